@@ -1,0 +1,33 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint eval-polnear eval-tempeval bench clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/saidwhen extract examples/legend-2021-03-02.txt --format table
+	$(BIN)/saidwhen extract examples/legend-2021-03-02.txt --format json
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+test: $(STAMP) lint
+	OMP_NUM_THREADS=1 $(BIN)/pytest -q
+
+eval-polnear: $(STAMP)
+	$(BIN)/saidwhen eval polnear --split dev
+
+eval-tempeval: $(STAMP)
+	$(BIN)/saidwhen eval tempeval
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -1,0 +1,62 @@
+"""Options and helpers shared by several commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+import click
+
+from saidwhen.errors import InputError
+from saidwhen.model import Article
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+__all__ = ["date_option", "read_inputs", "report_failures"]
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def date_option(f: F) -> F:
+    return click.option(
+        "--date",
+        "date",
+        callback=_parse_date,
+        metavar="YYYY-MM-DD",
+        help="Article date for inputs that carry none (a 'date' first line or field wins).",
+    )(f)
+
+
+def read_inputs(
+    paths: Iterable[str], date: dt.date | None, failures: list[InputError]
+) -> Iterator[Article]:
+    """Articles from the paths; each failure is printed at once and kept for the summary."""
+    from saidwhen.io.readers import read_paths
+
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    for item in read_paths(paths, date, stdin=stdin):
+        if isinstance(item, InputError):
+            click.echo(f"saidwhen: error: {item}", err=True)
+            failures.append(item)
+        else:
+            yield item
+
+
+def report_failures(failures: list[InputError], total: int) -> None:
+    """A closing summary on stderr, and a non-zero exit when anything failed."""
+    if failures:
+        click.echo(
+            f"saidwhen: {len(failures)} of {total} inputs failed:", err=True
+        )
+        for err in failures:
+            click.echo(f"  {err}", err=True)
+        sys.exit(1)

@@ -1,0 +1,45 @@
+"""``saidwhen extract``: one record per article, printed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from saidwhen.cli import main
+from saidwhen.cli.common import date_option, read_inputs, report_failures
+from saidwhen.errors import InputError
+from saidwhen.io.writers import format_records
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@date_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "table"]),
+    default="json",
+    show_default=True,
+    help="json: one object per file (a list for several); jsonl: one line per article.",
+)
+def extract(files: tuple[str, ...], date: dt.date | None, fmt: str) -> None:
+    """Find every quotation, its speaker and date in FILES ('-' reads standard input).
+
+    FILES are dated text (first line 'date YYYY-MM-DD'), plain text with
+    --date, JSONL (id, date, title, url, text per line), HTML or WARC.
+    """
+    from saidwhen.pipeline import extract_articles
+
+    failures: list[InputError] = []
+    articles = list(read_inputs(files, date, failures))
+    records = []
+    for record in extract_articles(articles):
+        if fmt == "jsonl":
+            click.echo(format_records([record], fmt), nl=False)
+        else:
+            records.append(record)
+    if fmt != "jsonl":
+        many = len(files) > 1 or len(records) > 1
+        click.echo(format_records(records, fmt, many=many), nl=False)
+    report_failures(failures, len(articles) + len(failures))

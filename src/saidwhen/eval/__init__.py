@@ -1,0 +1,1 @@
+"""Evaluation against the shared corpora, through their own scorers."""

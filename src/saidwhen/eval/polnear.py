@@ -1,0 +1,101 @@
+"""Score saidwhen on PolNeAR with the scorer in ``shared/eval/polnear_eval``.
+
+The scorer defines the numbers; this module only runs the pipeline over a
+split and hands the records to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from saidwhen.errors import SaidwhenError
+from saidwhen.model import Article, ArticleRecord
+
+__all__ = ["default_data_dir", "default_eval_dir", "load_scorer", "run_split"]
+
+_ROOT = Path(__file__).resolve().parents[3]  # the project checkout (src layout)
+
+
+def _shared() -> Path:
+    for cand in (Path.cwd() / ".." / "shared", _ROOT / ".." / "shared"):
+        if cand.is_dir():
+            return cand.resolve()
+    return (_ROOT / ".." / "shared").resolve()
+
+
+def default_data_dir() -> Path:
+    return _shared() / "data" / "polnear"
+
+
+def default_eval_dir() -> Path:
+    return _shared() / "eval" / "polnear_eval"
+
+
+@contextmanager
+def _on_path(path: Path) -> Iterator[None]:
+    sys.path.insert(0, str(path))
+    try:
+        yield
+    finally:
+        sys.path.remove(str(path))
+
+
+def load_scorer(eval_dir: Path | None = None) -> tuple[ModuleType, ModuleType, ModuleType]:
+    """The scorer's modules ``polnear``, ``run_saidwhen`` and ``score``, imported in place."""
+    eval_dir = eval_dir or default_eval_dir()
+    if not (eval_dir / "score.py").is_file():
+        raise SaidwhenError(f"PolNeAR scorer not found in {eval_dir}")
+    with _on_path(eval_dir):
+        mods = tuple(importlib.import_module(m) for m in ("polnear", "run_saidwhen", "score"))
+    return mods  # type: ignore[return-value]
+
+
+def run_split(
+    split: str = "dev",
+    data_dir: Path | None = None,
+    *,
+    limit: int | None = None,
+    nlp: Any = None,
+    errors_path: Path | None = None,
+) -> tuple[dict[str, Any], list[ArticleRecord]]:
+    """Extract every article of ``split`` and score it; returns (metrics, records)."""
+    from saidwhen.pipeline import extract_articles
+
+    polnear, run_saidwhen, score = load_scorer()
+    data_dir = data_dir or default_data_dir()
+    if not (data_dir / "metadata.tsv").is_file():
+        raise SaidwhenError(f"PolNeAR data not found in {data_dir} (use --data-dir)")
+    gold = polnear.load_split(split, data_dir=str(data_dir))
+    if limit:
+        gold = gold[:limit]
+    articles = [
+        Article(
+            text=g["text"],
+            date=dt.date.fromisoformat(g["publication_date"]),
+            id=g["filename"],
+            source=g["filename"],
+        )
+        for g in gold
+    ]
+    records = list(extract_articles(articles, nlp))
+    stats: Counter[str] = Counter()
+    pred = {}
+    for g, rec in zip(gold, records, strict=True):
+        quotes, attributions = run_saidwhen.convert(g["text"], rec.to_dict(), stats)
+        pred[g["filename"]] = {"quotes": quotes, "attributions": attributions}
+    if errors_path is not None:
+        with open(errors_path, "w", encoding="utf-8") as fh:
+            result = score.score(gold, pred, errors=fh)
+    else:
+        result = score.score(gold, pred)
+    if stats:
+        result["conversion"] = dict(stats)
+    return result, records

@@ -1,0 +1,58 @@
+"""Records out: JSON, JSON lines and a readable terminal table."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+from collections.abc import Sequence
+
+from saidwhen.model import ArticleRecord
+
+__all__ = ["format_records", "format_table"]
+
+
+def format_records(records: Sequence[ArticleRecord], fmt: str, *, many: bool = False) -> str:
+    """``json`` prints one object for one input (a list when ``many``), ``jsonl`` one per line."""
+    if fmt == "jsonl":
+        return "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in records)
+    if fmt == "json":
+        dicts = [r.to_dict() for r in records]
+        obj = dicts if many or len(dicts) != 1 else dicts[0]
+        return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "table":
+        return "\n".join(format_table(r) for r in records)
+    raise ValueError(f"unknown format: {fmt}")
+
+
+def _cell(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(record: ArticleRecord, width: int | None = None) -> str:
+    """speaker | when | quote, the quote wrapped to the terminal width."""
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    sp_w, when_w, kind_w = 18, 23, 8
+    quote_w = max(30, width - sp_w - when_w - kind_w - 9)
+    title = f" — {record.title}" if record.title else ""
+    lines = [f"{record.id} ({record.date.isoformat()}){title}: {len(record.quotes)} quotes"]
+    lines.append(f"{'speaker':<{sp_w}} | {'when':<{when_w}} | {'kind':<{kind_w}} | quote")
+    lines.append("-" * min(width, sp_w + when_w + kind_w + quote_w + 9))
+    for q in record.quotes:
+        speaker = q.speaker.name or q.speaker.mention if q.speaker else "?"
+        if q.when:
+            when = q.when
+        elif q.when_range:
+            when = f"{q.when_range.start or '…'}..{q.when_range.end or '…'}"
+        else:
+            when = record.date.isoformat() + "*"
+        body = textwrap.wrap(" ".join(q.text.split()), quote_w) or [""]
+        mark = "" if q.repeat_of is None else f" (repeats #{q.repeat_of})"
+        first = f"{_cell(speaker, sp_w):<{sp_w}} | {_cell(when, when_w):<{when_w}} | "
+        lines.append(first + f"{q.kind:<{kind_w}} | {body[0]}{mark if len(body) == 1 else ''}")
+        pad = " " * sp_w + " | " + " " * when_w + " | " + " " * kind_w + " | "
+        for i, part in enumerate(body[1:], start=1):
+            lines.append(pad + part + (mark if i == len(body) - 1 else ""))
+    lines.append("* the article date: the text gives no earlier date")
+    return "\n".join(lines) + "\n"

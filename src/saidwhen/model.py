@@ -1,0 +1,217 @@
+"""The core data model: what saidwhen reads and what it writes.
+
+Every item that comes from the text keeps its character offsets (Python
+``str`` indices into the input text exactly as read), so a reader can always
+go back to the words.  The classes are frozen, slotted dataclasses; the
+record turns into plain JSON-ready dicts with :meth:`ArticleRecord.to_dict`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+QuoteKind = Literal["direct", "fragment", "indirect"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+WhenBasis = Literal["text", "article date"]
+
+__all__ = [
+    "Article",
+    "ArticleRecord",
+    "DateRange",
+    "Event",
+    "Person",
+    "Quote",
+    "QuoteKind",
+    "Span",
+    "Speaker",
+    "Timex",
+    "TimexType",
+    "WhenBasis",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One dated input document, as read from a file, a JSONL line, HTML or WARC."""
+
+    text: str
+    date: dt.date
+    id: str = ""
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    source: str = ""  # where it was read from ("file.jsonl:12"), for error messages
+    body_start: int = 0  # where the article starts in ``text`` (after a date header)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of the input text: ``input[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said it: the canonical person ``name`` and the ``mention`` in this text."""
+
+    name: str | None
+    mention: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "mention": self.mention, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """An interval of days, both ends included, ISO dates; either end may be open."""
+
+    start: str | None
+    end: str | None
+
+    def to_list(self) -> list[str | None]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation: direct, a quoted fragment, or reported (indirect) speech."""
+
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    channel: str | None = None
+    when: str | None = None
+    when_range: DateRange | None = None
+    when_basis: WhenBasis = "article date"
+    repeat_of: int | None = None
+    continues: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "channel": self.channel,
+            "when": self.when,
+            "when_range": self.when_range.to_list() if self.when_range else None,
+            "when_basis": self.when_basis,
+            "repeat_of": self.repeat_of,
+            "continues": self.continues,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person named in the article, with every mention that refers to them."""
+
+    name: str
+    mentions: tuple[Span, ...] = ()
+    descriptors: tuple[str, ...] = ()
+    gender: Literal["female", "male"] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "descriptors": list(self.descriptors),
+            "gender": self.gender,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression normalised against the article date (TimeML value)."""
+
+    text: str
+    start: int
+    end: int
+    type: TimexType
+    value: str
+    date: str | None = None
+    date_range: DateRange | None = None
+    granularity: str | None = None  # day, week, month, quarter, year, ...
+    anchor: str | None = None  # the date it was resolved against
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "type": self.type,
+            "value": self.value,
+            "date": self.date,
+            "date_range": self.date_range.to_list() if self.date_range else None,
+            "granularity": self.granularity,
+            "anchor": self.anchor,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A reported happening with a date: who did what, when."""
+
+    actor: str | None
+    predicate: Span
+    text: str = ""  # the clause that describes it, for display
+    when: str | None = None
+    when_range: DateRange | None = None
+    timex: int | None = None  # index into the record's timexes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "predicate": self.predicate.to_dict(),
+            "text": self.text,
+            "when": self.when,
+            "when_range": self.when_range.to_list() if self.when_range else None,
+            "timex": self.timex,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """Everything saidwhen found in one article."""
+
+    id: str
+    date: dt.date
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    people: tuple[Person, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    events: tuple[Event, ...] = ()
+    source: str = ""
+    text: str | None = field(default=None, repr=False)  # kept only when asked
+
+    def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "people": [p.to_dict() for p in self.people],
+            "timexes": [t.to_dict() for t in self.timexes],
+            "events": [e.to_dict() for e in self.events],
+        }
+        if with_text:
+            out["text"] = self.text
+        return out
