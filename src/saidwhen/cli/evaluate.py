@@ -1,1 +1,108 @@
-"""Commands of saidwhen (evaluate)."""
+"""``saidwhen eval polnear``: attribution accuracy on PolNeAR, through the shared scorer."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from saidwhen.cli import eval as eval_group
+from saidwhen.errors import SaidwhenError
+from saidwhen.eval.report import floor_failures, format_summary, raised_floors
+
+_FLOORS_COMMENT = (
+    "Quality-gate floors for `saidwhen eval polnear --split dev`, checked by "
+    "tests/test_quality_gate.py.  Raising a floor is part of the change that improves "
+    "the metric: run `saidwhen eval polnear --split dev --write-floors "
+    "tests/floors/polnear_dev.json` (it only ever moves floors up) and commit the file with "
+    "the change.  Lowering one is a decision, made by hand in a commit that says why."
+)
+
+
+@eval_group.command("polnear")
+@click.option(
+    "--split",
+    type=click.Choice(["train", "dev", "test"]),
+    default="dev",
+    show_default=True,
+    help="Which split to score (tune on train, check on dev).",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The PolNeAR data directory (default: ../shared/data/polnear).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N articles.")
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the scorer's false positives, negatives and attribution errors here (JSONL).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scorer's whole dict as JSON.")
+@click.option(
+    "--write-floors",
+    "floors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Raise the quality-gate floors in this file to the measured values (never lowers).",
+)
+def polnear(
+    split: str,
+    data_dir: Path | None,
+    limit: int | None,
+    errors_path: Path | None,
+    as_json: bool,
+    floors_path: Path | None,
+) -> None:
+    """Score who-said-what on a PolNeAR split with the shared scorer.
+
+    Prints detection (a), speaker accuracy (b), end to end (c), role spans
+    (e) and linked triples (f), then the targets of issue 3 beside the
+    measured numbers.
+    """
+    from saidwhen.eval.polnear import run_split
+
+    if floors_path is not None and (split != "dev" or limit):
+        raise click.UsageError(
+            "--write-floors pins the whole dev split: use --split dev, no --limit"
+        )
+    started = time.perf_counter()
+    try:
+        metrics, _ = run_split(split, data_dir, limit=limit, errors_path=errors_path)
+    except SaidwhenError as err:
+        raise click.ClickException(str(err)) from None
+    seconds = time.perf_counter() - started
+    if as_json:
+        click.echo(json.dumps({"split": split, **metrics}, indent=1, ensure_ascii=False))
+    else:
+        click.echo(format_summary(metrics, split=split))
+        click.echo(f"\n{seconds:.1f} s", err=True)
+    if errors_path is not None:
+        click.echo(f"errors written to {errors_path}", err=True)
+    if floors_path is not None:
+        _write_floors(floors_path, metrics)
+
+
+def _write_floors(path: Path, metrics: dict[str, Any]) -> None:
+    old: dict[str, Any] = {}
+    if path.exists():
+        try:
+            old = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as err:
+            raise click.ClickException(f"cannot read floors from {path}: {err}") from None
+    floors = raised_floors(metrics, old.get("floors", {}))
+    before = old.get("floors", {})
+    raised = sorted(k for k, v in floors.items() if k in before and v > before[k])
+    added = sorted(k for k in floors if k not in before)
+    out = {"_comment": old.get("_comment", _FLOORS_COMMENT), "split": "dev", "floors": floors}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    click.echo(f"floors in {path}: {len(raised)} raised, {len(added)} added", err=True)
+    for k in raised:
+        click.echo(f"  {k}: {before[k]} -> {floors[k]}", err=True)
+    still = floor_failures(metrics, floors)
+    if still:
+        click.echo("below their (kept) floors: " + "; ".join(still), err=True)
