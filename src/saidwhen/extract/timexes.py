@@ -788,7 +788,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
             r"nightly|quarterly"),
         _set_rule,
     ),
-    (_rx(rf"(?P<wd>(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days))"), _set_rule),
+    (_rx(r"(?P<wd>(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days))"), _set_rule),
     # Durations: "a month", "the past two years", "two-year", "the first nine months".
     (
         _rx(rf"{_APPROX}(?P<n>{_NUM})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|"

@@ -4,7 +4,7 @@ Readers yield ``Article | InputError``: a bad document is data, never an
 exception that stops a batch.
 """
 
-from saidwhen.io.readers import read_bytes, read_paths, iter_files
+from saidwhen.io.readers import iter_files, read_bytes, read_paths
 from saidwhen.io.writers import format_records
 
 __all__ = ["format_records", "iter_files", "read_bytes", "read_paths"]

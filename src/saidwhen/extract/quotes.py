@@ -1,0 +1,118 @@
+"""Quotation marks paired into quoted regions, on plain text.
+
+News text is messy: straight and curly marks mixed, stray marks
+(``she says."wrote.``), quotes that run over paragraphs with no closing mark
+until the last one.  Pairing is done per paragraph with a small state
+machine that treats a mark it cannot place as stray instead of letting it
+flip every later quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["QuoteRegion", "find_quote_regions", "paragraphs"]
+
+MarkKind = Literal["open", "close", "either"]
+
+_MARKS = re.compile(r"``|''|[\"“”„‟«»]")
+_OPEN_ONLY = {"“", "„", "‟", "«", "``"}
+_CLOSE_ONLY = {"”", "»"}
+_OPENERS_BEFORE = set(" \t\n([{—–-/:;") | {""}
+_CLOSERS_AFTER = set(" \t\n)]},.;:!?—–-…") | {""}
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRegion:
+    """Quoted words: ``text[start:end]``, the marks around them outside the span."""
+
+    start: int  # first character inside the marks
+    end: int  # after the last character inside the marks
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark; None when the paragraph ended first
+    paragraph: int
+    continues_previous: bool = False  # reopens a quote left open at the last paragraph's end
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
+
+def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Non-blank lines of ``text[start:]`` as (start, end) offsets; news puts a paragraph on a line."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[start:]):
+        if m.group().strip():
+            out.append((m.start() + start, m.end() + start))
+    return out
+
+
+def _kind(text: str, pos: int, mark: str) -> MarkKind:
+    if mark in _OPEN_ONLY:
+        return "open"
+    if mark in _CLOSE_ONLY:
+        return "close"
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + len(mark)] if pos + len(mark) < len(text) else ""
+    opens = before in _OPENERS_BEFORE or before.isspace()
+    closes = after in _CLOSERS_AFTER or after.isspace() or before in ".,!?;…"
+    if mark == "''":
+        return "close"
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",—–"):
+        end -= 1
+    return start, end
+
+
+def find_quote_regions(text: str, start: int = 0) -> list[QuoteRegion]:
+    """Every quoted region in ``text[start:]``, in text order."""
+    regions: list[QuoteRegion] = []
+    left_open = False
+    for p_index, (p_start, p_end) in enumerate(paragraphs(text, start)):
+        marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, p_start, p_end)]
+        kinds = [_kind(text, pos, mark) for pos, mark in marks]
+        first_region = True
+        reopened = left_open and bool(marks) and text[p_start:marks[0][0]].strip() == ""
+        left_open = False
+        open_at: tuple[int, str] | None = None
+        for k, ((pos, mark), kind) in enumerate(zip(marks, kinds, strict=True)):
+            if open_at is None:
+                if kind == "close":
+                    continue  # a closing mark with nothing open: stray
+                if kind == "either" and k + 1 < len(kinds) and kinds[k + 1] == "open":
+                    continue  # the next mark clearly opens: this one is stray
+                if kind == "either" and k + 1 == len(kinds) and pos + len(mark) >= p_end - 1:
+                    continue  # a lone mark at the paragraph's very end
+                open_at = (pos, mark)
+                continue
+            if kind == "open":
+                # Two openings in a row: the first quote lost its closing mark.
+                s, e = _trim(text, open_at[0] + len(open_at[1]), pos)
+                if e > s:
+                    regions.append(QuoteRegion(s, e, open_at[0], None, p_index,
+                                               reopened and first_region))
+                    first_region = False
+                open_at = (pos, mark)
+                continue
+            s, e = _trim(text, open_at[0] + len(open_at[1]), pos)
+            if e > s:
+                regions.append(QuoteRegion(s, e, open_at[0], pos, p_index, reopened and first_region))
+                first_region = False
+            open_at = None
+        if open_at is not None:
+            s, e = _trim(text, open_at[0] + len(open_at[1]), p_end)
+            if e > s:
+                regions.append(QuoteRegion(s, e, open_at[0], None, p_index, reopened and first_region))
+                left_open = True
+    return regions

@@ -1,0 +1,96 @@
+"""WARC files (plain or gzipped): one article per HTML or text response record.
+
+Only ``response`` records are read; requests, metadata and revisits are not
+articles. A record cut short (a truncated download) becomes a
+:class:`~saidwhen.errors.MalformedRecordError` and the records before it are
+kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from saidwhen.errors import EncodingError, InputError, MalformedRecordError
+from saidwhen.model import Article
+
+__all__ = ["read_warc"]
+
+_CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
+_TEXTUAL = ("text/html", "application/xhtml", "text/plain")
+
+
+def _warc_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _decode(payload: bytes, content_type: str, where: str) -> str:
+    m = _CHARSET.search(content_type)
+    for charset in (m.group(1) if m else None, "utf-8"):
+        if charset:
+            try:
+                return payload.decode(charset)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    raise EncodingError(where, "payload is neither its declared charset nor UTF-8")
+
+
+def _record(rec: Any, data_len: int, source: str, offset: int, date: dt.date | None) -> Article:
+    from saidwhen.io.html import read_html
+    from saidwhen.io.readers import read_text_article
+
+    where = f"{source}@{offset}"
+    payload = rec.content_stream().read()
+    if getattr(rec.raw_stream, "limit", 0):
+        raise MalformedRecordError(where, f"truncated WARC record ({data_len} bytes in file)")
+    url = rec.rec_headers.get_header("WARC-Target-URI")
+    capture = _warc_date(rec.rec_headers.get_header("WARC-Date"))
+    ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else None) or ""
+    text = _decode(payload, ctype, where)
+    if "text/plain" in ctype.lower():
+        art = read_text_article(text, where, date or capture)
+        return Article(
+            text=art.text, date=art.date, id=url or where, url=url,
+            source=where, body_start=art.body_start,
+        )
+    # A crawl date is a late bound of the publication date: better than none.
+    return read_html(text, where, date, url=url, fallback_date=capture)
+
+
+def read_warc(data: bytes, source: str, date: dt.date | None = None) -> Iterator[Article | InputError]:
+    """Every article in a WARC file; failures (per record) as data."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    stream = io.BytesIO(data)
+    it = ArchiveIterator(stream)
+    offset = 0
+    seen = 0
+    try:
+        for rec in it:
+            offset = it.get_record_offset()
+            seen += 1
+            if rec.rec_type != "response":
+                continue
+            ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
+            if not any(t in ctype.lower() for t in _TEXTUAL):
+                continue
+            try:
+                yield _record(rec, len(data), source, offset, date)
+            except InputError as err:
+                yield err
+        end = it.offset
+    except Exception as err:  # warcio raises many types on broken input
+        yield MalformedRecordError(
+            f"{source}@{offset}", f"unreadable WARC record ({type(err).__name__}: {err})"
+        )
+        return
+    if not seen:
+        yield MalformedRecordError(source, "no WARC record found (not a WARC file, or truncated)")
+    elif data[end:].strip():
+        yield MalformedRecordError(f"{source}@{end}", "truncated WARC record at the end of the file")

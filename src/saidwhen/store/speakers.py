@@ -1,0 +1,213 @@
+"""One person across articles: "Teigen", "Ms. Teigen" and "Chrissy Teigen".
+
+A name is split into a first name and a surname (titles and suffixes
+dropped; a title may give the gender). People are found by surname, then:
+
+- a full name joins the person with a compatible first name ("Bill" and
+  "William", "J." and "John"), or upgrades a surname-only person when no
+  other person has that surname;
+- a surname alone joins the one person with that surname, or, when several
+  share it, the one whose descriptors match ("the senator"); otherwise it
+  stays with a surname-only person of its own, never merged blindly.
+
+Example:
+    >>> reg = PersonRegistry()
+    >>> a = reg.resolve("Chrissy Teigen", descriptors=("model",))
+    >>> reg.resolve("Ms. Teigen") is a
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+__all__ = ["NameParts", "PersonEntry", "PersonRegistry", "descriptor_words", "split_name"]
+
+_FEMALE_TITLES = {"ms", "mrs", "miss", "madam", "dame", "lady"}
+_MALE_TITLES = {"mr", "sir", "lord"}
+_TITLES = _FEMALE_TITLES | _MALE_TITLES | {
+    "dr", "prof", "professor", "sen", "senator", "rep", "representative", "gov", "governor",
+    "president", "vice", "pres", "gen", "general", "col", "capt", "lt", "sgt", "adm",
+    "rev", "reverend", "judge", "justice", "mayor", "secretary", "speaker", "chancellor",
+    "prime", "minister", "chairman", "chairwoman", "sheriff", "attorney", "the", "hon",
+    "former", "candidate", "king", "queen", "prince", "princess", "pope",
+}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
+_PARTICLES = {"de", "del", "della", "da", "di", "van", "von", "der", "den", "la", "le", "al", "bin", "st"}
+_NICKNAMES = [
+    {"william", "bill", "billy", "will", "willie"}, {"robert", "bob", "bobby", "rob"},
+    {"richard", "dick", "rick", "rich"}, {"michael", "mike"}, {"james", "jim", "jimmy"},
+    {"joseph", "joe"}, {"thomas", "tom", "tommy"}, {"christopher", "chris"},
+    {"edward", "ted", "ed", "teddy"}, {"elizabeth", "liz", "beth", "betsy"},
+    {"katherine", "kathy", "kate", "catherine"}, {"jennifer", "jen", "jenny"},
+    {"charles", "chuck", "charlie"}, {"anthony", "tony"}, {"daniel", "dan", "danny"},
+    {"donald", "don"}, {"hillary", "hilary"}, {"benjamin", "ben"}, {"samuel", "sam"},
+    {"nicholas", "nick"}, {"stephen", "steve", "steven"}, {"timothy", "tim"},
+    {"alexander", "alex"}, {"patrick", "pat"}, {"margaret", "maggie", "peggy"},
+    {"rebecca", "becky"}, {"susan", "sue"}, {"andrew", "andy"}, {"jeffrey", "jeff"},
+]
+_NICK = {n: i for i, group in enumerate(_NICKNAMES) for n in group}
+_STOP = {"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "from", "who", "former", "s"}
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    first: str | None  # lower case, no dot
+    surname: str  # lower case
+    display: str  # the name without titles, as written
+    gender: str | None  # from a title (Ms., Mr.)
+
+
+def _key(token: str) -> str:
+    return token.casefold().strip(".'’-")
+
+
+def split_name(name: str) -> NameParts | None:
+    """First name, surname and gender hint of a person's name; None if it has no name word.
+
+    >>> split_name("Sen. Elizabeth Warren")
+    NameParts(first='elizabeth', surname='warren', display='Elizabeth Warren', gender=None)
+    """
+    tokens = _TOKEN.findall(name)
+    gender: str | None = None
+    while tokens and _key(tokens[0]) in _TITLES:
+        title = _key(tokens.pop(0))
+        if title in _FEMALE_TITLES:
+            gender = "female"
+        elif title in _MALE_TITLES:
+            gender = "male"
+    while tokens and _key(tokens[-1]) in _SUFFIXES:
+        tokens.pop()
+    tokens = [t for t in tokens if _key(t)]
+    if not tokens:
+        return None
+    # "Beto O'Rourke", "Ludwig van Beethoven": a particle belongs to the surname
+    cut = len(tokens) - 1
+    while cut > 1 and _key(tokens[cut - 1]) in _PARTICLES:
+        cut -= 1
+    surname = " ".join(_key(t) for t in tokens[cut:])
+    first = _key(tokens[0]) if cut > 0 else None
+    return NameParts(first, surname, " ".join(tokens), gender)
+
+
+def descriptor_words(descriptors: Iterable[str]) -> set[str]:
+    return {w for d in descriptors for w in (_key(t) for t in _TOKEN.findall(d)) if w not in _STOP}
+
+
+def first_names_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:  # an initial
+        return a[0] == b[0]
+    ia, ib = _NICK.get(a), _NICK.get(b)
+    return ia is not None and ia == ib
+
+
+@dataclass(slots=True, eq=False)
+class PersonEntry:
+    """One person of the quote bank, as the writer keeps it in memory."""
+
+    id: int
+    name: str
+    first: str | None
+    surname: str
+    gender: str | None = None
+    descriptors: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+    dirty: bool = False
+
+    def _words(self) -> set[str]:
+        return descriptor_words(self.descriptors)
+
+
+MAX_ALIASES = 30
+MAX_DESCRIPTORS = 30
+
+
+class PersonRegistry:
+    """People by surname, and the rules that decide when two names are one person."""
+
+    def __init__(self, entries: Iterable[PersonEntry] = ()) -> None:
+        self._by_surname: dict[str, list[PersonEntry]] = defaultdict(list)
+        self._next_id = 1
+        self._full: dict[str, PersonEntry] = {}  # cache: a full name always resolves alike
+        for e in entries:
+            self._add(e)
+
+    def _add(self, entry: PersonEntry) -> None:
+        self._by_surname[entry.surname].append(entry)
+        self._next_id = max(self._next_id, entry.id + 1)
+
+    def __iter__(self) -> Iterable[PersonEntry]:
+        return (e for group in self._by_surname.values() for e in group)
+
+    def new_entries(self) -> list[PersonEntry]:
+        return [e for e in self if e.dirty]
+
+    def resolve(
+        self,
+        name: str,
+        gender: str | None = None,
+        descriptors: Iterable[str] = (),
+        aliases: Iterable[str] = (),
+    ) -> PersonEntry | None:
+        """The person called ``name`` (created if new); None for a name without a name word."""
+        cached = self._full.get(name)
+        if cached is not None and gender in (None, cached.gender):
+            entry = cached
+        else:
+            parts = split_name(name)
+            if parts is None:
+                return None
+            gender = gender or parts.gender
+            entry = self._find(parts, gender, descriptor_words(descriptors))
+            if entry is None:
+                entry = PersonEntry(self._next_id, parts.display, parts.first, parts.surname, gender)
+                entry.aliases.add(name)
+                entry.dirty = True
+                self._add(entry)
+            if parts.first and entry.first == parts.first:
+                self._full[name] = entry
+        self._enrich(entry, name, gender, descriptors, aliases)
+        return entry
+
+    def _enrich(
+        self, e: PersonEntry, name: str, gender: str | None, descs: Iterable[str], aliases: Iterable[str]
+    ) -> None:
+        if gender and not e.gender:
+            e.gender, e.dirty = gender, True
+        for alias in (name, *aliases):
+            if alias not in e.aliases and len(e.aliases) < MAX_ALIASES:
+                e.aliases.add(alias)
+                e.dirty = True
+        for d in descs:
+            if d not in e.descriptors and len(e.descriptors) < MAX_DESCRIPTORS:
+                e.descriptors.add(d)
+                e.dirty = True
+
+    def _find(self, p: NameParts, gender: str | None, desc: set[str]) -> PersonEntry | None:
+        cands = [c for c in self._by_surname.get(p.surname, ()) if gender in (None, c.gender) or c.gender is None]
+        full = [c for c in cands if c.first]
+        if p.first:
+            same = [c for c in full if c.first and first_names_match(c.first, p.first)]
+            if same:
+                return max(same, key=lambda c: (c.first == p.first, len(desc & c._words())))
+            bare = [c for c in cands if not c.first]
+            if bare and not full:
+                # "Teigen" first, "Chrissy Teigen" now: the surname-only person gets a first name
+                e = bare[0]
+                e.first, e.name, e.dirty = p.first, p.display, True
+                return e
+            return None
+        if len(full) == 1:
+            return full[0]
+        if len(full) > 1 and desc:
+            scored = sorted(((len(desc & c._words()), c.id, c) for c in full), key=lambda t: (-t[0], t[1]))
+            if scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+                return scored[0][2]
+        bare = [c for c in cands if not c.first]
+        return bare[0] if bare else None
