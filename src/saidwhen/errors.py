@@ -1,13 +1,13 @@
 """One error tree for saidwhen, with coded messages that can be grepped and tested.
 
-    SaidwhenError
-     ├── InputError          a document that cannot be read (names the input and line)
-     │    ├── EmptyInputError
-     │    ├── BinaryInputError
-     │    ├── EncodingError
-     │    ├── MissingDateError
-     │    └── MalformedRecordError   (bad JSONL line, truncated WARC record)
-     └── StoreError          the quote bank refused an operation
+SaidwhenError
+ ├── InputError          a document that cannot be read (names the input and line)
+ │    ├── EmptyInputError
+ │    ├── BinaryInputError
+ │    ├── EncodingError
+ │    ├── MissingDateError
+ │    └── MalformedRecordError   (bad JSONL line, truncated WARC record)
+ └── StoreError          the quote bank refused an operation
 """
 
 from __future__ import annotations

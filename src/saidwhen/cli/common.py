@@ -54,9 +54,7 @@ def read_inputs(
 def report_failures(failures: list[InputError], total: int) -> None:
     """A closing summary on stderr, and a non-zero exit when anything failed."""
     if failures:
-        click.echo(
-            f"saidwhen: {len(failures)} of {total} inputs failed:", err=True
-        )
+        click.echo(f"saidwhen: {len(failures)} of {total} inputs failed:", err=True)
         for err in failures:
             click.echo(f"  {err}", err=True)
         sys.exit(1)

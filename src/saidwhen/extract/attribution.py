@@ -25,7 +25,37 @@ from saidwhen.model import Quote, Span, Speaker
 __all__ = ["find_quotes", "normalise_quote"]
 
 _TITLE_CONTEXT = frozenset(
-    ["film", "movie", "book", "song", "album", "show", "series", "titled", "entitled", "called", "novel", "play", "episode", "article", "headline", "column", "podcast", "program", "programme", "documentary", "magazine", "memoir", "poem", "musical", "track", "single", "painting", "exhibition", "newspaper"]
+    [
+        "film",
+        "movie",
+        "book",
+        "song",
+        "album",
+        "show",
+        "series",
+        "titled",
+        "entitled",
+        "called",
+        "novel",
+        "play",
+        "episode",
+        "article",
+        "headline",
+        "column",
+        "podcast",
+        "program",
+        "programme",
+        "documentary",
+        "magazine",
+        "memoir",
+        "poem",
+        "musical",
+        "track",
+        "single",
+        "painting",
+        "exhibition",
+        "newspaper",
+    ]
 )
 _GENERIC_CHANNELS = frozenset({"post", "posts", "message", "video"})
 _SENT_END = {".", "!", "?"}
@@ -66,13 +96,17 @@ def _cue_span(doc: Any, verb: Any) -> Span:
     """The verb with its auxiliaries, negation and particle ("has learned", "opened up")."""
     toks = [verb]
     for child in verb.children:
-        if (child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and verb.i - child.i <= 3) or (child.dep_ == "prt" and child.i == verb.i + 1):
+        if (
+            child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and verb.i - child.i <= 3
+        ) or (child.dep_ == "prt" and child.i == verb.i + 1):
             toks.append(child)
     toks.sort(key=lambda t: t.i)
     # keep the run contiguous around the verb (drop an aux separated by the subject)
     run = [verb]
     for t in reversed([t for t in toks if t.i < verb.i]):
-        if run[0].i - t.i <= 2 and all(doc[k].pos_ in ("ADV", "PART", "AUX") for k in range(t.i + 1, run[0].i)):
+        if run[0].i - t.i <= 2 and all(
+            doc[k].pos_ in ("ADV", "PART", "AUX") for k in range(t.i + 1, run[0].i)
+        ):
             run.insert(0, t)
     run.extend(t for t in toks if t.i > verb.i)
     s, e = run[0].idx, run[-1].idx + len(run[-1])
@@ -94,7 +128,7 @@ def _np_span(doc: Any, head: Any) -> tuple[int, int]:
     cut = [t.i for t in toks if t.text in (",", "(", "—", "–") and t.i > head.i]
     if cut:
         right = cut[0] - 1
-    cut_left = [t.i for t in toks if t.text in (",", "—", "–", "\"", "“", "”") and t.i < head.i]
+    cut_left = [t.i for t in toks if t.text in (",", "—", "–", '"', "“", "”") and t.i < head.i]
     if cut_left:
         left = cut_left[-1] + 1
     while left < right and doc[left].is_punct:
@@ -125,7 +159,11 @@ def _speaker(doc: Any, people: PeopleIndex, subj: Any) -> Speaker:
         s, e = _np_span(doc, subj)
     mention = doc.text[s:e]
     name = people.resolve(s, e)
-    if name is None and mention.lower() not in PRONOUNS and mention.lower() not in ("i", "we", "they", "it", "you"):
+    if (
+        name is None
+        and mention.lower() not in PRONOUNS
+        and mention.lower() not in ("i", "we", "they", "it", "you")
+    ):
         name = mention
     return Speaker(name, mention, s, e)
 
@@ -175,7 +213,7 @@ def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
     toks = _window_tokens(doc, region.outer_end, limit)
     words = 0
     for tok in toks:
-        if tok.text in _SENT_END or tok.text in ("\"", "“", "”") or tok.text.startswith("\n"):
+        if tok.text in _SENT_END or tok.text in ('"', "“", "”") or tok.text.startswith("\n"):
             break
         if _is_cue_verb(tok):
             return tok
@@ -210,7 +248,12 @@ def _cue_before(doc: Any, region: QuoteRegion, floor: int) -> tuple[Any, Span | 
             best = best or tok
     if best is not None:
         return best, None, None
-    if toks and toks[-1].text == ":" and len(toks) >= 2 and toks[-2].pos_ in ("PROPN", "NOUN", "PRON"):
+    if (
+        toks
+        and toks[-1].text == ":"
+        and len(toks) >= 2
+        and toks[-2].pos_ in ("PROPN", "NOUN", "PRON")
+    ):
         colon = toks[-1]
         return colon, Span(":", colon.idx, colon.idx + 1), toks[-2]
     return None
@@ -241,13 +284,17 @@ def _looks_like_title(text: str, quoted: str, open_mark: int) -> bool:
     return capitalised and bool(before) and before[-1].lower() in _TITLE_CONTEXT
 
 
-def _attribute_region(doc: Any, people: PeopleIndex, region: QuoteRegion, limit: int, floor: int) -> _Draft:
+def _attribute_region(
+    doc: Any, people: PeopleIndex, region: QuoteRegion, limit: int, floor: int
+) -> _Draft:
     text = doc.text
     quoted = text[region.start : region.end]
     before = text[max(0, region.open_mark - 2) : region.open_mark].rstrip()
     prev_char = before[-1:] if before else ""
     fragment = prev_char.isalnum() or (
-        quoted[:1].islower() and prev_char not in (":",) and region.open_mark > 0
+        quoted[:1].islower()
+        and prev_char not in (":",)
+        and region.open_mark > 0
         and text[: region.open_mark].rstrip()[-1:] not in ("\n", "")
     )
     draft = _Draft(region.start, region.end, "fragment" if fragment else "direct", region=region)
@@ -290,7 +337,9 @@ def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
         if _looks_like_title(text, quoted, region.open_mark):
             continue
         nxt = regions[k + 1] if k + 1 < len(regions) else None
-        limit = nxt.open_mark if nxt is not None and nxt.paragraph == region.paragraph else len(text)
+        limit = (
+            nxt.open_mark if nxt is not None and nxt.paragraph == region.paragraph else len(text)
+        )
         prev = regions[k - 1] if k > 0 else None
         floor = prev.outer_end if prev is not None and prev.paragraph == region.paragraph else start
         draft = _attribute_region(doc, people, region, limit, floor)
@@ -298,7 +347,11 @@ def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
         if last is not None and last.region is not None:
             same_cue = draft.cue_token is not None and draft.cue_token == last.cue_token
             near = region.paragraph - last.region.paragraph <= 1
-            if same_cue or region.continues_previous or (draft.cue is None and near and draft.kind == "direct"):
+            if (
+                same_cue
+                or region.continues_previous
+                or (draft.cue is None and near and draft.kind == "direct")
+            ):
                 draft.continues_draft = last
             if draft.speaker is None and draft.continues_draft is not None:
                 draft.speaker, draft.inherited = last.speaker, True

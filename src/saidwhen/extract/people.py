@@ -31,7 +31,11 @@ PRONOUNS: dict[str, Gender | None] = {
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }  # fmt: skip
 _ORG_WORDS = frozenset(
-    ["inc", "corp", "co", "llc", "ltd", "party", "campaign", "committee", "house", "senate", "news", "post", "times", "journal", "university", "college", "association", "foundation", "institute", "council", "department", "agency"]
+    """
+    inc corp co llc ltd party campaign committee house senate news post times
+    journal university college association foundation institute council department
+    agency
+    """.split()
 )
 _NON_NAME_LABELS = {"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}
 
@@ -82,7 +86,9 @@ class PeopleIndex:
         for ent in self._entities:
             ent_low = [w.lower() for w in ent.tokens]
             if len(low) >= 2 and len(ent_low) >= 2:
-                ok = low[-1] == ent_low[-1] and (low[0] == ent_low[0] or _initial(low[0], ent_low[0]))
+                ok = low[-1] == ent_low[-1] and (
+                    low[0] == ent_low[0] or _initial(low[0], ent_low[0])
+                )
             elif len(low) >= 2:
                 ok = ent_low[0] in (low[-1], low[0])
             else:
@@ -181,9 +187,16 @@ def _initial(a: str, b: str) -> bool:
 
 
 def _is_name_token(tok: Any) -> bool:
-    return bool((tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha()) or (
-        tok.text[:1].isupper() and tok.text.rstrip(".").isalpha() and len(tok.text) <= 3
-        and tok.text.endswith(".") and tok.pos_ == "PROPN"))
+    return bool(
+        (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha())
+        or (
+            tok.text[:1].isupper()
+            and tok.text.rstrip(".").isalpha()
+            and len(tok.text) <= 3
+            and tok.text.endswith(".")
+            and tok.pos_ == "PROPN"
+        )
+    )
 
 
 def _name_runs(doc: Any) -> list[tuple[int, int]]:
@@ -194,9 +207,7 @@ def _name_runs(doc: Any) -> list[tuple[int, int]]:
     while i < n:
         if _is_name_token(doc[i]):
             j = i
-            while j + 1 < n and _is_name_token(doc[j + 1]) and not doc[j].whitespace_ == "" and (
-                doc[j].ent_iob_ != "B" or True
-            ):
+            while j + 1 < n and _is_name_token(doc[j + 1]) and doc[j].whitespace_:
                 j += 1
             runs.append((i, j + 1))
             i = j + 1
@@ -233,7 +244,7 @@ def _left_descriptors(doc: Any, i: int) -> list[str]:
 
 
 def _appositive_descriptors(doc: Any, i: int, j: int) -> list[str]:
-    """"her husband, singer John Legend" and "John Legend, a singer,"."""
+    """ "her husband, singer John Legend" and "John Legend, a singer,"."""
     head = doc[j - 1]
     out = []
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
@@ -252,7 +263,9 @@ def find_people(doc: Any) -> PeopleIndex:
     name_words: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            name_words.update(t.lower_ for t in ent if t.text[:1].isupper() and t.lower_ not in TITLES)
+            name_words.update(
+                t.lower_ for t in ent if t.text[:1].isupper() and t.lower_ not in TITLES
+            )
     runs = []
     for i, j in _name_runs(doc):
         i, j, descriptors, titles = _strip_run(doc, i, j)
@@ -261,7 +274,9 @@ def find_people(doc: Any) -> PeopleIndex:
             continue
         low = [w.lower() for w in words]
         labels = {t.ent_type_ for t in doc[i:j]}
-        if any(w in _ORG_WORDS for w in low) or (labels & _NON_NAME_LABELS and not labels & {"PERSON"}):
+        if any(w in _ORG_WORDS for w in low) or (
+            labels & _NON_NAME_LABELS and not labels & {"PERSON"}
+        ):
             continue
         if "PERSON" not in labels and not (set(low) & name_words) and not titles:
             continue
@@ -323,10 +338,16 @@ def _link_pronouns_and_roles(doc: Any, index: PeopleIndex) -> None:
                 continue
             span = doc[det[0].i : tok.i + 1]
             words = {t.lower_.strip("-") for t in span}
-            ents = [e for e in index._entities if any(w in words for d in e.descriptors for w in d.split())]
+            ents = [
+                e
+                for e in index._entities
+                if any(w in words for d in e.descriptors for w in d.split())
+            ]
             if len(ents) == 1:
                 new.append((ents[0], span.start_char, span.end_char))
-                compounds = [t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+                compounds = [
+                    t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"
+                ]
                 ents[0].descriptors.append(" ".join([*compounds, tok.lower_]))
     for ent, s, e in new:
         index._add_mention(ent, s, e)

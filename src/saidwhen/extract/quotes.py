@@ -41,7 +41,7 @@ class QuoteRegion:
 
 
 def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Non-blank lines of ``text[start:]`` as (start, end) offsets; news puts a paragraph on a line."""
+    """Non-blank lines of ``text[start:]`` as (start, end): news puts a paragraph on a line."""
     out = []
     for m in re.finditer(r"[^\n]+", text[start:]):
         if m.group().strip():
@@ -83,7 +83,7 @@ def find_quote_regions(text: str, start: int = 0) -> list[QuoteRegion]:
         marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, p_start, p_end)]
         kinds = [_kind(text, pos, mark) for pos, mark in marks]
         first_region = True
-        reopened = left_open and bool(marks) and text[p_start:marks[0][0]].strip() == ""
+        reopened = left_open and bool(marks) and text[p_start : marks[0][0]].strip() == ""
         left_open = False
         open_at: tuple[int, str] | None = None
         for k, ((pos, mark), kind) in enumerate(zip(marks, kinds, strict=True)):
@@ -100,19 +100,24 @@ def find_quote_regions(text: str, start: int = 0) -> list[QuoteRegion]:
                 # Two openings in a row: the first quote lost its closing mark.
                 s, e = _trim(text, open_at[0] + len(open_at[1]), pos)
                 if e > s:
-                    regions.append(QuoteRegion(s, e, open_at[0], None, p_index,
-                                               reopened and first_region))
+                    regions.append(
+                        QuoteRegion(s, e, open_at[0], None, p_index, reopened and first_region)
+                    )
                     first_region = False
                 open_at = (pos, mark)
                 continue
             s, e = _trim(text, open_at[0] + len(open_at[1]), pos)
             if e > s:
-                regions.append(QuoteRegion(s, e, open_at[0], pos, p_index, reopened and first_region))
+                regions.append(
+                    QuoteRegion(s, e, open_at[0], pos, p_index, reopened and first_region)
+                )
                 first_region = False
             open_at = None
         if open_at is not None:
             s, e = _trim(text, open_at[0] + len(open_at[1]), p_end)
             if e > s:
-                regions.append(QuoteRegion(s, e, open_at[0], None, p_index, reopened and first_region))
+                regions.append(
+                    QuoteRegion(s, e, open_at[0], None, p_index, reopened and first_region)
+                )
                 left_open = True
     return regions

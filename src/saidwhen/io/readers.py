@@ -70,9 +70,7 @@ def read_text_article(text: str, source: str, date: dt.date | None = None) -> Ar
         )
     if not text[body_start:].strip():
         raise EmptyInputError(source, "no article text after the date line")
-    return Article(
-        text=text, date=date, id=Path(source).stem, source=source, body_start=body_start
-    )
+    return Article(text=text, date=date, id=Path(source).stem, source=source, body_start=body_start)
 
 
 def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Article | InputError]:
@@ -82,7 +80,9 @@ def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Articl
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
-            yield MalformedRecordError(source, f"malformed JSON ({err.msg}, column {err.colno})", lineno)
+            yield MalformedRecordError(
+                source, f"malformed JSON ({err.msg}, column {err.colno})", lineno
+            )
             continue
         if not isinstance(obj, dict):
             yield MalformedRecordError(source, "a JSONL line must be an object", lineno)
@@ -157,7 +157,9 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.parts[len(p.parts):]):
+                if child.is_file() and not any(
+                    part.startswith(".") for part in child.parts[len(p.parts) :]
+                ):
                     yield child
         else:
             yield p
