@@ -56,14 +56,20 @@ def _record(rec: Any, data_len: int, source: str, offset: int, date: dt.date | N
     if "text/plain" in ctype.lower():
         art = read_text_article(text, where, date or capture)
         return Article(
-            text=art.text, date=art.date, id=url or where, url=url,
-            source=where, body_start=art.body_start,
+            text=art.text,
+            date=art.date,
+            id=url or where,
+            url=url,
+            source=where,
+            body_start=art.body_start,
         )
     # A crawl date is a late bound of the publication date: better than none.
     return read_html(text, where, date, url=url, fallback_date=capture)
 
 
-def read_warc(data: bytes, source: str, date: dt.date | None = None) -> Iterator[Article | InputError]:
+def read_warc(
+    data: bytes, source: str, date: dt.date | None = None
+) -> Iterator[Article | InputError]:
     """Every article in a WARC file; failures (per record) as data."""
     from warcio.archiveiterator import ArchiveIterator
 
@@ -93,4 +99,6 @@ def read_warc(data: bytes, source: str, date: dt.date | None = None) -> Iterator
     if not seen:
         yield MalformedRecordError(source, "no WARC record found (not a WARC file, or truncated)")
     elif data[end:].strip():
-        yield MalformedRecordError(f"{source}@{end}", "truncated WARC record at the end of the file")
+        yield MalformedRecordError(
+            f"{source}@{end}", "truncated WARC record at the end of the file"
+        )

@@ -54,7 +54,9 @@ def words(text: str) -> list[str]:
 
 def _h64(data: str) -> int:
     # A signed 64-bit integer: SQLite stores it in 8 bytes, an index key stays small.
-    return int.from_bytes(hashlib.blake2b(data.encode(), digest_size=8).digest(), "big", signed=True)
+    return int.from_bytes(
+        hashlib.blake2b(data.encode(), digest_size=8).digest(), "big", signed=True
+    )
 
 
 def text_hash(norm: str) -> int:
@@ -66,7 +68,11 @@ def shingles(tokens: Sequence[str], k: int = SHINGLE) -> list[int]:
     """Hashes of every run of ``k`` words (the whole text when it is shorter)."""
     if len(tokens) < k:
         return [_h64("\x1f" + " ".join(tokens))] if tokens else []
-    return list(dict.fromkeys(_h64("\x1f" + " ".join(tokens[i : i + k])) for i in range(len(tokens) - k + 1)))
+    return list(
+        dict.fromkeys(
+            _h64("\x1f" + " ".join(tokens[i : i + k])) for i in range(len(tokens) - k + 1)
+        )
+    )
 
 
 def contains(short: Sequence[str], long: Sequence[str]) -> bool:

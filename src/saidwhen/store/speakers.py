@@ -21,33 +21,108 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 __all__ = ["NameParts", "PersonEntry", "PersonRegistry", "descriptor_words", "split_name"]
 
 _FEMALE_TITLES = {"ms", "mrs", "miss", "madam", "dame", "lady"}
 _MALE_TITLES = {"mr", "sir", "lord"}
-_TITLES = _FEMALE_TITLES | _MALE_TITLES | {
-    "dr", "prof", "professor", "sen", "senator", "rep", "representative", "gov", "governor",
-    "president", "vice", "pres", "gen", "general", "col", "capt", "lt", "sgt", "adm",
-    "rev", "reverend", "judge", "justice", "mayor", "secretary", "speaker", "chancellor",
-    "prime", "minister", "chairman", "chairwoman", "sheriff", "attorney", "the", "hon",
-    "former", "candidate", "king", "queen", "prince", "princess", "pope",
-}
+_TITLES = (
+    _FEMALE_TITLES
+    | _MALE_TITLES
+    | {
+        "dr",
+        "prof",
+        "professor",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "president",
+        "vice",
+        "pres",
+        "gen",
+        "general",
+        "col",
+        "capt",
+        "lt",
+        "sgt",
+        "adm",
+        "rev",
+        "reverend",
+        "judge",
+        "justice",
+        "mayor",
+        "secretary",
+        "speaker",
+        "chancellor",
+        "prime",
+        "minister",
+        "chairman",
+        "chairwoman",
+        "sheriff",
+        "attorney",
+        "the",
+        "hon",
+        "former",
+        "candidate",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+    }
+)
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
-_PARTICLES = {"de", "del", "della", "da", "di", "van", "von", "der", "den", "la", "le", "al", "bin", "st"}
+_PARTICLES = {
+    "de",
+    "del",
+    "della",
+    "da",
+    "di",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "al",
+    "bin",
+    "st",
+}
 _NICKNAMES = [
-    {"william", "bill", "billy", "will", "willie"}, {"robert", "bob", "bobby", "rob"},
-    {"richard", "dick", "rick", "rich"}, {"michael", "mike"}, {"james", "jim", "jimmy"},
-    {"joseph", "joe"}, {"thomas", "tom", "tommy"}, {"christopher", "chris"},
-    {"edward", "ted", "ed", "teddy"}, {"elizabeth", "liz", "beth", "betsy"},
-    {"katherine", "kathy", "kate", "catherine"}, {"jennifer", "jen", "jenny"},
-    {"charles", "chuck", "charlie"}, {"anthony", "tony"}, {"daniel", "dan", "danny"},
-    {"donald", "don"}, {"hillary", "hilary"}, {"benjamin", "ben"}, {"samuel", "sam"},
-    {"nicholas", "nick"}, {"stephen", "steve", "steven"}, {"timothy", "tim"},
-    {"alexander", "alex"}, {"patrick", "pat"}, {"margaret", "maggie", "peggy"},
-    {"rebecca", "becky"}, {"susan", "sue"}, {"andrew", "andy"}, {"jeffrey", "jeff"},
+    {"william", "bill", "billy", "will", "willie"},
+    {"robert", "bob", "bobby", "rob"},
+    {"richard", "dick", "rick", "rich"},
+    {"michael", "mike"},
+    {"james", "jim", "jimmy"},
+    {"joseph", "joe"},
+    {"thomas", "tom", "tommy"},
+    {"christopher", "chris"},
+    {"edward", "ted", "ed", "teddy"},
+    {"elizabeth", "liz", "beth", "betsy"},
+    {"katherine", "kathy", "kate", "catherine"},
+    {"jennifer", "jen", "jenny"},
+    {"charles", "chuck", "charlie"},
+    {"anthony", "tony"},
+    {"daniel", "dan", "danny"},
+    {"donald", "don"},
+    {"hillary", "hilary"},
+    {"benjamin", "ben"},
+    {"samuel", "sam"},
+    {"nicholas", "nick"},
+    {"stephen", "steve", "steven"},
+    {"timothy", "tim"},
+    {"alexander", "alex"},
+    {"patrick", "pat"},
+    {"margaret", "maggie", "peggy"},
+    {"rebecca", "becky"},
+    {"susan", "sue"},
+    {"andrew", "andy"},
+    {"jeffrey", "jeff"},
 ]
 _NICK = {n: i for i, group in enumerate(_NICKNAMES) for n in group}
 _STOP = {"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "from", "who", "former", "s"}
@@ -118,7 +193,6 @@ class PersonEntry:
     gender: str | None = None
     descriptors: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
-    dirty: bool = False
 
     def _words(self) -> set[str]:
         return descriptor_words(self.descriptors)
@@ -135,6 +209,7 @@ class PersonRegistry:
         self._by_surname: dict[str, list[PersonEntry]] = defaultdict(list)
         self._next_id = 1
         self._full: dict[str, PersonEntry] = {}  # cache: a full name always resolves alike
+        self._dirty: dict[int, PersonEntry] = {}
         for e in entries:
             self._add(e)
 
@@ -142,11 +217,14 @@ class PersonRegistry:
         self._by_surname[entry.surname].append(entry)
         self._next_id = max(self._next_id, entry.id + 1)
 
-    def __iter__(self) -> Iterable[PersonEntry]:
+    def __iter__(self) -> Iterator[PersonEntry]:
         return (e for group in self._by_surname.values() for e in group)
 
-    def new_entries(self) -> list[PersonEntry]:
-        return [e for e in self if e.dirty]
+    def take_changed(self) -> list[PersonEntry]:
+        """The people created or changed since the last call (to be saved)."""
+        out = list(self._dirty.values())
+        self._dirty.clear()
+        return out
 
     def resolve(
         self,
@@ -164,11 +242,15 @@ class PersonRegistry:
             if parts is None:
                 return None
             gender = gender or parts.gender
-            entry = self._find(parts, gender, descriptor_words(descriptors))
-            if entry is None:
-                entry = PersonEntry(self._next_id, parts.display, parts.first, parts.surname, gender)
+            found = self._find(parts, gender, descriptor_words(descriptors))
+            if found is not None:
+                entry = found
+            else:
+                entry = PersonEntry(
+                    self._next_id, parts.display, parts.first, parts.surname, gender
+                )
                 entry.aliases.add(name)
-                entry.dirty = True
+                self._dirty[entry.id] = entry
                 self._add(entry)
             if parts.first and entry.first == parts.first:
                 self._full[name] = entry
@@ -176,21 +258,31 @@ class PersonRegistry:
         return entry
 
     def _enrich(
-        self, e: PersonEntry, name: str, gender: str | None, descs: Iterable[str], aliases: Iterable[str]
+        self,
+        e: PersonEntry,
+        name: str,
+        gender: str | None,
+        descs: Iterable[str],
+        aliases: Iterable[str],
     ) -> None:
         if gender and not e.gender:
-            e.gender, e.dirty = gender, True
+            e.gender = gender
+            self._dirty[e.id] = e
         for alias in (name, *aliases):
             if alias not in e.aliases and len(e.aliases) < MAX_ALIASES:
                 e.aliases.add(alias)
-                e.dirty = True
+                self._dirty[e.id] = e
         for d in descs:
             if d not in e.descriptors and len(e.descriptors) < MAX_DESCRIPTORS:
                 e.descriptors.add(d)
-                e.dirty = True
+                self._dirty[e.id] = e
 
     def _find(self, p: NameParts, gender: str | None, desc: set[str]) -> PersonEntry | None:
-        cands = [c for c in self._by_surname.get(p.surname, ()) if gender in (None, c.gender) or c.gender is None]
+        cands = [
+            c
+            for c in self._by_surname.get(p.surname, ())
+            if gender in (None, c.gender) or c.gender is None
+        ]
         full = [c for c in cands if c.first]
         if p.first:
             same = [c for c in full if c.first and first_names_match(c.first, p.first)]
@@ -200,13 +292,16 @@ class PersonRegistry:
             if bare and not full:
                 # "Teigen" first, "Chrissy Teigen" now: the surname-only person gets a first name
                 e = bare[0]
-                e.first, e.name, e.dirty = p.first, p.display, True
+                e.first, e.name = p.first, p.display
+                self._dirty[e.id] = e
                 return e
             return None
         if len(full) == 1:
             return full[0]
         if len(full) > 1 and desc:
-            scored = sorted(((len(desc & c._words()), c.id, c) for c in full), key=lambda t: (-t[0], t[1]))
+            scored = sorted(
+                ((len(desc & c._words()), c.id, c) for c in full), key=lambda t: (-t[0], t[1])
+            )
             if scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
                 return scored[0][2]
         bare = [c for c in cands if not c.first]

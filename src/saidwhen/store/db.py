@@ -1,0 +1,458 @@
+"""The quote bank on disk: one SQLite file, one writer, many readers.
+
+Writing is idempotent: an article's key is a hash of its id (or URL) and its
+content, so a re-run skips what is stored, and every batch of articles is one
+transaction, so an interrupted run leaves whole articles only. The writer keeps
+a few caches in memory (normalised quote keys, people by surname) and is the
+only process that writes: a second writer is refused rather than let in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from saidwhen.errors import InputError, StoreError
+from saidwhen.model import Article, ArticleRecord, Quote
+from saidwhen.store.merge import MIN_NEAR_WORDS, is_near_duplicate, normalise, shingles, text_hash
+from saidwhen.store.migrations import migrate
+from saidwhen.store.speakers import PersonEntry, PersonRegistry
+
+__all__ = ["DEFAULT_DB", "Store", "WriteStats", "article_key", "connect", "content_hash"]
+
+DEFAULT_DB = "saidwhen.db"
+_NEAR_CANDIDATES = 64  # per shingle: a very common run of words is not evidence
+_NORM_CACHE = 200_000  # wire copies repeat the same quotes: normalise each once
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def article_key(ext_id: str | None, url: str | None, date: dt.date, chash: str) -> str:
+    """The article's identity: the same text under the same id (or URL) and date."""
+    ident = f"{ext_id or ''}\x1f{url or ''}\x1f{date.isoformat()}\x1f{chash}"
+    return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def key_of_article(article: Article) -> str:
+    return article_key(article.id, article.url, article.date, content_hash(article.text))
+
+
+def _record_hash(record: ArticleRecord) -> str:
+    if record.text is not None:
+        return content_hash(record.text)
+    body = record.to_dict()
+    for k in ("id", "url", "outlet", "title"):
+        body.pop(k)
+    return content_hash(json.dumps(body, sort_keys=True))
+
+
+@functools.lru_cache(maxsize=_NORM_CACHE)
+def _norm(text: str) -> tuple[int, tuple[str, ...]]:
+    norm = normalise(text)
+    return text_hash(norm), tuple(norm.split())
+
+
+def connect(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite3.Connection:
+    """A connection in WAL mode with the schema up to date (read-only: no upgrade)."""
+    p = Path(path)
+    if readonly and not p.exists():
+        raise StoreError(f"no quote bank at {p} (run 'saidwhen ingest' first)")
+    try:
+        conn = sqlite3.connect(str(p), isolation_level=None, timeout=60.0)
+        conn.execute("PRAGMA busy_timeout = 60000")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        if readonly:
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            migrate(conn)
+    except sqlite3.DatabaseError as err:
+        raise StoreError(f"{p}: not a saidwhen database ({err})") from err
+    return conn
+
+
+@dataclass(slots=True)
+class WriteStats:
+    """What one or more writes did."""
+
+    articles: int = 0  # newly stored
+    skipped: int = 0  # already stored (same key)
+    occurrences: int = 0
+    new_quotes: int = 0
+    merged_exact: int = 0  # an occurrence of a quote already in the bank
+    merged_near: int = 0  # a new form joined to a near-duplicate quote
+    failures: int = 0
+
+    def add(self, other: WriteStats) -> None:
+        for name in self.__slots__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def _said(q: Quote, article_date: str) -> str:
+    if q.when and len(q.when) == 10 and q.when[4] == "-":
+        return q.when
+    if q.when_range and q.when_range.start:
+        return q.when_range.start
+    return article_date
+
+
+class _WriterLock:
+    """An advisory lock next to the database: a second writer waits or is refused."""
+
+    def __init__(self, path: Path, wait: bool) -> None:
+        self._file: IO[str] | None = None
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: rely on SQLite's own locking
+            return
+        f = open(f"{path}.writer-lock", "w")  # noqa: SIM115 - held for the writer's life
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            f.close()
+            raise StoreError(f"{path}: another saidwhen process is writing to it") from None
+        self._file = f
+
+    def release(self) -> None:
+        if self._file is not None:
+            self._file.close()  # closing releases the lock
+            self._file = None
+
+
+class Store:
+    """The quote bank's writer (and a convenient handle for reading).
+
+    Example:
+        >>> with Store("bank.db") as store:  # doctest: +SKIP
+        ...     stats = store.add(records)
+    """
+
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DB, *, wait: bool = False) -> None:
+        self.path = Path(path)
+        self._lock = _WriterLock(self.path, wait)
+        try:
+            self.conn = connect(self.path)
+        except BaseException:
+            self._lock.release()
+            raise
+        self._reset_caches()
+
+    # -- life cycle -------------------------------------------------------------
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        finally:
+            self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _reset_caches(self) -> None:
+        self._keys: dict[int, int] = {}
+        rows = self.conn.execute(
+            "SELECT id, name, first, surname, gender, descriptors, aliases FROM people"
+        )
+        self.people = PersonRegistry(
+            PersonEntry(i, n, f, s, g, set(json.loads(d)), set(json.loads(a)))
+            for i, n, f, s, g, d, a in rows
+        )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Cursor]:
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException:
+            # Ctrl-C included: nothing of this batch stays, and the caches forget it too
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            self._reset_caches()
+            raise
+
+    # -- reading what is there -------------------------------------------------
+    def known(self, keys: Iterable[str]) -> set[str]:
+        """Which of these article keys are stored already."""
+        keys = list(keys)
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                k
+                for (k,) in self.conn.execute(
+                    f"SELECT key FROM articles WHERE key IN ({marks})", chunk
+                )
+            )
+        return found
+
+    # -- writing ---------------------------------------------------------------
+    def add_failures(self, failures: Iterable[InputError]) -> int:
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        rows = [(f.source, f.line or 0, f.code, f.reason, now) for f in failures]
+        if rows:
+            with self._transaction() as cur:
+                cur.executemany("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, ?)", rows)
+        return len(rows)
+
+    def add(
+        self, records: Sequence[ArticleRecord], keys: Sequence[str] | None = None
+    ) -> WriteStats:
+        """Store a batch of records in one transaction; ``keys`` from :func:`key_of_article`.
+
+        Without keys, a record's key hashes its text (or, without text, its findings).
+        """
+        stats = WriteStats()
+        if keys is None:
+            keys = [article_key(r.id, r.url, r.date, _record_hash(r)) for r in records]
+        with self._transaction() as cur:
+            w = _BatchWriter(cur, self._keys, self.people, stats)
+            for record, key in zip(records, keys, strict=True):
+                w.article(record, key)
+            w.flush()
+        return stats
+
+
+class _BatchWriter:
+    """Rows of one transaction, gathered then written with ``executemany``."""
+
+    def __init__(
+        self, cur: sqlite3.Cursor, keys: dict[int, int], people: PersonRegistry, stats: WriteStats
+    ) -> None:
+        self.cur, self.keys, self.people, self.stats = cur, keys, people, stats
+        self.occ: list[tuple[Any, ...]] = []
+        self.timexes: list[tuple[Any, ...]] = []
+        self.events: list[tuple[Any, ...]] = []
+        self.seen: dict[int, list[Any]] = {}  # quote id -> [first, last, count]
+        self.spk: dict[tuple[int, int], int] = {}
+
+    def article(self, rec: ArticleRecord, key: str) -> None:
+        date = rec.date.isoformat()
+        chash = content_hash(rec.text) if rec.text is not None else key
+        cur = self.cur.execute(
+            "INSERT OR IGNORE INTO articles (key, ext_id, url, title, outlet, date, content_hash,"
+            " source, n_quotes, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                key,
+                rec.id,
+                rec.url,
+                rec.title,
+                rec.outlet,
+                date,
+                chash,
+                rec.source,
+                len(rec.quotes),
+                rec.text,
+            ),
+        )
+        if cur.rowcount == 0:
+            self.stats.skipped += 1
+            return
+        aid = cur.lastrowid
+        self.stats.articles += 1
+        local: dict[str, PersonEntry | None] = {}
+        for p in rec.people:
+            aliases = list(dict.fromkeys(m.text for m in p.mentions if m.text[:1].isupper()))[:5]
+            local[p.name] = self.people.resolve(p.name, p.gender, p.descriptors, aliases)
+        for q in rec.quotes:
+            self.quote(q, aid, date, local)
+        for t in rec.timexes:
+            r = t.date_range
+            self.timexes.append(
+                (
+                    aid,
+                    t.start,
+                    t.end,
+                    t.text,
+                    t.type,
+                    t.value,
+                    t.date,
+                    r.start if r else None,
+                    r.end if r else None,
+                    t.granularity,
+                    t.anchor,
+                )
+            )
+        for e in rec.events:
+            r = e.when_range
+            self.events.append(
+                (
+                    aid,
+                    e.actor,
+                    e.predicate.text,
+                    e.predicate.start,
+                    e.predicate.end,
+                    e.text,
+                    e.when,
+                    r.start if r else None,
+                    r.end if r else None,
+                    e.timex,
+                )
+            )
+
+    def quote(
+        self, q: Quote, aid: int | None, date: str, local: dict[str, PersonEntry | None]
+    ) -> None:
+        h, toks = _norm(q.text)
+        if not toks:
+            return
+        qid = self.keys.get(h)
+        if qid is None:
+            row = self.cur.execute(
+                "SELECT quote_id FROM quote_keys WHERE hash = ?", (h,)
+            ).fetchone()
+            qid = row[0] if row else self._new_form(q, toks, date)
+            self.keys[h] = qid
+            if not row:
+                self.cur.execute("INSERT INTO quote_keys VALUES (?, ?)", (h, qid))
+            else:
+                self.stats.merged_exact += 1
+        else:
+            self.stats.merged_exact += 1
+        person: PersonEntry | None = None
+        sp = q.speaker
+        if sp is not None and sp.name:
+            if sp.name not in local:
+                local[sp.name] = self.people.resolve(sp.name)
+            person = local[sp.name]
+        pid = person.id if person else None
+        if pid is not None:
+            self.spk[(qid, pid)] = self.spk.get((qid, pid), 0) + 1
+        said = _said(q, date)
+        seen = self.seen.get(qid)
+        if seen is None:
+            self.seen[qid] = [said, said, 1]
+        else:
+            seen[0] = min(seen[0], said)
+            seen[1] = max(seen[1], said)
+            seen[2] += 1
+        r = q.when_range
+        self.occ.append(
+            (
+                qid,
+                aid,
+                q.start,
+                q.end,
+                q.kind,
+                q.text,
+                pid,
+                sp.mention if sp else None,
+                q.cue.text if q.cue else None,
+                q.cue.start if q.cue else None,
+                q.channel,
+                said,
+                q.when,
+                r.start if r else None,
+                r.end if r else None,
+                q.when_basis,
+            )
+        )
+        self.stats.occurrences += 1
+
+    def _new_form(self, q: Quote, toks: tuple[str, ...], date: str) -> int:
+        """A form not seen before: join a near duplicate, or start a new quote."""
+        cur = self.cur
+        near = len(toks) >= MIN_NEAR_WORDS
+        sh = shingles(toks) if near else []
+        if near:
+            hits: dict[int, int] = {}
+            for s in sh:
+                for (cand,) in cur.execute(
+                    "SELECT quote_id FROM shingles WHERE hash = ? LIMIT ?", (s, _NEAR_CANDIDATES)
+                ):
+                    hits[cand] = hits.get(cand, 0) + 1
+            for cand in sorted(hits, key=lambda c: -hits[c])[:8]:
+                (text,) = cur.execute("SELECT text FROM quotes WHERE id = ?", (cand,)).fetchone()
+                other = _norm(text)[1]
+                if is_near_duplicate(toks, other):
+                    self.stats.merged_near += 1
+                    if len(toks) > len(other):  # keep the longest form
+                        cur.execute("UPDATE quotes SET text = ? WHERE id = ?", (q.text, cand))
+                        cur.executemany(
+                            "INSERT OR IGNORE INTO shingles VALUES (?, ?)", [(s, cand) for s in sh]
+                        )
+                    return cand
+        qid = cur.execute(
+            "INSERT INTO quotes (text, kind, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+            (q.text, q.kind, date, date),
+        ).lastrowid
+        assert qid is not None
+        if sh:
+            cur.executemany("INSERT OR IGNORE INTO shingles VALUES (?, ?)", [(s, qid) for s in sh])
+        self.stats.new_quotes += 1
+        return qid
+
+    def flush(self) -> None:
+        cur = self.cur
+        changed = self.people.take_changed()
+        if changed:
+            cur.executemany(
+                "INSERT INTO people (id, name, first, surname, gender, descriptors, aliases)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                " first = excluded.first, gender = excluded.gender,"
+                " descriptors = excluded.descriptors, aliases = excluded.aliases",
+                [
+                    (
+                        e.id,
+                        e.name,
+                        e.first,
+                        e.surname,
+                        e.gender,
+                        json.dumps(sorted(e.descriptors)),
+                        json.dumps(sorted(e.aliases)),
+                    )
+                    for e in changed
+                ],
+            )
+        cur.executemany(
+            "INSERT INTO occurrences (quote_id, article_id, start, end, kind, text, speaker_id,"
+            " mention, cue, cue_start, channel, said, when_, when_start, when_end, when_basis)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.occ,
+        )
+        cur.executemany(
+            "INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.timexes
+        )
+        cur.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.events)
+        cur.executemany(
+            "UPDATE quotes SET first_seen = min(first_seen, ?), last_seen = max(last_seen, ?),"
+            " n_occurrences = n_occurrences + ? WHERE id = ?",
+            [(a, b, n, qid) for qid, (a, b, n) in self.seen.items()],
+        )
+        if self.spk:
+            cur.executemany(
+                "INSERT INTO quote_speakers VALUES (?, ?, ?)"
+                " ON CONFLICT DO UPDATE SET n = n + excluded.n",
+                [(q, p, n) for (q, p), n in self.spk.items()],
+            )
+            cur.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)")
+            cur.execute("DELETE FROM touched")
+            cur.executemany("INSERT OR IGNORE INTO touched VALUES (?)", [(q,) for q, _ in self.spk])
+            cur.execute(
+                "UPDATE quotes SET"
+                " speaker_id = (SELECT person_id FROM quote_speakers s WHERE s.quote_id = quotes.id"
+                "  ORDER BY n DESC, person_id LIMIT 1),"
+                " n_speakers = (SELECT count(*) FROM quote_speakers s WHERE s.quote_id = quotes.id)"
+                " WHERE id IN (SELECT id FROM touched)"
+            )

@@ -1,0 +1,207 @@
+"""Reading the quote bank: search, people by quotes, export, counts.
+
+Every function takes a connection (see :func:`saidwhen.store.db.connect`)
+and returns plain dicts, ready for JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from saidwhen.store.speakers import first_names_match, split_name
+
+__all__ = [
+    "counts",
+    "export_quotes",
+    "find_people",
+    "fts_query",
+    "quote_occurrences",
+    "search",
+    "speakers",
+]
+
+_FTS_WORD = re.compile(r"\w+", re.U)
+
+
+def fts_query(text: str) -> str | None:
+    """Every word of ``text`` must appear (quoted, so FTS5 syntax in the input is inert)."""
+    words = _FTS_WORD.findall(text)
+    return " ".join(f'"{w}"' for w in words) or None
+
+
+def find_people(conn: sqlite3.Connection, name: str) -> list[int]:
+    """Ids of the people ``name`` may mean ("Teigen": every Teigen; "Chrissy Teigen": her)."""
+    parts = split_name(name)
+    ids: list[int] = []
+    if parts is not None:
+        for pid, first in conn.execute(
+            "SELECT id, first FROM people WHERE surname = ?", (parts.surname,)
+        ):
+            if parts.first is None or first is None or first_names_match(first, parts.first):
+                ids.append(pid)
+    if not ids:
+        like = f"%{name.strip()}%"
+        ids = [
+            pid
+            for (pid,) in conn.execute(
+                "SELECT id FROM people WHERE name LIKE ? OR aliases LIKE ? LIMIT 100", (like, like)
+            )
+        ]
+    return ids
+
+
+def search(
+    conn: sqlite3.Connection,
+    text: str | None = None,
+    *,
+    speaker: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    outlet: str | None = None,
+    limit: int = 20,
+) -> list[dict[str, Any]]:
+    """Quotes matching every filter given, most recent first.
+
+    Dates filter when a quote was said (each occurrence's date); ``outlet``
+    keeps quotes carried by that outlet.
+    """
+    where: list[str] = []
+    args: list[Any] = []
+    if text and (match := fts_query(text)):
+        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        args.append(match)
+    if speaker:
+        ids = find_people(conn, speaker)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        where.append(f"q.id IN (SELECT quote_id FROM quote_speakers WHERE person_id IN ({marks}))")
+        args.extend(ids)
+    occ: list[str] = []
+    if date_from:
+        occ.append("o.said >= ?")
+        args.append(date_from)
+    if date_to:
+        occ.append("o.said <= ?")
+        args.append(date_to)
+    if outlet:
+        occ.append("o.article_id IN (SELECT id FROM articles WHERE outlet = ?)")
+        args.append(outlet)
+    if occ and not where and not outlet:
+        # a date range alone: walk the dates' index, not every quote
+        where.append(f"q.id IN (SELECT o.quote_id FROM occurrences o WHERE {' AND '.join(occ)})")
+    elif occ:
+        where.append(
+            f"EXISTS (SELECT 1 FROM occurrences o WHERE o.quote_id = q.id AND {' AND '.join(occ)})"
+        )
+    sql = (
+        "SELECT q.id, q.text, q.kind, q.first_seen, q.last_seen, q.n_occurrences, q.n_speakers,"
+        " p.name FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY q.first_seen DESC, q.id DESC LIMIT ?"
+    )
+    args.append(limit)
+    rows = conn.execute(sql, args).fetchall()
+    return [_quote_dict(conn, r) for r in rows]
+
+
+def _quote_dict(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
+    qid, text, kind, first, last, n, n_speakers, name = row
+    out: dict[str, Any] = {
+        "id": qid,
+        "text": text,
+        "kind": kind,
+        "speaker": name,
+        "first_seen": first,
+        "last_seen": last,
+        "occurrences": n,
+        "conflict": n_speakers > 1,
+    }
+    if n_speakers > 1:
+        out["speakers"] = [
+            {"name": nm, "occurrences": c}
+            for nm, c in conn.execute(
+                "SELECT p.name, s.n FROM quote_speakers s JOIN people p ON p.id = s.person_id"
+                " WHERE s.quote_id = ? ORDER BY s.n DESC, p.name",
+                (qid,),
+            )
+        ]
+    out["outlets"] = [
+        o
+        for (o,) in conn.execute(
+            "SELECT DISTINCT a.outlet FROM occurrences o JOIN articles a ON a.id = o.article_id"
+            " WHERE o.quote_id = ? AND a.outlet IS NOT NULL LIMIT 10",
+            (qid,),
+        )
+    ]
+    return out
+
+
+def quote_occurrences(conn: sqlite3.Connection, quote_id: int) -> list[dict[str, Any]]:
+    """Every place a quote appeared: article, outlet, date, offsets, cue, speaker mention."""
+    cols = (
+        "article",
+        "url",
+        "outlet",
+        "date",
+        "start",
+        "end",
+        "kind",
+        "text",
+        "mention",
+        "cue",
+        "channel",
+        "said",
+        "when",
+        "speaker",
+    )
+    rows = conn.execute(
+        "SELECT a.ext_id, a.url, a.outlet, a.date, o.start, o.end, o.kind, o.text, o.mention,"
+        " o.cue, o.channel, o.said, o.when_, p.name FROM occurrences o"
+        " JOIN articles a ON a.id = o.article_id LEFT JOIN people p ON p.id = o.speaker_id"
+        " WHERE o.quote_id = ? ORDER BY o.said, o.id",
+        (quote_id,),
+    )
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def speakers(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
+    """People by the number of distinct quotes attributed to them."""
+    rows = conn.execute(
+        "SELECT p.id, p.name, p.aliases, p.descriptors, count(*) AS quotes, sum(s.n) AS occ"
+        " FROM quote_speakers s JOIN people p ON p.id = s.person_id"
+        " GROUP BY p.id ORDER BY quotes DESC, occ DESC, p.name LIMIT ?",
+        (limit,),
+    )
+    return [
+        {
+            "id": i,
+            "name": n,
+            "quotes": q,
+            "occurrences": o,
+            "aliases": json.loads(a),
+            "descriptors": json.loads(d),
+        }
+        for i, n, a, d, q, o in rows
+    ]
+
+
+def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every quote with its speakers and occurrences, one dict each."""
+    cur = conn.execute(
+        "SELECT q.id, q.text, q.kind, q.first_seen, q.last_seen, q.n_occurrences, q.n_speakers,"
+        " p.name FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id ORDER BY q.id"
+    )
+    for row in cur:
+        out = _quote_dict(conn, row)
+        out["occurrences"] = quote_occurrences(conn, row[0])
+        yield out
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    tables = ("articles", "quotes", "occurrences", "people", "timexes", "events", "failures")
+    return {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
