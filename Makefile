@@ -13,8 +13,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/saidwhen extract examples/legend-2021-03-02.txt --format table
-	$(BIN)/saidwhen extract examples/legend-2021-03-02.txt --format json
+	$(BIN)/saidwhen extract examples/okafor-2021-03-02.txt --format table
+	$(BIN)/saidwhen extract examples/okafor-2021-03-02.txt --format json
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

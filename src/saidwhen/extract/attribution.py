@@ -153,6 +153,9 @@ def _subject(verb: Any) -> Any | None:
 
 
 def _speaker(doc: Any, people: PeopleIndex, subj: Any) -> Speaker:
+    names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if subj.pos_ == "NOUN" and names:
+        subj = names[0]  # "Her partner, ecologist Priya Raman, said"
     if subj.dep_ == "poss" or subj.lower_ in PRONOUNS:
         s, e = subj.idx, subj.idx + len(subj)
     else:
@@ -362,7 +365,7 @@ def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
     return drafts
 
 
-def _merge_reported(drafts: list[_Draft], reported: list[Quote]) -> list[_Draft]:
+def _merge_reported(doc: Any, drafts: list[_Draft], reported: list[Quote]) -> list[_Draft]:
     """Add indirect speech; drop what only repeats a direct quote; link fragments."""
     out = list(drafts)
     for q in reported:
@@ -374,11 +377,14 @@ def _merge_reported(drafts: list[_Draft], reported: list[Quote]) -> list[_Draft]
                     d.speaker, d.cue = q.speaker, q.cue or d.cue
             continue
         ind = _Draft(q.start, q.end, "indirect", q.speaker, q.cue, is_indirect=True)
+        if q.cue is not None:
+            cue_toks = _tokens_in(doc, q.cue.start, q.cue.end)
+            ind.channel = _channel(doc, cue_toks[0].sent) if cue_toks else None
         for d in inside:
             if q.start <= d.start and d.end <= q.end + 2:
                 d.kind = "fragment"
                 d.continues_draft = ind
-                if q.speaker is not None and (d.speaker is None or d.inherited):
+                if q.speaker is not None:  # one attribution: the fragment is part of it
                     d.speaker, d.cue = q.speaker, q.cue
         out.append(ind)
     return out
@@ -389,8 +395,10 @@ def _carry_channels(drafts: list[_Draft]) -> None:
     current: dict[str | None, str] = {}
     for d in drafts:
         who = d.speaker.name if d.speaker else None
-        if d.channel and d.channel.lower() in _GENERIC_CHANNELS and who in current:
-            d.channel = None
+        if d.channel and who in current:
+            words = set(d.channel.lower().split())
+            if d.channel.lower() in _GENERIC_CHANNELS or words <= set(current[who].lower().split()):
+                d.channel = None  # "in her post" refers back to the post already named
         if d.channel:
             current[who] = d.channel
         elif d.continues_draft is not None and d.continues_draft.channel:
@@ -408,7 +416,7 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
         reported: list[Quote] = []
     else:
         reported = find_reported(doc, people, start)
-    drafts = _merge_reported(drafts, reported)
+    drafts = _merge_reported(doc, drafts, reported)
     drafts.sort(key=lambda d: (d.start, d.end))
     _carry_channels(drafts)
     index = {id(d): i for i, d in enumerate(drafts)}

@@ -9,6 +9,7 @@ the most recent compatible person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -37,6 +38,7 @@ _ORG_WORDS = frozenset(
     agency
     """.split()
 )
+_GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
 _NON_NAME_LABELS = {"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}
 
 
@@ -123,25 +125,22 @@ class PeopleIndex:
         return None
 
     def resolve(self, start: int, end: int) -> str | None:
-        """The canonical name of the person a mention span refers to, else None."""
-        ent = self.entity_at(start, end)
+        """The canonical name of the person a mention span refers to, else None.
+
+        In a longer span ("Her partner, ecologist Priya Raman") a name wins over
+        a pronoun inside it.
+        """
+        ent = self._by_span.get((start, end))
         if ent is not None:
             return ent.name
-        return self._resolve_new(start, end)
-
-    def _resolve_new(self, start: int, end: int) -> str | None:
-        # A speaker span that contains a known mention ("Teigen, the model").
-        doc = self._doc
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return None
-        for tok in span:
-            ent = self._by_span.get((tok.idx, tok.idx + len(tok)))
-            if ent is not None:
-                return ent.name
-        for s, e, ent in self._mention_starts:
-            if start <= s and e <= end:
-                return ent.name
+        text = self._doc.text
+        inside = [(s, e, x) for s, e, x in self._mention_starts if start <= s and e <= end]
+        names = [m for m in inside if text[m[0] : m[1]].lower() not in PRONOUNS]
+        if names:
+            return max(names, key=lambda m: m[1] - m[0])[2].name
+        for s, e, x in self._mention_starts:
+            if s <= start and end <= e:
+                return x.name
         return None
 
     def pronoun_target(self, token: Any) -> _Entity | None:
@@ -237,10 +236,14 @@ def _left_descriptors(doc: Any, i: int) -> list[str]:
     """Common nouns right before a name in its noun phrase ("singer John Legend")."""
     words: list[str] = []
     k = i - 1
-    while k >= 0 and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].dep_ in ("compound", "amod", "nmod"):
+    while (
+        k >= 0
+        and doc[k].dep_ in ("compound", "amod", "nmod")
+        and (doc[k].pos_ in ("NOUN", "ADJ") or (doc[k].is_sent_start and doc[k].pos_ == "PROPN"))
+    ):
         words.insert(0, doc[k].lower_)
         k -= 1
-    return [" ".join(words)] if words and any(w in ROLE_NOUNS for w in words) else []
+    return [" ".join(words)] if words and doc[i - 1].pos_ == "NOUN" else []
 
 
 def _appositive_descriptors(doc: Any, i: int, j: int) -> list[str]:
@@ -253,7 +256,7 @@ def _appositive_descriptors(doc: Any, i: int, j: int) -> list[str]:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= j:
             mods = [t.lower_ for t in child.lefts if t.pos_ in ("NOUN", "ADJ")]
             out.append(" ".join([*mods, child.lower_]))
-    return [d for d in out if d.split()[-1] in ROLE_NOUNS]
+    return out
 
 
 def find_people(doc: Any) -> PeopleIndex:
@@ -278,7 +281,8 @@ def find_people(doc: Any) -> PeopleIndex:
             labels & _NON_NAME_LABELS and not labels & {"PERSON"}
         ):
             continue
-        if "PERSON" not in labels and not (set(low) & name_words) and not titles:
+        known_first = len(low) >= 2 and low[0] in _GIVEN_NAMES
+        if not (known_first or titles or "PERSON" in labels or set(low) & name_words):
             continue
         runs.append((i, j, words, descriptors, titles))
     # Full names first, so that a bare surname joins the right person.
@@ -325,29 +329,29 @@ def _vote_pronouns(doc: Any, index: PeopleIndex) -> None:
 
 
 def _link_pronouns_and_roles(doc: Any, index: PeopleIndex) -> None:
-    """Add he/she pronouns and "the model"-style mentions to their person."""
-    new: list[tuple[_Entity, int, int]] = []
+    """Add he/she pronouns and "the model"-style mentions to their person, in text order.
+
+    Each link is added at once, so a pronoun after "the model" sees that mention.
+    """
     for tok in doc:
         if tok.lower_ in ("he", "she", "him", "her", "his") and tok.pos_ == "PRON":
             ent = index.pronoun_target(tok)
             if ent is not None:
-                new.append((ent, tok.idx, tok.idx + len(tok)))
+                index._add_mention(ent, tok.idx, tok.idx + len(tok))
         elif tok.lower_ in ROLE_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
             det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
             if not det:
                 continue
             span = doc[det[0].i : tok.i + 1]
-            words = {t.lower_.strip("-") for t in span}
+            words = {w for t in span for w in re.split(r"[-–]", t.lower_) if w}
             ents = [
                 e
                 for e in index._entities
                 if any(w in words for d in e.descriptors for w in d.split())
             ]
             if len(ents) == 1:
-                new.append((ents[0], span.start_char, span.end_char))
+                index._add_mention(ents[0], span.start_char, span.end_char)
                 compounds = [
                     t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"
                 ]
                 ents[0].descriptors.append(" ".join([*compounds, tok.lower_]))
-    for ent, s, e in new:
-        index._add_mention(ent, s, e)
