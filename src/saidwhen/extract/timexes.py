@@ -90,7 +90,7 @@ _NUMWORD = (
     r"nineteen|(?:a|one)\s+hundred|a\s+thousand|two\s+thousand|a\s+dozen|a\s+single)"
 )
 _NUM = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMWORD}(?:\s+and\s+a\s+half)?|"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|{_NUMWORD}(?:\s+and\s+a\s+half)?|"
     r"a\s+couple\s+of|a\s+few|several|few|some|many|a|an)"
 )
 _UNIT = (
@@ -106,8 +106,7 @@ _APPROX = (
 )
 _MOD = (
     r"(?:(?:early|late|mid|the\s+(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|"
-    r"middle\s+of|rest\s+of|remainder\s+of|first\s+half\s+of|second\s+half\s+of|"
-    r"last\s+half\s+of)|(?:the\s+)?end\s+of|beginning\s+of|around|about|by|"
+    r"middle\s+of|rest\s+of|remainder\s+of)|(?:the\s+)?end\s+of|beginning\s+of|around|about|by|"
     r"sometime\s+in|later|earlier)[\s-]+)?"
 )
 _ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|local\s+time))?"
@@ -320,13 +319,17 @@ def _month_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     elif rel == "this":
         y = a.year
     else:
-        if m.group(0)[:1].isupper() is False and False:  # pragma: no cover
-            return None
+        if re.fullmatch(r"[A-Z][a-z]{2}", _g(m, "mon")) and _g(m, "mon") != "May":
+            return None  # "Jan" without a dot or a day is a name
         y = _year_for(month, None, ctx, m.start(), m.end())
     return _Val("DATE", f"{y}-{month:02d}", "month")
 
 
 def _year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    if _g(m, "noun"):  # "the 1988 period": the quarter the text is about, that year
+        q = _recent_quarter(ctx, m.start())
+        qn = q[1] if q else _last_quarter(ctx.anchor)[1]
+        return _Val("DATE", f"{_g(m, 'year')}-Q{qn}", "quarter")
     return _Val("DATE", _g(m, "year"), "year")
 
 
@@ -487,14 +490,20 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         value = d.isoformat() if unit in ("day", "night") else _iso_week(d)
         return _Val("DATE", value, "day" if unit in ("day", "night") else "week", d.isoformat())
     if unit in ("hour", "minute", "second"):
-        return _Val("TIME", ref.isoformat(), "day")
+        return _Val("DURATION", _duration(n, unit), "duration")
     value, gran, d = _shift(ref, sign * int(n), unit)
     return _Val("DATE", value, gran, d.isoformat())
 
 
 def _recent_quarter(ctx: _Ctx, pos: int) -> tuple[int, int] | None:
-    """The quarter the sentence (or the one before) is about, for "a year earlier"."""
+    """The quarter the sentence (or the one before) is about, for "a year earlier".
+
+    A quarter already a year back ("the year-ago quarter") is not a reference point.
+    """
+    latest = _last_quarter(ctx.anchor)[0]
     for t in reversed(ctx.found):
+        if re.fullmatch(r"\d{4}-Q\d", t.value) and int(t.value[:4]) < latest:
+            continue
         if t.start >= pos:
             continue
         if pos - t.end > 400:
@@ -569,11 +578,12 @@ def _year_end(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 def _duration_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     n = _num(_g(m, "n")) if _g(m, "n") else None
-    unit = _unit_key(_g(m, "unit"))
+    unit_word = _g(m, "unit") or _g(m, "unit2")
+    unit = _unit_key(unit_word)
     words = m.group(0).lower()
-    if not _g(m, "n") and not re.search(r"s$", _g(m, "unit").lower()):
+    if not _g(m, "n") and not re.search(r"s$", unit_word.lower()):
         n = 1.0
-    if _g(m, "n").lower() in ("a", "an") and _g(m, "unit").lower().endswith("s"):
+    if _g(m, "n").lower() in ("a", "an") and unit_word.lower().endswith("s"):
         return None
     if re.match(r"(?:the\s+)?(?:past|last)\b", words) and n is None and unit == "year":
         return _Val("DATE", "PAST_REF", "ref")
@@ -590,19 +600,31 @@ def _set_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return _Val("SET", f"XXXX-WXX-{_weekday_of(_g(m, 'wd'))}", "set")
     if _g(m, "mon"):
         return _Val("SET", f"XXXX-{_month_of(_g(m, 'mon')):02d}", "set")
-    n = _num(_g(m, "n")) if _g(m, "n") else 1.0
+    n = (2.0 if _g(m, "n").lower() == "other" else _num(_g(m, "n"))) if _g(m, "n") else 1.0
     return _Val("SET", _duration(n, _unit_key(_g(m, "unit"))), "set")
 
 
 def _season(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    code = _SEASONS[_g(m, "season").lower()]
-    y = int(_g(m, "year")) if _g(m, "year") else ctx.anchor.year
+    code = _SEASONS[(_g(m, "season") or _g(m, "season2")).lower()]
+    year = _g(m, "year") or _g(m, "year2")
+    y = int(year) if year else ctx.anchor.year
     return _Val("DATE", f"{y}-{code}", "season")
 
 
 def _holiday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     name = re.sub(r"\W+", " ", _g(m, "hol").lower()).strip()
     y = int(_g(m, "year")) if _g(m, "year") else ctx.anchor.year
+    if not _g(m, "year"):
+        this = _holiday_date(name, y)
+        if this is not None and this > ctx.anchor and not ctx.future(m.start(), m.end()):
+            y -= 1
+        elif this is not None and this < ctx.anchor and ctx.future(m.start(), m.end()):
+            y += 1
+    day = _holiday_date(name, y)
+    return _Val("DATE", day.isoformat(), "day") if day else None
+
+
+def _holiday_date(name: str, y: int) -> dt.date | None:
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year s day": (1, 1), "new year s eve": (12, 31), "halloween": (10, 31),
              "independence day": (7, 4), "valentine s day": (2, 14),
@@ -615,7 +637,7 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         mo = 11
     else:
         return None
-    return _Val("DATE", f"{y}-{mo:02d}-{d:02d}", "day")
+    return dt.date(y, mo, d)
 
 
 def _anaphor(m: re.Match[str], ctx: _Ctx) -> _Val | None:
@@ -654,6 +676,34 @@ def _weekday_date_combo(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return _full_date(m, ctx)
 
 
+def _weekend(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """The weekend just past (or the coming one, in a sentence about the future)."""
+    a = ctx.anchor
+    if a.isoweekday() >= 6:
+        d = a
+    elif ctx.future(m.start(), m.end()) and "past" not in m.group(0).lower():
+        d = a + dt.timedelta(days=6 - a.isoweekday())
+    else:
+        d = a - dt.timedelta(days=a.isoweekday())
+    return _Val("DATE", f"{_iso_week(d)}-WE", "weekend")
+
+
+def _spoken_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    words = re.sub(r"\s+", " ", _g(m, "spoken").lower())
+    if words.startswith("nineteen"):
+        n = _num(words[len("nineteen") :].strip(" -"))
+        return _Val("DATE", str(1900 + int(n)), "year") if n and n < 100 else None
+    tail = re.sub(r"^two thousand(?: and)?", "", words).strip(" -")
+    n = _num(tail) if tail else 0
+    return _Val("DATE", str(2000 + int(n)), "year") if n is not None else None
+
+
+def _decade_word(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+            "seventies": 7, "eighties": 8, "nineties": 9}[_g(m, "decw").lower()]  # fmt: skip
+    return _Val("DATE", f"19{tens}", "decade")
+
+
 # ---------------------------------------------------------------- rules
 # (pattern, resolver). Overlaps go to the longest match, then to the earlier rule.
 
@@ -684,12 +734,12 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     # Months: "August 2020", "last April", "In August", "early September".
     (
         _rx(rf"{_MOD}(?:(?P<rel>last|this|next|this\s+past|the\s+coming|past|coming|previous)\s+)?"
-            rf"(?P<mon>{_MONTH})(?!\s+\d)(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?"),
+            rf"(?P<mon>{_MONTH})(?!\s+\d{{1,2}}\b|\s+(?:for|of)\s+(?:the\s+)?[A-Z])(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?"),
         _month_year,
     ),
     # Years, decades, centuries.
     (_rx(rf"{_MOD}(?:(?:the|calendar|fiscal|fiscal\s+year|FY)\s+)?(?P<year>{_YEAR})"
-         r"(?:\s+(?:period|fiscal\s+year|calendar\s+year))?"), _year),
+         r"(?:\s+(?:(?P<noun>period|quarter)|fiscal\s+year|calendar\s+year))?"), _year),
     (_rx(r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+|the\s+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)s"),
      _decade),
     (_rx(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|"
@@ -717,14 +767,13 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
          r"the\s+present|(?<!the\s)current(?!\s+(?:account|affairs|events|and|assets|"
          r"liabilities|dollars|prices|of|ratio|system|law|policy))"),
      _ref("PRESENT_REF")),
-    (_rx(r"(?:more\s+|most\s+|until\s+|only\s+)?recently|lately|previously|formerly|"
-         r"in\s+the\s+past|the\s+past(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|"
-         r"quarters?|centur))|recent(?!\s+(?:days|weeks|months|quarters))|"
-         r"recent\s+years|in\s+years\s+past|some\s+time\s+ago|long\s+ago|earlier(?=[,.])|"
+    (_rx(r"(?:more\s+|most\s+|until\s+|only\s+)?recently|lately|formerly|"
+         r"(?:in\s+)?the\s+past(?!\s+(?:\w+\s+){0,3}(?:days?|weeks?|months?|years?|"
+         r"decades?|quarters?|centur|summers?))|recent\s+years|in\s+years\s+past|some\s+time\s+ago|long\s+ago|"
          r"(?:several|some|a\s+few|many)\s+(?:days|weeks|months|years)\s+ago|years\s+ago"),
      _ref("PAST_REF")),
-    (_rx(r"(?:(?:the|in\s+the)\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|soon|"
-         r"(?:the\s+)?(?:near|short|long)\s+term|as\s+soon\s+as\s+possible|shortly|"
+    (_rx(r"(?:the|in\s+the)\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
+         r"(?:the\s+)?(?:near|short|long)\s+term|as\s+soon\s+as\s+possible|"
          r"before\s+long|coming\s+(?:months|years|quarters|weeks|days)|a\s+later\s+date"),
      _ref("FUTURE_REF")),
     # last/this/next week, month, year, quarter, weekend, season.
@@ -735,8 +784,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
             r"(?!s|-)"),
         _relative_unit,
     ),
-    (_rx(rf"{_MOD}(?:(?:the|this)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
-         rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\s+(?:collection|season|games|olympics|"
+    (_rx(rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|"
+         rf"(?<=\bthrough\s))(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?"
+         rf"(?:(?:early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)"
+         rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?|(?:the\s+)?(?P<season2>spring|summer|fall|autumn|"
+         rf"winter)\s+(?:of\s+)?(?P<year2>{_YEAR})(?!\s+(?:collection|season|games|olympics|"
          r"camp|school|break|session))"), _season),
     (_rx(r"(?:early\s+|late\s+|later\s+|earlier\s+)(?:this|the)\s+(?:year|month|week)"
          r"|earlier\s+in\s+the\s+(?:year|month|week)|the\s+(?:current|full|calendar|fiscal)\s+"
@@ -767,9 +819,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
      _relative_unit),
     # "two weeks ago", "a year earlier", "three days later".
     (
-        _rx(rf"{_APPROX}(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|before|"
-            r"after|from\s+now|hence|back|previously)(?!\s+(?:the|a|an|his|her|their|its|that|this"
-            r"|when|he|she|they|it|we|I)\b)"),
+        _rx(rf"{_APPROX}(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|"
+            r"before(?=\s*[,.;])|after(?=\s*[,.;])|from\s+now|hence|back(?=\s*[,.;]))"),
         _ago,
     ),
     (
@@ -784,8 +835,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     # Sets: "every day", "each Thursday", "daily".
     (
         _rx(rf"(?:every|each|per)\s+(?:(?P<n>{_NUMWORD}|\d+|other)\s+)?(?:(?P<wd>{_WEEKDAY})|"
-            rf"(?P<mon>{_MONTH})|(?P<unit>{_UNIT}))|daily|weekly|monthly|annually|yearly|hourly|"
-            r"nightly|quarterly"),
+            rf"(?P<mon>{_MONTH})|(?P<unit>{_UNIT}))|daily|weekly|monthly|yearly|hourly|"
+            r"nightly"),
         _set_rule,
     ),
     (_rx(r"(?P<wd>(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days))"), _set_rule),
@@ -793,22 +844,29 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (
         _rx(rf"{_APPROX}(?P<n>{_NUM})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|"
             rf"long\s+|trading\s+|business\s+|working\s+|calendar\s+)?(?P<unit>{_UNIT})"
-            r"(?:-(?:old|long))?"),
+            r"(?:-long)?(?![\s-]+olds?\b)"),
         _duration_rule,
     ),
     (
-        _rx(r"(?:(?:the|these|those|recent|coming|many|past|the\s+past|the\s+coming|"
-            r"the\s+next|the\s+last)\s+)?(?P<n>)(?P<unit>days|weeks|months|years|decades|"
-            r"centuries)(?:[\s-]long)?(?!\s+(?:old|of\s+age))"),
+        _rx(r"(?:recent|coming|the\s+coming|in\s+recent)\s+(?P<n>)(?P<unit>days|weeks|months|"
+            r"decades)|(?P<unit2>decades|centuries)(?=[\s-]long)"),
         _duration_rule,
     ),
     (_rx(r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Halloween|"
          r"Independence\s+Day|Valentine's\s+Day|Veterans\s+Day|Thanksgiving(?:\s+Day)?)"
          rf"(?:\s+(?P<year>{_YEAR}))?"), _holiday),
+    (_rx(r"(?:(?:this|the)\s+)?(?:past\s+)?weekend(?!s)"), _weekend),
+    (_rx(rf"(?:the\s+year\s+)?(?P<spoken>nineteen[\s-]+{_NUMWORD}|two\s+thousand(?:\s+and)?"
+         rf"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"), _spoken_year),
+    (_rx(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<decw>twenties|thirties|forties|fifties|"
+         r"sixties|seventies|eighties|nineties)"), _decade_word),
+    (_rx(rf"(?:the|this)\s+(?:(?:early|late)\s+)?(?P<season>summer|winter|autumn|spring)(?!\s+of\s+(?!{_YEAR}))"
+         r"(?!\s+(?:collection|season|games|olympics|camp|school|break|session|meeting|offensive))"),
+     _season),
     # Anaphora: "that year", "the same day", "at the time".
     (_rx(r"(?:that|the\s+same|the\s+very\s+same)\s+(?P<unit>day|month|year|week)(?!s)"),
      _anaphor),
-    (_rx(r"(?:at\s+)?(?:the|that)\s+time(?!s)(?P<unit>)"), _anaphor),
+    (_rx(r"at\s+(?:the|that)\s+time(?!s)(?P<unit>)"), _anaphor),
     (_rx(r"(?:the|a)\s+(?P<rel>following|next|previous)\s+month"), _month_anaphor),
 )
 
@@ -831,8 +889,8 @@ def _early_this(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 # ---------------------------------------------------------------- tense
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled|expected|"
-    r"expects?|due|upcoming|next|would\s+be|to\s+be\s+held|is\s+to|are\s+to|until|by)\b",
+    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|"
+    r"expected\s+to|expects?\s+to|due\s+to\s+be|upcoming|is\s+to|are\s+to|to\s+be\s+held)\b",
     re.I,
 )
 _PAST = re.compile(
@@ -846,8 +904,17 @@ def _sentence_bounds(text: str, s: int, e: int) -> tuple[int, int]:
     return left + 1, min(right_c) if right_c else len(text)
 
 
+_FUTURE_PREP = re.compile(
+    r"(?:\b(?:by|through|until|till|before|starting|beginning|effective|as\s+early\s+as|"
+    r"as\s+soon\s+as|no\s+later\s+than)\s+(?:on\s+|in\s+)?)$",
+    re.I,
+)
+
+
 def _future_from_text(text: str) -> Callable[[int, int], bool]:
     def future(s: int, e: int) -> bool:
+        if _FUTURE_PREP.search(text, max(0, s - 25), s):
+            return True
         a, b = _sentence_bounds(text, s, e)
         clause = text[max(a, s - 80) : min(b, e + 60)]
         fut = _FUTURE.search(clause)
@@ -862,6 +929,8 @@ def _future_from_doc(doc: Any, text: str) -> Callable[[int, int], bool]:
     fallback = _future_from_text(text)
 
     def future(s: int, e: int) -> bool:
+        if _FUTURE_PREP.search(text, max(0, s - 25), s):
+            return True
         try:
             span = doc.char_span(s, e, alignment_mode="expand")
             sent = span.sent if span is not None else None
@@ -966,21 +1035,15 @@ def find_timexes(text: str, anchor: dt.date, start: int = 0, doc: Any = None) ->
             if m.end() > m.start():
                 cands.append((m.start(), -(m.end() - m.start()), rank, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
-    chosen: list[tuple[int, re.Match[str]]] = []
-    end = -1
-    for s, neg_len, rank, m in cands:
-        if s < end:
-            # A longer candidate starting inside the chosen one cannot be taken.
-            continue
-        # Prefer a longer later-starting overlap only if it does not cross the chosen one.
-        chosen.append((rank, m))
-        end = s - neg_len
     found: list[Timex] = []
-    for rank, m in chosen:
-        ctx = _Ctx(text, anchor, future, found)
-        val = _RULES[rank][1](m, ctx)
-        if val is None:
+    end = -1
+    for s, _, rank, m in cands:
+        if s < end:  # overlaps the one taken: the earlier, longer one wins
             continue
+        val = _RULES[rank][1](m, _Ctx(text, anchor, future, found))
+        if val is None:  # a rule may refuse; a shorter candidate may still fit
+            continue
+        end = m.end()
         s, e = _trim(text, m.start(), m.end())
         date, rng = _date_fields(val, anchor)
         found.append(
@@ -993,7 +1056,7 @@ def find_timexes(text: str, anchor: dt.date, start: int = 0, doc: Any = None) ->
 
 
 _LEAD = re.compile(
-    r"(?:(?:at|by|until|after|before|on|in|since|from|during|of|for)"
+    r"(?:(?:at(?!\s+(?:least|most))|by|until|after|before|on|in|since|from|during|of|for)"
     r"\s+)+",
     re.I,
 )
