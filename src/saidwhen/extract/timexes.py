@@ -107,7 +107,7 @@ _APPROX = (
 _MOD = (
     r"(?:(?:early|late|mid|the\s+(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|"
     r"middle\s+of|rest\s+of|remainder\s+of)|(?:the\s+)?end\s+of|beginning\s+of|around|about|by|"
-    r"sometime\s+in|later|earlier)[\s-]+)?"
+    r"sometime\s+in)[\s-]+)?"
 )
 _ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|local\s+time))?"
 _CLOCK = (
@@ -799,8 +799,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_rx(r"(?:around\s+|at\s+|by\s+)?(?:the\s+)?year(?:'s)?[\s-]end"), _year_end),
     # Quarters and halves.
     (
-        _rx(rf"(?:(?:the|its|this\s+year's|last\s+year's|a\s+flat)\s+)?(?P<rel>year-ago|year-earlier"
-            rf"|latest|last|current|this|next|coming|previous|past)?\s*"
+        _rx(rf"(?:(?:the|its|this\s+year's|last\s+year's|a\s+flat)\s+)?(?:(?P<rel>year-ago|"
+            rf"year-earlier|latest|last|current|this|next|coming|previous|past)\s+)?"
             rf"(?:(?P<year>{_YEAR})\s+)?(?:fiscal[\s-]+)?"
             r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter(?!s)"
             rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?"),
@@ -1062,11 +1062,20 @@ _LEAD = re.compile(
 )
 
 
+# A determiner before a bare year or a hyphenated adjective is not part of the timex.
+_BARE_DET = re.compile(r"(?:the|its|a)\s+(?=(?:\d{4}|\w+-quarter|year-(?:ago|earlier))$)", re.I)
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop leading prepositions and trailing punctuation from a span."""
+    while s < e and text[s].isspace():
+        s += 1
     lead = _LEAD.match(text, s, e)
     if lead and lead.end() < e:
         s = lead.end()
+    det = _BARE_DET.match(text[s:e])
+    if det:
+        s += det.end()
     while e > s and text[e - 1] in " ,;:":
         e -= 1
     return s, e
