@@ -283,6 +283,12 @@ def _looks_like_title(text: str, quoted: str, open_mark: int) -> bool:
     words = re.findall(r"[A-Za-z']+", quoted)
     if not words or len(words) > 12:
         return False
+    if (
+        before
+        and before[-1].lower() == "called"
+        and "so-" in text[max(0, open_mark - 12) : open_mark]
+    ):
+        return True  # so-called "experts": scare quotes
     capitalised = all(w[0].isupper() for w in words if len(w) > 3)
     return capitalised and bool(before) and before[-1].lower() in _TITLE_CONTEXT
 
@@ -315,6 +321,8 @@ def _attribute_region(
                 subj = _subject(verb)
     if verb is None:
         return draft
+    if fragment and subj is not None and region.start <= subj.idx < region.end:
+        return draft  # the quoted words are the speaker, not what was said
     if subj is None and cue is None:
         # parse slips: "she says" right after the quote without the arc
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None

@@ -1,0 +1,154 @@
+"""Who said it: each trap of issue 2 on a hand-built article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen import extract
+from saidwhen.model import ArticleRecord, Quote
+
+
+def run(text: str, nlp: Any) -> ArticleRecord:
+    return extract(text, "2021-05-04", nlp=nlp)
+
+
+def direct(record: ArticleRecord) -> list[Quote]:
+    return [q for q in record.quotes if q.kind != "indirect"]
+
+
+def who(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+def test_speaker_after_quote_and_inverted_order(nlp: Any) -> None:
+    rec = run(
+        'Senator Maria Lopez spoke first. "We will pass this bill," Lopez said.\n\n'
+        '"It is a bad bill," said Robert Kim, a lobbyist.\n',
+        nlp,
+    )
+    qs = direct(rec)
+    assert [q.text for q in qs] == ["We will pass this bill", "It is a bad bill"]
+    assert [who(q) for q in qs] == ["Maria Lopez", "Robert Kim"]
+    assert [q.cue.text if q.cue else None for q in qs] == ["said", "said"]
+    assert qs[1].speaker is not None and qs[1].speaker.mention == "Robert Kim"
+
+
+def test_quote_text_and_offsets_match_input(nlp: Any) -> None:
+    text = 'date 2021-05-04\nThe chef Ana Ruiz laughed. "Salt is everything," she said.\n'
+    rec = extract(text, "2021-05-04", nlp=nlp)
+    for q in rec.quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.mention
+        if q.cue:
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+
+
+def test_pronoun_resolves_to_the_right_person(nlp: Any) -> None:
+    rec = run(
+        "Singer Tom Alvarez and his manager, Julia Marsh, met reporters on Friday.\n\n"
+        'Marsh was blunt. "The tour is cancelled," she said.\n\n'
+        '"I am sorry," he added.\n',
+        nlp,
+    )
+    qs = direct(rec)
+    assert [who(q) for q in qs] == ["Julia Marsh", "Tom Alvarez"]
+
+
+def test_split_quote_continues_and_keeps_speaker(nlp: Any) -> None:
+    rec = run(
+        'Mayor Ellen Park defended the plan. "It costs less," she said. "It also works."\n',
+        nlp,
+    )
+    qs = direct(rec)
+    assert [q.text for q in qs] == ["It costs less", "It also works."]
+    assert qs[1].continues == rec.quotes.index(qs[0])
+    assert who(qs[1]) == "Ellen Park"
+
+
+def test_stray_mark_does_not_leak_attribution_words(nlp: Any) -> None:
+    rec = run(
+        'Writer Nora Blake answered critics. "I chose this," she says."wrote. "Nobody else did."\n',
+        nlp,
+    )
+    texts = [q.text for q in direct(rec)]
+    assert texts == ["I chose this", "Nobody else did."]
+    assert all("wrote" not in t and "says" not in t for t in texts)
+
+
+def test_multi_paragraph_quote_and_unattributed_continuation(nlp: Any) -> None:
+    rec = run(
+        'Coach Sam Reid spoke after the loss. "We were not ready," he said. "The league is '
+        "faster than last year.\n\n"
+        '"We will train harder and come back stronger."\n\n'
+        "The team flies home on Sunday.\n",
+        nlp,
+    )
+    qs = direct(rec)
+    assert len(qs) == 3
+    assert qs[2].continues == rec.quotes.index(qs[1])
+    assert [who(q) for q in qs] == ["Sam Reid"] * 3
+
+
+def test_according_to_and_cue_before_quote(nlp: Any) -> None:
+    rec = run(
+        'Economist Lena Fischer wrote in her column: "Prices will fall."\n\n'
+        'According to Fischer, "the worst is over".\n',
+        nlp,
+    )
+    qs = direct(rec)
+    assert [who(q) for q in qs] == ["Lena Fischer", "Lena Fischer"]
+    assert qs[0].cue is not None and qs[0].cue.text == "wrote"
+    assert any(q.cue is not None and q.cue.text == "According to" for q in rec.quotes)
+
+
+def test_fragment_with_its_cue_and_channel(nlp: Any) -> None:
+    rec = run(
+        'On Instagram, actor Luis Vega thanked his fans for their "endless support".\n',
+        nlp,
+    )
+    (frag,) = [q for q in rec.quotes if q.kind == "fragment"]
+    assert frag.text == "endless support"
+    assert who(frag) == "Luis Vega"
+    assert frag.channel == "Instagram"
+
+
+def test_scare_quotes_and_titles_are_not_speech(nlp: Any) -> None:
+    rec = run(
+        'The so-called "experts" disagree. Critics loved the film "Winter Light" this year.\n',
+        nlp,
+    )
+    assert [q for q in rec.quotes if q.kind != "indirect"] == []
+
+
+def test_repeated_quote_is_marked(nlp: Any) -> None:
+    rec = run(
+        'Poet Ada Stone wrote, "Words outlive their writers by centuries."\n\n'
+        '"Words outlive their writers by centuries," she repeated later.\n',
+        nlp,
+    )
+    qs = direct(rec)
+    assert qs[0].repeat_of is None
+    assert qs[1].repeat_of == rec.quotes.index(qs[0])
+
+
+def test_channel_carries_over_until_another_is_named(nlp: Any) -> None:
+    rec = run(
+        'In a blog post, designer Mia Cole explained the change. "It was overdue," she wrote.\n\n'
+        '"Nobody liked the old logo," she added.\n\n'
+        'Later, in an interview with a radio station, she said: "We listened."\n',
+        nlp,
+    )
+    qs = direct(rec)
+    assert [q.channel for q in qs[:2]] == ["blog post", "blog post"]
+    assert qs[2].channel is not None and "interview" in qs[2].channel
+
+
+@pytest.mark.parametrize("text", ["", "   \n"])
+def test_empty_article_is_an_error(text: str, nlp: Any) -> None:
+    from saidwhen.errors import EmptyInputError
+
+    with pytest.raises(EmptyInputError):
+        run(text, nlp)

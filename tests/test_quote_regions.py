@@ -1,0 +1,54 @@
+"""Pairing quotation marks on plain text: the traps of real news."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhen.extract.quotes import find_quote_regions
+
+
+def quoted(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in find_quote_regions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We won," she said.', ["We won"]),
+        ("“We won,” she said.", ["We won"]),
+        # single quotes inside double quotes, and apostrophes, are not marks
+        (
+            "\"He told me 'never again' and I didn't argue,\" she said.",
+            ["He told me 'never again' and I didn't argue"],
+        ),
+        # the stray mark in `says."wrote.` must not flip the quotes after it
+        ('"One," she says."wrote. "Two."', ["One", "Two."]),
+        # split quote around the attribution
+        ('"First half," he said, "second half."', ["First half", "second half."]),
+        # mixed curly and straight marks
+        ('“Curly,” he said. "Straight."', ["Curly", "Straight."]),
+        # NYT-style doubled apostrophes
+        ("``Old style,'' he said.", ["Old style"]),
+        # a closing mark with nothing open is stray
+        ('Nothing here." Then "a quote" follows.', ["a quote"]),
+    ],
+)
+def test_pairs_marks(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+def test_multi_paragraph_quote_continues() -> None:
+    text = '"First paragraph, left open.\n\n"Second paragraph closes," she said.\n'
+    regions = find_quote_regions(text)
+    assert [text[r.start : r.end] for r in regions] == [
+        "First paragraph, left open.",
+        "Second paragraph closes",
+    ]
+    assert regions[0].close_mark is None
+    assert regions[1].continues_previous
+
+
+def test_offsets_skip_header() -> None:
+    text = 'date 2020-01-01 "not a quote" because the header is skipped\n"Real," he said.'
+    regions = find_quote_regions(text, start=text.index("\n") + 1)
+    assert [text[r.start : r.end] for r in regions] == ["Real"]
