@@ -1,1 +1,257 @@
-"""Commands of saidwhen (store)."""
+"""``saidwhen ingest``, ``search``, ``speakers``, ``export``: the quote bank from the shell."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from saidwhen.cli import main
+from saidwhen.cli.common import date_option
+from saidwhen.errors import SaidwhenError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        "db",
+        default="saidwhen.db",
+        show_default=True,
+        metavar="PATH",
+        envvar="SAIDWHEN_DB",
+        help="The quote bank (an SQLite file; env SAIDWHEN_DB).",
+    )(f)
+
+
+def _iso(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except SaidwhenError as err:
+        raise click.ClickException(str(err)) from err
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int | None], None] | None]:
+    if not enabled:
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(unit="art", dynamic_ncols=True, file=sys.stderr, smoothing=0.1)
+
+    def update(done: int, total: int | None) -> None:
+        if total is not None and bar.total != max(total, done):
+            bar.total = max(total, done)
+        bar.update(done - bar.n)
+
+    try:
+        yield update
+    finally:
+        bar.close()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@db_option
+@date_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: every core).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: processes on this machine; ray: a Ray cluster (pip install 'saidwhen[ray]').",
+)
+@click.option("--keep-text", is_flag=True, help="Store each article's text too.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="A progress bar (default: when standard error is a terminal).",
+)
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    date: dt.date | None,
+    workers: int | None,
+    engine: str,
+    keep_text: bool,
+    progress: bool | None,
+) -> None:
+    """Read PATHS into the quote bank: files, directories (recursively), JSONL, HTML, WARC.
+
+    Running it again on the same inputs changes nothing; after an interrupted
+    run, it stores what is missing. Unreadable inputs are skipped, listed at
+    the end with the reason, and make the exit status 1.
+    """
+    show = sys.stderr.isatty() if progress is None else progress
+    with _errors(), _progress_bar(show) as bar:
+        if engine == "ray":
+            from saidwhen.engine import ray as engine_mod
+        else:
+            from saidwhen.engine import local as engine_mod  # type: ignore[no-redef]
+        summary = engine_mod.ingest(
+            paths, db, workers=workers, date=date, keep_text=keep_text, progress=bar
+        )
+    s = summary.to_dict()
+    rate = s["stored"] / s["seconds"] if s["seconds"] else 0.0
+    click.echo(
+        f"saidwhen: {s['stored']} articles stored, {s['already_stored']} already there, "
+        f"{s['failed']} failed; {s['occurrences']} quotes ({s['new_quotes']} new, "
+        f"{s['merged_exact'] + s['merged_near']} merged) in {s['seconds']:.1f}s "
+        f"({rate:.1f} articles/s) -> {db}",
+        err=True,
+    )
+    for err in summary.failures:
+        click.echo(f"  skipped {err}", err=True)
+    if summary.interrupted:
+        click.echo("saidwhen: interrupted; run the same command again to finish", err=True)
+        sys.exit(130)
+    if summary.failures:
+        sys.exit(1)
+
+
+_COLUMNS = ("first_seen", "speaker", "occurrences", "outlets", "text")
+
+
+def _format(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...]) -> str:
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    flat = [{c: _cell(r.get(c)) for c in columns} for r in rows]
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
+        w.writeheader()
+        w.writerows(flat)
+        return buf.getvalue()
+    widths = {c: min(40, max([len(c)] + [len(f[c]) for f in flat])) for c in columns[:-1]}
+    lines = [" | ".join(c.ljust(widths.get(c, 0)) for c in columns).rstrip()]
+    lines.append("-" * len(lines[0]))
+    for f in flat:
+        cells = [f[c][: widths[c]].ljust(widths[c]) for c in columns[:-1]]
+        lines.append(" | ".join([*cells, f[columns[-1]]]))
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return " ".join(str(value).split())
+
+
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+)
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option("--speaker", metavar="NAME", help="Said by this person ('Teigen', 'Chrissy Teigen').")
+@click.option("--from", "date_from", callback=_iso, metavar="YYYY-MM-DD", help="Said on or after.")
+@click.option("--to", "date_to", callback=_iso, metavar="YYYY-MM-DD", help="Said on or before.")
+@click.option("--outlet", metavar="X", help="Carried by this outlet.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@_FORMAT
+@db_option
+def search(
+    text: str | None,
+    speaker: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    outlet: str | None,
+    limit: int,
+    fmt: str,
+    db: str,
+) -> None:
+    """Quotes in the bank containing every word of TEXT, newest first."""
+    from saidwhen.store import connect
+    from saidwhen.store import search as run
+
+    with _errors():
+        conn = connect(db, readonly=True)
+        rows = run(
+            conn,
+            text,
+            speaker=speaker,
+            date_from=date_from,
+            date_to=date_to,
+            outlet=outlet,
+            limit=limit,
+        )
+    click.echo(_format(rows, fmt, _COLUMNS), nl=False)
+
+
+@main.command()
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@_FORMAT
+@db_option
+def speakers(limit: int, fmt: str, db: str) -> None:
+    """People in the bank by the number of quotes attributed to them."""
+    from saidwhen.store import connect
+    from saidwhen.store import speakers as run
+
+    with _errors():
+        rows = run(connect(db, readonly=True), limit)
+    click.echo(_format(rows, fmt, ("quotes", "occurrences", "name", "aliases")), nl=False)
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "parquet"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Output file (jsonl: default standard output; parquet: required).",
+)
+@db_option
+def export(fmt: str, output: str | None, db: str) -> None:
+    """Every quote with its speakers and occurrences (one per line, or a Parquet table)."""
+    from saidwhen.store import connect
+    from saidwhen.store.export import write_jsonl, write_parquet
+
+    with _errors():
+        conn = connect(db, readonly=True)
+        if fmt == "parquet":
+            if not output:
+                raise click.UsageError("--format parquet needs --output FILE")
+            n = write_parquet(conn, output)
+        else:
+            n = write_jsonl(conn, output)
+    click.echo(f"saidwhen: {n} quotes exported", err=True)

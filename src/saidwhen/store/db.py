@@ -45,8 +45,10 @@ def article_key(ext_id: str | None, url: str | None, date: dt.date, chash: str) 
     return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def key_of_article(article: Article) -> str:
-    return article_key(article.id, article.url, article.date, content_hash(article.text))
+def key_of_article(article: Article) -> tuple[str, str]:
+    """The article's key and content hash, computed before it is parsed."""
+    chash = content_hash(article.text)
+    return article_key(article.id, article.url, article.date, chash), chash
 
 
 def _record_hash(record: ArticleRecord) -> str:
@@ -217,7 +219,7 @@ class Store:
         return len(rows)
 
     def add(
-        self, records: Sequence[ArticleRecord], keys: Sequence[str] | None = None
+        self, records: Sequence[ArticleRecord], keys: Sequence[tuple[str, str]] | None = None
     ) -> WriteStats:
         """Store a batch of records in one transaction; ``keys`` from :func:`key_of_article`.
 
@@ -225,11 +227,15 @@ class Store:
         """
         stats = WriteStats()
         if keys is None:
-            keys = [article_key(r.id, r.url, r.date, _record_hash(r)) for r in records]
+            hashes = [_record_hash(r) for r in records]
+            keys = [
+                (article_key(r.id, r.url, r.date, h), h)
+                for r, h in zip(records, hashes, strict=True)
+            ]
         with self._transaction() as cur:
             w = _BatchWriter(cur, self._keys, self.people, stats)
-            for record, key in zip(records, keys, strict=True):
-                w.article(record, key)
+            for record, (key, chash) in zip(records, keys, strict=True):
+                w.article(record, key, chash)
             w.flush()
         return stats
 
@@ -247,9 +253,8 @@ class _BatchWriter:
         self.seen: dict[int, list[Any]] = {}  # quote id -> [first, last, count]
         self.spk: dict[tuple[int, int], int] = {}
 
-    def article(self, rec: ArticleRecord, key: str) -> None:
+    def article(self, rec: ArticleRecord, key: str, chash: str) -> None:
         date = rec.date.isoformat()
-        chash = content_hash(rec.text) if rec.text is not None else key
         cur = self.cur.execute(
             "INSERT OR IGNORE INTO articles (key, ext_id, url, title, outlet, date, content_hash,"
             " source, n_quotes, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1,0 +1,71 @@
+"""The quote bank out: JSON lines (one quote a line) or a Parquet table (one occurrence a row)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+from saidwhen.errors import StoreError
+from saidwhen.store.search import export_quotes
+
+__all__ = ["write_jsonl", "write_parquet"]
+
+_PARQUET_BATCH = 50_000
+
+
+def write_jsonl(conn: sqlite3.Connection, output: str | Path | None) -> int:
+    """Each quote with its speakers and occurrences, one JSON object a line; returns the count."""
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    n = 0
+    try:
+        for q in export_quotes(conn):
+            out.write(json.dumps(q, ensure_ascii=False) + "\n")
+            n += 1
+    finally:
+        if output:
+            out.close()
+    return n
+
+
+_OCC_SQL = (
+    "SELECT q.id, q.text, sp.name, q.first_seen, q.last_seen, q.n_speakers > 1,"
+    " a.ext_id, a.url, a.outlet, a.date, o.start, o.end, o.kind, coalesce(o.text, q.text),"
+    " p.name, o.mention, o.cue, o.channel, o.said"
+    " FROM occurrences o JOIN quotes q ON q.id = o.quote_id"
+    " JOIN articles a ON a.id = o.article_id"
+    " LEFT JOIN people p ON p.id = o.speaker_id LEFT JOIN people sp ON sp.id = q.speaker_id"
+    " ORDER BY o.quote_id, o.id"
+)
+_OCC_COLUMNS = (
+    "quote_id", "quote", "quote_speaker", "first_seen", "last_seen", "conflict",
+    "article", "url", "outlet", "article_date", "start", "end", "kind", "text",
+    "speaker", "mention", "cue", "channel", "said",
+)  # fmt: skip
+
+
+def write_parquet(conn: sqlite3.Connection, output: str | Path) -> int:
+    """One row per occurrence, with its quote's canonical text; returns the number of quotes."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise StoreError("Parquet export needs pyarrow: pip install 'saidwhen[parquet]'") from None
+    cur = conn.execute(_OCC_SQL)
+    writer: Any = None
+    try:
+        while rows := cur.fetchmany(_PARQUET_BATCH):
+            cols = {c: [r[i] for r in rows] for i, c in enumerate(_OCC_COLUMNS)}
+            cols["conflict"] = [bool(v) for v in cols["conflict"]]
+            table = pa.table(cols)
+            if writer is None:
+                writer = pq.ParquetWriter(str(output), table.schema)
+            writer.write_table(table)
+        if writer is None:  # an empty bank still gets a valid, empty file
+            pq.write_table(pa.table({c: pa.array([], pa.string()) for c in _OCC_COLUMNS}), output)
+    finally:
+        if writer is not None:
+            writer.close()
+    return int(conn.execute("SELECT count(*) FROM quotes").fetchone()[0])
