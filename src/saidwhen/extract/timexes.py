@@ -587,6 +587,18 @@ def _duration_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return None
     if re.match(r"(?:the\s+)?(?:past|last)\b", words) and n is None and unit == "year":
         return _Val("DATE", "PAST_REF", "ref")
+    if unit_word[:1].isupper() and not words[:1].isalpha():
+        return None  # "60 Minutes": a title
+    after = ctx.text[m.end() : m.end() + 4].lower()
+    if unit == "quarter" and (after.startswith(" of") or "-quarter" in words):
+        return None  # "a quarter of", "three-quarters": a fraction
+    if unit == "second" and not unit_word.lower().endswith("s"):
+        return None  # "a second time": an ordinal
+    if _g(m, "n").lower() in ("a", "an") and re.search(
+        r"(?:\d|\bcents?|\bdollars?|\bshares?|\btimes|\bonce|\btwice)\W{0,3}$",
+        ctx.text[max(0, m.start() - 30) : m.start()],
+    ):
+        return _Val("SET", _duration(1.0, unit), "set")  # "$5 million a year"
     return _Val("DURATION", _duration(n, unit), "duration")
 
 
