@@ -310,8 +310,11 @@ def _month_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     month, year = _month_of(_g(m, "mon")), _g(m, "year")
     rel = _g(m, "rel").lower()
     a = ctx.anchor
+    yrel = _g(m, "yrel").lower()
     if year:
         y = int(year)
+    elif yrel:
+        y = a.year + {"this": 0, "last": -1, "next": 1}[yrel]
     elif rel in ("last", "past", "previous"):
         y = a.year if month < a.month else a.year - 1
     elif rel in ("next", "coming", "following"):
@@ -746,7 +749,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     # Months: "August 2020", "last April", "In August", "early September".
     (
         _rx(rf"{_MOD}(?:(?P<rel>last|this|next|this\s+past|the\s+coming|past|coming|previous)\s+)?"
-            rf"(?P<mon>{_MONTH})(?!\s+\d{{1,2}}\b|\s+(?:for|of)\s+(?:the\s+)?[A-Z])(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?"),
+            rf"(?P<mon>{_MONTH})(?!\s+\d{{1,2}}\b|\s+(?:for|of)\s+(?:the\s+)?[A-Z])"
+            rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"),
         _month_year,
     ),
     # Years, decades, centuries.
