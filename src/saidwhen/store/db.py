@@ -26,7 +26,7 @@ from saidwhen.errors import InputError, StoreError
 from saidwhen.model import Article, ArticleRecord, Quote
 from saidwhen.store.merge import MIN_NEAR_WORDS, is_near_duplicate, normalise, shingles, text_hash
 from saidwhen.store.migrations import migrate
-from saidwhen.store.speakers import PersonEntry, PersonRegistry
+from saidwhen.store.speakers import PersonEntry, PersonRegistry, looks_like_name
 
 __all__ = ["DEFAULT_DB", "Store", "WriteStats", "article_key", "connect", "content_hash"]
 
@@ -339,7 +339,10 @@ class _BatchWriter:
         sp = q.speaker
         if sp is not None and sp.name:
             if sp.name not in local:
-                local[sp.name] = self.people.resolve(sp.name)
+                if looks_like_name(sp.name):
+                    local[sp.name] = self.people.resolve(sp.name)
+                else:
+                    local[sp.name] = self.people.resolve_group(sp.name)
             person = local[sp.name]
         pid = person.id if person else None
         if pid is not None:

@@ -24,7 +24,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["NameParts", "PersonEntry", "PersonRegistry", "descriptor_words", "split_name"]
+__all__ = [
+    "NameParts",
+    "PersonEntry",
+    "PersonRegistry",
+    "descriptor_words",
+    "looks_like_name",
+    "split_name",
+]
 
 _FEMALE_TITLES = {"ms", "mrs", "miss", "madam", "dame", "lady"}
 _MALE_TITLES = {"mr", "sir", "lord"}
@@ -169,6 +176,14 @@ def split_name(name: str) -> NameParts | None:
     return NameParts(first, surname, " ".join(tokens), gender)
 
 
+def looks_like_name(name: str) -> bool:
+    """Every word capitalised, titles aside: "Ms. Teigen" yes, "the harbor council" no."""
+    parts = split_name(name)
+    if parts is None:
+        return False
+    return all(t[:1].isupper() or _key(t) in _PARTICLES for t in parts.display.split())
+
+
 def descriptor_words(descriptors: Iterable[str]) -> set[str]:
     return {w for d in descriptors for w in (_key(t) for t in _TOKEN.findall(d)) if w not in _STOP}
 
@@ -255,6 +270,20 @@ class PersonRegistry:
             if parts.first and entry.first == parts.first:
                 self._full[name] = entry
         self._enrich(entry, name, gender, descriptors, aliases)
+        return entry
+
+    def resolve_group(self, name: str) -> PersonEntry | None:
+        """A speaker that is not a person's name ("the harbor council"): same words, same entry."""
+        key = " ".join(_key(t) for t in _TOKEN.findall(name) if _key(t) not in ("the", "a", "an"))
+        if not key:
+            return None
+        for e in self._by_surname.get(key, ()):
+            if e.first is None:
+                return e
+        entry = PersonEntry(self._next_id, name.strip(), None, key)
+        entry.aliases.add(name)
+        self._dirty[entry.id] = entry
+        self._add(entry)
         return entry
 
     def _enrich(
