@@ -1,16 +1,157 @@
-"""Reported events with a date, for the timeline."""
+"""Reported events with a date, for the timeline.
+
+An event is a verb the text dates: the verb a temporal expression attaches to
+in the parse ("On September 27, she *shared* ..."), the verbs coordinated with
+it or reported under it ("... that she had *suffered* excessive bleeding and
+was getting *hospitalised*"), and verbs the narrative places after a date
+("she *later revealed*", "Teigen *then thanked*": after the last date told, by
+the article date). The actor is the verb's subject, as the people index names
+it when it can.
+
+Dates inside quotation marks belong to the speaker's story, not the
+article's narrative, and are left out.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
-from saidwhen.model import Event, Timex
+from saidwhen.extract.when import timex_when
+from saidwhen.model import DateRange, Event, Span, Timex
 
 __all__ = ["find_events"]
 
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_SPREAD = ("conj", "ccomp", "xcomp", "advcl")
+_NARRATIVE = {"later", "then", "afterwards", "afterward", "subsequently"}
+# Verbs that carry no happening of their own.
+_LIGHT = {"be", "is", "was", "were", "are", "been", "being", "have", "has", "had", "do", "did",
+          "does", "get", "got", "getting", "'s", "seem", "seemed"}  # fmt: skip
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”")
+_MAX_TEXT = 160
+
 
 def find_events(doc: Any, timexes: Sequence[Timex], people: Any, anchor: dt.date) -> list[Event]:
-    """Dated happenings: actor, predicate and when."""
-    return []
+    """Dated happenings: actor, predicate and when.
+
+    Args:
+        doc: the parsed article (a spaCy doc with a dependency parse).
+        timexes: the article's temporal expressions (``Event.timex`` indexes them).
+        people: the people index (``resolve(start, end)`` names a mention), or None.
+        anchor: the article date.
+
+    Returns:
+        The events in text order.
+    """
+    if doc is None or isinstance(doc, str) or not getattr(doc, "has_annotation", None):
+        return []
+    if not doc.has_annotation("DEP"):
+        return []
+    text: str = doc.text
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+    def in_quote(pos: int) -> bool:
+        return any(s < pos < e for s, e in quoted)
+
+    resolve = getattr(people, "resolve", None)
+    found: dict[int, Event] = {}
+    dated: list[tuple[int, str | None, DateRange | None]] = []  # (position, when, range)
+    for ti, t in enumerate(timexes):
+        when, rng = timex_when(t, anchor)
+        if (when, rng) == (None, None) or in_quote(t.start):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = _governing_verb(span.root)
+        if verb is None:
+            continue
+        dated.append((t.start, when, rng))
+        for v in _spread(verb):
+            if v.idx in found or in_quote(v.idx):
+                continue
+            found[v.idx] = _event(v, when, rng, ti, resolve)
+    # The narrative: "she later revealed", "then thanked".
+    for tok in doc:
+        if tok.lower_ not in _NARRATIVE or tok.dep_ != "advmod" or in_quote(tok.idx):
+            continue
+        verb = tok.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.idx in found:
+            continue
+        # After the date told last before it, in the order of the text.
+        before = [d for d in dated if d[0] < tok.idx and _start_of(d[1], d[2])]
+        last = max(before, key=lambda d: d[0]) if before else None
+        start = _start_of(last[1], last[2]) if last else None
+        rng = DateRange(start, anchor.isoformat())
+        for v in _spread(verb, follow=("conj",)):
+            if v.idx not in found and not in_quote(v.idx):
+                found[v.idx] = _event(v, None, rng, None, resolve)
+        dated.append((tok.idx, None, rng))
+    return [found[k] for k in sorted(found)]
+
+
+def _start_of(when: str | None, rng: DateRange | None) -> str | None:
+    return when or (rng.start if rng else None)
+
+
+def _governing_verb(tok: Any) -> Any:
+    """The verb a timex token hangs from, walking up the parse a few steps."""
+    for _ in range(6):
+        if tok.pos_ == "VERB" and tok.lower_ not in _LIGHT:
+            return tok
+        if tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    return None
+
+
+def _spread(verb: Any, follow: tuple[str, ...] = _SPREAD, depth: int = 2) -> list[Any]:
+    """The verb and the verbs coordinated with it or reported under it."""
+    out = [verb]
+    frontier = [verb]
+    for _ in range(depth):
+        nxt = []
+        for v in frontier:
+            for c in v.children:
+                if c.dep_ in follow and c.pos_ == "VERB" and c.lower_ not in _LIGHT:
+                    out.append(c)
+                    nxt.append(c)
+        frontier = nxt
+    return out
+
+
+def _subject(verb: Any) -> Any:
+    for _ in range(4):
+        for c in verb.children:
+            if c.dep_ in _SUBJECTS:
+                return c
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+        else:
+            break
+    return None
+
+
+def _event(
+    verb: Any, when: str | None, rng: DateRange | None, ti: int | None, resolve: Any
+) -> Event:
+    subj = _subject(verb)
+    actor = None
+    if subj is not None:
+        left, right = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+        if callable(resolve):
+            actor = resolve(left, right) or resolve(subj.idx, subj.idx + len(subj))
+        if actor is None and subj.pos_ != "PRON":
+            actor = subj.doc.text[left:right]
+    words = [t for t in verb.subtree if t.sent == verb.sent]
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    clause = re.sub(r"\s+", " ", verb.doc.text[start:end]).strip()
+    if len(clause) > _MAX_TEXT:
+        clause = clause[: _MAX_TEXT - 1].rstrip() + "…"
+    pred = Span(verb.text, verb.idx, verb.idx + len(verb))
+    return Event(actor=actor, predicate=pred, text=clause, when=when, when_range=rng, timex=ti)

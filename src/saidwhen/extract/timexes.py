@@ -992,7 +992,8 @@ def period_range(value: str) -> DateRange | None:
     if mm.group(4):
         monday = dt.date.fromisocalendar(y, int(mm.group(4)), 1)
         if value.endswith("-WE"):
-            return DateRange((monday + dt.timedelta(5)).isoformat(), (monday + dt.timedelta(6)).isoformat())
+            sat, sun = monday + dt.timedelta(5), monday + dt.timedelta(6)
+            return DateRange(sat.isoformat(), sun.isoformat())
         return DateRange(monday.isoformat(), (monday + dt.timedelta(6)).isoformat())
     if mm.group(5):
         q = int(mm.group(5))

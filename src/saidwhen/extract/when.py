@@ -1,18 +1,226 @@
-"""When each quote was said, from the text around it."""
+"""When each quote was said, from the text around it and the narrative.
+
+The evidence, strongest first:
+
+1. a continuation (``continues`` set) was said when the quote it continues was;
+2. a date in the attribution sentence, outside the quoted words ("On September
+   27, she shared on Instagram that ..."; "Now, in a blog post, she wrote ...");
+3. the narrative: "she later revealed" is after the last date told and before
+   the article; "she had added" (past perfect) continues the account before it;
+4. the channel: a quote from the same speaker in the same channel ("her blog
+   post") as an earlier dated quote shares its date.
+
+Without any of these the quote keeps ``when=None`` and ``when_basis="article
+date"``: the text says no more than that it was said by the article's date.
+Timex dates inside the quoted words date what is said, not the saying, and
+are never used.
+
+Example:
+    >>> import datetime as dt
+    >>> from saidwhen.model import Quote, Span, Timex
+    >>> text = "On September 27, she wrote that she was fine."
+    >>> q = Quote("she was fine", 31, 43, "indirect", cue=Span("wrote", 21, 26))
+    >>> t = Timex("September 27", 3, 15, "DATE", "2020-09-27", date="2020-09-27")
+    >>> date_quotes(text, [q], [t], dt.date(2020, 10, 28))[0].when
+    '2020-09-27'
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-from saidwhen.model import Quote, Timex
+from saidwhen.model import DateRange, Quote, Timex
 
-__all__ = ["date_quotes"]
+__all__ = ["date_quotes", "doc_sentences", "doc_text", "timex_when"]
+
+_LATER = re.compile(r"\b(?:later|afterwards?|subsequently|since\s+then)\b", re.I)
+_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|then\s+)?$", re.I)
+_CHANNEL_WORDS = re.compile(
+    r"blog|instagram|twitter|tweet|facebook|medium|interview|statement|podcast|post|video|"
+    r"letter|speech|press\s+conference|briefing|show|radio|tv|television",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """A date told by the text at a position: an ISO value or a range."""
+
+    pos: int
+    when: str | None
+    when_range: DateRange | None
+
+
+def doc_text(doc: Any) -> str:
+    """The text of a spaCy doc, or the string itself."""
+    return doc if isinstance(doc, str) else str(getattr(doc, "text", ""))
+
+
+def doc_sentences(doc: Any) -> list[tuple[int, int]]:
+    """Sentence character spans: spaCy's when ``doc`` is a parsed doc, else a plain split."""
+    if not isinstance(doc, str) and doc is not None:
+        try:
+            return [(s.start_char, s.end_char) for s in doc.sents]
+        except (AttributeError, ValueError):
+            pass
+    text = doc_text(doc)
+    spans, start = [], 0
+    for m in re.finditer(r"(?<=[.!?][\"”’']?)\s+(?=[\"“‘A-Z])|\n\s*\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _sentence_of(sents: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in sents:
+        if s <= pos < e:
+            return s, e
+    return pos, pos
+
+
+def timex_when(t: Timex, anchor: dt.date) -> tuple[str | None, DateRange | None]:
+    """The date a timex gives a saying or an event: an ISO value (granularity kept) or a range.
+
+    Durations, sets and vague references (PAST_REF, FUTURE_REF) give none.
+    """
+    if t.type not in ("DATE", "TIME"):
+        return None, None
+    if t.value == "PRESENT_REF":
+        return anchor.isoformat(), None
+    if t.value in ("PAST_REF", "FUTURE_REF"):
+        return None, None
+    if t.date:
+        return t.date, None
+    if t.date_range and (t.date_range.start or t.date_range.end):
+        return None, t.date_range
+    return None, None
+
+
+def _first_day(when: str | None, rng: DateRange | None) -> str | None:
+    if when:
+        return when
+    return rng.start if rng else None
 
 
 def date_quotes(
     doc: Any, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
 ) -> list[Quote]:
-    """The quotes with ``when``/``when_range``/``when_basis`` filled in."""
-    return list(quotes)
+    """The quotes with ``when``/``when_range``/``when_basis`` filled in.
+
+    Args:
+        doc: the parsed article (a spaCy doc), or its text.
+        quotes: the quotes in text order; ``continues`` indexes into this list.
+        timexes: the article's temporal expressions.
+        anchor: the article date.
+    """
+    text = doc_text(doc)
+    sents = doc_sentences(doc)
+    # Dates the narrative has told so far: dated timexes in the text.
+    told = [
+        _Dated(t.start, *timex_when(t, anchor))
+        for t in timexes
+        if timex_when(t, anchor) != (None, None) and t.value != "PRESENT_REF"
+    ]
+    out: list[Quote] = []
+    for i, q in enumerate(quotes):
+        dated = _date_one(q, i, out, text, sents, timexes, told, anchor)
+        out.append(dated)
+    return out
+
+
+def _date_one(
+    q: Quote,
+    i: int,
+    done: Sequence[Quote],
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    timexes: Sequence[Timex],
+    told: Sequence[_Dated],
+    anchor: dt.date,
+) -> Quote:
+    if q.continues is not None and 0 <= q.continues < len(done):
+        prev = done[q.continues]
+        return replace(q, when=prev.when, when_range=prev.when_range, when_basis=prev.when_basis)
+    at = q.cue.start if q.cue else q.start
+    s, e = _sentence_of(sents, at)
+    if q.cue is None:  # the sentence of the quote itself
+        s, e = _sentence_of(sents, q.start)
+    # 2. A date in the attribution sentence, outside the quoted words, nearest the cue.
+    here = [
+        t
+        for t in timexes
+        if s <= t.start < e
+        and not (q.start <= t.start < q.end)
+        and timex_when(t, anchor) != (None, None)
+    ]
+    if here:
+        t = min(here, key=lambda t: abs(t.start - at))
+        when, rng = timex_when(t, anchor)
+        return replace(q, when=when, when_range=rng, when_basis="text")
+    frame = _outside(text, s, e, q)
+    # 3a. "later": after the last date told before it, by the article date.
+    if _LATER.search(frame):
+        # After the date told last before it, in the order of the text.
+        before = [d for d in told if d.pos < at and _first_day(d.when, d.when_range)]
+        before += [
+            _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range)
+            for p in done
+            if _first_day(p.when, p.when_range)
+        ]
+        before = [d for d in before if d.pos < at]
+        last = max(before, key=lambda d: d.pos) if before else None
+        start = _first_day(last.when, last.when_range) if last else None
+        return replace(
+            q, when=None, when_range=DateRange(start, anchor.isoformat()), when_basis="text"
+        )
+    # 3b. "she had added": the account before it goes on ("had documented her
+    # pregnancy from August": unless a date follows the cue at once).
+    cue_start = q.cue.start if q.cue else at
+    if q.cue and (
+        _PERFECT.search(text, max(0, cue_start - 20), cue_start)
+        or q.cue.text.lower().startswith("had ")
+    ):
+        soon = [
+            t
+            for t in timexes
+            if q.cue.end <= t.start < q.cue.end + 60 and timex_when(t, anchor) != (None, None)
+        ]
+        if soon:
+            when, rng = timex_when(soon[0], anchor)
+            return replace(q, when=when, when_range=rng, when_basis="text")
+        for p in reversed(done):
+            if p.when or p.when_range:
+                return replace(q, when=p.when, when_range=p.when_range, when_basis="text")
+    # 4. The same speaker in the same channel as an earlier dated quote.
+    channel = _channel_key(q.channel or "") or _channel_key(frame)
+    if channel:
+        weak = None
+        for p in reversed(done):
+            if not (p.when or p.when_range) or p.when_basis != "text":
+                continue
+            if q.speaker and p.speaker and q.speaker.name != p.speaker.name:
+                continue
+            shared = channel & _channel_key(p.channel or "")
+            if shared - {"post"} or (shared and channel == {"post"}):
+                weak = p
+                break
+            if shared and weak is None:
+                weak = p
+        if weak is not None:
+            return replace(q, when=weak.when, when_range=weak.when_range, when_basis="text")
+    return replace(q, when=None, when_range=None, when_basis="article date")
+
+
+def _outside(text: str, s: int, e: int, q: Quote) -> str:
+    """The sentence without the quoted words (whose "later" belongs to the speaker)."""
+    return text[s : max(s, min(e, q.start))] + " " + text[min(e, max(s, q.end)) : e]
+
+
+def _channel_key(s: str) -> set[str]:
+    # "her post" is the blog post or the Instagram post: the medium, when named, decides.
+    return {m.group(0).lower() for m in _CHANNEL_WORDS.finditer(s)}
