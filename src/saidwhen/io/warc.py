@@ -41,14 +41,12 @@ def _decode(payload: bytes, content_type: str, where: str) -> str:
     raise EncodingError(where, "payload is neither its declared charset nor UTF-8")
 
 
-def _record(rec: Any, data_len: int, source: str, offset: int, date: dt.date | None) -> Article:
+def _record(rec: Any, payload: bytes, truncated: bool, where: str, date: dt.date | None) -> Article:
     from saidwhen.io.html import read_html
     from saidwhen.io.readers import read_text_article
 
-    where = f"{source}@{offset}"
-    payload = rec.content_stream().read()
-    if getattr(rec.raw_stream, "limit", 0):
-        raise MalformedRecordError(where, f"truncated WARC record ({data_len} bytes in file)")
+    if truncated:
+        raise MalformedRecordError(where, "truncated WARC record (the file ends inside it)")
     url = rec.rec_headers.get_header("WARC-Target-URI")
     capture = _warc_date(rec.rec_headers.get_header("WARC-Date"))
     ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else None) or ""
@@ -79,21 +77,30 @@ def read_warc(
     seen = 0
     try:
         for rec in it:
-            offset = it.get_record_offset()
             seen += 1
+            if rec.rec_type is None:
+                yield MalformedRecordError(
+                    f"{source}@{it.offset}", "not a WARC record (no WARC-Type header)"
+                )
+                return
             if rec.rec_type != "response":
                 continue
             ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
             if not any(t in ctype.lower() for t in _TEXTUAL):
                 continue
+            # read before asking for the offset: warcio skips the rest of the record for it
+            payload = rec.content_stream().read()
+            truncated = bool(getattr(rec.raw_stream, "limit", 0))
+            offset = it.get_record_offset()
             try:
-                yield _record(rec, len(data), source, offset, date)
+                yield _record(rec, payload, truncated, f"{source}@{offset}", date)
             except InputError as err:
                 yield err
         end = it.offset
     except Exception as err:  # warcio raises many types on broken input
+        at = getattr(it, "offset", offset)
         yield MalformedRecordError(
-            f"{source}@{offset}", f"unreadable WARC record ({type(err).__name__}: {err})"
+            f"{source}@{at}", f"truncated or corrupt WARC record ({type(err).__name__}: {err})"
         )
         return
     if not seen:
