@@ -1,0 +1,120 @@
+"""An ingest killed half-way (kill -9, Ctrl-C) leaves a consistent bank; a re-run finishes it."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+N = 160
+NAMES = ["Marta Quillon", "Dov Brenner", "Lena Okafor", "Ada Brenner", "Ben Ode", "Ines Varga"]
+LINES = [
+    "We will finish the bridge before the winter storms arrive",
+    "Nobody on this council wants the ferry fares to go up again",
+    "The festival brings more visitors to the pier than any other weekend",
+    "Our harbor has waited long enough for a proper breakwater",
+]
+SAIDWHEN = [str(Path(sys.executable).parent / "saidwhen")]
+
+
+def write_corpus(path: Path) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(N):
+            who, other = NAMES[i % len(NAMES)], NAMES[(i + 1) % len(NAMES)]
+            line = LINES[i % len(LINES)]
+            text = (
+                f'"{line}," said {who}, speaking on day {i}.\n\n'
+                f"{other.split()[-1]} disagreed. "
+                f'"Article {i} is not the place for that promise," {other} said.'
+            )
+            rec = {"id": f"k{i}", "date": f"2024-0{1 + i % 9}-{10 + i % 18}", "text": text}
+            f.write(json.dumps({**rec, "outlet": f"Outlet {i % 3}"}) + "\n")
+
+
+def count(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=10) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def run(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
+    cmd = [*SAIDWHEN, "ingest", str(corpus), "--db", str(db), "--workers", "2", "--no-progress"]
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def snapshot(db: Path) -> dict[str, object]:
+    with sqlite3.connect(db) as conn:
+        q = conn.execute
+        return {
+            "integrity": q("PRAGMA integrity_check").fetchone()[0],
+            "articles": q("SELECT count(*) FROM articles").fetchone()[0],
+            "distinct_ids": q("SELECT count(DISTINCT ext_id) FROM articles").fetchone()[0],
+            "quotes": q("SELECT count(*) FROM quotes").fetchone()[0],
+            "occurrences": q("SELECT count(*) FROM occurrences").fetchone()[0],
+            "counted": q("SELECT coalesce(sum(n_occurrences), 0) FROM quotes").fetchone()[0],
+            "doubled": q(
+                "SELECT count(*) FROM (SELECT 1 FROM occurrences"
+                " GROUP BY article_id, start, end HAVING count(*) > 1)"
+            ).fetchone()[0],
+            "orphans": q(
+                "SELECT count(*) FROM occurrences WHERE article_id NOT IN (SELECT id FROM articles)"
+                " OR quote_id NOT IN (SELECT id FROM quotes)"
+            ).fetchone()[0],
+            "people": q("SELECT count(*) FROM people").fetchone()[0],
+        }
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    root = tmp_path_factory.mktemp("kill")
+    corpus = root / "corpus.jsonl"
+    write_corpus(corpus)
+    db = root / "clean.db"
+    proc = run(corpus, db)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()
+    return corpus, snapshot(db)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill-9", "ctrl-c"])
+def test_interrupted_ingest_resumes_without_duplicates(
+    reference: tuple[Path, dict[str, object]], tmp_path: Path, sig: signal.Signals
+) -> None:
+    corpus, clean = reference
+    assert clean["articles"] == N and clean["occurrences"]
+    db = tmp_path / "bank.db"
+    proc = run(corpus, db)
+    deadline = time.monotonic() + 120
+    while count(db) < 32 and time.monotonic() < deadline:  # a first batch is committed
+        time.sleep(0.02)
+    assert proc.poll() is None, "the ingest ended before it could be interrupted"
+    if sig == signal.SIGINT:
+        # what Ctrl-C does in a terminal: the signal goes to the whole process group
+        proc.send_signal(sig)
+    else:
+        proc.kill()
+    proc.wait(timeout=60)
+    assert proc.returncode == (130 if sig == signal.SIGINT else -signal.SIGKILL)
+
+    partial = snapshot(db)
+    assert partial["integrity"] == "ok"
+    assert 0 < partial["articles"] < N  # type: ignore[operator]
+    assert partial["counted"] == partial["occurrences"]
+    assert partial["doubled"] == partial["orphans"] == 0
+
+    again = run(corpus, db)
+    _, err = again.communicate(timeout=300)
+    assert again.returncode == 0, err.decode()
+    assert f"{partial['articles']} already there" in err.decode()
+    assert snapshot(db) == clean
