@@ -106,7 +106,7 @@ _APPROX = (
 )
 _MOD = (
     r"(?:(?:early|late|mid|the\s+(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|"
-    r"middle\s+of|rest\s+of|remainder\s+of)|(?:the\s+)?end\s+of|beginning\s+of|around|about|by|"
+    r"middle\s+of|rest\s+of|remainder\s+of)|(?:the\s+)?end\s+of|beginning\s+of|around|about|"
     r"sometime\s+in)[\s-]+)?"
 )
 _ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|local\s+time))?"
@@ -257,20 +257,29 @@ def _year_for(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> int:
     looks ahead; very near future dates stay in the anchor's year."""
     a = ctx.anchor
     this = dt.date(a.year, month, min(day or 1, calendar.monthrange(a.year, month)[1]))
-    if day is None:
-        this_end = this
-        if month == a.month:
-            return a.year
-    else:
-        this_end = this
-    if this_end <= a:
+    if day is None and month == a.month:
+        return a.year
+    if this <= a:
         if ctx.future(s, e) and (a - this).days > 60:
             return a.year + 1
         return a.year
-    # In the future of the anchor this year.
-    if ctx.future(s, e) or (this - a).days <= 62:
+    # In the future of the anchor this year: near dates stay unless the clause is past.
+    near = (this - a).days <= 62 and not (day is None and _past_clause(ctx.text, s))
+    if ctx.future(s, e) or near:
         return a.year
     return a.year - 1
+
+
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|did|fell|rose|grew|won|lost|said|began|came|went|\w+ed)\s+(?:\w+ly\s+)?"
+    r"in\s+$",
+    re.I,
+)
+
+
+def _past_clause(text: str, s: int) -> bool:
+    """A past-tense verb right before "in" and a month ("Sales fell in December")."""
+    return bool(_PAST_VERB.search(text, max(0, s - 40), s))
 
 
 def _weekday_date(wd: int, ctx: _Ctx, s: int, e: int, rel: str = "") -> dt.date:
@@ -598,7 +607,8 @@ def _duration_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if unit == "second" and not unit_word.lower().endswith("s"):
         return None  # "a second time": an ordinal
     if _g(m, "n").lower() in ("a", "an") and re.search(
-        r"(?:\d|\bcents?|\bdollars?|\bshares?|\btimes|\bonce|\btwice)\W{0,3}$",
+        r"(?:\d|%|\b(?:cents?|dollars?|euros?|pounds?|shares?|times|once|twice|million|"
+        r"billion|thousand|percent|tons?|barrels?))\W{0,3}$",
         ctx.text[max(0, m.start() - 30) : m.start()],
     ):
         return _Val("SET", _duration(1.0, unit), "set")  # "$5 million a year"
@@ -927,9 +937,18 @@ _FUTURE_PREP = re.compile(
 )
 
 
+def _future_prep(text: str, s: int) -> bool:
+    """ "by March", "until Friday", "effective Feb. 1" (but "had filed by Friday" is past)."""
+    m = _FUTURE_PREP.search(text, max(0, s - 25), s)
+    if not m:
+        return False
+    had = re.search(r"\bhad\b", text[max(0, s - 80) : s])
+    return not (m.group(0).lower().startswith("by") and had)
+
+
 def _future_from_text(text: str) -> Callable[[int, int], bool]:
     def future(s: int, e: int) -> bool:
-        if _FUTURE_PREP.search(text, max(0, s - 25), s):
+        if _future_prep(text, s):
             return True
         a, b = _sentence_bounds(text, s, e)
         clause = text[max(a, s - 80) : min(b, e + 60)]
@@ -945,7 +964,7 @@ def _future_from_doc(doc: Any, text: str) -> Callable[[int, int], bool]:
     fallback = _future_from_text(text)
 
     def future(s: int, e: int) -> bool:
-        if _FUTURE_PREP.search(text, max(0, s - 25), s):
+        if _future_prep(text, s):
             return True
         try:
             span = doc.char_span(s, e, alignment_mode="expand")
