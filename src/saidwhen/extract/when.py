@@ -69,7 +69,7 @@ def doc_sentences(doc: Any) -> list[tuple[int, int]]:
             pass
     text = doc_text(doc)
     spans, start = [], 0
-    for m in re.finditer(r"(?<=[.!?][\"”’']?)\s+(?=[\"“‘A-Z])|\n\s*\n", text):
+    for m in re.finditer(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘A-Z])|\n\s*\n", text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))

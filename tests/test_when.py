@@ -1,0 +1,146 @@
+"""When each quote was said: the attribution sentence, the narrative, the channel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from saidwhen.extract.timexes import find_timexes
+from saidwhen.extract.when import date_quotes, doc_sentences
+from saidwhen.model import DateRange, Quote, Span, Speaker
+
+ANCHOR = dt.date(2021, 4, 10)
+
+
+def quote(
+    text: str,
+    content: str,
+    cue: str,
+    *,
+    speaker: str = "Ana Ruiz",
+    kind: str = "indirect",
+    channel: str | None = None,
+    after: int = 0,
+    continues: int | None = None,
+) -> Quote:
+    """A hand-made quote: the first ``content`` and ``cue`` at or after ``after``."""
+    s = text.index(content, after)
+    c = text.index(cue, after)
+    return Quote(
+        text=content,
+        start=s,
+        end=s + len(content),
+        kind=kind,  # type: ignore[arg-type]
+        speaker=Speaker(speaker, speaker, c, c),
+        cue=Span(cue, c, c + len(cue)),
+        channel=channel,
+        continues=continues,
+    )
+
+
+def dated(text: str, quotes: list[Quote], doc: Any = None) -> list[Quote]:
+    return date_quotes(doc if doc is not None else text, quotes, find_timexes(text, ANCHOR), ANCHOR)
+
+
+NARRATIVE = (
+    "On March 3, the mayor said on Twitter that the bridge would reopen. "
+    "She later told reporters that repairs were slow. "
+    "Now, in a letter, she wrote that the work was done."
+)
+
+
+def narrative_quotes() -> list[Quote]:
+    t = NARRATIVE
+    return [
+        quote(t, "that the bridge would reopen", "said", channel="Twitter"),
+        quote(t, "that repairs were slow", "told"),
+        quote(t, "that the work was done", "wrote", channel="letter"),
+    ]
+
+
+# quote index -> (when, when_range, basis)
+NARRATIVE_EXPECTED = [
+    ("2021-03-03", None, "text"),
+    (None, DateRange("2021-03-03", "2021-04-10"), "text"),
+    ("2021-04-10", None, "text"),
+]
+
+
+@pytest.mark.parametrize("i", range(3))
+def test_narrative_plain_text(i: int) -> None:
+    q = dated(NARRATIVE, narrative_quotes())[i]
+    assert (q.when, q.when_range, q.when_basis) == NARRATIVE_EXPECTED[i]
+
+
+@pytest.mark.parametrize("i", range(3))
+def test_narrative_parsed(nlp: Any, i: int) -> None:
+    q = dated(NARRATIVE, narrative_quotes(), doc=nlp(NARRATIVE))[i]
+    assert (q.when, q.when_range, q.when_basis) == NARRATIVE_EXPECTED[i]
+
+
+def test_date_inside_the_quote_is_not_when_it_was_said() -> None:
+    text = '"We will finish by Friday," the builder said.'
+    q = dated(text, [quote(text, "We will finish by Friday,", "said", kind="direct")])[0]
+    assert (q.when, q.when_range, q.when_basis) == (None, None, "article date")
+
+
+def test_no_evidence_is_the_article_date() -> None:
+    text = "The builder said that the crane was safe."
+    q = dated(text, [quote(text, "that the crane was safe", "said")])[0]
+    assert (q.when, q.when_basis) == (None, "article date")
+
+
+def test_continuation_inherits() -> None:
+    text = '"It was hard," he said on Monday. "But we learned."'
+    first = quote(text, "It was hard,", "said", kind="direct")
+    second = quote(text, "But we learned.", "said", kind="direct", continues=0)
+    out = dated(text, [first, second])
+    assert out[0].when == "2021-04-05"
+    assert (out[1].when, out[1].when_basis) == ("2021-04-05", "text")
+
+
+def test_past_perfect_continues_the_account() -> None:
+    text = '"It was hard," he said on Monday. "We had no choice," he had added.'
+    first = quote(text, "It was hard,", "said", kind="direct")
+    second = quote(text, "We had no choice,", "had added", kind="direct")
+    out = dated(text, [first, second])
+    assert [q.when for q in out] == ["2021-04-05", "2021-04-05"]
+
+
+def test_same_channel_same_speaker_shares_the_date() -> None:
+    text = (
+        "In a radio interview on Sunday, the coach said the team was tired. "
+        '"We need rest," he said in the interview. '
+        '"They need rest," a player said in an interview.'
+    )
+    qs = [
+        quote(text, "the team was tired", "said", speaker="Tom Bell", channel="radio interview"),
+        quote(text, "We need rest,", "said", speaker="Tom Bell", kind="direct",
+              channel="interview", after=60),
+        quote(text, "They need rest,", "said", speaker="Kim Lee", kind="direct",
+              channel="interview", after=110),
+    ]
+    out = dated(text, qs)
+    assert [q.when for q in out] == ["2021-04-04", "2021-04-04", None]
+    assert out[2].when_basis == "article date"
+
+
+def test_month_keeps_its_granularity() -> None:
+    text = "In February, the minister said that taxes would rise."
+    q = dated(text, [quote(text, "that taxes would rise", "said")])[0]
+    assert q.when == "2021-02"
+
+
+def test_inputs_are_not_changed() -> None:
+    qs = narrative_quotes()
+    out = dated(NARRATIVE, qs)
+    assert all(q.when is None and q.when_basis == "article date" for q in qs)
+    assert [q.text for q in out] == [q.text for q in qs]
+
+
+def test_plain_sentence_split() -> None:
+    text = 'He left. "Why?" she asked.\n\nNext day came.'
+    spans = doc_sentences(text)
+    assert [text[s:e] for s, e in spans] == ["He left.", '"Why?" she asked.', "Next day came."]
