@@ -7,7 +7,6 @@ and returns plain dicts, ready for JSON.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -24,13 +23,17 @@ __all__ = [
     "speakers",
 ]
 
-_FTS_WORD = re.compile(r"\w+", re.U)
-
 
 def fts_query(text: str) -> str | None:
-    """Every word of ``text`` must appear (quoted, so FTS5 syntax in the input is inert)."""
-    words = _FTS_WORD.findall(text)
-    return " ".join(f'"{w}"' for w in words) or None
+    """Every word of ``text`` must appear (quoted, so FTS5 syntax in the input is inert).
+
+    Each chunk becomes a quoted phrase that FTS5 tokenizes as it did the quotes,
+    so both sides agree on what a word is: ``taxes" OR (near`` asks for the
+    words taxes, or and near.
+    """
+    # FTS5's unicode61 counts characters beyond the BMP as word characters
+    chunks = [c for c in text.split() if any(ch.isalnum() or ord(ch) > 0xFFFF for ch in c)]
+    return " ".join('"' + c.replace('"', '""') + '"' for c in chunks) or None
 
 
 def find_people(conn: sqlite3.Connection, name: str) -> list[int]:

@@ -212,6 +212,11 @@ class PersonEntry:
     def _words(self) -> set[str]:
         return descriptor_words(self.descriptors)
 
+    def first_names(self) -> set[str]:
+        """Every first name it was seen under ("Bill", "William")."""
+        names = {p.first for a in self.aliases if (p := split_name(a)) and p.first}
+        return names | ({self.first} if self.first else set())
+
 
 MAX_ALIASES = 30
 MAX_DESCRIPTORS = 30
@@ -314,7 +319,7 @@ class PersonRegistry:
         ]
         full = [c for c in cands if c.first]
         if p.first:
-            same = [c for c in full if c.first and first_names_match(c.first, p.first)]
+            same = [c for c in full if any(first_names_match(f, p.first) for f in c.first_names())]
             if same:
                 return max(same, key=lambda c: (c.first == p.first, len(desc & c._words())))
             bare = [c for c in cands if not c.first]

@@ -1,0 +1,95 @@
+"""Names across articles: the pure rules of :mod:`saidwhen.store.speakers` and quote merging."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from saidwhen.store.merge import is_near_duplicate, normalise, words
+from saidwhen.store.speakers import PersonRegistry, looks_like_name, split_name
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "surname", "gender"),
+    [
+        ("Chrissy Teigen", "chrissy", "teigen", None),
+        ("Ms. Teigen", None, "teigen", "female"),
+        ("Mr Trump", None, "trump", "male"),
+        ("Sen. Elizabeth Warren", "elizabeth", "warren", None),
+        ("Martin Luther King Jr.", "martin", "king", None),
+        ("Ludwig van Beethoven", "ludwig", "van beethoven", None),
+        ("President Obama", None, "obama", None),
+        ("Beto O'Rourke", "beto", "o'rourke", None),
+    ],
+)
+def test_split_name(name: str, first: str | None, surname: str, gender: str | None) -> None:
+    parts = split_name(name)
+    assert parts is not None
+    assert (parts.first, parts.surname, parts.gender) == (first, surname, gender)
+
+
+@pytest.mark.parametrize(
+    ("names", "people"),
+    [
+        (["Chrissy Teigen", "Teigen", "Ms. Teigen"], 1),
+        (["Teigen", "Chrissy Teigen"], 1),  # the surname-only person gets a first name
+        (["Bill Clinton", "William Clinton", "W. Clinton"], 1),
+        (["Bill Clinton", "Hillary Clinton"], 2),
+        (["Bill Clinton", "Hillary Clinton", "Clinton"], 3),  # ambiguous: never merged blindly
+        (["Donald Trump", "Ivanka Trump", "Donald J. Trump"], 2),
+    ],
+)
+def test_registry_merges(names: list[str], people: int) -> None:
+    reg = PersonRegistry()
+    for n in names:
+        reg.resolve(n)
+    assert len(list(reg)) == people
+
+
+def test_a_title_gender_rules_a_person_out() -> None:
+    reg = PersonRegistry()
+    hillary = reg.resolve("Hillary Clinton", gender="female")
+    assert reg.resolve("Mr. Clinton") is not hillary
+    assert reg.resolve("Mrs. Clinton") is hillary
+
+
+def test_descriptors_pick_among_namesakes() -> None:
+    reg = PersonRegistry()
+    senator = reg.resolve("John Smith", descriptors=["the senator from Ohio"])
+    painter = reg.resolve("Jane Smith", descriptors=["a painter"])
+    assert reg.resolve("Smith", descriptors=["the Ohio senator"]) is senator
+    assert reg.resolve("Smith", descriptors=["the painter"]) is painter
+    assert reg.resolve("Smith") not in (senator, painter)
+
+
+def test_groups_are_matched_on_their_words() -> None:
+    reg = PersonRegistry()
+    assert not looks_like_name("the harbor council") and looks_like_name("Ms. Teigen")
+    council = reg.resolve_group("The harbor council")
+    assert council is not None and reg.resolve_group("the Harbor Council") is council
+    assert reg.take_changed() == [council]
+
+
+LONG = " ".join(str(i) for i in range(12)) + " one two three four five six"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("I cannot express how little I care", "I cannot express how little I care at all.", True),
+        ("“Don’t do it,” — ever", "don't do it ever", None),  # equal after normalisation
+        ("We'll see", "We'll see what happens", False),
+        ("one two three four five six", LONG, False),  # too small a part of the longer
+    ],
+)  # fmt: skip
+def test_near_duplicates(a: str, b: str, same: bool | None) -> None:
+    if same is None:
+        assert normalise(a) == normalise(b)
+    else:
+        assert is_near_duplicate(words(a), words(b)) is same
+
+
+@given(st.text())
+def test_normalise_is_idempotent(text: str) -> None:
+    assert normalise(normalise(text)) == normalise(text)
