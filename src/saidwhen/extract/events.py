@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from saidwhen.extract.when import timex_when
+from saidwhen.extract.when import first_day, timex_when
 from saidwhen.model import DateRange, Event, Span, Timex
 
 __all__ = ["find_events"]
@@ -82,19 +82,15 @@ def find_events(doc: Any, timexes: Sequence[Timex], people: Any, anchor: dt.date
         if verb.pos_ not in ("VERB", "AUX") or verb.idx in found:
             continue
         # After the date told last before it, in the order of the text.
-        before = [d for d in dated if d[0] < tok.idx and _start_of(d[1], d[2])]
+        before = [d for d in dated if d[0] < tok.idx and first_day(d[1], d[2])]
         last = max(before, key=lambda d: d[0]) if before else None
-        start = _start_of(last[1], last[2]) if last else None
+        start = first_day(last[1], last[2]) if last else None
         rng = DateRange(start, anchor.isoformat())
         for v in _spread(verb, follow=("conj",)):
             if v.idx not in found and not in_quote(v.idx):
                 found[v.idx] = _event(v, None, rng, None, resolve)
         dated.append((tok.idx, None, rng))
     return [found[k] for k in sorted(found)]
-
-
-def _start_of(when: str | None, rng: DateRange | None) -> str | None:
-    return when or (rng.start if rng else None)
 
 
 def _governing_verb(tok: Any) -> Any:

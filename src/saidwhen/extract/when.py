@@ -33,9 +33,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from saidwhen.extract.timexes import period_range
 from saidwhen.model import DateRange, Quote, Timex
 
-__all__ = ["date_quotes", "doc_sentences", "doc_text", "timex_when"]
+__all__ = ["date_quotes", "doc_sentences", "doc_text", "first_day", "timex_when"]
 
 _LATER = re.compile(r"\b(?:later|afterwards?|subsequently|since\s+then)\b", re.I)
 _PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|then\s+)?$", re.I)
@@ -101,9 +102,11 @@ def timex_when(t: Timex, anchor: dt.date) -> tuple[str | None, DateRange | None]
     return None, None
 
 
-def _first_day(when: str | None, rng: DateRange | None) -> str | None:
+def first_day(when: str | None, rng: DateRange | None) -> str | None:
+    """The first day a date may be: "2020-08" -> "2020-08-01"."""
     if when:
-        return when
+        days = period_range(when)
+        return days.start if days else when
     return rng.start if rng else None
 
 
@@ -166,15 +169,15 @@ def _date_one(
     # 3a. "later": after the last date told before it, by the article date.
     if _LATER.search(frame):
         # After the date told last before it, in the order of the text.
-        before = [d for d in told if d.pos < at and _first_day(d.when, d.when_range)]
+        before = [d for d in told if d.pos < at and first_day(d.when, d.when_range)]
         before += [
             _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range)
             for p in done
-            if _first_day(p.when, p.when_range)
+            if first_day(p.when, p.when_range)
         ]
         before = [d for d in before if d.pos < at]
         last = max(before, key=lambda d: d.pos) if before else None
-        start = _first_day(last.when, last.when_range) if last else None
+        start = first_day(last.when, last.when_range) if last else None
         return replace(
             q, when=None, when_range=DateRange(start, anchor.isoformat()), when_basis="text"
         )

@@ -1,0 +1,78 @@
+"""Dated events: the verb a date hangs from, its actor, and the narrative's "later"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from saidwhen.extract.events import find_events
+from saidwhen.extract.timexes import find_timexes
+from saidwhen.model import DateRange, Event
+
+ANCHOR = dt.date(2020, 10, 28)
+
+TEXT = (
+    "On September 27, the senator announced her resignation. "
+    "In May, the committee opened an inquiry and questioned three aides. "
+    "She later thanked her staff. "
+    '"It was a hard day on Monday," she said.'
+)
+
+
+class People:
+    """A stand-in people index: one person, named for any span that covers her mention."""
+
+    def __init__(self, text: str) -> None:
+        self.start = text.index("the senator")
+        self.end = self.start + len("the senator")
+
+    def resolve(self, start: int, end: int) -> str | None:
+        return "Jane Roe" if start <= self.start and self.end <= end else None
+
+
+@pytest.fixture(scope="module")
+def events(nlp: Any) -> dict[str, Event]:
+    doc = nlp(TEXT)
+    found = find_events(doc, find_timexes(TEXT, ANCHOR, doc=doc), People(TEXT), ANCHOR)
+    assert found == sorted(found, key=lambda e: e.predicate.start)
+    return {e.predicate.text: e for e in found}
+
+
+# predicate -> (actor, when, when_range)
+EXPECTED = [
+    ("announced", "Jane Roe", "2020-09-27", None),
+    ("opened", "the committee", "2020-05", None),
+    ("questioned", "the committee", "2020-05", None),
+    ("thanked", None, None, DateRange("2020-05-01", "2020-10-28")),
+]
+
+
+@pytest.mark.parametrize(("predicate", "actor", "when", "when_range"), EXPECTED)
+def test_dated_event(
+    events: dict[str, Event], predicate: str, actor: str | None, when: str | None,
+    when_range: DateRange | None,
+) -> None:
+    ev = events[predicate]
+    assert (ev.actor, ev.when, ev.when_range) == (actor, when, when_range)
+    assert TEXT[ev.predicate.start : ev.predicate.end] == predicate
+    assert predicate in ev.text
+
+
+def test_dates_in_quotes_are_not_events(events: dict[str, Event]) -> None:
+    assert "was" not in events and "said" not in events
+    assert all(e.when != "2020-10-26" for e in events.values())
+
+
+def test_event_points_at_its_timex(nlp: Any) -> None:
+    doc = nlp(TEXT)
+    timexes = find_timexes(TEXT, ANCHOR, doc=doc)
+    for ev in find_events(doc, timexes, None, ANCHOR):
+        if ev.timex is not None:
+            assert timexes[ev.timex].date == ev.when
+
+
+def test_no_parse_no_events() -> None:
+    assert find_events(TEXT, find_timexes(TEXT, ANCHOR), None, ANCHOR) == []
+    assert find_events(None, [], None, ANCHOR) == []
