@@ -52,6 +52,25 @@ def run(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
+def children(pid: int) -> list[int]:
+    out = []
+    for d in Path("/proc").iterdir():
+        try:
+            stat = (d / "stat").read_text()
+        except (OSError, ValueError):
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            out.append(int(d.name))
+    return out
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def snapshot(db: Path) -> dict[str, object]:
     with sqlite3.connect(db) as conn:
         q = conn.execute
@@ -99,6 +118,7 @@ def test_interrupted_ingest_resumes_without_duplicates(
     while count(db) < 32 and time.monotonic() < deadline:  # a first batch is committed
         time.sleep(0.02)
     assert proc.poll() is None, "the ingest ended before it could be interrupted"
+    workers = children(proc.pid)
     if sig == signal.SIGINT:
         # what Ctrl-C does in a terminal: the signal goes to the whole process group
         proc.send_signal(sig)
@@ -106,6 +126,10 @@ def test_interrupted_ingest_resumes_without_duplicates(
         proc.kill()
     proc.wait(timeout=60)
     assert proc.returncode == (130 if sig == signal.SIGINT else -signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while any(map(alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(alive, workers)), "worker processes outlived the ingest"
 
     partial = snapshot(db)
     assert partial["integrity"] == "ok"

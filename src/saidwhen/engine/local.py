@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -65,10 +66,30 @@ class IngestSummary:
 Progress = Callable[[int, int | None], None]
 
 
-def _init_worker(model: str | None) -> None:
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the ingest process dies (``kill -9`` leaves no orphans)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG, Linux
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:  # elsewhere: notice the parent is gone within a second
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _init_worker(model: str | None, parent: int | None = None) -> None:
     os.environ["OMP_NUM_THREADS"] = "1"
     # the parent handles Ctrl-C; a worker must not die half-way through a reply
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        _die_with_parent(parent)
     from saidwhen.nlp import MODEL_NAME, load_nlp
 
     load_nlp(model or MODEL_NAME)
@@ -198,9 +219,10 @@ def _run(
         return
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=get_context("forkserver"),
+        # spawned, so each worker is a child of this process and can watch it
+        mp_context=get_context("spawn"),
         initializer=_init_worker,
-        initargs=(model,),
+        initargs=(model, os.getpid()),
     )
     inflight: deque[tuple[Future[list[ArticleRecord | InputError]], list[tuple[str, str]]]] = (
         deque()
