@@ -153,7 +153,7 @@ def _peak_rss_mb() -> float:
 
 
 def worker(
-    system: str, split: str, data_dir: Path | None, limit: int | None, trace: bool
+    system: str, split: str, data_dir: Path | None, limit: int | None, trace: bool, repeat: int
 ) -> dict[str, Any]:
     from saidwhen.eval.polnear import default_data_dir, load_scorer
 
@@ -167,10 +167,13 @@ def worker(
     pipeline, run = (_saidwhen_runner if system == "saidwhen" else _textacy_runner)(gold)
     load_s = time.perf_counter() - started
 
-    cpu0, started = time.process_time(), time.perf_counter()
-    out = run()
-    wall = time.perf_counter() - started
-    cpu = time.process_time() - cpu0
+    # The best of `repeat` passes: on a shared machine, other load only ever slows a pass.
+    wall = cpu = float("inf")
+    for _ in range(max(1, repeat)):
+        cpu0, started = time.process_time(), time.perf_counter()
+        out = run()
+        wall = min(wall, time.perf_counter() - started)
+        cpu = min(cpu, time.process_time() - cpu0)
     peak_rss = _peak_rss_mb()
 
     traced = None
@@ -194,8 +197,11 @@ def worker(
         "load_s": round(load_s, 2),
         "wall_s": round(wall, 2),
         "cpu_s": round(cpu, 2),
+        "repeat": max(1, repeat),
         "articles_per_s": round(len(gold) / wall, 3),
         "words_per_s": round(words / wall),
+        "articles_per_cpu_s": round(len(gold) / cpu, 3),
+        "words_per_cpu_s": round(words / cpu),
         "peak_rss_mb": round(peak_rss, 1),
         "tracemalloc_peak_mb": round(traced, 1) if traced is not None else None,
         "quotes": sum(len(o["quotes"]) for o in out),
@@ -236,6 +242,7 @@ def spawn(system: str, args: argparse.Namespace) -> dict[str, Any]:
         argv += ["--limit", str(args.limit)]
     if args.tracemalloc:
         argv.append("--tracemalloc")
+    argv += ["--repeat", str(args.repeat)]
     if shutil.which("taskset"):
         argv = ["taskset", "-c", str(args.core), *argv]
     proc = subprocess.run(
@@ -259,13 +266,17 @@ def report(results: list[dict[str, Any]]) -> str:
     for r in results:
         lines.append(f"{r['system']:<9} pipeline {r['pipeline']}")
     lines.append("")
-    cols = ("articles/s", "words/s", "wall s", "load s", "RSS MB", "heap MB", "quotes", "no out")
+    # CPU seconds of the pinned, single-threaded worker: what an idle core would take.
+    # Wall-clock rates are shown too; they drop when other work shares the core.
+    cols = "art/s words/s art/s_wall CPU_s wall_s load_s RSS_MB heap_MB quotes no_out".split()
     lines.append(f"{'':<9}" + "".join(f"{c:>11}" for c in cols))
     for r in results:
         heap = r["tracemalloc_peak_mb"]
         cells = (
+            f"{r['articles_per_cpu_s']:.2f}",
+            f"{r['words_per_cpu_s']}",
             f"{r['articles_per_s']:.2f}",
-            f"{r['words_per_s']}",
+            f"{r['cpu_s']:.1f}",
             f"{r['wall_s']:.1f}",
             f"{r['load_s']:.1f}",
             f"{r['peak_rss_mb']:.0f}",
@@ -282,10 +293,11 @@ def report(results: list[dict[str, Any]]) -> str:
     if "saidwhen" in by and "textacy" in by:
         s, t = by["saidwhen"], by["textacy"]
         ratio = s["articles_per_s"] / t["articles_per_s"]
+        cpu_ratio = s["articles_per_cpu_s"] / t["articles_per_cpu_s"]
         lines.append("")
         lines.append(
-            f"saidwhen/textacy articles/s: {ratio:.2f}x (target >= {SPEEDUP_TARGET}x: "
-            f"{'met' if ratio >= SPEEDUP_TARGET else 'not met'})"
+            f"saidwhen/textacy articles/s: {cpu_ratio:.2f}x by CPU time, {ratio:.2f}x wall "
+            f"(target >= {SPEEDUP_TARGET}x: {'met' if cpu_ratio >= SPEEDUP_TARGET else 'not met'})"
         )
         for r in results:
             ok = "met" if r["peak_rss_mb"] <= MEMORY_LIMIT_MB else "not met"
@@ -305,13 +317,20 @@ def main(argv: list[str] | None = None) -> None:
         "--systems", default=",".join(SYSTEMS), help="comma-separated, of: saidwhen, textacy"
     )
     ap.add_argument("--core", type=int, default=0, help="the CPU to pin each worker to (taskset)")
-    ap.add_argument("--tracemalloc", action="store_true",
-                    help="also measure the Python heap peak, in a second untimed pass")  # fmt: skip
+    ap.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="also the Python heap peak, in an extra untimed pass (slow: minutes)",
+    )
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="timed passes per system; the fastest counts (default 1)")  # fmt: skip
     ap.add_argument("--json", action="store_true", help="print the raw results as JSON")
     ap.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
-        out = worker(args.worker, args.split, args.data_dir, args.limit, args.tracemalloc)
+        out = worker(
+            args.worker, args.split, args.data_dir, args.limit, args.tracemalloc, args.repeat
+        )
         print(json.dumps({**out, "split": args.split}))
         return
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
