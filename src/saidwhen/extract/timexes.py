@@ -138,7 +138,7 @@ class _Val:
 class _Ctx:
     text: str
     anchor: dt.date
-    future: Callable[[int, int], bool]
+    future: Callable[[int, int], bool | None]  # True: looks ahead, False: past, None: unknown
     found: Sequence[Timex]
 
 
@@ -256,22 +256,29 @@ def _year_for(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> int:
     """The year of a month (and day) given without one: the past one, unless the sentence
     looks ahead; very near future dates stay in the anchor's year."""
     a = ctx.anchor
-    this = dt.date(a.year, month, min(day or 1, calendar.monthrange(a.year, month)[1]))
     if day is None and month == a.month:
         return a.year
+
+    def on(y: int) -> dt.date:
+        return dt.date(y, month, min(day or 15, calendar.monthrange(y, month)[1]))
+
+    past_now = day is None and _past_clause(ctx.text, s)  # "fell in December"
+    tense = False if past_now else ctx.future(s, e)
+    if tense is None and day is not None:  # a day, and no tense to go by: the nearest one
+        return min((a.year - 1, a.year, a.year + 1), key=lambda y: abs((on(y) - a).days))
+    this = dt.date(a.year, month, min(day or 1, calendar.monthrange(a.year, month)[1]))
     if this <= a:
-        if ctx.future(s, e) and (a - this).days > 60:
-            return a.year + 1
-        return a.year
+        return a.year + 1 if tense and (a - this).days > 60 else a.year
     # In the future of the anchor this year: near dates stay unless the clause is past.
-    near = (this - a).days <= 62 and not (day is None and _past_clause(ctx.text, s))
-    if ctx.future(s, e) or near:
+    # (so near, it is rarely a year back, unless the verb right before says so)
+    if tense or ((this - a).days <= 62 and not past_now):
         return a.year
     return a.year - 1
 
 
 _PAST_VERB = re.compile(
-    r"\b(?:was|were|did|fell|rose|grew|won|lost|said|began|came|went|\w+ed)\s+(?:\w+ly\s+)?"
+    r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:was|were|did|fell|rose|grew|won|lost|said|began|came|went|"
+    r"(?!expected|scheduled|planned)\w+ed)\s+(?:\w+ly\s+)?"
     r"in\s+$",
     re.I,
 )
@@ -759,7 +766,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     # Months: "August 2020", "last April", "In August", "early September".
     (
         _rx(rf"{_MOD}(?:(?P<rel>last|this|next|this\s+past|the\s+coming|past|coming|previous)\s+)?"
-            rf"(?P<mon>{_MONTH})(?!\s+\d{{1,2}}\b|\s+(?:for|of)\s+(?:the\s+)?[A-Z])"
+            rf"(?P<mon>{_MONTH})(?!\s+\d{{1,2}}\b|\s+(?:for|of)\s+(?:the\s+)?(?-i:[A-Z]))"
             rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"),
         _month_year,
     ),
@@ -914,13 +921,17 @@ def _early_this(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 # ---------------------------------------------------------------- tense
 
-_FUTURE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned\s+for|scheduled|"
-    r"expected\s+to|expects?\s+to|due\s+to\s+be|upcoming|is\s+to|are\s+to|to\s+be\s+held)\b",
+# Tense markers: the one nearest the expression decides ("was announced Wednesday, they
+# will appeal" is past; "plans to leave on Thursday" is future).
+_TENSE = re.compile(
+    r"\b(?:(?P<fut>will|won't|'ll|shall|would|going\s+to|plans?\s+to|planned\s+(?:to|for)|"
+    r"planning\s+to|scheduled|expected\s+to|expects?\s+to|set\s+to|due\s+to|due|upcoming|"
+    r"is\s+to|are\s+to|to\s+be|hopes?\s+to|intends?\s+to|next|expected|set\s+(?:to|for))|"
+    r"(?P<past>(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|supposed|planned)|"
+    r"since|set(?!\s+(?:to|for))|was|were|had|did|said|told|ago|last|earlier|began|came|went|met|left|took|"
+    r"made|fell|rose|grew|won|lost|got|gave|sent|held|found|saw|spoke|wrote|led|fled|struck|"
+    r"shot|killed|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]+ed)))\b",
     re.I,
-)
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|said|ago|last|earlier|announced|reported|closed|rose|fell)\b", re.I
 )
 
 
@@ -946,24 +957,26 @@ def _future_prep(text: str, s: int) -> bool:
     return not (m.group(0).lower().startswith("by") and had)
 
 
-def _future_from_text(text: str) -> Callable[[int, int], bool]:
-    def future(s: int, e: int) -> bool:
+def _future_from_text(text: str) -> Callable[[int, int], bool | None]:
+    def future(s: int, e: int) -> bool | None:
         if _future_prep(text, s):
             return True
+        if text.startswith("'s", e) or text.startswith("’s", e):
+            return False  # "Wednesday's ruling": a thing already done
         a, b = _sentence_bounds(text, s, e)
-        clause = text[max(a, s - 80) : min(b, e + 60)]
-        fut = _FUTURE.search(clause)
-        if not fut:
-            return False
-        return not (_PAST.search(clause) and not re.search(r"\b(?:will|'ll)\b", clause, re.I))
+        before = list(_TENSE.finditer(text, max(a, s - 100), s))
+        if before:
+            return before[-1].group("fut") is not None
+        after = _TENSE.search(text, e, min(b, e + 80))
+        return None if after is None else after.group("fut") is not None
 
     return future
 
 
-def _future_from_doc(doc: Any, text: str) -> Callable[[int, int], bool]:
+def _future_from_doc(doc: Any, text: str) -> Callable[[int, int], bool | None]:
     fallback = _future_from_text(text)
 
-    def future(s: int, e: int) -> bool:
+    def future(s: int, e: int) -> bool | None:
         if _future_prep(text, s):
             return True
         try:
