@@ -185,6 +185,8 @@ def _unit_key(s: str) -> str:
 
 def _duration(n: float | None, unit: str) -> str:
     letter, is_time = _UNITS[unit]
+    if unit == "decade" and n is not None and n == int(n):  # TimeBank writes P20Y
+        return f"P{int(n) * 10}Y"
     if unit == "fortnight" and n is not None:
         n *= 2
     if n is None:
@@ -539,7 +541,7 @@ def _year_ago_adj(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     noun = _g(m, "noun").lower()
     if q is not None and (not noun or noun in ("quarter", "period")):
         return _Val("DATE", f"{q[0] - 1}-Q{q[1]}", "quarter")
-    if noun == "quarter":
+    if noun in ("quarter", "period"):
         y, qn = _last_quarter(ctx.anchor)
         return _Val("DATE", f"{y - 1}-Q{qn}", "quarter")
     return _Val("DATE", str(ctx.anchor.year - 1), "year")
@@ -584,6 +586,8 @@ def _half(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 
 def _this_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    if re.match(r"\s+end(?:ed|ing)\b", ctx.text[m.end() : m.end() + 8], re.I):
+        return _Val("DURATION", "P1Y", "duration")  # "the year ended June 30"
     return _Val("DATE", str(ctx.anchor.year), "year")
 
 
@@ -592,7 +596,9 @@ def _fiscal(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 
 def _year_end(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    return _Val("DATE", f"{ctx.anchor.year}-12-31", "day")
+    if "-" in m.group(0):  # "year-end": the last day
+        return _Val("DATE", f"{ctx.anchor.year}-12-31", "day")
+    return _Val("DATE", str(ctx.anchor.year), "year")  # "by year's end": the year
 
 
 def _duration_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
@@ -912,6 +918,8 @@ def _quarter_num(s: str) -> int:
 def _early_this(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     words = m.group(0).lower()
     a = ctx.anchor
+    if re.match(r"\s+end(?:ed|ing)\b", ctx.text[m.end() : m.end() + 8], re.I):
+        return _Val("DURATION", "P1Y", "duration")  # "the fiscal year ended June 30"
     if words.endswith("month"):
         return _Val("DATE", f"{a.year}-{a.month:02d}", "month")
     if words.endswith("week"):
