@@ -13,7 +13,7 @@ _UNUSED: tuple[str, ...] = ()
 # Parse long texts in pieces of about this size, cut at paragraph breaks.
 CHUNK_CHARS = 100_000
 
-__all__ = ["MODEL_NAME", "load_nlp", "parse", "parse_many"]
+__all__ = ["MODEL_NAME", "doc_text", "load_nlp", "parse", "parse_many"]
 
 
 @functools.lru_cache(maxsize=2)
@@ -76,3 +76,11 @@ def parse_many(nlp: Any, texts: Iterable[str], batch_size: int = 16) -> Iterator
     while order in pending:
         yield pending.pop(order)
         order += 1
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, computed once: spaCy rebuilds the string on every access."""
+    text = doc.user_data.get("saidwhen.text")
+    if text is None:
+        text = doc.user_data["saidwhen.text"] = doc.text
+    return str(text)

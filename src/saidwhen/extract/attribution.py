@@ -21,6 +21,7 @@ from saidwhen.extract.lexicon import CHANNEL_WORDS, FRAGMENT_CUES, SPEECH_VERBS
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
 from saidwhen.model import Quote, Span, Speaker
+from saidwhen.nlp import doc_text
 
 __all__ = ["find_quotes", "normalise_quote"]
 
@@ -110,7 +111,7 @@ def _cue_span(doc: Any, verb: Any) -> Span:
             run.insert(0, t)
     run.extend(t for t in toks if t.i > verb.i)
     s, e = run[0].idx, run[-1].idx + len(run[-1])
-    return Span(doc.text[s:e], s, e)
+    return Span(doc_text(doc)[s:e], s, e)
 
 
 def _np_span(doc: Any, head: Any) -> tuple[int, int]:
@@ -160,7 +161,7 @@ def _speaker(doc: Any, people: PeopleIndex, subj: Any) -> Speaker:
         s, e = subj.idx, subj.idx + len(subj)
     else:
         s, e = _np_span(doc, subj)
-    mention = doc.text[s:e]
+    mention = doc_text(doc)[s:e]
     name = people.resolve(s, e)
     if (
         name is None
@@ -177,7 +178,7 @@ def _according_to(doc: Any, toks: list[Any]) -> tuple[Span, Any] | None:
             to = doc[tok.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
             s, e = tok.idx, to.idx + len(to)
-            return Span(doc.text[s:e], s, e), (objs[0] if objs else None)
+            return Span(doc_text(doc)[s:e], s, e), (objs[0] if objs else None)
     return None
 
 
@@ -296,7 +297,7 @@ def _looks_like_title(text: str, quoted: str, open_mark: int) -> bool:
 def _attribute_region(
     doc: Any, people: PeopleIndex, region: QuoteRegion, limit: int, floor: int
 ) -> _Draft:
-    text = doc.text
+    text = doc_text(doc)
     quoted = text[region.start : region.end]
     before = text[max(0, region.open_mark - 2) : region.open_mark].rstrip()
     prev_char = before[-1:] if before else ""
@@ -340,7 +341,7 @@ def _attribute_region(
 
 
 def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
-    text = doc.text
+    text = doc_text(doc)
     regions = find_quote_regions(text, start)
     drafts: list[_Draft] = []
     for k, region in enumerate(regions):
@@ -430,7 +431,7 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
     index = {id(d): i for i, d in enumerate(drafts)}
     seen: dict[str, int] = {}
     quotes = []
-    text = doc.text
+    text = doc_text(doc)
     for i, d in enumerate(drafts):
         words = normalise_quote(text[d.start : d.end])
         repeat = seen.get(words) if d.kind != "indirect" and len(words.split()) >= 4 else None

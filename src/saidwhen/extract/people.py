@@ -9,6 +9,7 @@ the most recent compatible person.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -23,6 +24,7 @@ from saidwhen.extract.lexicon import (
 )
 from saidwhen.extract.quotes import find_quote_regions
 from saidwhen.model import Person, Span
+from saidwhen.nlp import doc_text
 
 __all__ = ["PRONOUNS", "PeopleIndex", "find_people"]
 
@@ -68,7 +70,9 @@ class PeopleIndex:
 
     def __init__(self, doc: Any, quoted: list[tuple[int, int]] | None = None) -> None:
         self._doc = doc
-        self._quoted = quoted or []  # quoted regions: their "he" lives in another frame
+        self._quoted = sorted(quoted or [])  # quoted regions: their "he" lives in another frame
+        self._quote_starts = [q[0] for q in self._quoted]
+        self._flags: dict[int, tuple[bool, bool]] = {}  # mention start -> (in quote, subject)
         self._entities: list[_Entity] = []
         self._by_span: dict[tuple[int, int], _Entity] = {}
         self._mention_starts: list[tuple[int, int, _Entity]] = []  # (start, end, entity)
@@ -79,6 +83,7 @@ class PeopleIndex:
             ent.mentions.append((start, end))
             self._by_span[(start, end)] = ent
             self._mention_starts.append((start, end, ent))
+            self._flags[start] = (self._in_quote(start), self._is_subject_at(start))
 
     def _entity_for(self, words: list[str], at: int) -> _Entity:
         """The person these name words refer to, or a new one."""
@@ -111,7 +116,7 @@ class PeopleIndex:
         doc = self._doc
         out = []
         for ent in sorted(self._entities, key=lambda e: min(s for s, _ in e.mentions)):
-            spans = tuple(Span(doc.text[s:e], s, e) for s, e in sorted(ent.mentions))
+            spans = tuple(Span(doc_text(doc)[s:e], s, e) for s, e in sorted(ent.mentions))
             out.append(Person(ent.name, spans, tuple(dict.fromkeys(ent.descriptors)), ent.gender))
         return out
 
@@ -133,7 +138,7 @@ class PeopleIndex:
         ent = self._by_span.get((start, end))
         if ent is not None:
             return ent.name
-        text = self._doc.text
+        text = doc_text(self._doc)
         inside = [(s, e, x) for s, e, x in self._mention_starts if start <= s and e <= end]
         names = [m for m in inside if text[m[0] : m[1]].lower() not in PRONOUNS]
         if names:
@@ -154,7 +159,10 @@ class PeopleIndex:
         best: tuple[float, _Entity] | None = None
         in_quote = self._in_quote(at)
         for s, _, ent in self._mention_starts:
-            if s >= at or at - s > window or self._in_quote(s) != in_quote:
+            if s >= at or at - s > window:
+                continue
+            quoted, subject = self._flags[s]
+            if quoted != in_quote:
                 continue
             if in_quote and at - s > 600:
                 continue
@@ -162,14 +170,15 @@ class PeopleIndex:
             if gender and g and g != gender:
                 continue
             score = s - (300 if gender and g is None else 0)
-            if self._is_subject_at(s):
+            if subject:
                 score += 150
             if best is None or score > best[0]:
                 best = (score, ent)
         return best[1] if best else None
 
     def _in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self._quoted)
+        k = bisect.bisect_right(self._quote_starts, pos) - 1
+        return k >= 0 and pos < self._quoted[k][1]
 
     def _is_subject_at(self, start: int) -> bool:
         span = self._doc.char_span(start, start + 1, alignment_mode="expand")
@@ -261,7 +270,7 @@ def _appositive_descriptors(doc: Any, i: int, j: int) -> list[str]:
 
 def find_people(doc: Any) -> PeopleIndex:
     """Every person of the article with their mentions and descriptors."""
-    quoted = [(r.start, r.end) for r in find_quote_regions(doc.text)]
+    quoted = [(r.start, r.end) for r in find_quote_regions(doc_text(doc))]
     index = PeopleIndex(doc, quoted)
     name_words: set[str] = set()
     for ent in doc.ents:
