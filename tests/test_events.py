@@ -76,3 +76,25 @@ def test_event_points_at_its_timex(nlp: Any) -> None:
 def test_no_parse_no_events() -> None:
     assert find_events(TEXT, find_timexes(TEXT, ANCHOR), None, ANCHOR) == []
     assert find_events(None, [], None, ANCHOR) == []
+
+
+def test_shared_example_end_to_end(nlp: Any, shared_example: Any) -> None:
+    from saidwhen.pipeline import extract
+
+    text = shared_example.read_text(encoding="utf-8")
+    rec = extract(text, "2020-10-28", nlp=nlp)
+    events = {(e.predicate.text, e.when, e.when_range) for e in rec.events}
+    assert ("announced", "2020-08", None) in events  # the pregnancy, in August
+    assert ("hospitalised", "2020-09-27", None) in events
+    assert ("addressed", "2020-10-28", None) in events  # "Now, in a blog post"
+    later = DateRange("2020-09-27", "2020-10-28")
+    assert ("revealed", None, later) in events  # "she later revealed on Instagram"
+    # The quotes come from the attribution stage; date the ones it found.
+    def first(start: str) -> Any:
+        return next((q for q in rec.quotes if q.text.startswith(start)), None)
+
+    blog, bleeding = first("I cannot express"), first("We were never able")
+    if blog is None or bleeding is None:
+        pytest.skip("the attribution stage did not find the quotes this test dates")
+    assert (blog.when, blog.when_basis) == ("2020-10-28", "text")
+    assert (bleeding.when, bleeding.when_range) == (None, later)
