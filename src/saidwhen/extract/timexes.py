@@ -574,6 +574,12 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if rel in ("last", "previous", "past") and not _g(m, "latest"):
         v, g, _ = _shift(a, -1, "quarter")
         return _Val("DATE", v, g)
+    # "the quarter": the one the article has been talking about, else the last one.
+    for t in reversed(ctx.found if rel != "latest" else ()):
+        if m.start() - t.end > 1500:
+            break
+        if re.fullmatch(r"\d{4}-Q\d", t.value) and int(t.value[:4]) >= _last_quarter(a)[0]:
+            return _Val("DATE", t.value, "quarter")
     y, qn = _last_quarter(a)
     return _Val("DATE", f"{y}-Q{qn}", "quarter")
 
