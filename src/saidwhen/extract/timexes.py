@@ -415,7 +415,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     wd = _weekday_of(_g(m, "wd"))
     rel = _g(m, "rel").lower().split()[-1] if _g(m, "rel") else ""
     d = _weekday_date(wd, ctx, m.start(), m.end(), rel)
-    pod, clock = _g(m, "pod").lower(), _g(m, "clock")
+    clock = _g(m, "clock")
     if clock:
         return _Val("TIME", f"{d.isoformat()}T{_clock(clock)}", "time")
     # "Friday night": TimeBank mostly gives the day; the part of the day stays in the text.
@@ -553,6 +553,8 @@ def _last_quarter(a: dt.date) -> tuple[int, int]:
 
 def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     a = ctx.anchor
+    if _g(m, "year2"):  # "the third quarter of 1984"
+        return _Val("DATE", f"{_g(m, 'year2')}-Q{_quarter_num(_g(m, 'ord'))}", "quarter")
     ordw = _g(m, "ord").lower().replace("fiscal", "").strip(" -")
     year = _g(m, "year")
     rel = _g(m, "rel").lower()
@@ -715,10 +717,6 @@ def _month_anaphor(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return None
 
 
-def _weekday_date_combo(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    return _full_date(m, ctx)
-
-
 def _weekend(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     """The weekend just past (or the coming one, in a sentence about the future)."""
     a = ctx.anchor
@@ -745,6 +743,23 @@ def _decade_word(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
             "seventies": 7, "eighties": 8, "nineties": 9}[_g(m, "decw").lower()]  # fmt: skip
     return _Val("DATE", f"19{tens}", "decade")
+
+
+def _quarter_num(s: str) -> int:
+    return {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "final": 4}[s.lower()]  # fmt: skip
+
+
+def _early_this(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    words = m.group(0).lower()
+    a = ctx.anchor
+    if re.match(r"\s+end(?:ed|ing)\b", ctx.text[m.end() : m.end() + 8], re.I):
+        return _Val("DURATION", "P1Y", "duration")  # "the fiscal year ended June 30"
+    if words.endswith("month"):
+        return _Val("DATE", f"{a.year}-{a.month:02d}", "month")
+    if words.endswith("week"):
+        return _Val("DATE", _iso_week(a), "week")
+    return _Val("DATE", str(a.year), "year")
 
 
 # ---------------------------------------------------------------- rules
@@ -838,7 +853,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
          r"|earlier\s+in\s+the\s+(?:year|month|week)|the\s+(?:current|full|calendar|fiscal)\s+"
          r"year|the\s+current\s+fiscal\s+year|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|"
          r"(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+(?:the|this)\s+(?:year|month|week)"),
-     lambda m, c: _early_this(m, c)),
+     _early_this),
     (_rx(rf"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<year>{_YEAR})"), _fiscal),
     (_rx(r"(?:around\s+|at\s+|by\s+)?(?:the\s+)?year(?:'s)?[\s-]end"), _year_end),
     # Quarters and halves.
@@ -848,14 +863,12 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
             rf"(?:(?P<year>{_YEAR})\s+)?(?:fiscal[\s-]+)?"
             r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter(?!s)"
             rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?"),
-        lambda m, c: _quarter_rule(m, c) if not _g(m, "year2") else _Val(
-            "DATE", f"{_g(m, 'year2')}-Q{_quarter_num(_g(m, 'ord'))}", "quarter"
-        ),
+        _quarter_rule,
     ),
     (
         _rx(r"(?:the|this|its)\s+(?P<rel>latest|current|last|previous|past|next|coming)?\s*"
             r"(?P<latest>)quarter(?!s|ly)|(?:the|this)\s+(?P<rel2>latest)\s+period"),
-        lambda m, c: _quarter_rule(m, c),
+        _quarter_rule,
     ),
     (_rx(rf"(?:the\s+)?(?P<ord>first|second|last)\s+half\s+(?:of\s+)?(?P<year>{_YEAR})?"), _half),
     (_rx(r"(?:this|the)\s+year(?!s|-|\s+(?:ago|earlier|before|later))(?=\W)"), _this_year),
@@ -875,7 +888,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     ),
     (_rx(r"(?:the\s+)?(?:corresponding|same)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)"
          r"|last\s+year)|the\s+quarter\s+a\s+year\s+(?:ago|earlier)"),
-     lambda m, c: _year_ago_adj(m, c)),
+     _year_ago_adj),
     # Sets: "every day", "each Thursday", "daily".
     (
         _rx(rf"(?:every|each|per)\s+(?:(?P<n>{_NUMWORD}|\d+|other)\s+)?(?:(?P<wd>{_WEEKDAY})|"
@@ -913,23 +926,6 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_rx(r"at\s+(?:the|that)\s+time(?!s)(?P<unit>)"), _anaphor),
     (_rx(r"(?:the|a)\s+(?P<rel>following|next|previous)\s+month"), _month_anaphor),
 )
-
-
-def _quarter_num(s: str) -> int:
-    return {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4, "final": 4}[s.lower()]  # fmt: skip
-
-
-def _early_this(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    words = m.group(0).lower()
-    a = ctx.anchor
-    if re.match(r"\s+end(?:ed|ing)\b", ctx.text[m.end() : m.end() + 8], re.I):
-        return _Val("DURATION", "P1Y", "duration")  # "the fiscal year ended June 30"
-    if words.endswith("month"):
-        return _Val("DATE", f"{a.year}-{a.month:02d}", "month")
-    if words.endswith("week"):
-        return _Val("DATE", _iso_week(a), "week")
-    return _Val("DATE", str(a.year), "year")
 
 
 # ---------------------------------------------------------------- tense
