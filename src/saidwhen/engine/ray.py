@@ -8,6 +8,7 @@ once. Ray is imported here only, so saidwhen runs without it.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import pickle
 import time
@@ -85,8 +86,13 @@ def ingest(
             address=address,
             include_dashboard=False,
             log_to_driver=False,
+            logging_level=logging.WARNING,
             runtime_env={"env_vars": {"OMP_NUM_THREADS": "1"}},
         )
+    # saidwhen draws its own progress bar; Ray Data's would interleave with it
+    ctx = ray.data.DataContext.get_current()
+    ctx.enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     done = 0
     with Store(db) as store:
         try:

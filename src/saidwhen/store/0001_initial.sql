@@ -81,7 +81,6 @@ CREATE TABLE occurrences (
 );
 CREATE INDEX occurrences_quote ON occurrences(quote_id, said);
 CREATE INDEX occurrences_said ON occurrences(said);
-CREATE INDEX occurrences_article ON occurrences(article_id);
 
 CREATE TABLE timexes (
     article_id INTEGER NOT NULL,

@@ -33,6 +33,7 @@ __all__ = ["DEFAULT_DB", "Store", "WriteStats", "article_key", "connect", "conte
 DEFAULT_DB = "saidwhen.db"
 _NEAR_CANDIDATES = 64  # per shingle: a very common run of words is not evidence
 _NORM_CACHE = 200_000  # wire copies repeat the same quotes: normalise each once
+_CACHE_MAX = 1_000_000  # entries per writer cache; a miss costs one indexed lookup
 
 
 def content_hash(text: str) -> str:
@@ -54,10 +55,11 @@ def key_of_article(article: Article) -> tuple[str, str]:
 def _record_hash(record: ArticleRecord) -> str:
     if record.text is not None:
         return content_hash(record.text)
-    body = record.to_dict()
-    for k in ("id", "url", "outlet", "title"):
-        body.pop(k)
-    return content_hash(json.dumps(body, sort_keys=True))
+    # no text: what was found in it stands for it
+    parts = [f"{q.start}:{q.end}:{q.text}" for q in record.quotes]
+    parts += [p.name for p in record.people]
+    parts += [f"{t.start}:{t.value}" for t in record.timexes]
+    return content_hash("\x1f".join(parts))
 
 
 @functools.lru_cache(maxsize=_NORM_CACHE)
@@ -152,6 +154,8 @@ class Store:
         except BaseException:
             self._lock.release()
             raise
+        # a bulk load checkpoints less often: fewer, larger copies from the WAL
+        self.conn.execute("PRAGMA wal_autocheckpoint = 10000")
         self._reset_caches()
 
     # -- life cycle -------------------------------------------------------------
@@ -170,7 +174,9 @@ class Store:
         self.close()
 
     def _reset_caches(self) -> None:
-        self._keys: dict[int, int] = {}
+        self._keys: dict[int, int] = {}  # normalised form -> quote id
+        self._canon: dict[int, str] = {}  # quote id -> its longest form
+        self._pairs: set[tuple[int, int]] = set()  # (quote, person) attributions stored
         rows = self.conn.execute(
             "SELECT id, name, first, surname, gender, descriptors, aliases FROM people"
         )
@@ -233,7 +239,13 @@ class Store:
                 for r, h in zip(records, hashes, strict=True)
             ]
         with self._transaction() as cur:
-            w = _BatchWriter(cur, self._keys, self.people, stats)
+            if len(self._keys) > _CACHE_MAX:  # bounded memory on a crawl of millions
+                self._keys.clear()
+            if len(self._canon) > _CACHE_MAX:
+                self._canon.clear()
+            if len(self._pairs) > _CACHE_MAX:
+                self._pairs.clear()
+            w = _BatchWriter(cur, self._keys, self._canon, self._pairs, self.people, stats)
             for record, (key, chash) in zip(records, keys, strict=True):
                 w.article(record, key, chash)
             w.flush()
@@ -244,9 +256,17 @@ class _BatchWriter:
     """Rows of one transaction, gathered then written with ``executemany``."""
 
     def __init__(
-        self, cur: sqlite3.Cursor, keys: dict[int, int], people: PersonRegistry, stats: WriteStats
+        self,
+        cur: sqlite3.Cursor,
+        keys: dict[int, int],
+        canon: dict[int, str],
+        pairs: set[tuple[int, int]],
+        people: PersonRegistry,
+        stats: WriteStats,
     ) -> None:
         self.cur, self.keys, self.people, self.stats = cur, keys, people, stats
+        self.canon, self.pairs = canon, pairs
+        self.new_pairs: set[int] = set()  # quotes whose speakers changed
         self.occ: list[tuple[Any, ...]] = []
         self.timexes: list[tuple[Any, ...]] = []
         self.events: list[tuple[Any, ...]] = []
@@ -346,7 +366,20 @@ class _BatchWriter:
             person = local[sp.name]
         pid = person.id if person else None
         if pid is not None:
-            self.spk[(qid, pid)] = self.spk.get((qid, pid), 0) + 1
+            pair = (qid, pid)
+            if pair not in self.spk and pair not in self.pairs:
+                known = self.cur.execute(
+                    "SELECT 1 FROM quote_speakers WHERE quote_id = ? AND person_id = ?", pair
+                ).fetchone()
+                if not known:
+                    self.new_pairs.add(qid)
+                self.pairs.add(pair)
+            self.spk[pair] = self.spk.get(pair, 0) + 1
+        canon = self.canon.get(qid)
+        if canon is None:
+            canon = self.canon[qid] = self.cur.execute(
+                "SELECT text FROM quotes WHERE id = ?", (qid,)
+            ).fetchone()[0]
         said = _said(q, date)
         seen = self.seen.get(qid)
         if seen is None:
@@ -397,6 +430,7 @@ class _BatchWriter:
                     self.stats.merged_near += 1
                     if len(toks) > len(other):  # keep the longest form
                         cur.execute("UPDATE quotes SET text = ? WHERE id = ?", (q.text, cand))
+                        self.canon[cand] = q.text
                         cur.executemany(
                             "INSERT OR IGNORE INTO shingles VALUES (?, ?)", [(s, cand) for s in sh]
                         )
@@ -406,6 +440,7 @@ class _BatchWriter:
             (q.text, q.kind, date, date),
         ).lastrowid
         assert qid is not None
+        self.canon[qid] = q.text
         if sh:
             cur.executemany("INSERT OR IGNORE INTO shingles VALUES (?, ?)", [(s, qid) for s in sh])
         self.stats.new_quotes += 1
@@ -456,7 +491,9 @@ class _BatchWriter:
             )
             cur.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)")
             cur.execute("DELETE FROM touched")
-            cur.executemany("INSERT OR IGNORE INTO touched VALUES (?)", [(q,) for q, _ in self.spk])
+            cur.executemany(
+                "INSERT OR IGNORE INTO touched VALUES (?)", [(q,) for q in self.new_pairs]
+            )
             cur.execute(
                 "UPDATE quotes SET"
                 " speaker_id = (SELECT person_id FROM quote_speakers s WHERE s.quote_id = quotes.id"

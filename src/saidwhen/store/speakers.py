@@ -208,14 +208,19 @@ class PersonEntry:
     gender: str | None = None
     descriptors: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+    _firsts: tuple[tuple[int, str | None], set[str]] | None = field(default=None, repr=False)
 
     def _words(self) -> set[str]:
         return descriptor_words(self.descriptors)
 
     def first_names(self) -> set[str]:
         """Every first name it was seen under ("Bill", "William")."""
-        names = {p.first for a in self.aliases if (p := split_name(a)) and p.first}
-        return names | ({self.first} if self.first else set())
+        # aliases only grow, so their number tells whether the memo is current
+        if self._firsts is None or self._firsts[0] != (len(self.aliases), self.first):
+            names = {p.first for a in self.aliases if (p := split_name(a)) and p.first}
+            names |= {self.first} if self.first else set()
+            self._firsts = ((len(self.aliases), self.first), names)
+        return self._firsts[1]
 
 
 MAX_ALIASES = 30
