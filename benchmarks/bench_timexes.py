@@ -142,13 +142,15 @@ def main(argv: list[str] | None = None) -> int:
             continue
         seconds, out = measure(system, these, repeat)
         scores, _ = te3.score(these, out)
-        rows.append({
-            "system": name,
-            "documents": len(these),
-            "ms_per_article": round(1000 * seconds / len(these), 3),
-            "relaxed_F1": round(scores["relaxed_F1"], 4),
-            "value_F1": round(scores["value_F1"], 4),
-        })
+        rows.append(
+            {
+                "system": name,
+                "documents": len(these),
+                "ms_per_article": round(1000 * seconds / len(these), 3),
+                "relaxed_F1": round(scores["relaxed_F1"], 4),
+                "value_F1": round(scores["value_F1"], 4),
+            }
+        )
     if args.json:
         print(json.dumps(rows, indent=1))
         return 0
@@ -158,8 +160,10 @@ def main(argv: list[str] | None = None) -> int:
         if "skipped" in r:
             print(f"{r['system']:<28} skipped: {r['skipped']}")
             continue
-        print(f"{r['system']:<28} {r['documents']:>5} {r['ms_per_article']:>11.3f} "
-              f"{r['relaxed_F1']:>11.4f} {r['value_F1']:>9.4f}")
+        print(
+            f"{r['system']:<28} {r['documents']:>5} {r['ms_per_article']:>11.3f} "
+            f"{r['relaxed_F1']:>11.4f} {r['value_F1']:>9.4f}"
+        )
     ms = rows[0]["ms_per_article"]
     verdict = "met" if ms < TARGET_MS else "NOT met"
     print(f"target < {TARGET_MS:.0f} ms per article: {verdict} ({ms:.2f} ms)")

@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -148,6 +149,7 @@ def _key(token: str) -> str:
     return token.casefold().strip(".'’-")
 
 
+@functools.lru_cache(maxsize=65536)
 def split_name(name: str) -> NameParts | None:
     """First name, surname and gender hint of a person's name; None if it has no name word.
 
