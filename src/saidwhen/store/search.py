@@ -70,7 +70,8 @@ def search(
     """Quotes matching every filter given, most recent first.
 
     Dates filter when a quote was said (each occurrence's date); ``outlet``
-    keeps quotes carried by that outlet.
+    keeps quotes carried by that outlet. With dates or an outlet only, "most
+    recent" is the latest occurrence in range; otherwise the first seen.
     """
     where: list[str] = []
     args: list[Any] = []
@@ -94,9 +95,13 @@ def search(
     if outlet:
         occ.append("o.article_id IN (SELECT id FROM articles WHERE outlet = ?)")
         args.append(outlet)
-    if occ and not where and not outlet:
-        # a date range alone: walk the dates' index, not every quote
-        where.append(f"q.id IN (SELECT o.quote_id FROM occurrences o WHERE {' AND '.join(occ)})")
+    if occ and not where:
+        # dates (or an outlet) alone: walk the occurrences from the newest, stop at ``limit``
+        ids = _recent_quotes(conn, " AND ".join(occ), args, limit)
+        if not ids:
+            return []
+        where.append(f"q.id IN ({','.join('?' * len(ids))})")
+        args = ids
     elif occ:
         where.append(
             f"EXISTS (SELECT 1 FROM occurrences o WHERE o.quote_id = q.id AND {' AND '.join(occ)})"
@@ -110,6 +115,19 @@ def search(
     args.append(limit)
     rows = conn.execute(sql, args).fetchall()
     return [_quote_dict(conn, r) for r in rows]
+
+
+def _recent_quotes(conn: sqlite3.Connection, cond: str, args: list[Any], limit: int) -> list[int]:
+    ids: dict[int, None] = {}
+    cur = conn.execute(
+        f"SELECT o.quote_id FROM occurrences o WHERE {cond} ORDER BY o.said DESC", args
+    )
+    for (qid,) in cur:
+        ids[qid] = None
+        if len(ids) >= limit:
+            break
+    cur.close()
+    return list(ids)
 
 
 def _quote_dict(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
