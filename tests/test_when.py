@@ -144,3 +144,31 @@ def test_plain_sentence_split() -> None:
     text = 'He left. "Why?" she asked.\n\nNext day came.'
     spans = doc_sentences(text)
     assert [text[s:e] for s, e in spans] == ["He left.", '"Why?" she asked.', "Next day came."]
+
+
+def test_cue_inside_a_quote_belongs_to_that_quote() -> None:
+    text = "In March, she said that she had asked her staff to stay."
+    outer = quote(text, "that she had asked her staff to stay", "said")
+    inner = quote(text, "her staff to stay", "had asked")
+    out = dated(text, [outer, inner])
+    assert [q.when for q in out] == ["2021-03", "2021-03"]
+
+
+def test_later_than_an_undated_quote_is_undated() -> None:
+    text = (
+        "In January, the lab moved. In her newsletter, she said the move went well. "
+        "She later added in the newsletter that the move was costly."
+    )
+    first = quote(text, "the move went well", "said", channel="newsletter")
+    second = quote(text, "that the move was costly", "added", channel="newsletter")
+    out = dated(text, [first, second])
+    assert [(q.when, q.when_range, q.when_basis) for q in out] == [
+        (None, None, "article date"),
+        (None, None, "article date"),
+    ]
+
+
+def test_since_is_a_range_to_the_article_date() -> None:
+    text = "The mayor had promised since last summer that the park would open."
+    q = dated(text, [quote(text, "that the park would open", "had promised")])[0]
+    assert (q.when, q.when_range) == (None, DateRange("2020-06-01", "2021-04-10"))

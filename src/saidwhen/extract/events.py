@@ -21,6 +21,7 @@ from typing import Any
 
 from saidwhen.extract.when import first_day, timex_when
 from saidwhen.model import DateRange, Event, Span, Timex
+from saidwhen.nlp import doc_text
 
 __all__ = ["find_events"]
 
@@ -50,7 +51,7 @@ def find_events(doc: Any, timexes: Sequence[Timex], people: Any, anchor: dt.date
         return []
     if not doc.has_annotation("DEP"):
         return []
-    text: str = doc.text
+    text: str = doc_text(doc)
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
     def in_quote(pos: int) -> bool:
@@ -60,7 +61,7 @@ def find_events(doc: Any, timexes: Sequence[Timex], people: Any, anchor: dt.date
     found: dict[int, Event] = {}
     dated: list[tuple[int, str | None, DateRange | None]] = []  # (position, when, range)
     for ti, t in enumerate(timexes):
-        when, rng = timex_when(t, anchor)
+        when, rng = timex_when(t, anchor, text)
         if (when, rng) == (None, None) or in_quote(t.start):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -143,10 +144,10 @@ def _event(
         if callable(resolve):
             actor = resolve(left, right) or resolve(subj.idx, subj.idx + len(subj))
         if actor is None and subj.pos_ != "PRON":
-            actor = subj.doc.text[left:right]
+            actor = doc_text(subj.doc)[left:right]
     words = [t for t in verb.subtree if t.sent == verb.sent]
     start, end = words[0].idx, words[-1].idx + len(words[-1])
-    clause = re.sub(r"\s+", " ", verb.doc.text[start:end]).strip()
+    clause = re.sub(r"\s+", " ", doc_text(verb.doc)[start:end]).strip()
     if len(clause) > _MAX_TEXT:
         clause = clause[: _MAX_TEXT - 1].rstrip() + "…"
     pred = Span(verb.text, verb.idx, verb.idx + len(verb))

@@ -84,13 +84,24 @@ def _sentence_of(sents: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     return pos, pos
 
 
-def timex_when(t: Timex, anchor: dt.date) -> tuple[str | None, DateRange | None]:
+_SINCE = re.compile(r"\b(?:since|from|starting)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+
+
+def timex_when(
+    t: Timex, anchor: dt.date, text: str | None = None
+) -> tuple[str | None, DateRange | None]:
     """The date a timex gives a saying or an event: an ISO value (granularity kept) or a range.
 
-    Durations, sets and vague references (PAST_REF, FUTURE_REF) give none.
+    Durations, sets and vague references (PAST_REF, FUTURE_REF) give none. With
+    the ``text``, "since last summer" is a range from then to the article date.
     """
     if t.type not in ("DATE", "TIME"):
         return None, None
+    if text is not None and _SINCE.search(text, max(0, t.start - 16), t.start):
+        when, rng = timex_when(t, anchor)
+        start = first_day(when, rng)
+        if start and start <= anchor.isoformat():
+            return None, DateRange(start, anchor.isoformat())
     if t.value == "PRESENT_REF":
         return anchor.isoformat(), None
     if t.value in ("PAST_REF", "FUTURE_REF"):
@@ -150,6 +161,10 @@ def _date_one(
         prev = done[q.continues]
         return replace(q, when=prev.when, when_range=prev.when_range, when_basis=prev.when_basis)
     at = q.cue.start if q.cue else q.start
+    # A cue inside another quote ("she said that she had asked ...") is that quote's.
+    for p in reversed(done):
+        if q.cue and p.start <= q.cue.start < p.end and p is not q:
+            return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     s, e = _sentence_of(sents, at)
     if q.cue is None:  # the sentence of the quote itself
         s, e = _sentence_of(sents, q.start)
@@ -163,21 +178,23 @@ def _date_one(
     ]
     if here:
         t = min(here, key=lambda t: abs(t.start - at))
-        when, rng = timex_when(t, anchor)
+        when, rng = timex_when(t, anchor, text)
         return replace(q, when=when, when_range=rng, when_basis="text")
     frame = _outside(text, s, e, q)
     # 3a. "later": after the last date told before it, by the article date.
     if _LATER.search(frame):
-        # After the date told last before it, in the order of the text.
+        # After what was told last before it, in the order of the text: a date, or the
+        # speaker's previous quote (when that one has no date, neither has this).
         before = [d for d in told if d.pos < at and first_day(d.when, d.when_range)]
         before += [
             _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range)
-            for p in done
-            if first_day(p.when, p.when_range)
+            for p in _own(done, q)
         ]
         before = [d for d in before if d.pos < at]
         last = max(before, key=lambda d: d.pos) if before else None
         start = first_day(last.when, last.when_range) if last else None
+        if last is not None and start is None:
+            return replace(q, when=None, when_range=None, when_basis="article date")
         return replace(
             q, when=None, when_range=DateRange(start, anchor.isoformat()), when_basis="text"
         )
@@ -194,11 +211,12 @@ def _date_one(
             if q.cue.end <= t.start < q.cue.end + 60 and timex_when(t, anchor) != (None, None)
         ]
         if soon:
-            when, rng = timex_when(soon[0], anchor)
+            when, rng = timex_when(soon[0], anchor, text)
             return replace(q, when=when, when_range=rng, when_basis="text")
-        for p in reversed(done):
-            if p.when or p.when_range:
-                return replace(q, when=p.when, when_range=p.when_range, when_basis="text")
+        own = _own(done, q)
+        if own:  # the speaker's account goes on, dated or not
+            p = own[-1]
+            return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     # 4. The same speaker in the same channel as an earlier dated quote.
     channel = _channel_key(q.channel or "") or _channel_key(frame)
     if channel:
@@ -217,6 +235,18 @@ def _date_one(
         if weak is not None:
             return replace(q, when=weak.when, when_range=weak.when_range, when_basis="text")
     return replace(q, when=None, when_range=None, when_basis="article date")
+
+
+def _own(done: Sequence[Quote], q: Quote) -> list[Quote]:
+    """The earlier quotes of the same speaker (all, when the speaker is unknown)."""
+    name = q.speaker.name if q.speaker else None
+    return [
+        p
+        for p in done
+        if p.continues is None
+        and p.start < q.start
+        and (name is None or (p.speaker is not None and p.speaker.name == name))
+    ]
 
 
 def _outside(text: str, s: int, e: int, q: Quote) -> str:
