@@ -153,13 +153,13 @@ def build_timeline(
     return entries
 
 
-def _order(e: TimelineEntry) -> tuple[str, str, str, str, int]:
+def _order(e: TimelineEntry) -> tuple[str, str, bool, str, str, int]:
     # A range opened by "later" is after its first day: it sorts after a point on that day
-    # and the next.
+    # and the next. What only the article date bounds comes after what the text dates.
     first = e.first
     if e.when is None and e.when_range is not None and e.first != e.last:
         first = (_day(e.first) + dt.timedelta(days=1)).isoformat()
-    return first, e.last, e.article_date, e.article, e.start
+    return first, e.last, e.basis == "article date", e.article_date, e.article, e.start
 
 
 def format_json(entries: Sequence[TimelineEntry]) -> str:
