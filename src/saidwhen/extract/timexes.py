@@ -610,7 +610,7 @@ def _year_end(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 def _duration_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     n = _num(_g(m, "n")) if _g(m, "n") else None
-    unit_word = _g(m, "unit") or _g(m, "unit2")
+    unit_word = _g(m, "unit") or _g(m, "unit2") or _g(m, "unit3")
     unit = _unit_key(unit_word)
     words = m.group(0).lower()
     if not _g(m, "n") and not re.search(r"s$", unit_word.lower()):
@@ -906,7 +906,9 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     ),
     (
         _rx(r"(?:recent|coming|the\s+coming|in\s+recent)\s+(?P<n>)(?P<unit>days|weeks|months|"
-            r"decades)|(?P<unit2>decades|centuries)(?=[\s-]long)"),
+            r"decades)|(?P<unit2>decades|centuries)(?=[\s-]long)|"
+            r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit3>days|weeks|months|years|decades)"
+            r"(?!\s+(?:of|ago|old|later|earlier|before|after|to)\b)"),
         _duration_rule,
     ),
     (_rx(r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Halloween|"
