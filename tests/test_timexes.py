@@ -197,3 +197,16 @@ def test_shared_example(shared_example: Path) -> None:
     # "from August itself": the August of this year.
     augusts = [t for t in found if t.text == "August"]
     assert augusts and all(t.value == "2020-08" for t in augusts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Schools must prepare children for today's world.",
+        'He spoke on the show "This Week" about taxes.',
+        "She liked the film High Noon.",
+        "These are the leaders of tomorrow.",
+    ],
+)
+def test_looks_like_a_time_but_is_not(sentence: str) -> None:
+    assert find_timexes(sentence, ANCHOR) == []

@@ -1100,6 +1100,8 @@ def find_timexes(text: str, anchor: dt.date, start: int = 0, doc: Any = None) ->
     for s, _, rank, m in cands:
         if s < end:  # overlaps the one taken: the earlier, longer one wins
             continue
+        if _not_a_time(text, m):
+            continue
         val = _RULES[rank][1](m, _Ctx(text, anchor, future, found))
         if val is None:  # a rule may refuse; a shorter candidate may still fit
             continue
@@ -1113,6 +1115,30 @@ def find_timexes(text: str, anchor: dt.date, start: int = 0, doc: Any = None) ->
             )
         )
     return found
+
+
+_GENERIC = re.compile(
+    r"(?:today|tomorrow)(?:'s|’s)\s+(?:world|youth|society|standards|generation|children|"
+    r"personal|young|market|economy|people)\b|(?<=\bof\s)tomorrow\b|(?<=\bhigh\s)noon\b",
+    re.I,
+)
+
+
+def _not_a_time(text: str, m: re.Match[str]) -> bool:
+    """Words that look like times and are not: "today's world", "High Noon", a
+    capitalised title such as ABC's "This Week"."""
+    s = m.start()
+    if _GENERIC.match(text, s):
+        return True
+    words = m.group(0).split()
+    # "This Week" in mid-sentence: a title, not a week.
+    return (
+        len(words) == 2
+        and all(w[:1].isupper() for w in words)
+        and words[0].lower() in ("this", "next", "last")
+        and s > 0
+        and not re.search(r"(?:[.!?]\s+|^|\n\s*)[\"“‘'`]*$", text[max(0, s - 4) : s])
+    )
 
 
 _LEAD = re.compile(
