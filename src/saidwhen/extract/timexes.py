@@ -91,7 +91,8 @@ _NUMWORD = (
 )
 _NUM = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|{_NUMWORD}(?:\s+and\s+a\s+half)?|"
-    r"a\s+couple\s+of|a\s+few|several|few|some|many|a|an)"
+    r"(?:a\s+)?couple\s+of|a\s+few|several|few|some|many|another|an\s+additional|"
+    r"one\s+more|a\s+further|a|an)"
 )
 _UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|"
@@ -113,7 +114,7 @@ _ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|local\s+time))?"
 _CLOCK = (
     rf"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|noon|midnight|midday|"
     rf"(?:[01]?\d|2[0-3]):[0-5]\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-    rf"eleven|twelve)\s+o'clock){_ZONE}"
+    rf"eleven|twelve)\s+o'clock|(?:1[0-2]|[1-9])\s+in\s+the\s+(?:morning|afternoon|evening)){_ZONE}"
 )
 
 
@@ -147,6 +148,8 @@ def _num(s: str) -> float | None:
     s = re.sub(r"\s+", " ", s.lower().strip())
     if s in ("a couple of", "couple of"):
         return 2
+    if s in ("another", "an additional", "one more", "a further"):
+        return 1
     if s in ("a few", "few", "several", "some", "many"):
         return None
     half = 0.0
@@ -430,6 +433,9 @@ def _clock(s: str) -> str:
         return "24:00"
     if "o'clock" in s:
         return f"{_SMALL[s.split()[0]]:02d}:00"
+    if " in the " in s:  # "4 in the morning", "7 in the evening"
+        h = int(s.split()[0])
+        return f"{h + 12 if h < 12 and not s.endswith('morning') else h:02d}:00"
     mm = re.match(r"(\d+)(?::(\d\d))?\s*([ap])?", s)
     if not mm:
         return "XX:XX"
@@ -443,7 +449,7 @@ def _clock(s: str) -> str:
 
 def _time(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     clock = _g(m, "clock")
-    if not re.search(r"[ap]\.?m|noon|midnight|midday|o'clock|:", clock, re.I):
+    if not re.search(r"[ap]\.?m|noon|midnight|midday|o'clock|:|in the", clock, re.I):
         return None
     day = ctx.anchor
     if _g(m, "wd"):
@@ -622,7 +628,8 @@ def _duration_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     if unit_word[:1].isupper() and not words[:1].isalpha():
         return None  # "60 Minutes": a title
     after = ctx.text[m.end() : m.end() + 4].lower()
-    if unit == "quarter" and (after.startswith(" of") or "-quarter" in words):
+    vague = _g(m, "n").lower() in ("several", "few", "a few", "many", "some", "")
+    if unit == "quarter" and ((after.startswith(" of") and not vague) or "-quarter" in words):
         return None  # "a quarter of", "three-quarters": a fraction
     if unit == "second" and not unit_word.lower().endswith("s"):
         return None  # "a second time": an ordinal
@@ -676,6 +683,10 @@ def _holiday_date(name: str, y: int) -> dt.date | None:
              "veterans day": (11, 11)}  # fmt: skip
     if name in fixed:
         mo, d = fixed[name]
+    elif name == "election day":  # the Tuesday after the first Monday of November
+        first = dt.date(y, 11, 1)
+        d = 2 + (0 - first.weekday()) % 7
+        mo = 11
     elif name.startswith("thanksgiving"):
         first = dt.date(y, 11, 1)
         d = 1 + (3 - first.weekday()) % 7 + 21
@@ -812,7 +823,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
          r"evening|night|mid-afternoon)\s+(?P<w>yesterday|today|tomorrow)"), _deictic_day),
     (_rx(r"(?:later\s+|earlier\s+)?(?P<rel>this|last)\s+(?P<pod>morning|afternoon|evening|night)"),
      _this_pod),
-    (_rx(r"(?P<pod>overnight)"), _this_pod),
+    (_rx(r"(?P<pod>overnight|mid[\s-]afternoon)"), _this_pod),
     # Weekdays: "last Tuesday", "Friday morning", "10 p.m. Wednesday" (above).
     (
         _rx(rf"{_MOD}(?:(?P<rel>last|this|next|this\s+past|the\s+previous|the\s+following|"
@@ -906,13 +917,14 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     ),
     (
         _rx(r"(?:recent|coming|the\s+coming|in\s+recent)\s+(?P<n>)(?P<unit>days|weeks|months|"
-            r"decades)|(?P<unit2>decades|centuries)(?=[\s-]long)|"
+            r"quarters|decades)|(?P<unit2>decades|centuries|day|week|month|year)[\s-]long|"
             r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit3>days|weeks|months|years|decades)"
             r"(?!\s+(?:of|ago|old|later|earlier|before|after|to)\b)"),
         _duration_rule,
     ),
     (_rx(r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Halloween|"
-         r"Independence\s+Day|Valentine's\s+Day|Veterans\s+Day|Thanksgiving(?:\s+Day)?)"
+         r"Independence\s+Day|Valentine's\s+Day|Veterans\s+Day|Election\s+Day|"
+         r"Thanksgiving(?:\s+Day)?)"
          rf"(?:\s+(?P<year>{_YEAR}))?"), _holiday),
     (_rx(r"(?:(?:this|the)\s+)?(?:past\s+)?weekend(?!s)"), _weekend),
     (_rx(rf"(?:the\s+year\s+)?(?P<spoken>nineteen[\s-]+{_NUMWORD}|two\s+thousand(?:\s+and)?"
@@ -1142,8 +1154,8 @@ def _not_a_time(text: str, m: re.Match[str]) -> bool:
 
 
 _LEAD = re.compile(
-    r"(?:(?:at(?!\s+(?:least|most))|by|until|after|before|on|in|since|from|during|of|for)"
-    r"\s+)+",
+    r"(?:(?:at(?!\s+(?:least|most))|by|until|after|before|on|in|since|from|during|of|for|"
+    r"over|within)\s+)+",
     re.I,
 )
 
