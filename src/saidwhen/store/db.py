@@ -396,7 +396,7 @@ class _BatchWriter:
                 q.start,
                 q.end,
                 q.kind,
-                q.text,
+                None if q.text == canon else q.text,  # the raw form, when it differs
                 pid,
                 sp.mention if sp else None,
                 q.cue.text if q.cue else None,
@@ -410,6 +410,15 @@ class _BatchWriter:
             )
         )
         self.stats.occurrences += 1
+
+    def _extend(self, qid: int, old: str, new: str) -> None:
+        """A longer form becomes the quote's text; occurrences of the old one keep theirs."""
+        self.cur.execute(
+            "UPDATE occurrences SET text = ? WHERE quote_id = ? AND text IS NULL", (old, qid)
+        )
+        self.occ = [(*o[:5], old, *o[6:]) if o[0] == qid and o[5] is None else o for o in self.occ]
+        self.cur.execute("UPDATE quotes SET text = ? WHERE id = ?", (new, qid))
+        self.canon[qid] = new
 
     def _new_form(self, q: Quote, toks: tuple[str, ...], date: str) -> int:
         """A form not seen before: join a near duplicate, or start a new quote."""
@@ -429,8 +438,7 @@ class _BatchWriter:
                 if is_near_duplicate(toks, other):
                     self.stats.merged_near += 1
                     if len(toks) > len(other):  # keep the longest form
-                        cur.execute("UPDATE quotes SET text = ? WHERE id = ?", (q.text, cand))
-                        self.canon[cand] = q.text
+                        self._extend(cand, text, q.text)
                         cur.executemany(
                             "INSERT OR IGNORE INTO shingles VALUES (?, ?)", [(s, cand) for s in sh]
                         )

@@ -181,10 +181,11 @@ def quote_occurrences(conn: sqlite3.Connection, quote_id: int) -> list[dict[str,
         "speaker",
     )
     rows = conn.execute(
-        "SELECT a.ext_id, a.url, a.outlet, a.date, o.start, o.end, o.kind, o.text, o.mention,"
+        "SELECT a.ext_id, a.url, a.outlet, a.date, o.start, o.end, o.kind,"
+        " coalesce(o.text, q.text), o.mention,"
         " o.cue, o.channel, o.said, o.when_, p.name FROM occurrences o"
         " JOIN articles a ON a.id = o.article_id LEFT JOIN people p ON p.id = o.speaker_id"
-        " WHERE o.quote_id = ? ORDER BY o.said, o.id",
+        " JOIN quotes q ON q.id = o.quote_id WHERE o.quote_id = ? ORDER BY o.said, o.id",
         (quote_id,),
     )
     return [dict(zip(cols, r, strict=True)) for r in rows]
