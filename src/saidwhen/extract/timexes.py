@@ -951,9 +951,11 @@ _TENSE = re.compile(
     r"planning\s+to|scheduled|expected\s+to|expects?\s+to|set\s+to|due\s+to|due|upcoming|"
     r"is\s+to|are\s+to|to\s+be|hopes?\s+to|intends?\s+to|next|expected|set\s+(?:to|for))|"
     r"(?P<past>(?:was|were|had\s+been)\s+(?:due|scheduled|expected|set|supposed|planned)|"
-    r"since|set(?!\s+(?:to|for))|was|were|had|did|said|told|ago|last|earlier|began|came|went|met|left|took|"
-    r"made|fell|rose|grew|won|lost|got|gave|sent|held|found|saw|spoke|wrote|led|fled|struck|"
-    r"shot|killed|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]+ed)))\b",
+    r"since|was|were|had|did|said|told|ago|last|earlier|"
+    # a participle after "be" ("will be held") is no past
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:set(?!\s+(?:to|for))|began|came|went|met|"
+    r"left|took|made|fell|rose|grew|won|lost|got|gave|sent|held|found|saw|spoke|wrote|led|"
+    r"fled|struck|shot|killed|(?-i:[a-z]+ed))))\b",
     re.I,
 )
 
