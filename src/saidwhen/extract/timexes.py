@@ -269,7 +269,8 @@ def _year_for(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> int:
 
     past_now = day is None and _past_clause(ctx.text, s)  # "fell in December"
     tense = False if past_now else ctx.future(s, e)
-    if tense is None and day is not None:  # a day, and no tense to go by: the nearest one
+    through = re.search(r"\bthrough\s+$", ctx.text[max(0, s - 10) : s], re.I)
+    if (tense is None and day is not None) or through:  # no tense to go by: the nearest one
         return min((a.year - 1, a.year, a.year + 1), key=lambda y: abs((on(y) - a).days))
     this = dt.date(a.year, month, min(day or 1, calendar.monthrange(a.year, month)[1]))
     if this <= a:
@@ -967,7 +968,7 @@ def _sentence_bounds(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 _FUTURE_PREP = re.compile(
-    r"(?:\b(?:by|through|until|till|before|starting|beginning|effective|as\s+early\s+as|"
+    r"(?:\b(?:by|until|till|before|starting|beginning|effective|as\s+early\s+as|"
     r"as\s+soon\s+as|no\s+later\s+than)\s+(?:on\s+|in\s+)?)$",
     re.I,
 )
