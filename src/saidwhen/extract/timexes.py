@@ -522,14 +522,20 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return _Val("DATE", value, gran, d.isoformat())
 
 
+def _current_quarter(value: str, anchor: dt.date) -> bool:
+    """A quarter ("1989-Q3") of the anchor's reporting year that has begun by the anchor."""
+    y, q = int(value[:4]), int(value[-1])
+    return _last_quarter(anchor)[0] <= y and dt.date(y, 3 * q - 2, 1) <= anchor
+
+
 def _recent_quarter(ctx: _Ctx, pos: int) -> tuple[int, int] | None:
     """The quarter the sentence (or the one before) is about, for "a year earlier".
 
-    A quarter already a year back ("the year-ago quarter") is not a reference point.
+    A quarter already a year back ("the year-ago quarter") is not a reference point,
+    nor is one still to come ("losses through the third quarter of 1990").
     """
-    latest = _last_quarter(ctx.anchor)[0]
     for t in reversed(ctx.found):
-        if re.fullmatch(r"\d{4}-Q\d", t.value) and int(t.value[:4]) < latest:
+        if re.fullmatch(r"\d{4}-Q\d", t.value) and not _current_quarter(t.value, ctx.anchor):
             continue
         if t.start >= pos:
             continue
@@ -587,7 +593,7 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     for t in reversed(ctx.found if rel != "latest" else ()):
         if m.start() - t.end > 1500:
             break
-        if re.fullmatch(r"\d{4}-Q\d", t.value) and int(t.value[:4]) >= _last_quarter(a)[0]:
+        if re.fullmatch(r"\d{4}-Q\d", t.value) and _current_quarter(t.value, a):
             return _Val("DATE", t.value, "quarter")
     y, qn = _last_quarter(a)
     return _Val("DATE", f"{y}-Q{qn}", "quarter")
