@@ -115,8 +115,9 @@ def test_every_command_has_help(command: str) -> None:
 
 def test_ingest_command_reports_skips_and_exits_1(tmp_path: Path) -> None:
     db = str(tmp_path / "bank.db")
-    code, out = invoke("ingest", str(DATA / "bad"), "--db", db, "--workers", "1", "--no-progress")
+    code, out = invoke("ingest", str(DATA / "bad"), "--db", db, "--workers", "1", "--progress")
     assert code == 1
+    assert "art/s]" in out  # the bar: count, rate and ETA
     assert "1 articles stored" in out and "6 failed" in out
     assert "skipped [E103]" in out and "latin1.txt:2" in out
     code, out = invoke("ingest", str(DATA / "bad"), "--db", db, "--workers", "1")
