@@ -38,6 +38,8 @@ MIN_CUE_COUNT = 2
 
 _SUBJ = ("nsubj", "csubj")
 _CLAUSAL = ("ccomp", "xcomp")
+# Right-hand dependents of a cue without a clausal complement that its content spans.
+_OBJ_DEPS = frozenset({"dobj", "xcomp", "oprd", "prep", "dative"})
 _QUOTE_CHARS = "\"“”„«»`'"
 # Words that carry no content at a content's edges: conjunctions and
 # punctuation left over when the cue or source is cut out of the clause.
@@ -57,25 +59,40 @@ def cue_frame(tok: Any) -> str:
     return "none"
 
 
-def _in_quotes(doc: Any) -> list[bool]:
-    """Which tokens lie inside double quotation marks (paired within a paragraph)."""
-    inside = [False] * len(doc)
+def _quote_regions(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges ``(open, close)`` of double-quoted passages, paired within a paragraph.
+
+    A passage left open at a paragraph end goes on when the next paragraph
+    opens with a quotation mark (the news convention for long quotes).
+    """
+    regions: list[tuple[int, int]] = []
     open_at: int | None = None
+    carry: int | None = None
     for tok in doc:
         text = tok.text
         if "\n" in text:
-            open_at = None
+            carry, open_at = open_at, None
             continue
-        if text in ("“", "``", "„", "«"):
-            open_at = tok.i
-        elif text in ("”", "»") or text in ('"', "''"):
-            if open_at is None and text in ('"', "''"):
+        if text in ("“", "``", "„", "«") or (open_at is None and text in ('"', "''")):
+            if carry is not None and tok.i > 0 and "\n" in doc[tok.i - 1].text:
+                open_at = carry
+            else:
                 open_at = tok.i
-                continue
-            if open_at is not None:
-                for i in range(open_at, tok.i + 1):
-                    inside[i] = True
+            carry = None
+        elif text in ("”", "»", '"', "''") and open_at is not None:
+            regions.append((open_at, tok.i))
             open_at = None
+        else:
+            carry = None if not tok.is_space else carry
+    return regions
+
+
+def _in_quotes(doc: Any) -> list[bool]:
+    """Which tokens lie inside double quotation marks."""
+    inside = [False] * len(doc)
+    for lo, hi in _quote_regions(doc):
+        for i in range(lo, hi + 1):
+            inside[i] = True
     return inside
 
 
@@ -132,39 +149,43 @@ def _contiguous(toks: Iterable[Any], stop: set[int]) -> list[Any]:
 
 
 def _cue_tokens(tok: Any) -> list[Any]:
-    """The cue: the head word with its auxiliaries, negation, particle and linking preposition."""
+    """The cue: the head word with its auxiliaries, negation, adverbs, particle and preposition.
+
+    PolNeAR's cue is one contiguous span, so only modifiers next to the head
+    (through other modifiers) are taken.
+    """
     if tok.pos_ == "PUNCT":
         return [tok]
     if tok.lower_ == "according":
-        to = [c for c in tok.children if c.lower_ == "to"]
-        return [tok, *to]
-    out = [tok]
+        return [tok, *(c for c in tok.children if c.lower_ == "to")]
+    has_clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+    ids = {tok.i}
     for child in tok.children:
-        if child.dep_ in ("aux", "auxpass", "neg") and child.i < tok.i:
-            out.append(child)
-        elif child.dep_ == "prt":
-            out.append(child)
-        elif child.dep_ == "advmod" and child.i == tok.i - 1 and child.lower_ not in ("then",):
-            out.append(child)
-        elif child.dep_ == "prep" and child.i > tok.i:
-            key = f"{tok.lower_}|{child.lower_}"
-            if CUE_PREPS.get(key, 0.0) >= 0.5 and not any(c.dep_ == "ccomp" for c in tok.children):
-                out.append(child)
-    out.sort(key=lambda t: t.i)
-    # the cue is one contiguous span: keep the run that holds the head word
-    lo = hi = out.index(tok)
-    while lo > 0 and out[lo - 1].i >= out[lo].i - 2:
+        if child.i < tok.i and child.dep_ in ("aux", "auxpass", "neg", "advmod"):
+            ids.add(child.i)
+        elif child.i > tok.i and child.dep_ in ("prt", "acomp"):
+            ids.add(child.i)
+        elif child.i > tok.i and child.dep_ == "advmod" and has_clause:
+            ids.add(child.i)
+        elif child.i > tok.i and child.dep_ == "prep":
+            if CUE_PREPS.get(f"{tok.lower_}|{child.lower_}", 0.0) >= 0.5:
+                ids.add(child.i)
+                if has_clause:  # "said in a statement that ...": the whole phrase
+                    ids.update(t.i for t in child.subtree)
+    # keep the contiguous run around the head
+    lo = hi = tok.i
+    while lo - 1 in ids:
         lo -= 1
-    while hi < len(out) - 1 and out[hi + 1].i <= out[hi].i + 2:
+    while hi + 1 in ids:
         hi += 1
-    return out[lo : hi + 1]
+    return list(tok.doc[lo : hi + 1])
 
 
 def _governor_subject(tok: Any) -> Any | None:
     """The subject a non-finite or coordinated cue shares with the verb above it."""
     cur = tok
-    for _ in range(4):
-        if cur.dep_ not in ("xcomp", "conj", "advcl", "acl") or cur.head is cur:
+    for _ in range(6):
+        if cur.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep") or cur.head.i == cur.i:
             return None
         head = cur.head
         if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -174,6 +195,14 @@ def _governor_subject(tok: Any) -> Any | None:
             return subj[0]
         cur = head
     return None
+
+
+def _after_break(toks: list[Any]) -> list[Any]:
+    """The part of a source after its last line break (a heading, a dateline, a tweet)."""
+    for k in range(len(toks) - 1, -1, -1):
+        if "\n" in toks[k].text:
+            return toks[k + 1 :]
+    return toks
 
 
 def _source_tokens(tok: Any) -> list[Any]:
@@ -219,29 +248,31 @@ def _content_tokens(tok: Any, cue: Sequence[Any], source: Sequence[Any]) -> list
         right = [t for t in tok.sent if t.i > tok.i]
         return _trim(doc, right)
     if tok.lower_ == "according":
-        head = tok.head
-        clause = head
-        while clause.dep_ == "prep" or clause.pos_ == "ADP":
+        clause = tok.head
+        while (clause.dep_ == "prep" or clause.pos_ == "ADP") and clause.head.i != clause.i:
             clause = clause.head
-        toks = [t for t in clause.subtree if not (tok.left_edge.i <= t.i <= tok.right_edge.i)]
+        scope = tok.sent if clause.i == tok.i else clause.subtree
+        toks = [t for t in scope if not (tok.left_edge.i <= t.i <= tok.right_edge.i)]
         return _trim(doc, _contiguous(toks, stop))
     children = list(tok.children)
-    for dep in ("ccomp", "xcomp", "dobj", "oprd"):
-        comp = [c for c in children if c.dep_ == dep]
-        if comp:
-            first = comp[0]
-            toks = _subtree(first)
-            if first.i < tok.i:
-                # an inverted/parenthetical cue: the content is what precedes it
-                return _trim(doc, _contiguous(toks, stop))
-            # the content runs on through coordinated clauses to the sentence end
-            if dep == "ccomp":
-                for conj in children:
-                    if conj.dep_ == "conj" and conj.i > first.i and conj.pos_ in ("VERB", "AUX"):
-                        if not any(c.dep_ in _SUBJ for c in conj.children):
-                            break
-                        toks += _subtree(conj)
+    ccomp = [c for c in children if c.dep_ == "ccomp"]
+    if ccomp:
+        first = ccomp[0]
+        toks = _subtree(first)
+        if first.i < tok.i:
+            # an inverted/parenthetical cue: the content is what precedes it
             return _trim(doc, _contiguous(toks, stop))
+        # the content runs on through coordinated clauses that have their own subject
+        for conj in children:
+            if conj.dep_ == "conj" and conj.i > first.i and conj.pos_ in ("VERB", "AUX"):
+                if not any(c.dep_ in _SUBJ for c in conj.children):
+                    break
+                toks += _subtree(conj)
+        return _trim(doc, _contiguous(toks, stop))
+    comps = [c for c in children if c.dep_ in _OBJ_DEPS and c.i > tok.i]
+    if any(c.dep_ != "prep" for c in comps):
+        toks = [t for c in comps for t in _subtree(c)]
+        return _trim(doc, _contiguous(toks, stop))
     preps = [c for c in children if c.dep_ == "prep" and c.i > tok.i and c in cue]
     if preps:
         objs = [c for c in preps[0].children if c.dep_ in ("pobj", "pcomp")]
@@ -261,6 +292,27 @@ def _content_tokens(tok: Any, cue: Sequence[Any], source: Sequence[Any]) -> list
                     sub = _subtree(objs[0]) if objs else []
                 return _trim(doc, sub)
     return []
+
+
+def _expand_to_quotes(
+    doc: Any, content: list[Any], regions: Sequence[tuple[int, int]], stop: set[int]
+) -> list[Any]:
+    """Grow a content that starts or ends inside a quotation to the whole quotation.
+
+    The parse often stops a quoted content at a sentence break inside the
+    quotation marks; annotators take the quotation whole.
+    """
+    if not content:
+        return content
+    lo, hi = content[0].i, content[-1].i
+    for q_lo, q_hi in regions:
+        if q_hi < lo or q_lo > hi:
+            continue
+        new_lo, new_hi = min(lo, q_lo), max(hi, q_hi)
+        if any(new_lo <= i <= new_hi for i in stop):
+            continue
+        lo, hi = new_lo, new_hi
+    return list(doc[lo : hi + 1])
 
 
 def _span(doc: Any, toks: Sequence[Any]) -> tuple[int, int] | None:
@@ -290,15 +342,19 @@ def find_reported(doc: Any, people: Any, start: int = 0) -> list[Quote]:
     """
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
     text = doc.text
-    quoted = _in_quotes(doc)
+    regions = _quote_regions(doc)
+    quoted = [False] * len(doc)
+    for lo, hi in regions:
+        quoted[lo : hi + 1] = [True] * (hi + 1 - lo)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for tok in doc:
         if tok.idx < start or not _is_candidate(tok, quoted[tok.i]):
             continue
         cue = _cue_tokens(tok)
-        source = _source_tokens(tok)
+        source = _after_break(_source_tokens(tok))
         content = _content_tokens(tok, cue, source)
+        content = _expand_to_quotes(doc, content, regions, {t.i for t in (*cue, *source)})
         if not any(t.is_alpha or t.is_digit for t in content):
             continue
         c_span = _span(doc, content)
