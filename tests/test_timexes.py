@@ -56,7 +56,19 @@ CASES = [
     ("The firm earns $5 million a year.", "a year", "P1Y", "SET", "set"),
     ("Things changed in the nineties.", "the nineties", "199", "DATE", "decade"),
     ("The plan dates from nineteen ninety-six.", "nineteen ninety-six", "1996", "DATE", "year"),
-    ("Shops shut on Christmas Day.", "Christmas Day", "2019-12-25", "DATE", "day"),
+    ("Shops were shut on Christmas Day.", "Christmas Day", "2019-12-25", "DATE", "day"),
+    ("Shops will shut on Christmas Day.", "Christmas Day", "2020-12-25", "DATE", "day"),
+    ("It began in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01",
+     "DATE", "month"),
+    ("Prices fell in the winter of 2009.", "the winter of 2009", "2009-WI", "DATE", "season"),
+    ("Growth will slow in next year's first quarter.", "next year's first quarter", "2021-Q1",
+     "DATE", "quarter"),
+    ("Losses will last the first half of 2021.", "the first half of 2021", "2021-H1", "DATE",
+     "half"),
+    ("The strike went on for weeks.", "weeks", "PXW", "DURATION", "duration"),
+    ("Talks went on over the next two years.", "the next two years", "P2Y", "DURATION",
+     "duration"),
+    ("Voters go to the polls on Election Day.", "Election Day", "2020-11-03", "DATE", "day"),
 ]
 
 

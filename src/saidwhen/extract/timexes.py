@@ -110,6 +110,10 @@ _MOD = (
     r"middle\s+of|rest\s+of|remainder\s+of)|(?:the\s+)?end\s+of|beginning\s+of|around|about|"
     r"sometime\s+in)[\s-]+)?"
 )
+_SPOKEN_YEAR = (
+    rf"(?:nineteen[\s-]+{_NUMWORD}|two\s+thousand(?:\s+and)?(?:[\s-]+(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten))?)"
+)
 _ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|local\s+time))?"
 _CLOCK = (
     rf"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|noon|midnight|midday|"
@@ -333,6 +337,7 @@ def _month_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     rel = _g(m, "rel").lower()
     a = ctx.anchor
     yrel = _g(m, "yrel").lower()
+    year = year or _spoken(_g(m, "spoken"))
     if year:
         y = int(year)
     elif yrel:
@@ -359,7 +364,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 
 def _decade(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    y = _g(m, "dec")
+    y = _g(m, "dec").lstrip("'’")
     if len(y) == 2:  # '80s
         y = ("19" if int(y) > 20 else "20") + y
     return _Val("DATE", y[:3], "decade")
@@ -576,6 +581,8 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
               "3rd": 3, "4th": 4, "final": 4, "last": 4}[ordw]  # fmt: skip
         if year:
             y = int(year)
+        elif _g(m, "yp"):  # "next year's first quarter"
+            y = a.year + {"this": 0, "last": -1, "next": 1}[_g(m, "yp").lower()]
         elif rel == "year-ago" or rel == "year-earlier":
             y = a.year - 1
         else:
@@ -600,6 +607,9 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 
 def _half(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """ "the first half of 1990", "the last two quarters": a half-year."""
+    if "quarters" in m.group(0).lower() and not _g(m, "year"):
+        return None  # "the first two quarters" alone is a duration
     h = 1 if _g(m, "ord").lower() == "first" else 2
     y = int(_g(m, "year")) if _g(m, "year") else ctx.anchor.year
     return _Val("DATE", f"{y}-H{h}", "half")
@@ -665,7 +675,7 @@ def _set_rule(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 def _season(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     code = _SEASONS[(_g(m, "season") or _g(m, "season2")).lower()]
-    year = _g(m, "year") or _g(m, "year2")
+    year = _g(m, "year") or _g(m, "year2") or _spoken(_g(m, "spoken") or _g(m, "spoken1"))
     y = int(year) if year else ctx.anchor.year
     return _Val("DATE", f"{y}-{code}", "season")
 
@@ -675,9 +685,13 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     y = int(_g(m, "year")) if _g(m, "year") else ctx.anchor.year
     if not _g(m, "year"):
         this = _holiday_date(name, y)
-        if this is not None and this > ctx.anchor and not ctx.future(m.start(), m.end()):
+        tense = ctx.future(m.start(), m.end())
+        if this is not None and tense is None:  # no tense to go by: the nearest one
+            days = {yy: _holiday_date(name, yy) for yy in (y - 1, y, y + 1)}
+            y = min(days, key=lambda yy: abs((days[yy] or this) - ctx.anchor))
+        elif this is not None and this > ctx.anchor and not tense:
             y -= 1
-        elif this is not None and this < ctx.anchor and ctx.future(m.start(), m.end()):
+        elif this is not None and this < ctx.anchor and tense:
             y += 1
     day = _holiday_date(name, y)
     return _Val("DATE", day.isoformat(), "day") if day else None
@@ -747,14 +761,22 @@ def _weekend(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return _Val("DATE", f"{_iso_week(d)}-WE", "weekend")
 
 
-def _spoken_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    words = re.sub(r"\s+", " ", _g(m, "spoken").lower())
+def _spoken(words: str) -> str:
+    """ "nineteen ninety-six" -> "1996"; "" when it is not a year."""
+    words = re.sub(r"\s+", " ", words.lower())
+    if not words:
+        return ""
     if words.startswith("nineteen"):
         n = _num(words[len("nineteen") :].strip(" -"))
-        return _Val("DATE", str(1900 + int(n)), "year") if n and n < 100 else None
+        return str(1900 + int(n)) if n and n < 100 else ""
     tail = re.sub(r"^two thousand(?: and)?", "", words).strip(" -")
     n = _num(tail) if tail else 0
-    return _Val("DATE", str(2000 + int(n)), "year") if n is not None else None
+    return str(2000 + int(n)) if n is not None else ""
+
+
+def _spoken_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    year = _spoken(_g(m, "spoken"))
+    return _Val("DATE", year, "year") if year else None
 
 
 def _decade_word(m: re.Match[str], ctx: _Ctx) -> _Val | None:
@@ -811,7 +833,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (
         _rx(rf"{_MOD}(?:(?P<rel>last|this|next|this\s+past|the\s+coming|past|coming|previous)\s+)?"
             rf"(?P<mon>{_MONTH})(?!\s+\d{{1,2}}\b|\s+(?:for|of)\s+(?:the\s+)?(?-i:[A-Z]))"
-            rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"),
+            rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR}))|"
+            rf"\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"),
         _month_year,
     ),
     # Years, decades, centuries.
@@ -864,8 +887,9 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_rx(rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|"
          rf"(?<=\bthrough\s))(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?"
          rf"(?:(?:early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)"
-         rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?|(?:the\s+)?(?P<season2>spring|summer|fall|autumn|"
-         rf"winter)\s+(?:of\s+)?(?P<year2>{_YEAR})(?!\s+(?:collection|season|games|olympics|"
+         rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<spoken1>{_SPOKEN_YEAR})))?|"
+         rf"(?:the\s+)?(?P<season2>spring|summer|fall|autumn|"
+         rf"winter)\s+(?:of\s+)?(?:(?P<year2>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR}))(?!\s+(?:collection|season|games|olympics|"
          r"camp|school|break|session))"), _season),
     (_rx(r"(?:early\s+|late\s+|later\s+|earlier\s+)(?:this|the)\s+(?:year|month|week)"
          r"|earlier\s+in\s+the\s+(?:year|month|week)|the\s+(?:current|full|calendar|fiscal)\s+"
@@ -876,7 +900,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_rx(r"(?:around\s+|at\s+|by\s+)?(?:the\s+)?year(?:'s)?[\s-]end"), _year_end),
     # Quarters and halves.
     (
-        _rx(rf"(?:(?:the|its|this\s+year's|last\s+year's|a\s+flat)\s+)?(?:(?P<rel>year-ago|"
+        _rx(rf"(?:(?:the|its|(?P<yp>this|last|next)\s+year's|a\s+flat)\s+)?(?:(?P<rel>year-ago|"
             rf"year-earlier|latest|last|current|this|next|coming|previous|past)\s+)?"
             rf"(?:(?P<year>{_YEAR})\s+)?(?:fiscal[\s-]+)?"
             r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter(?!s)"
@@ -888,7 +912,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
             r"(?P<latest>)quarter(?!s|ly)|(?:the|this)\s+(?P<rel2>latest)\s+period"),
         _quarter_rule,
     ),
-    (_rx(rf"(?:the\s+)?(?P<ord>first|second|last)\s+half\s+(?:of\s+)?(?P<year>{_YEAR})?"), _half),
+    (_rx(rf"(?:the\s+)?(?P<ord>first|second|last)\s+(?:half|two\s+quarters)\s+(?:of\s+)?"
+         rf"(?P<year>{_YEAR})?(?(year)|(?=\W))"), _half),
     (_rx(r"(?:this|the)\s+year(?!s|-|\s+(?:ago|earlier|before|later))(?=\W)"), _this_year),
     (_rx(r"(?P<rel>this|the\s+current|current)\s+(?P<unit>month|week)(?!s|-)"),
      _relative_unit),
@@ -934,8 +959,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
          r"Thanksgiving(?:\s+Day)?)"
          rf"(?:\s+(?P<year>{_YEAR}))?"), _holiday),
     (_rx(r"(?:(?:this|the)\s+)?(?:past\s+)?weekend(?!s)"), _weekend),
-    (_rx(rf"(?:the\s+year\s+)?(?P<spoken>nineteen[\s-]+{_NUMWORD}|two\s+thousand(?:\s+and)?"
-         rf"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"), _spoken_year),
+    (_rx(rf"(?:the\s+year\s+)?(?P<spoken>{_SPOKEN_YEAR})"), _spoken_year),
     (_rx(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<decw>twenties|thirties|forties|fifties|"
          r"sixties|seventies|eighties|nineties)"), _decade_word),
     (_rx(rf"(?:the|this)\s+(?:(?:early|late)\s+)?(?P<season>summer|winter|autumn|spring)(?!\s+of\s+(?!{_YEAR}))"
