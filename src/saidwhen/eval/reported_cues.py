@@ -76,7 +76,10 @@ def count_cues(
             if tok.is_space or (tok.is_punct and tok.text != ":"):
                 continue
             frame = cue_frame(tok)
-            keys = (f"{tok.lower_}|{frame}|{'q' if quoted[tok.i] else 'n'}", f"{tok.lower_}|{frame}")
+            keys = (
+                f"{tok.lower_}|{frame}|{'q' if quoted[tok.i] else 'n'}",
+                f"{tok.lower_}|{frame}",
+            )
             is_cue = tok.i in heads
             for key in keys:
                 total[key] += 1

@@ -48,7 +48,12 @@ _EDGE_WORDS = frozenset({"and", "but", "or", "so", "as", "--", "—", "–", "-"
 
 def cue_frame(tok: Any) -> str:
     """The syntactic frame a candidate cue appears in, the key of its cue rate."""
-    if tok.pos_ == "PUNCT":
+    if tok.text == ":":
+        left = _line_before(tok)
+        if left and left[-1].pos_ in ("VERB", "AUX"):
+            return "colon_verb"
+        if 0 < len(left) <= 4 and any(t.pos_ in ("PROPN", "NOUN") for t in left):
+            return "colon_line"
         return "colon"
     deps = {c.dep_ for c in tok.children}
     for dep in ("ccomp", "xcomp", "dobj", "oprd", "prep", "agent"):
@@ -57,6 +62,22 @@ def cue_frame(tok: Any) -> str:
     if tok.dep_ in ("parataxis", "advcl", "conj") and tok.head.i < tok.i:
         return "parataxis"
     return "none"
+
+
+def _line_before(tok: Any) -> list[Any]:
+    """The tokens between the start of ``tok``'s line and ``tok``, without spaces."""
+    doc, i = tok.doc, tok.i
+    while i > 0 and "\n" not in doc[i - 1].text and tok.i - i < 12:
+        i -= 1
+    return [t for t in doc[i : tok.i] if not t.is_space]
+
+
+def _line_after(tok: Any) -> list[Any]:
+    """The tokens after ``tok`` up to the end of its line."""
+    doc, i = tok.doc, tok.i + 1
+    while i < len(doc) and "\n" not in doc[i].text:
+        i += 1
+    return list(doc[tok.i + 1 : i])
 
 
 def _quote_regions(doc: Any) -> list[tuple[int, int]]:
@@ -125,12 +146,18 @@ def _subtree(tok: Any) -> list[Any]:
 def _trim(doc: Any, toks: Sequence[Any]) -> list[Any]:
     """Drop leading/trailing punctuation and dangling conjunctions."""
     lo, hi = 0, len(toks)
-    while lo < hi and (toks[lo].is_punct and toks[lo].text not in _QUOTE_CHARS
-                       or toks[lo].is_space or toks[lo].lower_ in _EDGE_WORDS):
+    while lo < hi and (
+        (toks[lo].is_punct and toks[lo].text not in _QUOTE_CHARS)
+        or toks[lo].is_space
+        or toks[lo].lower_ in _EDGE_WORDS
+    ):
         lo += 1
-    while hi > lo and (toks[hi - 1].is_punct and toks[hi - 1].text not in _QUOTE_CHARS
-                       or toks[hi - 1].is_space or toks[hi - 1].lower_ in _EDGE_WORDS
-                       or toks[hi - 1].dep_ == "cc"):
+    while hi > lo and (
+        (toks[hi - 1].is_punct and toks[hi - 1].text not in _QUOTE_CHARS)
+        or toks[hi - 1].is_space
+        or toks[hi - 1].lower_ in _EDGE_WORDS
+        or toks[hi - 1].dep_ == "cc"
+    ):
         hi -= 1
     return list(toks[lo:hi])
 
@@ -161,11 +188,11 @@ def _cue_tokens(tok: Any) -> list[Any]:
     has_clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
     ids = {tok.i}
     for child in tok.children:
-        if child.i < tok.i and child.dep_ in ("aux", "auxpass", "neg", "advmod"):
-            ids.add(child.i)
-        elif child.i > tok.i and child.dep_ in ("prt", "acomp"):
-            ids.add(child.i)
-        elif child.i > tok.i and child.dep_ == "advmod" and has_clause:
+        if (
+            (child.i < tok.i and child.dep_ in ("aux", "auxpass", "neg", "advmod"))
+            or (child.i > tok.i and child.dep_ in ("prt", "acomp"))
+            or (child.i > tok.i and child.dep_ == "advmod" and has_clause)
+        ):
             ids.add(child.i)
         elif child.i > tok.i and child.dep_ == "prep":
             if CUE_PREPS.get(f"{tok.lower_}|{child.lower_}", 0.0) >= 0.5:
@@ -185,7 +212,10 @@ def _governor_subject(tok: Any) -> Any | None:
     """The subject a non-finite or coordinated cue shares with the verb above it."""
     cur = tok
     for _ in range(6):
-        if cur.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep") or cur.head.i == cur.i:
+        if (
+            cur.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep")
+            or cur.head.i == cur.i
+        ):
             return None
         head = cur.head
         if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -213,10 +243,8 @@ def _source_tokens(tok: Any) -> list[Any]:
                 if obj.dep_ == "pobj":
                     return _subtree(obj)
         return []
-    if tok.pos_ == "PUNCT":  # "Name: words"
-        left = [t for t in tok.sent if t.i < tok.i]
-        left = _trim(tok.doc, left)
-        return left if 0 < len(left) <= 6 else []
+    if tok.text == ":":  # "Name: words"
+        return _trim(tok.doc, _line_before(tok))
     for child in tok.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -224,8 +252,6 @@ def _source_tokens(tok: Any) -> list[Any]:
                 return _subtree(objs[0])
     for child in tok.children:
         if child.dep_ in _SUBJ:
-            if child.lower_ in ("it", "there") and tok.dep_ != "ROOT" and False:
-                return []
             return _trim(tok.doc, _subtree(child))
     if tok.pos_ in ("NOUN", "PROPN"):
         for child in tok.children:
@@ -244,9 +270,8 @@ def _content_tokens(tok: Any, cue: Sequence[Any], source: Sequence[Any]) -> list
     """What is said: the complement of the cue, or the clause it is parenthetical to."""
     doc = tok.doc
     stop = {t.i for t in cue} | {t.i for t in source}
-    if tok.pos_ == "PUNCT":
-        right = [t for t in tok.sent if t.i > tok.i]
-        return _trim(doc, right)
+    if tok.text == ":":
+        return _trim(doc, _line_after(tok))
     if tok.lower_ == "according":
         clause = tok.head
         while (clause.dep_ == "prep" or clause.pos_ == "ADP") and clause.head.i != clause.i:
@@ -315,6 +340,28 @@ def _expand_to_quotes(
     return list(doc[lo : hi + 1])
 
 
+def _adjacent_quote(
+    doc: Any, clause: Sequence[Any], regions: Sequence[tuple[int, int]]
+) -> list[Any]:
+    """The quotation right before (or else right after) a cue with no content of its own.
+
+    ``"We won," she said.`` is often parsed as two sentences.
+    """
+    lo = min(t.i for t in clause)
+    hi = max(t.i for t in clause)
+
+    def gap_ok(a: int, b: int) -> bool:
+        return all(doc[i].is_punct or doc[i].is_space for i in range(a, b))
+
+    for q_lo, q_hi in reversed(regions):
+        if q_hi < lo and gap_ok(q_hi + 1, lo):
+            return list(doc[q_lo : q_hi + 1])
+    for q_lo, q_hi in regions:
+        if q_lo > hi and gap_ok(hi + 1, q_lo):
+            return list(doc[q_lo : q_hi + 1])
+    return []
+
+
 def _span(doc: Any, toks: Sequence[Any]) -> tuple[int, int] | None:
     if not toks:
         return None
@@ -354,6 +401,8 @@ def find_reported(doc: Any, people: Any, start: int = 0) -> list[Quote]:
         cue = _cue_tokens(tok)
         source = _after_break(_source_tokens(tok))
         content = _content_tokens(tok, cue, source)
+        if not any(t.is_alpha or t.is_digit for t in content):
+            content = _adjacent_quote(doc, [*cue, *source], regions)
         content = _expand_to_quotes(doc, content, regions, {t.i for t in (*cue, *source)})
         if not any(t.is_alpha or t.is_digit for t in content):
             continue
