@@ -218,7 +218,25 @@ def test_shared_example(shared_example: Path) -> None:
         'He spoke on the show "This Week" about taxes.',
         "She liked the film High Noon.",
         "These are the leaders of tomorrow.",
+        "May I ask a question?",
+        "Protesters will March on the capital.",
+        "Section 1998 of the code applies.",
     ],
 )
 def test_looks_like_a_time_but_is_not(sentence: str) -> None:
     assert find_timexes(sentence, ANCHOR) == []
+
+
+def test_later_counts_from_the_day_told_before() -> None:
+    found = find_timexes("On March 3 the dam broke. A day later, the town flooded.", ANCHOR)
+    assert [(t.text, t.value) for t in found] == [
+        ("March 3", "2020-03-03"),
+        ("A day later", "2020-03-04"),
+    ]
+    # "ago" counts from the article date, whatever came before
+    found = find_timexes("On March 3 the dam broke. Two days ago, it rained.", ANCHOR)
+    assert found[1].value == "2020-10-26"
+
+
+def test_a_month_used_as_a_month() -> None:
+    assert only("In May the firm grew.").value == "2020-05"

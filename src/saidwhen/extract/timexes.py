@@ -351,11 +351,40 @@ def _month_year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     else:
         if re.fullmatch(r"[A-Z][a-z]{2}", _g(m, "mon")) and _g(m, "mon") != "May":
             return None  # "Jan" without a dot or a day is a name
+        if _g(m, "mon") in ("May", "March") and not rel and _verb_like(ctx.text, m):
+            return None  # "May I ask", "they will March on"
         y = _year_for(month, None, ctx, m.start(), m.end())
     return _Val("DATE", f"{y}-{month:02d}", "month")
 
 
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|can|could|to|may|might|must|should|shall|did|not|they|we|you|I)\s+$", re.I
+)
+_PRONOUN_AFTER = re.compile(
+    r"\s+(?:I|we|you|he|she|it|they|the|a|an|not|be|have|this|that|God)\b(?!\s*\d)"
+)
+_NUMBER_NOUN = re.compile(
+    r"\b(?:section|no\.|number|room|route|flight|highway|chapter|article|page|pages|p\.|"
+    r"item|rule|resolution|bill|model|version|code|form|suite|box|exit|interstate)\s+$",
+    re.I,
+)
+
+
+def _verb_like(text: str, m: re.Match[str]) -> bool:
+    """A capitalised "May"/"March" used as a verb: after a modal, or before a subject."""
+    if re.search(r"\b(?:in|since|until|by|during|of|from|through|early|late|mid)[\s-]+$",
+                 text[max(0, m.start() - 10) : m.start()], re.I):
+        return False  # "in May the firm grew"
+    return bool(
+        _MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        or (_g(m, "mon") == "May" and _PRONOUN_AFTER.match(text, m.end()))
+    )
+
+
 def _year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    if m.group(0) == _g(m, "year") and _NUMBER_NOUN.search(ctx.text, max(0, m.start() - 14),
+                                                          m.start()):
+        return None  # "Section 1998", "Flight 2020": a number
     if _g(m, "noun"):  # "the 1988 period": the quarter the text is about, that year
         q = _recent_quarter(ctx, m.start())
         qn = q[1] if q else _last_quarter(ctx.anchor)[1]
@@ -516,6 +545,9 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         if q is not None:
             y, qn = q
             return _Val("DATE", f"{y + sign}-Q{qn}", "quarter")
+    if dirn in ("earlier", "later"):
+        # "earlier"/"later" count from the day the text last named, "ago" from the anchor.
+        ref = _day_before(ctx, m.start()) or ref
     days = {"day": 1, "night": 1, "week": 7, "fortnight": 14}.get(unit)
     if days is not None:
         d = ref + dt.timedelta(days=sign * int(n * days))
@@ -525,6 +557,16 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return _Val("DURATION", _duration(n, unit), "duration")
     value, gran, d = _shift(ref, sign * int(n), unit)
     return _Val("DATE", value, gran, d.isoformat())
+
+
+def _day_before(ctx: _Ctx, pos: int, reach: int = 300) -> dt.date | None:
+    """The day named last before ``pos`` (within ``reach`` characters), if any."""
+    for t in reversed(ctx.found):
+        if pos - t.end > reach:
+            break
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
+            return dt.date.fromisoformat(t.value)
+    return None
 
 
 def _current_quarter(value: str, anchor: dt.date) -> bool:
