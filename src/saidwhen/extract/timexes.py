@@ -274,7 +274,9 @@ def _year_for(month: int, day: int | None, ctx: _Ctx, s: int, e: int) -> int:
     past_now = day is None and _past_clause(ctx.text, s)  # "fell in December"
     tense = False if past_now else ctx.future(s, e)
     through = re.search(r"\bthrough\s+$", ctx.text[max(0, s - 10) : s], re.I)
-    if (tense is None and day is not None) or through:  # no tense to go by: the nearest one
+    if (tense is None and day is not None) or through:
+        # No tense to go by: the nearest one (TimeBank and AQUAINT agree better with it
+        # than with always the past one).
         return min((a.year - 1, a.year, a.year + 1), key=lambda y: abs((on(y) - a).days))
     this = dt.date(a.year, month, min(day or 1, calendar.monthrange(a.year, month)[1]))
     if this <= a:
@@ -1028,7 +1030,9 @@ _TENSE = re.compile(
     # a participle after "be" ("will be held") is no past
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:set(?!\s+(?:to|for))|began|came|went|met|"
     r"left|took|made|fell|rose|grew|won|lost|got|gave|sent|held|found|saw|spoke|wrote|led|"
-    r"fled|struck|shot|killed|(?-i:[a-z]+ed))))\b",
+    r"fled|struck|shot|broke|became|brought|bought|built|caught|chose|drove|felt|fought|flew|"
+    r"froze|heard|kept|knew|paid|ran|sold|sought|spent|stood|taught|thought|threw|"
+    r"(?-i:[a-z]+ed))))\b",
     re.I,
 )
 
