@@ -117,8 +117,10 @@ def test_timeline_command(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["timeline", str(art), "--json", "--svg", str(svg)])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    whens = [d["when"] for d in data if d["kind"] == "event"]
+    whens = [d["when"] for d in data]
     assert whens == sorted(whens) and "2021-02" in whens and "2021-03-03" in whens
+    kinds = {d["when"]: d["kind"] for d in data}
+    assert kinds["2021-02"] == "event"  # the protest
     ET.fromstring(svg.read_text(encoding="utf-8"))
 
 
