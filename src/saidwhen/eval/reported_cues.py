@@ -107,7 +107,8 @@ def render_module(rates: dict[str, tuple[int, int]], preps: dict[str, float], sp
         '"""\n\n'
         "# key: 'form|frame' or 'form|frame|q' (q: inside quotation marks, n: outside)\n"
         "# value: (times it headed a gold Cue, times it occurred in that frame)\n"
-        f"CUE_RATES: dict[str, tuple[int, int]] = {pprint.pformat(rates, width=99, compact=True)}\n\n"
+        "CUE_RATES: dict[str, tuple[int, int]] = "
+        f"{pprint.pformat(rates, width=99, compact=True)}\n\n"
         "# 'form|preposition': share of cues with that form that include the preposition\n"
         f"CUE_PREPS: dict[str, float] = {pprint.pformat(preps, width=99, compact=True)}\n"
     )

@@ -53,8 +53,16 @@ def cue_frame(tok: Any) -> str:
         if left and left[-1].pos_ in ("VERB", "AUX"):
             return "colon_verb"
         if 0 < len(left) <= 4 and any(t.pos_ in ("PROPN", "NOUN") for t in left):
-            return "colon_line"
+            # a name or an all-caps speaker tag ("Mayor Diaz:", "SMITH:") vs "Update:"
+            named = all(t.pos_ == "PROPN" or t.is_upper or t.is_punct for t in left)
+            return "colon_name" if named and len(left[0]) > 1 else "colon_line"
         return "colon"
+    if tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ in ("acl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+            ):
+                return "noun_that"
     deps = {c.dep_ for c in tok.children}
     for dep in ("ccomp", "xcomp", "dobj", "oprd", "prep", "agent"):
         if dep in deps:
@@ -194,11 +202,14 @@ def _cue_tokens(tok: Any) -> list[Any]:
             or (child.i > tok.i and child.dep_ == "advmod" and has_clause)
         ):
             ids.add(child.i)
-        elif child.i > tok.i and child.dep_ == "prep":
-            if CUE_PREPS.get(f"{tok.lower_}|{child.lower_}", 0.0) >= 0.5:
-                ids.add(child.i)
-                if has_clause:  # "said in a statement that ...": the whole phrase
-                    ids.update(t.i for t in child.subtree)
+        elif (
+            child.i > tok.i
+            and child.dep_ == "prep"
+            and CUE_PREPS.get(f"{tok.lower_}|{child.lower_}", 0.0) >= 0.5
+        ):
+            ids.add(child.i)
+            if has_clause:  # "said in a statement that ...": the whole phrase
+                ids.update(t.i for t in child.subtree)
     # keep the contiguous run around the head
     lo = hi = tok.i
     while lo - 1 in ids:
