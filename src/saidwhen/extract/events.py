@@ -72,7 +72,7 @@ def find_events(doc: Any, timexes: Sequence[Timex], people: Any, anchor: dt.date
             continue
         dated.append((t.start, when, rng))
         for v in _spread(verb):
-            if v.idx in found or in_quote(v.idx):
+            if v.idx in found or in_quote(v.idx) or _speakers_own(v):
                 continue
             found[v.idx] = _event(v, when, rng, ti, resolve)
     # The narrative: "she later revealed", "then thanked".
@@ -88,10 +88,20 @@ def find_events(doc: Any, timexes: Sequence[Timex], people: Any, anchor: dt.date
         start = first_day(last[1], last[2]) if last else None
         rng = DateRange(start, anchor.isoformat())
         for v in _spread(verb, follow=("conj",)):
-            if v.idx not in found and not in_quote(v.idx):
+            if v.idx not in found and not in_quote(v.idx) and not _speakers_own(v):
                 found[v.idx] = _event(v, None, rng, None, resolve)
         dated.append((tok.idx, None, rng))
     return [found[k] for k in sorted(found)]
+
+
+# Subjects that mark a speaker's own words or no actor at all ("It didn't make sense to
+# him at the time", inside a quotation the quotation marks failed to close).
+_NO_ACTOR = {"i", "we", "you", "me", "us", "it", "there", "this", "that"}
+
+
+def _speakers_own(verb: Any) -> bool:
+    subj = _subject(verb)
+    return subj is not None and subj.lower_ in _NO_ACTOR
 
 
 def _governing_verb(tok: Any) -> Any:

@@ -35,6 +35,7 @@ from typing import Any
 
 from saidwhen.extract.timexes import period_range
 from saidwhen.model import DateRange, Quote, Timex
+from saidwhen.nlp import doc_text as nlp_doc_text
 
 __all__ = ["date_quotes", "doc_sentences", "doc_text", "first_day", "timex_when"]
 
@@ -57,8 +58,15 @@ class _Dated:
 
 
 def doc_text(doc: Any) -> str:
-    """The text of a spaCy doc, or the string itself."""
-    return doc if isinstance(doc, str) else str(getattr(doc, "text", ""))
+    """The text of a spaCy doc (computed once per doc), or the string itself."""
+    if isinstance(doc, str):
+        return doc
+    if doc is None:
+        return ""
+    try:
+        return nlp_doc_text(doc)
+    except AttributeError:  # not a spaCy doc
+        return str(getattr(doc, "text", ""))
 
 
 def doc_sentences(doc: Any) -> list[tuple[int, int]]:
