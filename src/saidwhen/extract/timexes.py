@@ -1076,6 +1076,7 @@ def _future_from_text(text: str) -> Callable[[int, int], bool | None]:
 
 
 def _future_from_doc(doc: Any, text: str) -> Callable[[int, int], bool | None]:
+    """Tense from the parse: the verb the expression hangs from, and its auxiliaries."""
     fallback = _future_from_text(text)
 
     def future(s: int, e: int) -> bool | None:
@@ -1083,18 +1084,23 @@ def _future_from_doc(doc: Any, text: str) -> Callable[[int, int], bool | None]:
             return True
         try:
             span = doc.char_span(s, e, alignment_mode="expand")
-            sent = span.sent if span is not None else None
         except (AttributeError, ValueError):
-            sent = None
-        if sent is None:
+            span = None
+        if span is None:
             return fallback(s, e)
-        root = sent.root
-        verbs = [root, *[c for c in root.children if c.dep_ in ("aux", "auxpass")]]
-        tags = {t.tag_ for t in verbs}
-        words = {t.lower_ for t in sent}
-        if words & {"will", "'ll", "shall", "wo"}:
-            return True
-        if tags & {"VBD", "VBN"}:
+        verb = span.root
+        for _ in range(6):  # up to the governing verb
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return fallback(s, e)
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & {"will", "'ll", "shall", "wo", "would", "'d"} or (
+            verb.tag_ == "VBG" and aux & {"is", "are", "'s", "'re"}
+        ):
+            return True  # "will visit", "is visiting on Friday"
+        if verb.tag_ == "VBD" or aux & {"had", "was", "were", "did", "has", "have"}:
             return False
         return fallback(s, e)
 
