@@ -118,8 +118,7 @@ def build_timeline(
     """Events and quotes of the records, in date order (then article, then text order).
 
     Continuations and repeats of a quote are left out: the quote they belong to
-    stands for them; so are events told inside a quote or that are the saying of
-    one (the quote shows them).
+    stands for them; so are events told inside a quote (the quote shows them).
     Quotes the text does not date are kept at their article's date unless
     ``undated_quotes`` is false.
     """
@@ -127,10 +126,9 @@ def build_timeline(
     for rec in records:
         day = rec.date.isoformat()
         quoted = [(q.start, q.end) for q in rec.quotes]
-        quoted += [(q.cue.start, q.cue.end) for q in rec.quotes if q.cue]
         for ev in rec.events:
             if any(s <= ev.predicate.start < e for s, e in quoted):
-                continue  # the quote that reports it (or is its saying) stands for it
+                continue  # the quote that reports it stands for it
             first, last = span_of(ev.when, ev.when_range, day)
             entries.append(
                 TimelineEntry(
