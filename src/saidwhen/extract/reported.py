@@ -88,6 +88,16 @@ def _line_after(tok: Any) -> list[Any]:
     return list(doc[tok.i + 1 : i])
 
 
+def _paragraphs(doc: Any) -> list[int]:
+    """The paragraph number of each token (paragraphs are separated by line breaks)."""
+    out, n = [], 0
+    for tok in doc:
+        if "\n" in tok.text:
+            n += 1
+        out.append(n)
+    return out
+
+
 def _quote_regions(doc: Any) -> list[tuple[int, int]]:
     """Token ranges ``(open, close)`` of double-quoted passages, paired within a paragraph.
 
@@ -217,6 +227,23 @@ def _cue_tokens(tok: Any) -> list[Any]:
     while hi + 1 in ids:
         hi += 1
     return list(tok.doc[lo : hi + 1])
+
+
+def _governing_cue(tok: Any) -> list[Any]:
+    """The cue of the verb that ``tok`` is the ``to``-complement of, when next to it.
+
+    ``declined to say`` and ``went on to say`` are one cue when the inner verb
+    has content of its own; returns [] otherwise.
+    """
+    if tok.dep_ != "xcomp" or tok.head.pos_ != "VERB" or tok.head.i > tok.i:
+        return []
+    if not any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+        return []
+    outer = _cue_tokens(tok.head)
+    between = tok.doc[outer[-1].i + 1 : tok.i]
+    if len(between) > 3 or any(t.dep_ not in ("aux", "prt", "advmod", "neg") for t in between):
+        return []
+    return outer
 
 
 def _governor_subject(tok: Any) -> Any | None:
@@ -406,12 +433,22 @@ def find_reported(doc: Any, people: Any, start: int = 0) -> list[Quote]:
         quoted[lo : hi + 1] = [True] * (hi + 1 - lo)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
-    for tok in doc:
-        if tok.idx < start or not _is_candidate(tok, quoted[tok.i]):
+    para = _paragraphs(doc)
+    cands = [t for t in doc if t.idx >= start and _is_candidate(t, quoted[t.i])]
+    # "declined to say whether ...", "went on to say that ...": one cue over both verbs
+    joined = {t.i: _governing_cue(t) for t in cands}
+    absorbed = {g[0].i for g in joined.values() if g}
+    for tok in cands:
+        if tok.i in absorbed:
             continue
         cue = _cue_tokens(tok)
+        gov = joined[tok.i]
+        if gov:
+            cue = list(doc[gov[0].i : cue[-1].i + 1])
         source = _after_break(_source_tokens(tok))
         content = _content_tokens(tok, cue, source)
+        # the parse may run on into the next paragraph; a quotation may (below)
+        content = [t for t in content if para[t.i] == para[tok.i]]
         if not any(t.is_alpha or t.is_digit for t in content):
             content = _adjacent_quote(doc, [*cue, *source], regions)
         content = _expand_to_quotes(doc, content, regions, {t.i for t in (*cue, *source)})
