@@ -2,11 +2,15 @@
 
 The evidence, strongest first:
 
-1. a continuation (``continues`` set) was said when the quote it continues was;
+1. a continuation (``continues`` set) was said when the quote it continues was,
+   and so is a quote whose cue lies inside another ("she said that she had
+   asked ...");
 2. a date in the attribution sentence, outside the quoted words ("On September
-   27, she shared on Instagram that ..."; "Now, in a blog post, she wrote ...");
+   27, she shared on Instagram that ..."; "Now, in a blog post, she wrote ...";
+   "since last summer" is a range from then to the article date);
 3. the narrative: "she later revealed" is after the last date told and before
-   the article; "she had added" (past perfect) continues the account before it;
+   the article (or undated, when what came just before is); "she had added"
+   (past perfect) continues the speaker's account before it;
 4. the channel: a quote from the same speaker in the same channel ("her blog
    post") as an earlier dated quote shares its date.
 
