@@ -152,3 +152,21 @@ def test_resolves_speaker_name_through_people(nlp: Any) -> None:
 
 def test_no_attribution_in_plain_narrative(nlp: Any) -> None:
     assert _find(nlp, "The bridge reopened in May after repairs.") == []
+
+
+def test_cue_lexicon_counts_gold_cues(nlp: Any) -> None:
+    from saidwhen.eval.reported_cues import count_cues, render_module
+
+    text = "The mayor said that the bridge was safe. The mayor said that it was old."
+    doc = nlp(text)
+    gold = [
+        {"cue": [[text.index("said"), text.index("said") + 4]]},
+        {"cue": [[text.rindex("said"), text.rindex("said") + 4]]},
+    ]
+    rates, _ = count_cues([(doc, gold)])
+    assert rates["said|ccomp"] == (2, 2)
+    assert rates["said|ccomp|n"] == (2, 2)
+    source = render_module(rates, {}, "test")
+    namespace: dict[str, Any] = {}
+    exec(source, namespace)
+    assert namespace["CUE_RATES"]["said|ccomp"] == (2, 2)

@@ -28,7 +28,7 @@ from typing import Any
 from saidwhen.extract._reported_cues import CUE_PREPS, CUE_RATES
 from saidwhen.model import Quote, Span, Speaker
 
-__all__ = ["MIN_CUE_RATE", "cue_frame", "find_reported"]
+__all__ = ["MIN_CUE_RATE", "cue_frame", "cue_keys", "find_reported"]
 
 # A token is taken as a cue when at least this share of its occurrences in
 # the same frame were cues in PolNeAR train (tuned on train).
@@ -135,10 +135,19 @@ def _in_quotes(doc: Any) -> list[bool]:
     return inside
 
 
+def cue_keys(tok: Any, frame: str, quoted: bool) -> tuple[str, ...]:
+    """The lexicon keys of a candidate cue, most specific first: form, then lemma."""
+    q = "q" if quoted else "n"
+    keys: tuple[str, ...] = (f"{tok.lower_}|{frame}|{q}", f"{tok.lower_}|{frame}")
+    lemma = tok.lemma_.lower()
+    if lemma and lemma != tok.lower_:
+        keys += (f"~{lemma}|{frame}|{q}", f"~{lemma}|{frame}")
+    return keys
+
+
 def _cue_rate(tok: Any, frame: str, quoted: bool) -> tuple[float, int]:
     """(share of occurrences that were cues, number of cue occurrences) in train."""
-    form = tok.lower_
-    for key in (f"{form}|{frame}|{'q' if quoted else 'n'}", f"{form}|{frame}"):
+    for key in cue_keys(tok, frame, quoted):
         rec = CUE_RATES.get(key)
         if rec is not None:
             n_cue, n_all = rec
@@ -229,6 +238,25 @@ def _cue_tokens(tok: Any) -> list[Any]:
     return list(tok.doc[lo : hi + 1])
 
 
+def _noun_phrase(head: Any) -> list[Any]:
+    """A source NP as annotated: its subtree without loose modifiers set off by a comma.
+
+    ``Trump, speaking at a rally,`` and ``Cruz, with delight,`` are cut to the
+    name; appositions and relative clauses stay (they identify the source).
+    """
+    doc = head.doc
+    drop: set[int] = set()
+    for child in head.children:
+        if child.i < head.i:
+            continue
+        after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+        if child.dep_ == "dep" or (
+            after_comma and child.dep_ in ("acl", "advmod", "amod", "advcl")
+        ):
+            drop.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if t.i not in drop]
+
+
 def _governing_cue(tok: Any) -> list[Any]:
     """The cue of the verb that ``tok`` is the ``to``-complement of, when next to it.
 
@@ -290,7 +318,7 @@ def _source_tokens(tok: Any) -> list[Any]:
                 return _subtree(objs[0])
     for child in tok.children:
         if child.dep_ in _SUBJ:
-            return _trim(tok.doc, _subtree(child))
+            return _trim(tok.doc, _noun_phrase(child))
     if tok.pos_ in ("NOUN", "PROPN"):
         for child in tok.children:
             if child.dep_ == "poss":
