@@ -38,6 +38,14 @@ MIN_CUE_COUNT = 2
 
 _SUBJ = ("nsubj", "csubj")
 _CLAUSAL = ("ccomp", "xcomp")
+# Entity types of a time modifier kept in the cue ("said Tuesday").
+_WHEN = ("DATE", "TIME")
+# Media of an utterance kept in the cue ("said in a statement", "wrote on Twitter").
+_CHANNELS = frozenset(
+    "statement statements interview interviews email e-mail letter call speech "
+    "twitter facebook instagram post tweet tweets release conference briefing "
+    "op-ed memo remarks appearance podcast video broadcast".split()
+)
 # Right-hand dependents of a cue without a clausal complement that its content spans.
 _OBJ_DEPS = frozenset({"dobj", "xcomp", "oprd", "prep", "dative"})
 _QUOTE_CHARS = "\"“”„«»`'"
@@ -202,6 +210,17 @@ def _contiguous(toks: Iterable[Any], stop: set[int]) -> list[Any]:
     return max(runs, key=lambda r: sum(1 for t in r if not t.is_punct))
 
 
+def _is_channel(prep: Any) -> bool:
+    """``in a statement``, ``on Twitter``: how it was said, which PolNeAR puts in the cue."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return (
+        prep.lower_ in ("in", "on", "during")
+        and bool(objs)
+        and objs[0].lower_ in _CHANNELS
+        and prep.right_edge.i - prep.i <= 5
+    )
+
+
 def _cue_tokens(tok: Any) -> list[Any]:
     """The cue: the head word with its auxiliaries, negation, adverbs, particle and preposition.
 
@@ -215,9 +234,12 @@ def _cue_tokens(tok: Any) -> list[Any]:
     has_clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
     ids = {tok.i}
     for child in tok.children:
+        if child.tag_ == "WRB":  # "when asked": not part of the cue
+            continue
         if (
             (child.i < tok.i and child.dep_ in ("aux", "auxpass", "neg", "advmod"))
             or (child.i > tok.i and child.dep_ in ("prt", "acomp"))
+            or (child.i > tok.i and child.dep_ == "npadvmod" and child.ent_type_ in _WHEN)
             or (child.i > tok.i and child.dep_ == "advmod" and has_clause)
         ):
             ids.add(child.i)
@@ -229,6 +251,8 @@ def _cue_tokens(tok: Any) -> list[Any]:
             ids.add(child.i)
             if has_clause:  # "said in a statement that ...": the whole phrase
                 ids.update(t.i for t in child.subtree)
+        elif child.i > tok.i and child.dep_ == "prep" and _is_channel(child):
+            ids.update(t.i for t in child.subtree)
     # keep the contiguous run around the head
     lo = hi = tok.i
     while lo - 1 in ids:
