@@ -132,6 +132,15 @@ def _np_span(doc: Any, head: Any) -> tuple[int, int]:
     cut_left = [t.i for t in toks if t.text in (",", "—", "–", '"', "“", "”") and t.i < head.i]
     if cut_left:
         left = cut_left[-1] + 1
+    # a noun phrase never crosses a line break ("6:50 p.m.\n\nWith her husband ...")
+    for k in range(head.i - 1, left - 1, -1):
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            left = k + 1
+            break
+    for k in range(head.i, right + 1):
+        if "\n" in doc[k].whitespace_ or (k > head.i and "\n" in doc[k].text):
+            right = k if "\n" not in doc[k].text else k - 1
+            break
     while left < right and doc[left].is_punct:
         left += 1
     while right > left and doc[right].is_punct:
@@ -215,11 +224,18 @@ def _window_tokens(doc: Any, start: int, end: int) -> list[Any]:
 def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
     """``"...," she said`` / ``said Smith``: a speech verb right after the closing mark."""
     toks = _window_tokens(doc, region.outer_end, limit)
+    quoted = doc_text(doc)[region.start : region.end].rstrip("'’ ")
+    first_word = next((t for t in toks if not t.is_punct and not t.is_space), None)
+    if quoted.endswith(".") and first_word is not None and first_word.text[:1].isupper():
+        return None  # the quote closed its sentence: what follows is a new one
     words = 0
     for tok in toks:
         if tok.text in _SENT_END or tok.text in ('"', "“", "”") or tok.text.startswith("\n"):
             break
         if _is_cue_verb(tok):
+            nxt = doc_text(doc)[tok.idx + len(tok) : tok.idx + len(tok) + 4].lstrip(" ,:")
+            if quoted.endswith(("?", "!")) and nxt[:1] in ('"', "“"):
+                return None  # "Why?" She asked, "..." introduces the next quote
             return tok
         if not tok.is_punct and not tok.is_space:
             words += 1
@@ -263,6 +279,22 @@ def _cue_before(doc: Any, region: QuoteRegion, floor: int) -> tuple[Any, Span | 
     return None
 
 
+def _cue_in_lead_paragraph(doc: Any, region: QuoteRegion) -> tuple[Any | None, Any | None]:
+    """A quote opening a paragraph after "... released the following statement:"."""
+    text = doc_text(doc)
+    before = text[: region.open_mark].rstrip()
+    if not before.endswith(":") or "\n" not in text[len(before) : region.open_mark]:
+        return None, None
+    colon = _tokens_in(doc, len(before) - 1, len(before))
+    if not colon:
+        return None, None
+    sent = colon[0].sent
+    for tok in sorted(sent, key=lambda t: -t.i):
+        if tok.pos_ == "VERB" and (subj := _subject(tok)) is not None:
+            return tok, subj
+    return None, None
+
+
 def _governing_verb(doc: Any, region: QuoteRegion) -> Any | None:
     """The verb a quoted fragment hangs from, when it is a verb of saying or judging."""
     toks = _tokens_in(doc, region.start, region.end)
@@ -294,8 +326,21 @@ def _looks_like_title(text: str, quoted: str, open_mark: int) -> bool:
     return capitalised and bool(before) and before[-1].lower() in _TITLE_CONTEXT
 
 
+def _is_markup(text: str, region: QuoteRegion) -> bool:
+    """Attribute values of embedded HTML (id="123") and bare numbers are not quotes."""
+    quoted = text[region.start : region.end]
+    return text[region.open_mark - 1 : region.open_mark] == "=" or not re.search(
+        r"[^\W\d_]", quoted
+    )
+
+
 def _attribute_region(
-    doc: Any, people: PeopleIndex, region: QuoteRegion, limit: int, floor: int
+    doc: Any,
+    people: PeopleIndex,
+    region: QuoteRegion,
+    limit: int,
+    floor: int,
+    split_from: QuoteRegion | None = None,
 ) -> _Draft:
     text = doc_text(doc)
     quoted = text[region.start : region.end]
@@ -307,6 +352,8 @@ def _attribute_region(
         and region.open_mark > 0
         and text[: region.open_mark].rstrip()[-1:] not in ("\n", "")
     )
+    if fragment and split_from is not None:
+        fragment = False  # "X," she said, "and y": the second half of a split quote
     draft = _Draft(region.start, region.end, "fragment" if fragment else "direct", region=region)
     verb = None if fragment else _cue_after(doc, region, limit)
     subj = _subject(verb) if verb is not None else None
@@ -320,6 +367,8 @@ def _attribute_region(
             verb, cue, subj = found
             if subj is None and verb is not None and cue is None:
                 subj = _subject(verb)
+    if verb is None and not fragment:
+        verb, subj = _cue_in_lead_paragraph(doc, region)
     if verb is None:
         return draft
     if fragment and subj is not None and region.start <= subj.idx < region.end:
@@ -346,7 +395,7 @@ def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
     drafts: list[_Draft] = []
     for k, region in enumerate(regions):
         quoted = text[region.start : region.end]
-        if _looks_like_title(text, quoted, region.open_mark):
+        if _looks_like_title(text, quoted, region.open_mark) or _is_markup(text, region):
             continue
         nxt = regions[k + 1] if k + 1 < len(regions) else None
         limit = (
@@ -354,7 +403,16 @@ def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
         )
         prev = regions[k - 1] if k > 0 else None
         floor = prev.outer_end if prev is not None and prev.paragraph == region.paragraph else start
-        draft = _attribute_region(doc, people, region, limit, floor)
+        gap = text[prev.outer_end : region.open_mark] if prev is not None else ""
+        split_from = (
+            prev
+            if prev is not None
+            and prev.paragraph == region.paragraph
+            and len(gap) < 80
+            and gap.rstrip().endswith((",", ":"))
+            else None
+        )
+        draft = _attribute_region(doc, people, region, limit, floor, split_from)
         last = drafts[-1] if drafts else None
         if last is not None and last.region is not None:
             same_cue = draft.cue_token is not None and draft.cue_token == last.cue_token
@@ -368,8 +426,8 @@ def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
             if draft.speaker is None and draft.continues_draft is not None:
                 draft.speaker, draft.inherited = last.speaker, True
                 draft.cue = draft.cue or last.cue
-        if draft.kind == "fragment" and draft.cue is None:
-            continue  # scare quotes and names in quotes are not speech
+        # A fragment with no cue of its own is kept only if reported speech claims it
+        # (see find_quotes): otherwise it is a scare quote or a name in quotes.
         drafts.append(draft)
     return drafts
 
@@ -426,6 +484,7 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
     else:
         reported = find_reported(doc, people, start)
     drafts = _merge_reported(doc, drafts, reported)
+    drafts = [d for d in drafts if d.cue is not None or d.kind != "fragment"]
     drafts.sort(key=lambda d: (d.start, d.end))
     _carry_channels(drafts)
     index = {id(d): i for i, d in enumerate(drafts)}
