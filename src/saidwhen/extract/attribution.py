@@ -119,9 +119,10 @@ def _np_span(doc: Any, head: Any) -> tuple[int, int]:
     left = head.left_edge.i
     right = head.i
     for child in head.rights:
-        if child.dep_ in ("compound", "flat", "case", "nummod", "amod", "poss") or (
-            child.dep_ == "prep" and child.lower_ == "of"
-        ):
+        if (
+            child.dep_ in ("compound", "flat", "case", "nummod", "amod", "poss", "appos")
+            and (child.dep_ != "appos" or (child.pos_ == "PROPN" and child.i == head.i + 1))
+        ) or (child.dep_ == "prep" and child.lower_ == "of"):
             right = max(right, child.right_edge.i)
         else:
             break
@@ -279,6 +280,30 @@ def _cue_before(doc: Any, region: QuoteRegion, floor: int) -> tuple[Any, Span | 
     return None
 
 
+def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
+    """When the parse gives a cue verb no subject: a name or pronoun right next to it."""
+    if verb.i > region.start and verb.idx >= region.outer_end:  # "..." she says / says Smith
+        prv = doc[verb.i - 1]
+        if prv.pos_ in ("PRON", "PROPN"):
+            return prv
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("PROPN", "NOUN"):
+            return nxt
+        return None
+    # Smith (R-WI) said "...": skip a bracket back to the name
+    k, depth = verb.i - 1, 0
+    while k >= verb.sent.start and verb.i - k < 12:
+        tok = doc[k]
+        depth += tok.text == ")"
+        depth -= tok.text == "("
+        if depth <= 0 and tok.pos_ in ("PROPN", "PRON") and tok.text != "(":
+            return tok
+        if (depth <= 0 and tok.pos_ in ("VERB", "AUX")) or tok.text in (",", ";"):
+            break
+        k -= 1
+    return None
+
+
 def _cue_in_lead_paragraph(doc: Any, region: QuoteRegion) -> tuple[Any | None, Any | None]:
     """A quote opening a paragraph after "... released the following statement:"."""
     text = doc_text(doc)
@@ -374,13 +399,7 @@ def _attribute_region(
     if fragment and subj is not None and region.start <= subj.idx < region.end:
         return draft  # the quoted words are the speaker, not what was said
     if subj is None and cue is None:
-        # parse slips: "she says" right after the quote without the arc
-        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-        prv = doc[verb.i - 1] if verb.i > 0 else None
-        if prv is not None and prv.pos_ in ("PRON", "PROPN") and prv.idx >= region.outer_end:
-            subj = prv
-        elif nxt is not None and nxt.pos_ in ("PROPN", "NOUN"):
-            subj = nxt
+        subj = _nearby_subject(doc, verb, region)
     draft.cue = cue or _cue_span(doc, verb)
     draft.cue_token = verb.i
     if subj is not None:
