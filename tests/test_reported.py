@@ -165,7 +165,9 @@ def test_cue_lexicon_counts_gold_cues(nlp: Any) -> None:
     ]
     rates, _ = count_cues([(doc, gold)])
     assert rates["said|ccomp"] == (2, 2)
-    assert rates["said|ccomp|n"] == (2, 2)
+    assert "said|ccomp|n" not in rates  # the quoted/unquoted split adds nothing here
+    if doc[2].lemma_:
+        assert rates["~say|ccomp"] == (2, 2)
     source = render_module(rates, {}, "test")
     namespace: dict[str, Any] = {}
     exec(source, namespace)
