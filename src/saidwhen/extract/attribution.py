@@ -454,7 +454,11 @@ def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
 def _merge_reported(doc: Any, drafts: list[_Draft], reported: list[Quote]) -> list[_Draft]:
     """Add indirect speech; drop what only repeats a direct quote; link fragments."""
     out = list(drafts)
+    seen: set[tuple[int, int]] = set()
     for q in reported:
+        if (q.start, q.end) in seen:
+            continue  # two cues of one report ("took to Instagram to reveal that ...")
+        seen.add((q.start, q.end))
         inside = [d for d in drafts if d.start < q.end and q.start < d.end]
         covered = sum(min(d.end, q.end) - max(d.start, q.start) for d in inside)
         if inside and covered >= 0.6 * (q.end - q.start):
