@@ -50,8 +50,15 @@ def parse(nlp: Any, text: str) -> Any:
     return next(parse_many(nlp, [text]))
 
 
-def parse_many(nlp: Any, texts: Iterable[str], batch_size: int = 16) -> Iterator[Any]:
-    """Docs for many texts in order, batched through ``nlp.pipe``."""
+def parse_many(
+    nlp: Any, texts: Iterable[str], batch_size: int = 16, chunk_chars: int = CHUNK_CHARS
+) -> Iterator[Any]:
+    """Docs for many texts in order, batched through ``nlp.pipe``.
+
+    A text longer than ``chunk_chars`` is parsed in consecutive pieces cut at
+    paragraph breaks and joined back, so spaCy's ``max_length`` never bites and
+    offsets stay those of the text.
+    """
     from spacy.tokens import Doc
 
     short: list[tuple[int, str]] = []
@@ -59,10 +66,10 @@ def parse_many(nlp: Any, texts: Iterable[str], batch_size: int = 16) -> Iterator
     order = 0
     texts = list(texts)
     for i, text in enumerate(texts):
-        if len(text) <= CHUNK_CHARS:
+        if len(text) <= chunk_chars:
             short.append((i, text))
         else:
-            parts = list(nlp.pipe(_chunks(text), batch_size=4))
+            parts = list(nlp.pipe(_chunks(text, chunk_chars), batch_size=4))
             # chunks are consecutive slices, so the joined Doc has the same text
             pending[i] = Doc.from_docs(parts, ensure_whitespace=False)
     docs = nlp.pipe((t for _, t in short), batch_size=batch_size)

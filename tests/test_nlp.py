@@ -1,0 +1,23 @@
+"""Parsing: long texts are cut into pieces without moving a single offset."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from saidwhen.nlp import _chunks, doc_text, parse_many
+
+
+def test_chunks_are_consecutive_and_cut_at_paragraphs() -> None:
+    text = "".join(f"Paragraph {i} says something.\n\n" for i in range(50))
+    pieces = _chunks(text, size=200)
+    assert "".join(pieces) == text
+    assert all(p.endswith("\n\n") for p in pieces[:-1])
+    assert max(len(p) for p in pieces) <= 200
+
+
+def test_long_text_parses_with_the_same_offsets(nlp: Any) -> None:
+    text = "".join(f'Reporter {i} wrote, "Line {i} is here."\n\n' for i in range(40))
+    (doc,) = parse_many(nlp, [text], chunk_chars=300)
+    assert doc_text(doc) == text
+    for tok in doc:
+        assert text[tok.idx : tok.idx + len(tok)] == tok.text
