@@ -24,7 +24,9 @@ __all__ = ["count_cues", "cue_head", "main", "render_module"]
 # Keep (form, frame) keys that were a cue at least this often.
 MIN_COUNT = 2
 # Keep a quoted/unquoted split of a key only when its cue rate differs by this much.
-SPLIT_MIN_GAIN = 0.1
+SPLIT_MIN_GAIN = 0.15
+# ... and not when both rates are below this (far from any sensible threshold).
+NEVER_CUE = 0.2
 _OUT = Path(__file__).resolve().parents[1] / "extract" / "_reported_cues.py"
 
 
@@ -66,6 +68,7 @@ def count_cues(
     total: Counter[str] = Counter()
     prep_in: Counter[str] = Counter()
     prep_all: Counter[str] = Counter()
+    lemma_of: dict[str, str] = {}
     for doc, attributions in pairs:
         heads: dict[int, set[int]] = {}
         for attr in attributions:
@@ -80,6 +83,8 @@ def count_cues(
             frame = cue_frame(tok)
             keys = cue_keys(tok, frame, quoted[tok.i])
             is_cue = tok.i in heads
+            if len(keys) > 3:  # the form's keys fall back to its lemma's
+                lemma_of[keys[2]] = keys[-1]
             for key in keys:
                 total[key] += 1
                 cue[key] += is_cue
@@ -91,10 +96,25 @@ def count_cues(
                         prep_in[key] += child.i in heads[tok.i]
     rates = {k: (cue[k], total[k]) for k in sorted(cue) if cue[k] >= MIN_COUNT}
     # a key split by quotation ('|q', '|n') is kept only where the split matters
-    for key in [k for k in rates if k.endswith(("|q", "|n"))]:
-        parent = rates.get(key[:-2])
+    for key in sorted(rates, key=lambda k: k.count("|")):
+        if key.count("|") < 2:
+            continue
+        parent_key = key.rsplit("|", 1)[0]
+        while parent_key not in rates and parent_key.count("|") > 1:
+            parent_key = parent_key.rsplit("|", 1)[0]
+        parent = rates.get(parent_key)
         n_cue, n_all = rates[key]
-        if parent is not None and abs(n_cue / n_all - parent[0] / parent[1]) < SPLIT_MIN_GAIN:
+        if parent is None:
+            continue
+        rate, p_rate = n_cue / n_all, parent[0] / parent[1]
+        # the split matters only where it moves the rate, and not among sure non-cues
+        if abs(rate - p_rate) < SPLIT_MIN_GAIN or max(rate, p_rate) < NEVER_CUE:
+            del rates[key]
+    # a form that is (almost) never a cue needs no entry when its lemma is not one either
+    for key in [k for k in rates if k.count("|") == 1 and not k.startswith("~")]:
+        n_cue, n_all = rates[key]
+        lemma = rates.get(lemma_of.get(key, ""), (0, 1))
+        if max(n_cue / n_all, lemma[0] / lemma[1]) < NEVER_CUE:
             del rates[key]
     preps = {
         k: round(prep_in[k] / prep_all[k], 2)

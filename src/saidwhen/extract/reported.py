@@ -146,10 +146,14 @@ def _in_quotes(doc: Any) -> list[bool]:
 def cue_keys(tok: Any, frame: str, quoted: bool) -> tuple[str, ...]:
     """The lexicon keys of a candidate cue, most specific first: form, then lemma."""
     q = "q" if quoted else "n"
-    keys: tuple[str, ...] = (f"{tok.lower_}|{frame}|{q}", f"{tok.lower_}|{frame}")
+    subj = next((c.pos_ for c in tok.children if c.dep_ in _SUBJ), "x")
+    keys: tuple[str, ...] = ()
+    forms = [tok.lower_]
     lemma = tok.lemma_.lower()
     if lemma and lemma != tok.lower_:
-        keys += (f"~{lemma}|{frame}|{q}", f"~{lemma}|{frame}")
+        forms.append(f"~{lemma}")
+    for form in forms:
+        keys += (f"{form}|{frame}|{q}|{subj}", f"{form}|{frame}|{q}", f"{form}|{frame}")
     return keys
 
 
@@ -331,7 +335,7 @@ def _source_tokens(tok: Any) -> list[Any]:
         for to in tok.children:
             for obj in to.children:
                 if obj.dep_ == "pobj":
-                    return _subtree(obj)
+                    return _trim(tok.doc, _noun_phrase(obj))
         return []
     if tok.text == ":":  # "Name: words"
         return _trim(tok.doc, _line_before(tok))
@@ -339,7 +343,7 @@ def _source_tokens(tok: Any) -> list[Any]:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
-                return _subtree(objs[0])
+                return _trim(tok.doc, _noun_phrase(objs[0]))
     for child in tok.children:
         if child.dep_ in _SUBJ:
             return _trim(tok.doc, _noun_phrase(child))
