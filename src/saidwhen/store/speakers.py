@@ -178,6 +178,7 @@ def split_name(name: str) -> NameParts | None:
     return NameParts(first, surname, " ".join(tokens), gender)
 
 
+@functools.lru_cache(maxsize=65536)
 def looks_like_name(name: str) -> bool:
     """Every word capitalised, titles aside: "Ms. Teigen" yes, "the harbor council" no."""
     parts = split_name(name)
@@ -237,6 +238,7 @@ class PersonRegistry:
         self._next_id = 1
         self._full: dict[str, PersonEntry] = {}  # cache: a full name always resolves alike
         self._dirty: dict[int, PersonEntry] = {}
+        self._groups: dict[str, PersonEntry] = {}  # a group's name always resolves alike
         for e in entries:
             self._add(e)
 
@@ -286,13 +288,17 @@ class PersonRegistry:
 
     def resolve_group(self, name: str) -> PersonEntry | None:
         """A speaker that is not a person's name ("the harbor council"): same words, same entry."""
+        if name in self._groups:
+            return self._groups[name]
         key = " ".join(_key(t) for t in _TOKEN.findall(name) if _key(t) not in ("the", "a", "an"))
         if not key:
             return None
         for e in self._by_surname.get(key, ()):
             if e.first is None:
+                self._groups[name] = e
                 return e
         entry = PersonEntry(self._next_id, name.strip(), None, key)
+        self._groups[name] = entry
         entry.aliases.add(name)
         self._dirty[entry.id] = entry
         self._add(entry)
