@@ -29,6 +29,7 @@ def quoted(text: str) -> list[str]:
         ('“Curly,” he said. "Straight."', ["Curly", "Straight."]),
         # NYT-style doubled apostrophes
         ("``Old style,'' he said.", ["Old style"]),
+        ("''Both ways,'' he said. ''Again.''", ["Both ways", "Again."]),
         # a closing mark with nothing open is stray
         ('Nothing here." Then "a quote" follows.', ["a quote"]),
     ],

@@ -58,8 +58,7 @@ def _kind(text: str, pos: int, mark: str) -> MarkKind:
     after = text[pos + len(mark)] if pos + len(mark) < len(text) else ""
     opens = before in _OPENERS_BEFORE or before.isspace()
     closes = after in _CLOSERS_AFTER or after.isspace() or before in ".,!?;…"
-    if mark == "''":
-        return "close"
+    # NYT-style texts use '' to open and to close: read it from context like "
     if opens and not closes:
         return "open"
     if closes and not opens:
