@@ -80,7 +80,10 @@ def snapshot(db: Path) -> dict[str, object]:
             "distinct_ids": q("SELECT count(DISTINCT ext_id) FROM articles").fetchone()[0],
             "quotes": q("SELECT count(*) FROM quotes").fetchone()[0],
             "occurrences": q("SELECT count(*) FROM occurrences").fetchone()[0],
-            "counted": q("SELECT coalesce(sum(n_occurrences), 0) FROM quotes").fetchone()[0],
+            "counted": q("SELECT coalesce(sum(n), 0) FROM quote_speakers").fetchone()[0],
+            "attributed": q(
+                "SELECT count(*) FROM occurrences WHERE speaker_id IS NOT NULL"
+            ).fetchone()[0],
             "doubled": q(
                 "SELECT count(*) FROM (SELECT 1 FROM occurrences"
                 " GROUP BY article_id, start, end HAVING count(*) > 1)"
@@ -134,7 +137,7 @@ def test_interrupted_ingest_resumes_without_duplicates(
     partial = snapshot(db)
     assert partial["integrity"] == "ok"
     assert 0 < partial["articles"] < N  # type: ignore[operator]
-    assert partial["counted"] == partial["occurrences"]
+    assert partial["counted"] == partial["attributed"]
     assert partial["doubled"] == partial["orphans"] == 0
 
     again = run(corpus, db)

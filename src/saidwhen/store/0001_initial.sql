@@ -31,11 +31,9 @@ CREATE TABLE quotes (
     id INTEGER PRIMARY KEY,
     text TEXT NOT NULL,                -- the longest form seen
     kind TEXT NOT NULL,
-    first_seen TEXT NOT NULL,
-    last_seen TEXT NOT NULL,
+    first_seen TEXT NOT NULL,          -- last seen and counts: from occurrences' index
     speaker_id INTEGER REFERENCES people(id),  -- the most frequent attribution
-    n_speakers INTEGER NOT NULL DEFAULT 0,     -- more than one: a conflict
-    n_occurrences INTEGER NOT NULL DEFAULT 0
+    n_speakers INTEGER NOT NULL DEFAULT 0      -- more than one: a conflict
 );
 CREATE INDEX quotes_first_seen ON quotes(first_seen);
 

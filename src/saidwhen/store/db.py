@@ -175,7 +175,7 @@ class Store:
 
     def _reset_caches(self) -> None:
         self._keys: dict[int, int] = {}  # normalised form -> quote id
-        self._canon: dict[int, str] = {}  # quote id -> its longest form
+        self._canon: dict[int, list[str]] = {}  # quote id -> [longest form, first seen]
         self._pairs: set[tuple[int, int]] = set()  # (quote, person) attributions stored
         rows = self.conn.execute(
             "SELECT id, name, first, surname, gender, descriptors, aliases FROM people"
@@ -259,7 +259,7 @@ class _BatchWriter:
         self,
         cur: sqlite3.Cursor,
         keys: dict[int, int],
-        canon: dict[int, str],
+        canon: dict[int, list[str]],
         pairs: set[tuple[int, int]],
         people: PersonRegistry,
         stats: WriteStats,
@@ -270,7 +270,7 @@ class _BatchWriter:
         self.occ: list[tuple[Any, ...]] = []
         self.timexes: list[tuple[Any, ...]] = []
         self.events: list[tuple[Any, ...]] = []
-        self.seen: dict[int, list[Any]] = {}  # quote id -> [first, last, count]
+        self.earlier: dict[int, str] = {}  # quote id -> a first-seen date earlier than stored
         self.spk: dict[tuple[int, int], int] = {}
 
     def article(self, rec: ArticleRecord, key: str, chash: str) -> None:
@@ -342,12 +342,13 @@ class _BatchWriter:
         h, toks = _norm(q.text)
         if not toks:
             return
+        said = _said(q, date)
         qid = self.keys.get(h)
         if qid is None:
             row = self.cur.execute(
                 "SELECT quote_id FROM quote_keys WHERE hash = ?", (h,)
             ).fetchone()
-            qid = row[0] if row else self._new_form(q, toks, date)
+            qid = row[0] if row else self._new_form(q, toks, said)
             self.keys[h] = qid
             if not row:
                 self.cur.execute("INSERT INTO quote_keys VALUES (?, ?)", (h, qid))
@@ -375,19 +376,16 @@ class _BatchWriter:
                     self.new_pairs.add(qid)
                 self.pairs.add(pair)
             self.spk[pair] = self.spk.get(pair, 0) + 1
-        canon = self.canon.get(qid)
-        if canon is None:
-            canon = self.canon[qid] = self.cur.execute(
-                "SELECT text FROM quotes WHERE id = ?", (qid,)
-            ).fetchone()[0]
-        said = _said(q, date)
-        seen = self.seen.get(qid)
-        if seen is None:
-            self.seen[qid] = [said, said, 1]
-        else:
-            seen[0] = min(seen[0], said)
-            seen[1] = max(seen[1], said)
-            seen[2] += 1
+        known = self.canon.get(qid)
+        if known is None:
+            known = self.canon[qid] = list(
+                self.cur.execute(
+                    "SELECT text, first_seen FROM quotes WHERE id = ?", (qid,)
+                ).fetchone()
+            )
+        canon = known[0]
+        if said < known[1]:  # said earlier than any occurrence so far
+            known[1] = self.earlier[qid] = said
         r = q.when_range
         self.occ.append(
             (
@@ -418,9 +416,10 @@ class _BatchWriter:
         )
         self.occ = [(*o[:5], old, *o[6:]) if o[0] == qid and o[5] is None else o for o in self.occ]
         self.cur.execute("UPDATE quotes SET text = ? WHERE id = ?", (new, qid))
-        self.canon[qid] = new
+        if qid in self.canon:
+            self.canon[qid][0] = new
 
-    def _new_form(self, q: Quote, toks: tuple[str, ...], date: str) -> int:
+    def _new_form(self, q: Quote, toks: tuple[str, ...], said: str) -> int:
         """A form not seen before: join a near duplicate, or start a new quote."""
         cur = self.cur
         near = len(toks) >= MIN_NEAR_WORDS
@@ -444,11 +443,10 @@ class _BatchWriter:
                         )
                     return cand
         qid = cur.execute(
-            "INSERT INTO quotes (text, kind, first_seen, last_seen) VALUES (?, ?, ?, ?)",
-            (q.text, q.kind, date, date),
+            "INSERT INTO quotes (text, kind, first_seen) VALUES (?, ?, ?)", (q.text, q.kind, said)
         ).lastrowid
         assert qid is not None
-        self.canon[qid] = q.text
+        self.canon[qid] = [q.text, said]
         if sh:
             cur.executemany("INSERT OR IGNORE INTO shingles VALUES (?, ?)", [(s, qid) for s in sh])
         self.stats.new_quotes += 1
@@ -487,9 +485,8 @@ class _BatchWriter:
         )
         cur.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.events)
         cur.executemany(
-            "UPDATE quotes SET first_seen = min(first_seen, ?), last_seen = max(last_seen, ?),"
-            " n_occurrences = n_occurrences + ? WHERE id = ?",
-            [(a, b, n, qid) for qid, (a, b, n) in self.seen.items()],
+            "UPDATE quotes SET first_seen = ? WHERE id = ? AND first_seen > ?",
+            [(d, qid, d) for qid, d in self.earlier.items()],
         )
         if self.spk:
             cur.executemany(

@@ -31,7 +31,8 @@ def write_jsonl(conn: sqlite3.Connection, output: str | Path | None) -> int:
 
 
 _OCC_SQL = (
-    "SELECT q.id, q.text, sp.name, q.first_seen, q.last_seen, q.n_speakers > 1,"
+    "SELECT q.id, q.text, sp.name, q.first_seen,"
+    " (SELECT max(said) FROM occurrences l WHERE l.quote_id = q.id), q.n_speakers > 1,"
     " a.ext_id, a.url, a.outlet, a.date, o.start, o.end, o.kind, coalesce(o.text, q.text),"
     " p.name, o.mention, o.cue, o.channel, o.said"
     " FROM occurrences o JOIN quotes q ON q.id = o.quote_id"

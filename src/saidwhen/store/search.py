@@ -107,7 +107,7 @@ def search(
             f"EXISTS (SELECT 1 FROM occurrences o WHERE o.quote_id = q.id AND {' AND '.join(occ)})"
         )
     sql = (
-        "SELECT q.id, q.text, q.kind, q.first_seen, q.last_seen, q.n_occurrences, q.n_speakers,"
+        "SELECT q.id, q.text, q.kind, q.first_seen, q.n_speakers,"
         " p.name FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY q.first_seen DESC, q.id DESC LIMIT ?"
@@ -131,7 +131,11 @@ def _recent_quotes(conn: sqlite3.Connection, cond: str, args: list[Any], limit: 
 
 
 def _quote_dict(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
-    qid, text, kind, first, last, n, n_speakers, name = row
+    qid, text, kind, first, n_speakers, name = row
+    # counted here, from the (quote, date) index, rather than kept up to date on every write
+    n, last = conn.execute(
+        "SELECT count(*), max(said) FROM occurrences WHERE quote_id = ?", (qid,)
+    ).fetchone()
     out: dict[str, Any] = {
         "id": qid,
         "text": text,
@@ -215,7 +219,7 @@ def speakers(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
 def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Every quote with its speakers and occurrences, one dict each."""
     cur = conn.execute(
-        "SELECT q.id, q.text, q.kind, q.first_seen, q.last_seen, q.n_occurrences, q.n_speakers,"
+        "SELECT q.id, q.text, q.kind, q.first_seen, q.n_speakers,"
         " p.name FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id ORDER BY q.id"
     )
     for row in cur:
