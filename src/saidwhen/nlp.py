@@ -51,7 +51,7 @@ def parse(nlp: Any, text: str) -> Any:
 
 
 def parse_many(
-    nlp: Any, texts: Iterable[str], batch_size: int = 16, chunk_chars: int = CHUNK_CHARS
+    nlp: Any, texts: Iterable[str], batch_size: int = 4, chunk_chars: int = CHUNK_CHARS
 ) -> Iterator[Any]:
     """Docs for many texts in order, batched through ``nlp.pipe``.
 
