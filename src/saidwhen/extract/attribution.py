@@ -459,6 +459,8 @@ def _merge_reported(doc: Any, drafts: list[_Draft], reported: list[Quote]) -> li
         if (q.start, q.end) in seen:
             continue  # two cues of one report ("took to Instagram to reveal that ...")
         seen.add((q.start, q.end))
+        if q.cue is not None and doc_text(doc)[q.cue.start - 1 : q.cue.start] == "-":
+            continue  # "co-wrote the paper" is not a report
         inside = [d for d in drafts if d.start < q.end and q.start < d.end]
         covered = sum(min(d.end, q.end) - max(d.start, q.start) for d in inside)
         if inside and covered >= 0.6 * (q.end - q.start):
