@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from saidwhen.extract.lexicon import (
+    CHANNEL_WORDS,
     FEMALE_NAMES,
     FEMALE_WORDS,
     MALE_NAMES,
@@ -286,7 +287,7 @@ def find_people(doc: Any) -> PeopleIndex:
             continue
         low = [w.lower() for w in words]
         labels = {t.ent_type_ for t in doc[i:j]}
-        if any(w in _ORG_WORDS for w in low) or (
+        if any(w in _ORG_WORDS or w in CHANNEL_WORDS for w in low) or (
             labels & _NON_NAME_LABELS and not labels & {"PERSON"}
         ):
             continue
