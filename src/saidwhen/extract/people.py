@@ -242,18 +242,30 @@ def _strip_run(doc: Any, i: int, j: int) -> tuple[int, int, list[str], list[str]
     return i, j, descriptors, titles
 
 
+_ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")
+
+
+def _role_like(tok: Any) -> bool:
+    """A word that names what someone is; the small model often tags "ecologist" a verb."""
+    low = tok.lower_
+    if not tok.is_alpha or tok.tag_ in ("VBD", "VBZ", "VBG", "MD") or tok.pos_ == "ADJ":
+        return False
+    return low in ROLE_NOUNS or tok.pos_ == "NOUN" or low.endswith(_ROLE_SUFFIXES)
+
+
 def _left_descriptors(doc: Any, i: int) -> list[str]:
-    """Common nouns right before a name in its noun phrase ("singer John Legend")."""
-    words: list[str] = []
-    k = i - 1
-    while (
-        k >= 0
-        and doc[k].dep_ in ("compound", "amod", "nmod")
-        and (doc[k].pos_ in ("NOUN", "ADJ") or (doc[k].is_sent_start and doc[k].pos_ == "PROPN"))
-    ):
+    """The words right before a name that say who they are ("marine biologist Dana Okafor")."""
+    if i == 0 or not _role_like(doc[i - 1]) or not doc[i - 1].text.islower():
+        return []
+    words = [doc[i - 1].lower_]
+    k = i - 2
+    while k >= 0 and len(words) < 3 and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+        starts = k == 0 or doc[k - 1].is_space or doc[k].is_sent_start
+        if doc[k].text[:1].isupper() and not starts:
+            break  # a capitalised word inside a sentence is a name, not a role
         words.insert(0, doc[k].lower_)
         k -= 1
-    return [" ".join(words)] if words and doc[i - 1].pos_ == "NOUN" else []
+    return [" ".join(words)]
 
 
 def _appositive_descriptors(doc: Any, i: int, j: int) -> list[str]:
