@@ -240,7 +240,9 @@ def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
             return tok
         if not tok.is_punct and not tok.is_space:
             words += 1
-        if words > 6:
+        if words > 6 and "," not in doc_text(doc)[region.outer_end : tok.idx]:
+            break  # past a plain subject; an appositive ("X, a strategist, said") may be longer
+        if words > 16:
             break
     return None
 
@@ -302,6 +304,22 @@ def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
             break
         k -= 1
     return None
+
+
+def _cue_in_sentence_before(doc: Any, region: QuoteRegion) -> tuple[Any | None, Any | None]:
+    """``..., Smith says. "Quote."``: the report that ends the sentence just before."""
+    text = doc_text(doc)
+    before = text[: region.open_mark].rstrip()
+    if not before.endswith((".", ":")) or "\n" in text[len(before) : region.open_mark]:
+        return None, None
+    end_tok = _tokens_in(doc, len(before) - 1, len(before))
+    if not end_tok:
+        return None, None
+    toks = [t for t in end_tok[0].sent if t.i < end_tok[0].i]
+    for tok in reversed(toks[-4:]):  # the cue must close that sentence
+        if _is_cue_verb(tok) and (subj := _subject(tok)) is not None:
+            return tok, subj
+    return None, None
 
 
 def _cue_in_lead_paragraph(doc: Any, region: QuoteRegion) -> tuple[Any | None, Any | None]:
@@ -382,6 +400,8 @@ def _attribute_region(
     draft = _Draft(region.start, region.end, "fragment" if fragment else "direct", region=region)
     verb = None if fragment else _cue_after(doc, region, limit)
     subj = _subject(verb) if verb is not None else None
+    if subj is not None and region.start <= subj.idx < region.end:
+        subj = None  # "Meh," wrote a supporter: the parse took the quote as subject
     cue: Span | None = None
     if verb is None and fragment:
         verb = _governing_verb(doc, region)
@@ -394,6 +414,8 @@ def _attribute_region(
                 subj = _subject(verb)
     if verb is None and not fragment:
         verb, subj = _cue_in_lead_paragraph(doc, region)
+    if verb is None and not fragment and split_from is None:
+        verb, subj = _cue_in_sentence_before(doc, region)
     if verb is None:
         return draft
     if fragment and subj is not None and region.start <= subj.idx < region.end:
@@ -427,7 +449,7 @@ def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
             prev
             if prev is not None
             and prev.paragraph == region.paragraph
-            and len(gap) < 80
+            and len(gap) < 200
             and gap.rstrip().endswith((",", ":"))
             else None
         )
