@@ -80,7 +80,7 @@ def snapshot(db: Path) -> dict[str, object]:
             "distinct_ids": q("SELECT count(DISTINCT ext_id) FROM articles").fetchone()[0],
             "quotes": q("SELECT count(*) FROM quotes").fetchone()[0],
             "occurrences": q("SELECT count(*) FROM occurrences").fetchone()[0],
-            "counted": q("SELECT coalesce(sum(n), 0) FROM quote_speakers").fetchone()[0],
+            "counted": q("SELECT coalesce(sum(n_occurrences), 0) FROM people").fetchone()[0],
             "attributed": q(
                 "SELECT count(*) FROM occurrences WHERE speaker_id IS NOT NULL"
             ).fetchone()[0],

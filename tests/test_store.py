@@ -291,7 +291,7 @@ def test_round_trip_every_stored_quote_is_found_and_counted(
     with Store(db) as store:
         stats = store.add(recs)
         c = counts(store.conn)
-        total = store.conn.execute("SELECT sum(n) FROM quote_speakers").fetchone()[0]
+        total = store.conn.execute("SELECT sum(n_occurrences) FROM people").fetchone()[0]
         for t in texts:
             assert search(store.conn, t), t
     db.unlink()

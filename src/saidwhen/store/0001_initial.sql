@@ -23,7 +23,8 @@ CREATE TABLE people (
     surname TEXT NOT NULL,
     gender TEXT,
     descriptors TEXT NOT NULL DEFAULT '[]',  -- JSON list
-    aliases TEXT NOT NULL DEFAULT '[]'       -- JSON list: every name it was seen under
+    aliases TEXT NOT NULL DEFAULT '[]',      -- JSON list: every name it was seen under
+    n_occurrences INTEGER NOT NULL DEFAULT 0 -- quotes attributed to them, every occurrence
 );
 CREATE INDEX people_surname ON people(surname);
 
@@ -50,10 +51,10 @@ CREATE TABLE shingles (
     PRIMARY KEY (hash, quote_id)
 ) WITHOUT ROWID;
 
+-- Who each quote is attributed to (counts: from the occurrences).
 CREATE TABLE quote_speakers (
     quote_id INTEGER NOT NULL,
     person_id INTEGER NOT NULL,
-    n INTEGER NOT NULL,
     PRIMARY KEY (quote_id, person_id)
 ) WITHOUT ROWID;
 CREATE INDEX quote_speakers_person ON quote_speakers(person_id, quote_id);

@@ -271,7 +271,8 @@ class _BatchWriter:
         self.timexes: list[tuple[Any, ...]] = []
         self.events: list[tuple[Any, ...]] = []
         self.earlier: dict[int, str] = {}  # quote id -> a first-seen date earlier than stored
-        self.spk: dict[tuple[int, int], int] = {}
+        self.new_pairs_rows: list[tuple[int, int]] = []
+        self.by_person: dict[int, int] = {}  # person id -> occurrences in this batch
 
     def article(self, rec: ArticleRecord, key: str, chash: str) -> None:
         date = rec.date.isoformat()
@@ -368,14 +369,15 @@ class _BatchWriter:
         pid = person.id if person else None
         if pid is not None:
             pair = (qid, pid)
-            if pair not in self.spk and pair not in self.pairs:
-                known = self.cur.execute(
+            if pair not in self.pairs:
+                stored = self.cur.execute(
                     "SELECT 1 FROM quote_speakers WHERE quote_id = ? AND person_id = ?", pair
                 ).fetchone()
-                if not known:
+                if not stored:
                     self.new_pairs.add(qid)
+                    self.new_pairs_rows.append(pair)
                 self.pairs.add(pair)
-            self.spk[pair] = self.spk.get(pair, 0) + 1
+            self.by_person[pid] = self.by_person.get(pid, 0) + 1
         known = self.canon.get(qid)
         if known is None:
             known = self.canon[qid] = list(
@@ -488,21 +490,25 @@ class _BatchWriter:
             "UPDATE quotes SET first_seen = ? WHERE id = ? AND first_seen > ?",
             [(d, qid, d) for qid, d in self.earlier.items()],
         )
-        if self.spk:
+        cur.executemany(
+            "UPDATE people SET n_occurrences = n_occurrences + ? WHERE id = ?",
+            [(n, pid) for pid, n in self.by_person.items()],
+        )
+        if self.new_pairs_rows:
             cur.executemany(
-                "INSERT INTO quote_speakers VALUES (?, ?, ?)"
-                " ON CONFLICT DO UPDATE SET n = n + excluded.n",
-                [(q, p, n) for (q, p), n in self.spk.items()],
+                "INSERT OR IGNORE INTO quote_speakers VALUES (?, ?)", self.new_pairs_rows
             )
             cur.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)")
             cur.execute("DELETE FROM touched")
             cur.executemany(
                 "INSERT OR IGNORE INTO touched VALUES (?)", [(q,) for q in self.new_pairs]
             )
+            # a new attribution: the most frequent speaker leads, and two or more is a conflict
             cur.execute(
                 "UPDATE quotes SET"
-                " speaker_id = (SELECT person_id FROM quote_speakers s WHERE s.quote_id = quotes.id"
-                "  ORDER BY n DESC, person_id LIMIT 1),"
+                " speaker_id = (SELECT o.speaker_id FROM occurrences o"
+                "  WHERE o.quote_id = quotes.id AND o.speaker_id IS NOT NULL"
+                "  GROUP BY o.speaker_id ORDER BY count(*) DESC, o.speaker_id LIMIT 1),"
                 " n_speakers = (SELECT count(*) FROM quote_speakers s WHERE s.quote_id = quotes.id)"
                 " WHERE id IN (SELECT id FROM touched)"
             )

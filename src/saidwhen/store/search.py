@@ -150,8 +150,9 @@ def _quote_dict(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any
         out["speakers"] = [
             {"name": nm, "occurrences": c}
             for nm, c in conn.execute(
-                "SELECT p.name, s.n FROM quote_speakers s JOIN people p ON p.id = s.person_id"
-                " WHERE s.quote_id = ? ORDER BY s.n DESC, p.name",
+                "SELECT p.name, count(*) AS n FROM occurrences o"
+                " JOIN people p ON p.id = o.speaker_id WHERE o.quote_id = ?"
+                " GROUP BY o.speaker_id ORDER BY n DESC, p.name",
                 (qid,),
             )
         ]
@@ -198,9 +199,9 @@ def quote_occurrences(conn: sqlite3.Connection, quote_id: int) -> list[dict[str,
 def speakers(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
     """People by the number of distinct quotes attributed to them."""
     rows = conn.execute(
-        "SELECT p.id, p.name, p.aliases, p.descriptors, count(*) AS quotes, sum(s.n) AS occ"
+        "SELECT p.id, p.name, p.aliases, p.descriptors, count(*) AS quotes, p.n_occurrences"
         " FROM quote_speakers s JOIN people p ON p.id = s.person_id"
-        " GROUP BY p.id ORDER BY quotes DESC, occ DESC, p.name LIMIT ?",
+        " GROUP BY p.id ORDER BY quotes DESC, p.n_occurrences DESC, p.name LIMIT ?",
         (limit,),
     )
     return [
