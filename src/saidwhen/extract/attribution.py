@@ -473,6 +473,10 @@ def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
     return drafts
 
 
+def _covers(outer: Span | Speaker, inner: Span | Speaker) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
 def _merge_reported(doc: Any, drafts: list[_Draft], reported: list[Quote]) -> list[_Draft]:
     """Add indirect speech; drop what only repeats a direct quote; link fragments."""
     out = list(drafts)
@@ -489,6 +493,13 @@ def _merge_reported(doc: Any, drafts: list[_Draft], reported: list[Quote]) -> li
             for d in inside:  # the indirect reading may know the speaker better
                 if d.speaker is None and q.speaker is not None:
                     d.speaker, d.cue = q.speaker, q.cue or d.cue
+                elif d.speaker and q.speaker and _covers(q.speaker, d.speaker):
+                    # the same source as a fuller noun phrase ("Smith, a strategist,")
+                    d.speaker = Speaker(
+                        d.speaker.name, q.speaker.mention, q.speaker.start, q.speaker.end
+                    )
+                    if q.cue is not None and d.cue is not None and _covers(q.cue, d.cue):
+                        d.cue = q.cue
             continue
         ind = _Draft(q.start, q.end, "indirect", q.speaker, q.cue, is_indirect=True)
         if q.cue is not None:
