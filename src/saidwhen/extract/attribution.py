@@ -88,6 +88,8 @@ def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
 
 
 def _is_cue_verb(tok: Any, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
+    if tok.lemma_ == "go" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "on":
+        return True  # "Trump went on, ..."
     return bool(tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon) or (
         tok.lower_ in lexicon and tok.pos_ in ("VERB", "NOUN", "PROPN") and tok.tag_.startswith("V")
     )
@@ -271,14 +273,14 @@ def _cue_before(doc: Any, region: QuoteRegion, floor: int) -> tuple[Any, Span | 
             best = best or tok
     if best is not None:
         return best, None, None
-    if (
-        toks
-        and toks[-1].text == ":"
-        and len(toks) >= 2
-        and toks[-2].pos_ in ("PROPN", "NOUN", "PRON")
-    ):
+    if toks and toks[-1].text == ":" and len(toks) >= 2:
         colon = toks[-1]
-        return colon, Span(":", colon.idx, colon.idx + 1), toks[-2]
+        # "Kasich resisted: "..."": the clause's verb and subject introduce the quote
+        for tok in reversed(toks[:-1]):
+            if tok.pos_ == "VERB" and (subj := _subject(tok)) is not None:
+                return tok, None, subj
+        if toks[-2].pos_ in ("PROPN", "NOUN", "PRON"):  # "Smith: "...""
+            return colon, Span(":", colon.idx, colon.idx + 1), toks[-2]
     return None
 
 
