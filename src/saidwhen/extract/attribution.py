@@ -508,6 +508,14 @@ def _merge_reported(doc: Any, drafts: list[_Draft], reported: list[Quote]) -> li
             cue_toks = _tokens_in(doc, q.cue.start, q.cue.end)
             ind.channel = _channel(doc, cue_toks[0].sent) if cue_toks else None
         for d in inside:
+            owner = d.continues_draft
+            if (
+                owner is not None
+                and owner.is_indirect
+                and owner.start <= q.start
+                and q.end <= owner.end
+            ):
+                continue  # the outermost report owns the fragment
             if q.start <= d.start and d.end <= q.end + 2:
                 d.kind = "fragment"
                 d.continues_draft = ind
