@@ -61,22 +61,12 @@ SPEEDUP_TARGET = 1.5
 # the two systems, each returning saidwhen-shaped article dicts ({"quotes": [...]})
 # ---------------------------------------------------------------------------
 def _saidwhen_runner(gold: list[dict[str, Any]]) -> tuple[str, Callable[[], list[dict[str, Any]]]]:
-    import datetime as dt
-
-    from saidwhen.model import Article
+    from saidwhen.eval.polnear import articles_from_gold
     from saidwhen.nlp import load_nlp
     from saidwhen.pipeline import extract_articles
 
     nlp = load_nlp()
-    articles = [
-        Article(
-            text=g["text"],
-            date=dt.date.fromisoformat(g["publication_date"]),
-            id=g["filename"],
-            source=g["filename"],
-        )
-        for g in gold
-    ]
+    articles = articles_from_gold(gold)
 
     def run() -> list[dict[str, Any]]:
         return [rec.to_dict() for rec in extract_articles(articles, nlp)]

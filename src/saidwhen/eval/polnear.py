@@ -19,7 +19,13 @@ from typing import Any
 from saidwhen.errors import SaidwhenError
 from saidwhen.model import Article, ArticleRecord
 
-__all__ = ["default_data_dir", "default_eval_dir", "load_scorer", "run_split"]
+__all__ = [
+    "articles_from_gold",
+    "default_data_dir",
+    "default_eval_dir",
+    "load_scorer",
+    "run_split",
+]
 
 _ROOT = Path(__file__).resolve().parents[3]  # the project checkout (src layout)
 
@@ -58,6 +64,19 @@ def load_scorer(eval_dir: Path | None = None) -> tuple[ModuleType, ModuleType, M
     return mods  # type: ignore[return-value]
 
 
+def articles_from_gold(gold: list[dict[str, Any]]) -> list[Article]:
+    """saidwhen's articles for the scorer's loaded split, dated by the corpus metadata."""
+    return [
+        Article(
+            text=g["text"],
+            date=dt.date.fromisoformat(g["publication_date"]),
+            id=g["filename"],
+            source=g["filename"],
+        )
+        for g in gold
+    ]
+
+
 def run_split(
     split: str = "dev",
     data_dir: Path | None = None,
@@ -76,16 +95,7 @@ def run_split(
     gold = polnear.load_split(split, data_dir=str(data_dir))
     if limit:
         gold = gold[:limit]
-    articles = [
-        Article(
-            text=g["text"],
-            date=dt.date.fromisoformat(g["publication_date"]),
-            id=g["filename"],
-            source=g["filename"],
-        )
-        for g in gold
-    ]
-    records = list(extract_articles(articles, nlp))
+    records = list(extract_articles(articles_from_gold(gold), nlp))
     stats: Counter[str] = Counter()
     pred = {}
     for g, rec in zip(gold, records, strict=True):
