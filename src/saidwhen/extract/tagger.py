@@ -1,0 +1,402 @@
+"""Reported speech by sequence tagging: a CRF over spaCy token features.
+
+An alternative to the rules of :mod:`saidwhen.extract.reported`.  Each
+paragraph is one sequence; every token gets a BIO label for the three roles
+PolNeAR annotates (``SRC`` source, ``CUE`` cue, ``CON`` content).  The
+decoder then groups the tagged spans of a paragraph into attributions: each
+cue takes the nearest content and the nearest source, preferring those of
+its own sentence.
+
+The model is trained by :mod:`saidwhen.eval.train_tagger` and read from
+``saidwhen/data/attribution.crfsuite`` (python-crfsuite).
+
+Example:
+    >>> doc = load_nlp()("The senator said that taxes would rise.")  # doctest: +SKIP
+    >>> find_tagged(doc, None)[0].text  # doctest: +SKIP
+    'that taxes would rise'
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from saidwhen.extract._reported_cues import CUE_RATES
+from saidwhen.extract.reported import _in_quotes, cue_frame, cue_keys, find_reported
+from saidwhen.model import Quote, Span, Speaker
+
+__all__ = [
+    "MODEL_PATH",
+    "ROLES",
+    "TaggedSpan",
+    "decode",
+    "find_tagged",
+    "labels_from_spans",
+    "load_tagger",
+    "paragraphs",
+    "rule_roles",
+    "sequence_features",
+    "spans_from_labels",
+    "tag_doc",
+]
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution.crfsuite"
+# Roles in the order a token keeps when gold spans overlap: a cue or source
+# inside another attribution's content is labelled as cue or source.
+ROLES = ("CON", "SRC", "CUE")
+# A source further than this many tokens from its cue is not taken.
+MAX_SOURCE_GAP = 12
+# Tokens a content may be from its cue (beyond the cue's own sentence).
+MAX_CONTENT_GAP = 40
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    """A run of tokens with one role: ``doc[start:end]`` (token indices)."""
+
+    role: str
+    start: int
+    end: int
+
+
+def paragraphs(doc: Any, start: int = 0) -> list[list[int]]:
+    """Token indices of each paragraph, white space left out, from character ``start`` on."""
+    out: list[list[int]] = [[]]
+    for tok in doc:
+        if tok.idx < start:
+            continue
+        if tok.is_space:
+            if "\n" in tok.text and out[-1]:
+                out.append([])
+            continue
+        out[-1].append(tok.i)
+        if "\n" in tok.whitespace_ and out[-1]:
+            out.append([])
+    return [p for p in out if p]
+
+
+def _rate_bucket(tok: Any, quoted: bool) -> str:
+    """How often this word, in this frame, was a cue in PolNeAR train (from the lexicon)."""
+    frame = cue_frame(tok)
+    for key in cue_keys(tok, frame, quoted):
+        rec = CUE_RATES.get(key)
+        if rec is not None:
+            rate = rec[0] / rec[1]
+            return f"{min(int(rate * 5), 4)}"
+    return "x"
+
+
+def _token_features(tok: Any, quoted: bool, rate: str) -> list[str]:
+    head = tok.head
+    sent = tok.sent
+    rel = (tok.i - sent.start) / max(1, len(sent))
+    feats = [
+        "bias",
+        f"w={tok.lower_}",
+        f"l={tok.lemma_.lower()}",
+        f"p={tok.pos_}",
+        f"t={tok.tag_}",
+        f"d={tok.dep_}",
+        f"hl={head.lemma_.lower()}",
+        f"hd={head.dep_}",
+        f"hp={head.pos_}",
+        f"d|hp={tok.dep_}|{head.pos_}",
+        f"d|hl={tok.dep_}|{head.lemma_.lower()}",
+        f"hdir={'L' if head.i < tok.i else 'R' if head.i > tok.i else '0'}",
+        f"q={int(quoted)}",
+        f"rate={rate}",
+        f"pos={min(int(rel * 4), 3)}",
+        f"ent={tok.ent_type_ or '-'}",
+        f"frame={cue_frame(tok)}",
+    ]
+    if tok.i == sent.start:
+        feats.append("sent_start")
+    if tok.i == sent.end - 1:
+        feats.append("sent_end")
+    if tok.is_title:
+        feats.append("title")
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "mark", "agent", "pobj"):
+            feats.append(f"c={child.dep_}")
+    # the path to the root: which kind of word governs this one
+    anc = head
+    for depth in range(3):
+        if anc.i == anc.head.i:
+            break
+        anc = anc.head
+        if depth == 0:
+            feats.append(f"gl={anc.lemma_.lower()}")
+    return feats
+
+
+def _cue_path(tok: Any, rate_of: Callable[[Any], str]) -> list[str]:
+    """Where the token hangs from the nearest likely cue above it: its subject, its clause ...
+
+    Content is mostly a complement subtree of the cue, the source its subject
+    subtree; the dependency of the branch and the side of the cue tell which.
+    """
+    child, anc = tok, tok.head
+    for depth in range(8):
+        if anc.i == child.i:
+            return ["path=root"]
+        bucket = rate_of(anc)
+        if bucket not in ("x", "0", "1"):
+            side = "L" if tok.i < anc.i else "R"
+            return [
+                f"path={bucket}|{child.dep_}|{side}",
+                f"path_l={anc.lemma_.lower()}|{child.dep_}",
+                f"path_d={min(depth, 3)}|{child.dep_}",
+                f"path_fr={cue_frame(anc)}|{child.dep_}|{side}",
+            ]
+        child, anc = anc, anc.head
+    return ["path=far"]
+
+
+def rule_roles(doc: Any, start: int = 0) -> list[str]:
+    """The role (``B-CUE``, ``I-CON``, ..., ``O``) the rules of ``find_reported`` give each token.
+
+    The tagger reads them as features: it learns where to trust the rules and
+    where to go beyond them (a rarer cue, a longer content).
+    """
+    spans: list[tuple[str, int, list[tuple[int, int]]]] = []
+    for n, q in enumerate(find_reported(doc, None, start)):
+        parts = [("CON", q.start, q.end)]
+        if q.cue is not None:
+            parts.append(("CUE", q.cue.start, q.cue.end))
+        if q.speaker is not None:
+            parts.append(("SRC", q.speaker.start, q.speaker.end))
+        for role, s, e in parts:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                spans.append((role, n, [(span.start, span.end)]))
+    return labels_from_spans(range(len(doc)), spans)
+
+
+def sequence_features(
+    doc: Any,
+    seq: Sequence[int],
+    quoted: Sequence[bool],
+    hints: Sequence[str] | None = None,
+) -> list[list[str]]:
+    """The CRF features of each token of one sequence (token indices into ``doc``).
+
+    ``hints`` are the roles of :func:`rule_roles`, by token index of the doc.
+    """
+    cache: dict[int, str] = {}
+
+    def rate_of(t: Any) -> str:
+        if t.i not in cache:
+            cache[t.i] = _rate_bucket(t, quoted[t.i])
+        return cache[t.i]
+
+    rates = [rate_of(doc[i]) for i in seq]
+    base = [_token_features(doc[i], quoted[i], r) for i, r in zip(seq, rates, strict=True)]
+    out: list[list[str]] = []
+    n = len(seq)
+    for k, i in enumerate(seq):
+        tok = doc[i]
+        feats = list(base[k])
+        # the head's cue rate: the subject and complement of a likely cue
+        head = tok.head
+        feats.append(f"hrate={rate_of(head)}|{tok.dep_}")
+        feats.extend(_cue_path(tok, rate_of))
+        if hints is not None:
+            feats.append(f"rule={hints[i]}")
+            feats.append(f"rule|w={hints[i]}|{tok.lower_}")
+            for off in (-1, 1):
+                if 0 <= k + off < n:
+                    feats.append(f"{off}:rule={hints[seq[k + off]]}")
+        if k == 0:
+            feats.append("para_start")
+        if k == n - 1:
+            feats.append("para_end")
+        for off in (-2, -1, 1, 2):
+            j = k + off
+            if 0 <= j < n:
+                other = doc[seq[j]]
+                feats.append(f"{off}:w={other.lower_}")
+                feats.append(f"{off}:p={other.pos_}")
+                feats.append(f"{off}:q={int(quoted[seq[j]])}")
+                if abs(off) == 1:
+                    feats.append(f"{off}:rate={rates[j]}")
+                    feats.append(f"{off}:d={other.dep_}")
+            else:
+                feats.append(f"{off}:none")
+        out.append(feats)
+    return out
+
+
+def labels_from_spans(
+    seq: Sequence[int], spans: Iterable[tuple[str, int, Sequence[tuple[int, int]]]]
+) -> list[str]:
+    """BIO labels for one sequence from gold spans.
+
+    Args:
+        seq: the token indices of the sequence.
+        spans: ``(role, attribution id, [(first token, last token + 1), ...])``;
+            each piece of a discontinuous span starts with ``B``.
+    """
+    pos = {i: k for k, i in enumerate(seq)}
+    role_at: list[str | None] = [None] * len(seq)
+    piece_at: list[tuple[int, int] | None] = [None] * len(seq)
+    for role, ident, pieces in sorted(spans, key=lambda s: ROLES.index(s[0])):
+        for n, (lo, hi) in enumerate(pieces):
+            for i in range(lo, hi):
+                if i in pos:
+                    role_at[pos[i]] = role
+                    piece_at[pos[i]] = (ident, n)
+    labels = []
+    for k, here in enumerate(role_at):
+        if here is None:
+            labels.append("O")
+        elif k > 0 and role_at[k - 1] == here and piece_at[k - 1] == piece_at[k]:
+            labels.append(f"I-{here}")
+        else:
+            labels.append(f"B-{here}")
+    return labels
+
+
+def spans_from_labels(seq: Sequence[int], labels: Sequence[str]) -> list[TaggedSpan]:
+    """Tagged spans (token indices into the doc) from BIO labels; a stray ``I`` opens a span."""
+    out: list[TaggedSpan] = []
+    role: str | None = None
+    lo = prev = -1
+    for i, label in zip(seq, labels, strict=True):
+        bio, _, r = label.partition("-")
+        cont = bio == "I" and r == role and i == prev + 1
+        if role is not None and not cont:
+            out.append(TaggedSpan(role, lo, prev + 1))
+            role = None
+        if bio != "O" and not cont:
+            role, lo = r, i
+        prev = i
+    if role is not None:
+        out.append(TaggedSpan(role, lo, prev + 1))
+    return out
+
+
+def _gap(a: TaggedSpan, b: TaggedSpan) -> int:
+    """Tokens between two spans (0 when adjacent or overlapping)."""
+    return max(0, max(a.start, b.start) - min(a.end, b.end))
+
+
+def decode(
+    doc: Any, spans: Sequence[TaggedSpan]
+) -> list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]]:
+    """Group the tagged spans of one paragraph into ``(cue, source, content)`` attributions.
+
+    Each content goes to its nearest cue (a cue of the same sentence first);
+    each cue keeps its nearest content, and takes the nearest source of its
+    sentence (a source may serve several cues: "she said ... and added ...").
+    """
+    cues = [s for s in spans if s.role == "CUE"]
+    sources = [s for s in spans if s.role == "SRC"]
+    contents = [s for s in spans if s.role == "CON" and _has_word(doc, s)]
+    if not cues:
+        return []
+
+    def sent_of(s: TaggedSpan) -> int:
+        return int(doc[s.start].sent.start)
+
+    best: dict[int, TaggedSpan] = {}
+    for con in contents:
+        ranked = sorted(cues, key=lambda c: (sent_of(c) != sent_of(con), _gap(c, con), c.start))
+        cue = ranked[0]
+        if sent_of(cue) != sent_of(con) and _gap(cue, con) > MAX_CONTENT_GAP:
+            continue
+        key = cue.start
+        old = best.get(key)
+        if old is None or _content_rank(cue, con, sent_of) < _content_rank(cue, old, sent_of):
+            best[key] = con
+    out: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
+    for cue in cues:
+        chosen = best.get(cue.start)
+        if chosen is None:
+            continue
+        near = [s for s in sources if sent_of(s) == sent_of(cue) and _gap(s, cue) <= MAX_SOURCE_GAP]
+        src = min(near, key=lambda s: (_gap(s, cue), s.start)) if near else None
+        out.append((cue, src, chosen))
+    return out
+
+
+def _content_rank(
+    cue: TaggedSpan, con: TaggedSpan, sent_of: Callable[[TaggedSpan], int]
+) -> tuple[bool, int, int]:
+    return (sent_of(cue) != sent_of(con), _gap(cue, con), -(con.end - con.start))
+
+
+def _has_word(doc: Any, span: TaggedSpan) -> bool:
+    return any(t.is_alpha or t.is_digit for t in doc[span.start : span.end])
+
+
+@functools.lru_cache(maxsize=2)
+def load_tagger(path: str = str(MODEL_PATH)) -> Any:
+    """The trained CRF (a ``pycrfsuite.Tagger``), opened once per process."""
+    # imported by name: python-crfsuite ships no type information
+    tagger = importlib.import_module("pycrfsuite").Tagger()
+    tagger.open(path)
+    return tagger
+
+
+def tag_doc(doc: Any, tagger: Any, start: int = 0) -> list[list[TaggedSpan]]:
+    """The tagged spans of each paragraph of ``doc``."""
+    quoted = _in_quotes(doc)
+    hints = rule_roles(doc, start)
+    out = []
+    for seq in paragraphs(doc, start):
+        labels = tagger.tag(sequence_features(doc, seq, quoted, hints))
+        out.append(spans_from_labels(seq, labels))
+    return out
+
+
+def _char_span(doc: Any, span: TaggedSpan) -> tuple[int, int]:
+    toks = [t for t in doc[span.start : span.end] if not t.is_space]
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def find_tagged(doc: Any, people: Any, start: int = 0, *, model: str | None = None) -> list[Quote]:
+    """Reported-speech attributions found by the CRF tagger, like ``find_reported``.
+
+    Args:
+        doc: a parsed spaCy ``Doc`` whose character offsets are the input's.
+        people: the article's people index (its ``resolve(start, end)`` names a source).
+        start: ignore text before this offset (a date header).
+        model: a model file other than the packaged one.
+
+    Returns:
+        ``Quote(kind="indirect")`` items in text order.
+    """
+    tagger = load_tagger(model or str(MODEL_PATH))
+    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    text = doc.text
+    out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for spans in tag_doc(doc, tagger, start):
+        for cue, src, con in decode(doc, spans):
+            c_s, c_e = _char_span(doc, con)
+            if (c_s, c_e) in seen:
+                continue
+            seen.add((c_s, c_e))
+            k_s, k_e = _char_span(doc, cue)
+            speaker = None
+            if src is not None:
+                s_s, s_e = _char_span(doc, src)
+                mention = text[s_s:s_e]
+                name = resolve(s_s, s_e) if resolve is not None else None
+                speaker = Speaker(name=name or mention, mention=mention, start=s_s, end=s_e)
+            out.append(
+                Quote(
+                    text=text[c_s:c_e],
+                    start=c_s,
+                    end=c_e,
+                    kind="indirect",
+                    speaker=speaker,
+                    cue=Span(text=text[k_s:k_e], start=k_s, end=k_e),
+                )
+            )
+    out.sort(key=lambda q: (q.start, q.end))
+    return out

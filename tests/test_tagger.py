@@ -1,0 +1,152 @@
+"""The CRF reported-speech tagger: features, BIO labels, decoding, a train→tag round trip.
+
+Every sentence here is written for these tests.  The ``nlp`` fixture comes
+from conftest.py.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pycrfsuite")
+
+# ``saidwhen.extract`` is shadowed by the ``extract`` function on the package.
+tagger = importlib.import_module("saidwhen.extract.tagger")
+train_tagger = importlib.import_module("saidwhen.eval.train_tagger")
+reported = importlib.import_module("saidwhen.extract.reported")
+
+SENTENCES = [
+    # text, source, cue, content
+    (
+        "The harbour master said that the ferry would sail at dawn.",
+        "The harbour master",
+        "said",
+        "that the ferry would sail at dawn",
+    ),
+    (
+        "Two fishermen claimed the nets had been cut overnight.",
+        "Two fishermen",
+        "claimed",
+        "the nets had been cut overnight",
+    ),
+    (
+        "The lighthouse keeper warned that a storm was coming.",
+        "The lighthouse keeper",
+        "warned",
+        "that a storm was coming",
+    ),
+]
+
+
+def _attribution(text: str, source: str, cue: str, content: str) -> dict[str, Any]:
+    def span(part: str) -> list[list[int]]:
+        s = text.index(part)
+        return [[s, s + len(part)]]
+
+    return {"source": span(source), "cue": span(cue), "content": span(content)}
+
+
+def _features(nlp: Any, text: str) -> tuple[Any, list[int], list[list[str]]]:
+    doc = nlp(text)
+    seq = tagger.paragraphs(doc)[0]
+    return doc, seq, tagger.sequence_features(doc, seq, reported._in_quotes(doc))
+
+
+def test_features_of_a_hand_built_sentence(nlp: Any) -> None:
+    doc, seq, feats = _features(nlp, 'The mayor said "the bridge is safe" on Monday.')
+    assert len(feats) == len(seq) == len(doc)
+    said = next(t.i for t in doc if t.text == "said")
+    f = set(feats[said])
+    assert {"w=said", "l=say", "p=VERB"} <= f
+    assert "q=0" in f
+    assert "para_start" in feats[0] and "para_end" in feats[-1]
+    assert "-2:none" in feats[0] and "2:none" in feats[-1]
+    bridge = next(t.i for t in doc if t.text == "bridge")
+    assert "q=1" in feats[bridge]  # inside the quotation marks
+    # the word the cue lexicon knows best is rated highest
+    assert any(x.startswith("rate=") and x != "rate=x" for x in f)
+
+
+def test_paragraphs_split_at_blank_lines(nlp: Any) -> None:
+    doc = nlp("The keeper spoke.\n\nThe mayor listened.")
+    paras = tagger.paragraphs(doc)
+    assert [[doc[i].text for i in p] for p in paras] == [
+        ["The", "keeper", "spoke", "."],
+        ["The", "mayor", "listened", "."],
+    ]
+    later = tagger.paragraphs(doc, start=doc.text.index("The mayor"))
+    assert len(later) == 1
+
+
+@pytest.mark.parametrize(
+    ("spans", "labels"),
+    [
+        pytest.param([("CUE", 0, [(1, 2)])], ["O", "B-CUE", "O", "O"], id="one-token"),
+        pytest.param(
+            [("CON", 0, [(0, 4)]), ("CUE", 1, [(1, 2)])],
+            ["B-CON", "B-CUE", "B-CON", "I-CON"],
+            id="cue-inside-content",
+        ),
+        pytest.param(
+            [("CON", 0, [(0, 1), (2, 4)])],
+            ["B-CON", "O", "B-CON", "I-CON"],
+            id="discontinuous",
+        ),
+        pytest.param(
+            [("CON", 0, [(0, 2)]), ("CON", 1, [(2, 4)])],
+            ["B-CON", "I-CON", "B-CON", "I-CON"],
+            id="two-adjacent-contents",
+        ),
+    ],
+)
+def test_labels_from_spans(spans: Any, labels: list[str]) -> None:
+    assert tagger.labels_from_spans([0, 1, 2, 3], spans) == labels
+
+
+def test_spans_from_labels_round_trip() -> None:
+    seq = [5, 6, 7, 8, 9, 10]
+    labels = ["B-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "I-SRC"]
+    spans = tagger.spans_from_labels(seq, labels)
+    assert [(s.role, s.start, s.end) for s in spans] == [
+        ("SRC", 5, 7),
+        ("CUE", 7, 8),
+        ("CON", 8, 10),
+        ("SRC", 10, 11),  # a stray I opens a span of its own
+    ]
+
+
+def test_decode_groups_the_nearest_source_and_content(nlp: Any) -> None:
+    doc = nlp("The keeper said the storm had passed, and the captain agreed.")
+    words = [t.text for t in doc]
+
+    def at(role: str, first: str, last: str) -> Any:
+        return tagger.TaggedSpan(role, words.index(first), words.index(last) + 1)
+
+    spans = [
+        at("SRC", "The", "keeper"),
+        at("CUE", "said", "said"),
+        at("CON", "the", "passed"),
+    ]
+    [(cue, src, con)] = tagger.decode(doc, spans)
+    assert (cue.start, src.start, con.start) == (spans[1].start, spans[0].start, spans[2].start)
+    assert tagger.decode(doc, spans[:2]) == []  # a cue without content is no attribution
+
+
+def test_train_then_tag_round_trip(nlp: Any, tmp_path: Path) -> None:
+    items = []
+    for text, source, cue, content in SENTENCES:
+        items.append((nlp(text), [_attribution(text, source, cue, content)]))
+    model = tmp_path / "tiny.crfsuite"
+    params = {"c1": 0.0, "c2": 0.001, "max_iterations": 200, "feature.minfreq": 0}
+    size = train_tagger.train(items, model, params)
+    assert size == model.stat().st_size > 0
+    for (doc, _), (_, source, cue, content) in zip(items, SENTENCES, strict=True):
+        [quote] = tagger.find_tagged(doc, None, model=str(model))
+        assert quote.kind == "indirect"
+        assert quote.text == content
+        assert quote.cue is not None and quote.cue.text == cue
+        assert quote.speaker is not None and quote.speaker.mention == source
