@@ -180,29 +180,36 @@ def ingest(
     started = time.perf_counter()
     workers = workers or os.cpu_count() or 1
     source = items if items is not None else read_paths(paths, date)
-    done = 0
     total = count_inputs(paths) if progress and items is None else None
     with Store(db) as store:
         try:
             batches = plan_batches(source, store, summary)
-            for records, keys in _run(batches, workers, keep_text, model):
-                good = [
-                    (r, k)
-                    for r, k in zip(records, keys, strict=True)
-                    if isinstance(r, ArticleRecord)
-                ]
-                summary.failures.extend(r for r in records if isinstance(r, InputError))
-                if good:
-                    summary.stats.add(store.add([r for r, _ in good], [k for _, k in good]))
-                done += len(records)
-                if progress:
-                    progress(done + summary.already, total)
+            store_results(store, _run(batches, workers, keep_text, model), summary, progress, total)
         except KeyboardInterrupt:
             summary.interrupted = True
         finally:
             store.add_failures(summary.failures)
             summary.seconds = time.perf_counter() - started
     return summary
+
+
+def store_results(
+    store: Store,
+    results: Iterable[tuple[list[ArticleRecord | InputError], list[tuple[str, str]]]],
+    summary: IngestSummary,
+    progress: Progress | None,
+    total: int | None,
+) -> None:
+    """Step 4, the same for every engine: write each batch's records, keep its failures."""
+    done = 0
+    for records, keys in results:
+        good = [(r, k) for r, k in zip(records, keys, strict=True) if isinstance(r, ArticleRecord)]
+        summary.failures.extend(r for r in records if isinstance(r, InputError))
+        if good:
+            summary.stats.add(store.add([r for r, _ in good], [k for _, k in good]))
+        done += len(records)
+        if progress:
+            progress(done + summary.already, total)
 
 
 def _run(

@@ -16,7 +16,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from saidwhen.engine.local import BATCH, IngestSummary, Progress, count_inputs, plan_batches
+from saidwhen.engine.local import (
+    BATCH,
+    IngestSummary,
+    Progress,
+    count_inputs,
+    plan_batches,
+    store_results,
+)
 from saidwhen.errors import InputError, SaidwhenError
 from saidwhen.model import ArticleRecord
 from saidwhen.store.db import Store
@@ -93,7 +100,6 @@ def ingest(
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     logging.getLogger("ray.data").setLevel(logging.WARNING)
-    done = 0
     with Store(db) as store:
         try:
             blobs = [
@@ -108,18 +114,7 @@ def ingest(
                     batch_size=1,
                     num_cpus=1,
                 )
-                for records, keys in _unpickle(ds.iter_rows()):
-                    good = [
-                        (r, k)
-                        for r, k in zip(records, keys, strict=True)
-                        if isinstance(r, ArticleRecord)
-                    ]
-                    summary.failures.extend(r for r in records if isinstance(r, InputError))
-                    if good:
-                        summary.stats.add(store.add([r for r, _ in good], [k for _, k in good]))
-                    done += len(records)
-                    if progress:
-                        progress(done + summary.already, total)
+                store_results(store, _unpickle(ds.iter_rows()), summary, progress, total)
         except KeyboardInterrupt:
             summary.interrupted = True
         finally:
