@@ -475,6 +475,10 @@ def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
     return drafts
 
 
+def _alnum(text: str, start: int, end: int) -> int:
+    return sum(c.isalnum() for c in text[start:end])
+
+
 def _covers(outer: Span | Speaker, inner: Span | Speaker) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
@@ -490,8 +494,11 @@ def _merge_reported(doc: Any, drafts: list[_Draft], reported: list[Quote]) -> li
         if q.cue is not None and doc_text(doc)[q.cue.start - 1 : q.cue.start] == "-":
             continue  # "co-wrote the paper" is not a report
         inside = [d for d in drafts if d.start < q.end and q.start < d.end]
-        covered = sum(min(d.end, q.end) - max(d.start, q.start) for d in inside)
-        if inside and covered >= 0.6 * (q.end - q.start):
+        # A report that is nothing but direct quotes adds nothing; one with words of its
+        # own ("called it "a disaster"") is kept, as news annotators mark it.
+        text = doc_text(doc)
+        covered = sum(_alnum(text, max(d.start, q.start), min(d.end, q.end)) for d in inside)
+        if inside and covered >= _alnum(text, q.start, q.end):
             for d in inside:  # the indirect reading may know the speaker better
                 if d.speaker is None and q.speaker is not None:
                     d.speaker, d.cue = q.speaker, q.cue or d.cue
