@@ -127,3 +127,20 @@ def test_timeline_command(tmp_path: Path) -> None:
 def test_timeline_help() -> None:
     result = CliRunner().invoke(main, ["timeline", "--help"])
     assert result.exit_code == 0 and "--svg" in result.output
+
+
+def test_only_quoted_words_get_quotation_marks() -> None:
+    rec = ArticleRecord(
+        "pier",
+        dt.date(2021, 4, 10),
+        quotes=(
+            _quote("We will rebuild", 10, "Ana Ruiz", when="2021-04-01", when_basis="text"),
+            Quote("that the pier would reopen", 40, 66, "indirect",
+                  speaker=Speaker("Ana Ruiz", "she", 30, 33), when="2021-04-02",
+                  when_basis="text"),
+        ),
+    )
+    table = format_table(build_timeline([rec]))
+    assert "“We will rebuild”" in table
+    assert "(reported) that the pier would reopen" in table
+    assert "“that the pier" not in table

@@ -82,6 +82,14 @@ class TimelineEntry:
     last: str  # last day it may have happened (ISO)
     start: int  # offsets into the article
     end: int
+    verbatim: bool = False  # a direct quote or quoted fragment, not reported speech
+
+    @property
+    def shown(self) -> str:
+        """What to print: quotation marks only around words that were quoted."""
+        if self.kind != "quote":
+            return self.what
+        return f"“{self.what}”" if self.verbatim else f"(reported) {self.what}"
 
     @property
     def when_label(self) -> str:
@@ -109,6 +117,7 @@ class TimelineEntry:
             "last": self.last,
             "start": self.start,
             "end": self.end,
+            "verbatim": self.verbatim,
         }
 
 
@@ -146,7 +155,7 @@ def build_timeline(
             entries.append(
                 TimelineEntry(
                     "quote", rec.id, day, who, q.text, q.when, q.when_range, q.when_basis,
-                    first, last, q.start, q.end,
+                    first, last, q.start, q.end, verbatim=q.kind != "indirect",
                 )
             )
     entries.sort(key=_order)
@@ -183,7 +192,7 @@ def format_table(entries: Sequence[TimelineEntry], *, width: int = 110) -> str:
     lines = [head, "-" * min(width, len(head) + w_what)]
     many = len({e.article for e in entries}) > 1
     for e in entries:
-        what = f"“{e.what}”" if e.kind == "quote" else e.what
+        what = e.shown
         if many:
             what = f"[{e.article}] {what}"
         lines.append(
@@ -379,7 +388,7 @@ def render_svg(entries: Sequence[TimelineEntry], *, width: int = 1100, title: st
         )
         y += row_h + 2
         for e in g:
-            what = f"“{e.what}”" if e.kind == "quote" else e.what
+            what = e.shown
             if many:
                 what = f"[{e.article}] {what}"
             out.append(
