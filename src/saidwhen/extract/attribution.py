@@ -60,6 +60,9 @@ _TITLE_CONTEXT = frozenset(
 )
 _GENERIC_CHANNELS = frozenset({"post", "posts", "message", "video"})
 _SENT_END = {".", "!", "?"}
+_NO_NAME = frozenset(
+    "i me we us you he him she her they them it who which that this these those".split()
+)
 
 
 @dataclass(slots=True)
@@ -571,6 +574,8 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
         repeat = seen.get(words) if d.kind != "indirect" and len(words.split()) >= 4 else None
         if repeat is None and words:
             seen.setdefault(words, i)
+        if d.speaker is not None and d.speaker.name and d.speaker.name.lower() in _NO_NAME:
+            d.speaker = replace(d.speaker, name=None)  # "they" names nobody
         cont = index.get(id(d.continues_draft)) if d.continues_draft is not None else None
         quotes.append(
             Quote(

@@ -299,7 +299,7 @@ class _BatchWriter:
         self.stats.articles += 1
         local: dict[str, PersonEntry | None] = {}
         for p in rec.people:
-            aliases = list(dict.fromkeys(m.text for m in p.mentions if m.text[:1].isupper()))[:5]
+            aliases = list(dict.fromkeys(m.text for m in p.mentions if _is_name_alias(m.text)))[:5]
             local[p.name] = self.people.resolve(p.name, p.gender, p.descriptors, aliases)
         for q in rec.quotes:
             self.quote(q, aid, date, local)
@@ -512,3 +512,16 @@ class _BatchWriter:
                 " n_speakers = (SELECT count(*) FROM quote_speakers s WHERE s.quote_id = quotes.id)"
                 " WHERE id IN (SELECT id FROM touched)"
             )
+
+
+def _is_name_alias(mention: str) -> bool:
+    """A mention that names the person ("Ms. Teigen"), not "She" or "The model"."""
+    words = mention.split()
+    return bool(words) and words[0].lower() not in _NOT_NAMES and all(
+        w[:1].isupper() or not w[:1].isalpha() for w in words
+    )
+
+
+_NOT_NAMES = frozenset(
+    "he she him her his hers they them their we i you it the a an this that".split()
+)
