@@ -150,3 +150,13 @@ def test_train_then_tag_round_trip(nlp: Any, tmp_path: Path) -> None:
         assert quote.text == content
         assert quote.cue is not None and quote.cue.text == cue
         assert quote.speaker is not None and quote.speaker.mention == source
+
+
+def test_packaged_model_finds_a_plain_report(nlp: Any) -> None:
+    if not tagger.MODEL_PATH.is_file():
+        pytest.skip("no trained model in saidwhen/data")
+    assert tagger.MODEL_PATH.stat().st_size < 5_000_000
+    doc = nlp("The harbour master said that the ferry would sail at dawn.")
+    [quote] = tagger.find_tagged(doc, None)
+    assert quote.text == "that the ferry would sail at dawn"
+    assert quote.cue is not None and quote.cue.text == "said"

@@ -41,11 +41,12 @@ from saidwhen.extract.tagger import (
 __all__ = ["PARAMS", "gold_sequences", "load_docs", "main", "train"]
 
 # L1 keeps the model small (most weights go to zero); L2 smooths the rest.
+# Tuned on train with every 5th article held out (c1 0.3 -> 1 -> 2: smaller and better).
 PARAMS: dict[str, Any] = {
-    "c1": 0.3,
+    "c1": 2.0,
     "c2": 0.01,
-    "max_iterations": 150,
-    "feature.minfreq": 2,
+    "max_iterations": 200,
+    "feature.minfreq": 3,
     "feature.possible_transitions": True,
 }
 
