@@ -101,7 +101,8 @@ def test_according_to_and_cue_before_quote(nlp: Any) -> None:
     )
     qs = direct(rec)
     assert [who(q) for q in qs] == ["Lena Fischer", "Lena Fischer"]
-    assert qs[0].cue is not None and qs[0].cue.text == "wrote"
+    # the cue may carry its channel, as news annotators mark it ("wrote in her column:")
+    assert qs[0].cue is not None and qs[0].cue.text.startswith("wrote")
     assert any(q.cue is not None and q.cue.text == "According to" for q in rec.quotes)
 
 
