@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -14,7 +15,7 @@ from saidwhen.model import Article
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-__all__ = ["date_option", "read_inputs", "report_failures"]
+__all__ = ["date_option", "read_inputs", "report_failures", "write_floors_option"]
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -33,6 +34,16 @@ def date_option(f: F) -> F:
         callback=_parse_date,
         metavar="YYYY-MM-DD",
         help="Article date for inputs that carry none (a 'date' first line or field wins).",
+    )(f)
+
+
+def write_floors_option(f: F) -> F:
+    """``--write-floors FILE`` of the evaluation commands (the quality gate's floors)."""
+    return click.option(
+        "--write-floors",
+        "floors_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Raise the quality-gate floors in this file to the measured values (never lowers).",
     )(f)
 
 

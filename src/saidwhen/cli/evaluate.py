@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from saidwhen.cli import eval as eval_group
+from saidwhen.cli.common import write_floors_option
 from saidwhen.errors import SaidwhenError
 from saidwhen.eval.report import floor_failures, format_summary, raised_floors
 
@@ -43,12 +44,7 @@ _FLOORS_COMMENT = (
     help="Write the scorer's false positives, negatives and attribution errors here (JSONL).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scorer's whole dict as JSON.")
-@click.option(
-    "--write-floors",
-    "floors_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Raise the quality-gate floors in this file to the measured values (never lowers).",
-)
+@write_floors_option
 def polnear(
     split: str,
     data_dir: Path | None,

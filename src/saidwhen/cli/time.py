@@ -10,7 +10,7 @@ import click
 
 from saidwhen.cli import eval as eval_group
 from saidwhen.cli import main
-from saidwhen.cli.common import date_option, read_inputs, report_failures
+from saidwhen.cli.common import date_option, read_inputs, report_failures, write_floors_option
 from saidwhen.errors import InputError, SaidwhenError
 
 _FLOORS_COMMENT = (
@@ -47,7 +47,10 @@ _TARGETS = (
     help="Show quotes the text does not date (at their article's date).",
 )
 def timeline(
-    files: tuple[str, ...], date: dt.date | None, as_json: bool, svg_path: Path | None,
+    files: tuple[str, ...],
+    date: dt.date | None,
+    as_json: bool,
+    svg_path: Path | None,
     undated: bool,
 ) -> None:
     """The events and quotes of FILES in date order ('-' reads standard input)."""
@@ -86,12 +89,7 @@ def timeline(
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write the scorer's misses, false positives and wrong values here (TSV).",
 )
-@click.option(
-    "--write-floors",
-    "floors_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Raise the quality-gate floors in this file to the measured values (never lowers).",
-)
+@write_floors_option
 def tempeval(
     data_dir: Path | None,
     scorer: Path | None,
