@@ -21,8 +21,9 @@ __all__ = [
 # Lemmas of verbs that introduce speech or writing (direct quotes).
 SPEECH_VERBS = frozenset(
     """
-    press remember issue release shoot fire hit push snap bark fume rail scoff sneer gripe vent tease chide scold
-    rebut rebuke lash thunder roar yell holler bellow groan moan whine
+    press remember issue release shoot fire hit push snap bark fume rail scoff sneer
+    gripe vent tease chide scold rebut rebuke lash thunder roar yell holler bellow
+    groan moan whine
     say tell write add reveal explain share note claim insist state announce argue
     ask answer reply respond tweet post comment admit acknowledge warn declare
     confirm deny suggest recall continue conclude remark joke quip shout scream
