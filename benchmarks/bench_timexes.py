@@ -26,20 +26,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import json
 import re
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from saidwhen.eval.tempeval import default_data_dir, default_scorer_path  # noqa: E402
+from saidwhen.eval.tempeval import (  # noqa: E402
+    default_data_dir,
+    default_scorer_path,
+    load_scorer,
+)
 from saidwhen.extract.timexes import find_timexes  # noqa: E402
 
 TARGET_MS = 20.0
@@ -51,16 +53,6 @@ _PLAIN = re.compile(
     r"(?:,\s+\d{4})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:19|20)\d\d|today|yesterday|"
     r"tomorrow|now)\b"
 )
-
-
-def _load_scorer(data_dir: Path) -> ModuleType:
-    path = default_scorer_path(data_dir)
-    spec = importlib.util.spec_from_file_location("te3lib", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot import the scorer at {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _dct(d: Doc) -> dt.date:
@@ -121,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
-    te3 = _load_scorer(args.data_dir)
+    te3 = load_scorer(default_scorer_path(args.data_dir))
     docs: list[Doc] = []
     for sub in ("TimeBank", "AQUAINT"):
         docs.extend(te3.load_dir(str(args.data_dir / sub)))
