@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from saidwhen.errors import InputError, StoreError
-from saidwhen.model import Article, ArticleRecord, Quote
+from saidwhen.model import Article, ArticleRecord, Quote, Span
 from saidwhen.store.merge import MIN_NEAR_WORDS, is_near_duplicate, normalise, shingles, text_hash
 from saidwhen.store.migrations import migrate
 from saidwhen.store.speakers import PersonEntry, PersonRegistry, looks_like_name
@@ -299,7 +299,7 @@ class _BatchWriter:
         self.stats.articles += 1
         local: dict[str, PersonEntry | None] = {}
         for p in rec.people:
-            aliases = list(dict.fromkeys(m.text for m in p.mentions if _is_name_alias(m.text)))[:5]
+            aliases = _name_aliases(p.mentions)
             local[p.name] = self.people.resolve(p.name, p.gender, p.descriptors, aliases)
         for q in rec.quotes:
             self.quote(q, aid, date, local)
@@ -514,12 +514,22 @@ class _BatchWriter:
             )
 
 
-def _is_name_alias(mention: str) -> bool:
-    """A mention that names the person ("Ms. Teigen"), not "She" or "The model"."""
-    words = mention.split()
-    return bool(words) and words[0].lower() not in _NOT_NAMES and all(
-        w[:1].isupper() or not w[:1].isalpha() for w in words
-    )
+def _name_aliases(mentions: Sequence[Span], most: int = 5) -> list[str]:
+    """Up to ``most`` mentions that name the person ("Ms. Teigen"), not "She" or "The model"."""
+    out: list[str] = []
+    for m in mentions:
+        text = m.text
+        if not text[:1].isupper() or text in out:
+            continue  # most mentions are pronouns: the cheap test first
+        words = text.split()
+        if words[0].lower() in _NOT_NAMES or not all(
+            w[:1].isupper() or not w[:1].isalpha() for w in words
+        ):
+            continue
+        out.append(text)
+        if len(out) == most:
+            break
+    return out
 
 
 _NOT_NAMES = frozenset(
