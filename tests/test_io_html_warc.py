@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,32 @@ def test_warc_payload_in_a_wrong_charset() -> None:
 def test_not_a_warc(data: bytes) -> None:
     items = list(read_bytes(data, "junk.warc.gz"))
     assert len(items) == 1 and isinstance(items[0], MalformedRecordError)
+
+
+def _cuts_inside_records(warc: bytes, gzip: bool) -> list[int]:
+    """Cut points that fall inside a record (never on a boundary between two)."""
+    import zlib
+
+    if not gzip:
+        starts = [m.start() for m in re.finditer(rb"WARC/1\.\d\r\n", warc)]
+        return [s + k for s in starts[1:] for k in (5, 60, 200)]
+    cuts, pos = [], 0
+    while pos < len(warc):
+        d = zlib.decompressobj(31)
+        d.decompress(warc[pos:])
+        end = len(warc) - len(d.unused_data)
+        cuts += [pos + 5, (pos + end) // 2, end - 3]
+        pos = end
+    return cuts
+
+
+@pytest.mark.parametrize("gzip", [False, True])
+def test_every_cut_inside_a_record_is_reported(gzip: bool) -> None:
+    warc = make_warc(gzip, PAGES)
+    for cut in _cuts_inside_records(warc, gzip):
+        items = list(read_warc(warc[:cut], "cut.warc"))
+        errors = [i for i in items if isinstance(i, MalformedRecordError)]
+        assert errors, f"a cut at byte {cut} of {len(warc)} went unnoticed"
+        assert "truncated" in str(errors[-1])
+        # the whole records before the cut are still read
+        assert all(isinstance(i, Article) for i in items[:-1])

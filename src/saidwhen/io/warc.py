@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -65,12 +66,60 @@ def _record(rec: Any, payload: bytes, truncated: bool, where: str, date: dt.date
     return read_html(text, where, date, url=url, fallback_date=capture)
 
 
+_CONTENT_LENGTH = re.compile(rb"(?im)^content-length:[ \t]*(\d+)")
+
+
+def _plain_cut(buf: bytes) -> int | None:
+    """Where uncompressed WARC records stop being whole (by Content-Length), or None."""
+    pos, n = 0, len(buf)
+    while True:
+        while pos < n and buf[pos] in b"\r\n":
+            pos += 1
+        if pos >= n:
+            return None
+        head_end = buf.find(b"\r\n\r\n", pos)
+        length = _CONTENT_LENGTH.search(buf, pos, head_end) if head_end != -1 else None
+        if length is None or not buf.startswith(b"WARC/", pos):
+            return pos
+        end = head_end + 4 + int(length.group(1))
+        if end > n:
+            return pos
+        pos = end
+
+
+def _truncation(data: bytes) -> int | None:
+    """The offset where a cut-off WARC file stops being whole, or None when it is whole."""
+    if data[:2] != b"\x1f\x8b":
+        return _plain_cut(data)
+    pos = 0
+    while pos < len(data):
+        if not data[pos:].strip(b"\x00\r\n "):
+            return None
+        member = zlib.decompressobj(31)
+        try:
+            body = member.decompress(data[pos:])
+        except zlib.error:
+            return pos
+        if not member.eof or _plain_cut(body) is not None:
+            return pos
+        pos = len(data) - len(member.unused_data)
+    return None
+
+
 def read_warc(
     data: bytes, source: str, date: dt.date | None = None
 ) -> Iterator[Article | InputError]:
     """Every article in a WARC file; failures (per record) as data."""
     from warcio.archiveiterator import ArchiveIterator
 
+    cut = _truncation(data)
+    if cut is not None:
+        # warcio reads a cut-off record as if it were whole: read only the whole ones
+        yield from read_warc(data[:cut], source, date) if cut else iter(())
+        yield MalformedRecordError(
+            f"{source}@{cut}", "truncated WARC record (the file ends inside it)"
+        )
+        return
     stream = io.BytesIO(data)
     it = ArchiveIterator(stream)
     offset = 0
