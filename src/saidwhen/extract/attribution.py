@@ -562,9 +562,10 @@ def _reported_speech(doc: Any, people: PeopleIndex, start: int) -> list[Quote]:
     together).  Where the tagger found content but no source and the rules found
     both, the rules' reading wins.
     """
-    tagged = find_tagged(doc, people, start)
+    rules = find_reported(doc, people, start)
+    tagged = find_tagged(doc, people, start, rules=rules)
     out = list(tagged)
-    for r in find_reported(doc, people, start):
+    for r in rules:
         over = [t for t in tagged if t.start < r.end and r.start < t.end]
         if not over and r.speaker is not None and r.text.startswith("that "):
             out.append(r)  # "she shared on Instagram that ...": the surest frame of all
@@ -606,4 +607,4 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
                 continues=cont if cont is not None and cont < i else None,
             )
         )
-    return [replace(q) for q in quotes]
+    return quotes

@@ -15,7 +15,6 @@ __all__ = [
     "ROLE_NOUNS",
     "SPEECH_VERBS",
     "TITLES",
-    "TITLE_WORDS",
 ]
 
 # Lemmas of verbs that introduce speech or writing (direct quotes).
@@ -59,7 +58,6 @@ TITLES = frozenset(
     ambassador general pope king queen prince princess vice
     """.split()
 )
-TITLE_WORDS = TITLES  # alias used by readers of the people stage
 
 # Nouns that describe a person's role; a definite "the senator" may refer to a person.
 ROLE_NOUNS = frozenset(

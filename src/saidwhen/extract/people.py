@@ -121,15 +121,6 @@ class PeopleIndex:
             out.append(Person(ent.name, spans, tuple(dict.fromkeys(ent.descriptors)), ent.gender))
         return out
 
-    def entity_at(self, start: int, end: int) -> _Entity | None:
-        ent = self._by_span.get((start, end))
-        if ent is not None:
-            return ent
-        for s, e, cand in self._mention_starts:
-            if s < end and start < e:
-                return cand
-        return None
-
     def resolve(self, start: int, end: int) -> str | None:
         """The canonical name of the person a mention span refers to, else None.
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from saidwhen.extract._reported_cues import CUE_PREPS, CUE_RATES
 from saidwhen.model import Quote, Span, Speaker
+from saidwhen.nlp import doc_text
 
 __all__ = ["MIN_CUE_RATE", "cue_frame", "cue_keys", "find_reported"]
 
@@ -482,7 +483,7 @@ def find_reported(doc: Any, people: Any, start: int = 0) -> list[Quote]:
         'that taxes would rise'
     """
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
-    text = doc.text
+    text = doc_text(doc)
     regions = _quote_regions(doc)
     quoted = [False] * len(doc)
     for lo, hi in regions:

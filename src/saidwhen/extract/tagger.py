@@ -28,6 +28,7 @@ from typing import Any
 from saidwhen.extract._reported_cues import CUE_RATES
 from saidwhen.extract.reported import _in_quotes, cue_frame, cue_keys, find_reported
 from saidwhen.model import Quote, Span, Speaker
+from saidwhen.nlp import doc_text
 
 __all__ = [
     "MODEL_PATH",
@@ -156,14 +157,16 @@ def _cue_path(tok: Any, rate_of: Callable[[Any], str]) -> list[str]:
     return ["path=far"]
 
 
-def rule_roles(doc: Any, start: int = 0) -> list[str]:
+def rule_roles(doc: Any, start: int = 0, rules: Sequence[Quote] | None = None) -> list[str]:
     """The role (``B-CUE``, ``I-CON``, ..., ``O``) the rules of ``find_reported`` give each token.
 
     The tagger reads them as features: it learns where to trust the rules and
-    where to go beyond them (a rarer cue, a longer content).
+    where to go beyond them (a rarer cue, a longer content).  ``rules`` is
+    ``find_reported``'s output when the caller has it already.
     """
     spans: list[tuple[str, int, list[tuple[int, int]]]] = []
-    for n, q in enumerate(find_reported(doc, None, start)):
+    found = find_reported(doc, None, start) if rules is None else rules
+    for n, q in enumerate(found):
         parts = [("CON", q.start, q.end)]
         if q.cue is not None:
             parts.append(("CUE", q.cue.start, q.cue.end))
@@ -342,10 +345,12 @@ def load_tagger(path: str = str(MODEL_PATH)) -> Any:
     return tagger
 
 
-def tag_doc(doc: Any, tagger: Any, start: int = 0) -> list[list[TaggedSpan]]:
+def tag_doc(
+    doc: Any, tagger: Any, start: int = 0, rules: Sequence[Quote] | None = None
+) -> list[list[TaggedSpan]]:
     """The tagged spans of each paragraph of ``doc``."""
     quoted = _in_quotes(doc)
-    hints = rule_roles(doc, start)
+    hints = rule_roles(doc, start, rules)
     out = []
     for seq in paragraphs(doc, start):
         labels = tagger.tag(sequence_features(doc, seq, quoted, hints))
@@ -358,7 +363,14 @@ def _char_span(doc: Any, span: TaggedSpan) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def find_tagged(doc: Any, people: Any, start: int = 0, *, model: str | None = None) -> list[Quote]:
+def find_tagged(
+    doc: Any,
+    people: Any,
+    start: int = 0,
+    *,
+    model: str | None = None,
+    rules: Sequence[Quote] | None = None,
+) -> list[Quote]:
     """Reported-speech attributions found by the CRF tagger, like ``find_reported``.
 
     Args:
@@ -366,16 +378,17 @@ def find_tagged(doc: Any, people: Any, start: int = 0, *, model: str | None = No
         people: the article's people index (its ``resolve(start, end)`` names a source).
         start: ignore text before this offset (a date header).
         model: a model file other than the packaged one.
+        rules: ``find_reported``'s output for this doc, when the caller has it.
 
     Returns:
         ``Quote(kind="indirect")`` items in text order.
     """
     tagger = load_tagger(model or str(MODEL_PATH))
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
-    text = doc.text
+    text = doc_text(doc)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
-    for spans in tag_doc(doc, tagger, start):
+    for spans in tag_doc(doc, tagger, start, rules):
         for cue, src, con in decode(doc, spans):
             c_s, c_e = _char_span(doc, con)
             if (c_s, c_e) in seen:
