@@ -36,6 +36,7 @@ from saidwhen.extract.tagger import (
     paragraphs,
     rule_roles,
     sequence_features,
+    token_table,
 )
 
 __all__ = ["PARAMS", "gold_sequences", "load_docs", "main", "train"]
@@ -69,9 +70,11 @@ def gold_sequences(
                 spans.append((role, n, kept))
     quoted = _in_quotes(doc)
     hints = rule_roles(doc)
+    table = token_table(doc, quoted)
     out = []
     for seq in paragraphs(doc):
-        out.append((sequence_features(doc, seq, quoted, hints), labels_from_spans(seq, spans)))
+        feats = sequence_features(doc, seq, quoted, hints, table)
+        out.append((feats, labels_from_spans(seq, spans)))
     return out
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "MODEL_PATH",
     "ROLES",
     "TaggedSpan",
+    "TokenTable",
     "decode",
     "find_tagged",
     "labels_from_spans",
@@ -43,6 +44,7 @@ __all__ = [
     "sequence_features",
     "spans_from_labels",
     "tag_doc",
+    "token_table",
 ]
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution.crfsuite"
@@ -80,9 +82,8 @@ def paragraphs(doc: Any, start: int = 0) -> list[list[int]]:
     return [p for p in out if p]
 
 
-def _rate_bucket(tok: Any, quoted: bool) -> str:
+def _rate_bucket(tok: Any, quoted: bool, frame: str) -> str:
     """How often this word, in this frame, was a cue in PolNeAR train (from the lexicon)."""
-    frame = cue_frame(tok)
     for key in cue_keys(tok, frame, quoted):
         rec = CUE_RATES.get(key)
         if rec is not None:
@@ -91,69 +92,106 @@ def _rate_bucket(tok: Any, quoted: bool) -> str:
     return "x"
 
 
-def _token_features(tok: Any, quoted: bool, rate: str) -> list[str]:
-    head = tok.head
-    sent = tok.sent
-    rel = (tok.i - sent.start) / max(1, len(sent))
-    feats = [
-        "bias",
-        f"w={tok.lower_}",
-        f"l={tok.lemma_.lower()}",
-        f"p={tok.pos_}",
-        f"t={tok.tag_}",
-        f"d={tok.dep_}",
-        f"hl={head.lemma_.lower()}",
-        f"hd={head.dep_}",
-        f"hp={head.pos_}",
-        f"d|hp={tok.dep_}|{head.pos_}",
-        f"d|hl={tok.dep_}|{head.lemma_.lower()}",
-        f"hdir={'L' if head.i < tok.i else 'R' if head.i > tok.i else '0'}",
-        f"q={int(quoted)}",
-        f"rate={rate}",
-        f"pos={min(int(rel * 4), 3)}",
-        f"ent={tok.ent_type_ or '-'}",
-        f"frame={cue_frame(tok)}",
-    ]
-    if tok.i == sent.start:
-        feats.append("sent_start")
-    if tok.i == sent.end - 1:
-        feats.append("sent_end")
-    if tok.is_title:
-        feats.append("title")
-    for child in tok.children:
-        if child.dep_ in ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "mark", "agent", "pobj"):
-            feats.append(f"c={child.dep_}")
-    # the path to the root: which kind of word governs this one
-    anc = head
-    for depth in range(3):
-        if anc.i == anc.head.i:
-            break
-        anc = anc.head
-        if depth == 0:
-            feats.append(f"gl={anc.lemma_.lower()}")
-    return feats
+_CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "mark", "agent", "pobj")
 
 
-def _cue_path(tok: Any, rate_of: Callable[[Any], str]) -> list[str]:
-    """Where the token hangs from the nearest likely cue above it: its subject, its clause ...
+@dataclass(slots=True)
+class TokenTable:
+    """Per-token values of one doc that the features read, computed in one pass.
+
+    Reading ``doc[i]`` builds a new Token object each time; the features look
+    at every token and its neighbours, head and ancestors, so they read
+    plain lists instead.
+    """
+
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    dep: list[str]
+    head: list[int]
+    frame: list[str]
+    rate: list[str]
+    quoted: Sequence[bool]
+    base: list[list[str]]
+
+
+def token_table(doc: Any, quoted: Sequence[bool]) -> TokenTable:
+    """The :class:`TokenTable` of ``doc`` (``quoted``: which tokens are inside quotation marks)."""
+    toks = list(doc)
+    n = len(toks)
+    sent_of = [0] * n
+    sent_end = [0] * n
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            sent_of[i] = sent.start
+            sent_end[i] = sent.end
+    lower = [t.lower_ for t in toks]
+    lemma = [t.lemma_.lower() for t in toks]
+    pos = [t.pos_ for t in toks]
+    dep = [t.dep_ for t in toks]
+    head = [t.head.i for t in toks]
+    frame = [cue_frame(t) for t in toks]
+    rate = [_rate_bucket(t, quoted[t.i], frame[t.i]) for t in toks]
+    base = []
+    for tok in toks:
+        i = tok.i
+        h = head[i]
+        start, end = sent_of[i], sent_end[i]
+        rel = (i - start) / max(1, end - start)
+        feats = [
+            "bias",
+            f"w={lower[i]}",
+            f"l={lemma[i]}",
+            f"p={pos[i]}",
+            f"t={tok.tag_}",
+            f"d={dep[i]}",
+            f"hl={lemma[h]}",
+            f"hd={dep[h]}",
+            f"hp={pos[h]}",
+            f"d|hp={dep[i]}|{pos[h]}",
+            f"d|hl={dep[i]}|{lemma[h]}",
+            f"hdir={'L' if h < i else 'R' if h > i else '0'}",
+            f"q={int(quoted[i])}",
+            f"rate={rate[i]}",
+            f"pos={min(int(rel * 4), 3)}",
+            f"frame={frame[i]}",
+            f"ent={tok.ent_type_ or '-'}",
+        ]
+        if i == start:
+            feats.append("sent_start")
+        if i == end - 1:
+            feats.append("sent_end")
+        if tok.is_title:
+            feats.append("title")
+        feats.extend(f"c={c.dep_}" for c in tok.children if c.dep_ in _CHILD_DEPS)
+        # which kind of word governs this one
+        if h != i and head[h] != h:
+            feats.append(f"gl={lemma[head[h]]}")
+        base.append(feats)
+    return TokenTable(lower, lemma, pos, dep, head, frame, rate, quoted, base)
+
+
+def _cue_path(i: int, table: TokenTable) -> list[str]:
+    """Where token ``i`` hangs from the nearest likely cue above it: its subject, its clause ...
 
     Content is mostly a complement subtree of the cue, the source its subject
     subtree; the dependency of the branch and the side of the cue tell which.
     """
-    child, anc = tok, tok.head
+    head, dep = table.head, table.dep
+    child, anc = i, head[i]
     for depth in range(8):
-        if anc.i == child.i:
+        if anc == child:
             return ["path=root"]
-        bucket = rate_of(anc)
+        bucket = table.rate[anc]
         if bucket not in ("x", "0", "1"):
-            side = "L" if tok.i < anc.i else "R"
+            side = "L" if i < anc else "R"
             return [
-                f"path={bucket}|{child.dep_}|{side}",
-                f"path_l={anc.lemma_.lower()}|{child.dep_}",
-                f"path_d={min(depth, 3)}|{child.dep_}",
-                f"path_fr={cue_frame(anc)}|{child.dep_}|{side}",
+                f"path={bucket}|{dep[child]}|{side}",
+                f"path_l={table.lemma[anc]}|{dep[child]}",
+                f"path_d={min(depth, 3)}|{dep[child]}",
+                f"path_fr={table.frame[anc]}|{dep[child]}|{side}",
             ]
-        child, anc = anc, anc.head
+        child, anc = anc, head[anc]
     return ["path=far"]
 
 
@@ -184,32 +222,25 @@ def sequence_features(
     seq: Sequence[int],
     quoted: Sequence[bool],
     hints: Sequence[str] | None = None,
+    table: TokenTable | None = None,
 ) -> list[list[str]]:
     """The CRF features of each token of one sequence (token indices into ``doc``).
 
-    ``hints`` are the roles of :func:`rule_roles`, by token index of the doc.
+    ``hints`` are the roles of :func:`rule_roles`, by token index of the doc;
+    ``table`` is the doc's :func:`token_table`, when the caller has it.
     """
-    cache: dict[int, str] = {}
-
-    def rate_of(t: Any) -> str:
-        if t.i not in cache:
-            cache[t.i] = _rate_bucket(t, quoted[t.i])
-        return cache[t.i]
-
-    rates = [rate_of(doc[i]) for i in seq]
-    base = [_token_features(doc[i], quoted[i], r) for i, r in zip(seq, rates, strict=True)]
+    t = token_table(doc, quoted) if table is None else table
+    lower, pos, dep, rate, head = t.lower, t.pos, t.dep, t.rate, t.head
     out: list[list[str]] = []
     n = len(seq)
     for k, i in enumerate(seq):
-        tok = doc[i]
-        feats = list(base[k])
+        feats = list(t.base[i])
         # the head's cue rate: the subject and complement of a likely cue
-        head = tok.head
-        feats.append(f"hrate={rate_of(head)}|{tok.dep_}")
-        feats.extend(_cue_path(tok, rate_of))
+        feats.append(f"hrate={rate[head[i]]}|{dep[i]}")
+        feats.extend(_cue_path(i, t))
         if hints is not None:
             feats.append(f"rule={hints[i]}")
-            feats.append(f"rule|w={hints[i]}|{tok.lower_}")
+            feats.append(f"rule|w={hints[i]}|{lower[i]}")
             for off in (-1, 1):
                 if 0 <= k + off < n:
                     feats.append(f"{off}:rule={hints[seq[k + off]]}")
@@ -220,13 +251,13 @@ def sequence_features(
         for off in (-2, -1, 1, 2):
             j = k + off
             if 0 <= j < n:
-                other = doc[seq[j]]
-                feats.append(f"{off}:w={other.lower_}")
-                feats.append(f"{off}:p={other.pos_}")
-                feats.append(f"{off}:q={int(quoted[seq[j]])}")
+                o = seq[j]
+                feats.append(f"{off}:w={lower[o]}")
+                feats.append(f"{off}:p={pos[o]}")
+                feats.append(f"{off}:q={int(t.quoted[o])}")
                 if abs(off) == 1:
-                    feats.append(f"{off}:rate={rates[j]}")
-                    feats.append(f"{off}:d={other.dep_}")
+                    feats.append(f"{off}:rate={rate[o]}")
+                    feats.append(f"{off}:d={dep[o]}")
             else:
                 feats.append(f"{off}:none")
         out.append(feats)
@@ -351,9 +382,10 @@ def tag_doc(
     """The tagged spans of each paragraph of ``doc``."""
     quoted = _in_quotes(doc)
     hints = rule_roles(doc, start, rules)
+    table = token_table(doc, quoted)
     out = []
     for seq in paragraphs(doc, start):
-        labels = tagger.tag(sequence_features(doc, seq, quoted, hints))
+        labels = tagger.tag(sequence_features(doc, seq, quoted, hints, table))
         out.append(spans_from_labels(seq, labels))
     return out
 
