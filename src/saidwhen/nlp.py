@@ -22,7 +22,9 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     import spacy
 
-    nlp = spacy.load(name, exclude=list(_UNUSED))
+    from saidwhen.nlp_cache import speed_up
+
+    nlp = speed_up(spacy.load(name, exclude=list(_UNUSED)))
     nlp.max_length = 10**8  # long texts are cut into pieces before they reach the parser
     return nlp
 
