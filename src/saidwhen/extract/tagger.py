@@ -82,8 +82,14 @@ def paragraphs(doc: Any, start: int = 0) -> list[list[int]]:
     return [p for p in out if p]
 
 
+# The words (and ``~lemma``s) of the lexicon: any other token's rate is unknown.
+_CUE_FORMS = frozenset(key.partition("|")[0] for key in CUE_RATES)
+
+
 def _rate_bucket(tok: Any, quoted: bool, frame: str) -> str:
     """How often this word, in this frame, was a cue in PolNeAR train (from the lexicon)."""
+    if tok.lower_ not in _CUE_FORMS and f"~{tok.lemma_.lower()}" not in _CUE_FORMS:
+        return "x"
     for key in cue_keys(tok, frame, quoted):
         rec = CUE_RATES.get(key)
         if rec is not None:
@@ -333,8 +339,12 @@ def decode(
     if not cues:
         return []
 
+    memo: dict[int, int] = {}
+
     def sent_of(s: TaggedSpan) -> int:
-        return int(doc[s.start].sent.start)
+        if s.start not in memo:
+            memo[s.start] = int(doc[s.start].sent.start)
+        return memo[s.start]
 
     best: dict[int, TaggedSpan] = {}
     for con in contents:
