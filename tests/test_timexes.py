@@ -51,23 +51,42 @@ CASES = [
     ("The war lasted 2 1/2 years.", "2 1/2 years", "P2Y6M", "DURATION", "duration"),
     ("Earnings beat forecasts this year.", "this year", "2020", "DATE", "year"),
     ("He quit earlier this month.", "earlier this month", "2020-10", "DATE", "month"),
-    ("She spent the past three months abroad.", "the past three months", "P3M", "DURATION",
-     "duration"),
+    (
+        "She spent the past three months abroad.",
+        "the past three months",
+        "P3M",
+        "DURATION",
+        "duration",
+    ),
     ("The firm earns $5 million a year.", "a year", "P1Y", "SET", "set"),
     ("Things changed in the nineties.", "the nineties", "199", "DATE", "decade"),
     ("The plan dates from nineteen ninety-six.", "nineteen ninety-six", "1996", "DATE", "year"),
     ("Shops were shut on Christmas Day.", "Christmas Day", "2019-12-25", "DATE", "day"),
     ("Shops will shut on Christmas Day.", "Christmas Day", "2020-12-25", "DATE", "day"),
-    ("It began in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01",
-     "DATE", "month"),
+    (
+        "It began in January nineteen ninety-seven.",
+        "January nineteen ninety-seven",
+        "1997-01",
+        "DATE",
+        "month",
+    ),
     ("Prices fell in the winter of 2009.", "the winter of 2009", "2009-WI", "DATE", "season"),
-    ("Growth will slow in next year's first quarter.", "next year's first quarter", "2021-Q1",
-     "DATE", "quarter"),
-    ("Losses will last the first half of 2021.", "the first half of 2021", "2021-H1", "DATE",
-     "half"),
+    (
+        "Growth will slow in next year's first quarter.",
+        "next year's first quarter",
+        "2021-Q1",
+        "DATE",
+        "quarter",
+    ),
+    (
+        "Losses will last the first half of 2021.",
+        "the first half of 2021",
+        "2021-H1",
+        "DATE",
+        "half",
+    ),
     ("The strike went on for weeks.", "weeks", "PXW", "DURATION", "duration"),
-    ("Talks went on over the next two years.", "the next two years", "P2Y", "DURATION",
-     "duration"),
+    ("Talks went on over the next two years.", "the next two years", "P2Y", "DURATION", "duration"),
     ("Voters go to the polls on Election Day.", "Election Day", "2020-11-03", "DATE", "day"),
 ]
 
@@ -240,3 +259,16 @@ def test_later_counts_from_the_day_told_before() -> None:
 
 def test_a_month_used_as_a_month() -> None:
     assert only("In May the firm grew.").value == "2020-05"
+
+
+def test_windows_lose_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Searching only around time words finds what searching the whole text finds."""
+    from saidwhen.extract import timexes
+
+    filler = "The committee met again and nobody could agree on anything at all. "
+    text = "\n\n".join(filler * 3 + s for s, *_ in CASES) + "\nHe rests on Fridays and Saturdays."
+    windowed = find_timexes(text, ANCHOR)
+    assert len(windowed) >= len(CASES)
+    assert len(timexes._windows(text, 0)) > 1  # the filler stays unsearched
+    monkeypatch.setattr(timexes, "_windows", lambda text, start: [(start, len(text))])
+    assert find_timexes(text, ANCHOR) == windowed

@@ -78,9 +78,7 @@ _MONTH = (
     r"July|Jul\.|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
     r"Dec(?:ember|\.)?))"
 )
-_WEEKDAY = (
-    r"(?-i:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)day)"
-)
+_WEEKDAY = r"(?-i:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)day)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _NUMWORD = (
@@ -374,8 +372,11 @@ _NUMBER_NOUN = re.compile(
 
 def _verb_like(text: str, m: re.Match[str]) -> bool:
     """A capitalised "May"/"March" used as a verb: after a modal, or before a subject."""
-    if re.search(r"\b(?:in|since|until|by|during|of|from|through|early|late|mid)[\s-]+$",
-                 text[max(0, m.start() - 10) : m.start()], re.I):
+    if re.search(
+        r"\b(?:in|since|until|by|during|of|from|through|early|late|mid)[\s-]+$",
+        text[max(0, m.start() - 10) : m.start()],
+        re.I,
+    ):
         return False  # "in May the firm grew"
     return bool(
         _MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
@@ -384,8 +385,9 @@ def _verb_like(text: str, m: re.Match[str]) -> bool:
 
 
 def _year(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    if m.group(0) == _g(m, "year") and _NUMBER_NOUN.search(ctx.text, max(0, m.start() - 14),
-                                                          m.start()):
+    if m.group(0) == _g(m, "year") and _NUMBER_NOUN.search(
+        ctx.text, max(0, m.start() - 14), m.start()
+    ):
         return None  # "Section 1998", "Flight 2020": a number
     if _g(m, "noun"):  # "the 1988 period": the quarter the text is about, that year
         q = _recent_quarter(ctx, m.start())
@@ -402,8 +404,10 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 
 def _century(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    n = int(re.sub(r"\D", "", _g(m, "n")) or 0) if _g(m, "n")[:1].isdigit() else _ORDINALS.get(
-        _g(m, "n").lower(), 0
+    n = (
+        int(re.sub(r"\D", "", _g(m, "n")) or 0)
+        if _g(m, "n")[:1].isdigit()
+        else _ORDINALS.get(_g(m, "n").lower(), 0)
     )
     return _Val("DATE", f"{n - 1:02d}", "century") if n else None
 
@@ -534,7 +538,7 @@ def _relative_unit(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 
 def _ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    """"two weeks ago", "a year earlier", "three days later", "a month from now"."""
+    """ "two weeks ago", "a year earlier", "three days later", "a month from now"."""
     n, unit, dirn = _num(_g(m, "n")), _unit_key(_g(m, "unit")), _g(m, "dir").lower()
     sign = -1 if dirn in ("ago", "earlier", "before", "back", "previously") else 1
     if n is None:
@@ -597,7 +601,7 @@ def _recent_quarter(ctx: _Ctx, pos: int) -> tuple[int, int] | None:
 
 
 def _year_ago_adj(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    """"year-earlier", "the year-ago quarter"."""
+    """ "year-earlier", "the year-ago quarter"."""
     q = _recent_quarter(ctx, m.start())
     noun = _g(m, "noun").lower()
     if q is not None and (not noun or noun in ("quarter", "period")):
@@ -762,7 +766,7 @@ def _holiday_date(name: str, y: int) -> dt.date | None:
 
 
 def _anaphor(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    """"that year", "the same day", "at the time": the date mentioned before."""
+    """ "that year", "the same day", "at the time": the date mentioned before."""
     unit = _g(m, "unit").lower()
     want = {"day": 10, "month": 7, "year": 4, "week": 8}.get(unit)
     for t in reversed(ctx.found):
@@ -782,7 +786,7 @@ def _anaphor(m: re.Match[str], ctx: _Ctx) -> _Val | None:
 
 
 def _month_anaphor(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    """"The following month", "the previous month": relative to the date mentioned before."""
+    """ "The following month", "the previous month": relative to the date mentioned before."""
     rel = _g(m, "rel").lower()
     step = 1 if rel in ("following", "next") else -1
     for t in reversed(ctx.found):
@@ -864,154 +868,246 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     # Dates: "September 27, 2020", "Friday, Oct. 13", "27 September 2020".
     (_rx(rf"{_MOD}(?:{_WEEKDAY},?\s+)?{_DATE_TAIL}"), _full_date),
     (
-        _rx(rf"{_MOD}(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})"
-            rf"\.?(?:,?\s+(?P<year>{_YEAR}))?"),
+        _rx(
+            rf"{_MOD}(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})"
+            rf"\.?(?:,?\s+(?P<year>{_YEAR}))?"
+        ),
         _full_date,
     ),
     (
-        _rx(r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)|"
-            r"(?P<um>1[0-2]|0?[1-9])/(?P<ud>[12]\d|3[01]|0?[1-9])/(?P<uy>(?:19|20)?\d\d)"),
+        _rx(
+            r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)|"
+            r"(?P<um>1[0-2]|0?[1-9])/(?P<ud>[12]\d|3[01]|0?[1-9])/(?P<uy>(?:19|20)?\d\d)"
+        ),
         _numeric_date,
     ),
     # Months: "August 2020", "last April", "In August", "early September".
     (
-        _rx(rf"{_MOD}(?:(?P<rel>last|this|next|this\s+past|the\s+coming|past|coming|previous)\s+)?"
+        _rx(
+            rf"{_MOD}(?:(?P<rel>last|this|next|this\s+past|the\s+coming|past|coming|previous)\s+)?"
             rf"(?P<mon>{_MONTH})(?!\s+\d{{1,2}}\b|\s+(?:for|of)\s+(?:the\s+)?(?-i:[A-Z]))"
             rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR}))|"
-            rf"\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"),
+            rf"\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"
+        ),
         _month_year,
     ),
     # Years, decades, centuries.
-    (_rx(rf"{_MOD}(?:(?:the|calendar|fiscal|fiscal\s+year|FY)\s+)?(?P<year>{_YEAR})"
-         r"(?:\s+(?:(?P<noun>period|quarter)|fiscal\s+year|calendar\s+year))?"), _year),
-    (_rx(r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+|the\s+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)s"),
-     _decade),
-    (_rx(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|"
-         r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
-         r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
-         r"twenty-first)[\s-]+century"), _century),
+    (
+        _rx(
+            rf"{_MOD}(?:(?:the|calendar|fiscal|fiscal\s+year|FY)\s+)?(?P<year>{_YEAR})"
+            r"(?:\s+(?:(?P<noun>period|quarter)|fiscal\s+year|calendar\s+year))?"
+        ),
+        _year,
+    ),
+    (
+        _rx(r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+|the\s+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)s"),
+        _decade,
+    ),
+    (
+        _rx(
+            r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|"
+            r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+            r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+            r"twenty-first)[\s-]+century"
+        ),
+        _century,
+    ),
     # Deictic days and parts of days.
-    (_rx(r"(?:(?:early|late|later|earlier)\s+)?(?P<w>yesterday|today|tomorrow|tonight)"
-         r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"), _deictic_day),
-    (_rx(r"(?:(?:early|late|later|earlier)\s+)?(?:in\s+)?(?:the\s+)?(?P<pod>morning|afternoon|"
-         r"evening|night|mid-afternoon)\s+(?P<w>yesterday|today|tomorrow)"), _deictic_day),
-    (_rx(r"(?:later\s+|earlier\s+)?(?P<rel>this|last)\s+(?P<pod>morning|afternoon|evening|night)"),
-     _this_pod),
+    (
+        _rx(
+            r"(?:(?:early|late|later|earlier)\s+)?(?P<w>yesterday|today|tomorrow|tonight)"
+            r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"
+        ),
+        _deictic_day,
+    ),
+    (
+        _rx(
+            r"(?:(?:early|late|later|earlier)\s+)?(?:in\s+)?(?:the\s+)?(?P<pod>morning|afternoon|"
+            r"evening|night|mid-afternoon)\s+(?P<w>yesterday|today|tomorrow)"
+        ),
+        _deictic_day,
+    ),
+    (
+        _rx(
+            r"(?:later\s+|earlier\s+)?(?P<rel>this|last)\s+(?P<pod>morning|afternoon|evening|night)"
+        ),
+        _this_pod,
+    ),
     (_rx(r"(?P<pod>overnight|mid[\s-]afternoon)"), _this_pod),
     # Weekdays: "last Tuesday", "Friday morning", "10 p.m. Wednesday" (above).
     (
-        _rx(rf"{_MOD}(?:(?P<rel>last|this|next|this\s+past|the\s+previous|the\s+following|"
+        _rx(
+            rf"{_MOD}(?:(?P<rel>last|this|next|this\s+past|the\s+previous|the\s+following|"
             rf"the\s+coming|coming|past|previous)\s+)?(?P<wd>{_WEEKDAY})(?!s)"
-            rf"(?:\s+(?P<pod>morning|afternoon|evening|night)|(?:\s+at)?\s+(?P<clock>{_CLOCK}))?"),
+            rf"(?:\s+(?P<pod>morning|afternoon|evening|night)|(?:\s+at)?\s+(?P<clock>{_CLOCK}))?"
+        ),
         _weekday,
     ),
     # Present, past and future references.
-    (_rx(r"(?:right\s+|just\s+|until\s+|by\s+|even\s+)?now|currently|these\s+days|nowadays|"
-         r"at\s+present|presently|at\s+the\s+moment|at\s+this\s+point|for\s+the\s+time\s+being|"
-         r"the\s+present|(?<!the\s)current(?!\s+(?:account|affairs|events|and|assets|"
-         r"liabilities|dollars|prices|of|ratio|system|law|policy))"),
-     _ref("PRESENT_REF")),
-    (_rx(r"(?:more\s+|most\s+|until\s+|only\s+)?recently|lately|formerly|"
-         r"(?:in\s+)?the\s+past(?!\s+(?:\w+\s+){0,3}(?:days?|weeks?|months?|years?|"
-         r"decades?|quarters?|centur|summers?))|recent\s+years|in\s+years\s+past|some\s+time\s+ago|long\s+ago|"
-         r"(?:several|some|a\s+few|many)\s+(?:days|weeks|months|years)\s+ago|years\s+ago"),
-     _ref("PAST_REF")),
-    (_rx(r"(?:the|in\s+the)\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
-         r"(?:the\s+)?(?:near|short|long)\s+term|as\s+soon\s+as\s+possible|"
-         r"before\s+long|coming\s+(?:months|years|quarters|weeks|days)|a\s+later\s+date"),
-     _ref("FUTURE_REF")),
+    (
+        _rx(
+            r"(?:right\s+|just\s+|until\s+|by\s+|even\s+)?now|currently|these\s+days|nowadays|"
+            r"at\s+present|presently|at\s+the\s+moment|at\s+this\s+point|for\s+the\s+time\s+being|"
+            r"the\s+present|(?<!the\s)current(?!\s+(?:account|affairs|events|and|assets|"
+            r"liabilities|dollars|prices|of|ratio|system|law|policy))"
+        ),
+        _ref("PRESENT_REF"),
+    ),
+    (
+        _rx(
+            r"(?:more\s+|most\s+|until\s+|only\s+)?recently|lately|formerly|"
+            r"(?:in\s+)?the\s+past(?!\s+(?:\w+\s+){0,3}(?:days?|weeks?|months?|years?|"
+            r"decades?|quarters?|centur|summers?))|recent\s+years|in\s+years\s+past|some\s+time\s+ago|long\s+ago|"
+            r"(?:several|some|a\s+few|many)\s+(?:days|weeks|months|years)\s+ago|years\s+ago"
+        ),
+        _ref("PAST_REF"),
+    ),
+    (
+        _rx(
+            r"(?:the|in\s+the)\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
+            r"(?:the\s+)?(?:near|short|long)\s+term|as\s+soon\s+as\s+possible|"
+            r"before\s+long|coming\s+(?:months|years|quarters|weeks|days)|a\s+later\s+date"
+        ),
+        _ref("FUTURE_REF"),
+    ),
     # last/this/next week, month, year, quarter, weekend, season.
     (
-        _rx(rf"{_MOD}(?P<rel>last|this|next|the\s+past|this\s+past|the\s+coming|the\s+previous|"
+        _rx(
+            rf"{_MOD}(?P<rel>last|this|next|the\s+past|this\s+past|the\s+coming|the\s+previous|"
             r"the\s+following|the\s+current|current|coming|past|previous|following)\s+"
             r"(?P<unit>week|month|year|weekend|decade|century|spring|summer|fall|autumn|winter)"
-            r"(?!s|-)"),
+            r"(?!s|-)"
+        ),
         _relative_unit,
     ),
-    (_rx(rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|"
-         rf"(?<=\bthrough\s))(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?"
-         rf"(?:(?:early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)"
-         rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<spoken1>{_SPOKEN_YEAR})))?|"
-         rf"(?:the\s+)?(?P<season2>spring|summer|fall|autumn|"
-         rf"winter)\s+(?:of\s+)?(?:(?P<year2>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR}))(?!\s+(?:collection|season|games|olympics|"
-         r"camp|school|break|session))"), _season),
-    (_rx(r"(?:early\s+|late\s+|later\s+|earlier\s+)(?:this|the)\s+(?:year|month|week)"
-         r"|earlier\s+in\s+the\s+(?:year|month|week)|the\s+(?:current|full|calendar|fiscal)\s+"
-         r"year|the\s+current\s+fiscal\s+year|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|"
-         r"(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+(?:the|this)\s+(?:year|month|week)"),
-     _early_this),
+    (
+        _rx(
+            rf"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|"
+            rf"(?<=\bthrough\s))(?:(?:early|late|mid)[\s-]+)?(?:the\s+)?"
+            rf"(?:(?:early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)"
+            rf"(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<spoken1>{_SPOKEN_YEAR})))?|"
+            rf"(?:the\s+)?(?P<season2>spring|summer|fall|autumn|"
+            rf"winter)\s+(?:of\s+)?(?:(?P<year2>{_YEAR})|(?P<spoken>{_SPOKEN_YEAR}))(?!\s+(?:collection|season|games|olympics|"
+            r"camp|school|break|session))"
+        ),
+        _season,
+    ),
+    (
+        _rx(
+            r"(?:early\s+|late\s+|later\s+|earlier\s+)(?:this|the)\s+(?:year|month|week)"
+            r"|earlier\s+in\s+the\s+(?:year|month|week)|the\s+(?:current|full|calendar|fiscal)\s+"
+            r"year|the\s+current\s+fiscal\s+year|(?:the\s+)?end\s+of\s+(?:the|this)\s+year|"
+            r"(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+(?:the|this)\s+(?:year|month|week)"
+        ),
+        _early_this,
+    ),
     (_rx(rf"(?:the\s+)?fiscal(?:\s+year)?\s+(?P<year>{_YEAR})"), _fiscal),
     (_rx(r"(?:around\s+|at\s+|by\s+)?(?:the\s+)?year(?:'s)?[\s-]end"), _year_end),
     # Quarters and halves.
     (
-        _rx(rf"(?:(?:the|its|(?P<yp>this|last|next)\s+year's|a\s+flat)\s+)?(?:(?P<rel>year-ago|"
+        _rx(
+            rf"(?:(?:the|its|(?P<yp>this|last|next)\s+year's|a\s+flat)\s+)?(?:(?P<rel>year-ago|"
             rf"year-earlier|latest|last|current|this|next|coming|previous|past)\s+)?"
             rf"(?:(?P<year>{_YEAR})\s+)?(?:fiscal[\s-]+)?"
             r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter(?!s)"
-            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?"),
+            rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year2>{_YEAR}))?"
+        ),
         _quarter_rule,
     ),
     (
-        _rx(r"(?:the|this|its)\s+(?P<rel>latest|current|last|previous|past|next|coming)?\s*"
-            r"(?P<latest>)quarter(?!s|ly)|(?:the|this)\s+(?P<rel2>latest)\s+period"),
+        _rx(
+            r"(?:the|this|its)\s+(?P<rel>latest|current|last|previous|past|next|coming)?\s*"
+            r"(?P<latest>)quarter(?!s|ly)|(?:the|this)\s+(?P<rel2>latest)\s+period"
+        ),
         _quarter_rule,
     ),
-    (_rx(rf"(?:the\s+)?(?P<ord>first|second|last)\s+(?:half|two\s+quarters)\s+(?:of\s+)?"
-         rf"(?P<year>{_YEAR})?(?(year)|(?=\W))"), _half),
+    (
+        _rx(
+            rf"(?:the\s+)?(?P<ord>first|second|last)\s+(?:half|two\s+quarters)\s+(?:of\s+)?"
+            rf"(?P<year>{_YEAR})?(?(year)|(?=\W))"
+        ),
+        _half,
+    ),
     (_rx(r"(?:this|the)\s+year(?!s|-|\s+(?:ago|earlier|before|later))(?=\W)"), _this_year),
-    (_rx(r"(?P<rel>this|the\s+current|current)\s+(?P<unit>month|week)(?!s|-)"),
-     _relative_unit),
+    (_rx(r"(?P<rel>this|the\s+current|current)\s+(?P<unit>month|week)(?!s|-)"), _relative_unit),
     # "two weeks ago", "a year earlier", "three days later".
     (
-        _rx(rf"{_APPROX}(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|"
-            r"before(?=\s*[,.;])|after(?=\s*[,.;])|from\s+now|hence|back(?=\s*[,.;]))"),
+        _rx(
+            rf"{_APPROX}(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|"
+            r"before(?=\s*[,.;])|after(?=\s*[,.;])|from\s+now|hence|back(?=\s*[,.;]))"
+        ),
         _ago,
     ),
     (
-        _rx(r"(?:(?:the|a|its|their)\s+)?(?:comparable\s+)?(?:year-(?:ago|earlier)|"
+        _rx(
+            r"(?:(?:the|a|its|their)\s+)?(?:comparable\s+)?(?:year-(?:ago|earlier)|"
             r"(?:a\s+)?year\s+earlier)(?:\s+(?:(?:fiscal\s+)?(?:first|second|third|fourth)\s+)?"
-            r"(?P<noun>quarter|period|nine\s+months|year))?"),
+            r"(?P<noun>quarter|period|nine\s+months|year))?"
+        ),
         _year_ago_adj,
     ),
-    (_rx(r"(?:the\s+)?(?:corresponding|same)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)"
-         r"|last\s+year)|the\s+quarter\s+a\s+year\s+(?:ago|earlier)"),
-     _year_ago_adj),
+    (
+        _rx(
+            r"(?:the\s+)?(?:corresponding|same)\s+(?:period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)"
+            r"|last\s+year)|the\s+quarter\s+a\s+year\s+(?:ago|earlier)"
+        ),
+        _year_ago_adj,
+    ),
     # Sets: "every day", "each Thursday", "daily".
     (
-        _rx(rf"(?:every|each|per)\s+(?:(?P<n>{_NUMWORD}|\d+|other)\s+)?(?:(?P<wd>{_WEEKDAY})|"
+        _rx(
+            rf"(?:every|each|per)\s+(?:(?P<n>{_NUMWORD}|\d+|other)\s+)?(?:(?P<wd>{_WEEKDAY})|"
             rf"(?P<mon>{_MONTH})|(?P<unit>{_UNIT}))|daily|weekly|monthly|yearly|hourly|"
-            r"nightly"),
+            r"nightly"
+        ),
         _set_rule,
     ),
     (_rx(r"(?P<wd>(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days))"), _set_rule),
     # Durations: "a month", "the past two years", "two-year", "the first nine months".
     (
-        _rx(rf"{_APPROX}(?P<n>{_NUM})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|"
+        _rx(
+            rf"{_APPROX}(?P<n>{_NUM})[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|"
             rf"long\s+|trading\s+|business\s+|working\s+|calendar\s+)?(?P<unit>{_UNIT})"
-            r"(?:-long)?(?![\s-]+olds?\b)"),
+            r"(?:-long)?(?![\s-]+olds?\b)"
+        ),
         _duration_rule,
     ),
     (
-        _rx(r"(?:recent|coming|the\s+coming|in\s+recent)\s+(?P<n>)(?P<unit>days|weeks|months|"
+        _rx(
+            r"(?:recent|coming|the\s+coming|in\s+recent)\s+(?P<n>)(?P<unit>days|weeks|months|"
             r"quarters|decades)|(?P<unit2>decades|centuries|day|week|month|year)[\s-]long|"
             r"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit3>days|weeks|months|years|decades)"
-            r"(?!\s+(?:of|ago|old|later|earlier|before|after|to)\b)"),
+            r"(?!\s+(?:of|ago|old|later|earlier|before|after|to)\b)"
+        ),
         _duration_rule,
     ),
-    (_rx(r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Halloween|"
-         r"Independence\s+Day|Valentine's\s+Day|Veterans\s+Day|Election\s+Day|"
-         r"Thanksgiving(?:\s+Day)?)"
-         rf"(?:\s+(?P<year>{_YEAR}))?"), _holiday),
+    (
+        _rx(
+            r"(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Halloween|"
+            r"Independence\s+Day|Valentine's\s+Day|Veterans\s+Day|Election\s+Day|"
+            r"Thanksgiving(?:\s+Day)?)"
+            rf"(?:\s+(?P<year>{_YEAR}))?"
+        ),
+        _holiday,
+    ),
     (_rx(r"(?:(?:this|the)\s+)?(?:past\s+)?weekend(?!s)"), _weekend),
     (_rx(rf"(?:the\s+year\s+)?(?P<spoken>{_SPOKEN_YEAR})"), _spoken_year),
-    (_rx(r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<decw>twenties|thirties|forties|fifties|"
-         r"sixties|seventies|eighties|nineties)"), _decade_word),
-    (_rx(rf"(?:the|this)\s+(?:(?:early|late)\s+)?(?P<season>summer|winter|autumn|spring)(?!\s+of\s+(?!{_YEAR}))"
-         r"(?!\s+(?:collection|season|games|olympics|camp|school|break|session|meeting|offensive))"),
-     _season),
+    (
+        _rx(
+            r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<decw>twenties|thirties|forties|fifties|"
+            r"sixties|seventies|eighties|nineties)"
+        ),
+        _decade_word,
+    ),
+    (
+        _rx(
+            rf"(?:the|this)\s+(?:(?:early|late)\s+)?(?P<season>summer|winter|autumn|spring)(?!\s+of\s+(?!{_YEAR}))"
+            r"(?!\s+(?:collection|season|games|olympics|camp|school|break|session|meeting|offensive))"
+        ),
+        _season,
+    ),
     # Anaphora: "that year", "the same day", "at the time".
-    (_rx(r"(?:that|the\s+same|the\s+very\s+same)\s+(?P<unit>day|month|year|week)(?!s)"),
-     _anaphor),
+    (_rx(r"(?:that|the\s+same|the\s+very\s+same)\s+(?P<unit>day|month|year|week)(?!s)"), _anaphor),
     (_rx(r"at\s+(?:the|that)\s+time(?!s)(?P<unit>)"), _anaphor),
     (_rx(r"(?:the|a)\s+(?P<rel>following|next|previous)\s+month"), _month_anaphor),
 )
@@ -1187,10 +1283,12 @@ def find_timexes(text: str, anchor: dt.date, start: int = 0, doc: Any = None) ->
     """
     future = _future_from_doc(doc, text) if doc is not None else _future_from_text(text)
     cands: list[tuple[int, int, int, re.Match[str]]] = []
+    windows = _windows(text, start)
     for rank, (rx, _) in enumerate(_RULES):
-        for m in rx.finditer(text, start):
-            if m.end() > m.start():
-                cands.append((m.start(), -(m.end() - m.start()), rank, m))
+        for lo, hi in windows:
+            for m in rx.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    cands.append((m.start(), -(m.end() - m.start()), rank, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     found: list[Timex] = []
     end = -1
@@ -1207,11 +1305,68 @@ def find_timexes(text: str, anchor: dt.date, start: int = 0, doc: Any = None) ->
         date, rng = _date_fields(val, anchor)
         found.append(
             Timex(
-                text=text[s:e], start=s, end=e, type=val.type, value=val.value, date=date,
-                date_range=rng, granularity=val.granularity, anchor=anchor.isoformat(),
+                text=text[s:e],
+                start=s,
+                end=e,
+                type=val.type,
+                value=val.value,
+                date=date,
+                date_range=rng,
+                granularity=val.granularity,
+                anchor=anchor.isoformat(),
             )
         )
     return found
+
+
+# Words one of which (or a digit) every time expression the rules find contains;
+# checked against the rules on TempEval-3 and PolNeAR (tests/test_timexes.py).
+_TRIGGERS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
+    fri sat sun weekday weekdays
+    second seconds minute minutes hour hours day days week weeks weekend weekends month
+    months year years decade decades century centuries millennium millennia quarter quarters
+    season seasons fortnight fortnights night nights morning mornings afternoon afternoons
+    evening evenings noon midnight midday overnight tonight today tomorrow yesterday
+    now nowadays currently recently lately formerly presently soon ago hence daily weekly
+    monthly yearly annually hourly nightly quarterly spring springs summer summers autumn
+    fall winter winters christmas thanksgiving halloween eve valentine time times moment
+    past future present point date sometime earlier later latest recent current previous
+    twenties thirties forties fifties sixties seventies eighties nineties teens term
+    eighteen nineteen twenty hundred thousand
+    """.split()
+)
+_WORD_OR_DIGIT = re.compile(r"[^\W\d_]+|\d+")
+# Text this far around a trigger is searched: far more than any rule spans.
+_MARGIN = 80
+
+
+def _windows(text: str, start: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[start:]`` that can hold a time expression, merged, in order.
+
+    Forty-odd rules each scanning the whole text were most of this stage's
+    time; most sentences hold no time word at all.
+    """
+    out: list[tuple[int, int]] = []
+    for m in _WORD_OR_DIGIT.finditer(text, start):
+        w = m.group(0).lower()
+        if not (w.isdigit() or w in _TRIGGERS or (w[-1] == "s" and w[:-1] in _TRIGGERS)):
+            continue
+        lo = max(start, m.start() - _MARGIN)
+        hi = min(len(text), m.end() + _MARGIN)
+        # cut at white space, so no rule sees a word broken at a window's edge
+        while lo > start and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 _GENERIC = re.compile(
