@@ -158,11 +158,18 @@ def _np_span(doc: Any, head: Any) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def _subject(verb: Any) -> Any | None:
-    """The subject of a cue verb, through conjunctions and xcomp chains."""
+def _subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
+    """The subject of a cue verb, through conjunctions and xcomp chains.
+
+    A subject inside quotation marks is the parser reading the quote as a clause
+    ("Michigan, Ohio," Mr. Trump said): it is skipped.  A relative pronoun is kept
+    ("Smith, who said"): PolNeAR marks "who" as the source.
+    """
     tok = verb
     for _ in range(4):
-        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subs = [
+            c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted
+        ]
         if subs:
             return subs[0]
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
@@ -256,7 +263,9 @@ def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
     return None
 
 
-def _cue_before(doc: Any, region: QuoteRegion, floor: int) -> tuple[Any, Span | None, Any] | None:
+def _cue_before(
+    doc: Any, region: QuoteRegion, floor: int, quoted: frozenset[int] = frozenset()
+) -> tuple[Any, Span | None, Any] | None:
     """``she wrote, "..."``, ``according to X, "..."``: the closest speech verb before."""
     open_tok = _tokens_in(doc, region.open_mark, region.open_mark + 1)
     if not open_tok:
@@ -275,8 +284,8 @@ def _cue_before(doc: Any, region: QuoteRegion, floor: int) -> tuple[Any, Span | 
     best = None
     for tok in reversed(toks):
         if _is_cue_verb(tok):
-            if _subject(tok) is not None:
-                return tok, None, _subject(tok)
+            if (subj := _subject(tok, quoted)) is not None:
+                return tok, None, subj
             best = best or tok
     if best is not None:
         return best, None, None
@@ -284,7 +293,7 @@ def _cue_before(doc: Any, region: QuoteRegion, floor: int) -> tuple[Any, Span | 
         colon = toks[-1]
         # "Kasich resisted: "..."": the clause's verb and subject introduce the quote
         for tok in reversed(toks[:-1]):
-            if tok.pos_ == "VERB" and (subj := _subject(tok)) is not None:
+            if tok.pos_ == "VERB" and (subj := _subject(tok, quoted)) is not None:
                 return tok, None, subj
         if toks[-2].pos_ in ("PROPN", "NOUN", "PRON"):  # "Smith: "...""
             return colon, Span(":", colon.idx, colon.idx + 1), toks[-2]
@@ -315,7 +324,9 @@ def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
     return None
 
 
-def _cue_in_sentence_before(doc: Any, region: QuoteRegion) -> tuple[Any | None, Any | None]:
+def _cue_in_sentence_before(
+    doc: Any, region: QuoteRegion, quoted: frozenset[int] = frozenset()
+) -> tuple[Any | None, Any | None]:
     """``..., Smith says. "Quote."``: the report that ends the sentence just before."""
     text = doc_text(doc)
     before = text[: region.open_mark].rstrip()
@@ -326,12 +337,14 @@ def _cue_in_sentence_before(doc: Any, region: QuoteRegion) -> tuple[Any | None, 
         return None, None
     toks = [t for t in end_tok[0].sent if t.i < end_tok[0].i]
     for tok in reversed(toks[-4:]):  # the cue must close that sentence
-        if _is_cue_verb(tok) and (subj := _subject(tok)) is not None:
+        if _is_cue_verb(tok) and (subj := _subject(tok, quoted)) is not None:
             return tok, subj
     return None, None
 
 
-def _cue_in_lead_paragraph(doc: Any, region: QuoteRegion) -> tuple[Any | None, Any | None]:
+def _cue_in_lead_paragraph(
+    doc: Any, region: QuoteRegion, quoted: frozenset[int] = frozenset()
+) -> tuple[Any | None, Any | None]:
     """A quote opening a paragraph after "... released the following statement:"."""
     text = doc_text(doc)
     before = text[: region.open_mark].rstrip()
@@ -342,7 +355,7 @@ def _cue_in_lead_paragraph(doc: Any, region: QuoteRegion) -> tuple[Any | None, A
         return None, None
     sent = colon[0].sent
     for tok in sorted(sent, key=lambda t: -t.i):
-        if tok.pos_ == "VERB" and (subj := _subject(tok)) is not None:
+        if tok.pos_ == "VERB" and (subj := _subject(tok, quoted)) is not None:
             return tok, subj
     return None, None
 
@@ -393,13 +406,14 @@ def _attribute_region(
     limit: int,
     floor: int,
     split_from: QuoteRegion | None = None,
+    quoted: frozenset[int] = frozenset(),
 ) -> _Draft:
     text = doc_text(doc)
-    quoted = text[region.start : region.end]
+    words = text[region.start : region.end]
     before = text[max(0, region.open_mark - 2) : region.open_mark].rstrip()
     prev_char = before[-1:] if before else ""
     fragment = prev_char.isalnum() or (
-        quoted[:1].islower()
+        words[:1].islower()
         and prev_char not in (":",)
         and region.open_mark > 0
         and text[: region.open_mark].rstrip()[-1:] not in ("\n", "")
@@ -408,23 +422,23 @@ def _attribute_region(
         fragment = False  # "X," she said, "and y": the second half of a split quote
     draft = _Draft(region.start, region.end, "fragment" if fragment else "direct", region=region)
     verb = None if fragment else _cue_after(doc, region, limit)
-    subj = _subject(verb) if verb is not None else None
+    subj = _subject(verb, quoted) if verb is not None else None
     if subj is not None and region.start <= subj.idx < region.end:
         subj = None  # "Meh," wrote a supporter: the parse took the quote as subject
     cue: Span | None = None
     if verb is None and fragment:
         verb = _governing_verb(doc, region)
-        subj = _subject(verb) if verb is not None else None
+        subj = _subject(verb, quoted) if verb is not None else None
     if verb is None:
-        found = _cue_before(doc, region, floor)
+        found = _cue_before(doc, region, floor, quoted)
         if found is not None:
             verb, cue, subj = found
             if subj is None and verb is not None and cue is None:
-                subj = _subject(verb)
+                subj = _subject(verb, quoted)
     if verb is None and not fragment:
-        verb, subj = _cue_in_lead_paragraph(doc, region)
+        verb, subj = _cue_in_lead_paragraph(doc, region, quoted)
     if verb is None and not fragment and split_from is None:
-        verb, subj = _cue_in_sentence_before(doc, region)
+        verb, subj = _cue_in_sentence_before(doc, region, quoted)
     if verb is None:
         return draft
     if fragment and subj is not None and region.start <= subj.idx < region.end:
@@ -439,9 +453,18 @@ def _attribute_region(
     return draft
 
 
+def _quoted_tokens(doc: Any, regions: list[QuoteRegion]) -> frozenset[int]:
+    """Indices of the tokens inside quotation marks: never the speaker of a quote."""
+    out: set[int] = set()
+    for r in regions:
+        out.update(t.i for t in _tokens_in(doc, r.start, r.end) if r.start <= t.idx < r.end)
+    return frozenset(out)
+
+
 def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
     text = doc_text(doc)
     regions = find_quote_regions(text, start)
+    in_quotes = _quoted_tokens(doc, regions)
     drafts: list[_Draft] = []
     for k, region in enumerate(regions):
         quoted = text[region.start : region.end]
@@ -462,7 +485,7 @@ def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
             and gap.rstrip().endswith((",", ":"))
             else None
         )
-        draft = _attribute_region(doc, people, region, limit, floor, split_from)
+        draft = _attribute_region(doc, people, region, limit, floor, split_from, in_quotes)
         last = drafts[-1] if drafts else None
         if last is not None and last.region is not None:
             same_cue = draft.cue_token is not None and draft.cue_token == last.cue_token
