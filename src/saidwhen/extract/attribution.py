@@ -302,12 +302,24 @@ def _cue_before(
 
 def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
     """When the parse gives a cue verb no subject: a name or pronoun right next to it."""
-    if verb.i > region.start and verb.idx >= region.outer_end:  # "..." she says / says Smith
-        prv = doc[verb.i - 1]
-        if prv.pos_ in ("PRON", "PROPN"):
-            return prv
+    if verb.idx >= region.outer_end:  # "..." she says / says Smith
+        between = [
+            t
+            for t in _window_tokens(doc, region.outer_end, verb.idx)
+            if not t.is_punct and not t.is_space
+        ]
+        if between:  # "...," a voice-over in the ad states: the words before the verb
+            ids = {t.i for t in between}
+            roots = [
+                t
+                for t in between
+                if t.pos_ in ("PRON", "PROPN", "NOUN") and (t.head.i not in ids or t.head is t)
+            ]
+            return roots[0] if roots else None
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-        if nxt is not None and nxt.pos_ in ("PROPN", "NOUN"):
+        if nxt is not None and nxt.pos_ in ("PROPN", "NOUN") and nxt.ent_type_ != "DATE":
+            while nxt.dep_ in ("compound", "flat") and verb.i < nxt.head.i <= nxt.i + 4:
+                nxt = nxt.head  # "said Robin Maynard": the name's head
             return nxt
         return None
     # Smith (R-WI) said "...": skip a bracket back to the name
