@@ -238,6 +238,14 @@ def _window_tokens(doc: Any, start: int, end: int) -> list[Any]:
     return [t for t in _tokens_in(doc, start, end) if start <= t.idx < end]
 
 
+def _loose_cue(tok: Any) -> bool:
+    """A finite verb, or a speech verb the tagger took for a noun ("the ad states")."""
+    if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    word = tok.lower_
+    return tok.tag_ == "NNS" and (word[:-1] in SPEECH_VERBS or word[:-2] in SPEECH_VERBS)
+
+
 def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
     """``"...," she said`` / ``said Smith``: a speech verb right after the closing mark."""
     toks = _window_tokens(doc, region.outer_end, limit)
@@ -245,11 +253,13 @@ def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
     first_word = next((t for t in toks if not t.is_punct and not t.is_space), None)
     if quoted.endswith(".") and first_word is not None and first_word.text[:1].isupper():
         return None  # the quote closed its sentence: what follows is a new one
+    # "...," the clause that follows is the report whatever its verb ("he surmised")
+    open_clause = doc_text(doc)[region.start : region.outer_end].rstrip("'’”\" ").endswith(",")
     words = 0
     for tok in toks:
         if tok.text in _SENT_END or tok.text in ('"', "“", "”") or tok.text.startswith("\n"):
             break
-        if _is_cue_verb(tok):
+        if _is_cue_verb(tok) or (open_clause and _loose_cue(tok)):
             nxt = doc_text(doc)[tok.idx + len(tok) : tok.idx + len(tok) + 4].lstrip(" ,:")
             if quoted.endswith(("?", "!")) and nxt[:1] in ('"', "“"):
                 return None  # "Why?" She asked, "..." introduces the next quote
