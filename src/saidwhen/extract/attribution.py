@@ -467,6 +467,17 @@ def _attribute_region(
         return draft  # the quoted words are the speaker, not what was said
     if subj is None and cue is None:
         subj = _nearby_subject(doc, verb, region)
+    if cue is None and subj is not None:
+        # "..." Smith said, according to a transcript: the source is the transcript
+        text = doc_text(doc)
+        toks = [
+            t
+            for t in verb.sent
+            if t.i not in quoted and "\n" not in text[min(t.idx, verb.idx) : max(t.idx, verb.idx)]
+        ]
+        acc = _according_to(doc, toks)
+        if acc is not None and acc[1] is not None and acc[1].i not in quoted:
+            cue, subj = acc
     draft.cue = cue or _cue_span(doc, verb)
     draft.cue_token = verb.i
     if subj is not None:
