@@ -468,15 +468,8 @@ def _attribute_region(
     if subj is None and cue is None:
         subj = _nearby_subject(doc, verb, region)
     if cue is None and subj is not None:
-        # "..." Smith said, according to a transcript: the source is the transcript
-        text = doc_text(doc)
-        toks = [
-            t
-            for t in verb.sent
-            if t.i not in quoted and "\n" not in text[min(t.idx, verb.idx) : max(t.idx, verb.idx)]
-        ]
-        acc = _according_to(doc, toks)
-        if acc is not None and acc[1] is not None and acc[1].i not in quoted:
+        acc = _outer_source(doc, verb, quoted)
+        if acc is not None:
             cue, subj = acc
     draft.cue = cue or _cue_span(doc, verb)
     draft.cue_token = verb.i
@@ -484,6 +477,24 @@ def _attribute_region(
         draft.speaker = _speaker(doc, people, subj)
     draft.channel = _channel(doc, verb.sent)
     return draft
+
+
+def _outer_source(doc: Any, tok: Any, quoted: frozenset[int]) -> tuple[Span, Any] | None:
+    """``"..." Smith said, according to a transcript``: PolNeAR gives the outer report,
+    the transcript, as the source.  Only words of the same sentence and paragraph."""
+    text = doc_text(doc)
+    toks = [
+        t
+        for t in tok.sent
+        if t.i not in quoted and "\n" not in text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]
+    ]
+    acc = _according_to(doc, toks)
+    if acc is None or acc[1] is None or acc[1].i in quoted:
+        return None
+    first = _tokens_in(doc, acc[0].start, acc[0].end)
+    if first and first[0].i > 0 and doc[first[0].i - 1].lower_ == "that":
+        return None  # "said that according to its analysis ...": inside what was said
+    return acc[0], acc[1]
 
 
 def _quoted_tokens(doc: Any, regions: list[QuoteRegion]) -> frozenset[int]:
@@ -494,10 +505,10 @@ def _quoted_tokens(doc: Any, regions: list[QuoteRegion]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
+def _direct_drafts(
+    doc: Any, people: PeopleIndex, start: int, regions: list[QuoteRegion], in_quotes: frozenset[int]
+) -> list[_Draft]:
     text = doc_text(doc)
-    regions = find_quote_regions(text, start)
-    in_quotes = _quoted_tokens(doc, regions)
     drafts: list[_Draft] = []
     for k, region in enumerate(regions):
         quoted = text[region.start : region.end]
@@ -633,8 +644,17 @@ def _reported_speech(doc: Any, people: PeopleIndex, start: int) -> list[Quote]:
 
 def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
     """Every quotation of the article, in text order, with indices linking them."""
-    drafts = _direct_drafts(doc, people, start)
+    regions = find_quote_regions(doc_text(doc), start)
+    quoted = _quoted_tokens(doc, regions)
+    drafts = _direct_drafts(doc, people, start, regions, quoted)
     drafts = _merge_reported(doc, drafts, _reported_speech(doc, people, start))
+    for d in drafts:
+        if d.kind == "fragment" and d.continues_draft is not None and d.continues_draft.is_indirect:
+            # a fragment of reported speech: "according to X" there names the source too
+            toks = _tokens_in(doc, d.start, d.end)
+            acc = _outer_source(doc, toks[0], quoted) if toks else None
+            if acc is not None:
+                d.cue, d.speaker = acc[0], _speaker(doc, people, acc[1])
     drafts = [d for d in drafts if d.cue is not None or d.kind != "fragment"]
     drafts.sort(key=lambda d: (d.start, d.end))
     _carry_channels(drafts)
