@@ -158,6 +158,12 @@ def _np_span(doc: Any, head: Any) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+# Verbs whose object is the one who then speaks ("prompted Rubio to call ...").
+_OBJECT_CONTROL = frozenset(
+    "prompt lead ask urge force invite encourage push inspire compel move get".split()
+)
+
+
 def _subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
     """The subject of a cue verb, through conjunctions and xcomp chains.
 
@@ -172,6 +178,11 @@ def _subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
         ]
         if subs:
             return subs[0]
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in _OBJECT_CONTROL:
+            # "prompted the group to state": the object speaks
+            objs = [c for c in tok.head.children if c.dep_ == "dobj" and c.i not in quoted]
+            if objs and objs[0].pos_ in ("PROPN", "NOUN", "PRON"):
+                return objs[0]
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
             tok = tok.head
         else:
@@ -254,7 +265,10 @@ def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
     if quoted.endswith(".") and first_word is not None and first_word.text[:1].isupper():
         return None  # the quote closed its sentence: what follows is a new one
     # "...," the clause that follows is the report whatever its verb ("he surmised")
-    open_clause = doc_text(doc)[region.start : region.outer_end].rstrip("'’”\" ").endswith(",")
+    tail = doc_text(doc)[region.start : region.outer_end].rstrip("'’”\" ")
+    open_clause = tail.endswith(",") or (
+        tail.endswith(("?", "!")) and first_word is not None and first_word.text[:1].islower()
+    )
     words = 0
     for tok in toks:
         if tok.text in _SENT_END or tok.text in ('"', "“", "”") or tok.text.startswith("\n"):
