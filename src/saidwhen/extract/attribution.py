@@ -313,6 +313,12 @@ def _cue_before(
             best = best or tok
     if best is not None:
         return best, None, None
+    opens_sentence = doc_text(doc)[region.start : region.start + 1].isupper()
+    if toks and toks[-1].text == "," and len(toks) >= 2 and opens_sentence:
+        # "The crowd chanted back at him, "Send them home"": the clause's verb, whatever it is
+        for tok in reversed(toks[:-1]):
+            if tok.pos_ == "VERB" and tok.tag_ != "VBN" and (subj := _subject(tok, quoted)):
+                return tok, None, subj
     if toks and toks[-1].text == ":" and len(toks) >= 2:
         colon = toks[-1]
         # "Kasich resisted: "..."": the clause's verb and subject introduce the quote
