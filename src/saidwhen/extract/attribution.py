@@ -517,6 +517,67 @@ def _outer_source(doc: Any, tok: Any, quoted: frozenset[int]) -> tuple[Span, Any
     return acc[0], acc[1]
 
 
+def _sign_off(doc: Any, region: QuoteRegion) -> tuple[Span, Any] | None:
+    """``"..."`` then a paragraph ``- Hillary Clinton.``: the name signs the quote."""
+    text = doc_text(doc)
+    m = re.match(r"[^\w\n]*\n\s*([-—–―])\s*", text[region.outer_end : region.outer_end + 80])
+    if m is None:
+        return None
+    dash_at = region.outer_end + m.start(1)
+    after = [t for t in _window_tokens(doc, dash_at + 1, dash_at + 60) if not t.is_space]
+    if not after or after[0].pos_ not in ("PROPN", "NOUN"):
+        return None
+    head = after[0]
+    while head.dep_ in ("compound", "flat") and head.i < head.head.i <= head.i + 4:
+        head = head.head
+    return Span(text[dash_at], dash_at, dash_at + 1), head
+
+
+def _report_in_previous_paragraph(doc: Any, region: QuoteRegion, quoted: frozenset[int]) -> Any:
+    """A paragraph that is nothing but a quote, after one that reports someone's words
+    (``Carter said that ... .`` then ``"..."``): the reporter's cue verb."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, region.open_mark) + 1
+    if text[line_start : region.open_mark].strip():
+        return None
+    before = text[:line_start].rstrip()
+    if not before.endswith((".", "!", "?")):
+        return None
+    end_tok = _tokens_in(doc, len(before) - 1, len(before))
+    if not end_tok:
+        return None
+    para_start = text.rfind("\n", 0, len(before)) + 1
+    sent = [t for t in end_tok[0].sent if t.idx >= para_start and t.i not in quoted]
+    if len(sent) != len([t for t in end_tok[0].sent if t.idx >= para_start]):
+        return None  # that sentence quotes someone itself: its quote already has a speaker
+    for tok in sent:
+        if _is_cue_verb(tok) and tok.dep_ in ("ROOT", "conj") and _subject(tok, quoted):
+            return tok
+    return None
+
+
+def _attribute_lone_paragraph(
+    doc: Any, people: PeopleIndex, draft: _Draft, region: QuoteRegion, quoted: frozenset[int]
+) -> None:
+    """A quote with no cue nearby and no quote before it to continue."""
+    signed = _sign_off(doc, region)
+    if signed is not None:
+        draft.cue, draft.speaker = signed[0], _speaker(doc, people, signed[1])
+        return
+    if draft.continues_draft is not None:
+        return
+    text = doc_text(doc)
+    line_end = text.find("\n", region.outer_end)
+    rest = _window_tokens(doc, region.outer_end, line_end if line_end >= 0 else len(text))
+    if any(t.i not in quoted and t.is_alpha for t in rest):
+        return  # words after the quote: its cue is there, if anywhere
+    verb = _report_in_previous_paragraph(doc, region, quoted)
+    subj = _subject(verb, quoted) if verb is not None else None
+    if verb is not None and subj is not None:
+        draft.speaker = _speaker(doc, people, subj)
+        draft.cue, draft.cue_token = _cue_span(doc, verb), verb.i
+
+
 def _quoted_tokens(doc: Any, regions: list[QuoteRegion]) -> frozenset[int]:
     """Indices of the tokens inside quotation marks: never the speaker of a quote."""
     out: set[int] = set()
@@ -668,6 +729,9 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
     quoted = _quoted_tokens(doc, regions)
     drafts = _direct_drafts(doc, people, start, regions, quoted)
     drafts = _merge_reported(doc, drafts, _reported_speech(doc, people, start))
+    for d in drafts:
+        if d.speaker is None and d.cue is None and d.kind == "direct" and d.region is not None:
+            _attribute_lone_paragraph(doc, people, d, d.region, quoted)
     for d in drafts:
         if d.kind == "fragment" and d.continues_draft is not None and d.continues_draft.is_indirect:
             # a fragment of reported speech: "according to X" there names the source too
