@@ -518,12 +518,15 @@ def _outer_source(doc: Any, tok: Any, quoted: frozenset[int]) -> tuple[Span, Any
 
 
 def _sign_off(doc: Any, region: QuoteRegion) -> tuple[Span, Any] | None:
-    """``"..."`` then a paragraph ``- Hillary Clinton.``: the name signs the quote."""
+    """``"..."`` then a line ``- Hillary Clinton.``: the name signs the quote."""
     text = doc_text(doc)
-    m = re.match(r"[^\w\n]*\n\s*([-—–―])\s*", text[region.outer_end : region.outer_end + 80])
+    window = text[region.outer_end : region.outer_end + 80]
+    m = re.match(r"[^\w\n]*\n\s*([-—–―])\s*", window)
+    # or on the quote's own line when the name ends it: ``"..." ― Jane Roe``
+    m = m or re.match(r"[^\w\n]*?([—–―]|\s-)[^\n]{1,50}(\n|$)", window)
     if m is None:
         return None
-    dash_at = region.outer_end + m.start(1)
+    dash_at = region.outer_end + m.start(1) + (window[m.start(1)] == " ")
     after = [t for t in _window_tokens(doc, dash_at + 1, dash_at + 60) if not t.is_space]
     if not after or after[0].pos_ not in ("PROPN", "NOUN"):
         return None
@@ -730,7 +733,11 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
     drafts = _direct_drafts(doc, people, start, regions, quoted)
     drafts = _merge_reported(doc, drafts, _reported_speech(doc, people, start))
     for d in drafts:
-        if d.speaker is None and d.cue is None and d.kind == "direct" and d.region is not None:
+        if d.kind != "direct" or d.region is None:
+            continue
+        if d.inherited and (signed := _sign_off(doc, d.region)) is not None:
+            d.cue, d.speaker = signed[0], _speaker(doc, people, signed[1])
+        elif d.speaker is None and d.cue is None:
             _attribute_lone_paragraph(doc, people, d, d.region, quoted)
     for d in drafts:
         if d.kind == "fragment" and d.continues_draft is not None and d.continues_draft.is_indirect:
