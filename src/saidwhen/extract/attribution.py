@@ -173,9 +173,7 @@ def _subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
     """
     tok = verb
     for _ in range(4):
-        subs = [
-            c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted
-        ]
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted]
         if subs:
             return subs[0]
         if tok.dep_ == "xcomp" and tok.head.lemma_ in _OBJECT_CONTROL:
@@ -527,7 +525,8 @@ def _sign_off(doc: Any, region: QuoteRegion) -> tuple[Span, Any] | None:
     if m is None:
         return None
     dash_at = region.outer_end + m.start(1) + (window[m.start(1)] == " ")
-    after = [t for t in _window_tokens(doc, dash_at + 1, dash_at + 60) if not t.is_space]
+    end = min(len(text), dash_at + 60)
+    after = [t for t in _window_tokens(doc, dash_at + 1, end) if not t.is_space]
     if not after or after[0].pos_ not in ("PROPN", "NOUN"):
         return None
     head = after[0]
