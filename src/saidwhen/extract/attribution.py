@@ -158,13 +158,29 @@ def _np_span(doc: Any, head: Any) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def _subject(verb: Any) -> Any | None:
-    """The subject of a cue verb, through conjunctions and xcomp chains."""
+# Verbs whose object is the one who then speaks ("prompted Rubio to call ...").
+_OBJECT_CONTROL = frozenset(
+    "prompt lead ask urge force invite encourage push inspire compel move get".split()
+)
+
+
+def _subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
+    """The subject of a cue verb, through conjunctions and xcomp chains.
+
+    A subject inside quotation marks is the parser reading the quote as a clause
+    ("Michigan, Ohio," Mr. Trump said): it is skipped.  A relative pronoun is kept
+    ("Smith, who said"): PolNeAR marks "who" as the source.
+    """
     tok = verb
     for _ in range(4):
-        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted]
         if subs:
             return subs[0]
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in _OBJECT_CONTROL:
+            # "prompted the group to state": the object speaks
+            objs = [c for c in tok.head.children if c.dep_ == "dobj" and c.i not in quoted]
+            if objs and objs[0].pos_ in ("PROPN", "NOUN", "PRON"):
+                return objs[0]
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
             tok = tok.head
         else:
@@ -231,6 +247,14 @@ def _window_tokens(doc: Any, start: int, end: int) -> list[Any]:
     return [t for t in _tokens_in(doc, start, end) if start <= t.idx < end]
 
 
+def _loose_cue(tok: Any) -> bool:
+    """A finite verb, or a speech verb the tagger took for a noun ("the ad states")."""
+    if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    word = tok.lower_
+    return tok.tag_ == "NNS" and (word[:-1] in SPEECH_VERBS or word[:-2] in SPEECH_VERBS)
+
+
 def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
     """``"...," she said`` / ``said Smith``: a speech verb right after the closing mark."""
     toks = _window_tokens(doc, region.outer_end, limit)
@@ -238,11 +262,16 @@ def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
     first_word = next((t for t in toks if not t.is_punct and not t.is_space), None)
     if quoted.endswith(".") and first_word is not None and first_word.text[:1].isupper():
         return None  # the quote closed its sentence: what follows is a new one
+    # "...," the clause that follows is the report whatever its verb ("he surmised")
+    tail = doc_text(doc)[region.start : region.outer_end].rstrip("'’”\" ")
+    open_clause = tail.endswith(",") or (
+        tail.endswith(("?", "!")) and first_word is not None and first_word.text[:1].islower()
+    )
     words = 0
     for tok in toks:
         if tok.text in _SENT_END or tok.text in ('"', "“", "”") or tok.text.startswith("\n"):
             break
-        if _is_cue_verb(tok):
+        if _is_cue_verb(tok) or (open_clause and _loose_cue(tok)):
             nxt = doc_text(doc)[tok.idx + len(tok) : tok.idx + len(tok) + 4].lstrip(" ,:")
             if quoted.endswith(("?", "!")) and nxt[:1] in ('"', "“"):
                 return None  # "Why?" She asked, "..." introduces the next quote
@@ -256,7 +285,9 @@ def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
     return None
 
 
-def _cue_before(doc: Any, region: QuoteRegion, floor: int) -> tuple[Any, Span | None, Any] | None:
+def _cue_before(
+    doc: Any, region: QuoteRegion, floor: int, quoted: frozenset[int] = frozenset()
+) -> tuple[Any, Span | None, Any] | None:
     """``she wrote, "..."``, ``according to X, "..."``: the closest speech verb before."""
     open_tok = _tokens_in(doc, region.open_mark, region.open_mark + 1)
     if not open_tok:
@@ -275,16 +306,22 @@ def _cue_before(doc: Any, region: QuoteRegion, floor: int) -> tuple[Any, Span | 
     best = None
     for tok in reversed(toks):
         if _is_cue_verb(tok):
-            if _subject(tok) is not None:
-                return tok, None, _subject(tok)
+            if (subj := _subject(tok, quoted)) is not None:
+                return tok, None, subj
             best = best or tok
     if best is not None:
         return best, None, None
+    opens_sentence = doc_text(doc)[region.start : region.start + 1].isupper()
+    if toks and toks[-1].text == "," and len(toks) >= 2 and opens_sentence:
+        # "The crowd chanted back at him, "Send them home"": the clause's verb, whatever it is
+        for tok in reversed(toks[:-1]):
+            if tok.pos_ == "VERB" and tok.tag_ != "VBN" and (subj := _subject(tok, quoted)):
+                return tok, None, subj
     if toks and toks[-1].text == ":" and len(toks) >= 2:
         colon = toks[-1]
         # "Kasich resisted: "..."": the clause's verb and subject introduce the quote
         for tok in reversed(toks[:-1]):
-            if tok.pos_ == "VERB" and (subj := _subject(tok)) is not None:
+            if tok.pos_ == "VERB" and (subj := _subject(tok, quoted)) is not None:
                 return tok, None, subj
         if toks[-2].pos_ in ("PROPN", "NOUN", "PRON"):  # "Smith: "...""
             return colon, Span(":", colon.idx, colon.idx + 1), toks[-2]
@@ -293,12 +330,24 @@ def _cue_before(doc: Any, region: QuoteRegion, floor: int) -> tuple[Any, Span | 
 
 def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
     """When the parse gives a cue verb no subject: a name or pronoun right next to it."""
-    if verb.i > region.start and verb.idx >= region.outer_end:  # "..." she says / says Smith
-        prv = doc[verb.i - 1]
-        if prv.pos_ in ("PRON", "PROPN"):
-            return prv
+    if verb.idx >= region.outer_end:  # "..." she says / says Smith
+        between = [
+            t
+            for t in _window_tokens(doc, region.outer_end, verb.idx)
+            if not t.is_punct and not t.is_space
+        ]
+        if between:  # "...," a voice-over in the ad states: the words before the verb
+            ids = {t.i for t in between}
+            roots = [
+                t
+                for t in between
+                if t.pos_ in ("PRON", "PROPN", "NOUN") and (t.head.i not in ids or t.head is t)
+            ]
+            return roots[0] if roots else None
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-        if nxt is not None and nxt.pos_ in ("PROPN", "NOUN"):
+        if nxt is not None and nxt.pos_ in ("PROPN", "NOUN") and nxt.ent_type_ != "DATE":
+            while nxt.dep_ in ("compound", "flat") and verb.i < nxt.head.i <= nxt.i + 4:
+                nxt = nxt.head  # "said Robin Maynard": the name's head
             return nxt
         return None
     # Smith (R-WI) said "...": skip a bracket back to the name
@@ -315,7 +364,9 @@ def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
     return None
 
 
-def _cue_in_sentence_before(doc: Any, region: QuoteRegion) -> tuple[Any | None, Any | None]:
+def _cue_in_sentence_before(
+    doc: Any, region: QuoteRegion, quoted: frozenset[int] = frozenset()
+) -> tuple[Any | None, Any | None]:
     """``..., Smith says. "Quote."``: the report that ends the sentence just before."""
     text = doc_text(doc)
     before = text[: region.open_mark].rstrip()
@@ -326,12 +377,14 @@ def _cue_in_sentence_before(doc: Any, region: QuoteRegion) -> tuple[Any | None, 
         return None, None
     toks = [t for t in end_tok[0].sent if t.i < end_tok[0].i]
     for tok in reversed(toks[-4:]):  # the cue must close that sentence
-        if _is_cue_verb(tok) and (subj := _subject(tok)) is not None:
+        if _is_cue_verb(tok) and (subj := _subject(tok, quoted)) is not None:
             return tok, subj
     return None, None
 
 
-def _cue_in_lead_paragraph(doc: Any, region: QuoteRegion) -> tuple[Any | None, Any | None]:
+def _cue_in_lead_paragraph(
+    doc: Any, region: QuoteRegion, quoted: frozenset[int] = frozenset()
+) -> tuple[Any | None, Any | None]:
     """A quote opening a paragraph after "... released the following statement:"."""
     text = doc_text(doc)
     before = text[: region.open_mark].rstrip()
@@ -342,7 +395,7 @@ def _cue_in_lead_paragraph(doc: Any, region: QuoteRegion) -> tuple[Any | None, A
         return None, None
     sent = colon[0].sent
     for tok in sorted(sent, key=lambda t: -t.i):
-        if tok.pos_ == "VERB" and (subj := _subject(tok)) is not None:
+        if tok.pos_ == "VERB" and (subj := _subject(tok, quoted)) is not None:
             return tok, subj
     return None, None
 
@@ -393,13 +446,14 @@ def _attribute_region(
     limit: int,
     floor: int,
     split_from: QuoteRegion | None = None,
+    quoted: frozenset[int] = frozenset(),
 ) -> _Draft:
     text = doc_text(doc)
-    quoted = text[region.start : region.end]
+    words = text[region.start : region.end]
     before = text[max(0, region.open_mark - 2) : region.open_mark].rstrip()
     prev_char = before[-1:] if before else ""
     fragment = prev_char.isalnum() or (
-        quoted[:1].islower()
+        words[:1].islower()
         and prev_char not in (":",)
         and region.open_mark > 0
         and text[: region.open_mark].rstrip()[-1:] not in ("\n", "")
@@ -408,29 +462,33 @@ def _attribute_region(
         fragment = False  # "X," she said, "and y": the second half of a split quote
     draft = _Draft(region.start, region.end, "fragment" if fragment else "direct", region=region)
     verb = None if fragment else _cue_after(doc, region, limit)
-    subj = _subject(verb) if verb is not None else None
+    subj = _subject(verb, quoted) if verb is not None else None
     if subj is not None and region.start <= subj.idx < region.end:
         subj = None  # "Meh," wrote a supporter: the parse took the quote as subject
     cue: Span | None = None
     if verb is None and fragment:
         verb = _governing_verb(doc, region)
-        subj = _subject(verb) if verb is not None else None
+        subj = _subject(verb, quoted) if verb is not None else None
     if verb is None:
-        found = _cue_before(doc, region, floor)
+        found = _cue_before(doc, region, floor, quoted)
         if found is not None:
             verb, cue, subj = found
             if subj is None and verb is not None and cue is None:
-                subj = _subject(verb)
+                subj = _subject(verb, quoted)
     if verb is None and not fragment:
-        verb, subj = _cue_in_lead_paragraph(doc, region)
+        verb, subj = _cue_in_lead_paragraph(doc, region, quoted)
     if verb is None and not fragment and split_from is None:
-        verb, subj = _cue_in_sentence_before(doc, region)
+        verb, subj = _cue_in_sentence_before(doc, region, quoted)
     if verb is None:
         return draft
     if fragment and subj is not None and region.start <= subj.idx < region.end:
         return draft  # the quoted words are the speaker, not what was said
     if subj is None and cue is None:
         subj = _nearby_subject(doc, verb, region)
+    if cue is None and subj is not None:
+        acc = _outer_source(doc, verb, quoted)
+        if acc is not None:
+            cue, subj = acc
     draft.cue = cue or _cue_span(doc, verb)
     draft.cue_token = verb.i
     if subj is not None:
@@ -439,9 +497,101 @@ def _attribute_region(
     return draft
 
 
-def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
+def _outer_source(doc: Any, tok: Any, quoted: frozenset[int]) -> tuple[Span, Any] | None:
+    """``"..." Smith said, according to a transcript``: PolNeAR gives the outer report,
+    the transcript, as the source.  Only words of the same sentence and paragraph."""
     text = doc_text(doc)
-    regions = find_quote_regions(text, start)
+    toks = [
+        t
+        for t in tok.sent
+        if t.i not in quoted and "\n" not in text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]
+    ]
+    acc = _according_to(doc, toks)
+    if acc is None or acc[1] is None or acc[1].i in quoted:
+        return None
+    first = _tokens_in(doc, acc[0].start, acc[0].end)
+    if first and first[0].i > 0 and doc[first[0].i - 1].lower_ == "that":
+        return None  # "said that according to its analysis ...": inside what was said
+    return acc[0], acc[1]
+
+
+def _sign_off(doc: Any, region: QuoteRegion) -> tuple[Span, Any] | None:
+    """``"..."`` then a line ``- Hillary Clinton.``: the name signs the quote."""
+    text = doc_text(doc)
+    window = text[region.outer_end : region.outer_end + 80]
+    m = re.match(r"[^\w\n]*\n\s*([-—–―])\s*", window)
+    # or on the quote's own line when the name ends it: ``"..." ― Jane Roe``
+    m = m or re.match(r"[^\w\n]*?([—–―]|\s-)[^\n]{1,50}(\n|$)", window)
+    if m is None:
+        return None
+    dash_at = region.outer_end + m.start(1) + (window[m.start(1)] == " ")
+    end = min(len(text), dash_at + 60)
+    after = [t for t in _window_tokens(doc, dash_at + 1, end) if not t.is_space]
+    if not after or after[0].pos_ not in ("PROPN", "NOUN"):
+        return None
+    head = after[0]
+    while head.dep_ in ("compound", "flat") and head.i < head.head.i <= head.i + 4:
+        head = head.head
+    return Span(text[dash_at], dash_at, dash_at + 1), head
+
+
+def _report_in_previous_paragraph(doc: Any, region: QuoteRegion, quoted: frozenset[int]) -> Any:
+    """A paragraph that is nothing but a quote, after one that reports someone's words
+    (``Carter said that ... .`` then ``"..."``): the reporter's cue verb."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, region.open_mark) + 1
+    if text[line_start : region.open_mark].strip():
+        return None
+    before = text[:line_start].rstrip()
+    if not before.endswith((".", "!", "?")):
+        return None
+    end_tok = _tokens_in(doc, len(before) - 1, len(before))
+    if not end_tok:
+        return None
+    para_start = text.rfind("\n", 0, len(before)) + 1
+    sent = [t for t in end_tok[0].sent if t.idx >= para_start and t.i not in quoted]
+    if len(sent) != len([t for t in end_tok[0].sent if t.idx >= para_start]):
+        return None  # that sentence quotes someone itself: its quote already has a speaker
+    for tok in sent:
+        if _is_cue_verb(tok) and tok.dep_ in ("ROOT", "conj") and _subject(tok, quoted):
+            return tok
+    return None
+
+
+def _attribute_lone_paragraph(
+    doc: Any, people: PeopleIndex, draft: _Draft, region: QuoteRegion, quoted: frozenset[int]
+) -> None:
+    """A quote with no cue nearby and no quote before it to continue."""
+    signed = _sign_off(doc, region)
+    if signed is not None:
+        draft.cue, draft.speaker = signed[0], _speaker(doc, people, signed[1])
+        return
+    if draft.continues_draft is not None:
+        return
+    text = doc_text(doc)
+    line_end = text.find("\n", region.outer_end)
+    rest = _window_tokens(doc, region.outer_end, line_end if line_end >= 0 else len(text))
+    if any(t.i not in quoted and t.is_alpha for t in rest):
+        return  # words after the quote: its cue is there, if anywhere
+    verb = _report_in_previous_paragraph(doc, region, quoted)
+    subj = _subject(verb, quoted) if verb is not None else None
+    if verb is not None and subj is not None:
+        draft.speaker = _speaker(doc, people, subj)
+        draft.cue, draft.cue_token = _cue_span(doc, verb), verb.i
+
+
+def _quoted_tokens(doc: Any, regions: list[QuoteRegion]) -> frozenset[int]:
+    """Indices of the tokens inside quotation marks: never the speaker of a quote."""
+    out: set[int] = set()
+    for r in regions:
+        out.update(t.i for t in _tokens_in(doc, r.start, r.end) if r.start <= t.idx < r.end)
+    return frozenset(out)
+
+
+def _direct_drafts(
+    doc: Any, people: PeopleIndex, start: int, regions: list[QuoteRegion], in_quotes: frozenset[int]
+) -> list[_Draft]:
+    text = doc_text(doc)
     drafts: list[_Draft] = []
     for k, region in enumerate(regions):
         quoted = text[region.start : region.end]
@@ -462,7 +612,7 @@ def _direct_drafts(doc: Any, people: PeopleIndex, start: int) -> list[_Draft]:
             and gap.rstrip().endswith((",", ":"))
             else None
         )
-        draft = _attribute_region(doc, people, region, limit, floor, split_from)
+        draft = _attribute_region(doc, people, region, limit, floor, split_from, in_quotes)
         last = drafts[-1] if drafts else None
         if last is not None and last.region is not None:
             same_cue = draft.cue_token is not None and draft.cue_token == last.cue_token
@@ -577,8 +727,24 @@ def _reported_speech(doc: Any, people: PeopleIndex, start: int) -> list[Quote]:
 
 def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
     """Every quotation of the article, in text order, with indices linking them."""
-    drafts = _direct_drafts(doc, people, start)
+    regions = find_quote_regions(doc_text(doc), start)
+    quoted = _quoted_tokens(doc, regions)
+    drafts = _direct_drafts(doc, people, start, regions, quoted)
     drafts = _merge_reported(doc, drafts, _reported_speech(doc, people, start))
+    for d in drafts:
+        if d.kind != "direct" or d.region is None:
+            continue
+        if d.inherited and (signed := _sign_off(doc, d.region)) is not None:
+            d.cue, d.speaker = signed[0], _speaker(doc, people, signed[1])
+        elif d.speaker is None and d.cue is None:
+            _attribute_lone_paragraph(doc, people, d, d.region, quoted)
+    for d in drafts:
+        if d.kind == "fragment" and d.continues_draft is not None and d.continues_draft.is_indirect:
+            # a fragment of reported speech: "according to X" there names the source too
+            toks = _tokens_in(doc, d.start, d.end)
+            acc = _outer_source(doc, toks[0], quoted) if toks else None
+            if acc is not None:
+                d.cue, d.speaker = acc[0], _speaker(doc, people, acc[1])
     drafts = [d for d in drafts if d.cue is not None or d.kind != "fragment"]
     drafts.sort(key=lambda d: (d.start, d.end))
     _carry_channels(drafts)
