@@ -1,8 +1,9 @@
 """People named in an article, and which mentions refer to whom.
 
-The small English pipeline's NER misses or mislabels many names ("Teigen"
-as ORG), so a name is any run of proper nouns that shares a word with a
-PERSON entity found anywhere in the article.  Mentions are grouped by
+Entity taggers miss or mislabel many names ("Teigen" as ORG), so a name is
+any run of proper nouns that shares a word with a PERSON entity found
+anywhere in the article (entities from saidwhen.extract.names, or spaCy's
+own NER when a pipeline has it).  Mentions are grouped by
 surname and first name; pronouns and definite role nouns ("the model") go to
 the most recent compatible person.
 """
@@ -42,7 +43,10 @@ _ORG_WORDS = frozenset(
     """.split()
 )
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
-_NON_NAME_LABELS = {"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}
+# spaCy's labels and the folded ones of saidwhen.extract.names (PLACE)
+_NON_NAME_LABELS = {
+    "GPE", "NORP", "LOC", "FAC", "PLACE", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"
+}  # fmt: skip
 
 
 @dataclass(slots=True)

@@ -161,7 +161,6 @@ def token_table(doc: Any, quoted: Sequence[bool]) -> TokenTable:
             f"rate={rate[i]}",
             f"pos={min(int(rel * 4), 3)}",
             f"frame={frame[i]}",
-            f"ent={tok.ent_type_ or '-'}",
         ]
         if i == start:
             feats.append("sent_start")
