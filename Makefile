@@ -12,9 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+# the shared example article (read in place) when it is beside the project, else our own
+EXAMPLE := $(firstword $(wildcard ../shared/examples/teigen-2020-10-28.txt) examples/okafor-2021-03-02.txt)
+
 demo: $(STAMP)
-	$(BIN)/saidwhen extract examples/okafor-2021-03-02.txt --format table
-	$(BIN)/saidwhen extract examples/okafor-2021-03-02.txt --format json
+	$(BIN)/saidwhen extract $(EXAMPLE) --format table
+	$(BIN)/saidwhen extract $(EXAMPLE) --format json
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
