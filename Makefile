@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint eval-polnear eval-tempeval bench clean
+.PHONY: demo test lint chromium eval-polnear eval-tempeval bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -23,7 +23,17 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
-test: $(STAMP) lint
+# The browser tests (tests/test_web_browser.py) drive Debian's chromium, never a downloaded
+# one: installed here when missing and root; otherwise a note, and those tests skip.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "note: chromium missing and not root: browser tests skip (sudo apt-get install chromium)"; \
+	  fi; }
+
+test: $(STAMP) lint chromium
 	# the Ray engine test starts a real local Ray (about 15 s here)
 	OMP_NUM_THREADS=1 SAIDWHEN_RAY_TESTS=1 $(BIN)/pytest -q
 
