@@ -160,3 +160,39 @@ def test_packaged_model_finds_a_plain_report(nlp: Any) -> None:
     [quote] = tagger.find_tagged(doc, None)
     assert quote.text == "that the ferry would sail at dawn"
     assert quote.cue is not None and quote.cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The new bridge, the harbour master said on Tuesday, would open in spring.",
+            "The new bridge",
+            "would open in spring",
+        ),
+        (
+            "Too often, Ms. Varga said, the ferry leaves without its last passengers.",
+            "Too often",
+            "the ferry leaves without its last passengers",
+        ),
+    ],
+)
+def test_a_report_interrupted_by_its_source_is_one_content_in_two_pieces(
+    nlp: Any, text: str, first: str, second: str
+) -> None:
+    from saidwhen.pipeline import extract
+
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    pieces = [q for q in rec.quotes if q.kind == "indirect"]
+    assert [q.text for q in pieces] == [first, second]
+    assert pieces[1].continues == rec.quotes.index(pieces[0])
+    assert pieces[0].cue is not None and pieces[0].cue.text == "said"
+    assert pieces[0].speaker == pieces[1].speaker
+
+
+def test_commas_alone_do_not_make_a_parenthetical(nlp: Any) -> None:
+    # the cue ends the sentence: one content, before it
+    doc = nlp("The ferry leaves early, the harbour master said.")
+    spans = [s for seq in tagger.tag_doc(doc, tagger.load_tagger()) for s in seq]
+    cues = [s for s in spans if s.role == "CUE"]
+    assert cues and tagger._parenthetical(doc, cues[0], None) is None

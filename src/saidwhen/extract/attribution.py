@@ -644,6 +644,7 @@ def _merge_reported(doc: Any, drafts: list[_Draft], reported: list[Quote]) -> li
     """Add indirect speech; drop what only repeats a direct quote; link fragments."""
     out = list(drafts)
     seen: set[tuple[int, int]] = set()
+    by_cue: dict[tuple[int, int], _Draft] = {}
     for q in reported:
         if (q.start, q.end) in seen:
             continue  # two cues of one report ("took to Instagram to reveal that ...")
@@ -671,6 +672,12 @@ def _merge_reported(doc: Any, drafts: list[_Draft], reported: list[Quote]) -> li
         if q.cue is not None:
             cue_toks = _tokens_in(doc, q.cue.start, q.cue.end)
             ind.channel = _channel(doc, cue_toks[0].sent) if cue_toks else None
+            # "Too often, Mr. Clarke said, the debate ...": the second piece of one content
+            first = by_cue.get((q.cue.start, q.cue.end))
+            if first is not None and first.end <= q.cue.start < q.start:
+                ind.continues_draft = first
+            else:
+                by_cue[(q.cue.start, q.cue.end)] = ind
         for d in inside:
             owner = d.continues_draft
             if (

@@ -345,25 +345,102 @@ def decode(
             memo[s.start] = int(doc[s.start].sent.start)
         return memo[s.start]
 
-    best: dict[int, TaggedSpan] = {}
+    assigned: dict[int, list[TaggedSpan]] = {}
     for con in contents:
         ranked = sorted(cues, key=lambda c: (sent_of(c) != sent_of(con), _gap(c, con), c.start))
         cue = ranked[0]
         if sent_of(cue) != sent_of(con) and _gap(cue, con) > MAX_CONTENT_GAP:
             continue
-        key = cue.start
-        old = best.get(key)
-        if old is None or _content_rank(cue, con, sent_of) < _content_rank(cue, old, sent_of):
-            best[key] = con
+        assigned.setdefault(cue.start, []).append(con)
     out: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
     for cue in cues:
-        chosen = best.get(cue.start)
-        if chosen is None:
-            continue
+        cands = assigned.get(cue.start, [])
         near = [s for s in sources if sent_of(s) == sent_of(cue) and _gap(s, cue) <= MAX_SOURCE_GAP]
         src = min(near, key=lambda s: (_gap(s, cue), s.start)) if near else None
+        chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
+        pieces = _parenthetical(doc, cue, src) if src is None or _gap(src, cue) == 0 else None
+        if pieces is not None and (
+            chosen is None or any(p.start <= chosen.start and chosen.end <= p.end for p in pieces)
+        ):
+            out.extend((cue, src, piece) for piece in pieces)
+            continue
+        if chosen is None:
+            continue
         out.append((cue, src, chosen))
+        other = _other_piece(doc, cue, src, chosen, cands)
+        if other is not None:
+            out.append((cue, src, other))
     return out
+
+
+_INTERRUPTERS = frozenset({",", "—", "–", "--"})
+
+
+def _parenthetical(
+    doc: Any, cue: TaggedSpan, src: TaggedSpan | None
+) -> tuple[TaggedSpan, TaggedSpan] | None:
+    """The two pieces of a sentence that a source and cue interrupt, set off by commas.
+
+    "The plan, the mayor said on Tuesday, would cost more": content "The plan"
+    and "would cost more".  The tagger rarely marks both pieces.
+    """
+    lo = min(cue.start, src.start) if src is not None else cue.start
+    hi = max(cue.end, src.end) if src is not None else cue.end
+    sent = doc[cue.start].sent
+    # the cue's own modifiers ("on Tuesday", "in a statement") run up to the comma
+    while hi < sent.end and doc[hi].text not in _INTERRUPTERS and hi - cue.end < 6:
+        hi += 1
+    if lo - 1 <= sent.start or hi >= sent.end - 1:
+        return None
+    if doc[lo - 1].text not in _INTERRUPTERS or doc[hi].text not in _INTERRUPTERS:
+        return None
+    first = _trimmed(doc, sent.start, lo - 1)
+    second = _trimmed(doc, hi + 1, sent.end)
+    if first is None or second is None or second.end - second.start < 2:
+        return None
+    return first, second
+
+
+def _trimmed(doc: Any, start: int, end: int) -> TaggedSpan | None:
+    """``doc[start:end]`` without punctuation and white space at its edges, as content."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    span = TaggedSpan("CON", start, end)
+    return span if end > start and _has_word(doc, span) else None
+
+
+def _other_piece(
+    doc: Any,
+    cue: TaggedSpan,
+    src: TaggedSpan | None,
+    chosen: TaggedSpan,
+    cands: Sequence[TaggedSpan],
+) -> TaggedSpan | None:
+    """The content's second piece when source and cue interrupt it.
+
+    "Too often, Mr. Clarke said, the debate is tribal": one content on both
+    sides of "Mr. Clarke said", as PolNeAR marks it (a discontinuous span).
+    """
+    lo = min(cue.start, src.start) if src is not None else cue.start
+    hi = max(cue.end, src.end) if src is not None else cue.end
+
+    def adjacent(span: TaggedSpan) -> bool:
+        """Nothing but punctuation between the span and the source-and-cue block."""
+        a, b = (span.end, lo) if span.end <= lo else (hi, span.start)
+        return a <= b and all(t.is_punct or t.is_space for t in doc[a:b])
+
+    if not adjacent(chosen):
+        return None
+    before = chosen.end <= lo
+    sent = doc[cue.start].sent.start
+    for con in cands:
+        if con is chosen or (con.end <= lo) == before or doc[con.start].sent.start != sent:
+            continue
+        if adjacent(con):
+            return con
+    return None
 
 
 def _content_rank(
