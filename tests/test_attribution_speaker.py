@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from saidwhen import extract
-from saidwhen.model import ArticleRecord, Quote
-
-
-def run(text: str, nlp: Any) -> ArticleRecord:
-    return extract(text, "2021-05-04", nlp=nlp)
-
-
-def direct(record: ArticleRecord) -> list[Quote]:
-    return [q for q in record.quotes if q.kind != "indirect"]
+from saidwhen.model import Quote
+from tests.test_attribution import direct, run
 
 
 def mention(q: Quote) -> str | None:
