@@ -1340,8 +1340,9 @@ _TRIGGERS = frozenset(
     """.split()
 )
 _WORD_OR_DIGIT = re.compile(r"[^\W\d_]+|\d+")
-# Text this far around a trigger is searched: far more than any rule spans.
-_MARGIN = 80
+# Text this far around a trigger is searched: no expression reaches further from
+# its nearest time word or digit (checked on TempEval-3 and PolNeAR: same output).
+_MARGIN = 40
 
 
 def _windows(text: str, start: int) -> list[tuple[int, int]]:
