@@ -81,6 +81,15 @@ def cue_frame(tok: Any) -> str:
     return "none"
 
 
+def doc_frames(doc: Any) -> list[str]:
+    """:func:`cue_frame` of every token, worked out once per doc (the rules and the
+    tagger's features both read it)."""
+    frames: list[str] | None = doc.user_data.get("saidwhen_cue_frames")
+    if frames is None or len(frames) != len(doc):
+        frames = doc.user_data["saidwhen_cue_frames"] = [cue_frame(t) for t in doc]
+    return frames
+
+
 def _line_before(tok: Any) -> list[Any]:
     """The tokens between the start of ``tok``'s line and ``tok``, without spaces."""
     doc, i = tok.doc, tok.i
@@ -168,14 +177,14 @@ def _cue_rate(tok: Any, frame: str, quoted: bool) -> tuple[float, int]:
     return 0.0, 0
 
 
-def _is_candidate(tok: Any, quoted: bool) -> bool:
+def _is_candidate(tok: Any, quoted: bool, frame: str) -> bool:
     if tok.pos_ not in ("VERB", "NOUN", "AUX", "PUNCT", "ADP", "ADJ"):
         return False
     if tok.pos_ == "AUX" and tok.dep_ in ("aux", "auxpass"):
         return False
     if tok.pos_ == "PUNCT" and tok.text != ":":
         return False
-    rate, n = _cue_rate(tok, cue_frame(tok), quoted)
+    rate, n = _cue_rate(tok, frame, quoted)
     return n >= MIN_CUE_COUNT and rate >= MIN_CUE_RATE
 
 
@@ -491,7 +500,8 @@ def find_reported(doc: Any, people: Any, start: int = 0) -> list[Quote]:
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     para = _paragraphs(doc)
-    cands = [t for t in doc if t.idx >= start and _is_candidate(t, quoted[t.i])]
+    frames = doc_frames(doc)
+    cands = [t for t in doc if t.idx >= start and _is_candidate(t, quoted[t.i], frames[t.i])]
     # "declined to say whether ...", "went on to say that ...": one cue over both verbs
     joined = {t.i: _governing_cue(t) for t in cands}
     absorbed = {g[0].i for g in joined.values() if g}

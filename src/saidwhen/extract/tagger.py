@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from saidwhen.extract._reported_cues import CUE_RATES
-from saidwhen.extract.reported import _in_quotes, cue_frame, cue_keys, find_reported
+from saidwhen.extract.reported import _in_quotes, cue_keys, doc_frames, find_reported
 from saidwhen.model import Quote, Span, Speaker
 from saidwhen.nlp import doc_text
 
@@ -136,7 +136,7 @@ def token_table(doc: Any, quoted: Sequence[bool]) -> TokenTable:
     pos = [t.pos_ for t in toks]
     dep = [t.dep_ for t in toks]
     head = [t.head.i for t in toks]
-    frame = [cue_frame(t) for t in toks]
+    frame = doc_frames(doc)
     rate = [_rate_bucket(t, quoted[t.i], frame[t.i]) for t in toks]
     base = []
     for tok in toks:
