@@ -155,7 +155,8 @@ def _event(
             actor = resolve(left, right) or resolve(subj.idx, subj.idx + len(subj))
         if actor is None and subj.pos_ != "PRON":
             actor = doc_text(subj.doc)[left:right]
-    words = [t for t in verb.subtree if t.sent == verb.sent]
+    sent = verb.sent  # Token.sent builds a Span each time: compare indices instead
+    words = [t for t in verb.subtree if sent.start <= t.i < sent.end]
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     clause = re.sub(r"\s+", " ", doc_text(verb.doc)[start:end]).strip()
     if len(clause) > _MAX_TEXT:

@@ -167,8 +167,19 @@ def cue_keys(tok: Any, frame: str, quoted: bool) -> tuple[str, ...]:
     return keys
 
 
+# The words (and ``~lemma``s) of the lexicon: any other token's rate is unknown.
+CUE_FORMS = frozenset(key.partition("|")[0] for key in CUE_RATES)
+
+
+def in_lexicon(tok: Any) -> bool:
+    """Whether the cue lexicon has any entry for this word or its lemma."""
+    return tok.lower_ in CUE_FORMS or f"~{tok.lemma_.lower()}" in CUE_FORMS
+
+
 def _cue_rate(tok: Any, frame: str, quoted: bool) -> tuple[float, int]:
     """(share of occurrences that were cues, number of cue occurrences) in train."""
+    if not in_lexicon(tok):
+        return 0.0, 0
     for key in cue_keys(tok, frame, quoted):
         rec = CUE_RATES.get(key)
         if rec is not None:

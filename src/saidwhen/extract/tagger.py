@@ -26,7 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from saidwhen.extract._reported_cues import CUE_RATES
-from saidwhen.extract.reported import _in_quotes, cue_keys, doc_frames, find_reported
+from saidwhen.extract.reported import (
+    _in_quotes,
+    cue_keys,
+    doc_frames,
+    find_reported,
+    in_lexicon,
+)
 from saidwhen.model import Quote, Span, Speaker
 from saidwhen.nlp import doc_text
 
@@ -82,13 +88,9 @@ def paragraphs(doc: Any, start: int = 0) -> list[list[int]]:
     return [p for p in out if p]
 
 
-# The words (and ``~lemma``s) of the lexicon: any other token's rate is unknown.
-_CUE_FORMS = frozenset(key.partition("|")[0] for key in CUE_RATES)
-
-
 def _rate_bucket(tok: Any, quoted: bool, frame: str) -> str:
     """How often this word, in this frame, was a cue in PolNeAR train (from the lexicon)."""
-    if tok.lower_ not in _CUE_FORMS and f"~{tok.lemma_.lower()}" not in _CUE_FORMS:
+    if not in_lexicon(tok):
         return "x"
     for key in cue_keys(tok, frame, quoted):
         rec = CUE_RATES.get(key)
