@@ -106,11 +106,19 @@ def _line_after(tok: Any) -> list[Any]:
     return list(doc[tok.i + 1 : i])
 
 
+def _texts(doc: Any) -> list[str]:
+    """The text of every token, read once per doc (a Token object costs each time)."""
+    texts: list[str] | None = doc.user_data.get("saidwhen_token_texts")
+    if texts is None or len(texts) != len(doc):
+        texts = doc.user_data["saidwhen_token_texts"] = [t.text for t in doc]
+    return texts
+
+
 def _paragraphs(doc: Any) -> list[int]:
     """The paragraph number of each token (paragraphs are separated by line breaks)."""
     out, n = [], 0
-    for tok in doc:
-        if "\n" in tok.text:
+    for text in _texts(doc):
+        if "\n" in text:
             n += 1
         out.append(n)
     return out
@@ -125,22 +133,20 @@ def _quote_regions(doc: Any) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     carry: int | None = None
-    for tok in doc:
-        text = tok.text
+    texts = _texts(doc)
+    for i, text in enumerate(texts):
         if "\n" in text:
             carry, open_at = open_at, None
             continue
         if text in ("“", "``", "„", "«") or (open_at is None and text in ('"', "''")):
-            if carry is not None and tok.i > 0 and "\n" in doc[tok.i - 1].text:
-                open_at = carry
-            else:
-                open_at = tok.i
+            # a long quote goes on where the previous paragraph left it open
+            open_at = carry if carry is not None and i > 0 and "\n" in texts[i - 1] else i
             carry = None
         elif text in ("”", "»", '"', "''") and open_at is not None:
-            regions.append((open_at, tok.i))
+            regions.append((open_at, i))
             open_at = None
-        else:
-            carry = None if not tok.is_space else carry
+        elif text.strip():
+            carry = None
     return regions
 
 
