@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,16 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(DATA / "inputs", root / "inputs")
     shutil.copytree(DATA / "bad", root / "bad")
     warc = make_warc(True, PAGES[:3], extra_request=False)
-    (root / "bad" / "cut.warc.gz").write_bytes(warc[: len(warc) * 3 // 4])
+    # cut inside the last record's gzip member: a cut that falls exactly between two
+    # members leaves a whole, shorter WARC, which no reader can tell from the real thing
+    start = 0
+    while True:
+        member = zlib.decompressobj(31)
+        member.decompress(warc[start:])
+        if not member.unused_data:
+            break
+        start = len(warc) - len(member.unused_data)
+    (root / "bad" / "cut.warc.gz").write_bytes(warc[: (start + len(warc)) // 2])
     return root
 
 
