@@ -196,3 +196,13 @@ def test_commas_alone_do_not_make_a_parenthetical(nlp: Any) -> None:
     spans = [s for seq in tagger.tag_doc(doc, tagger.load_tagger()) for s in seq]
     cues = [s for s in spans if s.role == "CUE"]
     assert cues and tagger._parenthetical(doc, cues[0], None) is None
+
+
+def test_a_report_interrupted_inside_another_starts_after_its_that(nlp: Any) -> None:
+    doc = nlp("Senator Ada Okafor said on Monday that the bridge, the mayor added, would close.")
+    said = tagger.TaggedSpan("CUE", 3, 4)
+    mayor, added = tagger.TaggedSpan("SRC", 10, 12), tagger.TaggedSpan("CUE", 12, 13)
+    assert doc[said.start].text == "said" and doc[added.start].text == "added"
+    pieces = tagger._parenthetical(doc, added, mayor, [said, added])
+    assert pieces is not None
+    assert [doc[p.start : p.end].text for p in pieces] == ["the bridge", "would close"]

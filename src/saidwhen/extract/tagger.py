@@ -360,7 +360,7 @@ def decode(
         near = [s for s in sources if sent_of(s) == sent_of(cue) and _gap(s, cue) <= MAX_SOURCE_GAP]
         src = min(near, key=lambda s: (_gap(s, cue), s.start)) if near else None
         chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
-        pieces = _parenthetical(doc, cue, src) if src is None or _gap(src, cue) == 0 else None
+        pieces = _parenthetical(doc, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
         if pieces is not None and (
             chosen is None or any(p.start <= chosen.start and chosen.end <= p.end for p in pieces)
         ):
@@ -379,7 +379,7 @@ _INTERRUPTERS = frozenset({",", "—", "–", "--"})
 
 
 def _parenthetical(
-    doc: Any, cue: TaggedSpan, src: TaggedSpan | None
+    doc: Any, cue: TaggedSpan, src: TaggedSpan | None, cues: Sequence[TaggedSpan] = ()
 ) -> tuple[TaggedSpan, TaggedSpan] | None:
     """The two pieces of a sentence that a source and cue interrupt, set off by commas.
 
@@ -396,7 +396,16 @@ def _parenthetical(
         return None
     if doc[lo - 1].text not in _INTERRUPTERS or doc[hi].text not in _INTERRUPTERS:
         return None
-    first = _trimmed(doc, sent.start, lo - 1)
+    begin = sent.start
+    outer = [c for c in cues if sent.start <= c.start and c.end < lo]
+    if outer:
+        # "She said that the bridge, the mayor added, would close": the inner report
+        # starts after the outer one's "that"
+        marks = [t.i for t in doc[outer[-1].end : lo - 1] if t.dep_ == "mark"]
+        if not marks:
+            return None
+        begin = marks[-1] + 1
+    first = _trimmed(doc, begin, lo - 1)
     second = _trimmed(doc, hi + 1, sent.end)
     if first is None or second is None or second.end - second.start < 2:
         return None
