@@ -29,7 +29,15 @@ from saidwhen.extract._reported_cues import CUE_PREPS, CUE_RATES
 from saidwhen.model import Quote, Span, Speaker
 from saidwhen.nlp import doc_text
 
-__all__ = ["MIN_CUE_RATE", "cue_frame", "cue_keys", "find_reported"]
+__all__ = [
+    "MIN_CUE_RATE",
+    "cue_frame",
+    "cue_keys",
+    "cue_record",
+    "doc_frames",
+    "find_reported",
+    "in_lexicon",
+]
 
 # A token is taken as a cue when at least this share of its occurrences in
 # the same frame were cues in PolNeAR train (tuned on train).
@@ -182,16 +190,21 @@ def in_lexicon(tok: Any) -> bool:
     return tok.lower_ in CUE_FORMS or f"~{tok.lemma_.lower()}" in CUE_FORMS
 
 
-def _cue_rate(tok: Any, frame: str, quoted: bool) -> tuple[float, int]:
-    """(share of occurrences that were cues, number of cue occurrences) in train."""
+def cue_record(tok: Any, frame: str, quoted: bool) -> tuple[int, int] | None:
+    """(cue occurrences, all occurrences) in train of the most specific lexicon key, or None."""
     if not in_lexicon(tok):
-        return 0.0, 0
+        return None
     for key in cue_keys(tok, frame, quoted):
         rec = CUE_RATES.get(key)
         if rec is not None:
-            n_cue, n_all = rec
-            return n_cue / n_all, n_cue
-    return 0.0, 0
+            return rec[0], rec[1]
+    return None
+
+
+def _cue_rate(tok: Any, frame: str, quoted: bool) -> tuple[float, int]:
+    """(share of occurrences that were cues, number of cue occurrences) in train."""
+    rec = cue_record(tok, frame, quoted)
+    return (rec[0] / rec[1], rec[0]) if rec is not None else (0.0, 0)
 
 
 def _is_candidate(tok: Any, quoted: bool, frame: str) -> bool:

@@ -25,14 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from saidwhen.extract._reported_cues import CUE_RATES
-from saidwhen.extract.reported import (
-    _in_quotes,
-    cue_keys,
-    doc_frames,
-    find_reported,
-    in_lexicon,
-)
+from saidwhen.extract.reported import _in_quotes, cue_record, doc_frames, find_reported
 from saidwhen.model import Quote, Span, Speaker
 from saidwhen.nlp import doc_text
 
@@ -90,14 +83,8 @@ def paragraphs(doc: Any, start: int = 0) -> list[list[int]]:
 
 def _rate_bucket(tok: Any, quoted: bool, frame: str) -> str:
     """How often this word, in this frame, was a cue in PolNeAR train (from the lexicon)."""
-    if not in_lexicon(tok):
-        return "x"
-    for key in cue_keys(tok, frame, quoted):
-        rec = CUE_RATES.get(key)
-        if rec is not None:
-            rate = rec[0] / rec[1]
-            return f"{min(int(rate * 5), 4)}"
-    return "x"
+    rec = cue_record(tok, frame, quoted)
+    return "x" if rec is None else f"{min(int(rec[0] / rec[1] * 5), 4)}"
 
 
 _CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "mark", "agent", "pobj")
