@@ -57,3 +57,69 @@ def test_dash_signs_a_quote(nlp: Any) -> None:
     )
     qs = direct(rec)
     assert [mention(q) for q in qs] == ["Sam Ortiz", "Priya Das"]
+
+
+def test_fragment_cue_stays_in_its_paragraph(nlp: Any) -> None:
+    # NYT-style '' marks can make the parser run one sentence over the paragraph break
+    rec = run(
+        "Mark Reyes, a county official, said the storm was the clearest sign yet that ''the "
+        "levees are far weaker than anyone is willing to admit.''\n\n''If the flood last "
+        "spring wasn't enough of a warning, this one should be,'' Mr. Reyes said.\n",
+        nlp,
+    )
+    qs = direct(rec)
+    last = qs[-1]
+    assert last.text.startswith("If the flood") and mention(last) == "Mr. Reyes"
+    assert last.continues is None or rec.quotes[last.continues].kind == "direct"
+
+
+def test_relative_clause_before_a_quote_is_not_its_cue(nlp: Any) -> None:
+    rec = run(
+        'The plan stalled.\n\n"It will not pass," said one aide to the governor, who spoke '
+        'on condition of anonymity to speak freely. "Nobody has the votes."\n',
+        nlp,
+    )
+    qs = direct(rec)
+    assert len(qs) == 2 and all("aide" in (mention(q) or "") for q in qs)
+
+
+def test_as_one_put_it(nlp: Any) -> None:
+    rec = run(
+        "Take the budget. Mr. Hale says that even though he would cut taxes, he likes the "
+        'plan. That is because, as his aide puts it, "the old budget was a fantasy" from the '
+        "start.\n",
+        nlp,
+    )
+    qs = direct(rec)
+    assert len(qs) == 1 and mention(qs[0]) == "his aide"
+
+
+def test_participle_after_a_preposition_takes_the_main_subject(nlp: Any) -> None:
+    rec = run(
+        "The hearing ran for hours.\n\nMr. Grant dodged questions about Ms. Lane before "
+        'saying, "We will find the money somewhere."\n',
+        nlp,
+    )
+    qs = direct(rec)
+    assert len(qs) == 1 and mention(qs[0]) == "Mr. Grant"
+
+
+def test_a_clause_after_but_is_not_the_quotes_cue(nlp: Any) -> None:
+    rec = run(
+        "The talks went on.\n\nThe minister hinted at a deal, saying, "
+        '"We are close to an agreement," but he refused to give a date.\n',
+        nlp,
+    )
+    qs = direct(rec)
+    assert len(qs) == 1 and mention(qs[0]) == "The minister"
+
+
+def test_cue_before_a_quote_never_reaches_into_the_last_sentence(nlp: Any) -> None:
+    rec = run(
+        "The race tightened.\n\n''I would not make moral arguments about his work,'' said Ana "
+        "Ruiz, a pollster with the old party who worked with Mr. Lee for years and called him "
+        "a careful strategist. ''Nobody owns the truth.''\n",
+        nlp,
+    )
+    qs = direct(rec)
+    assert len(qs) == 2 and all(q.cue is not None and q.cue.text == "said" for q in qs)

@@ -64,6 +64,8 @@ _TITLE_CONTEXT = frozenset(
 )
 _GENERIC_CHANNELS = frozenset({"post", "posts", "message", "video"})
 _SENT_END = {".", "!", "?"}
+_RELATIVE = frozenset({"who", "which", "that"})
+_NEW_CLAUSE = frozenset({"but", "and", "while", "although", "though", "yet"})
 _NO_NAME = frozenset(
     "i me we us you he him she her they them it who which that this these those".split()
 )
@@ -94,9 +96,22 @@ def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
     return list(span) if span is not None else []
 
 
+def _as_one_put_it(tok: Any) -> bool:
+    """``As one adviser put it, "..."``: "put it" in an "as" clause reports words."""
+    doc = tok.doc
+    return (
+        tok.lemma_ == "put"
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].lower_ == "it"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    )
+
+
 def _is_cue_verb(tok: Any, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
     if tok.lemma_ == "go" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "on":
         return True  # "Trump went on, ..."
+    if _as_one_put_it(tok):
+        return True
     return bool(tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon) or (
         tok.lower_ in lexicon and tok.pos_ in ("VERB", "NOUN", "PROPN") and tok.tag_.startswith("V")
     )
@@ -183,6 +198,8 @@ def _subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
                 return objs[0]
         if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
             tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head  # "deflected questions before saying": who deflected
         else:
             break
     return None
@@ -262,6 +279,8 @@ def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
     first_word = next((t for t in toks if not t.is_punct and not t.is_space), None)
     if quoted.endswith(".") and first_word is not None and first_word.text[:1].isupper():
         return None  # the quote closed its sentence: what follows is a new one
+    if first_word is not None and first_word.lower_ in _NEW_CLAUSE:
+        return None  # ``saying, "...," but he denied ...``: a new clause, not this quote's cue
     # "...," the clause that follows is the report whatever its verb ("he surmised")
     tail = doc_text(doc)[region.start : region.outer_end].rstrip("'’”\" ")
     open_clause = tail.endswith(",") or (
@@ -297,7 +316,7 @@ def _cue_before(
     toks = _window_tokens(doc, lo, region.open_mark)
     # a sentence break inside the window ends the search there
     for k in range(len(toks) - 1, -1, -1):
-        if toks[k].text in _SENT_END and k < len(toks) - 1:
+        if toks[k].text in _SENT_END:
             toks = toks[k + 1 :]
             break
     acc = _according_to(doc, toks)
@@ -378,6 +397,10 @@ def _cue_in_sentence_before(
     toks = [t for t in end_tok[0].sent if t.i < end_tok[0].i]
     for tok in reversed(toks[-4:]):  # the cue must close that sentence
         if _is_cue_verb(tok) and (subj := _subject(tok, quoted)) is not None:
+            if subj.lower_ in _RELATIVE:
+                # ``said Smith, who spoke on condition of anonymity.``: the relative
+                # clause describes the last speaker; the quote goes on from his
+                return None, None
             return tok, subj
     return None, None
 
@@ -408,7 +431,10 @@ def _governing_verb(doc: Any, region: QuoteRegion) -> Any | None:
     root = min(toks, key=lambda t: len(list(t.ancestors)))
     # the outermost one: "she revealed that she had asked ... "no matter how""
     found = None
+    text = doc_text(doc)
     for anc in root.ancestors:
+        if "\n" in text[min(anc.idx, region.start) : max(anc.idx, region.end)]:
+            continue  # a parse run over a paragraph break: the next paragraph's "X said"
         if anc.pos_ in ("VERB", "AUX") and _is_cue_verb(anc, FRAGMENT_CUES):
             found = anc
             if anc.dep_ == "conj":  # "thanked ... and expressed gratitude for the "amazing""
