@@ -123,3 +123,13 @@ def test_cue_before_a_quote_never_reaches_into_the_last_sentence(nlp: Any) -> No
     )
     qs = direct(rec)
     assert len(qs) == 2 and all(q.cue is not None and q.cue.text == "said" for q in qs)
+
+
+def test_quote_after_a_report_sentence_in_the_same_paragraph(nlp: Any) -> None:
+    rec = run(
+        "The vote is near.\n\nMs. Vega said she and the mayor had made progress despite the "
+        'opposition of the council. "I really think we have done a good job against long odds."\n',
+        nlp,
+    )
+    qs = direct(rec)
+    assert len(qs) == 1 and mention(qs[0]) == "Ms. Vega"

@@ -402,7 +402,21 @@ def _cue_in_sentence_before(
                 # clause describes the last speaker; the quote goes on from his
                 return None, None
             return tok, subj
-    return None, None
+    return _report_sentence(toks, quoted)
+
+
+def _report_sentence(toks: list[Any], quoted: frozenset[int]) -> tuple[Any | None, Any | None]:
+    """``Greene added that the Fed wants out before the vote. "Quote."``: a sentence
+    whose main verb reports a named speaker's words introduces the quote after it."""
+    if not toks or any(t.i in quoted for t in toks):
+        return None, None  # a sentence with a quote of its own: its cue is that quote's
+    root = toks[0].sent.root
+    if root.i not in {t.i for t in toks} or not _is_cue_verb(root):
+        return None, None
+    subj = _subject(root, quoted)
+    if subj is None or subj.lower_ in _RELATIVE or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None, None
+    return root, subj
 
 
 def _cue_in_lead_paragraph(
