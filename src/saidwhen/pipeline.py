@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -14,7 +16,10 @@ from saidwhen.extract.when import date_quotes
 from saidwhen.model import Article, ArticleRecord
 from saidwhen.nlp import load_nlp, parse_many
 
-__all__ = ["extract", "extract_articles", "record_from_doc"]
+__all__ = ["extract", "extract_articles", "fewer_collections", "record_from_doc"]
+
+# allocations between two young-generation collections while a batch runs (Python: 700)
+GC_THRESHOLD = 10_000
 
 
 def _nlp_text(article: Article) -> str:
@@ -56,8 +61,26 @@ def extract_articles(
     """
     nlp = nlp or load_nlp()
     arts = list(articles)
-    for article, doc in zip(arts, parse_many(nlp, map(_nlp_text, arts), batch_size), strict=True):
-        yield record_from_doc(article, doc, keep_text=keep_text)
+    with fewer_collections():
+        docs = parse_many(nlp, map(_nlp_text, arts), batch_size)
+        for article, doc in zip(arts, docs, strict=True):
+            yield record_from_doc(article, doc, keep_text=keep_text)
+
+
+@contextlib.contextmanager
+def fewer_collections(threshold: int = GC_THRESHOLD) -> Iterator[None]:
+    """Run the cyclic garbage collector less often while a batch is extracted.
+
+    Parsing and extraction allocate millions of short-lived lists and strings
+    and almost no cycles; at Python's default (a collection every 700
+    allocations) the collector took about 5% of the time on PolNeAR dev.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(threshold, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def extract(

@@ -125,11 +125,16 @@ def token_table(doc: Any, quoted: Sequence[bool]) -> TokenTable:
     pos = [t.pos_ for t in toks]
     dep = [t.dep_ for t in toks]
     head = [t.head.i for t in toks]
+    tag = [t.tag_ for t in toks]
+    # children from the heads, in text order as ``Token.children`` gives them
+    child_feats: dict[int, list[str]] = {}
+    for j in range(n):
+        if head[j] != j and dep[j] in _CHILD_DEPS:
+            child_feats.setdefault(head[j], []).append(f"c={dep[j]}")
     frame = doc_frames(doc)
     rate = [_rate_bucket(t, quoted[t.i], frame[t.i]) for t in toks]
     base = []
-    for tok in toks:
-        i = tok.i
+    for i in range(n):
         h = head[i]
         start, end = sent_of[i], sent_end[i]
         rel = (i - start) / max(1, end - start)
@@ -138,7 +143,7 @@ def token_table(doc: Any, quoted: Sequence[bool]) -> TokenTable:
             f"w={lower[i]}",
             f"l={lemma[i]}",
             f"p={pos[i]}",
-            f"t={tok.tag_}",
+            f"t={tag[i]}",
             f"d={dep[i]}",
             f"hl={lemma[h]}",
             f"hd={dep[h]}",
@@ -155,9 +160,10 @@ def token_table(doc: Any, quoted: Sequence[bool]) -> TokenTable:
             feats.append("sent_start")
         if i == end - 1:
             feats.append("sent_end")
-        if tok.is_title:
+        if toks[i].is_title:
             feats.append("title")
-        feats.extend(f"c={c.dep_}" for c in tok.children if c.dep_ in _CHILD_DEPS)
+        if i in child_feats:
+            feats.extend(child_feats[i])
         # which kind of word governs this one
         if h != i and head[h] != h:
             feats.append(f"gl={lemma[head[h]]}")
