@@ -133,6 +133,17 @@ def test_month_keeps_its_granularity() -> None:
     assert q.when == "2021-02"
 
 
+@pytest.mark.parametrize(
+    ("opening", "when"),
+    [("A month earlier", "2021-03"), ("A year ago", "2020"), ("Two days ago", "2021-04-08")],
+)
+def test_offset_is_no_more_precise_than_its_unit(opening: str, when: str) -> None:
+    # "a month earlier" names a month, not the day one month before the article
+    text = f"{opening}, the coach said that the season was over."
+    q = dated(text, [quote(text, "that the season was over", "said")])[0]
+    assert (q.when, q.when_basis) == (when, "text")
+
+
 def test_inputs_are_not_changed() -> None:
     qs = narrative_quotes()
     out = dated(NARRATIVE, qs)

@@ -99,6 +99,9 @@ def _sentence_of(sents: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
 _SINCE = re.compile(r"\b(?:since|from|starting)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 
 
+_CALENDAR = re.compile(r"\d{4}(?:-\d\d)?")
+
+
 def timex_when(
     t: Timex, anchor: dt.date, text: str | None = None
 ) -> tuple[str | None, DateRange | None]:
@@ -118,6 +121,9 @@ def timex_when(
         return anchor.isoformat(), None
     if t.value in ("PAST_REF", "FUTURE_REF"):
         return None, None
+    if t.date and t.granularity in ("month", "year") and _CALENDAR.fullmatch(t.value):
+        # "a month earlier" is September, not the 28th: no more precise than the text
+        return t.value, None
     if t.date:
         return t.date, None
     if t.date_range and (t.date_range.start or t.date_range.end):
