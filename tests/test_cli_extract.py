@@ -67,3 +67,38 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
         assert (cmd.help or "").split("\n")[0][:20] in result.output
+
+
+TOPIC_ARTICLE = (
+    "date 2021-05-04\nCouncillor Rita Vance discussed the parking fees at the meeting. "
+    "She said that the fees would double in June.\n"
+)
+
+
+def test_json_flags_topics(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["extract", write(tmp_path, "t.txt", TOPIC_ARTICLE)])
+    assert result.exit_code == 0, result.output
+    flags = {q["text"]: q["topic"] for q in json.loads(result.output)["quotes"]}
+    assert flags == {
+        "the parking fees at the meeting": True,
+        "that the fees would double in June": False,
+    }
+
+
+def test_table_marks_topics(tmp_path: Path) -> None:
+    path = write(tmp_path, "t.txt", TOPIC_ARTICLE)
+    result = CliRunner().invoke(main, ["extract", path, "--format", "table"])
+    assert result.exit_code == 0, result.output
+    rows = result.output.splitlines()
+    topic = next(line for line in rows if "parking fees" in line)
+    said = next(line for line in rows if "would double" in line)
+    assert "| topic    |" in topic
+    assert "| indirect |" in said
+    assert rows[-1].startswith("topic: reported speech that names what was talked about")
+
+
+def test_table_without_topics_has_no_topic_note(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["extract", write(tmp_path, "a.txt", ARTICLE), "--format", "table"]
+    )
+    assert "topic" not in result.output

@@ -98,6 +98,7 @@ class Quote:
     when_basis: WhenBasis = "article date"
     repeat_of: int | None = None
     continues: int | None = None
+    topic: bool = False  # indirect content naming what was talked about ("addressed her critics")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,6 +114,7 @@ class Quote:
             "when_basis": self.when_basis,
             "repeat_of": self.repeat_of,
             "continues": self.continues,
+            "topic": self.topic,
         }
 
 

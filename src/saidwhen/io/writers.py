@@ -50,9 +50,12 @@ def format_table(record: ArticleRecord, width: int | None = None) -> str:
         body = textwrap.wrap(" ".join(q.text.split()), quote_w) or [""]
         mark = "" if q.repeat_of is None else f" (repeats #{q.repeat_of})"
         first = f"{_cell(speaker, sp_w):<{sp_w}} | {_cell(when, when_w):<{when_w}} | "
-        lines.append(first + f"{q.kind:<{kind_w}} | {body[0]}{mark if len(body) == 1 else ''}")
+        kind = "topic" if q.topic else q.kind  # reported, but names what was talked about
+        lines.append(first + f"{kind:<{kind_w}} | {body[0]}{mark if len(body) == 1 else ''}")
         pad = " " * sp_w + " | " + " " * when_w + " | " + " " * kind_w + " | "
         for i, part in enumerate(body[1:], start=1):
             lines.append(pad + part + (mark if i == len(body) - 1 else ""))
     lines.append("* the article date: the text gives no earlier date")
+    if any(q.topic for q in record.quotes):
+        lines.append("topic: reported speech that names what was talked about, not what was said")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,186 @@
+"""Topics: reported-speech records that name what was talked about, not what was said.
+
+PolNeAR's annotators mark ``Teigen addressed her critics`` as an attribution
+whose Content is ``her critics``; a journalist would not call those words a
+statement. Such records stay (the benchmark counts them) but carry
+``topic=True``, so a reader or a search can tell them apart.
+
+The rule, over the parse of an indirect record's content:
+
+* an indirect question is a topic (``opened up on why she shared the
+  photos``, ``did not say when the vote is``): the answer is not in the
+  text. Not when the speaker asked it (``asked whether the shop was open``):
+  then the question is what was said.
+* a clause of its own (``that they would name the baby Jack``, ``he would
+  vote no``, ``to resign``) or a small clause (``called the plan a
+  disaster``, ``described him as a liar``) is a statement.
+* what is left has no verb of its own: a noun phrase (or a bare gerund). It
+  is a topic when the cue only says that someone talked about something
+  (``addressed her critics``, ``documented her pregnancy``, ``mentioned the
+  weather``, ``spoke about the economy``, ``asked about the budget``). With a
+  cue that carries the speaker's act or stance the noun phrase is what they
+  said: ``thanked her followers for their support`` says "thank you for
+  your support", ``denied the allegations`` says "they are false", likewise
+  ``expressed gratitude``, ``announced his resignation``, ``called for a
+  moratorium``, ``praised the director``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from saidwhen.model import Quote
+
+__all__ = ["TALKING_ABOUT", "cue_word", "is_topic", "mark_topics"]
+
+# Verbs (lemmas) that say only that someone talked about something.
+TALKING_ABOUT = frozenset(
+    "address discuss mention talk speak comment describe document detail refer reference "
+    "raise broach recount reflect touch open elaborate outline explain testify muse ponder "
+    "weigh respond reply react answer blog".split()
+)
+# Nouns of talk whose object is a topic: "his remarks on the economy", "questions about".
+_TALK_NOUNS = frozenset(
+    "remark comment statement speech discussion debate conversation question testimony "
+    "talk interview lecture briefing".split()
+)
+# Verbs of plain saying: a topic only through "about", "of", "on" ("asked about the budget").
+_PLAIN_SAYING = frozenset("say tell ask write post tweet".split())
+_ABOUT = frozenset("about of on regarding concerning".split())
+# Cues whose indirect question is what was said: the speaker asked it.
+_ASKING = frozenset("ask inquire enquire query question wonder know".split())
+# Words that open an indirect question ("why she left", "whether it works").
+_QUESTION_WORDS = frozenset("who whom whose what which when where why how whether if".split())
+# "what he called a breach" names a thing, it asks nothing
+_NAMING = frozenset("call dub term label describe".split())
+# Dependents that give an object a predicate of its own: "the plan a disaster".
+_PREDICATES = frozenset({"oprd", "acomp", "xcomp", "ccomp", "attr"})
+# A content of only this word is a clause cut short ("responded that").
+_CUT_OFF = frozenset("that which what".split())
+_QUOTE_MARKS = frozenset("\"'“”‘’„«»`")
+
+
+def mark_topics(doc: Any, quotes: Iterable[Quote]) -> list[Quote]:
+    """The quotes, each indirect one flagged ``topic`` when :func:`is_topic` says so.
+
+    Direct quotes and fragments are a speaker's own words: never topics.
+    """
+    return [
+        dataclasses.replace(q, topic=True) if q.kind == "indirect" and is_topic(doc, q) else q
+        for q in quotes
+    ]
+
+
+def is_topic(doc: Any, quote: Quote) -> bool:
+    """Whether an indirect record's content names what was talked about (module docstring)."""
+    content = _words(doc, quote.start, quote.end)
+    if not content or quote.cue is None or quote.cue.text in (":", "according to"):
+        return False
+    if len(content) == 1 and content[0].lower_ in _CUT_OFF:
+        return False  # "responded that": a clause the parser cut off, not a topic
+    tops = _tops(content)
+    cue = cue_word(doc, quote, content)
+    if cue is None:
+        return False
+    if _asks(content, tops):
+        return cue.lemma_.lower() not in _ASKING
+    if _has_clause(tops) or _has_predicate(tops) or _cue_has_as(doc, quote):
+        return False
+    return _talks_about(cue, tops)
+
+
+def _words(doc: Any, start: int, end: int) -> list[Any]:
+    """The tokens of ``doc[start:end]`` (character offsets) without punctuation."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [t for t in span if not t.is_punct and t.text not in _QUOTE_MARKS]
+
+
+def _tops(toks: Sequence[Any]) -> list[Any]:
+    """The content's own heads: its tokens governed from outside it."""
+    ids = {t.i for t in toks}
+    return [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+
+
+def cue_word(doc: Any, quote: Quote, content: Sequence[Any]) -> Any | None:
+    """The word of the cue that governs the content: "say" in "refused to say",
+    "opened" in "opened up on", "questions" in "raised questions about"."""
+    if quote.cue is None:
+        return None
+    cue = _words(doc, quote.cue.start, quote.cue.end)
+    ids = {t.i for t in cue}
+    for top in _tops(content):
+        tok = top
+        for _ in range(4):  # content -> (preposition ->) cue word
+            if tok.i in ids or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        if tok.i in ids:
+            while tok.pos_ == "ADP" and tok.head.i in ids and tok.head.i != tok.i:
+                tok = tok.head
+            return tok
+    heads = [t for t in cue if t.pos_ in ("VERB", "NOUN")]
+    return heads[-1] if heads else None
+
+
+def _asks(content: Sequence[Any], tops: Sequence[Any]) -> bool:
+    """An indirect question: a lower-case wh-word (or whether/if) first, belonging to
+    the content's own verb ("why she left"; not "if it rains, we stay")."""
+    first = content[0]
+    if first.text not in _QUESTION_WORDS:  # lower case: never a sentence's start
+        return False
+    verbs = [t for t in tops if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) != 1 or verbs[0].dep_ == "advcl":  # "said when she resigned that ..."
+        return False
+    verb = verbs[0]
+    tok = first
+    while tok.i != verb.i:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.i != verb.i:
+            return False  # the wh-word opens a clause inside the content
+    if first.lower_ == "how" and first.i + 1 < len(first.doc) and first.nbor().pos_ == "ADJ":
+        return False  # "how important it is": an exclamation, it says how important
+    return not (first.lower_ == "what" and verb.lemma_.lower() in _NAMING)
+
+
+def _has_clause(tops: Sequence[Any]) -> bool:
+    """A verb of its own, other than a gerund without a subject ("talked about leaving")."""
+    for t in tops:
+        if t.pos_ in ("VERB", "AUX"):
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            if t.tag_ != "VBG" or subject:
+                return True
+    return False
+
+
+def _has_predicate(tops: Sequence[Any]) -> bool:
+    """An object with a predicate: "the plan a disaster", "him as a liar"."""
+    return any(t.dep_ in _PREDICATES or (t.dep_ == "prep" and t.lower_ == "as") for t in tops)
+
+
+def _cue_has_as(doc: Any, quote: Quote) -> bool:
+    """The predicate came with the cue: "is describing as 'unhinged' a tweet"."""
+    assert quote.cue is not None
+    return any(t.lower_ == "as" for t in _words(doc, quote.cue.start, quote.cue.end))
+
+
+def _talks_about(cue: Any, tops: Sequence[Any]) -> bool:
+    """The cue says only that someone talked about the content's noun phrase."""
+    lemma = cue.lemma_.lower()
+    if cue.pos_ == "NOUN":
+        return lemma in _TALK_NOUNS
+    if lemma in TALKING_ABOUT:
+        return True
+    return lemma in _PLAIN_SAYING and any(_after_about(t) for t in tops)
+
+
+def _after_about(tok: Any) -> bool:
+    """``about the budget``: the token is "about" (of, on ...) or its object."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in _ABOUT
+    return tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in _ABOUT
