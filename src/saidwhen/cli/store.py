@@ -181,6 +181,13 @@ _FORMAT = click.option(
 @click.option("--from", "date_from", callback=_iso, metavar="YYYY-MM-DD", help="Said on or after.")
 @click.option("--to", "date_to", callback=_iso, metavar="YYYY-MM-DD", help="Said on or before.")
 @click.option("--outlet", metavar="X", help="Carried by this outlet.")
+@click.option(
+    "--topics/--no-topics",
+    default=False,
+    show_default=True,
+    help="Also reported speech that names what was talked about, not what was said "
+    "('addressed her critics'); such rows show kind 'topic'.",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @_FORMAT
 @db_option
@@ -190,11 +197,13 @@ def search(
     date_from: str | None,
     date_to: str | None,
     outlet: str | None,
+    topics: bool,
     limit: int,
     fmt: str,
     db: str,
 ) -> None:
-    """Quotes in the bank containing every word of TEXT, newest first."""
+    """Quotes in the bank containing every word of TEXT, newest first (statements only
+    unless --topics)."""
     from saidwhen.store import connect
     from saidwhen.store import search as run
 
@@ -207,9 +216,14 @@ def search(
             date_from=date_from,
             date_to=date_to,
             outlet=outlet,
+            topics=topics,
             limit=limit,
         )
-    click.echo(_format(rows, fmt, _COLUMNS), nl=False)
+    columns: tuple[str, ...] = _COLUMNS
+    if topics and fmt in ("table", "csv"):  # topics asked for: a column shows which rows are
+        rows = [{**r, "kind": "topic" if r["topic"] else r["kind"]} for r in rows]
+        columns = (*_COLUMNS[:-1], "kind", _COLUMNS[-1])
+    click.echo(_format(rows, fmt, columns), nl=False)
 
 
 @main.command()

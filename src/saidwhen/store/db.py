@@ -175,7 +175,8 @@ class Store:
 
     def _reset_caches(self) -> None:
         self._keys: dict[int, int] = {}  # normalised form -> quote id
-        self._canon: dict[int, list[str]] = {}  # quote id -> [longest form, first seen]
+        # quote id -> [longest form, first seen, topic ("1" while every occurrence is a topic)]
+        self._canon: dict[int, list[str]] = {}
         self._pairs: set[tuple[int, int]] = set()  # (quote, person) attributions stored
         rows = self.conn.execute(
             "SELECT id, name, first, surname, gender, descriptors, aliases FROM people"
@@ -271,6 +272,7 @@ class _BatchWriter:
         self.timexes: list[tuple[Any, ...]] = []
         self.events: list[tuple[Any, ...]] = []
         self.earlier: dict[int, str] = {}  # quote id -> a first-seen date earlier than stored
+        self.said_not_topic: set[int] = set()  # topic quotes that now have a statement
         self.new_pairs_rows: list[tuple[int, int]] = []
         self.by_person: dict[int, int] = {}  # person id -> occurrences in this batch
 
@@ -382,12 +384,15 @@ class _BatchWriter:
         if known is None:
             known = self.canon[qid] = list(
                 self.cur.execute(
-                    "SELECT text, first_seen FROM quotes WHERE id = ?", (qid,)
+                    "SELECT text, first_seen, CAST(topic AS TEXT) FROM quotes WHERE id = ?", (qid,)
                 ).fetchone()
             )
         canon = known[0]
         if said < known[1]:  # said earlier than any occurrence so far
             known[1] = self.earlier[qid] = said
+        if known[2] == "1" and not q.topic:  # said somewhere: no longer only a topic
+            known[2] = "0"
+            self.said_not_topic.add(qid)
         r = q.when_range
         self.occ.append(
             (
@@ -407,6 +412,7 @@ class _BatchWriter:
                 r.start if r else None,
                 r.end if r else None,
                 q.when_basis,
+                int(q.topic),
             )
         )
         self.stats.occurrences += 1
@@ -445,10 +451,11 @@ class _BatchWriter:
                         )
                     return cand
         qid = cur.execute(
-            "INSERT INTO quotes (text, kind, first_seen) VALUES (?, ?, ?)", (q.text, q.kind, said)
+            "INSERT INTO quotes (text, kind, first_seen, topic) VALUES (?, ?, ?, ?)",
+            (q.text, q.kind, said, int(q.topic)),
         ).lastrowid
         assert qid is not None
-        self.canon[qid] = [q.text, said]
+        self.canon[qid] = [q.text, said, str(int(q.topic))]
         if sh:
             cur.executemany("INSERT OR IGNORE INTO shingles VALUES (?, ?)", [(s, qid) for s in sh])
         self.stats.new_quotes += 1
@@ -478,8 +485,8 @@ class _BatchWriter:
             )
         cur.executemany(
             "INSERT INTO occurrences (quote_id, article_id, start, end, kind, text, speaker_id,"
-            " mention, cue, cue_start, channel, said, when_, when_start, when_end, when_basis)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " mention, cue, cue_start, channel, said, when_, when_start, when_end, when_basis,"
+            " topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             self.occ,
         )
         cur.executemany(
@@ -489,6 +496,9 @@ class _BatchWriter:
         cur.executemany(
             "UPDATE quotes SET first_seen = ? WHERE id = ? AND first_seen > ?",
             [(d, qid, d) for qid, d in self.earlier.items()],
+        )
+        cur.executemany(
+            "UPDATE quotes SET topic = 0 WHERE id = ?", [(qid,) for qid in self.said_not_topic]
         )
         cur.executemany(
             "UPDATE people SET n_occurrences = n_occurrences + ? WHERE id = ?",

@@ -18,9 +18,11 @@ __all__ = [
     "export_quotes",
     "find_people",
     "fts_query",
+    "has_topics",
     "quote_occurrences",
     "search",
     "speakers",
+    "statements_only",
 ]
 
 
@@ -34,6 +36,17 @@ def fts_query(text: str) -> str | None:
     # FTS5's unicode61 counts characters beyond the BMP as word characters
     chunks = [c for c in text.split() if any(ch.isalnum() or ord(ch) > 0xFFFF for ch in c)]
     return " ".join('"' + c.replace('"', '""') + '"' for c in chunks) or None
+
+
+def has_topics(conn: sqlite3.Connection) -> bool:
+    """Whether the bank has the topic flags (schema 2). A reader never upgrades a bank,
+    so on an older one every record counts as a statement."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0]) >= 2
+
+
+def _topic(conn: sqlite3.Connection, alias: str) -> str:
+    """The SQL of a row's topic flag, 0 on a bank older than the flag."""
+    return f"{alias}.topic" if has_topics(conn) else "0"
 
 
 def find_people(conn: sqlite3.Connection, name: str) -> list[int]:
@@ -65,6 +78,7 @@ def search(
     date_from: str | None = None,
     date_to: str | None = None,
     outlet: str | None = None,
+    topics: bool = False,
     limit: int = 20,
 ) -> list[dict[str, Any]]:
     """Quotes matching every filter given, most recent first.
@@ -72,6 +86,10 @@ def search(
     Dates filter when a quote was said (each occurrence's date); ``outlet``
     keeps quotes carried by that outlet. With dates or an outlet only, "most
     recent" is the latest occurrence in range; otherwise the first seen.
+
+    Statements only unless ``topics``: a topic record (reported speech that
+    names what was talked about, "addressed her critics") is left out, and
+    with dates or an outlet the occurrence in range must be a statement.
     """
     where: list[str] = []
     args: list[Any] = []
@@ -95,6 +113,11 @@ def search(
     if outlet:
         occ.append("o.article_id IN (SELECT id FROM articles WHERE outlet = ?)")
         args.append(outlet)
+    if not topics and has_topics(conn):
+        if occ:  # the occurrence in range must itself be a statement
+            occ.append("o.topic = 0")
+        else:  # a quote is a topic only while every occurrence is one
+            where.append("q.topic = 0")
     if occ and not where:
         # dates (or an outlet) alone: walk the occurrences from the newest, stop at ``limit``
         ids = _recent_quotes(conn, " AND ".join(occ), args, limit)
@@ -108,7 +131,7 @@ def search(
         )
     sql = (
         "SELECT q.id, q.text, q.kind, q.first_seen, q.n_speakers,"
-        " p.name FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id"
+        f" p.name, {_topic(conn, 'q')} FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY q.first_seen DESC, q.id DESC LIMIT ?"
     )
@@ -131,7 +154,7 @@ def _recent_quotes(conn: sqlite3.Connection, cond: str, args: list[Any], limit: 
 
 
 def _quote_dict(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
-    qid, text, kind, first, n_speakers, name = row
+    qid, text, kind, first, n_speakers, name, topic = row
     # counted here, from the (quote, date) index, rather than kept up to date on every write
     n, last = conn.execute(
         "SELECT count(*), max(said) FROM occurrences WHERE quote_id = ?", (qid,)
@@ -145,6 +168,7 @@ def _quote_dict(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any
         "last_seen": last,
         "occurrences": n,
         "conflict": n_speakers > 1,
+        "topic": bool(topic),
     }
     if n_speakers > 1:
         out["speakers"] = [
@@ -184,23 +208,36 @@ def quote_occurrences(conn: sqlite3.Connection, quote_id: int) -> list[dict[str,
         "said",
         "when",
         "speaker",
+        "topic",
     )
     rows = conn.execute(
         "SELECT a.ext_id, a.url, a.outlet, a.date, o.start, o.end, o.kind,"
         " coalesce(o.text, q.text), o.mention,"
-        " o.cue, o.channel, o.said, o.when_, p.name FROM occurrences o"
+        f" o.cue, o.channel, o.said, o.when_, p.name, {_topic(conn, 'o')} FROM occurrences o"
         " JOIN articles a ON a.id = o.article_id LEFT JOIN people p ON p.id = o.speaker_id"
         " JOIN quotes q ON q.id = o.quote_id WHERE o.quote_id = ? ORDER BY o.said, o.id",
         (quote_id,),
     )
-    return [dict(zip(cols, r, strict=True)) for r in rows]
+    out = [dict(zip(cols, r, strict=True)) for r in rows]
+    for o in out:
+        o["topic"] = bool(o["topic"])
+    return out
+
+
+def statements_only(conn: sqlite3.Connection, alias: str = "s") -> str:
+    """A condition on a ``quote_speakers`` row: its quote is a statement (see :func:`search`)."""
+    if not has_topics(conn):
+        return "1"
+    return f"{alias}.quote_id IN (SELECT id FROM quotes WHERE topic = 0)"
 
 
 def speakers(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
-    """People by the number of distinct quotes attributed to them."""
+    """People by the number of distinct statements attributed to them (topics left out,
+    as :func:`search` does by default)."""
     rows = conn.execute(
         "SELECT p.id, p.name, p.aliases, p.descriptors, count(*) AS quotes, p.n_occurrences"
         " FROM quote_speakers s JOIN people p ON p.id = s.person_id"
+        f" WHERE {statements_only(conn)}"
         " GROUP BY p.id ORDER BY quotes DESC, p.n_occurrences DESC, p.name LIMIT ?",
         (limit,),
     )
@@ -221,7 +258,8 @@ def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """Every quote with its speakers and occurrences, one dict each."""
     cur = conn.execute(
         "SELECT q.id, q.text, q.kind, q.first_seen, q.n_speakers,"
-        " p.name FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id ORDER BY q.id"
+        f" p.name, {_topic(conn, 'q')} FROM quotes q LEFT JOIN people p ON p.id = q.speaker_id"
+        " ORDER BY q.id"
     )
     for row in cur:
         out = _quote_dict(conn, row)
