@@ -34,10 +34,12 @@ ORCHARDS = "Nobody wants the orchards to close"
 BRIDGE = "The bridge has carried carts for two hundred years and it deserves a rest"
 REPAIRS = "that the repairs would take a year"  # reported speech, dated by the text
 MARKUP = "Never put <b>bold</b> tags & 'stray' ampersands in a headline"
+TIMETABLE = "the ferry timetable with the council on Thursday"  # a topic: what was talked about
 
 # Hand-written articles: one quote carried by two outlets, a speaker with three
 # quotes, a quote with markup in it, and a year-old article whose reported
-# speech has a channel and a date of its own ("on Sunday").
+# speech has a channel and a date of its own ("on Sunday"), and an article whose
+# only record is a topic (what was talked about, not what was said).
 ARTICLES: list[dict[str, str]] = [
     {
         "id": "orchard-1",
@@ -79,6 +81,19 @@ ARTICLES: list[dict[str, str]] = [
         "On Sunday, Brill wrote on Facebook that the repairs would take a year.",
     },
 ]
+
+
+ARTICLES.append(
+    {
+        "id": "ferry-1",
+        "date": "2023-05-12",
+        "title": "Ferry talks",
+        "outlet": "Hill Courier",
+        "url": "https://hillcourier.example/ferry",
+        "text": "Harbour master Odile Marsh discussed the ferry timetable with the council"
+        " on Thursday.",
+    }
+)
 
 
 def build_bank(root: Path) -> Path:
@@ -350,3 +365,40 @@ def test_serve_command_end_to_end(bank: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_topics_are_left_out_unless_asked(base: str) -> None:
+    assert TIMETABLE not in texts(base)
+    assert texts(base, topics="1") == [MARKUP, TIMETABLE, ORCHARDS, CIDER, BRIDGE, REPAIRS]
+    assert texts(base, topics="0") == texts(base)
+    assert texts(base, speaker="Marsh") == []
+    status, _, body = get(base, "/api/search", speaker="Marsh", topics="true")
+    assert status == 200 and body["query"]["topics"] is True
+    (q,) = body["results"]
+    assert (q["text"], q["speaker"], q["cue"], q["topic"]) == (
+        TIMETABLE,
+        "Odile Marsh",
+        "discussed",
+        True,
+    )
+    assert all(r["topic"] is False for r in get(base, "/api/search")[2]["results"])
+
+
+def test_a_topic_with_its_occurrences(base: str) -> None:
+    qid = get(base, "/api/search", text="ferry", topics="1")[2]["results"][0]["id"]
+    q = get(base, f"/api/quotes/{qid}")[2]
+    assert q["topic"] is True and q["kind"] == "indirect"
+    assert [(o["article"], o["topic"]) for o in q["occurrences"]] == [("ferry-1", True)]
+    cider = get(base, "/api/search", text="cider")[2]["results"][0]["id"]
+    assert get(base, f"/api/quotes/{cider}")[2]["topic"] is False
+
+
+def test_speakers_count_statements_only(base: str) -> None:
+    people = {p["name"] for p in get(base, "/api/speakers")[2]["speakers"]}
+    assert "Odile Marsh" not in people and "Tomas Brill" in people
+    assert get(base, "/api/speakers", prefix="Odile")[2]["speakers"] == []
+
+
+def test_a_bad_topics_value_is_400(base: str) -> None:
+    status, _, body = get(base, "/api/search", topics="maybe")
+    assert status == 400 and body["parameter"] == "topics"

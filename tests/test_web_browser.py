@@ -14,7 +14,16 @@ from typing import Any
 
 import pytest
 
-from tests.test_web_api import BRIDGE, CIDER, MARKUP, ORCHARDS, REPAIRS, build_bank, run_server
+from tests.test_web_api import (
+    BRIDGE,
+    CIDER,
+    MARKUP,
+    ORCHARDS,
+    REPAIRS,
+    TIMETABLE,
+    build_bank,
+    run_server,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -168,6 +177,35 @@ def test_where_a_quote_appeared(page: Any, base: str) -> None:
     assert "Hill Courier" in body[1] and "told" in body[1]
     link = page.locator("#results details a").first
     assert link.get_attribute("href") == "https://valleyledger.example/orchard-1"
+
+
+def test_topics_are_shown_only_when_asked_and_marked(page: Any, base: str) -> None:
+    page.goto(base)
+    wait_for_count(page, 5)
+    assert TIMETABLE not in quotes(page)
+    assert not page.is_checked("#topics")
+    page.check("#topics")
+    page.click("#go")
+    wait_for_count(page, 6)
+    assert quotes(page) == [MARKUP, TIMETABLE, ORCHARDS, CIDER, BRIDGE, REPAIRS]
+    topic = page.locator("#results li.quote.topic")
+    assert topic.count() == 1
+    assert topic.locator("blockquote").text_content() == TIMETABLE  # no quotation marks added
+    assert topic.locator(".badge").text_content() == "topic"
+    assert "talked about" in (topic.locator(".badge").get_attribute("title") or "")
+    assert page.locator("#results li.quote:not(.topic) .badge").count() == 0
+    assert "topics=1" in page.url and "topics included" in page.text_content("#status")
+    page.reload()  # the address keeps the choice
+    wait_for_count(page, 6)
+    assert page.is_checked("#topics")
+    topic.locator("details summary").click()  # where it appeared: kind "topic"
+    row = page.locator("#results li.quote.topic details table tr").nth(1)
+    row.wait_for()
+    assert "topic" in row.inner_text() and "discussed" in row.inner_text()
+    page.uncheck("#topics")
+    page.click("#go")
+    wait_for_count(page, 5)
+    assert "topics" not in page.url
 
 
 def test_screenshot(page: Any, base: str, tmp_path: Path) -> None:

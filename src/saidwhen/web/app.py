@@ -17,8 +17,9 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from saidwhen.errors import StoreError
-from saidwhen.store import quote_occurrences, search, speakers
+from saidwhen.store import has_topics, quote_occurrences, search, speakers
 from saidwhen.store.migrations import SCHEMA_VERSION
+from saidwhen.store.search import statements_only
 
 __all__ = [
     "MAX_LIMIT",
@@ -118,6 +119,16 @@ def _int(params: Mapping[str, str], name: str, default: int, low: int, high: int
     return n
 
 
+def _flag(params: Mapping[str, str], name: str) -> bool:
+    """``1``/``true``/``yes``/``on`` or ``0``/``false``/``no``/``off`` (absent: false)."""
+    value = (_text(params, name) or "0").lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise BadParameter(name, f"{value!r} is not 1 or 0")
+
+
 # -- endpoints -----------------------------------------------------------------------
 
 
@@ -126,6 +137,9 @@ def api_search(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[str,
 
     The store's search has no offset, so a page is the tail of a search for
     ``offset + limit + 1`` quotes (the extra one tells whether there is more).
+    Statements only unless ``topics=1``: a topic record names what was talked
+    about ("addressed her critics"), which a reader looking for what people
+    said does not want by default.
     """
     text = _text(params, "text")
     speaker = _text(params, "speaker")
@@ -136,6 +150,7 @@ def api_search(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[str,
         raise BadParameter("from", f"{date_from} is after to ({date_to})")
     limit = _int(params, "limit", 20, 1, MAX_LIMIT)
     offset = _int(params, "offset", 0, 0, MAX_OFFSET)
+    topics = _flag(params, "topics")
     rows = search(
         conn,
         text,
@@ -143,6 +158,7 @@ def api_search(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[str,
         date_from=date_from,
         date_to=date_to,
         outlet=outlet,
+        topics=topics,
         limit=offset + limit + 1,
     )
     page = rows[offset : offset + limit]
@@ -155,6 +171,7 @@ def api_search(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[str,
             "from": date_from,
             "to": date_to,
             "outlet": outlet,
+            "topics": topics,
             "limit": limit,
             "offset": offset,
         },
@@ -200,8 +217,9 @@ def api_speakers(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[st
     rows = conn.execute(
         "SELECT p.id, p.name, count(*) AS quotes FROM quote_speakers s"
         " JOIN people p ON p.id = s.person_id"
-        " WHERE p.name LIKE ?1 ESCAPE '\\' OR p.name LIKE ?2 ESCAPE '\\'"
-        " OR p.aliases LIKE ?3 ESCAPE '\\' OR p.aliases LIKE ?2 ESCAPE '\\'"
+        " WHERE (p.name LIKE ?1 ESCAPE '\\' OR p.name LIKE ?2 ESCAPE '\\'"
+        " OR p.aliases LIKE ?3 ESCAPE '\\' OR p.aliases LIKE ?2 ESCAPE '\\')"
+        f" AND {statements_only(conn)}"
         " GROUP BY p.id ORDER BY quotes DESC, p.n_occurrences DESC, p.name LIMIT ?4",
         (f"{esc}%", f"% {esc}%", f'%"{esc}%', limit),
     )
@@ -214,14 +232,15 @@ def api_speakers(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[st
 def api_quote(conn: sqlite3.Connection, quote_id: int) -> dict[str, Any] | None:
     """``/api/quotes/<id>``: one quote with every occurrence (article, outlet, url,
     date, offsets, cue, speaker mention), or None when there is no such quote."""
+    topic = "q.topic" if has_topics(conn) else "0"
     row = conn.execute(
-        "SELECT q.id, q.text, q.kind, q.first_seen, q.n_speakers, p.name FROM quotes q"
+        f"SELECT q.id, q.text, q.kind, q.first_seen, q.n_speakers, p.name, {topic} FROM quotes q"
         " LEFT JOIN people p ON p.id = q.speaker_id WHERE q.id = ?",
         (quote_id,),
     ).fetchone()
     if row is None:
         return None
-    qid, text, kind, first_seen, n_speakers, name = row
+    qid, text, kind, first_seen, n_speakers, name, is_topic = row
     occ = quote_occurrences(conn, qid)
     return {
         "id": qid,
@@ -231,6 +250,7 @@ def api_quote(conn: sqlite3.Connection, quote_id: int) -> dict[str, Any] | None:
         "first_seen": first_seen,
         "last_seen": max((o["said"] for o in occ), default=None),
         "conflict": n_speakers > 1,
+        "topic": bool(is_topic),
         "outlets": sorted({o["outlet"] for o in occ if o["outlet"]}),
         "occurrences": occ,
     }

@@ -8,6 +8,8 @@
   const asked = parseInt(new URLSearchParams(location.search).get("limit"), 10);
   const PAGE = asked >= 1 && asked <= 100 ? asked : 20;
   const FIELDS = ["text", "speaker", "from", "to", "outlet"];
+  // a checkbox: topics (reported speech naming what was talked about) are left out unless ticked
+  const TOPICS = "topics";
 
   const form = document.getElementById("search");
   const list = document.getElementById("results");
@@ -38,11 +40,13 @@
       const value = form.elements[name].value.trim();
       if (value) q[name] = value;
     }
+    if (form.elements[TOPICS].checked) q[TOPICS] = "1";
     return q;
   }
 
   function fillForm(q) {
     for (const name of FIELDS) form.elements[name].value = q[name] || "";
+    form.elements[TOPICS].checked = q[TOPICS] === "1";
   }
 
   function params(q, extra) {
@@ -90,9 +94,14 @@
   }
 
   function renderQuote(r) {
-    const li = el("li", "quote");
+    const li = el("li", r.topic ? "quote topic" : "quote");
     li.dataset.id = r.id;
-    li.appendChild(el("blockquote", "text kind-" + r.kind, r.text));
+    if (r.topic) {
+      const badge = el("span", "badge", "topic");
+      badge.title = "Reported speech that names what was talked about, not what was said";
+      li.appendChild(badge);
+    }
+    li.appendChild(el("blockquote", "text kind-" + (r.topic ? "topic" : r.kind), r.text));
 
     const who = el("div", "who");
     if (r.speaker) who.appendChild(speakerButton(r.speaker));
@@ -132,7 +141,7 @@
     details.dataset.loaded = "1";
     const table = el("table");
     const head = el("tr");
-    for (const h of ["said", "article date", "outlet", "article", "speaker as written", "cue", "offsets"]) {
+    for (const h of ["said", "article date", "outlet", "article", "speaker as written", "cue", "kind", "offsets"]) {
       head.appendChild(el("th", null, h));
     }
     table.appendChild(head);
@@ -155,6 +164,7 @@
         tr.appendChild(art);
         tr.appendChild(el("td", null, o.mention || ""));
         tr.appendChild(el("td", null, o.cue || ""));
+        tr.appendChild(el("td", null, o.topic ? "topic" : o.kind));
         tr.appendChild(el("td", null, o.start + "–" + o.end));
         table.appendChild(tr);
       }
@@ -171,6 +181,7 @@
     if (q.from) parts.push("from " + q.from);
     if (q.to) parts.push("to " + q.to);
     if (q.outlet) parts.push("in " + q.outlet);
+    if (q[TOPICS]) parts.push("topics included");
     return parts.length ? " — " + parts.join(", ") : "";
   }
 
@@ -254,7 +265,7 @@
   // a reload or a shared link shows the same search
   const start = {};
   for (const [k, v] of new URLSearchParams(location.search)) {
-    if (FIELDS.includes(k) && v) start[k] = v;
+    if ((FIELDS.includes(k) || k === TOPICS) && v) start[k] = v;
   }
   fillForm(start);
   run(start, false);
