@@ -45,3 +45,11 @@ def test_same_tokens_attributes_as_spacy(nlp: Any, stock: Any) -> None:
 def test_batches_give_the_same_as_single_docs(nlp: Any, stock: Any) -> None:
     fast = [_attrs(d) for d in nlp.pipe(TEXTS, batch_size=2)]
     assert fast == [_attrs(stock(t)) for t in TEXTS]
+
+
+def test_neural_layers_multiply_with_numpy(nlp: Any) -> None:
+    # blis ran the tok2vec layers at a third of numpy's speed here (nlp_cache.use_numpy_matmul)
+    models = [getattr(proc, "model", None) for _, proc in nlp.pipeline]
+    models = [m for m in models if hasattr(m, "walk")]
+    assert models
+    assert all(not node.ops.use_blis for model in models for node in model.walk())
