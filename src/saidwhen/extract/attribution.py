@@ -733,7 +733,34 @@ def _merge_reported(doc: Any, drafts: list[_Draft], reported: list[Quote]) -> li
                 if q.speaker is not None:  # one attribution: the fragment is part of it
                     d.speaker, d.cue = q.speaker, q.cue
         out.append(ind)
+    _unlink_quotes_with_their_own_cue(out)
     return out
+
+
+def _chain_head(draft: _Draft) -> _Draft:
+    seen = {id(draft)}
+    while draft.continues_draft is not None and id(draft.continues_draft) not in seen:
+        draft = draft.continues_draft
+        seen.add(id(draft))
+    return draft
+
+
+def _unlink_quotes_with_their_own_cue(drafts: list[_Draft]) -> None:
+    """``Conceding that ... "down the line," he warned: "..."``: a full quote after a
+    report, introduced by a cue of its own, is a new attribution, not more of that
+    report (a quote with no cue of its own, or the report's own cue, goes on with it)."""
+    for d in drafts:
+        head = _chain_head(d)
+        if (
+            d.kind == "direct"
+            and not d.inherited
+            and head.is_indirect
+            and head.cue is not None
+            and d.cue is not None
+            and d.start >= head.end
+            and (d.cue.start, d.cue.end) != (head.cue.start, head.cue.end)
+        ):
+            d.continues_draft = None
 
 
 def _carry_channels(drafts: list[_Draft]) -> None:
