@@ -176,3 +176,14 @@ def test_quote_after_a_report_with_the_same_cue_continues_it(nlp: Any) -> None:
     )
     last = rec.quotes[-1]
     assert last.text.startswith("It will not") and last.continues is not None
+
+
+def test_fragment_closed_by_its_own_said_takes_that_speaker(nlp: Any) -> None:
+    rec = run(
+        "The budget vote came late on Tuesday.\n\nDana Lee, who runs the food bank, described "
+        'the cuts as "painful for every family in this town, and simply unfair," she said.\n',
+        nlp,
+    )
+    frag = next(q for q in rec.quotes if q.text.startswith("painful"))
+    assert frag.speaker is not None and frag.speaker.mention == "she"
+    assert frag.cue is not None and frag.cue.text == "said"

@@ -84,6 +84,7 @@ class _Draft:
     region: QuoteRegion | None = None
     inherited: bool = False
     is_indirect: bool = False
+    said_after: bool = False  # a fragment followed by its own ``," he said``
 
 
 def normalise_quote(text: str) -> str:
@@ -479,6 +480,38 @@ def _is_markup(text: str, region: QuoteRegion) -> bool:
     )
 
 
+def _bare_report(verb: Any, quoted: frozenset[int]) -> bool:
+    """``he said``, not ``he said he would`` nor ``as she put it``: the verb reports
+    nothing but what comes before it (no object or clause after it, no ``as``)."""
+    if verb.dep_ in ("relcl", "acl"):
+        return False
+    return not any(
+        c.i not in quoted
+        and (c.dep_ == "mark" or (c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i))
+        for c in verb.children
+    )
+
+
+def _said_after_fragment(
+    doc: Any, region: QuoteRegion, limit: int, quoted: frozenset[int]
+) -> tuple[Any, Any] | None:
+    """``described it as "horrendous. It really hurts," he said``: a quote that starts
+    mid-sentence but closes on a comma followed by a plain ``he said`` is that
+    speaker's, as a full quote would be."""
+    text = doc_text(doc)
+    if not text[region.start : region.outer_end].rstrip("'’”\" ").endswith(","):
+        return None
+    if len(text[region.start : region.end].split()) < 5:
+        return None  # a short phrase is a fragment of the sentence's own report
+    verb = _cue_after(doc, region, limit)
+    if verb is None or not _is_cue_verb(verb) or "(" in text[region.outer_end : verb.idx]:
+        return None
+    subj = _subject(verb, quoted)
+    if subj is None or abs(subj.i - verb.i) > 3 or not _bare_report(verb, quoted):
+        return None
+    return verb, subj
+
+
 def _attribute_region(
     doc: Any,
     people: PeopleIndex,
@@ -505,6 +538,9 @@ def _attribute_region(
     subj = _subject(verb, quoted) if verb is not None else None
     if subj is not None and region.start <= subj.idx < region.end:
         subj = None  # "Meh," wrote a supporter: the parse took the quote as subject
+    if fragment and (said := _said_after_fragment(doc, region, limit, quoted)) is not None:
+        verb, subj = said
+        draft.said_after = True
     cue: Span | None = None
     if verb is None and fragment:
         verb = _governing_verb(doc, region)
@@ -730,7 +766,7 @@ def _merge_reported(doc: Any, drafts: list[_Draft], reported: list[Quote]) -> li
             if q.start <= d.start and d.end <= q.end + 2:
                 d.kind = "fragment"
                 d.continues_draft = ind
-                if q.speaker is not None:  # one attribution: the fragment is part of it
+                if q.speaker is not None and not d.said_after:  # one attribution
                     d.speaker, d.cue = q.speaker, q.cue
         out.append(ind)
     _unlink_quotes_with_their_own_cue(out)
