@@ -133,3 +133,15 @@ def test_quote_after_a_report_sentence_in_the_same_paragraph(nlp: Any) -> None:
     )
     qs = direct(rec)
     assert len(qs) == 1 and mention(qs[0]) == "Ms. Vega"
+
+
+def test_cue_the_parser_tied_into_a_report_takes_the_reporter(nlp: Any) -> None:
+    # the parser reads "added"/"saying" as part of what was said ("it ... added")
+    rec = run(
+        "The council met on Monday.\n\nSpeaking to reporters, Ana Ruiz said it was too early "
+        'to call the race but added, "I think we all know who won."\n\n'
+        "Ruiz wrote that the staff knew to stay quiet, saying, "
+        '"Nobody wanted to be the one who told her."\n',
+        nlp,
+    )
+    assert [mention(q) for q in direct(rec)] == ["Ana Ruiz", "Ruiz"]

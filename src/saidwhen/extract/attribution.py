@@ -180,6 +180,14 @@ _OBJECT_CONTROL = frozenset(
 )
 
 
+def _reported_clause(tok: Any) -> bool:
+    """Is ``tok`` the head of the clause a speech verb reports ("said [it was late]")?"""
+    if tok.dep_ != "ccomp" or tok.head is tok or not _is_cue_verb(tok.head):
+        return False
+    lo, hi = sorted((tok.idx, tok.head.idx))
+    return "\n" not in doc_text(tok.doc)[lo:hi]  # a parse run over a paragraph break
+
+
 def _subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
     """The subject of a cue verb, through conjunctions and xcomp chains.
 
@@ -197,7 +205,16 @@ def _subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
             objs = [c for c in tok.head.children if c.dep_ == "dobj" and c.i not in quoted]
             if objs and objs[0].pos_ in ("PROPN", "NOUN", "PRON"):
                 return objs[0]
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        if (
+            tok.dep_ in ("conj", "advcl")
+            and _reported_clause(tok.head)
+            and tok.head.head.i not in quoted
+            and _is_cue_verb(tok)
+        ):
+            # "Lee said it was late and added, ...": the parser tied "added" into what
+            # was said; the one who adds is the one who said it
+            tok = tok.head.head
+        elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head  # "deflected questions before saying": who deflected
