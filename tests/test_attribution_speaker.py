@@ -145,3 +145,14 @@ def test_cue_the_parser_tied_into_a_report_takes_the_reporter(nlp: Any) -> None:
         nlp,
     )
     assert [mention(q) for q in direct(rec)] == ["Ana Ruiz", "Ruiz"]
+
+
+def test_fragment_of_a_nested_report_belongs_to_the_outer_speaker(nlp: Any) -> None:
+    rec = run(
+        "The council met on Monday.\n\nFormer police chief Ana Ruiz said Park was "
+        '"absolutely right" when he said on Monday that under the old mayor, '
+        '"the police have been gutted."\n',
+        nlp,
+    )
+    frag = next(q for q in rec.quotes if q.text.startswith("the police"))
+    assert "Ana Ruiz" in (mention(frag) or "")

@@ -608,6 +608,33 @@ def _outer_source(doc: Any, tok: Any, quoted: frozenset[int]) -> tuple[Span, Any
     return acc[0], acc[1]
 
 
+def _outer_reporter(doc: Any, fragment: _Draft, quoted: frozenset[int]) -> tuple[Any, Any] | None:
+    """``Trump said that Clinton once described the deal as "the gold standard"``: a
+    report nested in what another speaker says; the quoted words come to us from the
+    outer speaker, whom news annotators give as their source.  The outer verb and
+    its subject, in the same paragraph."""
+    report = fragment.continues_draft
+    if report is None or report.cue is None:
+        return None
+    cue = doc.char_span(report.cue.start, report.cue.end, alignment_mode="expand")
+    if cue is None:
+        return None
+    text = doc_text(doc)
+    verb = tok = cue.root
+    nested = False
+    while tok.head.i != tok.i:
+        nested = nested or tok.dep_ == "ccomp"
+        tok = tok.head
+        if "\n" in text[min(tok.idx, verb.idx) : max(tok.idx, verb.idx)]:
+            return None
+        if nested and tok.i not in quoted and _is_cue_verb(tok):
+            subj = _subject(tok, quoted)
+            if subj is None or fragment.start <= subj.idx < fragment.end:
+                return None
+            return tok, subj
+    return None
+
+
 def _sign_off(doc: Any, region: QuoteRegion) -> tuple[Span, Any] | None:
     """``"..."`` then a line ``- Hillary Clinton.``: the name signs the quote."""
     text = doc_text(doc)
@@ -872,6 +899,8 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
             acc = _outer_source(doc, toks[0], quoted) if toks else None
             if acc is not None:
                 d.cue, d.speaker = acc[0], _speaker(doc, people, acc[1])
+            elif not d.said_after and (outer := _outer_reporter(doc, d, quoted)) is not None:
+                d.cue, d.speaker = _cue_span(doc, outer[0]), _speaker(doc, people, outer[1])
     drafts = [d for d in drafts if d.cue is not None or d.kind != "fragment"]
     drafts.sort(key=lambda d: (d.start, d.end))
     _carry_channels(drafts)
