@@ -182,7 +182,7 @@ _OBJECT_CONTROL = frozenset(
 
 def _reported_clause(tok: Any) -> bool:
     """Is ``tok`` the head of the clause a speech verb reports ("said [it was late]")?"""
-    if tok.dep_ != "ccomp" or tok.head is tok or not _is_cue_verb(tok.head):
+    if tok.dep_ != "ccomp" or tok.head.i == tok.i or not _is_cue_verb(tok.head):
         return False
     lo, hi = sorted((tok.idx, tok.head.idx))
     return "\n" not in doc_text(tok.doc)[lo:hi]  # a parse run over a paragraph break
@@ -214,7 +214,7 @@ def _subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
             # "Lee said it was late and added, ...": the parser tied "added" into what
             # was said; the one who adds is the one who said it
             tok = tok.head.head
-        elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head  # "deflected questions before saying": who deflected
