@@ -154,3 +154,36 @@ def test_empty_article_is_an_error(text: str, nlp: Any) -> None:
 
     with pytest.raises(EmptyInputError):
         run(text, nlp)
+
+
+def test_quote_with_its_own_cue_does_not_continue_a_report(nlp: Any) -> None:
+    rec = run(
+        "The talks ended on Friday.\n\nAdmitting that a deal with the union would come "
+        '"in due time," the mayor warned: "It will not happen this year. We have other '
+        'priorities."\n',
+        nlp,
+    )
+    last = rec.quotes[-1]
+    assert last.text.startswith("It will not") and last.cue and last.cue.text.startswith("warned")
+    assert last.continues is None
+
+
+def test_quote_after_a_report_with_the_same_cue_continues_it(nlp: Any) -> None:
+    rec = run(
+        'The talks ended on Friday.\n\nThe city is "nowhere near a deal" with the union, '
+        'the mayor said. "It will not happen this year."\n',
+        nlp,
+    )
+    last = rec.quotes[-1]
+    assert last.text.startswith("It will not") and last.continues is not None
+
+
+def test_fragment_closed_by_its_own_said_takes_that_speaker(nlp: Any) -> None:
+    rec = run(
+        "The budget vote came late on Tuesday.\n\nDana Lee, who runs the food bank, described "
+        'the cuts as "painful for every family in this town, and simply unfair," she said.\n',
+        nlp,
+    )
+    frag = next(q for q in rec.quotes if q.text.startswith("painful"))
+    assert frag.speaker is not None and frag.speaker.mention == "she"
+    assert frag.cue is not None and frag.cue.text == "said"

@@ -133,3 +133,26 @@ def test_quote_after_a_report_sentence_in_the_same_paragraph(nlp: Any) -> None:
     )
     qs = direct(rec)
     assert len(qs) == 1 and mention(qs[0]) == "Ms. Vega"
+
+
+def test_cue_the_parser_tied_into_a_report_takes_the_reporter(nlp: Any) -> None:
+    # the parser reads "added"/"saying" as part of what was said ("it ... added")
+    rec = run(
+        "The council met on Monday.\n\nSpeaking to reporters, Ana Ruiz said it was too early "
+        'to call the race but added, "I think we all know who won."\n\n'
+        "Ruiz wrote that the staff knew to stay quiet, saying, "
+        '"Nobody wanted to be the one who told her."\n',
+        nlp,
+    )
+    assert [mention(q) for q in direct(rec)] == ["Ana Ruiz", "Ruiz"]
+
+
+def test_fragment_of_a_nested_report_belongs_to_the_outer_speaker(nlp: Any) -> None:
+    rec = run(
+        "The council met on Monday.\n\nFormer police chief Ana Ruiz said Park was "
+        '"absolutely right" when he said on Monday that under the old mayor, '
+        '"the police have been gutted."\n',
+        nlp,
+    )
+    frag = next(q for q in rec.quotes if q.text.startswith("the police"))
+    assert "Ana Ruiz" in (mention(frag) or "")

@@ -84,6 +84,7 @@ class _Draft:
     region: QuoteRegion | None = None
     inherited: bool = False
     is_indirect: bool = False
+    said_after: bool = False  # a fragment followed by its own ``," he said``
 
 
 def normalise_quote(text: str) -> str:
@@ -179,6 +180,14 @@ _OBJECT_CONTROL = frozenset(
 )
 
 
+def _reported_clause(tok: Any) -> bool:
+    """Is ``tok`` the head of the clause a speech verb reports ("said [it was late]")?"""
+    if tok.dep_ != "ccomp" or tok.head.i == tok.i or not _is_cue_verb(tok.head):
+        return False
+    lo, hi = sorted((tok.idx, tok.head.idx))
+    return "\n" not in doc_text(tok.doc)[lo:hi]  # a parse run over a paragraph break
+
+
 def _subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
     """The subject of a cue verb, through conjunctions and xcomp chains.
 
@@ -196,7 +205,16 @@ def _subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
             objs = [c for c in tok.head.children if c.dep_ == "dobj" and c.i not in quoted]
             if objs and objs[0].pos_ in ("PROPN", "NOUN", "PRON"):
                 return objs[0]
-        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        if (
+            tok.dep_ in ("conj", "advcl")
+            and _reported_clause(tok.head)
+            and tok.head.head.i not in quoted
+            and _is_cue_verb(tok)
+        ):
+            # "Lee said it was late and added, ...": the parser tied "added" into what
+            # was said; the one who adds is the one who said it
+            tok = tok.head.head
+        elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head  # "deflected questions before saying": who deflected
@@ -479,6 +497,38 @@ def _is_markup(text: str, region: QuoteRegion) -> bool:
     )
 
 
+def _bare_report(verb: Any, quoted: frozenset[int]) -> bool:
+    """``he said``, not ``he said he would`` nor ``as she put it``: the verb reports
+    nothing but what comes before it (no object or clause after it, no ``as``)."""
+    if verb.dep_ in ("relcl", "acl"):
+        return False
+    return not any(
+        c.i not in quoted
+        and (c.dep_ == "mark" or (c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i))
+        for c in verb.children
+    )
+
+
+def _said_after_fragment(
+    doc: Any, region: QuoteRegion, limit: int, quoted: frozenset[int]
+) -> tuple[Any, Any] | None:
+    """``described it as "horrendous. It really hurts," he said``: a quote that starts
+    mid-sentence but closes on a comma followed by a plain ``he said`` is that
+    speaker's, as a full quote would be."""
+    text = doc_text(doc)
+    if not text[region.start : region.outer_end].rstrip("'’”\" ").endswith(","):
+        return None
+    if len(text[region.start : region.end].split()) < 5:
+        return None  # a short phrase is a fragment of the sentence's own report
+    verb = _cue_after(doc, region, limit)
+    if verb is None or not _is_cue_verb(verb) or "(" in text[region.outer_end : verb.idx]:
+        return None
+    subj = _subject(verb, quoted)
+    if subj is None or abs(subj.i - verb.i) > 3 or not _bare_report(verb, quoted):
+        return None
+    return verb, subj
+
+
 def _attribute_region(
     doc: Any,
     people: PeopleIndex,
@@ -505,6 +555,9 @@ def _attribute_region(
     subj = _subject(verb, quoted) if verb is not None else None
     if subj is not None and region.start <= subj.idx < region.end:
         subj = None  # "Meh," wrote a supporter: the parse took the quote as subject
+    if fragment and (said := _said_after_fragment(doc, region, limit, quoted)) is not None:
+        verb, subj = said
+        draft.said_after = True
     cue: Span | None = None
     if verb is None and fragment:
         verb = _governing_verb(doc, region)
@@ -553,6 +606,33 @@ def _outer_source(doc: Any, tok: Any, quoted: frozenset[int]) -> tuple[Span, Any
     if first and first[0].i > 0 and doc[first[0].i - 1].lower_ == "that":
         return None  # "said that according to its analysis ...": inside what was said
     return acc[0], acc[1]
+
+
+def _outer_reporter(doc: Any, fragment: _Draft, quoted: frozenset[int]) -> tuple[Any, Any] | None:
+    """``Trump said that Clinton once described the deal as "the gold standard"``: a
+    report nested in what another speaker says; the quoted words come to us from the
+    outer speaker, whom news annotators give as their source.  The outer verb and
+    its subject, in the same paragraph."""
+    report = fragment.continues_draft
+    if report is None or report.cue is None:
+        return None
+    cue = doc.char_span(report.cue.start, report.cue.end, alignment_mode="expand")
+    if cue is None:
+        return None
+    text = doc_text(doc)
+    verb = tok = cue.root
+    nested = False
+    while tok.head.i != tok.i:
+        nested = nested or tok.dep_ == "ccomp"
+        tok = tok.head
+        if "\n" in text[min(tok.idx, verb.idx) : max(tok.idx, verb.idx)]:
+            return None
+        if nested and tok.i not in quoted and _is_cue_verb(tok):
+            subj = _subject(tok, quoted)
+            if subj is None or fragment.start <= subj.idx < fragment.end:
+                return None
+            return tok, subj
+    return None
 
 
 def _sign_off(doc: Any, region: QuoteRegion) -> tuple[Span, Any] | None:
@@ -730,10 +810,37 @@ def _merge_reported(doc: Any, drafts: list[_Draft], reported: list[Quote]) -> li
             if q.start <= d.start and d.end <= q.end + 2:
                 d.kind = "fragment"
                 d.continues_draft = ind
-                if q.speaker is not None:  # one attribution: the fragment is part of it
+                if q.speaker is not None and not d.said_after:  # one attribution
                     d.speaker, d.cue = q.speaker, q.cue
         out.append(ind)
+    _unlink_quotes_with_their_own_cue(out)
     return out
+
+
+def _chain_head(draft: _Draft) -> _Draft:
+    seen = {id(draft)}
+    while draft.continues_draft is not None and id(draft.continues_draft) not in seen:
+        draft = draft.continues_draft
+        seen.add(id(draft))
+    return draft
+
+
+def _unlink_quotes_with_their_own_cue(drafts: list[_Draft]) -> None:
+    """``Conceding that ... "down the line," he warned: "..."``: a full quote after a
+    report, introduced by a cue of its own, is a new attribution, not more of that
+    report (a quote with no cue of its own, or the report's own cue, goes on with it)."""
+    for d in drafts:
+        head = _chain_head(d)
+        if (
+            d.kind == "direct"
+            and not d.inherited
+            and head.is_indirect
+            and head.cue is not None
+            and d.cue is not None
+            and d.start >= head.end
+            and (d.cue.start, d.cue.end) != (head.cue.start, head.cue.end)
+        ):
+            d.continues_draft = None
 
 
 def _carry_channels(drafts: list[_Draft]) -> None:
@@ -792,6 +899,8 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
             acc = _outer_source(doc, toks[0], quoted) if toks else None
             if acc is not None:
                 d.cue, d.speaker = acc[0], _speaker(doc, people, acc[1])
+            elif not d.said_after and (outer := _outer_reporter(doc, d, quoted)) is not None:
+                d.cue, d.speaker = _cue_span(doc, outer[0]), _speaker(doc, people, outer[1])
     drafts = [d for d in drafts if d.cue is not None or d.kind != "fragment"]
     drafts.sort(key=lambda d: (d.start, d.end))
     _carry_channels(drafts)
