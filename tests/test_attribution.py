@@ -136,6 +136,20 @@ def test_repeated_quote_is_marked(nlp: Any) -> None:
     assert qs[1].repeat_of == rec.quotes.index(qs[0])
 
 
+def test_repeated_report_of_the_same_speaker_is_marked(nlp: Any) -> None:
+    rec = run(
+        "Mayor Lena Ortiz announced that the old bridge would close for repairs. "
+        "Later, Ortiz told reporters that the old bridge would close for repairs.\n\n"
+        "Sam Patel, an engineer, said that the old bridge would close for repairs.\n",
+        nlp,
+    )
+    reports = [q for q in rec.quotes if q.text == "that the old bridge would close for repairs"]
+    assert [who(q) for q in reports] == ["Lena Ortiz", "Lena Ortiz", "Sam Patel"]
+    assert reports[0].repeat_of is None
+    assert reports[1].repeat_of == rec.quotes.index(reports[0])
+    assert reports[2].repeat_of is None  # another speaker saying it is news
+
+
 def test_channel_carries_over_until_another_is_named(nlp: Any) -> None:
     rec = run(
         'In a blog post, designer Mia Cole explained the change. "It was overdue," she wrote.\n\n'

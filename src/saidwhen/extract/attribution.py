@@ -906,6 +906,9 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
     _carry_channels(drafts)
     index = {id(d): i for i, d in enumerate(drafts)}
     seen: dict[str, int] = {}
+    # reported speech repeats only the same speaker's same words ("revealed that she
+    # had lost the baby ... after learning that she had lost the baby")
+    seen_reports: dict[tuple[str, str], int] = {}
     quotes = []
     text = doc_text(doc)
     for i, d in enumerate(drafts):
@@ -913,6 +916,10 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
         repeat = seen.get(words) if d.kind != "indirect" and len(words.split()) >= 4 else None
         if repeat is None and words:
             seen.setdefault(words, i)
+        if d.kind == "indirect" and d.speaker is not None and d.speaker.name and words:
+            report = (d.speaker.name, words)
+            repeat = seen_reports.get(report) if len(words.split()) >= 4 else None
+            seen_reports.setdefault(report, i)
         if d.speaker is not None and d.speaker.name and d.speaker.name.lower() in _NO_NAME:
             d.speaker = replace(d.speaker, name=None)  # "they" names nobody
         cont = index.get(id(d.continues_draft)) if d.continues_draft is not None else None
