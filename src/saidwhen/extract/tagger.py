@@ -350,8 +350,12 @@ def decode(
     out: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
     for cue in cues:
         cands = assigned.get(cue.start, [])
-        near = [s for s in sources if sent_of(s) == sent_of(cue) and _gap(s, cue) <= MAX_SOURCE_GAP]
-        src = min(near, key=lambda s: (_gap(s, cue), s.start)) if near else None
+        src = _subject_source(doc, cue, sources, cues)
+        if src is None:
+            near = [
+                s for s in sources if sent_of(s) == sent_of(cue) and _gap(s, cue) <= MAX_SOURCE_GAP
+            ]
+            src = min(near, key=lambda s: (_gap(s, cue), s.start)) if near else None
         chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
         pieces = _parenthetical(doc, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
         if pieces is not None and (
@@ -366,6 +370,62 @@ def decode(
         if other is not None:
             out.append((cue, src, other))
     return out
+
+
+def _span_root(doc: Any, span: TaggedSpan) -> Any:
+    """The token of ``span`` whose head lies outside it (the first such)."""
+    for tok in doc[span.start : span.end]:
+        if not span.start <= tok.head.i < span.end or tok.head.i == tok.i:
+            return tok
+    return doc[span.start]
+
+
+def _cue_subject(doc: Any, cue: TaggedSpan, cues: Sequence[TaggedSpan]) -> Any | None:
+    """The grammatical subject of a cue, through the verbs it is conjoined with or hangs from.
+
+    "Lee said the plan was late and urged a vote": the parser often ties "urged"
+    to "was", inside what Lee said; the one who urges is the one who said it,
+    so from a verb in the reported clause of another cue we climb to that cue.
+    """
+
+    def is_cue(tok: Any) -> bool:
+        return any(c.start <= tok.i < c.end for c in cues)
+
+    tok = _span_root(doc, cue)
+    for _ in range(6):
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            # "which she said": the one nearest the verb speaks
+            return min(subs, key=lambda c: abs(c.i - tok.i))
+        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+        if agents:
+            return agents[0]  # "asked by a reporter"
+        head = tok.head
+        if head.i == tok.i or tok.tag_ == "VBN":
+            return None  # a passive's subject is the one asked, not the asker
+        if tok.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and is_cue(head.head):
+            tok = head.head
+        elif tok.dep_ in ("conj", "xcomp", "advcl"):
+            tok = head
+        elif tok.dep_ == "pcomp" and head.dep_ == "prep":
+            tok = head.head  # "left before saying": who left
+        else:
+            return None
+    return None
+
+
+def _subject_source(
+    doc: Any, cue: TaggedSpan, sources: Sequence[TaggedSpan], cues: Sequence[TaggedSpan]
+) -> TaggedSpan | None:
+    """The tagged source that holds the cue's grammatical subject, if one does.
+
+    The nearest source is often the subject of another clause: "Ruiz, who
+    praised the plan, voted against it" (``who``), or a name inside the content.
+    """
+    subj = _cue_subject(doc, cue, cues)
+    if subj is None:
+        return None
+    return next((s for s in sources if s.start <= subj.i < s.end), None)
 
 
 _INTERRUPTERS = frozenset({",", "—", "–", "--"})
