@@ -7,6 +7,7 @@ from conftest.py.
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -270,3 +271,44 @@ def test_a_report_interrupted_inside_another_starts_after_its_that(nlp: Any) -> 
     pieces = tagger._parenthetical(doc, added, mayor, [said, added])
     assert pieces is not None
     assert [doc[p.start : p.end].text for p in pieces] == ["the bridge", "would close"]
+
+
+def _cue_and_content(doc: Any, cue: str, first: str, last: str) -> tuple[Any, Any]:
+    words = [t.text for t in doc]
+    k = words.index(cue)
+    return (
+        tagger.TaggedSpan("CUE", k, k + 1),
+        tagger.TaggedSpan("CON", words.index(first), words.index(last) + 1),
+    )
+
+
+def test_an_untagged_source_is_the_subject_of_a_coordinated_cue(nlp: Any) -> None:
+    doc = nlp("The governor won the vote on Monday, praising the plan as fair.")
+    cue, con = _cue_and_content(doc, "praising", "the", "fair")
+    con = tagger.TaggedSpan("CON", cue.end, con.end)
+    src = tagger._subject_phrase(doc, cue, [cue], con)
+    assert src is not None and doc[src.start : src.end].text == "The governor"
+
+
+def test_the_subject_of_a_passive_or_empty_cue_is_no_source(nlp: Any) -> None:
+    doc = nlp("The minister is expected to announce the budget.")
+    cue, con = _cue_and_content(doc, "expected", "announce", "budget")
+    assert tagger._subject_phrase(doc, cue, [cue], con) is None
+    doc = nlp("It appeared that the talks had stalled.")
+    cue, con = _cue_and_content(doc, "appeared", "that", "stalled")
+    assert tagger._subject_phrase(doc, cue, [cue], con) is None
+
+
+def test_the_rules_source_is_kept_before_the_subject_fallback() -> None:
+    from saidwhen.model import Quote, Speaker
+
+    rule = Quote(
+        text="the ferry would sail",
+        start=20,
+        end=40,
+        kind="indirect",
+        speaker=Speaker(name="Lee", mention="Lee", start=0, end=3),
+    )
+    assert tagger._rules_have_source([rule], 25, 45)
+    assert not tagger._rules_have_source([rule], 40, 60)
+    assert not tagger._rules_have_source([replace(rule, speaker=None)], 25, 45)

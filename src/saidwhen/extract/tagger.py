@@ -25,7 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from saidwhen.extract.reported import _in_quotes, cue_record, doc_frames, find_reported
+from saidwhen.extract.reported import (
+    _in_quotes,
+    _noun_phrase,
+    _trim,
+    cue_record,
+    doc_frames,
+    find_reported,
+)
 from saidwhen.model import Quote, Span, Speaker
 from saidwhen.nlp import doc_text
 
@@ -393,13 +400,15 @@ def _cue_subject(doc: Any, cue: TaggedSpan, cues: Sequence[TaggedSpan]) -> Any |
 
     tok = _span_root(doc, cue)
     for _ in range(6):
-        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subs = [c for c in tok.children if c.dep_ == "nsubj"]
         if subs:
             # "which she said": the one nearest the verb speaks
             return min(subs, key=lambda c: abs(c.i - tok.i))
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
         if agents:
             return agents[0]  # "asked by a reporter"
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None  # "she was asked", "it is expected": not who speaks
         head = tok.head
         if head.i == tok.i or tok.tag_ == "VBN":
             return None  # a passive's subject is the one asked, not the asker
@@ -426,6 +435,39 @@ def _subject_source(
     if subj is None:
         return None
     return next((s for s in sources if s.start <= subj.i < s.end), None)
+
+
+def _rules_have_source(rules: Sequence[Quote], start: int, end: int) -> bool:
+    """Whether a report of the rules with a source overlaps ``start:end`` (it will be kept)."""
+    return any(r.speaker is not None and r.start < end and start < r.end for r in rules)
+
+
+# subjects that name no one ("it appeared", "what seemed")
+_NO_SOURCE = frozenset({"it", "this", "that", "what"})
+
+
+def _subject_phrase(
+    doc: Any, cue: TaggedSpan, cues: Sequence[TaggedSpan], content: TaggedSpan | None
+) -> TaggedSpan | None:
+    """The noun phrase of the cue's grammatical subject, where the tagger marked no source.
+
+    "Kasich has won endorsements, supporting a path to legal status": the
+    tagger often misses the source of a second, coordinated or non-finite cue.
+    """
+    subj = _cue_subject(doc, cue, cues)
+    if subj is None or subj.lower_ in _NO_SOURCE:
+        return None
+    toks = _trim(doc, _noun_phrase(subj))
+    if not toks:
+        return None
+    span = TaggedSpan("SRC", toks[0].i, toks[-1].i + 1)
+    if _overlaps(span, cue) or (content is not None and _overlaps(span, content)):
+        return None
+    return None if "\n" in doc[span.start : span.end].text else span
+
+
+def _overlaps(a: TaggedSpan, b: TaggedSpan) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 _INTERRUPTERS = frozenset({",", "—", "–", "--"})
@@ -570,11 +612,15 @@ def find_tagged(
     text = doc_text(doc)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
+    rules = find_reported(doc, None, start) if rules is None else rules
     for spans in tag_doc(doc, tagger, start, rules):
+        cues = [s for s in spans if s.role == "CUE"]
         for cue, src, con in decode(doc, spans):
             c_s, c_e = _char_span(doc, con)
             if (c_s, c_e) in seen:
                 continue
+            if src is None and not _rules_have_source(rules, c_s, c_e):
+                src = _subject_phrase(doc, cue, cues, con)
             seen.add((c_s, c_e))
             k_s, k_e = _char_span(doc, cue)
             speaker = None
