@@ -312,3 +312,13 @@ def test_the_rules_source_is_kept_before_the_subject_fallback() -> None:
     assert tagger._rules_have_source([rule], 25, 45)
     assert not tagger._rules_have_source([rule], 40, 60)
     assert not tagger._rules_have_source([replace(rule, speaker=None)], 25, 45)
+
+
+def test_the_object_of_led_to_say_is_the_source(nlp: Any) -> None:
+    text = "The surprise win led the mayor to declare that the race was over."
+    roles = [
+        ("SRC", "The", "win"),
+        ("CUE", "declare", "declare"),
+        ("CON", "that", "over"),
+    ]
+    assert _source_of(nlp, text, roles, "declare") == "the mayor"

@@ -412,6 +412,9 @@ def _cue_subject(doc: Any, cue: TaggedSpan, cues: Sequence[TaggedSpan]) -> Any |
         head = tok.head
         if head.i == tok.i or tok.tag_ == "VBN":
             return None  # a passive's subject is the one asked, not the asker
+        objs = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
+        if tok.dep_ == "xcomp" and objs:
+            return objs[-1]  # "led some to question": the object speaks
         if tok.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and is_cue(head.head):
             tok = head.head
         elif tok.dep_ in ("conj", "xcomp", "advcl"):
@@ -434,7 +437,12 @@ def _subject_source(
     subj = _cue_subject(doc, cue, cues)
     if subj is None:
         return None
-    return next((s for s in sources if s.start <= subj.i < s.end), None)
+    held = next((s for s in sources if s.start <= subj.i < s.end), None)
+    if held is None and subj.dep_ == "dobj":
+        # the tagger rarely marks the object of "led some to question" as a source
+        toks = _trim(doc, _noun_phrase(subj))
+        return TaggedSpan("SRC", toks[0].i, toks[-1].i + 1) if toks else None
+    return held
 
 
 def _rules_have_source(rules: Sequence[Quote], start: int, end: int) -> bool:
