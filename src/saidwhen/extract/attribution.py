@@ -387,6 +387,8 @@ def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
                 nxt = nxt.head  # "said Robin Maynard": the name's head
             return nxt
         return None
+    if (inserted := _subject_before_insertion(doc, verb)) is not None:
+        return inserted
     # Smith (R-WI) said "...": skip a bracket back to the name
     k, depth = verb.i - 1, 0
     while k >= verb.sent.start and verb.i - k < 12:
@@ -398,6 +400,46 @@ def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
         if (depth <= 0 and tok.pos_ in ("VERB", "AUX")) or tok.text in (",", ";"):
             break
         k -= 1
+    return None
+
+
+def _subject_before_insertion(doc: Any, verb: Any) -> Any | None:
+    """``Warren, a military spokesman in Baghdad, said`` / ``Clinton, exasperated,
+    responded``: a subject set off from its verb by a phrase between commas, which the
+    parser attached elsewhere.  The noun before the inserted phrase, if it opens its
+    clause (after the sentence start, a line break or a comma)."""
+    start = verb.sent.start
+    k = verb.i - 1
+    while k > start and doc[k].pos_ == "ADV":
+        k -= 1  # "exasperated, famously responded"
+    for _ in range(2):  # "Sanders, meanwhile, who sits at zero, said"
+        if k <= start or doc[k].text != ",":
+            return None
+        j = k - 1
+        while j > start and doc[j].text not in (",", ";", ":", "(", ")") and k - j <= 15:
+            if "\n" in doc[j].text or doc[j].text in _SENT_END or doc[j].is_quote:
+                return None
+            j -= 1
+        if doc[j].text != "," or j == k - 1:
+            return None  # no inserted phrase
+        if doc[j + 1].tag_ in ("VBZ", "VBP", "MD") or (doc[j + 1].tag_ == "VBD" and j + 2 < k):
+            return None  # a clause of its own ("whose start-up, Paradata, uses ..."), not
+            # a participle ("Clinton, exasperated, responded")
+        cand = doc[j - 1]
+        if cand.pos_ == "ADV" and j - 2 > start:
+            k = j - 2
+            continue
+        if cand.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        m = cand.i
+        while m > start and doc[m - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
+            m -= 1
+        if m > start and doc[m - 1].pos_ == "PRON" and doc[m - 1].tag_ == "PRP$":
+            m -= 1
+        prev = doc[m - 1] if m > start else None
+        if prev is None or prev.text == "," or "\n" in prev.text or prev.text in _SENT_END:
+            return cand
+        return None
     return None
 
 
