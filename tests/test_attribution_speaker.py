@@ -167,3 +167,18 @@ def test_subject_set_off_by_an_inserted_phrase(nlp: Any) -> None:
     )
     qs = direct(rec)
     assert [mention(q) for q in qs] == ["Sam Ruiz", "Sam Ruiz"]
+
+
+def test_inverted_subject_the_parser_took_for_an_object(nlp: Any) -> None:
+    rec = run(
+        '"Please do not touch the protester," begins a recorded message that precedes '
+        "all the rallies. Police wait outside.\n\n"
+        '"The mayor is a fraud," tweeted one. "Vote him out," tweeted another.\n',
+        nlp,
+    )
+    qs = direct(rec)
+    assert [mention(q) for q in qs] == [
+        "a recorded message that precedes all the rallies",
+        "one",
+        "another",
+    ]

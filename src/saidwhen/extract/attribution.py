@@ -139,10 +139,11 @@ def _cue_span(doc: Any, verb: Any) -> Span:
     return Span(doc_text(doc)[s:e], s, e)
 
 
-def _np_span(doc: Any, head: Any) -> tuple[int, int]:
-    """A subject noun phrase, cut before a comma, relative clause or apposition."""
+def _np_span(doc: Any, head: Any, whole: bool = False) -> tuple[int, int]:
+    """A subject noun phrase, cut before a comma, relative clause or apposition
+    (``whole``: with its clauses and phrases, up to a comma)."""
     left = head.left_edge.i
-    right = head.i
+    right = head.right_edge.i if whole else head.i
     for child in head.rights:
         if (
             child.dep_ in ("compound", "flat", "case", "nummod", "amod", "poss", "appos")
@@ -223,14 +224,14 @@ def _subject(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
     return None
 
 
-def _speaker(doc: Any, people: PeopleIndex, subj: Any) -> Speaker:
+def _speaker(doc: Any, people: PeopleIndex, subj: Any, whole: bool = False) -> Speaker:
     names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if subj.pos_ == "NOUN" and names:
         subj = names[0]  # "Her partner, ecologist Priya Raman, said"
     if subj.dep_ == "poss" or subj.lower_ in PRONOUNS:
         s, e = subj.idx, subj.idx + len(subj)
     else:
-        s, e = _np_span(doc, subj)
+        s, e = _np_span(doc, subj, whole)
     mention = doc_text(doc)[s:e]
     name = people.resolve(s, e)
     if (
@@ -382,6 +383,18 @@ def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
             ]
             return roots[0] if roots else None
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if nxt is not None and verb.lemma_ != "tell":
+            # "...," wrote a man calling himself X / tweeted another: the parser took
+            # the inverted subject for an object
+            if nxt.lower_ in ("one", "another"):
+                return nxt
+            if (
+                nxt.pos_ == "DET"
+                and nxt.dep_ == "det"
+                and nxt.head.pos_ in ("NOUN", "PROPN")
+                and verb.i < nxt.head.i <= nxt.i + 4
+            ):
+                return nxt.head
         if nxt is not None and nxt.pos_ in ("PROPN", "NOUN") and nxt.ent_type_ != "DATE":
             while nxt.dep_ in ("compound", "flat") and verb.i < nxt.head.i <= nxt.i + 4:
                 nxt = nxt.head  # "said Robin Maynard": the name's head
@@ -618,8 +631,11 @@ def _attribute_region(
         return draft
     if fragment and subj is not None and region.start <= subj.idx < region.end:
         return draft  # the quoted words are the speaker, not what was said
+    inverted = False
     if subj is None and cue is None:
         subj = _nearby_subject(doc, verb, region)
+        # "...," wrote a man calling himself X: the whole noun phrase after the verb
+        inverted = subj is not None and subj.i > verb.i and doc[verb.i + 1].pos_ == "DET"
     if cue is None and subj is not None:
         acc = _outer_source(doc, verb, quoted)
         if acc is not None:
@@ -627,7 +643,7 @@ def _attribute_region(
     draft.cue = cue or _cue_span(doc, verb)
     draft.cue_token = verb.i
     if subj is not None:
-        draft.speaker = _speaker(doc, people, subj)
+        draft.speaker = _speaker(doc, people, subj, inverted)
     draft.channel = _channel(doc, verb.sent)
     return draft
 
