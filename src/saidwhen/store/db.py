@@ -175,8 +175,7 @@ class Store:
 
     def _reset_caches(self) -> None:
         self._keys: dict[int, int] = {}  # normalised form -> quote id
-        # quote id -> [longest form, first seen, topic ("1" while every occurrence is a topic)]
-        self._canon: dict[int, list[str]] = {}
+        self._canon: dict[int, _Canon] = {}  # quote id -> what its row says now
         self._pairs: set[tuple[int, int]] = set()  # (quote, person) attributions stored
         rows = self.conn.execute(
             "SELECT id, name, first, surname, gender, descriptors, aliases FROM people"
@@ -253,6 +252,15 @@ class Store:
         return stats
 
 
+@dataclass(slots=True)
+class _Canon:
+    """What a quote's row says, cached while a bank is written."""
+
+    text: str  # the longest form seen
+    first_seen: str
+    topic: bool  # true while every occurrence is a topic
+
+
 class _BatchWriter:
     """Rows of one transaction, gathered then written with ``executemany``."""
 
@@ -260,7 +268,7 @@ class _BatchWriter:
         self,
         cur: sqlite3.Cursor,
         keys: dict[int, int],
-        canon: dict[int, list[str]],
+        canon: dict[int, _Canon],
         pairs: set[tuple[int, int]],
         people: PersonRegistry,
         stats: WriteStats,
@@ -382,16 +390,15 @@ class _BatchWriter:
             self.by_person[pid] = self.by_person.get(pid, 0) + 1
         known = self.canon.get(qid)
         if known is None:
-            known = self.canon[qid] = list(
-                self.cur.execute(
-                    "SELECT text, first_seen, CAST(topic AS TEXT) FROM quotes WHERE id = ?", (qid,)
-                ).fetchone()
-            )
-        canon = known[0]
-        if said < known[1]:  # said earlier than any occurrence so far
-            known[1] = self.earlier[qid] = said
-        if known[2] == "1" and not q.topic:  # said somewhere: no longer only a topic
-            known[2] = "0"
+            text, first_seen, topic = self.cur.execute(
+                "SELECT text, first_seen, topic FROM quotes WHERE id = ?", (qid,)
+            ).fetchone()
+            known = self.canon[qid] = _Canon(text, first_seen, bool(topic))
+        canon = known.text
+        if said < known.first_seen:  # said earlier than any occurrence so far
+            known.first_seen = self.earlier[qid] = said
+        if known.topic and not q.topic:  # said somewhere: no longer only a topic
+            known.topic = False
             self.said_not_topic.add(qid)
         r = q.when_range
         self.occ.append(
@@ -425,7 +432,7 @@ class _BatchWriter:
         self.occ = [(*o[:5], old, *o[6:]) if o[0] == qid and o[5] is None else o for o in self.occ]
         self.cur.execute("UPDATE quotes SET text = ? WHERE id = ?", (new, qid))
         if qid in self.canon:
-            self.canon[qid][0] = new
+            self.canon[qid].text = new
 
     def _new_form(self, q: Quote, toks: tuple[str, ...], said: str) -> int:
         """A form not seen before: join a near duplicate, or start a new quote."""
@@ -455,7 +462,7 @@ class _BatchWriter:
             (q.text, q.kind, said, int(q.topic)),
         ).lastrowid
         assert qid is not None
-        self.canon[qid] = [q.text, said, str(int(q.topic))]
+        self.canon[qid] = _Canon(q.text, said, q.topic)
         if sh:
             cur.executemany("INSERT OR IGNORE INTO shingles VALUES (?, ?)", [(s, qid) for s in sh])
         self.stats.new_quotes += 1
