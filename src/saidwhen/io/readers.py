@@ -73,6 +73,26 @@ def read_text_article(text: str, source: str, date: dt.date | None = None) -> Ar
     return Article(text=text, date=date, id=Path(source).stem, source=source, body_start=body_start)
 
 
+# The optional text fields of a JSONL record; anything but a string (or null) is refused,
+# since the bank stores them as text and the output promises strings.
+_TEXT_FIELDS = ("title", "url", "outlet")
+
+
+def _record_fields(obj: dict[str, object]) -> str | None:
+    """Why a record's fields have the wrong types, or None when they are right."""
+    for name in _TEXT_FIELDS:
+        value = obj.get(name)
+        if value is not None and not isinstance(value, str):
+            return f"field {name!r} must be a string, not {type(value).__name__}"
+    ident = obj.get("id")
+    if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int)):
+        return f"field 'id' must be a string or an integer, not {type(ident).__name__}"
+    date = obj.get("date")
+    if date is not None and not isinstance(date, str):
+        return f"field 'date' must be a string (YYYY-MM-DD), not {type(date).__name__}"
+    return None
+
+
 def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Article | InputError]:
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -88,8 +108,17 @@ def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Articl
             yield MalformedRecordError(source, "a JSONL line must be an object", lineno)
             continue
         body = obj.get("text")
-        if not isinstance(body, str) or not body.strip():
+        if body is not None and not isinstance(body, str):
+            yield MalformedRecordError(
+                source, f"field 'text' must be a string, not {type(body).__name__}", lineno
+            )
+            continue
+        if not body or not body.strip():
             yield EmptyInputError(source, "no 'text' in the record", lineno)
+            continue
+        wrong = _record_fields(obj)
+        if wrong:
+            yield MalformedRecordError(source, wrong, lineno)
             continue
         raw_date = obj.get("date") or (date.isoformat() if date else None)
         if not raw_date:
@@ -100,10 +129,11 @@ def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Articl
         except InputError as err:
             yield err
             continue
+        ident = obj.get("id")
         yield Article(
             text=body,
             date=art_date,
-            id=str(obj.get("id") or f"{Path(source).stem}-{lineno}"),
+            id=str(ident) if ident is not None and ident != "" else f"{Path(source).stem}-{lineno}",
             title=obj.get("title"),
             url=obj.get("url"),
             outlet=obj.get("outlet"),
