@@ -76,3 +76,43 @@ def test_extract_validates_fields_and_prints_the_good_records(tmp_path: Path) ->
     assert code == 1
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["g1", "g2"]
     assert "feed.jsonl:2" in err and "'url'" in err
+
+
+EDGE_PHRASES = (
+    "tomorrow, yesterday, next year, last year, next week, last month, in two days, "
+    "three years ago, the next decade, next century, two weeks from now, this weekend, "
+    "on Monday, last Friday, in December, next spring, the coming months, 9999, the 10000s"
+)
+
+
+@pytest.mark.parametrize("anchor", ["9999-12-31", "9999-12-25", "0001-01-01", "0001-01-06"])
+def test_relative_dates_at_the_calendar_edges_do_not_overflow(anchor: str) -> None:
+    import datetime as dt
+
+    from saidwhen.extract.timexes import find_timexes
+
+    text = f"She said it {EDGE_PHRASES}."
+    found = find_timexes(text, dt.date.fromisoformat(anchor))
+    assert found  # what stays on the calendar is still read
+    for t in found:
+        assert text[t.start : t.end] == t.text
+
+
+def test_extract_and_timeline_go_on_after_an_article_at_the_calendar_edge(
+    tmp_path: Path,
+) -> None:
+    paths = []
+    for name, date in (("late", "9999-12-31"), ("early", "0001-01-01"), ("usual", "2021-03-02")):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f'date {date}\n"We open tomorrow," said Ann Lee yesterday.\n')
+        paths.append(str(path))
+    code, out, err = invoke("extract", *paths, "--format", "jsonl")
+    assert code == 0, err
+    assert [json.loads(line)["date"] for line in out.splitlines()] == [
+        "9999-12-31",
+        "0001-01-01",
+        "2021-03-02",
+    ]
+    code, out, err = invoke("timeline", *paths, "--json")
+    assert code == 0, err
+    assert {e["article"] for e in json.loads(out)} >= {"late", "early", "usual"}
