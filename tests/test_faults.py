@@ -116,3 +116,70 @@ def test_extract_and_timeline_go_on_after_an_article_at_the_calendar_edge(
     code, out, err = invoke("timeline", *paths, "--json")
     assert code == 0, err
     assert {e["article"] for e in json.loads(out)} >= {"late", "early", "usual"}
+
+
+SURROGATE_FEED = (
+    b'{"id": "s", "date": "2024-01-01", "text": "\\"Bad \\ud800 mark,\\" said Al Fox."}\n'
+    b'{"id": "ok", "date": "2024-01-01", "text": "\\"Fine,\\" said Al Fox."}\n'
+)
+
+
+def test_a_lone_surrogate_becomes_a_replacement_character_and_the_line_beside_is_read(
+    tmp_path: Path,
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(SURROGATE_FEED)
+    code, out, err = invoke("extract", str(feed), "--format", "jsonl")
+    assert code == 0, err
+    recs = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in recs] == ["s", "ok"]
+    assert recs[0]["quotes"][0]["text"].startswith("Bad \ufffd mark")
+    db = tmp_path / "bank.db"
+    code, _, err = invoke("ingest", str(feed), "--db", str(db), "--workers", "1")
+    assert code == 0, err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+
+
+def test_a_surrogate_given_to_the_library_keeps_its_offsets() -> None:
+    from saidwhen.io.readers import read_text_article
+
+    art = read_text_article("date 2024-01-01\nA \ud800 b.", "x")
+    assert art.text == "date 2024-01-01\nA \ufffd b."
+
+
+ARTICLE = 'date 2024-03-01\n"We won," said Ann Lee.\n'
+
+
+@pytest.mark.parametrize(
+    "encoding", ["utf-16", "utf-16-le", "utf-16-be"], ids=["bom", "le-no-bom", "be-no-bom"]
+)
+def test_utf16_text_is_read(encoding: str) -> None:
+    (art,) = read_bytes(ARTICLE.encode(encoding), "a.txt")
+    assert isinstance(art, Article), art
+    assert art.text == ARTICLE and art.date.isoformat() == "2024-03-01"
+
+
+def test_utf16_jsonl_is_read() -> None:
+    data = json.dumps(GOOD_1).encode("utf-16")
+    (art,) = read_bytes(data, "feed.jsonl")
+    assert isinstance(art, Article) and art.id == "g1"
+
+
+def test_a_nul_byte_past_the_first_8kb_is_a_coded_error_naming_the_line() -> None:
+    from saidwhen.errors import BinaryInputError
+
+    text = ARTICLE + ("Filler words here.\n" * 600) + "bad\x00 line\n"
+    assert text.index("\x00") > 8192
+    (err,) = read_bytes(text.encode(), "long.txt")
+    assert isinstance(err, BinaryInputError) and err.code == "E102"
+    assert err.line == text[: text.index("\x00")].count("\n") + 1
+    assert f"long.txt:{err.line}" in str(err)
+
+
+def test_a_nul_character_in_one_jsonl_record_refuses_that_record_only() -> None:
+    bad = {**GOOD_1, "id": "nul", "text": "A\x00B said so."}
+    data = "\n".join(json.dumps(r) for r in (bad, GOOD_2)).encode()
+    items = list(read_bytes(data, "feed.jsonl"))
+    assert [type(i).__name__ for i in items] == ["BinaryInputError", "Article"]
+    assert "feed.jsonl:1" in str(items[0])

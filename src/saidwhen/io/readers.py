@@ -18,7 +18,15 @@ from saidwhen.errors import (
 )
 from saidwhen.model import Article
 
-__all__ = ["decode", "iter_files", "parse_date", "read_bytes", "read_paths", "read_text_article"]
+__all__ = [
+    "decode",
+    "iter_files",
+    "parse_date",
+    "read_bytes",
+    "read_paths",
+    "read_text_article",
+    "without_surrogates",
+]
 
 # "date 2020-10-28" on the first line, possibly followed by the article itself.
 _DATE_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t:]+(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.I)
@@ -35,12 +43,40 @@ def parse_date(value: str, source: str, line: int | None = None) -> dt.date:
         raise MissingDateError(source, f"not a date: {value!r} (want YYYY-MM-DD)", line) from None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_BOMS_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _utf16(data: bytes) -> str | None:
+    """The text of UTF-16 data (with a byte-order mark, or ASCII-heavy without one), else None."""
+    if data[:2] in _BOMS_UTF16:
+        enc = "utf-16"
+    else:
+        head = data[:4096]
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        # ASCII in UTF-16: every other byte is NUL, and only those
+        if len(head) < 4 or max(even, odd) < len(head) // 4 or min(even, odd) * 20 > max(even, odd):
+            return None
+        enc = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+
+
 def decode(data: bytes, source: str) -> str:
-    """UTF-8 text from bytes, or a clear error for empty, binary and non-UTF-8 input."""
+    """Text from UTF-8 (or UTF-16) bytes, or a clear error for empty, binary and other input."""
     if not data.strip():
         raise EmptyInputError(source, "empty input")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] or data[:2] in _BOMS_UTF16:
+        text = _utf16(data)
+        if text is not None:
+            return without_surrogates(text.removeprefix("\ufeff"))
         raise BinaryInputError(source, "binary data (NUL bytes), not text")
+    nul = data.find(b"\x00")
+    if nul != -1:  # past the sniffed head: a text with binary data in it
+        line = data.count(b"\n", 0, nul) + 1
+        raise BinaryInputError(source, f"a NUL byte at offset {nul}: binary data, not text", line)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -53,12 +89,25 @@ def decode(data: bytes, source: str) -> str:
         ) from None
 
 
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (a JSON escape such as ``\\ud800``) made U+FFFD.
+
+    Such a character cannot be encoded, printed or stored; one for one keeps offsets.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
 def read_text_article(text: str, source: str, date: dt.date | None = None) -> Article:
     """A dated text: a first line ``date YYYY-MM-DD`` or an explicit ``date``.
 
     A header wins over ``date``, since it belongs to the article. Offsets
     stay into the whole text, header included.
     """
+    text = without_surrogates(text)
     header = _DATE_HEADER.match(text)
     body_start = 0
     if header:
@@ -120,6 +169,10 @@ def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Articl
         if wrong:
             yield MalformedRecordError(source, wrong, lineno)
             continue
+        if "\x00" in body:
+            col = body.index("\x00")
+            yield BinaryInputError(source, f"a NUL character in 'text' at {col}: not text", lineno)
+            continue
         raw_date = obj.get("date") or (date.isoformat() if date else None)
         if not raw_date:
             yield MissingDateError(source, "no 'date' in the record and no --date given", lineno)
@@ -131,14 +184,21 @@ def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Articl
             continue
         ident = obj.get("id")
         yield Article(
-            text=body,
+            text=without_surrogates(body),
             date=art_date,
-            id=str(ident) if ident is not None and ident != "" else f"{Path(source).stem}-{lineno}",
-            title=obj.get("title"),
-            url=obj.get("url"),
-            outlet=obj.get("outlet"),
+            id=without_surrogates(str(ident))
+            if ident is not None and ident != ""
+            else f"{Path(source).stem}-{lineno}",
+            title=_optional_text(obj, "title"),
+            url=_optional_text(obj, "url"),
+            outlet=_optional_text(obj, "outlet"),
             source=f"{source}:{lineno}",
         )
+
+
+def _optional_text(obj: dict[str, object], name: str) -> str | None:
+    value = obj.get(name)
+    return without_surrogates(value) if isinstance(value, str) else None
 
 
 def read_bytes(
