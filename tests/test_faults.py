@@ -183,3 +183,93 @@ def test_a_nul_character_in_one_jsonl_record_refuses_that_record_only() -> None:
     items = list(read_bytes(data, "feed.jsonl"))
     assert [type(i).__name__ for i in items] == ["BinaryInputError", "Article"]
     assert "feed.jsonl:1" in str(items[0])
+
+
+# -- long inputs: extracted in segments, or refused over the documented limit -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "cuts"),
+    [
+        ("aaaa bbbb\n\ncccc dddd\n\neeee", 14, ["aaaa bbbb\n\n", "cccc dddd\n\n", "eeee"]),
+        ("One two. Three four. Five six.", 22, ["One two. Three four. ", "Five six."]),
+        ("One two three four five six", 12, ["One two ", "three four ", "five six"]),
+        ("abcdefghijklmnop", 5, ["abcde", "fghij", "klmno", "p"]),
+        ("short", 100, ["short"]),
+    ],
+)
+def test_segments_cut_at_paragraphs_then_sentences_then_words(
+    text: str, size: int, cuts: list[str]
+) -> None:
+    from saidwhen.pipeline import segments
+
+    got = [text[lo:hi] for lo, hi in segments(text, 0, size)]
+    assert got == cuts
+    assert "".join(got) == text
+
+
+def _offsets_hold(text: str, rec: object) -> None:
+    d = rec.to_dict()  # type: ignore[attr-defined]
+    for q in d["quotes"]:
+        assert text[q["start"] : q["end"]] == q["text"]
+        if q["speaker"]:
+            sp = q["speaker"]
+            assert text[sp["start"] : sp["end"]] == sp["mention"]
+        if q["cue"]:
+            assert text[q["cue"]["start"] : q["cue"]["end"]] == q["cue"]["text"]
+        for key in ("repeat_of", "continues"):
+            assert q[key] is None or 0 <= q[key] < len(d["quotes"])
+    for t in d["timexes"]:
+        assert text[t["start"] : t["end"]] == t["text"]
+    for p in d["people"]:
+        for m in p["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+    for e in d["events"]:
+        pred = e["predicate"]
+        assert text[pred["start"] : pred["end"]] == pred["text"]
+        assert e["timex"] is None or 0 <= e["timex"] < len(d["timexes"])
+
+
+def test_a_long_article_is_extracted_in_segments_with_input_offsets(
+    nlp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from saidwhen import pipeline
+
+    paras = [
+        'Mayor Ann Okafor spoke on Monday. "We open the bridge in spring," said Ann Okafor.',
+        'Tom Hart, a senator, disagreed. "Nobody expected it," Hart said on Tuesday.',
+        '"Prices will fall," Okafor told reporters yesterday.',
+        'The river rose. "It rained all week," said Hart.',
+    ]
+    text = "date 2024-05-01\n" + "\n\n".join(paras * 3) + "\n"
+    art = Article(text=text, date=dt.date(2024, 5, 1), id="long", body_start=16)
+    monkeypatch.setattr(pipeline, "SEGMENT_CHARS", 250)
+    assert len(pipeline.segments(text, 16, 250)) >= 4
+    (rec,) = pipeline.extract_articles([art], nlp)
+    _offsets_hold(text, rec)
+    assert len(rec.quotes) >= 12
+    names = {p.name for p in rec.people}
+    assert {"Ann Okafor", "Tom Hart"} <= names and not names & {"Okafor", "Hart"}
+    assert {q.speaker.name for q in rec.quotes if q.speaker} <= names
+    assert rec.timexes and all(t.anchor == "2024-05-01" for t in rec.timexes)
+
+
+def test_an_article_over_the_limit_is_refused_with_a_coded_error(tmp_path: Path) -> None:
+    from saidwhen.errors import TooLargeError
+    from saidwhen.io.readers import MAX_ARTICLE_CHARS, MAX_TEXT_FILE_BYTES, read_paths
+
+    body = "Word " * (MAX_ARTICLE_CHARS // 5 + 1)
+    (err,) = read_bytes(("date 2024-01-01\n" + body).encode(), "big.txt")
+    assert isinstance(err, TooLargeError) and err.code == "E106" and "big.txt" in str(err)
+    line = json.dumps({"id": "big", "date": "2024-01-01", "text": body})
+    items = list(read_bytes((json.dumps(GOOD_1) + "\n" + line).encode(), "feed.jsonl"))
+    assert isinstance(items[0], Article)
+    assert isinstance(items[1], TooLargeError) and items[1].line == 2
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as f:  # refused before it is read whole
+        f.write(b"date 2024-01-01\n")
+        f.truncate(MAX_TEXT_FILE_BYTES + 1)
+    (err,) = read_paths([big])
+    assert isinstance(err, TooLargeError) and "huge.txt" in str(err)

@@ -15,6 +15,7 @@ from saidwhen.errors import (
     InputError,
     MalformedRecordError,
     MissingDateError,
+    TooLargeError,
 )
 from saidwhen.model import Article
 
@@ -27,6 +28,13 @@ __all__ = [
     "read_text_article",
     "without_surrogates",
 ]
+
+# The longest article read (characters). Extraction is proportional to the length
+# (about 6 s per 100,000 characters on one core, benchmarks/bench_limits.py) and
+# a longer text is not a news article; a bigger file of another format than JSONL
+# or WARC is refused before it is read.
+MAX_ARTICLE_CHARS = 2_000_000
+MAX_TEXT_FILE_BYTES = 4 * MAX_ARTICLE_CHARS + 65_536
 
 # "date 2020-10-28" on the first line, possibly followed by the article itself.
 _DATE_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t:]+(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?", re.I)
@@ -205,6 +213,29 @@ def read_bytes(
     data: bytes, source: str, date: dt.date | None = None, fmt: str | None = None
 ) -> Iterator[Article | InputError]:
     """Every article in one input; ``fmt`` is text, jsonl, html or warc (else guessed)."""
+    for item in _read_bytes(data, source, date, fmt):
+        if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
+            yield _too_large(item.source or source, len(item.text))
+        else:
+            yield item
+
+
+def _too_large(source: str, size: int, unit: str = "characters") -> TooLargeError:
+    line = None
+    if ":" in source and source.rsplit(":", 1)[1].isdigit():  # a JSONL line
+        source, num = source.rsplit(":", 1)
+        line = int(num)
+    return TooLargeError(
+        source,
+        f"{size:,} {unit}, over the limit of {MAX_ARTICLE_CHARS:,} characters an article "
+        "(split it into articles)",
+        line,
+    )
+
+
+def _read_bytes(
+    data: bytes, source: str, date: dt.date | None, fmt: str | None
+) -> Iterator[Article | InputError]:
     fmt = fmt or guess_format(source, data)
     try:
         if fmt == "warc":
@@ -212,6 +243,8 @@ def read_bytes(
 
             yield from read_warc(data, source, date)
             return
+        if fmt != "jsonl" and len(data) > MAX_TEXT_FILE_BYTES:
+            raise _too_large(source, len(data), "bytes")
         text = decode(data, source)
         if fmt == "jsonl":
             yield from _read_jsonl(text, source, date)
@@ -265,6 +298,13 @@ def read_paths(
             yield from read_bytes(stdin or b"", "<stdin>", date)
             continue
         try:
+            size = path.stat().st_size
+            if size > MAX_TEXT_FILE_BYTES:  # not read whole unless its format allows
+                with path.open("rb") as f:
+                    head = f.read(4096)
+                if guess_format(source, head) not in ("jsonl", "warc"):
+                    yield _too_large(source, size, "bytes")
+                    continue
             data = path.read_bytes()
         except OSError as err:
             yield InputError(source, f"cannot read: {err.strerror or err}")
