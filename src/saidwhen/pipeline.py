@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from saidwhen.errors import ExtractionError
 from saidwhen.extract.attribution import find_quotes
 from saidwhen.extract.events import find_events
 from saidwhen.extract.people import find_people
@@ -19,7 +20,14 @@ from saidwhen.extract.when import date_quotes
 from saidwhen.model import Article, ArticleRecord, Event, Person, Quote, Span, Speaker, Timex
 from saidwhen.nlp import CHUNK_CHARS, load_nlp, parse, parse_many
 
-__all__ = ["SEGMENT_CHARS", "extract", "extract_articles", "fewer_collections", "record_from_doc"]
+__all__ = [
+    "SEGMENT_CHARS",
+    "extract",
+    "extract_articles",
+    "extract_or_fail",
+    "fewer_collections",
+    "record_from_doc",
+]
 
 # A longer article is extracted in segments of at most this many characters, cut at
 # paragraph (else sentence, else word) breaks: some stages grow faster than the text
@@ -88,6 +96,32 @@ def extract_articles(
             for article, doc in zip(run, docs, strict=True):
                 yield record_from_doc(article, doc, keep_text=keep_text)
             i = j
+
+
+def extract_or_fail(
+    articles: Sequence[Article], nlp: Any = None, *, keep_text: bool = False
+) -> list[ArticleRecord | ExtractionError]:
+    """Records in order, an article that breaks the extractor a coded failure in its place.
+
+    The batch runs whole; only when it fails is each article retried alone, to
+    find the culprit, so the usual case costs nothing extra.
+    """
+    nlp = nlp or load_nlp()
+    try:
+        return list(extract_articles(articles, nlp, keep_text=keep_text))
+    except Exception:  # retried one by one below
+        pass
+    out: list[ArticleRecord | ExtractionError] = []
+    for art in articles:
+        try:
+            out.extend(extract_articles([art], nlp, keep_text=keep_text))
+        except Exception as err:  # a bad article must not stop the batch
+            where, _, line = (art.source or art.id).rpartition(":")
+            source, num = (
+                (where, int(line)) if line.isdigit() and where else (art.source or art.id, None)
+            )
+            out.append(ExtractionError(source, f"extraction failed (a bug): {err!r}", num))
+    return out
 
 
 def segments(text: str, start: int = 0, size: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
