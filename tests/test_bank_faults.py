@@ -292,3 +292,47 @@ def test_an_extractor_crash_has_its_own_code(
     db = tmp_path / "bank.db"
     code, _, err = invoke("ingest", str(feed), "--db", str(db), "--workers", "1")
     assert code == 1 and "[E107]" in err and "1 articles stored" in err
+
+
+@pytest.mark.parametrize("wildcard", ["%", "_", "%%", "_ _", "\\"])
+def test_like_wildcards_in_a_speaker_match_only_themselves(tmp_path: Path, wildcard: str) -> None:
+    db = tmp_path / "bank.db"
+    _fill(db, 3)
+    code, out, err = invoke("search", "--speaker", wildcard, "--db", str(db), "--format", "json")
+    assert code == 0, err
+    assert json.loads(out) == []
+    code, out, err = invoke("search", "--speaker", "nn L", "--db", str(db), "--format", "json")
+    assert len(json.loads(out)) == 3  # a part of a name still finds it
+
+
+HOSTILE = "Stop\x1b[2J\x1b]0;pwned\x07 now\x9b31m \u202eevil"
+
+
+def _hostile_bank(tmp_path: Path) -> Path:
+    db = tmp_path / "bank.db"
+    with Store(db) as store:
+        store.add([record("h", "2022-01-10", [quote(HOSTILE, "Ann\x1b[31m Lee")], "Out\x1blet")])
+    return db
+
+
+@pytest.mark.parametrize(
+    "args", [["search", "Stop"], ["speakers"], ["search", "Stop", "--topics"]], ids=str
+)
+def test_tables_escape_terminal_control_characters(tmp_path: Path, args: list[str]) -> None:
+    db = _hostile_bank(tmp_path)
+    code, out, err = invoke(*args, "--db", str(db), "--format", "table")
+    assert code == 0, err
+    assert out.strip()
+    assert not any(c in out for c in "\x1b\x07\x9b\u202e")
+    if args[0] == "search":
+        assert "\\x1b[2J" in out and "\\u202e" in out
+
+
+def test_extract_and_timeline_tables_escape_terminal_control_characters(tmp_path: Path) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text(f'date 2024-01-01\n"{HOSTILE}," said Ann Lee on Monday.\n')
+    for args in (["extract", str(art), "--format", "table"], ["timeline", str(art)]):
+        code, out, err = invoke(*args)
+        assert code == 0, err
+        assert "Ann Lee" in out and "\\x1b[2J" in out
+        assert not any(c in out for c in "\x1b\x07\x9b\u202e")

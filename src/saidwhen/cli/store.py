@@ -16,6 +16,7 @@ import click
 
 from saidwhen.cli import main
 from saidwhen.cli.common import coded_errors, date_option, warn
+from saidwhen.io.writers import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -154,7 +155,7 @@ def _format(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...]) -> s
     for f in flat:
         cells = [f[c][: widths[c]].ljust(widths[c]) for c in columns[:-1]]
         lines.append(" | ".join([*cells, f[columns[-1]]]))
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def _cell(value: Any) -> str:

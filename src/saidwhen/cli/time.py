@@ -60,6 +60,7 @@ def timeline(
     undated: bool,
 ) -> None:
     """The events and quotes of FILES in date order ('-' reads standard input)."""
+    from saidwhen.io.writers import printable
     from saidwhen.model import ArticleRecord
     from saidwhen.pipeline import extract_or_fail
     from saidwhen.timeline import build_timeline, format_json, format_table, render_svg
@@ -75,7 +76,7 @@ def timeline(
             else:
                 records.append(rec)
     entries = build_timeline(records, undated_quotes=undated)
-    click.echo(format_json(entries) if as_json else format_table(entries), nl=False)
+    click.echo(format_json(entries) if as_json else printable(format_table(entries)), nl=False)
     if svg_path is not None:
         title = "saidwhen timeline: " + ", ".join(r.id for r in records[:3])
         if len(records) > 3:
