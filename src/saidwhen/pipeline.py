@@ -8,9 +8,9 @@ import gc
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from saidwhen.extract.attribution import find_quotes
 from saidwhen.extract.events import find_events
 from saidwhen.extract.people import find_people
+from saidwhen.extract.speech import find_quotes
 from saidwhen.extract.timexes import find_timexes
 from saidwhen.extract.topics import mark_topics
 from saidwhen.extract.when import date_quotes
