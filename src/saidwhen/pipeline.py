@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from saidwhen.errors import ExtractionError
-from saidwhen.extract.attribution import find_quotes
 from saidwhen.extract.events import find_events
 from saidwhen.extract.people import find_people
+from saidwhen.extract.speech import find_quotes
 from saidwhen.extract.timexes import find_timexes
 from saidwhen.extract.topics import mark_topics
 from saidwhen.extract.when import date_quotes
