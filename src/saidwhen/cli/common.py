@@ -33,7 +33,7 @@ def date_option(f: F) -> F:
         "date",
         callback=_parse_date,
         metavar="YYYY-MM-DD",
-        help="Article date for inputs that carry none (a 'date' first line or field wins).",
+        help="Article date: wins over the input's own (date line, JSONL field, page evidence).",
     )(f)
 
 

@@ -16,6 +16,7 @@ from saidwhen.errors import (
     MalformedRecordError,
     MissingDateError,
 )
+from saidwhen.io.pagedate import outlet_from_url
 from saidwhen.model import Article
 
 __all__ = ["decode", "iter_files", "parse_date", "read_bytes", "read_paths", "read_text_article"]
@@ -56,21 +57,30 @@ def decode(data: bytes, source: str) -> str:
 def read_text_article(text: str, source: str, date: dt.date | None = None) -> Article:
     """A dated text: a first line ``date YYYY-MM-DD`` or an explicit ``date``.
 
-    A header wins over ``date``, since it belongs to the article. Offsets
-    stay into the whole text, header included.
+    An explicit ``date`` (``--date``) wins over the header, as for every
+    input kind. Offsets stay into the whole text, header included.
     """
     header = _DATE_HEADER.match(text)
     body_start = 0
+    how = "--date"
     if header:
-        date = parse_date(header.group(1), source, 1)
         body_start = header.end()
+        if date is None:
+            date, how = parse_date(header.group(1), source, 1), "date line"
     if date is None:
         raise MissingDateError(
             source, "no date: give a first line 'date YYYY-MM-DD' or --date YYYY-MM-DD", 1
         )
     if not text[body_start:].strip():
         raise EmptyInputError(source, "no article text after the date line")
-    return Article(text=text, date=date, id=Path(source).stem, source=source, body_start=body_start)
+    return Article(
+        text=text,
+        date=date,
+        id=Path(source).stem,
+        source=source,
+        body_start=body_start,
+        date_source=how,
+    )
 
 
 def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Article | InputError]:
@@ -91,7 +101,8 @@ def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Articl
         if not isinstance(body, str) or not body.strip():
             yield EmptyInputError(source, "no 'text' in the record", lineno)
             continue
-        raw_date = obj.get("date") or (date.isoformat() if date else None)
+        # --date wins over the record's own date, as for every input kind
+        raw_date = date.isoformat() if date else obj.get("date")
         if not raw_date:
             yield MissingDateError(source, "no 'date' in the record and no --date given", lineno)
             continue
@@ -100,14 +111,16 @@ def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Articl
         except InputError as err:
             yield err
             continue
+        url = obj.get("url") if isinstance(obj.get("url"), str) else None
         yield Article(
             text=body,
             date=art_date,
             id=str(obj.get("id") or f"{Path(source).stem}-{lineno}"),
             title=obj.get("title"),
-            url=obj.get("url"),
-            outlet=obj.get("outlet"),
+            url=url,
+            outlet=obj.get("outlet") or outlet_from_url(url),
             source=f"{source}:{lineno}",
+            date_source="--date" if date else "record 'date'",
         )
 
 
