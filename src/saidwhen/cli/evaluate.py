@@ -142,12 +142,10 @@ def realnews(
     from saidwhen.eval.realnews import format_metrics, run_realnews
 
     started = time.perf_counter()
-    try:
+    with coded_errors():
         metrics, printout, _ = run_realnews(
             data_dir, errors=errors, by_article=by_article, pred_dir=pred_dir
         )
-    except SaidwhenError as err:
-        raise click.ClickException(str(err)) from None
     seconds = time.perf_counter() - started
     if printout:
         click.echo(printout.rstrip("\n"))
