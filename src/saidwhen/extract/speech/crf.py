@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from saidwhen.extract.speech.lexicon import cue_record
 from saidwhen.extract.speech.rules import find_reported
 from saidwhen.extract.speech.types import TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
@@ -50,23 +49,11 @@ ROLES = ("CON", "SRC", "CUE")
 
 def paragraphs(doc: Any, start: int = 0) -> list[list[int]]:
     """Token indices of each paragraph, white space left out, from character ``start`` on."""
-    out: list[list[int]] = [[]]
-    for tok in doc:
-        if tok.idx < start:
-            continue
-        if tok.is_space:
-            if "\n" in tok.text and out[-1]:
-                out.append([])
-            continue
-        out[-1].append(tok.i)
-        if "\n" in tok.whitespace_ and out[-1]:
-            out.append([])
-    return [p for p in out if p]
+    return [list(p) for p in ArticleView.build(doc, start).paragraphs]
 
 
-def _rate_bucket(tok: Any, quoted: bool, frame: str) -> str:
+def _rate_bucket(rec: tuple[int, int] | None) -> str:
     """How often this word, in this frame, was a cue in PolNeAR train (from the lexicon)."""
-    rec = cue_record(tok, frame, quoted)
     return "x" if rec is None else f"{min(int(rec[0] / rec[1] * 5), 4)}"
 
 
@@ -82,36 +69,38 @@ class TokenTable:
     plain lists instead.
     """
 
-    lower: list[str]
-    lemma: list[str]
-    pos: list[str]
-    dep: list[str]
-    head: list[int]
-    frame: list[str]
-    rate: list[str]
+    lower: Sequence[str]
+    lemma: Sequence[str]
+    pos: Sequence[str]
+    dep: Sequence[str]
+    head: Sequence[int]
+    frame: Sequence[str]
+    rate: Sequence[str]
     quoted: Sequence[bool]
     base: list[list[str]]
 
 
 def token_table(view: ArticleView) -> TokenTable:
     """The :class:`TokenTable` of an article."""
-    toks = list(view.doc)
-    n = len(toks)
+    n = len(view.texts)
     quoted = view.in_quotes
     sent_of, sent_end = view.sent_start, view.sent_end
-    lower = [t.lower_ for t in toks]
-    lemma = [t.lemma_.lower() for t in toks]
-    pos = [t.pos_ for t in toks]
-    dep = [t.dep_ for t in toks]
-    head = [t.head.i for t in toks]
-    tag = [t.tag_ for t in toks]
-    # children from the heads, in text order as ``Token.children`` gives them
+    lower, lemma, pos, dep, tag = view.lower, view.lemma, view.pos, view.dep, view.tag
+    head = view.head
+    # children in text order, as ``Token.children`` gives them
     child_feats: dict[int, list[str]] = {}
     for j in range(n):
         if head[j] != j and dep[j] in _CHILD_DEPS:
             child_feats.setdefault(head[j], []).append(f"c={dep[j]}")
-    frame = list(view.frames)
-    rate = [_rate_bucket(t, quoted[t.i], frame[t.i]) for t in toks]
+    frame = view.frames
+    buckets: dict[tuple[int, int] | None, str] = {}
+    rate = []
+    for rec in view.cues:
+        got = buckets.get(rec)
+        if got is None:
+            got = buckets[rec] = _rate_bucket(rec)
+        rate.append(got)
+    title = view.is_title
     base = []
     for i in range(n):
         h = head[i]
@@ -139,7 +128,7 @@ def token_table(view: ArticleView) -> TokenTable:
             feats.append("sent_start")
         if i == end - 1:
             feats.append("sent_end")
-        if toks[i].is_title:
+        if title[i]:
             feats.append("title")
         if i in child_feats:
             feats.extend(child_feats[i])
@@ -308,7 +297,7 @@ def tag_doc(
     hints = rule_roles(view, rules)
     table = token_table(view)
     out = []
-    for seq in paragraphs(view.doc, view.start):
+    for seq in view.paragraphs:
         labels = tagger.tag(sequence_features(view, seq, hints, table))
         out.append(spans_from_labels(seq, labels))
     return out

@@ -25,7 +25,6 @@ __all__ = [
     "after_break",
     "channel_of",
     "contiguous",
-    "cue_frame",
     "cue_span",
     "cue_tokens",
     "governing_cue",
@@ -209,32 +208,6 @@ def channel_of(doc: Any, sent: Any) -> str | None:
         text = " ".join(t.text for t in parts)
         return text
     return None
-
-
-def cue_frame(tok: Any) -> str:
-    """The syntactic frame a candidate cue appears in, the key of its cue rate."""
-    if tok.text == ":":
-        left = line_before(tok)
-        if left and left[-1].pos_ in ("VERB", "AUX"):
-            return "colon_verb"
-        if 0 < len(left) <= 4 and any(t.pos_ in ("PROPN", "NOUN") for t in left):
-            # a name or an all-caps speaker tag ("Mayor Diaz:", "SMITH:") vs "Update:"
-            named = all(t.pos_ == "PROPN" or t.is_upper or t.is_punct for t in left)
-            return "colon_name" if named and len(left[0]) > 1 else "colon_line"
-        return "colon"
-    if tok.pos_ == "NOUN":
-        for child in tok.children:
-            if child.dep_ in ("acl", "ccomp") and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in child.children
-            ):
-                return "noun_that"
-    deps = {c.dep_ for c in tok.children}
-    for dep in ("ccomp", "xcomp", "dobj", "oprd", "prep", "agent"):
-        if dep in deps:
-            return dep
-    if tok.dep_ in ("parataxis", "advcl", "conj") and tok.head.i < tok.i:
-        return "parataxis"
-    return "none"
 
 
 def line_before(tok: Any) -> list[Any]:
