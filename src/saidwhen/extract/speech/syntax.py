@@ -174,7 +174,7 @@ def subject_of(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
     return None
 
 
-def according_to(doc: Any, toks: list[Any]) -> tuple[Span, Any] | None:
+def according_to(doc: Any, toks: Iterable[Any]) -> tuple[Span, Any] | None:
     for tok in toks:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]

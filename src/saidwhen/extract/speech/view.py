@@ -20,7 +20,7 @@ from saidwhen.extract.speech.syntax import line_before
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "ArticleView",
@@ -251,13 +251,18 @@ def _paragraphs(
     return tuple(tuple(p) for p in out if p)
 
 
-def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+def tokens_in(doc: Doc, start: int, end: int) -> Span:
+    """The tokens that overlap characters ``start:end`` (a Span: its tokens are built
+    only as they are read, so a caller that stops early pays for what it read)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
+    return span if span is not None else doc[0:0]
 
 
-def window_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in tokens_in(doc, start, end) if start <= t.idx < end]
+def window_tokens(doc: Doc, start: int, end: int) -> Span:
+    """The tokens that start within characters ``start:end``."""
+    span = tokens_in(doc, start, end)
+    # only the first token of the overlap can start before ``start``
+    return span[1:] if len(span) and span[0].idx < start else span
 
 
 def quoted_tokens(
