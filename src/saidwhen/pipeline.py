@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from saidwhen.errors import ExtractionError
-from saidwhen.extract.attribution import find_quotes
 from saidwhen.extract.events import find_events
-from saidwhen.extract.people import find_people
+from saidwhen.extract.people import find_people, name_speakers
+from saidwhen.extract.speech import find_quotes
 from saidwhen.extract.timexes import find_timexes
 from saidwhen.extract.topics import mark_topics
 from saidwhen.extract.when import date_quotes
@@ -51,6 +51,7 @@ def record_from_doc(article: Article, doc: Any, *, keep_text: bool = False) -> A
     text = article.text
     people = find_people(doc)
     quotes = find_quotes(doc, people, start=article.body_start)
+    quotes = name_speakers(doc, quotes, people)
     quotes = mark_topics(doc, quotes)
     timexes = find_timexes(text, article.date, start=article.body_start, doc=doc)
     quotes = date_quotes(doc, quotes, timexes, article.date)

@@ -62,7 +62,7 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-_DATE_HELP = "Article date for inputs that carry none (a 'date' first line or field wins)."
+_DATE_HELP = "Article date: wins over the input's own (date line, JSONL field, page evidence)."
 
 
 def date_option(

@@ -152,11 +152,15 @@ def date_quotes(
     """
     text = doc_text(doc)
     sents = doc_sentences(doc)
-    # Dates the narrative has told so far: dated timexes in the text.
+    # Dates the narrative has told so far: dated timexes in the text, outside the quoted
+    # words (a date a speaker mentions is not a step of the story).
+    quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
     told = [
         _Dated(t.start, *timex_when(t, anchor))
         for t in timexes
-        if timex_when(t, anchor) != (None, None) and t.value != "PRESENT_REF"
+        if timex_when(t, anchor) != (None, None)
+        and t.value != "PRESENT_REF"
+        and not any(s <= t.start < e for s, e in quoted)
     ]
     out: list[Quote] = []
     for i, q in enumerate(quotes):
@@ -187,12 +191,14 @@ def _date_one(
     if q.cue is None:  # the sentence of the quote itself
         s, e = _sentence_of(sents, q.start)
     # 2. A date in the attribution sentence, outside the quoted words, nearest the cue.
+    # Words already said: never a date after the article's ("will speak next spring").
     here = [
         t
         for t in timexes
         if s <= t.start < e
         and not (q.start <= t.start < q.end)
         and timex_when(t, anchor) != (None, None)
+        and (first_day(*timex_when(t, anchor)) or "") <= anchor.isoformat()
     ]
     if here:
         t = min(here, key=lambda t: abs(t.start - at))

@@ -17,6 +17,7 @@ from saidwhen.errors import (
     MissingDateError,
     TooLargeError,
 )
+from saidwhen.io.pagedate import outlet_from_url
 from saidwhen.model import Article
 
 __all__ = [
@@ -112,22 +113,31 @@ def without_surrogates(text: str) -> str:
 def read_text_article(text: str, source: str, date: dt.date | None = None) -> Article:
     """A dated text: a first line ``date YYYY-MM-DD`` or an explicit ``date``.
 
-    A header wins over ``date``, since it belongs to the article. Offsets
-    stay into the whole text, header included.
+    An explicit ``date`` (``--date``) wins over the header, as for every
+    input kind. Offsets stay into the whole text, header included.
     """
     text = without_surrogates(text)
     header = _DATE_HEADER.match(text)
     body_start = 0
+    how = "--date"
     if header:
-        date = parse_date(header.group(1), source, 1)
         body_start = header.end()
+        if date is None:
+            date, how = parse_date(header.group(1), source, 1), "date line"
     if date is None:
         raise MissingDateError(
             source, "no date: give a first line 'date YYYY-MM-DD' or --date YYYY-MM-DD", 1
         )
     if not text[body_start:].strip():
         raise EmptyInputError(source, "no article text after the date line")
-    return Article(text=text, date=date, id=Path(source).stem, source=source, body_start=body_start)
+    return Article(
+        text=text,
+        date=date,
+        id=Path(source).stem,
+        source=source,
+        body_start=body_start,
+        date_source=how,
+    )
 
 
 # The optional text fields of a JSONL record; anything but a string (or null) is refused,
@@ -181,7 +191,8 @@ def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Articl
             col = body.index("\x00")
             yield BinaryInputError(source, f"a NUL character in 'text' at {col}: not text", lineno)
             continue
-        raw_date = obj.get("date") or (date.isoformat() if date else None)
+        # --date wins over the record's own date, as for every input kind
+        raw_date = date.isoformat() if date else obj.get("date")
         if not raw_date:
             yield MissingDateError(source, "no 'date' in the record and no --date given", lineno)
             continue
@@ -191,6 +202,7 @@ def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Articl
             yield err
             continue
         ident = obj.get("id")
+        url = _optional_text(obj, "url")
         yield Article(
             text=without_surrogates(body),
             date=art_date,
@@ -198,9 +210,10 @@ def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Articl
             if ident is not None and ident != ""
             else f"{Path(source).stem}-{lineno}",
             title=_optional_text(obj, "title"),
-            url=_optional_text(obj, "url"),
-            outlet=_optional_text(obj, "outlet"),
+            url=url,
+            outlet=_optional_text(obj, "outlet") or outlet_from_url(url),
             source=f"{source}:{lineno}",
+            date_source="--date" if date else "record 'date'",
         )
 
 
