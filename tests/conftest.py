@@ -25,17 +25,17 @@ def nlp() -> Any:
 
 # Tests that read ../shared fail without it, so that a CI checkout missing the data
 # cannot pass the quality gates by skipping them; a developer without the data says so.
-ALLOW_NO_SHARED = "SAIDWHEN_ALLOW_NO_SHARED"
+SKIP_SHARED = "SAIDWHEN_SKIP_SHARED"
 
 
 def require_shared(path: Path, what: str) -> None:
-    """Fail (or, with SAIDWHEN_ALLOW_NO_SHARED=1, skip) when shared data is missing."""
+    """Fail (or, with SAIDWHEN_SKIP_SHARED=1, skip) when shared data is missing."""
     if path.exists():
         return
     message = f"{what} not found at {path}"
-    if os.environ.get(ALLOW_NO_SHARED) == "1":
-        pytest.skip(f"{message} ({ALLOW_NO_SHARED}=1)")
-    pytest.fail(f"{message}: the gate cannot run (set {ALLOW_NO_SHARED}=1 to skip it locally)")
+    if os.environ.get(SKIP_SHARED) == "1":
+        pytest.skip(f"{message} ({SKIP_SHARED}=1)")
+    pytest.fail(f"{message}: the gate cannot run (set {SKIP_SHARED}=1 to skip it locally)")
 
 
 @pytest.fixture(scope="session")
