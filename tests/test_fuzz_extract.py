@@ -70,3 +70,23 @@ def test_random_text_quotes_and_dates_keep_their_offsets(
     art = Article(text=head + body, date=date, id="fuzz", body_start=len(head))
     (rec,) = extract_articles([art], nlp)
     check_offsets(art.text, rec)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(body=st.lists(_TEXT, min_size=2, max_size=5).map("\n\n".join), date=st.dates())
+def test_offsets_hold_across_segments(nlp: Any, body: str, date: dt.date) -> None:
+    from saidwhen import pipeline
+
+    head = f"date {date.isoformat()}\n"
+    art = Article(text=head + body, date=date, id="fuzz", body_start=len(head))
+    old = pipeline.SEGMENT_CHARS
+    pipeline.SEGMENT_CHARS = 80  # long articles in miniature: many cuts of every kind
+    try:
+        (rec,) = extract_articles([art], nlp)
+    finally:
+        pipeline.SEGMENT_CHARS = old
+    check_offsets(art.text, rec)
