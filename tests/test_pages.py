@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -254,20 +255,18 @@ def test_outlet_from_url_for_jsonl_and_html() -> None:
     assert art2.outlet == "harbourgazette.example"
 
 
-def test_read_command_json_and_table() -> None:
-    page = make_page(head=LOCAL)
+def test_read_command_json_and_table(tmp_path: Path) -> None:
+    path = tmp_path / "pier.html"
+    path.write_text(make_page(head=LOCAL), encoding="utf-8")
     runner = CliRunner()
-    with runner.isolated_filesystem():
-        with open("pier.html", "w", encoding="utf-8") as f:
-            f.write(page)
-        res = runner.invoke(main, ["read", "pier.html", "--format", "json"])
-        assert res.exit_code == 0, res.output
-        (row,) = json.loads(res.output)
-        assert set(row) == {"source", "url", "outlet", "title", "date", "date_source", "text"}
-        assert row["date"] == "2021-03-03"
-        assert row["date_source"].startswith("metadata article:published_time")
-        res = runner.invoke(main, ["read", "pier.html", "--date", "2020-01-01"])
-        assert res.exit_code == 0
-        assert "date: 2020-01-01" in res.output and "date_source: --date" in res.output
-        res = runner.invoke(main, ["read", "missing.html"])
-        assert res.exit_code == 1 and "missing.html" in res.output
+    res = runner.invoke(main, ["read", str(path), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    (row,) = json.loads(res.output)
+    assert set(row) == {"source", "url", "outlet", "title", "date", "date_source", "text"}
+    assert row["date"] == "2021-03-03"
+    assert row["date_source"].startswith("metadata article:published_time")
+    res = runner.invoke(main, ["read", str(path), "--date", "2020-01-01"])
+    assert res.exit_code == 0
+    assert "date: 2020-01-01" in res.output and "date_source: --date" in res.output
+    res = runner.invoke(main, ["read", str(tmp_path / "missing.html")])
+    assert res.exit_code == 1 and "missing.html" in res.output
