@@ -267,7 +267,7 @@ def test_a_missing_or_foreign_database_is_a_clear_error(tmp_path: Path) -> None:
         connect(tmp_path / "none.db", readonly=True)
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="not a saidwhen database"):
+    with pytest.raises(StoreError, match=r"\[E204\].*not a saidwhen quote bank"):
         Store(junk)
 
 

@@ -45,7 +45,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 @main.command("read")
 @click.argument("files", nargs=-1, required=True)
-@date_option
+@date_option()
 @click.option(
     "--format",
     "fmt",

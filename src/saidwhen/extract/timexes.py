@@ -1327,12 +1327,15 @@ def find_timexes(text: str, anchor: dt.date, start: int = 0, doc: Any = None) ->
             continue
         if _not_a_time(text, m):
             continue
-        val = _RULES[rank][1](m, _Ctx(text, anchor, future, found))
-        if val is None:  # a rule may refuse; a shorter candidate may still fit
+        try:
+            val = _RULES[rank][1](m, _Ctx(text, anchor, future, found))
+            if val is None:  # a rule may refuse; a shorter candidate may still fit
+                continue
+            date, rng = _date_fields(val, anchor)
+        except (OverflowError, ValueError):  # off the calendar: "tomorrow" of 9999-12-31
             continue
         end = m.end()
         s, e = _trim(text, m.start(), m.end())
-        date, rng = _date_fields(val, anchor)
         found.append(
             Timex(
                 text=text[s:e],

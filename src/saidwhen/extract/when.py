@@ -211,8 +211,7 @@ def _date_one(
         # speaker's previous quote (when that one has no date, neither has this).
         before = [d for d in told if d.pos < at and first_day(d.when, d.when_range)]
         before += [
-            _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range)
-            for p in _own(done, q)
+            _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range) for p in _own(done, q)
         ]
         before = [d for d in before if d.pos < at]
         last = max(before, key=lambda d: d.pos) if before else None
