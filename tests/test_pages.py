@@ -149,6 +149,34 @@ def test_metadata_in_the_outlets_time(
     assert source in how
 
 
+def test_times_of_other_stories_are_not_the_page_date() -> None:
+    teasers = "".join(
+        f'<div class="HeroText"><a href="/story/{i}">Story {i}</a>'
+        f'<time datetime="2021-03-0{i}T09:00:00-05:00">March {i}, 2021</time></div>'
+        for i in (5, 6, 7)
+    )
+    head = '<meta property="article:published_time" content="2021-03-03T15:00:00">'
+    day, how = dated(make_page(head=head, after=teasers))
+    assert day == "2021-03-03"
+    assert how.startswith("metadata (UTC) article:published_time")
+    linked = '<p><a href="/x"><time datetime="2021-03-09">March 9</time></a></p>'
+    assert dated(make_page(after=linked))[0] is None
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://a.example/2019/11/19/story/", "2019-11-19"),
+        ("https://a.example/stories/2019/nov/19/story/", "2019-11-19"),
+        ("https://a.example/news/story-2019-11-19/", "2019-11-19"),
+        ("https://a.example/2019/11/story", None),
+        ("https://a.example/2019/13/40/story", None),
+    ],
+)
+def test_date_from_the_url(url: str, day: str | None) -> None:
+    assert dated(make_page(), url)[0] == day
+
+
 def test_date_override_for_every_input_kind() -> None:
     given = dt.date(2022, 2, 2)
     page = make_page(head=LOCAL)
