@@ -263,6 +263,22 @@ NEWS_DAY = "2019-11-20"
             "stamina",
             "2015-12",
         ),
+        # "earlier in the episode", never dated: the event the lead reports, and the speaker's
+        # account goes on from a dated quoted word into the next quote
+        (
+            "Ana Ruiz was voted off the dance show on Monday after two dances. Ruiz revealed "
+            'the news in a video earlier in the episode, calling it "a hard week." "We lost the '
+            'baby," Ruiz said.',
+            "We lost the baby",
+            "2019-11-18",
+        ),
+        # a reported act of the speaker on another day is not an account that goes on
+        (
+            "Cam Heyward, who urged the league to ban Garrett on Thursday night, said "
+            'little. "The most important thing is we lost that game," Heyward said.',
+            "most important",
+            None,
+        ),
         # a channel word that is not how the words came does not date them
         (
             'In a Nov. 5 letter, the doctors offered vaccines. "This is how epidemics begin," Dr. '

@@ -276,6 +276,16 @@ def _date_one(
     account = _account_date(text, sents, s, q, story, anchor)
     if account is not None:
         return replace(q, when=account[0], when_range=account[1], when_basis="text")
+    # 6. The speaker's account goes on from their quote just before ("... noting he had
+    # lived every parent's 'worst nightmare.'" then "'...,' Van Der Beek said").
+    if q.speaker is not None and q.speaker.name:
+        for p in reversed(done):
+            if p.start >= q.start or p.speaker is None or p.speaker.name != q.speaker.name:
+                continue
+            # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on
+            if q.start - p.end <= _ACCOUNT_GAP and p.when_basis == "text" and p.kind != "indirect":
+                return replace(q, when=p.when, when_range=p.when_range, when_basis="text")
+            break
     return replace(q, when=None, when_range=None, when_basis="article date")
 
 
@@ -317,6 +327,27 @@ def _event_date(
                 dated = _dated_free(t, anchor)
                 if dated is not None:
                     return dated
+    # "earlier in the episode", never dated: the event the story reports, on the lead's day
+    day = _news_day(text, timexes, anchor)
+    return (day, None) if day is not None else None
+
+
+_LEAD_PARAGRAPHS = 3
+_LEAD_CHARS = 700
+
+
+def _news_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> str | None:
+    """The day the lead reports ("was voted off on Monday"), when in the week before."""
+    # the first paragraphs, however short (a caption, a one-line intro)
+    breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
+    lead_end = breaks[_LEAD_PARAGRAPHS - 1] if len(breaks) >= _LEAD_PARAGRAPHS else len(text)
+    lead_end = max(lead_end, _LEAD_CHARS)
+    week = (anchor - dt.timedelta(days=7)).isoformat()
+    for t in timexes:
+        if t.start >= lead_end:
+            break
+        if t.granularity == "day" and t.date and week <= t.date < anchor.isoformat():
+            return t.date
     return None
 
 
@@ -351,6 +382,9 @@ def _account_date(
             return _dated_free(dated[0], anchor)
         return None  # the narrative's last date is another story's
     return None
+
+
+_ACCOUNT_GAP = 300  # characters between two quotes of one account
 
 
 def _own(done: Sequence[Quote], q: Quote) -> list[Quote]:
