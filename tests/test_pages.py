@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -148,6 +149,34 @@ def test_metadata_in_the_outlets_time(
     assert source in how
 
 
+def test_times_of_other_stories_are_not_the_page_date() -> None:
+    teasers = "".join(
+        f'<div class="HeroText"><a href="/story/{i}">Story {i}</a>'
+        f'<time datetime="2021-03-0{i}T09:00:00-05:00">March {i}, 2021</time></div>'
+        for i in (5, 6, 7)
+    )
+    head = '<meta property="article:published_time" content="2021-03-03T15:00:00">'
+    day, how = dated(make_page(head=head, after=teasers))
+    assert day == "2021-03-03"
+    assert how.startswith("metadata (UTC) article:published_time")
+    linked = '<p><a href="/x"><time datetime="2021-03-09">March 9</time></a></p>'
+    assert dated(make_page(after=linked))[0] is None
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://a.example/2019/11/19/story/", "2019-11-19"),
+        ("https://a.example/stories/2019/nov/19/story/", "2019-11-19"),
+        ("https://a.example/news/story-2019-11-19/", "2019-11-19"),
+        ("https://a.example/2019/11/story", None),
+        ("https://a.example/2019/13/40/story", None),
+    ],
+)
+def test_date_from_the_url(url: str, day: str | None) -> None:
+    assert dated(make_page(), url)[0] == day
+
+
 def test_date_override_for_every_input_kind() -> None:
     given = dt.date(2022, 2, 2)
     page = make_page(head=LOCAL)
@@ -254,20 +283,18 @@ def test_outlet_from_url_for_jsonl_and_html() -> None:
     assert art2.outlet == "harbourgazette.example"
 
 
-def test_read_command_json_and_table() -> None:
-    page = make_page(head=LOCAL)
+def test_read_command_json_and_table(tmp_path: Path) -> None:
+    path = tmp_path / "pier.html"
+    path.write_text(make_page(head=LOCAL), encoding="utf-8")
     runner = CliRunner()
-    with runner.isolated_filesystem():
-        with open("pier.html", "w", encoding="utf-8") as f:
-            f.write(page)
-        res = runner.invoke(main, ["read", "pier.html", "--format", "json"])
-        assert res.exit_code == 0, res.output
-        (row,) = json.loads(res.output)
-        assert set(row) == {"source", "url", "outlet", "title", "date", "date_source", "text"}
-        assert row["date"] == "2021-03-03"
-        assert row["date_source"].startswith("metadata article:published_time")
-        res = runner.invoke(main, ["read", "pier.html", "--date", "2020-01-01"])
-        assert res.exit_code == 0
-        assert "date: 2020-01-01" in res.output and "date_source: --date" in res.output
-        res = runner.invoke(main, ["read", "missing.html"])
-        assert res.exit_code == 1 and "missing.html" in res.output
+    res = runner.invoke(main, ["read", str(path), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    (row,) = json.loads(res.output)
+    assert set(row) == {"source", "url", "outlet", "title", "date", "date_source", "text"}
+    assert row["date"] == "2021-03-03"
+    assert row["date_source"].startswith("metadata article:published_time")
+    res = runner.invoke(main, ["read", str(path), "--date", "2020-01-01"])
+    assert res.exit_code == 0
+    assert "date: 2020-01-01" in res.output and "date_source: --date" in res.output
+    res = runner.invoke(main, ["read", str(tmp_path / "missing.html")])
+    assert res.exit_code == 1 and "missing.html" in res.output
