@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from saidwhen.model import Article
@@ -63,6 +63,8 @@ def check_offsets(text: str, rec: Any) -> None:
     date=st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
     header=st.booleans(),
 )
+# found by this test: a person's appositive noun began in the blanked date line
+@example(body='"\n\n" \U000c7904g¹a\U000e1047k Ann Lee', date=dt.date(2000, 1, 1), header=True)
 def test_random_text_quotes_and_dates_keep_their_offsets(
     nlp: Any, body: str, date: dt.date, header: bool
 ) -> None:
