@@ -576,12 +576,13 @@ def _bridge(doc: Doc, j: int) -> int | None:
 def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     """A word in front of a name that says what the person is, not who."""
     low = tok.lower_
-    if low in TITLES or low in ROLE_NOUNS:
+    if low in TITLES or low in _PERSON_NOUNS:
         return True
     if low in _GIVEN_NAMES:
         return False
-    if tok.is_sent_start and low in common:
-        return True  # "Defenseman Jonas Brodin": a common word, capitalised as an opener
+    if tok.is_sent_start and (low in common or low.endswith(_PERSON_SUFFIXES)):
+        # "Defenseman Jonas Brodin", "Fisherman Sam Ortiz": a common word as an opener
+        return True
     if last_label == "PERSON" and tok.ent_type_ not in ("", "PERSON"):
         return True  # "Browns", "White House", "Ukraine" before a person's name
     # "DL", "CEO": a short all-capital word that is not an initial
@@ -642,6 +643,18 @@ def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
     return i
 
 
+def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
+    """A name that is a whole line: page furniture ("Sponsored Ads") or a byline."""
+    text = doc_text(doc)
+    lo = text.rfind("\n", 0, doc[i].idx) + 1
+    hi = text.find("\n", doc[j - 1].idx)
+    hi = len(text) if hi < 0 else hi
+    return (
+        not text[lo : doc[i].idx].strip()
+        and not text[doc[j - 1].idx + len(doc[j - 1]) : hi].strip()
+    )
+
+
 def _personal(doc: Doc, i0: int, i: int, j: int, name_words: set[str]) -> bool:
     """Does the tail ``doc[i:j]`` of a run cut at ``i`` look like a person's name?"""
     if any(t.lower_ in TITLES or t.lower_ in ROLE_NOUNS for t in doc[i0:i]):
@@ -664,6 +677,10 @@ def _left_descriptors(doc: Doc, i: int) -> list[str]:
     """The words right before a name that say who they are ("marine biologist Dana Okafor")."""
     if i == 0 or not _role_like(doc[i - 1]) or not doc[i - 1].text.islower():
         return []
+    role = doc[i - 1]
+    if role.head.i < i and role.dep_ == "appos" and role.head.pos_ == "PROPN":
+        # "Lee Research, the firm Dana Lee founded": the firm is not what Dana Lee is
+        return []
     words = [doc[i - 1].lower_]
     k = i - 2
     while k >= 0 and len(words) < 3 and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
@@ -679,8 +696,12 @@ def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
     """ "her husband, singer John Legend", "John Legend, a singer," and "Lee, 42, a fisherman"."""
     head = doc[j - 1]
     out = []
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        out.append(head.head.lower_)
+    # (not when the noun is itself in apposition to another name: "Lee Research, the
+    # firm Dana Lee founded" is parsed so)
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.dep_ != "appos":
+        noun = head.head
+        mods = [t.lower_ for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        out.append(" ".join([*mods, noun.lower_]))
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= j:
             mods = [t.lower_ for t in child.lefts if t.pos_ in ("NOUN", "ADJ")]
@@ -758,10 +779,13 @@ def find_people(doc: Doc) -> PeopleIndex:
             i = i0  # "BBC Radio" is a body's name, not "Radio" described as BBC
         front = [t for t in doc[i0:i] if t.text[:1].isupper() or t.lower_ in TITLES]
         titles = [t.lower_ for t in front if t.lower_ in TITLES]
-        descriptors = [" ".join(t.lower_ for t in doc[i0:i])] if i > i0 else []
+        lo = i0
+        if i > i0 and i0 >= 2 and doc[i0 - 1].lower_ == "of" and doc[i0 - 2].lower_ in TITLES:
+            lo = i0 - 2  # "Secretary of State Mike Pompeo": the whole title
+        descriptors = [" ".join(t.lower_ for t in doc[lo:i])] if i > i0 else []
         words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-        if words:
+        if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
     # Full names first, so that a bare surname joins the right person.
     for i, j, words, descriptors, titles, org_named in sorted(
@@ -775,7 +799,12 @@ def find_people(doc: Doc) -> PeopleIndex:
         ent.descriptors.extend(_left_descriptors(doc, i))
         ent.descriptors.extend(_appositive_descriptors(doc, i, j))
         head = doc[j - 1]
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < i:
+        if (
+            head.dep_ == "appos"
+            and head.head.pos_ == "NOUN"
+            and head.head.i < i
+            and head.head.dep_ != "appos"
+        ):
             # "The group that owns her music, Big Machine, says": the group is Big Machine
             noun = head.head
             ent.mentions.append((noun.left_edge.idx, noun.idx + len(noun)))
@@ -785,6 +814,13 @@ def find_people(doc: Doc) -> PeopleIndex:
     kept = []
     for ent in index._entities:
         kind = _settle_type(ent)
+        if (
+            kind is not None
+            and not ent.votes.get("person_strong")
+            and all(index._in_quote(s0) for s0, _ in ent.mentions)
+            and len(ent.mentions) < 2
+        ):
+            kind = None  # "Bread is patience": a capital word inside a quote, once
         if kind is None:
             index._places.add(ent.name)
             continue
@@ -895,6 +931,8 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
         return text, "organisation", head
     if root.tag_ in ("NNS", "NNPS"):
         return text, "group", head
+    if head in _ORG_NOUNS:
+        return text, "organisation", head  # "the state's marine agency"
     return text, "unnamed", head
 
 
