@@ -48,6 +48,7 @@ class Article:
     outlet: str | None = None
     source: str = ""  # where it was read from ("file.jsonl:12"), for error messages
     body_start: int = 0  # where the article starts in ``text`` (after a date header)
+    date_source: str = ""  # the evidence that gave ``date`` ("--date", "url /2019/11/19", ...)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,7 @@ from typing import Any
 import click
 
 from saidwhen.cli import eval as eval_group
-from saidwhen.cli.common import write_floors_option
-from saidwhen.errors import SaidwhenError
+from saidwhen.cli.common import coded_errors, write_floors_option
 from saidwhen.eval.report import floor_failures, format_summary, raised_floors
 
 _FLOORS_COMMENT = (
@@ -66,10 +65,8 @@ def polnear(
             "--write-floors pins the whole dev split: use --split dev, no --limit"
         )
     started = time.perf_counter()
-    try:
+    with coded_errors():
         metrics, _ = run_split(split, data_dir, limit=limit, errors_path=errors_path)
-    except SaidwhenError as err:
-        raise click.ClickException(str(err)) from None
     seconds = time.perf_counter() - started
     if as_json:
         click.echo(json.dumps({"split": split, **metrics}, indent=1, ensure_ascii=False))
@@ -145,12 +142,10 @@ def realnews(
     from saidwhen.eval.realnews import format_metrics, run_realnews
 
     started = time.perf_counter()
-    try:
+    with coded_errors():
         metrics, printout, _ = run_realnews(
             data_dir, errors=errors, by_article=by_article, pred_dir=pred_dir
         )
-    except SaidwhenError as err:
-        raise click.ClickException(str(err)) from None
     seconds = time.perf_counter() - started
     if printout:
         click.echo(printout.rstrip("\n"))
