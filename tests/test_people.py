@@ -46,6 +46,12 @@ ARTICLES = {
         '"Bread is patience," Diaz says. "My grandmother taught me that," she says, "and I '
         'teach it to my apprentices."'
     ),
+    "it_said": (
+        "Coral Shipping Group said on Monday that it would close its Pacific routes.\n\n"
+        '"The losses on those routes are no longer bearable," it said in a statement.\n\n'
+        "The dockworkers said they had not been told.\n\n"
+        '"We learned it from the radio," they said.'
+    ),
     "unnamed": (
         "The county closed two beaches on Sunday after a shark was seen near the pier.\n\n"
         "A spokesman for the county parks department, who asked not to be named, said the "
@@ -127,3 +133,12 @@ def test_an_unnamed_source_keeps_its_first_description(
     name, kind = got[0]
     assert kind == "unnamed" and name is not None
     assert name.lower().startswith("a spokesman for the county parks department")
+
+
+def test_it_said_is_the_body_and_they_not_when_people_came_between(
+    records: dict[str, ArticleRecord],
+) -> None:
+    rec = records["it_said"]
+    got = _speakers(rec)
+    assert got[0] == ("Coral Shipping Group", "organisation")
+    assert got[1][0] != "Coral Shipping Group"  # "the dockworkers said ... they said"

@@ -151,7 +151,8 @@ class PeopleIndex:
         self._doc = doc
         self._quoted = sorted(quoted or [])  # quoted regions: their "he" lives in another frame
         self._quote_starts = [q[0] for q in self._quoted]
-        self._flags: dict[int, tuple[bool, bool]] = {}  # mention start -> (in quote, subject)
+        # mention start -> (in quote, subject: 2 of a main clause, 1 of another, 0 none)
+        self._flags: dict[int, tuple[bool, int]] = {}
         self._entities: list[_Entity] = []
         self._by_span: dict[tuple[int, int], _Entity] = {}
         self._mention_starts: list[tuple[int, int, _Entity]] = []  # (start, end, entity)
@@ -273,7 +274,9 @@ class PeopleIndex:
                 return x
         if root.pos_ == "PRON":
             names = [m for m in inside if text[m[0] : m[1]].lower() not in PRONOUNS]
-            return names[0][2] if names else None
+            if names:
+                return names[0][2]
+            return self._recent_body(root) if root.lower_ in ("it", "they") else None
         # "Swift's rep", "His office", "Defense attorneys": not the name inside
         return self._described(root, start)
 
@@ -319,7 +322,7 @@ class PeopleIndex:
             # the last mention, a subject counted nearer: the likelier antecedent
             last = max(
                 (
-                    s + 400 * self._flags.get(s, (False, False))[1]
+                    s + 400 * bool(self._flags.get(s, (False, 0))[1])
                     for s, _ in ent.mentions
                     if s < at
                 ),
@@ -423,6 +426,33 @@ class PeopleIndex:
             return found  # the nearest issued one decides, found or not
         return None
 
+    def _recent_body(self, pron: Token, window: int = 1500) -> _Entity | None:
+        """The organisation an "it said" or "they said" stands for: the last one named
+        outside quotes, unless a plural subject ("the doctors") came between for "they"."""
+        at = pron.idx
+        if self._in_quote(at):
+            return None
+        best: tuple[float, int, _Entity] | None = None
+        for s, _, ent in self._mention_starts:
+            if s >= at or at - s > window or ent.type != "organisation":
+                continue
+            quoted, subject = self._flags[s]
+            if quoted:
+                continue
+            score = s + (SUBJECT_BONUS if subject else 0)
+            if best is None or score > best[0]:
+                best = (score, s, ent)
+        if best is None:
+            return None
+        if pron.lower_ == "they":
+            doc = self._doc
+            lo = doc.char_span(best[1], best[1] + 1, alignment_mode="expand")
+            if lo is not None:
+                for tok in doc[lo[0].i : pron.i]:
+                    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "nsubjpass"):
+                        return None  # "the doctors said ... they": not the body
+        return best[2]
+
     def _recent(self, at: int, gender: Gender | None, window: int = 8000) -> _Entity | None:
         best: tuple[float, _Entity] | None = None
         in_quote = self._in_quote(at)
@@ -438,13 +468,14 @@ class PeopleIndex:
             if gender and g and g != gender:
                 continue
             if gender and g is None:
-                # a full name of unknown gender may well be he or she; a lone word
-                # of no known gender is likelier no person at all ("Wild")
-                score = s - (UNKNOWN_GENDER_COST if len(ent.tokens) > 1 else 300)
+                # a full name (or a titled one) of unknown gender may well be he or
+                # she; a lone word of no known gender is likelier no person ("Wild")
+                weak = len(ent.tokens) == 1 and not ent.votes.get("person_strong")
+                score = s - (300 if weak else UNKNOWN_GENDER_COST)
             else:
                 score = s
             if subject:
-                score += SUBJECT_BONUS
+                score += SUBJECT_BONUS  # a main clause's or not: tried apart, no better
             if SALIENCE:
                 score += SALIENCE * min(10, sum(1 for m in ent.mentions if m[0] < at))
             if best is None or score > best[0]:
@@ -455,14 +486,21 @@ class PeopleIndex:
         k = bisect.bisect_right(self._quote_starts, pos) - 1
         return k >= 0 and pos < self._quoted[k][1]
 
-    def _is_subject_at(self, start: int, end: int) -> bool:
+    def _is_subject_at(self, start: int, end: int) -> int:
+        """2 for the subject of a main clause, 1 of another clause, else 0."""
         span = self._doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
-            return False
+            return 0
         tok = span.root
         while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
             tok = tok.head
-        return tok.dep_ in ("nsubj", "nsubjpass")
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return 0
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        # the subject of the sentence's main verb, or of a clause inside it
+        return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1
 
 
 def _stem(word: str) -> str:
@@ -743,8 +781,8 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     person, org = v.get("person", 0.0), v.get("org", 0.0)
     # "The group that owns her music, Big Machine": described as a body, which the
     # tagger's labels (often PERSON for a two-word name) do not outweigh
-    person = min(person, v.get("person_strong", 0.0) + 2)
-    org += 3 * sum(1 for d in ent.descriptors if d and d.split()[-1] in _ORG_NOUNS)
+    person = min(person, v.get("person_strong", 0.0) + 4)
+    org += 5 * sum(1 for d in ent.descriptors if d and d.split()[-1] in _ORG_NOUNS)
     place, channel = v.get("place", 0.0), v.get("channel", 0.0)
     if channel > max(person, org):
         return None
