@@ -298,3 +298,21 @@ def test_read_command_json_and_table(tmp_path: Path) -> None:
     assert "date: 2020-01-01" in res.output and "date_source: --date" in res.output
     res = runner.invoke(main, ["read", str(tmp_path / "missing.html")])
     assert res.exit_code == 1 and "missing.html" in res.output
+
+
+def test_warc_records_carry_the_outlet_the_date_evidence_and_the_override() -> None:
+    from tests.test_io_html_warc import make_warc
+
+    page = make_page(head=LOCAL).encode()
+    url = "https://www.harbourgazette.example/news/pier"
+    data = make_warc(False, [(url, page, "text/html; charset=utf-8")])
+    (art,) = read_bytes(data, "crawl.warc")
+    assert isinstance(art, Article)
+    assert art.outlet == "harbourgazette.example" and art.url == url
+    assert art.date == dt.date(2021, 3, 3) and art.date_source.startswith("metadata")
+    (art,) = read_bytes(data, "crawl.warc", dt.date(2020, 1, 1))
+    assert isinstance(art, Article) and art.date == dt.date(2020, 1, 1)
+    plain = make_warc(False, [(url, b"The mayor said so.", "text/plain")])
+    (art,) = read_bytes(plain, "crawl.warc")
+    assert isinstance(art, Article) and art.date_source == "capture date (WARC-Date)"
+    assert art.outlet == "harbourgazette.example"
