@@ -177,6 +177,26 @@ def test_date_from_the_url(url: str, day: str | None) -> None:
     assert dated(make_page(), url)[0] == day
 
 
+def test_the_time_shown_wins_over_metadata_with_a_wrong_offset() -> None:
+    # the JSON-LD wrote UTC hours with the local offset; the byline shows the reader's day
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2021-03-04T04:31:13-06:00"}</script>'
+    )
+    byline = "<p class='byline'>Ana Ruiz - Mar 3, 2021, 10:31 pm CST</p>"
+    day, how = dated(make_page(head=head, top=byline))
+    assert day == "2021-03-03"
+    assert how.startswith("dateline 'Mar 3, 2021, 10:31 pm CST' (the metadata's offset")
+    # a byline at another minute is another moment: the metadata stands
+    other = "<p class='byline'>Ana Ruiz - Mar 3, 2021, 10:15 pm CST</p>"
+    assert dated(make_page(head=head, top=other))[0] == "2021-03-04"
+
+
+def test_a_dateline_written_the_iso_way() -> None:
+    day, how = dated(make_page(top="<p class='info'>기사입력 :[ 2018-08-25 15:24 ]</p>"))
+    assert day == "2018-08-25" and how.startswith("dateline")
+
+
 def test_date_override_for_every_input_kind() -> None:
     given = dt.date(2022, 2, 2)
     page = make_page(head=LOCAL)
