@@ -228,6 +228,19 @@ def test_headline_is_the_title_and_deck_and_lead_stay() -> None:
     assert lead < art.text.index("We were never asked")
 
 
+def test_a_lead_the_extractor_dropped_comes_back_from_the_description() -> None:
+    from saidwhen.io.html import _with_lead
+
+    lead = "Fishermen in Harbour City say nobody asked them before the council closed the pier."
+    page = make_page(top=f'<div class="article__summary summary">{lead}</div>')
+    tree = lxml_html.document_fromstring(page)
+    body = ["The council said the repairs would take about eight months."]
+    assert _with_lead(tree, body, lead, None) == [lead, *body]
+    # already there, or not shown on the page: nothing to add
+    assert _with_lead(tree, [lead, *body], lead, None) == [lead, *body]
+    assert _with_lead(tree, body, "A description the page never shows to its reader.", None) == body
+
+
 def test_footer_prompts_related_lists_and_credits_are_out() -> None:
     junk = (
         "<p>Questions? Comments? Email us at news@harbourgazette.example</p>"
