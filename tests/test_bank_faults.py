@@ -336,3 +336,11 @@ def test_extract_and_timeline_tables_escape_terminal_control_characters(tmp_path
         assert code == 0, err
         assert "Ann Lee" in out and "\\x1b[2J" in out
         assert not any(c in out for c in "\x1b\x07\x9b\u202e")
+
+
+def test_the_read_table_escapes_terminal_control_characters(tmp_path: Path) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text(f'date 2024-01-01\n"{HOSTILE}," said Ann Lee.\n')
+    code, out, err = invoke("read", str(art))
+    assert code == 0, err
+    assert "\\x1b[2J" in out and not any(c in out for c in "\x1b\x07\x9b\u202e")

@@ -262,7 +262,7 @@ def test_commas_alone_do_not_make_a_parenthetical(nlp: Any) -> None:
     doc = nlp("The ferry leaves early, the harbour master said.")
     spans = [s for seq in crf.tag_doc(ArticleView.build(doc), crf.load_tagger()) for s in seq]
     cues = [s for s in spans if s.role == "CUE"]
-    assert cues and dec._parenthetical(doc, cues[0], None) is None
+    assert cues and dec._parenthetical(ArticleView.build(doc), cues[0], None) is None
 
 
 def test_a_report_interrupted_inside_another_starts_after_its_that(nlp: Any) -> None:
@@ -270,7 +270,7 @@ def test_a_report_interrupted_inside_another_starts_after_its_that(nlp: Any) -> 
     said = crf.TaggedSpan("CUE", 3, 4)
     mayor, added = crf.TaggedSpan("SRC", 10, 12), crf.TaggedSpan("CUE", 12, 13)
     assert doc[said.start].text == "said" and doc[added.start].text == "added"
-    pieces = dec._parenthetical(doc, added, mayor, [said, added])
+    pieces = dec._parenthetical(ArticleView.build(doc), added, mayor, [said, added])
     assert pieces is not None
     assert [doc[p.start : p.end].text for p in pieces] == ["the bridge", "would close"]
 

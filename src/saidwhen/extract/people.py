@@ -61,6 +61,8 @@ _ORG_WORDS = frozenset(
     corporation administration court police army navy force forces bureau board
     network media press center centre hospital school church union league club
     team fund trust society organization organisation coalition alliance
+    systems technologies technology labs laboratories industries holdings airlines
+    motors pharmaceuticals solutions enterprises ventures
     """.split()
 )
 # Nouns that refer back to an organisation ("the company said").
@@ -90,8 +92,22 @@ _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # saidwhen.extract.names (PLACE).
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "NORP"}
 _NON_NAME_LABELS = _PLACE_LABELS | {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}
+# Documents whose "the statement said" speaks for whoever issued them.
+_DOC_NOUNS = frozenset(
+    "statement letter release post tweet memo report filing email message note".split()
+)
+_NOUN_GENDER: dict[str, Gender] = {
+    **{w: "female" for w in ("actress", "congresswoman", "chairwoman", "spokeswoman", "woman")},
+    **{w: "male" for w in ("actor", "congressman", "chairman", "spokesman", "man")},
+}
+# How a he/she weighs its candidates (in characters of distance): a person of
+# unknown gender is this much farther, the subject of a sentence this much nearer.
+UNKNOWN_GENDER_COST = 30
+SUBJECT_BONUS = 150
+SALIENCE = 0  # per earlier mention of the candidate, up to ten
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person", "ant")
 _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")
 
 
@@ -140,6 +156,7 @@ class PeopleIndex:
         self._by_span: dict[tuple[int, int], _Entity] = {}
         self._mention_starts: list[tuple[int, int, _Entity]] = []  # (start, end, entity)
         self._places: set[str] = set()
+        self._unnamed: dict[int, _Entity] = {}  # token index of "a spokesman" -> its source
 
     # -- building ----------------------------------------------------------
     def _add_mention(self, ent: _Entity, start: int, end: int) -> None:
@@ -163,6 +180,8 @@ class PeopleIndex:
         best_last = -1
         acronym = len(words) == 1 and words[0].isupper()  # "CBP" is not "CBP McAllen"
         for ent in self._entities:
+            if not ent.named:
+                continue
             ent_low = _core([w.lower() for w in ent.tokens])
             if acronym and len(ent_low) > 1 and not (org_named or ent.org_named):
                 continue
@@ -239,11 +258,16 @@ class PeopleIndex:
                     if lo <= s < hi and s <= child.idx + len(child):
                         return x
         text = doc_text(doc)
-        for s, e, x in inside:  # ", Dick Clark Productions," closing the span: an apposition
-            if not text[e:end].strip(" ,") and (
-                "," in text[root.idx : s] or root.lower_ in _PERSON_NOUNS or root.lower_ in TITLES
-            ):
-                return x  # or "China's ambassador to Britain Liu Xiaming"
+        for s, e, x in inside:
+            # a name closing the span: ", Dick Clark Productions,", "China's ambassador
+            # to Britain Liu Xiaming", "Wikileaks editor-in-chief Kristinn Hrafnsson"
+            if not text[e:end].strip(" ,"):
+                last = doc.char_span(s, e, alignment_mode="expand")
+                # not "a spokesman for CBP"; but "envoy to Ukraine Kurt Volker" in an apposition
+                if last is not None and not (
+                    last.root.dep_ == "pobj" and last.root.head.head.i == root.i
+                ):
+                    return x
         for s, e, x in self._mention_starts:
             if s <= start and end <= e:
                 return x
@@ -274,7 +298,12 @@ class PeopleIndex:
         owners = {id(o) for c in poss if (o := self._by_span.get((c.idx, c.idx + len(c))))}
         lemma = root.lemma_.lower()
         plural = root.tag_ in ("NNS", "NNPS")
-        words = {_stem(t.lower_) for t in root.lefts if t.dep_ in ("compound", "amod")}
+        # what kind of body or person: "production company", "Jordanian government"
+        words = {
+            _stem(t.lower_)
+            for t in root.lefts
+            if t.dep_ == "compound" or (t.dep_ == "amod" and t.text[:1].isupper())
+        }
         words.add(_stem(lemma))
         dets = {c.lower_ for c in root.children if c.dep_ == "det"}
         if (
@@ -310,11 +339,22 @@ class PeopleIndex:
                 and words - {_stem(lemma)} <= stems
             ):
                 # "the company", "the production company": the last body named
-                score = last - 100_000 + 10_000 * len(words & stems)
+                # the body the article is about (named most often so far) over a passer-by
+                seen = sum(1 for s, _ in ent.mentions if s < at)
+                score = last - 100_000 + 10_000 * len(words & stems) + 200 * seen
             else:
                 continue
             if best is None or score > best[0]:
                 best = (score, ent)
+        if best is None and lemma in _DOC_NOUNS and not plural:
+            return self._author(root, at)
+        if best is None and not poss and not plural:
+            source = self._unnamed_source(root)
+            if source is not None:
+                return source
+        if best is None and lemma in ROLE_NOUNS and not plural and not poss:
+            # "said the actor" with no actor named: the person in view
+            return self._recent(at, _NOUN_GENDER.get(lemma))
         if best is None:  # a description before the name: "China's ambassador ... Liu said"
             after = [
                 (min(s for s, _ in e.mentions), e)
@@ -327,6 +367,61 @@ class PeopleIndex:
             if after:
                 return min(after, key=lambda a: a[0])[1]
         return best[1] if best else None
+
+    def _unnamed_source(self, root: Token) -> _Entity | None:
+        """ "the spokesperson" after "a spokesperson who ...": one unnamed source, named
+        by its first, indefinite description."""
+        lemma = root.lemma_.lower()
+        if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES):
+            return None  # "the agreement" is no source
+        for k in range(root.i - 1, max(-1, root.i - 1500), -1):
+            tok = self._doc[k]
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                continue
+            ent = self._unnamed.get(tok.i)
+            if ent is None:
+                edge = tok.right_edge
+                cleaned = _clean_mention(self._doc, tok.left_edge.idx, edge.idx + len(edge))
+                if cleaned is None:
+                    return None
+                name, kind, _ = cleaned
+                ent = _Entity(tokens=name.split(), type=kind, named=False)
+                ent.descriptors.append(lemma)
+                self._unnamed[tok.i] = ent
+                self._entities.append(ent)
+                self._add_mention(ent, tok.left_edge.idx, tok.idx + len(tok))
+            self._add_mention(ent, root.left_edge.idx, root.idx + len(root))
+            return ent
+        return None
+
+    def _author(self, root: Token, at: int) -> _Entity | None:
+        """Who wrote "the statement": the subject that issued the last one ("X said in a
+        statement", "X released a statement")."""
+        doc = self._doc
+        lemma = root.lemma_.lower()
+        if any(c.dep_ == "acl" for c in root.children):
+            return None  # "the letter signed by seven physicians" says whose it is
+        for k in range(root.i - 1, max(-1, root.i - 600), -1):
+            tok = doc[k]
+            if tok.lemma_.lower() != lemma or tok.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "The statement claimed": look for the one that was issued
+            head = tok
+            for _ in range(4):
+                if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                    break
+                head = head.head
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                continue
+            s0 = subj[0]
+            if s0.pos_ == "PRON":
+                found = self._by_span.get((s0.idx, s0.idx + len(s0)))
+            else:
+                found = self.entity_at(s0.left_edge.idx, s0.idx + len(s0))
+            return found  # the nearest issued one decides, found or not
+        return None
 
     def _recent(self, at: int, gender: Gender | None, window: int = 8000) -> _Entity | None:
         best: tuple[float, _Entity] | None = None
@@ -342,9 +437,16 @@ class PeopleIndex:
             g = ent.gender
             if gender and g and g != gender:
                 continue
-            score = s - (300 if gender and g is None else 0)
+            if gender and g is None:
+                # a full name of unknown gender may well be he or she; a lone word
+                # of no known gender is likelier no person at all ("Wild")
+                score = s - (UNKNOWN_GENDER_COST if len(ent.tokens) > 1 else 300)
+            else:
+                score = s
             if subject:
-                score += 150
+                score += SUBJECT_BONUS
+            if SALIENCE:
+                score += SALIENCE * min(10, sum(1 for m in ent.mentions if m[0] < at))
             if best is None or score > best[0]:
                 best = (score, ent)
         return best[1] if best else None
@@ -436,6 +538,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             while j + 1 < n:
                 if _is_name_token(doc[j + 1]) and doc[j].whitespace_:
                     j += 1
+                elif _bridge(doc, j) is not None:
+                    j = _bridge(doc, j) or j
                 elif (
                     j + 2 < n
                     and doc[j + 1].text == "-"
@@ -451,6 +555,22 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
+
+
+def _bridge(doc: Doc, j: int) -> int | None:
+    """The next name word after "of"/"for" in a body's name ("Office of the Inspector
+    General", "Doctors for Camp Closure"); None when ``doc[j]`` ends no such name part."""
+    left = doc[j]
+    if j + 2 >= len(doc) or doc[j + 1].lower_ not in ("of", "for") or not left.whitespace_:
+        return None
+    # "Office for the Western District of New York": a body's name goes on after a bridge
+    bridged = any(t.lower_ in ("of", "for") for t in doc[max(0, j - 4) : j])
+    if left.lower_ not in _ORG_WORDS and left.tag_ != "NNPS" and not bridged:
+        return None
+    k = j + 2
+    if doc[k].lower_ == "the" and k + 1 < len(doc):
+        k += 1
+    return k if _is_name_token(doc[k]) else None
 
 
 def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
@@ -495,7 +615,7 @@ def _name_start(
     # "State Mike Pompeo" (from "Secretary of State"), "Superintendent Jennifer McCormick":
     # a known given name after words that are none starts the name
     for k in range(start + 1, j - 1):
-        if doc[k].lower_ in _GIVEN_NAMES:
+        if doc[k].lower_ in _GIVEN_NAMES and doc[k - 1].text != "-":
             before = doc[start:k]
             if (start > 0 and doc[start - 1].lower_ == "of") or all(
                 t.lower_ in common for t in before
@@ -630,7 +750,9 @@ def find_people(doc: Doc) -> PeopleIndex:
     runs = []
     for i0, j in _name_runs(doc):
         i0 = _opener_end(doc, i0, j, common)
-        org_named = doc[j - 1].lower_ in _ORG_WORDS
+        org_named = doc[j - 1].lower_ in _ORG_WORDS or any(
+            t.lower_ in ("of", "for") for t in doc[i0:j]
+        )
         i = i0 if org_named else _name_start(doc, i0, j, common, alone)
         if i > i0 and not _personal(doc, i0, i, j, name_words):
             i = i0  # "BBC Radio" is a body's name, not "Radio" described as BBC

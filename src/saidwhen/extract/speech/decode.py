@@ -77,7 +77,9 @@ def decode(
             ]
             src = min(near, key=lambda s: (_gap(s, cue), s.start)) if near else None
         chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
-        pieces = _parenthetical(doc, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
+        pieces = (
+            _parenthetical(view, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
+        )
         if pieces is not None and (
             chosen is None or any(p.start <= chosen.start and chosen.end <= p.end for p in pieces)
         ):
@@ -86,7 +88,7 @@ def decode(
         if chosen is None:
             continue
         out.append((cue, src, chosen))
-        other = _other_piece(doc, cue, src, chosen, cands)
+        other = _other_piece(view, cue, src, chosen, cands)
         if other is not None:
             out.append((cue, src, other))
     return out
@@ -141,16 +143,17 @@ def _overlaps(a: TaggedSpan, b: TaggedSpan) -> bool:
 
 
 def _parenthetical(
-    doc: Any, cue: TaggedSpan, src: TaggedSpan | None, cues: Sequence[TaggedSpan] = ()
+    view: ArticleView, cue: TaggedSpan, src: TaggedSpan | None, cues: Sequence[TaggedSpan] = ()
 ) -> tuple[TaggedSpan, TaggedSpan] | None:
     """The two pieces of a sentence that a source and cue interrupt, set off by commas.
 
     "The plan, the mayor said on Tuesday, would cost more": content "The plan"
     and "would cost more".  The tagger rarely marks both pieces.
     """
+    doc = view.doc
     lo = min(cue.start, src.start) if src is not None else cue.start
     hi = max(cue.end, src.end) if src is not None else cue.end
-    sent = doc[cue.start].sent
+    sent = doc[view.sent_start[cue.start] : view.sent_end[cue.start]]
     # the cue's own modifiers ("on Tuesday", "in a statement") run up to the comma
     while hi < sent.end and doc[hi].text not in INTERRUPTERS and hi - cue.end < 6:
         hi += 1
@@ -185,7 +188,7 @@ def _trimmed(doc: Any, start: int, end: int) -> TaggedSpan | None:
 
 
 def _other_piece(
-    doc: Any,
+    view: ArticleView,
     cue: TaggedSpan,
     src: TaggedSpan | None,
     chosen: TaggedSpan,
@@ -196,6 +199,7 @@ def _other_piece(
     "Too often, Mr. Clarke said, the debate is tribal": one content on both
     sides of "Mr. Clarke said", as PolNeAR marks it (a discontinuous span).
     """
+    doc = view.doc
     lo = min(cue.start, src.start) if src is not None else cue.start
     hi = max(cue.end, src.end) if src is not None else cue.end
 
@@ -207,9 +211,9 @@ def _other_piece(
     if not adjacent(chosen):
         return None
     before = chosen.end <= lo
-    sent = doc[cue.start].sent.start
+    sent = view.sent_start[cue.start]
     for con in cands:
-        if con is chosen or (con.end <= lo) == before or doc[con.start].sent.start != sent:
+        if con is chosen or (con.end <= lo) == before or view.sent_start[con.start] != sent:
             continue
         if adjacent(con):
             return con

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
@@ -23,7 +22,6 @@ __all__ = [
 ]
 
 
-
 def normalise_quote(text: str) -> str:
     """Words of a quote for comparison: lower case, no punctuation or quote marks."""
     return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
@@ -37,8 +35,9 @@ def _covers(outer: Span | Speaker, inner: Span | Speaker) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def merge_reported(doc: Any, drafts: list[Draft], reported: list[Quote]) -> list[Draft]:
+def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Quote]) -> list[Draft]:
     """Add indirect speech; drop what only repeats a direct quote; link fragments."""
+    doc = view.doc
     out = list(drafts)
     seen: set[tuple[int, int]] = set()
     by_cue: dict[tuple[int, int], Draft] = {}
@@ -68,7 +67,7 @@ def merge_reported(doc: Any, drafts: list[Draft], reported: list[Quote]) -> list
         ind = Draft(q.start, q.end, "indirect", q.speaker, q.cue, is_indirect=True)
         if q.cue is not None:
             cue_toks = tokens_in(doc, q.cue.start, q.cue.end)
-            ind.channel = channel_of(doc, cue_toks[0].sent) if cue_toks else None
+            ind.channel = channel_of(doc, view.sentence(cue_toks[0].i)) if cue_toks else None
             # "Too often, Mr. Clarke said, the debate ...": the second piece of one content
             first = by_cue.get((q.cue.start, q.cue.end))
             if first is not None and first.end <= q.cue.start < q.start:

@@ -50,7 +50,6 @@ __all__ = [
 ]
 
 
-
 def _is_candidate(tok: Any, quoted: bool, frame: str) -> bool:
     if tok.pos_ not in ("VERB", "NOUN", "AUX", "PUNCT", "ADP", "ADJ"):
         return False

@@ -45,7 +45,6 @@ __all__ = [
 ]
 
 
-
 def _as_one_put_it(tok: Any) -> bool:
     """``As one adviser put it, "..."``: "put it" in an "as" clause reports words."""
     doc = tok.doc

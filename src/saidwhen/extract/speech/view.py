@@ -16,6 +16,7 @@ from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = [
     "ArticleView",
@@ -58,6 +59,10 @@ class ArticleView:
     sent_start: tuple[int, ...]
     sent_end: tuple[int, ...]
     frames: tuple[str, ...]
+
+    def sentence(self, i: int) -> SpacySpan:
+        """The sentence of token ``i`` (``Token.sent`` walks the whole sentence each time)."""
+        return self.doc[self.sent_start[i] : self.sent_end[i]]
 
     @classmethod
     def build(cls, doc: Doc, start: int = 0) -> ArticleView:
