@@ -101,11 +101,12 @@ def timeline(months: list[dict[str, Any]], width: int = 800, height: int = 150) 
         hr = c["reported"] / top * plot
         x = i * step
         if c["direct"] or c["reported"]:
+            w = min(max(step * 0.8, 1.0), 24.0)  # a few months: slim bars, not slabs
             bars.append(
                 {
                     "key": key,
-                    "x": round(x + step * 0.1, 1),
-                    "w": round(max(step * 0.8, 1.0), 1),
+                    "x": round(x + (step - w) / 2, 1),
+                    "w": round(w, 1),
                     "yd": round(plot - hd, 1),
                     "hd": round(hd, 1),
                     "yr": round(plot - hd - hr, 1),

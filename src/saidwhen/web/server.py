@@ -11,6 +11,7 @@ to the same bank (WAL) while people browse it.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -72,6 +73,9 @@ _STATIC = {
 }
 _SEARCH_KEYS = ("text", "speaker", "person", "from", "to", "outlet", "topics")
 _log = logging.getLogger("saidwhen.web")
+BACKLOG = 2048  # pending connections the kernel keeps (http.server's 5 stalled 16 clients)
+KEEP_ALIVE = 5  # seconds an idle keep-alive connection is kept open after a reply
+HEAD_TIMEOUT = 10  # seconds a client has to send a whole request head
 
 
 class _Unreadable(Exception):
@@ -244,6 +248,9 @@ def create_app(db: str | os.PathLike[str]) -> ASGIApp:
         body = resources.files("saidwhen.web").joinpath("static", name).read_bytes()
         return Response(body, media_type=ctype)
 
+    async def no_icon(request: Request) -> Response:  # a browser asks, for the JSON pages too
+        return Response(status_code=204)
+
     async def bad_parameter(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, BadParameter)
         return _error(request, 400, f"{exc.parameter}: {exc.message}", exc.parameter)
@@ -280,6 +287,7 @@ def create_app(db: str | os.PathLike[str]) -> ASGIApp:
         Route("/api/people/{id:int}", person_json, methods=get),
         Route("/api/articles/{id:int}", article_json, methods=get),
         Route("/static/{name}", static, methods=get),
+        Route("/favicon.ico", no_icon, methods=get),
     ]
     app = Starlette(
         routes=routes,
@@ -356,7 +364,46 @@ class _SecurityHeaders:
 
 class _Protocol(H11Protocol):
     """uvicorn's HTTP/1.1 protocol, whose own replies (a malformed request, a request
-    line or headers too long) carry the security headers and a JSON body too."""
+    line or headers too long) carry the security headers and a JSON body too, and
+    which hangs up on a client that does not send a whole request head within
+    :data:`HEAD_TIMEOUT` (uvicorn times out idle keep-alive connections only after
+    a first request; a connection that says nothing, or drips its head, stayed open)."""
+
+    _deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[arg-type]
+        self._arm()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._arm()
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self._deadline is not None and not self._waiting():
+            self._deadline.cancel()
+            self._deadline = None
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+        super().connection_lost(exc)
+
+    def _waiting(self) -> bool:
+        """No request in progress: the next one's head has not come in whole."""
+        return self.cycle is None or self.cycle.response_complete
+
+    def _arm(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+        self._deadline = self.loop.call_later(HEAD_TIMEOUT, self._too_slow)
+
+    def _too_slow(self) -> None:
+        self._deadline = None
+        if self._waiting() and not self.transport.is_closing():
+            self.transport.close()
 
     def send_400_response(self, msg: str) -> None:
         body = json.dumps({"error": f"bad request: {msg}"}).encode()
@@ -373,8 +420,6 @@ class _Protocol(H11Protocol):
 
 # -- the server ------------------------------------------------------------------------
 
-BACKLOG = 2048  # pending connections the kernel keeps (http.server's 5 stalled 16 clients)
-KEEP_ALIVE = 5  # seconds an idle connection is kept open
 
 
 class BankServer:

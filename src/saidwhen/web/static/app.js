@@ -1,6 +1,7 @@
 // Enhancements only: every page is rendered on the server and works without this file.
 // - the speaker box suggests names from /api/speakers as one types;
-// - a link to a quote in an article (#qN) scrolls it into view and flashes it.
+// - a link to a quote in an article (#qN) scrolls it into view and flashes it;
+// - a search's address leaves out the empty fields.
 // Data reaches the page through textContent and attributes, never innerHTML.
 "use strict";
 
@@ -33,6 +34,18 @@
       }, 150);
     });
   }
+
+  // a search's address keeps only the fields filled in (?text=cider, not &speaker=&from=...)
+  for (const form of document.querySelectorAll("form[method=get]")) {
+    form.addEventListener("submit", function () {
+      for (const field of form.elements) {
+        if (field.name && field.type !== "checkbox" && !field.value.trim()) field.disabled = true;
+      }
+    });
+  }
+  window.addEventListener("pageshow", function () {  // back to a page whose fields were disabled
+    for (const field of document.querySelectorAll("form [disabled]")) field.disabled = false;
+  });
 
   function flash() {
     if (!location.hash.startsWith("#q")) return;
