@@ -23,6 +23,7 @@ import datetime as dt
 import http.client
 import itertools
 import json
+import os
 import random
 import socket
 import statistics
@@ -302,7 +303,9 @@ def main() -> None:
         proc.wait(timeout=10)
 
     size = db.stat().st_size / 1e6
+    load = os.getloadavg()[0]
     print(f"bank: {args.articles:,} articles ({size:,.0f} MB), {args.requests} requests per page")
+    print(f"load average at the end: {load:.1f} on {os.cpu_count()} cores (timings are wall clock)")
     print(f"{'page':<22} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     figures: dict[str, dict[str, float]] = {}
     for name, times in seq.items():

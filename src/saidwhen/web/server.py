@@ -421,7 +421,6 @@ class _Protocol(H11Protocol):
 # -- the server ------------------------------------------------------------------------
 
 
-
 class BankServer:
     """uvicorn serving :func:`create_app` on a socket bound at construction.
 
