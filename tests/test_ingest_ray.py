@@ -11,8 +11,9 @@ import pytest
 from saidwhen.engine.local import ingest as local_ingest
 from saidwhen.io.readers import read_paths
 from saidwhen.model import Article, ArticleRecord
-from saidwhen.store import connect, counts
+from saidwhen.store import connect
 from saidwhen.store.db import key_of_article
+from tests.store_helpers import bank_contents
 
 INPUTS = Path(__file__).parent / "data" / "store" / "inputs"
 
@@ -43,4 +44,6 @@ def test_ray_and_local_engines_build_the_same_bank(tmp_path: Path) -> None:
     summary = ray_ingest([INPUTS], ray_db, workers=1)
     local_ingest([INPUTS], local_db, workers=1)
     assert summary.to_dict()["stored"] == 5
-    assert counts(connect(ray_db, readonly=True)) == counts(connect(local_db, readonly=True))
+    assert bank_contents(connect(ray_db, readonly=True)) == bank_contents(
+        connect(local_db, readonly=True)
+    )

@@ -26,7 +26,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from saidwhen.errors import InputError, MalformedRecordError
+from saidwhen.errors import InputError
 from saidwhen.model import Article, ArticleRecord
 from saidwhen.store.db import Store, WriteStats, key_of_article
 
@@ -100,20 +100,9 @@ def extract_batch(
 ) -> list[ArticleRecord | InputError]:
     """Parse and extract one batch; an article that breaks the extractor becomes a failure."""
     from saidwhen.nlp import MODEL_NAME, load_nlp
-    from saidwhen.pipeline import extract_articles
+    from saidwhen.pipeline import extract_or_fail
 
-    nlp = load_nlp(model or MODEL_NAME)
-    try:
-        return list(extract_articles(articles, nlp, keep_text=keep_text))
-    except Exception:  # retried one by one below, to find the culprit
-        pass
-    out: list[ArticleRecord | InputError] = []
-    for art in articles:
-        try:
-            out.extend(extract_articles([art], nlp, keep_text=keep_text))
-        except Exception as err:  # a bad article must not stop the batch
-            out.append(MalformedRecordError(art.source or art.id, f"extraction failed: {err!r}"))
-    return out
+    return list(extract_or_fail(articles, load_nlp(model or MODEL_NAME), keep_text=keep_text))
 
 
 def plan_batches(
@@ -243,10 +232,24 @@ def _run(
         while inflight:
             fut, k = inflight.popleft()
             yield fut.result(), k
+    except BaseException:
+        # Ctrl-C (or an error): stop the workers now rather than let each finish its
+        # batch, whose records would not be stored anyway (waiting took 9-24 s)
+        _terminate(pool)
+        raise
     finally:
         for fut, _ in inflight:
             fut.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    # the executor has no public way to stop its workers before Python 3.14
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in workers:
+        proc.terminate()
+    for proc in workers:
+        proc.join(timeout=5)
 
 
 def _init_worker_env() -> None:
