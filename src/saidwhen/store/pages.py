@@ -7,6 +7,7 @@ returns plain dicts, ready for JSON; the web layer only renders them.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from typing import Any
@@ -92,10 +93,27 @@ def search_page(
         }
     topic = "q.topic" if has_topics(conn) else "0"
     alone = common and len(c.quote) <= 2 and not c.occ and not f.speaker and f.person is None
+    walk_by_date = False
     if common and not alone:
-        ids: list[int] = []  # not listed: the walk below finds the page
+        # a common word and other filters: list what the others allow, then test the words
+        # on those; when both are broad, walk the quotes by date, testing each
+        others = conditions(conn, dataclasses.replace(f, text=None))
+        assert others is not None
+        ids = _list(conn, others)
+        if len(ids) <= COUNT_CAP:
+            ids = [
+                i
+                for (i,) in conn.execute(
+                    "SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM quotes_fts"
+                    " WHERE quotes_fts MATCH ? AND rowid = value)",
+                    (json.dumps(ids), match),
+                )
+            ]
+            common = False  # listed: the total is exact
+        else:
+            ids, walk_by_date = [], True
     elif common:  # a common word alone: its first hits stand for the rest
-        rest = " AND ".join(c.quote[1:]) or "1"
+        rest = " AND ".join(c.quote[:-1]) or "1"  # the topic flag; the words come last
         ids = [
             i
             for (i,) in conn.execute(
@@ -115,8 +133,12 @@ def search_page(
         ).fetchall()
     else:  # too many to list: walk the quotes from the newest, testing each
         where, args = _where(c)
+        # by the date index, or SQLite would test every quote of a broad filter, then sort
+        index = " INDEXED BY quotes_first_seen" if walk_by_date else ""
         rows = conn.execute(
-            _ROW.format(topic=topic) + where + f"{_ORDER} LIMIT ? OFFSET ?",
+            _ROW.format(topic=topic).replace("FROM quotes q", f"FROM quotes q{index}")
+            + where
+            + f"{_ORDER} LIMIT ? OFFSET ?",
             [*args, limit, offset],
         ).fetchall()
     occ = " AND ".join(per_quote.occ) or "1"
@@ -242,23 +264,23 @@ def person_page(conn: sqlite3.Connection, pid: int) -> dict[str, Any] | None:
         return None
     _, name, descriptors, aliases, n_occ = row
     topic = "o.topic = 0" if has_topics(conn) else "1"
-    # the person's occurrences, through their quotes: no index on the speaker is needed
-    theirs = (
-        "FROM quote_speakers s JOIN occurrences o"
-        " ON o.quote_id = s.quote_id AND o.speaker_id = s.person_id"
-    )
-    where = f"WHERE s.person_id = ? AND {topic}"
-    statements, articles, outlets, first, last = conn.execute(
-        "SELECT count(DISTINCT o.quote_id), count(DISTINCT o.article_id),"
-        f" count(DISTINCT a.outlet), min(o.said), max(o.said) {theirs}"
-        f" JOIN articles a ON a.id = o.article_id {where}",
+    # each figure from the occurrences' speaker index alone (schema 3)
+    theirs = f"FROM occurrences o WHERE o.speaker_id = ? AND {topic}"
+    statements, articles, first, last = conn.execute(
+        "SELECT count(DISTINCT o.quote_id), count(DISTINCT o.article_id), min(o.said),"
+        f" max(o.said) {theirs}",
+        (pid,),
+    ).fetchone()
+    (outlets,) = conn.execute(
+        "SELECT count(DISTINCT a.outlet) FROM articles a WHERE a.id IN"
+        f" (SELECT o.article_id {theirs})",
         (pid,),
     ).fetchone()
     months: dict[str, dict[str, int]] = {}
     for month, kind, n in conn.execute(
         "SELECT substr(o.said, 1, 7) AS m,"
         " CASE o.kind WHEN 'indirect' THEN 'reported' ELSE 'direct' END AS k,"
-        f" count(DISTINCT o.quote_id) {theirs} {where} GROUP BY m, k ORDER BY m",
+        f" count(DISTINCT o.quote_id) {theirs} GROUP BY m, k ORDER BY m",
         (pid,),
     ):
         months.setdefault(month, {"direct": 0, "reported": 0})[kind] = n

@@ -119,14 +119,6 @@ def conditions(
     instead of listing its articles, for a condition run once per quote.
     """
     c = Conditions([], [], [], [])
-    if f.text and (match := fts_query(f.text)):
-        if probe_text:
-            c.quote.append(
-                "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id)"
-            )
-        else:
-            c.quote.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        c.quote_args.append(match)
     ids = find_people(conn, f.speaker) if f.speaker else []
     if f.speaker and not ids:
         return None
@@ -157,6 +149,15 @@ def conditions(
             c.occ.append("o.topic = 0")
         else:  # a quote is a topic only while every occurrence is one
             c.quote.append("q.topic = 0")
+    if f.text and (match := fts_query(f.text)):
+        # last: SQLite tests the cheap conditions first, and a probe only where they hold
+        if probe_text:
+            c.quote.append(
+                "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id)"
+            )
+        else:
+            c.quote.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        c.quote_args.append(match)
     return c
 
 
