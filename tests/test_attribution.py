@@ -201,3 +201,23 @@ def test_fragment_closed_by_its_own_said_takes_that_speaker(nlp: Any) -> None:
     frag = next(q for q in rec.quotes if q.text.startswith("painful"))
     assert frag.speaker is not None and frag.speaker.mention == "she"
     assert frag.cue is not None and frag.cue.text == "said"
+
+
+@pytest.mark.slow
+def test_ten_thousand_quotation_marks_pair_into_short_quotes(nlp: Any) -> None:
+    # one paragraph, one "sentence", 10,000 marks: each pair is a one-word quote and
+    # nothing spans from one pair to another (issue 13: this took minutes once)
+    text = '"a" b ' * 5_000
+    rec = run(text, nlp)
+    assert len(rec.quotes) <= 5_000
+    for q in rec.quotes:
+        assert text[q.start : q.end] == q.text
+        assert q.end - q.start <= 3, q
+
+
+def test_many_short_quotes_with_a_cue_each_keep_their_speaker(nlp: Any) -> None:
+    text = 'He said "ok" then ' * 200
+    qs = direct(run(text, nlp))
+    assert [q.text for q in qs] == ["ok"] * 200
+    assert all(q.speaker is not None and q.speaker.mention == "He" for q in qs)
+    assert all(q.cue is not None and q.cue.text == "said" for q in qs)

@@ -181,7 +181,7 @@ class PeopleIndex:
         if span is None:
             return False
         tok = span[0]
-        while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
             tok = tok.head
         return tok.dep_ in ("nsubj", "nsubjpass")
 

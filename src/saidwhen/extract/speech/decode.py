@@ -9,15 +9,18 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract.speech.crf import MODEL_PATH, load_tagger, tag_doc
 from saidwhen.extract.speech.lexicon import INTERRUPTERS, NO_SOURCE
 from saidwhen.extract.speech.rules import find_reported
-from saidwhen.extract.speech.syntax import noun_phrase, tagged_cue_subject, trim
+from saidwhen.extract.speech.syntax import cue_subject, noun_phrase, span_root, trim
 from saidwhen.extract.speech.types import TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
 from saidwhen.model import Quote, Span, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "MAX_CONTENT_GAP",
@@ -94,6 +97,26 @@ def decode(
     return out
 
 
+def _tagged_cue_subject(doc: Doc, cue: TaggedSpan, cues: Sequence[TaggedSpan]) -> Token | None:
+    """The speaker of a tagged cue.  From a verb in the reported clause of another
+    cue the walk climbs to that cue ("Lee said the plan was late and urged a vote":
+    the parser often ties "urged" to "was")."""
+
+    def is_cue(tok: Token) -> bool:
+        outer = tok.head.head.i
+        return any(c.start <= outer < c.end for c in cues)
+
+    return cue_subject(
+        span_root(doc, cue),
+        subjects=("nsubj",),
+        nearest=True,
+        passive="agent",
+        control="before",
+        report=is_cue,
+        steps=6,
+    )
+
+
 def _subject_source(
     doc: Any, cue: TaggedSpan, sources: Sequence[TaggedSpan], cues: Sequence[TaggedSpan]
 ) -> TaggedSpan | None:
@@ -102,7 +125,7 @@ def _subject_source(
     The nearest source is often the subject of another clause: "Ruiz, who
     praised the plan, voted against it" (``who``), or a name inside the content.
     """
-    subj = tagged_cue_subject(doc, cue, cues)
+    subj = _tagged_cue_subject(doc, cue, cues)
     if subj is None:
         return None
     held = next((s for s in sources if s.start <= subj.i < s.end), None)
@@ -126,7 +149,7 @@ def _subject_phrase(
     "Kasich has won endorsements, supporting a path to legal status": the
     tagger often misses the source of a second, coordinated or non-finite cue.
     """
-    subj = tagged_cue_subject(doc, cue, cues)
+    subj = _tagged_cue_subject(doc, cue, cues)
     if subj is None or subj.lower_ in NO_SOURCE:
         return None
     toks = trim(doc, noun_phrase(subj))

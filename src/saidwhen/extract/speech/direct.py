@@ -8,6 +8,7 @@ from typing import Any
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.lexicon import (
+    CHANNEL_WORDS,
     FRAGMENT_CUES,
     NEW_CLAUSE,
     RELATIVE,
@@ -145,7 +146,7 @@ def _nearby_subject(view: ArticleView, verb: Any, region: QuoteRegion) -> Any | 
             roots = [
                 t
                 for t in between
-                if t.pos_ in ("PRON", "PROPN", "NOUN") and (t.head.i not in ids or t.head is t)
+                if t.pos_ in ("PRON", "PROPN", "NOUN") and (t.head.i not in ids or t.head.i == t.i)
             ]
             return roots[0] if roots else None
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
@@ -416,7 +417,7 @@ def _attribute_region(
     draft.cue_token = verb.i
     if subj is not None:
         draft.speaker = make_speaker(doc, people, subj, inverted)
-    draft.channel = channel_of(doc, view.sentence(verb.i))
+    draft.channel = channel_of(view.tokens_of(CHANNEL_WORDS, *view.sentence_range(verb.i)))
     return draft
 
 
@@ -424,11 +425,10 @@ def outer_source(view: ArticleView, tok: Any, quoted: frozenset[int]) -> tuple[S
     """``"..." Smith said, according to a transcript``: PolNeAR gives the outer report,
     the transcript, as the source.  Only words of the same sentence and paragraph."""
     doc = view.doc
-    text = doc_text(doc)
     toks = [
         t
-        for t in view.sentence(tok.i)
-        if t.i not in quoted and "\n" not in text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]
+        for t in view.tokens_of(("according",), *view.sentence_range(tok.i))
+        if t.i not in quoted and view.para[t.i] == view.para[tok.i]
     ]
     acc = according_to(doc, toks)
     if acc is None or acc[1] is None or acc[1].i in quoted:

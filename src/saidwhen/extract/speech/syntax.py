@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from saidwhen.extract._reported_cues import CUE_PREPS
 from saidwhen.extract.speech.lexicon import (
@@ -20,6 +20,9 @@ from saidwhen.extract.speech.types import TaggedSpan
 from saidwhen.model import Span
 from saidwhen.nlp import doc_text
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 __all__ = [
     "according_to",
     "after_break",
@@ -27,9 +30,9 @@ __all__ = [
     "contiguous",
     "cue_frame",
     "cue_span",
+    "cue_subject",
     "cue_tokens",
     "governing_cue",
-    "governor_subject",
     "is_speech_verb",
     "line_after",
     "line_before",
@@ -38,9 +41,9 @@ __all__ = [
     "np_span",
     "source_tokens",
     "span_root",
+    "speech_report",
     "subject_of",
     "subtree",
-    "tagged_cue_subject",
     "trim",
 ]
 
@@ -131,49 +134,6 @@ def np_span(doc: Any, head: Any, whole: bool = False) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def _reported_clause(tok: Any) -> bool:
-    """Is ``tok`` the head of the clause a speech verb reports ("said [it was late]")?"""
-    if tok.dep_ != "ccomp" or tok.head.i == tok.i or not is_speech_verb(tok.head):
-        return False
-    lo, hi = sorted((tok.idx, tok.head.idx))
-    return "\n" not in doc_text(tok.doc)[lo:hi]  # a parse run over a paragraph break
-
-
-def subject_of(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
-    """The subject of a cue verb, through conjunctions and xcomp chains.
-
-    A subject inside quotation marks is the parser reading the quote as a clause
-    ("Michigan, Ohio," Mr. Trump said): it is skipped.  A relative pronoun is kept
-    ("Smith, who said"): PolNeAR marks "who" as the source.
-    """
-    tok = verb
-    for _ in range(4):
-        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted]
-        if subs:
-            return subs[0]
-        if tok.dep_ == "xcomp" and tok.head.lemma_ in OBJECT_CONTROL:
-            # "prompted the group to state": the object speaks
-            objs = [c for c in tok.head.children if c.dep_ == "dobj" and c.i not in quoted]
-            if objs and objs[0].pos_ in ("PROPN", "NOUN", "PRON"):
-                return objs[0]
-        if (
-            tok.dep_ in ("conj", "advcl")
-            and _reported_clause(tok.head)
-            and tok.head.head.i not in quoted
-            and is_speech_verb(tok)
-        ):
-            # "Lee said it was late and added, ...": the parser tied "added" into what
-            # was said; the one who adds is the one who said it
-            tok = tok.head.head
-        elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
-            tok = tok.head
-        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-            tok = tok.head.head  # "deflected questions before saying": who deflected
-        else:
-            break
-    return None
-
-
 def according_to(doc: Any, toks: list[Any]) -> tuple[Span, Any] | None:
     for tok in toks:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -184,9 +144,10 @@ def according_to(doc: Any, toks: list[Any]) -> tuple[Span, Any] | None:
     return None
 
 
-def channel_of(doc: Any, sent: Any) -> str | None:
-    """Where it was said, from the sentence of the cue: "blog post on Medium", "Instagram"."""
-    for tok in sent:
+def channel_of(words: Iterable[Any]) -> str | None:
+    """Where it was said, from the channel words of the cue's sentence ("blog post on
+    Medium", "Instagram"): the first that names one."""
+    for tok in words:
         if tok.lower_ not in CHANNEL_WORDS:
             continue
         if tok.lower_ == "post" and tok.pos_ == "VERB":
@@ -376,25 +337,6 @@ def governing_cue(tok: Any) -> list[Any]:
     return outer
 
 
-def governor_subject(tok: Any) -> Any | None:
-    """The subject a non-finite or coordinated cue shares with the verb above it."""
-    cur = tok
-    for _ in range(6):
-        if (
-            cur.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep")
-            or cur.head.i == cur.i
-        ):
-            return None
-        head = cur.head
-        if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return head if cur.tag_ in ("VBG", "VBN") else None
-        subj = [c for c in head.children if c.dep_ in SUBJ_DEPS]
-        if subj:
-            return subj[0]
-        cur = head
-    return None
-
-
 def after_break(toks: list[Any]) -> list[Any]:
     """The part of a source after its last line break (a heading, a dateline, a tweet)."""
     for k in range(len(toks) - 1, -1, -1):
@@ -426,7 +368,15 @@ def source_tokens(tok: Any) -> list[Any]:
             if child.dep_ == "poss":
                 return [t for t in subtree(child) if t.dep_ != "case"]
         return []
-    gov = governor_subject(tok)
+    gov = cue_subject(
+        tok,
+        subjects=SUBJ_DEPS,
+        control=None,
+        climb=("xcomp", "conj", "advcl", "acl", "pcomp", "prep"),
+        through_prep=False,
+        participle_of_noun=True,
+        steps=7,
+    )
     if gov is not None:
         if gov.dep_ in SUBJ_DEPS:
             return trim(tok.doc, subtree(gov))
@@ -441,41 +391,111 @@ def span_root(doc: Any, span: TaggedSpan) -> Any:
             return tok
     return doc[span.start]
 
+# Which way a passive is read: the subject speaks ("he was quoted as saying"), or the
+# ``by`` agent does and the subject is the one spoken to ("she was asked by ...").
+Passive = Literal["subject", "agent"]
+# "led X to say": ``lexicon``, the object of a verb of OBJECT_CONTROL speaks (a noun or
+# pronoun); ``before``, the object before the to-complement of any verb speaks.
+Control = Literal["lexicon", "before"]
+_NOMINAL = ("PROPN", "NOUN", "PRON")
 
-def tagged_cue_subject(doc: Any, cue: TaggedSpan, cues: Sequence[TaggedSpan]) -> Any | None:
-    """The grammatical subject of a cue, through the verbs it is conjoined with or hangs from.
 
-    "Lee said the plan was late and urged a vote": the parser often ties "urged"
-    to "was", inside what Lee said; the one who urges is the one who said it,
-    so from a verb in the reported clause of another cue we climb to that cue.
+def cue_subject(
+    verb: Token,
+    *,
+    quoted: frozenset[int] = frozenset(),
+    subjects: tuple[str, ...] = ("nsubj", "nsubjpass"),
+    nearest: bool = False,
+    passive: Passive = "subject",
+    control: Control | None = "lexicon",
+    report: Callable[[Token], bool] | None = None,
+    climb: tuple[str, ...] = ("conj", "xcomp", "advcl"),
+    through_prep: bool = True,
+    participle_of_noun: bool = False,
+    steps: int = 4,
+) -> Token | None:
+    """The one who speaks through ``verb``: its subject, or the subject of the verb it
+    is conjoined with or hangs from.  The one walker of the package; its options carry
+    the differences between the readings that use it.
+
+    Args:
+        verb: the cue.
+        quoted: tokens inside quotation marks, never a subject (the parser reads
+            ``"Michigan, Ohio," Mr. Trump said`` as a clause).
+        subjects: the dependencies that mark a subject.  A relative pronoun is
+            kept ("Smith, who said"): PolNeAR marks "who" as the source.
+        nearest: of several subjects, the one nearest the verb ("which she said").
+        passive: see :data:`Passive`.
+        control: see :data:`Control`; None: the object of "led X to say" never speaks.
+        report: whether a verb conjoined inside a reported clause is said by the
+            reporter ("Lee said it was late and added, ...": the parser tied "added"
+            into what was said; the one who adds is the one who said it); the
+            walk then climbs to the reporting verb.
+        climb: the dependencies the walk climbs through to the governing verb.
+        through_prep: "deflected questions before saying": from the ``pcomp`` of a
+            preposition to the verb the preposition modifies.
+        participle_of_noun: "officials speaking on condition of anonymity": a
+            participle modifying a noun is said by that noun.
+        steps: how many verbs up the walk goes.
     """
-
-    def is_cue(tok: Any) -> bool:
-        return any(c.start <= tok.i < c.end for c in cues)
-
-    tok = span_root(doc, cue)
-    for _ in range(6):
-        subs = [c for c in tok.children if c.dep_ == "nsubj"]
+    tok = verb
+    for _ in range(steps):
+        subs = [c for c in tok.children if c.dep_ in subjects and c.i not in quoted]
         if subs:
-            # "which she said": the one nearest the verb speaks
-            return min(subs, key=lambda c: abs(c.i - tok.i))
-        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
-        if agents:
-            return agents[0]  # "asked by a reporter"
-        if any(c.dep_ == "nsubjpass" for c in tok.children):
-            return None  # "she was asked", "it is expected": not who speaks
+            return min(subs, key=lambda c: abs(c.i - tok.i)) if nearest else subs[0]
+        if passive == "agent":
+            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+            if agents:
+                return agents[0]  # "asked by a reporter"
+            if any(c.dep_ == "nsubjpass" for c in tok.children):
+                return None  # "she was asked", "it is expected": not who speaks
+            if tok.tag_ == "VBN":
+                return None  # a passive's subject is the one asked, not the asker
         head = tok.head
-        if head.i == tok.i or tok.tag_ == "VBN":
-            return None  # a passive's subject is the one asked, not the asker
-        objs = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
-        if tok.dep_ == "xcomp" and objs:
-            return objs[-1]  # "led some to question": the object speaks
-        if tok.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and is_cue(head.head):
+        if head.i == tok.i:
+            return None
+        if tok.dep_ == "xcomp" and control == "lexicon" and head.lemma_ in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ == "dobj" and c.i not in quoted]
+            if objs and objs[0].pos_ in _NOMINAL:
+                return objs[0]  # "prompted the group to state": the object speaks
+        elif tok.dep_ == "xcomp" and control == "before":
+            objs = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
+            if objs:
+                return objs[-1]  # "led some to question": the object speaks
+        if participle_of_noun and tok.dep_ == "acl" and head.pos_ in _NOMINAL:
+            return head if tok.tag_ in ("VBG", "VBN") else None
+        if (
+            report is not None
+            and tok.dep_ in ("conj", "advcl")
+            and head.dep_ == "ccomp"
+            and report(tok)
+        ):
             tok = head.head
-        elif tok.dep_ in ("conj", "xcomp", "advcl"):
+        elif tok.dep_ in climb:
             tok = head
-        elif tok.dep_ == "pcomp" and head.dep_ == "prep":
-            tok = head.head  # "left before saying": who left
+        elif through_prep and tok.dep_ == "pcomp" and head.dep_ == "prep":
+            tok = head.head
         else:
             return None
     return None
+
+
+def speech_report(quoted: frozenset[int]) -> Callable[[Token], bool]:
+    """:func:`cue_subject`'s ``report`` for a speech verb in the clause another speech
+    verb reports, in the same paragraph."""
+
+    def reports(tok: Token) -> bool:
+        clause, outer = tok.head, tok.head.head
+        if outer.i == clause.i or outer.i in quoted:
+            return False
+        if not (is_speech_verb(outer) and is_speech_verb(tok)):
+            return False
+        lo, hi = sorted((clause.idx, outer.idx))
+        return "\n" not in doc_text(tok.doc)[lo:hi]  # a parse run over a paragraph break
+
+    return reports
+
+
+def subject_of(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:
+    """The speaker of a direct quote's cue verb (:func:`cue_subject`'s defaults)."""
+    return cue_subject(verb, quoted=quoted, report=speech_report(quoted))
