@@ -8,6 +8,7 @@ import pytest
 
 from saidwhen import extract
 from saidwhen.model import ArticleRecord, Quote
+from saidwhen.store import merge
 
 
 def run(text: str, nlp: Any) -> ArticleRecord:
@@ -134,6 +135,16 @@ def test_repeated_quote_is_marked(nlp: Any) -> None:
     qs = direct(rec)
     assert qs[0].repeat_of is None
     assert qs[1].repeat_of == rec.quotes.index(qs[0])
+
+
+def test_a_repeat_is_the_same_words_for_the_article_and_for_the_bank(nlp: Any) -> None:
+    # one normal form: a curly and a straight apostrophe, and "dont" without one
+    first, again = "I don’t care who wins the vote", "I dont care who wins the vote"
+    rec = run(f'Ana Ruiz said, "{first}."\n\n"{again}," she added.\n', nlp)
+    qs = direct(rec)
+    assert [q.text.rstrip(".,") for q in qs] == [first, again]
+    assert qs[1].repeat_of == rec.quotes.index(qs[0])
+    assert merge.normalise(qs[0].text) == merge.normalise(qs[1].text)
 
 
 def test_repeated_report_of_the_same_speaker_is_marked(nlp: Any) -> None:

@@ -29,15 +29,15 @@ from saidwhen.extract.speech.lone import attribute_lone_paragraph, sign_off
 from saidwhen.extract.speech.merge import (
     carry_channels,
     merge_reported,
-    normalise_quote,
     reported_speech,
 )
 from saidwhen.extract.speech.syntax import cue_span
 from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Quote
 from saidwhen.nlp import doc_text
+from saidwhen.normalise import normalise
 
-__all__ = ["find_quotes", "normalise_quote"]
+__all__ = ["find_quotes"]
 
 
 def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
@@ -73,7 +73,7 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
     quotes = []
     text = doc_text(doc)
     for i, d in enumerate(drafts):
-        words = normalise_quote(text[d.start : d.end])
+        words = normalise(text[d.start : d.end])
         repeat = seen.get(words) if d.kind != "indirect" and len(words.split()) >= 4 else None
         if repeat is None and words:
             seen.setdefault(words, i)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
@@ -17,14 +15,8 @@ from saidwhen.nlp import doc_text
 __all__ = [
     "carry_channels",
     "merge_reported",
-    "normalise_quote",
     "reported_speech",
 ]
-
-
-def normalise_quote(text: str) -> str:
-    """Words of a quote for comparison: lower case, no punctuation or quote marks."""
-    return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
 
 
 def _alnum(text: str, start: int, end: int) -> int:
