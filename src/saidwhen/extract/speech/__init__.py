@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.direct import direct_drafts, make_speaker, outer_reporter, outer_source
@@ -37,10 +37,13 @@ from saidwhen.model import Quote
 from saidwhen.nlp import doc_text
 from saidwhen.normalise import normalise
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 __all__ = ["find_quotes"]
 
 
-def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
+def find_quotes(doc: Doc, people: PeopleIndex, start: int = 0) -> list[Quote]:
     """Every quotation of the article, in text order, with indices linking them."""
     view = ArticleView.build(doc, start)
     regions, quoted = list(view.regions), view.quoted

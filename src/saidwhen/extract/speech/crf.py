@@ -17,7 +17,7 @@ import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract._reported_cues import CUE_PREPS, CUE_RATES
 from saidwhen.extract.speech.lexicon import cue_record
@@ -25,6 +25,9 @@ from saidwhen.extract.speech.rules import find_reported
 from saidwhen.extract.speech.types import TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
 from saidwhen.model import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "MODEL_PATH",
@@ -64,7 +67,7 @@ PROBE = (
 ROLES = ("CON", "SRC", "CUE")
 
 
-def paragraphs(doc: Any, start: int = 0) -> list[list[int]]:
+def paragraphs(doc: Doc, start: int = 0) -> list[list[int]]:
     """Token indices of each paragraph, white space left out, from character ``start`` on."""
     out: list[list[int]] = [[]]
     for tok in doc:
@@ -80,7 +83,7 @@ def paragraphs(doc: Any, start: int = 0) -> list[list[int]]:
     return [p for p in out if p]
 
 
-def _rate_bucket(tok: Any, quoted: bool, frame: str) -> str:
+def _rate_bucket(tok: Token, quoted: bool, frame: str) -> str:
     """How often this word, in this frame, was a cue in PolNeAR train (from the lexicon)."""
     rec = cue_record(tok, frame, quoted)
     return "x" if rec is None else f"{min(int(rec[0] / rec[1] * 5), 4)}"
@@ -308,7 +311,7 @@ def spans_from_labels(seq: Sequence[int], labels: Sequence[str]) -> list[TaggedS
     return out
 
 
-def feature_stamp(doc: Any) -> str:
+def feature_stamp(doc: Doc) -> str:
     """A hash of the lexicon and of every feature of ``doc`` (parsed :data:`PROBE`).
 
     The model is stale when this differs from the stamp stored with it: retrain

@@ -118,7 +118,7 @@ def _tagged_cue_subject(doc: Doc, cue: TaggedSpan, cues: Sequence[TaggedSpan]) -
 
 
 def _subject_source(
-    doc: Any, cue: TaggedSpan, sources: Sequence[TaggedSpan], cues: Sequence[TaggedSpan]
+    doc: Doc, cue: TaggedSpan, sources: Sequence[TaggedSpan], cues: Sequence[TaggedSpan]
 ) -> TaggedSpan | None:
     """The tagged source that holds the cue's grammatical subject, if one does.
 
@@ -142,7 +142,7 @@ def _rules_have_source(rules: Sequence[Quote], start: int, end: int) -> bool:
 
 
 def _subject_phrase(
-    doc: Any, cue: TaggedSpan, cues: Sequence[TaggedSpan], content: TaggedSpan | None
+    doc: Doc, cue: TaggedSpan, cues: Sequence[TaggedSpan], content: TaggedSpan | None
 ) -> TaggedSpan | None:
     """The noun phrase of the cue's grammatical subject, where the tagger marked no source.
 
@@ -200,7 +200,7 @@ def _parenthetical(
     return first, second
 
 
-def _trimmed(doc: Any, start: int, end: int) -> TaggedSpan | None:
+def _trimmed(doc: Doc, start: int, end: int) -> TaggedSpan | None:
     """``doc[start:end]`` without punctuation and white space at its edges, as content."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -249,11 +249,11 @@ def _content_rank(
     return (sent_of(cue) != sent_of(con), _gap(cue, con), -(con.end - con.start))
 
 
-def has_word(doc: Any, span: TaggedSpan) -> bool:
+def has_word(doc: Doc, span: TaggedSpan) -> bool:
     return any(t.is_alpha or t.is_digit for t in doc[span.start : span.end])
 
 
-def _char_span(doc: Any, span: TaggedSpan) -> tuple[int, int]:
+def _char_span(doc: Doc, span: TaggedSpan) -> tuple[int, int]:
     toks = [t for t in doc[span.start : span.end] if not t.is_space]
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from saidwhen.extract._reported_cues import CUE_PREPS
 from saidwhen.extract.speech.lexicon import (
@@ -21,7 +21,7 @@ from saidwhen.model import Span
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "according_to",
@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 
-def _as_one_put_it(tok: Any) -> bool:
+def _as_one_put_it(tok: Token) -> bool:
     """``As one adviser put it, "..."``: "put it" in an "as" clause reports words."""
     doc = tok.doc
     return (
@@ -59,7 +59,7 @@ def _as_one_put_it(tok: Any) -> bool:
     )
 
 
-def is_speech_verb(tok: Any, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
+def is_speech_verb(tok: Token, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
     if tok.lemma_ == "go" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "on":
         return True  # "Trump went on, ..."
     if _as_one_put_it(tok):
@@ -69,7 +69,7 @@ def is_speech_verb(tok: Any, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
     )
 
 
-def loose_cue(tok: Any) -> bool:
+def loose_cue(tok: Token) -> bool:
     """A finite verb, or a speech verb the tagger took for a noun ("the ad states")."""
     if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP"):
         return True
@@ -77,7 +77,7 @@ def loose_cue(tok: Any) -> bool:
     return tok.tag_ == "NNS" and (word[:-1] in SPEECH_VERBS or word[:-2] in SPEECH_VERBS)
 
 
-def cue_span(doc: Any, verb: Any) -> Span:
+def cue_span(doc: Doc, verb: Token) -> Span:
     """The verb with its auxiliaries, negation and particle ("has learned", "opened up")."""
     toks = [verb]
     for child in verb.children:
@@ -98,7 +98,7 @@ def cue_span(doc: Any, verb: Any) -> Span:
     return Span(doc_text(doc)[s:e], s, e)
 
 
-def np_span(doc: Any, head: Any, whole: bool = False) -> tuple[int, int]:
+def np_span(doc: Doc, head: Token, whole: bool = False) -> tuple[int, int]:
     """A subject noun phrase, cut before a comma, relative clause or apposition
     (``whole``: with its clauses and phrases, up to a comma)."""
     left = head.left_edge.i
@@ -134,7 +134,8 @@ def np_span(doc: Any, head: Any, whole: bool = False) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def according_to(doc: Any, toks: list[Any]) -> tuple[Span, Any] | None:
+def according_to(doc: Doc, toks: list[Token]) -> tuple[Span, Token | None] | None:
+    """``according to X``: the cue and X (None when the parse gives no object)."""
     for tok in toks:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
@@ -144,7 +145,7 @@ def according_to(doc: Any, toks: list[Any]) -> tuple[Span, Any] | None:
     return None
 
 
-def channel_of(words: Iterable[Any]) -> str | None:
+def channel_of(words: Iterable[Token]) -> str | None:
     """Where it was said, from the channel words of the cue's sentence ("blog post on
     Medium", "Instagram"): the first that names one."""
     for tok in words:
@@ -171,7 +172,7 @@ def channel_of(words: Iterable[Any]) -> str | None:
     return None
 
 
-def cue_frame(tok: Any) -> str:
+def cue_frame(tok: Token) -> str:
     """The syntactic frame a candidate cue appears in, the key of its cue rate."""
     if tok.text == ":":
         left = line_before(tok)
@@ -197,7 +198,7 @@ def cue_frame(tok: Any) -> str:
     return "none"
 
 
-def line_before(tok: Any) -> list[Any]:
+def line_before(tok: Token) -> list[Token]:
     """The tokens between the start of ``tok``'s line and ``tok``, without spaces."""
     doc, i = tok.doc, tok.i
     while i > 0 and "\n" not in doc[i - 1].text and tok.i - i < 12:
@@ -205,7 +206,7 @@ def line_before(tok: Any) -> list[Any]:
     return [t for t in doc[i : tok.i] if not t.is_space]
 
 
-def line_after(tok: Any) -> list[Any]:
+def line_after(tok: Token) -> list[Token]:
     """The tokens after ``tok`` up to the end of its line."""
     doc, i = tok.doc, tok.i + 1
     while i < len(doc) and "\n" not in doc[i].text:
@@ -213,11 +214,11 @@ def line_after(tok: Any) -> list[Any]:
     return list(doc[tok.i + 1 : i])
 
 
-def subtree(tok: Any) -> list[Any]:
+def subtree(tok: Token) -> list[Token]:
     return list(tok.subtree)
 
 
-def trim(doc: Any, toks: Sequence[Any]) -> list[Any]:
+def trim(doc: Doc, toks: Sequence[Token]) -> list[Token]:
     """Drop leading/trailing punctuation and dangling conjunctions."""
     lo, hi = 0, len(toks)
     while lo < hi and (
@@ -236,9 +237,9 @@ def trim(doc: Any, toks: Sequence[Any]) -> list[Any]:
     return list(toks[lo:hi])
 
 
-def contiguous(toks: Iterable[Any], stop: set[int]) -> list[Any]:
+def contiguous(toks: Iterable[Token], stop: set[int]) -> list[Token]:
     """The longest run of ``toks`` (sorted) that does not cross a token in ``stop``."""
-    runs: list[list[Any]] = [[]]
+    runs: list[list[Token]] = [[]]
     prev: int | None = None
     for tok in sorted(toks, key=lambda t: t.i):
         if tok.i in stop or (prev is not None and tok.i != prev + 1):
@@ -249,7 +250,7 @@ def contiguous(toks: Iterable[Any], stop: set[int]) -> list[Any]:
     return max(runs, key=lambda r: sum(1 for t in r if not t.is_punct))
 
 
-def _is_channel(prep: Any) -> bool:
+def _is_channel(prep: Token) -> bool:
     """``in a statement``, ``on Twitter``: how it was said, which PolNeAR puts in the cue."""
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     return (
@@ -260,7 +261,7 @@ def _is_channel(prep: Any) -> bool:
     )
 
 
-def cue_tokens(tok: Any) -> list[Any]:
+def cue_tokens(tok: Token) -> list[Token]:
     """The cue: the head word with its auxiliaries, negation, adverbs, particle and preposition.
 
     PolNeAR's cue is one contiguous span, so only modifiers next to the head
@@ -301,7 +302,7 @@ def cue_tokens(tok: Any) -> list[Any]:
     return list(tok.doc[lo : hi + 1])
 
 
-def noun_phrase(head: Any) -> list[Any]:
+def noun_phrase(head: Token) -> list[Token]:
     """A source NP as annotated: its subtree without loose modifiers set off by a comma.
 
     ``Trump, speaking at a rally,`` and ``Cruz, with delight,`` are cut to the
@@ -320,7 +321,7 @@ def noun_phrase(head: Any) -> list[Any]:
     return [t for t in head.subtree if t.i not in drop]
 
 
-def governing_cue(tok: Any) -> list[Any]:
+def governing_cue(tok: Token) -> list[Token]:
     """The cue of the verb that ``tok`` is the ``to``-complement of, when next to it.
 
     ``declined to say`` and ``went on to say`` are one cue when the inner verb
@@ -337,7 +338,7 @@ def governing_cue(tok: Any) -> list[Any]:
     return outer
 
 
-def after_break(toks: list[Any]) -> list[Any]:
+def after_break(toks: list[Token]) -> list[Token]:
     """The part of a source after its last line break (a heading, a dateline, a tweet)."""
     for k in range(len(toks) - 1, -1, -1):
         if "\n" in toks[k].text:
@@ -345,7 +346,7 @@ def after_break(toks: list[Any]) -> list[Any]:
     return toks
 
 
-def source_tokens(tok: Any) -> list[Any]:
+def source_tokens(tok: Token) -> list[Token]:
     """The full noun phrase of the source of cue ``tok``, or [] when it is implicit."""
     if tok.lower_ == "according":
         for to in tok.children:
@@ -384,7 +385,7 @@ def source_tokens(tok: Any) -> list[Any]:
     return []
 
 
-def span_root(doc: Any, span: TaggedSpan) -> Any:
+def span_root(doc: Doc, span: TaggedSpan) -> Token:
     """The token of ``span`` whose head lies outside it (the first such)."""
     for tok in doc[span.start : span.end]:
         if not span.start <= tok.head.i < span.end or tok.head.i == tok.i:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
 from saidwhen.extract.speech.syntax import cue_frame
@@ -166,6 +166,6 @@ def token_quote_regions(texts: tuple[str, ...]) -> list[tuple[int, int]]:
     return regions
 
 
-def in_quotes(doc: Any) -> list[bool]:
+def in_quotes(doc: Doc) -> list[bool]:
     """Which tokens lie inside double quotation marks (for callers without a view)."""
     return list(ArticleView.build(doc).in_quotes)
