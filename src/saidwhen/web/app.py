@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from saidwhen.errors import StoreError
+from saidwhen.errors import BadParameter, StoreError
 from saidwhen.store import has_topics, quote_occurrences, speakers
 from saidwhen.store.migrations import SCHEMA_VERSION
 from saidwhen.store.pages import article_page, most_quoted, person_page, search_page
@@ -46,15 +46,6 @@ PAGE_SIZE = 20  # quotes per HTML page
 MAX_ID = 2**63 - 1  # SQLite's integers
 
 
-class BadParameter(ValueError):
-    """A query parameter that cannot be used; answered with HTTP 400 naming it."""
-
-    def __init__(self, parameter: str, message: str) -> None:
-        super().__init__(f"{parameter}: {message}")
-        self.parameter = parameter
-        self.message = message
-
-
 def open_readonly(path: str | os.PathLike[str]) -> sqlite3.Connection:
     """A read-only connection (SQLite ``mode=ro``): it can never write or take a write lock."""
     p = Path(path).resolve()
@@ -64,6 +55,17 @@ def open_readonly(path: str | os.PathLike[str]) -> sqlite3.Connection:
         conn.execute("PRAGMA query_only = ON")
     except sqlite3.Error as err:
         raise StoreError(f"cannot open {p} read-only: {err}") from err
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError as err:
+        # read-only media (READONLY, IOERR, CANTOPEN): no WAL index can be made beside
+        # the file, and nobody can be writing it, so it is read as it is
+        if err.sqlite_errorcode & 0xFF in (8, 10, 14):
+            conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+            conn.execute("PRAGMA query_only = ON")
+    except sqlite3.DatabaseError:
+        pass  # not a database: the caller's first query says so
     return conn
 
 

@@ -111,6 +111,8 @@ class _Connections:
     def run(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
         try:
             return fn(self.get())
+        except BadParameter:  # the request's fault, not the bank's
+            raise
         except (SaidwhenError, sqlite3.Error) as err:
             self.drop()
             raise _Unreadable(f"the quote bank cannot be read: {err}") from err
@@ -253,7 +255,7 @@ def create_app(db: str | os.PathLike[str]) -> ASGIApp:
 
     async def bad_parameter(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, BadParameter)
-        return _error(request, 400, f"{exc.parameter}: {exc.message}", exc.parameter)
+        return _error(request, 400, f"{exc.parameter}: {exc.reason}", exc.parameter)
 
     async def unreadable(request: Request, exc: Exception) -> Response:
         return _error(request, 503, str(exc))
