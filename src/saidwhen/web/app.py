@@ -180,7 +180,8 @@ def _query(f: Filters, limit: int, offset: int) -> dict[str, Any]:
 
 def api_search(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[str, Any]:
     """``/api/search``: one page of quotes matching the filters, newest first, with the
-    total, whether there is more, and facets (speakers, outlets, years said).
+    total, whether there is more, and with ``facets=1`` the facets (speakers, outlets,
+    years said; they cost more than the page, so only the search page asks).
 
     Statements only unless ``topics=1``: a topic record names what was talked
     about ("addressed her critics"), which a reader looking for what people
@@ -190,7 +191,7 @@ def api_search(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[str,
     f = search_filters(params)
     limit = _int(params, "limit", PAGE_SIZE, 1, MAX_LIMIT)
     offset = _int(params, "offset", 0, 0, MAX_OFFSET)
-    page = search_page(conn, f, limit=limit, offset=offset, facets=_flag(params, "facets", True))
+    page = search_page(conn, f, limit=limit, offset=offset, facets=_flag(params, "facets"))
     return {
         "query": _query(f, limit, offset),
         "total": page["total"],

@@ -162,6 +162,7 @@ def create_app(db: str | os.PathLike[str]) -> ASGIApp:
             html = render("search.html", q=q, searched=True, error=f"{err}", api="/api/search")
             return HTMLResponse(html, 400)
         api_args = kept | {"limit": str(PAGE_SIZE), "offset": str((page - 1) * PAGE_SIZE)}
+        api_args["facets"] = "1"
         if not any(k != "topics" for k in kept):
             data = await _run(conns, api_home)
             q = blank | {"topics": bool(kept.get("topics"))}
@@ -270,6 +271,8 @@ def create_app(db: str | os.PathLike[str]) -> ASGIApp:
             message = exc.detail
         response = _error(request, exc.status_code, message)
         response.headers.update(exc.headers or {})
+        if exc.status_code == 405:  # Starlette lists them from a set: one order, always
+            response.headers["allow"] = "GET, HEAD"
         return response
 
     async def internal(request: Request, exc: Exception) -> Response:  # a bug: say so in JSON
