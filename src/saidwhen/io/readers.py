@@ -73,8 +73,10 @@ def read_text_article(text: str, source: str, date: dt.date | None = None) -> Ar
     return Article(text=text, date=date, id=Path(source).stem, source=source, body_start=body_start)
 
 
-def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Article | InputError]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
+def _read_jsonl(
+    text: str, source: str, date: dt.date | None, first_line: int = 1
+) -> Iterator[Article | InputError]:
+    for lineno, line in enumerate(text.splitlines(), start=first_line):
         if not line.strip():
             continue
         try:
@@ -112,9 +114,16 @@ def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Articl
 
 
 def read_bytes(
-    data: bytes, source: str, date: dt.date | None = None, fmt: str | None = None
+    data: bytes,
+    source: str,
+    date: dt.date | None = None,
+    fmt: str | None = None,
+    first_line: int = 1,
 ) -> Iterator[Article | InputError]:
-    """Every article in one input; ``fmt`` is text, jsonl, html or warc (else guessed)."""
+    """Every article in one input; ``fmt`` is text, jsonl, html or warc (else guessed).
+
+    ``first_line`` numbers the lines of a JSONL piece that starts further down its file.
+    """
     fmt = fmt or guess_format(source, data)
     try:
         if fmt == "warc":
@@ -124,7 +133,7 @@ def read_bytes(
             return
         text = decode(data, source)
         if fmt == "jsonl":
-            yield from _read_jsonl(text, source, date)
+            yield from _read_jsonl(text, source, date, first_line)
         elif fmt == "html":
             from saidwhen.io.html import read_html
 
