@@ -69,8 +69,17 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int | None], None] |
         bar.close()
 
 
+def _inputs(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    from pathlib import Path
+
+    for v in value:  # a URI (s3://, gs://, hdfs://) is listed by the engine
+        if "://" not in v and not Path(v).exists():
+            raise click.BadParameter(f"{v!r} does not exist", ctx, param)
+    return value
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, callback=_inputs)
 @db_option
 @date_option
 @click.option(
@@ -88,6 +97,13 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int | None], None] |
 )
 @click.option("--keep-text", is_flag=True, help="Store each article's text too.")
 @click.option(
+    "--out",
+    metavar="DIR",
+    help="Write Parquet shards to DIR (a path or URI) instead of the bank, then merge the"
+    " quotes there; load them with 'saidwhen bank load DIR'.",
+)
+@click.option("--address", metavar="ADDR", help="Ray: a running cluster ('auto', 'ray://h:p').")
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="A progress bar (default: when standard error is a terminal).",
@@ -99,6 +115,8 @@ def ingest(
     workers: int | None,
     engine: str,
     keep_text: bool,
+    out: str | None,
+    address: str | None,
     progress: bool | None,
 ) -> None:
     """Read PATHS into the quote bank: files, directories (recursively), JSONL, HTML, WARC.
@@ -109,22 +127,31 @@ def ingest(
     """
     show = sys.stderr.isatty() if progress is None else progress
     with _errors(), _progress_bar(show) as bar:
-        if engine == "ray":
-            from saidwhen.engine import ray as engine_mod
-        else:
-            from saidwhen.engine import local as engine_mod  # type: ignore[no-redef]
-        summary = engine_mod.ingest(
-            paths, db, workers=workers, date=date, keep_text=keep_text, progress=bar
-        )
+        from saidwhen.engine import ingest_with
+
+        summary = ingest_with(
+            engine, paths, db, workers=workers, date=date, keep_text=keep_text, progress=bar,
+            out=out, address=address,
+        )  # fmt: skip
+        if out and not summary.interrupted:
+            from saidwhen.engine.merge import merge
+
+            merged = merge(out, engine, address)
     s = summary.to_dict()
     rate = s["stored"] / s["seconds"] if s["seconds"] else 0.0
     click.echo(
         f"saidwhen: {s['stored']} articles stored, {s['already_stored']} already there, "
         f"{s['failed']} failed; {s['occurrences']} quotes ({s['new_quotes']} new, "
         f"{s['merged_exact'] + s['merged_near']} merged) in {s['seconds']:.1f}s "
-        f"({rate:.1f} articles/s) -> {db}",
+        f"({rate:.1f} articles/s) -> {out or db}",
         err=True,
     )
+    if out and not summary.interrupted:
+        click.echo(
+            f"saidwhen: merged into {merged.quotes} quotes and {merged.people} people"
+            f" in {merged.seconds:.1f}s -> {out}/merged; 'saidwhen bank load {out}' builds a bank",
+            err=True,
+        )
     for err in summary.failures:
         click.echo(f"  skipped {err}", err=True)
     if summary.interrupted:
