@@ -155,3 +155,23 @@ def test_ray_engine_bank_and_ray_shards_give_the_same_export(
     out, loaded = _shards_then_load(inputs_in_order(corpus, False), tmp_path, "ray")
     assert export(loaded) == reference
     check_merged(out, reference)
+
+
+@pytest.mark.slow
+def test_a_run_killed_part_way_resumes_to_the_same_shards_and_bank(
+    corpus: Path, reference: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    ingest(inputs_in_order(corpus, False), None, workers=1, out=out)
+    done = sorted((out / "_done").iterdir())
+    # what a kill leaves: the works after some point have no marker, one a shard half written
+    lost = done[len(done) // 2 :]
+    for marker in lost:
+        marker.unlink()
+    (out / "quotes" / f"{lost[0].stem}.parquet").write_bytes(b"PAR1 cut short")
+    again = ingest(inputs_in_order(corpus, True), None, workers=1, out=out)
+    assert again.works == len(lost) and again.works_done_before == len(done) - len(lost)
+    db = tmp_path / "resumed.db"
+    result = CliRunner().invoke(main, ["bank", "load", str(out), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert export(db) == reference

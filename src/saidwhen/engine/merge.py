@@ -236,7 +236,7 @@ def _merge_ray(out: str, s: MergeSummary, address: str | None) -> None:
 
     ray = start_ray(address)
     filesys, root = _fs(out)
-    occ = ray.data.read_parquet(f"{root}/quotes", filesystem=filesys, columns=_COLUMNS)
+    occ = ray.data.read_parquet(f"{root}/quotes", filesystem=filesys).select_columns(_COLUMNS)
     occ = occ.materialize()  # read once, used by three group-bys
     s.occurrences = occ.count()
 
@@ -254,8 +254,8 @@ def _merge_ray(out: str, s: MergeSummary, address: str | None) -> None:
     found = sh.groupby("shingle").map_groups(pairs, batch_format="pyarrow").take_all()
     s.near_pairs = len({(r["a"], r["b"]) for r in found})
     cluster = _clusters((r["a"], r["b"]) for r in found)
-    names = occ.filter(lambda r: r["speaker"] is not None).groupby("speaker").count().take_all()
-    canon, people = people_of(Counter({r["speaker"]: r["count()"] for r in names}))
+    names = occ.groupby("speaker").count().take_all()
+    canon, people = people_of(Counter({r["speaker"]: r["count()"] for r in names if r["speaker"]}))
 
     def label(batch: pa.Table) -> pa.Table:
         q = batch.column("qhash").to_pylist()
