@@ -31,6 +31,30 @@ from bench_ingest import PIPE, measure
 from bench_store import polnear_articles
 
 BIN = Path(sys.executable).parent
+
+MERGE = """
+import sys, time
+from saidwhen.engine.merge import merge
+from saidwhen.engine.shards import iter_works
+from saidwhen.store.db import Store
+out, db = sys.argv[1], sys.argv[2]
+works = list(iter_works(out))  # the records, built before the clock starts
+n = sum(len(k) for _, k, _ in works)
+occ = sum(len(r.quotes) for rs, _, _ in works for r in rs)
+t = time.perf_counter()
+with Store(db) as store:
+    for records, keys, _ in works:
+        store.add(records, keys)
+writer = time.perf_counter() - t
+print(f"  SQLite writer (Store.add): {writer:6.2f} s  {occ / writer:8.0f} occurrences/s"
+      f"  ({n} articles, {occ} occurrences)")
+merge(out, "local")  # warm: imports
+for engine in ("local", "ray"):
+    merge(out, engine)  # warm: Ray's start and its workers' imports
+    s = merge(out, engine)
+    print(f"  merge --engine {engine:<5}:      {s.seconds:6.2f} s  {occ / s.seconds:8.0f}"
+          f" occurrences/s  ({s.quotes} quotes, {s.near_pairs} near pairs, {s.people} people)")
+"""
 SAIDWHEN = str(BIN / "saidwhen")
 
 
@@ -153,18 +177,14 @@ def main() -> None:
                 print(f"  {n:>7} articles: driver peak {peak / 1e6:6.0f} MB, {secs:6.1f} s wall")
             print(f"  ratio {peaks[1] / peaks[0]:.2f}x (target < 1.2)")
         if "3" not in skip and out.exists():
-            print("\nmerge of the Ray run's shards against the SQLite writer on the same records")
-            for engine in ("local", "ray"):
-                secs, peak, err = driver_peak([SAIDWHEN, "bank", "merge", str(out),
-                                               "--engine", engine])  # fmt: skip
-                inner = _seconds(err, "occurrences")
-                print(f"  bank merge --engine {engine:<5}: {inner:6.1f} s ({secs:.1f} s wall)")
-                print("   ", err.strip().splitlines()[-1])
-            secs, peak, err = driver_peak([SAIDWHEN, "bank", "load", str(out), "--db",
-                                           str(root / "loaded.db")])  # fmt: skip
-            inner = _seconds(err, "works")
-            print(f"  bank load (SQLite writer): {inner:6.1f} s ({secs:.1f} s wall)")
-            print("   ", err.strip().splitlines()[-1])
+            print("\nmerge of the Ray run's shards against the SQLite writer on the same records"
+                  " (in one process, imports and Ray's start left out)")  # fmt: skip
+            import subprocess
+
+            env = {**os.environ, "OMP_NUM_THREADS": "1"}
+            res = subprocess.run([sys.executable, "-c", MERGE, str(out), str(root / "m.db")],
+                                 env=env, capture_output=True, text=True, check=True)  # fmt: skip
+            print(res.stdout.rstrip())
 
 
 if __name__ == "__main__":

@@ -146,6 +146,8 @@ def ingest(
         f"({rate:.1f} articles/s) -> {out or db}",
         err=True,
     )
+    if out and summary.works_done_before:
+        click.echo(f"saidwhen: {summary.works_done_before} works done by an earlier run", err=True)
     if out and not summary.interrupted:
         click.echo(
             f"saidwhen: merged into {merged.quotes} quotes and {merged.people} people"
