@@ -114,3 +114,16 @@ def test_failures_go_through_the_shards_into_the_bank(tmp_path: Path) -> None:
         (n,) = conn.execute("SELECT count(*) FROM articles").fetchone()
     assert n == 1
     assert codes == ["E101", "E102", "E103", "E104", "E104", "E105"]
+
+
+def test_records_come_back_from_the_shards_as_extracted(tmp_path: Path) -> None:
+    from saidwhen.engine.base import Options, run_work
+    from saidwhen.engine.shards import iter_works
+
+    works = list(plan([DATA / "inputs"]))
+    direct = [run_work(w, Options(keep_text=True)) for w in works]
+    for w in works:
+        run_work(w, Options(keep_text=True, out=str(tmp_path)))
+    back = list(iter_works(str(tmp_path)))
+    assert [(records, keys) for records, keys, _ in back] == [(r.records, r.keys) for r in direct]
+    assert sum(len(rec.quotes) + len(rec.people) for rs, _, _ in back for rec in rs) > 10

@@ -44,9 +44,12 @@ def test_html_main_text_title_date_and_outlet() -> None:
     assert "Copyright" not in art.text and "Home" not in art.text
 
 
-def test_html_page_date_wins_and_given_date_fills_in() -> None:
+def test_html_given_date_wins_and_page_date_fills_in() -> None:
     dated = page('<meta name="date" content="2023-07-01">')
-    assert read_html(dated, "p.html", dt.date(2020, 1, 1)).date == dt.date(2023, 7, 1)
+    art = read_html(dated, "p.html", dt.date(2020, 1, 1))
+    assert art.date == dt.date(2020, 1, 1)
+    assert art.date_source == "--date (page: metadata date 2023-07-01)"
+    assert read_html(dated, "p.html").date == dt.date(2023, 7, 1)
     assert read_html(page(), "p.html", dt.date(2020, 1, 1)).date == dt.date(2020, 1, 1)
 
 

@@ -5,19 +5,17 @@ The ``nlp`` fixture (one spaCy pipeline per session) comes from conftest.py.
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 import pytest
 
+from saidwhen.extract.speech.rules import find_reported
+from saidwhen.extract.speech.view import ArticleView
 from saidwhen.model import Quote
-
-# ``saidwhen.extract`` is shadowed by the ``extract`` function on the package.
-reported = importlib.import_module("saidwhen.extract.reported")
 
 
 def _find(nlp: Any, text: str, start: int = 0) -> list[Quote]:
-    return reported.find_reported(nlp(text), None, start=start)
+    return find_reported(ArticleView.build(nlp(text), start))
 
 
 # text, content, source (None: implicit), cue
@@ -145,7 +143,7 @@ def test_resolves_speaker_name_through_people(nlp: Any) -> None:
             return "Ana Diaz"
 
     doc = nlp("She said the bridge was safe.")
-    (q,) = reported.find_reported(doc, People())
+    (q,) = find_reported(ArticleView.build(doc), People())
     assert q.speaker is not None
     assert (q.speaker.name, q.speaker.mention) == ("Ana Diaz", "She")
 

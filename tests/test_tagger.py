@@ -15,10 +15,11 @@ import pytest
 
 pytest.importorskip("pycrfsuite")
 
-# ``saidwhen.extract`` is shadowed by the ``extract`` function on the package.
-tagger = importlib.import_module("saidwhen.extract.tagger")
+from saidwhen.extract.speech import crf
+from saidwhen.extract.speech import decode as dec
+from saidwhen.extract.speech.view import ArticleView
+
 train_tagger = importlib.import_module("saidwhen.eval.train_tagger")
-reported = importlib.import_module("saidwhen.extract.reported")
 
 SENTENCES = [
     # text, source, cue, content
@@ -53,8 +54,8 @@ def _attribution(text: str, source: str, cue: str, content: str) -> dict[str, An
 
 def _features(nlp: Any, text: str) -> tuple[Any, list[int], list[list[str]]]:
     doc = nlp(text)
-    seq = tagger.paragraphs(doc)[0]
-    return doc, seq, tagger.sequence_features(doc, seq, reported._in_quotes(doc))
+    seq = crf.paragraphs(doc)[0]
+    return doc, seq, crf.sequence_features(ArticleView.build(doc), seq)
 
 
 def test_features_of_a_hand_built_sentence(nlp: Any) -> None:
@@ -74,12 +75,12 @@ def test_features_of_a_hand_built_sentence(nlp: Any) -> None:
 
 def test_paragraphs_split_at_blank_lines(nlp: Any) -> None:
     doc = nlp("The keeper spoke.\n\nThe mayor listened.")
-    paras = tagger.paragraphs(doc)
+    paras = crf.paragraphs(doc)
     assert [[doc[i].text for i in p] for p in paras] == [
         ["The", "keeper", "spoke", "."],
         ["The", "mayor", "listened", "."],
     ]
-    later = tagger.paragraphs(doc, start=doc.text.index("The mayor"))
+    later = crf.paragraphs(doc, start=doc.text.index("The mayor"))
     assert len(later) == 1
 
 
@@ -105,13 +106,13 @@ def test_paragraphs_split_at_blank_lines(nlp: Any) -> None:
     ],
 )
 def test_labels_from_spans(spans: Any, labels: list[str]) -> None:
-    assert tagger.labels_from_spans([0, 1, 2, 3], spans) == labels
+    assert crf.labels_from_spans([0, 1, 2, 3], spans) == labels
 
 
 def test_spans_from_labels_round_trip() -> None:
     seq = [5, 6, 7, 8, 9, 10]
     labels = ["B-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "I-SRC"]
-    spans = tagger.spans_from_labels(seq, labels)
+    spans = crf.spans_from_labels(seq, labels)
     assert [(s.role, s.start, s.end) for s in spans] == [
         ("SRC", 5, 7),
         ("CUE", 7, 8),
@@ -125,16 +126,17 @@ def test_decode_groups_the_nearest_source_and_content(nlp: Any) -> None:
     words = [t.text for t in doc]
 
     def at(role: str, first: str, last: str) -> Any:
-        return tagger.TaggedSpan(role, words.index(first), words.index(last) + 1)
+        return crf.TaggedSpan(role, words.index(first), words.index(last) + 1)
 
     spans = [
         at("SRC", "The", "keeper"),
         at("CUE", "said", "said"),
         at("CON", "the", "passed"),
     ]
-    [(cue, src, con)] = tagger.decode(doc, spans)
+    [(cue, src, con)] = dec.decode(ArticleView.build(doc), spans)
     assert (cue.start, src.start, con.start) == (spans[1].start, spans[0].start, spans[2].start)
-    assert tagger.decode(doc, spans[:2]) == []  # a cue without content is no attribution
+    # a cue without content is no attribution
+    assert dec.decode(ArticleView.build(doc), spans[:2]) == []
 
 
 def _source_of(nlp: Any, text: str, roles: list[tuple[str, str, str]], cue: str) -> str:
@@ -143,10 +145,10 @@ def _source_of(nlp: Any, text: str, roles: list[tuple[str, str, str]], cue: str)
     words = [t.text for t in doc]
 
     def at(role: str, first: str, last: str) -> Any:
-        return tagger.TaggedSpan(role, words.index(first), words.index(last) + 1)
+        return crf.TaggedSpan(role, words.index(first), words.index(last) + 1)
 
     spans = sorted((at(*r) for r in roles), key=lambda s: s.start)
-    found = {c.start: s for c, s, _ in tagger.decode(doc, spans)}
+    found = {c.start: s for c, s, _ in dec.decode(ArticleView.build(doc), spans)}
     src = found[words.index(cue)]
     return "" if src is None else str(doc[src.start : src.end].text)
 
@@ -210,7 +212,7 @@ def test_train_then_tag_round_trip(nlp: Any, tmp_path: Path) -> None:
     size = train_tagger.train(items, model, params)
     assert size == model.stat().st_size > 0
     for (doc, _), (_, source, cue, content) in zip(items, SENTENCES, strict=True):
-        [quote] = tagger.find_tagged(doc, None, model=str(model))
+        [quote] = dec.find_tagged(ArticleView.build(doc), model=str(model))
         assert quote.kind == "indirect"
         assert quote.text == content
         assert quote.cue is not None and quote.cue.text == cue
@@ -218,11 +220,11 @@ def test_train_then_tag_round_trip(nlp: Any, tmp_path: Path) -> None:
 
 
 def test_packaged_model_finds_a_plain_report(nlp: Any) -> None:
-    if not tagger.MODEL_PATH.is_file():
+    if not crf.MODEL_PATH.is_file():
         pytest.skip("no trained model in saidwhen/data")
-    assert tagger.MODEL_PATH.stat().st_size < 5_000_000
+    assert crf.MODEL_PATH.stat().st_size < 5_000_000
     doc = nlp("The harbour master said that the ferry would sail at dawn.")
-    [quote] = tagger.find_tagged(doc, None)
+    [quote] = dec.find_tagged(ArticleView.build(doc))
     assert quote.text == "that the ferry would sail at dawn"
     assert quote.cue is not None and quote.cue.text == "said"
 
@@ -258,17 +260,17 @@ def test_a_report_interrupted_by_its_source_is_one_content_in_two_pieces(
 def test_commas_alone_do_not_make_a_parenthetical(nlp: Any) -> None:
     # the cue ends the sentence: one content, before it
     doc = nlp("The ferry leaves early, the harbour master said.")
-    spans = [s for seq in tagger.tag_doc(doc, tagger.load_tagger()) for s in seq]
+    spans = [s for seq in crf.tag_doc(ArticleView.build(doc), crf.load_tagger()) for s in seq]
     cues = [s for s in spans if s.role == "CUE"]
-    assert cues and tagger._parenthetical(doc, cues[0], None) is None
+    assert cues and dec._parenthetical(ArticleView.build(doc), cues[0], None) is None
 
 
 def test_a_report_interrupted_inside_another_starts_after_its_that(nlp: Any) -> None:
     doc = nlp("Senator Ada Okafor said on Monday that the bridge, the mayor added, would close.")
-    said = tagger.TaggedSpan("CUE", 3, 4)
-    mayor, added = tagger.TaggedSpan("SRC", 10, 12), tagger.TaggedSpan("CUE", 12, 13)
+    said = crf.TaggedSpan("CUE", 3, 4)
+    mayor, added = crf.TaggedSpan("SRC", 10, 12), crf.TaggedSpan("CUE", 12, 13)
     assert doc[said.start].text == "said" and doc[added.start].text == "added"
-    pieces = tagger._parenthetical(doc, added, mayor, [said, added])
+    pieces = dec._parenthetical(ArticleView.build(doc), added, mayor, [said, added])
     assert pieces is not None
     assert [doc[p.start : p.end].text for p in pieces] == ["the bridge", "would close"]
 
@@ -277,26 +279,26 @@ def _cue_and_content(doc: Any, cue: str, first: str, last: str) -> tuple[Any, An
     words = [t.text for t in doc]
     k = words.index(cue)
     return (
-        tagger.TaggedSpan("CUE", k, k + 1),
-        tagger.TaggedSpan("CON", words.index(first), words.index(last) + 1),
+        crf.TaggedSpan("CUE", k, k + 1),
+        crf.TaggedSpan("CON", words.index(first), words.index(last) + 1),
     )
 
 
 def test_an_untagged_source_is_the_subject_of_a_coordinated_cue(nlp: Any) -> None:
     doc = nlp("The governor won the vote on Monday, praising the plan as fair.")
     cue, con = _cue_and_content(doc, "praising", "the", "fair")
-    con = tagger.TaggedSpan("CON", cue.end, con.end)
-    src = tagger._subject_phrase(doc, cue, [cue], con)
+    con = crf.TaggedSpan("CON", cue.end, con.end)
+    src = dec._subject_phrase(doc, cue, [cue], con)
     assert src is not None and doc[src.start : src.end].text == "The governor"
 
 
 def test_the_subject_of_a_passive_or_empty_cue_is_no_source(nlp: Any) -> None:
     doc = nlp("The minister is expected to announce the budget.")
     cue, con = _cue_and_content(doc, "expected", "announce", "budget")
-    assert tagger._subject_phrase(doc, cue, [cue], con) is None
+    assert dec._subject_phrase(doc, cue, [cue], con) is None
     doc = nlp("It appeared that the talks had stalled.")
     cue, con = _cue_and_content(doc, "appeared", "that", "stalled")
-    assert tagger._subject_phrase(doc, cue, [cue], con) is None
+    assert dec._subject_phrase(doc, cue, [cue], con) is None
 
 
 def test_the_rules_source_is_kept_before_the_subject_fallback() -> None:
@@ -309,9 +311,9 @@ def test_the_rules_source_is_kept_before_the_subject_fallback() -> None:
         kind="indirect",
         speaker=Speaker(name="Lee", mention="Lee", start=0, end=3),
     )
-    assert tagger._rules_have_source([rule], 25, 45)
-    assert not tagger._rules_have_source([rule], 40, 60)
-    assert not tagger._rules_have_source([replace(rule, speaker=None)], 25, 45)
+    assert dec._rules_have_source([rule], 25, 45)
+    assert not dec._rules_have_source([rule], 40, 60)
+    assert not dec._rules_have_source([replace(rule, speaker=None)], 25, 45)
 
 
 def test_the_object_of_led_to_say_is_the_source(nlp: Any) -> None:

@@ -117,10 +117,24 @@ def test_same_channel_same_speaker_shares_the_date() -> None:
     )
     qs = [
         quote(text, "the team was tired", "said", speaker="Tom Bell", channel="radio interview"),
-        quote(text, "We need rest,", "said", speaker="Tom Bell", kind="direct",
-              channel="interview", after=60),
-        quote(text, "They need rest,", "said", speaker="Kim Lee", kind="direct",
-              channel="interview", after=110),
+        quote(
+            text,
+            "We need rest,",
+            "said",
+            speaker="Tom Bell",
+            kind="direct",
+            channel="interview",
+            after=60,
+        ),
+        quote(
+            text,
+            "They need rest,",
+            "said",
+            speaker="Kim Lee",
+            kind="direct",
+            channel="interview",
+            after=110,
+        ),
     ]
     out = dated(text, qs)
     assert [q.when for q in out] == ["2021-04-04", "2021-04-04", None]
@@ -183,3 +197,125 @@ def test_since_is_a_range_to_the_article_date() -> None:
     text = "The mayor had promised since last summer that the park would open."
     q = dated(text, [quote(text, "that the park would open", "had promised")])[0]
     assert (q.when, q.when_range) == (None, DateRange("2020-06-01", "2021-04-10"))
+
+
+# Quote dates on real news, end to end (parse, timexes, quotes, dates). 2019-11-20 is a Wednesday.
+NEWS_DAY = "2019-11-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # a weekday in the attribution is past for words already said
+        (
+            "The mayor said Thursday that the pier would close.",
+            "the pier would close",
+            "2019-11-14",
+        ),
+        # a date after the article is not when words already said were said
+        (
+            "The mayor said on Tuesday that the pier would reopen next spring.",
+            "the pier would",
+            "2019-11-19",
+        ),
+        (
+            'The festival is next spring. "We are ready," the mayor said.',
+            "We are ready",
+            None,
+        ),
+        # a show's name is not a day
+        ('"It was a great show," Lena Okafor said of Friday Night Lights.', "a great show", None),
+        # an offset counts from the date the text gives
+        (
+            "In 2010, Okafor opened the shop. Nine years later, she said she was ready to sell it.",
+            "she was ready to sell it",
+            "2019",
+        ),
+        # a neighbour's date is not this quote's
+        (
+            'On Monday, the council voted. "We were never asked," said Tom Ferrell.',
+            "never asked",
+            None,
+        ),
+        (
+            '"We were never asked," said Tom Ferrell. On Monday, the council voted.',
+            "never asked",
+            None,
+        ),
+        ('"We were never asked," Tom Ferrell said on Monday.', "never asked", "2019-11-18"),
+        # a date a speaker mentions inside another quote of the sentence is not the saying's
+        (
+            'Ruiz told the panel, "I feared it on July 25. My fears have been realized."',
+            "My fears",
+            None,
+        ),
+        # "during the call": the call the text dated before
+        (
+            "He was arrested in April for the March 21 call to the office. During the call, he "
+            'said, "somebody ought to stop her," the prosecutor said.',
+            "somebody ought",
+            "2019-03-21",
+        ),
+        # the account the narrative just dated, by the same speaker
+        (
+            "In December 2015, the campaign released a letter from Dr. Harold Bornstein. "
+            '"His stamina is extraordinary," Bornstein wrote.',
+            "stamina",
+            "2015-12",
+        ),
+        # "earlier in the episode", never dated: the event the lead reports, and the speaker's
+        # account goes on from a dated quoted word into the next quote
+        (
+            "Ana Ruiz was voted off the dance show on Monday after two dances. Ruiz revealed "
+            'the news in a video earlier in the episode, calling it "a hard week." "We lost the '
+            'baby," Ruiz said.',
+            "We lost the baby",
+            "2019-11-18",
+        ),
+        # a reported act of the speaker on another day is not an account that goes on
+        (
+            "Cam Heyward, who urged the league to ban Garrett on Thursday night, said "
+            'little. "The most important thing is we lost that game," Heyward said.',
+            "most important",
+            None,
+        ),
+        # a channel word that is not how the words came does not date them
+        (
+            'In a Nov. 5 letter, the doctors offered vaccines. "This is how epidemics begin," Dr. '
+            "Luz Arroyo, a signatory to the letter, told NBC News.",
+            "epidemics",
+            None,
+        ),
+    ],
+)
+def test_quote_dates_on_news(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if quoted in q.text]
+    assert q.when == when
+    assert q.when_basis == ("text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # the day as the subject of a present verb is the coming one
+        ('"Saturday is the anniversary of the flood," she said.', "Saturday", "2019-11-23"),
+        ("Saturday marks a year since the flood.", "Saturday", "2019-11-23"),
+        ("The council met Saturday.", "Saturday", "2019-11-16"),
+        ("She said Thursday she would go.", "Thursday", "2019-11-14"),
+        ("In 2010 the shop opened. Nine years later it closed.", "Nine years later", "2019"),
+    ],
+)
+def test_weekday_and_offset_resolution(text: str, expression: str, value: str) -> None:
+    found = {t.text: t.value for t in find_timexes(text, dt.date.fromisoformat(NEWS_DAY))}
+    assert found[expression] == value
+
+
+@pytest.mark.parametrize(
+    "title", ["Friday Night Lights", "Saturday Night Live", "Monday Night Football"]
+)
+def test_a_title_is_not_a_date(title: str) -> None:
+    found = find_timexes(f"She loved {title} as a child.", dt.date.fromisoformat(NEWS_DAY))
+    assert not [t for t in found if t.type in ("DATE", "TIME")]

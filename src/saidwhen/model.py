@@ -15,11 +15,15 @@ from typing import Any, Literal
 QuoteKind = Literal["direct", "fragment", "indirect"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 WhenBasis = Literal["text", "article date"]
+# What a speaker is: a named person, an organisation ("the ministry", "Lee Research"),
+# a group ("the doctors") or an unnamed source ("a spokesman for the ambulance service").
+EntityType = Literal["person", "organisation", "group", "unnamed"]
 
 __all__ = [
     "Article",
     "ArticleRecord",
     "DateRange",
+    "EntityType",
     "Event",
     "Person",
     "Quote",
@@ -44,6 +48,7 @@ class Article:
     outlet: str | None = None
     source: str = ""  # where it was read from ("file.jsonl:12"), for error messages
     body_start: int = 0  # where the article starts in ``text`` (after a date header)
+    date_source: str = ""  # the evidence that gave ``date`` ("--date", "url /2019/11/19", ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +65,25 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """Who said it: the canonical person ``name`` and the ``mention`` in this text."""
+    """Who said it: the canonical person ``name``, the ``mention`` in this text, and its type.
+
+    ``type`` is None when the mention was not resolved (an unresolved "he").
+    """
 
     name: str | None
     mention: str
     start: int
     end: int
+    type: EntityType | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "mention": self.mention, "start": self.start, "end": self.end}
+        return {
+            "name": self.name,
+            "mention": self.mention,
+            "start": self.start,
+            "end": self.end,
+            "type": self.type,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +135,19 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """A person named in the article, with every mention that refers to them."""
+    """A person (or a body that speaks) named in the article, with every mention of them.
+
+    ``name`` is canonical: no titles or honorifics ("Ana Ruiz"); the titles and
+    roles are ``descriptors`` ("finance minister"); ``aliases`` are the other
+    forms the article uses ("Ruiz", "Ms. Ruiz", "the minister").
+    """
 
     name: str
     mentions: tuple[Span, ...] = ()
     descriptors: tuple[str, ...] = ()
     gender: Literal["female", "male"] | None = None
+    aliases: tuple[str, ...] = ()
+    type: EntityType = "person"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -133,6 +155,8 @@ class Person:
             "mentions": [m.to_dict() for m in self.mentions],
             "descriptors": list(self.descriptors),
             "gender": self.gender,
+            "aliases": list(self.aliases),
+            "type": self.type,
         }
 
 

@@ -141,8 +141,18 @@ def build_timeline(
             first, last = span_of(ev.when, ev.when_range, day)
             entries.append(
                 TimelineEntry(
-                    "event", rec.id, day, ev.actor, ev.text or ev.predicate.text, ev.when,
-                    ev.when_range, "text", first, last, ev.predicate.start, ev.predicate.end,
+                    "event",
+                    rec.id,
+                    day,
+                    ev.actor,
+                    ev.text or ev.predicate.text,
+                    ev.when,
+                    ev.when_range,
+                    "text",
+                    first,
+                    last,
+                    ev.predicate.start,
+                    ev.predicate.end,
                 )
             )
         for q in rec.quotes:
@@ -154,8 +164,19 @@ def build_timeline(
             who = q.speaker.name or q.speaker.mention if q.speaker else None
             entries.append(
                 TimelineEntry(
-                    "quote", rec.id, day, who, q.text, q.when, q.when_range, q.when_basis,
-                    first, last, q.start, q.end, verbatim=q.kind != "indirect",
+                    "quote",
+                    rec.id,
+                    day,
+                    who,
+                    q.text,
+                    q.when,
+                    q.when_range,
+                    q.when_basis,
+                    first,
+                    last,
+                    q.start,
+                    q.end,
+                    verbatim=q.kind != "indirect",
                 )
             )
     entries.sort(key=_order)

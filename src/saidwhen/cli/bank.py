@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from saidwhen.cli import main
-from saidwhen.cli.store import _errors, db_option
+from saidwhen.cli.common import coded_errors
+from saidwhen.cli.store import db_option
 
 
 @main.group()
@@ -24,7 +25,7 @@ def load(directory: str, db: str) -> None:
     """
     from saidwhen.store.load import load as run
 
-    with _errors():
+    with coded_errors(db):
         s = run(directory, db)
     st = s.stats
     click.echo(
@@ -49,7 +50,7 @@ def merge(directory: str, engine: str, address: str | None) -> None:
     """Merge the quotes in DIR across articles into DIR/merged (quotes and people, Parquet)."""
     from saidwhen.engine.merge import merge as run
 
-    with _errors():
+    with coded_errors():
         s = run(directory, engine, address)
     click.echo(
         f"saidwhen: {s.occurrences} occurrences, {s.forms} forms, {s.near_pairs} near pairs"

@@ -1,21 +1,56 @@
-"""Options and helpers shared by several commands."""
+"""Options and helpers shared by several commands: one error handler, one date option."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from saidwhen.errors import InputError
+from saidwhen.errors import InputError, SaidwhenError
 from saidwhen.model import Article
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-__all__ = ["date_option", "read_inputs", "report_failures", "write_floors_option"]
+__all__ = [
+    "coded_errors",
+    "date_option",
+    "read_inputs",
+    "report_failures",
+    "warn",
+    "write_floors_option",
+]
+
+
+@contextmanager
+def coded_errors(bank: str | None = None) -> Iterator[None]:
+    """Every command's error handler: a coded error is a one-line message and exit 1.
+
+    With ``bank``, SQLite's own errors on it (damaged, not a bank, disk full) become
+    coded errors naming it, rather than tracebacks.
+    """
+    import sqlite3
+
+    from saidwhen.store.db import bank_errors
+
+    try:
+        if bank is None:
+            yield
+        else:
+            with bank_errors(bank):
+                yield
+    except SaidwhenError as err:
+        raise click.ClickException(str(err)) from err
+    except sqlite3.Error as err:  # not about a bank given: still no traceback
+        raise click.ClickException(f"[E200] {err}") from err
+
+
+def warn(message: str) -> None:
+    click.echo(f"saidwhen: warning: {message}", err=True)
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -27,14 +62,22 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def date_option(f: F) -> F:
-    return click.option(
-        "--date",
-        "date",
-        callback=_parse_date,
-        metavar="YYYY-MM-DD",
-        help="Article date for inputs that carry none (a 'date' first line or field wins).",
-    )(f)
+_DATE_HELP = "Article date: wins over the input's own (date line, JSONL field, page evidence)."
+
+
+def date_option(
+    flag: str = "--date", dest: str = "date", help: str = _DATE_HELP
+) -> Callable[[F], F]:
+    """A ``YYYY-MM-DD`` option that reaches the command as a ``datetime.date``.
+
+    Example:
+        >>> @date_option("--from", "date_from", help="Said on or after.")  # doctest: +SKIP
+    """
+
+    def decorate(f: F) -> F:
+        return click.option(flag, dest, callback=_parse_date, metavar="YYYY-MM-DD", help=help)(f)
+
+    return decorate
 
 
 def write_floors_option(f: F) -> F:

@@ -10,8 +10,7 @@ from typing import Any
 import click
 
 from saidwhen.cli import eval as eval_group
-from saidwhen.cli.common import write_floors_option
-from saidwhen.errors import SaidwhenError
+from saidwhen.cli.common import coded_errors, write_floors_option
 from saidwhen.eval.report import floor_failures, format_summary, raised_floors
 
 _FLOORS_COMMENT = (
@@ -66,10 +65,8 @@ def polnear(
             "--write-floors pins the whole dev split: use --split dev, no --limit"
         )
     started = time.perf_counter()
-    try:
+    with coded_errors():
         metrics, _ = run_split(split, data_dir, limit=limit, errors_path=errors_path)
-    except SaidwhenError as err:
-        raise click.ClickException(str(err)) from None
     seconds = time.perf_counter() - started
     if as_json:
         click.echo(json.dumps({"split": split, **metrics}, indent=1, ensure_ascii=False))
@@ -102,3 +99,83 @@ def _write_floors(path: Path, metrics: dict[str, Any]) -> None:
     still = floor_failures(metrics, floors)
     if still:
         click.echo("below their (kept) floors: " + "; ".join(still), err=True)
+
+
+_REALNEWS_COMMENT = (
+    "Quality-gate floors for `saidwhen eval realnews`, checked by "
+    "tests/test_quality_gate_realnews.py.  Raising a floor is part of the change that "
+    "improves the metric: run `saidwhen eval realnews --write-floors "
+    "tests/floors/realnews_dev.json` (it only ever moves floors up) and commit the file with "
+    "the change.  Lowering one is a decision, made by hand in a commit that says why."
+)
+
+
+@eval_group.command("realnews")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The gold articles (default: ../shared/data/realnews-dev).",
+)
+@click.option("--errors", is_flag=True, help="List misses, false quotes, wrong speakers and dates.")
+@click.option("--by-article", is_flag=True, help="The scorer's figures for each article.")
+@click.option(
+    "--pred-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the predictions (the scorer's PRED_DIR format) in this directory.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@write_floors_option
+def realnews(
+    data_dir: Path | None,
+    errors: bool,
+    by_article: bool,
+    pred_dir: Path | None,
+    as_json: bool,
+    floors_path: Path | None,
+) -> None:
+    """Score who-said-what on realnews-dev (real news, speakers as people).
+
+    Prints direct-quote F1, speaker accuracy (name or same surname), the
+    exact canonical name, reported statements with the right speaker and
+    quote dates, as the shared scorer counts them.
+    """
+    from saidwhen.eval.realnews import format_metrics, run_realnews
+
+    started = time.perf_counter()
+    with coded_errors():
+        metrics, printout, _ = run_realnews(
+            data_dir, errors=errors, by_article=by_article, pred_dir=pred_dir
+        )
+    seconds = time.perf_counter() - started
+    if printout:
+        click.echo(printout.rstrip("\n"))
+    if as_json:
+        click.echo(json.dumps(metrics, indent=1, ensure_ascii=False))
+    else:
+        click.echo(format_metrics(metrics))
+        click.echo(f"\n{seconds:.1f} s", err=True)
+    if floors_path is not None:
+        _write_realnews_floors(floors_path, metrics)
+
+
+def _write_realnews_floors(path: Path, metrics: dict[str, Any]) -> None:
+    from saidwhen.eval.realnews import FLOOR_KEYS, metric
+
+    old: dict[str, Any] = {}
+    if path.exists():
+        try:
+            old = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as err:
+            raise click.ClickException(f"cannot read floors from {path}: {err}") from None
+    before: dict[str, float] = old.get("floors", {})
+    floors = dict(before)
+    for key in FLOOR_KEYS:
+        value = metric(metrics, key)
+        if value is not None and value > floors.get(key, -1.0):
+            floors[key] = value
+    out = {"_comment": old.get("_comment", _REALNEWS_COMMENT), "floors": floors}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    for k in sorted(floors):
+        if floors[k] != before.get(k):
+            click.echo(f"  {k}: {before.get(k)} -> {floors[k]}", err=True)

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,8 +15,8 @@ from typing import Any, TypeVar
 import click
 
 from saidwhen.cli import main
-from saidwhen.cli.common import date_option
-from saidwhen.errors import SaidwhenError
+from saidwhen.cli.common import coded_errors, date_option, warn
+from saidwhen.io.writers import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,21 +33,20 @@ def db_option(f: F) -> F:
     )(f)
 
 
-def _iso(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+def _open_bank(db: str) -> sqlite3.Connection:
+    """A read-only connection, with a warning when the bank is newer than this saidwhen."""
+    from saidwhen.store import connect
+    from saidwhen.store.db import schema_version
+    from saidwhen.store.migrations import SCHEMA_VERSION
 
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    try:
-        yield
-    except SaidwhenError as err:
-        raise click.ClickException(str(err)) from err
+    conn = connect(db, readonly=True)
+    version = schema_version(conn)
+    if version > SCHEMA_VERSION:
+        warn(
+            f"{db} has schema {version}, newer than this saidwhen reads ({SCHEMA_VERSION}); "
+            "results may be incomplete: upgrade saidwhen"
+        )
+    return conn
 
 
 @contextmanager
@@ -69,19 +69,10 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int | None], None] |
         bar.close()
 
 
-def _inputs(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
-    from pathlib import Path
-
-    for v in value:  # a URI (s3://, gs://, hdfs://) is listed by the engine
-        if "://" not in v and not Path(v).exists():
-            raise click.BadParameter(f"{v!r} does not exist", ctx, param)
-    return value
-
-
 @main.command()
-@click.argument("paths", nargs=-1, required=True, callback=_inputs)
+@click.argument("paths", nargs=-1, required=True)
 @db_option
-@date_option
+@date_option()
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -126,7 +117,7 @@ def ingest(
     the end with the reason, and make the exit status 1.
     """
     show = sys.stderr.isatty() if progress is None else progress
-    with _errors(), _progress_bar(show) as bar:
+    with coded_errors(None if out else db), _progress_bar(show) as bar:
         from saidwhen.engine import ingest_with
 
         summary = ingest_with(
@@ -184,7 +175,7 @@ def _format(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...]) -> s
     for f in flat:
         cells = [f[c][: widths[c]].ljust(widths[c]) for c in columns[:-1]]
         lines.append(" | ".join([*cells, f[columns[-1]]]))
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def _cell(value: Any) -> str:
@@ -207,8 +198,8 @@ _FORMAT = click.option(
 @main.command()
 @click.argument("text", required=False)
 @click.option("--speaker", metavar="NAME", help="Said by this person ('Teigen', 'Chrissy Teigen').")
-@click.option("--from", "date_from", callback=_iso, metavar="YYYY-MM-DD", help="Said on or after.")
-@click.option("--to", "date_to", callback=_iso, metavar="YYYY-MM-DD", help="Said on or before.")
+@date_option("--from", "date_from", help="Said on or after.")
+@date_option("--to", "date_to", help="Said on or before.")
 @click.option("--outlet", metavar="X", help="Carried by this outlet.")
 @click.option(
     "--topics/--no-topics",
@@ -223,8 +214,8 @@ _FORMAT = click.option(
 def search(
     text: str | None,
     speaker: str | None,
-    date_from: str | None,
-    date_to: str | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
     outlet: str | None,
     topics: bool,
     limit: int,
@@ -233,17 +224,15 @@ def search(
 ) -> None:
     """Quotes in the bank containing every word of TEXT, newest first (statements only
     unless --topics)."""
-    from saidwhen.store import connect
     from saidwhen.store import search as run
 
-    with _errors():
-        conn = connect(db, readonly=True)
+    with coded_errors(db):
         rows = run(
-            conn,
+            _open_bank(db),
             text,
             speaker=speaker,
-            date_from=date_from,
-            date_to=date_to,
+            date_from=date_from.isoformat() if date_from else None,
+            date_to=date_to.isoformat() if date_to else None,
             outlet=outlet,
             topics=topics,
             limit=limit,
@@ -261,11 +250,10 @@ def search(
 @db_option
 def speakers(limit: int, fmt: str, db: str) -> None:
     """People in the bank by the number of quotes attributed to them."""
-    from saidwhen.store import connect
     from saidwhen.store import speakers as run
 
-    with _errors():
-        rows = run(connect(db, readonly=True), limit)
+    with coded_errors(db):
+        rows = run(_open_bank(db), limit)
     click.echo(_format(rows, fmt, ("quotes", "occurrences", "name", "aliases")), nl=False)
 
 
@@ -286,11 +274,10 @@ def speakers(limit: int, fmt: str, db: str) -> None:
 @db_option
 def export(fmt: str, output: str | None, db: str) -> None:
     """Every quote with its speakers and occurrences (one per line, or a Parquet table)."""
-    from saidwhen.store import connect
     from saidwhen.store.export import write_jsonl, write_parquet
 
-    with _errors():
-        conn = connect(db, readonly=True)
+    with coded_errors(db):
+        conn = _open_bank(db)
         if fmt == "parquet":
             if not output:
                 raise click.UsageError("--format parquet needs --output FILE")

@@ -10,8 +10,14 @@ import click
 
 from saidwhen.cli import eval as eval_group
 from saidwhen.cli import main
-from saidwhen.cli.common import date_option, read_inputs, report_failures, write_floors_option
-from saidwhen.errors import InputError, SaidwhenError
+from saidwhen.cli.common import (
+    coded_errors,
+    date_option,
+    read_inputs,
+    report_failures,
+    write_floors_option,
+)
+from saidwhen.errors import InputError
 
 _FLOORS_COMMENT = (
     "Quality-gate floors for `saidwhen eval tempeval` (TempEval-3 TimeBank + AQUAINT), "
@@ -32,7 +38,7 @@ _TARGETS = (
 
 @main.command()
 @click.argument("files", nargs=-1, required=True)
-@date_option
+@date_option()
 @click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
 @click.option(
     "--svg",
@@ -54,14 +60,23 @@ def timeline(
     undated: bool,
 ) -> None:
     """The events and quotes of FILES in date order ('-' reads standard input)."""
-    from saidwhen.pipeline import extract_articles
+    from saidwhen.io.writers import printable
+    from saidwhen.model import ArticleRecord
+    from saidwhen.pipeline import extract_or_fail
     from saidwhen.timeline import build_timeline, format_json, format_table, render_svg
 
     failures: list[InputError] = []
-    articles = list(read_inputs(files, date, failures))
-    records = list(extract_articles(articles))
+    with coded_errors():
+        articles = list(read_inputs(files, date, failures))
+        records: list[ArticleRecord] = []
+        for rec in extract_or_fail(articles):
+            if isinstance(rec, InputError):
+                click.echo(f"saidwhen: error: {rec}", err=True)
+                failures.append(rec)
+            else:
+                records.append(rec)
     entries = build_timeline(records, undated_quotes=undated)
-    click.echo(format_json(entries) if as_json else format_table(entries), nl=False)
+    click.echo(format_json(entries) if as_json else printable(format_table(entries)), nl=False)
     if svg_path is not None:
         title = "saidwhen timeline: " + ", ".join(r.id for r in records[:3])
         if len(records) > 3:
@@ -101,10 +116,8 @@ def tempeval(
     from saidwhen.eval.report import raised_floors
     from saidwhen.eval.tempeval import METRICS, run_tempeval
 
-    try:
+    with coded_errors():
         report = run_tempeval(data_dir, scorer=scorer)
-    except SaidwhenError as err:
-        raise click.ClickException(str(err)) from None
     if errors_path is not None:
         with errors_path.open("w", encoding="utf-8") as f:
             for row in report.errors:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from saidwhen.engine.inputs import Work, chunk_items, plan, read_work
-from saidwhen.errors import InputError, MalformedRecordError
+from saidwhen.errors import InputError
 from saidwhen.model import Article, ArticleRecord
 from saidwhen.store.db import Store, WriteStats, key_of_article
 
@@ -105,20 +105,9 @@ def extract_batch(
 ) -> list[ArticleRecord | InputError]:
     """Parse and extract one batch; an article that breaks the extractor becomes a failure."""
     from saidwhen.nlp import MODEL_NAME, load_nlp
-    from saidwhen.pipeline import extract_articles
+    from saidwhen.pipeline import extract_or_fail
 
-    nlp = load_nlp(model or MODEL_NAME)
-    try:
-        return list(extract_articles(articles, nlp, keep_text=keep_text))
-    except Exception:  # retried one by one below, to find the culprit
-        pass
-    out: list[ArticleRecord | InputError] = []
-    for art in articles:
-        try:
-            out.extend(extract_articles([art], nlp, keep_text=keep_text))
-        except Exception as err:  # a bad article must not stop the batch
-            out.append(MalformedRecordError(art.source or art.id, f"extraction failed: {err!r}"))
-    return out
+    return list(extract_or_fail(articles, load_nlp(model or MODEL_NAME), keep_text=keep_text))
 
 
 def _known(db: str | None, keys: list[str]) -> set[str]:

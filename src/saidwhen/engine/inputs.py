@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -176,6 +177,25 @@ def chunk_items(
         yield Work(f"items-{k:08d}", articles=tuple(chunk), n=len(chunk), order=("", k))
 
 
+def _too_big(part: Part) -> InputError | None:
+    """A whole file over the readers' size limit, in a format that cannot stream (as read_paths)."""
+    from saidwhen.io.readers import MAX_TEXT_FILE_BYTES, _too_large, guess_format
+
+    if part.end >= 0 or is_uri(part.path):
+        return None
+    try:
+        size = os.stat(part.path).st_size
+        if size <= MAX_TEXT_FILE_BYTES:
+            return None
+        with open(part.path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return None  # reported by the read
+    if guess_format(part.path, head) in ("jsonl", "warc"):
+        return None
+    return _too_large(part.path, size, "bytes")
+
+
 def _read_part(part: Part) -> bytes:
     if is_uri(part.path):
         filesys, inner = filesystem(part.path)
@@ -196,6 +216,9 @@ def read_work(work: Work, date: dt.date | None = None) -> Iterator[Article | Inp
 
     yield from work.articles
     for part in work.parts:
+        if (big := _too_big(part)) is not None:
+            yield big
+            continue
         try:
             data = _read_part(part)
         except OSError as err:

@@ -89,10 +89,24 @@ class LocalRunner:
                     yield inflight.popleft().result()
             while inflight:
                 yield inflight.popleft().result()
+        except BaseException:
+            # Ctrl-C (or an error): stop the workers now rather than let each finish its
+            # work, whose records would not be stored anyway (waiting took 9-24 s)
+            _terminate(pool)
+            raise
         finally:
             for fut in inflight:
                 fut.cancel()
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    # the executor has no public way to stop its workers before Python 3.14
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in workers:
+        proc.terminate()
+    for proc in workers:
+        proc.join(timeout=5)
 
 
 def ingest(

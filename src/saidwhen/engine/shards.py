@@ -62,14 +62,15 @@ def schemas() -> dict[str, Any]:
         "quotes": pa.schema(
             [*head, ("i", i32), ("qhash", i64), ("said", s), ("text", s), ("start", i32),
              ("end", i32), ("kind", s), ("speaker", s), ("mention", s), ("mention_start", i32),
-             ("mention_end", i32), ("cue", s), ("cue_start", i32), ("cue_end", i32),
+             ("mention_end", i32), ("speaker_type", s), ("cue", s), ("cue_start", i32),
+             ("cue_end", i32),
              ("channel", s), ("when", s), ("when_start", s), ("when_end", s), ("when_basis", s),
              ("has_range", b), ("repeat_of", i32), ("continues", i32), ("topic", b),
              ("article_date", s)]
         ),
         "people": pa.schema(
             [*head, ("name", s), ("gender", s), ("descriptors", pa.list_(s)),
-             ("mentions", pa.list_(span))]
+             ("mentions", pa.list_(span)), ("aliases", pa.list_(s)), ("type", s)]
         ),
         "timexes": pa.schema(
             [*head, ("text", s), ("start", i32), ("end", i32), ("type", s), ("value", s),
@@ -124,6 +125,7 @@ def _rows(work: Work, res: Result) -> dict[str, list[dict[str, Any]]]:
                  "text": q.text, "start": q.start, "end": q.end, "kind": q.kind,
                  "speaker": sp.name if sp else None, "mention": sp.mention if sp else None,
                  "mention_start": sp.start if sp else None, "mention_end": sp.end if sp else None,
+                 "speaker_type": sp.type if sp else None,
                  "cue": cue.text if cue else None, "cue_start": cue.start if cue else None,
                  "cue_end": cue.end if cue else None, "channel": q.channel, "when": q.when,
                  "when_start": r.start if r else None, "when_end": r.end if r else None,
@@ -134,7 +136,8 @@ def _rows(work: Work, res: Result) -> dict[str, list[dict[str, Any]]]:
         for p in rec.people:
             t["people"].append(
                 {**head, "name": p.name, "gender": p.gender, "descriptors": list(p.descriptors),
-                 "mentions": [_span(m) for m in p.mentions]}
+                 "mentions": [_span(m) for m in p.mentions], "aliases": list(p.aliases),
+                 "type": p.type}
             )  # fmt: skip
         for x in rec.timexes:
             r = x.date_range
@@ -253,7 +256,8 @@ def read_work_records(
         qs = tuple(
             Quote(
                 text=q["text"], start=q["start"], end=q["end"], kind=q["kind"],
-                speaker=Speaker(q["speaker"], q["mention"], q["mention_start"], q["mention_end"])
+                speaker=Speaker(q["speaker"], q["mention"], q["mention_start"], q["mention_end"],
+                                q["speaker_type"])
                 if q["mention"] is not None else None,
                 cue=Span(q["cue"], q["cue_start"], q["cue_end"]) if q["cue"] is not None else None,
                 channel=q["channel"], when=q["when"],
@@ -268,6 +272,8 @@ def read_work_records(
                 tuple(Span(m["text"], m["start"], m["end"]) for m in p["mentions"]),
                 tuple(p["descriptors"]),
                 p["gender"],
+                tuple(p["aliases"]),
+                p["type"],
             )
             for p in people.get(s, [])
         )

@@ -1,4 +1,4 @@
-"""Learn the cue lexicon of :mod:`saidwhen.extract.reported` from PolNeAR train.
+"""Learn the cue lexicon of :mod:`saidwhen.extract.speech.rules` from PolNeAR train.
 
 For every word form in every syntactic frame (``said`` with a clausal
 complement, ``called`` with an object, ...), inside or outside quotation
@@ -62,7 +62,9 @@ def count_cues(
     Args:
         pairs: (parsed Doc, PolNeAR gold attributions of that article).
     """
-    from saidwhen.extract.reported import _in_quotes, cue_frame, cue_keys
+    from saidwhen.extract.speech.lexicon import cue_keys
+    from saidwhen.extract.speech.syntax import cue_frame
+    from saidwhen.extract.speech.view import in_quotes
 
     cue: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -76,7 +78,7 @@ def count_cues(
             head = cue_head(toks)
             if head is not None:
                 heads.setdefault(head.i, set()).update(t.i for t in toks)
-        quoted = _in_quotes(doc)
+        quoted = in_quotes(doc)
         for tok in doc:
             if tok.is_space or (tok.is_punct and tok.text != ":"):
                 continue

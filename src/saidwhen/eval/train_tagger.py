@@ -1,4 +1,4 @@
-"""Train the reported-speech CRF (:mod:`saidwhen.extract.tagger`) on PolNeAR train.
+"""Train the reported-speech CRF (:mod:`saidwhen.extract.speech.crf`) on PolNeAR train.
 
 The train split is read in place through the shared scorer's loader; each
 paragraph becomes one sequence labelled from the gold Source, Cue and
@@ -29,16 +29,16 @@ from typing import Any
 
 from saidwhen.eval.polnear import default_data_dir, load_scorer
 from saidwhen.extract.names import set_entities
-from saidwhen.extract.reported import _in_quotes
-from saidwhen.extract.tagger import (
+from saidwhen.extract.speech.crf import (
     MODEL_PATH,
-    find_tagged,
     labels_from_spans,
     paragraphs,
     rule_roles,
     sequence_features,
     token_table,
 )
+from saidwhen.extract.speech.decode import find_tagged
+from saidwhen.extract.speech.view import ArticleView
 
 __all__ = ["PARAMS", "gold_sequences", "load_docs", "main", "train"]
 
@@ -70,12 +70,12 @@ def gold_sequences(
             kept = [p for p in pieces if p is not None]
             if kept:
                 spans.append((role, n, kept))
-    quoted = _in_quotes(doc)
-    hints = rule_roles(doc)
-    table = token_table(doc, quoted)
+    view = ArticleView.build(doc)
+    hints = rule_roles(view)
+    table = token_table(view)
     out = []
     for seq in paragraphs(doc):
-        feats = sequence_features(doc, seq, quoted, hints, table)
+        feats = sequence_features(view, seq, hints, table)
         out.append((feats, labels_from_spans(seq, spans)))
     return out
 
@@ -128,7 +128,7 @@ def score_tagger(
     stats: Counter[str] = Counter()
     pred = {}
     for art, doc in zip(articles, docs, strict=True):
-        quotes = [q.to_dict() for q in find_tagged(doc, None, model=str(model))]
+        quotes = [q.to_dict() for q in find_tagged(ArticleView.build(doc), model=str(model))]
         record = {"id": art["filename"], "quotes": quotes}
         q, a = run_saidwhen.convert(art["text"], record, stats)
         pred[art["filename"]] = {"quotes": q, "attributions": a}

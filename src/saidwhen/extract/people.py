@@ -1,19 +1,32 @@
-"""People named in an article, and which mentions refer to whom.
+"""Who a mention is: the people (and bodies) of an article, and which mentions refer to whom.
 
-Entity taggers miss or mislabel many names ("Teigen" as ORG), so a name is
-any run of proper nouns that shares a word with a PERSON entity found
-anywhere in the article (entities from saidwhen.extract.names, or spaCy's
-own NER when a pipeline has it).  Mentions are grouped by
-surname and first name; pronouns and definite role nouns ("the model") go to
-the most recent compatible person.
+A name is a run of proper nouns; its front words that say what someone is
+("Finance Minister", "Browns DL", "White House Press Secretary", a
+"State" left from "Secretary of State") are cut off as descriptors, so the
+canonical name is the person's name alone ("Ana Ruiz").  Each entity has a
+type: a person, an organisation (an ORG name, "Lee Research"), a group
+("the doctors") or an unnamed source ("a spokesman for the ambulance
+service"); places are kept apart and never given as people.
+
+Mentions are grouped by name (surname, first name, a shorter tail of the
+full name: "Van Der Beek" is "James Van Der Beek"); he/she pronouns go to
+the person who spoke or acted last in view, weighing subjecthood, gender
+and quote frames; descriptions ("the fisherman", "the company") go to the
+last entity the article described that way (an apposition, a role before
+the name), and an indefinite source ("an insider") is the one later "the
+insider" refers to.
+
+:func:`find_people` builds the :class:`PeopleIndex`; :meth:`PeopleIndex.resolve`
+names a mention span and :func:`name_speakers` gives every quote's speaker
+its person (name and type).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Literal
 
 from saidwhen.extract.lexicon import (
     CHANNEL_WORDS,
@@ -25,37 +38,91 @@ from saidwhen.extract.lexicon import (
     TITLES,
 )
 from saidwhen.extract.quotes import find_quote_regions
-from saidwhen.model import Person, Span
+from saidwhen.model import EntityType, Person, Quote, Span
 from saidwhen.nlp import doc_text
 
-__all__ = ["PRONOUNS", "PeopleIndex", "find_people"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["PRONOUNS", "PeopleIndex", "find_people", "name_speakers"]
 
 Gender = Literal["female", "male"]
 PRONOUNS: dict[str, Gender | None] = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }  # fmt: skip
+# Words that make a proper-noun run an organisation's name.
 _ORG_WORDS = frozenset(
     """
-    inc corp co llc ltd party campaign committee house senate news post times
-    journal university college association foundation institute council department
-    agency
+    inc inc. corp corp. co co. llc ltd ltd. plc party campaign committee house senate
+    news post times journal university college association foundation institute
+    council department agency authority ministry office commission service services
+    group records productions studios research partners capital bank company
+    corporation administration court police army navy force forces bureau board
+    network media press center centre hospital school church union league club
+    team fund trust society organization organisation coalition alliance
+    systems technologies technology labs laboratories industries holdings airlines
+    motors pharmaceuticals solutions enterprises ventures
+    """.split()
+)
+# Nouns that refer back to an organisation ("the company said").
+_ORG_NOUNS = frozenset(
+    """
+    company firm agency label group organization organisation ministry department
+    office authority government administration campaign committee team club
+    network studio bank council commission union party board court service
+    startup maker retailer publisher broadcaster newspaper paper outlet chain
+    prosecutors police
+    """.split()
+)
+# Nouns whose "the X" may refer to a person or a group of people.
+_PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    """
+    insider source official officials spokesperson spokesman spokeswoman
+    representative witness fisherman farmer man woman boy girl guard guards
+    doctors physicians doctor nurse nurses victim suspect defendant plaintiff
+    resident residents employee worker workers leader leaders expert experts
+    member members critic critics supporter supporters friend friends neighbor
+    neighbour colleague partner founder cofounder co-founder chief head
     """.split()
 )
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
-# spaCy's labels and the folded ones of saidwhen.extract.names (PLACE)
-_NON_NAME_LABELS = {
-    "GPE", "NORP", "LOC", "FAC", "PLACE", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"
-}  # fmt: skip
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Labels that never make a name a person's: spaCy's and the folded ones of
+# saidwhen.extract.names (PLACE).
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "NORP"}
+_NON_NAME_LABELS = _PLACE_LABELS | {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}
+# Documents whose "the statement said" speaks for whoever issued them.
+_DOC_NOUNS = frozenset(
+    "statement letter release post tweet memo report filing email message note".split()
+)
+_NOUN_GENDER: dict[str, Gender] = {
+    **{w: "female" for w in ("actress", "congresswoman", "chairwoman", "spokeswoman", "woman")},
+    **{w: "male" for w in ("actor", "congressman", "chairman", "spokesman", "man")},
+}
+# How a he/she weighs its candidates (in characters of distance): a person of
+# unknown gender is this much farther, the subject of a sentence this much nearer.
+UNKNOWN_GENDER_COST = 30
+SUBJECT_BONUS = 150
+SALIENCE = 0  # per earlier mention of the candidate, up to ten
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person", "ant")
+_ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")
 
 
 @dataclass(slots=True)
 class _Entity:
     tokens: list[str]  # fullest name form, without titles
+    type: EntityType = "person"
     mentions: list[tuple[int, int]] = field(default_factory=list)
     descriptors: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
     female: float = 0.0
     male: float = 0.0
+    named: bool = True  # False: an unnamed source or a group, named by its description
+    org_named: bool = False  # the name holds an organisation word ("Lee Research")
+    votes: dict[str, float] = field(default_factory=dict)  # type evidence: person/org/place
 
     @property
     def name(self) -> str:
@@ -69,11 +136,18 @@ class _Entity:
             return "male"
         return None
 
+    def head_words(self) -> set[str]:
+        """The words a description ("the doctors", "the actor") may share with this entity."""
+        words = {w for d in self.descriptors for w in re.split(r"[\s-]+", d) if w}
+        if self.type != "person":
+            words |= {w.lower() for w in self.tokens}
+        return words
+
 
 class PeopleIndex:
     """The people of one article; ``resolve`` maps a mention span to a canonical name."""
 
-    def __init__(self, doc: Any, quoted: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None) -> None:
         self._doc = doc
         self._quoted = sorted(quoted or [])  # quoted regions: their "he" lives in another frame
         self._quote_starts = [q[0] for q in self._quoted]
@@ -81,6 +155,8 @@ class PeopleIndex:
         self._entities: list[_Entity] = []
         self._by_span: dict[tuple[int, int], _Entity] = {}
         self._mention_starts: list[tuple[int, int, _Entity]] = []  # (start, end, entity)
+        self._places: set[str] = set()
+        self._unnamed: dict[int, _Entity] = {}  # token index of "a spokesman" -> its source
 
     # -- building ----------------------------------------------------------
     def _add_mention(self, ent: _Entity, start: int, end: int) -> None:
@@ -88,74 +164,270 @@ class PeopleIndex:
             ent.mentions.append((start, end))
             self._by_span[(start, end)] = ent
             self._mention_starts.append((start, end, ent))
-            self._flags[start] = (self._in_quote(start), self._is_subject_at(start))
+            self._flags[start] = (self._in_quote(start), self._is_subject_at(start, end))
+            alias = doc_text(self._doc)[start:end]
+            if alias not in ent.aliases:
+                ent.aliases.append(alias)
 
-    def _entity_for(self, words: list[str], at: int) -> _Entity:
-        """The person these name words refer to, or a new one."""
-        low = [w.lower() for w in words]
+    def _entity_for(self, words: list[str], at: int, org_named: bool) -> _Entity:
+        """The entity these name words refer to, or a new one.
+
+        Types are decided later, by the votes of all mentions: the entity
+        tagger calls one "Trump" a PERSON and the next an ORG.
+        """
+        low = _core([w.lower() for w in words])
         best: _Entity | None = None
         best_last = -1
+        acronym = len(words) == 1 and words[0].isupper()  # "CBP" is not "CBP McAllen"
         for ent in self._entities:
-            ent_low = [w.lower() for w in ent.tokens]
-            if len(low) >= 2 and len(ent_low) >= 2:
-                ok = low[-1] == ent_low[-1] and (
-                    low[0] == ent_low[0] or _initial(low[0], ent_low[0])
-                )
-            elif len(low) >= 2:
-                ok = ent_low[0] in (low[-1], low[0])
+            if not ent.named:
+                continue
+            ent_low = _core([w.lower() for w in ent.tokens])
+            if acronym and len(ent_low) > 1 and not (org_named or ent.org_named):
+                continue
+            if org_named or ent.org_named:
+                ok = _same_body(low, ent_low)
             else:
-                ok = low[0] in ent_low
+                ok = _same_person(low, ent_low)
             if ok:
                 last = max((s for s, _ in ent.mentions if s < at), default=-1)
                 if best is None or last > best_last:
                     best, best_last = ent, last
         if best is None:
-            best = _Entity(tokens=list(words))
+            best = _Entity(tokens=list(words), org_named=org_named)
             self._entities.append(best)
-        elif len(words) > len(best.tokens):
+        elif len(_core(words)) > len(_core(best.tokens)) or (
+            len(words) > len(best.tokens) and _core(words) == _core(best.tokens)
+        ):
             best.tokens = list(words)
         return best
 
     # -- queries -------------------------------------------------------------
     def persons(self) -> list[Person]:
-        doc = self._doc
+        """The people of the article (and the bodies and sources that speak in it)."""
+        text = doc_text(self._doc)
         out = []
         for ent in sorted(self._entities, key=lambda e: min(s for s, _ in e.mentions)):
-            spans = tuple(Span(doc_text(doc)[s:e], s, e) for s, e in sorted(ent.mentions))
-            out.append(Person(ent.name, spans, tuple(dict.fromkeys(ent.descriptors)), ent.gender))
+            if ent.type != "person" and not ent.aliases:
+                continue
+            spans = tuple(Span(text[s:e], s, e) for s, e in sorted(ent.mentions))
+            seen = {ent.name.lower()}
+            aliases = []
+            for a in ent.aliases:  # names and descriptions, not pronouns
+                if a.lower() not in seen and a.lower() not in PRONOUNS:
+                    seen.add(a.lower())
+                    aliases.append(a)
+            out.append(
+                Person(
+                    ent.name,
+                    spans,
+                    tuple(dict.fromkeys(ent.descriptors)),
+                    ent.gender if ent.type == "person" else None,
+                    aliases=tuple(aliases),
+                    type=ent.type,
+                )
+            )
         return out
 
-    def resolve(self, start: int, end: int) -> str | None:
-        """The canonical name of the person a mention span refers to, else None.
+    def entity_at(self, start: int, end: int) -> _Entity | None:
+        """The entity a mention span refers to, else None.
 
         In a longer span ("Her partner, ecologist Priya Raman") a name wins over
-        a pronoun inside it.
+        a pronoun inside it; the name that heads the span wins over one in a
+        clause that modifies it.
         """
         ent = self._by_span.get((start, end))
         if ent is not None:
-            return ent.name
-        text = doc_text(self._doc)
-        inside = [(s, e, x) for s, e, x in self._mention_starts if start <= s and e <= end]
-        names = [m for m in inside if text[m[0] : m[1]].lower() not in PRONOUNS]
-        if names:
-            return max(names, key=lambda m: m[1] - m[0])[2].name
+            return ent
+        doc = self._doc
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        root = span.root
+        if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
+            ante = root.head.head
+            return self.entity_at(ante.idx, ante.idx + len(ante))
+        inside = [m for m in self._mention_starts if start <= m[0] and m[1] <= end]
+        for s, e, x in inside:  # the name that heads the span
+            if s <= root.idx < e:
+                return x
+        for child in root.children:  # "Her partner, ecologist Priya Raman"
+            if child.dep_ == "appos":
+                lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+                for s, _e, x in inside:
+                    if lo <= s < hi and s <= child.idx + len(child):
+                        return x
+        text = doc_text(doc)
+        for s, e, x in inside:
+            # a name closing the span: ", Dick Clark Productions,", "China's ambassador
+            # to Britain Liu Xiaming", "Wikileaks editor-in-chief Kristinn Hrafnsson"
+            if not text[e:end].strip(" ,"):
+                last = doc.char_span(s, e, alignment_mode="expand")
+                # not "a spokesman for CBP"; but "envoy to Ukraine Kurt Volker" in an apposition
+                if last is not None and not (
+                    last.root.dep_ == "pobj" and last.root.head.head.i == root.i
+                ):
+                    return x
         for s, e, x in self._mention_starts:
             if s <= start and end <= e:
-                return x.name
-        return None
+                return x
+        if root.pos_ == "PRON":
+            names = [m for m in inside if text[m[0] : m[1]].lower() not in PRONOUNS]
+            return names[0][2] if names else None
+        # "Swift's rep", "His office", "Defense attorneys": not the name inside
+        return self._described(root, start)
 
-    def pronoun_target(self, token: Any) -> _Entity | None:
+    def resolve(self, start: int, end: int) -> str | None:
+        """The canonical name of the entity a mention span refers to, else None."""
+        ent = self.entity_at(start, end)
+        return ent.name if ent is not None else None
+
+    def pronoun_target(self, token: Token) -> _Entity | None:
         """The person a he/she pronoun most likely refers to."""
         gender = PRONOUNS.get(token.lower_)
         if gender is None:
             return None
         return self._recent(token.idx, gender)
 
+    def _described(self, root: Token, at: int) -> _Entity | None:
+        """The entity a description ("the fisherman", "the company") refers to."""
+        if root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ in _PLACE_LABELS:
+            return None
+        # "Swift's rep" is not Swift; "China's ambassador" may be the ambassador named before
+        poss = [c for c in root.children if c.dep_ == "poss"]
+        owners = {id(o) for c in poss if (o := self._by_span.get((c.idx, c.idx + len(c))))}
+        lemma = root.lemma_.lower()
+        plural = root.tag_ in ("NNS", "NNPS")
+        # what kind of body or person: "production company", "Jordanian government"
+        words = {
+            _stem(t.lower_)
+            for t in root.lefts
+            if t.dep_ == "compound" or (t.dep_ == "amod" and t.text[:1].isupper())
+        }
+        words.add(_stem(lemma))
+        dets = {c.lower_ for c in root.children if c.dep_ == "det"}
+        if (
+            not dets & {"the", "this", "that", "these", "those"}
+            and root.pos_ == "NOUN"
+            and not poss
+        ):
+            return None  # "a spokesman", "officials": a new source, not one named before
+        best: tuple[float, _Entity] | None = None
+        for ent in self._entities:
+            if (plural and ent.type == "person") or id(ent) in owners:
+                continue
+            # the last mention, a subject counted nearer: the likelier antecedent
+            last = max(
+                (
+                    s + 400 * self._flags.get(s, (False, False))[1]
+                    for s, _ in ent.mentions
+                    if s < at
+                ),
+                default=-1,
+            )
+            if last < 0:
+                continue
+            heads = ent.head_words()
+            stems = {_stem(w) for w in heads}
+            if lemma in heads or root.lower_ in heads:
+                score = last + 10_000 * len(words & stems)
+            elif (
+                not poss
+                and lemma in _ORG_NOUNS
+                and ent.type == "organisation"
+                and not plural
+                and words - {_stem(lemma)} <= stems
+            ):
+                # "the company", "the production company": the last body named
+                # the body the article is about (named most often so far) over a passer-by
+                seen = sum(1 for s, _ in ent.mentions if s < at)
+                score = last - 100_000 + 10_000 * len(words & stems) + 200 * seen
+            else:
+                continue
+            if best is None or score > best[0]:
+                best = (score, ent)
+        if best is None and lemma in _DOC_NOUNS and not plural:
+            return self._author(root, at)
+        if best is None and not poss and not plural:
+            source = self._unnamed_source(root)
+            if source is not None:
+                return source
+        if best is None and lemma in ROLE_NOUNS and not plural and not poss:
+            # "said the actor" with no actor named: the person in view
+            return self._recent(at, _NOUN_GENDER.get(lemma))
+        if best is None:  # a description before the name: "China's ambassador ... Liu said"
+            after = [
+                (min(s for s, _ in e.mentions), e)
+                for e in self._entities
+                if (lemma in e.head_words() or root.lower_ in e.head_words())
+                and id(e) not in owners
+                and not (plural and e.type == "person")
+            ]
+            after = [a for a in after if at < a[0] < at + 1500]
+            if after:
+                return min(after, key=lambda a: a[0])[1]
+        return best[1] if best else None
+
+    def _unnamed_source(self, root: Token) -> _Entity | None:
+        """ "the spokesperson" after "a spokesperson who ...": one unnamed source, named
+        by its first, indefinite description."""
+        lemma = root.lemma_.lower()
+        if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES):
+            return None  # "the agreement" is no source
+        for k in range(root.i - 1, max(-1, root.i - 1500), -1):
+            tok = self._doc[k]
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+                continue
+            ent = self._unnamed.get(tok.i)
+            if ent is None:
+                edge = tok.right_edge
+                cleaned = _clean_mention(self._doc, tok.left_edge.idx, edge.idx + len(edge))
+                if cleaned is None:
+                    return None
+                name, kind, _ = cleaned
+                ent = _Entity(tokens=name.split(), type=kind, named=False)
+                ent.descriptors.append(lemma)
+                self._unnamed[tok.i] = ent
+                self._entities.append(ent)
+                self._add_mention(ent, tok.left_edge.idx, tok.idx + len(tok))
+            self._add_mention(ent, root.left_edge.idx, root.idx + len(root))
+            return ent
+        return None
+
+    def _author(self, root: Token, at: int) -> _Entity | None:
+        """Who wrote "the statement": the subject that issued the last one ("X said in a
+        statement", "X released a statement")."""
+        doc = self._doc
+        lemma = root.lemma_.lower()
+        if any(c.dep_ == "acl" for c in root.children):
+            return None  # "the letter signed by seven physicians" says whose it is
+        for k in range(root.i - 1, max(-1, root.i - 600), -1):
+            tok = doc[k]
+            if tok.lemma_.lower() != lemma or tok.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "The statement claimed": look for the one that was issued
+            head = tok
+            for _ in range(4):
+                if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                    break
+                head = head.head
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                continue
+            s0 = subj[0]
+            if s0.pos_ == "PRON":
+                found = self._by_span.get((s0.idx, s0.idx + len(s0)))
+            else:
+                found = self.entity_at(s0.left_edge.idx, s0.idx + len(s0))
+            return found  # the nearest issued one decides, found or not
+        return None
+
     def _recent(self, at: int, gender: Gender | None, window: int = 8000) -> _Entity | None:
         best: tuple[float, _Entity] | None = None
         in_quote = self._in_quote(at)
         for s, _, ent in self._mention_starts:
-            if s >= at or at - s > window:
+            if s >= at or at - s > window or ent.type != "person":
                 continue
             quoted, subject = self._flags[s]
             if quoted != in_quote:
@@ -165,9 +437,16 @@ class PeopleIndex:
             g = ent.gender
             if gender and g and g != gender:
                 continue
-            score = s - (300 if gender and g is None else 0)
+            if gender and g is None:
+                # a full name of unknown gender may well be he or she; a lone word
+                # of no known gender is likelier no person at all ("Wild")
+                score = s - (UNKNOWN_GENDER_COST if len(ent.tokens) > 1 else 300)
+            else:
+                score = s
             if subject:
-                score += 150
+                score += SUBJECT_BONUS
+            if SALIENCE:
+                score += SALIENCE * min(10, sum(1 for m in ent.mentions if m[0] < at))
             if best is None or score > best[0]:
                 best = (score, ent)
         return best[1] if best else None
@@ -176,23 +455,68 @@ class PeopleIndex:
         k = bisect.bisect_right(self._quote_starts, pos) - 1
         return k >= 0 and pos < self._quoted[k][1]
 
-    def _is_subject_at(self, start: int) -> bool:
-        span = self._doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is None:
+    def _is_subject_at(self, start: int, end: int) -> bool:
+        span = self._doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
             return False
-        tok = span[0]
-        while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = span.root
+        while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
             tok = tok.head
         return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _stem(word: str) -> str:
+    """A crude singular: "productions" -> "production", for matching descriptions to names."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _core(words: list[str]) -> list[str]:
+    """Name words without a generational suffix ("Jr.")."""
+    out = [w for w in words if w.lower() not in _SUFFIXES]
+    return out or words
+
+
+def _same_person(low: list[str], ent_low: list[str]) -> bool:
+    """Do these name words (lower case) name the person whose fullest name is ``ent_low``?"""
+    if len(low) >= 2 and len(ent_low) >= 2:
+        if low[-1] != ent_low[-1]:
+            return False
+        # "Van Der Beek" in "James Van Der Beek", "Hawk Sawyer" in "Kathleen Hawk Sawyer"
+        short, long_ = sorted((low, ent_low), key=len)
+        if long_[-len(short) :] == short:
+            return True
+        return low[0] == ent_low[0] or _initial(low[0], ent_low[0])
+    if len(low) >= 2:
+        return ent_low[0] in (low[-1], low[0])
+    # a surname alone, or a first name alone ("Tom"; "Liu" for "Liu Xiaming")
+    return low[0] in (ent_low[-1], ent_low[0])
+
+
+def _same_body(low: list[str], ent_low: list[str]) -> bool:
+    """Do these name words name the body ``ent_low``: the same words, the name without
+    its organisation word ("Big Machine" for "Big Machine Records"), or its acronym."""
+    short, long_ = sorted((low, ent_low), key=len)
+    if short == long_:
+        return True
+    if long_[: len(short)] == short and all(w in _ORG_WORDS for w in long_[len(short) :]):
+        return True
+    if len(short) == 1 and len(short[0]) >= 2:
+        initials = "".join(w[0] for w in long_ if w not in ("and", "of", "the", "&", "for"))
+        return short[0] == initials
+    return False
 
 
 def _initial(a: str, b: str) -> bool:
     return (len(a) <= 2 and a.rstrip(".") == b[:1]) or (len(b) <= 2 and b.rstrip(".") == a[:1])
 
 
-def _is_name_token(tok: Any) -> bool:
+def _is_name_token(tok: Token) -> bool:
     return bool(
-        (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha())
+        (
+            tok.pos_ == "PROPN"
+            and tok.text[:1].isupper()
+            and (tok.text.isalpha() or (tok.text.replace("-", "").isalpha() and "-" in tok.text))
+        )
         or (
             tok.text[:1].isupper()
             and tok.text.rstrip(".").isalpha()
@@ -203,16 +527,29 @@ def _is_name_token(tok: Any) -> bool:
     )
 
 
-def _name_runs(doc: Any) -> list[tuple[int, int]]:
-    """Token ranges of maximal proper-noun runs (candidate names)."""
+def _name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of maximal proper-noun runs (candidate names); "Eva-Marie" holds together."""
     runs = []
     i = 0
     n = len(doc)
     while i < n:
         if _is_name_token(doc[i]):
             j = i
-            while j + 1 < n and _is_name_token(doc[j + 1]) and doc[j].whitespace_:
-                j += 1
+            while j + 1 < n:
+                if _is_name_token(doc[j + 1]) and doc[j].whitespace_:
+                    j += 1
+                elif _bridge(doc, j) is not None:
+                    j = _bridge(doc, j) or j
+                elif (
+                    j + 2 < n
+                    and doc[j + 1].text == "-"
+                    and not doc[j].whitespace_
+                    and not doc[j + 1].whitespace_
+                    and _is_name_token(doc[j + 2])
+                ):
+                    j += 2
+                else:
+                    break
             runs.append((i, j + 1))
             i = j + 1
         else:
@@ -220,27 +557,102 @@ def _name_runs(doc: Any) -> list[tuple[int, int]]:
     return runs
 
 
-def _strip_run(doc: Any, i: int, j: int) -> tuple[int, int, list[str], list[str]]:
-    """Drop titles and role nouns at the front (kept as descriptors) and a possessive."""
-    descriptors: list[str] = []
-    titles: list[str] = []
-    while i < j - 1:
-        low = doc[i].lower_
-        if low in TITLES:
-            titles.append(low)
-            i += 1
-        elif low in ROLE_NOUNS:
-            descriptors.append(low)
-            i += 1
-        else:
+def _bridge(doc: Doc, j: int) -> int | None:
+    """The next name word after "of"/"for" in a body's name ("Office of the Inspector
+    General", "Doctors for Camp Closure"); None when ``doc[j]`` ends no such name part."""
+    left = doc[j]
+    if j + 2 >= len(doc) or doc[j + 1].lower_ not in ("of", "for") or not left.whitespace_:
+        return None
+    # "Office for the Western District of New York": a body's name goes on after a bridge
+    bridged = any(t.lower_ in ("of", "for") for t in doc[max(0, j - 4) : j])
+    if left.lower_ not in _ORG_WORDS and left.tag_ != "NNPS" and not bridged:
+        return None
+    k = j + 2
+    if doc[k].lower_ == "the" and k + 1 < len(doc):
+        k += 1
+    return k if _is_name_token(doc[k]) else None
+
+
+def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
+    """A word in front of a name that says what the person is, not who."""
+    low = tok.lower_
+    if low in TITLES or low in ROLE_NOUNS:
+        return True
+    if low in _GIVEN_NAMES:
+        return False
+    if tok.is_sent_start and low in common:
+        return True  # "Defenseman Jonas Brodin": a common word, capitalised as an opener
+    if last_label == "PERSON" and tok.ent_type_ not in ("", "PERSON"):
+        return True  # "Browns", "White House", "Ukraine" before a person's name
+    # "DL", "CEO": a short all-capital word that is not an initial
+    return tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 4
+
+
+def _standalone_labels(doc: Doc) -> dict[str, str]:
+    """Words that stand alone as a name run somewhere in the article, with their
+    most frequent label ("Ukraine": PLACE)."""
+    seen: dict[str, dict[str, int]] = {}
+    for i, j in _name_runs(doc):
+        if j - i == 1:
+            lab = doc[i].ent_type_ or "-"
+            c = seen.setdefault(doc[i].text, {})
+            c[lab] = c.get(lab, 0) + 1
+    return {w: max(c, key=lambda k: c[k]) for w, c in seen.items()}
+
+
+def _name_start(
+    doc: Doc, i: int, j: int, common: set[str], alone: dict[str, str] | None = None
+) -> int:
+    """Where a person's name starts in the run ``doc[i:j]`` (after titles, roles, bodies)."""
+    start = i
+    last_label = doc[j - 1].ent_type_
+    for k in range(i, j - 1):
+        if _is_descriptor_word(doc[k], last_label, common):
+            start = k + 1
+    # "Ukraine Kurt Volker": a place or body named alone elsewhere, before two more names
+    if alone and j - start >= 3 and alone.get(doc[start].text) in ("PLACE", "ORG"):
+        start += 1
+    # "State Mike Pompeo" (from "Secretary of State"), "Superintendent Jennifer McCormick":
+    # a known given name after words that are none starts the name
+    for k in range(start + 1, j - 1):
+        if doc[k].lower_ in _GIVEN_NAMES and doc[k - 1].text != "-":
+            before = doc[start:k]
+            if (start > 0 and doc[start - 1].lower_ == "of") or all(
+                t.lower_ in common for t in before
+            ):
+                start = k
             break
-    return i, j, descriptors, titles
+    return start
 
 
-_ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")
+def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
+    """Skip a sentence opener that is no name ("Hosting Cook at ...", "Asked, Lee said")."""
+    first = doc[i]
+    if (
+        j - i >= 2
+        and (first.is_sent_start or i == 0)
+        and first.lower_ not in _GIVEN_NAMES
+        and (
+            first.lower_.endswith("ing")
+            or first.tag_ in ("VBG", "VBN", "VB", "VBD")
+            or (first.lower_ in common and first.lower_ not in TITLES)
+        )
+    ):
+        return i + 1
+    return i
 
 
-def _role_like(tok: Any) -> bool:
+def _personal(doc: Doc, i0: int, i: int, j: int, name_words: set[str]) -> bool:
+    """Does the tail ``doc[i:j]`` of a run cut at ``i`` look like a person's name?"""
+    if any(t.lower_ in TITLES or t.lower_ in ROLE_NOUNS for t in doc[i0:i]):
+        return True
+    return any(
+        t.ent_type_ == "PERSON" or t.lower_ in name_words or t.lower_ in _GIVEN_NAMES
+        for t in doc[i:j]
+    )
+
+
+def _role_like(tok: Token) -> bool:
     """A word that names what someone is; the small model often tags "ecologist" a verb."""
     low = tok.lower_
     if not tok.is_alpha or tok.tag_ in ("VBD", "VBZ", "VBG", "MD") or tok.pos_ == "ADJ":
@@ -248,7 +660,7 @@ def _role_like(tok: Any) -> bool:
     return low in ROLE_NOUNS or tok.pos_ == "NOUN" or low.endswith(_ROLE_SUFFIXES)
 
 
-def _left_descriptors(doc: Any, i: int) -> list[str]:
+def _left_descriptors(doc: Doc, i: int) -> list[str]:
     """The words right before a name that say who they are ("marine biologist Dana Okafor")."""
     if i == 0 or not _role_like(doc[i - 1]) or not doc[i - 1].text.islower():
         return []
@@ -263,8 +675,8 @@ def _left_descriptors(doc: Any, i: int) -> list[str]:
     return [" ".join(words)]
 
 
-def _appositive_descriptors(doc: Any, i: int, j: int) -> list[str]:
-    """ "her husband, singer John Legend" and "John Legend, a singer,"."""
+def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
+    """ "her husband, singer John Legend", "John Legend, a singer," and "Lee, 42, a fisherman"."""
     head = doc[j - 1]
     out = []
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
@@ -273,53 +685,125 @@ def _appositive_descriptors(doc: Any, i: int, j: int) -> list[str]:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= j:
             mods = [t.lower_ for t in child.lefts if t.pos_ in ("NOUN", "ADJ")]
             out.append(" ".join([*mods, child.lower_]))
+        elif child.dep_ == "appos" and child.like_num and child.i >= j:
+            out.append(f"{child.text}-year-old")
     return out
 
 
-def find_people(doc: Any) -> PeopleIndex:
-    """Every person of the article with their mentions and descriptors."""
+def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[str]) -> None:
+    """Add one mention's evidence of what the entity is to its votes."""
+    low = [t.lower_ for t in doc[i:j]]
+    labels = [t.ent_type_ for t in doc[i:j]]
+    v = ent.votes
+    last = labels[-1]
+    if last == "PERSON" or "PERSON" in labels:
+        v["person"] = v.get("person", 0.0) + 1
+    elif last == "ORG":
+        v["org"] = v.get("org", 0.0) + 1
+    elif last in _PLACE_LABELS:
+        v["place"] = v.get("place", 0.0) + 1
+    if titles:
+        v["person"] = v.get("person", 0.0) + 2
+        v["person_strong"] = v.get("person_strong", 0.0) + 2
+    if len(low) >= 2 and low[0] in _GIVEN_NAMES:
+        v["person"] = v.get("person", 0.0) + 2
+        v["person_strong"] = v.get("person_strong", 0.0) + 2
+    if last == "" and set(low) & name_words:
+        v["person"] = v.get("person", 0.0) + 0.5
+    if any(w in _ORG_WORDS for w in low):
+        v["org"] = v.get("org", 0.0) + 3
+    if any(w in CHANNEL_WORDS for w in low):
+        v["channel"] = v.get("channel", 0.0) + 3
+
+
+def _settle_type(ent: _Entity) -> EntityType | None:
+    """The entity's type by its votes; None for a place or a thing (dropped)."""
+    v = ent.votes
+    person, org = v.get("person", 0.0), v.get("org", 0.0)
+    # "The group that owns her music, Big Machine": described as a body, which the
+    # tagger's labels (often PERSON for a two-word name) do not outweigh
+    person = min(person, v.get("person_strong", 0.0) + 2)
+    org += 3 * sum(1 for d in ent.descriptors if d and d.split()[-1] in _ORG_NOUNS)
+    place, channel = v.get("place", 0.0), v.get("channel", 0.0)
+    if channel > max(person, org):
+        return None
+    if person > 0 and person >= org and person >= place:
+        return "person"
+    if org >= 2 and org >= place:  # one ORG label alone is too weak ("Marine biologist")
+        return "organisation"
+    return None
+
+
+def find_people(doc: Doc) -> PeopleIndex:
+    """Every person and organisation of the article with their mentions and descriptors."""
     quoted = [(r.start, r.end) for r in find_quote_regions(doc_text(doc))]
     index = PeopleIndex(doc, quoted)
     name_words: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
+    for tagged in doc.ents:
+        if tagged.label_ == "PERSON":
             name_words.update(
-                t.lower_ for t in ent if t.text[:1].isupper() and t.lower_ not in TITLES
+                t.lower_ for t in tagged if t.text[:1].isupper() and t.lower_ not in TITLES
             )
+    # words the article also writes in lower case: common words, not names
+    common = {t.text for t in doc if t.is_alpha and t.text.islower()}
+    alone = _standalone_labels(doc)
     runs = []
-    for i, j in _name_runs(doc):
-        i, j, descriptors, titles = _strip_run(doc, i, j)
-        words = [t.text for t in doc[i:j] if t.text not in ("'s", "’s")]
-        if not words:
-            continue
-        low = [w.lower() for w in words]
-        labels = {t.ent_type_ for t in doc[i:j]}
-        if any(w in _ORG_WORDS or w in CHANNEL_WORDS for w in low) or (
-            labels & _NON_NAME_LABELS and not labels & {"PERSON"}
-        ):
-            continue
-        known_first = len(low) >= 2 and low[0] in _GIVEN_NAMES
-        if not (known_first or titles or "PERSON" in labels or set(low) & name_words):
-            continue
-        runs.append((i, j, words, descriptors, titles))
+    for i0, j in _name_runs(doc):
+        i0 = _opener_end(doc, i0, j, common)
+        org_named = doc[j - 1].lower_ in _ORG_WORDS or any(
+            t.lower_ in ("of", "for") for t in doc[i0:j]
+        )
+        i = i0 if org_named else _name_start(doc, i0, j, common, alone)
+        if i > i0 and not _personal(doc, i0, i, j, name_words):
+            i = i0  # "BBC Radio" is a body's name, not "Radio" described as BBC
+        front = [t for t in doc[i0:i] if t.text[:1].isupper() or t.lower_ in TITLES]
+        titles = [t.lower_ for t in front if t.lower_ in TITLES]
+        descriptors = [" ".join(t.lower_ for t in doc[i0:i])] if i > i0 else []
+        words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+        if words:
+            runs.append((i, j, words, descriptors, titles, org_named))
     # Full names first, so that a bare surname joins the right person.
-    for i, j, words, descriptors, titles in sorted(runs, key=lambda r: (-len(r[2]), r[0])):
+    for i, j, words, descriptors, titles, org_named in sorted(
+        runs, key=lambda r: (-len(r[2]), r[0])
+    ):
         start = doc[i].idx
-        ent = index._entity_for(words, start)
-        index._add_mention(ent, start, doc[j - 1].idx + len(doc[j - 1]))
+        ent = index._entity_for(words, start, org_named)
+        _vote(ent, doc, i, j, bool(titles), name_words)
+        ent.mentions.append((start, doc[j - 1].idx + len(doc[j - 1])))
         ent.descriptors.extend(descriptors)
         ent.descriptors.extend(_left_descriptors(doc, i))
         ent.descriptors.extend(_appositive_descriptors(doc, i, j))
+        head = doc[j - 1]
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < i:
+            # "The group that owns her music, Big Machine, says": the group is Big Machine
+            noun = head.head
+            ent.mentions.append((noun.left_edge.idx, noun.idx + len(noun)))
         for t in titles:
             ent.female += t in FEMALE_WORDS
             ent.male += t in MALE_WORDS
+    kept = []
     for ent in index._entities:
+        kind = _settle_type(ent)
+        if kind is None:
+            index._places.add(ent.name)
+            continue
+        ent.type = kind
+        spans, ent.mentions = ent.mentions, []
+        for s0, e0 in spans:
+            index._add_mention(ent, s0, e0)
+        kept.append(ent)
+    index._entities = kept
+    for ent in index._entities:
+        if ent.type != "person":
+            continue
         first = ent.tokens[0].lower()
         ent.female += 0.5 * (first in FEMALE_NAMES)
         ent.male += 0.5 * (first in MALE_NAMES)
         for d in ent.descriptors:
-            ent.female += d.split()[-1] in FEMALE_WORDS
-            ent.male += d.split()[-1] in MALE_WORDS
+            if d:
+                ent.female += d.split()[-1] in FEMALE_WORDS
+                ent.male += d.split()[-1] in MALE_WORDS
     index._mention_starts.sort(key=lambda m: m[0])
     _vote_pronouns(doc, index)
     _link_pronouns_and_roles(doc, index)
@@ -327,9 +811,9 @@ def find_people(doc: Any) -> PeopleIndex:
     return index
 
 
-def _vote_pronouns(doc: Any, index: PeopleIndex) -> None:
+def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
     """A he/she right after the only person in view tells that person's gender."""
-    starts = index._mention_starts
+    starts = [m for m in index._mention_starts if m[2].type == "person"]
     for sent in doc.sents:
         for tok in sent:
             gender = PRONOUNS.get(tok.lower_)
@@ -345,7 +829,7 @@ def _vote_pronouns(doc: Any, index: PeopleIndex) -> None:
                     ent.male += 0.25
 
 
-def _link_pronouns_and_roles(doc: Any, index: PeopleIndex) -> None:
+def _link_pronouns_and_roles(doc: Doc, index: PeopleIndex) -> None:
     """Add he/she pronouns and "the model"-style mentions to their person, in text order.
 
     Each link is added at once, so a pronoun after "the model" sees that mention.
@@ -364,7 +848,7 @@ def _link_pronouns_and_roles(doc: Any, index: PeopleIndex) -> None:
             ents = [
                 e
                 for e in index._entities
-                if any(w in words for d in e.descriptors for w in d.split())
+                if e.type == "person" and any(w in words for d in e.descriptors for w in d.split())
             ]
             if len(ents) == 1:
                 index._add_mention(ents[0], span.start_char, span.end_char)
@@ -372,3 +856,74 @@ def _link_pronouns_and_roles(doc: Any, index: PeopleIndex) -> None:
                     t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"
                 ]
                 ents[0].descriptors.append(" ".join([*compounds, tok.lower_]))
+
+
+# -- speakers ----------------------------------------------------------------
+
+
+def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str] | None:
+    """A name for a mention no entity holds: the words of its head phrase, without a
+    trailing apposition or clause ("Apple, a giant industrial producer," -> "Apple")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if root.pos_ == "PRON" or root.lower_ in _RELATIVE:
+        return None
+    cut = end
+    for t in span:
+        if t.i > root.i and t.text in (",", "(", "—", "–"):
+            cut = t.idx
+            break
+    for child in root.rights:
+        if child.dep_ in ("relcl", "acl") and child.left_edge.idx < cut:
+            cut = child.left_edge.idx
+    text = doc_text(doc)[start:cut].strip(" ,")
+    toks = [t for t in span if t.idx < cut]
+    if not text or not toks:
+        return None
+    propn = root.pos_ == "PROPN"
+    if propn and toks[0].lower_ == "the" and len(toks) > 3:
+        # "the Swedish Prosecution Authority" is named without it; "the Pentagon" with it
+        text = text[len(toks[0].text) :].lstrip()
+    head = root.lemma_.lower()
+    if (
+        root.ent_type_ in _PLACE_LABELS
+        or root.ent_type_ == "ORG"
+        or (propn and root.tag_ != "NNPS")
+    ):
+        return text, "organisation", head
+    if root.tag_ in ("NNS", "NNPS"):
+        return text, "group", head
+    return text, "unnamed", head
+
+
+def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Quote]:
+    """Every quote's speaker named by the person (or body) its mention refers to, with its type.
+
+    A description seen first as "an insider" and later as "the insider" is
+    one unnamed source, named by its first mention.
+    """
+    out = []
+    unnamed: dict[str, str] = {}  # head word -> the first description's words
+    for q in quotes:
+        sp = q.speaker
+        if sp is None:
+            out.append(q)
+            continue
+        ent = people.entity_at(sp.start, sp.end)
+        if ent is not None:
+            out.append(replace(q, speaker=replace(sp, name=ent.name, type=ent.type)))
+            continue
+        cleaned = _clean_mention(doc, sp.start, sp.end)
+        if cleaned is None:
+            out.append(replace(q, speaker=replace(sp, type=None)))
+            continue
+        name, kind, head = cleaned
+        first = name.split()[0].lower()
+        if kind != "organisation" and first in ("a", "an"):
+            unnamed.setdefault(head, name)
+        elif kind != "organisation" and first == "the" and head in unnamed:
+            name = unnamed[head]
+        out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
+    return out

@@ -455,10 +455,26 @@ def _ref(value: str) -> Resolver:
     return resolve
 
 
+# "Friday Night Lights", "Saturday Night Live": a title, not a day.
+_TITLE_AFTER = re.compile(r"(?-i:\s+[A-Z][a-z]+)")
+_TITLE_POD = re.compile(r"(?-i:\b(?:Night|Morning|Evening|Afternoon)\b)")
+# "Saturday is the anniversary": the day as the subject of a present or future verb.
+_COMING = re.compile(r"\s+(?:is|will|marks|would\s+mark)\b", re.I)
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\n\s*)$")
+
+
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    if _TITLE_POD.search(m.group(0)) and _TITLE_AFTER.match(ctx.text, m.end()):
+        return None
     wd = _weekday_of(_g(m, "wd"))
     rel = _g(m, "rel").lower().split()[-1] if _g(m, "rel") else ""
     d = _weekday_date(wd, ctx, m.start(), m.end(), rel)
+    if (
+        not rel
+        and _COMING.match(ctx.text, m.end())
+        and _CLAUSE_START.search(ctx.text[max(0, m.start() - 3) : m.start()])
+    ):
+        d = ctx.anchor + dt.timedelta(days=(wd - ctx.anchor.isoweekday()) % 7)
     clock = _g(m, "clock")
     if clock:
         return _Val("TIME", f"{d.isoformat()}T{_clock(clock)}", "time")
@@ -552,8 +568,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
             y, qn = q
             return _Val("DATE", f"{y + sign}-Q{qn}", "quarter")
     if dirn in ("earlier", "later"):
-        # "earlier"/"later" count from the day the text last named, "ago" from the anchor.
-        ref = _day_before(ctx, m.start()) or ref
+        # "earlier"/"later" count from the date the text last named, "ago" from the anchor.
+        ref = _day_before(ctx, m.start(), unit=unit) or ref
     days = {"day": 1, "night": 1, "week": 7, "fortnight": 14}.get(unit)
     if days is not None:
         d = ref + dt.timedelta(days=sign * int(n * days))
@@ -565,13 +581,27 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return _Val("DATE", value, gran, d.isoformat())
 
 
-def _day_before(ctx: _Ctx, pos: int, reach: int = 300) -> dt.date | None:
-    """The day named last before ``pos`` (within ``reach`` characters), if any."""
+_NAMED = {
+    "year": re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?"),
+    "month": re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?"),
+}
+_DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+
+
+def _day_before(ctx: _Ctx, pos: int, reach: int = 300, unit: str = "day") -> dt.date | None:
+    """The date named last before ``pos`` (within ``reach`` characters), if any.
+
+    Counting years ("nine years later"), a year the text named will do; months,
+    a month; days and weeks need a day.
+    """
+    pattern = _NAMED.get(unit, _DAY_VALUE)
     for t in reversed(ctx.found):
         if pos - t.end > reach:
             break
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
-            return dt.date.fromisoformat(t.value)
+        m = pattern.fullmatch(t.value)
+        if m:
+            y, mo, d = m.group(1), m.group(2), m.group(3)
+            return dt.date(int(y), int(mo or 1), int(d or 1))
     return None
 
 
@@ -1297,12 +1327,15 @@ def find_timexes(text: str, anchor: dt.date, start: int = 0, doc: Any = None) ->
             continue
         if _not_a_time(text, m):
             continue
-        val = _RULES[rank][1](m, _Ctx(text, anchor, future, found))
-        if val is None:  # a rule may refuse; a shorter candidate may still fit
+        try:
+            val = _RULES[rank][1](m, _Ctx(text, anchor, future, found))
+            if val is None:  # a rule may refuse; a shorter candidate may still fit
+                continue
+            date, rng = _date_fields(val, anchor)
+        except (OverflowError, ValueError):  # off the calendar: "tomorrow" of 9999-12-31
             continue
         end = m.end()
         s, e = _trim(text, m.start(), m.end())
-        date, rng = _date_fields(val, anchor)
         found.append(
             Timex(
                 text=text[s:e],

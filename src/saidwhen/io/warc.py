@@ -13,9 +13,11 @@ import io
 import re
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
-from saidwhen.errors import EncodingError, InputError, MalformedRecordError
+from saidwhen.errors import EncodingError, InputError, MalformedRecordError, MissingDateError
+from saidwhen.io.pagedate import outlet_from_url
 from saidwhen.model import Article
 
 __all__ = ["read_warc"]
@@ -53,14 +55,18 @@ def _record(rec: Any, payload: bytes, truncated: bool, where: str, date: dt.date
     ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else None) or ""
     text = _decode(payload, ctype, where)
     if "text/plain" in ctype.lower():
-        art = read_text_article(text, where, date or capture)
-        return Article(
-            text=art.text,
-            date=art.date,
+        try:
+            art = read_text_article(text, where, date)
+        except MissingDateError:
+            if capture is None:
+                raise
+            art = replace(read_text_article(text, where, capture), date_source="")
+        return replace(
+            art,
             id=url or where,
             url=url,
-            source=where,
-            body_start=art.body_start,
+            outlet=outlet_from_url(url),
+            date_source=art.date_source or "capture date (WARC-Date)",
         )
     # A crawl date is a late bound of the publication date: better than none.
     return read_html(text, where, date, url=url, fallback_date=capture)

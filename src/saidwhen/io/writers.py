@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import textwrap
 from collections.abc import Sequence
 
 from saidwhen.model import ArticleRecord
 
-__all__ = ["format_records", "format_table"]
+__all__ = ["format_records", "format_table", "printable"]
+
+# Characters a terminal acts on rather than shows: C0 (ESC starts "clear the screen" or
+# "set the window title"), DEL, C1, and the bidirectional overrides that reorder a line.
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` safe for a terminal: each control character but the newline as ``\xNN``.
+
+    Example:
+        >>> printable("a\x1b[2Jb")
+        'a\\x1b[2Jb'
+    """
+    return _CONTROLS.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    n = ord(m.group())
+    return f"\\x{n:02x}" if n < 256 else f"\\u{n:04x}"
 
 
 def format_records(records: Sequence[ArticleRecord], fmt: str, *, many: bool = False) -> str:
@@ -21,7 +41,7 @@ def format_records(records: Sequence[ArticleRecord], fmt: str, *, many: bool = F
         obj = dicts if many or len(dicts) != 1 else dicts[0]
         return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
     if fmt == "table":
-        return "\n".join(format_table(r) for r in records)
+        return printable("\n".join(format_table(r) for r in records))
     raise ValueError(f"unknown format: {fmt}")
 
 

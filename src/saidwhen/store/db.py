@@ -10,6 +10,7 @@ only process that writes: a second writer is refused rather than let in.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import hashlib
 import json
@@ -21,14 +22,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
+from urllib.parse import quote as url_quote
 
-from saidwhen.errors import InputError, StoreError
+from saidwhen.errors import (
+    BankBusyError,
+    DamagedBankError,
+    DiskFullError,
+    InputError,
+    NotABankError,
+    ReadOnlyBankError,
+    StoreError,
+)
 from saidwhen.model import Article, ArticleRecord, Quote, Span
 from saidwhen.store.merge import MIN_NEAR_WORDS, is_near_duplicate, normalise, shingles, text_hash
 from saidwhen.store.migrations import migrate
 from saidwhen.store.speakers import PersonEntry, PersonRegistry, looks_like_name
 
-__all__ = ["DEFAULT_DB", "Store", "WriteStats", "article_key", "connect", "content_hash"]
+__all__ = [
+    "DEFAULT_DB",
+    "Store",
+    "WriteStats",
+    "article_key",
+    "bank_errors",
+    "connect",
+    "content_hash",
+    "schema_version",
+]
 
 DEFAULT_DB = "saidwhen.db"
 _NEAR_CANDIDATES = 64  # per shingle: a very common run of words is not evidence
@@ -69,25 +88,104 @@ def _norm(text: str) -> tuple[int, tuple[str, ...]]:
 
 
 def connect(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite3.Connection:
-    """A connection in WAL mode with the schema up to date (read-only: no upgrade)."""
+    """A connection in WAL mode with the schema up to date (read-only: no upgrade).
+
+    A reader opens the file with SQLite's ``mode=ro``, so it can never write; on
+    read-only media (where SQLite cannot make the WAL index beside the file) it
+    opens it ``immutable``. A file that is not a quote bank is refused here.
+    """
     p = Path(path)
-    if readonly and not p.exists():
-        raise StoreError(f"no quote bank at {p} (run 'saidwhen ingest' first)")
+    if readonly:
+        return _connect_readonly(p)
     try:
         conn = sqlite3.connect(str(p), isolation_level=None, timeout=60.0)
-        conn.execute("PRAGMA busy_timeout = 60000")
-        if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA cache_size = -65536")
-        conn.execute("PRAGMA temp_store = MEMORY")
-        if readonly:
-            conn.execute("PRAGMA query_only = ON")
-        else:
-            migrate(conn)
-    except sqlite3.DatabaseError as err:
-        raise StoreError(f"{p}: not a saidwhen database ({err})") from err
+        _tune(conn)
+        conn.execute("PRAGMA journal_mode = WAL")
+        migrate(conn)
+    except sqlite3.Error as err:
+        raise _bank_error(p, err) from err
     return conn
+
+
+def _tune(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA busy_timeout = 60000")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA cache_size = -65536")
+    conn.execute("PRAGMA temp_store = MEMORY")
+
+
+def _connect_readonly(p: Path) -> sqlite3.Connection:
+    if not p.exists():
+        raise NotABankError(f"no quote bank at {p} (run 'saidwhen ingest --db {p}' first)")
+    if not p.is_file():
+        raise NotABankError(f"{p} is not a file")
+    base = f"file:{url_quote(p.resolve().as_posix())}?mode=ro"
+    conn: sqlite3.Connection | None = None
+    try:
+        for uri in (base, base + "&immutable=1"):
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=60.0)
+            try:
+                _tune(conn)
+                conn.execute("PRAGMA query_only = ON")
+                version = schema_version(conn)
+                break
+            except sqlite3.OperationalError as err:
+                conn.close()
+                conn = None
+                # no WAL index and no right to make one: read-only media
+                if uri != base or err.sqlite_errorcode & 0xFF not in _CANT_WRITE:
+                    raise
+        assert conn is not None
+        tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.Error as err:
+        if conn is not None:
+            conn.close()
+        raise _bank_error(p, err) from err
+    if version < 1 or "quotes" not in tables:
+        conn.close()
+        raise NotABankError(f"{p}: not a saidwhen quote bank (no quotes table)")
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version of the bank (``PRAGMA user_version``)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+# SQLite's primary result codes for "cannot write here": READONLY, CANTOPEN, IOERR
+_CANT_WRITE = {8, 14, 10}
+_SQLITE_FULL, _SQLITE_CORRUPT, _SQLITE_NOTADB, _SQLITE_BUSY = 13, 11, 26, 5
+
+
+def _bank_error(path: Path, err: sqlite3.Error) -> StoreError:
+    """A coded error for what SQLite said about the bank at ``path``."""
+    code = getattr(err, "sqlite_errorcode", 0) & 0xFF
+    if code == _SQLITE_FULL:
+        return DiskFullError(
+            f"{path}: no room left on its disk ({err}); the batch being written was "
+            "rolled back and the bank holds everything stored before it: free space and "
+            "run the same command again"
+        )
+    if code == _SQLITE_NOTADB:
+        return NotABankError(f"{path}: not a saidwhen quote bank ({err})")
+    if code == _SQLITE_CORRUPT:
+        return DamagedBankError(
+            f"{path}: the bank is damaged ({err}); restore it from a copy or ingest again"
+        )
+    if code == 8:  # SQLITE_READONLY
+        return ReadOnlyBankError(f"{path}: read-only, it cannot be written ({err})")
+    if code == _SQLITE_BUSY:
+        return BankBusyError(f"{path}: busy, another process holds it ({err})")
+    return StoreError(f"{path}: {err}")
+
+
+@contextmanager
+def bank_errors(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Turn SQLite's errors while reading or writing the bank at ``path`` into coded ones."""
+    try:
+        yield
+    except sqlite3.Error as err:
+        raise _bank_error(Path(path), err) from err
 
 
 @dataclass(slots=True)
@@ -116,7 +214,10 @@ def _said(q: Quote, article_date: str) -> str:
 
 
 class _WriterLock:
-    """An advisory lock next to the database: a second writer waits or is refused."""
+    """An advisory lock next to the database: a second writer waits or is refused.
+
+    It is keyed on the real file, so two paths to one bank (a symlink) share it.
+    """
 
     def __init__(self, path: Path, wait: bool) -> None:
         self._file: IO[str] | None = None
@@ -124,12 +225,21 @@ class _WriterLock:
             import fcntl
         except ImportError:  # not POSIX: rely on SQLite's own locking
             return
-        f = open(f"{path}.writer-lock", "w")  # noqa: SIM115 - held for the writer's life
+        real = path.resolve()
+        try:
+            f = open(f"{real}.writer-lock", "w")  # noqa: SIM115 - held for the writer's life
+        except OSError as err:
+            if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise ReadOnlyBankError(
+                    f"{path}: cannot write here ({err.strerror}: {real}.writer-lock); "
+                    "a bank on read-only media can be searched, not ingested into"
+                ) from None
+            raise StoreError(f"{path}: cannot create the writer lock ({err})") from None
         try:
             fcntl.flock(f, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
             f.close()
-            raise StoreError(f"{path}: another saidwhen process is writing to it") from None
+            raise BankBusyError(f"{path}: another saidwhen process is writing to it") from None
         self._file = f
 
     def release(self) -> None:
@@ -188,15 +298,17 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Cursor]:
         cur = self.conn.cursor()
-        cur.execute("BEGIN IMMEDIATE")
         try:
+            cur.execute("BEGIN IMMEDIATE")
             yield cur
             cur.execute("COMMIT")
-        except BaseException:
+        except BaseException as err:
             # Ctrl-C included: nothing of this batch stays, and the caches forget it too
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             self._reset_caches()
+            if isinstance(err, sqlite3.Error):  # disk full, damaged: a coded error
+                raise _bank_error(self.path, err) from err
             raise
 
     # -- reading what is there -------------------------------------------------

@@ -60,11 +60,15 @@ def find_people(conn: sqlite3.Connection, name: str) -> list[int]:
             if parts.first is None or first is None or first_names_match(first, parts.first):
                 ids.append(pid)
     if not ids:
-        like = f"%{name.strip()}%"
+        # the name's own % and _ are letters here, not LIKE's wildcards
+        escaped = name.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = f"%{escaped}%"
         ids = [
             pid
             for (pid,) in conn.execute(
-                "SELECT id FROM people WHERE name LIKE ? OR aliases LIKE ? LIMIT 100", (like, like)
+                "SELECT id FROM people WHERE name LIKE ?1 ESCAPE '\\'"
+                " OR aliases LIKE ?1 ESCAPE '\\' LIMIT 100",
+                (like,),
             )
         ]
     return ids

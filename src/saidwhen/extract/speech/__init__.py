@@ -1,0 +1,100 @@
+"""Who said what: quotations and reported speech, each with its speaker and cue.
+
+:func:`find_quotes` reads an article in this order:
+
+1. the quoted regions (:mod:`saidwhen.extract.quotes`);
+2. each region's cue and speaker (:func:`direct.direct_drafts`): right after
+   the closing mark (``"...," she said``, ``said Smith``), then before the
+   opening mark in the same sentence (``she wrote, "..."``, ``according to
+   X``), then the verb that governs a quoted fragment; a quote with no cue of
+   its own belongs to the quote before it when that one is close;
+3. reported speech (:func:`merge.reported_speech`): a CRF tagger
+   (:mod:`crf`, :mod:`decode`) over the rules of :mod:`rules`, merged in
+   (:func:`merge.merge_reported`): an indirect span that is just a direct
+   quote is dropped, quoted fragments inside it are linked to it;
+4. quotes still without a speaker (:mod:`lone`): a signed line, a report in
+   the paragraph before; fragments of reported speech take the outer source;
+5. channels carried on, repeats marked, records built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from saidwhen.extract.people import PeopleIndex
+from saidwhen.extract.speech.direct import direct_drafts, make_speaker, outer_reporter, outer_source
+from saidwhen.extract.speech.lexicon import NO_NAME
+from saidwhen.extract.speech.lone import attribute_lone_paragraph, sign_off
+from saidwhen.extract.speech.merge import (
+    carry_channels,
+    merge_reported,
+    normalise_quote,
+    reported_speech,
+)
+from saidwhen.extract.speech.syntax import cue_span
+from saidwhen.extract.speech.view import ArticleView, tokens_in
+from saidwhen.model import Quote
+from saidwhen.nlp import doc_text
+
+__all__ = ["find_quotes", "normalise_quote"]
+
+
+def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
+    """Every quotation of the article, in text order, with indices linking them."""
+    view = ArticleView.build(doc, start)
+    regions, quoted = list(view.regions), view.quoted
+    drafts = direct_drafts(view, people, start, regions, quoted)
+    drafts = merge_reported(view, drafts, reported_speech(view, people))
+    for d in drafts:
+        if d.kind != "direct" or d.region is None:
+            continue
+        if d.inherited and (signed := sign_off(doc, d.region)) is not None:
+            d.cue, d.speaker = signed[0], make_speaker(doc, people, signed[1])
+        elif d.speaker is None and d.cue is None:
+            attribute_lone_paragraph(view, people, d, d.region, quoted)
+    for d in drafts:
+        if d.kind == "fragment" and d.continues_draft is not None and d.continues_draft.is_indirect:
+            # a fragment of reported speech: "according to X" there names the source too
+            toks = tokens_in(doc, d.start, d.end)
+            acc = outer_source(view, toks[0], quoted) if toks else None
+            if acc is not None:
+                d.cue, d.speaker = acc[0], make_speaker(doc, people, acc[1])
+            elif not d.said_after and (outer := outer_reporter(view, d, quoted)) is not None:
+                d.cue, d.speaker = cue_span(doc, outer[0]), make_speaker(doc, people, outer[1])
+    drafts = [d for d in drafts if d.cue is not None or d.kind != "fragment"]
+    drafts.sort(key=lambda d: (d.start, d.end))
+    carry_channels(drafts)
+    index = {id(d): i for i, d in enumerate(drafts)}
+    seen: dict[str, int] = {}
+    # reported speech repeats only the same speaker's same words ("revealed that she
+    # had lost the baby ... after learning that she had lost the baby")
+    seen_reports: dict[tuple[str, str], int] = {}
+    quotes = []
+    text = doc_text(doc)
+    for i, d in enumerate(drafts):
+        words = normalise_quote(text[d.start : d.end])
+        repeat = seen.get(words) if d.kind != "indirect" and len(words.split()) >= 4 else None
+        if repeat is None and words:
+            seen.setdefault(words, i)
+        if d.kind == "indirect" and d.speaker is not None and d.speaker.name and words:
+            report = (d.speaker.name, words)
+            repeat = seen_reports.get(report) if len(words.split()) >= 4 else None
+            seen_reports.setdefault(report, i)
+        if d.speaker is not None and d.speaker.name and d.speaker.name.lower() in NO_NAME:
+            d.speaker = replace(d.speaker, name=None)  # "they" names nobody
+        cont = index.get(id(d.continues_draft)) if d.continues_draft is not None else None
+        quotes.append(
+            Quote(
+                text=text[d.start : d.end],
+                start=d.start,
+                end=d.end,
+                kind=d.kind,  # type: ignore[arg-type]
+                speaker=d.speaker,
+                cue=d.cue,
+                channel=d.channel,
+                repeat_of=repeat,
+                continues=cont if cont is not None and cont < i else None,
+            )
+        )
+    return quotes

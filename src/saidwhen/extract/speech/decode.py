@@ -1,0 +1,289 @@
+"""From tagged spans to attributions: each cue with its content and its source.
+
+Example:
+    >>> view = ArticleView.build(load_nlp()("The senator said that taxes would rise."))
+    >>> find_tagged(view)[0].text  # doctest: +SKIP
+    'that taxes would rise'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from saidwhen.extract.speech.crf import MODEL_PATH, load_tagger, tag_doc
+from saidwhen.extract.speech.lexicon import INTERRUPTERS, NO_SOURCE
+from saidwhen.extract.speech.rules import find_reported
+from saidwhen.extract.speech.syntax import noun_phrase, tagged_cue_subject, trim
+from saidwhen.extract.speech.types import TaggedSpan
+from saidwhen.extract.speech.view import ArticleView
+from saidwhen.model import Quote, Span, Speaker
+
+__all__ = [
+    "MAX_CONTENT_GAP",
+    "MAX_SOURCE_GAP",
+    "decode",
+    "find_tagged",
+    "has_word",
+]
+
+
+# A source further than this many tokens from its cue is not taken.
+MAX_SOURCE_GAP = 12
+
+
+# Tokens a content may be from its cue (beyond the cue's own sentence).
+MAX_CONTENT_GAP = 40
+
+
+def _gap(a: TaggedSpan, b: TaggedSpan) -> int:
+    """Tokens between two spans (0 when adjacent or overlapping)."""
+    return max(0, max(a.start, b.start) - min(a.end, b.end))
+
+
+def decode(
+    view: ArticleView, spans: Sequence[TaggedSpan]
+) -> list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]]:
+    """Group the tagged spans of one paragraph into ``(cue, source, content)`` attributions.
+
+    Each content goes to its nearest cue (a cue of the same sentence first);
+    each cue keeps its nearest content, and takes the nearest source of its
+    sentence (a source may serve several cues: "she said ... and added ...").
+    """
+    doc = view.doc
+    cues = [s for s in spans if s.role == "CUE"]
+    sources = [s for s in spans if s.role == "SRC"]
+    contents = [s for s in spans if s.role == "CON" and has_word(doc, s)]
+    if not cues:
+        return []
+
+    def sent_of(s: TaggedSpan) -> int:
+        return view.sent_start[s.start]
+
+    assigned: dict[int, list[TaggedSpan]] = {}
+    for con in contents:
+        ranked = sorted(cues, key=lambda c: (sent_of(c) != sent_of(con), _gap(c, con), c.start))
+        cue = ranked[0]
+        if sent_of(cue) != sent_of(con) and _gap(cue, con) > MAX_CONTENT_GAP:
+            continue
+        assigned.setdefault(cue.start, []).append(con)
+    out: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
+    for cue in cues:
+        cands = assigned.get(cue.start, [])
+        src = _subject_source(doc, cue, sources, cues)
+        if src is None:
+            near = [
+                s for s in sources if sent_of(s) == sent_of(cue) and _gap(s, cue) <= MAX_SOURCE_GAP
+            ]
+            src = min(near, key=lambda s: (_gap(s, cue), s.start)) if near else None
+        chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
+        pieces = (
+            _parenthetical(view, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
+        )
+        if pieces is not None and (
+            chosen is None or any(p.start <= chosen.start and chosen.end <= p.end for p in pieces)
+        ):
+            out.extend((cue, src, piece) for piece in pieces)
+            continue
+        if chosen is None:
+            continue
+        out.append((cue, src, chosen))
+        other = _other_piece(view, cue, src, chosen, cands)
+        if other is not None:
+            out.append((cue, src, other))
+    return out
+
+
+def _subject_source(
+    doc: Any, cue: TaggedSpan, sources: Sequence[TaggedSpan], cues: Sequence[TaggedSpan]
+) -> TaggedSpan | None:
+    """The tagged source that holds the cue's grammatical subject, if one does.
+
+    The nearest source is often the subject of another clause: "Ruiz, who
+    praised the plan, voted against it" (``who``), or a name inside the content.
+    """
+    subj = tagged_cue_subject(doc, cue, cues)
+    if subj is None:
+        return None
+    held = next((s for s in sources if s.start <= subj.i < s.end), None)
+    if held is None and subj.dep_ == "dobj":
+        # the tagger rarely marks the object of "led some to question" as a source
+        toks = trim(doc, noun_phrase(subj))
+        return TaggedSpan("SRC", toks[0].i, toks[-1].i + 1) if toks else None
+    return held
+
+
+def _rules_have_source(rules: Sequence[Quote], start: int, end: int) -> bool:
+    """Whether a report of the rules with a source overlaps ``start:end`` (it will be kept)."""
+    return any(r.speaker is not None and r.start < end and start < r.end for r in rules)
+
+
+def _subject_phrase(
+    doc: Any, cue: TaggedSpan, cues: Sequence[TaggedSpan], content: TaggedSpan | None
+) -> TaggedSpan | None:
+    """The noun phrase of the cue's grammatical subject, where the tagger marked no source.
+
+    "Kasich has won endorsements, supporting a path to legal status": the
+    tagger often misses the source of a second, coordinated or non-finite cue.
+    """
+    subj = tagged_cue_subject(doc, cue, cues)
+    if subj is None or subj.lower_ in NO_SOURCE:
+        return None
+    toks = trim(doc, noun_phrase(subj))
+    if not toks:
+        return None
+    span = TaggedSpan("SRC", toks[0].i, toks[-1].i + 1)
+    if _overlaps(span, cue) or (content is not None and _overlaps(span, content)):
+        return None
+    return None if "\n" in doc[span.start : span.end].text else span
+
+
+def _overlaps(a: TaggedSpan, b: TaggedSpan) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _parenthetical(
+    view: ArticleView, cue: TaggedSpan, src: TaggedSpan | None, cues: Sequence[TaggedSpan] = ()
+) -> tuple[TaggedSpan, TaggedSpan] | None:
+    """The two pieces of a sentence that a source and cue interrupt, set off by commas.
+
+    "The plan, the mayor said on Tuesday, would cost more": content "The plan"
+    and "would cost more".  The tagger rarely marks both pieces.
+    """
+    doc = view.doc
+    lo = min(cue.start, src.start) if src is not None else cue.start
+    hi = max(cue.end, src.end) if src is not None else cue.end
+    sent = doc[view.sent_start[cue.start] : view.sent_end[cue.start]]
+    # the cue's own modifiers ("on Tuesday", "in a statement") run up to the comma
+    while hi < sent.end and doc[hi].text not in INTERRUPTERS and hi - cue.end < 6:
+        hi += 1
+    if lo - 1 <= sent.start or hi >= sent.end - 1:
+        return None
+    if doc[lo - 1].text not in INTERRUPTERS or doc[hi].text not in INTERRUPTERS:
+        return None
+    begin = sent.start
+    outer = [c for c in cues if sent.start <= c.start and c.end < lo]
+    if outer:
+        # "She said that the bridge, the mayor added, would close": the inner report
+        # starts after the outer one's "that"
+        marks = [t.i for t in doc[outer[-1].end : lo - 1] if t.dep_ == "mark"]
+        if not marks:
+            return None
+        begin = marks[-1] + 1
+    first = _trimmed(doc, begin, lo - 1)
+    second = _trimmed(doc, hi + 1, sent.end)
+    if first is None or second is None or second.end - second.start < 2:
+        return None
+    return first, second
+
+
+def _trimmed(doc: Any, start: int, end: int) -> TaggedSpan | None:
+    """``doc[start:end]`` without punctuation and white space at its edges, as content."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    span = TaggedSpan("CON", start, end)
+    return span if end > start and has_word(doc, span) else None
+
+
+def _other_piece(
+    view: ArticleView,
+    cue: TaggedSpan,
+    src: TaggedSpan | None,
+    chosen: TaggedSpan,
+    cands: Sequence[TaggedSpan],
+) -> TaggedSpan | None:
+    """The content's second piece when source and cue interrupt it.
+
+    "Too often, Mr. Clarke said, the debate is tribal": one content on both
+    sides of "Mr. Clarke said", as PolNeAR marks it (a discontinuous span).
+    """
+    doc = view.doc
+    lo = min(cue.start, src.start) if src is not None else cue.start
+    hi = max(cue.end, src.end) if src is not None else cue.end
+
+    def adjacent(span: TaggedSpan) -> bool:
+        """Nothing but punctuation between the span and the source-and-cue block."""
+        a, b = (span.end, lo) if span.end <= lo else (hi, span.start)
+        return a <= b and all(t.is_punct or t.is_space for t in doc[a:b])
+
+    if not adjacent(chosen):
+        return None
+    before = chosen.end <= lo
+    sent = view.sent_start[cue.start]
+    for con in cands:
+        if con is chosen or (con.end <= lo) == before or view.sent_start[con.start] != sent:
+            continue
+        if adjacent(con):
+            return con
+    return None
+
+
+def _content_rank(
+    cue: TaggedSpan, con: TaggedSpan, sent_of: Callable[[TaggedSpan], int]
+) -> tuple[bool, int, int]:
+    return (sent_of(cue) != sent_of(con), _gap(cue, con), -(con.end - con.start))
+
+
+def has_word(doc: Any, span: TaggedSpan) -> bool:
+    return any(t.is_alpha or t.is_digit for t in doc[span.start : span.end])
+
+
+def _char_span(doc: Any, span: TaggedSpan) -> tuple[int, int]:
+    toks = [t for t in doc[span.start : span.end] if not t.is_space]
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def find_tagged(
+    view: ArticleView,
+    people: Any = None,
+    *,
+    model: str | None = None,
+    rules: Sequence[Quote] | None = None,
+) -> list[Quote]:
+    """Reported-speech attributions found by the CRF tagger, like ``find_reported``.
+
+    Args:
+        view: the article (:meth:`ArticleView.build`).
+        people: the article's people index (its ``resolve(start, end)`` names a source).
+        model: a model file other than the packaged one.
+        rules: ``find_reported``'s output for this doc, when the caller has it.
+
+    Returns:
+        ``Quote(kind="indirect")`` items in text order.
+    """
+    tagger = load_tagger(model or str(MODEL_PATH))
+    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    doc, text = view.doc, view.text
+    out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    rules = find_reported(view) if rules is None else rules
+    for spans in tag_doc(view, tagger, rules):
+        cues = [s for s in spans if s.role == "CUE"]
+        for cue, src, con in decode(view, spans):
+            c_s, c_e = _char_span(doc, con)
+            if (c_s, c_e) in seen:
+                continue
+            if src is None and not _rules_have_source(rules, c_s, c_e):
+                src = _subject_phrase(doc, cue, cues, con)
+            seen.add((c_s, c_e))
+            k_s, k_e = _char_span(doc, cue)
+            speaker = None
+            if src is not None:
+                s_s, s_e = _char_span(doc, src)
+                mention = text[s_s:s_e]
+                name = resolve(s_s, s_e) if resolve is not None else None
+                speaker = Speaker(name=name or mention, mention=mention, start=s_s, end=s_e)
+            out.append(
+                Quote(
+                    text=text[c_s:c_e],
+                    start=c_s,
+                    end=c_e,
+                    kind="indirect",
+                    speaker=speaker,
+                    cue=Span(text=text[k_s:k_e], start=k_s, end=k_e),
+                )
+            )
+    out.sort(key=lambda q: (q.start, q.end))
+    return out

@@ -1,0 +1,518 @@
+"""Direct quotes: the cue and speaker of each quoted region."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from saidwhen.extract.people import PRONOUNS, PeopleIndex
+from saidwhen.extract.quotes import QuoteRegion
+from saidwhen.extract.speech.lexicon import (
+    FRAGMENT_CUES,
+    NEW_CLAUSE,
+    RELATIVE,
+    SENT_END,
+    TITLE_CONTEXT,
+)
+from saidwhen.extract.speech.syntax import (
+    according_to,
+    channel_of,
+    cue_span,
+    is_speech_verb,
+    loose_cue,
+    np_span,
+    subject_of,
+)
+from saidwhen.extract.speech.types import Draft
+from saidwhen.extract.speech.view import ArticleView, tokens_in, window_tokens
+from saidwhen.model import Span, Speaker
+from saidwhen.nlp import doc_text
+
+__all__ = [
+    "direct_drafts",
+    "make_speaker",
+    "outer_reporter",
+    "outer_source",
+]
+
+
+def make_speaker(doc: Any, people: PeopleIndex, subj: Any, whole: bool = False) -> Speaker:
+    names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if subj.pos_ == "NOUN" and names:
+        subj = names[0]  # "Her partner, ecologist Priya Raman, said"
+    if subj.dep_ == "poss" or subj.lower_ in PRONOUNS:
+        s, e = subj.idx, subj.idx + len(subj)
+    else:
+        s, e = np_span(doc, subj, whole)
+    mention = doc_text(doc)[s:e]
+    name = people.resolve(s, e)
+    if (
+        name is None
+        and mention.lower() not in PRONOUNS
+        and mention.lower() not in ("i", "we", "they", "it", "you")
+    ):
+        name = mention
+    return Speaker(name, mention, s, e)
+
+
+def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
+    """``"...," she said`` / ``said Smith``: a speech verb right after the closing mark."""
+    toks = window_tokens(doc, region.outer_end, limit)
+    quoted = doc_text(doc)[region.start : region.end].rstrip("'’ ")
+    first_word = next((t for t in toks if not t.is_punct and not t.is_space), None)
+    if quoted.endswith(".") and first_word is not None and first_word.text[:1].isupper():
+        return None  # the quote closed its sentence: what follows is a new one
+    if first_word is not None and first_word.lower_ in NEW_CLAUSE:
+        return None  # ``saying, "...," but he denied ...``: a new clause, not this quote's cue
+    # "...," the clause that follows is the report whatever its verb ("he surmised")
+    tail = doc_text(doc)[region.start : region.outer_end].rstrip("'’”\" ")
+    open_clause = tail.endswith(",") or (
+        tail.endswith(("?", "!")) and first_word is not None and first_word.text[:1].islower()
+    )
+    words = 0
+    for tok in toks:
+        if tok.text in SENT_END or tok.text in ('"', "“", "”") or tok.text.startswith("\n"):
+            break
+        if is_speech_verb(tok) or (open_clause and loose_cue(tok)):
+            nxt = doc_text(doc)[tok.idx + len(tok) : tok.idx + len(tok) + 4].lstrip(" ,:")
+            if quoted.endswith(("?", "!")) and nxt[:1] in ('"', "“"):
+                return None  # "Why?" She asked, "..." introduces the next quote
+            return tok
+        if not tok.is_punct and not tok.is_space:
+            words += 1
+        if words > 6 and "," not in doc_text(doc)[region.outer_end : tok.idx]:
+            break  # past a plain subject; an appositive ("X, a strategist, said") may be longer
+        if words > 16:
+            break
+    return None
+
+
+def _cue_before(
+    view: ArticleView, region: QuoteRegion, floor: int, quoted: frozenset[int] = frozenset()
+) -> tuple[Any, Span | None, Any] | None:
+    """``she wrote, "..."``, ``according to X, "..."``: the closest speech verb before."""
+    doc = view.doc
+    open_tok = tokens_in(doc, region.open_mark, region.open_mark + 1)
+    if not open_tok:
+        return None
+    sent = view.sentence(open_tok[0].i)
+    lo = max(floor, sent.start_char)
+    toks = window_tokens(doc, lo, region.open_mark)
+    # a sentence break inside the window ends the search there
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].text in SENT_END:
+            toks = toks[k + 1 :]
+            break
+    acc = according_to(doc, toks)
+    if acc is not None:
+        return acc[1], acc[0], None
+    best = None
+    for tok in reversed(toks):
+        if is_speech_verb(tok):
+            if (subj := subject_of(tok, quoted)) is not None:
+                return tok, None, subj
+            best = best or tok
+    if best is not None:
+        return best, None, None
+    opens_sentence = doc_text(doc)[region.start : region.start + 1].isupper()
+    if toks and toks[-1].text == "," and len(toks) >= 2 and opens_sentence:
+        # "The crowd chanted back at him, "Send them home"": the clause's verb, whatever it is
+        for tok in reversed(toks[:-1]):
+            if tok.pos_ == "VERB" and tok.tag_ != "VBN" and (subj := subject_of(tok, quoted)):
+                return tok, None, subj
+    if toks and toks[-1].text == ":" and len(toks) >= 2:
+        colon = toks[-1]
+        # "Kasich resisted: "..."": the clause's verb and subject introduce the quote
+        for tok in reversed(toks[:-1]):
+            if tok.pos_ == "VERB" and (subj := subject_of(tok, quoted)) is not None:
+                return tok, None, subj
+        if toks[-2].pos_ in ("PROPN", "NOUN", "PRON"):  # "Smith: "...""
+            return colon, Span(":", colon.idx, colon.idx + 1), toks[-2]
+    return None
+
+
+def _nearby_subject(view: ArticleView, verb: Any, region: QuoteRegion) -> Any | None:
+    """When the parse gives a cue verb no subject: a name or pronoun right next to it."""
+    doc = view.doc
+    if verb.idx >= region.outer_end:  # "..." she says / says Smith
+        between = [
+            t
+            for t in window_tokens(doc, region.outer_end, verb.idx)
+            if not t.is_punct and not t.is_space
+        ]
+        if between:  # "...," a voice-over in the ad states: the words before the verb
+            ids = {t.i for t in between}
+            roots = [
+                t
+                for t in between
+                if t.pos_ in ("PRON", "PROPN", "NOUN") and (t.head.i not in ids or t.head is t)
+            ]
+            return roots[0] if roots else None
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if nxt is not None and verb.lemma_ != "tell":
+            # "...," wrote a man calling himself X / tweeted another: the parser took
+            # the inverted subject for an object
+            if nxt.lower_ in ("one", "another"):
+                return nxt
+            if (
+                nxt.pos_ == "DET"
+                and nxt.dep_ == "det"
+                and nxt.head.pos_ in ("NOUN", "PROPN")
+                and verb.i < nxt.head.i <= nxt.i + 4
+            ):
+                return nxt.head
+        if nxt is not None and nxt.pos_ in ("PROPN", "NOUN") and nxt.ent_type_ != "DATE":
+            while nxt.dep_ in ("compound", "flat") and verb.i < nxt.head.i <= nxt.i + 4:
+                nxt = nxt.head  # "said Robin Maynard": the name's head
+            return nxt
+        return None
+    if (inserted := _subject_before_insertion(view, verb)) is not None:
+        return inserted
+    # Smith (R-WI) said "...": skip a bracket back to the name
+    k, depth = verb.i - 1, 0
+    while k >= view.sent_start[verb.i] and verb.i - k < 12:
+        tok = doc[k]
+        depth += tok.text == ")"
+        depth -= tok.text == "("
+        if depth <= 0 and tok.pos_ in ("PROPN", "PRON") and tok.text != "(":
+            return tok
+        if (depth <= 0 and tok.pos_ in ("VERB", "AUX")) or tok.text in (",", ";"):
+            break
+        k -= 1
+    return None
+
+
+def _subject_before_insertion(view: ArticleView, verb: Any) -> Any | None:
+    """``Warren, a military spokesman in Baghdad, said`` / ``Clinton, exasperated,
+    responded``: a subject set off from its verb by a phrase between commas, which the
+    parser attached elsewhere.  The noun before the inserted phrase, if it opens its
+    clause (after the sentence start, a line break or a comma)."""
+    doc = view.doc
+    start = view.sent_start[verb.i]
+    k = verb.i - 1
+    while k > start and doc[k].pos_ == "ADV":
+        k -= 1  # "exasperated, famously responded"
+    for _ in range(2):  # "Sanders, meanwhile, who sits at zero, said"
+        if k <= start or doc[k].text != ",":
+            return None
+        j = k - 1
+        while j > start and doc[j].text not in (",", ";", ":", "(", ")") and k - j <= 15:
+            if "\n" in doc[j].text or doc[j].text in SENT_END or doc[j].is_quote:
+                return None
+            j -= 1
+        if doc[j].text != "," or j == k - 1:
+            return None  # no inserted phrase
+        if doc[j + 1].tag_ in ("VBZ", "VBP", "MD") or (doc[j + 1].tag_ == "VBD" and j + 2 < k):
+            return None  # a clause of its own ("whose start-up, Paradata, uses ..."), not
+            # a participle ("Clinton, exasperated, responded")
+        cand = doc[j - 1]
+        if cand.pos_ == "ADV" and j - 2 > start:
+            k = j - 2
+            continue
+        if cand.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        m = cand.i
+        while m > start and doc[m - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
+            m -= 1
+        if m > start and doc[m - 1].pos_ == "PRON" and doc[m - 1].tag_ == "PRP$":
+            m -= 1
+        prev = doc[m - 1] if m > start else None
+        if prev is None or prev.text == "," or "\n" in prev.text or prev.text in SENT_END:
+            return cand
+        return None
+    return None
+
+
+def _cue_in_sentence_before(
+    view: ArticleView, region: QuoteRegion, quoted: frozenset[int] = frozenset()
+) -> tuple[Any | None, Any | None]:
+    """``..., Smith says. "Quote."``: the report that ends the sentence just before."""
+    doc = view.doc
+    text = doc_text(doc)
+    before = text[: region.open_mark].rstrip()
+    if not before.endswith((".", ":")) or "\n" in text[len(before) : region.open_mark]:
+        return None, None
+    end_tok = tokens_in(doc, len(before) - 1, len(before))
+    if not end_tok:
+        return None, None
+    toks = [t for t in view.sentence(end_tok[0].i) if t.i < end_tok[0].i]
+    for tok in reversed(toks[-4:]):  # the cue must close that sentence
+        if is_speech_verb(tok) and (subj := subject_of(tok, quoted)) is not None:
+            if subj.lower_ in RELATIVE:
+                # ``said Smith, who spoke on condition of anonymity.``: the relative
+                # clause describes the last speaker; the quote goes on from his
+                return None, None
+            return tok, subj
+    return _report_sentence(view, toks, quoted)
+
+
+def _report_sentence(
+    view: ArticleView, toks: list[Any], quoted: frozenset[int]
+) -> tuple[Any | None, Any | None]:
+    """``Greene added that the Fed wants out before the vote. "Quote."``: a sentence
+    whose main verb reports a named speaker's words introduces the quote after it."""
+    if not toks or any(t.i in quoted for t in toks):
+        return None, None  # a sentence with a quote of its own: its cue is that quote's
+    root = view.sentence(toks[0].i).root
+    if root.i not in {t.i for t in toks} or not is_speech_verb(root):
+        return None, None
+    subj = subject_of(root, quoted)
+    if subj is None or subj.lower_ in RELATIVE or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None, None
+    return root, subj
+
+
+def _cue_in_lead_paragraph(
+    view: ArticleView, region: QuoteRegion, quoted: frozenset[int] = frozenset()
+) -> tuple[Any | None, Any | None]:
+    """A quote opening a paragraph after "... released the following statement:"."""
+    doc = view.doc
+    text = doc_text(doc)
+    before = text[: region.open_mark].rstrip()
+    if not before.endswith(":") or "\n" not in text[len(before) : region.open_mark]:
+        return None, None
+    colon = tokens_in(doc, len(before) - 1, len(before))
+    if not colon:
+        return None, None
+    sent = view.sentence(colon[0].i)
+    for tok in sorted(sent, key=lambda t: -t.i):
+        if tok.pos_ == "VERB" and (subj := subject_of(tok, quoted)) is not None:
+            return tok, subj
+    return None, None
+
+
+def _governing_verb(doc: Any, region: QuoteRegion) -> Any | None:
+    """The verb a quoted fragment hangs from, when it is a verb of saying or judging."""
+    toks = tokens_in(doc, region.start, region.end)
+    if not toks:
+        return None
+    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    # the outermost one: "she revealed that she had asked ... "no matter how""
+    found = None
+    text = doc_text(doc)
+    for anc in root.ancestors:
+        if "\n" in text[min(anc.idx, region.start) : max(anc.idx, region.end)]:
+            continue  # a parse run over a paragraph break: the next paragraph's "X said"
+        if anc.pos_ in ("VERB", "AUX") and is_speech_verb(anc, FRAGMENT_CUES):
+            found = anc
+            if anc.dep_ == "conj":  # "thanked ... and expressed gratitude for the "amazing""
+                break
+    return found
+
+
+def _looks_like_title(text: str, quoted: str, open_mark: int) -> bool:
+    before = re.findall(r"[A-Za-z]+", text[max(0, open_mark - 40) : open_mark])
+    words = re.findall(r"[A-Za-z']+", quoted)
+    if not words or len(words) > 12:
+        return False
+    if (
+        before
+        and before[-1].lower() == "called"
+        and "so-" in text[max(0, open_mark - 12) : open_mark]
+    ):
+        return True  # so-called "experts": scare quotes
+    capitalised = all(w[0].isupper() for w in words if len(w) > 3)
+    return capitalised and bool(before) and before[-1].lower() in TITLE_CONTEXT
+
+
+def _is_markup(text: str, region: QuoteRegion) -> bool:
+    """Attribute values of embedded HTML (id="123") and bare numbers are not quotes."""
+    quoted = text[region.start : region.end]
+    return text[region.open_mark - 1 : region.open_mark] == "=" or not re.search(
+        r"[^\W\d_]", quoted
+    )
+
+
+def _bare_report(verb: Any, quoted: frozenset[int]) -> bool:
+    """``he said``, not ``he said he would`` nor ``as she put it``: the verb reports
+    nothing but what comes before it (no object or clause after it, no ``as``)."""
+    if verb.dep_ in ("relcl", "acl"):
+        return False
+    return not any(
+        c.i not in quoted
+        and (c.dep_ == "mark" or (c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i))
+        for c in verb.children
+    )
+
+
+def _said_after_fragment(
+    doc: Any, region: QuoteRegion, limit: int, quoted: frozenset[int]
+) -> tuple[Any, Any] | None:
+    """``described it as "horrendous. It really hurts," he said``: a quote that starts
+    mid-sentence but closes on a comma followed by a plain ``he said`` is that
+    speaker's, as a full quote would be."""
+    text = doc_text(doc)
+    if not text[region.start : region.outer_end].rstrip("'’”\" ").endswith(","):
+        return None
+    if len(text[region.start : region.end].split()) < 5:
+        return None  # a short phrase is a fragment of the sentence's own report
+    verb = _cue_after(doc, region, limit)
+    if verb is None or not is_speech_verb(verb) or "(" in text[region.outer_end : verb.idx]:
+        return None
+    subj = subject_of(verb, quoted)
+    if subj is None or abs(subj.i - verb.i) > 3 or not _bare_report(verb, quoted):
+        return None
+    return verb, subj
+
+
+def _attribute_region(
+    view: ArticleView,
+    people: PeopleIndex,
+    region: QuoteRegion,
+    limit: int,
+    floor: int,
+    split_from: QuoteRegion | None = None,
+    quoted: frozenset[int] = frozenset(),
+) -> Draft:
+    doc = view.doc
+    text = doc_text(doc)
+    words = text[region.start : region.end]
+    before = text[max(0, region.open_mark - 2) : region.open_mark].rstrip()
+    prev_char = before[-1:] if before else ""
+    fragment = prev_char.isalnum() or (
+        words[:1].islower()
+        and prev_char not in (":",)
+        and region.open_mark > 0
+        and text[: region.open_mark].rstrip()[-1:] not in ("\n", "")
+    )
+    if fragment and split_from is not None:
+        fragment = False  # "X," she said, "and y": the second half of a split quote
+    draft = Draft(region.start, region.end, "fragment" if fragment else "direct", region=region)
+    verb = None if fragment else _cue_after(doc, region, limit)
+    subj = subject_of(verb, quoted) if verb is not None else None
+    if subj is not None and region.start <= subj.idx < region.end:
+        subj = None  # "Meh," wrote a supporter: the parse took the quote as subject
+    if fragment and (said := _said_after_fragment(doc, region, limit, quoted)) is not None:
+        verb, subj = said
+        draft.said_after = True
+    cue: Span | None = None
+    if verb is None and fragment:
+        verb = _governing_verb(doc, region)
+        subj = subject_of(verb, quoted) if verb is not None else None
+    if verb is None:
+        found = _cue_before(view, region, floor, quoted)
+        if found is not None:
+            verb, cue, subj = found
+            if subj is None and verb is not None and cue is None:
+                subj = subject_of(verb, quoted)
+    if verb is None and not fragment:
+        verb, subj = _cue_in_lead_paragraph(view, region, quoted)
+    if verb is None and not fragment and split_from is None:
+        verb, subj = _cue_in_sentence_before(view, region, quoted)
+    if verb is None:
+        return draft
+    if fragment and subj is not None and region.start <= subj.idx < region.end:
+        return draft  # the quoted words are the speaker, not what was said
+    inverted = False
+    if subj is None and cue is None:
+        subj = _nearby_subject(view, verb, region)
+        # "...," wrote a man calling himself X: the whole noun phrase after the verb
+        inverted = subj is not None and subj.i > verb.i and doc[verb.i + 1].pos_ == "DET"
+    if cue is None and subj is not None:
+        acc = outer_source(view, verb, quoted)
+        if acc is not None:
+            cue, subj = acc
+    draft.cue = cue or cue_span(doc, verb)
+    draft.cue_token = verb.i
+    if subj is not None:
+        draft.speaker = make_speaker(doc, people, subj, inverted)
+    draft.channel = channel_of(doc, view.sentence(verb.i))
+    return draft
+
+
+def outer_source(view: ArticleView, tok: Any, quoted: frozenset[int]) -> tuple[Span, Any] | None:
+    """``"..." Smith said, according to a transcript``: PolNeAR gives the outer report,
+    the transcript, as the source.  Only words of the same sentence and paragraph."""
+    doc = view.doc
+    text = doc_text(doc)
+    toks = [
+        t
+        for t in view.sentence(tok.i)
+        if t.i not in quoted and "\n" not in text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]
+    ]
+    acc = according_to(doc, toks)
+    if acc is None or acc[1] is None or acc[1].i in quoted:
+        return None
+    first = tokens_in(doc, acc[0].start, acc[0].end)
+    if first and first[0].i > 0 and doc[first[0].i - 1].lower_ == "that":
+        return None  # "said that according to its analysis ...": inside what was said
+    return acc[0], acc[1]
+
+
+def outer_reporter(
+    view: ArticleView, fragment: Draft, quoted: frozenset[int]
+) -> tuple[Any, Any] | None:
+    """``Trump said that Clinton once described the deal as "the gold standard"``: a
+    report nested in what another speaker says; the quoted words come to us from the
+    outer speaker, whom news annotators give as their source.  The outer verb and
+    its subject, in the same paragraph."""
+    doc = view.doc
+    report = fragment.continues_draft
+    if report is None or report.cue is None:
+        return None
+    cue = doc.char_span(report.cue.start, report.cue.end, alignment_mode="expand")
+    if cue is None:
+        return None
+    text = doc_text(doc)
+    verb = tok = cue.root
+    nested = False
+    while tok.head.i != tok.i:
+        nested = nested or tok.dep_ == "ccomp"
+        tok = tok.head
+        if "\n" in text[min(tok.idx, verb.idx) : max(tok.idx, verb.idx)]:
+            return None
+        if nested and tok.i not in quoted and is_speech_verb(tok):
+            subj = subject_of(tok, quoted)
+            if subj is None or fragment.start <= subj.idx < fragment.end:
+                return None
+            return tok, subj
+    return None
+
+
+def direct_drafts(
+    view: ArticleView,
+    people: PeopleIndex,
+    start: int,
+    regions: list[QuoteRegion],
+    in_quotes: frozenset[int],
+) -> list[Draft]:
+    doc = view.doc
+    text = doc_text(doc)
+    drafts: list[Draft] = []
+    for k, region in enumerate(regions):
+        quoted = text[region.start : region.end]
+        if _looks_like_title(text, quoted, region.open_mark) or _is_markup(text, region):
+            continue
+        nxt = regions[k + 1] if k + 1 < len(regions) else None
+        limit = (
+            nxt.open_mark if nxt is not None and nxt.paragraph == region.paragraph else len(text)
+        )
+        prev = regions[k - 1] if k > 0 else None
+        floor = prev.outer_end if prev is not None and prev.paragraph == region.paragraph else start
+        gap = text[prev.outer_end : region.open_mark] if prev is not None else ""
+        split_from = (
+            prev
+            if prev is not None
+            and prev.paragraph == region.paragraph
+            and len(gap) < 200
+            and gap.rstrip().endswith((",", ":"))
+            else None
+        )
+        draft = _attribute_region(view, people, region, limit, floor, split_from, in_quotes)
+        last = drafts[-1] if drafts else None
+        if last is not None and last.region is not None:
+            same_cue = draft.cue_token is not None and draft.cue_token == last.cue_token
+            near = region.paragraph - last.region.paragraph <= 1
+            if (
+                same_cue
+                or region.continues_previous
+                or (draft.cue is None and near and draft.kind == "direct")
+            ):
+                draft.continues_draft = last
+            if draft.speaker is None and draft.continues_draft is not None:
+                draft.speaker, draft.inherited = last.speaker, True
+                draft.cue = draft.cue or last.cue
+        # A fragment with no cue of its own is kept only if reported speech claims it
+        # (see find_quotes): otherwise it is a scare quote or a name in quotes.
+        drafts.append(draft)
+    return drafts

@@ -1,0 +1,481 @@
+"""The syntax of attribution: speech verbs, their cues, subjects and noun phrases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from saidwhen.extract._reported_cues import CUE_PREPS
+from saidwhen.extract.speech.lexicon import (
+    CHANNEL_WORDS,
+    CUE_CHANNELS,
+    EDGE_WORDS,
+    OBJECT_CONTROL,
+    QUOTE_CHARS,
+    SPEECH_VERBS,
+    SUBJ_DEPS,
+    WHEN_ENTS,
+)
+from saidwhen.extract.speech.types import TaggedSpan
+from saidwhen.model import Span
+from saidwhen.nlp import doc_text
+
+__all__ = [
+    "according_to",
+    "after_break",
+    "channel_of",
+    "contiguous",
+    "cue_frame",
+    "cue_span",
+    "cue_tokens",
+    "governing_cue",
+    "governor_subject",
+    "is_speech_verb",
+    "line_after",
+    "line_before",
+    "loose_cue",
+    "noun_phrase",
+    "np_span",
+    "source_tokens",
+    "span_root",
+    "subject_of",
+    "subtree",
+    "tagged_cue_subject",
+    "trim",
+]
+
+
+def _as_one_put_it(tok: Any) -> bool:
+    """``As one adviser put it, "..."``: "put it" in an "as" clause reports words."""
+    doc = tok.doc
+    return (
+        tok.lemma_ == "put"
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].lower_ == "it"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    )
+
+
+def is_speech_verb(tok: Any, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
+    if tok.lemma_ == "go" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "on":
+        return True  # "Trump went on, ..."
+    if _as_one_put_it(tok):
+        return True
+    return bool(tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon) or (
+        tok.lower_ in lexicon and tok.pos_ in ("VERB", "NOUN", "PROPN") and tok.tag_.startswith("V")
+    )
+
+
+def loose_cue(tok: Any) -> bool:
+    """A finite verb, or a speech verb the tagger took for a noun ("the ad states")."""
+    if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    word = tok.lower_
+    return tok.tag_ == "NNS" and (word[:-1] in SPEECH_VERBS or word[:-2] in SPEECH_VERBS)
+
+
+def cue_span(doc: Any, verb: Any) -> Span:
+    """The verb with its auxiliaries, negation and particle ("has learned", "opened up")."""
+    toks = [verb]
+    for child in verb.children:
+        if (
+            child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and verb.i - child.i <= 3
+        ) or (child.dep_ == "prt" and child.i == verb.i + 1):
+            toks.append(child)
+    toks.sort(key=lambda t: t.i)
+    # keep the run contiguous around the verb (drop an aux separated by the subject)
+    run = [verb]
+    for t in reversed([t for t in toks if t.i < verb.i]):
+        if run[0].i - t.i <= 2 and all(
+            doc[k].pos_ in ("ADV", "PART", "AUX") for k in range(t.i + 1, run[0].i)
+        ):
+            run.insert(0, t)
+    run.extend(t for t in toks if t.i > verb.i)
+    s, e = run[0].idx, run[-1].idx + len(run[-1])
+    return Span(doc_text(doc)[s:e], s, e)
+
+
+def np_span(doc: Any, head: Any, whole: bool = False) -> tuple[int, int]:
+    """A subject noun phrase, cut before a comma, relative clause or apposition
+    (``whole``: with its clauses and phrases, up to a comma)."""
+    left = head.left_edge.i
+    right = head.right_edge.i if whole else head.i
+    for child in head.rights:
+        if (
+            child.dep_ in ("compound", "flat", "case", "nummod", "amod", "poss", "appos")
+            and (child.dep_ != "appos" or (child.pos_ == "PROPN" and child.i == head.i + 1))
+        ) or (child.dep_ == "prep" and child.lower_ == "of"):
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    toks = doc[left : right + 1]
+    cut = [t.i for t in toks if t.text in (",", "(", "—", "–") and t.i > head.i]
+    if cut:
+        right = cut[0] - 1
+    cut_left = [t.i for t in toks if t.text in (",", "—", "–", '"', "“", "”") and t.i < head.i]
+    if cut_left:
+        left = cut_left[-1] + 1
+    # a noun phrase never crosses a line break ("6:50 p.m.\n\nWith her husband ...")
+    for k in range(head.i - 1, left - 1, -1):
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            left = k + 1
+            break
+    for k in range(head.i, right + 1):
+        if "\n" in doc[k].whitespace_ or (k > head.i and "\n" in doc[k].text):
+            right = k if "\n" not in doc[k].text else k - 1
+            break
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _reported_clause(tok: Any) -> bool:
+    """Is ``tok`` the head of the clause a speech verb reports ("said [it was late]")?"""
+    if tok.dep_ != "ccomp" or tok.head.i == tok.i or not is_speech_verb(tok.head):
+        return False
+    lo, hi = sorted((tok.idx, tok.head.idx))
+    return "\n" not in doc_text(tok.doc)[lo:hi]  # a parse run over a paragraph break
+
+
+def subject_of(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
+    """The subject of a cue verb, through conjunctions and xcomp chains.
+
+    A subject inside quotation marks is the parser reading the quote as a clause
+    ("Michigan, Ohio," Mr. Trump said): it is skipped.  A relative pronoun is kept
+    ("Smith, who said"): PolNeAR marks "who" as the source.
+    """
+    tok = verb
+    for _ in range(4):
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted]
+        if subs:
+            return subs[0]
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in OBJECT_CONTROL:
+            # "prompted the group to state": the object speaks
+            objs = [c for c in tok.head.children if c.dep_ == "dobj" and c.i not in quoted]
+            if objs and objs[0].pos_ in ("PROPN", "NOUN", "PRON"):
+                return objs[0]
+        if (
+            tok.dep_ in ("conj", "advcl")
+            and _reported_clause(tok.head)
+            and tok.head.head.i not in quoted
+            and is_speech_verb(tok)
+        ):
+            # "Lee said it was late and added, ...": the parser tied "added" into what
+            # was said; the one who adds is the one who said it
+            tok = tok.head.head
+        elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head  # "deflected questions before saying": who deflected
+        else:
+            break
+    return None
+
+
+def according_to(doc: Any, toks: list[Any]) -> tuple[Span, Any] | None:
+    for tok in toks:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            s, e = tok.idx, to.idx + len(to)
+            return Span(doc_text(doc)[s:e], s, e), (objs[0] if objs else None)
+    return None
+
+
+def channel_of(doc: Any, sent: Any) -> str | None:
+    """Where it was said, from the sentence of the cue: "blog post on Medium", "Instagram"."""
+    for tok in sent:
+        if tok.lower_ not in CHANNEL_WORDS:
+            continue
+        if tok.lower_ == "post" and tok.pos_ == "VERB":
+            continue
+        head = tok
+        # "Instagram post": the channel word is a compound of the noun it names
+        if tok.dep_ == "compound" and tok.head.lower_ in CHANNEL_WORDS:
+            head = tok.head
+        words = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.pos_ != "DET"]
+        parts = [*words, head]
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("on", "with", "to", "for"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    obj = objs[0]
+                    parts.extend([child, *[t for t in obj.lefts if t.dep_ == "compound"], obj])
+                break
+        parts.sort(key=lambda t: t.i)
+        text = " ".join(t.text for t in parts)
+        return text
+    return None
+
+
+def cue_frame(tok: Any) -> str:
+    """The syntactic frame a candidate cue appears in, the key of its cue rate."""
+    if tok.text == ":":
+        left = line_before(tok)
+        if left and left[-1].pos_ in ("VERB", "AUX"):
+            return "colon_verb"
+        if 0 < len(left) <= 4 and any(t.pos_ in ("PROPN", "NOUN") for t in left):
+            # a name or an all-caps speaker tag ("Mayor Diaz:", "SMITH:") vs "Update:"
+            named = all(t.pos_ == "PROPN" or t.is_upper or t.is_punct for t in left)
+            return "colon_name" if named and len(left[0]) > 1 else "colon_line"
+        return "colon"
+    if tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ in ("acl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+            ):
+                return "noun_that"
+    deps = {c.dep_ for c in tok.children}
+    for dep in ("ccomp", "xcomp", "dobj", "oprd", "prep", "agent"):
+        if dep in deps:
+            return dep
+    if tok.dep_ in ("parataxis", "advcl", "conj") and tok.head.i < tok.i:
+        return "parataxis"
+    return "none"
+
+
+def line_before(tok: Any) -> list[Any]:
+    """The tokens between the start of ``tok``'s line and ``tok``, without spaces."""
+    doc, i = tok.doc, tok.i
+    while i > 0 and "\n" not in doc[i - 1].text and tok.i - i < 12:
+        i -= 1
+    return [t for t in doc[i : tok.i] if not t.is_space]
+
+
+def line_after(tok: Any) -> list[Any]:
+    """The tokens after ``tok`` up to the end of its line."""
+    doc, i = tok.doc, tok.i + 1
+    while i < len(doc) and "\n" not in doc[i].text:
+        i += 1
+    return list(doc[tok.i + 1 : i])
+
+
+def subtree(tok: Any) -> list[Any]:
+    return list(tok.subtree)
+
+
+def trim(doc: Any, toks: Sequence[Any]) -> list[Any]:
+    """Drop leading/trailing punctuation and dangling conjunctions."""
+    lo, hi = 0, len(toks)
+    while lo < hi and (
+        (toks[lo].is_punct and toks[lo].text not in QUOTE_CHARS)
+        or toks[lo].is_space
+        or toks[lo].lower_ in EDGE_WORDS
+    ):
+        lo += 1
+    while hi > lo and (
+        (toks[hi - 1].is_punct and toks[hi - 1].text not in QUOTE_CHARS)
+        or toks[hi - 1].is_space
+        or toks[hi - 1].lower_ in EDGE_WORDS
+        or toks[hi - 1].dep_ == "cc"
+    ):
+        hi -= 1
+    return list(toks[lo:hi])
+
+
+def contiguous(toks: Iterable[Any], stop: set[int]) -> list[Any]:
+    """The longest run of ``toks`` (sorted) that does not cross a token in ``stop``."""
+    runs: list[list[Any]] = [[]]
+    prev: int | None = None
+    for tok in sorted(toks, key=lambda t: t.i):
+        if tok.i in stop or (prev is not None and tok.i != prev + 1):
+            runs.append([])
+        if tok.i not in stop:
+            runs[-1].append(tok)
+        prev = tok.i
+    return max(runs, key=lambda r: sum(1 for t in r if not t.is_punct))
+
+
+def _is_channel(prep: Any) -> bool:
+    """``in a statement``, ``on Twitter``: how it was said, which PolNeAR puts in the cue."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return (
+        prep.lower_ in ("in", "on", "during")
+        and bool(objs)
+        and objs[0].lower_ in CUE_CHANNELS
+        and prep.right_edge.i - prep.i <= 5
+    )
+
+
+def cue_tokens(tok: Any) -> list[Any]:
+    """The cue: the head word with its auxiliaries, negation, adverbs, particle and preposition.
+
+    PolNeAR's cue is one contiguous span, so only modifiers next to the head
+    (through other modifiers) are taken.
+    """
+    if tok.pos_ == "PUNCT":
+        return [tok]
+    if tok.lower_ == "according":
+        return [tok, *(c for c in tok.children if c.lower_ == "to")]
+    has_clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+    ids = {tok.i}
+    for child in tok.children:
+        if child.tag_ == "WRB":  # "when asked": not part of the cue
+            continue
+        if (
+            (child.i < tok.i and child.dep_ in ("aux", "auxpass", "neg", "advmod"))
+            or (child.i > tok.i and child.dep_ in ("prt", "acomp"))
+            or (child.i > tok.i and child.dep_ == "npadvmod" and child.ent_type_ in WHEN_ENTS)
+            or (child.i > tok.i and child.dep_ == "advmod" and has_clause)
+        ):
+            ids.add(child.i)
+        elif (
+            child.i > tok.i
+            and child.dep_ == "prep"
+            and CUE_PREPS.get(f"{tok.lower_}|{child.lower_}", 0.0) >= 0.5
+        ):
+            ids.add(child.i)
+            if has_clause:  # "said in a statement that ...": the whole phrase
+                ids.update(t.i for t in child.subtree)
+        elif child.i > tok.i and child.dep_ == "prep" and _is_channel(child):
+            ids.update(t.i for t in child.subtree)
+    # keep the contiguous run around the head
+    lo = hi = tok.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return list(tok.doc[lo : hi + 1])
+
+
+def noun_phrase(head: Any) -> list[Any]:
+    """A source NP as annotated: its subtree without loose modifiers set off by a comma.
+
+    ``Trump, speaking at a rally,`` and ``Cruz, with delight,`` are cut to the
+    name; appositions and relative clauses stay (they identify the source).
+    """
+    doc = head.doc
+    drop: set[int] = set()
+    for child in head.children:
+        if child.i < head.i:
+            continue
+        after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+        if child.dep_ == "dep" or (
+            after_comma and child.dep_ in ("acl", "advmod", "amod", "advcl")
+        ):
+            drop.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if t.i not in drop]
+
+
+def governing_cue(tok: Any) -> list[Any]:
+    """The cue of the verb that ``tok`` is the ``to``-complement of, when next to it.
+
+    ``declined to say`` and ``went on to say`` are one cue when the inner verb
+    has content of its own; returns [] otherwise.
+    """
+    if tok.dep_ != "xcomp" or tok.head.pos_ != "VERB" or tok.head.i > tok.i:
+        return []
+    if not any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+        return []
+    outer = cue_tokens(tok.head)
+    between = tok.doc[outer[-1].i + 1 : tok.i]
+    if len(between) > 3 or any(t.dep_ not in ("aux", "prt", "advmod", "neg") for t in between):
+        return []
+    return outer
+
+
+def governor_subject(tok: Any) -> Any | None:
+    """The subject a non-finite or coordinated cue shares with the verb above it."""
+    cur = tok
+    for _ in range(6):
+        if (
+            cur.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep")
+            or cur.head.i == cur.i
+        ):
+            return None
+        head = cur.head
+        if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head if cur.tag_ in ("VBG", "VBN") else None
+        subj = [c for c in head.children if c.dep_ in SUBJ_DEPS]
+        if subj:
+            return subj[0]
+        cur = head
+    return None
+
+
+def after_break(toks: list[Any]) -> list[Any]:
+    """The part of a source after its last line break (a heading, a dateline, a tweet)."""
+    for k in range(len(toks) - 1, -1, -1):
+        if "\n" in toks[k].text:
+            return toks[k + 1 :]
+    return toks
+
+
+def source_tokens(tok: Any) -> list[Any]:
+    """The full noun phrase of the source of cue ``tok``, or [] when it is implicit."""
+    if tok.lower_ == "according":
+        for to in tok.children:
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return trim(tok.doc, noun_phrase(obj))
+        return []
+    if tok.text == ":":  # "Name: words"
+        return trim(tok.doc, line_before(tok))
+    for child in tok.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return trim(tok.doc, noun_phrase(objs[0]))
+    for child in tok.children:
+        if child.dep_ in SUBJ_DEPS:
+            return trim(tok.doc, noun_phrase(child))
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for child in tok.children:
+            if child.dep_ == "poss":
+                return [t for t in subtree(child) if t.dep_ != "case"]
+        return []
+    gov = governor_subject(tok)
+    if gov is not None:
+        if gov.dep_ in SUBJ_DEPS:
+            return trim(tok.doc, subtree(gov))
+        return [gov]
+    return []
+
+
+def span_root(doc: Any, span: TaggedSpan) -> Any:
+    """The token of ``span`` whose head lies outside it (the first such)."""
+    for tok in doc[span.start : span.end]:
+        if not span.start <= tok.head.i < span.end or tok.head.i == tok.i:
+            return tok
+    return doc[span.start]
+
+
+def tagged_cue_subject(doc: Any, cue: TaggedSpan, cues: Sequence[TaggedSpan]) -> Any | None:
+    """The grammatical subject of a cue, through the verbs it is conjoined with or hangs from.
+
+    "Lee said the plan was late and urged a vote": the parser often ties "urged"
+    to "was", inside what Lee said; the one who urges is the one who said it,
+    so from a verb in the reported clause of another cue we climb to that cue.
+    """
+
+    def is_cue(tok: Any) -> bool:
+        return any(c.start <= tok.i < c.end for c in cues)
+
+    tok = span_root(doc, cue)
+    for _ in range(6):
+        subs = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subs:
+            # "which she said": the one nearest the verb speaks
+            return min(subs, key=lambda c: abs(c.i - tok.i))
+        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+        if agents:
+            return agents[0]  # "asked by a reporter"
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None  # "she was asked", "it is expected": not who speaks
+        head = tok.head
+        if head.i == tok.i or tok.tag_ == "VBN":
+            return None  # a passive's subject is the one asked, not the asker
+        objs = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
+        if tok.dep_ == "xcomp" and objs:
+            return objs[-1]  # "led some to question": the object speaks
+        if tok.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and is_cue(head.head):
+            tok = head.head
+        elif tok.dep_ in ("conj", "xcomp", "advcl"):
+            tok = head
+        elif tok.dep_ == "pcomp" and head.dep_ == "prep":
+            tok = head.head  # "left before saying": who left
+        else:
+            return None
+    return None

@@ -1,0 +1,82 @@
+"""The realnews quality gate: speakers as people on real news, never below the pinned floors.
+
+One pipeline run over realnews-dev per session.  The gold articles live in
+``../shared``; when they are missing the gate fails (a CI without the data
+must not pass silently), unless ``SAIDWHEN_SKIP_SHARED=1`` says that the
+machine has no shared data on purpose.  Raise floors with ``saidwhen eval
+realnews --write-floors tests/floors/realnews_dev.json`` in the change that
+improves them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from saidwhen.eval.realnews import (
+    FLOOR_KEYS,
+    FLOOR_TOLERANCE,
+    default_data_dir,
+    default_eval_dir,
+    metric,
+    prediction,
+    run_realnews,
+)
+
+FLOORS_FILE = Path(__file__).parent / "floors" / "realnews_dev.json"
+FLOORS: dict[str, float] = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))["floors"]
+
+
+def test_floors_file_pins_every_gate_figure() -> None:
+    doc = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
+    assert "--write-floors" in doc["_comment"] and "Raising" in doc["_comment"]
+    assert set(FLOOR_KEYS) == set(FLOORS)
+    assert all(0.0 <= v <= 1.0 for v in FLOORS.values())
+
+
+def test_prediction_gives_the_person_and_a_date() -> None:
+    rec = {
+        "date": "2020-03-02",
+        "quotes": [
+            {"text": "a", "start": 0, "end": 1, "kind": "direct", "when": None,
+             "when_range": ["2020-02-24", "2020-03-01"], "speaker": {"name": "Ana Ruiz"}},
+            {"text": "b", "start": 2, "end": 3, "kind": "indirect", "when": "2020-02-28",
+             "when_range": None, "speaker": None},
+        ],
+    }  # fmt: skip
+    pred = prediction("n", rec)
+    assert pred["date_used"] == "2020-03-02"
+    assert [q["speaker"] for q in pred["quotes"]] == ["Ana Ruiz", None]
+    assert [q["when"] for q in pred["quotes"]] == ["2020-02-24/2020-03-01", "2020-02-28"]
+
+
+@pytest.fixture(scope="module")
+def realnews_metrics() -> dict[str, Any]:
+    have_data = any(default_data_dir().glob("*.json"))
+    if not (default_eval_dir() / "score.py").is_file() or not have_data:
+        if os.environ.get("SAIDWHEN_SKIP_SHARED") == "1":
+            pytest.skip("no shared data on this machine (SAIDWHEN_SKIP_SHARED=1)")
+        pytest.fail(f"realnews data or scorer missing under {default_data_dir().parent.parent}")
+    metrics, _, records = run_realnews()
+    assert len(records) == metrics["docs"]
+    return metrics
+
+
+@pytest.mark.slow
+def test_every_article_scored(realnews_metrics: dict[str, Any]) -> None:
+    assert realnews_metrics["docs"] == 24
+    assert realnews_metrics["counts"]["missing"] == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("key", sorted(FLOORS))
+def test_metric_holds_its_floor(realnews_metrics: dict[str, Any], key: str) -> None:
+    value = metric(realnews_metrics, key)
+    assert value is not None, f"{key} is no longer reported"
+    assert value >= FLOORS[key] - FLOOR_TOLERANCE, (
+        f"{key} fell to {value}, below its floor {FLOORS[key]} (tolerance {FLOOR_TOLERANCE})"
+    )
