@@ -151,7 +151,8 @@ class PeopleIndex:
         self._doc = doc
         self._quoted = sorted(quoted or [])  # quoted regions: their "he" lives in another frame
         self._quote_starts = [q[0] for q in self._quoted]
-        self._flags: dict[int, tuple[bool, bool]] = {}  # mention start -> (in quote, subject)
+        # mention start -> (in quote, subject: 2 of a main clause, 1 of another, 0 none)
+        self._flags: dict[int, tuple[bool, int]] = {}
         self._entities: list[_Entity] = []
         self._by_span: dict[tuple[int, int], _Entity] = {}
         self._mention_starts: list[tuple[int, int, _Entity]] = []  # (start, end, entity)
@@ -273,7 +274,9 @@ class PeopleIndex:
                 return x
         if root.pos_ == "PRON":
             names = [m for m in inside if text[m[0] : m[1]].lower() not in PRONOUNS]
-            return names[0][2] if names else None
+            if names:
+                return names[0][2]
+            return self._recent_body(root) if root.lower_ in ("it", "they") else None
         # "Swift's rep", "His office", "Defense attorneys": not the name inside
         return self._described(root, start)
 
@@ -319,7 +322,7 @@ class PeopleIndex:
             # the last mention, a subject counted nearer: the likelier antecedent
             last = max(
                 (
-                    s + 400 * self._flags.get(s, (False, False))[1]
+                    s + 400 * bool(self._flags.get(s, (False, 0))[1])
                     for s, _ in ent.mentions
                     if s < at
                 ),
@@ -423,6 +426,33 @@ class PeopleIndex:
             return found  # the nearest issued one decides, found or not
         return None
 
+    def _recent_body(self, pron: Token, window: int = 1500) -> _Entity | None:
+        """The organisation an "it said" or "they said" stands for: the last one named
+        outside quotes, unless a plural subject ("the doctors") came between for "they"."""
+        at = pron.idx
+        if self._in_quote(at):
+            return None
+        best: tuple[float, int, _Entity] | None = None
+        for s, _, ent in self._mention_starts:
+            if s >= at or at - s > window or ent.type != "organisation":
+                continue
+            quoted, subject = self._flags[s]
+            if quoted:
+                continue
+            score = s + (SUBJECT_BONUS if subject else 0)
+            if best is None or score > best[0]:
+                best = (score, s, ent)
+        if best is None:
+            return None
+        if pron.lower_ == "they":
+            doc = self._doc
+            lo = doc.char_span(best[1], best[1] + 1, alignment_mode="expand")
+            if lo is not None:
+                for tok in doc[lo[0].i : pron.i]:
+                    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "nsubjpass"):
+                        return None  # "the doctors said ... they": not the body
+        return best[2]
+
     def _recent(self, at: int, gender: Gender | None, window: int = 8000) -> _Entity | None:
         best: tuple[float, _Entity] | None = None
         in_quote = self._in_quote(at)
@@ -438,13 +468,14 @@ class PeopleIndex:
             if gender and g and g != gender:
                 continue
             if gender and g is None:
-                # a full name of unknown gender may well be he or she; a lone word
-                # of no known gender is likelier no person at all ("Wild")
-                score = s - (UNKNOWN_GENDER_COST if len(ent.tokens) > 1 else 300)
+                # a full name (or a titled one) of unknown gender may well be he or
+                # she; a lone word of no known gender is likelier no person ("Wild")
+                weak = len(ent.tokens) == 1 and not ent.votes.get("person_strong")
+                score = s - (300 if weak else UNKNOWN_GENDER_COST)
             else:
                 score = s
             if subject:
-                score += SUBJECT_BONUS
+                score += SUBJECT_BONUS  # a main clause's or not: tried apart, no better
             if SALIENCE:
                 score += SALIENCE * min(10, sum(1 for m in ent.mentions if m[0] < at))
             if best is None or score > best[0]:
@@ -455,14 +486,21 @@ class PeopleIndex:
         k = bisect.bisect_right(self._quote_starts, pos) - 1
         return k >= 0 and pos < self._quoted[k][1]
 
-    def _is_subject_at(self, start: int, end: int) -> bool:
+    def _is_subject_at(self, start: int, end: int) -> int:
+        """2 for the subject of a main clause, 1 of another clause, else 0."""
         span = self._doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
-            return False
+            return 0
         tok = span.root
         while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
             tok = tok.head
-        return tok.dep_ in ("nsubj", "nsubjpass")
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return 0
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        # the subject of the sentence's main verb, or of a clause inside it
+        return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1
 
 
 def _stem(word: str) -> str:
@@ -576,12 +614,13 @@ def _bridge(doc: Doc, j: int) -> int | None:
 def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     """A word in front of a name that says what the person is, not who."""
     low = tok.lower_
-    if low in TITLES or low in ROLE_NOUNS:
+    if low in TITLES or low in _PERSON_NOUNS:
         return True
     if low in _GIVEN_NAMES:
         return False
-    if tok.is_sent_start and low in common:
-        return True  # "Defenseman Jonas Brodin": a common word, capitalised as an opener
+    if tok.is_sent_start and (low in common or low.endswith(_PERSON_SUFFIXES)):
+        # "Defenseman Jonas Brodin", "Fisherman Sam Ortiz": a common word as an opener
+        return True
     if last_label == "PERSON" and tok.ent_type_ not in ("", "PERSON"):
         return True  # "Browns", "White House", "Ukraine" before a person's name
     # "DL", "CEO": a short all-capital word that is not an initial
@@ -642,6 +681,18 @@ def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
     return i
 
 
+def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
+    """A name that is a whole line: page furniture ("Sponsored Ads") or a byline."""
+    text = doc_text(doc)
+    lo = text.rfind("\n", 0, doc[i].idx) + 1
+    hi = text.find("\n", doc[j - 1].idx)
+    hi = len(text) if hi < 0 else hi
+    return (
+        not text[lo : doc[i].idx].strip()
+        and not text[doc[j - 1].idx + len(doc[j - 1]) : hi].strip()
+    )
+
+
 def _personal(doc: Doc, i0: int, i: int, j: int, name_words: set[str]) -> bool:
     """Does the tail ``doc[i:j]`` of a run cut at ``i`` look like a person's name?"""
     if any(t.lower_ in TITLES or t.lower_ in ROLE_NOUNS for t in doc[i0:i]):
@@ -664,6 +715,10 @@ def _left_descriptors(doc: Doc, i: int) -> list[str]:
     """The words right before a name that say who they are ("marine biologist Dana Okafor")."""
     if i == 0 or not _role_like(doc[i - 1]) or not doc[i - 1].text.islower():
         return []
+    role = doc[i - 1]
+    if role.head.i < i and role.dep_ == "appos" and role.head.pos_ == "PROPN":
+        # "Lee Research, the firm Dana Lee founded": the firm is not what Dana Lee is
+        return []
     words = [doc[i - 1].lower_]
     k = i - 2
     while k >= 0 and len(words) < 3 and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
@@ -679,8 +734,12 @@ def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
     """ "her husband, singer John Legend", "John Legend, a singer," and "Lee, 42, a fisherman"."""
     head = doc[j - 1]
     out = []
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        out.append(head.head.lower_)
+    # (not when the noun is itself in apposition to another name: "Lee Research, the
+    # firm Dana Lee founded" is parsed so)
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.dep_ != "appos":
+        noun = head.head
+        mods = [t.lower_ for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        out.append(" ".join([*mods, noun.lower_]))
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= j:
             mods = [t.lower_ for t in child.lefts if t.pos_ in ("NOUN", "ADJ")]
@@ -722,8 +781,8 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     person, org = v.get("person", 0.0), v.get("org", 0.0)
     # "The group that owns her music, Big Machine": described as a body, which the
     # tagger's labels (often PERSON for a two-word name) do not outweigh
-    person = min(person, v.get("person_strong", 0.0) + 2)
-    org += 3 * sum(1 for d in ent.descriptors if d and d.split()[-1] in _ORG_NOUNS)
+    person = min(person, v.get("person_strong", 0.0) + 4)
+    org += 5 * sum(1 for d in ent.descriptors if d and d.split()[-1] in _ORG_NOUNS)
     place, channel = v.get("place", 0.0), v.get("channel", 0.0)
     if channel > max(person, org):
         return None
@@ -758,10 +817,13 @@ def find_people(doc: Doc) -> PeopleIndex:
             i = i0  # "BBC Radio" is a body's name, not "Radio" described as BBC
         front = [t for t in doc[i0:i] if t.text[:1].isupper() or t.lower_ in TITLES]
         titles = [t.lower_ for t in front if t.lower_ in TITLES]
-        descriptors = [" ".join(t.lower_ for t in doc[i0:i])] if i > i0 else []
+        lo = i0
+        if i > i0 and i0 >= 2 and doc[i0 - 1].lower_ == "of" and doc[i0 - 2].lower_ in TITLES:
+            lo = i0 - 2  # "Secretary of State Mike Pompeo": the whole title
+        descriptors = [" ".join(t.lower_ for t in doc[lo:i])] if i > i0 else []
         words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-        if words:
+        if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
     # Full names first, so that a bare surname joins the right person.
     for i, j, words, descriptors, titles, org_named in sorted(
@@ -775,16 +837,31 @@ def find_people(doc: Doc) -> PeopleIndex:
         ent.descriptors.extend(_left_descriptors(doc, i))
         ent.descriptors.extend(_appositive_descriptors(doc, i, j))
         head = doc[j - 1]
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < i:
+        if (
+            head.dep_ == "appos"
+            and head.head.pos_ == "NOUN"
+            and head.head.i < i
+            and head.head.dep_ != "appos"
+        ):
             # "The group that owns her music, Big Machine, says": the group is Big Machine
             noun = head.head
-            ent.mentions.append((noun.left_edge.idx, noun.idx + len(noun)))
+            left = noun.left_edge.i
+            while left < noun.i and (doc[left].is_space or doc[left].is_punct):
+                left += 1  # not white space (a blanked date line) or quotation marks
+            ent.mentions.append((doc[left].idx, noun.idx + len(noun)))
         for t in titles:
             ent.female += t in FEMALE_WORDS
             ent.male += t in MALE_WORDS
     kept = []
     for ent in index._entities:
         kind = _settle_type(ent)
+        if (
+            kind is not None
+            and not ent.votes.get("person_strong")
+            and all(index._in_quote(s0) for s0, _ in ent.mentions)
+            and len(ent.mentions) < 2
+        ):
+            kind = None  # "Bread is patience": a capital word inside a quote, once
         if kind is None:
             index._places.add(ent.name)
             continue
@@ -895,6 +972,8 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
         return text, "organisation", head
     if root.tag_ in ("NNS", "NNPS"):
         return text, "group", head
+    if head in _ORG_NOUNS:
+        return text, "organisation", head  # "the state's marine agency"
     return text, "unnamed", head
 
 

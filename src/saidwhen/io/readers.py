@@ -249,7 +249,7 @@ def _too_large(source: str, size: int, unit: str = "characters") -> TooLargeErro
         line = int(num)
     return TooLargeError(
         source,
-        f"{size:,} {unit}, over the limit of {MAX_ARTICLE_CHARS:,} characters an article "
+        f"{size:,} {unit}, over the limit of {MAX_ARTICLE_CHARS:,} characters per article "
         "(split it into articles)",
         line,
     )
