@@ -22,7 +22,7 @@ from saidwhen.store import connect, export_quotes
 
 DATA = Path(__file__).parent / "data" / "store" / "inputs"
 POLNEAR = Path(__file__).parents[2] / "shared" / "data" / "polnear"
-N_POLNEAR = 16
+N_POLNEAR = 10
 
 RAY = pytest.mark.skipif(
     not os.environ.get("SAIDWHEN_RAY_TESTS"),

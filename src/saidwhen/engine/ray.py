@@ -56,8 +56,6 @@ def start_ray(address: str | None = None, cpus: int | None = None) -> Any:
     ctx = ray.data.DataContext.get_current()
     # saidwhen draws its own progress bar; Ray Data's would interleave with it
     ctx.enable_progress_bars = False
-    # the writer takes works in the planned order, whichever actor finishes first
-    ctx.execution_options.preserve_order = True
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     return ray
 
@@ -91,6 +89,9 @@ class RayRunner:
         rows = [{"work": pickle.dumps(w)} for w in works]
         if not rows:
             return
+        # the writer takes works in the planned order, whichever actor finishes first; shards
+        # (``out``) are written by the actors and go in any order
+        ray.data.DataContext.get_current().execution_options.preserve_order = opts.out is None
         ds = ray.data.from_items(rows, override_num_blocks=min(len(rows), 200)).map_batches(
             _Worker,
             fn_constructor_args=(opts,),
