@@ -654,12 +654,13 @@ def _name_start(
     # "State Mike Pompeo" (from "Secretary of State"), "Superintendent Jennifer McCormick":
     # a known given name after words that are none starts the name
     for k in range(start + 1, j - 1):
-        if doc[k].lower_ in _GIVEN_NAMES and doc[k - 1].text != "-":
-            before = doc[start:k]
+        if doc[k].lower_ in _GIVEN_NAMES:
+            first = k - 2 if doc[k - 1].text == "-" else k  # "Eva-Marie Persson"
+            before = doc[start:first]
             if (start > 0 and doc[start - 1].lower_ == "of") or all(
-                t.lower_ in common for t in before
+                t.lower_ in common or t.lower_.endswith(_ROLE_SUFFIXES) for t in before
             ):
-                start = k
+                start = first  # "Superintendent Jennifer McCormick", "Administrator Jim ..."
             break
     return start
 
@@ -868,6 +869,10 @@ def find_people(doc: Doc) -> PeopleIndex:
             index._add_mention(ent, s0, e0)
         kept.append(ent)
     index._entities = kept
+    _expand_acronyms(doc, index)
+    for ent in index._entities:
+        if ent.type == "organisation":
+            ent.tokens = _body_name(doc, ent)
     for ent in index._entities:
         if ent.type != "person":
             continue
@@ -883,6 +888,70 @@ def find_people(doc: Doc) -> PeopleIndex:
     _link_pronouns_and_roles(doc, index)
     index._mention_starts.sort(key=lambda m: m[0])
     return index
+
+
+_CORPORATE = frozenset({"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc"})
+
+
+def _body_name(doc: Doc, ent: _Entity) -> list[str]:
+    """A body's name as the article uses it: no "Co." or "Inc." after it ("McClatchy"),
+    and with "the" before it when the article mostly writes it so ("the Pentagon")."""
+    words = list(ent.tokens)
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _CORPORATE:
+        words.pop()
+    if words[0].lower() == "the" or len(words) > 2:
+        return words
+    text = doc_text(doc)
+    heads = []  # mentions that head their noun phrase, not "White House press secretary"
+    for s, e in ent.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and span.root.dep_ != "compound":
+            heads.append(s)
+    with_the = sum(text[max(0, s - 4) : s].lower() == "the " for s in heads)
+    if heads and 2 * with_the > len(heads):
+        return ["the", *words]
+    return words
+
+
+def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
+    """Name a body known by its acronym by the words the article spells it out with
+    ("CBP": "Customs and Border Protection"), taking in the mentions of those words."""
+    text = doc_text(doc)
+    for ent in index._entities:
+        if len(ent.tokens) != 1 or not ent.tokens[0].isupper() or ent.type == "person":
+            continue
+        acro = ent.tokens[0]
+        if not 2 <= len(acro) <= 6 or not acro.isalpha():
+            continue
+        for m in re.finditer(
+            rf"\b{acro[0]}[\w'’-]*(?:\s+(?:and|of|for|the|&)?\s*[A-Z][\w'’-]*)+", text
+        ):
+            words = m.group().split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if initials[: len(acro)] != acro:
+                continue
+            n, keep = 0, []
+            for w in words:
+                keep.append(w)
+                n += w[:1].isupper()
+                if n == len(acro):
+                    break
+            lo, hi = m.start(), m.start() + len(" ".join(keep))
+            if text[lo:hi] != " ".join(keep):
+                continue
+            ent.tokens = keep
+            for other in index._entities:  # "Customs" of "Customs and Border Protection"
+                if other is not ent and all(lo <= s and e <= hi for s, e in other.mentions):
+                    for s, e in other.mentions:
+                        index._by_span[(s, e)] = ent
+                        ent.mentions.append((s, e))
+                    other.mentions = []
+                    index._mention_starts = [
+                        (s, e, ent if x is other else x) for s, e, x in index._mention_starts
+                    ]
+            index._add_mention(ent, lo, hi)
+            break
+    index._entities = [e for e in index._entities if e.mentions]
 
 
 def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
