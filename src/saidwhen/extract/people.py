@@ -783,7 +783,7 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     # "The group that owns her music, Big Machine": described as a body, which the
     # tagger's labels (often PERSON for a two-word name) do not outweigh
     person = min(person, v.get("person_strong", 0.0) + 4)
-    org += 5 * sum(1 for d in ent.descriptors if d and d.split()[-1] in _ORG_NOUNS)
+    org += 5 * sum(1 for d in ent.descriptors if d and _stem(d.split()[-1]) in _ORG_NOUNS)
     place, channel = v.get("place", 0.0), v.get("channel", 0.0)
     if channel > max(person, org):
         return None
