@@ -381,7 +381,11 @@ class PeopleIndex:
             tok = self._doc[k]
             if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
                 continue
-            if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            if not any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                or (c.dep_ == "poss" and c.pos_ == "PROPN")  # "Nisan Ahmado's source"
+                for c in tok.children
+            ):
                 continue
             ent = self._unnamed.get(tok.i)
             if ent is None:
@@ -423,6 +427,11 @@ class PeopleIndex:
                 found = self._by_span.get((s0.idx, s0.idx + len(s0)))
             else:
                 found = self.entity_at(s0.left_edge.idx, s0.idx + len(s0))
+                for t in s0.subtree if found is None else ():
+                    # a misparsed subject ("The company flat-out denied"): its noun
+                    if t.pos_ in ("NOUN", "PROPN") and t.i != s0.i:
+                        found = self.entity_at(t.left_edge.idx, t.idx + len(t))
+                        break
             return found  # the nearest issued one decides, found or not
         return None
 
@@ -571,7 +580,14 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     i = 0
     n = len(doc)
     while i < n:
-        if _is_name_token(doc[i]):
+        # "Doctors for Camp Closure": a capitalised plural inside a sentence opens a body's name
+        plural_head = (
+            doc[i].tag_ == "NNS"
+            and doc[i].text[:1].isupper()
+            and not doc[i].is_sent_start
+            and _bridge(doc, i) is not None
+        )
+        if _is_name_token(doc[i]) or plural_head:
             j = i
             while j + 1 < n:
                 if _is_name_token(doc[j + 1]) and doc[j].whitespace_:
@@ -603,7 +619,8 @@ def _bridge(doc: Doc, j: int) -> int | None:
         return None
     # "Office for the Western District of New York": a body's name goes on after a bridge
     bridged = any(t.lower_ in ("of", "for") for t in doc[max(0, j - 4) : j])
-    if left.lower_ not in _ORG_WORDS and left.tag_ != "NNPS" and not bridged:
+    plural = left.tag_ in ("NNPS", "NNS") and left.text[:1].isupper()
+    if left.lower_ not in _ORG_WORDS and not plural and not bridged:
         return None
     k = j + 2
     if doc[k].lower_ == "the" and k + 1 < len(doc):
@@ -770,8 +787,8 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
         v["person_strong"] = v.get("person_strong", 0.0) + 2
     if last == "" and set(low) & name_words:
         v["person"] = v.get("person", 0.0) + 0.5
-    if any(w in _ORG_WORDS for w in low):
-        v["org"] = v.get("org", 0.0) + 3
+    if any(w in _ORG_WORDS for w in low) or "of" in low[1:] or "for" in low[1:]:
+        v["org"] = v.get("org", 0.0) + 3  # "Office of the Inspector General"
     if any(w in CHANNEL_WORDS for w in low):
         v["channel"] = v.get("channel", 0.0) + 3
 
