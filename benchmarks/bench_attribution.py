@@ -2,6 +2,7 @@
 
     python benchmarks/bench_attribution.py [--split dev] [--data-dir DIR] [--limit N]
                                            [--tracemalloc] [--json]
+    python benchmarks/bench_attribution.py --marks   # 1,000 against 10,000 quotation marks
 
 Each system runs in its own subprocess (so that peak memory does not mix),
 pinned to one core: ``OMP_NUM_THREADS=1`` and friends, and ``taskset -c 0``
@@ -310,6 +311,35 @@ def report(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+MARKS_RATIO_TARGET = 20.0
+
+
+def marks_curve(counts: tuple[int, ...] = (1_000, 10_000)) -> str:
+    """``extract`` time on one paragraph of many short quotes (``"a" b "a" b ...``, 3
+    characters a mark): the cost per mark must not grow with their number (issue 13:
+    10,000 marks no more than 20x the time of 1,000)."""
+    from saidwhen import extract
+    from saidwhen.nlp import load_nlp
+
+    nlp = load_nlp()
+    extract("warm up", "2020-01-01", nlp=nlp)
+    secs = []
+    lines = []
+    for n in counts:
+        text = '"a" b ' * (n // 2)
+        t0 = time.process_time()
+        extract(text, "2020-01-01", nlp=nlp)
+        secs.append(time.process_time() - t0)
+        lines.append(f"{n} quotation marks ({len(text) // 1000} KB): {secs[-1]:.2f} s CPU")
+    ratio = secs[-1] / max(secs[0], 1e-9)
+    ok = "met" if ratio <= MARKS_RATIO_TARGET else "not met"
+    lines.append(
+        f"{counts[-1]} vs {counts[0]} marks: {ratio:.1f}x "
+        f"(target <= {MARKS_RATIO_TARGET:.0f}x: {ok})"
+    )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", default="dev", choices=("train", "dev"))
@@ -329,6 +359,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repeat", type=int, default=1,
                     help="timed passes per system; the fastest counts (default 1)")  # fmt: skip
     ap.add_argument("--json", action="store_true", help="print the raw results as JSON")
+    ap.add_argument(
+        "--marks", action="store_true", help="only time 1,000 against 10,000 quotation marks"
+    )
     ap.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
@@ -336,6 +369,9 @@ def main(argv: list[str] | None = None) -> None:
             args.worker, args.split, args.data_dir, args.limit, args.tracemalloc, args.repeat
         )
         print(json.dumps({**out, "split": args.split}))
+        return
+    if args.marks:
+        print(marks_curve())
         return
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     unknown = sorted(set(systems) - set(SYSTEMS))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from typing import Any
 
 from saidwhen.model import ArticleRecord, Person, Quote, Span, Speaker
 
@@ -39,3 +41,10 @@ def record(
 
 def person(name: str, *descriptors: str, gender: str | None = None) -> Person:
     return Person(name=name, descriptors=descriptors, gender=gender)  # type: ignore[arg-type]
+
+
+def bank_contents(conn: sqlite3.Connection) -> dict[str, Any]:
+    """What a bank holds, for "the same bank" checks: the full export and the row counts."""
+    from saidwhen.store import counts, export_quotes
+
+    return {"quotes": list(export_quotes(conn)), "counts": counts(conn)}

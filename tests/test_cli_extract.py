@@ -66,7 +66,8 @@ def test_every_command_has_help() -> None:
     for name, cmd in main.commands.items():
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
-        assert (cmd.help or "").split("\n")[0][:20] in result.output
+        assert cmd.help, f"{name} has no help text"
+        assert cmd.help.split("\n")[0][:20] in result.output
 
 
 TOPIC_ARTICLE = (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -148,6 +149,54 @@ def test_metadata_in_the_outlets_time(
     assert source in how
 
 
+def test_times_of_other_stories_are_not_the_page_date() -> None:
+    teasers = "".join(
+        f'<div class="HeroText"><a href="/story/{i}">Story {i}</a>'
+        f'<time datetime="2021-03-0{i}T09:00:00-05:00">March {i}, 2021</time></div>'
+        for i in (5, 6, 7)
+    )
+    head = '<meta property="article:published_time" content="2021-03-03T15:00:00">'
+    day, how = dated(make_page(head=head, after=teasers))
+    assert day == "2021-03-03"
+    assert how.startswith("metadata (UTC) article:published_time")
+    linked = '<p><a href="/x"><time datetime="2021-03-09">March 9</time></a></p>'
+    assert dated(make_page(after=linked))[0] is None
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://a.example/2019/11/19/story/", "2019-11-19"),
+        ("https://a.example/stories/2019/nov/19/story/", "2019-11-19"),
+        ("https://a.example/news/story-2019-11-19/", "2019-11-19"),
+        ("https://a.example/2019/11/story", None),
+        ("https://a.example/2019/13/40/story", None),
+    ],
+)
+def test_date_from_the_url(url: str, day: str | None) -> None:
+    assert dated(make_page(), url)[0] == day
+
+
+def test_the_time_shown_wins_over_metadata_with_a_wrong_offset() -> None:
+    # the JSON-LD wrote UTC hours with the local offset; the byline shows the reader's day
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2021-03-04T04:31:13-06:00"}</script>'
+    )
+    byline = "<p class='byline'>Ana Ruiz - Mar 3, 2021, 10:31 pm CST</p>"
+    day, how = dated(make_page(head=head, top=byline))
+    assert day == "2021-03-03"
+    assert how.startswith("dateline 'Mar 3, 2021, 10:31 pm CST' (the metadata's offset")
+    # a byline at another minute is another moment: the metadata stands
+    other = "<p class='byline'>Ana Ruiz - Mar 3, 2021, 10:15 pm CST</p>"
+    assert dated(make_page(head=head, top=other))[0] == "2021-03-04"
+
+
+def test_a_dateline_written_the_iso_way() -> None:
+    day, how = dated(make_page(top="<p class='info'>기사입력 :[ 2018-08-25 15:24 ]</p>"))
+    assert day == "2018-08-25" and how.startswith("dateline")
+
+
 def test_date_override_for_every_input_kind() -> None:
     given = dt.date(2022, 2, 2)
     page = make_page(head=LOCAL)
@@ -177,6 +226,19 @@ def test_headline_is_the_title_and_deck_and_lead_stay() -> None:
     assert "Fishermen say they were never asked" in art.text
     lead = art.text.index("HARBOUR CITY - The council voted")
     assert lead < art.text.index("We were never asked")
+
+
+def test_a_lead_the_extractor_dropped_comes_back_from_the_description() -> None:
+    from saidwhen.io.html import _with_lead
+
+    lead = "Fishermen in Harbour City say nobody asked them before the council closed the pier."
+    page = make_page(top=f'<div class="article__summary summary">{lead}</div>')
+    tree = lxml_html.document_fromstring(page)
+    body = ["The council said the repairs would take about eight months."]
+    assert _with_lead(tree, body, lead, None) == [lead, *body]
+    # already there, or not shown on the page: nothing to add
+    assert _with_lead(tree, [lead, *body], lead, None) == [lead, *body]
+    assert _with_lead(tree, body, "A description the page never shows to its reader.", None) == body
 
 
 def test_footer_prompts_related_lists_and_credits_are_out() -> None:
@@ -254,20 +316,36 @@ def test_outlet_from_url_for_jsonl_and_html() -> None:
     assert art2.outlet == "harbourgazette.example"
 
 
-def test_read_command_json_and_table() -> None:
-    page = make_page(head=LOCAL)
+def test_read_command_json_and_table(tmp_path: Path) -> None:
+    path = tmp_path / "pier.html"
+    path.write_text(make_page(head=LOCAL), encoding="utf-8")
     runner = CliRunner()
-    with runner.isolated_filesystem():
-        with open("pier.html", "w", encoding="utf-8") as f:
-            f.write(page)
-        res = runner.invoke(main, ["read", "pier.html", "--format", "json"])
-        assert res.exit_code == 0, res.output
-        (row,) = json.loads(res.output)
-        assert set(row) == {"source", "url", "outlet", "title", "date", "date_source", "text"}
-        assert row["date"] == "2021-03-03"
-        assert row["date_source"].startswith("metadata article:published_time")
-        res = runner.invoke(main, ["read", "pier.html", "--date", "2020-01-01"])
-        assert res.exit_code == 0
-        assert "date: 2020-01-01" in res.output and "date_source: --date" in res.output
-        res = runner.invoke(main, ["read", "missing.html"])
-        assert res.exit_code == 1 and "missing.html" in res.output
+    res = runner.invoke(main, ["read", str(path), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    (row,) = json.loads(res.output)
+    assert set(row) == {"source", "url", "outlet", "title", "date", "date_source", "text"}
+    assert row["date"] == "2021-03-03"
+    assert row["date_source"].startswith("metadata article:published_time")
+    res = runner.invoke(main, ["read", str(path), "--date", "2020-01-01"])
+    assert res.exit_code == 0
+    assert "date: 2020-01-01" in res.output and "date_source: --date" in res.output
+    res = runner.invoke(main, ["read", str(tmp_path / "missing.html")])
+    assert res.exit_code == 1 and "missing.html" in res.output
+
+
+def test_warc_records_carry_the_outlet_the_date_evidence_and_the_override() -> None:
+    from tests.test_io_html_warc import make_warc
+
+    page = make_page(head=LOCAL).encode()
+    url = "https://www.harbourgazette.example/news/pier"
+    data = make_warc(False, [(url, page, "text/html; charset=utf-8")])
+    (art,) = read_bytes(data, "crawl.warc")
+    assert isinstance(art, Article)
+    assert art.outlet == "harbourgazette.example" and art.url == url
+    assert art.date == dt.date(2021, 3, 3) and art.date_source.startswith("metadata")
+    (art,) = read_bytes(data, "crawl.warc", dt.date(2020, 1, 1))
+    assert isinstance(art, Article) and art.date == dt.date(2020, 1, 1)
+    plain = make_warc(False, [(url, b"The mayor said so.", "text/plain")])
+    (art,) = read_bytes(plain, "crawl.warc")
+    assert isinstance(art, Article) and art.date_source == "capture date (WARC-Date)"
+    assert art.outlet == "harbourgazette.example"

@@ -16,6 +16,7 @@ import pytest
 
 from saidwhen.eval.polnear import default_data_dir, run_split
 from saidwhen.eval.report import FLOOR_PATHS, FLOOR_TOLERANCE, floor_failures, metric
+from tests.conftest import require_shared
 
 FLOORS_FILE = Path(__file__).parent / "floors" / "polnear_dev.json"
 FLOORS: dict[str, float] = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))["floors"]
@@ -31,8 +32,7 @@ def test_floors_file_says_how_to_raise_them() -> None:
 
 @pytest.fixture(scope="module")
 def dev_metrics() -> dict[str, Any]:
-    if not (default_data_dir() / "metadata.tsv").is_file():
-        pytest.skip("PolNeAR data not found")
+    require_shared(default_data_dir() / "metadata.tsv", "PolNeAR data")
     metrics, _ = run_split("dev")
     return metrics
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from saidwhen.errors import InputError, MissingDateError, StoreError
 from saidwhen.store import Store, connect, counts, quote_occurrences, search
 from saidwhen.store.migrations import SCHEMA_VERSION, migrations
-from tests.store_helpers import person, quote, record
+from tests.store_helpers import bank_contents, person, quote, record
 
 CARE = "I cannot express how little I care"
 CARE_FULL = "I cannot express how little I care about what the committee decides next week."
@@ -62,11 +62,11 @@ def test_newer_schema_is_refused(db: Path) -> None:
 def test_same_records_twice_change_nothing(db: Path) -> None:
     with Store(db) as store:
         first = store.add(two_outlets())
-        before = counts(store.conn)
+        before = bank_contents(store.conn)
         again = store.add(two_outlets())
-        assert counts(store.conn) == before
+        assert bank_contents(store.conn) == before
     assert (first.articles, again.articles, again.skipped) == (2, 0, 2)
-    assert before["articles"] == 2 and before["occurrences"] == 2
+    assert before["counts"]["articles"] == 2 and before["counts"]["occurrences"] == 2
 
 
 def test_same_quote_in_two_outlets_is_one_quote_with_every_occurrence(db: Path) -> None:
@@ -234,11 +234,11 @@ def test_a_failed_batch_leaves_nothing_and_the_next_run_completes(
 
     with Store(db) as store:
         store.add(two_outlets()[:1])
-        before = counts(store.conn)
+        before = bank_contents(store.conn)
         monkeypatch.setattr(dbmod._BatchWriter, "flush", boom)
         with pytest.raises(KeyboardInterrupt):
             store.add(two_outlets())
-        assert counts(store.conn) == before
+        assert bank_contents(store.conn) == before
         monkeypatch.undo()
         store.add(two_outlets())
         after = counts(store.conn)

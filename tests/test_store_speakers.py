@@ -93,3 +93,38 @@ def test_near_duplicates(a: str, b: str, same: bool | None) -> None:
 @given(st.text())
 def test_normalise_is_idempotent(text: str) -> None:
     assert normalise(normalise(text)) == normalise(text)
+
+
+def test_a_description_fits_the_named_person_it_describes() -> None:
+    reg = PersonRegistry()
+    ortiz = reg.resolve("Sam Ortiz", descriptors=["fisherman"])
+    assert ortiz is not None
+    fisherman = reg.resolve_speaker("the fisherman", "unnamed")
+    farmer = reg.resolve_speaker("the farmer", "unnamed")
+    assert fisherman is not None and farmer is not None
+    assert reg.same_speaker(fisherman, [ortiz]) == (ortiz, fisherman)
+    assert "the fisherman" in ortiz.aliases
+    assert reg.same_speaker(farmer, [ortiz]) is None
+    # two named people never merge this way, whatever they are called
+    other = reg.resolve("Ana Ortiz", descriptors=["fisherman"])
+    assert other is not None and other is not ortiz
+    assert reg.same_speaker(other, [ortiz]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "person"),
+    [
+        ("Tom Lee", "person", True),
+        ("Lee Research", "organisation", False),
+        ("the doctors", "group", False),
+        ("a spokesman for the ambulance service", "unnamed", False),
+        ("Tom Lee", None, True),
+        ("the harbor council", None, False),
+    ],
+)
+def test_resolve_speaker_sends_each_kind_its_way(name: str, kind: str | None, person: bool) -> None:
+    reg = PersonRegistry()
+    entry = reg.resolve_speaker(name, kind)
+    assert entry is not None
+    assert (entry.first is not None) == person
+    assert reg.resolve_speaker(name, kind) is entry

@@ -243,6 +243,49 @@ NEWS_DAY = "2019-11-20"
             None,
         ),
         ('"We were never asked," Tom Ferrell said on Monday.', "never asked", "2019-11-18"),
+        # a date a speaker mentions inside another quote of the sentence is not the saying's
+        (
+            'Ruiz told the panel, "I feared it on July 25. My fears have been realized."',
+            "My fears",
+            None,
+        ),
+        # "during the call": the call the text dated before
+        (
+            "He was arrested in April for the March 21 call to the office. During the call, he "
+            'said, "somebody ought to stop her," the prosecutor said.',
+            "somebody ought",
+            "2019-03-21",
+        ),
+        # the account the narrative just dated, by the same speaker
+        (
+            "In December 2015, the campaign released a letter from Dr. Harold Bornstein. "
+            '"His stamina is extraordinary," Bornstein wrote.',
+            "stamina",
+            "2015-12",
+        ),
+        # "earlier in the episode", never dated: the event the lead reports, and the speaker's
+        # account goes on from a dated quoted word into the next quote
+        (
+            "Ana Ruiz was voted off the dance show on Monday after two dances. Ruiz revealed "
+            'the news in a video earlier in the episode, calling it "a hard week." "We lost the '
+            'baby," Ruiz said.',
+            "We lost the baby",
+            "2019-11-18",
+        ),
+        # a reported act of the speaker on another day is not an account that goes on
+        (
+            "Cam Heyward, who urged the league to ban Garrett on Thursday night, said "
+            'little. "The most important thing is we lost that game," Heyward said.',
+            "most important",
+            None,
+        ),
+        # a channel word that is not how the words came does not date them
+        (
+            'In a Nov. 5 letter, the doctors offered vaccines. "This is how epidemics begin," Dr. '
+            "Luz Arroyo, a signatory to the letter, told NBC News.",
+            "epidemics",
+            None,
+        ),
     ],
 )
 def test_quote_dates_on_news(nlp: Any, text: str, quoted: str, when: str | None) -> None:

@@ -17,7 +17,7 @@ from saidwhen.extract.speech import find_quotes
 from saidwhen.extract.timexes import find_timexes
 from saidwhen.extract.topics import mark_topics
 from saidwhen.extract.when import date_quotes
-from saidwhen.model import Article, ArticleRecord, Event, Person, Quote, Span, Speaker, Timex
+from saidwhen.model import Article, ArticleRecord, Event, Person, Quote, Span, Timex
 from saidwhen.nlp import CHUNK_CHARS, load_nlp, parse, parse_many
 
 __all__ = [
@@ -238,7 +238,7 @@ def _shift_quote(q: Quote, base: int, n_before: int) -> Quote:
         q,
         start=q.start + base,
         end=q.end + base,
-        speaker=Speaker(sp.name, sp.mention, sp.start + base, sp.end + base) if sp else None,
+        speaker=dataclasses.replace(sp, start=sp.start + base, end=sp.end + base) if sp else None,
         cue=_shift_span(q.cue, base) if q.cue else None,
         repeat_of=None if q.repeat_of is None else q.repeat_of + n_before,
         continues=None if q.continues is None else q.continues + n_before,
@@ -248,11 +248,15 @@ def _shift_quote(q: Quote, base: int, n_before: int) -> Quote:
 def _merge_person(old: Person | None, new: Person) -> Person:
     if old is None:
         return new
-    return Person(
-        name=old.name,
+    aliases = old.aliases + tuple(a for a in new.aliases if a not in old.aliases)
+    if new.name != old.name and new.name not in aliases:
+        aliases += (new.name,)  # a surname alone, joined to the full name
+    return dataclasses.replace(
+        old,
         mentions=old.mentions + new.mentions,
         descriptors=old.descriptors + tuple(d for d in new.descriptors if d not in old.descriptors),
         gender=old.gender or new.gender,
+        aliases=aliases,
     )
 
 

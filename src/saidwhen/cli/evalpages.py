@@ -9,8 +9,7 @@ from typing import Any
 import click
 
 from saidwhen.cli import eval as eval_group
-from saidwhen.cli.common import write_floors_option
-from saidwhen.errors import SaidwhenError
+from saidwhen.cli.common import coded_errors, write_floors_option
 
 _COMMENT = (
     "Quality-gate floors for `saidwhen eval pages`, checked by tests/test_quality_gate_pages.py. "
@@ -45,7 +44,7 @@ def pages(only: tuple[str, ...], errors: bool, as_json: bool, floors_path: Path 
     if floors_path is not None and set(parts) != set(_PARTS):
         raise click.UsageError("--write-floors pins every part: leave out --only")
     metrics: dict[str, Any] = {}
-    try:
+    with coded_errors():
         if "articles" in parts:
             metrics["articles"] = run_articles()
         if "dates" in parts:
@@ -54,8 +53,6 @@ def pages(only: tuple[str, ...], errors: bool, as_json: bool, floors_path: Path 
             metrics["quotes"], printout = run_quotes(errors=errors)
             if printout:
                 click.echo(printout.rstrip("\n"))
-    except SaidwhenError as err:
-        raise click.ClickException(str(err)) from None
     click.echo(json.dumps(metrics, indent=1) if as_json else format_pages(metrics))
     if floors_path is not None:
         _write_floors(floors_path, metrics)

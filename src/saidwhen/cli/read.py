@@ -11,6 +11,7 @@ import click
 from saidwhen.cli import main
 from saidwhen.cli.common import date_option, read_inputs, report_failures
 from saidwhen.errors import InputError
+from saidwhen.io.writers import printable
 from saidwhen.model import Article
 
 __all__ = ["reading"]
@@ -73,5 +74,5 @@ def read(files: tuple[str, ...], date: dt.date | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
     elif fmt == "table":
-        click.echo(_table(rows), nl=False)
+        click.echo(printable(_table(rows)), nl=False)
     report_failures(failures, len(rows) + len(failures))

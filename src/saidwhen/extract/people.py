@@ -61,6 +61,8 @@ _ORG_WORDS = frozenset(
     corporation administration court police army navy force forces bureau board
     network media press center centre hospital school church union league club
     team fund trust society organization organisation coalition alliance
+    systems technologies technology labs laboratories industries holdings airlines
+    motors pharmaceuticals solutions enterprises ventures
     """.split()
 )
 # Nouns that refer back to an organisation ("the company said").
@@ -90,8 +92,22 @@ _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # saidwhen.extract.names (PLACE).
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "NORP"}
 _NON_NAME_LABELS = _PLACE_LABELS | {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}
+# Documents whose "the statement said" speaks for whoever issued them.
+_DOC_NOUNS = frozenset(
+    "statement letter release post tweet memo report filing email message note".split()
+)
+_NOUN_GENDER: dict[str, Gender] = {
+    **{w: "female" for w in ("actress", "congresswoman", "chairwoman", "spokeswoman", "woman")},
+    **{w: "male" for w in ("actor", "congressman", "chairman", "spokesman", "man")},
+}
+# How a he/she weighs its candidates (in characters of distance): a person of
+# unknown gender is this much farther, the subject of a sentence this much nearer.
+UNKNOWN_GENDER_COST = 30
+SUBJECT_BONUS = 150
+SALIENCE = 0  # per earlier mention of the candidate, up to ten
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person", "ant")
 _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")
 
 
@@ -135,11 +151,13 @@ class PeopleIndex:
         self._doc = doc
         self._quoted = sorted(quoted or [])  # quoted regions: their "he" lives in another frame
         self._quote_starts = [q[0] for q in self._quoted]
-        self._flags: dict[int, tuple[bool, bool]] = {}  # mention start -> (in quote, subject)
+        # mention start -> (in quote, subject: 2 of a main clause, 1 of another, 0 none)
+        self._flags: dict[int, tuple[bool, int]] = {}
         self._entities: list[_Entity] = []
         self._by_span: dict[tuple[int, int], _Entity] = {}
         self._mention_starts: list[tuple[int, int, _Entity]] = []  # (start, end, entity)
         self._places: set[str] = set()
+        self._unnamed: dict[int, _Entity] = {}  # token index of "a spokesman" -> its source
 
     # -- building ----------------------------------------------------------
     def _add_mention(self, ent: _Entity, start: int, end: int) -> None:
@@ -163,6 +181,8 @@ class PeopleIndex:
         best_last = -1
         acronym = len(words) == 1 and words[0].isupper()  # "CBP" is not "CBP McAllen"
         for ent in self._entities:
+            if not ent.named:
+                continue
             ent_low = _core([w.lower() for w in ent.tokens])
             if acronym and len(ent_low) > 1 and not (org_named or ent.org_named):
                 continue
@@ -239,17 +259,24 @@ class PeopleIndex:
                     if lo <= s < hi and s <= child.idx + len(child):
                         return x
         text = doc_text(doc)
-        for s, e, x in inside:  # ", Dick Clark Productions," closing the span: an apposition
-            if not text[e:end].strip(" ,") and (
-                "," in text[root.idx : s] or root.lower_ in _PERSON_NOUNS or root.lower_ in TITLES
-            ):
-                return x  # or "China's ambassador to Britain Liu Xiaming"
+        for s, e, x in inside:
+            # a name closing the span: ", Dick Clark Productions,", "China's ambassador
+            # to Britain Liu Xiaming", "Wikileaks editor-in-chief Kristinn Hrafnsson"
+            if not text[e:end].strip(" ,"):
+                last = doc.char_span(s, e, alignment_mode="expand")
+                # not "a spokesman for CBP"; but "envoy to Ukraine Kurt Volker" in an apposition
+                if last is not None and not (
+                    last.root.dep_ == "pobj" and last.root.head.head.i == root.i
+                ):
+                    return x
         for s, e, x in self._mention_starts:
             if s <= start and end <= e:
                 return x
         if root.pos_ == "PRON":
             names = [m for m in inside if text[m[0] : m[1]].lower() not in PRONOUNS]
-            return names[0][2] if names else None
+            if names:
+                return names[0][2]
+            return self._recent_body(root) if root.lower_ in ("it", "they") else None
         # "Swift's rep", "His office", "Defense attorneys": not the name inside
         return self._described(root, start)
 
@@ -274,7 +301,12 @@ class PeopleIndex:
         owners = {id(o) for c in poss if (o := self._by_span.get((c.idx, c.idx + len(c))))}
         lemma = root.lemma_.lower()
         plural = root.tag_ in ("NNS", "NNPS")
-        words = {_stem(t.lower_) for t in root.lefts if t.dep_ in ("compound", "amod")}
+        # what kind of body or person: "production company", "Jordanian government"
+        words = {
+            _stem(t.lower_)
+            for t in root.lefts
+            if t.dep_ == "compound" or (t.dep_ == "amod" and t.text[:1].isupper())
+        }
         words.add(_stem(lemma))
         dets = {c.lower_ for c in root.children if c.dep_ == "det"}
         if (
@@ -290,7 +322,7 @@ class PeopleIndex:
             # the last mention, a subject counted nearer: the likelier antecedent
             last = max(
                 (
-                    s + 400 * self._flags.get(s, (False, False))[1]
+                    s + 400 * bool(self._flags.get(s, (False, 0))[1])
                     for s, _ in ent.mentions
                     if s < at
                 ),
@@ -310,11 +342,22 @@ class PeopleIndex:
                 and words - {_stem(lemma)} <= stems
             ):
                 # "the company", "the production company": the last body named
-                score = last - 100_000 + 10_000 * len(words & stems)
+                # the body the article is about (named most often so far) over a passer-by
+                seen = sum(1 for s, _ in ent.mentions if s < at)
+                score = last - 100_000 + 10_000 * len(words & stems) + 200 * seen
             else:
                 continue
             if best is None or score > best[0]:
                 best = (score, ent)
+        if best is None and lemma in _DOC_NOUNS and not plural:
+            return self._author(root, at)
+        if best is None and not poss and not plural:
+            source = self._unnamed_source(root)
+            if source is not None:
+                return source
+        if best is None and lemma in ROLE_NOUNS and not plural and not poss:
+            # "said the actor" with no actor named: the person in view
+            return self._recent(at, _NOUN_GENDER.get(lemma))
         if best is None:  # a description before the name: "China's ambassador ... Liu said"
             after = [
                 (min(s for s, _ in e.mentions), e)
@@ -327,6 +370,97 @@ class PeopleIndex:
             if after:
                 return min(after, key=lambda a: a[0])[1]
         return best[1] if best else None
+
+    def _unnamed_source(self, root: Token) -> _Entity | None:
+        """ "the spokesperson" after "a spokesperson who ...": one unnamed source, named
+        by its first, indefinite description."""
+        lemma = root.lemma_.lower()
+        if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES):
+            return None  # "the agreement" is no source
+        for k in range(root.i - 1, max(-1, root.i - 1500), -1):
+            tok = self._doc[k]
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            if not any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                or (c.dep_ == "poss" and c.pos_ == "PROPN")  # "Nisan Ahmado's source"
+                for c in tok.children
+            ):
+                continue
+            ent = self._unnamed.get(tok.i)
+            if ent is None:
+                edge = tok.right_edge
+                cleaned = _clean_mention(self._doc, tok.left_edge.idx, edge.idx + len(edge))
+                if cleaned is None:
+                    return None
+                name, kind, _ = cleaned
+                ent = _Entity(tokens=name.split(), type=kind, named=False)
+                ent.descriptors.append(lemma)
+                self._unnamed[tok.i] = ent
+                self._entities.append(ent)
+                self._add_mention(ent, tok.left_edge.idx, tok.idx + len(tok))
+            self._add_mention(ent, root.left_edge.idx, root.idx + len(root))
+            return ent
+        return None
+
+    def _author(self, root: Token, at: int) -> _Entity | None:
+        """Who wrote "the statement": the subject that issued the last one ("X said in a
+        statement", "X released a statement")."""
+        doc = self._doc
+        lemma = root.lemma_.lower()
+        if any(c.dep_ == "acl" for c in root.children):
+            return None  # "the letter signed by seven physicians" says whose it is
+        for k in range(root.i - 1, max(-1, root.i - 600), -1):
+            tok = doc[k]
+            if tok.lemma_.lower() != lemma or tok.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "The statement claimed": look for the one that was issued
+            head = tok
+            for _ in range(4):
+                if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                    break
+                head = head.head
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                continue
+            s0 = subj[0]
+            if s0.pos_ == "PRON":
+                found = self._by_span.get((s0.idx, s0.idx + len(s0)))
+            else:
+                found = self.entity_at(s0.left_edge.idx, s0.idx + len(s0))
+                for t in s0.subtree if found is None else ():
+                    # a misparsed subject ("The company flat-out denied"): its noun
+                    if t.pos_ in ("NOUN", "PROPN") and t.i != s0.i:
+                        found = self.entity_at(t.left_edge.idx, t.idx + len(t))
+                        break
+            return found  # the nearest issued one decides, found or not
+        return None
+
+    def _recent_body(self, pron: Token, window: int = 1500) -> _Entity | None:
+        """The organisation an "it said" or "they said" stands for: the last one named
+        outside quotes, unless a plural subject ("the doctors") came between for "they"."""
+        at = pron.idx
+        if self._in_quote(at):
+            return None
+        best: tuple[float, int, _Entity] | None = None
+        for s, _, ent in self._mention_starts:
+            if s >= at or at - s > window or ent.type != "organisation":
+                continue
+            quoted, subject = self._flags[s]
+            if quoted:
+                continue
+            score = s + (SUBJECT_BONUS if subject else 0)
+            if best is None or score > best[0]:
+                best = (score, s, ent)
+        if best is None:
+            return None
+        if pron.lower_ == "they":
+            doc = self._doc
+            lo = doc.char_span(best[1], best[1] + 1, alignment_mode="expand")
+            if lo is not None:
+                for tok in doc[lo[0].i : pron.i]:
+                    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "nsubjpass"):
+                        return None  # "the doctors said ... they": not the body
+        return best[2]
 
     def _recent(self, at: int, gender: Gender | None, window: int = 8000) -> _Entity | None:
         best: tuple[float, _Entity] | None = None
@@ -342,9 +476,17 @@ class PeopleIndex:
             g = ent.gender
             if gender and g and g != gender:
                 continue
-            score = s - (300 if gender and g is None else 0)
+            if gender and g is None:
+                # a full name (or a titled one) of unknown gender may well be he or
+                # she; a lone word of no known gender is likelier no person ("Wild")
+                weak = len(ent.tokens) == 1 and not ent.votes.get("person_strong")
+                score = s - (300 if weak else UNKNOWN_GENDER_COST)
+            else:
+                score = s
             if subject:
-                score += 150
+                score += SUBJECT_BONUS  # a main clause's or not: tried apart, no better
+            if SALIENCE:
+                score += SALIENCE * min(10, sum(1 for m in ent.mentions if m[0] < at))
             if best is None or score > best[0]:
                 best = (score, ent)
         return best[1] if best else None
@@ -353,14 +495,21 @@ class PeopleIndex:
         k = bisect.bisect_right(self._quote_starts, pos) - 1
         return k >= 0 and pos < self._quoted[k][1]
 
-    def _is_subject_at(self, start: int, end: int) -> bool:
+    def _is_subject_at(self, start: int, end: int) -> int:
+        """2 for the subject of a main clause, 1 of another clause, else 0."""
         span = self._doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
-            return False
+            return 0
         tok = span.root
         while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
             tok = tok.head
-        return tok.dep_ in ("nsubj", "nsubjpass")
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return 0
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        # the subject of the sentence's main verb, or of a clause inside it
+        return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1
 
 
 def _stem(word: str) -> str:
@@ -431,11 +580,20 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     i = 0
     n = len(doc)
     while i < n:
-        if _is_name_token(doc[i]):
+        # "Doctors for Camp Closure": a capitalised plural inside a sentence opens a body's name
+        plural_head = (
+            doc[i].tag_ == "NNS"
+            and doc[i].text[:1].isupper()
+            and not doc[i].is_sent_start
+            and _bridge(doc, i) is not None
+        )
+        if _is_name_token(doc[i]) or plural_head:
             j = i
             while j + 1 < n:
                 if _is_name_token(doc[j + 1]) and doc[j].whitespace_:
                     j += 1
+                elif _bridge(doc, j) is not None:
+                    j = _bridge(doc, j) or j
                 elif (
                     j + 2 < n
                     and doc[j + 1].text == "-"
@@ -453,15 +611,33 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+def _bridge(doc: Doc, j: int) -> int | None:
+    """The next name word after "of"/"for" in a body's name ("Office of the Inspector
+    General", "Doctors for Camp Closure"); None when ``doc[j]`` ends no such name part."""
+    left = doc[j]
+    if j + 2 >= len(doc) or doc[j + 1].lower_ not in ("of", "for") or not left.whitespace_:
+        return None
+    # "Office for the Western District of New York": a body's name goes on after a bridge
+    bridged = any(t.lower_ in ("of", "for") for t in doc[max(0, j - 4) : j])
+    plural = left.tag_ in ("NNPS", "NNS") and left.text[:1].isupper()
+    if left.lower_ not in _ORG_WORDS and not plural and not bridged:
+        return None
+    k = j + 2
+    if doc[k].lower_ == "the" and k + 1 < len(doc):
+        k += 1
+    return k if _is_name_token(doc[k]) else None
+
+
 def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     """A word in front of a name that says what the person is, not who."""
     low = tok.lower_
-    if low in TITLES or low in ROLE_NOUNS:
+    if low in TITLES or low in _PERSON_NOUNS:
         return True
     if low in _GIVEN_NAMES:
         return False
-    if tok.is_sent_start and low in common:
-        return True  # "Defenseman Jonas Brodin": a common word, capitalised as an opener
+    if tok.is_sent_start and (low in common or low.endswith(_PERSON_SUFFIXES)):
+        # "Defenseman Jonas Brodin", "Fisherman Sam Ortiz": a common word as an opener
+        return True
     if last_label == "PERSON" and tok.ent_type_ not in ("", "PERSON"):
         return True  # "Browns", "White House", "Ukraine" before a person's name
     # "DL", "CEO": a short all-capital word that is not an initial
@@ -496,11 +672,12 @@ def _name_start(
     # a known given name after words that are none starts the name
     for k in range(start + 1, j - 1):
         if doc[k].lower_ in _GIVEN_NAMES:
-            before = doc[start:k]
+            first = k - 2 if doc[k - 1].text == "-" else k  # "Eva-Marie Persson"
+            before = doc[start:first]
             if (start > 0 and doc[start - 1].lower_ == "of") or all(
-                t.lower_ in common for t in before
+                t.lower_ in common or t.lower_.endswith(_ROLE_SUFFIXES) for t in before
             ):
-                start = k
+                start = first  # "Superintendent Jennifer McCormick", "Administrator Jim ..."
             break
     return start
 
@@ -520,6 +697,18 @@ def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
     ):
         return i + 1
     return i
+
+
+def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
+    """A name that is a whole line: page furniture ("Sponsored Ads") or a byline."""
+    text = doc_text(doc)
+    lo = text.rfind("\n", 0, doc[i].idx) + 1
+    hi = text.find("\n", doc[j - 1].idx)
+    hi = len(text) if hi < 0 else hi
+    return (
+        not text[lo : doc[i].idx].strip()
+        and not text[doc[j - 1].idx + len(doc[j - 1]) : hi].strip()
+    )
 
 
 def _personal(doc: Doc, i0: int, i: int, j: int, name_words: set[str]) -> bool:
@@ -544,6 +733,10 @@ def _left_descriptors(doc: Doc, i: int) -> list[str]:
     """The words right before a name that say who they are ("marine biologist Dana Okafor")."""
     if i == 0 or not _role_like(doc[i - 1]) or not doc[i - 1].text.islower():
         return []
+    role = doc[i - 1]
+    if role.head.i < i and role.dep_ == "appos" and role.head.pos_ == "PROPN":
+        # "Lee Research, the firm Dana Lee founded": the firm is not what Dana Lee is
+        return []
     words = [doc[i - 1].lower_]
     k = i - 2
     while k >= 0 and len(words) < 3 and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
@@ -559,8 +752,12 @@ def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
     """ "her husband, singer John Legend", "John Legend, a singer," and "Lee, 42, a fisherman"."""
     head = doc[j - 1]
     out = []
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        out.append(head.head.lower_)
+    # (not when the noun is itself in apposition to another name: "Lee Research, the
+    # firm Dana Lee founded" is parsed so)
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.dep_ != "appos":
+        noun = head.head
+        mods = [t.lower_ for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        out.append(" ".join([*mods, noun.lower_]))
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= j:
             mods = [t.lower_ for t in child.lefts if t.pos_ in ("NOUN", "ADJ")]
@@ -590,8 +787,8 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
         v["person_strong"] = v.get("person_strong", 0.0) + 2
     if last == "" and set(low) & name_words:
         v["person"] = v.get("person", 0.0) + 0.5
-    if any(w in _ORG_WORDS for w in low):
-        v["org"] = v.get("org", 0.0) + 3
+    if any(w in _ORG_WORDS for w in low) or "of" in low[1:] or "for" in low[1:]:
+        v["org"] = v.get("org", 0.0) + 3  # "Office of the Inspector General"
     if any(w in CHANNEL_WORDS for w in low):
         v["channel"] = v.get("channel", 0.0) + 3
 
@@ -602,8 +799,8 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     person, org = v.get("person", 0.0), v.get("org", 0.0)
     # "The group that owns her music, Big Machine": described as a body, which the
     # tagger's labels (often PERSON for a two-word name) do not outweigh
-    person = min(person, v.get("person_strong", 0.0) + 2)
-    org += 3 * sum(1 for d in ent.descriptors if d and d.split()[-1] in _ORG_NOUNS)
+    person = min(person, v.get("person_strong", 0.0) + 4)
+    org += 5 * sum(1 for d in ent.descriptors if d and _stem(d.split()[-1]) in _ORG_NOUNS)
     place, channel = v.get("place", 0.0), v.get("channel", 0.0)
     if channel > max(person, org):
         return None
@@ -630,16 +827,21 @@ def find_people(doc: Doc) -> PeopleIndex:
     runs = []
     for i0, j in _name_runs(doc):
         i0 = _opener_end(doc, i0, j, common)
-        org_named = doc[j - 1].lower_ in _ORG_WORDS
+        org_named = doc[j - 1].lower_ in _ORG_WORDS or any(
+            t.lower_ in ("of", "for") for t in doc[i0:j]
+        )
         i = i0 if org_named else _name_start(doc, i0, j, common, alone)
         if i > i0 and not _personal(doc, i0, i, j, name_words):
             i = i0  # "BBC Radio" is a body's name, not "Radio" described as BBC
         front = [t for t in doc[i0:i] if t.text[:1].isupper() or t.lower_ in TITLES]
         titles = [t.lower_ for t in front if t.lower_ in TITLES]
-        descriptors = [" ".join(t.lower_ for t in doc[i0:i])] if i > i0 else []
+        lo = i0
+        if i > i0 and i0 >= 2 and doc[i0 - 1].lower_ == "of" and doc[i0 - 2].lower_ in TITLES:
+            lo = i0 - 2  # "Secretary of State Mike Pompeo": the whole title
+        descriptors = [" ".join(t.lower_ for t in doc[lo:i])] if i > i0 else []
         words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-        if words:
+        if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
     # Full names first, so that a bare surname joins the right person.
     for i, j, words, descriptors, titles, org_named in sorted(
@@ -653,16 +855,31 @@ def find_people(doc: Doc) -> PeopleIndex:
         ent.descriptors.extend(_left_descriptors(doc, i))
         ent.descriptors.extend(_appositive_descriptors(doc, i, j))
         head = doc[j - 1]
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < i:
+        if (
+            head.dep_ == "appos"
+            and head.head.pos_ == "NOUN"
+            and head.head.i < i
+            and head.head.dep_ != "appos"
+        ):
             # "The group that owns her music, Big Machine, says": the group is Big Machine
             noun = head.head
-            ent.mentions.append((noun.left_edge.idx, noun.idx + len(noun)))
+            left = noun.left_edge.i
+            while left < noun.i and (doc[left].is_space or doc[left].is_punct):
+                left += 1  # not white space (a blanked date line) or quotation marks
+            ent.mentions.append((doc[left].idx, noun.idx + len(noun)))
         for t in titles:
             ent.female += t in FEMALE_WORDS
             ent.male += t in MALE_WORDS
     kept = []
     for ent in index._entities:
         kind = _settle_type(ent)
+        if (
+            kind is not None
+            and not ent.votes.get("person_strong")
+            and all(index._in_quote(s0) for s0, _ in ent.mentions)
+            and len(ent.mentions) < 2
+        ):
+            kind = None  # "Bread is patience": a capital word inside a quote, once
         if kind is None:
             index._places.add(ent.name)
             continue
@@ -672,6 +889,10 @@ def find_people(doc: Doc) -> PeopleIndex:
             index._add_mention(ent, s0, e0)
         kept.append(ent)
     index._entities = kept
+    _expand_acronyms(doc, index)
+    for ent in index._entities:
+        if ent.type == "organisation":
+            ent.tokens = _body_name(doc, ent)
     for ent in index._entities:
         if ent.type != "person":
             continue
@@ -687,6 +908,70 @@ def find_people(doc: Doc) -> PeopleIndex:
     _link_pronouns_and_roles(doc, index)
     index._mention_starts.sort(key=lambda m: m[0])
     return index
+
+
+_CORPORATE = frozenset({"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc"})
+
+
+def _body_name(doc: Doc, ent: _Entity) -> list[str]:
+    """A body's name as the article uses it: no "Co." or "Inc." after it ("McClatchy"),
+    and with "the" before it when the article mostly writes it so ("the Pentagon")."""
+    words = list(ent.tokens)
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _CORPORATE:
+        words.pop()
+    if words[0].lower() == "the" or len(words) > 2:
+        return words
+    text = doc_text(doc)
+    heads = []  # mentions that head their noun phrase, not "White House press secretary"
+    for s, e in ent.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and span.root.dep_ != "compound":
+            heads.append(s)
+    with_the = sum(text[max(0, s - 4) : s].lower() == "the " for s in heads)
+    if heads and 2 * with_the > len(heads):
+        return ["the", *words]
+    return words
+
+
+def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
+    """Name a body known by its acronym by the words the article spells it out with
+    ("CBP": "Customs and Border Protection"), taking in the mentions of those words."""
+    text = doc_text(doc)
+    for ent in index._entities:
+        if len(ent.tokens) != 1 or not ent.tokens[0].isupper() or ent.type == "person":
+            continue
+        acro = ent.tokens[0]
+        if not 2 <= len(acro) <= 6 or not acro.isalpha():
+            continue
+        for m in re.finditer(
+            rf"\b{acro[0]}[\w'’-]*(?:\s+(?:and|of|for|the|&)?\s*[A-Z][\w'’-]*)+", text
+        ):
+            words = m.group().split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if initials[: len(acro)] != acro:
+                continue
+            n, keep = 0, []
+            for w in words:
+                keep.append(w)
+                n += w[:1].isupper()
+                if n == len(acro):
+                    break
+            lo, hi = m.start(), m.start() + len(" ".join(keep))
+            if text[lo:hi] != " ".join(keep):
+                continue
+            ent.tokens = keep
+            for other in index._entities:  # "Customs" of "Customs and Border Protection"
+                if other is not ent and all(lo <= s and e <= hi for s, e in other.mentions):
+                    for s, e in other.mentions:
+                        index._by_span[(s, e)] = ent
+                        ent.mentions.append((s, e))
+                    other.mentions = []
+                    index._mention_starts = [
+                        (s, e, ent if x is other else x) for s, e, x in index._mention_starts
+                    ]
+            index._add_mention(ent, lo, hi)
+            break
+    index._entities = [e for e in index._entities if e.mentions]
 
 
 def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
@@ -773,6 +1058,8 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
         return text, "organisation", head
     if root.tag_ in ("NNS", "NNPS"):
         return text, "group", head
+    if head in _ORG_NOUNS:
+        return text, "organisation", head  # "the state's marine agency"
     return text, "unnamed", head
 
 

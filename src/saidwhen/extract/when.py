@@ -5,19 +5,29 @@ The evidence, strongest first:
 1. a continuation (``continues`` set) was said when the quote it continues was,
    and so is a quote whose cue lies inside another ("she said that she had
    asked ...");
-2. a date in the attribution sentence, outside the quoted words ("On September
-   27, she shared on Instagram that ..."; "Now, in a blog post, she wrote ...";
-   "since last summer" is a range from then to the article date);
-3. the narrative: "she later revealed" is after the last date told and before
-   the article (or undated, when what came just before is); "she had added"
-   (past perfect) continues the speaker's account before it;
-4. the channel: a quote from the same speaker in the same channel ("her blog
-   post") as an earlier dated quote shares its date.
+2. a date in the attribution sentence, outside anyone's quoted words and no
+   later than the article ("On September 27, she shared on Instagram that
+   ..."; "Now, in a blog post, she wrote ..."; "since last summer" is a range
+   from then to the article date);
+3. the narrative: "she later revealed" is after the last date told (outside
+   quotes) and before the article (or undated, when what came just before
+   is); "she had added" (past perfect) continues the speaker's account
+   before it;
+4. an event the attribution points back to: "during the call" is the call
+   the text dated before ("the March 21 call"); a definite event never dated
+   ("earlier in the episode") is the one the lead reports, on its day;
+5. the channel: a quote from the same speaker in the same channel ("her blog
+   post") as an earlier dated quote shares its date (a channel word that is
+   not how the words came, "signatory to the letter, told NBC News", is none);
+6. the account just told: the speaker's communication dated in one of the
+   two sentences before ("In December 2015, Trump released a letter from Dr.
+   Bornstein" -> "'...,' Bornstein wrote"), or the speaker's dated quoted
+   words just before, in the same channel.
 
 Without any of these the quote keeps ``when=None`` and ``when_basis="article
 date"``: the text says no more than that it was said by the article's date.
-Timex dates inside the quoted words date what is said, not the saying, and
-are never used.
+Timex dates inside quoted words date what is said, not the saying, and are
+never used.
 
 Example:
     >>> import datetime as dt
@@ -162,9 +172,14 @@ def date_quotes(
         and t.value != "PRESENT_REF"
         and not any(s <= t.start < e for s, e in quoted)
     ]
+    # A date inside anyone's quoted words dates what is said, not a saying; the narrative's
+    # own dates are outside reported speech too.
+    free = [t for t in timexes if not any(s <= t.start < e for s, e in quoted)]
+    said = [(q.start, q.end) for q in quotes]
+    story = [t for t in free if not any(s <= t.start < e for s, e in said)]
     out: list[Quote] = []
     for i, q in enumerate(quotes):
-        dated = _date_one(q, i, out, text, sents, timexes, told, anchor)
+        dated = _date_one(q, i, out, text, sents, free, told, anchor, story)
         out.append(dated)
     return out
 
@@ -178,6 +193,7 @@ def _date_one(
     timexes: Sequence[Timex],
     told: Sequence[_Dated],
     anchor: dt.date,
+    story: Sequence[Timex] = (),
 ) -> Quote:
     if q.continues is not None and 0 <= q.continues < len(done):
         prev = done[q.continues]
@@ -240,8 +256,15 @@ def _date_one(
         if own:  # the speaker's account goes on, dated or not
             p = own[-1]
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
-    # 4. The same speaker in the same channel as an earlier dated quote.
-    channel = _channel_key(q.channel or "") or _channel_key(frame)
+    # 4a. "During the call": the call the text dated before ("the March 21 call").
+    event = _event_date(text, s, frame, story, anchor)
+    if event is not None:
+        return replace(q, when=event[0], when_range=event[1], when_basis="text")
+    # 4b. The same speaker in the same channel as an earlier dated quote.
+    # a channel word in the attribution that is not how the words came ("signatory to the
+    # letter, told NBC News") is not the quote's channel
+    via = _frame_channel(frame)
+    channel = (_channel_key(q.channel or "") - (_channel_key(frame) - via)) or via
     if channel:
         weak = None
         for p in reversed(done):
@@ -257,7 +280,128 @@ def _date_one(
                 weak = p
         if weak is not None:
             return replace(q, when=weak.when, when_range=weak.when_range, when_basis="text")
+    # 5. The account the narrative just dated: "Last week Holmes revealed ..." then
+    # "'...,' Holmes testified"; "In December 2015, Trump released a letter from Dr.
+    # Bornstein" then "'...,' Bornstein wrote".
+    account = _account_date(text, sents, s, q, story, anchor)
+    if account is not None:
+        return replace(q, when=account[0], when_range=account[1], when_basis="text")
+    # 6. The speaker's account goes on from their quote just before ("... noting he had
+    # lived every parent's 'worst nightmare.'" then "'...,' Van Der Beek said").
+    if q.speaker is not None and q.speaker.name:
+        for p in reversed(done):
+            if p.start >= q.start or p.speaker is None or p.speaker.name != q.speaker.name:
+                continue
+            # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on,
+            # in the same channel (a podcast then a newsletter are two occasions)
+            other_channel = q.channel and p.channel and q.channel != p.channel
+            if (
+                q.start - p.end <= _ACCOUNT_GAP
+                and p.when_basis == "text"
+                and p.kind != "indirect"
+                and not other_channel
+            ):
+                return replace(q, when=p.when, when_range=p.when_range, when_basis="text")
+            break
     return replace(q, when=None, when_range=None, when_basis="article date")
+
+
+_EVENT_NOUN = (
+    r"(?:phone\s+call|call|interview|letter|statement|hearing|meeting|speech|press\s+"
+    r"conference|conference|rally|episode|testimony|briefing|session|deposition|podcast)"
+)
+# "during the call", "in the letter", "at Monday's hearing" (the definite one: known already)
+_EVENT_REF = re.compile(
+    r"\b(?:during|in|at|on|from)\s+(?:the|that|this|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?"
+    rf"(?P<noun>{_EVENT_NOUN})\b",
+    re.I,
+)
+_REACH = 1500  # characters back to the event's first, dated mention
+
+
+def _dated_free(t: Timex, anchor: dt.date) -> tuple[str | None, DateRange | None] | None:
+    """The date of a timex, if it gives one no later than the article (a saying's date)."""
+    when, rng = timex_when(t, anchor)
+    start = first_day(when, rng)
+    if start is None or start > anchor.isoformat():
+        return None
+    return when, rng
+
+
+def _event_date(
+    text: str, s: int, frame: str, timexes: Sequence[Timex], anchor: dt.date
+) -> tuple[str | None, DateRange | None] | None:
+    """The date of the event a definite reference in the attribution points back to."""
+    m = _EVENT_REF.search(frame)
+    if m is None:
+        return None
+    noun = re.compile(r"\b" + re.escape(m.group("noun").split()[-1]) + r"\b", re.I)
+    mentions = [x.start() for x in noun.finditer(text, max(0, s - _REACH), s)]
+    for pos in reversed(mentions):
+        for t in timexes:
+            # "the March 21 call", "Monday's hearing", "a call on July 25"
+            if pos - 25 <= t.end <= pos or pos < t.start <= pos + len(m.group("noun")) + 12:
+                dated = _dated_free(t, anchor)
+                if dated is not None:
+                    return dated
+    # "earlier in the episode", never dated: the event the story reports, on the lead's day
+    day = _news_day(text, timexes, anchor)
+    return (day, None) if day is not None else None
+
+
+_LEAD_PARAGRAPHS = 3
+_LEAD_CHARS = 700
+
+
+def _news_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> str | None:
+    """The day the lead reports ("was voted off on Monday"), when in the week before."""
+    # the first paragraphs, however short (a caption, a one-line intro)
+    breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
+    lead_end = breaks[_LEAD_PARAGRAPHS - 1] if len(breaks) >= _LEAD_PARAGRAPHS else len(text)
+    lead_end = max(lead_end, _LEAD_CHARS)
+    week = (anchor - dt.timedelta(days=7)).isoformat()
+    for t in timexes:
+        if t.start >= lead_end:
+            break
+        if t.granularity == "day" and t.date and week <= t.date < anchor.isoformat():
+            return t.date
+    return None
+
+
+_COMMUNICATION = re.compile(
+    r"\b(?:said|says|told|tells|revealed|testified|wrote|writes|stated|announced|acknowledged|"
+    r"admitted|tweeted|posted|released|published|issued|recalled|described|called|"
+    r"letter|statement|interview|testimony|speech|call)\b",
+    re.I,
+)
+
+
+def _account_date(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    s: int,
+    q: Quote,
+    timexes: Sequence[Timex],
+    anchor: dt.date,
+) -> tuple[str | None, DateRange | None] | None:
+    """The date of the speaker's communication told in one of the two sentences before."""
+    name = q.speaker.name if q.speaker else None
+    surname = name.split()[-1] if name else ""
+    if len(surname) < 3:
+        return None
+    before = [(a, b) for a, b in sents if b <= s][-2:]
+    for a, b in reversed(before):
+        dated = [t for t in timexes if a <= t.start < b and _dated_free(t, anchor)]
+        if not dated:
+            continue
+        sentence = text[a:b]
+        if re.search(rf"\b{re.escape(surname)}\b", sentence) and _COMMUNICATION.search(sentence):
+            return _dated_free(dated[0], anchor)
+        return None  # the narrative's last date is another story's
+    return None
+
+
+_ACCOUNT_GAP = 300  # characters between two quotes of one account
 
 
 def _own(done: Sequence[Quote], q: Quote) -> list[Quote]:
@@ -275,6 +419,21 @@ def _own(done: Sequence[Quote], q: Quote) -> list[Quote]:
 def _outside(text: str, s: int, e: int, q: Quote) -> str:
     """The sentence without the quoted words (whose "later" belongs to the speaker)."""
     return text[s : max(s, min(e, q.start))] + " " + text[min(e, max(s, q.end)) : e]
+
+
+_VIA = re.compile(
+    r"\b(?:in|on|via|through|during|at|from)\s+(?:a|an|the|his|her|their|its|this|that)?\s*"
+    r"(?:[\w'’-]+\s+){0,3}?(?P<ch>" + _CHANNEL_WORDS.pattern + r")|\b(?P<verb>tweet|post)\w*",
+    re.I,
+)
+
+
+def _frame_channel(frame: str) -> set[str]:
+    """The channel the attribution says the words came through ("in a blog post", "tweeted").
+
+    Not a channel word elsewhere in it ("signatory to the letter, told NBC News").
+    """
+    return {(m.group("ch") or m.group("verb")).lower() for m in _VIA.finditer(frame)}
 
 
 def _channel_key(s: str) -> set[str]:

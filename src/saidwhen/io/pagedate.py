@@ -3,15 +3,17 @@
 Evidence, strongest first:
 
 1. ``metadata``: a publication timestamp in the page's metadata (meta tags,
-   JSON-LD, a ``<time>`` in the article's header) with a local offset
-   ("2019-11-19T07:43:27-05:00", "November 19, 2019, 07:47 PM EST");
+   JSON-LD) with a local offset ("2019-11-19T07:43:27-05:00", "November 19,
+   2019, 07:47 PM EST");
 2. ``url``: a full date in the page's own URL (``/2019/11/19/``);
 3. ``metadata``: a date without a time ("2019-11-18");
 4. ``metadata (UTC)``: a UTC timestamp, taken in the outlet's local time when
    the page tells it (a time zone shown next to a time, the page's locale,
    its country domain): an evening story in New York is stamped the next
    day in UTC;
-5. ``dateline``: a date written near the headline.
+5. ``time element``: the page's own ``<time>`` (marked as the publication,
+   else the first one outside links and lists of other stories);
+6. ``dateline``: a date written near the headline.
 
 Dates in links, navigation, sidebars, comments and copyright lines are never
 read: only the page's metadata, its URL and the text next to its headline.
@@ -24,7 +26,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -68,6 +70,11 @@ _URL_DATE = (
     re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])"),
     re.compile(r"[/_-]((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:/|$|[-_.])"),
     re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"),
+    re.compile(  # /2019/nov/19/
+        r"/((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/"
+        r"(0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])",
+        re.I,
+    ),
 )
 _MONTHS = {
     m: i + 1
@@ -104,6 +111,12 @@ _TEXT_DATE = re.compile(
 _NUM_DATE = re.compile(
     r"\b(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)\b"
     r"(?:\s+" + _TIME + r"(?:\s*" + _ZONE + r")?)?",
+    re.I,
+)
+# "2018-08-25 15:24", "2018.08.25" (written the ISO way, as many non-English pages do)
+_ISO_TEXT = re.compile(
+    r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)[-./](?P<mo>0[1-9]|1[0-2])[-./](?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?![\d/.-])(?:\s+" + _TIME + r"(?:\s*" + _ZONE + r")?)?",
     re.I,
 )
 _TIME_ZONE = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?)?\s*" + _ZONE + r"\b", re.I)
@@ -161,6 +174,7 @@ class DateEvidence:
     kind: str  # metadata, url, metadata (UTC), dateline
     rank: int  # lower is stronger
     detail: str  # "article:published_time 2019-11-19T07:43:27-05:00"
+    moment: dt.datetime | None = None  # the time given with its zone, if any
 
     def describe(self) -> str:
         return f"{self.kind} {self.detail}".strip()
@@ -247,7 +261,7 @@ def _parse_text(value: str) -> _Stamp | None:
         except ValueError:
             return None
         return _with_time(day, m)
-    m = _NUM_DATE.search(value)
+    m = _NUM_DATE.search(value) or _ISO_TEXT.search(value)
     if m:
         y = int(m.group("y"))
         y += 2000 if y < 100 else 0
@@ -325,16 +339,27 @@ def _jsonld_values(tree: HtmlElement) -> Iterator[tuple[int, str, str]]:
                 yield (0 if _ARTICLE_TYPES.search(kinds) else 1), "JSON-LD datePublished", value
 
 
+def _in_link(el: HtmlElement) -> bool:
+    return any(a.tag == "a" for a in el.iterancestors())
+
+
 def _time_values(tree: HtmlElement) -> Iterator[tuple[int, str, str]]:
-    for el in tree.iter("time"):
-        value = el.get("datetime") or ""
-        if value and _in_article(el):
-            published = "publish" in (el.get("itemprop") or "") + _attrs(el).lower()
-            yield (0 if published else 1), "<time>", value
-    for el in tree.xpath('//*[@itemprop="datePublished"][not(self::meta)]'):
+    """The page's own ``<time>``: marked as the publication first, else the first one.
+
+    A time inside a link, or in a list of other stories, dates another page.
+    """
+    marked = tree.xpath('//*[@itemprop="datePublished"][not(self::meta)]')
+    for el in marked:
         value = el.get("content") or el.get("datetime") or ""
-        if value and _in_article(el):
+        if value and _in_article(el) and not _in_link(el):
             yield 0, "itemprop datePublished", value
+    times = [el for el in tree.iter("time") if el.get("datetime") and not _in_link(el)]
+    times = [el for el in times if _in_article(el)]
+    for el in times:
+        if "publish" in f"{el.get('itemprop') or ''} {_attrs(el)}".lower():
+            yield 1, "<time>", el.get("datetime", "")
+    if times:
+        yield 2, "<time>", times[0].get("datetime", "")
 
 
 def _visible_text(tree: HtmlElement) -> str:
@@ -389,11 +414,13 @@ def _from_url(url: str | None) -> DateEvidence | None:
     for pattern in _URL_DATE:
         m = pattern.search(path)
         if m:
+            month = m.group(2)
+            month = str(_MONTHS[month.lower()]) if month.isalpha() else month
             try:
-                day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                day = dt.date(int(m.group(1)), int(month), int(m.group(3)))
             except ValueError:
                 continue
-            return DateEvidence(day, "url", 2, m.group(0).strip("/-_."))
+            return DateEvidence(day, "url", 20, m.group(0).strip("/-_."))
     return None
 
 
@@ -404,14 +431,39 @@ def _dateline(visible: str, title: str | None) -> DateEvidence | None:
     windows.append((0, 1500))
     for lo, hi in windows:
         chunk = visible[lo:hi]
-        for pattern in (_TEXT_DATE, _NUM_DATE):
+        for pattern in (_TEXT_DATE, _NUM_DATE, _ISO_TEXT):
             for m in pattern.finditer(chunk):
                 if _COPYRIGHT.search(chunk[max(0, m.start() - 12) : m.start()]):
                     continue
                 stamp = _parse_text(m.group(0))
                 if stamp is not None:
-                    return DateEvidence(stamp.date, "dateline", 5, repr(m.group(0).strip()))
+                    where = repr(m.group(0).strip())
+                    return DateEvidence(stamp.date, "dateline", 50, where, stamp.moment)
     return None
+
+
+def _mislabelled(meta: DateEvidence, line: DateEvidence) -> bool:
+    """The page shows the same clock time in another zone than its metadata declares.
+
+    "Nov 19, 2019, 10:31 pm CST" under the headline and "2019-11-20T04:31:13-06:00" in
+    JSON-LD: the metadata wrote UTC hours with a local offset; the reader sees the 19th.
+    """
+    if meta.kind != "metadata" or meta.moment is None or line.moment is None:
+        return False
+    if line.date == meta.date or line.moment.tzinfo is None or meta.moment.tzinfo is None:
+        return False
+    shown, declared = (
+        line.moment.replace(second=0, microsecond=0),
+        meta.moment.replace(second=0, microsecond=0),
+    )
+    shift = abs((shown - declared).total_seconds())
+    return line.moment.minute == meta.moment.minute and 0 < shift < 86400 and shift % 3600 == 0
+
+
+def _local_day(moment: dt.datetime, zone: str | None) -> dt.date:
+    """The day of a UTC (or zone-less) moment in the outlet's zone, when known."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(ZoneInfo(zone)).date() if zone else aware.date()
 
 
 def page_date(tree: HtmlElement, url: str | None, title: str | None = None) -> PageDate:
@@ -427,23 +479,35 @@ def page_date(tree: HtmlElement, url: str | None, title: str | None = None) -> P
     """
     visible = _visible_text(tree)
     found: list[DateEvidence] = []
-    values = sorted([*_meta_values(tree), *_jsonld_values(tree), *_time_values(tree)])
+    # Metadata (meta tags, then JSON-LD) in its own order of trust, then the page's <time>:
+    # a time element shown on the page is weaker than what the page declares.
+    structured = sorted([*_meta_values(tree), *_jsonld_values(tree)], key=lambda v: v[0])
+    shown = sorted(_time_values(tree), key=lambda v: v[0])
+    values = [(False, k, raw) for _, k, raw in structured] + [(True, k, raw) for _, k, raw in shown]
     zone: tuple[str | None, str] | None = None
-    for _, key, raw in values:
+    for is_time, key, raw in values:
         stamp = _parse(raw)
         if stamp is None:
             continue
         detail = f"{key} {raw.strip()}"
-        if stamp.moment is None:
-            found.append(DateEvidence(stamp.date, "metadata", 3, detail))
+        if is_time:  # below every kind of metadata, above a dateline
+            day = stamp.date
+            if stamp.moment is not None and not stamp.local:
+                zone = zone or _outlet_zone(tree, visible, url)
+                day = _local_day(stamp.moment, zone[0])
+            elif stamp.moment is not None:
+                day = stamp.moment.date()
+            found.append(DateEvidence(day, "time element", 45, detail))
+        elif stamp.moment is None:
+            found.append(DateEvidence(stamp.date, "metadata", 30, detail))
         elif stamp.local and stamp.moment.tzinfo is not None:
-            found.append(DateEvidence(stamp.moment.date(), "metadata", 1, detail))
+            found.append(DateEvidence(stamp.moment.date(), "metadata", 10, detail, stamp.moment))
         else:
             zone = zone or _outlet_zone(tree, visible, url)
-            moment = stamp.moment if stamp.moment.tzinfo else stamp.moment.replace(tzinfo=dt.UTC)
-            day = moment.astimezone(ZoneInfo(zone[0])).date() if zone[0] else moment.date()
             how = f" in {zone[0]} ({zone[1]})" if zone[0] and zone[0] != "UTC" else ""
-            found.append(DateEvidence(day, "metadata (UTC)", 4, detail + how))
+            found.append(
+                DateEvidence(_local_day(stamp.moment, zone[0]), "metadata (UTC)", 40, detail + how)
+            )
     by_url = _from_url(url)
     if by_url is not None:
         found.append(by_url)
@@ -453,6 +517,8 @@ def page_date(tree: HtmlElement, url: str | None, title: str | None = None) -> P
     if not found:
         return PageDate(None, None)
     used = min(found, key=lambda e: e.rank)  # the first of the strongest kind
+    if line is not None and _mislabelled(used, line):
+        used = replace(line, detail=f"{line.detail} (the metadata's offset disagrees with it)")
     seen: dict[str, DateEvidence] = {}
     for e in found:
         if e.date != used.date and e.kind not in seen:

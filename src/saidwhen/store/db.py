@@ -36,7 +36,7 @@ from saidwhen.errors import (
 from saidwhen.model import Article, ArticleRecord, Quote, Span
 from saidwhen.store.merge import MIN_NEAR_WORDS, is_near_duplicate, normalise, shingles, text_hash
 from saidwhen.store.migrations import migrate
-from saidwhen.store.speakers import PersonEntry, PersonRegistry, looks_like_name
+from saidwhen.store.speakers import PersonEntry, PersonRegistry
 
 __all__ = [
     "DEFAULT_DB",
@@ -396,6 +396,39 @@ class _BatchWriter:
         self.new_pairs_rows: list[tuple[int, int]] = []
         self.by_person: dict[int, int] = {}  # person id -> occurrences in this batch
 
+    def _one_speaker(self, qid: int, person: PersonEntry) -> PersonEntry:
+        """The quote's speaker when another outlet named the person this one only
+        describes (or the other way round): one person, no conflict."""
+        known = {p for q, p in self.new_pairs_rows if q == qid}  # this batch's, then stored
+        known |= {
+            r[0]
+            for r in self.cur.execute(
+                "SELECT person_id FROM quote_speakers WHERE quote_id = ?", (qid,)
+            )
+        }
+        others = [e for pid in known if (e := self.people.by_id(pid)) is not None]
+        same = self.people.same_speaker(person, others)
+        if same is None:
+            return person
+        kept, dropped = same
+        if dropped.id != person.id:  # the description came first: its attributions move
+            self.cur.execute(
+                "UPDATE occurrences SET speaker_id = ? WHERE quote_id = ? AND speaker_id = ?",
+                (kept.id, qid, dropped.id),
+            )
+            self.cur.execute(
+                "DELETE FROM quote_speakers WHERE quote_id = ? AND person_id = ?",
+                (qid, dropped.id),
+            )
+            self.occ = [
+                (*o[:6], kept.id, *o[7:]) if o[0] == qid and o[6] == dropped.id else o
+                for o in self.occ
+            ]
+            self.pairs.discard((qid, dropped.id))
+            self.new_pairs_rows = [r for r in self.new_pairs_rows if r != (qid, dropped.id)]
+            self.new_pairs.add(qid)
+        return kept
+
     def article(self, rec: ArticleRecord, key: str, chash: str) -> None:
         date = rec.date.isoformat()
         cur = self.cur.execute(
@@ -421,8 +454,10 @@ class _BatchWriter:
         self.stats.articles += 1
         local: dict[str, PersonEntry | None] = {}
         for p in rec.people:
-            aliases = _name_aliases(p.mentions)
-            local[p.name] = self.people.resolve(p.name, p.gender, p.descriptors, aliases)
+            aliases = [*_name_aliases(p.mentions), *p.aliases]
+            local[p.name] = self.people.resolve_speaker(
+                p.name, p.type, p.gender, p.descriptors, aliases
+            )
         for q in rec.quotes:
             self.quote(q, aid, date, local)
         for t in rec.timexes:
@@ -483,11 +518,10 @@ class _BatchWriter:
         sp = q.speaker
         if sp is not None and sp.name:
             if sp.name not in local:
-                if looks_like_name(sp.name):
-                    local[sp.name] = self.people.resolve(sp.name)
-                else:
-                    local[sp.name] = self.people.resolve_group(sp.name)
+                local[sp.name] = self.people.resolve_speaker(sp.name, sp.type)
             person = local[sp.name]
+            if person is not None:
+                person = self._one_speaker(qid, person)
         pid = person.id if person else None
         if pid is not None:
             pair = (qid, pid)

@@ -10,6 +10,13 @@ dropped; a title may give the gender). People are found by surname, then:
   share it, the one whose descriptors match ("the senator"); otherwise it
   stays with a surname-only person of its own, never merged blindly.
 
+Bodies, groups and unnamed sources ("Big Machine Records", "the doctors",
+"a spokesman for the ambulance service") are entries of their own, kept by
+their words (:meth:`PersonRegistry.resolve_speaker` sends each kind its
+way).  Where one outlet names a quote's speaker and another only describes
+them ("the fisherman"), :meth:`PersonRegistry.same_speaker` finds that the
+description fits the named person, so that the quote keeps one speaker.
+
 Example:
     >>> reg = PersonRegistry()
     >>> a = reg.resolve("Chrissy Teigen", descriptors=("model",))
@@ -29,6 +36,7 @@ __all__ = [
     "NameParts",
     "PersonEntry",
     "PersonRegistry",
+    "description_fits",
     "descriptor_words",
     "looks_like_name",
     "split_name",
@@ -191,6 +199,34 @@ def descriptor_words(descriptors: Iterable[str]) -> set[str]:
     return {w for d in descriptors for w in (_key(t) for t in _TOKEN.findall(d)) if w not in _STOP}
 
 
+_DETERMINERS = {"the", "a", "an", "this", "that", "some", "another", "one"}
+
+
+def description_head(name: str) -> str | None:
+    """The noun a description turns on: "the fisherman" -> "fisherman", "a spokesman for
+    the ambulance service" -> "spokesman"; None for a name ("Tom Lee")."""
+    toks = [_key(t) for t in _TOKEN.findall(name)]
+    if not toks or (toks[0] not in _DETERMINERS and looks_like_name(name)):
+        return None
+    words: list[str] = []
+    for t in toks:
+        if t in ("for", "of", "at", "from", "with", "who", "in", "on"):
+            break
+        if t and t not in _DETERMINERS:
+            words.append(t)
+    return words[-1] if words else None
+
+
+def description_fits(description: str, entry: PersonEntry) -> bool:
+    """Does a description ("the fisherman", "the 42-year-old") fit a named person, by the
+    descriptors and aliases the articles gave them?"""
+    head = description_head(description)
+    if head is None or entry.first is None:
+        return False
+    known = entry._words() | descriptor_words(a for a in entry.aliases if a[:1].islower())
+    return head in known or (head.endswith("s") and head[:-1] in known)
+
+
 def first_names_match(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -220,7 +256,11 @@ class PersonEntry:
         """Every first name it was seen under ("Bill", "William")."""
         # aliases only grow, so their number tells whether the memo is current
         if self._firsts is None or self._firsts[0] != (len(self.aliases), self.first):
-            names = {p.first for a in self.aliases if (p := split_name(a)) and p.first}
+            names = {
+                p.first
+                for a in self.aliases
+                if looks_like_name(a) and (p := split_name(a)) and p.first
+            }  # "the harbor master" is an alias, but "harbor" no first name
             names |= {self.first} if self.first else set()
             self._firsts = ((len(self.aliases), self.first), names)
         return self._firsts[1]
@@ -239,11 +279,13 @@ class PersonRegistry:
         self._full: dict[str, PersonEntry] = {}  # cache: a full name always resolves alike
         self._dirty: dict[int, PersonEntry] = {}
         self._groups: dict[str, PersonEntry] = {}  # a group's name always resolves alike
+        self._by_id: dict[int, PersonEntry] = {}
         for e in entries:
             self._add(e)
 
     def _add(self, entry: PersonEntry) -> None:
         self._by_surname[entry.surname].append(entry)
+        self._by_id[entry.id] = entry
         self._next_id = max(self._next_id, entry.id + 1)
 
     def __iter__(self) -> Iterator[PersonEntry]:
@@ -285,6 +327,43 @@ class PersonRegistry:
                 self._full[name] = entry
         self._enrich(entry, name, gender, descriptors, aliases)
         return entry
+
+    def resolve_speaker(
+        self,
+        name: str,
+        kind: str | None = None,
+        gender: str | None = None,
+        descriptors: Iterable[str] = (),
+        aliases: Iterable[str] = (),
+    ) -> PersonEntry | None:
+        """The entry of a speaker of this kind (a record's ``Person.type`` or
+        ``Speaker.type``): a person by the naming rules, anything else by its words.
+        Without a kind, a name that looks like a person's is taken for one."""
+        if kind == "person" or (kind is None and looks_like_name(name)):
+            return self.resolve(name, gender, descriptors, aliases)
+        return self.resolve_group(name)
+
+    def by_id(self, pid: int) -> PersonEntry | None:
+        """The entry with this id, if the registry holds it."""
+        return self._by_id.get(pid)
+
+    def same_speaker(
+        self, new: PersonEntry, others: Iterable[PersonEntry]
+    ) -> tuple[PersonEntry, PersonEntry] | None:
+        """Two speakers of one quote that are one person: a description and the named
+        person it fits ("the fisherman" and "Tom Lee", a fisherman).
+
+        Returns ``(kept, dropped)``: the named person and the description, whose
+        words become an alias of the person; None when they stay apart.
+        """
+        for other in others:
+            if other.id == new.id:
+                continue
+            for named, desc in ((other, new), (new, other)):
+                if desc.first is None and description_fits(desc.name, named):
+                    self._enrich(named, named.name, None, (), (desc.name,))
+                    return named, desc
+        return None
 
     def resolve_group(self, name: str) -> PersonEntry | None:
         """A speaker that is not a person's name ("the harbor council"): same words, same entry."""

@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.direct import direct_drafts, make_speaker, outer_reporter, outer_source
@@ -29,38 +29,41 @@ from saidwhen.extract.speech.lone import attribute_lone_paragraph, sign_off
 from saidwhen.extract.speech.merge import (
     carry_channels,
     merge_reported,
-    normalise_quote,
     reported_speech,
 )
 from saidwhen.extract.speech.syntax import cue_span
 from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Quote
 from saidwhen.nlp import doc_text
+from saidwhen.normalise import normalise
 
-__all__ = ["find_quotes", "normalise_quote"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["find_quotes"]
 
 
-def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
+def find_quotes(doc: Doc, people: PeopleIndex, start: int = 0) -> list[Quote]:
     """Every quotation of the article, in text order, with indices linking them."""
     view = ArticleView.build(doc, start)
     regions, quoted = list(view.regions), view.quoted
-    drafts = direct_drafts(doc, people, start, regions, quoted)
-    drafts = merge_reported(doc, drafts, reported_speech(view, people))
+    drafts = direct_drafts(view, people, start, regions, quoted)
+    drafts = merge_reported(view, drafts, reported_speech(view, people))
     for d in drafts:
         if d.kind != "direct" or d.region is None:
             continue
         if d.inherited and (signed := sign_off(doc, d.region)) is not None:
             d.cue, d.speaker = signed[0], make_speaker(doc, people, signed[1])
         elif d.speaker is None and d.cue is None:
-            attribute_lone_paragraph(doc, people, d, d.region, quoted)
+            attribute_lone_paragraph(view, people, d, d.region, quoted)
     for d in drafts:
         if d.kind == "fragment" and d.continues_draft is not None and d.continues_draft.is_indirect:
             # a fragment of reported speech: "according to X" there names the source too
             toks = tokens_in(doc, d.start, d.end)
-            acc = outer_source(doc, toks[0], quoted) if toks else None
+            acc = outer_source(view, toks[0], quoted) if toks else None
             if acc is not None:
                 d.cue, d.speaker = acc[0], make_speaker(doc, people, acc[1])
-            elif not d.said_after and (outer := outer_reporter(doc, d, quoted)) is not None:
+            elif not d.said_after and (outer := outer_reporter(view, d, quoted)) is not None:
                 d.cue, d.speaker = cue_span(doc, outer[0]), make_speaker(doc, people, outer[1])
     drafts = [d for d in drafts if d.cue is not None or d.kind != "fragment"]
     drafts.sort(key=lambda d: (d.start, d.end))
@@ -73,7 +76,7 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
     quotes = []
     text = doc_text(doc)
     for i, d in enumerate(drafts):
-        words = normalise_quote(text[d.start : d.end])
+        words = normalise(text[d.start : d.end])
         repeat = seen.get(words) if d.kind != "indirect" and len(words.split()) >= 4 else None
         if repeat is None and words:
             seen.setdefault(words, i)

@@ -9,15 +9,18 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract.speech.crf import MODEL_PATH, load_tagger, tag_doc
 from saidwhen.extract.speech.lexicon import INTERRUPTERS, NO_SOURCE
 from saidwhen.extract.speech.rules import find_reported
-from saidwhen.extract.speech.syntax import noun_phrase, tagged_cue_subject, trim
+from saidwhen.extract.speech.syntax import cue_subject, noun_phrase, span_root, trim
 from saidwhen.extract.speech.types import TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
 from saidwhen.model import Quote, Span, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "MAX_CONTENT_GAP",
@@ -77,7 +80,9 @@ def decode(
             ]
             src = min(near, key=lambda s: (_gap(s, cue), s.start)) if near else None
         chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
-        pieces = _parenthetical(doc, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
+        pieces = (
+            _parenthetical(view, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
+        )
         if pieces is not None and (
             chosen is None or any(p.start <= chosen.start and chosen.end <= p.end for p in pieces)
         ):
@@ -86,21 +91,41 @@ def decode(
         if chosen is None:
             continue
         out.append((cue, src, chosen))
-        other = _other_piece(doc, cue, src, chosen, cands)
+        other = _other_piece(view, cue, src, chosen, cands)
         if other is not None:
             out.append((cue, src, other))
     return out
 
 
+def _tagged_cue_subject(doc: Doc, cue: TaggedSpan, cues: Sequence[TaggedSpan]) -> Token | None:
+    """The speaker of a tagged cue.  From a verb in the reported clause of another
+    cue the walk climbs to that cue ("Lee said the plan was late and urged a vote":
+    the parser often ties "urged" to "was")."""
+
+    def is_cue(tok: Token) -> bool:
+        outer = tok.head.head.i
+        return any(c.start <= outer < c.end for c in cues)
+
+    return cue_subject(
+        span_root(doc, cue),
+        subjects=("nsubj",),
+        nearest=True,
+        passive="agent",
+        control="before",
+        report=is_cue,
+        steps=6,
+    )
+
+
 def _subject_source(
-    doc: Any, cue: TaggedSpan, sources: Sequence[TaggedSpan], cues: Sequence[TaggedSpan]
+    doc: Doc, cue: TaggedSpan, sources: Sequence[TaggedSpan], cues: Sequence[TaggedSpan]
 ) -> TaggedSpan | None:
     """The tagged source that holds the cue's grammatical subject, if one does.
 
     The nearest source is often the subject of another clause: "Ruiz, who
     praised the plan, voted against it" (``who``), or a name inside the content.
     """
-    subj = tagged_cue_subject(doc, cue, cues)
+    subj = _tagged_cue_subject(doc, cue, cues)
     if subj is None:
         return None
     held = next((s for s in sources if s.start <= subj.i < s.end), None)
@@ -117,14 +142,14 @@ def _rules_have_source(rules: Sequence[Quote], start: int, end: int) -> bool:
 
 
 def _subject_phrase(
-    doc: Any, cue: TaggedSpan, cues: Sequence[TaggedSpan], content: TaggedSpan | None
+    doc: Doc, cue: TaggedSpan, cues: Sequence[TaggedSpan], content: TaggedSpan | None
 ) -> TaggedSpan | None:
     """The noun phrase of the cue's grammatical subject, where the tagger marked no source.
 
     "Kasich has won endorsements, supporting a path to legal status": the
     tagger often misses the source of a second, coordinated or non-finite cue.
     """
-    subj = tagged_cue_subject(doc, cue, cues)
+    subj = _tagged_cue_subject(doc, cue, cues)
     if subj is None or subj.lower_ in NO_SOURCE:
         return None
     toks = trim(doc, noun_phrase(subj))
@@ -141,16 +166,17 @@ def _overlaps(a: TaggedSpan, b: TaggedSpan) -> bool:
 
 
 def _parenthetical(
-    doc: Any, cue: TaggedSpan, src: TaggedSpan | None, cues: Sequence[TaggedSpan] = ()
+    view: ArticleView, cue: TaggedSpan, src: TaggedSpan | None, cues: Sequence[TaggedSpan] = ()
 ) -> tuple[TaggedSpan, TaggedSpan] | None:
     """The two pieces of a sentence that a source and cue interrupt, set off by commas.
 
     "The plan, the mayor said on Tuesday, would cost more": content "The plan"
     and "would cost more".  The tagger rarely marks both pieces.
     """
+    doc = view.doc
     lo = min(cue.start, src.start) if src is not None else cue.start
     hi = max(cue.end, src.end) if src is not None else cue.end
-    sent = doc[cue.start].sent
+    sent = doc[view.sent_start[cue.start] : view.sent_end[cue.start]]
     # the cue's own modifiers ("on Tuesday", "in a statement") run up to the comma
     while hi < sent.end and doc[hi].text not in INTERRUPTERS and hi - cue.end < 6:
         hi += 1
@@ -174,7 +200,7 @@ def _parenthetical(
     return first, second
 
 
-def _trimmed(doc: Any, start: int, end: int) -> TaggedSpan | None:
+def _trimmed(doc: Doc, start: int, end: int) -> TaggedSpan | None:
     """``doc[start:end]`` without punctuation and white space at its edges, as content."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -185,7 +211,7 @@ def _trimmed(doc: Any, start: int, end: int) -> TaggedSpan | None:
 
 
 def _other_piece(
-    doc: Any,
+    view: ArticleView,
     cue: TaggedSpan,
     src: TaggedSpan | None,
     chosen: TaggedSpan,
@@ -196,6 +222,7 @@ def _other_piece(
     "Too often, Mr. Clarke said, the debate is tribal": one content on both
     sides of "Mr. Clarke said", as PolNeAR marks it (a discontinuous span).
     """
+    doc = view.doc
     lo = min(cue.start, src.start) if src is not None else cue.start
     hi = max(cue.end, src.end) if src is not None else cue.end
 
@@ -207,9 +234,9 @@ def _other_piece(
     if not adjacent(chosen):
         return None
     before = chosen.end <= lo
-    sent = doc[cue.start].sent.start
+    sent = view.sent_start[cue.start]
     for con in cands:
-        if con is chosen or (con.end <= lo) == before or doc[con.start].sent.start != sent:
+        if con is chosen or (con.end <= lo) == before or view.sent_start[con.start] != sent:
             continue
         if adjacent(con):
             return con
@@ -222,11 +249,11 @@ def _content_rank(
     return (sent_of(cue) != sent_of(con), _gap(cue, con), -(con.end - con.start))
 
 
-def has_word(doc: Any, span: TaggedSpan) -> bool:
+def has_word(doc: Doc, span: TaggedSpan) -> bool:
     return any(t.is_alpha or t.is_digit for t in doc[span.start : span.end])
 
 
-def _char_span(doc: Any, span: TaggedSpan) -> tuple[int, int]:
+def _char_span(doc: Doc, span: TaggedSpan) -> tuple[int, int]:
     toks = [t for t in doc[span.start : span.end] if not t.is_space]
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.lexicon import (
+    CHANNEL_WORDS,
     FRAGMENT_CUES,
     NEW_CLAUSE,
     RELATIVE,
@@ -24,9 +25,12 @@ from saidwhen.extract.speech.syntax import (
     subject_of,
 )
 from saidwhen.extract.speech.types import Draft
-from saidwhen.extract.speech.view import tokens_in, window_tokens
+from saidwhen.extract.speech.view import ArticleView, tokens_in, window_tokens
 from saidwhen.model import Span, Speaker
 from saidwhen.nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "direct_drafts",
@@ -36,8 +40,7 @@ __all__ = [
 ]
 
 
-
-def make_speaker(doc: Any, people: PeopleIndex, subj: Any, whole: bool = False) -> Speaker:
+def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False) -> Speaker:
     names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if subj.pos_ == "NOUN" and names:
         subj = names[0]  # "Her partner, ecologist Priya Raman, said"
@@ -56,7 +59,7 @@ def make_speaker(doc: Any, people: PeopleIndex, subj: Any, whole: bool = False) 
     return Speaker(name, mention, s, e)
 
 
-def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
+def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
     """``"...," she said`` / ``said Smith``: a speech verb right after the closing mark."""
     toks = window_tokens(doc, region.outer_end, limit)
     quoted = doc_text(doc)[region.start : region.end].rstrip("'’ ")
@@ -89,13 +92,14 @@ def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
 
 
 def _cue_before(
-    doc: Any, region: QuoteRegion, floor: int, quoted: frozenset[int] = frozenset()
-) -> tuple[Any, Span | None, Any] | None:
+    view: ArticleView, region: QuoteRegion, floor: int, quoted: frozenset[int] = frozenset()
+) -> tuple[Token | None, Span | None, Token | None] | None:
     """``she wrote, "..."``, ``according to X, "..."``: the closest speech verb before."""
+    doc = view.doc
     open_tok = tokens_in(doc, region.open_mark, region.open_mark + 1)
     if not open_tok:
         return None
-    sent = open_tok[0].sent
+    sent = view.sentence(open_tok[0].i)
     lo = max(floor, sent.start_char)
     toks = window_tokens(doc, lo, region.open_mark)
     # a sentence break inside the window ends the search there
@@ -131,8 +135,9 @@ def _cue_before(
     return None
 
 
-def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
+def _nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token | None:
     """When the parse gives a cue verb no subject: a name or pronoun right next to it."""
+    doc = view.doc
     if verb.idx >= region.outer_end:  # "..." she says / says Smith
         between = [
             t
@@ -144,7 +149,7 @@ def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
             roots = [
                 t
                 for t in between
-                if t.pos_ in ("PRON", "PROPN", "NOUN") and (t.head.i not in ids or t.head is t)
+                if t.pos_ in ("PRON", "PROPN", "NOUN") and (t.head.i not in ids or t.head.i == t.i)
             ]
             return roots[0] if roots else None
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
@@ -165,11 +170,11 @@ def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
                 nxt = nxt.head  # "said Robin Maynard": the name's head
             return nxt
         return None
-    if (inserted := _subject_before_insertion(doc, verb)) is not None:
+    if (inserted := _subject_before_insertion(view, verb)) is not None:
         return inserted
     # Smith (R-WI) said "...": skip a bracket back to the name
     k, depth = verb.i - 1, 0
-    while k >= verb.sent.start and verb.i - k < 12:
+    while k >= view.sent_start[verb.i] and verb.i - k < 12:
         tok = doc[k]
         depth += tok.text == ")"
         depth -= tok.text == "("
@@ -181,12 +186,13 @@ def _nearby_subject(doc: Any, verb: Any, region: QuoteRegion) -> Any | None:
     return None
 
 
-def _subject_before_insertion(doc: Any, verb: Any) -> Any | None:
+def _subject_before_insertion(view: ArticleView, verb: Token) -> Token | None:
     """``Warren, a military spokesman in Baghdad, said`` / ``Clinton, exasperated,
     responded``: a subject set off from its verb by a phrase between commas, which the
     parser attached elsewhere.  The noun before the inserted phrase, if it opens its
     clause (after the sentence start, a line break or a comma)."""
-    start = verb.sent.start
+    doc = view.doc
+    start = view.sent_start[verb.i]
     k = verb.i - 1
     while k > start and doc[k].pos_ == "ADV":
         k -= 1  # "exasperated, famously responded"
@@ -222,9 +228,10 @@ def _subject_before_insertion(doc: Any, verb: Any) -> Any | None:
 
 
 def _cue_in_sentence_before(
-    doc: Any, region: QuoteRegion, quoted: frozenset[int] = frozenset()
-) -> tuple[Any | None, Any | None]:
+    view: ArticleView, region: QuoteRegion, quoted: frozenset[int] = frozenset()
+) -> tuple[Token | None, Token | None]:
     """``..., Smith says. "Quote."``: the report that ends the sentence just before."""
+    doc = view.doc
     text = doc_text(doc)
     before = text[: region.open_mark].rstrip()
     if not before.endswith((".", ":")) or "\n" in text[len(before) : region.open_mark]:
@@ -232,7 +239,7 @@ def _cue_in_sentence_before(
     end_tok = tokens_in(doc, len(before) - 1, len(before))
     if not end_tok:
         return None, None
-    toks = [t for t in end_tok[0].sent if t.i < end_tok[0].i]
+    toks = [t for t in view.sentence(end_tok[0].i) if t.i < end_tok[0].i]
     for tok in reversed(toks[-4:]):  # the cue must close that sentence
         if is_speech_verb(tok) and (subj := subject_of(tok, quoted)) is not None:
             if subj.lower_ in RELATIVE:
@@ -240,15 +247,17 @@ def _cue_in_sentence_before(
                 # clause describes the last speaker; the quote goes on from his
                 return None, None
             return tok, subj
-    return _report_sentence(toks, quoted)
+    return _report_sentence(view, toks, quoted)
 
 
-def _report_sentence(toks: list[Any], quoted: frozenset[int]) -> tuple[Any | None, Any | None]:
+def _report_sentence(
+    view: ArticleView, toks: list[Token], quoted: frozenset[int]
+) -> tuple[Token | None, Token | None]:
     """``Greene added that the Fed wants out before the vote. "Quote."``: a sentence
     whose main verb reports a named speaker's words introduces the quote after it."""
     if not toks or any(t.i in quoted for t in toks):
         return None, None  # a sentence with a quote of its own: its cue is that quote's
-    root = toks[0].sent.root
+    root = view.sentence(toks[0].i).root
     if root.i not in {t.i for t in toks} or not is_speech_verb(root):
         return None, None
     subj = subject_of(root, quoted)
@@ -258,9 +267,10 @@ def _report_sentence(toks: list[Any], quoted: frozenset[int]) -> tuple[Any | Non
 
 
 def _cue_in_lead_paragraph(
-    doc: Any, region: QuoteRegion, quoted: frozenset[int] = frozenset()
-) -> tuple[Any | None, Any | None]:
+    view: ArticleView, region: QuoteRegion, quoted: frozenset[int] = frozenset()
+) -> tuple[Token | None, Token | None]:
     """A quote opening a paragraph after "... released the following statement:"."""
+    doc = view.doc
     text = doc_text(doc)
     before = text[: region.open_mark].rstrip()
     if not before.endswith(":") or "\n" not in text[len(before) : region.open_mark]:
@@ -268,14 +278,14 @@ def _cue_in_lead_paragraph(
     colon = tokens_in(doc, len(before) - 1, len(before))
     if not colon:
         return None, None
-    sent = colon[0].sent
+    sent = view.sentence(colon[0].i)
     for tok in sorted(sent, key=lambda t: -t.i):
         if tok.pos_ == "VERB" and (subj := subject_of(tok, quoted)) is not None:
             return tok, subj
     return None, None
 
 
-def _governing_verb(doc: Any, region: QuoteRegion) -> Any | None:
+def _governing_verb(doc: Doc, region: QuoteRegion) -> Token | None:
     """The verb a quoted fragment hangs from, when it is a verb of saying or judging."""
     toks = tokens_in(doc, region.start, region.end)
     if not toks:
@@ -317,7 +327,7 @@ def _is_markup(text: str, region: QuoteRegion) -> bool:
     )
 
 
-def _bare_report(verb: Any, quoted: frozenset[int]) -> bool:
+def _bare_report(verb: Token, quoted: frozenset[int]) -> bool:
     """``he said``, not ``he said he would`` nor ``as she put it``: the verb reports
     nothing but what comes before it (no object or clause after it, no ``as``)."""
     if verb.dep_ in ("relcl", "acl"):
@@ -330,8 +340,8 @@ def _bare_report(verb: Any, quoted: frozenset[int]) -> bool:
 
 
 def _said_after_fragment(
-    doc: Any, region: QuoteRegion, limit: int, quoted: frozenset[int]
-) -> tuple[Any, Any] | None:
+    doc: Doc, region: QuoteRegion, limit: int, quoted: frozenset[int]
+) -> tuple[Token, Token] | None:
     """``described it as "horrendous. It really hurts," he said``: a quote that starts
     mid-sentence but closes on a comma followed by a plain ``he said`` is that
     speaker's, as a full quote would be."""
@@ -350,7 +360,7 @@ def _said_after_fragment(
 
 
 def _attribute_region(
-    doc: Any,
+    view: ArticleView,
     people: PeopleIndex,
     region: QuoteRegion,
     limit: int,
@@ -358,6 +368,7 @@ def _attribute_region(
     split_from: QuoteRegion | None = None,
     quoted: frozenset[int] = frozenset(),
 ) -> Draft:
+    doc = view.doc
     text = doc_text(doc)
     words = text[region.start : region.end]
     before = text[max(0, region.open_mark - 2) : region.open_mark].rstrip()
@@ -383,44 +394,46 @@ def _attribute_region(
         verb = _governing_verb(doc, region)
         subj = subject_of(verb, quoted) if verb is not None else None
     if verb is None:
-        found = _cue_before(doc, region, floor, quoted)
+        found = _cue_before(view, region, floor, quoted)
         if found is not None:
             verb, cue, subj = found
             if subj is None and verb is not None and cue is None:
                 subj = subject_of(verb, quoted)
     if verb is None and not fragment:
-        verb, subj = _cue_in_lead_paragraph(doc, region, quoted)
+        verb, subj = _cue_in_lead_paragraph(view, region, quoted)
     if verb is None and not fragment and split_from is None:
-        verb, subj = _cue_in_sentence_before(doc, region, quoted)
+        verb, subj = _cue_in_sentence_before(view, region, quoted)
     if verb is None:
         return draft
     if fragment and subj is not None and region.start <= subj.idx < region.end:
         return draft  # the quoted words are the speaker, not what was said
     inverted = False
     if subj is None and cue is None:
-        subj = _nearby_subject(doc, verb, region)
+        subj = _nearby_subject(view, verb, region)
         # "...," wrote a man calling himself X: the whole noun phrase after the verb
         inverted = subj is not None and subj.i > verb.i and doc[verb.i + 1].pos_ == "DET"
     if cue is None and subj is not None:
-        acc = outer_source(doc, verb, quoted)
+        acc = outer_source(view, verb, quoted)
         if acc is not None:
             cue, subj = acc
     draft.cue = cue or cue_span(doc, verb)
     draft.cue_token = verb.i
     if subj is not None:
         draft.speaker = make_speaker(doc, people, subj, inverted)
-    draft.channel = channel_of(doc, verb.sent)
+    draft.channel = channel_of(view.tokens_of(CHANNEL_WORDS, *view.sentence_range(verb.i)))
     return draft
 
 
-def outer_source(doc: Any, tok: Any, quoted: frozenset[int]) -> tuple[Span, Any] | None:
+def outer_source(
+    view: ArticleView, tok: Token, quoted: frozenset[int]
+) -> tuple[Span, Token] | None:
     """``"..." Smith said, according to a transcript``: PolNeAR gives the outer report,
     the transcript, as the source.  Only words of the same sentence and paragraph."""
-    text = doc_text(doc)
+    doc = view.doc
     toks = [
         t
-        for t in tok.sent
-        if t.i not in quoted and "\n" not in text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]
+        for t in view.tokens_of(("according",), *view.sentence_range(tok.i))
+        if t.i not in quoted and view.para[t.i] == view.para[tok.i]
     ]
     acc = according_to(doc, toks)
     if acc is None or acc[1] is None or acc[1].i in quoted:
@@ -431,11 +444,14 @@ def outer_source(doc: Any, tok: Any, quoted: frozenset[int]) -> tuple[Span, Any]
     return acc[0], acc[1]
 
 
-def outer_reporter(doc: Any, fragment: Draft, quoted: frozenset[int]) -> tuple[Any, Any] | None:
+def outer_reporter(
+    view: ArticleView, fragment: Draft, quoted: frozenset[int]
+) -> tuple[Token, Token] | None:
     """``Trump said that Clinton once described the deal as "the gold standard"``: a
     report nested in what another speaker says; the quoted words come to us from the
     outer speaker, whom news annotators give as their source.  The outer verb and
     its subject, in the same paragraph."""
+    doc = view.doc
     report = fragment.continues_draft
     if report is None or report.cue is None:
         return None
@@ -459,8 +475,13 @@ def outer_reporter(doc: Any, fragment: Draft, quoted: frozenset[int]) -> tuple[A
 
 
 def direct_drafts(
-    doc: Any, people: PeopleIndex, start: int, regions: list[QuoteRegion], in_quotes: frozenset[int]
+    view: ArticleView,
+    people: PeopleIndex,
+    start: int,
+    regions: list[QuoteRegion],
+    in_quotes: frozenset[int],
 ) -> list[Draft]:
+    doc = view.doc
     text = doc_text(doc)
     drafts: list[Draft] = []
     for k, region in enumerate(regions):
@@ -482,7 +503,7 @@ def direct_drafts(
             and gap.rstrip().endswith((",", ":"))
             else None
         )
-        draft = _attribute_region(doc, people, region, limit, floor, split_from, in_quotes)
+        draft = _attribute_region(view, people, region, limit, floor, split_from, in_quotes)
         last = drafts[-1] if drafts else None
         if last is not None and last.region is not None:
             same_cue = draft.cue_token is not None and draft.cue_token == last.cue_token

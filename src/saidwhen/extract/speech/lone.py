@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.direct import make_speaker
 from saidwhen.extract.speech.syntax import cue_span, is_speech_verb, subject_of
 from saidwhen.extract.speech.types import Draft
-from saidwhen.extract.speech.view import tokens_in, window_tokens
+from saidwhen.extract.speech.view import ArticleView, tokens_in, window_tokens
 from saidwhen.model import Span
 from saidwhen.nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "attribute_lone_paragraph",
@@ -20,8 +23,7 @@ __all__ = [
 ]
 
 
-
-def sign_off(doc: Any, region: QuoteRegion) -> tuple[Span, Any] | None:
+def sign_off(doc: Doc, region: QuoteRegion) -> tuple[Span, Token] | None:
     """``"..."`` then a line ``- Hillary Clinton.``: the name signs the quote."""
     text = doc_text(doc)
     window = text[region.outer_end : region.outer_end + 80]
@@ -41,9 +43,12 @@ def sign_off(doc: Any, region: QuoteRegion) -> tuple[Span, Any] | None:
     return Span(text[dash_at], dash_at, dash_at + 1), head
 
 
-def _report_in_previous_paragraph(doc: Any, region: QuoteRegion, quoted: frozenset[int]) -> Any:
+def _report_in_previous_paragraph(
+    view: ArticleView, region: QuoteRegion, quoted: frozenset[int]
+) -> Token | None:
     """A paragraph that is nothing but a quote, after one that reports someone's words
     (``Carter said that ... .`` then ``"..."``): the reporter's cue verb."""
+    doc = view.doc
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, region.open_mark) + 1
     if text[line_start : region.open_mark].strip():
@@ -55,8 +60,9 @@ def _report_in_previous_paragraph(doc: Any, region: QuoteRegion, quoted: frozens
     if not end_tok:
         return None
     para_start = text.rfind("\n", 0, len(before)) + 1
-    sent = [t for t in end_tok[0].sent if t.idx >= para_start and t.i not in quoted]
-    if len(sent) != len([t for t in end_tok[0].sent if t.idx >= para_start]):
+    whole = [t for t in view.sentence(end_tok[0].i) if t.idx >= para_start]
+    sent = [t for t in whole if t.i not in quoted]
+    if len(sent) != len(whole):
         return None  # that sentence quotes someone itself: its quote already has a speaker
     for tok in sent:
         if is_speech_verb(tok) and tok.dep_ in ("ROOT", "conj") and subject_of(tok, quoted):
@@ -65,9 +71,14 @@ def _report_in_previous_paragraph(doc: Any, region: QuoteRegion, quoted: frozens
 
 
 def attribute_lone_paragraph(
-    doc: Any, people: PeopleIndex, draft: Draft, region: QuoteRegion, quoted: frozenset[int]
+    view: ArticleView,
+    people: PeopleIndex,
+    draft: Draft,
+    region: QuoteRegion,
+    quoted: frozenset[int],
 ) -> None:
     """A quote with no cue nearby and no quote before it to continue."""
+    doc = view.doc
     signed = sign_off(doc, region)
     if signed is not None:
         draft.cue, draft.speaker = signed[0], make_speaker(doc, people, signed[1])
@@ -79,7 +90,7 @@ def attribute_lone_paragraph(
     rest = window_tokens(doc, region.outer_end, line_end if line_end >= 0 else len(text))
     if any(t.i not in quoted and t.is_alpha for t in rest):
         return  # words after the quote: its cue is there, if anywhere
-    verb = _report_in_previous_paragraph(doc, region, quoted)
+    verb = _report_in_previous_paragraph(view, region, quoted)
     subj = subject_of(verb, quoted) if verb is not None else None
     if verb is not None and subj is not None:
         draft.speaker = make_speaker(doc, people, subj)

@@ -13,7 +13,6 @@ __all__ = [
 ]
 
 
-
 @dataclass(slots=True)
 class Draft:
     start: int

@@ -9,8 +9,9 @@ every token many times; they read these plain lists instead, filled from
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -21,6 +22,7 @@ from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = [
     "ArticleView",
@@ -64,6 +66,7 @@ class ArticleView:
         frames: the syntactic frame of each token as a candidate cue.
         cues: per token, ``(cue occurrences, all occurrences)`` in PolNeAR train of
             its most specific cue-lexicon key, or None.
+        where: the indices of the tokens of each lower-case word.
     """
 
     doc: Doc
@@ -90,6 +93,28 @@ class ArticleView:
     sent_end: tuple[int, ...]
     frames: tuple[str, ...]
     cues: tuple[tuple[int, int] | None, ...]
+    where: dict[str, list[int]]
+
+    def sentence(self, i: int) -> SpacySpan:
+        """The sentence of token ``i`` (``Token.sent`` walks the whole sentence each time)."""
+        return self.doc[self.sent_start[i] : self.sent_end[i]]
+
+    def sentence_range(self, i: int) -> tuple[int, int]:
+        """``(first, last + 1)``: the token indices of the sentence of token ``i``."""
+        return self.sent_start[i], self.sent_end[i]
+
+    def tokens_of(self, words: Iterable[str], lo: int, hi: int) -> list[Token]:
+        """The tokens of ``doc[lo:hi]`` that are one of ``words`` (lower case), in text
+        order; found through an index, so that a long sentence costs no more than a short one."""
+        found: list[int] = []
+        for w in words:
+            at = self.where.get(w)
+            if at:
+                k = bisect.bisect_left(at, lo)
+                while k < len(at) and at[k] < hi:
+                    found.append(at[k])
+                    k += 1
+        return [self.doc[i] for i in sorted(found)]
 
     @classmethod
     def build(cls, doc: Doc, start: int = 0) -> ArticleView:
@@ -132,6 +157,9 @@ class ArticleView:
         children = tuple(map(tuple, kids))
         frames = _frames(doc, texts, lowers, poses, deps, head, children)
         is_space = tuple(map(bool, space))
+        where: dict[str, list[int]] = {}
+        for i, w in enumerate(lowers):
+            where.setdefault(w, []).append(i)
         return cls(
             doc=doc,
             text=text,
@@ -157,6 +185,7 @@ class ArticleView:
             sent_end=tuple(sent_end),
             frames=frames,
             cues=_cue_records(lowers, lemma_l, frames, quoted, poses, deps, children),
+            where=where,
         )
 
     def cue_keys(self, i: int) -> tuple[str, ...]:
@@ -309,6 +338,6 @@ def token_quote_regions(texts: tuple[str, ...]) -> list[tuple[int, int]]:
     return regions
 
 
-def in_quotes(doc: Any) -> list[bool]:
+def in_quotes(doc: Doc) -> list[bool]:
     """Which tokens lie inside double quotation marks (for callers without a view)."""
     return list(ArticleView.build(doc).in_quotes)
