@@ -532,7 +532,9 @@ def _same_person(low: list[str], ent_low: list[str]) -> bool:
         short, long_ = sorted((low, ent_low), key=len)
         if long_[-len(short) :] == short:
             return True
-        return low[0] == ent_low[0] or _initial(low[0], ent_low[0])
+        return (
+            low[0] == ent_low[0] or _initial(low[0], ent_low[0]) or _short_form(low[0], ent_low[0])
+        )
     if len(low) >= 2:
         return ent_low[0] in (low[-1], low[0])
     # a surname alone, or a first name alone ("Tom"; "Liu" for "Liu Xiaming")
@@ -551,6 +553,12 @@ def _same_body(low: list[str], ent_low: list[str]) -> bool:
         initials = "".join(w[0] for w in long_ if w not in ("and", "of", "the", "&", "for"))
         return short[0] == initials
     return False
+
+
+def _short_form(a: str, b: str) -> bool:
+    """A first name and its short form: "Pat" and "Patrick", "Alex" and "Alexander"."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and len(long_) > len(short) and long_.startswith(short)
 
 
 def _initial(a: str, b: str) -> bool:
@@ -635,6 +643,8 @@ def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
         return True
     if low in _GIVEN_NAMES:
         return False
+    if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
+        return True  # "Administrator Jim Bridenstine", "Superintendent ...": a role in front
     if tok.is_sent_start and (low in common or low.endswith(_PERSON_SUFFIXES)):
         # "Defenseman Jonas Brodin", "Fisherman Sam Ortiz": a common word as an opener
         return True
@@ -916,9 +926,13 @@ def _body_name(doc: Doc, ent: _Entity) -> list[str]:
     words = list(ent.tokens)
     while len(words) > 1 and words[-1].lower().rstrip(",") in _CORPORATE:
         words.pop()
+    text = doc_text(doc)
+    if len(words) >= 2 and words[0].isupper() and words[0].isalpha() and len(words[0]) <= 5:
+        rest = " ".join(words[1:])  # "VOA Pentagon correspondent": the Pentagon, named alone too
+        if len(re.findall(rf"\b{re.escape(rest)}\b", text)) > len(ent.mentions) // 2 + 1:
+            words = words[1:]
     if words[0].lower() == "the" or len(words) > 2:
         return words
-    text = doc_text(doc)
     heads = []  # mentions that head their noun phrase, not "White House press secretary"
     for s, e in ent.mentions:
         span = doc.char_span(s, e, alignment_mode="expand")
