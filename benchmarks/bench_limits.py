@@ -4,7 +4,7 @@
                                       [--json]
 
 Each size runs in a fresh subprocess (so its peak RSS, ``ru_maxrss``, is its
-own; the spaCy model alone is about 190 MB of it), pinned to one thread. Time is
+own; the spaCy model alone is about 140 MB of it), pinned to one thread. Time is
 the CPU time of reading and extracting (the model load apart), since wall time
 on a shared machine says more about the neighbours; wall time is shown too.
 The text is made-up news, built here with a seeded generator: sentences with

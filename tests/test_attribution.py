@@ -8,6 +8,7 @@ import pytest
 
 from saidwhen import extract
 from saidwhen.model import ArticleRecord, Quote
+from saidwhen.store import merge
 
 
 def run(text: str, nlp: Any) -> ArticleRecord:
@@ -136,6 +137,16 @@ def test_repeated_quote_is_marked(nlp: Any) -> None:
     assert qs[1].repeat_of == rec.quotes.index(qs[0])
 
 
+def test_a_repeat_is_the_same_words_for_the_article_and_for_the_bank(nlp: Any) -> None:
+    # one normal form: a curly and a straight apostrophe, and "dont" without one
+    first, again = "I don’t care who wins the vote", "I dont care who wins the vote"
+    rec = run(f'Ana Ruiz said, "{first}."\n\n"{again}," she added.\n', nlp)
+    qs = direct(rec)
+    assert [q.text.rstrip(".,") for q in qs] == [first, again]
+    assert qs[1].repeat_of == rec.quotes.index(qs[0])
+    assert merge.normalise(qs[0].text) == merge.normalise(qs[1].text)
+
+
 def test_repeated_report_of_the_same_speaker_is_marked(nlp: Any) -> None:
     rec = run(
         "Mayor Lena Ortiz announced that the old bridge would close for repairs. "
@@ -201,3 +212,23 @@ def test_fragment_closed_by_its_own_said_takes_that_speaker(nlp: Any) -> None:
     frag = next(q for q in rec.quotes if q.text.startswith("painful"))
     assert frag.speaker is not None and frag.speaker.mention == "she"
     assert frag.cue is not None and frag.cue.text == "said"
+
+
+@pytest.mark.slow
+def test_ten_thousand_quotation_marks_pair_into_short_quotes(nlp: Any) -> None:
+    # one paragraph, one "sentence", 10,000 marks: each pair is a one-word quote and
+    # nothing spans from one pair to another (issue 13: this took minutes once)
+    text = '"a" b ' * 5_000
+    rec = run(text, nlp)
+    assert len(rec.quotes) <= 5_000
+    for q in rec.quotes:
+        assert text[q.start : q.end] == q.text
+        assert q.end - q.start <= 3, q
+
+
+def test_many_short_quotes_with_a_cue_each_keep_their_speaker(nlp: Any) -> None:
+    text = 'He said "ok" then ' * 200
+    qs = direct(run(text, nlp))
+    assert [q.text for q in qs] == ["ok"] * 200
+    assert all(q.speaker is not None and q.speaker.mention == "He" for q in qs)
+    assert all(q.cue is not None and q.cue.text == "said" for q in qs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from saidwhen.model import Article
@@ -63,10 +63,32 @@ def check_offsets(text: str, rec: Any) -> None:
     date=st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
     header=st.booleans(),
 )
+# found by this test: a person's appositive noun began in the blanked date line
+@example(body='"\n\n" \U000c7904g¹a\U000e1047k Ann Lee', date=dt.date(2000, 1, 1), header=True)
 def test_random_text_quotes_and_dates_keep_their_offsets(
     nlp: Any, body: str, date: dt.date, header: bool
 ) -> None:
     head = f"date {date.isoformat()}\n" if header else ""
     art = Article(text=head + body, date=date, id="fuzz", body_start=len(head))
     (rec,) = extract_articles([art], nlp)
+    check_offsets(art.text, rec)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(body=st.lists(_TEXT, min_size=2, max_size=5).map("\n\n".join), date=st.dates())
+def test_offsets_hold_across_segments(nlp: Any, body: str, date: dt.date) -> None:
+    from saidwhen import pipeline
+
+    head = f"date {date.isoformat()}\n"
+    art = Article(text=head + body, date=date, id="fuzz", body_start=len(head))
+    old = pipeline.SEGMENT_CHARS
+    pipeline.SEGMENT_CHARS = 80  # long articles in miniature: many cuts of every kind
+    try:
+        (rec,) = extract_articles([art], nlp)
+    finally:
+        pipeline.SEGMENT_CHARS = old
     check_offsets(art.text, rec)

@@ -177,6 +177,26 @@ def test_date_from_the_url(url: str, day: str | None) -> None:
     assert dated(make_page(), url)[0] == day
 
 
+def test_the_time_shown_wins_over_metadata_with_a_wrong_offset() -> None:
+    # the JSON-LD wrote UTC hours with the local offset; the byline shows the reader's day
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2021-03-04T04:31:13-06:00"}</script>'
+    )
+    byline = "<p class='byline'>Ana Ruiz - Mar 3, 2021, 10:31 pm CST</p>"
+    day, how = dated(make_page(head=head, top=byline))
+    assert day == "2021-03-03"
+    assert how.startswith("dateline 'Mar 3, 2021, 10:31 pm CST' (the metadata's offset")
+    # a byline at another minute is another moment: the metadata stands
+    other = "<p class='byline'>Ana Ruiz - Mar 3, 2021, 10:15 pm CST</p>"
+    assert dated(make_page(head=head, top=other))[0] == "2021-03-04"
+
+
+def test_a_dateline_written_the_iso_way() -> None:
+    day, how = dated(make_page(top="<p class='info'>기사입력 :[ 2018-08-25 15:24 ]</p>"))
+    assert day == "2018-08-25" and how.startswith("dateline")
+
+
 def test_date_override_for_every_input_kind() -> None:
     given = dt.date(2022, 2, 2)
     page = make_page(head=LOCAL)
@@ -206,6 +226,19 @@ def test_headline_is_the_title_and_deck_and_lead_stay() -> None:
     assert "Fishermen say they were never asked" in art.text
     lead = art.text.index("HARBOUR CITY - The council voted")
     assert lead < art.text.index("We were never asked")
+
+
+def test_a_lead_the_extractor_dropped_comes_back_from_the_description() -> None:
+    from saidwhen.io.html import _with_lead
+
+    lead = "Fishermen in Harbour City say nobody asked them before the council closed the pier."
+    page = make_page(top=f'<div class="article__summary summary">{lead}</div>')
+    tree = lxml_html.document_fromstring(page)
+    body = ["The council said the repairs would take about eight months."]
+    assert _with_lead(tree, body, lead, None) == [lead, *body]
+    # already there, or not shown on the page: nothing to add
+    assert _with_lead(tree, [lead, *body], lead, None) == [lead, *body]
+    assert _with_lead(tree, body, "A description the page never shows to its reader.", None) == body
 
 
 def test_footer_prompts_related_lists_and_credits_are_out() -> None:
@@ -298,3 +331,21 @@ def test_read_command_json_and_table(tmp_path: Path) -> None:
     assert "date: 2020-01-01" in res.output and "date_source: --date" in res.output
     res = runner.invoke(main, ["read", str(tmp_path / "missing.html")])
     assert res.exit_code == 1 and "missing.html" in res.output
+
+
+def test_warc_records_carry_the_outlet_the_date_evidence_and_the_override() -> None:
+    from tests.test_io_html_warc import make_warc
+
+    page = make_page(head=LOCAL).encode()
+    url = "https://www.harbourgazette.example/news/pier"
+    data = make_warc(False, [(url, page, "text/html; charset=utf-8")])
+    (art,) = read_bytes(data, "crawl.warc")
+    assert isinstance(art, Article)
+    assert art.outlet == "harbourgazette.example" and art.url == url
+    assert art.date == dt.date(2021, 3, 3) and art.date_source.startswith("metadata")
+    (art,) = read_bytes(data, "crawl.warc", dt.date(2020, 1, 1))
+    assert isinstance(art, Article) and art.date == dt.date(2020, 1, 1)
+    plain = make_warc(False, [(url, b"The mayor said so.", "text/plain")])
+    (art,) = read_bytes(plain, "crawl.warc")
+    assert isinstance(art, Article) and art.date_source == "capture date (WARC-Date)"
+    assert art.outlet == "harbourgazette.example"

@@ -96,6 +96,41 @@ ARTICLES.append(
 )
 
 
+# For the pages: hostile text everywhere a page shows it, and an article stored without
+# its text (the rest of the rich bank keeps it, as ``ingest --keep-text`` does).
+HOSTILE_QUOTE = "Close the </mark><script>alert(2)</script> tag & go home"
+HOSTILE: dict[str, str] = {
+    "id": "hostile-1",
+    "date": "2023-02-14",
+    "title": "<script>alert('title')</script> & <b>friends</b>",
+    "outlet": "<i>Evil</i> Times",
+    "url": "javascript:alert(1)",
+    "text": "A web designer spoke at the fair on Tuesday.\n\n"
+    f'"{HOSTILE_QUOTE}," said Vera Quist, a web designer.',
+}
+VOTES = "We will publish every vote of the council"
+NO_TEXT: dict[str, str] = {
+    "id": "council-1",
+    "date": "2021-09-09",
+    "title": "Council minutes",
+    "outlet": "Hill Courier",
+    "url": "https://hillcourier.example/council",
+    "text": "The council met on Thursday.\n\n"
+    f'"{VOTES}," said Ines Varga, the mayor of Pell Hollow.',
+}
+
+
+def build_rich_bank(root: Path) -> Path:
+    """:data:`ARTICLES` and :data:`HOSTILE` with their text kept, :data:`NO_TEXT` without."""
+    kept, bare = root / "kept.jsonl", root / "bare.jsonl"
+    kept.write_text("".join(json.dumps(a) + "\n" for a in [*ARTICLES, HOSTILE]), "utf-8")
+    bare.write_text(json.dumps(NO_TEXT) + "\n", encoding="utf-8")
+    db = root / "rich.db"
+    assert ingest([kept], db, workers=1, keep_text=True).to_dict()["stored"] == len(ARTICLES) + 1
+    assert ingest([bare], db, workers=1).to_dict()["stored"] == 1
+    return db
+
+
 def build_bank(root: Path) -> Path:
     """A quote bank made by ``ingest`` from :data:`ARTICLES`."""
     src = root / "articles.jsonl"
@@ -120,8 +155,8 @@ def run_server(db: Path) -> Iterator[str]:
         yield server.url
     finally:
         server.shutdown()
-        server.server_close()
         thread.join()
+        server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -129,14 +164,19 @@ def base(bank: Path) -> Iterator[str]:
     yield from run_server(bank)
 
 
+def _titled(headers: Any) -> dict[str, str]:
+    """Header names as ``Content-Type`` (HTTP names are case-insensitive)."""
+    return {k.title(): v for k, v in headers.items()}
+
+
 def get(base: str, path: str, **params: Any) -> tuple[int, dict[str, str], Any]:
     """Status, headers and decoded body (JSON when it is JSON)."""
     url = base.rstrip("/") + path + ("?" + urlencode(params) if params else "")
     try:
         with urllib.request.urlopen(url, timeout=10) as res:
-            status, headers, body = res.status, dict(res.headers), res.read()
+            status, headers, body = res.status, _titled(res.headers), res.read()
     except urllib.error.HTTPError as err:
-        status, headers, body = err.code, dict(err.headers), err.read()
+        status, headers, body = err.code, _titled(err.headers), err.read()
     if headers.get("Content-Type", "").startswith("application/json"):
         return status, headers, json.loads(body)
     return status, headers, body.decode("utf-8")
@@ -279,18 +319,35 @@ def test_speakers_limit_is_checked_too(base: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/nope", "/api/nope", "/api/quotes/999999", "/api/quotes/abc", "/static/../pyproject"]
+    "path",
+    [
+        "/api/nope",
+        "/api/quotes/999999",
+        "/api/quotes/abc",
+        "/api/quotes/99999999999999999999999",  # beyond SQLite's integers
+        "/api/people/999999",
+        "/api/articles/999999",
+    ],
 )
-def test_unknown_paths_are_404(base: str, path: str) -> None:
-    status, _, body = get(base, path)
+def test_unknown_api_paths_are_404_in_json(base: str, path: str) -> None:
+    status, headers, body = get(base, path)
     assert status == 404
-    assert "error" in body
+    assert headers["Content-Type"].startswith("application/json") and body["error"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/nope", "/static/../pyproject.toml", "/static/index.html", "/people/abc"]
+)
+def test_unknown_pages_are_404_in_html(base: str, path: str) -> None:
+    status, headers, body = get(base, path)
+    assert status == 404
+    assert headers["Content-Type"].startswith("text/html") and "Not found" in body
 
 
 def test_the_page_and_its_files(base: str) -> None:
     status, headers, html = get(base, "/")
     assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
-    assert '<script src="/static/app.js"' in html and 'id="results"' in html
+    assert '<script src="/static/app.js"' in html and '<form id="search"' in html
     # nothing from elsewhere: the machines that use it may be offline
     assert "http://" not in html and "https://" not in html
     assert "script-src" not in headers["Content-Security-Policy"]  # default-src 'self' rules

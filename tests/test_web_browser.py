@@ -1,13 +1,18 @@
-"""The quote bank page in a real browser: Playwright driving Debian's chromium.
+"""The quote bank pages in a real browser: Playwright driving Debian's chromium.
 
 Nothing is downloaded (no ``playwright install``): the browser is the
 system's ``/usr/bin/chromium``. ``make test`` installs it when run as root;
-without it these tests are skipped.
+without it these tests are skipped. The pages are rendered on the server:
+most tests would pass with JavaScript off, and one checks that they do.
+
+``SAIDWHEN_SHOTS=DIR`` keeps the screenshots of the pages in DIR.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,11 +22,12 @@ import pytest
 from tests.test_web_api import (
     BRIDGE,
     CIDER,
-    MARKUP,
+    HOSTILE,
+    HOSTILE_QUOTE,
     ORCHARDS,
     REPAIRS,
-    TIMETABLE,
-    build_bank,
+    VOTES,
+    build_rich_bank,
     run_server,
 )
 
@@ -42,7 +48,7 @@ ARGS = [
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from run_server(build_bank(tmp_path_factory.mktemp("browserbank")))
+    yield from run_server(build_rich_bank(tmp_path_factory.mktemp("browserbank")))
 
 
 @pytest.fixture(scope="module")
@@ -63,156 +69,175 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def errors() -> list[str]:
-    """The page's script errors and failed loads; a test expecting one removes it."""
+    """The page's script errors, failed loads and dialogs; a test expecting one removes it."""
     return []
 
 
-@pytest.fixture
-def page(browser: Any, errors: list[str]) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
+def _page(browser: Any, errors: list[str], **options: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, **options)
     p = context.new_page()
     p.set_default_timeout(10_000)
     p.on("pageerror", lambda e: errors.append(str(e)))
     p.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    p.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
     yield p
     context.close()
-    assert errors == []  # no script errors, no blocked resources
+    assert errors == []  # no script errors, no blocked resources, no alert() ran
 
 
-def quotes(page: Any) -> list[str]:
+@pytest.fixture
+def page(browser: Any, errors: list[str]) -> Iterator[Any]:
+    yield from _page(browser, errors)
+
+
+def cards(page: Any) -> list[str]:
     """The quote texts on the page, exactly as the reader sees them (textContent)."""
-    return [t for t in page.locator("#results li.quote blockquote").all_text_contents()]
+    return list(page.locator("#results li.quote blockquote").all_text_contents())
 
 
-def wait_for_count(page: Any, n: int) -> None:
-    page.wait_for_function(
-        "n => document.querySelectorAll('#results li.quote').length === n"
-        " && !document.getElementById('status').textContent.startsWith('Searching')",
-        arg=n,
-    )
+def shot(page: Any, tmp_path: Path, name: str) -> None:
+    path = tmp_path / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+    if keep := os.environ.get("SAIDWHEN_SHOTS"):
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(keep) / path.name)
 
 
-def test_search_shows_the_quote_and_its_speaker(page: Any, base: str) -> None:
+def test_a_search_from_the_landing_page(page: Any, base: str, tmp_path: Path) -> None:
     page.goto(base)
-    wait_for_count(page, 5)  # the page opens on the newest quotes
+    assert (
+        page.locator(".welcome h2").text_content()
+        == "Search what people said, and when they said it"
+    )
+    assert page.locator(".people a").first.text_content() in ("Tomas Brill", "Ines Varga")
+    shot(page, tmp_path, "landing")
     page.fill("#text", "cider")
     page.click("#go")
-    wait_for_count(page, 1)
-    item = page.locator("#results li.quote").first
-    assert item.locator("blockquote").text_content() == CIDER
-    assert item.locator("button.speaker").text_content() == "Ines Varga"
-    meta = item.inner_text()
-    assert "2 articles, 2 outlets" in meta and "Valley Ledger" in meta and "said" in meta
-    assert page.text_content("#status").startswith("1 quote")
-    assert "text=cider" in page.url  # a reload shows the same search
+    page.wait_for_url("**/?text=cider")
+    assert cards(page) == [CIDER]
+    card = page.locator("#results li.quote").first
+    assert card.locator("a.speaker").text_content() == "Ines Varga"
+    assert card.locator("a.context").text_content() == "Orchard town debates a cider tax"
+    assert "in 2 articles from 2 outlets" in card.inner_text()
+    assert page.text_content("#status").strip().startswith("1 quote")
+    assert page.locator(".legend").is_visible()
 
 
-def test_channel_and_when_it_was_said(page: Any, base: str) -> None:
-    page.goto(base + "?text=repairs")
-    wait_for_count(page, 1)
-    item = page.locator("#results li.quote").first
-    assert item.locator("blockquote").text_content() == REPAIRS
-    meta = item.inner_text()
-    assert "wrote on Facebook" in meta and "channel Facebook" in meta
-    assert "said 2022-10-30 (from the text)" in meta
-
-
-def test_clicking_a_speaker_filters_by_them(page: Any, base: str) -> None:
-    page.goto(base)
-    wait_for_count(page, 5)
-    page.locator("button.speaker", has_text="Tomas Brill").first.click()
-    wait_for_count(page, 3)
-    assert quotes(page) == [ORCHARDS, BRIDGE, REPAIRS]
-    assert page.input_value("#speaker") == "Tomas Brill"
-    assert "by Tomas Brill" in page.text_content("#status")
-
-
-def test_markup_in_a_quote_shows_literally(page: Any, base: str) -> None:
-    page.goto(base + "?text=headline")
-    wait_for_count(page, 1)
-    quote = page.locator("#results blockquote").first
-    assert quote.text_content() == MARKUP
-    assert "<b>bold</b>" in quote.inner_text()  # rendered as characters, not as bold
-    assert page.locator("#results b").count() == 0  # no element came out of the data
-    assert quote.inner_html().count("&lt;b&gt;") == 1 and "&amp;" in quote.inner_html()
-
-
-def test_paging_with_the_more_button(page: Any, base: str) -> None:
-    page.goto(base + "?limit=3")
-    wait_for_count(page, 3)
-    assert page.is_visible("#more")
-    page.click("#more")
-    wait_for_count(page, 5)
-    assert page.is_hidden("#more")
-    assert quotes(page) == [MARKUP, ORCHARDS, CIDER, BRIDGE, REPAIRS]
-
-
-def test_date_filters_and_a_bad_date_from_the_address(
-    page: Any, base: str, errors: list[str]
+def test_facets_narrow_the_results_and_a_chip_undoes_it(
+    page: Any, base: str, tmp_path: Path
 ) -> None:
-    page.goto(base)
-    wait_for_count(page, 5)
-    page.fill("#from", "2023-01-01")
-    page.fill("#to", "2023-04-30")
+    page.goto(base + "?to=2023-12-31")
+    assert len(cards(page)) == 7
+    shot(page, tmp_path, "search-facets")
+    outlets = page.locator("#facet-outlets li")
+    assert outlets.first.inner_text().split() == ["Hill", "Courier", "5"]
+    page.locator("#facet-outlets a", has_text="Valley Ledger").click()
+    page.wait_for_url("**outlet=Valley+Ledger**")
+    assert len(cards(page)) == 2 and page.input_value("#outlet") == "Valley Ledger"
+    page.locator("#facet-speakers a", has_text="Ines Varga").click()
+    assert cards(page) == [CIDER]
+    assert "Ines Varga" in page.locator(".chips").inner_text()
+    page.locator(".chips a[aria-label='Remove Speaker filter']").click()
+    assert len(cards(page)) == 2
+    page.locator("#facet-years a", has_text="2023").click()
+    assert page.input_value("#from") == "2023-01-01" and page.input_value("#to") == "2023-12-31"
+
+
+def test_a_person_page_with_its_timeline(page: Any, base: str, tmp_path: Path) -> None:
+    page.goto(base + "?text=bridge")
+    page.locator("#results a.speaker", has_text="Tomas Brill").click()
+    page.wait_for_url("**/people/*")
+    assert page.text_content("#name") == "Tomas Brill"
+    stats = " ".join(page.text_content("#stats").split())
+    assert (
+        stats
+        == "3 statements in 2 articles from 1 outlet, said between 30 Oct 2022 and 5 Apr 2023."
+    )
+    svg = page.locator("#timeline")
+    assert svg.is_visible()
+    assert svg.locator("rect.direct").count() == 2 and svg.locator("rect.reported").count() == 1
+    box = svg.bounding_box()
+    assert box["width"] > 500 and box["height"] > 60  # drawn, not collapsed
+    assert cards(page) == [ORCHARDS, BRIDGE, REPAIRS]
+    shot(page, tmp_path, "person")
+    page.fill("#text", "repairs")
     page.click("#go")
-    wait_for_count(page, 2)
-    assert quotes(page) == [ORCHARDS, CIDER]
-    page.goto(base + "?from=not-a-date")
-    page.wait_for_selector("#status.error")
-    assert "(from)" in page.text_content("#status")
-    assert quotes(page) == []
-    assert len(errors) == 1 and "status of 400" in errors[0]  # the browser logs the answer
-    errors.clear()
+    assert cards(page) == [REPAIRS]
+    assert "1 quote with “repairs”" in page.text_content("#status")
 
 
-def test_where_a_quote_appeared(page: Any, base: str) -> None:
-    page.goto(base + "?text=cider")
-    wait_for_count(page, 1)
-    page.click("#results details summary")
-    rows = page.locator("#results details table tr")
-    rows.nth(2).wait_for()
-    body = [r.inner_text() for r in rows.all()[1:]]
-    assert len(body) == 2
-    assert "Valley Ledger" in body[0] and "orchard-1" in body[0] and "said" in body[0]
-    assert "Hill Courier" in body[1] and "told" in body[1]
-    link = page.locator("#results details a").first
-    assert link.get_attribute("href") == "https://valleyledger.example/orchard-1"
+def test_a_quote_card_opens_the_article_at_the_quote(page: Any, base: str, tmp_path: Path) -> None:
+    page.goto(base + "?text=repairs")
+    page.locator("#results a.context").first.click()
+    page.wait_for_url("**/articles/*#q*")
+    assert page.text_content("#headline") == "Old bridge closes"
+    target = page.locator("mark:target")
+    assert target.text_content() == REPAIRS
+    assert "kind-indirect" in (target.get_attribute("class") or "")
+    label = target.locator("xpath=following-sibling::span[1]")
+    assert label.inner_text() == "Tomas Brill wrote on Facebook · 30 Oct 2022 (from the text)"
+    marks = page.locator("#article-text mark")
+    assert marks.all_text_contents() == [BRIDGE, REPAIRS]
+    assert "The county closed the old stone bridge" in page.text_content("#article-text")
+    assert page.get_attribute("a.original", "href") == "https://hillcourier.example/bridge"
+    shot(page, tmp_path, "article")
 
 
-def test_topics_are_shown_only_when_asked_and_marked(page: Any, base: str) -> None:
+def test_an_article_without_its_text(page: Any, base: str, tmp_path: Path) -> None:
+    page.goto(base + "?text=vote")
+    page.locator("#results a.context").first.click()
+    assert page.locator("#no-text").is_visible()
+    assert page.locator(".in-article li:target .text").text_content() == VOTES
+    shot(page, tmp_path, "article-no-text")
+
+
+def test_json_twins(page: Any, base: str) -> None:
+    for path in ("?text=cider", "people/1", "articles/1"):
+        page.goto(base + path)
+        html_title = page.title()
+        page.click("footer a")  # "This page as JSON"
+        twin = json.loads(page.locator("body").inner_text())
+        if "text=" in path:
+            assert [r["text"] for r in twin["results"]] == [CIDER]
+        elif path.startswith("people"):
+            assert html_title.startswith(twin["name"])
+        else:
+            assert html_title.startswith(twin["title"])
+
+
+def test_hostile_text_stays_text(page: Any, base: str, tmp_path: Path) -> None:
+    page.goto(base + "?speaker=Vera+Quist")
+    assert cards(page) == [HOSTILE_QUOTE]
+    assert page.locator("#results a.context").text_content() == HOSTILE["title"]
+    page.locator("#results a.context").click()
+    assert page.text_content("#headline") == HOSTILE["title"]
+    assert page.locator(".byline .outlet").text_content() == HOSTILE["outlet"]
+    assert page.locator("mark").text_content() == HOSTILE_QUOTE
+    assert page.locator("main script, main i, main b").count() == 0  # no element from the data
+    assert page.locator("a.original").count() == 0  # javascript: is never a link
+    shot(page, tmp_path, "hostile")
+    page.goto(
+        base + "people/" + page.locator("mark + .label a").get_attribute("href").split("/")[-1]
+    )
+    assert page.locator("main script").count() == 0 and cards(page) == [HOSTILE_QUOTE]
+
+
+def test_the_pages_work_without_javascript(browser: Any, base: str, errors: list[str]) -> None:
+    for p in _page(browser, errors, java_script_enabled=False):
+        p.goto(base)
+        p.fill("#text", "orchards")
+        p.click("#go")
+        assert cards(p) == [ORCHARDS]
+        p.locator("#results a.speaker").click()
+        assert p.text_content("#name") == "Tomas Brill"
+        assert p.locator("#timeline rect").count() == 3
+
+
+def test_the_speaker_box_suggests_names(page: Any, base: str) -> None:
     page.goto(base)
-    wait_for_count(page, 5)
-    assert TIMETABLE not in quotes(page)
-    assert not page.is_checked("#topics")
-    page.check("#topics")
-    page.click("#go")
-    wait_for_count(page, 6)
-    assert quotes(page) == [MARKUP, TIMETABLE, ORCHARDS, CIDER, BRIDGE, REPAIRS]
-    topic = page.locator("#results li.quote.topic")
-    assert topic.count() == 1
-    assert topic.locator("blockquote").text_content() == TIMETABLE  # no quotation marks added
-    assert topic.locator(".badge").text_content() == "topic"
-    assert "talked about" in (topic.locator(".badge").get_attribute("title") or "")
-    assert page.locator("#results li.quote:not(.topic) .badge").count() == 0
-    assert "topics=1" in page.url and "topics included" in page.text_content("#status")
-    page.reload()  # the address keeps the choice
-    wait_for_count(page, 6)
-    assert page.is_checked("#topics")
-    topic.locator("details summary").click()  # where it appeared: kind "topic"
-    row = page.locator("#results li.quote.topic details table tr").nth(1)
-    row.wait_for()
-    assert "topic" in row.inner_text() and "discussed" in row.inner_text()
-    page.uncheck("#topics")
-    page.click("#go")
-    wait_for_count(page, 5)
-    assert "topics" not in page.url
-
-
-def test_screenshot(page: Any, base: str, tmp_path: Path) -> None:
-    page.goto(base)
-    wait_for_count(page, 5)
-    page.click("#results details summary")  # one quote opened, to see the table too
-    page.locator("#results details table").first.wait_for()
-    shot = tmp_path / "quote-bank.png"
-    page.screenshot(path=str(shot), full_page=True)
-    assert shot.stat().st_size > 10_000
+    page.type("#speaker", "Bri", delay=30)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#speaker-list option')]"
+        ".some(o => o.value === 'Tomas Brill')"
+    )

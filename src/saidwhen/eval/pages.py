@@ -40,14 +40,15 @@ __all__ = [
     "run_quotes",
 ]
 
-# Metrics pinned in tests/floors/pages.json (higher is better for each).
+# Metrics pinned in tests/floors/pages.json (higher is better for each). The page-vs-text
+# gap of quote F1 is held to the target (-0.01) by the gate test instead: other
+# changes to extraction move both F1s.
 FLOOR_KEYS = (
     "articles.saidwhen.f1",
     "articles.margin",
     "dates.accuracy",
     "quotes.text.f1",
     "quotes.page.f1",
-    "quotes.page_minus_text_f1",
     "quotes.text.when",
     "quotes.page.when",
 )

@@ -146,16 +146,19 @@ def render_module(rates: dict[str, tuple[int, int]], preps: dict[str, float], sp
 def main(argv: list[str] | None = None) -> None:
     """Parse the split, count cues, and write ``_reported_cues.py``."""
     from saidwhen.eval.polnear import default_data_dir, load_scorer
+    from saidwhen.eval.train_tagger import load_docs
     from saidwhen.nlp import load_nlp, parse_many
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="train")
     ap.add_argument("--data-dir", type=Path, default=None)
     ap.add_argument("--out", type=Path, default=_OUT)
+    ap.add_argument("--cache", type=Path, default=None, help="DocBin of the parsed split")
     args = ap.parse_args(argv)
     polnear, _, _ = load_scorer()
     gold = polnear.load_split(args.split, data_dir=str(args.data_dir or default_data_dir()))
-    docs = parse_many(load_nlp(), [g["text"] for g in gold])
+    texts = [g["text"] for g in gold]
+    docs = load_docs(texts, args.cache) if args.cache else parse_many(load_nlp(), texts)
     rates, preps = count_cues(zip(docs, (g["attributions"] for g in gold), strict=True))
     args.out.write_text(render_module(rates, preps, args.split), encoding="utf-8")
     print(f"{args.out}: {len(rates)} cue keys, {len(preps)} cue prepositions")

@@ -31,6 +31,9 @@ from saidwhen.eval.polnear import default_data_dir, load_scorer
 from saidwhen.extract.names import set_entities
 from saidwhen.extract.speech.crf import (
     MODEL_PATH,
+    PROBE,
+    STAMP_PATH,
+    feature_stamp,
     labels_from_spans,
     paragraphs,
     rule_roles,
@@ -40,7 +43,7 @@ from saidwhen.extract.speech.crf import (
 from saidwhen.extract.speech.decode import find_tagged
 from saidwhen.extract.speech.view import ArticleView
 
-__all__ = ["PARAMS", "gold_sequences", "load_docs", "main", "train"]
+__all__ = ["PARAMS", "gold_sequences", "load_docs", "main", "train", "write_stamp"]
 
 # L1 keeps the model small (most weights go to zero); L2 smooths the rest.
 # Tuned on train with every 5th article held out (c1 0.3 -> 1 -> 2: smaller and better;
@@ -120,6 +123,16 @@ def train(
     return out.stat().st_size
 
 
+def write_stamp(path: Path) -> str:
+    """Store the features' stamp (:func:`~saidwhen.extract.speech.crf.feature_stamp`)
+    the model is trained on; tests/test_tagger.py fails when the code has moved on."""
+    from saidwhen.nlp import load_nlp
+
+    stamp = feature_stamp(load_nlp()(PROBE))
+    path.write_text(json.dumps({"features": stamp}, indent=1) + "\n", encoding="utf-8")
+    return stamp
+
+
 def score_tagger(
     articles: Sequence[dict[str, Any]], docs: Sequence[Any], model: Path
 ) -> dict[str, Any]:
@@ -170,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     t0 = time.time()
     size = train([(docs[i], articles[i]["attributions"]) for i in keep], args.out, params)
     print(f"trained on {len(keep)} articles in {time.time() - t0:.0f}s: {size} bytes")
+    if args.out == MODEL_PATH:
+        write_stamp(STAMP_PATH)
     if held:
         t0 = time.time()
         result = score_tagger([articles[i] for i in held], [docs[i] for i in held], args.out)

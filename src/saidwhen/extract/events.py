@@ -17,11 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from saidwhen.extract.speech.syntax import cue_subject
 from saidwhen.extract.when import first_day, timex_when
 from saidwhen.model import DateRange, Event, Span, Timex
 from saidwhen.nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["find_events"]
 
@@ -109,7 +113,7 @@ def _governing_verb(tok: Any) -> Any:
     for _ in range(6):
         if tok.pos_ == "VERB" and tok.lower_ not in _LIGHT:
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ in ("VERB", "AUX"):
@@ -132,16 +136,12 @@ def _spread(verb: Any, follow: tuple[str, ...] = _SPREAD, depth: int = 2) -> lis
     return out
 
 
-def _subject(verb: Any) -> Any:
-    for _ in range(4):
-        for c in verb.children:
-            if c.dep_ in _SUBJECTS:
-                return c
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
-            verb = verb.head
-        else:
-            break
-    return None
+def _subject(verb: Token) -> Token | None:
+    """The actor: the subject of the verb or of the verbs it is conjoined with; a
+    passive's subject too ("was hospitalised")."""
+    return cue_subject(
+        verb, subjects=_SUBJECTS, control=None, climb=("conj", "xcomp"), through_prep=False
+    )
 
 
 def _event(

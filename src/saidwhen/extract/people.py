@@ -873,7 +873,10 @@ def find_people(doc: Doc) -> PeopleIndex:
         ):
             # "The group that owns her music, Big Machine, says": the group is Big Machine
             noun = head.head
-            ent.mentions.append((noun.left_edge.idx, noun.idx + len(noun)))
+            left = noun.left_edge.i
+            while left < noun.i and (doc[left].is_space or doc[left].is_punct):
+                left += 1  # not white space (a blanked date line) or quotation marks
+            ent.mentions.append((doc[left].idx, noun.idx + len(noun)))
         for t in titles:
             ent.female += t in FEMALE_WORDS
             ent.male += t in MALE_WORDS

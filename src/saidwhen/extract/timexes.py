@@ -1216,7 +1216,7 @@ def _future_from_doc(doc: Any, text: str) -> Callable[[int, int], bool | None]:
             return fallback(s, e)
         verb = span.root
         for _ in range(6):  # up to the governing verb
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):

@@ -5,19 +5,29 @@ The evidence, strongest first:
 1. a continuation (``continues`` set) was said when the quote it continues was,
    and so is a quote whose cue lies inside another ("she said that she had
    asked ...");
-2. a date in the attribution sentence, outside the quoted words ("On September
-   27, she shared on Instagram that ..."; "Now, in a blog post, she wrote ...";
-   "since last summer" is a range from then to the article date);
-3. the narrative: "she later revealed" is after the last date told and before
-   the article (or undated, when what came just before is); "she had added"
-   (past perfect) continues the speaker's account before it;
-4. the channel: a quote from the same speaker in the same channel ("her blog
-   post") as an earlier dated quote shares its date.
+2. a date in the attribution sentence, outside anyone's quoted words and no
+   later than the article ("On September 27, she shared on Instagram that
+   ..."; "Now, in a blog post, she wrote ..."; "since last summer" is a range
+   from then to the article date);
+3. the narrative: "she later revealed" is after the last date told (outside
+   quotes) and before the article (or undated, when what came just before
+   is); "she had added" (past perfect) continues the speaker's account
+   before it;
+4. an event the attribution points back to: "during the call" is the call
+   the text dated before ("the March 21 call"); a definite event never dated
+   ("earlier in the episode") is the one the lead reports, on its day;
+5. the channel: a quote from the same speaker in the same channel ("her blog
+   post") as an earlier dated quote shares its date (a channel word that is
+   not how the words came, "signatory to the letter, told NBC News", is none);
+6. the account just told: the speaker's communication dated in one of the
+   two sentences before ("In December 2015, Trump released a letter from Dr.
+   Bornstein" -> "'...,' Bornstein wrote"), or the speaker's dated quoted
+   words just before, in the same channel.
 
 Without any of these the quote keeps ``when=None`` and ``when_basis="article
 date"``: the text says no more than that it was said by the article's date.
-Timex dates inside the quoted words date what is said, not the saying, and
-are never used.
+Timex dates inside quoted words date what is said, not the saying, and are
+never used.
 
 Example:
     >>> import datetime as dt
@@ -282,8 +292,15 @@ def _date_one(
         for p in reversed(done):
             if p.start >= q.start or p.speaker is None or p.speaker.name != q.speaker.name:
                 continue
-            # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on
-            if q.start - p.end <= _ACCOUNT_GAP and p.when_basis == "text" and p.kind != "indirect":
+            # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on,
+            # in the same channel (a podcast then a newsletter are two occasions)
+            other_channel = q.channel and p.channel and q.channel != p.channel
+            if (
+                q.start - p.end <= _ACCOUNT_GAP
+                and p.when_basis == "text"
+                and p.kind != "indirect"
+                and not other_channel
+            ):
                 return replace(q, when=p.when, when_range=p.when_range, when_basis="text")
             break
     return replace(q, when=None, when_range=None, when_basis="article date")

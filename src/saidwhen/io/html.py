@@ -9,6 +9,10 @@ trafilatura finds the main text; around it saidwhen
   all-capital link lines, photo credits, contributor and contact footers,
   and a tail of links after the article that trafilatura's precision mode
   also leaves out,
+- puts back the deck or lead it dropped: the page's own description
+  (``og:description``), when shown on the page but missing from the text, is
+  the deck or lead (a short block, put first) or the article body the
+  extractor missed (a long block, read again on its own),
 - reads the date from the page's own evidence (:mod:`saidwhen.io.pagedate`).
 """
 
@@ -156,6 +160,58 @@ def _extract(tree: Any, url: str | None, *, precision: bool = False) -> Any:
     )
 
 
+_BLOCKS = ("div", "p", "section", "h2", "h3", "span", "header", "article", "main", "td")
+_BODY_SIZE = 1500  # characters: a holder this long is the article body, not a deck
+
+
+def _holder(tree: HtmlElement, probe: str) -> HtmlElement | None:
+    """The smallest visible block whose text starts with the ``probe`` words."""
+    first = " ".join(probe.split()[:2])
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "title"):
+            continue
+        if not el.text or not _norm(el.text).startswith(first):
+            continue
+        if any(a.tag in ("head", "script", "style", "noscript") for a in el.iterancestors()):
+            continue
+        for block in (el, *el.iterancestors()):
+            if block.tag in ("body", "html"):
+                break
+            words = _norm(block.text_content())
+            if not words.startswith(first):
+                break
+            if block.tag in _BLOCKS and words.startswith(probe):
+                return block
+    return None
+
+
+def _with_lead(
+    tree: HtmlElement, paragraphs: list[str], description: str | None, url: str | None
+) -> list[str]:
+    """The deck or lead the extractor dropped, found again from the page's own description.
+
+    A page describes its article with its deck or first sentence ("og:description"); when
+    those words are shown on the page but missing from the text, a short block is the
+    deck or lead (put first), and a long one is the article body the extractor missed.
+    """
+    probe = " ".join(_norm(description or "").split()[:10])
+    if len(probe.split()) < 6 or probe in _norm(" ".join(paragraphs)):
+        return paragraphs
+    holder = _holder(tree, probe)
+    if holder is None:
+        return paragraphs
+    shown = " ".join(holder.text_content().split())
+    if len(shown) < _BODY_SIZE:
+        return [shown, *paragraphs]
+    from lxml.html import tostring
+
+    html = f"<html><body><article>{tostring(holder, encoding='unicode')}</article></body></html>"
+    doc = _extract(html, url)
+    body = (getattr(doc, "text", None) or "") if doc is not None else ""
+    lines = [p.strip() for p in body.split("\n") if p.strip()]
+    return clean_paragraphs(lines, None, None) or paragraphs
+
+
 def read_page_text(html: str, source: str, url: str | None = None) -> PageText:
     """The article text, title, outlet and dated evidence of one page.
 
@@ -177,6 +233,7 @@ def read_page_text(html: str, source: str, url: str | None = None) -> PageText:
     paragraphs = clean_paragraphs(
         body.split("\n"), title, (getattr(precise, "text", None) or "") if precise else None, links
     )
+    paragraphs = _with_lead(tree, paragraphs, getattr(doc, "description", None), url)
     text = "\n".join(paragraphs) or body
     url = url or getattr(doc, "url", None) or None
     outlet = getattr(doc, "sitename", None) or outlet_from_url(url) or None

@@ -26,7 +26,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -113,6 +113,12 @@ _NUM_DATE = re.compile(
     r"(?:\s+" + _TIME + r"(?:\s*" + _ZONE + r")?)?",
     re.I,
 )
+# "2018-08-25 15:24", "2018.08.25" (written the ISO way, as many non-English pages do)
+_ISO_TEXT = re.compile(
+    r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)[-./](?P<mo>0[1-9]|1[0-2])[-./](?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?![\d/.-])(?:\s+" + _TIME + r"(?:\s*" + _ZONE + r")?)?",
+    re.I,
+)
 _TIME_ZONE = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?\s?m\.?)?\s*" + _ZONE + r"\b", re.I)
 _ZONES = {
     "ET": "America/New_York",
@@ -168,6 +174,7 @@ class DateEvidence:
     kind: str  # metadata, url, metadata (UTC), dateline
     rank: int  # lower is stronger
     detail: str  # "article:published_time 2019-11-19T07:43:27-05:00"
+    moment: dt.datetime | None = None  # the time given with its zone, if any
 
     def describe(self) -> str:
         return f"{self.kind} {self.detail}".strip()
@@ -254,7 +261,7 @@ def _parse_text(value: str) -> _Stamp | None:
         except ValueError:
             return None
         return _with_time(day, m)
-    m = _NUM_DATE.search(value)
+    m = _NUM_DATE.search(value) or _ISO_TEXT.search(value)
     if m:
         y = int(m.group("y"))
         y += 2000 if y < 100 else 0
@@ -424,14 +431,33 @@ def _dateline(visible: str, title: str | None) -> DateEvidence | None:
     windows.append((0, 1500))
     for lo, hi in windows:
         chunk = visible[lo:hi]
-        for pattern in (_TEXT_DATE, _NUM_DATE):
+        for pattern in (_TEXT_DATE, _NUM_DATE, _ISO_TEXT):
             for m in pattern.finditer(chunk):
                 if _COPYRIGHT.search(chunk[max(0, m.start() - 12) : m.start()]):
                     continue
                 stamp = _parse_text(m.group(0))
                 if stamp is not None:
-                    return DateEvidence(stamp.date, "dateline", 50, repr(m.group(0).strip()))
+                    where = repr(m.group(0).strip())
+                    return DateEvidence(stamp.date, "dateline", 50, where, stamp.moment)
     return None
+
+
+def _mislabelled(meta: DateEvidence, line: DateEvidence) -> bool:
+    """The page shows the same clock time in another zone than its metadata declares.
+
+    "Nov 19, 2019, 10:31 pm CST" under the headline and "2019-11-20T04:31:13-06:00" in
+    JSON-LD: the metadata wrote UTC hours with a local offset; the reader sees the 19th.
+    """
+    if meta.kind != "metadata" or meta.moment is None or line.moment is None:
+        return False
+    if line.date == meta.date or line.moment.tzinfo is None or meta.moment.tzinfo is None:
+        return False
+    shown, declared = (
+        line.moment.replace(second=0, microsecond=0),
+        meta.moment.replace(second=0, microsecond=0),
+    )
+    shift = abs((shown - declared).total_seconds())
+    return line.moment.minute == meta.moment.minute and 0 < shift < 86400 and shift % 3600 == 0
 
 
 def _local_day(moment: dt.datetime, zone: str | None) -> dt.date:
@@ -475,7 +501,7 @@ def page_date(tree: HtmlElement, url: str | None, title: str | None = None) -> P
         elif stamp.moment is None:
             found.append(DateEvidence(stamp.date, "metadata", 30, detail))
         elif stamp.local and stamp.moment.tzinfo is not None:
-            found.append(DateEvidence(stamp.moment.date(), "metadata", 10, detail))
+            found.append(DateEvidence(stamp.moment.date(), "metadata", 10, detail, stamp.moment))
         else:
             zone = zone or _outlet_zone(tree, visible, url)
             how = f" in {zone[0]} ({zone[1]})" if zone[0] and zone[0] != "UTC" else ""
@@ -491,6 +517,8 @@ def page_date(tree: HtmlElement, url: str | None, title: str | None = None) -> P
     if not found:
         return PageDate(None, None)
     used = min(found, key=lambda e: e.rank)  # the first of the strongest kind
+    if line is not None and _mislabelled(used, line):
+        used = replace(line, detail=f"{line.detail} (the metadata's offset disagrees with it)")
     seen: dict[str, DateEvidence] = {}
     for e in found:
         if e.date != used.date and e.kind not in seen:

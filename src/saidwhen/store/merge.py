@@ -17,9 +17,9 @@ Example:
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Sequence
+
+from saidwhen.normalise import normalise
 
 __all__ = [
     "MIN_NEAR_WORDS",
@@ -36,16 +36,6 @@ SHINGLE = 4  # words per shingle
 MIN_NEAR_WORDS = 6  # shorter quotes must match exactly: "we'll see" is not distinctive
 MIN_NEAR_SHARE = 0.4  # the shorter form covers at least this share of the longer
 
-# Apostrophes join a word ("don't" -> "dont"); any other non-word character splits.
-_APOS = re.compile(r"['’ʼ`´]")
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-def normalise(text: str) -> str:
-    """Lower case, no punctuation or quote marks, single spaces."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = _APOS.sub("", text)
-    return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
 
 
 def words(text: str) -> list[str]:

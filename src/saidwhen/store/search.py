@@ -9,17 +9,22 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from saidwhen.store.speakers import first_names_match, split_name
 
 __all__ = [
+    "Conditions",
+    "Filters",
+    "conditions",
     "counts",
     "export_quotes",
     "find_people",
     "fts_query",
     "has_topics",
     "quote_occurrences",
+    "quote_row",
     "search",
     "speakers",
     "statements_only",
@@ -74,6 +79,88 @@ def find_people(conn: sqlite3.Connection, name: str) -> list[int]:
     return ids
 
 
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What a search asks for; every filter given must hold (None: no filter).
+
+    ``speaker`` is a name, meaning every person it may name (see
+    :func:`find_people`); ``person`` is one person by id (a link from a page).
+    Dates filter when a quote was said (each occurrence's date), ``outlet``
+    keeps quotes carried by that outlet; both hold for the same occurrence.
+    """
+
+    text: str | None = None
+    speaker: str | None = None
+    person: int | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    outlet: str | None = None
+    topics: bool = False
+
+
+@dataclass(slots=True)
+class Conditions:
+    """SQL for :class:`Filters`: on the quote (alias ``q``) and on an occurrence (``o``)."""
+
+    quote: list[str]
+    quote_args: list[Any]
+    occ: list[str]
+    occ_args: list[Any]
+
+
+def conditions(
+    conn: sqlite3.Connection, f: Filters, *, probe_text: bool = False, probe_outlet: bool = False
+) -> Conditions | None:
+    """The filters as SQL conditions; None when no quote can match (an unknown speaker).
+
+    ``probe_text`` tests the words quote by quote (for a walk over the quotes
+    by date) instead of listing every quote that has them, costly for a word
+    in most quotes; ``probe_outlet`` tests the outlet occurrence by occurrence
+    instead of listing its articles, for a condition run once per quote.
+    """
+    c = Conditions([], [], [], [])
+    ids = find_people(conn, f.speaker) if f.speaker else []
+    if f.speaker and not ids:
+        return None
+    if f.person is not None:
+        ids = [f.person] if not f.speaker or f.person in ids else []
+        if not ids:
+            return None
+    if ids:
+        marks = ",".join("?" * len(ids))
+        c.quote.append(
+            f"q.id IN (SELECT quote_id FROM quote_speakers WHERE person_id IN ({marks}))"
+        )
+        c.quote_args.extend(ids)
+    if f.date_from:
+        c.occ.append("o.said >= ?")
+        c.occ_args.append(f.date_from)
+    if f.date_to:
+        c.occ.append("o.said <= ?")
+        c.occ_args.append(f.date_to)
+    if f.outlet and probe_outlet:
+        c.occ.append("(SELECT outlet FROM articles WHERE id = o.article_id) = ?")
+        c.occ_args.append(f.outlet)
+    elif f.outlet:
+        c.occ.append("o.article_id IN (SELECT id FROM articles WHERE outlet = ?)")
+        c.occ_args.append(f.outlet)
+    if not f.topics and has_topics(conn):
+        if c.occ:  # the occurrence in range must itself be a statement
+            c.occ.append("o.topic = 0")
+        else:  # a quote is a topic only while every occurrence is one
+            c.quote.append("q.topic = 0")
+    if f.text and (match := fts_query(f.text)):
+        # last: SQLite tests the cheap conditions first, and a probe only where they hold
+        if probe_text:
+            c.quote.append(
+                "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id)"
+            )
+        else:
+            c.quote.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        c.quote_args.append(match)
+    return c
+
+
 def search(
     conn: sqlite3.Connection,
     text: str | None = None,
@@ -95,33 +182,12 @@ def search(
     names what was talked about, "addressed her critics") is left out, and
     with dates or an outlet the occurrence in range must be a statement.
     """
-    where: list[str] = []
-    args: list[Any] = []
-    if text and (match := fts_query(text)):
-        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        args.append(match)
-    if speaker:
-        ids = find_people(conn, speaker)
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        where.append(f"q.id IN (SELECT quote_id FROM quote_speakers WHERE person_id IN ({marks}))")
-        args.extend(ids)
-    occ: list[str] = []
-    if date_from:
-        occ.append("o.said >= ?")
-        args.append(date_from)
-    if date_to:
-        occ.append("o.said <= ?")
-        args.append(date_to)
-    if outlet:
-        occ.append("o.article_id IN (SELECT id FROM articles WHERE outlet = ?)")
-        args.append(outlet)
-    if not topics and has_topics(conn):
-        if occ:  # the occurrence in range must itself be a statement
-            occ.append("o.topic = 0")
-        else:  # a quote is a topic only while every occurrence is one
-            where.append("q.topic = 0")
+    f = Filters(text, speaker, None, date_from, date_to, outlet, topics)
+    c = conditions(conn, f)
+    if c is None:
+        return []
+    where, args = c.quote, c.quote_args + c.occ_args
+    occ = c.occ
     if occ and not where:
         # dates (or an outlet) alone: walk the occurrences from the newest, stop at ``limit``
         ids = _recent_quotes(conn, " AND ".join(occ), args, limit)
@@ -141,7 +207,7 @@ def search(
     )
     args.append(limit)
     rows = conn.execute(sql, args).fetchall()
-    return [_quote_dict(conn, r) for r in rows]
+    return [quote_row(conn, r) for r in rows]
 
 
 def _recent_quotes(conn: sqlite3.Connection, cond: str, args: list[Any], limit: int) -> list[int]:
@@ -157,7 +223,9 @@ def _recent_quotes(conn: sqlite3.Connection, cond: str, args: list[Any], limit: 
     return list(ids)
 
 
-def _quote_dict(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
+def quote_row(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
+    """A quote as search results show it, from (id, text, kind, first seen, number of
+    speakers, speaker name, topic flag)."""
     qid, text, kind, first, n_speakers, name, topic = row
     # counted here, from the (quote, date) index, rather than kept up to date on every write
     n, last = conn.execute(
@@ -266,7 +334,7 @@ def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         " ORDER BY q.id"
     )
     for row in cur:
-        out = _quote_dict(conn, row)
+        out = quote_row(conn, row)
         out["occurrences"] = quote_occurrences(conn, row[0])
         yield out
 

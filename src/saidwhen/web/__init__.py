@@ -1,4 +1,4 @@
-"""A web page to browse the quote bank, and the JSON API behind it (``saidwhen serve``).
+"""Web pages to browse the quote bank, each with a JSON twin (``saidwhen serve``).
 
 Example:
     >>> from saidwhen.web import make_server
@@ -7,15 +7,26 @@ Example:
     ...     server.serve_forever()
 """
 
-from saidwhen.web.app import BadParameter, api_quote, api_search, api_speakers, check_bank
-from saidwhen.web.server import BankServer, make_server
+from saidwhen.web.app import (
+    BadParameter,
+    api_article,
+    api_person,
+    api_quote,
+    api_search,
+    api_speakers,
+    check_bank,
+)
+from saidwhen.web.server import BankServer, create_app, make_server
 
 __all__ = [
     "BadParameter",
     "BankServer",
+    "api_article",
+    "api_person",
     "api_quote",
     "api_search",
     "api_speakers",
     "check_bank",
+    "create_app",
     "make_server",
 ]

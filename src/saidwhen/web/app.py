@@ -1,9 +1,9 @@
-"""The web API over a quote bank: requests in, (status, JSON-ready payload) out.
+"""The web API over a quote bank: query parameters in, JSON-ready payloads out.
 
 Everything here is plain functions of a read-only connection and the query
-string, so the HTTP layer (:mod:`saidwhen.web.server`) stays thin. Searching
-is :func:`saidwhen.store.search`; this module only checks parameters, pages
-and adds what a results list shows (cue, channel, when, how many carry it).
+string, so the HTTP layer (:mod:`saidwhen.web.server`) stays thin, and each
+HTML page renders exactly the payload of its JSON twin. The queries are in
+:mod:`saidwhen.store.pages`; this module checks parameters and pages.
 """
 
 from __future__ import annotations
@@ -16,33 +16,34 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from saidwhen.errors import StoreError
-from saidwhen.store import has_topics, quote_occurrences, search, speakers
+from saidwhen.errors import BadParameter, StoreError
+from saidwhen.store import has_topics, quote_occurrences, speakers
 from saidwhen.store.migrations import SCHEMA_VERSION
-from saidwhen.store.search import statements_only
+from saidwhen.store.pages import article_page, most_quoted, person_page, search_page
+from saidwhen.store.search import Filters, statements_only
 
 __all__ = [
     "MAX_LIMIT",
     "MAX_OFFSET",
+    "MAX_PARAM",
+    "PAGE_SIZE",
     "BadParameter",
+    "api_article",
+    "api_home",
+    "api_person",
     "api_quote",
     "api_search",
     "api_speakers",
     "check_bank",
     "open_readonly",
+    "search_filters",
 ]
 
 MAX_LIMIT = 100  # quotes per page
-MAX_OFFSET = 10_000  # paging re-runs the search up to offset + limit: keep it bounded
-
-
-class BadParameter(ValueError):
-    """A query parameter that cannot be used; answered with HTTP 400 naming it."""
-
-    def __init__(self, parameter: str, message: str) -> None:
-        super().__init__(f"{parameter}: {message}")
-        self.parameter = parameter
-        self.message = message
+MAX_OFFSET = 10_000  # a page deep in the results costs a walk to it: keep it bounded
+MAX_PARAM = 1_000  # characters in a parameter: no name or query is longer
+PAGE_SIZE = 20  # quotes per HTML page
+MAX_ID = 2**63 - 1  # SQLite's integers
 
 
 def open_readonly(path: str | os.PathLike[str]) -> sqlite3.Connection:
@@ -54,6 +55,17 @@ def open_readonly(path: str | os.PathLike[str]) -> sqlite3.Connection:
         conn.execute("PRAGMA query_only = ON")
     except sqlite3.Error as err:
         raise StoreError(f"cannot open {p} read-only: {err}") from err
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError as err:
+        # read-only media (READONLY, IOERR, CANTOPEN): no WAL index can be made beside
+        # the file, and nobody can be writing it, so it is read as it is
+        if err.sqlite_errorcode & 0xFF in (8, 10, 14):
+            conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+            conn.execute("PRAGMA query_only = ON")
+    except sqlite3.DatabaseError:
+        pass  # not a database: the caller's first query says so
     return conn
 
 
@@ -90,6 +102,8 @@ def check_bank(path: str | os.PathLike[str]) -> None:
 
 def _text(params: Mapping[str, str], name: str) -> str | None:
     value = params.get(name, "").strip()
+    if len(value) > MAX_PARAM:
+        raise BadParameter(name, f"longer than {MAX_PARAM} characters ({len(value)})")
     return value or None
 
 
@@ -119,9 +133,9 @@ def _int(params: Mapping[str, str], name: str, default: int, low: int, high: int
     return n
 
 
-def _flag(params: Mapping[str, str], name: str) -> bool:
-    """``1``/``true``/``yes``/``on`` or ``0``/``false``/``no``/``off`` (absent: false)."""
-    value = (_text(params, name) or "0").lower()
+def _flag(params: Mapping[str, str], name: str, default: bool = False) -> bool:
+    """``1``/``true``/``yes``/``on`` or ``0``/``false``/``no``/``off`` (absent: ``default``)."""
+    value = (_text(params, name) or str(int(default))).lower()
     if value in ("1", "true", "yes", "on"):
         return True
     if value in ("0", "false", "no", "off"):
@@ -132,77 +146,103 @@ def _flag(params: Mapping[str, str], name: str) -> bool:
 # -- endpoints -----------------------------------------------------------------------
 
 
-def api_search(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[str, Any]:
-    """``/api/search``: one page of :func:`saidwhen.store.search`, each quote with its details.
-
-    The store's search has no offset, so a page is the tail of a search for
-    ``offset + limit + 1`` quotes (the extra one tells whether there is more).
-    Statements only unless ``topics=1``: a topic record names what was talked
-    about ("addressed her critics"), which a reader looking for what people
-    said does not want by default.
-    """
-    text = _text(params, "text")
-    speaker = _text(params, "speaker")
-    outlet = _text(params, "outlet")
+def search_filters(params: Mapping[str, str]) -> Filters:
+    """The filters of a search from its query string (400 on a bad value)."""
     date_from = _date(params, "from")
     date_to = _date(params, "to")
     if date_from and date_to and date_from > date_to:
         raise BadParameter("from", f"{date_from} is after to ({date_to})")
-    limit = _int(params, "limit", 20, 1, MAX_LIMIT)
-    offset = _int(params, "offset", 0, 0, MAX_OFFSET)
-    topics = _flag(params, "topics")
-    rows = search(
-        conn,
-        text,
-        speaker=speaker,
+    person = _int(params, "person", 0, 1, MAX_ID) or None
+    return Filters(
+        text=_text(params, "text"),
+        speaker=_text(params, "speaker"),
+        person=person,
         date_from=date_from,
         date_to=date_to,
-        outlet=outlet,
-        topics=topics,
-        limit=offset + limit + 1,
+        outlet=_text(params, "outlet"),
+        topics=_flag(params, "topics"),
     )
-    page = rows[offset : offset + limit]
-    for row in page:
-        row.update(_details(conn, row["id"]))
+
+
+def _query(f: Filters, limit: int, offset: int) -> dict[str, Any]:
     return {
-        "query": {
-            "text": text,
-            "speaker": speaker,
-            "from": date_from,
-            "to": date_to,
-            "outlet": outlet,
-            "topics": topics,
-            "limit": limit,
-            "offset": offset,
-        },
-        "results": page,
-        "more": len(rows) > offset + limit,
+        "text": f.text,
+        "speaker": f.speaker,
+        "person": f.person,
+        "from": f.date_from,
+        "to": f.date_to,
+        "outlet": f.outlet,
+        "topics": f.topics,
+        "limit": limit,
+        "offset": offset,
     }
 
 
-def _details(conn: sqlite3.Connection, quote_id: int) -> dict[str, Any]:
-    """What a result shows beyond the search row: the earliest occurrence's cue,
-    channel and date, and how many articles and outlets carry the quote."""
-    articles, outlets = conn.execute(
-        "SELECT count(DISTINCT o.article_id), count(DISTINCT a.outlet) FROM occurrences o"
-        " JOIN articles a ON a.id = o.article_id WHERE o.quote_id = ?",
-        (quote_id,),
-    ).fetchone()
-    first = conn.execute(
-        "SELECT cue, channel, said, when_, when_basis FROM occurrences"
-        " WHERE quote_id = ? ORDER BY said, id LIMIT 1",
-        (quote_id,),
-    ).fetchone()
-    cue, channel, said, when, basis = first or (None, None, None, None, None)
+def api_search(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[str, Any]:
+    """``/api/search``: one page of quotes matching the filters, newest first, with the
+    total, whether there is more, and with ``facets=1`` the facets (speakers, outlets,
+    years said; they cost more than the page, so only the search page asks).
+
+    Statements only unless ``topics=1``: a topic record names what was talked
+    about ("addressed her critics"), which a reader looking for what people
+    said does not want by default. ``person=ID`` keeps one person's quotes
+    (``speaker=`` takes a name, meaning everyone it may name).
+    """
+    f = search_filters(params)
+    limit = _int(params, "limit", PAGE_SIZE, 1, MAX_LIMIT)
+    offset = _int(params, "offset", 0, 0, MAX_OFFSET)
+    page = search_page(conn, f, limit=limit, offset=offset, facets=_flag(params, "facets"))
     return {
-        "cue": cue,
-        "channel": channel,
-        "said": said,
-        "when": when,
-        "when_basis": basis,
-        "articles": articles,
-        "n_outlets": outlets,
+        "query": _query(f, limit, offset),
+        "total": page["total"],
+        "total_exact": page["total_exact"],
+        "results": page["results"],
+        "more": _more(page, offset, limit),
+        "facets": page["facets"],
+        "facets_sampled": page["facets_sampled"],
     }
+
+
+def _more(page: dict[str, Any], offset: int, limit: int) -> bool:
+    """Whether a next page has quotes (above the count cap: when this one is full)."""
+    if page["total_exact"]:
+        return bool(page["total"] > offset + limit)
+    return len(page["results"]) == limit
+
+
+def api_home(conn: sqlite3.Connection) -> dict[str, Any]:
+    """What the search page shows before a search: the people quoted most."""
+    return {"people": most_quoted(conn)}
+
+
+def api_person(
+    conn: sqlite3.Connection, pid: int, params: Mapping[str, str]
+) -> dict[str, Any] | None:
+    """``/api/people/ID``: a person (names, counts, timeline by the month said) and one
+    page of their quotes, searched with ``text``; None when there is no such person."""
+    if pid > MAX_ID:
+        return None
+    person = person_page(conn, pid)
+    if person is None:
+        return None
+    text = _text(params, "text")
+    topics = _flag(params, "topics")
+    limit = _int(params, "limit", PAGE_SIZE, 1, MAX_LIMIT)
+    offset = _int(params, "offset", 0, 0, MAX_OFFSET)
+    f = Filters(text=text, person=pid, topics=topics)
+    page = search_page(conn, f, limit=limit, offset=offset, facets=False)
+    person["query"] = _query(f, limit, offset)
+    person["total"] = page["total"]
+    person["total_exact"] = page["total_exact"]
+    person["quotes"] = page["results"]
+    person["more"] = _more(page, offset, limit)
+    return person
+
+
+def api_article(conn: sqlite3.Connection, aid: int) -> dict[str, Any] | None:
+    """``/api/articles/ID``: an article, its text when kept, and its quotes in order;
+    None when there is no such article."""
+    return None if aid > MAX_ID else article_page(conn, aid)
 
 
 def api_speakers(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[str, Any]:
@@ -232,6 +272,8 @@ def api_speakers(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[st
 def api_quote(conn: sqlite3.Connection, quote_id: int) -> dict[str, Any] | None:
     """``/api/quotes/<id>``: one quote with every occurrence (article, outlet, url,
     date, offsets, cue, speaker mention), or None when there is no such quote."""
+    if quote_id > MAX_ID:
+        return None
     topic = "q.topic" if has_topics(conn) else "0"
     row = conn.execute(
         f"SELECT q.id, q.text, q.kind, q.first_seen, q.n_speakers, p.name, {topic} FROM quotes q"

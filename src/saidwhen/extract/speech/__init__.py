@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.direct import direct_drafts, make_speaker, outer_reporter, outer_source
@@ -29,18 +29,21 @@ from saidwhen.extract.speech.lone import attribute_lone_paragraph, sign_off
 from saidwhen.extract.speech.merge import (
     carry_channels,
     merge_reported,
-    normalise_quote,
     reported_speech,
 )
 from saidwhen.extract.speech.syntax import cue_span
 from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Quote
 from saidwhen.nlp import doc_text
+from saidwhen.normalise import normalise
 
-__all__ = ["find_quotes", "normalise_quote"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["find_quotes"]
 
 
-def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
+def find_quotes(doc: Doc, people: PeopleIndex, start: int = 0) -> list[Quote]:
     """Every quotation of the article, in text order, with indices linking them."""
     view = ArticleView.build(doc, start)
     regions, quoted = list(view.regions), view.quoted
@@ -73,7 +76,7 @@ def find_quotes(doc: Any, people: PeopleIndex, start: int = 0) -> list[Quote]:
     quotes = []
     text = doc_text(doc)
     for i, d in enumerate(drafts):
-        words = normalise_quote(text[d.start : d.end])
+        words = normalise(text[d.start : d.end])
         repeat = seen.get(words) if d.kind != "indirect" and len(words.split()) >= 4 else None
         if repeat is None and words:
             seen.setdefault(words, i)

@@ -12,17 +12,22 @@ The model is trained by :mod:`saidwhen.eval.train_tagger` and read from
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from saidwhen.extract._reported_cues import CUE_PREPS, CUE_RATES
 from saidwhen.extract.speech.lexicon import cue_record
 from saidwhen.extract.speech.rules import find_reported
 from saidwhen.extract.speech.types import TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
 from saidwhen.model import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "MODEL_PATH",
@@ -41,6 +46,20 @@ __all__ = [
 
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "attribution.crfsuite"
+# What the model was trained on: the stamp of the features (:func:`feature_stamp`),
+# written by saidwhen.eval.train_tagger beside the model.
+STAMP_PATH = MODEL_PATH.with_suffix(".stamp.json")
+# A made-up article whose features stand for the rules, the lexicon and the feature
+# code: when any of them changes what the tagger reads, its stamp changes.
+PROBE = (
+    "The mayor said on Tuesday that the bridge would reopen in May. "
+    '"We are on schedule," she told reporters, adding that costs had risen.\n\n'
+    "According to a city report, the repairs cost $4 million. Officials, "
+    "speaking on condition of anonymity, warned of delays, which the contractor denied.\n\n"
+    "The plan, the council argued, was rushed. Critics led the mayor to admit the "
+    "timeline was tight. She was asked by a reporter whether she would resign.\n\n"
+    'Mayor Diaz: "No." The union thinks the deal is fair but has not signed it.'
+)
 
 
 # Roles in the order a token keeps when gold spans overlap: a cue or source
@@ -48,7 +67,7 @@ MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "attribution.crfsuit
 ROLES = ("CON", "SRC", "CUE")
 
 
-def paragraphs(doc: Any, start: int = 0) -> list[list[int]]:
+def paragraphs(doc: Doc, start: int = 0) -> list[list[int]]:
     """Token indices of each paragraph, white space left out, from character ``start`` on."""
     out: list[list[int]] = [[]]
     for tok in doc:
@@ -64,7 +83,7 @@ def paragraphs(doc: Any, start: int = 0) -> list[list[int]]:
     return [p for p in out if p]
 
 
-def _rate_bucket(tok: Any, quoted: bool, frame: str) -> str:
+def _rate_bucket(tok: Token, quoted: bool, frame: str) -> str:
     """How often this word, in this frame, was a cue in PolNeAR train (from the lexicon)."""
     rec = cue_record(tok, frame, quoted)
     return "x" if rec is None else f"{min(int(rec[0] / rec[1] * 5), 4)}"
@@ -290,6 +309,27 @@ def spans_from_labels(seq: Sequence[int], labels: Sequence[str]) -> list[TaggedS
     if role is not None:
         out.append(TaggedSpan(role, lo, prev + 1))
     return out
+
+
+def feature_stamp(doc: Doc) -> str:
+    """A hash of the lexicon and of every feature of ``doc`` (parsed :data:`PROBE`).
+
+    The model is stale when this differs from the stamp stored with it: retrain
+    (``python -m saidwhen.eval.train_tagger``).
+    """
+    view = ArticleView.build(doc)
+    hints = rule_roles(view)
+    table = token_table(view)
+    digest = hashlib.sha256()
+    for key in sorted(CUE_RATES):
+        digest.update(f"{key}={CUE_RATES[key]};".encode())
+    for key in sorted(CUE_PREPS):
+        digest.update(f"{key}={CUE_PREPS[key]};".encode())
+    for seq in paragraphs(doc):
+        for feats in sequence_features(view, seq, hints, table):
+            digest.update("\x1f".join(feats).encode())
+            digest.update(b"\x1e")
+    return digest.hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=2)

@@ -9,15 +9,18 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract.speech.crf import MODEL_PATH, load_tagger, tag_doc
 from saidwhen.extract.speech.lexicon import INTERRUPTERS, NO_SOURCE
 from saidwhen.extract.speech.rules import find_reported
-from saidwhen.extract.speech.syntax import noun_phrase, tagged_cue_subject, trim
+from saidwhen.extract.speech.syntax import cue_subject, noun_phrase, span_root, trim
 from saidwhen.extract.speech.types import TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
 from saidwhen.model import Quote, Span, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "MAX_CONTENT_GAP",
@@ -94,15 +97,35 @@ def decode(
     return out
 
 
+def _tagged_cue_subject(doc: Doc, cue: TaggedSpan, cues: Sequence[TaggedSpan]) -> Token | None:
+    """The speaker of a tagged cue.  From a verb in the reported clause of another
+    cue the walk climbs to that cue ("Lee said the plan was late and urged a vote":
+    the parser often ties "urged" to "was")."""
+
+    def is_cue(tok: Token) -> bool:
+        outer = tok.head.head.i
+        return any(c.start <= outer < c.end for c in cues)
+
+    return cue_subject(
+        span_root(doc, cue),
+        subjects=("nsubj",),
+        nearest=True,
+        passive="agent",
+        control="before",
+        report=is_cue,
+        steps=6,
+    )
+
+
 def _subject_source(
-    doc: Any, cue: TaggedSpan, sources: Sequence[TaggedSpan], cues: Sequence[TaggedSpan]
+    doc: Doc, cue: TaggedSpan, sources: Sequence[TaggedSpan], cues: Sequence[TaggedSpan]
 ) -> TaggedSpan | None:
     """The tagged source that holds the cue's grammatical subject, if one does.
 
     The nearest source is often the subject of another clause: "Ruiz, who
     praised the plan, voted against it" (``who``), or a name inside the content.
     """
-    subj = tagged_cue_subject(doc, cue, cues)
+    subj = _tagged_cue_subject(doc, cue, cues)
     if subj is None:
         return None
     held = next((s for s in sources if s.start <= subj.i < s.end), None)
@@ -119,14 +142,14 @@ def _rules_have_source(rules: Sequence[Quote], start: int, end: int) -> bool:
 
 
 def _subject_phrase(
-    doc: Any, cue: TaggedSpan, cues: Sequence[TaggedSpan], content: TaggedSpan | None
+    doc: Doc, cue: TaggedSpan, cues: Sequence[TaggedSpan], content: TaggedSpan | None
 ) -> TaggedSpan | None:
     """The noun phrase of the cue's grammatical subject, where the tagger marked no source.
 
     "Kasich has won endorsements, supporting a path to legal status": the
     tagger often misses the source of a second, coordinated or non-finite cue.
     """
-    subj = tagged_cue_subject(doc, cue, cues)
+    subj = _tagged_cue_subject(doc, cue, cues)
     if subj is None or subj.lower_ in NO_SOURCE:
         return None
     toks = trim(doc, noun_phrase(subj))
@@ -177,7 +200,7 @@ def _parenthetical(
     return first, second
 
 
-def _trimmed(doc: Any, start: int, end: int) -> TaggedSpan | None:
+def _trimmed(doc: Doc, start: int, end: int) -> TaggedSpan | None:
     """``doc[start:end]`` without punctuation and white space at its edges, as content."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -226,11 +249,11 @@ def _content_rank(
     return (sent_of(cue) != sent_of(con), _gap(cue, con), -(con.end - con.start))
 
 
-def has_word(doc: Any, span: TaggedSpan) -> bool:
+def has_word(doc: Doc, span: TaggedSpan) -> bool:
     return any(t.is_alpha or t.is_digit for t in doc[span.start : span.end])
 
 
-def _char_span(doc: Any, span: TaggedSpan) -> tuple[int, int]:
+def _char_span(doc: Doc, span: TaggedSpan) -> tuple[int, int]:
     toks = [t for t in doc[span.start : span.end] if not t.is_space]
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 

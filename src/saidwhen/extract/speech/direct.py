@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.lexicon import (
+    CHANNEL_WORDS,
     FRAGMENT_CUES,
     NEW_CLAUSE,
     RELATIVE,
@@ -28,6 +29,9 @@ from saidwhen.extract.speech.view import ArticleView, tokens_in, window_tokens
 from saidwhen.model import Span, Speaker
 from saidwhen.nlp import doc_text
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 __all__ = [
     "direct_drafts",
     "make_speaker",
@@ -36,7 +40,7 @@ __all__ = [
 ]
 
 
-def make_speaker(doc: Any, people: PeopleIndex, subj: Any, whole: bool = False) -> Speaker:
+def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False) -> Speaker:
     names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if subj.pos_ == "NOUN" and names:
         subj = names[0]  # "Her partner, ecologist Priya Raman, said"
@@ -55,7 +59,7 @@ def make_speaker(doc: Any, people: PeopleIndex, subj: Any, whole: bool = False) 
     return Speaker(name, mention, s, e)
 
 
-def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
+def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
     """``"...," she said`` / ``said Smith``: a speech verb right after the closing mark."""
     toks = window_tokens(doc, region.outer_end, limit)
     quoted = doc_text(doc)[region.start : region.end].rstrip("'’ ")
@@ -89,7 +93,7 @@ def _cue_after(doc: Any, region: QuoteRegion, limit: int) -> Any | None:
 
 def _cue_before(
     view: ArticleView, region: QuoteRegion, floor: int, quoted: frozenset[int] = frozenset()
-) -> tuple[Any, Span | None, Any] | None:
+) -> tuple[Token | None, Span | None, Token | None] | None:
     """``she wrote, "..."``, ``according to X, "..."``: the closest speech verb before."""
     doc = view.doc
     open_tok = tokens_in(doc, region.open_mark, region.open_mark + 1)
@@ -131,7 +135,7 @@ def _cue_before(
     return None
 
 
-def _nearby_subject(view: ArticleView, verb: Any, region: QuoteRegion) -> Any | None:
+def _nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token | None:
     """When the parse gives a cue verb no subject: a name or pronoun right next to it."""
     doc = view.doc
     if verb.idx >= region.outer_end:  # "..." she says / says Smith
@@ -145,7 +149,7 @@ def _nearby_subject(view: ArticleView, verb: Any, region: QuoteRegion) -> Any | 
             roots = [
                 t
                 for t in between
-                if t.pos_ in ("PRON", "PROPN", "NOUN") and (t.head.i not in ids or t.head is t)
+                if t.pos_ in ("PRON", "PROPN", "NOUN") and (t.head.i not in ids or t.head.i == t.i)
             ]
             return roots[0] if roots else None
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
@@ -182,7 +186,7 @@ def _nearby_subject(view: ArticleView, verb: Any, region: QuoteRegion) -> Any | 
     return None
 
 
-def _subject_before_insertion(view: ArticleView, verb: Any) -> Any | None:
+def _subject_before_insertion(view: ArticleView, verb: Token) -> Token | None:
     """``Warren, a military spokesman in Baghdad, said`` / ``Clinton, exasperated,
     responded``: a subject set off from its verb by a phrase between commas, which the
     parser attached elsewhere.  The noun before the inserted phrase, if it opens its
@@ -225,7 +229,7 @@ def _subject_before_insertion(view: ArticleView, verb: Any) -> Any | None:
 
 def _cue_in_sentence_before(
     view: ArticleView, region: QuoteRegion, quoted: frozenset[int] = frozenset()
-) -> tuple[Any | None, Any | None]:
+) -> tuple[Token | None, Token | None]:
     """``..., Smith says. "Quote."``: the report that ends the sentence just before."""
     doc = view.doc
     text = doc_text(doc)
@@ -247,8 +251,8 @@ def _cue_in_sentence_before(
 
 
 def _report_sentence(
-    view: ArticleView, toks: list[Any], quoted: frozenset[int]
-) -> tuple[Any | None, Any | None]:
+    view: ArticleView, toks: list[Token], quoted: frozenset[int]
+) -> tuple[Token | None, Token | None]:
     """``Greene added that the Fed wants out before the vote. "Quote."``: a sentence
     whose main verb reports a named speaker's words introduces the quote after it."""
     if not toks or any(t.i in quoted for t in toks):
@@ -264,7 +268,7 @@ def _report_sentence(
 
 def _cue_in_lead_paragraph(
     view: ArticleView, region: QuoteRegion, quoted: frozenset[int] = frozenset()
-) -> tuple[Any | None, Any | None]:
+) -> tuple[Token | None, Token | None]:
     """A quote opening a paragraph after "... released the following statement:"."""
     doc = view.doc
     text = doc_text(doc)
@@ -281,7 +285,7 @@ def _cue_in_lead_paragraph(
     return None, None
 
 
-def _governing_verb(doc: Any, region: QuoteRegion) -> Any | None:
+def _governing_verb(doc: Doc, region: QuoteRegion) -> Token | None:
     """The verb a quoted fragment hangs from, when it is a verb of saying or judging."""
     toks = tokens_in(doc, region.start, region.end)
     if not toks:
@@ -323,7 +327,7 @@ def _is_markup(text: str, region: QuoteRegion) -> bool:
     )
 
 
-def _bare_report(verb: Any, quoted: frozenset[int]) -> bool:
+def _bare_report(verb: Token, quoted: frozenset[int]) -> bool:
     """``he said``, not ``he said he would`` nor ``as she put it``: the verb reports
     nothing but what comes before it (no object or clause after it, no ``as``)."""
     if verb.dep_ in ("relcl", "acl"):
@@ -336,8 +340,8 @@ def _bare_report(verb: Any, quoted: frozenset[int]) -> bool:
 
 
 def _said_after_fragment(
-    doc: Any, region: QuoteRegion, limit: int, quoted: frozenset[int]
-) -> tuple[Any, Any] | None:
+    doc: Doc, region: QuoteRegion, limit: int, quoted: frozenset[int]
+) -> tuple[Token, Token] | None:
     """``described it as "horrendous. It really hurts," he said``: a quote that starts
     mid-sentence but closes on a comma followed by a plain ``he said`` is that
     speaker's, as a full quote would be."""
@@ -416,19 +420,20 @@ def _attribute_region(
     draft.cue_token = verb.i
     if subj is not None:
         draft.speaker = make_speaker(doc, people, subj, inverted)
-    draft.channel = channel_of(doc, view.sentence(verb.i))
+    draft.channel = channel_of(view.tokens_of(CHANNEL_WORDS, *view.sentence_range(verb.i)))
     return draft
 
 
-def outer_source(view: ArticleView, tok: Any, quoted: frozenset[int]) -> tuple[Span, Any] | None:
+def outer_source(
+    view: ArticleView, tok: Token, quoted: frozenset[int]
+) -> tuple[Span, Token] | None:
     """``"..." Smith said, according to a transcript``: PolNeAR gives the outer report,
     the transcript, as the source.  Only words of the same sentence and paragraph."""
     doc = view.doc
-    text = doc_text(doc)
     toks = [
         t
-        for t in view.sentence(tok.i)
-        if t.i not in quoted and "\n" not in text[min(t.idx, tok.idx) : max(t.idx, tok.idx)]
+        for t in view.tokens_of(("according",), *view.sentence_range(tok.i))
+        if t.i not in quoted and view.para[t.i] == view.para[tok.i]
     ]
     acc = according_to(doc, toks)
     if acc is None or acc[1] is None or acc[1].i in quoted:
@@ -441,7 +446,7 @@ def outer_source(view: ArticleView, tok: Any, quoted: frozenset[int]) -> tuple[S
 
 def outer_reporter(
     view: ArticleView, fragment: Draft, quoted: frozenset[int]
-) -> tuple[Any, Any] | None:
+) -> tuple[Token, Token] | None:
     """``Trump said that Clinton once described the deal as "the gold standard"``: a
     report nested in what another speaker says; the quoted words come to us from the
     outer speaker, whom news annotators give as their source.  The outer verb and

@@ -7,10 +7,13 @@ often a word, in a syntactic frame, was an attribution cue in PolNeAR train.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract._reported_cues import CUE_RATES
 from saidwhen.extract.lexicon import CHANNEL_WORDS, FRAGMENT_CUES, SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
     "CHANNEL_WORDS",
@@ -142,7 +145,7 @@ NO_SOURCE = frozenset({"it", "this", "that", "what"})
 INTERRUPTERS = frozenset({",", "—", "–", "--"})
 
 
-def cue_keys(tok: Any, frame: str, quoted: bool) -> tuple[str, ...]:
+def cue_keys(tok: Token, frame: str, quoted: bool) -> tuple[str, ...]:
     """The lexicon keys of a candidate cue, most specific first: form, then lemma."""
     q = "q" if quoted else "n"
     subj = next((c.pos_ for c in tok.children if c.dep_ in SUBJ_DEPS), "x")
@@ -160,12 +163,12 @@ def cue_keys(tok: Any, frame: str, quoted: bool) -> tuple[str, ...]:
 CUE_FORMS = frozenset(key.partition("|")[0] for key in CUE_RATES)
 
 
-def in_lexicon(tok: Any) -> bool:
+def in_lexicon(tok: Token) -> bool:
     """Whether the cue lexicon has any entry for this word or its lemma."""
     return tok.lower_ in CUE_FORMS or f"~{tok.lemma_.lower()}" in CUE_FORMS
 
 
-def cue_record(tok: Any, frame: str, quoted: bool) -> tuple[int, int] | None:
+def cue_record(tok: Token, frame: str, quoted: bool) -> tuple[int, int] | None:
     """(cue occurrences, all occurrences) in train of the most specific lexicon key, or None."""
     if not in_lexicon(tok):
         return None
@@ -176,7 +179,7 @@ def cue_record(tok: Any, frame: str, quoted: bool) -> tuple[int, int] | None:
     return None
 
 
-def cue_rate(tok: Any, frame: str, quoted: bool) -> tuple[float, int]:
+def cue_rate(tok: Token, frame: str, quoted: bool) -> tuple[float, int]:
     """(share of occurrences that were cues, number of cue occurrences) in train."""
     rec = cue_record(tok, frame, quoted)
     return (rec[0] / rec[1], rec[0]) if rec is not None else (0.0, 0)

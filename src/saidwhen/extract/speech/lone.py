@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.quotes import QuoteRegion
@@ -14,13 +14,16 @@ from saidwhen.extract.speech.view import ArticleView, tokens_in, window_tokens
 from saidwhen.model import Span
 from saidwhen.nlp import doc_text
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 __all__ = [
     "attribute_lone_paragraph",
     "sign_off",
 ]
 
 
-def sign_off(doc: Any, region: QuoteRegion) -> tuple[Span, Any] | None:
+def sign_off(doc: Doc, region: QuoteRegion) -> tuple[Span, Token] | None:
     """``"..."`` then a line ``- Hillary Clinton.``: the name signs the quote."""
     text = doc_text(doc)
     window = text[region.outer_end : region.outer_end + 80]
@@ -42,7 +45,7 @@ def sign_off(doc: Any, region: QuoteRegion) -> tuple[Span, Any] | None:
 
 def _report_in_previous_paragraph(
     view: ArticleView, region: QuoteRegion, quoted: frozenset[int]
-) -> Any:
+) -> Token | None:
     """A paragraph that is nothing but a quote, after one that reports someone's words
     (``Carter said that ... .`` then ``"..."``): the reporter's cue verb."""
     doc = view.doc

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
-from saidwhen.extract.speech.lexicon import GENERIC_CHANNELS
+from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
 from saidwhen.extract.speech.rules import find_reported
 from saidwhen.extract.speech.syntax import channel_of
 from saidwhen.extract.speech.types import Draft
@@ -17,14 +15,8 @@ from saidwhen.nlp import doc_text
 __all__ = [
     "carry_channels",
     "merge_reported",
-    "normalise_quote",
     "reported_speech",
 ]
-
-
-def normalise_quote(text: str) -> str:
-    """Words of a quote for comparison: lower case, no punctuation or quote marks."""
-    return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
 
 
 def _alnum(text: str, start: int, end: int) -> int:
@@ -67,7 +59,9 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Quote]
         ind = Draft(q.start, q.end, "indirect", q.speaker, q.cue, is_indirect=True)
         if q.cue is not None:
             cue_toks = tokens_in(doc, q.cue.start, q.cue.end)
-            ind.channel = channel_of(doc, view.sentence(cue_toks[0].i)) if cue_toks else None
+            if cue_toks:
+                sent = view.sentence_range(cue_toks[0].i)
+                ind.channel = channel_of(view.tokens_of(CHANNEL_WORDS, *sent))
             # "Too often, Mr. Clarke said, the debate ...": the second piece of one content
             first = by_cue.get((q.cue.start, q.cue.end))
             if first is not None and first.end <= q.cue.start < q.start:

@@ -23,7 +23,7 @@ pairs such a Quote with the direct quote it repeats.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract.speech.lexicon import (
     MIN_CUE_COUNT,
@@ -45,12 +45,15 @@ from saidwhen.extract.speech.syntax import (
 from saidwhen.extract.speech.view import ArticleView
 from saidwhen.model import Quote, Span, Speaker
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 __all__ = [
     "find_reported",
 ]
 
 
-def _is_candidate(tok: Any, quoted: bool, frame: str) -> bool:
+def _is_candidate(tok: Token, quoted: bool, frame: str) -> bool:
     if tok.pos_ not in ("VERB", "NOUN", "AUX", "PUNCT", "ADP", "ADJ"):
         return False
     if tok.pos_ == "AUX" and tok.dep_ in ("aux", "auxpass"):
@@ -61,7 +64,7 @@ def _is_candidate(tok: Any, quoted: bool, frame: str) -> bool:
     return n >= MIN_CUE_COUNT and rate >= MIN_CUE_RATE
 
 
-def _content_tokens(tok: Any, cue: Sequence[Any], source: Sequence[Any]) -> list[Any]:
+def _content_tokens(tok: Token, cue: Sequence[Token], source: Sequence[Token]) -> list[Token]:
     """What is said: the complement of the cue, or the clause it is parenthetical to."""
     doc = tok.doc
     stop = {t.i for t in cue} | {t.i for t in source}
@@ -115,8 +118,8 @@ def _content_tokens(tok: Any, cue: Sequence[Any], source: Sequence[Any]) -> list
 
 
 def _expand_to_quotes(
-    doc: Any, content: list[Any], regions: Sequence[tuple[int, int]], stop: set[int]
-) -> list[Any]:
+    doc: Doc, content: list[Token], regions: Sequence[tuple[int, int]], stop: set[int]
+) -> list[Token]:
     """Grow a content that starts or ends inside a quotation to the whole quotation.
 
     The parse often stops a quoted content at a sentence break inside the
@@ -136,8 +139,8 @@ def _expand_to_quotes(
 
 
 def _adjacent_quote(
-    doc: Any, clause: Sequence[Any], regions: Sequence[tuple[int, int]]
-) -> list[Any]:
+    doc: Doc, clause: Sequence[Token], regions: Sequence[tuple[int, int]]
+) -> list[Token]:
     """The quotation right before (or else right after) a cue with no content of its own.
 
     ``"We won," she said.`` is often parsed as two sentences.
@@ -157,7 +160,7 @@ def _adjacent_quote(
     return []
 
 
-def _span(doc: Any, toks: Sequence[Any]) -> tuple[int, int] | None:
+def _span(doc: Doc, toks: Sequence[Token]) -> tuple[int, int] | None:
     if not toks:
         return None
     first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)

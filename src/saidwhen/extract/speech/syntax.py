@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Literal
 
 from saidwhen.extract._reported_cues import CUE_PREPS
 from saidwhen.extract.speech.lexicon import (
@@ -20,6 +20,9 @@ from saidwhen.extract.speech.types import TaggedSpan
 from saidwhen.model import Span
 from saidwhen.nlp import doc_text
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 __all__ = [
     "according_to",
     "after_break",
@@ -27,9 +30,9 @@ __all__ = [
     "contiguous",
     "cue_frame",
     "cue_span",
+    "cue_subject",
     "cue_tokens",
     "governing_cue",
-    "governor_subject",
     "is_speech_verb",
     "line_after",
     "line_before",
@@ -38,14 +41,14 @@ __all__ = [
     "np_span",
     "source_tokens",
     "span_root",
+    "speech_report",
     "subject_of",
     "subtree",
-    "tagged_cue_subject",
     "trim",
 ]
 
 
-def _as_one_put_it(tok: Any) -> bool:
+def _as_one_put_it(tok: Token) -> bool:
     """``As one adviser put it, "..."``: "put it" in an "as" clause reports words."""
     doc = tok.doc
     return (
@@ -56,7 +59,7 @@ def _as_one_put_it(tok: Any) -> bool:
     )
 
 
-def is_speech_verb(tok: Any, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
+def is_speech_verb(tok: Token, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
     if tok.lemma_ == "go" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "on":
         return True  # "Trump went on, ..."
     if _as_one_put_it(tok):
@@ -66,7 +69,7 @@ def is_speech_verb(tok: Any, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
     )
 
 
-def loose_cue(tok: Any) -> bool:
+def loose_cue(tok: Token) -> bool:
     """A finite verb, or a speech verb the tagger took for a noun ("the ad states")."""
     if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP"):
         return True
@@ -74,7 +77,7 @@ def loose_cue(tok: Any) -> bool:
     return tok.tag_ == "NNS" and (word[:-1] in SPEECH_VERBS or word[:-2] in SPEECH_VERBS)
 
 
-def cue_span(doc: Any, verb: Any) -> Span:
+def cue_span(doc: Doc, verb: Token) -> Span:
     """The verb with its auxiliaries, negation and particle ("has learned", "opened up")."""
     toks = [verb]
     for child in verb.children:
@@ -95,7 +98,7 @@ def cue_span(doc: Any, verb: Any) -> Span:
     return Span(doc_text(doc)[s:e], s, e)
 
 
-def np_span(doc: Any, head: Any, whole: bool = False) -> tuple[int, int]:
+def np_span(doc: Doc, head: Token, whole: bool = False) -> tuple[int, int]:
     """A subject noun phrase, cut before a comma, relative clause or apposition
     (``whole``: with its clauses and phrases, up to a comma)."""
     left = head.left_edge.i
@@ -131,50 +134,8 @@ def np_span(doc: Any, head: Any, whole: bool = False) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def _reported_clause(tok: Any) -> bool:
-    """Is ``tok`` the head of the clause a speech verb reports ("said [it was late]")?"""
-    if tok.dep_ != "ccomp" or tok.head.i == tok.i or not is_speech_verb(tok.head):
-        return False
-    lo, hi = sorted((tok.idx, tok.head.idx))
-    return "\n" not in doc_text(tok.doc)[lo:hi]  # a parse run over a paragraph break
-
-
-def subject_of(verb: Any, quoted: frozenset[int] = frozenset()) -> Any | None:
-    """The subject of a cue verb, through conjunctions and xcomp chains.
-
-    A subject inside quotation marks is the parser reading the quote as a clause
-    ("Michigan, Ohio," Mr. Trump said): it is skipped.  A relative pronoun is kept
-    ("Smith, who said"): PolNeAR marks "who" as the source.
-    """
-    tok = verb
-    for _ in range(4):
-        subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted]
-        if subs:
-            return subs[0]
-        if tok.dep_ == "xcomp" and tok.head.lemma_ in OBJECT_CONTROL:
-            # "prompted the group to state": the object speaks
-            objs = [c for c in tok.head.children if c.dep_ == "dobj" and c.i not in quoted]
-            if objs and objs[0].pos_ in ("PROPN", "NOUN", "PRON"):
-                return objs[0]
-        if (
-            tok.dep_ in ("conj", "advcl")
-            and _reported_clause(tok.head)
-            and tok.head.head.i not in quoted
-            and is_speech_verb(tok)
-        ):
-            # "Lee said it was late and added, ...": the parser tied "added" into what
-            # was said; the one who adds is the one who said it
-            tok = tok.head.head
-        elif tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
-            tok = tok.head
-        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-            tok = tok.head.head  # "deflected questions before saying": who deflected
-        else:
-            break
-    return None
-
-
-def according_to(doc: Any, toks: list[Any]) -> tuple[Span, Any] | None:
+def according_to(doc: Doc, toks: list[Token]) -> tuple[Span, Token | None] | None:
+    """``according to X``: the cue and X (None when the parse gives no object)."""
     for tok in toks:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
@@ -184,9 +145,10 @@ def according_to(doc: Any, toks: list[Any]) -> tuple[Span, Any] | None:
     return None
 
 
-def channel_of(doc: Any, sent: Any) -> str | None:
-    """Where it was said, from the sentence of the cue: "blog post on Medium", "Instagram"."""
-    for tok in sent:
+def channel_of(words: Iterable[Token]) -> str | None:
+    """Where it was said, from the channel words of the cue's sentence ("blog post on
+    Medium", "Instagram"): the first that names one."""
+    for tok in words:
         if tok.lower_ not in CHANNEL_WORDS:
             continue
         if tok.lower_ == "post" and tok.pos_ == "VERB":
@@ -210,7 +172,7 @@ def channel_of(doc: Any, sent: Any) -> str | None:
     return None
 
 
-def cue_frame(tok: Any) -> str:
+def cue_frame(tok: Token) -> str:
     """The syntactic frame a candidate cue appears in, the key of its cue rate."""
     if tok.text == ":":
         left = line_before(tok)
@@ -236,7 +198,7 @@ def cue_frame(tok: Any) -> str:
     return "none"
 
 
-def line_before(tok: Any) -> list[Any]:
+def line_before(tok: Token) -> list[Token]:
     """The tokens between the start of ``tok``'s line and ``tok``, without spaces."""
     doc, i = tok.doc, tok.i
     while i > 0 and "\n" not in doc[i - 1].text and tok.i - i < 12:
@@ -244,7 +206,7 @@ def line_before(tok: Any) -> list[Any]:
     return [t for t in doc[i : tok.i] if not t.is_space]
 
 
-def line_after(tok: Any) -> list[Any]:
+def line_after(tok: Token) -> list[Token]:
     """The tokens after ``tok`` up to the end of its line."""
     doc, i = tok.doc, tok.i + 1
     while i < len(doc) and "\n" not in doc[i].text:
@@ -252,11 +214,11 @@ def line_after(tok: Any) -> list[Any]:
     return list(doc[tok.i + 1 : i])
 
 
-def subtree(tok: Any) -> list[Any]:
+def subtree(tok: Token) -> list[Token]:
     return list(tok.subtree)
 
 
-def trim(doc: Any, toks: Sequence[Any]) -> list[Any]:
+def trim(doc: Doc, toks: Sequence[Token]) -> list[Token]:
     """Drop leading/trailing punctuation and dangling conjunctions."""
     lo, hi = 0, len(toks)
     while lo < hi and (
@@ -275,9 +237,9 @@ def trim(doc: Any, toks: Sequence[Any]) -> list[Any]:
     return list(toks[lo:hi])
 
 
-def contiguous(toks: Iterable[Any], stop: set[int]) -> list[Any]:
+def contiguous(toks: Iterable[Token], stop: set[int]) -> list[Token]:
     """The longest run of ``toks`` (sorted) that does not cross a token in ``stop``."""
-    runs: list[list[Any]] = [[]]
+    runs: list[list[Token]] = [[]]
     prev: int | None = None
     for tok in sorted(toks, key=lambda t: t.i):
         if tok.i in stop or (prev is not None and tok.i != prev + 1):
@@ -288,7 +250,7 @@ def contiguous(toks: Iterable[Any], stop: set[int]) -> list[Any]:
     return max(runs, key=lambda r: sum(1 for t in r if not t.is_punct))
 
 
-def _is_channel(prep: Any) -> bool:
+def _is_channel(prep: Token) -> bool:
     """``in a statement``, ``on Twitter``: how it was said, which PolNeAR puts in the cue."""
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     return (
@@ -299,7 +261,7 @@ def _is_channel(prep: Any) -> bool:
     )
 
 
-def cue_tokens(tok: Any) -> list[Any]:
+def cue_tokens(tok: Token) -> list[Token]:
     """The cue: the head word with its auxiliaries, negation, adverbs, particle and preposition.
 
     PolNeAR's cue is one contiguous span, so only modifiers next to the head
@@ -340,7 +302,7 @@ def cue_tokens(tok: Any) -> list[Any]:
     return list(tok.doc[lo : hi + 1])
 
 
-def noun_phrase(head: Any) -> list[Any]:
+def noun_phrase(head: Token) -> list[Token]:
     """A source NP as annotated: its subtree without loose modifiers set off by a comma.
 
     ``Trump, speaking at a rally,`` and ``Cruz, with delight,`` are cut to the
@@ -359,7 +321,7 @@ def noun_phrase(head: Any) -> list[Any]:
     return [t for t in head.subtree if t.i not in drop]
 
 
-def governing_cue(tok: Any) -> list[Any]:
+def governing_cue(tok: Token) -> list[Token]:
     """The cue of the verb that ``tok`` is the ``to``-complement of, when next to it.
 
     ``declined to say`` and ``went on to say`` are one cue when the inner verb
@@ -376,26 +338,7 @@ def governing_cue(tok: Any) -> list[Any]:
     return outer
 
 
-def governor_subject(tok: Any) -> Any | None:
-    """The subject a non-finite or coordinated cue shares with the verb above it."""
-    cur = tok
-    for _ in range(6):
-        if (
-            cur.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp", "prep")
-            or cur.head.i == cur.i
-        ):
-            return None
-        head = cur.head
-        if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return head if cur.tag_ in ("VBG", "VBN") else None
-        subj = [c for c in head.children if c.dep_ in SUBJ_DEPS]
-        if subj:
-            return subj[0]
-        cur = head
-    return None
-
-
-def after_break(toks: list[Any]) -> list[Any]:
+def after_break(toks: list[Token]) -> list[Token]:
     """The part of a source after its last line break (a heading, a dateline, a tweet)."""
     for k in range(len(toks) - 1, -1, -1):
         if "\n" in toks[k].text:
@@ -403,7 +346,7 @@ def after_break(toks: list[Any]) -> list[Any]:
     return toks
 
 
-def source_tokens(tok: Any) -> list[Any]:
+def source_tokens(tok: Token) -> list[Token]:
     """The full noun phrase of the source of cue ``tok``, or [] when it is implicit."""
     if tok.lower_ == "according":
         for to in tok.children:
@@ -426,7 +369,15 @@ def source_tokens(tok: Any) -> list[Any]:
             if child.dep_ == "poss":
                 return [t for t in subtree(child) if t.dep_ != "case"]
         return []
-    gov = governor_subject(tok)
+    gov = cue_subject(
+        tok,
+        subjects=SUBJ_DEPS,
+        control=None,
+        climb=("xcomp", "conj", "advcl", "acl", "pcomp", "prep"),
+        through_prep=False,
+        participle_of_noun=True,
+        steps=7,
+    )
     if gov is not None:
         if gov.dep_ in SUBJ_DEPS:
             return trim(tok.doc, subtree(gov))
@@ -434,48 +385,118 @@ def source_tokens(tok: Any) -> list[Any]:
     return []
 
 
-def span_root(doc: Any, span: TaggedSpan) -> Any:
+def span_root(doc: Doc, span: TaggedSpan) -> Token:
     """The token of ``span`` whose head lies outside it (the first such)."""
     for tok in doc[span.start : span.end]:
         if not span.start <= tok.head.i < span.end or tok.head.i == tok.i:
             return tok
     return doc[span.start]
 
+# Which way a passive is read: the subject speaks ("he was quoted as saying"), or the
+# ``by`` agent does and the subject is the one spoken to ("she was asked by ...").
+Passive = Literal["subject", "agent"]
+# "led X to say": ``lexicon``, the object of a verb of OBJECT_CONTROL speaks (a noun or
+# pronoun); ``before``, the object before the to-complement of any verb speaks.
+Control = Literal["lexicon", "before"]
+_NOMINAL = ("PROPN", "NOUN", "PRON")
 
-def tagged_cue_subject(doc: Any, cue: TaggedSpan, cues: Sequence[TaggedSpan]) -> Any | None:
-    """The grammatical subject of a cue, through the verbs it is conjoined with or hangs from.
 
-    "Lee said the plan was late and urged a vote": the parser often ties "urged"
-    to "was", inside what Lee said; the one who urges is the one who said it,
-    so from a verb in the reported clause of another cue we climb to that cue.
+def cue_subject(
+    verb: Token,
+    *,
+    quoted: frozenset[int] = frozenset(),
+    subjects: tuple[str, ...] = ("nsubj", "nsubjpass"),
+    nearest: bool = False,
+    passive: Passive = "subject",
+    control: Control | None = "lexicon",
+    report: Callable[[Token], bool] | None = None,
+    climb: tuple[str, ...] = ("conj", "xcomp", "advcl"),
+    through_prep: bool = True,
+    participle_of_noun: bool = False,
+    steps: int = 4,
+) -> Token | None:
+    """The one who speaks through ``verb``: its subject, or the subject of the verb it
+    is conjoined with or hangs from.  The one walker of the package; its options carry
+    the differences between the readings that use it.
+
+    Args:
+        verb: the cue.
+        quoted: tokens inside quotation marks, never a subject (the parser reads
+            ``"Michigan, Ohio," Mr. Trump said`` as a clause).
+        subjects: the dependencies that mark a subject.  A relative pronoun is
+            kept ("Smith, who said"): PolNeAR marks "who" as the source.
+        nearest: of several subjects, the one nearest the verb ("which she said").
+        passive: see :data:`Passive`.
+        control: see :data:`Control`; None: the object of "led X to say" never speaks.
+        report: whether a verb conjoined inside a reported clause is said by the
+            reporter ("Lee said it was late and added, ...": the parser tied "added"
+            into what was said; the one who adds is the one who said it); the
+            walk then climbs to the reporting verb.
+        climb: the dependencies the walk climbs through to the governing verb.
+        through_prep: "deflected questions before saying": from the ``pcomp`` of a
+            preposition to the verb the preposition modifies.
+        participle_of_noun: "officials speaking on condition of anonymity": a
+            participle modifying a noun is said by that noun.
+        steps: how many verbs up the walk goes.
     """
-
-    def is_cue(tok: Any) -> bool:
-        return any(c.start <= tok.i < c.end for c in cues)
-
-    tok = span_root(doc, cue)
-    for _ in range(6):
-        subs = [c for c in tok.children if c.dep_ == "nsubj"]
+    tok = verb
+    for _ in range(steps):
+        subs = [c for c in tok.children if c.dep_ in subjects and c.i not in quoted]
         if subs:
-            # "which she said": the one nearest the verb speaks
-            return min(subs, key=lambda c: abs(c.i - tok.i))
-        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
-        if agents:
-            return agents[0]  # "asked by a reporter"
-        if any(c.dep_ == "nsubjpass" for c in tok.children):
-            return None  # "she was asked", "it is expected": not who speaks
+            return min(subs, key=lambda c: abs(c.i - tok.i)) if nearest else subs[0]
+        if passive == "agent":
+            agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+            if agents:
+                return agents[0]  # "asked by a reporter"
+            if any(c.dep_ == "nsubjpass" for c in tok.children):
+                return None  # "she was asked", "it is expected": not who speaks
+            if tok.tag_ == "VBN":
+                return None  # a passive's subject is the one asked, not the asker
         head = tok.head
-        if head.i == tok.i or tok.tag_ == "VBN":
-            return None  # a passive's subject is the one asked, not the asker
-        objs = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
-        if tok.dep_ == "xcomp" and objs:
-            return objs[-1]  # "led some to question": the object speaks
-        if tok.dep_ in ("conj", "advcl") and head.dep_ == "ccomp" and is_cue(head.head):
+        if head.i == tok.i:
+            return None
+        if tok.dep_ == "xcomp" and control == "lexicon" and head.lemma_ in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ == "dobj" and c.i not in quoted]
+            if objs and objs[0].pos_ in _NOMINAL:
+                return objs[0]  # "prompted the group to state": the object speaks
+        elif tok.dep_ == "xcomp" and control == "before":
+            objs = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
+            if objs:
+                return objs[-1]  # "led some to question": the object speaks
+        if participle_of_noun and tok.dep_ == "acl" and head.pos_ in _NOMINAL:
+            return head if tok.tag_ in ("VBG", "VBN") else None
+        if (
+            report is not None
+            and tok.dep_ in ("conj", "advcl")
+            and head.dep_ == "ccomp"
+            and report(tok)
+        ):
             tok = head.head
-        elif tok.dep_ in ("conj", "xcomp", "advcl"):
+        elif tok.dep_ in climb:
             tok = head
-        elif tok.dep_ == "pcomp" and head.dep_ == "prep":
-            tok = head.head  # "left before saying": who left
+        elif through_prep and tok.dep_ == "pcomp" and head.dep_ == "prep":
+            tok = head.head
         else:
             return None
     return None
+
+
+def speech_report(quoted: frozenset[int]) -> Callable[[Token], bool]:
+    """:func:`cue_subject`'s ``report`` for a speech verb in the clause another speech
+    verb reports, in the same paragraph."""
+
+    def reports(tok: Token) -> bool:
+        clause, outer = tok.head, tok.head.head
+        if outer.i == clause.i or outer.i in quoted:
+            return False
+        if not (is_speech_verb(outer) and is_speech_verb(tok)):
+            return False
+        lo, hi = sorted((clause.idx, outer.idx))
+        return "\n" not in doc_text(tok.doc)[lo:hi]  # a parse run over a paragraph break
+
+    return reports
+
+
+def subject_of(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:
+    """The speaker of a direct quote's cue verb (:func:`cue_subject`'s defaults)."""
+    return cue_subject(verb, quoted=quoted, report=speech_report(quoted))

@@ -7,8 +7,10 @@ every token many times; they read these plain lists instead.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
 from saidwhen.extract.speech.syntax import cue_frame
@@ -45,6 +47,7 @@ class ArticleView:
         sent_start: the index of the first token of each token's sentence.
         sent_end: the index after the last token of each token's sentence.
         frames: the syntactic frame of each token as a candidate cue.
+        where: the indices of the tokens of each lower-case word.
     """
 
     doc: Doc
@@ -59,16 +62,37 @@ class ArticleView:
     sent_start: tuple[int, ...]
     sent_end: tuple[int, ...]
     frames: tuple[str, ...]
+    where: dict[str, list[int]]
 
     def sentence(self, i: int) -> SpacySpan:
         """The sentence of token ``i`` (``Token.sent`` walks the whole sentence each time)."""
         return self.doc[self.sent_start[i] : self.sent_end[i]]
+
+    def sentence_range(self, i: int) -> tuple[int, int]:
+        """``(first, last + 1)``: the token indices of the sentence of token ``i``."""
+        return self.sent_start[i], self.sent_end[i]
+
+    def tokens_of(self, words: Iterable[str], lo: int, hi: int) -> list[Token]:
+        """The tokens of ``doc[lo:hi]`` that are one of ``words`` (lower case), in text
+        order; found through an index, so that a long sentence costs no more than a short one."""
+        found: list[int] = []
+        for w in words:
+            at = self.where.get(w)
+            if at:
+                k = bisect_left(at, lo)
+                while k < len(at) and at[k] < hi:
+                    found.append(at[k])
+                    k += 1
+        return [self.doc[i] for i in sorted(found)]
 
     @classmethod
     def build(cls, doc: Doc, start: int = 0) -> ArticleView:
         """The view of ``doc``, whose body starts at character ``start``."""
         text = doc_text(doc)
         texts = tuple(t.text for t in doc)
+        where: dict[str, list[int]] = {}
+        for tok in doc:
+            where.setdefault(tok.lower_, []).append(tok.i)
         regions = tuple(find_quote_regions(text, start))
         token_regions = tuple(token_quote_regions(texts))
         n = len(texts)
@@ -96,6 +120,7 @@ class ArticleView:
             sent_start=tuple(sent_start),
             sent_end=tuple(sent_end),
             frames=tuple(cue_frame(t) for t in doc),
+            where=where,
         )
 
 
@@ -141,6 +166,6 @@ def token_quote_regions(texts: tuple[str, ...]) -> list[tuple[int, int]]:
     return regions
 
 
-def in_quotes(doc: Any) -> list[bool]:
+def in_quotes(doc: Doc) -> list[bool]:
     """Which tokens lie inside double quotation marks (for callers without a view)."""
     return list(ArticleView.build(doc).in_quotes)
