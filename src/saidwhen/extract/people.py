@@ -124,9 +124,18 @@ class _Entity:
     org_named: bool = False  # the name holds an organisation word ("Lee Research")
     votes: dict[str, float] = field(default_factory=dict)  # type evidence: person/org/place
 
+    _core_of: tuple[tuple[str, ...], list[str]] | None = field(default=None, repr=False)
+
     @property
     def name(self) -> str:
         return " ".join(self.tokens)
+
+    def core(self) -> list[str]:
+        """The name's words in lower case without a "Jr." (remembered while they stay)."""
+        key = tuple(self.tokens)
+        if self._core_of is None or self._core_of[0] != key:
+            self._core_of = (key, _core([w.lower() for w in self.tokens]))
+        return self._core_of[1]
 
     @property
     def gender(self) -> Gender | None:
@@ -183,7 +192,7 @@ class PeopleIndex:
         for ent in self._entities:
             if not ent.named:
                 continue
-            ent_low = _core([w.lower() for w in ent.tokens])
+            ent_low = ent.core()
             if acronym and len(ent_low) > 1 and not (org_named or ent.org_named):
                 continue
             if org_named or ent.org_named:
@@ -654,11 +663,11 @@ def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     return tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 4
 
 
-def _standalone_labels(doc: Doc) -> dict[str, str]:
+def _standalone_labels(doc: Doc, runs: list[tuple[int, int]]) -> dict[str, str]:
     """Words that stand alone as a name run somewhere in the article, with their
     most frequent label ("Ukraine": PLACE)."""
     seen: dict[str, dict[str, int]] = {}
-    for i, j in _name_runs(doc):
+    for i, j in runs:
         if j - i == 1:
             lab = doc[i].ent_type_ or "-"
             c = seen.setdefault(doc[i].text, {})
@@ -832,10 +841,11 @@ def find_people(doc: Doc) -> PeopleIndex:
                 t.lower_ for t in tagged if t.text[:1].isupper() and t.lower_ not in TITLES
             )
     # words the article also writes in lower case: common words, not names
-    common = {t.text for t in doc if t.is_alpha and t.text.islower()}
-    alone = _standalone_labels(doc)
+    common = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", doc_text(doc)))
+    name_runs = _name_runs(doc)
+    alone = _standalone_labels(doc, name_runs)
     runs = []
-    for i0, j in _name_runs(doc):
+    for i0, j in name_runs:
         i0 = _opener_end(doc, i0, j, common)
         org_named = doc[j - 1].lower_ in _ORG_WORDS or any(
             t.lower_ in ("of", "for") for t in doc[i0:j]
