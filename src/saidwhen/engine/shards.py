@@ -222,12 +222,15 @@ def done_works(out: str) -> set[str]:
 
 
 def _read(out: str, name: str, work: str) -> list[dict[str, Any]]:
+    """One work's table; a column added to the schema since it was written reads as null."""
     import pyarrow.parquet as pq
 
     filesys, root = _fs(out)
-    rows: list[dict[str, Any]] = pq.read_table(
-        f"{root}/{name}/{work}.parquet", filesystem=filesys
-    ).to_pylist()
+    table = pq.read_table(f"{root}/{name}/{work}.parquet", filesystem=filesys)
+    for f in schemas()[name]:
+        if f.name not in table.column_names:
+            table = table.append_column(f, _pa().nulls(len(table), f.type))
+    rows: list[dict[str, Any]] = table.to_pylist()
     return rows
 
 
@@ -272,8 +275,8 @@ def read_work_records(
                 tuple(Span(m["text"], m["start"], m["end"]) for m in p["mentions"]),
                 tuple(p["descriptors"]),
                 p["gender"],
-                tuple(p["aliases"]),
-                p["type"],
+                tuple(p["aliases"] or ()),
+                p["type"] or "person",
             )
             for p in people.get(s, [])
         )
