@@ -332,6 +332,12 @@ def test_a_title_is_not_a_date(title: str) -> None:
 # dates the undated reactions said then; not present "says", "has said", written statements,
 # nor a story that only began that day ("since introduced on Tuesday").
 _LEAD = "The council voted on Tuesday to close the old pier. "
+# a lead of three paragraphs that reports no day
+_FILLER = (
+    "The old pier has stood for a century and drawn anglers from three counties. "
+    "Its planks were replaced twice, and its lamps were rewired by volunteers. "
+    "Families walk it at dusk, and the bait shop at its foot opens before dawn.\n\n"
+) * 3
 
 
 @pytest.mark.parametrize(
@@ -354,6 +360,21 @@ _LEAD = "The council voted on Tuesday to close the old pier. "
             "The ads have drawn mockery since introduced on Tuesday. "
             '"It is a bold campaign," said Tom Ferrell.',
             "bold campaign",
+            None,
+        ),
+        (_LEAD + '"Can I speak?" Tom Ferrell tearfully asked.', "Can I speak?", "2019-11-19"),
+        (_LEAD + '"We had hoped," Tom Ferrell previously said.', "We had hoped", None),
+        # the day before, told further on, dates what follows until another date intervenes
+        (
+            _FILLER + "The vote follows the testimony Tuesday of two officials. "
+            '"It was improper," Ana Ruiz said.',
+            "It was improper",
+            "2019-11-19",
+        ),
+        (
+            _FILLER + "The vote follows the testimony Tuesday of two officials. In September, "
+            'the envoy met an aide. "It was improper," Ana Ruiz said.',
+            "It was improper",
             None,
         ),
         # an older day in the lead is not yesterday's news
