@@ -36,7 +36,6 @@ __all__ = [
     "TokenTable",
     "labels_from_spans",
     "load_tagger",
-    "paragraphs",
     "rule_roles",
     "sequence_features",
     "spans_from_labels",
@@ -65,22 +64,6 @@ PROBE = (
 # Roles in the order a token keeps when gold spans overlap: a cue or source
 # inside another attribution's content is labelled as cue or source.
 ROLES = ("CON", "SRC", "CUE")
-
-
-def paragraphs(doc: Doc, start: int = 0) -> list[list[int]]:
-    """Token indices of each paragraph, white space left out, from character ``start`` on."""
-    out: list[list[int]] = [[]]
-    for tok in doc:
-        if tok.idx < start:
-            continue
-        if tok.is_space:
-            if "\n" in tok.text and out[-1]:
-                out.append([])
-            continue
-        out[-1].append(tok.i)
-        if "\n" in tok.whitespace_ and out[-1]:
-            out.append([])
-    return [p for p in out if p]
 
 
 def _rate_bucket(tok: Token, quoted: bool, frame: str) -> str:
@@ -325,7 +308,7 @@ def feature_stamp(doc: Doc) -> str:
         digest.update(f"{key}={CUE_RATES[key]};".encode())
     for key in sorted(CUE_PREPS):
         digest.update(f"{key}={CUE_PREPS[key]};".encode())
-    for seq in paragraphs(doc):
+    for seq in view.paragraphs():
         for feats in sequence_features(view, seq, hints, table):
             digest.update("\x1f".join(feats).encode())
             digest.update(b"\x1e")
@@ -348,7 +331,7 @@ def tag_doc(
     hints = rule_roles(view, rules)
     table = token_table(view)
     out = []
-    for seq in paragraphs(view.doc, view.start):
+    for seq in view.paragraphs():
         labels = tagger.tag(sequence_features(view, seq, hints, table))
         out.append(spans_from_labels(seq, labels))
     return out

@@ -72,6 +72,14 @@ class ArticleView:
         """``(first, last + 1)``: the token indices of the sentence of token ``i``."""
         return self.sent_start[i], self.sent_end[i]
 
+    def paragraphs(self) -> list[list[int]]:
+        """The token indices of each paragraph of the body, white space left out."""
+        out: dict[int, list[int]] = {}
+        for i, text in enumerate(self.texts):
+            if not text.isspace() and self.doc[i].idx >= self.start:
+                out.setdefault(self.para[i], []).append(i)
+        return list(out.values())
+
     def tokens_of(self, words: Iterable[str], lo: int, hi: int) -> list[Token]:
         """The tokens of ``doc[lo:hi]`` that are one of ``words`` (lower case), in text
         order; found through an index, so that a long sentence costs no more than a short one."""
