@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "direct_drafts",
     "make_speaker",
+    "name_through_relative",
     "outer_reporter",
     "outer_source",
 ]
@@ -57,6 +59,22 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
     ):
         name = mention
     return Speaker(name, mention, s, e)
+
+
+def name_through_relative(view: ArticleView, people: PeopleIndex, speaker: Speaker) -> Speaker:
+    """``a career Army officer who described it as "improper"``: news annotators mark
+    "who" as the source; a reader asks who that is.  The mention stays, the name is
+    the one the relative pronoun stands for (the noun its clause describes)."""
+    if speaker.mention.lower() not in RELATIVE:
+        return speaker
+    toks = window_tokens(view.doc, speaker.start, speaker.end)
+    if len(toks) != 1 or toks[0].head.dep_ != "relcl":
+        return speaker
+    noun = toks[0].head.head
+    if noun.i == toks[0].head.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return speaker
+    s, e = np_span(view.doc, noun)
+    return replace(speaker, name=people.resolve(s, e) or view.text[s:e])
 
 
 def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
@@ -109,7 +127,7 @@ def _cue_before(
             break
     acc = according_to(doc, toks)
     if acc is not None:
-        return acc[1], acc[0], None
+        return acc[1], acc[0], acc[1]  # "according to X": X speaks
     best = None
     for tok in reversed(toks):
         if is_speech_verb(tok):
