@@ -344,3 +344,20 @@ def test_the_read_table_escapes_terminal_control_characters(tmp_path: Path) -> N
     code, out, err = invoke("read", str(art))
     assert code == 0, err
     assert "\\x1b[2J" in out and not any(c in out for c in "\x1b\x07\x9b\u202e")
+
+
+def test_serve_reads_a_bank_on_read_only_media(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from saidwhen.web.server import create_app
+
+    with tmpfs(tmp_path / "mnt", "4m") as mnt:
+        db = mnt / "bank.db"
+        _fill(db, 5)
+        _remount_readonly(mnt)
+        with TestClient(create_app(str(db))) as client:
+            got = client.get("/api/search", params={"speaker": "Lee"})
+            assert got.status_code == 200, got.text
+            assert len(got.json()["results"]) == 5
+            bad = client.get("/api/search", params={"limit": "x"})
+            assert bad.status_code == 400 and "limit" in bad.text

@@ -52,6 +52,12 @@ ARTICLES = {
         "The dockworkers said they had not been told.\n\n"
         '"We learned it from the radio," they said.'
     ),
+    "acronym": (
+        "Officers of the Coastal Safety Administration boarded the ferry on Monday, "
+        "according to the Pentagon.\n\n"
+        '"No passenger was at risk," CSA said. The agency inspects 300 ferries a year.\n\n'
+        'Harbor Freight Co. said the delay would cost it "a week of sailings."'
+    ),
     "unnamed": (
         "The county closed two beaches on Sunday after a shark was seen near the pier.\n\n"
         "A spokesman for the county parks department, who asked not to be named, said the "
@@ -142,3 +148,10 @@ def test_it_said_is_the_body_and_they_not_when_people_came_between(
     got = _speakers(rec)
     assert got[0] == ("Coral Shipping Group", "organisation")
     assert got[1][0] != "Coral Shipping Group"  # "the dockworkers said ... they said"
+
+
+def test_a_body_is_named_as_the_article_spells_it(records: dict[str, ArticleRecord]) -> None:
+    rec = records["acronym"]
+    assert _speakers(rec) == [("Coastal Safety Administration", "organisation")]  # "CSA said"
+    said = {q.speaker.name for q in rec.quotes if q.kind == "indirect" and q.speaker}
+    assert {"the Pentagon", "Harbor Freight"} <= said  # "the" kept, "Co." dropped

@@ -62,6 +62,10 @@ class InputError(SaidwhenError):
         self.line = line
         self.reason = message
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        # sent back from worker processes: rebuilt from its fields, not from its message
+        return (type(self), (self.source, self.reason, self.line))
+
 
 class EmptyInputError(InputError):
     code = "E101"

@@ -22,6 +22,7 @@ def eval() -> None:
 
 
 # The sub-modules register their commands on import.
+from saidwhen.cli import bank as _bank  # noqa: E402,F401
 from saidwhen.cli import evalpages as _evalpages  # noqa: E402,F401
 from saidwhen.cli import evaluate as _evaluate  # noqa: E402,F401
 from saidwhen.cli import extract as _extract  # noqa: E402,F401

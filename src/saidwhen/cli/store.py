@@ -88,6 +88,13 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int | None], None] |
 )
 @click.option("--keep-text", is_flag=True, help="Store each article's text too.")
 @click.option(
+    "--out",
+    metavar="DIR",
+    help="Write Parquet shards to DIR (a path or URI) instead of the bank, then merge the"
+    " quotes there; load them with 'saidwhen bank load DIR'.",
+)
+@click.option("--address", metavar="ADDR", help="Ray: a running cluster ('auto', 'ray://h:p').")
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="A progress bar (default: when standard error is a terminal).",
@@ -99,6 +106,8 @@ def ingest(
     workers: int | None,
     engine: str,
     keep_text: bool,
+    out: str | None,
+    address: str | None,
     progress: bool | None,
 ) -> None:
     """Read PATHS into the quote bank: files, directories (recursively), JSONL, HTML, WARC.
@@ -108,23 +117,34 @@ def ingest(
     the end with the reason, and make the exit status 1.
     """
     show = sys.stderr.isatty() if progress is None else progress
-    with coded_errors(db), _progress_bar(show) as bar:
-        if engine == "ray":
-            from saidwhen.engine import ray as engine_mod
-        else:
-            from saidwhen.engine import local as engine_mod  # type: ignore[no-redef]
-        summary = engine_mod.ingest(
-            paths, db, workers=workers, date=date, keep_text=keep_text, progress=bar
-        )
+    with coded_errors(None if out else db), _progress_bar(show) as bar:
+        from saidwhen.engine import ingest_with
+
+        summary = ingest_with(
+            engine, paths, db, workers=workers, date=date, keep_text=keep_text, progress=bar,
+            out=out, address=address,
+        )  # fmt: skip
+        if out and not summary.interrupted:
+            from saidwhen.engine.merge import merge
+
+            merged = merge(out, engine, address)
     s = summary.to_dict()
     rate = s["stored"] / s["seconds"] if s["seconds"] else 0.0
     click.echo(
         f"saidwhen: {s['stored']} articles stored, {s['already_stored']} already there, "
         f"{s['failed']} failed; {s['occurrences']} quotes ({s['new_quotes']} new, "
         f"{s['merged_exact'] + s['merged_near']} merged) in {s['seconds']:.1f}s "
-        f"({rate:.1f} articles/s) -> {db}",
+        f"({rate:.1f} articles/s) -> {out or db}",
         err=True,
     )
+    if out and summary.works_done_before:
+        click.echo(f"saidwhen: {summary.works_done_before} works done by an earlier run", err=True)
+    if out and not summary.interrupted:
+        click.echo(
+            f"saidwhen: merged into {merged.quotes} quotes and {merged.people} people"
+            f" in {merged.seconds:.1f}s -> {out}/merged; 'saidwhen bank load {out}' builds a bank",
+            err=True,
+        )
     for err in summary.failures:
         click.echo(f"  skipped {err}", err=True)
     if summary.interrupted:

@@ -1,8 +1,14 @@
-"""Ingest on a Ray cluster: the same steps as :mod:`saidwhen.engine.local`.
+"""Ingest on a Ray cluster: the works of :mod:`.base` run by Ray Data on an actor pool.
 
-Reading, the resume check and writing stay in this (the driver) process; only
-parse + extract run on the cluster, in an actor pool whose actors load spaCy
-once. Ray is imported here only, so saidwhen runs without it.
+The driver lists the input files (local paths, or URIs pyarrow reads) and
+hands Ray the works, which hold names and offsets only; each actor loads
+spaCy once, then reads its works on its own node (HTML turned into text
+there) and extracts. With ``db`` the records come back, in the planned
+order, to the one SQLite writer in the driver; with ``out`` the actors
+write Parquet shards and a marker per work themselves, and only counts
+come back, so the driver's memory does not grow with the corpus.
+
+Ray is imported here only, so saidwhen runs without it.
 """
 
 from __future__ import annotations
@@ -12,23 +18,16 @@ import logging
 import os
 import pickle
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from saidwhen.engine.local import (
-    BATCH,
-    IngestSummary,
-    Progress,
-    count_inputs,
-    plan_batches,
-    store_results,
-)
+from saidwhen.engine.base import IngestSummary, Options, Progress, Result, run_ingest, run_work
+from saidwhen.engine.inputs import Work
 from saidwhen.errors import InputError, SaidwhenError
-from saidwhen.model import ArticleRecord
-from saidwhen.store.db import Store
+from saidwhen.model import Article
 
-__all__ = ["ingest", "require_ray"]
+__all__ = ["RayRunner", "ingest", "require_ray", "start_ray"]
 
 _HINT = "the Ray engine needs Ray: pip install 'saidwhen[ray]'"
 
@@ -42,90 +41,99 @@ def require_ray() -> Any:
     return ray
 
 
-class _Extractor:
-    """A Ray actor: spaCy loaded once, then batch after batch of pickled articles."""
+def start_ray(address: str | None = None, cpus: int | None = None) -> Any:
+    """Join ``address`` (``auto``, ``ray://host:port``) or start a local Ray; quiet either way."""
+    ray = require_ray()
+    if not ray.is_initialized():
+        ray.init(
+            address=address,
+            num_cpus=cpus if address is None else None,
+            include_dashboard=False,
+            log_to_driver=False,
+            logging_level=logging.WARNING,
+            runtime_env={"env_vars": {"OMP_NUM_THREADS": "1"}},
+        )
+    ctx = ray.data.DataContext.get_current()
+    # saidwhen draws its own progress bar; Ray Data's would interleave with it
+    ctx.enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    return ray
 
-    def __init__(self, keep_text: bool, model: str | None) -> None:
+
+class _Worker:
+    """A Ray actor: spaCy loaded once, then work after work."""
+
+    def __init__(self, opts: Options) -> None:
         os.environ["OMP_NUM_THREADS"] = "1"
         from saidwhen.nlp import MODEL_NAME, load_nlp
 
-        load_nlp(model or MODEL_NAME)
-        self.keep_text, self.model = keep_text, model
+        load_nlp(opts.model or MODEL_NAME)
+        self.opts = opts
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        from saidwhen.engine.local import extract_batch
+        out = [pickle.dumps(run_work(pickle.loads(w), self.opts)) for w in batch["work"]]
+        return {"result": out}
 
-        out = []
-        for blob in batch["blob"]:
-            arts, keys = pickle.loads(blob)
-            records = extract_batch(arts, self.keep_text, self.model)
-            out.append(pickle.dumps((records, keys)))
-        return {"blob": out}
+
+class RayRunner:
+    """``workers`` actors of one CPU each, fed by Ray Data."""
+
+    def __init__(self, workers: int | None = None, address: str | None = None) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self.address = address
+
+    def map(self, works: Iterable[Work], opts: Options) -> Iterator[Result]:
+        ray = start_ray(self.address)
+        from ray.data import ActorPoolStrategy
+
+        rows = [{"work": pickle.dumps(w)} for w in works]
+        if not rows:
+            return
+        # the writer takes works in the planned order, whichever actor finishes first; shards
+        # (``out``) are written by the actors and go in any order
+        ray.data.DataContext.get_current().execution_options.preserve_order = opts.out is None
+        ds = ray.data.from_items(rows, override_num_blocks=min(len(rows), 200)).map_batches(
+            _Worker,
+            fn_constructor_args=(opts,),
+            compute=ActorPoolStrategy(size=self.workers),
+            batch_size=1,
+            num_cpus=1,
+        )
+        for row in ds.iter_rows():
+            yield pickle.loads(row["result"])
 
 
 def ingest(
     paths: Sequence[str | Path],
-    db: str | Path,
+    db: str | Path | None,
     *,
     workers: int | None = None,
     date: dt.date | None = None,
     keep_text: bool = False,
     model: str | None = None,
     progress: Progress | None = None,
+    items: Iterable[Article | InputError] | None = None,
+    out: str | Path | None = None,
     address: str | None = None,
 ) -> IngestSummary:
     """Like :func:`saidwhen.engine.local.ingest`, with ``workers`` Ray actors.
 
     ``address`` joins a running cluster (``auto`` or ``ray://host:port``);
-    without it a local Ray starts for this run.
+    without it a local Ray starts for this run. The summary's ``seconds``
+    leave out Ray's start.
     """
-    from saidwhen.io.readers import read_paths
-
-    ray = require_ray()
-    from ray.data import ActorPoolStrategy
-
-    summary = IngestSummary()
+    start_ray(address)
     started = time.perf_counter()
-    workers = workers or os.cpu_count() or 1
-    total = count_inputs(paths) if progress else None
-    if not ray.is_initialized():
-        ray.init(
-            address=address,
-            include_dashboard=False,
-            log_to_driver=False,
-            logging_level=logging.WARNING,
-            runtime_env={"env_vars": {"OMP_NUM_THREADS": "1"}},
-        )
-    # saidwhen draws its own progress bar; Ray Data's would interleave with it
-    ctx = ray.data.DataContext.get_current()
-    ctx.enable_progress_bars = False
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
-    with Store(db) as store:
-        try:
-            blobs = [
-                {"blob": pickle.dumps(b)}
-                for b in plan_batches(read_paths(paths, date), store, summary, BATCH)
-            ]
-            if blobs:
-                ds = ray.data.from_items(blobs).map_batches(
-                    _Extractor,
-                    fn_constructor_args=(keep_text, model),
-                    compute=ActorPoolStrategy(size=workers),
-                    batch_size=1,
-                    num_cpus=1,
-                )
-                store_results(store, _unpickle(ds.iter_rows()), summary, progress, total)
-        except KeyboardInterrupt:
-            summary.interrupted = True
-        finally:
-            store.add_failures(summary.failures)
-            summary.seconds = time.perf_counter() - started
+    summary = run_ingest(
+        RayRunner(workers, address),
+        paths,
+        db,
+        date=date,
+        keep_text=keep_text,
+        model=model,
+        progress=progress,
+        items=items,
+        out=out,
+    )
+    summary.seconds = time.perf_counter() - started
     return summary
-
-
-def _unpickle(
-    rows: Any,
-) -> Iterator[tuple[list[ArticleRecord | InputError], list[tuple[str, str]]]]:
-    for row in rows:
-        records, keys = pickle.loads(row["blob"])
-        yield records, keys

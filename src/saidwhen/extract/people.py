@@ -381,7 +381,11 @@ class PeopleIndex:
             tok = self._doc[k]
             if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
                 continue
-            if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            if not any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                or (c.dep_ == "poss" and c.pos_ == "PROPN")  # "Nisan Ahmado's source"
+                for c in tok.children
+            ):
                 continue
             ent = self._unnamed.get(tok.i)
             if ent is None:
@@ -423,6 +427,11 @@ class PeopleIndex:
                 found = self._by_span.get((s0.idx, s0.idx + len(s0)))
             else:
                 found = self.entity_at(s0.left_edge.idx, s0.idx + len(s0))
+                for t in s0.subtree if found is None else ():
+                    # a misparsed subject ("The company flat-out denied"): its noun
+                    if t.pos_ in ("NOUN", "PROPN") and t.i != s0.i:
+                        found = self.entity_at(t.left_edge.idx, t.idx + len(t))
+                        break
             return found  # the nearest issued one decides, found or not
         return None
 
@@ -571,7 +580,14 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     i = 0
     n = len(doc)
     while i < n:
-        if _is_name_token(doc[i]):
+        # "Doctors for Camp Closure": a capitalised plural inside a sentence opens a body's name
+        plural_head = (
+            doc[i].tag_ == "NNS"
+            and doc[i].text[:1].isupper()
+            and not doc[i].is_sent_start
+            and _bridge(doc, i) is not None
+        )
+        if _is_name_token(doc[i]) or plural_head:
             j = i
             while j + 1 < n:
                 if _is_name_token(doc[j + 1]) and doc[j].whitespace_:
@@ -603,7 +619,8 @@ def _bridge(doc: Doc, j: int) -> int | None:
         return None
     # "Office for the Western District of New York": a body's name goes on after a bridge
     bridged = any(t.lower_ in ("of", "for") for t in doc[max(0, j - 4) : j])
-    if left.lower_ not in _ORG_WORDS and left.tag_ != "NNPS" and not bridged:
+    plural = left.tag_ in ("NNPS", "NNS") and left.text[:1].isupper()
+    if left.lower_ not in _ORG_WORDS and not plural and not bridged:
         return None
     k = j + 2
     if doc[k].lower_ == "the" and k + 1 < len(doc):
@@ -654,12 +671,13 @@ def _name_start(
     # "State Mike Pompeo" (from "Secretary of State"), "Superintendent Jennifer McCormick":
     # a known given name after words that are none starts the name
     for k in range(start + 1, j - 1):
-        if doc[k].lower_ in _GIVEN_NAMES and doc[k - 1].text != "-":
-            before = doc[start:k]
+        if doc[k].lower_ in _GIVEN_NAMES:
+            first = k - 2 if doc[k - 1].text == "-" else k  # "Eva-Marie Persson"
+            before = doc[start:first]
             if (start > 0 and doc[start - 1].lower_ == "of") or all(
-                t.lower_ in common for t in before
+                t.lower_ in common or t.lower_.endswith(_ROLE_SUFFIXES) for t in before
             ):
-                start = k
+                start = first  # "Superintendent Jennifer McCormick", "Administrator Jim ..."
             break
     return start
 
@@ -769,8 +787,8 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
         v["person_strong"] = v.get("person_strong", 0.0) + 2
     if last == "" and set(low) & name_words:
         v["person"] = v.get("person", 0.0) + 0.5
-    if any(w in _ORG_WORDS for w in low):
-        v["org"] = v.get("org", 0.0) + 3
+    if any(w in _ORG_WORDS for w in low) or "of" in low[1:] or "for" in low[1:]:
+        v["org"] = v.get("org", 0.0) + 3  # "Office of the Inspector General"
     if any(w in CHANNEL_WORDS for w in low):
         v["channel"] = v.get("channel", 0.0) + 3
 
@@ -782,7 +800,7 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     # "The group that owns her music, Big Machine": described as a body, which the
     # tagger's labels (often PERSON for a two-word name) do not outweigh
     person = min(person, v.get("person_strong", 0.0) + 4)
-    org += 5 * sum(1 for d in ent.descriptors if d and d.split()[-1] in _ORG_NOUNS)
+    org += 5 * sum(1 for d in ent.descriptors if d and _stem(d.split()[-1]) in _ORG_NOUNS)
     place, channel = v.get("place", 0.0), v.get("channel", 0.0)
     if channel > max(person, org):
         return None
@@ -871,6 +889,10 @@ def find_people(doc: Doc) -> PeopleIndex:
             index._add_mention(ent, s0, e0)
         kept.append(ent)
     index._entities = kept
+    _expand_acronyms(doc, index)
+    for ent in index._entities:
+        if ent.type == "organisation":
+            ent.tokens = _body_name(doc, ent)
     for ent in index._entities:
         if ent.type != "person":
             continue
@@ -886,6 +908,70 @@ def find_people(doc: Doc) -> PeopleIndex:
     _link_pronouns_and_roles(doc, index)
     index._mention_starts.sort(key=lambda m: m[0])
     return index
+
+
+_CORPORATE = frozenset({"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc"})
+
+
+def _body_name(doc: Doc, ent: _Entity) -> list[str]:
+    """A body's name as the article uses it: no "Co." or "Inc." after it ("McClatchy"),
+    and with "the" before it when the article mostly writes it so ("the Pentagon")."""
+    words = list(ent.tokens)
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _CORPORATE:
+        words.pop()
+    if words[0].lower() == "the" or len(words) > 2:
+        return words
+    text = doc_text(doc)
+    heads = []  # mentions that head their noun phrase, not "White House press secretary"
+    for s, e in ent.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and span.root.dep_ != "compound":
+            heads.append(s)
+    with_the = sum(text[max(0, s - 4) : s].lower() == "the " for s in heads)
+    if heads and 2 * with_the > len(heads):
+        return ["the", *words]
+    return words
+
+
+def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
+    """Name a body known by its acronym by the words the article spells it out with
+    ("CBP": "Customs and Border Protection"), taking in the mentions of those words."""
+    text = doc_text(doc)
+    for ent in index._entities:
+        if len(ent.tokens) != 1 or not ent.tokens[0].isupper() or ent.type == "person":
+            continue
+        acro = ent.tokens[0]
+        if not 2 <= len(acro) <= 6 or not acro.isalpha():
+            continue
+        for m in re.finditer(
+            rf"\b{acro[0]}[\w'’-]*(?:\s+(?:and|of|for|the|&)?\s*[A-Z][\w'’-]*)+", text
+        ):
+            words = m.group().split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if initials[: len(acro)] != acro:
+                continue
+            n, keep = 0, []
+            for w in words:
+                keep.append(w)
+                n += w[:1].isupper()
+                if n == len(acro):
+                    break
+            lo, hi = m.start(), m.start() + len(" ".join(keep))
+            if text[lo:hi] != " ".join(keep):
+                continue
+            ent.tokens = keep
+            for other in index._entities:  # "Customs" of "Customs and Border Protection"
+                if other is not ent and all(lo <= s and e <= hi for s, e in other.mentions):
+                    for s, e in other.mentions:
+                        index._by_span[(s, e)] = ent
+                        ent.mentions.append((s, e))
+                    other.mentions = []
+                    index._mention_starts = [
+                        (s, e, ent if x is other else x) for s, e, x in index._mention_starts
+                    ]
+            index._add_mention(ent, lo, hi)
+            break
+    index._entities = [e for e in index._entities if e.mentions]
 
 
 def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:

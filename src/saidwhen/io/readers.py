@@ -160,8 +160,10 @@ def _record_fields(obj: dict[str, object]) -> str | None:
     return None
 
 
-def _read_jsonl(text: str, source: str, date: dt.date | None) -> Iterator[Article | InputError]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
+def _read_jsonl(
+    text: str, source: str, date: dt.date | None, first_line: int = 1
+) -> Iterator[Article | InputError]:
+    for lineno, line in enumerate(text.splitlines(), start=first_line):
         if not line.strip():
             continue
         try:
@@ -223,10 +225,17 @@ def _optional_text(obj: dict[str, object], name: str) -> str | None:
 
 
 def read_bytes(
-    data: bytes, source: str, date: dt.date | None = None, fmt: str | None = None
+    data: bytes,
+    source: str,
+    date: dt.date | None = None,
+    fmt: str | None = None,
+    first_line: int = 1,
 ) -> Iterator[Article | InputError]:
-    """Every article in one input; ``fmt`` is text, jsonl, html or warc (else guessed)."""
-    for item in _read_bytes(data, source, date, fmt):
+    """Every article in one input; ``fmt`` is text, jsonl, html or warc (else guessed).
+
+    ``first_line`` numbers the lines of a JSONL piece that starts further down its file.
+    """
+    for item in _read_bytes(data, source, date, fmt, first_line):
         if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
             yield _too_large(item.source or source, len(item.text))
         else:
@@ -247,7 +256,7 @@ def _too_large(source: str, size: int, unit: str = "characters") -> TooLargeErro
 
 
 def _read_bytes(
-    data: bytes, source: str, date: dt.date | None, fmt: str | None
+    data: bytes, source: str, date: dt.date | None, fmt: str | None, first_line: int = 1
 ) -> Iterator[Article | InputError]:
     fmt = fmt or guess_format(source, data)
     try:
@@ -260,7 +269,7 @@ def _read_bytes(
             raise _too_large(source, len(data), "bytes")
         text = decode(data, source)
         if fmt == "jsonl":
-            yield from _read_jsonl(text, source, date)
+            yield from _read_jsonl(text, source, date, first_line)
         elif fmt == "html":
             from saidwhen.io.html import read_html
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from saidwhen.errors import StoreError
+from saidwhen.errors import BadParameter, StoreError
 from saidwhen.store import has_topics, quote_occurrences, speakers
 from saidwhen.store.migrations import SCHEMA_VERSION
 from saidwhen.store.pages import article_page, most_quoted, person_page, search_page
@@ -46,15 +46,6 @@ PAGE_SIZE = 20  # quotes per HTML page
 MAX_ID = 2**63 - 1  # SQLite's integers
 
 
-class BadParameter(ValueError):
-    """A query parameter that cannot be used; answered with HTTP 400 naming it."""
-
-    def __init__(self, parameter: str, message: str) -> None:
-        super().__init__(f"{parameter}: {message}")
-        self.parameter = parameter
-        self.message = message
-
-
 def open_readonly(path: str | os.PathLike[str]) -> sqlite3.Connection:
     """A read-only connection (SQLite ``mode=ro``): it can never write or take a write lock."""
     p = Path(path).resolve()
@@ -64,6 +55,17 @@ def open_readonly(path: str | os.PathLike[str]) -> sqlite3.Connection:
         conn.execute("PRAGMA query_only = ON")
     except sqlite3.Error as err:
         raise StoreError(f"cannot open {p} read-only: {err}") from err
+    try:
+        conn.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError as err:
+        # read-only media (READONLY, IOERR, CANTOPEN): no WAL index can be made beside
+        # the file, and nobody can be writing it, so it is read as it is
+        if err.sqlite_errorcode & 0xFF in (8, 10, 14):
+            conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+            conn.execute("PRAGMA query_only = ON")
+    except sqlite3.DatabaseError:
+        pass  # not a database: the caller's first query says so
     return conn
 
 
@@ -178,7 +180,8 @@ def _query(f: Filters, limit: int, offset: int) -> dict[str, Any]:
 
 def api_search(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[str, Any]:
     """``/api/search``: one page of quotes matching the filters, newest first, with the
-    total, whether there is more, and facets (speakers, outlets, years said).
+    total, whether there is more, and with ``facets=1`` the facets (speakers, outlets,
+    years said; they cost more than the page, so only the search page asks).
 
     Statements only unless ``topics=1``: a topic record names what was talked
     about ("addressed her critics"), which a reader looking for what people
@@ -188,7 +191,7 @@ def api_search(conn: sqlite3.Connection, params: Mapping[str, str]) -> dict[str,
     f = search_filters(params)
     limit = _int(params, "limit", PAGE_SIZE, 1, MAX_LIMIT)
     offset = _int(params, "offset", 0, 0, MAX_OFFSET)
-    page = search_page(conn, f, limit=limit, offset=offset, facets=_flag(params, "facets", True))
+    page = search_page(conn, f, limit=limit, offset=offset, facets=_flag(params, "facets"))
     return {
         "query": _query(f, limit, offset),
         "total": page["total"],

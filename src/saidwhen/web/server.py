@@ -111,6 +111,8 @@ class _Connections:
     def run(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
         try:
             return fn(self.get())
+        except BadParameter:  # the request's fault, not the bank's
+            raise
         except (SaidwhenError, sqlite3.Error) as err:
             self.drop()
             raise _Unreadable(f"the quote bank cannot be read: {err}") from err
@@ -160,6 +162,7 @@ def create_app(db: str | os.PathLike[str]) -> ASGIApp:
             html = render("search.html", q=q, searched=True, error=f"{err}", api="/api/search")
             return HTMLResponse(html, 400)
         api_args = kept | {"limit": str(PAGE_SIZE), "offset": str((page - 1) * PAGE_SIZE)}
+        api_args["facets"] = "1"
         if not any(k != "topics" for k in kept):
             data = await _run(conns, api_home)
             q = blank | {"topics": bool(kept.get("topics"))}
@@ -253,7 +256,7 @@ def create_app(db: str | os.PathLike[str]) -> ASGIApp:
 
     async def bad_parameter(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, BadParameter)
-        return _error(request, 400, f"{exc.parameter}: {exc.message}", exc.parameter)
+        return _error(request, 400, f"{exc.parameter}: {exc.reason}", exc.parameter)
 
     async def unreadable(request: Request, exc: Exception) -> Response:
         return _error(request, 503, str(exc))
@@ -268,6 +271,8 @@ def create_app(db: str | os.PathLike[str]) -> ASGIApp:
             message = exc.detail
         response = _error(request, exc.status_code, message)
         response.headers.update(exc.headers or {})
+        if exc.status_code == 405:  # Starlette lists them from a set: one order, always
+            response.headers["allow"] = "GET, HEAD"
         return response
 
     async def internal(request: Request, exc: Exception) -> Response:  # a bug: say so in JSON
