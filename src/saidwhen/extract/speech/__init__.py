@@ -3,11 +3,13 @@
 :func:`find_quotes` reads an article in this order:
 
 1. the quoted regions (:mod:`saidwhen.extract.quotes`);
-2. each region's cue and speaker (:func:`direct.direct_drafts`): right after
-   the closing mark (``"...," she said``, ``said Smith``), then before the
-   opening mark in the same sentence (``she wrote, "..."``, ``according to
-   X``), then the verb that governs a quoted fragment; a quote with no cue of
-   its own belongs to the quote before it when that one is close;
+2. each region's cue and speaker (:func:`direct.direct_drafts`): the first
+   finder of the ordered table ``direct._FINDERS`` that finds a cue: right
+   after the closing mark (``"...," she said``, ``said Smith``), the verb a
+   fragment hangs from, before the opening mark in the same sentence (``she
+   wrote, "..."``, ``according to X``), a lead paragraph ending in a colon,
+   the report that ends the sentence before; a quote with no cue of its own
+   belongs to the quote before it when that one is close;
 3. reported speech (:func:`merge.reported_speech`): a CRF tagger
    (:mod:`crf`, :mod:`decode`) over the rules of :mod:`rules`, merged in
    (:func:`merge.merge_reported`): an indirect span that is just a direct
@@ -19,7 +21,7 @@
    the paragraph before; fragments of reported speech take the outer source;
 6. channels carried on, repeats marked; a relative pronoun as the speaker
    ("an officer who said") is named by its noun
-   (:func:`direct.name_through_relative`); records built.
+   (:func:`lone.name_through_relative`); records built.
 
 Where a speaker is chosen: :func:`syntax.cue_subject` (the one walker from a
 cue verb to its subject) and :func:`direct.make_speaker` (the mention and
@@ -36,13 +38,16 @@ from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.direct import (
     direct_drafts,
     make_speaker,
-    name_through_relative,
     outer_reporter,
     outer_source,
 )
 from saidwhen.extract.speech.interview import interview_drafts
 from saidwhen.extract.speech.lexicon import NO_NAME
-from saidwhen.extract.speech.lone import attribute_lone_paragraph, sign_off
+from saidwhen.extract.speech.lone import (
+    attribute_lone_paragraph,
+    name_through_relative,
+    sign_off,
+)
 from saidwhen.extract.speech.merge import (
     carry_channels,
     merge_reported,
