@@ -80,3 +80,37 @@ def test_metric_holds_its_floor(realnews_metrics: dict[str, Any], key: str) -> N
     assert value >= FLOORS[key] - FLOOR_TOLERANCE, (
         f"{key} fell to {value}, below its floor {FLOORS[key]} (tolerance {FLOOR_TOLERANCE})"
     )
+
+
+def test_the_command_scores_a_made_up_article(tmp_path: Path) -> None:
+    """The CLI end to end on one hand-annotated article in the gold format."""
+    from click.testing import CliRunner
+
+    from saidwhen.cli import main
+
+    if not (default_eval_dir() / "score.py").is_file():
+        if os.environ.get("SAIDWHEN_SKIP_SHARED") == "1":
+            pytest.skip("no shared scorer on this machine (SAIDWHEN_SKIP_SHARED=1)")
+        pytest.fail(f"realnews scorer missing under {default_eval_dir()}")
+    text = (
+        "Finance Minister Ana Ruiz defended the budget on Monday.\n\n"
+        '"We will not raise taxes this year," Ruiz said.'
+    )
+    quote = "We will not raise taxes this year,"
+    start = text.index(quote)
+    gold = {
+        "name": "made-up", "date": "2021-03-01", "text": text, "not_quotes": [],
+        "quotes": [{"text": quote, "kind": "direct", "speaker": "Ana Ruiz",
+                    "when": "article date", "start": start, "end": start + len(quote)}],
+    }  # fmt: skip
+    data = tmp_path / "gold"
+    data.mkdir()
+    (data / "made-up.json").write_text(json.dumps(gold), encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["eval", "realnews", "--data-dir", str(data), "--errors", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.output[result.output.index("{") :])
+    assert metrics["docs"] == 1
+    assert metrics["direct"]["f1"] == 1.0
+    assert metrics["speaker"] == {"accuracy": 1.0, "exact": 1.0}  # "Ruiz", canonical

@@ -76,7 +76,7 @@ def gold_sequences(
     hints = rule_roles(view)
     table = token_table(view)
     out = []
-    for seq in view.paragraphs():
+    for seq in view.paragraphs:
         feats = sequence_features(view, seq, hints, table)
         out.append((feats, labels_from_spans(seq, spans)))
     return out

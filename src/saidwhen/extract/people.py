@@ -124,9 +124,18 @@ class _Entity:
     org_named: bool = False  # the name holds an organisation word ("Lee Research")
     votes: dict[str, float] = field(default_factory=dict)  # type evidence: person/org/place
 
+    _core_of: tuple[tuple[str, ...], list[str]] | None = field(default=None, repr=False)
+
     @property
     def name(self) -> str:
         return " ".join(self.tokens)
+
+    def core(self) -> list[str]:
+        """The name's words in lower case without a "Jr." (remembered while they stay)."""
+        key = tuple(self.tokens)
+        if self._core_of is None or self._core_of[0] != key:
+            self._core_of = (key, _core([w.lower() for w in self.tokens]))
+        return self._core_of[1]
 
     @property
     def gender(self) -> Gender | None:
@@ -183,7 +192,7 @@ class PeopleIndex:
         for ent in self._entities:
             if not ent.named:
                 continue
-            ent_low = _core([w.lower() for w in ent.tokens])
+            ent_low = ent.core()
             if acronym and len(ent_low) > 1 and not (org_named or ent.org_named):
                 continue
             if org_named or ent.org_named:
@@ -532,7 +541,9 @@ def _same_person(low: list[str], ent_low: list[str]) -> bool:
         short, long_ = sorted((low, ent_low), key=len)
         if long_[-len(short) :] == short:
             return True
-        return low[0] == ent_low[0] or _initial(low[0], ent_low[0])
+        return (
+            low[0] == ent_low[0] or _initial(low[0], ent_low[0]) or _short_form(low[0], ent_low[0])
+        )
     if len(low) >= 2:
         return ent_low[0] in (low[-1], low[0])
     # a surname alone, or a first name alone ("Tom"; "Liu" for "Liu Xiaming")
@@ -551,6 +562,12 @@ def _same_body(low: list[str], ent_low: list[str]) -> bool:
         initials = "".join(w[0] for w in long_ if w not in ("and", "of", "the", "&", "for"))
         return short[0] == initials
     return False
+
+
+def _short_form(a: str, b: str) -> bool:
+    """A first name and its short form: "Pat" and "Patrick", "Alex" and "Alexander"."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and len(long_) > len(short) and long_.startswith(short)
 
 
 def _initial(a: str, b: str) -> bool:
@@ -635,6 +652,8 @@ def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
         return True
     if low in _GIVEN_NAMES:
         return False
+    if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
+        return True  # "Administrator Jim Bridenstine", "Superintendent ...": a role in front
     if tok.is_sent_start and (low in common or low.endswith(_PERSON_SUFFIXES)):
         # "Defenseman Jonas Brodin", "Fisherman Sam Ortiz": a common word as an opener
         return True
@@ -644,11 +663,11 @@ def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     return tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 4
 
 
-def _standalone_labels(doc: Doc) -> dict[str, str]:
+def _standalone_labels(doc: Doc, runs: list[tuple[int, int]]) -> dict[str, str]:
     """Words that stand alone as a name run somewhere in the article, with their
     most frequent label ("Ukraine": PLACE)."""
     seen: dict[str, dict[str, int]] = {}
-    for i, j in _name_runs(doc):
+    for i, j in runs:
         if j - i == 1:
             lab = doc[i].ent_type_ or "-"
             c = seen.setdefault(doc[i].text, {})
@@ -822,10 +841,11 @@ def find_people(doc: Doc) -> PeopleIndex:
                 t.lower_ for t in tagged if t.text[:1].isupper() and t.lower_ not in TITLES
             )
     # words the article also writes in lower case: common words, not names
-    common = {t.text for t in doc if t.is_alpha and t.text.islower()}
-    alone = _standalone_labels(doc)
+    common = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", doc_text(doc)))
+    name_runs = _name_runs(doc)
+    alone = _standalone_labels(doc, name_runs)
     runs = []
-    for i0, j in _name_runs(doc):
+    for i0, j in name_runs:
         i0 = _opener_end(doc, i0, j, common)
         org_named = doc[j - 1].lower_ in _ORG_WORDS or any(
             t.lower_ in ("of", "for") for t in doc[i0:j]
@@ -919,9 +939,13 @@ def _body_name(doc: Doc, ent: _Entity) -> list[str]:
     words = list(ent.tokens)
     while len(words) > 1 and words[-1].lower().rstrip(",") in _CORPORATE:
         words.pop()
+    text = doc_text(doc)
+    if len(words) >= 2 and words[0].isupper() and words[0].isalpha() and len(words[0]) <= 5:
+        rest = " ".join(words[1:])  # "VOA Pentagon correspondent": the Pentagon, named alone too
+        if len(re.findall(rf"\b{re.escape(rest)}\b", text)) > len(ent.mentions) // 2 + 1:
+            words = words[1:]
     if words[0].lower() == "the" or len(words) > 2:
         return words
-    text = doc_text(doc)
     heads = []  # mentions that head their noun phrase, not "White House press secretary"
     for s, e in ent.mentions:
         span = doc.char_span(s, e, alignment_mode="expand")

@@ -93,7 +93,7 @@ def turns(view: ArticleView) -> list[Turn]:
             role = "question"
         elif label in _ANSWER:
             role = "answer"
-        elif _is_name_label(window_tokens(view.doc, m.start(1), m.end(1))):
+        elif _is_name_label(list(window_tokens(view.doc, m.start(1), m.end(1)))):
             role = "named"
         else:
             continue
