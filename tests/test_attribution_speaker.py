@@ -194,3 +194,15 @@ def test_a_relative_pronoun_source_is_named_by_its_noun(nlp: Any) -> None:
     frag = next(q for q in rec.quotes if q.text.startswith("reckless"))
     assert frag.speaker is not None and frag.speaker.mention == "who"
     assert frag.speaker.name == "a harbour pilot"
+
+
+def test_participle_after_the_closing_mark_modifies_the_quote(nlp: Any) -> None:
+    rec = run(
+        "The mayor met the council.\n\n"
+        '"Every month spent on this quarrel is a month lost for the goals" '
+        "shared by both towns, she warned.\n",
+        nlp,
+    )
+    qs = direct(rec)
+    assert len(qs) == 1 and mention(qs[0]) == "she"
+    assert qs[0].cue is not None and qs[0].cue.text == "warned"

@@ -79,6 +79,8 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
     for tok in toks:
         if tok.text in SENT_END or tok.text in ('"', "“", "”") or tok.text.startswith("\n"):
             break
+        if tok.tag_ == "VBN" and tok.dep_ == "acl" and region.start <= tok.head.idx < region.end:
+            continue  # "... the interests" shared by both towns, he warned: a modifier
         if is_speech_verb(tok) or (open_clause and loose_cue(tok)):
             nxt = doc_text(doc)[tok.idx + len(tok) : tok.idx + len(tok) + 4].lstrip(" ,:")
             if quoted.endswith(("?", "!")) and nxt[:1] in ('"', "“"):
