@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from saidwhen.model import Quote
 from tests.test_attribution import direct, run
 
@@ -206,3 +208,37 @@ def test_participle_after_the_closing_mark_modifies_the_quote(nlp: Any) -> None:
     qs = direct(rec)
     assert len(qs) == 1 and mention(qs[0]) == "she"
     assert qs[0].cue is not None and qs[0].cue.text == "warned"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # the verb that opens the quote names its speaker; the cue after reports the sentence
+        (
+            'The rally filled the square.\n\nWhile some nurses chanted, "Fair pay now," '
+            "in a hospital hallway, Health Minister Jo Reyes spoke before lawmakers "
+            "defending the budget.\n",
+            "some nurses",
+            "chanted",
+        ),
+        (
+            "Tom Reyes was arrested in May.\n\nDuring the call, he asked about the fund and "
+            'said, "somebody ought to stop her," the police said.\n',
+            "he",
+            "said",
+        ),
+        # a report nested in another keeps the outer cue
+        (
+            "Tom Reyes was arrested in May.\n\nThe clerk recalled that he said, "
+            '"I will stop her myself," the police said.\n',
+            "the police",
+            "said",
+        ),
+    ],
+)
+def test_verb_that_opens_the_quote_before_a_later_cue(
+    nlp: Any, text: str, speaker: str, cue: str
+) -> None:
+    qs = direct(run(text, nlp))
+    assert len(qs) == 1 and mention(qs[0]) == speaker
+    assert qs[0].cue is not None and qs[0].cue.text == cue

@@ -331,6 +331,20 @@ def _is_markup(text: str, region: QuoteRegion) -> bool:
     )
 
 
+def _introduces(doc: Doc, verb: Token, region: QuoteRegion) -> bool:
+    """``said, "..."`` / ``said: "..."``: the verb right before the opening mark, not
+    itself inside a report (``recalled that he said, "..."`` keeps the outer cue)."""
+    gap = doc_text(doc)[verb.idx + len(verb) : region.open_mark]
+    if not re.fullmatch(r"\s*[,:]?\s*", gap):
+        return False
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and is_speech_verb(tok.head):
+            return False
+        tok = tok.head
+    return True
+
+
 def _bare_report(verb: Token, quoted: frozenset[int]) -> bool:
     """``he said``, not ``he said he would`` nor ``as she put it``: the verb reports
     nothing but what comes before it (no object or clause after it, no ``as``)."""
@@ -465,6 +479,12 @@ def _attribute_region(
             found = finder(site)
             if found is not None:
                 break
+    if found is not None and finder in (_find_after, _find_said_after_fragment):
+        # 'he said, "...," the office said': the verb that opens the quote is its
+        # speaker's; the one after it reports the whole sentence
+        inner = _find_before(site)
+        if inner is not None and inner[2] is not None and _introduces(doc, inner[0], region):
+            found = inner
     if found is None:
         return draft
     verb, cue, subj, draft.said_after = found
