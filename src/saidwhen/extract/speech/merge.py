@@ -5,7 +5,7 @@ from __future__ import annotations
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
-from saidwhen.extract.speech.rules import find_reported
+from saidwhen.extract.speech.rules import find_reported, find_source_insertions
 from saidwhen.extract.speech.syntax import channel_of
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in
@@ -145,5 +145,8 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Quote]:
             out.append(r)  # "she shared on Instagram that ...": the surest frame of all
         elif over and r.speaker is not None and all(t.speaker is None for t in over):
             out = [t for t in out if t not in over]
+            out.append(r)
+    for r in find_source_insertions(view, people):
+        if not any(q.start < r.end and r.start < q.end for q in out):
             out.append(r)
     return sorted(out, key=lambda q: (q.start, q.end))

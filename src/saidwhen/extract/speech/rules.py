@@ -47,9 +47,11 @@ from saidwhen.model import Quote, Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as Span_
 
 __all__ = [
     "find_reported",
+    "find_source_insertions",
 ]
 
 
@@ -217,20 +219,93 @@ def find_reported(view: ArticleView, people: Any = None) -> list[Quote]:
         if c_span is None or k_span is None or c_span in seen:
             continue
         seen.add(c_span)
-        speaker = None
-        s_span = _span(doc, source)
-        if s_span is not None:
-            mention = text[s_span[0] : s_span[1]]
-            name = resolve(*s_span) if resolve is not None else None
-            speaker = Speaker(name=name or mention, mention=mention, start=s_span[0], end=s_span[1])
-        out.append(
-            Quote(
-                text=text[c_span[0] : c_span[1]],
-                start=c_span[0],
-                end=c_span[1],
-                kind="indirect",
-                speaker=speaker,
-                cue=Span(text=text[k_span[0] : k_span[1]], start=k_span[0], end=k_span[1]),
-            )
-        )
+        out.append(_reported(text, resolve, c_span, k_span, _span(doc, source)))
+    return out
+
+
+def _reported(
+    text: str,
+    resolve: Callable[[int, int], str | None] | None,
+    content: tuple[int, int],
+    cue: tuple[int, int],
+    source: tuple[int, int] | None,
+) -> Quote:
+    speaker = None
+    if source is not None:
+        mention = text[source[0] : source[1]]
+        name = resolve(*source) if resolve is not None else None
+        speaker = Speaker(name=name or mention, mention=mention, start=source[0], end=source[1])
+    return Quote(
+        text=text[content[0] : content[1]],
+        start=content[0],
+        end=content[1],
+        kind="indirect",
+        speaker=speaker,
+        cue=Span(text=text[cue[0] : cue[1]], start=cue[0], end=cue[1]),
+    )
+
+
+_AS_VERBS = frozenset(("report", "note", "write", "explain", "say", "tell", "point"))
+_SOURCE_ENTS = frozenset(("ORG", "PERSON", "NORP", "GPE"))
+
+
+def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[Token]] | None:
+    """The cue, source and content of one source insertion, or None."""
+    doc = tok.doc
+    toks = [t for t in sent if not t.is_space]
+    prev = doc[tok.i - 1] if tok.i > sent.start else None
+    if tok.lower_ == "per" and (prev is None or prev.text == ","):
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs or not (objs[0].pos_ == "PROPN" or objs[0].ent_type_ in _SOURCE_ENTS):
+            return None  # "per share", "per cent"
+        source = list(doc[objs[0].left_edge.i : objs[0].right_edge.i + 1])
+        content = [t for t in toks if not tok.i <= t.i <= source[-1].i]
+        return [tok], source, content
+    if tok.i == sent.start and tok.lower_ == "as":
+        verb = next((t for t in toks[1:7] if t.pos_ == "VERB"), None)
+        if verb is None or verb.lemma_.lower() not in _AS_VERBS:
+            return None
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        comma = next((t for t in toks if t.i > verb.i and t.text == ","), None)
+        if not subj or comma is None or comma.i - verb.i > 3:
+            return None
+        source = list(doc[subj[0].left_edge.i : subj[0].right_edge.i + 1])
+        return [tok, verb], source, [t for t in toks if t.i > comma.i]
+    if (
+        prev is not None
+        and prev.text == ","
+        and tok.lower_ in ("reports", "reported", "writes", "wrote")
+        and tok.i + 1 < sent.end
+    ):
+        # "..., reports Reuters.": the inverted subject runs to the sentence's end
+        rest = [t for t in toks if t.i > tok.i and not t.is_punct]
+        if not rest or not all(t.pos_ in ("PROPN", "DET") for t in rest):
+            return None
+        if not any(t.ent_type_ in _SOURCE_ENTS for t in rest):
+            return None
+        return [tok], rest, [t for t in toks if t.i < prev.i]
+    return None
+
+
+def find_source_insertions(view: ArticleView, people: Any = None) -> list[Quote]:
+    """Reports whose source is set into the sentence: ``..., per the health agency,
+    ...``, ``As Ana Ruiz reports, ...``, ``..., reports Reuters.``.  Not among the
+    tagger's features (:func:`find_reported` is): the merge adds them where the
+    tagger found nothing."""
+    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    doc, text = view.doc, view.text
+    out: list[Quote] = []
+    first = bisect.bisect_left(view.idx, view.start)
+    for tok in doc[first:]:
+        if tok.lower_ not in ("per", "as", "reports", "reported", "writes", "wrote"):
+            continue
+        found = _insertion(tok.sent, tok)
+        if found is None:
+            continue
+        cue, source, content = found
+        content = trim(doc, content)
+        c_span, k_span, s_span = _span(doc, content), _span(doc, cue), _span(doc, source)
+        if c_span is None or k_span is None or s_span is None or len(content) < 4:
+            continue
+        out.append(_reported(text, resolve, c_span, k_span, s_span))
     return out
