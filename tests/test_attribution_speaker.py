@@ -242,3 +242,14 @@ def test_verb_that_opens_the_quote_before_a_later_cue(
     qs = direct(run(text, nlp))
     assert len(qs) == 1 and mention(qs[0]) == speaker
     assert qs[0].cue is not None and qs[0].cue.text == cue
+
+
+def test_inverted_subject_after_a_phrase_that_follows_the_quote(nlp: Any) -> None:
+    rec = run(
+        "The talks went on.\n\nLane was known for telling others \"she was in charge of "
+        'the port" despite being the envoy in Lisbon, said another witness in the inquiry, '
+        "former adviser Rosa Vidal.\n",
+        nlp,
+    )
+    qs = direct(rec)
+    assert len(qs) == 1 and "Rosa Vidal" in (mention(qs[0]) or "")

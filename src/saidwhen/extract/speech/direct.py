@@ -155,13 +155,15 @@ def _nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Toke
                 for t in between
                 if t.pos_ in ("PRON", "PROPN", "NOUN") and (t.head.i not in ids or t.head.i == t.i)
             ]
-            return roots[0] if roots else None
+            if roots:
+                return roots[0]
+            if doc[verb.i - 1].text != ",":
+                return None
+            # '"..." despite a phrase, said another witness': the subject is after the verb
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         if nxt is not None and verb.lemma_ != "tell":
             # "...," wrote a man calling himself X / tweeted another: the parser took
             # the inverted subject for an object
-            if nxt.lower_ in ("one", "another"):
-                return nxt
             if (
                 nxt.pos_ == "DET"
                 and nxt.dep_ == "det"
@@ -169,6 +171,8 @@ def _nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Toke
                 and verb.i < nxt.head.i <= nxt.i + 4
             ):
                 return nxt.head
+            if nxt.lower_ in ("one", "another"):
+                return nxt
         if nxt is not None and nxt.pos_ in ("PROPN", "NOUN") and nxt.ent_type_ != "DATE":
             while nxt.dep_ in ("compound", "flat") and verb.i < nxt.head.i <= nxt.i + 4:
                 nxt = nxt.head  # "said Robin Maynard": the name's head
