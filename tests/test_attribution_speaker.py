@@ -246,7 +246,7 @@ def test_verb_that_opens_the_quote_before_a_later_cue(
 
 def test_inverted_subject_after_a_phrase_that_follows_the_quote(nlp: Any) -> None:
     rec = run(
-        "The talks went on.\n\nLane was known for telling others \"she was in charge of "
+        'The talks went on.\n\nLane was known for telling others "she was in charge of '
         'the port" despite being the envoy in Lisbon, said another witness in the inquiry, '
         "former adviser Rosa Vidal.\n",
         nlp,
