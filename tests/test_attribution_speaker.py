@@ -253,3 +253,30 @@ def test_inverted_subject_after_a_phrase_that_follows_the_quote(nlp: Any) -> Non
     )
     qs = direct(rec)
     assert len(qs) == 1 and "Rosa Vidal" in (mention(qs[0]) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Doctors saw a rare case.\n\nThings got worse quickly, in the words of the man: "
+            '"Two months later, I was unable to stand or walk."\n',
+            "the man",
+            "in the words of",
+        ),
+        (
+            'The storm hit at night.\n\nIn the words of one farmer, "We lost everything."\n',
+            "one farmer",
+            "In the words of",
+        ),
+        (
+            'Ana Ruiz runs the farm.\n\nIn her words, "We lost everything."\n',
+            "her",
+            "In her words",
+        ),
+    ],
+)
+def test_in_the_words_of_names_the_speaker(nlp: Any, text: str, speaker: str, cue: str) -> None:
+    qs = direct(run(text, nlp))
+    assert len(qs) == 1 and mention(qs[0]) == speaker
+    assert qs[0].cue is not None and qs[0].cue.text == cue

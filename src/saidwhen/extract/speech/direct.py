@@ -103,6 +103,9 @@ def _cue_before(
     open_tok = tokens_in(doc, region.open_mark, region.open_mark + 1)
     if not open_tok:
         return None
+    # the parser may end a sentence at the colon: "in the words of X" reaches back past it
+    if (words := _in_the_words_of(doc, floor, region.open_mark, quoted)) is not None:
+        return words
     sent = view.sentence(open_tok[0].i)
     lo = max(floor, sent.start_char)
     toks = window_tokens(doc, lo, region.open_mark)
@@ -136,6 +139,29 @@ def _cue_before(
                 return tok, None, subj
         if toks[-2].pos_ in ("PROPN", "NOUN", "PRON"):  # "Smith: "...""
             return colon, Span(":", colon.idx, colon.idx + 1), toks[-2]
+    return None
+
+
+def _in_the_words_of(
+    doc: Doc, floor: int, open_mark: int, quoted: frozenset[int]
+) -> tuple[Token, Span, Token] | None:
+    """``in the words of X: "..."`` / ``in her words, "..."`` right before the opening
+    mark: X speaks, without a verb."""
+    toks = [t for t in window_tokens(doc, max(floor, open_mark - 120), open_mark) if not t.is_space]
+    while toks and toks[-1].text in (",", ":"):
+        toks.pop()
+    for tok in reversed(toks[-8:]):
+        if tok.lower_ != "words" or tok.head.lower_ != "in":
+            continue
+        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        owners = [g for c in of for g in c.children if g.dep_ == "pobj"]
+        owners += [c for c in tok.children if c.dep_ == "poss"]
+        if not owners or owners[0].i in quoted or tok.right_edge.i != toks[-1].i:
+            return None
+        last = of[0] if of else tok
+        text = doc_text(doc)
+        start, end = tok.head.idx, last.idx + len(last)
+        return tok, Span(text[start:end], start, end), owners[0]
     return None
 
 
