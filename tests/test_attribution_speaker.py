@@ -252,7 +252,10 @@ def test_inverted_subject_after_a_phrase_that_follows_the_quote(nlp: Any) -> Non
         nlp,
     )
     qs = direct(rec)
-    assert len(qs) == 1 and "Rosa Vidal" in (mention(qs[0]) or "")
+    assert len(qs) == 1 and qs[0].speaker is not None and qs[0].speaker.name == "Rosa Vidal"
+    # the report the quoted words sit in has the same inverted subject
+    reports = [q for q in rec.quotes if q.kind == "indirect" and q.text.startswith("Lane")]
+    assert [q.speaker.name if q.speaker else None for q in reports] == ["Rosa Vidal"]
 
 
 @pytest.mark.parametrize(

@@ -417,6 +417,8 @@ def cue_subject(
         subs = [c for c in tok.children if c.dep_ in subjects and c.i not in quoted]
         if subs:
             return min(subs, key=lambda c: abs(c.i - tok.i)) if nearest else subs[0]
+        if tok.i == verb.i and (inverted := _inverted_object(tok, quoted)) is not None:
+            return inverted
         if passive == "agent":
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
             if agents:
@@ -452,6 +454,17 @@ def cue_subject(
         else:
             return None
     return None
+
+
+def _inverted_object(verb: Token, quoted: frozenset[int]) -> Token | None:
+    """``..., said another witness``: after the clause it reports, a speech verb's
+    inverted subject, which the parser takes for its object."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or not is_speech_verb(verb):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.i not in quoted]
+    return objs[0] if objs and objs[0].pos_ in ("NOUN", "PROPN") else None
 
 
 def speech_report(quoted: frozenset[int]) -> Callable[[Token], bool]:
