@@ -525,10 +525,8 @@ def _attribute_region(
         subj = _nearby_subject(view, verb, region)
         # "...," wrote a man calling himself X: the whole noun phrase after the verb
         inverted = subj is not None and subj.i > verb.i and doc[verb.i + 1].pos_ == "DET"
-    if cue is None and subj is not None:
-        acc = outer_source(view, verb, quoted)
-        if acc is not None:
-            cue, subj = acc
+    # '"...," Smith said, according to a transcript': Smith speaks, the transcript
+    # only carries it (PolNeAR gives the outer source; readers ask who said it)
     draft.cue = cue or cue_span(doc, verb)
     draft.cue_token = verb.i
     if subj is not None:
