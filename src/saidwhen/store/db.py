@@ -34,7 +34,14 @@ from saidwhen.errors import (
     StoreError,
 )
 from saidwhen.model import Article, ArticleRecord, Quote, Span
-from saidwhen.store.merge import MIN_NEAR_WORDS, is_near_duplicate, normalise, shingles, text_hash
+from saidwhen.store.merge import (
+    MIN_NEAR_WORDS,
+    is_near_duplicate,
+    normalise,
+    preferred_form,
+    shingles,
+    text_hash,
+)
 from saidwhen.store.migrations import migrate
 from saidwhen.store.speakers import PersonEntry, PersonRegistry
 
@@ -288,11 +295,13 @@ class Store:
         self._canon: dict[int, _Canon] = {}  # quote id -> what its row says now
         self._pairs: set[tuple[int, int]] = set()  # (quote, person) attributions stored
         rows = self.conn.execute(
-            "SELECT id, name, first, surname, gender, descriptors, aliases FROM people"
+            "SELECT id, name, first, surname, gender, descriptors, aliases, names FROM people"
         )
         self.people = PersonRegistry(
-            PersonEntry(i, n, f, s, g, set(json.loads(d)), set(json.loads(a)))
-            for i, n, f, s, g, d, a in rows
+            PersonEntry(
+                i, n, f, s, g, set(json.loads(d)), set(json.loads(a)), json.loads(ns) or {n: 1}
+            )
+            for i, n, f, s, g, d, a, ns in rows
         )
 
     @contextmanager
@@ -371,6 +380,7 @@ class _Canon:
     text: str  # the longest form seen
     first_seen: str
     topic: bool  # true while every occurrence is a topic
+    kind: str  # the first in "direct" < "fragment" < "indirect" of its occurrences
 
 
 class _BatchWriter:
@@ -393,8 +403,10 @@ class _BatchWriter:
         self.events: list[tuple[Any, ...]] = []
         self.earlier: dict[int, str] = {}  # quote id -> a first-seen date earlier than stored
         self.said_not_topic: set[int] = set()  # topic quotes that now have a statement
+        self.kinds: dict[int, str] = {}  # quote id -> a kind that now leads
         self.new_pairs_rows: list[tuple[int, int]] = []
         self.by_person: dict[int, int] = {}  # person id -> occurrences in this batch
+        self.moved: set[int] = set()  # people whose stored occurrences went to another
 
     def _one_speaker(self, qid: int, person: PersonEntry) -> PersonEntry:
         """The quote's speaker when another outlet named the person this one only
@@ -425,6 +437,7 @@ class _BatchWriter:
                 for o in self.occ
             ]
             self.pairs.discard((qid, dropped.id))
+            self.moved |= {kept.id, dropped.id}
             self.new_pairs_rows = [r for r in self.new_pairs_rows if r != (qid, dropped.id)]
             self.new_pairs.add(qid)
         return kept
@@ -536,11 +549,19 @@ class _BatchWriter:
             self.by_person[pid] = self.by_person.get(pid, 0) + 1
         known = self.canon.get(qid)
         if known is None:
-            text, first_seen, topic = self.cur.execute(
-                "SELECT text, first_seen, topic FROM quotes WHERE id = ?", (qid,)
+            text, first_seen, topic, kind = self.cur.execute(
+                "SELECT text, first_seen, topic, kind FROM quotes WHERE id = ?", (qid,)
             ).fetchone()
-            known = self.canon[qid] = _Canon(text, first_seen, bool(topic))
+            known = self.canon[qid] = _Canon(text, first_seen, bool(topic), kind)
+        if (
+            q.text != known.text
+            and _norm(known.text)[1] == toks
+            and preferred_form(q.text, known.text) == q.text
+        ):  # the same words written otherwise: one rule picks the quote's text
+            self._extend(qid, known.text, q.text)
         canon = known.text
+        if q.kind < known.kind:
+            known.kind = self.kinds[qid] = q.kind
         if said < known.first_seen:  # said earlier than any occurrence so far
             known.first_seen = self.earlier[qid] = said
         if known.topic and not q.topic:  # said somewhere: no longer only a topic
@@ -597,7 +618,7 @@ class _BatchWriter:
                 other = _norm(text)[1]
                 if is_near_duplicate(toks, other):
                     self.stats.merged_near += 1
-                    if len(toks) > len(other):  # keep the longest form
+                    if len(toks) > len(other):  # keep the longest form (more words)
                         self._extend(cand, text, q.text)
                         cur.executemany(
                             "INSERT OR IGNORE INTO shingles VALUES (?, ?)", [(s, cand) for s in sh]
@@ -608,7 +629,7 @@ class _BatchWriter:
             (q.text, q.kind, said, int(q.topic)),
         ).lastrowid
         assert qid is not None
-        self.canon[qid] = _Canon(q.text, said, q.topic)
+        self.canon[qid] = _Canon(q.text, said, q.topic, q.kind)
         if sh:
             cur.executemany("INSERT OR IGNORE INTO shingles VALUES (?, ?)", [(s, qid) for s in sh])
         self.stats.new_quotes += 1
@@ -616,13 +637,14 @@ class _BatchWriter:
 
     def flush(self) -> None:
         cur = self.cur
-        changed = self.people.take_changed()
+        changed, renamed = self.people.take_changed()
         if changed:
             cur.executemany(
-                "INSERT INTO people (id, name, first, surname, gender, descriptors, aliases)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
-                " first = excluded.first, gender = excluded.gender,"
-                " descriptors = excluded.descriptors, aliases = excluded.aliases",
+                "INSERT INTO people (id, name, first, surname, gender, descriptors, aliases, names)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " name = excluded.name, first = excluded.first, gender = excluded.gender,"
+                " descriptors = excluded.descriptors, aliases = excluded.aliases,"
+                " names = excluded.names",
                 [
                     (
                         e.id,
@@ -632,6 +654,7 @@ class _BatchWriter:
                         e.gender,
                         json.dumps(sorted(e.descriptors)),
                         json.dumps(sorted(e.aliases)),
+                        json.dumps(e.names, sort_keys=True),
                     )
                     for e in changed
                 ],
@@ -654,6 +677,9 @@ class _BatchWriter:
             "UPDATE quotes SET topic = 0 WHERE id = ?", [(qid,) for qid in self.said_not_topic]
         )
         cur.executemany(
+            "UPDATE quotes SET kind = ? WHERE id = ?", [(k, qid) for qid, k in self.kinds.items()]
+        )
+        cur.executemany(
             "UPDATE people SET n_occurrences = n_occurrences + ? WHERE id = ?",
             [(n, pid) for pid, n in self.by_person.items()],
         )
@@ -661,17 +687,38 @@ class _BatchWriter:
             cur.executemany(
                 "INSERT OR IGNORE INTO quote_speakers VALUES (?, ?)", self.new_pairs_rows
             )
+        # a new speaker, or one more vote where speakers disagree, may change who leads
+        votes = {o[0] for o in self.occ if o[6] is not None} - self.new_pairs
+        if self.moved:
+            cur.executemany(
+                "UPDATE people SET n_occurrences ="
+                " (SELECT count(*) FROM occurrences WHERE speaker_id = people.id) WHERE id = ?",
+                [(pid,) for pid in self.moved],
+            )
+        if self.new_pairs or votes or renamed:
             cur.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)")
             cur.execute("DELETE FROM touched")
             cur.executemany(
                 "INSERT OR IGNORE INTO touched VALUES (?)", [(q,) for q in self.new_pairs]
             )
-            # a new attribution: the most frequent speaker leads, and two or more is a conflict
+            cur.executemany(
+                "INSERT OR IGNORE INTO touched"
+                " SELECT id FROM quotes WHERE id = ? AND n_speakers > 1",
+                [(q,) for q in votes],
+            )
+            # a renamed person may now win (or lose) a tie by name
+            cur.executemany(
+                "INSERT OR IGNORE INTO touched"
+                " SELECT quote_id FROM quote_speakers WHERE person_id = ?",
+                [(e.id,) for e in renamed],
+            )
+            # the most frequent speaker leads, ties going to the name first in code-point
+            # order (never to the id: ids follow the order of arrival); two or more: a conflict
             cur.execute(
                 "UPDATE quotes SET"
                 " speaker_id = (SELECT o.speaker_id FROM occurrences o"
-                "  WHERE o.quote_id = quotes.id AND o.speaker_id IS NOT NULL"
-                "  GROUP BY o.speaker_id ORDER BY count(*) DESC, o.speaker_id LIMIT 1),"
+                "  JOIN people p ON p.id = o.speaker_id WHERE o.quote_id = quotes.id"
+                "  GROUP BY o.speaker_id ORDER BY count(*) DESC, p.name, p.id LIMIT 1),"
                 " n_speakers = (SELECT count(*) FROM quote_speakers s WHERE s.quote_id = quotes.id)"
                 " WHERE id IN (SELECT id FROM touched)"
             )

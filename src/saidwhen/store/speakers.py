@@ -36,6 +36,7 @@ __all__ = [
     "NameParts",
     "PersonEntry",
     "PersonRegistry",
+    "canonical_name",
     "description_fits",
     "descriptor_words",
     "looks_like_name",
@@ -236,6 +237,49 @@ def first_names_match(a: str, b: str) -> bool:
     return ia is not None and ia == ib
 
 
+def _name_rank(form: str, count: int, person: bool) -> tuple[int, int, int]:
+    parts = split_name(form) if person else None
+    full = int(parts is not None and parts.first is not None)
+    words = len(parts.display.split()) if parts is not None else 0
+    return full, count, words
+
+
+def canonical_name(forms: dict[str, int], person: bool) -> str | None:
+    """The name an entry goes by, from every form it was named with and how often.
+
+    A total order, so that the bank's names follow from what was ingested, never
+    from the order it came in: for a person a full name first ("Barack Obama"
+    over "Obama"), then the most frequent, then the most words; forms that differ
+    only by case count as one, written with a lower-case start where one was seen
+    ("the president": "The" begins a sentence); then the first in code-point order.
+
+    >>> canonical_name({"Obama": 5, "Barack Obama": 1}, person=True)
+    'Barack Obama'
+    >>> canonical_name({"The president": 2, "the president": 1}, person=False)
+    'the president'
+    """
+    if not forms:
+        return None
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for form, n in forms.items():
+        groups.setdefault(form.casefold(), []).append((form, n))
+    best: tuple[tuple[int, int, int], tuple[int, ...], str] | None = None
+    for key, group in groups.items():
+        # one name written in several cases: a lower-case start (not a sentence's), then
+        # the most frequent writing
+        rep = max(group, key=lambda fn: (fn[0][:1].islower(), fn[1], _neg(fn[0])))[0]
+        cand = (_name_rank(rep, sum(n for _, n in group), person), _neg(key), rep)
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    assert best is not None
+    return best[2]
+
+
+def _neg(text: str) -> tuple[int, ...]:
+    # max() over the rank, then min() over the text: code points negated
+    return (*(-ord(c) for c in text), 1)
+
+
 @dataclass(slots=True, eq=False)
 class PersonEntry:
     """One person of the quote bank, as the writer keeps it in memory."""
@@ -247,6 +291,8 @@ class PersonEntry:
     gender: str | None = None
     descriptors: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+    # every name it was resolved under (titles dropped) and how often: the canonical name
+    names: dict[str, int] = field(default_factory=dict)
     _firsts: tuple[tuple[int, str | None], set[str]] | None = field(default=None, repr=False)
 
     def _words(self) -> set[str]:
@@ -268,6 +314,7 @@ class PersonEntry:
 
 MAX_ALIASES = 30
 MAX_DESCRIPTORS = 30
+MAX_NAMES = 100  # forms counted per entry; past it, only those already counted grow
 
 
 class PersonRegistry:
@@ -291,11 +338,26 @@ class PersonRegistry:
     def __iter__(self) -> Iterator[PersonEntry]:
         return (e for group in self._by_surname.values() for e in group)
 
-    def take_changed(self) -> list[PersonEntry]:
-        """The people created or changed since the last call (to be saved)."""
+    def take_changed(self) -> tuple[list[PersonEntry], list[PersonEntry]]:
+        """The people created or changed since the last call (to be saved), and those of
+        them whose canonical name changed, which is settled here: once per batch."""
         out = list(self._dirty.values())
         self._dirty.clear()
-        return out
+        renamed = []
+        for e in out:
+            name = canonical_name(e.names, e.first is not None)
+            if name is None or name == e.name:
+                continue
+            e.name = name
+            if e.first is not None and (p := split_name(name)) and p.first:
+                e.first = p.first
+            renamed.append(e)
+        return out, renamed
+
+    def _count(self, e: PersonEntry, form: str) -> None:
+        if form in e.names or len(e.names) < MAX_NAMES:
+            e.names[form] = e.names.get(form, 0) + 1
+            self._dirty[e.id] = e
 
     def resolve(
         self,
@@ -305,13 +367,13 @@ class PersonRegistry:
         aliases: Iterable[str] = (),
     ) -> PersonEntry | None:
         """The person called ``name`` (created if new); None for a name without a name word."""
+        parts = split_name(name)
+        if parts is None:
+            return None
         cached = self._full.get(name)
         if cached is not None and gender in (None, cached.gender):
             entry = cached
         else:
-            parts = split_name(name)
-            if parts is None:
-                return None
             gender = gender or parts.gender
             found = self._find(parts, gender, descriptor_words(descriptors))
             if found is not None:
@@ -325,6 +387,7 @@ class PersonRegistry:
                 self._add(entry)
             if parts.first and entry.first == parts.first:
                 self._full[name] = entry
+        self._count(entry, parts.display)
         self._enrich(entry, name, gender, descriptors, aliases)
         return entry
 
@@ -367,17 +430,23 @@ class PersonRegistry:
 
     def resolve_group(self, name: str) -> PersonEntry | None:
         """A speaker that is not a person's name ("the harbor council"): same words, same entry."""
-        if name in self._groups:
-            return self._groups[name]
+        found = self._groups.get(name)
+        if found is None:
+            found = self._group(name)
+            if found is None:
+                return None
+            self._groups[name] = found
+        self._count(found, name.strip())
+        return found
+
+    def _group(self, name: str) -> PersonEntry | None:
         key = " ".join(_key(t) for t in _TOKEN.findall(name) if _key(t) not in ("the", "a", "an"))
         if not key:
             return None
         for e in self._by_surname.get(key, ()):
             if e.first is None:
-                self._groups[name] = e
                 return e
         entry = PersonEntry(self._next_id, name.strip(), None, key)
-        self._groups[name] = entry
         entry.aliases.add(name)
         self._dirty[entry.id] = entry
         self._add(entry)
