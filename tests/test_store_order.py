@@ -5,13 +5,16 @@ first and the full name later ("Obama", then "Barack Obama"), a description
 capitalised at the start of a sentence in one article and not in another
 ("The president", "the president"), a quote split evenly between two
 speakers, the same words written otherwise, a quote direct in one article and
-reported in another. Each is written in one writer, in several writers one
-after another (separate ingests into one bank) and in every order; the
-exports must be identical, row ids aside.
+reported in another, a surname alone with two people of that surname. Each is
+written in one writer and in several writers one after another (separate
+ingests into one bank), in many orders; the exports must be identical, row
+ids aside. The same with the real pipeline: two ``saidwhen ingest`` runs, and
+in-memory items, in either order.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 from pathlib import Path
@@ -21,7 +24,8 @@ import pytest
 from click.testing import CliRunner
 
 from saidwhen.cli import main
-from saidwhen.model import ArticleRecord, Quote
+from saidwhen.engine.local import ingest
+from saidwhen.model import Article, ArticleRecord, Quote
 from saidwhen.store import Store, connect, export_quotes
 from tests.store_helpers import person, quote, record
 
@@ -58,6 +62,9 @@ ARTICLES: list[ArticleRecord] = [
         "Tribune",
     ),
     record("e", "2024-03-05", [quote("Ports stay open!", "the harbor master")], "Post"),
+    # a surname alone, and two people of that surname: it stands for neither
+    record("f", "2024-03-06", [quote("The river is rising.", "Moss")], "Post"),
+    record("g", "2024-03-07", [quote("Bridges close at noon.", "Ivy Moss")], "Post"),
 ]
 
 
@@ -86,11 +93,12 @@ def test_the_articles_make_the_cases_they_are_meant_to(tmp_path: Path) -> None:
     assert got["Taxes go down."]["conflict"]  # one vote each: the tie goes by name
     assert got["Taxes go down."]["speaker"] == "Ann Lee"
     assert got["Taxes go down."]["kind"] == "direct"
+    assert got["The river is rising."]["speaker"] == "Moss"
     assert len(got["Ports stay open!"]["occurrences"]) == 2  # "!" before "." in code points
     assert BUDGET.upper() not in got  # a shouting headline is not the text shown
 
 
-@pytest.mark.parametrize("order", list(itertools.permutations(range(len(ARTICLES))))[::11])
+@pytest.mark.parametrize("order", list(itertools.permutations(range(len(ARTICLES))))[::397])
 def test_any_order_in_one_writer_gives_the_same_export(
     tmp_path: Path, order: tuple[int, ...]
 ) -> None:
@@ -98,7 +106,9 @@ def test_any_order_in_one_writer_gives_the_same_export(
     assert _bank(tmp_path, [[ARTICLES[i] for i in order]], "perm") == reference
 
 
-@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (4, 3, 2, 1, 0), (1, 0, 3, 4, 2)])
+@pytest.mark.parametrize(
+    "order", [(0, 1, 2, 3, 4, 5, 6), (6, 5, 4, 3, 2, 1, 0), (1, 0, 5, 3, 4, 6, 2)]
+)
 def test_one_writer_per_article_in_any_order_gives_the_same_export(
     tmp_path: Path, order: tuple[int, ...]
 ) -> None:
@@ -148,4 +158,20 @@ def test_two_ingests_in_either_order_give_the_same_bank(tmp_path: Path) -> None:
         exports.append(export(db))
     assert exports[0] == exports[1]
     # the fullest name, and the description as written inside a sentence
+    assert {q["speaker"] for q in exports[0]} == {"Barack H. Obama", "the fisherman"}
+
+
+@pytest.mark.slow
+def test_in_memory_items_in_either_order_give_the_same_bank(tmp_path: Path) -> None:
+    items = [
+        Article(text.split("\n", 1)[1], dt.date.fromisoformat(text[5:15]), id=name)
+        for name, text in (("gazette", GAZETTE), ("herald", HERALD))
+    ]
+    exports = []
+    for name, order in (("ab", items), ("ba", items[::-1])):
+        db = tmp_path / f"{name}.db"
+        for item in order:  # one ingest each
+            ingest([], db, workers=1, items=[item])
+        exports.append(export(db))
+    assert exports[0] == exports[1]
     assert {q["speaker"] for q in exports[0]} == {"Barack H. Obama", "the fisherman"}

@@ -295,13 +295,14 @@ class Store:
         self._canon: dict[int, _Canon] = {}  # quote id -> what its row says now
         self._pairs: set[tuple[int, int]] = set()  # (quote, person) attributions stored
         rows = self.conn.execute(
-            "SELECT id, name, first, surname, gender, descriptors, aliases, names FROM people"
+            "SELECT id, name, first, surname, gender, descriptors, aliases, names, same_as"
+            " FROM people"
         )
         self.people = PersonRegistry(
             PersonEntry(
-                i, n, f, s, g, set(json.loads(d)), set(json.loads(a)), json.loads(ns) or {n: 1}
+                i, n, f, s, g, set(json.loads(d)), set(json.loads(a)), json.loads(ns) or {n: 1}, t
             )
-            for i, n, f, s, g, d, a, ns in rows
+            for i, n, f, s, g, d, a, ns, t in rows
         )
 
     @contextmanager
@@ -407,6 +408,7 @@ class _BatchWriter:
         self.new_pairs_rows: list[tuple[int, int]] = []
         self.by_person: dict[int, int] = {}  # person id -> occurrences in this batch
         self.moved: set[int] = set()  # people whose stored occurrences went to another
+        self.named_used: dict[int, set[int]] = {}  # surname-only entry -> people it went to
 
     def _one_speaker(self, qid: int, person: PersonEntry) -> PersonEntry:
         """The quote's speaker when another outlet named the person this one only
@@ -425,7 +427,8 @@ class _BatchWriter:
         kept, dropped = same
         if dropped.id != person.id:  # the description came first: its attributions move
             self.cur.execute(
-                "UPDATE occurrences SET speaker_id = ? WHERE quote_id = ? AND speaker_id = ?",
+                "UPDATE occurrences SET speaker_id = ?, named_id = NULL"
+                " WHERE quote_id = ? AND speaker_id = ?",
                 (kept.id, qid, dropped.id),
             )
             self.cur.execute(
@@ -433,7 +436,7 @@ class _BatchWriter:
                 (qid, dropped.id),
             )
             self.occ = [
-                (*o[:6], kept.id, *o[7:]) if o[0] == qid and o[6] == dropped.id else o
+                (*o[:6], kept.id, *o[7:17], None) if o[0] == qid and o[6] == dropped.id else o
                 for o in self.occ
             ]
             self.pairs.discard((qid, dropped.id))
@@ -468,7 +471,7 @@ class _BatchWriter:
         local: dict[str, PersonEntry | None] = {}
         for p in rec.people:
             aliases = [*_name_aliases(p.mentions), *p.aliases]
-            local[p.name] = self.people.resolve_speaker(
+            local[p.name] = self.people.resolve_speaker_named(
                 p.name, p.type, p.gender, p.descriptors, aliases
             )
         for q in rec.quotes:
@@ -528,13 +531,18 @@ class _BatchWriter:
         else:
             self.stats.merged_exact += 1
         person: PersonEntry | None = None
+        named_id: int | None = None
         sp = q.speaker
         if sp is not None and sp.name:
             if sp.name not in local:
-                local[sp.name] = self.people.resolve_speaker(sp.name, sp.type)
-            person = local[sp.name]
-            if person is not None:
-                person = self._one_speaker(qid, person)
+                local[sp.name] = self.people.resolve_speaker_named(sp.name, sp.type)
+            named = local[sp.name]
+            if named is not None:
+                target = self.people.target(named)
+                person = self._one_speaker(qid, target)
+                if named.first is None and person is target:
+                    named_id = named.id  # a surname alone: its person may change
+                    self.named_used.setdefault(named.id, set()).add(person.id)
         pid = person.id if person else None
         if pid is not None:
             pair = (qid, pid)
@@ -587,6 +595,7 @@ class _BatchWriter:
                 r.end if r else None,
                 q.when_basis,
                 int(q.topic),
+                named_id,
             )
         )
         self.stats.occurrences += 1
@@ -637,14 +646,19 @@ class _BatchWriter:
 
     def flush(self) -> None:
         cur = self.cur
+        retargeted = {e.id: (e, {old}, new) for e, old, new in self.people.take_retargeted()}
+        for nid, used in self.named_used.items():  # a person that changed within the batch
+            e = self.people.by_id(nid)
+            if e is not None and used != {new := self.people.target(e).id}:
+                retargeted.setdefault(nid, (e, set(), new))[1].update(used)
         changed, renamed = self.people.take_changed()
         if changed:
             cur.executemany(
-                "INSERT INTO people (id, name, first, surname, gender, descriptors, aliases, names)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                "INSERT INTO people (id, name, first, surname, gender, descriptors, aliases, names,"
+                " same_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
                 " name = excluded.name, first = excluded.first, gender = excluded.gender,"
                 " descriptors = excluded.descriptors, aliases = excluded.aliases,"
-                " names = excluded.names",
+                " names = excluded.names, same_as = excluded.same_as",
                 [
                     (
                         e.id,
@@ -655,6 +669,7 @@ class _BatchWriter:
                         json.dumps(sorted(e.descriptors)),
                         json.dumps(sorted(e.aliases)),
                         json.dumps(e.names, sort_keys=True),
+                        e.same_as,
                     )
                     for e in changed
                 ],
@@ -662,7 +677,7 @@ class _BatchWriter:
         cur.executemany(
             "INSERT INTO occurrences (quote_id, article_id, start, end, kind, text, speaker_id,"
             " mention, cue, cue_start, channel, said, when_, when_start, when_end, when_basis,"
-            " topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " topic, named_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             self.occ,
         )
         cur.executemany(
@@ -686,6 +701,28 @@ class _BatchWriter:
         if self.new_pairs_rows:
             cur.executemany(
                 "INSERT OR IGNORE INTO quote_speakers VALUES (?, ?)", self.new_pairs_rows
+            )
+        # a surname alone whose person changed: its occurrences follow, whenever stored
+        for e, old, new in retargeted.values():
+            cur.execute(
+                "UPDATE occurrences SET speaker_id = ? WHERE named_id = ? AND speaker_id != ?",
+                (new, e.id, new),
+            )
+            self.moved |= old | {new}
+            self.new_pairs.update(
+                q
+                for (q,) in cur.execute(
+                    "SELECT DISTINCT quote_id FROM occurrences WHERE named_id = ?", (e.id,)
+                )
+            )
+            self.pairs.clear()  # the cache of stored attributions is out of date
+        if retargeted:  # their quotes' attributions, from their occurrences
+            rebuilt = [(q,) for q in self.new_pairs]
+            cur.executemany("DELETE FROM quote_speakers WHERE quote_id = ?", rebuilt)
+            cur.executemany(
+                "INSERT OR IGNORE INTO quote_speakers SELECT DISTINCT quote_id, speaker_id"
+                " FROM occurrences WHERE quote_id = ? AND speaker_id IS NOT NULL",
+                rebuilt,
             )
         # a new speaker, or one more vote where speakers disagree, may change who leads
         votes = {o[0] for o in self.occ if o[6] is not None} - self.new_pairs

@@ -293,6 +293,8 @@ class PersonEntry:
     aliases: set[str] = field(default_factory=set)
     # every name it was resolved under (titles dropped) and how often: the canonical name
     names: dict[str, int] = field(default_factory=dict)
+    # a surname-only entry ("Teigen"): the one person it stands for, while there is one
+    same_as: int | None = None
     _firsts: tuple[tuple[int, str | None], set[str]] | None = field(default=None, repr=False)
 
     def _words(self) -> set[str]:
@@ -327,10 +329,13 @@ class PersonRegistry:
         self._dirty: dict[int, PersonEntry] = {}
         self._groups: dict[str, PersonEntry] = {}  # a group's name always resolves alike
         self._by_id: dict[int, PersonEntry] = {}
+        self._surnames: set[str] = set()  # where a full-named person came or changed
         for e in entries:
             self._add(e)
+        self._surnames.clear()
 
     def _add(self, entry: PersonEntry) -> None:
+        self._surnames.add(entry.surname)
         self._by_surname[entry.surname].append(entry)
         self._by_id[entry.id] = entry
         self._next_id = max(self._next_id, entry.id + 1)
@@ -354,6 +359,43 @@ class PersonRegistry:
             renamed.append(e)
         return out, renamed
 
+    def target(self, entry: PersonEntry) -> PersonEntry:
+        """The person an entry's mentions go to: a surname-only entry ("Teigen", "Ms.
+        Teigen") stands for the one full-named person of that surname (and a compatible
+        gender) while there is exactly one, whenever either came; otherwise for itself."""
+        if entry.first is not None:
+            return entry
+        full = [
+            c
+            for c in self._by_surname.get(entry.surname, ())
+            if c.first and (entry.gender is None or c.gender in (None, entry.gender))
+        ]
+        if len(full) == 1:
+            return full[0]
+        desc = entry._words()
+        if len(full) > 1 and desc:  # namesakes: the one the descriptions fit best
+            scored = sorted(((len(desc & c._words()), c.id, c) for c in full), key=lambda t: -t[0])
+            if scored[0][0] > 0 and scored[1][0] < scored[0][0]:
+                return scored[0][2]
+        return entry
+
+    def take_retargeted(self) -> list[tuple[PersonEntry, int, int]]:
+        """Surname-only entries whose person changed since the last call (a second
+        namesake came, or the first): ``(entry, old person id, new person id)``."""
+        out = []
+        for surname in self._surnames:
+            for e in self._by_surname.get(surname, ()):
+                if e.first is not None:
+                    continue
+                old, new = e.same_as or e.id, self.target(e).id
+                if old != new:
+                    e.same_as = None if new == e.id else new
+                    self._dirty[e.id] = e
+                    self._to_target(e)
+                    out.append((e, old, new))
+        self._surnames.clear()
+        return out
+
     def _count(self, e: PersonEntry, form: str) -> None:
         if form in e.names or len(e.names) < MAX_NAMES:
             e.names[form] = e.names.get(form, 0) + 1
@@ -367,6 +409,26 @@ class PersonRegistry:
         aliases: Iterable[str] = (),
     ) -> PersonEntry | None:
         """The person called ``name`` (created if new); None for a name without a name word."""
+        named = self.resolve_named(name, gender, descriptors, aliases)
+        return None if named is None else self.target(named)
+
+    def _to_target(self, named: PersonEntry) -> None:
+        # what a surname alone was called, its person was too (not its descriptions: they
+        # choose among namesakes, and must not vote for the one they went to first)
+        t = self.target(named)
+        if t is not named:
+            self._enrich(t, t.name, None, (), named.aliases)
+
+    def resolve_named(
+        self,
+        name: str,
+        gender: str | None = None,
+        descriptors: Iterable[str] = (),
+        aliases: Iterable[str] = (),
+    ) -> PersonEntry | None:
+        """The entry ``name`` itself resolves to: for a surname alone, the surname-only
+        entry, whose person :meth:`target` gives (the bank keeps both, so that a
+        namesake coming later can take the mentions back to the surname)."""
         parts = split_name(name)
         if parts is None:
             return None
@@ -389,6 +451,8 @@ class PersonRegistry:
                 self._full[name] = entry
         self._count(entry, parts.display)
         self._enrich(entry, name, gender, descriptors, aliases)
+        if entry.first is None:
+            self._to_target(entry)
         return entry
 
     def resolve_speaker(
@@ -402,8 +466,20 @@ class PersonRegistry:
         """The entry of a speaker of this kind (a record's ``Person.type`` or
         ``Speaker.type``): a person by the naming rules, anything else by its words.
         Without a kind, a name that looks like a person's is taken for one."""
+        named = self.resolve_speaker_named(name, kind, gender, descriptors, aliases)
+        return None if named is None else self.target(named)
+
+    def resolve_speaker_named(
+        self,
+        name: str,
+        kind: str | None = None,
+        gender: str | None = None,
+        descriptors: Iterable[str] = (),
+        aliases: Iterable[str] = (),
+    ) -> PersonEntry | None:
+        """:meth:`resolve_speaker`, before a surname-only entry goes to its person."""
         if kind == "person" or (kind is None and looks_like_name(name)):
-            return self.resolve(name, gender, descriptors, aliases)
+            return self.resolve_named(name, gender, descriptors, aliases)
         return self.resolve_group(name)
 
     def by_id(self, pid: int) -> PersonEntry | None:
@@ -460,9 +536,10 @@ class PersonRegistry:
         descs: Iterable[str],
         aliases: Iterable[str],
     ) -> None:
-        if gender and not e.gender:
+        if gender and not e.gender and e.first is not None:  # surname-only: kept by gender
             e.gender = gender
             self._dirty[e.id] = e
+            self._surnames.add(e.surname)
         for alias in (name, *aliases):
             if alias not in e.aliases and len(e.aliases) < MAX_ALIASES:
                 e.aliases.add(alias)
@@ -471,6 +548,8 @@ class PersonRegistry:
             if d not in e.descriptors and len(e.descriptors) < MAX_DESCRIPTORS:
                 e.descriptors.add(d)
                 self._dirty[e.id] = e
+                if e.first is not None:  # may now fit a surname's description
+                    self._surnames.add(e.surname)
 
     def _find(self, p: NameParts, gender: str | None, desc: set[str]) -> PersonEntry | None:
         cands = [
@@ -483,21 +562,11 @@ class PersonRegistry:
             same = [c for c in full if any(first_names_match(f, p.first) for f in c.first_names())]
             if same:
                 return max(same, key=lambda c: (c.first == p.first, len(desc & c._words())))
-            bare = [c for c in cands if not c.first]
-            if bare and not full:
-                # "Teigen" first, "Chrissy Teigen" now: the surname-only person gets a first name
-                e = bare[0]
-                e.first, e.name = p.first, p.display
-                self._dirty[e.id] = e
-                return e
             return None
-        if len(full) == 1:
-            return full[0]
-        if len(full) > 1 and desc:
-            scored = sorted(
-                ((len(desc & c._words()), c.id, c) for c in full), key=lambda t: (-t[0], t[1])
-            )
-            if scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-                return scored[0][2]
-        bare = [c for c in cands if not c.first]
-        return bare[0] if bare else None
+        # the surname alone: its own entry, one per gender hint and description ("Smith,
+        # the senator"), whose person :meth:`target` finds among every full name of the
+        # surname, whatever their order
+        for c in self._by_surname.get(p.surname, ()):
+            if c.first is None and c.gender == gender and c._words() == desc:
+                return c
+        return None
