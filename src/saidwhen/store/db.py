@@ -405,7 +405,7 @@ class _BatchWriter:
         self.earlier: dict[int, str] = {}  # quote id -> a first-seen date earlier than stored
         self.said_not_topic: set[int] = set()  # topic quotes that now have a statement
         self.kinds: dict[int, str] = {}  # quote id -> a kind that now leads
-        self.new_pairs_rows: list[tuple[int, int]] = []
+        self.batch_pairs: dict[int, set[int]] = {}  # quote -> speakers new in this batch
         self.by_person: dict[int, int] = {}  # person id -> occurrences in this batch
         self.moved: set[int] = set()  # people whose stored occurrences went to another
         self.named_used: dict[int, set[int]] = {}  # surname-only entry -> people it went to
@@ -413,7 +413,7 @@ class _BatchWriter:
     def _one_speaker(self, qid: int, person: PersonEntry) -> PersonEntry:
         """The quote's speaker when another outlet named the person this one only
         describes (or the other way round): one person, no conflict."""
-        known = {p for q, p in self.new_pairs_rows if q == qid}  # this batch's, then stored
+        known = set(self.batch_pairs.get(qid, ()))  # this batch's, then stored
         known |= {
             r[0]
             for r in self.cur.execute(
@@ -441,7 +441,7 @@ class _BatchWriter:
             ]
             self.pairs.discard((qid, dropped.id))
             self.moved |= {kept.id, dropped.id}
-            self.new_pairs_rows = [r for r in self.new_pairs_rows if r != (qid, dropped.id)]
+            self.batch_pairs.get(qid, set()).discard(dropped.id)
             self.new_pairs.add(qid)
         return kept
 
@@ -552,7 +552,7 @@ class _BatchWriter:
                 ).fetchone()
                 if not stored:
                     self.new_pairs.add(qid)
-                    self.new_pairs_rows.append(pair)
+                    self.batch_pairs.setdefault(qid, set()).add(pid)
                 self.pairs.add(pair)
             self.by_person[pid] = self.by_person.get(pid, 0) + 1
         known = self.canon.get(qid)
@@ -698,10 +698,10 @@ class _BatchWriter:
             "UPDATE people SET n_occurrences = n_occurrences + ? WHERE id = ?",
             [(n, pid) for pid, n in self.by_person.items()],
         )
-        if self.new_pairs_rows:
-            cur.executemany(
-                "INSERT OR IGNORE INTO quote_speakers VALUES (?, ?)", self.new_pairs_rows
-            )
+        cur.executemany(
+            "INSERT OR IGNORE INTO quote_speakers VALUES (?, ?)",
+            [(q, p) for q, people in self.batch_pairs.items() for p in people],
+        )
         # a surname alone whose person changed: its occurrences follow, whenever stored
         for e, old, new in retargeted.values():
             cur.execute(
