@@ -173,3 +173,14 @@ def test_resolve_speaker_sends_each_kind_its_way(name: str, kind: str | None, pe
     assert entry is not None
     assert (entry.first is not None) == person
     assert reg.resolve_speaker(name, kind) is entry
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_full_name_is_one_person_whatever_the_gender_hints(reverse: bool) -> None:
+    hints = [None, "female", "male", "male"]  # one article's pronouns slipped
+    reg = PersonRegistry()
+    for g in hints[::-1] if reverse else hints:
+        reg.resolve("Dana Voss", gender=g)
+    (dana,) = list(reg)
+    assert dana.gender == "male"
+    assert reg.resolve("Ms. Voss") is not dana and reg.resolve("Mr. Voss") is dana

@@ -9,3 +9,5 @@ ALTER TABLE people ADD COLUMN same_as INTEGER;
 -- later can take it back from the person it went to (NULL: named in full).
 ALTER TABLE occurrences ADD COLUMN named_id INTEGER;
 CREATE INDEX occurrences_named ON occurrences(named_id) WHERE named_id IS NOT NULL;
+-- A full name's gender hints with counts (a JSON object): its gender is the most frequent.
+ALTER TABLE people ADD COLUMN genders TEXT NOT NULL DEFAULT '{}';

@@ -295,14 +295,23 @@ class Store:
         self._canon: dict[int, _Canon] = {}  # quote id -> what its row says now
         self._pairs: set[tuple[int, int]] = set()  # (quote, person) attributions stored
         rows = self.conn.execute(
-            "SELECT id, name, first, surname, gender, descriptors, aliases, names, same_as"
-            " FROM people"
+            "SELECT id, name, first, surname, gender, descriptors, aliases, names, same_as,"
+            " genders FROM people"
         )
         self.people = PersonRegistry(
             PersonEntry(
-                i, n, f, s, g, set(json.loads(d)), set(json.loads(a)), json.loads(ns) or {n: 1}, t
+                i,
+                n,
+                f,
+                s,
+                g,
+                set(json.loads(d)),
+                set(json.loads(a)),
+                json.loads(ns) or {n: 1},
+                t,
+                json.loads(gs) or ({g: 1} if g and f else {}),
             )
-            for i, n, f, s, g, d, a, ns, t in rows
+            for i, n, f, s, g, d, a, ns, t, gs in rows
         )
 
     @contextmanager
@@ -655,10 +664,11 @@ class _BatchWriter:
         if changed:
             cur.executemany(
                 "INSERT INTO people (id, name, first, surname, gender, descriptors, aliases, names,"
-                " same_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " same_as, genders) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET"
                 " name = excluded.name, first = excluded.first, gender = excluded.gender,"
                 " descriptors = excluded.descriptors, aliases = excluded.aliases,"
-                " names = excluded.names, same_as = excluded.same_as",
+                " names = excluded.names, same_as = excluded.same_as, genders = excluded.genders",
                 [
                     (
                         e.id,
@@ -670,6 +680,7 @@ class _BatchWriter:
                         json.dumps(sorted(e.aliases)),
                         json.dumps(e.names, sort_keys=True),
                         e.same_as,
+                        json.dumps(e.genders, sort_keys=True),
                     )
                     for e in changed
                 ],

@@ -295,6 +295,8 @@ class PersonEntry:
     names: dict[str, int] = field(default_factory=dict)
     # a surname-only entry ("Teigen"): the one person it stands for, while there is one
     same_as: int | None = None
+    # a full name's gender hints and how often: the gender is the most frequent
+    genders: dict[str, int] = field(default_factory=dict)
     _firsts: tuple[tuple[int, str | None], set[str]] | None = field(default=None, repr=False)
 
     def _words(self) -> set[str]:
@@ -433,7 +435,7 @@ class PersonRegistry:
         if parts is None:
             return None
         cached = self._full.get(name)
-        if cached is not None and gender in (None, cached.gender):
+        if cached is not None:
             entry = cached
         else:
             gender = gender or parts.gender
@@ -520,7 +522,7 @@ class PersonRegistry:
         if not key:
             return None
         for e in self._by_surname.get(key, ()):
-            if e.first is None:
+            if e.first is None and e.gender is None and not e.descriptors:  # the plain one
                 return e
         entry = PersonEntry(self._next_id, name.strip(), None, key)
         entry.aliases.add(name)
@@ -536,10 +538,13 @@ class PersonRegistry:
         descs: Iterable[str],
         aliases: Iterable[str],
     ) -> None:
-        if gender and not e.gender and e.first is not None:  # surname-only: kept by gender
-            e.gender = gender
+        if gender and e.first is not None:  # a surname alone is kept by its gender hint
+            e.genders[gender] = e.genders.get(gender, 0) + 1
             self._dirty[e.id] = e
-            self._surnames.add(e.surname)
+            voted = max(e.genders.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            if voted != e.gender:  # whichever hint came first, a slip of one article
+                e.gender = voted  # does not outvote the rest
+                self._surnames.add(e.surname)
         for alias in (name, *aliases):
             if alias not in e.aliases and len(e.aliases) < MAX_ALIASES:
                 e.aliases.add(alias)
@@ -559,6 +564,8 @@ class PersonRegistry:
         ]
         full = [c for c in cands if c.first]
         if p.first:
+            # a full name is one person whatever gender an article's pronouns gave them
+            full = [c for c in self._by_surname.get(p.surname, ()) if c.first]
             same = [c for c in full if any(first_names_match(f, p.first) for f in c.first_names())]
             if same:
                 return max(same, key=lambda c: (c.first == p.first, len(desc & c._words())))
