@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+# Verbs whose untagged subject name is taken for a person (bodies are mostly tagged ORG).
+_SAYS = frozenset("say tell add explain note write ask reply recall".split())
+
+
 def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[str]) -> None:
     """Add one mention's evidence of what the entity is to its votes."""
     low = [t.lower_ for t in doc[i:j]]
@@ -61,6 +65,16 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
         v["person_strong"] = v.get("person_strong", 0.0) + 2
     if last == "" and set(low) & name_words:
         v["person"] = v.get("person", 0.0) + 0.5
+    head = doc[j - 1]
+    if (
+        not any(labels)
+        and (j == len(doc) or doc[j].lower_ not in ("of", "for"))
+        and head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in _SAYS
+        and not any(w in _ORG_WORDS for w in low)
+    ):
+        # "Opelka said", "says Early": an untagged name that speaks is likelier a person
+        v["person"] = v.get("person", 0.0) + 1
     if any(w in _ORG_WORDS for w in low) or "of" in low[1:] or "for" in low[1:]:
         v["org"] = v.get("org", 0.0) + 3  # "Office of the Inspector General"
     if any(w in CHANNEL_WORDS for w in low):
@@ -116,6 +130,7 @@ def find_people(doc: Doc) -> PeopleIndex:
         descriptors = [" ".join(t.lower_ for t in doc[lo:i])] if i > i0 else []
         words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+        words = [w.strip("()") for w in words if w.strip("()")]
         if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
     # Full names first, so that a bare surname joins the right person.

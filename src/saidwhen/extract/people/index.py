@@ -33,6 +33,7 @@ from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 
 @dataclass(slots=True)
@@ -210,8 +211,28 @@ class PeopleIndex:
             if names:
                 return names[0][2]
             return self._recent_body(root) if root.lower_ in ("it", "they") else None
+        named = self._by_name_words(span)
+        if named is not None:
+            return named
         # "Swift's rep", "His office", "Defense attorneys": not the name inside
         return self._described(root, start)
+
+    def _by_name_words(self, span: SpacySpan) -> _Entity | None:
+        """The person whose name holds a mention's capitalised words that the parser
+        did not take for a name ("says Early." after "Chris Early"): the last one named."""
+        words = [t.text for t in span if not t.is_punct]
+        if not words or len(words) > 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            return None
+        low = _core([w.lower() for w in words])
+        best: tuple[int, _Entity] | None = None
+        for ent in self._entities:
+            if ent.type != "person" or not ent.named or len(ent.tokens) < 2:
+                continue
+            if _same_person(low, ent.core()):
+                last = max((s for s, _ in ent.mentions if s < span.start_char), default=-1)
+                if last >= 0 and (best is None or last > best[0]):
+                    best = (last, ent)
+        return best[1] if best else None
 
     def resolve(self, start: int, end: int) -> str | None:
         """The canonical name of the entity a mention span refers to, else None."""

@@ -169,13 +169,21 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             and not doc[i].is_sent_start
             and _bridge(doc, i) is not None
         )
-        if _is_name_token(doc[i]) or plural_head:
+        if _is_name_token(doc[i]) or plural_head or _surname_he(doc, i):
             j = i
             while j + 1 < n:
                 if _is_name_token(doc[j + 1]) and doc[j].whitespace_:
                     j += 1
                 elif _bridge(doc, j) is not None:
                     j = _bridge(doc, j) or j
+                elif (
+                    j + 4 < n
+                    and doc[j + 1].text == "("
+                    and _is_name_token(doc[j + 2])
+                    and doc[j + 3].text == ")"
+                    and _is_name_token(doc[j + 4])
+                ):
+                    j += 4  # "Coach (Frank) Vogel": a name put in by the writer
                 elif (
                     j + 2 < n
                     and doc[j + 1].text == "-"
@@ -191,6 +199,17 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
+
+
+def _surname_he(doc: Doc, i: int) -> bool:
+    """ "He Jianxiong": the surname He, not the pronoun, before a person's given name."""
+    return (
+        doc[i].text == "He"
+        and i + 1 < len(doc)
+        and bool(doc[i].whitespace_)
+        and doc[i + 1].ent_type_ == "PERSON"
+        and _is_name_token(doc[i + 1])
+    )
 
 
 def _bridge(doc: Doc, j: int) -> int | None:
@@ -213,6 +232,8 @@ def _bridge(doc: Doc, j: int) -> int | None:
 def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     """A word in front of a name that says what the person is, not who."""
     low = tok.lower_
+    if _surname_he(tok.doc, tok.i):
+        return False
     if low in TITLES or low in _PERSON_NOUNS:
         return True
     if low in _GIVEN_NAMES:
@@ -271,6 +292,7 @@ def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
     first = doc[i]
     if (
         j - i >= 2
+        and not _surname_he(doc, i)
         and (first.is_sent_start or i == 0)
         and first.lower_ not in _GIVEN_NAMES
         and (
@@ -346,7 +368,9 @@ def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= j:
             mods = [t.lower_ for t in child.lefts if t.pos_ in ("NOUN", "ADJ")]
             out.append(" ".join([*mods, child.lower_]))
-        elif child.dep_ == "appos" and child.like_num and child.i >= j:
+        elif (
+            child.dep_ == "appos" and child.like_num and child.i >= j and child.nbor(-1).text == ","
+        ):
             out.append(f"{child.text}-year-old")
     return out
 

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.people.index import PeopleIndex
 from saidwhen.extract.people.names import _clean_mention
-from saidwhen.model import Quote
+from saidwhen.model import EntityType, Quote
+from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -26,6 +27,10 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         if sp is None:
             out.append(q)
             continue
+        joint = _joint_name(doc, sp.start, sp.end, people)
+        if joint is not None:
+            out.append(replace(q, speaker=replace(sp, name=joint[0], type=joint[1])))
+            continue
         ent = people.entity_at(sp.start, sp.end)
         if ent is not None:
             out.append(replace(q, speaker=replace(sp, name=ent.name, type=ent.type)))
@@ -42,3 +47,34 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             name = unnamed[head]
         out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
     return out
+
+
+def _joint_name(
+    doc: Doc, start: int, end: int, people: PeopleIndex
+) -> tuple[str, EntityType] | None:
+    """Two people speaking together are one speaker: "Noel and Thomas" is "Tova Noel and
+    Michael Thomas", each named by their person (or by their words when no one is known)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if root.pos_ not in ("PROPN", "NOUN"):
+        return None
+    members = [root, *(c for c in root.conjuncts if start <= c.idx and c.idx + len(c) <= end)]
+    if len(members) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in root.children):
+        return None
+    text = doc_text(doc)
+    names: list[str] = []
+    persons = 0
+    for m in sorted(members, key=lambda t: t.i):
+        lo = min(t.idx for t in m.lefts) if m.n_lefts else m.idx
+        lo = max(lo, start)
+        ent = people.entity_at(lo, m.idx + len(m))
+        if ent is not None and ent.type == "person":
+            names.append(ent.name)
+            persons += 1
+        else:
+            names.append(text[lo : m.idx + len(m)].strip(" ,"))
+    if not persons:
+        return None  # "the Russian and Syrian defense ministries", two bodies: left as they are
+    return " and ".join(names), "group"
