@@ -32,6 +32,23 @@ CASES = [
         id="the-surname-he-is-no-pronoun",
     ),
     pytest.param(
+        "A group of nurses wrote to the governor on Monday. The nurses belong to Nurses for "
+        "Clean Water, formed in May.\n\n"
+        '"We cannot wait another summer," the letter signed by twelve nurses said.\n\n'
+        '"The wells are failing our patients," the pediatricians said.',
+        "direct",
+        ["Nurses for Clean Water", "Nurses for Clean Water"],
+        id="people-that-a-body-is-named-after",
+    ),
+    pytest.param(
+        "The camp is short of water, a Radio Sahel reporter Amina Diallo's source inside the "
+        "camp told her on Sunday.\n\n"
+        '"Many families drink from the river," the source said.',
+        "direct",
+        ["Amina Diallo's source inside the camp"],
+        id="an-unnamed-source-is-named-from-its-owner",
+    ),
+    pytest.param(
         "Prosecutors charged Rosa Vint and Carl Ebner on Tuesday.\n\n"
         "Vint and Ebner said they had checked every cell that night.",
         "indirect",

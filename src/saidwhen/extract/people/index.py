@@ -263,6 +263,17 @@ class PeopleIndex:
         }
         words.add(_stem(lemma))
         dets = {c.lower_ for c in root.children if c.dep_ == "det"}
+        members = [
+            w
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ == "of" and lemma in ("group", "coalition")
+            for w in prep.children
+            if w.dep_ == "pobj" and w.tag_ == "NNS"
+        ]  # "a group of physicians"
+        if (plural or members) and not poss:
+            body = self._people_body(members[0].lemma_.lower() if members else lemma)
+            if body is not None:
+                return body  # "the physicians" of "Doctors for Camp Closure"
         if (
             not dets & {"the", "this", "that", "these", "those"}
             and root.pos_ == "NOUN"
@@ -325,6 +336,22 @@ class PeopleIndex:
                 return min(after, key=lambda a: a[0])[1]
         return best[1] if best else None
 
+    def _people_body(self, lemma: str) -> _Entity | None:
+        """The one body of the article named after the people in it ("Doctors for Camp
+        Closure", "Parents Against the Mine") that plural people ("the physicians") are."""
+        if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES):
+            return None
+        bodies = [
+            e
+            for e in self._entities
+            if e.type == "organisation"
+            and len(e.tokens) >= 2
+            and e.tokens[0][:1].isupper()
+            and e.tokens[0].lower().endswith("s")
+            and _stem(e.tokens[0].lower()) in _PERSON_NOUNS
+        ]
+        return bodies[0] if len(bodies) == 1 else None
+
     def _unnamed_source(self, root: Token) -> _Entity | None:
         """ "the spokesperson" after "a spokesperson who ...": one unnamed source, named
         by its first, indefinite description."""
@@ -344,7 +371,12 @@ class PeopleIndex:
             ent = self._unnamed.get(tok.i)
             if ent is None:
                 edge = tok.right_edge
-                cleaned = _clean_mention(self._doc, tok.left_edge.idx, edge.idx + len(edge))
+                lo = tok.left_edge.idx
+                for c in tok.children:
+                    if c.dep_ == "poss" and c.pos_ == "PROPN":
+                        # "A VOA reporter Nisan Ahmado's source": named from the owner's name
+                        lo = next((s for s, e, _ in self._mention_starts if s <= c.idx < e), lo)
+                cleaned = _clean_mention(self._doc, lo, edge.idx + len(edge))
                 if cleaned is None:
                     return None
                 name, kind, _ = cleaned
@@ -362,8 +394,12 @@ class PeopleIndex:
         statement", "X released a statement")."""
         doc = self._doc
         lemma = root.lemma_.lower()
-        if any(c.dep_ == "acl" for c in root.children):
-            return None  # "the letter signed by seven physicians" says whose it is
+        for acl in (c for c in root.children if c.dep_ == "acl"):
+            # "the letter signed by seven physicians" says whose it is
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                for who in (c for c in agent.children if c.dep_ == "pobj"):
+                    return self.entity_at(who.left_edge.idx, who.idx + len(who))
+            return None
         for k in range(root.i - 1, max(-1, root.i - 600), -1):
             tok = doc[k]
             if tok.lemma_.lower() != lemma or tok.dep_ in ("nsubj", "nsubjpass"):
