@@ -1,6 +1,6 @@
 """Where extraction spends its CPU: the parse, each stage, the output, against a plain parse.
 
-    python benchmarks/bench_profile.py [--split train] [--limit 200] [--top 0] [--json]
+    python benchmarks/bench_profile.py [--split train] [--limit 200] [--top 0] [--repeat 1] [--json]
 
 Two measurements on the same PolNeAR articles, each in its own subprocess
 pinned to one core (``taskset -c 0`` when it exists, single-threaded BLAS):
@@ -16,9 +16,11 @@ pinned to one core (``taskset -c 0`` when it exists, single-threaded BLAS):
   same pipeline (``saidwhen.nlp.load_nlp``), reads the same file and runs a
   plain ``nlp.pipe`` over the texts. Both include starting Python and loading
   the model, so the ratio is what a user sees; the issue's target is >= 0.8.
+  With ``--repeat N`` the two commands run N times, in turn, and each keeps
+  its least CPU time.
 
 Figures move by 30% with other load on the machine; only ratios from one run
-are compared.
+are compared (``--repeat 3`` steadies them).
 """
 
 from __future__ import annotations
@@ -149,10 +151,16 @@ def _child_cpu(cmd: list[str], env: dict[str, str]) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def commands(jsonl: Path, n: int, env: dict[str, str], pin: list[str]) -> dict[str, Any]:
+def commands(
+    jsonl: Path, n: int, env: dict[str, str], pin: list[str], repeat: int = 1
+) -> dict[str, Any]:
     saidwhen = shutil.which("saidwhen", path=str(Path(sys.executable).parent)) or "saidwhen"
-    plain = _child_cpu([*pin, sys.executable, "-c", _PLAIN_PARSE, str(jsonl)], env)
-    extract = _child_cpu([*pin, saidwhen, "extract", str(jsonl), "--format", "jsonl"], env)
+    plain = extract = float("inf")
+    for _ in range(repeat):
+        plain = min(plain, _child_cpu([*pin, sys.executable, "-c", _PLAIN_PARSE, str(jsonl)], env))
+        extract = min(
+            extract, _child_cpu([*pin, saidwhen, "extract", str(jsonl), "--format", "jsonl"], env)
+        )
     return {
         "plain_parse_cpu_s": round(plain, 2),
         "extract_cpu_s": round(extract, 2),
@@ -167,6 +175,7 @@ def main() -> None:
     ap.add_argument("--split", default="train")
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--top", type=int, default=0, help="print a cProfile of the N costliest")
+    ap.add_argument("--repeat", type=int, default=1, help="run the commands N times")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--stages-of", type=Path, help=argparse.SUPPRESS)  # the stages child
     args = ap.parse_args()
@@ -182,7 +191,7 @@ def main() -> None:
         jsonl.write_text("".join(json.dumps(a) + "\n" for a in arts), encoding="utf-8")
         child = [*pin, sys.executable, __file__, "--stages-of", str(jsonl), "--top", str(args.top)]
         prof = json.loads(subprocess.run(child, env=env, check=True, stdout=subprocess.PIPE).stdout)
-        cmds = commands(jsonl, len(arts), env, pin)
+        cmds = commands(jsonl, len(arts), env, pin, args.repeat)
     result = {"split": args.split, "stages": prof, "commands": cmds}
     if args.json:
         print(json.dumps(result, indent=2))

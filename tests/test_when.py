@@ -272,6 +272,13 @@ NEWS_DAY = "2019-11-20"
             "We lost the baby",
             "2019-11-18",
         ),
+        # a press event of the story, never dated: the lead's day
+        (
+            'NASA on Monday added five companies to its moon program. "We have a need," Steve '
+            "Clarke, a NASA official, said in a conference call with reporters.",
+            "We have a need",
+            "2019-11-18",
+        ),
         # a reported act of the speaker on another day is not an account that goes on
         (
             "Cam Heyward, who urged the league to ban Garrett on Thursday night, said "

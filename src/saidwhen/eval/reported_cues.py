@@ -62,9 +62,7 @@ def count_cues(
     Args:
         pairs: (parsed Doc, PolNeAR gold attributions of that article).
     """
-    from saidwhen.extract.speech.lexicon import cue_keys
-    from saidwhen.extract.speech.syntax import cue_frame
-    from saidwhen.extract.speech.view import in_quotes
+    from saidwhen.extract.speech.view import ArticleView
 
     cue: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -78,12 +76,11 @@ def count_cues(
             head = cue_head(toks)
             if head is not None:
                 heads.setdefault(head.i, set()).update(t.i for t in toks)
-        quoted = in_quotes(doc)
+        view = ArticleView.build(doc)
         for tok in doc:
             if tok.is_space or (tok.is_punct and tok.text != ":"):
                 continue
-            frame = cue_frame(tok)
-            keys = cue_keys(tok, frame, quoted[tok.i])
+            keys = view.cue_keys(tok.i)
             is_cue = tok.i in heads
             if len(keys) > 3:  # the form's keys fall back to its lemma's
                 lemma_of[keys[2]] = keys[-1]

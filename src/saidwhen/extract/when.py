@@ -15,7 +15,8 @@ The evidence, strongest first:
    before it;
 4. an event the attribution points back to: "during the call" is the call
    the text dated before ("the March 21 call"); a definite event never dated
-   ("earlier in the episode") is the one the lead reports, on its day;
+   ("earlier in the episode"), or a press event ("in a conference call with
+   reporters"), is the one the lead reports, on its day;
 5. the channel: a quote from the same speaker in the same channel ("her blog
    post") as an earlier dated quote shares its date (a channel word that is
    not how the words came, "signatory to the letter, told NBC News", is none);
@@ -316,6 +317,11 @@ _EVENT_REF = re.compile(
     rf"(?P<noun>{_EVENT_NOUN})\b",
     re.I,
 )
+_EVENT_NEW = re.compile(
+    r"\b(?:during|in|at|on)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:conference\s+call|call\s+with|press\s+conference|briefing|news\s+conference)",
+    re.I,
+)
 _REACH = 1500  # characters back to the event's first, dated mention
 
 
@@ -334,6 +340,9 @@ def _event_date(
     """The date of the event a definite reference in the attribution points back to."""
     m = _EVENT_REF.search(frame)
     if m is None:
+        if _EVENT_NEW.search(frame):  # "said in a conference call": the lead's event
+            day = _news_day(text, timexes, anchor)
+            return (day, None) if day is not None else None
         return None
     noun = re.compile(r"\b" + re.escape(m.group("noun").split()[-1]) + r"\b", re.I)
     mentions = [x.start() for x in noun.finditer(text, max(0, s - _REACH), s)]

@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract._reported_cues import CUE_PREPS, CUE_RATES
-from saidwhen.extract.speech.lexicon import cue_record
 from saidwhen.extract.speech.rules import find_reported
 from saidwhen.extract.speech.types import TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
 from saidwhen.model import Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 __all__ = [
     "MODEL_PATH",
@@ -69,23 +68,11 @@ ROLES = ("CON", "SRC", "CUE")
 
 def paragraphs(doc: Doc, start: int = 0) -> list[list[int]]:
     """Token indices of each paragraph, white space left out, from character ``start`` on."""
-    out: list[list[int]] = [[]]
-    for tok in doc:
-        if tok.idx < start:
-            continue
-        if tok.is_space:
-            if "\n" in tok.text and out[-1]:
-                out.append([])
-            continue
-        out[-1].append(tok.i)
-        if "\n" in tok.whitespace_ and out[-1]:
-            out.append([])
-    return [p for p in out if p]
+    return [list(p) for p in ArticleView.build(doc, start).paragraphs]
 
 
-def _rate_bucket(tok: Token, quoted: bool, frame: str) -> str:
+def _rate_bucket(rec: tuple[int, int] | None) -> str:
     """How often this word, in this frame, was a cue in PolNeAR train (from the lexicon)."""
-    rec = cue_record(tok, frame, quoted)
     return "x" if rec is None else f"{min(int(rec[0] / rec[1] * 5), 4)}"
 
 
@@ -96,42 +83,47 @@ _CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "mark", "agent", 
 class TokenTable:
     """Per-token values of one doc that the features read, computed in one pass.
 
-    Reading ``doc[i]`` builds a new Token object each time; the features look
-    at every token and its neighbours, head and ancestors, so they read
-    plain lists instead.
+    ``fixed`` holds the features of each token that do not depend on its
+    paragraph (its word, its head, its path to a likely cue); ``neighbour``
+    what each token says of the tokens -2, -1, 1 and 2 away from it, built
+    once per distinct token in a process (a bounded cache) and shared.
     """
 
-    lower: list[str]
-    lemma: list[str]
-    pos: list[str]
-    dep: list[str]
-    head: list[int]
-    frame: list[str]
-    rate: list[str]
+    lower: Sequence[str]
+    lemma: Sequence[str]
+    pos: Sequence[str]
+    dep: Sequence[str]
+    head: Sequence[int]
+    frame: Sequence[str]
+    rate: Sequence[str]
     quoted: Sequence[bool]
-    base: list[list[str]]
+    fixed: list[list[str]]
+    neighbour: list[tuple[tuple[str, ...], ...]]
 
 
 def token_table(view: ArticleView) -> TokenTable:
     """The :class:`TokenTable` of an article."""
-    toks = list(view.doc)
-    n = len(toks)
+    n = len(view.texts)
     quoted = view.in_quotes
     sent_of, sent_end = view.sent_start, view.sent_end
-    lower = [t.lower_ for t in toks]
-    lemma = [t.lemma_.lower() for t in toks]
-    pos = [t.pos_ for t in toks]
-    dep = [t.dep_ for t in toks]
-    head = [t.head.i for t in toks]
-    tag = [t.tag_ for t in toks]
-    # children from the heads, in text order as ``Token.children`` gives them
+    lower, lemma, pos, dep, tag = view.lower, view.lemma, view.pos, view.dep, view.tag
+    head = view.head
+    # children in text order, as ``Token.children`` gives them
     child_feats: dict[int, list[str]] = {}
     for j in range(n):
         if head[j] != j and dep[j] in _CHILD_DEPS:
             child_feats.setdefault(head[j], []).append(f"c={dep[j]}")
-    frame = list(view.frames)
-    rate = [_rate_bucket(t, quoted[t.i], frame[t.i]) for t in toks]
-    base = []
+    frame = view.frames
+    buckets: dict[tuple[int, int] | None, str] = {}
+    rate = []
+    for rec in view.cues:
+        got = buckets.get(rec)
+        if got is None:
+            got = buckets[rec] = _rate_bucket(rec)
+        rate.append(got)
+    title = view.is_title
+    paths = _cue_paths(head, dep, rate, lemma, frame)
+    fixed = []
     for i in range(n):
         h = head[i]
         start, end = sent_of[i], sent_end[i]
@@ -158,39 +150,100 @@ def token_table(view: ArticleView) -> TokenTable:
             feats.append("sent_start")
         if i == end - 1:
             feats.append("sent_end")
-        if toks[i].is_title:
+        if title[i]:
             feats.append("title")
         if i in child_feats:
             feats.extend(child_feats[i])
         # which kind of word governs this one
         if h != i and head[h] != h:
             feats.append(f"gl={lemma[head[h]]}")
-        base.append(feats)
-    return TokenTable(lower, lemma, pos, dep, head, frame, rate, quoted, base)
+        # the head's cue rate: the subject and complement of a likely cue
+        feats.append(f"hrate={rate[h]}|{dep[i]}")
+        feats.extend(paths[i])
+        fixed.append(feats)
+    neighbour = list(map(_neighbour_feats, lower, pos, quoted, rate, dep))
+    return TokenTable(lower, lemma, pos, dep, head, frame, rate, quoted, fixed, neighbour)
 
 
-def _cue_path(i: int, table: TokenTable) -> list[str]:
-    """Where token ``i`` hangs from the nearest likely cue above it: its subject, its clause ...
+_OFFSETS = (-2, -1, 1, 2)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _neighbour_feats(
+    word: str, pos: str, quoted: bool, rate: str, dep: str
+) -> tuple[tuple[str, ...], ...]:
+    """What a token says of the token at each of ``_OFFSETS`` from it."""
+    q = int(quoted)
+    return (
+        (f"-2:w={word}", f"-2:p={pos}", f"-2:q={q}"),
+        (f"-1:w={word}", f"-1:p={pos}", f"-1:q={q}", f"-1:rate={rate}", f"-1:d={dep}"),
+        (f"1:w={word}", f"1:p={pos}", f"1:q={q}", f"1:rate={rate}", f"1:d={dep}"),
+        (f"2:w={word}", f"2:p={pos}", f"2:q={q}"),
+    )
+
+
+# How far up the tree the path to a likely cue is followed.
+_PATH_DEPTH = 8
+_FAR = (-2, -1, _PATH_DEPTH)
+
+
+def _cue_paths(
+    head: Sequence[int],
+    dep: Sequence[str],
+    rate: Sequence[str],
+    lemma: Sequence[str],
+    frame: Sequence[str],
+) -> list[tuple[str, ...]]:
+    """Where each token hangs from the nearest likely cue above it: its subject, its clause ...
 
     Content is mostly a complement subtree of the cue, the source its subject
     subtree; the dependency of the branch and the side of the cue tell which.
+    A token's path is its head's one step longer, so each is walked once.
     """
-    head, dep = table.head, table.dep
-    child, anc = i, head[i]
-    for depth in range(8):
-        if anc == child:
-            return ["path=root"]
-        bucket = table.rate[anc]
-        if bucket not in ("x", "0", "1"):
+    likely = [r not in ("x", "0", "1") for r in rate]
+    # per token: (the cue, or -1 for the root; the token below it on the path; depth)
+    found: list[tuple[int, int, int] | None] = [None] * len(head)
+    for i in range(len(head)):
+        chain: list[int] = []
+        j, got = i, found[i]
+        while got is None and len(chain) < _PATH_DEPTH:
+            h = head[j]
+            if h == j:
+                got = found[j] = (-1, j, 0)
+            elif likely[h]:
+                got = found[j] = (h, j, 0)
+            else:
+                chain.append(j)
+                j = h
+                got = found[j]
+        if got is None:  # nothing within reach (the tokens between are walked on their own)
+            found[i] = _FAR
+            continue
+        for c in reversed(chain):
+            got = (got[0], got[1], got[2] + 1)
+            found[c] = got
+    out: list[tuple[str, ...]] = []
+    for i, (anc, child, depth) in enumerate(found):  # type: ignore[misc]
+        if depth >= _PATH_DEPTH:
+            out.append(("path=far",))
+        elif anc < 0:
+            out.append(("path=root",))
+        else:
             side = "L" if i < anc else "R"
-            return [
-                f"path={bucket}|{dep[child]}|{side}",
-                f"path_l={table.lemma[anc]}|{dep[child]}",
-                f"path_d={min(depth, 3)}|{dep[child]}",
-                f"path_fr={table.frame[anc]}|{dep[child]}|{side}",
-            ]
-        child, anc = anc, head[anc]
-    return ["path=far"]
+            out.append(_path_feats(rate[anc], dep[child], side, lemma[anc], depth, frame[anc]))
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _path_feats(
+    rate: str, dep: str, side: str, lemma: str, depth: int, frame: str
+) -> tuple[str, ...]:
+    return (
+        f"path={rate}|{dep}|{side}",
+        f"path_l={lemma}|{dep}",
+        f"path_d={min(depth, 3)}|{dep}",
+        f"path_fr={frame}|{dep}|{side}",
+    )
 
 
 def rule_roles(view: ArticleView, rules: Sequence[Quote] | None = None) -> list[str]:
@@ -228,36 +281,27 @@ def sequence_features(
     ``table`` is the article's :func:`token_table`, when the caller has it.
     """
     t = token_table(view) if table is None else table
-    lower, pos, dep, rate, head = t.lower, t.pos, t.dep, t.rate, t.head
+    lower, fixed, nb = t.lower, t.fixed, t.neighbour
     out: list[list[str]] = []
-    n = len(seq)
+    last = len(seq) - 1
     for k, i in enumerate(seq):
-        feats = list(t.base[i])
-        # the head's cue rate: the subject and complement of a likely cue
-        feats.append(f"hrate={rate[head[i]]}|{dep[i]}")
-        feats.extend(_cue_path(i, t))
+        feats = fixed[i].copy()
         if hints is not None:
-            feats.append(f"rule={hints[i]}")
-            feats.append(f"rule|w={hints[i]}|{lower[i]}")
-            for off in (-1, 1):
-                if 0 <= k + off < n:
-                    feats.append(f"{off}:rule={hints[seq[k + off]]}")
+            hint = hints[i]
+            feats.append(f"rule={hint}")
+            feats.append(f"rule|w={hint}|{lower[i]}")
+            if k > 0:
+                feats.append(f"-1:rule={hints[seq[k - 1]]}")
+            if k < last:
+                feats.append(f"1:rule={hints[seq[k + 1]]}")
         if k == 0:
             feats.append("para_start")
-        if k == n - 1:
+        if k == last:
             feats.append("para_end")
-        for off in (-2, -1, 1, 2):
-            j = k + off
-            if 0 <= j < n:
-                o = seq[j]
-                feats.append(f"{off}:w={lower[o]}")
-                feats.append(f"{off}:p={pos[o]}")
-                feats.append(f"{off}:q={int(t.quoted[o])}")
-                if abs(off) == 1:
-                    feats.append(f"{off}:rate={rate[o]}")
-                    feats.append(f"{off}:d={dep[o]}")
-            else:
-                feats.append(f"{off}:none")
+        feats.extend(nb[seq[k - 2]][0] if k >= 2 else ("-2:none",))
+        feats.extend(nb[seq[k - 1]][1] if k >= 1 else ("-1:none",))
+        feats.extend(nb[seq[k + 1]][2] if k < last else ("1:none",))
+        feats.extend(nb[seq[k + 2]][3] if k < last - 1 else ("2:none",))
         out.append(feats)
     return out
 
@@ -348,7 +392,7 @@ def tag_doc(
     hints = rule_roles(view, rules)
     table = token_table(view)
     out = []
-    for seq in paragraphs(view.doc, view.start):
+    for seq in view.paragraphs:
         labels = tagger.tag(sequence_features(view, seq, hints, table))
         out.append(spans_from_labels(seq, labels))
     return out

@@ -7,13 +7,8 @@ often a word, in a syntactic frame, was an attribution cue in PolNeAR train.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from saidwhen.extract._reported_cues import CUE_RATES
 from saidwhen.extract.lexicon import CHANNEL_WORDS, FRAGMENT_CUES, SPEECH_VERBS
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
 
 __all__ = [
     "CHANNEL_WORDS",
@@ -38,7 +33,6 @@ __all__ = [
     "TITLE_CONTEXT",
     "WHEN_ENTS",
     "cue_keys",
-    "cue_rate",
     "cue_record",
     "in_lexicon",
 ]
@@ -145,14 +139,19 @@ NO_SOURCE = frozenset({"it", "this", "that", "what"})
 INTERRUPTERS = frozenset({",", "—", "–", "--"})
 
 
-def cue_keys(tok: Token, frame: str, quoted: bool) -> tuple[str, ...]:
-    """The lexicon keys of a candidate cue, most specific first: form, then lemma."""
+def cue_keys(word: str, lemma: str, frame: str, quoted: bool, subj: str) -> tuple[str, ...]:
+    """The lexicon keys of a candidate cue, most specific first: form, then lemma.
+
+    Args:
+        word: the token's ``lower_``; ``lemma``: its ``lemma_.lower()``.
+        frame: its syntactic frame (:attr:`ArticleView.frames`).
+        quoted: whether it lies inside quotation marks.
+        subj: the part of speech of its first subject, ``x`` without one.
+    """
     q = "q" if quoted else "n"
-    subj = next((c.pos_ for c in tok.children if c.dep_ in SUBJ_DEPS), "x")
     keys: tuple[str, ...] = ()
-    forms = [tok.lower_]
-    lemma = tok.lemma_.lower()
-    if lemma and lemma != tok.lower_:
+    forms = [word]
+    if lemma and lemma != word:
         forms.append(f"~{lemma}")
     for form in forms:
         keys += (f"{form}|{frame}|{q}|{subj}", f"{form}|{frame}|{q}", f"{form}|{frame}")
@@ -163,23 +162,22 @@ def cue_keys(tok: Token, frame: str, quoted: bool) -> tuple[str, ...]:
 CUE_FORMS = frozenset(key.partition("|")[0] for key in CUE_RATES)
 
 
-def in_lexicon(tok: Token) -> bool:
-    """Whether the cue lexicon has any entry for this word or its lemma."""
-    return tok.lower_ in CUE_FORMS or f"~{tok.lemma_.lower()}" in CUE_FORMS
+def in_lexicon(word: str, lemma: str) -> bool:
+    """Whether the cue lexicon has any entry for this word (``lower_``) or its lemma."""
+    return word in CUE_FORMS or f"~{lemma}" in CUE_FORMS
 
 
-def cue_record(tok: Token, frame: str, quoted: bool) -> tuple[int, int] | None:
-    """(cue occurrences, all occurrences) in train of the most specific lexicon key, or None."""
-    if not in_lexicon(tok):
+def cue_record(
+    word: str, lemma: str, frame: str, quoted: bool, subj: str
+) -> tuple[int, int] | None:
+    """(cue occurrences, all occurrences) in train of the most specific lexicon key, or None.
+
+    The arguments are those of :func:`cue_keys`.
+    """
+    if not in_lexicon(word, lemma):
         return None
-    for key in cue_keys(tok, frame, quoted):
+    for key in cue_keys(word, lemma, frame, quoted, subj):
         rec = CUE_RATES.get(key)
         if rec is not None:
             return rec[0], rec[1]
     return None
-
-
-def cue_rate(tok: Token, frame: str, quoted: bool) -> tuple[float, int]:
-    """(share of occurrences that were cues, number of cue occurrences) in train."""
-    rec = cue_record(tok, frame, quoted)
-    return (rec[0] / rec[1], rec[0]) if rec is not None else (0.0, 0)

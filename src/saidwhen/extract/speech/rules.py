@@ -22,6 +22,7 @@ pairs such a Quote with the direct quote it repeats.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,6 @@ from saidwhen.extract.speech.lexicon import (
     MIN_CUE_RATE,
     OBJ_DEPS,
     SUBJ_DEPS,
-    cue_rate,
 )
 from saidwhen.extract.speech.syntax import (
     after_break,
@@ -53,15 +53,16 @@ __all__ = [
 ]
 
 
-def _is_candidate(tok: Token, quoted: bool, frame: str) -> bool:
-    if tok.pos_ not in ("VERB", "NOUN", "AUX", "PUNCT", "ADP", "ADJ"):
+def _is_candidate(view: ArticleView, i: int) -> bool:
+    pos = view.pos[i]
+    if pos not in ("VERB", "NOUN", "AUX", "PUNCT", "ADP", "ADJ"):
         return False
-    if tok.pos_ == "AUX" and tok.dep_ in ("aux", "auxpass"):
+    if pos == "AUX" and view.dep[i] in ("aux", "auxpass"):
         return False
-    if tok.pos_ == "PUNCT" and tok.text != ":":
+    if pos == "PUNCT" and view.texts[i] != ":":
         return False
-    rate, n = cue_rate(tok, frame, quoted)
-    return n >= MIN_CUE_COUNT and rate >= MIN_CUE_RATE
+    rec = view.cues[i]
+    return rec is not None and rec[0] >= MIN_CUE_COUNT and rec[0] / rec[1] >= MIN_CUE_RATE
 
 
 def _content_tokens(tok: Token, cue: Sequence[Token], source: Sequence[Token]) -> list[Token]:
@@ -187,10 +188,11 @@ def find_reported(view: ArticleView, people: Any = None) -> list[Quote]:
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
     doc, text, start = view.doc, view.text, view.start
     regions = view.token_regions
-    quoted, para, frames = view.in_quotes, view.para, view.frames
+    para = view.para
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
-    cands = [t for t in doc if t.idx >= start and _is_candidate(t, quoted[t.i], frames[t.i])]
+    first = bisect.bisect_left(view.idx, start)
+    cands = [doc[i] for i in range(first, len(doc)) if _is_candidate(view, i)]
     # "declined to say whether ...", "went on to say that ...": one cue over both verbs
     joined = {t.i: governing_cue(t) for t in cands}
     absorbed = {g[0].i for g in joined.values() if g}

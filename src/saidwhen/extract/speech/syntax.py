@@ -28,7 +28,6 @@ __all__ = [
     "after_break",
     "channel_of",
     "contiguous",
-    "cue_frame",
     "cue_span",
     "cue_subject",
     "cue_tokens",
@@ -134,7 +133,7 @@ def np_span(doc: Doc, head: Token, whole: bool = False) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-def according_to(doc: Doc, toks: list[Token]) -> tuple[Span, Token | None] | None:
+def according_to(doc: Doc, toks: Iterable[Token]) -> tuple[Span, Token | None] | None:
     """``according to X``: the cue and X (None when the parse gives no object)."""
     for tok in toks:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -170,32 +169,6 @@ def channel_of(words: Iterable[Token]) -> str | None:
         text = " ".join(t.text for t in parts)
         return text
     return None
-
-
-def cue_frame(tok: Token) -> str:
-    """The syntactic frame a candidate cue appears in, the key of its cue rate."""
-    if tok.text == ":":
-        left = line_before(tok)
-        if left and left[-1].pos_ in ("VERB", "AUX"):
-            return "colon_verb"
-        if 0 < len(left) <= 4 and any(t.pos_ in ("PROPN", "NOUN") for t in left):
-            # a name or an all-caps speaker tag ("Mayor Diaz:", "SMITH:") vs "Update:"
-            named = all(t.pos_ == "PROPN" or t.is_upper or t.is_punct for t in left)
-            return "colon_name" if named and len(left[0]) > 1 else "colon_line"
-        return "colon"
-    if tok.pos_ == "NOUN":
-        for child in tok.children:
-            if child.dep_ in ("acl", "ccomp") and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in child.children
-            ):
-                return "noun_that"
-    deps = {c.dep_ for c in tok.children}
-    for dep in ("ccomp", "xcomp", "dobj", "oprd", "prep", "agent"):
-        if dep in deps:
-            return dep
-    if tok.dep_ in ("parataxis", "advcl", "conj") and tok.head.i < tok.i:
-        return "parataxis"
-    return "none"
 
 
 def line_before(tok: Token) -> list[Token]:

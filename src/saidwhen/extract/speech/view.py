@@ -1,23 +1,27 @@
 """What every step reads of one article, worked out once: tokens, quotation marks,
-paragraphs, sentences and the syntactic frame of each token.
+paragraphs, sentences, the syntactic frame and cue rate of each token.
 
 Reading ``doc[i]`` builds a new Token object each time, and the steps look at
-every token many times; they read these plain lists instead.
+every token many times; they read these plain lists instead, filled from
+``Doc.to_array`` in one pass.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
-from saidwhen.extract.speech.syntax import cue_frame
+from saidwhen.extract.speech.lexicon import SUBJ_DEPS, cue_keys, cue_record, in_lexicon
+from saidwhen.extract.speech.syntax import line_before
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
     from spacy.tokens import Span as SpacySpan
 
 __all__ = [
@@ -28,6 +32,11 @@ __all__ = [
     "tokens_in",
     "window_tokens",
 ]
+
+_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "HEAD", "IDX", "IS_SPACE", "IS_TITLE")
+_N_STRINGS = 6  # the first attributes are ids of strings
+# the dependents that decide a token's frame, in the order they are tried
+_FRAME_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "prep", "agent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +52,20 @@ class ArticleView:
         token_regions: token ranges ``(open mark, close mark)`` of quoted passages.
         in_quotes: per token, whether it lies inside ``token_regions``.
         texts: the text of each token.
+        lower, lemma, pos, tag, dep: per token ``lower_``, ``lemma_.lower()``,
+            ``pos_``, ``tag_``, ``dep_``.
+        head: per token, the index of its head (its own for a root).
+        children: per token, the indices of its children in text order.
+        idx: per token, its character offset.
+        is_space, is_title: per token, ``is_space`` and ``is_title``.
         para: the paragraph number of each token (a token with a line break opens one).
+        paragraphs: the token indices of each paragraph from ``start`` on, white space
+            left out.
         sent_start: the index of the first token of each token's sentence.
         sent_end: the index after the last token of each token's sentence.
         frames: the syntactic frame of each token as a candidate cue.
+        cues: per token, ``(cue occurrences, all occurrences)`` in PolNeAR train of
+            its most specific cue-lexicon key, or None.
         where: the indices of the tokens of each lower-case word.
     """
 
@@ -58,10 +77,22 @@ class ArticleView:
     token_regions: tuple[tuple[int, int], ...]
     in_quotes: tuple[bool, ...]
     texts: tuple[str, ...]
+    lower: tuple[str, ...]
+    lemma: tuple[str, ...]
+    pos: tuple[str, ...]
+    tag: tuple[str, ...]
+    dep: tuple[str, ...]
+    head: tuple[int, ...]
+    children: tuple[tuple[int, ...], ...]
+    idx: tuple[int, ...]
+    is_space: tuple[bool, ...]
+    is_title: tuple[bool, ...]
     para: tuple[int, ...]
+    paragraphs: tuple[tuple[int, ...], ...]
     sent_start: tuple[int, ...]
     sent_end: tuple[int, ...]
     frames: tuple[str, ...]
+    cues: tuple[tuple[int, int] | None, ...]
     where: dict[str, list[int]]
 
     def sentence(self, i: int) -> SpacySpan:
@@ -79,7 +110,7 @@ class ArticleView:
         for w in words:
             at = self.where.get(w)
             if at:
-                k = bisect_left(at, lo)
+                k = bisect.bisect_left(at, lo)
                 while k < len(at) and at[k] < hi:
                     found.append(at[k])
                     k += 1
@@ -89,13 +120,24 @@ class ArticleView:
     def build(cls, doc: Doc, start: int = 0) -> ArticleView:
         """The view of ``doc``, whose body starts at character ``start``."""
         text = doc_text(doc)
-        texts = tuple(t.text for t in doc)
-        where: dict[str, list[int]] = {}
-        for tok in doc:
-            where.setdefault(tok.lower_, []).append(tok.i)
+        n = len(doc)
+        arr = doc.to_array(list(_ATTRS))
+        strings = doc.vocab.strings
+        # each distinct string id read once from the string store
+        names = {k: strings[k] for k in np.unique(arr[:, :_N_STRINGS]).tolist()}
+        lemmas = {k: names[k].lower() for k in np.unique(arr[:, 2]).tolist()}
+        cols = arr.T.tolist()
+        orth, lower, lemma, pos, tag, dep, _, idx, space, title = cols
+        name = names.__getitem__
+        texts = tuple(map(name, orth))
+        # HEAD is an offset from the token, stored unsigned
+        head = tuple((arr[:, 6].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist())
+        kids: list[list[int]] = [[] for _ in range(n)]
+        for j, h in enumerate(head):
+            if h != j:
+                kids[h].append(j)
         regions = tuple(find_quote_regions(text, start))
         token_regions = tuple(token_quote_regions(texts))
-        n = len(texts)
         inside = [False] * n
         for lo, hi in token_regions:
             inside[lo : hi + 1] = [True] * (hi + 1 - lo)
@@ -107,37 +149,167 @@ class ArticleView:
         for sent in doc.sents:
             sent_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
             sent_end[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
+        quoted = tuple(inside)
+        lowers = tuple(map(name, lower))
+        lemma_l = tuple(map(lemmas.__getitem__, lemma))
+        poses = tuple(map(name, pos))
+        deps = tuple(map(name, dep))
+        children = tuple(map(tuple, kids))
+        frames = _frames(doc, texts, lowers, poses, deps, head, children)
+        is_space = tuple(map(bool, space))
+        where: dict[str, list[int]] = {}
+        for i, w in enumerate(lowers):
+            where.setdefault(w, []).append(i)
         return cls(
             doc=doc,
             text=text,
             start=start,
             regions=regions,
-            quoted=quoted_tokens(doc, regions),
+            quoted=quoted_tokens(doc, regions, idx),
             token_regions=token_regions,
-            in_quotes=tuple(inside),
+            in_quotes=quoted,
             texts=texts,
+            lower=lowers,
+            lemma=lemma_l,
+            pos=poses,
+            tag=tuple(map(name, tag)),
+            dep=deps,
+            head=head,
+            children=children,
+            idx=tuple(idx),
+            is_space=is_space,
+            is_title=tuple(map(bool, title)),
             para=tuple(para),
+            paragraphs=_paragraphs(idx, texts, is_space, start),
             sent_start=tuple(sent_start),
             sent_end=tuple(sent_end),
-            frames=tuple(cue_frame(t) for t in doc),
+            frames=frames,
+            cues=_cue_records(lowers, lemma_l, frames, quoted, poses, deps, children),
             where=where,
         )
 
+    def cue_keys(self, i: int) -> tuple[str, ...]:
+        """The cue-lexicon keys of token ``i`` (:func:`lexicon.cue_keys`)."""
+        subj = _subject_pos(i, self.pos, self.dep, self.children)
+        return cue_keys(self.lower[i], self.lemma[i], self.frames[i], self.in_quotes[i], subj)
 
-def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+
+def _subject_pos(
+    i: int, pos: tuple[str, ...], dep: tuple[str, ...], children: tuple[tuple[int, ...], ...]
+) -> str:
+    """The part of speech of token ``i``'s first subject (``x`` without one)."""
+    return next((pos[c] for c in children[i] if dep[c] in SUBJ_DEPS), "x")
+
+
+def _frames(
+    doc: Doc,
+    texts: tuple[str, ...],
+    lower: tuple[str, ...],
+    pos: tuple[str, ...],
+    dep: tuple[str, ...],
+    head: tuple[int, ...],
+    children: tuple[tuple[int, ...], ...],
+) -> tuple[str, ...]:
+    """The syntactic frame each token appears in as a candidate cue, the key of its cue rate."""
+    out = []
+    for i, kids in enumerate(children):
+        frame = "none"
+        if texts[i] == ":":
+            frame = _colon_frame(doc[i])
+        elif kids:
+            if pos[i] == "NOUN" and any(
+                dep[c] in ("acl", "ccomp")
+                and any(dep[m] == "mark" and lower[m] == "that" for m in children[c])
+                for c in kids
+            ):
+                frame = "noun_that"
+            else:
+                deps = {dep[c] for c in kids}
+                frame = next((d for d in _FRAME_DEPS if d in deps), "none")
+        if frame == "none" and dep[i] in ("parataxis", "advcl", "conj") and head[i] < i:
+            frame = "parataxis"
+        out.append(frame)
+    return tuple(out)
+
+
+def _colon_frame(tok: Token) -> str:
+    """A colon's frame: after a verb, a name or speaker tag, other words of its line."""
+    left = line_before(tok)
+    if left and left[-1].pos_ in ("VERB", "AUX"):
+        return "colon_verb"
+    if 0 < len(left) <= 4 and any(t.pos_ in ("PROPN", "NOUN") for t in left):
+        # a name or an all-caps speaker tag ("Mayor Diaz:", "SMITH:") vs "Update:"
+        named = all(t.pos_ == "PROPN" or t.is_upper or t.is_punct for t in left)
+        return "colon_name" if named and len(left[0]) > 1 else "colon_line"
+    return "colon"
+
+
+def _cue_records(
+    lower: tuple[str, ...],
+    lemma: tuple[str, ...],
+    frames: tuple[str, ...],
+    quoted: tuple[bool, ...],
+    pos: tuple[str, ...],
+    dep: tuple[str, ...],
+    children: tuple[tuple[int, ...], ...],
+) -> tuple[tuple[int, int] | None, ...]:
+    """The cue record of every token; a word the lexicon does not know is looked up once."""
+    pairs = list(zip(lower, lemma, strict=True))
+    known = {p for p in set(pairs) if in_lexicon(*p)}
+    out: list[tuple[int, int] | None] = []
+    for i, pair in enumerate(pairs):
+        if pair in known:
+            subj = _subject_pos(i, pos, dep, children)
+            out.append(cue_record(*pair, frames[i], quoted[i], subj))
+        else:
+            out.append(None)
+    return tuple(out)
+
+
+def _paragraphs(
+    idx: list[int], texts: tuple[str, ...], space: tuple[bool, ...], start: int
+) -> tuple[tuple[int, ...], ...]:
+    """Token indices of each paragraph, white space left out, from character ``start`` on."""
+    out: list[list[int]] = [[]]
+    for i in range(bisect.bisect_left(idx, start), len(texts)):
+        if space[i]:
+            if "\n" in texts[i] and out[-1]:
+                out.append([])
+            continue
+        out[-1].append(i)
+    return tuple(tuple(p) for p in out if p)
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> Span:
+    """The tokens that overlap characters ``start:end`` (a Span: its tokens are built
+    only as they are read, so a caller that stops early pays for what it read)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
+    return span if span is not None else doc[0:0]
 
 
-def window_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in tokens_in(doc, start, end) if start <= t.idx < end]
+def window_tokens(doc: Doc, start: int, end: int) -> Span:
+    """The tokens that start within characters ``start:end``."""
+    span = tokens_in(doc, start, end)
+    # only the first token of the overlap can start before ``start``
+    return span[1:] if len(span) and span[0].idx < start else span
 
 
-def quoted_tokens(doc: Doc, regions: tuple[QuoteRegion, ...] | list[QuoteRegion]) -> frozenset[int]:
-    """Indices of the tokens inside quotation marks: never the speaker of a quote."""
+def quoted_tokens(
+    doc: Doc,
+    regions: tuple[QuoteRegion, ...] | list[QuoteRegion],
+    idx: list[int] | tuple[int, ...] | None = None,
+) -> frozenset[int]:
+    """Indices of the tokens inside quotation marks: never the speaker of a quote.
+
+    ``idx`` is the character offset of each token, when the caller has it.
+    """
+    offsets = [t.idx for t in doc] if idx is None else idx
     out: set[int] = set()
     for r in regions:
-        out.update(t.i for t in tokens_in(doc, r.start, r.end) if r.start <= t.idx < r.end)
+        # the tokens that start inside the region
+        out.update(
+            range(bisect.bisect_left(offsets, r.start), bisect.bisect_left(offsets, r.end))
+        )
     return frozenset(out)
 
 

@@ -1,0 +1,158 @@
+"""Check that a speed change leaves the output byte for byte the same.
+
+    python benchmarks/check_same_output.py dump before.jsonl [--sets dev,train,realnews]
+    ... change the code ...
+    python benchmarks/check_same_output.py dump after.jsonl
+    python benchmarks/check_same_output.py diff before.jsonl after.jsonl
+
+``dump`` writes ``record.to_dict()`` of every article (PolNeAR dev and train,
+the real-news pages), one JSON line each with sorted keys, and prints the
+SHA-256 of the file.  The parses are cached (``--cache``, default
+``/tmp/saidwhen-parse-cache``) as ``Doc.to_bytes`` per set, keyed by the
+texts and the installed pipeline, so that a second dump runs only the
+extraction; ``--fresh`` parses again (the cached docs give the same records:
+check it once with ``--fresh`` and ``diff``).  ``diff`` names the first
+articles whose records differ and the first differing key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+SETS = ("dev", "train", "realnews")
+
+
+def _articles(name: str) -> list[Any]:
+    from saidwhen.model import Article
+
+    if name == "realnews":
+        from saidwhen.eval.realnews import default_data_dir, load_gold
+
+        data_dir = default_data_dir()
+        return [
+            Article(
+                text=g["text"],
+                date=dt.date.fromisoformat(g["date"]),
+                id=g["name"],
+                source=str(data_dir / f"{g['name']}.json"),
+            )
+            for g in load_gold(data_dir)
+        ]
+    from saidwhen.eval import polnear
+
+    scorer, _, _ = polnear.load_scorer()
+    gold = scorer.load_split(name, data_dir=str(polnear.default_data_dir()))
+    return polnear.articles_from_gold(gold)
+
+
+def _docs(name: str, arts: list[Any], nlp: Any, cache: Path, fresh: bool) -> list[Any]:
+    """The parse of each article (None for one extracted in segments), cached on disk."""
+    import pickle
+
+    import spacy
+    from spacy.tokens import Doc
+
+    from saidwhen import pipeline
+    from saidwhen.nlp import MODEL_NAME, parse_many
+
+    short = [a for a in arts if len(a.text) <= pipeline.SEGMENT_CHARS]
+    key = hashlib.sha256()
+    for a in short:
+        key.update(pipeline._nlp_text(a).encode())
+    key.update(f"{spacy.__version__} {MODEL_NAME} {nlp.pipe_names}".encode())
+    path = cache / f"{name}-{key.hexdigest()[:16]}.pickle"
+    if path.exists() and not fresh:
+        blobs = pickle.loads(path.read_bytes())
+        parsed = [Doc(nlp.vocab).from_bytes(b) for b in blobs]
+    else:
+        parsed = list(parse_many(nlp, map(pipeline._nlp_text, short)))
+        cache.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps([d.to_bytes() for d in parsed]))
+    it = iter(parsed)
+    return [next(it) if len(a.text) <= pipeline.SEGMENT_CHARS else None for a in arts]
+
+
+def dump(out: Path, sets: list[str], cache: Path, fresh: bool) -> None:
+    from saidwhen import pipeline
+    from saidwhen.nlp import load_nlp
+
+    nlp = load_nlp()
+    spent = 0.0
+    with out.open("w", encoding="utf-8") as fh:
+        for name in sets:
+            arts = _articles(name)
+            docs = _docs(name, arts, nlp, cache, fresh)
+            t0 = time.process_time()
+            with pipeline.fewer_collections():
+                for art, doc in zip(arts, docs, strict=True):
+                    if doc is None:
+                        rec = pipeline._extract_long(art, nlp, keep_text=False)
+                    else:
+                        rec = pipeline.record_from_doc(art, doc)
+                    line = json.dumps(rec.to_dict(), sort_keys=True, ensure_ascii=False)
+                    fh.write(f"{name}\t{art.id}\t{line}\n")
+            spent += time.process_time() - t0
+            print(f"{name}: {len(arts)} articles", file=sys.stderr)
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    print(f"{out}: sha256 {digest} (extraction {spent:.1f} cpu s)")
+
+
+def _first_diff(a: Any, b: Any, path: str = "") -> str:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in sorted(a.keys() | b.keys()):
+            if a.get(k) != b.get(k):
+                return _first_diff(a.get(k), b.get(k), f"{path}.{k}")
+    if isinstance(a, list) and isinstance(b, list):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
+            if x != y:
+                return _first_diff(x, y, f"{path}[{i}]")
+        if len(a) != len(b):
+            return f"{path}: {len(a)} items -> {len(b)}"
+    return f"{path}: {json.dumps(a)[:200]} -> {json.dumps(b)[:200]}"
+
+
+def diff(before: Path, after: Path, show: int = 10) -> int:
+    lines_a = before.read_text(encoding="utf-8").splitlines()
+    lines_b = after.read_text(encoding="utf-8").splitlines()
+    if len(lines_a) != len(lines_b):
+        print(f"{len(lines_a)} records -> {len(lines_b)}")
+    differ = 0
+    for la, lb in zip(lines_a, lines_b, strict=False):
+        if la == lb:
+            continue
+        differ += 1
+        if differ <= show:
+            name, ident, ja = la.split("\t", 2)
+            jb = lb.split("\t", 2)[2]
+            print(f"{name} {ident}: {_first_diff(json.loads(ja), json.loads(jb))}")
+    print(f"{differ} of {len(lines_a)} records differ")
+    return 1 if differ or len(lines_a) != len(lines_b) else 0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("out", type=Path)
+    d.add_argument("--sets", default=",".join(SETS))
+    d.add_argument("--cache", type=Path, default=Path("/tmp/saidwhen-parse-cache"))
+    d.add_argument("--fresh", action="store_true", help="parse again, ignoring the cache")
+    c = sub.add_parser("diff")
+    c.add_argument("before", type=Path)
+    c.add_argument("after", type=Path)
+    args = ap.parse_args()
+    if args.cmd == "dump":
+        dump(args.out, args.sets.split(","), args.cache, args.fresh)
+    else:
+        sys.exit(diff(args.before, args.after))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""The article view: its per-token lists are what spaCy's Token objects say.
+
+The view reads ``Doc.to_array`` once instead of building Token objects; these
+tests hold it to the Token attributes on hand-written text.  The ``nlp``
+fixture comes from conftest.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen.extract.speech.lexicon import SUBJ_DEPS, cue_keys, cue_record
+from saidwhen.extract.speech.view import ArticleView
+
+TEXTS = [
+    'date 2021-03-02\n\nThe harbour master said on Monday that "the ferry will sail."\n\n'
+    "MAYOR DIAZ: We are ready.\nUpdate: the pier reopened, the council announced.",
+    "Nets were cut, two fishermen claimed.  The keeper, who spoke first, warned of a storm.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_token_lists_match_the_tokens(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    view = ArticleView.build(doc)
+    assert view.texts == tuple(t.text for t in doc)
+    assert view.lower == tuple(t.lower_ for t in doc)
+    assert view.lemma == tuple(t.lemma_.lower() for t in doc)
+    assert view.pos == tuple(t.pos_ for t in doc)
+    assert view.tag == tuple(t.tag_ for t in doc)
+    assert view.dep == tuple(t.dep_ for t in doc)
+    assert view.head == tuple(t.head.i for t in doc)
+    assert view.children == tuple(tuple(c.i for c in t.children) for t in doc)
+    assert view.idx == tuple(t.idx for t in doc)
+    assert view.is_space == tuple(t.is_space for t in doc)
+    assert view.is_title == tuple(t.is_title for t in doc)
+
+
+@pytest.mark.parametrize("text", TEXTS[:2])
+def test_cue_records_are_the_lexicon_lookup_of_each_token(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    view = ArticleView.build(doc)
+    for tok in doc:
+        subj = next((c.pos_ for c in tok.children if c.dep_ in SUBJ_DEPS), "x")
+        args = (tok.lower_, tok.lemma_.lower(), view.frames[tok.i], view.in_quotes[tok.i], subj)
+        assert view.cue_keys(tok.i) == cue_keys(*args)
+        assert view.cues[tok.i] == cue_record(*args)
+    said = next(t.i for t in doc if t.text in ("said", "claimed"))
+    assert view.cues[said] is not None
+
+
+def test_frames_of_a_hand_built_article(nlp: Any) -> None:
+    doc = nlp(TEXTS[0])
+    view = ArticleView.build(doc)
+    frame = {t.text: view.frames[t.i] for t in doc}
+    assert frame["said"] == "ccomp"
+    colons = [view.frames[t.i] for t in doc if t.text == ":"]
+    # "MAYOR DIAZ:" names a speaker, "Update:" does not
+    assert colons == ["colon_name", "colon_line"]
+
+
+def test_paragraphs_and_quoted_tokens(nlp: Any) -> None:
+    text = TEXTS[0]
+    doc = nlp(text)
+    start = text.index("The harbour")
+    view = ArticleView.build(doc, start)
+    paras = [[doc[i].text for i in p] for p in view.paragraphs]
+    assert paras[0][:3] == ["The", "harbour", "master"]
+    assert paras[1][:2] == ["MAYOR", "DIAZ"]
+    assert all(not doc[i].is_space for p in view.paragraphs for i in p)
+    inside = {doc[i].text for i in view.quoted}
+    assert {"ferry", "sail"} <= inside
+    assert not {"master", "said", '"'} & inside
