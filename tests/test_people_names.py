@@ -95,3 +95,14 @@ def test_a_surname_that_is_also_a_word_is_the_person(nlp: Any) -> None:
 def test_the_person_is_in_the_people_list(nlp: Any, case: int, name: str) -> None:
     rec = extract(CASES[case].values[0], "2021-03-02", nlp=nlp)
     assert [p.type for p in rec.people if p.name == name] == ["person"]
+
+
+def test_they_after_a_joint_subject_is_that_joint_speaker(nlp: Any) -> None:
+    text = (
+        "Mayor Lena Brandt and council leaders have avoided criticism of the strikers. "
+        "However, they said they would not raise wages this year."
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    said = {q.text: q.speaker for q in rec.quotes if q.kind == "indirect" and q.speaker}
+    they = said["they would not raise wages this year"]
+    assert (they.mention, they.name) == ("they", "Lena Brandt and council leaders")

@@ -27,7 +27,9 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         if sp is None:
             out.append(q)
             continue
-        joint = _joint_name(doc, sp.start, sp.end, people)
+        joint = _joint_name(doc, sp.start, sp.end, people) or _they_joint(
+            doc, sp.start, sp.end, people
+        )
         if joint is not None:
             out.append(replace(q, speaker=replace(sp, name=joint[0], type=joint[1])))
             continue
@@ -78,3 +80,20 @@ def _joint_name(
     if not persons:
         return None  # "the Russian and Syrian defense ministries", two bodies: left as they are
     return " and ".join(names), "group"
+
+
+def _they_joint(
+    doc: Doc, start: int, end: int, people: PeopleIndex
+) -> tuple[str, EntityType] | None:
+    """ "they" right after a joint subject ("Noel and Thomas signed ... they said") is
+    that joint speaker, when it is the nearest subject before it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].lower_ != "they":
+        return None
+    they = span[0]
+    for k in range(they.i - 1, max(-1, they.i - 60), -1):
+        t = doc[k]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
+            edge = t.right_edge
+            return _joint_name(doc, t.left_edge.idx, edge.idx + len(edge), people)
+    return None
