@@ -106,3 +106,30 @@ def test_they_after_a_joint_subject_is_that_joint_speaker(nlp: Any) -> None:
     said = {q.text: q.speaker for q in rec.quotes if q.kind == "indirect" and q.speaker}
     they = said["they would not raise wages this year"]
     assert (they.mention, they.name) == ("they", "Lena Brandt and council leaders")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On Monday, Coral Shipping Group issued a statement about the storm\n\n"
+            "The statement, which was obtained by the Ledger, claimed the ships were safe.\n\n"
+            '"We stand by our crews," the statement continued.',
+            "Coral Shipping Group",
+        ),
+        (
+            "Coral Shipping Group closed two routes on Monday.\n\n"
+            '"We stand by our crews," said the statement obtained by the Ledger.',
+            None,  # obtained by the Ledger, not written by it
+        ),
+    ],
+    ids=["the-one-issued-before", "obtained-is-not-written"],
+)
+def test_the_statement_speaks_for_who_issued_it(nlp: Any, text: str, name: str | None) -> None:
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    (q,) = [q for q in rec.quotes if q.kind == "direct"]
+    assert q.speaker is not None
+    if name is None:
+        assert q.speaker.name != "the Ledger"
+    else:
+        assert q.speaker.name == name

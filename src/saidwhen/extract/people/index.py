@@ -78,6 +78,10 @@ class _Entity:
         return words
 
 
+# "the letter signed by seven physicians": verbs whose agent wrote the document
+_AUTHORED = frozenset("sign co-sign cosign write issue release send author".split())
+
+
 class PeopleIndex:
     """The people of one article; ``resolve`` maps a mention span to a canonical name."""
 
@@ -396,6 +400,8 @@ class PeopleIndex:
         lemma = root.lemma_.lower()
         for acl in (c for c in root.children if c.dep_ == "acl"):
             # "the letter signed by seven physicians" says whose it is
+            if acl.lemma_.lower() not in _AUTHORED:
+                return None  # "the statement obtained by Variety": not Variety's
             for agent in (c for c in acl.children if c.dep_ == "agent"):
                 for who in (c for c in agent.children if c.dep_ == "pobj"):
                     return self.entity_at(who.left_edge.idx, who.idx + len(who))
@@ -404,6 +410,10 @@ class PeopleIndex:
             tok = doc[k]
             if tok.lemma_.lower() != lemma or tok.dep_ in ("nsubj", "nsubjpass"):
                 continue  # "The statement claimed": look for the one that was issued
+            if tok.dep_ != "dobj" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
+            ):
+                continue  # "The statement, which ..." misparsed: a reference, not an issue
             head = tok
             for _ in range(4):
                 if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
