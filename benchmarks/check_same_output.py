@@ -13,6 +13,13 @@ texts and the installed pipeline, so that a second dump runs only the
 extraction; ``--fresh`` parses again (the cached docs give the same records:
 check it once with ``--fresh`` and ``diff``).  ``diff`` names the first
 articles whose records differ and the first differing key.
+
+    python benchmarks/check_same_output.py time [--sets dev] [--repeat 3]
+
+``time`` runs the extraction stages over the cached parses ``--repeat``
+times and prints each stage's least CPU seconds: run it in turn with
+``PYTHONPATH`` pointing at two versions of ``src`` to compare them in one
+session (the parse, the same for both, is left out).
 """
 
 from __future__ import annotations
@@ -104,6 +111,52 @@ def dump(out: Path, sets: list[str], cache: Path, fresh: bool) -> None:
     print(f"{out}: sha256 {digest} (extraction {spent:.1f} cpu s)")
 
 
+STAGES = (
+    "find_people",
+    "find_quotes",
+    "name_speakers",
+    "mark_topics",
+    "find_timexes",
+    "date_quotes",
+    "find_events",
+)
+
+
+def time_stages(sets: list[str], cache: Path, repeat: int) -> dict[str, float]:
+    """The least CPU seconds of each stage (and in all) over ``repeat`` passes."""
+    from saidwhen import pipeline
+    from saidwhen.nlp import load_nlp
+
+    nlp = load_nlp()
+    work = []
+    for name in sets:
+        arts = _articles(name)
+        work += [(a, d) for a, d in zip(arts, _docs(name, arts, nlp, cache, False), strict=True)]
+    spent = dict.fromkeys(STAGES, 0.0)
+    for name in STAGES:
+        stage = getattr(pipeline, name)
+
+        def timed(*args: Any, _stage: Any = stage, _name: str = name, **kw: Any) -> Any:
+            t0 = time.process_time()
+            try:
+                return _stage(*args, **kw)
+            finally:
+                spent[_name] += time.process_time() - t0
+
+        setattr(pipeline, name, timed)
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        spent.update(dict.fromkeys(STAGES, 0.0))
+        t0 = time.process_time()
+        with pipeline.fewer_collections():
+            for art, doc in work:
+                if doc is not None:
+                    pipeline.record_from_doc(art, doc)
+        spent_all = {**spent, "all": time.process_time() - t0}
+        best = {k: min(best.get(k, v), v) for k, v in spent_all.items()}
+    return {k: round(v, 3) for k, v in best.items()}
+
+
 def _first_diff(a: Any, b: Any, path: str = "") -> str:
     if isinstance(a, dict) and isinstance(b, dict):
         for k in sorted(a.keys() | b.keys()):
@@ -144,12 +197,18 @@ def main() -> None:
     d.add_argument("--sets", default=",".join(SETS))
     d.add_argument("--cache", type=Path, default=Path("/tmp/saidwhen-parse-cache"))
     d.add_argument("--fresh", action="store_true", help="parse again, ignoring the cache")
+    t = sub.add_parser("time")
+    t.add_argument("--sets", default="dev")
+    t.add_argument("--cache", type=Path, default=Path("/tmp/saidwhen-parse-cache"))
+    t.add_argument("--repeat", type=int, default=3)
     c = sub.add_parser("diff")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     args = ap.parse_args()
     if args.cmd == "dump":
         dump(args.out, args.sets.split(","), args.cache, args.fresh)
+    elif args.cmd == "time":
+        print(json.dumps(time_stages(args.sets.split(","), args.cache, args.repeat)))
     else:
         sys.exit(diff(args.before, args.after))
 

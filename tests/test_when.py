@@ -326,3 +326,70 @@ def test_weekday_and_offset_resolution(text: str, expression: str, value: str) -
 def test_a_title_is_not_a_date(title: str) -> None:
     found = find_timexes(f"She loved {title} as a child.", dt.date.fromisoformat(NEWS_DAY))
     assert not [t for t in found if t.type in ("DATE", "TIME")]
+
+
+# Yesterday's news: a lead that reports the day before the article (2019-11-19, a Tuesday)
+# dates the undated reactions said then; not present "says", "has said", written statements,
+# nor a story that only began that day ("since introduced on Tuesday").
+_LEAD = "The council voted on Tuesday to close the old pier. "
+# a lead of three paragraphs that reports no day
+_FILLER = (
+    "The old pier has stood for a century and drawn anglers from three counties. "
+    "Its planks were replaced twice, and its lamps were rewired by volunteers. "
+    "Families walk it at dusk, and the bait shop at its foot opens before dawn.\n\n"
+) * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        (_LEAD + '"We were never asked," said Tom Ferrell.', "never asked", "2019-11-19"),
+        (
+            _LEAD + 'Tom Ferrell told reporters that "nobody asked us."',
+            "nobody asked us",
+            "2019-11-19",
+        ),
+        (_LEAD + '"We were never asked," says Tom Ferrell.', "never asked", None),
+        (_LEAD + "Tom Ferrell has said that the pier was safe.", "the pier was safe", None),
+        (
+            _LEAD + '"We were never asked," Tom Ferrell said in a statement.',
+            "never asked",
+            None,
+        ),
+        (
+            "The ads have drawn mockery since introduced on Tuesday. "
+            '"It is a bold campaign," said Tom Ferrell.',
+            "bold campaign",
+            None,
+        ),
+        (_LEAD + '"Can I speak?" Tom Ferrell tearfully asked.', "Can I speak?", "2019-11-19"),
+        (_LEAD + '"We had hoped," Tom Ferrell previously said.', "We had hoped", None),
+        # the day before, told further on, dates what follows until another date intervenes
+        (
+            _FILLER + "The vote follows the testimony Tuesday of two officials. "
+            '"It was improper," Ana Ruiz said.',
+            "It was improper",
+            "2019-11-19",
+        ),
+        (
+            _FILLER + "The vote follows the testimony Tuesday of two officials. In September, "
+            'the envoy met an aide. "It was improper," Ana Ruiz said.',
+            "It was improper",
+            None,
+        ),
+        # an older day in the lead is not yesterday's news
+        (
+            "The council voted on Monday to close the old pier. "
+            '"We were never asked," said Tom Ferrell.',
+            "never asked",
+            None,
+        ),
+    ],
+)
+def test_lead_day_dates_the_reactions(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    found = [q for q in record.quotes if quoted in q.text]  # the fragment and its sentence
+    assert found
+    assert {(q.when, q.when_basis) for q in found} == {(when, "text" if when else "article date")}

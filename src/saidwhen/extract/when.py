@@ -23,7 +23,12 @@ The evidence, strongest first:
 6. the account just told: the speaker's communication dated in one of the
    two sentences before ("In December 2015, Trump released a letter from Dr.
    Bornstein" -> "'...,' Bornstein wrote"), or the speaker's dated quoted
-   words just before, in the same channel.
+   words just before, in the same channel;
+7. yesterday's news: when the lead (its first paragraphs) reports the day before
+   the article ("faced criticism on Tuesday" in Wednesday's paper), a quote still
+   undated, said in the simple past ("said", "told reporters"; not "says", "has
+   said", nor words written for the record, "said in a statement"), was said that
+   day. This runs last and never spreads to other quotes through 5 or 6.
 
 Without any of these the quote keeps ``when=None`` and ``when_basis="article
 date"``: the text says no more than that it was said by the article's date.
@@ -49,7 +54,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from saidwhen.extract.timexes import period_range
-from saidwhen.model import DateRange, Quote, Timex
+from saidwhen.model import DateRange, Quote, Span, Timex
 from saidwhen.nlp import doc_text as nlp_doc_text
 
 __all__ = ["date_quotes", "doc_sentences", "doc_text", "first_day", "timex_when"]
@@ -182,6 +187,57 @@ def date_quotes(
     for i, q in enumerate(quotes):
         dated = _date_one(q, i, out, text, sents, free, told, anchor, story)
         out.append(dated)
+    if anchor == dt.date.min:  # no day before it
+        return out
+    yesterday = (anchor - dt.timedelta(days=1)).isoformat()
+    lead_day = _news_day(text, story, anchor) == yesterday
+    # the dates the narrative tells, in text order ("the testimony Tuesday of four officials")
+    days = [
+        (t.start, timex_when(t, anchor)[0])
+        for t in story
+        if timex_when(t, anchor) != (None, None) and not _since_clause(text, t)
+    ]
+    return _yesterday_dated(out, text, sents, days, yesterday, lead_day)
+
+
+def _yesterday_dated(
+    quotes: Sequence[Quote],
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    days: Sequence[tuple[int, str | None]],
+    yesterday: str,
+    lead: bool,
+) -> list[Quote]:
+    """Quotes the text leaves undated, said ("said", "told") on the day before the article.
+
+    When the lead reports that day, or the last day the narrative told before the quote is
+    that day ("follows the testimony Tuesday of four officials"). A pass of its own, after
+    the others, so that this day never spreads to other quotes as if the text had dated
+    them (through a channel, an account).
+    """
+    out: list[Quote] = []
+    for q in quotes:
+        if q.when is not None or q.when_range is not None:
+            out.append(q)
+            continue
+        if q.continues is not None and 0 <= q.continues < len(out):
+            prev = out[q.continues]
+            out.append(
+                replace(q, when=prev.when, when_range=prev.when_range, when_basis=prev.when_basis)
+            )
+            continue
+        at = q.cue.start if q.cue else q.start
+        last = max((d for d in days if d[0] < at), default=None, key=lambda d: d[0])
+        if not (lead or (last is not None and last[1] == yesterday)):
+            out.append(q)
+            continue
+        if q.cue is None or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
+            out.append(q)
+            continue
+        s, e = _sentence_of(sents, q.cue.start)
+        if _said_then(text, q.cue, _outside(text, s, e, q)):
+            q = replace(q, when=yesterday, when_range=None, when_basis="text")
+        out.append(q)
     return out
 
 
@@ -307,6 +363,45 @@ def _date_one(
     return replace(q, when=None, when_range=None, when_basis="article date")
 
 
+# words written for the record ("said in a statement", "in an email") date themselves: the
+# article's day, unless the text says otherwise
+_WRITTEN = re.compile(
+    r"\b(?:statement|e-?mail|release|letter|post|tweet\w*|website|blog|instagram|facebook|twitter)\b",
+    re.I,
+)
+_PAST_CUE = re.compile(
+    r"(?:said|told|added|wrote|testified|stated|explained|noted|continued|recalled|"
+    r"insisted|argued|warned|replied|asked|declared|announced|answered|acknowledged|"
+    r"admitted|conceded|remarked|responded|commented|cautioned|urged|stressed|described|"
+    r"revealed|joked|quipped|(?:say|tell|add|not|explain)ing)",
+    re.I,
+)
+_BEFORE_NOW = re.compile(
+    r"\b(?:previously|earlier|once|already|formerly|originally|repeatedly|often)\b", re.I
+)
+_PRESENT_SAY = re.compile(r"\b(?:says|tells|adds|notes|explains|writes|recalls)\b", re.I)
+# "has already amended his testimony": the sentence tells of an earlier saying
+_OLDER = re.compile(
+    r"\b(?:has|have|had|'s|’s|'ve|’ve)\s+(?:\w+ly\s+|also\s+|long\s+|often\s+)?"
+    r"\w+(?:ed|en|said|told|made)\b",
+    re.I,
+)
+
+
+def _said_then(text: str, cue: Span, frame: str) -> bool:
+    """A simple-past saying ("said", "told reporters"), not "has said" nor "says"."""
+    # "tearfully asked": the verb after its adverbs; "noting that": the sentence's tense
+    if _BEFORE_NOW.search(f"{text[max(0, cue.start - 20) : cue.start]} {cue.text}"):
+        return False  # "previously said": another, older occasion
+    words = [w for w in cue.text.split() if not w.lower().endswith("ly")]
+    if not words or not _PAST_CUE.fullmatch(words[0]) or _PRESENT_SAY.search(frame):
+        return False
+    before = text[max(0, cue.start - 12) : cue.start]
+    if re.search(r"\b(?:has|have|had|would|will|'s|’s|'ve|’ve)\s+$", before, re.I):
+        return False
+    return not _OLDER.search(frame)
+
+
 _EVENT_NOUN = (
     r"(?:phone\s+call|call|interview|letter|statement|hearing|meeting|speech|press\s+"
     r"conference|conference|rally|episode|testimony|briefing|session|deposition|podcast)"
@@ -362,16 +457,28 @@ _LEAD_PARAGRAPHS = 3
 _LEAD_CHARS = 700
 
 
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\w+\s+){0,2}$")
+
+
+def _since_clause(text: str, t: Timex) -> bool:
+    """ "since introduced on Monday": where a story began, not its news."""
+    return (
+        re.search(r"\bsince\s+(?:\w+\s+){0,2}$", text[max(0, t.start - 30) : t.start]) is not None
+    )
+
+
 def _news_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> str | None:
     """The day the lead reports ("was voted off on Monday"), when in the week before."""
     # the first paragraphs, however short (a caption, a one-line intro)
     breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
     lead_end = breaks[_LEAD_PARAGRAPHS - 1] if len(breaks) >= _LEAD_PARAGRAPHS else len(text)
     lead_end = max(lead_end, _LEAD_CHARS)
-    week = (anchor - dt.timedelta(days=7)).isoformat()
+    week = (max(anchor, dt.date.min + dt.timedelta(days=7)) - dt.timedelta(days=7)).isoformat()
     for t in timexes:
         if t.start >= lead_end:
             break
+        if _since_clause(text, t):
+            continue
         if t.granularity == "day" and t.date and week <= t.date < anchor.isoformat():
             return t.date
     return None
