@@ -182,3 +182,15 @@ def test_inverted_subject_the_parser_took_for_an_object(nlp: Any) -> None:
         "one",
         "another",
     ]
+
+
+def test_a_relative_pronoun_source_is_named_by_its_noun(nlp: Any) -> None:
+    # the mention stays "who", as news annotators mark it; the name is whom it stands for
+    rec = run(
+        "Four officials testified on Tuesday, including a harbour pilot who described "
+        'the crossing as "reckless."\n',
+        nlp,
+    )
+    frag = next(q for q in rec.quotes if q.text.startswith("reckless"))
+    assert frag.speaker is not None and frag.speaker.mention == "who"
+    assert frag.speaker.name == "a harbour pilot"

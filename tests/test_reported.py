@@ -170,3 +170,10 @@ def test_cue_lexicon_counts_gold_cues(nlp: Any) -> None:
     namespace: dict[str, Any] = {}
     exec(source, namespace)
     assert namespace["CUE_RATES"]["said|ccomp"] == (2, 2)
+
+
+def test_a_quote_over_two_paragraphs_is_one_token_range(nlp: Any) -> None:
+    doc = nlp('"We will build it.\n\n"And we will pay for it," the mayor said.')
+    view = ArticleView.build(doc)
+    [(lo, hi)] = view.token_regions
+    assert lo == 0 and [t.text for t in doc[hi - 2 : hi + 1]] == ["it", ",", '"']

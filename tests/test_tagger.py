@@ -55,7 +55,7 @@ def _attribution(text: str, source: str, cue: str, content: str) -> dict[str, An
 
 def _features(nlp: Any, text: str) -> tuple[Any, list[int], list[list[str]]]:
     doc = nlp(text)
-    seq = crf.paragraphs(doc)[0]
+    seq = ArticleView.build(doc).paragraphs[0]
     return doc, seq, crf.sequence_features(ArticleView.build(doc), seq)
 
 
@@ -76,12 +76,12 @@ def test_features_of_a_hand_built_sentence(nlp: Any) -> None:
 
 def test_paragraphs_split_at_blank_lines(nlp: Any) -> None:
     doc = nlp("The keeper spoke.\n\nThe mayor listened.")
-    paras = crf.paragraphs(doc)
+    paras = ArticleView.build(doc).paragraphs
     assert [[doc[i].text for i in p] for p in paras] == [
         ["The", "keeper", "spoke", "."],
         ["The", "mayor", "listened", "."],
     ]
-    later = crf.paragraphs(doc, start=doc.text.index("The mayor"))
+    later = ArticleView.build(doc, doc.text.index("The mayor")).paragraphs
     assert len(later) == 1
 
 

@@ -35,7 +35,6 @@ from saidwhen.extract.speech.crf import (
     STAMP_PATH,
     feature_stamp,
     labels_from_spans,
-    paragraphs,
     rule_roles,
     sequence_features,
     token_table,
@@ -77,7 +76,7 @@ def gold_sequences(
     hints = rule_roles(view)
     table = token_table(view)
     out = []
-    for seq in paragraphs(doc):
+    for seq in view.paragraphs:
         feats = sequence_features(view, seq, hints, table)
         out.append((feats, labels_from_spans(seq, spans)))
     return out

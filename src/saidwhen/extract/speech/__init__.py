@@ -3,18 +3,30 @@
 :func:`find_quotes` reads an article in this order:
 
 1. the quoted regions (:mod:`saidwhen.extract.quotes`);
-2. each region's cue and speaker (:func:`direct.direct_drafts`): right after
-   the closing mark (``"...," she said``, ``said Smith``), then before the
-   opening mark in the same sentence (``she wrote, "..."``, ``according to
-   X``), then the verb that governs a quoted fragment; a quote with no cue of
-   its own belongs to the quote before it when that one is close;
+2. each region's cue and speaker (:func:`direct.direct_drafts`): the first
+   finder of the ordered table ``direct._FINDERS`` that finds a cue: right
+   after the closing mark (``"...," she said``, ``said Smith``), the verb a
+   fragment hangs from, before the opening mark in the same sentence (``she
+   wrote, "..."``, ``according to X``), a lead paragraph ending in a colon,
+   the report that ends the sentence before; a quote with no cue of its own
+   belongs to the quote before it when that one is close;
 3. reported speech (:func:`merge.reported_speech`): a CRF tagger
    (:mod:`crf`, :mod:`decode`) over the rules of :mod:`rules`, merged in
    (:func:`merge.merge_reported`): an indirect span that is just a direct
    quote is dropped, quoted fragments inside it are linked to it;
-4. quotes still without a speaker (:mod:`lone`): a signed line, a report in
+4. interviews and transcripts (:mod:`interview`): ``Q:``/``A:`` and
+   ``Name:`` turns are direct speech by their speaker, an unlabelled answer
+   the interviewee's;
+5. quotes still without a speaker (:mod:`lone`): a signed line, a report in
    the paragraph before; fragments of reported speech take the outer source;
-5. channels carried on, repeats marked, records built.
+6. channels carried on, repeats marked; a relative pronoun as the speaker
+   ("an officer who said") is named by its noun
+   (:func:`lone.name_through_relative`); records built.
+
+Where a speaker is chosen: :func:`syntax.cue_subject` (the one walker from a
+cue verb to its subject) and :func:`direct.make_speaker` (the mention and
+the person it names) for direct quotes; :mod:`decode` for the tagger's
+sources; :mod:`rules` (``syntax.source_tokens``) for the rules'.
 """
 
 from __future__ import annotations
@@ -23,9 +35,19 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
-from saidwhen.extract.speech.direct import direct_drafts, make_speaker, outer_reporter, outer_source
+from saidwhen.extract.speech.direct import (
+    direct_drafts,
+    make_speaker,
+    outer_reporter,
+    outer_source,
+)
+from saidwhen.extract.speech.interview import interview_drafts
 from saidwhen.extract.speech.lexicon import NO_NAME
-from saidwhen.extract.speech.lone import attribute_lone_paragraph, sign_off
+from saidwhen.extract.speech.lone import (
+    attribute_lone_paragraph,
+    name_through_relative,
+    sign_off,
+)
 from saidwhen.extract.speech.merge import (
     carry_channels,
     merge_reported,
@@ -49,6 +71,7 @@ def find_quotes(doc: Doc, people: PeopleIndex, start: int = 0) -> list[Quote]:
     regions, quoted = list(view.regions), view.quoted
     drafts = direct_drafts(view, people, start, regions, quoted)
     drafts = merge_reported(view, drafts, reported_speech(view, people))
+    drafts = interview_drafts(view, people, drafts)
     for d in drafts:
         if d.kind != "direct" or d.region is None:
             continue
@@ -84,6 +107,8 @@ def find_quotes(doc: Doc, people: PeopleIndex, start: int = 0) -> list[Quote]:
             report = (d.speaker.name, words)
             repeat = seen_reports.get(report) if len(words.split()) >= 4 else None
             seen_reports.setdefault(report, i)
+        if d.speaker is not None:
+            d.speaker = name_through_relative(view, people, d.speaker)
         if d.speaker is not None and d.speaker.name and d.speaker.name.lower() in NO_NAME:
             d.speaker = replace(d.speaker, name=None)  # "they" names nobody
         cont = index.get(id(d.continues_draft)) if d.continues_draft is not None else None

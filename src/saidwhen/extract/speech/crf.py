@@ -35,7 +35,6 @@ __all__ = [
     "TokenTable",
     "labels_from_spans",
     "load_tagger",
-    "paragraphs",
     "rule_roles",
     "sequence_features",
     "spans_from_labels",
@@ -369,7 +368,7 @@ def feature_stamp(doc: Doc) -> str:
         digest.update(f"{key}={CUE_RATES[key]};".encode())
     for key in sorted(CUE_PREPS):
         digest.update(f"{key}={CUE_PREPS[key]};".encode())
-    for seq in paragraphs(doc):
+    for seq in view.paragraphs:
         for feats in sequence_features(view, seq, hints, table):
             digest.update("\x1f".join(feats).encode())
             digest.update(b"\x1e")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
@@ -109,7 +111,7 @@ def _cue_before(
             break
     acc = according_to(doc, toks)
     if acc is not None:
-        return acc[1], acc[0], None
+        return acc[1], acc[0], acc[1]  # "according to X": X speaks
     best = None
     for tok in reversed(toks):
         if is_speech_verb(tok):
@@ -359,6 +361,78 @@ def _said_after_fragment(
     return verb, subj
 
 
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """A quoted region as the cue finders read it."""
+
+    view: ArticleView
+    region: QuoteRegion
+    limit: int  # where the next quote of the paragraph opens
+    floor: int  # where the previous quote of the paragraph closed
+    quoted: frozenset[int]
+
+
+# What a finder returns: the cue verb, a cue that is not a verb ("according to"),
+# the speaker's token, and whether a fragment is followed by its own "he said".
+_Found = tuple["Token", "Span | None", "Token | None", bool]
+
+
+def _find_after(site: _Site) -> _Found | None:
+    """``"...," she said`` / ``said Smith``."""
+    verb = _cue_after(site.view.doc, site.region, site.limit)
+    if verb is None:
+        return None
+    subj = subject_of(verb, site.quoted)
+    if subj is not None and site.region.start <= subj.idx < site.region.end:
+        subj = None  # "Meh," wrote a supporter: the parse took the quote as subject
+    return verb, None, subj, False
+
+
+def _find_said_after_fragment(site: _Site) -> _Found | None:
+    said = _said_after_fragment(site.view.doc, site.region, site.limit, site.quoted)
+    return (said[0], None, said[1], True) if said is not None else None
+
+
+def _find_governing_verb(site: _Site) -> _Found | None:
+    verb = _governing_verb(site.view.doc, site.region)
+    return (verb, None, subject_of(verb, site.quoted), False) if verb is not None else None
+
+
+def _find_before(site: _Site) -> _Found | None:
+    found = _cue_before(site.view, site.region, site.floor, site.quoted)
+    if found is None:
+        return None
+    verb, cue, subj = found
+    if verb is None:
+        return None
+    if subj is None and cue is None:
+        subj = subject_of(verb, site.quoted)
+    return verb, cue, subj, False
+
+
+def _find_lead_paragraph(site: _Site) -> _Found | None:
+    verb, subj = _cue_in_lead_paragraph(site.view, site.region, site.quoted)
+    return (verb, None, subj, False) if verb is not None else None
+
+
+def _find_sentence_before(site: _Site) -> _Found | None:
+    verb, subj = _cue_in_sentence_before(site.view, site.region, site.quoted)
+    return (verb, None, subj, False) if verb is not None else None
+
+
+# The cue of a quoted region: the first of these finders that finds one, in this
+# order.  (name, reads direct quotes, reads fragments, reads the second half of a
+# split quote, finder).
+_FINDERS: tuple[tuple[str, bool, bool, bool, Callable[[_Site], _Found | None]], ...] = (
+    ("after the closing mark", True, False, True, _find_after),
+    ('fragment, then ", he said"', False, True, True, _find_said_after_fragment),
+    ("the verb a fragment hangs from", False, True, True, _find_governing_verb),
+    ("before the opening mark", True, True, True, _find_before),
+    ("a lead paragraph ending in a colon", True, False, True, _find_lead_paragraph),
+    ("the report that ends the sentence before", True, False, False, _find_sentence_before),
+)
+
+
 def _attribute_region(
     view: ArticleView,
     people: PeopleIndex,
@@ -382,29 +456,16 @@ def _attribute_region(
     if fragment and split_from is not None:
         fragment = False  # "X," she said, "and y": the second half of a split quote
     draft = Draft(region.start, region.end, "fragment" if fragment else "direct", region=region)
-    verb = None if fragment else _cue_after(doc, region, limit)
-    subj = subject_of(verb, quoted) if verb is not None else None
-    if subj is not None and region.start <= subj.idx < region.end:
-        subj = None  # "Meh," wrote a supporter: the parse took the quote as subject
-    if fragment and (said := _said_after_fragment(doc, region, limit, quoted)) is not None:
-        verb, subj = said
-        draft.said_after = True
-    cue: Span | None = None
-    if verb is None and fragment:
-        verb = _governing_verb(doc, region)
-        subj = subject_of(verb, quoted) if verb is not None else None
-    if verb is None:
-        found = _cue_before(view, region, floor, quoted)
-        if found is not None:
-            verb, cue, subj = found
-            if subj is None and verb is not None and cue is None:
-                subj = subject_of(verb, quoted)
-    if verb is None and not fragment:
-        verb, subj = _cue_in_lead_paragraph(view, region, quoted)
-    if verb is None and not fragment and split_from is None:
-        verb, subj = _cue_in_sentence_before(view, region, quoted)
-    if verb is None:
+    site = _Site(view, region, limit, floor, quoted)
+    found = None
+    for _name, for_direct, for_fragment, for_split, finder in _FINDERS:
+        if (for_fragment if fragment else for_direct) and (split_from is None or for_split):
+            found = finder(site)
+            if found is not None:
+                break
+    if found is None:
         return draft
+    verb, cue, subj, draft.said_after = found
     if fragment and subj is not None and region.start <= subj.idx < region.end:
         return draft  # the quoted words are the speaker, not what was said
     inverted = False

@@ -1,17 +1,20 @@
-"""Quotes with no cue nearby: a signed line, a report in the paragraph before."""
+"""Speakers found away from the quote: a signed line, a report in the paragraph
+before, the noun a relative pronoun stands for."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.direct import make_speaker
-from saidwhen.extract.speech.syntax import cue_span, is_speech_verb, subject_of
+from saidwhen.extract.speech.lexicon import RELATIVE
+from saidwhen.extract.speech.syntax import cue_span, is_speech_verb, np_span, subject_of
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in, window_tokens
-from saidwhen.model import Span
+from saidwhen.model import Span, Speaker
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -19,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "attribute_lone_paragraph",
+    "name_through_relative",
     "sign_off",
 ]
 
@@ -95,3 +99,19 @@ def attribute_lone_paragraph(
     if verb is not None and subj is not None:
         draft.speaker = make_speaker(doc, people, subj)
         draft.cue, draft.cue_token = cue_span(doc, verb), verb.i
+
+
+def name_through_relative(view: ArticleView, people: PeopleIndex, speaker: Speaker) -> Speaker:
+    """``a career Army officer who described it as "improper"``: news annotators mark
+    "who" as the source; a reader asks who that is.  The mention stays, the name is
+    the one the relative pronoun stands for (the noun its clause describes)."""
+    if speaker.mention.lower() not in RELATIVE:
+        return speaker
+    toks = window_tokens(view.doc, speaker.start, speaker.end)
+    if len(toks) != 1 or toks[0].head.dep_ != "relcl":
+        return speaker
+    noun = toks[0].head.head
+    if noun.i == toks[0].head.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return speaker
+    s, e = np_span(view.doc, noun)
+    return replace(speaker, name=people.resolve(s, e) or view.text[s:e])

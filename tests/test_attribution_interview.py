@@ -1,0 +1,66 @@
+"""Interviews and transcripts: labelled turns are direct speech by their speaker.
+
+Every article here is made up for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.test_attribution import run
+
+QA = (
+    "Harbour master Ana Ruiz has run the port of Velo for ten years. Ruiz spoke to us "
+    "on Monday about the ferry.\n\n"
+    "Q: Why did the ferry stop running?\n\n"
+    "A: The engines failed twice in one week.\n\n"
+    "Q: Will it sail again this year?\n\n"
+    "We hope so, by the spring at the latest.\n"
+)
+
+TRANSCRIPT = (
+    "The council met on Tuesday to discuss the bridge.\n\n"
+    "MAYOR DIAZ: We will reopen the bridge in May.\n\n"
+    "Tom Lee: That is what you said last year.\n\n"
+    "MAYOR DIAZ: This time the money is there.\n"
+)
+
+
+def turns_of(text: str, nlp: Any) -> list[tuple[str, str | None, str]]:
+    rec = run(text, nlp)
+    return [
+        (q.text, q.speaker.name if q.speaker else None, q.kind)
+        for q in rec.quotes
+        if q.cue is None or q.cue.text == ":" or q.kind == "direct"
+    ]
+
+
+def test_answers_of_a_q_and_a_are_the_interviewees_words(nlp: Any) -> None:
+    got = turns_of(QA, nlp)
+    assert ("The engines failed twice in one week.", "Ana Ruiz", "direct") in got
+    # an answer with no label, after a question, is the interviewee's too
+    assert ("We hope so, by the spring at the latest.", "Ana Ruiz", "direct") in got
+    # the questions are nobody's quotes
+    assert not any("Why did the ferry" in t for t, _, _ in got)
+
+
+def test_a_transcript_gives_each_turn_to_its_label(nlp: Any) -> None:
+    rec = run(TRANSCRIPT, nlp)
+    turns = [q for q in rec.quotes if q.start > TRANSCRIPT.index("MAYOR")]
+    direct = [(q.text, q.speaker.mention if q.speaker else None) for q in turns]
+    assert direct == [
+        ("We will reopen the bridge in May.", "MAYOR DIAZ"),
+        ("That is what you said last year.", "Tom Lee"),
+        ("This time the money is there.", "MAYOR DIAZ"),
+    ]
+    assert all(q.kind == "direct" and q.cue is not None and q.cue.text == ":" for q in turns)
+
+
+def test_a_lone_label_is_a_heading_not_a_speaker(nlp: Any) -> None:
+    rec = run(
+        "Profile: Ana Ruiz\n\nRuiz has run the port of Velo for ten years. "
+        'She said the ferry would sail again.\n',
+        nlp,
+    )
+    assert all(q.kind == "indirect" for q in rec.quotes)
+    assert not any(q.text == "Ana Ruiz" for q in rec.quotes)
