@@ -111,6 +111,8 @@ def test_the_command_scores_a_made_up_article(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     metrics = json.loads(result.output[result.output.index("{") :])
-    assert metrics["docs"] == 1
+    assert metrics["docs"] == 1 and metrics["data"] == "gold"
+    summary = CliRunner().invoke(main, ["eval", "realnews", "--data-dir", str(data)])
+    assert "gold: 1 articles" in summary.output  # the set scored, not "realnews-dev"
     assert metrics["direct"]["f1"] == 1.0
     assert metrics["speaker"] == {"accuracy": 1.0, "exact": 1.0}  # "Ruiz", canonical

@@ -189,7 +189,9 @@ def run_realnews(
         with contextlib.redirect_stdout(out):
             tot = score.score_system(str(data_dir), str(pred_dir), by_article, errors)
     tot["docs"] = len(gold)
-    return _metrics(score, tot), out.getvalue(), records
+    metrics = _metrics(score, tot)
+    metrics["data"] = data_dir.name  # the summary names the set scored (--data-dir)
+    return metrics, out.getvalue(), records
 
 
 def metric(metrics: dict[str, Any], path: str) -> float | None:
@@ -213,7 +215,7 @@ def format_metrics(metrics: dict[str, Any]) -> str:
         "indirect.speaker": f"{c['ind_ok']}/{c['ind_n']}",
         "when.accuracy": f"{c['when_ok']}/{c['when_n']}",
     }
-    lines = [f"realnews-dev: {metrics['docs']} articles"]
+    lines = [f"{metrics.get('data', 'realnews-dev')}: {metrics['docs']} articles"]
     for key, label in METRICS:
         value = metric(metrics, key)
         extra = f"  ({counts[key]})" if key in counts else ""

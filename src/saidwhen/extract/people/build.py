@@ -1,0 +1,315 @@
+"""Building the :class:`PeopleIndex` of an article: name runs cut into names and
+descriptors, entities typed by the votes of their mentions, acronyms spelt out,
+pronouns and role nouns linked."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from saidwhen.extract.lexicon import (
+    CHANNEL_WORDS,
+    FEMALE_NAMES,
+    FEMALE_WORDS,
+    MALE_NAMES,
+    MALE_WORDS,
+    ROLE_NOUNS,
+    TITLES,
+)
+from saidwhen.extract.people.index import PeopleIndex, _Entity
+from saidwhen.extract.people.names import (
+    _GIVEN_NAMES,
+    _ORG_NOUNS,
+    _ORG_WORDS,
+    _PLACE_LABELS,
+    PRONOUNS,
+    _alone_on_line,
+    _appositive_descriptors,
+    _left_descriptors,
+    _name_runs,
+    _name_start,
+    _opener_end,
+    _personal,
+    _standalone_labels,
+    _stem,
+)
+from saidwhen.extract.quotes import find_quote_regions
+from saidwhen.model import EntityType
+from saidwhen.nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+# Verbs whose untagged subject name is taken for a person (bodies are mostly tagged ORG).
+_SAYS = frozenset("say tell add explain note write ask reply recall".split())
+
+
+def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[str]) -> None:
+    """Add one mention's evidence of what the entity is to its votes."""
+    low = [t.lower_ for t in doc[i:j]]
+    labels = [t.ent_type_ for t in doc[i:j]]
+    v = ent.votes
+    last = labels[-1]
+    if last == "PERSON" or "PERSON" in labels:
+        v["person"] = v.get("person", 0.0) + 1
+    elif last == "ORG":
+        v["org"] = v.get("org", 0.0) + 1
+    elif last in _PLACE_LABELS:
+        v["place"] = v.get("place", 0.0) + 1
+    if titles:
+        v["person"] = v.get("person", 0.0) + 2
+        v["person_strong"] = v.get("person_strong", 0.0) + 2
+    if len(low) >= 2 and low[0] in _GIVEN_NAMES:
+        v["person"] = v.get("person", 0.0) + 2
+        v["person_strong"] = v.get("person_strong", 0.0) + 2
+    if last == "" and set(low) & name_words:
+        v["person"] = v.get("person", 0.0) + 0.5
+    head = doc[j - 1]
+    if (
+        not any(labels)
+        and (j == len(doc) or doc[j].lower_ not in ("of", "for"))
+        and head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in _SAYS
+        and not any(w in _ORG_WORDS for w in low)
+    ):
+        # "Opelka said", "says Early": an untagged name that speaks is likelier a person
+        v["person"] = v.get("person", 0.0) + 1
+    if any(w in _ORG_WORDS for w in low) or "of" in low[1:] or "for" in low[1:]:
+        v["org"] = v.get("org", 0.0) + 3  # "Office of the Inspector General"
+    if any(w in CHANNEL_WORDS for w in low):
+        v["channel"] = v.get("channel", 0.0) + 3
+
+
+def _settle_type(ent: _Entity) -> EntityType | None:
+    """The entity's type by its votes; None for a place or a thing (dropped)."""
+    v = ent.votes
+    person, org = v.get("person", 0.0), v.get("org", 0.0)
+    # "The group that owns her music, Big Machine": described as a body, which the
+    # tagger's labels (often PERSON for a two-word name) do not outweigh
+    person = min(person, v.get("person_strong", 0.0) + 4)
+    org += 5 * sum(1 for d in ent.descriptors if d and _stem(d.split()[-1]) in _ORG_NOUNS)
+    place, channel = v.get("place", 0.0), v.get("channel", 0.0)
+    if channel > max(person, org):
+        return None
+    if person > 0 and person >= org and person >= place:
+        return "person"
+    if org >= 2 and org >= place:  # one ORG label alone is too weak ("Marine biologist")
+        return "organisation"
+    return None
+
+
+def find_people(doc: Doc) -> PeopleIndex:
+    """Every person and organisation of the article with their mentions and descriptors."""
+    quoted = [(r.start, r.end) for r in find_quote_regions(doc_text(doc))]
+    index = PeopleIndex(doc, quoted)
+    name_words: set[str] = set()
+    for tagged in doc.ents:
+        if tagged.label_ == "PERSON":
+            name_words.update(
+                t.lower_ for t in tagged if t.text[:1].isupper() and t.lower_ not in TITLES
+            )
+    # words the article also writes in lower case: common words, not names
+    common = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", doc_text(doc)))
+    name_runs = _name_runs(doc)
+    alone = _standalone_labels(doc, name_runs)
+    runs = []
+    for i0, j in name_runs:
+        i0 = _opener_end(doc, i0, j, common)
+        org_named = doc[j - 1].lower_ in _ORG_WORDS or any(
+            t.lower_ in ("of", "for") for t in doc[i0:j]
+        )
+        i = i0 if org_named else _name_start(doc, i0, j, common, alone)
+        if i > i0 and not _personal(doc, i0, i, j, name_words):
+            i = i0  # "BBC Radio" is a body's name, not "Radio" described as BBC
+        front = [t for t in doc[i0:i] if t.text[:1].isupper() or t.lower_ in TITLES]
+        titles = [t.lower_ for t in front if t.lower_ in TITLES]
+        lo = i0
+        if i > i0 and i0 >= 2 and doc[i0 - 1].lower_ == "of" and doc[i0 - 2].lower_ in TITLES:
+            lo = i0 - 2  # "Secretary of State Mike Pompeo": the whole title
+        descriptors = [" ".join(t.lower_ for t in doc[lo:i])] if i > i0 else []
+        words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+        words = [w.strip("()") for w in words if w.strip("()")]
+        if words and not _alone_on_line(doc, i0, j):
+            runs.append((i, j, words, descriptors, titles, org_named))
+    # Full names first, so that a bare surname joins the right person.
+    for i, j, words, descriptors, titles, org_named in sorted(
+        runs, key=lambda r: (-len(r[2]), r[0])
+    ):
+        start = doc[i].idx
+        ent = index._entity_for(words, start, org_named)
+        _vote(ent, doc, i, j, bool(titles), name_words)
+        ent.mentions.append((start, doc[j - 1].idx + len(doc[j - 1])))
+        ent.descriptors.extend(descriptors)
+        ent.descriptors.extend(_left_descriptors(doc, i))
+        ent.descriptors.extend(_appositive_descriptors(doc, i, j))
+        head = doc[j - 1]
+        if (
+            head.dep_ == "appos"
+            and head.head.pos_ == "NOUN"
+            and head.head.i < i
+            and head.head.dep_ != "appos"
+        ):
+            # "The group that owns her music, Big Machine, says": the group is Big Machine
+            noun = head.head
+            left = noun.left_edge.i
+            while left < noun.i and (doc[left].is_space or doc[left].is_punct):
+                left += 1  # not white space (a blanked date line) or quotation marks
+            ent.mentions.append((doc[left].idx, noun.idx + len(noun)))
+        for t in titles:
+            ent.female += t in FEMALE_WORDS
+            ent.male += t in MALE_WORDS
+    kept = []
+    for ent in index._entities:
+        kind = _settle_type(ent)
+        if (
+            kind is not None
+            and not ent.votes.get("person_strong")
+            and all(index._in_quote(s0) for s0, _ in ent.mentions)
+            and len(ent.mentions) < 2
+        ):
+            kind = None  # "Bread is patience": a capital word inside a quote, once
+        if kind is None:
+            index._places.add(ent.name)
+            continue
+        ent.type = kind
+        spans, ent.mentions = ent.mentions, []
+        for s0, e0 in spans:
+            index._add_mention(ent, s0, e0)
+        kept.append(ent)
+    index._entities = kept
+    _expand_acronyms(doc, index)
+    for ent in index._entities:
+        if ent.type == "organisation":
+            ent.tokens = _body_name(doc, ent)
+    for ent in index._entities:
+        if ent.type != "person":
+            continue
+        first = ent.tokens[0].lower()
+        ent.female += 0.5 * (first in FEMALE_NAMES)
+        ent.male += 0.5 * (first in MALE_NAMES)
+        for d in ent.descriptors:
+            if d:
+                ent.female += d.split()[-1] in FEMALE_WORDS
+                ent.male += d.split()[-1] in MALE_WORDS
+    index._mention_starts.sort(key=lambda m: m[0])
+    _vote_pronouns(doc, index)
+    _link_pronouns_and_roles(doc, index)
+    index._mention_starts.sort(key=lambda m: m[0])
+    return index
+
+
+_CORPORATE = frozenset({"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc"})
+
+
+def _body_name(doc: Doc, ent: _Entity) -> list[str]:
+    """A body's name as the article uses it: no "Co." or "Inc." after it ("McClatchy"),
+    and with "the" before it when the article mostly writes it so ("the Pentagon")."""
+    words = list(ent.tokens)
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _CORPORATE:
+        words.pop()
+    text = doc_text(doc)
+    if len(words) >= 2 and words[0].isupper() and words[0].isalpha() and len(words[0]) <= 5:
+        rest = " ".join(words[1:])  # "VOA Pentagon correspondent": the Pentagon, named alone too
+        if len(re.findall(rf"\b{re.escape(rest)}\b", text)) > len(ent.mentions) // 2 + 1:
+            words = words[1:]
+    if words[0].lower() == "the" or len(words) > 2:
+        return words
+    heads = []  # mentions that head their noun phrase, not "White House press secretary"
+    for s, e in ent.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and span.root.dep_ != "compound":
+            heads.append(s)
+    with_the = sum(text[max(0, s - 4) : s].lower() == "the " for s in heads)
+    if heads and 2 * with_the > len(heads):
+        return ["the", *words]
+    return words
+
+
+def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
+    """Name a body known by its acronym by the words the article spells it out with
+    ("CBP": "Customs and Border Protection"), taking in the mentions of those words."""
+    text = doc_text(doc)
+    for ent in index._entities:
+        if len(ent.tokens) != 1 or not ent.tokens[0].isupper() or ent.type == "person":
+            continue
+        acro = ent.tokens[0]
+        if not 2 <= len(acro) <= 6 or not acro.isalpha():
+            continue
+        for m in re.finditer(
+            rf"\b{acro[0]}[\w'’-]*(?:\s+(?:and|of|for|the|&)?\s*[A-Z][\w'’-]*)+", text
+        ):
+            words = m.group().split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if initials[: len(acro)] != acro:
+                continue
+            n, keep = 0, []
+            for w in words:
+                keep.append(w)
+                n += w[:1].isupper()
+                if n == len(acro):
+                    break
+            lo, hi = m.start(), m.start() + len(" ".join(keep))
+            if text[lo:hi] != " ".join(keep):
+                continue
+            ent.tokens = keep
+            for other in index._entities:  # "Customs" of "Customs and Border Protection"
+                if other is not ent and all(lo <= s and e <= hi for s, e in other.mentions):
+                    for s, e in other.mentions:
+                        index._by_span[(s, e)] = ent
+                        ent.mentions.append((s, e))
+                    other.mentions = []
+                    index._mention_starts = [
+                        (s, e, ent if x is other else x) for s, e, x in index._mention_starts
+                    ]
+            index._add_mention(ent, lo, hi)
+            break
+    index._entities = [e for e in index._entities if e.mentions]
+
+
+def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
+    """A he/she right after the only person in view tells that person's gender."""
+    starts = [m for m in index._mention_starts if m[2].type == "person"]
+    for sent in doc.sents:
+        for tok in sent:
+            gender = PRONOUNS.get(tok.lower_)
+            if gender is None or tok.pos_ != "PRON":
+                continue
+            lo = sent.start_char - 400
+            seen = {id(e): e for s, _, e in starts if lo <= s < tok.idx}
+            if len(seen) == 1:
+                (ent,) = seen.values()
+                if gender == "female":
+                    ent.female += 0.25
+                else:
+                    ent.male += 0.25
+
+
+def _link_pronouns_and_roles(doc: Doc, index: PeopleIndex) -> None:
+    """Add he/she pronouns and "the model"-style mentions to their person, in text order.
+
+    Each link is added at once, so a pronoun after "the model" sees that mention.
+    """
+    for tok in doc:
+        if tok.lower_ in ("he", "she", "him", "her", "his") and tok.pos_ == "PRON":
+            ent = index.pronoun_target(tok)
+            if ent is not None:
+                index._add_mention(ent, tok.idx, tok.idx + len(tok))
+        elif tok.lower_ in ROLE_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+            det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+            if not det:
+                continue
+            span = doc[det[0].i : tok.i + 1]
+            words = {w for t in span for w in re.split(r"[-–]", t.lower_) if w}
+            ents = [
+                e
+                for e in index._entities
+                if e.type == "person" and any(w in words for d in e.descriptors for w in d.split())
+            ]
+            if len(ents) == 1:
+                index._add_mention(ents[0], span.start_char, span.end_char)
+                compounds = [
+                    t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"
+                ]
+                ents[0].descriptors.append(" ".join([*compounds, tok.lower_]))

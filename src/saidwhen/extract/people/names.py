@@ -1,0 +1,414 @@
+"""Name runs, titles and canonical forms: the words that make a name, and the lexicon behind them.
+
+Also how two name forms are matched ("Van Der Beek" is "James Van Der
+Beek"; "CBP" is "Customs and Border Protection") and how a mention no
+entity holds is named (:func:`_clean_mention`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from saidwhen.extract.lexicon import (
+    FEMALE_NAMES,
+    MALE_NAMES,
+    ROLE_NOUNS,
+    TITLES,
+)
+from saidwhen.model import EntityType
+from saidwhen.nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Gender = Literal["female", "male"]
+PRONOUNS: dict[str, Gender | None] = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}  # fmt: skip
+# Words that make a proper-noun run an organisation's name.
+_ORG_WORDS = frozenset(
+    """
+    inc inc. corp corp. co co. llc ltd ltd. plc party campaign committee house senate
+    news post times journal university college association foundation institute
+    council department agency authority ministry office commission service services
+    group records productions studios research partners capital bank company
+    corporation administration court police army navy force forces bureau board
+    network media press center centre hospital school church union league club
+    team fund trust society organization organisation coalition alliance
+    systems technologies technology labs laboratories industries holdings airlines
+    motors pharmaceuticals solutions enterprises ventures
+    """.split()
+)
+# Nouns that refer back to an organisation ("the company said").
+_ORG_NOUNS = frozenset(
+    """
+    company firm agency label group organization organisation ministry department
+    office authority government administration campaign committee team club
+    network studio bank council commission union party board court service
+    startup maker retailer publisher broadcaster newspaper paper outlet chain
+    prosecutors police
+    """.split()
+)
+# Nouns whose "the X" may refer to a person or a group of people.
+_PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    """
+    insider source official officials spokesperson spokesman spokeswoman
+    representative witness fisherman farmer man woman boy girl guard guards
+    doctors physicians doctor nurse nurses victim suspect defendant plaintiff
+    resident residents employee worker workers leader leaders expert experts
+    member members critic critics supporter supporters friend friends neighbor
+    neighbour colleague partner founder cofounder co-founder chief head
+    """.split()
+)
+_GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Labels that never make a name a person's: spaCy's and the folded ones of
+# saidwhen.extract.names (PLACE).
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "NORP"}
+_NON_NAME_LABELS = _PLACE_LABELS | {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}
+# Documents whose "the statement said" speaks for whoever issued them.
+_DOC_NOUNS = frozenset(
+    "statement letter release post tweet memo report filing email message note".split()
+)
+_NOUN_GENDER: dict[str, Gender] = {
+    **{w: "female" for w in ("actress", "congresswoman", "chairwoman", "spokeswoman", "woman")},
+    **{w: "male" for w in ("actor", "congressman", "chairman", "spokesman", "man")},
+}
+# How a he/she weighs its candidates (in characters of distance): a person of
+# unknown gender is this much farther, the subject of a sentence this much nearer.
+UNKNOWN_GENDER_COST = 30
+SUBJECT_BONUS = 150
+SALIENCE = 0  # per earlier mention of the candidate, up to ten
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person", "ant")
+_ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")
+
+
+def _stem(word: str) -> str:
+    """A crude singular: "productions" -> "production", for matching descriptions to names."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _core(words: list[str]) -> list[str]:
+    """Name words without a generational suffix ("Jr.")."""
+    out = [w for w in words if w.lower() not in _SUFFIXES]
+    return out or words
+
+
+def _same_person(low: list[str], ent_low: list[str]) -> bool:
+    """Do these name words (lower case) name the person whose fullest name is ``ent_low``?"""
+    if len(low) >= 2 and len(ent_low) >= 2:
+        if low[-1] != ent_low[-1]:
+            return False
+        # "Van Der Beek" in "James Van Der Beek", "Hawk Sawyer" in "Kathleen Hawk Sawyer"
+        short, long_ = sorted((low, ent_low), key=len)
+        if long_[-len(short) :] == short:
+            return True
+        return (
+            low[0] == ent_low[0] or _initial(low[0], ent_low[0]) or _short_form(low[0], ent_low[0])
+        )
+    if len(low) >= 2:
+        return ent_low[0] in (low[-1], low[0])
+    # a surname alone, or a first name alone ("Tom"; "Liu" for "Liu Xiaming")
+    return low[0] in (ent_low[-1], ent_low[0])
+
+
+def _same_body(low: list[str], ent_low: list[str]) -> bool:
+    """Do these name words name the body ``ent_low``: the same words, the name without
+    its organisation word ("Big Machine" for "Big Machine Records"), or its acronym."""
+    short, long_ = sorted((low, ent_low), key=len)
+    if short == long_:
+        return True
+    if long_[: len(short)] == short and all(w in _ORG_WORDS for w in long_[len(short) :]):
+        return True
+    if len(short) == 1 and len(short[0]) >= 2:
+        initials = "".join(w[0] for w in long_ if w not in ("and", "of", "the", "&", "for"))
+        return short[0] == initials
+    return False
+
+
+def _short_form(a: str, b: str) -> bool:
+    """A first name and its short form: "Pat" and "Patrick", "Alex" and "Alexander"."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and len(long_) > len(short) and long_.startswith(short)
+
+
+def _initial(a: str, b: str) -> bool:
+    return (len(a) <= 2 and a.rstrip(".") == b[:1]) or (len(b) <= 2 and b.rstrip(".") == a[:1])
+
+
+def _is_name_token(tok: Token) -> bool:
+    return bool(
+        (
+            tok.pos_ == "PROPN"
+            and tok.text[:1].isupper()
+            and (tok.text.isalpha() or (tok.text.replace("-", "").isalpha() and "-" in tok.text))
+        )
+        or (
+            tok.text[:1].isupper()
+            and tok.text.rstrip(".").isalpha()
+            and len(tok.text) <= 3
+            and tok.text.endswith(".")
+            and tok.pos_ == "PROPN"
+        )
+    )
+
+
+def _name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of maximal proper-noun runs (candidate names); "Eva-Marie" holds together."""
+    runs = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        # "Doctors for Camp Closure": a capitalised plural inside a sentence opens a body's name
+        plural_head = (
+            doc[i].tag_ == "NNS"
+            and doc[i].text[:1].isupper()
+            and not doc[i].is_sent_start
+            and _bridge(doc, i) is not None
+        )
+        if _is_name_token(doc[i]) or plural_head or _surname_he(doc, i):
+            j = i
+            while j + 1 < n:
+                if _is_name_token(doc[j + 1]) and doc[j].whitespace_:
+                    j += 1
+                elif _bridge(doc, j) is not None:
+                    j = _bridge(doc, j) or j
+                elif (
+                    j + 4 < n
+                    and doc[j + 1].text == "("
+                    and _is_name_token(doc[j + 2])
+                    and doc[j + 3].text == ")"
+                    and _is_name_token(doc[j + 4])
+                ):
+                    j += 4  # "Coach (Frank) Vogel": a name put in by the writer
+                elif (
+                    j + 2 < n
+                    and doc[j + 1].text == "-"
+                    and not doc[j].whitespace_
+                    and not doc[j + 1].whitespace_
+                    and _is_name_token(doc[j + 2])
+                ):
+                    j += 2
+                else:
+                    break
+            runs.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return runs
+
+
+def _surname_he(doc: Doc, i: int) -> bool:
+    """ "He Jianxiong": the surname He, not the pronoun, before a person's given name."""
+    return (
+        doc[i].text == "He"
+        and i + 1 < len(doc)
+        and bool(doc[i].whitespace_)
+        and doc[i + 1].ent_type_ == "PERSON"
+        and _is_name_token(doc[i + 1])
+    )
+
+
+def _bridge(doc: Doc, j: int) -> int | None:
+    """The next name word after "of"/"for" in a body's name ("Office of the Inspector
+    General", "Doctors for Camp Closure"); None when ``doc[j]`` ends no such name part."""
+    left = doc[j]
+    if j + 2 >= len(doc) or doc[j + 1].lower_ not in ("of", "for") or not left.whitespace_:
+        return None
+    # "Office for the Western District of New York": a body's name goes on after a bridge
+    bridged = any(t.lower_ in ("of", "for") for t in doc[max(0, j - 4) : j])
+    plural = left.tag_ in ("NNPS", "NNS") and left.text[:1].isupper()
+    if left.lower_ not in _ORG_WORDS and not plural and not bridged:
+        return None
+    k = j + 2
+    if doc[k].lower_ == "the" and k + 1 < len(doc):
+        k += 1
+    return k if _is_name_token(doc[k]) else None
+
+
+def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
+    """A word in front of a name that says what the person is, not who."""
+    low = tok.lower_
+    if _surname_he(tok.doc, tok.i):
+        return False
+    if low in TITLES or low in _PERSON_NOUNS:
+        return True
+    if low in _GIVEN_NAMES:
+        return False
+    if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
+        return True  # "Administrator Jim Bridenstine", "Superintendent ...": a role in front
+    if tok.is_sent_start and (low in common or low.endswith(_PERSON_SUFFIXES)):
+        # "Defenseman Jonas Brodin", "Fisherman Sam Ortiz": a common word as an opener
+        return True
+    if last_label == "PERSON" and tok.ent_type_ not in ("", "PERSON"):
+        return True  # "Browns", "White House", "Ukraine" before a person's name
+    # "DL", "CEO": a short all-capital word that is not an initial
+    return tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 4
+
+
+def _standalone_labels(doc: Doc, runs: list[tuple[int, int]]) -> dict[str, str]:
+    """Words that stand alone as a name run somewhere in the article, with their
+    most frequent label ("Ukraine": PLACE)."""
+    seen: dict[str, dict[str, int]] = {}
+    for i, j in runs:
+        if j - i == 1:
+            lab = doc[i].ent_type_ or "-"
+            c = seen.setdefault(doc[i].text, {})
+            c[lab] = c.get(lab, 0) + 1
+    return {w: max(c, key=lambda k: c[k]) for w, c in seen.items()}
+
+
+def _name_start(
+    doc: Doc, i: int, j: int, common: set[str], alone: dict[str, str] | None = None
+) -> int:
+    """Where a person's name starts in the run ``doc[i:j]`` (after titles, roles, bodies)."""
+    start = i
+    last_label = doc[j - 1].ent_type_
+    for k in range(i, j - 1):
+        if _is_descriptor_word(doc[k], last_label, common):
+            start = k + 1
+    # "Ukraine Kurt Volker": a place or body named alone elsewhere, before two more names
+    if alone and j - start >= 3 and alone.get(doc[start].text) in ("PLACE", "ORG"):
+        start += 1
+    # "State Mike Pompeo" (from "Secretary of State"), "Superintendent Jennifer McCormick":
+    # a known given name after words that are none starts the name
+    for k in range(start + 1, j - 1):
+        if doc[k].lower_ in _GIVEN_NAMES:
+            first = k - 2 if doc[k - 1].text == "-" else k  # "Eva-Marie Persson"
+            before = doc[start:first]
+            if (start > 0 and doc[start - 1].lower_ == "of") or all(
+                t.lower_ in common or t.lower_.endswith(_ROLE_SUFFIXES) for t in before
+            ):
+                start = first  # "Superintendent Jennifer McCormick", "Administrator Jim ..."
+            break
+    return start
+
+
+def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
+    """Skip a sentence opener that is no name ("Hosting Cook at ...", "Asked, Lee said")."""
+    first = doc[i]
+    if (
+        j - i >= 2
+        and not _surname_he(doc, i)
+        and (first.is_sent_start or i == 0)
+        and first.lower_ not in _GIVEN_NAMES
+        and (
+            first.lower_.endswith("ing")
+            or first.tag_ in ("VBG", "VBN", "VB", "VBD")
+            or (first.lower_ in common and first.lower_ not in TITLES)
+        )
+    ):
+        return i + 1
+    return i
+
+
+def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
+    """A name that is a whole line: page furniture ("Sponsored Ads") or a byline."""
+    text = doc_text(doc)
+    lo = text.rfind("\n", 0, doc[i].idx) + 1
+    hi = text.find("\n", doc[j - 1].idx)
+    hi = len(text) if hi < 0 else hi
+    return (
+        not text[lo : doc[i].idx].strip()
+        and not text[doc[j - 1].idx + len(doc[j - 1]) : hi].strip()
+    )
+
+
+def _personal(doc: Doc, i0: int, i: int, j: int, name_words: set[str]) -> bool:
+    """Does the tail ``doc[i:j]`` of a run cut at ``i`` look like a person's name?"""
+    if any(t.lower_ in TITLES or t.lower_ in ROLE_NOUNS for t in doc[i0:i]):
+        return True
+    return any(
+        t.ent_type_ == "PERSON" or t.lower_ in name_words or t.lower_ in _GIVEN_NAMES
+        for t in doc[i:j]
+    )
+
+
+def _role_like(tok: Token) -> bool:
+    """A word that names what someone is; the small model often tags "ecologist" a verb."""
+    low = tok.lower_
+    if not tok.is_alpha or tok.tag_ in ("VBD", "VBZ", "VBG", "MD") or tok.pos_ == "ADJ":
+        return False
+    return low in ROLE_NOUNS or tok.pos_ == "NOUN" or low.endswith(_ROLE_SUFFIXES)
+
+
+def _left_descriptors(doc: Doc, i: int) -> list[str]:
+    """The words right before a name that say who they are ("marine biologist Dana Okafor")."""
+    if i == 0 or not _role_like(doc[i - 1]) or not doc[i - 1].text.islower():
+        return []
+    role = doc[i - 1]
+    if role.head.i < i and role.dep_ == "appos" and role.head.pos_ == "PROPN":
+        # "Lee Research, the firm Dana Lee founded": the firm is not what Dana Lee is
+        return []
+    words = [doc[i - 1].lower_]
+    k = i - 2
+    while k >= 0 and len(words) < 3 and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+        starts = k == 0 or doc[k - 1].is_space or doc[k].is_sent_start
+        if doc[k].text[:1].isupper() and not starts:
+            break  # a capitalised word inside a sentence is a name, not a role
+        words.insert(0, doc[k].lower_)
+        k -= 1
+    return [" ".join(words)]
+
+
+def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
+    """ "her husband, singer John Legend", "John Legend, a singer," and "Lee, 42, a fisherman"."""
+    head = doc[j - 1]
+    out = []
+    # (not when the noun is itself in apposition to another name: "Lee Research, the
+    # firm Dana Lee founded" is parsed so)
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.dep_ != "appos":
+        noun = head.head
+        mods = [t.lower_ for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        out.append(" ".join([*mods, noun.lower_]))
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= j:
+            mods = [t.lower_ for t in child.lefts if t.pos_ in ("NOUN", "ADJ")]
+            out.append(" ".join([*mods, child.lower_]))
+        elif (
+            child.dep_ == "appos" and child.like_num and child.i >= j and child.nbor(-1).text == ","
+        ):
+            out.append(f"{child.text}-year-old")
+    return out
+
+
+def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str] | None:
+    """A name for a mention no entity holds: the words of its head phrase, without a
+    trailing apposition or clause ("Apple, a giant industrial producer," -> "Apple")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if root.pos_ == "PRON" or root.lower_ in _RELATIVE:
+        return None
+    cut = end
+    for t in span:
+        if t.i > root.i and t.text in (",", "(", "—", "–"):
+            cut = t.idx
+            break
+    for child in root.rights:
+        if child.dep_ in ("relcl", "acl") and child.left_edge.idx < cut:
+            cut = child.left_edge.idx
+    text = doc_text(doc)[start:cut].strip(" ,")
+    toks = [t for t in span if t.idx < cut]
+    if not text or not toks:
+        return None
+    propn = root.pos_ == "PROPN"
+    if propn and toks[0].lower_ == "the" and len(toks) > 3:
+        # "the Swedish Prosecution Authority" is named without it; "the Pentagon" with it
+        text = text[len(toks[0].text) :].lstrip()
+    head = root.lemma_.lower()
+    if (
+        root.ent_type_ in _PLACE_LABELS
+        or root.ent_type_ == "ORG"
+        or (propn and root.tag_ != "NNPS")
+    ):
+        return text, "organisation", head
+    if root.tag_ in ("NNS", "NNPS"):
+        return text, "group", head
+    if head in _ORG_NOUNS:
+        return text, "organisation", head  # "the state's marine agency"
+    return text, "unnamed", head

@@ -1,0 +1,99 @@
+"""Naming each quote's speaker by the person (or body) its mention refers to."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from saidwhen.extract.people.index import PeopleIndex
+from saidwhen.extract.people.names import _clean_mention
+from saidwhen.model import EntityType, Quote
+from saidwhen.nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Quote]:
+    """Every quote's speaker named by the person (or body) its mention refers to, with its type.
+
+    A description seen first as "an insider" and later as "the insider" is
+    one unnamed source, named by its first mention.
+    """
+    out = []
+    unnamed: dict[str, str] = {}  # head word -> the first description's words
+    for q in quotes:
+        sp = q.speaker
+        if sp is None:
+            out.append(q)
+            continue
+        joint = _joint_name(doc, sp.start, sp.end, people) or _they_joint(
+            doc, sp.start, sp.end, people
+        )
+        if joint is not None:
+            out.append(replace(q, speaker=replace(sp, name=joint[0], type=joint[1])))
+            continue
+        ent = people.entity_at(sp.start, sp.end)
+        if ent is not None:
+            out.append(replace(q, speaker=replace(sp, name=ent.name, type=ent.type)))
+            continue
+        cleaned = _clean_mention(doc, sp.start, sp.end)
+        if cleaned is None:
+            out.append(replace(q, speaker=replace(sp, type=None)))
+            continue
+        name, kind, head = cleaned
+        first = name.split()[0].lower()
+        if kind != "organisation" and first in ("a", "an"):
+            unnamed.setdefault(head, name)
+        elif kind != "organisation" and first == "the" and head in unnamed:
+            name = unnamed[head]
+        out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
+    return out
+
+
+def _joint_name(
+    doc: Doc, start: int, end: int, people: PeopleIndex
+) -> tuple[str, EntityType] | None:
+    """Two people speaking together are one speaker: "Noel and Thomas" is "Tova Noel and
+    Michael Thomas", each named by their person (or by their words when no one is known)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if root.pos_ not in ("PROPN", "NOUN"):
+        return None
+    members = [root, *(c for c in root.conjuncts if start <= c.idx and c.idx + len(c) <= end)]
+    if len(members) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in root.children):
+        return None
+    text = doc_text(doc)
+    names: list[str] = []
+    persons = 0
+    for m in sorted(members, key=lambda t: t.i):
+        lo = min(t.idx for t in m.lefts) if m.n_lefts else m.idx
+        lo = max(lo, start)
+        ent = people.entity_at(lo, m.idx + len(m))
+        if ent is not None and ent.type == "person":
+            names.append(ent.name)
+            persons += 1
+        else:
+            names.append(text[lo : m.idx + len(m)].strip(" ,"))
+    if not persons:
+        return None  # "the Russian and Syrian defense ministries", two bodies: left as they are
+    return " and ".join(names), "group"
+
+
+def _they_joint(
+    doc: Doc, start: int, end: int, people: PeopleIndex
+) -> tuple[str, EntityType] | None:
+    """ "they" right after a joint subject ("Noel and Thomas signed ... they said") is
+    that joint speaker, when it is the nearest subject before it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].lower_ != "they":
+        return None
+    they = span[0]
+    for k in range(they.i - 1, max(-1, they.i - 60), -1):
+        t = doc[k]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
+            edge = t.right_edge
+            return _joint_name(doc, t.left_edge.idx, edge.idx + len(edge), people)
+    return None

@@ -1,0 +1,135 @@
+"""A speaker's name as the article gives it in full: hand-written articles (made up), each
+with the names its quotes' speakers must get, run through the real pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen.extract.people import find_people
+from saidwhen.pipeline import extract
+
+CASES = [
+    pytest.param(
+        "Canada won the tie after Dmitri Vasko edged Pell Orkney 7-6 (5), 7-6 (7) on Friday.\n\n"
+        '"Came down to a few points," Orkney said.',
+        "direct",
+        ["Pell Orkney"],
+        id="an-untagged-name-that-speaks-is-a-person",
+    ),
+    pytest.param(
+        'Danny Green scored 20 points. "Coach (Mark) Hollis told us to run," Green said.\n\n'
+        '"He keeps us fresh," Hollis said.',
+        "direct",
+        ["Danny Green", "Mark Hollis"],
+        id="a-first-name-put-in-by-the-writer",
+    ),
+    pytest.param(
+        '"Without a deal, growth will slow," said He Wenlan, an economist at Fudan University.',
+        "direct",
+        ["He Wenlan"],
+        id="the-surname-he-is-no-pronoun",
+    ),
+    pytest.param(
+        "A group of nurses wrote to the governor on Monday. The nurses belong to Nurses for "
+        "Clean Water, formed in May.\n\n"
+        '"We cannot wait another summer," the letter signed by twelve nurses said.\n\n'
+        '"The wells are failing our patients," the pediatricians said.',
+        "direct",
+        ["Nurses for Clean Water", "Nurses for Clean Water"],
+        id="people-that-a-body-is-named-after",
+    ),
+    pytest.param(
+        "The camp is short of water, a Radio Sahel reporter Amina Diallo's source inside the "
+        "camp told her on Sunday.\n\n"
+        '"Many families drink from the river," the source said.',
+        "direct",
+        ["Amina Diallo's source inside the camp"],
+        id="an-unnamed-source-is-named-from-its-owner",
+    ),
+    pytest.param(
+        "Prosecutors charged Rosa Vint and Carl Ebner on Tuesday.\n\n"
+        "Vint and Ebner said they had checked every cell that night.",
+        "indirect",
+        ["Prosecutors", "Rosa Vint and Carl Ebner"],
+        id="two-people-speaking-together-are-one-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "names"), CASES)
+def test_speaker_names(nlp: Any, text: str, kind: str, names: list[str]) -> None:
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    got = [q.speaker.name if q.speaker else None for q in rec.quotes if q.kind == kind]
+    assert got == names
+
+
+def test_a_joint_speaker_is_a_group(nlp: Any) -> None:
+    rec = extract(CASES[-1].values[0], "2021-03-02", nlp=nlp)
+    (q,) = [q for q in rec.quotes if q.speaker and q.speaker.mention == "Vint and Ebner"]
+    assert q.speaker is not None and q.speaker.type == "group"
+
+
+def test_a_score_in_brackets_is_no_age(nlp: Any) -> None:
+    rec = extract(CASES[0].values[0], "2021-03-02", nlp=nlp)
+    (orkney,) = [p for p in rec.people if p.name == "Pell Orkney"]
+    assert not any("year-old" in d for d in orkney.descriptors)
+
+
+def test_a_surname_that_is_also_a_word_is_the_person(nlp: Any) -> None:
+    text = (
+        '"Players want to try a game first," says Chris Early, head of partnerships.\n\n'
+        '"Streaming is somewhat binary," says Early.'
+    )
+    doc = nlp(text)
+    at = text.rindex("Early")
+    assert find_people(doc).resolve(at, at + len("Early")) == "Chris Early"
+
+
+@pytest.mark.parametrize(
+    ("case", "name"),
+    [(0, "Pell Orkney"), (2, "He Wenlan")],
+    ids=["untagged-speaker", "surname-he"],
+)
+def test_the_person_is_in_the_people_list(nlp: Any, case: int, name: str) -> None:
+    rec = extract(CASES[case].values[0], "2021-03-02", nlp=nlp)
+    assert [p.type for p in rec.people if p.name == name] == ["person"]
+
+
+def test_they_after_a_joint_subject_is_that_joint_speaker(nlp: Any) -> None:
+    text = (
+        "Mayor Lena Brandt and council leaders have avoided criticism of the strikers. "
+        "However, they said they would not raise wages this year."
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    said = {q.text: q.speaker for q in rec.quotes if q.kind == "indirect" and q.speaker}
+    they = said["they would not raise wages this year"]
+    assert (they.mention, they.name) == ("they", "Lena Brandt and council leaders")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On Monday, Coral Shipping Group issued a statement about the storm\n\n"
+            "The statement, which was obtained by the Ledger, claimed the ships were safe.\n\n"
+            '"We stand by our crews," the statement continued.',
+            "Coral Shipping Group",
+        ),
+        (
+            "Coral Shipping Group closed two routes on Monday.\n\n"
+            '"We stand by our crews," said the statement obtained by the Ledger.',
+            None,  # obtained by the Ledger, not written by it
+        ),
+    ],
+    ids=["the-one-issued-before", "obtained-is-not-written"],
+)
+def test_the_statement_speaks_for_who_issued_it(nlp: Any, text: str, name: str | None) -> None:
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    (q,) = [q for q in rec.quotes if q.kind == "direct"]
+    assert q.speaker is not None
+    if name is None:
+        assert q.speaker.name != "the Ledger"
+    else:
+        assert q.speaker.name == name
