@@ -11,7 +11,9 @@
    the report that ends the sentence before; a quote with no cue of its own
    belongs to the quote before it when that one is close;
 3. reported speech (:func:`merge.reported_speech`): a CRF tagger
-   (:mod:`crf`, :mod:`decode`) over the rules of :mod:`rules`, merged in
+   (:mod:`crf`, :mod:`decode`) over the rules of :mod:`rules`, and the sources
+   set into a sentence (``per X``, ``As X reports``: :func:`rules.find_source_insertions`)
+   where the tagger found nothing; merged in
    (:func:`merge.merge_reported`): an indirect span that is just a direct
    quote is dropped, quoted fragments inside it are linked to it;
 4. interviews and transcripts (:mod:`interview`): ``Q:``/``A:`` and
