@@ -245,6 +245,7 @@ def _reported(
     )
 
 
+_INSERTION_WORDS = ("per", "as", "reports", "reported", "writes", "wrote")
 _AS_VERBS = frozenset(("report", "note", "write", "explain", "say", "tell", "point"))
 _SOURCE_ENTS = frozenset(("ORG", "PERSON", "NORP", "GPE"))
 
@@ -296,10 +297,11 @@ def find_source_insertions(view: ArticleView, people: Any = None) -> list[Quote]
     doc, text = view.doc, view.text
     out: list[Quote] = []
     first = bisect.bisect_left(view.idx, view.start)
-    for tok in doc[first:]:
-        if tok.lower_ not in ("per", "as", "reports", "reported", "writes", "wrote"):
-            continue
-        found = _insertion(tok.sent, tok)
+    for tok in view.tokens_of(_INSERTION_WORDS, first, len(doc)):
+        at_start = view.sent_start[tok.i] == tok.i
+        if not at_start and (tok.lower_ == "as" or doc[tok.i - 1].text != ","):
+            continue  # the frames below open the sentence or follow a comma
+        found = _insertion(view.sentence(tok.i), tok)
         if found is None:
             continue
         cue, source, content = found
