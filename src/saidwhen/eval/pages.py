@@ -29,6 +29,7 @@ from typing import Any
 
 from saidwhen.errors import InputError, SaidwhenError
 from saidwhen.eval.polnear import _shared
+from saidwhen.eval.report import metric
 from saidwhen.model import Article
 
 __all__ = [
@@ -217,16 +218,6 @@ def run_quotes(
         }
     out["page_minus_text_f1"] = round(out["page"]["f1"] - out["text"]["f1"], 4)
     return out, printout.getvalue()
-
-
-def metric(metrics: dict[str, Any], path: str) -> float | None:
-    """A metric by dotted path ("quotes.page.when"), or None when it was not measured."""
-    node: Any = metrics
-    for part in path.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return float(node) if isinstance(node, int | float) else None
 
 
 def format_pages(metrics: dict[str, Any]) -> str:

@@ -28,6 +28,7 @@ from typing import Any
 
 from saidwhen.errors import SaidwhenError
 from saidwhen.eval.polnear import _shared
+from saidwhen.eval.report import metric
 from saidwhen.model import Article, ArticleRecord
 
 __all__ = [
@@ -192,16 +193,6 @@ def run_realnews(
     metrics = _metrics(score, tot)
     metrics["data"] = data_dir.name  # the summary names the set scored (--data-dir)
     return metrics, out.getvalue(), records
-
-
-def metric(metrics: dict[str, Any], path: str) -> float | None:
-    """The value at a dotted ``path`` ("speaker.exact"), or None."""
-    cur: Any = metrics
-    for part in path.split("."):
-        if not isinstance(cur, dict) or part not in cur:
-            return None
-        cur = cur[part]
-    return float(cur) if isinstance(cur, (int, float)) else None
 
 
 def format_metrics(metrics: dict[str, Any]) -> str:
