@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 from saidwhen.eval.pages import FLOOR_KEYS, run_articles, run_dates, run_quotes
-from saidwhen.eval.polnear import _shared
+from saidwhen.eval.shared import shared_dir
 from tests.conftest import assert_holds_floor, floors_file, require_shared
 
 FLOORS: dict[str, float] = floors_file("pages.json")["floors"]
 TOLERANCE = 0.0001  # float rounding only: the runs are deterministic
-DATA = _shared() / "data"
+DATA = shared_dir() / "data"
 
 
 def test_floors_file_pins_every_metric() -> None:
