@@ -19,6 +19,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 __all__ = [
     "coded_errors",
     "date_option",
+    "format_option",
+    "input_files",
     "read_inputs",
     "report_failures",
     "warn",
@@ -79,6 +81,25 @@ def date_option(
         return click.option(flag, dest, callback=_parse_date, metavar="YYYY-MM-DD", help=help)(f)
 
     return decorate
+
+
+def input_files(f: F) -> F:
+    """``FILES...`` and ``--date``: the inputs of the commands that read articles."""
+    return click.argument("files", nargs=-1, required=True)(date_option()(f))
+
+
+def format_option(*choices: str, help: str | None = None) -> Callable[[F], F]:
+    """``--format`` (reaching the command as ``fmt``) of the commands that print; the first
+    choice is the default.
+    """
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
 
 
 def write_floors_option(f: F) -> F:

@@ -12,7 +12,7 @@ from saidwhen.cli import eval as eval_group
 from saidwhen.cli import main
 from saidwhen.cli.common import (
     coded_errors,
-    date_option,
+    input_files,
     read_inputs,
     report_failures,
     write_floors,
@@ -38,8 +38,7 @@ _TARGETS = (
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True)
-@date_option()
+@input_files
 @click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
 @click.option(
     "--svg",
