@@ -34,7 +34,14 @@ from saidwhen.errors import (
     StoreError,
 )
 from saidwhen.model import Article, ArticleRecord, Quote, Span
-from saidwhen.store.merge import MIN_NEAR_WORDS, is_near_duplicate, normalise, shingles, text_hash
+from saidwhen.store.merge import (
+    MIN_NEAR_WORDS,
+    is_near_duplicate,
+    normalise,
+    preferred_form,
+    shingles,
+    text_hash,
+)
 from saidwhen.store.migrations import migrate
 from saidwhen.store.speakers import PersonEntry, PersonRegistry
 
@@ -288,11 +295,23 @@ class Store:
         self._canon: dict[int, _Canon] = {}  # quote id -> what its row says now
         self._pairs: set[tuple[int, int]] = set()  # (quote, person) attributions stored
         rows = self.conn.execute(
-            "SELECT id, name, first, surname, gender, descriptors, aliases FROM people"
+            "SELECT id, name, first, surname, gender, descriptors, aliases, names, same_as,"
+            " genders FROM people"
         )
         self.people = PersonRegistry(
-            PersonEntry(i, n, f, s, g, set(json.loads(d)), set(json.loads(a)))
-            for i, n, f, s, g, d, a in rows
+            PersonEntry(
+                i,
+                n,
+                f,
+                s,
+                g,
+                set(json.loads(d)),
+                set(json.loads(a)),
+                json.loads(ns) or {n: 1},
+                t,
+                json.loads(gs) or ({g: 1} if g and f else {}),
+            )
+            for i, n, f, s, g, d, a, ns, t, gs in rows
         )
 
     @contextmanager
@@ -371,6 +390,7 @@ class _Canon:
     text: str  # the longest form seen
     first_seen: str
     topic: bool  # true while every occurrence is a topic
+    kind: str  # the first in "direct" < "fragment" < "indirect" of its occurrences
 
 
 class _BatchWriter:
@@ -393,13 +413,16 @@ class _BatchWriter:
         self.events: list[tuple[Any, ...]] = []
         self.earlier: dict[int, str] = {}  # quote id -> a first-seen date earlier than stored
         self.said_not_topic: set[int] = set()  # topic quotes that now have a statement
-        self.new_pairs_rows: list[tuple[int, int]] = []
+        self.kinds: dict[int, str] = {}  # quote id -> a kind that now leads
+        self.batch_pairs: dict[int, set[int]] = {}  # quote -> speakers new in this batch
         self.by_person: dict[int, int] = {}  # person id -> occurrences in this batch
+        self.moved: set[int] = set()  # people whose stored occurrences went to another
+        self.named_used: dict[int, set[int]] = {}  # surname-only entry -> people it went to
 
     def _one_speaker(self, qid: int, person: PersonEntry) -> PersonEntry:
         """The quote's speaker when another outlet named the person this one only
         describes (or the other way round): one person, no conflict."""
-        known = {p for q, p in self.new_pairs_rows if q == qid}  # this batch's, then stored
+        known = set(self.batch_pairs.get(qid, ()))  # this batch's, then stored
         known |= {
             r[0]
             for r in self.cur.execute(
@@ -413,7 +436,8 @@ class _BatchWriter:
         kept, dropped = same
         if dropped.id != person.id:  # the description came first: its attributions move
             self.cur.execute(
-                "UPDATE occurrences SET speaker_id = ? WHERE quote_id = ? AND speaker_id = ?",
+                "UPDATE occurrences SET speaker_id = ?, named_id = NULL"
+                " WHERE quote_id = ? AND speaker_id = ?",
                 (kept.id, qid, dropped.id),
             )
             self.cur.execute(
@@ -421,11 +445,12 @@ class _BatchWriter:
                 (qid, dropped.id),
             )
             self.occ = [
-                (*o[:6], kept.id, *o[7:]) if o[0] == qid and o[6] == dropped.id else o
+                (*o[:6], kept.id, *o[7:17], None) if o[0] == qid and o[6] == dropped.id else o
                 for o in self.occ
             ]
             self.pairs.discard((qid, dropped.id))
-            self.new_pairs_rows = [r for r in self.new_pairs_rows if r != (qid, dropped.id)]
+            self.moved |= {kept.id, dropped.id}
+            self.batch_pairs.get(qid, set()).discard(dropped.id)
             self.new_pairs.add(qid)
         return kept
 
@@ -455,7 +480,7 @@ class _BatchWriter:
         local: dict[str, PersonEntry | None] = {}
         for p in rec.people:
             aliases = [*_name_aliases(p.mentions), *p.aliases]
-            local[p.name] = self.people.resolve_speaker(
+            local[p.name] = self.people.resolve_speaker_named(
                 p.name, p.type, p.gender, p.descriptors, aliases
             )
         for q in rec.quotes:
@@ -515,13 +540,18 @@ class _BatchWriter:
         else:
             self.stats.merged_exact += 1
         person: PersonEntry | None = None
+        named_id: int | None = None
         sp = q.speaker
         if sp is not None and sp.name:
             if sp.name not in local:
-                local[sp.name] = self.people.resolve_speaker(sp.name, sp.type)
-            person = local[sp.name]
-            if person is not None:
-                person = self._one_speaker(qid, person)
+                local[sp.name] = self.people.resolve_speaker_named(sp.name, sp.type)
+            named = local[sp.name]
+            if named is not None:
+                target = self.people.target(named)
+                person = self._one_speaker(qid, target)
+                if named.first is None and person is target:
+                    named_id = named.id  # a surname alone: its person may change
+                    self.named_used.setdefault(named.id, set()).add(person.id)
         pid = person.id if person else None
         if pid is not None:
             pair = (qid, pid)
@@ -531,16 +561,24 @@ class _BatchWriter:
                 ).fetchone()
                 if not stored:
                     self.new_pairs.add(qid)
-                    self.new_pairs_rows.append(pair)
+                    self.batch_pairs.setdefault(qid, set()).add(pid)
                 self.pairs.add(pair)
             self.by_person[pid] = self.by_person.get(pid, 0) + 1
         known = self.canon.get(qid)
         if known is None:
-            text, first_seen, topic = self.cur.execute(
-                "SELECT text, first_seen, topic FROM quotes WHERE id = ?", (qid,)
+            text, first_seen, topic, kind = self.cur.execute(
+                "SELECT text, first_seen, topic, kind FROM quotes WHERE id = ?", (qid,)
             ).fetchone()
-            known = self.canon[qid] = _Canon(text, first_seen, bool(topic))
+            known = self.canon[qid] = _Canon(text, first_seen, bool(topic), kind)
+        if (
+            q.text != known.text
+            and _norm(known.text)[1] == toks
+            and preferred_form(q.text, known.text) == q.text
+        ):  # the same words written otherwise: one rule picks the quote's text
+            self._extend(qid, known.text, q.text)
         canon = known.text
+        if q.kind < known.kind:
+            known.kind = self.kinds[qid] = q.kind
         if said < known.first_seen:  # said earlier than any occurrence so far
             known.first_seen = self.earlier[qid] = said
         if known.topic and not q.topic:  # said somewhere: no longer only a topic
@@ -566,6 +604,7 @@ class _BatchWriter:
                 r.end if r else None,
                 q.when_basis,
                 int(q.topic),
+                named_id,
             )
         )
         self.stats.occurrences += 1
@@ -597,7 +636,7 @@ class _BatchWriter:
                 other = _norm(text)[1]
                 if is_near_duplicate(toks, other):
                     self.stats.merged_near += 1
-                    if len(toks) > len(other):  # keep the longest form
+                    if len(toks) > len(other):  # keep the longest form (more words)
                         self._extend(cand, text, q.text)
                         cur.executemany(
                             "INSERT OR IGNORE INTO shingles VALUES (?, ?)", [(s, cand) for s in sh]
@@ -608,7 +647,7 @@ class _BatchWriter:
             (q.text, q.kind, said, int(q.topic)),
         ).lastrowid
         assert qid is not None
-        self.canon[qid] = _Canon(q.text, said, q.topic)
+        self.canon[qid] = _Canon(q.text, said, q.topic, q.kind)
         if sh:
             cur.executemany("INSERT OR IGNORE INTO shingles VALUES (?, ?)", [(s, qid) for s in sh])
         self.stats.new_quotes += 1
@@ -616,13 +655,20 @@ class _BatchWriter:
 
     def flush(self) -> None:
         cur = self.cur
-        changed = self.people.take_changed()
+        retargeted = {e.id: (e, {old}, new) for e, old, new in self.people.take_retargeted()}
+        for nid, used in self.named_used.items():  # a person that changed within the batch
+            e = self.people.by_id(nid)
+            if e is not None and used != {new := self.people.target(e).id}:
+                retargeted.setdefault(nid, (e, set(), new))[1].update(used)
+        changed, renamed = self.people.take_changed()
         if changed:
             cur.executemany(
-                "INSERT INTO people (id, name, first, surname, gender, descriptors, aliases)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
-                " first = excluded.first, gender = excluded.gender,"
-                " descriptors = excluded.descriptors, aliases = excluded.aliases",
+                "INSERT INTO people (id, name, first, surname, gender, descriptors, aliases, names,"
+                " same_as, genders) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET"
+                " name = excluded.name, first = excluded.first, gender = excluded.gender,"
+                " descriptors = excluded.descriptors, aliases = excluded.aliases,"
+                " names = excluded.names, same_as = excluded.same_as, genders = excluded.genders",
                 [
                     (
                         e.id,
@@ -632,6 +678,9 @@ class _BatchWriter:
                         e.gender,
                         json.dumps(sorted(e.descriptors)),
                         json.dumps(sorted(e.aliases)),
+                        json.dumps(e.names, sort_keys=True),
+                        e.same_as,
+                        json.dumps(e.genders, sort_keys=True),
                     )
                     for e in changed
                 ],
@@ -639,7 +688,7 @@ class _BatchWriter:
         cur.executemany(
             "INSERT INTO occurrences (quote_id, article_id, start, end, kind, text, speaker_id,"
             " mention, cue, cue_start, channel, said, when_, when_start, when_end, when_basis,"
-            " topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " topic, named_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             self.occ,
         )
         cur.executemany(
@@ -654,24 +703,70 @@ class _BatchWriter:
             "UPDATE quotes SET topic = 0 WHERE id = ?", [(qid,) for qid in self.said_not_topic]
         )
         cur.executemany(
+            "UPDATE quotes SET kind = ? WHERE id = ?", [(k, qid) for qid, k in self.kinds.items()]
+        )
+        cur.executemany(
             "UPDATE people SET n_occurrences = n_occurrences + ? WHERE id = ?",
             [(n, pid) for pid, n in self.by_person.items()],
         )
-        if self.new_pairs_rows:
-            cur.executemany(
-                "INSERT OR IGNORE INTO quote_speakers VALUES (?, ?)", self.new_pairs_rows
+        cur.executemany(
+            "INSERT OR IGNORE INTO quote_speakers VALUES (?, ?)",
+            [(q, p) for q, people in self.batch_pairs.items() for p in people],
+        )
+        # a surname alone whose person changed: its occurrences follow, whenever stored
+        for e, old, new in retargeted.values():
+            cur.execute(
+                "UPDATE occurrences SET speaker_id = ? WHERE named_id = ? AND speaker_id != ?",
+                (new, e.id, new),
             )
+            self.moved |= old | {new}
+            self.new_pairs.update(
+                q
+                for (q,) in cur.execute(
+                    "SELECT DISTINCT quote_id FROM occurrences WHERE named_id = ?", (e.id,)
+                )
+            )
+            self.pairs.clear()  # the cache of stored attributions is out of date
+        if retargeted:  # their quotes' attributions, from their occurrences
+            rebuilt = [(q,) for q in self.new_pairs]
+            cur.executemany("DELETE FROM quote_speakers WHERE quote_id = ?", rebuilt)
+            cur.executemany(
+                "INSERT OR IGNORE INTO quote_speakers SELECT DISTINCT quote_id, speaker_id"
+                " FROM occurrences WHERE quote_id = ? AND speaker_id IS NOT NULL",
+                rebuilt,
+            )
+        # a new speaker, or one more vote where speakers disagree, may change who leads
+        votes = {o[0] for o in self.occ if o[6] is not None} - self.new_pairs
+        if self.moved:
+            cur.executemany(
+                "UPDATE people SET n_occurrences ="
+                " (SELECT count(*) FROM occurrences WHERE speaker_id = people.id) WHERE id = ?",
+                [(pid,) for pid in self.moved],
+            )
+        if self.new_pairs or votes or renamed:
             cur.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)")
             cur.execute("DELETE FROM touched")
             cur.executemany(
                 "INSERT OR IGNORE INTO touched VALUES (?)", [(q,) for q in self.new_pairs]
             )
-            # a new attribution: the most frequent speaker leads, and two or more is a conflict
+            cur.executemany(
+                "INSERT OR IGNORE INTO touched"
+                " SELECT id FROM quotes WHERE id = ? AND n_speakers > 1",
+                [(q,) for q in votes],
+            )
+            # a renamed person may now win (or lose) a tie by name
+            cur.executemany(
+                "INSERT OR IGNORE INTO touched"
+                " SELECT quote_id FROM quote_speakers WHERE person_id = ?",
+                [(e.id,) for e in renamed],
+            )
+            # the most frequent speaker leads, ties going to the name first in code-point
+            # order (never to the id: ids follow the order of arrival); two or more: a conflict
             cur.execute(
                 "UPDATE quotes SET"
                 " speaker_id = (SELECT o.speaker_id FROM occurrences o"
-                "  WHERE o.quote_id = quotes.id AND o.speaker_id IS NOT NULL"
-                "  GROUP BY o.speaker_id ORDER BY count(*) DESC, o.speaker_id LIMIT 1),"
+                "  JOIN people p ON p.id = o.speaker_id WHERE o.quote_id = quotes.id"
+                "  GROUP BY o.speaker_id ORDER BY count(*) DESC, p.name, p.id LIMIT 1),"
                 " n_speakers = (SELECT count(*) FROM quote_speakers s WHERE s.quote_id = quotes.id)"
                 " WHERE id IN (SELECT id FROM touched)"
             )

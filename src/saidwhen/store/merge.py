@@ -27,6 +27,7 @@ __all__ = [
     "contains",
     "is_near_duplicate",
     "normalise",
+    "preferred_form",
     "shingles",
     "text_hash",
     "words",
@@ -36,6 +37,27 @@ SHINGLE = 4  # words per shingle
 MIN_NEAR_WORDS = 6  # shorter quotes must match exactly: "we'll see" is not distinctive
 MIN_NEAR_SHARE = 0.4  # the shorter form covers at least this share of the longer
 
+
+def preferred_form(a: str, b: str) -> str:
+    """Of two writings of the same words, the one a quote shows, whichever came first: not
+    a shouting headline, then one that starts as a sentence does, then the first in
+    code-point order.
+
+    >>> preferred_form("WE WILL SEE.", "We will see.")
+    'We will see.'
+    >>> preferred_form("we will see", "We will see!")
+    'We will see!'
+    """
+    ra, rb = _form_rank(a), _form_rank(b)
+    if ra != rb:
+        return a if ra > rb else b
+    return min(a, b)
+
+
+def _form_rank(text: str) -> tuple[bool, bool]:
+    letters = [c for c in text if c.isalpha()]
+    shouting = sum(c.isupper() for c in letters) * 2 > len(letters)
+    return not shouting, text[:1].isupper()
 
 
 def words(text: str) -> list[str]:

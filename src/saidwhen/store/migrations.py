@@ -16,6 +16,7 @@ from saidwhen.errors import StoreError
 __all__ = ["SCHEMA_VERSION", "migrate", "migrations"]
 
 _NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+_THE_DISK_NOT_THE_SQL = {5, 8, 13}  # SQLite's BUSY, READONLY, FULL
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -55,6 +56,8 @@ def migrate(conn: sqlite3.Connection) -> int:
         except sqlite3.Error as err:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if getattr(err, "sqlite_errorcode", 0) & 0xFF in _THE_DISK_NOT_THE_SQL:
+                raise  # the caller names it (disk full, read-only, busy)
             raise StoreError(f"migration {name} failed: {err}") from err
     return version
 

@@ -340,5 +340,11 @@ def export_quotes(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Rows of each table; people without the surname-only entries that stand for one
+    of them (schema 4)."""
     tables = ("articles", "quotes", "occurrences", "people", "timexes", "events", "failures")
-    return {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+    out = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+    if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= 4:
+        sql = "SELECT count(*) FROM people WHERE same_as IS NULL"
+        out["people"] = int(conn.execute(sql).fetchone()[0])
+    return out

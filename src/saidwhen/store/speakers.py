@@ -36,6 +36,7 @@ __all__ = [
     "NameParts",
     "PersonEntry",
     "PersonRegistry",
+    "canonical_name",
     "description_fits",
     "descriptor_words",
     "looks_like_name",
@@ -236,6 +237,49 @@ def first_names_match(a: str, b: str) -> bool:
     return ia is not None and ia == ib
 
 
+def _name_rank(form: str, count: int, person: bool) -> tuple[int, int, int]:
+    parts = split_name(form) if person else None
+    full = int(parts is not None and parts.first is not None)
+    words = len(parts.display.split()) if parts is not None else 0
+    return full, count, words
+
+
+def canonical_name(forms: dict[str, int], person: bool) -> str | None:
+    """The name an entry goes by, from every form it was named with and how often.
+
+    A total order, so that the bank's names follow from what was ingested, never
+    from the order it came in: for a person a full name first ("Barack Obama"
+    over "Obama"), then the most frequent, then the most words; forms that differ
+    only by case count as one, written with a lower-case start where one was seen
+    ("the president": "The" begins a sentence); then the first in code-point order.
+
+    >>> canonical_name({"Obama": 5, "Barack Obama": 1}, person=True)
+    'Barack Obama'
+    >>> canonical_name({"The president": 2, "the president": 1}, person=False)
+    'the president'
+    """
+    if not forms:
+        return None
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for form, n in forms.items():
+        groups.setdefault(form.casefold(), []).append((form, n))
+    best: tuple[tuple[int, int, int], tuple[int, ...], str] | None = None
+    for key, group in groups.items():
+        # one name written in several cases: a lower-case start (not a sentence's), then
+        # the most frequent writing
+        rep = max(group, key=lambda fn: (fn[0][:1].islower(), fn[1], _neg(fn[0])))[0]
+        cand = (_name_rank(rep, sum(n for _, n in group), person), _neg(key), rep)
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    assert best is not None
+    return best[2]
+
+
+def _neg(text: str) -> tuple[int, ...]:
+    # max() over the rank, then min() over the text: code points negated
+    return (*(-ord(c) for c in text), 1)
+
+
 @dataclass(slots=True, eq=False)
 class PersonEntry:
     """One person of the quote bank, as the writer keeps it in memory."""
@@ -247,6 +291,12 @@ class PersonEntry:
     gender: str | None = None
     descriptors: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+    # every name it was resolved under (titles dropped) and how often: the canonical name
+    names: dict[str, int] = field(default_factory=dict)
+    # a surname-only entry ("Teigen"): the one person it stands for, while there is one
+    same_as: int | None = None
+    # a full name's gender hints and how often: the gender is the most frequent
+    genders: dict[str, int] = field(default_factory=dict)
     _firsts: tuple[tuple[int, str | None], set[str]] | None = field(default=None, repr=False)
 
     def _words(self) -> set[str]:
@@ -268,6 +318,7 @@ class PersonEntry:
 
 MAX_ALIASES = 30
 MAX_DESCRIPTORS = 30
+MAX_NAMES = 100  # forms counted per entry; past it, only those already counted grow
 
 
 class PersonRegistry:
@@ -280,10 +331,13 @@ class PersonRegistry:
         self._dirty: dict[int, PersonEntry] = {}
         self._groups: dict[str, PersonEntry] = {}  # a group's name always resolves alike
         self._by_id: dict[int, PersonEntry] = {}
+        self._surnames: set[str] = set()  # where a full-named person came or changed
         for e in entries:
             self._add(e)
+        self._surnames.clear()
 
     def _add(self, entry: PersonEntry) -> None:
+        self._surnames.add(entry.surname)
         self._by_surname[entry.surname].append(entry)
         self._by_id[entry.id] = entry
         self._next_id = max(self._next_id, entry.id + 1)
@@ -291,11 +345,63 @@ class PersonRegistry:
     def __iter__(self) -> Iterator[PersonEntry]:
         return (e for group in self._by_surname.values() for e in group)
 
-    def take_changed(self) -> list[PersonEntry]:
-        """The people created or changed since the last call (to be saved)."""
+    def take_changed(self) -> tuple[list[PersonEntry], list[PersonEntry]]:
+        """The people created or changed since the last call (to be saved), and those of
+        them whose canonical name changed, which is settled here: once per batch."""
         out = list(self._dirty.values())
         self._dirty.clear()
+        renamed = []
+        for e in out:
+            name = canonical_name(e.names, e.first is not None)
+            if name is None or name == e.name:
+                continue
+            e.name = name
+            if e.first is not None and (p := split_name(name)) and p.first:
+                e.first = p.first
+            renamed.append(e)
+        return out, renamed
+
+    def target(self, entry: PersonEntry) -> PersonEntry:
+        """The person an entry's mentions go to: a surname-only entry ("Teigen", "Ms.
+        Teigen") stands for the one full-named person of that surname (and a compatible
+        gender) while there is exactly one, whenever either came; otherwise for itself."""
+        if entry.first is not None:
+            return entry
+        full = [
+            c
+            for c in self._by_surname.get(entry.surname, ())
+            if c.first and (entry.gender is None or c.gender in (None, entry.gender))
+        ]
+        if len(full) == 1:
+            return full[0]
+        desc = entry._words()
+        if len(full) > 1 and desc:  # namesakes: the one the descriptions fit best
+            scored = sorted(((len(desc & c._words()), c.id, c) for c in full), key=lambda t: -t[0])
+            if scored[0][0] > 0 and scored[1][0] < scored[0][0]:
+                return scored[0][2]
+        return entry
+
+    def take_retargeted(self) -> list[tuple[PersonEntry, int, int]]:
+        """Surname-only entries whose person changed since the last call (a second
+        namesake came, or the first): ``(entry, old person id, new person id)``."""
+        out = []
+        for surname in self._surnames:
+            for e in self._by_surname.get(surname, ()):
+                if e.first is not None:
+                    continue
+                old, new = e.same_as or e.id, self.target(e).id
+                if old != new:
+                    e.same_as = None if new == e.id else new
+                    self._dirty[e.id] = e
+                    self._to_target(e)
+                    out.append((e, old, new))
+        self._surnames.clear()
         return out
+
+    def _count(self, e: PersonEntry, form: str) -> None:
+        if form in e.names or len(e.names) < MAX_NAMES:
+            e.names[form] = e.names.get(form, 0) + 1
+            self._dirty[e.id] = e
 
     def resolve(
         self,
@@ -305,13 +411,33 @@ class PersonRegistry:
         aliases: Iterable[str] = (),
     ) -> PersonEntry | None:
         """The person called ``name`` (created if new); None for a name without a name word."""
+        named = self.resolve_named(name, gender, descriptors, aliases)
+        return None if named is None else self.target(named)
+
+    def _to_target(self, named: PersonEntry) -> None:
+        # what a surname alone was called, its person was too (not its descriptions: they
+        # choose among namesakes, and must not vote for the one they went to first)
+        t = self.target(named)
+        if t is not named:
+            self._enrich(t, t.name, None, (), named.aliases)
+
+    def resolve_named(
+        self,
+        name: str,
+        gender: str | None = None,
+        descriptors: Iterable[str] = (),
+        aliases: Iterable[str] = (),
+    ) -> PersonEntry | None:
+        """The entry ``name`` itself resolves to: for a surname alone, the surname-only
+        entry, whose person :meth:`target` gives (the bank keeps both, so that a
+        namesake coming later can take the mentions back to the surname)."""
+        parts = split_name(name)
+        if parts is None:
+            return None
         cached = self._full.get(name)
-        if cached is not None and gender in (None, cached.gender):
+        if cached is not None:
             entry = cached
         else:
-            parts = split_name(name)
-            if parts is None:
-                return None
             gender = gender or parts.gender
             found = self._find(parts, gender, descriptor_words(descriptors))
             if found is not None:
@@ -325,7 +451,10 @@ class PersonRegistry:
                 self._add(entry)
             if parts.first and entry.first == parts.first:
                 self._full[name] = entry
+        self._count(entry, parts.display)
         self._enrich(entry, name, gender, descriptors, aliases)
+        if entry.first is None:
+            self._to_target(entry)
         return entry
 
     def resolve_speaker(
@@ -339,8 +468,20 @@ class PersonRegistry:
         """The entry of a speaker of this kind (a record's ``Person.type`` or
         ``Speaker.type``): a person by the naming rules, anything else by its words.
         Without a kind, a name that looks like a person's is taken for one."""
+        named = self.resolve_speaker_named(name, kind, gender, descriptors, aliases)
+        return None if named is None else self.target(named)
+
+    def resolve_speaker_named(
+        self,
+        name: str,
+        kind: str | None = None,
+        gender: str | None = None,
+        descriptors: Iterable[str] = (),
+        aliases: Iterable[str] = (),
+    ) -> PersonEntry | None:
+        """:meth:`resolve_speaker`, before a surname-only entry goes to its person."""
         if kind == "person" or (kind is None and looks_like_name(name)):
-            return self.resolve(name, gender, descriptors, aliases)
+            return self.resolve_named(name, gender, descriptors, aliases)
         return self.resolve_group(name)
 
     def by_id(self, pid: int) -> PersonEntry | None:
@@ -367,17 +508,23 @@ class PersonRegistry:
 
     def resolve_group(self, name: str) -> PersonEntry | None:
         """A speaker that is not a person's name ("the harbor council"): same words, same entry."""
-        if name in self._groups:
-            return self._groups[name]
+        found = self._groups.get(name)
+        if found is None:
+            found = self._group(name)
+            if found is None:
+                return None
+            self._groups[name] = found
+        self._count(found, name.strip())
+        return found
+
+    def _group(self, name: str) -> PersonEntry | None:
         key = " ".join(_key(t) for t in _TOKEN.findall(name) if _key(t) not in ("the", "a", "an"))
         if not key:
             return None
         for e in self._by_surname.get(key, ()):
-            if e.first is None:
-                self._groups[name] = e
+            if e.first is None and e.gender is None and not e.descriptors:  # the plain one
                 return e
         entry = PersonEntry(self._next_id, name.strip(), None, key)
-        self._groups[name] = entry
         entry.aliases.add(name)
         self._dirty[entry.id] = entry
         self._add(entry)
@@ -391,9 +538,13 @@ class PersonRegistry:
         descs: Iterable[str],
         aliases: Iterable[str],
     ) -> None:
-        if gender and not e.gender:
-            e.gender = gender
+        if gender and e.first is not None:  # a surname alone is kept by its gender hint
+            e.genders[gender] = e.genders.get(gender, 0) + 1
             self._dirty[e.id] = e
+            voted = max(e.genders.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            if voted != e.gender:  # whichever hint came first, a slip of one article
+                e.gender = voted  # does not outvote the rest
+                self._surnames.add(e.surname)
         for alias in (name, *aliases):
             if alias not in e.aliases and len(e.aliases) < MAX_ALIASES:
                 e.aliases.add(alias)
@@ -402,6 +553,8 @@ class PersonRegistry:
             if d not in e.descriptors and len(e.descriptors) < MAX_DESCRIPTORS:
                 e.descriptors.add(d)
                 self._dirty[e.id] = e
+                if e.first is not None:  # may now fit a surname's description
+                    self._surnames.add(e.surname)
 
     def _find(self, p: NameParts, gender: str | None, desc: set[str]) -> PersonEntry | None:
         cands = [
@@ -411,24 +564,16 @@ class PersonRegistry:
         ]
         full = [c for c in cands if c.first]
         if p.first:
+            # a full name is one person whatever gender an article's pronouns gave them
+            full = [c for c in self._by_surname.get(p.surname, ()) if c.first]
             same = [c for c in full if any(first_names_match(f, p.first) for f in c.first_names())]
             if same:
                 return max(same, key=lambda c: (c.first == p.first, len(desc & c._words())))
-            bare = [c for c in cands if not c.first]
-            if bare and not full:
-                # "Teigen" first, "Chrissy Teigen" now: the surname-only person gets a first name
-                e = bare[0]
-                e.first, e.name = p.first, p.display
-                self._dirty[e.id] = e
-                return e
             return None
-        if len(full) == 1:
-            return full[0]
-        if len(full) > 1 and desc:
-            scored = sorted(
-                ((len(desc & c._words()), c.id, c) for c in full), key=lambda t: (-t[0], t[1])
-            )
-            if scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-                return scored[0][2]
-        bare = [c for c in cands if not c.first]
-        return bare[0] if bare else None
+        # the surname alone: its own entry, one per gender hint and description ("Smith,
+        # the senator"), whose person :meth:`target` finds among every full name of the
+        # surname, whatever their order
+        for c in self._by_surname.get(p.surname, ()):
+            if c.first is None and c.gender == gender and c._words() == desc:
+                return c
+        return None
