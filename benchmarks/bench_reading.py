@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from saidwhen.errors import InputError  # noqa: E402
-from saidwhen.eval.pages import _load, _shared  # noqa: E402
+from saidwhen.eval.shared import load_module, shared_dir  # noqa: E402
 from saidwhen.io.html import read_page_text  # noqa: E402
 
 
@@ -50,11 +50,13 @@ def _trafilatura(page: str, key: str, url: str | None) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data-dir", type=Path, default=_shared() / "data" / "article-extraction")
+    ap.add_argument("--data-dir", type=Path, default=shared_dir() / "data" / "article-extraction")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    scorer = _load(_shared() / "eval" / "article_text.py", "bench_article_text")
+    scorer = load_module(
+        shared_dir() / "eval" / "article_text.py", "bench_article_text", "article-text scorer"
+    )
     truth = json.loads((args.data_dir / "ground-truth.json").read_text(encoding="utf-8"))
     pages = {
         k: gzip.decompress((args.data_dir / "html" / f"{k}.html.gz").read_bytes()).decode(

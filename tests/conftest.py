@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,21 @@ def require_shared(path: Path, what: str) -> None:
     if os.environ.get(SKIP_SHARED) == "1":
         pytest.skip(f"{message} ({SKIP_SHARED}=1)")
     pytest.fail(f"{message}: the gate cannot run (set {SKIP_SHARED}=1 to skip it locally)")
+
+
+def floors_file(name: str) -> dict[str, Any]:
+    """A quality gate's floor file (``tests/floors/NAME``), which says how to raise it."""
+    doc: dict[str, Any] = json.loads((ROOT / "tests" / "floors" / name).read_text("utf-8"))
+    assert "--write-floors" in doc["_comment"], name
+    return doc
+
+
+def assert_holds_floor(metrics: Any, key: str, floor: float, tolerance: float) -> None:
+    """A gate's check of one pinned metric; a metric gone missing fails too."""
+    from saidwhen.eval.report import floor_failures
+
+    failures = floor_failures(metrics, {key: floor}, tolerance)
+    assert not failures, f"{failures[0]} (tolerance {tolerance}; floors only move up)"
 
 
 @pytest.fixture(scope="session")

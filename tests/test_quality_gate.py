@@ -8,24 +8,21 @@ tests/floors/polnear_dev.json`` in the change that improves them.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from saidwhen.eval.polnear import default_data_dir, run_split
-from saidwhen.eval.report import FLOOR_PATHS, FLOOR_TOLERANCE, floor_failures, metric
-from tests.conftest import require_shared
+from saidwhen.eval.report import FLOOR_PATHS, FLOOR_TOLERANCE
+from tests.conftest import assert_holds_floor, floors_file, require_shared
 
-FLOORS_FILE = Path(__file__).parent / "floors" / "polnear_dev.json"
-FLOORS: dict[str, float] = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))["floors"]
+DOC = floors_file("polnear_dev.json")
+FLOORS: dict[str, float] = DOC["floors"]
 
 
 def test_floors_file_says_how_to_raise_them() -> None:
-    doc = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
-    assert "--write-floors" in doc["_comment"] and "Raising" in doc["_comment"]
-    assert doc["split"] == "dev"
+    assert "Raising" in DOC["_comment"]
+    assert DOC["split"] == "dev"
     assert set(FLOOR_PATHS) <= set(FLOORS)
     assert all(0.0 <= v <= 1.0 for v in FLOORS.values())
 
@@ -48,8 +45,4 @@ def test_whole_dev_split_scored(dev_metrics: dict[str, Any]) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("path", sorted(FLOORS))
 def test_metric_holds_its_floor(dev_metrics: dict[str, Any], path: str) -> None:
-    value = metric(dev_metrics, path)
-    assert value is not None, f"{path} is no longer reported by the scorer"
-    assert not floor_failures(dev_metrics, {path: FLOORS[path]}), (
-        f"{path} fell to {value}, below its floor {FLOORS[path]} (tolerance {FLOOR_TOLERANCE})"
-    )
+    assert_holds_floor(dev_metrics, path, FLOORS[path], FLOOR_TOLERANCE)

@@ -11,7 +11,6 @@ improves them.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -22,18 +21,17 @@ from saidwhen.eval.realnews import (
     FLOOR_TOLERANCE,
     default_data_dir,
     default_eval_dir,
-    metric,
     prediction,
     run_realnews,
 )
+from tests.conftest import assert_holds_floor, floors_file, require_shared
 
-FLOORS_FILE = Path(__file__).parent / "floors" / "realnews_dev.json"
-FLOORS: dict[str, float] = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))["floors"]
+DOC = floors_file("realnews_dev.json")
+FLOORS: dict[str, float] = DOC["floors"]
 
 
 def test_floors_file_pins_every_gate_figure() -> None:
-    doc = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
-    assert "--write-floors" in doc["_comment"] and "Raising" in doc["_comment"]
+    assert "Raising" in DOC["_comment"]
     assert set(FLOOR_KEYS) == set(FLOORS)
     assert all(0.0 <= v <= 1.0 for v in FLOORS.values())
 
@@ -56,11 +54,8 @@ def test_prediction_gives_the_person_and_a_date() -> None:
 
 @pytest.fixture(scope="module")
 def realnews_metrics() -> dict[str, Any]:
-    have_data = any(default_data_dir().glob("*.json"))
-    if not (default_eval_dir() / "score.py").is_file() or not have_data:
-        if os.environ.get("SAIDWHEN_SKIP_SHARED") == "1":
-            pytest.skip("no shared data on this machine (SAIDWHEN_SKIP_SHARED=1)")
-        pytest.fail(f"realnews data or scorer missing under {default_data_dir().parent.parent}")
+    require_shared(default_eval_dir() / "score.py", "the realnews scorer")
+    require_shared(default_data_dir(), "the realnews-dev data")
     metrics, _, records = run_realnews()
     assert len(records) == metrics["docs"]
     return metrics
@@ -75,11 +70,7 @@ def test_every_article_scored(realnews_metrics: dict[str, Any]) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("key", sorted(FLOORS))
 def test_metric_holds_its_floor(realnews_metrics: dict[str, Any], key: str) -> None:
-    value = metric(realnews_metrics, key)
-    assert value is not None, f"{key} is no longer reported"
-    assert value >= FLOORS[key] - FLOOR_TOLERANCE, (
-        f"{key} fell to {value}, below its floor {FLOORS[key]} (tolerance {FLOOR_TOLERANCE})"
-    )
+    assert_holds_floor(realnews_metrics, key, FLOORS[key], FLOOR_TOLERANCE)
 
 
 def test_the_command_scores_a_made_up_article(tmp_path: Path) -> None:
@@ -88,10 +79,7 @@ def test_the_command_scores_a_made_up_article(tmp_path: Path) -> None:
 
     from saidwhen.cli import main
 
-    if not (default_eval_dir() / "score.py").is_file():
-        if os.environ.get("SAIDWHEN_SKIP_SHARED") == "1":
-            pytest.skip("no shared scorer on this machine (SAIDWHEN_SKIP_SHARED=1)")
-        pytest.fail(f"realnews scorer missing under {default_eval_dir()}")
+    require_shared(default_eval_dir() / "score.py", "the realnews scorer")
     text = (
         "Finance Minister Ana Ruiz defended the budget on Monday.\n\n"
         '"We will not raise taxes this year," Ruiz said.'

@@ -48,14 +48,26 @@ def _nlp_text(article: Article) -> str:
 
 def record_from_doc(article: Article, doc: Any, *, keep_text: bool = False) -> ArticleRecord:
     """Run every extraction stage over a parsed article."""
-    text = article.text
     people = find_people(doc)
     quotes = find_quotes(doc, people, start=article.body_start)
     quotes = name_speakers(doc, quotes, people)
     quotes = mark_topics(doc, quotes)
-    timexes = find_timexes(text, article.date, start=article.body_start, doc=doc)
+    timexes = find_timexes(article.text, article.date, start=article.body_start, doc=doc)
     quotes = date_quotes(doc, quotes, timexes, article.date)
     events = find_events(doc, timexes, people, article.date)
+    return _record(article, quotes, people.persons(), timexes, events, keep_text=keep_text)
+
+
+def _record(
+    article: Article,
+    quotes: Iterable[Quote],
+    people: Iterable[Person],
+    timexes: Iterable[Timex],
+    events: Iterable[Event],
+    *,
+    keep_text: bool,
+) -> ArticleRecord:
+    """The record of an article: its metadata and what the stages found in it."""
     return ArticleRecord(
         id=article.id,
         date=article.date,
@@ -63,11 +75,11 @@ def record_from_doc(article: Article, doc: Any, *, keep_text: bool = False) -> A
         url=article.url,
         outlet=article.outlet,
         quotes=tuple(quotes),
-        people=tuple(people.persons()),
+        people=tuple(people),
         timexes=tuple(timexes),
         events=tuple(events),
         source=article.source,
-        text=text if keep_text else None,
+        text=article.text if keep_text else None,
     )
 
 
@@ -213,19 +225,7 @@ def join_records(
             dataclasses.replace(e, actor=rename.get(e.actor, e.actor)) if e.actor else e
             for e in events
         ]
-    return ArticleRecord(
-        id=article.id,
-        date=article.date,
-        title=article.title,
-        url=article.url,
-        outlet=article.outlet,
-        quotes=tuple(quotes),
-        people=tuple(people.values()),
-        timexes=tuple(timexes),
-        events=tuple(events),
-        source=article.source,
-        text=article.text if keep_text else None,
-    )
+    return _record(article, quotes, people.values(), timexes, events, keep_text=keep_text)
 
 
 def _shift_span(span: Span, base: int) -> Span:

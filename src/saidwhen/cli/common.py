@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,9 +19,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 __all__ = [
     "coded_errors",
     "date_option",
+    "format_option",
+    "input_files",
     "read_inputs",
     "report_failures",
     "warn",
+    "write_floors",
     "write_floors_option",
 ]
 
@@ -80,6 +83,25 @@ def date_option(
     return decorate
 
 
+def input_files(f: F) -> F:
+    """``FILES...`` and ``--date``: the inputs of the commands that read articles."""
+    return click.argument("files", nargs=-1, required=True)(date_option()(f))
+
+
+def format_option(*choices: str, help: str | None = None) -> Callable[[F], F]:
+    """``--format`` (reaching the command as ``fmt``) of the commands that print; the first
+    choice is the default.
+    """
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
 def write_floors_option(f: F) -> F:
     """``--write-floors FILE`` of the evaluation commands (the quality gate's floors)."""
     return click.option(
@@ -88,6 +110,29 @@ def write_floors_option(f: F) -> F:
         type=click.Path(dir_okay=False, path_type=Path),
         help="Raise the quality-gate floors in this file to the measured values (never lowers).",
     )(f)
+
+
+def write_floors(
+    path: Path,
+    metrics: Mapping[str, Any],
+    keys: tuple[str, ...],
+    *,
+    comment: str,
+    header: Mapping[str, Any] | None = None,
+) -> None:
+    """``--write-floors``: raise the floor file to ``metrics`` and say which floors moved."""
+    from saidwhen.eval.floors import write_floors as write
+    from saidwhen.eval.report import floor_failures
+
+    with coded_errors():
+        update = write(path, metrics, keys, comment=comment, header=header)
+    raised, added = update.raised, update.added
+    click.echo(f"floors in {path}: {len(raised)} raised, {len(added)} added", err=True)
+    for k in raised + added:
+        click.echo(f"  {k}: {update.before.get(k)} -> {update.after[k]}", err=True)
+    still = floor_failures(metrics, update.after)
+    if still:
+        click.echo("below their (kept) floors: " + "; ".join(still), err=True)
 
 
 def read_inputs(

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from saidwhen.cli import eval as eval_group
-from saidwhen.cli.common import coded_errors, write_floors_option
+from saidwhen.cli.common import coded_errors, write_floors, write_floors_option
 
 _COMMENT = (
     "Quality-gate floors for `saidwhen eval pages`, checked by tests/test_quality_gate_pages.py. "
@@ -38,7 +38,7 @@ def pages(only: tuple[str, ...], errors: bool, as_json: bool, floors_path: Path 
     dates: article dates of the realnews-dev pages; quotes: direct-quote F1
     and quote dates on realnews-dev, from the clean text and from the page.
     """
-    from saidwhen.eval.pages import format_pages, run_articles, run_dates, run_quotes
+    from saidwhen.eval.pages import FLOOR_KEYS, format_pages, run_articles, run_dates, run_quotes
 
     parts = only or _PARTS
     if floors_path is not None and set(parts) != set(_PARTS):
@@ -55,27 +55,4 @@ def pages(only: tuple[str, ...], errors: bool, as_json: bool, floors_path: Path 
                 click.echo(printout.rstrip("\n"))
     click.echo(json.dumps(metrics, indent=1) if as_json else format_pages(metrics))
     if floors_path is not None:
-        _write_floors(floors_path, metrics)
-
-
-def _write_floors(path: Path, metrics: dict[str, Any]) -> None:
-    from saidwhen.eval.pages import FLOOR_KEYS, metric
-
-    old: dict[str, Any] = {}
-    if path.exists():
-        try:
-            old = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as err:
-            raise click.ClickException(f"cannot read floors from {path}: {err}") from None
-    before: dict[str, float] = old.get("floors", {})
-    floors = dict(before)
-    for key in FLOOR_KEYS:
-        value = metric(metrics, key)
-        if value is not None and value > floors.get(key, float("-inf")):
-            floors[key] = value
-    out = {"_comment": old.get("_comment", _COMMENT), "floors": floors}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    for k in sorted(floors):
-        if floors[k] != before.get(k):
-            click.echo(f"  {k}: {before.get(k)} -> {floors[k]}", err=True)
+        write_floors(floors_path, metrics, FLOOR_KEYS, comment=_COMMENT)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Any
 
 import click
 
 from saidwhen.cli import eval as eval_group
-from saidwhen.cli.common import coded_errors, write_floors_option
-from saidwhen.eval.report import floor_failures, format_summary, raised_floors
+from saidwhen.cli.common import coded_errors, write_floors, write_floors_option
+from saidwhen.eval.report import FLOOR_PATHS, format_summary
 
 _FLOORS_COMMENT = (
     "Quality-gate floors for `saidwhen eval polnear --split dev`, checked by "
@@ -76,29 +75,9 @@ def polnear(
     if errors_path is not None:
         click.echo(f"errors written to {errors_path}", err=True)
     if floors_path is not None:
-        _write_floors(floors_path, metrics)
-
-
-def _write_floors(path: Path, metrics: dict[str, Any]) -> None:
-    old: dict[str, Any] = {}
-    if path.exists():
-        try:
-            old = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as err:
-            raise click.ClickException(f"cannot read floors from {path}: {err}") from None
-    floors = raised_floors(metrics, old.get("floors", {}))
-    before = old.get("floors", {})
-    raised = sorted(k for k, v in floors.items() if k in before and v > before[k])
-    added = sorted(k for k in floors if k not in before)
-    out = {"_comment": old.get("_comment", _FLOORS_COMMENT), "split": "dev", "floors": floors}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    click.echo(f"floors in {path}: {len(raised)} raised, {len(added)} added", err=True)
-    for k in raised:
-        click.echo(f"  {k}: {before[k]} -> {floors[k]}", err=True)
-    still = floor_failures(metrics, floors)
-    if still:
-        click.echo("below their (kept) floors: " + "; ".join(still), err=True)
+        write_floors(
+            floors_path, metrics, FLOOR_PATHS, comment=_FLOORS_COMMENT, header={"split": "dev"}
+        )
 
 
 _REALNEWS_COMMENT = (
@@ -139,7 +118,7 @@ def realnews(
     exact canonical name, reported statements with the right speaker and
     quote dates, as the shared scorer counts them.
     """
-    from saidwhen.eval.realnews import format_metrics, run_realnews
+    from saidwhen.eval.realnews import FLOOR_KEYS, format_metrics, run_realnews
 
     started = time.perf_counter()
     with coded_errors():
@@ -155,27 +134,4 @@ def realnews(
         click.echo(format_metrics(metrics))
         click.echo(f"\n{seconds:.1f} s", err=True)
     if floors_path is not None:
-        _write_realnews_floors(floors_path, metrics)
-
-
-def _write_realnews_floors(path: Path, metrics: dict[str, Any]) -> None:
-    from saidwhen.eval.realnews import FLOOR_KEYS, metric
-
-    old: dict[str, Any] = {}
-    if path.exists():
-        try:
-            old = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as err:
-            raise click.ClickException(f"cannot read floors from {path}: {err}") from None
-    before: dict[str, float] = old.get("floors", {})
-    floors = dict(before)
-    for key in FLOOR_KEYS:
-        value = metric(metrics, key)
-        if value is not None and value > floors.get(key, -1.0):
-            floors[key] = value
-    out = {"_comment": old.get("_comment", _REALNEWS_COMMENT), "floors": floors}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    for k in sorted(floors):
-        if floors[k] != before.get(k):
-            click.echo(f"  {k}: {before.get(k)} -> {floors[k]}", err=True)
+        write_floors(floors_path, metrics, FLOOR_KEYS, comment=_REALNEWS_COMMENT)

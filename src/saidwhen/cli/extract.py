@@ -7,20 +7,23 @@ import datetime as dt
 import click
 
 from saidwhen.cli import main
-from saidwhen.cli.common import coded_errors, date_option, read_inputs, report_failures
+from saidwhen.cli.common import (
+    coded_errors,
+    format_option,
+    input_files,
+    read_inputs,
+    report_failures,
+)
 from saidwhen.errors import InputError
 from saidwhen.io.writers import format_records
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True)
-@date_option()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "jsonl", "table"]),
-    default="json",
-    show_default=True,
+@input_files
+@format_option(
+    "json",
+    "jsonl",
+    "table",
     help="json: one object per file (a list for several); jsonl: one line per article.",
 )
 def extract(files: tuple[str, ...], date: dt.date | None, fmt: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from saidwhen.cli import main
-from saidwhen.cli.common import date_option, read_inputs, report_failures
+from saidwhen.cli.common import format_option, input_files, read_inputs, report_failures
 from saidwhen.errors import InputError
 from saidwhen.io.writers import printable
 from saidwhen.model import Article
@@ -45,14 +45,11 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 
 @main.command("read")
-@click.argument("files", nargs=-1, required=True)
-@date_option()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "jsonl"]),
-    default="table",
-    show_default=True,
+@input_files
+@format_option(
+    "table",
+    "json",
+    "jsonl",
     help="table: a block per input, text cut short; json: a list; jsonl: one object a line.",
 )
 def read(files: tuple[str, ...], date: dt.date | None, fmt: str) -> None:

@@ -12,9 +12,10 @@ from saidwhen.cli import eval as eval_group
 from saidwhen.cli import main
 from saidwhen.cli.common import (
     coded_errors,
-    date_option,
+    input_files,
     read_inputs,
     report_failures,
+    write_floors,
     write_floors_option,
 )
 from saidwhen.errors import InputError
@@ -37,8 +38,7 @@ _TARGETS = (
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True)
-@date_option()
+@input_files
 @click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
 @click.option(
     "--svg",
@@ -113,7 +113,6 @@ def tempeval(
     floors_path: Path | None,
 ) -> None:
     """Score temporal expressions and their values on TempEval-3 (TimeBank + AQUAINT)."""
-    from saidwhen.eval.report import raised_floors
     from saidwhen.eval.tempeval import METRICS, run_tempeval
 
     with coded_errors():
@@ -136,12 +135,12 @@ def tempeval(
             b = f"{base:.3f}" if base is not None else ""
             click.echo(f"{label:<18} {s[key]:>8.4f} {g:>8} {b:>10}")
     if floors_path is not None:
-        old: dict[str, float] = {}
-        if floors_path.is_file():
-            old = json.loads(floors_path.read_text(encoding="utf-8")).get("floors", {})
         # Floors are rounded down, so that the pinned value is always reachable.
         measured = {k: int(report.scores[k] * 10000) / 10000 for k in METRICS}
-        floors = raised_floors(measured, old, METRICS)
-        doc = {"_comment": _FLOORS_COMMENT, "data": "TimeBank + AQUAINT", "floors": floors}
-        floors_path.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
-        click.echo(f"saidwhen: floors written to {floors_path}", err=True)
+        write_floors(
+            floors_path,
+            measured,
+            METRICS,
+            comment=_FLOORS_COMMENT,
+            header={"data": "TimeBank + AQUAINT"},
+        )

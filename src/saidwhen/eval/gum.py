@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from saidwhen.errors import SaidwhenError
-from saidwhen.eval.polnear import _shared
+from saidwhen.eval.shared import shared_dir
 
 __all__ = ["GumDoc", "default_data_dir", "pronoun_accuracy", "read_conll"]
 
@@ -29,7 +29,7 @@ _CLOSE = re.compile(r"([a-z]+)-(\d+)(?:-\S*?)?\)")
 
 
 def default_data_dir() -> Path:
-    return _shared() / "data" / "gum-coref"
+    return shared_dir() / "data" / "gum-coref"
 
 
 @dataclass(slots=True)

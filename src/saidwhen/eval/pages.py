@@ -17,18 +17,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gzip
-import importlib.util
 import io
 import json
-import re
 import tempfile
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from saidwhen.errors import InputError, SaidwhenError
-from saidwhen.eval.polnear import _shared
+from saidwhen.eval.report import metric
+from saidwhen.eval.shared import load_module, shared_dir
 from saidwhen.model import Article
 
 __all__ = [
@@ -52,22 +50,10 @@ FLOOR_KEYS = (
     "quotes.text.when",
     "quotes.page.when",
 )
-_ISO = re.compile(r"\d{4}(?:-\d\d){0,2}$")
-
-
-def _load(path: Path, name: str) -> ModuleType:
-    if not path.is_file():
-        raise SaidwhenError(f"scorer not found: {path}")
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise SaidwhenError(f"cannot import the scorer {path}")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _data(name: str, data_dir: Path | None) -> Path:
-    path = data_dir or _shared() / "data" / name
+    path = data_dir or shared_dir() / "data" / name
     if not path.is_dir():
         raise SaidwhenError(f"{name} data not found in {path} (use --data-dir)")
     return path
@@ -78,7 +64,9 @@ def run_articles(data_dir: Path | None = None, *, baseline: bool = True) -> dict
     from saidwhen.io.html import read_page_text
 
     data = _data("article-extraction", data_dir)
-    scorer = _load(_shared() / "eval" / "article_text.py", "saidwhen_article_text")
+    scorer = load_module(
+        shared_dir() / "eval" / "article_text.py", "saidwhen_article_text", "article-text scorer"
+    )
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     pages = {
         k: gzip.decompress((data / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8", "replace")
@@ -115,11 +103,10 @@ def _body(system: str, page: str, key: str, url: str | None, read: Any) -> str:
 
 
 def _realnews(data_dir: Path | None) -> tuple[Path, list[dict[str, Any]]]:
+    from saidwhen.eval.realnews import load_gold
+
     data = _data("realnews-dev", data_dir)
-    gold = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(data.glob("*.json"))]
-    if not gold:
-        raise SaidwhenError(f"no gold articles in {data}")
-    return data, gold
+    return data, load_gold(data)
 
 
 def _page_article(data: Path, g: dict[str, Any]) -> Article | InputError:
@@ -152,30 +139,6 @@ def run_dates(data_dir: Path | None = None) -> dict[str, Any]:
     }
 
 
-def _when(q: dict[str, Any]) -> str:
-    when, rng = q.get("when"), q.get("when_range")
-    if when and _ISO.match(when):
-        return str(when)
-    if rng and rng[0] and rng[1]:
-        return str(rng[0]) if rng[0] == rng[1] else f"{rng[0]}/{rng[1]}"
-    return "article date"
-
-
-def _prediction(name: str, rec: dict[str, Any], offsets: bool) -> dict[str, Any]:
-    quotes = [
-        {
-            "text": q["text"],
-            "start": q["start"] if offsets else None,
-            "end": q["end"] if offsets else None,
-            "kind": q["kind"],
-            "speaker": (q.get("speaker") or {}).get("name"),
-            "when": _when(q),
-        }
-        for q in rec["quotes"]
-    ]
-    return {"name": name, "date_used": rec["date"], "quotes": quotes}
-
-
 def run_quotes(
     data_dir: Path | None = None, *, nlp: Any = None, errors: bool = False
 ) -> tuple[dict[str, Any], str]:
@@ -183,10 +146,11 @@ def run_quotes(
 
     Returns the metrics and the scorer's ``--errors`` lines (when asked).
     """
+    from saidwhen.eval.realnews import load_scorer, prediction
     from saidwhen.pipeline import extract_articles
 
     data, gold = _realnews(data_dir)
-    score = _load(_shared() / "eval" / "realnews" / "score.py", "saidwhen_realnews_score")
+    score = load_scorer()
     texts = [
         Article(text=g["text"], date=dt.date.fromisoformat(g["date"]), id=g["name"]) for g in gold
     ]
@@ -198,7 +162,7 @@ def run_quotes(
         records = list(extract_articles([a for _, a in ok], nlp))
         with tempfile.TemporaryDirectory(prefix=f"pages-{mode}-") as tmp:
             for (g, _), rec in zip(ok, records, strict=True):
-                pred = _prediction(g["name"], rec.to_dict(), offsets=mode == "text")
+                pred = prediction(g["name"], rec.to_dict(), offsets=mode == "text")
                 Path(tmp, f"{g['name']}.json").write_text(json.dumps(pred), encoding="utf-8")
             buf = io.StringIO()
             with contextlib.redirect_stdout(buf):
@@ -217,16 +181,6 @@ def run_quotes(
         }
     out["page_minus_text_f1"] = round(out["page"]["f1"] - out["text"]["f1"], 4)
     return out, printout.getvalue()
-
-
-def metric(metrics: dict[str, Any], path: str) -> float | None:
-    """A metric by dotted path ("quotes.page.when"), or None when it was not measured."""
-    node: Any = metrics
-    for part in path.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return float(node) if isinstance(node, int | float) else None
 
 
 def format_pages(metrics: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import Any
 
 from saidwhen.errors import SaidwhenError
+from saidwhen.eval.shared import shared_dir
 from saidwhen.model import Article, ArticleRecord
 
 __all__ = [
@@ -27,22 +28,13 @@ __all__ = [
     "run_split",
 ]
 
-_ROOT = Path(__file__).resolve().parents[3]  # the project checkout (src layout)
-
-
-def _shared() -> Path:
-    for cand in (Path.cwd() / ".." / "shared", _ROOT / ".." / "shared"):
-        if cand.is_dir():
-            return cand.resolve()
-    return (_ROOT / ".." / "shared").resolve()
-
 
 def default_data_dir() -> Path:
-    return _shared() / "data" / "polnear"
+    return shared_dir() / "data" / "polnear"
 
 
 def default_eval_dir() -> Path:
-    return _shared() / "eval" / "polnear_eval"
+    return shared_dir() / "eval" / "polnear_eval"
 
 
 @contextmanager

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib.util
 import io
 import json
 import re
@@ -27,7 +26,8 @@ from types import ModuleType
 from typing import Any
 
 from saidwhen.errors import SaidwhenError
-from saidwhen.eval.polnear import _shared
+from saidwhen.eval.report import metric
+from saidwhen.eval.shared import load_module, shared_dir
 from saidwhen.model import Article, ArticleRecord
 
 __all__ = [
@@ -71,24 +71,17 @@ _ISO = re.compile(r"\d{4}(-\d\d){0,2}$")
 
 
 def default_data_dir() -> Path:
-    return _shared() / "data" / "realnews-dev"
+    return shared_dir() / "data" / "realnews-dev"
 
 
 def default_eval_dir() -> Path:
-    return _shared() / "eval" / "realnews"
+    return shared_dir() / "eval" / "realnews"
 
 
 def load_scorer(eval_dir: Path | None = None) -> ModuleType:
     """The shared ``score.py``, imported in place under a name of its own."""
     path = (eval_dir or default_eval_dir()) / "score.py"
-    if not path.is_file():
-        raise SaidwhenError(f"realnews scorer not found: {path}")
-    spec = importlib.util.spec_from_file_location("saidwhen_realnews_score", path)
-    if spec is None or spec.loader is None:
-        raise SaidwhenError(f"cannot import the realnews scorer from {path}")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_module(path, "saidwhen_realnews_score", "realnews scorer")
 
 
 def load_gold(data_dir: Path | None = None) -> list[dict[str, Any]]:
@@ -115,21 +108,23 @@ def _when(q: dict[str, Any]) -> str:
     return "article date"
 
 
-def prediction(name: str, rec: dict[str, Any]) -> dict[str, Any]:
-    """One article's record in the scorer's PRED_DIR format."""
-    quotes = []
-    for q in rec["quotes"]:
-        sp = q.get("speaker") or {}
-        quotes.append(
-            {
-                "text": q["text"],
-                "start": q["start"],
-                "end": q["end"],
-                "kind": q["kind"],
-                "speaker": sp.get("name"),
-                "when": _when(q),
-            }
-        )
+def prediction(name: str, rec: dict[str, Any], *, offsets: bool = True) -> dict[str, Any]:
+    """One article's record in the scorer's PRED_DIR format.
+
+    Without ``offsets`` the scorer matches quotes by their text alone (the
+    offsets of a text read from a page are not those of the gold text).
+    """
+    quotes = [
+        {
+            "text": q["text"],
+            "start": q["start"] if offsets else None,
+            "end": q["end"] if offsets else None,
+            "kind": q["kind"],
+            "speaker": (q.get("speaker") or {}).get("name"),
+            "when": _when(q),
+        }
+        for q in rec["quotes"]
+    ]
     return {"name": name, "date_used": rec["date"], "quotes": quotes}
 
 
@@ -192,16 +187,6 @@ def run_realnews(
     metrics = _metrics(score, tot)
     metrics["data"] = data_dir.name  # the summary names the set scored (--data-dir)
     return metrics, out.getvalue(), records
-
-
-def metric(metrics: dict[str, Any], path: str) -> float | None:
-    """The value at a dotted ``path`` ("speaker.exact"), or None."""
-    cur: Any = metrics
-    for part in path.split("."):
-        if not isinstance(cur, dict) or part not in cur:
-            return None
-        cur = cur[part]
-    return float(cur) if isinstance(cur, (int, float)) else None
 
 
 def format_metrics(metrics: dict[str, Any]) -> str:

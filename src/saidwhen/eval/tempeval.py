@@ -13,7 +13,6 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from types import ModuleType
 from typing import Any
 
 from saidwhen.errors import SaidwhenError
+from saidwhen.eval.shared import load_module, shared_dir
 from saidwhen.extract.timexes import find_timexes
 
 __all__ = [
@@ -37,13 +37,9 @@ METRICS = ("strict_F1", "relaxed_F1", "type_acc", "value_acc", "value_F1")
 SUBSETS = ("TimeBank", "AQUAINT")
 
 
-def _project_root() -> Path:
-    return Path(__file__).resolve().parents[3]
-
-
 def default_data_dir() -> Path:
-    """``../shared/data/tempeval3-tbaq`` next to the project root."""
-    return _project_root().parent / "shared" / "data" / "tempeval3-tbaq"
+    """``../shared/data/tempeval3-tbaq``."""
+    return shared_dir() / "data" / "tempeval3-tbaq"
 
 
 def default_scorer_path(data_dir: Path) -> Path:
@@ -53,14 +49,7 @@ def default_scorer_path(data_dir: Path) -> Path:
 
 def load_scorer(path: Path) -> ModuleType:
     """Import the TempEval-3 scorer from where it lies, without copying it."""
-    if not path.is_file():
-        raise SaidwhenError(f"TempEval-3 scorer not found at {path}")
-    spec = importlib.util.spec_from_file_location("te3lib", path)
-    if spec is None or spec.loader is None:
-        raise SaidwhenError(f"cannot import the TempEval-3 scorer from {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(path, "te3lib", "TempEval-3 scorer")
 
 
 @dataclass(frozen=True, slots=True)
