@@ -12,6 +12,7 @@ to the same bank (WAL) while people browse it.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import os
@@ -119,6 +120,12 @@ class _Connections:
 
 
 # -- the app ---------------------------------------------------------------------------
+
+
+@functools.cache
+def _static_bytes(name: str) -> bytes:
+    """A static file's bytes, read from the package once per process."""
+    return resources.files("saidwhen.web").joinpath("static", name).read_bytes()
 
 
 def _params(request: Request) -> dict[str, str]:
@@ -248,8 +255,7 @@ def create_app(db: str | os.PathLike[str]) -> ASGIApp:
         ctype = _STATIC.get(name)
         if ctype is None:  # nothing else on disk is ever served
             raise HTTPException(404, f"no such file: {name}")
-        body = resources.files("saidwhen.web").joinpath("static", name).read_bytes()
-        return Response(body, media_type=ctype)
+        return Response(_static_bytes(name), media_type=ctype)
 
     async def no_icon(request: Request) -> Response:  # a browser asks, for the JSON pages too
         return Response(status_code=204)
