@@ -365,6 +365,7 @@ def span_root(doc: Doc, span: TaggedSpan) -> Token:
             return tok
     return doc[span.start]
 
+
 # Which way a passive is read: the subject speaks ("he was quoted as saying"), or the
 # ``by`` agent does and the subject is the one spoken to ("she was asked by ...").
 Passive = Literal["subject", "agent"]
