@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -25,3 +27,14 @@ def test_long_text_parses_with_the_same_offsets(nlp: Any, chunk_chars: int) -> N
     assert doc_text(doc) == doc.text == text
     for tok in doc:
         assert text[tok.idx : tok.idx + len(tok)] == tok.text
+
+
+def test_spacy_is_imported_only_to_parse() -> None:
+    # the CLI's start, the ingest parent, search and serve parse nothing: spaCy's import
+    # alone takes about half a second
+    code = (
+        "import sys, saidwhen, saidwhen.cli, saidwhen.engine.local, saidwhen.pipeline; "
+        "print(sorted(m for m in ('spacy', 'thinc') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

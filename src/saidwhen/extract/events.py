@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from spacy.attrs import LOWER
 
 from saidwhen.extract.speech.syntax import cue_subject
 from saidwhen.extract.when import first_day, timex_when
@@ -84,7 +83,7 @@ def find_events(doc: Any, timexes: Sequence[Timex], people: Any, anchor: dt.date
             found[v.idx] = _event(v, when, rng, ti, resolve)
     # The narrative: "she later revealed", "then thanked" (the few such words found
     # through the array of lower-case forms, not a Token built for every word).
-    lowers = doc.to_array(LOWER)
+    lowers = doc.to_array("LOWER")
     narrative = np.array([doc.vocab.strings[w] for w in _NARRATIVE], dtype=np.uint64)
     for i in np.flatnonzero(np.isin(lowers, narrative)).tolist():
         tok = doc[i]
