@@ -69,3 +69,26 @@ def test_an_abbreviated_title_makes_the_role_a_description(nlp: Any) -> None:
     assert who(q) == "Eric Dunmore"
     (person,) = [p for p in rec.people if p.name == "Eric Dunmore"]
     assert "gov." in person.descriptors
+
+
+def test_a_quoted_subhead_is_the_speaker_who_says_those_words_in_full(nlp: Any) -> None:
+    rec = run(
+        "A group of nurses wrote to the health board on Monday.\n\n"
+        '"Nobody answered us," said Dr. Lena Park, who chairs the ward.\n\n'
+        '"A dangerous shortage"\n\n'
+        "The nurses said the ward had lost a third of its staff.\n\n"
+        '"In our view, a dangerous shortage now threatens patients," the nurses wrote.\n',
+        nlp,
+    )
+    assert _speaker_of(rec, "A dangerous shortage") == _speaker_of(rec, "In our view")
+    assert _speaker_of(rec, "Nobody answered") == "Lena Park"
+
+
+def test_a_quoted_subhead_does_not_go_on_from_the_quote_before(nlp: Any) -> None:
+    rec = run(
+        'The camp is quiet now. "Nobody controls the roads," said analyst Tom Berry.\n\n'
+        '"Bandit formations on the border"\n\n'
+        "The ministry has said that armed groups block the convoys.\n",
+        nlp,
+    )
+    assert _speaker_of(rec, "Bandit formations") != "Tom Berry"
