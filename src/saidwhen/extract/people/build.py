@@ -128,11 +128,16 @@ def find_people(doc: Doc) -> PeopleIndex:
         if i > i0 and i0 >= 2 and doc[i0 - 1].lower_ == "of" and doc[i0 - 2].lower_ in TITLES:
             lo = i0 - 2  # "Secretary of State Mike Pompeo": the whole title
         descriptors = [" ".join(t.lower_ for t in doc[lo:i])] if i > i0 else []
+        if i == i0 and i0 > 0 and doc[i0 - 1].lower_ in TITLES and doc[i0 - 1].text[:1].isupper():
+            # "Gov. Eric Holcomb": an abbreviated title the run did not take in
+            titles.append(doc[i0 - 1].lower_)
+            descriptors.append(doc[i0 - 1].lower_)
         words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
         words = [w.strip("()") for w in words if w.strip("()")]
         if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
+    runs.extend(_untagged_surnames(doc, runs, common))
     # Full names first, so that a bare surname joins the right person.
     for i, j, words, descriptors, titles, org_named in sorted(
         runs, key=lambda r: (-len(r[2]), r[0])
@@ -198,6 +203,30 @@ def find_people(doc: Doc) -> PeopleIndex:
     _link_pronouns_and_roles(doc, index)
     index._mention_starts.sort(key=lambda m: m[0])
     return index
+
+
+def _untagged_surnames(
+    doc: Doc, runs: list[tuple[int, int, list[str], list[str], list[str], bool]], common: set[str]
+) -> list[tuple[int, int, list[str], list[str], list[str], bool]]:
+    """A surname of a full name the article gave, where the tagger took it for a common
+    noun ("Figgins said" tagged a plural): a one-word run of its own."""
+    covered = {k for i, j, *_ in runs for k in range(i, j)}
+    surnames = {
+        words[-1]
+        for _i, _j, words, _d, _t, org in runs
+        if len(words) >= 2 and not org and words[-1].isalpha() and words[-1][:1].isupper()
+    }
+    out: list[tuple[int, int, list[str], list[str], list[str], bool]] = []
+    for tok in doc:
+        if (
+            tok.text in surnames
+            and tok.i not in covered
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.ent_type_ not in _PLACE_LABELS
+            and not (tok.is_sent_start and tok.lower_ in common)
+        ):
+            out.append((tok.i, tok.i + 1, [tok.text], [], [], False))
+    return out
 
 
 _CORPORATE = frozenset({"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc"})

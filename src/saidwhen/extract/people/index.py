@@ -17,9 +17,11 @@ from saidwhen.extract.people.names import (
     _PERSON_SUFFIXES,
     _PLACE_LABELS,
     _RELATIVE,
+    MAIN_SUBJECT_BONUS,
     PRONOUNS,
     SALIENCE,
     SUBJECT_BONUS,
+    TITLE_WORDS,
     UNKNOWN_GENDER_COST,
     Gender,
     _clean_mention,
@@ -73,6 +75,7 @@ class _Entity:
     def head_words(self) -> set[str]:
         """The words a description ("the doctors", "the actor") may share with this entity."""
         words = {w for d in self.descriptors for w in re.split(r"[\s-]+", d) if w}
+        words |= {TITLE_WORDS[k] for w in words if (k := w.rstrip(".")) in TITLE_WORDS}
         if self.type != "person":
             words |= {w.lower() for w in self.tokens}
         return words
@@ -484,7 +487,7 @@ class PeopleIndex:
             else:
                 score = s
             if subject:
-                score += SUBJECT_BONUS  # a main clause's or not: tried apart, no better
+                score += SUBJECT_BONUS + (MAIN_SUBJECT_BONUS if subject == 2 else 0)
             if SALIENCE:
                 score += SALIENCE * min(10, sum(1 for m in ent.mentions if m[0] < at))
             if best is None or score > best[0]:
@@ -503,10 +506,12 @@ class PeopleIndex:
         tok = span.root
         while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
             tok = tok.head
+        if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+            tok = tok.head  # "Mr. Trump's embrace is ...": the owner of the subject
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return 0
         verb = tok.head
-        while verb.dep_ == "conj" and verb.head.i != verb.i:
+        while verb.dep_ in ("conj", "aux", "auxpass") and verb.head.i != verb.i:
             verb = verb.head
         # the subject of the sentence's main verb, or of a clause inside it
         return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1

@@ -76,11 +76,22 @@ _NOUN_GENDER: dict[str, Gender] = {
     **{w: "male" for w in ("actor", "congressman", "chairman", "spokesman", "man")},
 }
 # How a he/she weighs its candidates (in characters of distance): a person of
-# unknown gender is this much farther, the subject of a sentence this much nearer.
+# unknown gender is this much farther, the subject of a sentence this much nearer,
+# and the subject of a main clause (or its owner: "Mr. Lee's plan is") nearer still
+# ("Figgins declined to say whether Thomas slept the night Epstein died. "...," he said").
 UNKNOWN_GENDER_COST = 30
 SUBJECT_BONUS = 150
+MAIN_SUBJECT_BONUS = 250
 SALIENCE = 0  # per earlier mention of the candidate, up to ten
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Abbreviated titles and the role a later description uses ("Gov. Eric Holcomb" ...
+# "the governor").
+TITLE_WORDS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain",
+    "prof": "professor", "dr": "doctor", "rev": "reverend", "supt": "superintendent",
+    "atty": "attorney", "pres": "president", "amb": "ambassador", "adm": "admiral",
+}  # fmt: skip
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person", "ant")
 _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")

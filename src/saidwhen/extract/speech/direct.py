@@ -616,6 +616,9 @@ def direct_drafts(
         )
         draft = _attribute_region(view, people, region, limit, floor, split_from, in_quotes)
         last = drafts[-1] if drafts else None
+        if _is_subhead(text, region) and draft.cue is None:
+            drafts.append(draft)  # a new section: not the quote before it going on
+            continue
         if last is not None and last.region is not None:
             same_cue = draft.cue_token is not None and draft.cue_token == last.cue_token
             near = region.paragraph - last.region.paragraph <= 1
@@ -631,4 +634,41 @@ def direct_drafts(
         # A fragment with no cue of its own is kept only if reported speech claims it
         # (see find_quotes): otherwise it is a scare quote or a name in quotes.
         drafts.append(draft)
+    _name_subheads(text, drafts)
     return drafts
+
+
+# A subhead quoting someone: a line of a few words that is nothing but a quote.
+_SUBHEAD_WORDS = 12
+
+
+def _is_subhead(text: str, region: QuoteRegion) -> bool:
+    """A quote that is a whole line of a few words without a sentence's end
+    (a line "Alarming mortality rate" between two paragraphs): a subhead."""
+    if region.close_mark is None or region.continues_previous:
+        return False  # a quote running over paragraphs ("(CROSSTALK.)" in a transcript)
+    line_start = text.rfind("\n", 0, region.open_mark) + 1
+    line_end = text.find("\n", region.outer_end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : region.open_mark].strip() or text[region.outer_end : line_end].strip():
+        return False
+    words = text[region.start : region.end].strip()
+    return 0 < len(words.split()) <= _SUBHEAD_WORDS and not words.endswith(tuple(".?!,;:"))
+
+
+def _name_subheads(text: str, drafts: list[Draft]) -> None:
+    """A subhead without a cue quotes words the article gives in full elsewhere ("this
+    alarming mortality rate constitutes an emergency," the doctors wrote): it is that
+    quote's speaker's."""
+    for d in drafts:
+        if d.region is None or d.cue is not None or not _is_subhead(text, d.region):
+            continue
+        words = " ".join(re.findall(r"\w+", text[d.start : d.end].lower()))
+        for other in drafts:
+            if other is d or other.speaker is None or other.cue is None:
+                continue
+            if words and words in " ".join(
+                re.findall(r"\w+", text[other.start : other.end].lower())
+            ):
+                d.speaker, d.cue = other.speaker, other.cue
+                break
