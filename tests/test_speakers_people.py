@@ -92,3 +92,27 @@ def test_a_quoted_subhead_does_not_go_on_from_the_quote_before(nlp: Any) -> None
         nlp,
     )
     assert _speaker_of(rec, "Bandit formations") != "Tom Berry"
+
+
+def test_a_name_said_to_be_a_woman_is_no_he(nlp: Any) -> None:
+    rec = run(
+        "Darin Kolt, 51, admitted on Monday to threatening Rep. Amani Yusra in a call.\n\n"
+        "Yusra is one of the first two Somali women elected to the state senate.\n\n"
+        'A clerk who took the call recalled that he said, "I will come for her," '
+        "the prosecutor's office said.\n",
+        nlp,
+    )
+    (person,) = [p for p in rec.people if p.name == "Amani Yusra"]
+    assert person.gender == "female"
+    # the words are his: the clerk and the office only pass them on
+    assert _speaker_of(rec, "I will come") == "Darin Kolt"
+
+
+def test_a_second_report_joined_to_the_first_is_its_subjects(nlp: Any) -> None:
+    rec = run(
+        "Ray Dunn was arrested in April.\n\n"
+        "During the call, he asked about the union, called the mayor a "
+        '"fraud" and said, "somebody ought to stop her," the prosecutor\'s office said.\n',
+        nlp,
+    )
+    assert _speaker_of(rec, "somebody ought") == "Ray Dunn"

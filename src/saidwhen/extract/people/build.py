@@ -199,6 +199,7 @@ def find_people(doc: Doc) -> PeopleIndex:
                 ent.female += d.split()[-1] in FEMALE_WORDS
                 ent.male += d.split()[-1] in MALE_WORDS
     index._mention_starts.sort(key=lambda m: m[0])
+    _vote_predicates(doc, index)
     _vote_pronouns(doc, index)
     _link_pronouns_and_roles(doc, index)
     index._mention_starts.sort(key=lambda m: m[0])
@@ -295,6 +296,25 @@ def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
             index._add_mention(ent, lo, hi)
             break
     index._entities = [e for e in index._entities if e.mentions]
+
+
+def _vote_predicates(doc: Doc, index: PeopleIndex) -> None:
+    """A name said to be a woman or a man tells the person's gender ("Omar is one of the
+    first two Muslim women elected", "Lee is a father of three")."""
+    for s, e, ent in index._mention_starts:
+        if ent.type != "person" or index._in_quote(s):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_ != "be":
+            continue
+        for attr in (c for c in span.root.head.children if c.dep_ == "attr"):
+            nouns = [attr]
+            if attr.lower_ == "one":  # "one of the women"
+                nouns = [g for c in attr.children if c.lower_ == "of" for g in c.children]
+            for noun in nouns:
+                lemma = noun.lemma_.lower()
+                ent.female += lemma in FEMALE_WORDS
+                ent.male += lemma in MALE_WORDS
 
 
 def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:

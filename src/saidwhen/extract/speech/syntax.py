@@ -477,6 +477,10 @@ def speech_report(quoted: frozenset[int]) -> Callable[[Token], bool]:
             return False
         if not (is_speech_verb(outer) and is_speech_verb(tok)):
             return False
+        if tok.dep_ == "conj" and is_speech_verb(clause) and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted for c in clause.children
+        ):
+            return False  # "he asked about X and said, ..., the office said": he says it
         lo, hi = sorted((clause.idx, outer.idx))
         return "\n" not in doc_text(tok.doc)[lo:hi]  # a parse run over a paragraph break
 
