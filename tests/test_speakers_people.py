@@ -106,6 +106,8 @@ def test_a_name_said_to_be_a_woman_is_no_he(nlp: Any) -> None:
     assert person.gender == "female"
     # the words are his: the clerk and the office only pass them on
     assert _speaker_of(rec, "I will come") == "Darin Kolt"
+    # and "that he said" is no report of its own, only the quote's frame
+    assert not [q for q in rec.quotes if q.kind == "indirect" and q.text == "that he said"]
 
 
 def test_a_second_report_joined_to_the_first_is_its_subjects(nlp: Any) -> None:
