@@ -118,3 +118,33 @@ def test_a_second_report_joined_to_the_first_is_its_subjects(nlp: Any) -> None:
         nlp,
     )
     assert _speaker_of(rec, "somebody ought") == "Ray Dunn"
+
+
+@pytest.mark.parametrize(
+    "owner",
+    [
+        "That's the hopeful view voiced by Rita Mendes, the chief executive of the group.",
+        "That is the assessment offered by Rita Mendes, the chief executive of the group.",
+        "So says Rita Mendes, the chief executive of the group.",
+    ],
+)
+def test_a_sentence_that_gives_the_one_before_to_a_speaker(nlp: Any, owner: str) -> None:
+    rec = run(
+        "The merger of the two dairies, final on Tuesday, will create a \u201cstronger\u201d "
+        "company \u201cwith deep local roots.\u201d\n\n"
+        f"{owner}\n\n"
+        "Farmers were less sure.\n",
+        nlp,
+    )
+    assert _speaker_of(rec, "stronger") == "Rita Mendes"
+    assert _speaker_of(rec, "with deep local roots") == "Rita Mendes"
+
+
+def test_a_quote_then_that_is_the_promise_made_by(nlp: Any) -> None:
+    rec = run(
+        "The town voted on Monday.\n\n"
+        '"Every road will be fixed by spring." That is the promise made by Mayor '
+        "Joan Pike, who faces voters in May.\n",
+        nlp,
+    )
+    assert _speaker_of(rec, "Every road") == "Joan Pike"
