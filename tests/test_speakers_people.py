@@ -148,3 +148,28 @@ def test_a_quote_then_that_is_the_promise_made_by(nlp: Any) -> None:
         nlp,
     )
     assert _speaker_of(rec, "Every road") == "Joan Pike"
+
+
+def test_a_description_before_the_name_is_the_person_named_next(nlp: Any) -> None:
+    rec = run(
+        "The hearing follows the testimony of four officials, including a career Navy "
+        'officer who described the order as "reckless."\n\n'
+        "Lt. Col. Ann Vick told lawmakers it was her duty to report the order.\n\n"
+        "It was not the first time Vick had raised her concerns.\n",
+        nlp,
+    )
+    assert _speaker_of(rec, "reckless") == "Ann Vick"
+    (person,) = [p for p in rec.people if p.name == "Ann Vick"]
+    assert person.descriptors == ("lt. col.",)  # not "first time", and no person "Lt"
+    assert not [p for p in rec.people if p.name in ("Lt", "Col")]
+
+
+def test_an_indefinite_source_stays_unnamed_when_the_next_name_is_someone_else(
+    nlp: Any,
+) -> None:
+    rec = run(
+        'A spokesman for the port called the strike "unlawful."\n\n'
+        "Dock worker Sam Ortiz said the union would not back down.\n",
+        nlp,
+    )
+    assert _speaker_of(rec, "unlawful") != "Sam Ortiz"

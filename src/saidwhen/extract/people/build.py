@@ -128,13 +128,16 @@ def find_people(doc: Doc) -> PeopleIndex:
         if i > i0 and i0 >= 2 and doc[i0 - 1].lower_ == "of" and doc[i0 - 2].lower_ in TITLES:
             lo = i0 - 2  # "Secretary of State Mike Pompeo": the whole title
         descriptors = [" ".join(t.lower_ for t in doc[lo:i])] if i > i0 else []
-        if i == i0 and i0 > 0 and doc[i0 - 1].lower_ in TITLES and doc[i0 - 1].text[:1].isupper():
-            # "Gov. Eric Holcomb": an abbreviated title the run did not take in
-            titles.append(doc[i0 - 1].lower_)
-            descriptors.append(doc[i0 - 1].lower_)
+        if i == i0 and (before := _titles_before(doc, i0)):
+            # "Gov. Eric Holcomb", "Lt. Col. Ann Vick": abbreviated titles the run did not
+            # take in
+            titles.extend(before)
+            descriptors.append(" ".join(before))
         words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
         words = [w.strip("()") for w in words if w.strip("()")]
+        if all(w.lower() in TITLES or f"{w.lower()}." in TITLES for w in words):
+            continue  # "Lt" of "Lt. Col. Ann Vick", split by the tokenizer: no one
         if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
     runs.extend(_untagged_surnames(doc, runs, common))
@@ -204,6 +207,24 @@ def find_people(doc: Doc) -> PeopleIndex:
     _link_pronouns_and_roles(doc, index)
     index._mention_starts.sort(key=lambda m: m[0])
     return index
+
+
+def _titles_before(doc: Doc, i: int) -> list[str]:
+    """The abbreviated titles right before ``doc[i]`` ("Lt. Col.", split "Lt", ".")
+    in lower case, with their dots."""
+    out: list[str] = []
+    k = i - 1
+    while k >= 0 and len(out) < 3:
+        tok = doc[k]
+        if tok.text == "." and k > 0 and f"{doc[k - 1].lower_}." in TITLES:
+            out.insert(0, f"{doc[k - 1].lower_}.")
+            k -= 2
+        elif tok.lower_ in TITLES and tok.text[:1].isupper() and tok.text.endswith("."):
+            out.insert(0, tok.lower_)
+            k -= 1
+        else:
+            break
+    return out
 
 
 def _untagged_surnames(

@@ -26,6 +26,7 @@ PRONOUNS: dict[str, Gender | None] = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }  # fmt: skip
+RANKS = frozenset("lt col gen sgt capt maj adm cpl pvt lieutenant colonel general sergeant".split())
 # Words that make a proper-noun run an organisation's name.
 _ORG_WORDS = frozenset(
     """
@@ -351,6 +352,8 @@ def _left_descriptors(doc: Doc, i: int) -> list[str]:
     if i == 0 or not _role_like(doc[i - 1]) or not doc[i - 1].text.islower():
         return []
     role = doc[i - 1]
+    if role.head.i < i - 1 and role.dep_ not in ("compound", "appos", "amod"):
+        return []  # "the first time Vindman had ...": a noun of the clause before, no role
     if role.head.i < i and role.dep_ == "appos" and role.head.pos_ == "PROPN":
         # "Lee Research, the firm Dana Lee founded": the firm is not what Dana Lee is
         return []
