@@ -173,3 +173,36 @@ def test_an_indefinite_source_stays_unnamed_when_the_next_name_is_someone_else(
         nlp,
     )
     assert _speaker_of(rec, "unlawful") != "Sam Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "NASA's Office of the Inspector General said in a report that costs rose. "
+            '"The schedule slipped," the office said.\n',
+            "NASA's Office of the Inspector General",
+        ),
+        (
+            "The U.S. Attorney's Office for the Western District of Ohio said the man "
+            'pleaded guilty. "He made threats," the office said.\n',
+            "U.S. Attorney's Office for the Western District of Ohio",
+        ),
+    ],
+)
+def test_a_possessive_inside_a_body_name_stays_in_the_name(nlp: Any, text: str, name: str) -> None:
+    rec = run(text, nlp)
+    assert name in [p.name for p in rec.people]
+    assert _speaker_of(rec, "The schedule" if "NASA" in text else "He made") == name
+
+
+def test_a_name_suffix_is_never_a_person_and_picks_the_right_king(nlp: Any) -> None:
+    rec = run(
+        "Martin Luther King Jr.'s son, Dexter King, spoke at the memorial on Monday.\n\n"
+        '"We remember him every day," Dexter King said.\n\n'
+        'In 1963, King Jr. wrote, "Injustice anywhere is a threat to justice everywhere."\n',
+        nlp,
+    )
+    assert "Jr." not in [p.name for p in rec.people]
+    assert _speaker_of(rec, "We remember") == "Dexter King"
+    assert _speaker_of(rec, "Injustice anywhere") == "Martin Luther King Jr."

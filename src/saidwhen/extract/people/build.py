@@ -111,7 +111,7 @@ def find_people(doc: Doc) -> PeopleIndex:
             )
     # words the article also writes in lower case: common words, not names
     common = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", doc_text(doc)))
-    name_runs = _name_runs(doc)
+    name_runs = _owners_in_body_names(doc, _name_runs(doc))
     alone = _standalone_labels(doc, name_runs)
     runs = []
     for i0, j in name_runs:
@@ -133,8 +133,12 @@ def find_people(doc: Doc) -> PeopleIndex:
             # take in
             titles.extend(before)
             descriptors.append(" ".join(before))
-        words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
-        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+        if org_named and any(t.tag_ == "POS" for t in doc[i : j - 1]):
+            # "NASA's Office of the Inspector General": the possessive is part of the name
+            words = doc[i:j].text.replace(" 's", "'s").replace(" ’s", "’s").split()
+        else:
+            words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
+            words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
         words = [w.strip("()") for w in words if w.strip("()")]
         if all(w.lower() in TITLES or f"{w.lower()}." in TITLES for w in words):
             continue  # "Lt" of "Lt. Col. Ann Vick", split by the tokenizer: no one
@@ -207,6 +211,27 @@ def find_people(doc: Doc) -> PeopleIndex:
     _link_pronouns_and_roles(doc, index)
     index._mention_starts.sort(key=lambda m: m[0])
     return index
+
+
+def _owners_in_body_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a name and the body's name its possessive opens ("NASA's" + "Office of the
+    Inspector General", "U.S. Attorney's" + "Office for ..."): one name of a body."""
+    out: list[tuple[int, int]] = []
+    for i, j in runs:
+        if (
+            out
+            and out[-1][1] + 1 == i
+            and doc[i - 1].tag_ == "POS"
+            and doc[i].lower_ in _ORG_WORDS
+            and (j - i >= 3 or doc[j - 1].lower_ in _ORG_WORDS)
+        ):
+            lo = out[-1][0]
+            if lo > 0 and re.fullmatch(r"(?:[A-Z]\.){2,}", doc[lo - 1].text):
+                lo -= 1  # "U.S. Attorney's Office": the initials open the name
+            out[-1] = (lo, j)
+        else:
+            out.append((i, j))
+    return out
 
 
 def _titles_before(doc: Doc, i: int) -> list[str]:

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 
+_SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 @dataclass(slots=True)
 class _Entity:
     tokens: list[str]  # fullest name form, without titles
@@ -121,6 +124,7 @@ class PeopleIndex:
         tagger calls one "Trump" a PERSON and the next an ORG.
         """
         low = _core([w.lower() for w in words])
+        suffix = {w.lower().rstrip(".") for w in words} & _SUFFIX_WORDS
         best: _Entity | None = None
         best_last = -1
         acronym = len(words) == 1 and words[0].isupper()  # "CBP" is not "CBP McAllen"
@@ -136,6 +140,8 @@ class PeopleIndex:
                 ok = _same_person(low, ent_low)
             if ok:
                 last = max((s for s, _ in ent.mentions if s < at), default=-1)
+                if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
+                    last += 1_000_000  # "King Jr." is Martin Luther King Jr., not Dexter King
                 if best is None or last > best_last:
                     best, best_last = ent, last
         if best is None:

@@ -277,11 +277,13 @@ def _name_start(
     doc: Doc, i: int, j: int, common: set[str], alone: dict[str, str] | None = None
 ) -> int:
     """Where a person's name starts in the run ``doc[i:j]`` (after titles, roles, bodies)."""
-    start = i
+    start = prev = i
     last_label = doc[j - 1].ent_type_
     for k in range(i, j - 1):
         if _is_descriptor_word(doc[k], last_label, common):
-            start = k + 1
+            start, prev = k + 1, start
+    if all(t.lower_ in _SUFFIXES for t in doc[start:j]):
+        start = prev  # "Martin Luther King Jr.": "King" is his name here, not a title
     # "Ukraine Kurt Volker": a place or body named alone elsewhere, before two more names
     if alone and j - start >= 3 and alone.get(doc[start].text) in ("PLACE", "ORG"):
         start += 1
