@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
+import numpy as np
+
 from saidwhen.extract.speech.syntax import cue_subject
 from saidwhen.extract.when import first_day, timex_when
 from saidwhen.model import DateRange, Event, Span, Timex
@@ -87,9 +89,13 @@ def find_events(
             if v.idx in found or in_quote(v.idx) or _speakers_own(v):
                 continue
             found[v.idx] = _event(v, when, rng, ti, resolve)
-    # The narrative: "she later revealed", "then thanked".
-    for tok in doc:
-        if tok.lower_ not in _NARRATIVE or tok.dep_ != "advmod" or in_quote(tok.idx):
+    # The narrative: "she later revealed", "then thanked" (the few such words found
+    # through the array of lower-case forms, not a Token built for every word).
+    lowers = doc.to_array("LOWER")
+    narrative = np.array([doc.vocab.strings[w] for w in _NARRATIVE], dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(lowers, narrative)).tolist():
+        tok = doc[i]
+        if tok.dep_ != "advmod" or in_quote(tok.idx):
             continue
         verb = tok.head
         if verb.pos_ not in ("VERB", "AUX") or verb.idx in found:
