@@ -19,6 +19,7 @@ from saidwhen.extract.people.names import (
     _RELATIVE,
     MAIN_SUBJECT_BONUS,
     PRONOUNS,
+    RANKS,
     SALIENCE,
     SUBJECT_BONUS,
     TITLE_WORDS,
@@ -36,6 +37,9 @@ from saidwhen.nlp import doc_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
+
+
+_SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(slots=True)
@@ -76,6 +80,8 @@ class _Entity:
         """The words a description ("the doctors", "the actor") may share with this entity."""
         words = {w for d in self.descriptors for w in re.split(r"[\s-]+", d) if w}
         words |= {TITLE_WORDS[k] for w in words if (k := w.rstrip(".")) in TITLE_WORDS}
+        if any(w.rstrip(".") in RANKS for w in words):
+            words.add("officer")  # "Lt. Col. Ann Vick" is an officer
         if self.type != "person":
             words |= {w.lower() for w in self.tokens}
         return words
@@ -118,6 +124,7 @@ class PeopleIndex:
         tagger calls one "Trump" a PERSON and the next an ORG.
         """
         low = _core([w.lower() for w in words])
+        suffix = {w.lower().rstrip(".") for w in words} & _SUFFIX_WORDS
         best: _Entity | None = None
         best_last = -1
         acronym = len(words) == 1 and words[0].isupper()  # "CBP" is not "CBP McAllen"
@@ -133,6 +140,8 @@ class PeopleIndex:
                 ok = _same_person(low, ent_low)
             if ok:
                 last = max((s for s, _ in ent.mentions if s < at), default=-1)
+                if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
+                    last += 1_000_000  # "King Jr." is Martin Luther King Jr., not Dexter King
                 if best is None or last > best_last:
                     best, best_last = ent, last
         if best is None:
@@ -286,6 +295,10 @@ class PeopleIndex:
             and root.pos_ == "NOUN"
             and not poss
         ):
+            if dets & {"a", "an"} and not plural:
+                # "a career Army officer who ..." then "Lt. Col. Ann Vick told ...": the
+                # person named next with that description
+                return self._named_next(at, words)
             return None  # "a spokesman", "officials": a new source, not one named before
         best: tuple[float, _Entity] | None = None
         for ent in self._entities:
@@ -341,6 +354,20 @@ class PeopleIndex:
             after = [a for a in after if at < a[0] < at + 1500]
             if after:
                 return min(after, key=lambda a: a[0])[1]
+        return best[1] if best else None
+
+    def _named_next(self, at: int, words: set[str], reach: int = 600) -> _Entity | None:
+        """The person first named right after an indefinite description and described
+        by one of its words (an apposition, a title: "officer" for "Lt. Col.")."""
+        best: tuple[int, _Entity] | None = None
+        for ent in self._entities:
+            if ent.type != "person" or not ent.named:
+                continue
+            first = min(s for s, _ in ent.mentions)
+            if not at < first < at + reach or (best is not None and first >= best[0]):
+                continue
+            if words & {_stem(w) for w in ent.head_words()}:
+                best = (first, ent)
         return best[1] if best else None
 
     def _people_body(self, lemma: str) -> _Entity | None:

@@ -26,6 +26,7 @@ PRONOUNS: dict[str, Gender | None] = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }  # fmt: skip
+RANKS = frozenset("lt col gen sgt capt maj adm cpl pvt lieutenant colonel general sergeant".split())
 # Words that make a proper-noun run an organisation's name.
 _ORG_WORDS = frozenset(
     """
@@ -276,11 +277,13 @@ def _name_start(
     doc: Doc, i: int, j: int, common: set[str], alone: dict[str, str] | None = None
 ) -> int:
     """Where a person's name starts in the run ``doc[i:j]`` (after titles, roles, bodies)."""
-    start = i
+    start = prev = i
     last_label = doc[j - 1].ent_type_
     for k in range(i, j - 1):
         if _is_descriptor_word(doc[k], last_label, common):
-            start = k + 1
+            start, prev = k + 1, start
+    if all(t.lower_ in _SUFFIXES for t in doc[start:j]):
+        start = prev  # "Martin Luther King Jr.": "King" is his name here, not a title
     # "Ukraine Kurt Volker": a place or body named alone elsewhere, before two more names
     if alone and j - start >= 3 and alone.get(doc[start].text) in ("PLACE", "ORG"):
         start += 1
@@ -351,6 +354,8 @@ def _left_descriptors(doc: Doc, i: int) -> list[str]:
     if i == 0 or not _role_like(doc[i - 1]) or not doc[i - 1].text.islower():
         return []
     role = doc[i - 1]
+    if role.head.i < i - 1 and role.dep_ not in ("compound", "appos", "amod"):
+        return []  # "the first time Vindman had ...": a noun of the clause before, no role
     if role.head.i < i and role.dep_ == "appos" and role.head.pos_ == "PROPN":
         # "Lee Research, the firm Dana Lee founded": the firm is not what Dana Lee is
         return []

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 from saidwhen.extract.speech.crf import MODEL_PATH, load_tagger, tag_doc
 from saidwhen.extract.speech.lexicon import INTERRUPTERS, NO_SOURCE
 from saidwhen.extract.speech.rules import find_reported
-from saidwhen.extract.speech.syntax import cue_subject, noun_phrase, span_root, trim
+from saidwhen.extract.speech.syntax import (
+    cue_subject,
+    is_speech_verb,
+    noun_phrase,
+    owner_of_sentence_before,
+    span_root,
+    trim,
+)
 from saidwhen.extract.speech.types import Draft, TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
 from saidwhen.model import Span, Speaker
@@ -134,6 +141,22 @@ def _subject_source(
         toks = trim(doc, noun_phrase(subj))
         return TaggedSpan("SRC", toks[0].i, toks[-1].i + 1) if toks else None
     return held
+
+
+def _owner_after(view: ArticleView, con: TaggedSpan) -> TaggedSpan | None:
+    """The speaker the next sentence gives this one to ("That's the view voiced by X"),
+    as a source span."""
+    doc = view.doc
+    nxt = view.sent_end[con.end - 1]
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    if nxt >= len(doc) or doc[view.sent_start[con.start] : nxt].text.count("\n") > 2:
+        return None
+    owner = owner_of_sentence_before(view.sentence(nxt))
+    if owner is None:
+        return None
+    toks = trim(doc, noun_phrase(owner[1]))
+    return TaggedSpan("SRC", toks[0].i, toks[-1].i + 1) if toks else None
 
 
 def _rules_have_source(rules: Sequence[Draft], start: int, end: int) -> bool:
@@ -290,6 +313,9 @@ def find_tagged(
                 continue
             if src is None and not _rules_have_source(rules, c_s, c_e):
                 src = _subject_phrase(doc, cue, cues, con)
+            if not is_speech_verb(span_root(doc, cue)):
+                # "The merger will create ... ." then "That's the view voiced by X"
+                src = _owner_after(view, con) or src
             seen.add((c_s, c_e))
             k_s, k_e = _char_span(doc, cue)
             speaker = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
@@ -27,6 +29,20 @@ def _covers(outer: Span | Speaker, inner: Span | Speaker) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
+def _only_frame(text: str, q: Draft, d: Draft) -> bool:
+    """Is the report's content nothing but a direct quote's speaker and cue (and "that")?"""
+    if d.kind != "direct" or d.speaker is None or d.cue is None:
+        return False
+    if not (q.start <= d.speaker.start and d.cue.end <= q.end <= d.start):
+        return False
+    rest = (
+        text[q.start : d.speaker.start]
+        + text[d.speaker.end : d.cue.start]
+        + text[d.cue.end : q.end]
+    )
+    return not set(re.findall(r"\w+", rest.lower())) - {"that"}
+
+
 def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]) -> list[Draft]:
     """Add indirect speech; drop what only repeats a direct quote; link fragments."""
     doc = view.doc
@@ -39,6 +55,8 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
         seen.add((q.start, q.end))
         if q.cue is not None and doc_text(doc)[q.cue.start - 1 : q.cue.start] == "-":
             continue  # "co-wrote the paper" is not a report
+        if any(_only_frame(doc_text(doc), q, d) for d in drafts):
+            continue  # "recalled that he said, "..."": "that he said" only opens a quote
         inside = [d for d in drafts if d.start < q.end and q.start < d.end]
         # A report that is nothing but direct quotes adds nothing; one with words of its
         # own ("called it "a disaster"") is kept, as news annotators mark it.
