@@ -393,3 +393,82 @@ def test_lead_day_dates_the_reactions(nlp: Any, text: str, quoted: str, when: st
     found = [q for q in record.quotes if quoted in q.text]  # the fragment and its sentence
     assert found
     assert {(q.when, q.when_basis) for q in found} == {(when, "text" if when else "article date")}
+
+
+# The occasion of a quote told by the sentences around it (2019-11-20 is a Wednesday).
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # "added" goes on from the speaker's quote just before, dated or not: not from the
+        # dated letter the speaker signed
+        (
+            'In a Nov. 5 letter, the doctors offered vaccines. "This is how epidemics begin," '
+            'Dr. Luz Arroyo, a signatory to the letter, told NBC News. "These are people as '
+            'well," Arroyo added.',
+            "people as well",
+            None,
+        ),
+        (
+            'Mayor Ana Ruiz spoke on Monday. "The pier is safe," Ruiz said on Monday. "We will '
+            'reopen it soon," Ruiz added.',
+            "reopen it soon",
+            "2019-11-18",
+        ),
+        # the document as the speaker: the date of its dated mention before
+        (
+            "In a Nov. 5 letter to the agency, the doctors offered free vaccines. The agency "
+            "has not answered. Three children died last year. "
+            '"This mortality rate is alarming," says the letter signed by seven doctors.',
+            "mortality rate",
+            "2019-11-05",
+        ),
+        (
+            "The council published a report on the pier on Monday. Repairs began. "
+            '"The pier is unsafe," the report said.',
+            "pier is unsafe",
+            "2019-11-18",
+        ),
+        # a document never dated dates nothing
+        (
+            'The company denied it in a statement. "We were surprised," the statement read.',
+            "surprised",
+            None,
+        ),
+        # words that speak of "yesterday" the day the narrative just told: the next day
+        (
+            "On Sunday, the singer accused the label of blocking her show. The label denied it "
+            'in a statement on its website. "We were shocked by her posts yesterday," the '
+            "statement read.",
+            "shocked",
+            "2019-11-18",
+        ),
+        (
+            "On Sunday, the singer accused the label of blocking her show. The label denied it "
+            'in a statement on its website. "We were shocked by her posts yesterday," the '
+            'statement read. "We will talk to her," the statement continued.',
+            "talk to her",
+            "2019-11-18",
+        ),
+        # ... and the article's day when the narrative told the day before it
+        (
+            "On Tuesday, the singer accused the label of blocking her show. "
+            '"We were shocked by her posts yesterday," the label said.',
+            "shocked",
+            "2019-11-20",
+        ),
+        # a day told long before the quote is not the one its words speak of
+        (
+            "On Sunday, the singer accused the label. The show went on. Fans cheered. The "
+            'tour ends in May. Tickets sold out. "It was a long night yesterday," the singer said.',
+            "long night",
+            None,
+        ),
+    ],
+)
+def test_the_occasion_around_a_quote(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if quoted in q.text]
+    assert q.when == when
+    assert q.when_basis == ("text" if when else "article date")

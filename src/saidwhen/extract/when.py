@@ -313,6 +313,20 @@ def _date_one(
         if own:  # the speaker's account goes on, dated or not
             p = own[-1]
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
+    # 3c. "Arroyo added", "the statement continued": the occasion of the speaker's quote
+    # just before goes on, dated or not.
+    same = _occasion_goes_on(text, q, done)
+    if same is not None:
+        return replace(q, when=same.when, when_range=same.when_range, when_basis=same.when_basis)
+    # 3d. "says the letter", "the statement read": the document the text dated before.
+    doc_date = _document_date(text, q, story, anchor)
+    if doc_date is not None:
+        return replace(q, when=doc_date[0], when_range=doc_date[1], when_basis="text")
+    # 3e. Words that speak of "yesterday" the day the narrative just told were said the next
+    # day ("On Thursday, Swift accused them." "'... her statements yesterday ...'").
+    next_day = _day_after_told(text, sents, q, story, anchor)
+    if next_day is not None:
+        return replace(q, when=next_day, when_range=None, when_basis="text")
     # 4a. "During the call": the call the text dated before ("the March 21 call").
     event = _event_date(text, s, frame, story, anchor)
     if event is not None:
@@ -439,15 +453,9 @@ def _event_date(
             day = _news_day(text, timexes, anchor)
             return (day, None) if day is not None else None
         return None
-    noun = re.compile(r"\b" + re.escape(m.group("noun").split()[-1]) + r"\b", re.I)
-    mentions = [x.start() for x in noun.finditer(text, max(0, s - _REACH), s)]
-    for pos in reversed(mentions):
-        for t in timexes:
-            # "the March 21 call", "Monday's hearing", "a call on July 25"
-            if pos - 25 <= t.end <= pos or pos < t.start <= pos + len(m.group("noun")) + 12:
-                dated = _dated_free(t, anchor)
-                if dated is not None:
-                    return dated
+    dated = _mention_date(text, m.group("noun"), s, max(0, s - _REACH), timexes, anchor)
+    if dated is not None:
+        return dated
     # "earlier in the episode", never dated: the event the story reports, on the lead's day
     day = _news_day(text, timexes, anchor)
     return (day, None) if day is not None else None
@@ -555,3 +563,87 @@ def _frame_channel(frame: str) -> set[str]:
 def _channel_key(s: str) -> set[str]:
     # "her post" is the blog post or the Instagram post: the medium, when named, decides.
     return {m.group(0).lower() for m in _CHANNEL_WORDS.finditer(s)}
+
+
+_GOES_ON = re.compile(r"(?:added|adds|continued|continues|went\s+on|goes\s+on|concluded)\b", re.I)
+
+
+def _occasion_goes_on(text: str, q: Quote, done: Sequence[Quote]) -> Quote | None:
+    """The speaker's quote just before, when "added"/"continued" goes on from it."""
+    if q.cue is None or not _GOES_ON.match(q.cue.text) or q.speaker is None:
+        return None
+    for p in reversed(done):
+        if p.start >= q.start:
+            continue
+        if p.speaker is None or p.speaker.name != q.speaker.name:
+            return None  # another speaker came between
+        if q.start - p.end > _ACCOUNT_GAP:
+            return None
+        return p
+    return None
+
+
+_DOCUMENT = r"(?:letter|statement|report|release|memo|filing|complaint|lawsuit|study|survey)"
+# "says the letter signed by ...", "the statement read": the document as the speaker
+_DOC_WORDS = r"(?:[\w'’-]+\s+){0,2}?"
+_DOC_AFTER = re.compile(rf"\s*(?:the|this|that)\s+{_DOC_WORDS}(?P<noun>{_DOCUMENT})\b", re.I)
+_DOC_BEFORE = re.compile(
+    rf"\b(?:the|this|that|its|their|his|her)\s+{_DOC_WORDS}(?P<noun>{_DOCUMENT})\s+$", re.I
+)
+
+
+def _document_date(
+    text: str, q: Quote, timexes: Sequence[Timex], anchor: dt.date
+) -> tuple[str | None, DateRange | None] | None:
+    """The date of the document the cue names as its speaker, from its dated mention before."""
+    if q.cue is None:
+        return None
+    m = _DOC_AFTER.match(text, q.cue.end, min(len(text), q.cue.end + 40)) or _DOC_BEFORE.search(
+        text, max(0, q.cue.start - 40), q.cue.start
+    )
+    if m is None:
+        return None
+    return _mention_date(text, m.group("noun"), min(q.start, q.cue.start), 0, timexes, anchor)
+
+
+def _mention_date(
+    text: str, noun: str, end: int, start: int, timexes: Sequence[Timex], anchor: dt.date
+) -> tuple[str | None, DateRange | None] | None:
+    """The date next to the last mention of ``noun`` before ``end`` ("the March 21 call")."""
+    word = re.compile(r"\b" + re.escape(noun.split()[-1]) + r"\b", re.I)
+    mentions = [x.start() for x in word.finditer(text, start, end)]
+    for pos in reversed(mentions):
+        for t in timexes:
+            # "the March 21 call", "Monday's hearing", "a call on July 25"
+            if pos - 25 <= t.end <= pos or pos < t.start <= pos + len(noun) + 12:
+                dated = _dated_free(t, anchor)
+                if dated is not None:
+                    return dated
+    return None
+
+
+_YESTERDAY = re.compile(r"\b(?:yesterday|last\s+night)\b", re.I)
+_TOLD_BACK = 3  # sentences before the quote's where the narrative's day is looked for
+
+
+def _day_after_told(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    q: Quote,
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> str | None:
+    """The day after the day the narrative told just before, when the words say "yesterday"."""
+    if not _YESTERDAY.search(text, q.start, q.end):
+        return None
+    s, _ = _sentence_of(sents, q.start)
+    before = [(a, b) for a, b in sents if b <= s][-_TOLD_BACK:]
+    if not before:
+        return None
+    days = [t for t in story if before[0][0] <= t.start < s and t.granularity == "day" and t.date]
+    if not days:
+        return None
+    day = dt.date.fromisoformat(days[-1].date or "")
+    if not anchor - dt.timedelta(days=7) <= day < anchor:
+        return None
+    return (day + dt.timedelta(days=1)).isoformat()
