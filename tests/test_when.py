@@ -472,3 +472,67 @@ def test_the_occasion_around_a_quote(nlp: Any, text: str, quoted: str, when: str
     (q,) = [q for q in record.quotes if quoted in q.text]
     assert q.when == when
     assert q.when_basis == ("text" if when else "article date")
+
+
+# Dates that belong to another event, and dates the next sentence or an update gives.
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # a date in a clause about something else is not the saying's
+        (
+            'While protesters chanted, "Fund our schools," in a hallway, the speaker defended '
+            "the budget approved by lawmakers in April.",
+            "Fund our schools",
+            None,
+        ),
+        (
+            "The merger of the two chains, which became final in March, will create a "
+            '"stronger" company, its chief executive Tom Ferrell said.',
+            "stronger",
+            None,
+        ),
+        # ... unless it dates the channel the words came in
+        (
+            "In a joint statement published Oct. 25, the ministries accused the army of "
+            '"banditry."',
+            "banditry",
+            "2019-10-25",
+        ),
+        (
+            "The mayor, who was elected in May, said on Monday that the pier would close.",
+            "the pier would close",
+            "2019-11-18",
+        ),
+        # the next sentence points back to the words and dates them
+        (
+            'The merger will create a "stronger" company. That\'s the view voiced by Tom '
+            "Ferrell, the chief executive, on Nov. 14 after the vote.",
+            "stronger",
+            "2019-11-14",
+        ),
+        # the account just told: a dated survey by the speaker
+        (
+            "According to a 2018 survey by Penelope Abernathy, the chain cut its staff. "
+            '"Newsrooms are often half the size within months," Abernathy reported.',
+            "half the size",
+            "2018",
+        ),
+        # an update: an embedded post dated after the article, and its weekday
+        (
+            "A man pleaded guilty to threatening Rep. Ana Ruiz, prosecutors announced Tuesday.\n\n"
+            "Ruiz asked for mercy in a letter posted on Twitter Thursday. "
+            '"We must teach the defendant love," she wrote in her letter.\n\n'
+            "Sharing my letter on the sentencing.\n\n"
+            "— Rep. Ana Ruiz (@AnaRuiz) November 21, 2019",
+            "teach the defendant",
+            "2019-11-21",
+        ),
+    ],
+)
+def test_dates_of_other_events(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    found = [q for q in record.quotes if quoted in q.text]
+    assert found
+    assert {(q.when, q.when_basis) for q in found} == {(when, "text" if when else "article date")}

@@ -51,11 +51,14 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract.timexes import period_range
 from saidwhen.model import DateRange, Quote, Span, Timex
 from saidwhen.nlp import doc_text as nlp_doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["date_quotes", "doc_sentences", "doc_text", "first_day", "timex_when"]
 
@@ -168,13 +171,19 @@ def date_quotes(
     """
     text = doc_text(doc)
     sents = doc_sentences(doc)
+    # An update (an embedded post dated after the article) tells of days up to its own;
+    # yesterday's news stays the day before the article.
+    updated = _updated_day(text, timexes, anchor)
+    limit = anchor if updated is None else updated
+    if updated is not None:
+        timexes = [_weekday_until(t, anchor, updated) for t in timexes]
     # Dates the narrative has told so far: dated timexes in the text, outside the quoted
     # words (a date a speaker mentions is not a step of the story).
     quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
     told = [
-        _Dated(t.start, *timex_when(t, anchor))
+        _Dated(t.start, *timex_when(t, limit))
         for t in timexes
-        if timex_when(t, anchor) != (None, None)
+        if timex_when(t, limit) != (None, None)
         and t.value != "PRESENT_REF"
         and not any(s <= t.start < e for s, e in quoted)
     ]
@@ -183,9 +192,10 @@ def date_quotes(
     free = [t for t in timexes if not any(s <= t.start < e for s, e in quoted)]
     said = [(q.start, q.end) for q in quotes]
     story = [t for t in free if not any(s <= t.start < e for s, e in said)]
+    parsed = None if isinstance(doc, str) or not hasattr(doc, "char_span") else doc
     out: list[Quote] = []
     for i, q in enumerate(quotes):
-        dated = _date_one(q, i, out, text, sents, free, told, anchor, story)
+        dated = _date_one(q, i, out, text, sents, free, told, limit, story, parsed)
         out.append(dated)
     if anchor == dt.date.min:  # no day before it
         return out
@@ -251,6 +261,7 @@ def _date_one(
     told: Sequence[_Dated],
     anchor: dt.date,
     story: Sequence[Timex] = (),
+    parsed: Doc | None = None,
 ) -> Quote:
     if q.continues is not None and 0 <= q.continues < len(done):
         prev = done[q.continues]
@@ -272,6 +283,7 @@ def _date_one(
         and not (q.start <= t.start < q.end)
         and timex_when(t, anchor) != (None, None)
         and (first_day(*timex_when(t, anchor)) or "") <= anchor.isoformat()
+        and not (parsed is not None and q.cue and _other_clause(parsed, t, q.cue))
     ]
     if here:
         t = min(here, key=lambda t: abs(t.start - at))
@@ -327,6 +339,11 @@ def _date_one(
     next_day = _day_after_told(text, sents, q, story, anchor)
     if next_day is not None:
         return replace(q, when=next_day, when_range=None, when_basis="text")
+    # 3f. The sentence after points back to the words: "That's the view mouthed by Michael
+    # Reed on Nov. 14."
+    back = _pointed_back(text, sents, q, story, anchor)
+    if back is not None:
+        return replace(q, when=back[0], when_range=back[1], when_basis="text")
     # 4a. "During the call": the call the text dated before ("the March 21 call").
     event = _event_date(text, s, frame, story, anchor)
     if event is not None:
@@ -495,7 +512,7 @@ def _news_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> str | Non
 _COMMUNICATION = re.compile(
     r"\b(?:said|says|told|tells|revealed|testified|wrote|writes|stated|announced|acknowledged|"
     r"admitted|tweeted|posted|released|published|issued|recalled|described|called|"
-    r"letter|statement|interview|testimony|speech|call)\b",
+    r"letter|statement|interview|testimony|speech|call|according|report|survey|study|poll)\b",
     re.I,
 )
 
@@ -606,6 +623,9 @@ def _document_date(
     return _mention_date(text, m.group("noun"), min(q.start, q.cue.start), 0, timexes, anchor)
 
 
+_AFTER_MENTION = 40  # "a letter posted on Twitter Tuesday"
+
+
 def _mention_date(
     text: str, noun: str, end: int, start: int, timexes: Sequence[Timex], anchor: dt.date
 ) -> tuple[str | None, DateRange | None] | None:
@@ -615,7 +635,10 @@ def _mention_date(
     for pos in reversed(mentions):
         for t in timexes:
             # "the March 21 call", "Monday's hearing", "a call on July 25"
-            if pos - 25 <= t.end <= pos or pos < t.start <= pos + len(noun) + 12:
+            if pos - 25 <= t.end <= pos or (
+                pos < t.start <= pos + len(noun) + _AFTER_MENTION
+                and not re.search(r"[.!?]\s", text[pos : t.start])
+            ):
                 dated = _dated_free(t, anchor)
                 if dated is not None:
                     return dated
@@ -647,3 +670,87 @@ def _day_after_told(
     if not anchor - dt.timedelta(days=7) <= day < anchor:
         return None
     return (day + dt.timedelta(days=1)).isoformat()
+
+
+_ITS_OWN_DATE = re.compile(rf"{_CHANNEL_WORDS.pattern}|{_DOCUMENT}|{_EVENT_NOUN}", re.I)
+
+
+def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
+    """A date in a clause about something else than the saying: "the budget approved in
+    April", "the merger, which became final Tuesday" (not "a statement published Oct. 25").
+    """
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or words is None:
+        return False
+    x = span.root
+    while x.dep_ not in ("relcl", "acl"):
+        if x.head.i == x.i:
+            return False
+        x = x.head
+    if x.left_edge.i <= words.root.i <= x.right_edge.i:
+        return False  # the saying is in that clause
+    return _ITS_OWN_DATE.fullmatch(x.head.text) is None
+
+
+_POINTS_BACK = re.compile(
+    r"\s*[\"“”']?\s*(?:that|this|those|these|such)(?:'s|’s|\s+(?:is|was|are|were))\b", re.I
+)
+
+
+def _pointed_back(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    q: Quote,
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> tuple[str | None, DateRange | None] | None:
+    """The date of the next sentence when it names the speaker and points back to the words."""
+    surname = q.speaker.name.split()[-1] if q.speaker and q.speaker.name else ""
+    if len(surname) < 3:
+        return None
+    _, e = _sentence_of(sents, q.end - 1)
+    after = [(a, b) for a, b in sents if a >= e][:1]
+    if not after or not _POINTS_BACK.match(text, after[0][0], after[0][1]):
+        return None
+    a, b = after[0]
+    if not re.search(rf"\b{re.escape(surname)}\b", text[a:b]):
+        return None
+    for t in story:
+        if a <= t.start < b:
+            dated = _dated_free(t, anchor)
+            if dated is not None:
+                return dated
+    return None
+
+
+# "— Rep. Ilhan Omar (@Ilhan) November 19, 2019": an embedded post's signature
+_EMBED_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
+_WEEKDAY = re.compile(r"(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UPDATE_DAYS = 7
+
+
+def _updated_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> dt.date | None:
+    """The day the text was last updated, when it embeds a post dated after the article."""
+    days = [
+        dt.date.fromisoformat(t.date)
+        for t in timexes
+        if t.date
+        and t.granularity == "day"
+        and _EMBED_SIGNATURE.search(text, max(0, t.start - 40), t.start)
+    ]
+    later = [d for d in days if anchor < d <= anchor + dt.timedelta(days=_UPDATE_DAYS)]
+    return max(later, default=None)
+
+
+def _weekday_until(t: Timex, anchor: dt.date, updated: dt.date) -> Timex:
+    """A past weekday resolved against the article date, resolved again against its update."""
+    m = _WEEKDAY.fullmatch(t.text)
+    if m is None or not t.date or t.date >= anchor.isoformat():
+        return t
+    wd = _WEEKDAYS.index(m.group(1).lower())
+    day = updated - dt.timedelta(days=(updated.weekday() - wd) % 7)
+    if day <= anchor:
+        return t
+    return replace(t, value=day.isoformat(), date=day.isoformat(), anchor=updated.isoformat())
