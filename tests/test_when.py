@@ -536,3 +536,77 @@ def test_dates_of_other_events(nlp: Any, text: str, quoted: str, when: str | Non
     found = [q for q in record.quotes if quoted in q.text]
     assert found
     assert {(q.when, q.when_basis) for q in found} == {(when, "text" if when else "article date")}
+
+
+_PARAGRAPH = "The camp holds about 40,000 people, and aid convoys reach it only rarely.\n\n"
+
+
+# A speaker's earlier occasion, the same words again, the main clause's date.
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # an interview told before is not the occasion of words said to someone else
+        (
+            "Senator Ana Ruiz told Fox News last week that the bill was dead. "
+            '"We will try again," Ruiz told reporters at the Capitol.',
+            "try again",
+            None,
+        ),
+        (
+            "Senator Ana Ruiz told Fox News on Sunday that the bill was dead. "
+            '"We will try again," Ruiz said in a statement.',
+            "try again",
+            None,
+        ),
+        (
+            "Senator Ana Ruiz told Fox News on Sunday that the bill was dead. "
+            '"We will try again," Ruiz told CNN.',
+            "try again",
+            None,
+        ),
+        # ... but is when nothing else is named
+        (
+            "Senator Ana Ruiz told Fox News on Sunday that the bill was dead. "
+            '"We will try again," Ruiz said.',
+            "try again",
+            "2019-11-17",
+        ),
+        # the main clause's date is not that of words in a clause about something else
+        (
+            "Negotiators are now left with the massive purchases Mr. Ferrell requested — larger "
+            'purchases "than any time in our history, by far" — and a text to write.',
+            "any time in our history",
+            None,
+        ),
+        (
+            'On Monday, negotiators met the farmers who had called the deal "a disaster."',
+            "a disaster",
+            None,
+        ),
+        # a bare "X said:" further on goes on from the speaker's dated words
+        (
+            "Sean Robertson told the agency in November that the claim is false. "
+            '"It is false," Robertson said.\n\n' + _PARAGRAPH * 6 + "Robertson, the "
+            'commander, said: "We support safe movements."',
+            "safe movements",
+            "2019-11",
+        ),
+        # a subheading quoting words the text dates elsewhere
+        (
+            "In a joint statement published Oct. 25, the ministries accused the army of "
+            'controlling "bandit formations" in the camp.\n\n'
+            + _PARAGRAPH
+            + '"Army-controlled bandit formations"\n\n'
+            + _PARAGRAPH,
+            "Army-controlled",
+            "2019-10-25",
+        ),
+    ],
+)
+def test_occasions_and_repeated_words(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    found = [q for q in record.quotes if quoted in q.text]
+    assert found
+    assert {(q.when, q.when_basis) for q in found} == {(when, "text" if when else "article date")}

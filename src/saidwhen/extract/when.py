@@ -56,9 +56,10 @@ from typing import TYPE_CHECKING, Any
 from saidwhen.extract.timexes import period_range
 from saidwhen.model import DateRange, Quote, Span, Timex
 from saidwhen.nlp import doc_text as nlp_doc_text
+from saidwhen.normalise import normalise
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["date_quotes", "doc_sentences", "doc_text", "first_day", "timex_when"]
 
@@ -197,6 +198,7 @@ def date_quotes(
     for i, q in enumerate(quotes):
         dated = _date_one(q, i, out, text, sents, free, told, limit, story, parsed)
         out.append(dated)
+    out = _headings_dated(text, out)
     if anchor == dt.date.min:  # no day before it
         return out
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
@@ -371,7 +373,7 @@ def _date_one(
     # 5. The account the narrative just dated: "Last week Holmes revealed ..." then
     # "'...,' Holmes testified"; "In December 2015, Trump released a letter from Dr.
     # Bornstein" then "'...,' Bornstein wrote".
-    account = _account_date(text, sents, s, q, story, anchor)
+    account = _account_date(text, sents, s, q, story, anchor, frame)
     if account is not None:
         return replace(q, when=account[0], when_range=account[1], when_basis="text")
     # 6. The speaker's account goes on from their quote just before ("... noting he had
@@ -383,8 +385,11 @@ def _date_one(
             # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on,
             # in the same channel (a podcast then a newsletter are two occasions)
             other_channel = q.channel and p.channel and q.channel != p.channel
+            # a bare "Robertson said:" further on goes on from the speaker's dated words; an
+            # attribution naming an audience or channel may be another occasion
+            bare = _occasion(frame) == (None, set())
             if (
-                q.start - p.end <= _ACCOUNT_GAP
+                q.start - p.end <= (_ACCOUNT_REACH if bare else _ACCOUNT_GAP)
                 and p.when_basis == "text"
                 and p.kind != "indirect"
                 and not other_channel
@@ -524,8 +529,13 @@ def _account_date(
     q: Quote,
     timexes: Sequence[Timex],
     anchor: dt.date,
+    frame: str = "",
 ) -> tuple[str | None, DateRange | None] | None:
-    """The date of the speaker's communication told in one of the two sentences before."""
+    """The date of the speaker's communication told in one of the two sentences before.
+
+    Not when the quote's attribution names another occasion: "told Fox News last week"
+    then "'...,' Ruiz told reporters" (or "said in a statement").
+    """
     name = q.speaker.name if q.speaker else None
     surname = name.split()[-1] if name else ""
     if len(surname) < 3:
@@ -537,12 +547,15 @@ def _account_date(
             continue
         sentence = text[a:b]
         if re.search(rf"\b{re.escape(surname)}\b", sentence) and _COMMUNICATION.search(sentence):
+            if _other_occasion(frame, sentence):
+                return None
             return _dated_free(dated[0], anchor)
         return None  # the narrative's last date is another story's
     return None
 
 
 _ACCOUNT_GAP = 300  # characters between two quotes of one account
+_ACCOUNT_REACH = 1500  # ... when the later one names no audience or channel of its own
 
 
 def _own(done: Sequence[Quote], q: Quote) -> list[Quote]:
@@ -683,14 +696,30 @@ def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
     words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if span is None or words is None:
         return False
-    x = span.root
-    while x.dep_ not in ("relcl", "acl"):
-        if x.head.i == x.i:
-            return False
-        x = x.head
-    if x.left_edge.i <= words.root.i <= x.right_edge.i:
+    said = _clause(words.root)
+    of = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    if (
+        said is not None
+        and of.pos_ in ("VERB", "AUX")
+        and not said.left_edge.i <= of.i <= said.right_edge.i
+    ):
+        # "negotiators are now left with the purchases Mr. Trump requested": the main verb's
+        # date (but "the March 21 call, in which he said": what the clause tells of)
+        return True
+    x = _clause(span.root)
+    if x is None or x.left_edge.i <= words.root.i <= x.right_edge.i:
         return False  # the saying is in that clause
     return _ITS_OWN_DATE.fullmatch(x.head.text) is None
+
+
+def _clause(token: Token) -> Token | None:
+    """The head of the relative or participial clause the token is in, if any."""
+    x = token
+    while x.dep_ not in ("relcl", "acl"):
+        if x.head.i == x.i:
+            return None
+        x = x.head
+    return x
 
 
 _POINTS_BACK = re.compile(
@@ -754,3 +783,57 @@ def _weekday_until(t: Timex, anchor: dt.date, updated: dt.date) -> Timex:
     if day <= anchor:
         return t
     return replace(t, value=day.isoformat(), date=day.isoformat(), anchor=updated.isoformat())
+
+
+# "told Fox News", "in an interview with CNN", "told reporters": to whom the words were said
+# ("told the network" refers back: no new audience)
+_AUDIENCE = re.compile(
+    r"\b(?i:told|tells|telling|interview\s+with|speaking\s+(?:to|with))\s+"
+    r"(?P<who>[A-Z][\w.&'’-]*|(?i:reporters|journalists|lawmakers|investigators|congress))"
+)
+
+
+def _occasion(s: str) -> tuple[str | None, set[str]]:
+    m = _AUDIENCE.search(s)
+    return (m.group("who").lower() if m else None), _frame_channel(s)
+
+
+def _other_occasion(frame: str, account: str) -> bool:
+    """The attribution names an audience or channel that the account does not."""
+    (who, via), (then_who, then_via) = _occasion(frame), _occasion(account)
+    if who and then_who:
+        return who != then_who
+    if via and then_via:
+        return not via & then_via
+    return bool((who and then_via) or (via and then_who))
+
+
+def _stands_alone(text: str, q: Quote) -> bool:
+    """The quote is a paragraph of its own (a subheading: “U.S.-controlled bandit formations”)."""
+    a = text.rfind("\n", 0, q.start) + 1
+    b = text.find("\n", q.end)
+    b = len(text) if b < 0 else b
+    return not re.search(r"\w", text[a : q.start] + text[q.end : b])
+
+
+def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
+    """A quote standing as a subheading, undated, takes the date of its words said in the text."""
+    out = list(quotes)
+    words = [f" {normalise(q.text)} " for q in quotes]
+    for i, q in enumerate(quotes):
+        if q.when or q.when_range or q.kind == "indirect" or not _stands_alone(text, q):
+            continue
+        same = [
+            p
+            for j, p in enumerate(quotes)
+            if j != i
+            and p.when_basis == "text"
+            and (p.when or p.when_range)
+            and min(len(words[i]), len(words[j])) > 0
+            and len(min(words[i], words[j], key=len).split()) >= 2
+            and (words[i] in words[j] or words[j] in words[i])
+        ]
+        if same:
+            p = min(same, key=lambda p: abs(p.start - q.start))
+            out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis="text")
+    return out
