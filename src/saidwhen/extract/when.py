@@ -8,11 +8,21 @@ The evidence, strongest first:
 2. a date in the attribution sentence, outside anyone's quoted words and no
    later than the article ("On September 27, she shared on Instagram that
    ..."; "Now, in a blog post, she wrote ..."; "since last summer" is a range
-   from then to the article date);
+   from then to the article date); with a parse, not a date in a clause
+   about something else ("the budget approved in April", "the merger, which
+   became final Tuesday"; but "a statement published Oct. 25" dates its
+   words), nor the main verb's date for words in a relative clause ("now
+   left with the purchases Trump requested");
 3. the narrative: "she later revealed" is after the last date told (outside
    quotes) and before the article (or undated, when what came just before
    is); "she had added" (past perfect) continues the speaker's account
-   before it;
+   before it; "X added", "the statement continued" go on from the speaker's
+   quote just before, dated or not; a document as the speaker ("says the
+   letter", "the statement read") is dated where the text dated it ("a Nov. 5
+   letter"); words that say "yesterday" of the day the narrative told just
+   before were said the next day ("On Thursday, Swift accused them." then
+   "'... her statements yesterday ...,' the statement read"); the sentence
+   after pointing back ("That's the view voiced by Reed on Nov. 14");
 4. an event the attribution points back to: "during the call" is the call
    the text dated before ("the March 21 call"); a definite event never dated
    ("earlier in the episode"), or a press event ("in a conference call with
@@ -22,13 +32,21 @@ The evidence, strongest first:
    not how the words came, "signatory to the letter, told NBC News", is none);
 6. the account just told: the speaker's communication dated in one of the
    two sentences before ("In December 2015, Trump released a letter from Dr.
-   Bornstein" -> "'...,' Bornstein wrote"), or the speaker's dated quoted
-   words just before, in the same channel;
+   Bornstein" -> "'...,' Bornstein wrote"; "According to a 2018 survey by
+   Abernathy"), unless the attribution names another audience or channel
+   ("told Fox News last week" then "'...,' Ruiz told reporters"), or the
+   speaker's dated quoted words before, in the same channel (just before; a
+   bare "Robertson said:" further on);
 7. yesterday's news: when the lead (its first paragraphs) reports the day before
    the article ("faced criticism on Tuesday" in Wednesday's paper), a quote still
    undated, said in the simple past ("said", "told reporters"; not "says", "has
    said", nor words written for the record, "said in a statement"), was said that
    day. This runs last and never spreads to other quotes through 5 or 6.
+
+A subheading that quotes words the text dates elsewhere takes their date. An
+update (a post embedded with a date after the article's: "— Rep. Ilhan Omar
+(@Ilhan) November 19, 2019") tells of days up to its own: a past weekday is
+resolved against it ("posted on Twitter Tuesday").
 
 Without any of these the quote keeps ``when=None`` and ``when_basis="article
 date"``: the text says no more than that it was said by the article's date.
