@@ -206,3 +206,15 @@ def test_a_name_suffix_is_never_a_person_and_picks_the_right_king(nlp: Any) -> N
     assert "Jr." not in [p.name for p in rec.people]
     assert _speaker_of(rec, "We remember") == "Dexter King"
     assert _speaker_of(rec, "Injustice anywhere") == "Martin Luther King Jr."
+
+
+def test_the_couple_is_the_pair_named_together_before(nlp: Any) -> None:
+    rec = run(
+        "Chef Nora Vale and her husband, singer Leo Brandt, opened a bakery in May.\n\n"
+        "Vale and Brandt share two children. In August, the couple announced they were "
+        "expecting a third child.\n",
+        nlp,
+    )
+    (q,) = [q for q in rec.quotes if q.text.startswith("they were expecting")]
+    assert who(q) == "Nora Vale and Leo Brandt"
+    assert q.speaker is not None and q.speaker.type == "group"
