@@ -218,3 +218,13 @@ def test_the_couple_is_the_pair_named_together_before(nlp: Any) -> None:
     (q,) = [q for q in rec.quotes if q.text.startswith("they were expecting")]
     assert who(q) == "Nora Vale and Leo Brandt"
     assert q.speaker is not None and q.speaker.type == "group"
+
+
+def test_which_after_a_person_takes_up_the_report_not_the_person(nlp: Any) -> None:
+    rec = run(
+        "Ana Ruiz spoke at the summit on Tuesday.\n\n"
+        'Growers "began to say we want you to do this and that," Ruiz told Tom Hale, which '
+        'ultimately meant making the "strongest wheat on the market."\n',
+        nlp,
+    )
+    assert _speaker_of(rec, "strongest wheat") == "Ana Ruiz"

@@ -197,7 +197,15 @@ class PeopleIndex:
         root = span.root
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
             ante = root.head.head
-            return self.entity_at(ante.idx, ante.idx + len(ante))
+            found = self.entity_at(ante.idx, ante.idx + len(ante))
+            if root.lower_ == "which" and found is not None and found.type == "person":
+                # "..., Cook told Benioff, which meant ...": "which" is no person; it takes
+                # up what the clause before says, and its subject
+                subj = [c for c in ante.head.children if c.dep_ == "nsubj" and c.i != ante.i]
+                if ante.dep_ not in ("dobj", "dative", "pobj") or not subj:
+                    return None
+                return self.entity_at(subj[0].idx, subj[0].idx + len(subj[0]))
+            return found
         inside = [m for m in self._mention_starts if start <= m[0] and m[1] <= end]
         for s, e, x in inside:  # the name that heads the span
             if s <= root.idx < e:
