@@ -228,3 +228,15 @@ def test_which_after_a_person_takes_up_the_report_not_the_person(nlp: Any) -> No
         nlp,
     )
     assert _speaker_of(rec, "strongest wheat") == "Ana Ruiz"
+
+
+def test_a_document_named_after_a_body_is_that_bodys(nlp: Any) -> None:
+    rec = run(
+        "The Attorney's Office for the Eastern District of Ohio announced the plea on "
+        "Monday.\n\n"
+        "Dale Finch, 40, faces up to five years in prison. His sentencing is set for "
+        "May 2, according to the office release.\n",
+        nlp,
+    )
+    (q,) = [q for q in rec.quotes if q.text.startswith("His sentencing")]
+    assert who(q) == "Attorney's Office for the Eastern District of Ohio"

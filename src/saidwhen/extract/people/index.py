@@ -298,6 +298,8 @@ class PeopleIndex:
             body = self._people_body(members[0].lemma_.lower() if members else lemma)
             if body is not None:
                 return body  # "the physicians" of "Doctors for Camp Closure"
+        if root.dep_ == "compound":  # "the office release": the article's "the" is the head's
+            dets |= {c.lower_ for c in root.head.children if c.dep_ == "det"}
         if (
             not dets & {"the", "this", "that", "these", "those"}
             and root.pos_ == "NOUN"
@@ -436,6 +438,10 @@ class PeopleIndex:
         statement", "X released a statement")."""
         doc = self._doc
         lemma = root.lemma_.lower()
+        for body in (c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+            # "the office release", "the ministry statement": the body named before
+            if body.lemma_.lower() in _ORG_NOUNS:
+                return self._described(body, at)
         for acl in (c for c in root.children if c.dep_ == "acl"):
             # "the letter signed by seven physicians" says whose it is
             if acl.lemma_.lower() not in _AUTHORED:
