@@ -22,9 +22,9 @@ from saidwhen.extract.speech.syntax import (
     span_root,
     trim,
 )
-from saidwhen.extract.speech.types import TaggedSpan
+from saidwhen.extract.speech.types import Draft, TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
-from saidwhen.model import Quote, Span, Speaker
+from saidwhen.model import Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -159,7 +159,7 @@ def _owner_after(view: ArticleView, con: TaggedSpan) -> TaggedSpan | None:
     return TaggedSpan("SRC", toks[0].i, toks[-1].i + 1) if toks else None
 
 
-def _rules_have_source(rules: Sequence[Quote], start: int, end: int) -> bool:
+def _rules_have_source(rules: Sequence[Draft], start: int, end: int) -> bool:
     """Whether a report of the rules with a source overlaps ``start:end`` (it will be kept)."""
     return any(r.speaker is not None and r.start < end and start < r.end for r in rules)
 
@@ -286,8 +286,8 @@ def find_tagged(
     people: Any = None,
     *,
     model: str | None = None,
-    rules: Sequence[Quote] | None = None,
-) -> list[Quote]:
+    rules: Sequence[Draft] | None = None,
+) -> list[Draft]:
     """Reported-speech attributions found by the CRF tagger, like ``find_reported``.
 
     Args:
@@ -297,12 +297,12 @@ def find_tagged(
         rules: ``find_reported``'s output for this doc, when the caller has it.
 
     Returns:
-        ``Quote(kind="indirect")`` items in text order.
+        ``Draft(kind="indirect")`` items in text order.
     """
     tagger = load_tagger(model or str(MODEL_PATH))
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
     doc, text = view.doc, view.text
-    out: list[Quote] = []
+    out: list[Draft] = []
     seen: set[tuple[int, int]] = set()
     rules = find_reported(view) if rules is None else rules
     for spans in tag_doc(view, tagger, rules):
@@ -324,15 +324,7 @@ def find_tagged(
                 mention = text[s_s:s_e]
                 name = resolve(s_s, s_e) if resolve is not None else None
                 speaker = Speaker(name=name or mention, mention=mention, start=s_s, end=s_e)
-            out.append(
-                Quote(
-                    text=text[c_s:c_e],
-                    start=c_s,
-                    end=c_e,
-                    kind="indirect",
-                    speaker=speaker,
-                    cue=Span(text=text[k_s:k_e], start=k_s, end=k_e),
-                )
-            )
+            cue_span = Span(text=text[k_s:k_e], start=k_s, end=k_e)
+            out.append(Draft(c_s, c_e, "indirect", speaker, cue_span, is_indirect=True))
     out.sort(key=lambda q: (q.start, q.end))
     return out

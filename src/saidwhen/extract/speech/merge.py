@@ -11,7 +11,7 @@ from saidwhen.extract.speech.rules import find_reported, find_source_insertions
 from saidwhen.extract.speech.syntax import channel_of
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in
-from saidwhen.model import Quote, Span, Speaker
+from saidwhen.model import Span, Speaker
 from saidwhen.nlp import doc_text
 
 __all__ = [
@@ -29,7 +29,7 @@ def _covers(outer: Span | Speaker, inner: Span | Speaker) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def _only_frame(text: str, q: Quote, d: Draft) -> bool:
+def _only_frame(text: str, q: Draft, d: Draft) -> bool:
     """Is the report's content nothing but a direct quote's speaker and cue (and "that")?"""
     if d.kind != "direct" or d.speaker is None or d.cue is None:
         return False
@@ -43,7 +43,7 @@ def _only_frame(text: str, q: Quote, d: Draft) -> bool:
     return not set(re.findall(r"\w+", rest.lower())) - {"that"}
 
 
-def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Quote]) -> list[Draft]:
+def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]) -> list[Draft]:
     """Add indirect speech; drop what only repeats a direct quote; link fragments."""
     doc = view.doc
     out = list(drafts)
@@ -74,7 +74,7 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Quote]
                     if q.cue is not None and d.cue is not None and _covers(q.cue, d.cue):
                         d.cue = q.cue
             continue
-        ind = Draft(q.start, q.end, "indirect", q.speaker, q.cue, is_indirect=True)
+        ind = q
         if q.cue is not None:
             cue_toks = tokens_in(doc, q.cue.start, q.cue.end)
             if cue_toks:
@@ -148,7 +148,7 @@ def carry_channels(drafts: list[Draft]) -> None:
             d.channel = current[who]
 
 
-def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Quote]:
+def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
     """Reported speech from the CRF tagger, which reads the rules of extract/speech/rules.py
     as features: on PolNeAR dev it beats the rules alone on every role (and the two
     together).  Where the tagger found content but no source and the rules found
@@ -159,7 +159,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Quote]:
     out = list(tagged)
     for r in rules:
         over = [t for t in tagged if t.start < r.end and r.start < t.end]
-        if not over and r.speaker is not None and r.text.startswith("that "):
+        if not over and r.speaker is not None and view.text[r.start : r.end].startswith("that "):
             out.append(r)  # "she shared on Instagram that ...": the surest frame of all
         elif over and r.speaker is not None and all(t.speaker is None for t in over):
             out = [t for t in out if t not in over]

@@ -79,29 +79,17 @@ def loose_cue(tok: Token) -> bool:
 
 
 def cue_span(doc: Doc, verb: Token) -> Span:
-    """The verb with its auxiliaries, negation and particle ("has learned", "opened up")."""
-    toks = [verb]
-    for child in verb.children:
-        if (
-            child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and verb.i - child.i <= 3
-        ) or (child.dep_ == "prt" and child.i == verb.i + 1):
-            toks.append(child)
-    toks.sort(key=lambda t: t.i)
-    # keep the run contiguous around the verb (drop an aux separated by the subject)
-    run = [verb]
-    for t in reversed([t for t in toks if t.i < verb.i]):
-        if run[0].i - t.i <= 2 and all(
-            doc[k].pos_ in ("ADV", "PART", "AUX") for k in range(t.i + 1, run[0].i)
-        ):
-            run.insert(0, t)
-    run.extend(t for t in toks if t.i > verb.i)
-    s, e = run[0].idx, run[-1].idx + len(run[-1])
+    """The cue of ``verb`` (:func:`cue_tokens`) as a character span."""
+    toks = cue_tokens(verb)
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     return Span(doc_text(doc)[s:e], s, e)
 
 
 def np_span(doc: Doc, head: Token, whole: bool = False) -> tuple[int, int]:
-    """A subject noun phrase, cut before a comma, relative clause or apposition
-    (``whole``: with its clauses and phrases, up to a comma)."""
+    """A speaker's mention, as the name of a person: the subject noun phrase cut
+    before a comma, relative clause or apposition (``whole``: with its clauses and
+    phrases, up to a comma).  Meant to differ from :func:`noun_phrase`, the source
+    span as PolNeAR annotates it (appositions and relative clauses kept)."""
     left = head.left_edge.i
     right = head.right_edge.i if whole else head.i
     for child in head.rights:
@@ -366,6 +354,7 @@ def span_root(doc: Doc, span: TaggedSpan) -> Token:
         if not span.start <= tok.head.i < span.end or tok.head.i == tok.i:
             return tok
     return doc[span.start]
+
 
 # Which way a passive is read: the subject speaks ("he was quoted as saying"), or the
 # ``by`` agent does and the subject is the one spoken to ("she was asked by ...").
