@@ -240,3 +240,27 @@ def test_a_document_named_after_a_body_is_that_bodys(nlp: Any) -> None:
     )
     (q,) = [q for q in rec.quotes if q.text.startswith("His sentencing")]
     assert who(q) == "Attorney's Office for the Eastern District of Ohio"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "speaker"),
+    [
+        (
+            "The company will close two plants next year, the board said, according to Reuters.",
+            "The company will close",
+            "the board",
+        ),
+        (
+            "Prices will rise by 5 percent, the ministry said on Tuesday, according to a "
+            "report by Bloomberg.",
+            "Prices will rise",
+            "the ministry",
+        ),
+        ('"We have no choice," the board said, according to Reuters.', "We have", "the board"),
+    ],
+)
+def test_a_report_carried_by_an_agency_is_the_speakers_not_the_agencys(
+    nlp: Any, sentence: str, words: str, speaker: str
+) -> None:
+    rec = run(f"The airline cut its forecast on Monday, Reuters reported.\n\n{sentence}\n", nlp)
+    assert _speaker_of(rec, words) == speaker

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import ROLE_NOUNS
 from saidwhen.extract.people.names import (
+    _ANY_BODY_NOUNS,
     _DOC_NOUNS,
     _NOUN_GENDER,
     _ORG_NOUNS,
@@ -335,8 +336,10 @@ class PeopleIndex:
                 and ent.type == "organisation"
                 and not plural
                 and words - {_stem(lemma)} <= stems
+                and lemma in _ANY_BODY_NOUNS
             ):
-                # "the company", "the production company": the last body named
+                # "the company", "the production company": the last body named (not
+                # "the board", "the ministry": a body of that name, else no one named)
                 # the body the article is about (named most often so far) over a passer-by
                 seen = sum(1 for s, _ in ent.mentions if s < at)
                 score = last - 100_000 + 10_000 * len(words & stems) + 200 * seen
