@@ -175,6 +175,17 @@ def test_an_indefinite_source_stays_unnamed_when_the_next_name_is_someone_else(
     assert _speaker_of(rec, "unlawful") != "Sam Ortiz"
 
 
+def test_a_countrys_body_keeps_its_country_and_an_owner_stays_out(nlp: Any) -> None:
+    rec = run(
+        "Fighting went on near the base on Monday.\n\n"
+        "Syria's Interior Ministry claimed the camp was empty.\n\n"
+        "Taylor Swift's Big Machine Records said the deal was done.\n",
+        nlp,
+    )
+    assert _speaker_of(rec, "the camp was empty") == "Syria's Interior Ministry"
+    assert _speaker_of(rec, "the deal was done") == "Big Machine Records"
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

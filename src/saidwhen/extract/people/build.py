@@ -222,8 +222,11 @@ def _owners_in_body_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[i
             out
             and out[-1][1] + 1 == i
             and doc[i - 1].tag_ == "POS"
-            and doc[i].lower_ in _ORG_WORDS
-            and (j - i >= 3 or doc[j - 1].lower_ in _ORG_WORDS)
+            and (
+                (doc[i].lower_ in _ORG_WORDS and (j - i >= 3 or doc[j - 1].lower_ in _ORG_WORDS))
+                # "Syria's Interior Ministry": a country's body
+                or (doc[j - 1].lower_ in _ORG_WORDS and doc[i - 2].ent_type_ in _PLACE_LABELS)
+            )
         ):
             lo = out[-1][0]
             if lo > 0 and re.fullmatch(r"(?:[A-Z]\.){2,}", doc[lo - 1].text):
