@@ -275,3 +275,22 @@ def test_a_report_carried_by_an_agency_is_the_speakers_not_the_agencys(
 ) -> None:
     rec = run(f"The airline cut its forecast on Monday, Reuters reported.\n\n{sentence}\n", nlp)
     assert _speaker_of(rec, words) == speaker
+
+
+def test_a_name_set_beside_a_described_subject_is_the_one_in_view(nlp: Any) -> None:
+    rec = run(
+        'Economist Paul Kim found that costs doubled. "The numbers are clear," he said.\n\n'
+        'A third critic, former councilman Dan Ortiz, was blunter. "This is theft," he said.\n',
+        nlp,
+    )
+    assert _speaker_of(rec, "This is theft") == "Dan Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("role", "gender"),
+    [("councilwoman", "female"), ("councilman", "male"), ("fisherman", "male")],
+)
+def test_a_role_in_man_or_woman_tells_the_gender(nlp: Any, role: str, gender: str) -> None:
+    rec = run(f"Former {role} Jordan Vale spoke at the pier on Monday.\n", nlp)
+    (person,) = [p for p in rec.people if p.name == "Jordan Vale"]
+    assert person.gender == gender

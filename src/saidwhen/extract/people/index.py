@@ -552,6 +552,12 @@ class PeopleIndex:
             tok = tok.head
         if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
             tok = tok.head  # "Mr. Trump's embrace is ...": the owner of the subject
+        elif (
+            tok.dep_ == "appos"
+            and tok.head.dep_ in ("nsubj", "nsubjpass")
+            and tok.head.pos_ == "NOUN"
+        ):
+            tok = tok.head  # "A third critic, councilman Dan Ortiz, was blunter"
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return 0
         verb = tok.head
