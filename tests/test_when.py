@@ -449,6 +449,20 @@ def test_lead_day_dates_the_reactions(nlp: Any, text: str, quoted: str, when: st
             "talk to her",
             "2019-11-18",
         ),
+        # the day told in reported words ("accused the label of lying on Sunday")
+        (
+            'The singer accused the label of lying on Sunday. "We were shocked by her posts '
+            'yesterday," a label spokesman said.',
+            "shocked",
+            "2019-11-18",
+        ),
+        # a document dated in the words reported about it, and its words that follow
+        (
+            "Acme Corp. issued a statement about the recall on Monday.\n\n"
+            '"We regret the delay," the statement said. "We will pay every customer."',
+            "pay every customer",
+            "2019-11-18",
+        ),
         # ... and the article's day when the narrative told the day before it
         (
             "On Tuesday, the singer accused the label of blocking her show. "

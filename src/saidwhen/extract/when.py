@@ -351,12 +351,12 @@ def _date_one(
     if same is not None:
         return replace(q, when=same.when, when_range=same.when_range, when_basis=same.when_basis)
     # 3d. "says the letter", "the statement read": the document the text dated before.
-    doc_date = _document_date(text, q, story, anchor)
+    doc_date = _document_date(text, q, timexes, anchor)
     if doc_date is not None:
         return replace(q, when=doc_date[0], when_range=doc_date[1], when_basis="text")
     # 3e. Words that speak of "yesterday" the day the narrative just told were said the next
     # day ("On Thursday, Swift accused them." "'... her statements yesterday ...'").
-    next_day = _day_after_told(text, sents, q, story, anchor)
+    next_day = _day_after_told(text, sents, q, timexes, anchor)
     if next_day is not None:
         return replace(q, when=next_day, when_range=None, when_basis="text")
     # 3f. The sentence after points back to the words: "That's the view mouthed by Michael
