@@ -524,6 +524,17 @@ def test_the_occasion_around_a_quote(nlp: Any, text: str, quoted: str, when: str
             "stronger",
             "2019-11-14",
         ),
+        (
+            '"We will win," Ruiz said. That was her message to voters on Monday.',
+            "We will win",
+            "2019-11-18",
+        ),
+        # ... not a sentence about something else
+        (
+            '"We will win," Ruiz said. That was a change from 2010, when Ruiz lost.',
+            "We will win",
+            None,
+        ),
         # the account just told: a dated survey by the speaker
         (
             "According to a 2018 survey by Penelope Abernathy, the chain cut its staff. "

@@ -745,6 +745,12 @@ _POINTS_BACK = re.compile(
 )
 
 
+_VIEW = re.compile(
+    r"\b(?:view|words?|remarks?|comments?|message|claim|promise|pitch|mouthed|voiced|put\s+it)\b",
+    re.I,
+)
+
+
 def _pointed_back(
     text: str,
     sents: Sequence[tuple[int, int]],
@@ -761,7 +767,13 @@ def _pointed_back(
     if not after or not _POINTS_BACK.match(text, after[0][0], after[0][1]):
         return None
     a, b = after[0]
-    if not re.search(rf"\b{re.escape(surname)}\b", text[a:b]):
+    sentence = text[a:b]
+    # "... by Michael Reed on Nov. 14", "That was her message to voters on Monday"; not "That
+    # was a change from 2010, when Reed lost"
+    named = re.search(rf"\b{re.escape(surname)}\b", sentence) and (
+        _COMMUNICATION.search(sentence) or _VIEW.search(sentence)
+    )
+    if not (named or re.search(rf"\b(?:his|her|their|its)\s+{_VIEW.pattern}", sentence, re.I)):
         return None
     for t in story:
         if a <= t.start < b:
