@@ -517,6 +517,28 @@ def test_the_occasion_around_a_quote(nlp: Any, text: str, quoted: str, when: str
             "the pier would close",
             "2019-11-18",
         ),
+        # ... nor the setting of the saying: where, to whom, the speaker speaking
+        (
+            'During a visit that began Monday, the president said, "We are friends."',
+            "We are friends",
+            "2019-11-18",
+        ),
+        (
+            'Speaking at a summit that opened Monday, Ruiz said, "We are ready."',
+            "We are ready",
+            "2019-11-18",
+        ),
+        (
+            '"We are ready," Ruiz told a crowd that gathered Monday outside the hall.',
+            "We are ready",
+            "2019-11-18",
+        ),
+        (
+            'Ruiz, speaking at an event on Monday, said, "We are ready."',
+            "We are ready",
+            "2019-11-18",
+        ),
+        ('"We are ready," said Ruiz, whose bill passed in May.', "We are ready", None),
         # the next sentence points back to the words and dates them
         (
             'The merger will create a "stronger" company. That\'s the view voiced by Tom '

@@ -727,7 +727,32 @@ def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
     x = _clause(span.root)
     if x is None or x.left_edge.i <= words.root.i <= x.right_edge.i:
         return False  # the saying is in that clause
-    return _ITS_OWN_DATE.fullmatch(x.head.text) is None
+    noun = x.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        # the speaker "speaking at an event on Monday", not "who was hired in May"
+        return _SPEAKING.fullmatch(x.text) is None
+    if _setting(noun, words.root):
+        return False  # "at a rally held Monday", "told a crowd that gathered Monday"
+    return _ITS_OWN_DATE.fullmatch(noun.text) is None
+
+
+_SPEAKING = re.compile(
+    r"(?:speak|address|testify|testifi|appear|talk|writ|post|tweet|answer|respond|interview)"
+    r"\w*|asked|quoted",
+    re.I,
+)
+# how a setting of the saying hangs from its verb: "at a rally", "told a crowd", "speaking at"
+_SETTING_DEPS = ("pobj", "prep", "dobj", "dative", "advcl", "pcomp", "npadvmod")
+
+
+def _setting(noun: Token, verb: Token) -> bool:
+    """The noun is where, when or to whom the saying verb spoke (not what was said)."""
+    x = noun
+    while x.i != verb.i:
+        if x.dep_ not in _SETTING_DEPS or x.head.i == x.i:
+            return False
+        x = x.head
+    return True
 
 
 def _clause(token: Token) -> Token | None:
