@@ -347,7 +347,7 @@ def _date_one(
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     # 3c. "Arroyo added", "the statement continued": the occasion of the speaker's quote
     # just before goes on, dated or not.
-    same = _occasion_goes_on(text, q, done)
+    same = _occasion_goes_on(q, done)
     if same is not None:
         return replace(q, when=same.when, when_range=same.when_range, when_basis=same.when_basis)
     # 3d. "says the letter", "the statement read": the document the text dated before.
@@ -616,7 +616,7 @@ def _channel_key(s: str) -> set[str]:
 _GOES_ON = re.compile(r"(?:added|adds|continued|continues|went\s+on|goes\s+on|concluded)\b", re.I)
 
 
-def _occasion_goes_on(text: str, q: Quote, done: Sequence[Quote]) -> Quote | None:
+def _occasion_goes_on(q: Quote, done: Sequence[Quote]) -> Quote | None:
     """The speaker's quote just before, when "added"/"continued" goes on from it."""
     if q.cue is None or not _GOES_ON.match(q.cue.text) or q.speaker is None:
         return None
@@ -684,17 +684,20 @@ def _day_after_told(
     text: str,
     sents: Sequence[tuple[int, int]],
     q: Quote,
-    story: Sequence[Timex],
+    timexes: Sequence[Timex],
     anchor: dt.date,
 ) -> str | None:
-    """The day after the day the narrative told just before, when the words say "yesterday"."""
+    """The day after the day the narrative told just before, when the words say "yesterday".
+
+    The day may sit in reported words ("accused the label of lying on Sunday").
+    """
     if not _YESTERDAY.search(text, q.start, q.end):
         return None
     s, _ = _sentence_of(sents, q.start)
     before = [(a, b) for a, b in sents if b <= s][-_TOLD_BACK:]
     if not before:
         return None
-    days = [t for t in story if before[0][0] <= t.start < s and t.granularity == "day" and t.date]
+    days = [t for t in timexes if before[0][0] <= t.start < s and t.granularity == "day" and t.date]
     if not days:
         return None
     day = dt.date.fromisoformat(days[-1].date or "")
@@ -768,8 +771,6 @@ def _clause(token: Token) -> Token | None:
 _POINTS_BACK = re.compile(
     r"\s*[\"“”']?\s*(?:that|this|those|these|such)(?:'s|’s|\s+(?:is|was|are|were))\b", re.I
 )
-
-
 _VIEW = re.compile(
     r"\b(?:view|words?|remarks?|comments?|message|claim|promise|pitch|mouthed|voiced|put\s+it)\b",
     re.I,
@@ -884,7 +885,6 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
             if j != i
             and p.when_basis == "text"
             and (p.when or p.when_range)
-            and min(len(words[i]), len(words[j])) > 0
             and len(min(words[i], words[j], key=len).split()) >= 2
             and (words[i] in words[j] or words[j] in words[i])
         ]
