@@ -22,7 +22,9 @@ from saidwhen.extract.people.names import (
     _ORG_NOUNS,
     _ORG_WORDS,
     _PLACE_LABELS,
+    _SUFFIXES,
     PRONOUNS,
+    REGNAL_TITLES,
     _alone_on_line,
     _appositive_descriptors,
     _left_descriptors,
@@ -133,11 +135,17 @@ def find_people(doc: Doc) -> PeopleIndex:
             # take in
             titles.extend(before)
             descriptors.append(" ".join(before))
+        # "Prince Andrew", "Queen Elizabeth II": the title stays in a name of one given name
+        # (and stays a descriptor: "the prince")
+        w0 = i
+        regnal = i > i0 and doc[i - 1].lower_ in REGNAL_TITLES
+        if regnal and sum(t.lower_ not in _SUFFIXES for t in doc[i:j]) == 1:
+            w0 = i - 1
         if org_named and any(t.tag_ == "POS" for t in doc[i : j - 1]):
             # "NASA's Office of the Inspector General": the possessive is part of the name
             words = doc[i:j].text.replace(" 's", "'s").replace(" ’s", "’s").split()
         else:
-            words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
+            words = [w for w in doc[w0:j].text.split() if w not in ("'s", "’s")]
             words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
         words = [w.strip("()") for w in words if w.strip("()")]
         if all(w.lower() in TITLES or f"{w.lower()}." in TITLES for w in words):

@@ -101,6 +101,10 @@ TITLE_WORDS = {
     "atty": "attorney", "pres": "president", "amb": "ambassador", "adm": "admiral",
 }  # fmt: skip
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# "Prince Andrew", "Pope Francis": before a lone given name, how the person is named
+REGNAL_TITLES = frozenset(
+    "king queen prince princess pope duke duchess emperor empress sultan sheikh".split()
+)
 _PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person", "ant")
 _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")
 
