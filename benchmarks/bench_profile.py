@@ -9,7 +9,9 @@ pinned to one core (``taskset -c 0`` when it exists, single-threaded BLAS):
   through ``saidwhen.pipeline.record_from_doc`` with each stage timed in CPU
   seconds (people, quotes, topics, timexes, quote dates, events), then the
   records serialised as ``saidwhen extract --format jsonl`` writes them;
-  per-article extraction time (median, 95th percentile, the slowest). With
+  per-article extraction time (median, 95th percentile, the slowest); and
+  the steps of :data:`STEPS` inside the stages (the speech view, the rules,
+  the CRF's features and its crfsuite call ...), timed the same way. With
   ``--top N`` a cProfile of the extraction prints its N costliest functions.
 * **commands**: the CPU of ``saidwhen extract FILE --format jsonl`` on a JSONL
   file of the same articles, against the baseline: a process that loads the
@@ -53,6 +55,19 @@ STAGES = (
     "find_events",
 )
 TARGET_RATIO = 0.8
+# Steps inside the stages, timed the same way: (label, module, function or Class.method).
+# A step the code no longer has is left out of the table (and named on stderr).
+STEPS = (
+    ("speech view (ArticleView.build)", "saidwhen.extract.speech.view", "ArticleView.build"),
+    ("direct quotes", "saidwhen.extract.speech.direct", "direct_drafts"),
+    ("reported-speech rules", "saidwhen.extract.speech.rules", "find_reported"),
+    ("source insertions", "saidwhen.extract.speech.rules", "find_source_insertions"),
+    ("CRF: rule roles", "saidwhen.extract.speech.crf", "rule_roles"),
+    ("CRF: token table", "saidwhen.extract.speech.crf", "token_table"),
+    ("CRF: sequence features", "saidwhen.extract.speech.crf", "sequence_features"),
+    ("interviews", "saidwhen.extract.speech.interview", "interview_drafts"),
+)
+CRFSUITE = "CRF: crfsuite tagging"
 
 
 def _articles(split: str, limit: int) -> list[dict[str, Any]]:
@@ -84,6 +99,66 @@ def time_stages(pipeline: Any) -> dict[str, float]:
     return spent
 
 
+def _rebind(old: Any, new: Any) -> None:
+    """Point every saidwhen module's global name for ``old`` at ``new`` (modules import
+    functions by name, so patching the defining module alone would miss their calls)."""
+    for name, mod in list(sys.modules.items()):
+        if name.startswith("saidwhen") and mod is not None:
+            for key, val in list(vars(mod).items()):
+                if val is old:
+                    setattr(mod, key, new)
+
+
+def time_steps() -> dict[str, float]:
+    """Wrap the functions of :data:`STEPS` (and the crfsuite tagger's ``tag``) so that
+    their CPU seconds add up in the dict returned; they run inside the stages."""
+    import importlib
+
+    spent: dict[str, float] = {}
+
+    def timer(func: Any, label: str) -> Any:
+        def timed(*args: Any, **kw: Any) -> Any:
+            t0 = time.process_time()
+            try:
+                return func(*args, **kw)
+            finally:
+                spent[label] += time.process_time() - t0
+
+        return timed
+
+    for label, module, attr in STEPS:
+        owner: Any = importlib.import_module(module)
+        cls_name, _, meth = attr.rpartition(".")
+        if cls_name:
+            owner = getattr(owner, cls_name, None)
+        raw = None if owner is None else vars(owner).get(meth)
+        if raw is None:
+            print(f"bench_profile: no {module}.{attr} to time", file=sys.stderr)
+            continue
+        spent[label] = 0.0
+        if isinstance(raw, classmethod):
+            setattr(owner, meth, classmethod(timer(raw.__func__, label)))
+        else:
+            _rebind(raw, timer(raw, label))
+
+    crf = importlib.import_module("saidwhen.extract.speech.crf")
+    load = crf.load_tagger
+
+    class Timed:
+        def __init__(self, tagger: Any) -> None:
+            self.tag = timer(tagger.tag, CRFSUITE)
+
+    proxies: dict[int, Timed] = {}
+
+    def load_timed(*args: Any, **kw: Any) -> Timed:
+        tagger = load(*args, **kw)
+        return proxies.setdefault(id(tagger), Timed(tagger))
+
+    spent[CRFSUITE] = 0.0
+    _rebind(load, load_timed)
+    return spent
+
+
 def stages(jsonl: Path, top: int) -> dict[str, Any]:
     """Parse, then every stage timed separately (CPU seconds); runs in this process."""
     import cProfile
@@ -101,6 +176,7 @@ def stages(jsonl: Path, top: int) -> dict[str, Any]:
     parse_s = time.process_time() - cpu
 
     spent = time_stages(pipeline)
+    steps = time_steps()
     profiler = cProfile.Profile() if top else None
     per_article = []
     records = []
@@ -126,6 +202,7 @@ def stages(jsonl: Path, top: int) -> dict[str, Any]:
         "chars": sum(len(a.text) for a in articles),
         "parse_s": round(parse_s, 2),
         "stages_s": {k: round(v, 3) for k, v in spent.items()},
+        "steps_s": {k: round(v, 3) for k, v in steps.items()},
         "extract_s": round(extract_s, 2),
         "write_s": round(write_s, 3),
         "output_mb": round(len(out.encode()) / 2**20, 2),
@@ -211,6 +288,9 @@ def main() -> None:
     rows.append(("write jsonl", prof["write_s"]))
     for name, sec in rows:
         print(f"{name:<16}{sec:>8.2f}{sec / total:>8.1%}")
+    print("of which, inside the stages above:")
+    for name, sec in prof["steps_s"].items():
+        print(f"  {name:<32}{sec:>8.2f}")
     pa = prof["per_article_ms"]
     print(
         f"extraction per article: median {pa['median']} ms, p95 {pa['p95']} ms, "

@@ -74,9 +74,11 @@ def test_event_points_at_its_timex(nlp: Any) -> None:
         assert timexes[ev.timex].date == ev.when
 
 
-def test_no_parse_no_events() -> None:
-    assert find_events(TEXT, find_timexes(TEXT, ANCHOR), None, ANCHOR) == []
+def test_no_parse_no_events(nlp: Any) -> None:
     assert find_events(None, [], None, ANCHOR) == []
+    # tokens and tags but no dependency parse
+    doc = nlp.make_doc(TEXT)
+    assert find_events(doc, find_timexes(TEXT, ANCHOR), None, ANCHOR) == []
 
 
 def test_shared_example_end_to_end(nlp: Any, shared_example: Any) -> None:

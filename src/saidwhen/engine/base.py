@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict, Unpack
 
 from saidwhen.engine.inputs import Work, chunk_items, plan, read_work
 from saidwhen.errors import InputError
@@ -27,6 +27,7 @@ from saidwhen.model import Article, ArticleRecord
 from saidwhen.store.db import Store, WriteStats, key_of_article
 
 __all__ = [
+    "IngestOptions",
     "IngestSummary",
     "Options",
     "Progress",
@@ -39,6 +40,23 @@ __all__ = [
 
 # A progress callback: (articles done, articles expected or None).
 Progress = Callable[[int, int | None], None]
+
+
+class IngestOptions(TypedDict, total=False):
+    """The options every engine's ``ingest`` takes, besides ``paths``, ``db`` and its own.
+
+    date: the date of articles that carry none; keep_text: store the texts;
+    model: another spaCy pipeline; progress: called as articles are done;
+    items: articles (or read errors) instead of ``paths``; out: a directory for
+    Parquet shards instead of a bank.
+    """
+
+    date: dt.date | None
+    keep_text: bool
+    model: str | None
+    progress: Progress | None
+    items: Iterable[Article | InputError] | None
+    out: str | Path | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,15 +178,12 @@ def run_ingest(
     runner: Runner,
     paths: Sequence[str | Path],
     db: str | Path | None,
-    *,
-    date: dt.date | None = None,
-    keep_text: bool = False,
-    model: str | None = None,
-    progress: Progress | None = None,
-    items: Iterable[Article | InputError] | None = None,
-    out: str | Path | None = None,
+    **options: Unpack[IngestOptions],
 ) -> IngestSummary:
     """The skeleton: plan, run the works with ``runner``, write (``db``) or collect (``out``)."""
+    date, keep_text = options.get("date"), options.get("keep_text", False)
+    model, progress = options.get("model"), options.get("progress")
+    items, out = options.get("items"), options.get("out")
     summary = IngestSummary()
     started = time.perf_counter()
     if out is not None:

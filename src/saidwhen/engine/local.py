@@ -7,7 +7,6 @@ With one worker everything runs in this process.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import signal
 import threading
@@ -17,8 +16,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Unpack
 
 from saidwhen.engine.base import (
+    IngestOptions,
     IngestSummary,
     Options,
     Progress,
@@ -28,8 +29,6 @@ from saidwhen.engine.base import (
     run_work,
 )
 from saidwhen.engine.inputs import BATCH, Work
-from saidwhen.errors import InputError
-from saidwhen.model import Article
 
 __all__ = ["BATCH", "IngestSummary", "LocalRunner", "Progress", "extract_batch", "ingest"]
 
@@ -114,25 +113,10 @@ def ingest(
     db: str | Path | None,
     *,
     workers: int | None = None,
-    date: dt.date | None = None,
-    keep_text: bool = False,
-    model: str | None = None,
-    progress: Progress | None = None,
-    items: Iterable[Article | InputError] | None = None,
-    out: str | Path | None = None,
+    **options: Unpack[IngestOptions],
 ) -> IngestSummary:
     """Read, extract and store every article in ``paths`` (or ``items``); see :mod:`.base`.
 
     With ``out`` (a directory), write Parquet shards there instead of a bank.
     """
-    return run_ingest(
-        LocalRunner(workers),
-        paths,
-        db,
-        date=date,
-        keep_text=keep_text,
-        model=model,
-        progress=progress,
-        items=items,
-        out=out,
-    )
+    return run_ingest(LocalRunner(workers), paths, db, **options)

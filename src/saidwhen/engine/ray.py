@@ -13,19 +13,17 @@ Ray is imported here only, so saidwhen runs without it.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import pickle
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
-from saidwhen.engine.base import IngestSummary, Options, Progress, Result, run_ingest, run_work
+from saidwhen.engine.base import IngestOptions, IngestSummary, Options, Result, run_ingest, run_work
 from saidwhen.engine.inputs import Work
-from saidwhen.errors import InputError, SaidwhenError
-from saidwhen.model import Article
+from saidwhen.errors import SaidwhenError
 
 __all__ = ["RayRunner", "ingest", "require_ray", "start_ray"]
 
@@ -108,13 +106,8 @@ def ingest(
     db: str | Path | None,
     *,
     workers: int | None = None,
-    date: dt.date | None = None,
-    keep_text: bool = False,
-    model: str | None = None,
-    progress: Progress | None = None,
-    items: Iterable[Article | InputError] | None = None,
-    out: str | Path | None = None,
     address: str | None = None,
+    **options: Unpack[IngestOptions],
 ) -> IngestSummary:
     """Like :func:`saidwhen.engine.local.ingest`, with ``workers`` Ray actors.
 
@@ -124,16 +117,6 @@ def ingest(
     """
     start_ray(address)
     started = time.perf_counter()
-    summary = run_ingest(
-        RayRunner(workers, address),
-        paths,
-        db,
-        date=date,
-        keep_text=keep_text,
-        model=model,
-        progress=progress,
-        items=items,
-        out=out,
-    )
+    summary = run_ingest(RayRunner(workers, address), paths, db, **options)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -140,7 +140,9 @@ def score_tagger(
     stats: Counter[str] = Counter()
     pred = {}
     for art, doc in zip(articles, docs, strict=True):
-        quotes = [q.to_dict() for q in find_tagged(ArticleView.build(doc), model=str(model))]
+        view = ArticleView.build(doc)
+        found = find_tagged(view, model=str(model))
+        quotes = [d.to_quote(view.text).to_dict() for d in found]
         record = {"id": art["filename"], "quotes": quotes}
         q, a = run_saidwhen.convert(art["text"], record, stats)
         pred[art["filename"]] = {"quotes": q, "attributions": a}

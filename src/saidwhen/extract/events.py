@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
 
 from saidwhen.extract.speech.syntax import cue_subject
 from saidwhen.extract.when import first_day, timex_when
@@ -25,7 +27,15 @@ from saidwhen.model import DateRange, Event, Span, Timex
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+Resolve = Callable[[int, int], str | None]
+
+
+class Names(Protocol):
+    """What events read of the people index (:class:`saidwhen.extract.people.PeopleIndex`)."""
+
+    def resolve(self, start: int, end: int) -> str | None: ...
 
 __all__ = ["find_events"]
 
@@ -39,7 +49,9 @@ _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”")
 _MAX_TEXT = 160
 
 
-def find_events(doc: Any, timexes: Sequence[Timex], people: Any, anchor: dt.date) -> list[Event]:
+def find_events(
+    doc: Doc | None, timexes: Sequence[Timex], people: Names | None, anchor: dt.date
+) -> list[Event]:
     """Dated happenings: actor, predicate and when.
 
     Args:
@@ -51,9 +63,7 @@ def find_events(doc: Any, timexes: Sequence[Timex], people: Any, anchor: dt.date
     Returns:
         The events in text order.
     """
-    if doc is None or isinstance(doc, str) or not getattr(doc, "has_annotation", None):
-        return []
-    if not doc.has_annotation("DEP"):
+    if doc is None or not doc.has_annotation("DEP"):
         return []
     text: str = doc_text(doc)
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
@@ -61,7 +71,7 @@ def find_events(doc: Any, timexes: Sequence[Timex], people: Any, anchor: dt.date
     def in_quote(pos: int) -> bool:
         return any(s < pos < e for s, e in quoted)
 
-    resolve = getattr(people, "resolve", None)
+    resolve = people.resolve if people is not None else None
     found: dict[int, Event] = {}
     dated: list[tuple[int, str | None, DateRange | None]] = []  # (position, when, range)
     for ti, t in enumerate(timexes):
@@ -79,9 +89,13 @@ def find_events(doc: Any, timexes: Sequence[Timex], people: Any, anchor: dt.date
             if v.idx in found or in_quote(v.idx) or _speakers_own(v):
                 continue
             found[v.idx] = _event(v, when, rng, ti, resolve)
-    # The narrative: "she later revealed", "then thanked".
-    for tok in doc:
-        if tok.lower_ not in _NARRATIVE or tok.dep_ != "advmod" or in_quote(tok.idx):
+    # The narrative: "she later revealed", "then thanked" (the few such words found
+    # through the array of lower-case forms, not a Token built for every word).
+    lowers = doc.to_array("LOWER")
+    narrative = np.array([doc.vocab.strings[w] for w in _NARRATIVE], dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(lowers, narrative)).tolist():
+        tok = doc[i]
+        if tok.dep_ != "advmod" or in_quote(tok.idx):
             continue
         verb = tok.head
         if verb.pos_ not in ("VERB", "AUX") or verb.idx in found:
@@ -103,12 +117,12 @@ def find_events(doc: Any, timexes: Sequence[Timex], people: Any, anchor: dt.date
 _NO_ACTOR = {"i", "we", "you", "me", "us", "it", "there", "this", "that"}
 
 
-def _speakers_own(verb: Any) -> bool:
+def _speakers_own(verb: Token) -> bool:
     subj = _subject(verb)
     return subj is not None and subj.lower_ in _NO_ACTOR
 
 
-def _governing_verb(tok: Any) -> Any:
+def _governing_verb(tok: Token) -> Token | None:
     """The verb a timex token hangs from, walking up the parse a few steps."""
     for _ in range(6):
         if tok.pos_ == "VERB" and tok.lower_ not in _LIGHT:
@@ -121,7 +135,7 @@ def _governing_verb(tok: Any) -> Any:
     return None
 
 
-def _spread(verb: Any, follow: tuple[str, ...] = _SPREAD, depth: int = 2) -> list[Any]:
+def _spread(verb: Token, follow: tuple[str, ...] = _SPREAD, depth: int = 2) -> list[Token]:
     """The verb and the verbs coordinated with it or reported under it."""
     out = [verb]
     frontier = [verb]
@@ -145,13 +159,17 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _event(
-    verb: Any, when: str | None, rng: DateRange | None, ti: int | None, resolve: Any
+    verb: Token,
+    when: str | None,
+    rng: DateRange | None,
+    ti: int | None,
+    resolve: Resolve | None,
 ) -> Event:
     subj = _subject(verb)
     actor = None
     if subj is not None:
         left, right = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
-        if callable(resolve):
+        if resolve is not None:
             actor = resolve(left, right) or resolve(subj.idx, subj.idx + len(subj))
         if actor is None and subj.pos_ != "PRON":
             actor = doc_text(subj.doc)[left:right]

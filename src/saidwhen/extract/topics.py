@@ -29,9 +29,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from saidwhen.model import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["TALKING_ABOUT", "cue_word", "is_topic", "mark_topics"]
 
@@ -62,7 +65,7 @@ _CUT_OFF = frozenset("that which what".split())
 _QUOTE_MARKS = frozenset("\"'“”‘’„«»`")
 
 
-def mark_topics(doc: Any, quotes: Iterable[Quote]) -> list[Quote]:
+def mark_topics(doc: Doc, quotes: Iterable[Quote]) -> list[Quote]:
     """The quotes, each indirect one flagged ``topic`` when :func:`is_topic` says so.
 
     Direct quotes and fragments are a speaker's own words: never topics.
@@ -73,7 +76,7 @@ def mark_topics(doc: Any, quotes: Iterable[Quote]) -> list[Quote]:
     ]
 
 
-def is_topic(doc: Any, quote: Quote) -> bool:
+def is_topic(doc: Doc, quote: Quote) -> bool:
     """Whether an indirect record's content names what was talked about (module docstring)."""
     content = _words(doc, quote.start, quote.end)
     if not content or quote.cue is None or quote.cue.text in (":", "according to"):
@@ -91,7 +94,7 @@ def is_topic(doc: Any, quote: Quote) -> bool:
     return _talks_about(cue, tops)
 
 
-def _words(doc: Any, start: int, end: int) -> list[Any]:
+def _words(doc: Doc, start: int, end: int) -> list[Token]:
     """The tokens of ``doc[start:end]`` (character offsets) without punctuation."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -99,13 +102,13 @@ def _words(doc: Any, start: int, end: int) -> list[Any]:
     return [t for t in span if not t.is_punct and t.text not in _QUOTE_MARKS]
 
 
-def _tops(toks: Sequence[Any]) -> list[Any]:
+def _tops(toks: Sequence[Token]) -> list[Token]:
     """The content's own heads: its tokens governed from outside it."""
     ids = {t.i for t in toks}
     return [t for t in toks if t.head.i not in ids or t.head.i == t.i]
 
 
-def cue_word(doc: Any, quote: Quote, content: Sequence[Any]) -> Any | None:
+def cue_word(doc: Doc, quote: Quote, content: Sequence[Token]) -> Token | None:
     """The word of the cue that governs the content: "say" in "refused to say",
     "opened" in "opened up on", "questions" in "raised questions about"."""
     if quote.cue is None:
@@ -126,7 +129,7 @@ def cue_word(doc: Any, quote: Quote, content: Sequence[Any]) -> Any | None:
     return heads[-1] if heads else None
 
 
-def _asks(content: Sequence[Any], tops: Sequence[Any]) -> bool:
+def _asks(content: Sequence[Token], tops: Sequence[Token]) -> bool:
     """An indirect question: a lower-case wh-word (or whether/if) first, belonging to
     the content's own verb ("why she left"; not "if it rains, we stay")."""
     first = content[0]
@@ -148,7 +151,7 @@ def _asks(content: Sequence[Any], tops: Sequence[Any]) -> bool:
     return not (first.lower_ == "what" and verb.lemma_.lower() in _NAMING)
 
 
-def _has_clause(tops: Sequence[Any]) -> bool:
+def _has_clause(tops: Sequence[Token]) -> bool:
     """A verb of its own, other than a gerund without a subject ("talked about leaving")."""
     for t in tops:
         if t.pos_ in ("VERB", "AUX"):
@@ -158,18 +161,18 @@ def _has_clause(tops: Sequence[Any]) -> bool:
     return False
 
 
-def _has_predicate(tops: Sequence[Any]) -> bool:
+def _has_predicate(tops: Sequence[Token]) -> bool:
     """An object with a predicate: "the plan a disaster", "him as a liar"."""
     return any(t.dep_ in _PREDICATES or (t.dep_ == "prep" and t.lower_ == "as") for t in tops)
 
 
-def _cue_has_as(doc: Any, quote: Quote) -> bool:
+def _cue_has_as(doc: Doc, quote: Quote) -> bool:
     """The predicate came with the cue: "is describing as 'unhinged' a tweet"."""
     assert quote.cue is not None
     return any(t.lower_ == "as" for t in _words(doc, quote.cue.start, quote.cue.end))
 
 
-def _talks_about(cue: Any, tops: Sequence[Any]) -> bool:
+def _talks_about(cue: Token, tops: Sequence[Token]) -> bool:
     """The cue says only that someone talked about the content's noun phrase."""
     lemma = cue.lemma_.lower()
     if cue.pos_ == "NOUN":
@@ -179,7 +182,7 @@ def _talks_about(cue: Any, tops: Sequence[Any]) -> bool:
     return lemma in _PLAIN_SAYING and any(_after_about(t) for t in tops)
 
 
-def _after_about(tok: Any) -> bool:
+def _after_about(tok: Token) -> bool:
     """``about the budget``: the token is "about" (of, on ...) or its object."""
     if tok.dep_ == "prep":
         return tok.lower_ in _ABOUT

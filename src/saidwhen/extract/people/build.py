@@ -118,7 +118,7 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
             )
     # words the article also writes in lower case: common words, not names
     common = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", doc_text(doc)))
-    name_runs = _name_runs(doc)
+    name_runs = _owners_in_body_names(doc, _name_runs(doc))
     alone = _standalone_labels(doc, name_runs)
     runs = []
     for i0, j in name_runs:
@@ -135,11 +135,23 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
         if i > i0 and i0 >= 2 and doc[i0 - 1].lower_ == "of" and doc[i0 - 2].lower_ in TITLES:
             lo = i0 - 2  # "Secretary of State Mike Pompeo": the whole title
         descriptors = [" ".join(t.lower_ for t in doc[lo:i])] if i > i0 else []
-        words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
-        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+        if i == i0 and (before := _titles_before(doc, i0)):
+            # "Gov. Eric Holcomb", "Lt. Col. Ann Vick": abbreviated titles the run did not
+            # take in
+            titles.extend(before)
+            descriptors.append(" ".join(before))
+        if org_named and any(t.tag_ == "POS" for t in doc[i : j - 1]):
+            # "NASA's Office of the Inspector General": the possessive is part of the name
+            words = doc[i:j].text.replace(" 's", "'s").replace(" ’s", "’s").split()
+        else:
+            words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
+            words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
         words = [w.strip("()") for w in words if w.strip("()")]
+        if all(w.lower() in TITLES or f"{w.lower()}." in TITLES for w in words):
+            continue  # "Lt" of "Lt. Col. Ann Vick", split by the tokenizer: no one
         if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
+    runs.extend(_untagged_surnames(doc, runs, common))
     # Full names first, so that a bare surname joins the right person.
     for i, j, words, descriptors, titles, org_named in sorted(
         runs, key=lambda r: (-len(r[2]), r[0])
@@ -198,13 +210,80 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
         ent.male += 0.5 * (first in MALE_NAMES)
         for d in ent.descriptors:
             if d:
-                ent.female += d.split()[-1] in FEMALE_WORDS
-                ent.male += d.split()[-1] in MALE_WORDS
+                ent.female += _gendered(d.split()[-1], FEMALE_WORDS, "woman")
+                ent.male += _gendered(d.split()[-1], MALE_WORDS, "man")
     index._mention_starts.sort(key=lambda m: m[0])
+    _vote_predicates(doc, index)
     _vote_pronouns(doc, index)
     _link_pronouns_and_roles(doc, index)
     index._mention_starts.sort(key=lambda m: m[0])
     return index
+
+
+def _owners_in_body_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a name and the body's name its possessive opens ("NASA's" + "Office of the
+    Inspector General", "U.S. Attorney's" + "Office for ..."): one name of a body."""
+    out: list[tuple[int, int]] = []
+    for i, j in runs:
+        if (
+            out
+            and out[-1][1] + 1 == i
+            and doc[i - 1].tag_ == "POS"
+            and (
+                (doc[i].lower_ in _ORG_WORDS and (j - i >= 3 or doc[j - 1].lower_ in _ORG_WORDS))
+                # "Syria's Interior Ministry": a country's body
+                or (doc[j - 1].lower_ in _ORG_WORDS and doc[i - 2].ent_type_ in _PLACE_LABELS)
+            )
+        ):
+            lo = out[-1][0]
+            if lo > 0 and re.fullmatch(r"(?:[A-Z]\.){2,}", doc[lo - 1].text):
+                lo -= 1  # "U.S. Attorney's Office": the initials open the name
+            out[-1] = (lo, j)
+        else:
+            out.append((i, j))
+    return out
+
+
+def _titles_before(doc: Doc, i: int) -> list[str]:
+    """The abbreviated titles right before ``doc[i]`` ("Lt. Col.", split "Lt", ".")
+    in lower case, with their dots."""
+    out: list[str] = []
+    k = i - 1
+    while k >= 0 and len(out) < 3:
+        tok = doc[k]
+        if tok.text == "." and k > 0 and f"{doc[k - 1].lower_}." in TITLES:
+            out.insert(0, f"{doc[k - 1].lower_}.")
+            k -= 2
+        elif tok.lower_ in TITLES and tok.text[:1].isupper() and tok.text.endswith("."):
+            out.insert(0, tok.lower_)
+            k -= 1
+        else:
+            break
+    return out
+
+
+def _untagged_surnames(
+    doc: Doc, runs: list[tuple[int, int, list[str], list[str], list[str], bool]], common: set[str]
+) -> list[tuple[int, int, list[str], list[str], list[str], bool]]:
+    """A surname of a full name the article gave, where the tagger took it for a common
+    noun ("Figgins said" tagged a plural): a one-word run of its own."""
+    covered = {k for i, j, *_ in runs for k in range(i, j)}
+    surnames = {
+        words[-1]
+        for _i, _j, words, _d, _t, org in runs
+        if len(words) >= 2 and not org and words[-1].isalpha() and words[-1][:1].isupper()
+    }
+    out: list[tuple[int, int, list[str], list[str], list[str], bool]] = []
+    for tok in doc:
+        if (
+            tok.text in surnames
+            and tok.i not in covered
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.ent_type_ not in _PLACE_LABELS
+            and not (tok.is_sent_start and tok.lower_ in common)
+        ):
+            out.append((tok.i, tok.i + 1, [tok.text], [], [], False))
+    return out
 
 
 _CORPORATE = frozenset({"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc"})
@@ -273,6 +352,39 @@ def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
             index._add_mention(ent, lo, hi)
             break
     index._entities = [e for e in index._entities if e.mentions]
+
+
+# Words in "-man" that say nothing of a man
+_NOT_MEN = frozenset("human german roman shaman ottoman woman".split())
+
+
+def _gendered(word: str, words: frozenset[str], suffix: str) -> bool:
+    """A word that names a woman or a man: from the list, or a role in "-woman" /
+    "-man" ("councilwoman", "councilman", "fisherman")."""
+    if word in words:
+        return True
+    if suffix == "man" and (word.endswith("woman") or word in _NOT_MEN):
+        return False
+    return len(word) > len(suffix) + 2 and word.endswith(suffix)
+
+
+def _vote_predicates(doc: Doc, index: PeopleIndex) -> None:
+    """A name said to be a woman or a man tells the person's gender ("Omar is one of the
+    first two Muslim women elected", "Lee is a father of three")."""
+    for s, e, ent in index._mention_starts:
+        if ent.type != "person" or index._in_quote(s):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_ != "be":
+            continue
+        for attr in (c for c in span.root.head.children if c.dep_ == "attr"):
+            nouns = [attr]
+            if attr.lower_ == "one":  # "one of the women"
+                nouns = [g for c in attr.children if c.lower_ == "of" for g in c.children]
+            for noun in nouns:
+                lemma = noun.lemma_.lower()
+                ent.female += lemma in FEMALE_WORDS
+                ent.male += lemma in MALE_WORDS
 
 
 def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:

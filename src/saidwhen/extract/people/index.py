@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import ROLE_NOUNS
 from saidwhen.extract.people.names import (
+    _ANY_BODY_NOUNS,
     _DOC_NOUNS,
     _NOUN_GENDER,
     _ORG_NOUNS,
@@ -17,9 +18,12 @@ from saidwhen.extract.people.names import (
     _PERSON_SUFFIXES,
     _PLACE_LABELS,
     _RELATIVE,
+    MAIN_SUBJECT_BONUS,
     PRONOUNS,
+    RANKS,
     SALIENCE,
     SUBJECT_BONUS,
+    TITLE_WORDS,
     UNKNOWN_GENDER_COST,
     Gender,
     _clean_mention,
@@ -34,6 +38,9 @@ from saidwhen.nlp import doc_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
+
+
+_SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(slots=True)
@@ -73,6 +80,9 @@ class _Entity:
     def head_words(self) -> set[str]:
         """The words a description ("the doctors", "the actor") may share with this entity."""
         words = {w for d in self.descriptors for w in re.split(r"[\s-]+", d) if w}
+        words |= {TITLE_WORDS[k] for w in words if (k := w.rstrip(".")) in TITLE_WORDS}
+        if any(w.rstrip(".") in RANKS for w in words):
+            words.add("officer")  # "Lt. Col. Ann Vick" is an officer
         if self.type != "person":
             words |= {w.lower() for w in self.tokens}
         return words
@@ -115,6 +125,7 @@ class PeopleIndex:
         tagger calls one "Trump" a PERSON and the next an ORG.
         """
         low = _core([w.lower() for w in words])
+        suffix = {w.lower().rstrip(".") for w in words} & _SUFFIX_WORDS
         best: _Entity | None = None
         best_last = -1
         acronym = len(words) == 1 and words[0].isupper()  # "CBP" is not "CBP McAllen"
@@ -130,6 +141,8 @@ class PeopleIndex:
                 ok = _same_person(low, ent_low)
             if ok:
                 last = max((s for s, _ in ent.mentions if s < at), default=-1)
+                if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
+                    last += 1_000_000  # "King Jr." is Martin Luther King Jr., not Dexter King
                 if best is None or last > best_last:
                     best, best_last = ent, last
         if best is None:
@@ -185,7 +198,15 @@ class PeopleIndex:
         root = span.root
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
             ante = root.head.head
-            return self.entity_at(ante.idx, ante.idx + len(ante))
+            found = self.entity_at(ante.idx, ante.idx + len(ante))
+            if root.lower_ == "which" and found is not None and found.type == "person":
+                # "..., Cook told Benioff, which meant ...": "which" is no person; it takes
+                # up what the clause before says, and its subject
+                subj = [c for c in ante.head.children if c.dep_ == "nsubj" and c.i != ante.i]
+                if ante.dep_ not in ("dobj", "dative", "pobj") or not subj:
+                    return None
+                return self.entity_at(subj[0].idx, subj[0].idx + len(subj[0]))
+            return found
         inside = [m for m in self._mention_starts if start <= m[0] and m[1] <= end]
         for s, e, x in inside:  # the name that heads the span
             if s <= root.idx < e:
@@ -278,11 +299,17 @@ class PeopleIndex:
             body = self._people_body(members[0].lemma_.lower() if members else lemma)
             if body is not None:
                 return body  # "the physicians" of "Doctors for Camp Closure"
+        if root.dep_ == "compound":  # "the office release": the article's "the" is the head's
+            dets |= {c.lower_ for c in root.head.children if c.dep_ == "det"}
         if (
             not dets & {"the", "this", "that", "these", "those"}
             and root.pos_ == "NOUN"
             and not poss
         ):
+            if dets & {"a", "an"} and not plural:
+                # "a career Army officer who ..." then "Lt. Col. Ann Vick told ...": the
+                # person named next with that description
+                return self._named_next(at, words)
             return None  # "a spokesman", "officials": a new source, not one named before
         best: tuple[float, _Entity] | None = None
         for ent in self._entities:
@@ -309,8 +336,10 @@ class PeopleIndex:
                 and ent.type == "organisation"
                 and not plural
                 and words - {_stem(lemma)} <= stems
+                and lemma in _ANY_BODY_NOUNS
             ):
-                # "the company", "the production company": the last body named
+                # "the company", "the production company": the last body named (not
+                # "the board", "the ministry": a body of that name, else no one named)
                 # the body the article is about (named most often so far) over a passer-by
                 seen = sum(1 for s, _ in ent.mentions if s < at)
                 score = last - 100_000 + 10_000 * len(words & stems) + 200 * seen
@@ -338,6 +367,20 @@ class PeopleIndex:
             after = [a for a in after if at < a[0] < at + 1500]
             if after:
                 return min(after, key=lambda a: a[0])[1]
+        return best[1] if best else None
+
+    def _named_next(self, at: int, words: set[str], reach: int = 600) -> _Entity | None:
+        """The person first named right after an indefinite description and described
+        by one of its words (an apposition, a title: "officer" for "Lt. Col.")."""
+        best: tuple[int, _Entity] | None = None
+        for ent in self._entities:
+            if ent.type != "person" or not ent.named:
+                continue
+            first = min(s for s, _ in ent.mentions)
+            if not at < first < at + reach or (best is not None and first >= best[0]):
+                continue
+            if words & {_stem(w) for w in ent.head_words()}:
+                best = (first, ent)
         return best[1] if best else None
 
     def _people_body(self, lemma: str) -> _Entity | None:
@@ -398,6 +441,10 @@ class PeopleIndex:
         statement", "X released a statement")."""
         doc = self._doc
         lemma = root.lemma_.lower()
+        for body in (c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+            # "the office release", "the ministry statement": the body named before
+            if body.lemma_.lower() in _ORG_NOUNS:
+                return self._described(body, at)
         for acl in (c for c in root.children if c.dep_ == "acl"):
             # "the letter signed by seven physicians" says whose it is
             if acl.lemma_.lower() not in _AUTHORED:
@@ -484,7 +531,7 @@ class PeopleIndex:
             else:
                 score = s
             if subject:
-                score += SUBJECT_BONUS  # a main clause's or not: tried apart, no better
+                score += SUBJECT_BONUS + (MAIN_SUBJECT_BONUS if subject == 2 else 0)
             if SALIENCE:
                 score += SALIENCE * min(10, sum(1 for m in ent.mentions if m[0] < at))
             if best is None or score > best[0]:
@@ -503,10 +550,18 @@ class PeopleIndex:
         tok = span.root
         while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
             tok = tok.head
+        if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+            tok = tok.head  # "Mr. Trump's embrace is ...": the owner of the subject
+        elif (
+            tok.dep_ == "appos"
+            and tok.head.dep_ in ("nsubj", "nsubjpass")
+            and tok.head.pos_ == "NOUN"
+        ):
+            tok = tok.head  # "A third critic, councilman Dan Ortiz, was blunter"
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return 0
         verb = tok.head
-        while verb.dep_ == "conj" and verb.head.i != verb.i:
+        while verb.dep_ in ("conj", "aux", "auxpass") and verb.head.i != verb.i:
             verb = verb.head
         # the subject of the sentence's main verb, or of a clause inside it
         return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1

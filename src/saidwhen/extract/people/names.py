@@ -26,6 +26,7 @@ PRONOUNS: dict[str, Gender | None] = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }  # fmt: skip
+RANKS = frozenset("lt col gen sgt capt maj adm cpl pvt lieutenant colonel general sergeant".split())
 # Words that make a proper-noun run an organisation's name.
 _ORG_WORDS = frozenset(
     """
@@ -48,6 +49,13 @@ _ORG_NOUNS = frozenset(
     network studio bank council commission union party board court service
     startup maker retailer publisher broadcaster newspaper paper outlet chain
     prosecutors police
+    """.split()
+)
+# Of those, the ones any body may be called; "the board", "the ministry" is one so named.
+_ANY_BODY_NOUNS = frozenset(
+    """
+    company firm agency label group organization organisation startup maker retailer
+    publisher broadcaster newspaper paper outlet chain network studio bank team club
     """.split()
 )
 # Nouns whose "the X" may refer to a person or a group of people.
@@ -76,11 +84,22 @@ _NOUN_GENDER: dict[str, Gender] = {
     **{w: "male" for w in ("actor", "congressman", "chairman", "spokesman", "man")},
 }
 # How a he/she weighs its candidates (in characters of distance): a person of
-# unknown gender is this much farther, the subject of a sentence this much nearer.
+# unknown gender is this much farther, the subject of a sentence this much nearer,
+# and the subject of a main clause (or its owner: "Mr. Lee's plan is") nearer still
+# ("Figgins declined to say whether Thomas slept the night Epstein died. "...," he said").
 UNKNOWN_GENDER_COST = 30
 SUBJECT_BONUS = 150
+MAIN_SUBJECT_BONUS = 250
 SALIENCE = 0  # per earlier mention of the candidate, up to ten
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Abbreviated titles and the role a later description uses ("Gov. Eric Holcomb" ...
+# "the governor").
+TITLE_WORDS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+    "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain",
+    "prof": "professor", "dr": "doctor", "rev": "reverend", "supt": "superintendent",
+    "atty": "attorney", "pres": "president", "amb": "ambassador", "adm": "admiral",
+}  # fmt: skip
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person", "ant")
 _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")
@@ -265,11 +284,13 @@ def _name_start(
     doc: Doc, i: int, j: int, common: set[str], alone: dict[str, str] | None = None
 ) -> int:
     """Where a person's name starts in the run ``doc[i:j]`` (after titles, roles, bodies)."""
-    start = i
+    start = prev = i
     last_label = doc[j - 1].ent_type_
     for k in range(i, j - 1):
         if _is_descriptor_word(doc[k], last_label, common):
-            start = k + 1
+            start, prev = k + 1, start
+    if all(t.lower_ in _SUFFIXES for t in doc[start:j]):
+        start = prev  # "Martin Luther King Jr.": "King" is his name here, not a title
     # "Ukraine Kurt Volker": a place or body named alone elsewhere, before two more names
     if alone and j - start >= 3 and alone.get(doc[start].text) in ("PLACE", "ORG"):
         start += 1
@@ -340,6 +361,8 @@ def _left_descriptors(doc: Doc, i: int) -> list[str]:
     if i == 0 or not _role_like(doc[i - 1]) or not doc[i - 1].text.islower():
         return []
     role = doc[i - 1]
+    if role.head.i < i - 1 and role.dep_ not in ("compound", "appos", "amod"):
+        return []  # "the first time Vindman had ...": a noun of the clause before, no role
     if role.head.i < i and role.dep_ == "appos" and role.head.pos_ == "PROPN":
         # "Lee Research, the firm Dana Lee founded": the firm is not what Dana Lee is
         return []

@@ -121,17 +121,5 @@ def find_quotes(
         if d.speaker is not None and d.speaker.name and d.speaker.name.lower() in NO_NAME:
             d.speaker = replace(d.speaker, name=None)  # "they" names nobody
         cont = index.get(id(d.continues_draft)) if d.continues_draft is not None else None
-        quotes.append(
-            Quote(
-                text=text[d.start : d.end],
-                start=d.start,
-                end=d.end,
-                kind=d.kind,  # type: ignore[arg-type]
-                speaker=d.speaker,
-                cue=d.cue,
-                channel=d.channel,
-                repeat_of=repeat,
-                continues=cont if cont is not None and cont < i else None,
-            )
-        )
+        quotes.append(d.to_quote(text, repeat, cont if cont is not None and cont < i else None))
     return quotes

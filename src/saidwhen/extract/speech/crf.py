@@ -21,9 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract._reported_cues import CUE_PREPS, CUE_RATES
 from saidwhen.extract.speech.rules import find_reported
-from saidwhen.extract.speech.types import TaggedSpan
+from saidwhen.extract.speech.types import Draft, TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
-from saidwhen.model import Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -240,7 +239,7 @@ def _path_feats(
     )
 
 
-def rule_roles(view: ArticleView, rules: Sequence[Quote] | None = None) -> list[str]:
+def rule_roles(view: ArticleView, rules: Sequence[Draft] | None = None) -> list[str]:
     """The role (``B-CUE``, ``I-CON``, ..., ``O``) the rules of ``find_reported`` give each token.
 
     The tagger reads them as features: it learns where to trust the rules and
@@ -380,7 +379,7 @@ def load_tagger(path: str = str(MODEL_PATH)) -> Any:
 
 
 def tag_doc(
-    view: ArticleView, tagger: Any, rules: Sequence[Quote] | None = None
+    view: ArticleView, tagger: Any, rules: Sequence[Draft] | None = None
 ) -> list[list[TaggedSpan]]:
     """The tagged spans of each paragraph of the article."""
     hints = rule_roles(view, rules)

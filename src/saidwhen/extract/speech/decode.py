@@ -14,10 +14,17 @@ from typing import TYPE_CHECKING, Any
 from saidwhen.extract.speech.crf import MODEL_PATH, load_tagger, tag_doc
 from saidwhen.extract.speech.lexicon import INTERRUPTERS, NO_SOURCE
 from saidwhen.extract.speech.rules import find_reported
-from saidwhen.extract.speech.syntax import cue_subject, noun_phrase, span_root, trim
-from saidwhen.extract.speech.types import TaggedSpan
+from saidwhen.extract.speech.syntax import (
+    cue_subject,
+    is_speech_verb,
+    noun_phrase,
+    owner_of_sentence_before,
+    span_root,
+    trim,
+)
+from saidwhen.extract.speech.types import Draft, TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
-from saidwhen.model import Quote, Span, Speaker
+from saidwhen.model import Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -136,7 +143,55 @@ def _subject_source(
     return held
 
 
-def _rules_have_source(rules: Sequence[Quote], start: int, end: int) -> bool:
+def _inner_report(
+    doc: Doc, cue: TaggedSpan, con: TaggedSpan
+) -> tuple[TaggedSpan, TaggedSpan, TaggedSpan] | None:
+    """``..., the board said, according to Reuters``: the content of "according to" ends
+    in the report of the one who said it; that speaker, cue and the words before."""
+    if doc[cue.start].lower_ != "according" or cue.start < con.end:
+        return None
+    k = con.end - 1
+    while k > con.start and (doc[k].is_punct or doc[k].is_space):
+        k -= 1
+    if k + 1 < cue.start and doc[k + 1].text != ",":
+        return None
+    # "the board said", "the ministry said on Tuesday": the verb among the last words
+    window = doc[max(con.start, k - 4) : k + 1]
+    verb = next((t for t in reversed(window) if is_speech_verb(t)), None)
+    if verb is None:
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subj or subj[0].left_edge.i <= con.start:
+        return None
+    lo = subj[0].left_edge.i
+    comma = lo - 1
+    while comma > con.start and doc[comma].is_space:
+        comma -= 1
+    if doc[comma].text != ",":
+        return None
+    body = _trimmed(doc, con.start, comma)
+    if body is None:
+        return None
+    return TaggedSpan("CUE", verb.i, verb.i + 1), TaggedSpan("SRC", lo, subj[0].i + 1), body
+
+
+def _owner_after(view: ArticleView, con: TaggedSpan) -> TaggedSpan | None:
+    """The speaker the next sentence gives this one to ("That's the view voiced by X"),
+    as a source span."""
+    doc = view.doc
+    nxt = view.sent_end[con.end - 1]
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    if nxt >= len(doc) or doc[view.sent_start[con.start] : nxt].text.count("\n") > 2:
+        return None
+    owner = owner_of_sentence_before(view.sentence(nxt))
+    if owner is None:
+        return None
+    toks = trim(doc, noun_phrase(owner[1]))
+    return TaggedSpan("SRC", toks[0].i, toks[-1].i + 1) if toks else None
+
+
+def _rules_have_source(rules: Sequence[Draft], start: int, end: int) -> bool:
     """Whether a report of the rules with a source overlaps ``start:end`` (it will be kept)."""
     return any(r.speaker is not None and r.start < end and start < r.end for r in rules)
 
@@ -263,8 +318,8 @@ def find_tagged(
     people: Any = None,
     *,
     model: str | None = None,
-    rules: Sequence[Quote] | None = None,
-) -> list[Quote]:
+    rules: Sequence[Draft] | None = None,
+) -> list[Draft]:
     """Reported-speech attributions found by the CRF tagger, like ``find_reported``.
 
     Args:
@@ -274,12 +329,12 @@ def find_tagged(
         rules: ``find_reported``'s output for this doc, when the caller has it.
 
     Returns:
-        ``Quote(kind="indirect")`` items in text order.
+        ``Draft(kind="indirect")`` items in text order.
     """
     tagger = load_tagger(model or str(MODEL_PATH))
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
     doc, text = view.doc, view.text
-    out: list[Quote] = []
+    out: list[Draft] = []
     seen: set[tuple[int, int]] = set()
     rules = find_reported(view) if rules is None else rules
     for spans in tag_doc(view, tagger, rules):
@@ -290,6 +345,12 @@ def find_tagged(
                 continue
             if src is None and not _rules_have_source(rules, c_s, c_e):
                 src = _subject_phrase(doc, cue, cues, con)
+            if not is_speech_verb(span_root(doc, cue)):
+                # "The merger will create ... ." then "That's the view voiced by X"
+                src = _owner_after(view, con) or src
+            if (inner := _inner_report(doc, cue, con)) is not None:
+                cue, src, con = inner
+                c_s, c_e = _char_span(doc, con)
             seen.add((c_s, c_e))
             k_s, k_e = _char_span(doc, cue)
             speaker = None
@@ -298,15 +359,7 @@ def find_tagged(
                 mention = text[s_s:s_e]
                 name = resolve(s_s, s_e) if resolve is not None else None
                 speaker = Speaker(name=name or mention, mention=mention, start=s_s, end=s_e)
-            out.append(
-                Quote(
-                    text=text[c_s:c_e],
-                    start=c_s,
-                    end=c_e,
-                    kind="indirect",
-                    speaker=speaker,
-                    cue=Span(text=text[k_s:k_e], start=k_s, end=k_e),
-                )
-            )
+            cue_span = Span(text=text[k_s:k_e], start=k_s, end=k_e)
+            out.append(Draft(c_s, c_e, "indirect", speaker, cue_span, is_indirect=True))
     out.sort(key=lambda q: (q.start, q.end))
     return out

@@ -24,6 +24,7 @@ from saidwhen.extract.speech.syntax import (
     is_speech_verb,
     loose_cue,
     np_span,
+    owner_of_sentence_before,
     subject_of,
 )
 from saidwhen.extract.speech.types import Draft
@@ -362,17 +363,11 @@ def _is_markup(text: str, region: QuoteRegion) -> bool:
 
 
 def _introduces(doc: Doc, verb: Token, region: QuoteRegion) -> bool:
-    """``said, "..."`` / ``said: "..."``: the verb right before the opening mark, not
-    itself inside a report (``recalled that he said, "..."`` keeps the outer cue)."""
+    """``said, "..."`` / ``said: "..."``: the verb right before the opening mark, even
+    inside another report (``recalled that he said, "..."``: the words are his, the
+    outer speaker only passes them on, as readers and realnews annotators take it)."""
     gap = doc_text(doc)[verb.idx + len(verb) : region.open_mark]
-    if not re.fullmatch(r"\s*[,:]?\s*", gap):
-        return False
-    tok = verb
-    while tok.head.i != tok.i:
-        if tok.dep_ == "ccomp" and is_speech_verb(tok.head):
-            return False
-        tok = tok.head
-    return True
+    return re.fullmatch(r"\s*[,:]?\s*", gap) is not None
 
 
 def _bare_report(verb: Token, quoted: frozenset[int]) -> bool:
@@ -466,6 +461,21 @@ def _find_sentence_before(site: _Site) -> _Found | None:
     return (verb, None, subj, False) if verb is not None else None
 
 
+def _find_sentence_after(site: _Site) -> _Found | None:
+    """``"..." That's the promise made by Ana Ruiz.``: the next sentence gives it away."""
+    view, region = site.view, site.region
+    toks = tokens_in(view.doc, region.start, region.end)
+    if not toks:
+        return None
+    nxt = view.sent_end[toks[-1].i]
+    while nxt < len(view.doc) and view.doc[nxt].is_space:
+        nxt += 1
+    if nxt >= len(view.doc) or view.doc[toks[-1].i : nxt].text.count("\n") > 2:
+        return None
+    owner = owner_of_sentence_before(view.sentence(nxt))
+    return (owner[0], None, owner[1], False) if owner is not None else None
+
+
 # The cue of a quoted region: the first of these finders that finds one, in this
 # order.  (name, reads direct quotes, reads fragments, reads the second half of a
 # split quote, finder).
@@ -476,6 +486,7 @@ _FINDERS: tuple[tuple[str, bool, bool, bool, Callable[[_Site], _Found | None]], 
     ("before the opening mark", True, True, True, _find_before),
     ("a lead paragraph ending in a colon", True, False, True, _find_lead_paragraph),
     ("the report that ends the sentence before", True, False, False, _find_sentence_before),
+    ('the sentence after: "That\'s the view voiced by X"', True, True, False, _find_sentence_after),
 )
 
 
@@ -616,6 +627,9 @@ def direct_drafts(
         )
         draft = _attribute_region(view, people, region, limit, floor, split_from, in_quotes)
         last = drafts[-1] if drafts else None
+        if _is_subhead(text, region) and draft.cue is None:
+            drafts.append(draft)  # a new section: not the quote before it going on
+            continue
         if last is not None and last.region is not None:
             same_cue = draft.cue_token is not None and draft.cue_token == last.cue_token
             near = region.paragraph - last.region.paragraph <= 1
@@ -631,4 +645,41 @@ def direct_drafts(
         # A fragment with no cue of its own is kept only if reported speech claims it
         # (see find_quotes): otherwise it is a scare quote or a name in quotes.
         drafts.append(draft)
+    _name_subheads(text, drafts)
     return drafts
+
+
+# A subhead quoting someone: a line of a few words that is nothing but a quote.
+_SUBHEAD_WORDS = 12
+
+
+def _is_subhead(text: str, region: QuoteRegion) -> bool:
+    """A quote that is a whole line of a few words without a sentence's end
+    (a line "Alarming mortality rate" between two paragraphs): a subhead."""
+    if region.close_mark is None or region.continues_previous:
+        return False  # a quote running over paragraphs ("(CROSSTALK.)" in a transcript)
+    line_start = text.rfind("\n", 0, region.open_mark) + 1
+    line_end = text.find("\n", region.outer_end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : region.open_mark].strip() or text[region.outer_end : line_end].strip():
+        return False
+    words = text[region.start : region.end].strip()
+    return 0 < len(words.split()) <= _SUBHEAD_WORDS and not words.endswith(tuple(".?!,;:"))
+
+
+def _name_subheads(text: str, drafts: list[Draft]) -> None:
+    """A subhead without a cue quotes words the article gives in full elsewhere ("this
+    alarming mortality rate constitutes an emergency," the doctors wrote): it is that
+    quote's speaker's."""
+    for d in drafts:
+        if d.region is None or d.cue is not None or not _is_subhead(text, d.region):
+            continue
+        words = " ".join(re.findall(r"\w+", text[d.start : d.end].lower()))
+        for other in drafts:
+            if other is d or other.speaker is None or other.cue is None:
+                continue
+            if words and words in " ".join(
+                re.findall(r"\w+", text[other.start : other.end].lower())
+            ):
+                d.speaker, d.cue = other.speaker, other.cue
+                break

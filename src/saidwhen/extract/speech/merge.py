@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
@@ -9,7 +11,7 @@ from saidwhen.extract.speech.rules import find_reported, find_source_insertions
 from saidwhen.extract.speech.syntax import channel_of
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in
-from saidwhen.model import Quote, Span, Speaker
+from saidwhen.model import Span, Speaker
 from saidwhen.nlp import doc_text
 
 __all__ = [
@@ -27,7 +29,21 @@ def _covers(outer: Span | Speaker, inner: Span | Speaker) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
 
-def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Quote]) -> list[Draft]:
+def _only_frame(text: str, q: Draft, d: Draft) -> bool:
+    """Is the report's content nothing but a direct quote's speaker and cue (and "that")?"""
+    if d.kind != "direct" or d.speaker is None or d.cue is None:
+        return False
+    if not (q.start <= d.speaker.start and d.cue.end <= q.end <= d.start):
+        return False
+    rest = (
+        text[q.start : d.speaker.start]
+        + text[d.speaker.end : d.cue.start]
+        + text[d.cue.end : q.end]
+    )
+    return not set(re.findall(r"\w+", rest.lower())) - {"that"}
+
+
+def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]) -> list[Draft]:
     """Add indirect speech; drop what only repeats a direct quote; link fragments."""
     doc = view.doc
     out = list(drafts)
@@ -39,6 +55,8 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Quote]
         seen.add((q.start, q.end))
         if q.cue is not None and doc_text(doc)[q.cue.start - 1 : q.cue.start] == "-":
             continue  # "co-wrote the paper" is not a report
+        if any(_only_frame(doc_text(doc), q, d) for d in drafts):
+            continue  # "recalled that he said, "..."": "that he said" only opens a quote
         inside = [d for d in drafts if d.start < q.end and q.start < d.end]
         # A report that is nothing but direct quotes adds nothing; one with words of its
         # own ("called it "a disaster"") is kept, as news annotators mark it.
@@ -56,7 +74,7 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Quote]
                     if q.cue is not None and d.cue is not None and _covers(q.cue, d.cue):
                         d.cue = q.cue
             continue
-        ind = Draft(q.start, q.end, "indirect", q.speaker, q.cue, is_indirect=True)
+        ind = q
         if q.cue is not None:
             cue_toks = tokens_in(doc, q.cue.start, q.cue.end)
             if cue_toks:
@@ -130,7 +148,7 @@ def carry_channels(drafts: list[Draft]) -> None:
             d.channel = current[who]
 
 
-def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Quote]:
+def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
     """Reported speech from the CRF tagger, which reads the rules of extract/speech/rules.py
     as features: on PolNeAR dev it beats the rules alone on every role (and the two
     together).  Where the tagger found content but no source and the rules found
@@ -141,7 +159,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Quote]:
     out = list(tagged)
     for r in rules:
         over = [t for t in tagged if t.start < r.end and r.start < t.end]
-        if not over and r.speaker is not None and r.text.startswith("that "):
+        if not over and r.speaker is not None and view.text[r.start : r.end].startswith("that "):
             out.append(r)  # "she shared on Instagram that ...": the surest frame of all
         elif over and r.speaker is not None and all(t.speaker is None for t in over):
             out = [t for t in out if t not in over]

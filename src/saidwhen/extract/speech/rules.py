@@ -17,7 +17,7 @@ finds them over the dependency parse:
 
 Quotations are not special: ``"We will win," Smith said.`` gives the quoted
 part as Content, and the merge step (:mod:`saidwhen.extract.speech.merge`)
-pairs such a Quote with the direct quote it repeats.
+pairs such an attribution with the direct quote it repeats.
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ from saidwhen.extract.speech.syntax import (
     subtree,
     trim,
 )
+from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView
-from saidwhen.model import Quote, Span, Speaker
+from saidwhen.model import Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -170,7 +171,7 @@ def _span(doc: Doc, toks: Sequence[Token]) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
-def find_reported(view: ArticleView, people: Any = None) -> list[Quote]:
+def find_reported(view: ArticleView, people: Any = None) -> list[Draft]:
     """Every reported-speech attribution in the article's body.
 
     Args:
@@ -179,19 +180,19 @@ def find_reported(view: ArticleView, people: Any = None) -> list[Quote]:
             it has one) gives the canonical name of a source mention.
 
     Returns:
-        ``Quote(kind="indirect")`` items, in text order, each with its source
+        ``Draft(kind="indirect")`` items, in text order, each with its source
         as ``speaker`` (``None`` when implicit) and its ``cue``.
 
     Example:
         >>> view = ArticleView.build(load_nlp()("The senator said that taxes would rise."))
-        >>> find_reported(view)[0].text  # doctest: +SKIP
-        'that taxes would rise'
+        >>> [(d.start, d.end) for d in find_reported(view)]  # doctest: +SKIP
+        [(17, 38)]  # 'that taxes would rise'
     """
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
     doc, text, start = view.doc, view.text, view.start
     regions = view.token_regions
     para = view.para
-    out: list[Quote] = []
+    out: list[Draft] = []
     seen: set[tuple[int, int]] = set()
     first = bisect.bisect_left(view.idx, start)
     cands = [doc[i] for i in range(first, len(doc)) if _is_candidate(view, i)]
@@ -229,19 +230,19 @@ def _reported(
     content: tuple[int, int],
     cue: tuple[int, int],
     source: tuple[int, int] | None,
-) -> Quote:
+) -> Draft:
     speaker = None
     if source is not None:
         mention = text[source[0] : source[1]]
         name = resolve(*source) if resolve is not None else None
         speaker = Speaker(name=name or mention, mention=mention, start=source[0], end=source[1])
-    return Quote(
-        text=text[content[0] : content[1]],
-        start=content[0],
-        end=content[1],
-        kind="indirect",
-        speaker=speaker,
-        cue=Span(text=text[cue[0] : cue[1]], start=cue[0], end=cue[1]),
+    return Draft(
+        content[0],
+        content[1],
+        "indirect",
+        speaker,
+        Span(text=text[cue[0] : cue[1]], start=cue[0], end=cue[1]),
+        is_indirect=True,
     )
 
 
@@ -288,14 +289,14 @@ def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[
     return None
 
 
-def find_source_insertions(view: ArticleView, people: Any = None) -> list[Quote]:
+def find_source_insertions(view: ArticleView, people: Any = None) -> list[Draft]:
     """Reports whose source is set into the sentence: ``..., per the health agency,
     ...``, ``As Ana Ruiz reports, ...``, ``..., reports Reuters.``.  Not among the
     tagger's features (:func:`find_reported` is): the merge adds them where the
     tagger found nothing."""
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
     doc, text = view.doc, view.text
-    out: list[Quote] = []
+    out: list[Draft] = []
     first = bisect.bisect_left(view.idx, view.start)
     for tok in view.tokens_of(_INSERTION_WORDS, first, len(doc)):
         at_start = view.sent_start[tok.i] == tok.i

@@ -22,6 +22,7 @@ from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = [
     "according_to",
@@ -38,6 +39,7 @@ __all__ = [
     "loose_cue",
     "noun_phrase",
     "np_span",
+    "owner_of_sentence_before",
     "source_tokens",
     "span_root",
     "speech_report",
@@ -77,29 +79,17 @@ def loose_cue(tok: Token) -> bool:
 
 
 def cue_span(doc: Doc, verb: Token) -> Span:
-    """The verb with its auxiliaries, negation and particle ("has learned", "opened up")."""
-    toks = [verb]
-    for child in verb.children:
-        if (
-            child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and verb.i - child.i <= 3
-        ) or (child.dep_ == "prt" and child.i == verb.i + 1):
-            toks.append(child)
-    toks.sort(key=lambda t: t.i)
-    # keep the run contiguous around the verb (drop an aux separated by the subject)
-    run = [verb]
-    for t in reversed([t for t in toks if t.i < verb.i]):
-        if run[0].i - t.i <= 2 and all(
-            doc[k].pos_ in ("ADV", "PART", "AUX") for k in range(t.i + 1, run[0].i)
-        ):
-            run.insert(0, t)
-    run.extend(t for t in toks if t.i > verb.i)
-    s, e = run[0].idx, run[-1].idx + len(run[-1])
+    """The cue of ``verb`` (:func:`cue_tokens`) as a character span."""
+    toks = cue_tokens(verb)
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
     return Span(doc_text(doc)[s:e], s, e)
 
 
 def np_span(doc: Doc, head: Token, whole: bool = False) -> tuple[int, int]:
-    """A subject noun phrase, cut before a comma, relative clause or apposition
-    (``whole``: with its clauses and phrases, up to a comma)."""
+    """A speaker's mention, as the name of a person: the subject noun phrase cut
+    before a comma, relative clause or apposition (``whole``: with its clauses and
+    phrases, up to a comma).  Meant to differ from :func:`noun_phrase`, the source
+    span as PolNeAR annotates it (appositions and relative clauses kept)."""
     left = head.left_edge.i
     right = head.right_edge.i if whole else head.i
     for child in head.rights:
@@ -365,6 +355,7 @@ def span_root(doc: Doc, span: TaggedSpan) -> Token:
             return tok
     return doc[span.start]
 
+
 # Which way a passive is read: the subject speaks ("he was quoted as saying"), or the
 # ``by`` agent does and the subject is the one spoken to ("she was asked by ...").
 Passive = Literal["subject", "agent"]
@@ -477,6 +468,12 @@ def speech_report(quoted: frozenset[int]) -> Callable[[Token], bool]:
             return False
         if not (is_speech_verb(outer) and is_speech_verb(tok)):
             return False
+        if (
+            tok.dep_ == "conj"
+            and is_speech_verb(clause)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted for c in clause.children)
+        ):
+            return False  # "he asked about X and said, ..., the office said": he says it
         lo, hi = sorted((clause.idx, outer.idx))
         return "\n" not in doc_text(tok.doc)[lo:hi]  # a parse run over a paragraph break
 
@@ -486,3 +483,44 @@ def speech_report(quoted: frozenset[int]) -> Callable[[Token], bool]:
 def subject_of(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:
     """The speaker of a direct quote's cue verb (:func:`cue_subject`'s defaults)."""
     return cue_subject(verb, quoted=quoted, report=speech_report(quoted))
+
+
+# "That's the view voiced by X": nouns for what someone holds or says
+_VIEW_NOUNS = frozenset(
+    """
+    view assessment argument opinion message position case verdict conclusion claim
+    pitch promise line thinking take prediction warning vision belief explanation
+    account picture sentiment hope assurance forecast contention reasoning
+    """.split()
+)
+
+
+def owner_of_sentence_before(sent: SpacySpan) -> tuple[Token, Token] | None:
+    """``That's the view voiced by Michael Reed.`` / ``That's what Ana Ruiz told
+    reporters.`` / ``So says Tom Lee.``: a sentence that gives the sentence before it
+    to a speaker.  Its cue token and the speaker's token, else None."""
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 3:
+        return None
+    first = toks[0]
+    root = first.head  # not the sentence's root: a clause after it may be taken for it
+    if root.lemma_ == "say" and first.lower_ == "so" and root.i == first.i + 1:
+        subj = [c for c in root.children if c.dep_ == "nsubj"]
+        return (root, subj[0]) if subj else None
+    copula = root.lemma_ == "be" or root.lower_ in ("'s", "’s")  # "That’s": no lemma "be"
+    if first.lower_ not in ("that", "this", "such") or first.dep_ != "nsubj" or not copula:
+        return None
+    for child in root.children:
+        if child.dep_ == "ccomp" and any(c.lower_ == "what" for c in child.children):
+            subj = [c for c in child.children if c.dep_ == "nsubj"]  # "That's what X said"
+            if subj and is_speech_verb(child):
+                return child, subj[0]
+        if child.dep_ in ("attr", "dobj") and child.lemma_.lower() in _VIEW_NOUNS:
+            # "the view voiced by X": the participle hangs from the noun or the root
+            verbs = [*child.children, *(c for c in root.children if c.dep_ == "advcl")]
+            for verb in (v for v in verbs if v.tag_ == "VBN"):
+                for agent in (c for c in verb.children if c.dep_ == "agent"):
+                    who = [g for g in agent.children if g.dep_ == "pobj"]
+                    if who:
+                        return verb, who[0]
+    return None

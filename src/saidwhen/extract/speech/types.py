@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from saidwhen.extract.quotes import QuoteRegion
-from saidwhen.model import Span, Speaker
+from saidwhen.model import Quote, QuoteKind, Span, Speaker
 
 __all__ = [
     "Draft",
@@ -15,6 +15,13 @@ __all__ = [
 
 @dataclass(slots=True)
 class Draft:
+    """One attribution being built, in character offsets of the article's text.
+
+    The one type passed between the steps of speech attribution (direct
+    quotes, the rules, the tagger, the merge, interviews); :func:`find_quotes`
+    turns each into a :class:`saidwhen.model.Quote` once, at the end.
+    """
+
     start: int
     end: int
     kind: str
@@ -27,6 +34,23 @@ class Draft:
     inherited: bool = False
     is_indirect: bool = False
     said_after: bool = False  # a fragment followed by its own ``," he said``
+
+    def to_quote(
+        self, text: str, repeat_of: int | None = None, continues: int | None = None
+    ) -> Quote:
+        """The finished record; ``text`` is the article's whole text."""
+        kind: QuoteKind = self.kind  # type: ignore[assignment]
+        return Quote(
+            text=text[self.start : self.end],
+            start=self.start,
+            end=self.end,
+            kind=kind,
+            speaker=self.speaker,
+            cue=self.cue,
+            channel=self.channel,
+            repeat_of=repeat_of,
+            continues=continues,
+        )
 
 
 @dataclass(frozen=True, slots=True)

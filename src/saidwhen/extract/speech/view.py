@@ -307,9 +307,7 @@ def quoted_tokens(
     out: set[int] = set()
     for r in regions:
         # the tokens that start inside the region
-        out.update(
-            range(bisect.bisect_left(offsets, r.start), bisect.bisect_left(offsets, r.end))
-        )
+        out.update(range(bisect.bisect_left(offsets, r.start), bisect.bisect_left(offsets, r.end)))
     return frozenset(out)
 
 
