@@ -5,6 +5,7 @@ pronouns and role nouns linked."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import (
@@ -35,7 +36,7 @@ from saidwhen.extract.people.names import (
     _standalone_labels,
     _stem,
 )
-from saidwhen.extract.quotes import find_quote_regions
+from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
 from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
 
@@ -101,9 +102,15 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     return None
 
 
-def find_people(doc: Doc) -> PeopleIndex:
-    """Every person and organisation of the article with their mentions and descriptors."""
-    quoted = [(r.start, r.end) for r in find_quote_regions(doc_text(doc))]
+def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> PeopleIndex:
+    """Every person and organisation of the article with their mentions and descriptors.
+
+    ``regions`` are the article's quoted regions (``ArticleView.regions``), paired
+    from the text when not given.
+    """
+    if regions is None:
+        regions = find_quote_regions(doc_text(doc))
+    quoted = [(r.start, r.end) for r in regions]
     index = PeopleIndex(doc, quoted)
     name_words: set[str] = set()
     for tagged in doc.ents:

@@ -67,9 +67,16 @@ if TYPE_CHECKING:
 __all__ = ["find_quotes"]
 
 
-def find_quotes(doc: Doc, people: PeopleIndex, start: int = 0) -> list[Quote]:
-    """Every quotation of the article, in text order, with indices linking them."""
-    view = ArticleView.build(doc, start)
+def find_quotes(
+    doc: Doc, people: PeopleIndex, start: int = 0, *, view: ArticleView | None = None
+) -> list[Quote]:
+    """Every quotation of the article, in text order, with indices linking them.
+
+    ``view`` is the article's :class:`ArticleView` (of ``doc`` from ``start``), when
+    the caller has built it.
+    """
+    if view is None:
+        view = ArticleView.build(doc, start)
     regions, quoted = list(view.regions), view.quoted
     drafts = direct_drafts(view, people, start, regions, quoted)
     drafts = merge_reported(view, drafts, reported_speech(view, people))
