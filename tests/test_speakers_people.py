@@ -294,3 +294,15 @@ def test_a_role_in_man_or_woman_tells_the_gender(nlp: Any, role: str, gender: st
     rec = run(f"Former {role} Jordan Vale spoke at the pier on Monday.\n", nlp)
     (person,) = [p for p in rec.people if p.name == "Jordan Vale"]
     assert person.gender == gender
+
+
+def test_a_given_name_tells_the_gender_for_she(nlp: Any) -> None:
+    rec = run(
+        "Lawyers Fiona Marsh and Derek Hale met the judge on Monday.\n\n"
+        "Hale spoke first, then Marsh addressed the court.\n\n"
+        '"We will appeal," she said.\n',
+        nlp,
+    )
+    genders = {p.name: p.gender for p in rec.people}
+    assert genders["Fiona Marsh"] == "female" and genders["Derek Hale"] == "male"
+    assert _speaker_of(rec, "We will appeal") == "Fiona Marsh"
