@@ -296,8 +296,8 @@ def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     low = tok.lower_
     if _surname_he(tok.doc, tok.i):
         return False
-    if low in TITLES or low in _PERSON_NOUNS:
-        return True
+    if low in TITLES or low in _PERSON_NOUNS or _stem(low) in _PERSON_NOUNS:
+        return True  # "Lawyers Fiona Marsh and Derek Hale": a plural role too
     if low in _GIVEN_NAMES:
         return False
     if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
