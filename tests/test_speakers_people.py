@@ -306,3 +306,27 @@ def test_a_given_name_tells_the_gender_for_she(nlp: Any) -> None:
     genders = {p.name: p.gender for p in rec.people}
     assert genders["Fiona Marsh"] == "female" and genders["Derek Hale"] == "male"
     assert _speaker_of(rec, "We will appeal") == "Fiona Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Tom Hale, 42, a farmer from Ohio, lost his crop in the flood.\n\n"
+            '"It was all gone," the 42-year-old said.\n',
+            "It was all gone",
+            "Tom Hale",
+        ),
+        (
+            "The White House pushed back on Monday.\n\n"
+            "The plan is dead, according to a statement from the White House.\n",
+            "The plan is dead",
+            "the White House",
+        ),
+        ("Prices will rise, according to a report by Bloomberg.\n", "Prices", "Bloomberg"),
+    ],
+)
+def test_an_age_or_a_document_names_its_person(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    assert _speaker_of(run(text, nlp), words) == speaker

@@ -450,6 +450,14 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
     root = span.root
     if root.pos_ == "PRON" or root.lower_ in _RELATIVE:
         return None
+    if root.lemma_.lower() in _DOC_NOUNS:
+        # "a statement from the White House", "a report by Bloomberg": who issued it
+        for prep in (c for c in root.children if c.lower_ in ("from", "by")):
+            for who in (c for c in prep.children if c.dep_ == "pobj" and c.idx + len(c) <= end):
+                if who.pos_ in ("PROPN", "NOUN") and who.lemma_.lower() not in _DOC_NOUNS:
+                    return _clean_mention(
+                        doc, who.left_edge.idx, who.right_edge.idx + len(who.right_edge)
+                    )
     cut = end
     for t in span:
         if t.i > root.i and t.text in (",", "(", "—", "–"):
