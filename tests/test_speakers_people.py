@@ -330,3 +330,13 @@ def test_an_age_or_a_document_names_its_person(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
     assert _speaker_of(run(text, nlp), words) == speaker
+
+
+def test_a_lone_quote_after_a_passive_report_is_not_the_accuseds(nlp: Any) -> None:
+    rec = run(
+        "The camp holds 40,000 people.\n\n"
+        "Russia and the Syrian government have been accused of blocking aid to the camp.\n\n"
+        '"Bandit formations control the roads."\n',
+        nlp,
+    )
+    assert _speaker_of(rec, "Bandit formations") != "Russia"
