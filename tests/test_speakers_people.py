@@ -340,3 +340,16 @@ def test_a_lone_quote_after_a_passive_report_is_not_the_accuseds(nlp: Any) -> No
         nlp,
     )
     assert _speaker_of(rec, "Bandit formations") != "Russia"
+
+
+def test_a_subhead_holding_a_phrase_quoted_before_is_that_speakers(nlp: Any) -> None:
+    rec = run(
+        "In a joint statement, the two defense ministries accused the rebels of running "
+        '"bandit formations" near the camp.\n\n'
+        '"Nobody controls the roads," said analyst Tom Berry.\n\n'
+        '"Rebel-controlled bandit formations"\n\n'
+        "The camp holds about 40,000 people.\n",
+        nlp,
+    )
+    assert _speaker_of(rec, "Rebel-controlled") == _speaker_of(rec, "bandit formations")
+    assert _speaker_of(rec, "Rebel-controlled") not in (None, "Tom Berry")
