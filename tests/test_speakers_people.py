@@ -353,3 +353,13 @@ def test_a_subhead_holding_a_phrase_quoted_before_is_that_speakers(nlp: Any) -> 
     )
     assert _speaker_of(rec, "Rebel-controlled") == _speaker_of(rec, "bandit formations")
     assert _speaker_of(rec, "Rebel-controlled") not in (None, "Tom Berry")
+
+
+def test_according_to_a_man_makes_him_the_one_who_goes_on(nlp: Any) -> None:
+    rec = run(
+        "Joe Smith has led the union for a decade.\n\n"
+        "According to treasurer Bob Klein, the fund is empty.\n\n"
+        '"We are broke," he said.\n',
+        nlp,
+    )
+    assert _speaker_of(rec, "We are broke") == "Bob Klein"

@@ -572,6 +572,8 @@ class PeopleIndex:
             and tok.head.pos_ == "NOUN"
         ):
             tok = tok.head  # "A third critic, councilman Dan Ortiz, was blunter"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            return 2  # "According to treasurer Bob Klein, ...": the one who speaks
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return 0
         verb = tok.head
