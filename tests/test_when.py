@@ -449,6 +449,20 @@ def test_lead_day_dates_the_reactions(nlp: Any, text: str, quoted: str, when: st
             "talk to her",
             "2019-11-18",
         ),
+        # the day told in reported words ("accused the label of lying on Sunday")
+        (
+            'The singer accused the label of lying on Sunday. "We were shocked by her posts '
+            'yesterday," a label spokesman said.',
+            "shocked",
+            "2019-11-18",
+        ),
+        # a document dated in the words reported about it, and its words that follow
+        (
+            "Acme Corp. issued a statement about the recall on Monday.\n\n"
+            '"We regret the delay," the statement said. "We will pay every customer."',
+            "pay every customer",
+            "2019-11-18",
+        ),
         # ... and the article's day when the narrative told the day before it
         (
             "On Tuesday, the singer accused the label of blocking her show. "
@@ -503,12 +517,45 @@ def test_the_occasion_around_a_quote(nlp: Any, text: str, quoted: str, when: str
             "the pier would close",
             "2019-11-18",
         ),
+        # ... nor the setting of the saying: where, to whom, the speaker speaking
+        (
+            'During a visit that began Monday, the president said, "We are friends."',
+            "We are friends",
+            "2019-11-18",
+        ),
+        (
+            'Speaking at a summit that opened Monday, Ruiz said, "We are ready."',
+            "We are ready",
+            "2019-11-18",
+        ),
+        (
+            '"We are ready," Ruiz told a crowd that gathered Monday outside the hall.',
+            "We are ready",
+            "2019-11-18",
+        ),
+        (
+            'Ruiz, speaking at an event on Monday, said, "We are ready."',
+            "We are ready",
+            "2019-11-18",
+        ),
+        ('"We are ready," said Ruiz, whose bill passed in May.', "We are ready", None),
         # the next sentence points back to the words and dates them
         (
             'The merger will create a "stronger" company. That\'s the view voiced by Tom '
             "Ferrell, the chief executive, on Nov. 14 after the vote.",
             "stronger",
             "2019-11-14",
+        ),
+        (
+            '"We will win," Ruiz said. That was her message to voters on Monday.',
+            "We will win",
+            "2019-11-18",
+        ),
+        # ... not a sentence about something else
+        (
+            '"We will win," Ruiz said. That was a change from 2010, when Ruiz lost.',
+            "We will win",
+            None,
         ),
         # the account just told: a dated survey by the speaker
         (
@@ -530,6 +577,80 @@ def test_the_occasion_around_a_quote(nlp: Any, text: str, quoted: str, when: str
     ],
 )
 def test_dates_of_other_events(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    found = [q for q in record.quotes if quoted in q.text]
+    assert found
+    assert {(q.when, q.when_basis) for q in found} == {(when, "text" if when else "article date")}
+
+
+_PARAGRAPH = "The camp holds about 40,000 people, and aid convoys reach it only rarely.\n\n"
+
+
+# A speaker's earlier occasion, the same words again, the main clause's date.
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # an interview told before is not the occasion of words said to someone else
+        (
+            "Senator Ana Ruiz told Fox News last week that the bill was dead. "
+            '"We will try again," Ruiz told reporters at the Capitol.',
+            "try again",
+            None,
+        ),
+        (
+            "Senator Ana Ruiz told Fox News on Sunday that the bill was dead. "
+            '"We will try again," Ruiz said in a statement.',
+            "try again",
+            None,
+        ),
+        (
+            "Senator Ana Ruiz told Fox News on Sunday that the bill was dead. "
+            '"We will try again," Ruiz told CNN.',
+            "try again",
+            None,
+        ),
+        # ... but is when nothing else is named
+        (
+            "Senator Ana Ruiz told Fox News on Sunday that the bill was dead. "
+            '"We will try again," Ruiz said.',
+            "try again",
+            "2019-11-17",
+        ),
+        # the main clause's date is not that of words in a clause about something else
+        (
+            "Negotiators are now left with the massive purchases Mr. Ferrell requested — larger "
+            'purchases "than any time in our history, by far" — and a text to write.',
+            "any time in our history",
+            None,
+        ),
+        (
+            'On Monday, negotiators met the farmers who had called the deal "a disaster."',
+            "a disaster",
+            None,
+        ),
+        # a bare "X said:" further on goes on from the speaker's dated words
+        (
+            "Sean Robertson told the agency in November that the claim is false. "
+            '"It is false," Robertson said.\n\n' + _PARAGRAPH * 6 + "Robertson, the "
+            'commander, said: "We support safe movements."',
+            "safe movements",
+            "2019-11",
+        ),
+        # a subheading quoting words the text dates elsewhere
+        (
+            "In a joint statement published Oct. 25, the ministries accused the army of "
+            'controlling "bandit formations" in the camp.\n\n'
+            + _PARAGRAPH
+            + '"Army-controlled bandit formations"\n\n'
+            + _PARAGRAPH,
+            "Army-controlled",
+            "2019-10-25",
+        ),
+    ],
+)
+def test_occasions_and_repeated_words(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     from saidwhen.pipeline import extract
 
     record = extract(text, NEWS_DAY, nlp=nlp)
