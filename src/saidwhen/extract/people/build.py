@@ -20,6 +20,8 @@ from saidwhen.extract.lexicon import (
 from saidwhen.extract.people.index import PeopleIndex, _Entity
 from saidwhen.extract.people.names import (
     _GIVEN_NAMES,
+    _MORE_FEMALE,
+    _MORE_MALE,
     _ORG_NOUNS,
     _ORG_WORDS,
     _PLACE_LABELS,
@@ -214,8 +216,8 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
         if ent.type != "person":
             continue
         first = ent.tokens[0].lower()
-        ent.female += 0.5 * (first in FEMALE_NAMES)
-        ent.male += 0.5 * (first in MALE_NAMES)
+        ent.female += 0.5 * (first in FEMALE_NAMES or first in _MORE_FEMALE)
+        ent.male += 0.5 * (first in MALE_NAMES or first in _MORE_MALE)
         for d in ent.descriptors:
             if d:
                 ent.female += _gendered(d.split()[-1], FEMALE_WORDS, "woman")

@@ -669,8 +669,8 @@ def _is_subhead(text: str, region: QuoteRegion) -> bool:
 
 def _name_subheads(text: str, drafts: list[Draft]) -> None:
     """A subhead without a cue quotes words the article gives in full elsewhere ("this
-    alarming mortality rate constitutes an emergency," the doctors wrote): it is that
-    quote's speaker's."""
+    alarming mortality rate constitutes an emergency," the doctors wrote), or holds a
+    phrase quoted elsewhere: it is that quote's speaker's."""
     for d in drafts:
         if d.region is None or d.cue is not None or not _is_subhead(text, d.region):
             continue
@@ -678,8 +678,9 @@ def _name_subheads(text: str, drafts: list[Draft]) -> None:
         for other in drafts:
             if other is d or other.speaker is None or other.cue is None:
                 continue
-            if words and words in " ".join(
-                re.findall(r"\w+", text[other.start : other.end].lower())
-            ):
+            said = " ".join(re.findall(r"\w+", text[other.start : other.end].lower()))
+            # or a quoted phrase of the article is in it ("bandit formations" in
+            # "U.S.-controlled bandit formations")
+            if words and (words in said or (said.count(" ") >= 1 and f" {said} " in f" {words} ")):
                 d.speaker, d.cue = other.speaker, other.cue
                 break
