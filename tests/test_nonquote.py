@@ -75,6 +75,16 @@ SPEECH = [
     ),
     ('Lin, saying "the vote was rigged," left the room.\n', "the vote was rigged"),
     ('Her rival once described the so-called pact as "a bad joke" in public.\n', "a bad joke"),
+    (
+        'Lin said the vote was the clearest sign yet that "the old order is over."\n',
+        "the old order is over",
+    ),
+    ('Lin served a second term. "It was hard," she said.\n', "It was hard"),
+    (
+        'Eddie, as he was known, "never once missed a shift," Lin said.\n',
+        "never once missed a shift",
+    ),
+    ('Lin sees the issues as "plainly black and white."\n', "plainly black and white"),
 ]
 
 

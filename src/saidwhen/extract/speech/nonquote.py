@@ -246,8 +246,18 @@ def not_speech(
         i for i in range(max(lo, mark - 16), mark) if not view.is_space[i] and view.idx[i] >= line
     ]
     # the clause the quote is in: "X, who dubbed Y a liar, said "..."" names nothing
+    # a comma or colon right before the mark opens the quote ("sayings such as, "...""),
+    # a full stop ends the sentence before it ("his second term. "My business ...")
     stops = (",", ";", ":", ".", "!", "?")
-    cut = max((n for n, i in enumerate(before[:-1]) if view.texts[i] in stops), default=-1)
+    ends = (".", "!", "?")
+    cut = max(
+        (
+            n
+            for n, i in enumerate(before)
+            if view.texts[i] in (ends if n == len(before) - 1 else stops)
+        ),
+        default=-1,
+    )
     before = before[cut + 1 :]
     words = [view.lower[i] for i in before if _WORD.fullmatch(view.texts[i])]
     # the word before the mark, past a comma: 'her documentary, "13th,"'
@@ -303,8 +313,13 @@ def _title_case(quoted: str, most: int = 0) -> bool:
 def _label(view: ArticleView, before: list[int], words: list[str]) -> str | None:
     if any(w in _NAMING_VERBS for w in words[-12:]):
         return "a name given"
-    if any(view.lower[i] in _TERM_NOUNS and view.pos[i] == "NOUN" for i in before[-5:]):
-        return "a term, slogan or sign"
+    for n in range(len(before) - 1, max(len(before) - 5, -1), -1):
+        i = before[n]
+        filled = view.pos[i] in _FILLED or view.pos[i] in ("ADV", "AUX") or view.lower[i] == "that"
+        if filled and view.lower[i] not in _TERM_NOUNS:
+            break  # "sees issues as "black and white"", "a sign yet that "..."": not the term's
+        if view.lower[i] in _TERM_NOUNS and view.pos[i] == "NOUN":
+            return "a term, slogan or sign"
     return _label_verb(view, before)
 
 
@@ -319,8 +334,8 @@ def _label_verb(view: ArticleView, before: list[int]) -> str | None:
             continue
         if view.text[max(view.idx[i] - 3, 0) : view.idx[i]] in ("so-", "so "):
             continue  # "the so-called TPP as "the gold standard"": not what names the quote
-        if any(view.pos[j] in _FILLED for j in before[n + 1 :]):
-            return None  # "called AP's report a "rush"": someone calls something that
+        if any(view.pos[j] in _FILLED or view.texts[j] in ",.;" for j in before[n + 1 :]):
+            return None  # "called AP's report a "rush"", "Freddy, as he was known, "...""
         kids = {view.dep[c] for c in view.children[i]}
         if kids & {"agent", "nsubj"}:
             return None  # "described as "perfect" by Trump": someone's words
