@@ -36,6 +36,7 @@ NAMES = [
         "two keys, one door",
     ),
     ('A small group called "Friends of the Marsh" met on Monday.\n', "Friends of the Marsh"),
+    ('Fans of the "Midnight Garden" singer lined up early.\n', "Midnight Garden"),
     ('The so-called "experts" disagree.\n', "experts"),
     ('The form had id="4471" in its header.\n', "4471"),
 ]
@@ -43,7 +44,7 @@ NAMES = [
 # not speech with ``labels`` (realnews's rules, which PolNeAR's scorer does not share)
 LABELS = [
     # titles of works
-    ('Fans of the "Midnight Garden" singer lined up early.\n', "Midnight Garden"),
+    ('Fans of the "Midnight Garden" tour lined up early.\n', "Midnight Garden"),
     ("The band played “Roll Over the River” from the courthouse steps.\n", "Roll Over the River"),
     ('Ortiz announced the news on an episode of "TGIF Live."\n', "TGIF Live"),
     # names and nicknames given to things

@@ -108,6 +108,13 @@ _NAME_NOUNS = frozenset(
         "meme",
     ]
 )
+# people named by their work: the "Pose" actor, the "Bad Blood" songstress
+_ROLE_NOUNS = frozenset(
+    """actor actress star costar co-star alum alumna alumnus singer songstress songwriter
+    rapper hitmaker crooner frontman frontwoman host hostess author novelist writer
+    director filmmaker creator showrunner producer narrator comedian actors stars
+    singers hosts authors creators""".split()
+)
 # a title is what is played, sung or watched ("played "We're Not Gonna Take It"")
 _PERFORM_VERBS = frozenset(
     [
@@ -276,7 +283,7 @@ def not_speech(
     if (heading := _heading_name(view, region)) is not None:
         return heading
     if not titled:
-        return _before_name_noun(view, region, titled and labels)
+        return _before_name_noun(view, region, titled, labels)
     if labels and prev in _PERFORM_VERBS:
         return "a title"
     spoken = len(before) > 1 and view.lower[before[-2]] in _SPOKEN_NOUNS
@@ -286,7 +293,7 @@ def not_speech(
         return "a title after a preposition"
     if any(w in _WORKS for w in words):
         return "a title among works"
-    return _before_name_noun(view, region, titled and labels)
+    return _before_name_noun(view, region, titled, labels)
 
 
 def _key(text: str, region: QuoteRegion) -> str:
@@ -345,10 +352,13 @@ def _label_verb(view: ArticleView, before: list[int]) -> str | None:
     return None
 
 
-def _before_name_noun(view: ArticleView, region: QuoteRegion, titled: bool) -> str | None:
-    """``the "one country, two systems" formula``; ``the "Pose" actor`` (a title before
-    any noun). A quoted modifier in lower case before another noun is often a speaker's
-    word (a "historic" agreement), so only naming nouns count for it."""
+def _before_name_noun(
+    view: ArticleView, region: QuoteRegion, titled: bool, labels: bool
+) -> str | None:
+    """``the "one country, two systems" formula``; ``the "Pose" actor`` (a title naming
+    a person by their work; with ``labels``, a title before any noun). A quoted modifier
+    in lower case before another noun is often a speaker's word (a "historic"
+    agreement), so only naming nouns count for it."""
     quoted = view.text[region.start : region.end].rstrip()
     if region.close_mark is None or quoted.endswith((".", ",", "!", "?", ":", ";")):
         return None
@@ -371,7 +381,9 @@ def _before_name_noun(view: ArticleView, region: QuoteRegion, titled: bool) -> s
     lo, hi = bisect.bisect_left(view.idx, region.start), bisect.bisect_left(view.idx, region.end)
     adjectives = all(view.pos[i] in ("ADJ", "PUNCT") for i in range(lo, hi))
     if titled and owner and not adjectives and view.pos[k] == "NOUN" and view.texts[k].islower():
-        return "a title before a noun"  # not "his "Mexican" lunch"
+        if nxt in _ROLE_NOUNS:
+            return "a title naming a person"
+        return "a title before a noun" if labels else None  # not "his "Mexican" lunch"
     return None
 
 
