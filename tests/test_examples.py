@@ -73,3 +73,6 @@ def test_shared_example_reads_like_a_careful_reader(shared_example: Path, nlp: A
     assert {"model", "cookbook author"} <= set(people["Chrissy Teigen"]["descriptors"])
     assert "singer" in people["John Legend"]["descriptors"]
     assert people["Chrissy Teigen"]["gender"] == "female"
+    # "the couple" is the pair named together before ("Teigen and Legend share ...")
+    (couple,) = [q for q in rec["quotes"] if q["text"].startswith("they were expecting")]
+    assert couple["speaker"]["name"] == "Chrissy Teigen and John Legend"

@@ -175,6 +175,17 @@ def test_an_indefinite_source_stays_unnamed_when_the_next_name_is_someone_else(
     assert _speaker_of(rec, "unlawful") != "Sam Ortiz"
 
 
+def test_a_countrys_body_keeps_its_country_and_an_owner_stays_out(nlp: Any) -> None:
+    rec = run(
+        "Fighting went on near the base on Monday.\n\n"
+        "Syria's Interior Ministry claimed the camp was empty.\n\n"
+        "Taylor Swift's Big Machine Records said the deal was done.\n",
+        nlp,
+    )
+    assert _speaker_of(rec, "the camp was empty") == "Syria's Interior Ministry"
+    assert _speaker_of(rec, "the deal was done") == "Big Machine Records"
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -206,3 +217,80 @@ def test_a_name_suffix_is_never_a_person_and_picks_the_right_king(nlp: Any) -> N
     assert "Jr." not in [p.name for p in rec.people]
     assert _speaker_of(rec, "We remember") == "Dexter King"
     assert _speaker_of(rec, "Injustice anywhere") == "Martin Luther King Jr."
+
+
+def test_the_couple_is_the_pair_named_together_before(nlp: Any) -> None:
+    rec = run(
+        "Chef Nora Vale and her husband, singer Leo Brandt, opened a bakery in May.\n\n"
+        "Vale and Brandt share two children. In August, the couple announced they were "
+        "expecting a third child.\n",
+        nlp,
+    )
+    (q,) = [q for q in rec.quotes if q.text.startswith("they were expecting")]
+    assert who(q) == "Nora Vale and Leo Brandt"
+    assert q.speaker is not None and q.speaker.type == "group"
+
+
+def test_which_after_a_person_takes_up_the_report_not_the_person(nlp: Any) -> None:
+    rec = run(
+        "Ana Ruiz spoke at the summit on Tuesday.\n\n"
+        'Growers "began to say we want you to do this and that," Ruiz told Tom Hale, which '
+        'ultimately meant making the "strongest wheat on the market."\n',
+        nlp,
+    )
+    assert _speaker_of(rec, "strongest wheat") == "Ana Ruiz"
+
+
+def test_a_document_named_after_a_body_is_that_bodys(nlp: Any) -> None:
+    rec = run(
+        "The Attorney's Office for the Eastern District of Ohio announced the plea on "
+        "Monday.\n\n"
+        "Dale Finch, 40, faces up to five years in prison. His sentencing is set for "
+        "May 2, according to the office release.\n",
+        nlp,
+    )
+    (q,) = [q for q in rec.quotes if q.text.startswith("His sentencing")]
+    assert who(q) == "Attorney's Office for the Eastern District of Ohio"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "speaker"),
+    [
+        (
+            "The company will close two plants next year, the board said, according to Reuters.",
+            "The company will close",
+            "the board",
+        ),
+        (
+            "Prices will rise by 5 percent, the ministry said on Tuesday, according to a "
+            "report by Bloomberg.",
+            "Prices will rise",
+            "the ministry",
+        ),
+        ('"We have no choice," the board said, according to Reuters.', "We have", "the board"),
+    ],
+)
+def test_a_report_carried_by_an_agency_is_the_speakers_not_the_agencys(
+    nlp: Any, sentence: str, words: str, speaker: str
+) -> None:
+    rec = run(f"The airline cut its forecast on Monday, Reuters reported.\n\n{sentence}\n", nlp)
+    assert _speaker_of(rec, words) == speaker
+
+
+def test_a_name_set_beside_a_described_subject_is_the_one_in_view(nlp: Any) -> None:
+    rec = run(
+        'Economist Paul Kim found that costs doubled. "The numbers are clear," he said.\n\n'
+        'A third critic, former councilman Dan Ortiz, was blunter. "This is theft," he said.\n',
+        nlp,
+    )
+    assert _speaker_of(rec, "This is theft") == "Dan Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("role", "gender"),
+    [("councilwoman", "female"), ("councilman", "male"), ("fisherman", "male")],
+)
+def test_a_role_in_man_or_woman_tells_the_gender(nlp: Any, role: str, gender: str) -> None:
+    rec = run(f"Former {role} Jordan Vale spoke at the pier on Monday.\n", nlp)
+    (person,) = [p for p in rec.people if p.name == "Jordan Vale"]
+    assert person.gender == gender

@@ -393,3 +393,267 @@ def test_lead_day_dates_the_reactions(nlp: Any, text: str, quoted: str, when: st
     found = [q for q in record.quotes if quoted in q.text]  # the fragment and its sentence
     assert found
     assert {(q.when, q.when_basis) for q in found} == {(when, "text" if when else "article date")}
+
+
+# The occasion of a quote told by the sentences around it (2019-11-20 is a Wednesday).
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # "added" goes on from the speaker's quote just before, dated or not: not from the
+        # dated letter the speaker signed
+        (
+            'In a Nov. 5 letter, the doctors offered vaccines. "This is how epidemics begin," '
+            'Dr. Luz Arroyo, a signatory to the letter, told NBC News. "These are people as '
+            'well," Arroyo added.',
+            "people as well",
+            None,
+        ),
+        (
+            'Mayor Ana Ruiz spoke on Monday. "The pier is safe," Ruiz said on Monday. "We will '
+            'reopen it soon," Ruiz added.',
+            "reopen it soon",
+            "2019-11-18",
+        ),
+        # the document as the speaker: the date of its dated mention before
+        (
+            "In a Nov. 5 letter to the agency, the doctors offered free vaccines. The agency "
+            "has not answered. Three children died last year. "
+            '"This mortality rate is alarming," says the letter signed by seven doctors.',
+            "mortality rate",
+            "2019-11-05",
+        ),
+        (
+            "The council published a report on the pier on Monday. Repairs began. "
+            '"The pier is unsafe," the report said.',
+            "pier is unsafe",
+            "2019-11-18",
+        ),
+        # a document never dated dates nothing
+        (
+            'The company denied it in a statement. "We were surprised," the statement read.',
+            "surprised",
+            None,
+        ),
+        # words that speak of "yesterday" the day the narrative just told: the next day
+        (
+            "On Sunday, the singer accused the label of blocking her show. The label denied it "
+            'in a statement on its website. "We were shocked by her posts yesterday," the '
+            "statement read.",
+            "shocked",
+            "2019-11-18",
+        ),
+        (
+            "On Sunday, the singer accused the label of blocking her show. The label denied it "
+            'in a statement on its website. "We were shocked by her posts yesterday," the '
+            'statement read. "We will talk to her," the statement continued.',
+            "talk to her",
+            "2019-11-18",
+        ),
+        # the day told in reported words ("accused the label of lying on Sunday")
+        (
+            'The singer accused the label of lying on Sunday. "We were shocked by her posts '
+            'yesterday," a label spokesman said.',
+            "shocked",
+            "2019-11-18",
+        ),
+        # a document dated in the words reported about it, and its words that follow
+        (
+            "Acme Corp. issued a statement about the recall on Monday.\n\n"
+            '"We regret the delay," the statement said. "We will pay every customer."',
+            "pay every customer",
+            "2019-11-18",
+        ),
+        # ... and the article's day when the narrative told the day before it
+        (
+            "On Tuesday, the singer accused the label of blocking her show. "
+            '"We were shocked by her posts yesterday," the label said.',
+            "shocked",
+            "2019-11-20",
+        ),
+        # a day told long before the quote is not the one its words speak of
+        (
+            "On Sunday, the singer accused the label. The show went on. Fans cheered. The "
+            'tour ends in May. Tickets sold out. "It was a long night yesterday," the singer said.',
+            "long night",
+            None,
+        ),
+    ],
+)
+def test_the_occasion_around_a_quote(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if quoted in q.text]
+    assert q.when == when
+    assert q.when_basis == ("text" if when else "article date")
+
+
+# Dates that belong to another event, and dates the next sentence or an update gives.
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # a date in a clause about something else is not the saying's
+        (
+            'While protesters chanted, "Fund our schools," in a hallway, the speaker defended '
+            "the budget approved by lawmakers in April.",
+            "Fund our schools",
+            None,
+        ),
+        (
+            "The merger of the two chains, which became final in March, will create a "
+            '"stronger" company, its chief executive Tom Ferrell said.',
+            "stronger",
+            None,
+        ),
+        # ... unless it dates the channel the words came in
+        (
+            "In a joint statement published Oct. 25, the ministries accused the army of "
+            '"banditry."',
+            "banditry",
+            "2019-10-25",
+        ),
+        (
+            "The mayor, who was elected in May, said on Monday that the pier would close.",
+            "the pier would close",
+            "2019-11-18",
+        ),
+        # ... nor the setting of the saying: where, to whom, the speaker speaking
+        (
+            'During a visit that began Monday, the president said, "We are friends."',
+            "We are friends",
+            "2019-11-18",
+        ),
+        (
+            'Speaking at a summit that opened Monday, Ruiz said, "We are ready."',
+            "We are ready",
+            "2019-11-18",
+        ),
+        (
+            '"We are ready," Ruiz told a crowd that gathered Monday outside the hall.',
+            "We are ready",
+            "2019-11-18",
+        ),
+        (
+            'Ruiz, speaking at an event on Monday, said, "We are ready."',
+            "We are ready",
+            "2019-11-18",
+        ),
+        ('"We are ready," said Ruiz, whose bill passed in May.', "We are ready", None),
+        # the next sentence points back to the words and dates them
+        (
+            'The merger will create a "stronger" company. That\'s the view voiced by Tom '
+            "Ferrell, the chief executive, on Nov. 14 after the vote.",
+            "stronger",
+            "2019-11-14",
+        ),
+        (
+            '"We will win," Ruiz said. That was her message to voters on Monday.',
+            "We will win",
+            "2019-11-18",
+        ),
+        # ... not a sentence about something else
+        (
+            '"We will win," Ruiz said. That was a change from 2010, when Ruiz lost.',
+            "We will win",
+            None,
+        ),
+        # the account just told: a dated survey by the speaker
+        (
+            "According to a 2018 survey by Penelope Abernathy, the chain cut its staff. "
+            '"Newsrooms are often half the size within months," Abernathy reported.',
+            "half the size",
+            "2018",
+        ),
+        # an update: an embedded post dated after the article, and its weekday
+        (
+            "A man pleaded guilty to threatening Rep. Ana Ruiz, prosecutors announced Tuesday.\n\n"
+            "Ruiz asked for mercy in a letter posted on Twitter Thursday. "
+            '"We must teach the defendant love," she wrote in her letter.\n\n'
+            "Sharing my letter on the sentencing.\n\n"
+            "— Rep. Ana Ruiz (@AnaRuiz) November 21, 2019",
+            "teach the defendant",
+            "2019-11-21",
+        ),
+    ],
+)
+def test_dates_of_other_events(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    found = [q for q in record.quotes if quoted in q.text]
+    assert found
+    assert {(q.when, q.when_basis) for q in found} == {(when, "text" if when else "article date")}
+
+
+_PARAGRAPH = "The camp holds about 40,000 people, and aid convoys reach it only rarely.\n\n"
+
+
+# A speaker's earlier occasion, the same words again, the main clause's date.
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # an interview told before is not the occasion of words said to someone else
+        (
+            "Senator Ana Ruiz told Fox News last week that the bill was dead. "
+            '"We will try again," Ruiz told reporters at the Capitol.',
+            "try again",
+            None,
+        ),
+        (
+            "Senator Ana Ruiz told Fox News on Sunday that the bill was dead. "
+            '"We will try again," Ruiz said in a statement.',
+            "try again",
+            None,
+        ),
+        (
+            "Senator Ana Ruiz told Fox News on Sunday that the bill was dead. "
+            '"We will try again," Ruiz told CNN.',
+            "try again",
+            None,
+        ),
+        # ... but is when nothing else is named
+        (
+            "Senator Ana Ruiz told Fox News on Sunday that the bill was dead. "
+            '"We will try again," Ruiz said.',
+            "try again",
+            "2019-11-17",
+        ),
+        # the main clause's date is not that of words in a clause about something else
+        (
+            "Negotiators are now left with the massive purchases Mr. Ferrell requested — larger "
+            'purchases "than any time in our history, by far" — and a text to write.',
+            "any time in our history",
+            None,
+        ),
+        (
+            'On Monday, negotiators met the farmers who had called the deal "a disaster."',
+            "a disaster",
+            None,
+        ),
+        # a bare "X said:" further on goes on from the speaker's dated words
+        (
+            "Sean Robertson told the agency in November that the claim is false. "
+            '"It is false," Robertson said.\n\n' + _PARAGRAPH * 6 + "Robertson, the "
+            'commander, said: "We support safe movements."',
+            "safe movements",
+            "2019-11",
+        ),
+        # a subheading quoting words the text dates elsewhere
+        (
+            "In a joint statement published Oct. 25, the ministries accused the army of "
+            'controlling "bandit formations" in the camp.\n\n'
+            + _PARAGRAPH
+            + '"Army-controlled bandit formations"\n\n'
+            + _PARAGRAPH,
+            "Army-controlled",
+            "2019-10-25",
+        ),
+    ],
+)
+def test_occasions_and_repeated_words(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    found = [q for q in record.quotes if quoted in q.text]
+    assert found
+    assert {(q.when, q.when_basis) for q in found} == {(when, "text" if when else "article date")}

@@ -8,11 +8,21 @@ The evidence, strongest first:
 2. a date in the attribution sentence, outside anyone's quoted words and no
    later than the article ("On September 27, she shared on Instagram that
    ..."; "Now, in a blog post, she wrote ..."; "since last summer" is a range
-   from then to the article date);
+   from then to the article date); with a parse, not a date in a clause
+   about something else ("the budget approved in April", "the merger, which
+   became final Tuesday"; but "a statement published Oct. 25" dates its
+   words), nor the main verb's date for words in a relative clause ("now
+   left with the purchases Trump requested");
 3. the narrative: "she later revealed" is after the last date told (outside
    quotes) and before the article (or undated, when what came just before
    is); "she had added" (past perfect) continues the speaker's account
-   before it;
+   before it; "X added", "the statement continued" go on from the speaker's
+   quote just before, dated or not; a document as the speaker ("says the
+   letter", "the statement read") is dated where the text dated it ("a Nov. 5
+   letter"); words that say "yesterday" of the day the narrative told just
+   before were said the next day ("On Thursday, Swift accused them." then
+   "'... her statements yesterday ...,' the statement read"); the sentence
+   after pointing back ("That's the view voiced by Reed on Nov. 14");
 4. an event the attribution points back to: "during the call" is the call
    the text dated before ("the March 21 call"); a definite event never dated
    ("earlier in the episode"), or a press event ("in a conference call with
@@ -22,13 +32,21 @@ The evidence, strongest first:
    not how the words came, "signatory to the letter, told NBC News", is none);
 6. the account just told: the speaker's communication dated in one of the
    two sentences before ("In December 2015, Trump released a letter from Dr.
-   Bornstein" -> "'...,' Bornstein wrote"), or the speaker's dated quoted
-   words just before, in the same channel;
+   Bornstein" -> "'...,' Bornstein wrote"; "According to a 2018 survey by
+   Abernathy"), unless the attribution names another audience or channel
+   ("told Fox News last week" then "'...,' Ruiz told reporters"), or the
+   speaker's dated quoted words before, in the same channel (just before; a
+   bare "Robertson said:" further on);
 7. yesterday's news: when the lead (its first paragraphs) reports the day before
    the article ("faced criticism on Tuesday" in Wednesday's paper), a quote still
    undated, said in the simple past ("said", "told reporters"; not "says", "has
    said", nor words written for the record, "said in a statement"), was said that
    day. This runs last and never spreads to other quotes through 5 or 6.
+
+A subheading that quotes words the text dates elsewhere takes their date. An
+update (a post embedded with a date after the article's: "— Rep. Ilhan Omar
+(@Ilhan) November 19, 2019") tells of days up to its own: a past weekday is
+resolved against it ("posted on Twitter Tuesday").
 
 Without any of these the quote keeps ``when=None`` and ``when_basis="article
 date"``: the text says no more than that it was said by the article's date.
@@ -51,11 +69,15 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract.timexes import period_range
 from saidwhen.model import DateRange, Quote, Span, Timex
 from saidwhen.nlp import doc_text as nlp_doc_text
+from saidwhen.normalise import normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["date_quotes", "doc_sentences", "doc_text", "first_day", "timex_when"]
 
@@ -168,13 +190,19 @@ def date_quotes(
     """
     text = doc_text(doc)
     sents = doc_sentences(doc)
+    # An update (an embedded post dated after the article) tells of days up to its own;
+    # yesterday's news stays the day before the article.
+    updated = _updated_day(text, timexes, anchor)
+    limit = anchor if updated is None else updated
+    if updated is not None:
+        timexes = [_weekday_until(t, anchor, updated) for t in timexes]
     # Dates the narrative has told so far: dated timexes in the text, outside the quoted
     # words (a date a speaker mentions is not a step of the story).
     quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
     told = [
-        _Dated(t.start, *timex_when(t, anchor))
+        _Dated(t.start, *timex_when(t, limit))
         for t in timexes
-        if timex_when(t, anchor) != (None, None)
+        if timex_when(t, limit) != (None, None)
         and t.value != "PRESENT_REF"
         and not any(s <= t.start < e for s, e in quoted)
     ]
@@ -183,10 +211,12 @@ def date_quotes(
     free = [t for t in timexes if not any(s <= t.start < e for s, e in quoted)]
     said = [(q.start, q.end) for q in quotes]
     story = [t for t in free if not any(s <= t.start < e for s, e in said)]
+    parsed = None if isinstance(doc, str) or not hasattr(doc, "char_span") else doc
     out: list[Quote] = []
     for i, q in enumerate(quotes):
-        dated = _date_one(q, i, out, text, sents, free, told, anchor, story)
+        dated = _date_one(q, i, out, text, sents, free, told, limit, story, parsed)
         out.append(dated)
+    out = _headings_dated(text, out)
     if anchor == dt.date.min:  # no day before it
         return out
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
@@ -251,6 +281,7 @@ def _date_one(
     told: Sequence[_Dated],
     anchor: dt.date,
     story: Sequence[Timex] = (),
+    parsed: Doc | None = None,
 ) -> Quote:
     if q.continues is not None and 0 <= q.continues < len(done):
         prev = done[q.continues]
@@ -272,6 +303,7 @@ def _date_one(
         and not (q.start <= t.start < q.end)
         and timex_when(t, anchor) != (None, None)
         and (first_day(*timex_when(t, anchor)) or "") <= anchor.isoformat()
+        and not (parsed is not None and q.cue and _other_clause(parsed, t, q.cue))
     ]
     if here:
         t = min(here, key=lambda t: abs(t.start - at))
@@ -313,6 +345,25 @@ def _date_one(
         if own:  # the speaker's account goes on, dated or not
             p = own[-1]
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
+    # 3c. "Arroyo added", "the statement continued": the occasion of the speaker's quote
+    # just before goes on, dated or not.
+    same = _occasion_goes_on(q, done)
+    if same is not None:
+        return replace(q, when=same.when, when_range=same.when_range, when_basis=same.when_basis)
+    # 3d. "says the letter", "the statement read": the document the text dated before.
+    doc_date = _document_date(text, q, timexes, anchor)
+    if doc_date is not None:
+        return replace(q, when=doc_date[0], when_range=doc_date[1], when_basis="text")
+    # 3e. Words that speak of "yesterday" the day the narrative just told were said the next
+    # day ("On Thursday, Swift accused them." "'... her statements yesterday ...'").
+    next_day = _day_after_told(text, sents, q, timexes, anchor)
+    if next_day is not None:
+        return replace(q, when=next_day, when_range=None, when_basis="text")
+    # 3f. The sentence after points back to the words: "That's the view mouthed by Michael
+    # Reed on Nov. 14."
+    back = _pointed_back(text, sents, q, story, anchor)
+    if back is not None:
+        return replace(q, when=back[0], when_range=back[1], when_basis="text")
     # 4a. "During the call": the call the text dated before ("the March 21 call").
     event = _event_date(text, s, frame, story, anchor)
     if event is not None:
@@ -340,7 +391,7 @@ def _date_one(
     # 5. The account the narrative just dated: "Last week Holmes revealed ..." then
     # "'...,' Holmes testified"; "In December 2015, Trump released a letter from Dr.
     # Bornstein" then "'...,' Bornstein wrote".
-    account = _account_date(text, sents, s, q, story, anchor)
+    account = _account_date(text, sents, s, q, story, anchor, frame)
     if account is not None:
         return replace(q, when=account[0], when_range=account[1], when_basis="text")
     # 6. The speaker's account goes on from their quote just before ("... noting he had
@@ -352,8 +403,11 @@ def _date_one(
             # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on,
             # in the same channel (a podcast then a newsletter are two occasions)
             other_channel = q.channel and p.channel and q.channel != p.channel
+            # a bare "Robertson said:" further on goes on from the speaker's dated words; an
+            # attribution naming an audience or channel may be another occasion
+            bare = _occasion(frame) == (None, set())
             if (
-                q.start - p.end <= _ACCOUNT_GAP
+                q.start - p.end <= (_ACCOUNT_REACH if bare else _ACCOUNT_GAP)
                 and p.when_basis == "text"
                 and p.kind != "indirect"
                 and not other_channel
@@ -439,15 +493,9 @@ def _event_date(
             day = _news_day(text, timexes, anchor)
             return (day, None) if day is not None else None
         return None
-    noun = re.compile(r"\b" + re.escape(m.group("noun").split()[-1]) + r"\b", re.I)
-    mentions = [x.start() for x in noun.finditer(text, max(0, s - _REACH), s)]
-    for pos in reversed(mentions):
-        for t in timexes:
-            # "the March 21 call", "Monday's hearing", "a call on July 25"
-            if pos - 25 <= t.end <= pos or pos < t.start <= pos + len(m.group("noun")) + 12:
-                dated = _dated_free(t, anchor)
-                if dated is not None:
-                    return dated
+    dated = _mention_date(text, m.group("noun"), s, max(0, s - _REACH), timexes, anchor)
+    if dated is not None:
+        return dated
     # "earlier in the episode", never dated: the event the story reports, on the lead's day
     day = _news_day(text, timexes, anchor)
     return (day, None) if day is not None else None
@@ -487,7 +535,7 @@ def _news_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> str | Non
 _COMMUNICATION = re.compile(
     r"\b(?:said|says|told|tells|revealed|testified|wrote|writes|stated|announced|acknowledged|"
     r"admitted|tweeted|posted|released|published|issued|recalled|described|called|"
-    r"letter|statement|interview|testimony|speech|call)\b",
+    r"letter|statement|interview|testimony|speech|call|according|report|survey|study|poll)\b",
     re.I,
 )
 
@@ -499,8 +547,13 @@ def _account_date(
     q: Quote,
     timexes: Sequence[Timex],
     anchor: dt.date,
+    frame: str = "",
 ) -> tuple[str | None, DateRange | None] | None:
-    """The date of the speaker's communication told in one of the two sentences before."""
+    """The date of the speaker's communication told in one of the two sentences before.
+
+    Not when the quote's attribution names another occasion: "told Fox News last week"
+    then "'...,' Ruiz told reporters" (or "said in a statement").
+    """
     name = q.speaker.name if q.speaker else None
     surname = name.split()[-1] if name else ""
     if len(surname) < 3:
@@ -512,12 +565,15 @@ def _account_date(
             continue
         sentence = text[a:b]
         if re.search(rf"\b{re.escape(surname)}\b", sentence) and _COMMUNICATION.search(sentence):
+            if _other_occasion(frame, sentence):
+                return None
             return _dated_free(dated[0], anchor)
         return None  # the narrative's last date is another story's
     return None
 
 
 _ACCOUNT_GAP = 300  # characters between two quotes of one account
+_ACCOUNT_REACH = 1500  # ... when the later one names no audience or channel of its own
 
 
 def _own(done: Sequence[Quote], q: Quote) -> list[Quote]:
@@ -555,3 +611,284 @@ def _frame_channel(frame: str) -> set[str]:
 def _channel_key(s: str) -> set[str]:
     # "her post" is the blog post or the Instagram post: the medium, when named, decides.
     return {m.group(0).lower() for m in _CHANNEL_WORDS.finditer(s)}
+
+
+_GOES_ON = re.compile(r"(?:added|adds|continued|continues|went\s+on|goes\s+on|concluded)\b", re.I)
+
+
+def _occasion_goes_on(q: Quote, done: Sequence[Quote]) -> Quote | None:
+    """The speaker's quote just before, when "added"/"continued" goes on from it."""
+    if q.cue is None or not _GOES_ON.match(q.cue.text) or q.speaker is None:
+        return None
+    for p in reversed(done):
+        if p.start >= q.start:
+            continue
+        if p.speaker is None or p.speaker.name != q.speaker.name:
+            return None  # another speaker came between
+        if q.start - p.end > _ACCOUNT_GAP:
+            return None
+        return p
+    return None
+
+
+_DOCUMENT = r"(?:letter|statement|report|release|memo|filing|complaint|lawsuit|study|survey)"
+# "says the letter signed by ...", "the statement read": the document as the speaker
+_DOC_WORDS = r"(?:[\w'’-]+\s+){0,2}?"
+_DOC_AFTER = re.compile(rf"\s*(?:the|this|that)\s+{_DOC_WORDS}(?P<noun>{_DOCUMENT})\b", re.I)
+_DOC_BEFORE = re.compile(
+    rf"\b(?:the|this|that|its|their|his|her)\s+{_DOC_WORDS}(?P<noun>{_DOCUMENT})\s+$", re.I
+)
+
+
+def _document_date(
+    text: str, q: Quote, timexes: Sequence[Timex], anchor: dt.date
+) -> tuple[str | None, DateRange | None] | None:
+    """The date of the document the cue names as its speaker, from its dated mention before."""
+    if q.cue is None:
+        return None
+    m = _DOC_AFTER.match(text, q.cue.end, min(len(text), q.cue.end + 40)) or _DOC_BEFORE.search(
+        text, max(0, q.cue.start - 40), q.cue.start
+    )
+    if m is None:
+        return None
+    return _mention_date(text, m.group("noun"), min(q.start, q.cue.start), 0, timexes, anchor)
+
+
+_AFTER_MENTION = 40  # "a letter posted on Twitter Tuesday"
+
+
+def _mention_date(
+    text: str, noun: str, end: int, start: int, timexes: Sequence[Timex], anchor: dt.date
+) -> tuple[str | None, DateRange | None] | None:
+    """The date next to the last mention of ``noun`` before ``end`` ("the March 21 call")."""
+    word = re.compile(r"\b" + re.escape(noun.split()[-1]) + r"\b", re.I)
+    mentions = [x.start() for x in word.finditer(text, start, end)]
+    for pos in reversed(mentions):
+        for t in timexes:
+            # "the March 21 call", "Monday's hearing", "a call on July 25"
+            if pos - 25 <= t.end <= pos or (
+                pos < t.start <= pos + len(noun) + _AFTER_MENTION
+                and not re.search(r"[.!?]\s", text[pos : t.start])
+            ):
+                dated = _dated_free(t, anchor)
+                if dated is not None:
+                    return dated
+    return None
+
+
+_YESTERDAY = re.compile(r"\b(?:yesterday|last\s+night)\b", re.I)
+_TOLD_BACK = 3  # sentences before the quote's where the narrative's day is looked for
+
+
+def _day_after_told(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    q: Quote,
+    timexes: Sequence[Timex],
+    anchor: dt.date,
+) -> str | None:
+    """The day after the day the narrative told just before, when the words say "yesterday".
+
+    The day may sit in reported words ("accused the label of lying on Sunday").
+    """
+    if not _YESTERDAY.search(text, q.start, q.end):
+        return None
+    s, _ = _sentence_of(sents, q.start)
+    before = [(a, b) for a, b in sents if b <= s][-_TOLD_BACK:]
+    if not before:
+        return None
+    days = [t for t in timexes if before[0][0] <= t.start < s and t.granularity == "day" and t.date]
+    if not days:
+        return None
+    day = dt.date.fromisoformat(days[-1].date or "")
+    if not anchor - dt.timedelta(days=7) <= day < anchor:
+        return None
+    return (day + dt.timedelta(days=1)).isoformat()
+
+
+_ITS_OWN_DATE = re.compile(rf"{_CHANNEL_WORDS.pattern}|{_DOCUMENT}|{_EVENT_NOUN}", re.I)
+
+
+def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
+    """A date in a clause about something else than the saying: "the budget approved in
+    April", "the merger, which became final Tuesday" (not "a statement published Oct. 25").
+    """
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or words is None:
+        return False
+    said = _clause(words.root)
+    of = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    if (
+        said is not None
+        and of.pos_ in ("VERB", "AUX")
+        and not said.left_edge.i <= of.i <= said.right_edge.i
+    ):
+        # "negotiators are now left with the purchases Mr. Trump requested": the main verb's
+        # date (but "the March 21 call, in which he said": what the clause tells of)
+        return True
+    x = _clause(span.root)
+    if x is None or x.left_edge.i <= words.root.i <= x.right_edge.i:
+        return False  # the saying is in that clause
+    noun = x.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        # the speaker "speaking at an event on Monday", not "who was hired in May"
+        return _SPEAKING.fullmatch(x.text) is None
+    if _setting(noun, words.root):
+        return False  # "at a rally held Monday", "told a crowd that gathered Monday"
+    return _ITS_OWN_DATE.fullmatch(noun.text) is None
+
+
+_SPEAKING = re.compile(
+    r"(?:speak|address|testify|testifi|appear|talk|writ|post|tweet|answer|respond|interview)"
+    r"\w*|asked|quoted",
+    re.I,
+)
+# how a setting of the saying hangs from its verb: "at a rally", "told a crowd", "speaking at"
+_SETTING_DEPS = ("pobj", "prep", "dobj", "dative", "advcl", "pcomp", "npadvmod")
+
+
+def _setting(noun: Token, verb: Token) -> bool:
+    """The noun is where, when or to whom the saying verb spoke (not what was said)."""
+    x = noun
+    while x.i != verb.i:
+        if x.dep_ not in _SETTING_DEPS or x.head.i == x.i:
+            return False
+        x = x.head
+    return True
+
+
+def _clause(token: Token) -> Token | None:
+    """The head of the relative or participial clause the token is in, if any."""
+    x = token
+    while x.dep_ not in ("relcl", "acl"):
+        if x.head.i == x.i:
+            return None
+        x = x.head
+    return x
+
+
+_POINTS_BACK = re.compile(
+    r"\s*[\"“”']?\s*(?:that|this|those|these|such)(?:'s|’s|\s+(?:is|was|are|were))\b", re.I
+)
+_VIEW = re.compile(
+    r"\b(?:view|words?|remarks?|comments?|message|claim|promise|pitch|mouthed|voiced|put\s+it)\b",
+    re.I,
+)
+
+
+def _pointed_back(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    q: Quote,
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> tuple[str | None, DateRange | None] | None:
+    """The date of the next sentence when it names the speaker and points back to the words."""
+    surname = q.speaker.name.split()[-1] if q.speaker and q.speaker.name else ""
+    if len(surname) < 3:
+        return None
+    _, e = _sentence_of(sents, q.end - 1)
+    after = [(a, b) for a, b in sents if a >= e][:1]
+    if not after or not _POINTS_BACK.match(text, after[0][0], after[0][1]):
+        return None
+    a, b = after[0]
+    sentence = text[a:b]
+    # "... by Michael Reed on Nov. 14", "That was her message to voters on Monday"; not "That
+    # was a change from 2010, when Reed lost"
+    named = re.search(rf"\b{re.escape(surname)}\b", sentence) and (
+        _COMMUNICATION.search(sentence) or _VIEW.search(sentence)
+    )
+    if not (named or re.search(rf"\b(?:his|her|their|its)\s+{_VIEW.pattern}", sentence, re.I)):
+        return None
+    for t in story:
+        if a <= t.start < b:
+            dated = _dated_free(t, anchor)
+            if dated is not None:
+                return dated
+    return None
+
+
+# "— Rep. Ilhan Omar (@Ilhan) November 19, 2019": an embedded post's signature
+_EMBED_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
+_WEEKDAY = re.compile(r"(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UPDATE_DAYS = 7
+
+
+def _updated_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> dt.date | None:
+    """The day the text was last updated, when it embeds a post dated after the article."""
+    days = [
+        dt.date.fromisoformat(t.date)
+        for t in timexes
+        if t.date
+        and t.granularity == "day"
+        and _EMBED_SIGNATURE.search(text, max(0, t.start - 40), t.start)
+    ]
+    later = [d for d in days if anchor < d <= anchor + dt.timedelta(days=_UPDATE_DAYS)]
+    return max(later, default=None)
+
+
+def _weekday_until(t: Timex, anchor: dt.date, updated: dt.date) -> Timex:
+    """A past weekday resolved against the article date, resolved again against its update."""
+    m = _WEEKDAY.fullmatch(t.text)
+    if m is None or not t.date or t.date >= anchor.isoformat():
+        return t
+    wd = _WEEKDAYS.index(m.group(1).lower())
+    day = updated - dt.timedelta(days=(updated.weekday() - wd) % 7)
+    if day <= anchor:
+        return t
+    return replace(t, value=day.isoformat(), date=day.isoformat(), anchor=updated.isoformat())
+
+
+# "told Fox News", "in an interview with CNN", "told reporters": to whom the words were said
+# ("told the network" refers back: no new audience)
+_AUDIENCE = re.compile(
+    r"\b(?i:told|tells|telling|interview\s+with|speaking\s+(?:to|with))\s+"
+    r"(?P<who>[A-Z][\w.&'’-]*|(?i:reporters|journalists|lawmakers|investigators|congress))"
+)
+
+
+def _occasion(s: str) -> tuple[str | None, set[str]]:
+    m = _AUDIENCE.search(s)
+    return (m.group("who").lower() if m else None), _frame_channel(s)
+
+
+def _other_occasion(frame: str, account: str) -> bool:
+    """The attribution names an audience or channel that the account does not."""
+    (who, via), (then_who, then_via) = _occasion(frame), _occasion(account)
+    if who and then_who:
+        return who != then_who
+    if via and then_via:
+        return not via & then_via
+    return bool((who and then_via) or (via and then_who))
+
+
+def _stands_alone(text: str, q: Quote) -> bool:
+    """The quote is a paragraph of its own (a subheading: “U.S.-controlled bandit formations”)."""
+    a = text.rfind("\n", 0, q.start) + 1
+    b = text.find("\n", q.end)
+    b = len(text) if b < 0 else b
+    return not re.search(r"\w", text[a : q.start] + text[q.end : b])
+
+
+def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
+    """A quote standing as a subheading, undated, takes the date of its words said in the text."""
+    out = list(quotes)
+    words = [f" {normalise(q.text)} " for q in quotes]
+    for i, q in enumerate(quotes):
+        if q.when or q.when_range or q.kind == "indirect" or not _stands_alone(text, q):
+            continue
+        same = [
+            p
+            for j, p in enumerate(quotes)
+            if j != i
+            and p.when_basis == "text"
+            and (p.when or p.when_range)
+            and len(min(words[i], words[j], key=len).split()) >= 2
+            and (words[i] in words[j] or words[j] in words[i])
+        ]
+        if same:
+            p = min(same, key=lambda p: abs(p.start - q.start))
+            out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis="text")
+    return out

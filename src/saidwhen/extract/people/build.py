@@ -203,8 +203,8 @@ def find_people(doc: Doc) -> PeopleIndex:
         ent.male += 0.5 * (first in MALE_NAMES)
         for d in ent.descriptors:
             if d:
-                ent.female += d.split()[-1] in FEMALE_WORDS
-                ent.male += d.split()[-1] in MALE_WORDS
+                ent.female += _gendered(d.split()[-1], FEMALE_WORDS, "woman")
+                ent.male += _gendered(d.split()[-1], MALE_WORDS, "man")
     index._mention_starts.sort(key=lambda m: m[0])
     _vote_predicates(doc, index)
     _vote_pronouns(doc, index)
@@ -222,8 +222,11 @@ def _owners_in_body_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[i
             out
             and out[-1][1] + 1 == i
             and doc[i - 1].tag_ == "POS"
-            and doc[i].lower_ in _ORG_WORDS
-            and (j - i >= 3 or doc[j - 1].lower_ in _ORG_WORDS)
+            and (
+                (doc[i].lower_ in _ORG_WORDS and (j - i >= 3 or doc[j - 1].lower_ in _ORG_WORDS))
+                # "Syria's Interior Ministry": a country's body
+                or (doc[j - 1].lower_ in _ORG_WORDS and doc[i - 2].ent_type_ in _PLACE_LABELS)
+            )
         ):
             lo = out[-1][0]
             if lo > 0 and re.fullmatch(r"(?:[A-Z]\.){2,}", doc[lo - 1].text):
@@ -342,6 +345,20 @@ def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
             index._add_mention(ent, lo, hi)
             break
     index._entities = [e for e in index._entities if e.mentions]
+
+
+# Words in "-man" that say nothing of a man
+_NOT_MEN = frozenset("human german roman shaman ottoman woman".split())
+
+
+def _gendered(word: str, words: frozenset[str], suffix: str) -> bool:
+    """A word that names a woman or a man: from the list, or a role in "-woman" /
+    "-man" ("councilwoman", "councilman", "fisherman")."""
+    if word in words:
+        return True
+    if suffix == "man" and (word.endswith("woman") or word in _NOT_MEN):
+        return False
+    return len(word) > len(suffix) + 2 and word.endswith(suffix)
 
 
 def _vote_predicates(doc: Doc, index: PeopleIndex) -> None:

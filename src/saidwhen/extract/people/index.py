@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import ROLE_NOUNS
 from saidwhen.extract.people.names import (
+    _ANY_BODY_NOUNS,
     _DOC_NOUNS,
     _NOUN_GENDER,
     _ORG_NOUNS,
@@ -197,7 +198,15 @@ class PeopleIndex:
         root = span.root
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
             ante = root.head.head
-            return self.entity_at(ante.idx, ante.idx + len(ante))
+            found = self.entity_at(ante.idx, ante.idx + len(ante))
+            if root.lower_ == "which" and found is not None and found.type == "person":
+                # "..., Cook told Benioff, which meant ...": "which" is no person; it takes
+                # up what the clause before says, and its subject
+                subj = [c for c in ante.head.children if c.dep_ == "nsubj" and c.i != ante.i]
+                if ante.dep_ not in ("dobj", "dative", "pobj") or not subj:
+                    return None
+                return self.entity_at(subj[0].idx, subj[0].idx + len(subj[0]))
+            return found
         inside = [m for m in self._mention_starts if start <= m[0] and m[1] <= end]
         for s, e, x in inside:  # the name that heads the span
             if s <= root.idx < e:
@@ -290,6 +299,8 @@ class PeopleIndex:
             body = self._people_body(members[0].lemma_.lower() if members else lemma)
             if body is not None:
                 return body  # "the physicians" of "Doctors for Camp Closure"
+        if root.dep_ == "compound":  # "the office release": the article's "the" is the head's
+            dets |= {c.lower_ for c in root.head.children if c.dep_ == "det"}
         if (
             not dets & {"the", "this", "that", "these", "those"}
             and root.pos_ == "NOUN"
@@ -325,8 +336,10 @@ class PeopleIndex:
                 and ent.type == "organisation"
                 and not plural
                 and words - {_stem(lemma)} <= stems
+                and lemma in _ANY_BODY_NOUNS
             ):
-                # "the company", "the production company": the last body named
+                # "the company", "the production company": the last body named (not
+                # "the board", "the ministry": a body of that name, else no one named)
                 # the body the article is about (named most often so far) over a passer-by
                 seen = sum(1 for s, _ in ent.mentions if s < at)
                 score = last - 100_000 + 10_000 * len(words & stems) + 200 * seen
@@ -428,6 +441,10 @@ class PeopleIndex:
         statement", "X released a statement")."""
         doc = self._doc
         lemma = root.lemma_.lower()
+        for body in (c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+            # "the office release", "the ministry statement": the body named before
+            if body.lemma_.lower() in _ORG_NOUNS:
+                return self._described(body, at)
         for acl in (c for c in root.children if c.dep_ == "acl"):
             # "the letter signed by seven physicians" says whose it is
             if acl.lemma_.lower() not in _AUTHORED:
@@ -535,6 +552,12 @@ class PeopleIndex:
             tok = tok.head
         if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
             tok = tok.head  # "Mr. Trump's embrace is ...": the owner of the subject
+        elif (
+            tok.dep_ == "appos"
+            and tok.head.dep_ in ("nsubj", "nsubjpass")
+            and tok.head.pos_ == "NOUN"
+        ):
+            tok = tok.head  # "A third critic, councilman Dan Ortiz, was blunter"
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return 0
         verb = tok.head

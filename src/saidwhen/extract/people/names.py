@@ -51,6 +51,13 @@ _ORG_NOUNS = frozenset(
     prosecutors police
     """.split()
 )
+# Of those, the ones any body may be called; "the board", "the ministry" is one so named.
+_ANY_BODY_NOUNS = frozenset(
+    """
+    company firm agency label group organization organisation startup maker retailer
+    publisher broadcaster newspaper paper outlet chain network studio bank team club
+    """.split()
+)
 # Nouns whose "the X" may refer to a person or a group of people.
 _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     """

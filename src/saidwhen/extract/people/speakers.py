@@ -27,8 +27,10 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         if sp is None:
             out.append(q)
             continue
-        joint = _joint_name(doc, sp.start, sp.end, people) or _they_joint(
-            doc, sp.start, sp.end, people
+        joint = (
+            _joint_name(doc, sp.start, sp.end, people)
+            or _they_joint(doc, sp.start, sp.end, people)
+            or _pair_joint(doc, sp.start, sp.end, people)
         )
         if joint is not None:
             out.append(replace(q, speaker=replace(sp, name=joint[0], type=joint[1])))
@@ -96,4 +98,32 @@ def _they_joint(
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
             edge = t.right_edge
             return _joint_name(doc, t.left_edge.idx, edge.idx + len(edge), people)
+    return None
+
+
+# "the couple": a description of two people named together before
+_PAIR_NOUNS = frozenset({"couple", "pair", "duo", "twosome"})
+
+
+def _pair_joint(
+    doc: Doc, start: int, end: int, people: PeopleIndex, reach: int = 1000
+) -> tuple[str, EntityType] | None:
+    """ "the couple" after "Teigen and Legend share two children" is those two: the last
+    pair of people named together ("X and Y") before it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in _PAIR_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in span.root.children):
+        return None
+    for k in range(span.start - 1, -1, -1):
+        tok = doc[k]
+        if start - tok.idx > reach:
+            break
+        conj = [c for c in tok.conjuncts if c.i > tok.i]
+        if tok.pos_ != "PROPN" or len(conj) != 1 or tok.dep_ == "conj":
+            continue
+        last = conj[0]
+        joint = _joint_name(doc, tok.left_edge.idx, last.idx + len(last), people)
+        if joint is not None and " and " in joint[0] and joint[0].count(" and ") == 1:
+            return joint
     return None

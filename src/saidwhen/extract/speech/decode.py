@@ -143,6 +143,38 @@ def _subject_source(
     return held
 
 
+def _inner_report(
+    doc: Doc, cue: TaggedSpan, con: TaggedSpan
+) -> tuple[TaggedSpan, TaggedSpan, TaggedSpan] | None:
+    """``..., the board said, according to Reuters``: the content of "according to" ends
+    in the report of the one who said it; that speaker, cue and the words before."""
+    if doc[cue.start].lower_ != "according" or cue.start < con.end:
+        return None
+    k = con.end - 1
+    while k > con.start and (doc[k].is_punct or doc[k].is_space):
+        k -= 1
+    if k + 1 < cue.start and doc[k + 1].text != ",":
+        return None
+    # "the board said", "the ministry said on Tuesday": the verb among the last words
+    window = doc[max(con.start, k - 4) : k + 1]
+    verb = next((t for t in reversed(window) if is_speech_verb(t)), None)
+    if verb is None:
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subj or subj[0].left_edge.i <= con.start:
+        return None
+    lo = subj[0].left_edge.i
+    comma = lo - 1
+    while comma > con.start and doc[comma].is_space:
+        comma -= 1
+    if doc[comma].text != ",":
+        return None
+    body = _trimmed(doc, con.start, comma)
+    if body is None:
+        return None
+    return TaggedSpan("CUE", verb.i, verb.i + 1), TaggedSpan("SRC", lo, subj[0].i + 1), body
+
+
 def _owner_after(view: ArticleView, con: TaggedSpan) -> TaggedSpan | None:
     """The speaker the next sentence gives this one to ("That's the view voiced by X"),
     as a source span."""
@@ -316,6 +348,9 @@ def find_tagged(
             if not is_speech_verb(span_root(doc, cue)):
                 # "The merger will create ... ." then "That's the view voiced by X"
                 src = _owner_after(view, con) or src
+            if (inner := _inner_report(doc, cue, con)) is not None:
+                cue, src, con = inner
+                c_s, c_e = _char_span(doc, con)
             seen.add((c_s, c_e))
             k_s, k_e = _char_span(doc, cue)
             speaker = None
