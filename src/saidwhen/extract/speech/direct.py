@@ -15,8 +15,8 @@ from saidwhen.extract.speech.lexicon import (
     NEW_CLAUSE,
     RELATIVE,
     SENT_END,
-    TITLE_CONTEXT,
 )
+from saidwhen.extract.speech.nonquote import not_speech_regions
 from saidwhen.extract.speech.syntax import (
     according_to,
     channel_of,
@@ -339,29 +339,6 @@ def _governing_verb(doc: Doc, region: QuoteRegion) -> Token | None:
     return found
 
 
-def _looks_like_title(text: str, quoted: str, open_mark: int) -> bool:
-    before = re.findall(r"[A-Za-z]+", text[max(0, open_mark - 40) : open_mark])
-    words = re.findall(r"[A-Za-z']+", quoted)
-    if not words or len(words) > 12:
-        return False
-    if (
-        before
-        and before[-1].lower() == "called"
-        and "so-" in text[max(0, open_mark - 12) : open_mark]
-    ):
-        return True  # so-called "experts": scare quotes
-    capitalised = all(w[0].isupper() for w in words if len(w) > 3)
-    return capitalised and bool(before) and before[-1].lower() in TITLE_CONTEXT
-
-
-def _is_markup(text: str, region: QuoteRegion) -> bool:
-    """Attribute values of embedded HTML (id="123") and bare numbers are not quotes."""
-    quoted = text[region.start : region.end]
-    return text[region.open_mark - 1 : region.open_mark] == "=" or not re.search(
-        r"[^\W\d_]", quoted
-    )
-
-
 def _introduces(doc: Doc, verb: Token, region: QuoteRegion) -> bool:
     """``said, "..."`` / ``said: "..."``: the verb right before the opening mark, even
     inside another report (``recalled that he said, "..."``: the words are his, the
@@ -606,10 +583,10 @@ def direct_drafts(
     doc = view.doc
     text = doc_text(doc)
     drafts: list[Draft] = []
+    names = not_speech_regions(view, regions)
     for k, region in enumerate(regions):
-        quoted = text[region.start : region.end]
-        if _looks_like_title(text, quoted, region.open_mark) or _is_markup(text, region):
-            continue
+        if names[k] is not None:
+            continue  # a title, name, term or slogan: nobody's words
         nxt = regions[k + 1] if k + 1 < len(regions) else None
         limit = (
             nxt.open_mark if nxt is not None and nxt.paragraph == region.paragraph else len(text)
