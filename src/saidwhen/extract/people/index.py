@@ -40,6 +40,37 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 
+# A pull quote: a paragraph of one quote and a short attribution whose words the
+# article gives again, later, in full
+_PULL_QUOTE_WORDS = 5
+_PULL_ATTRIBUTION_WORDS = 12
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def pull_quote_paragraphs(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs (char spans) that are pull quotes: ``"If you don't have a big
+    booster, ..." Stafford said.`` set into a passage about someone else, the same
+    words quoted again further on.  A "he continued" after one is not its speaker's."""
+    out = []
+    for k, (start, end) in enumerate(quoted):
+        words = _words(text[start:end])
+        if len(words.split()) < _PULL_QUOTE_WORDS:
+            continue
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", end)
+        hi = len(text) if hi < 0 else hi
+        others = [q for q in quoted if lo <= q[0] < hi and q != (start, end)]
+        rest = text[lo:start] + " " + text[end:hi]
+        if others or len(_words(rest).split()) > _PULL_ATTRIBUTION_WORDS:
+            continue
+        if any(f" {words} " in f" {_words(text[s:e])} " for s, e in quoted[k + 1 :] if s >= hi):
+            out.append((lo, hi))
+    return out
+
+
 _AGED = re.compile(r"(?i)the\s+(\d{1,3})\s*-\s*year\s*-\s*old")
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -107,6 +138,7 @@ class PeopleIndex:
         self._mention_starts: list[tuple[int, int, _Entity]] = []  # (start, end, entity)
         self._places: set[str] = set()
         self._unnamed: dict[int, _Entity] = {}  # token index of "a spokesman" -> its source
+        self._pulled = pull_quote_paragraphs(doc_text(doc), self._quoted)
 
     # -- building ----------------------------------------------------------
     def _add_mention(self, ent: _Entity, start: int, end: int) -> None:
@@ -529,6 +561,8 @@ class PeopleIndex:
         for s, _, ent in self._mention_starts:
             if s >= at or at - s > window or ent.type != "person":
                 continue
+            if any(lo <= s < hi and not lo <= at < hi for lo, hi in self._pulled):
+                continue  # a pull quote: set into the text, no part of its thread
             quoted, subject = self._flags[s]
             if quoted != in_quote:
                 continue

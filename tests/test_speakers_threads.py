@@ -1,0 +1,48 @@
+"""Whose thread a quote continues, on hand-built articles (realnews-tune traps,
+written fresh): a pull quote set into a passage about someone else, a lead-in
+sentence naming who speaks next, a noun phrase that is no speaker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.test_attribution import run, who
+
+
+def _speaker_of(rec: Any, words: str) -> str | None:
+    qs = [q for q in rec.quotes if q.text.startswith(words)]
+    assert qs, words
+    return who(qs[0])
+
+
+# "...," he continued: after a pull quote, "he" is the man the passage is about
+PULL_QUOTE = (
+    "The council met on Tuesday to weigh the bridge plan.\n\n"
+    '"Fewer crossings mean fewer accidents," said Martin Hale, a former city engineer, '
+    "at a hearing in March.\n\n"
+    '"Without a new bridge, traffic will never flow," Oscar Brandt said of the plan.\n\n'
+    '"The old bridge was built for horses," he continued. "It cannot take the trucks."\n\n'
+    "Brandt, a retired builder, spoke later in the day. "
+    '"Without a new bridge, traffic will never flow," he said. "We need it soon."\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (PULL_QUOTE, "The old bridge", "Martin Hale"),
+        (PULL_QUOTE, "We need it soon", "Oscar Brandt"),
+        # no repeat later: the quote is part of the passage, and "he" is its speaker's
+        (
+            PULL_QUOTE.replace('traffic will never flow," he said', 'it is time," he said'),
+            "The old bridge",
+            "Oscar Brandt",
+        ),
+    ],
+)
+def test_a_pull_quote_is_no_part_of_the_thread(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    assert _speaker_of(run(text, nlp), words) == speaker
