@@ -46,3 +46,26 @@ def test_a_pull_quote_is_no_part_of_the_thread(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
     assert _speaker_of(run(text, nlp), words) == speaker
+
+
+# a quote with no cue after a sentence of its own paragraph about a named person
+HEARING = (
+    "Rep. Nora Whitfield (R-OH) chaired the hearing on Tuesday.\n\n"
+    '"We have not seen the engines yet," added Ken Bowman, the other witness.\n\n'
+    "{lead} "
+    '"What rockets exist today that can carry the lander to the Moon?"\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("Whitfield returned to the issue later in the hearing.", "Nora Whitfield"),
+        # a report set into the sentence: "At current rates, X said, there will be ..."
+        ("At current rates, Whitfield said, there will be three rockets.", "Nora Whitfield"),
+        # the subject is no person: the quote goes on from the witness before
+        ("The issue came up again later in the hearing.", "Ken Bowman"),
+    ],
+)
+def test_a_lead_in_sentence_names_who_speaks_next(nlp: Any, lead: str, speaker: str) -> None:
+    assert _speaker_of(run(HEARING.format(lead=lead), nlp), "What rockets") == speaker

@@ -9,6 +9,7 @@ from saidwhen.extract.people import PRONOUNS, PeopleIndex
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.finders import (
     FINDERS,
+    Found,
     Site,
     find_after,
     find_before,
@@ -99,6 +100,8 @@ def _attribute_region(
         inner = find_before(site)
         if inner is not None and inner[2] is not None and introduces(doc, inner[0], region):
             found = inner
+    if found is None and not fragment and split_from is None:
+        found = _lead_in_subject(view, people, region, quoted)
     if found is None:
         return draft
     verb, cue, subj, draft.said_after = found
@@ -117,6 +120,43 @@ def _attribute_region(
         draft.speaker = make_speaker(doc, people, subj, inverted)
     draft.channel = channel_of(view.tokens_of(CHANNEL_WORDS, *view.sentence_range(verb.i)))
     return draft
+
+
+def _lead_in_subject(
+    view: ArticleView, people: PeopleIndex, region: QuoteRegion, quoted: frozenset[int]
+) -> Found | None:
+    """``Aderholt returned to the issue later in the hearing. "What ...?"``: a quote
+    with no cue, after a sentence of its own paragraph whose subject is a named
+    person, is that person's (not the speaker of the paragraph before)."""
+    doc, text = view.doc, view.text
+    before = text[: region.open_mark].rstrip()
+    para_start = text.rfind("\n", 0, region.open_mark) + 1
+    if len(before) <= para_start or not before.endswith((".", "!", "?")):
+        return None
+    end_tok = tokens_in(doc, len(before) - 1, len(before))
+    if not end_tok:
+        return None
+    # the parser may run a sentence over the paragraph break: this paragraph's part
+    sent = [t for t in view.sentence(end_tok[0].i) if t.idx >= para_start]
+    if any(t.i in quoted for t in sent):
+        return None
+    ids = {t.i for t in sent}
+    subj = [
+        t
+        for t in sent
+        if t.dep_ == "nsubj"
+        and t.pos_ == "PROPN"
+        and t.head.i in ids
+        and t.head.pos_ in ("VERB", "AUX")
+        and t.head.head.i == t.head.i
+    ]
+    if not subj:
+        return None
+    s, e = np_span(doc, subj[0])
+    ent = people.entity_at(s, e)
+    if ent is None or ent.type != "person" or not ent.named:
+        return None
+    return subj[0].head, None, subj[0], False
 
 
 def outer_source(

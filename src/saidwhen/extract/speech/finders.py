@@ -279,8 +279,15 @@ def _report_sentence(
     if not toks or any(t.i in quoted for t in toks):
         return None, None  # a sentence with a quote of its own: its cue is that quote's
     root = view.sentence(toks[0].i).root
-    if root.i not in {t.i for t in toks} or not is_speech_verb(root):
+    if root.i not in {t.i for t in toks}:
         return None, None
+    if not is_speech_verb(root):
+        # ``At current rates, Bridenstine said, there will be three.``: a report set
+        # into the sentence
+        inserted = [c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)]
+        if not inserted:
+            return None, None
+        root = inserted[0]
     subj = subject_of(root, quoted)
     if subj is None or subj.lower_ in RELATIVE or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None, None
