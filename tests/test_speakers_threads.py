@@ -69,3 +69,18 @@ HEARING = (
 )
 def test_a_lead_in_sentence_names_who_speaks_next(nlp: Any, lead: str, speaker: str) -> None:
     assert _speaker_of(run(HEARING.format(lead=lead), nlp), "What rockets") == speaker
+
+
+@pytest.mark.parametrize(
+    "subhead",
+    ["Near-term consolidation likely", "Strong rally ahead", "Bank stocks lead"],
+)
+def test_a_subhead_is_not_the_subject_of_the_cue_below_it(nlp: Any, subhead: str) -> None:
+    rec = run(
+        "Nomura said the order favoured banks.\n\n"
+        f"{subhead}\n\n"
+        'Hungarian-American investor Gabor Varga had said, "Bubbles do not grow out '
+        'of thin air. They have a solid basis in reality."\n',
+        nlp,
+    )
+    assert _speaker_of(rec, "Bubbles do not grow") == "Gabor Varga"

@@ -365,6 +365,13 @@ Control = Literal["lexicon", "before"]
 _NOMINAL = ("PROPN", "NOUN", "PRON")
 
 
+def _line_between(a: Token, b: Token) -> bool:
+    """A line break between two tokens: the parser ran a sentence over a subhead
+    ("Near-term consolidation likely" then "Soros had said, ...")."""
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text for t in a.doc[lo:hi] if t.is_space)
+
+
 def cue_subject(
     verb: Token,
     *,
@@ -405,7 +412,11 @@ def cue_subject(
     """
     tok = verb
     for _ in range(steps):
-        subs = [c for c in tok.children if c.dep_ in subjects and c.i not in quoted]
+        subs = [
+            c
+            for c in tok.children
+            if c.dep_ in subjects and c.i not in quoted and not _line_between(c, tok)
+        ]
         if subs:
             return min(subs, key=lambda c: abs(c.i - tok.i)) if nearest else subs[0]
         if tok.i == verb.i and (inverted := _inverted_object(tok, quoted)) is not None:
