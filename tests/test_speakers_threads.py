@@ -84,3 +84,27 @@ def test_a_subhead_is_not_the_subject_of_the_cue_below_it(nlp: Any, subhead: str
         nlp,
     )
     assert _speaker_of(rec, "Bubbles do not grow") == "Gabor Varga"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Yahoo! is a name with an exclamation point.\n\n"
+            "The apps focus on their customers' \u201cfinancial health,\u201d as one neo-bank "
+            "CEO told me, and on easing the \u201cpain\u201d people feel about money.\n",
+            "pain",
+            "one neo-bank CEO",
+        ),
+        (
+            "Shares of Dunmore Bank fell on Monday.\n\n"
+            '"We are out of money," one fintech CEO told me.\n',
+            "We are out of money",
+            "one fintech CEO",
+        ),
+    ],
+)
+def test_a_role_word_under_a_description_is_the_description(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    assert _speaker_of(run(text, nlp), words) == speaker

@@ -104,6 +104,17 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     return None
 
 
+def _described_role(doc: Doc, i: int, j: int) -> bool:
+    """A run of one role word ("CEO") under lower-case modifiers that make it a
+    description ("one neo-bank CEO", "a former CFO"): nobody's name."""
+    if j - i != 1 or doc[i].lower_ not in ROLE_NOUNS:
+        return False
+    mods = [c for c in doc[i].lefts if c.dep_ in ("nummod", "compound", "amod", "det")]
+    return any(c.dep_ != "det" and c.text[:1].islower() for c in mods) or any(
+        c.lower_ in ("a", "an", "one") for c in mods
+    )
+
+
 def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> PeopleIndex:
     """Every person and organisation of the article with their mentions and descriptors.
 
@@ -159,6 +170,8 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
         words = [w.strip("()") for w in words if w.strip("()")]
         if all(w.lower() in TITLES or f"{w.lower()}." in TITLES for w in words):
             continue  # "Lt" of "Lt. Col. Ann Vick", split by the tokenizer: no one
+        if _described_role(doc, i, j):
+            continue  # "one neo-bank CEO": a description, not a name
         if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
     runs.extend(_untagged_surnames(doc, runs, common))

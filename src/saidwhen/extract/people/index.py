@@ -334,6 +334,8 @@ class PeopleIndex:
         }
         words.add(_stem(lemma))
         dets = {c.lower_ for c in root.children if c.dep_ == "det"}
+        if any(c.dep_ == "nummod" and c.lower_ == "one" for c in root.children):
+            dets.add("a")  # "one neo-bank CEO": one of many, a new source
         members = [
             w
             for prep in root.children
@@ -349,7 +351,7 @@ class PeopleIndex:
             dets |= {c.lower_ for c in root.head.children if c.dep_ == "det"}
         if (
             not dets & {"the", "this", "that", "these", "those"}
-            and root.pos_ == "NOUN"
+            and (root.pos_ == "NOUN" or lemma in ROLE_NOUNS)  # "CEO" is tagged PROPN
             and not poss
         ):
             if dets & {"a", "an"} and not plural:
