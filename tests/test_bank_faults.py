@@ -272,10 +272,10 @@ def test_an_extractor_crash_has_its_own_code(
 
     real = pipeline.find_people
 
-    def find_people(doc: object) -> object:
+    def find_people(doc: object, *args: object) -> object:
         if "BOOM" in str(doc):
             raise RuntimeError("a bug")
-        return real(doc)  # type: ignore[arg-type]
+        return real(doc, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "find_people", find_people)
     feed = tmp_path / "feed.jsonl"

@@ -294,3 +294,72 @@ def test_a_role_in_man_or_woman_tells_the_gender(nlp: Any, role: str, gender: st
     rec = run(f"Former {role} Jordan Vale spoke at the pier on Monday.\n", nlp)
     (person,) = [p for p in rec.people if p.name == "Jordan Vale"]
     assert person.gender == gender
+
+
+def test_a_given_name_tells_the_gender_for_she(nlp: Any) -> None:
+    rec = run(
+        "Lawyers Fiona Marsh and Derek Hale met the judge on Monday.\n\n"
+        "Hale spoke first, then Marsh addressed the court.\n\n"
+        '"We will appeal," she said.\n',
+        nlp,
+    )
+    genders = {p.name: p.gender for p in rec.people}
+    assert genders["Fiona Marsh"] == "female" and genders["Derek Hale"] == "male"
+    assert _speaker_of(rec, "We will appeal") == "Fiona Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Tom Hale, 42, a farmer from Ohio, lost his crop in the flood.\n\n"
+            '"It was all gone," the 42-year-old said.\n',
+            "It was all gone",
+            "Tom Hale",
+        ),
+        (
+            "The White House pushed back on Monday.\n\n"
+            "The plan is dead, according to a statement from the White House.\n",
+            "The plan is dead",
+            "the White House",
+        ),
+        ("Prices will rise, according to a report by Bloomberg.\n", "Prices", "Bloomberg"),
+    ],
+)
+def test_an_age_or_a_document_names_its_person(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    assert _speaker_of(run(text, nlp), words) == speaker
+
+
+def test_a_lone_quote_after_a_passive_report_is_not_the_accuseds(nlp: Any) -> None:
+    rec = run(
+        "The camp holds 40,000 people.\n\n"
+        "Russia and the Syrian government have been accused of blocking aid to the camp.\n\n"
+        '"Bandit formations control the roads."\n',
+        nlp,
+    )
+    assert _speaker_of(rec, "Bandit formations") != "Russia"
+
+
+def test_a_subhead_holding_a_phrase_quoted_before_is_that_speakers(nlp: Any) -> None:
+    rec = run(
+        "In a joint statement, the two defense ministries accused the rebels of running "
+        '"bandit formations" near the camp.\n\n'
+        '"Nobody controls the roads," said analyst Tom Berry.\n\n'
+        '"Rebel-controlled bandit formations"\n\n'
+        "The camp holds about 40,000 people.\n",
+        nlp,
+    )
+    assert _speaker_of(rec, "Rebel-controlled") == _speaker_of(rec, "bandit formations")
+    assert _speaker_of(rec, "Rebel-controlled") not in (None, "Tom Berry")
+
+
+def test_according_to_a_man_makes_him_the_one_who_goes_on(nlp: Any) -> None:
+    rec = run(
+        "Joe Smith has led the union for a decade.\n\n"
+        "According to treasurer Bob Klein, the fund is empty.\n\n"
+        '"We are broke," he said.\n',
+        nlp,
+    )
+    assert _speaker_of(rec, "We are broke") == "Bob Klein"

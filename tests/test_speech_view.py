@@ -74,3 +74,21 @@ def test_paragraphs_and_quoted_tokens(nlp: Any) -> None:
     inside = {doc[i].text for i in view.quoted}
     assert {"ferry", "sail"} <= inside
     assert not {"master", "said", '"'} & inside
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        ("One two.\n\nThree.", 0, [["One", "two", "."], ["Three", "."]]),
+        # a single line break is a paragraph break too; a blank line holds none
+        ("One.\n   \nTwo.\nThree.", 0, [["One", "."], ["Two", "."], ["Three", "."]]),
+        # from ``start`` on, a token cut by it left out
+        ("Header line\nBody  here.", 5, [["line"], ["Body", "here", "."]]),
+    ],
+)
+def test_paragraphs_are_the_lines_of_the_text(
+    nlp: Any, text: str, start: int, expected: list[list[str]]
+) -> None:
+    doc = nlp(text)
+    view = ArticleView.build(doc, start)
+    assert [[doc[i].text for i in p] for p in view.paragraphs] == expected

@@ -13,6 +13,7 @@ from saidwhen.errors import ExtractionError
 from saidwhen.extract.events import find_events
 from saidwhen.extract.people import find_people, name_speakers
 from saidwhen.extract.speech import find_quotes
+from saidwhen.extract.speech.view import ArticleView
 from saidwhen.extract.timexes import find_timexes
 from saidwhen.extract.topics import mark_topics
 from saidwhen.extract.when import date_quotes
@@ -47,8 +48,10 @@ def _nlp_text(article: Article) -> str:
 
 def record_from_doc(article: Article, doc: Any, *, keep_text: bool = False) -> ArticleRecord:
     """Run every extraction stage over a parsed article."""
-    people = find_people(doc)
-    quotes = find_quotes(doc, people, start=article.body_start)
+    # one view (and one pairing of quotation marks) for the people and the quotes
+    view = ArticleView.build(doc, article.body_start)
+    people = find_people(doc, view.regions)
+    quotes = find_quotes(doc, people, start=article.body_start, view=view)
     quotes = name_speakers(doc, quotes, people)
     quotes = mark_topics(doc, quotes)
     timexes = find_timexes(article.text, article.date, start=article.body_start, doc=doc)

@@ -5,6 +5,7 @@ pronouns and role nouns linked."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import (
@@ -19,10 +20,14 @@ from saidwhen.extract.lexicon import (
 from saidwhen.extract.people.index import PeopleIndex, _Entity
 from saidwhen.extract.people.names import (
     _GIVEN_NAMES,
+    _MORE_FEMALE,
+    _MORE_MALE,
     _ORG_NOUNS,
     _ORG_WORDS,
     _PLACE_LABELS,
+    _SUFFIXES,
     PRONOUNS,
+    REGNAL_TITLES,
     _alone_on_line,
     _appositive_descriptors,
     _left_descriptors,
@@ -33,7 +38,7 @@ from saidwhen.extract.people.names import (
     _standalone_labels,
     _stem,
 )
-from saidwhen.extract.quotes import find_quote_regions
+from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
 from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
 
@@ -99,9 +104,15 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     return None
 
 
-def find_people(doc: Doc) -> PeopleIndex:
-    """Every person and organisation of the article with their mentions and descriptors."""
-    quoted = [(r.start, r.end) for r in find_quote_regions(doc_text(doc))]
+def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> PeopleIndex:
+    """Every person and organisation of the article with their mentions and descriptors.
+
+    ``regions`` are the article's quoted regions (``ArticleView.regions``), paired
+    from the text when not given.
+    """
+    if regions is None:
+        regions = find_quote_regions(doc_text(doc))
+    quoted = [(r.start, r.end) for r in regions]
     index = PeopleIndex(doc, quoted)
     name_words: set[str] = set()
     for tagged in doc.ents:
@@ -133,11 +144,17 @@ def find_people(doc: Doc) -> PeopleIndex:
             # take in
             titles.extend(before)
             descriptors.append(" ".join(before))
+        # "Prince Andrew", "Queen Elizabeth II": the title stays in a name of one given name
+        # (and stays a descriptor: "the prince")
+        w0 = i
+        regnal = i > i0 and doc[i - 1].lower_ in REGNAL_TITLES
+        if regnal and sum(t.lower_ not in _SUFFIXES for t in doc[i:j]) == 1:
+            w0 = i - 1
         if org_named and any(t.tag_ == "POS" for t in doc[i : j - 1]):
             # "NASA's Office of the Inspector General": the possessive is part of the name
             words = doc[i:j].text.replace(" 's", "'s").replace(" ’s", "’s").split()
         else:
-            words = [w for w in doc[i:j].text.split() if w not in ("'s", "’s")]
+            words = [w for w in doc[w0:j].text.split() if w not in ("'s", "’s")]
             words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
         words = [w.strip("()") for w in words if w.strip("()")]
         if all(w.lower() in TITLES or f"{w.lower()}." in TITLES for w in words):
@@ -199,8 +216,8 @@ def find_people(doc: Doc) -> PeopleIndex:
         if ent.type != "person":
             continue
         first = ent.tokens[0].lower()
-        ent.female += 0.5 * (first in FEMALE_NAMES)
-        ent.male += 0.5 * (first in MALE_NAMES)
+        ent.female += 0.5 * (first in FEMALE_NAMES or first in _MORE_FEMALE)
+        ent.male += 0.5 * (first in MALE_NAMES or first in _MORE_MALE)
         for d in ent.descriptors:
             if d:
                 ent.female += _gendered(d.split()[-1], FEMALE_WORDS, "woman")

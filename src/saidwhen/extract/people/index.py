@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 
+_AGED = re.compile(r"(?i)the\s+(\d{1,3})\s*-\s*year\s*-\s*old")
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -239,8 +240,21 @@ class PeopleIndex:
         named = self._by_name_words(span)
         if named is not None:
             return named
+        if (age := _AGED.fullmatch(text[start:end])) is not None:
+            return self._aged(f"{age.group(1)}-year-old", start)
         # "Swift's rep", "His office", "Defense attorneys": not the name inside
         return self._described(root, start)
+
+    def _aged(self, descriptor: str, at: int) -> _Entity | None:
+        """ "the 42-year-old" is the last person named with that age ("Tom Hale, 42,")."""
+        best: tuple[int, _Entity] | None = None
+        for ent in self._entities:
+            if ent.type != "person" or descriptor not in ent.descriptors:
+                continue
+            last = max((s for s, _ in ent.mentions if s < at), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, ent)
+        return best[1] if best else None
 
     def _by_name_words(self, span: SpacySpan) -> _Entity | None:
         """The person whose name holds a mention's capitalised words that the parser
@@ -558,6 +572,8 @@ class PeopleIndex:
             and tok.head.pos_ == "NOUN"
         ):
             tok = tok.head  # "A third critic, councilman Dan Ortiz, was blunter"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            return 2  # "According to treasurer Bob Klein, ...": the one who speaks
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return 0
         verb = tok.head

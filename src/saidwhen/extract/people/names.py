@@ -70,6 +70,49 @@ _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     """.split()
 )
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+# More given names, for a person's gender only (the lexicon's lists are features of the
+# name tagger and stay as they are); names given to both are left out.
+_MORE_FEMALE = frozenset(
+    """
+    adriana agnes aisha alicia alison allison alyssa amelia ana angelica angelina anita
+    anne annette antonia ava barbra beatrice bella bernadette betsy bianca bonnie
+    brianna bridget camila carla carmen caroline cassandra cecilia celeste chloe clara
+    claudia colleen connie constance crystal daisy daphne darlene dawn deirdre delores
+    dolores eileen elaine eleanor elena eliza elise ella eloise elsa erica erin esther
+    eva fatima felicia fiona florence francesca gabriela gabrielle georgia gina gwen
+    gwendolyn harriet hazel heidi holly ilhan ingrid irene iris isabel ivy jacinda
+    jasmine jeanne jenna jenny joanna jocelyn josephine joy juanita june karla katie
+    kate kathy kristen kristin laila layla leah leila lena lillian lily linda lorraine
+    lori louise lucia lydia mabel maggie malala mara marcia margot maria marian marina
+    marisa marlene martina maureen maxine maya melanie melinda mercedes mia mildred
+    miranda miriam molly monica monique muriel nadia naomi natasha nina nora norma olga
+    paula pauline penelope phyllis priscilla priya rachael ramona regina renee rita
+    roberta rosa rosemary roxanne ruby sabrina sally selena serena sheila simone sofia
+    sonia sonya stacy stella sue susanna suzanne sylvia tamara tara tatiana tina tova
+    tracy ursula valerie vanessa vera veronica vivian wanda wendy whitney yasmin yolanda
+    yvonne zoe
+    """.split()
+)
+_MORE_MALE = frozenset(
+    """
+    abdul abraham ahmed alberto alfred ali alvin andre andres angelo antonio arnold
+    barry bernard boris brad bradley brendan brett bret byron calvin carlos cedric cesar
+    charlie clarence claude clayton clifford clint colin conor craig curtis dale damon
+    dan danny darnell darren darryl dave dean derek desmond dexter diego dmitri dominic
+    don duane dustin dwayne dwight earl ed eddie edgar eduardo elliott emmanuel enrique
+    erik ernest ernesto evan felix fernando francis francisco fred freddie frederick
+    gavin gene geoffrey gilbert glen glenn gordon graham grant greg guillermo gustavo
+    hans harvey hector herbert herman howard hugh hugo ian igor isaac ivan jake javier
+    jay jeff jerome jim jimmy joel johnny jon jonah jorge julian julio karl keith ken
+    kurt lance leon leonard leroy lloyd luis luke malcolm manuel marcus mario martin
+    marvin mateo max melvin mick miguel milton mitchell mohamed mohammed montell morris
+    muhammad neil nelson nick nigel norman oliver omar orlando oscar otis owen pablo
+    pedro perry pete phil rafael ralph ramon randall raul ray reggie ricardo rick ricky
+    roberto rodney rodrigo roland ron ross rudolph salvador sanjay sergei sergio seth
+    shane shawn simon stanley stuart ted theodore todd tony travis trevor troy vernon
+    victor vladimir wade wallace warren wesley wilbur xavier yusuf zach
+    """.split()
+)
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Labels that never make a name a person's: spaCy's and the folded ones of
 # saidwhen.extract.names (PLACE).
@@ -101,6 +144,10 @@ TITLE_WORDS = {
     "atty": "attorney", "pres": "president", "amb": "ambassador", "adm": "admiral",
 }  # fmt: skip
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# "Prince Andrew", "Pope Francis": before a lone given name, how the person is named
+REGNAL_TITLES = frozenset(
+    "king queen prince princess pope duke duchess emperor empress sultan sheikh".split()
+)
 _PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person", "ant")
 _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")
 
@@ -253,8 +300,8 @@ def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     low = tok.lower_
     if _surname_he(tok.doc, tok.i):
         return False
-    if low in TITLES or low in _PERSON_NOUNS:
-        return True
+    if low in TITLES or low in _PERSON_NOUNS or _stem(low) in _PERSON_NOUNS:
+        return True  # "Lawyers Fiona Marsh and Derek Hale": a plural role too
     if low in _GIVEN_NAMES:
         return False
     if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
@@ -407,6 +454,14 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
     root = span.root
     if root.pos_ == "PRON" or root.lower_ in _RELATIVE:
         return None
+    if root.lemma_.lower() in _DOC_NOUNS:
+        # "a statement from the White House", "a report by Bloomberg": who issued it
+        for prep in (c for c in root.children if c.lower_ in ("from", "by")):
+            for who in (c for c in prep.children if c.dep_ == "pobj" and c.idx + len(c) <= end):
+                if who.pos_ in ("PROPN", "NOUN") and who.lemma_.lower() not in _DOC_NOUNS:
+                    return _clean_mention(
+                        doc, who.left_edge.idx, who.right_edge.idx + len(who.right_edge)
+                    )
     cut = end
     for t in span:
         if t.i > root.i and t.text in (",", "(", "—", "–"):

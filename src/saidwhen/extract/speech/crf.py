@@ -64,11 +64,6 @@ PROBE = (
 ROLES = ("CON", "SRC", "CUE")
 
 
-def paragraphs(doc: Doc, start: int = 0) -> list[list[int]]:
-    """Token indices of each paragraph, white space left out, from character ``start`` on."""
-    return [list(p) for p in ArticleView.build(doc, start).paragraphs]
-
-
 def _rate_bucket(rec: tuple[int, int] | None) -> str:
     """How often this word, in this frame, was a cue in PolNeAR train (from the lexicon)."""
     return "x" if rec is None else f"{min(int(rec[0] / rec[1] * 5), 4)}"

@@ -69,6 +69,8 @@ def _report_in_previous_paragraph(
     if len(sent) != len(whole):
         return None  # that sentence quotes someone itself: its quote already has a speaker
     for tok in sent:
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            continue  # "Russia has been accused of ...": the accused says nothing
         if is_speech_verb(tok) and tok.dep_ in ("ROOT", "conj") and subject_of(tok, quoted):
             return tok
     return None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
+from saidwhen.extract.quotes import QuoteRegion, find_quote_regions, paragraphs
 from saidwhen.extract.speech.lexicon import SUBJ_DEPS, cue_keys, cue_record, in_lexicon
 from saidwhen.extract.speech.syntax import line_before
 from saidwhen.nlp import doc_text
@@ -180,7 +180,7 @@ class ArticleView:
             is_space=is_space,
             is_title=tuple(map(bool, title)),
             para=tuple(para),
-            paragraphs=_paragraphs(idx, texts, is_space, start),
+            paragraphs=_paragraphs(text, idx, is_space, start),
             sent_start=tuple(sent_start),
             sent_end=tuple(sent_end),
             frames=frames,
@@ -267,17 +267,17 @@ def _cue_records(
 
 
 def _paragraphs(
-    idx: list[int], texts: tuple[str, ...], space: tuple[bool, ...], start: int
+    text: str, idx: list[int], space: tuple[bool, ...], start: int
 ) -> tuple[tuple[int, ...], ...]:
-    """Token indices of each paragraph, white space left out, from character ``start`` on."""
-    out: list[list[int]] = [[]]
-    for i in range(bisect.bisect_left(idx, start), len(texts)):
-        if space[i]:
-            if "\n" in texts[i] and out[-1]:
-                out.append([])
-            continue
-        out[-1].append(i)
-    return tuple(tuple(p) for p in out if p)
+    """Token indices of each paragraph (:func:`saidwhen.extract.quotes.paragraphs`), white
+    space left out, from character ``start`` on."""
+    out = []
+    for p_start, p_end in paragraphs(text, start):
+        lo, hi = bisect.bisect_left(idx, p_start), bisect.bisect_left(idx, p_end)
+        toks = tuple(i for i in range(lo, hi) if not space[i])
+        if toks:
+            out.append(toks)
+    return tuple(out)
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> Span:

@@ -1,0 +1,35 @@
+"""A regnal title before a lone given name is part of how the person is named."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen.pipeline import extract
+
+TEXT = (
+    "Prince Tomas of Velo spoke to a radio station on Saturday. "
+    '"I did not see the letter," Tomas said. '
+    '"I remember the evening well," the prince added.\n\n'
+    'Mayor Ana Ruiz said: "The harbour reopens in May." '
+    'Queen Maren II said the crown was grateful. '
+    'Baker Sam Ortiz said, "Bread is up again."'
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("I did not see the letter", "Prince Tomas"),  # the given name alone joins him
+        ("I remember the evening well", "Prince Tomas"),  # "the prince" too
+        ("The harbour reopens in May.", "Ana Ruiz"),  # other titles still go
+        ("the crown was grateful", "Queen Maren II"),
+    ],
+)
+def test_regnal_titles_stay_in_a_name_of_one_given_name(
+    nlp: Any, words: str, speaker: str
+) -> None:
+    rec = extract(TEXT, "2021-05-03", nlp=nlp)
+    found = {q.text: q.speaker.name if q.speaker else None for q in rec.quotes}
+    assert found[words] == speaker
