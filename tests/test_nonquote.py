@@ -37,6 +37,10 @@ NAMES = [
     ),
     ('A small group called "Friends of the Marsh" met on Monday.\n', "Friends of the Marsh"),
     ('Fans of the "Midnight Garden" singer lined up early.\n', "Midnight Garden"),
+    ('"We will win," Lin said on "Morning Report."\n', "Morning Report"),
+    ('Lin made the case in an interview with "Sunday Politics."\n', "Sunday Politics"),
+    ('"It is late," said Ann Fry, the author of "Rivers of Salt," on Monday.\n', "Rivers of Salt"),
+    ('Ortiz announced the news on an episode of "TGIF Live."\n', "TGIF Live"),
     ('The so-called "experts" disagree.\n', "experts"),
     ('The form had id="4471" in its header.\n', "4471"),
 ]
@@ -46,7 +50,7 @@ LABELS = [
     # titles of works
     ('Fans of the "Midnight Garden" tour lined up early.\n', "Midnight Garden"),
     ("The band played “Roll Over the River” from the courthouse steps.\n", "Roll Over the River"),
-    ('Ortiz announced the news on an episode of "TGIF Live."\n', "TGIF Live"),
+    ('The crew added a clip from "Back Home Again" to the film.\n', "Back Home Again"),
     # names and nicknames given to things
     ('The three envoys were known as the "Wise Men" in the capital.\n', "Wise Men"),
     ('Her deputy had dubbed the budget gap as "the Harlow hole."\n', "the Harlow hole"),
@@ -86,6 +90,7 @@ SPEECH = [
         "never once missed a shift",
     ),
     ('Lin sees the issues as "plainly black and white."\n', "plainly black and white"),
+    ('Lin ended the speech with "Never Give Up!" and left.\n', "Never Give Up!"),
 ]
 
 

@@ -10,6 +10,8 @@ the reason it is one of those, or None for words someone said. A fragment of
 reported speech ("called it "a disaster"", "described the call as "improper"")
 is speech: a naming word counts only where it names (a participle without a
 speaker, a title in Title Case), never where a speaker is doing the calling.
+Titles and names are found by default; labels, names given and terms only with
+``labels=True`` (see :func:`not_speech_regions` for why).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.lexicon import CHANNEL_WORDS, SPEECH_VERBS
 from saidwhen.extract.speech.lexicon import TITLE_CONTEXT
 
 if TYPE_CHECKING:
@@ -114,6 +117,10 @@ _ROLE_NOUNS = frozenset(
     rapper hitmaker crooner frontman frontwoman host hostess author novelist writer
     director filmmaker creator showrunner producer narrator comedian actors stars
     singers hosts authors creators""".split()
+)
+# what a programme or a book a title names hangs from, besides sayings and channels
+_CHANNEL_HEADS = frozenset(
+    "appearance appear interview author co-author coauthor editor co-editor host".split()
 )
 # a title is what is played, sung or watched ("played "We're Not Gonna Take It"")
 _PERFORM_VERBS = frozenset(
@@ -240,7 +247,7 @@ def not_speech(
     quote that goes on after it (only markup, scare quotes and a named title count).
 
     Example: in ``the "Bad Blood" songstress`` the region ``Bad Blood`` gives
-    ``"a title before a noun"``.
+    ``"a title naming a person"``.
     """
     text = view.text
     quoted = text[region.start : region.end]
@@ -252,9 +259,9 @@ def not_speech(
     before = [
         i for i in range(max(lo, mark - 16), mark) if not view.is_space[i] and view.idx[i] >= line
     ]
-    # the clause the quote is in: "X, who dubbed Y a liar, said "..."" names nothing
-    # a comma or colon right before the mark opens the quote ("sayings such as, "...""),
-    # a full stop ends the sentence before it ("his second term. "My business ...")
+    # only the clause the quote is in: "X, who dubbed Y a liar, said "..."" names
+    # nothing; a comma or colon right before the mark opens the quote ("sayings such
+    # as, "...""), a full stop there ends the sentence before ("his second term. "...")
     stops = (",", ";", ":", ".", "!", "?")
     ends = (".", "!", "?")
     cut = max(
@@ -289,11 +296,27 @@ def not_speech(
     spoken = len(before) > 1 and view.lower[before[-2]] in _SPOKEN_NOUNS
     after_prep = last is not None and last == before[-1] and view.pos[last] == "ADP"
     after_prep = after_prep and prev in _TITLE_PREPS
+    if after_prep and not spoken and last is not None and _channel_title(view, last):
+        return "a title naming a channel or a work"
     if labels and after_prep and not spoken:
         return "a title after a preposition"
     if any(w in _WORKS for w in words):
         return "a title among works"
     return _before_name_noun(view, region, titled, labels)
+
+
+def _channel_title(view: ArticleView, prep: int) -> bool:
+    """A title after ``on``/``with``/``of`` hanging from a saying or a channel: ``said
+    on "Meet the Press"``, ``an interview with "Fox News Sunday"``, ``the author of
+    "Going Viral"`` (not ``a clip from "X"``, ``fans of "X"``, ``talking about "X"``)."""
+    if view.lower[prep] not in ("on", "with", "of"):
+        return False
+    head = view.head[prep]
+    return head != prep and (
+        view.lemma[head] in SPEECH_VERBS
+        or view.lower[head] in CHANNEL_WORDS
+        or view.lemma[head] in _CHANNEL_HEADS
+    )
 
 
 def _key(text: str, region: QuoteRegion) -> str:
