@@ -108,3 +108,22 @@ def test_a_role_word_under_a_description_is_the_description(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
     assert _speaker_of(run(text, nlp), words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("subhead", "speaker"),
+    [
+        ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT", "Volkswagen"),
+        ("KESTREL MOTORS ARC WAGON", "Kestrel Motors"),
+    ],
+)
+def test_a_subhead_in_capitals_names_no_one(nlp: Any, subhead: str, speaker: str) -> None:
+    name = speaker.split()[0]
+    rec = run(
+        f"New models from {speaker} are on display this week.\n\n"
+        f"{subhead}\n\n"
+        f"{speaker} is giving us a glimpse of the car of the future. The wagon will go "
+        f"from zero to 60 mph in five seconds, {name} says.\n",
+        nlp,
+    )
+    assert _speaker_of(rec, "The wagon will go") == speaker

@@ -374,11 +374,16 @@ def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
 
 
 def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
-    """A name that is a whole line: page furniture ("Sponsored Ads") or a byline."""
+    """A name that is a whole line: page furniture ("Sponsored Ads") or a byline; or
+    one in a subhead set in capitals ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT"), whose
+    words run a body's name into the model's."""
     text = doc_text(doc)
     lo = text.rfind("\n", 0, doc[i].idx) + 1
     hi = text.find("\n", doc[j - 1].idx)
     hi = len(text) if hi < 0 else hi
+    line = text[lo:hi]
+    if len(line.split()) > 1 and not any(c.islower() for c in line):
+        return True
     return (
         not text[lo : doc[i].idx].strip()
         and not text[doc[j - 1].idx + len(doc[j - 1]) : hi].strip()
