@@ -127,3 +127,22 @@ def test_a_subhead_in_capitals_names_no_one(nlp: Any, subhead: str, speaker: str
         nlp,
     )
     assert _speaker_of(rec, "The wagon will go") == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("No one has shown symptoms such as fever, so far, the commission said.", "commission"),
+        ("No patient has shown symptoms such as fever, the hospital said.", "hospital"),
+    ],
+)
+def test_no_one_is_no_source_when_a_report_closes_the_sentence(
+    nlp: Any, sentence: str, speaker: str
+) -> None:
+    rec = run(
+        "A total of 28 people who were in close contact with the patient were put "
+        f"under medical quarantine. {sentence}\n",
+        nlp,
+    )
+    (q,) = [q for q in rec.quotes if q.kind == "indirect" and "fever" in q.text]
+    assert q.speaker is not None and q.speaker.mention == f"the {speaker}"

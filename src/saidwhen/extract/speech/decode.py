@@ -175,6 +175,43 @@ def _inner_report(
     return TaggedSpan("CUE", verb.i, verb.i + 1), TaggedSpan("SRC", lo, subj[0].i + 1), body
 
 
+_NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
+
+
+def _nobody(doc: Doc, src: TaggedSpan) -> bool:
+    """A subject that says no one ("No one", "none of them"): nobody's claim."""
+    words = [t.lower_ for t in doc[src.start : src.end]]
+    return bool(words) and (words[0] in _NOBODY or words[0] == "no")
+
+
+def _closing_report(
+    doc: Doc, cue: TaggedSpan, con: TaggedSpan, nobody: bool
+) -> tuple[TaggedSpan, TaggedSpan, TaggedSpan] | None:
+    """``No one has shown symptoms, so far, the commission said.``: a tagged cue that
+    is no verb of saying (or whose subject is nobody), in a clause that a report
+    closing the sentence takes as what was said; that report's speaker and cue, the
+    clause its content."""
+    verb = span_root(doc, cue)
+    if is_speech_verb(verb) and not nobody:
+        return None
+    if verb.dep_ != "ccomp" or not is_speech_verb(verb.head):
+        return None
+    report = verb.head
+    subj = [c for c in report.children if c.dep_ == "nsubj" and verb.i < c.i < report.i]
+    if not subj:
+        return None
+    lo = subj[0].left_edge.i
+    comma = lo - 1
+    while comma > verb.i and doc[comma].is_space:
+        comma -= 1
+    if doc[comma].text != ",":
+        return None
+    body = _trimmed(doc, min(verb.left_edge.i, con.start), comma)
+    if body is None:
+        return None
+    return TaggedSpan("CUE", report.i, report.i + 1), TaggedSpan("SRC", lo, subj[0].i + 1), body
+
+
 def _owner_after(view: ArticleView, con: TaggedSpan) -> TaggedSpan | None:
     """The speaker the next sentence gives this one to ("That's the view voiced by X"),
     as a source span."""
@@ -350,6 +387,10 @@ def find_tagged(
                 src = _owner_after(view, con) or src
             if (inner := _inner_report(doc, cue, con)) is not None:
                 cue, src, con = inner
+            elif (src is None or _nobody(doc, src)) and (
+                closing := _closing_report(doc, cue, con, src is not None)
+            ) is not None:
+                cue, src, con = closing
                 c_s, c_e = _char_span(doc, con)
             seen.add((c_s, c_e))
             k_s, k_e = _char_span(doc, cue)
