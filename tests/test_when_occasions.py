@@ -137,6 +137,15 @@ def when(q: Quote) -> str | None:
             "cannot run on hope",
             WEEK,
         ),
+        # the statement dated in the paragraph before (a sentence never runs over a paragraph)
+        (
+            "The firm bid for the contract. In a statement released November 5, the day bids "
+            "were due, it said its lander would fly on the big rocket.\n\n"
+            "“We have the fewest steps to the Moon,” Jim Chilton, a vice president at the firm, "
+            "said in that statement.",
+            "fewest steps",
+            "2019-11-05",
+        ),
     ],
 )
 def test_occasion_holds_for_its_quotes(

@@ -127,6 +127,20 @@ def doc_sentences(doc: Any) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
+def _within_paragraphs(text: str, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut at paragraph breaks (a parse may run one over a blank line)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sents:
+        a = s
+        for m in re.finditer(r"\n\s*\n", text[s:e]):
+            if s + m.start() > a:
+                out.append((a, s + m.start()))
+            a = s + m.end()
+        if e > a:
+            out.append((a, e))
+    return out
+
+
 def _sentence_of(sents: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     for s, e in sents:
         if s <= pos < e:
@@ -189,7 +203,7 @@ def date_quotes(
         anchor: the article date.
     """
     text = doc_text(doc)
-    sents = doc_sentences(doc)
+    sents = _within_paragraphs(text, doc_sentences(doc))
     # An update (an embedded post dated after the article) tells of days up to its own;
     # yesterday's news stays the day before the article.
     updated = _updated_day(text, timexes, anchor)
@@ -1049,10 +1063,10 @@ def _occasions_dated(
     """Undated quotes the narrative places at the dated occasion it last set up.
 
     "At a House hearing last week, ..." holds for the quotes after it, within a few
-    paragraphs of the last words said there, until another occasion or date is told: the
-    words of those the text places at it (named where it sets it up, quoted at it, or
-    answering there: "responded", "the other witness at the hearing"). A speaker the text
-    places at another occasion only (a pull quote from it) takes that one's date.
+    paragraphs of the last words said there, until another date is told: the words of
+    those the text places at it (named where it sets it up, quoted at it, or answering
+    there: "responded", "the other witness at the hearing"). A speaker the text places at
+    another occasion only (a pull quote from it) takes that one's date.
     """
     frames = _occasion_frames(text, sents, quotes, free, story, anchor)
     if not any(f.date for f in frames):
@@ -1061,47 +1075,53 @@ def _occasions_dated(
     at: dict[int, int] = {}  # quote index -> frame index: placed there
     stray: dict[int, int] = {}  # ... not placed there: maybe at another occasion
     last: dict[int, int] = {}  # frame index -> where the narrative was last at it
-    present: dict[int, list[tuple[int, str]]] = {}  # frame index -> (where, who) quoted there
+    # an occasion (its noun and date, however often told) -> (where, who) quoted there
+    present: dict[_Key, list[tuple[int, str]]] = {}
     for i, q in enumerate(quotes):
         pos = q.cue.start if q.cue else q.start
         k = max((j for j, f in enumerate(frames) if f.pos < min(pos, q.start)), default=None)
         if k is None or frames[k].date is None or q.continues is not None:
             continue
+        key = _key(frames[k])
         since = last.get(k, frames[k].pos)
         if len(_BREAK.findall(text, since, q.start)) > _OCCASION_GAP:
             continue  # paragraphs away from it: the narrative has moved on
         if q.when or q.when_range or q.when_basis != "article date":
             if (q.when, q.when_range) == frames[k].date:
                 last[k] = q.start
-                present.setdefault(k, []).extend((q.start, n) for n in _names(q))
+                present.setdefault(key, []).extend((q.start, n) for n in _names(q))
             continue
         if not _at_occasion(text, sents, q, frames[k]):
             continue
-        if _placed(text, sents, q, frames[k], {n for _, n in present.get(k, [])}):
+        there = {n for _, n in present.get(key, [])}
+        openers = [f.pos for f in frames if f.date is not None and _key(f) == key]
+        if _placed(text, sents, q, frames[k], there, openers):
             at[i] = k
             last[k] = q.start
-            present.setdefault(k, []).extend((q.start, n) for n in _names(q))
+            present.setdefault(key, []).extend((q.start, n) for n in _names(q))
         else:
             stray[i] = k
     for i, k in {**at, **stray}.items():
         speaker = quotes[i].speaker
         name = speaker.name if speaker else None
+        date = frames[k].date
         # others there, outside the quote's own paragraph (a pull quote's "X said")
         a, e = _paragraph(text, quotes[i].start)
-        here = {n for pos, n in present.get(k, []) if not a <= pos < e}
+        here = {n for pos, n in present.get(_key(frames[k]), []) if not a <= pos < e}
         if name and name not in here:
             elsewhere = [
-                kk
-                for kk in present
-                if kk != k
-                and frames[kk].date != frames[k].date
-                and name in {n for _, n in present[kk]}
+                key
+                for key, said in present.items()
+                if key[1] != date and name in {n for _, n in said}
             ]
             if elsewhere:
-                k = min(elsewhere, key=lambda kk: abs(frames[kk].pos - quotes[i].start))
+                date = min(
+                    elsewhere,
+                    key=lambda key: min(abs(p - quotes[i].start) for p, _ in present[key]),
+                )[1]
             elif i in stray:
                 continue
-        when, rng = frames[k].date or (None, None)
+        when, rng = date or (None, None)
         out[i] = replace(quotes[i], when=when, when_range=rng, when_basis="text")
     for i, q in enumerate(out):  # continuations follow
         if q.continues is not None and 0 <= q.continues < i:
@@ -1111,13 +1131,25 @@ def _occasions_dated(
     return out
 
 
+_Key = tuple[str, "tuple[str | None, DateRange | None] | None"]
+
+
+def _key(f: _Frame) -> _Key:
+    return f.noun, f.date
+
+
 _REPLY = re.compile(
     r"\b(?:respond|repl|answer|ask|agree|counter|interject|retort|shot\s+back)\w*", re.I
 )
 
 
 def _placed(
-    text: str, sents: Sequence[tuple[int, int]], q: Quote, at: _Frame, quoted: set[str]
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    q: Quote,
+    at: _Frame,
+    quoted: set[str],
+    openers: Sequence[int],
 ) -> bool:
     """The text places the speaker at the occasion: named where it is set up, quoted there
     already, answering there, or the attribution names it ("the other witness at the hearing").
@@ -1125,8 +1157,8 @@ def _placed(
     name = q.speaker.name if q.speaker else None
     if not name or name in quoted or q.cue is None:
         return True
-    a, e = _paragraph(text, at.pos)
-    if re.search(rf"\b{re.escape(name.split()[-1])}\b", text[a:e]):
+    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    if any(surname.search(text, *_paragraph(text, pos)) for pos in openers):
         return True
     s, e = _sentence_of(sents, q.cue.start)
     frame = _outside(text, s, e, q)
