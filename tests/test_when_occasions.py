@@ -139,8 +139,8 @@ def when(q: Quote) -> str | None:
         ),
         # the statement dated in the paragraph before (a sentence never runs over a paragraph)
         (
-            "The firm bid for the contract. In a statement released November 5, the day bids "
-            "were due, it said its lander would fly on the big rocket.\n\n"
+            "The firm bid for the contract, in a statement released November 5, the day bids "
+            "were due.\n\n"
             "“We have the fewest steps to the Moon,” Jim Chilton, a vice president at the firm, "
             "said in that statement.",
             "fewest steps",
