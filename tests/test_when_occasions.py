@@ -137,6 +137,20 @@ def when(q: Quote) -> str | None:
             "cannot run on hope",
             WEEK,
         ),
+        # "said later" after words said at a dated occasion: later at it
+        (
+            "“The voters are with us,” Senator Mara Quist said at a rally in Ohio last week.\n\n"
+            "“Give me a big win,” she said later.",
+            "Give me a big win",
+            WEEK,
+        ),
+        # ... but without an occasion, "later" is after it, by the article date
+        (
+            "“The voters are with us,” Senator Mara Quist said last week.\n\n"
+            "“Give me a big win,” she said later.",
+            "Give me a big win",
+            "2019-11-11/2019-11-20",
+        ),
         # the statement dated in the paragraph before (a sentence never runs over a paragraph)
         (
             "The firm bid for the contract, in a statement released November 5, the day bids "

@@ -16,7 +16,8 @@ The evidence, strongest first:
 3. the narrative: "she later revealed" is after the last date told (outside
    quotes) and before the article (or undated, when what came just before
    is); "she had added" (past perfect) continues the speaker's account
-   before it; "X added", "the statement continued" go on from the speaker's
+   before it (but "he said later" after words said "at a rally last week" is
+   at that rally still); "X added", "the statement continued" go on from the speaker's
    quote just before, dated or not; a document as the speaker ("says the
    letter", "the statement read") is dated where the text dated it ("a Nov. 5
    letter"); words that say "yesterday" of the day the narrative told just
@@ -42,6 +43,17 @@ The evidence, strongest first:
    undated, said in the simple past ("said", "told reporters"; not "says", "has
    said", nor words written for the record, "said in a statement"), was said that
    day. This runs last and never spreads to other quotes through 5 or 6.
+
+An occasion the text sets up once and quotes from over several paragraphs ("At
+a House hearing last week, ...", "during a September hearing", "Lynn said after
+the game" that the lead dated, "In an interview ..." in a lead that tells of the
+weekend) holds for the quotes still undated after it: words said in the past
+tense (not "says", "in a statement", "in an interview": another one, "before
+the interview"), by speakers the text places there (named where it is set up,
+quoted there, answering: "responded"; or the attribution names it: "the other
+witness at the hearing"), within two paragraphs of the last words said there and
+until another date is told. A speaker placed at another occasion only (a pull
+quote of theirs from it, set among another occasion's quotes) takes that one's date.
 
 A subheading that quotes words the text dates elsewhere takes their date. An
 update (a post embedded with a date after the article's: "— Rep. Ilhan Omar
@@ -330,6 +342,16 @@ def _date_one(
     frame = _outside(text, s, e, q)
     # 3a. "later": after the last date told before it, by the article date.
     if _LATER.search(frame):
+        # "'...,' Trump said at a rally last week" then "'...,' he said later": at it still
+        own = _own(done, q)
+        if (
+            own
+            and q.start - own[-1].end <= _ACCOUNT_GAP
+            and own[-1].when_basis == "text"
+            and (own[-1].when or own[-1].when_range)
+            and _names_occasion(text, sents, own[-1])
+        ):
+            return replace(q, when=own[-1].when, when_range=own[-1].when_range, when_basis="text")
         # After what was told last before it, in the order of the text: a date, or the
         # speaker's previous quote (when that one has no date, neither has this).
         before = [d for d in told if d.pos < at and first_day(d.when, d.when_range)]
@@ -1163,6 +1185,15 @@ def _placed(
     s, e = _sentence_of(sents, q.cue.start)
     frame = _outside(text, s, e, q)
     return bool(_REPLY.match(q.cue.text) or re.search(rf"\b{at.noun}\b", frame, re.I))
+
+
+def _names_occasion(text: str, sents: Sequence[tuple[int, int]], q: Quote) -> bool:
+    """The quote's attribution says at which occasion the words were said ("at a rally")."""
+    s, e = _sentence_of(sents, q.cue.start if q.cue else q.start)
+    frame = _outside(text, s, e, q)
+    return any(
+        _SETTING.search(frame, max(0, m.start() - 50), m.start()) for m in _OCCASION.finditer(frame)
+    )
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
