@@ -246,11 +246,11 @@ def test_participle_after_the_closing_mark_modifies_the_quote(nlp: Any) -> None:
             "he",
             "said",
         ),
-        # a report nested in another keeps the outer cue
+        # inside another report too: the words are his, the outer speakers pass them on
         (
-            "Tom Reyes was arrested in May.\n\nThe clerk recalled that he said, "
+            "Tom Reyes was arrested in May.\n\nThe clerk recalled that Reyes said, "
             '"I will stop her myself," the police said.\n',
-            "the police",
+            "Reyes",
             "said",
         ),
     ],

@@ -2,13 +2,16 @@
 
 :func:`find_quotes` reads an article in this order:
 
-1. the quoted regions (:mod:`saidwhen.extract.quotes`);
+1. the quoted regions (:mod:`saidwhen.extract.quotes`, paired once in
+   :class:`view.ArticleView`); those that are nobody's speech (titles,
+   names, terms, slogans: :mod:`nonquote`) are left out;
 2. each region's cue and speaker (:func:`direct.direct_drafts`): the first
-   finder of the ordered table ``direct._FINDERS`` that finds a cue: right
-   after the closing mark (``"...," she said``, ``said Smith``), the verb a
-   fragment hangs from, before the opening mark in the same sentence (``she
-   wrote, "..."``, ``according to X``), a lead paragraph ending in a colon,
-   the report that ends the sentence before; a quote with no cue of its own
+   finder of the ordered table :data:`finders.FINDERS` that finds a cue:
+   right after the closing mark (``"...," she said``, ``said Smith``), the
+   verb a fragment hangs from, before the opening mark in the same sentence
+   (``she wrote, "..."``, ``according to X``), a lead paragraph ending in a
+   colon, the report that ends the sentence before, the sentence after
+   (``That's the view voiced by X``); a quote with no cue of its own
    belongs to the quote before it when that one is close;
 3. reported speech (:func:`merge.reported_speech`): a CRF tagger
    (:mod:`crf`, :mod:`decode`) over the rules of :mod:`rules`, and the sources
@@ -24,6 +27,9 @@
 6. channels carried on, repeats marked; a relative pronoun as the speaker
    ("an officer who said") is named by its noun
    (:func:`lone.name_through_relative`); records built.
+
+Every step passes :class:`types.Draft` (character offsets); each becomes a
+:class:`saidwhen.model.Quote` once, at the end.
 
 Where a speaker is chosen: :func:`syntax.cue_subject` (the one walker from a
 cue verb to its subject) and :func:`direct.make_speaker` (the mention and

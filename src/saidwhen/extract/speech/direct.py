@@ -3,32 +3,33 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
 from saidwhen.extract.quotes import QuoteRegion
+from saidwhen.extract.speech.finders import (
+    FINDERS,
+    Site,
+    find_after,
+    find_before,
+    find_said_after_fragment,
+    introduces,
+    nearby_subject,
+)
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
-    FRAGMENT_CUES,
-    NEW_CLAUSE,
-    RELATIVE,
-    SENT_END,
-    TITLE_CONTEXT,
 )
+from saidwhen.extract.speech.nonquote import not_speech_regions
 from saidwhen.extract.speech.syntax import (
     according_to,
     channel_of,
     cue_span,
     is_speech_verb,
-    loose_cue,
     np_span,
-    owner_of_sentence_before,
     subject_of,
 )
 from saidwhen.extract.speech.types import Draft
-from saidwhen.extract.speech.view import ArticleView, tokens_in, window_tokens
+from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Span, Speaker
 from saidwhen.nlp import doc_text
 
@@ -62,434 +63,6 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
     return Speaker(name, mention, s, e)
 
 
-def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
-    """``"...," she said`` / ``said Smith``: a speech verb right after the closing mark."""
-    toks = window_tokens(doc, region.outer_end, limit)
-    quoted = doc_text(doc)[region.start : region.end].rstrip("'’ ")
-    first_word = next((t for t in toks if not t.is_punct and not t.is_space), None)
-    if quoted.endswith(".") and first_word is not None and first_word.text[:1].isupper():
-        return None  # the quote closed its sentence: what follows is a new one
-    if first_word is not None and first_word.lower_ in NEW_CLAUSE:
-        return None  # ``saying, "...," but he denied ...``: a new clause, not this quote's cue
-    # "...," the clause that follows is the report whatever its verb ("he surmised")
-    tail = doc_text(doc)[region.start : region.outer_end].rstrip("'’”\" ")
-    open_clause = tail.endswith(",") or (
-        tail.endswith(("?", "!")) and first_word is not None and first_word.text[:1].islower()
-    )
-    words = 0
-    for tok in toks:
-        if tok.text in SENT_END or tok.text in ('"', "“", "”") or tok.text.startswith("\n"):
-            break
-        if tok.tag_ == "VBN" and tok.dep_ == "acl" and region.start <= tok.head.idx < region.end:
-            continue  # "... the interests" shared by both towns, he warned: a modifier
-        if is_speech_verb(tok) or (open_clause and loose_cue(tok)):
-            nxt = doc_text(doc)[tok.idx + len(tok) : tok.idx + len(tok) + 4].lstrip(" ,:")
-            if quoted.endswith(("?", "!")) and nxt[:1] in ('"', "“"):
-                return None  # "Why?" She asked, "..." introduces the next quote
-            return tok
-        if not tok.is_punct and not tok.is_space:
-            words += 1
-        if words > 6 and "," not in doc_text(doc)[region.outer_end : tok.idx]:
-            break  # past a plain subject; an appositive ("X, a strategist, said") may be longer
-        if words > 16:
-            break
-    return None
-
-
-def _cue_before(
-    view: ArticleView, region: QuoteRegion, floor: int, quoted: frozenset[int] = frozenset()
-) -> tuple[Token | None, Span | None, Token | None] | None:
-    """``she wrote, "..."``, ``according to X, "..."``: the closest speech verb before."""
-    doc = view.doc
-    open_tok = tokens_in(doc, region.open_mark, region.open_mark + 1)
-    if not open_tok:
-        return None
-    # the parser may end a sentence at the colon: "in the words of X" reaches back past it
-    if (words := _in_the_words_of(doc, floor, region.open_mark, quoted)) is not None:
-        return words
-    sent = view.sentence(open_tok[0].i)
-    lo = max(floor, sent.start_char)
-    toks = window_tokens(doc, lo, region.open_mark)
-    # a sentence break inside the window ends the search there
-    for k in range(len(toks) - 1, -1, -1):
-        if toks[k].text in SENT_END:
-            toks = toks[k + 1 :]
-            break
-    acc = according_to(doc, toks)
-    if acc is not None:
-        return acc[1], acc[0], acc[1]  # "according to X": X speaks
-    best = None
-    for tok in reversed(toks):
-        if is_speech_verb(tok):
-            if (subj := subject_of(tok, quoted)) is not None:
-                return tok, None, subj
-            best = best or tok
-    if best is not None:
-        return best, None, None
-    opens_sentence = doc_text(doc)[region.start : region.start + 1].isupper()
-    if toks and toks[-1].text == "," and len(toks) >= 2 and opens_sentence:
-        # "The crowd chanted back at him, "Send them home"": the clause's verb, whatever it is
-        for tok in reversed(toks[:-1]):
-            if tok.pos_ == "VERB" and tok.tag_ != "VBN" and (subj := subject_of(tok, quoted)):
-                return tok, None, subj
-    if toks and toks[-1].text == ":" and len(toks) >= 2:
-        colon = toks[-1]
-        # "Kasich resisted: "..."": the clause's verb and subject introduce the quote
-        for tok in reversed(toks[:-1]):
-            if tok.pos_ == "VERB" and (subj := subject_of(tok, quoted)) is not None:
-                return tok, None, subj
-        if toks[-2].pos_ in ("PROPN", "NOUN", "PRON"):  # "Smith: "...""
-            return colon, Span(":", colon.idx, colon.idx + 1), toks[-2]
-    return None
-
-
-def _in_the_words_of(
-    doc: Doc, floor: int, open_mark: int, quoted: frozenset[int]
-) -> tuple[Token, Span, Token] | None:
-    """``in the words of X: "..."`` / ``in her words, "..."`` right before the opening
-    mark: X speaks, without a verb."""
-    toks = [t for t in window_tokens(doc, max(floor, open_mark - 120), open_mark) if not t.is_space]
-    while toks and toks[-1].text in (",", ":"):
-        toks.pop()
-    for tok in reversed(toks[-8:]):
-        if tok.lower_ != "words" or tok.head.lower_ != "in":
-            continue
-        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
-        owners = [g for c in of for g in c.children if g.dep_ == "pobj"]
-        owners += [c for c in tok.children if c.dep_ == "poss"]
-        if not owners or owners[0].i in quoted or tok.right_edge.i != toks[-1].i:
-            return None
-        last = of[0] if of else tok
-        text = doc_text(doc)
-        start, end = tok.head.idx, last.idx + len(last)
-        return tok, Span(text[start:end], start, end), owners[0]
-    return None
-
-
-def _nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token | None:
-    """When the parse gives a cue verb no subject: a name or pronoun right next to it."""
-    doc = view.doc
-    if verb.idx >= region.outer_end:  # "..." she says / says Smith
-        between = [
-            t
-            for t in window_tokens(doc, region.outer_end, verb.idx)
-            if not t.is_punct and not t.is_space
-        ]
-        if between:  # "...," a voice-over in the ad states: the words before the verb
-            ids = {t.i for t in between}
-            roots = [
-                t
-                for t in between
-                if t.pos_ in ("PRON", "PROPN", "NOUN") and (t.head.i not in ids or t.head.i == t.i)
-            ]
-            if roots:
-                return roots[0]
-            if doc[verb.i - 1].text != ",":
-                return None
-            # '"..." despite a phrase, said another witness': the subject is after the verb
-        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-        if nxt is not None and verb.lemma_ != "tell":
-            # "...," wrote a man calling himself X / tweeted another: the parser took
-            # the inverted subject for an object
-            if (
-                nxt.pos_ == "DET"
-                and nxt.dep_ == "det"
-                and nxt.head.pos_ in ("NOUN", "PROPN")
-                and verb.i < nxt.head.i <= nxt.i + 4
-            ):
-                return nxt.head
-            if nxt.lower_ in ("one", "another"):
-                return nxt
-        if nxt is not None and nxt.pos_ in ("PROPN", "NOUN") and nxt.ent_type_ != "DATE":
-            while nxt.dep_ in ("compound", "flat") and verb.i < nxt.head.i <= nxt.i + 4:
-                nxt = nxt.head  # "said Robin Maynard": the name's head
-            return nxt
-        return None
-    if (inserted := _subject_before_insertion(view, verb)) is not None:
-        return inserted
-    # Smith (R-WI) said "...": skip a bracket back to the name
-    k, depth = verb.i - 1, 0
-    while k >= view.sent_start[verb.i] and verb.i - k < 12:
-        tok = doc[k]
-        depth += tok.text == ")"
-        depth -= tok.text == "("
-        if depth <= 0 and tok.pos_ in ("PROPN", "PRON") and tok.text != "(":
-            return tok
-        if (depth <= 0 and tok.pos_ in ("VERB", "AUX")) or tok.text in (",", ";"):
-            break
-        k -= 1
-    return None
-
-
-def _subject_before_insertion(view: ArticleView, verb: Token) -> Token | None:
-    """``Warren, a military spokesman in Baghdad, said`` / ``Clinton, exasperated,
-    responded``: a subject set off from its verb by a phrase between commas, which the
-    parser attached elsewhere.  The noun before the inserted phrase, if it opens its
-    clause (after the sentence start, a line break or a comma)."""
-    doc = view.doc
-    start = view.sent_start[verb.i]
-    k = verb.i - 1
-    while k > start and doc[k].pos_ == "ADV":
-        k -= 1  # "exasperated, famously responded"
-    for _ in range(2):  # "Sanders, meanwhile, who sits at zero, said"
-        if k <= start or doc[k].text != ",":
-            return None
-        j = k - 1
-        while j > start and doc[j].text not in (",", ";", ":", "(", ")") and k - j <= 15:
-            if "\n" in doc[j].text or doc[j].text in SENT_END or doc[j].is_quote:
-                return None
-            j -= 1
-        if doc[j].text != "," or j == k - 1:
-            return None  # no inserted phrase
-        if doc[j + 1].tag_ in ("VBZ", "VBP", "MD") or (doc[j + 1].tag_ == "VBD" and j + 2 < k):
-            return None  # a clause of its own ("whose start-up, Paradata, uses ..."), not
-            # a participle ("Clinton, exasperated, responded")
-        cand = doc[j - 1]
-        if cand.pos_ == "ADV" and j - 2 > start:
-            k = j - 2
-            continue
-        if cand.pos_ not in ("PROPN", "PRON", "NOUN"):
-            return None
-        m = cand.i
-        while m > start and doc[m - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM"):
-            m -= 1
-        if m > start and doc[m - 1].pos_ == "PRON" and doc[m - 1].tag_ == "PRP$":
-            m -= 1
-        prev = doc[m - 1] if m > start else None
-        if prev is None or prev.text == "," or "\n" in prev.text or prev.text in SENT_END:
-            return cand
-        return None
-    return None
-
-
-def _cue_in_sentence_before(
-    view: ArticleView, region: QuoteRegion, quoted: frozenset[int] = frozenset()
-) -> tuple[Token | None, Token | None]:
-    """``..., Smith says. "Quote."``: the report that ends the sentence just before."""
-    doc = view.doc
-    text = doc_text(doc)
-    before = text[: region.open_mark].rstrip()
-    if not before.endswith((".", ":")) or "\n" in text[len(before) : region.open_mark]:
-        return None, None
-    end_tok = tokens_in(doc, len(before) - 1, len(before))
-    if not end_tok:
-        return None, None
-    toks = [t for t in view.sentence(end_tok[0].i) if t.i < end_tok[0].i]
-    for tok in reversed(toks[-4:]):  # the cue must close that sentence
-        if is_speech_verb(tok) and (subj := subject_of(tok, quoted)) is not None:
-            if subj.lower_ in RELATIVE:
-                # ``said Smith, who spoke on condition of anonymity.``: the relative
-                # clause describes the last speaker; the quote goes on from his
-                return None, None
-            return tok, subj
-    return _report_sentence(view, toks, quoted)
-
-
-def _report_sentence(
-    view: ArticleView, toks: list[Token], quoted: frozenset[int]
-) -> tuple[Token | None, Token | None]:
-    """``Greene added that the Fed wants out before the vote. "Quote."``: a sentence
-    whose main verb reports a named speaker's words introduces the quote after it."""
-    if not toks or any(t.i in quoted for t in toks):
-        return None, None  # a sentence with a quote of its own: its cue is that quote's
-    root = view.sentence(toks[0].i).root
-    if root.i not in {t.i for t in toks} or not is_speech_verb(root):
-        return None, None
-    subj = subject_of(root, quoted)
-    if subj is None or subj.lower_ in RELATIVE or subj.pos_ not in ("PROPN", "PRON", "NOUN"):
-        return None, None
-    return root, subj
-
-
-def _cue_in_lead_paragraph(
-    view: ArticleView, region: QuoteRegion, quoted: frozenset[int] = frozenset()
-) -> tuple[Token | None, Token | None]:
-    """A quote opening a paragraph after "... released the following statement:"."""
-    doc = view.doc
-    text = doc_text(doc)
-    before = text[: region.open_mark].rstrip()
-    if not before.endswith(":") or "\n" not in text[len(before) : region.open_mark]:
-        return None, None
-    colon = tokens_in(doc, len(before) - 1, len(before))
-    if not colon:
-        return None, None
-    sent = view.sentence(colon[0].i)
-    for tok in sorted(sent, key=lambda t: -t.i):
-        if tok.pos_ == "VERB" and (subj := subject_of(tok, quoted)) is not None:
-            return tok, subj
-    return None, None
-
-
-def _governing_verb(doc: Doc, region: QuoteRegion) -> Token | None:
-    """The verb a quoted fragment hangs from, when it is a verb of saying or judging."""
-    toks = tokens_in(doc, region.start, region.end)
-    if not toks:
-        return None
-    root = min(toks, key=lambda t: len(list(t.ancestors)))
-    # the outermost one: "she revealed that she had asked ... "no matter how""
-    found = None
-    text = doc_text(doc)
-    for anc in root.ancestors:
-        if "\n" in text[min(anc.idx, region.start) : max(anc.idx, region.end)]:
-            continue  # a parse run over a paragraph break: the next paragraph's "X said"
-        if anc.pos_ in ("VERB", "AUX") and is_speech_verb(anc, FRAGMENT_CUES):
-            found = anc
-            if anc.dep_ == "conj":  # "thanked ... and expressed gratitude for the "amazing""
-                break
-    return found
-
-
-def _looks_like_title(text: str, quoted: str, open_mark: int) -> bool:
-    before = re.findall(r"[A-Za-z]+", text[max(0, open_mark - 40) : open_mark])
-    words = re.findall(r"[A-Za-z']+", quoted)
-    if not words or len(words) > 12:
-        return False
-    if (
-        before
-        and before[-1].lower() == "called"
-        and "so-" in text[max(0, open_mark - 12) : open_mark]
-    ):
-        return True  # so-called "experts": scare quotes
-    capitalised = all(w[0].isupper() for w in words if len(w) > 3)
-    return capitalised and bool(before) and before[-1].lower() in TITLE_CONTEXT
-
-
-def _is_markup(text: str, region: QuoteRegion) -> bool:
-    """Attribute values of embedded HTML (id="123") and bare numbers are not quotes."""
-    quoted = text[region.start : region.end]
-    return text[region.open_mark - 1 : region.open_mark] == "=" or not re.search(
-        r"[^\W\d_]", quoted
-    )
-
-
-def _introduces(doc: Doc, verb: Token, region: QuoteRegion) -> bool:
-    """``said, "..."`` / ``said: "..."``: the verb right before the opening mark, even
-    inside another report (``recalled that he said, "..."``: the words are his, the
-    outer speaker only passes them on, as readers and realnews annotators take it)."""
-    gap = doc_text(doc)[verb.idx + len(verb) : region.open_mark]
-    return re.fullmatch(r"\s*[,:]?\s*", gap) is not None
-
-
-def _bare_report(verb: Token, quoted: frozenset[int]) -> bool:
-    """``he said``, not ``he said he would`` nor ``as she put it``: the verb reports
-    nothing but what comes before it (no object or clause after it, no ``as``)."""
-    if verb.dep_ in ("relcl", "acl"):
-        return False
-    return not any(
-        c.i not in quoted
-        and (c.dep_ == "mark" or (c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i))
-        for c in verb.children
-    )
-
-
-def _said_after_fragment(
-    doc: Doc, region: QuoteRegion, limit: int, quoted: frozenset[int]
-) -> tuple[Token, Token] | None:
-    """``described it as "horrendous. It really hurts," he said``: a quote that starts
-    mid-sentence but closes on a comma followed by a plain ``he said`` is that
-    speaker's, as a full quote would be."""
-    text = doc_text(doc)
-    if not text[region.start : region.outer_end].rstrip("'’”\" ").endswith(","):
-        return None
-    if len(text[region.start : region.end].split()) < 5:
-        return None  # a short phrase is a fragment of the sentence's own report
-    verb = _cue_after(doc, region, limit)
-    if verb is None or not is_speech_verb(verb) or "(" in text[region.outer_end : verb.idx]:
-        return None
-    subj = subject_of(verb, quoted)
-    if subj is None or abs(subj.i - verb.i) > 3 or not _bare_report(verb, quoted):
-        return None
-    return verb, subj
-
-
-@dataclass(frozen=True, slots=True)
-class _Site:
-    """A quoted region as the cue finders read it."""
-
-    view: ArticleView
-    region: QuoteRegion
-    limit: int  # where the next quote of the paragraph opens
-    floor: int  # where the previous quote of the paragraph closed
-    quoted: frozenset[int]
-
-
-# What a finder returns: the cue verb, a cue that is not a verb ("according to"),
-# the speaker's token, and whether a fragment is followed by its own "he said".
-_Found = tuple["Token", "Span | None", "Token | None", bool]
-
-
-def _find_after(site: _Site) -> _Found | None:
-    """``"...," she said`` / ``said Smith``."""
-    verb = _cue_after(site.view.doc, site.region, site.limit)
-    if verb is None:
-        return None
-    subj = subject_of(verb, site.quoted)
-    if subj is not None and site.region.start <= subj.idx < site.region.end:
-        subj = None  # "Meh," wrote a supporter: the parse took the quote as subject
-    return verb, None, subj, False
-
-
-def _find_said_after_fragment(site: _Site) -> _Found | None:
-    said = _said_after_fragment(site.view.doc, site.region, site.limit, site.quoted)
-    return (said[0], None, said[1], True) if said is not None else None
-
-
-def _find_governing_verb(site: _Site) -> _Found | None:
-    verb = _governing_verb(site.view.doc, site.region)
-    return (verb, None, subject_of(verb, site.quoted), False) if verb is not None else None
-
-
-def _find_before(site: _Site) -> _Found | None:
-    found = _cue_before(site.view, site.region, site.floor, site.quoted)
-    if found is None:
-        return None
-    verb, cue, subj = found
-    if verb is None:
-        return None
-    if subj is None and cue is None:
-        subj = subject_of(verb, site.quoted)
-    return verb, cue, subj, False
-
-
-def _find_lead_paragraph(site: _Site) -> _Found | None:
-    verb, subj = _cue_in_lead_paragraph(site.view, site.region, site.quoted)
-    return (verb, None, subj, False) if verb is not None else None
-
-
-def _find_sentence_before(site: _Site) -> _Found | None:
-    verb, subj = _cue_in_sentence_before(site.view, site.region, site.quoted)
-    return (verb, None, subj, False) if verb is not None else None
-
-
-def _find_sentence_after(site: _Site) -> _Found | None:
-    """``"..." That's the promise made by Ana Ruiz.``: the next sentence gives it away."""
-    view, region = site.view, site.region
-    toks = tokens_in(view.doc, region.start, region.end)
-    if not toks:
-        return None
-    nxt = view.sent_end[toks[-1].i]
-    while nxt < len(view.doc) and view.doc[nxt].is_space:
-        nxt += 1
-    if nxt >= len(view.doc) or view.doc[toks[-1].i : nxt].text.count("\n") > 2:
-        return None
-    owner = owner_of_sentence_before(view.sentence(nxt))
-    return (owner[0], None, owner[1], False) if owner is not None else None
-
-
-# The cue of a quoted region: the first of these finders that finds one, in this
-# order.  (name, reads direct quotes, reads fragments, reads the second half of a
-# split quote, finder).
-_FINDERS: tuple[tuple[str, bool, bool, bool, Callable[[_Site], _Found | None]], ...] = (
-    ("after the closing mark", True, False, True, _find_after),
-    ('fragment, then ", he said"', False, True, True, _find_said_after_fragment),
-    ("the verb a fragment hangs from", False, True, True, _find_governing_verb),
-    ("before the opening mark", True, True, True, _find_before),
-    ("a lead paragraph ending in a colon", True, False, True, _find_lead_paragraph),
-    ("the report that ends the sentence before", True, False, False, _find_sentence_before),
-    ('the sentence after: "That\'s the view voiced by X"', True, True, False, _find_sentence_after),
-)
-
-
 def _attribute_region(
     view: ArticleView,
     people: PeopleIndex,
@@ -513,18 +86,18 @@ def _attribute_region(
     if fragment and split_from is not None:
         fragment = False  # "X," she said, "and y": the second half of a split quote
     draft = Draft(region.start, region.end, "fragment" if fragment else "direct", region=region)
-    site = _Site(view, region, limit, floor, quoted)
+    site = Site(view, region, limit, floor, quoted)
     found = None
-    for _name, for_direct, for_fragment, for_split, finder in _FINDERS:
+    for _name, for_direct, for_fragment, for_split, finder in FINDERS:
         if (for_fragment if fragment else for_direct) and (split_from is None or for_split):
             found = finder(site)
             if found is not None:
                 break
-    if found is not None and finder in (_find_after, _find_said_after_fragment):
+    if found is not None and finder in (find_after, find_said_after_fragment):
         # 'he said, "...," the office said': the verb that opens the quote is its
         # speaker's; the one after it reports the whole sentence
-        inner = _find_before(site)
-        if inner is not None and inner[2] is not None and _introduces(doc, inner[0], region):
+        inner = find_before(site)
+        if inner is not None and inner[2] is not None and introduces(doc, inner[0], region):
             found = inner
     if found is None:
         return draft
@@ -533,7 +106,7 @@ def _attribute_region(
         return draft  # the quoted words are the speaker, not what was said
     inverted = False
     if subj is None and cue is None:
-        subj = _nearby_subject(view, verb, region)
+        subj = nearby_subject(view, verb, region)
         # "...," wrote a man calling himself X: the whole noun phrase after the verb
         inverted = subj is not None and subj.i > verb.i and doc[verb.i + 1].pos_ == "DET"
     # '"...," Smith said, according to a transcript': Smith speaks, the transcript
@@ -606,10 +179,10 @@ def direct_drafts(
     doc = view.doc
     text = doc_text(doc)
     drafts: list[Draft] = []
+    names = not_speech_regions(view, regions)
     for k, region in enumerate(regions):
-        quoted = text[region.start : region.end]
-        if _looks_like_title(text, quoted, region.open_mark) or _is_markup(text, region):
-            continue
+        if names[k] is not None:
+            continue  # a title, name, term or slogan: nobody's words
         nxt = regions[k + 1] if k + 1 < len(regions) else None
         limit = (
             nxt.open_mark if nxt is not None and nxt.paragraph == region.paragraph else len(text)

@@ -1,0 +1,435 @@
+"""Quoted words that are nobody's speech: titles, names, terms, slogans, scare quotes.
+
+News puts quotation marks around more than what people said: the title of a
+song or show (the "Bad Blood" songstress, an episode of "DWTS"), a name given
+to something (known as the "Three Amigos", the "one country, two systems"
+formula), a term talked about (never used the term "three amigos"), a slogan
+on a sign, a label nobody in particular applied (what's been portrayed as
+"irregular"). :func:`not_speech_regions` gives each quoted region of an article
+the reason it is one of those, or None for words someone said. A fragment of
+reported speech ("called it "a disaster"", "described the call as "improper"")
+is speech: a naming word counts only where it names (a participle without a
+speaker, a title in Title Case), never where a speaker is doing the calling.
+Titles and names are found by default; labels, names given and terms only with
+``labels=True`` (see :func:`not_speech_regions` for why).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from saidwhen.extract.lexicon import CHANNEL_WORDS, SPEECH_VERBS
+from saidwhen.extract.speech.lexicon import TITLE_CONTEXT
+
+if TYPE_CHECKING:
+    from saidwhen.extract.quotes import QuoteRegion
+    from saidwhen.extract.speech.view import ArticleView
+
+__all__ = ["not_speech", "not_speech_regions"]
+
+# words that name what follows wherever they stand in the clause before it
+# ("Hill had dubbed Sondland's role ... as "the Gordon problem"")
+_NAMING_VERBS = frozenset(
+    ["dubbed", "nicknamed", "titled", "entitled", "christened", "renamed", "trademarked"]
+)
+# nouns that, just before the mark, say the quoted words are a term, a slogan or a sign's text
+_TERM_NOUNS = frozenset(
+    [
+        "term",
+        "phrase",
+        "word",
+        "expression",
+        "name",
+        "nickname",
+        "moniker",
+        "label",
+        "slogan",
+        "slogans",
+        "motto",
+        "hashtag",
+        "catchphrase",
+        "sign",
+        "signs",
+        "saying",
+        "sayings",
+        "placard",
+        "placards",
+        "banner",
+        "banners",
+        "poster",
+        "posters",
+    ]
+)
+# participles that apply a name or label when no speaker does the naming
+# ("what's been portrayed as", "they were known as", "a group called")
+_LABEL_VERBS = frozenset(
+    [
+        "portray",
+        "know",
+        "call",
+        "term",
+        "label",
+        "brand",
+        "bill",
+        "describe",
+        "characterize",
+        "characterise",
+        "style",
+        "refer",
+        "name",
+        "dub",
+        "nickname",
+        "title",
+        "entitle",
+    ]
+)
+# nouns a quoted name stands before: the "one country, two systems" formula
+_NAME_NOUNS = frozenset(
+    [
+        "formula",
+        "policy",
+        "doctrine",
+        "principle",
+        "slogan",
+        "motto",
+        "campaign",
+        "movement",
+        "initiative",
+        "zone",
+        "agenda",
+        "label",
+        "brand",
+        "franchise",
+        "hashtag",
+        "nickname",
+        "moniker",
+        "era",
+        "mantra",
+        "tagline",
+        "meme",
+    ]
+)
+# people named by their work: the "Pose" actor, the "Bad Blood" songstress
+_ROLE_NOUNS = frozenset(
+    """actor actress star costar co-star alum alumna alumnus singer songstress songwriter
+    rapper hitmaker crooner frontman frontwoman host hostess author novelist writer
+    director filmmaker creator showrunner producer narrator comedian actors stars
+    singers hosts authors creators""".split()
+)
+# what a programme or a book a title names hangs from, besides sayings and channels
+_CHANNEL_HEADS = frozenset(
+    "appearance appear interview author co-author coauthor editor co-editor host".split()
+)
+# a title is what is played, sung or watched ("played "We're Not Gonna Take It"")
+_PERFORM_VERBS = frozenset(
+    [
+        "played",
+        "playing",
+        "plays",
+        "sang",
+        "sing",
+        "sings",
+        "singing",
+        "performed",
+        "performing",
+        "performs",
+        "starred",
+        "starring",
+        "stars",
+        "watched",
+        "watching",
+        "aired",
+        "airing",
+        "released",
+        "hosted",
+        "hosts",
+        "hosting",
+        "covered",
+        "directed",
+        "produced",
+        "read",
+        "reading",
+    ]
+)
+# plural nouns of works: a Title Case region in a sentence about them is one of them
+_WORKS = frozenset(
+    [
+        "films",
+        "movies",
+        "shows",
+        "songs",
+        "books",
+        "albums",
+        "series",
+        "episodes",
+        "novels",
+        "plays",
+        "titles",
+        "franchises",
+        "hits",
+        "singles",
+        "tracks",
+        "podcasts",
+        "programs",
+        "programmes",
+        "classics",
+    ]
+)
+# prepositions before a title ("an episode of "DWTS"", "said on "DWTS""); not "as",
+# which introduces a fragment ("described the call as "improper"")
+_TITLE_PREPS = frozenset(["on", "of", "from", "with", "in", "at", "for", "into", "onto", "about"])
+# "chants of "Trump, Trump"": what follows is said
+_SPOKEN_NOUNS = frozenset(
+    ["chant", "chants", "cry", "cries", "shout", "shouts", "shouting", "chorus", "refrain", "words"]
+)
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "his", "her", "its", "their", "our"])
+# short words a title leaves in lower case
+_FUNCTION_WORDS = frozenset(
+    "a an and as at but by for from in into of on or nor over the to up via with".split()
+)
+# what a label verb may not have between it and the mark: an object, another verb
+_FILLED = frozenset(["NOUN", "PROPN", "PRON", "VERB", "NUM"])
+_MAX_TITLE_WORDS = 8
+_MAX_NAMED_TITLE_WORDS = 12
+# a term named once is a term wherever it is quoted again ("three amigos")
+_MAX_TERM_WORDS = 4
+_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+
+
+# the reasons that make the quoted words a name wherever else they are quoted
+_NAMING_REASONS = frozenset(["a label", "a name given", "a term, slogan or sign"])
+
+
+def not_speech_regions(
+    view: ArticleView, regions: list[QuoteRegion], *, labels: bool = False
+) -> list[str | None]:
+    """The reason each region is a title, name or term rather than speech, or None.
+
+    Args:
+        view: the article.
+        regions: its quoted regions, in text order.
+        labels: also find labels, names given and terms talked about (``what's been
+            portrayed as "irregular"``, ``dubbed ... "the Gordon problem"``, ``the term
+            "three amigos"``, ``signs with sayings such as "..."``), and the same words
+            quoted again elsewhere. realnews's rules say these are no one's quotes, but
+            PolNeAR's scorer counts every quoted segment of a reported statement as a
+            quote, and they mostly stand inside one ("X called it a "debate""): off
+            by default, so as not to fall below the PolNeAR floors.
+    """
+    reasons: list[str | None] = []
+    for k, r in enumerate(regions):
+        prev = regions[k - 1] if k else None
+        # inside a quote that goes on, a title is part of someone's words
+        inside = prev is not None and prev.close_mark is None and prev.paragraph == r.paragraph
+        reasons.append(not_speech(view, r, labels=labels, inside=inside))
+    if not labels:
+        return reasons
+    named = {
+        _key(view.text, r)
+        for r, why in zip(regions, reasons, strict=True)
+        if why in _NAMING_REASONS
+    }
+    named.discard("")
+    for k, r in enumerate(regions):
+        key = _key(view.text, r)
+        if reasons[k] is None and key in named and len(key.split()) <= _MAX_TERM_WORDS:
+            reasons[k] = "the same words are a name elsewhere"
+    return reasons
+
+
+def not_speech(
+    view: ArticleView, region: QuoteRegion, *, labels: bool = False, inside: bool = False
+) -> str | None:
+    """Why ``region`` is not anyone's words (a short reason), or None when it may be;
+    ``labels`` as for :func:`not_speech_regions`; ``inside``: the region interrupts a
+    quote that goes on after it (only markup, scare quotes and a named title count).
+
+    Example: in ``the "Bad Blood" songstress`` the region ``Bad Blood`` gives
+    ``"a title naming a person"``.
+    """
+    text = view.text
+    quoted = text[region.start : region.end]
+    if text[region.open_mark - 1 : region.open_mark] == "=" or not re.search(r"[^\W\d_]", quoted):
+        return "markup"  # attribute values of embedded HTML (id="123"), bare numbers
+    mark = max(bisect.bisect_right(view.idx, region.open_mark) - 1, 0)
+    lo = view.sent_start[mark]
+    line = view.text.rfind("\n", 0, region.open_mark) + 1
+    before = [
+        i for i in range(max(lo, mark - 16), mark) if not view.is_space[i] and view.idx[i] >= line
+    ]
+    # only the clause the quote is in: "X, who dubbed Y a liar, said "..."" names
+    # nothing; a comma or colon right before the mark opens the quote ("sayings such
+    # as, "...""), a full stop there ends the sentence before ("his second term. "...")
+    stops = (",", ";", ":", ".", "!", "?")
+    ends = (".", "!", "?")
+    cut = max(
+        (
+            n
+            for n, i in enumerate(before)
+            if view.texts[i] in (ends if n == len(before) - 1 else stops)
+        ),
+        default=-1,
+    )
+    before = before[cut + 1 :]
+    words = [view.lower[i] for i in before if _WORD.fullmatch(view.texts[i])]
+    # the word before the mark, past a comma: 'her documentary, "13th,"'
+    last = next((i for i in reversed(before) if view.pos[i] != "PUNCT"), None)
+    prev = view.lower[last] if last is not None else ""
+    # "chants of "Bobby!"": an exclamation or a question is said, whatever its capitals
+    titled = _title_case(quoted) and not quoted.rstrip(" ,.").endswith(("!", "?"))
+    if prev == "called" and text[max(0, region.open_mark - 12) : region.open_mark].count("so-"):
+        return "scare quotes"  # so-called "experts"
+    if prev in TITLE_CONTEXT and _title_case(quoted, _MAX_NAMED_TITLE_WORDS):
+        return "a title"  # the film "Winter Light"; a long title after its noun
+    if inside:
+        return None
+    if labels and (label := _label(view, before, words)) is not None:
+        return label
+    if (heading := _heading_name(view, region)) is not None:
+        return heading
+    if not titled:
+        return _before_name_noun(view, region, titled, labels)
+    if labels and prev in _PERFORM_VERBS:
+        return "a title"
+    spoken = len(before) > 1 and view.lower[before[-2]] in _SPOKEN_NOUNS
+    after_prep = last is not None and last == before[-1] and view.pos[last] == "ADP"
+    after_prep = after_prep and prev in _TITLE_PREPS
+    if after_prep and not spoken and last is not None and _channel_title(view, last):
+        return "a title naming a channel or a work"
+    if labels and after_prep and not spoken:
+        return "a title after a preposition"
+    if any(w in _WORKS for w in words):
+        return "a title among works"
+    return _before_name_noun(view, region, titled, labels)
+
+
+def _channel_title(view: ArticleView, prep: int) -> bool:
+    """A title after ``on``/``with``/``of`` hanging from a saying or a channel: ``said
+    on "Meet the Press"``, ``an interview with "Fox News Sunday"``, ``the author of
+    "Going Viral"`` (not ``a clip from "X"``, ``fans of "X"``, ``talking about "X"``)."""
+    if view.lower[prep] not in ("on", "with", "of"):
+        return False
+    head = view.head[prep]
+    return head != prep and (
+        view.lemma[head] in SPEECH_VERBS
+        or view.lower[head] in CHANNEL_WORDS
+        or view.lemma[head] in _CHANNEL_HEADS
+    )
+
+
+def _key(text: str, region: QuoteRegion) -> str:
+    """The region's words, lower case, without a leading "the"."""
+    words = re.findall(r"\w+", text[region.start : region.end].lower())
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def _title_case(quoted: str, most: int = 0) -> bool:
+    """A title's capitals: every word but short function words capitalised, no sentence
+    inside; with ``most``, up to that many words and any words of three letters or less
+    (after a word that says a title follows: the column "Why Electing X is Not Y")."""
+    words = re.findall(r"[^\W_][\w'’.&-]*", quoted)
+    if most:
+        return 0 < len(words) <= most and all(
+            w[0].isupper() or w[0].isdigit() for w in words if len(w) > 3
+        )
+    if not words or len(words) > _MAX_TITLE_WORDS or re.search(r"[.?!]\s+\S", quoted):
+        return False
+    # a word may open with a digit ("13th", "4 Trump")
+    return all(w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in _FUNCTION_WORDS)
+
+
+def _label(view: ArticleView, before: list[int], words: list[str]) -> str | None:
+    if any(w in _NAMING_VERBS for w in words[-12:]):
+        return "a name given"
+    for n in range(len(before) - 1, max(len(before) - 5, -1), -1):
+        i = before[n]
+        filled = view.pos[i] in _FILLED or view.pos[i] in ("ADV", "AUX") or view.lower[i] == "that"
+        if filled and view.lower[i] not in _TERM_NOUNS:
+            break  # "sees issues as "black and white"", "a sign yet that "..."": not the term's
+        if view.lower[i] in _TERM_NOUNS and view.pos[i] == "NOUN":
+            return "a term, slogan or sign"
+    return _label_verb(view, before)
+
+
+def _label_verb(view: ArticleView, before: list[int]) -> str | None:
+    """A naming participle with no speaker of its own a few words before the mark:
+    ``what's been portrayed as an outside or "irregular"``, ``a group called "X"``."""
+    for n in range(len(before) - 1, max(len(before) - 7, -1), -1):
+        i = before[n]
+        if view.pos[i] in ("VERB", "AUX") and view.lemma[i] not in _LABEL_VERBS:
+            return None  # "known for telling others "...": the quote is the telling's
+        if view.lemma[i] not in _LABEL_VERBS or view.tag[i] != "VBN":
+            continue
+        if view.text[max(view.idx[i] - 3, 0) : view.idx[i]] in ("so-", "so "):
+            continue  # "the so-called TPP as "the gold standard"": not what names the quote
+        if any(view.pos[j] in _FILLED or view.texts[j] in ",.;" for j in before[n + 1 :]):
+            return None  # "called AP's report a "rush"", "Freddy, as he was known, "...""
+        kids = {view.dep[c] for c in view.children[i]}
+        if kids & {"agent", "nsubj"}:
+            return None  # "described as "perfect" by Trump": someone's words
+        if "auxpass" in kids or view.dep[i] in ("acl", "amod"):
+            return "a label"
+        return None
+    return None
+
+
+def _before_name_noun(
+    view: ArticleView, region: QuoteRegion, titled: bool, labels: bool
+) -> str | None:
+    """``the "one country, two systems" formula``; ``the "Pose" actor`` (a title naming
+    a person by their work; with ``labels``, a title before any noun). A quoted modifier
+    in lower case before another noun is often a speaker's word (a "historic"
+    agreement), so only naming nouns count for it."""
+    quoted = view.text[region.start : region.end].rstrip()
+    if region.close_mark is None or quoted.endswith((".", ",", "!", "?", ":", ";")):
+        return None
+    k = bisect.bisect_left(view.idx, region.outer_end)
+    while k < len(view.idx) and view.is_space[k]:
+        k += 1
+    if k >= len(view.idx) or view.idx[k] > region.outer_end + 1:
+        return None
+    nxt = view.lower[k]
+    if nxt in _NAME_NOUNS and view.dep[k] != "compound":
+        return "a name before its noun"
+    mark = max(bisect.bisect_right(view.idx, region.open_mark) - 1, 0)
+    lead = [i for i in range(max(mark - 4, 0), mark) if not view.is_space[i]][-2:]
+    # "the "Pose" actor", "Disney's "Frozen" sequel", "the former "Dawson's Creek" star"
+    owner = any(view.lower[i] in _DETERMINERS or view.tag[i] == "POS" for i in lead) and (
+        view.lower[lead[-1]] in _DETERMINERS
+        or view.tag[lead[-1]] == "POS"
+        or view.pos[lead[-1]] == "ADJ"
+    )
+    lo, hi = bisect.bisect_left(view.idx, region.start), bisect.bisect_left(view.idx, region.end)
+    adjectives = all(view.pos[i] in ("ADJ", "PUNCT") for i in range(lo, hi))
+    if titled and owner and not adjectives and view.pos[k] == "NOUN" and view.texts[k].islower():
+        if nxt in _ROLE_NOUNS:
+            return "a title naming a person"
+        return "a title before a noun" if labels else None  # not "his "Mexican" lunch"
+    return None
+
+
+def _heading_name(view: ArticleView, region: QuoteRegion) -> str | None:
+    """A heading line that is only a noun phrase in quotes (``6. "The Gordon problem"``)
+    whose words the article uses elsewhere as the name of a thing (``the "Giuliani
+    problem"``): a section named after a term, not a quote of someone."""
+    text = view.text
+    line_start = text.rfind("\n", 0, region.open_mark) + 1
+    line_end = text.find("\n", region.outer_end)
+    line_end = len(text) if line_end < 0 else line_end
+    lead = text[line_start : region.open_mark].strip()
+    if re.fullmatch(r"(\d{1,2}[.)])?", lead) is None or text[region.outer_end : line_end].strip():
+        return None
+    lo = bisect.bisect_left(view.idx, region.start)
+    hi = bisect.bisect_left(view.idx, region.end)
+    if any(view.pos[i] in ("VERB", "AUX") for i in range(lo, hi)):
+        return None  # a clause: words someone said
+    key = _key(text, region)
+    if not key:
+        return None
+    pattern = r"\bthe\W{0,3}" + r"\W+".join(re.escape(w) for w in key.split()) + r"\b"
+    for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+        if not line_start <= m.start() < line_end:
+            return "a heading naming a term"
+    return None

@@ -1,0 +1,153 @@
+"""Quoted words that are nobody's speech (titles, names, terms, slogans) against
+fragments of real speech, on made-up sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen import extract
+from saidwhen.extract.speech.nonquote import not_speech_regions
+from saidwhen.extract.speech.view import ArticleView
+
+
+def reasons(text: str, nlp: Any, labels: bool = True) -> dict[str, str | None]:
+    view = ArticleView.build(nlp(text))
+    regions = list(view.regions)
+    found = not_speech_regions(view, regions, labels=labels)
+    # keyed by the words without the punctuation a region may or may not keep
+    return {text[r.start : r.end].strip(" ,."): why for r, why in zip(regions, found, strict=True)}
+
+
+# not speech by default
+NAMES = [
+    ('Critics loved the film "Winter Light" this year.\n', "Winter Light"),
+    (
+        'She wrote a column, "Why Small Towns Still Matter to All of Us," last May.\n',
+        "Why Small Towns Still Matter to All of Us",
+    ),
+    (
+        "The service offers films from Lantern Pictures, “Comet Riders,” and older classics.\n",
+        "Comet Riders",
+    ),
+    (
+        'The region stays committed to the "two keys, one door" formula of self-rule.\n',
+        "two keys, one door",
+    ),
+    ('A small group called "Friends of the Marsh" met on Monday.\n', "Friends of the Marsh"),
+    ('Fans of the "Midnight Garden" singer lined up early.\n', "Midnight Garden"),
+    ('"We will win," Lin said on "Morning Report."\n', "Morning Report"),
+    ('Lin made the case in an interview with "Sunday Politics."\n', "Sunday Politics"),
+    ('"It is late," said Ann Fry, the author of "Rivers of Salt," on Monday.\n', "Rivers of Salt"),
+    ('Ortiz announced the news on an episode of "TGIF Live."\n', "TGIF Live"),
+    ('The so-called "experts" disagree.\n', "experts"),
+    ('The form had id="4471" in its header.\n', "4471"),
+]
+
+# not speech with ``labels`` (realnews's rules, which PolNeAR's scorer does not share)
+LABELS = [
+    # titles of works
+    ('Fans of the "Midnight Garden" tour lined up early.\n', "Midnight Garden"),
+    ("The band played “Roll Over the River” from the courthouse steps.\n", "Roll Over the River"),
+    ('The crew added a clip from "Back Home Again" to the film.\n', "Back Home Again"),
+    # names and nicknames given to things
+    ('The three envoys were known as the "Wise Men" in the capital.\n', "Wise Men"),
+    ('Her deputy had dubbed the budget gap as "the Harlow hole."\n', "the Harlow hole"),
+    # terms, slogans, labels
+    ('Reyes said she never used the term "wise men" herself.\n', "wise men"),
+    (
+        "Nurses held signs with sayings such as, “Fewer Forms, More Beds.”\n",
+        "Fewer Forms, More Beds",
+    ),
+    ('He rejected what has been portrayed as a "shadow" budget of the city.\n', "shadow"),
+]
+
+SPEECH = [
+    # fragments of reported speech: someone's words, however short
+    ('Mayor Lin called the plan "a disaster" on Monday.\n', "a disaster"),
+    ('Mayor Lin said the plan was "irregular" at best.\n', "irregular"),
+    ('The senator described the vote as "shameful."\n', "shameful"),
+    ('Lin praised a "historic" Harbor Accord agreement.\n', "historic"),
+    ('Lin criticised the budget, what she called "a raid on schools."\n', "a raid on schools"),
+    ('Lin attacked the members of the "Old Guard" who oppose her.\n', "Old Guard"),
+    ("Workers chanted, “Fair Pay Now,” outside the plant.\n", "Fair Pay Now"),
+    ('Supporters greeted her with chants of "Maria!" at the rally.\n', "Maria!"),
+    ('"We will win," Lin said on the show.\n', "We will win"),
+    (
+        'Lin was known for telling aides "the budget comes first" at every meeting.\n',
+        "the budget comes first",
+    ),
+    ('Lin, saying "the vote was rigged," left the room.\n', "the vote was rigged"),
+    ('Her rival once described the so-called pact as "a bad joke" in public.\n', "a bad joke"),
+    (
+        'Lin said the vote was the clearest sign yet that "the old order is over."\n',
+        "the old order is over",
+    ),
+    ('Lin served a second term. "It was hard," she said.\n', "It was hard"),
+    (
+        'Eddie, as he was known, "never once missed a shift," Lin said.\n',
+        "never once missed a shift",
+    ),
+    ('Lin sees the issues as "plainly black and white."\n', "plainly black and white"),
+    ('Lin ended the speech with "Never Give Up!" and left.\n', "Never Give Up!"),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted"), NAMES)
+def test_names_and_titles_are_not_speech(text: str, quoted: str, nlp: Any) -> None:
+    assert reasons(text, nlp, labels=False)[quoted] is not None
+
+
+@pytest.mark.parametrize(("text", "quoted"), LABELS)
+def test_labels_are_not_speech_with_the_option_only(text: str, quoted: str, nlp: Any) -> None:
+    assert reasons(text, nlp, labels=True)[quoted] is not None
+    assert reasons(text, nlp, labels=False)[quoted] is None
+
+
+@pytest.mark.parametrize("labels", [False, True])
+@pytest.mark.parametrize(("text", "quoted"), SPEECH)
+def test_fragments_of_speech_stay_speech(text: str, quoted: str, labels: bool, nlp: Any) -> None:
+    assert reasons(text, nlp, labels)[quoted] is None
+
+
+def test_a_term_named_once_is_a_term_when_quoted_again(nlp: Any) -> None:
+    found = reasons(
+        'The pair were known as the "Twin Towers" in the league.\n\n'
+        'Coach Diaz said the "twin towers" would start on Friday.\n',
+        nlp,
+    )
+    assert found["Twin Towers"] == "a label"
+    assert found["twin towers"] == "the same words are a name elsewhere"
+
+
+def test_a_heading_that_names_a_term_is_not_a_quote(nlp: Any) -> None:
+    text = (
+        'The inquiry heard from aides on Tuesday.\n\n2. "The Harlow problem"\n\n'
+        "Aides said the Harlow problem had grown since the spring.\n\n"
+        '3. "We were never told"\n\nAides said they were left out.\n'
+    )
+    found = reasons(text, nlp, labels=False)
+    assert found["The Harlow problem"] == "a heading naming a term"
+    assert found["We were never told"] is None  # a clause: someone's words
+
+
+def test_a_title_inside_a_quote_that_goes_on_is_part_of_it(nlp: Any) -> None:
+    text = (
+        "Part of the debate:\n\n"
+        '"REYES: Well, my rival thinks this is an episode of “Star Search.” It is not.\n\n'
+        '"LIN: It is a debate.\n'
+    )
+    assert reasons(text, nlp)["Star Search"] is None
+
+
+def test_names_never_reach_the_quote_bank(nlp: Any) -> None:
+    rec = extract(
+        'Singer Ana Ruiz said she was thrilled. "I never expected this," Ruiz said.\n\n'
+        'Ruiz will tour with the songs of her album "Midnight Garden," her agent said, and '
+        'the tour keeps to the "one song, one city" formula.\n',
+        "2021-05-04",
+        nlp=nlp,
+    )
+    texts = [q.text.strip(" ,") for q in rec.quotes if q.kind != "indirect"]
+    assert texts == ["I never expected this"]
