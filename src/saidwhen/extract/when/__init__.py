@@ -1,0 +1,81 @@
+"""When each quote was said, from the text around it and the narrative.
+
+The evidence, strongest first:
+
+1. a continuation (``continues`` set) was said when the quote it continues was,
+   and so is a quote whose cue lies inside another ("she said that she had
+   asked ...");
+2. a date in the attribution sentence, outside anyone's quoted words and no
+   later than the article ("On September 27, she shared on Instagram that
+   ..."; "Now, in a blog post, she wrote ..."; "since last summer" is a range
+   from then to the article date); with a parse, not a date in a clause
+   about something else ("the budget approved in April", "the merger, which
+   became final Tuesday"; but "a statement published Oct. 25" dates its
+   words), nor the main verb's date for words in a relative clause ("now
+   left with the purchases Trump requested");
+3. the narrative: "she later revealed" is after the last date told (outside
+   quotes) and before the article (or undated, when what came just before
+   is); "she had added" (past perfect) continues the speaker's account
+   before it (but "he said later" after words said "at a rally last week" is
+   at that rally still); "X added", "the statement continued" go on from the speaker's
+   quote just before, dated or not; a document as the speaker ("says the
+   letter", "the statement read") is dated where the text dated it ("a Nov. 5
+   letter"); words that say "yesterday" of the day the narrative told just
+   before were said the next day ("On Thursday, Swift accused them." then
+   "'... her statements yesterday ...,' the statement read"); the sentence
+   after pointing back ("That's the view voiced by Reed on Nov. 14");
+4. an event the attribution points back to: "during the call" is the call
+   the text dated before ("the March 21 call"); a definite event never dated
+   ("earlier in the episode"), or a press event ("in a conference call with
+   reporters"), is the one the lead reports, on its day;
+5. the channel: a quote from the same speaker in the same channel ("her blog
+   post") as an earlier dated quote shares its date (a channel word that is
+   not how the words came, "signatory to the letter, told NBC News", is none);
+6. the account just told: the speaker's communication dated in one of the
+   two sentences before ("In December 2015, Trump released a letter from Dr.
+   Bornstein" -> "'...,' Bornstein wrote"; "According to a 2018 survey by
+   Abernathy"), unless the attribution names another audience or channel
+   ("told Fox News last week" then "'...,' Ruiz told reporters"), or the
+   speaker's dated quoted words before, in the same channel (just before; a
+   bare "Robertson said:" further on);
+7. yesterday's news: when the lead (its first paragraphs) reports the day before
+   the article ("faced criticism on Tuesday" in Wednesday's paper), a quote still
+   undated, said in the simple past ("said", "told reporters"; not "says", "has
+   said", nor words written for the record, "said in a statement"), was said that
+   day. This runs last and never spreads to other quotes through 5 or 6.
+
+An occasion the text sets up once and quotes from over several paragraphs ("At
+a House hearing last week, ...", "during a September hearing", "Lynn said after
+the game" that the lead dated, "In an interview ..." in a lead that tells of the
+weekend) holds for the quotes still undated after it: words said in the past
+tense (not "says", "in a statement", "in an interview": another one, "before
+the interview"), by speakers the text places there (named where it is set up,
+quoted there, answering: "responded"; or the attribution names it: "the other
+witness at the hearing"), within two paragraphs of the last words said there and
+until another date is told. A speaker placed at another occasion only (a pull
+quote of theirs from it, set among another occasion's quotes) takes that one's date.
+
+A subheading that quotes words the text dates elsewhere takes their date. An
+update (a post embedded with a date after the article's: "— Rep. Ilhan Omar
+(@Ilhan) November 19, 2019") tells of days up to its own: a past weekday is
+resolved against it ("posted on Twitter Tuesday").
+
+Without any of these the quote keeps ``when=None`` and ``when_basis="article
+date"``: the text says no more than that it was said by the article's date.
+Timex dates inside quoted words date what is said, not the saying, and are
+never used.
+
+Example:
+    >>> import datetime as dt
+    >>> from saidwhen.model import Quote, Span, Timex
+    >>> text = "On September 27, she wrote that she was fine."
+    >>> q = Quote("she was fine", 31, 43, "indirect", cue=Span("wrote", 21, 26))
+    >>> t = Timex("September 27", 3, 15, "DATE", "2020-09-27", date="2020-09-27")
+    >>> date_quotes(text, [q], [t], dt.date(2020, 10, 28))[0].when
+    '2020-09-27'
+"""
+
+from saidwhen.extract.when.base import doc_sentences, doc_text, first_day, timex_when
+from saidwhen.extract.when.quotes import date_quotes
+
+__all__ = ["date_quotes", "doc_sentences", "doc_text", "first_day", "timex_when"]

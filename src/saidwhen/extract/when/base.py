@@ -1,0 +1,126 @@
+"""Shared by the quote-date rules: a timex's value as a date or range, the article's
+sentences and paragraphs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from saidwhen.extract.timexes import period_range
+from saidwhen.model import DateRange, Timex
+from saidwhen.nlp import doc_text as nlp_doc_text
+
+if TYPE_CHECKING:
+    pass
+
+_LATER = re.compile(r"\b(?:later|afterwards?|subsequently|since\s+then)\b", re.I)
+_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|then\s+)?$", re.I)
+_CHANNEL_WORDS = re.compile(
+    r"blog|instagram|twitter|tweet|facebook|medium|interview|statement|podcast|post|video|"
+    r"letter|speech|press\s+conference|briefing|show|radio|tv|television",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """A date told by the text at a position: an ISO value or a range."""
+
+    pos: int
+    when: str | None
+    when_range: DateRange | None
+
+
+def doc_text(doc: Any) -> str:
+    """The text of a spaCy doc (computed once per doc), or the string itself."""
+    if isinstance(doc, str):
+        return doc
+    if doc is None:
+        return ""
+    try:
+        return nlp_doc_text(doc)
+    except AttributeError:  # not a spaCy doc
+        return str(getattr(doc, "text", ""))
+
+
+def doc_sentences(doc: Any) -> list[tuple[int, int]]:
+    """Sentence character spans: spaCy's when ``doc`` is a parsed doc, else a plain split."""
+    if not isinstance(doc, str) and doc is not None:
+        try:
+            return [(s.start_char, s.end_char) for s in doc.sents]
+        except (AttributeError, ValueError):
+            pass
+    text = doc_text(doc)
+    spans, start = [], 0
+    for m in re.finditer(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘A-Z])|\n\s*\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _within_paragraphs(text: str, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut at paragraph breaks (a parse may run one over a blank line)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sents:
+        a = s
+        for m in re.finditer(r"\n\s*\n", text[s:e]):
+            if s + m.start() > a:
+                out.append((a, s + m.start()))
+            a = s + m.end()
+        if e > a:
+            out.append((a, e))
+    return out
+
+
+def _sentence_of(sents: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in sents:
+        if s <= pos < e:
+            return s, e
+    return pos, pos
+
+
+_SINCE = re.compile(r"\b(?:since|from|starting)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+
+
+_CALENDAR = re.compile(r"\d{4}(?:-\d\d)?")
+
+
+def timex_when(
+    t: Timex, anchor: dt.date, text: str | None = None
+) -> tuple[str | None, DateRange | None]:
+    """The date a timex gives a saying or an event: an ISO value (granularity kept) or a range.
+
+    Durations, sets and vague references (PAST_REF, FUTURE_REF) give none. With
+    the ``text``, "since last summer" is a range from then to the article date.
+    """
+    if t.type not in ("DATE", "TIME"):
+        return None, None
+    if text is not None and _SINCE.search(text, max(0, t.start - 16), t.start):
+        when, rng = timex_when(t, anchor)
+        start = first_day(when, rng)
+        if start and start <= anchor.isoformat():
+            return None, DateRange(start, anchor.isoformat())
+    if t.value == "PRESENT_REF":
+        return anchor.isoformat(), None
+    if t.value in ("PAST_REF", "FUTURE_REF"):
+        return None, None
+    if t.date and t.granularity in ("month", "year") and _CALENDAR.fullmatch(t.value):
+        # "a month earlier" is September, not the 28th: no more precise than the text
+        return t.value, None
+    if t.date:
+        return t.date, None
+    if t.date_range and (t.date_range.start or t.date_range.end):
+        return None, t.date_range
+    return None, None
+
+
+def first_day(when: str | None, rng: DateRange | None) -> str | None:
+    """The first day a date may be: "2020-08" -> "2020-08-01"."""
+    if when:
+        days = period_range(when)
+        return days.start if days else when
+    return rng.start if rng else None

@@ -1,0 +1,500 @@
+"""The clues a quote's date is read from: the account it belongs to, a dated
+document or mention, "yesterday" of a told day, a clause about something else, a
+sentence pointing back, an update's later day, dated headings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from saidwhen.extract.when.base import (
+    _CHANNEL_WORDS,
+    _sentence_of,
+    first_day,
+    timex_when,
+)
+from saidwhen.model import DateRange, Quote, Span, Timex
+from saidwhen.normalise import normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_WRITTEN = re.compile(
+    r"\b(?:statement|e-?mail|release|letter|post|tweet\w*|website|blog|instagram|facebook|twitter)\b",
+    re.I,
+)
+_PAST_CUE = re.compile(
+    r"(?:said|told|added|wrote|testified|stated|explained|noted|continued|recalled|"
+    r"insisted|argued|warned|replied|asked|declared|announced|answered|acknowledged|"
+    r"admitted|conceded|remarked|responded|commented|cautioned|urged|stressed|described|"
+    r"revealed|joked|quipped|(?:say|tell|add|not|explain)ing)",
+    re.I,
+)
+_BEFORE_NOW = re.compile(
+    r"\b(?:previously|earlier|once|already|formerly|originally|repeatedly|often)\b", re.I
+)
+_PRESENT_SAY = re.compile(r"\b(?:says|tells|adds|notes|explains|writes|recalls)\b", re.I)
+# "has already amended his testimony": the sentence tells of an earlier saying
+_OLDER = re.compile(
+    r"\b(?:has|have|had|'s|’s|'ve|’ve)\s+(?:\w+ly\s+|also\s+|long\s+|often\s+)?"
+    r"\w+(?:ed|en|said|told|made)\b",
+    re.I,
+)
+
+
+def _said_then(text: str, cue: Span, frame: str) -> bool:
+    """A simple-past saying ("said", "told reporters"), not "has said" nor "says"."""
+    # "tearfully asked": the verb after its adverbs; "noting that": the sentence's tense
+    if _BEFORE_NOW.search(f"{text[max(0, cue.start - 20) : cue.start]} {cue.text}"):
+        return False  # "previously said": another, older occasion
+    words = [w for w in cue.text.split() if not w.lower().endswith("ly")]
+    if not words or not _PAST_CUE.fullmatch(words[0]) or _PRESENT_SAY.search(frame):
+        return False
+    before = text[max(0, cue.start - 12) : cue.start]
+    if re.search(r"\b(?:has|have|had|would|will|'s|’s|'ve|’ve)\s+$", before, re.I):
+        return False
+    return not _OLDER.search(frame)
+
+
+_EVENT_NOUN = (
+    r"(?:phone\s+call|call|interview|letter|statement|hearing|meeting|speech|press\s+"
+    r"conference|conference|rally|episode|testimony|briefing|session|deposition|podcast)"
+)
+# "during the call", "in the letter", "at Monday's hearing" (the definite one: known already)
+_EVENT_REF = re.compile(
+    r"\b(?:during|in|at|on|from)\s+(?:the|that|this|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?"
+    rf"(?P<noun>{_EVENT_NOUN})\b",
+    re.I,
+)
+_EVENT_NEW = re.compile(
+    r"\b(?:during|in|at|on)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:conference\s+call|call\s+with|press\s+conference|briefing|news\s+conference)",
+    re.I,
+)
+_REACH = 1500  # characters back to the event's first, dated mention
+
+
+def _dated_free(t: Timex, anchor: dt.date) -> tuple[str | None, DateRange | None] | None:
+    """The date of a timex, if it gives one no later than the article (a saying's date)."""
+    when, rng = timex_when(t, anchor)
+    start = first_day(when, rng)
+    if start is None or start > anchor.isoformat():
+        return None
+    return when, rng
+
+
+def _event_date(
+    text: str, s: int, frame: str, timexes: Sequence[Timex], anchor: dt.date
+) -> tuple[str | None, DateRange | None] | None:
+    """The date of the event a definite reference in the attribution points back to."""
+    m = _EVENT_REF.search(frame)
+    if m is None:
+        if _EVENT_NEW.search(frame):  # "said in a conference call": the lead's event
+            day = _news_day(text, timexes, anchor)
+            return (day, None) if day is not None else None
+        return None
+    dated = _mention_date(text, m.group("noun"), s, max(0, s - _REACH), timexes, anchor)
+    if dated is not None:
+        return dated
+    # "earlier in the episode", never dated: the event the story reports, on the lead's day
+    day = _news_day(text, timexes, anchor)
+    return (day, None) if day is not None else None
+
+
+_LEAD_PARAGRAPHS = 3
+_LEAD_CHARS = 700
+
+
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\w+\s+){0,2}$")
+
+
+def _since_clause(text: str, t: Timex) -> bool:
+    """ "since introduced on Monday": where a story began, not its news."""
+    return (
+        re.search(r"\bsince\s+(?:\w+\s+){0,2}$", text[max(0, t.start - 30) : t.start]) is not None
+    )
+
+
+def _news_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> str | None:
+    """The day the lead reports ("was voted off on Monday"), when in the week before."""
+    # the first paragraphs, however short (a caption, a one-line intro)
+    breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
+    lead_end = breaks[_LEAD_PARAGRAPHS - 1] if len(breaks) >= _LEAD_PARAGRAPHS else len(text)
+    lead_end = max(lead_end, _LEAD_CHARS)
+    week = (max(anchor, dt.date.min + dt.timedelta(days=7)) - dt.timedelta(days=7)).isoformat()
+    for t in timexes:
+        if t.start >= lead_end:
+            break
+        if _since_clause(text, t):
+            continue
+        if t.granularity == "day" and t.date and week <= t.date < anchor.isoformat():
+            return t.date
+    return None
+
+
+_COMMUNICATION = re.compile(
+    r"\b(?:said|says|told|tells|revealed|testified|wrote|writes|stated|announced|acknowledged|"
+    r"admitted|tweeted|posted|released|published|issued|recalled|described|called|"
+    r"letter|statement|interview|testimony|speech|call|according|report|survey|study|poll)\b",
+    re.I,
+)
+
+
+def _account_date(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    s: int,
+    q: Quote,
+    timexes: Sequence[Timex],
+    anchor: dt.date,
+    frame: str = "",
+) -> tuple[str | None, DateRange | None] | None:
+    """The date of the speaker's communication told in one of the two sentences before.
+
+    Not when the quote's attribution names another occasion: "told Fox News last week"
+    then "'...,' Ruiz told reporters" (or "said in a statement").
+    """
+    name = q.speaker.name if q.speaker else None
+    surname = name.split()[-1] if name else ""
+    if len(surname) < 3:
+        return None
+    before = [(a, b) for a, b in sents if b <= s][-2:]
+    for a, b in reversed(before):
+        dated = [t for t in timexes if a <= t.start < b and _dated_free(t, anchor)]
+        if not dated:
+            continue
+        sentence = text[a:b]
+        if re.search(rf"\b{re.escape(surname)}\b", sentence) and _COMMUNICATION.search(sentence):
+            if _other_occasion(frame, sentence):
+                return None
+            return _dated_free(dated[0], anchor)
+        return None  # the narrative's last date is another story's
+    return None
+
+
+_ACCOUNT_GAP = 300  # characters between two quotes of one account
+_ACCOUNT_REACH = 1500  # ... when the later one names no audience or channel of its own
+
+
+def _own(done: Sequence[Quote], q: Quote) -> list[Quote]:
+    """The earlier quotes of the same speaker (all, when the speaker is unknown)."""
+    name = q.speaker.name if q.speaker else None
+    return [
+        p
+        for p in done
+        if p.continues is None
+        and p.start < q.start
+        and (name is None or (p.speaker is not None and p.speaker.name == name))
+    ]
+
+
+def _outside(text: str, s: int, e: int, q: Quote) -> str:
+    """The sentence without the quoted words (whose "later" belongs to the speaker)."""
+    return text[s : max(s, min(e, q.start))] + " " + text[min(e, max(s, q.end)) : e]
+
+
+_VIA = re.compile(
+    r"\b(?:in|on|via|through|during|at|from)\s+(?:a|an|the|his|her|their|its|this|that)?\s*"
+    r"(?:[\w'’-]+\s+){0,3}?(?P<ch>" + _CHANNEL_WORDS.pattern + r")|\b(?P<verb>tweet|post)\w*",
+    re.I,
+)
+
+
+def _frame_channel(frame: str) -> set[str]:
+    """The channel the attribution says the words came through ("in a blog post", "tweeted").
+
+    Not a channel word elsewhere in it ("signatory to the letter, told NBC News").
+    """
+    return {(m.group("ch") or m.group("verb")).lower() for m in _VIA.finditer(frame)}
+
+
+def _channel_key(s: str) -> set[str]:
+    # "her post" is the blog post or the Instagram post: the medium, when named, decides.
+    return {m.group(0).lower() for m in _CHANNEL_WORDS.finditer(s)}
+
+
+_GOES_ON = re.compile(r"(?:added|adds|continued|continues|went\s+on|goes\s+on|concluded)\b", re.I)
+
+
+def _occasion_goes_on(q: Quote, done: Sequence[Quote]) -> Quote | None:
+    """The speaker's quote just before, when "added"/"continued" goes on from it."""
+    if q.cue is None or not _GOES_ON.match(q.cue.text) or q.speaker is None:
+        return None
+    for p in reversed(done):
+        if p.start >= q.start:
+            continue
+        if p.speaker is None or p.speaker.name != q.speaker.name:
+            return None  # another speaker came between
+        if q.start - p.end > _ACCOUNT_GAP:
+            return None
+        return p
+    return None
+
+
+_DOCUMENT = r"(?:letter|statement|report|release|memo|filing|complaint|lawsuit|study|survey)"
+# "says the letter signed by ...", "the statement read": the document as the speaker
+_DOC_WORDS = r"(?:[\w'’-]+\s+){0,2}?"
+_DOC_AFTER = re.compile(rf"\s*(?:the|this|that)\s+{_DOC_WORDS}(?P<noun>{_DOCUMENT})\b", re.I)
+_DOC_BEFORE = re.compile(
+    rf"\b(?:the|this|that|its|their|his|her)\s+{_DOC_WORDS}(?P<noun>{_DOCUMENT})\s+$", re.I
+)
+
+
+def _document_date(
+    text: str, q: Quote, timexes: Sequence[Timex], anchor: dt.date
+) -> tuple[str | None, DateRange | None] | None:
+    """The date of the document the cue names as its speaker, from its dated mention before."""
+    if q.cue is None:
+        return None
+    m = _DOC_AFTER.match(text, q.cue.end, min(len(text), q.cue.end + 40)) or _DOC_BEFORE.search(
+        text, max(0, q.cue.start - 40), q.cue.start
+    )
+    if m is None:
+        return None
+    return _mention_date(text, m.group("noun"), min(q.start, q.cue.start), 0, timexes, anchor)
+
+
+_AFTER_MENTION = 40  # "a letter posted on Twitter Tuesday"
+
+
+def _mention_date(
+    text: str, noun: str, end: int, start: int, timexes: Sequence[Timex], anchor: dt.date
+) -> tuple[str | None, DateRange | None] | None:
+    """The date next to the last mention of ``noun`` before ``end`` ("the March 21 call")."""
+    word = re.compile(r"\b" + re.escape(noun.split()[-1]) + r"\b", re.I)
+    mentions = [x.start() for x in word.finditer(text, start, end)]
+    for pos in reversed(mentions):
+        for t in timexes:
+            # "the March 21 call", "Monday's hearing", "a call on July 25"
+            if pos - 25 <= t.end <= pos or (
+                pos < t.start <= pos + len(noun) + _AFTER_MENTION
+                and not re.search(r"[.!?]\s", text[pos : t.start])
+            ):
+                dated = _dated_free(t, anchor)
+                if dated is not None:
+                    return dated
+    return None
+
+
+_YESTERDAY = re.compile(r"\b(?:yesterday|last\s+night)\b", re.I)
+_TOLD_BACK = 3  # sentences before the quote's where the narrative's day is looked for
+
+
+def _day_after_told(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    q: Quote,
+    timexes: Sequence[Timex],
+    anchor: dt.date,
+) -> str | None:
+    """The day after the day the narrative told just before, when the words say "yesterday".
+
+    The day may sit in reported words ("accused the label of lying on Sunday").
+    """
+    if not _YESTERDAY.search(text, q.start, q.end):
+        return None
+    s, _ = _sentence_of(sents, q.start)
+    before = [(a, b) for a, b in sents if b <= s][-_TOLD_BACK:]
+    if not before:
+        return None
+    days = [t for t in timexes if before[0][0] <= t.start < s and t.granularity == "day" and t.date]
+    if not days:
+        return None
+    day = dt.date.fromisoformat(days[-1].date or "")
+    if not anchor - dt.timedelta(days=7) <= day < anchor:
+        return None
+    return (day + dt.timedelta(days=1)).isoformat()
+
+
+_ITS_OWN_DATE = re.compile(rf"{_CHANNEL_WORDS.pattern}|{_DOCUMENT}|{_EVENT_NOUN}", re.I)
+
+
+def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
+    """A date in a clause about something else than the saying: "the budget approved in
+    April", "the merger, which became final Tuesday" (not "a statement published Oct. 25").
+    """
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or words is None:
+        return False
+    said = _clause(words.root)
+    of = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    if (
+        said is not None
+        and of.pos_ in ("VERB", "AUX")
+        and not said.left_edge.i <= of.i <= said.right_edge.i
+    ):
+        # "negotiators are now left with the purchases Mr. Trump requested": the main verb's
+        # date (but "the March 21 call, in which he said": what the clause tells of)
+        return True
+    x = _clause(span.root)
+    if x is None or x.left_edge.i <= words.root.i <= x.right_edge.i:
+        return False  # the saying is in that clause
+    noun = x.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        # the speaker "speaking at an event on Monday", not "who was hired in May"
+        return _SPEAKING.fullmatch(x.text) is None
+    if _setting(noun, words.root):
+        return False  # "at a rally held Monday", "told a crowd that gathered Monday"
+    return _ITS_OWN_DATE.fullmatch(noun.text) is None
+
+
+_SPEAKING = re.compile(
+    r"(?:speak|address|testify|testifi|appear|talk|writ|post|tweet|answer|respond|interview)"
+    r"\w*|asked|quoted",
+    re.I,
+)
+# how a setting of the saying hangs from its verb: "at a rally", "told a crowd", "speaking at"
+_SETTING_DEPS = ("pobj", "prep", "dobj", "dative", "advcl", "pcomp", "npadvmod")
+
+
+def _setting(noun: Token, verb: Token) -> bool:
+    """The noun is where, when or to whom the saying verb spoke (not what was said)."""
+    x = noun
+    while x.i != verb.i:
+        if x.dep_ not in _SETTING_DEPS or x.head.i == x.i:
+            return False
+        x = x.head
+    return True
+
+
+def _clause(token: Token) -> Token | None:
+    """The head of the relative or participial clause the token is in, if any."""
+    x = token
+    while x.dep_ not in ("relcl", "acl"):
+        if x.head.i == x.i:
+            return None
+        x = x.head
+    return x
+
+
+_POINTS_BACK = re.compile(
+    r"\s*[\"“”']?\s*(?:that|this|those|these|such)(?:'s|’s|\s+(?:is|was|are|were))\b", re.I
+)
+_VIEW = re.compile(
+    r"\b(?:view|words?|remarks?|comments?|message|claim|promise|pitch|mouthed|voiced|put\s+it)\b",
+    re.I,
+)
+
+
+def _pointed_back(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    q: Quote,
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> tuple[str | None, DateRange | None] | None:
+    """The date of the next sentence when it names the speaker and points back to the words."""
+    surname = q.speaker.name.split()[-1] if q.speaker and q.speaker.name else ""
+    if len(surname) < 3:
+        return None
+    _, e = _sentence_of(sents, q.end - 1)
+    after = [(a, b) for a, b in sents if a >= e][:1]
+    if not after or not _POINTS_BACK.match(text, after[0][0], after[0][1]):
+        return None
+    a, b = after[0]
+    sentence = text[a:b]
+    # "... by Michael Reed on Nov. 14", "That was her message to voters on Monday"; not "That
+    # was a change from 2010, when Reed lost"
+    named = re.search(rf"\b{re.escape(surname)}\b", sentence) and (
+        _COMMUNICATION.search(sentence) or _VIEW.search(sentence)
+    )
+    if not (named or re.search(rf"\b(?:his|her|their|its)\s+{_VIEW.pattern}", sentence, re.I)):
+        return None
+    for t in story:
+        if a <= t.start < b:
+            dated = _dated_free(t, anchor)
+            if dated is not None:
+                return dated
+    return None
+
+
+# "— Rep. Ilhan Omar (@Ilhan) November 19, 2019": an embedded post's signature
+_EMBED_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
+_WEEKDAY = re.compile(r"(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UPDATE_DAYS = 7
+
+
+def _updated_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> dt.date | None:
+    """The day the text was last updated, when it embeds a post dated after the article."""
+    days = [
+        dt.date.fromisoformat(t.date)
+        for t in timexes
+        if t.date
+        and t.granularity == "day"
+        and _EMBED_SIGNATURE.search(text, max(0, t.start - 40), t.start)
+    ]
+    later = [d for d in days if anchor < d <= anchor + dt.timedelta(days=_UPDATE_DAYS)]
+    return max(later, default=None)
+
+
+def _weekday_until(t: Timex, anchor: dt.date, updated: dt.date) -> Timex:
+    """A past weekday resolved against the article date, resolved again against its update."""
+    m = _WEEKDAY.fullmatch(t.text)
+    if m is None or not t.date or t.date >= anchor.isoformat():
+        return t
+    wd = _WEEKDAYS.index(m.group(1).lower())
+    day = updated - dt.timedelta(days=(updated.weekday() - wd) % 7)
+    if day <= anchor:
+        return t
+    return replace(t, value=day.isoformat(), date=day.isoformat(), anchor=updated.isoformat())
+
+
+# "told Fox News", "in an interview with CNN", "told reporters": to whom the words were said
+# ("told the network" refers back: no new audience)
+_AUDIENCE = re.compile(
+    r"\b(?i:told|tells|telling|interview\s+with|speaking\s+(?:to|with))\s+"
+    r"(?P<who>[A-Z][\w.&'’-]*|(?i:reporters|journalists|lawmakers|investigators|congress))"
+)
+
+
+def _occasion(s: str) -> tuple[str | None, set[str]]:
+    m = _AUDIENCE.search(s)
+    return (m.group("who").lower() if m else None), _frame_channel(s)
+
+
+def _other_occasion(frame: str, account: str) -> bool:
+    """The attribution names an audience or channel that the account does not."""
+    (who, via), (then_who, then_via) = _occasion(frame), _occasion(account)
+    if who and then_who:
+        return who != then_who
+    if via and then_via:
+        return not via & then_via
+    return bool((who and then_via) or (via and then_who))
+
+
+def _stands_alone(text: str, q: Quote) -> bool:
+    """The quote is a paragraph of its own (a subheading: “U.S.-controlled bandit formations”)."""
+    a = text.rfind("\n", 0, q.start) + 1
+    b = text.find("\n", q.end)
+    b = len(text) if b < 0 else b
+    return not re.search(r"\w", text[a : q.start] + text[q.end : b])
+
+
+def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
+    """A quote standing as a subheading, undated, takes the date of its words said in the text."""
+    out = list(quotes)
+    words = [f" {normalise(q.text)} " for q in quotes]
+    for i, q in enumerate(quotes):
+        if q.when or q.when_range or q.kind == "indirect" or not _stands_alone(text, q):
+            continue
+        same = [
+            p
+            for j, p in enumerate(quotes)
+            if j != i
+            and p.when_basis == "text"
+            and (p.when or p.when_range)
+            and len(min(words[i], words[j], key=len).split()) >= 2
+            and (words[i] in words[j] or words[j] in words[i])
+        ]
+        if same:
+            p = min(same, key=lambda p: abs(p.start - q.start))
+            out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis="text")
+    return out
+
+
+# An occasion the text sets up once and then quotes from over several paragraphs.

@@ -1,0 +1,300 @@
+"""Occasions (a hearing, an interview, a game) dated in the text, and the quotes
+the text places at them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from saidwhen.extract.when.base import (
+    _sentence_of,
+    first_day,
+)
+from saidwhen.extract.when.evidence import (
+    _AUDIENCE,
+    _BEFORE_NOW,
+    _LEAD_CHARS,
+    _LEAD_PARAGRAPHS,
+    _PRESENT_SAY,
+    _WRITTEN,
+    _dated_free,
+    _news_day,
+    _outside,
+    _since_clause,
+)
+from saidwhen.model import DateRange, Quote, Timex
+
+if TYPE_CHECKING:
+    pass
+
+_OCCASION_NOUN = (
+    r"(?:hearing|testimony|interview|press\s+conference|news\s+conference|game|match|speech|"
+    r"meeting|debate|rally|town\s+hall|briefing|summit|forum)"
+)
+_OCCASION = re.compile(rf"\b(?P<noun>{_OCCASION_NOUN})s?\b", re.I)
+# "the hearing", "his testimony", "earlier in the same hearing": one told already
+_DEFINITE = re.compile(
+    r"\b(?:the|that|this|those|his|her|their|its|same)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+)
+# "said before the interview": not at it
+_BEFORE_IT = re.compile(
+    rf"\b(?:before|ahead\s+of|prior\s+to)\s+(?:the|that|this|his|her|their|its|a|an)\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}{_OCCASION_NOUN}",
+    re.I,
+)
+# where the words were said ("at a rally", "during a September hearing", "in his testimony",
+# "after the game"), not what they were about ("an account of the July 10 meeting")
+_SETTING = re.compile(r"\b(?:at|during|in|after|following|from)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_BREAK = re.compile(r"\n\s*")
+_OCCASION_GAP = 2  # paragraphs from the last words said at it
+_NEAR_BEFORE = 25  # "last week's hearing", "that October appropriations hearing"
+_NEAR_AFTER = 40  # "a hearing last month of ...", "a rally in Louisiana last week"
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """From ``pos`` on, the narrative is at an occasion of this date (or at none: ``None``)."""
+
+    pos: int
+    date: tuple[str | None, DateRange | None] | None
+    noun: str = ""
+
+
+def _lead_period(text: str, story: Sequence[Timex], anchor: dt.date) -> _Frame | None:
+    """The day or weekend of the past week the lead tells of ("spent the weekend watching")."""
+    lead_end = max(_LEAD_CHARS, _paragraph_end(text, _LEAD_PARAGRAPHS))
+    week = (anchor - dt.timedelta(days=7)).isoformat()
+    for t in story:
+        if t.start >= lead_end:
+            break
+        if t.granularity not in ("day", "weekend") or _since_clause(text, t):
+            continue
+        dated = _dated_free(t, anchor)
+        start = first_day(*dated) if dated else None
+        if dated and start and week <= start < anchor.isoformat():
+            return _Frame(t.start, dated)
+    return None
+
+
+def _paragraph_end(text: str, n: int) -> int:
+    breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
+    return breaks[n - 1] if len(breaks) >= n else len(text)
+
+
+def _occasion_frames(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    quotes: Sequence[Quote],
+    free: Sequence[Timex],
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> list[_Frame]:
+    """Where the narrative moves to a dated occasion, and where it leaves it (another date).
+
+    An occasion is dated next to its mention ("last week's hearing", "a hearing last month");
+    told before ("the hearing"), by its earlier dated mention, else, named in an attribution
+    ("Lynn said after the game that ..."), by the day the lead reports; the first one, new
+    ("In an interview about ..."), in the lead, by the day or weekend the lead tells of.
+    """
+    # an occasion in reported words places the speaker at it ("referred to them at last
+    # week's hearing"); one in quoted words is the speaker's
+    said = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    news_day = _news_day(text, story, anchor)
+    used: set[int] = set()
+    frames: list[_Frame] = []
+    lead = _lead_period(text, story, anchor)
+    lead_end = max(_LEAD_CHARS, _paragraph_end(text, _LEAD_PARAGRAPHS))
+    for m in _OCCASION.finditer(text):
+        pos, end = m.start(), m.end()
+        if any(a <= pos < b for a, b in said):
+            continue
+        if not _SETTING.search(text, max(0, pos - 50), pos):
+            continue
+        s, e = _sentence_of(sents, pos)
+        cues = [q for q in quotes if q.cue and s <= q.cue.start < e]
+        date = None
+        for t in free:
+            near = pos - _NEAR_BEFORE <= t.end <= pos or (
+                end <= t.start <= end + _NEAR_AFTER and t.start < e
+            )
+            if near and _dated_free(t, anchor) is not None:
+                date = _dated_free(t, anchor)
+                used.add(t.start)
+                break
+        noun = m.group("noun").lower()
+        if date is None and _DEFINITE.search(text, max(0, pos - 40), pos):
+            told = [f for f in frames if f.noun == noun and f.date is not None]
+            if told:
+                date = told[-1].date
+            elif news_day is not None and cues:
+                # "Lynn said after the game that ...": the one the lead reports
+                date = (news_day, None)
+        elif date is None and lead is not None and pos < lead_end and not frames:
+            # "In an interview about ...": a new occasion, of the day the lead tells
+            date = lead.date
+        if date is not None and first_day(*date) == anchor.isoformat():
+            frames.append(_Frame(pos, None))  # "the day's testimony": back to the present
+        elif date is not None:
+            frames.append(_Frame(pos, date, noun))
+    # another date told, outside any occasion: the narrative has moved on
+    for t in story:
+        if t.start not in used and _dated_free(t, anchor) is not None:
+            frames.append(_Frame(t.start, None))
+    return sorted(frames, key=lambda f: f.pos)
+
+
+_ANOTHER = re.compile(rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,2}}?{_OCCASION_NOUN}\b", re.I)
+
+
+def _at_occasion(text: str, sents: Sequence[tuple[int, int]], q: Quote, at: _Frame) -> bool:
+    """Words said in the narrative's past, as the occasion went on (not "says", "in a statement",
+    "said before the interview", "has said", "said in an interview": another one, nor to
+    another audience)."""
+    if q.cue is None or q.kind == "fragment":
+        return False
+    s, e = _sentence_of(sents, q.cue.start)
+    frame = _outside(text, s, e, q)
+    for m in _ANOTHER.finditer(text, s, e):
+        if not (m.start() <= at.pos < m.end() or q.start <= m.start() < q.end):
+            return False
+    if _PRESENT_SAY.search(q.cue.text) or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
+        return False
+    if _BEFORE_IT.search(frame) or _BEFORE_NOW.search(
+        f"{text[max(0, q.cue.start - 20) : q.cue.start]} {q.cue.text}"
+    ):
+        return False
+    return _AUDIENCE.search(frame) is None
+
+
+def _occasions_dated(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    quotes: Sequence[Quote],
+    free: Sequence[Timex],
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> list[Quote]:
+    """Undated quotes the narrative places at the dated occasion it last set up.
+
+    "At a House hearing last week, ..." holds for the quotes after it, within a few
+    paragraphs of the last words said there, until another date is told: the words of
+    those the text places at it (named where it sets it up, quoted at it, or answering
+    there: "responded", "the other witness at the hearing"). A speaker the text places at
+    another occasion only (a pull quote from it) takes that one's date.
+    """
+    frames = _occasion_frames(text, sents, quotes, free, story, anchor)
+    if not any(f.date for f in frames):
+        return list(quotes)
+    out = list(quotes)
+    at: dict[int, int] = {}  # quote index -> frame index: placed there
+    stray: dict[int, int] = {}  # ... not placed there: maybe at another occasion
+    last: dict[int, int] = {}  # frame index -> where the narrative was last at it
+    # an occasion (its noun and date, however often told) -> (where, who) quoted there
+    present: dict[_Key, list[tuple[int, str]]] = {}
+    for i, q in enumerate(quotes):
+        pos = q.cue.start if q.cue else q.start
+        k = max((j for j, f in enumerate(frames) if f.pos < min(pos, q.start)), default=None)
+        if k is None or frames[k].date is None or q.continues is not None:
+            continue
+        key = _key(frames[k])
+        since = last.get(k, frames[k].pos)
+        if len(_BREAK.findall(text, since, q.start)) > _OCCASION_GAP:
+            continue  # paragraphs away from it: the narrative has moved on
+        if q.when or q.when_range or q.when_basis != "article date":
+            if (q.when, q.when_range) == frames[k].date:
+                last[k] = q.start
+                present.setdefault(key, []).extend((q.start, n) for n in _names(q))
+            continue
+        if not _at_occasion(text, sents, q, frames[k]):
+            continue
+        there = {n for _, n in present.get(key, [])}
+        openers = [f.pos for f in frames if f.date is not None and _key(f) == key]
+        if _placed(text, sents, q, frames[k], there, openers):
+            at[i] = k
+            last[k] = q.start
+            present.setdefault(key, []).extend((q.start, n) for n in _names(q))
+        else:
+            stray[i] = k
+    for i, k in {**at, **stray}.items():
+        speaker = quotes[i].speaker
+        name = speaker.name if speaker else None
+        date = frames[k].date
+        # others there, outside the quote's own paragraph (a pull quote's "X said")
+        a, e = _paragraph(text, quotes[i].start)
+        here = {n for pos, n in present.get(_key(frames[k]), []) if not a <= pos < e}
+        if name and name not in here:
+            elsewhere = [
+                key
+                for key, said in present.items()
+                if key[1] != date and name in {n for _, n in said}
+            ]
+            if elsewhere:
+                date = min(
+                    elsewhere,
+                    key=lambda key: min(abs(p - quotes[i].start) for p, _ in present[key]),
+                )[1]
+            elif i in stray:
+                continue
+        when, rng = date or (None, None)
+        out[i] = replace(quotes[i], when=when, when_range=rng, when_basis="text")
+    for i, q in enumerate(out):  # continuations follow
+        if q.continues is not None and 0 <= q.continues < i:
+            p = out[q.continues]
+            if (p.when or p.when_range) and not (q.when or q.when_range):
+                out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
+    return out
+
+
+_Key = tuple[str, "tuple[str | None, DateRange | None] | None"]
+
+
+def _key(f: _Frame) -> _Key:
+    return f.noun, f.date
+
+
+_REPLY = re.compile(
+    r"\b(?:respond|repl|answer|ask|agree|counter|interject|retort|shot\s+back)\w*", re.I
+)
+
+
+def _placed(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    q: Quote,
+    at: _Frame,
+    quoted: set[str],
+    openers: Sequence[int],
+) -> bool:
+    """The text places the speaker at the occasion: named where it is set up, quoted there
+    already, answering there, or the attribution names it ("the other witness at the hearing").
+    """
+    name = q.speaker.name if q.speaker else None
+    if not name or name in quoted or q.cue is None:
+        return True
+    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    if any(surname.search(text, *_paragraph(text, pos)) for pos in openers):
+        return True
+    s, e = _sentence_of(sents, q.cue.start)
+    frame = _outside(text, s, e, q)
+    return bool(_REPLY.match(q.cue.text) or re.search(rf"\b{at.noun}\b", frame, re.I))
+
+
+def _names_occasion(text: str, sents: Sequence[tuple[int, int]], q: Quote) -> bool:
+    """The quote's attribution says at which occasion the words were said ("at a rally")."""
+    s, e = _sentence_of(sents, q.cue.start if q.cue else q.start)
+    frame = _outside(text, s, e, q)
+    return any(
+        _SETTING.search(frame, max(0, m.start() - 50), m.start()) for m in _OCCASION.finditer(frame)
+    )
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    b = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if b < 0 else b
+
+
+def _names(q: Quote) -> set[str]:
+    return {q.speaker.name} if q.speaker and q.speaker.name else set()

@@ -1,0 +1,306 @@
+"""date_quotes(): each quote's date, from the evidence in the order the package
+docstring gives (:mod:`saidwhen.extract.when`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from saidwhen.extract.when.base import (
+    _LATER,
+    _PERFECT,
+    _Dated,
+    _sentence_of,
+    _within_paragraphs,
+    doc_sentences,
+    doc_text,
+    first_day,
+    timex_when,
+)
+from saidwhen.extract.when.evidence import (
+    _ACCOUNT_GAP,
+    _ACCOUNT_REACH,
+    _WRITTEN,
+    _account_date,
+    _channel_key,
+    _day_after_told,
+    _document_date,
+    _event_date,
+    _frame_channel,
+    _headings_dated,
+    _news_day,
+    _occasion,
+    _occasion_goes_on,
+    _other_clause,
+    _outside,
+    _own,
+    _pointed_back,
+    _said_then,
+    _since_clause,
+    _updated_day,
+    _weekday_until,
+)
+from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated
+from saidwhen.model import DateRange, Quote, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+def date_quotes(
+    doc: Any, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
+) -> list[Quote]:
+    """The quotes with ``when``/``when_range``/``when_basis`` filled in.
+
+    Args:
+        doc: the parsed article (a spaCy doc), or its text.
+        quotes: the quotes in text order; ``continues`` indexes into this list.
+        timexes: the article's temporal expressions.
+        anchor: the article date.
+    """
+    text = doc_text(doc)
+    sents = _within_paragraphs(text, doc_sentences(doc))
+    # An update (an embedded post dated after the article) tells of days up to its own;
+    # yesterday's news stays the day before the article.
+    updated = _updated_day(text, timexes, anchor)
+    limit = anchor if updated is None else updated
+    if updated is not None:
+        timexes = [_weekday_until(t, anchor, updated) for t in timexes]
+    # Dates the narrative has told so far: dated timexes in the text, outside the quoted
+    # words (a date a speaker mentions is not a step of the story).
+    quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    told = [
+        _Dated(t.start, *timex_when(t, limit))
+        for t in timexes
+        if timex_when(t, limit) != (None, None)
+        and t.value != "PRESENT_REF"
+        and not any(s <= t.start < e for s, e in quoted)
+    ]
+    # A date inside anyone's quoted words dates what is said, not a saying; the narrative's
+    # own dates are outside reported speech too.
+    free = [t for t in timexes if not any(s <= t.start < e for s, e in quoted)]
+    said = [(q.start, q.end) for q in quotes]
+    story = [t for t in free if not any(s <= t.start < e for s, e in said)]
+    parsed = None if isinstance(doc, str) or not hasattr(doc, "char_span") else doc
+    out: list[Quote] = []
+    for i, q in enumerate(quotes):
+        dated = _date_one(q, i, out, text, sents, free, told, limit, story, parsed)
+        out.append(dated)
+    out = _headings_dated(text, out)
+    if anchor == dt.date.min:  # no day before it
+        return out
+    out = _occasions_dated(text, sents, out, free, story, anchor)
+    yesterday = (anchor - dt.timedelta(days=1)).isoformat()
+    lead_day = _news_day(text, story, anchor) == yesterday
+    # the dates the narrative tells, in text order ("the testimony Tuesday of four officials")
+    days = [
+        (t.start, timex_when(t, anchor)[0])
+        for t in story
+        if timex_when(t, anchor) != (None, None) and not _since_clause(text, t)
+    ]
+    return _yesterday_dated(out, text, sents, days, yesterday, lead_day)
+
+
+def _yesterday_dated(
+    quotes: Sequence[Quote],
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    days: Sequence[tuple[int, str | None]],
+    yesterday: str,
+    lead: bool,
+) -> list[Quote]:
+    """Quotes the text leaves undated, said ("said", "told") on the day before the article.
+
+    When the lead reports that day, or the last day the narrative told before the quote is
+    that day ("follows the testimony Tuesday of four officials"). A pass of its own, after
+    the others, so that this day never spreads to other quotes as if the text had dated
+    them (through a channel, an account).
+    """
+    out: list[Quote] = []
+    for q in quotes:
+        if q.when is not None or q.when_range is not None:
+            out.append(q)
+            continue
+        if q.continues is not None and 0 <= q.continues < len(out):
+            prev = out[q.continues]
+            out.append(
+                replace(q, when=prev.when, when_range=prev.when_range, when_basis=prev.when_basis)
+            )
+            continue
+        at = q.cue.start if q.cue else q.start
+        last = max((d for d in days if d[0] < at), default=None, key=lambda d: d[0])
+        if not (lead or (last is not None and last[1] == yesterday)):
+            out.append(q)
+            continue
+        if q.cue is None or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
+            out.append(q)
+            continue
+        s, e = _sentence_of(sents, q.cue.start)
+        if _said_then(text, q.cue, _outside(text, s, e, q)):
+            q = replace(q, when=yesterday, when_range=None, when_basis="text")
+        out.append(q)
+    return out
+
+
+def _date_one(
+    q: Quote,
+    i: int,
+    done: Sequence[Quote],
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    timexes: Sequence[Timex],
+    told: Sequence[_Dated],
+    anchor: dt.date,
+    story: Sequence[Timex] = (),
+    parsed: Doc | None = None,
+) -> Quote:
+    if q.continues is not None and 0 <= q.continues < len(done):
+        prev = done[q.continues]
+        return replace(q, when=prev.when, when_range=prev.when_range, when_basis=prev.when_basis)
+    at = q.cue.start if q.cue else q.start
+    # A cue inside another quote ("she said that she had asked ...") is that quote's.
+    for p in reversed(done):
+        if q.cue and p.start <= q.cue.start < p.end and p is not q:
+            return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
+    s, e = _sentence_of(sents, at)
+    if q.cue is None:  # the sentence of the quote itself
+        s, e = _sentence_of(sents, q.start)
+    # 2. A date in the attribution sentence, outside the quoted words, nearest the cue.
+    # Words already said: never a date after the article's ("will speak next spring").
+    here = [
+        t
+        for t in timexes
+        if s <= t.start < e
+        and not (q.start <= t.start < q.end)
+        and timex_when(t, anchor) != (None, None)
+        and (first_day(*timex_when(t, anchor)) or "") <= anchor.isoformat()
+        and not (parsed is not None and q.cue and _other_clause(parsed, t, q.cue))
+    ]
+    if any(t.value != "PRESENT_REF" for t in here):
+        # "said Doug Cooke, now a consultant, during a September hearing": not "now"
+        here = [t for t in here if t.value != "PRESENT_REF"]
+    if here:
+        t = min(here, key=lambda t: abs(t.start - at))
+        when, rng = timex_when(t, anchor, text)
+        return replace(q, when=when, when_range=rng, when_basis="text")
+    frame = _outside(text, s, e, q)
+    # 3a. "later": after the last date told before it, by the article date.
+    if _LATER.search(frame):
+        # "'...,' Trump said at a rally last week" then "'...,' he said later": at it still
+        own = _own(done, q)
+        if (
+            own
+            and q.start - own[-1].end <= _ACCOUNT_GAP
+            and own[-1].when_basis == "text"
+            and (own[-1].when or own[-1].when_range)
+            and _names_occasion(text, sents, own[-1])
+        ):
+            return replace(q, when=own[-1].when, when_range=own[-1].when_range, when_basis="text")
+        # After what was told last before it, in the order of the text: a date, or the
+        # speaker's previous quote (when that one has no date, neither has this).
+        before = [d for d in told if d.pos < at and first_day(d.when, d.when_range)]
+        before += [
+            _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range) for p in _own(done, q)
+        ]
+        before = [d for d in before if d.pos < at]
+        last = max(before, key=lambda d: d.pos) if before else None
+        start = first_day(last.when, last.when_range) if last else None
+        if last is not None and start is None:
+            return replace(q, when=None, when_range=None, when_basis="article date")
+        return replace(
+            q, when=None, when_range=DateRange(start, anchor.isoformat()), when_basis="text"
+        )
+    # 3b. "she had added": the account before it goes on ("had documented her
+    # pregnancy from August": unless a date follows the cue at once).
+    cue_start = q.cue.start if q.cue else at
+    if q.cue and (
+        _PERFECT.search(text, max(0, cue_start - 20), cue_start)
+        or q.cue.text.lower().startswith("had ")
+    ):
+        soon = [
+            t
+            for t in timexes
+            if q.cue.end <= t.start < q.cue.end + 60 and timex_when(t, anchor) != (None, None)
+        ]
+        if soon:
+            when, rng = timex_when(soon[0], anchor, text)
+            return replace(q, when=when, when_range=rng, when_basis="text")
+        own = _own(done, q)
+        if own:  # the speaker's account goes on, dated or not
+            p = own[-1]
+            return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
+    # 3c. "Arroyo added", "the statement continued": the occasion of the speaker's quote
+    # just before goes on, dated or not.
+    same = _occasion_goes_on(q, done)
+    if same is not None:
+        return replace(q, when=same.when, when_range=same.when_range, when_basis=same.when_basis)
+    # 3d. "says the letter", "the statement read": the document the text dated before.
+    doc_date = _document_date(text, q, timexes, anchor)
+    if doc_date is not None:
+        return replace(q, when=doc_date[0], when_range=doc_date[1], when_basis="text")
+    # 3e. Words that speak of "yesterday" the day the narrative just told were said the next
+    # day ("On Thursday, Swift accused them." "'... her statements yesterday ...'").
+    next_day = _day_after_told(text, sents, q, timexes, anchor)
+    if next_day is not None:
+        return replace(q, when=next_day, when_range=None, when_basis="text")
+    # 3f. The sentence after points back to the words: "That's the view mouthed by Michael
+    # Reed on Nov. 14."
+    back = _pointed_back(text, sents, q, story, anchor)
+    if back is not None:
+        return replace(q, when=back[0], when_range=back[1], when_basis="text")
+    # 4a. "During the call": the call the text dated before ("the March 21 call").
+    event = _event_date(text, s, frame, story, anchor)
+    if event is not None:
+        return replace(q, when=event[0], when_range=event[1], when_basis="text")
+    # 4b. The same speaker in the same channel as an earlier dated quote.
+    # a channel word in the attribution that is not how the words came ("signatory to the
+    # letter, told NBC News") is not the quote's channel
+    via = _frame_channel(frame)
+    channel = (_channel_key(q.channel or "") - (_channel_key(frame) - via)) or via
+    if channel:
+        weak = None
+        for p in reversed(done):
+            if not (p.when or p.when_range) or p.when_basis != "text":
+                continue
+            if q.speaker and p.speaker and q.speaker.name != p.speaker.name:
+                continue
+            shared = channel & _channel_key(p.channel or "")
+            if shared - {"post"} or (shared and channel == {"post"}):
+                weak = p
+                break
+            if shared and weak is None:
+                weak = p
+        if weak is not None:
+            return replace(q, when=weak.when, when_range=weak.when_range, when_basis="text")
+    # 5. The account the narrative just dated: "Last week Holmes revealed ..." then
+    # "'...,' Holmes testified"; "In December 2015, Trump released a letter from Dr.
+    # Bornstein" then "'...,' Bornstein wrote".
+    account = _account_date(text, sents, s, q, story, anchor, frame)
+    if account is not None:
+        return replace(q, when=account[0], when_range=account[1], when_basis="text")
+    # 6. The speaker's account goes on from their quote just before ("... noting he had
+    # lived every parent's 'worst nightmare.'" then "'...,' Van Der Beek said").
+    if q.speaker is not None and q.speaker.name:
+        for p in reversed(done):
+            if p.start >= q.start or p.speaker is None or p.speaker.name != q.speaker.name:
+                continue
+            # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on,
+            # in the same channel (a podcast then a newsletter are two occasions)
+            other_channel = q.channel and p.channel and q.channel != p.channel
+            # a bare "Robertson said:" further on goes on from the speaker's dated words; an
+            # attribution naming an audience or channel may be another occasion
+            bare = _occasion(frame) == (None, set())
+            if (
+                q.start - p.end <= (_ACCOUNT_REACH if bare else _ACCOUNT_GAP)
+                and p.when_basis == "text"
+                and p.kind != "indirect"
+                and not other_channel
+            ):
+                return replace(q, when=p.when, when_range=p.when_range, when_basis="text")
+            break
+    return replace(q, when=None, when_range=None, when_basis="article date")
+
+
+# words written for the record ("said in a statement", "in an email") date themselves: the
+# article's day, unless the text says otherwise

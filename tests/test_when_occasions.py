@@ -1,0 +1,173 @@
+"""Quotes said at an occasion the text sets up once and quotes from over several paragraphs.
+
+Made-up articles, end to end (parse, quotes, timexes, dates). 2019-11-20 is a Wednesday:
+last week is 2019-11-11/2019-11-17, the weekend 2019-11-16/2019-11-17, Monday 2019-11-18.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen.model import Quote
+
+NEWS_DAY = "2019-11-20"
+WEEK = "2019-11-11/2019-11-17"
+
+
+def when(q: Quote) -> str | None:
+    if q.when_range is not None:
+        return f"{q.when_range.start}/{q.when_range.end}"
+    return q.when
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "expected"),
+    [
+        # "At a hearing last week": the same speaker, paragraphs on
+        (
+            "The council is short of money.\n\n"
+            "At a hearing last week, Senator Mara Quist pressed the transit chief, Owen Pratt, "
+            "on the budget.\n\n"
+            "“We cannot keep the trains running on hope,” Quist said.\n\n"
+            "The agency spent more than planned on new buses.\n\n"
+            "“Somebody has to pay for the repairs,” she said.",
+            "Somebody has to pay",
+            WEEK,
+        ),
+        # ... and another speaker the text places there, answering
+        (
+            "At a hearing last week, Senator Mara Quist pressed the transit chief on the "
+            "budget.\n\n"
+            "“We cannot keep the trains running on hope,” Quist said.\n\n"
+            "“We have asked for more money twice,” responded Owen Pratt, the transit chief.",
+            "asked for more money",
+            WEEK,
+        ),
+        # a month: "during a September hearing"
+        (
+            "The plan has critics. “Fewer trains mean fewer riders,” said Lena Okafor, a "
+            "former transit planner, during a September hearing on the budget.\n\n"
+            "“The cuts will cost more than they save,” Okafor said.",
+            "cost more than they save",
+            "2019-09",
+        ),
+        # "an interview that aired over the weekend"
+        (
+            "The mayor, Ana Ruiz, defended the budget in an interview that aired over the "
+            "weekend.\n\n"
+            "“We made hard choices and I stand by them,” Ruiz said.\n\n"
+            "“Nobody likes higher fares,” she added.",
+            "Nobody likes higher fares",
+            "2019-11-16/2019-11-17",
+        ),
+        # "after Monday's game"
+        (
+            "The Hawks lost again. Coach Tom Bell spoke after Monday's game against the "
+            "Owls.\n\n"
+            "“We did not play well enough to win,” Bell said.",
+            "did not play well",
+            "2019-11-18",
+        ),
+        # "after the game" that the lead dated
+        (
+            "The Hawks lost to the Owls on Monday night.\n\n"
+            "Coach Tom Bell said after the game that the team was tired.\n\n"
+            "“We did not play well enough to win,” Bell said.",
+            "did not play well",
+            "2019-11-18",
+        ),
+        # another date told: the narrative has moved on
+        (
+            "At a rally last week, Senator Mara Quist attacked the plan.\n\n"
+            "On Nov. 2, the council voted for it.\n\n"
+            "“The plan will fail,” Quist said.",
+            "The plan will fail",
+            None,
+        ),
+        # many paragraphs on, without a word said there: moved on
+        (
+            "At a rally last week, Senator Mara Quist attacked the plan.\n\n"
+            "The plan would close two stations.\n\n"
+            "The city has 40 stations.\n\n"
+            "Ridership fell by a third.\n\n"
+            "“The plan will fail,” Quist said.",
+            "The plan will fail",
+            None,
+        ),
+        # someone the text never places there spoke to the reporter
+        (
+            "At a rally last week, Senator Mara Quist attacked the plan.\n\n"
+            "“The plan will fail,” Quist said.\n\n"
+            "“She is wrong about the numbers,” said Kim Lee, a spokeswoman for the mayor.",
+            "wrong about the numbers",
+            None,
+        ),
+        # words said in another interview, or before this one, are not said at it
+        (
+            "At a hearing last week, Senator Mara Quist pressed the transit chief.\n\n"
+            "“We cannot keep the trains running on hope,” Quist said in an interview.",
+            "running on hope",
+            None,
+        ),
+        (
+            "The mayor, Ana Ruiz, defended the budget in an interview that aired over the "
+            "weekend.\n\n"
+            "“He will dodge every question,” Tom Bell said before the interview.",
+            "dodge every question",
+            None,
+        ),
+        # "says": the article's present
+        (
+            "At a hearing last week, Senator Mara Quist pressed the transit chief.\n\n"
+            "“We cannot keep the trains running on hope,” Quist says.",
+            "running on hope",
+            None,
+        ),
+        # a speaker placed at another occasion only (a pull quote) takes that one's date
+        (
+            "At a hearing last week, Senator Mara Quist pressed Owen Pratt, the transit "
+            "chief.\n\n"
+            "“We cannot keep the trains running on hope,” Quist said.\n\n"
+            "At a hearing last month, Councilman Ray Dunn spoke for the plan.\n\n"
+            "“The plan saves money,” Dunn said.\n\n"
+            "“The trains cannot run on hope,” Quist said.\n\n"
+            "“It saves money in the first year,” Dunn said.",
+            "cannot run on hope",
+            WEEK,
+        ),
+        # "said later" after words said at a dated occasion: later at it
+        (
+            "“The voters are with us,” Senator Mara Quist said at a rally in Ohio last week.\n\n"
+            "“Give me a big win,” she said later.",
+            "Give me a big win",
+            WEEK,
+        ),
+        # ... but without an occasion, "later" is after it, by the article date
+        (
+            "“The voters are with us,” Senator Mara Quist said last week.\n\n"
+            "“Give me a big win,” she said later.",
+            "Give me a big win",
+            "2019-11-11/2019-11-20",
+        ),
+        # the statement dated in the paragraph before (a sentence never runs over a paragraph)
+        (
+            "The firm bid for the contract, in a statement released November 5, the day bids "
+            "were due.\n\n"
+            "“We have the fewest steps to the Moon,” Jim Chilton, a vice president at the firm, "
+            "said in that statement.",
+            "fewest steps",
+            "2019-11-05",
+        ),
+    ],
+)
+def test_occasion_holds_for_its_quotes(
+    nlp: Any, text: str, quoted: str, expected: str | None
+) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if quoted in q.text]
+    assert when(q) == expected
+    assert q.when_basis == ("text" if expected else "article date")
