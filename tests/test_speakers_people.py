@@ -179,11 +179,11 @@ def test_a_countrys_body_keeps_its_country_and_an_owner_stays_out(nlp: Any) -> N
     rec = run(
         "Fighting went on near the base on Monday.\n\n"
         "Syria's Interior Ministry claimed the camp was empty.\n\n"
-        "Taylor Swift's Big Machine Records said the deal was done.\n",
+        "Mara Lind's Northgate Records said the deal was done.\n",
         nlp,
     )
     assert _speaker_of(rec, "the camp was empty") == "Syria's Interior Ministry"
-    assert _speaker_of(rec, "the deal was done") == "Big Machine Records"
+    assert _speaker_of(rec, "the deal was done") == "Northgate Records"
 
 
 @pytest.mark.parametrize(

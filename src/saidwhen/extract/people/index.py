@@ -51,8 +51,8 @@ def _words(text: str) -> str:
 
 
 def pull_quote_paragraphs(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The paragraphs (char spans) that are pull quotes: ``"If you don't have a big
-    booster, ..." Stafford said.`` set into a passage about someone else, the same
+    """The paragraphs (char spans) that are pull quotes: ``"Without a bigger
+    ferry, ..." Lane said.`` set into a passage about someone else, the same
     words quoted again further on.  A "he continued" after one is not its speaker's."""
     out = []
     for k, (start, end) in enumerate(quoted):
@@ -233,7 +233,7 @@ class PeopleIndex:
             ante = root.head.head
             found = self.entity_at(ante.idx, ante.idx + len(ante))
             if root.lower_ == "which" and found is not None and found.type == "person":
-                # "..., Cook told Benioff, which meant ...": "which" is no person; it takes
+                # "..., Ruiz told Lane, which meant ...": "which" is no person; it takes
                 # up what the clause before says, and its subject
                 subj = [c for c in ante.head.children if c.dep_ == "nsubj" and c.i != ante.i]
                 if ante.dep_ not in ("dobj", "dative", "pobj") or not subj:
@@ -256,7 +256,7 @@ class PeopleIndex:
             # to Britain Liu Xiaming", "Wikileaks editor-in-chief Kristinn Hrafnsson"
             if not text[e:end].strip(" ,"):
                 last = doc.char_span(s, e, alignment_mode="expand")
-                # not "a spokesman for CBP"; but "envoy to Ukraine Kurt Volker" in an apposition
+                # not "a spokesman for the port"; but "envoy to Velo Tom Ortiz" in an apposition
                 if last is not None and not (
                     last.root.dep_ == "pobj" and last.root.head.head.i == root.i
                 ):
@@ -274,7 +274,7 @@ class PeopleIndex:
             return named
         if (age := _AGED.fullmatch(text[start:end])) is not None:
             return self._aged(f"{age.group(1)}-year-old", start)
-        # "Swift's rep", "His office", "Defense attorneys": not the name inside
+        # "Ruiz's rep", "His office", "Defense attorneys": not the name inside
         return self._described(root, start)
 
     def _aged(self, descriptor: str, at: int) -> _Entity | None:
@@ -321,7 +321,7 @@ class PeopleIndex:
         """The entity a description ("the fisherman", "the company") refers to."""
         if root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ in _PLACE_LABELS:
             return None
-        # "Swift's rep" is not Swift; "China's ambassador" may be the ambassador named before
+        # "Ruiz's rep" is not Ruiz; "Velo's ambassador" may be the ambassador named before
         poss = [c for c in root.children if c.dep_ == "poss"]
         owners = {id(o) for c in poss if (o := self._by_span.get((c.idx, c.idx + len(c))))}
         lemma = root.lemma_.lower()

@@ -129,7 +129,7 @@ _NOUN_GENDER: dict[str, Gender] = {
 # How a he/she weighs its candidates (in characters of distance): a person of
 # unknown gender is this much farther, the subject of a sentence this much nearer,
 # and the subject of a main clause (or its owner: "Mr. Lee's plan is") nearer still
-# ("Figgins declined to say whether Thomas slept the night Epstein died. "...," he said").
+# ("Lane declined to say whether Ortiz slept the night Marsh died. "...," he said").
 UNKNOWN_GENDER_COST = 30
 SUBJECT_BONUS = 150
 MAIN_SUBJECT_BONUS = 250
@@ -305,7 +305,7 @@ def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     if low in _GIVEN_NAMES:
         return False
     if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
-        return True  # "Administrator Jim Bridenstine", "Superintendent ...": a role in front
+        return True  # "Administrator Tom Lee", "Superintendent ...": a role in front
     if tok.is_sent_start and (low in common or low.endswith(_PERSON_SUFFIXES)):
         # "Defenseman Jonas Brodin", "Fisherman Sam Ortiz": a common word as an opener
         return True
@@ -338,7 +338,7 @@ def _name_start(
             start, prev = k + 1, start
     if all(t.lower_ in _SUFFIXES for t in doc[start:j]):
         start = prev  # "Martin Luther King Jr.": "King" is his name here, not a title
-    # "Ukraine Kurt Volker": a place or body named alone elsewhere, before two more names
+    # "Velo Tom Ortiz": a place or body named alone elsewhere, before two more names
     if alone and j - start >= 3 and alone.get(doc[start].text) in ("PLACE", "ORG"):
         start += 1
     # "State Mike Pompeo" (from "Secretary of State"), "Superintendent Jennifer McCormick":
@@ -414,7 +414,7 @@ def _left_descriptors(doc: Doc, i: int) -> list[str]:
         return []
     role = doc[i - 1]
     if role.head.i < i - 1 and role.dep_ not in ("compound", "appos", "amod"):
-        return []  # "the first time Vindman had ...": a noun of the clause before, no role
+        return []  # "the first time Ortiz had ...": a noun of the clause before, no role
     if role.head.i < i and role.dep_ == "appos" and role.head.pos_ == "PROPN":
         # "Lee Research, the firm Dana Lee founded": the firm is not what Dana Lee is
         return []

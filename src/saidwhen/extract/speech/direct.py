@@ -125,7 +125,7 @@ def _attribute_region(
 def _lead_in_subject(
     view: ArticleView, people: PeopleIndex, region: QuoteRegion, quoted: frozenset[int]
 ) -> Found | None:
-    """``Aderholt returned to the issue later in the hearing. "What ...?"``: a quote
+    """``Ortiz returned to the issue later in the hearing. "What ...?"``: a quote
     with no cue, after a sentence of its own paragraph whose subject is a named
     person, is that person's (not the speaker of the paragraph before)."""
     doc, text = view.doc, view.text

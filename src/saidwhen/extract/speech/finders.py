@@ -282,7 +282,7 @@ def _report_sentence(
     if root.i not in {t.i for t in toks}:
         return None, None
     if not is_speech_verb(root):
-        # ``At current rates, Bridenstine said, there will be three.``: a report set
+        # ``At current rates, Ortiz said, there will be three.``: a report set
         # into the sentence
         inserted = [c for c in root.children if c.dep_ == "parataxis" and is_speech_verb(c)]
         if not inserted:

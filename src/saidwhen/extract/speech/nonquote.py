@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["not_speech", "not_speech_regions"]
 
 # words that name what follows wherever they stand in the clause before it
-# ("Hill had dubbed Sondland's role ... as "the Gordon problem"")
+# ("Ruiz had dubbed the envoy's role ... as "the Ortiz problem"")
 _NAMING_VERBS = frozenset(
     ["dubbed", "nicknamed", "titled", "entitled", "christened", "renamed", "trademarked"]
 )

@@ -367,7 +367,7 @@ _NOMINAL = ("PROPN", "NOUN", "PRON")
 
 def _line_between(a: Token, b: Token) -> bool:
     """A line break between two tokens: the parser ran a sentence over a subhead
-    ("Near-term consolidation likely" then "Soros had said, ...")."""
+    ("Slower growth ahead" then "Lee had said, ...")."""
     lo, hi = sorted((a.i, b.i))
     return any("\n" in t.text for t in a.doc[lo:hi] if t.is_space)
 

@@ -21,9 +21,9 @@ The evidence, strongest first:
    quote just before, dated or not; a document as the speaker ("says the
    letter", "the statement read") is dated where the text dated it ("a Nov. 5
    letter"); words that say "yesterday" of the day the narrative told just
-   before were said the next day ("On Thursday, Swift accused them." then
+   before were said the next day ("On Thursday, Ruiz accused them." then
    "'... her statements yesterday ...,' the statement read"); the sentence
-   after pointing back ("That's the view voiced by Reed on Nov. 14");
+   after pointing back ("That's the view voiced by Lee on May 14");
 4. an event the attribution points back to: "during the call" is the call
    the text dated before ("the March 21 call"); a definite event never dated
    ("earlier in the episode"), or a press event ("in a conference call with
@@ -56,8 +56,8 @@ until another date is told. A speaker placed at another occasion only (a pull
 quote of theirs from it, set among another occasion's quotes) takes that one's date.
 
 A subheading that quotes words the text dates elsewhere takes their date. An
-update (a post embedded with a date after the article's: "— Rep. Ilhan Omar
-(@Ilhan) November 19, 2019") tells of days up to its own: a past weekday is
+update (a post embedded with a date after the article's: "— Rep. Ana Ruiz
+(@ruiz_ana) May 4, 2021") tells of days up to its own: a past weekday is
 resolved against it ("posted on Twitter Tuesday").
 
 Without any of these the quote keeps ``when=None`` and ``when_basis="article

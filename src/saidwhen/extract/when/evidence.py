@@ -412,7 +412,7 @@ def _pointed_back(
     return None
 
 
-# "— Rep. Ilhan Omar (@Ilhan) November 19, 2019": an embedded post's signature
+# "— Rep. Ana Ruiz (@ruiz_ana) May 4, 2021": an embedded post's signature
 _EMBED_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
 _WEEKDAY = re.compile(r"(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

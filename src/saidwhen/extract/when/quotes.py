@@ -178,7 +178,7 @@ def _date_one(
         and not (parsed is not None and q.cue and _other_clause(parsed, t, q.cue))
     ]
     if any(t.value != "PRESENT_REF" for t in here):
-        # "said Doug Cooke, now a consultant, during a September hearing": not "now"
+        # "said Tom Lee, now a consultant, during a September hearing": not "now"
         here = [t for t in here if t.value != "PRESENT_REF"]
     if here:
         t = min(here, key=lambda t: abs(t.start - at))
@@ -240,7 +240,7 @@ def _date_one(
     if doc_date is not None:
         return replace(q, when=doc_date[0], when_range=doc_date[1], when_basis="text")
     # 3e. Words that speak of "yesterday" the day the narrative just told were said the next
-    # day ("On Thursday, Swift accused them." "'... her statements yesterday ...'").
+    # day ("On Thursday, Ruiz accused them." "'... her statements yesterday ...'").
     next_day = _day_after_told(text, sents, q, timexes, anchor)
     if next_day is not None:
         return replace(q, when=next_day, when_range=None, when_basis="text")
