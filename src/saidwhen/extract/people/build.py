@@ -297,10 +297,13 @@ def _untagged_surnames(
         if len(words) >= 2 and not org and words[-1].isalpha() and words[-1][:1].isupper()
     }
     out: list[tuple[int, int, list[str], list[str], list[str], bool]] = []
-    for tok in doc:
+    if not surnames:
+        return out
+    wanted = {doc.vocab.strings[s] for s in surnames}
+    for i in [k for k, orth in enumerate(doc.to_array("ORTH").tolist()) if orth in wanted]:
+        tok = doc[i]
         if (
-            tok.text in surnames
-            and tok.i not in covered
+            tok.i not in covered
             and tok.pos_ in ("NOUN", "PROPN")
             and tok.ent_type_ not in _PLACE_LABELS
             and not (tok.is_sent_start and tok.lower_ in common)

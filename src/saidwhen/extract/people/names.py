@@ -227,7 +227,12 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     runs = []
     i = 0
     n = len(doc)
+    # every way into a run needs a capital first letter: skip the rest without a Token each
+    capital = [t.text[:1].isupper() for t in doc]
     while i < n:
+        if not capital[i]:
+            i += 1
+            continue
         # "Doctors for Camp Closure": a capitalised plural inside a sentence opens a body's name
         plural_head = (
             doc[i].tag_ == "NNS"
