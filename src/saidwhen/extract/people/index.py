@@ -18,6 +18,7 @@ from saidwhen.extract.people.names import (
     _PERSON_SUFFIXES,
     _PLACE_LABELS,
     _RELATIVE,
+    _SUFFIXES,
     MAIN_SUBJECT_BONUS,
     PRONOUNS,
     RANKS,
@@ -72,7 +73,6 @@ def pull_quote_paragraphs(text: str, quoted: list[tuple[int, int]]) -> list[tupl
 
 
 _AGED = re.compile(r"(?i)the\s+(\d{1,3})\s*-\s*year\s*-\s*old")
-_SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(slots=True)
@@ -89,6 +89,10 @@ class _Entity:
     votes: dict[str, float] = field(default_factory=dict)  # type evidence: person/org/place
 
     _core_of: tuple[tuple[str, ...], list[str]] | None = field(default=None, repr=False)
+
+    def last_before(self, at: int) -> int:
+        """Where this entity was last mentioned before ``at`` (-1: not yet)."""
+        return max((s for s, _ in self.mentions if s < at), default=-1)
 
     @property
     def name(self) -> str:
@@ -158,7 +162,7 @@ class PeopleIndex:
         tagger calls one "Trump" a PERSON and the next an ORG.
         """
         low = _core([w.lower() for w in words])
-        suffix = {w.lower().rstrip(".") for w in words} & _SUFFIX_WORDS
+        suffix = {w.lower().rstrip(".") for w in words} & _SUFFIXES
         best: _Entity | None = None
         best_last = -1
         acronym = len(words) == 1 and words[0].isupper()  # "CBP" is not "CBP McAllen"
@@ -173,7 +177,7 @@ class PeopleIndex:
             else:
                 ok = _same_person(low, ent_low)
             if ok:
-                last = max((s for s, _ in ent.mentions if s < at), default=-1)
+                last = ent.last_before(at)
                 if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
                     last += 1_000_000  # "King Jr." is Martin Luther King Jr., not Dexter King
                 if best is None or last > best_last:
@@ -283,7 +287,7 @@ class PeopleIndex:
         for ent in self._entities:
             if ent.type != "person" or descriptor not in ent.descriptors:
                 continue
-            last = max((s for s, _ in ent.mentions if s < at), default=-1)
+            last = ent.last_before(at)
             if last >= 0 and (best is None or last > best[0]):
                 best = (last, ent)
         return best[1] if best else None
@@ -300,7 +304,7 @@ class PeopleIndex:
             if ent.type != "person" or not ent.named or len(ent.tokens) < 2:
                 continue
             if _same_person(low, ent.core()):
-                last = max((s for s, _ in ent.mentions if s < span.start_char), default=-1)
+                last = ent.last_before(span.start_char)
                 if last >= 0 and (best is None or last > best[0]):
                     best = (last, ent)
         return best[1] if best else None

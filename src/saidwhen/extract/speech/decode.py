@@ -12,13 +12,13 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract.speech.crf import MODEL_PATH, load_tagger, tag_doc
+from saidwhen.extract.speech.finders import owner_of_next_sentence
 from saidwhen.extract.speech.lexicon import INTERRUPTERS, NO_SOURCE
 from saidwhen.extract.speech.rules import find_reported
 from saidwhen.extract.speech.syntax import (
     cue_subject,
     is_speech_verb,
     noun_phrase,
-    owner_of_sentence_before,
     span_root,
     trim,
 )
@@ -143,6 +143,24 @@ def _subject_source(
     return held
 
 
+def _closing(
+    doc: Doc, report: Token, subj: Token, floor: int, body_start: int
+) -> tuple[TaggedSpan, TaggedSpan, TaggedSpan] | None:
+    """A report set off by a comma after what it reports (``..., the board said``):
+    its cue, its source and the words from ``body_start`` to the comma (not before
+    ``floor``)."""
+    lo = subj.left_edge.i
+    comma = lo - 1
+    while comma > floor and doc[comma].is_space:
+        comma -= 1
+    if doc[comma].text != ",":
+        return None
+    body = _trimmed(doc, body_start, comma)
+    if body is None:
+        return None
+    return TaggedSpan("CUE", report.i, report.i + 1), TaggedSpan("SRC", lo, subj.i + 1), body
+
+
 def _inner_report(
     doc: Doc, cue: TaggedSpan, con: TaggedSpan
 ) -> tuple[TaggedSpan, TaggedSpan, TaggedSpan] | None:
@@ -163,16 +181,7 @@ def _inner_report(
     subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if not subj or subj[0].left_edge.i <= con.start:
         return None
-    lo = subj[0].left_edge.i
-    comma = lo - 1
-    while comma > con.start and doc[comma].is_space:
-        comma -= 1
-    if doc[comma].text != ",":
-        return None
-    body = _trimmed(doc, con.start, comma)
-    if body is None:
-        return None
-    return TaggedSpan("CUE", verb.i, verb.i + 1), TaggedSpan("SRC", lo, subj[0].i + 1), body
+    return _closing(doc, verb, subj[0], con.start, con.start)
 
 
 _NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
@@ -200,31 +209,16 @@ def _closing_report(
     subj = [c for c in report.children if c.dep_ == "nsubj" and verb.i < c.i < report.i]
     if not subj:
         return None
-    lo = subj[0].left_edge.i
-    comma = lo - 1
-    while comma > verb.i and doc[comma].is_space:
-        comma -= 1
-    if doc[comma].text != ",":
-        return None
-    body = _trimmed(doc, min(verb.left_edge.i, con.start), comma)
-    if body is None:
-        return None
-    return TaggedSpan("CUE", report.i, report.i + 1), TaggedSpan("SRC", lo, subj[0].i + 1), body
+    return _closing(doc, report, subj[0], verb.i, min(verb.left_edge.i, con.start))
 
 
 def _owner_after(view: ArticleView, con: TaggedSpan) -> TaggedSpan | None:
     """The speaker the next sentence gives this one to ("That's the view voiced by X"),
     as a source span."""
-    doc = view.doc
-    nxt = view.sent_end[con.end - 1]
-    while nxt < len(doc) and doc[nxt].is_space:
-        nxt += 1
-    if nxt >= len(doc) or doc[view.sent_start[con.start] : nxt].text.count("\n") > 2:
-        return None
-    owner = owner_of_sentence_before(view.sentence(nxt))
+    owner = owner_of_next_sentence(view, view.sent_start[con.start], con.end - 1)
     if owner is None:
         return None
-    toks = trim(doc, noun_phrase(owner[1]))
+    toks = trim(view.doc, noun_phrase(owner[1]))
     return TaggedSpan("SRC", toks[0].i, toks[-1].i + 1) if toks else None
 
 

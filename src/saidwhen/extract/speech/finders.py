@@ -45,6 +45,7 @@ __all__ = [
     "find_said_after_fragment",
     "introduces",
     "nearby_subject",
+    "owner_of_next_sentence",
 ]
 
 
@@ -431,18 +432,25 @@ def _find_sentence_before(site: Site) -> Found | None:
     return (verb, None, subj, False) if verb is not None else None
 
 
+def owner_of_next_sentence(view: ArticleView, since: int, last: int) -> tuple[Token, Token] | None:
+    """The cue and speaker's tokens of the sentence after token ``last`` when it gives the
+    words before it to a speaker ("That's the view voiced by X"); none when more than two
+    line breaks lie between token ``since`` and it."""
+    doc = view.doc
+    nxt = view.sent_end[last]
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    if nxt >= len(doc) or doc[since:nxt].text.count("\n") > 2:
+        return None
+    return owner_of_sentence_before(view.sentence(nxt))
+
+
 def _find_sentence_after(site: Site) -> Found | None:
     """``"..." That's the promise made by Ana Ruiz.``: the next sentence gives it away."""
-    view, region = site.view, site.region
-    toks = tokens_in(view.doc, region.start, region.end)
+    toks = tokens_in(site.view.doc, site.region.start, site.region.end)
     if not toks:
         return None
-    nxt = view.sent_end[toks[-1].i]
-    while nxt < len(view.doc) and view.doc[nxt].is_space:
-        nxt += 1
-    if nxt >= len(view.doc) or view.doc[toks[-1].i : nxt].text.count("\n") > 2:
-        return None
-    owner = owner_of_sentence_before(view.sentence(nxt))
+    owner = owner_of_next_sentence(site.view, toks[-1].i, toks[-1].i)
     return (owner[0], None, owner[1], False) if owner is not None else None
 
 
