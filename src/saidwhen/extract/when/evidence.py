@@ -118,12 +118,17 @@ def _since_clause(text: str, t: Timex) -> bool:
     )
 
 
+def lead_end_of(text: str) -> int:
+    """Where the lead ends: its first paragraphs, however short (a caption, a one-line
+    intro), and at least its first characters."""
+    breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
+    end = breaks[_LEAD_PARAGRAPHS - 1] if len(breaks) >= _LEAD_PARAGRAPHS else len(text)
+    return max(end, _LEAD_CHARS)
+
+
 def _news_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> str | None:
     """The day the lead reports ("was voted off on Monday"), when in the week before."""
-    # the first paragraphs, however short (a caption, a one-line intro)
-    breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
-    lead_end = breaks[_LEAD_PARAGRAPHS - 1] if len(breaks) >= _LEAD_PARAGRAPHS else len(text)
-    lead_end = max(lead_end, _LEAD_CHARS)
+    lead_end = lead_end_of(text)
     week = (max(anchor, dt.date.min + dt.timedelta(days=7)) - dt.timedelta(days=7)).isoformat()
     for t in timexes:
         if t.start >= lead_end:

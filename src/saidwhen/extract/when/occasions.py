@@ -16,14 +16,13 @@ from saidwhen.extract.when.base import (
 from saidwhen.extract.when.evidence import (
     _AUDIENCE,
     _BEFORE_NOW,
-    _LEAD_CHARS,
-    _LEAD_PARAGRAPHS,
     _PRESENT_SAY,
     _WRITTEN,
     _dated_free,
     _news_day,
     _outside,
     _since_clause,
+    lead_end_of,
 )
 from saidwhen.model import DateRange, Quote, Timex
 
@@ -65,7 +64,7 @@ class _Frame:
 
 def _lead_period(text: str, story: Sequence[Timex], anchor: dt.date) -> _Frame | None:
     """The day or weekend of the past week the lead tells of ("spent the weekend watching")."""
-    lead_end = max(_LEAD_CHARS, _paragraph_end(text, _LEAD_PARAGRAPHS))
+    lead_end = lead_end_of(text)
     week = (anchor - dt.timedelta(days=7)).isoformat()
     for t in story:
         if t.start >= lead_end:
@@ -77,11 +76,6 @@ def _lead_period(text: str, story: Sequence[Timex], anchor: dt.date) -> _Frame |
         if dated and start and week <= start < anchor.isoformat():
             return _Frame(t.start, dated)
     return None
-
-
-def _paragraph_end(text: str, n: int) -> int:
-    breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
-    return breaks[n - 1] if len(breaks) >= n else len(text)
 
 
 def _occasion_frames(
@@ -106,7 +100,7 @@ def _occasion_frames(
     used: set[int] = set()
     frames: list[_Frame] = []
     lead = _lead_period(text, story, anchor)
-    lead_end = max(_LEAD_CHARS, _paragraph_end(text, _LEAD_PARAGRAPHS))
+    lead_end = lead_end_of(text)
     for m in _OCCASION.finditer(text):
         pos, end = m.start(), m.end()
         if any(a <= pos < b for a, b in said):
