@@ -299,7 +299,9 @@ def test_quote_dates_on_news(nlp: Any, text: str, quoted: str, when: str | None)
     from saidwhen.pipeline import extract
 
     record = extract(text, NEWS_DAY, nlp=nlp)
-    (q,) = [q for q in record.quotes if quoted in q.text]
+    found = [q for q in record.quotes if quoted in q.text]
+    # quoted words inside a report (", the prosecutor said") are looked up as words
+    (q,) = [q for q in found if q.kind != "indirect"] or found
     assert q.when == when
     assert q.when_basis == ("text" if when else "article date")
 
@@ -483,7 +485,9 @@ def test_the_occasion_around_a_quote(nlp: Any, text: str, quoted: str, when: str
     from saidwhen.pipeline import extract
 
     record = extract(text, NEWS_DAY, nlp=nlp)
-    (q,) = [q for q in record.quotes if quoted in q.text]
+    found = [q for q in record.quotes if quoted in q.text]
+    # quoted words inside a report (", the prosecutor said") are looked up as words
+    (q,) = [q for q in found if q.kind != "indirect"] or found
     assert q.when == when
     assert q.when_basis == ("text" if when else "article date")
 

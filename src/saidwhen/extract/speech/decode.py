@@ -78,6 +78,7 @@ def decode(
             continue
         assigned.setdefault(cue.start, []).append(con)
     out: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
+    closings: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
     for cue in cues:
         cands = assigned.get(cue.start, [])
         src = _subject_source(doc, cue, sources, cues)
@@ -96,12 +97,139 @@ def decode(
             out.extend((cue, src, piece) for piece in pieces)
             continue
         if chosen is None:
+            if src is not None and (body := _closing_body(view, cue, src)) is not None:
+                closings.append((cue, src, body))
             continue
+        if (swallowed := _swallowed_report(view, cue, chosen)) is not None:
+            chosen, closing = swallowed
+            closings.append(closing)
         out.append((cue, src, chosen))
         other = _other_piece(view, cue, src, chosen, cands)
         if other is not None:
             out.append((cue, src, other))
+    for cue, src, body in closings:
+        # the report closing the sentence owns its words; a tagged act inside them
+        # ("pleaded guilty to", "signed") is no report of its own
+        out = [
+            a
+            for a in out
+            if not (body.start <= a[0].start and a[0].end <= body.end) or _reports(doc, a[0])
+        ]
+        out.append((cue, src, body))
     return out
+
+
+def _reports(doc: Doc, cue: TaggedSpan) -> bool:
+    """Whether a tagged cue reports speech: a verb of saying, not a plea in court
+    ("pleaded guilty to ...")."""
+    verb = span_root(doc, cue)
+    if not is_speech_verb(verb):
+        return False
+    after = verb.nbor(1).lower_ if verb.i + 1 < len(doc) else ""
+    return not (verb.lemma_ == "plead" and after in _PLEAS)
+
+
+_PLEAS = frozenset({"guilty", "innocent", "not", "no"})
+
+
+def _swallowed_report(
+    view: ArticleView, cue: TaggedSpan, con: TaggedSpan
+) -> tuple[TaggedSpan, tuple[TaggedSpan, TaggedSpan, TaggedSpan]] | None:
+    """``Lopez said she had told him the bridge would close, Kim testified.``: a content
+    that runs on into the report closing its sentence.  The content cut before the
+    comma, and that report as ``(cue, source, content)``."""
+    doc = view.doc
+    end = view.sent_end[con.start]
+    if any(not (t.is_punct or t.is_space) for t in doc[con.end : end]):
+        return None
+    for verb in reversed(doc[max(con.start, con.end - 8) : con.end]):
+        if cue.start <= verb.i < cue.end or not is_speech_verb(verb):
+            continue
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj or subj[0].left_edge.i <= con.start:
+            return None
+        lo, hi = subj[0].left_edge.i, subj[0].right_edge.i + 1
+        src = TaggedSpan("SRC", lo, hi)
+        closing = TaggedSpan("CUE", verb.i, verb.i + 1)
+        body = _closing_body(view, closing, src)
+        cut = _trimmed(doc, con.start, min(lo, verb.i))
+        if body is None or cut is None or cut.start < body.start:
+            return None
+        return cut, (closing, src, body)
+    return None
+
+
+def _closing_body(view: ArticleView, cue: TaggedSpan, src: TaggedSpan) -> TaggedSpan | None:
+    """``A man pleaded guilty to theft, prosecutors said.``: what a source and cue
+    that close the sentence after a comma report, when the tagger marked no content
+    for them: the sentence before the comma."""
+    doc = view.doc
+    lo, hi = min(cue.start, src.start), max(cue.end, src.end)
+    between = doc[min(cue.end, src.end) : max(cue.start, src.start)]
+    if any(not (t.is_punct or t.is_space or t.pos_ in ("ADV", "AUX", "PART")) for t in between):
+        return None
+    if any(i in view.quoted for i in range(lo, hi)):
+        return None  # "..., you know," inside someone's words
+    first, end = view.sent_start[cue.start], view.sent_end[cue.start]
+    verb = span_root(doc, cue)
+    # only the cue's own modifiers after it ("in a statement", "on Monday"), not
+    # its content ("Mexico said enough")
+    if any(not (t.is_punct or t.is_space) and not _modifier(verb, t) for t in doc[hi:end]):
+        return None
+    k = lo - 1
+    while k > first and (doc[k].is_space or doc[k].is_quote):
+        k -= 1
+    if k <= first or doc[k].text not in INTERRUPTERS:
+        return None
+    if _bare_quote_before(view, k):
+        return None
+    # spaCy's sentences run on over a paragraph break after a line with no full stop
+    breaks = [t.i for t in doc[first:k] if "\n" in t.text]
+    body = _trimmed(doc, breaks[-1] + 1 if breaks else first, k)
+    if body is None or body.end - body.start < 4:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[body.start : body.end]):
+        return None
+    closing = [t.i for t in doc[k:lo] if t.is_quote]
+    if closing and sum(t.is_quote for t in doc[body.start : body.end]) % 2:
+        # the words end in a quote closed after the comma: `... skull," X said`
+        return TaggedSpan("CON", body.start, closing[0] + 1)
+    return body
+
+
+_MODIFIERS = frozenset({"prep", "npadvmod", "dative", "agent", "advmod"})
+# adverbs that are what was said ("Mexico said enough", "she said so"), not how or when
+_SAID_WORDS = frozenset(
+    {"so", "enough", "otherwise", "yes", "no", "much", "little", "more", "less"}
+)
+
+
+def _modifier(verb: Token, tok: Token) -> bool:
+    """Whether ``tok`` hangs from ``verb`` through a modifier of it: a time, a place,
+    a channel, an audience ("told reporters")."""
+    while tok.head.i != verb.i:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    if tok.dep_ == "dobj":
+        return tok.pos_ in ("NOUN", "PROPN", "PRON")
+    return tok.dep_ in _MODIFIERS and tok.lower_ not in _SAID_WORDS
+
+
+def _bare_quote_before(view: ArticleView, comma: int) -> bool:
+    """``... the workplace: "We open doors," the union wrote.``: the words before the
+    comma end in a quote set off by a colon or comma with no verb of saying of its own;
+    the closing report gives that quote, not the sentence."""
+    doc = view.doc
+    region = next((r for r in view.token_regions if r[0] < comma <= r[1] + 1), None)
+    if region is None:
+        return False
+    k = region[0] - 1
+    while k > 0 and doc[k].is_space:
+        k -= 1
+    if k <= 0 or doc[k].text not in (",", ":"):
+        return False
+    return not is_speech_verb(doc[k - 1])
 
 
 def _tagged_cue_subject(doc: Doc, cue: TaggedSpan, cues: Sequence[TaggedSpan]) -> Token | None:
@@ -151,7 +279,7 @@ def _closing(
     ``floor``)."""
     lo = subj.left_edge.i
     comma = lo - 1
-    while comma > floor and doc[comma].is_space:
+    while comma > floor and (doc[comma].is_space or doc[comma].is_quote):
         comma -= 1
     if doc[comma].text != ",":
         return None
@@ -381,6 +509,7 @@ def find_tagged(
                 src = _owner_after(view, con) or src
             if (inner := _inner_report(doc, cue, con)) is not None:
                 cue, src, con = inner
+                c_s, c_e = _char_span(doc, con)
             elif (src is None or _nobody(doc, src)) and (
                 closing := _closing_report(doc, cue, con, src is not None)
             ) is not None:

@@ -87,14 +87,10 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
             else:
                 by_cue[(q.cue.start, q.cue.end)] = ind
         for d in inside:
-            owner = d.continues_draft
-            if (
-                owner is not None
-                and owner.is_indirect
-                and owner.start <= q.start
-                and q.end <= owner.end
-            ):
-                continue  # the outermost report owns the fragment
+            if _introduced_inside(text, q, d):
+                # a report closing the sentence around a quote and its own cue: the
+                # words are the quote's speaker's ("he said, "...," the office said")
+                continue
             if q.start <= d.start and d.end <= q.end + 2:
                 d.kind = "fragment"
                 d.continues_draft = ind
@@ -103,6 +99,17 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
         out.append(ind)
     _unlink_quotes_with_their_own_cue(out)
     return out
+
+
+def _introduced_inside(text: str, q: Draft, d: Draft) -> bool:
+    """Whether quote ``d`` opens right after a cue and speaker of its own (``he said,
+    "..."``) inside report ``q``, which its source closes (``..., the office said``)."""
+    if d.cue is None or d.speaker is None or d.region is None or q.cue is None:
+        return False
+    if not (q.start <= d.speaker.start and q.start <= d.cue.start < d.start <= q.end):
+        return False
+    gap = text[d.cue.end : d.region.open_mark]
+    return q.end <= q.cue.start and re.fullmatch(r"\s*[,:]?\s*", gap) is not None
 
 
 def _chain_head(draft: Draft) -> Draft:

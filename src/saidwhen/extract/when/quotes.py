@@ -143,6 +143,12 @@ def _yesterday_dated(
     return out
 
 
+def _closing(p: Quote) -> bool:
+    """Whether ``p`` is a report whose cue follows its words ("..., prosecutors said"):
+    it tells when the source told of them, not when what it tells of was said."""
+    return p.kind == "indirect" and p.cue is not None and p.cue.start >= p.end
+
+
 def _date_one(
     q: Quote,
     i: int,
@@ -159,9 +165,10 @@ def _date_one(
         prev = done[q.continues]
         return replace(q, when=prev.when, when_range=prev.when_range, when_basis=prev.when_basis)
     at = q.cue.start if q.cue else q.start
-    # A cue inside another quote ("she said that she had asked ...") is that quote's.
+    # A cue inside another quote ("she said that she had asked ...") is that quote's;
+    # not inside a report closed by its source ("he said, "...", prosecutors said").
     for p in reversed(done):
-        if q.cue and p.start <= q.cue.start < p.end and p is not q:
+        if q.cue and p.start <= q.cue.start < p.end and p is not q and not _closing(p):
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     s, e = _sentence_of(sents, at)
     if q.cue is None:  # the sentence of the quote itself
