@@ -101,3 +101,36 @@ def test_a_report_closed_by_its_source_does_not_date_the_words_inside(nlp: Any) 
     for words in ("fraud", "somebody ought to stop her"):
         (quote,) = [q for q in rec.quotes if q.kind != "indirect" and q.text == words]
         assert quote.when == "2021-03-21", words
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the act inside ("had reached") is no report of the two firms
+        (
+            "Despite Mr. Lee's May 2 announcement that the two firms had reached a deal, "
+            "no contract has been signed.\n",
+            "the two firms had reached a deal",
+            "Lee",
+        ),
+        # the owner is the one who said it, named without "'s"
+        (
+            "Shares fell after Ruiz's announcement that she would step down.\n",
+            "she would step down",
+            "Ruiz",
+        ),
+        # the parser may take "Cooke's earlier testimony" apart
+        (
+            "Lee Hart then referred to Cooke\u2019s earlier testimony that concluded there was "
+            "only a 50 percent chance of success.\n",
+            "there was only a 50 percent chance of success",
+            "Cooke",
+        ),
+    ],
+)
+def test_a_noun_of_saying_is_its_owners_report(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    reports = _reports(run(text, nlp))
+    assert any(t.endswith(words) and s == speaker for t, s in reports), reports
+    assert not any(s == "the two firms" for _, s in reports)

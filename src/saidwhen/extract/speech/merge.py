@@ -7,8 +7,12 @@ import re
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
-from saidwhen.extract.speech.rules import find_reported, find_source_insertions
-from saidwhen.extract.speech.syntax import channel_of
+from saidwhen.extract.speech.rules import (
+    find_noun_reports,
+    find_reported,
+    find_source_insertions,
+)
+from saidwhen.extract.speech.syntax import channel_of, is_speech_verb
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Span, Speaker
@@ -174,4 +178,42 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
     for r in find_source_insertions(view, people):
         if not any(q.start < r.end and r.start < q.end for q in out):
             out.append(r)
+    for r in find_noun_reports(view, people):
+        same = [q for q in out if _same_report(q, r)]
+        if any(q.speaker is not None for q in same):
+            continue
+        out = [q for q in out if q not in same]  # the tagger's reading knew no owner
+        # "Lee's announcement that the firms had reached a deal": "had reached" is
+        # no report of its own
+        out = [q for q in out if not _inside(q, r) or _says(view, q)]
+        out.append(r)
     return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _same_report(a: Draft, b: Draft) -> bool:
+    """Whether two readings give one report: the same words, or one cue."""
+    if (a.start, a.end) == (b.start, b.end):
+        return True
+    return a.cue is not None and b.cue is not None and _overlap(a.cue, b.cue)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _inside(inner: Draft, outer: Draft) -> bool:
+    """Whether a report (its words and cue) lies inside what another reports."""
+    inside = outer.start <= inner.start and inner.end <= outer.end
+    cue = inner.cue
+    return inside and (cue is None or (outer.start <= cue.start and cue.end <= outer.end))
+
+
+def _says(view: ArticleView, report: Draft) -> bool:
+    """Whether a report's cue is a verb or noun of saying ("said", "alleged"; not
+    "had reached", "did not intend")."""
+    if report.cue is None:
+        return False
+    toks = tokens_in(view.doc, report.cue.start, report.cue.end)
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    return bool(heads) and is_speech_verb(heads[0])
