@@ -134,3 +134,15 @@ def test_a_noun_of_saying_is_its_owners_report(
     reports = _reports(run(text, nlp))
     assert any(t.endswith(words) and s == speaker for t, s in reports), reports
     assert not any(s == "the two firms" for _, s in reports)
+
+
+def test_of_two_rule_readings_the_one_that_reads_the_words_gives_the_source(nlp: Any) -> None:
+    reports = _reports(
+        run(
+            "Vantor is one of the firms bidding on the port contract, and confirmed that "
+            "its approach makes use of the new crane.\n",
+            nlp,
+        )
+    )
+    # "its approach makes use of" is what Vantor confirmed, not a report of "its approach"
+    assert reports == [("that its approach makes use of the new crane", "Vantor")]

@@ -168,11 +168,27 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
     rules = find_reported(view, people)
     tagged = find_tagged(view, people, rules=rules)
     out = list(tagged)
+    # of the rules' readings of a report the tagger found no source for, the one that
+    # reads its words ("confirmed that its approach uses X", not "its approach uses X")
+    best = {
+        id(t): min(
+            (r for r in rules if r.speaker is not None and t.start < r.end and r.start < t.end),
+            key=lambda r: abs(r.start - t.start) + abs(r.end - t.end),
+            default=None,
+        )
+        for t in tagged
+        if t.speaker is None
+    }
     for r in rules:
         over = [t for t in tagged if t.start < r.end and r.start < t.end]
         if not over and r.speaker is not None and view.text[r.start : r.end].startswith("that "):
             out.append(r)  # "she shared on Instagram that ...": the surest frame of all
-        elif over and r.speaker is not None and all(t.speaker is None for t in over):
+        elif (
+            over
+            and r.speaker is not None
+            and all(t.speaker is None for t in over)
+            and any(best[id(t)] is r for t in over)
+        ):
             out = [t for t in out if t not in over]
             out.append(r)
     for r in find_source_insertions(view, people):
