@@ -146,3 +146,17 @@ def test_of_two_rule_readings_the_one_that_reads_the_words_gives_the_source(nlp:
     )
     # "its approach makes use of" is what Vantor confirmed, not a report of "its approach"
     assert reports == [("that its approach makes use of the new crane", "Vantor")]
+
+
+def test_it_is_not_a_body_named_in_its_own_sentences_opening_phrase(nlp: Any) -> None:
+    reports = _reports(
+        run(
+            "Boeing is one of the firms bidding on the port contract. Boeing has built cranes "
+            "for the port for many years, and its cranes load most of the ships that call "
+            "there.\n\n"
+            "In a statement released Monday, the day that the bids for the new contract were "
+            "due at the offices of the Harbor Authority, it said it had submitted a proposal.\n",
+            nlp,
+        )
+    )
+    assert ("it had submitted a proposal", "Boeing") in reports

@@ -541,11 +541,16 @@ class PeopleIndex:
         if self._in_quote(at):
             return None
         best: tuple[float, int, _Entity] | None = None
+        sent_start = pron.sent.start_char
         for s, _, ent in self._mention_starts:
             if s >= at or at - s > window or ent.type != "organisation":
                 continue
             quoted, subject = self._flags[s]
             if quoted:
+                continue
+            if sent_start <= s and not subject and pron.dep_ in ("nsubj", "nsubjpass"):
+                # "In a statement, the day bids were due to the Authority, it said": the
+                # subject is not a body named in its own sentence's opening phrase
                 continue
             score = s + (SUBJECT_BONUS if subject else 0)
             if best is None or score > best[0]:
