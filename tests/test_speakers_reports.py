@@ -160,3 +160,24 @@ def test_it_is_not_a_body_named_in_its_own_sentences_opening_phrase(nlp: Any) ->
         )
     )
     assert ("it had submitted a proposal", "Boeing") in reports
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Both men claimed at the time that they were being treated well.\n",
+            [("they were being treated well", "Both men")],
+        ),
+        (
+            "Mayor Ana Ruiz said at the time that the bridge was safe.\n",
+            [("the bridge was safe", "Ana Ruiz")],
+        ),
+        # a verb that wants nothing said: "the time that" is the time when
+        ("The crowd spoke at the time that the bridge fell.\n", []),
+    ],
+)
+def test_a_that_clause_after_a_phrase_of_time_is_what_was_said(
+    nlp: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _reports(run(text, nlp)) == expected

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SPEECH_NOUNS",
     "find_noun_reports",
+    "find_phrase_then_clause",
     "find_reported",
     "find_source_insertions",
 ]
@@ -389,3 +390,60 @@ def _that_clause(noun: Token) -> Token | None:
         if marks[0].dep_ == "nsubj" and said:
             return said[0]
     return None
+
+
+def find_phrase_then_clause(view: ArticleView, people: Any = None) -> list[Draft]:
+    """``The mayor said at the time that the bridge was safe``: the parser hangs the
+    ``that`` clause after a phrase of time or place off that phrase's noun, as a
+    relative clause ("the time that ..."); with a subject of its own it is what the
+    verb of saying reports.  Not among the tagger's features: the merge adds them."""
+    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    doc, text = view.doc, view.text
+    out: list[Draft] = []
+    first = bisect.bisect_left(view.idx, view.start)
+    for verb in doc[first:]:
+        if verb.pos_ != "VERB" or verb.i in view.quoted or verb.lemma_ not in _CLAUSE_VERBS:
+            continue
+        if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+            continue
+        clause = next(
+            (c for p in verb.children if p.dep_ == "prep" for c in _phrase_clause(p)), None
+        )
+        if clause is None:
+            continue
+        source = source_tokens(verb)
+        content = trim(
+            doc, [t for t in subtree(clause) if not (t.lower_ == "that" and t.i < clause.i)]
+        )
+        c_span, k_span, s_span = _span(doc, content), _span(doc, [verb]), _span(doc, source)
+        if c_span is None or k_span is None or s_span is None or len(content) < 3:
+            continue
+        out.append(_reported(text, resolve, c_span, k_span, s_span))
+    return out
+
+
+# verbs of saying that want what was said ("said at the time that ..."), unlike
+# "spoke at the time that the bridge fell"
+_CLAUSE_VERBS = frozenset(
+    """
+    say tell claim insist argue warn admit acknowledge deny add note state report announce
+    confirm explain suggest maintain contend assert write predict allege concede
+    """.split()
+)
+
+
+def _phrase_clause(prep: Token) -> list[Token]:
+    """The clause hung off a preposition's object that opens with ``that`` and has a
+    subject of its own ("at the time that they were being treated well")."""
+    out = []
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        for clause in (c for c in obj.children if c.dep_ in ("relcl", "acl") and c.i > obj.i):
+            first = clause.left_edge
+            subj = [
+                c
+                for c in clause.children
+                if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ != "that"
+            ]
+            if first.lower_ == "that" and first.i == obj.i + 1 and subj:
+                out.append(clause)
+    return out
