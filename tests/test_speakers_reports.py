@@ -181,3 +181,24 @@ def test_a_that_clause_after_a_phrase_of_time_is_what_was_said(
     nlp: Any, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _reports(run(text, nlp)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The label has twice denied doing anything wrong.\n",
+            [("doing anything wrong", "The label")],
+        ),
+        (
+            "Lee Hart, the union chief, denied breaking any rules.\n",
+            [("breaking any rules", "Lee Hart")],
+        ),
+        # a gerund of a verb that says nothing is no report
+        ("Lee Hart, the union chief, enjoyed breaking the rules.\n", []),
+    ],
+)
+def test_what_a_denial_or_admission_says_can_be_a_gerund(
+    nlp: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _reports(run(text, nlp)) == expected

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SPEECH_NOUNS",
+    "find_gerund_reports",
     "find_noun_reports",
     "find_phrase_then_clause",
     "find_reported",
@@ -446,4 +447,32 @@ def _phrase_clause(prep: Token) -> list[Token]:
             ]
             if first.lower_ == "that" and first.i == obj.i + 1 and subj:
                 out.append(clause)
+    return out
+
+
+# verbs of saying whose gerund says what ("denied doing anything wrong")
+_GERUND_VERBS = frozenset("deny admit acknowledge recall confess mention".split())
+
+
+def find_gerund_reports(view: ArticleView, people: Any = None) -> list[Draft]:
+    """``The label has twice denied doing anything wrong``: a verb of saying whose
+    gerund is what was said.  Not among the tagger's features: the merge adds them."""
+    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    doc, text = view.doc, view.text
+    out: list[Draft] = []
+    first = bisect.bisect_left(view.idx, view.start)
+    for verb in doc[first:]:
+        if verb.pos_ != "VERB" or verb.i in view.quoted or verb.lemma_ not in _GERUND_VERBS:
+            continue
+        if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+            continue
+        said = [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i]
+        if not said:
+            continue
+        source = source_tokens(verb)
+        content = trim(doc, subtree(said[0]))
+        c_span, k_span, s_span = _span(doc, content), _span(doc, [verb]), _span(doc, source)
+        if c_span is None or k_span is None or s_span is None or len(content) < 2:
+            continue
+        out.append(_reported(text, resolve, c_span, k_span, s_span))
     return out
