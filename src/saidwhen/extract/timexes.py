@@ -1205,6 +1205,12 @@ _NEEDLES = tuple(sorted({w for rule in _RULE_NEEDS for group in rule for w in gr
 _GROUPS = tuple(tuple(frozenset(group) for group in rule) for rule in _RULE_NEEDS)
 _DIGIT = re.compile(r"\d")
 
+
+def _fold(s: str) -> str:
+    """``s`` case-folded so that whatever a rule (``re.I``) matches holds its words."""
+    # "ı" and "İ" are an i to the rules, not to casefold() ("İ" -> "i" + U+0307)
+    return s.casefold().replace("ı", "i").replace("\u0307", "")
+
 # ---------------------------------------------------------------- tense
 
 # Tense markers: the one nearest the expression decides ("was announced Wednesday, they
@@ -1377,8 +1383,7 @@ def find_timexes(text: str, anchor: dt.date, start: int = 0, doc: Any = None) ->
     cands: list[tuple[int, int, int, re.Match[str]]] = []
     windows = _windows(text, start)
     for lo, hi in windows:
-        # a dotless i is an i to the rules (re.I), not to casefold()
-        folded = text[lo:hi].casefold().replace("ı", "i")
+        folded = _fold(text[lo:hi])
         present = {w for w in _NEEDLES if w in folded}
         if _DIGIT.search(text, lo, hi):
             present.add("#")
