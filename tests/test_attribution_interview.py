@@ -56,6 +56,23 @@ def test_a_transcript_gives_each_turn_to_its_label(nlp: Any) -> None:
     assert all(q.kind == "direct" and q.cue is not None and q.cue.text == ":" for q in turns)
 
 
+def test_a_transcript_label_in_capitals_is_the_person_named_before(nlp: Any) -> None:
+    text = (
+        "Mayor Ana Diaz met reporters on Tuesday.\n\n"
+        "DIAZ: We will reopen the bridge in May.\n\n"
+        "REYES: Mayor Diaz, will you resign if it slips?\n\n"
+        "DIAZ: I will not resign.\n"
+    )
+    rec = run(text, nlp)
+    got = [(q.text, q.speaker.name if q.speaker else None) for q in rec.quotes]
+    assert got == [
+        ("We will reopen the bridge in May.", "Ana Diaz"),
+        # the name right after a label is who is spoken to, not the label
+        ("Mayor Diaz, will you resign if it slips?", "REYES"),
+        ("I will not resign.", "Ana Diaz"),
+    ]
+
+
 def test_a_lone_label_is_a_heading_not_a_speaker(nlp: Any) -> None:
     rec = run(
         "Profile: Ana Ruiz\n\nRuiz has run the port of Velo for ten years. "

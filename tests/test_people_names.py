@@ -49,6 +49,13 @@ CASES = [
         id="an-unnamed-source-is-named-from-its-owner",
     ),
     pytest.param(
+        "Council chair Han Mi-rae met the envoy on Friday.\n\n"
+        '"The talks will go on," Han said, and the Xi-led party agreed.',
+        "direct",
+        ["Han Mi-rae"],
+        id="a-hyphenated-given-name-in-two-syllables",
+    ),
+    pytest.param(
         "Prosecutors charged Rosa Vint and Carl Ebner on Tuesday.\n\n"
         "Vint and Ebner said they had checked every cell that night.",
         "indirect",

@@ -272,3 +272,37 @@ def test_windows_lose_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(timexes._windows(text, 0)) > 1  # the filler stays unsearched
     monkeypatch.setattr(timexes, "_windows", lambda text, start: [(start, len(text))])
     assert find_timexes(text, ANCHOR) == windowed
+
+
+# With CASES, at least one match of every rule (test_every_match_holds_its_rule_words).
+MORE_RULES = (
+    "Filed 2020-10-05 and 10/5/20. In the 19th century. Morning yesterday, and overnight. "
+    "In the near future. In fiscal 2019, by year-end. The quarter fell from the year-ago "
+    "quarter and the same period last year. He rests on Fridays. That day, at the time, "
+    "and the following month. Yesterday, at the tİme; today, at the tıme."
+)
+
+
+def test_every_match_holds_its_rule_words() -> None:
+    """A rule skips a window without its words (``_RULE_NEEDS``): sound only if every
+    match holds one word of each group, as the patterns are read."""
+    from saidwhen.extract import timexes
+
+    text = "\n".join([c[0] for c in CASES] + [MORE_RULES])
+    for rank, (rx, resolver) in enumerate(timexes._RULES):
+        matches = [m.group(0) for m in rx.finditer(text)]
+        assert matches, f"rule {rank} ({resolver.__name__}) matches nothing here"
+        for m in matches:
+            folded = timexes._fold(m) + (" #" if any(c.isdigit() for c in m) else "")
+            for group in timexes._RULE_NEEDS[rank]:
+                assert any(w in folded for w in group), (rank, m, group)
+
+
+def test_rule_words_lose_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Searching each window with only the rules whose words it holds finds the same."""
+    from saidwhen.extract import timexes
+
+    text = "\n\n".join([c[0] for c in CASES] + [MORE_RULES])
+    found = find_timexes(text, ANCHOR)
+    monkeypatch.setattr(timexes, "_GROUPS", tuple(() for _ in timexes._RULES))
+    assert find_timexes(text, ANCHOR) == found

@@ -14,6 +14,7 @@ article's narrative, and are left out.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -67,9 +68,11 @@ def find_events(
         return []
     text: str = doc_text(doc)
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    starts = [s for s, _ in quoted]  # in order, not overlapping
 
     def in_quote(pos: int) -> bool:
-        return any(s < pos < e for s, e in quoted)
+        k = bisect.bisect_left(starts, pos) - 1  # the last quotation opened before pos
+        return k >= 0 and pos < quoted[k][1]
 
     resolve = people.resolve if people is not None else None
     found: dict[int, Event] = {}

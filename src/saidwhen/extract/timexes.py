@@ -1143,6 +1143,74 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
 )
 
 
+# What each rule's every match holds, case-folded: one string of each group (``#``: a
+# digit). A window without them is not searched by that rule: the rules, each trying
+# every position of a window, were most of this stage's time. Read off the patterns
+# above (a month or weekday by its first three letters); one line per rule, in order.
+_MON = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WD = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month",
+               "quarter", "year", "decade", "centur", "millenni")  # fmt: skip
+# fmt: off
+_RULE_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("#", "noon", "midnight", "midday", "clock"),),  # _time
+    (_MON, ("#",)),  # _full_date: month day
+    (_MON, ("#",)),  # _full_date: day month
+    (("#",),),  # _numeric_date
+    (_MON,),  # _month_year
+    (("#",),),  # _year
+    (("#",),),  # _decade
+    (("century",),),  # _century
+    (("yesterday", "today", "tomorrow", "tonight"),),  # _deictic_day
+    (("yesterday", "today", "tomorrow"),),  # _deictic_day: "morning yesterday"
+    (("morning", "afternoon", "evening", "night"),),  # _this_pod
+    (("overnight", "afternoon"),),  # _this_pod
+    (_WD,),  # _weekday
+    # PRESENT_REF
+    (("now", "currently", "days", "present", "moment", "point", "being", "current"),),
+    (("recently", "lately", "formerly", "past", "years", "ago"),),  # PAST_REF
+    (("future", "term", "possible", "long", "coming", "date"),),  # FUTURE_REF
+    (("week", "month", "year", "decade", "century", "spring", "summer", "fall", "autumn",
+      "winter"),),  # _relative_unit
+    (("spring", "summer", "fall", "autumn", "winter"),),  # _season
+    (("year", "month", "week"),),  # _early_this
+    (("fiscal",), ("#",)),  # _fiscal
+    (("year",),),  # _year_end
+    (("quarter",),),  # _quarter_rule
+    (("quarter", "period"),),  # _quarter_rule: "the latest quarter"
+    (("half", "quarters"),),  # _half
+    (("year",),),  # _this_year
+    (("month", "week"),),  # _relative_unit: "this month"
+    (_UNIT_WORDS, ("ago", "earlier", "later", "before", "after", "now", "hence", "back")),
+    (("year",),),  # _year_ago_adj
+    (("year",),),  # _year_ago_adj: "the same period last year"
+    (("every", "each", "per", "daily", "weekly", "monthly", "yearly", "hourly", "nightly"),),
+    (_WD,),  # _set_rule: "Fridays"
+    (_UNIT_WORDS,),  # _duration_rule
+    (("days", "weeks", "months", "quarters", "decades", "centuries", "day", "week", "month",
+      "year"),),  # _duration_rule: "in recent weeks", "decades-long"
+    (("christmas", "year", "halloween", "day", "thanksgiving"),),  # _holiday
+    (("weekend",),),  # _weekend
+    (("nineteen", "thousand"),),  # _spoken_year
+    (("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+      "nineties"),),  # _decade_word
+    (("summer", "winter", "autumn", "spring"),),  # _season: "this summer"
+    (("day", "month", "year", "week"),),  # _anaphor
+    (("time",),),  # _anaphor: "at the time"
+    (("month",),),  # _month_anaphor
+)
+# fmt: on
+assert len(_RULE_NEEDS) == len(_RULES)
+_NEEDLES = tuple(sorted({w for rule in _RULE_NEEDS for group in rule for w in group} - {"#"}))
+_GROUPS = tuple(tuple(frozenset(group) for group in rule) for rule in _RULE_NEEDS)
+_DIGIT = re.compile(r"\d")
+
+
+def _fold(s: str) -> str:
+    """``s`` case-folded so that whatever a rule (``re.I``) matches holds its words."""
+    # "ı" and "İ" are an i to the rules, not to casefold() ("İ" -> "i" + U+0307)
+    return s.casefold().replace("ı", "i").replace("\u0307", "")
+
 # ---------------------------------------------------------------- tense
 
 # Tense markers: the one nearest the expression decides ("was announced Wednesday, they
@@ -1314,8 +1382,14 @@ def find_timexes(text: str, anchor: dt.date, start: int = 0, doc: Any = None) ->
     future = _future_from_doc(doc, text) if doc is not None else _future_from_text(text)
     cands: list[tuple[int, int, int, re.Match[str]]] = []
     windows = _windows(text, start)
-    for rank, (rx, _) in enumerate(_RULES):
-        for lo, hi in windows:
+    for lo, hi in windows:
+        folded = _fold(text[lo:hi])
+        present = {w for w in _NEEDLES if w in folded}
+        if _DIGIT.search(text, lo, hi):
+            present.add("#")
+        for rank, (rx, _) in enumerate(_RULES):
+            if any(group.isdisjoint(present) for group in _GROUPS[rank]):
+                continue  # no match of this rule can be here
             for m in rx.finditer(text, lo, hi):
                 if m.end() > m.start():
                     cands.append((m.start(), -(m.end() - m.start()), rank, m))

@@ -192,6 +192,8 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
             and head.head.pos_ == "NOUN"
             and head.head.i < i
             and head.head.dep_ != "appos"
+            # not a transcript's label before a name: "RAMOS: Secretary Clinton, did you"
+            and not any(t.text == ":" for t in doc[head.head.i : i])
         ):
             # "The group that owns her music, Big Machine, says": the group is Big Machine
             noun = head.head

@@ -170,7 +170,12 @@ class PeopleIndex:
             if not ent.named:
                 continue
             ent_low = ent.core()
-            if acronym and len(ent_low) > 1 and not (org_named or ent.org_named):
+            if (
+                acronym
+                and len(ent_low) > 1
+                and not (org_named or ent.org_named)
+                and words[0].title() not in ent.tokens  # a transcript's "PENCE" is Pence
+            ):
                 continue
             if org_named or ent.org_named:
                 ok = _same_body(low, ent_low)

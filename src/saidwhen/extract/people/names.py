@@ -222,6 +222,28 @@ def _is_name_token(tok: Token) -> bool:
     )
 
 
+# what follows a hyphen in a compound word, not in a name ("Trump-era", "Xi-led")
+_COMPOUND_ENDS = frozenset("era led style like born made run based backed type".split())
+
+
+def _syllable_name(doc: Doc, i: int, j: int) -> bool:
+    """``doc[j]`` is the capitalised first syllable of a hyphenated given name after a
+    surname (``Kim Jong-un``), the second in lower case: ``doc[j+1:j+3]`` is ``-un``."""
+    if j == i or j + 2 >= len(doc) or doc[j + 1].text != "-":
+        return False
+    first, second = doc[j].text, doc[j + 2].text
+    return (
+        not doc[j].whitespace_
+        and not doc[j + 1].whitespace_
+        and len(first) <= 4
+        and first.isalpha()
+        and second.isalpha()
+        and second.islower()
+        and len(second) <= 4
+        and second not in _COMPOUND_ENDS
+    )
+
+
 def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of maximal proper-noun runs (candidate names); "Eva-Marie" holds together."""
     runs = []
@@ -263,6 +285,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                     and _is_name_token(doc[j + 2])
                 ):
                     j += 2
+                elif _syllable_name(doc, i, j):
+                    j += 2  # "Ban Ki-moon", "Moon Jae-in": a given name of two syllables
                 else:
                     break
             runs.append((i, j + 1))

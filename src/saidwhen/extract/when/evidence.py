@@ -5,6 +5,7 @@ sentence pointing back, an update's later day, dated headings."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -216,9 +217,11 @@ def _frame_channel(frame: str) -> set[str]:
     return {(m.group("ch") or m.group("verb")).lower() for m in _VIA.finditer(frame)}
 
 
-def _channel_key(s: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _channel_key(s: str) -> frozenset[str]:
     # "her post" is the blog post or the Instagram post: the medium, when named, decides.
-    return {m.group(0).lower() for m in _CHANNEL_WORDS.finditer(s)}
+    # Cached: asked of every earlier quote's channel for each quote.
+    return frozenset(m.group(0).lower() for m in _CHANNEL_WORDS.finditer(s))
 
 
 _GOES_ON = re.compile(r"(?:added|adds|continued|continues|went\s+on|goes\s+on|concluded)\b", re.I)
@@ -483,10 +486,11 @@ def _stands_alone(text: str, q: Quote) -> bool:
 def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
     """A quote standing as a subheading, undated, takes the date of its words said in the text."""
     out = list(quotes)
-    words = [f" {normalise(q.text)} " for q in quotes]
+    words: list[str] = []  # the quotes' normal forms, made when first needed (seldom)
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.kind == "indirect" or not _stands_alone(text, q):
             continue
+        words = words or [f" {normalise(x.text)} " for x in quotes]
         same = [
             p
             for j, p in enumerate(quotes)
