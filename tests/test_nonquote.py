@@ -38,6 +38,8 @@ NAMES = [
     ('A small group called "Friends of the Marsh" met on Monday.\n', "Friends of the Marsh"),
     ('Fans of the "Midnight Garden" singer lined up early.\n', "Midnight Garden"),
     ('"We will win," Lin said on "Morning Report."\n', "Morning Report"),
+    # a stage direction in a quoted transcript
+    ('"LIN: We will win.\n\n"(CROSSTALK.)\n\n"ORTA: Not this year."\n', "(CROSSTALK.)"),
     ('Lin made the case in an interview with "Sunday Politics."\n', "Sunday Politics"),
     ('"It is late," said Ann Fry, the author of "Rivers of Salt," on Monday.\n', "Rivers of Salt"),
     ('Ortiz announced the news on an episode of "TGIF Live."\n', "TGIF Live"),

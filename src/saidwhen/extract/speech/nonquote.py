@@ -253,6 +253,8 @@ def not_speech(
     quoted = text[region.start : region.end]
     if text[region.open_mark - 1 : region.open_mark] == "=" or not re.search(r"[^\W\d_]", quoted):
         return "markup"  # attribute values of embedded HTML (id="123"), bare numbers
+    if re.fullmatch(r"\s*\([^()]*\)[\s.,]*", quoted):
+        return "a stage direction"  # "(CROSSTALK)", "(Laughter.)" in a quoted transcript
     mark = max(bisect.bisect_right(view.idx, region.open_mark) - 1, 0)
     lo = view.sent_start[mark]
     line = view.text.rfind("\n", 0, region.open_mark) + 1
