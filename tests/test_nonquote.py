@@ -102,7 +102,7 @@ def test_names_and_titles_are_not_speech(text: str, quoted: str, nlp: Any) -> No
 
 
 @pytest.mark.parametrize(("text", "quoted"), LABELS)
-def test_labels_are_not_speech_with_the_option_only(text: str, quoted: str, nlp: Any) -> None:
+def test_labels_are_speech_only_as_polnear_reads_them(text: str, quoted: str, nlp: Any) -> None:
     assert reasons(text, nlp, labels=True)[quoted] is not None
     assert reasons(text, nlp, labels=False)[quoted] is None
 
