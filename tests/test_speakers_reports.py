@@ -202,3 +202,22 @@ def test_what_a_denial_or_admission_says_can_be_a_gerund(
     nlp: Any, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _reports(run(text, nlp)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hart attributed the rally in bank stocks to the court's ruling on the steel case.\n",
+            [("the rally in bank stocks to the court's ruling on the steel case", "Hart")],
+        ),
+        (
+            "Rep. Ana Ruiz shortly after the arrest linked the incident to a host's remarks.\n",
+            [("the incident to a host's remarks", "Ana Ruiz")],
+        ),
+        # a link that is a thing, not a claim
+        ("The plant is linked to the river by a canal.\n", []),
+    ],
+)
+def test_a_claim_of_cause_is_a_report(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _reports(run(text, nlp)) == expected
