@@ -500,7 +500,7 @@ def find_cause_reports(view: ArticleView, people: Any = None) -> list[Draft]:
         if not objs or not preps or preps[0].i < objs[0].i:
             continue
         source = source_tokens(verb)
-        content = trim(doc, doc[objs[0].left_edge.i : preps[0].right_edge.i + 1])
+        content = trim(doc, list(doc[objs[0].left_edge.i : preps[0].right_edge.i + 1]))
         c_span, k_span, s_span = _span(doc, content), _span(doc, [verb]), _span(doc, source)
         if c_span is None or k_span is None or s_span is None:
             continue
