@@ -221,3 +221,17 @@ def test_what_a_denial_or_admission_says_can_be_a_gerund(
 )
 def test_a_claim_of_cause_is_a_report(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
     assert _reports(run(text, nlp)) == expected
+
+
+def test_a_content_stops_before_the_clause_its_cue_depends_on(nlp: Any) -> None:
+    reports = _reports(
+        run(
+            "Although relatives of the banker suggested he may have been killed, Ruiz told "
+            "lawmakers no evidence supports anything other than an accident.\n",
+            nlp,
+        )
+    )
+    assert reports == [
+        ("he may have been killed", "relatives of the banker"),
+        ("no evidence supports anything other than an accident", "Ruiz"),
+    ]

@@ -103,6 +103,10 @@ def decode(
         if (swallowed := _swallowed_report(view, cue, chosen)) is not None:
             chosen, closing = swallowed
             closings.append(closing)
+        elif (main := _main_clause_in(doc, cue, chosen)) is not None:
+            chosen, report = main
+            if report is not None:
+                out.append(report)
         out.append((cue, src, chosen))
         other = _other_piece(view, cue, src, chosen, cands)
         if other is not None:
@@ -157,6 +161,33 @@ def _swallowed_report(
             return None
         return cut, (closing, src, body)
     return None
+
+
+def _main_clause_in(
+    doc: Doc, cue: TaggedSpan, con: TaggedSpan
+) -> tuple[TaggedSpan, tuple[TaggedSpan, TaggedSpan, TaggedSpan] | None] | None:
+    """``Although relatives suggested he was killed, Ruiz told lawmakers no evidence
+    supports it``: a content that runs on into the clause its cue depends on.  The
+    content cut before that clause, and the clause's own report when its verb is one of
+    saying (``(cue, source, content)``)."""
+    verb = span_root(doc, cue)
+    main = next((a for a in verb.ancestors if con.start <= a.i < con.end), None)
+    if main is None or main.i < cue.end:
+        return None
+    lead = [c for c in main.children if c.i < main.i and c.left_edge.i >= cue.end]
+    lo = min((c.left_edge.i for c in lead), default=main.i)
+    cut = _trimmed(doc, con.start, lo)
+    if cut is None:
+        return None
+    subj = [c for c in lead if c.dep_ == "nsubj"]
+    said = [c for c in main.children if c.dep_ == "ccomp" and c.i > main.i]
+    if not subj or not said or not is_speech_verb(main):
+        return cut, None
+    body = _trimmed(doc, said[0].left_edge.i, min(con.end, said[0].right_edge.i + 1))
+    if body is None:
+        return cut, None
+    source = TaggedSpan("SRC", subj[0].left_edge.i, subj[0].right_edge.i + 1)
+    return cut, (TaggedSpan("CUE", main.i, main.i + 1), source, body)
 
 
 def _closing_body(view: ArticleView, cue: TaggedSpan, src: TaggedSpan) -> TaggedSpan | None:
