@@ -235,3 +235,18 @@ def test_a_content_stops_before_the_clause_its_cue_depends_on(nlp: Any) -> None:
         ("he may have been killed", "relatives of the banker"),
         ("no evidence supports anything other than an accident", "Ruiz"),
     ]
+
+
+def test_a_content_stops_before_a_contrasting_clause_of_its_cue(nlp: Any) -> None:
+    reports = _reports(
+        run(
+            "Beijing said it is committed to the formula granting the city autonomy, while "
+            "the city's police deny accusations of brutality and say they show utmost "
+            "restraint.\n",
+            nlp,
+        )
+    )
+    assert reports == [
+        ("it is committed to the formula granting the city autonomy", "Beijing"),
+        ("they show utmost restraint", "the city's police"),
+    ]

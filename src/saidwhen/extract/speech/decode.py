@@ -103,7 +103,9 @@ def decode(
         if (swallowed := _swallowed_report(view, cue, chosen)) is not None:
             chosen, closing = swallowed
             closings.append(closing)
-        elif (main := _main_clause_in(doc, cue, chosen)) is not None:
+        elif (
+            main := _main_clause_in(doc, cue, chosen) or _contrast_clause_in(doc, cue, chosen)
+        ) is not None:
             chosen, report = main
             if report is not None:
                 out.append(report)
@@ -188,6 +190,43 @@ def _main_clause_in(
         return cut, None
     source = TaggedSpan("SRC", subj[0].left_edge.i, subj[0].right_edge.i + 1)
     return cut, (TaggedSpan("CUE", main.i, main.i + 1), source, body)
+
+
+_CONTRAST = frozenset({"while", "whereas", "although", "though"})
+
+
+def _contrast_clause_in(
+    doc: Doc, cue: TaggedSpan, con: TaggedSpan
+) -> tuple[TaggedSpan, tuple[TaggedSpan, TaggedSpan, TaggedSpan] | None] | None:
+    """``China said it is committed to X, while the police deny it and say they show
+    restraint``: a content that runs on into a contrasting clause of the cue's own
+    (``while ...``), no part of what was said.  The content cut before it, and that
+    clause's report when one of its verbs is one of saying with a clause of its own."""
+    verb = span_root(doc, cue)
+    side = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "advcl"
+            and con.start < c.left_edge.i < con.end
+            and c.left_edge.lower_ in _CONTRAST
+        ),
+        None,
+    )
+    if side is None:
+        return None
+    cut = _trimmed(doc, con.start, side.left_edge.i)
+    if cut is None:
+        return None
+    subj = [c for c in side.children if c.dep_ == "nsubj" and c.i < side.i]
+    for v in (side, *side.conjuncts):
+        said = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
+        if subj and said and is_speech_verb(v) and v.i < con.end:
+            body = _trimmed(doc, said[0].left_edge.i, min(con.end, said[0].right_edge.i + 1))
+            if body is not None:
+                source = TaggedSpan("SRC", subj[0].left_edge.i, subj[0].right_edge.i + 1)
+                return cut, (TaggedSpan("CUE", v.i, v.i + 1), source, body)
+    return cut, None
 
 
 def _closing_body(view: ArticleView, cue: TaggedSpan, src: TaggedSpan) -> TaggedSpan | None:
