@@ -250,3 +250,23 @@ def test_a_content_stops_before_a_contrasting_clause_of_its_cue(nlp: Any) -> Non
         ("it is committed to the formula granting the city autonomy", "Beijing"),
         ("they show utmost restraint", "the city's police"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The three lawmakers sued the police on Monday.\n\n"
+            "The lawmakers, however, failed to answer the invitation. Instead, they are "
+            "asking the court to order the police to pay damages.\n",
+            "The lawmakers",
+        ),
+        # "they" after things is no one
+        ("The prices rose in May. They said the prices would fall.\n", None),
+    ],
+)
+def test_they_is_the_group_of_people_that_was_the_subject_before(
+    nlp: Any, text: str, speaker: str | None
+) -> None:
+    (last,) = [q for q in run(text, nlp).quotes if q.kind == "indirect"][-1:]
+    assert who(last) == speaker
