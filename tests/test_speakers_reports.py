@@ -270,3 +270,15 @@ def test_they_is_the_group_of_people_that_was_the_subject_before(
 ) -> None:
     (last,) = [q for q in run(text, nlp).quotes if q.kind == "indirect"][-1:]
     assert who(last) == speaker
+
+
+def test_a_source_after_the_cue_and_its_words_is_another_clauses(nlp: Any) -> None:
+    rec = run(
+        "Earlier this year, Larkin reportedly laid off more than 60 workers (the company "
+        'would not disclose the actual number but called it "immaterial") and Vesta '
+        "reportedly laid off several hundred.\n",
+        nlp,
+    )
+    assert ('it "immaterial"', "the company") in _reports(rec)
+    (fragment,) = [q for q in rec.quotes if q.text == "immaterial"]
+    assert who(fragment) == "the company"

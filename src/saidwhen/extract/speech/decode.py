@@ -81,13 +81,24 @@ def decode(
     closings: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
     for cue in cues:
         cands = assigned.get(cue.start, [])
+        chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
         src = _subject_source(doc, cue, sources, cues)
         if src is None:
+            # not a source after both the cue and its words ("... called it "immaterial")
+            # and Gannett reportedly laid off ...": another clause's
+            # ("Bemoaning X, Trump said": a participle's subject does come after)
+            finite = span_root(doc, cue).tag_ in ("VBD", "VBZ", "VBP")
+            after = (
+                chosen.end if finite and chosen is not None and chosen.start >= cue.end else None
+            )
             near = [
-                s for s in sources if sent_of(s) == sent_of(cue) and _gap(s, cue) <= MAX_SOURCE_GAP
+                s
+                for s in sources
+                if sent_of(s) == sent_of(cue)
+                and _gap(s, cue) <= MAX_SOURCE_GAP
+                and (after is None or s.start < after)
             ]
             src = min(near, key=lambda s: (_gap(s, cue), s.start)) if near else None
-        chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
         pieces = (
             _parenthetical(view, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
         )
