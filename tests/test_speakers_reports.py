@@ -282,3 +282,18 @@ def test_a_source_after_the_cue_and_its_words_is_another_clauses(nlp: Any) -> No
     assert ('it "immaterial"', "the company") in _reports(rec)
     (fragment,) = [q for q in rec.quotes if q.text == "immaterial"]
     assert who(fragment) == "the company"
+
+
+def test_a_claim_of_cause_keeps_its_adverbs_in_the_cue_and_stops_at_a_dash(nlp: Any) -> None:
+    rec = run(
+        "The governor also linked the outage to the storm \u2014 a claim the utility rejects.\n",
+        nlp,
+    )
+    (report,) = [q for q in rec.quotes if q.kind == "indirect"]
+    assert (report.text, who(report)) == ("the outage to the storm", "The governor")
+    assert report.cue is not None and report.cue.text == "also linked"
+
+
+def test_a_preposition_of_the_cue_is_no_part_of_what_was_said(nlp: Any) -> None:
+    reports = _reports(run("Holt pressed Lee about how he would bring the jobs back.\n", nlp))
+    assert reports == [("how he would bring the jobs back", "Holt")]

@@ -544,6 +544,26 @@ def _content_rank(
     return (sent_of(cue) != sent_of(con), _gap(cue, con), -(con.end - con.start))
 
 
+def _without_cue_words(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
+    """The content without lone words of the cue verb's own at its edges: "take the
+    controversy personally" (not "personally"), "pressed about how ..." (not "about")."""
+    verb = span_root(doc, cue)
+    start, end = con.start, con.end
+    while end - start > 1 and _cue_word(doc[end - 1], verb) and doc[end - 1].pos_ in _LONE:
+        end -= 1
+    if end - start > 1 and _cue_word(doc[start], verb) and doc[start].pos_ == "ADP":
+        start += 1
+    return con if (start, end) == (con.start, con.end) else TaggedSpan("CON", start, end)
+
+
+_LONE = frozenset({"ADV", "ADP"})
+
+
+def _cue_word(tok: Token, verb: Token) -> bool:
+    """A word that hangs from the cue verb itself, with nothing of its own."""
+    return tok.head.i == verb.i and tok.i != verb.i and tok.n_lefts + tok.n_rights <= 1
+
+
 def has_word(doc: Doc, span: TaggedSpan) -> bool:
     return any(t.is_alpha or t.is_digit for t in doc[span.start : span.end])
 
@@ -580,6 +600,7 @@ def find_tagged(
     for spans in tag_doc(view, tagger, rules):
         cues = [s for s in spans if s.role == "CUE"]
         for cue, src, con in decode(view, spans):
+            con = _without_cue_words(doc, cue, con)
             c_s, c_e = _char_span(doc, con)
             if (c_s, c_e) in seen:
                 continue

@@ -500,8 +500,15 @@ def find_cause_reports(view: ArticleView, people: Any = None) -> list[Draft]:
         if not objs or not preps or preps[0].i < objs[0].i:
             continue
         source = source_tokens(verb)
-        content = trim(doc, list(doc[objs[0].left_edge.i : preps[0].right_edge.i + 1]))
-        c_span, k_span, s_span = _span(doc, content), _span(doc, [verb]), _span(doc, source)
+        words = list(doc[objs[0].left_edge.i : preps[0].right_edge.i + 1])
+        dash = next((k for k, t in enumerate(words) if k and t.text in ("—", "–", "--")), None)
+        content = trim(doc, words[:dash])  # "... email server — an opportunity he missed"
+        # "also linked", "repeatedly linked": the adverbs just before are the cue's
+        k = verb.i
+        while k > 0 and doc[k - 1].dep_ == "advmod" and doc[k - 1].head.i == verb.i:
+            k -= 1
+        cue = list(doc[k : verb.i + 1])
+        c_span, k_span, s_span = _span(doc, content), _span(doc, cue), _span(doc, source)
         if c_span is None or k_span is None or s_span is None:
             continue
         out.append(_reported(text, resolve, c_span, k_span, s_span))
