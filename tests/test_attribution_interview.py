@@ -25,6 +25,18 @@ TRANSCRIPT = (
     "MAYOR DIAZ: This time the money is there.\n"
 )
 
+# An article quoting a transcript: every turn opens with a quotation mark, only the
+# last one closes (the convention for a quotation over several paragraphs).
+QUOTED_TRANSCRIPT = (
+    "The station aired the exchange on Sunday. Part of it went as follows:\n\n"
+    '"HOST: Will the council reopen the bridge?\n\n'
+    '"MAYOR DIAZ: We will reopen it in May, you have my word.\n\n'
+    '"TOM LEE: That is what you told us last year.\n\n'
+    '"REYES: Mayor Diaz, will you resign if it slips?\n\n'
+    '"MAYOR DIAZ: This time the money is there."\n\n'
+    "The bridge has been closed since March.\n"
+)
+
 
 def turns_of(text: str, nlp: Any) -> list[tuple[str, str | None, str]]:
     rec = run(text, nlp)
@@ -71,6 +83,22 @@ def test_a_transcript_label_in_capitals_is_the_person_named_before(nlp: Any) -> 
         ("Mayor Diaz, will you resign if it slips?", "REYES"),
         ("I will not resign.", "Ana Diaz"),
     ]
+
+
+def test_a_quoted_transcript_gives_each_turn_to_its_label(nlp: Any) -> None:
+    rec = run(QUOTED_TRANSCRIPT, nlp)
+    turns = [q for q in rec.quotes if q.start > QUOTED_TRANSCRIPT.index("HOST")]
+    got = [(q.text, q.speaker.mention if q.speaker else None) for q in turns]
+    assert got == [
+        ("Will the council reopen the bridge?", "HOST"),
+        ("We will reopen it in May, you have my word.", "MAYOR DIAZ"),
+        ("That is what you told us last year.", "TOM LEE"),
+        ("Mayor Diaz, will you resign if it slips?", "REYES"),
+        ("This time the money is there.", "MAYOR DIAZ"),
+    ]
+    assert all(q.kind == "direct" for q in turns)
+    # the words exclude the label and the article's quotation marks
+    assert all(QUOTED_TRANSCRIPT[q.start : q.end] == q.text for q in turns)
 
 
 def test_a_lone_label_is_a_heading_not_a_speaker(nlp: Any) -> None:

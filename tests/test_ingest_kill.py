@@ -145,3 +145,36 @@ def test_interrupted_ingest_resumes_without_duplicates(
     assert again.returncode == 0, err.decode()
     assert f"{partial['articles']} already there" in err.decode()
     assert snapshot(db) == clean
+
+
+# A worker stopped while it sends a large result: the pool must still shut down.
+_STOPPED_MID_SEND = """
+import threading, time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from saidwhen.engine.local import _terminate
+
+def big(mb):
+    return b"x" * (mb << 20)
+
+if __name__ == "__main__":
+    for delay in (0.0, 0.05, 0.1):
+        pool = ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn"))
+        futures = [pool.submit(big, 128) for _ in range(6)]
+        futures[0].result()
+        time.sleep(delay)
+        _terminate(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+    print("shut down")
+"""
+
+
+def test_stopping_workers_mid_reply_does_not_hang_the_pool(tmp_path: Path) -> None:
+    script = tmp_path / "stop_mid_send.py"
+    script.write_text(_STOPPED_MID_SEND)
+    # before the fix, shutdown waited for ever on the half-read reply (3 of 3 here)
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "shut down"

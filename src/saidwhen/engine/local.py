@@ -106,6 +106,13 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
         proc.terminate()
     for proc in workers:
         proc.join(timeout=5)
+    # A worker stopped half-way through sending a result leaves the pool's manager
+    # thread waiting for the rest of it, and shutdown() waiting on that thread for
+    # ever (a Ctrl-C that hung the ingest). The parent holds a writing end of the
+    # results pipe too: closed, with the workers gone, the read ends instead.
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
 
 
 def ingest(

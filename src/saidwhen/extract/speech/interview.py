@@ -4,7 +4,9 @@ A Q&A interview prints each turn as a paragraph: ``Q: ...`` for the
 interviewer, then ``A: ...`` or ``Ruiz: ...`` for the one who answers; a
 transcript labels every turn with a name (``MAYOR DIAZ: ...``).  The words
 after the label are what that speaker said, as a quotation would give them,
-without quotation marks and without a speech verb.  An answer with no label
+without quotation marks and without a speech verb (an article that quotes a
+transcript opens each turn with a quotation mark and closes only the last one:
+the marks are the article's, the turns still the labels').  An answer with no label
 of its own (the paragraph after a question) is the interviewee's.
 
 The layout is read only where it is one: at least two labelled turns, so that
@@ -33,8 +35,9 @@ __all__ = ["Turn", "interview_drafts", "turns"]
 
 _QUESTION = frozenset({"q", "question", "interviewer"})
 _ANSWER = frozenset({"a", "answer"})
-# A label is short: a name, a role or Q/A ("Q", "Sen. Ana Ruiz", "MAYOR DIAZ").
-_LABEL = re.compile(r"[ \t]*([^:\n\"“”]{1,40}?)[ \t]*:[ \t]+(?=\S)")
+# A label is short: a name, a role or Q/A ("Q", "Sen. Ana Ruiz", "MAYOR DIAZ"); an
+# article that quotes a transcript opens each turn with a quotation mark (group 1).
+_LABEL = re.compile(r"[ \t]*([\"“]?)[ \t]*([^:\n\"“”]{1,40}?)[ \t]*:[ \t]+(?=\S)")
 _QUOTE_MARKS = frozenset('"“”„«»')
 # Labels that head a paragraph without being anyone's turn.
 _NOT_SPEAKERS = frozenset(
@@ -57,6 +60,7 @@ class Turn:
     start: int  # the words: text[start:end]
     end: int
     role: str  # "question", "answer" (the interviewee, unnamed) or "named"
+    quoted: bool = False  # the turn opens with a quotation mark (a quoted transcript)
 
 
 def _is_name_label(toks: list[Token]) -> bool:
@@ -67,8 +71,8 @@ def _is_name_label(toks: list[Token]) -> bool:
         return False
     if any(t.lower_ in _NOT_SPEAKERS or t.ent_type_ in _NOT_PEOPLE for t in words):
         return False
-    if words[-1].tag_ in ("NNS", "NNPS"):
-        return False
+    if words[-1].tag_ in ("NNS", "NNPS") and not words[-1].is_upper:
+        return False  # a group; a transcript's capitals often fool the tagger ("RAMOS")
     return all(
         t.pos_ == "PROPN" or t.is_upper or (t.is_title and t.pos_ in ("NOUN", "PROPN"))
         for t in words
@@ -84,20 +88,23 @@ def turns(view: ArticleView) -> list[Turn]:
         m = _LABEL.match(text, p_start, p_end)
         if m is None:
             continue
-        label = m.group(1).strip().lower().rstrip(".")
+        label = m.group(2).strip().lower().rstrip(".")
         end = p_end
         while end > m.end() and text[end - 1].isspace():
             end -= 1
-        colon = m.end(1) + text[m.end(1) : m.end()].index(":")
+        quoted = bool(m.group(1))
+        if quoted and text[end - 1] in _QUOTE_MARKS:
+            end -= 1  # the closing mark of the last turn quoted
+        colon = m.end(2) + text[m.end(2) : m.end()].index(":")
         if label in _QUESTION:
             role = "question"
         elif label in _ANSWER:
             role = "answer"
-        elif _is_name_label(list(window_tokens(view.doc, m.start(1), m.end(1)))):
+        elif _is_name_label(list(window_tokens(view.doc, m.start(2), m.end(2)))):
             role = "named"
         else:
             continue
-        found.append(Turn(m.start(1), colon, m.end(), end, role))
+        found.append(Turn(m.start(2), colon, m.end(), end, role, quoted))
     if len(found) < 2:
         return []
     named = [t for t in found if t.role == "named"]
@@ -139,7 +146,9 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
     interviewee = _interviewee(view, people, found, len(named))
     new: list[Draft] = []
     for t in found:
-        if t.role == "question" or _QUOTE_MARKS & set(text[t.start : t.end]):
+        # a turn with quotation marks of its own is left to the quote finders, unless the
+        # marks are the article's, around the whole turn
+        if t.role == "question" or (not t.quoted and _QUOTE_MARKS & set(text[t.start : t.end])):
             continue
         speaker = _label_speaker(view, people, t) if t.role == "named" else interviewee
         cue = Span(":", t.colon, t.colon + 1)
