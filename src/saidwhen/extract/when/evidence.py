@@ -157,6 +157,7 @@ def _account_date(
     timexes: Sequence[Timex],
     anchor: dt.date,
     frame: str = "",
+    parsed: Doc | None = None,
 ) -> tuple[str | None, DateRange | None] | None:
     """The date of the speaker's communication told in one of the two sentences before.
 
@@ -169,7 +170,13 @@ def _account_date(
         return None
     before = [(a, b) for a, b in sents if b <= s][-2:]
     for a, b in reversed(before):
-        dated = [t for t in timexes if a <= t.start < b and _dated_free(t, anchor)]
+        dated = [
+            t
+            for t in timexes
+            if a <= t.start < b
+            and _dated_free(t, anchor)
+            and not (parsed is not None and _not_the_account(parsed, t))
+        ]
         if not dated:
             continue
         sentence = text[a:b]
@@ -348,6 +355,66 @@ def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
     if _setting(noun, words.root):
         return False  # "at a rally held Monday", "told a crowd that gathered Monday"
     return _ITS_OWN_DATE.fullmatch(noun.text) is None
+
+
+# what a date before a noun may date when it dates a saying ("Tuesday's announcement")
+_SAYING_NOUN = re.compile(
+    rf"{_ITS_OWN_DATE.pattern}|announcement|remarks?|comments?|address|appearance|profile|"
+    r"article|story|column|op-ed|editorial|report|ad|episode|event|session|forum|debate|"
+    r"convention|panel|discussion|show",
+    re.I,
+)
+_PREMODIFIER = ("nummod", "compound", "amod", "poss", "nmod")
+_COARSE = ("year", "decade", "century")
+
+
+def _dates_a_thing(doc: Doc, t: Timex) -> bool:
+    """The date qualifies a thing, not a saying: "Obama's 2008 campaign", "the 2011 raid",
+    "a close aide in 2012" (but "a 2014 Senate hearing", "Tuesday's announcement")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in _PREMODIFIER and root.head.pos_ in ("NOUN", "PROPN"):
+        return _SAYING_NOUN.fullmatch(root.head.text) is None
+    # "an aide in 2012": a year of a person's or a thing's story (a day may be misattached)
+    if root.dep_ == "pobj" and t.granularity in _COARSE:
+        noun = root.head.head
+        return noun.pos_ == "NOUN" and _SAYING_NOUN.fullmatch(noun.text) is None
+    return False
+
+
+def _in_reported(doc: Doc, t: Timex, q: Quote) -> bool:
+    """The date sits in the words reported, after they begin: "Rendell noted that Reagan
+    appeared unsteady in his first debate in 1984" (not "said on Tuesday that ...")."""
+    if t.start < q.start:
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    x = span.root if span is not None else None
+    while x is not None and x.head.i != x.i:
+        if x.dep_ == "ccomp":
+            return True
+        x = x.head
+    return False
+
+
+def _not_the_account(doc: Doc, t: Timex) -> bool:
+    """A date of the sentence that is not when its account was given: it qualifies a thing,
+    sits in a relative clause ("Rendell, who served during the 2000 election") or in the
+    words reported ("Rendell noted that Reagan appeared unsteady in 1984")."""
+    if _dates_a_thing(doc, t):
+        return True
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    x = span.root
+    while x.head.i != x.i:
+        if x.dep_ in ("relcl", "ccomp") or (x.dep_ == "acl" and x.pos_ == "VERB"):
+            # "Bornstein, who wrote the letter in December 2015": that clause's saying
+            said = _COMMUNICATION.fullmatch(x.text) or _SAYING_NOUN.fullmatch(x.head.text)
+            return said is None
+        x = x.head
+    return False
 
 
 _SPEAKING = re.compile(

@@ -25,11 +25,13 @@ from saidwhen.extract.when.evidence import (
     _WRITTEN,
     _account_date,
     _channel_key,
+    _dates_a_thing,
     _day_after_told,
     _document_date,
     _event_date,
     _frame_channel,
     _headings_dated,
+    _in_reported,
     _news_day,
     _occasion,
     _occasion_goes_on,
@@ -47,6 +49,7 @@ from saidwhen.model import DateRange, Quote, Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
 
 def date_quotes(
     doc: Any, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
@@ -182,7 +185,14 @@ def _date_one(
         and not (q.start <= t.start < q.end)
         and timex_when(t, anchor) != (None, None)
         and (first_day(*timex_when(t, anchor)) or "") <= anchor.isoformat()
-        and not (parsed is not None and q.cue and _other_clause(parsed, t, q.cue))
+        and not (
+            parsed is not None
+            and (
+                _dates_a_thing(parsed, t)
+                or _in_reported(parsed, t, q)
+                or (q.cue and _other_clause(parsed, t, q.cue))
+            )
+        )
     ]
     if any(t.value != "PRESENT_REF" for t in here):
         # "said Tom Lee, now a consultant, during a September hearing": not "now"
@@ -283,7 +293,7 @@ def _date_one(
     # 5. The account the narrative just dated: "Last week Holmes revealed ..." then
     # "'...,' Holmes testified"; "In December 2015, Trump released a letter from Dr.
     # Bornstein" then "'...,' Bornstein wrote".
-    account = _account_date(text, sents, s, q, story, anchor, frame)
+    account = _account_date(text, sents, s, q, story, anchor, frame, parsed)
     if account is not None:
         return replace(q, when=account[0], when_range=account[1], when_basis="text")
     # 6. The speaker's account goes on from their quote just before ("... noting he had
