@@ -286,6 +286,13 @@ NEWS_DAY = "2019-11-20"
             "most important",
             None,
         ),
+        # an interview the account before never speaks of is another occasion
+        (
+            "By 9 a.m. Sunday, Ana Ruiz was taking calls from listeners to her radio program. "
+            '"Nobody wants to sit this one out," Ruiz said in an interview.',
+            "sit this one out",
+            None,
+        ),
         # a channel word that is not how the words came does not date them
         (
             'In a Nov. 5 letter, the doctors offered vaccines. "This is how epidemics begin," Dr. '
@@ -366,6 +373,19 @@ _FILLER = (
         ),
         (_LEAD + '"Can I speak?" Tom Ferrell tearfully asked.', "Can I speak?", "2019-11-19"),
         (_LEAD + '"We had hoped," Tom Ferrell previously said.', "We had hoped", None),
+        # the paper's own interview, undated, is not the day's news
+        (
+            _LEAD + '"We were never asked," Tom Ferrell said in a phone interview.',
+            "never asked",
+            None,
+        ),
+        (_LEAD + '"We were never asked," Tom Ferrell told me.', "never asked", None),
+        # ... but another outlet's, on the day, is
+        (
+            _LEAD + '"We were never asked," Tom Ferrell said in an interview with CNN.',
+            "never asked",
+            "2019-11-19",
+        ),
         # the day before, told further on, dates what follows until another date intervenes
         (
             _FILLER + "The vote follows the testimony Tuesday of two officials. "

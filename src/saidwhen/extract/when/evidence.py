@@ -539,6 +539,10 @@ def _other_occasion(frame: str, account: str) -> bool:
         return who != then_who
     if via and then_via:
         return not via & then_via
+    if via and not via & _channel_key(account):
+        # "said in an interview" after "began taking calls on his radio program": the account
+        # never speaks of that channel
+        return True
     return bool((who and then_via) or (via and then_who))
 
 

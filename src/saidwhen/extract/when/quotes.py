@@ -4,6 +4,7 @@ docstring gives (:mod:`saidwhen.extract.when`)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -140,10 +141,19 @@ def _yesterday_dated(
             out.append(q)
             continue
         s, e = _sentence_of(sents, q.cue.start)
+        if _OWN_INTERVIEW.search(_outside(text, s, e, q)):
+            out.append(q)  # the paper's own interview, which it does not date
+            continue
         if _said_then(text, q.cue, _outside(text, s, e, q)):
             q = replace(q, when=yesterday, when_range=None, when_basis="text")
         out.append(q)
     return out
+
+
+# "said in an interview", "said in a phone interview", "told me": an interview of the paper's
+_OWN_INTERVIEW = re.compile(
+    r"\bin\s+an?\s+(?:[\w-]+\s+)?interview\b(?!\s+(?:with|on)\s+[A-Z])|\btold\s+(?:me|us)\b"
+)
 
 
 def _closing(p: Quote) -> bool:
