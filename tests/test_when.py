@@ -288,7 +288,7 @@ NEWS_DAY = "2019-11-20"
         ),
         # an interview the account before never speaks of is another occasion
         (
-            "By 9 a.m. Sunday, Ana Ruiz was taking calls from listeners to her radio program. "
+            "On Sunday, Ana Ruiz told listeners of her radio program that every vote counts. "
             '"Nobody wants to sit this one out," Ruiz said in an interview.',
             "sit this one out",
             None,
