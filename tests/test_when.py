@@ -373,6 +373,13 @@ _FILLER = (
         ),
         (_LEAD + '"Can I speak?" Tom Ferrell tearfully asked.', "Can I speak?", "2019-11-19"),
         (_LEAD + '"We had hoped," Tom Ferrell previously said.', "We had hoped", None),
+        # the tense of other words the sentence quotes is theirs, not the saying's
+        (
+            _LEAD + '"We will miss it," Tom Ferrell said, "the only pier where we could have '
+            'fished."',
+            "We will miss it",
+            "2019-11-19",
+        ),
         # the paper's own interview, undated, is not the day's news
         (
             _LEAD + '"We were never asked," Tom Ferrell said in a phone interview.',

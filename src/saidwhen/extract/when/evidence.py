@@ -204,9 +204,26 @@ def _own(done: Sequence[Quote], q: Quote) -> list[Quote]:
     ]
 
 
+# a passage between quotation marks of at least three words: someone's words, not the narrative
+_OPENING = re.compile(r"(?:''|[\"“‘'])$")
+_CLOSING = re.compile(r"[,.;:!?…]?(?:''|[\"”’'])")
+_QUOTED = re.compile(
+    r"“[^“”]*?(?:\s[^“”\s]+){2,}[^“”]*”"
+    r"|''(?:(?!'').)*?(?:\s\S+){2,}.*?''"
+    r'|"[^"]*?(?:\s[^"\s]+){2,}[^"]*"'
+)
+
+
 def _outside(text: str, s: int, e: int, q: Quote) -> str:
-    """The sentence without the quoted words (whose "later" belongs to the speaker)."""
-    return text[s : max(s, min(e, q.start))] + " " + text[min(e, max(s, q.end)) : e]
+    """The sentence without the quoted words (whose "later" belongs to the speaker), nor the
+    other words it quotes ("'...,' he said, '... could have unfolded.'")."""
+    # its own marks go with it, so that the others pair up
+    opening = _OPENING.search(text, max(0, q.start - 2), q.start)
+    closing = _CLOSING.match(text, q.end)
+    a = opening.start() if opening else q.start
+    b = closing.end() if closing else q.end
+    frame = text[s : max(s, min(e, a))] + " " + text[min(e, max(s, b)) : e]
+    return _QUOTED.sub(" ", frame)
 
 
 _VIA = re.compile(
