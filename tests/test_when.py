@@ -286,6 +286,16 @@ NEWS_DAY = "2019-11-20"
             "most important",
             None,
         ),
+        # words told to the same named audience as the speaker's dated words: that interview
+        (
+            '"The pier is safe," Ana Ruiz told Lena Okafor of Channel Five on Monday.\n\n'
+            "The council has not voted on the repairs. The engineers want more time. The "
+            "anglers want the pier open by spring. The bait shop has cut its hours. The ferry "
+            "still runs twice a day, and the harbor master says the tides are calm.\n\n"
+            'Ruiz told Channel Five that "the money for the repairs is already there."',
+            "the money for the repairs",
+            "2019-11-18",
+        ),
         # an interview the account before never speaks of is another occasion
         (
             "On Sunday, Ana Ruiz told listeners of her radio program that every vote counts. "

@@ -544,6 +544,40 @@ _AUDIENCE = re.compile(
 )
 
 
+# the named audience: "told Bill O'Reilly of Fox News", "telling O'Reilly", "told Fox"
+_NAMED_AUDIENCE = re.compile(
+    r"\b(?i:told|telling|interview\s+with|speaking\s+(?:to|with))\s+"
+    r"(?P<who>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4})"
+)
+
+
+def _audience_names(frame: str) -> set[str]:
+    """The names of the audience the attribution says the words were told to."""
+    m = _NAMED_AUDIENCE.search(frame)
+    if m is None:
+        return set()
+    return {w for w in re.findall(r"[A-Z][\w&'’-]+", m.group("who")) if len(w) > 2}
+
+
+def _same_audience(
+    text: str, sents: Sequence[tuple[int, int]], q: Quote, frame: str, done: Sequence[Quote]
+) -> Quote | None:
+    """The speaker's earlier dated words told to the same named audience: "told Bill
+    O'Reilly of Fox News this week" then "told Fox that ..." (one interview)."""
+    names = _audience_names(frame)
+    if not names or q.speaker is None:
+        return None
+    for p in reversed(done):
+        if p.speaker is None or p.speaker.name != q.speaker.name or p.cue is None:
+            continue
+        if p.when_basis != "text" or not (p.when or p.when_range):
+            continue
+        s, e = _sentence_of(sents, p.cue.start)
+        if names & _audience_names(_outside(text, s, e, p)):
+            return p
+    return None
+
+
 def _occasion(s: str) -> tuple[str | None, set[str]]:
     m = _AUDIENCE.search(s)
     return (m.group("who").lower() if m else None), _frame_channel(s)

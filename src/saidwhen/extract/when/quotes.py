@@ -41,6 +41,7 @@ from saidwhen.extract.when.evidence import (
     _own,
     _pointed_back,
     _said_then,
+    _same_audience,
     _since_clause,
     _updated_day,
     _weekday_until,
@@ -280,7 +281,12 @@ def _date_one(
     event = _event_date(text, s, frame, story, anchor)
     if event is not None:
         return replace(q, when=event[0], when_range=event[1], when_basis="text")
-    # 4b. The same speaker in the same channel as an earlier dated quote.
+    # 4b. The same speaker, told to the same named audience as earlier dated words.
+    told_there = _same_audience(text, sents, q, frame, done)
+    if told_there is not None:
+        p = told_there
+        return replace(q, when=p.when, when_range=p.when_range, when_basis="text")
+    # 4c. The same speaker in the same channel as an earlier dated quote.
     # a channel word in the attribution that is not how the words came ("signatory to the
     # letter, told NBC News") is not the quote's channel
     via = _frame_channel(frame)
