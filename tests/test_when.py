@@ -296,6 +296,26 @@ NEWS_DAY = "2019-11-20"
             "the money for the repairs",
             "2019-11-18",
         ),
+        # reactions told together: the paragraph's first is dated by its own words
+        (
+            "Mayor Ana Ruiz said Monday that the footage should be released. Gov. Tom Ferrell "
+            'said it would be "improper" to comment while the inquiry goes on.',
+            "improper",
+            "2019-11-18",
+        ),
+        # ... not in the next paragraph, nor words written for the record
+        (
+            "Mayor Ana Ruiz said Monday that the footage should be released.\n\nGov. Tom "
+            'Ferrell said it would be "improper" to comment while the inquiry goes on.',
+            "improper",
+            None,
+        ),
+        (
+            "Mayor Ana Ruiz said Monday that the footage should be released. Gov. Tom Ferrell "
+            'said in a statement it would be "improper" to comment while the inquiry goes on.',
+            "improper",
+            None,
+        ),
         # an interview the account before never speaks of is another occasion
         (
             "On Sunday, Ana Ruiz told listeners of her radio program that every vote counts. "

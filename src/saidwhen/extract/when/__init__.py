@@ -43,12 +43,15 @@ The evidence, strongest first:
    ("told Fox News last week" then "'...,' Ruiz told reporters"), or the
    speaker's dated quoted words before, in the same channel (just before; a
    bare "Robertson said:" further on);
-7. yesterday's news: when the lead (its first paragraphs) reports the day before
+7. reactions told together: in a paragraph whose first reaction is dated by its
+   own words ("Mayor Roberts said Friday that ..."), another speaker's words said
+   then ("Gov. McCrory said it would be 'improper'") are of that day;
+8. yesterday's news: when the lead (its first paragraphs) reports the day before
    the article ("faced criticism on Tuesday" in Wednesday's paper), a quote still
    undated, said in the simple past ("said", "told reporters"; not "says", "has
    said", nor words written for the record, "said in a statement", nor the
    paper's own interview, "said in an interview", "told me"), was said that
-   day. This runs last and never spreads to other quotes through 5 or 6.
+   day. These run last and never spread to other quotes through 5 or 6.
 
 An occasion the text sets up once and quotes from over several paragraphs ("At
 a House hearing last week, ...", "during a September hearing", "Lynn said after

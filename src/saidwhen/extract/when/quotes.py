@@ -96,6 +96,7 @@ def date_quotes(
     if anchor == dt.date.min:  # no day before it
         return out
     out = _occasions_dated(text, sents, out, free, story, anchor)
+    out = _reactions_dated(out, text, sents, story, anchor)
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
     lead_day = _news_day(text, story, anchor) == yesterday
     # the dates the narrative tells, in text order ("the testimony Tuesday of four officials")
@@ -105,6 +106,62 @@ def date_quotes(
         if timex_when(t, anchor) != (None, None) and not _since_clause(text, t)
     ]
     return _yesterday_dated(out, text, sents, days, yesterday, lead_day)
+
+
+def _reactions_dated(
+    quotes: Sequence[Quote],
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> list[Quote]:
+    """Reactions told together: in a paragraph that opens with words dated by their own
+    attribution ("Mayor Roberts said Friday that ..."), another speaker's words said then
+    ("Gov. McCrory said it would be 'improper'") are of that day too."""
+    out = list(quotes)
+    week = (anchor - dt.timedelta(days=7)).isoformat()
+    for i, q in enumerate(quotes):
+        if q.when or q.when_range or q.continues is not None or q.cue is None:
+            continue
+        if _written(text, q) or q.speaker is None:
+            continue
+        a = text.rfind("\n", 0, q.start) + 1
+        before = [
+            p
+            for p in out[:i]
+            if p.start >= a
+            and p.cue is not None
+            and p.continues is None
+            and p.speaker is not None
+            and p.speaker.name != q.speaker.name
+        ]
+        first = next((p for p in before if _told_day(text, sents, story, p, week, anchor)), None)
+        if first is None or any(p.when != first.when for p in before[before.index(first) :]):
+            continue  # no reaction dated by its own words, or another day told since
+        s, e = _sentence_of(sents, q.cue.start)
+        frame = _outside(text, s, e, q)
+        if _said_then(text, q.cue, frame) and not _OWN_INTERVIEW.search(frame):
+            out[i] = replace(q, when=first.when, when_range=None, when_basis="text")
+    return out
+
+
+def _told_day(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    story: Sequence[Timex],
+    p: Quote,
+    week: str,
+    anchor: dt.date,
+) -> bool:
+    """``p`` is dated, in the past week, by a day its own sentence tells ("said Friday")."""
+    if not p.when or not week <= p.when < anchor.isoformat():
+        return False
+    s, e = _sentence_of(sents, p.cue.start if p.cue else p.start)
+    return any(s <= t.start < e and t.date == p.when for t in story)
+
+
+def _written(text: str, q: Quote) -> bool:
+    return q.cue is not None and bool(_WRITTEN.search(f"{q.cue.text} {q.channel or ''}"))
 
 
 def _yesterday_dated(
