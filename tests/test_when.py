@@ -316,6 +316,14 @@ NEWS_DAY = "2019-11-20"
             "improper",
             None,
         ),
+        # the account just told by the same pronoun: "she told me on Monday" then "She said"
+        (
+            "Ana Ruiz, a host, spoke to me about her work. The difference now, she told me on "
+            "Monday, is that she reads the news.\n\nShe said she did not mention the strike "
+            'because "nobody can prove who started it."',
+            "nobody can prove",
+            "2019-11-18",
+        ),
         # an interview the account before never speaks of is another occasion
         (
             "On Sunday, Ana Ruiz told listeners of her radio program that every vote counts. "

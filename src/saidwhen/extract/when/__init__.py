@@ -39,7 +39,8 @@ The evidence, strongest first:
 6. the account just told: the speaker's communication dated in one of the
    two sentences before ("In December 2015, Trump released a letter from Dr.
    Bornstein" -> "'...,' Bornstein wrote"; "According to a 2018 survey by
-   Abernathy"), unless the attribution names another audience or channel
+   Abernathy"; "he told me on Friday" then "He said ...": the same pronoun
+   telling), unless the attribution names another audience or channel
    ("told Fox News last week" then "'...,' Ruiz told reporters"), or the
    speaker's dated quoted words before, in the same channel (just before; a
    bare "Robertson said:" further on);

@@ -180,7 +180,12 @@ def _account_date(
         if not dated:
             continue
         sentence = text[a:b]
-        if re.search(rf"\b{re.escape(surname)}\b", sentence) and _COMMUNICATION.search(sentence):
+        named = re.search(rf"\b{re.escape(surname)}\b", sentence)
+        # "he told me on Friday" then "He said ...": the same pronoun, telling
+        he = _PRONOUN.match(text, q.cue.start - 4, q.cue.start) if q.cue else None
+        if he and re.search(rf"\b{he.group(1)}\s+{_TELLING}", sentence, re.I):
+            named = he
+        if named and _COMMUNICATION.search(sentence):
             if _other_occasion(frame, sentence):
                 return None
             return _dated_free(dated[0], anchor)
@@ -188,6 +193,8 @@ def _account_date(
     return None
 
 
+_PRONOUN = re.compile(r".*\b(he|she)\s+$", re.I | re.S)
+_TELLING = r"(?:\w+ly\s+)?(?:told|said|wrote|testified|explained|recalled|insisted)\b"
 _ACCOUNT_GAP = 300  # characters between two quotes of one account
 _ACCOUNT_REACH = 1500  # ... when the later one names no audience or channel of its own
 
