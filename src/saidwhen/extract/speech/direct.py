@@ -64,6 +64,10 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
     return Speaker(name, mention, s, e)
 
 
+# a line that ends in a signature, ``"..." ― Jane Roe``, then a line break
+_SIGNED_LINE = re.compile(r"[”\"][^\S\n]*[―—–][^\S\n]*[^\W\d][^\n”\"“]{0,60}\n[^\S\n]*\Z")
+
+
 def _attribute_region(
     view: ArticleView,
     people: PeopleIndex,
@@ -77,7 +81,9 @@ def _attribute_region(
     text = doc_text(doc)
     words = text[region.start : region.end]
     before = text[max(0, region.open_mark - 2) : region.open_mark].rstrip()
-    prev_char = before[-1:] if before else ""
+    # a quote opening the line after a signed one ("..." ― Jane Roe) is no fragment
+    signed = _SIGNED_LINE.search(text[max(0, region.open_mark - 80) : region.open_mark])
+    prev_char = "" if signed else before[-1:]
     fragment = prev_char.isalnum() or (
         words[:1].islower()
         and prev_char not in (":",)

@@ -1,0 +1,43 @@
+"""Quotes signed by a name, and quotes with no cue whose speaker is named nearby, on
+hand-built articles (traps of unseen news, written fresh): readers' comments one
+to a line, each signed ``― Name``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.test_attribution import run, who
+
+# readers' comments, one to a line after a single line break, each signed
+READERS = (
+    "Ten Farmers Tell Us What They Think Of The New Water Rules.\n\n"
+    "We asked readers who farm along the river what the rules mean to them.\n\n"
+    "“The rules came too late for my orchard. We lost half the trees in June.”{gap}― Dana Whitlow\n"
+    "“My neighbours sold up last year. The young ones do not want the work.”{gap}― Omar Feld\n"
+    "“Nobody in the capital has walked a dry field. He says he cares as he cuts the grants"
+    " for small growers.” ― Ruth Abernathy\n"
+)
+
+
+@pytest.mark.parametrize("gap", ["", " ", "\u00a0"])
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("The rules came too late", "Dana Whitlow"),
+        # a quote opening the line after a signature: a whole quote, not a fragment
+        ("My neighbours sold up", "Omar Feld"),
+        # a report inside the quote ("he says ... as he cuts") names no one's quote
+        ("Nobody in the capital", "Ruth Abernathy"),
+    ],
+)
+def test_each_signed_line_is_its_signers_quote(
+    nlp: Any, gap: str, words: str, speaker: str
+) -> None:
+    rec = run(READERS.format(gap=gap), nlp)
+    qs = [q for q in rec.quotes if q.text.startswith(words)]
+    assert len(qs) == 1, words
+    assert qs[0].kind == "direct"
+    assert who(qs[0]) == speaker
+    assert qs[0].continues is None  # signed: no part of the comment above it
