@@ -41,3 +41,20 @@ def test_each_signed_line_is_its_signers_quote(
     assert qs[0].kind == "direct"
     assert who(qs[0]) == speaker
     assert qs[0].continues is None  # signed: no part of the comment above it
+
+
+# "Said Ellis:": a sentence opening on the cue, the speaker right after it
+SAID_FIRST = (
+    "“It is hard to avoid,” said Ryan {name}, a tax consultant.\n\n"
+    "The mayor has ignored the harbour. If anything, experts say her plans would make"
+    " the code more complicated. Said {name}: “I don’t get the sense she’s the least bit"
+    " interested in harbour reform.”\n"
+)
+
+
+@pytest.mark.parametrize("name", ["Ellis", "Banks", "Keller", "Morgan"])
+def test_a_sentence_opening_on_said_names_its_speaker_next(nlp: Any, name: str) -> None:
+    rec = run(SAID_FIRST.format(name=name), nlp)
+    qs = [q for q in rec.quotes if q.text.startswith("I don’t get the sense")]
+    assert len(qs) == 1
+    assert who(qs[0]) == f"Ryan {name}"

@@ -192,6 +192,8 @@ def nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token
                 nxt = nxt.head  # "said Robin Maynard": the name's head
             return nxt
         return None
+    if (inverted := _inverted_opening(view, verb)) is not None:
+        return inverted
     if (inserted := _subject_before_insertion(view, verb)) is not None:
         return inserted
     # Smith (R-WI) said "...": skip a bracket back to the name
@@ -206,6 +208,23 @@ def nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token
             break
         k -= 1
     return None
+
+
+def _inverted_opening(view: ArticleView, verb: Token) -> Token | None:
+    """``Said Ellis: "..."`` / ``Added Smith, "..."``: a sentence that opens on the cue
+    verb names its speaker right after it (the parser may take the name for an object)."""
+    doc = view.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    opens = prev is None or prev.text in SENT_END or "\n" in prev.text
+    if not opens or not verb.text[:1].isupper() or verb.i + 1 >= len(doc):
+        return None
+    name = doc[verb.i + 1]
+    proper = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.text[:1].isupper())
+    if not proper or name.ent_type_ in ("DATE", "TIME"):
+        return None
+    while name.dep_ in ("compound", "flat") and verb.i < name.head.i <= name.i + 4:
+        name = name.head  # "Said Ryan Ellis": the name's head
+    return name
 
 
 def _subject_before_insertion(view: ArticleView, verb: Token) -> Token | None:
