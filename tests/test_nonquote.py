@@ -45,7 +45,7 @@ NAMES = [
     ('Ortiz announced the news on an episode of "TGIF Live."\n', "TGIF Live"),
     # past the channel that owns the show
     ('"We will win," Lin said on KTV\'s "Morning Report."\n', "Morning Report"),
-    ('In an interview on KTV\'s "Morning Report," Lin said the plan would pass.\n', "Morning Report"),
+    ('In an interview on KTV\'s "Morning Report," Lin said it would pass.\n', "Morning Report"),
     ('The so-called "experts" disagree.\n', "experts"),
     ('The form had id="4471" in its header.\n', "4471"),
 ]
