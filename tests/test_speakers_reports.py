@@ -202,3 +202,98 @@ def test_what_a_denial_or_admission_says_can_be_a_gerund(
     nlp: Any, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _reports(run(text, nlp)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hart attributed the rally in bank stocks to the court's ruling on the steel case.\n",
+            [("the rally in bank stocks to the court's ruling on the steel case", "Hart")],
+        ),
+        (
+            "Rep. Ana Ruiz shortly after the arrest linked the incident to a host's remarks.\n",
+            [("the incident to a host's remarks", "Ana Ruiz")],
+        ),
+        # a link that is a thing, not a claim
+        ("The plant is linked to the river by a canal.\n", []),
+    ],
+)
+def test_a_claim_of_cause_is_a_report(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _reports(run(text, nlp)) == expected
+
+
+def test_a_content_stops_before_the_clause_its_cue_depends_on(nlp: Any) -> None:
+    reports = _reports(
+        run(
+            "Although relatives of the banker suggested he may have been killed, Ruiz told "
+            "lawmakers no evidence supports anything other than an accident.\n",
+            nlp,
+        )
+    )
+    assert reports == [
+        ("he may have been killed", "relatives of the banker"),
+        ("no evidence supports anything other than an accident", "Ruiz"),
+    ]
+
+
+def test_a_content_stops_before_a_contrasting_clause_of_its_cue(nlp: Any) -> None:
+    reports = _reports(
+        run(
+            "Beijing said it is committed to the formula granting the city autonomy, while "
+            "the city's police deny accusations of brutality and say they show utmost "
+            "restraint.\n",
+            nlp,
+        )
+    )
+    assert reports == [
+        ("it is committed to the formula granting the city autonomy", "Beijing"),
+        ("they show utmost restraint", "the city's police"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The three lawmakers sued the police on Monday.\n\n"
+            "The lawmakers, however, failed to answer the invitation. Instead, they are "
+            "asking the court to order the police to pay damages.\n",
+            "The lawmakers",
+        ),
+        # "they" after things is no one
+        ("The prices rose in May. They said the prices would fall.\n", None),
+    ],
+)
+def test_they_is_the_group_of_people_that_was_the_subject_before(
+    nlp: Any, text: str, speaker: str | None
+) -> None:
+    (last,) = [q for q in run(text, nlp).quotes if q.kind == "indirect"][-1:]
+    assert who(last) == speaker
+
+
+def test_a_source_after_the_cue_and_its_words_is_another_clauses(nlp: Any) -> None:
+    rec = run(
+        "Earlier this year, Larkin reportedly laid off more than 60 workers (the company "
+        'would not disclose the actual number but called it "immaterial") and Vesta '
+        "reportedly laid off several hundred.\n",
+        nlp,
+    )
+    assert ('it "immaterial"', "the company") in _reports(rec)
+    (fragment,) = [q for q in rec.quotes if q.text == "immaterial"]
+    assert who(fragment) == "the company"
+
+
+def test_a_claim_of_cause_keeps_its_adverbs_in_the_cue_and_stops_at_a_dash(nlp: Any) -> None:
+    rec = run(
+        "The governor also linked the outage to the storm \u2014 a claim the utility rejects.\n",
+        nlp,
+    )
+    (report,) = [q for q in rec.quotes if q.kind == "indirect"]
+    assert (report.text, who(report)) == ("the outage to the storm", "The governor")
+    assert report.cue is not None and report.cue.text == "also linked"
+
+
+def test_a_preposition_of_the_cue_is_no_part_of_what_was_said(nlp: Any) -> None:
+    reports = _reports(run("Holt pressed Lee about how he would bring the jobs back.\n", nlp))
+    assert reports == [("how he would bring the jobs back", "Holt")]

@@ -6,12 +6,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people.index import PeopleIndex
-from saidwhen.extract.people.names import _clean_mention
+from saidwhen.extract.people.names import _PERSON_NOUNS, _clean_mention
 from saidwhen.model import EntityType, Quote
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Quote]:
@@ -97,8 +97,41 @@ def _they_joint(
         t = doc[k]
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
             edge = t.right_edge
-            return _joint_name(doc, t.left_edge.idx, edge.idx + len(edge), people)
+            joint = _joint_name(doc, t.left_edge.idx, edge.idx + len(edge), people)
+            if joint is None and _people_noun(t):
+                # "The lawmakers, however, failed to answer. Instead, they ...": that group
+                cleaned = _clean_mention(doc, t.left_edge.idx, edge.idx + len(edge))
+                return (cleaned[0], "group") if cleaned is not None else None
+            return joint
     return None
+
+
+def _people_noun(tok: Token) -> bool:
+    """A plural noun for people ("the lawmakers", "officials"), not things."""
+    lemma = tok.lemma_.lower()
+    return tok.tag_ == "NNS" and (
+        lemma in _PERSON_NOUNS or tok.lower_ in _PERSON_NOUNS or lemma.endswith(_PEOPLE_ENDINGS)
+    )
+
+
+_PEOPLE_ENDINGS = (
+    "maker",
+    "ist",
+    "ian",
+    "worker",
+    "officer",
+    "lawyer",
+    "voter",
+    "teacher",
+    "parent",
+    "student",
+    "resident",
+    "protester",
+    "activist",
+    "senator",
+    "legislator",
+    "investor",
+)
 
 
 # "the couple": a description of two people named together before

@@ -81,13 +81,24 @@ def decode(
     closings: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
     for cue in cues:
         cands = assigned.get(cue.start, [])
+        chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
         src = _subject_source(doc, cue, sources, cues)
         if src is None:
+            # not a source after both the cue and its words ("... called it "immaterial")
+            # and Gannett reportedly laid off ...": another clause's
+            # ("Bemoaning X, Trump said": a participle's subject does come after)
+            finite = span_root(doc, cue).tag_ in ("VBD", "VBZ", "VBP")
+            after = (
+                chosen.end if finite and chosen is not None and chosen.start >= cue.end else None
+            )
             near = [
-                s for s in sources if sent_of(s) == sent_of(cue) and _gap(s, cue) <= MAX_SOURCE_GAP
+                s
+                for s in sources
+                if sent_of(s) == sent_of(cue)
+                and _gap(s, cue) <= MAX_SOURCE_GAP
+                and (after is None or s.start < after)
             ]
             src = min(near, key=lambda s: (_gap(s, cue), s.start)) if near else None
-        chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
         pieces = (
             _parenthetical(view, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
         )
@@ -103,6 +114,12 @@ def decode(
         if (swallowed := _swallowed_report(view, cue, chosen)) is not None:
             chosen, closing = swallowed
             closings.append(closing)
+        elif (
+            main := _main_clause_in(doc, cue, chosen) or _contrast_clause_in(doc, cue, chosen)
+        ) is not None:
+            chosen, report = main
+            if report is not None:
+                out.append(report)
         out.append((cue, src, chosen))
         other = _other_piece(view, cue, src, chosen, cands)
         if other is not None:
@@ -157,6 +174,70 @@ def _swallowed_report(
             return None
         return cut, (closing, src, body)
     return None
+
+
+def _main_clause_in(
+    doc: Doc, cue: TaggedSpan, con: TaggedSpan
+) -> tuple[TaggedSpan, tuple[TaggedSpan, TaggedSpan, TaggedSpan] | None] | None:
+    """``Although relatives suggested he was killed, Ruiz told lawmakers no evidence
+    supports it``: a content that runs on into the clause its cue depends on.  The
+    content cut before that clause, and the clause's own report when its verb is one of
+    saying (``(cue, source, content)``)."""
+    verb = span_root(doc, cue)
+    main = next((a for a in verb.ancestors if con.start <= a.i < con.end), None)
+    if main is None or main.i < cue.end:
+        return None
+    lead = [c for c in main.children if c.i < main.i and c.left_edge.i >= cue.end]
+    lo = min((c.left_edge.i for c in lead), default=main.i)
+    cut = _trimmed(doc, con.start, lo)
+    if cut is None:
+        return None
+    subj = [c for c in lead if c.dep_ == "nsubj"]
+    said = [c for c in main.children if c.dep_ == "ccomp" and c.i > main.i]
+    if not subj or not said or not is_speech_verb(main):
+        return cut, None
+    body = _trimmed(doc, said[0].left_edge.i, min(con.end, said[0].right_edge.i + 1))
+    if body is None:
+        return cut, None
+    source = TaggedSpan("SRC", subj[0].left_edge.i, subj[0].right_edge.i + 1)
+    return cut, (TaggedSpan("CUE", main.i, main.i + 1), source, body)
+
+
+_CONTRAST = frozenset({"while", "whereas", "although", "though"})
+
+
+def _contrast_clause_in(
+    doc: Doc, cue: TaggedSpan, con: TaggedSpan
+) -> tuple[TaggedSpan, tuple[TaggedSpan, TaggedSpan, TaggedSpan] | None] | None:
+    """``China said it is committed to X, while the police deny it and say they show
+    restraint``: a content that runs on into a contrasting clause of the cue's own
+    (``while ...``), no part of what was said.  The content cut before it, and that
+    clause's report when one of its verbs is one of saying with a clause of its own."""
+    verb = span_root(doc, cue)
+    side = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "advcl"
+            and con.start < c.left_edge.i < con.end
+            and c.left_edge.lower_ in _CONTRAST
+        ),
+        None,
+    )
+    if side is None:
+        return None
+    cut = _trimmed(doc, con.start, side.left_edge.i)
+    if cut is None:
+        return None
+    subj = [c for c in side.children if c.dep_ == "nsubj" and c.i < side.i]
+    for v in (side, *side.conjuncts):
+        said = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
+        if subj and said and is_speech_verb(v) and v.i < con.end:
+            body = _trimmed(doc, said[0].left_edge.i, min(con.end, said[0].right_edge.i + 1))
+            if body is not None:
+                source = TaggedSpan("SRC", subj[0].left_edge.i, subj[0].right_edge.i + 1)
+                return cut, (TaggedSpan("CUE", v.i, v.i + 1), source, body)
+    return cut, None
 
 
 def _closing_body(view: ArticleView, cue: TaggedSpan, src: TaggedSpan) -> TaggedSpan | None:
@@ -463,6 +544,26 @@ def _content_rank(
     return (sent_of(cue) != sent_of(con), _gap(cue, con), -(con.end - con.start))
 
 
+def _without_cue_words(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
+    """The content without lone words of the cue verb's own at its edges: "take the
+    controversy personally" (not "personally"), "pressed about how ..." (not "about")."""
+    verb = span_root(doc, cue)
+    start, end = con.start, con.end
+    while end - start > 1 and _cue_word(doc[end - 1], verb) and doc[end - 1].pos_ in _LONE:
+        end -= 1
+    if end - start > 1 and _cue_word(doc[start], verb) and doc[start].pos_ == "ADP":
+        start += 1
+    return con if (start, end) == (con.start, con.end) else TaggedSpan("CON", start, end)
+
+
+_LONE = frozenset({"ADV", "ADP"})
+
+
+def _cue_word(tok: Token, verb: Token) -> bool:
+    """A word that hangs from the cue verb itself, with nothing of its own."""
+    return tok.head.i == verb.i and tok.i != verb.i and tok.n_lefts + tok.n_rights <= 1
+
+
 def has_word(doc: Doc, span: TaggedSpan) -> bool:
     return any(t.is_alpha or t.is_digit for t in doc[span.start : span.end])
 
@@ -499,6 +600,7 @@ def find_tagged(
     for spans in tag_doc(view, tagger, rules):
         cues = [s for s in spans if s.role == "CUE"]
         for cue, src, con in decode(view, spans):
+            con = _without_cue_words(doc, cue, con)
             c_s, c_e = _char_span(doc, con)
             if (c_s, c_e) in seen:
                 continue

@@ -8,6 +8,7 @@ from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
 from saidwhen.extract.speech.rules import (
+    find_cause_reports,
     find_gerund_reports,
     find_noun_reports,
     find_phrase_then_clause,
@@ -198,7 +199,11 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
     for r in find_source_insertions(view, people):
         if not any(q.start < r.end and r.start < q.end for q in out):
             out.append(r)
-    for r in [*find_phrase_then_clause(view, people), *find_gerund_reports(view, people)]:
+    for r in [
+        *find_phrase_then_clause(view, people),
+        *find_gerund_reports(view, people),
+        *find_cause_reports(view, people),
+    ]:
         if not any(_same_report(q, r) or (q.start < r.end and r.start < q.end) for q in out):
             out.append(r)
     for r in find_noun_reports(view, people):

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SPEECH_NOUNS",
+    "find_cause_reports",
     "find_gerund_reports",
     "find_noun_reports",
     "find_phrase_then_clause",
@@ -473,6 +474,42 @@ def find_gerund_reports(view: ArticleView, people: Any = None) -> list[Draft]:
         content = trim(doc, subtree(said[0]))
         c_span, k_span, s_span = _span(doc, content), _span(doc, [verb]), _span(doc, source)
         if c_span is None or k_span is None or s_span is None or len(content) < 2:
+            continue
+        out.append(_reported(text, resolve, c_span, k_span, s_span))
+    return out
+
+
+# verbs that say what something is due to: "attributed the rally to the ruling"
+_CAUSE_VERBS = {"attribute": "to", "link": "to", "credit": "with"}
+
+
+def find_cause_reports(view: ArticleView, people: Any = None) -> list[Draft]:
+    """``Oza attributed the rally to the court's ruling``, ``Ruiz linked the incident to
+    the host's comments``: a claim of cause, what its object and ``to`` phrase say.  Not
+    among the tagger's features: the merge adds them."""
+    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    doc, text = view.doc, view.text
+    out: list[Draft] = []
+    first = bisect.bisect_left(view.idx, view.start)
+    for verb in doc[first:]:
+        prep_word = _CAUSE_VERBS.get(verb.lemma_)
+        if prep_word is None or verb.pos_ != "VERB" or verb.i in view.quoted:
+            continue
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep_word]
+        if not objs or not preps or preps[0].i < objs[0].i:
+            continue
+        source = source_tokens(verb)
+        words = list(doc[objs[0].left_edge.i : preps[0].right_edge.i + 1])
+        dash = next((k for k, t in enumerate(words) if k and t.text in ("—", "–", "--")), None)
+        content = trim(doc, words[:dash])  # "... email server — an opportunity he missed"
+        # "also linked", "repeatedly linked": the adverbs just before are the cue's
+        k = verb.i
+        while k > 0 and doc[k - 1].dep_ == "advmod" and doc[k - 1].head.i == verb.i:
+            k -= 1
+        cue = list(doc[k : verb.i + 1])
+        c_span, k_span, s_span = _span(doc, content), _span(doc, cue), _span(doc, source)
+        if c_span is None or k_span is None or s_span is None:
             continue
         out.append(_reported(text, resolve, c_span, k_span, s_span))
     return out
