@@ -58,3 +58,22 @@ def test_a_sentence_opening_on_said_names_its_speaker_next(nlp: Any, name: str) 
     qs = [q for q in rec.quotes if q.text.startswith("I don’t get the sense")]
     assert len(qs) == 1
     assert who(qs[0]) == f"Ryan {name}"
+
+
+# a lead-in sentence naming the speaker, with a show's title in it, after a quote
+# by someone else that the parser runs on into it
+LEAD_IN = (
+    "The governor spoke on the radio on Sunday.\n\n"
+    '"We need calm in the streets," Ann Lin said on KTV\'s "Morning Report."\n\n'
+    "{opening} Sen. Omar Reyes (Vt.), who lost the primary to Lin, named the young as the"
+    ' reason to vote this fall. "The younger people are sick and tired of this."\n\n'
+    "The city is quiet now.\n"
+)
+
+
+@pytest.mark.parametrize("opening", ['On "Face the Week,"', "On Sunday,"])
+def test_a_title_in_the_lead_in_quotes_no_one(nlp: Any, opening: str) -> None:
+    rec = run(LEAD_IN.format(opening=opening), nlp)
+    qs = [q for q in rec.quotes if q.text.startswith("The younger people")]
+    assert len(qs) == 1
+    assert who(qs[0]) == "Omar Reyes"

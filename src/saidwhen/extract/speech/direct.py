@@ -95,6 +95,7 @@ def _attribute_region(
     floor: int,
     split_from: QuoteRegion | None = None,
     quoted: frozenset[int] = frozenset(),
+    titles: frozenset[int] = frozenset(),
 ) -> Draft:
     doc = view.doc
     text = doc_text(doc)
@@ -126,7 +127,8 @@ def _attribute_region(
         if inner is not None and inner[2] is not None and introduces(doc, inner[0], region):
             found = inner
     if found is None and not fragment and split_from is None:
-        found = _lead_in_subject(view, people, region, quoted)
+        # a title in the lead-in ('On "Face the Nation," Sanders said') quotes no one
+        found = _lead_in_subject(view, people, region, quoted - titles)
     if found is None:
         return draft
     verb, cue, subj, draft.said_after = found
@@ -173,7 +175,7 @@ def _lead_in_subject(
         and t.pos_ == "PROPN"
         and t.head.i in ids
         and t.head.pos_ in ("VERB", "AUX")
-        and t.head.head.i == t.head.i
+        and (t.head.head.i == t.head.i or t.head.head.i not in ids)  # or a run-on's
     ]
     if not subj:
         return None
@@ -245,6 +247,12 @@ def direct_drafts(
     text = doc_text(doc)
     drafts: list[Draft] = []
     names = not_speech_regions(view, regions)
+    titles = frozenset(
+        t.i
+        for r, why in zip(regions, names, strict=True)
+        if why is not None
+        for t in tokens_in(doc, r.open_mark, r.outer_end)
+    )
     for k, region in enumerate(regions):
         if names[k] is not None:
             continue  # a title, name, term or slogan: nobody's words
@@ -263,7 +271,7 @@ def direct_drafts(
             and gap.rstrip().endswith((",", ":"))
             else None
         )
-        draft = _attribute_region(view, people, region, limit, floor, split_from, in_quotes)
+        draft = _attribute_region(view, people, region, limit, floor, split_from, in_quotes, titles)
         last = drafts[-1] if drafts else None
         if _is_subhead(text, region) and draft.cue is None:
             drafts.append(draft)  # a new section: not the quote before it going on
