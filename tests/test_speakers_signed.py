@@ -77,3 +77,23 @@ def test_a_title_in_the_lead_in_quotes_no_one(nlp: Any, opening: str) -> None:
     qs = [q for q in rec.quotes if q.text.startswith("The younger people")]
     assert len(qs) == 1
     assert who(qs[0]) == "Omar Reyes"
+
+
+# a long description between the name and the verb after the quote
+DESCRIBED = (
+    "The network has many critics in the capital.\n\n"
+    "''Their plan is very clear: to look like a real source of news,'' Nora Vance, a"
+    " senior fellow at the Lakeside Institute and a former United States envoy to Norway,"
+    " said of the network. ''Hiring famous hosts helps.''\n\n"
+    "The network did not comment.\n"
+)
+
+
+@pytest.mark.parametrize("words", ["Their plan", "Hiring famous hosts"])
+def test_a_long_description_sets_off_the_speaker(nlp: Any, words: str) -> None:
+    qs = [q for q in run(DESCRIBED, nlp).quotes if q.text.startswith(words)]
+    assert len(qs) == 1
+    assert who(qs[0]) == "Nora Vance"
+    # the mention is the source as news annotators mark it, description and all
+    assert qs[0].speaker is not None
+    assert qs[0].speaker.mention.endswith("envoy to Norway,")

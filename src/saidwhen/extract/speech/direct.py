@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
@@ -28,7 +29,7 @@ from saidwhen.extract.speech.syntax import (
     subject_of,
 )
 from saidwhen.extract.speech.types import Draft
-from saidwhen.extract.speech.view import ArticleView, tokens_in
+from saidwhen.extract.speech.view import ArticleView, tokens_in, window_tokens
 from saidwhen.model import Span, Speaker
 from saidwhen.nlp import doc_text
 
@@ -144,9 +145,25 @@ def _attribute_region(
     draft.cue = cue or cue_span(doc, verb)
     draft.cue_token = verb.i
     if subj is not None:
-        draft.speaker = make_speaker(doc, people, subj, inverted)
+        draft.speaker = _with_description(doc, make_speaker(doc, people, subj, inverted), verb)
     draft.channel = channel_of(view.tokens_of(CHANNEL_WORDS, *view.sentence_range(verb.i)))
     return draft
+
+
+def _with_description(doc: Doc, speaker: Speaker, verb: Token) -> Speaker:
+    """``"...," Jane Roe, a fellow at the X Institute, said``: the mention keeps the
+    description between the name and the verb, as news annotators mark a source (the
+    name stays the person's)."""
+    gap = doc_text(doc)[speaker.end : verb.idx]
+    if not re.fullmatch(r",[^,\n]{3,200},\s*", gap):
+        return speaker
+    toks = window_tokens(doc, speaker.end, verb.idx)
+    subj = tokens_in(doc, speaker.start, speaker.end)
+    ids = {t.i for t in subj}
+    if not any(t.dep_ == "appos" and t.head.i in ids for t in toks):
+        return speaker
+    end = speaker.end + len(gap.rstrip())
+    return replace(speaker, mention=doc_text(doc)[speaker.start : end], end=end)
 
 
 def _lead_in_subject(

@@ -49,6 +49,11 @@ __all__ = [
 ]
 
 
+# how far after a quote its cue may be when a description sets the speaker off
+# ("X, a senior fellow at the Y Institution and a former ambassador to Z, said")
+_MAX_APPOSITIVE_WORDS = 24
+
+
 def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
     """``"...," she said`` / ``said Smith``: a speech verb right after the closing mark."""
     toks = window_tokens(doc, region.outer_end, limit)
@@ -78,7 +83,7 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
             words += 1
         if words > 6 and "," not in doc_text(doc)[region.outer_end : tok.idx]:
             break  # past a plain subject; an appositive ("X, a strategist, said") may be longer
-        if words > 16:
+        if words > _MAX_APPOSITIVE_WORDS:
             break
     return None
 
