@@ -110,8 +110,8 @@ def _cue_before(
     acc = according_to(doc, toks)
     if acc is not None:
         return acc[1], acc[0], acc[1]  # "according to X": X speaks
-    words = [t for t in toks if not t.is_space]
-    if words and words[-1].text == ":" and (by := _statement_by(words, quoted)) is not None:
+    bare = [t for t in toks if not t.is_space]
+    if bare and bare[-1].text == ":" and (by := _statement_by(bare, quoted)) is not None:
         return by[0], None, by[1]
     best = None
     for tok in reversed(toks):
