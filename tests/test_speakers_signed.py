@@ -97,3 +97,18 @@ def test_a_long_description_sets_off_the_speaker(nlp: Any, words: str) -> None:
     # the mention is the source as news annotators mark it, description and all
     assert qs[0].speaker is not None
     assert qs[0].speaker.mention.endswith("envoy to Norway,")
+
+
+# a lead paragraph that ends in a colon after "a statement by X"
+STATEMENT_BY = (
+    "The paper checked claims by both candidates this week.\n\n"
+    "The slant shows when looking at how the site rated this statement by Ruiz on June 11:\n\n"
+    "“If you look at what is going on in the city, jobs are an example: 40 percent are gone.”\n\n"
+    "The site called the claim false.\n"
+)
+
+
+def test_a_statement_by_someone_before_a_colon_is_theirs(nlp: Any) -> None:
+    qs = [q for q in run(STATEMENT_BY, nlp).quotes if q.text.startswith("If you look")]
+    assert len(qs) == 1
+    assert who(qs[0]) == "Ruiz"

@@ -110,6 +110,9 @@ def _cue_before(
     acc = according_to(doc, toks)
     if acc is not None:
         return acc[1], acc[0], acc[1]  # "according to X": X speaks
+    bare = [t for t in toks if not t.is_space]
+    if bare and bare[-1].text == ":" and (by := _statement_by(bare, quoted)) is not None:
+        return by[0], None, by[1]
     best = None
     for tok in reversed(toks):
         if is_speech_verb(tok):
@@ -332,10 +335,32 @@ def _cue_in_lead_paragraph(
     if not colon:
         return None, None
     sent = view.sentence(colon[0].i)
+    if (by := _statement_by(list(sent), quoted)) is not None:
+        return by
     for tok in sorted(sent, key=lambda t: -t.i):
         if tok.pos_ == "VERB" and (subj := subject_of(tok, quoted)) is not None:
             return tok, subj
     return None, None
+
+
+def _statement_by(toks: list[Token], quoted: frozenset[int]) -> tuple[Token, Token] | None:
+    """``... rated this statement by Trump on June 11:``: the words' author, named after
+    "by", before a colon that opens the quote."""
+    for tok in toks:
+        if tok.lemma_.lower() not in _STATEMENT_NOUNS or tok.i in quoted:
+            continue
+        # "by" under the noun, or right after it under its verb (the parser's choice)
+        preps = [*tok.children, *(c for c in tok.head.children if c.i == tok.i + 1)]
+        by = [g for c in preps if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        if by and by[0].pos_ in ("PROPN", "PRON") and by[0].i not in quoted:
+            return tok, by[0]
+    return None
+
+
+# what a lead paragraph may name as words someone said or wrote: "a statement by X:"
+_STATEMENT_NOUNS = frozenset(
+    ["statement", "remark", "comment", "tweet", "post", "message", "speech", "answer"]
+)
 
 
 def _governing_verb(doc: Doc, region: QuoteRegion) -> Token | None:
