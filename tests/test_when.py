@@ -835,3 +835,56 @@ def test_this_week_ends_on_the_article_day(
 def test_this_weekend_on_a_monday(text: str, expression: str, value: str) -> None:
     found = {t.text: t.value for t in find_timexes(text, dt.date(2019, 11, 18))}
     assert found[expression] == value
+
+
+# A year of another's speech ("a speech by Tom Ferrell in 1910") dates no saying of the speaker's:
+# a hand-built parse, as the parser hangs the year on the speech only sometimes.
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "speaker", "expected"),
+    [
+        (
+            ["a", "speech", "by", "Tom", "Ferrell", "in", "1910"],
+            [1, 1, 1, 4, 2, 1, 5],
+            ["det", "ROOT", "prep", "compound", "pobj", "prep", "pobj"],
+            ["DET", "NOUN", "ADP", "PROPN", "PROPN", "ADP", "NUM"],
+            "Ana Ruiz",
+            True,
+        ),
+        # the speaker's own speech
+        (
+            ["a", "speech", "by", "Tom", "Ferrell", "in", "1910"],
+            [1, 1, 1, 4, 2, 1, 5],
+            ["det", "ROOT", "prep", "compound", "pobj", "prep", "pobj"],
+            ["DET", "NOUN", "ADP", "PROPN", "PROPN", "ADP", "NUM"],
+            "Tom Ferrell",
+            False,
+        ),
+        # a statement released by an office: its date may be the words'
+        (
+            ["a", "statement", "by", "his", "office", "in", "1910"],
+            [1, 1, 1, 4, 2, 1, 5],
+            ["det", "ROOT", "prep", "poss", "pobj", "prep", "pobj"],
+            ["DET", "NOUN", "ADP", "PRON", "NOUN", "ADP", "NUM"],
+            "Ana Ruiz",
+            False,
+        ),
+    ],
+)
+def test_another_speakers_speech(
+    nlp: Any,
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    speaker: str,
+    expected: bool,
+) -> None:
+    from spacy.tokens import Doc
+
+    from saidwhen.extract.when.evidence import _dates_a_thing
+    from saidwhen.model import Timex
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    start = doc[6].idx
+    t = Timex("1910", start, start + 4, "DATE", "1910", date="1910", granularity="year")
+    assert _dates_a_thing(doc, t, speaker) is expected

@@ -175,7 +175,7 @@ def _account_date(
             for t in timexes
             if a <= t.start < b
             and _dated_free(t, anchor)
-            and not (parsed is not None and _not_the_account(parsed, t))
+            and not (parsed is not None and _not_the_account(parsed, t, name or ""))
         ]
         if not dated:
             continue
@@ -392,7 +392,7 @@ _PREMODIFIER = ("nummod", "compound", "amod", "poss", "nmod")
 _COARSE = ("year", "decade", "century")
 
 
-def _dates_a_thing(doc: Doc, t: Timex) -> bool:
+def _dates_a_thing(doc: Doc, t: Timex, speaker: str = "") -> bool:
     """The date qualifies a thing, not a saying: "Obama's 2008 campaign", "the 2011 raid",
     "a close aide in 2012" (but "a 2014 Senate hearing", "Tuesday's announcement")."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -404,7 +404,22 @@ def _dates_a_thing(doc: Doc, t: Timex) -> bool:
     # "an aide in 2012": a year of a person's or a thing's story (a day may be misattached)
     if root.dep_ == "pobj" and t.granularity in _COARSE:
         noun = root.head.head
-        return noun.pos_ == "NOUN" and _SAYING_NOUN.fullmatch(noun.text) is None
+        if noun.pos_ != "NOUN":
+            return False
+        return _SAYING_NOUN.fullmatch(noun.text) is None or _spoken_by_another(noun, speaker)
+    return False
+
+
+def _spoken_by_another(noun: Token, speaker: str) -> bool:
+    """A speech "by" a person the speaker's surname does not name: "the site of a speech by
+    Andrew Jackson in 1830", when Obama speaks (not "a statement released by his office")."""
+    surname = speaker.split()[-1] if speaker else ""
+    if not surname or noun.lower_ not in ("speech", "address", "sermon", "remarks"):
+        return False
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            names = [x for x in prep.children if x.dep_ == "pobj" and x.pos_ == "PROPN"]
+            return bool(names) and surname not in " ".join(x.text for x in prep.subtree)
     return False
 
 
@@ -422,11 +437,11 @@ def _in_reported(doc: Doc, t: Timex, q: Quote) -> bool:
     return False
 
 
-def _not_the_account(doc: Doc, t: Timex) -> bool:
+def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
     """A date of the sentence that is not when its account was given: it qualifies a thing,
     sits in a relative clause ("Rendell, who served during the 2000 election") or in the
     words reported ("Rendell noted that Reagan appeared unsteady in 1984")."""
-    if _dates_a_thing(doc, t):
+    if _dates_a_thing(doc, t, speaker):
         return True
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
