@@ -324,7 +324,39 @@ class PeopleIndex:
         gender = PRONOUNS.get(token.lower_)
         if gender is None:
             return None
+        if not self._in_quote(token.idx):
+            newcomer = self._introduced_before(token, gender)
+            if newcomer is not None:
+                return newcomer
         return self._recent(token.idx, gender)
+
+    def _introduced_before(self, pron: Token, gender: Gender) -> _Entity | None:
+        """The one person of the pronoun's gender first named, outside a subject, in the
+        sentence right before ("filmed by Dale's wife, Rena Dale. In it she pleads"): the
+        newcomer, when no one who may be he or she is a subject in between."""
+        doc = self._doc
+        sent = pron.sent
+        if sent.start == 0 or any(PRONOUNS.get(t.lower_) for t in doc[sent.start : pron.i]):
+            return None
+        prev = doc[sent.start - 1].sent
+        lo = prev.start_char
+        found: dict[int, _Entity] = {}
+        for s, _, ent in self._mention_starts:
+            if not lo <= s < pron.idx or ent.type != "person":
+                continue
+            quoted, subject = self._flags[s]
+            if ent.gender not in (gender, None) or quoted:
+                continue
+            if subject or (ent.gender is None and len(ent.tokens) > 1):
+                return None  # one who may be he or she as a subject, or named in full
+            if ent.gender is not None:
+                found[id(ent)] = ent
+        if len(found) != 1:
+            return None
+        (ent,) = found.values()
+        if min(s for s, _ in ent.mentions) < lo:
+            return None  # named before: the subject preference knows it
+        return ent
 
     def _described(self, root: Token, at: int) -> _Entity | None:
         """The entity a description ("the fisherman", "the company") refers to."""
