@@ -1,6 +1,6 @@
 """Who a he/she outside quotes is when the sentence right before introduces one
 person of that gender outside a subject position (realnews-polnear-tune traps,
-written fresh), and when a subject there still wins."""
+written fresh), when a subject there still wins, and a surname the tagger calls ORG."""
 
 from __future__ import annotations
 
@@ -67,3 +67,38 @@ def test_the_subject_wins_with_two_women_introduced(nlp: Any) -> None:
         "In it she pleads with officers.\n\n" + QUOTES
     )
     assert _speaker_of(run(text, nlp), "Don't shoot him") == "Ann Roberts"
+
+
+def _typed(nlp: Any, words: list[str], mentions: list[tuple[int, int, str]]) -> str | None:
+    """The type settled for one entity named by these mentions, labelled as given."""
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Span as SpacySpan
+
+    from saidwhen.extract.people.build import _settle_type, _vote
+    from saidwhen.extract.people.index import _Entity
+
+    doc = SpacyDoc(nlp.vocab, words=words)
+    doc.ents = [SpacySpan(doc, i, j, label=lab) for i, j, lab in mentions]
+    ent = _Entity(tokens=words[mentions[0][0] : mentions[0][1]])
+    for i, j, _ in mentions:
+        _vote(ent, doc, i, j, titles=False, name_words=set())
+    return _settle_type(ent)
+
+
+# the tagger often calls a bare surname ORG ("Trump's plan"); a person named in full
+# (a known given name, or a full name tagged PERSON) stays a person, a body stays a body
+@pytest.mark.parametrize(
+    ("first", "label", "typed"),
+    [
+        (["Donald", "Trump"], "PERSON", "person"),
+        (["Rakeyia", "Scott"], "PERSON", "person"),
+        (["Wells", "Fargo"], "ORG", "organisation"),
+    ],
+)
+def test_a_surname_tagged_org_keeps_its_person(
+    nlp: Any, first: list[str], label: str, typed: str
+) -> None:
+    bare = first[-1]
+    words = [*first, "said", ".", *[w for _ in range(6) for w in (bare, "'s", "plan", ".")]]
+    mentions = [(0, 2, label)] + [(3 + 4 * k + 1, 3 + 4 * k + 2, "ORG") for k in range(6)]
+    assert _typed(nlp, words, mentions) == typed

@@ -56,10 +56,18 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
     labels = [t.ent_type_ for t in doc[i:j]]
     v = ent.votes
     last = labels[-1]
+    if len(low) >= 2 and all(lab == "PERSON" for lab in labels):
+        v["person_full"] = v.get("person_full", 0.0) + 1
     if last == "PERSON" or "PERSON" in labels:
         v["person"] = v.get("person", 0.0) + 1
     elif last == "ORG":
-        v["org"] = v.get("org", 0.0) + 1
+        # "Trump's plan", "Scott's family" tagged ORG: the surname of a person's full name
+        if not (
+            len(low) == 1
+            and len(ent.tokens) >= 2
+            and (ent.tokens[0].lower() in _GIVEN_NAMES or v.get("person_full"))
+        ):
+            v["org"] = v.get("org", 0.0) + 1
     elif last in _PLACE_LABELS:
         v["place"] = v.get("place", 0.0) + 1
     if titles:
