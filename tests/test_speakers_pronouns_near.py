@@ -102,3 +102,22 @@ def test_a_surname_tagged_org_keeps_its_person(
     words = [*first, "said", ".", *[w for _ in range(6) for w in (bare, "'s", "plan", ".")]]
     mentions = [(0, 2, label)] + [(3 + 4 * k + 1, 3 + 4 * k + 2, "ORG") for k in range(6)]
     assert _typed(nlp, words, mentions) == typed
+
+
+# a relative named later shares the surname: the bare surname stays the story's man,
+# so the relative keeps her gender and her "she"
+SHARED_SURNAME = (
+    "Police shot Ken Dale, 43, on Tuesday in Charlotte. Dale was sitting in his truck.\n\n"
+    "A neighbor filmed the encounter. Rena Dale can be heard yelling to the officers that "
+    "her husband was unarmed.\n\n"
+    '"Don\'t shoot him," she says.\n\n'
+    "Dale's family has asked for the police video. "
+    '"I have no gun," Dale told the officers, according to the family.\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"), [("Don't shoot him", "Rena Dale"), ("I have no gun", "Ken Dale")]
+)
+def test_a_bare_surname_two_people_share(nlp: Any, words: str, speaker: str) -> None:
+    assert _speaker_of(run(SHARED_SURNAME, nlp), words) == speaker

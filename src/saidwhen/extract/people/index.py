@@ -183,6 +183,9 @@ class PeopleIndex:
                 ok = _same_person(low, ent_low)
             if ok:
                 last = ent.last_before(at)
+                if len(words) == 1 and not (org_named or ent.org_named) and last >= 0:
+                    # a bare surname two people share: the one named first, the story's
+                    last = 10_000_000 - min(s for s, _ in ent.mentions)
                 if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
                     last += 1_000_000  # "King Jr." is Martin Luther King Jr., not Dexter King
                 if best is None or last > best_last:
