@@ -399,26 +399,43 @@ def find_phrase_then_clause(view: ArticleView, people: Any = None) -> list[Draft
     ``that`` clause after a phrase of time or place off that phrase's noun, as a
     relative clause ("the time that ..."); with a subject of its own it is what the
     verb of saying reports.  Not among the tagger's features: the merge adds them."""
+
+    def said(verb: Token) -> list[Token]:
+        clause = next(
+            (c for p in verb.children if p.dep_ == "prep" for c in _phrase_clause(p)), None
+        )
+        if clause is None:
+            return []
+        return [t for t in subtree(clause) if not (t.lower_ == "that" and t.i < clause.i)]
+
+    return _verb_frames(view, people, _CLAUSE_VERBS, said, shortest=3)
+
+
+def _verb_frames(
+    view: ArticleView,
+    people: Any,
+    lemmas: frozenset[str],
+    said: Callable[[Token], list[Token]],
+    shortest: int,
+) -> list[Draft]:
+    """Reports of the verbs of ``lemmas`` (outside quotes, with no clause or object of
+    their own) whose words ``said`` finds: at least ``shortest`` tokens once trimmed."""
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
     doc, text = view.doc, view.text
     out: list[Draft] = []
     first = bisect.bisect_left(view.idx, view.start)
     for verb in doc[first:]:
-        if verb.pos_ != "VERB" or verb.i in view.quoted or verb.lemma_ not in _CLAUSE_VERBS:
+        if verb.pos_ != "VERB" or verb.i in view.quoted or verb.lemma_ not in lemmas:
             continue
         if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
             continue
-        clause = next(
-            (c for p in verb.children if p.dep_ == "prep" for c in _phrase_clause(p)), None
-        )
-        if clause is None:
+        words = said(verb)
+        if not words:
             continue
+        content = trim(doc, words)
         source = source_tokens(verb)
-        content = trim(
-            doc, [t for t in subtree(clause) if not (t.lower_ == "that" and t.i < clause.i)]
-        )
         c_span, k_span, s_span = _span(doc, content), _span(doc, [verb]), _span(doc, source)
-        if c_span is None or k_span is None or s_span is None or len(content) < 3:
+        if c_span is None or k_span is None or s_span is None or len(content) < shortest:
             continue
         out.append(_reported(text, resolve, c_span, k_span, s_span))
     return out
@@ -458,25 +475,14 @@ _GERUND_VERBS = frozenset("deny admit acknowledge recall confess mention".split(
 def find_gerund_reports(view: ArticleView, people: Any = None) -> list[Draft]:
     """``The label has twice denied doing anything wrong``: a verb of saying whose
     gerund is what was said.  Not among the tagger's features: the merge adds them."""
-    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
-    doc, text = view.doc, view.text
-    out: list[Draft] = []
-    first = bisect.bisect_left(view.idx, view.start)
-    for verb in doc[first:]:
-        if verb.pos_ != "VERB" or verb.i in view.quoted or verb.lemma_ not in _GERUND_VERBS:
-            continue
-        if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
-            continue
-        said = [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i]
-        if not said:
-            continue
-        source = source_tokens(verb)
-        content = trim(doc, subtree(said[0]))
-        c_span, k_span, s_span = _span(doc, content), _span(doc, [verb]), _span(doc, source)
-        if c_span is None or k_span is None or s_span is None or len(content) < 2:
-            continue
-        out.append(_reported(text, resolve, c_span, k_span, s_span))
-    return out
+
+    def said(verb: Token) -> list[Token]:
+        gerunds = [
+            c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i
+        ]
+        return subtree(gerunds[0]) if gerunds else []
+
+    return _verb_frames(view, people, _GERUND_VERBS, said, shortest=2)
 
 
 # verbs that say what something is due to: "attributed the rally to the ruling"
