@@ -43,6 +43,9 @@ NAMES = [
     ('Lin made the case in an interview with "Sunday Politics."\n', "Sunday Politics"),
     ('"It is late," said Ann Fry, the author of "Rivers of Salt," on Monday.\n', "Rivers of Salt"),
     ('Ortiz announced the news on an episode of "TGIF Live."\n', "TGIF Live"),
+    # past the channel that owns the show
+    ('"We will win," Lin said on KTV\'s "Morning Report."\n', "Morning Report"),
+    ('In an interview on KTV\'s "Morning Report," Lin said it would pass.\n', "Morning Report"),
     ('The so-called "experts" disagree.\n', "experts"),
     ('The form had id="4471" in its header.\n', "4471"),
 ]

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from saidwhen.errors import InputError, MissingDateError, StoreError
@@ -280,6 +280,8 @@ _TEXT = st.text(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(texts=st.lists(_TEXT, min_size=1, max_size=6))
+@example(texts=["ß", "SS"])  # one quote (the same words): found by either form
+@example(texts=["a'b", "ab"])  # an apostrophe joins a word, in the bank and in search
 def test_round_trip_every_stored_quote_is_found_and_counted(
     tmp_path: Path, texts: list[str]
 ) -> None:

@@ -286,6 +286,51 @@ NEWS_DAY = "2019-11-20"
             "most important",
             None,
         ),
+        # words told to the same named audience as the speaker's dated words: that interview
+        (
+            '"The pier is safe," Ana Ruiz told Lena Okafor of Channel Five on Monday.\n\n'
+            "The council has not voted on the repairs. The engineers want more time. The "
+            "anglers want the pier open by spring. The bait shop has cut its hours. The ferry "
+            "still runs twice a day, and the harbor master says the tides are calm.\n\n"
+            'Ruiz told Channel Five that "the money for the repairs is already there."',
+            "the money for the repairs",
+            "2019-11-18",
+        ),
+        # reactions told together: the paragraph's first is dated by its own words
+        (
+            "Mayor Ana Ruiz said Monday that the footage should be released. Gov. Tom Ferrell "
+            'said it would be "improper" to comment while the inquiry goes on.',
+            "improper",
+            "2019-11-18",
+        ),
+        # ... not in the next paragraph, nor words written for the record
+        (
+            "Mayor Ana Ruiz said Monday that the footage should be released.\n\nGov. Tom "
+            'Ferrell said it would be "improper" to comment while the inquiry goes on.',
+            "improper",
+            None,
+        ),
+        (
+            "Mayor Ana Ruiz said Monday that the footage should be released. Gov. Tom Ferrell "
+            'said in a statement it would be "improper" to comment while the inquiry goes on.',
+            "improper",
+            None,
+        ),
+        # the account just told by the same pronoun: "she told me on Monday" then "She said"
+        (
+            "Ana Ruiz, a host, spoke to me about her work. The difference now, she told me on "
+            "Monday, is that she reads the news.\n\nShe said she did not mention the strike "
+            'because "nobody can prove who started it."',
+            "nobody can prove",
+            "2019-11-18",
+        ),
+        # an interview the account before never speaks of is another occasion
+        (
+            "On Sunday, Ana Ruiz told listeners of her radio program that every vote counts. "
+            '"Nobody wants to sit this one out," Ruiz said in an interview.',
+            "sit this one out",
+            None,
+        ),
         # a channel word that is not how the words came does not date them
         (
             'In a Nov. 5 letter, the doctors offered vaccines. "This is how epidemics begin," Dr. '
@@ -366,6 +411,26 @@ _FILLER = (
         ),
         (_LEAD + '"Can I speak?" Tom Ferrell tearfully asked.', "Can I speak?", "2019-11-19"),
         (_LEAD + '"We had hoped," Tom Ferrell previously said.', "We had hoped", None),
+        # the tense of other words the sentence quotes is theirs, not the saying's
+        (
+            _LEAD + '"We will miss it," Tom Ferrell said, "the only pier where we could have '
+            'fished."',
+            "We will miss it",
+            "2019-11-19",
+        ),
+        # the paper's own interview, undated, is not the day's news
+        (
+            _LEAD + '"We were never asked," Tom Ferrell said in a phone interview.',
+            "never asked",
+            None,
+        ),
+        (_LEAD + '"We were never asked," Tom Ferrell told me.', "never asked", None),
+        # ... but another outlet's, on the day, is
+        (
+            _LEAD + '"We were never asked," Tom Ferrell said in an interview with CNN.',
+            "never asked",
+            "2019-11-19",
+        ),
         # the day before, told further on, dates what follows until another date intervenes
         (
             _FILLER + "The vote follows the testimony Tuesday of two officials. "
@@ -661,3 +726,165 @@ def test_occasions_and_repeated_words(nlp: Any, text: str, quoted: str, when: st
     found = [q for q in record.quotes if quoted in q.text]
     assert found
     assert {(q.when, q.when_basis) for q in found} == {(when, "text" if when else "article date")}
+
+
+# Dates of a thing or of another story, not of the saying (2019-11-20, a Wednesday).
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # a year before a noun dates that thing: the campaign, the raid, the tax return
+        (
+            '"We will win this," said Tom Ferrell, the manager of the mayor\'s 2008 campaign.',
+            "We will win",
+            None,
+        ),
+        (
+            "Ana Ruiz praised the 2011 raid on the depot and said the city needs one thing: "
+            '"Steadiness, and more of it."',
+            "Steadiness",
+            None,
+        ),
+        # a year of a person's story ("an aide in 2012")
+        (
+            '"It is different now," said Tom Ferrell, a close aide to the mayor in 2012.',
+            "different now",
+            None,
+        ),
+        # ... but a year before a saying's own noun dates it
+        (
+            'At a 2014 council hearing, Ana Ruiz told the builders: "You sold the town a miracle."',
+            "a miracle",
+            "2014",
+        ),
+        # the account before: a date in a relative clause about the speaker is not the account's
+        (
+            "Tom Ferrell, who led the party during the 2000 election, said the rules should "
+            'change. "There is no chance she will quit," he said.',
+            "no chance",
+            None,
+        ),
+        # ... nor a date inside the words the account reports
+        (
+            "Tom Ferrell noted that the old mayor looked weak in his first race in 1984. "
+            '"He was at the top of his game by the second," Ferrell recalled.',
+            "top of his game",
+            None,
+        ),
+        # ... and with the thing's date set aside, the day the account gives
+        (
+            "Citing the mayor's 1995 tax return, Ana Ruiz on Monday said she would act. "
+            '"The rules are rigged," she said.',
+            "rules are rigged",
+            "2019-11-18",
+        ),
+    ],
+)
+def test_dates_of_things_are_not_sayings(
+    nlp: Any, text: str, quoted: str, when: str | None
+) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    found = [q for q in record.quotes if quoted in q.text]
+    (q,) = [q for q in found if q.kind != "indirect"] or found
+    assert q.when == when
+    assert q.when_basis == ("text" if when else "article date")
+
+
+# "this week" of words already said runs to the article's day, not to Sunday
+@pytest.mark.parametrize(
+    ("text", "quoted", "when_range"),
+    [
+        (
+            '"The pier is safe," Ana Ruiz said at a council meeting this week.',
+            "pier is safe",
+            DateRange("2019-11-18", "2019-11-20"),
+        ),
+        (
+            '"The pier is safe," Ana Ruiz told the Herald this week.',
+            "pier is safe",
+            DateRange("2019-11-18", "2019-11-20"),
+        ),
+        # last week is over: all of it
+        (
+            '"The pier is safe," Ana Ruiz told the Herald last week.',
+            "pier is safe",
+            DateRange("2019-11-11", "2019-11-17"),
+        ),
+    ],
+)
+def test_this_week_ends_on_the_article_day(
+    nlp: Any, text: str, quoted: str, when_range: DateRange
+) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if quoted in q.text]
+    assert (q.when, q.when_range, q.when_basis) == (None, when_range, "text")
+
+
+# "this weekend" in past words early in the week is the weekend just past (2019-11-18, Monday)
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("She told the crowd this weekend that she would run.", "this weekend", "2019-W46-WE"),
+        ("She will tell the crowd this weekend that she will run.", "this weekend", "2019-W47-WE"),
+        ("She met the council last weekend.", "last weekend", "2019-W46-WE"),
+    ],
+)
+def test_this_weekend_on_a_monday(text: str, expression: str, value: str) -> None:
+    found = {t.text: t.value for t in find_timexes(text, dt.date(2019, 11, 18))}
+    assert found[expression] == value
+
+
+# A year of another's speech ("a speech by Tom Ferrell in 1910") dates no saying of the speaker's:
+# a hand-built parse, as the parser hangs the year on the speech only sometimes.
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "speaker", "expected"),
+    [
+        (
+            ["a", "speech", "by", "Tom", "Ferrell", "in", "1910"],
+            [1, 1, 1, 4, 2, 1, 5],
+            ["det", "ROOT", "prep", "compound", "pobj", "prep", "pobj"],
+            ["DET", "NOUN", "ADP", "PROPN", "PROPN", "ADP", "NUM"],
+            "Ana Ruiz",
+            True,
+        ),
+        # the speaker's own speech
+        (
+            ["a", "speech", "by", "Tom", "Ferrell", "in", "1910"],
+            [1, 1, 1, 4, 2, 1, 5],
+            ["det", "ROOT", "prep", "compound", "pobj", "prep", "pobj"],
+            ["DET", "NOUN", "ADP", "PROPN", "PROPN", "ADP", "NUM"],
+            "Tom Ferrell",
+            False,
+        ),
+        # a statement released by an office: its date may be the words'
+        (
+            ["a", "statement", "by", "his", "office", "in", "1910"],
+            [1, 1, 1, 4, 2, 1, 5],
+            ["det", "ROOT", "prep", "poss", "pobj", "prep", "pobj"],
+            ["DET", "NOUN", "ADP", "PRON", "NOUN", "ADP", "NUM"],
+            "Ana Ruiz",
+            False,
+        ),
+    ],
+)
+def test_another_speakers_speech(
+    nlp: Any,
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    speaker: str,
+    expected: bool,
+) -> None:
+    from spacy.tokens import Doc
+
+    from saidwhen.extract.when.evidence import _dates_a_thing
+    from saidwhen.model import Timex
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    start = doc[6].idx
+    t = Timex("1910", start, start + 4, "DATE", "1910", date="1910", granularity="year")
+    assert _dates_a_thing(doc, t, speaker) is expected

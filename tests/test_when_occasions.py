@@ -45,6 +45,14 @@ def when(q: Quote) -> str | None:
             "asked for more money",
             WEEK,
         ),
+        # ... and one who puts it to a witness there ("scolded him:"), not named before
+        (
+            "The doctor appeared at a 2014 Senate hearing over the pills he sold on his show.\n\n"
+            "Sen. Mara Quist scolded him: \u201cThe whole field is against you on those pills,"
+            "\u201d she said. \u201cI do not understand why you sell them.\u201d",
+            "I do not understand",
+            "2014",
+        ),
         # a month: "during a September hearing"
         (
             "The plan has critics. “Fewer trains mean fewer riders,” said Lena Okafor, a "

@@ -543,6 +543,8 @@ def _relative_unit(m: re.Match[str], ctx: _Ctx) -> _Val | None:
         return _Val("DATE", f"{y}-{code}", "season")
     if unit == "weekend":
         d = a + dt.timedelta(weeks=step)
+        if rel == "this" and a.isoweekday() < 6 and ctx.future(m.start(), m.end()) is False:
+            d = a - dt.timedelta(days=a.isoweekday())  # "told them this weekend": just past
         return _Val("DATE", f"{_iso_week(d)}-WE", "weekend")
     key = _unit_key(unit)
     if rel in ("current", "present") or (rel == "this" and key != "day"):
@@ -1210,6 +1212,7 @@ def _fold(s: str) -> str:
     """``s`` case-folded so that whatever a rule (``re.I``) matches holds its words."""
     # "ı" and "İ" are an i to the rules, not to casefold() ("İ" -> "i" + U+0307)
     return s.casefold().replace("ı", "i").replace("\u0307", "")
+
 
 # ---------------------------------------------------------------- tense
 

@@ -615,7 +615,8 @@ class _BatchWriter:
             "UPDATE occurrences SET text = ? WHERE quote_id = ? AND text IS NULL", (old, qid)
         )
         self.occ = [(*o[:5], old, *o[6:]) if o[0] == qid and o[5] is None else o for o in self.occ]
-        self.cur.execute("UPDATE quotes SET text = ? WHERE id = ?", (new, qid))
+        words = " ".join(_norm(new)[1])
+        self.cur.execute("UPDATE quotes SET text = ?, words = ? WHERE id = ?", (new, words, qid))
         if qid in self.canon:
             self.canon[qid].text = new
 
@@ -643,8 +644,8 @@ class _BatchWriter:
                         )
                     return cand
         qid = cur.execute(
-            "INSERT INTO quotes (text, kind, first_seen, topic) VALUES (?, ?, ?, ?)",
-            (q.text, q.kind, said, int(q.topic)),
+            "INSERT INTO quotes (text, words, kind, first_seen, topic) VALUES (?, ?, ?, ?, ?)",
+            (q.text, " ".join(toks), q.kind, said, int(q.topic)),
         ).lastrowid
         assert qid is not None
         self.canon[qid] = _Canon(q.text, said, q.topic, q.kind)

@@ -12,6 +12,7 @@ import sqlite3
 from importlib import resources
 
 from saidwhen.errors import StoreError
+from saidwhen.normalise import normalise
 
 __all__ = ["SCHEMA_VERSION", "migrate", "migrations"]
 
@@ -34,6 +35,8 @@ SCHEMA_VERSION = max(n for n, _, _ in migrations())
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply the missing migrations; returns the schema version now in place."""
+    # for the migrations that compute from the rows (no connection needs it afterwards)
+    conn.create_function("normalise", 1, normalise, deterministic=True)
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise StoreError(

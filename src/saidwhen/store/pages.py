@@ -12,7 +12,15 @@ import json
 import sqlite3
 from typing import Any
 
-from saidwhen.store.search import Conditions, Filters, conditions, fts_query, has_topics, quote_row
+from saidwhen.store.search import (
+    Conditions,
+    Filters,
+    conditions,
+    fts_query,
+    has_folded_words,
+    has_topics,
+    quote_row,
+)
 
 __all__ = [
     "COMMON_WORDS",
@@ -79,7 +87,7 @@ def search_page(
     (the newest :data:`FACET_SAMPLE`, or a sample of that size above the cap;
     ``facets_sampled`` says when not all results were counted).
     """
-    match = fts_query(f.text) if f.text else None
+    match = fts_query(f.text, folded=has_folded_words(conn)) if f.text else None
     common = match is not None and _fts_hits(conn, match) > COMMON_WORDS
     c = conditions(conn, f, probe_text=common)
     per_quote = conditions(conn, f, probe_text=True, probe_outlet=True)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from saidwhen.normalise import normalise
 from saidwhen.store.speakers import first_names_match, split_name
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "export_quotes",
     "find_people",
     "fts_query",
+    "has_folded_words",
     "has_topics",
     "quote_occurrences",
     "quote_row",
@@ -31,16 +33,29 @@ __all__ = [
 ]
 
 
-def fts_query(text: str) -> str | None:
+def fts_query(text: str, *, folded: bool = True) -> str | None:
     """Every word of ``text`` must appear (quoted, so FTS5 syntax in the input is inert).
 
     Each chunk becomes a quoted phrase that FTS5 tokenizes as it did the quotes,
     so both sides agree on what a word is: ``taxes" OR (near`` asks for the
-    words taxes, or and near.
+    words taxes, or and near. ``folded`` (a bank of schema 5 on, see
+    :func:`has_folded_words`): the index holds each quote's words as
+    :func:`~saidwhen.normalise.normalise` gives them, so each chunk is
+    normalised alike and a search finds every form the bank merged ("SS" the
+    quote stored as "ß", "dont" the one stored as "don't").
     """
-    # FTS5's unicode61 counts characters beyond the BMP as word characters
-    chunks = [c for c in text.split() if any(ch.isalnum() or ord(ch) > 0xFFFF for ch in c)]
+    if folded:
+        chunks = [w for w in map(normalise, text.split()) if w]
+    else:  # an older bank indexes the text itself
+        # FTS5's unicode61 counts characters beyond the BMP as word characters
+        chunks = [c for c in text.split() if any(ch.isalnum() or ord(ch) > 0xFFFF for ch in c)]
     return " ".join('"' + c.replace('"', '""') + '"' for c in chunks) or None
+
+
+def has_folded_words(conn: sqlite3.Connection) -> bool:
+    """Whether the bank's text index holds normalised words (schema 5): a reader never
+    upgrades a bank, so an older one is searched by its text as it was indexed."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0]) >= 5
 
 
 def has_topics(conn: sqlite3.Connection) -> bool:
@@ -149,7 +164,7 @@ def conditions(
             c.occ.append("o.topic = 0")
         else:  # a quote is a topic only while every occurrence is one
             c.quote.append("q.topic = 0")
-    if f.text and (match := fts_query(f.text)):
+    if f.text and (match := fts_query(f.text, folded=has_folded_words(conn))):
         # last: SQLite tests the cheap conditions first, and a probe only where they hold
         if probe_text:
             c.quote.append(

@@ -92,6 +92,7 @@ def find_quotes(
             continue
         if d.inherited and (signed := sign_off(doc, d.region)) is not None:
             d.cue, d.speaker = signed[0], make_speaker(doc, people, signed[1])
+            d.continues_draft, d.inherited = None, False  # signed: a quote of its own
         elif d.speaker is None and d.cue is None:
             attribute_lone_paragraph(view, people, d, d.region, quoted)
     for d in drafts:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
@@ -17,9 +18,7 @@ from saidwhen.extract.speech.finders import (
     introduces,
     nearby_subject,
 )
-from saidwhen.extract.speech.lexicon import (
-    CHANNEL_WORDS,
-)
+from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, SENT_END
 from saidwhen.extract.speech.nonquote import not_speech_regions
 from saidwhen.extract.speech.syntax import (
     according_to,
@@ -30,7 +29,7 @@ from saidwhen.extract.speech.syntax import (
     subject_of,
 )
 from saidwhen.extract.speech.types import Draft
-from saidwhen.extract.speech.view import ArticleView, tokens_in
+from saidwhen.extract.speech.view import ArticleView, tokens_in, window_tokens
 from saidwhen.model import Span, Speaker
 from saidwhen.nlp import doc_text
 
@@ -45,6 +44,24 @@ __all__ = [
 ]
 
 
+# the forms a sentence may open on before its speaker: "Said Ellis:", "Added Roe,"
+_OPENING_CUES = frozenset(
+    ("said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued")
+)
+
+
+def _opening_cue(tok: Token) -> bool:
+    """``Said Ellis: "..."``: a cue verb opening its sentence, before the speaker's name
+    (tagged a verb, or a name: "Said" is one too)."""
+    doc = tok.doc
+    opens = tok.i == 0 or doc[tok.i - 1].text in SENT_END or "\n" in doc[tok.i - 1].text
+    return (
+        opens
+        and tok.text[:1].isupper()
+        and (tok.lower_ in _OPENING_CUES or (tok.pos_ == "VERB" and is_speech_verb(tok)))
+    )
+
+
 def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False) -> Speaker:
     names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if subj.pos_ == "NOUN" and names:
@@ -53,6 +70,9 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
         s, e = subj.idx, subj.idx + len(subj)
     else:
         s, e = np_span(doc, subj, whole)
+        first = tokens_in(doc, s, s + 1)
+        if first and first[0].i < subj.i and _opening_cue(first[0]):
+            s = doc[first[0].i + 1].idx  # "Said Ellis": the parser made the verb a compound
     mention = doc_text(doc)[s:e]
     name = people.resolve(s, e)
     if (
@@ -64,6 +84,10 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
     return Speaker(name, mention, s, e)
 
 
+# a line that ends in a signature, ``"..." ― Jane Roe``, then a line break
+_SIGNED_LINE = re.compile(r"[”\"][^\S\n]*[―—–][^\S\n]*[^\W\d][^\n”\"“]{0,60}\n[^\S\n]*\Z")
+
+
 def _attribute_region(
     view: ArticleView,
     people: PeopleIndex,
@@ -72,12 +96,15 @@ def _attribute_region(
     floor: int,
     split_from: QuoteRegion | None = None,
     quoted: frozenset[int] = frozenset(),
+    titles: frozenset[int] = frozenset(),
 ) -> Draft:
     doc = view.doc
     text = doc_text(doc)
     words = text[region.start : region.end]
     before = text[max(0, region.open_mark - 2) : region.open_mark].rstrip()
-    prev_char = before[-1:] if before else ""
+    # a quote opening the line after a signed one ("..." ― Jane Roe) is no fragment
+    signed = _SIGNED_LINE.search(text[max(0, region.open_mark - 80) : region.open_mark])
+    prev_char = "" if signed else before[-1:]
     fragment = prev_char.isalnum() or (
         words[:1].islower()
         and prev_char not in (":",)
@@ -101,7 +128,8 @@ def _attribute_region(
         if inner is not None and inner[2] is not None and introduces(doc, inner[0], region):
             found = inner
     if found is None and not fragment and split_from is None:
-        found = _lead_in_subject(view, people, region, quoted)
+        # a title in the lead-in ('On "Face the Nation," Sanders said') quotes no one
+        found = _lead_in_subject(view, people, region, quoted - titles)
     if found is None:
         return draft
     verb, cue, subj, draft.said_after = found
@@ -117,9 +145,25 @@ def _attribute_region(
     draft.cue = cue or cue_span(doc, verb)
     draft.cue_token = verb.i
     if subj is not None:
-        draft.speaker = make_speaker(doc, people, subj, inverted)
+        draft.speaker = _with_description(doc, make_speaker(doc, people, subj, inverted), verb)
     draft.channel = channel_of(view.tokens_of(CHANNEL_WORDS, *view.sentence_range(verb.i)))
     return draft
+
+
+def _with_description(doc: Doc, speaker: Speaker, verb: Token) -> Speaker:
+    """``"...," Jane Roe, a fellow at the X Institute, said``: the mention keeps the
+    description between the name and the verb, as news annotators mark a source (the
+    name stays the person's)."""
+    gap = doc_text(doc)[speaker.end : verb.idx]
+    if not re.fullmatch(r",[^,\n]{3,200},\s*", gap):
+        return speaker
+    toks = window_tokens(doc, speaker.end, verb.idx)
+    subj = tokens_in(doc, speaker.start, speaker.end)
+    ids = {t.i for t in subj}
+    if not any(t.dep_ == "appos" and t.head.i in ids for t in toks):
+        return speaker
+    end = speaker.end + len(gap.rstrip())
+    return replace(speaker, mention=doc_text(doc)[speaker.start : end], end=end)
 
 
 def _lead_in_subject(
@@ -148,7 +192,7 @@ def _lead_in_subject(
         and t.pos_ == "PROPN"
         and t.head.i in ids
         and t.head.pos_ in ("VERB", "AUX")
-        and t.head.head.i == t.head.i
+        and (t.head.head.i == t.head.i or t.head.head.i not in ids)  # or a run-on's
     ]
     if not subj:
         return None
@@ -220,6 +264,12 @@ def direct_drafts(
     text = doc_text(doc)
     drafts: list[Draft] = []
     names = not_speech_regions(view, regions)
+    titles = frozenset(
+        t.i
+        for r, why in zip(regions, names, strict=True)
+        if why is not None
+        for t in tokens_in(doc, r.open_mark, r.outer_end)
+    )
     for k, region in enumerate(regions):
         if names[k] is not None:
             continue  # a title, name, term or slogan: nobody's words
@@ -238,7 +288,7 @@ def direct_drafts(
             and gap.rstrip().endswith((",", ":"))
             else None
         )
-        draft = _attribute_region(view, people, region, limit, floor, split_from, in_quotes)
+        draft = _attribute_region(view, people, region, limit, floor, split_from, in_quotes, titles)
         last = drafts[-1] if drafts else None
         if _is_subhead(text, region) and draft.cue is None:
             drafts.append(draft)  # a new section: not the quote before it going on

@@ -49,6 +49,11 @@ __all__ = [
 ]
 
 
+# how far after a quote its cue may be when a description sets the speaker off
+# ("X, a senior fellow at the Y Institution and a former ambassador to Z, said")
+_MAX_APPOSITIVE_WORDS = 24
+
+
 def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
     """``"...," she said`` / ``said Smith``: a speech verb right after the closing mark."""
     toks = window_tokens(doc, region.outer_end, limit)
@@ -78,7 +83,7 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
             words += 1
         if words > 6 and "," not in doc_text(doc)[region.outer_end : tok.idx]:
             break  # past a plain subject; an appositive ("X, a strategist, said") may be longer
-        if words > 16:
+        if words > _MAX_APPOSITIVE_WORDS:
             break
     return None
 
@@ -105,6 +110,9 @@ def _cue_before(
     acc = according_to(doc, toks)
     if acc is not None:
         return acc[1], acc[0], acc[1]  # "according to X": X speaks
+    bare = [t for t in toks if not t.is_space]
+    if bare and bare[-1].text == ":" and (by := _statement_by(bare, quoted)) is not None:
+        return by[0], None, by[1]
     best = None
     for tok in reversed(toks):
         if is_speech_verb(tok):
@@ -192,6 +200,8 @@ def nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token
                 nxt = nxt.head  # "said Robin Maynard": the name's head
             return nxt
         return None
+    if (inverted := _inverted_opening(view, verb)) is not None:
+        return inverted
     if (inserted := _subject_before_insertion(view, verb)) is not None:
         return inserted
     # Smith (R-WI) said "...": skip a bracket back to the name
@@ -206,6 +216,23 @@ def nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token
             break
         k -= 1
     return None
+
+
+def _inverted_opening(view: ArticleView, verb: Token) -> Token | None:
+    """``Said Ellis: "..."`` / ``Added Smith, "..."``: a sentence that opens on the cue
+    verb names its speaker right after it (the parser may take the name for an object)."""
+    doc = view.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    opens = prev is None or prev.text in SENT_END or "\n" in prev.text
+    if not opens or not verb.text[:1].isupper() or verb.i + 1 >= len(doc):
+        return None
+    name = doc[verb.i + 1]
+    proper = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.text[:1].isupper())
+    if not proper or name.ent_type_ in ("DATE", "TIME"):
+        return None
+    while name.dep_ in ("compound", "flat") and verb.i < name.head.i <= name.i + 4:
+        name = name.head  # "Said Ryan Ellis": the name's head
+    return name
 
 
 def _subject_before_insertion(view: ArticleView, verb: Token) -> Token | None:
@@ -308,10 +335,32 @@ def _cue_in_lead_paragraph(
     if not colon:
         return None, None
     sent = view.sentence(colon[0].i)
+    if (by := _statement_by(list(sent), quoted)) is not None:
+        return by
     for tok in sorted(sent, key=lambda t: -t.i):
         if tok.pos_ == "VERB" and (subj := subject_of(tok, quoted)) is not None:
             return tok, subj
     return None, None
+
+
+def _statement_by(toks: list[Token], quoted: frozenset[int]) -> tuple[Token, Token] | None:
+    """``... rated this statement by Trump on June 11:``: the words' author, named after
+    "by", before a colon that opens the quote."""
+    for tok in toks:
+        if tok.lemma_.lower() not in _STATEMENT_NOUNS or tok.i in quoted:
+            continue
+        # "by" under the noun, or right after it under its verb (the parser's choice)
+        preps = [*tok.children, *(c for c in tok.head.children if c.i == tok.i + 1)]
+        by = [g for c in preps if c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        if by and by[0].pos_ in ("PROPN", "PRON") and by[0].i not in quoted:
+            return tok, by[0]
+    return None
+
+
+# what a lead paragraph may name as words someone said or wrote: "a statement by X:"
+_STATEMENT_NOUNS = frozenset(
+    ["statement", "remark", "comment", "tweet", "post", "message", "speech", "answer"]
+)
 
 
 def _governing_verb(doc: Doc, region: QuoteRegion) -> Token | None:

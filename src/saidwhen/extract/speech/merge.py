@@ -71,6 +71,8 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
         covered = sum(_alnum(text, max(d.start, q.start), min(d.end, q.end)) for d in inside)
         if inside and covered >= _alnum(text, q.start, q.end):
             for d in inside:  # the indirect reading may know the speaker better
+                if q.cue is not None and d.start <= q.cue.start < d.end:
+                    continue  # a report inside the quote: words of the quote, not its cue
                 if d.speaker is None and q.speaker is not None:
                     d.speaker, d.cue = q.speaker, q.cue or d.cue
                 elif d.speaker and q.speaker and _covers(q.speaker, d.speaker):

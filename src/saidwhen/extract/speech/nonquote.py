@@ -298,15 +298,29 @@ def not_speech(
     if labels and prev in _PERFORM_VERBS:
         return "a title"
     spoken = len(before) > 1 and view.lower[before[-2]] in _SPOKEN_NOUNS
-    after_prep = last is not None and last == before[-1] and view.pos[last] == "ADP"
-    after_prep = after_prep and prev in _TITLE_PREPS
-    if after_prep and not spoken and last is not None and _channel_title(view, last):
+    prep = _prep_before(view, before) if last is not None and last == before[-1] else None
+    after_prep = prep is not None
+    if after_prep and not spoken and prep is not None and _channel_title(view, prep):
         return "a title naming a channel or a work"
     if labels and after_prep and not spoken:
         return "a title after a preposition"
     if any(w in _WORKS for w in words):
         return "a title among works"
     return _before_name_noun(view, region, titled, labels)
+
+
+def _prep_before(view: ArticleView, before: list[int]) -> int | None:
+    """The preposition a title follows, right before it or past its owner: ``on "X"``,
+    ``on CNN's "X"``."""
+    k = len(before) - 1
+    if view.tag[before[k]] == "POS":  # "CNN's": back over the owner's name
+        k -= 1
+        while k > 0 and view.pos[before[k - 1]] == "PROPN":
+            k -= 1
+        k -= 1
+    if k < 0 or view.pos[before[k]] != "ADP" or view.lower[before[k]] not in _TITLE_PREPS:
+        return None
+    return before[k]
 
 
 def _channel_title(view: ArticleView, prep: int) -> bool:

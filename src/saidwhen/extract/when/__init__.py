@@ -12,7 +12,10 @@ The evidence, strongest first:
    about something else ("the budget approved in April", "the merger, which
    became final Tuesday"; but "a statement published Oct. 25" dates its
    words), nor the main verb's date for words in a relative clause ("now
-   left with the purchases Trump requested");
+   left with the purchases Trump requested"), nor a date that qualifies a
+   thing ("Obama's 2008 campaign", "a close aide in 2012") or sits in the
+   words reported ("noted that Reagan appeared unsteady in 1984"); "this
+   week" ends on the article's day;
 3. the narrative: "she later revealed" is after the last date told (outside
    quotes) and before the article (or undated, when what came just before
    is); "she had added" (past perfect) continues the speaker's account
@@ -28,21 +31,28 @@ The evidence, strongest first:
    the text dated before ("the March 21 call"); a definite event never dated
    ("earlier in the episode"), or a press event ("in a conference call with
    reporters"), is the one the lead reports, on its day;
-5. the channel: a quote from the same speaker in the same channel ("her blog
-   post") as an earlier dated quote shares its date (a channel word that is
-   not how the words came, "signatory to the letter, told NBC News", is none);
+5. the channel: a quote from the same speaker told to the same named audience
+   ("told Bill O'Reilly of Fox News this week" then "told Fox that"), or in
+   the same channel ("her blog post"), as an earlier dated quote shares its
+   date (a channel word that is not how the words came, "signatory to the
+   letter, told NBC News", is none);
 6. the account just told: the speaker's communication dated in one of the
    two sentences before ("In December 2015, Trump released a letter from Dr.
    Bornstein" -> "'...,' Bornstein wrote"; "According to a 2018 survey by
-   Abernathy"), unless the attribution names another audience or channel
+   Abernathy"; "he told me on Friday" then "He said ...": the same pronoun
+   telling), unless the attribution names another audience or channel
    ("told Fox News last week" then "'...,' Ruiz told reporters"), or the
    speaker's dated quoted words before, in the same channel (just before; a
    bare "Robertson said:" further on);
-7. yesterday's news: when the lead (its first paragraphs) reports the day before
+7. reactions told together: in a paragraph whose first reaction is dated by its
+   own words ("Mayor Roberts said Friday that ..."), another speaker's words said
+   then ("Gov. McCrory said it would be 'improper'") are of that day;
+8. yesterday's news: when the lead (its first paragraphs) reports the day before
    the article ("faced criticism on Tuesday" in Wednesday's paper), a quote still
    undated, said in the simple past ("said", "told reporters"; not "says", "has
-   said", nor words written for the record, "said in a statement"), was said that
-   day. This runs last and never spreads to other quotes through 5 or 6.
+   said", nor words written for the record, "said in a statement", nor the
+   paper's own interview, "said in an interview", "told me"), was said that
+   day. These run last and never spread to other quotes through 5 or 6.
 
 An occasion the text sets up once and quotes from over several paragraphs ("At
 a House hearing last week, ...", "during a September hearing", "Lynn said after

@@ -113,8 +113,12 @@ def timex_when(
         return t.value, None
     if t.date:
         return t.date, None
-    if t.date_range and (t.date_range.start or t.date_range.end):
-        return None, t.date_range
+    rng = t.date_range
+    if rng and rng.start and rng.end and rng.start <= anchor.isoformat() < rng.end:
+        # "this week": what happened in it happened by the article's day
+        return None, DateRange(rng.start, anchor.isoformat())
+    if rng and (rng.start or rng.end):
+        return None, rng
     return None, None
 
 

@@ -157,6 +157,7 @@ def _account_date(
     timexes: Sequence[Timex],
     anchor: dt.date,
     frame: str = "",
+    parsed: Doc | None = None,
 ) -> tuple[str | None, DateRange | None] | None:
     """The date of the speaker's communication told in one of the two sentences before.
 
@@ -169,11 +170,22 @@ def _account_date(
         return None
     before = [(a, b) for a, b in sents if b <= s][-2:]
     for a, b in reversed(before):
-        dated = [t for t in timexes if a <= t.start < b and _dated_free(t, anchor)]
+        dated = [
+            t
+            for t in timexes
+            if a <= t.start < b
+            and _dated_free(t, anchor)
+            and not (parsed is not None and _not_the_account(parsed, t, name or ""))
+        ]
         if not dated:
             continue
         sentence = text[a:b]
-        if re.search(rf"\b{re.escape(surname)}\b", sentence) and _COMMUNICATION.search(sentence):
+        named = re.search(rf"\b{re.escape(surname)}\b", sentence)
+        # "he told me on Friday" then "He said ...": the same pronoun, telling
+        he = _PRONOUN.match(text, q.cue.start - 4, q.cue.start) if q.cue else None
+        if he and re.search(rf"\b{he.group(1)}\s+{_TELLING}", sentence, re.I):
+            named = he
+        if named and _COMMUNICATION.search(sentence):
             if _other_occasion(frame, sentence):
                 return None
             return _dated_free(dated[0], anchor)
@@ -181,6 +193,8 @@ def _account_date(
     return None
 
 
+_PRONOUN = re.compile(r".*\b(he|she)\s+$", re.I | re.S)
+_TELLING = r"(?:\w+ly\s+)?(?:told|said|wrote|testified|explained|recalled|insisted)\b"
 _ACCOUNT_GAP = 300  # characters between two quotes of one account
 _ACCOUNT_REACH = 1500  # ... when the later one names no audience or channel of its own
 
@@ -197,9 +211,26 @@ def _own(done: Sequence[Quote], q: Quote) -> list[Quote]:
     ]
 
 
+# a passage between quotation marks of at least three words: someone's words, not the narrative
+_OPENING = re.compile(r"(?:''|[\"“‘'])$")
+_CLOSING = re.compile(r"[,.;:!?…]?(?:''|[\"”’'])")
+_QUOTED = re.compile(
+    r"“[^“”]*?(?:\s[^“”\s]+){2,}[^“”]*”"
+    r"|''(?:(?!'').)*?(?:\s\S+){2,}.*?''"
+    r'|"[^"]*?(?:\s[^"\s]+){2,}[^"]*"'
+)
+
+
 def _outside(text: str, s: int, e: int, q: Quote) -> str:
-    """The sentence without the quoted words (whose "later" belongs to the speaker)."""
-    return text[s : max(s, min(e, q.start))] + " " + text[min(e, max(s, q.end)) : e]
+    """The sentence without the quoted words (whose "later" belongs to the speaker), nor the
+    other words it quotes ("'...,' he said, '... could have unfolded.'")."""
+    # its own marks go with it, so that the others pair up
+    opening = _OPENING.search(text, max(0, q.start - 2), q.start)
+    closing = _CLOSING.match(text, q.end)
+    a = opening.start() if opening else q.start
+    b = closing.end() if closing else q.end
+    frame = text[s : max(s, min(e, a))] + " " + text[min(e, max(s, b)) : e]
+    return _QUOTED.sub(" ", frame)
 
 
 _VIA = re.compile(
@@ -350,6 +381,81 @@ def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
     return _ITS_OWN_DATE.fullmatch(noun.text) is None
 
 
+# what a date before a noun may date when it dates a saying ("Tuesday's announcement")
+_SAYING_NOUN = re.compile(
+    rf"{_ITS_OWN_DATE.pattern}|announcement|remarks?|comments?|address|appearance|profile|"
+    r"article|story|column|op-ed|editorial|report|ad|episode|event|session|forum|debate|"
+    r"convention|panel|discussion|show",
+    re.I,
+)
+_PREMODIFIER = ("nummod", "compound", "amod", "poss", "nmod")
+_COARSE = ("year", "decade", "century")
+
+
+def _dates_a_thing(doc: Doc, t: Timex, speaker: str = "") -> bool:
+    """The date qualifies a thing, not a saying: "Obama's 2008 campaign", "the 2011 raid",
+    "a close aide in 2012" (but "a 2014 Senate hearing", "Tuesday's announcement")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in _PREMODIFIER and root.head.pos_ in ("NOUN", "PROPN"):
+        return _SAYING_NOUN.fullmatch(root.head.text) is None
+    # "an aide in 2012": a year of a person's or a thing's story (a day may be misattached)
+    if root.dep_ == "pobj" and t.granularity in _COARSE:
+        noun = root.head.head
+        if noun.pos_ != "NOUN":
+            return False
+        return _SAYING_NOUN.fullmatch(noun.text) is None or _spoken_by_another(noun, speaker)
+    return False
+
+
+def _spoken_by_another(noun: Token, speaker: str) -> bool:
+    """A speech "by" a person the speaker's surname does not name: "the site of a speech by
+    Andrew Jackson in 1830", when Obama speaks (not "a statement released by his office")."""
+    surname = speaker.split()[-1] if speaker else ""
+    if not surname or noun.lower_ not in ("speech", "address", "sermon", "remarks"):
+        return False
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            names = [x for x in prep.children if x.dep_ == "pobj" and x.pos_ == "PROPN"]
+            return bool(names) and surname not in " ".join(x.text for x in prep.subtree)
+    return False
+
+
+def _in_reported(doc: Doc, t: Timex, q: Quote) -> bool:
+    """The date sits in the words reported, after they begin: "Rendell noted that Reagan
+    appeared unsteady in his first debate in 1984" (not "said on Tuesday that ...")."""
+    if t.start < q.start:
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    x = span.root if span is not None else None
+    while x is not None and x.head.i != x.i:
+        if x.dep_ == "ccomp":
+            return True
+        x = x.head
+    return False
+
+
+def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
+    """A date of the sentence that is not when its account was given: it qualifies a thing,
+    sits in a relative clause ("Rendell, who served during the 2000 election") or in the
+    words reported ("Rendell noted that Reagan appeared unsteady in 1984")."""
+    if _dates_a_thing(doc, t, speaker):
+        return True
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    x = span.root
+    while x.head.i != x.i:
+        if x.dep_ in ("relcl", "ccomp") or (x.dep_ == "acl" and x.pos_ == "VERB"):
+            # "Bornstein, who wrote the letter in December 2015": that clause's saying
+            said = _COMMUNICATION.fullmatch(x.text) or _SAYING_NOUN.fullmatch(x.head.text)
+            return said is None
+        x = x.head
+    return False
+
+
 _SPEAKING = re.compile(
     r"(?:speak|address|testify|testifi|appear|talk|writ|post|tweet|answer|respond|interview)"
     r"\w*|asked|quoted",
@@ -460,6 +566,40 @@ _AUDIENCE = re.compile(
 )
 
 
+# the named audience: "told Bill O'Reilly of Fox News", "telling O'Reilly", "told Fox"
+_NAMED_AUDIENCE = re.compile(
+    r"\b(?i:told|telling|interview\s+with|speaking\s+(?:to|with))\s+"
+    r"(?P<who>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4})"
+)
+
+
+def _audience_names(frame: str) -> set[str]:
+    """The names of the audience the attribution says the words were told to."""
+    m = _NAMED_AUDIENCE.search(frame)
+    if m is None:
+        return set()
+    return {w for w in re.findall(r"[A-Z][\w&'’-]+", m.group("who")) if len(w) > 2}
+
+
+def _same_audience(
+    text: str, sents: Sequence[tuple[int, int]], q: Quote, frame: str, done: Sequence[Quote]
+) -> Quote | None:
+    """The speaker's earlier dated words told to the same named audience: "told Bill
+    O'Reilly of Fox News this week" then "told Fox that ..." (one interview)."""
+    names = _audience_names(frame)
+    if not names or q.speaker is None:
+        return None
+    for p in reversed(done):
+        if p.speaker is None or p.speaker.name != q.speaker.name or p.cue is None:
+            continue
+        if p.when_basis != "text" or not (p.when or p.when_range):
+            continue
+        s, e = _sentence_of(sents, p.cue.start)
+        if names & _audience_names(_outside(text, s, e, p)):
+            return p
+    return None
+
+
 def _occasion(s: str) -> tuple[str | None, set[str]]:
     m = _AUDIENCE.search(s)
     return (m.group("who").lower() if m else None), _frame_channel(s)
@@ -472,6 +612,10 @@ def _other_occasion(frame: str, account: str) -> bool:
         return who != then_who
     if via and then_via:
         return not via & then_via
+    if via and not via & _channel_key(account):
+        # "said in an interview" after "began taking calls on his radio program": the account
+        # never speaks of that channel
+        return True
     return bool((who and then_via) or (via and then_who))
 
 

@@ -249,8 +249,11 @@ def _key(f: _Frame) -> _Key:
     return f.noun, f.date
 
 
+# answering there, or putting it to someone there ("scolded him", "pressed the witness")
 _REPLY = re.compile(
-    r"\b(?:respond|repl|answer|ask|agree|counter|interject|retort|shot\s+back)\w*", re.I
+    r"\b(?:respond|repl|answer|ask|agree|counter|interject|retort|shot\s+back|scold|press|"
+    r"grill|question|challeng|confront|rebuk|interrupt)\w*",
+    re.I,
 )
 
 
@@ -273,7 +276,11 @@ def _placed(
         return True
     s, e = _sentence_of(sents, q.cue.start)
     frame = _outside(text, s, e, q)
-    return bool(_REPLY.match(q.cue.text) or re.search(rf"\b{at.noun}\b", frame, re.I))
+    return bool(
+        _REPLY.match(q.cue.text)
+        or _REPLY.search(frame)
+        or re.search(rf"\b{at.noun}\b", frame, re.I)
+    )
 
 
 def _names_occasion(text: str, sents: Sequence[tuple[int, int]], q: Quote) -> bool:

@@ -4,6 +4,7 @@ docstring gives (:mod:`saidwhen.extract.when`)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -25,11 +26,13 @@ from saidwhen.extract.when.evidence import (
     _WRITTEN,
     _account_date,
     _channel_key,
+    _dates_a_thing,
     _day_after_told,
     _document_date,
     _event_date,
     _frame_channel,
     _headings_dated,
+    _in_reported,
     _news_day,
     _occasion,
     _occasion_goes_on,
@@ -38,6 +41,7 @@ from saidwhen.extract.when.evidence import (
     _own,
     _pointed_back,
     _said_then,
+    _same_audience,
     _since_clause,
     _updated_day,
     _weekday_until,
@@ -47,6 +51,7 @@ from saidwhen.model import DateRange, Quote, Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
 
 def date_quotes(
     doc: Any, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
@@ -91,6 +96,7 @@ def date_quotes(
     if anchor == dt.date.min:  # no day before it
         return out
     out = _occasions_dated(text, sents, out, free, story, anchor)
+    out = _reactions_dated(out, text, sents, story, anchor)
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
     lead_day = _news_day(text, story, anchor) == yesterday
     # the dates the narrative tells, in text order ("the testimony Tuesday of four officials")
@@ -100,6 +106,62 @@ def date_quotes(
         if timex_when(t, anchor) != (None, None) and not _since_clause(text, t)
     ]
     return _yesterday_dated(out, text, sents, days, yesterday, lead_day)
+
+
+def _reactions_dated(
+    quotes: Sequence[Quote],
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> list[Quote]:
+    """Reactions told together: in a paragraph that opens with words dated by their own
+    attribution ("Mayor Roberts said Friday that ..."), another speaker's words said then
+    ("Gov. McCrory said it would be 'improper'") are of that day too."""
+    out = list(quotes)
+    week = (anchor - dt.timedelta(days=7)).isoformat()
+    for i, q in enumerate(quotes):
+        if q.when or q.when_range or q.continues is not None or q.cue is None:
+            continue
+        if _written(text, q) or q.speaker is None:
+            continue
+        a = text.rfind("\n", 0, q.start) + 1
+        before = [
+            p
+            for p in out[:i]
+            if p.start >= a
+            and p.cue is not None
+            and p.continues is None
+            and p.speaker is not None
+            and p.speaker.name != q.speaker.name
+        ]
+        first = next((p for p in before if _told_day(text, sents, story, p, week, anchor)), None)
+        if first is None or any(p.when != first.when for p in before[before.index(first) :]):
+            continue  # no reaction dated by its own words, or another day told since
+        s, e = _sentence_of(sents, q.cue.start)
+        frame = _outside(text, s, e, q)
+        if _said_then(text, q.cue, frame) and not _OWN_INTERVIEW.search(frame):
+            out[i] = replace(q, when=first.when, when_range=None, when_basis="text")
+    return out
+
+
+def _told_day(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    story: Sequence[Timex],
+    p: Quote,
+    week: str,
+    anchor: dt.date,
+) -> bool:
+    """``p`` is dated, in the past week, by a day its own sentence tells ("said Friday")."""
+    if not p.when or not week <= p.when < anchor.isoformat():
+        return False
+    s, e = _sentence_of(sents, p.cue.start if p.cue else p.start)
+    return any(s <= t.start < e and t.date == p.when for t in story)
+
+
+def _written(text: str, q: Quote) -> bool:
+    return q.cue is not None and bool(_WRITTEN.search(f"{q.cue.text} {q.channel or ''}"))
 
 
 def _yesterday_dated(
@@ -137,10 +199,19 @@ def _yesterday_dated(
             out.append(q)
             continue
         s, e = _sentence_of(sents, q.cue.start)
+        if _OWN_INTERVIEW.search(_outside(text, s, e, q)):
+            out.append(q)  # the paper's own interview, which it does not date
+            continue
         if _said_then(text, q.cue, _outside(text, s, e, q)):
             q = replace(q, when=yesterday, when_range=None, when_basis="text")
         out.append(q)
     return out
+
+
+# "said in an interview", "said in a phone interview", "told me": an interview of the paper's
+_OWN_INTERVIEW = re.compile(
+    r"\bin\s+an?\s+(?:[\w-]+\s+)?interview\b(?!\s+(?:with|on)\s+[A-Z])|\btold\s+(?:me|us)\b"
+)
 
 
 def _closing(p: Quote) -> bool:
@@ -182,7 +253,14 @@ def _date_one(
         and not (q.start <= t.start < q.end)
         and timex_when(t, anchor) != (None, None)
         and (first_day(*timex_when(t, anchor)) or "") <= anchor.isoformat()
-        and not (parsed is not None and q.cue and _other_clause(parsed, t, q.cue))
+        and not (
+            parsed is not None
+            and (
+                _dates_a_thing(parsed, t)
+                or _in_reported(parsed, t, q)
+                or (q.cue and _other_clause(parsed, t, q.cue))
+            )
+        )
     ]
     if any(t.value != "PRESENT_REF" for t in here):
         # "said Tom Lee, now a consultant, during a September hearing": not "now"
@@ -260,7 +338,12 @@ def _date_one(
     event = _event_date(text, s, frame, story, anchor)
     if event is not None:
         return replace(q, when=event[0], when_range=event[1], when_basis="text")
-    # 4b. The same speaker in the same channel as an earlier dated quote.
+    # 4b. The same speaker, told to the same named audience as earlier dated words.
+    told_there = _same_audience(text, sents, q, frame, done)
+    if told_there is not None:
+        p = told_there
+        return replace(q, when=p.when, when_range=p.when_range, when_basis="text")
+    # 4c. The same speaker in the same channel as an earlier dated quote.
     # a channel word in the attribution that is not how the words came ("signatory to the
     # letter, told NBC News") is not the quote's channel
     via = _frame_channel(frame)
@@ -283,7 +366,7 @@ def _date_one(
     # 5. The account the narrative just dated: "Last week Holmes revealed ..." then
     # "'...,' Holmes testified"; "In December 2015, Trump released a letter from Dr.
     # Bornstein" then "'...,' Bornstein wrote".
-    account = _account_date(text, sents, s, q, story, anchor, frame)
+    account = _account_date(text, sents, s, q, story, anchor, frame, parsed)
     if account is not None:
         return replace(q, when=account[0], when_range=account[1], when_basis="text")
     # 6. The speaker's account goes on from their quote just before ("... noting he had
