@@ -89,6 +89,8 @@ class _Entity:
     votes: dict[str, float] = field(default_factory=dict)  # type evidence: person/org/place
 
     _core_of: tuple[tuple[str, ...], list[str]] | None = field(default=None, repr=False)
+    # head_words, asked tens of thousands of times per article, with what it was made of
+    _heads_of: tuple[tuple[object, ...], frozenset[str]] | None = field(default=None, repr=False)
 
     def last_before(self, at: int) -> int:
         """Where this entity was last mentioned before ``at`` (-1: not yet)."""
@@ -113,15 +115,19 @@ class _Entity:
             return "male"
         return None
 
-    def head_words(self) -> set[str]:
+    def head_words(self) -> frozenset[str]:
         """The words a description ("the doctors", "the actor") may share with this entity."""
+        key = (tuple(self.descriptors), tuple(self.tokens), self.type)
+        if self._heads_of is not None and self._heads_of[0] == key:
+            return self._heads_of[1]
         words = {w for d in self.descriptors for w in re.split(r"[\s-]+", d) if w}
         words |= {TITLE_WORDS[k] for w in words if (k := w.rstrip(".")) in TITLE_WORDS}
         if any(w.rstrip(".") in RANKS for w in words):
             words.add("officer")  # "Lt. Col. Ann Vick" is an officer
         if self.type != "person":
             words |= {w.lower() for w in self.tokens}
-        return words
+        self._heads_of = (key, frozenset(words))
+        return self._heads_of[1]
 
 
 # "the letter signed by seven physicians": verbs whose agent wrote the document
