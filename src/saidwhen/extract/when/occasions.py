@@ -114,8 +114,7 @@ def _occasion_frames(
             near = pos - _NEAR_BEFORE <= t.end <= pos or (
                 end <= t.start <= end + _NEAR_AFTER and t.start < e
             )
-            if near and _dated_free(t, anchor) is not None:
-                date = _dated_free(t, anchor)
+            if near and (date := _dated_free(t, anchor)) is not None:
                 used.add(t.start)
                 break
         noun = m.group("noun").lower()
