@@ -17,7 +17,8 @@ from saidwhen.extract.lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
-from saidwhen.extract.people.index import PeopleIndex, _Entity
+from saidwhen.extract.people.entity import _Entity
+from saidwhen.extract.people.index import PeopleIndex
 from saidwhen.extract.people.names import (
     _GIVEN_NAMES,
     _MORE_FEMALE,
