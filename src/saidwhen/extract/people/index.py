@@ -7,9 +7,12 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES
 from saidwhen.extract.people.described import _Descriptions
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
+    _MORE_FEMALE,
+    _MORE_MALE,
     _RELATIVE,
     _SUFFIXES,
     MAIN_SUBJECT_BONUS,
@@ -64,6 +67,14 @@ def pull_quote_paragraphs(text: str, quoted: list[tuple[int, int]]) -> list[tupl
 _AGED = re.compile(r"(?i)the\s+(\d{1,3})\s*-\s*year\s*-\s*old")
 
 
+def _gender_of_name(ent: _Entity) -> Gender | None:
+    """The gender an entity's titles so far and given name say."""
+    first = ent.tokens[0].lower() if ent.tokens else ""
+    female = ent.female + (first in FEMALE_NAMES or first in _MORE_FEMALE)
+    male = ent.male + (first in MALE_NAMES or first in _MORE_MALE)
+    return "female" if female > male else "male" if male > female else None
+
+
 class PeopleIndex(_Descriptions):
     """The people of one article; ``resolve`` maps a mention span to a canonical name."""
 
@@ -91,11 +102,15 @@ class PeopleIndex(_Descriptions):
             if alias not in ent.aliases:
                 ent.aliases.append(alias)
 
-    def _entity_for(self, words: list[str], at: int, org_named: bool) -> _Entity:
+    def _entity_for(
+        self, words: list[str], at: int, org_named: bool, gender: Gender | None = None
+    ) -> _Entity:
         """The entity these name words refer to, or a new one.
 
         Types are decided later, by the votes of all mentions: the entity
-        tagger calls one "Trump" a PERSON and the next an ORG.
+        tagger calls one "Trump" a PERSON and the next an ORG.  A mention whose
+        title gives a gender ("Mr. Obama") is no one of the other gender
+        ("Michelle Obama").
         """
         low = _core([w.lower() for w in words])
         suffix = {w.lower().rstrip(".") for w in words} & _SUFFIXES
@@ -113,14 +128,17 @@ class PeopleIndex(_Descriptions):
                 and words[0].title() not in ent.tokens  # a transcript's "PENCE" is Pence
             ):
                 continue
+            if gender is not None and _gender_of_name(ent) not in (gender, None):
+                continue
             if org_named or ent.org_named:
                 ok = _same_body(low, ent_low)
             else:
                 ok = _same_person(low, ent_low)
             if ok:
                 last = ent.last_before(at)
-                if len(words) == 1 and not (org_named or ent.org_named) and last >= 0:
+                if len(words) == 1 and not (org_named or ent.org_named):
                     # a bare surname two people share: the one named first, the story's
+                    # (also for a surname before both: a headline's "Obama")
                     last = 10_000_000 - min(s for s, _ in ent.mentions)
                 if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
                     last += 1_000_000  # "King Jr." is Martin Luther King Jr., not Dexter King

@@ -1,0 +1,63 @@
+"""Names in a title-case line and names told apart by a title's gender: made-up articles
+run through the real pipeline, with the names their quotes' speakers must get."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen.extract.people.build import _title_case_lines
+from saidwhen.pipeline import extract
+
+CASES = [
+    pytest.param(
+        "Vance and Ortiz Slam Harbour Toll Plan.\n\n"
+        "Councillor Maria Vance and port engineer Luis Ortiz both criticised the toll on "
+        "Monday.\n\n"
+        '"The toll will empty the harbour," Ortiz said.\n\n'
+        '"We were never asked," Vance said.',
+        ["Luis Ortiz", "Maria Vance"],
+        id="a-headline-capitalises-words-after-a-name",
+    ),
+    pytest.param(
+        "President Tano urged young voters to turn out on Saturday.\n\n"
+        '"My name is not on the ballot, but our work is," Mr. Tano said at a dinner in '
+        "the capital.\n\n"
+        "The first lady, Elena Tano, will campaign in the north next week.\n\n"
+        '"Every vote counts," Mr. Tano added.',
+        ["Tano", "Tano"],
+        id="mr-is-not-the-woman-of-that-surname",
+    ),
+    pytest.param(
+        "Tano Sees 'Insult' if Young Voters Stay Home.\n\n"
+        "President Tano urged young voters to turn out on Saturday.\n\n"
+        '"Every vote counts," Mr. Tano said.\n\n'
+        "The first lady, Elena Tano, will campaign in the north next week.\n\n"
+        '"Stay home and you hand them the country," President Tano said.',
+        ["Tano", "Tano"],
+        id="a-headline-surname-is-the-one-the-title-names",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), CASES)
+def test_speaker_names(nlp: Any, text: str, names: list[str]) -> None:
+    rec = extract(text, "2016-09-19", nlp=nlp)
+    got = [q.speaker.name if q.speaker else None for q in rec.quotes if q.kind == "direct"]
+    assert got == names
+
+
+@pytest.mark.parametrize(
+    ("line", "titled"),
+    [
+        ("Vance and Ortiz Slam Harbour Toll Plan.", True),
+        ("[Video: Full Speech: President Tano at the Harbour Dinner (9/17/16)]", True),
+        ("Councillor Maria Vance criticised the toll on Monday.", False),
+        ("Maria Vance", False),  # a name line, too short to be a title
+    ],
+)
+def test_title_case_lines(line: str, titled: bool) -> None:
+    text = f"Some words here.\n{line}\nmore words follow in lower case."
+    lo = text.index(line)
+    assert (_title_case_lines(text) == [(lo, lo + len(line))]) == titled
