@@ -25,6 +25,7 @@ from saidwhen.extract.people.names import (
     _MORE_MALE,
     _ORG_NOUNS,
     _ORG_WORDS,
+    _PERSON_NOUNS,
     _PLACE_LABELS,
     _SUFFIXES,
     PRONOUNS,
@@ -45,7 +46,7 @@ from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 # Verbs whose untagged subject name is taken for a person (bodies are mostly tagged ORG).
@@ -90,10 +91,29 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
     ):
         # "Opelka said", "says Early": an untagged name that speaks is likelier a person
         v["person"] = v.get("person", 0.0) + 1
+    if _called_a_person(head):
+        v["person"] = v.get("person", 0.0) + 2
+        v["person_strong"] = v.get("person_strong", 0.0) + 2
     if any(w in _ORG_WORDS for w in low) or "of" in low[1:] or "for" in low[1:]:
         v["org"] = v.get("org", 0.0) + 3  # "Office of the Inspector General"
     if any(w in CHANNEL_WORDS for w in low):
         v["channel"] = v.get("channel", 0.0) + 3
+
+
+# nouns that say a name in apposition to them is a person's: "Tano's wife, Melania"
+_PERSON_APPOS = _PERSON_NOUNS | FEMALE_WORDS | MALE_WORDS
+
+
+def _called_a_person(head: Token) -> bool:
+    """A name in apposition with a noun for a person, either way round ("his wife,
+    Melania", "Melania, his wife,"): a person, whatever the tagger says."""
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        return head.head.lemma_.lower() in _PERSON_APPOS
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > head.i
+        for c in head.children
+        if c.lemma_.lower() in _PERSON_APPOS
+    )
 
 
 def _settle_type(ent: _Entity) -> EntityType | None:

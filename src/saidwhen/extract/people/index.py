@@ -75,6 +75,12 @@ def _gender_of_name(ent: _Entity) -> Gender | None:
     return "female" if female > male else "male" if male > female else None
 
 
+def _personal_name(ent: _Entity) -> bool:
+    """A name its mentions so far call a person's: a given name first, a title, or a
+    full name tagged PERSON."""
+    return bool(ent.votes.get("person_strong") or ent.votes.get("person_full"))
+
+
 class PeopleIndex(_Descriptions):
     """The people of one article; ``resolve`` maps a mention span to a canonical name."""
 
@@ -138,8 +144,10 @@ class PeopleIndex(_Descriptions):
                 last = ent.last_before(at)
                 if len(words) == 1 and not (org_named or ent.org_named):
                     # a bare surname two people share: the one named first, the story's
-                    # (also for a surname before both: a headline's "Obama")
+                    # (also for a surname before both: a headline's "Obama"); a person's
+                    # name over a body's ("Donald Trump", not "Team Trump")
                     last = 10_000_000 - min(s for s, _ in ent.mentions)
+                    last += 20_000_000 * _personal_name(ent)
                 if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
                     last += 1_000_000  # "King Jr." is Martin Luther King Jr., not Dexter King
                 if best is None or last > best_last:
