@@ -1,5 +1,6 @@
 """Which person a name is: names in a title-case line, names told apart by a title's
-gender, a person's name over a body's, a single name in apposition to "wife".  Made-up
+gender, a person's name over a body's, a single name in apposition to "wife", one
+person of two roles, what was said speaking for its owner.  Made-up
 articles run through the real pipeline, with the names their quotes' speakers must get."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from saidwhen.extract.people import find_people
 from saidwhen.extract.people.build import _title_case_lines
 from saidwhen.pipeline import extract
 
@@ -48,10 +50,29 @@ CASES = [
     ),
     pytest.param(
         "On the opening night, Tano's wife, Melania, is scheduled to speak. She is often by "
-        "her husband's side. At a rally in the spring, she described him as \"kind\" with a "
+        'her husband\'s side. At a rally in the spring, she described him as "kind" with a '
         '"great heart."',
         ["Melania", "Melania"],
         id="a-single-name-in-apposition-to-wife-is-a-person",
+    ),
+]
+
+# reported speech: the speaker of each indirect statement
+REPORTED = [
+    pytest.param(
+        "Paul Tano and Maria Vance met veterans on Wednesday.\n\n"
+        "Vance, the former secretary of state, spoke first.\n\n"
+        'The former first lady and senator said it was "a mistake" to use a private server.',
+        ["Maria Vance"],
+        id="one-person-described-by-two-roles",
+    ),
+    pytest.param(
+        "Omar Khan, a lawyer, spoke at the convention on Thursday. He said Paul Tano had "
+        '"sacrificed nothing" for the country.\n\n'
+        "When Tano was asked about the dispute on Sunday, his response focused on how Khan's "
+        'wife had stood silent, as if she "was not allowed to speak."',
+        ["Omar Khan", "Paul Tano"],
+        id="his-response-is-the-subject-of-the-clause-that-opens-the-sentence",
     ),
 ]
 
@@ -61,6 +82,20 @@ def test_speaker_names(nlp: Any, text: str, names: list[str]) -> None:
     rec = extract(text, "2016-09-19", nlp=nlp)
     got = [q.speaker.name if q.speaker else None for q in rec.quotes if q.kind != "indirect"]
     assert got == names
+
+
+@pytest.mark.parametrize(("text", "names"), REPORTED)
+def test_reported_speaker_names(nlp: Any, text: str, names: list[str]) -> None:
+    rec = extract(text, "2016-09-07", nlp=nlp)
+    got = [q.speaker.name if q.speaker else None for q in rec.quotes if q.kind == "indirect"]
+    assert got == names
+
+
+@pytest.mark.parametrize("words", ["Tano's remarks", "Tano's letter", "his response"])
+def test_what_was_said_speaks_for_its_owner(nlp: Any, words: str) -> None:
+    text = f"Paul Tano spoke in Ohio on Monday.\n\nLater, {words} angered the union."
+    at = text.index(words)
+    assert find_people(nlp(text)).resolve(at, at + len(words)) == "Paul Tano"
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import ROLE_NOUNS
+from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
     _ANY_BODY_NOUNS,
@@ -15,6 +15,7 @@ from saidwhen.extract.people.names import (
     _PERSON_NOUNS,
     _PERSON_SUFFIXES,
     _PLACE_LABELS,
+    Gender,
     _clean_mention,
     _stem,
 )
@@ -22,11 +23,25 @@ from saidwhen.extract.people.names import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from saidwhen.extract.people.names import Gender
-
 
 # "the letter signed by seven physicians": verbs whose agent wrote the document
 _AUTHORED = frozenset("sign co-sign cosign write issue release send author".split())
+
+
+# nouns for a person's role, or for a woman or a man ("the first lady")
+_ROLES = ROLE_NOUNS | FEMALE_WORDS | MALE_WORDS
+
+
+def _roles_gender(roles: set[str]) -> Gender | None:
+    """The gender the nouns of a description give ("actress", "lady")."""
+    for w in sorted(roles):
+        if w in _NOUN_GENDER:
+            return _NOUN_GENDER[w]
+        if w in FEMALE_WORDS:
+            return "female"
+        if w in MALE_WORDS:
+            return "male"
+    return None
 
 
 class _Descriptions:
@@ -132,9 +147,11 @@ class _Descriptions:
             source = self._unnamed_source(root)
             if source is not None:
                 return source
-        if best is None and lemma in ROLE_NOUNS and not plural and not poss:
-            # "said the actor" with no actor named: the person in view
-            return self._recent(at, _NOUN_GENDER.get(lemma))
+        roles = {lemma, *(c.lemma_.lower() for c in root.conjuncts)}
+        if best is None and roles & _ROLES and not plural and not poss:
+            # "said the actor" with no actor named, "the former first lady and senator
+            # said": the person in view
+            return self._recent(at, _roles_gender(roles))
         if best is None:  # a description before the name: "China's ambassador ... Liu said"
             after = [
                 (min(s for s, _ in e.mentions), e)

@@ -11,6 +11,7 @@ from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES
 from saidwhen.extract.people.described import _Descriptions
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
+    _DOC_NOUNS,
     _MORE_FEMALE,
     _MORE_MALE,
     _RELATIVE,
@@ -73,6 +74,23 @@ def _gender_of_name(ent: _Entity) -> Gender | None:
     female = ent.female + (first in FEMALE_NAMES or first in _MORE_FEMALE)
     male = ent.male + (first in MALE_NAMES or first in _MORE_MALE)
     return "female" if female > male else "male" if male > female else None
+
+
+# What someone said or wrote, whose owner ("his response", "Ruiz's letter") said it
+_SAID_NOUNS = _DOC_NOUNS | frozenset(
+    """
+    response answer reply remark comment word speech testimony claim argument retort
+    rebuttal explanation complaint warning promise pledge announcement address interview
+    missive essay column book memoir op-ed
+    """.split()
+)
+
+
+def _owner_of_words(root: Token) -> Token | None:
+    """The owner of a noun for what was said ("his" of "his response"), else None."""
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in _SAID_NOUNS:
+        return None
+    return next((c for c in root.children if c.dep_ == "poss"), None)
 
 
 def _personal_name(ent: _Entity) -> bool:
@@ -243,6 +261,10 @@ class PeopleIndex(_Descriptions):
             if names:
                 return names[0][2]
             return self._recent_body(root) if root.lower_ in ("it", "they") else None
+        owner = _owner_of_words(root)
+        if owner is not None:
+            # "his response", "Ruiz's remarks": the words speak for their owner
+            return self.entity_at(owner.left_edge.idx, owner.idx + len(owner))
         named = self._by_name_words(span)
         if named is not None:
             return named
@@ -413,5 +435,8 @@ class PeopleIndex(_Descriptions):
         verb = tok.head
         while verb.dep_ in ("conj", "aux", "auxpass") and verb.head.i != verb.i:
             verb = verb.head
-        # the subject of the sentence's main verb, or of a clause inside it
+        # the subject of the sentence's main verb (or of a clause that opens it: "When
+        # Trump was asked, his answer ..."), or of a clause inside it
+        if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.dep_ == "ROOT":
+            return 2
         return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1
