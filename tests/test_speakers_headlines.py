@@ -1,6 +1,7 @@
 """Which person a name is: names in a title-case line, names told apart by a title's
 gender, a person's name over a body's, a single name in apposition to "wife", one
-person of two roles, what was said speaking for its owner.  Made-up
+person of two roles, what was said speaking for its owner, a mention without the time
+after it.  Made-up
 articles run through the real pipeline, with the names their quotes' speakers must get."""
 
 from __future__ import annotations
@@ -74,6 +75,12 @@ REPORTED = [
         ["Omar Khan", "Paul Tano"],
         id="his-response-is-the-subject-of-the-clause-that-opens-the-sentence",
     ),
+    pytest.param(
+        "A group of doctors in 2015 called for his dismissal from the faculty.\n\n"
+        "A Harbour Institute poll out Monday shows Vance with a lead over Tano.",
+        ["A group of doctors", "A Harbour Institute poll"],
+        id="a-time-closing-the-mention-is-no-part-of-the-name",
+    ),
 ]
 
 
@@ -96,6 +103,12 @@ def test_what_was_said_speaks_for_its_owner(nlp: Any, words: str) -> None:
     text = f"Paul Tano spoke in Ohio on Monday.\n\nLater, {words} angered the union."
     at = text.index(words)
     assert find_people(nlp(text)).resolve(at, at + len(words)) == "Paul Tano"
+
+
+def test_a_name_with_a_time_after_it_is_the_person(nlp: Any) -> None:
+    text = "Paul Tano spoke in Ohio.\n\nTano this week named his running mate."
+    at = text.index("Tano this week")
+    assert find_people(nlp(text)).resolve(at, at + len("Tano this week")) == "Paul Tano"
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from saidwhen.extract.people.names import (
     _core,
     _same_body,
     _same_person,
+    _time_tail,
 )
 from saidwhen.model import Person, Span
 from saidwhen.nlp import doc_text
@@ -221,6 +222,8 @@ class PeopleIndex(_Descriptions):
         if span is None or len(span) == 0:
             return None
         root = span.root
+        if (cut := _time_tail(span)) < end:
+            return self.entity_at(start, cut)  # "Trump this week"
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
             ante = root.head.head
             found = self.entity_at(ante.idx, ante.idx + len(ante))

@@ -20,6 +20,7 @@ from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 Gender = Literal["female", "male"]
 PRONOUNS: dict[str, Gender | None] = {
@@ -479,6 +480,20 @@ def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
     return out
 
 
+def _time_tail(span: SpacySpan) -> int:
+    """Where a time closing a mention starts ("A group of doctors in 2015", "A Monmouth
+    poll out Monday", "Trump this week": no part of who), else the span's end."""
+    root = span.root
+    doc = span.doc
+    for t in span:
+        if t.i > root.i and t.ent_type_ in ("DATE", "TIME"):
+            k = t.i
+            while k - 1 > root.i and doc[k - 1].pos_ in ("ADP", "ADV", "DET", "ADJ"):
+                k -= 1
+            return doc[k].idx
+    return span.end_char
+
+
 def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str] | None:
     """A name for a mention no entity holds: the words of its head phrase, without a
     trailing apposition or clause ("Apple, a giant industrial producer," -> "Apple")."""
@@ -500,6 +515,9 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
     for t in span:
         if t.i > root.i and t.text in (",", "(", "—", "–"):
             cut = t.idx
+            break
+        if t.i > root.i and t.ent_type_ in ("DATE", "TIME"):
+            cut = _time_tail(span)
             break
     for child in root.rights:
         if child.dep_ in ("relcl", "acl") and child.left_edge.idx < cut:
