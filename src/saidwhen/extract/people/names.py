@@ -7,6 +7,7 @@ entity holds is named (:func:`_clean_mention`).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Literal
 
 from saidwhen.extract.lexicon import (
@@ -220,7 +221,12 @@ def _is_name_token(tok: Token) -> bool:
             and tok.text.endswith(".")
             and tok.pos_ == "PROPN"
         )
+        # initials for a given name: "J.J. MacNab", "P.J. Fleck"
+        or (tok.pos_ == "PROPN" and _INITIALS.fullmatch(tok.text) is not None)
     )
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 # what follows a hyphen in a compound word, not in a name ("Trump-era", "Xi-led")
