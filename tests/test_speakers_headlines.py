@@ -1,7 +1,7 @@
 """Which person a name is: names in a title-case line, names told apart by a title's
 gender, a person's name over a body's, a single name in apposition to "wife", one
 person of two roles, what was said speaking for its owner, a mention without the time
-after it.  Made-up
+after it, a newspaper by the last word of its name.  Made-up
 articles run through the real pipeline, with the names their quotes' speakers must get."""
 
 from __future__ import annotations
@@ -80,6 +80,20 @@ REPORTED = [
         "A Harbour Institute poll out Monday shows Vance with a lead over Tano.",
         ["A group of doctors", "A Harbour Institute poll"],
         id="a-time-closing-the-mention-is-no-part-of-the-name",
+    ),
+    pytest.param(
+        "Maria Vance spoke in Ohio on Monday.\n\n"
+        "Vance and has aides have also had harsh words for the moderators, telling "
+        'reporters that "I am not okay with Holt."',
+        ["Maria Vance"],
+        id="a-verb-after-and-is-no-second-speaker",
+    ),
+    pytest.param(
+        "The report in the Harbour Valley Times on Saturday drew wide notice.\n\n"
+        "The Times wrote that the ferry had lost money for a decade.\n\n"
+        "Years ago, a Times article said the ferry would pay for itself.",
+        ["the Harbour Valley Times", "the Harbour Valley Times"],
+        id="the-times-is-the-newspaper-named-in-full",
     ),
 ]
 

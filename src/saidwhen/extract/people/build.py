@@ -25,6 +25,7 @@ from saidwhen.extract.people.names import (
     _MORE_MALE,
     _ORG_NOUNS,
     _ORG_WORDS,
+    _PAPER_WORDS,
     _PERSON_NOUNS,
     _PLACE_LABELS,
     _SUFFIXES,
@@ -426,8 +427,8 @@ def _body_name(doc: Doc, ent: _Entity) -> list[str]:
         rest = " ".join(words[1:])  # "VOA Pentagon correspondent": the Pentagon, named alone too
         if len(re.findall(rf"\b{re.escape(rest)}\b", text)) > len(ent.mentions) // 2 + 1:
             words = words[1:]
-    if words[0].lower() == "the" or len(words) > 2:
-        return words
+    if words[0].lower() == "the" or (len(words) > 2 and words[-1].lower() not in _PAPER_WORDS):
+        return words  # (a newspaper goes by "the" as the article writes it)
     heads = []  # mentions that head their noun phrase, not "White House press secretary"
     for s, e in ent.mentions:
         span = doc.char_span(s, e, alignment_mode="expand")

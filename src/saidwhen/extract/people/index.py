@@ -82,16 +82,23 @@ _SAID_NOUNS = _DOC_NOUNS | frozenset(
     """
     response answer reply remark comment word speech testimony claim argument retort
     rebuttal explanation complaint warning promise pledge announcement address interview
-    missive essay column book memoir op-ed
+    missive essay column book memoir op-ed article story editorial
     """.split()
 )
 
 
 def _owner_of_words(root: Token) -> Token | None:
-    """The owner of a noun for what was said ("his" of "his response"), else None."""
+    """The owner of a noun for what was said ("his" of "his response", "Times" of "a
+    Times article"), else None."""
     if root.pos_ != "NOUN" or root.lemma_.lower() not in _SAID_NOUNS:
         return None
-    return next((c for c in root.children if c.dep_ == "poss"), None)
+    owners = [
+        c
+        for c in root.children
+        if c.dep_ == "poss"
+        or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == root.i - 1 and root.tag_ == "NN")
+    ]
+    return owners[0] if owners else None
 
 
 def _personal_name(ent: _Entity) -> bool:

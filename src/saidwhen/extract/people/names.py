@@ -183,6 +183,12 @@ def _same_person(low: list[str], ent_low: list[str]) -> bool:
     return low[0] in (ent_low[-1], ent_low[0])
 
 
+# the last word of a newspaper's name, which names it alone ("the Times", "the Post")
+_PAPER_WORDS = frozenset(
+    "times post journal tribune herald globe chronicle gazette examiner inquirer".split()
+)
+
+
 def _same_body(low: list[str], ent_low: list[str]) -> bool:
     """Do these name words name the body ``ent_low``: the same words, the name without
     its organisation word ("Big Machine" for "Big Machine Records"), or its acronym."""
@@ -191,6 +197,8 @@ def _same_body(low: list[str], ent_low: list[str]) -> bool:
         return True
     if long_[: len(short)] == short and all(w in _ORG_WORDS for w in long_[len(short) :]):
         return True
+    if len(short) == 1 and short[0] in _PAPER_WORDS and long_[-1] == short[0]:
+        return True  # "the Times" of "The New York Times"
     if len(short) == 1 and len(short[0]) >= 2:
         initials = "".join(w[0] for w in long_ if w not in ("and", "of", "the", "&", "for"))
         return short[0] == initials
