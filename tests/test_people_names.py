@@ -71,6 +71,29 @@ CASES = [
     ),
 ]
 
+# the name a reported speaker gets, with titles and places around it cut off
+TITLED = [
+    ("Senate Majority Whip Jon Corvin said the vote would come on Tuesday.", "Jon Corvin"),
+    ("Harbour Board Chair Janet Yelland said rates would stay low.", "Janet Yelland"),
+    ("Party Chief of Staff Katie Walsham said the count was over.", "Katie Walsham"),
+    ("Archbishop Aris Kazarian said the church would stay open.", "Aris Kazarian"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), TITLED)
+def test_titles_and_places_are_no_part_of_the_name(nlp: Any, text: str, name: str) -> None:
+    rec = extract(text, "2016-05-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker] == [name]
+
+
+def test_the_place_a_person_is_from_is_no_part_of_the_name(nlp: Any) -> None:
+    text = (
+        "The senators running for president -- John Corvin of Texas, Linda Graham of South "
+        "Carolina and Rand Pauls of Kentucky -- said they would vote against it."
+    )
+    got = [p.name for p in find_people(nlp(text)).persons() if p.type == "person"]
+    assert got == ["John Corvin", "Linda Graham", "Rand Pauls"]
+
 
 @pytest.mark.parametrize(("text", "kind", "names"), CASES)
 def test_speaker_names(nlp: Any, text: str, kind: str, names: list[str]) -> None:

@@ -131,6 +131,8 @@ def test_a_name_with_a_time_after_it_is_the_person(nlp: Any) -> None:
         ("Vance and Ortiz Slam Harbour Toll Plan.", True),
         ("[Video: Full Speech: President Tano at the Harbour Dinner (9/17/16)]", True),
         ("Councillor Maria Vance criticised the toll on Monday.", False),
+        ("U.S. Names Jim Kano for 2nd Term at Harbour Bank.", True),
+        ("Tano Tells Guest the Harbour is Beyond Saving.", True),
         ("Maria Vance", False),  # a name line, too short to be a title
     ],
 )

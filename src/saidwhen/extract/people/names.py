@@ -115,6 +115,8 @@ _MORE_MALE = frozenset(
     victor vladimir wade wallace warren wesley wilbur xavier yusuf zach
     """.split()
 )
+# every given name known, for where a name starts (not for the tagger's features)
+_ANY_GIVEN = _GIVEN_NAMES | _MORE_FEMALE | _MORE_MALE
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Labels that never make a name a person's: spaCy's and the folded ones of
 # saidwhen.extract.names (PLACE).
@@ -339,6 +341,14 @@ def _bridge(doc: Doc, j: int) -> int | None:
     return k if _is_name_token(doc[k]) else None
 
 
+# words of a title or a party set before a name, which name no one ("Majority Whip",
+# "Rear Admiral", "Public Advocate", "Intelligence Republican")
+_FRONT_ROLES = frozenset(
+    "whip chair admiral advocate republican democrat wizard commissioner archbishop "
+    "cardinal".split()
+)
+
+
 def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     """A word in front of a name that says what the person is, not who."""
     low = tok.lower_
@@ -346,6 +356,8 @@ def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
         return False
     if low in TITLES or low in _PERSON_NOUNS or _stem(low) in _PERSON_NOUNS:
         return True  # "Lawyers Fiona Marsh and Derek Hale": a plural role too
+    if low in _FRONT_ROLES:
+        return True  # "Majority Whip John Cornyn", "Ranking Democrat Dianne Feinstein"
     if low in _GIVEN_NAMES:
         return False
     if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
@@ -388,7 +400,7 @@ def _name_start(
     # "State Mike Pompeo" (from "Secretary of State"), "Superintendent Jennifer McCormick":
     # a known given name after words that are none starts the name
     for k in range(start + 1, j - 1):
-        if doc[k].lower_ in _GIVEN_NAMES:
+        if doc[k].lower_ in _ANY_GIVEN:
             first = k - 2 if doc[k - 1].text == "-" else k  # "Eva-Marie Persson"
             before = doc[start:first]
             if (start > 0 and doc[start - 1].lower_ == "of") or all(
