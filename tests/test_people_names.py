@@ -69,6 +69,13 @@ CASES = [
         ["J.J. MacNab"],
         id="initials-for-a-given-name",
     ),
+    pytest.param(
+        '"We need more time," said Lucia Ferrer Soto, the president of the bank.\n\n'
+        '"Usually we get that back," Ms. Ferrer said.',
+        "direct",
+        ["Lucia Ferrer Soto", "Lucia Ferrer Soto"],
+        id="the-first-of-two-surnames-names-the-person",
+    ),
 ]
 
 # the name a reported speaker gets, with titles and places around it cut off
@@ -103,7 +110,7 @@ def test_speaker_names(nlp: Any, text: str, kind: str, names: list[str]) -> None
 
 
 def test_a_joint_speaker_is_a_group(nlp: Any) -> None:
-    rec = extract(CASES[-2].values[0], "2021-03-02", nlp=nlp)
+    rec = extract(CASES[-3].values[0], "2021-03-02", nlp=nlp)
     (q,) = [q for q in rec.quotes if q.speaker and q.speaker.mention == "Vint and Ebner"]
     assert q.speaker is not None and q.speaker.type == "group"
 

@@ -167,8 +167,22 @@ def _core(words: list[str]) -> list[str]:
     return out or words
 
 
+def _first_surname(low: list[str], ent_low: list[str]) -> bool:
+    """ "Acosta" or "Melba Acosta" for "Melba Acosta Febo": a given name and two surnames,
+    the first of which names the person alone (not "Paul" of "John Paul Jones")."""
+    return (
+        len(ent_low) == 3
+        and ent_low[0] in _ANY_GIVEN
+        and ent_low[1] not in _ANY_GIVEN
+        and len(ent_low[1]) > 2
+        and low in ([ent_low[1]], ent_low[:2])
+    )
+
+
 def _same_person(low: list[str], ent_low: list[str]) -> bool:
     """Do these name words (lower case) name the person whose fullest name is ``ent_low``?"""
+    if _first_surname(low, ent_low) or _first_surname(ent_low, low):
+        return True
     if len(low) >= 2 and len(ent_low) >= 2:
         if low[-1] != ent_low[-1]:
             return False
