@@ -128,3 +128,29 @@ def first_day(when: str | None, rng: DateRange | None) -> str | None:
         days = period_range(when)
         return days.start if days else when
     return rng.start if rng else None
+
+
+_EVENT_NOUN = (
+    r"(?:phone\s+call|call|interview|letter|statement|hearing|meeting|speech|press\s+"
+    r"conference|conference|rally|episode|testimony|briefing|session|deposition|podcast)"
+)
+
+
+_COMMUNICATION = re.compile(
+    r"\b(?:said|says|told|tells|revealed|testified|wrote|writes|stated|announced|acknowledged|"
+    r"admitted|tweeted|posted|released|published|issued|recalled|described|called|"
+    r"letter|statement|interview|testimony|speech|call|according|report|survey|study|poll)\b",
+    re.I,
+)
+
+
+_DOCUMENT = r"(?:letter|statement|report|release|memo|filing|complaint|lawsuit|study|survey)"
+
+
+def _dated_free(t: Timex, anchor: dt.date) -> tuple[str | None, DateRange | None] | None:
+    """The date of a timex, if it gives one no later than the article (a saying's date)."""
+    when, rng = timex_when(t, anchor)
+    start = first_day(when, rng)
+    if start is None or start > anchor.isoformat():
+        return None
+    return when, rng
