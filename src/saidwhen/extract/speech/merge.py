@@ -6,6 +6,7 @@ import re
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
+from saidwhen.extract.speech.frames import find_as_reports, find_clause_reports, settle_sources
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
 from saidwhen.extract.speech.rules import (
     find_cause_reports,
@@ -203,6 +204,8 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         *find_phrase_then_clause(view, people),
         *find_gerund_reports(view, people),
         *find_cause_reports(view, people),
+        *find_clause_reports(view, people),
+        *find_as_reports(view, people),
     ]:
         if not any(_same_report(q, r) or (q.start < r.end and r.start < q.end) for q in out):
             out.append(r)
@@ -215,6 +218,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         # no report of its own
         out = [q for q in out if not _inside(q, r) or _says(view, q)]
         out.append(r)
+    settle_sources(view, people, out)
     return sorted(out, key=lambda q: (q.start, q.end))
 
 

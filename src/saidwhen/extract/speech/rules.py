@@ -58,6 +58,8 @@ __all__ = [
     "find_phrase_then_clause",
     "find_reported",
     "find_source_insertions",
+    "reported_draft",
+    "source_speaker",
 ]
 
 
@@ -229,6 +231,34 @@ def find_reported(view: ArticleView, people: Any = None) -> list[Draft]:
     return out
 
 
+def reported_draft(
+    text: str,
+    resolve: Callable[[int, int], str | None] | None,
+    content: Sequence[Token],
+    cue: Sequence[Token],
+    source: Sequence[Token],
+) -> Draft | None:
+    """The draft of one report read from its tokens; None when a part is empty."""
+    doc = content[0].doc if content else None
+    if doc is None:
+        return None
+    c_span, k_span, s_span = _span(doc, content), _span(doc, cue), _span(doc, source)
+    if c_span is None or k_span is None:
+        return None
+    return _reported(text, resolve, c_span, k_span, s_span)
+
+
+def source_speaker(
+    text: str, resolve: Callable[[int, int], str | None] | None, source: tuple[int, int] | None
+) -> Speaker | None:
+    """The speaker of a source mention (character offsets), named by ``resolve``."""
+    if source is None:
+        return None
+    mention = text[source[0] : source[1]]
+    name = resolve(*source) if resolve is not None else None
+    return Speaker(name=name or mention, mention=mention, start=source[0], end=source[1])
+
+
 def _reported(
     text: str,
     resolve: Callable[[int, int], str | None] | None,
@@ -236,16 +266,11 @@ def _reported(
     cue: tuple[int, int],
     source: tuple[int, int] | None,
 ) -> Draft:
-    speaker = None
-    if source is not None:
-        mention = text[source[0] : source[1]]
-        name = resolve(*source) if resolve is not None else None
-        speaker = Speaker(name=name or mention, mention=mention, start=source[0], end=source[1])
     return Draft(
         content[0],
         content[1],
         "indirect",
-        speaker,
+        source_speaker(text, resolve, source),
         Span(text=text[cue[0] : cue[1]], start=cue[0], end=cue[1]),
         is_indirect=True,
     )
