@@ -103,3 +103,43 @@ def test_a_time_phrase_inside_the_sources_own_clause_stays(nlp: Any) -> None:
     )
     mentions = [m for _, m, _ in reports if m]
     assert mentions and all("Thursday night" in m for m in mentions if m.startswith("Steelers"))
+
+
+def test_learning_in_passing_is_not_saying(nlp: Any) -> None:
+    reports = _reports(
+        "The singer was rushed to hospital after learning that her father had collapsed. "
+        "Upon hearing that the bridge would close, residents protested. "
+        "Finding that the vote was rigged, the judge annulled it.",
+        nlp,
+    )
+    words = [w for w, _, _ in reports]
+    assert "that her father had collapsed" not in words
+    assert "that the bridge would close" not in words
+    assert "that the vote was rigged" in words  # a finding is a ruling, it is stated
+
+
+def test_a_named_speakers_report_inside_another_is_its_own(nlp: Any) -> None:
+    reports = _reports(
+        "The paper reported last year that the editor, Ana Ruiz, had conveyed to Mr. Diaz "
+        "that his column was ''too harsh for our readers.'' "
+        "Officials said a scan of the records revealed that the money had gone abroad.",
+        nlp,
+    )
+    inner = [(w, name) for w, _, name in reports if w.startswith("that his column was")]
+    assert inner and inner[0][1] == "Ana Ruiz"
+    # a scan reveals, it does not speak: the officials' report stays whole
+    assert not any(w.startswith("that the money had gone abroad") for w, _, _ in reports)
+
+
+def test_as_someone_put_it_gives_the_words_after(nlp: Any) -> None:
+    reports = _reports(
+        "Its defenders say the channel is no more biased than any other. As Ms. Ruiz put it "
+        "in a statement to my colleague Tom Lee in July, the channel is ''offering a view "
+        "you won't get from the big networks.'' As the mayor put the phone down, the "
+        "lights went out.",
+        nlp,
+    )
+    assert any(
+        w.startswith("the channel is ''offering a view") and m == "Ms. Ruiz" for w, m, _ in reports
+    )
+    assert not any(w.startswith("the lights went out") for w, _, _ in reports)

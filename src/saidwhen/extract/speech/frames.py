@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from saidwhen.extract.speech.lexicon import NO_SOURCE, WHEN_ENTS
+from saidwhen.extract.speech.lexicon import NO_SOURCE, SUBJ_DEPS, WHEN_ENTS
 from saidwhen.extract.speech.rules import reported_draft, source_speaker
 from saidwhen.extract.speech.syntax import cue_tokens, noun_phrase, source_tokens, subtree, trim
 from saidwhen.extract.speech.types import Draft
@@ -39,8 +39,10 @@ __all__ = [
     "AS_VERBS",
     "CLAUSE_VERBS",
     "PROMISE_VERBS",
+    "RECEIVING",
     "find_as_reports",
     "find_clause_reports",
+    "heard_in_passing",
     "settle_sources",
 ]
 
@@ -50,7 +52,7 @@ CLAUSE_VERBS = frozenset(
     """
     say tell claim insist argue warn admit acknowledge deny add note state report announce
     confirm explain maintain contend assert write allege concede disclose reveal declare
-    stress emphasize emphasise boast complain testify tweet reply respond reiterate
+    stress emphasize emphasise boast complain testify tweet reply respond reiterate convey
     """.split()
 )
 # Verbs whose ``to`` clause is what was promised ("pledged to close every school").
@@ -101,9 +103,17 @@ def _frames(
         words = said(verb)
         if not words:
             continue
+        if verb.dep_ == "relcl" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in verb.children
+        ):
+            continue  # "the money he says he raised": a gap, not a statement
         source = source_tokens(verb)
         if not source or (len(source) == 1 and source[0].lower_ in NO_SOURCE):
             continue
+        if not any(c.dep_ in SUBJ_DEPS for c in verb.children) and not any(
+            t.pos_ in ("PROPN", "PRON") for t in source
+        ):
+            continue  # a subject reached through other verbs must name someone
         content = trim(doc, words)
         if len(content) < 2 or _across_paragraphs(text, [*content, *source]):
             continue
@@ -120,8 +130,10 @@ def _clause(verb: Token) -> list[Token] | None:
             continue
         marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i]
         subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl") and s.i < c.i]
-        if subj and (marks[0].i == c.left_edge.i if marks else subj[0].i == c.left_edge.i):
+        if marks and subj and marks[0].i == c.left_edge.i:
             return subtree(c)
+        if subj and subj[0].i == c.left_edge.i and c.right_edge.i - c.left_edge.i >= 3:
+            return subtree(c)  # "said he would run again", not "said he told them"
     return None
 
 
@@ -244,3 +256,20 @@ def settle_sources(view: ArticleView, people: Any, drafts: list[Draft]) -> None:
         if source and not _across_paragraphs(text, source):
             span = (source[0].idx, source[-1].idx + len(source[-1]))
             d.speaker = source_speaker(text, resolve, span)
+
+
+# Verbs of coming to know: the subject receives the words, it does not say them.
+RECEIVING = frozenset("learn hear discover realize realise notice".split())
+
+
+def heard_in_passing(view: ArticleView, report: Draft) -> bool:
+    """``The singer was rushed to hospital after learning that her father had
+    collapsed``, ``Upon hearing that the bridge would close, residents protested``: a
+    verb of coming to know in a participle phrase tells what happened to its subject,
+    not what anyone stated (unlike ``The Post has learned that ...``, a claim)."""
+    if report.cue is None:
+        return False
+    verb = _cue_head(view, report.cue)
+    if verb is None or verb.lemma_.lower() not in RECEIVING or verb.tag_ != "VBG":
+        return False
+    return verb.dep_ in ("pcomp", "advcl") and verb.left_edge.i >= verb.i - 1

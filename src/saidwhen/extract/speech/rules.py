@@ -277,7 +277,7 @@ def _reported(
 
 
 _INSERTION_WORDS = ("per", "as", "reports", "reported", "writes", "wrote")
-_AS_VERBS = frozenset(("report", "note", "write", "explain", "say", "tell", "point"))
+_AS_VERBS = frozenset(("report", "note", "write", "explain", "say", "tell", "point", "put"))
 _SOURCE_ENTS = frozenset(("ORG", "PERSON", "NORP", "GPE"))
 
 
@@ -297,9 +297,16 @@ def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[
         verb = next((t for t in toks[1:7] if t.pos_ == "VERB"), None)
         if verb is None or verb.lemma_.lower() not in _AS_VERBS:
             return None
+        if verb.lemma_ == "put" and (verb.i + 1 >= sent.end or doc[verb.i + 1].lower_ != "it"):
+            return None  # "As X put it, ...", not "As X put the phone down"
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         comma = next((t for t in toks if t.i > verb.i and t.text == ","), None)
-        if not subj or comma is None or comma.i - verb.i > 3:
+        if not subj or comma is None or comma.i - verb.i > 12:
+            return None
+        # "As X put it in a statement to Y in July, ...": what lies between is the verb's
+        if comma.i - verb.i > 3 and any(
+            verb.i not in [a.i for a in t.ancestors] for t in doc[verb.i + 1 : comma.i]
+        ):
             return None
         source = list(doc[subj[0].left_edge.i : subj[0].right_edge.i + 1])
         return [tok, verb], source, [t for t in toks if t.i > comma.i]
