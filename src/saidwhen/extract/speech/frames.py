@@ -231,7 +231,9 @@ def _without_time(toks: list[Token]) -> list[Token]:
     if any(t.head.i in ids - roots and t.head.pos_ in ("VERB", "AUX") for t in tops):
         return toks
     kept = trim(toks[0].doc, toks[:k])
-    return kept if kept and kept[-1].is_alpha and kept[-1].pos_ not in ("ADP", "DET") else toks
+    while len(kept) > 1 and kept[-1].pos_ in ("ADP", "ADV", "PART"):
+        kept = kept[:-1]  # "A poll out Monday": "out" went with the date
+    return kept if kept and kept[-1].is_alpha and kept[-1].pos_ != "DET" else toks
 
 
 def settle_sources(view: ArticleView, people: Any, drafts: list[Draft]) -> None:

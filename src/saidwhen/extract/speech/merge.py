@@ -7,7 +7,6 @@ import re
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
 from saidwhen.extract.speech.frames import (
-    AS_VERBS,
     CLAUSE_VERBS,
     find_as_reports,
     find_clause_reports,
@@ -250,13 +249,12 @@ def _overlap(a: Span, b: Span) -> bool:
 
 
 def _says_who(view: ArticleView, report: Draft) -> bool:
-    """Whether a report is said (a verb of saying or describing) by someone named or a
-    person's pronoun: "Ana Ruiz told her that ...", not "a scan revealed that ...", "he
-    threatened to"."""
+    """Whether a report is said (a verb of saying) by someone named or a person's pronoun:
+    "Ana Ruiz told her that ...", not "a scan revealed that ...", "he threatened to"."""
     if report.speaker is None or report.cue is None:
         return False
     cue = tokens_in(view.doc, report.cue.start, report.cue.end)
-    if not any(t.lemma_.lower() in CLAUSE_VERBS or t.lemma_.lower() in AS_VERBS for t in cue):
+    if not any(t.lemma_.lower() in CLAUSE_VERBS for t in cue):
         return False
     toks = tokens_in(view.doc, report.speaker.start, report.speaker.end)
     return any(t.pos_ == "PROPN" or t.lower_ in _PERSONAL for t in toks)
