@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract.speech.lexicon import NO_SOURCE, SUBJ_DEPS, WHEN_ENTS
@@ -87,16 +87,27 @@ def _frames(
     people: Any,
     lemmas: frozenset[str],
     said: Callable[[Token], list[Token] | None],
+    needs: str,
+    taken: Collection[int],
 ) -> list[Draft]:
-    """Reports of the verbs of ``lemmas`` (outside quotes, not negated, with a source of
-    their own) whose words ``said`` finds."""
+    """Reports of the verbs of ``lemmas`` (outside quotes, not negated, not in ``taken``,
+    with a source of their own and a dependent ``needs`` after them) whose words ``said``
+    finds."""
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
     doc, text = view.doc, view.text
+    lemma, pos, dep, children = view.lemma, view.pos, view.dep, view.children
     out: list[Draft] = []
     first = bisect.bisect_left(view.idx, view.start)
-    for i in range(first, len(doc)):
-        if view.lemma[i] not in lemmas or view.pos[i] != "VERB" or i in view.quoted:
-            continue
+    cands = [
+        i
+        for i in range(first, len(doc))
+        if lemma[i] in lemmas
+        and pos[i] == "VERB"
+        and any(dep[c] == needs and c > i for c in children[i])
+        and i not in view.quoted
+        and i not in taken
+    ]
+    for i in cands:
         verb = doc[i]
         if _negated(verb):
             continue
@@ -147,13 +158,15 @@ def _promised(verb: Token) -> list[Token] | None:
     return None
 
 
-def find_clause_reports(view: ArticleView, people: Any = None) -> list[Draft]:
+def find_clause_reports(
+    view: ArticleView, people: Any = None, taken: Collection[int] = ()
+) -> list[Draft]:
     """``(her campaign later disclosed that she has the flu)``, ``Lopez, who has pledged
     to close every school``: a verb of saying and its ``that`` clause, a verb of
     promising and its ``to`` clause."""
     return [
-        *_frames(view, people, CLAUSE_VERBS, _clause),
-        *_frames(view, people, PROMISE_VERBS, _promised),
+        *_frames(view, people, CLAUSE_VERBS, _clause, "ccomp", taken),
+        *_frames(view, people, PROMISE_VERBS, _promised, "xcomp", taken),
     ]
 
 
@@ -185,10 +198,12 @@ def _as_object(verb: Token) -> list[Token] | None:
     return list(doc[obj.left_edge.i : end + 1])
 
 
-def find_as_reports(view: ArticleView, people: Any = None) -> list[Draft]:
+def find_as_reports(
+    view: ArticleView, people: Any = None, taken: Collection[int] = ()
+) -> list[Draft]:
     """``Kim described the plan as a disaster``, ``Lopez has been attacking the governor
     as a "liar"``: what a verb of describing or judging says its object is."""
-    return _frames(view, people, AS_VERBS, _as_object)
+    return _frames(view, people, AS_VERBS, _as_object, "dobj", taken)
 
 
 def _cue_head(view: ArticleView, cue: Span) -> Token | None:
@@ -262,6 +277,7 @@ def settle_sources(view: ArticleView, people: Any, drafts: list[Draft]) -> None:
 
 # Verbs of coming to know: the subject receives the words, it does not say them.
 RECEIVING = frozenset("learn hear discover realize realise notice".split())
+_RECEIVING_STEMS = ("learn", "hear", "discover", "reali", "notic")
 
 
 def heard_in_passing(view: ArticleView, report: Draft) -> bool:
@@ -269,7 +285,7 @@ def heard_in_passing(view: ArticleView, report: Draft) -> bool:
     collapsed``, ``Upon hearing that the bridge would close, residents protested``: a
     verb of coming to know in a participle phrase tells what happened to its subject,
     not what anyone stated (unlike ``The Post has learned that ...``, a claim)."""
-    if report.cue is None:
+    if report.cue is None or not any(w in report.cue.text.lower() for w in _RECEIVING_STEMS):
         return False
     verb = _cue_head(view, report.cue)
     if verb is None or verb.lemma_.lower() not in RECEIVING or verb.tag_ != "VBG":
