@@ -143,3 +143,21 @@ def test_as_someone_put_it_gives_the_words_after(nlp: Any) -> None:
         w.startswith("the channel is ''offering a view") and m == "Ms. Ruiz" for w, m, _ in reports
     )
     assert not any(w.startswith("the lights went out") for w, _, _ in reports)
+
+
+def test_a_verb_conjoined_to_a_passive_shares_its_subject(nlp: Any) -> None:
+    reports = _reports(
+        "By the end of the day, Mr. Lopez was forced into a rare retreat and said that his "
+        "words had been ''twisted.''",
+        nlp,
+    )
+    assert any(w.startswith("that his words had been") and m == "Mr. Lopez" for w, m, _ in reports)
+
+
+def test_a_relative_pronouns_mention_is_the_pronoun(nlp: Any) -> None:
+    reports = _reports(
+        "The pollster Ana Ruiz -- author of a 2019 report, which in the wake of the defeat "
+        "urged the party to reach young voters -- is skeptical.",
+        nlp,
+    )
+    assert ("the party to reach young voters", "which", "a 2019 report") in reports

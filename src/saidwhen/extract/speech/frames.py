@@ -27,7 +27,14 @@ from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract.speech.lexicon import NO_SOURCE, SUBJ_DEPS, WHEN_ENTS
 from saidwhen.extract.speech.rules import reported_draft, source_speaker
-from saidwhen.extract.speech.syntax import cue_tokens, noun_phrase, source_tokens, subtree, trim
+from saidwhen.extract.speech.syntax import (
+    cue_tokens,
+    is_speech_verb,
+    noun_phrase,
+    source_tokens,
+    subtree,
+    trim,
+)
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Span
@@ -213,19 +220,41 @@ def _cue_head(view: ArticleView, cue: Span) -> Token | None:
     return heads[0] if heads else None
 
 
-def _participle_subject(verb: Token) -> Token | None:
-    """``Two guards were charged with forging records, stating they had ...``: a
-    participle set off by a comma says what the subject of its clause says, whatever
-    the clause's voice."""
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a cue shares with the clause it hangs from, whatever that clause's
+    voice: ``Two guards were charged with forging records, stating they had ...`` (a
+    participle set off by a comma), ``Lopez was forced into a retreat and said that ...``
+    (a verb conjoined to a passive one)."""
     doc = verb.doc
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i > verb.i:
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i:
+        if verb.left_edge.i != verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
+            return None
+        head = verb.head
+    elif (
+        verb.dep_ == "conj"
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+        and is_speech_verb(verb)
+    ):
+        head = verb.head
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+    else:
         return None
-    if verb.left_edge.i != verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
-        return None
-    subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj or subj[0].lower_ in NO_SOURCE or subj[0].i in (t.i for t in verb.subtree):
         return None
     return subj[0]
+
+
+def _relative_alone(toks: list[Token]) -> list[Token]:
+    """A relative pronoun the parse gave a phrase of the clause (``which in the wake of
+    the defeat``): the pronoun alone is the mention."""
+    if len(toks) > 1 and toks[0].tag_ in ("WDT", "WP") and toks[0].dep_ in SUBJ_DEPS:
+        return toks[:1]
+    return toks
 
 
 def _without_time(toks: list[Token]) -> list[Token]:
@@ -253,8 +282,9 @@ def _without_time(toks: list[Token]) -> list[Token]:
 
 def settle_sources(view: ArticleView, people: Any, drafts: list[Draft]) -> None:
     """The source mentions of the reports, settled after tagging: a report read without a
-    source gets the subject its participle clause shares (:func:`_participle_subject`);
-    a time phrase is cut off a mention (:func:`_without_time`)."""
+    source gets the subject it shares with the clause it hangs from
+    (:func:`_shared_subject`); a time phrase is cut off a mention (:func:`_without_time`),
+    and what a relative pronoun's mention runs on into (:func:`_relative_alone`)."""
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
     doc, text = view.doc, view.text
     for d in drafts:
@@ -263,12 +293,12 @@ def settle_sources(view: ArticleView, people: Any, drafts: list[Draft]) -> None:
         source: list[Token] = []
         if d.speaker is None:
             verb = _cue_head(view, d.cue)
-            subj = _participle_subject(verb) if verb is not None else None
+            subj = _shared_subject(verb) if verb is not None else None
             if subj is not None and subj.i not in view.quoted:
                 source = trim(doc, noun_phrase(subj))
         else:
             mention = list(tokens_in(doc, d.speaker.start, d.speaker.end))
-            cut = _without_time(mention) if mention else mention
+            cut = _relative_alone(_without_time(mention)) if mention else mention
             source = cut if len(cut) < len(mention) else []
         if source and not _across_paragraphs(text, source):
             span = (source[0].idx, source[-1].idx + len(source[-1]))
