@@ -161,3 +161,28 @@ def test_a_relative_pronouns_mention_is_the_pronoun(nlp: Any) -> None:
         nlp,
     )
     assert ("the party to reach young voters", "which", "a 2019 report") in reports
+
+
+def test_a_subject_lost_across_a_paragraph_break_is_found(nlp: Any) -> None:
+    # the parse hangs the source on the quoted line before; its paragraph still says who
+    reports = _reports(
+        "\u201c\u2026 stop the families from leaving the camp\u201d\n\n"
+        "A local radio reporter Ana Ruiz's source inside the Delta camp, a farmer who "
+        "feared reprisals and asked not to be named, said that the ministry\u2019s claim is "
+        "\u201csimply false.\u201d",
+        nlp,
+    )
+    said = [(m, name) for w, m, name in reports if w.startswith("that the ministry")]
+    assert said and said[0][0] is not None
+    assert said[0][0].startswith("A local radio reporter Ana Ruiz's source")
+
+
+def test_a_mention_cut_inside_its_relative_clause_is_made_whole(nlp: Any) -> None:
+    reports = _reports(
+        "A local radio reporter Ana Ruiz's source inside the Delta camp, a farmer who "
+        "feared reprisals and asked not to be named, said that the ministry\u2019s claim is "
+        "\u201csimply false.\u201d",
+        nlp,
+    )
+    said = [m for w, m, _ in reports if w.startswith("that the ministry")]
+    assert said and said[0] is not None and said[0].endswith("asked not to be named")

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from saidwhen.extract.speech.lexicon import NO_SOURCE, SUBJ_DEPS, WHEN_ENTS
 from saidwhen.extract.speech.rules import reported_draft, source_speaker
 from saidwhen.extract.speech.syntax import (
+    after_break,
     cue_tokens,
     is_speech_verb,
     noun_phrase,
@@ -242,11 +243,50 @@ def _shared_subject(verb: Token) -> Token | None:
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return None
     else:
-        return None
+        return _lost_subject(verb)
     subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj or subj[0].lower_ in NO_SOURCE or subj[0].i in (t.i for t in verb.subtree):
         return None
     return subj[0]
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """``A reporter's source inside the camp, a farmer who asked not to be named, said
+    that ...``: a speech verb without a subject whose paragraph opens with one noun phrase
+    that runs up to it (the parse hung the phrase on the paragraph before)."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not is_speech_verb(verb):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    end = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].text == "," else verb.i
+    start = end - 1
+    while start > 0 and "\n" not in doc[start - 1].text and verb.i - start < 60:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text:
+        return None
+    span = doc[start:end]
+    for tok in span:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.right_edge.i != end - 1:
+            continue
+        if all(t.i == tok.i or tok.i in {a.i for a in t.ancestors} for t in span):
+            return tok
+    return None
+
+
+def _whole_subject(view: ArticleView, report: Draft, mention: list[Token]) -> list[Token]:
+    """The cue's subject noun phrase when the mention stops inside it (``a farmer who
+    feared reprisals and``: the tagger's span ran out in a relative clause); [] else."""
+    if not mention or report.cue is None or not (
+        mention[-1].dep_ in ("cc", "punct") or mention[-1].right_edge.i > mention[-1].i
+    ):
+        return []
+    verb = _cue_head(view, report.cue)
+    subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS] if verb is not None else []
+    ids = {t.i for t in mention}
+    if not subj or subj[0].i not in ids or subj[0].right_edge.i <= mention[-1].i:
+        return []
+    return trim(view.doc, noun_phrase(subj[0]))
 
 
 def _relative_alone(toks: list[Token]) -> list[Token]:
@@ -295,11 +335,11 @@ def settle_sources(view: ArticleView, people: Any, drafts: list[Draft]) -> None:
             verb = _cue_head(view, d.cue)
             subj = _shared_subject(verb) if verb is not None else None
             if subj is not None and subj.i not in view.quoted:
-                source = trim(doc, noun_phrase(subj))
+                source = trim(doc, after_break(noun_phrase(subj)))
         else:
             mention = list(tokens_in(doc, d.speaker.start, d.speaker.end))
             cut = _relative_alone(_without_time(mention)) if mention else mention
-            source = cut if len(cut) < len(mention) else []
+            source = cut if len(cut) < len(mention) else _whole_subject(view, d, mention)
         if source and not _across_paragraphs(text, source):
             span = (source[0].idx, source[-1].idx + len(source[-1]))
             d.speaker = source_speaker(text, resolve, span)
