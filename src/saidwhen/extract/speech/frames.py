@@ -277,8 +277,9 @@ def _lost_subject(verb: Token) -> Token | None:
 def _whole_subject(view: ArticleView, report: Draft, mention: list[Token]) -> list[Token]:
     """The cue's subject noun phrase when the mention stops inside it (``a farmer who
     feared reprisals and``: the tagger's span ran out in a relative clause); [] else."""
-    if not mention or report.cue is None or not (
-        mention[-1].dep_ in ("cc", "punct") or mention[-1].right_edge.i > mention[-1].i
+    last = mention[-1].i if mention else -1
+    if report.cue is None or not any(
+        t.dep_ in ("relcl", "acl") and t.right_edge.i > last for t in mention
     ):
         return []
     verb = _cue_head(view, report.cue)
@@ -292,7 +293,7 @@ def _whole_subject(view: ArticleView, report: Draft, mention: list[Token]) -> li
 def _relative_alone(toks: list[Token]) -> list[Token]:
     """A relative pronoun the parse gave a phrase of the clause (``which in the wake of
     the defeat``): the pronoun alone is the mention."""
-    if len(toks) > 1 and toks[0].tag_ in ("WDT", "WP") and toks[0].dep_ in SUBJ_DEPS:
+    if len(toks) > 1 and toks[0].lower_ in ("who", "which") and toks[0].dep_ in SUBJ_DEPS:
         return toks[:1]
     return toks
 
