@@ -186,3 +186,15 @@ def test_a_mention_cut_inside_its_relative_clause_is_made_whole(nlp: Any) -> Non
     )
     said = [m for w, m, _ in reports if w.startswith("that the ministry")]
     assert said and said[0] is not None and said[0].endswith("asked not to be named")
+
+
+def test_a_sources_next_act_of_saying_is_a_report_of_its_own(nlp: Any) -> None:
+    reports = _reports(
+        "Tokai said the order favoured lenders and identified two banks as its key "
+        "beneficiaries. Lee said the plan would cut costs and help families.",
+        nlp,
+    )
+    assert ("the order favoured lenders", "Tokai", "Tokai") in reports
+    assert ("two banks as its key beneficiaries", "Tokai", "Tokai") in reports
+    # "help" is no act of saying: the plan's second effect stays in what was said
+    assert ("the plan would cut costs and help families", "Lee", "Lee") in reports

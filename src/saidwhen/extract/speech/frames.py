@@ -41,17 +41,20 @@ from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as Span_
     from spacy.tokens import Token
 
 __all__ = [
     "AS_VERBS",
     "CLAUSE_VERBS",
+    "NEXT_ACTS",
     "PROMISE_VERBS",
     "RECEIVING",
     "find_as_reports",
     "find_clause_reports",
     "heard_in_passing",
     "settle_sources",
+    "split_next_acts",
 ]
 
 
@@ -362,3 +365,70 @@ def heard_in_passing(view: ArticleView, report: Draft) -> bool:
     if verb is None or verb.lemma_.lower() not in RECEIVING or verb.tag_ != "VBG":
         return False
     return verb.dep_ in ("pcomp", "advcl") and verb.left_edge.i >= verb.i - 1
+
+
+# Acts of saying a report's source may go on to, after "and" ("said the order favoured
+# banks and identified two lenders as its winners"): a report of their own.
+NEXT_ACTS = frozenset(
+    """
+    add note call urge identify warn insist predict recommend demand praise criticize
+    criticise blame accuse vow promise pledge describe dismiss deny acknowledge
+    """.split()
+)
+
+
+def _next_act(content: Span_, speaker_ids: set[int]) -> Token | None:
+    """A verb of saying conjoined to the verb of a report's words, with no subject of its
+    own (the parse hung the source's second act inside the first one's words)."""
+    roots = [t for t in content if not content.start <= t.head.i < content.end]
+    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
+        return None
+    for v in roots[0].children:
+        if (
+            v.dep_ == "conj"
+            and v.pos_ == "VERB"
+            and v.lemma_.lower() in NEXT_ACTS
+            and v.i < content.end
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
+            and any(c.dep_ == "cc" and c.i == v.i - 1 for c in roots[0].children)
+            and not speaker_ids & {t.i for t in v.subtree}
+        ):
+            return v
+    return None
+
+
+def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
+    """``Tokai said the order favoured lenders and identified two banks as its
+    winners``: a report whose words run on into its source's next act of saying ends
+    before the "and"; the act is a report of its own, by the same source."""
+    doc, text = view.doc, view.text
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if d.speaker is None or d.cue is None or not d.is_indirect:
+            continue
+        content = tokens_in(doc, d.start, d.end)
+        if not len(content) or any(t.i in view.quoted for t in content):
+            continue
+        ids = {t.i for t in tokens_in(doc, d.speaker.start, d.speaker.end)}
+        verb = _next_act(content, ids)
+        if verb is None:
+            continue
+        cue = cue_tokens(verb)
+        first = trim(doc, list(doc[content.start : verb.i - 1]))
+        words = trim(doc, [t for t in verb.subtree if cue[-1].i < t.i < content.end])
+        if len(first) < 2 or len(words) < 2:
+            continue
+        d.end = first[-1].idx + len(first[-1])
+        k = (cue[0].idx, cue[-1].idx + len(cue[-1]))
+        out.append(
+            Draft(
+                words[0].idx,
+                words[-1].idx + len(words[-1]),
+                "indirect",
+                d.speaker,
+                Span(text=text[k[0] : k[1]], start=k[0], end=k[1]),
+                is_indirect=True,
+            )
+        )
+    return out

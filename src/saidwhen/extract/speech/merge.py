@@ -13,6 +13,7 @@ from saidwhen.extract.speech.frames import (
     find_clause_reports,
     heard_in_passing,
     settle_sources,
+    split_next_acts,
 )
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
 from saidwhen.extract.speech.rules import (
@@ -238,7 +239,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         out = [q for q in out if not _inside(q, r) or _says(view, q)]
         out.append(r)
     settle_sources(view, people, out)
-    out = [q for q in out if not heard_in_passing(view, q)]
+    out = split_next_acts(view, [q for q in out if not heard_in_passing(view, q)])
     return sorted(out, key=lambda q: (q.start, q.end))
 
 
