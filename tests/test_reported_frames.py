@@ -198,3 +198,25 @@ def test_a_sources_next_act_of_saying_is_a_report_of_its_own(nlp: Any) -> None:
     assert ("two banks as its key beneficiaries", "Tokai", "Tokai") in reports
     # "help" is no act of saying: the plan's second effect stays in what was said
     assert ("the plan would cut costs and help families", "Lee", "Lee") in reports
+
+
+def test_an_urging_in_a_second_clause_is_read(nlp: Any) -> None:
+    reports = _reports(
+        "A group of physicians, alarmed that the state is denying flu vaccines to prisoners "
+        "in custody, is urging the Department of Corrections to accept its offer to provide "
+        "free flu shots to detainees.",
+        nlp,
+    )
+    urged = [(w, m) for w, m, _ in reports if "to accept its offer" in w]
+    assert urged and urged[0][1] == "A group of physicians"
+
+
+def test_a_next_act_after_a_scare_quote_is_split_off(nlp: Any) -> None:
+    reports = _reports(
+        "Ruiz said the deaths were caused by gunshot wounds and called on the \u201cinterim\u201d "
+        "government to withdraw army units from all policing operations.",
+        nlp,
+    )
+    words = [w for w, _, _ in reports]
+    assert "the deaths were caused by gunshot wounds" in words
+    assert any(w.endswith("to withdraw army units from all policing operations") for w in words)

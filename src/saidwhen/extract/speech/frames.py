@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AS_VERBS",
     "CLAUSE_VERBS",
+    "DIRECTIVE_VERBS",
     "NEXT_ACTS",
     "PROMISE_VERBS",
     "RECEIVING",
@@ -64,6 +65,7 @@ CLAUSE_VERBS = frozenset(
     say tell claim insist argue warn admit acknowledge deny add note state report announce
     confirm explain maintain contend assert write allege concede disclose reveal declare
     stress emphasize emphasise boast complain testify tweet reply respond reiterate convey
+    promise pledge vow predict
     """.split()
 )
 # Verbs whose ``to`` clause is what was promised ("pledged to close every school").
@@ -132,8 +134,10 @@ def _frames(
         source = source_tokens(verb)
         if not source or (len(source) == 1 and source[0].lower_ in NO_SOURCE):
             continue
-        if not any(c.dep_ in SUBJ_DEPS for c in verb.children) and not any(
-            t.pos_ in ("PROPN", "PRON") for t in source
+        if (
+            verb.dep_ != "conj"
+            and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
+            and not any(t.pos_ in ("PROPN", "PRON") for t in source)
         ):
             continue  # a subject reached through other verbs must name someone
         content = trim(doc, words)
@@ -169,6 +173,37 @@ def _promised(verb: Token) -> list[Token] | None:
     return None
 
 
+# Verbs of urging: their "to" clause is what was asked ("urged the council to accept the
+# offer", "pleaded with officers not to shoot", "called on her to resign").
+DIRECTIVE_VERBS = frozenset(
+    "urge implore beg plead ask order instruct encourage press call appeal advise".split()
+)
+# the preposition that brings the one urged, for the verbs that need one
+_DIRECTIVE_PREPS = {"plead": "with", "call": "on", "appeal": "to"}
+
+
+def _directed(verb: Token) -> list[Token] | None:
+    """``to accept the offer`` (of ``urged the council to accept the offer``): the ``to``
+    clause of a verb of urging with someone urged."""
+    prep_word = _DIRECTIVE_PREPS.get(verb.lemma_.lower())
+    if prep_word is None:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    else:
+        objs = [
+            g
+            for c in verb.children
+            if c.dep_ in ("prep", "prt") and c.lower_ == prep_word and c.i > verb.i
+            for g in (*c.children, *verb.children)
+            if g.dep_ in ("pobj", "dobj") and g.i > c.i
+        ]
+    clauses = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if not objs or not clauses or clauses[0].i < objs[0].i:
+        return None
+    if not any(a.dep_ == "aux" and a.lower_ == "to" for a in clauses[0].children):
+        return None
+    return subtree(clauses[0])  # the "to" clause, as PolNeAR marks it
+
+
 def find_clause_reports(
     view: ArticleView, people: Any = None, taken: Collection[int] = ()
 ) -> list[Draft]:
@@ -178,6 +213,7 @@ def find_clause_reports(
     return [
         *_frames(view, people, CLAUSE_VERBS, _clause, "ccomp", taken),
         *_frames(view, people, PROMISE_VERBS, _promised, "xcomp", taken),
+        *_frames(view, people, DIRECTIVE_VERBS, _directed, "xcomp", taken),
     ]
 
 
@@ -369,19 +405,26 @@ def heard_in_passing(view: ArticleView, report: Draft) -> bool:
 
 # Acts of saying a report's source may go on to, after "and" ("said the order favoured
 # banks and identified two lenders as its winners"): a report of their own.
-NEXT_ACTS = frozenset(
-    """
+NEXT_ACTS = (
+    frozenset(
+        """
     add note call urge identify warn insist predict recommend demand praise criticize
     criticise blame accuse vow promise pledge describe dismiss deny acknowledge
     """.split()
+    )
+    | AS_VERBS
 )
 
 
 def _next_act(content: Span_, speaker_ids: set[int]) -> Token | None:
     """A verb of saying conjoined to the verb of a report's words, with no subject of its
     own (the parse hung the source's second act inside the first one's words)."""
-    roots = [t for t in content if not content.start <= t.head.i < content.end]
-    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX"):
+    roots = [
+        t
+        for t in content
+        if not content.start <= t.head.i < content.end and t.pos_ in ("VERB", "AUX")
+    ]
+    if len(roots) != 1:
         return None
     for v in roots[0].children:
         if (
@@ -408,15 +451,15 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
         if d.speaker is None or d.cue is None or not d.is_indirect:
             continue
         content = tokens_in(doc, d.start, d.end)
-        if not len(content) or any(t.i in view.quoted for t in content):
+        if not len(content):
             continue
         ids = {t.i for t in tokens_in(doc, d.speaker.start, d.speaker.end)}
         verb = _next_act(content, ids)
-        if verb is None:
+        if verb is None or verb.i in view.quoted:
             continue
         cue = cue_tokens(verb)
         first = trim(doc, list(doc[content.start : verb.i - 1]))
-        words = trim(doc, [t for t in verb.subtree if cue[-1].i < t.i < content.end])
+        words = trim(doc, [t for t in verb.subtree if t.i > cue[-1].i])
         if len(first) < 2 or len(words) < 2:
             continue
         d.end = first[-1].idx + len(first[-1])
