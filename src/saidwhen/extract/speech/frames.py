@@ -405,14 +405,11 @@ def heard_in_passing(view: ArticleView, report: Draft) -> bool:
 
 # Acts of saying a report's source may go on to, after "and" ("said the order favoured
 # banks and identified two lenders as its winners"): a report of their own.
-NEXT_ACTS = (
-    frozenset(
-        """
+NEXT_ACTS = frozenset(
+    """
     add note call urge identify warn insist predict recommend demand praise criticize
     criticise blame accuse vow promise pledge describe dismiss deny acknowledge
     """.split()
-    )
-    | AS_VERBS
 )
 
 
