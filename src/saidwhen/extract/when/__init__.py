@@ -14,7 +14,8 @@ The evidence, strongest first:
    words), nor the main verb's date for words in a relative clause ("now
    left with the purchases Trump requested"), nor a date that qualifies a
    thing ("Obama's 2008 campaign", "a close aide in 2012") or sits in the
-   words reported ("noted that Reagan appeared unsteady in 1984"); "this
+   words reported ("noted that Reagan appeared unsteady in 1984"), nor the
+   date of the other clause ("She left in 2000, but she said ..."); "this
    week" ends on the article's day;
 3. the narrative: "she later revealed" is after the last date told (outside
    quotes) and before the article (or undated, when what came just before
@@ -35,7 +36,9 @@ The evidence, strongest first:
    ("told Bill O'Reilly of Fox News this week" then "told Fox that"), or in
    the same channel ("her blog post"), as an earlier dated quote shares its
    date (a channel word that is not how the words came, "signatory to the
-   letter, told NBC News", is none);
+   letter, told NBC News", is none), unless the narrative has told another
+   date of the speaker since ("Hannity asked Trump Wednesday ..." after his
+   words of December: a new account; so for 6 too);
 6. the account just told: the speaker's communication dated in one of the
    two sentences before ("In December 2015, Trump released a letter from Dr.
    Bornstein" -> "'...,' Bornstein wrote"; "According to a 2018 survey by

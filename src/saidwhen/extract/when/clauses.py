@@ -36,6 +36,8 @@ def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
         return False
     said = _clause(words.root)
     of = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    if _conjuncts(of, words.root):
+        return True  # "She left in 2000, but she said ...": the date is the other clause's
     if (
         said is not None
         and of.pos_ in ("VERB", "AUX")
@@ -121,6 +123,11 @@ def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return False
+    of = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    if _COMMUNICATION.fullmatch(of.text) is None and any(
+        _COMMUNICATION.fullmatch(w.text) and _conjuncts(of, w) for w in span.sent
+    ):
+        return True  # "She left in 2000, but she said ...": the account is the other clause
     x = span.root
     while x.head.i != x.i:
         if x.dep_ in ("relcl", "ccomp") or (x.dep_ == "acl" and x.pos_ == "VERB"):
@@ -138,6 +145,21 @@ _SPEAKING = re.compile(
 )
 # how a setting of the saying hangs from its verb: "at a rally", "told a crowd", "speaking at"
 _SETTING_DEPS = ("pobj", "prep", "dobj", "dative", "advcl", "pcomp", "npadvmod")
+
+
+def _conjuncts(a: Token, b: Token) -> bool:
+    """Two clauses joined by "and"/"but", the later with a subject of its own: "She left
+    in 2000, but she said ..." (not "He retired in 2012 and said ...": one subject, one
+    time)."""
+    if a.i == b.i:
+        return False
+    for low, high in ((a, b), (b, a)):
+        x = low
+        while x.dep_ == "conj" and x.head.i != x.i:
+            if x.head.i == high.i:
+                return any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children)
+            x = x.head
+    return False
 
 
 def _setting(noun: Token, verb: Token) -> bool:

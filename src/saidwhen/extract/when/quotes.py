@@ -216,6 +216,22 @@ _OWN_INTERVIEW = re.compile(
 )
 
 
+def _moved_on(
+    text: str, sents: Sequence[tuple[int, int]], told: Sequence[_Dated], p: Quote, at: int
+) -> bool:
+    """Between the speaker's words ``p`` and the attribution at ``at``, the narrative told
+    another date of the speaker ("Hannity asked Trump Wednesday ..." after Trump's words of
+    December): a new account, not the old one going on."""
+    name = p.speaker.name if p.speaker else ""
+    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b") if name else None
+    return surname is not None and any(
+        p.end <= d.pos < at
+        and (d.when, d.when_range) != (p.when, p.when_range)
+        and surname.search(text, *_sentence_of(sents, d.pos))
+        for d in told
+    )
+
+
 def _closing(p: Quote) -> bool:
     """Whether ``p`` is a report whose cue follows its words ("..., prosecutors said"):
     it tells when the source told of them, not when what it tells of was said."""
@@ -357,6 +373,8 @@ def _date_one(
                 continue
             if q.speaker and p.speaker and q.speaker.name != p.speaker.name:
                 continue
+            if _moved_on(text, sents, told, p, at):
+                break
             shared = channel & _channel_key(p.channel or "")
             if shared - {"post"} or (shared and channel == {"post"}):
                 weak = p
@@ -384,7 +402,8 @@ def _date_one(
             # attribution naming an audience or channel may be another occasion
             bare = _occasion(frame) == (None, set())
             if (
-                q.start - p.end <= (_ACCOUNT_REACH if bare else _ACCOUNT_GAP)
+                not _moved_on(text, sents, told, p, at)
+                and q.start - p.end <= (_ACCOUNT_REACH if bare else _ACCOUNT_GAP)
                 and p.when_basis == "text"
                 and p.kind != "indirect"
                 and not other_channel

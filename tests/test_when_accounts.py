@@ -1,0 +1,80 @@
+"""Quote dates: which account of the speaker the words belong to (made-up news; 2019-11-20
+is a Wednesday)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+NEWS_DAY = "2019-11-20"
+
+
+def _dated(nlp: Any, text: str, quoted: str) -> tuple[str | None, str]:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    found = [q for q in record.quotes if quoted in q.text]
+    (q,) = [q for q in found if q.kind != "indirect"] or found
+    return q.when, q.when_basis
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # a date on the other clause of "..., but she said" is not the saying's
+        (
+            "Lena Okafor left the band in 2009 to raise her sons, but she said she still "
+            "missed the stage.",
+            "missed the stage",
+            None,
+        ),
+        (
+            "Lena Okafor left the band in 2009 to raise her sons, but she said she still "
+            'missed the stage. "I write a song every week," Okafor said.',
+            "a song every week",
+            None,
+        ),
+        # ... but one subject, one time: "retired in 2012 and said"
+        (
+            "Tom Ferrell retired in 2012 and said he would write a book about the port.",
+            "write a book",
+            "2012",
+        ),
+    ],
+)
+def test_a_date_of_another_clause(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # the narrative tells a new day of the speaker: the old account does not go on
+        (
+            'When she first proposed the bridge in March, Ana Ruiz said, "We will build it '
+            'and the state will pay."\n\nOn Tuesday, Lena Okafor asked Ruiz whether the plan '
+            'still stood.\n\n"We will build it, no doubt," Ruiz said.',
+            "no doubt",
+            "2019-11-19",
+        ),
+        # ... nor does the channel carried over from the old words ("in an interview")
+        (
+            'In an interview in March, Ana Ruiz said, "We will build it and the state will '
+            'pay."\n\nOn Tuesday, Lena Okafor asked Ruiz whether the plan still stood.\n\n"We '
+            'will build it, no doubt," Ruiz said.',
+            "no doubt",
+            "2019-11-19",
+        ),
+        # a day told of something else between two quotes of one letter: the letter goes on
+        (
+            'In a Nov. 5 letter, the doctors wrote, "We offer the shots for free."\n\nThe '
+            "agency had set a deadline of Tuesday for an answer.\n\n"
+            '"Flu season has begun," the doctors wrote in the letter.',
+            "Flu season",
+            "2019-11-05",
+        ),
+    ],
+)
+def test_a_new_account_of_the_speaker(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
