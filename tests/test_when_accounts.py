@@ -78,3 +78,41 @@ def test_a_date_of_another_clause(nlp: Any, text: str, quoted: str, when: str | 
 )
 def test_a_new_account_of_the_speaker(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+# a lead of its own, so that the day told later is not the lead's
+_LEAD = (
+    "Old shows are coming back to television this fall, and the studios are betting that "
+    "viewers will follow.\n\nThe harbor drama, the desert western and the quiz show of the "
+    "eighties all return with new casts, new sets and most of their old theme songs.\n\n"
+    "Producers say the familiar names make the shows easier to sell abroad, where the old "
+    "episodes still run on cable channels late at night and on every long-haul flight. The "
+    "costs of a revival are lower too: the rights are owned already, the fans are waiting and "
+    "the marketing nearly writes itself, or so the studios hope.\n\n"
+    "Not every revival has worked. Some lasted a season, some a few weeks, and one was pulled "
+    "after two episodes when its old star walked off the set.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # the day before the article told of another speaker's words is not the story's day
+        (
+            _LEAD + "The network has cut three shows this season, and on Tuesday, the network said "
+            'it was canceling "Harbor Lights."\n\n"It is a hard business," said Lena Okafor, '
+            "a producer.",
+            "a hard business",
+            None,
+        ),
+        # ... but the day of the story's event is ("the hearing Tuesday of four officials")
+        (
+            _LEAD + "The vote follows the hearing Tuesday of four officials, including an aide who "
+            'called the plan "improper."\n\n"It was a sham," said Tom Ferrell, a lawmaker.',
+            "a sham",
+            "2019-11-19",
+        ),
+    ],
+)
+def test_the_day_of_anothers_words(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

@@ -55,7 +55,9 @@ The evidence, strongest first:
    undated, said in the simple past ("said", "told reporters"; not "says", "has
    said", nor words written for the record, "said in a statement", nor the
    paper's own interview, "said in an interview", "told me"), was said that
-   day. These run last and never spread to other quotes through 5 or 6.
+   day (a day told next to another speaker's cue, "on Monday, CBS said ...", is that
+   speaker's, not the story's). These run last and never spread to other quotes
+   through 5 or 6.
 
 An occasion the text sets up once and quotes from over several paragraphs ("At
 a House hearing last week, ...", "during a September hearing", "Lynn said after

@@ -194,6 +194,8 @@ def _yesterday_dated(
             continue
         at = q.cue.start if q.cue else q.start
         last = max((d for d in days if d[0] < at), default=None, key=lambda d: d[0])
+        if last is not None and _others_day(text, quotes, q, last):
+            last = None  # "on Monday, CBS said ...": the day of another's words, not the story's
         if not (lead or (last is not None and last[1] == yesterday)):
             out.append(q)
             continue
@@ -208,6 +210,22 @@ def _yesterday_dated(
             q = replace(q, when=yesterday, when_range=None, when_basis="text")
         out.append(q)
     return out
+
+
+def _others_day(text: str, quotes: Sequence[Quote], q: Quote, day: tuple[int, str | None]) -> bool:
+    """The day is told of another speaker's saying, next to its cue ("on Monday, CBS said
+    ..."), not of an event of the story ("the testimony Tuesday of four officials")."""
+    name = q.speaker.name if q.speaker else None
+    for p in quotes:
+        if p.cue is None or p.when != day[1] or p.speaker is None or p.speaker.name == name:
+            continue
+        a, b = sorted((day[0], p.cue.start))
+        if len(text[a:b].split()) <= _NEXT_TO_CUE and not re.search(r"[\"“”]|''", text[a:b]):
+            return True
+    return False
+
+
+_NEXT_TO_CUE = 4  # words from a day to the cue it dates ("on Monday, the network said")
 
 
 # "said in an interview", "said in a phone interview", "told me": an interview of the paper's
