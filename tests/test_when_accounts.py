@@ -116,3 +116,38 @@ _LEAD = (
 )
 def test_the_day_of_anothers_words(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # "says": words said to the piece, now, whatever year the sentence tells of
+        (
+            "Lena Okafor says the festival has critics everywhere: the mayor, in 2015, called "
+            'it a waste of money. "It is the best week of the year," Okafor says.',
+            "the best week",
+            None,
+        ),
+        (
+            'Looking back on the flood, Lena Okafor, in 2015, says: "We rebuilt every house."',
+            "every house",
+            None,
+        ),
+        # ... but a document speaks in the present too
+        (
+            'In a Nov. 5 letter, the doctors asked for help. "This is an emergency," says the '
+            "letter signed by seven doctors.",
+            "an emergency",
+            "2019-11-05",
+        ),
+        # an email is another occasion than the account dated just before
+        (
+            "Tom Ferrell left the campaign in October and said he had written its plans.\n\n"
+            '"The campaign has lost its way," he wrote in an email.',
+            "lost its way",
+            None,
+        ),
+    ],
+)
+def test_present_tense_and_email(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

@@ -44,7 +44,7 @@ The evidence, strongest first:
    Bornstein" -> "'...,' Bornstein wrote"; "According to a 2018 survey by
    Abernathy"; "he told me on Friday" then "He said ...": the same pronoun
    telling), unless the attribution names another audience or channel
-   ("told Fox News last week" then "'...,' Ruiz told reporters"), or the
+   ("told Fox News last week" then "'...,' Ruiz told reporters"; "wrote in an email"), or the
    speaker's dated quoted words before, in the same channel (just before; a
    bare "Robertson said:" further on);
 7. reactions told together: in a paragraph whose first reaction is dated by its
@@ -74,6 +74,10 @@ A subheading that quotes words the text dates elsewhere takes their date. An
 update (a post embedded with a date after the article's: "— Rep. Ana Ruiz
 (@ruiz_ana) May 4, 2021") tells of days up to its own: a past weekday is
 resolved against it ("posted on Twitter Tuesday").
+
+Words said in the present ("Reynolds says", "Viguerie notes") are said to the piece,
+now: no date of their sentence or of the account before is theirs (a document's
+words, "says the letter signed by ...", keep the document's date).
 
 Without any of these the quote keeps ``when=None`` and ``when_basis="article
 date"``: the text says no more than that it was said by the article's date.

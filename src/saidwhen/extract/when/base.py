@@ -20,7 +20,7 @@ _LATER = re.compile(r"\b(?:later|afterwards?|subsequently|since\s+then)\b", re.I
 _PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|then\s+)?$", re.I)
 _CHANNEL_WORDS = re.compile(
     r"blog|instagram|twitter|tweet|facebook|medium|interview|statement|podcast|post|video|"
-    r"letter|speech|press\s+conference|briefing|show|radio|tv|television",
+    r"letter|e-?mail|speech|press\s+conference|briefing|show|radio|tv|television",
     re.I,
 )
 

@@ -29,6 +29,7 @@ from saidwhen.extract.when.clauses import (
 from saidwhen.extract.when.evidence import (
     _ACCOUNT_GAP,
     _ACCOUNT_REACH,
+    _PRESENT_SAY,
     _WRITTEN,
     _account_date,
     _channel_key,
@@ -277,6 +278,13 @@ def _date_one(
     for p in reversed(done):
         if q.cue and p.start <= q.cue.start < p.end and p is not q and not _closing(p):
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
+    if q.cue is not None and _PRESENT_SAY.match(q.cue.text):
+        # "Reynolds says that ...: Howard Stern, in 2013, questioned ...": words said to the
+        # piece, now; a document speaks in the present too ("says the letter signed by ...")
+        doc_date = _document_date(text, q, timexes, anchor)
+        if doc_date is not None:
+            return replace(q, when=doc_date[0], when_range=doc_date[1], when_basis="text")
+        return replace(q, when=None, when_range=None, when_basis="article date")
     s, e = _sentence_of(sents, at)
     if q.cue is None:  # the sentence of the quote itself
         s, e = _sentence_of(sents, q.start)
