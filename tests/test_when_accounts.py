@@ -151,3 +151,35 @@ def test_the_day_of_anothers_words(nlp: Any, text: str, quoted: str, when: str |
 )
 def test_present_tense_and_email(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+# the lead dates the mayor's words to Monday, two days before the article
+_MONDAY = (
+    'Mayor Ana Ruiz on Monday called the harbor plan "reckless," and the council put off its '
+    "vote until spring.\n\nThe plan would widen the channel, move the ferry dock and close the "
+    "fish market for two summers.\n\nBut Ruiz reiterated her support for the new ferry.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # the speaker the lead dates said their other undated words that day
+        (_MONDAY + '"We cannot pay for this," Ruiz said.', "cannot pay", "2019-11-18"),
+        (
+            _MONDAY + '"We cannot pay for this," Ruiz said. She added: "Not this year."',
+            "Not this year",
+            "2019-11-18",
+        ),
+        # ... not another speaker's, nor the paper's own interview, nor "says"
+        (_MONDAY + '"It is a good plan," said Tom Ferrell, a builder.', "a good plan", None),
+        (
+            _MONDAY + '"We cannot pay for this," Ruiz said in an interview.',
+            "cannot pay",
+            None,
+        ),
+        (_MONDAY + '"We cannot pay for this," Ruiz says.', "cannot pay", None),
+    ],
+)
+def test_the_speaker_the_lead_dates(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

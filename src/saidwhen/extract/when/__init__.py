@@ -50,14 +50,19 @@ The evidence, strongest first:
 7. reactions told together: in a paragraph whose first reaction is dated by its
    own words ("Mayor Roberts said Friday that ..."), another speaker's words said
    then ("Gov. McCrory said it would be 'improper'") are of that day;
-8. yesterday's news: when the lead (its first paragraphs) reports the day before
+8. the speaker the lead dates: one whose words the lead dates by their own
+   attribution to a day of the past week ("Ryan on Tuesday called the remarks
+   'racist'" in Thursday's paper) said their other undated words that day, when
+   told bare and in the simple past ("'I disavow these comments,' Mr. Ryan said";
+   not "told CNN", "in a statement", "says", nor words about "yesterday");
+9. yesterday's news: when the lead (its first paragraphs) reports the day before
    the article ("faced criticism on Tuesday" in Wednesday's paper), a quote still
    undated, said in the simple past ("said", "told reporters"; not "says", "has
    said", nor words written for the record, "said in a statement", nor the
    paper's own interview, "said in an interview", "told me"), was said that
    day (a day told next to another speaker's cue, "on Monday, CBS said ...", is that
    speaker's, not the story's). These run last and never spread to other quotes
-   through 5 or 6.
+   through 5 or 6 (nor do 7 and 8).
 
 An occasion the text sets up once and quotes from over several paragraphs ("At
 a House hearing last week, ...", "during a September hearing", "Lynn said after

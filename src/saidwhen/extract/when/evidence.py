@@ -54,7 +54,7 @@ def _said_then(text: str, cue: Span, frame: str) -> bool:
     # "tearfully asked": the verb after its adverbs; "noting that": the sentence's tense
     if _BEFORE_NOW.search(f"{text[max(0, cue.start - 20) : cue.start]} {cue.text}"):
         return False  # "previously said": another, older occasion
-    words = [w for w in cue.text.split() if not w.lower().endswith("ly")]
+    words = [w.rstrip(":,") for w in cue.text.split() if not w.lower().endswith("ly")]
     if not words or not _PAST_CUE.fullmatch(words[0]) or _PRESENT_SAY.search(frame):
         return False
     before = text[max(0, cue.start - 12) : cue.start]

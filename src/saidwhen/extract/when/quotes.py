@@ -31,6 +31,7 @@ from saidwhen.extract.when.evidence import (
     _ACCOUNT_REACH,
     _PRESENT_SAY,
     _WRITTEN,
+    _YESTERDAY,
     _account_date,
     _channel_key,
     _day_after_told,
@@ -48,6 +49,7 @@ from saidwhen.extract.when.evidence import (
     _since_clause,
     _updated_day,
     _weekday_until,
+    lead_end_of,
 )
 from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated
 from saidwhen.model import DateRange, Quote, Timex
@@ -100,6 +102,7 @@ def date_quotes(
         return out
     out = _occasions_dated(text, sents, out, free, story, anchor)
     out = _reactions_dated(out, text, sents, story, anchor)
+    out = _lead_speakers_dated(out, text, sents, story, anchor)
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
     lead_day = _news_day(text, story, anchor) == yesterday
     # the dates the narrative tells, in text order ("the testimony Tuesday of four officials")
@@ -145,6 +148,44 @@ def _reactions_dated(
         frame = _outside(text, s, e, q)
         if _said_then(text, q.cue, frame) and not _OWN_INTERVIEW.search(frame):
             out[i] = replace(q, when=first.when, when_range=None, when_basis="text")
+    return out
+
+
+def _lead_speakers_dated(
+    quotes: Sequence[Quote],
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> list[Quote]:
+    """A speaker whose words the lead dates by their own attribution to a day of the past
+    week ("Ryan on Tuesday called the remarks 'racist'") said their other words that the
+    text leaves undated, in the simple past, that day ("'I disavow these comments,' Mr.
+    Ryan said"); not words written for the record, nor the paper's own interview."""
+    lead_end = lead_end_of(text)
+    week = (anchor - dt.timedelta(days=7)).isoformat()
+    days: dict[str, str] = {}
+    for p in quotes:
+        if p.speaker is None or not p.speaker.name or p.cue is None or not p.when:
+            continue
+        lead = p.cue.start < lead_end and p.continues is None
+        if lead and _told_day(text, sents, story, p, week, anchor):
+            days.setdefault(p.speaker.name, p.when)
+    out = list(quotes)
+    for i, q in enumerate(quotes):
+        if q.when or q.when_range or q.continues is not None or q.cue is None:
+            continue
+        day = days.get(q.speaker.name or "") if q.speaker is not None else None
+        # words that tell of "yesterday" are of another day than the one they speak of
+        if day is None or _written(text, q) or _YESTERDAY.search(text, q.start, q.end):
+            continue
+        s, e = _sentence_of(sents, q.cue.start)
+        frame = _outside(text, s, e, q)
+        # a bare "Ryan said", not to another audience or in another channel ("told CNN")
+        if _occasion(frame) != (None, set()) or _OWN_INTERVIEW.search(frame):
+            continue
+        if _said_then(text, q.cue, frame):
+            out[i] = replace(q, when=day, when_range=None, when_basis="text")
     return out
 
 
