@@ -183,3 +183,39 @@ _MONDAY = (
 )
 def test_the_speaker_the_lead_dates(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a day from the last day told, however far back ("The day before, at a rally ...")
+        (
+            "On Friday morning, she spoke in Salem. The day before, at a rally, she sang.",
+            "The day before",
+            "2019-11-14",
+        ),
+        ("The vote failed on May 3. The next day, he quit.", "The next day", "2019-05-04"),
+        (
+            "The vote failed on May 3. The following day he quit.",
+            "The following day",
+            "2019-05-04",
+        ),
+        # "the day after the election" names its own day
+        ("He quit the day after the election.", "the day after", None),
+    ],
+)
+def test_the_day_before(text: str, expression: str, value: str | None) -> None:
+    import datetime as dt
+
+    from saidwhen.extract.timexes import find_timexes
+
+    found = {t.text: t.value for t in find_timexes(text, dt.date.fromisoformat(NEWS_DAY))}
+    assert found.get(expression) == value
+
+
+def test_words_at_the_rally_the_day_before(nlp: Any) -> None:
+    text = (
+        "On Friday morning, Ana Ruiz spoke to farmers in Salem.\n\nThe day before, at a rally "
+        'in Dover, Tom Ferrell held up a sign for her.\n\n"We need her in the Senate," he said.'
+    )
+    assert _dated(nlp, text, "We need her") == ("2019-11-14", "text")
