@@ -7,14 +7,14 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.timexes import period_range
 from saidwhen.model import DateRange, Timex
 from saidwhen.nlp import doc_text as nlp_doc_text
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Doc
 
 _LATER = re.compile(r"\b(?:later|afterwards?|subsequently|since\s+then)\b", re.I)
 _PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|then\s+)?$", re.I)
@@ -34,7 +34,7 @@ class _Dated:
     when_range: DateRange | None
 
 
-def doc_text(doc: Any) -> str:
+def doc_text(doc: Doc) -> str:
     """The text of a spaCy doc (computed once per doc), or the string itself."""
     if isinstance(doc, str):
         return doc
@@ -46,7 +46,7 @@ def doc_text(doc: Any) -> str:
         return str(getattr(doc, "text", ""))
 
 
-def doc_sentences(doc: Any) -> list[tuple[int, int]]:
+def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character spans: spaCy's when ``doc`` is a parsed doc, else a plain split."""
     if not isinstance(doc, str) and doc is not None:
         try:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.when.base import (
     _LATER,
@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 
 
 def date_quotes(
-    doc: Any, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
+    doc: Doc, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
 ) -> list[Quote]:
     """The quotes with ``when``/``when_range``/``when_basis`` filled in.
 
