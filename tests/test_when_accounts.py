@@ -219,3 +219,27 @@ def test_words_at_the_rally_the_day_before(nlp: Any) -> None:
         'in Dover, Tom Ferrell held up a sign for her.\n\n"We need her in the Senate," he said.'
     )
     assert _dated(nlp, text, "We need her") == ("2019-11-14", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # "email" named only in what she said is her topic, not her channel
+        (
+            "Mayor Ana Ruiz faced angry voters on Tuesday at a town forum in Dover.\n\nRuiz "
+            'said it was "a mistake" to use a private email account for city business.\n\n"I '
+            'have taken responsibility for my decision," Ruiz said.',
+            "taken responsibility",
+            "2019-11-19",
+        ),
+        # ... but "in an email" is how the words came
+        (
+            "Mayor Ana Ruiz faced angry voters on Tuesday at a town forum in Dover.\n\n"
+            '"I have taken responsibility for my decision," Ruiz said in an email.',
+            "taken responsibility",
+            None,
+        ),
+    ],
+)
+def test_a_channel_spoken_of(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

@@ -70,6 +70,27 @@ def date_quotes(
         anchor: the article date.
     """
     text = doc_text(doc)
+    # A channel the text names only inside someone's words ("said it was a mistake to use
+    # private email") is what they spoke of, not how: not a channel to date by.
+    spans = [(q.start, q.end) for q in quotes]
+    topics = {c for c in {q.channel for q in quotes if q.channel} if _spoken_of(text, spans, c)}
+    working = [replace(q, channel=None) if q.channel in topics else q for q in quotes]
+    dated = _date_all(doc, text, working, timexes, anchor)
+    return [
+        d if d.channel == q.channel else replace(d, channel=q.channel)
+        for d, q in zip(dated, quotes, strict=True)
+    ]
+
+
+def _spoken_of(text: str, spans: Sequence[tuple[int, int]], channel: str) -> bool:
+    """Every mention of the channel lies inside some quote's words."""
+    found = [m.start() for m in re.finditer(re.escape(channel), text, re.I)]
+    return bool(found) and all(any(a <= x < b for a, b in spans) for x in found)
+
+
+def _date_all(
+    doc: Doc, text: str, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
+) -> list[Quote]:
     sents = _within_paragraphs(text, doc_sentences(doc))
     # An update (an embedded post dated after the article) tells of days up to its own;
     # yesterday's news stays the day before the article.
