@@ -243,3 +243,16 @@ def test_words_at_the_rally_the_day_before(nlp: Any) -> None:
 )
 def test_a_channel_spoken_of(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+def test_a_subheading_sums_up_the_words_below(nlp: Any) -> None:
+    text = (
+        "Ten things the mayor has said about the harbor.\n\n"
+        'She called the fishermen "pirates" without proof.\n\n'
+        "The fishermen protested at city hall for a week. "
+        '"Half of these pirates never paid a fee," Mayor Ana Ruiz wrote on June 4.'
+    )
+    from saidwhen.pipeline import extract
+
+    (q,) = [q for q in extract(text, NEWS_DAY, nlp=nlp).quotes if q.text == "pirates"]
+    assert (q.when, q.when_basis) == ("2019-06-04", "text")

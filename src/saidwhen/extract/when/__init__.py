@@ -75,7 +75,9 @@ witness at the hearing"), within two paragraphs of the last words said there and
 until another date is told. A speaker placed at another occasion only (a pull
 quote of theirs from it, set among another occasion's quotes) takes that one's date.
 
-A subheading that quotes words the text dates elsewhere takes their date. An
+A subheading that quotes words the text dates elsewhere takes their date; so does a
+one-line subheading quoting words said just below it ("He called protesters 'thugs'"
+over "'Many of the thugs ... were illegals,' he tweeted on June 4"), a single word too. An
 update (a post embedded with a date after the article's: "— Rep. Ana Ruiz
 (@ruiz_ana) May 4, 2021") tells of days up to its own: a past weekday is
 resolved against it ("posted on Twitter Tuesday").

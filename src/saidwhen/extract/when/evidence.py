@@ -430,27 +430,61 @@ def _stands_alone(text: str, q: Quote) -> bool:
     return not re.search(r"\w", text[a : q.start] + text[q.end : b])
 
 
+def _heading_line(text: str, q: Quote) -> bool:
+    """The quote's paragraph is one short line, a subheading over the account below it
+    ("He called protesters \u201cillegals\u201d and \u201cthugs.\u201d")."""
+    a = text.rfind("\n", 0, q.start) + 1
+    b = text.find("\n", q.end)
+    b = len(text) if b < 0 else b
+    line = text[a:b].strip()
+    return len(line) <= _HEADING_CHARS and not re.search(r"[.!?][\"”’']?\s+\S", line)
+
+
+_HEADING_CHARS = 120
+_HEADING_REACH = 3  # paragraphs below a subheading that it sums up
+
+
 def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
-    """A quote standing as a subheading, undated, takes the date of its words said in the text."""
+    """A quote standing as a subheading, undated, takes the date of its words said in the text:
+    anywhere when it stands alone; said just below a one-line subheading that quotes them
+    (a single word too: "thugs" over "Many of the thugs ... were illegals," he tweeted)."""
     out = list(quotes)
     words: list[str] = []  # the quotes' normal forms, made when first needed (seldom)
     for i, q in enumerate(quotes):
-        if q.when or q.when_range or q.kind == "indirect" or not _stands_alone(text, q):
+        if q.when or q.when_range or q.kind == "indirect":
+            continue
+        alone = _stands_alone(text, q)
+        if not alone and not _heading_line(text, q):
             continue
         words = words or [f" {normalise(x.text)} " for x in quotes]
+        below = len(text) if alone else _paragraphs_on(text, q.end, _HEADING_REACH)
         same = [
             p
             for j, p in enumerate(quotes)
             if j != i
             and p.when_basis == "text"
             and (p.when or p.when_range)
-            and len(min(words[i], words[j], key=len).split()) >= 2
+            and (alone or q.end <= p.start < below)
+            and (not alone or len(min(words[i], words[j], key=len).split()) >= 2)
             and (words[i] in words[j] or words[j] in words[i])
+            and words[i].strip()
         ]
         if same:
             p = min(same, key=lambda p: abs(p.start - q.start))
             out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis="text")
     return out
+
+
+def _paragraphs_on(text: str, pos: int, n: int) -> int:
+    """Where the ``n``-th paragraph after ``pos`` ends."""
+    for _ in range(n + 1):
+        b = text.find("\n", pos)
+        if b < 0:
+            return len(text)
+        pos = b + 1
+        while pos < len(text) and text[pos] in " \t\n":
+            pos += 1
+    return pos
 
 
 # An occasion the text sets up once and then quotes from over several paragraphs.
