@@ -256,3 +256,26 @@ def test_a_subheading_sums_up_the_words_below(nlp: Any) -> None:
 
     (q,) = [q for q in extract(text, NEWS_DAY, nlp=nlp).quotes if q.text == "pirates"]
     assert (q.when, q.when_basis) == ("2019-06-04", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # a post on social media is one channel, however the text names it
+        (
+            "On May 5, Mayor Ana Ruiz posted a photo of herself online eating a fish taco. "
+            '"The best tacos are made at the pier," Ruiz tweeted.',
+            "best tacos",
+            "2019-05-05",
+        ),
+        # ... not an interview
+        (
+            "On May 5, Mayor Ana Ruiz posted a photo of herself online eating a fish taco. "
+            '"The best tacos are made at the pier," Ruiz said in an interview.',
+            "best tacos",
+            None,
+        ),
+    ],
+)
+def test_one_post(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

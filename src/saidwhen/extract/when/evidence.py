@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -413,13 +413,23 @@ def _other_occasion(frame: str, account: str) -> bool:
     (who, via), (then_who, then_via) = _occasion(frame), _occasion(account)
     if who and then_who:
         return who != then_who
+    # "posted a photo of himself online" then "he tweeted": one post
+    via, then_via = _posts(via), _posts(then_via)
     if via and then_via:
         return not via & then_via
-    if via and not via & _channel_key(account):
+    if via and not via & _posts(_channel_key(account)):
         # "said in an interview" after "began taking calls on his radio program": the account
         # never speaks of that channel
         return True
     return bool((who and then_via) or (via and then_who))
+
+
+_POSTS = frozenset({"tweet", "twitter", "post", "instagram", "facebook"})
+
+
+def _posts(channels: Iterable[str]) -> set[str]:
+    """Channels, a post on social media of whatever kind as one ("post")."""
+    return {"post" if c in _POSTS else c for c in channels}
 
 
 def _stands_alone(text: str, q: Quote) -> bool:
