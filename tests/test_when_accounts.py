@@ -279,3 +279,33 @@ def test_a_subheading_sums_up_the_words_below(nlp: Any) -> None:
 )
 def test_one_post(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # a group that spoke up on a day, then one of them
+        (
+            "Even council members who backed the plan warned on Monday that the costs may "
+            'rise.\n\nTom Ferrell, a member since 2010, said "there could be" a limit.',
+            "there could be",
+            "2019-11-18",
+        ),
+        # ... not one the paper interviewed
+        (
+            "Even council members who backed the plan warned on Monday that the costs may "
+            'rise. Tom Ferrell said in an interview that "there could be" a limit.',
+            "there could be",
+            None,
+        ),
+        # ... nor after a single speaker's day (another story)
+        (
+            "The engineer Lena Okafor left the project on Monday for a job abroad. Tom "
+            'Ferrell, a member since 2010, said "there could be" a limit.',
+            "there could be",
+            None,
+        ),
+    ],
+)
+def test_a_group_that_spoke_up(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

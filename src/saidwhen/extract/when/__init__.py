@@ -46,7 +46,9 @@ The evidence, strongest first:
    telling), unless the attribution names another audience or channel
    ("told Fox News last week" then "'...,' Ruiz told reporters"; "wrote in an email"), or the
    speaker's dated quoted words before, in the same channel (just before; a
-   bare "Robertson said:" further on);
+   bare "Robertson said:" further on); or a group's day of speaking up just
+   before ("Even Republicans who have praised him warned on Tuesday that ..." then
+   "Senator Corker said ..."), unless the paper interviewed the speaker;
 7. reactions told together: in a paragraph whose first reaction is dated by its
    own words ("Mayor Roberts said Friday that ..."), another speaker's words said
    then ("Gov. McCrory said it would be 'improper'") are of that day;

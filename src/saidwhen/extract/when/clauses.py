@@ -138,6 +138,27 @@ def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
     return False
 
 
+# what a group does when it speaks up ("Republicans warned", "officials weighed in")
+_GROUP_VERBS = frozenset(
+    {"say", "warn", "weigh", "speak", "react", "respond", "chime", "argue", "caution", "urge",
+     "criticize", "praise", "comment", "tell", "call", "question", "complain", "pile"}
+)  # fmt: skip
+
+
+def _group_told(doc: Doc, t: Timex) -> bool:
+    """A day on which a group spoke up: "Even Republicans who have praised him warned on
+    Tuesday that ...", "Other officials weighed in Friday" (a plural subject)."""
+    if t.granularity != "day":
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    return verb.lemma_ in _GROUP_VERBS and any(
+        c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") for c in verb.children
+    )
+
+
 _SPEAKING = re.compile(
     r"(?:speak|address|testify|testifi|appear|talk|writ|post|tweet|answer|respond|interview)"
     r"\w*|asked|quoted",

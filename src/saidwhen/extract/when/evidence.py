@@ -19,7 +19,7 @@ from saidwhen.extract.when.base import (
     _dated_free,
     _sentence_of,
 )
-from saidwhen.extract.when.clauses import _not_the_account
+from saidwhen.extract.when.clauses import _group_told, _not_the_account
 from saidwhen.model import DateRange, Quote, Span, Timex
 from saidwhen.normalise import normalise
 
@@ -171,8 +171,16 @@ def _account_date(
             if _other_occasion(frame, sentence):
                 return None
             return _dated_free(dated[0], anchor)
+        # "Other officials weighed in Friday ..." then one of them: that day's reactions
+        group = next((t for t in dated if parsed is not None and _group_told(parsed, t)), None)
+        if group is not None and not named and not _OWN_AUDIENCE.search(frame):
+            return _dated_free(group, anchor)
         return None  # the narrative's last date is another story's
     return None
+
+
+# "said in an interview", "told me": the paper's own interview, not the day's reactions
+_OWN_AUDIENCE = re.compile(r"\binterview\b|\btold\s+(?:me|us)\b", re.I)
 
 
 _PRONOUN = re.compile(r".*\b(he|she)\s+$", re.I | re.S)
