@@ -309,3 +309,18 @@ def test_one_post(nlp: Any, text: str, quoted: str, when: str | None) -> None:
 )
 def test_a_group_that_spoke_up(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+def test_later_than_the_last_past_date(nlp: Any) -> None:
+    """ "later": after the last date told that is past, not a planned one ("by 2025")."""
+    from saidwhen.model import DateRange
+    from saidwhen.pipeline import extract
+
+    text = (
+        "At a hearing on March 3, Mayor Ana Ruiz said there will be three new ferries by 2025: "
+        "one for the north shore and two for the bay.\n\nTom Ferrell returned to the issue "
+        'later in the hearing. "What boats exist today that can carry cars to the islands by '
+        '2025?"'
+    )
+    (q,) = [q for q in extract(text, NEWS_DAY, nlp=nlp).quotes if "What boats" in q.text]
+    assert (q.when, q.when_range) == (None, DateRange("2019-03-03", NEWS_DAY))

@@ -390,7 +390,12 @@ def _date_one(
             return replace(q, when=own[-1].when, when_range=own[-1].when_range, when_basis="text")
         # After what was told last before it, in the order of the text: a date, or the
         # speaker's previous quote (when that one has no date, neither has this).
-        before = [d for d in told if d.pos < at and first_day(d.when, d.when_range)]
+        # (a date after the article's is what is planned, not a step of the story)
+        before = [
+            d
+            for d in told
+            if d.pos < at and (first_day(d.when, d.when_range) or "9") <= anchor.isoformat()
+        ]
         before += [
             _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range) for p in _own(done, q)
         ]
