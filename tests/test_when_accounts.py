@@ -179,6 +179,14 @@ _MONDAY = (
             None,
         ),
         (_MONDAY + '"We cannot pay for this," Ruiz says.', "cannot pay", None),
+        # ... nor after words the lead dates that were written ("wrote on Facebook")
+        (
+            'The county closed the old bridge on Wednesday.\n\n"It deserves a rest," said Tom '
+            "Ferrell, the county engineer.\n\nOn Monday, Ferrell wrote on Facebook that the "
+            "repairs would take a year.",
+            "deserves a rest",
+            None,
+        ),
     ],
 )
 def test_the_speaker_the_lead_dates(nlp: Any, text: str, quoted: str, when: str | None) -> None:
@@ -324,3 +332,17 @@ def test_later_than_the_last_past_date(nlp: Any) -> None:
     )
     (q,) = [q for q in extract(text, NEWS_DAY, nlp=nlp).quotes if "What boats" in q.text]
     assert (q.when, q.when_range) == (None, DateRange("2019-03-03", NEWS_DAY))
+
+
+def test_the_day_of_the_debate_over_the_weekend(nlp: Any) -> None:
+    """An occasion dated by a range ("the debate over the weekend") takes the day the text
+    gives it elsewhere ("the Saturday debate"); the weekend told again is still there."""
+    text = (
+        "Ruiz stumbles at debate.\n\nIt was not a hard question. Toward the end of the "
+        "mayoral debate over the weekend, Ana Ruiz was asked about the strike at the docks.\n\n"
+        '"I come from a union family," she told the moderator.\n\nHer rivals pounced within '
+        "the hour, and the clip spread quickly. By the end of the night it had been watched "
+        "many thousands of times.\n\nVoters who watched the Saturday debate said they were "
+        "not bothered."
+    )
+    assert _dated(nlp, text, "union family") == ("2019-11-16", "text")

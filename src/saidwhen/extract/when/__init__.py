@@ -74,8 +74,11 @@ tense (not "says", "in a statement", "in an interview": another one, "before
 the interview"), by speakers the text places there (named where it is set up,
 quoted there, answering: "responded"; or the attribution names it: "the other
 witness at the hearing"), within two paragraphs of the last words said there and
-until another date is told. A speaker placed at another occasion only (a pull
-quote of theirs from it, set among another occasion's quotes) takes that one's date.
+until another date is told (the occasion's day told again, or the range it lies in,
+"the weekend", is back at it). An occasion dated by a range ("the debate over the
+weekend") takes the day the text gives it elsewhere ("the Saturday debate"). A
+speaker placed at another occasion only (a pull quote of theirs from it, set among
+another occasion's quotes) takes that one's date.
 
 A subheading that quotes words the text dates elsewhere takes their date; so does a
 one-line subheading quoting words said just below it ("He called protesters 'thugs'"

@@ -132,11 +132,52 @@ def _occasion_frames(
             frames.append(_Frame(pos, None))  # "the day's testimony": back to the present
         elif date is not None:
             frames.append(_Frame(pos, date, noun))
-    # another date told, outside any occasion: the narrative has moved on
+    frames = _refined(text, frames, free, anchor)
+    # another date told, outside any occasion: the narrative has moved on; the day of an
+    # occasion of the past week told again ("Saturday's represented the downside" after "the
+    # Saturday debate") is back at it
+    week = (anchor - dt.timedelta(days=7)).isoformat()
     for t in story:
-        if t.start not in used and _dated_free(t, anchor) is not None:
-            frames.append(_Frame(t.start, None))
+        date = _dated_free(t, anchor) if t.start not in used else None
+        if date is not None:
+            back = [f for f in frames if f.pos < t.start and f.noun and _within(f.date, date)]
+            if back and (first_day(*date) or "") >= week:
+                frames.append(_Frame(t.start, back[-1].date, back[-1].noun))
+            else:
+                frames.append(_Frame(t.start, None))
     return sorted(frames, key=lambda f: f.pos)
+
+
+def _within(
+    day: tuple[str | None, DateRange | None] | None, date: tuple[str | None, DateRange | None]
+) -> bool:
+    """The occasion's date is the one told, or a day in it ("Saturday" in "the weekend")."""
+    if day is None or day == date:
+        return day is not None
+    rng = date[1]
+    return bool(day[0] and rng and rng.start and rng.end and rng.start <= day[0] <= rng.end)
+
+
+def _refined(
+    text: str, frames: Sequence[_Frame], free: Sequence[Timex], anchor: dt.date
+) -> list[_Frame]:
+    """An occasion dated by a range ("the debate over the weekend") takes the day the text
+    gives it elsewhere ("the Saturday debate"), when that day is in the range."""
+    out = list(frames)
+    for i, f in enumerate(frames):
+        rng = f.date[1] if f.date is not None and f.date[0] is None else None
+        if rng is None or not (rng.start and rng.end):
+            continue
+        days: set[str] = set()
+        for m in re.finditer(rf"\b{f.noun}\b", text, re.I):
+            for t in free:  # "the Saturday debate", "Saturday's debate"
+                if t.granularity == "day" and m.start() - _NEAR_BEFORE <= t.end <= m.start():
+                    day = (_dated_free(t, anchor) or (None, None))[0]
+                    if day and rng.start <= day <= rng.end:
+                        days.add(day)
+        if len(days) == 1:
+            out[i] = _Frame(f.pos, (days.pop(), None), f.noun)
+    return out
 
 
 _ANOTHER = re.compile(rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,2}}?{_OCCASION_NOUN}\b", re.I)

@@ -189,7 +189,8 @@ def _lead_speakers_dated(
     for p in quotes:
         if p.speaker is None or not p.speaker.name or p.cue is None or not p.when:
             continue
-        lead = p.cue.start < lead_end and p.continues is None
+        # spoken there, not written ("On Sunday, Brill wrote on Facebook that ...")
+        lead = p.cue.start < lead_end and p.continues is None and not _written(text, p)
         if lead and _told_day(text, sents, story, p, week, anchor):
             days.setdefault(p.speaker.name, p.when)
     out = list(quotes)
