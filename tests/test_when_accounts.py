@@ -346,3 +346,36 @@ def test_the_day_of_the_debate_over_the_weekend(nlp: Any) -> None:
         "not bothered."
     )
     assert _dated(nlp, text, "union family") == ("2019-11-16", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # words said at the place of a dated occasion: "a rally in Dover", then "in Dover"
+        (
+            "On Monday, at a rally in Dover, Ana Ruiz asked for votes.\n\n"
+            "Her rivals spent the week on television.\n\nThe polls have barely moved.\n\n"
+            "The debates start next month.\n\n"
+            '"We will win this county," Ruiz said in Dover.',
+            "win this county",
+            "2019-11-18",
+        ),
+        # the dateline's city, of the day the lead tells of
+        (
+            "SALEM, Ore. - On Monday morning, Ana Ruiz spoke to farmers about water.\n\n"
+            "Her rivals spent the week on television.\n\n"
+            '"I came to hear her," said Tom Ferrell, 60, who drove to Salem from the coast.',
+            "came to hear her",
+            None,
+        ),
+        (
+            "SALEM, Ore. - On Monday morning, Ana Ruiz spoke to farmers about water.\n\n"
+            "Her rivals spent the week on television.\n\n"
+            '"I came to hear her," said Tom Ferrell, 60, who showed up in Salem to hear Ruiz.',
+            "came to hear her",
+            "2019-11-18",
+        ),
+    ],
+)
+def test_the_place_of_an_occasion(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

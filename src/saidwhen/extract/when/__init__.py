@@ -80,6 +80,11 @@ weekend") takes the day the text gives it elsewhere ("the Saturday debate"). A
 speaker placed at another occasion only (a pull quote of theirs from it, set among
 another occasion's quotes) takes that one's date.
 
+The place of a dated occasion ("a rally in Concord, N.H." the day before; the
+dateline's city, "PORTLAND, Maine - On Friday morning, ...") dates the occasion told
+there again ("At one rally, in Concord, ...") and the words the attribution says were
+said there ("Johnson said in Concord", "who showed up in Portland to hear Johnson").
+
 A subheading that quotes words the text dates elsewhere takes their date; so does a
 one-line subheading quoting words said just below it ("He called protesters 'thugs'"
 over "'Many of the thugs ... were illegals,' he tweeted on June 4"), a single word too. An

@@ -53,6 +53,9 @@ _NEAR_BEFORE = 25  # "last week's hearing", "that October appropriations hearing
 _NEAR_AFTER = 40  # "a hearing last month of ...", "a rally in Louisiana last week"
 
 
+_Date = tuple[str | None, DateRange | None]
+
+
 @dataclass(frozen=True, slots=True)
 class _Frame:
     """From ``pos`` on, the narrative is at an occasion of this date (or at none: ``None``)."""
@@ -85,8 +88,9 @@ def _occasion_frames(
     free: Sequence[Timex],
     story: Sequence[Timex],
     anchor: dt.date,
-) -> list[_Frame]:
-    """Where the narrative moves to a dated occasion, and where it leaves it (another date).
+) -> tuple[list[_Frame], dict[str, _Date]]:
+    """Where the narrative moves to a dated occasion, and where it leaves it (another date);
+    the places of the dated occasions ("a rally in Concord, N.H.", the dateline's city).
 
     An occasion is dated next to its mention ("last week's hearing", "a hearing last month");
     told before ("the hearing"), by its earlier dated mention, else, named in an attribution
@@ -101,6 +105,7 @@ def _occasion_frames(
     frames: list[_Frame] = []
     lead = _lead_period(text, story, anchor)
     lead_end = lead_end_of(text)
+    places = _dateline(text, lead)
     for m in _OCCASION.finditer(text):
         pos, end = m.start(), m.end()
         if any(a <= pos < b for a, b in said):
@@ -128,6 +133,11 @@ def _occasion_frames(
         elif date is None and lead is not None and pos < lead_end and not frames:
             # "In an interview about ...": a new occasion, of the day the lead tells
             date = lead.date
+        place = _PLACE.match(text, end)
+        if date is None and place is not None:
+            date = places.get(place.group("place"))  # "At one rally, in Concord, ..."
+        elif date is not None and place is not None:
+            places.setdefault(place.group("place"), date)  # "a rally in Concord, N.H."
         if date is not None and first_day(*date) == anchor.isoformat():
             frames.append(_Frame(pos, None))  # "the day's testimony": back to the present
         elif date is not None:
@@ -145,7 +155,7 @@ def _occasion_frames(
                 frames.append(_Frame(t.start, back[-1].date, back[-1].noun))
             else:
                 frames.append(_Frame(t.start, None))
-    return sorted(frames, key=lambda f: f.pos)
+    return sorted(frames, key=lambda f: f.pos), places
 
 
 def _within(
@@ -156,6 +166,44 @@ def _within(
         return day is not None
     rng = date[1]
     return bool(day[0] and rng and rng.start and rng.end and rng.start <= day[0] <= rng.end)
+
+
+# "a rally in Concord, N.H.", "At one rally, in Concord": where an occasion was held
+_PLACE = re.compile(r",?\s+in\s+(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b")
+# "PORTLAND, Maine - On Friday morning, ...": the place the lead's day is told from
+_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z.' ]{2,}[A-Z])(?:,\s*[\w. ]+?)?\s+[-–—]+\s", re.M)
+
+
+def _dateline(text: str, lead: _Frame | None) -> dict[str, _Date]:
+    """The dateline's place, of the day the lead tells of."""
+    m = _DATELINE.search(text, 0, lead_end_of(text))
+    if m is None or lead is None or lead.date is None:
+        return {}
+    return {m.group("city").title(): lead.date}
+
+
+def _placed_by_name(
+    text: str, sents: Sequence[tuple[int, int]], quotes: Sequence[Quote], places: dict[str, _Date]
+) -> list[Quote]:
+    """Undated words said, by the attribution, at the place of a dated occasion ("Johnson
+    said in Concord", "who showed up in Portland to hear Johnson")."""
+    out = list(quotes)
+    if not places:
+        return out
+    where = re.compile(r"\b(?:in|at)\s+(?P<place>" + "|".join(map(re.escape, places)) + r")\b")
+    for i, q in enumerate(quotes):
+        if q.when or q.when_range or q.when_basis != "article date" or q.continues is not None:
+            continue
+        if q.cue is None or _PRESENT_SAY.search(q.cue.text):
+            continue
+        s, e = _sentence_of(sents, q.cue.start)
+        frame = _outside(text, s, e, q)
+        m = where.search(frame)
+        if m is None or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
+            continue
+        when, rng = places[m.group("place")]
+        out[i] = replace(q, when=when, when_range=rng, when_basis="text")
+    return out
 
 
 def _refined(
@@ -219,10 +267,11 @@ def _occasions_dated(
     there: "responded", "the other witness at the hearing"). A speaker the text places at
     another occasion only (a pull quote from it) takes that one's date.
     """
-    frames = _occasion_frames(text, sents, quotes, free, story, anchor)
-    if not any(f.date for f in frames):
-        return list(quotes)
+    frames, places = _occasion_frames(text, sents, quotes, free, story, anchor)
+    quotes = _placed_by_name(text, sents, quotes, places)  # the place named wins
     out = list(quotes)
+    if not any(f.date for f in frames):
+        return out
     at: dict[int, int] = {}  # quote index -> frame index: placed there
     stray: dict[int, int] = {}  # ... not placed there: maybe at another occasion
     last: dict[int, int] = {}  # frame index -> where the narrative was last at it
