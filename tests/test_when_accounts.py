@@ -379,3 +379,11 @@ def test_the_day_of_the_debate_over_the_weekend(nlp: Any) -> None:
 )
 def test_the_place_of_an_occasion(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+def test_the_crowd_is_at_the_occasion(nlp: Any) -> None:
+    text = (
+        "At a town hall in Dover on Monday, Ana Ruiz talked about the new bridge.\n\n"
+        '"Who is going to pay for it?" Ruiz asked.\n\n"The state!" the crowd yelled back.'
+    )
+    assert _dated(nlp, text, "The state!") == ("2019-11-18", "text")

@@ -339,6 +339,7 @@ def _key(f: _Frame) -> _Key:
 
 
 # answering there, or putting it to someone there ("scolded him", "pressed the witness")
+_CROWD = re.compile(r"\b(?:crowd|audience|spectators|onlookers)\b", re.I)
 _REPLY = re.compile(
     r"\b(?:respond|repl|answer|ask|agree|counter|interject|retort|shot\s+back|scold|press|"
     r"grill|question|challeng|confront|rebuk|interrupt)\w*",
@@ -358,8 +359,8 @@ def _placed(
     already, answering there, or the attribution names it ("the other witness at the hearing").
     """
     name = q.speaker.name if q.speaker else None
-    if not name or name in quoted or q.cue is None:
-        return True
+    if not name or name in quoted or q.cue is None or _CROWD.search(name):
+        return True  # (the crowd, the audience: there by what they are)
     surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
     if any(surname.search(text, *_paragraph(text, pos)) for pos in openers):
         return True
