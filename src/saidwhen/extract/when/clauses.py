@@ -125,7 +125,7 @@ def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
         return False
     of = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
     if _COMMUNICATION.fullmatch(of.text) is None and any(
-        _COMMUNICATION.fullmatch(w.text) and _conjuncts(of, w) for w in span.sent
+        _COMMUNICATION.fullmatch(w.text) and _conjuncts(of, w) for w in _conjoined(of)
     ):
         return True  # "She left in 2000, but she said ...": the account is the other clause
     x = span.root
@@ -181,6 +181,15 @@ def _conjuncts(a: Token, b: Token) -> bool:
                 return any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children)
             x = x.head
     return False
+
+
+def _conjoined(x: Token) -> list[Token]:
+    """The clauses joined to ``x`` by "and"/"but": its conjuncts and the ones it is of."""
+    out = [c for c in x.children if c.dep_ == "conj"]
+    while x.dep_ == "conj" and x.head.i != x.i:
+        x = x.head
+        out.append(x)
+    return out
 
 
 def _setting(noun: Token, verb: Token) -> bool:

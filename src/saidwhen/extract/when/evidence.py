@@ -172,9 +172,10 @@ def _account_date(
                 return None
             return _dated_free(dated[0], anchor)
         # "Other officials weighed in Friday ..." then one of them: that day's reactions
-        group = next((t for t in dated if parsed is not None and _group_told(parsed, t)), None)
-        if group is not None and not named and not _OWN_AUDIENCE.search(frame):
-            return _dated_free(group, anchor)
+        if parsed is not None and not named and not _OWN_AUDIENCE.search(frame):
+            group = next((t for t in dated if _group_told(parsed, t)), None)
+            if group is not None:
+                return _dated_free(group, anchor)
         return None  # the narrative's last date is another story's
     return None
 
@@ -467,14 +468,19 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
     anywhere when it stands alone; said just below a one-line subheading that quotes them
     (a single word too: "thugs" over "Many of the thugs ... were illegals," he tweeted)."""
     out = list(quotes)
-    words: list[str] = []  # the quotes' normal forms, made when first needed (seldom)
+    words: dict[int, str] = {}  # the quotes' normal forms, made when first needed (seldom)
+
+    def form(k: int) -> str:
+        if k not in words:
+            words[k] = f" {normalise(quotes[k].text)} "
+        return words[k]
+
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.kind == "indirect":
             continue
         alone = _stands_alone(text, q)
         if not alone and not _heading_line(text, q):
             continue
-        words = words or [f" {normalise(x.text)} " for x in quotes]
         below = len(text) if alone else _paragraphs_on(text, q.end, _HEADING_REACH)
         same = [
             p
@@ -483,9 +489,9 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
             and p.when_basis == "text"
             and (p.when or p.when_range)
             and (alone or q.end <= p.start < below)
-            and (not alone or len(min(words[i], words[j], key=len).split()) >= 2)
-            and (words[i] in words[j] or words[j] in words[i])
-            and words[i].strip()
+            and (not alone or len(min(form(i), form(j), key=len).split()) >= 2)
+            and form(i).strip()
+            and (form(i) in form(j) or form(j) in form(i))
         ]
         if same:
             p = min(same, key=lambda p: abs(p.start - q.start))

@@ -147,10 +147,11 @@ def _occasion_frames(
     # occasion of the past week told again ("Saturday's represented the downside" after "the
     # Saturday debate") is back at it
     week = (anchor - dt.timedelta(days=7)).isoformat()
+    recent = [f for f in frames if f.noun and f.date and (first_day(*f.date) or "") >= week]
     for t in story:
         date = _dated_free(t, anchor) if t.start not in used else None
         if date is not None:
-            back = [f for f in frames if f.pos < t.start and f.noun and _within(f.date, date)]
+            back = [f for f in recent if f.pos < t.start and _within(f.date, date)]
             if back and (first_day(*date) or "") >= week:
                 frames.append(_Frame(t.start, back[-1].date, back[-1].noun))
             else:

@@ -73,7 +73,9 @@ def date_quotes(
     # A channel the text names only inside someone's words ("said it was a mistake to use
     # private email") is what they spoke of, not how: not a channel to date by.
     spans = [(q.start, q.end) for q in quotes]
-    topics = {c for c in {q.channel for q in quotes if q.channel} if _spoken_of(text, spans, c)}
+    lower = text.lower()
+    channels = {q.channel for q in quotes if q.channel}
+    topics = {c for c in channels if _spoken_of(lower, spans, c.lower())}
     working = [replace(q, channel=None) if q.channel in topics else q for q in quotes]
     dated = _date_all(doc, text, working, timexes, anchor)
     return [
@@ -82,10 +84,16 @@ def date_quotes(
     ]
 
 
-def _spoken_of(text: str, spans: Sequence[tuple[int, int]], channel: str) -> bool:
-    """Every mention of the channel lies inside some quote's words."""
-    found = [m.start() for m in re.finditer(re.escape(channel), text, re.I)]
-    return bool(found) and all(any(a <= x < b for a, b in spans) for x in found)
+def _spoken_of(lower: str, spans: Sequence[tuple[int, int]], channel: str) -> bool:
+    """Every mention of the channel (in the lowercased text) lies inside some quote's words."""
+    x = lower.find(channel)
+    if x < 0:
+        return False
+    while x >= 0:
+        if not any(a <= x < b for a, b in spans):
+            return False
+        x = lower.find(channel, x + 1)
+    return True
 
 
 def _date_all(
@@ -258,9 +266,10 @@ def _yesterday_dated(
             continue
         at = q.cue.start if q.cue else q.start
         last = max((d for d in days if d[0] < at), default=None, key=lambda d: d[0])
-        if last is not None and _others_day(text, quotes, q, last):
-            last = None  # "on Monday, CBS said ...": the day of another's words, not the story's
-        if not (lead or (last is not None and last[1] == yesterday)):
+        told = last is not None and last[1] == yesterday
+        if told and not lead and last is not None and _others_day(text, quotes, q, last):
+            told = False  # "on Monday, CBS said ...": the day of another's words, not the story's
+        if not (lead or told):
             out.append(q)
             continue
         if q.cue is None or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
@@ -305,13 +314,13 @@ def _moved_on(
     another date of the speaker ("Hannity asked Trump Wednesday ..." after Trump's words of
     December): a new account, not the old one going on."""
     name = p.speaker.name if p.speaker else ""
-    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b") if name else None
-    return surname is not None and any(
-        p.end <= d.pos < at
-        and (d.when, d.when_range) != (p.when, p.when_range)
-        and surname.search(text, *_sentence_of(sents, d.pos))
-        for d in told
-    )
+    between = [
+        d for d in told if p.end <= d.pos < at and (d.when, d.when_range) != (p.when, p.when_range)
+    ]
+    if not name or not between:
+        return False
+    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    return any(surname.search(text, *_sentence_of(sents, d.pos)) for d in between)
 
 
 def _closing(p: Quote) -> bool:
