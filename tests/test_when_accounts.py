@@ -387,3 +387,14 @@ def test_the_crowd_is_at_the_occasion(nlp: Any) -> None:
         '"Who is going to pay for it?" Ruiz asked.\n\n"The state!" the crowd yelled back.'
     )
     assert _dated(nlp, text, "The state!") == ("2019-11-18", "text")
+
+
+def test_an_occasion_dated_after_its_place(nlp: Any) -> None:
+    """ "a speech at the Republican National Convention in July": the date after the place."""
+    text = (
+        "The vote is a turn for Ruiz, who refused to back the plan during a speech at the "
+        'Northern County Fishermen Convention in July. Ruiz urged members to "vote for the '
+        'harbor" '
+        "and said she stood on principle."
+    )
+    assert _dated(nlp, text, "vote for the harbor") == ("2019-07", "text")

@@ -50,7 +50,7 @@ _SETTING = re.compile(r"\b(?:at|during|in|after|following|from)\s+(?:[\w'’-]+\
 _BREAK = re.compile(r"\n\s*")
 _OCCASION_GAP = 2  # paragraphs from the last words said at it
 _NEAR_BEFORE = 25  # "last week's hearing", "that October appropriations hearing"
-_NEAR_AFTER = 40  # "a hearing last month of ...", "a rally in Louisiana last week"
+_NEAR_AFTER = 48  # "a rally in Louisiana last week", "a speech at the National Convention in July"
 
 
 _Date = tuple[str | None, DateRange | None]
