@@ -220,3 +220,25 @@ def test_a_next_act_after_a_scare_quote_is_split_off(nlp: Any) -> None:
     words = [w for w, _, _ in reports]
     assert "the deaths were caused by gunshot wounds" in words
     assert any(w.endswith("to withdraw army units from all policing operations") for w in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "He infamously referred to the migrants as \u201cthieves\u201d at the rally.",
+            "the migrants as \u201cthieves\u201d",
+        ),
+        # a no-break space the page left between the object and "as"
+        (
+            "The candidate portrayed the protesters\u00a0as a paid mob without offering proof.",
+            "the protesters\u00a0as a paid mob",
+        ),
+    ],
+)
+def test_describing_frames_over_a_preposition_or_a_page_space(
+    nlp: Any, text: str, words: str
+) -> None:
+    view = ArticleView.build(nlp(text))
+    found = [view.text[d.start : d.end] for d in find_as_reports(view)]
+    assert any(w.startswith(words) for w in found)

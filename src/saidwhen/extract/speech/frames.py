@@ -65,7 +65,7 @@ CLAUSE_VERBS = frozenset(
     say tell claim insist argue warn admit acknowledge deny add note state report announce
     confirm explain maintain contend assert write allege concede disclose reveal declare
     stress emphasize emphasise boast complain testify tweet reply respond reiterate convey
-    promise pledge vow predict
+    promise pledge vow predict swear imply
     """.split()
 )
 # Verbs whose ``to`` clause is what was promised ("pledged to close every school").
@@ -75,7 +75,7 @@ AS_VERBS = frozenset(
     """
     describe portray paint brand label characterize characterise depict denounce deride
     hail tout pound attack slam blast decry condemn mock ridicule lambaste castigate dismiss
-    introduce praise criticize criticise
+    introduce praise criticize criticise refer
     """.split()
 )
 # "as part of", "as well", "as a result": no description of the object
@@ -100,7 +100,7 @@ def _frames(
     people: Any,
     lemmas: frozenset[str],
     said: Callable[[Token], list[Token] | None],
-    needs: str,
+    needs: tuple[str, ...],
     taken: Collection[int],
 ) -> list[Draft]:
     """Reports of the verbs of ``lemmas`` (outside quotes, not negated, not in ``taken``,
@@ -116,7 +116,7 @@ def _frames(
         for i in range(first, len(doc))
         if lemma[i] in lemmas
         and pos[i] == "VERB"
-        and any(dep[c] == needs and c > i for c in children[i])
+        and any(dep[c] in needs and c > i for c in children[i])
         and i not in view.quoted
         and i not in taken
     ]
@@ -211,9 +211,9 @@ def find_clause_reports(
     to close every school``: a verb of saying and its ``that`` clause, a verb of
     promising and its ``to`` clause."""
     return [
-        *_frames(view, people, CLAUSE_VERBS, _clause, "ccomp", taken),
-        *_frames(view, people, PROMISE_VERBS, _promised, "xcomp", taken),
-        *_frames(view, people, DIRECTIVE_VERBS, _directed, "xcomp", taken),
+        *_frames(view, people, CLAUSE_VERBS, _clause, ("ccomp",), taken),
+        *_frames(view, people, PROMISE_VERBS, _promised, ("xcomp",), taken),
+        *_frames(view, people, DIRECTIVE_VERBS, _directed, ("xcomp",), taken),
     ]
 
 
@@ -221,10 +221,15 @@ def _as_object(verb: Token) -> list[Token] | None:
     """``the plan as a disaster``: the verb's object and the ``as`` phrase right after it
     that says what it is."""
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if verb.lemma_ == "refer":  # "referred to the migrants as criminals"
+        objs = [g for c in verb.children if c.lower_ == "to" for g in c.children]
+        objs = [g for g in objs if g.dep_ == "pobj"]
     if not objs:
         return None
     doc, obj = verb.doc, objs[0]
     k = obj.right_edge.i + 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1  # "protesters\xa0as": a space the page left
     if k >= len(doc) or doc[k].lower_ != "as" or doc[k].i in (t.i for t in obj.subtree):
         return None
     pobj = [c for c in doc[k].children if c.dep_ == "pobj"]
@@ -236,7 +241,7 @@ def _as_object(verb: Token) -> list[Token] | None:
             doc[end + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or doc[end + 1].is_quote
         ):
             end += 1
-        nouns = [t for t in doc[k + 1 : end + 1] if t.pos_ in ("NOUN", "PROPN")]
+        nouns = [t for t in doc[k + 1 : end + 1] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
         if not nouns:
             return None
         head = nouns[-1]
@@ -250,7 +255,7 @@ def find_as_reports(
 ) -> list[Draft]:
     """``Kim described the plan as a disaster``, ``Lopez has been attacking the governor
     as a "liar"``: what a verb of describing or judging says its object is."""
-    return _frames(view, people, AS_VERBS, _as_object, "dobj", taken)
+    return _frames(view, people, AS_VERBS, _as_object, ("dobj", "prep"), taken)
 
 
 def _cue_head(view: ArticleView, cue: Span) -> Token | None:
@@ -408,7 +413,7 @@ def heard_in_passing(view: ArticleView, report: Draft) -> bool:
 NEXT_ACTS = frozenset(
     """
     add note call urge identify warn insist predict recommend demand praise criticize
-    criticise blame accuse vow promise pledge describe dismiss deny acknowledge
+    criticise blame accuse vow promise pledge describe dismiss deny acknowledge swear imply
     """.split()
 )
 
