@@ -277,6 +277,32 @@ def test_a_subheading_sums_up_the_words_below(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a short paragraph of one speaker's words is no subheading over another's
+        (
+            'Ruiz took questions on Monday at city hall.\n\n"No," Ruiz said.\n\n'
+            'Ferrell spoke next. "There is no money, no plan and no will," Tom Ferrell '
+            "said on Nov. 2.",
+            "No",
+        ),
+        (
+            'Ruiz took questions at city hall.\n\n"Yes," Ruiz said.\n\nFerrell wrote back. '
+            '"Yes, we will, and soon," Tom Ferrell said in a 2015 letter.',
+            "Yes",
+        ),
+    ],
+)
+def test_a_short_paragraph_is_no_subheading_over_another_speaker(
+    nlp: Any, text: str, quoted: str
+) -> None:
+    from saidwhen.pipeline import extract
+
+    (q,) = [q for q in extract(text, NEWS_DAY, nlp=nlp).quotes if q.text == quoted]
+    assert (q.when, q.when_basis) == (None, "article date")
+
+
+@pytest.mark.parametrize(
     ("text", "quoted", "when"),
     [
         # a post on social media is one channel, however the text names it
@@ -364,11 +390,27 @@ def test_the_day_of_the_debate_over_the_weekend(nlp: Any) -> None:
         # words said at the place of a dated occasion: "a rally in Dover", then "in Dover"
         (
             "On Monday, at a rally in Dover, Ana Ruiz asked for votes.\n\n"
-            "Her rivals spent the week on television.\n\nThe polls have barely moved.\n\n"
-            "The debates start next month.\n\n"
+            "Her rivals spent the week on television.\n\n"
             '"We will win this county," Ruiz said in Dover.',
             "win this county",
             "2019-11-18",
+        ),
+        # ... within the occasion's reach only: paragraphs on, the narrative has moved on
+        (
+            "On Monday, at a rally in Dover, Ana Ruiz asked for votes.\n\n"
+            "Her rivals spent the week on television.\n\nThe polls have barely moved.\n\n"
+            "The debates start next month.\n\n"
+            '"We will win this county," Tom Ferrell said in Dover.',
+            "win this county",
+            None,
+        ),
+        # another time at that place, dated in the same sentence
+        (
+            "SALEM, Ore. - On Monday morning, Ana Ruiz spoke to farmers about water.\n\n"
+            "Ten years ago she had lived in Salem and run a bakery.\n\n"
+            '"I loved it," said Tom Ferrell, who met her in Salem in 2009.',
+            "loved it",
+            None,
         ),
         # the dateline's city, of the day the lead tells of
         (

@@ -488,7 +488,7 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
             if j != i
             and p.when_basis == "text"
             and (p.when or p.when_range)
-            and (alone or q.end <= p.start < below)
+            and (alone or (q.end <= p.start < below and _same_speaker(q, p)))
             and (not alone or len(min(form(i), form(j), key=len).split()) >= 2)
             and form(i).strip()
             and (form(i) in form(j) or form(j) in form(i))
@@ -497,6 +497,11 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
             p = min(same, key=lambda p: abs(p.start - q.start))
             out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis="text")
     return out
+
+
+def _same_speaker(q: Quote, p: Quote) -> bool:
+    """Both quotes are known to be one person's ("No," one says; "no money," says another)."""
+    return bool(q.speaker and p.speaker and q.speaker.name and q.speaker.name == p.speaker.name)
 
 
 def _paragraphs_on(text: str, pos: int, n: int) -> int:

@@ -65,6 +65,16 @@ class _Frame:
     noun: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """A place where an occasion of ``date`` was held, told at ``pos`` (the dateline's city:
+    the day the lead tells of)."""
+
+    date: _Date
+    pos: int
+    dateline: bool = False
+
+
 def _lead_period(text: str, story: Sequence[Timex], anchor: dt.date) -> _Frame | None:
     """The day or weekend of the past week the lead tells of ("spent the weekend watching")."""
     lead_end = lead_end_of(text)
@@ -88,9 +98,9 @@ def _occasion_frames(
     free: Sequence[Timex],
     story: Sequence[Timex],
     anchor: dt.date,
-) -> tuple[list[_Frame], dict[str, _Date]]:
+) -> tuple[list[_Frame], dict[str, _Place]]:
     """Where the narrative moves to a dated occasion, and where it leaves it (another date);
-    the places of the dated occasions ("a rally in Concord, N.H.", the dateline's city).
+    the places of the dated occasions ("a rally in Dover, Del.", the dateline's city).
 
     An occasion is dated next to its mention ("last week's hearing", "a hearing last month");
     told before ("the hearing"), by its earlier dated mention, else, named in an attribution
@@ -134,10 +144,16 @@ def _occasion_frames(
             # "In an interview about ...": a new occasion, of the day the lead tells
             date = lead.date
         place = _PLACE.match(text, end)
+        if place is not None and any(t.start < place.end() and place.start() < t.end for t in free):
+            place = None  # "a rally in July": a date, not a place
         if date is None and place is not None:
-            date = places.get(place.group("place"))  # "At one rally, in Concord, ..."
+            # "At one rally, in Springfield, ...": the place told again moves its reach on
+            told_at = places.get(place.group("place"))
+            date = told_at.date if told_at else None
+            if told_at:
+                places[place.group("place")] = replace(told_at, pos=pos)
         elif date is not None and place is not None:
-            places.setdefault(place.group("place"), date)  # "a rally in Concord, N.H."
+            places.setdefault(place.group("place"), _Place(date, pos))  # "a rally in Dover, Del."
         if date is not None and first_day(*date) == anchor.isoformat():
             frames.append(_Frame(pos, None))  # "the day's testimony": back to the present
         elif date is not None:
@@ -169,25 +185,32 @@ def _within(
     return bool(day[0] and rng and rng.start and rng.end and rng.start <= day[0] <= rng.end)
 
 
-# "a rally in Concord, N.H.", "At one rally, in Concord": where an occasion was held
+# "a rally in Dover, Del.", "At one rally, in Dover": where an occasion was held
 _PLACE = re.compile(r",?\s+in\s+(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b")
 # "PORTLAND, Maine - On Friday morning, ...": the place the lead's day is told from
 _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z.' ]{2,}[A-Z])(?:,\s*[\w. ]+?)?\s+[-–—]+\s", re.M)
 
 
-def _dateline(text: str, lead: _Frame | None) -> dict[str, _Date]:
-    """The dateline's place, of the day the lead tells of."""
+def _dateline(text: str, lead: _Frame | None) -> dict[str, _Place]:
+    """The dateline's place, of the day the lead tells of, and where that day is told."""
     m = _DATELINE.search(text, 0, lead_end_of(text))
     if m is None or lead is None or lead.date is None:
         return {}
-    return {m.group("city").title(): lead.date}
+    return {m.group("city").title(): _Place(lead.date, lead.pos, dateline=True)}
 
 
 def _placed_by_name(
-    text: str, sents: Sequence[tuple[int, int]], quotes: Sequence[Quote], places: dict[str, _Date]
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    quotes: Sequence[Quote],
+    places: dict[str, _Place],
+    timexes: Sequence[Timex],
 ) -> list[Quote]:
-    """Undated words said, by the attribution, at the place of a dated occasion ("Johnson
-    said in Concord", "who showed up in Portland to hear Johnson")."""
+    """Undated words said, by the attribution, at the place of a dated occasion ("Ruiz
+    said in Dover", "who showed up in Salem to hear Ruiz"), with no date of their own
+    sentence ("who met her in Salem in 2009": another time there); an occasion's place
+    within the occasion's reach (as for the occasion itself), the dateline's anywhere
+    (the whole story is told from there)."""
     out = list(quotes)
     if not places:
         return out
@@ -202,9 +225,19 @@ def _placed_by_name(
         m = where.search(frame)
         if m is None or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
             continue
-        when, rng = places[m.group("place")]
-        out[i] = replace(q, when=when, when_range=rng, when_basis="text")
+        place = places[m.group("place")]
+        far = len(_BREAK.findall(text, place.pos, q.start)) > _OCCASION_GAP
+        if place.pos > q.start or (far and not place.dateline):
+            continue
+        if _dated_sentence(timexes, s, e, q):
+            continue
+        out[i] = replace(q, when=place.date[0], when_range=place.date[1], when_basis="text")
     return out
+
+
+def _dated_sentence(timexes: Sequence[Timex], s: int, e: int, q: Quote) -> bool:
+    """A date in the sentence ``s:e``, outside the quote's words."""
+    return any(s <= t.start < e and not q.start <= t.start < q.end for t in timexes)
 
 
 def _refined(
@@ -269,7 +302,7 @@ def _occasions_dated(
     another occasion only (a pull quote from it) takes that one's date.
     """
     frames, places = _occasion_frames(text, sents, quotes, free, story, anchor)
-    quotes = _placed_by_name(text, sents, quotes, places)  # the place named wins
+    quotes = _placed_by_name(text, sents, quotes, places, free)  # the place named wins
     out = list(quotes)
     if not any(f.date for f in frames):
         return out
