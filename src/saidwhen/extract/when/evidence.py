@@ -143,7 +143,7 @@ def _account_date(
 ) -> tuple[str | None, DateRange | None] | None:
     """The date of the speaker's communication told in one of the two sentences before.
 
-    Not when the quote's attribution names another occasion: "told Fox News last week"
+    Not when the quote's attribution names another occasion: "told Radio Dover last week"
     then "'...,' Ruiz told reporters" (or "said in a statement").
     """
     name = q.speaker.name if q.speaker else None
@@ -234,14 +234,14 @@ _VIA = re.compile(
 def _frame_channel(frame: str) -> set[str]:
     """The channel the attribution says the words came through ("in a blog post", "tweeted").
 
-    Not a channel word elsewhere in it ("signatory to the letter, told NBC News").
+    Not a channel word elsewhere in it ("a signer of the letter, told the Gazette").
     """
     return {(m.group("ch") or m.group("verb")).lower() for m in _VIA.finditer(frame)}
 
 
 @functools.lru_cache(maxsize=4096)
 def _channel_key(s: str) -> frozenset[str]:
-    # "her post" is the blog post or the Instagram post: the medium, when named, decides.
+    # "her post" is the blog post or the photo post: the medium, when named, decides.
     # Cached: asked of every earlier quote's channel for each quote.
     return frozenset(m.group(0).lower() for m in _CHANNEL_WORDS.finditer(s))
 
@@ -370,7 +370,7 @@ def _weekday_until(t: Timex, anchor: dt.date, updated: dt.date) -> Timex:
     return replace(t, value=day.isoformat(), date=day.isoformat(), anchor=updated.isoformat())
 
 
-# "told Fox News", "in an interview with CNN", "told reporters": to whom the words were said
+# "told Radio Dover", "in an interview with the Gazette", "told reporters": to whom the words were said
 # ("told the network" refers back: no new audience)
 _AUDIENCE = re.compile(
     r"\b(?i:told|tells|telling|interview\s+with|speaking\s+(?:to|with))\s+"
@@ -378,7 +378,7 @@ _AUDIENCE = re.compile(
 )
 
 
-# the named audience: "told Bill O'Reilly of Fox News", "telling O'Reilly", "told Fox"
+# the named audience: "told Jo Park of Radio Dover", "telling Park", "told Radio Dover"
 _NAMED_AUDIENCE = re.compile(
     r"\b(?i:told|telling|interview\s+with|speaking\s+(?:to|with))\s+"
     r"(?P<who>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4})"
@@ -396,8 +396,8 @@ def _audience_names(frame: str) -> set[str]:
 def _same_audience(
     text: str, sents: Sequence[tuple[int, int]], q: Quote, frame: str, done: Sequence[Quote]
 ) -> Quote | None:
-    """The speaker's earlier dated words told to the same named audience: "told Bill
-    O'Reilly of Fox News this week" then "told Fox that ..." (one interview)."""
+    """The speaker's earlier dated words told to the same named audience: "told Jo
+    Park of Radio Dover this week" then "told Radio Dover that ..." (one interview)."""
     names = _audience_names(frame)
     if not names or q.speaker is None:
         return None
@@ -442,7 +442,7 @@ def _posts(channels: Iterable[str]) -> set[str]:
 
 
 def _stands_alone(text: str, q: Quote) -> bool:
-    """The quote is a paragraph of its own (a subheading: “U.S.-controlled bandit formations”)."""
+    """The quote is a paragraph of its own (a subheading: “Army-controlled bandit formations”)."""
     a = text.rfind("\n", 0, q.start) + 1
     b = text.find("\n", q.end)
     b = len(text) if b < 0 else b
@@ -451,7 +451,7 @@ def _stands_alone(text: str, q: Quote) -> bool:
 
 def _heading_line(text: str, q: Quote) -> bool:
     """The quote's paragraph is one short line, a subheading over the account below it
-    ("He called protesters \u201cillegals\u201d and \u201cthugs.\u201d")."""
+    ("She called the fishermen \u201cpirates\u201d without proof.")."""
     a = text.rfind("\n", 0, q.start) + 1
     b = text.find("\n", q.end)
     b = len(text) if b < 0 else b
@@ -466,7 +466,8 @@ _HEADING_REACH = 3  # paragraphs below a subheading that it sums up
 def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
     """A quote standing as a subheading, undated, takes the date of its words said in the text:
     anywhere when it stands alone; said just below a one-line subheading that quotes them
-    (a single word too: "thugs" over "Many of the thugs ... were illegals," he tweeted)."""
+    (a single word too: "pirates" over "Half of these pirates never paid," she wrote), by the
+    same speaker."""
     out = list(quotes)
     words: dict[int, str] = {}  # the quotes' normal forms, made when first needed (seldom)
 

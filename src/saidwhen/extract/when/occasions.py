@@ -50,7 +50,7 @@ _SETTING = re.compile(r"\b(?:at|during|in|after|following|from)\s+(?:[\w'’-]+\
 _BREAK = re.compile(r"\n\s*")
 _OCCASION_GAP = 2  # paragraphs from the last words said at it
 _NEAR_BEFORE = 25  # "last week's hearing", "that October appropriations hearing"
-_NEAR_AFTER = 48  # "a rally in Louisiana last week", "a speech at the National Convention in July"
+_NEAR_AFTER = 48  # "a rally in Dover last week", "a speech at the state fair in July"
 
 
 _Date = tuple[str | None, DateRange | None]
@@ -104,7 +104,7 @@ def _occasion_frames(
 
     An occasion is dated next to its mention ("last week's hearing", "a hearing last month");
     told before ("the hearing"), by its earlier dated mention, else, named in an attribution
-    ("Lynn said after the game that ..."), by the day the lead reports; the first one, new
+    ("Lee said after the game that ..."), by the day the lead reports; the first one, new
     ("In an interview about ..."), in the lead, by the day or weekend the lead tells of.
     """
     # an occasion in reported words places the speaker at it ("referred to them at last
@@ -138,7 +138,7 @@ def _occasion_frames(
             if told:
                 date = told[-1].date
             elif news_day is not None and cues:
-                # "Lynn said after the game that ...": the one the lead reports
+                # "Lee said after the game that ...": the one the lead reports
                 date = (news_day, None)
         elif date is None and lead is not None and pos < lead_end and not frames:
             # "In an interview about ...": a new occasion, of the day the lead tells
@@ -147,7 +147,7 @@ def _occasion_frames(
         if place is not None and any(t.start < place.end() and place.start() < t.end for t in free):
             place = None  # "a rally in July": a date, not a place
         if date is None and place is not None:
-            # "At one rally, in Springfield, ...": the place told again moves its reach on
+            # "At one rally, in Dover, ...": the place told again moves its reach on
             told_at = places.get(place.group("place"))
             date = told_at.date if told_at else None
             if told_at:
@@ -160,7 +160,7 @@ def _occasion_frames(
             frames.append(_Frame(pos, date, noun))
     frames = _refined(text, frames, free, anchor)
     # another date told, outside any occasion: the narrative has moved on; the day of an
-    # occasion of the past week told again ("Saturday's represented the downside" after "the
+    # occasion of the past week told again ("Saturday's went badly" after "the
     # Saturday debate") is back at it
     week = (anchor - dt.timedelta(days=7)).isoformat()
     recent = [f for f in frames if f.noun and f.date and (first_day(*f.date) or "") >= week]
@@ -187,7 +187,7 @@ def _within(
 
 # "a rally in Dover, Del.", "At one rally, in Dover": where an occasion was held
 _PLACE = re.compile(r",?\s+in\s+(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b")
-# "PORTLAND, Maine - On Friday morning, ...": the place the lead's day is told from
+# "SALEM, Ore. - On Friday morning, ...": the place the lead's day is told from
 _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z.' ]{2,}[A-Z])(?:,\s*[\w. ]+?)?\s+[-–—]+\s", re.M)
 
 
@@ -295,7 +295,7 @@ def _occasions_dated(
 ) -> list[Quote]:
     """Undated quotes the narrative places at the dated occasion it last set up.
 
-    "At a House hearing last week, ..." holds for the quotes after it, within a few
+    "At a council hearing last week, ..." holds for the quotes after it, within a few
     paragraphs of the last words said there, until another date is told: the words of
     those the text places at it (named where it sets it up, quoted at it, or answering
     there: "responded", "the other witness at the hearing"). A speaker the text places at

@@ -136,7 +136,7 @@ def _date_all(
     out = _lead_speakers_dated(out, text, sents, story, anchor)
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
     lead_day = _news_day(text, story, anchor) == yesterday
-    # the dates the narrative tells, in text order ("the testimony Tuesday of four officials")
+    # the dates the narrative tells, in text order ("the hearing Tuesday of three officials")
     # (not an older event named as a thing: "his account of the July 10 meeting")
     week = (anchor - dt.timedelta(days=7)).isoformat()
     days = []
@@ -158,8 +158,8 @@ def _reactions_dated(
     anchor: dt.date,
 ) -> list[Quote]:
     """Reactions told together: in a paragraph that opens with words dated by their own
-    attribution ("Mayor Roberts said Friday that ..."), another speaker's words said then
-    ("Gov. McCrory said it would be 'improper'") are of that day too."""
+    attribution ("Mayor Lee said Friday that ..."), another speaker's words said then
+    ("Judge Ferrell said it would be 'unwise'") are of that day too."""
     out = list(quotes)
     week = (anchor - dt.timedelta(days=7)).isoformat()
     for i, q in enumerate(quotes):
@@ -195,16 +195,16 @@ def _lead_speakers_dated(
     anchor: dt.date,
 ) -> list[Quote]:
     """A speaker whose words the lead dates by their own attribution to a day of the past
-    week ("Ryan on Tuesday called the remarks 'racist'") said their other words that the
-    text leaves undated, in the simple past, that day ("'I disavow these comments,' Mr.
-    Ryan said"); not words written for the record, nor the paper's own interview."""
+    week ("Ruiz on Tuesday called the plan 'reckless'") said their other words that the
+    text leaves undated, in the simple past, that day ("'I stand by it,' Ms.
+    Ruiz said"); not words written for the record, nor the paper's own interview."""
     lead_end = lead_end_of(text)
     week = (anchor - dt.timedelta(days=7)).isoformat()
     days: dict[str, str] = {}
     for p in quotes:
         if p.speaker is None or not p.speaker.name or p.cue is None or not p.when:
             continue
-        # spoken there, not written ("On Sunday, Brill wrote on Facebook that ...")
+        # spoken there, not written ("On Sunday, Lee wrote on her blog that ...")
         lead = p.cue.start < lead_end and p.continues is None and not _written(text, p)
         if lead and _told_day(text, sents, story, p, week, anchor):
             days.setdefault(p.speaker.name, p.when)
@@ -218,7 +218,7 @@ def _lead_speakers_dated(
             continue
         s, e = _sentence_of(sents, q.cue.start)
         frame = _outside(text, s, e, q)
-        # a bare "Ryan said", not to another audience or in another channel ("told CNN")
+        # a bare "Ruiz said", not to another audience or in another channel ("told the Gazette")
         if _occasion(frame) != (None, set()) or _OWN_INTERVIEW.search(frame):
             continue
         if _said_then(text, q.cue, frame):
@@ -256,13 +256,13 @@ def _yesterday_dated(
     """Quotes the text leaves undated, said ("said", "told") on the day before the article.
 
     When the lead reports that day, or the last day the narrative told before the quote is
-    that day ("follows the testimony Tuesday of four officials"). A pass of its own, after
+    that day ("follows the hearing Tuesday of three officials"). A pass of its own, after
     the others, so that this day never spreads to other quotes as if the text had dated
     them (through a channel, an account).
     """
     out: list[Quote] = []
-    # who spoke on each day told next to their cue ("on Monday, CBS said ...", "Over the
-    # weekend, Trump assailed ..."): for them, not the story's day
+    # who spoke on each day told next to their cue ("on Monday, the union said ...", "Over the
+    # weekend, Ruiz hit back ..."): for them, not the story's day
     cues = sorted((p.cue.start, i) for i, p in enumerate(quotes) if p.cue and p.speaker)
     whose = [] if lead else [set() if d.thing else _whose_day(text, quotes, cues, d) for d in days]
     for q in quotes:
@@ -319,8 +319,8 @@ class _Day:
 def _whose_day(
     text: str, quotes: Sequence[Quote], cues: Sequence[tuple[int, int]], day: _Day
 ) -> set[str | None]:
-    """The speakers whose saying the day is told of, next to its cue ("on Monday, CBS said
-    ..."), not as an event of the story ("the testimony Tuesday of four officials").
+    """The speakers whose saying the day is told of, next to its cue ("on Monday, the union said
+    ..."), not as an event of the story ("the hearing Tuesday of three officials").
     ``cues``: (where, which quote) of the quotes with a cue and a speaker, in text order."""
     out: set[str | None] = set()
     a = bisect.bisect_left(cues, (day.pos - _NEAR_CUE, -1))
@@ -351,7 +351,7 @@ def _moved_on(
     text: str, sents: Sequence[tuple[int, int]], told: Sequence[_Dated], p: Quote, at: int
 ) -> bool:
     """Between the speaker's words ``p`` and the attribution at ``at``, the narrative told
-    another date of the speaker ("Hannity asked Trump Wednesday ..." after Trump's words of
+    another date of the speaker ("Park asked Ruiz Wednesday ..." after her words of
     December): a new account, not the old one going on."""
     name = p.speaker.name if p.speaker else ""
     between = [
@@ -391,7 +391,7 @@ def _date_one(
         if q.cue and p.start <= q.cue.start < p.end and p is not q and not _closing(p):
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     if q.cue is not None and _PRESENT_SAY.match(q.cue.text):
-        # "Reynolds says that ...: Howard Stern, in 2013, questioned ...": words said to the
+        # "Lee says that ...: Ferrell, in 2013, asked ...": words said to the
         # piece, now; a document speaks in the present too ("says the letter signed by ...")
         doc_date = _document_date(text, q, timexes, anchor)
         if doc_date is not None:
@@ -428,7 +428,7 @@ def _date_one(
     frame = _outside(text, s, e, q)
     # 3a. "later": after the last date told before it, by the article date.
     if _LATER.search(frame):
-        # "'...,' Trump said at a rally last week" then "'...,' he said later": at it still
+        # "'...,' Ruiz said at a rally last week" then "'...,' he said later": at it still
         own = _own(done, q)
         if (
             own
@@ -476,7 +476,7 @@ def _date_one(
         if own:  # the speaker's account goes on, dated or not
             p = own[-1]
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
-    # 3c. "Arroyo added", "the statement continued": the occasion of the speaker's quote
+    # 3c. "Lee added", "the statement continued": the occasion of the speaker's quote
     # just before goes on, dated or not.
     same = _occasion_goes_on(q, done)
     if same is not None:
@@ -490,8 +490,8 @@ def _date_one(
     next_day = _day_after_told(text, sents, q, timexes, anchor)
     if next_day is not None:
         return replace(q, when=next_day, when_range=None, when_basis="text")
-    # 3f. The sentence after points back to the words: "That's the view mouthed by Michael
-    # Reed on Nov. 14."
+    # 3f. The sentence after points back to the words: "That's the view Ferrell gave on
+    # Nov. 14."
     back = _pointed_back(text, sents, q, story, anchor)
     if back is not None:
         return replace(q, when=back[0], when_range=back[1], when_basis="text")
@@ -505,8 +505,8 @@ def _date_one(
         p = told_there
         return replace(q, when=p.when, when_range=p.when_range, when_basis="text")
     # 4c. The same speaker in the same channel as an earlier dated quote.
-    # a channel word in the attribution that is not how the words came ("signatory to the
-    # letter, told NBC News") is not the quote's channel
+    # a channel word in the attribution that is not how the words came ("a signer of the
+    # letter, told the Gazette") is not the quote's channel
     via = _frame_channel(frame)
     channel = (_channel_key(q.channel or "") - (_channel_key(frame) - via)) or via
     if channel:
@@ -526,14 +526,14 @@ def _date_one(
                 weak = p
         if weak is not None:
             return replace(q, when=weak.when, when_range=weak.when_range, when_basis="text")
-    # 5. The account the narrative just dated: "Last week Holmes revealed ..." then
-    # "'...,' Holmes testified"; "In December 2015, Trump released a letter from Dr.
-    # Bornstein" then "'...,' Bornstein wrote".
+    # 5. The account the narrative just dated: "Last week Lee revealed ..." then
+    # "'...,' Lee testified"; "In May 2015, Ruiz released a letter from Dr.
+    # Ferrell" then "'...,' Ferrell wrote".
     account = _account_date(text, sents, s, q, story, anchor, frame, parsed)
     if account is not None:
         return replace(q, when=account[0], when_range=account[1], when_basis="text")
-    # 6. The speaker's account goes on from their quote just before ("... noting he had
-    # lived every parent's 'worst nightmare.'" then "'...,' Van Der Beek said").
+    # 6. The speaker's account goes on from their quote just before ("... noting she had
+    # lost 'every single vote.'" then "'...,' Ruiz said").
     if q.speaker is not None and q.speaker.name:
         for p in reversed(done):
             if p.start >= q.start or p.speaker is None or p.speaker.name != q.speaker.name:
@@ -541,7 +541,7 @@ def _date_one(
             # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on,
             # in the same channel (a podcast then a newsletter are two occasions)
             other_channel = q.channel and p.channel and q.channel != p.channel
-            # a bare "Robertson said:" further on goes on from the speaker's dated words; an
+            # a bare "Ferrell said:" further on goes on from the speaker's dated words; an
             # attribution naming an audience or channel may be another occasion
             bare = _occasion(frame) == (None, set())
             if (
