@@ -370,7 +370,8 @@ def _weekday_until(t: Timex, anchor: dt.date, updated: dt.date) -> Timex:
     return replace(t, value=day.isoformat(), date=day.isoformat(), anchor=updated.isoformat())
 
 
-# "told Radio Dover", "in an interview with the Gazette", "told reporters": to whom the words were said
+# "told Radio Dover", "in an interview with the Gazette", "told reporters": to whom the
+# words were said
 # ("told the network" refers back: no new audience)
 _AUDIENCE = re.compile(
     r"\b(?i:told|tells|telling|interview\s+with|speaking\s+(?:to|with))\s+"
