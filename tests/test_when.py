@@ -519,7 +519,7 @@ def test_lead_day_dates_the_reactions(nlp: Any, text: str, quoted: str, when: st
         # the day told in reported words ("accused the label of lying on Sunday")
         (
             'The baker accused the landlord of lying on Sunday. "We were puzzled by her letter '
-            'yesterday," the landlord\'s agent said.',
+            "yesterday,\" the landlord's agent said.",
             "puzzled",
             "2019-11-18",
         ),
