@@ -35,6 +35,27 @@ class _Dated:
     when_range: DateRange | None
 
 
+class Spans:
+    """Character spans (overlapping or not), merged: whether a position lies in one, by
+    bisection (a text's quotes against its timexes stays about linear)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for a, b in sorted(s for s in spans if s[0] < s[1]):
+            if self._ends and a <= self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], b)
+            else:
+                self._starts.append(a)
+                self._ends.append(b)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
+
+
 def doc_text(doc: Doc) -> str:
     """The text of a spaCy doc (computed once per doc), or the string itself."""
     if isinstance(doc, str):

@@ -4,6 +4,7 @@ account."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -243,7 +244,7 @@ def _pointed_back(
     if len(surname) < 3:
         return None
     _, e = _sentence_of(sents, q.end - 1)
-    after = [(a, b) for a, b in sents if a >= e][:1]
+    after = sents[bisect.bisect_left(sents, (e, -1)) :][:1]
     if not after or not _POINTS_BACK.match(text, after[0][0], after[0][1]):
         return None
     a, b = after[0]

@@ -4,6 +4,7 @@ headings (the clues read from the parse are in :mod:`.clauses`)."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -477,20 +478,29 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
             words[k] = f" {normalise(quotes[k].text)} "
         return words[k]
 
+    # the quotes the text dates, by where they start
+    dated = sorted(
+        (p.start, j)
+        for j, p in enumerate(quotes)
+        if p.when_basis == "text" and (p.when or p.when_range)
+    )
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.kind == "indirect":
             continue
         alone = _stands_alone(text, q)
         if not alone and not _heading_line(text, q):
             continue
-        below = len(text) if alone else _paragraphs_on(text, q.end, _HEADING_REACH)
+        if alone:
+            near = [j for _, j in dated]
+        else:
+            below = _paragraphs_on(text, q.end, _HEADING_REACH)
+            a = bisect.bisect_left(dated, (q.end, -1))
+            b = bisect.bisect_left(dated, (below, -1))
+            near = [j for _, j in dated[a:b] if _same_speaker(q, quotes[j])]
         same = [
-            p
-            for j, p in enumerate(quotes)
+            quotes[j]
+            for j in near
             if j != i
-            and p.when_basis == "text"
-            and (p.when or p.when_range)
-            and (alone or (q.end <= p.start < below and _same_speaker(q, p)))
             and (not alone or len(min(form(i), form(j), key=len).split()) >= 2)
             and form(i).strip()
             and (form(i) in form(j) or form(j) in form(i))

@@ -3,6 +3,7 @@ the text places at them."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -10,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.when.base import (
+    Spans,
     _dated_free,
     _sentence_of,
     first_day,
@@ -116,21 +118,28 @@ def _occasion_frames(
     lead = _lead_period(text, story, anchor)
     lead_end = lead_end_of(text)
     places = _dateline(text, lead)
+    quoted = Spans(said)
+    ends = sorted((t.end, k) for k, t in enumerate(free))  # ``free`` is in text order
+    cue_starts = sorted(q.cue.start for q in quotes if q.cue)
     for m in _OCCASION.finditer(text):
         pos, end = m.start(), m.end()
-        if any(a <= pos < b for a, b in said):
+        if pos in quoted:
             continue
         if not _SETTING.search(text, max(0, pos - 50), pos):
             continue
         s, e = _sentence_of(sents, pos)
-        cues = [q for q in quotes if q.cue and s <= q.cue.start < e]
+        cues = bisect.bisect_left(cue_starts, e) > bisect.bisect_left(cue_starts, s)
         date = None
-        for t in free:
-            near = pos - _NEAR_BEFORE <= t.end <= pos or (
-                end <= t.start <= end + _NEAR_AFTER and t.start < e
-            )
-            if near and (date := _dated_free(t, anchor)) is not None:
-                used.add(t.start)
+        # the first (in the text's order) date next to it: ending just before, starting
+        # just after in its sentence
+        a = bisect.bisect_left(ends, (pos - _NEAR_BEFORE, -1))
+        near = {k for _, k in ends[a : bisect.bisect_right(ends, (pos, len(free)))]}
+        a = bisect.bisect_left(free, end, key=lambda t: t.start)
+        b = bisect.bisect_right(free, min(end + _NEAR_AFTER, e - 1), key=lambda t: t.start)
+        near.update(range(a, max(a, b)))
+        for k in sorted(near):
+            if (date := _dated_free(free[k], anchor)) is not None:
+                used.add(free[k].start)
                 break
         noun = m.group("noun").lower()
         if date is None and _DEFINITE.search(text, max(0, pos - 40), pos):
@@ -246,17 +255,24 @@ def _refined(
     """An occasion dated by a range ("the debate over the weekend") takes the day the text
     gives it elsewhere ("the Saturday debate"), when that day is in the range."""
     out = list(frames)
+    # the days told, by where they end, and each noun's mentions: found once
+    ends = sorted((t.end, k) for k, t in enumerate(free) if t.granularity == "day")
+    mentions: dict[str, list[int]] = {}
     for i, f in enumerate(frames):
         rng = f.date[1] if f.date is not None and f.date[0] is None else None
         if rng is None or not (rng.start and rng.end):
             continue
+        if f.noun not in mentions:
+            found = re.finditer(rf"\b{re.escape(f.noun)}\b", text, re.I)
+            mentions[f.noun] = [m.start() for m in found]
         days: set[str] = set()
-        for m in re.finditer(rf"\b{f.noun}\b", text, re.I):
-            for t in free:  # "the Saturday debate", "Saturday's debate"
-                if t.granularity == "day" and m.start() - _NEAR_BEFORE <= t.end <= m.start():
-                    day = (_dated_free(t, anchor) or (None, None))[0]
-                    if day and rng.start <= day <= rng.end:
-                        days.add(day)
+        for pos in mentions[f.noun]:
+            a = bisect.bisect_left(ends, (pos - _NEAR_BEFORE, -1))
+            b = bisect.bisect_right(ends, (pos, len(free)))
+            for _, k in ends[a:b]:  # "the Saturday debate", "Saturday's debate"
+                day = (_dated_free(free[k], anchor) or (None, None))[0]
+                if day and rng.start <= day <= rng.end:
+                    days.add(day)
         if len(days) == 1:
             out[i] = _Frame(f.pos, (days.pop(), None), f.noun)
     return out
@@ -311,10 +327,15 @@ def _occasions_dated(
     last: dict[int, int] = {}  # frame index -> where the narrative was last at it
     # an occasion (its noun and date, however often told) -> (where, who) quoted there
     present: dict[_Key, list[tuple[int, str]]] = {}
+    starts = [f.pos for f in frames]  # in text order
+    opened: dict[_Key, list[int]] = {}  # an occasion -> where the text sets it up
+    for f in frames:
+        if f.date is not None:
+            opened.setdefault(_key(f), []).append(f.pos)
     for i, q in enumerate(quotes):
         pos = q.cue.start if q.cue else q.start
-        k = max((j for j, f in enumerate(frames) if f.pos < min(pos, q.start)), default=None)
-        if k is None or frames[k].date is None or q.continues is not None:
+        k = bisect.bisect_left(starts, min(pos, q.start)) - 1  # the last frame before it
+        if k < 0 or frames[k].date is None or q.continues is not None:
             continue
         key = _key(frames[k])
         since = last.get(k, frames[k].pos)
@@ -328,7 +349,7 @@ def _occasions_dated(
         if not _at_occasion(text, sents, q, frames[k]):
             continue
         there = {n for _, n in present.get(key, [])}
-        openers = [f.pos for f in frames if f.date is not None and _key(f) == key]
+        openers = opened.get(key, [])
         if _placed(text, sents, q, frames[k], there, openers):
             at[i] = k
             last[k] = q.start

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from saidwhen.extract.when.base import (
     _LATER,
     _PERFECT,
+    Spans,
     _Dated,
     _sentence_of,
     _within_paragraphs,
@@ -74,7 +76,7 @@ def date_quotes(
     text = doc_text(doc)
     # A channel the text names only inside someone's words ("said it was a mistake to use
     # private email") is what they spoke of, not how: not a channel to date by.
-    spans = [(q.start, q.end) for q in quotes]
+    spans = Spans([(q.start, q.end) for q in quotes])
     lower = text.lower()
     channels = {q.channel for q in quotes if q.channel}
     topics = {c for c in channels if _spoken_of(lower, spans, c.lower())}
@@ -86,13 +88,13 @@ def date_quotes(
     ]
 
 
-def _spoken_of(lower: str, spans: Sequence[tuple[int, int]], channel: str) -> bool:
+def _spoken_of(lower: str, spans: Spans, channel: str) -> bool:
     """Every mention of the channel (in the lowercased text) lies inside some quote's words."""
     x = lower.find(channel)
     if x < 0:
         return False
     while x >= 0:
-        if not any(a <= x < b for a, b in spans):
+        if x not in spans:
             return False
         x = lower.find(channel, x + 1)
     return True
@@ -110,19 +112,22 @@ def _date_all(
         timexes = [_weekday_until(t, anchor, updated) for t in timexes]
     # Dates the narrative has told so far: dated timexes in the text, outside the quoted
     # words (a date a speaker mentions is not a step of the story).
-    quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
-    told = [
-        _Dated(t.start, *timex_when(t, limit))
-        for t in timexes
-        if timex_when(t, limit) != (None, None)
-        and t.value != "PRESENT_REF"
-        and not any(s <= t.start < e for s, e in quoted)
-    ]
+    quoted = Spans([(q.start, q.end) for q in quotes if q.kind != "indirect"])
+    told = sorted(
+        (
+            _Dated(t.start, *timex_when(t, limit))
+            for t in timexes
+            if timex_when(t, limit) != (None, None)
+            and t.value != "PRESENT_REF"
+            and t.start not in quoted
+        ),
+        key=lambda d: d.pos,
+    )
     # A date inside anyone's quoted words dates what is said, not a saying; the narrative's
     # own dates are outside reported speech too.
-    free = [t for t in timexes if not any(s <= t.start < e for s, e in quoted)]
-    said = [(q.start, q.end) for q in quotes]
-    story = [t for t in free if not any(s <= t.start < e for s, e in said)]
+    free = sorted((t for t in timexes if t.start not in quoted), key=lambda t: t.start)
+    said = Spans([(q.start, q.end) for q in quotes])
+    story = [t for t in free if t.start not in said]
     parsed = None if isinstance(doc, str) or not hasattr(doc, "char_span") else doc
     out: list[Quote] = []
     for i, q in enumerate(quotes):
@@ -352,15 +357,29 @@ def _moved_on(
 ) -> bool:
     """Between the speaker's words ``p`` and the attribution at ``at``, the narrative told
     another date of the speaker ("Park asked Ruiz Wednesday ..." after her words of
-    December): a new account, not the old one going on."""
+    December): a new account, not the old one going on. ``told`` in text order."""
     name = p.speaker.name if p.speaker else ""
-    between = [
-        d for d in told if p.end <= d.pos < at and (d.when, d.when_range) != (p.when, p.when_range)
-    ]
-    if not name or not between:
+    if not name:
         return False
-    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    a = bisect.bisect_left(told, p.end, key=lambda d: d.pos)
+    b = bisect.bisect_left(told, at, key=lambda d: d.pos)
+    between = [d for d in told[a:b] if (d.when, d.when_range) != (p.when, p.when_range)]
+    if not between:
+        return False
+    surname = _word(name.split()[-1])
     return any(surname.search(text, *_sentence_of(sents, d.pos)) for d in between)
+
+
+def _starting_in(timexes: Sequence[Timex], s: int, e: int) -> Sequence[Timex]:
+    """The timexes (in text order) that start in ``s:e``."""
+    a = bisect.bisect_left(timexes, s, key=lambda t: t.start)
+    return timexes[a : bisect.bisect_left(timexes, e, lo=a, key=lambda t: t.start)]
+
+
+@functools.lru_cache(maxsize=256)
+def _word(word: str) -> re.Pattern[str]:
+    """The word, whole, as a pattern (compiled once per word)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def _closing(p: Quote) -> bool:
@@ -404,9 +423,8 @@ def _date_one(
     # Words already said: never a date after the article's ("will speak next spring").
     here = [
         t
-        for t in timexes
-        if s <= t.start < e
-        and not (q.start <= t.start < q.end)
+        for t in _starting_in(timexes, s, e)
+        if not (q.start <= t.start < q.end)
         and timex_when(t, anchor) != (None, None)
         and (first_day(*timex_when(t, anchor)) or "") <= anchor.isoformat()
         and not (
