@@ -98,15 +98,15 @@ def _within_paragraphs(text: str, sents: Sequence[tuple[int, int]]) -> list[tupl
     return out
 
 
+_END = 1 << 62  # after any offset: (pos, _END) sorts after every sentence starting at pos
+
+
 def _sentence_of(sents: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     """The sentence (in text order, not overlapping) that holds ``pos``."""
     i = bisect.bisect_right(sents, (pos, _END)) - 1
     if i >= 0 and sents[i][0] <= pos < sents[i][1]:
         return sents[i]
     return pos, pos
-
-
-_END = 1 << 62  # after any offset: (pos, _END) sorts after every sentence starting at pos
 
 
 _SINCE = re.compile(r"\b(?:since|from|starting)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
@@ -154,6 +154,24 @@ def first_day(when: str | None, rng: DateRange | None) -> str | None:
         days = period_range(when)
         return days.start if days else when
     return rng.start if rng else None
+
+
+def starts_by(when: str | None, rng: DateRange | None, day: str) -> bool:
+    """The date's first day is known and no later than ``day`` (ISO)."""
+    start = first_day(when, rng)
+    return start is not None and start <= day
+
+
+def starts_after(when: str | None, rng: DateRange | None, day: str) -> bool:
+    """The date's first day is known and later than ``day`` (ISO)."""
+    start = first_day(when, rng)
+    return start is not None and start > day
+
+
+def starts_from(when: str | None, rng: DateRange | None, day: str) -> bool:
+    """The date's first day is known and no earlier than ``day`` (ISO)."""
+    start = first_day(when, rng)
+    return start is not None and start >= day
 
 
 _EVENT_NOUN = (

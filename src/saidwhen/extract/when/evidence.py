@@ -31,6 +31,13 @@ _WRITTEN = re.compile(
     r"\b(?:statement|e-?mail|release|letter|post|tweet\w*|website|blog|instagram|facebook|twitter)\b",
     re.I,
 )
+
+
+def written(q: Quote) -> bool:
+    """The words came in writing, by their cue or channel ("wrote in a statement", "tweeted")."""
+    return q.cue is not None and bool(_WRITTEN.search(f"{q.cue.text} {q.channel or ''}"))
+
+
 _PAST_CUE = re.compile(
     r"(?:said|told|added|wrote|testified|stated|explained|noted|continued|recalled|"
     r"insisted|argued|warned|replied|asked|declared|announced|answered|acknowledged|"

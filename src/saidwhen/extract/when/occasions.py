@@ -15,16 +15,17 @@ from saidwhen.extract.when.base import (
     _dated_free,
     _sentence_of,
     first_day,
+    starts_from,
 )
 from saidwhen.extract.when.evidence import (
     _AUDIENCE,
     _BEFORE_NOW,
     _PRESENT_SAY,
-    _WRITTEN,
     _news_day,
     _outside,
     _since_clause,
     lead_end_of,
+    written,
 )
 from saidwhen.model import DateRange, Quote, Timex
 
@@ -172,12 +173,12 @@ def _occasion_frames(
     # occasion of the past week told again ("Saturday's went badly" after "the
     # Saturday debate") is back at it
     week = (anchor - dt.timedelta(days=7)).isoformat()
-    recent = [f for f in frames if f.noun and f.date and (first_day(*f.date) or "") >= week]
+    recent = [f for f in frames if f.noun and f.date and starts_from(*f.date, week)]
     for t in story:
         date = _dated_free(t, anchor) if t.start not in used else None
         if date is not None:
             back = [f for f in recent if f.pos < t.start and _within(f.date, date)]
-            if back and (first_day(*date) or "") >= week:
+            if back and starts_from(*date, week):
                 frames.append(_Frame(t.start, back[-1].date, back[-1].noun))
             else:
                 frames.append(_Frame(t.start, None))
@@ -232,7 +233,7 @@ def _placed_by_name(
         s, e = _sentence_of(sents, q.cue.start)
         frame = _outside(text, s, e, q)
         m = where.search(frame)
-        if m is None or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
+        if m is None or written(q):
             continue
         place = places[m.group("place")]
         far = len(_BREAK.findall(text, place.pos, q.start)) > _OCCASION_GAP
@@ -292,7 +293,7 @@ def _at_occasion(text: str, sents: Sequence[tuple[int, int]], q: Quote, at: _Fra
     for m in _ANOTHER.finditer(text, s, e):
         if not (m.start() <= at.pos < m.end() or q.start <= m.start() < q.end):
             return False
-    if _PRESENT_SAY.search(q.cue.text) or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
+    if _PRESENT_SAY.search(q.cue.text) or written(q):
         return False
     if _BEFORE_IT.search(frame) or _BEFORE_NOW.search(
         f"{text[max(0, q.cue.start - 20) : q.cue.start]} {q.cue.text}"

@@ -21,6 +21,9 @@ from saidwhen.extract.when.base import (
     doc_sentences,
     doc_text,
     first_day,
+    starts_after,
+    starts_by,
+    starts_from,
     timex_when,
 )
 from saidwhen.extract.when.clauses import (
@@ -34,7 +37,6 @@ from saidwhen.extract.when.evidence import (
     _ACCOUNT_GAP,
     _ACCOUNT_REACH,
     _PRESENT_SAY,
-    _WRITTEN,
     _YESTERDAY,
     _account_date,
     _channel_key,
@@ -54,6 +56,7 @@ from saidwhen.extract.when.evidence import (
     _updated_day,
     _weekday_until,
     lead_end_of,
+    written,
 )
 from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated
 from saidwhen.model import DateRange, Quote, Timex
@@ -150,7 +153,7 @@ def _date_all(
         if (when, rng) == (None, None) or _since_clause(text, t):
             continue
         thing = parsed is not None and _names_a_thing(parsed, t)
-        if not (thing and (first_day(when, rng) or "") < week):
+        if not (thing and not starts_from(when, rng, week)):
             days.append(_Day(t.start, when, rng, thing))
     return _yesterday_dated(out, text, sents, days, yesterday, lead_day)
 
@@ -170,7 +173,7 @@ def _reactions_dated(
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.continues is not None or q.cue is None:
             continue
-        if _written(text, q) or q.speaker is None:
+        if written(q) or q.speaker is None:
             continue
         a = text.rfind("\n", 0, q.start) + 1
         before = [
@@ -210,7 +213,7 @@ def _lead_speakers_dated(
         if p.speaker is None or not p.speaker.name or p.cue is None or not p.when:
             continue
         # spoken there, not written ("On Sunday, Lee wrote on her blog that ...")
-        lead = p.cue.start < lead_end and p.continues is None and not _written(text, p)
+        lead = p.cue.start < lead_end and p.continues is None and not written(p)
         if lead and _told_day(text, sents, story, p, week, anchor):
             days.setdefault(p.speaker.name, p.when)
     out = list(quotes)
@@ -219,7 +222,7 @@ def _lead_speakers_dated(
             continue
         day = days.get(q.speaker.name or "") if q.speaker is not None else None
         # words that tell of "yesterday" are of another day than the one they speak of
-        if day is None or _written(text, q) or _YESTERDAY.search(text, q.start, q.end):
+        if day is None or written(q) or _YESTERDAY.search(text, q.start, q.end):
             continue
         s, e = _sentence_of(sents, q.cue.start)
         frame = _outside(text, s, e, q)
@@ -244,10 +247,6 @@ def _told_day(
         return False
     s, e = _sentence_of(sents, p.cue.start if p.cue else p.start)
     return any(s <= t.start < e and t.date == p.when for t in story)
-
-
-def _written(text: str, q: Quote) -> bool:
-    return q.cue is not None and bool(_WRITTEN.search(f"{q.cue.text} {q.channel or ''}"))
 
 
 def _yesterday_dated(
@@ -297,7 +296,7 @@ def _yesterday_dated(
         if not (lead or told):
             out.append(q)
             continue
-        if q.cue is None or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
+        if q.cue is None or written(q):
             out.append(q)
             continue
         s, e = _sentence_of(sents, q.cue.start)
@@ -426,7 +425,7 @@ def _date_one(
         for t in _starting_in(timexes, s, e)
         if not (q.start <= t.start < q.end)
         and timex_when(t, anchor) != (None, None)
-        and (first_day(*timex_when(t, anchor)) or "") <= anchor.isoformat()
+        and not starts_after(*timex_when(t, anchor), anchor.isoformat())
         and not (
             parsed is not None
             and (
@@ -460,9 +459,7 @@ def _date_one(
         # speaker's previous quote (when that one has no date, neither has this).
         # (a date after the article's is what is planned, not a step of the story)
         before = [
-            d
-            for d in told
-            if d.pos < at and (first_day(d.when, d.when_range) or "9") <= anchor.isoformat()
+            d for d in told if d.pos < at and starts_by(d.when, d.when_range, anchor.isoformat())
         ]
         before += [
             _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range) for p in _own(done, q)
