@@ -180,7 +180,7 @@ def _account_date(
                 return None
             return _dated_free(dated[0], anchor)
         # "Other officials weighed in Friday ..." then one of them: that day's reactions
-        if parsed is not None and not named and not _OWN_AUDIENCE.search(frame):
+        if parsed is not None and not named and not _OWN_INTERVIEW.search(frame):
             group = next((t for t in dated if _group_told(parsed, t)), None)
             if group is not None:
                 return _dated_free(group, anchor)
@@ -188,8 +188,11 @@ def _account_date(
     return None
 
 
-# "said in an interview", "told me": the paper's own interview, not the day's reactions
-_OWN_AUDIENCE = re.compile(r"\binterview\b|\btold\s+(?:me|us)\b", re.I)
+# "said in an interview", "said in a phone interview", "told me": the paper's own interview
+# (not "in an interview with Channel Five"): not the day's reactions, nor yesterday's news
+_OWN_INTERVIEW = re.compile(
+    r"\bin\s+an?\s+(?:[\w-]+\s+)?interview\b(?!\s+(?:with|on)\s+[A-Z])|\btold\s+(?:me|us)\b"
+)
 
 
 _PRONOUN = re.compile(r".*\b(he|she)\s+$", re.I | re.S)

@@ -36,6 +36,7 @@ from saidwhen.extract.when.clauses import (
 from saidwhen.extract.when.evidence import (
     _ACCOUNT_GAP,
     _ACCOUNT_REACH,
+    _OWN_INTERVIEW,
     _PRESENT_SAY,
     _YESTERDAY,
     _account_date,
@@ -343,12 +344,6 @@ def _whose_day(
 
 _NEAR_CUE = 120  # characters: no cue further than this is four words from a day
 _NEXT_TO_CUE = 4  # words from a day to the cue it dates ("on Monday, the network said")
-
-
-# "said in an interview", "said in a phone interview", "told me": an interview of the paper's
-_OWN_INTERVIEW = re.compile(
-    r"\bin\s+an?\s+(?:[\w-]+\s+)?interview\b(?!\s+(?:with|on)\s+[A-Z])|\btold\s+(?:me|us)\b"
-)
 
 
 def _moved_on(
