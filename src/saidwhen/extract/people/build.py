@@ -111,10 +111,9 @@ def _called_a_person(head: Token) -> bool:
     Melania", "Melania, his wife,"): a person, whatever the tagger says."""
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
         return head.head.lemma_.lower() in _PERSON_APPOS
-    return any(
-        c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > head.i
-        for c in head.children
-        if c.lemma_.lower() in _PERSON_APPOS
+    return head.n_rights > 0 and any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_APPOS
+        for c in head.rights
     )
 
 
@@ -210,11 +209,11 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
     runs.extend(_untagged_surnames(doc, runs, common))
     # Full names first, so that a bare surname joins the right person; then surnames
     # whose title says a gender ("Mr. Obama" is not "Michelle Obama", named first)
-    for i, j, words, descriptors, titles, org_named in sorted(
-        runs, key=lambda r: (-len(r[2]), _title_gender(r[4]) is None, r[0])
+    gendered = [(r, _title_gender(r[4])) for r in runs]
+    for (i, j, words, descriptors, titles, org_named), gender in sorted(
+        gendered, key=lambda rg: (-len(rg[0][2]), rg[1] is None, rg[0][0])
     ):
         start = doc[i].idx
-        gender = _title_gender(titles)
         ent = index._entity_for(words, start, org_named, gender)
         _vote(ent, doc, i, j, bool(titles), name_words)
         ent.mentions.append((start, doc[j - 1].idx + len(doc[j - 1])))
@@ -288,21 +287,35 @@ _TITLE_SMALL = frozenset(
 )
 
 
+_TITLE_CHARS = 300  # a headline or a caption is short
+_EDGES = "\"'“”‘’()[]{}.,:;!?*"
+
+
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """The lines set in title case (a headline, a caption, a subhead): char spans."""
     out = []
     lo = 0
     for line in text.split("\n"):
-        words = re.findall(r"(?<![\w'’-])[^\W\d_][\w'’-]*", line)
-        capitals = sum(w[:1].isupper() and len(w) >= 4 for w in words)
-        if (
-            len(words) >= 4
-            and capitals >= 3
-            and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
-        ):
+        if len(line) <= _TITLE_CHARS and _in_title_case(line):
             out.append((lo, lo + len(line)))
         lo += len(line) + 1
     return out
+
+
+def _in_title_case(line: str) -> bool:
+    """Every word capitalised but the small ones, at least three long ones among four."""
+    words = capitals = 0
+    for raw in line.split():
+        w = raw.strip(_EDGES)
+        if not w[:1].isalpha():
+            continue  # a number ("2nd"), a dash
+        if w[0].islower():
+            if w not in _TITLE_SMALL:
+                return False  # a sentence's word: most lines stop here
+        elif len(w) >= 4:
+            capitals += 1
+        words += 1
+    return words >= 4 and capitals >= 3
 
 
 def _headline_runs_cut(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
