@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from saidwhen.extract.people import find_people
-from saidwhen.extract.people.build import _title_case_lines
+from saidwhen.extract.people.headlines import _title_case_lines
 from saidwhen.pipeline import extract
 
 CASES = [

@@ -18,6 +18,7 @@ from saidwhen.extract.lexicon import (
     TITLES,
 )
 from saidwhen.extract.people.entity import _Entity
+from saidwhen.extract.people.headlines import _headline_runs_cut
 from saidwhen.extract.people.index import PeopleIndex
 from saidwhen.extract.people.names import (
     _ANY_GIVEN,
@@ -277,77 +278,6 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
     _link_pronouns_and_roles(doc, index)
     index._mention_starts.sort(key=lambda m: m[0])
     return index
-
-
-# the words a title leaves in lower case; every other word is capitalised in a title
-# ("Gorka Slam ...", "President Obama Speech at ...")
-_TITLE_SMALL = frozenset(
-    "a an the and but or nor for of in on at to by as if vs via per up out off with from "
-    "into onto over than that this upon about after amid is are was be".split()
-)
-
-
-_TITLE_CHARS = 300  # a headline or a caption is short
-_EDGES = "\"'“”‘’()[]{}.,:;!?*"
-
-
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """The lines set in title case (a headline, a caption, a subhead): char spans."""
-    out = []
-    lo = 0
-    for line in text.split("\n"):
-        if len(line) <= _TITLE_CHARS and _in_title_case(line):
-            out.append((lo, lo + len(line)))
-        lo += len(line) + 1
-    return out
-
-
-def _in_title_case(line: str) -> bool:
-    """Every word capitalised but the small ones, at least three long ones among four."""
-    words = capitals = 0
-    for raw in line.split():
-        w = raw.strip(_EDGES)
-        if not w[:1].isalpha():
-            continue  # a number ("2nd"), a dash
-        if w[0].islower():
-            if w not in _TITLE_SMALL:
-                return False  # a sentence's word: most lines stop here
-        elif len(w) >= 4:
-            capitals += 1
-        words += 1
-    return words >= 4 and capitals >= 3
-
-
-def _headline_runs_cut(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Name runs of a line in title case cut to the words the rest of the article also
-    gives in a name (and given names): a title capitalises every word, so "Gorka Slam"
-    (of "Bolton and Gorka Slam ...") is Gorka, and "Thousands of Shootings" no one."""
-    lines = _title_case_lines(doc_text(doc))
-    if not lines:
-        return runs
-
-    def titled(i: int) -> bool:
-        at = doc[i].idx
-        return any(lo <= at < hi for lo, hi in lines)
-
-    named = {t.text for i, j in runs if not titled(i) for t in doc[i:j]}
-    out = []
-    for i, j in runs:
-        if not titled(i):
-            out.append((i, j))
-            continue
-        best: tuple[int, int] | None = None
-        a = i
-        while a < j:
-            b = a
-            while b < j and (doc[b].text in named or doc[b].lower_ in _ANY_GIVEN):
-                b += 1
-            if b > a and (best is None or b - a > best[1] - best[0]):
-                best = (a, b)
-            a = b + 1
-        if best is not None and any(t.text in named for t in doc[best[0] : best[1]]):
-            out.append(best)
-    return out
 
 
 def _without_home(doc: Doc, i: int, j: int) -> tuple[int, int]:
