@@ -105,6 +105,16 @@ _LEAD = (
             "a hard business",
             None,
         ),
+        # ... nor the weekend of another's words ("Over the weekend, the mayor assailed ...")
+        (
+            _LEAD + "The council met a day after the hearing Tuesday of four officials, among them "
+            'a pilot who called the plan "reckless."\n\nOver the weekend, the mayor assailed '
+            'the pilots as "troublemakers," though none has taken sides.\n\nAnother official, '
+            "the engineer Tom Ferrell, changed his own story of the March 3 meeting at the "
+            'docks.\n\n"We all thought it was wrong," Ferrell said.',
+            "thought it was wrong",
+            "2019-11-19",
+        ),
         # ... but the day of the story's event is ("the hearing Tuesday of four officials")
         (
             _LEAD + "The vote follows the hearing Tuesday of four officials, including an aide who "

@@ -62,9 +62,10 @@ The evidence, strongest first:
    undated, said in the simple past ("said", "told reporters"; not "says", "has
    said", nor words written for the record, "said in a statement", nor the
    paper's own interview, "said in an interview", "told me"), was said that
-   day (a day told next to another speaker's cue, "on Monday, CBS said ...", is that
-   speaker's, not the story's). These run last and never spread to other quotes
-   through 5 or 6 (nor do 7 and 8).
+   day (a day told next to another speaker's cue, "on Monday, CBS said ...", "Over the
+   weekend, Trump assailed ...", is that speaker's, not the story's; nor is an older
+   day told as part of a noun, "his account of the July 10 meeting"). These run last
+   and never spread to other quotes through 5 or 6 (nor do 7 and 8).
 
 An occasion the text sets up once and quotes from over several paragraphs ("At
 a House hearing last week, ...", "during a September hearing", "Lynn said after

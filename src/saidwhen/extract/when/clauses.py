@@ -87,6 +87,16 @@ def _dates_a_thing(doc: Doc, t: Timex, speaker: str = "") -> bool:
     return False
 
 
+def _names_a_thing(doc: Doc, t: Timex) -> bool:
+    """The date is part of a noun's name: "the July 10 meeting", "a September conversation"."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return (
+        span is not None
+        and span.root.dep_ in _PREMODIFIER
+        and span.root.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def _spoken_by_another(noun: Token, speaker: str) -> bool:
     """A speech "by" a person the speaker's surname does not name: "the site of a speech by
     Andrew Jackson in 1830", when Obama speaks (not "a statement released by his office")."""

@@ -3,10 +3,11 @@ docstring gives (:mod:`saidwhen.extract.when`)."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.when.base import (
@@ -23,6 +24,7 @@ from saidwhen.extract.when.base import (
 from saidwhen.extract.when.clauses import (
     _dates_a_thing,
     _in_reported,
+    _names_a_thing,
     _other_clause,
     _pointed_back,
 )
@@ -135,11 +137,16 @@ def _date_all(
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
     lead_day = _news_day(text, story, anchor) == yesterday
     # the dates the narrative tells, in text order ("the testimony Tuesday of four officials")
-    days = [
-        (t.start, timex_when(t, anchor)[0])
-        for t in story
-        if timex_when(t, anchor) != (None, None) and not _since_clause(text, t)
-    ]
+    # (not an older event named as a thing: "his account of the July 10 meeting")
+    week = (anchor - dt.timedelta(days=7)).isoformat()
+    days = []
+    for t in story:
+        when, rng = timex_when(t, anchor)
+        if (when, rng) == (None, None) or _since_clause(text, t):
+            continue
+        thing = parsed is not None and _names_a_thing(parsed, t)
+        if not (thing and (first_day(when, rng) or "") < week):
+            days.append(_Day(t.start, when, rng, thing))
     return _yesterday_dated(out, text, sents, days, yesterday, lead_day)
 
 
@@ -242,7 +249,7 @@ def _yesterday_dated(
     quotes: Sequence[Quote],
     text: str,
     sents: Sequence[tuple[int, int]],
-    days: Sequence[tuple[int, str | None]],
+    days: Sequence[_Day],
     yesterday: str,
     lead: bool,
 ) -> list[Quote]:
@@ -254,6 +261,10 @@ def _yesterday_dated(
     them (through a channel, an account).
     """
     out: list[Quote] = []
+    # who spoke on each day told next to their cue ("on Monday, CBS said ...", "Over the
+    # weekend, Trump assailed ..."): for them, not the story's day
+    cues = sorted((p.cue.start, i) for i, p in enumerate(quotes) if p.cue and p.speaker)
+    whose = [] if lead else [set() if d.thing else _whose_day(text, quotes, cues, d) for d in days]
     for q in quotes:
         if q.when is not None or q.when_range is not None:
             out.append(q)
@@ -265,10 +276,19 @@ def _yesterday_dated(
             )
             continue
         at = q.cue.start if q.cue else q.start
-        last = max((d for d in days if d[0] < at), default=None, key=lambda d: d[0])
-        told = last is not None and last[1] == yesterday
-        if told and not lead and last is not None and _others_day(text, quotes, q, last):
-            told = False  # "on Monday, CBS said ...": the day of another's words, not the story's
+        name = q.speaker.name if q.speaker else None
+        # the last day the story told, not one of another's words
+        last = None
+        if not lead:
+            last = next(
+                (
+                    d
+                    for d, w in zip(reversed(days), reversed(whose), strict=True)
+                    if d.pos < at and not w - {name}
+                ),
+                None,
+            )
+        told = last is not None and last.when == yesterday
         if not (lead or told):
             out.append(q)
             continue
@@ -285,19 +305,39 @@ def _yesterday_dated(
     return out
 
 
-def _others_day(text: str, quotes: Sequence[Quote], q: Quote, day: tuple[int, str | None]) -> bool:
-    """The day is told of another speaker's saying, next to its cue ("on Monday, CBS said
-    ..."), not of an event of the story ("the testimony Tuesday of four officials")."""
-    name = q.speaker.name if q.speaker else None
-    for p in quotes:
-        if p.cue is None or p.when != day[1] or p.speaker is None or p.speaker.name == name:
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """A date the narrative tells at ``pos``; ``thing``: as part of a noun ("the Saturday
+    debate")."""
+
+    pos: int
+    when: str | None
+    when_range: DateRange | None
+    thing: bool
+
+
+def _whose_day(
+    text: str, quotes: Sequence[Quote], cues: Sequence[tuple[int, int]], day: _Day
+) -> set[str | None]:
+    """The speakers whose saying the day is told of, next to its cue ("on Monday, CBS said
+    ..."), not as an event of the story ("the testimony Tuesday of four officials").
+    ``cues``: (where, which quote) of the quotes with a cue and a speaker, in text order."""
+    out: set[str | None] = set()
+    a = bisect.bisect_left(cues, (day.pos - _NEAR_CUE, -1))
+    b = bisect.bisect_right(cues, (day.pos + _NEAR_CUE, len(quotes)))
+    for _, i in cues[a:b]:
+        p = quotes[i]
+        if p.cue is None or p.speaker is None:
             continue
-        a, b = sorted((day[0], p.cue.start))
+        if (p.when, p.when_range) != (day.when, day.when_range):
+            continue
+        a, b = sorted((day.pos, p.cue.start))
         if len(text[a:b].split()) <= _NEXT_TO_CUE and not re.search(r"[\"“”]|''", text[a:b]):
-            return True
-    return False
+            out.add(p.speaker.name)
+    return out
 
 
+_NEAR_CUE = 120  # characters: no cue further than this is four words from a day
 _NEXT_TO_CUE = 4  # words from a day to the cue it dates ("on Monday, the network said")
 
 
