@@ -8,12 +8,12 @@ frames are read over the parse alone, and the merge
 where no other reading of the words exists.  Not among the tagger's features.
 
 * :func:`find_clause_reports`: a verb of saying and the ``that`` clause with a
-  subject of its own it governs (``(her campaign later disclosed that she has
-  the flu)``), a verb of promising and its ``to`` clause (``who has pledged to
-  close every school``);
+  subject of its own it governs (``(her bakery later admitted that she had
+  burned the rye)``), a verb of promising and its ``to`` clause (``who has vowed
+  to paint every lighthouse``);
 * :func:`find_as_reports`: a verb of describing or judging whose object is
-  said to be something (``described the plan as a disaster``, ``has been
-  attacking the governor as a "liar"``).
+  said to be something (``described the plan as a disaster``, ``has kept
+  branding the warden as a "tin baron"``).
 
 Negated verbs are left out: "did not say that ..." states nothing.
 """
@@ -68,7 +68,7 @@ CLAUSE_VERBS = frozenset(
     promise pledge vow predict swear imply
     """.split()
 )
-# Verbs whose ``to`` clause is what was promised ("pledged to close every school").
+# Verbs whose ``to`` clause is what was promised ("vowed to paint every lighthouse").
 PROMISE_VERBS = frozenset("pledge promise vow threaten".split())
 # Verbs that say what their object is through ``as`` ("described the plan as a disaster").
 AS_VERBS = frozenset(
@@ -164,7 +164,7 @@ def _clause(verb: Token) -> list[Token] | None:
 
 
 def _promised(verb: Token) -> list[Token] | None:
-    """The ``to`` clause of a verb of promising (``pledged to close every school``)."""
+    """The ``to`` clause of a verb of promising (``vowed to paint every lighthouse``)."""
     for c in verb.children:
         if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VB":
             to = [a for a in c.children if a.dep_ == "aux" and a.lower_ == "to"]
@@ -207,9 +207,9 @@ def _directed(verb: Token) -> list[Token] | None:
 def find_clause_reports(
     view: ArticleView, people: Any = None, taken: Collection[int] = ()
 ) -> list[Draft]:
-    """``(her campaign later disclosed that she has the flu)``, ``Lopez, who has pledged
-    to close every school``: a verb of saying and its ``that`` clause, a verb of
-    promising and its ``to`` clause."""
+    """``(her bakery later admitted that she had burned the rye)``, ``Brantle, who has
+    vowed to paint every lighthouse``: a verb of saying and its ``that`` clause, a verb
+    of promising and its ``to`` clause."""
     return [
         *_frames(view, people, CLAUSE_VERBS, _clause, ("ccomp",), taken),
         *_frames(view, people, PROMISE_VERBS, _promised, ("xcomp",), taken),
@@ -221,7 +221,7 @@ def _as_object(verb: Token) -> list[Token] | None:
     """``the plan as a disaster``: the verb's object and the ``as`` phrase right after it
     that says what it is."""
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    if verb.lemma_ == "refer":  # "referred to the migrants as criminals"
+    if verb.lemma_ == "refer":  # "referred to the tourists as vandals"
         objs = [g for c in verb.children if c.lower_ == "to" for g in c.children]
         objs = [g for g in objs if g.dep_ == "pobj"]
     if not objs:
@@ -229,7 +229,7 @@ def _as_object(verb: Token) -> list[Token] | None:
     doc, obj = verb.doc, objs[0]
     k = obj.right_edge.i + 1
     while k < len(doc) and doc[k].is_space:
-        k += 1  # "protesters\xa0as": a space the page left
+        k += 1  # "beekeepers\xa0as": a space the page left
     if k >= len(doc) or doc[k].lower_ != "as" or doc[k].i in (t.i for t in obj.subtree):
         return None
     pobj = [c for c in doc[k].children if c.dep_ == "pobj"]
@@ -253,8 +253,8 @@ def _as_object(verb: Token) -> list[Token] | None:
 def find_as_reports(
     view: ArticleView, people: Any = None, taken: Collection[int] = ()
 ) -> list[Draft]:
-    """``Kim described the plan as a disaster``, ``Lopez has been attacking the governor
-    as a "liar"``: what a verb of describing or judging says its object is."""
+    """``Kim described the plan as a disaster``, ``Varga has kept branding the warden
+    as a "tin baron"``: what a verb of describing or judging says its object is."""
     return _frames(view, people, AS_VERBS, _as_object, ("dobj", "prep"), taken)
 
 
@@ -295,7 +295,7 @@ def _shared_subject(verb: Token) -> Token | None:
 
 
 def _lost_subject(verb: Token) -> Token | None:
-    """``A reporter's source inside the camp, a farmer who asked not to be named, said
+    """``A writer's contact inside the yard, a welder who asked not to be named, said
     that ...``: a speech verb without a subject whose paragraph opens with one noun phrase
     that runs up to it (the parse hung the phrase on the paragraph before)."""
     doc = verb.doc
@@ -319,8 +319,8 @@ def _lost_subject(verb: Token) -> Token | None:
 
 
 def _whole_subject(view: ArticleView, report: Draft, mention: list[Token]) -> list[Token]:
-    """The cue's subject noun phrase when the mention stops inside it (``a farmer who
-    feared reprisals and``: the tagger's span ran out in a relative clause); [] else."""
+    """The cue's subject noun phrase when the mention stops inside it (``a welder who
+    dreaded the foreman and``: the tagger's span ran out in a relative clause); [] else."""
     last = mention[-1].i if mention else -1
     if report.cue is None or not any(
         t.dep_ in ("relcl", "acl") and t.right_edge.i > last for t in mention
@@ -336,7 +336,7 @@ def _whole_subject(view: ArticleView, report: Draft, mention: list[Token]) -> li
 
 def _relative_alone(toks: list[Token]) -> list[Token]:
     """A relative pronoun the parse gave a phrase of the clause (``which in the wake of
-    the defeat``): the pronoun alone is the mention."""
+    the drought``): the pronoun alone is the mention."""
     if len(toks) > 1 and toks[0].lower_ in ("who", "which") and toks[0].dep_ in SUBJ_DEPS:
         return toks[:1]
     return toks
@@ -344,8 +344,8 @@ def _relative_alone(toks: list[Token]) -> list[Token]:
 
 def _without_time(toks: list[Token]) -> list[Token]:
     """A source mention without the time phrase the parse hung on it or on the verb
-    (``Trump this week``, ``A group of doctors in 2015``); not one inside a clause of
-    the mention (``who lobbied for it on Thursday``)."""
+    (``Marlow this week``, ``A group of beekeepers in 2011``); not one inside a clause of
+    the mention (``who argued for it on Sunday``)."""
     k = len(toks)
     while k > 1 and toks[k - 1].ent_type_ in WHEN_ENTS:
         k -= 1
@@ -396,8 +396,8 @@ _RECEIVING_STEMS = ("learn", "hear", "discover", "reali", "notic")
 
 
 def heard_in_passing(view: ArticleView, report: Draft) -> bool:
-    """``The singer was rushed to hospital after learning that her father had
-    collapsed``, ``Upon hearing that the bridge would close, residents protested``: a
+    """``The juggler left the fair early after learning that his tent had
+    flooded``, ``Upon hearing that the ferry would stop, islanders grumbled``: a
     verb of coming to know in a participle phrase tells what happened to its subject,
     not what anyone stated (unlike ``The Post has learned that ...``, a claim)."""
     if report.cue is None or not any(w in report.cue.text.lower() for w in _RECEIVING_STEMS):
@@ -408,8 +408,8 @@ def heard_in_passing(view: ArticleView, report: Draft) -> bool:
     return verb.dep_ in ("pcomp", "advcl") and verb.left_edge.i >= verb.i - 1
 
 
-# Acts of saying a report's source may go on to, after "and" ("said the order favoured
-# banks and identified two lenders as its winners"): a report of their own.
+# Acts of saying a report's source may go on to, after "and" ("said the lottery favoured
+# millers and identified two bakeries as its winners"): a report of their own.
 NEXT_ACTS = frozenset(
     """
     add note call urge identify warn insist predict recommend demand praise criticize
@@ -443,7 +443,7 @@ def _next_act(content: Span_, speaker_ids: set[int]) -> Token | None:
 
 
 def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
-    """``Tokai said the order favoured lenders and identified two banks as its
+    """``Brantle said the lottery favoured millers and identified two bakeries as its
     winners``: a report whose words run on into its source's next act of saying ends
     before the "and"; the act is a report of its own, by the same source."""
     doc, text = view.doc, view.text

@@ -303,7 +303,7 @@ def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[
         comma = next((t for t in toks if t.i > verb.i and t.text == ","), None)
         if not subj or comma is None or comma.i - verb.i > 12:
             return None
-        # "As X put it in a statement to Y in July, ...": what lies between is the verb's
+        # "As X put it in a letter to Y in March, ...": what lies between is the verb's
         if comma.i - verb.i > 3 and any(
             verb.i not in [a.i for a in t.ancestors] for t in doc[verb.i + 1 : comma.i]
         ):
