@@ -352,7 +352,7 @@ def find_source_insertions(view: ArticleView, people: Any = None) -> list[Draft]
 
 
 # Nouns of saying whose owner says what their "that" clause holds ("Lee's
-# announcement that ...", "Cooke's testimony that concluded ...").
+# announcement that ...", "Marsh's testimony that concluded ...").
 SPEECH_NOUNS = frozenset(
     """
     announcement claim assertion statement admission allegation insistence warning
@@ -365,7 +365,7 @@ SPEECH_NOUNS = frozenset(
 
 def find_noun_reports(view: ArticleView, people: Any = None) -> list[Draft]:
     """Reports made with a noun of saying and its owner: ``Lee's May 2 announcement
-    that the firms had reached a deal``, ``Cooke's testimony that concluded there was
+    that the firms had reached a deal``, ``Marsh's testimony that concluded there was
     ...``.  Not among the tagger's features: the merge adds them."""
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
     doc, text = view.doc, view.text
@@ -394,7 +394,7 @@ _OWNERS = frozenset({"PROPN", "PRON", "NOUN"})
 
 def _owner(noun: Token) -> Token | None:
     """Who owns a noun of saying: ``Lee's announcement``, ``his claim``, also where the
-    parser took ``Cooke's earlier testimony`` apart (``Cooke`` an object, ``'s`` a case
+    parser took ``Marsh's earlier testimony`` apart (``Marsh`` an object, ``'s`` a case
     marker before the noun's modifiers)."""
     poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in _OWNERS]
     if poss:
