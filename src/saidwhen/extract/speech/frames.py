@@ -23,10 +23,23 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Collection
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from saidwhen.extract.speech.lexicon import NO_SOURCE, SUBJ_DEPS, WHEN_ENTS
-from saidwhen.extract.speech.rules import reported_draft, source_speaker
+from saidwhen.extract.speech.lexicon import (
+    CLAUSE_VERBS,
+    DESCRIBING_VERBS,
+    DIRECTIVE_PREPS,
+    DIRECTIVE_VERBS,
+    NEGATIONS,
+    NEXT_ACTS,
+    NO_SOURCE,
+    NOT_AS_DESCRIPTION,
+    PROMISE_VERBS,
+    RECEIVING_VERBS,
+    SUBJ_DEPS,
+    WHEN_ENTS,
+)
+from saidwhen.extract.speech.rules import Resolver, reported_draft, source_speaker
 from saidwhen.extract.speech.syntax import (
     after_break,
     cue_tokens,
@@ -45,12 +58,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
-    "AS_VERBS",
-    "CLAUSE_VERBS",
-    "DIRECTIVE_VERBS",
-    "NEXT_ACTS",
-    "PROMISE_VERBS",
-    "RECEIVING",
     "find_as_reports",
     "find_clause_reports",
     "heard_in_passing",
@@ -59,33 +66,11 @@ __all__ = [
 ]
 
 
-# Verbs whose ``that`` clause (with a subject of its own) is what was said.
-CLAUSE_VERBS = frozenset(
-    """
-    say tell claim insist argue warn admit acknowledge deny add note state report announce
-    confirm explain maintain contend assert write allege concede disclose reveal declare
-    stress emphasize emphasise boast complain testify tweet reply respond reiterate convey
-    promise pledge vow predict swear imply
-    """.split()
-)
-# Verbs whose ``to`` clause is what was promised ("vowed to paint every lighthouse").
-PROMISE_VERBS = frozenset("pledge promise vow threaten".split())
-# Verbs that say what their object is through ``as`` ("described the plan as a disaster").
-AS_VERBS = frozenset(
-    """
-    describe portray paint brand label characterize characterise depict denounce deride
-    hail tout pound attack slam blast decry condemn mock ridicule lambaste castigate dismiss
-    introduce praise criticize criticise refer
-    """.split()
-)
-# "as part of", "as well", "as a result": no description of the object
-_NOT_AS = frozenset("part well result such usual ever always".split())
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-_NEGATIONS = frozenset(("not", "n't", "never", "no"))
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in verb.children if c.i < verb.i)
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in verb.children if c.i < verb.i)
 
 
 def _across_paragraphs(text: str, toks: list[Token]) -> bool:
@@ -97,7 +82,7 @@ def _across_paragraphs(text: str, toks: list[Token]) -> bool:
 
 def _frames(
     view: ArticleView,
-    people: Any,
+    people: Resolver | None,
     lemmas: frozenset[str],
     said: Callable[[Token], list[Token] | None],
     needs: tuple[str, ...],
@@ -106,7 +91,7 @@ def _frames(
     """Reports of the verbs of ``lemmas`` (outside quotes, not negated, not in ``taken``,
     with a source of their own and a dependent ``needs`` after them) whose words ``said``
     finds."""
-    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    resolve = people.resolve if people is not None else None
     doc, text = view.doc, view.text
     lemma, pos, dep, children = view.lemma, view.pos, view.dep, view.children
     out: list[Draft] = []
@@ -173,19 +158,10 @@ def _promised(verb: Token) -> list[Token] | None:
     return None
 
 
-# Verbs of urging: their "to" clause is what was asked ("urged the council to accept the
-# offer", "pleaded with officers not to shoot", "called on her to resign").
-DIRECTIVE_VERBS = frozenset(
-    "urge implore beg plead ask order instruct encourage press call appeal advise".split()
-)
-# the preposition that brings the one urged, for the verbs that need one
-_DIRECTIVE_PREPS = {"plead": "with", "call": "on", "appeal": "to"}
-
-
 def _directed(verb: Token) -> list[Token] | None:
     """``to accept the offer`` (of ``urged the council to accept the offer``): the ``to``
     clause of a verb of urging with someone urged."""
-    prep_word = _DIRECTIVE_PREPS.get(verb.lemma_.lower())
+    prep_word = DIRECTIVE_PREPS.get(verb.lemma_.lower())
     if prep_word is None:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     else:
@@ -205,7 +181,7 @@ def _directed(verb: Token) -> list[Token] | None:
 
 
 def find_clause_reports(
-    view: ArticleView, people: Any = None, taken: Collection[int] = ()
+    view: ArticleView, people: Resolver | None = None, taken: Collection[int] = ()
 ) -> list[Draft]:
     """``(her bakery later admitted that she had burned the rye)``, ``Brantle, who has
     vowed to paint every lighthouse``: a verb of saying and its ``that`` clause, a verb
@@ -245,17 +221,17 @@ def _as_object(verb: Token) -> list[Token] | None:
         if not nouns:
             return None
         head = nouns[-1]
-    if head.lower_ in _NOT_AS or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+    if head.lower_ in NOT_AS_DESCRIPTION or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
     return list(doc[obj.left_edge.i : end + 1])
 
 
 def find_as_reports(
-    view: ArticleView, people: Any = None, taken: Collection[int] = ()
+    view: ArticleView, people: Resolver | None = None, taken: Collection[int] = ()
 ) -> list[Draft]:
     """``Kim described the plan as a disaster``, ``Varga has kept branding the warden
     as a "tin baron"``: what a verb of describing or judging says its object is."""
-    return _frames(view, people, AS_VERBS, _as_object, ("dobj", "prep"), taken)
+    return _frames(view, people, DESCRIBING_VERBS, _as_object, ("dobj", "prep"), taken)
 
 
 def _cue_head(view: ArticleView, cue: Span) -> Token | None:
@@ -365,12 +341,12 @@ def _without_time(toks: list[Token]) -> list[Token]:
     return kept if kept and kept[-1].is_alpha and kept[-1].pos_ != "DET" else toks
 
 
-def settle_sources(view: ArticleView, people: Any, drafts: list[Draft]) -> None:
+def settle_sources(view: ArticleView, people: Resolver | None, drafts: list[Draft]) -> None:
     """The source mentions of the reports, settled after tagging: a report read without a
     source gets the subject it shares with the clause it hangs from
     (:func:`_shared_subject`); a time phrase is cut off a mention (:func:`_without_time`),
     and what a relative pronoun's mention runs on into (:func:`_relative_alone`)."""
-    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    resolve = people.resolve if people is not None else None
     doc, text = view.doc, view.text
     for d in drafts:
         if d.cue is None:
@@ -390,32 +366,17 @@ def settle_sources(view: ArticleView, people: Any, drafts: list[Draft]) -> None:
             d.speaker = source_speaker(text, resolve, span)
 
 
-# Verbs of coming to know: the subject receives the words, it does not say them.
-RECEIVING = frozenset("learn hear discover realize realise notice".split())
-_RECEIVING_STEMS = ("learn", "hear", "discover", "reali", "notic")
-
-
 def heard_in_passing(view: ArticleView, report: Draft) -> bool:
     """``The juggler left the fair early after learning that his tent had
     flooded``, ``Upon hearing that the ferry would stop, islanders grumbled``: a
     verb of coming to know in a participle phrase tells what happened to its subject,
     not what anyone stated (unlike ``The Post has learned that ...``, a claim)."""
-    if report.cue is None or not any(w in report.cue.text.lower() for w in _RECEIVING_STEMS):
+    if report.cue is None:
         return False
     verb = _cue_head(view, report.cue)
-    if verb is None or verb.lemma_.lower() not in RECEIVING or verb.tag_ != "VBG":
+    if verb is None or verb.lemma_.lower() not in RECEIVING_VERBS or verb.tag_ != "VBG":
         return False
     return verb.dep_ in ("pcomp", "advcl") and verb.left_edge.i >= verb.i - 1
-
-
-# Acts of saying a report's source may go on to, after "and" ("said the lottery favoured
-# millers and identified two bakeries as its winners"): a report of their own.
-NEXT_ACTS = frozenset(
-    """
-    add note call urge identify warn insist predict recommend demand praise criticize
-    criticise blame accuse vow promise pledge describe dismiss deny acknowledge swear imply
-    """.split()
-)
 
 
 def _next_act(content: Span_, speaker_ids: set[int]) -> Token | None:

@@ -8,14 +8,18 @@ import re
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
 from saidwhen.extract.speech.frames import (
-    CLAUSE_VERBS,
     find_as_reports,
     find_clause_reports,
     heard_in_passing,
     settle_sources,
     split_next_acts,
 )
-from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
+from saidwhen.extract.speech.lexicon import (
+    CHANNEL_WORDS,
+    CLAUSE_VERBS,
+    GENERIC_CHANNELS,
+    PERSONAL_SUBJECTS,
+)
 from saidwhen.extract.speech.rules import (
     find_cause_reports,
     find_gerund_reports,
@@ -274,10 +278,7 @@ def _says_who(view: ArticleView, report: Draft) -> bool:
     if not any(t.lemma_.lower() in CLAUSE_VERBS for t in cue):
         return False
     toks = tokens_in(view.doc, report.speaker.start, report.speaker.end)
-    return any(t.pos_ == "PROPN" or t.lower_ in _PERSONAL for t in toks)
-
-
-_PERSONAL = frozenset("i we he she they".split())
+    return any(t.pos_ == "PROPN" or t.lower_ in PERSONAL_SUBJECTS for t in toks)
 
 
 def _nested(inner: Draft, outer: Draft) -> bool:
