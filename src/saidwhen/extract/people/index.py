@@ -140,9 +140,9 @@ class PeopleIndex(_Descriptions):
         """The entity these name words refer to, or a new one.
 
         Types are decided later, by the votes of all mentions: the entity
-        tagger calls one "Trump" a PERSON and the next an ORG.  A mention whose
-        title gives a gender ("Mr. Obama") is no one of the other gender
-        ("Michelle Obama").
+        tagger calls one "Tano" a PERSON and the next an ORG.  A mention whose
+        title gives a gender ("Mr. Tano") is no one of the other gender
+        ("Elena Tano").
         """
         low = _core([w.lower() for w in words])
         suffix = {w.lower().rstrip(".") for w in words} & _SUFFIXES
@@ -170,8 +170,8 @@ class PeopleIndex(_Descriptions):
                 last = ent.last_before(at)
                 if len(words) == 1 and not (org_named or ent.org_named):
                     # a bare surname two people share: the one named first, the story's
-                    # (also for a surname before both: a headline's "Obama"); a person's
-                    # name over a body's ("Donald Trump", not "Team Trump")
+                    # (also for a surname before both: a headline's "Tano"); a person's
+                    # name over a body's ("Maria Vance", not "Team Vance")
                     last = 10_000_000 - min(s for s, _ in ent.mentions)
                     last += 20_000_000 * _personal_name(ent)
                 if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
@@ -230,7 +230,7 @@ class PeopleIndex(_Descriptions):
             return None
         root = span.root
         if (cut := _time_tail(span)) < end:
-            return self.entity_at(start, cut)  # "Trump this week"
+            return self.entity_at(start, cut)  # "Tano this week"
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
             ante = root.head.head
             found = self.entity_at(ante.idx, ante.idx + len(ante))
@@ -458,7 +458,7 @@ class PeopleIndex(_Descriptions):
         while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
-            tok = tok.head  # "Mr. Trump's embrace is ...": the owner of the subject
+            tok = tok.head  # "Mr. Tano's plan is ...": the owner of the subject
         elif (
             tok.dep_ == "appos"
             and tok.head.dep_ in ("nsubj", "nsubjpass")
@@ -473,7 +473,7 @@ class PeopleIndex(_Descriptions):
         while verb.dep_ in ("conj", "aux", "auxpass") and verb.head.i != verb.i:
             verb = verb.head
         # the subject of the sentence's main verb (or of a clause that opens it: "When
-        # Trump was asked, his answer ..."), or of a clause inside it
+        # Tano was asked, his answer ..."), or of a clause inside it
         if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.dep_ == "ROOT":
             return 2
         return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1

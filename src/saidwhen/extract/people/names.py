@@ -254,7 +254,7 @@ def _is_name_token(tok: Token) -> bool:
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
-# what follows a hyphen in a compound word, not in a name ("Trump-era", "Xi-led")
+# what follows a hyphen in a compound word, not in a name ("Tano-era", "Yun-led")
 _COMPOUND_ENDS = frozenset("era led style like born made run based backed type".split())
 
 
@@ -287,7 +287,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         if not capital[i]:
             i += 1
             continue
-        # "Doctors for Camp Closure": a capitalised plural inside a sentence opens a body's name
+        # "Nurses for Clean Water": a capitalised plural inside a sentence opens a body's name
         plural_head = (
             doc[i].tag_ == "NNS"
             and doc[i].text[:1].isupper()
@@ -341,7 +341,7 @@ def _surname_he(doc: Doc, i: int) -> bool:
 
 def _bridge(doc: Doc, j: int) -> int | None:
     """The next name word after "of"/"for" in a body's name ("Office of the Inspector
-    General", "Doctors for Camp Closure"); None when ``doc[j]`` ends no such name part."""
+    General", "Nurses for Clean Water"); None when ``doc[j]`` ends no such name part."""
     left = doc[j]
     if j + 2 >= len(doc) or doc[j + 1].lower_ not in ("of", "for") or not left.whitespace_:
         return None
@@ -523,7 +523,7 @@ def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
 
 def _time_tail(span: SpacySpan) -> int:
     """Where a time closing a mention starts ("A group of doctors in 2015", "A Monmouth
-    poll out Monday", "Trump this week": no part of who), else the span's end."""
+    poll out Monday", "Tano this week": no part of who), else the span's end."""
     root = span.root
     doc = span.doc
     for t in span:
