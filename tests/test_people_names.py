@@ -76,6 +76,22 @@ CASES = [
         ["Lucia Ferrer Soto", "Lucia Ferrer Soto"],
         id="the-first-of-two-surnames-names-the-person",
     ),
+    pytest.param(
+        '"We are proud of the crew," said Lena Marlow Quist, the harbour spokeswoman.\n\n'
+        "Her father, Tom Marlow, spoke at the dinner on Monday.\n\n"
+        '"I never planned to sail again," Marlow said.',
+        "direct",
+        ["Lena Marlow Quist", "Tom Marlow"],
+        id="a-first-surname-is-not-the-one-whose-last-name-it-is",
+    ),
+    pytest.param(
+        '"We are proud of the crew," said Lena Marlow Quist, the harbour spokeswoman.\n\n'
+        "Her father, Tom Marlow, spoke at the dinner on Monday.\n\n"
+        '"I never planned to sail again," Ms. Marlow said.',
+        "direct",
+        ["Lena Marlow Quist", "Lena Marlow Quist"],
+        id="a-first-surname-with-a-title-of-her-gender",
+    ),
 ]
 
 # the name a reported speaker gets, with titles and places around it cut off

@@ -24,6 +24,7 @@ from saidwhen.extract.people.names import (
     Gender,
     _core,
     _same_body,
+    _first_surname,
     _same_person,
     _time_tail,
 )
@@ -149,6 +150,11 @@ class PeopleIndex(_Descriptions):
         best: _Entity | None = None
         best_last = -1
         acronym = len(words) == 1 and words[0].isupper()  # "CBP" is not "CBP McAllen"
+        # "Marlow" after "Lena Marlow Quist" and "Tom Marlow": the man whose surname it
+        # is, unless a title says the woman ("Ms. Marlow")
+        surnames = {
+            e.core()[-1] for e in self._entities if e.named and not e.org_named and gender is None
+        }
         for ent in self._entities:
             if not ent.named:
                 continue
@@ -165,7 +171,9 @@ class PeopleIndex(_Descriptions):
             if org_named or ent.org_named:
                 ok = _same_body(low, ent_low)
             else:
-                ok = _same_person(low, ent_low)
+                ok = _same_person(low, ent_low) and not (
+                    low[-1] in surnames and low[-1] != ent_low[-1] and _first_surname(low, ent_low)
+                )
             if ok:
                 last = ent.last_before(at)
                 if len(words) == 1 and not (org_named or ent.org_named):
