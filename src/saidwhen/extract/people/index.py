@@ -23,8 +23,8 @@ from saidwhen.extract.people.names import (
     UNKNOWN_GENDER_COST,
     Gender,
     _core,
-    _same_body,
     _first_surname,
+    _same_body,
     _same_person,
     _time_tail,
 )
@@ -183,7 +183,7 @@ class PeopleIndex(_Descriptions):
                     last = 10_000_000 - min(s for s, _ in ent.mentions)
                     last += 20_000_000 * _personal_name(ent)
                 if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
-                    last += 1_000_000  # "King Jr." is Martin Luther King Jr., not Dexter King
+                    last += 1_000_000  # "Adler Jr." is Samuel Elroy Adler Jr., not Peter Adler
                 if best is None or last > best_last:
                     best, best_last = ent, last
         if best is None:
