@@ -100,6 +100,9 @@ TITLED = [
     ("Harbour Board Chair Greta Ollin said fares would stay low.", "Greta Ollin"),
     ("Party Chief of Staff Laura Penn said the count was over.", "Laura Penn"),
     ("Archbishop Aris Kazarian said the church would stay open.", "Aris Kazarian"),
+    ("Police Commissioner Nora Vale said the bridge would stay shut.", "Nora Vale"),
+    ("Rear Admiral Karl Venn said the fleet would sail on Friday.", "Karl Venn"),
+    ("Ranking Democrat Greta Ollin said the bill would fail.", "Greta Ollin"),
 ]
 
 

@@ -169,3 +169,34 @@ def test_title_case_lines(line: str, titled: bool) -> None:
     text = f"Some words here.\n{line}\nmore words follow in lower case."
     lo = text.index(line)
     assert (_title_case_lines(text) == [(lo, lo + len(line))]) == titled
+
+
+# the owner a noun for what was said gives it, and the one it does not
+@pytest.mark.parametrize(
+    ("text", "words", "not_speaker"),
+    [
+        (
+            "Maria Vance appeared on Fox on Monday.\n\n"
+            "A Fox interview showed that the ferry would pay for itself.",
+            "that the ferry",
+            "Fox",  # a channel's interview is its guest's words, not the channel's
+        ),
+        (
+            "The Harbour Post and the Valley Post both covered the vote on Monday.\n\n"
+            "The Post said the ferry would pay for itself.",
+            "the ferry",
+            "the Valley Post",  # "the Post" with two papers of that name: neither
+        ),
+        (
+            "The Harbour Post and the Valley Post both covered the vote on Monday.\n\n"
+            "The Post said the ferry would pay for itself.",
+            "the ferry",
+            "the Harbour Post",
+        ),
+    ],
+    ids=["a-channel-does-not-speak-for-its-interview", "two-posts-a", "two-posts-b"],
+)
+def test_who_does_not_speak(nlp: Any, text: str, words: str, not_speaker: str) -> None:
+    rec = extract(text, "2016-09-07", nlp=nlp)
+    (q,) = [q for q in rec.quotes if q.text.startswith(words)]
+    assert q.speaker is not None and q.speaker.name != not_speaker

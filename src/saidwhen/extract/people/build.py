@@ -14,6 +14,7 @@ from saidwhen.extract.lexicon import (
     FEMALE_WORDS,
     MALE_NAMES,
     MALE_WORDS,
+    PAPER_WORDS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -27,7 +28,6 @@ from saidwhen.extract.people.names import (
     _MORE_MALE,
     _ORG_NOUNS,
     _ORG_WORDS,
-    _PAPER_WORDS,
     _PERSON_NOUNS,
     _PLACE_LABELS,
     _SUFFIXES,
@@ -385,7 +385,7 @@ def _body_name(doc: Doc, ent: _Entity) -> list[str]:
         rest = " ".join(words[1:])  # "HRN Pentagon correspondent": the Pentagon, named alone too
         if len(re.findall(rf"\b{re.escape(rest)}\b", text)) > len(ent.mentions) // 2 + 1:
             words = words[1:]
-    if words[0].lower() == "the" or (len(words) > 2 and words[-1].lower() not in _PAPER_WORDS):
+    if words[0].lower() == "the" or (len(words) > 2 and words[-1].lower() not in PAPER_WORDS):
         return words  # (a newspaper goes by "the" as the article writes it)
     heads = []  # mentions that head their noun phrase, not "White House press secretary"
     for s, e in ent.mentions:

@@ -7,7 +7,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES
+from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES, PAPER_WORDS
 from saidwhen.extract.people.described import _Descriptions
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
@@ -78,26 +78,37 @@ def _gender_of_name(ent: _Entity) -> Gender | None:
     return "female" if female > male else "male" if male > female else None
 
 
+# What someone wrote, whose proper-noun compound is its writer ("a Ledger article"),
+# unlike "a Fox interview", which Fox did not give
+_WRITTEN_NOUNS = _DOC_NOUNS | frozenset(
+    "missive essay column book memoir op-ed article story editorial".split()
+)
 # What someone said or wrote, whose owner ("his response", "Ruiz's letter") said it
-_SAID_NOUNS = _DOC_NOUNS | frozenset(
+_SAID_NOUNS = _WRITTEN_NOUNS | frozenset(
     """
     response answer reply remark comment word speech testimony claim argument retort
     rebuttal explanation complaint warning promise pledge announcement address interview
-    missive essay column book memoir op-ed article story editorial
     """.split()
 )
 
 
 def _owner_of_words(root: Token) -> Token | None:
-    """The owner of a noun for what was said ("his" of "his response", "Times" of "a
-    Times article"), else None."""
-    if root.pos_ != "NOUN" or root.lemma_.lower() not in _SAID_NOUNS:
+    """The owner of a noun for what was said ("his" of "his response", "Ledger" of "a
+    Ledger article"), else None."""
+    lemma = root.lemma_.lower()
+    if root.pos_ != "NOUN" or lemma not in _SAID_NOUNS:
         return None
     owners = [
         c
         for c in root.children
         if c.dep_ == "poss"
-        or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == root.i - 1 and root.tag_ == "NN")
+        or (
+            c.dep_ == "compound"
+            and c.pos_ == "PROPN"
+            and c.i == root.i - 1
+            and root.tag_ == "NN"
+            and lemma in _WRITTEN_NOUNS
+        )
     ]
     return owners[0] if owners else None
 
@@ -155,8 +166,16 @@ class PeopleIndex(_Descriptions):
         surnames = {
             e.core()[-1] for e in self._entities if e.named and not e.org_named and gender is None
         }
+        # "the Post" after "the Harbour Post" and "the Valley Post": neither of them
+        papers: set[int] = set()
+        if len(low) == 1 and low[0] in PAPER_WORDS:
+            papers = {
+                id(e)
+                for e in self._entities
+                if e.named and len(e.core()) > 1 and e.core()[-1] == low[0]
+            }
         for ent in self._entities:
-            if not ent.named:
+            if not ent.named or (len(papers) > 1 and id(ent) in papers):
                 continue
             ent_low = ent.core()
             if (
