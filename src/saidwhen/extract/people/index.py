@@ -50,19 +50,33 @@ def pull_quote_paragraphs(text: str, quoted: list[tuple[int, int]]) -> list[tupl
     """The paragraphs (char spans) that are pull quotes: ``"Without a bigger
     ferry, ..." Lane said.`` set into a passage about someone else, the same
     words quoted again further on.  A "he continued" after one is not its speaker's."""
+    quoted = sorted(quoted)
+    starts = [s for s, _ in quoted]
+    said = [_words(text[s:e]) for s, e in quoted]
+    # every quote's words, each between spaces, in one string: a search from the
+    # first quote after a paragraph looks at all the later ones at once ("\0" is no
+    # word, so no match runs across two quotes)
+    joined = []
+    at = [0]
+    for w in said:
+        joined.append(f" {w} \0")
+        at.append(at[-1] + len(w) + 3)
+    later = "".join(joined)
     out = []
     for k, (start, end) in enumerate(quoted):
-        words = _words(text[start:end])
+        words = said[k]
         if len(words.split()) < _PULL_QUOTE_WORDS:
             continue
         lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", end)
         hi = len(text) if hi < 0 else hi
-        others = [q for q in quoted if lo <= q[0] < hi and q != (start, end)]
-        rest = text[lo:start] + " " + text[end:hi]
-        if others or len(_words(rest).split()) > _PULL_ATTRIBUTION_WORDS:
+        a, b = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        if any(quoted[j] != (start, end) for j in range(a, b)):
             continue
-        if any(f" {words} " in f" {_words(text[s:e])} " for s, e in quoted[k + 1 :] if s >= hi):
+        rest = text[lo:start] + " " + text[end:hi]
+        if len(_words(rest).split()) > _PULL_ATTRIBUTION_WORDS:
+            continue
+        if later.find(f" {words} ", at[b]) >= 0:
             out.append((lo, hi))
     return out
 
