@@ -125,6 +125,21 @@ class _Descriptions:
         for ent in self._entities:
             if (plural and ent.type == "person") or id(ent) in owners:
                 continue
+            heads = ent.head_words()
+            stems = {_stem(w) for w in heads}
+            named = lemma in heads or root.lower_ in heads
+            # "the company", "the production company": the last body named (not
+            # "the board", "the ministry": a body of that name, else no one named)
+            is_body = not named and (
+                not poss
+                and lemma in _ORG_NOUNS
+                and ent.type == "organisation"
+                and not plural
+                and words - {_stem(lemma)} <= stems
+                and lemma in _ANY_BODY_NOUNS
+            )
+            if not (named or is_body):
+                continue  # checked first: the mentions are read only for a candidate
             # the last mention, a subject counted nearer: the likelier antecedent
             last = max(
                 (
@@ -136,25 +151,12 @@ class _Descriptions:
             )
             if last < 0:
                 continue
-            heads = ent.head_words()
-            stems = {_stem(w) for w in heads}
-            if lemma in heads or root.lower_ in heads:
+            if named:
                 score = last + 10_000 * len(words & stems)
-            elif (
-                not poss
-                and lemma in _ORG_NOUNS
-                and ent.type == "organisation"
-                and not plural
-                and words - {_stem(lemma)} <= stems
-                and lemma in _ANY_BODY_NOUNS
-            ):
-                # "the company", "the production company": the last body named (not
-                # "the board", "the ministry": a body of that name, else no one named)
+            else:
                 # the body the article is about (named most often so far) over a passer-by
                 seen = sum(1 for s, _ in ent.mentions if s < at)
                 score = last - 100_000 + 10_000 * len(words & stems) + 200 * seen
-            else:
-                continue
             if best is None or score > best[0]:
                 best = (score, ent)
         if best is None and lemma in _DOC_NOUNS and not plural:
