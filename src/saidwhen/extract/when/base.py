@@ -56,7 +56,7 @@ class Spans:
         return i >= 0 and pos < self._ends[i]
 
 
-def doc_text(doc: Doc) -> str:
+def doc_text(doc: Doc | str | None) -> str:
     """The text of a spaCy doc (computed once per doc), or the string itself."""
     if isinstance(doc, str):
         return doc
@@ -68,7 +68,7 @@ def doc_text(doc: Doc) -> str:
         return str(getattr(doc, "text", ""))
 
 
-def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
+def doc_sentences(doc: Doc | str | None) -> list[tuple[int, int]]:
     """Sentence character spans: spaCy's when ``doc`` is a parsed doc, else a plain split."""
     if not isinstance(doc, str) and doc is not None:
         try:

@@ -67,7 +67,7 @@ if TYPE_CHECKING:
 
 
 def date_quotes(
-    doc: Doc, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
+    doc: Doc | str, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
 ) -> list[Quote]:
     """The quotes with ``when``/``when_range``/``when_basis`` filled in.
 
@@ -105,7 +105,7 @@ def _spoken_of(lower: str, spans: Spans, channel: str) -> bool:
 
 
 def _date_all(
-    doc: Doc, text: str, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
+    doc: Doc | str, text: str, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
 ) -> list[Quote]:
     sents = _within_paragraphs(text, doc_sentences(doc))
     # An update (an embedded post dated after the article) tells of days up to its own;
