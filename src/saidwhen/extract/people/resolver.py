@@ -72,6 +72,13 @@ FEATURES = (
     "kilochars",  # the distance in thousands of characters (up to 8)
     "hand_choice",  # the hand-weighted score's choice
     "hand_margin",  # its hand-weighted score below the best one's, in thousands
+    # the same for a pronoun that is the subject of a speech verb ("he said"): a speaker
+    # is the one who spoke last more often than the article's main person
+    "said_recent_1",
+    "said_log_mentions",
+    "said_first_named",
+    "said_subject_nearest",
+    "said_hand_choice",
 )
 
 
@@ -150,6 +157,7 @@ def candidate_features(
     hand_top = max(hand.values())
     hand_pick = id(newcomer) if newcomer is not None else max(hand, key=lambda k: hand[k])
     p_dep = pron.dep_
+    said = float(p_dep in _SUBJECTS and pron.head.lemma_.lower() in SPEECH_VERBS)
     text = doc_text(index._doc)
     p_role = "subject" if p_dep in _SUBJECTS else "poss" if p_dep == "poss" else "other"
     out = {}
@@ -198,6 +206,11 @@ def candidate_features(
             min(8.0, (at - e) / 1000),
             float(k == hand_pick),
             (hand[k] - hand_top) / 1000,
+            said * (rank[k] == 0),
+            said * math.log1p(counts[k]),
+            said * (k == first),
+            said * (k == nearest_subject and last_subject[k] >= 0),
+            said * (k == hand_pick),
         ]
     return out
 
