@@ -81,12 +81,22 @@ TWO_WOMEN = (
 )
 
 
+QUOTED = (
+    "Tom Berg ran the island ferry for forty years until he retired in 2019. His "
+    "daughter, Lisa Berg, took over the wheel that spring.\n\n"
+    '"He taught me to read the tide before I could read a book," she said.'
+)
+
+
 @pytest.mark.parametrize(
     ("text", "pronoun", "person"),
     [
         (ADDED, "he added", "Paul Okafor"),  # a new man named: he added is his
         (INTERVIEW, "she says", "Marta Lindqvist"),  # the interviewee, not the woman named last
         (TWO_WOMEN, "she says", "Ines Carvalho"),
+        (QUOTED, "she said", "Lisa Berg"),
+        # a quoted "he" with no man named in the quote: the one named before it
+        (QUOTED, "He taught", "Tom Berg"),
     ],
 )
 @pytest.mark.parametrize("model", [HAND, None], ids=["hand", "default"])

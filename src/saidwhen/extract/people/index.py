@@ -382,16 +382,33 @@ class PeopleIndex(_Descriptions):
         if gender is None:
             return None
         skip = self._objects_of_verb(token)
-        newcomer = None
-        if not self._in_quote(token.idx):
-            newcomer = self._introduced_before(token, gender)
-            if newcomer is not None and id(newcomer) in skip:
-                newcomer = None
-        model = self._model
-        if model.weights is None and self._trace is None:
-            return newcomer or self._recent(token.idx, gender, skip=skip)
+        in_quote = self._in_quote(token.idx)
+        newcomer = None if in_quote else self._introduced_before(token, gender)
+        if newcomer is not None and id(newcomer) in skip:
+            newcomer = None
+        if self._model.weights is None and self._trace is None:
+            found = newcomer or self._recent(token.idx, gender, skip=skip)
+            if found is None and in_quote:
+                # no one of its gender named in the quote: someone named outside it
+                # (a quoted "he" about a person the article named, a long quote)
+                found = self._recent(token.idx, gender, skip=skip, frame=False)
+            return found
+        return self._ranked(token, gender, skip, newcomer, frame=True) or (
+            self._ranked(token, gender, skip, newcomer, frame=False) if in_quote else None
+        )
+
+    def _ranked(
+        self,
+        token: Token,
+        gender: Gender,
+        skip: frozenset[int],
+        newcomer: _Entity | None,
+        frame: bool,
+    ) -> _Entity | None:
+        """The candidate of highest weighted features (the hand score's choice when the
+        model has no weights, that is, while a trace is recorded for training)."""
         cands: dict[int, tuple[_Entity, list[tuple[int, int]]]] = {}
-        for s, e, ent, _subject in self._candidate_mentions(token.idx, gender, skip=skip):
+        for s, e, ent, _ in self._candidate_mentions(token.idx, gender, skip=skip, frame=frame):
             cands.setdefault(id(ent), (ent, []))[1].append((s, e))
         if not cands:
             return None
@@ -401,10 +418,10 @@ class PeopleIndex(_Descriptions):
         if self._trace is not None:
             seen = [(feats[k], cands[k][0].mentions) for k in cands]
             self._trace.rows.append((token.idx, token.idx + len(token), seen))
-        if model.weights is None:
-            return newcomer or self._recent(token.idx, gender, skip=skip)
+        if self._model.weights is None:
+            return newcomer or self._recent(token.idx, gender, skip=skip, frame=frame)
         order = sorted(cands, key=lambda k: cands[k][1][-1][0], reverse=True)
-        return cands[rank(model, feats, order)][0]
+        return cands[rank(self._model, feats, order)][0]
 
     def sentence_of(self, pos: int) -> int:
         """The number of the sentence the character at ``pos`` is in."""
@@ -513,6 +530,7 @@ class PeopleIndex(_Descriptions):
         gender: Gender | None,
         window: int = 8000,
         skip: frozenset[int] = frozenset(),
+        frame: bool = True,
     ) -> Iterator[tuple[int, int, _Entity, int]]:
         """The mentions of people a pronoun (or a description) at ``at`` may take up:
         ``(start, end, entity, subject level)``, before it, in its quote frame, of its
@@ -526,9 +544,7 @@ class PeopleIndex(_Descriptions):
             if any(lo <= s < hi and not lo <= at < hi for lo, hi in self._pulled):
                 continue  # a pull quote: set into the text, no part of its thread
             quoted, subject = self._flags[s]
-            if quoted != in_quote:
-                continue
-            if in_quote and at - s > 600:
+            if frame and (quoted != in_quote or (in_quote and at - s > 600)):
                 continue
             g = ent.gender
             if gender and g and g != gender:
@@ -541,10 +557,11 @@ class PeopleIndex(_Descriptions):
         gender: Gender | None,
         window: int = 8000,
         skip: frozenset[int] = frozenset(),
+        frame: bool = True,
     ) -> _Entity | None:
         """The hand-weighted choice: the last mentioned, with bonuses for subjects."""
         best: tuple[float, _Entity] | None = None
-        for s, _, ent, subject in self._candidate_mentions(at, gender, window, skip):
+        for s, _, ent, subject in self._candidate_mentions(at, gender, window, skip, frame):
             score = self._hand_score(s, ent, subject, gender, at)
             if best is None or score > best[0]:
                 best = (score, ent)
