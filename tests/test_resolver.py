@@ -87,6 +87,12 @@ QUOTED = (
     '"He taught me to read the tide before I could read a book," she said.'
 )
 
+MANAGER = (
+    "Senator Paul Bell spent the week touring farms in the north of the state.\n\n"
+    "Bell campaign manager Morgan Ricci said on Monday that the tour had drawn large crowds. "
+    '"People want to be heard," he said.'
+)
+
 
 @pytest.mark.parametrize(
     ("text", "pronoun", "person"),
@@ -97,6 +103,8 @@ QUOTED = (
         (QUOTED, "she said", "Lisa Berg"),
         # a quoted "he" with no man named in the quote: the one named before it
         (QUOTED, "He taught", "Tom Berg"),
+        # a name that only modifies the subject's title is not the subject
+        (MANAGER, "he said", "Morgan Ricci"),
     ],
 )
 @pytest.mark.parametrize("model", [HAND, None], ids=["hand", "default"])

@@ -593,6 +593,8 @@ class PeopleIndex(_Descriptions):
             return 0
         tok = span.root
         while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            if tok.head.pos_ == "NOUN" and not span.start <= tok.head.i < span.end:
+                return 0  # "Sanders campaign manager Jeff Weaver said": Weaver's subject
             tok = tok.head
         if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
             tok = tok.head  # "Mr. Tano's plan is ...": the owner of the subject
