@@ -28,6 +28,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+def _depth(tok: Token) -> int:
+    """How many heads up a token is from its sentence's root."""
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _weak(ent: _Entity) -> bool:
+    """A lone word that nothing says is a person's name ("Business" as a subject)."""
+    return len(ent.tokens) == 1 and not ent.votes.get("person_strong")
+
+
 class _Pronouns:
     """The pronoun half of :class:`~saidwhen.extract.people.index.PeopleIndex`: the
     index's state and methods that it uses are declared here for the type checker."""
@@ -48,6 +61,8 @@ class _Pronouns:
 
         def sentence_of(self, pos: int) -> int: ...
 
+        def unit_of(self, pos: int) -> int: ...
+
         def token_at(self, start: int, end: int) -> Token: ...
 
     def pronoun_target(self, token: Token) -> _Entity | None:
@@ -56,16 +71,17 @@ class _Pronouns:
         if gender is None:
             return None
         skip = self._objects_of_verb(token)
+        subject = token.dep_ in ("nsubj", "nsubjpass")
         in_quote = self._in_quote(token.idx)
         newcomer = None if in_quote else self._introduced_before(token, gender)
         if newcomer is not None and id(newcomer) in skip:
             newcomer = None
         if self._model.weights is None and self._trace is None:
-            found = newcomer or self._recent(token.idx, gender, skip=skip)
+            found = newcomer or self._recent(token.idx, gender, skip=skip, subject=subject)
             if found is None and in_quote:
                 # no one of its gender named in the quote: someone named outside it
                 # (a quoted "he" about a person the article named, a long quote)
-                found = self._recent(token.idx, gender, skip=skip, frame=False)
+                found = self._recent(token.idx, gender, skip=skip, frame=False, subject=subject)
             return found
         return self._ranked(token, gender, skip, newcomer, frame=True) or (
             self._ranked(token, gender, skip, newcomer, frame=False) if in_quote else None
@@ -93,7 +109,9 @@ class _Pronouns:
             seen = [(feats[k], cands[k][0].mentions) for k in cands]
             self._trace.rows.append((token.idx, token.idx + len(token), seen))
         if self._model.weights is None:
-            return newcomer or self._recent(token.idx, gender, skip=skip, frame=frame)
+            subject = token.dep_ in ("nsubj", "nsubjpass")
+            found = self._recent(token.idx, gender, skip=skip, frame=frame, subject=subject)
+            return newcomer or found
         order = sorted(cands, key=lambda k: cands[k][1][-1][0], reverse=True)
         return cands[rank(self._model, feats, order)][0]
 
@@ -209,14 +227,32 @@ class _Pronouns:
         window: int = 8000,
         skip: frozenset[int] = frozenset(),
         frame: bool = True,
+        subject: bool = False,
     ) -> _Entity | None:
-        """The hand-weighted choice: the last mentioned, with bonuses for subjects."""
-        best: tuple[float, _Entity] | None = None
-        for s, _, ent, subject in self._candidate_mentions(at, gender, window, skip, frame):
-            score = self._hand_score(s, ent, subject, gender, at)
+        """The hand-weighted choice: the last mentioned, with bonuses for subjects.
+
+        For a ``subject`` pronoun, a main clause's subject outranks a subordinate one
+        in its own sentence, not in a later one: the subject of the latest sentence
+        that has one wins over an earlier sentence's ("Ruiz spoke first. Later, when
+        Lee took the stand, he said"); a subject takes up the last one's thread.
+        """
+        best: tuple[float, int, int, _Entity] | None = None
+        latest: tuple[int, int, int, _Entity] | None = None  # (sentence, -depth, -start, entity)
+        for s, e, ent, level in self._candidate_mentions(at, gender, window, skip, frame):
+            score = self._hand_score(s, ent, level, gender, at)
             if best is None or score > best[0]:
-                best = (score, ent)
-        return best[1] if best else None
+                best = (score, s, level, ent)
+            if subject and level and not (gender and ent.gender is None and _weak(ent)):
+                # the latest sentence's subject highest in its tree, then the first:
+                # the order of Hobbs' breadth-first, left-to-right search
+                key = (self.unit_of(s), -_depth(self.token_at(s, e)), -s, ent)
+                if latest is None or key[:3] > latest[:3]:
+                    latest = key
+        if best is None:
+            return None
+        if best[2] and latest is not None and latest[0] > self.unit_of(best[1]):
+            return latest[3]
+        return best[3]
 
     @staticmethod
     def _hand_score(s: int, ent: _Entity, subject: int, gender: Gender | None, at: int) -> float:
@@ -225,8 +261,7 @@ class _Pronouns:
         if gender and ent.gender is None:
             # a full name (or a titled one) of unknown gender may well be he or
             # she; a lone word of no known gender is likelier no person ("Wild")
-            weak = len(ent.tokens) == 1 and not ent.votes.get("person_strong")
-            score -= 300 if weak else UNKNOWN_GENDER_COST
+            score -= 300 if _weak(ent) else UNKNOWN_GENDER_COST
         if subject:
             score += SUBJECT_BONUS + (MAIN_SUBJECT_BONUS if subject == 2 else 0)
         if SALIENCE:
