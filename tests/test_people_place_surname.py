@@ -20,4 +20,3 @@ def test_a_surname_the_tagger_calls_a_city(nlp: Any) -> None:
     rec = run(PARIS, nlp)
     (quote,) = [q for q in rec.quotes if q.text.startswith("We had no warning")]
     assert who(quote) == "Nadia Paris"
-
