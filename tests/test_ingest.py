@@ -116,3 +116,22 @@ def test_worker_processes_give_the_same_bank(
     assert bank_contents(connect(pooled, readonly=True)) == bank_contents(
         connect(db, readonly=True)
     )
+
+
+def _pipelines_loaded() -> int:
+    from saidwhen.nlp import _load
+
+    return _load.cache_info().currsize
+
+
+def test_workers_start_with_the_pipeline_loaded() -> None:
+    """Forked from the server that loaded it (each worker used to import and load it: 1.3 s)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_all_start_methods
+
+    from saidwhen.engine.local import _context
+
+    if "forkserver" not in get_all_start_methods():
+        pytest.skip("no fork server on this platform: workers are spawned and load it")
+    with ProcessPoolExecutor(1, mp_context=_context(None)) as pool:
+        assert pool.submit(_pipelines_loaded).result() == 1
