@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -70,8 +71,9 @@ def _alive(pid: int) -> bool:
 
 
 def _context(model: str | None) -> BaseContext:
-    """Workers forked from a server that loaded the pipeline, else spawned."""
-    if "forkserver" not in get_all_start_methods():
+    """Workers forked from a server that loaded the pipeline (Linux), else spawned."""
+    # macOS has a fork server too, but forking after numpy's Accelerate has started is unsafe
+    if not sys.platform.startswith("linux") or "forkserver" not in get_all_start_methods():
         return get_context("spawn")
     ctx = get_context("forkserver")
     if model is None:  # another pipeline: each worker loads its own
