@@ -44,6 +44,7 @@ from saidwhen.extract.people.names import (
     _standalone_labels,
     _stem,
 )
+from saidwhen.extract.people.resolver import PronounModel, Trace
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
 from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
@@ -147,16 +148,23 @@ def _described_role(doc: Doc, i: int, j: int) -> bool:
     )
 
 
-def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> PeopleIndex:
+def find_people(
+    doc: Doc,
+    regions: Sequence[QuoteRegion] | None = None,
+    *,
+    model: PronounModel | None = None,
+    trace: Trace | None = None,
+) -> PeopleIndex:
     """Every person and organisation of the article with their mentions and descriptors.
 
     ``regions`` are the article's quoted regions (``ArticleView.regions``), paired
-    from the text when not given.
+    from the text when not given.  ``model`` ranks the people a he/she may be (the
+    stored weights when not given); ``trace`` collects what it saw, for training.
     """
     if regions is None:
         regions = find_quote_regions(doc_text(doc))
     quoted = [(r.start, r.end) for r in regions]
-    index = PeopleIndex(doc, quoted)
+    index = PeopleIndex(doc, quoted, model, trace)
     name_words: set[str] = set()
     for tagged in doc.ents:
         if tagged.label_ == "PERSON":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES, PAPER_WORDS
@@ -27,6 +28,13 @@ from saidwhen.extract.people.names import (
     _same_body,
     _same_person,
     _time_tail,
+)
+from saidwhen.extract.people.resolver import (
+    DEFAULT_MODEL,
+    PronounModel,
+    Trace,
+    candidate_features,
+    rank,
 )
 from saidwhen.model import Person, Span
 from saidwhen.nlp import doc_text
@@ -136,8 +144,19 @@ def _personal_name(ent: _Entity) -> bool:
 class PeopleIndex(_Descriptions):
     """The people of one article; ``resolve`` maps a mention span to a canonical name."""
 
-    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        quoted: list[tuple[int, int]] | None = None,
+        model: PronounModel | None = None,
+        trace: Trace | None = None,
+    ) -> None:
         self._doc = doc
+        self._model = model if model is not None else DEFAULT_MODEL
+        self._trace = trace  # training: what the pronoun ranking saw
+        self._tok_starts: list[int] = []  # token char starts, and each token's sentence
+        self._tok_sent: list[int] = []
+        self._roots: dict[tuple[int, int], Token] = {}
         self._quoted = sorted(quoted or [])  # quoted regions: their "he" lives in another frame
         self._quote_starts = [q[0] for q in self._quoted]
         # mention start -> (in quote, subject: 2 of a main clause, 1 of another, 0 none)
@@ -363,11 +382,69 @@ class PeopleIndex(_Descriptions):
         if gender is None:
             return None
         skip = self._objects_of_verb(token)
-        if not self._in_quote(token.idx):
-            newcomer = self._introduced_before(token, gender)
-            if newcomer is not None and id(newcomer) not in skip:
-                return newcomer
-        return self._recent(token.idx, gender, skip=skip)
+        in_quote = self._in_quote(token.idx)
+        newcomer = None if in_quote else self._introduced_before(token, gender)
+        if newcomer is not None and id(newcomer) in skip:
+            newcomer = None
+        if self._model.weights is None and self._trace is None:
+            found = newcomer or self._recent(token.idx, gender, skip=skip)
+            if found is None and in_quote:
+                # no one of its gender named in the quote: someone named outside it
+                # (a quoted "he" about a person the article named, a long quote)
+                found = self._recent(token.idx, gender, skip=skip, frame=False)
+            return found
+        return self._ranked(token, gender, skip, newcomer, frame=True) or (
+            self._ranked(token, gender, skip, newcomer, frame=False) if in_quote else None
+        )
+
+    def _ranked(
+        self,
+        token: Token,
+        gender: Gender,
+        skip: frozenset[int],
+        newcomer: _Entity | None,
+        frame: bool,
+    ) -> _Entity | None:
+        """The candidate of highest weighted features (the hand score's choice when the
+        model has no weights, that is, while a trace is recorded for training)."""
+        cands: dict[int, tuple[_Entity, list[tuple[int, int]]]] = {}
+        for s, e, ent, _ in self._candidate_mentions(token.idx, gender, skip=skip, frame=frame):
+            cands.setdefault(id(ent), (ent, []))[1].append((s, e))
+        if not cands:
+            return None
+        for _, ms in cands.values():
+            ms.sort()
+        feats = candidate_features(self, token, gender, cands, newcomer)
+        if self._trace is not None:
+            seen = [(feats[k], cands[k][0].mentions) for k in cands]
+            self._trace.rows.append((token.idx, token.idx + len(token), seen))
+        if self._model.weights is None:
+            return newcomer or self._recent(token.idx, gender, skip=skip, frame=frame)
+        order = sorted(cands, key=lambda k: cands[k][1][-1][0], reverse=True)
+        return cands[rank(self._model, feats, order)][0]
+
+    def sentence_of(self, pos: int) -> int:
+        """The number of the sentence the character at ``pos`` is in."""
+        if not self._tok_starts:
+            for n, sent in enumerate(self._doc.sents):
+                for tok in sent:
+                    self._tok_starts.append(tok.idx)
+                    self._tok_sent.append(n)
+        k = bisect.bisect_right(self._tok_starts, pos) - 1
+        return self._tok_sent[max(0, k)]
+
+    def token_at(self, start: int, end: int) -> Token:
+        """The head token of a mention span."""
+        tok = self._roots.get((start, end))
+        if tok is None:
+            span = self._doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                self.sentence_of(start)  # fills the token starts
+                tok = self._doc[max(0, bisect.bisect_right(self._tok_starts, start) - 1)]
+            else:
+                tok = span.root
+            self._roots[(start, end)] = tok
+        return tok
 
     def _objects_of_verb(self, pron: Token) -> frozenset[int]:
         """The people a subject pronoun's verb takes as its object or addressee ("he
@@ -447,16 +524,19 @@ class PeopleIndex(_Descriptions):
                         return None  # "the doctors said ... they": not the body
         return best[2]
 
-    def _recent(
+    def _candidate_mentions(
         self,
         at: int,
         gender: Gender | None,
         window: int = 8000,
         skip: frozenset[int] = frozenset(),
-    ) -> _Entity | None:
-        best: tuple[float, _Entity] | None = None
+        frame: bool = True,
+    ) -> Iterator[tuple[int, int, _Entity, int]]:
+        """The mentions of people a pronoun (or a description) at ``at`` may take up:
+        ``(start, end, entity, subject level)``, before it, in its quote frame, of its
+        gender or of none known."""
         in_quote = self._in_quote(at)
-        for s, _, ent in self._mention_starts:
+        for s, e, ent in self._mention_starts:
             if s >= at or at - s > window or ent.type != "person":
                 continue
             if skip and id(ent) in skip:
@@ -464,27 +544,43 @@ class PeopleIndex(_Descriptions):
             if any(lo <= s < hi and not lo <= at < hi for lo, hi in self._pulled):
                 continue  # a pull quote: set into the text, no part of its thread
             quoted, subject = self._flags[s]
-            if quoted != in_quote:
-                continue
-            if in_quote and at - s > 600:
+            if frame and (quoted != in_quote or (in_quote and at - s > 600)):
                 continue
             g = ent.gender
             if gender and g and g != gender:
                 continue
-            if gender and g is None:
-                # a full name (or a titled one) of unknown gender may well be he or
-                # she; a lone word of no known gender is likelier no person ("Wild")
-                weak = len(ent.tokens) == 1 and not ent.votes.get("person_strong")
-                score = s - (300 if weak else UNKNOWN_GENDER_COST)
-            else:
-                score = s
-            if subject:
-                score += SUBJECT_BONUS + (MAIN_SUBJECT_BONUS if subject == 2 else 0)
-            if SALIENCE:
-                score += SALIENCE * min(10, sum(1 for m in ent.mentions if m[0] < at))
+            yield s, e, ent, subject
+
+    def _recent(
+        self,
+        at: int,
+        gender: Gender | None,
+        window: int = 8000,
+        skip: frozenset[int] = frozenset(),
+        frame: bool = True,
+    ) -> _Entity | None:
+        """The hand-weighted choice: the last mentioned, with bonuses for subjects."""
+        best: tuple[float, _Entity] | None = None
+        for s, _, ent, subject in self._candidate_mentions(at, gender, window, skip, frame):
+            score = self._hand_score(s, ent, subject, gender, at)
             if best is None or score > best[0]:
                 best = (score, ent)
         return best[1] if best else None
+
+    @staticmethod
+    def _hand_score(s: int, ent: _Entity, subject: int, gender: Gender | None, at: int) -> float:
+        """The hand-weighted score of a mention at ``s`` for a pronoun at ``at``."""
+        score: float = s
+        if gender and ent.gender is None:
+            # a full name (or a titled one) of unknown gender may well be he or
+            # she; a lone word of no known gender is likelier no person ("Wild")
+            weak = len(ent.tokens) == 1 and not ent.votes.get("person_strong")
+            score -= 300 if weak else UNKNOWN_GENDER_COST
+        if subject:
+            score += SUBJECT_BONUS + (MAIN_SUBJECT_BONUS if subject == 2 else 0)
+        if SALIENCE:
+            score += SALIENCE * min(10, sum(1 for m in ent.mentions if m[0] < at))
+        return score
 
     def _in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -497,6 +593,8 @@ class PeopleIndex(_Descriptions):
             return 0
         tok = span.root
         while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            if tok.head.pos_ == "NOUN" and not span.start <= tok.head.i < span.end:
+                return 0  # "Sanders campaign manager Jeff Weaver said": Weaver's subject
             tok = tok.head
         if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
             tok = tok.head  # "Mr. Tano's plan is ...": the owner of the subject
