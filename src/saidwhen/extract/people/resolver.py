@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from saidwhen.extract.people.entity import _Entity
-    from saidwhen.extract.people.index import PeopleIndex
     from saidwhen.extract.people.names import Gender
+    from saidwhen.extract.people.pronouns import _Pronouns
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -129,7 +129,7 @@ _OBJECTS = ("dobj", "dative", "pobj")
 
 
 def candidate_features(
-    index: PeopleIndex,
+    index: _Pronouns,
     pron: Token,
     gender: Gender | None,
     cands: dict[int, tuple[_Entity, list[tuple[int, int]]]],
