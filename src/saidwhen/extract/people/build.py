@@ -291,11 +291,9 @@ def find_people(
             if d:
                 ent.female += _gendered(d.split()[-1], FEMALE_WORDS, "woman")
                 ent.male += _gendered(d.split()[-1], MALE_WORDS, "man")
-    index._mention_starts.sort(key=lambda m: m[0])
     _vote_predicates(doc, index)
     _vote_pronouns(doc, index)
     _link_pronouns_and_roles(doc, index)
-    index._mention_starts.sort(key=lambda m: m[0])
     return index
 
 

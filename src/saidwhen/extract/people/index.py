@@ -40,6 +40,10 @@ _PULL_QUOTE_WORDS = 5
 _PULL_ATTRIBUTION_WORDS = 12
 
 
+def _start(mention: tuple[int, int, _Entity]) -> int:
+    return mention[0]
+
+
 def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -154,7 +158,10 @@ class PeopleIndex(_Descriptions, _Pronouns):
         self._flags: dict[int, tuple[bool, int]] = {}
         self._entities: list[_Entity] = []
         self._by_span: dict[tuple[int, int], _Entity] = {}
-        self._mention_starts: list[tuple[int, int, _Entity]] = []  # (start, end, entity)
+        # (start, end, entity), kept in order of start so that a stretch of text is a
+        # slice found by bisection (see _mentions_in), not a scan of every mention
+        self._mention_starts: list[tuple[int, int, _Entity]] = []
+        self._longest = 0  # the longest mention's length: how far back one may start
         self._places: set[str] = set()
         self._unnamed: dict[int, _Entity] = {}  # token index of "a spokesman" -> its source
         self._pulled = pull_quote_paragraphs(doc_text(doc), self._quoted)
@@ -164,7 +171,8 @@ class PeopleIndex(_Descriptions, _Pronouns):
         if (start, end) not in self._by_span:
             ent.mentions.append((start, end))
             self._by_span[(start, end)] = ent
-            self._mention_starts.append((start, end, ent))
+            bisect.insort_right(self._mention_starts, (start, end, ent), key=_start)
+            self._longest = max(self._longest, end - start)
             self._flags[start] = (self._in_quote(start), self._is_subject_at(start, end))
             alias = doc_text(self._doc)[start:end]
             if alias not in ent.aliases:
@@ -265,6 +273,12 @@ class PeopleIndex(_Descriptions, _Pronouns):
             )
         return out
 
+    def _mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, _Entity]]:
+        """The mentions that start in ``lo:hi``, in text order."""
+        m = self._mention_starts
+        a = bisect.bisect_left(m, lo, key=_start)
+        return m[a : bisect.bisect_left(m, hi, lo=a, key=_start)]
+
     def entity_at(self, start: int, end: int) -> _Entity | None:
         """The entity a mention span refers to, else None.
 
@@ -293,7 +307,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
                     return None
                 return self.entity_at(subj[0].idx, subj[0].idx + len(subj[0]))
             return found
-        inside = [m for m in self._mention_starts if start <= m[0] and m[1] <= end]
+        inside = [m for m in self._mentions_in(start, end) if m[1] <= end]
         for s, e, x in inside:  # the name that heads the span
             if s <= root.idx < e:
                 return x
@@ -314,8 +328,8 @@ class PeopleIndex(_Descriptions, _Pronouns):
                     last.root.dep_ == "pobj" and last.root.head.head.i == root.i
                 ):
                     return x
-        for s, e, x in self._mention_starts:
-            if s <= start and end <= e:
+        for _s, e, x in self._mentions_in(end - self._longest, start + 1):
+            if end <= e:
                 return x
         if root.pos_ == "PRON":
             names = [m for m in inside if text[m[0] : m[1]].lower() not in PRONOUNS]

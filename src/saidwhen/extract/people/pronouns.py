@@ -57,6 +57,8 @@ class _Pronouns:
 
         def entity_at(self, start: int, end: int) -> _Entity | None: ...
 
+        def _mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, _Entity]]: ...
+
         def _in_quote(self, pos: int) -> bool: ...
 
         def sentence_of(self, pos: int) -> int: ...
@@ -144,8 +146,8 @@ class _Pronouns:
         prev = doc[sent.start - 1].sent
         lo = prev.start_char
         found: dict[int, _Entity] = {}
-        for s, _, ent in self._mention_starts:
-            if not lo <= s < pron.idx or ent.type != "person":
+        for s, _, ent in self._mentions_in(lo, pron.idx):
+            if ent.type != "person":
                 continue
             quoted, subject = self._flags[s]
             if ent.gender not in (gender, None) or quoted:
@@ -169,8 +171,8 @@ class _Pronouns:
             return None
         best: tuple[float, int, _Entity] | None = None
         sent_start = pron.sent.start_char
-        for s, _, ent in self._mention_starts:
-            if s >= at or at - s > window or ent.type != "organisation":
+        for s, _, ent in self._mentions_in(at - window, at):
+            if ent.type != "organisation":
                 continue
             quoted, subject = self._flags[s]
             if quoted:
@@ -205,8 +207,8 @@ class _Pronouns:
         ``(start, end, entity, subject level)``, before it, in its quote frame, of its
         gender or of none known."""
         in_quote = self._in_quote(at)
-        for s, e, ent in self._mention_starts:
-            if s >= at or at - s > window or ent.type != "person":
+        for s, e, ent in self._mentions_in(at - window, at):
+            if ent.type != "person":
                 continue
             if skip and id(ent) in skip:
                 continue
