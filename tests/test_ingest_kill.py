@@ -182,3 +182,40 @@ def test_stopping_workers_mid_reply_does_not_hang_the_pool(tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "shut down"
+
+
+def _fork_server(pid: int) -> int | None:
+    for kid in children(pid):
+        try:
+            if b"forkserver" in Path(f"/proc/{kid}/cmdline").read_bytes():
+                return kid
+        except OSError:
+            continue
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_while_the_workers_start_prints_no_traceback(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group, the fork server loading the pipeline too."""
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus)
+    cmd = [*SAIDWHEN, "ingest", str(corpus), "--db", str(tmp_path / "b.db"), "--workers", "2"]
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    proc = subprocess.Popen(
+        [*cmd, "--no-progress"], env=env, stderr=subprocess.PIPE, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while _fork_server(proc.pid) is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    server = _fork_server(proc.pid)
+    assert server is not None, "no fork server started"
+    workers = children(proc.pid)
+    os.killpg(proc.pid, signal.SIGINT)  # before it has loaded spaCy (1-2 s)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Traceback" not in err.decode(), err.decode()
+    deadline = time.monotonic() + 10
+    while any(map(alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(alive, workers)), "the fork server or a worker outlived the ingest"
