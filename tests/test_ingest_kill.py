@@ -219,3 +219,30 @@ def test_ctrl_c_while_the_workers_start_prints_no_traceback(tmp_path: Path) -> N
     while any(map(alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(map(alive, workers)), "the fork server or a worker outlived the ingest"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_killed_is_a_coded_error_and_the_rerun_finishes(
+    reference: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
+    """The out-of-memory killer, say: the ingest stops with a coded error, no traceback."""
+    corpus, clean = reference
+    db = tmp_path / "bank.db"
+    proc = run(corpus, db)
+    deadline = time.monotonic() + 120
+    while count(db) < 32 and time.monotonic() < deadline:  # the workers are at work
+        time.sleep(0.02)
+    assert proc.poll() is None, "the ingest ended before a worker could be killed"
+    server = _fork_server(proc.pid)
+    assert server is not None
+    os.kill(children(server)[0], signal.SIGKILL)  # a worker: the fork server's child
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    assert "[E000] a worker process died" in err.decode()
+    assert "Traceback" not in err.decode(), err.decode()
+    assert 0 < snapshot(db)["articles"] < N  # type: ignore[operator]
+    again = run(corpus, db)
+    _, err = again.communicate(timeout=300)
+    assert again.returncode == 0, err.decode()
+    assert snapshot(db) == clean

@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -34,6 +35,7 @@ from saidwhen.engine.base import (
     run_work,
 )
 from saidwhen.engine.inputs import BATCH, Work
+from saidwhen.errors import SaidwhenError
 
 __all__ = ["BATCH", "IngestSummary", "LocalRunner", "Progress", "extract_batch", "ingest"]
 
@@ -170,10 +172,15 @@ class LocalRunner:
                     yield inflight.popleft().result()
             while inflight:
                 yield inflight.popleft().result()
-        except BaseException:
+        except BaseException as err:
             # Ctrl-C (or an error): stop the workers now rather than let each finish its
             # work, whose records would not be stored anyway (waiting took 9-24 s)
             _terminate(pool)
+            if isinstance(err, BrokenProcessPool):  # killed: out of memory, kill -9, a crash
+                raise SaidwhenError(
+                    "a worker process died (out of memory? killed?); what was stored is kept:"
+                    " run the same command again to finish"
+                ) from err
             raise
         finally:
             for fut in inflight:
