@@ -52,6 +52,16 @@ def run(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
+def running(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
+    """An ingest with its workers at work: a first batch is committed, more to come."""
+    proc = run(corpus, db)
+    deadline = time.monotonic() + 120
+    while count(db) < 32 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the ingest ended before it could be interrupted"
+    return proc
+
+
 def children(pid: int) -> list[int]:
     """Every descendant of ``pid``: the workers are the fork server's children."""
     kids: dict[int, list[int]] = {}
@@ -120,11 +130,7 @@ def test_interrupted_ingest_resumes_without_duplicates(
     corpus, clean = reference
     assert clean["articles"] == N and clean["occurrences"]
     db = tmp_path / "bank.db"
-    proc = run(corpus, db)
-    deadline = time.monotonic() + 120
-    while count(db) < 32 and time.monotonic() < deadline:  # a first batch is committed
-        time.sleep(0.02)
-    assert proc.poll() is None, "the ingest ended before it could be interrupted"
+    proc = running(corpus, db)
     workers = children(proc.pid)
     if sig == signal.SIGINT:
         # what Ctrl-C does in a terminal: the signal goes to the whole process group
@@ -229,11 +235,7 @@ def test_a_worker_killed_is_a_coded_error_and_the_rerun_finishes(
     """The out-of-memory killer, say: the ingest stops with a coded error, no traceback."""
     corpus, clean = reference
     db = tmp_path / "bank.db"
-    proc = run(corpus, db)
-    deadline = time.monotonic() + 120
-    while count(db) < 32 and time.monotonic() < deadline:  # the workers are at work
-        time.sleep(0.02)
-    assert proc.poll() is None, "the ingest ended before a worker could be killed"
+    proc = running(corpus, db)
     server = _fork_server(proc.pid)
     assert server is not None
     os.kill(children(server)[0], signal.SIGKILL)  # a worker: the fork server's child
