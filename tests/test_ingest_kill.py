@@ -53,6 +53,16 @@ def run(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
+def running(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
+    """An ingest with its workers at work: a first batch is committed, more to come."""
+    proc = run(corpus, db)
+    deadline = time.monotonic() + 120
+    while count(db) < 32 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the ingest ended before it could be interrupted"
+    return proc
+
+
 def children(pid: int) -> list[int]:
     """Every descendant of ``pid``: the workers are the fork server's children."""
     kids: dict[int, list[int]] = {}
@@ -121,11 +131,7 @@ def test_interrupted_ingest_resumes_without_duplicates(
     corpus, clean = reference
     assert clean["articles"] == N and clean["occurrences"]
     db = tmp_path / "bank.db"
-    proc = run(corpus, db)
-    deadline = time.monotonic() + 120
-    while count(db) < 32 and time.monotonic() < deadline:  # a first batch is committed
-        time.sleep(0.02)
-    assert proc.poll() is None, "the ingest ended before it could be interrupted"
+    proc = running(corpus, db)
     workers = children(proc.pid)
     if sig == signal.SIGINT:
         # what Ctrl-C does in a terminal: the signal goes to the whole process group
@@ -183,3 +189,63 @@ def test_stopping_workers_mid_reply_does_not_hang_the_pool(tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "shut down"
+
+
+def _fork_server(pid: int) -> int | None:
+    for kid in children(pid):
+        try:
+            if b"forkserver" in Path(f"/proc/{kid}/cmdline").read_bytes():
+                return kid
+        except OSError:
+            continue
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_while_the_workers_start_prints_no_traceback(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group, the fork server loading the pipeline too."""
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus)
+    cmd = [*SAIDWHEN, "ingest", str(corpus), "--db", str(tmp_path / "b.db"), "--workers", "2"]
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    proc = subprocess.Popen(
+        [*cmd, "--no-progress"], env=env, stderr=subprocess.PIPE, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while _fork_server(proc.pid) is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    server = _fork_server(proc.pid)
+    assert server is not None, "no fork server started"
+    workers = children(proc.pid)
+    os.killpg(proc.pid, signal.SIGINT)  # before it has loaded spaCy (1-2 s)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Traceback" not in err.decode(), err.decode()
+    deadline = time.monotonic() + 10
+    while any(map(alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(alive, workers)), "the fork server or a worker outlived the ingest"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_killed_is_a_coded_error_and_the_rerun_finishes(
+    reference: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
+    """The out-of-memory killer, say: the ingest stops with a coded error, no traceback."""
+    corpus, clean = reference
+    db = tmp_path / "bank.db"
+    proc = running(corpus, db)
+    server = _fork_server(proc.pid)
+    assert server is not None
+    os.kill(children(server)[0], signal.SIGKILL)  # a worker: the fork server's child
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    assert "[E000] a worker process died" in err.decode()
+    assert "Traceback" not in err.decode(), err.decode()
+    assert 0 < snapshot(db)["articles"] < N  # type: ignore[operator]
+    again = run(corpus, db)
+    _, err = again.communicate(timeout=300)
+    assert again.returncode == 0, err.decode()
+    assert snapshot(db) == clean

@@ -9,6 +9,7 @@ worker everything runs in this process.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -17,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -33,6 +35,7 @@ from saidwhen.engine.base import (
     run_work,
 )
 from saidwhen.engine.inputs import BATCH, Work
+from saidwhen.errors import SaidwhenError
 
 __all__ = ["BATCH", "IngestSummary", "LocalRunner", "Progress", "extract_batch", "ingest"]
 
@@ -82,6 +85,50 @@ def _context(model: str | None) -> BaseContext:
     return ctx
 
 
+def _start_server(ctx: BaseContext) -> None:
+    """Start the fork server, if any, with Ctrl-C ignored.
+
+    It shares the terminal's process group, so a Ctrl-C while it loads the pipeline
+    (1-2 s) reached it and printed a KeyboardInterrupt traceback. Python keeps an
+    ignored SIGINT through ``exec``; the server ignores it afterwards anyway.
+    """
+    # (signal handlers can only be set in the main thread: elsewhere the pool starts it)
+    if ctx.get_start_method() != "forkserver" or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        return
+    from multiprocessing import forkserver
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        if previous is not None:  # None: set outside Python, cannot be put back
+            signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Raise a Ctrl-C that comes in the block only once the block is done.
+
+    A worker is started in ``submit``: interrupted there, after the fork server has
+    been asked for it, the worker started anyway, outside the pool (so not stopped
+    with it), and printed a traceback when it found the pool's queues gone.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda sig, _frame: held.append(sig))
+    try:
+        yield
+    finally:
+        if previous is not None:  # None: set outside Python, cannot be put back
+            signal.signal(signal.SIGINT, previous)
+    if held and callable(previous):
+        previous(signal.SIGINT, None)  # Python's own handler raises KeyboardInterrupt
+
+
 def _init_worker(model: str | None, parent: int | None = None) -> None:
     os.environ["OMP_NUM_THREADS"] = "1"
     # the parent handles Ctrl-C; a worker must not die half-way through a reply
@@ -108,24 +155,32 @@ class LocalRunner:
             return
         # read by numpy's BLAS when the fork server (or a spawned worker) imports it
         os.environ.setdefault("OMP_NUM_THREADS", "1")
+        ctx = _context(opts.model)
+        _start_server(ctx)
         pool = ProcessPoolExecutor(
             max_workers=self.workers,
-            mp_context=_context(opts.model),
+            mp_context=ctx,
             initializer=_init_worker,
             initargs=(opts.model, os.getpid()),
         )
         inflight: deque[Future[Result]] = deque()
         try:
             for w in works:
-                inflight.append(pool.submit(run_work, w, opts))
+                with _ctrl_c_held():
+                    inflight.append(pool.submit(run_work, w, opts))
                 while len(inflight) > self.workers * 2:
                     yield inflight.popleft().result()
             while inflight:
                 yield inflight.popleft().result()
-        except BaseException:
+        except BaseException as err:
             # Ctrl-C (or an error): stop the workers now rather than let each finish its
             # work, whose records would not be stored anyway (waiting took 9-24 s)
             _terminate(pool)
+            if isinstance(err, BrokenProcessPool):  # killed: out of memory, kill -9, a crash
+                raise SaidwhenError(
+                    "a worker process died (out of memory? killed?); what was stored is kept:"
+                    " run the same command again to finish"
+                ) from err
             raise
         finally:
             for fut in inflight:
