@@ -242,7 +242,7 @@ def test_a_worker_killed_is_a_coded_error_and_the_rerun_finishes(
     os.kill(children(server)[0], signal.SIGKILL)  # a worker: the fork server's child
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 1
-    assert "[E000] a worker process died" in err.decode()
+    assert "[E400] a worker process died" in err.decode()
     assert "Traceback" not in err.decode(), err.decode()
     assert 0 < snapshot(db)["articles"] < N  # type: ignore[operator]
     again = run(corpus, db)

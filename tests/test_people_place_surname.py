@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.test_attribution import run, who
 
 PARIS = (
@@ -36,3 +38,23 @@ def test_a_full_name_tagged_org_whose_given_name_people_knows(nlp: Any) -> None:
     ent = _Entity(tokens=["Tina", "Vell"])
     _vote(ent, doc, 0, 2, titles=False, name_words=set())
     assert _settle_type(ent) == "person"
+
+
+@pytest.mark.parametrize(
+    ("votes", "settled"),
+    [
+        # a given name or title said it (person_strong), the tagger said place more often
+        ({"person_strong": 1.0, "place": 3.0}, "person"),
+        # ... but the name is also a place one is in or goes to ("moved to Jordan")
+        ({"person_strong": 1.0, "place": 3.0, "in_place": 1.0}, None),
+        # nothing says a person: the place stays a place
+        ({"place": 3.0}, None),
+    ],
+)
+def test_a_place_one_goes_to_is_no_person(votes: dict[str, float], settled: str | None) -> None:
+    from saidwhen.extract.people.build import _settle_type
+    from saidwhen.extract.people.entity import _Entity
+
+    ent = _Entity(tokens=["Maya", "Jordan"])
+    ent.votes.update(votes)
+    assert _settle_type(ent) == settled

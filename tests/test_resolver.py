@@ -38,6 +38,14 @@ def test_stored_weights_match_the_features_of_the_code() -> None:
     [
         ("{not json", "cannot read"),
         (json.dumps({"features": ["recent_1"], "weights": [1.0]}), "retrain"),
+        ("[1, 2]", "not a JSON object"),
+        (json.dumps({"features": 5, "weights": []}), "other features"),
+        (json.dumps({"features": list(FEATURES)}), "one number per feature"),
+        (json.dumps({"features": list(FEATURES), "weights": [1.0]}), "one number per feature"),
+        (
+            json.dumps({"features": list(FEATURES), "weights": ["x"] * len(FEATURES)}),
+            "one number per feature",
+        ),
     ],
 )
 def test_unusable_weights_are_a_clear_error(tmp_path: Path, content: str, message: str) -> None:

@@ -15,7 +15,8 @@ SaidwhenError                   E000
  │    ├── ReadOnlyBankError     E203  on read-only media: it can be read, not written
  │    ├── NotABankError         E204  missing, empty, or another kind of file
  │    └── DamagedBankError      E205  the file is corrupt (restore it from a copy)
- └── BadParameter               E300  a request parameter that cannot be used (names it)
+ ├── BadParameter               E300  a request parameter that cannot be used (names it)
+ └── WorkerLostError            E400  a worker process died (killed, out of memory)
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ __all__ = [
     "SaidwhenError",
     "StoreError",
     "TooLargeError",
+    "WorkerLostError",
 ]
 
 
@@ -130,3 +132,10 @@ class BadParameter(SaidwhenError):
         super().__init__(f"{parameter}: {message}")
         self.parameter = parameter
         self.reason = message
+
+
+class WorkerLostError(SaidwhenError):
+    """A worker process of a batch died (out of memory, kill -9): what was stored is kept
+    and running the same command again finishes the job."""
+
+    code = "E400"

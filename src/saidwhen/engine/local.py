@@ -35,7 +35,7 @@ from saidwhen.engine.base import (
     run_work,
 )
 from saidwhen.engine.inputs import BATCH, Work
-from saidwhen.errors import SaidwhenError
+from saidwhen.errors import WorkerLostError
 
 __all__ = ["BATCH", "IngestSummary", "LocalRunner", "Progress", "extract_batch", "ingest"]
 
@@ -177,7 +177,7 @@ class LocalRunner:
             # work, whose records would not be stored anyway (waiting took 9-24 s)
             _terminate(pool)
             if isinstance(err, BrokenProcessPool):  # killed: out of memory, kill -9, a crash
-                raise SaidwhenError(
+                raise WorkerLostError(
                     "a worker process died (out of memory? killed?); what was stored is kept:"
                     " run the same command again to finish"
                 ) from err

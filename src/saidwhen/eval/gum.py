@@ -171,7 +171,7 @@ def pronoun_accuracy(
     docs: list[tuple[GumDoc, Doc]] | None = None,
 ) -> dict[str, Any]:
     """Share of GUM's resolvable he/she pronouns that saidwhen gives the right person
-    (with ``model``'s ranking: the stored weights when not given)."""
+    (with ``model``'s ranking: the hand-weighted score when not given)."""
     docs = docs if docs is not None else load_docs(data_dir, nlp=nlp, limit=limit)
     total = right = unresolved = 0
     for gdoc, doc in docs:

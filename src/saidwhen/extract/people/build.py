@@ -170,7 +170,7 @@ def find_people(
 
     ``regions`` are the article's quoted regions (``ArticleView.regions``), paired
     from the text when not given.  ``model`` ranks the people a he/she may be (the
-    stored weights when not given); ``trace`` collects what it saw, for training.
+    hand-weighted score when not given); ``trace`` collects what it saw, for training.
     """
     if regions is None:
         regions = find_quote_regions(doc_text(doc))

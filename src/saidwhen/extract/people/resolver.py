@@ -115,13 +115,25 @@ def load_model(path: str = str(MODEL_PATH)) -> PronounModel:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise SaidwhenError(f"{path}: cannot read the pronoun resolver's weights: {exc}") from exc
-    names = tuple(data.get("features", ()))
-    if names != FEATURES:
+    if not isinstance(data, dict):
+        raise SaidwhenError(f"{path}: the pronoun resolver's weights are not a JSON object")
+    names = data.get("features")
+    if not isinstance(names, list) or tuple(names) != FEATURES:
         raise SaidwhenError(
             f"{path}: weights for other features than the code's; retrain with "
             "python -m saidwhen.eval.train_resolver"
         )
-    return PronounModel(tuple(float(w) for w in data["weights"]), str(data.get("stamp", "")))
+    weights = data.get("weights")
+    if (
+        not isinstance(weights, list)
+        or len(weights) != len(FEATURES)
+        or not all(isinstance(w, (int, float)) and math.isfinite(w) for w in weights)
+    ):
+        raise SaidwhenError(
+            f"{path}: the pronoun resolver needs one number per feature ({len(FEATURES)}); "
+            "retrain with python -m saidwhen.eval.train_resolver"
+        )
+    return PronounModel(tuple(float(w) for w in weights), str(data.get("stamp", "")))
 
 
 _SUBJECTS = ("nsubj", "nsubjpass")
