@@ -32,6 +32,8 @@ def quoted(text: str) -> list[str]:
         ("''Both ways,'' he said. ''Again.''", ["Both ways", "Again."]),
         # a closing mark with nothing open is stray
         ('Nothing here." Then "a quote" follows.', ["a quote"]),
+        # an inch mark is stray too: the quote after it is the one in marks
+        ('The sign read 5\'10" tall. "We won," he said.', ["We won"]),
     ],
 )
 def test_pairs_marks(text: str, expected: list[str]) -> None:

@@ -55,7 +55,9 @@ PROBE = (
     "speaking on condition of anonymity, warned of delays, which the contractor denied.\n\n"
     "The plan, the council argued, was rushed. Critics led the mayor to admit the "
     "timeline was tight. She was asked by a reporter whether she would resign.\n\n"
-    'Mayor Diaz: "No." The union thinks the deal is fair but has not signed it.'
+    'Mayor Diaz: "No." The union thinks the deal is fair but has not signed it.\n\n'
+    # a stray mark (inches) and a quote the paragraph ends before closing
+    'The sign read 5\'10" tall. "We won," he said. She added, "We will not stop.'
 )
 
 
