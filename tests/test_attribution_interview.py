@@ -104,7 +104,7 @@ def test_a_quoted_transcript_gives_each_turn_to_its_label(nlp: Any) -> None:
 def test_a_lone_label_is_a_heading_not_a_speaker(nlp: Any) -> None:
     rec = run(
         "Profile: Ana Ruiz\n\nRuiz has run the port of Velo for ten years. "
-        'She said the ferry would sail again.\n',
+        "She said the ferry would sail again.\n",
         nlp,
     )
     assert all(q.kind == "indirect" for q in rec.quotes)

@@ -51,7 +51,10 @@ EXPECTED = [
 
 @pytest.mark.parametrize(("predicate", "actor", "when", "when_range"), EXPECTED)
 def test_dated_event(
-    events: dict[str, Event], predicate: str, actor: str | None, when: str | None,
+    events: dict[str, Event],
+    predicate: str,
+    actor: str | None,
+    when: str | None,
     when_range: DateRange | None,
 ) -> None:
     ev = events[predicate]

@@ -62,6 +62,13 @@ CASES = [
         ["Prosecutors", "Rosa Vint and Carl Ebner"],
         id="two-people-speaking-together-are-one-speaker",
     ),
+    pytest.param(
+        "Extremism researcher J.J. MacNab has followed the movement for years.\n\n"
+        '"You would not have had the standoff without him," MacNab said.',
+        "direct",
+        ["J.J. MacNab"],
+        id="initials-for-a-given-name",
+    ),
 ]
 
 
@@ -73,7 +80,7 @@ def test_speaker_names(nlp: Any, text: str, kind: str, names: list[str]) -> None
 
 
 def test_a_joint_speaker_is_a_group(nlp: Any) -> None:
-    rec = extract(CASES[-1].values[0], "2021-03-02", nlp=nlp)
+    rec = extract(CASES[-2].values[0], "2021-03-02", nlp=nlp)
     (q,) = [q for q in rec.quotes if q.speaker and q.speaker.mention == "Vint and Ebner"]
     assert q.speaker is not None and q.speaker.type == "group"
 

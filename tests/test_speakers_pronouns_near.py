@@ -75,7 +75,7 @@ def _typed(nlp: Any, words: list[str], mentions: list[tuple[int, int, str]]) -> 
     from spacy.tokens import Span as SpacySpan
 
     from saidwhen.extract.people.build import _settle_type, _vote
-    from saidwhen.extract.people.index import _Entity
+    from saidwhen.extract.people.entity import _Entity
 
     doc = SpacyDoc(nlp.vocab, words=words)
     doc.ents = [SpacySpan(doc, i, j, label=lab) for i, j, lab in mentions]

@@ -13,7 +13,7 @@ TEXT = (
     '"I did not see the letter," Tomas said. '
     '"I remember the evening well," the prince added.\n\n'
     'Mayor Ana Ruiz said: "The harbour reopens in May." '
-    'Queen Maren II said the crown was grateful. '
+    "Queen Maren II said the crown was grateful. "
     'Baker Sam Ortiz said, "Bread is up again."'
 )
 
@@ -27,9 +27,7 @@ TEXT = (
         ("the crown was grateful", "Queen Maren II"),
     ],
 )
-def test_regnal_titles_stay_in_a_name_of_one_given_name(
-    nlp: Any, words: str, speaker: str
-) -> None:
+def test_regnal_titles_stay_in_a_name_of_one_given_name(nlp: Any, words: str, speaker: str) -> None:
     rec = extract(TEXT, "2021-05-03", nlp=nlp)
     found = {q.text: q.speaker.name if q.speaker else None for q in rec.quotes}
     assert found[words] == speaker

@@ -16,8 +16,9 @@ from saidwhen.timeline import build_timeline, format_json, format_table, render_
 
 
 def _quote(text: str, start: int, who: str, **kw: object) -> Quote:
-    return Quote(text, start, start + len(text), "direct",
-                 speaker=Speaker(who, who, 0, len(who)), **kw)  # type: ignore[arg-type]
+    return Quote(
+        text, start, start + len(text), "direct", speaker=Speaker(who, who, 0, len(who)), **kw
+    )  # type: ignore[arg-type]
 
 
 def _records() -> list[ArticleRecord]:
@@ -26,13 +27,18 @@ def _records() -> list[ArticleRecord]:
         dt.date(2021, 4, 10),
         events=(
             Event("Port Authority", Span("opened", 40, 46), "opened the dock", when="2021-02"),
-            Event("Ana Ruiz", Span("thanked", 90, 97), "thanked the crew",
-                  when_range=DateRange("2021-03-03", "2021-04-10")),
+            Event(
+                "Ana Ruiz",
+                Span("thanked", 90, 97),
+                "thanked the crew",
+                when_range=DateRange("2021-03-03", "2021-04-10"),
+            ),
         ),
         quotes=(
             _quote("It is late", 120, "Ana Ruiz", when="2021-03-03", when_basis="text"),
-            _quote("and costly", 140, "Ana Ruiz", when="2021-03-03", when_basis="text",
-                   continues=0),
+            _quote(
+                "and costly", 140, "Ana Ruiz", when="2021-03-03", when_basis="text", continues=0
+            ),
             _quote("We are proud", 200, "Tom Bell"),
         ),
     )
@@ -135,9 +141,15 @@ def test_only_quoted_words_get_quotation_marks() -> None:
         dt.date(2021, 4, 10),
         quotes=(
             _quote("We will rebuild", 10, "Ana Ruiz", when="2021-04-01", when_basis="text"),
-            Quote("that the pier would reopen", 40, 66, "indirect",
-                  speaker=Speaker("Ana Ruiz", "she", 30, 33), when="2021-04-02",
-                  when_basis="text"),
+            Quote(
+                "that the pier would reopen",
+                40,
+                66,
+                "indirect",
+                speaker=Speaker("Ana Ruiz", "she", 30, 33),
+                when="2021-04-02",
+                when_basis="text",
+            ),
         ),
     )
     table = format_table(build_timeline([rec]))

@@ -881,7 +881,7 @@ def test_another_speakers_speech(
 ) -> None:
     from spacy.tokens import Doc
 
-    from saidwhen.extract.when.evidence import _dates_a_thing
+    from saidwhen.extract.when.clauses import _dates_a_thing
     from saidwhen.model import Timex
 
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)

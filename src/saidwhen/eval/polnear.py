@@ -14,11 +14,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.errors import SaidwhenError
 from saidwhen.eval.shared import shared_dir
 from saidwhen.model import Article, ArticleRecord
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = [
     "articles_from_gold",
@@ -74,7 +77,7 @@ def run_split(
     data_dir: Path | None = None,
     *,
     limit: int | None = None,
-    nlp: Any = None,
+    nlp: Language | None = None,
     errors_path: Path | None = None,
 ) -> tuple[dict[str, Any], list[ArticleRecord]]:
     """Extract every article of ``split`` and score it; returns (metrics, records)."""

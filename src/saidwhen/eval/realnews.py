@@ -23,12 +23,15 @@ import re
 import tempfile
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.errors import SaidwhenError
 from saidwhen.eval.report import metric
 from saidwhen.eval.shared import load_module, shared_dir
 from saidwhen.model import Article, ArticleRecord
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = [
     "FLOOR_KEYS",
@@ -147,7 +150,7 @@ def _metrics(score: ModuleType, tot: dict[str, int]) -> dict[str, Any]:
 def run_realnews(
     data_dir: Path | None = None,
     *,
-    nlp: Any = None,
+    nlp: Language | None = None,
     errors: bool = False,
     by_article: bool = False,
     pred_dir: Path | None = None,

@@ -17,7 +17,10 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["count_cues", "cue_head", "main", "render_module"]
 
@@ -30,7 +33,7 @@ NEVER_CUE = 0.2
 _OUT = Path(__file__).resolve().parents[1] / "extract" / "_reported_cues.py"
 
 
-def _tokens(doc: Any, frags: Iterable[Sequence[int]]) -> list[Any]:
+def _tokens(doc: Doc, frags: Iterable[Sequence[int]]) -> list[Any]:
     out: dict[int, Any] = {}
     for s, e in frags:
         span = doc.char_span(s, e, alignment_mode="expand")

@@ -25,7 +25,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.eval.polnear import default_data_dir, load_scorer
 from saidwhen.eval.train_tagger import load_docs
@@ -39,6 +39,9 @@ from saidwhen.extract.names import (
     sequence_features,
     tag_entities,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["PARAMS", "agreement", "main", "silver_entities", "silver_sequences", "train"]
 
@@ -54,12 +57,12 @@ PARAMS: dict[str, Any] = {
 }
 
 
-def silver_entities(doc: Any) -> list[tuple[int, int, str]]:
+def silver_entities(doc: Doc) -> list[tuple[int, int, str]]:
     """spaCy's entities of a parsed doc, with labels folded as the tagger gives them."""
     return [(e.start, e.end, SPACY_LABELS[e.label_]) for e in doc.ents if e.label_ in SPACY_LABELS]
 
 
-def silver_sequences(doc: Any) -> list[tuple[list[list[str]], list[str]]]:
+def silver_sequences(doc: Doc) -> list[tuple[list[list[str]], list[str]]]:
     """(features, BIO labels) of each segment the tagger would tag in ``doc``."""
     bio = ["O"] * len(doc)
     for s, e, lab in silver_entities(doc):

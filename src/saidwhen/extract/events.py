@@ -38,6 +38,7 @@ class Names(Protocol):
 
     def resolve(self, start: int, end: int) -> str | None: ...
 
+
 __all__ = ["find_events"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")

@@ -39,9 +39,12 @@ import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES, TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
     "LABELS",
@@ -214,7 +217,7 @@ class DocTable:
     named: list[bool]  # the word appears elsewhere in the doc after a given name or title
 
 
-def doc_table(doc: Any) -> DocTable:
+def doc_table(doc: Doc) -> DocTable:
     """The :class:`DocTable` of ``doc``."""
     from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SENT_START, TAG
 
@@ -238,7 +241,7 @@ def doc_table(doc: Any) -> DocTable:
     return DocTable(strings, words, tag, pos, dep, head, lemma, sent, named)
 
 
-def segments(doc: Any, table: DocTable | None = None) -> list[range]:
+def segments(doc: Doc, table: DocTable | None = None) -> list[range]:
     """The stretches of ``doc`` worth tagging: token ranges around candidate words."""
     t = doc_table(doc) if table is None else table
     n = len(t.words)
@@ -350,7 +353,7 @@ def spans_from_labels(seq: Sequence[int], labels: Sequence[str]) -> list[tuple[i
     return out
 
 
-def tag_entities(doc: Any, model: str | None = None) -> list[tuple[int, int, str]]:
+def tag_entities(doc: Doc, model: str | None = None) -> list[tuple[int, int, str]]:
     """The entities of ``doc`` as ``(first token, last token + 1, label)``, in text order.
 
     Labels are those of :data:`LABELS` (see the module docstring for how
@@ -364,7 +367,7 @@ def tag_entities(doc: Any, model: str | None = None) -> list[tuple[int, int, str
     return out
 
 
-def set_entities(doc: Any, model: str | None = None) -> Any:
+def set_entities(doc: Doc, model: str | None = None) -> Doc:
     """Set :func:`tag_entities`' spans as ``doc.ents`` (replacing any), and return ``doc``.
 
     ``tok.ent_type_`` and ``doc.ents`` then read the labels of :data:`LABELS`.

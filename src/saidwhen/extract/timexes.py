@@ -25,9 +25,12 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from saidwhen.model import DateRange, Timex, TimexType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["find_timexes", "period_range"]
 
@@ -1272,7 +1275,7 @@ def _future_from_text(text: str) -> Callable[[int, int], bool | None]:
     return future
 
 
-def _future_from_doc(doc: Any, text: str) -> Callable[[int, int], bool | None]:
+def _future_from_doc(doc: Doc, text: str) -> Callable[[int, int], bool | None]:
     """Tense from the parse: the verb the expression hangs from, and its auxiliaries."""
     fallback = _future_from_text(text)
 
@@ -1368,7 +1371,7 @@ def _date_fields(v: _Val, anchor: dt.date) -> tuple[str | None, DateRange | None
 # ---------------------------------------------------------------- finder
 
 
-def find_timexes(text: str, anchor: dt.date, start: int = 0, doc: Any = None) -> list[Timex]:
+def find_timexes(text: str, anchor: dt.date, start: int = 0, doc: Doc | None = None) -> list[Timex]:
     """Every temporal expression in ``text[start:]``, offsets into ``text``.
 
     Args:

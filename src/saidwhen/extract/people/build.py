@@ -17,17 +17,21 @@ from saidwhen.extract.lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
-from saidwhen.extract.people.index import PeopleIndex, _Entity
+from saidwhen.extract.people.entity import _Entity
+from saidwhen.extract.people.index import PeopleIndex
 from saidwhen.extract.people.names import (
     _GIVEN_NAMES,
     _MORE_FEMALE,
     _MORE_MALE,
     _ORG_NOUNS,
     _ORG_WORDS,
+    _PAPER_WORDS,
+    _PERSON_NOUNS,
     _PLACE_LABELS,
     _SUFFIXES,
     PRONOUNS,
     REGNAL_TITLES,
+    Gender,
     _alone_on_line,
     _appositive_descriptors,
     _left_descriptors,
@@ -43,7 +47,7 @@ from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 # Verbs whose untagged subject name is taken for a person (bodies are mostly tagged ORG).
@@ -88,10 +92,29 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
     ):
         # "Opelka said", "says Early": an untagged name that speaks is likelier a person
         v["person"] = v.get("person", 0.0) + 1
+    if _called_a_person(head):
+        v["person"] = v.get("person", 0.0) + 2
+        v["person_strong"] = v.get("person_strong", 0.0) + 2
     if any(w in _ORG_WORDS for w in low) or "of" in low[1:] or "for" in low[1:]:
         v["org"] = v.get("org", 0.0) + 3  # "Office of the Inspector General"
     if any(w in CHANNEL_WORDS for w in low):
         v["channel"] = v.get("channel", 0.0) + 3
+
+
+# nouns that say a name in apposition to them is a person's: "Tano's wife, Melania"
+_PERSON_APPOS = _PERSON_NOUNS | FEMALE_WORDS | MALE_WORDS
+
+
+def _called_a_person(head: Token) -> bool:
+    """A name in apposition with a noun for a person, either way round ("his wife,
+    Melania", "Melania, his wife,"): a person, whatever the tagger says."""
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        return head.head.lemma_.lower() in _PERSON_APPOS
+    return any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > head.i
+        for c in head.children
+        if c.lemma_.lower() in _PERSON_APPOS
+    )
 
 
 def _settle_type(ent: _Entity) -> EntityType | None:
@@ -141,7 +164,7 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
             )
     # words the article also writes in lower case: common words, not names
     common = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", doc_text(doc)))
-    name_runs = _owners_in_body_names(doc, _name_runs(doc))
+    name_runs = _headline_runs_cut(doc, _owners_in_body_names(doc, _name_runs(doc)))
     alone = _standalone_labels(doc, name_runs)
     runs = []
     for i0, j in name_runs:
@@ -183,12 +206,14 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
         if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
     runs.extend(_untagged_surnames(doc, runs, common))
-    # Full names first, so that a bare surname joins the right person.
+    # Full names first, so that a bare surname joins the right person; then surnames
+    # whose title says a gender ("Mr. Obama" is not "Michelle Obama", named first)
     for i, j, words, descriptors, titles, org_named in sorted(
-        runs, key=lambda r: (-len(r[2]), r[0])
+        runs, key=lambda r: (-len(r[2]), _title_gender(r[4]) is None, r[0])
     ):
         start = doc[i].idx
-        ent = index._entity_for(words, start, org_named)
+        gender = _title_gender(titles)
+        ent = index._entity_for(words, start, org_named, gender)
         _vote(ent, doc, i, j, bool(titles), name_words)
         ent.mentions.append((start, doc[j - 1].idx + len(doc[j - 1])))
         ent.descriptors.extend(descriptors)
@@ -251,6 +276,72 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
     _link_pronouns_and_roles(doc, index)
     index._mention_starts.sort(key=lambda m: m[0])
     return index
+
+
+# the words a title leaves in lower case; every other word is capitalised in a title
+# ("Gorka Slam ...", "President Obama Speech at ...")
+_TITLE_SMALL = frozenset(
+    "a an the and but or nor for of in on at to by as if vs via per up out off with from "
+    "into onto over than that this upon about after".split()
+)
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """The lines set in title case (a headline, a caption, a subhead): char spans."""
+    out = []
+    lo = 0
+    for line in text.split("\n"):
+        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        capitals = sum(w[:1].isupper() and len(w) >= 4 for w in words)
+        if (
+            len(words) >= 4
+            and capitals >= 3
+            and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+        ):
+            out.append((lo, lo + len(line)))
+        lo += len(line) + 1
+    return out
+
+
+def _headline_runs_cut(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Name runs of a line in title case cut to the words the rest of the article also
+    gives in a name (and given names): a title capitalises every word, so "Gorka Slam"
+    (of "Bolton and Gorka Slam ...") is Gorka, and "Thousands of Shootings" no one."""
+    lines = _title_case_lines(doc_text(doc))
+    if not lines:
+        return runs
+
+    def titled(i: int) -> bool:
+        at = doc[i].idx
+        return any(lo <= at < hi for lo, hi in lines)
+
+    named = {t.text for i, j in runs if not titled(i) for t in doc[i:j]}
+    out = []
+    for i, j in runs:
+        if not titled(i):
+            out.append((i, j))
+            continue
+        best: tuple[int, int] | None = None
+        a = i
+        while a < j:
+            b = a
+            while b < j and (doc[b].text in named or doc[b].lower_ in _GIVEN_NAMES):
+                b += 1
+            if b > a and (best is None or b - a > best[1] - best[0]):
+                best = (a, b)
+            a = b + 1
+        if best is not None and any(t.text[:1].isupper() for t in doc[best[0] : best[1]]):
+            out.append(best)
+    return out
+
+
+def _title_gender(titles: list[str]) -> Gender | None:
+    """The gender a mention's titles give ("Mr.", "Mrs.", "Congresswoman")."""
+    if any(t in FEMALE_WORDS for t in titles):
+        return "female"
+    if any(t in MALE_WORDS for t in titles):
+        return "male"
+    return None
 
 
 def _owners_in_body_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -336,8 +427,8 @@ def _body_name(doc: Doc, ent: _Entity) -> list[str]:
         rest = " ".join(words[1:])  # "VOA Pentagon correspondent": the Pentagon, named alone too
         if len(re.findall(rf"\b{re.escape(rest)}\b", text)) > len(ent.mentions) // 2 + 1:
             words = words[1:]
-    if words[0].lower() == "the" or len(words) > 2:
-        return words
+    if words[0].lower() == "the" or (len(words) > 2 and words[-1].lower() not in _PAPER_WORDS):
+        return words  # (a newspaper goes by "the" as the article writes it)
     heads = []  # mentions that head their noun phrase, not "White House press secretary"
     for s, e in ent.mentions:
         span = doc.char_span(s, e, alignment_mode="expand")

@@ -5,35 +5,29 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import ROLE_NOUNS
+from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES
+from saidwhen.extract.people.described import _Descriptions
+from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
-    _ANY_BODY_NOUNS,
     _DOC_NOUNS,
-    _NOUN_GENDER,
-    _ORG_NOUNS,
-    _PERSON_NOUNS,
-    _PERSON_SUFFIXES,
-    _PLACE_LABELS,
+    _MORE_FEMALE,
+    _MORE_MALE,
     _RELATIVE,
     _SUFFIXES,
     MAIN_SUBJECT_BONUS,
     PRONOUNS,
-    RANKS,
     SALIENCE,
     SUBJECT_BONUS,
-    TITLE_WORDS,
     UNKNOWN_GENDER_COST,
     Gender,
-    _clean_mention,
     _core,
     _same_body,
     _same_person,
-    _stem,
+    _time_tail,
 )
-from saidwhen.model import EntityType, Person, Span
+from saidwhen.model import Person, Span
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -75,66 +69,45 @@ def pull_quote_paragraphs(text: str, quoted: list[tuple[int, int]]) -> list[tupl
 _AGED = re.compile(r"(?i)the\s+(\d{1,3})\s*-\s*year\s*-\s*old")
 
 
-@dataclass(slots=True)
-class _Entity:
-    tokens: list[str]  # fullest name form, without titles
-    type: EntityType = "person"
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    descriptors: list[str] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-    female: float = 0.0
-    male: float = 0.0
-    named: bool = True  # False: an unnamed source or a group, named by its description
-    org_named: bool = False  # the name holds an organisation word ("Lee Research")
-    votes: dict[str, float] = field(default_factory=dict)  # type evidence: person/org/place
+def _gender_of_name(ent: _Entity) -> Gender | None:
+    """The gender an entity's titles so far and given name say."""
+    first = ent.tokens[0].lower() if ent.tokens else ""
+    female = ent.female + (first in FEMALE_NAMES or first in _MORE_FEMALE)
+    male = ent.male + (first in MALE_NAMES or first in _MORE_MALE)
+    return "female" if female > male else "male" if male > female else None
 
-    _core_of: tuple[tuple[str, ...], list[str]] | None = field(default=None, repr=False)
-    # head_words, asked tens of thousands of times per article, with what it was made of
-    _heads_of: tuple[tuple[object, ...], frozenset[str]] | None = field(default=None, repr=False)
 
-    def last_before(self, at: int) -> int:
-        """Where this entity was last mentioned before ``at`` (-1: not yet)."""
-        return max((s for s, _ in self.mentions if s < at), default=-1)
+# What someone said or wrote, whose owner ("his response", "Ruiz's letter") said it
+_SAID_NOUNS = _DOC_NOUNS | frozenset(
+    """
+    response answer reply remark comment word speech testimony claim argument retort
+    rebuttal explanation complaint warning promise pledge announcement address interview
+    missive essay column book memoir op-ed article story editorial
+    """.split()
+)
 
-    @property
-    def name(self) -> str:
-        return " ".join(self.tokens)
 
-    def core(self) -> list[str]:
-        """The name's words in lower case without a "Jr." (remembered while they stay)."""
-        key = tuple(self.tokens)
-        if self._core_of is None or self._core_of[0] != key:
-            self._core_of = (key, _core([w.lower() for w in self.tokens]))
-        return self._core_of[1]
-
-    @property
-    def gender(self) -> Gender | None:
-        if self.female > self.male:
-            return "female"
-        if self.male > self.female:
-            return "male"
+def _owner_of_words(root: Token) -> Token | None:
+    """The owner of a noun for what was said ("his" of "his response", "Times" of "a
+    Times article"), else None."""
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in _SAID_NOUNS:
         return None
-
-    def head_words(self) -> frozenset[str]:
-        """The words a description ("the doctors", "the actor") may share with this entity."""
-        key = (tuple(self.descriptors), tuple(self.tokens), self.type)
-        if self._heads_of is not None and self._heads_of[0] == key:
-            return self._heads_of[1]
-        words = {w for d in self.descriptors for w in re.split(r"[\s-]+", d) if w}
-        words |= {TITLE_WORDS[k] for w in words if (k := w.rstrip(".")) in TITLE_WORDS}
-        if any(w.rstrip(".") in RANKS for w in words):
-            words.add("officer")  # "Lt. Col. Ann Vick" is an officer
-        if self.type != "person":
-            words |= {w.lower() for w in self.tokens}
-        self._heads_of = (key, frozenset(words))
-        return self._heads_of[1]
+    owners = [
+        c
+        for c in root.children
+        if c.dep_ == "poss"
+        or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == root.i - 1 and root.tag_ == "NN")
+    ]
+    return owners[0] if owners else None
 
 
-# "the letter signed by seven physicians": verbs whose agent wrote the document
-_AUTHORED = frozenset("sign co-sign cosign write issue release send author".split())
+def _personal_name(ent: _Entity) -> bool:
+    """A name its mentions so far call a person's: a given name first, a title, or a
+    full name tagged PERSON."""
+    return bool(ent.votes.get("person_strong") or ent.votes.get("person_full"))
 
 
-class PeopleIndex:
+class PeopleIndex(_Descriptions):
     """The people of one article; ``resolve`` maps a mention span to a canonical name."""
 
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None) -> None:
@@ -161,11 +134,15 @@ class PeopleIndex:
             if alias not in ent.aliases:
                 ent.aliases.append(alias)
 
-    def _entity_for(self, words: list[str], at: int, org_named: bool) -> _Entity:
+    def _entity_for(
+        self, words: list[str], at: int, org_named: bool, gender: Gender | None = None
+    ) -> _Entity:
         """The entity these name words refer to, or a new one.
 
         Types are decided later, by the votes of all mentions: the entity
-        tagger calls one "Trump" a PERSON and the next an ORG.
+        tagger calls one "Trump" a PERSON and the next an ORG.  A mention whose
+        title gives a gender ("Mr. Obama") is no one of the other gender
+        ("Michelle Obama").
         """
         low = _core([w.lower() for w in words])
         suffix = {w.lower().rstrip(".") for w in words} & _SUFFIXES
@@ -183,15 +160,20 @@ class PeopleIndex:
                 and words[0].title() not in ent.tokens  # a transcript's "PENCE" is Pence
             ):
                 continue
+            if gender is not None and _gender_of_name(ent) not in (gender, None):
+                continue
             if org_named or ent.org_named:
                 ok = _same_body(low, ent_low)
             else:
                 ok = _same_person(low, ent_low)
             if ok:
                 last = ent.last_before(at)
-                if len(words) == 1 and not (org_named or ent.org_named) and last >= 0:
+                if len(words) == 1 and not (org_named or ent.org_named):
                     # a bare surname two people share: the one named first, the story's
+                    # (also for a surname before both: a headline's "Obama"); a person's
+                    # name over a body's ("Donald Trump", not "Team Trump")
                     last = 10_000_000 - min(s for s, _ in ent.mentions)
+                    last += 20_000_000 * _personal_name(ent)
                 if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
                     last += 1_000_000  # "King Jr." is Martin Luther King Jr., not Dexter King
                 if best is None or last > best_last:
@@ -247,6 +229,8 @@ class PeopleIndex:
         if span is None or len(span) == 0:
             return None
         root = span.root
+        if (cut := _time_tail(span)) < end:
+            return self.entity_at(start, cut)  # "Trump this week"
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
             ante = root.head.head
             found = self.entity_at(ante.idx, ante.idx + len(ante))
@@ -287,6 +271,10 @@ class PeopleIndex:
             if names:
                 return names[0][2]
             return self._recent_body(root) if root.lower_ in ("it", "they") else None
+        owner = _owner_of_words(root)
+        if owner is not None:
+            # "his response", "Ruiz's remarks": the words speak for their owner
+            return self.entity_at(owner.left_edge.idx, owner.idx + len(owner))
         named = self._by_name_words(span)
         if named is not None:
             return named
@@ -366,219 +354,6 @@ class PeopleIndex:
         if min(s for s, _ in ent.mentions) < lo:
             return None  # named before: the subject preference knows it
         return ent
-
-    def _described(self, root: Token, at: int) -> _Entity | None:
-        """The entity a description ("the fisherman", "the company") refers to."""
-        if root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ in _PLACE_LABELS:
-            return None
-        # "Ruiz's rep" is not Ruiz; "Velo's ambassador" may be the ambassador named before
-        poss = [c for c in root.children if c.dep_ == "poss"]
-        owners = {id(o) for c in poss if (o := self._by_span.get((c.idx, c.idx + len(c))))}
-        lemma = root.lemma_.lower()
-        plural = root.tag_ in ("NNS", "NNPS")
-        # what kind of body or person: "production company", "Jordanian government"
-        words = {
-            _stem(t.lower_)
-            for t in root.lefts
-            if t.dep_ == "compound" or (t.dep_ == "amod" and t.text[:1].isupper())
-        }
-        words.add(_stem(lemma))
-        dets = {c.lower_ for c in root.children if c.dep_ == "det"}
-        if any(c.dep_ == "nummod" and c.lower_ == "one" for c in root.children):
-            dets.add("a")  # "one neo-bank CEO": one of many, a new source
-        members = [
-            w
-            for prep in root.children
-            if prep.dep_ == "prep" and prep.lower_ == "of" and lemma in ("group", "coalition")
-            for w in prep.children
-            if w.dep_ == "pobj" and w.tag_ == "NNS"
-        ]  # "a group of physicians"
-        if (plural or members) and not poss:
-            body = self._people_body(members[0].lemma_.lower() if members else lemma)
-            if body is not None:
-                return body  # "the physicians" of "Doctors for Camp Closure"
-        if root.dep_ == "compound":  # "the office release": the article's "the" is the head's
-            dets |= {c.lower_ for c in root.head.children if c.dep_ == "det"}
-        if (
-            not dets & {"the", "this", "that", "these", "those"}
-            and (root.pos_ == "NOUN" or lemma in ROLE_NOUNS)  # "CEO" is tagged PROPN
-            and not poss
-        ):
-            if dets & {"a", "an"} and not plural:
-                # "a career Army officer who ..." then "Lt. Col. Ann Vick told ...": the
-                # person named next with that description
-                return self._named_next(at, words)
-            return None  # "a spokesman", "officials": a new source, not one named before
-        best: tuple[float, _Entity] | None = None
-        for ent in self._entities:
-            if (plural and ent.type == "person") or id(ent) in owners:
-                continue
-            # the last mention, a subject counted nearer: the likelier antecedent
-            last = max(
-                (
-                    s + 400 * bool(self._flags.get(s, (False, 0))[1])
-                    for s, _ in ent.mentions
-                    if s < at
-                ),
-                default=-1,
-            )
-            if last < 0:
-                continue
-            heads = ent.head_words()
-            stems = {_stem(w) for w in heads}
-            if lemma in heads or root.lower_ in heads:
-                score = last + 10_000 * len(words & stems)
-            elif (
-                not poss
-                and lemma in _ORG_NOUNS
-                and ent.type == "organisation"
-                and not plural
-                and words - {_stem(lemma)} <= stems
-                and lemma in _ANY_BODY_NOUNS
-            ):
-                # "the company", "the production company": the last body named (not
-                # "the board", "the ministry": a body of that name, else no one named)
-                # the body the article is about (named most often so far) over a passer-by
-                seen = sum(1 for s, _ in ent.mentions if s < at)
-                score = last - 100_000 + 10_000 * len(words & stems) + 200 * seen
-            else:
-                continue
-            if best is None or score > best[0]:
-                best = (score, ent)
-        if best is None and lemma in _DOC_NOUNS and not plural:
-            return self._author(root, at)
-        if best is None and not poss and not plural:
-            source = self._unnamed_source(root)
-            if source is not None:
-                return source
-        if best is None and lemma in ROLE_NOUNS and not plural and not poss:
-            # "said the actor" with no actor named: the person in view
-            return self._recent(at, _NOUN_GENDER.get(lemma))
-        if best is None:  # a description before the name: "China's ambassador ... Liu said"
-            after = [
-                (min(s for s, _ in e.mentions), e)
-                for e in self._entities
-                if (lemma in e.head_words() or root.lower_ in e.head_words())
-                and id(e) not in owners
-                and not (plural and e.type == "person")
-            ]
-            after = [a for a in after if at < a[0] < at + 1500]
-            if after:
-                return min(after, key=lambda a: a[0])[1]
-        return best[1] if best else None
-
-    def _named_next(self, at: int, words: set[str], reach: int = 600) -> _Entity | None:
-        """The person first named right after an indefinite description and described
-        by one of its words (an apposition, a title: "officer" for "Lt. Col.")."""
-        best: tuple[int, _Entity] | None = None
-        for ent in self._entities:
-            if ent.type != "person" or not ent.named:
-                continue
-            first = min(s for s, _ in ent.mentions)
-            if not at < first < at + reach or (best is not None and first >= best[0]):
-                continue
-            if words & {_stem(w) for w in ent.head_words()}:
-                best = (first, ent)
-        return best[1] if best else None
-
-    def _people_body(self, lemma: str) -> _Entity | None:
-        """The one body of the article named after the people in it ("Doctors for Camp
-        Closure", "Parents Against the Mine") that plural people ("the physicians") are."""
-        if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES):
-            return None
-        bodies = [
-            e
-            for e in self._entities
-            if e.type == "organisation"
-            and len(e.tokens) >= 2
-            and e.tokens[0][:1].isupper()
-            and e.tokens[0].lower().endswith("s")
-            and _stem(e.tokens[0].lower()) in _PERSON_NOUNS
-        ]
-        return bodies[0] if len(bodies) == 1 else None
-
-    def _unnamed_source(self, root: Token) -> _Entity | None:
-        """ "the spokesperson" after "a spokesperson who ...": one unnamed source, named
-        by its first, indefinite description."""
-        lemma = root.lemma_.lower()
-        if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES):
-            return None  # "the agreement" is no source
-        for k in range(root.i - 1, max(-1, root.i - 1500), -1):
-            tok = self._doc[k]
-            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
-                continue
-            if not any(
-                (c.dep_ == "det" and c.lower_ in ("a", "an"))
-                or (c.dep_ == "poss" and c.pos_ == "PROPN")  # "Nisan Ahmado's source"
-                for c in tok.children
-            ):
-                continue
-            ent = self._unnamed.get(tok.i)
-            if ent is None:
-                edge = tok.right_edge
-                lo = tok.left_edge.idx
-                for c in tok.children:
-                    if c.dep_ == "poss" and c.pos_ == "PROPN":
-                        # "A VOA reporter Nisan Ahmado's source": named from the owner's name
-                        lo = next((s for s, e, _ in self._mention_starts if s <= c.idx < e), lo)
-                cleaned = _clean_mention(self._doc, lo, edge.idx + len(edge))
-                if cleaned is None:
-                    return None
-                name, kind, _ = cleaned
-                ent = _Entity(tokens=name.split(), type=kind, named=False)
-                ent.descriptors.append(lemma)
-                self._unnamed[tok.i] = ent
-                self._entities.append(ent)
-                self._add_mention(ent, tok.left_edge.idx, tok.idx + len(tok))
-            self._add_mention(ent, root.left_edge.idx, root.idx + len(root))
-            return ent
-        return None
-
-    def _author(self, root: Token, at: int) -> _Entity | None:
-        """Who wrote "the statement": the subject that issued the last one ("X said in a
-        statement", "X released a statement")."""
-        doc = self._doc
-        lemma = root.lemma_.lower()
-        for body in (c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
-            # "the office release", "the ministry statement": the body named before
-            if body.lemma_.lower() in _ORG_NOUNS:
-                return self._described(body, at)
-        for acl in (c for c in root.children if c.dep_ == "acl"):
-            # "the letter signed by seven physicians" says whose it is
-            if acl.lemma_.lower() not in _AUTHORED:
-                return None  # "the statement obtained by Variety": not Variety's
-            for agent in (c for c in acl.children if c.dep_ == "agent"):
-                for who in (c for c in agent.children if c.dep_ == "pobj"):
-                    return self.entity_at(who.left_edge.idx, who.idx + len(who))
-            return None
-        for k in range(root.i - 1, max(-1, root.i - 600), -1):
-            tok = doc[k]
-            if tok.lemma_.lower() != lemma or tok.dep_ in ("nsubj", "nsubjpass"):
-                continue  # "The statement claimed": look for the one that was issued
-            if tok.dep_ != "dobj" and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
-            ):
-                continue  # "The statement, which ..." misparsed: a reference, not an issue
-            head = tok
-            for _ in range(4):
-                if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
-                    break
-                head = head.head
-            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subj:
-                continue
-            s0 = subj[0]
-            if s0.pos_ == "PRON":
-                found = self._by_span.get((s0.idx, s0.idx + len(s0)))
-            else:
-                found = self.entity_at(s0.left_edge.idx, s0.idx + len(s0))
-                for t in s0.subtree if found is None else ():
-                    # a misparsed subject ("The company flat-out denied"): its noun
-                    if t.pos_ in ("NOUN", "PROPN") and t.i != s0.i:
-                        found = self.entity_at(t.left_edge.idx, t.idx + len(t))
-                        break
-            return found  # the nearest issued one decides, found or not
-        return None
 
     def _recent_body(self, pron: Token, window: int = 1500) -> _Entity | None:
         """The organisation an "it said" or "they said" stands for: the last one named
@@ -670,5 +445,8 @@ class PeopleIndex:
         verb = tok.head
         while verb.dep_ in ("conj", "aux", "auxpass") and verb.head.i != verb.i:
             verb = verb.head
-        # the subject of the sentence's main verb, or of a clause inside it
+        # the subject of the sentence's main verb (or of a clause that opens it: "When
+        # Trump was asked, his answer ..."), or of a clause inside it
+        if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.dep_ == "ROOT":
+            return 2
         return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1

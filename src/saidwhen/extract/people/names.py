@@ -7,6 +7,7 @@ entity holds is named (:func:`_clean_mention`).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Literal
 
 from saidwhen.extract.lexicon import (
@@ -20,6 +21,7 @@ from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 Gender = Literal["female", "male"]
 PRONOUNS: dict[str, Gender | None] = {
@@ -181,6 +183,12 @@ def _same_person(low: list[str], ent_low: list[str]) -> bool:
     return low[0] in (ent_low[-1], ent_low[0])
 
 
+# the last word of a newspaper's name, which names it alone ("the Times", "the Post")
+_PAPER_WORDS = frozenset(
+    "times post journal tribune herald globe chronicle gazette examiner inquirer".split()
+)
+
+
 def _same_body(low: list[str], ent_low: list[str]) -> bool:
     """Do these name words name the body ``ent_low``: the same words, the name without
     its organisation word ("Big Machine" for "Big Machine Records"), or its acronym."""
@@ -189,6 +197,8 @@ def _same_body(low: list[str], ent_low: list[str]) -> bool:
         return True
     if long_[: len(short)] == short and all(w in _ORG_WORDS for w in long_[len(short) :]):
         return True
+    if len(short) == 1 and short[0] in _PAPER_WORDS and long_[-1] == short[0]:
+        return True  # "the Times" of "The New York Times"
     if len(short) == 1 and len(short[0]) >= 2:
         initials = "".join(w[0] for w in long_ if w not in ("and", "of", "the", "&", "for"))
         return short[0] == initials
@@ -219,7 +229,12 @@ def _is_name_token(tok: Token) -> bool:
             and tok.text.endswith(".")
             and tok.pos_ == "PROPN"
         )
+        # initials for a given name: "J.J. MacNab", "P.J. Fleck"
+        or (tok.pos_ == "PROPN" and _INITIALS.fullmatch(tok.text) is not None)
     )
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 # what follows a hyphen in a compound word, not in a name ("Trump-era", "Xi-led")
@@ -479,6 +494,20 @@ def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
     return out
 
 
+def _time_tail(span: SpacySpan) -> int:
+    """Where a time closing a mention starts ("A group of doctors in 2015", "A Monmouth
+    poll out Monday", "Trump this week": no part of who), else the span's end."""
+    root = span.root
+    doc = span.doc
+    for t in span:
+        if t.i > root.i and t.ent_type_ in ("DATE", "TIME"):
+            k = t.i
+            while k - 1 > root.i and doc[k - 1].pos_ in ("ADP", "ADV", "DET", "ADJ"):
+                k -= 1
+            return doc[k].idx
+    return span.end_char
+
+
 def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str] | None:
     """A name for a mention no entity holds: the words of its head phrase, without a
     trailing apposition or clause ("Apple, a giant industrial producer," -> "Apple")."""
@@ -500,6 +529,9 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
     for t in span:
         if t.i > root.i and t.text in (",", "(", "—", "–"):
             cut = t.idx
+            break
+        if t.i > root.i and t.ent_type_ in ("DATE", "TIME"):
+            cut = _time_tail(span)
             break
     for child in root.rights:
         if child.dep_ in ("relcl", "acl") and child.left_edge.idx < cut:

@@ -6,6 +6,13 @@ import re
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
+from saidwhen.extract.speech.frames import (
+    CLAUSE_VERBS,
+    find_as_reports,
+    find_clause_reports,
+    heard_in_passing,
+    settle_sources,
+)
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
 from saidwhen.extract.speech.rules import (
     find_cause_reports,
@@ -206,6 +213,16 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
     ]:
         if not any(_same_report(q, r) or (q.start < r.end and r.start < q.end) for q in out):
             out.append(r)
+    for r in [*find_clause_reports(view, people), *find_as_reports(view, people)]:
+        # a sure frame inside another report's words is a report of its own: "the paper
+        # reported that the editor told her that the piece was "not in line ...""
+        nests = _says_who(view, r)
+        if not any(
+            _same_report(q, r)
+            or (q.start < r.end and r.start < q.end and not (nests and _nested(r, q)))
+            for q in out
+        ):
+            out.append(r)
     for r in find_noun_reports(view, people):
         same = [q for q in out if _same_report(q, r)]
         if any(q.speaker is not None for q in same):
@@ -215,6 +232,8 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         # no report of its own
         out = [q for q in out if not _inside(q, r) or _says(view, q)]
         out.append(r)
+    settle_sources(view, people, out)
+    out = [q for q in out if not heard_in_passing(view, q)]
     return sorted(out, key=lambda q: (q.start, q.end))
 
 
@@ -227,6 +246,27 @@ def _same_report(a: Draft, b: Draft) -> bool:
 
 def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _says_who(view: ArticleView, report: Draft) -> bool:
+    """Whether a report is said (a verb of saying) by someone named or a person's pronoun:
+    "Ana Ruiz told her that ...", not "a scan revealed that ...", "he threatened to"."""
+    if report.speaker is None or report.cue is None:
+        return False
+    cue = tokens_in(view.doc, report.cue.start, report.cue.end)
+    if not any(t.lemma_.lower() in CLAUSE_VERBS for t in cue):
+        return False
+    toks = tokens_in(view.doc, report.speaker.start, report.speaker.end)
+    return any(t.pos_ == "PROPN" or t.lower_ in _PERSONAL for t in toks)
+
+
+_PERSONAL = frozenset("i we he she they".split())
+
+
+def _nested(inner: Draft, outer: Draft) -> bool:
+    """Whether a report, its source and cue lie inside what another reports."""
+    parts = [p for p in (inner.speaker, inner.cue) if p is not None]
+    return _inside(inner, outer) and all(outer.start <= p.start for p in parts)
 
 
 def _inside(inner: Draft, outer: Draft) -> bool:

@@ -58,6 +58,8 @@ __all__ = [
     "find_phrase_then_clause",
     "find_reported",
     "find_source_insertions",
+    "reported_draft",
+    "source_speaker",
 ]
 
 
@@ -229,6 +231,34 @@ def find_reported(view: ArticleView, people: Any = None) -> list[Draft]:
     return out
 
 
+def reported_draft(
+    text: str,
+    resolve: Callable[[int, int], str | None] | None,
+    content: Sequence[Token],
+    cue: Sequence[Token],
+    source: Sequence[Token],
+) -> Draft | None:
+    """The draft of one report read from its tokens; None when a part is empty."""
+    doc = content[0].doc if content else None
+    if doc is None:
+        return None
+    c_span, k_span, s_span = _span(doc, content), _span(doc, cue), _span(doc, source)
+    if c_span is None or k_span is None:
+        return None
+    return _reported(text, resolve, c_span, k_span, s_span)
+
+
+def source_speaker(
+    text: str, resolve: Callable[[int, int], str | None] | None, source: tuple[int, int] | None
+) -> Speaker | None:
+    """The speaker of a source mention (character offsets), named by ``resolve``."""
+    if source is None:
+        return None
+    mention = text[source[0] : source[1]]
+    name = resolve(*source) if resolve is not None else None
+    return Speaker(name=name or mention, mention=mention, start=source[0], end=source[1])
+
+
 def _reported(
     text: str,
     resolve: Callable[[int, int], str | None] | None,
@@ -236,23 +266,18 @@ def _reported(
     cue: tuple[int, int],
     source: tuple[int, int] | None,
 ) -> Draft:
-    speaker = None
-    if source is not None:
-        mention = text[source[0] : source[1]]
-        name = resolve(*source) if resolve is not None else None
-        speaker = Speaker(name=name or mention, mention=mention, start=source[0], end=source[1])
     return Draft(
         content[0],
         content[1],
         "indirect",
-        speaker,
+        source_speaker(text, resolve, source),
         Span(text=text[cue[0] : cue[1]], start=cue[0], end=cue[1]),
         is_indirect=True,
     )
 
 
 _INSERTION_WORDS = ("per", "as", "reports", "reported", "writes", "wrote")
-_AS_VERBS = frozenset(("report", "note", "write", "explain", "say", "tell", "point"))
+_AS_VERBS = frozenset(("report", "note", "write", "explain", "say", "tell", "point", "put"))
 _SOURCE_ENTS = frozenset(("ORG", "PERSON", "NORP", "GPE"))
 
 
@@ -272,9 +297,16 @@ def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[
         verb = next((t for t in toks[1:7] if t.pos_ == "VERB"), None)
         if verb is None or verb.lemma_.lower() not in _AS_VERBS:
             return None
+        if verb.lemma_ == "put" and (verb.i + 1 >= sent.end or doc[verb.i + 1].lower_ != "it"):
+            return None  # "As X put it, ...", not "As X put the phone down"
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         comma = next((t for t in toks if t.i > verb.i and t.text == ","), None)
-        if not subj or comma is None or comma.i - verb.i > 3:
+        if not subj or comma is None or comma.i - verb.i > 12:
+            return None
+        # "As X put it in a statement to Y in July, ...": what lies between is the verb's
+        if comma.i - verb.i > 3 and any(
+            verb.i not in [a.i for a in t.ancestors] for t in doc[verb.i + 1 : comma.i]
+        ):
             return None
         source = list(doc[subj[0].left_edge.i : subj[0].right_edge.i + 1])
         return [tok, verb], source, [t for t in toks if t.i > comma.i]

@@ -7,14 +7,14 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.timexes import period_range
 from saidwhen.model import DateRange, Timex
 from saidwhen.nlp import doc_text as nlp_doc_text
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Doc
 
 _LATER = re.compile(r"\b(?:later|afterwards?|subsequently|since\s+then)\b", re.I)
 _PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|then\s+)?$", re.I)
@@ -34,7 +34,7 @@ class _Dated:
     when_range: DateRange | None
 
 
-def doc_text(doc: Any) -> str:
+def doc_text(doc: Doc) -> str:
     """The text of a spaCy doc (computed once per doc), or the string itself."""
     if isinstance(doc, str):
         return doc
@@ -46,7 +46,7 @@ def doc_text(doc: Any) -> str:
         return str(getattr(doc, "text", ""))
 
 
-def doc_sentences(doc: Any) -> list[tuple[int, int]]:
+def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character spans: spaCy's when ``doc`` is a parsed doc, else a plain split."""
     if not isinstance(doc, str) and doc is not None:
         try:
@@ -128,3 +128,29 @@ def first_day(when: str | None, rng: DateRange | None) -> str | None:
         days = period_range(when)
         return days.start if days else when
     return rng.start if rng else None
+
+
+_EVENT_NOUN = (
+    r"(?:phone\s+call|call|interview|letter|statement|hearing|meeting|speech|press\s+"
+    r"conference|conference|rally|episode|testimony|briefing|session|deposition|podcast)"
+)
+
+
+_COMMUNICATION = re.compile(
+    r"\b(?:said|says|told|tells|revealed|testified|wrote|writes|stated|announced|acknowledged|"
+    r"admitted|tweeted|posted|released|published|issued|recalled|described|called|"
+    r"letter|statement|interview|testimony|speech|call|according|report|survey|study|poll)\b",
+    re.I,
+)
+
+
+_DOCUMENT = r"(?:letter|statement|report|release|memo|filing|complaint|lawsuit|study|survey)"
+
+
+def _dated_free(t: Timex, anchor: dt.date) -> tuple[str | None, DateRange | None] | None:
+    """The date of a timex, if it gives one no later than the article (a saying's date)."""
+    when, rng = timex_when(t, anchor)
+    start = first_day(when, rng)
+    if start is None or start > anchor.isoformat():
+        return None
+    return when, rng

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.when.base import (
+    _dated_free,
     _sentence_of,
     first_day,
 )
@@ -18,7 +19,6 @@ from saidwhen.extract.when.evidence import (
     _BEFORE_NOW,
     _PRESENT_SAY,
     _WRITTEN,
-    _dated_free,
     _news_day,
     _outside,
     _since_clause,

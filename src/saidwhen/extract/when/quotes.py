@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from saidwhen.extract.when.base import (
     _LATER,
@@ -20,26 +20,28 @@ from saidwhen.extract.when.base import (
     first_day,
     timex_when,
 )
+from saidwhen.extract.when.clauses import (
+    _dates_a_thing,
+    _in_reported,
+    _other_clause,
+    _pointed_back,
+)
 from saidwhen.extract.when.evidence import (
     _ACCOUNT_GAP,
     _ACCOUNT_REACH,
     _WRITTEN,
     _account_date,
     _channel_key,
-    _dates_a_thing,
     _day_after_told,
     _document_date,
     _event_date,
     _frame_channel,
     _headings_dated,
-    _in_reported,
     _news_day,
     _occasion,
     _occasion_goes_on,
-    _other_clause,
     _outside,
     _own,
-    _pointed_back,
     _said_then,
     _same_audience,
     _since_clause,
@@ -54,7 +56,7 @@ if TYPE_CHECKING:
 
 
 def date_quotes(
-    doc: Any, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
+    doc: Doc, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
 ) -> list[Quote]:
     """The quotes with ``when``/``when_range``/``when_basis`` filled in.
 

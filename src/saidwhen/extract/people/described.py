@@ -1,0 +1,279 @@
+"""How :class:`~saidwhen.extract.people.index.PeopleIndex` resolves a description
+("the fisherman", "the company", "the statement") to one of its entities."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
+from saidwhen.extract.people.entity import _Entity
+from saidwhen.extract.people.names import (
+    _ANY_BODY_NOUNS,
+    _DOC_NOUNS,
+    _NOUN_GENDER,
+    _ORG_NOUNS,
+    _PERSON_NOUNS,
+    _PERSON_SUFFIXES,
+    _PLACE_LABELS,
+    Gender,
+    _clean_mention,
+    _stem,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+# "the letter signed by seven physicians": verbs whose agent wrote the document
+_AUTHORED = frozenset("sign co-sign cosign write issue release send author".split())
+
+
+# nouns for a person's role, or for a woman or a man ("the first lady")
+_ROLES = ROLE_NOUNS | FEMALE_WORDS | MALE_WORDS
+
+
+def _roles_gender(roles: set[str]) -> Gender | None:
+    """The gender the nouns of a description give ("actress", "lady")."""
+    for w in sorted(roles):
+        if w in _NOUN_GENDER:
+            return _NOUN_GENDER[w]
+        if w in FEMALE_WORDS:
+            return "female"
+        if w in MALE_WORDS:
+            return "male"
+    return None
+
+
+class _Descriptions:
+    """The description half of :class:`~saidwhen.extract.people.index.PeopleIndex`:
+    the index's state and methods that it uses are declared here for the type checker."""
+
+    _doc: Doc
+    _entities: list[_Entity]
+    _by_span: dict[tuple[int, int], _Entity]
+    _flags: dict[int, tuple[bool, int]]
+    _mention_starts: list[tuple[int, int, _Entity]]
+    _unnamed: dict[int, _Entity]
+
+    if TYPE_CHECKING:
+
+        def entity_at(self, start: int, end: int) -> _Entity | None: ...
+
+        def _recent(self, at: int, gender: Gender | None, window: int = 8000) -> _Entity | None: ...
+
+        def _add_mention(self, ent: _Entity, start: int, end: int) -> None: ...
+
+    def _described(self, root: Token, at: int) -> _Entity | None:
+        """The entity a description ("the fisherman", "the company") refers to."""
+        if root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ in _PLACE_LABELS:
+            return None
+        # "Ruiz's rep" is not Ruiz; "Velo's ambassador" may be the ambassador named before
+        poss = [c for c in root.children if c.dep_ == "poss"]
+        owners = {id(o) for c in poss if (o := self._by_span.get((c.idx, c.idx + len(c))))}
+        lemma = root.lemma_.lower()
+        plural = root.tag_ in ("NNS", "NNPS")
+        # what kind of body or person: "production company", "Jordanian government"
+        words = {
+            _stem(t.lower_)
+            for t in root.lefts
+            if t.dep_ == "compound" or (t.dep_ == "amod" and t.text[:1].isupper())
+        }
+        words.add(_stem(lemma))
+        dets = {c.lower_ for c in root.children if c.dep_ == "det"}
+        if any(c.dep_ == "nummod" and c.lower_ == "one" for c in root.children):
+            dets.add("a")  # "one neo-bank CEO": one of many, a new source
+        members = [
+            w
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ == "of" and lemma in ("group", "coalition")
+            for w in prep.children
+            if w.dep_ == "pobj" and w.tag_ == "NNS"
+        ]  # "a group of physicians"
+        if (plural or members) and not poss:
+            body = self._people_body(members[0].lemma_.lower() if members else lemma)
+            if body is not None:
+                return body  # "the physicians" of "Doctors for Camp Closure"
+        if root.dep_ == "compound":  # "the office release": the article's "the" is the head's
+            dets |= {c.lower_ for c in root.head.children if c.dep_ == "det"}
+        if (
+            not dets & {"the", "this", "that", "these", "those"}
+            and (root.pos_ == "NOUN" or lemma in ROLE_NOUNS)  # "CEO" is tagged PROPN
+            and not poss
+        ):
+            if dets & {"a", "an"} and not plural:
+                # "a career Army officer who ..." then "Lt. Col. Ann Vick told ...": the
+                # person named next with that description
+                return self._named_next(at, words)
+            return None  # "a spokesman", "officials": a new source, not one named before
+        best: tuple[float, _Entity] | None = None
+        for ent in self._entities:
+            if (plural and ent.type == "person") or id(ent) in owners:
+                continue
+            # the last mention, a subject counted nearer: the likelier antecedent
+            last = max(
+                (
+                    s + 400 * bool(self._flags.get(s, (False, 0))[1])
+                    for s, _ in ent.mentions
+                    if s < at
+                ),
+                default=-1,
+            )
+            if last < 0:
+                continue
+            heads = ent.head_words()
+            stems = {_stem(w) for w in heads}
+            if lemma in heads or root.lower_ in heads:
+                score = last + 10_000 * len(words & stems)
+            elif (
+                not poss
+                and lemma in _ORG_NOUNS
+                and ent.type == "organisation"
+                and not plural
+                and words - {_stem(lemma)} <= stems
+                and lemma in _ANY_BODY_NOUNS
+            ):
+                # "the company", "the production company": the last body named (not
+                # "the board", "the ministry": a body of that name, else no one named)
+                # the body the article is about (named most often so far) over a passer-by
+                seen = sum(1 for s, _ in ent.mentions if s < at)
+                score = last - 100_000 + 10_000 * len(words & stems) + 200 * seen
+            else:
+                continue
+            if best is None or score > best[0]:
+                best = (score, ent)
+        if best is None and lemma in _DOC_NOUNS and not plural:
+            return self._author(root, at)
+        if best is None and not poss and not plural:
+            source = self._unnamed_source(root)
+            if source is not None:
+                return source
+        roles = {lemma, *(c.lemma_.lower() for c in root.conjuncts)}
+        if best is None and roles & _ROLES and not plural and not poss:
+            # "said the actor" with no actor named, "the former first lady and senator
+            # said": the person in view
+            return self._recent(at, _roles_gender(roles))
+        if best is None:  # a description before the name: "China's ambassador ... Liu said"
+            after = [
+                (min(s for s, _ in e.mentions), e)
+                for e in self._entities
+                if (lemma in e.head_words() or root.lower_ in e.head_words())
+                and id(e) not in owners
+                and not (plural and e.type == "person")
+            ]
+            after = [a for a in after if at < a[0] < at + 1500]
+            if after:
+                return min(after, key=lambda a: a[0])[1]
+        return best[1] if best else None
+
+    def _named_next(self, at: int, words: set[str], reach: int = 600) -> _Entity | None:
+        """The person first named right after an indefinite description and described
+        by one of its words (an apposition, a title: "officer" for "Lt. Col.")."""
+        best: tuple[int, _Entity] | None = None
+        for ent in self._entities:
+            if ent.type != "person" or not ent.named:
+                continue
+            first = min(s for s, _ in ent.mentions)
+            if not at < first < at + reach or (best is not None and first >= best[0]):
+                continue
+            if words & {_stem(w) for w in ent.head_words()}:
+                best = (first, ent)
+        return best[1] if best else None
+
+    def _people_body(self, lemma: str) -> _Entity | None:
+        """The one body of the article named after the people in it ("Doctors for Camp
+        Closure", "Parents Against the Mine") that plural people ("the physicians") are."""
+        if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES):
+            return None
+        bodies = [
+            e
+            for e in self._entities
+            if e.type == "organisation"
+            and len(e.tokens) >= 2
+            and e.tokens[0][:1].isupper()
+            and e.tokens[0].lower().endswith("s")
+            and _stem(e.tokens[0].lower()) in _PERSON_NOUNS
+        ]
+        return bodies[0] if len(bodies) == 1 else None
+
+    def _unnamed_source(self, root: Token) -> _Entity | None:
+        """ "the spokesperson" after "a spokesperson who ...": one unnamed source, named
+        by its first, indefinite description."""
+        lemma = root.lemma_.lower()
+        if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES):
+            return None  # "the agreement" is no source
+        for k in range(root.i - 1, max(-1, root.i - 1500), -1):
+            tok = self._doc[k]
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            if not any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                or (c.dep_ == "poss" and c.pos_ == "PROPN")  # "Nisan Ahmado's source"
+                for c in tok.children
+            ):
+                continue
+            ent = self._unnamed.get(tok.i)
+            if ent is None:
+                edge = tok.right_edge
+                lo = tok.left_edge.idx
+                for c in tok.children:
+                    if c.dep_ == "poss" and c.pos_ == "PROPN":
+                        # "A VOA reporter Nisan Ahmado's source": named from the owner's name
+                        lo = next((s for s, e, _ in self._mention_starts if s <= c.idx < e), lo)
+                cleaned = _clean_mention(self._doc, lo, edge.idx + len(edge))
+                if cleaned is None:
+                    return None
+                name, kind, _ = cleaned
+                ent = _Entity(tokens=name.split(), type=kind, named=False)
+                ent.descriptors.append(lemma)
+                self._unnamed[tok.i] = ent
+                self._entities.append(ent)
+                self._add_mention(ent, tok.left_edge.idx, tok.idx + len(tok))
+            self._add_mention(ent, root.left_edge.idx, root.idx + len(root))
+            return ent
+        return None
+
+    def _author(self, root: Token, at: int) -> _Entity | None:
+        """Who wrote "the statement": the subject that issued the last one ("X said in a
+        statement", "X released a statement")."""
+        doc = self._doc
+        lemma = root.lemma_.lower()
+        for body in (c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+            # "the office release", "the ministry statement": the body named before
+            if body.lemma_.lower() in _ORG_NOUNS:
+                return self._described(body, at)
+        for acl in (c for c in root.children if c.dep_ == "acl"):
+            # "the letter signed by seven physicians" says whose it is
+            if acl.lemma_.lower() not in _AUTHORED:
+                return None  # "the statement obtained by Variety": not Variety's
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                for who in (c for c in agent.children if c.dep_ == "pobj"):
+                    return self.entity_at(who.left_edge.idx, who.idx + len(who))
+            return None
+        for k in range(root.i - 1, max(-1, root.i - 600), -1):
+            tok = doc[k]
+            if tok.lemma_.lower() != lemma or tok.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "The statement claimed": look for the one that was issued
+            if tok.dep_ != "dobj" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
+            ):
+                continue  # "The statement, which ..." misparsed: a reference, not an issue
+            head = tok
+            for _ in range(4):
+                if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                    break
+                head = head.head
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                continue
+            s0 = subj[0]
+            if s0.pos_ == "PRON":
+                found = self._by_span.get((s0.idx, s0.idx + len(s0)))
+            else:
+                found = self.entity_at(s0.left_edge.idx, s0.idx + len(s0))
+                for t in s0.subtree if found is None else ():
+                    # a misparsed subject ("The company flat-out denied"): its noun
+                    if t.pos_ in ("NOUN", "PROPN") and t.i != s0.i:
+                        found = self.entity_at(t.left_edge.idx, t.idx + len(t))
+                        break
+            return found  # the nearest issued one decides, found or not
+        return None

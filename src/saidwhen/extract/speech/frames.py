@@ -1,0 +1,277 @@
+"""Report frames read after tagging: sure readings the tagger may miss.
+
+The tagger (:mod:`crf`) learned its cues from PolNeAR, word form by syntactic
+frame; a verb of saying in a frame it rarely saw there (a relative clause, a
+parenthesis) or a frame PolNeAR annotates differently goes unread.  These
+frames are read over the parse alone, and the merge
+(:func:`saidwhen.extract.speech.merge.reported_speech`) adds a reading only
+where no other reading of the words exists.  Not among the tagger's features.
+
+* :func:`find_clause_reports`: a verb of saying and the ``that`` clause with a
+  subject of its own it governs (``(her campaign later disclosed that she has
+  the flu)``), a verb of promising and its ``to`` clause (``who has pledged to
+  close every school``);
+* :func:`find_as_reports`: a verb of describing or judging whose object is
+  said to be something (``described the plan as a disaster``, ``has been
+  attacking the governor as a "liar"``).
+
+Negated verbs are left out: "did not say that ..." states nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from saidwhen.extract.speech.lexicon import NO_SOURCE, SUBJ_DEPS, WHEN_ENTS
+from saidwhen.extract.speech.rules import reported_draft, source_speaker
+from saidwhen.extract.speech.syntax import cue_tokens, noun_phrase, source_tokens, subtree, trim
+from saidwhen.extract.speech.types import Draft
+from saidwhen.extract.speech.view import ArticleView, tokens_in
+from saidwhen.model import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = [
+    "AS_VERBS",
+    "CLAUSE_VERBS",
+    "PROMISE_VERBS",
+    "RECEIVING",
+    "find_as_reports",
+    "find_clause_reports",
+    "heard_in_passing",
+    "settle_sources",
+]
+
+
+# Verbs whose ``that`` clause (with a subject of its own) is what was said.
+CLAUSE_VERBS = frozenset(
+    """
+    say tell claim insist argue warn admit acknowledge deny add note state report announce
+    confirm explain maintain contend assert write allege concede disclose reveal declare
+    stress emphasize emphasise boast complain testify tweet reply respond reiterate convey
+    """.split()
+)
+# Verbs whose ``to`` clause is what was promised ("pledged to close every school").
+PROMISE_VERBS = frozenset("pledge promise vow threaten".split())
+# Verbs that say what their object is through ``as`` ("described the plan as a disaster").
+AS_VERBS = frozenset(
+    """
+    describe portray paint brand label characterize characterise depict denounce deride
+    hail tout pound attack slam blast decry condemn mock ridicule lambaste castigate dismiss
+    introduce praise criticize criticise
+    """.split()
+)
+# "as part of", "as well", "as a result": no description of the object
+_NOT_AS = frozenset("part well result such usual ever always".split())
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_NEGATIONS = frozenset(("not", "n't", "never", "no"))
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in verb.children if c.i < verb.i)
+
+
+def _across_paragraphs(text: str, toks: list[Token]) -> bool:
+    """Whether tokens lie on both sides of a blank line (a heading the parse ran in)."""
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx for t in toks)
+    return _BLANK_LINE.search(text, lo, hi) is not None
+
+
+def _frames(
+    view: ArticleView,
+    people: Any,
+    lemmas: frozenset[str],
+    said: Callable[[Token], list[Token] | None],
+) -> list[Draft]:
+    """Reports of the verbs of ``lemmas`` (outside quotes, not negated, with a source of
+    their own) whose words ``said`` finds."""
+    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    doc, text = view.doc, view.text
+    out: list[Draft] = []
+    first = bisect.bisect_left(view.idx, view.start)
+    for i in range(first, len(doc)):
+        if view.lemma[i] not in lemmas or view.pos[i] != "VERB" or i in view.quoted:
+            continue
+        verb = doc[i]
+        if _negated(verb):
+            continue
+        words = said(verb)
+        if not words:
+            continue
+        if verb.dep_ == "relcl" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in verb.children
+        ):
+            continue  # "the money he says he raised": a gap, not a statement
+        source = source_tokens(verb)
+        if not source or (len(source) == 1 and source[0].lower_ in NO_SOURCE):
+            continue
+        if not any(c.dep_ in SUBJ_DEPS for c in verb.children) and not any(
+            t.pos_ in ("PROPN", "PRON") for t in source
+        ):
+            continue  # a subject reached through other verbs must name someone
+        content = trim(doc, words)
+        if len(content) < 2 or _across_paragraphs(text, [*content, *source]):
+            continue
+        drafted = reported_draft(text, resolve, content, cue_tokens(verb), source)
+        if drafted is not None:
+            out.append(drafted)
+    return out
+
+
+def _clause(verb: Token) -> list[Token] | None:
+    """The ``that`` clause of a verb of saying, with a subject of its own."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i < verb.i:
+            continue
+        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i]
+        subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl") and s.i < c.i]
+        if marks and subj and marks[0].i == c.left_edge.i:
+            return subtree(c)
+        if subj and subj[0].i == c.left_edge.i and c.right_edge.i - c.left_edge.i >= 3:
+            return subtree(c)  # "said he would run again", not "said he told them"
+    return None
+
+
+def _promised(verb: Token) -> list[Token] | None:
+    """The ``to`` clause of a verb of promising (``pledged to close every school``)."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.i > verb.i and c.tag_ == "VB":
+            to = [a for a in c.children if a.dep_ == "aux" and a.lower_ == "to"]
+            if to:
+                return subtree(c)
+    return None
+
+
+def find_clause_reports(view: ArticleView, people: Any = None) -> list[Draft]:
+    """``(her campaign later disclosed that she has the flu)``, ``Lopez, who has pledged
+    to close every school``: a verb of saying and its ``that`` clause, a verb of
+    promising and its ``to`` clause."""
+    return [
+        *_frames(view, people, CLAUSE_VERBS, _clause),
+        *_frames(view, people, PROMISE_VERBS, _promised),
+    ]
+
+
+def _as_object(verb: Token) -> list[Token] | None:
+    """``the plan as a disaster``: the verb's object and the ``as`` phrase right after it
+    that says what it is."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objs:
+        return None
+    doc, obj = verb.doc, objs[0]
+    k = obj.right_edge.i + 1
+    if k >= len(doc) or doc[k].lower_ != "as" or doc[k].i in (t.i for t in obj.subtree):
+        return None
+    pobj = [c for c in doc[k].children if c.dep_ == "pobj"]
+    if doc[k].dep_ == "prep" and pobj:
+        head, end = pobj[0], doc[k].right_edge.i
+    else:  # the parse read "as a liar" as a clause, or lost it: the noun phrase by its words
+        end = k
+        while end + 1 < len(doc) and (
+            doc[end + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or doc[end + 1].is_quote
+        ):
+            end += 1
+        nouns = [t for t in doc[k + 1 : end + 1] if t.pos_ in ("NOUN", "PROPN")]
+        if not nouns:
+            return None
+        head = nouns[-1]
+    if head.lower_ in _NOT_AS or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    return list(doc[obj.left_edge.i : end + 1])
+
+
+def find_as_reports(view: ArticleView, people: Any = None) -> list[Draft]:
+    """``Kim described the plan as a disaster``, ``Lopez has been attacking the governor
+    as a "liar"``: what a verb of describing or judging says its object is."""
+    return _frames(view, people, AS_VERBS, _as_object)
+
+
+def _cue_head(view: ArticleView, cue: Span) -> Token | None:
+    toks = tokens_in(view.doc, cue.start, cue.end)
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    return heads[0] if heads else None
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """``Two guards were charged with forging records, stating they had ...``: a
+    participle set off by a comma says what the subject of its clause says, whatever
+    the clause's voice."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i > verb.i:
+        return None
+    if verb.left_edge.i != verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or subj[0].lower_ in NO_SOURCE or subj[0].i in (t.i for t in verb.subtree):
+        return None
+    return subj[0]
+
+
+def _without_time(toks: list[Token]) -> list[Token]:
+    """A source mention without the time phrase the parse hung on it or on the verb
+    (``Trump this week``, ``A group of doctors in 2015``); not one inside a clause of
+    the mention (``who lobbied for it on Thursday``)."""
+    k = len(toks)
+    while k > 1 and toks[k - 1].ent_type_ in WHEN_ENTS:
+        k -= 1
+    if k < len(toks) and k > 1 and toks[k - 1].pos_ == "ADP":
+        k -= 1
+    if k == len(toks):
+        return toks
+    ids = {t.i for t in toks}
+    run = {t.i for t in toks[k:]}
+    tops = [t for t in toks[k:] if t.head.i not in run]
+    roots = {t.i for t in toks if t.head.i not in ids}
+    if any(t.head.i in ids - roots and t.head.pos_ in ("VERB", "AUX") for t in tops):
+        return toks
+    kept = trim(toks[0].doc, toks[:k])
+    while len(kept) > 1 and kept[-1].pos_ in ("ADP", "ADV", "PART"):
+        kept = kept[:-1]  # "A poll out Monday": "out" went with the date
+    return kept if kept and kept[-1].is_alpha and kept[-1].pos_ != "DET" else toks
+
+
+def settle_sources(view: ArticleView, people: Any, drafts: list[Draft]) -> None:
+    """The source mentions of the reports, settled after tagging: a report read without a
+    source gets the subject its participle clause shares (:func:`_participle_subject`);
+    a time phrase is cut off a mention (:func:`_without_time`)."""
+    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    doc, text = view.doc, view.text
+    for d in drafts:
+        if d.cue is None:
+            continue
+        source: list[Token] = []
+        if d.speaker is None:
+            verb = _cue_head(view, d.cue)
+            subj = _participle_subject(verb) if verb is not None else None
+            if subj is not None and subj.i not in view.quoted:
+                source = trim(doc, noun_phrase(subj))
+        else:
+            mention = list(tokens_in(doc, d.speaker.start, d.speaker.end))
+            cut = _without_time(mention) if mention else mention
+            source = cut if len(cut) < len(mention) else []
+        if source and not _across_paragraphs(text, source):
+            span = (source[0].idx, source[-1].idx + len(source[-1]))
+            d.speaker = source_speaker(text, resolve, span)
+
+
+# Verbs of coming to know: the subject receives the words, it does not say them.
+RECEIVING = frozenset("learn hear discover realize realise notice".split())
+
+
+def heard_in_passing(view: ArticleView, report: Draft) -> bool:
+    """``The singer was rushed to hospital after learning that her father had
+    collapsed``, ``Upon hearing that the bridge would close, residents protested``: a
+    verb of coming to know in a participle phrase tells what happened to its subject,
+    not what anyone stated (unlike ``The Post has learned that ...``, a claim)."""
+    if report.cue is None:
+        return False
+    verb = _cue_head(view, report.cue)
+    if verb is None or verb.lemma_.lower() not in RECEIVING or verb.tag_ != "VBG":
+        return False
+    return verb.dep_ in ("pcomp", "advcl") and verb.left_edge.i >= verb.i - 1

@@ -1,0 +1,201 @@
+"""Quote-date clues read from the parse: a date in a clause about something else, a
+date of a thing rather than of the saying, a sentence pointing back to an earlier
+account."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from saidwhen.extract.when.base import (
+    _CHANNEL_WORDS,
+    _COMMUNICATION,
+    _DOCUMENT,
+    _EVENT_NOUN,
+    _dated_free,
+    _sentence_of,
+)
+from saidwhen.model import DateRange, Quote, Span, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+_ITS_OWN_DATE = re.compile(rf"{_CHANNEL_WORDS.pattern}|{_DOCUMENT}|{_EVENT_NOUN}", re.I)
+
+
+def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
+    """A date in a clause about something else than the saying: "the budget approved in
+    April", "the merger, which became final Tuesday" (not "a statement published Oct. 25").
+    """
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or words is None:
+        return False
+    said = _clause(words.root)
+    of = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    if (
+        said is not None
+        and of.pos_ in ("VERB", "AUX")
+        and not said.left_edge.i <= of.i <= said.right_edge.i
+    ):
+        # "negotiators are now left with the purchases Mr. Trump requested": the main verb's
+        # date (but "the March 21 call, in which he said": what the clause tells of)
+        return True
+    x = _clause(span.root)
+    if x is None or x.left_edge.i <= words.root.i <= x.right_edge.i:
+        return False  # the saying is in that clause
+    noun = x.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        # the speaker "speaking at an event on Monday", not "who was hired in May"
+        return _SPEAKING.fullmatch(x.text) is None
+    if _setting(noun, words.root):
+        return False  # "at a rally held Monday", "told a crowd that gathered Monday"
+    return _ITS_OWN_DATE.fullmatch(noun.text) is None
+
+
+# what a date before a noun may date when it dates a saying ("Tuesday's announcement")
+_SAYING_NOUN = re.compile(
+    rf"{_ITS_OWN_DATE.pattern}|announcement|remarks?|comments?|address|appearance|profile|"
+    r"article|story|column|op-ed|editorial|report|ad|episode|event|session|forum|debate|"
+    r"convention|panel|discussion|show",
+    re.I,
+)
+_PREMODIFIER = ("nummod", "compound", "amod", "poss", "nmod")
+_COARSE = ("year", "decade", "century")
+
+
+def _dates_a_thing(doc: Doc, t: Timex, speaker: str = "") -> bool:
+    """The date qualifies a thing, not a saying: "Obama's 2008 campaign", "the 2011 raid",
+    "a close aide in 2012" (but "a 2014 Senate hearing", "Tuesday's announcement")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in _PREMODIFIER and root.head.pos_ in ("NOUN", "PROPN"):
+        return _SAYING_NOUN.fullmatch(root.head.text) is None
+    # "an aide in 2012": a year of a person's or a thing's story (a day may be misattached)
+    if root.dep_ == "pobj" and t.granularity in _COARSE:
+        noun = root.head.head
+        if noun.pos_ != "NOUN":
+            return False
+        return _SAYING_NOUN.fullmatch(noun.text) is None or _spoken_by_another(noun, speaker)
+    return False
+
+
+def _spoken_by_another(noun: Token, speaker: str) -> bool:
+    """A speech "by" a person the speaker's surname does not name: "the site of a speech by
+    Andrew Jackson in 1830", when Obama speaks (not "a statement released by his office")."""
+    surname = speaker.split()[-1] if speaker else ""
+    if not surname or noun.lower_ not in ("speech", "address", "sermon", "remarks"):
+        return False
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            names = [x for x in prep.children if x.dep_ == "pobj" and x.pos_ == "PROPN"]
+            return bool(names) and surname not in " ".join(x.text for x in prep.subtree)
+    return False
+
+
+def _in_reported(doc: Doc, t: Timex, q: Quote) -> bool:
+    """The date sits in the words reported, after they begin: "Rendell noted that Reagan
+    appeared unsteady in his first debate in 1984" (not "said on Tuesday that ...")."""
+    if t.start < q.start:
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    x = span.root if span is not None else None
+    while x is not None and x.head.i != x.i:
+        if x.dep_ == "ccomp":
+            return True
+        x = x.head
+    return False
+
+
+def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
+    """A date of the sentence that is not when its account was given: it qualifies a thing,
+    sits in a relative clause ("Rendell, who served during the 2000 election") or in the
+    words reported ("Rendell noted that Reagan appeared unsteady in 1984")."""
+    if _dates_a_thing(doc, t, speaker):
+        return True
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    x = span.root
+    while x.head.i != x.i:
+        if x.dep_ in ("relcl", "ccomp") or (x.dep_ == "acl" and x.pos_ == "VERB"):
+            # "Bornstein, who wrote the letter in December 2015": that clause's saying
+            said = _COMMUNICATION.fullmatch(x.text) or _SAYING_NOUN.fullmatch(x.head.text)
+            return said is None
+        x = x.head
+    return False
+
+
+_SPEAKING = re.compile(
+    r"(?:speak|address|testify|testifi|appear|talk|writ|post|tweet|answer|respond|interview)"
+    r"\w*|asked|quoted",
+    re.I,
+)
+# how a setting of the saying hangs from its verb: "at a rally", "told a crowd", "speaking at"
+_SETTING_DEPS = ("pobj", "prep", "dobj", "dative", "advcl", "pcomp", "npadvmod")
+
+
+def _setting(noun: Token, verb: Token) -> bool:
+    """The noun is where, when or to whom the saying verb spoke (not what was said)."""
+    x = noun
+    while x.i != verb.i:
+        if x.dep_ not in _SETTING_DEPS or x.head.i == x.i:
+            return False
+        x = x.head
+    return True
+
+
+def _clause(token: Token) -> Token | None:
+    """The head of the relative or participial clause the token is in, if any."""
+    x = token
+    while x.dep_ not in ("relcl", "acl"):
+        if x.head.i == x.i:
+            return None
+        x = x.head
+    return x
+
+
+_POINTS_BACK = re.compile(
+    r"\s*[\"“”']?\s*(?:that|this|those|these|such)(?:'s|’s|\s+(?:is|was|are|were))\b", re.I
+)
+_VIEW = re.compile(
+    r"\b(?:view|words?|remarks?|comments?|message|claim|promise|pitch|mouthed|voiced|put\s+it)\b",
+    re.I,
+)
+
+
+def _pointed_back(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    q: Quote,
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> tuple[str | None, DateRange | None] | None:
+    """The date of the next sentence when it names the speaker and points back to the words."""
+    surname = q.speaker.name.split()[-1] if q.speaker and q.speaker.name else ""
+    if len(surname) < 3:
+        return None
+    _, e = _sentence_of(sents, q.end - 1)
+    after = [(a, b) for a, b in sents if a >= e][:1]
+    if not after or not _POINTS_BACK.match(text, after[0][0], after[0][1]):
+        return None
+    a, b = after[0]
+    sentence = text[a:b]
+    # "... by Michael Reed on Nov. 14", "That was her message to voters on Monday"; not "That
+    # was a change from 2010, when Reed lost"
+    named = re.search(rf"\b{re.escape(surname)}\b", sentence) and (
+        _COMMUNICATION.search(sentence) or _VIEW.search(sentence)
+    )
+    if not (named or re.search(rf"\b(?:his|her|their|its)\s+{_VIEW.pattern}", sentence, re.I)):
+        return None
+    for t in story:
+        if a <= t.start < b:
+            dated = _dated_free(t, anchor)
+            if dated is not None:
+                return dated
+    return None
