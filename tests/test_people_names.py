@@ -69,7 +69,37 @@ CASES = [
         ["J.J. MacNab"],
         id="initials-for-a-given-name",
     ),
+    pytest.param(
+        '"We need more time," said Lucia Ferrer Soto, the president of the bank.\n\n'
+        '"Usually we get that back," Ms. Ferrer said.',
+        "direct",
+        ["Lucia Ferrer Soto", "Lucia Ferrer Soto"],
+        id="the-first-of-two-surnames-names-the-person",
+    ),
 ]
+
+# the name a reported speaker gets, with titles and places around it cut off
+TITLED = [
+    ("Senate Majority Whip Jon Corvin said the vote would come on Tuesday.", "Jon Corvin"),
+    ("Harbour Board Chair Janet Yelland said rates would stay low.", "Janet Yelland"),
+    ("Party Chief of Staff Katie Walsham said the count was over.", "Katie Walsham"),
+    ("Archbishop Aris Kazarian said the church would stay open.", "Aris Kazarian"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), TITLED)
+def test_titles_and_places_are_no_part_of_the_name(nlp: Any, text: str, name: str) -> None:
+    rec = extract(text, "2016-05-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker] == [name]
+
+
+def test_the_place_a_person_is_from_is_no_part_of_the_name(nlp: Any) -> None:
+    text = (
+        "The senators running for president -- John Corvin of Texas, Linda Graham of South "
+        "Carolina and Rand Pauls of Kentucky -- said they would vote against it."
+    )
+    got = [p.name for p in find_people(nlp(text)).persons() if p.type == "person"]
+    assert got == ["John Corvin", "Linda Graham", "Rand Pauls"]
 
 
 @pytest.mark.parametrize(("text", "kind", "names"), CASES)
@@ -80,7 +110,7 @@ def test_speaker_names(nlp: Any, text: str, kind: str, names: list[str]) -> None
 
 
 def test_a_joint_speaker_is_a_group(nlp: Any) -> None:
-    rec = extract(CASES[-2].values[0], "2021-03-02", nlp=nlp)
+    rec = extract(CASES[-3].values[0], "2021-03-02", nlp=nlp)
     (q,) = [q for q in rec.quotes if q.speaker and q.speaker.mention == "Vint and Ebner"]
     assert q.speaker is not None and q.speaker.type == "group"
 

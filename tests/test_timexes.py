@@ -279,7 +279,8 @@ MORE_RULES = (
     "Filed 2020-10-05 and 10/5/20. In the 19th century. Morning yesterday, and overnight. "
     "In the near future. In fiscal 2019, by year-end. The quarter fell from the year-ago "
     "quarter and the same period last year. He rests on Fridays. That day, at the time, "
-    "and the following month. Yesterday, at the tİme; today, at the tıme."
+    "and the following month. Yesterday, at the tİme; today, at the tıme. The day before, "
+    "the next day."
 )
 
 

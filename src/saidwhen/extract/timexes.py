@@ -832,6 +832,18 @@ def _month_anaphor(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return None
 
 
+def _day_anaphor(m: re.Match[str], ctx: _Ctx) -> _Val | None:
+    """ "The day before,", "the next day": a day from the day mentioned before."""
+    step = -1 if (_g(m, "rel") or _g(m, "rel2")).lower() in ("before", "previous") else 1
+    for t in reversed(ctx.found):
+        if t.start < m.start() and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value[:10]):
+            if m.start() - t.end > 5000:  # the last day told, however far back
+                return None
+            d = dt.date.fromisoformat(t.value[:10]) + dt.timedelta(days=step)
+            return _Val("DATE", d.isoformat(), "day")
+    return None
+
+
 def _weekend(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     """The weekend just past (or the coming one, in a sentence about the future)."""
     a = ctx.anchor
@@ -1145,6 +1157,12 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_rx(r"(?:that|the\s+same|the\s+very\s+same)\s+(?P<unit>day|month|year|week)(?!s)"), _anaphor),
     (_rx(r"at\s+(?:the|that)\s+time(?!s)(?P<unit>)"), _anaphor),
     (_rx(r"(?:the|a)\s+(?P<rel>following|next|previous)\s+month"), _month_anaphor),
+    (
+        _rx(
+            r"the\s+(?P<rel>following|next|previous)\s+day|the\s+day\s+(?P<rel2>before|after)(?=\s*[,.;])"
+        ),
+        _day_anaphor,
+    ),
 )
 
 
@@ -1203,6 +1221,7 @@ _RULE_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("day", "month", "year", "week"),),  # _anaphor
     (("time",),),  # _anaphor: "at the time"
     (("month",),),  # _month_anaphor
+    (("day",),),  # _day_anaphor
 )
 # fmt: on
 assert len(_RULE_NEEDS) == len(_RULES)

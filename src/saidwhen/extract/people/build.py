@@ -20,6 +20,7 @@ from saidwhen.extract.lexicon import (
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.index import PeopleIndex
 from saidwhen.extract.people.names import (
+    _ANY_GIVEN,
     _GIVEN_NAMES,
     _MORE_FEMALE,
     _MORE_MALE,
@@ -165,6 +166,7 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
     # words the article also writes in lower case: common words, not names
     common = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", doc_text(doc)))
     name_runs = _headline_runs_cut(doc, _owners_in_body_names(doc, _name_runs(doc)))
+    name_runs = [_without_home(doc, i, j) for i, j in name_runs]
     alone = _standalone_labels(doc, name_runs)
     runs = []
     for i0, j in name_runs:
@@ -282,7 +284,7 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
 # ("Gorka Slam ...", "President Obama Speech at ...")
 _TITLE_SMALL = frozenset(
     "a an the and but or nor for of in on at to by as if vs via per up out off with from "
-    "into onto over than that this upon about after".split()
+    "into onto over than that this upon about after amid is are was be".split()
 )
 
 
@@ -291,7 +293,7 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     out = []
     lo = 0
     for line in text.split("\n"):
-        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        words = re.findall(r"(?<![\w'’-])[^\W\d_][\w'’-]*", line)
         capitals = sum(w[:1].isupper() and len(w) >= 4 for w in words)
         if (
             len(words) >= 4
@@ -325,14 +327,27 @@ def _headline_runs_cut(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int,
         a = i
         while a < j:
             b = a
-            while b < j and (doc[b].text in named or doc[b].lower_ in _GIVEN_NAMES):
+            while b < j and (doc[b].text in named or doc[b].lower_ in _ANY_GIVEN):
                 b += 1
             if b > a and (best is None or b - a > best[1] - best[0]):
                 best = (a, b)
             a = b + 1
-        if best is not None and any(t.text[:1].isupper() for t in doc[best[0] : best[1]]):
+        if best is not None and any(t.text in named for t in doc[best[0] : best[1]]):
             out.append(best)
     return out
+
+
+def _without_home(doc: Doc, i: int, j: int) -> tuple[int, int]:
+    """A person's name run without the place it says they are from ("Ted Cruz of
+    Texas", "John R. Kasich of Ohio"): the run cut before "of"."""
+    for k in range(i + 2, j - 1):
+        if (
+            doc[k].lower_ == "of"
+            and (doc[k - 1].ent_type_ == "PERSON" or doc[i].lower_ in _ANY_GIVEN)
+            and all(t.ent_type_ in _PLACE_LABELS for t in doc[k + 1 : j])
+        ):
+            return i, k
+    return i, j
 
 
 def _title_gender(titles: list[str]) -> Gender | None:

@@ -32,6 +32,16 @@ _AUTHORED = frozenset("sign co-sign cosign write issue release send author".spli
 _ROLES = ROLE_NOUNS | FEMALE_WORDS | MALE_WORDS
 
 
+# a role inside a longer word: "neurosurgeon", "co-founder", "ex-senator"
+_ROLE_ENDINGS = tuple(sorted(r for r in ROLE_NOUNS if len(r) >= 5))
+
+
+def _is_role(words: set[str]) -> bool:
+    """Whether a description's nouns name a role or a woman or man ("the retired
+    neurosurgeon", "the former first lady and senator")."""
+    return bool(words & _ROLES) or any(w.endswith(_ROLE_ENDINGS) for w in words)
+
+
 def _roles_gender(roles: set[str]) -> Gender | None:
     """The gender the nouns of a description give ("actress", "lady")."""
     for w in sorted(roles):
@@ -59,7 +69,13 @@ class _Descriptions:
 
         def entity_at(self, start: int, end: int) -> _Entity | None: ...
 
-        def _recent(self, at: int, gender: Gender | None, window: int = 8000) -> _Entity | None: ...
+        def _recent(
+            self,
+            at: int,
+            gender: Gender | None,
+            window: int = 8000,
+            skip: frozenset[int] = frozenset(),
+        ) -> _Entity | None: ...
 
         def _add_mention(self, ent: _Entity, start: int, end: int) -> None: ...
 
@@ -148,7 +164,7 @@ class _Descriptions:
             if source is not None:
                 return source
         roles = {lemma, *(c.lemma_.lower() for c in root.conjuncts)}
-        if best is None and roles & _ROLES and not plural and not poss:
+        if best is None and _is_role(roles) and not plural and not poss:
             # "said the actor" with no actor named, "the former first lady and senator
             # said": the person in view
             return self._recent(at, _roles_gender(roles))

@@ -321,11 +321,30 @@ class PeopleIndex(_Descriptions):
         gender = PRONOUNS.get(token.lower_)
         if gender is None:
             return None
+        skip = self._objects_of_verb(token)
         if not self._in_quote(token.idx):
             newcomer = self._introduced_before(token, gender)
-            if newcomer is not None:
+            if newcomer is not None and id(newcomer) not in skip:
                 return newcomer
-        return self._recent(token.idx, gender)
+        return self._recent(token.idx, gender, skip=skip)
+
+    def _objects_of_verb(self, pron: Token) -> frozenset[int]:
+        """The people a subject pronoun's verb takes as its object or addressee ("he
+        told Hannity", "she spoke to Lee"): not who the pronoun is."""
+        if pron.dep_ != "nsubj":
+            return frozenset()
+        out = set()
+        for c in pron.head.children:
+            if c.dep_ in ("dobj", "dative"):
+                objs = [c]
+            elif c.dep_ == "prep" and c.lower_ in ("to", "with"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+            else:
+                continue
+            for o in objs:
+                if o.pos_ == "PROPN" and (ent := self.entity_at(o.idx, o.idx + len(o))):
+                    out.add(id(ent))
+        return frozenset(out)
 
     def _introduced_before(self, pron: Token, gender: Gender) -> _Entity | None:
         """The one person of the pronoun's gender first named, outside a subject, in the
@@ -387,11 +406,17 @@ class PeopleIndex(_Descriptions):
                         return None  # "the doctors said ... they": not the body
         return best[2]
 
-    def _recent(self, at: int, gender: Gender | None, window: int = 8000) -> _Entity | None:
+    def _recent(
+        self,
+        at: int,
+        gender: Gender | None,
+        window: int = 8000,
+        skip: frozenset[int] = frozenset(),
+    ) -> _Entity | None:
         best: tuple[float, _Entity] | None = None
         in_quote = self._in_quote(at)
         for s, _, ent in self._mention_starts:
-            if s >= at or at - s > window or ent.type != "person":
+            if s >= at or at - s > window or ent.type != "person" or id(ent) in skip:
                 continue
             if any(lo <= s < hi and not lo <= at < hi for lo, hi in self._pulled):
                 continue  # a pull quote: set into the text, no part of its thread

@@ -115,6 +115,8 @@ _MORE_MALE = frozenset(
     victor vladimir wade wallace warren wesley wilbur xavier yusuf zach
     """.split()
 )
+# every given name known, for where a name starts (not for the tagger's features)
+_ANY_GIVEN = _GIVEN_NAMES | _MORE_FEMALE | _MORE_MALE
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Labels that never make a name a person's: spaCy's and the folded ones of
 # saidwhen.extract.names (PLACE).
@@ -165,8 +167,22 @@ def _core(words: list[str]) -> list[str]:
     return out or words
 
 
+def _first_surname(low: list[str], ent_low: list[str]) -> bool:
+    """ "Acosta" or "Melba Acosta" for "Melba Acosta Febo": a given name and two surnames,
+    the first of which names the person alone (not "Paul" of "John Paul Jones")."""
+    return (
+        len(ent_low) == 3
+        and ent_low[0] in _ANY_GIVEN
+        and ent_low[1] not in _ANY_GIVEN
+        and len(ent_low[1]) > 2
+        and low in ([ent_low[1]], ent_low[:2])
+    )
+
+
 def _same_person(low: list[str], ent_low: list[str]) -> bool:
     """Do these name words (lower case) name the person whose fullest name is ``ent_low``?"""
+    if _first_surname(low, ent_low) or _first_surname(ent_low, low):
+        return True
     if len(low) >= 2 and len(ent_low) >= 2:
         if low[-1] != ent_low[-1]:
             return False
@@ -339,6 +355,14 @@ def _bridge(doc: Doc, j: int) -> int | None:
     return k if _is_name_token(doc[k]) else None
 
 
+# words of a title or a party set before a name, which name no one ("Majority Whip",
+# "Rear Admiral", "Public Advocate", "Intelligence Republican")
+_FRONT_ROLES = frozenset(
+    "whip chair admiral advocate republican democrat wizard commissioner archbishop "
+    "cardinal".split()
+)
+
+
 def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     """A word in front of a name that says what the person is, not who."""
     low = tok.lower_
@@ -346,6 +370,8 @@ def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
         return False
     if low in TITLES or low in _PERSON_NOUNS or _stem(low) in _PERSON_NOUNS:
         return True  # "Lawyers Fiona Marsh and Derek Hale": a plural role too
+    if low in _FRONT_ROLES:
+        return True  # "Majority Whip John Cornyn", "Ranking Democrat Dianne Feinstein"
     if low in _GIVEN_NAMES:
         return False
     if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
@@ -388,7 +414,7 @@ def _name_start(
     # "State Mike Pompeo" (from "Secretary of State"), "Superintendent Jennifer McCormick":
     # a known given name after words that are none starts the name
     for k in range(start + 1, j - 1):
-        if doc[k].lower_ in _GIVEN_NAMES:
+        if doc[k].lower_ in _ANY_GIVEN:
             first = k - 2 if doc[k - 1].text == "-" else k  # "Eva-Marie Persson"
             before = doc[start:first]
             if (start > 0 and doc[start - 1].lower_ == "of") or all(

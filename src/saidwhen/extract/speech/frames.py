@@ -22,28 +22,40 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any
 
 from saidwhen.extract.speech.lexicon import NO_SOURCE, SUBJ_DEPS, WHEN_ENTS
 from saidwhen.extract.speech.rules import reported_draft, source_speaker
-from saidwhen.extract.speech.syntax import cue_tokens, noun_phrase, source_tokens, subtree, trim
+from saidwhen.extract.speech.syntax import (
+    after_break,
+    cue_tokens,
+    is_speech_verb,
+    noun_phrase,
+    source_tokens,
+    subtree,
+    trim,
+)
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as Span_
     from spacy.tokens import Token
 
 __all__ = [
     "AS_VERBS",
     "CLAUSE_VERBS",
+    "DIRECTIVE_VERBS",
+    "NEXT_ACTS",
     "PROMISE_VERBS",
     "RECEIVING",
     "find_as_reports",
     "find_clause_reports",
     "heard_in_passing",
     "settle_sources",
+    "split_next_acts",
 ]
 
 
@@ -53,6 +65,7 @@ CLAUSE_VERBS = frozenset(
     say tell claim insist argue warn admit acknowledge deny add note state report announce
     confirm explain maintain contend assert write allege concede disclose reveal declare
     stress emphasize emphasise boast complain testify tweet reply respond reiterate convey
+    promise pledge vow predict swear imply
     """.split()
 )
 # Verbs whose ``to`` clause is what was promised ("pledged to close every school").
@@ -62,7 +75,7 @@ AS_VERBS = frozenset(
     """
     describe portray paint brand label characterize characterise depict denounce deride
     hail tout pound attack slam blast decry condemn mock ridicule lambaste castigate dismiss
-    introduce praise criticize criticise
+    introduce praise criticize criticise refer
     """.split()
 )
 # "as part of", "as well", "as a result": no description of the object
@@ -87,16 +100,27 @@ def _frames(
     people: Any,
     lemmas: frozenset[str],
     said: Callable[[Token], list[Token] | None],
+    needs: tuple[str, ...],
+    taken: Collection[int],
 ) -> list[Draft]:
-    """Reports of the verbs of ``lemmas`` (outside quotes, not negated, with a source of
-    their own) whose words ``said`` finds."""
+    """Reports of the verbs of ``lemmas`` (outside quotes, not negated, not in ``taken``,
+    with a source of their own and a dependent ``needs`` after them) whose words ``said``
+    finds."""
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
     doc, text = view.doc, view.text
+    lemma, pos, dep, children = view.lemma, view.pos, view.dep, view.children
     out: list[Draft] = []
     first = bisect.bisect_left(view.idx, view.start)
-    for i in range(first, len(doc)):
-        if view.lemma[i] not in lemmas or view.pos[i] != "VERB" or i in view.quoted:
-            continue
+    cands = [
+        i
+        for i in range(first, len(doc))
+        if lemma[i] in lemmas
+        and pos[i] == "VERB"
+        and any(dep[c] in needs and c > i for c in children[i])
+        and i not in view.quoted
+        and i not in taken
+    ]
+    for i in cands:
         verb = doc[i]
         if _negated(verb):
             continue
@@ -110,8 +134,10 @@ def _frames(
         source = source_tokens(verb)
         if not source or (len(source) == 1 and source[0].lower_ in NO_SOURCE):
             continue
-        if not any(c.dep_ in SUBJ_DEPS for c in verb.children) and not any(
-            t.pos_ in ("PROPN", "PRON") for t in source
+        if (
+            verb.dep_ != "conj"
+            and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
+            and not any(t.pos_ in ("PROPN", "PRON") for t in source)
         ):
             continue  # a subject reached through other verbs must name someone
         content = trim(doc, words)
@@ -147,13 +173,47 @@ def _promised(verb: Token) -> list[Token] | None:
     return None
 
 
-def find_clause_reports(view: ArticleView, people: Any = None) -> list[Draft]:
+# Verbs of urging: their "to" clause is what was asked ("urged the council to accept the
+# offer", "pleaded with officers not to shoot", "called on her to resign").
+DIRECTIVE_VERBS = frozenset(
+    "urge implore beg plead ask order instruct encourage press call appeal advise".split()
+)
+# the preposition that brings the one urged, for the verbs that need one
+_DIRECTIVE_PREPS = {"plead": "with", "call": "on", "appeal": "to"}
+
+
+def _directed(verb: Token) -> list[Token] | None:
+    """``to accept the offer`` (of ``urged the council to accept the offer``): the ``to``
+    clause of a verb of urging with someone urged."""
+    prep_word = _DIRECTIVE_PREPS.get(verb.lemma_.lower())
+    if prep_word is None:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    else:
+        objs = [
+            g
+            for c in verb.children
+            if c.dep_ in ("prep", "prt") and c.lower_ == prep_word and c.i > verb.i
+            for g in (*c.children, *verb.children)
+            if g.dep_ in ("pobj", "dobj") and g.i > c.i
+        ]
+    clauses = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if not objs or not clauses or clauses[0].i < objs[0].i:
+        return None
+    if not any(a.dep_ == "aux" and a.lower_ == "to" for a in clauses[0].children):
+        return None
+    return subtree(clauses[0])  # the "to" clause, as PolNeAR marks it
+
+
+def find_clause_reports(
+    view: ArticleView, people: Any = None, taken: Collection[int] = ()
+) -> list[Draft]:
     """``(her campaign later disclosed that she has the flu)``, ``Lopez, who has pledged
     to close every school``: a verb of saying and its ``that`` clause, a verb of
     promising and its ``to`` clause."""
     return [
-        *_frames(view, people, CLAUSE_VERBS, _clause),
-        *_frames(view, people, PROMISE_VERBS, _promised),
+        *_frames(view, people, CLAUSE_VERBS, _clause, ("ccomp",), taken),
+        *_frames(view, people, PROMISE_VERBS, _promised, ("xcomp",), taken),
+        *_frames(view, people, DIRECTIVE_VERBS, _directed, ("xcomp",), taken),
     ]
 
 
@@ -161,10 +221,15 @@ def _as_object(verb: Token) -> list[Token] | None:
     """``the plan as a disaster``: the verb's object and the ``as`` phrase right after it
     that says what it is."""
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if verb.lemma_ == "refer":  # "referred to the migrants as criminals"
+        objs = [g for c in verb.children if c.lower_ == "to" for g in c.children]
+        objs = [g for g in objs if g.dep_ == "pobj"]
     if not objs:
         return None
     doc, obj = verb.doc, objs[0]
     k = obj.right_edge.i + 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1  # "protesters\xa0as": a space the page left
     if k >= len(doc) or doc[k].lower_ != "as" or doc[k].i in (t.i for t in obj.subtree):
         return None
     pobj = [c for c in doc[k].children if c.dep_ == "pobj"]
@@ -176,7 +241,7 @@ def _as_object(verb: Token) -> list[Token] | None:
             doc[end + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or doc[end + 1].is_quote
         ):
             end += 1
-        nouns = [t for t in doc[k + 1 : end + 1] if t.pos_ in ("NOUN", "PROPN")]
+        nouns = [t for t in doc[k + 1 : end + 1] if t.pos_ in ("NOUN", "PROPN", "ADJ")]
         if not nouns:
             return None
         head = nouns[-1]
@@ -185,10 +250,12 @@ def _as_object(verb: Token) -> list[Token] | None:
     return list(doc[obj.left_edge.i : end + 1])
 
 
-def find_as_reports(view: ArticleView, people: Any = None) -> list[Draft]:
+def find_as_reports(
+    view: ArticleView, people: Any = None, taken: Collection[int] = ()
+) -> list[Draft]:
     """``Kim described the plan as a disaster``, ``Lopez has been attacking the governor
     as a "liar"``: what a verb of describing or judging says its object is."""
-    return _frames(view, people, AS_VERBS, _as_object)
+    return _frames(view, people, AS_VERBS, _as_object, ("dobj", "prep"), taken)
 
 
 def _cue_head(view: ArticleView, cue: Span) -> Token | None:
@@ -198,19 +265,81 @@ def _cue_head(view: ArticleView, cue: Span) -> Token | None:
     return heads[0] if heads else None
 
 
-def _participle_subject(verb: Token) -> Token | None:
-    """``Two guards were charged with forging records, stating they had ...``: a
-    participle set off by a comma says what the subject of its clause says, whatever
-    the clause's voice."""
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a cue shares with the clause it hangs from, whatever that clause's
+    voice: ``Two guards were charged with forging records, stating they had ...`` (a
+    participle set off by a comma), ``Lopez was forced into a retreat and said that ...``
+    (a verb conjoined to a passive one)."""
     doc = verb.doc
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i > verb.i:
-        return None
-    if verb.left_edge.i != verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
-        return None
-    subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i:
+        if verb.left_edge.i != verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
+            return None
+        head = verb.head
+    elif (
+        verb.dep_ == "conj"
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+        and is_speech_verb(verb)
+    ):
+        head = verb.head
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+    else:
+        return _lost_subject(verb)
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj or subj[0].lower_ in NO_SOURCE or subj[0].i in (t.i for t in verb.subtree):
         return None
     return subj[0]
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """``A reporter's source inside the camp, a farmer who asked not to be named, said
+    that ...``: a speech verb without a subject whose paragraph opens with one noun phrase
+    that runs up to it (the parse hung the phrase on the paragraph before)."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not is_speech_verb(verb):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    end = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].text == "," else verb.i
+    start = end - 1
+    while start > 0 and "\n" not in doc[start - 1].text and verb.i - start < 60:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text:
+        return None
+    span = doc[start:end]
+    for tok in span:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.right_edge.i != end - 1:
+            continue
+        if all(t.i == tok.i or tok.i in {a.i for a in t.ancestors} for t in span):
+            return tok
+    return None
+
+
+def _whole_subject(view: ArticleView, report: Draft, mention: list[Token]) -> list[Token]:
+    """The cue's subject noun phrase when the mention stops inside it (``a farmer who
+    feared reprisals and``: the tagger's span ran out in a relative clause); [] else."""
+    last = mention[-1].i if mention else -1
+    if report.cue is None or not any(
+        t.dep_ in ("relcl", "acl") and t.right_edge.i > last for t in mention
+    ):
+        return []
+    verb = _cue_head(view, report.cue)
+    subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS] if verb is not None else []
+    ids = {t.i for t in mention}
+    if not subj or subj[0].i not in ids or subj[0].right_edge.i <= mention[-1].i:
+        return []
+    return trim(view.doc, noun_phrase(subj[0]))
+
+
+def _relative_alone(toks: list[Token]) -> list[Token]:
+    """A relative pronoun the parse gave a phrase of the clause (``which in the wake of
+    the defeat``): the pronoun alone is the mention."""
+    if len(toks) > 1 and toks[0].lower_ in ("who", "which") and toks[0].dep_ in SUBJ_DEPS:
+        return toks[:1]
+    return toks
 
 
 def _without_time(toks: list[Token]) -> list[Token]:
@@ -238,8 +367,9 @@ def _without_time(toks: list[Token]) -> list[Token]:
 
 def settle_sources(view: ArticleView, people: Any, drafts: list[Draft]) -> None:
     """The source mentions of the reports, settled after tagging: a report read without a
-    source gets the subject its participle clause shares (:func:`_participle_subject`);
-    a time phrase is cut off a mention (:func:`_without_time`)."""
+    source gets the subject it shares with the clause it hangs from
+    (:func:`_shared_subject`); a time phrase is cut off a mention (:func:`_without_time`),
+    and what a relative pronoun's mention runs on into (:func:`_relative_alone`)."""
     resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
     doc, text = view.doc, view.text
     for d in drafts:
@@ -248,13 +378,13 @@ def settle_sources(view: ArticleView, people: Any, drafts: list[Draft]) -> None:
         source: list[Token] = []
         if d.speaker is None:
             verb = _cue_head(view, d.cue)
-            subj = _participle_subject(verb) if verb is not None else None
+            subj = _shared_subject(verb) if verb is not None else None
             if subj is not None and subj.i not in view.quoted:
-                source = trim(doc, noun_phrase(subj))
+                source = trim(doc, after_break(noun_phrase(subj)))
         else:
             mention = list(tokens_in(doc, d.speaker.start, d.speaker.end))
-            cut = _without_time(mention) if mention else mention
-            source = cut if len(cut) < len(mention) else []
+            cut = _relative_alone(_without_time(mention)) if mention else mention
+            source = cut if len(cut) < len(mention) else _whole_subject(view, d, mention)
         if source and not _across_paragraphs(text, source):
             span = (source[0].idx, source[-1].idx + len(source[-1]))
             d.speaker = source_speaker(text, resolve, span)
@@ -262,6 +392,7 @@ def settle_sources(view: ArticleView, people: Any, drafts: list[Draft]) -> None:
 
 # Verbs of coming to know: the subject receives the words, it does not say them.
 RECEIVING = frozenset("learn hear discover realize realise notice".split())
+_RECEIVING_STEMS = ("learn", "hear", "discover", "reali", "notic")
 
 
 def heard_in_passing(view: ArticleView, report: Draft) -> bool:
@@ -269,9 +400,80 @@ def heard_in_passing(view: ArticleView, report: Draft) -> bool:
     collapsed``, ``Upon hearing that the bridge would close, residents protested``: a
     verb of coming to know in a participle phrase tells what happened to its subject,
     not what anyone stated (unlike ``The Post has learned that ...``, a claim)."""
-    if report.cue is None:
+    if report.cue is None or not any(w in report.cue.text.lower() for w in _RECEIVING_STEMS):
         return False
     verb = _cue_head(view, report.cue)
     if verb is None or verb.lemma_.lower() not in RECEIVING or verb.tag_ != "VBG":
         return False
     return verb.dep_ in ("pcomp", "advcl") and verb.left_edge.i >= verb.i - 1
+
+
+# Acts of saying a report's source may go on to, after "and" ("said the order favoured
+# banks and identified two lenders as its winners"): a report of their own.
+NEXT_ACTS = frozenset(
+    """
+    add note call urge identify warn insist predict recommend demand praise criticize
+    criticise blame accuse vow promise pledge describe dismiss deny acknowledge swear imply
+    """.split()
+)
+
+
+def _next_act(content: Span_, speaker_ids: set[int]) -> Token | None:
+    """A verb of saying conjoined to the verb of a report's words, with no subject of its
+    own (the parse hung the source's second act inside the first one's words)."""
+    roots = [
+        t
+        for t in content
+        if not content.start <= t.head.i < content.end and t.pos_ in ("VERB", "AUX")
+    ]
+    if len(roots) != 1:
+        return None
+    for v in roots[0].children:
+        if (
+            v.dep_ == "conj"
+            and v.pos_ == "VERB"
+            and v.lemma_.lower() in NEXT_ACTS
+            and v.i < content.end
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
+            and any(c.dep_ == "cc" and c.i == v.i - 1 for c in roots[0].children)
+            and not speaker_ids & {t.i for t in v.subtree}
+        ):
+            return v
+    return None
+
+
+def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
+    """``Tokai said the order favoured lenders and identified two banks as its
+    winners``: a report whose words run on into its source's next act of saying ends
+    before the "and"; the act is a report of its own, by the same source."""
+    doc, text = view.doc, view.text
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if d.speaker is None or d.cue is None or not d.is_indirect:
+            continue
+        content = tokens_in(doc, d.start, d.end)
+        if not len(content):
+            continue
+        ids = {t.i for t in tokens_in(doc, d.speaker.start, d.speaker.end)}
+        verb = _next_act(content, ids)
+        if verb is None or verb.i in view.quoted:
+            continue
+        cue = cue_tokens(verb)
+        first = trim(doc, list(doc[content.start : verb.i - 1]))
+        words = trim(doc, [t for t in verb.subtree if t.i > cue[-1].i])
+        if len(first) < 2 or len(words) < 2:
+            continue
+        d.end = first[-1].idx + len(first[-1])
+        k = (cue[0].idx, cue[-1].idx + len(cue[-1]))
+        out.append(
+            Draft(
+                words[0].idx,
+                words[-1].idx + len(words[-1]),
+                "indirect",
+                d.speaker,
+                Span(text=text[k[0] : k[1]], start=k[0], end=k[1]),
+                is_indirect=True,
+            )
+        )
+    return out

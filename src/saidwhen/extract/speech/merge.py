@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from saidwhen.extract.people import PeopleIndex
@@ -12,6 +13,7 @@ from saidwhen.extract.speech.frames import (
     find_clause_reports,
     heard_in_passing,
     settle_sources,
+    split_next_acts,
 )
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
 from saidwhen.extract.speech.rules import (
@@ -213,7 +215,11 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
     ]:
         if not any(_same_report(q, r) or (q.start < r.end and r.start < q.end) for q in out):
             out.append(r)
-    for r in [*find_clause_reports(view, people), *find_as_reports(view, people)]:
+    taken = _cue_tokens(view, out)
+    for r in [
+        *find_clause_reports(view, people, taken),
+        *find_as_reports(view, people, taken),
+    ]:
         # a sure frame inside another report's words is a report of its own: "the paper
         # reported that the editor told her that the piece was "not in line ...""
         nests = _says_who(view, r)
@@ -233,7 +239,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         out = [q for q in out if not _inside(q, r) or _says(view, q)]
         out.append(r)
     settle_sources(view, people, out)
-    out = [q for q in out if not heard_in_passing(view, q)]
+    out = split_next_acts(view, [q for q in out if not heard_in_passing(view, q)])
     return sorted(out, key=lambda q: (q.start, q.end))
 
 
@@ -246,6 +252,17 @@ def _same_report(a: Draft, b: Draft) -> bool:
 
 def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _cue_tokens(view: ArticleView, reports: list[Draft]) -> set[int]:
+    """The token indices of the reports' cues."""
+    out: set[int] = set()
+    for q in reports:
+        if q.cue is not None:
+            lo = bisect.bisect_left(view.idx, q.cue.start)
+            hi = bisect.bisect_left(view.idx, q.cue.end)
+            out.update(range(lo, hi))
+    return out
 
 
 def _says_who(view: ArticleView, report: Draft) -> bool:

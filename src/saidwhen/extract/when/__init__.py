@@ -14,7 +14,8 @@ The evidence, strongest first:
    words), nor the main verb's date for words in a relative clause ("now
    left with the purchases Trump requested"), nor a date that qualifies a
    thing ("Obama's 2008 campaign", "a close aide in 2012") or sits in the
-   words reported ("noted that Reagan appeared unsteady in 1984"); "this
+   words reported ("noted that Reagan appeared unsteady in 1984"), nor the
+   date of the other clause ("She left in 2000, but she said ..."); "this
    week" ends on the article's day;
 3. the narrative: "she later revealed" is after the last date told (outside
    quotes) and before the article (or undated, when what came just before
@@ -35,24 +36,36 @@ The evidence, strongest first:
    ("told Bill O'Reilly of Fox News this week" then "told Fox that"), or in
    the same channel ("her blog post"), as an earlier dated quote shares its
    date (a channel word that is not how the words came, "signatory to the
-   letter, told NBC News", is none);
+   letter, told NBC News", is none), unless the narrative has told another
+   date of the speaker since ("Hannity asked Trump Wednesday ..." after his
+   words of December: a new account; so for 6 too);
 6. the account just told: the speaker's communication dated in one of the
    two sentences before ("In December 2015, Trump released a letter from Dr.
    Bornstein" -> "'...,' Bornstein wrote"; "According to a 2018 survey by
    Abernathy"; "he told me on Friday" then "He said ...": the same pronoun
    telling), unless the attribution names another audience or channel
-   ("told Fox News last week" then "'...,' Ruiz told reporters"), or the
+   ("told Fox News last week" then "'...,' Ruiz told reporters"; "wrote in an email"), or the
    speaker's dated quoted words before, in the same channel (just before; a
-   bare "Robertson said:" further on);
+   bare "Robertson said:" further on); or a group's day of speaking up just
+   before ("Even Republicans who have praised him warned on Tuesday that ..." then
+   "Senator Corker said ..."), unless the paper interviewed the speaker;
 7. reactions told together: in a paragraph whose first reaction is dated by its
    own words ("Mayor Roberts said Friday that ..."), another speaker's words said
    then ("Gov. McCrory said it would be 'improper'") are of that day;
-8. yesterday's news: when the lead (its first paragraphs) reports the day before
+8. the speaker the lead dates: one whose words the lead dates by their own
+   attribution to a day of the past week ("Ryan on Tuesday called the remarks
+   'racist'" in Thursday's paper) said their other undated words that day, when
+   told bare and in the simple past ("'I disavow these comments,' Mr. Ryan said";
+   not "told CNN", "in a statement", "says", nor words about "yesterday");
+9. yesterday's news: when the lead (its first paragraphs) reports the day before
    the article ("faced criticism on Tuesday" in Wednesday's paper), a quote still
    undated, said in the simple past ("said", "told reporters"; not "says", "has
    said", nor words written for the record, "said in a statement", nor the
    paper's own interview, "said in an interview", "told me"), was said that
-   day. These run last and never spread to other quotes through 5 or 6.
+   day (a day told next to another speaker's cue, "on Monday, CBS said ...", "Over the
+   weekend, Trump assailed ...", is that speaker's, not the story's; nor is an older
+   day told as part of a noun, "his account of the July 10 meeting"). These run last
+   and never spread to other quotes through 5 or 6 (nor do 7 and 8).
 
 An occasion the text sets up once and quotes from over several paragraphs ("At
 a House hearing last week, ...", "during a September hearing", "Lynn said after
@@ -62,13 +75,27 @@ tense (not "says", "in a statement", "in an interview": another one, "before
 the interview"), by speakers the text places there (named where it is set up,
 quoted there, answering: "responded"; or the attribution names it: "the other
 witness at the hearing"), within two paragraphs of the last words said there and
-until another date is told. A speaker placed at another occasion only (a pull
-quote of theirs from it, set among another occasion's quotes) takes that one's date.
+until another date is told (the occasion's day told again, or the range it lies in,
+"the weekend", is back at it). An occasion dated by a range ("the debate over the
+weekend") takes the day the text gives it elsewhere ("the Saturday debate"). A
+speaker placed at another occasion only (a pull quote of theirs from it, set among
+another occasion's quotes) takes that one's date.
 
-A subheading that quotes words the text dates elsewhere takes their date. An
+The place of a dated occasion ("a rally in Concord, N.H." the day before; the
+dateline's city, "PORTLAND, Maine - On Friday morning, ...") dates the occasion told
+there again ("At one rally, in Concord, ...") and the words the attribution says were
+said there ("Johnson said in Concord", "who showed up in Portland to hear Johnson").
+
+A subheading that quotes words the text dates elsewhere takes their date; so does a
+one-line subheading quoting words said just below it ("He called protesters 'thugs'"
+over "'Many of the thugs ... were illegals,' he tweeted on June 4"), a single word too. An
 update (a post embedded with a date after the article's: "— Rep. Ana Ruiz
 (@ruiz_ana) May 4, 2021") tells of days up to its own: a past weekday is
 resolved against it ("posted on Twitter Tuesday").
+
+Words said in the present ("Reynolds says", "Viguerie notes") are said to the piece,
+now: no date of their sentence or of the account before is theirs (a document's
+words, "says the letter signed by ...", keep the document's date).
 
 Without any of these the quote keeps ``when=None`` and ``when_basis="article
 date"``: the text says no more than that it was said by the article's date.

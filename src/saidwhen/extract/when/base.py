@@ -3,6 +3,7 @@ sentences and paragraphs."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ _LATER = re.compile(r"\b(?:later|afterwards?|subsequently|since\s+then)\b", re.I
 _PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|then\s+)?$", re.I)
 _CHANNEL_WORDS = re.compile(
     r"blog|instagram|twitter|tweet|facebook|medium|interview|statement|podcast|post|video|"
-    r"letter|speech|press\s+conference|briefing|show|radio|tv|television",
+    r"letter|e-?mail|speech|press\s+conference|briefing|show|radio|tv|television",
     re.I,
 )
 
@@ -77,10 +78,14 @@ def _within_paragraphs(text: str, sents: Sequence[tuple[int, int]]) -> list[tupl
 
 
 def _sentence_of(sents: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for s, e in sents:
-        if s <= pos < e:
-            return s, e
+    """The sentence (in text order, not overlapping) that holds ``pos``."""
+    i = bisect.bisect_right(sents, (pos, _END)) - 1
+    if i >= 0 and sents[i][0] <= pos < sents[i][1]:
+        return sents[i]
     return pos, pos
+
+
+_END = 1 << 62  # after any offset: (pos, _END) sorts after every sentence starting at pos
 
 
 _SINCE = re.compile(r"\b(?:since|from|starting)\s+(?:early\s+|late\s+|mid-?)?$", re.I)

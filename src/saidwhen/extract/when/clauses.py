@@ -36,6 +36,8 @@ def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
         return False
     said = _clause(words.root)
     of = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    if _conjuncts(of, words.root):
+        return True  # "She left in 2000, but she said ...": the date is the other clause's
     if (
         said is not None
         and of.pos_ in ("VERB", "AUX")
@@ -85,6 +87,16 @@ def _dates_a_thing(doc: Doc, t: Timex, speaker: str = "") -> bool:
     return False
 
 
+def _names_a_thing(doc: Doc, t: Timex) -> bool:
+    """The date is part of a noun's name: "the July 10 meeting", "a September conversation"."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return (
+        span is not None
+        and span.root.dep_ in _PREMODIFIER
+        and span.root.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
 def _spoken_by_another(noun: Token, speaker: str) -> bool:
     """A speech "by" a person the speaker's surname does not name: "the site of a speech by
     Andrew Jackson in 1830", when Obama speaks (not "a statement released by his office")."""
@@ -121,6 +133,11 @@ def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return False
+    of = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    if _COMMUNICATION.fullmatch(of.text) is None and any(
+        _COMMUNICATION.fullmatch(w.text) and _conjuncts(of, w) for w in _conjoined(of)
+    ):
+        return True  # "She left in 2000, but she said ...": the account is the other clause
     x = span.root
     while x.head.i != x.i:
         if x.dep_ in ("relcl", "ccomp") or (x.dep_ == "acl" and x.pos_ == "VERB"):
@@ -131,6 +148,27 @@ def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
     return False
 
 
+# what a group does when it speaks up ("Republicans warned", "officials weighed in")
+_GROUP_VERBS = frozenset(
+    {"say", "warn", "weigh", "speak", "react", "respond", "chime", "argue", "caution", "urge",
+     "criticize", "praise", "comment", "tell", "call", "question", "complain", "pile"}
+)  # fmt: skip
+
+
+def _group_told(doc: Doc, t: Timex) -> bool:
+    """A day on which a group spoke up: "Even Republicans who have praised him warned on
+    Tuesday that ...", "Other officials weighed in Friday" (a plural subject)."""
+    if t.granularity != "day":
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    return verb.lemma_ in _GROUP_VERBS and any(
+        c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") for c in verb.children
+    )
+
+
 _SPEAKING = re.compile(
     r"(?:speak|address|testify|testifi|appear|talk|writ|post|tweet|answer|respond|interview)"
     r"\w*|asked|quoted",
@@ -138,6 +176,30 @@ _SPEAKING = re.compile(
 )
 # how a setting of the saying hangs from its verb: "at a rally", "told a crowd", "speaking at"
 _SETTING_DEPS = ("pobj", "prep", "dobj", "dative", "advcl", "pcomp", "npadvmod")
+
+
+def _conjuncts(a: Token, b: Token) -> bool:
+    """Two clauses joined by "and"/"but", the later with a subject of its own: "She left
+    in 2000, but she said ..." (not "He retired in 2012 and said ...": one subject, one
+    time)."""
+    if a.i == b.i:
+        return False
+    for low, high in ((a, b), (b, a)):
+        x = low
+        while x.dep_ == "conj" and x.head.i != x.i:
+            if x.head.i == high.i:
+                return any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children)
+            x = x.head
+    return False
+
+
+def _conjoined(x: Token) -> list[Token]:
+    """The clauses joined to ``x`` by "and"/"but": its conjuncts and the ones it is of."""
+    out = [c for c in x.children if c.dep_ == "conj"]
+    while x.dep_ == "conj" and x.head.i != x.i:
+        x = x.head
+        out.append(x)
+    return out
 
 
 def _setting(noun: Token, verb: Token) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ from saidwhen.extract.when.base import (
     _dated_free,
     _sentence_of,
 )
-from saidwhen.extract.when.clauses import _not_the_account
+from saidwhen.extract.when.clauses import _group_told, _not_the_account
 from saidwhen.model import DateRange, Quote, Span, Timex
 from saidwhen.normalise import normalise
 
@@ -54,7 +54,7 @@ def _said_then(text: str, cue: Span, frame: str) -> bool:
     # "tearfully asked": the verb after its adverbs; "noting that": the sentence's tense
     if _BEFORE_NOW.search(f"{text[max(0, cue.start - 20) : cue.start]} {cue.text}"):
         return False  # "previously said": another, older occasion
-    words = [w for w in cue.text.split() if not w.lower().endswith("ly")]
+    words = [w.rstrip(":,") for w in cue.text.split() if not w.lower().endswith("ly")]
     if not words or not _PAST_CUE.fullmatch(words[0]) or _PRESENT_SAY.search(frame):
         return False
     before = text[max(0, cue.start - 12) : cue.start]
@@ -171,8 +171,17 @@ def _account_date(
             if _other_occasion(frame, sentence):
                 return None
             return _dated_free(dated[0], anchor)
+        # "Other officials weighed in Friday ..." then one of them: that day's reactions
+        if parsed is not None and not named and not _OWN_AUDIENCE.search(frame):
+            group = next((t for t in dated if _group_told(parsed, t)), None)
+            if group is not None:
+                return _dated_free(group, anchor)
         return None  # the narrative's last date is another story's
     return None
+
+
+# "said in an interview", "told me": the paper's own interview, not the day's reactions
+_OWN_AUDIENCE = re.compile(r"\binterview\b|\btold\s+(?:me|us)\b", re.I)
 
 
 _PRONOUN = re.compile(r".*\b(he|she)\s+$", re.I | re.S)
@@ -413,13 +422,23 @@ def _other_occasion(frame: str, account: str) -> bool:
     (who, via), (then_who, then_via) = _occasion(frame), _occasion(account)
     if who and then_who:
         return who != then_who
+    # "posted a photo of himself online" then "he tweeted": one post
+    via, then_via = _posts(via), _posts(then_via)
     if via and then_via:
         return not via & then_via
-    if via and not via & _channel_key(account):
+    if via and not via & _posts(_channel_key(account)):
         # "said in an interview" after "began taking calls on his radio program": the account
         # never speaks of that channel
         return True
     return bool((who and then_via) or (via and then_who))
+
+
+_POSTS = frozenset({"tweet", "twitter", "post", "instagram", "facebook"})
+
+
+def _posts(channels: Iterable[str]) -> set[str]:
+    """Channels, a post on social media of whatever kind as one ("post")."""
+    return {"post" if c in _POSTS else c for c in channels}
 
 
 def _stands_alone(text: str, q: Quote) -> bool:
@@ -430,27 +449,66 @@ def _stands_alone(text: str, q: Quote) -> bool:
     return not re.search(r"\w", text[a : q.start] + text[q.end : b])
 
 
+def _heading_line(text: str, q: Quote) -> bool:
+    """The quote's paragraph is one short line, a subheading over the account below it
+    ("He called protesters \u201cillegals\u201d and \u201cthugs.\u201d")."""
+    a = text.rfind("\n", 0, q.start) + 1
+    b = text.find("\n", q.end)
+    b = len(text) if b < 0 else b
+    line = text[a:b].strip()
+    return len(line) <= _HEADING_CHARS and not re.search(r"[.!?][\"”’']?\s+\S", line)
+
+
+_HEADING_CHARS = 120
+_HEADING_REACH = 3  # paragraphs below a subheading that it sums up
+
+
 def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
-    """A quote standing as a subheading, undated, takes the date of its words said in the text."""
+    """A quote standing as a subheading, undated, takes the date of its words said in the text:
+    anywhere when it stands alone; said just below a one-line subheading that quotes them
+    (a single word too: "thugs" over "Many of the thugs ... were illegals," he tweeted)."""
     out = list(quotes)
-    words: list[str] = []  # the quotes' normal forms, made when first needed (seldom)
+    words: dict[int, str] = {}  # the quotes' normal forms, made when first needed (seldom)
+
+    def form(k: int) -> str:
+        if k not in words:
+            words[k] = f" {normalise(quotes[k].text)} "
+        return words[k]
+
     for i, q in enumerate(quotes):
-        if q.when or q.when_range or q.kind == "indirect" or not _stands_alone(text, q):
+        if q.when or q.when_range or q.kind == "indirect":
             continue
-        words = words or [f" {normalise(x.text)} " for x in quotes]
+        alone = _stands_alone(text, q)
+        if not alone and not _heading_line(text, q):
+            continue
+        below = len(text) if alone else _paragraphs_on(text, q.end, _HEADING_REACH)
         same = [
             p
             for j, p in enumerate(quotes)
             if j != i
             and p.when_basis == "text"
             and (p.when or p.when_range)
-            and len(min(words[i], words[j], key=len).split()) >= 2
-            and (words[i] in words[j] or words[j] in words[i])
+            and (alone or q.end <= p.start < below)
+            and (not alone or len(min(form(i), form(j), key=len).split()) >= 2)
+            and form(i).strip()
+            and (form(i) in form(j) or form(j) in form(i))
         ]
         if same:
             p = min(same, key=lambda p: abs(p.start - q.start))
             out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis="text")
     return out
+
+
+def _paragraphs_on(text: str, pos: int, n: int) -> int:
+    """Where the ``n``-th paragraph after ``pos`` ends."""
+    for _ in range(n + 1):
+        b = text.find("\n", pos)
+        if b < 0:
+            return len(text)
+        pos = b + 1
+        while pos < len(text) and text[pos] in " \t\n":
+            pos += 1
+    return pos
 
 
 # An occasion the text sets up once and then quotes from over several paragraphs.

@@ -50,7 +50,10 @@ _SETTING = re.compile(r"\b(?:at|during|in|after|following|from)\s+(?:[\w'’-]+\
 _BREAK = re.compile(r"\n\s*")
 _OCCASION_GAP = 2  # paragraphs from the last words said at it
 _NEAR_BEFORE = 25  # "last week's hearing", "that October appropriations hearing"
-_NEAR_AFTER = 40  # "a hearing last month of ...", "a rally in Louisiana last week"
+_NEAR_AFTER = 48  # "a rally in Louisiana last week", "a speech at the National Convention in July"
+
+
+_Date = tuple[str | None, DateRange | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +88,9 @@ def _occasion_frames(
     free: Sequence[Timex],
     story: Sequence[Timex],
     anchor: dt.date,
-) -> list[_Frame]:
-    """Where the narrative moves to a dated occasion, and where it leaves it (another date).
+) -> tuple[list[_Frame], dict[str, _Date]]:
+    """Where the narrative moves to a dated occasion, and where it leaves it (another date);
+    the places of the dated occasions ("a rally in Concord, N.H.", the dateline's city).
 
     An occasion is dated next to its mention ("last week's hearing", "a hearing last month");
     told before ("the hearing"), by its earlier dated mention, else, named in an attribution
@@ -101,6 +105,7 @@ def _occasion_frames(
     frames: list[_Frame] = []
     lead = _lead_period(text, story, anchor)
     lead_end = lead_end_of(text)
+    places = _dateline(text, lead)
     for m in _OCCASION.finditer(text):
         pos, end = m.start(), m.end()
         if any(a <= pos < b for a, b in said):
@@ -128,15 +133,100 @@ def _occasion_frames(
         elif date is None and lead is not None and pos < lead_end and not frames:
             # "In an interview about ...": a new occasion, of the day the lead tells
             date = lead.date
+        place = _PLACE.match(text, end)
+        if date is None and place is not None:
+            date = places.get(place.group("place"))  # "At one rally, in Concord, ..."
+        elif date is not None and place is not None:
+            places.setdefault(place.group("place"), date)  # "a rally in Concord, N.H."
         if date is not None and first_day(*date) == anchor.isoformat():
             frames.append(_Frame(pos, None))  # "the day's testimony": back to the present
         elif date is not None:
             frames.append(_Frame(pos, date, noun))
-    # another date told, outside any occasion: the narrative has moved on
+    frames = _refined(text, frames, free, anchor)
+    # another date told, outside any occasion: the narrative has moved on; the day of an
+    # occasion of the past week told again ("Saturday's represented the downside" after "the
+    # Saturday debate") is back at it
+    week = (anchor - dt.timedelta(days=7)).isoformat()
+    recent = [f for f in frames if f.noun and f.date and (first_day(*f.date) or "") >= week]
     for t in story:
-        if t.start not in used and _dated_free(t, anchor) is not None:
-            frames.append(_Frame(t.start, None))
-    return sorted(frames, key=lambda f: f.pos)
+        date = _dated_free(t, anchor) if t.start not in used else None
+        if date is not None:
+            back = [f for f in recent if f.pos < t.start and _within(f.date, date)]
+            if back and (first_day(*date) or "") >= week:
+                frames.append(_Frame(t.start, back[-1].date, back[-1].noun))
+            else:
+                frames.append(_Frame(t.start, None))
+    return sorted(frames, key=lambda f: f.pos), places
+
+
+def _within(
+    day: tuple[str | None, DateRange | None] | None, date: tuple[str | None, DateRange | None]
+) -> bool:
+    """The occasion's date is the one told, or a day in it ("Saturday" in "the weekend")."""
+    if day is None or day == date:
+        return day is not None
+    rng = date[1]
+    return bool(day[0] and rng and rng.start and rng.end and rng.start <= day[0] <= rng.end)
+
+
+# "a rally in Concord, N.H.", "At one rally, in Concord": where an occasion was held
+_PLACE = re.compile(r",?\s+in\s+(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b")
+# "PORTLAND, Maine - On Friday morning, ...": the place the lead's day is told from
+_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z.' ]{2,}[A-Z])(?:,\s*[\w. ]+?)?\s+[-–—]+\s", re.M)
+
+
+def _dateline(text: str, lead: _Frame | None) -> dict[str, _Date]:
+    """The dateline's place, of the day the lead tells of."""
+    m = _DATELINE.search(text, 0, lead_end_of(text))
+    if m is None or lead is None or lead.date is None:
+        return {}
+    return {m.group("city").title(): lead.date}
+
+
+def _placed_by_name(
+    text: str, sents: Sequence[tuple[int, int]], quotes: Sequence[Quote], places: dict[str, _Date]
+) -> list[Quote]:
+    """Undated words said, by the attribution, at the place of a dated occasion ("Johnson
+    said in Concord", "who showed up in Portland to hear Johnson")."""
+    out = list(quotes)
+    if not places:
+        return out
+    where = re.compile(r"\b(?:in|at)\s+(?P<place>" + "|".join(map(re.escape, places)) + r")\b")
+    for i, q in enumerate(quotes):
+        if q.when or q.when_range or q.when_basis != "article date" or q.continues is not None:
+            continue
+        if q.cue is None or _PRESENT_SAY.search(q.cue.text):
+            continue
+        s, e = _sentence_of(sents, q.cue.start)
+        frame = _outside(text, s, e, q)
+        m = where.search(frame)
+        if m is None or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
+            continue
+        when, rng = places[m.group("place")]
+        out[i] = replace(q, when=when, when_range=rng, when_basis="text")
+    return out
+
+
+def _refined(
+    text: str, frames: Sequence[_Frame], free: Sequence[Timex], anchor: dt.date
+) -> list[_Frame]:
+    """An occasion dated by a range ("the debate over the weekend") takes the day the text
+    gives it elsewhere ("the Saturday debate"), when that day is in the range."""
+    out = list(frames)
+    for i, f in enumerate(frames):
+        rng = f.date[1] if f.date is not None and f.date[0] is None else None
+        if rng is None or not (rng.start and rng.end):
+            continue
+        days: set[str] = set()
+        for m in re.finditer(rf"\b{f.noun}\b", text, re.I):
+            for t in free:  # "the Saturday debate", "Saturday's debate"
+                if t.granularity == "day" and m.start() - _NEAR_BEFORE <= t.end <= m.start():
+                    day = (_dated_free(t, anchor) or (None, None))[0]
+                    if day and rng.start <= day <= rng.end:
+                        days.add(day)
+        if len(days) == 1:
+            out[i] = _Frame(f.pos, (days.pop(), None), f.noun)
+    return out
 
 
 _ANOTHER = re.compile(rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,2}}?{_OCCASION_NOUN}\b", re.I)
@@ -178,10 +268,11 @@ def _occasions_dated(
     there: "responded", "the other witness at the hearing"). A speaker the text places at
     another occasion only (a pull quote from it) takes that one's date.
     """
-    frames = _occasion_frames(text, sents, quotes, free, story, anchor)
-    if not any(f.date for f in frames):
-        return list(quotes)
+    frames, places = _occasion_frames(text, sents, quotes, free, story, anchor)
+    quotes = _placed_by_name(text, sents, quotes, places)  # the place named wins
     out = list(quotes)
+    if not any(f.date for f in frames):
+        return out
     at: dict[int, int] = {}  # quote index -> frame index: placed there
     stray: dict[int, int] = {}  # ... not placed there: maybe at another occasion
     last: dict[int, int] = {}  # frame index -> where the narrative was last at it
@@ -249,6 +340,7 @@ def _key(f: _Frame) -> _Key:
 
 
 # answering there, or putting it to someone there ("scolded him", "pressed the witness")
+_CROWD = re.compile(r"\b(?:crowd|audience|spectators|onlookers)\b", re.I)
 _REPLY = re.compile(
     r"\b(?:respond|repl|answer|ask|agree|counter|interject|retort|shot\s+back|scold|press|"
     r"grill|question|challeng|confront|rebuk|interrupt)\w*",
@@ -268,8 +360,8 @@ def _placed(
     already, answering there, or the attribution names it ("the other witness at the hearing").
     """
     name = q.speaker.name if q.speaker else None
-    if not name or name in quoted or q.cue is None:
-        return True
+    if not name or name in quoted or q.cue is None or _CROWD.search(name):
+        return True  # (the crowd, the audience: there by what they are)
     surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
     if any(surname.search(text, *_paragraph(text, pos)) for pos in openers):
         return True

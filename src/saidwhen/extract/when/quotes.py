@@ -3,10 +3,11 @@ docstring gives (:mod:`saidwhen.extract.when`)."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.when.base import (
@@ -23,13 +24,16 @@ from saidwhen.extract.when.base import (
 from saidwhen.extract.when.clauses import (
     _dates_a_thing,
     _in_reported,
+    _names_a_thing,
     _other_clause,
     _pointed_back,
 )
 from saidwhen.extract.when.evidence import (
     _ACCOUNT_GAP,
     _ACCOUNT_REACH,
+    _PRESENT_SAY,
     _WRITTEN,
+    _YESTERDAY,
     _account_date,
     _channel_key,
     _day_after_told,
@@ -47,6 +51,7 @@ from saidwhen.extract.when.evidence import (
     _since_clause,
     _updated_day,
     _weekday_until,
+    lead_end_of,
 )
 from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated
 from saidwhen.model import DateRange, Quote, Timex
@@ -67,6 +72,35 @@ def date_quotes(
         anchor: the article date.
     """
     text = doc_text(doc)
+    # A channel the text names only inside someone's words ("said it was a mistake to use
+    # private email") is what they spoke of, not how: not a channel to date by.
+    spans = [(q.start, q.end) for q in quotes]
+    lower = text.lower()
+    channels = {q.channel for q in quotes if q.channel}
+    topics = {c for c in channels if _spoken_of(lower, spans, c.lower())}
+    working = [replace(q, channel=None) if q.channel in topics else q for q in quotes]
+    dated = _date_all(doc, text, working, timexes, anchor)
+    return [
+        d if d.channel == q.channel else replace(d, channel=q.channel)
+        for d, q in zip(dated, quotes, strict=True)
+    ]
+
+
+def _spoken_of(lower: str, spans: Sequence[tuple[int, int]], channel: str) -> bool:
+    """Every mention of the channel (in the lowercased text) lies inside some quote's words."""
+    x = lower.find(channel)
+    if x < 0:
+        return False
+    while x >= 0:
+        if not any(a <= x < b for a, b in spans):
+            return False
+        x = lower.find(channel, x + 1)
+    return True
+
+
+def _date_all(
+    doc: Doc, text: str, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
+) -> list[Quote]:
     sents = _within_paragraphs(text, doc_sentences(doc))
     # An update (an embedded post dated after the article) tells of days up to its own;
     # yesterday's news stays the day before the article.
@@ -99,14 +133,20 @@ def date_quotes(
         return out
     out = _occasions_dated(text, sents, out, free, story, anchor)
     out = _reactions_dated(out, text, sents, story, anchor)
+    out = _lead_speakers_dated(out, text, sents, story, anchor)
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
     lead_day = _news_day(text, story, anchor) == yesterday
     # the dates the narrative tells, in text order ("the testimony Tuesday of four officials")
-    days = [
-        (t.start, timex_when(t, anchor)[0])
-        for t in story
-        if timex_when(t, anchor) != (None, None) and not _since_clause(text, t)
-    ]
+    # (not an older event named as a thing: "his account of the July 10 meeting")
+    week = (anchor - dt.timedelta(days=7)).isoformat()
+    days = []
+    for t in story:
+        when, rng = timex_when(t, anchor)
+        if (when, rng) == (None, None) or _since_clause(text, t):
+            continue
+        thing = parsed is not None and _names_a_thing(parsed, t)
+        if not (thing and (first_day(when, rng) or "") < week):
+            days.append(_Day(t.start, when, rng, thing))
     return _yesterday_dated(out, text, sents, days, yesterday, lead_day)
 
 
@@ -147,6 +187,45 @@ def _reactions_dated(
     return out
 
 
+def _lead_speakers_dated(
+    quotes: Sequence[Quote],
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> list[Quote]:
+    """A speaker whose words the lead dates by their own attribution to a day of the past
+    week ("Ryan on Tuesday called the remarks 'racist'") said their other words that the
+    text leaves undated, in the simple past, that day ("'I disavow these comments,' Mr.
+    Ryan said"); not words written for the record, nor the paper's own interview."""
+    lead_end = lead_end_of(text)
+    week = (anchor - dt.timedelta(days=7)).isoformat()
+    days: dict[str, str] = {}
+    for p in quotes:
+        if p.speaker is None or not p.speaker.name or p.cue is None or not p.when:
+            continue
+        # spoken there, not written ("On Sunday, Brill wrote on Facebook that ...")
+        lead = p.cue.start < lead_end and p.continues is None and not _written(text, p)
+        if lead and _told_day(text, sents, story, p, week, anchor):
+            days.setdefault(p.speaker.name, p.when)
+    out = list(quotes)
+    for i, q in enumerate(quotes):
+        if q.when or q.when_range or q.continues is not None or q.cue is None:
+            continue
+        day = days.get(q.speaker.name or "") if q.speaker is not None else None
+        # words that tell of "yesterday" are of another day than the one they speak of
+        if day is None or _written(text, q) or _YESTERDAY.search(text, q.start, q.end):
+            continue
+        s, e = _sentence_of(sents, q.cue.start)
+        frame = _outside(text, s, e, q)
+        # a bare "Ryan said", not to another audience or in another channel ("told CNN")
+        if _occasion(frame) != (None, set()) or _OWN_INTERVIEW.search(frame):
+            continue
+        if _said_then(text, q.cue, frame):
+            out[i] = replace(q, when=day, when_range=None, when_basis="text")
+    return out
+
+
 def _told_day(
     text: str,
     sents: Sequence[tuple[int, int]],
@@ -170,7 +249,7 @@ def _yesterday_dated(
     quotes: Sequence[Quote],
     text: str,
     sents: Sequence[tuple[int, int]],
-    days: Sequence[tuple[int, str | None]],
+    days: Sequence[_Day],
     yesterday: str,
     lead: bool,
 ) -> list[Quote]:
@@ -182,6 +261,10 @@ def _yesterday_dated(
     them (through a channel, an account).
     """
     out: list[Quote] = []
+    # who spoke on each day told next to their cue ("on Monday, CBS said ...", "Over the
+    # weekend, Trump assailed ..."): for them, not the story's day
+    cues = sorted((p.cue.start, i) for i, p in enumerate(quotes) if p.cue and p.speaker)
+    whose = [] if lead else [set() if d.thing else _whose_day(text, quotes, cues, d) for d in days]
     for q in quotes:
         if q.when is not None or q.when_range is not None:
             out.append(q)
@@ -193,8 +276,20 @@ def _yesterday_dated(
             )
             continue
         at = q.cue.start if q.cue else q.start
-        last = max((d for d in days if d[0] < at), default=None, key=lambda d: d[0])
-        if not (lead or (last is not None and last[1] == yesterday)):
+        name = q.speaker.name if q.speaker else None
+        # the last day the story told, not one of another's words
+        last = None
+        if not lead:
+            last = next(
+                (
+                    d
+                    for d, w in zip(reversed(days), reversed(whose), strict=True)
+                    if d.pos < at and not w - {name}
+                ),
+                None,
+            )
+        told = last is not None and last.when == yesterday
+        if not (lead or told):
             out.append(q)
             continue
         if q.cue is None or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
@@ -210,10 +305,62 @@ def _yesterday_dated(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """A date the narrative tells at ``pos``; ``thing``: as part of a noun ("the Saturday
+    debate")."""
+
+    pos: int
+    when: str | None
+    when_range: DateRange | None
+    thing: bool
+
+
+def _whose_day(
+    text: str, quotes: Sequence[Quote], cues: Sequence[tuple[int, int]], day: _Day
+) -> set[str | None]:
+    """The speakers whose saying the day is told of, next to its cue ("on Monday, CBS said
+    ..."), not as an event of the story ("the testimony Tuesday of four officials").
+    ``cues``: (where, which quote) of the quotes with a cue and a speaker, in text order."""
+    out: set[str | None] = set()
+    a = bisect.bisect_left(cues, (day.pos - _NEAR_CUE, -1))
+    b = bisect.bisect_right(cues, (day.pos + _NEAR_CUE, len(quotes)))
+    for _, i in cues[a:b]:
+        p = quotes[i]
+        if p.cue is None or p.speaker is None:
+            continue
+        if (p.when, p.when_range) != (day.when, day.when_range):
+            continue
+        a, b = sorted((day.pos, p.cue.start))
+        if len(text[a:b].split()) <= _NEXT_TO_CUE and not re.search(r"[\"“”]|''", text[a:b]):
+            out.add(p.speaker.name)
+    return out
+
+
+_NEAR_CUE = 120  # characters: no cue further than this is four words from a day
+_NEXT_TO_CUE = 4  # words from a day to the cue it dates ("on Monday, the network said")
+
+
 # "said in an interview", "said in a phone interview", "told me": an interview of the paper's
 _OWN_INTERVIEW = re.compile(
     r"\bin\s+an?\s+(?:[\w-]+\s+)?interview\b(?!\s+(?:with|on)\s+[A-Z])|\btold\s+(?:me|us)\b"
 )
+
+
+def _moved_on(
+    text: str, sents: Sequence[tuple[int, int]], told: Sequence[_Dated], p: Quote, at: int
+) -> bool:
+    """Between the speaker's words ``p`` and the attribution at ``at``, the narrative told
+    another date of the speaker ("Hannity asked Trump Wednesday ..." after Trump's words of
+    December): a new account, not the old one going on."""
+    name = p.speaker.name if p.speaker else ""
+    between = [
+        d for d in told if p.end <= d.pos < at and (d.when, d.when_range) != (p.when, p.when_range)
+    ]
+    if not name or not between:
+        return False
+    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    return any(surname.search(text, *_sentence_of(sents, d.pos)) for d in between)
 
 
 def _closing(p: Quote) -> bool:
@@ -243,6 +390,13 @@ def _date_one(
     for p in reversed(done):
         if q.cue and p.start <= q.cue.start < p.end and p is not q and not _closing(p):
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
+    if q.cue is not None and _PRESENT_SAY.match(q.cue.text):
+        # "Reynolds says that ...: Howard Stern, in 2013, questioned ...": words said to the
+        # piece, now; a document speaks in the present too ("says the letter signed by ...")
+        doc_date = _document_date(text, q, timexes, anchor)
+        if doc_date is not None:
+            return replace(q, when=doc_date[0], when_range=doc_date[1], when_basis="text")
+        return replace(q, when=None, when_range=None, when_basis="article date")
     s, e = _sentence_of(sents, at)
     if q.cue is None:  # the sentence of the quote itself
         s, e = _sentence_of(sents, q.start)
@@ -286,7 +440,12 @@ def _date_one(
             return replace(q, when=own[-1].when, when_range=own[-1].when_range, when_basis="text")
         # After what was told last before it, in the order of the text: a date, or the
         # speaker's previous quote (when that one has no date, neither has this).
-        before = [d for d in told if d.pos < at and first_day(d.when, d.when_range)]
+        # (a date after the article's is what is planned, not a step of the story)
+        before = [
+            d
+            for d in told
+            if d.pos < at and (first_day(d.when, d.when_range) or "9") <= anchor.isoformat()
+        ]
         before += [
             _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range) for p in _own(done, q)
         ]
@@ -357,6 +516,8 @@ def _date_one(
                 continue
             if q.speaker and p.speaker and q.speaker.name != p.speaker.name:
                 continue
+            if _moved_on(text, sents, told, p, at):
+                break
             shared = channel & _channel_key(p.channel or "")
             if shared - {"post"} or (shared and channel == {"post"}):
                 weak = p
@@ -384,7 +545,8 @@ def _date_one(
             # attribution naming an audience or channel may be another occasion
             bare = _occasion(frame) == (None, set())
             if (
-                q.start - p.end <= (_ACCOUNT_REACH if bare else _ACCOUNT_GAP)
+                not _moved_on(text, sents, told, p, at)
+                and q.start - p.end <= (_ACCOUNT_REACH if bare else _ACCOUNT_GAP)
                 and p.when_basis == "text"
                 and p.kind != "indirect"
                 and not other_channel

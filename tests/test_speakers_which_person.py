@@ -1,7 +1,8 @@
 """Which person a name is: names in a title-case line, names told apart by a title's
 gender, a person's name over a body's, a single name in apposition to "wife", one
 person of two roles, what was said speaking for its owner, a mention without the time
-after it, a newspaper by the last word of its name.  Made-up
+after it, a newspaper by the last word of its name, a pronoun that is
+not its verb's object, a role inside a longer word.  Made-up
 articles run through the real pipeline, with the names their quotes' speakers must get."""
 
 from __future__ import annotations
@@ -56,6 +57,13 @@ CASES = [
         ["Melania", "Melania"],
         id="a-single-name-in-apposition-to-wife-is-a-person",
     ),
+    pytest.param(
+        "Radio host Sam Hollis asked Paul Tano how high the wall would be.\n\n"
+        '"I think it could be 35 feet. That is a good height," he told Hollis, to cheers '
+        "from the crowd.",
+        ["Paul Tano"],
+        id="he-is-not-the-one-he-told",
+    ),
 ]
 
 # reported speech: the speaker of each indirect statement
@@ -80,6 +88,13 @@ REPORTED = [
         "A Harbour Institute poll out Monday shows Vance with a lead over Tano.",
         ["A group of doctors", "A Harbour Institute poll"],
         id="a-time-closing-the-mention-is-no-part-of-the-name",
+    ),
+    pytest.param(
+        "Ben Carlo fell to 10 percent in the latest poll released Wednesday.\n\n"
+        'The retired neurosurgeon said he was "refining some operational practices" for '
+        "the weeks ahead.",
+        ["Ben Carlo"],
+        id="a-role-inside-a-longer-word",
     ),
     pytest.param(
         "Maria Vance spoke in Ohio on Monday.\n\n"
@@ -131,6 +146,8 @@ def test_a_name_with_a_time_after_it_is_the_person(nlp: Any) -> None:
         ("Vance and Ortiz Slam Harbour Toll Plan.", True),
         ("[Video: Full Speech: President Tano at the Harbour Dinner (9/17/16)]", True),
         ("Councillor Maria Vance criticised the toll on Monday.", False),
+        ("U.S. Names Jim Kano for 2nd Term at Harbour Bank.", True),
+        ("Tano Tells Guest the Harbour is Beyond Saving.", True),
         ("Maria Vance", False),  # a name line, too short to be a title
     ],
 )
