@@ -2,7 +2,8 @@
 gender, a person's name over a body's, a single name in apposition to "wife", one
 person of two roles, what was said speaking for its owner, a mention without the time
 after it, a newspaper by the last word of its name, a pronoun that is
-not its verb's object, a role inside a longer word.  Made-up
+not its verb's object, a role inside a longer word, a speech verb in a relative clause
+that does not take the next quote, a quote after a sentence about him.  Made-up
 articles run through the real pipeline, with the names their quotes' speakers must get."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 from saidwhen.extract.people import find_people
-from saidwhen.extract.people.build import _title_case_lines
+from saidwhen.extract.people.headlines import _title_case_lines
 from saidwhen.pipeline import extract
 
 CASES = [
@@ -63,6 +64,19 @@ CASES = [
         "from the crowd.",
         ["Paul Tano"],
         id="he-is-not-the-one-he-told",
+    ),
+    pytest.param(
+        '"My name may not be on the ballot, but our work is," Mr. Tano said at the harbour '
+        'gala in Velo, where Mrs. Vance also spoke. "Tolerance is on the ballot."',
+        ["Tano", "Tano"],
+        id="a-speaker-in-a-relative-clause-describing-the-place-is-not-the-next-quotes",
+    ),
+    pytest.param(
+        "Omar Vasko, 13, sold water on Broad Street before the march.\n\n"
+        "Sales were great, he said. Why was he out in the heat? "
+        '"My mom says I have to save up for college."',
+        ["Omar Vasko"],
+        id="a-quote-after-a-question-about-him-is-his",
     ),
 ]
 

@@ -18,6 +18,7 @@ from saidwhen.extract.lexicon import (
     TITLES,
 )
 from saidwhen.extract.people.entity import _Entity
+from saidwhen.extract.people.headlines import _headline_runs_cut
 from saidwhen.extract.people.index import PeopleIndex
 from saidwhen.extract.people.names import (
     _ANY_GIVEN,
@@ -111,10 +112,9 @@ def _called_a_person(head: Token) -> bool:
     Melania", "Melania, his wife,"): a person, whatever the tagger says."""
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
         return head.head.lemma_.lower() in _PERSON_APPOS
-    return any(
-        c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > head.i
-        for c in head.children
-        if c.lemma_.lower() in _PERSON_APPOS
+    return head.n_rights > 0 and any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_APPOS
+        for c in head.rights
     )
 
 
@@ -210,11 +210,11 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
     runs.extend(_untagged_surnames(doc, runs, common))
     # Full names first, so that a bare surname joins the right person; then surnames
     # whose title says a gender ("Mr. Obama" is not "Michelle Obama", named first)
-    for i, j, words, descriptors, titles, org_named in sorted(
-        runs, key=lambda r: (-len(r[2]), _title_gender(r[4]) is None, r[0])
+    gendered = [(r, _title_gender(r[4])) for r in runs]
+    for (i, j, words, descriptors, titles, org_named), gender in sorted(
+        gendered, key=lambda rg: (-len(rg[0][2]), rg[1] is None, rg[0][0])
     ):
         start = doc[i].idx
-        gender = _title_gender(titles)
         ent = index._entity_for(words, start, org_named, gender)
         _vote(ent, doc, i, j, bool(titles), name_words)
         ent.mentions.append((start, doc[j - 1].idx + len(doc[j - 1])))
@@ -278,63 +278,6 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
     _link_pronouns_and_roles(doc, index)
     index._mention_starts.sort(key=lambda m: m[0])
     return index
-
-
-# the words a title leaves in lower case; every other word is capitalised in a title
-# ("Gorka Slam ...", "President Obama Speech at ...")
-_TITLE_SMALL = frozenset(
-    "a an the and but or nor for of in on at to by as if vs via per up out off with from "
-    "into onto over than that this upon about after amid is are was be".split()
-)
-
-
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """The lines set in title case (a headline, a caption, a subhead): char spans."""
-    out = []
-    lo = 0
-    for line in text.split("\n"):
-        words = re.findall(r"(?<![\w'’-])[^\W\d_][\w'’-]*", line)
-        capitals = sum(w[:1].isupper() and len(w) >= 4 for w in words)
-        if (
-            len(words) >= 4
-            and capitals >= 3
-            and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
-        ):
-            out.append((lo, lo + len(line)))
-        lo += len(line) + 1
-    return out
-
-
-def _headline_runs_cut(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Name runs of a line in title case cut to the words the rest of the article also
-    gives in a name (and given names): a title capitalises every word, so "Gorka Slam"
-    (of "Bolton and Gorka Slam ...") is Gorka, and "Thousands of Shootings" no one."""
-    lines = _title_case_lines(doc_text(doc))
-    if not lines:
-        return runs
-
-    def titled(i: int) -> bool:
-        at = doc[i].idx
-        return any(lo <= at < hi for lo, hi in lines)
-
-    named = {t.text for i, j in runs if not titled(i) for t in doc[i:j]}
-    out = []
-    for i, j in runs:
-        if not titled(i):
-            out.append((i, j))
-            continue
-        best: tuple[int, int] | None = None
-        a = i
-        while a < j:
-            b = a
-            while b < j and (doc[b].text in named or doc[b].lower_ in _ANY_GIVEN):
-                b += 1
-            if b > a and (best is None or b - a > best[1] - best[0]):
-                best = (a, b)
-            a = b + 1
-        if best is not None and any(t.text in named for t in doc[best[0] : best[1]]):
-            out.append(best)
-    return out
 
 
 def _without_home(doc: Doc, i: int, j: int) -> tuple[int, int]:

@@ -416,7 +416,9 @@ class PeopleIndex(_Descriptions):
         best: tuple[float, _Entity] | None = None
         in_quote = self._in_quote(at)
         for s, _, ent in self._mention_starts:
-            if s >= at or at - s > window or ent.type != "person" or id(ent) in skip:
+            if s >= at or at - s > window or ent.type != "person":
+                continue
+            if skip and id(ent) in skip:
                 continue
             if any(lo <= s < hi and not lo <= at < hi for lo, hi in self._pulled):
                 continue  # a pull quote: set into the text, no part of its thread

@@ -181,11 +181,10 @@ def _first_surname(low: list[str], ent_low: list[str]) -> bool:
 
 def _same_person(low: list[str], ent_low: list[str]) -> bool:
     """Do these name words (lower case) name the person whose fullest name is ``ent_low``?"""
-    if _first_surname(low, ent_low) or _first_surname(ent_low, low):
-        return True
-    if len(low) >= 2 and len(ent_low) >= 2:
+    n, m = len(low), len(ent_low)
+    if n >= 2 and m >= 2:
         if low[-1] != ent_low[-1]:
-            return False
+            return n + m == 5 and (_first_surname(low, ent_low) or _first_surname(ent_low, low))
         # "Van Der Beek" in "James Van Der Beek", "Hawk Sawyer" in "Kathleen Hawk Sawyer"
         short, long_ = sorted((low, ent_low), key=len)
         if long_[-len(short) :] == short:
@@ -193,8 +192,10 @@ def _same_person(low: list[str], ent_low: list[str]) -> bool:
         return (
             low[0] == ent_low[0] or _initial(low[0], ent_low[0]) or _short_form(low[0], ent_low[0])
         )
-    if len(low) >= 2:
-        return ent_low[0] in (low[-1], low[0])
+    if n >= 2:
+        return ent_low[0] in (low[-1], low[0]) or (n == 3 and _first_surname(ent_low, low))
+    if m == 3 and _first_surname(low, ent_low):
+        return True
     # a surname alone, or a first name alone ("Tom"; "Liu" for "Liu Xiaming")
     return low[0] in (ent_low[-1], ent_low[0])
 

@@ -171,7 +171,8 @@ def _lead_in_subject(
 ) -> Found | None:
     """``Ortiz returned to the issue later in the hearing. "What ...?"``: a quote
     with no cue, after a sentence of its own paragraph whose subject is a named
-    person, is that person's (not the speaker of the paragraph before)."""
+    person (or a he/she that is one: "Why was he out in the heat?"), is that person's
+    (not the speaker of the paragraph before)."""
     doc, text = view.doc, view.text
     before = text[: region.open_mark].rstrip()
     para_start = text.rfind("\n", 0, region.open_mark) + 1
@@ -189,14 +190,18 @@ def _lead_in_subject(
         t
         for t in sent
         if t.dep_ == "nsubj"
-        and t.pos_ == "PROPN"
+        and (t.pos_ == "PROPN" or t.lower_ in ("he", "she"))
         and t.head.i in ids
         and t.head.pos_ in ("VERB", "AUX")
         and (t.head.head.i == t.head.i or t.head.head.i not in ids)  # or a run-on's
     ]
     if not subj:
         return None
-    s, e = np_span(doc, subj[0])
+    s, e = (
+        (subj[0].idx, subj[0].idx + len(subj[0]))
+        if subj[0].pos_ == "PRON"
+        else np_span(doc, subj[0])
+    )
     ent = people.entity_at(s, e)
     if ent is None or ent.type != "person" or not ent.named:
         return None

@@ -291,9 +291,10 @@ def _cue_in_sentence_before(
     toks = [t for t in view.sentence(end_tok[0].i) if t.i < end_tok[0].i]
     for tok in reversed(toks[-4:]):  # the cue must close that sentence
         if is_speech_verb(tok) and (subj := subject_of(tok, quoted)) is not None:
-            if subj.lower_ in RELATIVE:
-                # ``said Smith, who spoke on condition of anonymity.``: the relative
-                # clause describes the last speaker; the quote goes on from his
+            if subj.lower_ in RELATIVE or tok.dep_ == "relcl":
+                # ``said Smith, who spoke on condition of anonymity.``, ``said Smith at
+                # the gala, where Lee also spoke.``: the relative clause describes the
+                # last speaker or place; the quote goes on from the last speaker
                 return None, None
             return tok, subj
     return _report_sentence(view, toks, quoted)

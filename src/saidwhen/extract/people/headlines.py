@@ -1,0 +1,84 @@
+"""Lines set in title case (a headline, a caption, a subhead) and the names in them: a
+title capitalises every word, so a name run there holds only the words the rest of
+the article also gives in a name."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from saidwhen.extract.people.names import _ANY_GIVEN
+from saidwhen.nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+# the words a title leaves in lower case; every other word is capitalised in a title
+# ("Gorka Slam ...", "President Obama Speech at ...")
+_TITLE_SMALL = frozenset(
+    "a an the and but or nor for of in on at to by as if vs via per up out off with from "
+    "into onto over than that this upon about after amid is are was be".split()
+)
+
+
+_TITLE_CHARS = 300  # a headline or a caption is short
+_EDGES = "\"'“”‘’()[]{}.,:;!?*"
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """The lines set in title case (a headline, a caption, a subhead): char spans."""
+    out = []
+    lo = 0
+    for line in text.split("\n"):
+        if len(line) <= _TITLE_CHARS and _in_title_case(line):
+            out.append((lo, lo + len(line)))
+        lo += len(line) + 1
+    return out
+
+
+def _in_title_case(line: str) -> bool:
+    """Every word capitalised but the small ones, at least three long ones among four."""
+    words = capitals = 0
+    for raw in line.split():
+        w = raw.strip(_EDGES)
+        if not w[:1].isalpha():
+            continue  # a number ("2nd"), a dash
+        if w[0].islower():
+            if w not in _TITLE_SMALL:
+                return False  # a sentence's word: most lines stop here
+        elif len(w) >= 4:
+            capitals += 1
+        words += 1
+    return words >= 4 and capitals >= 3
+
+
+def _headline_runs_cut(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Name runs of a line in title case cut to the words the rest of the article also
+    gives in a name (and given names): a title capitalises every word, so "Gorka Slam"
+    (of "Bolton and Gorka Slam ...") is Gorka, and "Thousands of Shootings" no one."""
+    lines = _title_case_lines(doc_text(doc))
+    if not lines:
+        return runs
+
+    def titled(i: int) -> bool:
+        at = doc[i].idx
+        return any(lo <= at < hi for lo, hi in lines)
+
+    named = {t.text for i, j in runs if not titled(i) for t in doc[i:j]}
+    out = []
+    for i, j in runs:
+        if not titled(i):
+            out.append((i, j))
+            continue
+        best: tuple[int, int] | None = None
+        a = i
+        while a < j:
+            b = a
+            while b < j and (doc[b].text in named or doc[b].lower_ in _ANY_GIVEN):
+                b += 1
+            if b > a and (best is None or b - a > best[1] - best[0]):
+                best = (a, b)
+            a = b + 1
+        if best is not None and any(t.text in named for t in doc[best[0] : best[1]]):
+            out.append(best)
+    return out
