@@ -14,8 +14,8 @@ ARTICLES = {
     "titles": (
         "Finance Minister Ana Ruiz defended the budget on Monday.\n\n"
         '"We will not raise taxes this year," Ruiz told reporters in the capital.\n\n'
-        'Secretary of State Mike Pompeo, who met her later, said the plan was "sound."\n\n'
-        "White House Press Secretary Stephanie Grisham said the talks would continue."
+        'Secretary of State Karl Venn, who met her later, said the plan was "sound."\n\n'
+        "White House Press Secretary Nadia Brisk said the talks would continue."
     ),
     "organisations": (
         "Lee Research, the consulting firm Dana Lee founded in 2004, said on Tuesday that "
@@ -84,14 +84,14 @@ def _person(rec: ArticleRecord, name: str) -> Any:
 def test_titles_become_descriptors(records: dict[str, ArticleRecord]) -> None:
     rec = records["titles"]
     names = {p.name for p in rec.people}
-    assert {"Ana Ruiz", "Mike Pompeo", "Stephanie Grisham"} <= names
+    assert {"Ana Ruiz", "Karl Venn", "Nadia Brisk"} <= names
     assert not any(w in n for n in names for w in ("Minister", "State", "Secretary", "White House"))
     ruiz = _person(rec, "Ana Ruiz")
     assert ruiz.descriptors == ("finance minister",) and "Ruiz" in ruiz.aliases
-    assert _person(rec, "Mike Pompeo").descriptors == ("secretary of state",)
+    assert _person(rec, "Karl Venn").descriptors == ("secretary of state",)
     assert _speakers(rec) == [("Ana Ruiz", "person")]  # said as "Ruiz"
     indirect = [q.speaker.name for q in rec.quotes if q.kind == "indirect" and q.speaker]
-    assert {"Mike Pompeo", "Stephanie Grisham"} <= set(indirect)
+    assert {"Karl Venn", "Nadia Brisk"} <= set(indirect)
 
 
 def test_a_firm_named_after_its_founder_is_not_the_founder(

@@ -12,21 +12,21 @@ from saidwhen.pipeline import extract
 
 CASES = [
     pytest.param(
-        "Canada won the tie after Dmitri Vasko edged Pell Orkney 7-6 (5), 7-6 (7) on Friday.\n\n"
-        '"Came down to a few points," Orkney said.',
+        "Lakeland won the cup after Dmitri Vasko edged Pell Orkney 7-6 (5), 7-6 (7) on Friday.\n\n"
+        '"It came down to two serves," Orkney said.',
         "direct",
         ["Pell Orkney"],
         id="an-untagged-name-that-speaks-is-a-person",
     ),
     pytest.param(
-        'Danny Green scored 20 points. "Coach (Mark) Hollis told us to run," Green said.\n\n'
+        'Nico Brandt scored 20 points. "Coach (Mark) Hollis told us to run," Brandt said.\n\n'
         '"He keeps us fresh," Hollis said.',
         "direct",
-        ["Danny Green", "Mark Hollis"],
+        ["Nico Brandt", "Mark Hollis"],
         id="a-first-name-put-in-by-the-writer",
     ),
     pytest.param(
-        '"Without a deal, growth will slow," said He Wenlan, an economist at Fudan University.',
+        '"Without a deal, growth will slow," said He Wenlan, an economist at Lakeshore University.',
         "direct",
         ["He Wenlan"],
         id="the-surname-he-is-no-pronoun",
@@ -50,7 +50,7 @@ CASES = [
     ),
     pytest.param(
         "Council chair Han Mi-rae met the envoy on Friday.\n\n"
-        '"The talks will go on," Han said, and the Xi-led party agreed.',
+        '"The talks will go on," Han said, and the Yun-led party agreed.',
         "direct",
         ["Han Mi-rae"],
         id="a-hyphenated-given-name-in-two-syllables",
@@ -63,10 +63,10 @@ CASES = [
         id="two-people-speaking-together-are-one-speaker",
     ),
     pytest.param(
-        "Extremism researcher J.J. MacNab has followed the movement for years.\n\n"
-        '"You would not have had the standoff without him," MacNab said.',
+        "Flood researcher K.T. Ambler has studied the river for years.\n\n"
+        '"You would not have had the flood without the dam," Ambler said.',
         "direct",
-        ["J.J. MacNab"],
+        ["K.T. Ambler"],
         id="initials-for-a-given-name",
     ),
     pytest.param(
@@ -76,14 +76,33 @@ CASES = [
         ["Lucia Ferrer Soto", "Lucia Ferrer Soto"],
         id="the-first-of-two-surnames-names-the-person",
     ),
+    pytest.param(
+        '"We are proud of the crew," said Lena Marlow Quist, the harbour spokeswoman.\n\n'
+        "Her father, Tom Marlow, spoke at the dinner on Monday.\n\n"
+        '"I never planned to sail again," Marlow said.',
+        "direct",
+        ["Lena Marlow Quist", "Tom Marlow"],
+        id="a-first-surname-is-not-the-one-whose-last-name-it-is",
+    ),
+    pytest.param(
+        '"We are proud of the crew," said Lena Marlow Quist, the harbour spokeswoman.\n\n'
+        "Her father, Tom Marlow, spoke at the dinner on Monday.\n\n"
+        '"I never planned to sail again," Ms. Marlow said.',
+        "direct",
+        ["Lena Marlow Quist", "Lena Marlow Quist"],
+        id="a-first-surname-with-a-title-of-her-gender",
+    ),
 ]
 
 # the name a reported speaker gets, with titles and places around it cut off
 TITLED = [
-    ("Senate Majority Whip Jon Corvin said the vote would come on Tuesday.", "Jon Corvin"),
-    ("Harbour Board Chair Janet Yelland said rates would stay low.", "Janet Yelland"),
-    ("Party Chief of Staff Katie Walsham said the count was over.", "Katie Walsham"),
+    ("Senate Majority Whip Tom Harlan said the vote would come on Tuesday.", "Tom Harlan"),
+    ("Harbour Board Chair Greta Ollin said fares would stay low.", "Greta Ollin"),
+    ("Party Chief of Staff Laura Penn said the count was over.", "Laura Penn"),
     ("Archbishop Aris Kazarian said the church would stay open.", "Aris Kazarian"),
+    ("Police Commissioner Nora Vale said the bridge would stay shut.", "Nora Vale"),
+    ("Rear Admiral Karl Venn said the fleet would sail on Friday.", "Karl Venn"),
+    ("Ranking Democrat Greta Ollin said the bill would fail.", "Greta Ollin"),
 ]
 
 
@@ -95,11 +114,11 @@ def test_titles_and_places_are_no_part_of_the_name(nlp: Any, text: str, name: st
 
 def test_the_place_a_person_is_from_is_no_part_of_the_name(nlp: Any) -> None:
     text = (
-        "The senators running for president -- John Corvin of Texas, Linda Graham of South "
-        "Carolina and Rand Pauls of Kentucky -- said they would vote against it."
+        "The members running for chair -- Tom Harlan of Texas, Greta Ollin of South "
+        "Carolina and Piet Vanse of Kentucky -- said they would vote against it."
     )
     got = [p.name for p in find_people(nlp(text)).persons() if p.type == "person"]
-    assert got == ["John Corvin", "Linda Graham", "Rand Pauls"]
+    assert got == ["Tom Harlan", "Greta Ollin", "Piet Vanse"]
 
 
 @pytest.mark.parametrize(("text", "kind", "names"), CASES)
@@ -109,35 +128,43 @@ def test_speaker_names(nlp: Any, text: str, kind: str, names: list[str]) -> None
     assert got == names
 
 
+def _case(case_id: str) -> str:
+    (text,) = [c.values[0] for c in CASES if c.id == case_id]
+    return str(text)
+
+
 def test_a_joint_speaker_is_a_group(nlp: Any) -> None:
-    rec = extract(CASES[-3].values[0], "2021-03-02", nlp=nlp)
+    rec = extract(_case("two-people-speaking-together-are-one-speaker"), "2021-03-02", nlp=nlp)
     (q,) = [q for q in rec.quotes if q.speaker and q.speaker.mention == "Vint and Ebner"]
     assert q.speaker is not None and q.speaker.type == "group"
 
 
 def test_a_score_in_brackets_is_no_age(nlp: Any) -> None:
-    rec = extract(CASES[0].values[0], "2021-03-02", nlp=nlp)
+    rec = extract(_case("an-untagged-name-that-speaks-is-a-person"), "2021-03-02", nlp=nlp)
     (orkney,) = [p for p in rec.people if p.name == "Pell Orkney"]
     assert not any("year-old" in d for d in orkney.descriptors)
 
 
 def test_a_surname_that_is_also_a_word_is_the_person(nlp: Any) -> None:
     text = (
-        '"Players want to try a game first," says Chris Early, head of partnerships.\n\n'
-        '"Streaming is somewhat binary," says Early.'
+        '"Customers want to taste a loaf first," says Tessa Early, head of the bakery.\n\n'
+        '"Bread sells by the season," says Early.'
     )
     doc = nlp(text)
     at = text.rindex("Early")
-    assert find_people(doc).resolve(at, at + len("Early")) == "Chris Early"
+    assert find_people(doc).resolve(at, at + len("Early")) == "Tessa Early"
 
 
 @pytest.mark.parametrize(
     ("case", "name"),
-    [(0, "Pell Orkney"), (2, "He Wenlan")],
+    [
+        ("an-untagged-name-that-speaks-is-a-person", "Pell Orkney"),
+        ("the-surname-he-is-no-pronoun", "He Wenlan"),
+    ],
     ids=["untagged-speaker", "surname-he"],
 )
-def test_the_person_is_in_the_people_list(nlp: Any, case: int, name: str) -> None:
-    rec = extract(CASES[case].values[0], "2021-03-02", nlp=nlp)
+def test_the_person_is_in_the_people_list(nlp: Any, case: str, name: str) -> None:
+    rec = extract(_case(case), "2021-03-02", nlp=nlp)
     assert [p.type for p in rec.people if p.name == name] == ["person"]
 
 

@@ -29,24 +29,24 @@ def _reports(text: str, nlp: Any) -> list[tuple[str, str | None, str | None]]:
     [
         # a verb of saying in a parenthesis: the tagger rarely saw that frame
         (
-            "Both candidates face questions about their health (her campaign later "
-            "disclosed that she has the flu). Until Thursday, Lopez had refused.",
-            "that she has the flu",
-            "her campaign",
+            "Both bakers face doubts about their ovens (her bakery later "
+            "admitted that she had burned the rye). Until Sunday, Ortolan had declined.",
+            "that she had burned the rye",
+            "her bakery",
         ),
         # a verb of promising in a relative clause
         (
-            "Editor's note: Lopez is a serial liar who has repeatedly pledged to close "
-            "every school in the state.",
-            "to close every school in the state",
+            "Club notice: Brantle is a showman who has often vowed to paint "
+            "every lighthouse on the coast.",
+            "to paint every lighthouse on the coast",
             "who",
         ),
         # a verb of describing: what it says its object is
         (
-            "Kim, in particular, has been steadily pounding Lee as a \u201ccon artist\u201d "
-            "\u2015 just as he did with Ruiz in 2012.",
-            "Lee as a \u201ccon artist\u201d",
-            "Kim",
+            "Varga, above all, has kept branding Oduya as a \u201ctin baron\u201d "
+            "\u2015 much as she did with Pell in 2008.",
+            "Oduya as a \u201ctin baron\u201d",
+            "Varga",
         ),
     ],
 )
@@ -57,10 +57,10 @@ def test_frames_the_tagger_missed_are_read(nlp: Any, text: str, words: str, ment
 @pytest.mark.parametrize(
     "text",
     [
-        "Lee attacked the bill as part of a wider campaign against the council.",
-        "Lee praised the plan as well as the budget.",
-        "Both candidates face questions (her campaign never disclosed that she has the flu).",
-        "Both candidates face questions (it was disclosed that she has the flu).",
+        "Oduya mocked the kiosk as part of a long feud with the harbour board.",
+        "Oduya admired the mural as well as the fountain.",
+        "Both bakers face doubts (her bakery never admitted that she had burned the rye).",
+        "Both bakers face doubts (it was admitted that she had burned the rye).",
     ],
 )
 def test_no_frame_without_a_statement(nlp: Any, text: str) -> None:
@@ -70,22 +70,22 @@ def test_no_frame_without_a_statement(nlp: Any, text: str) -> None:
 
 
 def test_a_participle_clause_says_what_its_subject_says(nlp: Any) -> None:
-    # the clause is passive; the guards still did the stating
+    # the clause is passive; the clerks still did the stating
     reports = _reports(
-        "Two guards were charged Tuesday with forging records, stating they had "
-        "checked on the prisoner every hour.",
+        "Three clerks were fined Friday for altering ledgers, stating they had "
+        "counted the till every evening.",
         nlp,
     )
-    assert ("they had checked on the prisoner every hour", "Two guards", "Two guards") in reports
+    assert ("they had counted the till every evening", "Three clerks", "Three clerks") in reports
 
 
 @pytest.mark.parametrize(
     ("text", "mention"),
     [
-        ("Lopez this week also said he would consider naming Kim as his deputy.", "Lopez"),
+        ("Marlow this week also said she would think about hiring Pell as her clerk.", "Marlow"),
         (
-            "A group of nurses in 2015 sent a letter to the mayor, calling for his dismissal.",
-            "A group of nurses",
+            "A group of beekeepers in 2011 sent a petition to the warden, calling for her removal.",
+            "A group of beekeepers",
         ),
     ],
 )
@@ -97,142 +97,145 @@ def test_a_time_phrase_is_no_part_of_the_source(nlp: Any, text: str, mention: st
 
 def test_a_time_phrase_inside_the_sources_own_clause_stays(nlp: Any) -> None:
     reports = _reports(
-        "Steelers captain Cam Heyward, who lobbied for the ban on Thursday night, "
-        "said the league had made the right call.",
+        "Rowing club captain Tobin Ferraro, who argued for the curfew on Sunday morning, "
+        "said the committee had got it right.",
         nlp,
     )
-    mentions = [m for _, m, _ in reports if m]
-    assert mentions and all("Thursday night" in m for m in mentions if m.startswith("Steelers"))
+    captains = [m for _, m, _ in reports if m and m.startswith("Rowing club")]
+    assert captains and all("Sunday morning" in m for m in captains)
 
 
 def test_learning_in_passing_is_not_saying(nlp: Any) -> None:
     reports = _reports(
-        "The singer was rushed to hospital after learning that her father had collapsed. "
-        "Upon hearing that the bridge would close, residents protested. "
-        "Finding that the vote was rigged, the judge annulled it.",
+        "The juggler left the fair early after learning that his tent had flooded. "
+        "Upon hearing that the ferry would stop, islanders grumbled. "
+        "Finding that the raffle was fixed, the referee voided it.",
         nlp,
     )
     words = [w for w, _, _ in reports]
-    assert "that her father had collapsed" not in words
-    assert "that the bridge would close" not in words
-    assert "that the vote was rigged" in words  # a finding is a ruling, it is stated
+    assert "that his tent had flooded" not in words
+    assert "that the ferry would stop" not in words
+    assert "that the raffle was fixed" in words  # a finding is a ruling, it is stated
 
 
 def test_a_named_speakers_report_inside_another_is_its_own(nlp: Any) -> None:
     reports = _reports(
-        "The paper reported last year that the editor, Ana Ruiz, had conveyed to Mr. Diaz "
-        "that his column was ''too harsh for our readers.'' "
-        "Officials said a scan of the records revealed that the money had gone abroad.",
+        "The gazette noted last spring that the curator, Ines Varga, had conveyed to Mr. Pell "
+        "that his sketches were ''too gloomy for the lobby.'' "
+        "Auditors said a check of the ledgers revealed that the grain had gone missing.",
         nlp,
     )
-    inner = [(w, name) for w, _, name in reports if w.startswith("that his column was")]
-    assert inner and inner[0][1] == "Ana Ruiz"
-    # a scan reveals, it does not speak: the officials' report stays whole
-    assert not any(w.startswith("that the money had gone abroad") for w, _, _ in reports)
+    inner = [(w, name) for w, _, name in reports if w.startswith("that his sketches were")]
+    assert inner and inner[0][1] == "Ines Varga"
+    # a check reveals, it does not speak: the auditors' report stays whole
+    assert not any(w.startswith("that the grain had gone missing") for w, _, _ in reports)
 
 
 def test_as_someone_put_it_gives_the_words_after(nlp: Any) -> None:
     reports = _reports(
-        "Its defenders say the channel is no more biased than any other. As Ms. Ruiz put it "
-        "in a statement to my colleague Tom Lee in July, the channel is ''offering a view "
-        "you won't get from the big networks.'' As the mayor put the phone down, the "
-        "lights went out.",
+        "Its fans say the quiz show is no harder than any other. As Ms. Varga put it "
+        "in a letter to my neighbour Bo Pell in March, the quiz show is ''setting puzzles "
+        "you won't find in the weekend papers.'' As the baker put the tray down, the "
+        "fuses blew.",
         nlp,
     )
     assert any(
-        w.startswith("the channel is ''offering a view") and m == "Ms. Ruiz" for w, m, _ in reports
+        w.startswith("the quiz show is ''setting puzzles") and m == "Ms. Varga"
+        for w, m, _ in reports
     )
-    assert not any(w.startswith("the lights went out") for w, _, _ in reports)
+    assert not any(w.startswith("the fuses blew") for w, _, _ in reports)
 
 
 def test_a_verb_conjoined_to_a_passive_shares_its_subject(nlp: Any) -> None:
     reports = _reports(
-        "By the end of the day, Mr. Lopez was forced into a rare retreat and said that his "
-        "words had been ''twisted.''",
+        "By the close of the fair, Mr. Ortolan was pushed into an awkward climbdown and said "
+        "that his recipe had been ''garbled.''",
         nlp,
     )
-    assert any(w.startswith("that his words had been") and m == "Mr. Lopez" for w, m, _ in reports)
+    assert any(
+        w.startswith("that his recipe had been") and m == "Mr. Ortolan" for w, m, _ in reports
+    )
 
 
 def test_a_relative_pronouns_mention_is_the_pronoun(nlp: Any) -> None:
     reports = _reports(
-        "The pollster Ana Ruiz -- author of a 2019 report, which in the wake of the defeat "
-        "urged the party to reach young voters -- is skeptical.",
+        "The gardener Ines Varga -- author of a 2007 pamphlet, which in the wake of the drought "
+        "urged the guild to plant more thistles -- is doubtful.",
         nlp,
     )
-    assert ("the party to reach young voters", "which", "a 2019 report") in reports
+    assert ("the guild to plant more thistles", "which", "a 2007 pamphlet") in reports
 
 
 def test_a_subject_lost_across_a_paragraph_break_is_found(nlp: Any) -> None:
     # the parse hangs the source on the quoted line before; its paragraph still says who
     reports = _reports(
-        "\u201c\u2026 stop the families from leaving the camp\u201d\n\n"
-        "A local radio reporter Ana Ruiz's source inside the Delta camp, a farmer who "
-        "feared reprisals and asked not to be named, said that the ministry\u2019s claim is "
-        "\u201csimply false.\u201d",
+        "\u201c\u2026 keep the welders from leaving the yard\u201d\n\n"
+        "A harbour newsletter writer Ines Varga's contact inside the Gull Point yard, a welder "
+        "who dreaded the foreman and asked not to be named, said that the board\u2019s story is "
+        "\u201cpure fiction.\u201d",
         nlp,
     )
-    said = [(m, name) for w, m, name in reports if w.startswith("that the ministry")]
+    said = [(m, name) for w, m, name in reports if w.startswith("that the board")]
     assert said and said[0][0] is not None
-    assert said[0][0].startswith("A local radio reporter Ana Ruiz's source")
+    assert said[0][0].startswith("A harbour newsletter writer Ines Varga's contact")
 
 
 def test_a_mention_cut_inside_its_relative_clause_is_made_whole(nlp: Any) -> None:
     reports = _reports(
-        "A local radio reporter Ana Ruiz's source inside the Delta camp, a farmer who "
-        "feared reprisals and asked not to be named, said that the ministry\u2019s claim is "
-        "\u201csimply false.\u201d",
+        "A harbour newsletter writer Ines Varga's contact inside the Gull Point yard, a welder "
+        "who dreaded the foreman and asked not to be named, said that the board\u2019s story is "
+        "\u201cpure fiction.\u201d",
         nlp,
     )
-    said = [m for w, m, _ in reports if w.startswith("that the ministry")]
+    said = [m for w, m, _ in reports if w.startswith("that the board")]
     assert said and said[0] is not None and said[0].endswith("asked not to be named")
 
 
 def test_a_sources_next_act_of_saying_is_a_report_of_its_own(nlp: Any) -> None:
     reports = _reports(
-        "Tokai said the order favoured lenders and identified two banks as its key "
-        "beneficiaries. Lee said the plan would cut costs and help families.",
+        "Brantle said the lottery favoured millers and identified two bakeries as its main "
+        "winners. Pell said the canal would save time and help farmers.",
         nlp,
     )
-    assert ("the order favoured lenders", "Tokai", "Tokai") in reports
-    assert ("two banks as its key beneficiaries", "Tokai", "Tokai") in reports
-    # "help" is no act of saying: the plan's second effect stays in what was said
-    assert ("the plan would cut costs and help families", "Lee", "Lee") in reports
+    assert ("the lottery favoured millers", "Brantle", "Brantle") in reports
+    assert ("two bakeries as its main winners", "Brantle", "Brantle") in reports
+    # "help" is no act of saying: the canal's second effect stays in what was said
+    assert ("the canal would save time and help farmers", "Pell", "Pell") in reports
 
 
 def test_an_urging_in_a_second_clause_is_read(nlp: Any) -> None:
     reports = _reports(
-        "A group of physicians, alarmed that the state is denying flu vaccines to prisoners "
-        "in custody, is urging the Department of Corrections to accept its offer to provide "
-        "free flu shots to detainees.",
+        "A guild of retired chefs, alarmed that the county is refusing hot meals to hikers "
+        "in the hills, is urging the Parks Office to accept its offer to deliver "
+        "free soup to campers.",
         nlp,
     )
     urged = [(w, m) for w, m, _ in reports if "to accept its offer" in w]
-    assert urged and urged[0][1] == "A group of physicians"
+    assert urged and urged[0][1] == "A guild of retired chefs"
 
 
 def test_a_next_act_after_a_scare_quote_is_split_off(nlp: Any) -> None:
     reports = _reports(
-        "Ruiz said the deaths were caused by gunshot wounds and called on the \u201cinterim\u201d "
-        "government to withdraw army units from all policing operations.",
+        "Varga said the floods were caused by blocked drains and called on the \u201cacting\u201d "
+        "council to pull its road crews from all the hill villages.",
         nlp,
     )
     words = [w for w, _, _ in reports]
-    assert "the deaths were caused by gunshot wounds" in words
-    assert any(w.endswith("to withdraw army units from all policing operations") for w in words)
+    assert "the floods were caused by blocked drains" in words
+    assert any(w.endswith("to pull its road crews from all the hill villages") for w in words)
 
 
 @pytest.mark.parametrize(
     ("text", "words"),
     [
         (
-            "He infamously referred to the migrants as \u201cthieves\u201d at the rally.",
-            "the migrants as \u201cthieves\u201d",
+            "She memorably referred to the tourists as \u201cvandals\u201d at the fete.",
+            "the tourists as \u201cvandals\u201d",
         ),
         # a no-break space the page left between the object and "as"
         (
-            "The candidate portrayed the protesters\u00a0as a paid mob without offering proof.",
-            "the protesters\u00a0as a paid mob",
+            "The warden portrayed the beekeepers\u00a0as a noisy gang without offering proof.",
+            "the beekeepers\u00a0as a noisy gang",
         ),
     ],
 )

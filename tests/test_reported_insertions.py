@@ -13,23 +13,23 @@ from tests.test_attribution import run
 # text, content, source, cue
 CASES = [
     pytest.param(
-        "The disease, per the Health Agency, is often carried by rats and their fleas.",
-        "The disease, per the Health Agency, is often carried by rats and their fleas",
-        "the Health Agency",
+        "The blight, per the Orchard Board, is mostly spread by beetles and their larvae.",
+        "The blight, per the Orchard Board, is mostly spread by beetles and their larvae",
+        "the Orchard Board",
         "per",
         id="per-inserted",
     ),
     pytest.param(
-        "As Maria Olsen reports, the first cases came to light last week in the capital.",
-        "the first cases came to light last week in the capital",
-        "Maria Olsen",
-        "As Maria Olsen reports",
+        "As Tilda Marsh reports, the first pears went brown last week in the valley.",
+        "the first pears went brown last week in the valley",
+        "Tilda Marsh",
+        "As Tilda Marsh reports",
         id="as-x-reports",
     ),
     pytest.param(
-        "The town has seen 12 cases of the fever in recent years, reports Reuters.",
-        "The town has seen 12 cases of the fever in recent years",
-        "Reuters",
+        "The valley has lost 12 orchards to the blight in recent years, reports Orchard Weekly.",
+        "The valley has lost 12 orchards to the blight in recent years",
+        "Orchard Weekly",
         "reports",
         id="reports-x-at-the-end",
     ),
@@ -59,9 +59,9 @@ def test_no_insertion_in_plain_narrative(nlp: Any, text: str) -> None:
 
 def test_insertion_reaches_the_article_as_reported_speech(nlp: Any) -> None:
     rec = run(
-        "The virus spread fast.\n\n"
-        "The disease, per the Health Agency, is often carried by rats and their fleas.\n",
+        "The blight spread fast.\n\n"
+        "The blight, per the Orchard Board, is mostly spread by beetles and their larvae.\n",
         nlp,
     )
     reported = [q for q in rec.quotes if q.kind == "indirect"]
-    assert [q.speaker.mention if q.speaker else None for q in reported] == ["the Health Agency"]
+    assert [q.speaker.mention if q.speaker else None for q in reported] == ["the Orchard Board"]

@@ -207,16 +207,16 @@ def test_a_possessive_inside_a_body_name_stays_in_the_name(nlp: Any, text: str, 
     assert _speaker_of(rec, "The schedule" if "NASA" in text else "He made") == name
 
 
-def test_a_name_suffix_is_never_a_person_and_picks_the_right_king(nlp: Any) -> None:
+def test_a_name_suffix_is_never_a_person_and_picks_the_father(nlp: Any) -> None:
     rec = run(
-        "Martin Luther King Jr.'s son, Dexter King, spoke at the memorial on Monday.\n\n"
-        '"We remember him every day," Dexter King said.\n\n'
-        'In 1963, King Jr. wrote, "Injustice anywhere is a threat to justice everywhere."\n',
+        "Samuel Elroy Adler Jr.'s son, Peter Adler, spoke at the memorial on Monday.\n\n"
+        '"We remember him every day," Peter Adler said.\n\n'
+        'In 1971, Adler Jr. wrote, "A harbour is a promise kept by many hands."\n',
         nlp,
     )
     assert "Jr." not in [p.name for p in rec.people]
-    assert _speaker_of(rec, "We remember") == "Dexter King"
-    assert _speaker_of(rec, "Injustice anywhere") == "Martin Luther King Jr."
+    assert _speaker_of(rec, "We remember") == "Peter Adler"
+    assert _speaker_of(rec, "A harbour is") == "Samuel Elroy Adler Jr."
 
 
 def test_the_couple_is_the_pair_named_together_before(nlp: Any) -> None:

@@ -11,15 +11,15 @@ import pytest
 from tests.test_attribution import run, who
 
 LEAD = (
-    "Protests continued in Charlotte on Thursday after the shooting of Ken Dale by police.\n\n"
-    "Charlotte police released a video on Friday. "
-    "Charlotte Mayor Ann Roberts said the city would heal.\n\n"
+    "Protests continued in Millbrook on Thursday after the arrest of Ken Dale by wardens.\n\n"
+    "Millbrook wardens released a video on Friday. "
+    "Millbrook Mayor Ann Roberts said the town would heal.\n\n"
 )
-QUOTES = '"Don\'t shoot him," she says. "He has no gun."\n'
+QUOTES = '"Let him go," she says. "He has a permit."\n'
 
 # the one woman named, by an apposition, in the sentence just before "she"
 NEWCOMER = (
-    LEAD + "The video was filmed by Dale's wife, Rena Dale. In it she pleads with officers.\n\n"
+    LEAD + "The video was filmed by Dale's wife, Rena Dale. In it she pleads with wardens.\n\n"
 )
 # a woman who is a subject in that sentence is still the likelier "she"
 SUBJECT_THERE = (
@@ -27,7 +27,7 @@ SUBJECT_THERE = (
 )
 # named before that sentence: no newcomer, the subject preference decides
 NAMED_BEFORE = (
-    "Rena Dale, the wife of Ken Dale, was at home when police arrived.\n\n"
+    "Rena Dale, the wife of Ken Dale, was at home when wardens arrived.\n\n"
     + LEAD
     + "Roberts spoke after a video filmed by Rena Dale was shown. "
     "At the hearing she pleaded for calm.\n\n"
@@ -43,16 +43,16 @@ def _speaker_of(rec: Any, words: str) -> str | None:
 @pytest.mark.parametrize(
     ("text", "words", "speaker"),
     [
-        (NEWCOMER + QUOTES, "Don't shoot him", "Rena Dale"),
-        (NEWCOMER + QUOTES, "He has no gun", "Rena Dale"),
-        (SUBJECT_THERE + QUOTES, "Don't shoot him", "Ann Roberts"),
-        (NAMED_BEFORE + QUOTES, "Don't shoot him", "Ann Roberts"),
+        (NEWCOMER + QUOTES, "Let him go", "Rena Dale"),
+        (NEWCOMER + QUOTES, "He has a permit", "Rena Dale"),
+        (SUBJECT_THERE + QUOTES, "Let him go", "Ann Roberts"),
+        (NAMED_BEFORE + QUOTES, "Let him go", "Ann Roberts"),
         # a man introduced just before is no "she"
         (
             LEAD
             + "The video was filmed by Dale's brother, Tom Dale. In it she pleads for calm.\n\n"
             + QUOTES,
-            "Don't shoot him",
+            "Let him go",
             "Ann Roberts",
         ),
     ],
@@ -64,9 +64,9 @@ def test_a_pronoun_after_a_newcomer(nlp: Any, text: str, words: str, speaker: st
 def test_the_subject_wins_with_two_women_introduced(nlp: Any) -> None:
     text = (
         LEAD + "The video was filmed by Dale's wife, Rena Dale, and his sister, Mae Dale. "
-        "In it she pleads with officers.\n\n" + QUOTES
+        "In it she pleads with wardens.\n\n" + QUOTES
     )
-    assert _speaker_of(run(text, nlp), "Don't shoot him") == "Ann Roberts"
+    assert _speaker_of(run(text, nlp), "Let him go") == "Ann Roberts"
 
 
 def _typed(nlp: Any, words: list[str], mentions: list[tuple[int, int, str]]) -> str | None:
@@ -85,14 +85,14 @@ def _typed(nlp: Any, words: list[str], mentions: list[tuple[int, int, str]]) -> 
     return _settle_type(ent)
 
 
-# the tagger often calls a bare surname ORG ("Trump's plan"); a person named in full
+# the tagger often calls a bare surname ORG ("Tano's plan"); a person named in full
 # (a known given name, or a full name tagged PERSON) stays a person, a body stays a body
 @pytest.mark.parametrize(
     ("first", "label", "typed"),
     [
-        (["Donald", "Trump"], "PERSON", "person"),
-        (["Rakeyia", "Scott"], "PERSON", "person"),
-        (["Wells", "Fargo"], "ORG", "organisation"),
+        (["Paul", "Tano"], "PERSON", "person"),
+        (["Rena", "Dale"], "PERSON", "person"),
+        (["Coral", "Shipping"], "ORG", "organisation"),
     ],
 )
 def test_a_surname_tagged_org_keeps_its_person(
@@ -107,17 +107,17 @@ def test_a_surname_tagged_org_keeps_its_person(
 # a relative named later shares the surname: the bare surname stays the story's man,
 # so the relative keeps her gender and her "she"
 SHARED_SURNAME = (
-    "Police shot Ken Dale, 43, on Tuesday in Charlotte. Dale was sitting in his truck.\n\n"
-    "A neighbor filmed the encounter. Rena Dale can be heard yelling to the officers that "
-    "her husband was unarmed.\n\n"
-    '"Don\'t shoot him," she says.\n\n'
-    "Dale's family has asked for the police video. "
-    '"I have no gun," Dale told the officers, according to the family.\n'
+    "Wardens arrested Ken Dale, 43, on Tuesday in Millbrook. Dale was sitting in his boat.\n\n"
+    "A neighbor filmed the encounter. Rena Dale can be heard calling to the wardens that "
+    "her husband had a permit.\n\n"
+    '"Let him go," she says.\n\n'
+    "Dale's family has asked for the wardens' video. "
+    '"I have the paper here," Dale told the wardens, according to the family.\n'
 )
 
 
 @pytest.mark.parametrize(
-    ("words", "speaker"), [("Don't shoot him", "Rena Dale"), ("I have no gun", "Ken Dale")]
+    ("words", "speaker"), [("Let him go", "Rena Dale"), ("I have the paper here", "Ken Dale")]
 )
 def test_a_bare_surname_two_people_share(nlp: Any, words: str, speaker: str) -> None:
     assert _speaker_of(run(SHARED_SURNAME, nlp), words) == speaker

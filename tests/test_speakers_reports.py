@@ -21,9 +21,9 @@ def _reports(rec: Any) -> list[tuple[str, str | None]]:
     ("text", "words", "speaker"),
     [
         (
-            "A Boston man pleaded guilty Monday to threatening to kill a judge, "
+            "A Glenmoor man pleaded guilty Monday to threatening to flood a mill, "
             "prosecutors said.\n",
-            "A Boston man pleaded guilty Monday to threatening to kill a judge",
+            "A Glenmoor man pleaded guilty Monday to threatening to flood a mill",
             "prosecutors",
         ),
         (
@@ -52,7 +52,7 @@ def test_a_report_closing_the_sentence_owns_the_words_before_it(
 ) -> None:
     reports = _reports(run(text, nlp))
     assert (words, speaker) in reports
-    # the act inside is nobody's report ("A Boston man" said nothing here)
+    # the act inside is nobody's report ("A Glenmoor man" said nothing here)
     assert all(who_ == speaker for _, who_ in reports)
 
 
@@ -87,18 +87,18 @@ def test_a_quote_with_its_own_cue_inside_a_report_keeps_its_speaker_and_day(nlp:
 
 def test_a_report_closed_by_its_source_does_not_date_the_words_inside(nlp: Any) -> None:
     rec = run(
-        "A Vermont man pleaded guilty Monday to threatening a state senator, prosecutors said.\n\n"
-        "Ray Dunn, 50, of Barre, pleaded guilty to threatening a state official, the U.S. "
-        "Attorney's Office for Vermont said in a statement.\n\n"
-        "He was arrested in April for the March 21 call to the senator's office.\n\n"
-        'During the call, he asked about the union, called the senator a "fraud" and said, '
-        '"somebody ought to stop her," the prosecutor\'s office said.\n',
+        "A Glenmoor man pleaded guilty Monday to threatening a county judge, prosecutors said.\n\n"
+        "Ray Dunn, 50, of Tilbury, pleaded guilty to threatening a county official, the "
+        "District Attorney's Office for Glenmoor said in a statement.\n\n"
+        "He was arrested in April for the March 21 call to the judge's office.\n\n"
+        'During the call, he asked about the ferry, called the judge a "weasel" and said, '
+        '"someone should sink her boat," the prosecutor\'s office said.\n',
         nlp,
     )
     (report,) = [q for q in rec.quotes if q.text.startswith("During the call")]
     assert report.cue is not None and report.cue.text == "said"
     # the office told of the call in the article; the words were said on the call
-    for words in ("fraud", "somebody ought to stop her"):
+    for words in ("weasel", "someone should sink her boat"):
         (quote,) = [q for q in rec.quotes if q.kind != "indirect" and q.text == words]
         assert quote.when == "2021-03-21", words
 
@@ -119,12 +119,12 @@ def test_a_report_closed_by_its_source_does_not_date_the_words_inside(nlp: Any) 
             "she would step down",
             "Ruiz",
         ),
-        # the parser may take "Cooke's earlier testimony" apart
+        # the parser may take "Marsh's earlier testimony" apart
         (
-            "Lee Hart then referred to Cooke\u2019s earlier testimony that concluded there was "
-            "only a 50 percent chance of success.\n",
-            "there was only a 50 percent chance of success",
-            "Cooke",
+            "Lee Hart then pointed to Marsh\u2019s earlier testimony that concluded there was "
+            "only a slim hope of rain.\n",
+            "there was only a slim hope of rain",
+            "Marsh",
         ),
     ],
 )
@@ -151,7 +151,8 @@ def test_of_two_rule_readings_the_one_that_reads_the_words_gives_the_source(nlp:
 def test_it_is_not_a_body_named_in_its_own_sentences_opening_phrase(nlp: Any) -> None:
     reports = _reports(
         run(
-            "Boeing is one of the firms bidding on the port contract. Boeing has built cranes "
+            "Dunmore Industries is one of the firms bidding on the port contract. "
+            "Dunmore Industries has built cranes "
             "for the port for many years, and its cranes load most of the ships that call "
             "there.\n\n"
             "In a statement released Monday, the day that the bids for the new contract were "
@@ -159,15 +160,15 @@ def test_it_is_not_a_body_named_in_its_own_sentences_opening_phrase(nlp: Any) ->
             nlp,
         )
     )
-    assert ("it had submitted a proposal", "Boeing") in reports
+    assert ("it had submitted a proposal", "Dunmore Industries") in reports
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
-            "Both men claimed at the time that they were being treated well.\n",
-            [("they were being treated well", "Both men")],
+            "Both cooks claimed at the time that they were being paid fairly.\n",
+            [("they were being paid fairly", "Both cooks")],
         ),
         (
             "Mayor Ana Ruiz said at the time that the bridge was safe.\n",
@@ -212,8 +213,8 @@ def test_what_a_denial_or_admission_says_can_be_a_gerund(
             [("the rally in bank stocks to the court's ruling on the steel case", "Hart")],
         ),
         (
-            "Rep. Ana Ruiz shortly after the arrest linked the incident to a host's remarks.\n",
-            [("the incident to a host's remarks", "Ana Ruiz")],
+            "Rep. Ana Ruiz shortly after the fire linked the blaze to a vendor's lantern.\n",
+            [("the blaze to a vendor's lantern", "Ana Ruiz")],
         ),
         # a link that is a thing, not a claim
         ("The plant is linked to the river by a canal.\n", []),
@@ -226,29 +227,29 @@ def test_a_claim_of_cause_is_a_report(nlp: Any, text: str, expected: list[tuple[
 def test_a_content_stops_before_the_clause_its_cue_depends_on(nlp: Any) -> None:
     reports = _reports(
         run(
-            "Although relatives of the banker suggested he may have been killed, Ruiz told "
-            "lawmakers no evidence supports anything other than an accident.\n",
+            "Although neighbours of the miller suggested his barn may have been torched, Ruiz told "
+            "councillors nothing points to anything other than lightning.\n",
             nlp,
         )
     )
     assert reports == [
-        ("he may have been killed", "relatives of the banker"),
-        ("no evidence supports anything other than an accident", "Ruiz"),
+        ("his barn may have been torched", "neighbours of the miller"),
+        ("nothing points to anything other than lightning", "Ruiz"),
     ]
 
 
 def test_a_content_stops_before_a_contrasting_clause_of_its_cue(nlp: Any) -> None:
     reports = _reports(
         run(
-            "Beijing said it is committed to the formula granting the city autonomy, while "
-            "the city's police deny accusations of brutality and say they show utmost "
-            "restraint.\n",
+            "Glenmoor said it is committed to the charter granting the town its market, while "
+            "the town's wardens deny accusations of bribery and say they show utmost "
+            "care.\n",
             nlp,
         )
     )
     assert reports == [
-        ("it is committed to the formula granting the city autonomy", "Beijing"),
-        ("they show utmost restraint", "the city's police"),
+        ("it is committed to the charter granting the town its market", "Glenmoor"),
+        ("they show utmost care", "the town's wardens"),
     ]
 
 
@@ -274,14 +275,14 @@ def test_they_is_the_group_of_people_that_was_the_subject_before(
 
 def test_a_source_after_the_cue_and_its_words_is_another_clauses(nlp: Any) -> None:
     rec = run(
-        "Earlier this year, Larkin reportedly laid off more than 60 workers (the company "
-        'would not disclose the actual number but called it "immaterial") and Vesta '
-        "reportedly laid off several hundred.\n",
+        "Earlier this year, Larkin reportedly sold off more than 40 boats (the yard "
+        'would not disclose the actual number but called it "trivial") and Vesta '
+        "reportedly sold off several dozen.\n",
         nlp,
     )
-    assert ('it "immaterial"', "the company") in _reports(rec)
-    (fragment,) = [q for q in rec.quotes if q.text == "immaterial"]
-    assert who(fragment) == "the company"
+    assert ('it "trivial"', "the yard") in _reports(rec)
+    (fragment,) = [q for q in rec.quotes if q.text == "trivial"]
+    assert who(fragment) == "the yard"
 
 
 def test_a_claim_of_cause_keeps_its_adverbs_in_the_cue_and_stops_at_a_dash(nlp: Any) -> None:

@@ -77,13 +77,13 @@ def test_a_lead_in_sentence_names_who_speaks_next(nlp: Any, lead: str, speaker: 
 )
 def test_a_subhead_is_not_the_subject_of_the_cue_below_it(nlp: Any, subhead: str) -> None:
     rec = run(
-        "Nomura said the order favoured banks.\n\n"
+        "Harbour Capital said the order favoured banks.\n\n"
         f"{subhead}\n\n"
-        'Hungarian-American investor Gabor Varga had said, "Bubbles do not grow out '
-        'of thin air. They have a solid basis in reality."\n',
+        'Veteran investor Gabor Varga had said, "Prices do not rise on rumours '
+        'alone. They follow the harvest."\n',
         nlp,
     )
-    assert _speaker_of(rec, "Bubbles do not grow") == "Gabor Varga"
+    assert _speaker_of(rec, "Prices do not rise") == "Gabor Varga"
 
 
 @pytest.mark.parametrize(

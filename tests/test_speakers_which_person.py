@@ -27,20 +27,20 @@ CASES = [
         id="a-headline-capitalises-words-after-a-name",
     ),
     pytest.param(
-        "President Tano urged young voters to turn out on Saturday.\n\n"
-        '"My name is not on the ballot, but our work is," Mr. Tano said at a dinner in '
-        "the capital.\n\n"
-        "The first lady, Elena Tano, will campaign in the north next week.\n\n"
-        '"Every vote counts," Mr. Tano added.',
+        "Governor Tano asked farmers to hold back their grain on Saturday.\n\n"
+        '"The silos are full, but the prices are low," Mr. Tano said at a fair in '
+        "the valley.\n\n"
+        "The first lady, Elena Tano, will tour the orchards next week.\n\n"
+        '"Every sack matters," Mr. Tano added.',
         ["Tano", "Tano"],
         id="mr-is-not-the-woman-of-that-surname",
     ),
     pytest.param(
-        "Tano Sees 'Insult' if Young Voters Stay Home.\n\n"
-        "President Tano urged young voters to turn out on Saturday.\n\n"
-        '"Every vote counts," Mr. Tano said.\n\n'
-        "The first lady, Elena Tano, will campaign in the north next week.\n\n"
-        '"Stay home and you hand them the country," President Tano said.',
+        "Tano Calls Grain Price 'Robbery' at Valley Fair.\n\n"
+        "Governor Tano asked farmers to hold back their grain on Saturday.\n\n"
+        '"Every sack matters," Mr. Tano said.\n\n'
+        "The first lady, Elena Tano, will tour the orchards next week.\n\n"
+        '"Sell now and the mills win," Governor Tano said.',
         ["Tano", "Tano"],
         id="a-headline-surname-is-the-one-the-title-names",
     ),
@@ -52,30 +52,30 @@ CASES = [
         id="a-bare-surname-is-the-person-not-the-body-named-after-her",
     ),
     pytest.param(
-        "On the opening night, Tano's wife, Melania, is scheduled to speak. She is often by "
-        'her husband\'s side. At a rally in the spring, she described him as "kind" with a '
-        '"great heart."',
-        ["Melania", "Melania"],
+        "On the second evening, Tano's wife, Marta, will open the fair. She often travels "
+        'with her husband. At a market in the autumn, she called him "patient" with a '
+        '"steady hand."',
+        ["Marta", "Marta"],
         id="a-single-name-in-apposition-to-wife-is-a-person",
     ),
     pytest.param(
-        "Radio host Sam Hollis asked Paul Tano how high the wall would be.\n\n"
-        '"I think it could be 35 feet. That is a good height," he told Hollis, to cheers '
-        "from the crowd.",
+        "Podcast host Sam Hollis asked Paul Tano how long the tunnel would take.\n\n"
+        '"I think it could be four years. That is a fair pace," he told Hollis, to applause '
+        "from the hall.",
         ["Paul Tano"],
         id="he-is-not-the-one-he-told",
     ),
     pytest.param(
-        '"My name may not be on the ballot, but our work is," Mr. Tano said at the harbour '
-        'gala in Velo, where Mrs. Vance also spoke. "Tolerance is on the ballot."',
+        '"The bridge may not be finished, but the road is open," Mr. Tano said at the '
+        'harbour gala in Velo, where Mrs. Vance also spoke. "The ferries run all winter."',
         ["Tano", "Tano"],
         id="a-speaker-in-a-relative-clause-describing-the-place-is-not-the-next-quotes",
     ),
     pytest.param(
-        "Omar Vasko, 13, sold water on Broad Street before the march.\n\n"
-        "Sales were great, he said. Why was he out in the heat? "
-        '"My mom says I have to save up for college."',
-        ["Omar Vasko"],
+        "Tomas Reyl, 12, sold lemon cake on Mill Lane before the parade.\n\n"
+        "Business was slow, he said. Why was he out in the rain? "
+        '"My aunt says I have to pay for my own bike."',
+        ["Tomas Reyl"],
         id="a-quote-after-a-question-about-him-is-his",
     ),
 ]
@@ -83,37 +83,37 @@ CASES = [
 # reported speech: the speaker of each indirect statement
 REPORTED = [
     pytest.param(
-        "Paul Tano and Maria Vance met veterans on Wednesday.\n\n"
-        "Vance, the former secretary of state, spoke first.\n\n"
-        'The former first lady and senator said it was "a mistake" to use a private server.',
+        "Paul Tano and Maria Vance toured the docks on Wednesday.\n\n"
+        "Vance, the former harbour minister, spoke first.\n\n"
+        'The former actress and minister said it was "an error" to sell the ferry line.',
         ["Maria Vance"],
         id="one-person-described-by-two-roles",
     ),
     pytest.param(
-        "Omar Khan, a lawyer, spoke at the convention on Thursday. He said Paul Tano had "
-        '"sacrificed nothing" for the country.\n\n'
-        "When Tano was asked about the dispute on Sunday, his response focused on how Khan's "
-        'wife had stood silent, as if she "was not allowed to speak."',
-        ["Omar Khan", "Paul Tano"],
+        "Ivo Marsh, a farmer, spoke at the fair on Thursday. He said Paul Tano had "
+        '"done little" for the valley.\n\n'
+        "When Tano was asked about the quarrel on Sunday, his response dwelt on how Marsh's "
+        'sister had stood at the back, as if she "had nothing to add."',
+        ["Ivo Marsh", "Paul Tano"],
         id="his-response-is-the-subject-of-the-clause-that-opens-the-sentence",
     ),
     pytest.param(
-        "A group of doctors in 2015 called for his dismissal from the faculty.\n\n"
+        "A panel of engineers in 2011 called for the closure of the old bridge.\n\n"
         "A Harbour Institute poll out Monday shows Vance with a lead over Tano.",
-        ["A group of doctors", "A Harbour Institute poll"],
+        ["A panel of engineers", "A Harbour Institute poll"],
         id="a-time-closing-the-mention-is-no-part-of-the-name",
     ),
     pytest.param(
-        "Ben Carlo fell to 10 percent in the latest poll released Wednesday.\n\n"
-        'The retired neurosurgeon said he was "refining some operational practices" for '
-        "the weeks ahead.",
+        "Ben Carlo came third in the harbour board vote counted Wednesday.\n\n"
+        'The retired neurosurgeon said he was "changing a few habits" for '
+        "the months ahead.",
         ["Ben Carlo"],
         id="a-role-inside-a-longer-word",
     ),
     pytest.param(
-        "Maria Vance spoke in Ohio on Monday.\n\n"
-        "Vance and has aides have also had harsh words for the moderators, telling "
-        'reporters that "I am not okay with Holt."',
+        "Maria Vance spoke in Velo on Monday.\n\n"
+        "Vance and has aides have also had harsh words for the judges, telling "
+        'reporters that "I am not happy with Reyes."',
         ["Maria Vance"],
         id="a-verb-after-and-is-no-second-speaker",
     ),
@@ -158,9 +158,9 @@ def test_a_name_with_a_time_after_it_is_the_person(nlp: Any) -> None:
     ("line", "titled"),
     [
         ("Vance and Ortiz Slam Harbour Toll Plan.", True),
-        ("[Video: Full Speech: President Tano at the Harbour Dinner (9/17/16)]", True),
+        ("[Video: Full Remarks: Governor Tano at the Valley Fair (3/12/16)]", True),
         ("Councillor Maria Vance criticised the toll on Monday.", False),
-        ("U.S. Names Jim Kano for 2nd Term at Harbour Bank.", True),
+        ("Board Picks Jim Kano for 2nd Term at Harbour Bank.", True),
         ("Tano Tells Guest the Harbour is Beyond Saving.", True),
         ("Maria Vance", False),  # a name line, too short to be a title
     ],
@@ -169,3 +169,34 @@ def test_title_case_lines(line: str, titled: bool) -> None:
     text = f"Some words here.\n{line}\nmore words follow in lower case."
     lo = text.index(line)
     assert (_title_case_lines(text) == [(lo, lo + len(line))]) == titled
+
+
+# the owner a noun for what was said gives it, and the one it does not
+@pytest.mark.parametrize(
+    ("text", "words", "not_speaker"),
+    [
+        (
+            "Maria Vance appeared on Fox on Monday.\n\n"
+            "A Fox interview showed that the ferry would pay for itself.",
+            "that the ferry",
+            "Fox",  # a channel's interview is its guest's words, not the channel's
+        ),
+        (
+            "The Harbour Post and the Valley Post both covered the vote on Monday.\n\n"
+            "The Post said the ferry would pay for itself.",
+            "the ferry",
+            "the Valley Post",  # "the Post" with two papers of that name: neither
+        ),
+        (
+            "The Harbour Post and the Valley Post both covered the vote on Monday.\n\n"
+            "The Post said the ferry would pay for itself.",
+            "the ferry",
+            "the Harbour Post",
+        ),
+    ],
+    ids=["a-channel-does-not-speak-for-its-interview", "two-posts-a", "two-posts-b"],
+)
+def test_who_does_not_speak(nlp: Any, text: str, words: str, not_speaker: str) -> None:
+    rec = extract(text, "2016-09-07", nlp=nlp)
+    (q,) = [q for q in rec.quotes if q.text.startswith(words)]
+    assert q.speaker is not None and q.speaker.name != not_speaker

@@ -245,45 +245,45 @@ NEWS_DAY = "2019-11-20"
         ('"We were never asked," Tom Ferrell said on Monday.', "never asked", "2019-11-18"),
         # a date a speaker mentions inside another quote of the sentence is not the saying's
         (
-            'Ruiz told the panel, "I feared it on July 25. My fears have been realized."',
-            "My fears",
+            'Ruiz told the panel, "I warned them on July 25. My warning went unheard."',
+            "My warning",
             None,
         ),
         # "during the call": the call the text dated before
         (
-            "He was arrested in April for the March 21 call to the office. During the call, he "
-            'said, "somebody ought to stop her," the prosecutor said.',
-            "somebody ought",
+            "He was arrested in April for the March 21 call to the bakery. During the call, he "
+            'said, "someone should shut that place," the prosecutor said.',
+            "someone should shut",
             "2019-03-21",
         ),
         # the account the narrative just dated, by the same speaker
         (
-            "In December 2015, the campaign released a letter from Dr. Harold Bornstein. "
-            '"His stamina is extraordinary," Bornstein wrote.',
-            "stamina",
+            "In December 2015, the club released a letter from Dr. Ines Marlow. "
+            '"Her knee has healed well," Marlow wrote.',
+            "knee has healed",
             "2015-12",
         ),
         # "earlier in the episode", never dated: the event the lead reports, and the speaker's
         # account goes on from a dated quoted word into the next quote
         (
-            "Ana Ruiz was voted off the dance show on Monday after two dances. Ruiz revealed "
-            'the news in a video earlier in the episode, calling it "a hard week." "We lost the '
-            'baby," Ruiz said.',
-            "We lost the baby",
+            "Ana Ruiz was voted off the baking show on Monday after two rounds. Ruiz shared "
+            'the news in a clip earlier in the episode, calling it "a long month." "My oven '
+            'broke," Ruiz said.',
+            "My oven broke",
             "2019-11-18",
         ),
         # a press event of the story, never dated: the lead's day
         (
-            'NASA on Monday added five companies to its moon program. "We have a need," Steve '
-            "Clarke, a NASA official, said in a conference call with reporters.",
-            "We have a need",
+            'The port authority on Monday added three firms to its dredging plan. "We need the '
+            'boats," Ines Marlow, a port official, said in a conference call with reporters.',
+            "We need the boats",
             "2019-11-18",
         ),
         # a reported act of the speaker on another day is not an account that goes on
         (
-            "Cam Heyward, who urged the league to ban Garrett on Thursday night, said "
-            'little. "The most important thing is we lost that game," Heyward said.',
-            "most important",
+            "Tom Ferrell, who asked the referees to bench Okafor on Thursday night, said "
+            'little. "All that counts is the score at the end," Ferrell said.',
+            "All that counts",
             None,
         ),
         # words told to the same named audience as the speaker's dated words: that interview
@@ -298,44 +298,44 @@ NEWS_DAY = "2019-11-20"
         ),
         # reactions told together: the paragraph's first is dated by its own words
         (
-            "Mayor Ana Ruiz said Monday that the footage should be released. Gov. Tom Ferrell "
-            'said it would be "improper" to comment while the inquiry goes on.',
-            "improper",
+            "Mayor Ana Ruiz said Monday that the audit should be published. Judge Tom Ferrell "
+            'said it would be "unwise" to speak while the audit is open.',
+            "unwise",
             "2019-11-18",
         ),
         # ... not in the next paragraph, nor words written for the record
         (
-            "Mayor Ana Ruiz said Monday that the footage should be released.\n\nGov. Tom "
-            'Ferrell said it would be "improper" to comment while the inquiry goes on.',
-            "improper",
+            "Mayor Ana Ruiz said Monday that the audit should be published.\n\nJudge Tom "
+            'Ferrell said it would be "unwise" to speak while the audit is open.',
+            "unwise",
             None,
         ),
         (
-            "Mayor Ana Ruiz said Monday that the footage should be released. Gov. Tom Ferrell "
-            'said in a statement it would be "improper" to comment while the inquiry goes on.',
-            "improper",
+            "Mayor Ana Ruiz said Monday that the audit should be published. Judge Tom Ferrell "
+            'said in a statement it would be "unwise" to speak while the audit is open.',
+            "unwise",
             None,
         ),
         # the account just told by the same pronoun: "she told me on Monday" then "She said"
         (
-            "Ana Ruiz, a host, spoke to me about her work. The difference now, she told me on "
-            "Monday, is that she reads the news.\n\nShe said she did not mention the strike "
-            'because "nobody can prove who started it."',
-            "nobody can prove",
+            "Ana Ruiz, a baker, spoke to me about her shop. The change now, she told me on "
+            "Monday, is that she bakes at night.\n\nShe said she did not raise her prices "
+            'because "flour is cheap this year."',
+            "flour is cheap",
             "2019-11-18",
         ),
         # an interview the account before never speaks of is another occasion
         (
-            "On Sunday, Ana Ruiz told listeners of her radio program that every vote counts. "
-            '"Nobody wants to sit this one out," Ruiz said in an interview.',
-            "sit this one out",
+            "On Sunday, Ana Ruiz told the viewers of her cooking program that every crumb counts. "
+            '"Nobody wants a dry cake," Ruiz said in an interview.',
+            "a dry cake",
             None,
         ),
         # a channel word that is not how the words came does not date them
         (
-            'In a Nov. 5 letter, the doctors offered vaccines. "This is how epidemics begin," Dr. '
-            "Luz Arroyo, a signatory to the letter, told NBC News.",
-            "epidemics",
+            'In a Nov. 5 letter, the teachers offered tutoring. "The gap will only grow," Ms. '
+            "Luz Arroyo, a signer of the letter, told the Gazette.",
+            "gap will only grow",
             None,
         ),
     ],
@@ -427,7 +427,7 @@ _FILLER = (
         (_LEAD + '"We were never asked," Tom Ferrell told me.', "never asked", None),
         # ... but another outlet's, on the day, is
         (
-            _LEAD + '"We were never asked," Tom Ferrell said in an interview with CNN.',
+            _LEAD + '"We were never asked," Tom Ferrell said in an interview with Channel Five.',
             "never asked",
             "2019-11-19",
         ),
@@ -469,10 +469,10 @@ def test_lead_day_dates_the_reactions(nlp: Any, text: str, quoted: str, when: st
         # "added" goes on from the speaker's quote just before, dated or not: not from the
         # dated letter the speaker signed
         (
-            'In a Nov. 5 letter, the doctors offered vaccines. "This is how epidemics begin," '
-            'Dr. Luz Arroyo, a signatory to the letter, told NBC News. "These are people as '
-            'well," Arroyo added.',
-            "people as well",
+            'In a Nov. 5 letter, the teachers offered tutoring. "The gap will only grow," '
+            'Ms. Luz Arroyo, a signer of the letter, told the Gazette. "Every child counts '
+            'here," Arroyo added.',
+            "Every child counts",
             None,
         ),
         (
@@ -483,10 +483,10 @@ def test_lead_day_dates_the_reactions(nlp: Any, text: str, quoted: str, when: st
         ),
         # the document as the speaker: the date of its dated mention before
         (
-            "In a Nov. 5 letter to the agency, the doctors offered free vaccines. The agency "
-            "has not answered. Three children died last year. "
-            '"This mortality rate is alarming," says the letter signed by seven doctors.',
-            "mortality rate",
+            "In a Nov. 5 letter to the board, the teachers offered free tutoring. The board "
+            "has not answered. Two schools closed last year. "
+            '"These scores are falling fast," says the letter signed by nine teachers.',
+            "scores are falling",
             "2019-11-05",
         ),
         (
@@ -503,24 +503,24 @@ def test_lead_day_dates_the_reactions(nlp: Any, text: str, quoted: str, when: st
         ),
         # words that speak of "yesterday" the day the narrative just told: the next day
         (
-            "On Sunday, the singer accused the label of blocking her show. The label denied it "
-            'in a statement on its website. "We were shocked by her posts yesterday," the '
+            "On Sunday, the baker accused the landlord of locking her shop. The landlord denied it "
+            'in a statement on the shop door. "We were puzzled by her letter yesterday," the '
             "statement read.",
-            "shocked",
+            "puzzled",
             "2019-11-18",
         ),
         (
-            "On Sunday, the singer accused the label of blocking her show. The label denied it "
-            'in a statement on its website. "We were shocked by her posts yesterday," the '
+            "On Sunday, the baker accused the landlord of locking her shop. The landlord denied it "
+            'in a statement on the shop door. "We were puzzled by her letter yesterday," the '
             'statement read. "We will talk to her," the statement continued.',
             "talk to her",
             "2019-11-18",
         ),
         # the day told in reported words ("accused the label of lying on Sunday")
         (
-            'The singer accused the label of lying on Sunday. "We were shocked by her posts '
-            'yesterday," a label spokesman said.',
-            "shocked",
+            'The baker accused the landlord of lying on Sunday. "We were puzzled by her letter '
+            "yesterday,\" the landlord's agent said.",
+            "puzzled",
             "2019-11-18",
         ),
         # a document dated in the words reported about it, and its words that follow
@@ -532,15 +532,15 @@ def test_lead_day_dates_the_reactions(nlp: Any, text: str, quoted: str, when: st
         ),
         # ... and the article's day when the narrative told the day before it
         (
-            "On Tuesday, the singer accused the label of blocking her show. "
-            '"We were shocked by her posts yesterday," the label said.',
-            "shocked",
+            "On Tuesday, the baker accused the landlord of locking her shop. "
+            '"We were puzzled by her letter yesterday," the landlord said.',
+            "puzzled",
             "2019-11-20",
         ),
         # a day told long before the quote is not the one its words speak of
         (
-            "On Sunday, the singer accused the label. The show went on. Fans cheered. The "
-            'tour ends in May. Tickets sold out. "It was a long night yesterday," the singer said.',
+            "On Sunday, the baker accused the landlord. The shop stayed shut. Buyers waited. The "
+            'lease ends in May. Bread ran out. "It was a long night yesterday," the baker said.',
             "long night",
             None,
         ),
@@ -569,16 +569,16 @@ def test_the_occasion_around_a_quote(nlp: Any, text: str, quoted: str, when: str
             None,
         ),
         (
-            "The merger of the two chains, which became final in March, will create a "
-            '"stronger" company, its chief executive Tom Ferrell said.',
-            "stronger",
+            "The union of the two bakeries, which was signed in March, will make a "
+            '"sturdier" firm, its owner Tom Ferrell said.',
+            "sturdier",
             None,
         ),
         # ... unless it dates the channel the words came in
         (
-            "In a joint statement published Oct. 25, the ministries accused the army of "
-            '"banditry."',
-            "banditry",
+            "In a joint notice published Oct. 25, the two guilds accused the mill of "
+            '"sheer greed."',
+            "sheer greed",
             "2019-10-25",
         ),
         (
@@ -610,9 +610,9 @@ def test_the_occasion_around_a_quote(nlp: Any, text: str, quoted: str, when: str
         ('"We are ready," said Ruiz, whose bill passed in May.', "We are ready", None),
         # the next sentence points back to the words and dates them
         (
-            'The merger will create a "stronger" company. That\'s the view voiced by Tom '
-            "Ferrell, the chief executive, on Nov. 14 after the vote.",
-            "stronger",
+            'The union will make a "sturdier" firm. That\'s the view given by Tom '
+            "Ferrell, the owner, on Nov. 14 after the vote.",
+            "sturdier",
             "2019-11-14",
         ),
         (
@@ -628,19 +628,19 @@ def test_the_occasion_around_a_quote(nlp: Any, text: str, quoted: str, when: str
         ),
         # the account just told: a dated survey by the speaker
         (
-            "According to a 2018 survey by Penelope Abernathy, the chain cut its staff. "
-            '"Newsrooms are often half the size within months," Abernathy reported.',
-            "half the size",
+            "According to a 2018 survey by Ines Marlow, the mills cut their staff. "
+            '"Most mills run one shift where they ran three," Marlow reported.',
+            "one shift",
             "2018",
         ),
         # an update: an embedded post dated after the article, and its weekday
         (
-            "A man pleaded guilty to threatening Rep. Ana Ruiz, prosecutors announced Tuesday.\n\n"
-            "Ruiz asked for mercy in a letter posted on Twitter Thursday. "
-            '"We must teach the defendant love," she wrote in her letter.\n\n'
-            "Sharing my letter on the sentencing.\n\n"
+            "A man admitted breaking into the office of Rep. Ana Ruiz, the court heard Tuesday.\n\n"
+            "Ruiz asked for a light sentence in a letter posted on Twitter Thursday. "
+            '"He needs a job, not a cell," she wrote in her letter.\n\n'
+            "My letter to the court, for the record.\n\n"
             "— Rep. Ana Ruiz (@AnaRuiz) November 21, 2019",
-            "teach the defendant",
+            "needs a job",
             "2019-11-21",
         ),
     ],
@@ -654,7 +654,7 @@ def test_dates_of_other_events(nlp: Any, text: str, quoted: str, when: str | Non
     assert {(q.when, q.when_basis) for q in found} == {(when, "text" if when else "article date")}
 
 
-_PARAGRAPH = "The camp holds about 40,000 people, and aid convoys reach it only rarely.\n\n"
+_PARAGRAPH = "The quarry employs about 400 people, and its trucks run day and night.\n\n"
 
 
 # A speaker's earlier occasion, the same words again, the main clause's date.
@@ -663,58 +663,58 @@ _PARAGRAPH = "The camp holds about 40,000 people, and aid convoys reach it only 
     [
         # an interview told before is not the occasion of words said to someone else
         (
-            "Senator Ana Ruiz told Fox News last week that the bill was dead. "
+            "Senator Ana Ruiz told Radio Dover last week that the bill was dead. "
             '"We will try again," Ruiz told reporters at the Capitol.',
             "try again",
             None,
         ),
         (
-            "Senator Ana Ruiz told Fox News on Sunday that the bill was dead. "
+            "Senator Ana Ruiz told Radio Dover on Sunday that the bill was dead. "
             '"We will try again," Ruiz said in a statement.',
             "try again",
             None,
         ),
         (
-            "Senator Ana Ruiz told Fox News on Sunday that the bill was dead. "
-            '"We will try again," Ruiz told CNN.',
+            "Senator Ana Ruiz told Radio Dover on Sunday that the bill was dead. "
+            '"We will try again," Ruiz told Channel Five.',
             "try again",
             None,
         ),
         # ... but is when nothing else is named
         (
-            "Senator Ana Ruiz told Fox News on Sunday that the bill was dead. "
+            "Senator Ana Ruiz told Radio Dover on Sunday that the bill was dead. "
             '"We will try again," Ruiz said.',
             "try again",
             "2019-11-17",
         ),
         # the main clause's date is not that of words in a clause about something else
         (
-            "Negotiators are now left with the massive purchases Mr. Ferrell requested — larger "
-            'purchases "than any time in our history, by far" — and a text to write.',
-            "any time in our history",
+            "The board is now left with the massive loans Mr. Ferrell requested — larger "
+            'loans "than any year in the town\'s past, by far" — and a budget to write.',
+            "any year in the town",
             None,
         ),
         (
-            'On Monday, negotiators met the farmers who had called the deal "a disaster."',
-            "a disaster",
+            'On Monday, the board met the bakers who had called the levy "a swindle."',
+            "a swindle",
             None,
         ),
         # a bare "X said:" further on goes on from the speaker's dated words
         (
-            "Sean Robertson told the agency in November that the claim is false. "
-            '"It is false," Robertson said.\n\n' + _PARAGRAPH * 6 + "Robertson, the "
-            'commander, said: "We support safe movements."',
-            "safe movements",
+            "Ines Marlow told the council in November that the claim is false. "
+            '"It is false," Marlow said.\n\n' + _PARAGRAPH * 6 + "Marlow, the "
+            'harbor master, said: "We keep the channel open."',
+            "channel open",
             "2019-11",
         ),
         # a subheading quoting words the text dates elsewhere
         (
-            "In a joint statement published Oct. 25, the ministries accused the army of "
-            'controlling "bandit formations" in the camp.\n\n'
+            "In a joint notice published Oct. 25, the two guilds accused the mill of "
+            'running "ghost payrolls" at the quarry.\n\n'
             + _PARAGRAPH
-            + '"Army-controlled bandit formations"\n\n'
+            + '"Mill-run ghost payrolls"\n\n'
             + _PARAGRAPH,
-            "Army-controlled",
+            "Mill-run",
             "2019-10-25",
         ),
     ],
@@ -752,8 +752,8 @@ def test_occasions_and_repeated_words(nlp: Any, text: str, quoted: str, when: st
         ),
         # ... but a year before a saying's own noun dates it
         (
-            'At a 2014 council hearing, Ana Ruiz told the builders: "You sold the town a miracle."',
-            "a miracle",
+            'At a 2014 council hearing, Ana Ruiz told the builders: "You sold the town a mirage."',
+            "a mirage",
             "2014",
         ),
         # the account before: a date in a relative clause about the speaker is not the account's
@@ -765,16 +765,16 @@ def test_occasions_and_repeated_words(nlp: Any, text: str, quoted: str, when: st
         ),
         # ... nor a date inside the words the account reports
         (
-            "Tom Ferrell noted that the old mayor looked weak in his first race in 1984. "
-            '"He was at the top of his game by the second," Ferrell recalled.',
-            "top of his game",
+            "Tom Ferrell noted that the old mayor looked tired in his first race in 1984. "
+            '"He was in fine form by the second," Ferrell recalled.',
+            "fine form",
             None,
         ),
         # ... and with the thing's date set aside, the day the account gives
         (
-            "Citing the mayor's 1995 tax return, Ana Ruiz on Monday said she would act. "
-            '"The rules are rigged," she said.',
-            "rules are rigged",
+            "Citing the mayor's 1995 land deal, Ana Ruiz on Monday said she would act. "
+            '"The lease was a gift," she said.',
+            "lease was a gift",
             "2019-11-18",
         ),
     ],

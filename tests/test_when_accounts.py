@@ -68,10 +68,10 @@ def test_a_date_of_another_clause(nlp: Any, text: str, quoted: str, when: str | 
         ),
         # a day told of something else between two quotes of one letter: the letter goes on
         (
-            'In a Nov. 5 letter, the doctors wrote, "We offer the shots for free."\n\nThe '
-            "agency had set a deadline of Tuesday for an answer.\n\n"
-            '"Flu season has begun," the doctors wrote in the letter.',
-            "Flu season",
+            'In a Nov. 5 letter, the teachers wrote, "We offer the lessons for free."\n\nThe '
+            "board had set a deadline of Tuesday for an answer.\n\n"
+            '"Exam season has begun," the teachers wrote in the letter.',
+            "Exam season",
             "2019-11-05",
         ),
     ],
@@ -107,19 +107,19 @@ _LEAD = (
         ),
         # ... nor the weekend of another's words ("Over the weekend, the mayor assailed ...")
         (
-            _LEAD + "The council met a day after the hearing Tuesday of four officials, among them "
-            'a pilot who called the plan "reckless."\n\nOver the weekend, the mayor assailed '
-            'the pilots as "troublemakers," though none has taken sides.\n\nAnother official, '
-            "the engineer Tom Ferrell, changed his own story of the March 3 meeting at the "
-            'docks.\n\n"We all thought it was wrong," Ferrell said.',
-            "thought it was wrong",
+            _LEAD + "The council met a day after the hearing Tuesday of three clerks, among them "
+            'a ferry captain who called the plan "unsafe."\n\nOver the weekend, the mayor '
+            'dismissed the captains as "grumblers," though none has joined a party.\n\nAnother '
+            "clerk, the surveyor Tom Ferrell, revised his own notes of the March 3 walk along the "
+            'docks.\n\n"None of us liked the route," Ferrell said.',
+            "liked the route",
             "2019-11-19",
         ),
         # ... but the day of the story's event is ("the hearing Tuesday of four officials")
         (
-            _LEAD + "The vote follows the hearing Tuesday of four officials, including an aide who "
-            'called the plan "improper."\n\n"It was a sham," said Tom Ferrell, a lawmaker.',
-            "a sham",
+            _LEAD + "The vote follows the hearing Tuesday of three clerks, including a captain who "
+            'called the plan "unsafe."\n\n"It was a farce," said Tom Ferrell, a councilor.',
+            "a farce",
             "2019-11-19",
         ),
     ],
@@ -145,9 +145,9 @@ def test_the_day_of_anothers_words(nlp: Any, text: str, quoted: str, when: str |
         ),
         # ... but a document speaks in the present too
         (
-            'In a Nov. 5 letter, the doctors asked for help. "This is an emergency," says the '
-            "letter signed by seven doctors.",
-            "an emergency",
+            'In a Nov. 5 letter, the teachers asked for help. "The roof leaks on the pupils," '
+            "says the letter signed by nine teachers.",
+            "roof leaks",
             "2019-11-05",
         ),
         # an email is another occasion than the account dated just before
@@ -165,9 +165,9 @@ def test_present_tense_and_email(nlp: Any, text: str, quoted: str, when: str | N
 
 # the lead dates the mayor's words to Monday, two days before the article
 _MONDAY = (
-    'Mayor Ana Ruiz on Monday called the harbor plan "reckless," and the council put off its '
+    'Mayor Ana Ruiz on Monday called the harbor plan "hasty," and the council put off its '
     "vote until spring.\n\nThe plan would widen the channel, move the ferry dock and close the "
-    "fish market for two summers.\n\nBut Ruiz reiterated her support for the new ferry.\n\n"
+    "fish market for two summers.\n\nBut Ruiz still backs the new ferry.\n\n"
 )
 
 
@@ -234,7 +234,7 @@ def test_the_day_before(text: str, expression: str, value: str | None) -> None:
 def test_words_at_the_rally_the_day_before(nlp: Any) -> None:
     text = (
         "On Friday morning, Ana Ruiz spoke to farmers in Salem.\n\nThe day before, at a rally "
-        'in Dover, Tom Ferrell held up a sign for her.\n\n"We need her in the Senate," he said.'
+        'in Dover, Tom Ferrell waved a flag for her.\n\n"We need her on the council," he said.'
     )
     assert _dated(nlp, text, "We need her") == ("2019-11-14", "text")
 
@@ -245,16 +245,16 @@ def test_words_at_the_rally_the_day_before(nlp: Any) -> None:
         # "email" named only in what she said is her topic, not her channel
         (
             "Mayor Ana Ruiz faced angry voters on Tuesday at a town forum in Dover.\n\nRuiz "
-            'said it was "a mistake" to use a private email account for city business.\n\n"I '
-            'have taken responsibility for my decision," Ruiz said.',
-            "taken responsibility",
+            'said it was "poor judgment" to send the harbor maps from her home email.\n\n"I '
+            'should have known better than that," Ruiz said.',
+            "known better",
             "2019-11-19",
         ),
         # ... but "in an email" is how the words came
         (
             "Mayor Ana Ruiz faced angry voters on Tuesday at a town forum in Dover.\n\n"
-            '"I have taken responsibility for my decision," Ruiz said in an email.',
-            "taken responsibility",
+            '"I should have known better than that," Ruiz said in an email.',
+            "known better",
             None,
         ),
     ],
@@ -277,20 +277,46 @@ def test_a_subheading_sums_up_the_words_below(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a short paragraph of one speaker's words is no subheading over another's
+        (
+            'Ruiz took questions on Monday at city hall.\n\n"No," Ruiz said.\n\n'
+            'Ferrell spoke next. "There is no money, no plan and no will," Tom Ferrell '
+            "said on Nov. 2.",
+            "No",
+        ),
+        (
+            'Ruiz took questions at city hall.\n\n"Yes," Ruiz said.\n\nFerrell wrote back. '
+            '"Yes, we will, and soon," Tom Ferrell said in a 2015 letter.',
+            "Yes",
+        ),
+    ],
+)
+def test_a_short_paragraph_is_no_subheading_over_another_speaker(
+    nlp: Any, text: str, quoted: str
+) -> None:
+    from saidwhen.pipeline import extract
+
+    (q,) = [q for q in extract(text, NEWS_DAY, nlp=nlp).quotes if q.text == quoted]
+    assert (q.when, q.when_basis) == (None, "article date")
+
+
+@pytest.mark.parametrize(
     ("text", "quoted", "when"),
     [
         # a post on social media is one channel, however the text names it
         (
-            "On May 5, Mayor Ana Ruiz posted a photo of herself online eating a fish taco. "
-            '"The best tacos are made at the pier," Ruiz tweeted.',
-            "best tacos",
+            "On May 5, Mayor Ana Ruiz posted a photo of herself online holding a fresh loaf. "
+            '"Nothing beats bread from the harbor bakery," Ruiz tweeted.',
+            "Nothing beats bread",
             "2019-05-05",
         ),
         # ... not an interview
         (
-            "On May 5, Mayor Ana Ruiz posted a photo of herself online eating a fish taco. "
-            '"The best tacos are made at the pier," Ruiz said in an interview.',
-            "best tacos",
+            "On May 5, Mayor Ana Ruiz posted a photo of herself online holding a fresh loaf. "
+            '"Nothing beats bread from the harbor bakery," Ruiz said in an interview.',
+            "Nothing beats bread",
             None,
         ),
     ],
@@ -305,22 +331,22 @@ def test_one_post(nlp: Any, text: str, quoted: str, when: str | None) -> None:
         # a group that spoke up on a day, then one of them
         (
             "Even council members who backed the plan warned on Monday that the costs may "
-            'rise.\n\nTom Ferrell, a member since 2010, said "there could be" a limit.',
-            "there could be",
+            'rise.\n\nTom Ferrell, a member since 2010, said "a cap may come" soon.',
+            "a cap may come",
             "2019-11-18",
         ),
         # ... not one the paper interviewed
         (
             "Even council members who backed the plan warned on Monday that the costs may "
-            'rise. Tom Ferrell said in an interview that "there could be" a limit.',
-            "there could be",
+            'rise. Tom Ferrell said in an interview that "a cap may come" soon.',
+            "a cap may come",
             None,
         ),
         # ... nor after a single speaker's day (another story)
         (
             "The engineer Lena Okafor left the project on Monday for a job abroad. Tom "
-            'Ferrell, a member since 2010, said "there could be" a limit.',
-            "there could be",
+            'Ferrell, a member since 2010, said "a cap may come" soon.',
+            "a cap may come",
             None,
         ),
     ],
@@ -335,12 +361,12 @@ def test_later_than_the_last_past_date(nlp: Any) -> None:
     from saidwhen.pipeline import extract
 
     text = (
-        "At a hearing on March 3, Mayor Ana Ruiz said there will be three new ferries by 2025: "
-        "one for the north shore and two for the bay.\n\nTom Ferrell returned to the issue "
-        'later in the hearing. "What boats exist today that can carry cars to the islands by '
+        "At a hearing on March 3, Mayor Ana Ruiz said the town will own four new buses by 2025: "
+        "two for the hills and two for the coast road.\n\nTom Ferrell came back to the buses "
+        'later in the hearing. "Which garage can hold four more buses in town by '
         '2025?"'
     )
-    (q,) = [q for q in extract(text, NEWS_DAY, nlp=nlp).quotes if "What boats" in q.text]
+    (q,) = [q for q in extract(text, NEWS_DAY, nlp=nlp).quotes if "Which garage" in q.text]
     assert (q.when, q.when_range) == (None, DateRange("2019-03-03", NEWS_DAY))
 
 
@@ -348,14 +374,13 @@ def test_the_day_of_the_debate_over_the_weekend(nlp: Any) -> None:
     """An occasion dated by a range ("the debate over the weekend") takes the day the text
     gives it elsewhere ("the Saturday debate"); the weekend told again is still there."""
     text = (
-        "Ruiz stumbles at debate.\n\nIt was not a hard question. Toward the end of the "
-        "mayoral debate over the weekend, Ana Ruiz was asked about the strike at the docks.\n\n"
-        '"I come from a union family," she told the moderator.\n\nHer rivals pounced within '
-        "the hour, and the clip spread quickly. By the end of the night it had been watched "
-        "many thousands of times.\n\nVoters who watched the Saturday debate said they were "
-        "not bothered."
+        "Ruiz slips at debate.\n\nThe question was an easy one. Toward the end of the "
+        "mayoral debate over the weekend, Ana Ruiz was asked about the closed ferry dock.\n\n"
+        '"My father ran that ferry," she told the moderator.\n\nHer rivals pounced within '
+        "the hour, and the video went around town. Soon the whole harbor had seen "
+        "it.\n\nVoters who watched the Saturday debate said they did not mind."
     )
-    assert _dated(nlp, text, "union family") == ("2019-11-16", "text")
+    assert _dated(nlp, text, "father ran") == ("2019-11-16", "text")
 
 
 @pytest.mark.parametrize(
@@ -364,11 +389,27 @@ def test_the_day_of_the_debate_over_the_weekend(nlp: Any) -> None:
         # words said at the place of a dated occasion: "a rally in Dover", then "in Dover"
         (
             "On Monday, at a rally in Dover, Ana Ruiz asked for votes.\n\n"
-            "Her rivals spent the week on television.\n\nThe polls have barely moved.\n\n"
-            "The debates start next month.\n\n"
+            "Her rivals spent the week on television.\n\n"
             '"We will win this county," Ruiz said in Dover.',
             "win this county",
             "2019-11-18",
+        ),
+        # ... within the occasion's reach only: paragraphs on, the narrative has moved on
+        (
+            "On Monday, at a rally in Dover, Ana Ruiz asked for votes.\n\n"
+            "Her rivals spent the week on television.\n\nThe polls have barely moved.\n\n"
+            "The debates start next month.\n\n"
+            '"We will win this county," Tom Ferrell said in Dover.',
+            "win this county",
+            None,
+        ),
+        # another time at that place, dated in the same sentence
+        (
+            "SALEM, Ore. - On Monday morning, Ana Ruiz spoke to farmers about water.\n\n"
+            "Ten years ago she had lived in Salem and run a bakery.\n\n"
+            '"I loved it," said Tom Ferrell, who met her in Salem in 2009.',
+            "loved it",
+            None,
         ),
         # the dateline's city, of the day the lead tells of
         (
@@ -394,17 +435,17 @@ def test_the_place_of_an_occasion(nlp: Any, text: str, quoted: str, when: str | 
 def test_the_crowd_is_at_the_occasion(nlp: Any) -> None:
     text = (
         "At a town hall in Dover on Monday, Ana Ruiz talked about the new bridge.\n\n"
-        '"Who is going to pay for it?" Ruiz asked.\n\n"The state!" the crowd yelled back.'
+        '"Who will fix the roads?" Ruiz asked.\n\n"We will!" the crowd yelled back.'
     )
-    assert _dated(nlp, text, "The state!") == ("2019-11-18", "text")
+    assert _dated(nlp, text, "We will!") == ("2019-11-18", "text")
 
 
 def test_an_occasion_dated_after_its_place(nlp: Any) -> None:
-    """ "a speech at the Republican National Convention in July": the date after the place."""
+    """ "a speech at the Fishermen Convention in July": the date after the place."""
     text = (
         "The vote is a turn for Ruiz, who refused to back the plan during a speech at the "
-        'Northern County Fishermen Convention in July. Ruiz urged members to "vote for the '
-        'harbor" '
-        "and said she stood on principle."
+        'Northern County Fishermen Convention in July. Ruiz urged members to "keep the '
+        'harbor open" '
+        "and said she would not bend."
     )
-    assert _dated(nlp, text, "vote for the harbor") == ("2019-07", "text")
+    assert _dated(nlp, text, "keep the harbor open") == ("2019-07", "text")

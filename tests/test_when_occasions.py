@@ -47,10 +47,10 @@ def when(q: Quote) -> str | None:
         ),
         # ... and one who puts it to a witness there ("scolded him:"), not named before
         (
-            "The doctor appeared at a 2014 Senate hearing over the pills he sold on his show.\n\n"
-            "Sen. Mara Quist scolded him: \u201cThe whole field is against you on those pills,"
-            "\u201d she said. \u201cI do not understand why you sell them.\u201d",
-            "I do not understand",
+            "The baker appeared at a 2014 Senate hearing over the cakes he sold at the fair.\n\n"
+            "Sen. Mara Quist scolded him: \u201cAll the judges are against you on those cakes,"
+            "\u201d she said. \u201cI cannot see why you still bake them.\u201d",
+            "I cannot see why",
             "2014",
         ),
         # a month: "during a September hearing"
@@ -148,24 +148,24 @@ def when(q: Quote) -> str | None:
         # "said later" after words said at a dated occasion: later at it
         (
             "“The voters are with us,” Senator Mara Quist said at a rally in Ohio last week.\n\n"
-            "“Give me a big win,” she said later.",
-            "Give me a big win",
+            "“Bring your neighbors next time,” she said later.",
+            "Bring your neighbors next time",
             WEEK,
         ),
         # ... but without an occasion, "later" is after it, by the article date
         (
             "“The voters are with us,” Senator Mara Quist said last week.\n\n"
-            "“Give me a big win,” she said later.",
-            "Give me a big win",
+            "“Bring your neighbors next time,” she said later.",
+            "Bring your neighbors next time",
             "2019-11-11/2019-11-20",
         ),
         # the statement dated in the paragraph before (a sentence never runs over a paragraph)
         (
             "The firm bid for the contract, in a statement released November 5, the day bids "
             "were due.\n\n"
-            "“We have the fewest steps to the Moon,” Jim Chilton, a vice president at the firm, "
+            "“Our barges are already on the river,” Ines Marlow, a manager at the firm, "
             "said in that statement.",
-            "fewest steps",
+            "already on the river",
             "2019-11-05",
         ),
     ],

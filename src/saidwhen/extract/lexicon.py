@@ -12,6 +12,7 @@ __all__ = [
     "FRAGMENT_CUES",
     "MALE_NAMES",
     "MALE_WORDS",
+    "PAPER_WORDS",
     "ROLE_NOUNS",
     "SPEECH_VERBS",
     "TITLES",
@@ -55,7 +56,7 @@ TITLES = frozenset(
     gen. lt lt. col col. sgt sgt. capt capt. rev rev. sir dame lord lady hon hon.
     judge justice president senator governor representative congressman
     congresswoman mayor secretary minister chancellor sheriff chief speaker
-    ambassador general pope king queen prince princess vice
+    ambassador general pope king queen prince princess vice commissioner
     """.split()
 )
 
@@ -76,7 +77,13 @@ ROLE_NOUNS = frozenset(
     businessman businesswoman star celebrity influencer blogger youtuber teacher
     student mother father wife husband daughter son sister brother widow mogul
     tycoon magnate businessperson star personality
+    whip chair admiral advocate archbishop cardinal republican democrat
     """.split()
+)
+
+# The last word of a newspaper's name, which names it alone ("the Times", "the Post").
+PAPER_WORDS = frozenset(
+    "times post journal tribune herald globe chronicle gazette examiner inquirer".split()
 )
 
 FEMALE_WORDS = frozenset(

@@ -832,12 +832,15 @@ def _month_anaphor(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     return None
 
 
+_ANAPHOR_REACH = 5000  # characters (a few pages' paragraphs): further back, no anchor
+
+
 def _day_anaphor(m: re.Match[str], ctx: _Ctx) -> _Val | None:
     """ "The day before,", "the next day": a day from the day mentioned before."""
     step = -1 if (_g(m, "rel") or _g(m, "rel2")).lower() in ("before", "previous") else 1
     for t in reversed(ctx.found):
         if t.start < m.start() and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value[:10]):
-            if m.start() - t.end > 5000:  # the last day told, however far back
+            if m.start() - t.end > _ANAPHOR_REACH:  # the last day told, if not pages back
                 return None
             d = dt.date.fromisoformat(t.value[:10]) + dt.timedelta(days=step)
             return _Val("DATE", d.isoformat(), "day")

@@ -14,6 +14,7 @@ from saidwhen.extract.lexicon import (
     FEMALE_WORDS,
     MALE_NAMES,
     MALE_WORDS,
+    PAPER_WORDS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -27,7 +28,6 @@ from saidwhen.extract.people.names import (
     _MORE_MALE,
     _ORG_NOUNS,
     _ORG_WORDS,
-    _PAPER_WORDS,
     _PERSON_NOUNS,
     _PLACE_LABELS,
     _SUFFIXES,
@@ -67,7 +67,7 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
     if last == "PERSON" or "PERSON" in labels:
         v["person"] = v.get("person", 0.0) + 1
     elif last == "ORG":
-        # "Trump's plan", "Scott's family" tagged ORG: the surname of a person's full name
+        # "Tano's plan", "Reyl's family" tagged ORG: the surname of a person's full name
         if not (
             len(low) == 1
             and len(ent.tokens) >= 2
@@ -103,13 +103,13 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
         v["channel"] = v.get("channel", 0.0) + 3
 
 
-# nouns that say a name in apposition to them is a person's: "Tano's wife, Melania"
+# nouns that say a name in apposition to them is a person's: "Tano's wife, Marta"
 _PERSON_APPOS = _PERSON_NOUNS | FEMALE_WORDS | MALE_WORDS
 
 
 def _called_a_person(head: Token) -> bool:
     """A name in apposition with a noun for a person, either way round ("his wife,
-    Melania", "Melania, his wife,"): a person, whatever the tagger says."""
+    Marta", "Marta, his wife,"): a person, whatever the tagger says."""
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
         return head.head.lemma_.lower() in _PERSON_APPOS
     return head.n_rights > 0 and any(
@@ -209,7 +209,7 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
             runs.append((i, j, words, descriptors, titles, org_named))
     runs.extend(_untagged_surnames(doc, runs, common))
     # Full names first, so that a bare surname joins the right person; then surnames
-    # whose title says a gender ("Mr. Obama" is not "Michelle Obama", named first)
+    # whose title says a gender ("Mr. Tano" is not "Elena Tano", named first)
     gendered = [(r, _title_gender(r[4])) for r in runs]
     for (i, j, words, descriptors, titles, org_named), gender in sorted(
         gendered, key=lambda rg: (-len(rg[0][2]), rg[1] is None, rg[0][0])
@@ -227,7 +227,7 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
             and head.head.pos_ == "NOUN"
             and head.head.i < i
             and head.head.dep_ != "appos"
-            # not a transcript's label before a name: "RAMOS: Secretary Clinton, did you"
+            # not a transcript's label before a name: "HOLLIS: Governor Vance, did you"
             and not any(t.text == ":" for t in doc[head.head.i : i])
         ):
             # "The group that owns her music, Big Machine, says": the group is Big Machine
@@ -281,8 +281,8 @@ def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> Peopl
 
 
 def _without_home(doc: Doc, i: int, j: int) -> tuple[int, int]:
-    """A person's name run without the place it says they are from ("Ted Cruz of
-    Texas", "John R. Kasich of Ohio"): the run cut before "of"."""
+    """A person's name run without the place it says they are from ("Tom Harlan of
+    Texas", "Greta L. Ollin of Ohio"): the run cut before "of"."""
     for k in range(i + 2, j - 1):
         if (
             doc[k].lower_ == "of"
@@ -382,10 +382,10 @@ def _body_name(doc: Doc, ent: _Entity) -> list[str]:
         words.pop()
     text = doc_text(doc)
     if len(words) >= 2 and words[0].isupper() and words[0].isalpha() and len(words[0]) <= 5:
-        rest = " ".join(words[1:])  # "VOA Pentagon correspondent": the Pentagon, named alone too
+        rest = " ".join(words[1:])  # "HRN Pentagon correspondent": the Pentagon, named alone too
         if len(re.findall(rf"\b{re.escape(rest)}\b", text)) > len(ent.mentions) // 2 + 1:
             words = words[1:]
-    if words[0].lower() == "the" or (len(words) > 2 and words[-1].lower() not in _PAPER_WORDS):
+    if words[0].lower() == "the" or (len(words) > 2 and words[-1].lower() not in PAPER_WORDS):
         return words  # (a newspaper goes by "the" as the article writes it)
     heads = []  # mentions that head their noun phrase, not "White House press secretary"
     for s, e in ent.mentions:

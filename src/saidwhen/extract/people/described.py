@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-# "the letter signed by seven physicians": verbs whose agent wrote the document
+# "the letter signed by twelve nurses": verbs whose agent wrote the document
 _AUTHORED = frozenset("sign co-sign cosign write issue release send author".split())
 
 
@@ -38,7 +38,7 @@ _ROLE_ENDINGS = tuple(sorted(r for r in ROLE_NOUNS if len(r) >= 5))
 
 def _is_role(words: set[str]) -> bool:
     """Whether a description's nouns name a role or a woman or man ("the retired
-    neurosurgeon", "the former first lady and senator")."""
+    neurosurgeon", "the former actress and minister")."""
     return bool(words & _ROLES) or any(w.endswith(_ROLE_ENDINGS) for w in words)
 
 
@@ -104,11 +104,11 @@ class _Descriptions:
             if prep.dep_ == "prep" and prep.lower_ == "of" and lemma in ("group", "coalition")
             for w in prep.children
             if w.dep_ == "pobj" and w.tag_ == "NNS"
-        ]  # "a group of physicians"
+        ]  # "a group of nurses"
         if (plural or members) and not poss:
             body = self._people_body(members[0].lemma_.lower() if members else lemma)
             if body is not None:
-                return body  # "the physicians" of "Doctors for Camp Closure"
+                return body  # "the nurses" of "Nurses for Clean Water"
         if root.dep_ == "compound":  # "the office release": the article's "the" is the head's
             dets |= {c.lower_ for c in root.head.children if c.dep_ == "det"}
         if (
@@ -125,6 +125,21 @@ class _Descriptions:
         for ent in self._entities:
             if (plural and ent.type == "person") or id(ent) in owners:
                 continue
+            heads = ent.head_words()
+            stems = {_stem(w) for w in heads}
+            named = lemma in heads or root.lower_ in heads
+            # "the company", "the production company": the last body named (not
+            # "the board", "the ministry": a body of that name, else no one named)
+            is_body = not named and (
+                not poss
+                and lemma in _ORG_NOUNS
+                and ent.type == "organisation"
+                and not plural
+                and words - {_stem(lemma)} <= stems
+                and lemma in _ANY_BODY_NOUNS
+            )
+            if not (named or is_body):
+                continue  # checked first: the mentions are read only for a candidate
             # the last mention, a subject counted nearer: the likelier antecedent
             last = max(
                 (
@@ -136,25 +151,12 @@ class _Descriptions:
             )
             if last < 0:
                 continue
-            heads = ent.head_words()
-            stems = {_stem(w) for w in heads}
-            if lemma in heads or root.lower_ in heads:
+            if named:
                 score = last + 10_000 * len(words & stems)
-            elif (
-                not poss
-                and lemma in _ORG_NOUNS
-                and ent.type == "organisation"
-                and not plural
-                and words - {_stem(lemma)} <= stems
-                and lemma in _ANY_BODY_NOUNS
-            ):
-                # "the company", "the production company": the last body named (not
-                # "the board", "the ministry": a body of that name, else no one named)
+            else:
                 # the body the article is about (named most often so far) over a passer-by
                 seen = sum(1 for s, _ in ent.mentions if s < at)
                 score = last - 100_000 + 10_000 * len(words & stems) + 200 * seen
-            else:
-                continue
             if best is None or score > best[0]:
                 best = (score, ent)
         if best is None and lemma in _DOC_NOUNS and not plural:
@@ -165,10 +167,10 @@ class _Descriptions:
                 return source
         roles = {lemma, *(c.lemma_.lower() for c in root.conjuncts)}
         if best is None and _is_role(roles) and not plural and not poss:
-            # "said the actor" with no actor named, "the former first lady and senator
+            # "said the actor" with no actor named, "the former actress and minister
             # said": the person in view
             return self._recent(at, _roles_gender(roles))
-        if best is None:  # a description before the name: "China's ambassador ... Liu said"
+        if best is None:  # a description before the name: "Velo's ambassador ... Kano said"
             after = [
                 (min(s for s, _ in e.mentions), e)
                 for e in self._entities
@@ -196,8 +198,8 @@ class _Descriptions:
         return best[1] if best else None
 
     def _people_body(self, lemma: str) -> _Entity | None:
-        """The one body of the article named after the people in it ("Doctors for Camp
-        Closure", "Parents Against the Mine") that plural people ("the physicians") are."""
+        """The one body of the article named after the people in it ("Nurses for Clean
+        Water", "Parents Against the Mine") that plural people ("the nurses") are."""
         if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES):
             return None
         bodies = [
@@ -223,7 +225,7 @@ class _Descriptions:
                 continue
             if not any(
                 (c.dep_ == "det" and c.lower_ in ("a", "an"))
-                or (c.dep_ == "poss" and c.pos_ == "PROPN")  # "Nisan Ahmado's source"
+                or (c.dep_ == "poss" and c.pos_ == "PROPN")  # "Amina Diallo's source"
                 for c in tok.children
             ):
                 continue
@@ -233,7 +235,7 @@ class _Descriptions:
                 lo = tok.left_edge.idx
                 for c in tok.children:
                     if c.dep_ == "poss" and c.pos_ == "PROPN":
-                        # "A VOA reporter Nisan Ahmado's source": named from the owner's name
+                        # "a Radio Sahel reporter Amina Diallo's source": from the owner's name
                         lo = next((s for s, e, _ in self._mention_starts if s <= c.idx < e), lo)
                 cleaned = _clean_mention(self._doc, lo, edge.idx + len(edge))
                 if cleaned is None:
@@ -258,9 +260,9 @@ class _Descriptions:
             if body.lemma_.lower() in _ORG_NOUNS:
                 return self._described(body, at)
         for acl in (c for c in root.children if c.dep_ == "acl"):
-            # "the letter signed by seven physicians" says whose it is
+            # "the letter signed by twelve nurses" says whose it is
             if acl.lemma_.lower() not in _AUTHORED:
-                return None  # "the statement obtained by Variety": not Variety's
+                return None  # "the statement obtained by the Ledger": not the Ledger's
             for agent in (c for c in acl.children if c.dep_ == "agent"):
                 for who in (c for c in agent.children if c.dep_ == "pobj"):
                     return self.entity_at(who.left_edge.idx, who.idx + len(who))

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 # the words a title leaves in lower case; every other word is capitalised in a title
-# ("Gorka Slam ...", "President Obama Speech at ...")
+# ("Ortiz Slam ...", "Governor Tano Remarks at ...")
 _TITLE_SMALL = frozenset(
     "a an the and but or nor for of in on at to by as if vs via per up out off with from "
     "into onto over than that this upon about after amid is are was be".split()
@@ -54,8 +54,8 @@ def _in_title_case(line: str) -> bool:
 
 def _headline_runs_cut(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Name runs of a line in title case cut to the words the rest of the article also
-    gives in a name (and given names): a title capitalises every word, so "Gorka Slam"
-    (of "Bolton and Gorka Slam ...") is Gorka, and "Thousands of Shootings" no one."""
+    gives in a name (and given names): a title capitalises every word, so "Ortiz Slam"
+    (of "Vance and Ortiz Slam ...") is Ortiz, and "Dozens of Floods" no one."""
     lines = _title_case_lines(doc_text(doc))
     if not lines:
         return runs

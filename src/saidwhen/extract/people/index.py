@@ -7,7 +7,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES
+from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES, PAPER_WORDS
 from saidwhen.extract.people.described import _Descriptions
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
@@ -23,6 +23,7 @@ from saidwhen.extract.people.names import (
     UNKNOWN_GENDER_COST,
     Gender,
     _core,
+    _first_surname,
     _same_body,
     _same_person,
     _time_tail,
@@ -49,19 +50,33 @@ def pull_quote_paragraphs(text: str, quoted: list[tuple[int, int]]) -> list[tupl
     """The paragraphs (char spans) that are pull quotes: ``"Without a bigger
     ferry, ..." Lane said.`` set into a passage about someone else, the same
     words quoted again further on.  A "he continued" after one is not its speaker's."""
+    quoted = sorted(quoted)
+    starts = [s for s, _ in quoted]
+    said = [_words(text[s:e]) for s, e in quoted]
+    # every quote's words, each between spaces, in one string: a search from the
+    # first quote after a paragraph looks at all the later ones at once ("\0" is no
+    # word, so no match runs across two quotes)
+    joined = []
+    at = [0]
+    for w in said:
+        joined.append(f" {w} \0")
+        at.append(at[-1] + len(w) + 3)
+    later = "".join(joined)
     out = []
     for k, (start, end) in enumerate(quoted):
-        words = _words(text[start:end])
+        words = said[k]
         if len(words.split()) < _PULL_QUOTE_WORDS:
             continue
         lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", end)
         hi = len(text) if hi < 0 else hi
-        others = [q for q in quoted if lo <= q[0] < hi and q != (start, end)]
-        rest = text[lo:start] + " " + text[end:hi]
-        if others or len(_words(rest).split()) > _PULL_ATTRIBUTION_WORDS:
+        a, b = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        if any(quoted[j] != (start, end) for j in range(a, b)):
             continue
-        if any(f" {words} " in f" {_words(text[s:e])} " for s, e in quoted[k + 1 :] if s >= hi):
+        rest = text[lo:start] + " " + text[end:hi]
+        if len(_words(rest).split()) > _PULL_ATTRIBUTION_WORDS:
+            continue
+        if later.find(f" {words} ", at[b]) >= 0:
             out.append((lo, hi))
     return out
 
@@ -77,26 +92,37 @@ def _gender_of_name(ent: _Entity) -> Gender | None:
     return "female" if female > male else "male" if male > female else None
 
 
+# What someone wrote, whose proper-noun compound is its writer ("a Ledger article"),
+# unlike "a Fox interview", which Fox did not give
+_WRITTEN_NOUNS = _DOC_NOUNS | frozenset(
+    "missive essay column book memoir op-ed article story editorial".split()
+)
 # What someone said or wrote, whose owner ("his response", "Ruiz's letter") said it
-_SAID_NOUNS = _DOC_NOUNS | frozenset(
+_SAID_NOUNS = _WRITTEN_NOUNS | frozenset(
     """
     response answer reply remark comment word speech testimony claim argument retort
     rebuttal explanation complaint warning promise pledge announcement address interview
-    missive essay column book memoir op-ed article story editorial
     """.split()
 )
 
 
 def _owner_of_words(root: Token) -> Token | None:
-    """The owner of a noun for what was said ("his" of "his response", "Times" of "a
-    Times article"), else None."""
-    if root.pos_ != "NOUN" or root.lemma_.lower() not in _SAID_NOUNS:
+    """The owner of a noun for what was said ("his" of "his response", "Ledger" of "a
+    Ledger article"), else None."""
+    lemma = root.lemma_.lower()
+    if root.pos_ != "NOUN" or lemma not in _SAID_NOUNS:
         return None
     owners = [
         c
         for c in root.children
         if c.dep_ == "poss"
-        or (c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == root.i - 1 and root.tag_ == "NN")
+        or (
+            c.dep_ == "compound"
+            and c.pos_ == "PROPN"
+            and c.i == root.i - 1
+            and root.tag_ == "NN"
+            and lemma in _WRITTEN_NOUNS
+        )
     ]
     return owners[0] if owners else None
 
@@ -140,17 +166,30 @@ class PeopleIndex(_Descriptions):
         """The entity these name words refer to, or a new one.
 
         Types are decided later, by the votes of all mentions: the entity
-        tagger calls one "Trump" a PERSON and the next an ORG.  A mention whose
-        title gives a gender ("Mr. Obama") is no one of the other gender
-        ("Michelle Obama").
+        tagger calls one "Tano" a PERSON and the next an ORG.  A mention whose
+        title gives a gender ("Mr. Tano") is no one of the other gender
+        ("Elena Tano").
         """
         low = _core([w.lower() for w in words])
         suffix = {w.lower().rstrip(".") for w in words} & _SUFFIXES
         best: _Entity | None = None
         best_last = -1
         acronym = len(words) == 1 and words[0].isupper()  # "CBP" is not "CBP McAllen"
+        # "Marlow" after "Lena Marlow Quist" and "Tom Marlow": the man whose surname it
+        # is, unless a title says the woman ("Ms. Marlow")
+        surnames = {
+            e.core()[-1] for e in self._entities if e.named and not e.org_named and gender is None
+        }
+        # "the Post" after "the Harbour Post" and "the Valley Post": neither of them
+        papers: set[int] = set()
+        if len(low) == 1 and low[0] in PAPER_WORDS:
+            papers = {
+                id(e)
+                for e in self._entities
+                if e.named and len(e.core()) > 1 and e.core()[-1] == low[0]
+            }
         for ent in self._entities:
-            if not ent.named:
+            if not ent.named or (len(papers) > 1 and id(ent) in papers):
                 continue
             ent_low = ent.core()
             if (
@@ -165,17 +204,19 @@ class PeopleIndex(_Descriptions):
             if org_named or ent.org_named:
                 ok = _same_body(low, ent_low)
             else:
-                ok = _same_person(low, ent_low)
+                ok = _same_person(low, ent_low) and not (
+                    low[-1] in surnames and low[-1] != ent_low[-1] and _first_surname(low, ent_low)
+                )
             if ok:
                 last = ent.last_before(at)
                 if len(words) == 1 and not (org_named or ent.org_named):
                     # a bare surname two people share: the one named first, the story's
-                    # (also for a surname before both: a headline's "Obama"); a person's
-                    # name over a body's ("Donald Trump", not "Team Trump")
+                    # (also for a surname before both: a headline's "Tano"); a person's
+                    # name over a body's ("Maria Vance", not "Team Vance")
                     last = 10_000_000 - min(s for s, _ in ent.mentions)
                     last += 20_000_000 * _personal_name(ent)
                 if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
-                    last += 1_000_000  # "King Jr." is Martin Luther King Jr., not Dexter King
+                    last += 1_000_000  # "Adler Jr." is Samuel Elroy Adler Jr., not Peter Adler
                 if best is None or last > best_last:
                     best, best_last = ent, last
         if best is None:
@@ -230,7 +271,7 @@ class PeopleIndex(_Descriptions):
             return None
         root = span.root
         if (cut := _time_tail(span)) < end:
-            return self.entity_at(start, cut)  # "Trump this week"
+            return self.entity_at(start, cut)  # "Tano this week"
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
             ante = root.head.head
             found = self.entity_at(ante.idx, ante.idx + len(ante))
@@ -458,7 +499,7 @@ class PeopleIndex(_Descriptions):
         while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
-            tok = tok.head  # "Mr. Trump's embrace is ...": the owner of the subject
+            tok = tok.head  # "Mr. Tano's plan is ...": the owner of the subject
         elif (
             tok.dep_ == "appos"
             and tok.head.dep_ in ("nsubj", "nsubjpass")
@@ -473,7 +514,7 @@ class PeopleIndex(_Descriptions):
         while verb.dep_ in ("conj", "aux", "auxpass") and verb.head.i != verb.i:
             verb = verb.head
         # the subject of the sentence's main verb (or of a clause that opens it: "When
-        # Trump was asked, his answer ..."), or of a clause inside it
+        # Tano was asked, his answer ..."), or of a clause inside it
         if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.dep_ == "ROOT":
             return 2
         return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1

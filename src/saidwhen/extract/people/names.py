@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from saidwhen.extract.lexicon import (
     FEMALE_NAMES,
     MALE_NAMES,
+    PAPER_WORDS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -200,12 +201,6 @@ def _same_person(low: list[str], ent_low: list[str]) -> bool:
     return low[0] in (ent_low[-1], ent_low[0])
 
 
-# the last word of a newspaper's name, which names it alone ("the Times", "the Post")
-_PAPER_WORDS = frozenset(
-    "times post journal tribune herald globe chronicle gazette examiner inquirer".split()
-)
-
-
 def _same_body(low: list[str], ent_low: list[str]) -> bool:
     """Do these name words name the body ``ent_low``: the same words, the name without
     its organisation word ("Big Machine" for "Big Machine Records"), or its acronym."""
@@ -214,7 +209,7 @@ def _same_body(low: list[str], ent_low: list[str]) -> bool:
         return True
     if long_[: len(short)] == short and all(w in _ORG_WORDS for w in long_[len(short) :]):
         return True
-    if len(short) == 1 and short[0] in _PAPER_WORDS and long_[-1] == short[0]:
+    if len(short) == 1 and short[0] in PAPER_WORDS and long_[-1] == short[0]:
         return True  # "the Times" of "The New York Times"
     if len(short) == 1 and len(short[0]) >= 2:
         initials = "".join(w[0] for w in long_ if w not in ("and", "of", "the", "&", "for"))
@@ -254,7 +249,7 @@ def _is_name_token(tok: Token) -> bool:
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
-# what follows a hyphen in a compound word, not in a name ("Trump-era", "Xi-led")
+# what follows a hyphen in a compound word, not in a name ("Tano-era", "Yun-led")
 _COMPOUND_ENDS = frozenset("era led style like born made run based backed type".split())
 
 
@@ -287,7 +282,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         if not capital[i]:
             i += 1
             continue
-        # "Doctors for Camp Closure": a capitalised plural inside a sentence opens a body's name
+        # "Nurses for Clean Water": a capitalised plural inside a sentence opens a body's name
         plural_head = (
             doc[i].tag_ == "NNS"
             and doc[i].text[:1].isupper()
@@ -341,7 +336,7 @@ def _surname_he(doc: Doc, i: int) -> bool:
 
 def _bridge(doc: Doc, j: int) -> int | None:
     """The next name word after "of"/"for" in a body's name ("Office of the Inspector
-    General", "Doctors for Camp Closure"); None when ``doc[j]`` ends no such name part."""
+    General", "Nurses for Clean Water"); None when ``doc[j]`` ends no such name part."""
     left = doc[j]
     if j + 2 >= len(doc) or doc[j + 1].lower_ not in ("of", "for") or not left.whitespace_:
         return None
@@ -356,23 +351,15 @@ def _bridge(doc: Doc, j: int) -> int | None:
     return k if _is_name_token(doc[k]) else None
 
 
-# words of a title or a party set before a name, which name no one ("Majority Whip",
-# "Rear Admiral", "Public Advocate", "Intelligence Republican")
-_FRONT_ROLES = frozenset(
-    "whip chair admiral advocate republican democrat wizard commissioner archbishop "
-    "cardinal".split()
-)
-
-
 def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     """A word in front of a name that says what the person is, not who."""
     low = tok.lower_
     if _surname_he(tok.doc, tok.i):
         return False
     if low in TITLES or low in _PERSON_NOUNS or _stem(low) in _PERSON_NOUNS:
-        return True  # "Lawyers Fiona Marsh and Derek Hale": a plural role too
-    if low in _FRONT_ROLES:
-        return True  # "Majority Whip John Cornyn", "Ranking Democrat Dianne Feinstein"
+        # "Lawyers Fiona Marsh and Derek Hale" (a plural role too), "Majority Whip Tom
+        # Harlan", "Ranking Democrat Nora Vale"
+        return True
     if low in _GIVEN_NAMES:
         return False
     if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
@@ -523,7 +510,7 @@ def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
 
 def _time_tail(span: SpacySpan) -> int:
     """Where a time closing a mention starts ("A group of doctors in 2015", "A Monmouth
-    poll out Monday", "Trump this week": no part of who), else the span's end."""
+    poll out Monday", "Tano this week": no part of who), else the span's end."""
     root = span.root
     doc = span.doc
     for t in span:

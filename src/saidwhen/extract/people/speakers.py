@@ -68,12 +68,12 @@ def _joint_name(
     if len(members) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in root.children):
         return None
     if any(m.pos_ not in ("PROPN", "NOUN", "PRON") for m in members):
-        return None  # "Trump and has aides" (a slip for "his"): no second person
+        return None  # "Vance and has aides" (a slip for "his"): no second person
     if root.text.islower() and all(
         m.text.islower() and not any(c.dep_ in ("det", "poss") for c in m.children)
         for m in members[1:]
     ):
-        return None  # "the former first lady and senator": one person, two roles
+        return None  # "the former actress and minister": one person, two roles
     text = doc_text(doc)
     names: list[str] = []
     persons = 0

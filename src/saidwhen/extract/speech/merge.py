@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
 from saidwhen.extract.speech.frames import (
-    CLAUSE_VERBS,
     find_as_reports,
     find_clause_reports,
     heard_in_passing,
     settle_sources,
     split_next_acts,
 )
-from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, GENERIC_CHANNELS
+from saidwhen.extract.speech.lexicon import (
+    CHANNEL_WORDS,
+    CLAUSE_VERBS,
+    GENERIC_CHANNELS,
+    PERSONAL_SUBJECTS,
+)
 from saidwhen.extract.speech.rules import (
     find_cause_reports,
     find_gerund_reports,
@@ -59,21 +64,70 @@ def _only_frame(text: str, q: Draft, d: Draft) -> bool:
     return not set(re.findall(r"\w+", rest.lower())) - {"that"}
 
 
+def _frame_reach(text: str, q: Draft) -> int:
+    """The last place a direct quote's speaker may start for :func:`_only_frame` to hold:
+    no further than 4 characters into the report's first word other than "that" (the
+    words before the speaker could no longer all be "that")."""
+    for m in re.finditer(r"\w+", text[q.start : q.end]):
+        if not "that".startswith(m.group().lower()):
+            return q.start + m.start() + 4
+    return len(text)
+
+
+class _ByStart:
+    """The drafts overlapping a range, in list order, found by bisection (the drafts'
+    offsets do not change while the reports are merged)."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.drafts = drafts
+        self.order = sorted(range(len(drafts)), key=lambda i: (drafts[i].start, i))
+        self.starts = [drafts[i].start for i in self.order]
+        # the greatest end up to each place in start order: ends before a range stop there
+        self.reach = list(itertools.accumulate((drafts[i].end for i in self.order), max))
+
+    def overlapping(self, start: int, end: int) -> list[Draft]:
+        hi = bisect.bisect_left(self.starts, end)
+        lo = bisect.bisect_right(self.reach, start, 0, hi)
+        found = sorted(i for i in self.order[lo:hi] if start < self.drafts[i].end)
+        return [self.drafts[i] for i in found]
+
+
+class _BySpeaker:
+    """The drafts whose speaker mention starts inside a range, sorted again after a
+    speaker changes (``stale``)."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.drafts = drafts
+        self.stale = True
+        self.keys: list[tuple[int, int]] = []
+
+    def between(self, start: int, end: int) -> list[Draft]:
+        if self.stale:
+            self.keys = sorted((d.speaker.start, i) for i, d in enumerate(self.drafts) if d.speaker)
+            self.stale = False
+        lo = bisect.bisect_left(self.keys, (start, -1))
+        hi = bisect.bisect_right(self.keys, (end, len(self.drafts)))
+        return [self.drafts[i] for _, i in self.keys[lo:hi]]
+
+
 def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]) -> list[Draft]:
     """Add indirect speech; drop what only repeats a direct quote; link fragments."""
     doc = view.doc
     out = list(drafts)
     seen: set[tuple[int, int]] = set()
     by_cue: dict[tuple[int, int], Draft] = {}
+    overlap = _ByStart(drafts)
+    spoken = _BySpeaker(drafts)
     for q in reported:
         if (q.start, q.end) in seen:
             continue  # two cues of one report ("took to Instagram to reveal that ...")
         seen.add((q.start, q.end))
         if q.cue is not None and doc_text(doc)[q.cue.start - 1 : q.cue.start] == "-":
             continue  # "co-wrote the paper" is not a report
-        if any(_only_frame(doc_text(doc), q, d) for d in drafts):
+        frames = spoken.between(q.start, _frame_reach(doc_text(doc), q))
+        if any(_only_frame(doc_text(doc), q, d) for d in frames):
             continue  # "recalled that he said, "..."": "that he said" only opens a quote
-        inside = [d for d in drafts if d.start < q.end and q.start < d.end]
+        inside = overlap.overlapping(q.start, q.end)
         # A report that is nothing but direct quotes adds nothing; one with words of its
         # own ("called it "a disaster"") is kept, as news annotators mark it.
         text = doc_text(doc)
@@ -84,11 +138,13 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
                     continue  # a report inside the quote: words of the quote, not its cue
                 if d.speaker is None and q.speaker is not None:
                     d.speaker, d.cue = q.speaker, q.cue or d.cue
+                    spoken.stale = True
                 elif d.speaker and q.speaker and _covers(q.speaker, d.speaker):
                     # the same source as a fuller noun phrase ("Smith, a strategist,")
                     d.speaker = Speaker(
                         d.speaker.name, q.speaker.mention, q.speaker.start, q.speaker.end
                     )
+                    spoken.stale = True
                     if q.cue is not None and d.cue is not None and _covers(q.cue, d.cue):
                         d.cue = q.cue
             continue
@@ -114,6 +170,7 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
                 d.continues_draft = ind
                 if q.speaker is not None and not d.said_after:  # one attribution
                     d.speaker, d.cue = q.speaker, q.cue
+                    spoken.stale = True
         out.append(ind)
     _unlink_quotes_with_their_own_cue(out)
     return out
@@ -274,10 +331,7 @@ def _says_who(view: ArticleView, report: Draft) -> bool:
     if not any(t.lemma_.lower() in CLAUSE_VERBS for t in cue):
         return False
     toks = tokens_in(view.doc, report.speaker.start, report.speaker.end)
-    return any(t.pos_ == "PROPN" or t.lower_ in _PERSONAL for t in toks)
-
-
-_PERSONAL = frozenset("i we he she they".split())
+    return any(t.pos_ == "PROPN" or t.lower_ in PERSONAL_SUBJECTS for t in toks)
 
 
 def _nested(inner: Draft, outer: Draft) -> bool:

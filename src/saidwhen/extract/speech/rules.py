@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from saidwhen.extract.speech.lexicon import (
+    AS_INSERTION_VERBS,
     MIN_CUE_COUNT,
     MIN_CUE_RATE,
     OBJ_DEPS,
     SUBJ_DEPS,
+    TIME_CLAUSE_VERBS,
 )
 from saidwhen.extract.speech.syntax import (
     after_break,
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SPEECH_NOUNS",
+    "Resolver",
     "find_cause_reports",
     "find_gerund_reports",
     "find_noun_reports",
@@ -61,6 +64,19 @@ __all__ = [
     "reported_draft",
     "source_speaker",
 ]
+
+
+class Resolver(Protocol):
+    """What names a source mention: the article's people index
+    (:class:`saidwhen.extract.people.PeopleIndex`) or a test's stand-in."""
+
+    def resolve(self, start: int, end: int) -> str | None:
+        """The canonical name of the one the mention at ``start:end`` refers to."""
+        ...
+
+
+def _resolver(people: Resolver | None) -> Callable[[int, int], str | None] | None:
+    return people.resolve if people is not None else None
 
 
 def _is_candidate(view: ArticleView, i: int) -> bool:
@@ -178,7 +194,7 @@ def _span(doc: Doc, toks: Sequence[Token]) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
-def find_reported(view: ArticleView, people: Any = None) -> list[Draft]:
+def find_reported(view: ArticleView, people: Resolver | None = None) -> list[Draft]:
     """Every reported-speech attribution in the article's body.
 
     Args:
@@ -195,7 +211,7 @@ def find_reported(view: ArticleView, people: Any = None) -> list[Draft]:
         >>> [(d.start, d.end) for d in find_reported(view)]  # doctest: +SKIP
         [(17, 38)]  # 'that taxes would rise'
     """
-    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    resolve = _resolver(people)
     doc, text, start = view.doc, view.text, view.start
     regions = view.token_regions
     para = view.para
@@ -277,7 +293,6 @@ def _reported(
 
 
 _INSERTION_WORDS = ("per", "as", "reports", "reported", "writes", "wrote")
-_AS_VERBS = frozenset(("report", "note", "write", "explain", "say", "tell", "point", "put"))
 _SOURCE_ENTS = frozenset(("ORG", "PERSON", "NORP", "GPE"))
 
 
@@ -295,7 +310,7 @@ def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[
         return [tok], source, content
     if tok.i == sent.start and tok.lower_ == "as":
         verb = next((t for t in toks[1:7] if t.pos_ == "VERB"), None)
-        if verb is None or verb.lemma_.lower() not in _AS_VERBS:
+        if verb is None or verb.lemma_.lower() not in AS_INSERTION_VERBS:
             return None
         if verb.lemma_ == "put" and (verb.i + 1 >= sent.end or doc[verb.i + 1].lower_ != "it"):
             return None  # "As X put it, ...", not "As X put the phone down"
@@ -303,7 +318,7 @@ def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[
         comma = next((t for t in toks if t.i > verb.i and t.text == ","), None)
         if not subj or comma is None or comma.i - verb.i > 12:
             return None
-        # "As X put it in a statement to Y in July, ...": what lies between is the verb's
+        # "As X put it in a letter to Y in March, ...": what lies between is the verb's
         if comma.i - verb.i > 3 and any(
             verb.i not in [a.i for a in t.ancestors] for t in doc[verb.i + 1 : comma.i]
         ):
@@ -326,12 +341,12 @@ def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[
     return None
 
 
-def find_source_insertions(view: ArticleView, people: Any = None) -> list[Draft]:
+def find_source_insertions(view: ArticleView, people: Resolver | None = None) -> list[Draft]:
     """Reports whose source is set into the sentence: ``..., per the health agency,
     ...``, ``As Ana Ruiz reports, ...``, ``..., reports Reuters.``.  Not among the
     tagger's features (:func:`find_reported` is): the merge adds them where the
     tagger found nothing."""
-    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    resolve = _resolver(people)
     doc, text = view.doc, view.text
     out: list[Draft] = []
     first = bisect.bisect_left(view.idx, view.start)
@@ -352,7 +367,7 @@ def find_source_insertions(view: ArticleView, people: Any = None) -> list[Draft]
 
 
 # Nouns of saying whose owner says what their "that" clause holds ("Lee's
-# announcement that ...", "Cooke's testimony that concluded ...").
+# announcement that ...", "Marsh's testimony that concluded ...").
 SPEECH_NOUNS = frozenset(
     """
     announcement claim assertion statement admission allegation insistence warning
@@ -363,11 +378,11 @@ SPEECH_NOUNS = frozenset(
 )
 
 
-def find_noun_reports(view: ArticleView, people: Any = None) -> list[Draft]:
+def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list[Draft]:
     """Reports made with a noun of saying and its owner: ``Lee's May 2 announcement
-    that the firms had reached a deal``, ``Cooke's testimony that concluded there was
+    that the firms had reached a deal``, ``Marsh's testimony that concluded there was
     ...``.  Not among the tagger's features: the merge adds them."""
-    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    resolve = _resolver(people)
     doc, text = view.doc, view.text
     out: list[Draft] = []
     first = bisect.bisect_left(view.idx, view.start)
@@ -394,7 +409,7 @@ _OWNERS = frozenset({"PROPN", "PRON", "NOUN"})
 
 def _owner(noun: Token) -> Token | None:
     """Who owns a noun of saying: ``Lee's announcement``, ``his claim``, also where the
-    parser took ``Cooke's earlier testimony`` apart (``Cooke`` an object, ``'s`` a case
+    parser took ``Marsh's earlier testimony`` apart (``Marsh`` an object, ``'s`` a case
     marker before the noun's modifiers)."""
     poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in _OWNERS]
     if poss:
@@ -426,7 +441,7 @@ def _that_clause(noun: Token) -> Token | None:
     return None
 
 
-def find_phrase_then_clause(view: ArticleView, people: Any = None) -> list[Draft]:
+def find_phrase_then_clause(view: ArticleView, people: Resolver | None = None) -> list[Draft]:
     """``The mayor said at the time that the bridge was safe``: the parser hangs the
     ``that`` clause after a phrase of time or place off that phrase's noun, as a
     relative clause ("the time that ..."); with a subject of its own it is what the
@@ -440,19 +455,19 @@ def find_phrase_then_clause(view: ArticleView, people: Any = None) -> list[Draft
             return []
         return [t for t in subtree(clause) if not (t.lower_ == "that" and t.i < clause.i)]
 
-    return _verb_frames(view, people, _CLAUSE_VERBS, said, shortest=3)
+    return _verb_frames(view, people, TIME_CLAUSE_VERBS, said, shortest=3)
 
 
 def _verb_frames(
     view: ArticleView,
-    people: Any,
+    people: Resolver | None,
     lemmas: frozenset[str],
     said: Callable[[Token], list[Token]],
     shortest: int,
 ) -> list[Draft]:
     """Reports of the verbs of ``lemmas`` (outside quotes, with no clause or object of
     their own) whose words ``said`` finds: at least ``shortest`` tokens once trimmed."""
-    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    resolve = _resolver(people)
     doc, text = view.doc, view.text
     out: list[Draft] = []
     first = bisect.bisect_left(view.idx, view.start)
@@ -471,16 +486,6 @@ def _verb_frames(
             continue
         out.append(_reported(text, resolve, c_span, k_span, s_span))
     return out
-
-
-# verbs of saying that want what was said ("said at the time that ..."), unlike
-# "spoke at the time that the bridge fell"
-_CLAUSE_VERBS = frozenset(
-    """
-    say tell claim insist argue warn admit acknowledge deny add note state report announce
-    confirm explain suggest maintain contend assert write predict allege concede
-    """.split()
-)
 
 
 def _phrase_clause(prep: Token) -> list[Token]:
@@ -504,7 +509,7 @@ def _phrase_clause(prep: Token) -> list[Token]:
 _GERUND_VERBS = frozenset("deny admit acknowledge recall confess mention".split())
 
 
-def find_gerund_reports(view: ArticleView, people: Any = None) -> list[Draft]:
+def find_gerund_reports(view: ArticleView, people: Resolver | None = None) -> list[Draft]:
     """``The label has twice denied doing anything wrong``: a verb of saying whose
     gerund is what was said.  Not among the tagger's features: the merge adds them."""
 
@@ -521,11 +526,11 @@ def find_gerund_reports(view: ArticleView, people: Any = None) -> list[Draft]:
 _CAUSE_VERBS = {"attribute": "to", "link": "to", "credit": "with"}
 
 
-def find_cause_reports(view: ArticleView, people: Any = None) -> list[Draft]:
+def find_cause_reports(view: ArticleView, people: Resolver | None = None) -> list[Draft]:
     """``Oza attributed the rally to the court's ruling``, ``Ruiz linked the incident to
     the host's comments``: a claim of cause, what its object and ``to`` phrase say.  Not
     among the tagger's features: the merge adds them."""
-    resolve: Callable[[int, int], str | None] | None = getattr(people, "resolve", None)
+    resolve = _resolver(people)
     doc, text = view.doc, view.text
     out: list[Draft] = []
     first = bisect.bisect_left(view.idx, view.start)

@@ -1,22 +1,21 @@
 """When each quote was said, from the text around it and the narrative.
 
-The evidence, strongest first:
+The evidence, strongest first (the examples are made up):
 
 1. a continuation (``continues`` set) was said when the quote it continues was,
    and so is a quote whose cue lies inside another ("she said that she had
    asked ...");
 2. a date in the attribution sentence, outside anyone's quoted words and no
-   later than the article ("On September 27, she shared on Instagram that
-   ..."; "Now, in a blog post, she wrote ..."; "since last summer" is a range
-   from then to the article date); with a parse, not a date in a clause
-   about something else ("the budget approved in April", "the merger, which
-   became final Tuesday"; but "a statement published Oct. 25" dates its
-   words), nor the main verb's date for words in a relative clause ("now
-   left with the purchases Trump requested"), nor a date that qualifies a
-   thing ("Obama's 2008 campaign", "a close aide in 2012") or sits in the
-   words reported ("noted that Reagan appeared unsteady in 1984"), nor the
-   date of the other clause ("She left in 2000, but she said ..."); "this
-   week" ends on the article's day;
+   later than the article ("On May 3, she wrote on her blog that ..."; "Now,
+   in a post, she wrote ..."; "since last spring" is a range from then to the
+   article date); with a parse, not a date in a clause about something else
+   ("the levy approved in April", "the sale, which closed Tuesday"; but "a
+   statement issued Oct. 25" dates its words), nor the main verb's date for
+   words in a relative clause ("now left with the loans Ms. Ruiz sought"), nor
+   a date that qualifies a thing ("Ruiz's 2008 campaign", "a deputy in 2012")
+   or sits in the words reported ("noted that Ferrell looked tired in 1984"),
+   nor the date of the other clause ("She left in 2000, but she said ...");
+   "this week" ends on the article's day;
 3. the narrative: "she later revealed" is after the last date told (outside
    quotes) and before the article (or undated, when what came just before
    is); "she had added" (past perfect) continues the speaker's account
@@ -27,48 +26,48 @@ The evidence, strongest first:
    letter"); words that say "yesterday" of the day the narrative told just
    before were said the next day ("On Thursday, Ruiz accused them." then
    "'... her statements yesterday ...,' the statement read"); the sentence
-   after pointing back ("That's the view voiced by Lee on May 14");
+   after pointing back ("That's the view Ferrell gave on May 14");
 4. an event the attribution points back to: "during the call" is the call
    the text dated before ("the March 21 call"); a definite event never dated
-   ("earlier in the episode"), or a press event ("in a conference call with
+   ("earlier in the show"), or a press event ("in a conference call with
    reporters"), is the one the lead reports, on its day;
 5. the channel: a quote from the same speaker told to the same named audience
-   ("told Bill O'Reilly of Fox News this week" then "told Fox that"), or in
+   ("told Jo Park of Radio Dover this week" then "told the station that"), or in
    the same channel ("her blog post"), as an earlier dated quote shares its
-   date (a channel word that is not how the words came, "signatory to the
-   letter, told NBC News", is none), unless the narrative has told another
-   date of the speaker since ("Hannity asked Trump Wednesday ..." after his
+   date (a channel word that is not how the words came, "a signer of the
+   letter, told the Gazette", is none), unless the narrative has told another
+   date of the speaker since ("Park asked Ruiz Wednesday ..." after her
    words of December: a new account; so for 6 too);
 6. the account just told: the speaker's communication dated in one of the
-   two sentences before ("In December 2015, Trump released a letter from Dr.
-   Bornstein" -> "'...,' Bornstein wrote"; "According to a 2018 survey by
-   Abernathy"; "he told me on Friday" then "He said ...": the same pronoun
+   two sentences before ("In May 2015, Ruiz released a letter from Dr.
+   Ferrell" -> "'...,' Ferrell wrote"; "According to a 2018 survey by
+   Lee"; "he told me on Friday" then "He said ...": the same pronoun
    telling), unless the attribution names another audience or channel
-   ("told Fox News last week" then "'...,' Ruiz told reporters"; "wrote in an email"), or the
-   speaker's dated quoted words before, in the same channel (just before; a
-   bare "Robertson said:" further on); or a group's day of speaking up just
-   before ("Even Republicans who have praised him warned on Tuesday that ..." then
-   "Senator Corker said ..."), unless the paper interviewed the speaker;
+   ("told Radio Dover last week" then "'...,' Ruiz told reporters"; "wrote in an
+   email"), or the speaker's dated quoted words before, in the same channel (just
+   before; a bare "Ferrell said:" further on); or a group's day of speaking up just
+   before ("Even her allies on the council objected on Tuesday that ..." then
+   "Councilor Lee said ..."), unless the paper interviewed the speaker;
 7. reactions told together: in a paragraph whose first reaction is dated by its
-   own words ("Mayor Roberts said Friday that ..."), another speaker's words said
-   then ("Gov. McCrory said it would be 'improper'") are of that day;
+   own words ("Mayor Lee said Friday that ..."), another speaker's words said
+   then ("Judge Ferrell said it would be 'unwise'") are of that day;
 8. the speaker the lead dates: one whose words the lead dates by their own
-   attribution to a day of the past week ("Ryan on Tuesday called the remarks
-   'racist'" in Thursday's paper) said their other undated words that day, when
-   told bare and in the simple past ("'I disavow these comments,' Mr. Ryan said";
-   not "told CNN", "in a statement", "says", nor words about "yesterday");
+   attribution to a day of the past week ("Ruiz on Tuesday called the plan
+   'reckless'" in Thursday's paper) said their other undated words that day, when
+   told bare and in the simple past ("'I stand by it,' Ms. Ruiz said";
+   not "told the Gazette", "in a statement", "says", nor words about "yesterday");
 9. yesterday's news: when the lead (its first paragraphs) reports the day before
-   the article ("faced criticism on Tuesday" in Wednesday's paper), a quote still
+   the article ("faced questions on Tuesday" in Wednesday's paper), a quote still
    undated, said in the simple past ("said", "told reporters"; not "says", "has
    said", nor words written for the record, "said in a statement", nor the
    paper's own interview, "said in an interview", "told me"), was said that
-   day (a day told next to another speaker's cue, "on Monday, CBS said ...", "Over the
-   weekend, Trump assailed ...", is that speaker's, not the story's; nor is an older
-   day told as part of a noun, "his account of the July 10 meeting"). These run last
-   and never spread to other quotes through 5 or 6 (nor do 7 and 8).
+   day (a day told next to another speaker's cue, "on Monday, the union said ...",
+   "Over the weekend, Ruiz hit back ...", is that speaker's, not the story's; nor is
+   an older day told as part of a noun, "her account of the July 10 meeting"). These
+   run last and never spread to other quotes through 5 or 6 (nor do 7 and 8).
 
 An occasion the text sets up once and quotes from over several paragraphs ("At
-a House hearing last week, ...", "during a September hearing", "Lynn said after
+a council hearing last week, ...", "during a September hearing", "Lee said after
 the game" that the lead dated, "In an interview ..." in a lead that tells of the
 weekend) holds for the quotes still undated after it: words said in the past
 tense (not "says", "in a statement", "in an interview": another one, "before
@@ -81,19 +80,21 @@ weekend") takes the day the text gives it elsewhere ("the Saturday debate"). A
 speaker placed at another occasion only (a pull quote of theirs from it, set among
 another occasion's quotes) takes that one's date.
 
-The place of a dated occasion ("a rally in Concord, N.H." the day before; the
-dateline's city, "PORTLAND, Maine - On Friday morning, ...") dates the occasion told
-there again ("At one rally, in Concord, ...") and the words the attribution says were
-said there ("Johnson said in Concord", "who showed up in Portland to hear Johnson").
+The place of a dated occasion ("a rally in Dover, Del." the day before; the
+dateline's city, "SALEM, Ore. - On Friday morning, ...") dates the occasion told
+there again ("At one rally, in Dover, ...") and the words the attribution says were
+said there ("Ruiz said in Dover", "who showed up in Salem to hear Ruiz"): with no
+date of their own sentence ("who met her in Salem in 2009"), and an occasion's place
+only within the occasion's reach (the dateline's: the whole story).
 
 A subheading that quotes words the text dates elsewhere takes their date; so does a
-one-line subheading quoting words said just below it ("He called protesters 'thugs'"
-over "'Many of the thugs ... were illegals,' he tweeted on June 4"), a single word too. An
-update (a post embedded with a date after the article's: "— Rep. Ana Ruiz
-(@ruiz_ana) May 4, 2021") tells of days up to its own: a past weekday is
-resolved against it ("posted on Twitter Tuesday").
+one-line subheading quoting a speaker's words said just below it by the same speaker
+("She called the fishermen 'pirates'" over "'Half of these pirates never paid,' Ruiz
+wrote on June 4"), a single word too. An update (a post embedded with a date after
+the article's: "— Rep. Ana Ruiz (@ruiz_ana) May 4, 2021") tells of days up to its
+own: a past weekday is resolved against it ("posted on Twitter Tuesday").
 
-Words said in the present ("Reynolds says", "Viguerie notes") are said to the piece,
+Words said in the present ("Ruiz says", "Ferrell notes") are said to the piece,
 now: no date of their sentence or of the account before is theirs (a document's
 words, "says the letter signed by ...", keep the document's date).
 

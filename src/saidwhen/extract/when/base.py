@@ -35,7 +35,28 @@ class _Dated:
     when_range: DateRange | None
 
 
-def doc_text(doc: Doc) -> str:
+class Spans:
+    """Character spans (overlapping or not), merged: whether a position lies in one, by
+    bisection (a text's quotes against its timexes stays about linear)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for a, b in sorted(s for s in spans if s[0] < s[1]):
+            if self._ends and a <= self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], b)
+            else:
+                self._starts.append(a)
+                self._ends.append(b)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
+
+
+def doc_text(doc: Doc | str | None) -> str:
     """The text of a spaCy doc (computed once per doc), or the string itself."""
     if isinstance(doc, str):
         return doc
@@ -47,7 +68,7 @@ def doc_text(doc: Doc) -> str:
         return str(getattr(doc, "text", ""))
 
 
-def doc_sentences(doc: Doc) -> list[tuple[int, int]]:
+def doc_sentences(doc: Doc | str | None) -> list[tuple[int, int]]:
     """Sentence character spans: spaCy's when ``doc`` is a parsed doc, else a plain split."""
     if not isinstance(doc, str) and doc is not None:
         try:
@@ -77,15 +98,15 @@ def _within_paragraphs(text: str, sents: Sequence[tuple[int, int]]) -> list[tupl
     return out
 
 
+_END = 1 << 62  # after any offset: (pos, _END) sorts after every sentence starting at pos
+
+
 def _sentence_of(sents: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     """The sentence (in text order, not overlapping) that holds ``pos``."""
     i = bisect.bisect_right(sents, (pos, _END)) - 1
     if i >= 0 and sents[i][0] <= pos < sents[i][1]:
         return sents[i]
     return pos, pos
-
-
-_END = 1 << 62  # after any offset: (pos, _END) sorts after every sentence starting at pos
 
 
 _SINCE = re.compile(r"\b(?:since|from|starting)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
@@ -133,6 +154,24 @@ def first_day(when: str | None, rng: DateRange | None) -> str | None:
         days = period_range(when)
         return days.start if days else when
     return rng.start if rng else None
+
+
+def starts_by(when: str | None, rng: DateRange | None, day: str) -> bool:
+    """The date's first day is known and no later than ``day`` (ISO)."""
+    start = first_day(when, rng)
+    return start is not None and start <= day
+
+
+def starts_after(when: str | None, rng: DateRange | None, day: str) -> bool:
+    """The date's first day is known and later than ``day`` (ISO)."""
+    start = first_day(when, rng)
+    return start is not None and start > day
+
+
+def starts_from(when: str | None, rng: DateRange | None, day: str) -> bool:
+    """The date's first day is known and no earlier than ``day`` (ISO)."""
+    start = first_day(when, rng)
+    return start is not None and start >= day
 
 
 _EVENT_NOUN = (

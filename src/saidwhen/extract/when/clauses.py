@@ -4,6 +4,7 @@ account."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -43,7 +44,7 @@ def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
         and of.pos_ in ("VERB", "AUX")
         and not said.left_edge.i <= of.i <= said.right_edge.i
     ):
-        # "negotiators are now left with the purchases Mr. Trump requested": the main verb's
+        # "the board is now left with the loans Ms. Ruiz sought": the main verb's
         # date (but "the March 21 call, in which he said": what the clause tells of)
         return True
     x = _clause(span.root)
@@ -70,8 +71,8 @@ _COARSE = ("year", "decade", "century")
 
 
 def _dates_a_thing(doc: Doc, t: Timex, speaker: str = "") -> bool:
-    """The date qualifies a thing, not a saying: "Obama's 2008 campaign", "the 2011 raid",
-    "a close aide in 2012" (but "a 2014 Senate hearing", "Tuesday's announcement")."""
+    """The date qualifies a thing, not a saying: "Ruiz's 2008 campaign", "the 2011 flood",
+    "a deputy in 2012" (but "a 2014 Senate hearing", "Tuesday's announcement")."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return False
@@ -99,7 +100,7 @@ def _names_a_thing(doc: Doc, t: Timex) -> bool:
 
 def _spoken_by_another(noun: Token, speaker: str) -> bool:
     """A speech "by" a person the speaker's surname does not name: "the site of a speech by
-    Andrew Jackson in 1830", when Obama speaks (not "a statement released by his office")."""
+    Ada Voss in 1830", when Ruiz speaks (not "a statement released by his office")."""
     surname = speaker.split()[-1] if speaker else ""
     if not surname or noun.lower_ not in ("speech", "address", "sermon", "remarks"):
         return False
@@ -111,8 +112,8 @@ def _spoken_by_another(noun: Token, speaker: str) -> bool:
 
 
 def _in_reported(doc: Doc, t: Timex, q: Quote) -> bool:
-    """The date sits in the words reported, after they begin: "Rendell noted that Reagan
-    appeared unsteady in his first debate in 1984" (not "said on Tuesday that ...")."""
+    """The date sits in the words reported, after they begin: "Lee noted that Ferrell
+    looked tired at his first forum in 1984" (not "said on Tuesday that ...")."""
     if t.start < q.start:
         return False
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -126,8 +127,8 @@ def _in_reported(doc: Doc, t: Timex, q: Quote) -> bool:
 
 def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
     """A date of the sentence that is not when its account was given: it qualifies a thing,
-    sits in a relative clause ("Rendell, who served during the 2000 election") or in the
-    words reported ("Rendell noted that Reagan appeared unsteady in 1984")."""
+    sits in a relative clause ("Lee, who served during the 2000 election") or in the
+    words reported ("Lee noted that Ferrell looked tired in 1984")."""
     if _dates_a_thing(doc, t, speaker):
         return True
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -141,14 +142,14 @@ def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
     x = span.root
     while x.head.i != x.i:
         if x.dep_ in ("relcl", "ccomp") or (x.dep_ == "acl" and x.pos_ == "VERB"):
-            # "Bornstein, who wrote the letter in December 2015": that clause's saying
+            # "Ferrell, who wrote the letter in May 2015": that clause's saying
             said = _COMMUNICATION.fullmatch(x.text) or _SAYING_NOUN.fullmatch(x.head.text)
             return said is None
         x = x.head
     return False
 
 
-# what a group does when it speaks up ("Republicans warned", "officials weighed in")
+# what a group does when it speaks up ("the councilors objected", "officials weighed in")
 _GROUP_VERBS = frozenset(
     {"say", "warn", "weigh", "speak", "react", "respond", "chime", "argue", "caution", "urge",
      "criticize", "praise", "comment", "tell", "call", "question", "complain", "pile"}
@@ -156,7 +157,7 @@ _GROUP_VERBS = frozenset(
 
 
 def _group_told(doc: Doc, t: Timex) -> bool:
-    """A day on which a group spoke up: "Even Republicans who have praised him warned on
+    """A day on which a group spoke up: "Even her allies on the council objected on
     Tuesday that ...", "Other officials weighed in Friday" (a plural subject)."""
     if t.granularity != "day":
         return False
@@ -243,13 +244,13 @@ def _pointed_back(
     if len(surname) < 3:
         return None
     _, e = _sentence_of(sents, q.end - 1)
-    after = [(a, b) for a, b in sents if a >= e][:1]
+    after = sents[bisect.bisect_left(sents, (e, -1)) :][:1]
     if not after or not _POINTS_BACK.match(text, after[0][0], after[0][1]):
         return None
     a, b = after[0]
     sentence = text[a:b]
-    # "... by Michael Reed on Nov. 14", "That was her message to voters on Monday"; not "That
-    # was a change from 2010, when Reed lost"
+    # "... by Ana Ruiz on Nov. 14", "That was her message to voters on Monday"; not "That
+    # was a change from 2010, when Ruiz lost"
     named = re.search(rf"\b{re.escape(surname)}\b", sentence) and (
         _COMMUNICATION.search(sentence) or _VIEW.search(sentence)
     )

@@ -4,6 +4,7 @@ headings (the clues read from the parse are in :mod:`.clauses`)."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -30,6 +31,13 @@ _WRITTEN = re.compile(
     r"\b(?:statement|e-?mail|release|letter|post|tweet\w*|website|blog|instagram|facebook|twitter)\b",
     re.I,
 )
+
+
+def written(q: Quote) -> bool:
+    """The words came in writing, by their cue or channel ("wrote in a statement", "tweeted")."""
+    return q.cue is not None and bool(_WRITTEN.search(f"{q.cue.text} {q.channel or ''}"))
+
+
 _PAST_CUE = re.compile(
     r"(?:said|told|added|wrote|testified|stated|explained|noted|continued|recalled|"
     r"insisted|argued|warned|replied|asked|declared|announced|answered|acknowledged|"
@@ -143,7 +151,7 @@ def _account_date(
 ) -> tuple[str | None, DateRange | None] | None:
     """The date of the speaker's communication told in one of the two sentences before.
 
-    Not when the quote's attribution names another occasion: "told Fox News last week"
+    Not when the quote's attribution names another occasion: "told Radio Dover last week"
     then "'...,' Ruiz told reporters" (or "said in a statement").
     """
     name = q.speaker.name if q.speaker else None
@@ -172,7 +180,7 @@ def _account_date(
                 return None
             return _dated_free(dated[0], anchor)
         # "Other officials weighed in Friday ..." then one of them: that day's reactions
-        if parsed is not None and not named and not _OWN_AUDIENCE.search(frame):
+        if parsed is not None and not named and not _OWN_INTERVIEW.search(frame):
             group = next((t for t in dated if _group_told(parsed, t)), None)
             if group is not None:
                 return _dated_free(group, anchor)
@@ -180,8 +188,11 @@ def _account_date(
     return None
 
 
-# "said in an interview", "told me": the paper's own interview, not the day's reactions
-_OWN_AUDIENCE = re.compile(r"\binterview\b|\btold\s+(?:me|us)\b", re.I)
+# "said in an interview", "said in a phone interview", "told me": the paper's own interview
+# (not "in an interview with Channel Five"): not the day's reactions, nor yesterday's news
+_OWN_INTERVIEW = re.compile(
+    r"\bin\s+an?\s+(?:[\w-]+\s+)?interview\b(?!\s+(?:with|on)\s+[A-Z])|\btold\s+(?:me|us)\b"
+)
 
 
 _PRONOUN = re.compile(r".*\b(he|she)\s+$", re.I | re.S)
@@ -234,14 +245,14 @@ _VIA = re.compile(
 def _frame_channel(frame: str) -> set[str]:
     """The channel the attribution says the words came through ("in a blog post", "tweeted").
 
-    Not a channel word elsewhere in it ("signatory to the letter, told NBC News").
+    Not a channel word elsewhere in it ("a signer of the letter, told the Gazette").
     """
     return {(m.group("ch") or m.group("verb")).lower() for m in _VIA.finditer(frame)}
 
 
 @functools.lru_cache(maxsize=4096)
 def _channel_key(s: str) -> frozenset[str]:
-    # "her post" is the blog post or the Instagram post: the medium, when named, decides.
+    # "her post" is the blog post or the photo post: the medium, when named, decides.
     # Cached: asked of every earlier quote's channel for each quote.
     return frozenset(m.group(0).lower() for m in _CHANNEL_WORDS.finditer(s))
 
@@ -370,7 +381,8 @@ def _weekday_until(t: Timex, anchor: dt.date, updated: dt.date) -> Timex:
     return replace(t, value=day.isoformat(), date=day.isoformat(), anchor=updated.isoformat())
 
 
-# "told Fox News", "in an interview with CNN", "told reporters": to whom the words were said
+# "told Radio Dover", "in an interview with the Gazette", "told reporters": to whom the
+# words were said
 # ("told the network" refers back: no new audience)
 _AUDIENCE = re.compile(
     r"\b(?i:told|tells|telling|interview\s+with|speaking\s+(?:to|with))\s+"
@@ -378,7 +390,7 @@ _AUDIENCE = re.compile(
 )
 
 
-# the named audience: "told Bill O'Reilly of Fox News", "telling O'Reilly", "told Fox"
+# the named audience: "told Jo Park of Radio Dover", "telling Park", "told Radio Dover"
 _NAMED_AUDIENCE = re.compile(
     r"\b(?i:told|telling|interview\s+with|speaking\s+(?:to|with))\s+"
     r"(?P<who>[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4})"
@@ -396,8 +408,8 @@ def _audience_names(frame: str) -> set[str]:
 def _same_audience(
     text: str, sents: Sequence[tuple[int, int]], q: Quote, frame: str, done: Sequence[Quote]
 ) -> Quote | None:
-    """The speaker's earlier dated words told to the same named audience: "told Bill
-    O'Reilly of Fox News this week" then "told Fox that ..." (one interview)."""
+    """The speaker's earlier dated words told to the same named audience: "told Jo
+    Park of Radio Dover this week" then "told Radio Dover that ..." (one interview)."""
     names = _audience_names(frame)
     if not names or q.speaker is None:
         return None
@@ -442,7 +454,7 @@ def _posts(channels: Iterable[str]) -> set[str]:
 
 
 def _stands_alone(text: str, q: Quote) -> bool:
-    """The quote is a paragraph of its own (a subheading: “U.S.-controlled bandit formations”)."""
+    """The quote is a paragraph of its own (a subheading: “Army-controlled bandit formations”)."""
     a = text.rfind("\n", 0, q.start) + 1
     b = text.find("\n", q.end)
     b = len(text) if b < 0 else b
@@ -451,7 +463,7 @@ def _stands_alone(text: str, q: Quote) -> bool:
 
 def _heading_line(text: str, q: Quote) -> bool:
     """The quote's paragraph is one short line, a subheading over the account below it
-    ("He called protesters \u201cillegals\u201d and \u201cthugs.\u201d")."""
+    ("She called the fishermen \u201cpirates\u201d without proof.")."""
     a = text.rfind("\n", 0, q.start) + 1
     b = text.find("\n", q.end)
     b = len(text) if b < 0 else b
@@ -466,7 +478,8 @@ _HEADING_REACH = 3  # paragraphs below a subheading that it sums up
 def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
     """A quote standing as a subheading, undated, takes the date of its words said in the text:
     anywhere when it stands alone; said just below a one-line subheading that quotes them
-    (a single word too: "thugs" over "Many of the thugs ... were illegals," he tweeted)."""
+    (a single word too: "pirates" over "Half of these pirates never paid," she wrote), by the
+    same speaker."""
     out = list(quotes)
     words: dict[int, str] = {}  # the quotes' normal forms, made when first needed (seldom)
 
@@ -475,20 +488,29 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
             words[k] = f" {normalise(quotes[k].text)} "
         return words[k]
 
+    # the quotes the text dates, by where they start
+    dated = sorted(
+        (p.start, j)
+        for j, p in enumerate(quotes)
+        if p.when_basis == "text" and (p.when or p.when_range)
+    )
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.kind == "indirect":
             continue
         alone = _stands_alone(text, q)
         if not alone and not _heading_line(text, q):
             continue
-        below = len(text) if alone else _paragraphs_on(text, q.end, _HEADING_REACH)
+        if alone:
+            near = [j for _, j in dated]
+        else:
+            below = _paragraphs_on(text, q.end, _HEADING_REACH)
+            a = bisect.bisect_left(dated, (q.end, -1))
+            b = bisect.bisect_left(dated, (below, -1))
+            near = [j for _, j in dated[a:b] if _same_speaker(q, quotes[j])]
         same = [
-            p
-            for j, p in enumerate(quotes)
+            quotes[j]
+            for j in near
             if j != i
-            and p.when_basis == "text"
-            and (p.when or p.when_range)
-            and (alone or q.end <= p.start < below)
             and (not alone or len(min(form(i), form(j), key=len).split()) >= 2)
             and form(i).strip()
             and (form(i) in form(j) or form(j) in form(i))
@@ -497,6 +519,11 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
             p = min(same, key=lambda p: abs(p.start - q.start))
             out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis="text")
     return out
+
+
+def _same_speaker(q: Quote, p: Quote) -> bool:
+    """Both quotes are known to be one person's ("No," one says; "no money," says another)."""
+    return bool(q.speaker and p.speaker and q.speaker.name and q.speaker.name == p.speaker.name)
 
 
 def _paragraphs_on(text: str, pos: int, n: int) -> int:

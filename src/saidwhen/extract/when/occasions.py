@@ -3,6 +3,7 @@ the text places at them."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -10,19 +11,21 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.when.base import (
+    Spans,
     _dated_free,
     _sentence_of,
     first_day,
+    starts_from,
 )
 from saidwhen.extract.when.evidence import (
     _AUDIENCE,
     _BEFORE_NOW,
     _PRESENT_SAY,
-    _WRITTEN,
     _news_day,
     _outside,
     _since_clause,
     lead_end_of,
+    written,
 )
 from saidwhen.model import DateRange, Quote, Timex
 
@@ -50,7 +53,7 @@ _SETTING = re.compile(r"\b(?:at|during|in|after|following|from)\s+(?:[\w'’-]+\
 _BREAK = re.compile(r"\n\s*")
 _OCCASION_GAP = 2  # paragraphs from the last words said at it
 _NEAR_BEFORE = 25  # "last week's hearing", "that October appropriations hearing"
-_NEAR_AFTER = 48  # "a rally in Louisiana last week", "a speech at the National Convention in July"
+_NEAR_AFTER = 48  # "a rally in Dover last week", "a speech at the state fair in July"
 
 
 _Date = tuple[str | None, DateRange | None]
@@ -63,6 +66,16 @@ class _Frame:
     pos: int
     date: tuple[str | None, DateRange | None] | None
     noun: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """A place where an occasion of ``date`` was held, told at ``pos`` (the dateline's city:
+    the day the lead tells of)."""
+
+    date: _Date
+    pos: int
+    dateline: bool = False
 
 
 def _lead_period(text: str, story: Sequence[Timex], anchor: dt.date) -> _Frame | None:
@@ -88,13 +101,13 @@ def _occasion_frames(
     free: Sequence[Timex],
     story: Sequence[Timex],
     anchor: dt.date,
-) -> tuple[list[_Frame], dict[str, _Date]]:
+) -> tuple[list[_Frame], dict[str, _Place]]:
     """Where the narrative moves to a dated occasion, and where it leaves it (another date);
-    the places of the dated occasions ("a rally in Concord, N.H.", the dateline's city).
+    the places of the dated occasions ("a rally in Dover, Del.", the dateline's city).
 
     An occasion is dated next to its mention ("last week's hearing", "a hearing last month");
     told before ("the hearing"), by its earlier dated mention, else, named in an attribution
-    ("Lynn said after the game that ..."), by the day the lead reports; the first one, new
+    ("Lee said after the game that ..."), by the day the lead reports; the first one, new
     ("In an interview about ..."), in the lead, by the day or weekend the lead tells of.
     """
     # an occasion in reported words places the speaker at it ("referred to them at last
@@ -106,21 +119,28 @@ def _occasion_frames(
     lead = _lead_period(text, story, anchor)
     lead_end = lead_end_of(text)
     places = _dateline(text, lead)
+    quoted = Spans(said)
+    ends = sorted((t.end, k) for k, t in enumerate(free))  # ``free`` is in text order
+    cue_starts = sorted(q.cue.start for q in quotes if q.cue)
     for m in _OCCASION.finditer(text):
         pos, end = m.start(), m.end()
-        if any(a <= pos < b for a, b in said):
+        if pos in quoted:
             continue
         if not _SETTING.search(text, max(0, pos - 50), pos):
             continue
         s, e = _sentence_of(sents, pos)
-        cues = [q for q in quotes if q.cue and s <= q.cue.start < e]
+        cues = bisect.bisect_left(cue_starts, e) > bisect.bisect_left(cue_starts, s)
         date = None
-        for t in free:
-            near = pos - _NEAR_BEFORE <= t.end <= pos or (
-                end <= t.start <= end + _NEAR_AFTER and t.start < e
-            )
-            if near and (date := _dated_free(t, anchor)) is not None:
-                used.add(t.start)
+        # the first (in the text's order) date next to it: ending just before, starting
+        # just after in its sentence
+        a = bisect.bisect_left(ends, (pos - _NEAR_BEFORE, -1))
+        near = {k for _, k in ends[a : bisect.bisect_right(ends, (pos, len(free)))]}
+        a = bisect.bisect_left(free, end, key=lambda t: t.start)
+        b = bisect.bisect_right(free, min(end + _NEAR_AFTER, e - 1), key=lambda t: t.start)
+        near.update(range(a, max(a, b)))
+        for k in sorted(near):
+            if (date := _dated_free(free[k], anchor)) is not None:
+                used.add(free[k].start)
                 break
         noun = m.group("noun").lower()
         if date is None and _DEFINITE.search(text, max(0, pos - 40), pos):
@@ -128,31 +148,37 @@ def _occasion_frames(
             if told:
                 date = told[-1].date
             elif news_day is not None and cues:
-                # "Lynn said after the game that ...": the one the lead reports
+                # "Lee said after the game that ...": the one the lead reports
                 date = (news_day, None)
         elif date is None and lead is not None and pos < lead_end and not frames:
             # "In an interview about ...": a new occasion, of the day the lead tells
             date = lead.date
         place = _PLACE.match(text, end)
+        if place is not None and any(t.start < place.end() and place.start() < t.end for t in free):
+            place = None  # "a rally in July": a date, not a place
         if date is None and place is not None:
-            date = places.get(place.group("place"))  # "At one rally, in Concord, ..."
+            # "At one rally, in Dover, ...": the place told again moves its reach on
+            told_at = places.get(place.group("place"))
+            date = told_at.date if told_at else None
+            if told_at:
+                places[place.group("place")] = replace(told_at, pos=pos)
         elif date is not None and place is not None:
-            places.setdefault(place.group("place"), date)  # "a rally in Concord, N.H."
+            places.setdefault(place.group("place"), _Place(date, pos))  # "a rally in Dover, Del."
         if date is not None and first_day(*date) == anchor.isoformat():
             frames.append(_Frame(pos, None))  # "the day's testimony": back to the present
         elif date is not None:
             frames.append(_Frame(pos, date, noun))
     frames = _refined(text, frames, free, anchor)
     # another date told, outside any occasion: the narrative has moved on; the day of an
-    # occasion of the past week told again ("Saturday's represented the downside" after "the
+    # occasion of the past week told again ("Saturday's went badly" after "the
     # Saturday debate") is back at it
     week = (anchor - dt.timedelta(days=7)).isoformat()
-    recent = [f for f in frames if f.noun and f.date and (first_day(*f.date) or "") >= week]
+    recent = [f for f in frames if f.noun and f.date and starts_from(*f.date, week)]
     for t in story:
         date = _dated_free(t, anchor) if t.start not in used else None
         if date is not None:
             back = [f for f in recent if f.pos < t.start and _within(f.date, date)]
-            if back and (first_day(*date) or "") >= week:
+            if back and starts_from(*date, week):
                 frames.append(_Frame(t.start, back[-1].date, back[-1].noun))
             else:
                 frames.append(_Frame(t.start, None))
@@ -169,25 +195,32 @@ def _within(
     return bool(day[0] and rng and rng.start and rng.end and rng.start <= day[0] <= rng.end)
 
 
-# "a rally in Concord, N.H.", "At one rally, in Concord": where an occasion was held
+# "a rally in Dover, Del.", "At one rally, in Dover": where an occasion was held
 _PLACE = re.compile(r",?\s+in\s+(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b")
-# "PORTLAND, Maine - On Friday morning, ...": the place the lead's day is told from
+# "SALEM, Ore. - On Friday morning, ...": the place the lead's day is told from
 _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z.' ]{2,}[A-Z])(?:,\s*[\w. ]+?)?\s+[-–—]+\s", re.M)
 
 
-def _dateline(text: str, lead: _Frame | None) -> dict[str, _Date]:
-    """The dateline's place, of the day the lead tells of."""
+def _dateline(text: str, lead: _Frame | None) -> dict[str, _Place]:
+    """The dateline's place, of the day the lead tells of, and where that day is told."""
     m = _DATELINE.search(text, 0, lead_end_of(text))
     if m is None or lead is None or lead.date is None:
         return {}
-    return {m.group("city").title(): lead.date}
+    return {m.group("city").title(): _Place(lead.date, lead.pos, dateline=True)}
 
 
 def _placed_by_name(
-    text: str, sents: Sequence[tuple[int, int]], quotes: Sequence[Quote], places: dict[str, _Date]
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    quotes: Sequence[Quote],
+    places: dict[str, _Place],
+    timexes: Sequence[Timex],
 ) -> list[Quote]:
-    """Undated words said, by the attribution, at the place of a dated occasion ("Johnson
-    said in Concord", "who showed up in Portland to hear Johnson")."""
+    """Undated words said, by the attribution, at the place of a dated occasion ("Ruiz
+    said in Dover", "who showed up in Salem to hear Ruiz"), with no date of their own
+    sentence ("who met her in Salem in 2009": another time there); an occasion's place
+    within the occasion's reach (as for the occasion itself), the dateline's anywhere
+    (the whole story is told from there)."""
     out = list(quotes)
     if not places:
         return out
@@ -200,11 +233,21 @@ def _placed_by_name(
         s, e = _sentence_of(sents, q.cue.start)
         frame = _outside(text, s, e, q)
         m = where.search(frame)
-        if m is None or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
+        if m is None or written(q):
             continue
-        when, rng = places[m.group("place")]
-        out[i] = replace(q, when=when, when_range=rng, when_basis="text")
+        place = places[m.group("place")]
+        far = len(_BREAK.findall(text, place.pos, q.start)) > _OCCASION_GAP
+        if place.pos > q.start or (far and not place.dateline):
+            continue
+        if _dated_sentence(timexes, s, e, q):
+            continue
+        out[i] = replace(q, when=place.date[0], when_range=place.date[1], when_basis="text")
     return out
+
+
+def _dated_sentence(timexes: Sequence[Timex], s: int, e: int, q: Quote) -> bool:
+    """A date in the sentence ``s:e``, outside the quote's words."""
+    return any(s <= t.start < e and not q.start <= t.start < q.end for t in timexes)
 
 
 def _refined(
@@ -213,17 +256,24 @@ def _refined(
     """An occasion dated by a range ("the debate over the weekend") takes the day the text
     gives it elsewhere ("the Saturday debate"), when that day is in the range."""
     out = list(frames)
+    # the days told, by where they end, and each noun's mentions: found once
+    ends = sorted((t.end, k) for k, t in enumerate(free) if t.granularity == "day")
+    mentions: dict[str, list[int]] = {}
     for i, f in enumerate(frames):
         rng = f.date[1] if f.date is not None and f.date[0] is None else None
         if rng is None or not (rng.start and rng.end):
             continue
+        if f.noun not in mentions:
+            found = re.finditer(rf"\b{re.escape(f.noun)}\b", text, re.I)
+            mentions[f.noun] = [m.start() for m in found]
         days: set[str] = set()
-        for m in re.finditer(rf"\b{f.noun}\b", text, re.I):
-            for t in free:  # "the Saturday debate", "Saturday's debate"
-                if t.granularity == "day" and m.start() - _NEAR_BEFORE <= t.end <= m.start():
-                    day = (_dated_free(t, anchor) or (None, None))[0]
-                    if day and rng.start <= day <= rng.end:
-                        days.add(day)
+        for pos in mentions[f.noun]:
+            a = bisect.bisect_left(ends, (pos - _NEAR_BEFORE, -1))
+            b = bisect.bisect_right(ends, (pos, len(free)))
+            for _, k in ends[a:b]:  # "the Saturday debate", "Saturday's debate"
+                day = (_dated_free(free[k], anchor) or (None, None))[0]
+                if day and rng.start <= day <= rng.end:
+                    days.add(day)
         if len(days) == 1:
             out[i] = _Frame(f.pos, (days.pop(), None), f.noun)
     return out
@@ -243,7 +293,7 @@ def _at_occasion(text: str, sents: Sequence[tuple[int, int]], q: Quote, at: _Fra
     for m in _ANOTHER.finditer(text, s, e):
         if not (m.start() <= at.pos < m.end() or q.start <= m.start() < q.end):
             return False
-    if _PRESENT_SAY.search(q.cue.text) or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
+    if _PRESENT_SAY.search(q.cue.text) or written(q):
         return False
     if _BEFORE_IT.search(frame) or _BEFORE_NOW.search(
         f"{text[max(0, q.cue.start - 20) : q.cue.start]} {q.cue.text}"
@@ -262,14 +312,14 @@ def _occasions_dated(
 ) -> list[Quote]:
     """Undated quotes the narrative places at the dated occasion it last set up.
 
-    "At a House hearing last week, ..." holds for the quotes after it, within a few
+    "At a council hearing last week, ..." holds for the quotes after it, within a few
     paragraphs of the last words said there, until another date is told: the words of
     those the text places at it (named where it sets it up, quoted at it, or answering
     there: "responded", "the other witness at the hearing"). A speaker the text places at
     another occasion only (a pull quote from it) takes that one's date.
     """
     frames, places = _occasion_frames(text, sents, quotes, free, story, anchor)
-    quotes = _placed_by_name(text, sents, quotes, places)  # the place named wins
+    quotes = _placed_by_name(text, sents, quotes, places, free)  # the place named wins
     out = list(quotes)
     if not any(f.date for f in frames):
         return out
@@ -278,10 +328,15 @@ def _occasions_dated(
     last: dict[int, int] = {}  # frame index -> where the narrative was last at it
     # an occasion (its noun and date, however often told) -> (where, who) quoted there
     present: dict[_Key, list[tuple[int, str]]] = {}
+    starts = [f.pos for f in frames]  # in text order
+    opened: dict[_Key, list[int]] = {}  # an occasion -> where the text sets it up
+    for f in frames:
+        if f.date is not None:
+            opened.setdefault(_key(f), []).append(f.pos)
     for i, q in enumerate(quotes):
         pos = q.cue.start if q.cue else q.start
-        k = max((j for j, f in enumerate(frames) if f.pos < min(pos, q.start)), default=None)
-        if k is None or frames[k].date is None or q.continues is not None:
+        k = bisect.bisect_left(starts, min(pos, q.start)) - 1  # the last frame before it
+        if k < 0 or frames[k].date is None or q.continues is not None:
             continue
         key = _key(frames[k])
         since = last.get(k, frames[k].pos)
@@ -295,7 +350,7 @@ def _occasions_dated(
         if not _at_occasion(text, sents, q, frames[k]):
             continue
         there = {n for _, n in present.get(key, [])}
-        openers = [f.pos for f in frames if f.date is not None and _key(f) == key]
+        openers = opened.get(key, [])
         if _placed(text, sents, q, frames[k], there, openers):
             at[i] = k
             last[k] = q.start

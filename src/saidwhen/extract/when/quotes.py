@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -13,12 +14,16 @@ from typing import TYPE_CHECKING
 from saidwhen.extract.when.base import (
     _LATER,
     _PERFECT,
+    Spans,
     _Dated,
     _sentence_of,
     _within_paragraphs,
     doc_sentences,
     doc_text,
     first_day,
+    starts_after,
+    starts_by,
+    starts_from,
     timex_when,
 )
 from saidwhen.extract.when.clauses import (
@@ -31,8 +36,8 @@ from saidwhen.extract.when.clauses import (
 from saidwhen.extract.when.evidence import (
     _ACCOUNT_GAP,
     _ACCOUNT_REACH,
+    _OWN_INTERVIEW,
     _PRESENT_SAY,
-    _WRITTEN,
     _YESTERDAY,
     _account_date,
     _channel_key,
@@ -52,6 +57,7 @@ from saidwhen.extract.when.evidence import (
     _updated_day,
     _weekday_until,
     lead_end_of,
+    written,
 )
 from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated
 from saidwhen.model import DateRange, Quote, Timex
@@ -61,7 +67,7 @@ if TYPE_CHECKING:
 
 
 def date_quotes(
-    doc: Doc, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
+    doc: Doc | str, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
 ) -> list[Quote]:
     """The quotes with ``when``/``when_range``/``when_basis`` filled in.
 
@@ -74,7 +80,7 @@ def date_quotes(
     text = doc_text(doc)
     # A channel the text names only inside someone's words ("said it was a mistake to use
     # private email") is what they spoke of, not how: not a channel to date by.
-    spans = [(q.start, q.end) for q in quotes]
+    spans = Spans([(q.start, q.end) for q in quotes])
     lower = text.lower()
     channels = {q.channel for q in quotes if q.channel}
     topics = {c for c in channels if _spoken_of(lower, spans, c.lower())}
@@ -86,20 +92,20 @@ def date_quotes(
     ]
 
 
-def _spoken_of(lower: str, spans: Sequence[tuple[int, int]], channel: str) -> bool:
+def _spoken_of(lower: str, spans: Spans, channel: str) -> bool:
     """Every mention of the channel (in the lowercased text) lies inside some quote's words."""
     x = lower.find(channel)
     if x < 0:
         return False
     while x >= 0:
-        if not any(a <= x < b for a, b in spans):
+        if x not in spans:
             return False
         x = lower.find(channel, x + 1)
     return True
 
 
 def _date_all(
-    doc: Doc, text: str, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
+    doc: Doc | str, text: str, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
 ) -> list[Quote]:
     sents = _within_paragraphs(text, doc_sentences(doc))
     # An update (an embedded post dated after the article) tells of days up to its own;
@@ -110,19 +116,22 @@ def _date_all(
         timexes = [_weekday_until(t, anchor, updated) for t in timexes]
     # Dates the narrative has told so far: dated timexes in the text, outside the quoted
     # words (a date a speaker mentions is not a step of the story).
-    quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
-    told = [
-        _Dated(t.start, *timex_when(t, limit))
-        for t in timexes
-        if timex_when(t, limit) != (None, None)
-        and t.value != "PRESENT_REF"
-        and not any(s <= t.start < e for s, e in quoted)
-    ]
+    quoted = Spans([(q.start, q.end) for q in quotes if q.kind != "indirect"])
+    told = sorted(
+        (
+            _Dated(t.start, *timex_when(t, limit))
+            for t in timexes
+            if timex_when(t, limit) != (None, None)
+            and t.value != "PRESENT_REF"
+            and t.start not in quoted
+        ),
+        key=lambda d: d.pos,
+    )
     # A date inside anyone's quoted words dates what is said, not a saying; the narrative's
     # own dates are outside reported speech too.
-    free = [t for t in timexes if not any(s <= t.start < e for s, e in quoted)]
-    said = [(q.start, q.end) for q in quotes]
-    story = [t for t in free if not any(s <= t.start < e for s, e in said)]
+    free = sorted((t for t in timexes if t.start not in quoted), key=lambda t: t.start)
+    said = Spans([(q.start, q.end) for q in quotes])
+    story = [t for t in free if t.start not in said]
     parsed = None if isinstance(doc, str) or not hasattr(doc, "char_span") else doc
     out: list[Quote] = []
     for i, q in enumerate(quotes):
@@ -136,7 +145,7 @@ def _date_all(
     out = _lead_speakers_dated(out, text, sents, story, anchor)
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
     lead_day = _news_day(text, story, anchor) == yesterday
-    # the dates the narrative tells, in text order ("the testimony Tuesday of four officials")
+    # the dates the narrative tells, in text order ("the hearing Tuesday of three officials")
     # (not an older event named as a thing: "his account of the July 10 meeting")
     week = (anchor - dt.timedelta(days=7)).isoformat()
     days = []
@@ -145,7 +154,7 @@ def _date_all(
         if (when, rng) == (None, None) or _since_clause(text, t):
             continue
         thing = parsed is not None and _names_a_thing(parsed, t)
-        if not (thing and (first_day(when, rng) or "") < week):
+        if not (thing and not starts_from(when, rng, week)):
             days.append(_Day(t.start, when, rng, thing))
     return _yesterday_dated(out, text, sents, days, yesterday, lead_day)
 
@@ -158,14 +167,14 @@ def _reactions_dated(
     anchor: dt.date,
 ) -> list[Quote]:
     """Reactions told together: in a paragraph that opens with words dated by their own
-    attribution ("Mayor Roberts said Friday that ..."), another speaker's words said then
-    ("Gov. McCrory said it would be 'improper'") are of that day too."""
+    attribution ("Mayor Lee said Friday that ..."), another speaker's words said then
+    ("Judge Ferrell said it would be 'unwise'") are of that day too."""
     out = list(quotes)
     week = (anchor - dt.timedelta(days=7)).isoformat()
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.continues is not None or q.cue is None:
             continue
-        if _written(text, q) or q.speaker is None:
+        if written(q) or q.speaker is None:
             continue
         a = text.rfind("\n", 0, q.start) + 1
         before = [
@@ -195,17 +204,17 @@ def _lead_speakers_dated(
     anchor: dt.date,
 ) -> list[Quote]:
     """A speaker whose words the lead dates by their own attribution to a day of the past
-    week ("Ryan on Tuesday called the remarks 'racist'") said their other words that the
-    text leaves undated, in the simple past, that day ("'I disavow these comments,' Mr.
-    Ryan said"); not words written for the record, nor the paper's own interview."""
+    week ("Ruiz on Tuesday called the plan 'reckless'") said their other words that the
+    text leaves undated, in the simple past, that day ("'I stand by it,' Ms.
+    Ruiz said"); not words written for the record, nor the paper's own interview."""
     lead_end = lead_end_of(text)
     week = (anchor - dt.timedelta(days=7)).isoformat()
     days: dict[str, str] = {}
     for p in quotes:
         if p.speaker is None or not p.speaker.name or p.cue is None or not p.when:
             continue
-        # spoken there, not written ("On Sunday, Brill wrote on Facebook that ...")
-        lead = p.cue.start < lead_end and p.continues is None and not _written(text, p)
+        # spoken there, not written ("On Sunday, Lee wrote on her blog that ...")
+        lead = p.cue.start < lead_end and p.continues is None and not written(p)
         if lead and _told_day(text, sents, story, p, week, anchor):
             days.setdefault(p.speaker.name, p.when)
     out = list(quotes)
@@ -214,11 +223,11 @@ def _lead_speakers_dated(
             continue
         day = days.get(q.speaker.name or "") if q.speaker is not None else None
         # words that tell of "yesterday" are of another day than the one they speak of
-        if day is None or _written(text, q) or _YESTERDAY.search(text, q.start, q.end):
+        if day is None or written(q) or _YESTERDAY.search(text, q.start, q.end):
             continue
         s, e = _sentence_of(sents, q.cue.start)
         frame = _outside(text, s, e, q)
-        # a bare "Ryan said", not to another audience or in another channel ("told CNN")
+        # a bare "Ruiz said", not to another audience or in another channel ("told the Gazette")
         if _occasion(frame) != (None, set()) or _OWN_INTERVIEW.search(frame):
             continue
         if _said_then(text, q.cue, frame):
@@ -241,10 +250,6 @@ def _told_day(
     return any(s <= t.start < e and t.date == p.when for t in story)
 
 
-def _written(text: str, q: Quote) -> bool:
-    return q.cue is not None and bool(_WRITTEN.search(f"{q.cue.text} {q.channel or ''}"))
-
-
 def _yesterday_dated(
     quotes: Sequence[Quote],
     text: str,
@@ -256,13 +261,13 @@ def _yesterday_dated(
     """Quotes the text leaves undated, said ("said", "told") on the day before the article.
 
     When the lead reports that day, or the last day the narrative told before the quote is
-    that day ("follows the testimony Tuesday of four officials"). A pass of its own, after
+    that day ("follows the hearing Tuesday of three officials"). A pass of its own, after
     the others, so that this day never spreads to other quotes as if the text had dated
     them (through a channel, an account).
     """
     out: list[Quote] = []
-    # who spoke on each day told next to their cue ("on Monday, CBS said ...", "Over the
-    # weekend, Trump assailed ..."): for them, not the story's day
+    # who spoke on each day told next to their cue ("on Monday, the union said ...", "Over the
+    # weekend, Ruiz hit back ..."): for them, not the story's day
     cues = sorted((p.cue.start, i) for i, p in enumerate(quotes) if p.cue and p.speaker)
     whose = [] if lead else [set() if d.thing else _whose_day(text, quotes, cues, d) for d in days]
     for q in quotes:
@@ -292,7 +297,7 @@ def _yesterday_dated(
         if not (lead or told):
             out.append(q)
             continue
-        if q.cue is None or _WRITTEN.search(f"{q.cue.text} {q.channel or ''}"):
+        if q.cue is None or written(q):
             out.append(q)
             continue
         s, e = _sentence_of(sents, q.cue.start)
@@ -319,8 +324,8 @@ class _Day:
 def _whose_day(
     text: str, quotes: Sequence[Quote], cues: Sequence[tuple[int, int]], day: _Day
 ) -> set[str | None]:
-    """The speakers whose saying the day is told of, next to its cue ("on Monday, CBS said
-    ..."), not as an event of the story ("the testimony Tuesday of four officials").
+    """The speakers whose saying the day is told of, next to its cue ("on Monday, the union said
+    ..."), not as an event of the story ("the hearing Tuesday of three officials").
     ``cues``: (where, which quote) of the quotes with a cue and a speaker, in text order."""
     out: set[str | None] = set()
     a = bisect.bisect_left(cues, (day.pos - _NEAR_CUE, -1))
@@ -341,26 +346,34 @@ _NEAR_CUE = 120  # characters: no cue further than this is four words from a day
 _NEXT_TO_CUE = 4  # words from a day to the cue it dates ("on Monday, the network said")
 
 
-# "said in an interview", "said in a phone interview", "told me": an interview of the paper's
-_OWN_INTERVIEW = re.compile(
-    r"\bin\s+an?\s+(?:[\w-]+\s+)?interview\b(?!\s+(?:with|on)\s+[A-Z])|\btold\s+(?:me|us)\b"
-)
-
-
 def _moved_on(
     text: str, sents: Sequence[tuple[int, int]], told: Sequence[_Dated], p: Quote, at: int
 ) -> bool:
     """Between the speaker's words ``p`` and the attribution at ``at``, the narrative told
-    another date of the speaker ("Hannity asked Trump Wednesday ..." after Trump's words of
-    December): a new account, not the old one going on."""
+    another date of the speaker ("Park asked Ruiz Wednesday ..." after her words of
+    December): a new account, not the old one going on. ``told`` in text order."""
     name = p.speaker.name if p.speaker else ""
-    between = [
-        d for d in told if p.end <= d.pos < at and (d.when, d.when_range) != (p.when, p.when_range)
-    ]
-    if not name or not between:
+    if not name:
         return False
-    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    a = bisect.bisect_left(told, p.end, key=lambda d: d.pos)
+    b = bisect.bisect_left(told, at, key=lambda d: d.pos)
+    between = [d for d in told[a:b] if (d.when, d.when_range) != (p.when, p.when_range)]
+    if not between:
+        return False
+    surname = _word(name.split()[-1])
     return any(surname.search(text, *_sentence_of(sents, d.pos)) for d in between)
+
+
+def _starting_in(timexes: Sequence[Timex], s: int, e: int) -> Sequence[Timex]:
+    """The timexes (in text order) that start in ``s:e``."""
+    a = bisect.bisect_left(timexes, s, key=lambda t: t.start)
+    return timexes[a : bisect.bisect_left(timexes, e, lo=a, key=lambda t: t.start)]
+
+
+@functools.lru_cache(maxsize=256)
+def _word(word: str) -> re.Pattern[str]:
+    """The word, whole, as a pattern (compiled once per word)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def _closing(p: Quote) -> bool:
@@ -391,7 +404,7 @@ def _date_one(
         if q.cue and p.start <= q.cue.start < p.end and p is not q and not _closing(p):
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     if q.cue is not None and _PRESENT_SAY.match(q.cue.text):
-        # "Reynolds says that ...: Howard Stern, in 2013, questioned ...": words said to the
+        # "Lee says that ...: Ferrell, in 2013, asked ...": words said to the
         # piece, now; a document speaks in the present too ("says the letter signed by ...")
         doc_date = _document_date(text, q, timexes, anchor)
         if doc_date is not None:
@@ -404,11 +417,10 @@ def _date_one(
     # Words already said: never a date after the article's ("will speak next spring").
     here = [
         t
-        for t in timexes
-        if s <= t.start < e
-        and not (q.start <= t.start < q.end)
+        for t in _starting_in(timexes, s, e)
+        if not (q.start <= t.start < q.end)
         and timex_when(t, anchor) != (None, None)
-        and (first_day(*timex_when(t, anchor)) or "") <= anchor.isoformat()
+        and not starts_after(*timex_when(t, anchor), anchor.isoformat())
         and not (
             parsed is not None
             and (
@@ -428,7 +440,7 @@ def _date_one(
     frame = _outside(text, s, e, q)
     # 3a. "later": after the last date told before it, by the article date.
     if _LATER.search(frame):
-        # "'...,' Trump said at a rally last week" then "'...,' he said later": at it still
+        # "'...,' Ruiz said at a rally last week" then "'...,' he said later": at it still
         own = _own(done, q)
         if (
             own
@@ -442,9 +454,7 @@ def _date_one(
         # speaker's previous quote (when that one has no date, neither has this).
         # (a date after the article's is what is planned, not a step of the story)
         before = [
-            d
-            for d in told
-            if d.pos < at and (first_day(d.when, d.when_range) or "9") <= anchor.isoformat()
+            d for d in told if d.pos < at and starts_by(d.when, d.when_range, anchor.isoformat())
         ]
         before += [
             _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range) for p in _own(done, q)
@@ -476,7 +486,7 @@ def _date_one(
         if own:  # the speaker's account goes on, dated or not
             p = own[-1]
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
-    # 3c. "Arroyo added", "the statement continued": the occasion of the speaker's quote
+    # 3c. "Lee added", "the statement continued": the occasion of the speaker's quote
     # just before goes on, dated or not.
     same = _occasion_goes_on(q, done)
     if same is not None:
@@ -490,8 +500,8 @@ def _date_one(
     next_day = _day_after_told(text, sents, q, timexes, anchor)
     if next_day is not None:
         return replace(q, when=next_day, when_range=None, when_basis="text")
-    # 3f. The sentence after points back to the words: "That's the view mouthed by Michael
-    # Reed on Nov. 14."
+    # 3f. The sentence after points back to the words: "That's the view Ferrell gave on
+    # Nov. 14."
     back = _pointed_back(text, sents, q, story, anchor)
     if back is not None:
         return replace(q, when=back[0], when_range=back[1], when_basis="text")
@@ -505,8 +515,8 @@ def _date_one(
         p = told_there
         return replace(q, when=p.when, when_range=p.when_range, when_basis="text")
     # 4c. The same speaker in the same channel as an earlier dated quote.
-    # a channel word in the attribution that is not how the words came ("signatory to the
-    # letter, told NBC News") is not the quote's channel
+    # a channel word in the attribution that is not how the words came ("a signer of the
+    # letter, told the Gazette") is not the quote's channel
     via = _frame_channel(frame)
     channel = (_channel_key(q.channel or "") - (_channel_key(frame) - via)) or via
     if channel:
@@ -526,14 +536,14 @@ def _date_one(
                 weak = p
         if weak is not None:
             return replace(q, when=weak.when, when_range=weak.when_range, when_basis="text")
-    # 5. The account the narrative just dated: "Last week Holmes revealed ..." then
-    # "'...,' Holmes testified"; "In December 2015, Trump released a letter from Dr.
-    # Bornstein" then "'...,' Bornstein wrote".
+    # 5. The account the narrative just dated: "Last week Lee revealed ..." then
+    # "'...,' Lee testified"; "In May 2015, Ruiz released a letter from Dr.
+    # Ferrell" then "'...,' Ferrell wrote".
     account = _account_date(text, sents, s, q, story, anchor, frame, parsed)
     if account is not None:
         return replace(q, when=account[0], when_range=account[1], when_basis="text")
-    # 6. The speaker's account goes on from their quote just before ("... noting he had
-    # lived every parent's 'worst nightmare.'" then "'...,' Van Der Beek said").
+    # 6. The speaker's account goes on from their quote just before ("... noting she had
+    # lost 'every single vote.'" then "'...,' Ruiz said").
     if q.speaker is not None and q.speaker.name:
         for p in reversed(done):
             if p.start >= q.start or p.speaker is None or p.speaker.name != q.speaker.name:
@@ -541,7 +551,7 @@ def _date_one(
             # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on,
             # in the same channel (a podcast then a newsletter are two occasions)
             other_channel = q.channel and p.channel and q.channel != p.channel
-            # a bare "Robertson said:" further on goes on from the speaker's dated words; an
+            # a bare "Ferrell said:" further on goes on from the speaker's dated words; an
             # attribution naming an audience or channel may be another occasion
             bare = _occasion(frame) == (None, set())
             if (
