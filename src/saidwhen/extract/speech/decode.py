@@ -24,7 +24,13 @@ from saidwhen.extract.speech.closing import (
 )
 from saidwhen.extract.speech.crf import MODEL_PATH, load_tagger, tag_doc
 from saidwhen.extract.speech.finders import owner_of_next_sentence
-from saidwhen.extract.speech.lexicon import INTERRUPTERS, NO_SOURCE
+from saidwhen.extract.speech.lexicon import (
+    CUE_CHANNELS,
+    EDGE_WORDS,
+    INTERRUPTERS,
+    NO_SOURCE,
+    QUOTE_CHARS,
+)
 from saidwhen.extract.speech.rules import find_reported
 from saidwhen.extract.speech.syntax import (
     cue_subject,
@@ -327,9 +333,59 @@ def _without_cue_words(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan
 _LONE = frozenset({"ADV", "ADP"})
 
 
+def _without_channel(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
+    """The content without the channel the words came in, told after them: "asked for a
+    light sentence in a letter posted on Twitter Thursday" (not "in a letter ...")."""
+    doc = view.doc
+    if con.start < cue.end:
+        return con
+    for k in range(con.start + 2, con.end - 1):
+        prep = doc[k]
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "via", "during") or k in view.quoted:
+            continue
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objs or objs[0].lower_ not in CUE_CHANNELS:
+            continue
+        if prep.right_edge.i + 1 < con.end:
+            return con  # words of the content go on after the channel
+        cut = _trimmed(doc, con.start, k)
+        return con if cut is None else cut
+    return con
+
+
 def _cue_word(tok: Token, verb: Token) -> bool:
     """A word that hangs from the cue verb itself, with nothing of its own."""
     return tok.head.i == verb.i and tok.i != verb.i and tok.n_lefts + tok.n_rights <= 1
+
+
+def _edges(view: ArticleView, span: TaggedSpan) -> TaggedSpan:
+    """The span without commas, brackets it does not open or close, dashes and dangling
+    conjunctions at its edges ("her bakery later admitted that she had burned the rye)"),
+    and with the close of a quotation it opens ('dismissed them as "grumblers,"')."""
+    doc = view.doc
+    start, end = span.start, span.end
+
+    def loose(tok: Token, opening: str, closing: str, words: frozenset[str]) -> bool:
+        if tok.is_space or tok.lower_ in words:
+            return True
+        if not tok.is_punct or any(c in QUOTE_CHARS for c in tok.text):
+            return False
+        if tok.text in opening:  # a bracket that pairs with one inside stays
+            return not any(t.text in closing for t in doc[start:end])
+        return True
+
+    while end - start > 1 and loose(doc[end - 1], ")]", "([", EDGE_WORDS):
+        end -= 1
+    # "But", "So" often open the words themselves; a joining "and" does not
+    while end - start > 1 and loose(doc[start], "([", ")]", _JOINING):
+        start += 1
+    for lo, hi in view.token_regions:
+        if start <= lo < end - 1 < hi and all(t.is_punct for t in doc[end:hi]):
+            end = hi + 1
+    return span if (start, end) == (span.start, span.end) else TaggedSpan(span.role, start, end)
+
+
+_JOINING = frozenset({"and", "--", "—", "–", "-"})
 
 
 def _char_span(doc: Doc, span: TaggedSpan) -> tuple[int, int]:
@@ -364,7 +420,7 @@ def find_tagged(
     for spans in tag_doc(view, tagger, rules):
         cues = [s for s in spans if s.role == "CUE"]
         for cue, src, con in decode(view, spans):
-            con = _without_cue_words(doc, cue, con)
+            con = _without_channel(view, cue, _without_cue_words(doc, cue, con))
             c_s, c_e = _char_span(doc, con)
             if (c_s, c_e) in seen:
                 continue
@@ -381,6 +437,9 @@ def find_tagged(
             ) is not None:
                 cue, src, con = closing
                 c_s, c_e = _char_span(doc, con)
+            con = _edges(view, con)
+            src = None if src is None else _edges(view, src)
+            c_s, c_e = _char_span(doc, con)
             seen.add((c_s, c_e))
             k_s, k_e = _char_span(doc, cue)
             speaker = None
