@@ -30,6 +30,7 @@ from saidwhen.extract.speech.lexicon import (
     INTERRUPTERS,
     NO_SOURCE,
     QUOTE_CHARS,
+    WHEN_ENTS,
 )
 from saidwhen.extract.speech.rules import find_reported
 from saidwhen.extract.speech.syntax import (
@@ -69,13 +70,15 @@ def _gap(a: TaggedSpan, b: TaggedSpan) -> int:
 
 
 def decode(
-    view: ArticleView, spans: Sequence[TaggedSpan]
+    view: ArticleView, spans: Sequence[TaggedSpan], rules: Sequence[Draft] = ()
 ) -> list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]]:
     """Group the tagged spans of one paragraph into ``(cue, source, content)`` attributions.
 
     Each content goes to its nearest cue (a cue of the same sentence first);
     each cue keeps its nearest content, and takes the nearest source of its
     sentence (a source may serve several cues: "she said ... and added ...").
+    A cue with a source and no content takes the words the rules gave it
+    (``rules``: ``find_reported``'s output).
     """
     doc = view.doc
     cues = [s for s in spans if s.role == "CUE"]
@@ -127,6 +130,10 @@ def decode(
         if chosen is None:
             if src is not None and (body := _closing_body(view, cue, src)) is not None:
                 closings.append((cue, src, body))
+            elif src is not None and (body := _rules_content(view, cue, rules)) is not None:
+                # "Ruiz told lawmakers no evidence supports it": the tagger read the
+                # clause's own verb as a cue and left the words without one
+                closings.append((cue, src, body))
             continue
         if (swallowed := _swallowed_report(view, cue, chosen)) is not None:
             chosen, closing = swallowed
@@ -151,6 +158,21 @@ def decode(
         ]
         out.append((cue, src, body))
     return out
+
+
+def _rules_content(
+    view: ArticleView, cue: TaggedSpan, rules: Sequence[Draft]
+) -> TaggedSpan | None:
+    """The content the rules found for this cue (the same words of the cue, a source)."""
+    doc = view.doc
+    k_s, k_e = _char_span(doc, cue)
+    for r in rules:
+        if r.cue is None or r.speaker is None or (r.cue.start, r.cue.end) != (k_s, k_e):
+            continue
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is not None and span.start >= cue.end:
+            return _trimmed(doc, span.start, span.end)
+    return None
 
 
 def _reports(doc: Doc, cue: TaggedSpan) -> bool:
@@ -353,6 +375,40 @@ def _without_channel(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tag
     return con
 
 
+def _past_quote(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
+    """A content of words and a quotation in them, that the tagger ended at the quotation's
+    close although the clause goes on: 'Lee said the plan is "a mess" because it costs
+    too much' (the words after hang from the content's own)."""
+    doc = view.doc
+    last = con.end - 1
+    if cue.start >= con.end or not any(lo > con.start and hi == last for lo, hi in view.token_regions):
+        return con
+    end = view.sent_end[con.start]
+    inside = set(range(con.start, con.end))
+    k = con.end
+    while k < end:
+        t = doc[k]
+        if t.is_punct or "\n" in t.text or k in view.quoted:
+            break
+        if k == con.end and t.ent_type_ in WHEN_ENTS:
+            break  # a day right after the quotation is the saying's, whatever the parse says
+        anc, ok = t.head, False
+        for _ in range(12):
+            if anc.i in inside:
+                ok = True
+                break
+            if anc.head.i == anc.i or not con.start <= anc.i < end:
+                break
+            anc = anc.head
+        if not ok:
+            break
+        inside.add(k)
+        k += 1
+    while k > con.end and (doc[k - 1].is_space or doc[k - 1].dep_ == "cc"):
+        k -= 1
+    return con if k <= con.end else TaggedSpan("CON", con.start, k)
+
+
 def _cue_word(tok: Token, verb: Token) -> bool:
     """A word that hangs from the cue verb itself, with nothing of its own."""
     return tok.head.i == verb.i and tok.i != verb.i and tok.n_lefts + tok.n_rights <= 1
@@ -419,8 +475,8 @@ def find_tagged(
     rules = find_reported(view) if rules is None else rules
     for spans in tag_doc(view, tagger, rules):
         cues = [s for s in spans if s.role == "CUE"]
-        for cue, src, con in decode(view, spans):
-            con = _without_channel(view, cue, _without_cue_words(doc, cue, con))
+        for cue, src, con in decode(view, spans, rules):
+            con = _without_channel(view, cue, _without_cue_words(doc, cue, _past_quote(view, cue, con)))
             c_s, c_e = _char_span(doc, con)
             if (c_s, c_e) in seen:
                 continue
