@@ -375,6 +375,24 @@ def _without_channel(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tag
     return con
 
 
+def _before_next_quote(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
+    """A content cut where its sentence ends when the next sentence opens a quotation:
+    'He conceded that it would happen again. "That, sadly," he said, "is life."' (the
+    quotation is the next report's, not more of this one)."""
+    doc = view.doc
+    end = view.sent_end[con.start]
+    if con.end <= end or cue.start >= end:
+        return con
+    opens = {lo for lo, _ in view.token_regions}
+    k = end
+    while k < con.end and doc[k].is_space:
+        k += 1
+    if k not in opens:
+        return con
+    cut = _trimmed(doc, con.start, end)
+    return con if cut is None else cut
+
+
 def _past_quote(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
     """A content of words and a quotation in them, that the tagger ended at the quotation's
     close although the clause goes on: 'Lee said the plan is "a mess" because it costs
@@ -476,6 +494,7 @@ def find_tagged(
     for spans in tag_doc(view, tagger, rules):
         cues = [s for s in spans if s.role == "CUE"]
         for cue, src, con in decode(view, spans, rules):
+            con = _before_next_quote(view, cue, con)
             con = _without_channel(view, cue, _without_cue_words(doc, cue, _past_quote(view, cue, con)))
             c_s, c_e = _char_span(doc, con)
             if (c_s, c_e) in seen:
