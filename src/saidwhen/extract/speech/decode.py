@@ -375,6 +375,25 @@ def _without_channel(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tag
     return con
 
 
+_TELLING = frozenset({"tell", "assure", "inform", "remind", "warn", "advise", "notify"})
+
+
+def _without_addressee(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
+    """'told one of his aides on a regular basis that terror is the answer': the content
+    is the clause told, not the one told it ('that terror is the answer')."""
+    verb = span_root(doc, cue)
+    if verb.lemma_ not in _TELLING or con.start < cue.end:
+        return con
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i >= con.start]
+    said = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not told or not said:
+        return con
+    lo = said[0].left_edge.i
+    if told[0].left_edge.i != con.start or not told[0].right_edge.i < lo < con.end:
+        return con
+    return TaggedSpan("CON", lo, con.end)
+
+
 def _before_next_quote(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
     """A content cut where its sentence ends when the next sentence opens a quotation:
     'He conceded that it would happen again. "That, sadly," he said, "is life."' (the
@@ -494,7 +513,7 @@ def find_tagged(
     for spans in tag_doc(view, tagger, rules):
         cues = [s for s in spans if s.role == "CUE"]
         for cue, src, con in decode(view, spans, rules):
-            con = _before_next_quote(view, cue, con)
+            con = _without_addressee(doc, cue, _before_next_quote(view, cue, con))
             con = _without_channel(view, cue, _without_cue_words(doc, cue, _past_quote(view, cue, con)))
             c_s, c_e = _char_span(doc, con)
             if (c_s, c_e) in seen:
