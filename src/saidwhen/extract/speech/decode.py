@@ -160,9 +160,7 @@ def decode(
     return out
 
 
-def _rules_content(
-    view: ArticleView, cue: TaggedSpan, rules: Sequence[Draft]
-) -> TaggedSpan | None:
+def _rules_content(view: ArticleView, cue: TaggedSpan, rules: Sequence[Draft]) -> TaggedSpan | None:
     """The content the rules found for this cue (the same words of the cue, a source)."""
     doc = view.doc
     k_s, k_e = _char_span(doc, cue)
@@ -355,6 +353,9 @@ def _without_cue_words(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan
 _LONE = frozenset({"ADV", "ADP"})
 
 
+_CHANNEL_PREPS = frozenset({"in", "on", "via", "during"})
+
+
 def _without_channel(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
     """The content without the channel the words came in, told after them: "asked for a
     light sentence in a letter posted on Twitter Thursday" (not "in a letter ...")."""
@@ -363,7 +364,7 @@ def _without_channel(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tag
         return con
     for k in range(con.start + 2, con.end - 1):
         prep = doc[k]
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "via", "during") or k in view.quoted:
+        if prep.dep_ != "prep" or prep.lower_ not in _CHANNEL_PREPS or k in view.quoted:
             continue
         objs = [c for c in prep.children if c.dep_ == "pobj"]
         if not objs or objs[0].lower_ not in CUE_CHANNELS:
@@ -376,6 +377,13 @@ def _without_channel(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tag
 
 
 _TELLING = frozenset({"tell", "assure", "inform", "remind", "warn", "advise", "notify"})
+
+
+def _content_bounds(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
+    """Where a tagged content starts and ends, the tagger's guess corrected by the parse."""
+    con = _without_addressee(view.doc, cue, _before_next_quote(view, cue, con))
+    con = _without_cue_words(view.doc, cue, _past_quote(view, cue, con))
+    return _without_channel(view, cue, con)
 
 
 def _without_addressee(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
@@ -418,7 +426,8 @@ def _past_quote(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSp
     too much' (the words after hang from the content's own)."""
     doc = view.doc
     last = con.end - 1
-    if cue.start >= con.end or not any(lo > con.start and hi == last for lo, hi in view.token_regions):
+    closes = any(lo > con.start and hi == last for lo, hi in view.token_regions)
+    if cue.start >= con.end or not closes:
         return con
     end = view.sent_end[con.start]
     inside = set(range(con.start, con.end))
@@ -513,8 +522,7 @@ def find_tagged(
     for spans in tag_doc(view, tagger, rules):
         cues = [s for s in spans if s.role == "CUE"]
         for cue, src, con in decode(view, spans, rules):
-            con = _without_addressee(doc, cue, _before_next_quote(view, cue, con))
-            con = _without_channel(view, cue, _without_cue_words(doc, cue, _past_quote(view, cue, con)))
+            con = _content_bounds(view, cue, con)
             c_s, c_e = _char_span(doc, con)
             if (c_s, c_e) in seen:
                 continue
