@@ -93,6 +93,9 @@ def decode(
     assigned: dict[int, list[TaggedSpan]] = {}
     for con in contents:
         ranked = sorted(cues, key=lambda c: (sent_of(c) != sent_of(con), _gap(c, con), c.start))
+        ranked = [c for c in ranked if not _line_between(doc, c, con)]
+        if not ranked:
+            continue
         cue = ranked[0]
         if sent_of(cue) != sent_of(con) and _gap(cue, con) > MAX_CONTENT_GAP:
             continue
@@ -168,9 +171,25 @@ def _rules_content(view: ArticleView, cue: TaggedSpan, rules: Sequence[Draft]) -
         if r.cue is None or r.speaker is None or (r.cue.start, r.cue.end) != (k_s, k_e):
             continue
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
-        if span is not None and span.start >= cue.end:
-            return _trimmed(doc, span.start, span.end)
+        if span is None or span.start < cue.end:
+            continue
+        body = _trimmed(doc, span.start, span.end)
+        if body is not None and not _line_between(doc, cue, body):
+            return body
     return None
+
+
+def _line_between(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> bool:
+    """A line break between a cue and the words after it that no colon announces:
+    "The readers wrote in." is not the report of the next paragraph's quotation."""
+    if con.start < cue.end:
+        return False
+    gap = doc[cue.end : con.start]
+    breaks = [t.i for t in gap if "\n" in t.text]
+    if not breaks:
+        return False
+    before = [t for t in doc[cue.end : breaks[0]] if not t.is_space]
+    return not (before and before[-1].text == ":")
 
 
 def _reports(doc: Doc, cue: TaggedSpan) -> bool:
