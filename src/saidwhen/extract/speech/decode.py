@@ -395,11 +395,27 @@ def _without_channel(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tag
     return con
 
 
+def _after_announcement(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
+    """'Sen. Quist scolded him: "It is late," she said': a content before its cue that
+    opens with a saying announcing the quotation (by a colon) is the quotation alone."""
+    doc = view.doc
+    if con.end > cue.start:
+        return con
+    opens = {lo for lo, _ in view.token_regions}
+    for k in range(con.start + 1, con.end - 1):
+        if doc[k].text == ":" and k + 1 in opens:
+            if any(is_speech_verb(t) for t in doc[con.start : k]):
+                return TaggedSpan("CON", k + 1, con.end)
+            break
+    return con
+
+
 _TELLING = frozenset({"tell", "assure", "inform", "remind", "warn", "advise", "notify"})
 
 
 def _content_bounds(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
     """Where a tagged content starts and ends, the tagger's guess corrected by the parse."""
+    con = _after_announcement(view, cue, con)
     con = _without_addressee(view.doc, cue, _before_next_quote(view, cue, con))
     con = _without_cue_words(view.doc, cue, _past_quote(view, cue, con))
     return _without_channel(view, cue, con)
