@@ -373,6 +373,7 @@ _LONE = frozenset({"ADV", "ADP"})
 
 
 _CHANNEL_PREPS = frozenset({"in", "on", "via", "during"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _without_channel(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
@@ -388,8 +389,10 @@ def _without_channel(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tag
         objs = [c for c in prep.children if c.dep_ == "pobj"]
         if not objs or objs[0].lower_ not in CUE_CHANNELS:
             continue
-        if prep.right_edge.i + 1 < con.end:
-            return con  # words of the content go on after the channel
+        if prep.right_edge.i + 1 < con.end or any(
+            t.dep_ == "mark" or t.tag_ in _FINITE for t in doc[objs[0].i : con.end]
+        ):
+            return con  # words of the content go on after the channel ("a statement that")
         cut = _trimmed(doc, con.start, k)
         return con if cut is None else cut
     return con
@@ -428,10 +431,15 @@ def _without_addressee(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan
     if verb.lemma_ not in _TELLING or con.start < cue.end:
         return con
     told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i >= con.start]
-    said = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-    if not told or not said:
+    if not told:
         return con
-    lo = said[0].left_edge.i
+    said = [c.left_edge.i for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    # "told The Hill in a statement that ...": the parse may hang the clause on the channel
+    said += [t.i for t in doc[told[0].right_edge.i + 1 : con.end] if t.lower_ == "that"
+             and t.dep_ == "mark"]  # fmt: skip
+    if not said:
+        return con
+    lo = said[0]
     if told[0].left_edge.i != con.start or not told[0].right_edge.i < lo < con.end:
         return con
     return TaggedSpan("CON", lo, con.end)
