@@ -457,7 +457,9 @@ def _before_next_quote(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> T
     k = end
     while k < con.end and doc[k].is_space:
         k += 1
-    if k not in opens:
+    if end - 1 in opens and end - 1 > con.start:
+        end -= 1  # the parse ended the sentence after the opening mark ('again. "That')
+    elif k not in opens:
         return con
     cut = _trimmed(doc, con.start, end)
     return con if cut is None else cut
