@@ -410,7 +410,22 @@ def _after_announcement(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> 
             if any(is_speech_verb(t) for t in doc[con.start : k]):
                 return TaggedSpan("CON", k + 1, con.end)
             break
+        if doc[k].text in _DASHES and k + 1 in opens and _closes_at_end(view, k + 1, con):
+            # 'Neither man was swayed - "Born rich," Elkins said': the quotation alone
+            return TaggedSpan("CON", k + 1, con.end)
     return con
+
+
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _closes_at_end(view: ArticleView, opening: int, con: TaggedSpan) -> bool:
+    """The quotation opened at token ``opening`` closes where the content ends."""
+    doc = view.doc
+    for lo, hi in view.token_regions:
+        if lo == opening:
+            return all(t.is_punct or t.is_space for t in doc[hi + 1 : con.end])
+    return False
 
 
 _TELLING = frozenset({"tell", "assure", "inform", "remind", "warn", "advise", "notify"})
