@@ -435,6 +435,7 @@ def _content_bounds(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tagg
     """Where a tagged content starts and ends, the tagger's guess corrected by the parse."""
     con = _after_announcement(view, cue, con)
     con = _without_addressee(view.doc, cue, _before_next_quote(view, cue, con))
+    con = _quotation_alone(view, con)
     con = _without_cue_words(view.doc, cue, _past_quote(view, cue, con))
     return _without_channel(view, cue, con)
 
@@ -458,6 +459,23 @@ def _without_addressee(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan
     if told[0].left_edge.i != con.start or not told[0].right_edge.i < lo < con.end:
         return con
     return TaggedSpan("CON", lo, con.end)
+
+
+def _quotation_alone(view: ArticleView, con: TaggedSpan) -> TaggedSpan:
+    """A content that opens with a quotation ends at its close when a new sentence
+    starts after it: '"I would like to answer," he said. When I began ...'."""
+    doc = view.doc
+    for lo, hi in view.token_regions:
+        if lo > con.start:
+            break
+        if lo < con.start - 1 or not hi + 1 < con.end:
+            continue
+        k = hi + 1
+        while k < con.end and (doc[k].is_punct or doc[k].is_space):
+            k += 1
+        if k < con.end and view.sent_start[k] == k:
+            return TaggedSpan("CON", con.start, hi + 1)
+    return con
 
 
 def _before_next_quote(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
