@@ -398,6 +398,26 @@ def _without_channel(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tag
     return con
 
 
+def _without_cue_clause(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
+    """The content without a clause at its end that joins the cue's verb, not the words:
+    'did not want to stay in the ward, but was treated at home', 'said that ... and
+    suggested that ...', 'pledged that ..., forcing them to wait'."""
+    verb = span_root(doc, cue)
+    if con.start < cue.end:
+        return con
+    for kid in verb.children:
+        if kid.i <= con.start or kid.i >= con.end:
+            continue
+        joins = kid.dep_ == "conj" or (kid.dep_ == "advcl" and kid.tag_ == "VBG")
+        lo = kid.left_edge.i
+        while lo > con.start and (doc[lo - 1].dep_ == "cc" or doc[lo - 1].is_punct):
+            lo -= 1
+        if joins and con.start < lo < kid.left_edge.i and kid.right_edge.i + 1 >= con.end:
+            cut = _trimmed(doc, con.start, lo)
+            return con if cut is None else cut
+    return con
+
+
 def _after_announcement(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
     """'Sen. Quist scolded him: "It is late," she said': a content before its cue that
     opens with a saying announcing the quotation (by a colon) is the quotation alone."""
@@ -437,6 +457,7 @@ def _content_bounds(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tagg
     con = _without_addressee(view.doc, cue, _before_next_quote(view, cue, con))
     con = _quotation_alone(view, con)
     con = _without_cue_words(view.doc, cue, _past_quote(view, cue, con))
+    con = _without_cue_clause(view.doc, cue, con)
     return _without_channel(view, cue, con)
 
 
