@@ -537,6 +537,8 @@ def _past_quote(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSp
             break
         if k == con.end and t.ent_type_ in WHEN_ENTS:
             break  # a day right after the quotation is the saying's, whatever the parse says
+        if t.dep_ == "prep" and any(c.lower_ in CUE_CHANNELS for c in t.children):
+            break  # '"kept us safe" on Twitter': the channel of the saying
         anc, ok = t.head, False
         for _ in range(12):
             if anc.i in inside:
