@@ -96,6 +96,7 @@ def test_table_marks_topics(tmp_path: Path) -> None:
     assert "| topic    |" in topic
     assert "| indirect |" in said
     assert rows[-1].startswith("topic: reported speech that names what was talked about")
+    assert rows[0].endswith(": 1 quote, 1 topic")  # the count keeps the two apart
 
 
 def test_table_without_topics_has_no_topic_note(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 import zlib
 from pathlib import Path
 
@@ -118,3 +119,22 @@ def test_worker_processes_give_the_same_bank(
     assert bank_contents(connect(pooled, readonly=True)) == bank_contents(
         connect(db, readonly=True)
     )
+
+
+def _pipelines_loaded() -> int:
+    from saidwhen.nlp import _load
+
+    return _load.cache_info().currsize
+
+
+def test_workers_start_with_the_pipeline_loaded() -> None:
+    """Forked from the server that loaded it (each worker used to import and load it: 1.3 s)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_all_start_methods
+
+    from saidwhen.engine.local import _context
+
+    if not sys.platform.startswith("linux") or "forkserver" not in get_all_start_methods():
+        pytest.skip("workers are spawned here, and load the pipeline themselves")
+    with ProcessPoolExecutor(1, mp_context=_context(None)) as pool:
+        assert pool.submit(_pipelines_loaded).result() == 1

@@ -53,14 +53,18 @@ def run(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
 
 
 def children(pid: int) -> list[int]:
-    out = []
+    """Every descendant of ``pid``: the workers are the fork server's children."""
+    kids: dict[int, list[int]] = {}
     for d in Path("/proc").iterdir():
         try:
             stat = (d / "stat").read_text()
+            kids.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(d.name))
         except (OSError, ValueError):
             continue
-        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-            out.append(int(d.name))
+    out, todo = [], list(kids.get(pid, []))
+    while todo:
+        out.append(todo.pop())
+        todo.extend(kids.get(out[-1], []))
     return out
 
 

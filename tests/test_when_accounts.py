@@ -74,6 +74,17 @@ def test_a_date_of_another_clause(nlp: Any, text: str, quoted: str, when: str | 
             "Exam season",
             "2019-11-05",
         ),
+        # the attribution names the same medium again after another post's day came
+        # between: the blog post goes on, the photo post of that day does not date it
+        (
+            'In a blog post on Nov. 12, Ana Ruiz wrote, "The bridge will open in spring."\n\n'
+            "In October the council had approved the money. In her Instagram post at the "
+            "time, Ruiz had said that the bridge would be named for her father.\n\n"
+            "In her blog post, she revealed that she had asked the engineers to check the "
+            'cables twice, "no matter what it cost".',
+            "no matter what it cost",
+            "2019-11-12",
+        ),
     ],
 )
 def test_a_new_account_of_the_speaker(nlp: Any, text: str, quoted: str, when: str | None) -> None:

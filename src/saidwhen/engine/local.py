@@ -1,20 +1,24 @@
 """Ingest on this machine: a pool of worker processes runs the works of :mod:`.base`.
 
-Each worker loads spaCy once, then reads its works (HTML turned into text
-there), extracts, and sends the records back; the parent only writes them.
-With one worker everything runs in this process.
+Each worker reads its works (HTML turned into text there), extracts, and
+sends the records back; the parent only writes them. The workers are forked
+from a server process that has loaded spaCy and the pipeline once
+(:mod:`._preload`; spawned afresh where there is no fork server). With one
+worker everything runs in this process.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Unpack
 
@@ -33,8 +37,13 @@ from saidwhen.engine.inputs import BATCH, Work
 __all__ = ["BATCH", "IngestSummary", "LocalRunner", "Progress", "extract_batch", "ingest"]
 
 
-def _die_with_parent(parent: int) -> None:
-    """End this worker when the ingest process dies (``kill -9`` leaves no orphans)."""
+def _die_with_parent(ingest: int) -> None:
+    """End this worker when the ingest process dies (``kill -9`` leaves no orphans).
+
+    The worker's parent is the ingest process (spawned) or the fork server,
+    which exits when the ingest process does; either way the worker ends with it.
+    """
+    parent = os.getppid()
     try:
         import ctypes
 
@@ -44,11 +53,33 @@ def _die_with_parent(parent: int) -> None:
         pass
 
     def watch() -> None:  # elsewhere: notice the parent is gone within a second
-        while os.getppid() == parent:
+        while os.getppid() == parent and _alive(ingest):
             time.sleep(1.0)
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process took the number
+        return False
+    return True
+
+
+def _context(model: str | None) -> BaseContext:
+    """Workers forked from a server that loaded the pipeline (Linux), else spawned."""
+    # macOS has a fork server too, but forking after numpy's Accelerate has started is unsafe
+    if not sys.platform.startswith("linux") or "forkserver" not in get_all_start_methods():
+        return get_context("spawn")
+    ctx = get_context("forkserver")
+    if model is None:  # another pipeline: each worker loads its own
+        # (the server starts with the first pool of this process; later calls do nothing)
+        ctx.set_forkserver_preload(["saidwhen.engine._preload"])
+    return ctx
 
 
 def _init_worker(model: str | None, parent: int | None = None) -> None:
@@ -63,7 +94,8 @@ def _init_worker(model: str | None, parent: int | None = None) -> None:
 
 
 class LocalRunner:
-    """``workers`` processes (spawned, each a child that watches this one), or this process."""
+    """``workers`` processes (each watching this one: see :func:`_die_with_parent`), or this
+    process."""
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or os.cpu_count() or 1
@@ -74,9 +106,11 @@ class LocalRunner:
             for w in works:
                 yield run_work(w, opts)
             return
+        # read by numpy's BLAS when the fork server (or a spawned worker) imports it
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
         pool = ProcessPoolExecutor(
             max_workers=self.workers,
-            mp_context=get_context("spawn"),
+            mp_context=_context(opts.model),
             initializer=_init_worker,
             initargs=(opts.model, os.getpid()),
         )

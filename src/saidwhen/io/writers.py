@@ -56,7 +56,12 @@ def format_table(record: ArticleRecord, width: int | None = None) -> str:
     sp_w, when_w, kind_w = 18, 23, 8
     quote_w = max(30, width - sp_w - when_w - kind_w - 9)
     title = f" — {record.title}" if record.title else ""
-    lines = [f"{record.id} ({record.date.isoformat()}){title}: {len(record.quotes)} quotes"]
+    topics = sum(1 for q in record.quotes if q.topic)
+    said = len(record.quotes) - topics
+    count = f"{said} quote{'s' * (said != 1)}" + (
+        f", {topics} topic{'s' * (topics != 1)}" if topics else ""
+    )
+    lines = [f"{record.id} ({record.date.isoformat()}){title}: {count}"]
     lines.append(f"{'speaker':<{sp_w}} | {'when':<{when_w}} | {'kind':<{kind_w}} | quote")
     lines.append("-" * min(width, sp_w + when_w + kind_w + quote_w + 9))
     for q in record.quotes:

@@ -22,7 +22,9 @@ its person (name and type).
 
 The package: :mod:`.names` (name runs, titles, canonical forms, the
 lexicon), :mod:`.index` (the entities and the resolution of a mention),
-:mod:`.build` (:func:`find_people`), :mod:`.speakers` (:func:`name_speakers`).
+:mod:`.pronouns` (he/she and a body's "it"/"they"), :mod:`.described` (descriptions),
+:mod:`.resolver` (the ranking's features and learned weights), :mod:`.build`
+(:func:`find_people`), :mod:`.speakers` (:func:`name_speakers`).
 """
 
 from saidwhen.extract.people.build import find_people

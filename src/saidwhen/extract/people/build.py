@@ -44,6 +44,7 @@ from saidwhen.extract.people.names import (
     _standalone_labels,
     _stem,
 )
+from saidwhen.extract.people.resolver import PronounModel, Trace
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
 from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
@@ -51,6 +52,9 @@ from saidwhen.nlp import doc_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+
+# Prepositions of a place one is in, goes to or comes from
+_PLACE_PREPS = frozenset("in at to from near into across outside inside throughout".split())
 
 # Verbs whose untagged subject name is taken for a person (bodies are mostly tagged ORG).
 _SAYS = frozenset("say tell add explain note write ask reply recall".split())
@@ -76,6 +80,9 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
             v["org"] = v.get("org", 0.0) + 1
     elif last in _PLACE_LABELS:
         v["place"] = v.get("place", 0.0) + 1
+    end = doc[j - 1]
+    if end.dep_ == "pobj" and end.head.lower_ in _PLACE_PREPS:
+        v["in_place"] = v.get("in_place", 0.0) + 1  # "in Paris", "to Jordan"
     if titles:
         v["person"] = v.get("person", 0.0) + 2
         v["person_strong"] = v.get("person_strong", 0.0) + 2
@@ -131,6 +138,11 @@ def _settle_type(ent: _Entity) -> EntityType | None:
         return None
     if person > 0 and person >= org and person >= place:
         return "person"
+    if v.get("person_strong", 0.0) and person >= org and not v.get("in_place"):
+        # "Valeska Paris, an Australian woman ... Paris claims": a person by what the
+        # text says (a given name, a title, "a woman"), never a place to be in or go to,
+        # whose surname the tagger takes for the city
+        return "person"
     if org >= 2 and org >= place:  # one ORG label alone is too weak ("Marine biologist")
         return "organisation"
     return None
@@ -147,16 +159,23 @@ def _described_role(doc: Doc, i: int, j: int) -> bool:
     )
 
 
-def find_people(doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> PeopleIndex:
+def find_people(
+    doc: Doc,
+    regions: Sequence[QuoteRegion] | None = None,
+    *,
+    model: PronounModel | None = None,
+    trace: Trace | None = None,
+) -> PeopleIndex:
     """Every person and organisation of the article with their mentions and descriptors.
 
     ``regions`` are the article's quoted regions (``ArticleView.regions``), paired
-    from the text when not given.
+    from the text when not given.  ``model`` ranks the people a he/she may be (the
+    stored weights when not given); ``trace`` collects what it saw, for training.
     """
     if regions is None:
         regions = find_quote_regions(doc_text(doc))
     quoted = [(r.start, r.end) for r in regions]
-    index = PeopleIndex(doc, quoted)
+    index = PeopleIndex(doc, quoted, model, trace)
     name_words: set[str] = set()
     for tagged in doc.ents:
         if tagged.label_ == "PERSON":

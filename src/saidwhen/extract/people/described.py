@@ -75,6 +75,8 @@ class _Descriptions:
             gender: Gender | None,
             window: int = 8000,
             skip: frozenset[int] = frozenset(),
+            frame: bool = True,
+            subject: bool = False,
         ) -> _Entity | None: ...
 
         def _add_mention(self, ent: _Entity, start: int, end: int) -> None: ...

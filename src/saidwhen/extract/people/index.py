@@ -16,11 +16,7 @@ from saidwhen.extract.people.names import (
     _MORE_MALE,
     _RELATIVE,
     _SUFFIXES,
-    MAIN_SUBJECT_BONUS,
     PRONOUNS,
-    SALIENCE,
-    SUBJECT_BONUS,
-    UNKNOWN_GENDER_COST,
     Gender,
     _core,
     _first_surname,
@@ -28,6 +24,8 @@ from saidwhen.extract.people.names import (
     _same_person,
     _time_tail,
 )
+from saidwhen.extract.people.pronouns import _Pronouns
+from saidwhen.extract.people.resolver import DEFAULT_MODEL, PronounModel, Trace
 from saidwhen.model import Person, Span
 from saidwhen.nlp import doc_text
 
@@ -133,11 +131,23 @@ def _personal_name(ent: _Entity) -> bool:
     return bool(ent.votes.get("person_strong") or ent.votes.get("person_full"))
 
 
-class PeopleIndex(_Descriptions):
+class PeopleIndex(_Descriptions, _Pronouns):
     """The people of one article; ``resolve`` maps a mention span to a canonical name."""
 
-    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        quoted: list[tuple[int, int]] | None = None,
+        model: PronounModel | None = None,
+        trace: Trace | None = None,
+    ) -> None:
         self._doc = doc
+        self._model = model if model is not None else DEFAULT_MODEL
+        self._trace = trace  # training: what the pronoun ranking saw
+        self._tok_starts: list[int] = []  # token char starts, and each token's sentence
+        self._tok_sent: list[int] = []
+        self._tok_unit: list[int] = []  # ... and its sentence or paragraph, see unit_of
+        self._roots: dict[tuple[int, int], Token] = {}
         self._quoted = sorted(quoted or [])  # quoted regions: their "he" lives in another frame
         self._quote_starts = [q[0] for q in self._quoted]
         # mention start -> (in quote, subject: 2 of a main clause, 1 of another, 0 none)
@@ -357,134 +367,39 @@ class PeopleIndex(_Descriptions):
         ent = self.entity_at(start, end)
         return ent.name if ent is not None else None
 
-    def pronoun_target(self, token: Token) -> _Entity | None:
-        """The person a he/she pronoun most likely refers to."""
-        gender = PRONOUNS.get(token.lower_)
-        if gender is None:
-            return None
-        skip = self._objects_of_verb(token)
-        if not self._in_quote(token.idx):
-            newcomer = self._introduced_before(token, gender)
-            if newcomer is not None and id(newcomer) not in skip:
-                return newcomer
-        return self._recent(token.idx, gender, skip=skip)
+    def sentence_of(self, pos: int) -> int:
+        """The number of the sentence the character at ``pos`` is in."""
+        if not self._tok_starts:
+            unit = -1
+            for n, sent in enumerate(self._doc.sents):
+                unit += 1
+                for tok in sent:
+                    self._tok_starts.append(tok.idx)
+                    self._tok_sent.append(n)
+                    self._tok_unit.append(unit)
+                    if tok.is_space and "\n" in tok.text:
+                        unit += 1
+        k = bisect.bisect_right(self._tok_starts, pos) - 1
+        return self._tok_sent[max(0, k)]
 
-    def _objects_of_verb(self, pron: Token) -> frozenset[int]:
-        """The people a subject pronoun's verb takes as its object or addressee ("he
-        told Hannity", "she spoke to Lee"): not who the pronoun is."""
-        if pron.dep_ != "nsubj":
-            return frozenset()
-        out = set()
-        for c in pron.head.children:
-            if c.dep_ in ("dobj", "dative"):
-                objs = [c]
-            elif c.dep_ == "prep" and c.lower_ in ("to", "with"):
-                objs = [g for g in c.children if g.dep_ == "pobj"]
+    def unit_of(self, pos: int) -> int:
+        """The number of the sentence the character at ``pos`` is in, a sentence that
+        runs over a paragraph break (the parser's, after a closing quote) counted as two."""
+        self.sentence_of(pos)  # fills the token starts
+        return self._tok_unit[max(0, bisect.bisect_right(self._tok_starts, pos) - 1)]
+
+    def token_at(self, start: int, end: int) -> Token:
+        """The head token of a mention span."""
+        tok = self._roots.get((start, end))
+        if tok is None:
+            span = self._doc.char_span(start, end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                self.sentence_of(start)  # fills the token starts
+                tok = self._doc[max(0, bisect.bisect_right(self._tok_starts, start) - 1)]
             else:
-                continue
-            for o in objs:
-                if o.pos_ == "PROPN" and (ent := self.entity_at(o.idx, o.idx + len(o))):
-                    out.add(id(ent))
-        return frozenset(out)
-
-    def _introduced_before(self, pron: Token, gender: Gender) -> _Entity | None:
-        """The one person of the pronoun's gender first named, outside a subject, in the
-        sentence right before ("filmed by Dale's wife, Rena Dale. In it she pleads"): the
-        newcomer, when no one who may be he or she is a subject in between."""
-        doc = self._doc
-        sent = pron.sent
-        if sent.start == 0 or any(PRONOUNS.get(t.lower_) for t in doc[sent.start : pron.i]):
-            return None
-        prev = doc[sent.start - 1].sent
-        lo = prev.start_char
-        found: dict[int, _Entity] = {}
-        for s, _, ent in self._mention_starts:
-            if not lo <= s < pron.idx or ent.type != "person":
-                continue
-            quoted, subject = self._flags[s]
-            if ent.gender not in (gender, None) or quoted:
-                continue
-            if subject or (ent.gender is None and len(ent.tokens) > 1):
-                return None  # one who may be he or she as a subject, or named in full
-            if ent.gender is not None:
-                found[id(ent)] = ent
-        if len(found) != 1:
-            return None
-        (ent,) = found.values()
-        if min(s for s, _ in ent.mentions) < lo:
-            return None  # named before: the subject preference knows it
-        return ent
-
-    def _recent_body(self, pron: Token, window: int = 1500) -> _Entity | None:
-        """The organisation an "it said" or "they said" stands for: the last one named
-        outside quotes, unless a plural subject ("the doctors") came between for "they"."""
-        at = pron.idx
-        if self._in_quote(at):
-            return None
-        best: tuple[float, int, _Entity] | None = None
-        sent_start = pron.sent.start_char
-        for s, _, ent in self._mention_starts:
-            if s >= at or at - s > window or ent.type != "organisation":
-                continue
-            quoted, subject = self._flags[s]
-            if quoted:
-                continue
-            if sent_start <= s and not subject and pron.dep_ in ("nsubj", "nsubjpass"):
-                # "In a statement, the day bids were due to the Authority, it said": the
-                # subject is not a body named in its own sentence's opening phrase
-                continue
-            score = s + (SUBJECT_BONUS if subject else 0)
-            if best is None or score > best[0]:
-                best = (score, s, ent)
-        if best is None:
-            return None
-        if pron.lower_ == "they":
-            doc = self._doc
-            lo = doc.char_span(best[1], best[1] + 1, alignment_mode="expand")
-            if lo is not None:
-                for tok in doc[lo[0].i : pron.i]:
-                    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "nsubjpass"):
-                        return None  # "the doctors said ... they": not the body
-        return best[2]
-
-    def _recent(
-        self,
-        at: int,
-        gender: Gender | None,
-        window: int = 8000,
-        skip: frozenset[int] = frozenset(),
-    ) -> _Entity | None:
-        best: tuple[float, _Entity] | None = None
-        in_quote = self._in_quote(at)
-        for s, _, ent in self._mention_starts:
-            if s >= at or at - s > window or ent.type != "person":
-                continue
-            if skip and id(ent) in skip:
-                continue
-            if any(lo <= s < hi and not lo <= at < hi for lo, hi in self._pulled):
-                continue  # a pull quote: set into the text, no part of its thread
-            quoted, subject = self._flags[s]
-            if quoted != in_quote:
-                continue
-            if in_quote and at - s > 600:
-                continue
-            g = ent.gender
-            if gender and g and g != gender:
-                continue
-            if gender and g is None:
-                # a full name (or a titled one) of unknown gender may well be he or
-                # she; a lone word of no known gender is likelier no person ("Wild")
-                weak = len(ent.tokens) == 1 and not ent.votes.get("person_strong")
-                score = s - (300 if weak else UNKNOWN_GENDER_COST)
-            else:
-                score = s
-            if subject:
-                score += SUBJECT_BONUS + (MAIN_SUBJECT_BONUS if subject == 2 else 0)
-            if SALIENCE:
-                score += SALIENCE * min(10, sum(1 for m in ent.mentions if m[0] < at))
-            if best is None or score > best[0]:
-                best = (score, ent)
-        return best[1] if best else None
+                tok = span.root
+            self._roots[(start, end)] = tok
+        return tok
 
     def _in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -497,6 +412,8 @@ class PeopleIndex(_Descriptions):
             return 0
         tok = span.root
         while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            if tok.head.pos_ == "NOUN" and not span.start <= tok.head.i < span.end:
+                return 0  # "Sanders campaign manager Jeff Weaver said": Weaver's subject
             tok = tok.head
         if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
             tok = tok.head  # "Mr. Tano's plan is ...": the owner of the subject

@@ -152,19 +152,21 @@ def _account_date(
     """The date of the speaker's communication told in one of the two sentences before.
 
     Not when the quote's attribution names another occasion: "told Radio Dover last week"
-    then "'...,' Ruiz told reporters" (or "said in a statement").
+    then "'...,' Ruiz told reporters" (or "said in a statement"). ``sents`` and
+    ``timexes`` are in text order (found by bisection: this runs for every quote).
     """
     name = q.speaker.name if q.speaker else None
     surname = name.split()[-1] if name else ""
     if len(surname) < 3:
         return None
-    before = [(a, b) for a, b in sents if b <= s][-2:]
-    for a, b in reversed(before):
+    k = bisect.bisect_right(sents, s, key=lambda x: x[1])  # the sentences ending by s
+    for a, b in reversed(sents[max(0, k - 2) : k]):
+        lo = bisect.bisect_left(timexes, a, key=lambda t: t.start)
+        hi = bisect.bisect_left(timexes, b, key=lambda t: t.start)
         dated = [
             t
-            for t in timexes
-            if a <= t.start < b
-            and _dated_free(t, anchor)
+            for t in timexes[lo:hi]
+            if _dated_free(t, anchor)
             and not (parsed is not None and _not_the_account(parsed, t, name or ""))
         ]
         if not dated:

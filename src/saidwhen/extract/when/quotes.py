@@ -526,10 +526,14 @@ def _date_one(
                 continue
             if q.speaker and p.speaker and q.speaker.name != p.speaker.name:
                 continue
-            if _moved_on(text, sents, told, p, at):
-                break
             shared = channel & _channel_key(p.channel or "")
-            if shared - {"post"} or (shared and channel == {"post"}):
+            strong = shared - {"post"} or (shared and channel == {"post"})
+            # a date told in between ends the account, unless the attribution names the
+            # same medium again ("In her blog post on Medium, she revealed" after "her
+            # Instagram post at the time" came between two quotes of the blog post)
+            if not (via & shared - {"post"}) and _moved_on(text, sents, told, p, at):
+                break
+            if strong:
                 weak = p
                 break
             if shared and weak is None:

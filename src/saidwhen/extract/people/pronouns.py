@@ -1,0 +1,269 @@
+"""How :class:`~saidwhen.extract.people.index.PeopleIndex` resolves a he/she pronoun
+(and an "it"/"they" that stands for a body) to one of its entities: the candidates in
+view, in the pronoun's quote frame and of its gender, ranked by the hand-weighted score
+(recency, subjecthood) or by a :class:`~.resolver.PronounModel`'s weights."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from saidwhen.extract.people.entity import _Entity
+from saidwhen.extract.people.names import (
+    MAIN_SUBJECT_BONUS,
+    PRONOUNS,
+    SALIENCE,
+    SUBJECT_BONUS,
+    UNKNOWN_GENDER_COST,
+    Gender,
+)
+from saidwhen.extract.people.resolver import (
+    PronounModel,
+    Trace,
+    candidate_features,
+    rank,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def _depth(tok: Token) -> int:
+    """How many heads up a token is from its sentence's root."""
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _weak(ent: _Entity) -> bool:
+    """A lone word that nothing says is a person's name ("Business" as a subject)."""
+    return len(ent.tokens) == 1 and not ent.votes.get("person_strong")
+
+
+class _Pronouns:
+    """The pronoun half of :class:`~saidwhen.extract.people.index.PeopleIndex`: the
+    index's state and methods that it uses are declared here for the type checker."""
+
+    _doc: Doc
+    _entities: list[_Entity]
+    _model: PronounModel
+    _trace: Trace | None
+    _flags: dict[int, tuple[bool, int]]
+    _mention_starts: list[tuple[int, int, _Entity]]
+    _pulled: list[tuple[int, int]]
+
+    if TYPE_CHECKING:
+
+        def entity_at(self, start: int, end: int) -> _Entity | None: ...
+
+        def _in_quote(self, pos: int) -> bool: ...
+
+        def sentence_of(self, pos: int) -> int: ...
+
+        def unit_of(self, pos: int) -> int: ...
+
+        def token_at(self, start: int, end: int) -> Token: ...
+
+    def pronoun_target(self, token: Token) -> _Entity | None:
+        """The person a he/she pronoun most likely refers to."""
+        gender = PRONOUNS.get(token.lower_)
+        if gender is None:
+            return None
+        skip = self._objects_of_verb(token)
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        in_quote = self._in_quote(token.idx)
+        newcomer = None if in_quote else self._introduced_before(token, gender)
+        if newcomer is not None and id(newcomer) in skip:
+            newcomer = None
+        if self._model.weights is None and self._trace is None:
+            found = newcomer or self._recent(token.idx, gender, skip=skip, subject=subject)
+            if found is None and in_quote:
+                # no one of its gender named in the quote: someone named outside it
+                # (a quoted "he" about a person the article named, a long quote)
+                found = self._recent(token.idx, gender, skip=skip, frame=False, subject=subject)
+            return found
+        return self._ranked(token, gender, skip, newcomer, frame=True) or (
+            self._ranked(token, gender, skip, newcomer, frame=False) if in_quote else None
+        )
+
+    def _ranked(
+        self,
+        token: Token,
+        gender: Gender,
+        skip: frozenset[int],
+        newcomer: _Entity | None,
+        frame: bool,
+    ) -> _Entity | None:
+        """The candidate of highest weighted features (the hand score's choice when the
+        model has no weights, that is, while a trace is recorded for training)."""
+        cands: dict[int, tuple[_Entity, list[tuple[int, int]]]] = {}
+        for s, e, ent, _ in self._candidate_mentions(token.idx, gender, skip=skip, frame=frame):
+            cands.setdefault(id(ent), (ent, []))[1].append((s, e))
+        if not cands:
+            return None
+        for _, ms in cands.values():
+            ms.sort()
+        feats = candidate_features(self, token, gender, cands, newcomer)
+        if self._trace is not None:
+            seen = [(feats[k], cands[k][0].mentions) for k in cands]
+            self._trace.rows.append((token.idx, token.idx + len(token), seen))
+        if self._model.weights is None:
+            subject = token.dep_ in ("nsubj", "nsubjpass")
+            found = self._recent(token.idx, gender, skip=skip, frame=frame, subject=subject)
+            return newcomer or found
+        order = sorted(cands, key=lambda k: cands[k][1][-1][0], reverse=True)
+        return cands[rank(self._model, feats, order)][0]
+
+    def _objects_of_verb(self, pron: Token) -> frozenset[int]:
+        """The people a subject pronoun's verb takes as its object or addressee ("he
+        told Hannity", "she spoke to Lee"): not who the pronoun is."""
+        if pron.dep_ != "nsubj":
+            return frozenset()
+        out = set()
+        for c in pron.head.children:
+            if c.dep_ in ("dobj", "dative"):
+                objs = [c]
+            elif c.dep_ == "prep" and c.lower_ in ("to", "with"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+            else:
+                continue
+            for o in objs:
+                if o.pos_ == "PROPN" and (ent := self.entity_at(o.idx, o.idx + len(o))):
+                    out.add(id(ent))
+        return frozenset(out)
+
+    def _introduced_before(self, pron: Token, gender: Gender) -> _Entity | None:
+        """The one person of the pronoun's gender first named, outside a subject, in the
+        sentence right before ("filmed by Dale's wife, Rena Dale. In it she pleads"): the
+        newcomer, when no one who may be he or she is a subject in between."""
+        doc = self._doc
+        sent = pron.sent
+        if sent.start == 0 or any(PRONOUNS.get(t.lower_) for t in doc[sent.start : pron.i]):
+            return None
+        prev = doc[sent.start - 1].sent
+        lo = prev.start_char
+        found: dict[int, _Entity] = {}
+        for s, _, ent in self._mention_starts:
+            if not lo <= s < pron.idx or ent.type != "person":
+                continue
+            quoted, subject = self._flags[s]
+            if ent.gender not in (gender, None) or quoted:
+                continue
+            if subject or (ent.gender is None and len(ent.tokens) > 1):
+                return None  # one who may be he or she as a subject, or named in full
+            if ent.gender is not None:
+                found[id(ent)] = ent
+        if len(found) != 1:
+            return None
+        (ent,) = found.values()
+        if min(s for s, _ in ent.mentions) < lo:
+            return None  # named before: the subject preference knows it
+        return ent
+
+    def _recent_body(self, pron: Token, window: int = 1500) -> _Entity | None:
+        """The organisation an "it said" or "they said" stands for: the last one named
+        outside quotes, unless a plural subject ("the doctors") came between for "they"."""
+        at = pron.idx
+        if self._in_quote(at):
+            return None
+        best: tuple[float, int, _Entity] | None = None
+        sent_start = pron.sent.start_char
+        for s, _, ent in self._mention_starts:
+            if s >= at or at - s > window or ent.type != "organisation":
+                continue
+            quoted, subject = self._flags[s]
+            if quoted:
+                continue
+            if sent_start <= s and not subject and pron.dep_ in ("nsubj", "nsubjpass"):
+                # "In a statement, the day bids were due to the Authority, it said": the
+                # subject is not a body named in its own sentence's opening phrase
+                continue
+            score = s + (SUBJECT_BONUS if subject else 0)
+            if best is None or score > best[0]:
+                best = (score, s, ent)
+        if best is None:
+            return None
+        if pron.lower_ == "they":
+            doc = self._doc
+            lo = doc.char_span(best[1], best[1] + 1, alignment_mode="expand")
+            if lo is not None:
+                for tok in doc[lo[0].i : pron.i]:
+                    if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "nsubjpass"):
+                        return None  # "the doctors said ... they": not the body
+        return best[2]
+
+    def _candidate_mentions(
+        self,
+        at: int,
+        gender: Gender | None,
+        window: int = 8000,
+        skip: frozenset[int] = frozenset(),
+        frame: bool = True,
+    ) -> Iterator[tuple[int, int, _Entity, int]]:
+        """The mentions of people a pronoun (or a description) at ``at`` may take up:
+        ``(start, end, entity, subject level)``, before it, in its quote frame, of its
+        gender or of none known."""
+        in_quote = self._in_quote(at)
+        for s, e, ent in self._mention_starts:
+            if s >= at or at - s > window or ent.type != "person":
+                continue
+            if skip and id(ent) in skip:
+                continue
+            if any(lo <= s < hi and not lo <= at < hi for lo, hi in self._pulled):
+                continue  # a pull quote: set into the text, no part of its thread
+            quoted, subject = self._flags[s]
+            if frame and (quoted != in_quote or (in_quote and at - s > 600)):
+                continue
+            g = ent.gender
+            if gender and g and g != gender:
+                continue
+            yield s, e, ent, subject
+
+    def _recent(
+        self,
+        at: int,
+        gender: Gender | None,
+        window: int = 8000,
+        skip: frozenset[int] = frozenset(),
+        frame: bool = True,
+        subject: bool = False,
+    ) -> _Entity | None:
+        """The hand-weighted choice: the last mentioned, with bonuses for subjects.
+
+        For a ``subject`` pronoun, a main clause's subject outranks a subordinate one
+        in its own sentence, not in a later one: the subject of the latest sentence
+        that has one wins over an earlier sentence's ("Ruiz spoke first. Later, when
+        Lee took the stand, he said"); a subject takes up the last one's thread.
+        """
+        best: tuple[float, int, int, _Entity] | None = None
+        latest: tuple[int, int, int, _Entity] | None = None  # (sentence, -depth, -start, entity)
+        for s, e, ent, level in self._candidate_mentions(at, gender, window, skip, frame):
+            score = self._hand_score(s, ent, level, gender, at)
+            if best is None or score > best[0]:
+                best = (score, s, level, ent)
+            if subject and level and not (gender and ent.gender is None and _weak(ent)):
+                # the latest sentence's subject highest in its tree, then the first:
+                # the order of Hobbs' breadth-first, left-to-right search
+                key = (self.unit_of(s), -_depth(self.token_at(s, e)), -s, ent)
+                if latest is None or key[:3] > latest[:3]:
+                    latest = key
+        if best is None:
+            return None
+        if best[2] and latest is not None and latest[0] > self.unit_of(best[1]):
+            return latest[3]
+        return best[3]
+
+    @staticmethod
+    def _hand_score(s: int, ent: _Entity, subject: int, gender: Gender | None, at: int) -> float:
+        """The hand-weighted score of a mention at ``s`` for a pronoun at ``at``."""
+        score: float = s
+        if gender and ent.gender is None:
+            # a full name (or a titled one) of unknown gender may well be he or
+            # she; a lone word of no known gender is likelier no person ("Wild")
+            score -= 300 if _weak(ent) else UNKNOWN_GENDER_COST
+        if subject:
+            score += SUBJECT_BONUS + (MAIN_SUBJECT_BONUS if subject == 2 else 0)
+        if SALIENCE:
+            score += SALIENCE * min(10, sum(1 for m in ent.mentions if m[0] < at))
+        return score
