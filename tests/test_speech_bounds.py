@@ -59,6 +59,19 @@ def _text(doc: Any, span: TaggedSpan) -> str:
             'that the tide had won. "That, sadly,"',
             "that the tide had won",
         ),
+        # a dash that sets off another one's report ends the words; a hyphen does not
+        (
+            "Ms. Varga urged the board to act -- a delay the treasurer said would cost millions.",
+            "urged",
+            "the board to act -- a delay the treasurer said would cost millions",
+            "the board to act",
+        ),
+        (
+            "Mr. Pell claimed that a well-connected clerk said the pier was sold.",
+            "claimed",
+            "that a well-connected clerk said the pier was sold",
+            "that a well-connected clerk said the pier was sold",
+        ),
     ],
 )
 def test_content_bounds(nlp: Any, text: str, cue: str, tagged: str, bounded: str) -> None:

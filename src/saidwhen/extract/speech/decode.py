@@ -430,7 +430,8 @@ def _after_announcement(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> 
             if any(is_speech_verb(t) for t in doc[con.start : k]):
                 return TaggedSpan("CON", k + 1, con.end)
             break
-        if doc[k].text in _DASHES and k + 1 in opens and _closes_at_end(view, k + 1, con):
+        dash = doc[k].text in _DASHES and bool(doc[k - 1].whitespace_)
+        if dash and k + 1 in opens and _closes_at_end(view, k + 1, con):
             # 'Neither man was swayed - "Born rich," Elkins said': the quotation alone
             return TaggedSpan("CON", k + 1, con.end)
     return con
@@ -456,6 +457,7 @@ def _content_bounds(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tagg
     con = _after_announcement(view, cue, con)
     con = _without_addressee(view.doc, cue, _before_next_quote(view, cue, con))
     con = _quotation_alone(view, con)
+    con = _before_dashed_report(view.doc, cue, con)
     con = _without_cue_words(view.doc, cue, _past_quote(view, cue, con))
     con = _without_cue_clause(view.doc, cue, con)
     return _without_channel(view, cue, con)
@@ -480,6 +482,29 @@ def _without_addressee(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan
     if told[0].left_edge.i != con.start or not told[0].right_edge.i < lo < con.end:
         return con
     return TaggedSpan("CON", lo, con.end)
+
+
+def _before_dashed_report(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
+    """A content cut at a dash after which someone else says something: 'urged the
+    mayor to act -- a delay the councilor said would cost millions'."""
+    if con.start < cue.end:
+        return con
+    dash = next(
+        (
+            k
+            for k in range(con.start + 1, con.end - 1)
+            if doc[k].text in _DASHES and doc[k - 1].whitespace_  # not "well-connected"
+        ),
+        None,
+    )
+    if dash is None:
+        return con
+    for verb in doc[dash + 1 : con.end]:
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and dash < c.i < verb.i]
+        if subj and verb.lemma_ in ("say", "tell", "add", "claim", "argue", "write"):
+            cut = _trimmed(doc, con.start, dash)
+            return con if cut is None else cut
+    return con
 
 
 def _quotation_alone(view: ArticleView, con: TaggedSpan) -> TaggedSpan:
