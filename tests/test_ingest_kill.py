@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-N = 160
+# enough batches that the ingest still runs when the signal comes, on a busy machine too
+N = 480
 NAMES = ["Marta Quillon", "Dov Brenner", "Lena Okafor", "Ada Brenner", "Ben Ode", "Ines Varga"]
 LINES = [
     "We will finish the bridge before the winter storms arrive",

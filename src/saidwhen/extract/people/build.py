@@ -86,7 +86,7 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
     if titles:
         v["person"] = v.get("person", 0.0) + 2
         v["person_strong"] = v.get("person_strong", 0.0) + 2
-    if len(low) >= 2 and low[0] in _GIVEN_NAMES:
+    if len(low) >= 2 and low[0] in _ANY_GIVEN:
         v["person"] = v.get("person", 0.0) + 2
         v["person_strong"] = v.get("person_strong", 0.0) + 2
     if last == "" and set(low) & name_words:

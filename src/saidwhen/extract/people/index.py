@@ -146,7 +146,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         self._trace = trace  # training: what the pronoun ranking saw
         self._tok_starts: list[int] = []  # token char starts, and each token's sentence
         self._tok_sent: list[int] = []
-        self._tok_unit: list[int] = []  # ... and its sentence or paragraph, see unit_of
+        self._unit_marks: tuple[list[int], list[int]] = ([], [])  # see unit_of
         self._roots: dict[tuple[int, int], Token] = {}
         self._quoted = sorted(quoted or [])  # quoted regions: their "he" lives in another frame
         self._quote_starts = [q[0] for q in self._quoted]
@@ -370,23 +370,24 @@ class PeopleIndex(_Descriptions, _Pronouns):
     def sentence_of(self, pos: int) -> int:
         """The number of the sentence the character at ``pos`` is in."""
         if not self._tok_starts:
-            unit = -1
             for n, sent in enumerate(self._doc.sents):
-                unit += 1
                 for tok in sent:
                     self._tok_starts.append(tok.idx)
                     self._tok_sent.append(n)
-                    self._tok_unit.append(unit)
-                    if tok.is_space and "\n" in tok.text:
-                        unit += 1
         k = bisect.bisect_right(self._tok_starts, pos) - 1
         return self._tok_sent[max(0, k)]
 
     def unit_of(self, pos: int) -> int:
-        """The number of the sentence the character at ``pos`` is in, a sentence that
-        runs over a paragraph break (the parser's, after a closing quote) counted as two."""
-        self.sentence_of(pos)  # fills the token starts
-        return self._tok_unit[max(0, bisect.bisect_right(self._tok_starts, pos) - 1)]
+        """A number that grows at each sentence start and each line break up to ``pos``:
+        a sentence that the parser runs over a paragraph break (after a closing quote)
+        counts as two."""
+        if not self._unit_marks[0]:
+            self._unit_marks = (
+                [sent.start_char for sent in self._doc.sents],
+                [m.start() for m in re.finditer("\n", doc_text(self._doc))],
+            )
+        starts, breaks = self._unit_marks
+        return bisect.bisect_right(starts, pos) + bisect.bisect_left(breaks, pos)
 
     def token_at(self, start: int, end: int) -> Token:
         """The head token of a mention span."""

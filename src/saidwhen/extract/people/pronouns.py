@@ -237,22 +237,27 @@ class _Pronouns:
         Lee took the stand, he said"); a subject takes up the last one's thread.
         """
         best: tuple[float, int, int, _Entity] | None = None
-        latest: tuple[int, int, int, _Entity] | None = None  # (sentence, -depth, -start, entity)
+        subjects: list[tuple[int, int, _Entity]] = []
         for s, e, ent, level in self._candidate_mentions(at, gender, window, skip, frame):
             score = self._hand_score(s, ent, level, gender, at)
             if best is None or score > best[0]:
                 best = (score, s, level, ent)
             if subject and level and not (gender and ent.gender is None and _weak(ent)):
-                # the latest sentence's subject highest in its tree, then the first:
-                # the order of Hobbs' breadth-first, left-to-right search
-                key = (self.unit_of(s), -_depth(self.token_at(s, e)), -s, ent)
-                if latest is None or key[:3] > latest[:3]:
-                    latest = key
+                subjects.append((s, e, ent))
         if best is None:
             return None
-        if best[2] and latest is not None and latest[0] > self.unit_of(best[1]):
-            return latest[3]
-        return best[3]
+        if not best[2]:
+            return best[3]
+        # the latest sentence's subject highest in its tree, then the first: the order
+        # of Hobbs' breadth-first, left-to-right search
+        unit = self.unit_of(best[1])
+        latest: tuple[int, int, int, _Entity] | None = None  # (sentence, -depth, -start, entity)
+        for s, e, ent in subjects:
+            if s > best[1] and (u := self.unit_of(s)) > unit:
+                key = (u, -_depth(self.token_at(s, e)), -s, ent)
+                if latest is None or key[:3] > latest[:3]:
+                    latest = key
+        return latest[3] if latest is not None else best[3]
 
     @staticmethod
     def _hand_score(s: int, ent: _Entity, subject: int, gender: Gender | None, at: int) -> float:
