@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from saidwhen.extract.speech import bounds
 from saidwhen.extract.speech import decode as dec
 from saidwhen.extract.speech.types import Draft, TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
@@ -78,7 +79,7 @@ def test_content_bounds(nlp: Any, text: str, cue: str, tagged: str, bounded: str
     doc = nlp(text)
     view = ArticleView.build(doc)
     k = _span(doc, "CUE", cue)
-    con = dec._content_bounds(view, k, _span(doc, "CON", tagged, k.end))
+    con = bounds.content_bounds(view, k, _span(doc, "CON", tagged, k.end))
     assert _text(doc, con) == bounded
 
 
@@ -103,7 +104,7 @@ def test_content_bounds(nlp: Any, text: str, cue: str, tagged: str, bounded: str
 )  # fmt: skip
 def test_edges(nlp: Any, text: str, tagged: str, role: str, edged: str) -> None:
     doc = nlp(text)
-    assert _text(doc, dec._edges(ArticleView.build(doc), _span(doc, role, tagged))) == edged
+    assert _text(doc, bounds.edges(ArticleView.build(doc), _span(doc, role, tagged))) == edged
 
 
 def test_a_cue_without_tagged_words_takes_the_rules_words(nlp: Any) -> None:
