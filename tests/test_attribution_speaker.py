@@ -272,8 +272,9 @@ def test_inverted_subject_after_a_phrase_that_follows_the_quote(nlp: Any) -> Non
     )
     qs = direct(rec)
     assert len(qs) == 1 and qs[0].speaker is not None and qs[0].speaker.name == "Rosa Vidal"
-    # the report the quoted words sit in has the same inverted subject
-    reports = [q for q in rec.quotes if q.kind == "indirect" and q.text.startswith("Lane")]
+    # the report the quoted words sit in has the same inverted subject ("Lane" alone, the
+    # subject of "was known for", is a piece of that report, as PolNeAR marks raising verbs)
+    reports = [q for q in rec.quotes if q.kind == "indirect" and "in charge of" in q.text]
     assert [q.speaker.name if q.speaker else None for q in reports] == ["Rosa Vidal"]
 
 

@@ -32,6 +32,11 @@ def quoted(text: str) -> list[str]:
         ("''Both ways,'' he said. ''Again.''", ["Both ways", "Again."]),
         # a closing mark with nothing open is stray
         ('Nothing here." Then "a quote" follows.', ["a quote"]),
+        # an inch mark is stray too: the quote after it is the one in marks
+        ('The sign read 5\'10" tall. "We won," he said.', ["We won"]),
+        # an opening curly mark set where the closing one belongs (after a comma, before a space)
+        ("“It is odd,“ said Lee. “It is late.”", ["It is odd", "It is late."]),
+        ("He said,“ We go.”", ["We go."]),
     ],
 )
 def test_pairs_marks(text: str, expected: list[str]) -> None:

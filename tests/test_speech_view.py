@@ -77,6 +77,33 @@ def test_paragraphs_and_quoted_tokens(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        # the inch mark is stray: the quote after it is the one in marks
+        ('The sign read 5\'10" tall. "We won," he said.', '"We won,"'),
+        ('"First half," he said, "second half."', '"First half," "second half."'),
+        ("“Curly,” he said. ``Old style,'' she said.", "“Curly,” ``Old style,''"),
+        # a mark glued to the word before it still opens (the token holds both)
+        ('He waxed poetic about"joint work." He left.', 'about"joint work."'),
+        # a quote the paragraph ends before closing runs to the paragraph's end
+        ('She added, "We will not stop.\n\nThe end.', '"We will not stop.'),
+        # one that goes on in the next paragraph is one range, the break included
+        ('"We will build it.\n\n"And pay," he said.', '"We will build it.\n\n"And pay,"'),
+        ("No quotes here, isn't it.", ""),
+    ],
+)
+def test_token_mask_follows_the_character_pairer(nlp: Any, text: str, inside: str) -> None:
+    doc = nlp(text)
+    view = ArticleView.build(doc)
+    assert " ".join(t.text for t in doc if view.in_quotes[t.i]) == " ".join(
+        t.text for t in nlp.make_doc(inside)
+    )
+    # every token range runs from a token holding an opening mark of a region
+    for (lo, _), r in zip(view.token_regions, view.regions, strict=False):
+        assert doc[lo].idx <= r.open_mark < doc[lo].idx + len(doc[lo])
+
+
+@pytest.mark.parametrize(
     ("text", "start", "expected"),
     [
         ("One two.\n\nThree.", 0, [["One", "two", "."], ["Three", "."]]),

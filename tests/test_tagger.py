@@ -74,6 +74,29 @@ def test_features_of_a_hand_built_sentence(nlp: Any) -> None:
     assert any(x.startswith("rate=") and x != "rate=x" for x in f)
 
 
+@pytest.mark.parametrize(
+    ("text", "outside", "inside"),
+    [
+        # the inch mark is stray: the quote is the one after it, not '" tall. "'
+        ('The sign read 5\'10" tall. "We won," he said.', ["tall", "he", "said"], ["We", "won"]),
+        # a quote the paragraph ends before closing is quoted to the paragraph's end
+        ('She added, "We will not stop.\n\nThe end.', ["added", "end"], ["We", "stop"]),
+    ],
+)
+def test_quote_flags_follow_the_character_pairer(
+    nlp: Any, text: str, outside: list[str], inside: list[str]
+) -> None:
+    doc = nlp(text)
+    view = ArticleView.build(doc)
+    feats = {
+        doc[i].text: f
+        for p in view.paragraphs
+        for i, f in zip(p, crf.sequence_features(view, p), strict=True)
+    }
+    assert all("q=0" in feats[w] for w in outside)
+    assert all("q=1" in feats[w] for w in inside)
+
+
 def test_paragraphs_split_at_blank_lines(nlp: Any) -> None:
     doc = nlp("The keeper spoke.\n\nThe mayor listened.")
     paras = ArticleView.build(doc).paragraphs

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from saidwhen.extract.quotes import find_quote_regions
 from saidwhen.extract.speech.syntax import cue_subject
 from saidwhen.extract.when import first_day, timex_when
 from saidwhen.model import DateRange, Event, Span, Timex
@@ -47,7 +48,6 @@ _NARRATIVE = {"later", "then", "afterwards", "afterward", "subsequently"}
 # Verbs that carry no happening of their own.
 _LIGHT = {"be", "is", "was", "were", "are", "been", "being", "have", "has", "had", "do", "did",
           "does", "get", "got", "getting", "'s", "seem", "seemed"}  # fmt: skip
-_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”")
 _MAX_TEXT = 160
 
 
@@ -68,7 +68,8 @@ def find_events(
     if doc is None or not doc.has_annotation("DEP"):
         return []
     text: str = doc_text(doc)
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    # the one pairer of quotation marks (an inch mark, 5'10", opens nothing)
+    quoted = [(r.open_mark, r.outer_end) for r in find_quote_regions(text)]
     starts = [s for s, _ in quoted]  # in order, not overlapping
 
     def in_quote(pos: int) -> bool:

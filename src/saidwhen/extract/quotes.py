@@ -50,12 +50,14 @@ def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 
 def _kind(text: str, pos: int, mark: str) -> MarkKind:
-    if mark in _OPEN_ONLY:
-        return "open"
-    if mark in _CLOSE_ONLY:
-        return "close"
     before = text[pos - 1] if pos > 0 else ""
     after = text[pos + len(mark)] if pos + len(mark) < len(text) else ""
+    if mark in _OPEN_ONLY:
+        # '"It is odd,“ said Lee': an opening mark set where the closing one belongs
+        typo = mark == "“" and before in ".,!?" and (after.isspace() or after == "")
+        return "either" if typo else "open"
+    if mark in _CLOSE_ONLY:
+        return "close"
     opens = before in _OPENERS_BEFORE or before.isspace()
     closes = after in _CLOSERS_AFTER or after.isspace() or before in ".,!?;…"
     # NYT-style texts use '' to open and to close: read it from context like "

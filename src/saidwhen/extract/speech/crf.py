@@ -55,7 +55,9 @@ PROBE = (
     "speaking on condition of anonymity, warned of delays, which the contractor denied.\n\n"
     "The plan, the council argued, was rushed. Critics led the mayor to admit the "
     "timeline was tight. She was asked by a reporter whether she would resign.\n\n"
-    'Mayor Diaz: "No." The union thinks the deal is fair but has not signed it.'
+    'Mayor Diaz: "No." The union thinks the deal is fair but has not signed it.\n\n'
+    # a stray mark (inches) and a quote the paragraph ends before closing
+    'The sign read 5\'10" tall. "We won," he said. She added, "We will not stop.'
 )
 
 
@@ -120,7 +122,6 @@ def token_table(view: ArticleView) -> TokenTable:
     for i in range(n):
         h = head[i]
         start, end = sent_of[i], sent_end[i]
-        rel = (i - start) / max(1, end - start)
         feats = [
             "bias",
             f"w={lower[i]}",
@@ -130,13 +131,10 @@ def token_table(view: ArticleView) -> TokenTable:
             f"d={dep[i]}",
             f"hl={lemma[h]}",
             f"hd={dep[h]}",
-            f"hp={pos[h]}",
             f"d|hp={dep[i]}|{pos[h]}",
             f"d|hl={dep[i]}|{lemma[h]}",
-            f"hdir={'L' if h < i else 'R' if h > i else '0'}",
             f"q={int(quoted[i])}",
             f"rate={rate[i]}",
-            f"pos={min(int(rel * 4), 3)}",
             f"frame={frame[i]}",
         ]
         if i == start:
@@ -154,7 +152,7 @@ def token_table(view: ArticleView) -> TokenTable:
         feats.append(f"hrate={rate[h]}|{dep[i]}")
         feats.extend(paths[i])
         fixed.append(feats)
-    neighbour = list(map(_neighbour_feats, lower, pos, quoted, rate, dep))
+    neighbour = list(map(_neighbour_feats, lower, pos, rate, dep))
     return TokenTable(lower, lemma, pos, dep, head, frame, rate, quoted, fixed, neighbour)
 
 
@@ -162,16 +160,16 @@ _OFFSETS = (-2, -1, 1, 2)
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _neighbour_feats(
-    word: str, pos: str, quoted: bool, rate: str, dep: str
-) -> tuple[tuple[str, ...], ...]:
+def _neighbour_feats(word: str, pos: str, rate: str, dep: str) -> tuple[tuple[str, ...], ...]:
     """What a token says of the token at each of ``_OFFSETS`` from it."""
-    q = int(quoted)
+    # the neighbours' quote flags, the outer ones' tags, the head's tag and side and
+    # the place in the sentence had the least weight in a model trained with them:
+    # without them crfsuite takes a quarter fewer strings, at the same held-out scores
     return (
-        (f"-2:w={word}", f"-2:p={pos}", f"-2:q={q}"),
-        (f"-1:w={word}", f"-1:p={pos}", f"-1:q={q}", f"-1:rate={rate}", f"-1:d={dep}"),
-        (f"1:w={word}", f"1:p={pos}", f"1:q={q}", f"1:rate={rate}", f"1:d={dep}"),
-        (f"2:w={word}", f"2:p={pos}", f"2:q={q}"),
+        (f"-2:w={word}",),
+        (f"-1:w={word}", f"-1:p={pos}", f"-1:rate={rate}", f"-1:d={dep}"),
+        (f"1:w={word}", f"1:p={pos}", f"1:d={dep}"),
+        (f"2:w={word}",),
     )
 
 

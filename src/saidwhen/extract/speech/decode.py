@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from saidwhen.extract.speech.bounds import content_bounds, edges
 from saidwhen.extract.speech.closing import (
     _closing_body,
     _closing_report,
@@ -24,7 +25,10 @@ from saidwhen.extract.speech.closing import (
 )
 from saidwhen.extract.speech.crf import MODEL_PATH, load_tagger, tag_doc
 from saidwhen.extract.speech.finders import owner_of_next_sentence
-from saidwhen.extract.speech.lexicon import INTERRUPTERS, NO_SOURCE
+from saidwhen.extract.speech.lexicon import (
+    INTERRUPTERS,
+    NO_SOURCE,
+)
 from saidwhen.extract.speech.rules import find_reported
 from saidwhen.extract.speech.syntax import (
     cue_subject,
@@ -63,13 +67,15 @@ def _gap(a: TaggedSpan, b: TaggedSpan) -> int:
 
 
 def decode(
-    view: ArticleView, spans: Sequence[TaggedSpan]
+    view: ArticleView, spans: Sequence[TaggedSpan], rules: Sequence[Draft] = ()
 ) -> list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]]:
     """Group the tagged spans of one paragraph into ``(cue, source, content)`` attributions.
 
     Each content goes to its nearest cue (a cue of the same sentence first);
     each cue keeps its nearest content, and takes the nearest source of its
     sentence (a source may serve several cues: "she said ... and added ...").
+    A cue with a source and no content takes the words the rules gave it
+    (``rules``: ``find_reported``'s output).
     """
     doc = view.doc
     cues = [s for s in spans if s.role == "CUE"]
@@ -84,6 +90,9 @@ def decode(
     assigned: dict[int, list[TaggedSpan]] = {}
     for con in contents:
         ranked = sorted(cues, key=lambda c: (sent_of(c) != sent_of(con), _gap(c, con), c.start))
+        ranked = [c for c in ranked if not _line_between(doc, c, con)]
+        if not ranked:
+            continue
         cue = ranked[0]
         if sent_of(cue) != sent_of(con) and _gap(cue, con) > MAX_CONTENT_GAP:
             continue
@@ -121,6 +130,10 @@ def decode(
         if chosen is None:
             if src is not None and (body := _closing_body(view, cue, src)) is not None:
                 closings.append((cue, src, body))
+            elif src is not None and (body := _rules_content(view, cue, rules)) is not None:
+                # "Ruiz told lawmakers no evidence supports it": the tagger read the
+                # clause's own verb as a cue and left the words without one
+                closings.append((cue, src, body))
             continue
         if (swallowed := _swallowed_report(view, cue, chosen)) is not None:
             chosen, closing = swallowed
@@ -145,6 +158,35 @@ def decode(
         ]
         out.append((cue, src, body))
     return out
+
+
+def _rules_content(view: ArticleView, cue: TaggedSpan, rules: Sequence[Draft]) -> TaggedSpan | None:
+    """The content the rules found for this cue (the same words of the cue, a source)."""
+    doc = view.doc
+    k_s, k_e = _char_span(doc, cue)
+    for r in rules:
+        if r.cue is None or r.speaker is None or (r.cue.start, r.cue.end) != (k_s, k_e):
+            continue
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is None or span.start < cue.end:
+            continue
+        body = _trimmed(doc, span.start, span.end)
+        if body is not None and not _line_between(doc, cue, body):
+            return body
+    return None
+
+
+def _line_between(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> bool:
+    """A line break between a cue and the words after it that no colon announces:
+    "The readers wrote in." is not the report of the next paragraph's quotation."""
+    if con.start < cue.end:
+        return False
+    gap = doc[cue.end : con.start]
+    breaks = [t.i for t in gap if "\n" in t.text]
+    if not breaks:
+        return False
+    before = [t for t in doc[cue.end : breaks[0]] if not t.is_space]
+    return not (before and before[-1].text == ":")
 
 
 def _reports(doc: Doc, cue: TaggedSpan) -> bool:
@@ -312,26 +354,6 @@ def _content_rank(
     return (sent_of(cue) != sent_of(con), _gap(cue, con), -(con.end - con.start))
 
 
-def _without_cue_words(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
-    """The content without lone words of the cue verb's own at its edges: "take the
-    controversy personally" (not "personally"), "pressed about how ..." (not "about")."""
-    verb = span_root(doc, cue)
-    start, end = con.start, con.end
-    while end - start > 1 and _cue_word(doc[end - 1], verb) and doc[end - 1].pos_ in _LONE:
-        end -= 1
-    if end - start > 1 and _cue_word(doc[start], verb) and doc[start].pos_ == "ADP":
-        start += 1
-    return con if (start, end) == (con.start, con.end) else TaggedSpan("CON", start, end)
-
-
-_LONE = frozenset({"ADV", "ADP"})
-
-
-def _cue_word(tok: Token, verb: Token) -> bool:
-    """A word that hangs from the cue verb itself, with nothing of its own."""
-    return tok.head.i == verb.i and tok.i != verb.i and tok.n_lefts + tok.n_rights <= 1
-
-
 def _char_span(doc: Doc, span: TaggedSpan) -> tuple[int, int]:
     toks = [t for t in doc[span.start : span.end] if not t.is_space]
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -363,8 +385,8 @@ def find_tagged(
     rules = find_reported(view) if rules is None else rules
     for spans in tag_doc(view, tagger, rules):
         cues = [s for s in spans if s.role == "CUE"]
-        for cue, src, con in decode(view, spans):
-            con = _without_cue_words(doc, cue, con)
+        for cue, src, con in decode(view, spans, rules):
+            con = content_bounds(view, cue, con)
             c_s, c_e = _char_span(doc, con)
             if (c_s, c_e) in seen:
                 continue
@@ -381,6 +403,9 @@ def find_tagged(
             ) is not None:
                 cue, src, con = closing
                 c_s, c_e = _char_span(doc, con)
+            con = edges(view, con)
+            src = None if src is None else edges(view, src)
+            c_s, c_e = _char_span(doc, con)
             seen.add((c_s, c_e))
             k_s, k_e = _char_span(doc, cue)
             speaker = None

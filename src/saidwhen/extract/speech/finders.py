@@ -179,6 +179,11 @@ def nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token
             ]
             if roots:
                 return roots[0]
+            last = between[-1]
+            if last.i == verb.i - 1 and last.pos_ in ("PROPN", "PRON"):
+                # '"...," screenwriter Cole Haddon wrote': the parse hung the name on a
+                # title it took for a verb; the name next to the cue speaks
+                return last
             if doc[verb.i - 1].text != ",":
                 return None
             # '"..." despite a phrase, said another witness': the subject is after the verb

@@ -339,7 +339,17 @@ def _without_time(toks: list[Token]) -> list[Token]:
     run = {t.i for t in toks[k:]}
     tops = [t for t in toks[k:] if t.head.i not in run]
     roots = {t.i for t in toks if t.head.i not in ids}
-    if any(t.head.i in ids - roots and t.head.pos_ in ("VERB", "AUX") for t in tops):
+    inner = ids - roots
+
+    def in_clause(tok: Token) -> bool:
+        # "who argued for the curfew on Sunday": a verb of the mention above the phrase
+        while tok.head.i in inner and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                return True
+        return False
+
+    if any(in_clause(t) for t in tops):
         return toks
     kept = trim(toks[0].doc, toks[:k])
     while len(kept) > 1 and kept[-1].pos_ in ("ADP", "ADV", "PART"):

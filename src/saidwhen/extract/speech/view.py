@@ -9,7 +9,7 @@ every token many times; they read these plain lists instead, filled from
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,7 +28,6 @@ __all__ = [
     "ArticleView",
     "in_quotes",
     "quoted_tokens",
-    "token_quote_regions",
     "tokens_in",
     "window_tokens",
 ]
@@ -49,8 +48,9 @@ class ArticleView:
         start: where the body starts (text before it, a date header, is skipped).
         regions: the quoted regions (:func:`saidwhen.extract.quotes.find_quote_regions`).
         quoted: indices of the tokens inside those regions.
-        token_regions: token ranges ``(open mark, close mark)`` of quoted passages.
-        in_quotes: per token, whether it lies inside ``token_regions``.
+        token_regions: the token ranges ``(open mark, close mark)`` of ``regions``, a
+            quote that goes on over paragraphs as one range (:func:`token_quote_regions`).
+        in_quotes: per token, whether it lies inside ``token_regions``, marks included.
         texts: the text of each token.
         lower, lemma, pos, tag, dep: per token ``lower_``, ``lemma_.lower()``,
             ``pos_``, ``tag_``, ``dep_``.
@@ -137,7 +137,7 @@ class ArticleView:
             if h != j:
                 kids[h].append(j)
         regions = tuple(find_quote_regions(text, start))
-        token_regions = tuple(token_quote_regions(texts))
+        token_regions = token_quote_regions(regions, idx)
         inside = [False] * n
         for lo, hi in token_regions:
             inside[lo : hi + 1] = [True] * (hi + 1 - lo)
@@ -311,29 +311,26 @@ def quoted_tokens(
     return frozenset(out)
 
 
-def token_quote_regions(texts: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Token ranges ``(open, close)`` of double-quoted passages, paired within a paragraph.
+def token_quote_regions(
+    regions: Sequence[QuoteRegion], idx: Sequence[int]
+) -> tuple[tuple[int, int], ...]:
+    """The token ranges ``(open mark, close mark)`` of the quoted ``regions``.
 
-    A passage left open at a paragraph end goes on when the next paragraph
-    opens with a quotation mark (the news convention for long quotes).
+    ``idx`` is the character offset of each token.  A quote the paragraph ends
+    before closing runs to its last token; one that goes on in the next
+    paragraph (``continues_previous``) is one range with it, over the break.
     """
-    regions: list[tuple[int, int]] = []
-    open_at: int | None = None
-    carry: int | None = None
-    for i, text in enumerate(texts):
-        if "\n" in text:
-            carry, open_at = open_at, None
-            continue
-        if text in ("“", "``", "„", "«") or (open_at is None and text in ('"', "''")):
-            # a long quote goes on where the previous paragraph left it open
-            open_at = carry if carry is not None and i > 0 and "\n" in texts[i - 1] else i
-            carry = None
-        elif text in ("”", "»", '"', "''") and open_at is not None:
-            regions.append((open_at, i))
-            open_at = None
-        elif text.strip():
-            carry = None
-    return regions
+    out: list[tuple[int, int]] = []
+    left_open = False
+    for r in regions:
+        lo = bisect.bisect_right(idx, r.open_mark) - 1
+        last = r.close_mark if r.close_mark is not None else r.end - 1
+        hi = bisect.bisect_right(idx, last) - 1
+        if r.continues_previous and left_open and out:
+            lo = out.pop()[0]
+        out.append((lo, hi))
+        left_open = r.close_mark is None
+    return tuple(out)
 
 
 def in_quotes(doc: Doc) -> list[bool]:

@@ -94,8 +94,12 @@ def _names_a_thing(doc: Doc, t: Timex) -> bool:
     return (
         span is not None
         and span.root.dep_ in _PREMODIFIER
-        and span.root.head.pos_ in ("NOUN", "PROPN")
+        and (span.root.head.pos_ in ("NOUN", "PROPN") or span.root.head.dep_ in _NOMINAL)
     )
+
+
+# "the March 3 walk along the docks": the parse may tag the noun a verb, not its role
+_NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 
 
 def _spoken_by_another(noun: Token, speaker: str) -> bool:
