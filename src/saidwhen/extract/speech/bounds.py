@@ -94,7 +94,7 @@ def _after_announcement(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> 
     doc = view.doc
     if con.end > cue.start:
         return con
-    opens = {lo for lo, _ in view.token_regions}
+    opens = {lo for lo, _ in view.regions_from(con.start + 2, con.end)}
     for k in range(con.start + 1, con.end - 1):
         if doc[k].text == ":" and k + 1 in opens:
             if any(is_speech_verb(t) for t in doc[con.start : k]):
@@ -113,9 +113,8 @@ _DASHES = frozenset({"-", "--", "—", "–"})
 def _closes_at_end(view: ArticleView, opening: int, con: TaggedSpan) -> bool:
     """The quotation opened at token ``opening`` closes where the content ends."""
     doc = view.doc
-    for lo, hi in view.token_regions:
-        if lo == opening:
-            return all(t.is_punct or t.is_space for t in doc[hi + 1 : con.end])
+    for _lo, hi in view.regions_from(opening, opening + 1):
+        return all(t.is_punct or t.is_space for t in doc[hi + 1 : con.end])
     return False
 
 
@@ -181,10 +180,8 @@ def _quotation_alone(view: ArticleView, con: TaggedSpan) -> TaggedSpan:
     """A content that opens with a quotation ends at its close when a new sentence
     starts after it: '"I would like to answer," he said. When I began ...'."""
     doc = view.doc
-    for lo, hi in view.token_regions:
-        if lo > con.start:
-            break
-        if lo < con.start - 1 or not hi + 1 < con.end:
+    for _lo, hi in view.regions_from(con.start - 1, con.start + 1):
+        if not hi + 1 < con.end:
             continue
         k = hi + 1
         while k < con.end and (doc[k].is_punct or doc[k].is_space):
@@ -202,7 +199,7 @@ def _before_next_quote(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> T
     end = view.sent_end[con.start]
     if con.end <= end or cue.start >= end:
         return con
-    opens = {lo for lo, _ in view.token_regions}
+    opens = {lo for lo, _ in view.regions_from(end - 1, con.end + 1)}
     k = end
     while k < con.end and doc[k].is_space:
         k += 1
@@ -220,7 +217,7 @@ def _past_quote(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSp
     too much' (the words after hang from the content's own)."""
     doc = view.doc
     last = con.end - 1
-    closes = any(lo > con.start and hi == last for lo, hi in view.token_regions)
+    closes = any(hi == last for _lo, hi in view.regions_from(con.start + 1, last + 1))
     if cue.start >= con.end or not closes:
         return con
     end = view.sent_end[con.start]
@@ -277,8 +274,8 @@ def edges(view: ArticleView, span: TaggedSpan) -> TaggedSpan:
     # "But", "So" often open the words themselves; a joining "and" does not
     while end - start > 1 and loose(doc[start], "([", ")]", _JOINING):
         start += 1
-    for lo, hi in view.token_regions:
-        if start <= lo < end - 1 < hi and all(t.is_punct for t in doc[end:hi]):
+    for _lo, hi in view.regions_from(start, end - 1):
+        if end - 1 < hi and all(t.is_punct for t in doc[end:hi]):
             end = hi + 1
     return span if (start, end) == (span.start, span.end) else TaggedSpan(span.role, start, end)
 

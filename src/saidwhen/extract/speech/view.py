@@ -38,6 +38,10 @@ _N_STRINGS = 6  # the first attributes are ids of strings
 _FRAME_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "prep", "agent")
 
 
+def _opening(region: tuple[int, int]) -> int:
+    return region[0]
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleView:
     """One parsed article as the speech steps read it.
@@ -94,6 +98,13 @@ class ArticleView:
     frames: tuple[str, ...]
     cues: tuple[tuple[int, int] | None, ...]
     where: dict[str, list[int]]
+
+    def regions_from(self, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
+        """The ``token_regions`` that open at a token in ``lo:hi``, in text order (found
+        by bisection: asked for each report, a scan would grow with the square of them)."""
+        r = self.token_regions
+        a = bisect.bisect_left(r, lo, key=_opening)
+        return r[a : bisect.bisect_left(r, hi, lo=a, key=_opening)]
 
     def sentence(self, i: int) -> SpacySpan:
         """The sentence of token ``i`` (``Token.sent`` walks the whole sentence each time)."""
