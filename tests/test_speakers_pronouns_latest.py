@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from tests.test_attribution import run, who
+from tests.test_attribution import run
+from tests.test_speakers_pronouns_near import _speaker_of
 
 # Hale is the main subject; the next sentence's only person subject is Ruiz, in a
 # clause under "there are pages"
@@ -27,12 +28,6 @@ SAME_SENTENCE = (
     "Tom Hale said on Monday that Dan Ruiz had reported the costs.\n\n"
     '"We cannot wait another year," he said.\n'
 )
-
-
-def _speaker_of(rec: Any, words: str) -> str | None:
-    qs = [q for q in rec.quotes if q.text.startswith(words)]
-    assert qs, words
-    return who(qs[0])
 
 
 @pytest.mark.parametrize(
