@@ -113,9 +113,8 @@ _DASHES = frozenset({"-", "--", "—", "–"})
 def _closes_at_end(view: ArticleView, opening: int, con: TaggedSpan) -> bool:
     """The quotation opened at token ``opening`` closes where the content ends."""
     doc = view.doc
-    for _lo, hi in view.regions_from(opening, opening + 1):
-        return all(t.is_punct or t.is_space for t in doc[hi + 1 : con.end])
-    return False
+    found = view.regions_from(opening, opening + 1)
+    return bool(found) and all(t.is_punct or t.is_space for t in doc[found[0][1] + 1 : con.end])
 
 
 _TELLING = frozenset({"tell", "assure", "inform", "remind", "warn", "advise", "notify"})

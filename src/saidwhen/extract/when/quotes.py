@@ -527,13 +527,13 @@ def _date_one(
             if q.speaker and p.speaker and q.speaker.name != p.speaker.name:
                 continue
             shared = channel & _channel_key(p.channel or "")
-            strong = shared - {"post"} or (shared and channel == {"post"})
+            named = shared - {"post"}  # "post" alone may be a blog post or a photo post
             # a date told in between ends the account, unless the attribution names the
             # same medium again ("In her blog post on Medium, she revealed" after "her
             # Instagram post at the time" came between two quotes of the blog post)
-            if not (via & shared - {"post"}) and _moved_on(text, sents, told, p, at):
+            if not (via & named) and _moved_on(text, sents, told, p, at):
                 break
-            if strong:
+            if named or (shared and channel == {"post"}):
                 weak = p
                 break
             if shared and weak is None:
