@@ -395,9 +395,13 @@ def heard_in_passing(view: ArticleView, report: Draft) -> bool:
     return verb.dep_ in ("pcomp", "advcl") and verb.left_edge.i >= verb.i - 1
 
 
-def _next_act(content: Span_, speaker_ids: set[int]) -> Token | None:
-    """A verb of saying conjoined to the verb of a report's words, with no subject of its
-    own (the parse hung the source's second act inside the first one's words)."""
+def _next_act(content: Span_, speaker_ids: set[int], cue: Token | None) -> Token | None:
+    """A verb of saying with no subject of its own that the parse hung inside a report's
+    words, though it is the source's next act: conjoined to the words' main verb
+    (``said the plan was late and urged a vote``), conjoined to a verb inside them in the
+    cue's own form (``saying he has been a pioneer in promoting women and calling him
+    "a feminist"``), or a participle set off by a comma (``denied that a shakeup is
+    coming, explaining that ...``)."""
     roots = [
         t
         for t in content
@@ -405,15 +409,27 @@ def _next_act(content: Span_, speaker_ids: set[int]) -> Token | None:
     ]
     if len(roots) != 1:
         return None
-    for v in roots[0].children:
+    doc = content.doc
+    for v in content:
         if (
-            v.dep_ == "conj"
-            and v.pos_ == "VERB"
-            and v.lemma_.lower() in NEXT_ACTS
-            and v.i < content.end
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
-            and any(c.dep_ == "cc" and c.i == v.i - 1 for c in roots[0].children)
-            and not speaker_ids & {t.i for t in v.subtree}
+            v.pos_ != "VERB"
+            or v.lemma_.lower() not in NEXT_ACTS
+            or v.i <= content.start
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
+            or speaker_ids & {t.i for t in v.subtree}
+        ):
+            continue
+        conj = v.dep_ == "conj" and any(c.dep_ == "cc" and c.i == v.i - 1 for c in v.head.children)
+        if conj and v.head.i == roots[0].i:
+            return v
+        if conj and cue is not None and v.tag_ == cue.tag_ and v.tag_ in ("VBG", "VBD"):
+            return v
+        if (
+            v.dep_ == "advcl"
+            and v.tag_ == "VBG"
+            and doc[v.i - 1].text == ","
+            and v.left_edge.i == v.i
+            and v.right_edge.i >= content.end - 2
         ):
             return v
     return None
@@ -433,7 +449,7 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
         if not len(content):
             continue
         ids = {t.i for t in tokens_in(doc, d.speaker.start, d.speaker.end)}
-        verb = _next_act(content, ids)
+        verb = _next_act(content, ids, _cue_head(view, d.cue))
         if verb is None or verb.i in view.quoted:
             continue
         cue = cue_tokens(verb)

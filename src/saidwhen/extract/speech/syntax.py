@@ -101,10 +101,10 @@ def np_span(doc: Doc, head: Token, whole: bool = False) -> tuple[int, int]:
         else:
             break
     toks = doc[left : right + 1]
-    cut = [t.i for t in toks if t.text in (",", "(", "—", "–") and t.i > head.i]
+    cut = [t.i for t in toks if t.text in (",", "(", "—", "–", "―") and t.i > head.i]
     if cut:
         right = cut[0] - 1
-    cut_left = [t.i for t in toks if t.text in (",", "—", "–", '"', "“", "”") and t.i < head.i]
+    cut_left = [t.i for t in toks if t.text in (",", "—", "–", "―", '"', "“", "”") and t.i < head.i]
     if cut_left:
         left = cut_left[-1] + 1
     # a noun phrase never crosses a line break ("6:50 p.m.\n\nWith her husband ...")
@@ -415,7 +415,10 @@ def cue_subject(
         subs = [
             c
             for c in tok.children
-            if c.dep_ in subjects and c.i not in quoted and not _line_between(c, tok)
+            if c.dep_ in subjects
+            and c.i not in quoted
+            and not c.is_punct  # a dash the tagger took for a noun ("made public ― Trump said")
+            and not _line_between(c, tok)
         ]
         if subs:
             return min(subs, key=lambda c: abs(c.i - tok.i)) if nearest else subs[0]
@@ -458,11 +461,17 @@ def cue_subject(
     return None
 
 
+# verbs of saying whose object is the one addressed, never the speaker
+_ADDRESSING = frozenset(("tell", "inform", "assure", "remind", "notify"))
+
+
 def _inverted_object(verb: Token, quoted: frozenset[int]) -> Token | None:
     """``..., said another witness``: after the clause it reports, a speech verb's
     inverted subject, which the parser takes for its object."""
     if verb.i == 0 or verb.doc[verb.i - 1].text != "," or not is_speech_verb(verb):
         return None
+    if verb.lemma_ in _ADDRESSING:
+        return None  # "..., Lee tells the Herald": the object is who hears it
     if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return None
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.i not in quoted]
