@@ -252,10 +252,10 @@ def test_describing_frames_over_a_preposition_or_a_page_space(
     [
         # the next act conjoined to the words' main verb, a verb of saying
         (
-            "At the town hall, Ruiz said he had watched part of the day's hearing and "
-            "slammed the ongoing inquiry as a disgrace.",
-            "he had watched part of the day's hearing",
-            "the ongoing inquiry as a disgrace",
+            "At the town hall, Ruiz said the board would sell the pier by the end of March "
+            "and suggested that it would leave the harbour trust.",
+            "the board would sell the pier by the end of March",
+            "that it would leave the harbour trust",
         ),
         # conjoined deeper in the words, in the cue's own form ("saying ... and calling")
         (

@@ -131,6 +131,15 @@ def test_block_quotes_after_a_report_go_on_with_its_source(nlp: Any) -> None:
             "At the harbour today",
             "the Herald",
         ),
+        # a long subject noun phrase after a quote closed without a comma
+        (
+            '"Apparently not," she said.\n\n'
+            '"Dr. Lane invited both Bob and me to her house today to talk about changes she '
+            'wanted to make in her clinic" the Courier\'s senior politics editor Marta Quill '
+            'responded. "As we wrote, she told us that every job was on the table."\n',
+            "Dr. Lane invited",
+            "Marta Quill",
+        ),
         # a dash the tagger may read as a noun is no subject
         (
             "When the auditor noted that the fund had lost money ― as was true for the two "

@@ -50,6 +50,17 @@ __all__ = [
 ]
 
 
+# words that open a sentence and never a speaker's name ('"...!" After the rally, ...')
+_OPENERS = frozenset(
+    """
+    after before when while in on at during since as if but and then later meanwhile
+    yet still now once until despite although though with without for from by
+    """.split()
+)
+
+# the words of a subject noun phrase, however long ("the Post's senior politics editor")
+_NOMINAL_WORDS = frozenset(("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM"))
+
 # how far after a quote its cue may be when a description sets the speaker off
 # ("X, a senior fellow at the Y Institution and a former ambassador to Z, said")
 _MAX_APPOSITIVE_WORDS = 24
@@ -60,16 +71,20 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
     toks = window_tokens(doc, region.outer_end, limit)
     quoted = doc_text(doc)[region.start : region.end].rstrip("'’ ")
     first_word = next((t for t in toks if not t.is_punct and not t.is_space), None)
-    if quoted.endswith(".") and first_word is not None and first_word.text[:1].isupper():
+    # the next word as written: the tokenizer may glue it to the mark ('voters!"After')
+    m = re.match(r"[^\w\n]*(\w+)", doc_text(doc)[region.outer_end : limit])
+    after = m.group(1) if m else ""
+    if quoted.endswith(".") and after[:1].isupper():
         return None  # the quote closed its sentence: what follows is a new one
+    if quoted.endswith(("!", "?")) and after[:1].isupper() and after.lower() in _OPENERS:
+        return None  # '"...!" After the rally, he went on': a new sentence, not "X asked"
     if first_word is not None and first_word.lower_ in NEW_CLAUSE:
         return None  # ``saying, "...," but he denied ...``: a new clause, not this quote's cue
     # "...," the clause that follows is the report whatever its verb ("he surmised")
     tail = doc_text(doc)[region.start : region.outer_end].rstrip("'’”\" ")
-    open_clause = tail.endswith(",") or (
-        tail.endswith(("?", "!")) and first_word is not None and first_word.text[:1].islower()
-    )
+    open_clause = tail.endswith(",") or (tail.endswith(("?", "!")) and after[:1].islower())
     words = 0
+    nominal = True  # every word so far of one noun phrase ("the Post's senior editor Ana Ruiz")
     for tok in toks:
         if tok.text in SENT_END or tok.text in ('"', "“", "”") or tok.text.startswith("\n"):
             break
@@ -82,7 +97,8 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
             return tok
         if not tok.is_punct and not tok.is_space:
             words += 1
-        if words > 6 and "," not in doc_text(doc)[region.outer_end : tok.idx]:
+            nominal = nominal and tok.pos_ in _NOMINAL_WORDS
+        if words > 6 and not nominal and "," not in doc_text(doc)[region.outer_end : tok.idx]:
             break  # past a plain subject; an appositive ("X, a strategist, said") may be longer
         if words > _MAX_APPOSITIVE_WORDS:
             break
