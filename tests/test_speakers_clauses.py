@@ -135,7 +135,7 @@ def test_block_quotes_after_a_report_go_on_with_its_source(nlp: Any) -> None:
         (
             '"Apparently not," she said.\n\n'
             '"Dr. Lane invited both Bob and me to her house today to talk about changes she '
-            'wanted to make in her clinic" the Courier\'s senior politics editor Marta Quill '
+            "wanted to make in her clinic\" the Courier's senior politics editor Marta Quill "
             'responded. "As we wrote, she told us that every job was on the table."\n',
             "Dr. Lane invited",
             "Marta Quill",
