@@ -204,13 +204,18 @@ def _before_comma(rel: Token) -> Token | None:
     return near
 
 
+_NOUNS = ("NOUN", "PROPN")
+
+
 def _described(noun: Token) -> Token:
     """The person a description before a relative clause describes: ``Ana Lee, a
     baker and former mayor who``, ``Lee is a fierce critic who`` (the name it is set
     beside, the subject it is said of); else the noun itself."""
     head = noun
-    while head.pos_ == "NOUN" and head.dep_ == "conj" and head.head.pos_ == "NOUN":
-        head = head.head  # "a baker and former mayor": the first of the descriptions
+    while head.pos_ in _NOUNS and head.dep_ == "conj" and head.head.pos_ == "NOUN":
+        # "a baker and former mayor": the first of the descriptions (a description the
+        # tagger took for a name too: "a liar, rampant xenophobe ... who")
+        head = head.head
     while head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.pos_ == "NOUN":
         head = head.head  # "a serial liar, fierce critic, ... who"
     if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.pos_ == "PROPN":
