@@ -1,4 +1,5 @@
-"""The GUM gate: he/she resolved to the right named person, never below the pinned floor.
+"""The GUM gate: he/she and descriptions resolved to the right named person, never below
+the pinned floors.
 
 GUM's 63 news, interview and biography documents (``../shared/data/gum-coref``)
 run through :func:`saidwhen.extract.people.find_people`; the gate fails when the
@@ -23,5 +24,32 @@ def test_gum_pronouns_hold_their_floor(nlp: Any) -> None:
     require_shared(default_data_dir(), "the GUM coreference data")
     result = pronoun_accuracy(nlp=nlp)
     assert result["pronouns"] > 800  # every document was read
+    assert result["descriptions"]["total"] > 25 and result["body_descriptions"]["total"] > 40
     for key, floor in DOC["floors"].items():
         assert_holds_floor(result, key, floor, 0.0)
+
+
+def test_gum_descriptions_are_definite_and_refer_back() -> None:
+    from saidwhen.eval.gum import GumDoc, gold_descriptions
+
+    text = (
+        "Tom Lee fished the bay . The fisherman was tired . Lee was the oldest man there .\n"
+        "Mayor Ann Cole , the mayor , spoke . The Mayor smiled . The Harbour Board met ."
+    )
+
+    def at(words: str, nth: int = 0) -> tuple[int, int]:
+        s = -1
+        for _ in range(nth + 1):
+            s = text.index(words, s + 1)
+        return s, s + len(words)
+
+    lee = [at("Tom Lee"), at("The fisherman"), at("Lee", 1), at("the oldest man there")]
+    cole = [at("Mayor Ann Cole"), at("the mayor"), at("The Mayor")]
+    board = [at("The Harbour Board")]
+    gdoc = GumDoc("made-up", text, {"person-1": lee, "person-2": cole, "person-3": board})
+    # "the oldest man there" is a predicate, ", the mayor ," an apposition, "The Harbour
+    # Board" a name; "The Mayor" holds only a title
+    assert gold_descriptions(gdoc) == {
+        at("The fisherman"): [at("Tom Lee")],
+        at("The Mayor"): [at("Mayor Ann Cole")],
+    }

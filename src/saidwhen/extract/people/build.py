@@ -518,19 +518,4 @@ def _link_pronouns_and_roles(doc: Doc, index: PeopleIndex) -> None:
             if ent is not None:
                 index._add_mention(ent, tok.idx, tok.idx + len(tok))
         elif tok.lower_ in ROLE_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
-            det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
-            if not det:
-                continue
-            span = doc[det[0].i : tok.i + 1]
-            words = {w for t in span for w in re.split(r"[-–]", t.lower_) if w}
-            ents = [
-                e
-                for e in index._entities
-                if e.type == "person" and any(w in words for d in e.descriptors for w in d.split())
-            ]
-            if len(ents) == 1:
-                index._add_mention(ents[0], span.start_char, span.end_char)
-                compounds = [
-                    t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"
-                ]
-                ents[0].descriptors.append(" ".join([*compounds, tok.lower_]))
+            index.link_role(tok)

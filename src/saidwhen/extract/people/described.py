@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
@@ -34,6 +35,21 @@ _ROLES = ROLE_NOUNS | FEMALE_WORDS | MALE_WORDS
 
 # a role inside a longer word: "neurosurgeon", "co-founder", "ex-senator"
 _ROLE_ENDINGS = tuple(sorted(r for r in ROLE_NOUNS if len(r) >= 5))
+
+
+# what says a role was held, not held now: "the former president" is not President Ruiz
+_FORMER = frozenset({"former", "ex", "onetime", "one-time", "erstwhile"})
+
+
+def _agent_noun(noun: str, verb: str) -> bool:
+    """Whether ``noun`` names one who does ``verb``: "fisherman" of "fish", "founder" of
+    "found", "owner" of "own", "baker" of "bake", "runner" of "run"."""
+    if len(verb) < 3 or not verb.isalpha():
+        return False
+    stem = verb[:-1] if verb.endswith("e") else verb
+    if noun in (stem + "er", stem + "or", verb + "sman", verb + "erman"):
+        return True
+    return noun == verb + verb[-1] + "er" and verb[-1] not in "aeiouwy"
 
 
 def _is_role(words: set[str]) -> bool:
@@ -81,6 +97,8 @@ class _Descriptions:
 
         def _add_mention(self, ent: _Entity, start: int, end: int) -> None: ...
 
+        def token_at(self, start: int, end: int) -> Token: ...
+
     def _described(self, root: Token, at: int) -> _Entity | None:
         """The entity a description ("the fisherman", "the company") refers to."""
         if root.pos_ not in ("NOUN", "PROPN") or root.ent_type_ in _PLACE_LABELS:
@@ -98,6 +116,7 @@ class _Descriptions:
         }
         words.add(_stem(lemma))
         dets = {c.lower_ for c in root.children if c.dep_ == "det"}
+        former = any(c.dep_ == "amod" and c.lower_ in _FORMER for c in root.children)
         if any(c.dep_ == "nummod" and c.lower_ == "one" for c in root.children):
             dets.add("a")  # "one neo-bank CEO": one of many, a new source
         members = [
@@ -142,6 +161,8 @@ class _Descriptions:
             )
             if not (named or is_body):
                 continue  # checked first: the mentions are read only for a candidate
+            if former and named and not self._held_formerly(ent, at):
+                continue  # "President Ruiz" is no "former president"
             # the last mention, a subject counted nearer: the likelier antecedent
             last = max(
                 (
@@ -167,6 +188,10 @@ class _Descriptions:
             source = self._unnamed_source(root)
             if source is not None:
                 return source
+        if best is None and not plural and root.pos_ == "NOUN":
+            doer = self._doer(lemma, at)
+            if doer is not None:
+                return doer
         roles = {lemma, *(c.lemma_.lower() for c in root.conjuncts)}
         if best is None and _is_role(roles) and not plural and not poss:
             # "said the actor" with no actor named, "the former actress and minister
@@ -183,6 +208,67 @@ class _Descriptions:
             after = [a for a in after if at < a[0] < at + 1500]
             if after:
                 return min(after, key=lambda a: a[0])[1]
+        return best[1] if best else None
+
+    def link_role(self, tok: Token) -> None:
+        """Add a subject "the model", "the former chief" to the one person described by
+        one of its words (and that word to their descriptors); a "former" role only to
+        one who held it before."""
+        det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+        if not det:
+            return
+        doc = self._doc
+        span = doc[det[0].i : tok.i + 1]
+        words = {w for t in span for w in re.split(r"[-–]", t.lower_) if w}
+        former = bool(words & _FORMER)
+        ents = [
+            e
+            for e in self._entities
+            if e.type == "person"
+            and any(w in words for d in e.descriptors for w in d.split())
+            and not (former and not self._held_formerly(e, span.start_char))
+        ]
+        if len(ents) == 1:
+            self._add_mention(ents[0], span.start_char, span.end_char)
+            compounds = [t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+            ents[0].descriptors.append(" ".join([*compounds, tok.lower_]))
+
+    def _held_formerly(self, ent: _Entity, at: int) -> bool:
+        """Whether the article gave a person a role as held before ("former President
+        Tano", "Tano, a former minister") by the time of ``at``."""
+        if any(_FORMER & set(d.split()) for d in ent.descriptors):
+            return True
+        for s, e in ent.mentions:
+            if s >= at:
+                continue
+            tok = self.token_at(s, e)
+            if any(t.lower_ in _FORMER for t in tok.subtree if t.i < tok.i):
+                return True
+        return False
+
+    def _doer(self, noun: str, at: int) -> _Entity | None:
+        """The person last said to do what ``noun`` names ("Lee, who has fished the bay"
+        or "Lee founded the firm", then "the fisherman", "the founder"): the subject of the
+        verb, or the name a relative clause of that verb describes."""
+        best: tuple[int, _Entity] | None = None
+        for s, e, ent in self._mention_starts:
+            if s >= at:
+                break
+            if ent.type != "person" or (best is not None and s < best[0]):
+                continue
+            tok = self.token_at(s, e)
+            # "Lee, who has fished ...", "Lee founded ... and runs ..."
+            verbs = [
+                v
+                for v in tok.children
+                if v.dep_ == "relcl"
+                and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in v.children)
+            ]
+            if tok.dep_ == "nsubj":
+                verbs.append(tok.head)
+            verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj"]
+            if any(v.pos_ == "VERB" and _agent_noun(noun, v.lemma_.lower()) for v in verbs):
+                best = (s, ent)
         return best[1] if best else None
 
     def _named_next(self, at: int, words: set[str], reach: int = 600) -> _Entity | None:
