@@ -76,6 +76,8 @@ class _Pronouns:
         subject = token.dep_ in ("nsubj", "nsubjpass")
         in_quote = self._in_quote(token.idx)
         newcomer = None if in_quote else self._introduced_before(token, gender)
+        if newcomer is None and not in_quote:
+            newcomer = self._named_after(token, gender)
         if newcomer is not None and id(newcomer) in skip:
             newcomer = None
         if self._model.weights is None and self._trace is None:
@@ -134,6 +136,26 @@ class _Pronouns:
                 if o.pos_ == "PROPN" and (ent := self.entity_at(o.idx, o.idx + len(o))):
                     out.add(id(ent))
         return frozenset(out)
+
+    def _named_after(self, pron: Token, gender: Gender) -> _Entity | None:
+        """The subject named after a possessive in the phrase that opens its sentence ("In
+        her remarks, Waters said"): the person the pronoun looks ahead to."""
+        if pron.dep_ != "poss":
+            return None  # (a subject "When she arrived, Ruiz said" looks back as often)
+        root = pron.sent.root
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pron.i]
+        if not subj or not subj[0].text[:1].isupper():
+            return None
+        top = pron
+        while top.head.i != root.i and top.head.i != top.i:
+            top = top.head
+        if top.dep_ not in ("prep", "advcl", "npadvmod") or top.i > subj[0].i:
+            return None
+        name = subj[0]
+        ent = self.entity_at(name.idx, name.idx + len(name))
+        if ent is None or ent.type != "person" or ent.gender not in (gender, None):
+            return None
+        return ent
 
     def _introduced_before(self, pron: Token, gender: Gender) -> _Entity | None:
         """The one person of the pronoun's gender first named, outside a subject, in the
