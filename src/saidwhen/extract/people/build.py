@@ -293,6 +293,7 @@ def find_people(
                 ent.male += _gendered(d.split()[-1], MALE_WORDS, "man")
     _vote_predicates(doc, index)
     _vote_pronouns(doc, index)
+    index.add_relatives()
     _link_pronouns_and_roles(doc, index)
     return index
 

@@ -20,6 +20,7 @@ from saidwhen.extract.people.names import (
     _clean_mention,
     _stem,
 )
+from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -36,6 +37,16 @@ _ROLES = ROLE_NOUNS | FEMALE_WORDS | MALE_WORDS
 # a role inside a longer word: "neurosurgeon", "co-founder", "ex-senator"
 _ROLE_ENDINGS = tuple(sorted(r for r in ROLE_NOUNS if len(r) >= 5))
 
+
+# relatives a possessive names ("my husband", "her son"), with their gender
+_KIN: dict[str, Gender] = {
+    **dict.fromkeys(
+        "wife mother daughter sister girlfriend grandmother aunt niece mom mum".split(), "female"
+    ),
+    **dict.fromkeys(
+        "husband father son brother boyfriend grandfather uncle nephew dad".split(), "male"
+    ),
+}
 
 # what says a role was held, not held now: "the former president" is not President Ruiz
 _FORMER = frozenset({"former", "ex", "onetime", "one-time", "erstwhile"})
@@ -80,6 +91,7 @@ class _Descriptions:
     _flags: dict[int, tuple[bool, int]]
     _mention_starts: list[tuple[int, int, _Entity]]
     _unnamed: dict[int, _Entity]
+    _longest: int
 
     if TYPE_CHECKING:
 
@@ -98,6 +110,8 @@ class _Descriptions:
         def _add_mention(self, ent: _Entity, start: int, end: int) -> None: ...
 
         def token_at(self, start: int, end: int) -> Token: ...
+
+        def _mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, _Entity]]: ...
 
     def _described(self, root: Token, at: int) -> _Entity | None:
         """The entity a description ("the fisherman", "the company") refers to."""
@@ -209,6 +223,34 @@ class _Descriptions:
             if after:
                 return min(after, key=lambda a: a[0])[1]
         return best[1] if best else None
+
+    def add_relatives(self) -> None:
+        """Add the relatives a possessive names and no name goes with ("my husband", "her
+        son", not "his wife, Rena Dale") as unnamed people of their gender, for a he/she
+        after them ("My husband met them, and he said ...")."""
+        doc = self._doc
+        for tok in doc:
+            gender = _KIN.get(tok.lower_)
+            if gender is None or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+                continue
+            poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+            if not poss or any(c.dep_ in ("appos", "relcl", "acl") for c in tok.children):
+                continue
+            if tok.dep_ == "appos" or (tok.dep_ in ("attr", "compound")):
+                continue  # "Lee, her husband,", "Lee is my husband": the named one
+            lo, hi = poss[0].idx, tok.idx + len(tok)
+            if any(lo < e for _, e, _ in self._mentions_in(lo - self._longest, hi)):
+                continue  # a name's mention ("Her Majesty"), or a noun joined to one
+            if (known := self._described(tok, lo)) is not None and known.type == "person":
+                continue  # "Trump's son Eric ... his son": the son named
+            # (no descriptor: "Lee's wife" is not the "his wife" of another man)
+            ent = _Entity(tokens=doc_text(doc)[lo:hi].lower().split(), named=False)
+            if gender == "female":
+                ent.female += 1
+            else:
+                ent.male += 1
+            self._entities.append(ent)
+            self._add_mention(ent, lo, hi)
 
     def link_role(self, tok: Token) -> None:
         """Add a subject "the model", "the former chief" to the one person described by
