@@ -491,7 +491,9 @@ def _vote_predicates(doc: Doc, index: PeopleIndex) -> None:
 
 
 def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
-    """A he/she right after the only person in view tells that person's gender."""
+    """A he/she right after the only person in view tells that person's gender, unless a
+    given name, a title or an earlier pronoun told it ("Hillary" is no "he" in a passage
+    about another man whom the pronouns go on naming)."""
     starts = [m for m in index._mention_starts if m[2].type == "person"]
     for sent in doc.sents:
         for tok in sent:
@@ -502,6 +504,8 @@ def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
             seen = {id(e): e for s, _, e in starts if lo <= s < tok.idx}
             if len(seen) == 1:
                 (ent,) = seen.values()
+                if ent.female != ent.male:
+                    continue  # a given name or a title said it already
                 if gender == "female":
                     ent.female += 0.25
                 else:
