@@ -16,6 +16,7 @@ from saidwhen.extract.people.names import (
     _PERSON_NOUNS,
     _PERSON_SUFFIXES,
     _PLACE_LABELS,
+    PRONOUNS,
     Gender,
     _clean_mention,
     _stem,
@@ -92,6 +93,7 @@ class _Descriptions:
     _mention_starts: list[tuple[int, int, _Entity]]
     _unnamed: dict[int, _Entity]
     _longest: int
+    _doc_text: str
 
     if TYPE_CHECKING:
 
@@ -222,7 +224,42 @@ class _Descriptions:
             after = [a for a in after if at < a[0] < at + 1500]
             if after:
                 return min(after, key=lambda a: a[0])[1]
+            if (
+                not plural
+                and not poss
+                and root.pos_ == "NOUN"
+                and dets & {"the", "this"}
+                and lemma not in _ORG_NOUNS
+                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children)
+            ):
+                return self._epithet(root, at)  # (not "the Trump campaign": a body)
         return best[1] if best else None
+
+    def _epithet(self, root: Token, at: int) -> _Entity | None:
+        """ "The radio talker ... his speeches", "The impostor gushed ... He pledged": a
+        description of no one named so that a he/she takes up in its own clause or as the
+        next sentence's subject is the person that he/she would be, in view before it."""
+        gender = self._taken_up(root)
+        return self._recent(at, gender) if gender is not None else None
+
+    def _taken_up(self, root: Token) -> Gender | None:
+        """The gender of the he/she that takes up a description: in the clause it is the
+        subject of ("The talker filled his speeches"), or the subject of the next sentence,
+        with no one named in between."""
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        doc = self._doc
+        verb = root.head
+        nxt = root.sent.end
+        cands = [t for t in verb.subtree if t.i > root.i]
+        if nxt < len(doc):
+            cands += [t for t in doc[nxt].sent if t.dep_ in ("nsubj", "nsubjpass")][:1]
+        for tok in cands:
+            if tok.pos_ == "PRON" and (gender := PRONOUNS.get(tok.lower_)) is not None:
+                return gender
+            if tok.ent_type_ == "PERSON" or self._by_span.get((tok.idx, tok.idx + len(tok))):
+                return None  # someone named between: the pronoun may be theirs
+        return None
 
     def add_relatives(self) -> None:
         """Add the relatives a possessive names and no name goes with ("my husband", "her
