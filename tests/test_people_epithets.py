@@ -39,13 +39,3 @@ def test_an_epithet_taken_up_by_a_pronoun(
     start = text.index(description)
     found = index.entity_at(start, start + len(description))
     assert (found.name if found is not None and found.type == "person" else None) == person
-
-
-def test_a_subject_epithet_becomes_a_mention_for_the_pronouns_after_it(nlp: Any) -> None:
-    text = LEAD + "The old crooner thanked his fans. He sang until nine."
-    people = {p.name: p for p in find_people(nlp(text)).persons()}
-    assert "The old crooner" in people["Tom Vale"].aliases
-    # a noun for a person ("the woman") is left to the description rules
-    text = LEAD + "A woman in the crowd cried. The woman waved her scarf."
-    people = {p.name: p for p in find_people(nlp(text)).persons()}
-    assert "The woman" not in people["Ann Cole"].aliases

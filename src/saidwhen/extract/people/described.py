@@ -297,9 +297,6 @@ class _Descriptions:
         if not det:
             return
         doc = self._doc
-        if tok.lower_ not in ROLE_NOUNS:
-            self._link_epithet(tok, det[0])
-            return
         span = doc[det[0].i : tok.i + 1]
         words = {w for t in span for w in re.split(r"[-–]", t.lower_) if w}
         former = bool(words & _FORMER)
@@ -314,31 +311,6 @@ class _Descriptions:
             self._add_mention(ents[0], span.start_char, span.end_char)
             compounds = [t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
             ents[0].descriptors.append(" ".join([*compounds, tok.lower_]))
-
-    def _link_epithet(self, tok: Token, det: Token) -> None:
-        """Add a subject epithet ("The radio talker filled his speeches") to the person
-        its pronoun would be (see :meth:`_epithet`), so that the he/she after it may
-        take it up."""
-        lemma = tok.lemma_.lower()
-        if (
-            tok.tag_ != "NN"
-            or tok.ent_type_
-            or lemma in _ORG_NOUNS
-            or lemma in _DOC_NOUNS
-            or lemma in _PERSON_NOUNS  # "the woman" of "a woman who ...": its own source
-            or lemma in _ROLES
-            or any(
-                c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
-                for c in tok.children
-            )
-        ):
-            return
-        lo, hi = det.idx, tok.idx + len(tok)
-        if (lo, hi) in self._by_span:
-            return
-        found = self._epithet(tok, lo)
-        if found is not None:
-            self._add_mention(found, lo, hi)
 
     def _held_formerly(self, ent: _Entity, at: int) -> bool:
         """Whether the article gave a person a role as held before ("former President
