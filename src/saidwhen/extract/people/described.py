@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
+from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, TITLES
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
     _ANY_BODY_NOUNS,
@@ -48,6 +48,10 @@ _KIN: dict[str, Gender] = {
         "husband father son brother boyfriend grandfather uncle nephew dad".split(), "male"
     ),
 }
+
+# how far back (in characters) a person described so was last named for the subject of
+# the sentence before to be the likelier one
+_FAR = 600
 
 # what says a role was held, not held now: "the former president" is not President Ruiz
 _FORMER = frozenset({"former", "ex", "onetime", "one-time", "erstwhile"})
@@ -233,6 +237,8 @@ class _Descriptions:
                 and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children)
             ):
                 return self._epithet(root, at)  # (not "the Trump campaign": a body)
+        if best is not None and best[1].type == "person" and not poss and not plural:
+            return self._in_view_over(best[1], root, at)
         return best[1] if best else None
 
     def _epithet(self, root: Token, at: int) -> _Entity | None:
@@ -308,9 +314,33 @@ class _Descriptions:
             and not (former and not self._held_formerly(e, span.start_char))
         ]
         if len(ents) == 1:
-            self._add_mention(ents[0], span.start_char, span.end_char)
+            found = self._in_view_over(ents[0], tok, span.start_char)
+            self._add_mention(found, span.start_char, span.end_char)
             compounds = [t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
-            ents[0].descriptors.append(" ".join([*compounds, tok.lower_]))
+            found.descriptors.append(" ".join([*compounds, tok.lower_]))
+
+    def _in_view_over(self, described: _Entity, root: Token, at: int) -> _Entity:
+        """The main subject of the sentence right before a subject description, over the
+        one it describes when that one was last named far back ("star Selenis Leyva
+        opened up ... The actress explained", an actress named items before); not for
+        an office ("the president")."""
+        if root.dep_ not in ("nsubj", "nsubjpass") or described.last_before(at) > at - _FAR:
+            return described
+        if root.lemma_.lower() in TITLES:
+            return described  # an office has one holder: "the president" named far back
+        doc = self._doc
+        sent = root.sent
+        if sent.start == 0:
+            return described
+        prev = doc[sent.start - 1].sent
+        gender = _roles_gender({root.lemma_.lower()})
+        for s, _, ent in self._mentions_in(prev.start_char, sent.start_char):
+            quoted, level = self._flags.get(s, (False, 0))
+            if level and not quoted and ent.type == "person" and ent.named:
+                if ent.gender in (gender, None) or gender is None:
+                    return ent
+                break
+        return described
 
     def _held_formerly(self, ent: _Entity, at: int) -> bool:
         """Whether the article gave a person a role as held before ("former President
