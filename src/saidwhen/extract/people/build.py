@@ -36,6 +36,7 @@ from saidwhen.extract.people.names import (
     Gender,
     _alone_on_line,
     _appositive_descriptors,
+    _core,
     _left_descriptors,
     _name_runs,
     _name_start,
@@ -230,11 +231,13 @@ def find_people(
     # Full names first, so that a bare surname joins the right person; then surnames
     # whose title says a gender ("Mr. Tano" is not "Elena Tano", named first)
     gendered = [(r, _title_gender(r[4])) for r in runs]
+    forms: dict[int, list[tuple[list[str], int]]] = {}  # entity -> its name forms, where
     for (i, j, words, descriptors, titles, org_named), gender in sorted(
         gendered, key=lambda rg: (-len(rg[0][2]), rg[1] is None, rg[0][0])
     ):
         start = doc[i].idx
         ent = index._entity_for(words, start, org_named, gender)
+        forms.setdefault(id(ent), []).append((words, start))
         _vote(ent, doc, i, j, bool(titles), name_words)
         ent.mentions.append((start, doc[j - 1].idx + len(doc[j - 1])))
         ent.descriptors.extend(descriptors)
@@ -258,6 +261,8 @@ def find_people(
         for t in titles:
             ent.female += t in FEMALE_WORDS
             ent.male += t in MALE_WORDS
+    for ent in index._entities:
+        _name_as_told(index, ent, forms.get(id(ent), []))
     kept = []
     for ent in index._entities:
         kind = _settle_type(ent)
@@ -295,6 +300,23 @@ def find_people(
     _vote_pronouns(doc, index)
     _link_pronouns_and_roles(doc, index)
     return index
+
+
+def _name_as_told(index: PeopleIndex, ent: _Entity, forms: list[tuple[list[str], int]]) -> None:
+    """Name a person by the fullest name the article gives in its own words: the form
+    with the most words, the first of those in the text ("Patrick Carlineo Jr." before a
+    later "Patrick W. Carlineo"); a fuller form only inside a quotation ("honored Donald
+    J. Trump yesterday," the paper wrote) gives way to the fullest outside, when that is
+    a full name too."""
+    if ent.org_named or not forms:
+        return
+    forms = sorted(forms, key=lambda f: f[1])
+    outside = [f for f in forms if not index._in_quote(f[1])]
+    if outside and max(len(_core(w)) for w, _ in outside) >= 2:
+        forms = outside
+    best = max(forms, key=lambda f: len(f[0]))[0]
+    if best != ent.tokens:
+        ent.tokens = list(best)
 
 
 def _without_home(doc: Doc, i: int, j: int) -> tuple[int, int]:

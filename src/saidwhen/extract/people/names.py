@@ -243,10 +243,21 @@ def _is_name_token(tok: Token) -> bool:
         )
         # initials for a given name: "J.J. MacNab", "P.J. Fleck"
         or (tok.pos_ == "PROPN" and _INITIALS.fullmatch(tok.text) is not None)
+        # "O'Malley", "O’Rourke", "L'Enfant": the tagger often takes the curly ones for nouns
+        or (tok.pos_ in ("PROPN", "NOUN") and _ELIDED.fullmatch(tok.text) is not None)
     )
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_ELIDED = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+# Lower-case words inside a name ("Ursula von der Leyen", "Charles de Gaulle", "Abd
+# al-Karim Qasim"), and "d'Alembert"
+_NAME_PARTICLES = frozenset(
+    "von van der den de du des da dos das del della di le la al el bin ibn".split()
+)
+_ELIDED_PARTICLE = re.compile(r"[dl]['’][A-Z][a-z]+")
+_POST_NOMINALS = frozenset("FRS FRSE DBE CBE OBE MBE KBE GBE RA MP MEP MSP QC KC".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 # what follows a hyphen in a compound word, not in a name ("Tano-era", "Yun-led")
@@ -314,13 +325,61 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                     j += 2
                 elif _syllable_name(doc, i, j):
                     j += 2  # "Ban Ki-moon", "Moon Jae-in": a given name of two syllables
+                elif (k := _after_particles(doc, j)) is not None:
+                    j = k  # "Ursula von der Leyen", "Jean d'Alembert"
                 else:
                     break
-            runs.append((i, j + 1))
+            while j > i and doc[j].lower_ in _WEEKDAYS:
+                j -= 1  # "interviewed Dana Ruiz Tuesday": the day is no part of her name
+            while j > i + 1 and doc[j].text in _POST_NOMINALS:
+                j -= 1  # "Jane Okafor OBE", "Tom Hale MP": letters after the name
+            runs.extend(_twice_named(doc, i, j + 1))
             i = j + 1
         else:
             i += 1
     return runs
+
+
+def _after_particles(doc: Doc, j: int) -> int | None:
+    """The name word after the lower-case particles that follow ``doc[j]`` ("von der
+    Leyen", "al-Karim", "d'Alembert"), else None."""
+    n = len(doc)
+    k = j + 1
+    if not doc[j].whitespace_ or k >= n:
+        return None
+    if _ELIDED_PARTICLE.fullmatch(doc[k].text) and doc[k].pos_ in ("PROPN", "NOUN"):
+        return k
+    seen = 0
+    while k < n and doc[k].text in _NAME_PARTICLES and seen < 2:
+        seen += 1
+        if k + 2 < n and doc[k + 1].text == "-" and not doc[k].whitespace_:
+            if not doc[k + 1].whitespace_ and _is_name_token(doc[k + 2]):
+                return k + 2  # "al-Karim"
+            return None
+        if not doc[k].whitespace_:
+            return None
+        k += 1
+    if seen and k < n and _is_name_token(doc[k]) and doc[k].text[:1].isupper():
+        return k
+    return None
+
+
+def _twice_named(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """A run that gives one name twice ("Daniel Bernoulli Daniel Bernoulli", a heading run
+    into the first line; "Otto Jespersen Jens Otto Harry Jespersen") as two runs: cut
+    after an earlier word the same as the run's last (no letters: "FRS" aside)."""
+    last = j - 1
+    while last > i and doc[last].text.isupper() and len(doc[last].text) > 1:
+        last -= 1
+    surname = doc[last].text
+    for k in range(i, last):
+        if doc[k].text == doc[k + 1].text and doc[k].whitespace_ and doc[k].is_alpha:
+            # "Holt Holt": a heading's name run into a sentence that opens with it
+            return [*_twice_named(doc, i, k + 1), *_twice_named(doc, k + 1, j)]
+    for k in range(i + 1, last - 1):
+        if doc[k].text == surname and doc[k].whitespace_ and doc[k + 1].text[:1].isupper():
+            return [(i, k + 1), *_twice_named(doc, k + 1, j)]
+    return [(i, j)]
 
 
 def _surname_he(doc: Doc, i: int) -> bool:
@@ -406,7 +465,10 @@ def _name_start(
             first = k - 2 if doc[k - 1].text == "-" else k  # "Eva-Marie Persson"
             before = doc[start:first]
             if (start > 0 and doc[start - 1].lower_ == "of") or all(
-                t.lower_ in common or t.lower_.endswith(_ROLE_SUFFIXES) for t in before
+                t.lower_ in common
+                # (a given name is none: "Peter Charles L'Enfant")
+                or (t.lower_.endswith(_ROLE_SUFFIXES) and t.lower_ not in _ANY_GIVEN)
+                for t in before
             ):
                 start = first  # "Superintendent Jennifer McCormick", "Administrator Jim ..."
             break

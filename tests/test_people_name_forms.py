@@ -1,0 +1,90 @@
+"""The canonical name is the fullest name the article gives, in the article's own words:
+hand-written articles (made up), each with the name its quotes' speaker must get, run
+through the real pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen.pipeline import extract
+
+CASES = [
+    pytest.param(
+        "Former mayor Declan O'Farrell opened the bridge on Friday.\n\n"
+        '"It took nine years," O\'Farrell said.',
+        "Declan O'Farrell",
+        id="an-elided-surname",
+    ),
+    pytest.param(
+        "The ferry was late again, commuter Niamh O’Toole wrote to the council.\n\n"
+        "“We waited an hour in the rain,” O’Toole said.",
+        "Niamh O’Toole",
+        id="an-elided-surname-curly",
+    ),
+    pytest.param(
+        "The commission's head, Marlene von der Haltern, spoke in Lyon.\n\n"
+        '"The rules will change by spring," von der Haltern said.',
+        "Marlene von der Haltern",
+        id="particles-inside-a-name",
+    ),
+    pytest.param(
+        "Professor Jacques de Villiard chairs the panel.\n\n"
+        '"The data are clear," de Villiard said.',
+        "Jacques de Villiard",
+        id="one-particle",
+    ),
+    pytest.param(
+        "Officials reached Tomas Ebbing Tuesday at his farm.\n\n"
+        '"The river rose in an hour," Ebbing said.',
+        "Tomas Ebbing",
+        id="a-weekday-after-the-name",
+    ),
+    pytest.param(
+        "The report was led by Dame Olwen Pryce OBE, who chairs the trust.\n\n"
+        '"We found the wards short of staff," Pryce said.',
+        "Olwen Pryce",
+        id="letters-after-the-name",
+    ),
+    pytest.param(
+        "Walter Brisco Jr. and his grandson run the mill.\n\n"
+        '"We have cut wood here since 1921," said Walter Brisco Jr.\n\n'
+        'Walter J. Brisco, as the deed names him, added: "The mill stays."',
+        "Walter Brisco Jr.",
+        id="of-two-names-as-full-the-first",
+    ),
+    pytest.param(
+        "Peter Charles Vogt, the museum's director, met the board.\n\n"
+        '"The roof will be fixed," Vogt said.',
+        "Peter Charles Vogt",
+        id="a-given-name-is-no-role",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CASES)
+def test_the_speaker_is_named_in_full(nlp: Any, text: str, name: str) -> None:
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"][-1] == name
+
+
+def test_a_fuller_name_inside_a_quotation_gives_way(nlp: Any) -> None:
+    text = (
+        'The paper once called him "Harold P. Quist, the man who saved the docks."\n\n'
+        "Harold Quist, now 80, still walks there.\n\n"
+        '"I only did my job," Quist said.'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [
+        "Harold Quist"
+    ]
+
+
+def test_a_heading_run_into_the_first_line_is_one_person(nlp: Any) -> None:
+    text = (
+        "Anna Lindqvist Anna Sofia Lindqvist (born 1961) is a botanist.\n\n"
+        '"Moss grows slowly," Lindqvist said.'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [p.name for p in rec.people if p.type == "person"] == ["Anna Sofia Lindqvist"]
