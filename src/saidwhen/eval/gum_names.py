@@ -32,8 +32,8 @@ Figures (higher is better):
 - ``persons_typed_person``: of the same persons, the share resolved to a
   person at all (not an organisation, a place, or nothing).
 - ``orgs_not_people`` / ``places_not_people``: of GUM organisations / places
-  with a name form, the share none of whose name forms resolves to one of
-  our persons.
+  with a name form, the share none of whose name forms is a mention or the
+  name of one of our persons.
 - ``kept_whole``: of GUM persons with two or more name forms resolved to our
   persons, the share resolved to one person only (not split).
 - ``kept_apart``: of GUM persons resolved to our persons, the share whose
@@ -326,7 +326,15 @@ def score_names(gdoc: GumDoc, doc: Doc) -> NameCounts:
         found = [(f, index.entity_at(f.start, f.end)) for f in g.forms]
         people = {id(e): e for _, e in found if e is not None and e.type == "person"}
         if g.kind == "organization" or g.kind == "place":
-            as_person = [f.text for f, e in found if e is not None and e.type == "person"]
+            # listed as a person: one of our persons has the name form as a mention of its
+            # own or as its name (not a person whose description holds it: "Tunisia's coach")
+            as_person = [
+                f.text
+                for f, e in found
+                if e is not None
+                and e.type == "person"
+                and ((f.start, f.end) in e.mentions or name_key(e.name) == name_key(f.text))
+            ]
             if g.kind == "organization":
                 counts.orgs += 1
                 counts.orgs_as_people += bool(as_person)

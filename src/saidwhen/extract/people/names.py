@@ -41,7 +41,8 @@ _ORG_WORDS = frozenset(
     network media press center centre hospital school church union league club
     team fund trust society organization organisation coalition alliance
     systems technologies technology labs laboratories industries holdings airlines
-    motors pharmaceuticals solutions enterprises ventures
+    motors pharmaceuticals solutions enterprises ventures magazine tribune herald
+    chronicle gazette sports
     """.split()
 )
 # Nouns that refer back to an organisation ("the company said").
@@ -178,6 +179,22 @@ def _first_surname(low: list[str], ent_low: list[str]) -> bool:
         and len(ent_low[1]) > 2
         and low in ([ent_low[1]], ent_low[:2])
     )
+
+
+def _other_generation(words: list[str], tokens: list[str]) -> bool:
+    """ "Donald Trump" and "Donald Trump Jr." (or "Donald J. Trump"): two full names the
+    same but for a generational suffix that only one of them has, a father and a son."""
+    a = {w.lower().rstrip(".") for w in words} & _BARE_SUFFIXES
+    b = {w.lower().rstrip(".") for w in tokens} & _BARE_SUFFIXES
+    if a == b:
+        return False
+    plain_a = [w.lower() for w in _core(words) if not _INITIAL.fullmatch(w)]
+    plain_b = [w.lower() for w in _core(tokens) if not _INITIAL.fullmatch(w)]
+    return len(plain_a) >= 2 and plain_a == plain_b
+
+
+_BARE_SUFFIXES = frozenset(w.rstrip(".") for w in _SUFFIXES)
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _same_person(low: list[str], ent_low: list[str]) -> bool:
