@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from saidwhen.extract.people import find_people
 from saidwhen.pipeline import extract
 
 CASES = [
@@ -46,6 +47,20 @@ CASES = [
         '"We found the wards short of staff," Pryce said.',
         "Olwen Pryce",
         id="letters-after-the-name",
+    ),
+    pytest.param(
+        "Ohio strategists grant the senator a lead.\n\n"
+        "Grant Mercer, another unaligned Ohio strategist, said there was time.\n\n"
+        '"The race is open," Mercer said.',
+        "Grant Mercer",
+        id="a-given-name-that-is-also-a-word",
+    ),
+    pytest.param(
+        "4\nLuzia Ferreira Recalled Her First Election Night.\n\n"
+        "Asked in August about that night, the mayor laughed. Ferreira said, "
+        '"We counted the votes by candlelight."',
+        "Luzia Ferreira",
+        id="a-given-name-no-list-knows-in-a-headline",
     ),
     pytest.param(
         "Peter Charles Vogt, the museum's director, met the board.\n\n"
@@ -101,3 +116,13 @@ def test_an_outlet_named_like_a_person_is_a_body(nlp: Any, outlet: str) -> None:
     rec = extract(text, "2021-03-02", nlp=nlp)
     assert [p.type for p in rec.people if p.name == outlet] in ([], ["organisation"])
     assert outlet not in [p.name for p in rec.people if p.type == "person"]
+
+
+def test_a_name_with_and_without_accents_is_one_person(nlp: Any) -> None:
+    text = (
+        "Mayor-elect José Núñez thanked his voters on Sunday in Valle Alto.\n\n"
+        "Jose Nunez, 51, ran the town's water board for a decade.\n\n"
+        '"Now the work starts," Núñez said.'
+    )
+    people = find_people(nlp(text)).persons()
+    assert [p.name for p in people if p.type == "person"] == ["José Núñez"]

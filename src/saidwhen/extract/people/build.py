@@ -19,7 +19,7 @@ from saidwhen.extract.lexicon import (
     TITLES,
 )
 from saidwhen.extract.people.entity import _Entity
-from saidwhen.extract.people.headlines import _headline_runs_cut
+from saidwhen.extract.people.headlines import _headline_runs_cut, _title_case_lines
 from saidwhen.extract.people.index import PeopleIndex
 from saidwhen.extract.people.names import (
     _ANY_GIVEN,
@@ -261,8 +261,9 @@ def find_people(
         for t in titles:
             ent.female += t in FEMALE_WORDS
             ent.male += t in MALE_WORDS
+    titled = _title_case_lines(doc_text(doc))
     for ent in index._entities:
-        _name_as_told(index, ent, forms.get(id(ent), []))
+        _name_as_told(index, ent, forms.get(id(ent), []), titled)
     kept = []
     for ent in index._entities:
         kind = _settle_type(ent)
@@ -302,7 +303,12 @@ def find_people(
     return index
 
 
-def _name_as_told(index: PeopleIndex, ent: _Entity, forms: list[tuple[list[str], int]]) -> None:
+def _name_as_told(
+    index: PeopleIndex,
+    ent: _Entity,
+    forms: list[tuple[list[str], int]],
+    titles: list[tuple[int, int]],
+) -> None:
     """Name a person by the fullest name the article gives in its own words: the form
     with the most words, the first of those in the text ("Patrick Carlineo Jr." before a
     later "Patrick W. Carlineo"); a fuller form only inside a quotation ("honored Donald
@@ -314,7 +320,9 @@ def _name_as_told(index: PeopleIndex, ent: _Entity, forms: list[tuple[list[str],
     outside = [f for f in forms if not index._in_quote(f[1])]
     if outside and max(len(_core(w)) for w, _ in outside) >= 2:
         forms = outside
-    best = max(forms, key=lambda f: len(f[0]))[0]
+    # (a form in the body before one in a headline: "Francois Hollande Says ..." over the
+    # body's "François Hollande")
+    best = max(forms, key=lambda f: (len(f[0]), not any(lo <= f[1] < hi for lo, hi in titles)))[0]
     if best != ent.tokens:
         ent.tokens = list(best)
 

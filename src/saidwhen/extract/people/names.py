@@ -8,6 +8,7 @@ entity holds is named (:func:`_clean_mention`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Literal
 
 from saidwhen.extract.lexicon import (
@@ -197,8 +198,19 @@ _BARE_SUFFIXES = frozenset(w.rstrip(".") for w in _SUFFIXES)
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
+def _unaccented(words: list[str]) -> list[str]:
+    """Name words without diacritics: "François" is "Francois" written in a headline."""
+    if all(w.isascii() for w in words):
+        return words
+    return [
+        "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+        for w in words
+    ]
+
+
 def _same_person(low: list[str], ent_low: list[str]) -> bool:
     """Do these name words (lower case) name the person whose fullest name is ``ent_low``?"""
+    low, ent_low = _unaccented(low), _unaccented(ent_low)
     n, m = len(low), len(ent_low)
     if n >= 2 and m >= 2:
         if low[-1] != ent_low[-1]:
@@ -436,8 +448,8 @@ def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
         # "Lawyers Fiona Marsh and Derek Hale" (a plural role too), "Majority Whip Tom
         # Harlan", "Ranking Democrat Nora Vale"
         return True
-    if low in _GIVEN_NAMES:
-        return False
+    if low in _GIVEN_NAMES or (low in _ANY_GIVEN and tok.ent_type_ == "PERSON"):
+        return False  # (also "Grant Young", though the article grants a loan)
     if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
         return True  # "Administrator Tom Lee", "Superintendent ...": a role in front
     if tok.is_sent_start and (low in common or low.endswith(_PERSON_SUFFIXES)):
@@ -500,6 +512,8 @@ def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
         and not _surname_he(doc, i)
         and (first.is_sent_start or i == 0)
         and first.lower_ not in _GIVEN_NAMES
+        # "Grant Young, a strategist, said": a given name the tagger puts in a person's name
+        and not (first.lower_ in _ANY_GIVEN and first.ent_type_ == "PERSON")
         and (
             first.lower_.endswith("ing")
             or first.tag_ in ("VBG", "VBN", "VB", "VBD")
