@@ -126,3 +126,41 @@ def test_a_name_with_and_without_accents_is_one_person(nlp: Any) -> None:
     )
     people = find_people(nlp(text)).persons()
     assert [p.name for p in people if p.type == "person"] == ["José Núñez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "State senator Dale Kinnersley backed the casino bill last year.\n\n"
+            '"It was the only way to save the boardwalk," Kinnersly said.',
+            "Dale Kinnersley",
+            id="a-surname-misspelt-once",
+        ),
+        pytest.param(
+            "Marta Ellison spoke to the crowd. The Ellisons have run the diner since 1980.\n\n"
+            '"We feed the whole town," Ellison said.',
+            "Marta Ellison",
+            id="a-family-is-no-slip",
+        ),
+    ],
+)
+def test_a_slip_in_a_surname(nlp: Any, text: str, name: str) -> None:
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert {q.speaker.name for q in rec.quotes if q.speaker} == {name}
+    assert [p.name for p in rec.people if p.type == "person"] == [name]
+
+
+def test_a_middle_initial_taken_for_a_noun(nlp: Any) -> None:
+    text = "The letter was signed by Rosa A. Quintana Ortiz and two others."
+    people = find_people(nlp(text)).persons()
+    assert [p.name for p in people if p.type == "person"] == ["Rosa A. Quintana Ortiz"]
+
+
+def test_an_owner_with_an_honorific_is_named_in_full(nlp: Any) -> None:
+    text = (
+        "Helen Marsh met voters in Akron on Monday.\n\n"
+        'Mrs. Marsh\'s campaign said in a statement that "Helen Marsh will not be bullied."'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert {q.speaker.name for q in rec.quotes if q.speaker} == {"Helen Marsh's campaign"}

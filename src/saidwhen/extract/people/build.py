@@ -54,6 +54,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+# A name run: first token, end token, its words, descriptors, titles, a body's name
+_Run = tuple[int, int, list[str], list[str], list[str], bool]
+
 # Prepositions of a place one is in, goes to or comes from
 _PLACE_PREPS = frozenset("in at to from near into across outside inside throughout".split())
 
@@ -228,6 +231,7 @@ def find_people(
         if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
     runs.extend(_untagged_surnames(doc, runs, common))
+    runs = _misspelt_surnames(runs)
     # Full names first, so that a bare surname joins the right person; then surnames
     # whose title says a gender ("Mr. Tano" is not "Elena Tano", named first)
     gendered = [(r, _title_gender(r[4])) for r in runs]
@@ -325,6 +329,49 @@ def _name_as_told(
     best = max(forms, key=lambda f: (len(f[0]), not any(lo <= f[1] < hi for lo, hi in titles)))[0]
     if best != ent.tokens:
         ent.tokens = list(best)
+
+
+def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:
+    """A lone surname one letter off the surname of a full name the article gives, and
+    of no full name ("Sweeny" for "Steve Sweeney", "Labbot" for "Elise Labott"), is a
+    slip for it: the run takes that surname's spelling."""
+    surnames = {
+        words[-1]
+        for *_, words, _d, _t, org in runs
+        if len(words) >= 2 and not org and words[-1].isalpha() and len(words[-1]) >= 5
+    }
+    # the words of every longer name (a given name alone is no slip: "Maria", "Marin")
+    known = {w for r in runs if len(r[2]) >= 2 for w in r[2]}
+    out = []
+    for i, j, words, descriptors, titles, org in runs:
+        if (
+            len(words) == 1
+            and not org
+            and words[0] not in known
+            and words[0].lower() not in _ANY_GIVEN
+        ):
+            # (not a family: "the Clintons" is no slip for "Bill Clinton")
+            near = [s for s in surnames if _one_slip(words[0], s) and words[0] != f"{s}s"]
+            if len(near) == 1:
+                words = near
+        out.append((i, j, words, descriptors, titles, org))
+    return out
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped ("Labbot", "Labott")."""
+    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
 def _without_home(doc: Doc, i: int, j: int) -> tuple[int, int]:

@@ -195,7 +195,6 @@ def _other_generation(words: list[str], tokens: list[str]) -> bool:
 
 
 _BARE_SUFFIXES = frozenset(w.rstrip(".") for w in _SUFFIXES)
-_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _unaccented(words: list[str]) -> list[str]:
@@ -278,6 +277,7 @@ def _is_name_token(tok: Token) -> bool:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_INITIAL = re.compile(r"[A-Z]\.")  # one initial: "A." of "Julie A. Diaz"
 _ELIDED = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 # Lower-case words inside a name ("Ursula von der Leyen", "Charles de Gaulle", "Abd
 # al-Karim Qasim"), and "d'Alembert"
@@ -354,6 +354,14 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                     j += 2
                 elif _syllable_name(doc, i, j):
                     j += 2  # "Ban Ki-moon", "Moon Jae-in": a given name of two syllables
+                elif (
+                    j + 2 < n
+                    and _INITIAL.fullmatch(doc[j + 1].text)
+                    and doc[j].whitespace_
+                    and doc[j + 1].whitespace_
+                    and _is_name_token(doc[j + 2])
+                ):
+                    j += 2  # "Julie A. Diaz": a middle initial the tagger took for a noun
                 elif (k := _after_particles(doc, j)) is not None:
                     j = k  # "Ursula von der Leyen", "Jean d'Alembert"
                 else:
