@@ -4,6 +4,7 @@ through the real pipeline."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import pytest
@@ -164,3 +165,21 @@ def test_an_owner_with_an_honorific_is_named_in_full(nlp: Any) -> None:
     )
     rec = extract(text, "2021-03-02", nlp=nlp)
     assert {q.speaker.name for q in rec.quotes if q.speaker} == {"Helen Marsh's campaign"}
+
+
+@pytest.mark.parametrize(
+    "mangled",
+    [
+        "Ramón Ibáñez".encode().decode("cp1252"),
+        # the same, its "Ã" written as "A" and a combining tilde
+        unicodedata.normalize("NFD", "Ramón Ibáñez".encode().decode("cp1252")),
+    ],
+    ids=["mangled", "mangled-decomposed"],
+)
+def test_a_name_read_in_the_wrong_encoding(nlp: Any, mangled: str) -> None:
+    surname = mangled.split()[1]
+    text = (
+        f'Mayor {mangled} opened the new bridge on Friday.\n\n"It took nine years," {surname} said.'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [mangled]

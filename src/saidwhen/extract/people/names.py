@@ -273,7 +273,29 @@ def _is_name_token(tok: Token) -> bool:
         or (tok.pos_ == "PROPN" and _INITIALS.fullmatch(tok.text) is not None)
         # "O'Malley", "O’Rourke", "L'Enfant": the tagger often takes the curly ones for nouns
         or (tok.pos_ in ("PROPN", "NOUN") and _ELIDED.fullmatch(tok.text) is not None)
+        # "PeÃ±a": "Peña" read in the wrong encoding, as some pages are
+        or (tok.pos_ == "PROPN" and tok.text[:1].isupper() and _unmangled(tok.text).isalpha())
     )
+
+
+def _unmangled(text: str) -> str:
+    """UTF-8 text that was decoded as Windows-1252, repaired ("PeÃ±a" -> "Peña"); other
+    text as it is."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)  # (an "Ã" may come as "A" and a tilde)
+    if not any(c in _MANGLED_LEADS for c in text):
+        return text
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        try:
+            return text.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return text
+
+
+_MANGLED_LEADS = frozenset("ÃÂÅÄÐÑâ")
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
@@ -334,6 +356,12 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             while j + 1 < n:
                 if _is_name_token(doc[j + 1]) and doc[j].whitespace_:
                     j += 1
+                elif (
+                    not doc[j].whitespace_
+                    and not doc[j].text.isascii()
+                    and _unmangled(doc[j].text + doc[j + 1].text).isalpha()
+                ):
+                    j += 1  # "JosÃ" + "©": "José" mangled and cut in two
                 elif _bridge(doc, j) is not None:
                     j = _bridge(doc, j) or j
                 elif (
