@@ -183,3 +183,15 @@ def test_a_name_read_in_the_wrong_encoding(nlp: Any, mangled: str) -> None:
     )
     rec = extract(text, "2021-03-02", nlp=nlp)
     assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [mangled]
+
+
+def test_a_body_run_into_a_person_is_two(nlp: Any) -> None:
+    text = (
+        "Reporters spoke with Lakehead State University Simon Okafor about the flood.\n\n"
+        '"The river rose too fast," Okafor said.'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [
+        "Simon Okafor"
+    ]
+    assert "Lakehead State University" in [p.name for p in rec.people]

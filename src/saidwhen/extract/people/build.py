@@ -190,6 +190,7 @@ def find_people(
     common = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", doc_text(doc)))
     name_runs = _headline_runs_cut(doc, _owners_in_body_names(doc, _name_runs(doc)))
     name_runs = [_without_home(doc, i, j) for i, j in name_runs]
+    name_runs = [part for i, j in name_runs for part in _body_then_person(doc, i, j)]
     alone = _standalone_labels(doc, name_runs)
     runs = []
     for i0, j in name_runs:
@@ -385,6 +386,26 @@ def _without_home(doc: Doc, i: int, j: int) -> tuple[int, int]:
         ):
             return i, k
     return i, j
+
+
+def _body_then_person(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """A body's name run into a person's ("Washington State University Simon Ortiz", a
+    caption or a byline without a comma) as two runs: the body's, then the person's."""
+    if j - i < 4 or not any(t.lower_ in _ORG_WORDS for t in doc[i : j - 2]):
+        return [(i, j)]
+    for k in (j - 2, j - 3):
+        if k <= i + 1:
+            continue
+        tail = doc[k:j]
+        if (
+            doc[k - 1].lower_ in _ORG_WORDS
+            and all(t.text[:1].isupper() and t.is_alpha for t in tail)
+            and not any(t.lower_ in _ORG_WORDS for t in tail)
+            # (the tagger mostly labels the whole run a body's)
+            and (doc[k].lower_ in _ANY_GIVEN or all(t.ent_type_ == "PERSON" for t in tail))
+        ):
+            return [(i, k), (k, j)]
+    return [(i, j)]
 
 
 def _title_gender(titles: list[str]) -> Gender | None:
