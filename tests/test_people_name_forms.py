@@ -195,3 +195,15 @@ def test_a_body_run_into_a_person_is_two(nlp: Any) -> None:
         "Simon Okafor"
     ]
     assert "Lakehead State University" in [p.name for p in rec.people]
+
+
+@pytest.mark.parametrize(
+    ("first", "later"), [("Charles", "Chuck"), ("Lawrence", "Larry"), ("William", "Bill")]
+)
+def test_a_nickname_is_the_same_person(nlp: Any, first: str, later: str) -> None:
+    text = (
+        f"{first} Ramsdell chairs the water board. Critics of {later} Ramsdell say he "
+        f'moves too slowly.\n\n"We are not slow," Ramsdell said.'
+    )
+    people = find_people(nlp(text)).persons()
+    assert [p.name for p in people if p.type == "person"] == [f"{first} Ramsdell"]

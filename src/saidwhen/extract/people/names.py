@@ -246,9 +246,35 @@ def _same_body(low: list[str], ent_low: list[str]) -> bool:
 
 
 def _short_form(a: str, b: str) -> bool:
-    """A first name and its short form: "Pat" and "Patrick", "Alex" and "Alexander"."""
+    """A first name and its short form: "Pat" and "Patrick", "Alex" and "Alexander",
+    and the nicknames that are no beginning of the name ("Bill" and "William")."""
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 3 and len(long_) > len(short) and long_.startswith(short)
+    if len(short) >= 3 and len(long_) > len(short) and long_.startswith(short):
+        return True
+    return long_ in _NICKNAMES.get(short, ()) or short in _NICKNAMES.get(long_, ())
+
+
+# Nicknames that do not begin their name (those that do are found by their letters)
+_NICKNAMES: dict[str, frozenset[str]] = {
+    nick: frozenset(names.split())
+    for nick, names in (
+        ("bill", "william"), ("billy", "william"), ("will", "william"), ("bob", "robert"),
+        ("bobby", "robert"), ("dick", "richard"), ("rick", "richard"), ("ricky", "richard"),
+        ("chuck", "charles"), ("charlie", "charles"), ("ted", "edward theodore"),
+        ("ned", "edward"), ("tony", "anthony"), ("larry", "lawrence laurence"),
+        ("jack", "john"), ("johnny", "john"), ("jim", "james"), ("jimmy", "james"),
+        ("mike", "michael"), ("mickey", "michael"), ("tom", "thomas"), ("tommy", "thomas"),
+        ("liz", "elizabeth"), ("beth", "elizabeth"), ("betsy", "elizabeth"),
+        ("betty", "elizabeth"), ("kate", "katherine catherine kathryn"),
+        ("kathy", "katherine kathryn"), ("cathy", "catherine"), ("sue", "susan"),
+        ("jenny", "jennifer"), ("peggy", "margaret"), ("maggie", "margaret"),
+        ("meg", "margaret"), ("debbie", "deborah"), ("becky", "rebecca"),
+        ("hank", "henry"), ("harry", "henry harold"), ("jerry", "gerald jerome"),
+        ("rudy", "rudolph"), ("sandy", "sandra"), ("newt", "newton"), ("bernie", "bernard"),
+        ("pete", "peter"), ("andy", "andrew"), ("drew", "andrew"), ("joe", "joseph"),
+        ("steve", "steven stephen"), ("mitch", "mitchell"), ("chris", "christopher"),
+    )
+}  # fmt: skip
 
 
 def _initial(a: str, b: str) -> bool:
