@@ -5,21 +5,30 @@ roles PolNeAR annotates (``SRC`` source, ``CUE`` cue, ``CON`` content); the
 rules of :mod:`saidwhen.extract.speech.rules` are among the features.  The
 spans are grouped into attributions by :mod:`saidwhen.extract.speech.decode`.
 
-The model is trained by :mod:`saidwhen.eval.train_tagger` and read from
-``saidwhen/data/attribution.crfsuite`` (python-crfsuite).
+The model is trained by :mod:`saidwhen.eval.train_tagger` (python-crfsuite) and
+read from ``saidwhen/data/attribution.crfsuite``; tagging does not go through
+crfsuite's strings: each feature is a template and a column of values
+(:func:`token_table`, :func:`sequence_columns`), a value's row in the model is
+looked up once per process, and all the paragraphs of an article are scored
+and decoded in one numpy pass (:mod:`.crfsuite_model`), with crfsuite's
+arithmetic, so the labels are the same.  :func:`sequence_features` renders the
+same columns as the strings the model is trained on.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from saidwhen.extract._reported_cues import CUE_PREPS, CUE_RATES
+from saidwhen.extract.speech.crfsuite_model import CrfModel, read_model
 from saidwhen.extract.speech.rules import find_reported
 from saidwhen.extract.speech.types import Draft, TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
@@ -31,10 +40,12 @@ __all__ = [
     "MODEL_PATH",
     "ROLES",
     "TaggedSpan",
+    "Tagger",
     "TokenTable",
     "labels_from_spans",
     "load_tagger",
     "rule_roles",
+    "sequence_columns",
     "sequence_features",
     "spans_from_labels",
     "tag_doc",
@@ -74,40 +85,76 @@ def _rate_bucket(rec: tuple[int, int] | None) -> str:
 _CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "mark", "agent", "pobj")
 
 
+# A feature template reads a value of a token: ``None`` leaves the feature out,
+# ``True`` writes the template as it is, anything else fills its field.
+Column = tuple[str, Sequence[Any]]
+
+
+def _render(template: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if value is True:
+        return template
+    return template.format(value)
+
+
+class _Rendered(dict[Any, "str | None"]):
+    """The feature string of each value of one template, rendered once (a bounded cache)."""
+
+    __slots__ = ("template",)
+
+    def __init__(self, template: str) -> None:
+        super().__init__({None: None})
+        self.template = template
+
+    def __missing__(self, value: Any) -> str | None:
+        if len(self) > _CACHE_SIZE:
+            self.clear()
+            self[None] = None
+        got = self[value] = _render(self.template, value)
+        return got
+
+
+_CACHE_SIZE = 1 << 16
+_RENDERED: dict[str, _Rendered] = {}
+
+
+def _rendered(template: str) -> _Rendered:
+    got = _RENDERED.get(template)
+    if got is None:
+        got = _RENDERED[template] = _Rendered(template)
+    return got
+
+
 @dataclass(slots=True)
 class TokenTable:
     """Per-token values of one doc that the features read, computed in one pass.
 
-    ``fixed`` holds the features of each token that do not depend on its
-    paragraph (its word, its head, its path to a likely cue); ``neighbour``
-    what each token says of the tokens -2, -1, 1 and 2 away from it, built
-    once per distinct token in a process (a bounded cache) and shared.
+    ``columns`` are the features of each token that do not depend on its
+    paragraph (its word, its head, its path to a likely cue), as
+    ``(template, value of each token)`` in the order the features are listed;
+    the words around a token and the rules' roles are added per sequence
+    (:func:`sequence_columns`).
     """
 
     lower: Sequence[str]
-    lemma: Sequence[str]
     pos: Sequence[str]
     dep: Sequence[str]
-    head: Sequence[int]
-    frame: Sequence[str]
     rate: Sequence[str]
-    quoted: Sequence[bool]
-    fixed: list[list[str]]
-    neighbour: list[tuple[tuple[str, ...], ...]]
+    columns: list[Column]
 
 
 def token_table(view: ArticleView) -> TokenTable:
     """The :class:`TokenTable` of an article."""
     n = len(view.texts)
-    quoted = view.in_quotes
     sent_of, sent_end = view.sent_start, view.sent_end
     lower, lemma, pos, dep, tag = view.lower, view.lemma, view.pos, view.dep, view.tag
     head = view.head
     # children in text order, as ``Token.children`` gives them
-    child_feats: dict[int, list[str]] = {}
+    child_deps: list[list[str]] = [[] for _ in range(n)]
     for j in range(n):
         if head[j] != j and dep[j] in _CHILD_DEPS:
-            child_feats.setdefault(head[j], []).append(f"c={dep[j]}")
+            child_deps[head[j]].append(dep[j])
     frame = view.frames
     buckets: dict[tuple[int, int] | None, str] = {}
     rate = []
@@ -116,61 +163,109 @@ def token_table(view: ArticleView) -> TokenTable:
         if got is None:
             got = buckets[rec] = _rate_bucket(rec)
         rate.append(got)
-    title = view.is_title
     paths = _cue_paths(head, dep, rate, lemma, frame)
-    fixed = []
-    for i in range(n):
-        h = head[i]
-        start, end = sent_of[i], sent_end[i]
-        feats = [
-            "bias",
-            f"w={lower[i]}",
-            f"l={lemma[i]}",
-            f"p={pos[i]}",
-            f"t={tag[i]}",
-            f"d={dep[i]}",
-            f"hl={lemma[h]}",
-            f"hd={dep[h]}",
-            f"d|hp={dep[i]}|{pos[h]}",
-            f"d|hl={dep[i]}|{lemma[h]}",
-            f"q={int(quoted[i])}",
-            f"rate={rate[i]}",
-            f"frame={frame[i]}",
+    h_lemma = list(map(lemma.__getitem__, head))
+    h_pos = list(map(pos.__getitem__, head))
+    # which kind of word governs this one
+    g_lemma = [lemma[head[h]] if h != i and head[h] != h else None for i, h in enumerate(head)]
+    columns: list[Column] = [
+        ("bias", (True,) * n),
+        ("w={}", lower),
+        ("l={}", lemma),
+        ("p={}", pos),
+        ("t={}", tag),
+        ("d={}", dep),
+        ("hl={}", h_lemma),
+        ("hd={}", list(map(dep.__getitem__, head))),
+        ("d|hp={}", [f"{d}|{p}" for d, p in zip(dep, h_pos, strict=True)]),
+        ("d|hl={}", [f"{d}|{h}" for d, h in zip(dep, h_lemma, strict=True)]),
+        ("q={}", list(map(int, view.in_quotes))),
+        ("rate={}", rate),
+        ("frame={}", frame),
+        ("sent_start", [True if i == sent_of[i] else None for i in range(n)]),
+        ("sent_end", [True if i == sent_end[i] - 1 else None for i in range(n)]),
+        ("title", [True if t else None for t in view.is_title]),
+    ]
+    for k in range(max(map(len, child_deps), default=0)):
+        columns.append(("c={}", [c[k] if len(c) > k else None for c in child_deps]))
+    columns.append(("gl={}", g_lemma))
+    # the head's cue rate: the subject and complement of a likely cue
+    columns.append(("hrate={}", [f"{rate[h]}|{d}" for h, d in zip(head, dep, strict=True)]))
+    for k in range(4):
+        columns.append(("{}", [p[k] if len(p) > k else None for p in paths]))
+    return TokenTable(lower, pos, dep, rate, columns)
+
+
+def sequence_columns(
+    table: TokenTable, seqs: Sequence[Sequence[int]], hints: Sequence[str] | None = None
+) -> list[Column]:
+    """The value columns of every feature over the tokens of ``seqs`` one after another.
+
+    The words around a token count within its sequence; the neighbours' quote
+    flags, the outer ones' tags, the head's tag and side and the place in the
+    sentence had the least weight in a model trained with them: without them
+    crfsuite takes a quarter fewer strings, at the same held-out scores.
+    """
+    order = [i for seq in seqs for i in seq]
+    n = len(order)
+    lens = [len(seq) for seq in seqs if seq]
+    firsts = list(itertools.accumulate(lens, initial=0))[:-1]
+
+    def take(values: Sequence[Any]) -> list[Any]:
+        return list(map(values.__getitem__, order))
+
+    def flags(where: Iterable[int]) -> list[Any]:
+        out: list[Any] = [None] * n
+        for p in where:
+            out[p] = True
+        return out
+
+    def edge(by: int) -> list[int]:
+        """The positions with no token ``by`` away in their sequence."""
+        d = abs(by)
+        return [
+            f + j if by < 0 else f + m - 1 - j
+            for f, m in zip(firsts, lens, strict=True)
+            for j in range(min(d, m))
         ]
-        if i == start:
-            feats.append("sent_start")
-        if i == end - 1:
-            feats.append("sent_end")
-        if title[i]:
-            feats.append("title")
-        if i in child_feats:
-            feats.extend(child_feats[i])
-        # which kind of word governs this one
-        if h != i and head[h] != h:
-            feats.append(f"gl={lemma[head[h]]}")
-        # the head's cue rate: the subject and complement of a likely cue
-        feats.append(f"hrate={rate[h]}|{dep[i]}")
-        feats.extend(paths[i])
-        fixed.append(feats)
-    neighbour = list(map(_neighbour_feats, lower, pos, rate, dep))
-    return TokenTable(lower, lemma, pos, dep, head, frame, rate, quoted, fixed, neighbour)
 
+    def shifted(values: list[Any], by: int) -> list[Any]:
+        """The value of the token ``by`` away in the same sequence, else None."""
+        d = abs(by)
+        out = ([None] * d + values)[:n] if by < 0 else values[d:] + [None] * min(d, n)
+        for p in edge(by):
+            out[p] = None
+        return out
 
-_OFFSETS = (-2, -1, 1, 2)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _neighbour_feats(word: str, pos: str, rate: str, dep: str) -> tuple[tuple[str, ...], ...]:
-    """What a token says of the token at each of ``_OFFSETS`` from it."""
-    # the neighbours' quote flags, the outer ones' tags, the head's tag and side and
-    # the place in the sentence had the least weight in a model trained with them:
-    # without them crfsuite takes a quarter fewer strings, at the same held-out scores
-    return (
-        (f"-2:w={word}",),
-        (f"-1:w={word}", f"-1:p={pos}", f"-1:rate={rate}", f"-1:d={dep}"),
-        (f"1:w={word}", f"1:p={pos}", f"1:d={dep}"),
-        (f"2:w={word}",),
+    lower = take(table.lower)
+    out: list[Column] = [(template, take(values)) for template, values in table.columns]
+    if hints is not None:
+        hint = take(hints)
+        out += [
+            ("rule={}", hint),
+            ("rule|w={}", [f"{h}|{w}" for h, w in zip(hint, lower, strict=True)]),
+            ("-1:rule={}", shifted(hint, -1)),
+            ("1:rule={}", shifted(hint, 1)),
+        ]
+    out += [("para_start", flags(edge(-1))), ("para_end", flags(edge(1)))]
+    pos, rate, dep = take(table.pos), take(table.rate), take(table.dep)
+    near: tuple[tuple[int, tuple[tuple[str, list[Any]], ...]], ...] = (
+        (-2, (("w", lower),)),
+        (-1, (("w", lower), ("p", pos), ("rate", rate), ("d", dep))),
+        (1, (("w", lower), ("p", pos), ("d", dep))),
+        (2, (("w", lower),)),
     )
+    for by, feats in near:
+        # ``-1:none`` where no token comes before, in the place of that token's features
+        out.append((f"{by}:none", flags(edge(by))))
+        out += [(f"{by}:{name}={{}}", shifted(values, by)) for name, values in feats]
+    return out
+
+
+def _rows(columns: Sequence[Column]) -> list[list[str]]:
+    """Each token's feature strings, in the order of the columns."""
+    rendered = [list(map(_rendered(t).__getitem__, values)) for t, values in columns]
+    return [[f for f in row if f is not None] for row in zip(*rendered, strict=True)]
 
 
 # How far up the tree the path to a likely cue is followed.
@@ -272,29 +367,7 @@ def sequence_features(
     ``table`` is the article's :func:`token_table`, when the caller has it.
     """
     t = token_table(view) if table is None else table
-    lower, fixed, nb = t.lower, t.fixed, t.neighbour
-    out: list[list[str]] = []
-    last = len(seq) - 1
-    for k, i in enumerate(seq):
-        feats = fixed[i].copy()
-        if hints is not None:
-            hint = hints[i]
-            feats.append(f"rule={hint}")
-            feats.append(f"rule|w={hint}|{lower[i]}")
-            if k > 0:
-                feats.append(f"-1:rule={hints[seq[k - 1]]}")
-            if k < last:
-                feats.append(f"1:rule={hints[seq[k + 1]]}")
-        if k == 0:
-            feats.append("para_start")
-        if k == last:
-            feats.append("para_end")
-        feats.extend(nb[seq[k - 2]][0] if k >= 2 else ("-2:none",))
-        feats.extend(nb[seq[k - 1]][1] if k >= 1 else ("-1:none",))
-        feats.extend(nb[seq[k + 1]][2] if k < last else ("1:none",))
-        feats.extend(nb[seq[k + 2]][3] if k < last - 1 else ("2:none",))
-        out.append(feats)
-    return out
+    return _rows(sequence_columns(t, [seq], hints))
 
 
 def labels_from_spans(
@@ -367,23 +440,62 @@ def feature_stamp(doc: Doc) -> str:
     return digest.hexdigest()[:16]
 
 
+class _Rows(dict[Any, int]):
+    """The model's row of each value of one template (row 0 for a string it never saw)."""
+
+    __slots__ = ("attrs", "template")
+
+    def __init__(self, template: str, attrs: dict[str, int]) -> None:
+        super().__init__({None: 0})
+        self.template, self.attrs = template, attrs
+
+    def __missing__(self, value: Any) -> int:
+        if len(self) > _CACHE_SIZE:
+            self.clear()
+            self[None] = 0
+        got = self[value] = self.attrs.get(_render(self.template, value) or "", 0)
+        return got
+
+
+class Tagger:
+    """The trained CRF (:class:`~saidwhen.extract.speech.crfsuite_model.CrfModel`) and
+    the row of each feature value it has read, so a value is rendered and looked up once."""
+
+    def __init__(self, model: CrfModel) -> None:
+        self.model = model
+        self._rows: dict[str, _Rows] = {}
+
+    def tag_columns(self, columns: Sequence[Column], lengths: Sequence[int]) -> list[list[str]]:
+        """The labels of consecutive sequences of ``lengths`` tokens (columns of
+        :func:`sequence_columns` over them)."""
+        n = sum(lengths)
+        state = self.model.state
+        scores = np.zeros((n, len(self.model.labels)))
+        # column by column: a token's weights add up in the order of its features, as in crfsuite
+        for template, values in columns:
+            rows = self._rows.get(template)
+            if rows is None:
+                rows = self._rows[template] = _Rows(template, self.model.attrs)
+            scores += state.take(np.fromiter(map(rows.__getitem__, values), np.intp, n), axis=0)
+        return self.model.tag_many(scores, lengths)
+
+    def tag(self, feats: Sequence[Sequence[str]]) -> list[str]:
+        """The labels of one sequence from its feature strings (as ``pycrfsuite.Tagger.tag``)."""
+        return self.model.tag(feats)
+
+
 @functools.lru_cache(maxsize=2)
-def load_tagger(path: str = str(MODEL_PATH)) -> Any:
-    """The trained CRF (a ``pycrfsuite.Tagger``), opened once per process."""
-    # imported by name: python-crfsuite ships no type information
-    tagger = importlib.import_module("pycrfsuite").Tagger()
-    tagger.open(path)
-    return tagger
+def load_tagger(path: str = str(MODEL_PATH)) -> Tagger:
+    """The trained CRF, read once per process."""
+    return Tagger(read_model(path))
 
 
 def tag_doc(
-    view: ArticleView, tagger: Any, rules: Sequence[Draft] | None = None
+    view: ArticleView, tagger: Tagger, rules: Sequence[Draft] | None = None
 ) -> list[list[TaggedSpan]]:
     """The tagged spans of each paragraph of the article."""
     hints = rule_roles(view, rules)
     table = token_table(view)
-    out = []
-    for seq in view.paragraphs:
-        labels = tagger.tag(sequence_features(view, seq, hints, table))
-        out.append(spans_from_labels(seq, labels))
-    return out
+    seqs = view.paragraphs
+    labels = tagger.tag_columns(sequence_columns(table, seqs, hints), [len(s) for s in seqs])
+    return [spans_from_labels(seq, lab) for seq, lab in zip(seqs, labels, strict=True)]
