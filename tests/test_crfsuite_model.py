@@ -74,11 +74,7 @@ def test_columns_of_many_sequences_are_those_of_each(nlp: Any, text: str) -> Non
     hints = crf.rule_roles(view)
     table = crf.token_table(view)
     paras = view.paragraphs
-    cols = crf.sequence_columns(table, paras, hints)
-    rows = [
-        [c for c in (crf._render(t, values[k]) for t, values in cols) if c]
-        for k in range(sum(map(len, paras)))
-    ]
+    rows = crf._rows(crf.sequence_columns(table, paras, hints))
     bounds = list(itertools.accumulate(map(len, paras), initial=0))
     for p, lo, hi in zip(paras, bounds, bounds[1:], strict=False):
         assert rows[lo:hi] == crf.sequence_features(view, p, hints, table)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from saidwhen.extract._reported_cues import CUE_PREPS, CUE_RATES
 from saidwhen.extract.speech.crfsuite_model import CrfModel, read_model
@@ -82,20 +83,49 @@ def _rate_bucket(rec: tuple[int, int] | None) -> str:
     return "x" if rec is None else f"{min(int(rec[0] / rec[1] * 5), 4)}"
 
 
+Ints = npt.NDArray[np.intp]
 _CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "mark", "agent", "pobj")
 
 
-# A feature template reads a value of a token: ``None`` leaves the feature out,
-# ``True`` writes the template as it is, anything else fills its field.
-Column = tuple[str, Sequence[Any]]
-
-
 def _render(template: str, value: Any) -> str | None:
+    """A feature string: ``None`` leaves the feature out, ``True`` is the template
+    as it is, anything else fills its field."""
     if value is None:
         return None
     if value is True:
         return template
     return template.format(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One feature template over tokens.
+
+    The value of token ``k`` is ``values[index[k]]``, or none where ``index[k]``
+    is -1; without an ``index``, ``values[k]``.  A value is looked up (or
+    rendered) once per column, not once per token that has it.
+    """
+
+    template: str
+    values: Sequence[Any]
+    index: Ints | None = None
+
+
+def _sparse(template: str, n: int, found: Iterable[tuple[int, Any]]) -> Column:
+    """A column of ``n`` tokens, valued only at the ``(token, value)`` pairs ``found``."""
+    index = np.full(n, -1, dtype=np.intp)
+    values = []
+    for k, (i, v) in enumerate(found):
+        index[i] = k
+        values.append(v)
+    return Column(template, values, index)
+
+
+def _flags(template: str, n: int, where: Iterable[int]) -> Column:
+    """A feature without a value, present at the tokens ``where``."""
+    index = np.full(n, -1, dtype=np.intp)
+    index[list(where)] = 0
+    return Column(template, (True,), index)
 
 
 class _Rendered(dict[Any, "str | None"]):
@@ -131,10 +161,9 @@ class TokenTable:
     """Per-token values of one doc that the features read, computed in one pass.
 
     ``columns`` are the features of each token that do not depend on its
-    paragraph (its word, its head, its path to a likely cue), as
-    ``(template, value of each token)`` in the order the features are listed;
-    the words around a token and the rules' roles are added per sequence
-    (:func:`sequence_columns`).
+    paragraph (its word, its head, its path to a likely cue), in the order the
+    features are listed; the words around a token and the rules' roles are
+    added per sequence (:func:`sequence_columns`).
     """
 
     lower: Sequence[str]
@@ -168,57 +197,51 @@ def token_table(view: ArticleView) -> TokenTable:
     h_pos = list(map(pos.__getitem__, head))
     # which kind of word governs this one
     g_lemma = [lemma[head[h]] if h != i and head[h] != h else None for i, h in enumerate(head)]
-    columns: list[Column] = [
-        ("bias", (True,) * n),
-        ("w={}", lower),
-        ("l={}", lemma),
-        ("p={}", pos),
-        ("t={}", tag),
-        ("d={}", dep),
-        ("hl={}", h_lemma),
-        ("hd={}", list(map(dep.__getitem__, head))),
-        ("d|hp={}", [f"{d}|{p}" for d, p in zip(dep, h_pos, strict=True)]),
-        ("d|hl={}", [f"{d}|{h}" for d, h in zip(dep, h_lemma, strict=True)]),
-        ("q={}", list(map(int, view.in_quotes))),
-        ("rate={}", rate),
-        ("frame={}", frame),
-        ("sent_start", [True if i == sent_of[i] else None for i in range(n)]),
-        ("sent_end", [True if i == sent_end[i] - 1 else None for i in range(n)]),
-        ("title", [True if t else None for t in view.is_title]),
+    columns = [
+        Column("bias", (True,), np.zeros(n, dtype=np.intp)),
+        Column("w={}", lower),
+        Column("l={}", lemma),
+        Column("p={}", pos),
+        Column("t={}", tag),
+        Column("d={}", dep),
+        Column("hl={}", h_lemma),
+        Column("hd={}", list(map(dep.__getitem__, head))),
+        Column("d|hp={}", [f"{d}|{p}" for d, p in zip(dep, h_pos, strict=True)]),
+        Column("d|hl={}", [f"{d}|{h}" for d, h in zip(dep, h_lemma, strict=True)]),
+        Column("q={}", (0, 1), np.array(view.in_quotes, dtype=np.intp)),
+        Column("rate={}", rate),
+        Column("frame={}", frame),
+        _flags("sent_start", n, set(sent_of)),
+        _flags("sent_end", n, {e - 1 for e in sent_end}),
+        _flags("title", n, (i for i, t in enumerate(view.is_title) if t)),
     ]
     for k in range(max(map(len, child_deps), default=0)):
-        columns.append(("c={}", [c[k] if len(c) > k else None for c in child_deps]))
-    columns.append(("gl={}", g_lemma))
+        kth = ((i, c[k]) for i, c in enumerate(child_deps) if len(c) > k)
+        columns.append(_sparse("c={}", n, kth))
+    columns.append(Column("gl={}", g_lemma))
     # the head's cue rate: the subject and complement of a likely cue
-    columns.append(("hrate={}", [f"{rate[h]}|{d}" for h, d in zip(head, dep, strict=True)]))
-    for k in range(4):
-        columns.append(("{}", [p[k] if len(p) > k else None for p in paths]))
+    columns.append(Column("hrate={}", [f"{rate[h]}|{d}" for h, d in zip(head, dep, strict=True)]))
+    columns.append(Column("{}", [p[0] for p in paths]))
+    for k in range(1, 4):
+        columns.append(_sparse("{}", n, ((i, p[k]) for i, p in enumerate(paths) if len(p) > k)))
     return TokenTable(lower, pos, dep, rate, columns)
 
 
 def sequence_columns(
     table: TokenTable, seqs: Sequence[Sequence[int]], hints: Sequence[str] | None = None
 ) -> list[Column]:
-    """The value columns of every feature over the tokens of ``seqs`` one after another.
+    """The columns of every feature over the tokens of ``seqs`` one after another
+    (each with an ``index`` into the doc's values).
 
     The words around a token count within its sequence; the neighbours' quote
     flags, the outer ones' tags, the head's tag and side and the place in the
     sentence had the least weight in a model trained with them: without them
     crfsuite takes a quarter fewer strings, at the same held-out scores.
     """
-    order = [i for seq in seqs for i in seq]
+    order = np.fromiter(itertools.chain.from_iterable(seqs), dtype=np.intp)
     n = len(order)
     lens = [len(seq) for seq in seqs if seq]
     firsts = list(itertools.accumulate(lens, initial=0))[:-1]
-
-    def take(values: Sequence[Any]) -> list[Any]:
-        return list(map(values.__getitem__, order))
-
-    def flags(where: Iterable[int]) -> list[Any]:
-        out: list[Any] = [None] * n
-        for p in where:
-            out[p] = True
-        return out
 
     def edge(by: int) -> list[int]:
         """The positions with no token ``by`` away in their sequence."""
@@ -229,27 +252,42 @@ def sequence_columns(
             for j in range(min(d, m))
         ]
 
-    def shifted(values: list[Any], by: int) -> list[Any]:
-        """The value of the token ``by`` away in the same sequence, else None."""
-        d = abs(by)
-        out = ([None] * d + values)[:n] if by < 0 else values[d:] + [None] * min(d, n)
-        for p in edge(by):
-            out[p] = None
-        return out
+    def flags(template: str, where: list[int]) -> Column:
+        index = np.full(n, -1, dtype=np.intp)
+        index[where] = 0
+        return Column(template, (True,), index)
 
-    lower = take(table.lower)
-    out: list[Column] = [(template, take(values)) for template, values in table.columns]
+    near_tokens: dict[int, Ints] = {0: order}
+    for by in (-2, -1, 1, 2):
+        # the token ``by`` away in the same sequence, else -1
+        at = np.full(n, -1, dtype=np.intp)
+        if by < 0:
+            at[-by:] = order[:by]
+        else:
+            at[: n - by] = order[by:]
+        at[edge(by)] = -1
+        near_tokens[by] = at
+
+    def column(
+        template: str, values: Sequence[Any], by: int = 0, index: Ints | None = None
+    ) -> Column:
+        at = near_tokens[by]
+        if index is not None:
+            at = np.where(at >= 0, index[at], -1)
+        return Column(template, values, at)
+
+    out = [column(c.template, c.values, 0, c.index) for c in table.columns]
     if hints is not None:
-        hint = take(hints)
+        hint_w = [f"{h}|{w}" for h, w in zip(hints, table.lower, strict=True)]
         out += [
-            ("rule={}", hint),
-            ("rule|w={}", [f"{h}|{w}" for h, w in zip(hint, lower, strict=True)]),
-            ("-1:rule={}", shifted(hint, -1)),
-            ("1:rule={}", shifted(hint, 1)),
+            column("rule={}", hints),
+            column("rule|w={}", hint_w),
+            column("-1:rule={}", hints, -1),
+            column("1:rule={}", hints, 1),
         ]
-    out += [("para_start", flags(edge(-1))), ("para_end", flags(edge(1)))]
-    pos, rate, dep = take(table.pos), take(table.rate), take(table.dep)
-    near: tuple[tuple[int, tuple[tuple[str, list[Any]], ...]], ...] = (
+    out += [flags("para_start", edge(-1)), flags("para_end", edge(1))]
+    lower, pos, rate, dep = table.lower, table.pos, table.rate, table.dep
+    near: tuple[tuple[int, tuple[tuple[str, Sequence[str]], ...]], ...] = (
         (-2, (("w", lower),)),
         (-1, (("w", lower), ("p", pos), ("rate", rate), ("d", dep))),
         (1, (("w", lower), ("p", pos), ("d", dep))),
@@ -257,14 +295,18 @@ def sequence_columns(
     )
     for by, feats in near:
         # ``-1:none`` where no token comes before, in the place of that token's features
-        out.append((f"{by}:none", flags(edge(by))))
-        out += [(f"{by}:{name}={{}}", shifted(values, by)) for name, values in feats]
+        out.append(flags(f"{by}:none", edge(by)))
+        out += [column(f"{by}:{name}={{}}", values, by) for name, values in feats]
     return out
 
 
 def _rows(columns: Sequence[Column]) -> list[list[str]]:
-    """Each token's feature strings, in the order of the columns."""
-    rendered = [list(map(_rendered(t).__getitem__, values)) for t, values in columns]
+    """Each token's feature strings, in the order of the columns (each with an index)."""
+    rendered = []
+    for c in columns:
+        strings = [*map(_rendered(c.template).__getitem__, c.values), None]
+        assert c.index is not None
+        rendered.append(list(map(strings.__getitem__, c.index.tolist())))
     return [[f for f in row if f is not None] for row in zip(*rendered, strict=True)]
 
 
@@ -472,11 +514,15 @@ class Tagger:
         state = self.model.state
         scores = np.zeros((n, len(self.model.labels)))
         # column by column: a token's weights add up in the order of its features, as in crfsuite
-        for template, values in columns:
-            rows = self._rows.get(template)
+        for c in columns:
+            rows = self._rows.get(c.template)
             if rows is None:
-                rows = self._rows[template] = _Rows(template, self.model.attrs)
-            scores += state.take(np.fromiter(map(rows.__getitem__, values), np.intp, n), axis=0)
+                rows = self._rows[c.template] = _Rows(c.template, self.model.attrs)
+            # each value's row, then row 0 (zeros) for the tokens without one (index -1)
+            found = np.zeros(len(c.values) + 1, dtype=np.intp)
+            found[:-1] = np.fromiter(map(rows.__getitem__, c.values), np.intp, len(c.values))
+            at = np.arange(n) if c.index is None else c.index
+            scores += state.take(found.take(at), axis=0)
         return self.model.tag_many(scores, lengths)
 
     def tag(self, feats: Sequence[Sequence[str]]) -> list[str]:
