@@ -162,29 +162,42 @@ class TokenTable:
 
     ``columns`` are the features of each token that do not depend on its
     paragraph (its word, its head, its path to a likely cue), in the order the
-    features are listed; the words around a token and the rules' roles are
-    added per sequence (:func:`sequence_columns`).
+    features are listed; ``near`` the values the tokens around a token are
+    described by (``w``, ``p``, ``rate``, ``d``: distinct values, code of each
+    token), added per sequence with the rules' roles (:func:`sequence_columns`).
     """
 
-    lower: Sequence[str]
-    pos: Sequence[str]
-    dep: Sequence[str]
-    rate: Sequence[str]
+    near: dict[str, tuple[Sequence[str], Ints]]
     columns: list[Column]
+
+
+def _factor(values: Sequence[str]) -> tuple[list[str], Ints]:
+    """The distinct ``values`` and the code of each among them."""
+    distinct = list(dict.fromkeys(values))
+    code = {v: k for k, v in enumerate(distinct)}
+    return distinct, np.fromiter(map(code.__getitem__, values), np.intp, len(values))
+
+
+def _pairs(
+    left: tuple[Sequence[str], Ints], right: tuple[Sequence[str], Ints]
+) -> tuple[list[str], Ints]:
+    """``left|right`` of each token, as distinct values and codes."""
+    (lv, lc), (rv, rc) = left, right
+    pair_ids, codes = np.unique(lc * len(rv) + rc, return_inverse=True)
+    values = [f"{lv[p // len(rv)]}|{rv[p % len(rv)]}" for p in pair_ids.tolist()]
+    return values, codes.reshape(len(lc)).astype(np.intp)
 
 
 def token_table(view: ArticleView) -> TokenTable:
     """The :class:`TokenTable` of an article."""
     n = len(view.texts)
     sent_of, sent_end = view.sent_start, view.sent_end
-    lower, lemma, pos, dep, tag = view.lower, view.lemma, view.pos, view.dep, view.tag
-    head = view.head
+    dep, head = view.dep, view.head
     # children in text order, as ``Token.children`` gives them
     child_deps: list[list[str]] = [[] for _ in range(n)]
     for j in range(n):
         if head[j] != j and dep[j] in _CHILD_DEPS:
             child_deps[head[j]].append(dep[j])
-    frame = view.frames
     buckets: dict[tuple[int, int] | None, str] = {}
     rate = []
     for rec in view.cues:
@@ -192,25 +205,32 @@ def token_table(view: ArticleView) -> TokenTable:
         if got is None:
             got = buckets[rec] = _rate_bucket(rec)
         rate.append(got)
-    paths = _cue_paths(head, dep, rate, lemma, frame)
-    h_lemma = list(map(lemma.__getitem__, head))
-    h_pos = list(map(pos.__getitem__, head))
+    paths = _cue_paths(head, dep, rate, view.lemma, view.frames)
+    f = view.factors
+    lower, lemma, pos, tag, deps = f["lower"], f["lemma"], f["pos"], f["tag"], f["dep"]
+    rates = _factor(rate)
+    heads = np.array(head, dtype=np.intp)
+    at_head = heads if n else np.zeros(0, dtype=np.intp)
+    h_pos = (pos[0], pos[1][at_head])
+    h_lemma = (lemma[0], lemma[1][at_head])
     # which kind of word governs this one
-    g_lemma = [lemma[head[h]] if h != i and head[h] != h else None for i, h in enumerate(head)]
+    grand = np.arange(n) != heads
+    grand &= heads[heads] != heads
+    g_lemma = np.where(grand, lemma[1][heads[heads]], -1)
     columns = [
         Column("bias", (True,), np.zeros(n, dtype=np.intp)),
-        Column("w={}", lower),
-        Column("l={}", lemma),
-        Column("p={}", pos),
-        Column("t={}", tag),
-        Column("d={}", dep),
-        Column("hl={}", h_lemma),
-        Column("hd={}", list(map(dep.__getitem__, head))),
-        Column("d|hp={}", [f"{d}|{p}" for d, p in zip(dep, h_pos, strict=True)]),
-        Column("d|hl={}", [f"{d}|{h}" for d, h in zip(dep, h_lemma, strict=True)]),
+        Column("w={}", *lower),
+        Column("l={}", *lemma),
+        Column("p={}", *pos),
+        Column("t={}", *tag),
+        Column("d={}", *deps),
+        Column("hl={}", *h_lemma),
+        Column("hd={}", deps[0], deps[1][at_head]),
+        Column("d|hp={}", *_pairs(deps, h_pos)),
+        Column("d|hl={}", *_pairs(deps, h_lemma)),
         Column("q={}", (0, 1), np.array(view.in_quotes, dtype=np.intp)),
-        Column("rate={}", rate),
-        Column("frame={}", frame),
+        Column("rate={}", *rates),
+        Column("frame={}", *_factor(view.frames)),
         _flags("sent_start", n, set(sent_of)),
         _flags("sent_end", n, {e - 1 for e in sent_end}),
         _flags("title", n, (i for i, t in enumerate(view.is_title) if t)),
@@ -218,13 +238,13 @@ def token_table(view: ArticleView) -> TokenTable:
     for k in range(max(map(len, child_deps), default=0)):
         kth = ((i, c[k]) for i, c in enumerate(child_deps) if len(c) > k)
         columns.append(_sparse("c={}", n, kth))
-    columns.append(Column("gl={}", g_lemma))
+    columns.append(Column("gl={}", lemma[0], g_lemma))
     # the head's cue rate: the subject and complement of a likely cue
-    columns.append(Column("hrate={}", [f"{rate[h]}|{d}" for h, d in zip(head, dep, strict=True)]))
-    columns.append(Column("{}", [p[0] for p in paths]))
+    columns.append(Column("hrate={}", *_pairs((rates[0], rates[1][at_head]), deps)))
+    columns.append(Column("{}", *_factor([p[0] for p in paths])))
     for k in range(1, 4):
         columns.append(_sparse("{}", n, ((i, p[k]) for i, p in enumerate(paths) if len(p) > k)))
-    return TokenTable(lower, pos, dep, rate, columns)
+    return TokenTable({"w": lower, "p": pos, "rate": rates, "d": deps}, columns)
 
 
 def sequence_columns(
@@ -269,34 +289,33 @@ def sequence_columns(
         near_tokens[by] = at
 
     def column(
-        template: str, values: Sequence[Any], by: int = 0, index: Ints | None = None
+        template: str, values: Sequence[Any], index: Ints | None = None, by: int = 0
     ) -> Column:
         at = near_tokens[by]
         if index is not None:
             at = np.where(at >= 0, index[at], -1)
         return Column(template, values, at)
 
-    out = [column(c.template, c.values, 0, c.index) for c in table.columns]
+    out = [column(c.template, c.values, c.index) for c in table.columns]
+    near = table.near
     if hints is not None:
-        hint_w = [f"{h}|{w}" for h, w in zip(hints, table.lower, strict=True)]
+        hint = _factor(hints)
         out += [
-            column("rule={}", hints),
-            column("rule|w={}", hint_w),
-            column("-1:rule={}", hints, -1),
-            column("1:rule={}", hints, 1),
+            column("rule={}", *hint),
+            column("rule|w={}", *_pairs(hint, near["w"])),
+            column("-1:rule={}", *hint, by=-1),
+            column("1:rule={}", *hint, by=1),
         ]
     out += [flags("para_start", edge(-1)), flags("para_end", edge(1))]
-    lower, pos, rate, dep = table.lower, table.pos, table.rate, table.dep
-    near: tuple[tuple[int, tuple[tuple[str, Sequence[str]], ...]], ...] = (
-        (-2, (("w", lower),)),
-        (-1, (("w", lower), ("p", pos), ("rate", rate), ("d", dep))),
-        (1, (("w", lower), ("p", pos), ("d", dep))),
-        (2, (("w", lower),)),
-    )
-    for by, feats in near:
+    for by, names in (
+        (-2, ("w",)),
+        (-1, ("w", "p", "rate", "d")),
+        (1, ("w", "p", "d")),
+        (2, ("w",)),
+    ):
         # ``-1:none`` where no token comes before, in the place of that token's features
         out.append(flags(f"{by}:none", edge(by)))
-        out += [column(f"{by}:{name}={{}}", values, by) for name, values in feats]
+        out += [column(f"{by}:{name}={{}}", *near[name], by=by) for name in names]
     return out
 
 
