@@ -174,6 +174,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
     ) -> None:
         self._doc = doc
         self._doc_text = doc_text(doc)
+        self._list_items: dict[str, int] = {}
         self._model = model if model is not None else DEFAULT_MODEL
         self._trace = trace  # training: what the pronoun ranking saw
         self._tok_starts: list[int] = []  # token char starts, and each token's sentence
