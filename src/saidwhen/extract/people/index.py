@@ -20,6 +20,7 @@ from saidwhen.extract.people.names import (
     Gender,
     _core,
     _first_surname,
+    _other_generation,
     _same_body,
     _same_person,
     _time_tail,
@@ -255,8 +256,14 @@ class PeopleIndex(_Descriptions, _Pronouns):
             if org_named or ent.org_named:
                 ok = _same_body(low, ent_low)
             else:
-                ok = _same_person(low, ent_low) and not (
-                    low[-1] in surnames and low[-1] != ent_low[-1] and _first_surname(low, ent_low)
+                ok = (
+                    _same_person(low, ent_low)
+                    and not (
+                        low[-1] in surnames
+                        and low[-1] != ent_low[-1]
+                        and _first_surname(low, ent_low)
+                    )
+                    and not _other_generation(words, ent.tokens)
                 )
             if ok:
                 last = ent.last_before(at)
