@@ -58,10 +58,13 @@ _GLUED_QUOTES = (
 
 
 def _split_glued_quotes(nlp: Language) -> None:
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, *_GLUED_QUOTES]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_QUOTES]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def cut_points(text: str, start: int = 0, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
