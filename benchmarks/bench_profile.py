@@ -11,7 +11,7 @@ pinned to one core (``taskset -c 0`` when it exists, single-threaded BLAS):
   records serialised as ``saidwhen extract --format jsonl`` writes them;
   per-article extraction time (median, 95th percentile, the slowest); and
   the steps of :data:`STEPS` inside the stages (the speech view, the rules,
-  the CRF's features and its crfsuite call ...), timed the same way. With
+  the CRF's features, its scores and Viterbi search ...), timed the same way. With
   ``--top N`` a cProfile of the extraction prints its N costliest functions.
 * **commands**: the CPU of ``saidwhen extract FILE --format jsonl`` on a JSONL
   file of the same articles, against the baseline: a process that loads the
@@ -64,10 +64,10 @@ STEPS = (
     ("source insertions", "saidwhen.extract.speech.rules", "find_source_insertions"),
     ("CRF: rule roles", "saidwhen.extract.speech.crf", "rule_roles"),
     ("CRF: token table", "saidwhen.extract.speech.crf", "token_table"),
-    ("CRF: sequence features", "saidwhen.extract.speech.crf", "sequence_features"),
+    ("CRF: sequence columns", "saidwhen.extract.speech.crf", "sequence_columns"),
+    ("CRF: scores and Viterbi", "saidwhen.extract.speech.crf", "Tagger.tag_columns"),
     ("interviews", "saidwhen.extract.speech.interview", "interview_drafts"),
 )
-CRFSUITE = "CRF: crfsuite tagging"
 
 
 def _articles(split: str, limit: int) -> list[dict[str, Any]]:
@@ -110,8 +110,8 @@ def _rebind(old: Any, new: Any) -> None:
 
 
 def time_steps() -> dict[str, float]:
-    """Wrap the functions of :data:`STEPS` (and the crfsuite tagger's ``tag``) so that
-    their CPU seconds add up in the dict returned; they run inside the stages."""
+    """Wrap the functions of :data:`STEPS` so that their CPU seconds add up in the dict
+    returned; they run inside the stages."""
     import importlib
 
     spent: dict[str, float] = {}
@@ -138,24 +138,11 @@ def time_steps() -> dict[str, float]:
         spent[label] = 0.0
         if isinstance(raw, classmethod):
             setattr(owner, meth, classmethod(timer(raw.__func__, label)))
+        elif cls_name:
+            setattr(owner, meth, timer(raw, label))
         else:
             _rebind(raw, timer(raw, label))
 
-    crf = importlib.import_module("saidwhen.extract.speech.crf")
-    load = crf.load_tagger
-
-    class Timed:
-        def __init__(self, tagger: Any) -> None:
-            self.tag = timer(tagger.tag, CRFSUITE)
-
-    proxies: dict[int, Timed] = {}
-
-    def load_timed(*args: Any, **kw: Any) -> Timed:
-        tagger = load(*args, **kw)
-        return proxies.setdefault(id(tagger), Timed(tagger))
-
-    spent[CRFSUITE] = 0.0
-    _rebind(load, load_timed)
     return spent
 
 

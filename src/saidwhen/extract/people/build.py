@@ -304,6 +304,7 @@ def find_people(
                 ent.male += _gendered(d.split()[-1], MALE_WORDS, "man")
     _vote_predicates(doc, index)
     _vote_pronouns(doc, index)
+    index.add_relatives()
     _link_pronouns_and_roles(doc, index)
     return index
 
@@ -588,7 +589,9 @@ def _vote_predicates(doc: Doc, index: PeopleIndex) -> None:
 
 
 def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
-    """A he/she right after the only person in view tells that person's gender."""
+    """A he/she right after the only person in view tells that person's gender, unless a
+    given name, a title or an earlier pronoun told it ("Hillary" is no "he" in a passage
+    about another man whom the pronouns go on naming)."""
     starts = [m for m in index._mention_starts if m[2].type == "person"]
     for sent in doc.sents:
         for tok in sent:
@@ -599,6 +602,8 @@ def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
             seen = {id(e): e for s, _, e in starts if lo <= s < tok.idx}
             if len(seen) == 1:
                 (ent,) = seen.values()
+                if ent.female != ent.male:
+                    continue  # a given name or a title said it already
                 if gender == "female":
                     ent.female += 0.25
                 else:
@@ -616,19 +621,4 @@ def _link_pronouns_and_roles(doc: Doc, index: PeopleIndex) -> None:
             if ent is not None:
                 index._add_mention(ent, tok.idx, tok.idx + len(tok))
         elif tok.lower_ in ROLE_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
-            det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
-            if not det:
-                continue
-            span = doc[det[0].i : tok.i + 1]
-            words = {w for t in span for w in re.split(r"[-–]", t.lower_) if w}
-            ents = [
-                e
-                for e in index._entities
-                if e.type == "person" and any(w in words for d in e.descriptors for w in d.split())
-            ]
-            if len(ents) == 1:
-                index._add_mention(ents[0], span.start_char, span.end_char)
-                compounds = [
-                    t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"
-                ]
-                ents[0].descriptors.append(" ".join([*compounds, tok.lower_]))
+            index.link_role(tok)

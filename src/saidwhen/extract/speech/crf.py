@@ -5,21 +5,31 @@ roles PolNeAR annotates (``SRC`` source, ``CUE`` cue, ``CON`` content); the
 rules of :mod:`saidwhen.extract.speech.rules` are among the features.  The
 spans are grouped into attributions by :mod:`saidwhen.extract.speech.decode`.
 
-The model is trained by :mod:`saidwhen.eval.train_tagger` and read from
-``saidwhen/data/attribution.crfsuite`` (python-crfsuite).
+The model is trained by :mod:`saidwhen.eval.train_tagger` (python-crfsuite) and
+read from ``saidwhen/data/attribution.crfsuite``; tagging does not go through
+crfsuite's strings: each feature is a template and a column of values
+(:func:`token_table`, :func:`sequence_columns`), a value's row in the model is
+looked up once per process, and all the paragraphs of an article are scored
+and decoded in one numpy pass (:mod:`.crfsuite_model`), with crfsuite's
+arithmetic, so the labels are the same.  :func:`sequence_features` renders the
+same columns as the strings the model is trained on.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
+
 from saidwhen.extract._reported_cues import CUE_PREPS, CUE_RATES
+from saidwhen.extract.speech.crfsuite_model import CrfModel, read_model
 from saidwhen.extract.speech.rules import find_reported
 from saidwhen.extract.speech.types import Draft, TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
@@ -31,10 +41,12 @@ __all__ = [
     "MODEL_PATH",
     "ROLES",
     "TaggedSpan",
+    "Tagger",
     "TokenTable",
     "labels_from_spans",
     "load_tagger",
     "rule_roles",
+    "sequence_columns",
     "sequence_features",
     "spans_from_labels",
     "tag_doc",
@@ -71,44 +83,121 @@ def _rate_bucket(rec: tuple[int, int] | None) -> str:
     return "x" if rec is None else f"{min(int(rec[0] / rec[1] * 5), 4)}"
 
 
+Ints = npt.NDArray[np.intp]
 _CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "mark", "agent", "pobj")
+
+
+def _render(template: str, value: Any) -> str | None:
+    """A feature string: ``None`` leaves the feature out, ``True`` is the template
+    as it is, anything else fills its field."""
+    if value is None:
+        return None
+    if value is True:
+        return template
+    return template.format(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One feature template over tokens.
+
+    The value of token ``k`` is ``values[index[k]]``, or none where ``index[k]``
+    is -1; without an ``index``, ``values[k]``.  A value is looked up (or
+    rendered) once per column, not once per token that has it.
+    """
+
+    template: str
+    values: Sequence[Any]
+    index: Ints | None = None
+
+
+def _sparse(template: str, n: int, found: Iterable[tuple[int, Any]]) -> Column:
+    """A column of ``n`` tokens, valued only at the ``(token, value)`` pairs ``found``."""
+    index = np.full(n, -1, dtype=np.intp)
+    values = []
+    for k, (i, v) in enumerate(found):
+        index[i] = k
+        values.append(v)
+    return Column(template, values, index)
+
+
+def _flags(template: str, n: int, where: Iterable[int]) -> Column:
+    """A feature without a value, present at the tokens ``where``."""
+    index = np.full(n, -1, dtype=np.intp)
+    index[list(where)] = 0
+    return Column(template, (True,), index)
+
+
+class _Rendered(dict[Any, "str | None"]):
+    """The feature string of each value of one template, rendered once (a bounded cache)."""
+
+    __slots__ = ("template",)
+
+    def __init__(self, template: str) -> None:
+        super().__init__({None: None})
+        self.template = template
+
+    def __missing__(self, value: Any) -> str | None:
+        if len(self) > _CACHE_SIZE:
+            self.clear()
+            self[None] = None
+        got = self[value] = _render(self.template, value)
+        return got
+
+
+_CACHE_SIZE = 1 << 16
+_RENDERED: dict[str, _Rendered] = {}
+
+
+def _rendered(template: str) -> _Rendered:
+    got = _RENDERED.get(template)
+    if got is None:
+        got = _RENDERED[template] = _Rendered(template)
+    return got
 
 
 @dataclass(slots=True)
 class TokenTable:
     """Per-token values of one doc that the features read, computed in one pass.
 
-    ``fixed`` holds the features of each token that do not depend on its
-    paragraph (its word, its head, its path to a likely cue); ``neighbour``
-    what each token says of the tokens -2, -1, 1 and 2 away from it, built
-    once per distinct token in a process (a bounded cache) and shared.
+    ``columns`` are the features of each token that do not depend on its
+    paragraph (its word, its head, its path to a likely cue), in the order the
+    features are listed; ``near`` the values the tokens around a token are
+    described by (``w``, ``p``, ``rate``, ``d``: distinct values, code of each
+    token), added per sequence with the rules' roles (:func:`sequence_columns`).
     """
 
-    lower: Sequence[str]
-    lemma: Sequence[str]
-    pos: Sequence[str]
-    dep: Sequence[str]
-    head: Sequence[int]
-    frame: Sequence[str]
-    rate: Sequence[str]
-    quoted: Sequence[bool]
-    fixed: list[list[str]]
-    neighbour: list[tuple[tuple[str, ...], ...]]
+    near: dict[str, tuple[Sequence[str], Ints]]
+    columns: list[Column]
+
+
+def _factor(values: Sequence[str]) -> tuple[list[str], Ints]:
+    """The distinct ``values`` and the code of each among them."""
+    distinct = list(dict.fromkeys(values))
+    code = {v: k for k, v in enumerate(distinct)}
+    return distinct, np.fromiter(map(code.__getitem__, values), np.intp, len(values))
+
+
+def _pairs(
+    left: tuple[Sequence[str], Ints], right: tuple[Sequence[str], Ints]
+) -> tuple[list[str], Ints]:
+    """``left|right`` of each token, as distinct values and codes."""
+    (lv, lc), (rv, rc) = left, right
+    pair_ids, codes = np.unique(lc * len(rv) + rc, return_inverse=True)
+    values = [f"{lv[p // len(rv)]}|{rv[p % len(rv)]}" for p in pair_ids.tolist()]
+    return values, codes.reshape(len(lc)).astype(np.intp)
 
 
 def token_table(view: ArticleView) -> TokenTable:
     """The :class:`TokenTable` of an article."""
     n = len(view.texts)
-    quoted = view.in_quotes
     sent_of, sent_end = view.sent_start, view.sent_end
-    lower, lemma, pos, dep, tag = view.lower, view.lemma, view.pos, view.dep, view.tag
-    head = view.head
+    dep, head = view.dep, view.head
     # children in text order, as ``Token.children`` gives them
-    child_feats: dict[int, list[str]] = {}
+    child_deps: list[list[str]] = [[] for _ in range(n)]
     for j in range(n):
         if head[j] != j and dep[j] in _CHILD_DEPS:
-            child_feats.setdefault(head[j], []).append(f"c={dep[j]}")
-    frame = view.frames
+            child_deps[head[j]].append(dep[j])
     buckets: dict[tuple[int, int] | None, str] = {}
     rate = []
     for rec in view.cues:
@@ -116,61 +205,128 @@ def token_table(view: ArticleView) -> TokenTable:
         if got is None:
             got = buckets[rec] = _rate_bucket(rec)
         rate.append(got)
-    title = view.is_title
-    paths = _cue_paths(head, dep, rate, lemma, frame)
-    fixed = []
-    for i in range(n):
-        h = head[i]
-        start, end = sent_of[i], sent_end[i]
-        feats = [
-            "bias",
-            f"w={lower[i]}",
-            f"l={lemma[i]}",
-            f"p={pos[i]}",
-            f"t={tag[i]}",
-            f"d={dep[i]}",
-            f"hl={lemma[h]}",
-            f"hd={dep[h]}",
-            f"d|hp={dep[i]}|{pos[h]}",
-            f"d|hl={dep[i]}|{lemma[h]}",
-            f"q={int(quoted[i])}",
-            f"rate={rate[i]}",
-            f"frame={frame[i]}",
+    paths = _cue_paths(head, dep, rate, view.lemma, view.frames)
+    f = view.factors
+    lower, lemma, pos, tag, deps = f["lower"], f["lemma"], f["pos"], f["tag"], f["dep"]
+    rates = _factor(rate)
+    heads = np.array(head, dtype=np.intp)
+    at_head = heads if n else np.zeros(0, dtype=np.intp)
+    h_pos = (pos[0], pos[1][at_head])
+    h_lemma = (lemma[0], lemma[1][at_head])
+    # which kind of word governs this one
+    grand = np.arange(n) != heads
+    grand &= heads[heads] != heads
+    g_lemma = np.where(grand, lemma[1][heads[heads]], -1)
+    columns = [
+        Column("bias", (True,), np.zeros(n, dtype=np.intp)),
+        Column("w={}", *lower),
+        Column("l={}", *lemma),
+        Column("p={}", *pos),
+        Column("t={}", *tag),
+        Column("d={}", *deps),
+        Column("hl={}", *h_lemma),
+        Column("hd={}", deps[0], deps[1][at_head]),
+        Column("d|hp={}", *_pairs(deps, h_pos)),
+        Column("d|hl={}", *_pairs(deps, h_lemma)),
+        Column("q={}", (0, 1), np.array(view.in_quotes, dtype=np.intp)),
+        Column("rate={}", *rates),
+        Column("frame={}", *_factor(view.frames)),
+        _flags("sent_start", n, set(sent_of)),
+        _flags("sent_end", n, {e - 1 for e in sent_end}),
+        _flags("title", n, (i for i, t in enumerate(view.is_title) if t)),
+    ]
+    for k in range(max(map(len, child_deps), default=0)):
+        kth = ((i, c[k]) for i, c in enumerate(child_deps) if len(c) > k)
+        columns.append(_sparse("c={}", n, kth))
+    columns.append(Column("gl={}", lemma[0], g_lemma))
+    # the head's cue rate: the subject and complement of a likely cue
+    columns.append(Column("hrate={}", *_pairs((rates[0], rates[1][at_head]), deps)))
+    columns.append(Column("{}", *_factor([p[0] for p in paths])))
+    for k in range(1, 4):
+        columns.append(_sparse("{}", n, ((i, p[k]) for i, p in enumerate(paths) if len(p) > k)))
+    return TokenTable({"w": lower, "p": pos, "rate": rates, "d": deps}, columns)
+
+
+def sequence_columns(
+    table: TokenTable, seqs: Sequence[Sequence[int]], hints: Sequence[str] | None = None
+) -> list[Column]:
+    """The columns of every feature over the tokens of ``seqs`` one after another
+    (each with an ``index`` into the doc's values).
+
+    The words around a token count within its sequence; the neighbours' quote
+    flags, the outer ones' tags, the head's tag and side and the place in the
+    sentence had the least weight in a model trained with them: without them
+    crfsuite takes a quarter fewer strings, at the same held-out scores.
+    """
+    order = np.fromiter(itertools.chain.from_iterable(seqs), dtype=np.intp)
+    n = len(order)
+    lens = [len(seq) for seq in seqs if seq]
+    firsts = list(itertools.accumulate(lens, initial=0))[:-1]
+
+    def edge(by: int) -> list[int]:
+        """The positions with no token ``by`` away in their sequence."""
+        d = abs(by)
+        return [
+            f + j if by < 0 else f + m - 1 - j
+            for f, m in zip(firsts, lens, strict=True)
+            for j in range(min(d, m))
         ]
-        if i == start:
-            feats.append("sent_start")
-        if i == end - 1:
-            feats.append("sent_end")
-        if title[i]:
-            feats.append("title")
-        if i in child_feats:
-            feats.extend(child_feats[i])
-        # which kind of word governs this one
-        if h != i and head[h] != h:
-            feats.append(f"gl={lemma[head[h]]}")
-        # the head's cue rate: the subject and complement of a likely cue
-        feats.append(f"hrate={rate[h]}|{dep[i]}")
-        feats.extend(paths[i])
-        fixed.append(feats)
-    neighbour = list(map(_neighbour_feats, lower, pos, rate, dep))
-    return TokenTable(lower, lemma, pos, dep, head, frame, rate, quoted, fixed, neighbour)
+
+    def flags(template: str, where: list[int]) -> Column:
+        index = np.full(n, -1, dtype=np.intp)
+        index[where] = 0
+        return Column(template, (True,), index)
+
+    near_tokens: dict[int, Ints] = {0: order}
+    for by in (-2, -1, 1, 2):
+        # the token ``by`` away in the same sequence, else -1
+        at = np.full(n, -1, dtype=np.intp)
+        if by < 0:
+            at[-by:] = order[:by]
+        else:
+            at[: n - by] = order[by:]
+        at[edge(by)] = -1
+        near_tokens[by] = at
+
+    def column(
+        template: str, values: Sequence[Any], index: Ints | None = None, by: int = 0
+    ) -> Column:
+        at = near_tokens[by]
+        if index is not None:
+            at = np.where(at >= 0, index[at], -1)
+        return Column(template, values, at)
+
+    out = [column(c.template, c.values, c.index) for c in table.columns]
+    near = table.near
+    if hints is not None:
+        hint = _factor(hints)
+        out += [
+            column("rule={}", *hint),
+            column("rule|w={}", *_pairs(hint, near["w"])),
+            column("-1:rule={}", *hint, by=-1),
+            column("1:rule={}", *hint, by=1),
+        ]
+    out += [flags("para_start", edge(-1)), flags("para_end", edge(1))]
+    for by, names in (
+        (-2, ("w",)),
+        (-1, ("w", "p", "rate", "d")),
+        (1, ("w", "p", "d")),
+        (2, ("w",)),
+    ):
+        # ``-1:none`` where no token comes before, in the place of that token's features
+        out.append(flags(f"{by}:none", edge(by)))
+        out += [column(f"{by}:{name}={{}}", *near[name], by=by) for name in names]
+    return out
 
 
-_OFFSETS = (-2, -1, 1, 2)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _neighbour_feats(word: str, pos: str, rate: str, dep: str) -> tuple[tuple[str, ...], ...]:
-    """What a token says of the token at each of ``_OFFSETS`` from it."""
-    # the neighbours' quote flags, the outer ones' tags, the head's tag and side and
-    # the place in the sentence had the least weight in a model trained with them:
-    # without them crfsuite takes a quarter fewer strings, at the same held-out scores
-    return (
-        (f"-2:w={word}",),
-        (f"-1:w={word}", f"-1:p={pos}", f"-1:rate={rate}", f"-1:d={dep}"),
-        (f"1:w={word}", f"1:p={pos}", f"1:d={dep}"),
-        (f"2:w={word}",),
-    )
+def _rows(columns: Sequence[Column]) -> list[list[str]]:
+    """Each token's feature strings, in the order of the columns (each with an index)."""
+    rendered = []
+    for c in columns:
+        strings = [*map(_rendered(c.template).__getitem__, c.values), None]
+        assert c.index is not None
+        rendered.append(list(map(strings.__getitem__, c.index.tolist())))
+    return [[f for f in row if f is not None] for row in zip(*rendered, strict=True)]
 
 
 # How far up the tree the path to a likely cue is followed.
@@ -272,29 +428,7 @@ def sequence_features(
     ``table`` is the article's :func:`token_table`, when the caller has it.
     """
     t = token_table(view) if table is None else table
-    lower, fixed, nb = t.lower, t.fixed, t.neighbour
-    out: list[list[str]] = []
-    last = len(seq) - 1
-    for k, i in enumerate(seq):
-        feats = fixed[i].copy()
-        if hints is not None:
-            hint = hints[i]
-            feats.append(f"rule={hint}")
-            feats.append(f"rule|w={hint}|{lower[i]}")
-            if k > 0:
-                feats.append(f"-1:rule={hints[seq[k - 1]]}")
-            if k < last:
-                feats.append(f"1:rule={hints[seq[k + 1]]}")
-        if k == 0:
-            feats.append("para_start")
-        if k == last:
-            feats.append("para_end")
-        feats.extend(nb[seq[k - 2]][0] if k >= 2 else ("-2:none",))
-        feats.extend(nb[seq[k - 1]][1] if k >= 1 else ("-1:none",))
-        feats.extend(nb[seq[k + 1]][2] if k < last else ("1:none",))
-        feats.extend(nb[seq[k + 2]][3] if k < last - 1 else ("2:none",))
-        out.append(feats)
-    return out
+    return _rows(sequence_columns(t, [seq], hints))
 
 
 def labels_from_spans(
@@ -367,23 +501,66 @@ def feature_stamp(doc: Doc) -> str:
     return digest.hexdigest()[:16]
 
 
+class _Rows(dict[Any, int]):
+    """The model's row of each value of one template (row 0 for a string it never saw)."""
+
+    __slots__ = ("attrs", "template")
+
+    def __init__(self, template: str, attrs: dict[str, int]) -> None:
+        super().__init__({None: 0})
+        self.template, self.attrs = template, attrs
+
+    def __missing__(self, value: Any) -> int:
+        if len(self) > _CACHE_SIZE:
+            self.clear()
+            self[None] = 0
+        got = self[value] = self.attrs.get(_render(self.template, value) or "", 0)
+        return got
+
+
+class Tagger:
+    """The trained CRF (:class:`~saidwhen.extract.speech.crfsuite_model.CrfModel`) and
+    the row of each feature value it has read, so a value is rendered and looked up once."""
+
+    def __init__(self, model: CrfModel) -> None:
+        self.model = model
+        self._rows: dict[str, _Rows] = {}
+
+    def tag_columns(self, columns: Sequence[Column], lengths: Sequence[int]) -> list[list[str]]:
+        """The labels of consecutive sequences of ``lengths`` tokens (columns of
+        :func:`sequence_columns` over them)."""
+        n = sum(lengths)
+        state = self.model.state
+        scores = np.zeros((n, len(self.model.labels)))
+        # column by column: a token's weights add up in the order of its features, as in crfsuite
+        for c in columns:
+            rows = self._rows.get(c.template)
+            if rows is None:
+                rows = self._rows[c.template] = _Rows(c.template, self.model.attrs)
+            # each value's row, then row 0 (zeros) for the tokens without one (index -1)
+            found = np.zeros(len(c.values) + 1, dtype=np.intp)
+            found[:-1] = np.fromiter(map(rows.__getitem__, c.values), np.intp, len(c.values))
+            at = np.arange(n) if c.index is None else c.index
+            scores += state.take(found.take(at), axis=0)
+        return self.model.tag_many(scores, lengths)
+
+    def tag(self, feats: Sequence[Sequence[str]]) -> list[str]:
+        """The labels of one sequence from its feature strings (as ``pycrfsuite.Tagger.tag``)."""
+        return self.model.tag(feats)
+
+
 @functools.lru_cache(maxsize=2)
-def load_tagger(path: str = str(MODEL_PATH)) -> Any:
-    """The trained CRF (a ``pycrfsuite.Tagger``), opened once per process."""
-    # imported by name: python-crfsuite ships no type information
-    tagger = importlib.import_module("pycrfsuite").Tagger()
-    tagger.open(path)
-    return tagger
+def load_tagger(path: str = str(MODEL_PATH)) -> Tagger:
+    """The trained CRF, read once per process."""
+    return Tagger(read_model(path))
 
 
 def tag_doc(
-    view: ArticleView, tagger: Any, rules: Sequence[Draft] | None = None
+    view: ArticleView, tagger: Tagger, rules: Sequence[Draft] | None = None
 ) -> list[list[TaggedSpan]]:
     """The tagged spans of each paragraph of the article."""
     hints = rule_roles(view, rules)
     table = token_table(view)
-    out = []
-    for seq in view.paragraphs:
-        labels = tagger.tag(sequence_features(view, seq, hints, table))
-        out.append(spans_from_labels(seq, labels))
-    return out
+    seqs = view.paragraphs
+    labels = tagger.tag_columns(sequence_columns(table, seqs, hints), [len(s) for s in seqs])
+    return [spans_from_labels(seq, lab) for seq, lab in zip(seqs, labels, strict=True)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions, paragraphs
 from saidwhen.extract.speech.lexicon import SUBJ_DEPS, cue_keys, cue_record, in_lexicon
@@ -33,9 +34,13 @@ __all__ = [
 ]
 
 _ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "HEAD", "IDX", "IS_SPACE", "IS_TITLE")
-_N_STRINGS = 6  # the first attributes are ids of strings
+# the first attributes are ids of strings: the names of their codes in ``ArticleView.factors``
+_FACTORS = ("orth", "lower", "lemma", "pos", "tag", "dep")
 # the dependents that decide a token's frame, in the order they are tried
 _FRAME_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "prep", "agent")
+
+
+Ints = npt.NDArray[np.intp]
 
 
 def _opening(region: tuple[int, int]) -> int:
@@ -71,6 +76,9 @@ class ArticleView:
         cues: per token, ``(cue occurrences, all occurrences)`` in PolNeAR train of
             its most specific cue-lexicon key, or None.
         where: the indices of the tokens of each lower-case word.
+        factors: for ``orth``, ``lower``, ``lemma``, ``pos``, ``tag`` and ``dep``, the
+            distinct values in the article and the code of each token's value among
+            them (a feature is looked up once per value, not once per token).
     """
 
     doc: Doc
@@ -98,6 +106,7 @@ class ArticleView:
     frames: tuple[str, ...]
     cues: tuple[tuple[int, int] | None, ...]
     where: dict[str, list[int]]
+    factors: dict[str, tuple[tuple[str, ...], Ints]]
 
     def regions_from(self, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
         """The ``token_regions`` that open at a token in ``lo:hi``, in text order (found
@@ -134,9 +143,20 @@ class ArticleView:
         n = len(doc)
         arr = doc.to_array(list(_ATTRS))
         strings = doc.vocab.strings
-        # each distinct string id read once from the string store
-        names = {k: strings[k] for k in np.unique(arr[:, :_N_STRINGS]).tolist()}
-        lemmas = {k: names[k].lower() for k in np.unique(arr[:, 2]).tolist()}
+        # each distinct string id read once from the string store; per attribute, the
+        # distinct values and the code of each token's value among them
+        names: dict[int, str] = {}
+        lemmas: dict[int, str] = {}
+        factors: dict[str, tuple[tuple[str, ...], Ints]] = {}
+        for col, attr in enumerate(_FACTORS):
+            ids, codes = np.unique(arr[:, col], return_inverse=True)
+            got = [
+                names[k] if k in names else names.setdefault(k, strings[k]) for k in ids.tolist()
+            ]
+            if attr == "lemma":
+                got = [g.lower() for g in got]
+                lemmas = dict(zip(ids.tolist(), got, strict=True))
+            factors[attr] = (tuple(got), codes.reshape(n).astype(np.intp))
         cols = arr.T.tolist()
         orth, lower, lemma, pos, tag, dep, _, idx, space, title = cols
         name = names.__getitem__
@@ -197,6 +217,7 @@ class ArticleView:
             frames=frames,
             cues=_cue_records(lowers, lemma_l, frames, quoted, poses, deps, children),
             where=where,
+            factors=factors,
         )
 
     def cue_keys(self, i: int) -> tuple[str, ...]:

@@ -1,0 +1,117 @@
+"""The CRFsuite model read by saidwhen itself: the same weights and the same labels as
+python-crfsuite, and the features it reads the same strings the tagger was trained on.
+
+The articles are made up for these tests; the ``nlp`` fixture comes from conftest.py.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from saidwhen.errors import SaidwhenError
+from saidwhen.extract.speech import crf
+from saidwhen.extract.speech.crfsuite_model import CrfModel, read_model
+from saidwhen.extract.speech.view import ArticleView
+
+pycrfsuite = pytest.importorskip("pycrfsuite")
+
+ARTICLES = [
+    crf.PROBE,
+    'The ferry company said on Friday that crossings would resume. "We apologise," a '
+    "spokeswoman told the harbour council.\n\nAccording to the port authority, two ships "
+    'were damaged.\n\nA\n\nThe captain: "Nobody was hurt." Engineers, who asked not to be '
+    "named, warned that repairs could take months, a claim the owners denied.",
+    'Short.\n\nOne two.\n\n"Quoted words only."\n\nShe said: yes.',
+]
+
+
+@pytest.fixture(scope="module")
+def reference() -> Any:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(crf.MODEL_PATH))
+    return tagger
+
+
+def test_weights_and_labels_are_those_python_crfsuite_reads(reference: Any) -> None:
+    model = read_model(crf.MODEL_PATH)
+    assert list(model.labels) == reference.labels()
+    info = reference.info()
+    # the dump python-crfsuite parses prints six decimals
+    for (attr, label), weight in info.state_features.items():
+        got = model.state[model.attrs[attr], model.labels.index(label)]
+        assert got == pytest.approx(weight, abs=1e-6)
+    for (a, b), weight in info.transitions.items():
+        got = model.trans[model.labels.index(a), model.labels.index(b)]
+        assert got == pytest.approx(weight, abs=1e-6)
+    assert len(info.state_features) == np.count_nonzero(model.state)
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_labels_are_python_crfsuites(nlp: Any, reference: Any, text: str) -> None:
+    view = ArticleView.build(nlp(text))
+    hints = crf.rule_roles(view)
+    table = crf.token_table(view)
+    want = [reference.tag(crf.sequence_features(view, p, hints, table)) for p in view.paragraphs]
+    tagger = crf.load_tagger()
+    lengths = [len(p) for p in view.paragraphs]
+    got = tagger.tag_columns(crf.sequence_columns(table, view.paragraphs, hints), lengths)
+    assert got == want
+    # and one sequence at a time, from the strings
+    assert [tagger.tag(crf.sequence_features(view, p, hints, table)) for p in view.paragraphs] == (
+        want
+    )
+    assert any(label != "O" for labels in want for label in labels)
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_columns_of_many_sequences_are_those_of_each(nlp: Any, text: str) -> None:
+    view = ArticleView.build(nlp(text))
+    hints = crf.rule_roles(view)
+    table = crf.token_table(view)
+    paras = view.paragraphs
+    rows = crf._rows(crf.sequence_columns(table, paras, hints))
+    bounds = list(itertools.accumulate(map(len, paras), initial=0))
+    for p, lo, hi in zip(paras, bounds, bounds[1:], strict=False):
+        assert rows[lo:hi] == crf.sequence_features(view, p, hints, table)
+
+
+def _brute_force(state: np.ndarray, trans: np.ndarray) -> list[int]:
+    best, path = -np.inf, None
+    for labels in itertools.product(range(state.shape[1]), repeat=state.shape[0]):
+        score = state[0, labels[0]] + sum(
+            trans[a, b] + state[t + 1, b] for t, (a, b) in enumerate(itertools.pairwise(labels))
+        )
+        if score > best:
+            best, path = score, list(labels)
+    assert path is not None
+    return path
+
+
+def test_viterbi_finds_the_best_path_of_each_sequence() -> None:
+    rng = np.random.default_rng(7)
+    labels = ("A", "B", "C")
+    model = CrfModel(labels, {}, np.zeros((1, 3)), rng.normal(size=(3, 3)))
+    lengths = [1, 4, 2, 3, 1]
+    scores = rng.normal(size=(sum(lengths), 3))
+    got = model.tag_many(scores, lengths)
+    starts = list(itertools.accumulate(lengths, initial=0))
+    for lab, lo, n in zip(got, starts, lengths, strict=False):
+        want = _brute_force(scores[lo : lo + n], model.trans)
+        assert lab == [labels[j] for j in want]
+    assert model.tag_many(scores, []) == []
+    assert model.tag([]) == []
+
+
+def test_a_file_that_is_not_a_model_is_a_coded_error(tmp_path: Path) -> None:
+    bad = tmp_path / "model.crfsuite"
+    bad.write_bytes(b"lCRF" + bytes(20))
+    with pytest.raises(SaidwhenError, match=r"\[E000\].*model\.crfsuite"):
+        read_model(bad)
+    bad.write_text("not a model at all, but long enough for a header" * 2, encoding="utf-8")
+    with pytest.raises(SaidwhenError, match="CRF1d"):
+        read_model(bad)
