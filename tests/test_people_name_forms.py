@@ -207,3 +207,12 @@ def test_a_nickname_is_the_same_person(nlp: Any, first: str, later: str) -> None
     )
     people = find_people(nlp(text)).persons()
     assert [p.name for p in people if p.type == "person"] == [f"{first} Ramsdell"]
+
+
+def test_a_name_stuck_to_markup_left_in_the_text(nlp: Any) -> None:
+    text = (
+        "Senator Ana Ruizon spoke in Dayton on Monday.\n\n"
+        '<p class="lead">Ruizon said that the plan was "the best we have had in years."'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert {q.speaker.name for q in rec.quotes if q.speaker} == {"Ana Ruizon"}

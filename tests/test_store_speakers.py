@@ -44,6 +44,9 @@ def test_split_name(name: str, first: str | None, surname: str, gender: str | No
         (["Bill Clinton", "Hillary Clinton", "Clinton"], 3),  # ambiguous: never merged blindly
         (["Clinton", "Bill Clinton", "Hillary Clinton"], 3),  # in any order
         (["Donald Trump", "Ivanka Trump", "Donald J. Trump"], 2),
+        (["François Hollande", "Francois Hollande", "Hollande"], 1),  # accents aside
+        (["Catherine Aldous", "Kate Aldous"], 1),
+        (["Larry Pruett", "Lawrence Pruett"], 1),
     ],
 )
 def test_registry_merges(names: list[str], people: int) -> None:

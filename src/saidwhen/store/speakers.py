@@ -28,9 +28,12 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+
+from saidwhen.extract.people.names import same_nickname
 
 __all__ = [
     "NameParts",
@@ -110,38 +113,6 @@ _PARTICLES = {
     "bin",
     "st",
 }
-_NICKNAMES = [
-    {"william", "bill", "billy", "will", "willie"},
-    {"robert", "bob", "bobby", "rob"},
-    {"richard", "dick", "rick", "rich"},
-    {"michael", "mike"},
-    {"james", "jim", "jimmy"},
-    {"joseph", "joe"},
-    {"thomas", "tom", "tommy"},
-    {"christopher", "chris"},
-    {"edward", "ted", "ed", "teddy"},
-    {"elizabeth", "liz", "beth", "betsy"},
-    {"katherine", "kathy", "kate", "catherine"},
-    {"jennifer", "jen", "jenny"},
-    {"charles", "chuck", "charlie"},
-    {"anthony", "tony"},
-    {"daniel", "dan", "danny"},
-    {"donald", "don"},
-    {"hillary", "hilary"},
-    {"benjamin", "ben"},
-    {"samuel", "sam"},
-    {"nicholas", "nick"},
-    {"stephen", "steve", "steven"},
-    {"timothy", "tim"},
-    {"alexander", "alex"},
-    {"patrick", "pat"},
-    {"margaret", "maggie", "peggy"},
-    {"rebecca", "becky"},
-    {"susan", "sue"},
-    {"andrew", "andy"},
-    {"jeffrey", "jeff"},
-]
-_NICK = {n: i for i, group in enumerate(_NICKNAMES) for n in group}
 _STOP = {"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "from", "who", "former", "s"}
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
 
@@ -155,7 +126,11 @@ class NameParts:
 
 
 def _key(token: str) -> str:
-    return token.casefold().strip(".'’-")
+    """A word as names are matched: case and diacritics aside ("François", "Francois")."""
+    key = token.casefold().strip(".'’-")
+    if key.isascii():
+        return key
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -233,8 +208,7 @@ def first_names_match(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:  # an initial
         return a[0] == b[0]
-    ia, ib = _NICK.get(a), _NICK.get(b)
-    return ia is not None and ia == ib
+    return same_nickname(a, b)
 
 
 def _name_rank(form: str, count: int, person: bool) -> tuple[int, int, int]:

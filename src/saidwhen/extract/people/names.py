@@ -251,30 +251,74 @@ def _short_form(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 3 and len(long_) > len(short) and long_.startswith(short):
         return True
-    return long_ in _NICKNAMES.get(short, ()) or short in _NICKNAMES.get(long_, ())
+    return same_nickname(a, b)
 
 
-# Nicknames that do not begin their name (those that do are found by their letters)
-_NICKNAMES: dict[str, frozenset[str]] = {
-    nick: frozenset(names.split())
-    for nick, names in (
-        ("bill", "william"), ("billy", "william"), ("will", "william"), ("bob", "robert"),
-        ("bobby", "robert"), ("dick", "richard"), ("rick", "richard"), ("ricky", "richard"),
-        ("chuck", "charles"), ("charlie", "charles"), ("ted", "edward theodore"),
-        ("ned", "edward"), ("tony", "anthony"), ("larry", "lawrence laurence"),
-        ("jack", "john"), ("johnny", "john"), ("jim", "james"), ("jimmy", "james"),
-        ("mike", "michael"), ("mickey", "michael"), ("tom", "thomas"), ("tommy", "thomas"),
-        ("liz", "elizabeth"), ("beth", "elizabeth"), ("betsy", "elizabeth"),
-        ("betty", "elizabeth"), ("kate", "katherine catherine kathryn"),
-        ("kathy", "katherine kathryn"), ("cathy", "catherine"), ("sue", "susan"),
-        ("jenny", "jennifer"), ("peggy", "margaret"), ("maggie", "margaret"),
-        ("meg", "margaret"), ("debbie", "deborah"), ("becky", "rebecca"),
-        ("hank", "henry"), ("harry", "henry harold"), ("jerry", "gerald jerome"),
-        ("rudy", "rudolph"), ("sandy", "sandra"), ("newt", "newton"), ("bernie", "bernard"),
-        ("pete", "peter"), ("andy", "andrew"), ("drew", "andrew"), ("joe", "joseph"),
-        ("steve", "steven stephen"), ("mitch", "mitchell"), ("chris", "christopher"),
-    )
-}  # fmt: skip
+def same_nickname(a: str, b: str) -> bool:
+    """Are these first names (lower case) one name and a nickname of it ("bill",
+    "william"), or two nicknames of one name ("bob", "bobby")?"""
+    return a != b and bool(_NICKNAME_GROUPS.get(a, set()) & _NICKNAME_GROUPS.get(b, set()))
+
+
+# A first name and its nicknames; one group a line
+NICKNAMES = tuple(
+    frozenset(line.split())
+    for line in """
+    william bill billy will willie
+    robert bob bobby rob
+    richard dick rick ricky rich
+    michael mike mickey
+    james jim jimmy
+    joseph joe
+    thomas tom tommy
+    christopher chris
+    edward ted ed teddy ned
+    theodore ted teddy
+    elizabeth liz beth betsy betty
+    katherine kathy kate
+    catherine cathy kate
+    kathryn kathy kate
+    jennifer jen jenny
+    charles chuck charlie
+    anthony tony
+    daniel dan danny
+    donald don
+    hillary hilary
+    benjamin ben
+    samuel sam
+    nicholas nick
+    stephen steve
+    steven steve
+    timothy tim
+    alexander alex
+    patrick pat
+    margaret maggie peggy meg
+    rebecca becky
+    susan sue
+    andrew andy drew
+    jeffrey jeff
+    lawrence larry
+    laurence larry
+    john jack johnny
+    henry hank harry
+    harold harry
+    gerald jerry
+    jerome jerry
+    rudolph rudy
+    sandra sandy
+    newton newt
+    bernard bernie
+    peter pete
+    mitchell mitch
+    deborah debbie
+    """.strip().splitlines()
+)
+# name -> its groups: a nickname may stand for two names (ted: edward, theodore), which
+# are not one another's
+_NICKNAME_GROUPS: dict[str, set[int]] = {}
+for _k, _group in enumerate(NICKNAMES):
+    for _name in _group:
+        _NICKNAME_GROUPS.setdefault(_name, set()).add(_k)
 
 
 def _initial(a: str, b: str) -> bool:

@@ -6,9 +6,10 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.index import PeopleIndex
-from saidwhen.extract.people.names import _PERSON_NOUNS, _clean_mention
-from saidwhen.model import EntityType, Quote
+from saidwhen.extract.people.names import _PERSON_NOUNS, _clean_mention, _same_person
+from saidwhen.model import EntityType, Quote, Speaker
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         if joint is not None:
             out.append(replace(q, speaker=replace(sp, name=joint[0], type=joint[1])))
             continue
-        ent = people.entity_at(sp.start, sp.end)
+        ent = people.entity_at(sp.start, sp.end) or _named_through_debris(doc, sp, people)
         if ent is not None:
             out.append(replace(q, speaker=replace(sp, name=ent.name, type=ent.type)))
             continue
@@ -53,6 +54,28 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             name = unnamed[head]
         out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
     return out
+
+
+def _named_through_debris(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity | None:
+    """A name stuck to markup left in the text ('">Sanders said', '<p class="x">Sanders
+    said'): the person of that name, the last one named before it."""
+    mention = doc_text(doc)[sp.start : sp.end]
+    words = mention.rsplit(">", 1)[-1].strip(_DEBRIS).split()  # after a tag's end
+    if not words or words == mention.split() or len(words) > 3:
+        return None
+    if not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    low = [w.lower() for w in words]
+    best: tuple[int, _Entity] | None = None
+    for ent in people._entities:
+        if ent.type == "person" and _same_person(low, ent.core()):
+            last = ent.last_before(sp.start)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, ent)
+    return best[1] if best else None
+
+
+_DEBRIS = "\"'<>=/;:.,#*[]{}()|"
 
 
 # "Mrs. Clinton's campaign": an owner named by an honorific and a surname
