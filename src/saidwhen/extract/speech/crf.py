@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -85,6 +85,7 @@ def _rate_bucket(rec: tuple[int, int] | None) -> str:
 
 
 Ints = npt.NDArray[np.intp]
+T = TypeVar("T")
 _CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "mark", "agent", "pobj")
 
 
@@ -116,8 +117,11 @@ def _sparse(template: str, n: int, found: Iterable[tuple[int, Any]]) -> Column:
     """A column of ``n`` tokens, valued only at the ``(token, value)`` pairs ``found``."""
     index = np.full(n, -1, dtype=np.intp)
     code: dict[Any, int] = {}
+    at, codes = [], []
     for i, v in found:
-        index[i] = code.setdefault(v, len(code))
+        at.append(i)
+        codes.append(code.setdefault(v, len(code)))
+    index[at] = codes
     return Column(template, list(code), index)
 
 
@@ -171,7 +175,7 @@ class TokenTable:
     columns: list[Column]
 
 
-def _factor(values: Sequence[str]) -> tuple[list[str], Ints]:
+def _factor(values: Sequence[T]) -> tuple[list[T], Ints]:
     """The distinct ``values`` and the code of each among them."""
     distinct = list(dict.fromkeys(values))
     code = {v: k for k, v in enumerate(distinct)}
@@ -242,10 +246,13 @@ def token_table(view: ArticleView) -> TokenTable:
     columns.append(Column("gl={}", lemma[0], g_lemma))
     # the head's cue rate: the subject and complement of a likely cue
     columns.append(Column("hrate={}", *_pairs((rates[0], rates[1][at_head]), deps)))
-    columns.append(Column("{}", *_factor([p[0] for p in paths])))
-    below = [i for i, p in enumerate(paths) if len(p) > 1]  # under a likely cue: four features
+    # a path is one feature, or four under a likely cue
+    kinds, kind = _factor(paths)
+    columns.append(Column("{}", [p[0] for p in kinds], kind))
+    four = np.array([len(p) > 1 for p in kinds], dtype=bool)
+    below = np.where(four[kind], kind, -1) if n else kind
     for k in range(1, 4):
-        columns.append(_sparse("{}", n, ((i, paths[i][k]) for i in below)))
+        columns.append(Column("{}", [p[k] if len(p) > k else None for p in kinds], below))
     return TokenTable({"w": lower, "p": pos, "rate": rates, "d": deps}, columns)
 
 
