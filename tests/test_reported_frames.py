@@ -245,3 +245,31 @@ def test_describing_frames_over_a_preposition_or_a_page_space(
     view = ArticleView.build(nlp(text))
     found = [view.text[d.start : d.end] for d in find_as_reports(view)]
     assert any(w.startswith(words) for w in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # the next act conjoined to the words' main verb, a verb of saying
+        (
+            "At the town hall, Ruiz said the board would sell the pier by the end of March "
+            "and suggested that it would leave the harbour trust.",
+            "the board would sell the pier by the end of March",
+            "that it would leave the harbour trust",
+        ),
+        # conjoined deeper in the words, in the cue's own form ("saying ... and calling")
+        (
+            "Lena Ortiz has pushed back against accusations of neglect, saying her brother "
+            'has been a pioneer in promoting women in his bakeries and calling him "a '
+            'feminist."',
+            "her brother has been a pioneer in promoting women in his bakeries",
+            'him "a feminist',
+        ),
+    ],
+)
+def test_a_next_act_inside_the_words_is_split_off(
+    nlp: Any, text: str, first: str, second: str
+) -> None:
+    words = [w for w, _, _ in _reports(text, nlp)]
+    assert first in words
+    assert any(w.startswith(second) for w in words)

@@ -19,7 +19,7 @@ from saidwhen.extract.lexicon import (
     TITLES,
 )
 from saidwhen.extract.people.entity import _Entity
-from saidwhen.extract.people.headlines import _headline_runs_cut
+from saidwhen.extract.people.headlines import _headline_runs_cut, _title_case_lines
 from saidwhen.extract.people.index import PeopleIndex
 from saidwhen.extract.people.names import (
     _ANY_GIVEN,
@@ -36,6 +36,7 @@ from saidwhen.extract.people.names import (
     Gender,
     _alone_on_line,
     _appositive_descriptors,
+    _core,
     _left_descriptors,
     _name_runs,
     _name_start,
@@ -52,6 +53,9 @@ from saidwhen.nlp import doc_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+
+# A name run: first token, end token, its words, descriptors, titles, a body's name
+_Run = tuple[int, int, list[str], list[str], list[str], bool]
 
 # Prepositions of a place one is in, goes to or comes from
 _PLACE_PREPS = frozenset("in at to from near into across outside inside throughout".split())
@@ -186,6 +190,7 @@ def find_people(
     common = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", doc_text(doc)))
     name_runs = _headline_runs_cut(doc, _owners_in_body_names(doc, _name_runs(doc)))
     name_runs = [_without_home(doc, i, j) for i, j in name_runs]
+    name_runs = [part for i, j in name_runs for part in _body_then_person(doc, i, j)]
     alone = _standalone_labels(doc, name_runs)
     runs = []
     for i0, j in name_runs:
@@ -227,14 +232,17 @@ def find_people(
         if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
     runs.extend(_untagged_surnames(doc, runs, common))
+    runs = _misspelt_surnames(runs)
     # Full names first, so that a bare surname joins the right person; then surnames
     # whose title says a gender ("Mr. Tano" is not "Elena Tano", named first)
     gendered = [(r, _title_gender(r[4])) for r in runs]
+    forms: dict[int, list[tuple[list[str], int]]] = {}  # entity -> its name forms, where
     for (i, j, words, descriptors, titles, org_named), gender in sorted(
         gendered, key=lambda rg: (-len(rg[0][2]), rg[1] is None, rg[0][0])
     ):
         start = doc[i].idx
         ent = index._entity_for(words, start, org_named, gender)
+        forms.setdefault(id(ent), []).append((words, start))
         _vote(ent, doc, i, j, bool(titles), name_words)
         ent.mentions.append((start, doc[j - 1].idx + len(doc[j - 1])))
         ent.descriptors.extend(descriptors)
@@ -258,6 +266,9 @@ def find_people(
         for t in titles:
             ent.female += t in FEMALE_WORDS
             ent.male += t in MALE_WORDS
+    titled = _title_case_lines(doc_text(doc))
+    for ent in index._entities:
+        _name_as_told(index, ent, forms.get(id(ent), []), titled)
     kept = []
     for ent in index._entities:
         kind = _settle_type(ent)
@@ -293,8 +304,76 @@ def find_people(
                 ent.male += _gendered(d.split()[-1], MALE_WORDS, "man")
     _vote_predicates(doc, index)
     _vote_pronouns(doc, index)
+    index.add_relatives()
     _link_pronouns_and_roles(doc, index)
     return index
+
+
+def _name_as_told(
+    index: PeopleIndex,
+    ent: _Entity,
+    forms: list[tuple[list[str], int]],
+    titles: list[tuple[int, int]],
+) -> None:
+    """Name a person by the fullest name the article gives in its own words: the form
+    with the most words, the first of those in the text ("Patrick Carlineo Jr." before a
+    later "Patrick W. Carlineo"); a fuller form only inside a quotation ("honored Donald
+    J. Trump yesterday," the paper wrote) gives way to the fullest outside, when that is
+    a full name too."""
+    if ent.org_named or not forms:
+        return
+    forms = sorted(forms, key=lambda f: f[1])
+    outside = [f for f in forms if not index._in_quote(f[1])]
+    if outside and max(len(_core(w)) for w, _ in outside) >= 2:
+        forms = outside
+    # (a form in the body before one in a headline: "Francois Hollande Says ..." over the
+    # body's "François Hollande")
+    best = max(forms, key=lambda f: (len(f[0]), not any(lo <= f[1] < hi for lo, hi in titles)))[0]
+    if best != ent.tokens:
+        ent.tokens = list(best)
+
+
+def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:
+    """A lone surname one letter off the surname of a full name the article gives, and
+    of no full name ("Sweeny" for "Steve Sweeney", "Labbot" for "Elise Labott"), is a
+    slip for it: the run takes that surname's spelling."""
+    surnames = {
+        words[-1]
+        for *_, words, _d, _t, org in runs
+        if len(words) >= 2 and not org and words[-1].isalpha() and len(words[-1]) >= 5
+    }
+    # the words of every longer name (a given name alone is no slip: "Maria", "Marin")
+    known = {w for r in runs if len(r[2]) >= 2 for w in r[2]}
+    out = []
+    for i, j, words, descriptors, titles, org in runs:
+        if (
+            len(words) == 1
+            and not org
+            and words[0] not in known
+            and words[0].lower() not in _ANY_GIVEN
+        ):
+            # (not a family: "the Clintons" is no slip for "Bill Clinton")
+            near = [s for s in surnames if _one_slip(words[0], s) and words[0] != f"{s}s"]
+            if len(near) == 1:
+                words = near
+        out.append((i, j, words, descriptors, titles, org))
+    return out
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped ("Labbot", "Labott")."""
+    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
 def _without_home(doc: Doc, i: int, j: int) -> tuple[int, int]:
@@ -308,6 +387,26 @@ def _without_home(doc: Doc, i: int, j: int) -> tuple[int, int]:
         ):
             return i, k
     return i, j
+
+
+def _body_then_person(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """A body's name run into a person's ("Washington State University Simon Ortiz", a
+    caption or a byline without a comma) as two runs: the body's, then the person's."""
+    if j - i < 4 or not any(t.lower_ in _ORG_WORDS for t in doc[i : j - 2]):
+        return [(i, j)]
+    for k in (j - 2, j - 3):
+        if k <= i + 1:
+            continue
+        tail = doc[k:j]
+        if (
+            doc[k - 1].lower_ in _ORG_WORDS
+            and all(t.text[:1].isupper() and t.is_alpha for t in tail)
+            and not any(t.lower_ in _ORG_WORDS for t in tail)
+            # (the tagger mostly labels the whole run a body's)
+            and (doc[k].lower_ in _ANY_GIVEN or all(t.ent_type_ == "PERSON" for t in tail))
+        ):
+            return [(i, k), (k, j)]
+    return [(i, j)]
 
 
 def _title_gender(titles: list[str]) -> Gender | None:
@@ -490,7 +589,9 @@ def _vote_predicates(doc: Doc, index: PeopleIndex) -> None:
 
 
 def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
-    """A he/she right after the only person in view tells that person's gender."""
+    """A he/she right after the only person in view tells that person's gender, unless a
+    given name, a title or an earlier pronoun told it ("Hillary" is no "he" in a passage
+    about another man whom the pronouns go on naming)."""
     starts = [m for m in index._mention_starts if m[2].type == "person"]
     for sent in doc.sents:
         for tok in sent:
@@ -501,6 +602,8 @@ def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
             seen = {id(e): e for s, _, e in starts if lo <= s < tok.idx}
             if len(seen) == 1:
                 (ent,) = seen.values()
+                if ent.female != ent.male:
+                    continue  # a given name or a title said it already
                 if gender == "female":
                     ent.female += 0.25
                 else:
@@ -518,19 +621,4 @@ def _link_pronouns_and_roles(doc: Doc, index: PeopleIndex) -> None:
             if ent is not None:
                 index._add_mention(ent, tok.idx, tok.idx + len(tok))
         elif tok.lower_ in ROLE_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
-            det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
-            if not det:
-                continue
-            span = doc[det[0].i : tok.i + 1]
-            words = {w for t in span for w in re.split(r"[-–]", t.lower_) if w}
-            ents = [
-                e
-                for e in index._entities
-                if e.type == "person" and any(w in words for d in e.descriptors for w in d.split())
-            ]
-            if len(ents) == 1:
-                index._add_mention(ents[0], span.start_char, span.end_char)
-                compounds = [
-                    t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"
-                ]
-                ents[0].descriptors.append(" ".join([*compounds, tok.lower_]))
+            index.link_role(tok)

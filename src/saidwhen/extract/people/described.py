@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
+from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, TITLES
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
     _ANY_BODY_NOUNS,
@@ -15,10 +16,12 @@ from saidwhen.extract.people.names import (
     _PERSON_NOUNS,
     _PERSON_SUFFIXES,
     _PLACE_LABELS,
+    PRONOUNS,
     Gender,
     _clean_mention,
     _stem,
 )
+from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,6 +37,35 @@ _ROLES = ROLE_NOUNS | FEMALE_WORDS | MALE_WORDS
 
 # a role inside a longer word: "neurosurgeon", "co-founder", "ex-senator"
 _ROLE_ENDINGS = tuple(sorted(r for r in ROLE_NOUNS if len(r) >= 5))
+
+
+# relatives a possessive names ("my husband", "her son"), with their gender
+_KIN: dict[str, Gender] = {
+    **dict.fromkeys(
+        "wife mother daughter sister girlfriend grandmother aunt niece mom mum".split(), "female"
+    ),
+    **dict.fromkeys(
+        "husband father son brother boyfriend grandfather uncle nephew dad".split(), "male"
+    ),
+}
+
+# how far back (in characters) a person described so was last named for the subject of
+# the sentence before to be the likelier one
+_FAR = 600
+
+# what says a role was held, not held now: "the former president" is not President Ruiz
+_FORMER = frozenset({"former", "ex", "onetime", "one-time", "erstwhile"})
+
+
+def _agent_noun(noun: str, verb: str) -> bool:
+    """Whether ``noun`` names one who does ``verb``: "fisherman" of "fish", "founder" of
+    "found", "owner" of "own", "baker" of "bake", "runner" of "run"."""
+    if len(verb) < 3 or not verb.isalpha():
+        return False
+    stem = verb[:-1] if verb.endswith("e") else verb
+    if noun in (stem + "er", stem + "or", verb + "sman", verb + "erman"):
+        return True
+    return noun == verb + verb[-1] + "er" and verb[-1] not in "aeiouwy"
 
 
 def _is_role(words: set[str]) -> bool:
@@ -64,6 +96,8 @@ class _Descriptions:
     _flags: dict[int, tuple[bool, int]]
     _mention_starts: list[tuple[int, int, _Entity]]
     _unnamed: dict[int, _Entity]
+    _longest: int
+    _doc_text: str
 
     if TYPE_CHECKING:
 
@@ -80,6 +114,10 @@ class _Descriptions:
         ) -> _Entity | None: ...
 
         def _add_mention(self, ent: _Entity, start: int, end: int) -> None: ...
+
+        def token_at(self, start: int, end: int) -> Token: ...
+
+        def _mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, _Entity]]: ...
 
     def _described(self, root: Token, at: int) -> _Entity | None:
         """The entity a description ("the fisherman", "the company") refers to."""
@@ -98,6 +136,7 @@ class _Descriptions:
         }
         words.add(_stem(lemma))
         dets = {c.lower_ for c in root.children if c.dep_ == "det"}
+        former = any(c.dep_ == "amod" and c.lower_ in _FORMER for c in root.children)
         if any(c.dep_ == "nummod" and c.lower_ == "one" for c in root.children):
             dets.add("a")  # "one neo-bank CEO": one of many, a new source
         members = [
@@ -142,6 +181,8 @@ class _Descriptions:
             )
             if not (named or is_body):
                 continue  # checked first: the mentions are read only for a candidate
+            if former and named and not self._held_formerly(ent, at):
+                continue  # "President Ruiz" is no "former president"
             # the last mention, a subject counted nearer: the likelier antecedent
             last = max(
                 (
@@ -167,6 +208,10 @@ class _Descriptions:
             source = self._unnamed_source(root)
             if source is not None:
                 return source
+        if best is None and not plural and root.pos_ == "NOUN":
+            doer = self._doer(lemma, at)
+            if doer is not None:
+                return doer
         roles = {lemma, *(c.lemma_.lower() for c in root.conjuncts)}
         if best is None and _is_role(roles) and not plural and not poss:
             # "said the actor" with no actor named, "the former actress and minister
@@ -183,6 +228,156 @@ class _Descriptions:
             after = [a for a in after if at < a[0] < at + 1500]
             if after:
                 return min(after, key=lambda a: a[0])[1]
+            if (
+                not plural
+                and not poss
+                and root.pos_ == "NOUN"
+                and dets & {"the", "this"}
+                and lemma not in _ORG_NOUNS
+                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children)
+            ):
+                return self._epithet(root, at)  # (not "the Trump campaign": a body)
+        if best is not None and best[1].type == "person" and not poss and not plural:
+            return self._in_view_over(best[1], root, at)
+        return best[1] if best else None
+
+    def _epithet(self, root: Token, at: int) -> _Entity | None:
+        """ "The radio talker ... his speeches", "The impostor gushed ... He pledged": a
+        description of no one named so that a he/she takes up in its own clause or as the
+        next sentence's subject is the person that he/she would be, in view before it."""
+        gender = self._taken_up(root)
+        return self._recent(at, gender) if gender is not None else None
+
+    def _taken_up(self, root: Token) -> Gender | None:
+        """The gender of the he/she that takes up a description: in the clause it is the
+        subject of ("The talker filled his speeches"), or the subject of the next sentence,
+        with no one named in between."""
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        doc = self._doc
+        verb = root.head
+        nxt = root.sent.end
+        cands = [t for t in verb.subtree if t.i > root.i]
+        if nxt < len(doc):
+            cands += [t for t in doc[nxt].sent if t.dep_ in ("nsubj", "nsubjpass")][:1]
+        for tok in cands:
+            if tok.pos_ == "PRON" and (gender := PRONOUNS.get(tok.lower_)) is not None:
+                return gender
+            if tok.ent_type_ == "PERSON" or self._by_span.get((tok.idx, tok.idx + len(tok))):
+                return None  # someone named between: the pronoun may be theirs
+        return None
+
+    def add_relatives(self) -> None:
+        """Add the relatives a possessive names and no name goes with ("my husband", "her
+        son", not "his wife, Rena Dale") as unnamed people of their gender, for a he/she
+        after them ("My husband met them, and he said ...")."""
+        doc = self._doc
+        for tok in doc:
+            gender = _KIN.get(tok.lower_)
+            if gender is None or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+                continue
+            poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+            if not poss or any(c.dep_ in ("appos", "relcl", "acl") for c in tok.children):
+                continue
+            if tok.dep_ == "appos" or (tok.dep_ in ("attr", "compound")):
+                continue  # "Lee, her husband,", "Lee is my husband": the named one
+            lo, hi = poss[0].idx, tok.idx + len(tok)
+            if any(lo < e for _, e, _ in self._mentions_in(lo - self._longest, hi)):
+                continue  # a name's mention ("Her Majesty"), or a noun joined to one
+            if (known := self._described(tok, lo)) is not None and known.type == "person":
+                continue  # "Trump's son Eric ... his son": the son named
+            # (no descriptor: "Lee's wife" is not the "his wife" of another man)
+            ent = _Entity(tokens=doc_text(doc)[lo:hi].lower().split(), named=False)
+            if gender == "female":
+                ent.female += 1
+            else:
+                ent.male += 1
+            self._entities.append(ent)
+            self._add_mention(ent, lo, hi)
+
+    def link_role(self, tok: Token) -> None:
+        """Add a subject "the model", "the former chief" to the one person described by
+        one of its words (and that word to their descriptors); a "former" role only to
+        one who held it before."""
+        det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+        if not det:
+            return
+        doc = self._doc
+        span = doc[det[0].i : tok.i + 1]
+        words = {w for t in span for w in re.split(r"[-–]", t.lower_) if w}
+        former = bool(words & _FORMER)
+        ents = [
+            e
+            for e in self._entities
+            if e.type == "person"
+            and any(w in words for d in e.descriptors for w in d.split())
+            and not (former and not self._held_formerly(e, span.start_char))
+        ]
+        if len(ents) == 1:
+            found = self._in_view_over(ents[0], tok, span.start_char)
+            self._add_mention(found, span.start_char, span.end_char)
+            compounds = [t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+            found.descriptors.append(" ".join([*compounds, tok.lower_]))
+
+    def _in_view_over(self, described: _Entity, root: Token, at: int) -> _Entity:
+        """The main subject of the sentence right before a subject description, over the
+        one it describes when that one was last named far back ("star Selenis Leyva
+        opened up ... The actress explained", an actress named items before); not for
+        an office ("the president")."""
+        if root.dep_ not in ("nsubj", "nsubjpass") or described.last_before(at) > at - _FAR:
+            return described
+        if root.lemma_.lower() in TITLES:
+            return described  # an office has one holder: "the president" named far back
+        doc = self._doc
+        sent = root.sent
+        if sent.start == 0:
+            return described
+        prev = doc[sent.start - 1].sent
+        gender = _roles_gender({root.lemma_.lower()})
+        for s, _, ent in self._mentions_in(prev.start_char, sent.start_char):
+            quoted, level = self._flags.get(s, (False, 0))
+            if level and not quoted and ent.type == "person" and ent.named:
+                if ent.gender in (gender, None) or gender is None:
+                    return ent
+                break
+        return described
+
+    def _held_formerly(self, ent: _Entity, at: int) -> bool:
+        """Whether the article gave a person a role as held before ("former President
+        Tano", "Tano, a former minister") by the time of ``at``."""
+        if any(_FORMER & set(d.split()) for d in ent.descriptors):
+            return True
+        for s, e in ent.mentions:
+            if s >= at:
+                continue
+            tok = self.token_at(s, e)
+            if any(t.lower_ in _FORMER for t in tok.subtree if t.i < tok.i):
+                return True
+        return False
+
+    def _doer(self, noun: str, at: int) -> _Entity | None:
+        """The person last said to do what ``noun`` names ("Lee, who has fished the bay"
+        or "Lee founded the firm", then "the fisherman", "the founder"): the subject of the
+        verb, or the name a relative clause of that verb describes."""
+        best: tuple[int, _Entity] | None = None
+        for s, e, ent in self._mention_starts:
+            if s >= at:
+                break
+            if ent.type != "person" or (best is not None and s < best[0]):
+                continue
+            tok = self.token_at(s, e)
+            # "Lee, who has fished ...", "Lee founded ... and runs ..."
+            verbs = [
+                v
+                for v in tok.children
+                if v.dep_ == "relcl"
+                and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in v.children)
+            ]
+            if tok.dep_ == "nsubj":
+                verbs.append(tok.head)
+            verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj"]
+            if any(v.pos_ == "VERB" and _agent_noun(noun, v.lemma_.lower()) for v in verbs):
+                best = (s, ent)
         return best[1] if best else None
 
     def _named_next(self, at: int, words: set[str], reach: int = 600) -> _Entity | None:

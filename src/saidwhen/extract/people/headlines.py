@@ -4,6 +4,7 @@ the article also gives in a name."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people.names import _ANY_GIVEN
@@ -65,6 +66,8 @@ def _headline_runs_cut(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int,
         return any(lo <= at < hi for lo, hi in lines)
 
     named = {t.text for i, j in runs if not titled(i) for t in doc[i:j]}
+    # words the article writes in lower case somewhere: a title's capitals, not a name's
+    common = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", doc_text(doc)))
     out = []
     for i, j in runs:
         if not titled(i):
@@ -80,5 +83,21 @@ def _headline_runs_cut(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int,
                 best = (a, b)
             a = b + 1
         if best is not None and any(t.text in named for t in doc[best[0] : best[1]]):
-            out.append(best)
+            lo = best[0]
+            before = doc[lo - 1]
+            if (
+                lo > i
+                and before.pos_ == "PROPN"
+                and before.lower_ not in common
+                and (before.ent_type_ == "PERSON" or _opens_line(doc, lo - 1))
+            ):
+                lo -= 1  # "Salma Hayek Described ...": a given name no list knows
+            out.append((lo, best[1]))
     return out
+
+
+def _opens_line(doc: Doc, i: int) -> bool:
+    """``doc[i]`` is the first word of its line (after a list number: "2 Salma ...")."""
+    text = doc_text(doc)
+    lo = text.rfind("\n", 0, doc[i].idx) + 1
+    return not text[lo : doc[i].idx].strip(" .)0123456789")

@@ -7,7 +7,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES, PAPER_WORDS
+from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES, PAPER_WORDS, TITLES
 from saidwhen.extract.people.described import _Descriptions
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
@@ -20,6 +20,7 @@ from saidwhen.extract.people.names import (
     Gender,
     _core,
     _first_surname,
+    _other_generation,
     _same_body,
     _same_person,
     _time_tail,
@@ -129,6 +130,20 @@ def _owner_of_words(root: Token) -> Token | None:
     return owners[0] if owners else None
 
 
+def _verbless_subject(tok: Token, start: int) -> bool:
+    """A name that opens its sentence and that the parser made the sentence's root, its
+    verb hung below it ("Gov. Ana Ruiz — who is ... — made ..."): the subject."""
+    if tok.dep_ != "ROOT" or tok.pos_ != "PROPN":
+        return False
+    sent = tok.sent
+    lead = [
+        t
+        for t in tok.doc[sent.start : start]
+        if not (t.is_punct or t.is_space or (t.head.i == tok.i and t.lower_ in TITLES))
+    ]  # nothing but its title ("Gov.") before it: not "Said Ruiz: ..."
+    return not lead and any(t.pos_ in ("VERB", "AUX") for t in tok.subtree if t.i > tok.i)
+
+
 def _personal_name(ent: _Entity) -> bool:
     """A name its mentions so far call a person's: a given name first, a title, or a
     full name tagged PERSON."""
@@ -146,6 +161,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         trace: Trace | None = None,
     ) -> None:
         self._doc = doc
+        self._doc_text = doc_text(doc)
         self._model = model if model is not None else DEFAULT_MODEL
         self._trace = trace  # training: what the pronoun ranking saw
         self._tok_starts: list[int] = []  # token char starts, and each token's sentence
@@ -222,8 +238,14 @@ class PeopleIndex(_Descriptions, _Pronouns):
             if org_named or ent.org_named:
                 ok = _same_body(low, ent_low)
             else:
-                ok = _same_person(low, ent_low) and not (
-                    low[-1] in surnames and low[-1] != ent_low[-1] and _first_surname(low, ent_low)
+                ok = (
+                    _same_person(low, ent_low)
+                    and not (
+                        low[-1] in surnames
+                        and low[-1] != ent_low[-1]
+                        and _first_surname(low, ent_low)
+                    )
+                    and not _other_generation(words, ent.tokens)
                 )
             if ok:
                 last = ent.last_before(at)
@@ -440,6 +462,8 @@ class PeopleIndex(_Descriptions, _Pronouns):
             tok = tok.head  # "A third critic, councilman Dan Ortiz, was blunter"
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
             return 2  # "According to treasurer Bob Klein, ...": the one who speaks
+        if _verbless_subject(tok, span.start):
+            return 2
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return 0
         verb = tok.head

@@ -8,6 +8,7 @@ entity holds is named (:func:`_clean_mention`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Literal
 
 from saidwhen.extract.lexicon import (
@@ -41,7 +42,8 @@ _ORG_WORDS = frozenset(
     network media press center centre hospital school church union league club
     team fund trust society organization organisation coalition alliance
     systems technologies technology labs laboratories industries holdings airlines
-    motors pharmaceuticals solutions enterprises ventures
+    motors pharmaceuticals solutions enterprises ventures magazine tribune herald
+    chronicle gazette sports
     """.split()
 )
 # Nouns that refer back to an organisation ("the company said").
@@ -180,8 +182,34 @@ def _first_surname(low: list[str], ent_low: list[str]) -> bool:
     )
 
 
+def _other_generation(words: list[str], tokens: list[str]) -> bool:
+    """ "Donald Trump" and "Donald Trump Jr." (or "Donald J. Trump"): two full names the
+    same but for a generational suffix that only one of them has, a father and a son."""
+    a = {w.lower().rstrip(".") for w in words} & _BARE_SUFFIXES
+    b = {w.lower().rstrip(".") for w in tokens} & _BARE_SUFFIXES
+    if a == b:
+        return False
+    plain_a = [w.lower() for w in _core(words) if not _INITIAL.fullmatch(w)]
+    plain_b = [w.lower() for w in _core(tokens) if not _INITIAL.fullmatch(w)]
+    return len(plain_a) >= 2 and plain_a == plain_b
+
+
+_BARE_SUFFIXES = frozenset(w.rstrip(".") for w in _SUFFIXES)
+
+
+def _unaccented(words: list[str]) -> list[str]:
+    """Name words without diacritics: "François" is "Francois" written in a headline."""
+    if all(w.isascii() for w in words):
+        return words
+    return [
+        "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+        for w in words
+    ]
+
+
 def _same_person(low: list[str], ent_low: list[str]) -> bool:
     """Do these name words (lower case) name the person whose fullest name is ``ent_low``?"""
+    low, ent_low = _unaccented(low), _unaccented(ent_low)
     n, m = len(low), len(ent_low)
     if n >= 2 and m >= 2:
         if low[-1] != ent_low[-1]:
@@ -218,9 +246,35 @@ def _same_body(low: list[str], ent_low: list[str]) -> bool:
 
 
 def _short_form(a: str, b: str) -> bool:
-    """A first name and its short form: "Pat" and "Patrick", "Alex" and "Alexander"."""
+    """A first name and its short form: "Pat" and "Patrick", "Alex" and "Alexander",
+    and the nicknames that are no beginning of the name ("Bill" and "William")."""
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 3 and len(long_) > len(short) and long_.startswith(short)
+    if len(short) >= 3 and len(long_) > len(short) and long_.startswith(short):
+        return True
+    return long_ in _NICKNAMES.get(short, ()) or short in _NICKNAMES.get(long_, ())
+
+
+# Nicknames that do not begin their name (those that do are found by their letters)
+_NICKNAMES: dict[str, frozenset[str]] = {
+    nick: frozenset(names.split())
+    for nick, names in (
+        ("bill", "william"), ("billy", "william"), ("will", "william"), ("bob", "robert"),
+        ("bobby", "robert"), ("dick", "richard"), ("rick", "richard"), ("ricky", "richard"),
+        ("chuck", "charles"), ("charlie", "charles"), ("ted", "edward theodore"),
+        ("ned", "edward"), ("tony", "anthony"), ("larry", "lawrence laurence"),
+        ("jack", "john"), ("johnny", "john"), ("jim", "james"), ("jimmy", "james"),
+        ("mike", "michael"), ("mickey", "michael"), ("tom", "thomas"), ("tommy", "thomas"),
+        ("liz", "elizabeth"), ("beth", "elizabeth"), ("betsy", "elizabeth"),
+        ("betty", "elizabeth"), ("kate", "katherine catherine kathryn"),
+        ("kathy", "katherine kathryn"), ("cathy", "catherine"), ("sue", "susan"),
+        ("jenny", "jennifer"), ("peggy", "margaret"), ("maggie", "margaret"),
+        ("meg", "margaret"), ("debbie", "deborah"), ("becky", "rebecca"),
+        ("hank", "henry"), ("harry", "henry harold"), ("jerry", "gerald jerome"),
+        ("rudy", "rudolph"), ("sandy", "sandra"), ("newt", "newton"), ("bernie", "bernard"),
+        ("pete", "peter"), ("andy", "andrew"), ("drew", "andrew"), ("joe", "joseph"),
+        ("steve", "steven stephen"), ("mitch", "mitchell"), ("chris", "christopher"),
+    )
+}  # fmt: skip
 
 
 def _initial(a: str, b: str) -> bool:
@@ -243,10 +297,44 @@ def _is_name_token(tok: Token) -> bool:
         )
         # initials for a given name: "J.J. MacNab", "P.J. Fleck"
         or (tok.pos_ == "PROPN" and _INITIALS.fullmatch(tok.text) is not None)
+        # "O'Malley", "O’Rourke", "L'Enfant": the tagger often takes the curly ones for nouns
+        or (tok.pos_ in ("PROPN", "NOUN") and _ELIDED.fullmatch(tok.text) is not None)
+        # "PeÃ±a": "Peña" read in the wrong encoding, as some pages are
+        or (tok.pos_ == "PROPN" and tok.text[:1].isupper() and _unmangled(tok.text).isalpha())
     )
 
 
+def _unmangled(text: str) -> str:
+    """UTF-8 text that was decoded as Windows-1252, repaired ("PeÃ±a" -> "Peña"); other
+    text as it is."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)  # (an "Ã" may come as "A" and a tilde)
+    if not any(c in _MANGLED_LEADS for c in text):
+        return text
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        try:
+            return text.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return text
+
+
+_MANGLED_LEADS = frozenset("ÃÂÅÄÐÑâ")
+
+
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_INITIAL = re.compile(r"[A-Z]\.")  # one initial: "A." of "Julie A. Diaz"
+_ELIDED = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+# Lower-case words inside a name ("Ursula von der Leyen", "Charles de Gaulle", "Abd
+# al-Karim Qasim"), and "d'Alembert"
+_NAME_PARTICLES = frozenset(
+    "von van der den de du des da dos das del della di le la al el bin ibn".split()
+)
+_ELIDED_PARTICLE = re.compile(r"[dl]['’][A-Z][a-z]+")
+_POST_NOMINALS = frozenset("FRS FRSE DBE CBE OBE MBE KBE GBE RA MP MEP MSP QC KC".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 # what follows a hyphen in a compound word, not in a name ("Tano-era", "Yun-led")
@@ -294,6 +382,12 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             while j + 1 < n:
                 if _is_name_token(doc[j + 1]) and doc[j].whitespace_:
                     j += 1
+                elif (
+                    not doc[j].whitespace_
+                    and not doc[j].text.isascii()
+                    and _unmangled(doc[j].text + doc[j + 1].text).isalpha()
+                ):
+                    j += 1  # "JosÃ" + "©": "José" mangled and cut in two
                 elif _bridge(doc, j) is not None:
                     j = _bridge(doc, j) or j
                 elif (
@@ -314,13 +408,69 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                     j += 2
                 elif _syllable_name(doc, i, j):
                     j += 2  # "Ban Ki-moon", "Moon Jae-in": a given name of two syllables
+                elif (
+                    j + 2 < n
+                    and _INITIAL.fullmatch(doc[j + 1].text)
+                    and doc[j].whitespace_
+                    and doc[j + 1].whitespace_
+                    and _is_name_token(doc[j + 2])
+                ):
+                    j += 2  # "Julie A. Diaz": a middle initial the tagger took for a noun
+                elif (k := _after_particles(doc, j)) is not None:
+                    j = k  # "Ursula von der Leyen", "Jean d'Alembert"
                 else:
                     break
-            runs.append((i, j + 1))
+            while j > i and doc[j].lower_ in _WEEKDAYS:
+                j -= 1  # "interviewed Dana Ruiz Tuesday": the day is no part of her name
+            while j > i + 1 and doc[j].text in _POST_NOMINALS:
+                j -= 1  # "Jane Okafor OBE", "Tom Hale MP": letters after the name
+            runs.extend(_twice_named(doc, i, j + 1))
             i = j + 1
         else:
             i += 1
     return runs
+
+
+def _after_particles(doc: Doc, j: int) -> int | None:
+    """The name word after the lower-case particles that follow ``doc[j]`` ("von der
+    Leyen", "al-Karim", "d'Alembert"), else None."""
+    n = len(doc)
+    k = j + 1
+    if not doc[j].whitespace_ or k >= n:
+        return None
+    if _ELIDED_PARTICLE.fullmatch(doc[k].text) and doc[k].pos_ in ("PROPN", "NOUN"):
+        return k
+    seen = 0
+    while k < n and doc[k].text in _NAME_PARTICLES and seen < 2:
+        seen += 1
+        if k + 2 < n and doc[k + 1].text == "-" and not doc[k].whitespace_:
+            if not doc[k + 1].whitespace_ and _is_name_token(doc[k + 2]):
+                return k + 2  # "al-Karim"
+            return None
+        if not doc[k].whitespace_:
+            return None
+        k += 1
+    if seen and k < n and _is_name_token(doc[k]) and doc[k].text[:1].isupper():
+        return k
+    return None
+
+
+def _twice_named(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+    """A run that gives one name twice ("Daniel Bernoulli Daniel Bernoulli", a heading run
+    into the first line; "Otto Jespersen Jens Otto Harry Jespersen") as two runs: cut
+    after an earlier word the same as the run's last (no letters: "FRS" aside)."""
+    last = j - 1
+    while last > i and doc[last].text.isupper() and len(doc[last].text) > 1:
+        last -= 1
+    surname = doc[last].text
+    for k in range(i, last):
+        if doc[k].text == doc[k + 1].text and doc[k].whitespace_ and doc[k].is_alpha:
+            # "Holt Holt": a heading's name run into a sentence that opens with it
+            return [*_twice_named(doc, i, k + 1), *_twice_named(doc, k + 1, j)]
+    for k in range(i + 1, last - 1):
+        if doc[k].text == surname and doc[k].whitespace_ and doc[k + 1].text[:1].isupper():
+            return [(i, k + 1), *_twice_named(doc, k + 1, j)]
+    return [(i, j)]
 
 
 def _surname_he(doc: Doc, i: int) -> bool:
@@ -360,8 +510,8 @@ def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
         # "Lawyers Fiona Marsh and Derek Hale" (a plural role too), "Majority Whip Tom
         # Harlan", "Ranking Democrat Nora Vale"
         return True
-    if low in _GIVEN_NAMES:
-        return False
+    if low in _GIVEN_NAMES or (low in _ANY_GIVEN and tok.ent_type_ == "PERSON"):
+        return False  # (also "Grant Young", though the article grants a loan)
     if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
         return True  # "Administrator Tom Lee", "Superintendent ...": a role in front
     if tok.is_sent_start and (low in common or low.endswith(_PERSON_SUFFIXES)):
@@ -406,7 +556,10 @@ def _name_start(
             first = k - 2 if doc[k - 1].text == "-" else k  # "Eva-Marie Persson"
             before = doc[start:first]
             if (start > 0 and doc[start - 1].lower_ == "of") or all(
-                t.lower_ in common or t.lower_.endswith(_ROLE_SUFFIXES) for t in before
+                t.lower_ in common
+                # (a given name is none: "Peter Charles L'Enfant")
+                or (t.lower_.endswith(_ROLE_SUFFIXES) and t.lower_ not in _ANY_GIVEN)
+                for t in before
             ):
                 start = first  # "Superintendent Jennifer McCormick", "Administrator Jim ..."
             break
@@ -421,6 +574,8 @@ def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
         and not _surname_he(doc, i)
         and (first.is_sent_start or i == 0)
         and first.lower_ not in _GIVEN_NAMES
+        # "Grant Young, a strategist, said": a given name the tagger puts in a person's name
+        and not (first.lower_ in _ANY_GIVEN and first.ent_type_ == "PERSON")
         and (
             first.lower_.endswith("ing")
             or first.tag_ in ("VBG", "VBN", "VB", "VBD")

@@ -36,6 +36,10 @@ def _depth(tok: Token) -> int:
     return n
 
 
+# A list item is short: "He called the protesters thugs." (in tokens)
+_LIST_ITEM_TOKENS = 22
+
+
 def _weak(ent: _Entity) -> bool:
     """A lone word that nothing says is a person's name ("Business" as a subject)."""
     return len(ent.tokens) == 1 and not ent.votes.get("person_strong")
@@ -52,6 +56,7 @@ class _Pronouns:
     _flags: dict[int, tuple[bool, int]]
     _mention_starts: list[tuple[int, int, _Entity]]
     _pulled: list[tuple[int, int]]
+    _doc_text: str
 
     if TYPE_CHECKING:
 
@@ -76,6 +81,8 @@ class _Pronouns:
         subject = token.dep_ in ("nsubj", "nsubjpass")
         in_quote = self._in_quote(token.idx)
         newcomer = None if in_quote else self._introduced_before(token, gender)
+        if newcomer is None and not in_quote:
+            newcomer = self._named_after(token, gender) or self._list_subject(token, gender)
         if newcomer is not None and id(newcomer) in skip:
             newcomer = None
         if self._model.weights is None and self._trace is None:
@@ -134,6 +141,68 @@ class _Pronouns:
                 if o.pos_ == "PROPN" and (ent := self.entity_at(o.idx, o.idx + len(o))):
                     out.add(id(ent))
         return frozenset(out)
+
+    def _list_subject(self, pron: Token, gender: Gender) -> _Entity | None:
+        """The article's main person for a "He said ..." that makes up a short paragraph of
+        one sentence, one of three or more such (a list of what someone did, each item opened
+        by the pronoun): the person of that gender named most often."""
+        if pron.dep_ not in ("nsubj", "nsubjpass") or not self._opens_list_item(pron):
+            return None
+        if sum(self._opens_list_item(t) for t in self._line_openers(pron.lower_)) < 3:
+            return None
+        counts: dict[int, tuple[int, int, _Entity]] = {}
+        for s, e, ent in self._mention_starts:
+            if ent.type != "person" or not ent.named or ent.gender not in (gender, None):
+                continue
+            if self._doc_text[s:e].lower() in PRONOUNS:
+                continue
+            n, first, _ = counts.get(id(ent), (0, -s, ent))
+            counts[id(ent)] = (n + 1, first, ent)
+        if not counts:
+            return None
+        return max(counts.values(), key=lambda c: c[:2])[2]
+
+    def _line_openers(self, word: str) -> list[Token]:
+        """The tokens ``word`` (lower case) that open a line of the text."""
+        text = self._doc_text
+        return [
+            t for t in self._doc if t.lower_ == word and (t.idx == 0 or text[t.idx - 1] == "\n")
+        ]
+
+    def _opens_list_item(self, pron: Token) -> bool:
+        """A subject pronoun opening a line that is one sentence, outside quotes."""
+        text = self._doc_text
+        if (pron.idx and text[pron.idx - 1] != "\n") or pron.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        end = text.find("\n", pron.idx)
+        end = len(text) if end < 0 else end
+        sent = pron.sent
+        return (
+            sent.start == pron.i
+            and sent.end_char >= end - 1
+            and len(sent) <= _LIST_ITEM_TOKENS
+            and not self._in_quote(pron.idx)
+        )
+
+    def _named_after(self, pron: Token, gender: Gender) -> _Entity | None:
+        """The subject named after a possessive in the phrase that opens its sentence ("In
+        her remarks, Waters said"): the person the pronoun looks ahead to."""
+        if pron.dep_ != "poss":
+            return None  # (a subject "When she arrived, Ruiz said" looks back as often)
+        root = pron.sent.root
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > pron.i]
+        if not subj or not subj[0].text[:1].isupper():
+            return None
+        top = pron
+        while top.head.i != root.i and top.head.i != top.i:
+            top = top.head
+        if top.dep_ not in ("prep", "advcl", "npadvmod") or top.i > subj[0].i:
+            return None
+        name = subj[0]
+        ent = self.entity_at(name.idx, name.idx + len(name))
+        if ent is None or ent.type != "person" or ent.gender not in (gender, None):
+            return None
+        return ent
 
     def _introduced_before(self, pron: Token, gender: Gender) -> _Entity | None:
         """The one person of the pronoun's gender first named, outside a subject, in the

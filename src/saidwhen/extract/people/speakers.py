@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             out.append(replace(q, speaker=replace(sp, type=None)))
             continue
         name, kind, head = cleaned
+        name = _owner_named(doc, sp.start, sp.end, name, people)
         first = name.split()[0].lower()
         if kind != "organisation" and first in ("a", "an"):
             unnamed.setdefault(head, name)
@@ -51,6 +53,23 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             name = unnamed[head]
         out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
     return out
+
+
+# "Mrs. Clinton's campaign": an owner named by an honorific and a surname
+_HONORIFIC_OWNER = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][\w’'-]+(?=['’]s?\b)")
+
+
+def _owner_named(doc: Doc, start: int, end: int, name: str, people: PeopleIndex) -> str:
+    """A description whose owner is "Mr." or "Mrs." and a surname names the owner as the
+    article does in full, without the title ("Mrs. Clinton's campaign" is "Hillary
+    Clinton's campaign")."""
+    m = _HONORIFIC_OWNER.search(doc_text(doc), start, end)
+    if m is None or m.group() not in name:
+        return name
+    ent = people.entity_at(m.start(), m.end())
+    if ent is None or ent.type != "person" or len(ent.tokens) < 2:
+        return name
+    return name.replace(m.group(), ent.name, 1)
 
 
 def _joint_name(

@@ -53,6 +53,7 @@ from saidwhen.extract.speech.interview import interview_drafts
 from saidwhen.extract.speech.lexicon import NO_NAME
 from saidwhen.extract.speech.lone import (
     attribute_lone_paragraph,
+    last_speaking,
     name_through_relative,
     sign_off,
 )
@@ -87,14 +88,20 @@ def find_quotes(
     drafts = direct_drafts(view, people, start, regions, quoted)
     drafts = merge_reported(view, drafts, reported_speech(view, people))
     drafts = interview_drafts(view, people, drafts)
-    for d in drafts:
+    for d in sorted(drafts, key=lambda d: d.start):
+        last = d.continues_draft
+        if d.inherited and d.speaker is None and last is not None and last.speaker is not None:
+            # it goes on from a quote whose speaker was found since (by a report, a
+            # paragraph before)
+            d.speaker, d.cue = last.speaker, d.cue or last.cue
         if d.kind != "direct" or d.region is None:
             continue
         if d.inherited and (signed := sign_off(doc, d.region)) is not None:
             d.cue, d.speaker = signed[0], make_speaker(doc, people, signed[1])
             d.continues_draft, d.inherited = None, False  # signed: a quote of its own
         elif d.speaker is None and d.cue is None:
-            attribute_lone_paragraph(view, people, d, d.region, quoted)
+            last = last_speaking(view.text, drafts, d)
+            attribute_lone_paragraph(view, people, d, d.region, quoted, last)
     for d in drafts:
         if d.kind == "fragment" and d.continues_draft is not None and d.continues_draft.is_indirect:
             # a fragment of reported speech: "according to X" there names the source too

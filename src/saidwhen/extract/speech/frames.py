@@ -43,8 +43,8 @@ from saidwhen.extract.speech.rules import Resolver, reported_draft, source_speak
 from saidwhen.extract.speech.syntax import (
     after_break,
     cue_tokens,
-    is_speech_verb,
     noun_phrase,
+    shared_subject,
     source_tokens,
     subtree,
     trim,
@@ -247,59 +247,6 @@ def _cue_head(view: ArticleView, cue: Span) -> Token | None:
     return heads[0] if heads else None
 
 
-def _shared_subject(verb: Token) -> Token | None:
-    """The subject a cue shares with the clause it hangs from, whatever that clause's
-    voice: ``Two guards were charged with forging records, stating they had ...`` (a
-    participle set off by a comma), ``Lopez was forced into a retreat and said that ...``
-    (a verb conjoined to a passive one)."""
-    doc = verb.doc
-    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i:
-        if verb.left_edge.i != verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
-            return None
-        head = verb.head
-    elif (
-        verb.dep_ == "conj"
-        and verb.head.i < verb.i
-        and verb.head.pos_ in ("VERB", "AUX")
-        and is_speech_verb(verb)
-    ):
-        head = verb.head
-        while head.dep_ == "conj" and head.head.i < head.i:
-            head = head.head
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            return None
-    else:
-        return _lost_subject(verb)
-    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subj or subj[0].lower_ in NO_SOURCE or subj[0].i in (t.i for t in verb.subtree):
-        return None
-    return subj[0]
-
-
-def _lost_subject(verb: Token) -> Token | None:
-    """``A writer's contact inside the yard, a welder who asked not to be named, said
-    that ...``: a speech verb without a subject whose paragraph opens with one noun phrase
-    that runs up to it (the parse hung the phrase on the paragraph before)."""
-    doc = verb.doc
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not is_speech_verb(verb):
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
-        return None
-    end = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].text == "," else verb.i
-    start = end - 1
-    while start > 0 and "\n" not in doc[start - 1].text and verb.i - start < 60:
-        start -= 1
-    if start > 0 and "\n" not in doc[start - 1].text:
-        return None
-    span = doc[start:end]
-    for tok in span:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.right_edge.i != end - 1:
-            continue
-        if all(t.i == tok.i or tok.i in {a.i for a in t.ancestors} for t in span):
-            return tok
-    return None
-
-
 def _whole_subject(view: ArticleView, report: Draft, mention: list[Token]) -> list[Token]:
     """The cue's subject noun phrase when the mention stops inside it (``a welder who
     dreaded the foreman and``: the tagger's span ran out in a relative clause); [] else."""
@@ -360,7 +307,7 @@ def _without_time(toks: list[Token]) -> list[Token]:
 def settle_sources(view: ArticleView, people: Resolver | None, drafts: list[Draft]) -> None:
     """The source mentions of the reports, settled after tagging: a report read without a
     source gets the subject it shares with the clause it hangs from
-    (:func:`_shared_subject`); a time phrase is cut off a mention (:func:`_without_time`),
+    (:func:`syntax.shared_subject`); a time phrase is cut off a mention (:func:`_without_time`),
     and what a relative pronoun's mention runs on into (:func:`_relative_alone`)."""
     resolve = people.resolve if people is not None else None
     doc, text = view.doc, view.text
@@ -370,7 +317,7 @@ def settle_sources(view: ArticleView, people: Resolver | None, drafts: list[Draf
         source: list[Token] = []
         if d.speaker is None:
             verb = _cue_head(view, d.cue)
-            subj = _shared_subject(verb) if verb is not None else None
+            subj = shared_subject(verb) if verb is not None else None
             if subj is not None and subj.i not in view.quoted:
                 source = trim(doc, after_break(noun_phrase(subj)))
         else:
@@ -395,9 +342,13 @@ def heard_in_passing(view: ArticleView, report: Draft) -> bool:
     return verb.dep_ in ("pcomp", "advcl") and verb.left_edge.i >= verb.i - 1
 
 
-def _next_act(content: Span_, speaker_ids: set[int]) -> Token | None:
-    """A verb of saying conjoined to the verb of a report's words, with no subject of its
-    own (the parse hung the source's second act inside the first one's words)."""
+def _next_act(content: Span_, speaker_ids: set[int], cue: Token | None) -> Token | None:
+    """A verb of saying with no subject of its own that the parse hung inside a report's
+    words, though it is the source's next act: conjoined to the words' main verb
+    (``said the plan was late and urged a vote``), conjoined to a verb inside them in the
+    cue's own form (``saying he has been a pioneer in promoting women and calling him
+    "a feminist"``), or a participle set off by a comma (``denied that a shakeup is
+    coming, explaining that ...``)."""
     roots = [
         t
         for t in content
@@ -405,15 +356,27 @@ def _next_act(content: Span_, speaker_ids: set[int]) -> Token | None:
     ]
     if len(roots) != 1:
         return None
-    for v in roots[0].children:
+    doc = content.doc
+    for v in content:
         if (
-            v.dep_ == "conj"
-            and v.pos_ == "VERB"
-            and v.lemma_.lower() in NEXT_ACTS
-            and v.i < content.end
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
-            and any(c.dep_ == "cc" and c.i == v.i - 1 for c in roots[0].children)
-            and not speaker_ids & {t.i for t in v.subtree}
+            v.pos_ != "VERB"
+            or v.lemma_.lower() not in NEXT_ACTS
+            or v.i <= content.start
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
+            or speaker_ids & {t.i for t in v.subtree}
+        ):
+            continue
+        conj = v.dep_ == "conj" and any(c.dep_ == "cc" and c.i == v.i - 1 for c in v.head.children)
+        if conj and v.head.i == roots[0].i:
+            return v
+        if conj and cue is not None and v.tag_ == cue.tag_ and v.tag_ in ("VBG", "VBD"):
+            return v
+        if (
+            v.dep_ == "advcl"
+            and v.tag_ == "VBG"
+            and doc[v.i - 1].text == ","
+            and v.left_edge.i == v.i
+            and v.right_edge.i >= content.end - 2
         ):
             return v
     return None
@@ -433,7 +396,7 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
         if not len(content):
             continue
         ids = {t.i for t in tokens_in(doc, d.speaker.start, d.speaker.end)}
-        verb = _next_act(content, ids)
+        verb = _next_act(content, ids, _cue_head(view, d.cue))
         if verb is None or verb.i in view.quoted:
             continue
         cue = cue_tokens(verb)

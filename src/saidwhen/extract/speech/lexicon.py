@@ -158,6 +158,7 @@ NEXT_ACTS = frozenset(
     """
     add note call urge identify warn insist predict recommend demand praise criticize
     criticise blame accuse vow promise pledge describe dismiss deny acknowledge swear imply
+    explain argue announce suggest
     """.split()
 )
 # Verbs of coming to know: the subject receives the words, it does not say them.

@@ -11,7 +11,13 @@ from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.direct import make_speaker
 from saidwhen.extract.speech.lexicon import RELATIVE
-from saidwhen.extract.speech.syntax import cue_span, is_speech_verb, np_span, subject_of
+from saidwhen.extract.speech.syntax import (
+    cue_span,
+    cue_subject,
+    is_speech_verb,
+    np_span,
+    subject_of,
+)
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in, window_tokens
 from saidwhen.model import Span, Speaker
@@ -22,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "attribute_lone_paragraph",
+    "last_speaking",
     "name_through_relative",
     "sign_off",
 ]
@@ -82,8 +89,11 @@ def attribute_lone_paragraph(
     draft: Draft,
     region: QuoteRegion,
     quoted: frozenset[int],
+    last: Draft | None = None,
 ) -> None:
-    """A quote with no cue nearby and no quote before it to continue."""
+    """A quote with no cue nearby and no quote before it to continue: a signed line, a
+    report in the paragraph before, or a paragraph before about ``last``'s speaker (the
+    speaker of the quote before it)."""
     doc = view.doc
     signed = sign_off(doc, region)
     if signed is not None:
@@ -101,6 +111,61 @@ def attribute_lone_paragraph(
     if verb is not None and subj is not None:
         draft.speaker = make_speaker(doc, people, subj)
         draft.cue, draft.cue_token = cue_span(doc, verb), verb.i
+    elif last is not None and last.speaker is not None and last.speaker.name:
+        subj = _subject_of_previous_paragraph(view, region, quoted)
+        if subj is not None:
+            speaker = make_speaker(doc, people, subj)
+            if speaker.name == last.speaker.name:
+                draft.speaker = speaker
+
+
+# how many paragraphs back the last speaker may have spoken for a paragraph about
+# them to hand the quote on
+_LAST_SPEAKER_PARAGRAPHS = 2
+_PARAGRAPH_START = re.compile(r"\n[^\S\n]*(?=\S)")
+
+
+def last_speaking(text: str, drafts: list[Draft], draft: Draft) -> Draft | None:
+    """The quote that ends last before ``draft`` starts, when it has a named speaker and
+    at most :data:`_LAST_SPEAKER_PARAGRAPHS` paragraphs lie between them."""
+    before = [d for d in drafts if d.end <= draft.start and d.region is not None]
+    if not before:
+        return None
+    last = max(before, key=lambda d: (d.end, -d.start))
+    if last.speaker is None or not last.speaker.name:
+        return None
+    if len(_PARAGRAPH_START.findall(text, last.end, draft.start)) > _LAST_SPEAKER_PARAGRAPHS:
+        return None
+    return last
+
+
+def _subject_of_previous_paragraph(
+    view: ArticleView, region: QuoteRegion, quoted: frozenset[int]
+) -> Token | None:
+    """The subject of the main verb that ends the paragraph before a quote's own
+    paragraph (``Lee is upbeat about the vote.``), when it is a name or he/she and that
+    paragraph quotes no one."""
+    doc, text = view.doc, view.text
+    line_start = text.rfind("\n", 0, region.open_mark) + 1
+    before = text[:line_start].rstrip()
+    if text[line_start : region.open_mark].strip() or not before.endswith((".", "!", "?")):
+        return None  # words before the quote ("Here's Lee in 1992:") say whose it is
+    para_start = text.rfind("\n", 0, len(before)) + 1
+    end_tok = tokens_in(doc, len(before) - 1, len(before))
+    if not end_tok:
+        return None
+    sent = [t for t in view.sentence(end_tok[0].i) if t.idx >= para_start]
+    para = tokens_in(doc, para_start, len(before))
+    if any(t.i in quoted for t in para):
+        return None
+    ids = {t.i for t in sent}
+    root = next((t for t in sent if t.head.i == t.i or t.head.i not in ids), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = [c for c in root.children if c.dep_ == "nsubj" and c.i in ids]
+    if not subj or not (subj[0].pos_ == "PROPN" or subj[0].lower_ in ("he", "she")):
+        return None
+    return subj[0]
 
 
 def name_through_relative(view: ArticleView, people: PeopleIndex, speaker: Speaker) -> Speaker:
@@ -115,5 +180,48 @@ def name_through_relative(view: ArticleView, people: PeopleIndex, speaker: Speak
     noun = toks[0].head.head
     if noun.i == toks[0].head.i or noun.pos_ not in ("NOUN", "PROPN"):
         return speaker
+    noun = _described(_before_comma(toks[0]) or noun)
     s, e = np_span(view.doc, noun)
     return replace(speaker, name=people.resolve(s, e) or view.text[s:e])
+
+
+def _before_comma(rel: Token) -> Token | None:
+    """``..., Patti Lane and Stevie Ward, who joked``, ``demonstrators here, who``: the
+    noun right before the comma that opens the clause (the parser may hang the clause
+    on the head of the list or on a noun further back)."""
+    doc = rel.doc
+    k = rel.i - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    k -= 1
+    while k > 0 and doc[k].pos_ == "ADV":
+        k -= 1
+    near = doc[k]
+    if near.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while near.dep_ in ("compound", "flat") and near.i < near.head.i < rel.i:
+        near = near.head
+    return near
+
+
+_NOUNS = ("NOUN", "PROPN")
+
+
+def _described(noun: Token) -> Token:
+    """The person a description before a relative clause describes: ``Ana Lee, a
+    baker and former mayor who``, ``Lee is a fierce critic who`` (the name it is set
+    beside, the subject it is said of); else the noun itself."""
+    head = noun
+    while head.pos_ in _NOUNS and head.dep_ == "conj" and head.head.pos_ == "NOUN":
+        # "a baker and former mayor": the first of the descriptions (a description the
+        # tagger took for a name too: "a liar, rampant xenophobe ... who")
+        head = head.head
+    while head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        head = head.head  # "a serial liar, fierce critic, ... who"
+    if head.pos_ == "NOUN" and head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        return head.head
+    if head.pos_ == "NOUN" and head.dep_ == "attr" and head.head.lemma_ == "be":
+        subj = cue_subject(head.head)
+        if subj is not None and subj.pos_ == "PROPN":
+            return subj
+    return noun

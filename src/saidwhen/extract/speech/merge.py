@@ -8,6 +8,7 @@ import re
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.speech.decode import find_tagged
+from saidwhen.extract.speech.finders import set_apart
 from saidwhen.extract.speech.frames import (
     find_as_reports,
     find_clause_reports,
@@ -168,12 +169,26 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
             if q.start <= d.start and d.end <= q.end + 2:
                 d.kind = "fragment"
                 d.continues_draft = ind
-                if q.speaker is not None and not d.said_after:  # one attribution
-                    d.speaker, d.cue = q.speaker, q.cue
+                if q.speaker is not None and not d.said_after and not _own_report(view, q, d):
+                    d.speaker, d.cue = q.speaker, q.cue  # one attribution
                     spoken.stale = True
         out.append(ind)
     _unlink_quotes_with_their_own_cue(out)
     return out
+
+
+def _own_report(view: ArticleView, q: Draft, d: Draft) -> bool:
+    """Whether quote ``d``'s own cue verb, with a subject of its own, hangs from report
+    ``q``'s cue outside what it reports (``testified about a meeting when Lee told
+    them to "deliver"``: Lee's word): :func:`finders.set_apart`."""
+    if d.cue_token is None or d.speaker is None or q.cue is None:
+        return False
+    toks = tokens_in(view.doc, q.cue.start, q.cue.end)
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    if not heads or heads[0].i == d.cue_token:
+        return False
+    return set_apart(view.doc[d.cue_token], heads[0])
 
 
 def _introduced_inside(text: str, q: Draft, d: Draft) -> bool:

@@ -10,6 +10,7 @@ from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
     CUE_CHANNELS,
     EDGE_WORDS,
+    NO_SOURCE,
     OBJECT_CONTROL,
     QUOTE_CHARS,
     SPEECH_VERBS,
@@ -37,9 +38,11 @@ __all__ = [
     "line_after",
     "line_before",
     "loose_cue",
+    "lost_subject",
     "noun_phrase",
     "np_span",
     "owner_of_sentence_before",
+    "shared_subject",
     "source_tokens",
     "span_root",
     "speech_report",
@@ -101,10 +104,10 @@ def np_span(doc: Doc, head: Token, whole: bool = False) -> tuple[int, int]:
         else:
             break
     toks = doc[left : right + 1]
-    cut = [t.i for t in toks if t.text in (",", "(", "—", "–") and t.i > head.i]
+    cut = [t.i for t in toks if t.text in (",", "(", "—", "–", "―") and t.i > head.i]
     if cut:
         right = cut[0] - 1
-    cut_left = [t.i for t in toks if t.text in (",", "—", "–", '"', "“", "”") and t.i < head.i]
+    cut_left = [t.i for t in toks if t.text in (",", "—", "–", "―", '"', "“", "”") and t.i < head.i]
     if cut_left:
         left = cut_left[-1] + 1
     # a noun phrase never crosses a line break ("6:50 p.m.\n\nWith her husband ...")
@@ -415,7 +418,10 @@ def cue_subject(
         subs = [
             c
             for c in tok.children
-            if c.dep_ in subjects and c.i not in quoted and not _line_between(c, tok)
+            if c.dep_ in subjects
+            and c.i not in quoted
+            and not c.is_punct  # a dash the tagger took for a noun ("made public ― Trump said")
+            and not _line_between(c, tok)
         ]
         if subs:
             return min(subs, key=lambda c: abs(c.i - tok.i)) if nearest else subs[0]
@@ -458,11 +464,17 @@ def cue_subject(
     return None
 
 
+# verbs of saying whose object is the one addressed, never the speaker
+_ADDRESSING = frozenset(("tell", "inform", "assure", "remind", "notify"))
+
+
 def _inverted_object(verb: Token, quoted: frozenset[int]) -> Token | None:
     """``..., said another witness``: after the clause it reports, a speech verb's
     inverted subject, which the parser takes for its object."""
     if verb.i == 0 or verb.doc[verb.i - 1].text != "," or not is_speech_verb(verb):
         return None
+    if verb.lemma_ in _ADDRESSING:
+        return None  # "..., Lee tells the Herald": the object is who hears it
     if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return None
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.i not in quoted]
@@ -494,6 +506,57 @@ def speech_report(quoted: frozenset[int]) -> Callable[[Token], bool]:
 def subject_of(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | None:
     """The speaker of a direct quote's cue verb (:func:`cue_subject`'s defaults)."""
     return cue_subject(verb, quoted=quoted, report=speech_report(quoted))
+
+
+def shared_subject(verb: Token) -> Token | None:
+    """The subject a cue without one shares with the clause it hangs from: ``Two guards were
+    charged with forging records, stating they had ...`` (a comma participle), ``Lopez was
+    forced into a retreat and said that ...`` (conjoined to a passive); else lost_subject."""
+    doc = verb.doc
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i:
+        if verb.left_edge.i != verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
+            return None
+        head = verb.head
+    elif (
+        verb.dep_ == "conj"
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+        and is_speech_verb(verb)
+    ):
+        head = verb.head
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+    else:
+        return lost_subject(verb)
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or subj[0].lower_ in NO_SOURCE or subj[0].i in (t.i for t in verb.subtree):
+        return None
+    return subj[0]
+
+
+def lost_subject(verb: Token) -> Token | None:
+    """``A welder who asked not to be named, said that ...``: a speech verb with no subject
+    whose paragraph opens with one noun phrase up to it (the parse hung it on the one before)."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not is_speech_verb(verb):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    end = verb.i - 1 if verb.i > 0 and doc[verb.i - 1].text == "," else verb.i
+    start = end - 1
+    while start > 0 and "\n" not in doc[start - 1].text and verb.i - start < 60:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text:
+        return None
+    span = doc[start:end]
+    for tok in span:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.right_edge.i != end - 1:
+            continue
+        if all(t.i == tok.i or tok.i in {a.i for a in t.ancestors} for t in span):
+            return tok
+    return None
 
 
 # "That's the view voiced by X": nouns for what someone holds or says

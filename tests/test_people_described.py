@@ -1,0 +1,95 @@
+"""Descriptions resolved to the person the article described so: "the fisherman" for
+the man who "has fished the bay", "the founder" for the woman who founded the firm, and
+"the former president" never for the president in office (articles written fresh)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen.extract.people.described import _agent_noun
+from tests.test_attribution import run, who
+
+OTHERS = (
+    "Harbour officials met on Monday to discuss the new quotas. Mayor Ann Cole spoke first.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "description", "speaker"),
+    [
+        # a relative clause says what he does
+        (
+            "Tom Lee, who has fished the bay for thirty years, watched the boats.",
+            "the fisherman",
+            "Tom Lee",
+        ),
+        ("Paul Grant, who farms wheat near Elton, lost half his crop.", "the farmer", "Paul Grant"),
+        # the verb of a main clause
+        ("Dana Ortiz founded Brightwater in 2009.", "the company's founder", "Dana Ortiz"),
+        (
+            "Lena Park owns a bakery in Elton and bakes for the school.",
+            "the bakery owner",
+            "Lena Park",
+        ),
+        # a role noun of the lexicon: the doer, not the mayor named last
+        ("Paul Grant, who teaches at Elton High, lost his job.", "the teacher", "Paul Grant"),
+        # an apposition and an age, as before
+        ("Tom Lee, a fisherman, watched the boats.", "the fisherman", "Tom Lee"),
+        ("Tom Lee, 42, watched the boats.", "the 42-year-old", "Tom Lee"),
+    ],
+)
+def test_a_description_goes_to_the_person_described(
+    nlp: Any, lead: str, description: str, speaker: str
+) -> None:
+    rec = run(f'{lead} {OTHERS}"The quotas will ruin us," {description} said.\n', nlp)
+    (q,) = [q for q in rec.quotes if q.text.startswith("The quotas")]
+    assert who(q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "the former president" is not the president in office, named just before
+        (
+            "Tom Vale served two terms. President Ana Ruiz opened the summit on Monday. "
+            "Vale spoke next and criticised the plan.\n\n",
+            "Tom Vale",
+        ),
+        # one said to have held the role before
+        (
+            "Former President Tom Vale and President Ana Ruiz opened the summit on Monday. "
+            "Ruiz spoke first.\n\n",
+            "Tom Vale",
+        ),
+        # without "former", the president named
+        ("President Ana Ruiz opened the summit on Monday. Tom Vale spoke next.\n\n", "Ana Ruiz"),
+    ],
+)
+def test_a_former_role_is_no_current_one(nlp: Any, text: str, speaker: str) -> None:
+    role = "the former president" if speaker == "Tom Vale" else "the president"
+    rec = run(f'{text}"We failed," {role} said.\n', nlp)
+    (q,) = [q for q in rec.quotes if q.text.startswith("We failed")]
+    assert who(q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb", "agent"),
+    [
+        ("fisherman", "fish", True),
+        ("founder", "found", True),
+        ("owner", "own", True),
+        ("baker", "bake", True),
+        ("runner", "run", True),
+        ("director", "direct", True),
+        ("teacher", "teach", True),
+        ("player", "play", True),
+        ("founder", "fund", False),
+        ("runner", "ruin", False),
+        ("sayer", "be", False),
+        ("owner", "ow", False),
+    ],
+)
+def test_agent_nouns(noun: str, verb: str, agent: bool) -> None:
+    assert _agent_noun(noun, verb) is agent

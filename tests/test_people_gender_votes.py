@@ -1,0 +1,35 @@
+"""A woman's given name keeps her a woman when the he's of a passage about a man fall
+right after her name ("... drawn Hillary Grant too, but he has never met Grant"); a
+name of no known gender still takes its gender from the first he/she after it
+(articles written fresh)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen.extract.people import find_people
+
+FILL = (
+    "He has toured every town in the valley this year, and he has met farmers, teachers "
+    "and nurses at each stop along the way. "
+)
+
+
+@pytest.mark.parametrize(
+    ("rival", "gender"),
+    [
+        ("Hillary Grant", "female"),  # the given name says so
+        ("Sasha Grant", "male"),  # no known given name: the he's after the name say so
+    ],
+)
+def test_pronoun_votes_after_a_name(nlp: Any, rival: str, gender: str) -> None:
+    text = (
+        "Tom Vale opened his campaign in Elton on Monday.\n\n" + FILL * 4 + "\n\n"
+        f"The race has drawn {rival} as well, but he has never met Grant. "
+        "He says he will not debate Grant, and he means it.\n\n"
+    )
+    people = {p.name: p.gender for p in find_people(nlp(text)).persons()}
+    assert people["Tom Vale"] == "male"
+    assert people[rival] == gender

@@ -1,0 +1,209 @@
+"""The canonical name is the fullest name the article gives, in the article's own words:
+hand-written articles (made up), each with the name its quotes' speaker must get, run
+through the real pipeline."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import pytest
+
+from saidwhen.extract.people import find_people
+from saidwhen.pipeline import extract
+
+CASES = [
+    pytest.param(
+        "Former mayor Declan O'Farrell opened the bridge on Friday.\n\n"
+        '"It took nine years," O\'Farrell said.',
+        "Declan O'Farrell",
+        id="an-elided-surname",
+    ),
+    pytest.param(
+        "The ferry was late again, commuter Niamh O’Toole wrote to the council.\n\n"
+        "“We waited an hour in the rain,” O’Toole said.",
+        "Niamh O’Toole",
+        id="an-elided-surname-curly",
+    ),
+    pytest.param(
+        "The commission's head, Marlene von der Haltern, spoke in Lyon.\n\n"
+        '"The rules will change by spring," von der Haltern said.',
+        "Marlene von der Haltern",
+        id="particles-inside-a-name",
+    ),
+    pytest.param(
+        "Professor Jacques de Villiard chairs the panel.\n\n"
+        '"The data are clear," de Villiard said.',
+        "Jacques de Villiard",
+        id="one-particle",
+    ),
+    pytest.param(
+        "Officials reached Tomas Ebbing Tuesday at his farm.\n\n"
+        '"The river rose in an hour," Ebbing said.',
+        "Tomas Ebbing",
+        id="a-weekday-after-the-name",
+    ),
+    pytest.param(
+        "The report was led by Dame Olwen Pryce OBE, who chairs the trust.\n\n"
+        '"We found the wards short of staff," Pryce said.',
+        "Olwen Pryce",
+        id="letters-after-the-name",
+    ),
+    pytest.param(
+        "Ohio strategists grant the senator a lead.\n\n"
+        "Grant Mercer, another unaligned Ohio strategist, said there was time.\n\n"
+        '"The race is open," Mercer said.',
+        "Grant Mercer",
+        id="a-given-name-that-is-also-a-word",
+    ),
+    pytest.param(
+        "4\nLuzia Ferreira Recalled Her First Election Night.\n\n"
+        "Asked in August about that night, the mayor laughed. Ferreira said, "
+        '"We counted the votes by candlelight."',
+        "Luzia Ferreira",
+        id="a-given-name-no-list-knows-in-a-headline",
+    ),
+    pytest.param(
+        "Peter Charles Vogt, the museum's director, met the board.\n\n"
+        '"The roof will be fixed," Vogt said.',
+        "Peter Charles Vogt",
+        id="a-given-name-is-no-role",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CASES)
+def test_the_speaker_is_named_in_full(nlp: Any, text: str, name: str) -> None:
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"][-1] == name
+
+
+def test_a_fuller_name_inside_a_quotation_gives_way(nlp: Any) -> None:
+    text = (
+        'The paper once called him "Harold P. Quist, the man who saved the docks."\n\n'
+        "Harold Quist, now 80, still walks there.\n\n"
+        '"I only did my job," Quist said.'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [
+        "Harold Quist"
+    ]
+
+
+def test_a_heading_run_into_the_first_line_is_one_person(nlp: Any) -> None:
+    text = (
+        "Anna Lindqvist Anna Sofia Lindqvist (born 1961) is a botanist.\n\n"
+        '"Moss grows slowly," Lindqvist said.'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [p.name for p in rec.people if p.type == "person"] == ["Anna Sofia Lindqvist"]
+
+
+def test_a_father_and_a_son_of_one_name_are_two_people(nlp: Any) -> None:
+    text = (
+        "Harold Voss spoke in Dayton on Monday. His son, Harold Voss Jr., spoke in Toledo.\n\n"
+        '"We will win the county," Voss said.\n\n'
+        '"My father never quits," Voss Jr. said.'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker] == ["Harold Voss", "Harold Voss Jr."]
+
+
+@pytest.mark.parametrize(
+    "outlet", ["Tidewater Magazine", "Lakeside Tribune", "Canyon Herald", "Bayview Sports"]
+)
+def test_an_outlet_named_like_a_person_is_a_body(nlp: Any, outlet: str) -> None:
+    text = f'Kara Lim wrote for {outlet} for a decade. "I loved it," Lim said.'
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [p.type for p in rec.people if p.name == outlet] in ([], ["organisation"])
+    assert outlet not in [p.name for p in rec.people if p.type == "person"]
+
+
+def test_a_name_with_and_without_accents_is_one_person(nlp: Any) -> None:
+    text = (
+        "Mayor-elect José Núñez thanked his voters on Sunday in Valle Alto.\n\n"
+        "Jose Nunez, 51, ran the town's water board for a decade.\n\n"
+        '"Now the work starts," Núñez said.'
+    )
+    people = find_people(nlp(text)).persons()
+    assert [p.name for p in people if p.type == "person"] == ["José Núñez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "State senator Dale Kinnersley backed the casino bill last year.\n\n"
+            '"It was the only way to save the boardwalk," Kinnersly said.',
+            "Dale Kinnersley",
+            id="a-surname-misspelt-once",
+        ),
+        pytest.param(
+            "Marta Ellison spoke to the crowd. The Ellisons have run the diner since 1980.\n\n"
+            '"We feed the whole town," Ellison said.',
+            "Marta Ellison",
+            id="a-family-is-no-slip",
+        ),
+    ],
+)
+def test_a_slip_in_a_surname(nlp: Any, text: str, name: str) -> None:
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert {q.speaker.name for q in rec.quotes if q.speaker} == {name}
+    assert [p.name for p in rec.people if p.type == "person"] == [name]
+
+
+def test_a_middle_initial_taken_for_a_noun(nlp: Any) -> None:
+    text = "The letter was signed by Rosa A. Quintana Ortiz and two others."
+    people = find_people(nlp(text)).persons()
+    assert [p.name for p in people if p.type == "person"] == ["Rosa A. Quintana Ortiz"]
+
+
+def test_an_owner_with_an_honorific_is_named_in_full(nlp: Any) -> None:
+    text = (
+        "Helen Marsh met voters in Akron on Monday.\n\n"
+        'Mrs. Marsh\'s campaign said in a statement that "Helen Marsh will not be bullied."'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert {q.speaker.name for q in rec.quotes if q.speaker} == {"Helen Marsh's campaign"}
+
+
+@pytest.mark.parametrize(
+    "mangled",
+    [
+        "Ramón Ibáñez".encode().decode("cp1252"),
+        # the same, its "Ã" written as "A" and a combining tilde
+        unicodedata.normalize("NFD", "Ramón Ibáñez".encode().decode("cp1252")),
+    ],
+    ids=["mangled", "mangled-decomposed"],
+)
+def test_a_name_read_in_the_wrong_encoding(nlp: Any, mangled: str) -> None:
+    surname = mangled.split()[1]
+    text = (
+        f'Mayor {mangled} opened the new bridge on Friday.\n\n"It took nine years," {surname} said.'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [mangled]
+
+
+def test_a_body_run_into_a_person_is_two(nlp: Any) -> None:
+    text = (
+        "Reporters spoke with Lakehead State University Simon Okafor about the flood.\n\n"
+        '"The river rose too fast," Okafor said.'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [
+        "Simon Okafor"
+    ]
+    assert "Lakehead State University" in [p.name for p in rec.people]
+
+
+@pytest.mark.parametrize(
+    ("first", "later"), [("Charles", "Chuck"), ("Lawrence", "Larry"), ("William", "Bill")]
+)
+def test_a_nickname_is_the_same_person(nlp: Any, first: str, later: str) -> None:
+    text = (
+        f"{first} Ramsdell chairs the water board. Critics of {later} Ramsdell say he "
+        f'moves too slowly.\n\n"We are not slow," Ramsdell said.'
+    )
+    people = find_people(nlp(text)).persons()
+    assert [p.name for p in people if p.type == "person"] == [f"{first} Ramsdell"]
