@@ -38,3 +38,31 @@ def test_spacy_is_imported_only_to_parse() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("“We will win,”Okoro said.", ["“", "We", "will", "win", ",", "”", "Okoro", "said", "."]),
+        ("She said: “No.”The rest", ["She", "said", ":", "“", "No", ".", "”", "The", "rest"]),
+        ('"Fine,"Okoro said.', ['"', "Fine", ",", '"', "Okoro", "said", "."]),
+        ("the “rigged”vote", ["the", "“", "rigged", "”", "vote"]),
+        # an abbreviation keeps its stop, and an inch mark is no quotation mark
+        ("in the U.S.”The", ["in", "the", "U.S.", "”", "The"]),
+        ("a 5'10\" guard", ["a", "5'10", '"', "guard"]),
+    ],
+)
+def test_a_quotation_mark_glued_to_a_word_is_a_token(
+    nlp: Any, text: str, tokens: list[str]
+) -> None:
+    assert [t.text for t in nlp(text)] == tokens
+
+
+def test_a_speaker_glued_to_the_closing_mark_is_found(nlp: Any) -> None:
+    from saidwhen import extract
+
+    text = "Mayor Ada Okoro spoke on Monday.\n\n“The bridge opens in May,”Okoro said."
+    record = extract(text, "2024-03-04", nlp=nlp)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in record.quotes] == [
+        ("The bridge opens in May", "Ada Okoro")
+    ]

@@ -140,6 +140,21 @@ def test_block_quotes_after_a_report_go_on_with_its_source(nlp: Any) -> None:
             "Dr. Lane invited",
             "Marta Quill",
         ),
+        # "For example:" is no "Name:" line before the quote
+        (
+            'Lane was wrong before. For example: "We made a terrible mistake getting '
+            "involved in the harbour in the first place,\" Lane told the Courier's Dana Ruiz in "
+            "October.\n",
+            "We made a terrible mistake",
+            "Lane",
+        ),
+        # "who" the object of the cue: the one who calls speaks
+        (
+            "Much of Lane's anger was directed at Pruitt, who Lane on Wednesday called "
+            '"a horrible, despicable human being."\n',
+            "a horrible, despicable",
+            "Lane",
+        ),
         # a dash the tagger may read as a noun is no subject
         (
             "When the auditor noted that the fund had lost money ― as was true for the two "

@@ -10,12 +10,23 @@ from typing import Any
 import pytest
 
 
-def _doc(nlp: Any, rows: list[tuple[str, int, str, str, str, str]]) -> Any:
-    """A parse from rows of (word, head, dep, pos, tag, lemma)."""
+def _doc(
+    nlp: Any, rows: list[tuple[str, int, str, str, str, str]], ents: list[str] | None = None
+) -> Any:
+    """A parse from rows of (word, head, dep, pos, tag, lemma), with IOB entity tags."""
     from spacy.tokens import Doc
 
     words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows, strict=True))
-    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    return Doc(
+        nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        ents=ents,
+    )
 
 
 def test_a_dash_read_as_a_subject_is_no_speaker(nlp: Any) -> None:
@@ -33,6 +44,44 @@ def test_a_dash_read_as_a_subject_is_no_speaker(nlp: Any) -> None:
     )
     subj = cue_subject(doc[3])
     assert subj is not None and subj.text == "Brask"
+
+
+def test_a_day_read_as_a_subject_is_no_speaker(nlp: Any) -> None:
+    """``who Beck on Wednesday called ...``: the parser may make the day a subject."""
+    from saidwhen.extract.speech.syntax import cue_subject
+
+    doc = _doc(
+        nlp,
+        [
+            ("Wednesday", 2, "nsubj", "PROPN", "NNP", "Wednesday"),
+            ("Beck", 2, "nsubj", "PROPN", "NNP", "Beck"),
+            ("called", 2, "ROOT", "VERB", "VBD", "call"),
+            ("him", 2, "dobj", "PRON", "PRP", "he"),
+        ],
+        ents=["B-DATE", "O", "O", "O"],
+    )
+    subj = cue_subject(doc[2])
+    assert subj is not None and subj.text == "Beck"
+
+
+def test_a_relative_pronoun_before_a_subject_is_the_one_spoken_of(nlp: Any) -> None:
+    """``Pruitt, who Lane called a liar``: "who" is the object, Lane speaks."""
+    from saidwhen.extract.speech.syntax import cue_subject
+
+    doc = _doc(
+        nlp,
+        [
+            ("Pruitt", 0, "ROOT", "PROPN", "NNP", "Pruitt"),
+            (",", 0, "punct", "PUNCT", ",", ","),
+            ("who", 4, "nsubj", "PRON", "WP", "who"),
+            ("Lane", 4, "nsubj", "PROPN", "NNP", "Lane"),
+            ("called", 0, "relcl", "VERB", "VBD", "call"),
+            ("a", 6, "det", "DET", "DT", "a"),
+            ("liar", 4, "oprd", "NOUN", "NN", "liar"),
+        ],
+    )
+    subj = cue_subject(doc[4])
+    assert subj is not None and subj.text == "Lane"
 
 
 @pytest.mark.parametrize(

@@ -38,9 +38,33 @@ def _load(name: str) -> Language:
     from saidwhen.nlp_cache import speed_up
 
     nlp = speed_up(spacy.load(name, exclude=list(_UNUSED)))
+    _split_glued_quotes(nlp)
     nlp.add_pipe(COMPONENT)
     nlp.max_length = 10**8  # long texts are cut into pieces before they reach the parser
     return nlp
+
+
+# A quotation mark typed with no space after it ('win,”Clinton said', 'No.”The') is
+# one token to spaCy, which hides the cue's subject from the speech rules. Split it
+# off, with the comma or full stop before it; "U.S.”" keeps its abbreviation, and
+# a straight mark only splits between punctuation and a word (not the inch of 5'10").
+_GLUED_QUOTES = (
+    r"(?<=\w)[,!?](?=[“”])",
+    r"(?<=[A-Za-z0-9][a-z0-9])\.(?=[“”])",
+    r"[“”]",
+    r"(?<=\w)[,!?.](?=\"[A-Za-z])",
+    r"(?<=[,!?.])\"(?=[A-Za-z])",
+)
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
+
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_QUOTES]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def cut_points(text: str, start: int = 0, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:

@@ -130,6 +130,19 @@ def _owner_of_words(root: Token) -> Token | None:
     return owners[0] if owners else None
 
 
+def _headline_end(text: str) -> int:
+    """Where a title-case first line ends (0: none)."""
+    end = text.find("\n")
+    if end < 0:
+        return 0
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[:end])
+    if len(words) < 3:
+        return 0
+    capital = sum(w[:1].isupper() for w in words if len(w) > 3)
+    long = sum(len(w) > 3 for w in words)
+    return end if long and capital >= 0.8 * long else 0
+
+
 def _verbless_subject(tok: Token, start: int) -> bool:
     """A name that opens its sentence and that the parser made the sentence's root, its
     verb hung below it ("Gov. Ana Ruiz — who is ... — made ..."): the subject."""
@@ -162,6 +175,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
     ) -> None:
         self._doc = doc
         self._doc_text = doc_text(doc)
+        self._list_items: dict[str, int] = {}
         self._model = model if model is not None else DEFAULT_MODEL
         self._trace = trace  # training: what the pronoun ranking saw
         self._tok_starts: list[int] = []  # token char starts, and each token's sentence
@@ -181,6 +195,9 @@ class PeopleIndex(_Descriptions, _Pronouns):
         self._places: set[str] = set()
         self._unnamed: dict[int, _Entity] = {}  # token index of "a spokesman" -> its source
         self._pulled = pull_quote_paragraphs(doc_text(doc), self._quoted)
+        # a headline's subject ("Trump's Supporters May Be ...") is no subject the
+        # article's first he/she takes up
+        self._headline_end = _headline_end(self._doc_text)
 
     # -- building ----------------------------------------------------------
     def _add_mention(self, ent: _Entity, start: int, end: int) -> None:
@@ -189,7 +206,8 @@ class PeopleIndex(_Descriptions, _Pronouns):
             self._by_span[(start, end)] = ent
             bisect.insort_right(self._mention_starts, (start, end, ent), key=_start)
             self._longest = max(self._longest, end - start)
-            self._flags[start] = (self._in_quote(start), self._is_subject_at(start, end))
+            level = 0 if start < self._headline_end else self._is_subject_at(start, end)
+            self._flags[start] = (self._in_quote(start), level)
             alias = doc_text(self._doc)[start:end]
             if alias not in ent.aliases:
                 ent.aliases.append(alias)

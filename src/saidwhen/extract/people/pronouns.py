@@ -57,6 +57,7 @@ class _Pronouns:
     _mention_starts: list[tuple[int, int, _Entity]]
     _pulled: list[tuple[int, int]]
     _doc_text: str
+    _list_items: dict[str, int]  # "he" -> how many list items it opens
 
     if TYPE_CHECKING:
 
@@ -148,7 +149,11 @@ class _Pronouns:
         by the pronoun): the person of that gender named most often."""
         if pron.dep_ not in ("nsubj", "nsubjpass") or not self._opens_list_item(pron):
             return None
-        if sum(self._opens_list_item(t) for t in self._line_openers(pron.lower_)) < 3:
+        items = self._list_items.get(pron.lower_)
+        if items is None:  # counted once per pronoun word
+            items = sum(self._opens_list_item(t) for t in self._line_openers(pron.lower_))
+            self._list_items[pron.lower_] = items
+        if items < 3:
             return None
         counts: dict[int, tuple[int, int, _Entity]] = {}
         for s, e, ent in self._mention_starts:

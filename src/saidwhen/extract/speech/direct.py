@@ -125,7 +125,12 @@ def _attribute_region(
         # 'he said, "...," the office said': the verb that opens the quote is its
         # speaker's; the one after it reports the whole sentence
         inner = find_before(site)
-        if inner is not None and inner[2] is not None and introduces(doc, inner[0], region):
+        if (
+            inner is not None
+            and inner[2] is not None
+            and not inner[0].is_punct  # 'For example: "...," he told CNN': no "Name:" line
+            and introduces(doc, inner[0], region)
+        ):
             found = inner
     if found is None and not fragment and split_from is None:
         # a title in the lead-in ('On "Face the Nation," Sanders said') quotes no one

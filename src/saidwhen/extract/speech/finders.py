@@ -21,11 +21,11 @@ from saidwhen.extract.speech.lexicon import (
     NEW_CLAUSE,
     RELATIVE,
     SENT_END,
+    SPEECH_VERBS,
 )
 from saidwhen.extract.speech.syntax import (
     according_to,
     is_speech_verb,
-    loose_cue,
     owner_of_sentence_before,
     subject_of,
 )
@@ -66,6 +66,14 @@ _NOMINAL_WORDS = frozenset(("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM"))
 _MAX_APPOSITIVE_WORDS = 24
 
 
+def _loose_cue(tok: Token) -> bool:
+    """A finite verb, or a speech verb the tagger took for a noun ("the ad states")."""
+    if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    word = tok.lower_
+    return tok.tag_ == "NNS" and (word[:-1] in SPEECH_VERBS or word[:-2] in SPEECH_VERBS)
+
+
 def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
     """``"...," she said`` / ``said Smith``: a speech verb right after the closing mark."""
     toks = window_tokens(doc, region.outer_end, limit)
@@ -90,7 +98,7 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
             break
         if tok.tag_ == "VBN" and tok.dep_ == "acl" and region.start <= tok.head.idx < region.end:
             continue  # "... the interests" shared by both towns, he warned: a modifier
-        if is_speech_verb(tok) or (open_clause and loose_cue(tok)):
+        if is_speech_verb(tok) or (open_clause and _loose_cue(tok)):
             nxt = doc_text(doc)[tok.idx + len(tok) : tok.idx + len(tok) + 4].lstrip(" ,:")
             if quoted.endswith(("?", "!")) and nxt[:1] in ('"', "“"):
                 return None  # "Why?" She asked, "..." introduces the next quote

@@ -78,7 +78,9 @@ def _report_in_previous_paragraph(
     for tok in sent:
         if any(c.dep_ == "auxpass" for c in tok.children):
             continue  # "Russia has been accused of ...": the accused says nothing
-        if is_speech_verb(tok) and tok.dep_ in ("ROOT", "conj") and subject_of(tok, quoted):
+        # or set into the sentence: "If anything, Ash argued in his email, the rule ..."
+        main = tok.dep_ in ("ROOT", "conj", "parataxis")
+        if is_speech_verb(tok) and main and subject_of(tok, quoted):
             return tok
     return None
 

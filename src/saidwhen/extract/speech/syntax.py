@@ -37,7 +37,6 @@ __all__ = [
     "is_speech_verb",
     "line_after",
     "line_before",
-    "loose_cue",
     "lost_subject",
     "noun_phrase",
     "np_span",
@@ -71,14 +70,6 @@ def is_speech_verb(tok: Token, lexicon: frozenset[str] = SPEECH_VERBS) -> bool:
     return bool(tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon) or (
         tok.lower_ in lexicon and tok.pos_ in ("VERB", "NOUN", "PROPN") and tok.tag_.startswith("V")
     )
-
-
-def loose_cue(tok: Token) -> bool:
-    """A finite verb, or a speech verb the tagger took for a noun ("the ad states")."""
-    if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP"):
-        return True
-    word = tok.lower_
-    return tok.tag_ == "NNS" and (word[:-1] in SPEECH_VERBS or word[:-2] in SPEECH_VERBS)
 
 
 def cue_span(doc: Doc, verb: Token) -> Span:
@@ -421,8 +412,11 @@ def cue_subject(
             if c.dep_ in subjects
             and c.i not in quoted
             and not c.is_punct  # a dash the tagger took for a noun ("made public ― Trump said")
+            and c.ent_type_ not in WHEN_ENTS  # "who Beck on Wednesday called ...": no one
             and not _line_between(c, tok)
         ]
+        if len(subs) > 1 and subs[0].tag_ in ("WP", "WDT") and subs[1].pos_ in _NOMINAL:
+            subs = subs[1:]  # "Pruitt, who Lane called a liar": "who" is the one called
         if subs:
             return min(subs, key=lambda c: abs(c.i - tok.i)) if nearest else subs[0]
         if tok.i == verb.i and (inverted := _inverted_object(tok, quoted)) is not None:
