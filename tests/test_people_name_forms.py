@@ -110,6 +110,29 @@ def test_a_father_and_a_son_of_one_name_are_two_people(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "Luis Ortiz, a developer, met his sister, Mayor Ana Ortiz, on Friday.\n\n"
+            "Ortiz said she would not discuss the meeting.",
+            "Ana Ortiz",
+            id="she-after-the-brother-named-first",
+        ),
+        pytest.param(
+            "Mayor Ana Ortiz met her brother, the developer Luis Ortiz, on Friday.\n\n"
+            "Ortiz told reporters he had asked for the meeting.",
+            "Luis Ortiz",
+            id="he-after-the-sister-named-first",
+        ),
+    ],
+)
+def test_a_shared_surname_goes_to_the_one_its_pronoun_says(nlp: Any, text: str, name: str) -> None:
+    # "Ortiz said she ...": the he/she of what the surname said is its gender
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker] == [name]
+
+
+@pytest.mark.parametrize(
     "outlet", ["Tidewater Magazine", "Lakeside Tribune", "Canyon Herald", "Bayview Sports"]
 )
 def test_an_outlet_named_like_a_person_is_a_body(nlp: Any, outlet: str) -> None:

@@ -235,7 +235,7 @@ def find_people(
     runs = _misspelt_surnames(runs)
     # Full names first, so that a bare surname joins the right person; then surnames
     # whose title says a gender ("Mr. Tano" is not "Elena Tano", named first)
-    gendered = [(r, _title_gender(r[4])) for r in runs]
+    gendered = [(r, _title_gender(r[4]) or _said_gender(doc, r[0], r[1])) for r in runs]
     forms: dict[int, list[tuple[list[str], int]]] = {}  # entity -> its name forms, where
     for (i, j, words, descriptors, titles, org_named), gender in sorted(
         gendered, key=lambda rg: (-len(rg[0][2]), rg[1] is None, rg[0][0])
@@ -407,6 +407,20 @@ def _body_then_person(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
         ):
             return [(i, k), (k, j)]
     return [(i, j)]
+
+
+def _said_gender(doc: Doc, i: int, j: int) -> Gender | None:
+    """The gender of the he/she that a bare surname's own words take up: "Ortiz said
+    she would ..." is the woman of two Ortizes."""
+    head = doc[j - 1]
+    if j - i != 1 or head.dep_ != "nsubj" or head.head.lemma_.lower() not in _SAYS:
+        return None
+    for clause in head.head.children:
+        if clause.dep_ == "ccomp" and clause.i > head.i:
+            subj = [c for c in clause.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ in ("he", "she"):
+                return PRONOUNS[subj[0].lower_]
+    return None
 
 
 def _title_gender(titles: list[str]) -> Gender | None:
