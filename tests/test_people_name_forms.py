@@ -124,12 +124,19 @@ def test_a_father_and_a_son_of_one_name_are_two_people(nlp: Any) -> None:
             "Luis Ortiz",
             id="he-after-the-sister-named-first",
         ),
+        pytest.param(
+            "Luis Ortiz, a developer, met his sister, Mayor Ana Ortiz, on Friday.\n\n"
+            "The mayor has run the city since 2019. Ortiz said she would not discuss "
+            'the meeting. "It was family," Ortiz said.',
+            "Ana Ortiz",
+            id="the-one-of-the-paragraph",
+        ),
     ],
 )
 def test_a_shared_surname_goes_to_the_one_its_pronoun_says(nlp: Any, text: str, name: str) -> None:
     # "Ortiz said she ...": the he/she of what the surname said is its gender
     rec = extract(text, "2021-03-02", nlp=nlp)
-    assert [q.speaker.name for q in rec.quotes if q.speaker] == [name]
+    assert {q.speaker.name for q in rec.quotes if q.speaker} == {name}
 
 
 @pytest.mark.parametrize(

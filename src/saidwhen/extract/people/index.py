@@ -273,6 +273,13 @@ class PeopleIndex(_Descriptions, _Pronouns):
                     # name over a body's ("Maria Vance", not "Team Vance")
                     last = 10_000_000 - min(s for s, _ in ent.mentions)
                     last += 20_000_000 * _personal_name(ent)
+                    # unless only the other one was named in this paragraph before it
+                    para = self._doc_text.rfind("\n", 0, at) + 1
+                    last += 40_000_000 * (
+                        _personal_name(ent)
+                        and not acronym
+                        and any(para <= s < at for s, _ in ent.mentions)
+                    )
                 if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
                     last += 1_000_000  # "Adler Jr." is Samuel Elroy Adler Jr., not Peter Adler
                 if best is None or last > best_last:
