@@ -20,6 +20,7 @@ from saidwhen.extract.people.names import (
     Gender,
     _clean_mention,
     _stem,
+    lowered_at,
 )
 from saidwhen.nlp import doc_text
 
@@ -272,9 +273,10 @@ class _Descriptions:
         son", not "his wife, Rena Dale") as unnamed people of their gender, for a he/she
         after them ("My husband met them, and he said ...")."""
         doc = self._doc
-        for tok in doc:
-            gender = _KIN.get(tok.lower_)
-            if gender is None or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        for i in lowered_at(doc, _KIN):
+            tok = doc[i]
+            gender = _KIN[tok.lower_]
+            if tok.pos_ != "NOUN" or tok.tag_ != "NN":
                 continue
             poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"]
             if not poss or any(c.dep_ in ("appos", "relcl", "acl") for c in tok.children):
