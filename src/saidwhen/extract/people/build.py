@@ -590,6 +590,10 @@ def _vote_predicates(doc: Doc, index: PeopleIndex) -> None:
                 ent.male += lemma in MALE_WORDS
 
 
+_GENDERED_PRONOUNS = frozenset(w for w, g in PRONOUNS.items() if g is not None)
+_PRONOUNS_AND_ROLES = frozenset(("he", "she", "him", "her", "his")) | ROLE_NOUNS
+
+
 def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
     """A he/she right after the only person in view tells that person's gender, unless a
     given name, a title or an earlier pronoun told it ("Hillary" is no "he" in a passage
@@ -598,7 +602,7 @@ def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
     keys = [s for s, _, _ in starts]  # sorted: the mentions are kept in text order
     sents = list(doc.sents)
     sent_starts = [sent.start for sent in sents]
-    for i in lowered_at(doc, [w for w, g in PRONOUNS.items() if g is not None]):
+    for i in lowered_at(doc, _GENDERED_PRONOUNS):
         tok = doc[i]
         if tok.pos_ != "PRON":
             continue
@@ -624,7 +628,7 @@ def _link_pronouns_and_roles(doc: Doc, index: PeopleIndex) -> None:
 
     Each link is added at once, so a pronoun after "the model" sees that mention.
     """
-    for i in lowered_at(doc, ("he", "she", "him", "her", "his", *ROLE_NOUNS)):
+    for i in lowered_at(doc, _PRONOUNS_AND_ROLES):
         tok = doc[i]
         if tok.lower_ in ("he", "she", "him", "her", "his") and tok.pos_ == "PRON":
             ent = index.pronoun_target(tok)

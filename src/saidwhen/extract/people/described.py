@@ -49,6 +49,7 @@ _KIN: dict[str, Gender] = {
         "husband father son brother boyfriend grandfather uncle nephew dad".split(), "male"
     ),
 }
+_KIN_WORDS = frozenset(_KIN)
 
 # how far back (in characters) a person described so was last named for the subject of
 # the sentence before to be the likelier one
@@ -273,7 +274,7 @@ class _Descriptions:
         son", not "his wife, Rena Dale") as unnamed people of their gender, for a he/she
         after them ("My husband met them, and he said ...")."""
         doc = self._doc
-        for i in lowered_at(doc, _KIN):
+        for i in lowered_at(doc, _KIN_WORDS):
             tok = doc[i]
             gender = _KIN[tok.lower_]
             if tok.pos_ != "NOUN" or tok.tag_ != "NN":

@@ -10,10 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
-
-import numpy as np
 
 from saidwhen.extract.lexicon import (
     FEMALE_NAMES,
@@ -214,11 +211,16 @@ def _unaccented_word(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def lowered_at(doc: Doc, words: Iterable[str]) -> list[int]:
+def lowered_at(doc: Doc, words: frozenset[str]) -> list[int]:
     """The indices of the tokens whose lower-case form is one of ``words``, in text order:
     one pass over an array instead of a Token object for every token of the article."""
-    wanted = np.array([doc.vocab.strings[w] for w in words], dtype=np.uint64)
-    return np.flatnonzero(np.isin(doc.to_array("LOWER"), wanted)).tolist()
+    wanted = _HASHES.get(words)
+    if wanted is None:  # a string's hash is the same in every vocabulary
+        wanted = _HASHES[words] = frozenset(doc.vocab.strings[w] for w in words)
+    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted]
+
+
+_HASHES: dict[frozenset[str], frozenset[int]] = {}
 
 
 def _same_person(low: list[str], ent_low: list[str]) -> bool:
