@@ -4,6 +4,7 @@ pronouns and role nouns linked."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -44,6 +45,7 @@ from saidwhen.extract.people.names import (
     _personal,
     _standalone_labels,
     _stem,
+    lowered_at,
 )
 from saidwhen.extract.people.resolver import PronounModel, Trace
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
@@ -602,26 +604,37 @@ def _vote_predicates(doc: Doc, index: PeopleIndex) -> None:
                 ent.male += lemma in MALE_WORDS
 
 
+_GENDERED_PRONOUNS = frozenset(w for w, g in PRONOUNS.items() if g is not None)
+_PRONOUNS_AND_ROLES = frozenset(("he", "she", "him", "her", "his")) | ROLE_NOUNS
+
+
 def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
     """A he/she right after the only person in view tells that person's gender, unless a
     given name, a title or an earlier pronoun told it ("Hillary" is no "he" in a passage
     about another man whom the pronouns go on naming)."""
     starts = [m for m in index._mention_starts if m[2].type == "person"]
-    for sent in doc.sents:
-        for tok in sent:
-            gender = PRONOUNS.get(tok.lower_)
-            if gender is None or tok.pos_ != "PRON":
-                continue
-            lo = sent.start_char - 400
-            seen = {id(e): e for s, _, e in starts if lo <= s < tok.idx}
-            if len(seen) == 1:
-                (ent,) = seen.values()
-                if ent.female != ent.male:
-                    continue  # a given name or a title said it already
-                if gender == "female":
-                    ent.female += 0.25
-                else:
-                    ent.male += 0.25
+    keys = [s for s, _, _ in starts]  # sorted: the mentions are kept in text order
+    sents = list(doc.sents)
+    sent_starts = [sent.start for sent in sents]
+    for i in lowered_at(doc, _GENDERED_PRONOUNS):
+        tok = doc[i]
+        if tok.pos_ != "PRON":
+            continue
+        gender = PRONOUNS[tok.lower_]
+        sent = sents[bisect.bisect_right(sent_starts, i) - 1]
+        lo = sent.start_char - 400
+        seen = {
+            id(e): e
+            for _, _, e in starts[bisect.bisect_left(keys, lo) : bisect.bisect_left(keys, tok.idx)]
+        }
+        if len(seen) == 1:
+            (ent,) = seen.values()
+            if ent.female != ent.male:
+                continue  # a given name or a title said it already
+            if gender == "female":
+                ent.female += 0.25
+            else:
+                ent.male += 0.25
 
 
 def _link_pronouns_and_roles(doc: Doc, index: PeopleIndex) -> None:
@@ -629,7 +642,8 @@ def _link_pronouns_and_roles(doc: Doc, index: PeopleIndex) -> None:
 
     Each link is added at once, so a pronoun after "the model" sees that mention.
     """
-    for tok in doc:
+    for i in lowered_at(doc, _PRONOUNS_AND_ROLES):
+        tok = doc[i]
         if tok.lower_ in ("he", "she", "him", "her", "his") and tok.pos_ == "PRON":
             ent = index.pronoun_target(tok)
             if ent is not None:

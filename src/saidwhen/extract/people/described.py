@@ -20,6 +20,7 @@ from saidwhen.extract.people.names import (
     Gender,
     _clean_mention,
     _stem,
+    lowered_at,
 )
 from saidwhen.nlp import doc_text
 
@@ -48,6 +49,7 @@ _KIN: dict[str, Gender] = {
         "husband father son brother boyfriend grandfather uncle nephew dad".split(), "male"
     ),
 }
+_KIN_WORDS = frozenset(_KIN)
 
 # how far back (in characters) a person described so was last named for the subject of
 # the sentence before to be the likelier one
@@ -272,9 +274,10 @@ class _Descriptions:
         son", not "his wife, Rena Dale") as unnamed people of their gender, for a he/she
         after them ("My husband met them, and he said ...")."""
         doc = self._doc
-        for tok in doc:
-            gender = _KIN.get(tok.lower_)
-            if gender is None or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        for i in lowered_at(doc, _KIN_WORDS):
+            tok = doc[i]
+            gender = _KIN[tok.lower_]
+            if tok.pos_ != "NOUN" or tok.tag_ != "NN":
                 continue
             poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"]
             if not poss or any(c.dep_ in ("appos", "relcl", "acl") for c in tok.children):

@@ -229,9 +229,8 @@ class PeopleIndex(_Descriptions, _Pronouns):
         acronym = len(words) == 1 and words[0].isupper()  # "CBP" is not "CBP McAllen"
         # "Marlow" after "Lena Marlow Quist" and "Tom Marlow": the man whose surname it
         # is, unless a title says the woman ("Ms. Marlow")
-        surnames = {
-            e.core()[-1] for e in self._entities if e.named and not e.org_named and gender is None
-        }
+        # (made when first asked: most names match no one)
+        surnames: set[str] | None = None
         # "the Post" after "the Harbour Post" and "the Valley Post": neither of them
         papers: set[int] = set()
         if len(low) == 1 and low[0] in PAPER_WORDS:
@@ -256,15 +255,16 @@ class PeopleIndex(_Descriptions, _Pronouns):
             if org_named or ent.org_named:
                 ok = _same_body(low, ent_low)
             else:
-                ok = (
-                    _same_person(low, ent_low)
-                    and not (
-                        low[-1] in surnames
-                        and low[-1] != ent_low[-1]
-                        and _first_surname(low, ent_low)
-                    )
-                    and not _other_generation(words, ent.tokens)
-                )
+                ok = _same_person(low, ent_low)
+                if ok and low[-1] != ent_low[-1] and _first_surname(low, ent_low):
+                    if surnames is None:
+                        surnames = {
+                            e.core()[-1]
+                            for e in self._entities
+                            if e.named and not e.org_named and gender is None
+                        }
+                    ok = low[-1] not in surnames
+                ok = ok and not _other_generation(words, ent.tokens)
             if ok:
                 last = ent.last_before(at)
                 if len(words) == 1 and not (org_named or ent.org_named):

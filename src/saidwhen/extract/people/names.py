@@ -7,6 +7,7 @@ entity holds is named (:func:`_clean_mention`).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Literal
@@ -199,12 +200,27 @@ _BARE_SUFFIXES = frozenset(w.rstrip(".") for w in _SUFFIXES)
 
 def _unaccented(words: list[str]) -> list[str]:
     """Name words without diacritics: "François" is "Francois" written in a headline."""
-    if all(w.isascii() for w in words):
+    # asked for every pair of a name and a person: one C call for the plain-ASCII case
+    if "".join(words).isascii():
         return words
-    return [
-        "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
-        for w in words
-    ]
+    return [_unaccented_word(w) for w in words]
+
+
+@functools.lru_cache(maxsize=4096)
+def _unaccented_word(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def lowered_at(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The indices of the tokens whose lower-case form is one of ``words``, in text order:
+    one pass over an array instead of a Token object for every token of the article."""
+    wanted = _HASHES.get(words)
+    if wanted is None:  # a string's hash is the same in every vocabulary
+        wanted = _HASHES[words] = frozenset(doc.vocab.strings[w] for w in words)
+    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted]
+
+
+_HASHES: dict[frozenset[str], frozenset[int]] = {}
 
 
 def _same_person(low: list[str], ent_low: list[str]) -> bool:
@@ -409,7 +425,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     i = 0
     n = len(doc)
     # every way into a run needs a capital first letter: skip the rest without a Token each
-    capital = [t.text[:1].isupper() for t in doc]
+    text = doc_text(doc)
+    capital = [text[k].isupper() for k in doc.to_array("IDX").tolist()]
     while i < n:
         if not capital[i]:
             i += 1
