@@ -192,6 +192,9 @@ class PeopleIndex(_Descriptions, _Pronouns):
         # slice found by bisection (see _mentions_in), not a scan of every mention
         self._mention_starts: list[tuple[int, int, _Entity]] = []
         self._longest = 0  # the longest mention's length: how far back one may start
+        self._doers: dict[str, list[tuple[int, int, int]]] = {}  # see _Descriptions._doer
+        self._doers_filed = 0
+        self._undone: list[tuple[int, int]] = []
         self._places: set[str] = set()
         self._unnamed: dict[int, _Entity] = {}  # token index of "a spokesman" -> its source
         self._pulled = pull_quote_paragraphs(doc_text(doc), self._quoted)
@@ -205,6 +208,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
             ent.mentions.append((start, end))
             self._by_span[(start, end)] = ent
             bisect.insort_right(self._mention_starts, (start, end, ent), key=_start)
+            self._undone.append((start, end))
             self._longest = max(self._longest, end - start)
             level = 0 if start < self._headline_end else self._is_subject_at(start, end)
             self._flags[start] = (self._in_quote(start), level)
