@@ -3,8 +3,11 @@ before, the noun a relative pronoun stands for."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
@@ -127,18 +130,33 @@ _LAST_SPEAKER_PARAGRAPHS = 2
 _PARAGRAPH_START = re.compile(r"\n[^\S\n]*(?=\S)")
 
 
-def last_speaking(text: str, drafts: list[Draft], draft: Draft) -> Draft | None:
-    """The quote that ends last before ``draft`` starts, when it has a named speaker and
-    at most :data:`_LAST_SPEAKER_PARAGRAPHS` paragraphs lie between them."""
-    before = [d for d in drafts if d.end <= draft.start and d.region is not None]
-    if not before:
-        return None
-    last = max(before, key=lambda d: (d.end, -d.start))
-    if last.speaker is None or not last.speaker.name:
-        return None
-    if len(_PARAGRAPH_START.findall(text, last.end, draft.start)) > _LAST_SPEAKER_PARAGRAPHS:
-        return None
-    return last
+def last_speaking(text: str, drafts: list[Draft]) -> Callable[[Draft], Draft | None]:
+    """A lookup over ``drafts``: for a draft, the quote that ends last before it starts,
+    when that one has a named speaker (read at the time of asking: speakers are found
+    as the drafts are gone through) and at most :data:`_LAST_SPEAKER_PARAGRAPHS`
+    paragraphs lie between them.  Sorted once: one lookup per quote, not one scan."""
+    # by end, the earliest start last; among equals the first of ``drafts`` last
+    ended = [
+        d
+        for _, d in sorted(
+            ((d.end, -d.start, -k), d) for k, d in enumerate(drafts) if d.region is not None
+        )
+    ]
+    ends = [d.end for d in ended]
+
+    def before(draft: Draft) -> Draft | None:
+        k = bisect.bisect_right(ends, draft.start)
+        if not k:
+            return None
+        last = ended[k - 1]
+        if last.speaker is None or not last.speaker.name:
+            return None
+        breaks = _PARAGRAPH_START.finditer(text, last.end, draft.start)
+        if len(list(islice(breaks, _LAST_SPEAKER_PARAGRAPHS + 1))) > _LAST_SPEAKER_PARAGRAPHS:
+            return None
+        return last
+
+    return before
 
 
 def _subject_of_previous_paragraph(
