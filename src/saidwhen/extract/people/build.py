@@ -4,6 +4,7 @@ pronouns and role nouns linked."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from saidwhen.extract.lexicon import (
 )
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.headlines import _headline_runs_cut, _title_case_lines
-from saidwhen.extract.people.index import PeopleIndex
+from saidwhen.extract.people.index import PeopleIndex, _start
 from saidwhen.extract.people.names import (
     _ANY_GIVEN,
     _GIVEN_NAMES,
@@ -598,8 +599,9 @@ def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
             gender = PRONOUNS.get(tok.lower_)
             if gender is None or tok.pos_ != "PRON":
                 continue
-            lo = sent.start_char - 400
-            seen = {id(e): e for s, _, e in starts if lo <= s < tok.idx}
+            lo = bisect.bisect_left(starts, sent.start_char - 400, key=_start)
+            hi = bisect.bisect_left(starts, tok.idx, lo=lo, key=_start)
+            seen = {id(e): e for _, _, e in starts[lo:hi]}  # in view: not a scan of all
             if len(seen) == 1:
                 (ent,) = seen.values()
                 if ent.female != ent.male:

@@ -176,6 +176,8 @@ class PeopleIndex(_Descriptions, _Pronouns):
         self._doc = doc
         self._doc_text = doc_text(doc)
         self._list_items: dict[str, int] = {}
+        self._most_named: dict[Gender, tuple[int, _Entity | None]] = {}
+        self._names_added = 0
         self._model = model if model is not None else DEFAULT_MODEL
         self._trace = trace  # training: what the pronoun ranking saw
         self._tok_starts: list[int] = []  # token char starts, and each token's sentence
@@ -213,6 +215,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
             level = 0 if start < self._headline_end else self._is_subject_at(start, end)
             self._flags[start] = (self._in_quote(start), level)
             alias = doc_text(self._doc)[start:end]
+            self._names_added += alias.lower() not in PRONOUNS  # see _Pronouns._list_subject
             if alias not in ent.aliases:
                 ent.aliases.append(alias)
 
