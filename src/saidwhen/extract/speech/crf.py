@@ -22,8 +22,9 @@ import hashlib
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -84,6 +85,7 @@ def _rate_bucket(rec: tuple[int, int] | None) -> str:
 
 
 Ints = npt.NDArray[np.intp]
+T = TypeVar("T")
 _CHILD_DEPS = ("ccomp", "nsubj", "nsubjpass", "dobj", "xcomp", "mark", "agent", "pobj")
 
 
@@ -114,11 +116,13 @@ class Column:
 def _sparse(template: str, n: int, found: Iterable[tuple[int, Any]]) -> Column:
     """A column of ``n`` tokens, valued only at the ``(token, value)`` pairs ``found``."""
     index = np.full(n, -1, dtype=np.intp)
-    values = []
-    for k, (i, v) in enumerate(found):
-        index[i] = k
-        values.append(v)
-    return Column(template, values, index)
+    code: dict[Any, int] = {}
+    at, codes = [], []
+    for i, v in found:
+        at.append(i)
+        codes.append(code.setdefault(v, len(code)))
+    index[at] = codes
+    return Column(template, list(code), index)
 
 
 def _flags(template: str, n: int, where: Iterable[int]) -> Column:
@@ -171,7 +175,7 @@ class TokenTable:
     columns: list[Column]
 
 
-def _factor(values: Sequence[str]) -> tuple[list[str], Ints]:
+def _factor(values: Sequence[T]) -> tuple[list[T], Ints]:
     """The distinct ``values`` and the code of each among them."""
     distinct = list(dict.fromkeys(values))
     code = {v: k for k, v in enumerate(distinct)}
@@ -228,22 +232,27 @@ def token_table(view: ArticleView) -> TokenTable:
         Column("hd={}", deps[0], deps[1][at_head]),
         Column("d|hp={}", *_pairs(deps, h_pos)),
         Column("d|hl={}", *_pairs(deps, h_lemma)),
-        Column("q={}", (0, 1), np.array(view.in_quotes, dtype=np.intp)),
+        Column("q={}", ("0", "1"), np.array(view.in_quotes, dtype=np.intp)),
         Column("rate={}", *rates),
         Column("frame={}", *_factor(view.frames)),
         _flags("sent_start", n, set(sent_of)),
         _flags("sent_end", n, {e - 1 for e in sent_end}),
         _flags("title", n, (i for i, t in enumerate(view.is_title) if t)),
     ]
+    parents = [i for i, c in enumerate(child_deps) if c]
     for k in range(max(map(len, child_deps), default=0)):
-        kth = ((i, c[k]) for i, c in enumerate(child_deps) if len(c) > k)
+        kth = ((i, child_deps[i][k]) for i in parents if len(child_deps[i]) > k)
         columns.append(_sparse("c={}", n, kth))
     columns.append(Column("gl={}", lemma[0], g_lemma))
     # the head's cue rate: the subject and complement of a likely cue
     columns.append(Column("hrate={}", *_pairs((rates[0], rates[1][at_head]), deps)))
-    columns.append(Column("{}", *_factor([p[0] for p in paths])))
+    # a path is one feature, or four under a likely cue
+    kinds, kind = _factor(paths)
+    columns.append(Column("{}", [p[0] for p in kinds], kind))
+    four = np.array([len(p) > 1 for p in kinds], dtype=bool)
+    below = np.where(four[kind], kind, -1) if n else kind
     for k in range(1, 4):
-        columns.append(_sparse("{}", n, ((i, p[k]) for i, p in enumerate(paths) if len(p) > k)))
+        columns.append(Column("{}", [p[k] if len(p) > k else None for p in kinds], below))
     return TokenTable({"w": lower, "p": pos, "rate": rates, "d": deps}, columns)
 
 
@@ -501,30 +510,27 @@ def feature_stamp(doc: Doc) -> str:
     return digest.hexdigest()[:16]
 
 
-class _Rows(dict[Any, int]):
-    """The model's row of each value of one template (row 0 for a string it never saw)."""
-
-    __slots__ = ("attrs", "template")
-
-    def __init__(self, template: str, attrs: dict[str, int]) -> None:
-        super().__init__({None: 0})
-        self.template, self.attrs = template, attrs
-
-    def __missing__(self, value: Any) -> int:
-        if len(self) > _CACHE_SIZE:
-            self.clear()
-            self[None] = 0
-        got = self[value] = self.attrs.get(_render(self.template, value) or "", 0)
-        return got
+def _template_rows(template: str, attrs: dict[str, int]) -> dict[Any, int]:
+    """The model's row of each value of ``template`` that renders to a feature it knows."""
+    if "{}" not in template:
+        return {True: attrs[template]} if template in attrs else {}
+    prefix, _, suffix = template.partition("{}")
+    lo = len(prefix)
+    return {
+        a[lo : len(a) - len(suffix)]: row
+        for a, row in attrs.items()
+        if a.startswith(prefix) and a.endswith(suffix) and len(a) >= lo + len(suffix)
+    }
 
 
 class Tagger:
-    """The trained CRF (:class:`~saidwhen.extract.speech.crfsuite_model.CrfModel`) and
-    the row of each feature value it has read, so a value is rendered and looked up once."""
+    """The trained CRF (:class:`~saidwhen.extract.speech.crfsuite_model.CrfModel`) and,
+    per feature template, the model's row of each value it knows (made on first use from
+    the model's feature strings), so that tagging renders no strings."""
 
     def __init__(self, model: CrfModel) -> None:
         self.model = model
-        self._rows: dict[str, _Rows] = {}
+        self._rows: dict[str, dict[Any, int]] = {}
 
     def tag_columns(self, columns: Sequence[Column], lengths: Sequence[int]) -> list[list[str]]:
         """The labels of consecutive sequences of ``lengths`` tokens (columns of
@@ -536,10 +542,11 @@ class Tagger:
         for c in columns:
             rows = self._rows.get(c.template)
             if rows is None:
-                rows = self._rows[c.template] = _Rows(c.template, self.model.attrs)
-            # each value's row, then row 0 (zeros) for the tokens without one (index -1)
+                rows = self._rows[c.template] = _template_rows(c.template, self.model.attrs)
+            # each value's row (0, zeros, for one the model never saw), then row 0 for
+            # the tokens without a value (index -1)
             found = np.zeros(len(c.values) + 1, dtype=np.intp)
-            found[:-1] = np.fromiter(map(rows.__getitem__, c.values), np.intp, len(c.values))
+            found[:-1] = np.fromiter(map(rows.get, c.values, repeat(0)), np.intp, len(c.values))
             at = np.arange(n) if c.index is None else c.index
             scores += state.take(found.take(at), axis=0)
         return self.model.tag_many(scores, lengths)

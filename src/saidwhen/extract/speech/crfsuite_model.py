@@ -106,22 +106,28 @@ class CrfModel:
         n_lab = len(self.labels)
         back = np.zeros((longest, n_seq, n_lab), dtype=np.intp)
         alpha = by_pos.copy()  # the best score of a path to each label at each position
-        trans_to = np.ascontiguousarray(self.trans.T)  # [to, from]
-        cand = np.empty((n_seq, n_lab, n_lab))  # [sequence, to, from]
-        flat = cand.reshape(n_seq * n_lab, n_lab)
-        every_row = np.arange(n_seq * n_lab)
+        # one row per (sequence, label to): the scores of coming from each label
+        width = n_seq * n_lab
+        before = alpha.reshape(longest, width)
+        came_from = (np.arange(width) // n_lab * n_lab)[:, np.newaxis] + np.arange(n_lab)
+        trans_to = np.tile(self.trans.T, (n_seq, 1))
+        cand = np.empty((width, n_lab))
+        rows = np.arange(width)
+        back_rows = back.reshape(longest, width)
         for t in range(1, longest):
-            np.add(alpha[t - 1, :, np.newaxis, :], trans_to, out=cand)
-            best = flat.argmax(axis=1)  # the first best, as CRFsuite's strict '<'
-            back[t] = best.reshape(n_seq, n_lab)
-            alpha[t] += flat[every_row, best].reshape(n_seq, n_lab)
-        # back from each sequence's end
-        path = np.zeros((longest, n_seq), dtype=np.intp)
+            np.add(before[t - 1].take(came_from), trans_to, out=cand)
+            best = cand.argmax(axis=1)  # the first best, as CRFsuite's strict '<'
+            back_rows[t] = best
+            before[t] += cand[rows, best]
+        # back from each sequence's end: past its end, every label points to its best last one
         every = np.arange(n_seq)
-        path[ends, every] = alpha[ends, every].argmax(axis=1)
+        best_last = alpha[ends, every].argmax(axis=1)
+        early = ends < longest - 1
+        back[ends[early] + 1, every[early]] = best_last[early, np.newaxis]
+        path = np.zeros((longest, n_seq), dtype=np.intp)
+        path[-1] = alpha[-1].argmax(axis=1)
         for t in range(longest - 1, 0, -1):
-            on = every[ends >= t]
-            path[t - 1, on] = back[t, on, path[t, on]]
+            path[t - 1] = back[t, every, path[t]]
         names = np.array(self.labels, dtype=object)
         return [names[path[:n, s]].tolist() for s, n in enumerate(lengths)]
 

@@ -23,7 +23,7 @@ pairs such an attribution with the direct quote it repeats.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from saidwhen.extract.speech.lexicon import (
@@ -378,6 +378,15 @@ SPEECH_NOUNS = frozenset(
 )
 
 
+def _tokens_with(view: ArticleView, first: int, lemmas: Collection[str]) -> Iterator[Token]:
+    """The tokens from ``first`` on whose lower-case lemma is one of ``lemmas`` (read from
+    the view's arrays: a Token built for every word was most of these rules' time)."""
+    doc, lemma = view.doc, view.lemma
+    for i in range(first, len(lemma)):
+        if lemma[i] in lemmas:
+            yield doc[i]
+
+
 def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list[Draft]:
     """Reports made with a noun of saying and its owner: ``Lee's May 2 announcement
     that the firms had reached a deal``, ``Marsh's testimony that concluded there was
@@ -386,7 +395,7 @@ def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list
     doc, text = view.doc, view.text
     out: list[Draft] = []
     first = bisect.bisect_left(view.idx, view.start)
-    for noun in doc[first:]:
+    for noun in _tokens_with(view, first, SPEECH_NOUNS):
         if noun.lemma_.lower() not in SPEECH_NOUNS or noun.pos_ != "NOUN" or noun.i in view.quoted:
             continue
         owner = _owner(noun)
@@ -471,7 +480,7 @@ def _verb_frames(
     doc, text = view.doc, view.text
     out: list[Draft] = []
     first = bisect.bisect_left(view.idx, view.start)
-    for verb in doc[first:]:
+    for verb in _tokens_with(view, first, lemmas):
         if verb.pos_ != "VERB" or verb.i in view.quoted or verb.lemma_ not in lemmas:
             continue
         if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
@@ -534,7 +543,7 @@ def find_cause_reports(view: ArticleView, people: Resolver | None = None) -> lis
     doc, text = view.doc, view.text
     out: list[Draft] = []
     first = bisect.bisect_left(view.idx, view.start)
-    for verb in doc[first:]:
+    for verb in _tokens_with(view, first, _CAUSE_VERBS):
         prep_word = _CAUSE_VERBS.get(verb.lemma_)
         if prep_word is None or verb.pos_ != "VERB" or verb.i in view.quoted:
             continue

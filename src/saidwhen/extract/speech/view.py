@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions, paragraphs
-from saidwhen.extract.speech.lexicon import SUBJ_DEPS, cue_keys, cue_record, in_lexicon
+from saidwhen.extract.speech.lexicon import CUE_FORMS, SUBJ_DEPS, cue_keys, cue_record
 from saidwhen.extract.speech.syntax import line_before
 from saidwhen.nlp import doc_text
 
@@ -215,7 +215,7 @@ class ArticleView:
             sent_start=tuple(sent_start),
             sent_end=tuple(sent_end),
             frames=frames,
-            cues=_cue_records(lowers, lemma_l, frames, quoted, poses, deps, children),
+            cues=_cue_records(lowers, lemma_l, frames, quoted, poses, deps, children, factors),
             where=where,
             factors=factors,
         )
@@ -284,17 +284,17 @@ def _cue_records(
     pos: tuple[str, ...],
     dep: tuple[str, ...],
     children: tuple[tuple[int, ...], ...],
+    factors: dict[str, tuple[tuple[str, ...], Ints]],
 ) -> tuple[tuple[int, int] | None, ...]:
-    """The cue record of every token; a word the lexicon does not know is looked up once."""
-    pairs = list(zip(lower, lemma, strict=True))
-    known = {p for p in set(pairs) if in_lexicon(*p)}
-    out: list[tuple[int, int] | None] = []
-    for i, pair in enumerate(pairs):
-        if pair in known:
-            subj = _subject_pos(i, pos, dep, children)
-            out.append(cue_record(*pair, frames[i], quoted[i], subj))
-        else:
-            out.append(None)
+    """The cue record of every token; only the tokens whose word or lemma the lexicon
+    knows (each distinct one looked up once) are read."""
+    out: list[tuple[int, int] | None] = [None] * len(lower)
+    (words, word_of), (lemmas, lemma_of) = factors["lower"], factors["lemma"]
+    known_word = np.array([w in CUE_FORMS for w in words], dtype=bool)
+    known_lemma = np.array([f"~{m}" in CUE_FORMS for m in lemmas], dtype=bool)
+    for i in np.flatnonzero(known_word[word_of] | known_lemma[lemma_of]).tolist():
+        subj = _subject_pos(i, pos, dep, children)
+        out[i] = cue_record(lower[i], lemma[i], frames[i], quoted[i], subj)
     return tuple(out)
 
 
