@@ -57,24 +57,37 @@ def sign_off(doc: Doc, region: QuoteRegion) -> tuple[Span, Token] | None:
     return Span(text[dash_at], dash_at, dash_at + 1), head
 
 
+def _closing_sentence_before(
+    view: ArticleView, region: QuoteRegion
+) -> tuple[list[Token], int, int] | None:
+    """For a quote that opens its line, the sentence that closes the paragraph before
+    (its tokens in that paragraph), with where that paragraph starts and ends; None
+    unless the sentence ends with a full stop, "!" or "?"."""
+    text = view.text
+    line_start = text.rfind("\n", 0, region.open_mark) + 1
+    if text[line_start : region.open_mark].strip():
+        return None
+    end = line_start
+    while end and text[end - 1].isspace():
+        end -= 1  # (not text[:line_start].rstrip(): a copy of the article per quote)
+    if not end or text[end - 1] not in ".!?":
+        return None
+    end_tok = tokens_in(view.doc, end - 1, end)
+    if not end_tok:
+        return None
+    para_start = text.rfind("\n", 0, end) + 1
+    return [t for t in view.sentence(end_tok[0].i) if t.idx >= para_start], para_start, end
+
+
 def _report_in_previous_paragraph(
     view: ArticleView, region: QuoteRegion, quoted: frozenset[int]
 ) -> Token | None:
     """A paragraph that is nothing but a quote, after one that reports someone's words
     (``Carter said that ... .`` then ``"..."``): the reporter's cue verb."""
-    doc = view.doc
-    text = doc_text(doc)
-    line_start = text.rfind("\n", 0, region.open_mark) + 1
-    if text[line_start : region.open_mark].strip():
+    closing = _closing_sentence_before(view, region)
+    if closing is None:
         return None
-    before = text[:line_start].rstrip()
-    if not before.endswith((".", "!", "?")):
-        return None
-    end_tok = tokens_in(doc, len(before) - 1, len(before))
-    if not end_tok:
-        return None
-    para_start = text.rfind("\n", 0, len(before)) + 1
-    whole = [t for t in view.sentence(end_tok[0].i) if t.idx >= para_start]
+    whole = closing[0]
     sent = [t for t in whole if t.i not in quoted]
     if len(sent) != len(whole):
         return None  # that sentence quotes someone itself: its quote already has a speaker
@@ -165,17 +178,11 @@ def _subject_of_previous_paragraph(
     """The subject of the main verb that ends the paragraph before a quote's own
     paragraph (``Lee is upbeat about the vote.``), when it is a name or he/she and that
     paragraph quotes no one."""
-    doc, text = view.doc, view.text
-    line_start = text.rfind("\n", 0, region.open_mark) + 1
-    before = text[:line_start].rstrip()
-    if text[line_start : region.open_mark].strip() or not before.endswith((".", "!", "?")):
+    closing = _closing_sentence_before(view, region)
+    if closing is None:
         return None  # words before the quote ("Here's Lee in 1992:") say whose it is
-    para_start = text.rfind("\n", 0, len(before)) + 1
-    end_tok = tokens_in(doc, len(before) - 1, len(before))
-    if not end_tok:
-        return None
-    sent = [t for t in view.sentence(end_tok[0].i) if t.idx >= para_start]
-    para = tokens_in(doc, para_start, len(before))
+    sent, para_start, end = closing
+    para = tokens_in(view.doc, para_start, end)
     if any(t.i in quoted for t in para):
         return None
     ids = {t.i for t in sent}
