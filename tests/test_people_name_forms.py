@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from saidwhen.extract.people import find_people
-from saidwhen.extract.people.names import _name_runs
+from saidwhen.extract.people.names import _lower_case_words, _name_runs
 from saidwhen.nlp import parse
 from saidwhen.pipeline import extract
 
@@ -226,3 +226,17 @@ def test_a_name_stuck_to_markup_left_in_the_text(nlp: Any) -> None:
     )
     rec = extract(text, "2021-03-02", nlp=nlp)
     assert {q.speaker.name for q in rec.quotes if q.speaker} == {"Ana Ruizon"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The Grant Fund gave a grant.", {"gave", "a", "grant"}),
+        ("A well-known x-ray of Mr. O'Neil's dog", {"dog", "of"}),  # not parts of a word
+        ("Ana’s cat", {"cat"}),
+        ("", set()),
+    ],
+)
+def test_the_words_an_article_writes_in_lower_case(text: str, words: set[str]) -> None:
+    """One list of them serves the name rules and the headline rules."""
+    assert _lower_case_words(text) == words

@@ -368,6 +368,15 @@ def _unmangled(text: str) -> str:
 _MANGLED_LEADS = frozenset("ÃÂÅÄÐÑâ")
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+def _lower_case_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case somewhere: where it capitalises one, that
+    is a sentence's or a title's capital, not a name's."""
+    return set(_LOWER_WORD.findall(text))
+
+
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _INITIAL = re.compile(r"[A-Z]\.")  # one initial: "A." of "Julie A. Diaz"
 _ELIDED = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+(?:-[A-Z][a-z]+)?")
