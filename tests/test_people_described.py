@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from saidwhen.extract.people.described import _agent_noun
+from saidwhen.extract.people.described import _agent_noun, _agent_verbs
 from tests.test_attribution import run, who
 
 OTHERS = (
@@ -93,3 +93,42 @@ def test_a_former_role_is_no_current_one(nlp: Any, text: str, speaker: str) -> N
 )
 def test_agent_nouns(noun: str, verb: str, agent: bool) -> None:
     assert _agent_noun(noun, verb) is agent
+
+
+@pytest.mark.parametrize(
+    ("lead", "after", "speaker"),
+    [
+        # of two who fish, the one said to last before the description
+        (
+            "Tom Lee, who has fished the bay for thirty years, watched the boats. "
+            "Sam Ortiz fished the north shore until May.",
+            "",
+            "Sam Ortiz",
+        ),
+        # one said to fish only after it is no antecedent
+        (
+            "Tom Lee, who has fished the bay for thirty years, watched the boats.",
+            " Sam Ortiz fished the north shore until May.",
+            "Tom Lee",
+        ),
+    ],
+)
+def test_the_doer_is_the_last_one_said_to_do_it(
+    nlp: Any, lead: str, after: str, speaker: str
+) -> None:
+    rec = run(f'{lead} {OTHERS}"The quotas will ruin us," the fisherman said.{after}\n', nlp)
+    (q,) = [q for q in rec.quotes if q.text.startswith("The quotas")]
+    assert who(q) == speaker
+
+
+VERBS = "fish found own bake run direct teach play farm swim write lead sail shop sue".split()
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_every_agent_noun_is_looked_up_under_its_verb(verb: str) -> None:
+    """The doers are filed by verb and looked up by the verbs a noun may name: every
+    verb of which a word is the agent noun is among them."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    forms = [stem + "er", stem + "or", verb + "sman", verb + "erman", verb + verb[-1] + "er"]
+    for noun in forms:
+        assert (verb in _agent_verbs(noun)) is _agent_noun(noun, verb), noun

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from saidwhen.extract.people import find_people
+from saidwhen.extract.people.names import _lower_case_words, _name_runs
+from saidwhen.nlp import parse
 from saidwhen.pipeline import extract
 
 CASES = [
@@ -97,6 +99,14 @@ def test_a_heading_run_into_the_first_line_is_one_person(nlp: Any) -> None:
     )
     rec = extract(text, "2021-03-02", nlp=nlp)
     assert [p.name for p in rec.people if p.type == "person"] == ["Anna Sofia Lindqvist"]
+
+
+@pytest.mark.parametrize("times", [2, 1500])
+def test_a_name_said_again_and_again_is_cut_at_each(nlp: Any, times: int) -> None:
+    """A page of one capitalised word repeated (a tag cloud, a list pasted in) is cut
+    into one-word names, however long, without running out of stack."""
+    doc = parse(nlp, "Holt " * times + 'said "the rain is late."')
+    assert _name_runs(doc) == [(k, k + 1) for k in range(times)]
 
 
 def test_a_father_and_a_son_of_one_name_are_two_people(nlp: Any) -> None:
@@ -246,3 +256,17 @@ def test_a_name_stuck_to_markup_left_in_the_text(nlp: Any) -> None:
     )
     rec = extract(text, "2021-03-02", nlp=nlp)
     assert {q.speaker.name for q in rec.quotes if q.speaker} == {"Ana Ruizon"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The Grant Fund gave a grant.", {"gave", "a", "grant"}),
+        ("A well-known x-ray of Mr. O'Neil's dog", {"dog", "of"}),  # not parts of a word
+        ("Ana’s cat", {"cat"}),
+        ("", set()),
+    ],
+)
+def test_the_words_an_article_writes_in_lower_case(text: str, words: set[str]) -> None:
+    """One list of them serves the name rules and the headline rules."""
+    assert _lower_case_words(text) == words

@@ -198,3 +198,20 @@ def test_a_relative_pronoun_names_the_one_it_stands_for(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
     assert _speaker_of(run(text, nlp), words, "indirect") == speaker
+
+
+@pytest.mark.parametrize(
+    ("gap", "end", "speaker"),
+    [
+        ("\n\n", ".", "Mara Ellison"),
+        ("\n \t\n\n", ".", "Mara Ellison"),  # blank lines with spaces in them
+        ("\n\n", "?", "Mara Ellison"),
+        ("\n\n", ":", None),  # "... about the vote:" introduces what follows
+    ],
+)
+def test_the_paragraph_before_a_lone_quote_ends_a_sentence(
+    nlp: Any, gap: str, end: str, speaker: str | None
+) -> None:
+    about = "Ellison is hopeful about the vote on Tuesday" + end
+    rec = run(UPBEAT.format(about=about).replace(f"{end}\n\n", f"{end}{gap}"), nlp)
+    assert _speaker_of(rec, "Not only can we") == speaker

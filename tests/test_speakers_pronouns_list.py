@@ -39,3 +39,17 @@ def test_two_short_paragraphs_are_no_list(nlp: Any) -> None:
     index = find_people(nlp(text))
     # the second "He" follows Sam Cole, named last: no list to say otherwise
     assert [index.resolve(s, e) for s, e in _heads(text)][1] != "Tom Vale"
+
+
+SURNAMES = "Cole Reed Grant Moss Hale Lund Pike Shaw Roth Webb".split()
+
+
+def test_a_long_list_goes_to_the_main_person_throughout(nlp: Any) -> None:
+    """The main person is counted once and kept while only pronouns are added; forty
+    items, each followed by someone else named once, all go to the mayor."""
+    others = [f"{a} {b}" for a in ("Sam", "Dan", "Paul", "Ed") for b in SURNAMES]
+    text = HEAD + "".join(
+        f"{ITEMS[k % 4][0]}\n\n{others[k]} of ward {k} met him.\n\n" for k in range(40)
+    )
+    index = find_people(nlp(text))
+    assert [index.resolve(s, e) for s, e in _heads(text)] == ["Tom Vale"] * 40

@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any
 
 from saidwhen.errors import SaidwhenError
 from saidwhen.eval.gum import GumDoc, default_data_dir, read_conll
+from saidwhen.extract.people.names import _lower_case_words
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -239,7 +240,7 @@ def entity_names(gdoc: GumDoc, doc: Doc | None = None) -> list[GoldEntity]:
     Critics") that no he or she takes up is a group, and left out.
     """
     text = gdoc.text
-    lower_words = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text))
+    lower_words = _lower_case_words(text)
     out = []
     for key, spans in gdoc.mentions.items():
         kind = key.split("-", 1)[0]

@@ -39,6 +39,7 @@ from saidwhen.extract.people.names import (
     _appositive_descriptors,
     _core,
     _left_descriptors,
+    _lower_case_words,
     _name_runs,
     _name_start,
     _opener_end,
@@ -189,8 +190,10 @@ def find_people(
                 t.lower_ for t in tagged if t.text[:1].isupper() and t.lower_ not in TITLES
             )
     # words the article also writes in lower case: common words, not names
-    common = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", doc_text(doc)))
-    name_runs = _headline_runs_cut(doc, _owners_in_body_names(doc, _name_runs(doc)))
+    common = _lower_case_words(doc_text(doc))
+    titled = _title_case_lines(doc_text(doc))
+    runs_found = _owners_in_body_names(doc, _name_runs(doc))
+    name_runs = _headline_runs_cut(doc, runs_found, titled, common)
     name_runs = [_without_home(doc, i, j) for i, j in name_runs]
     name_runs = [part for i, j in name_runs for part in _body_then_person(doc, i, j)]
     alone = _standalone_labels(doc, name_runs)
@@ -268,7 +271,6 @@ def find_people(
         for t in titles:
             ent.female += t in FEMALE_WORDS
             ent.male += t in MALE_WORDS
-    titled = _title_case_lines(doc_text(doc))
     for ent in index._entities:
         _name_as_told(index, ent, forms.get(id(ent), []), titled)
     kept = []

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,21 @@ def _agent_noun(noun: str, verb: str) -> bool:
     return noun == verb + verb[-1] + "er" and verb[-1] not in "aeiouwy"
 
 
+def _agent_verbs(noun: str) -> list[str]:
+    """The verbs whose doer ``noun`` names (see :func:`_agent_noun`): "bake" of "baker",
+    "run" of "runner"."""
+    stem = noun[:-2]
+    return [
+        v
+        for v in dict.fromkeys((stem, stem + "e", noun[:-3], noun[:-4], noun[:-5]))
+        if _agent_noun(noun, v)
+    ]
+
+
+def _first(item: tuple[int, int, int]) -> int:
+    return item[0]
+
+
 def _is_role(words: set[str]) -> bool:
     """Whether a description's nouns name a role or a woman or man ("the retired
     neurosurgeon", "the former actress and minister")."""
@@ -100,6 +116,10 @@ class _Descriptions:
     _unnamed: dict[int, _Entity]
     _longest: int
     _doc_text: str
+    # a verb's lemma -> (start, order filed, end) of the mentions of those who do it
+    _doers: dict[str, list[tuple[int, int, int]]]
+    _doers_filed: int
+    _undone: list[tuple[int, int]]  # mentions not yet filed under their verbs
 
     if TYPE_CHECKING:
 
@@ -362,12 +382,24 @@ class _Descriptions:
         """The person last said to do what ``noun`` names ("Lee, who has fished the bay"
         or "Lee founded the firm", then "the fisherman", "the founder"): the subject of the
         verb, or the name a relative clause of that verb describes."""
-        best: tuple[int, _Entity] | None = None
-        for s, e, ent in self._mention_starts:
-            if s >= at:
-                break
-            if ent.type != "person" or (best is not None and s < best[0]):
-                continue
+        self._index_doers()
+        best: tuple[int, int, _Entity] | None = None
+        for verb in _agent_verbs(noun):
+            spans = self._doers.get(verb, [])
+            # the last mention before ``at`` that is still a person's (types settle late)
+            for k in range(bisect.bisect_left(spans, at, key=_first) - 1, -1, -1):
+                s, order, e = spans[k]
+                ent = self._by_span.get((s, e))
+                if ent is not None and ent.type == "person":
+                    if best is None or (s, order) > best[:2]:
+                        best = (s, order, ent)
+                    break
+        return best[2] if best else None
+
+    def _index_doers(self) -> None:
+        """File the mentions added since the last call under the verbs they do (see
+        :meth:`_doer`): each mention is read once, not once a description."""
+        for s, e in self._undone:
             tok = self.token_at(s, e)
             # "Lee, who has fished ...", "Lee founded ... and runs ..."
             verbs = [
@@ -379,9 +411,12 @@ class _Descriptions:
             if tok.dep_ == "nsubj":
                 verbs.append(tok.head)
             verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj"]
-            if any(v.pos_ == "VERB" and _agent_noun(noun, v.lemma_.lower()) for v in verbs):
-                best = (s, ent)
-        return best[1] if best else None
+            self._doers_filed += 1
+            for lemma in {v.lemma_.lower() for v in verbs if v.pos_ == "VERB"}:
+                bisect.insort_right(
+                    self._doers.setdefault(lemma, []), (s, self._doers_filed, e), key=_first
+                )
+        self._undone.clear()
 
     def _named_next(self, at: int, words: set[str], reach: int = 600) -> _Entity | None:
         """The person first named right after an indefinite description and described

@@ -4,7 +4,6 @@ the article also gives in a name."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people.names import _ANY_GIVEN
@@ -53,11 +52,18 @@ def _in_title_case(line: str) -> bool:
     return words >= 4 and capitals >= 3
 
 
-def _headline_runs_cut(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _headline_runs_cut(
+    doc: Doc,
+    runs: list[tuple[int, int]],
+    lines: list[tuple[int, int]],
+    common: set[str],
+) -> list[tuple[int, int]]:
     """Name runs of a line in title case cut to the words the rest of the article also
     gives in a name (and given names): a title capitalises every word, so "Ortiz Slam"
-    (of "Vance and Ortiz Slam ...") is Ortiz, and "Dozens of Floods" no one."""
-    lines = _title_case_lines(doc_text(doc))
+    (of "Vance and Ortiz Slam ...") is Ortiz, and "Dozens of Floods" no one.
+
+    ``lines`` are the article's title-case lines (:func:`_title_case_lines`), ``common``
+    the words it writes in lower case (:func:`names._lower_case_words`)."""
     if not lines:
         return runs
 
@@ -66,8 +72,6 @@ def _headline_runs_cut(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int,
         return any(lo <= at < hi for lo, hi in lines)
 
     named = {t.text for i, j in runs if not titled(i) for t in doc[i:j]}
-    # words the article writes in lower case somewhere: a title's capitals, not a name's
-    common = set(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", doc_text(doc)))
     out = []
     for i, j in runs:
         if not titled(i):

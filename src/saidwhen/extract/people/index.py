@@ -176,6 +176,8 @@ class PeopleIndex(_Descriptions, _Pronouns):
         self._doc = doc
         self._doc_text = doc_text(doc)
         self._list_items: dict[str, int] = {}
+        self._most_named: dict[Gender, tuple[int, _Entity | None]] = {}
+        self._names_added = 0
         self._model = model if model is not None else DEFAULT_MODEL
         self._trace = trace  # training: what the pronoun ranking saw
         self._tok_starts: list[int] = []  # token char starts, and each token's sentence
@@ -192,6 +194,9 @@ class PeopleIndex(_Descriptions, _Pronouns):
         # slice found by bisection (see _mentions_in), not a scan of every mention
         self._mention_starts: list[tuple[int, int, _Entity]] = []
         self._longest = 0  # the longest mention's length: how far back one may start
+        self._doers: dict[str, list[tuple[int, int, int]]] = {}  # see _Descriptions._doer
+        self._doers_filed = 0
+        self._undone: list[tuple[int, int]] = []
         self._places: set[str] = set()
         self._unnamed: dict[int, _Entity] = {}  # token index of "a spokesman" -> its source
         self._pulled = pull_quote_paragraphs(doc_text(doc), self._quoted)
@@ -205,10 +210,12 @@ class PeopleIndex(_Descriptions, _Pronouns):
             ent.mentions.append((start, end))
             self._by_span[(start, end)] = ent
             bisect.insort_right(self._mention_starts, (start, end, ent), key=_start)
+            self._undone.append((start, end))
             self._longest = max(self._longest, end - start)
             level = 0 if start < self._headline_end else self._is_subject_at(start, end)
             self._flags[start] = (self._in_quote(start), level)
             alias = doc_text(self._doc)[start:end]
+            self._names_added += alias.lower() not in PRONOUNS  # see _Pronouns._list_subject
             if alias not in ent.aliases:
                 ent.aliases.append(alias)
 

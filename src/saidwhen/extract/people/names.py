@@ -384,6 +384,15 @@ def _unmangled(text: str) -> str:
 _MANGLED_LEADS = frozenset("ÃÂÅÄÐÑâ")
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+def _lower_case_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case somewhere: where it capitalises one, that
+    is a sentence's or a title's capital, not a name's."""
+    return set(_LOWER_WORD.findall(text))
+
+
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _INITIAL = re.compile(r"[A-Z]\.")  # one initial: "A." of "Julie A. Diaz"
 _ELIDED = re.compile(r"[A-Z][a-z]?['’][A-Z][a-z]+(?:-[A-Z][a-z]+)?")
@@ -520,18 +529,40 @@ def _twice_named(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
     """A run that gives one name twice ("Daniel Bernoulli Daniel Bernoulli", a heading run
     into the first line; "Otto Jespersen Jens Otto Harry Jespersen") as two runs: cut
     after an earlier word the same as the run's last (no letters: "FRS" aside)."""
-    last = j - 1
-    while last > i and doc[last].text.isupper() and len(doc[last].text) > 1:
-        last -= 1
-    surname = doc[last].text
-    for k in range(i, last):
-        if doc[k].text == doc[k + 1].text and doc[k].whitespace_ and doc[k].is_alpha:
-            # "Holt Holt": a heading's name run into a sentence that opens with it
-            return [*_twice_named(doc, i, k + 1), *_twice_named(doc, k + 1, j)]
-    for k in range(i + 1, last - 1):
-        if doc[k].text == surname and doc[k].whitespace_ and doc[k + 1].text[:1].isupper():
-            return [(i, k + 1), *_twice_named(doc, k + 1, j)]
-    return [(i, j)]
+    out: list[tuple[int, int]] = []
+    todo = [(i, j)]  # the pieces still to cut, leftmost last (a loop: a run may be long)
+    while todo:
+        i, j = todo.pop()
+        last = j - 1
+        while last > i and doc[last].text.isupper() and len(doc[last].text) > 1:
+            last -= 1
+        # "Holt Holt": a heading's name run into a sentence that opens with it
+        twice = next(
+            (
+                k
+                for k in range(i, last)
+                if doc[k].text == doc[k + 1].text and doc[k].whitespace_ and doc[k].is_alpha
+            ),
+            None,
+        )
+        if twice is not None:
+            todo += [(twice + 1, j), (i, twice + 1)]
+            continue
+        surname = doc[last].text
+        again = next(
+            (
+                k
+                for k in range(i + 1, last - 1)
+                if doc[k].text == surname and doc[k].whitespace_ and doc[k + 1].text[:1].isupper()
+            ),
+            None,
+        )
+        if again is None:
+            out.append((i, j))
+        else:
+            out.append((i, again + 1))
+            todo.append((again + 1, j))
+    return out
 
 
 def _surname_he(doc: Doc, i: int) -> bool:

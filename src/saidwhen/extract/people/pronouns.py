@@ -58,6 +58,10 @@ class _Pronouns:
     _pulled: list[tuple[int, int]]
     _doc_text: str
     _list_items: dict[str, int]  # "he" -> how many list items it opens
+    # gender -> (the _names_added it was counted at, the person named most often): the
+    # list items of one article ask it again and again, and pronouns do not change it
+    _most_named: dict[Gender, tuple[int, _Entity | None]]
+    _names_added: int  # how many mentions other than he/she have been added
 
     if TYPE_CHECKING:
 
@@ -155,6 +159,16 @@ class _Pronouns:
             self._list_items[pron.lower_] = items
         if items < 3:
             return None
+        cached = self._most_named.get(gender)
+        if cached is not None and cached[0] == self._names_added:
+            return cached[1]
+        found = self._most_named_person(gender)
+        self._most_named[gender] = (self._names_added, found)
+        return found
+
+    def _most_named_person(self, gender: Gender) -> _Entity | None:
+        """The named person of ``gender`` (or of none known) with the most mentions that
+        are no pronoun, the first named of those."""
         counts: dict[int, tuple[int, int, _Entity]] = {}
         for s, e, ent in self._mention_starts:
             if ent.type != "person" or not ent.named or ent.gender not in (gender, None):

@@ -88,6 +88,7 @@ def find_quotes(
     drafts = direct_drafts(view, people, start, regions, quoted)
     drafts = merge_reported(view, drafts, reported_speech(view, people))
     drafts = interview_drafts(view, people, drafts)
+    speaking_before = last_speaking(view.text, drafts)
     for d in sorted(drafts, key=lambda d: d.start):
         last = d.continues_draft
         if d.inherited and d.speaker is None and last is not None and last.speaker is not None:
@@ -100,7 +101,7 @@ def find_quotes(
             d.cue, d.speaker = signed[0], make_speaker(doc, people, signed[1])
             d.continues_draft, d.inherited = None, False  # signed: a quote of its own
         elif d.speaker is None and d.cue is None:
-            last = last_speaking(view.text, drafts, d)
+            last = speaking_before(d)
             attribute_lone_paragraph(view, people, d, d.region, quoted, last)
     for d in drafts:
         if d.kind == "fragment" and d.continues_draft is not None and d.continues_draft.is_indirect:

@@ -3,8 +3,11 @@ before, the noun a relative pronoun stands for."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
@@ -54,24 +57,37 @@ def sign_off(doc: Doc, region: QuoteRegion) -> tuple[Span, Token] | None:
     return Span(text[dash_at], dash_at, dash_at + 1), head
 
 
+def _closing_sentence_before(
+    view: ArticleView, region: QuoteRegion
+) -> tuple[list[Token], int, int] | None:
+    """For a quote that opens its line, the sentence that closes the paragraph before
+    (its tokens in that paragraph), with where that paragraph starts and ends; None
+    unless the sentence ends with a full stop, "!" or "?"."""
+    text = view.text
+    line_start = text.rfind("\n", 0, region.open_mark) + 1
+    if text[line_start : region.open_mark].strip():
+        return None
+    end = line_start
+    while end and text[end - 1].isspace():
+        end -= 1  # (not text[:line_start].rstrip(): a copy of the article per quote)
+    if not end or text[end - 1] not in ".!?":
+        return None
+    end_tok = tokens_in(view.doc, end - 1, end)
+    if not end_tok:
+        return None
+    para_start = text.rfind("\n", 0, end) + 1
+    return [t for t in view.sentence(end_tok[0].i) if t.idx >= para_start], para_start, end
+
+
 def _report_in_previous_paragraph(
     view: ArticleView, region: QuoteRegion, quoted: frozenset[int]
 ) -> Token | None:
     """A paragraph that is nothing but a quote, after one that reports someone's words
     (``Carter said that ... .`` then ``"..."``): the reporter's cue verb."""
-    doc = view.doc
-    text = doc_text(doc)
-    line_start = text.rfind("\n", 0, region.open_mark) + 1
-    if text[line_start : region.open_mark].strip():
+    closing = _closing_sentence_before(view, region)
+    if closing is None:
         return None
-    before = text[:line_start].rstrip()
-    if not before.endswith((".", "!", "?")):
-        return None
-    end_tok = tokens_in(doc, len(before) - 1, len(before))
-    if not end_tok:
-        return None
-    para_start = text.rfind("\n", 0, len(before)) + 1
-    whole = [t for t in view.sentence(end_tok[0].i) if t.idx >= para_start]
+    whole = closing[0]
     sent = [t for t in whole if t.i not in quoted]
     if len(sent) != len(whole):
         return None  # that sentence quotes someone itself: its quote already has a speaker
@@ -127,18 +143,33 @@ _LAST_SPEAKER_PARAGRAPHS = 2
 _PARAGRAPH_START = re.compile(r"\n[^\S\n]*(?=\S)")
 
 
-def last_speaking(text: str, drafts: list[Draft], draft: Draft) -> Draft | None:
-    """The quote that ends last before ``draft`` starts, when it has a named speaker and
-    at most :data:`_LAST_SPEAKER_PARAGRAPHS` paragraphs lie between them."""
-    before = [d for d in drafts if d.end <= draft.start and d.region is not None]
-    if not before:
-        return None
-    last = max(before, key=lambda d: (d.end, -d.start))
-    if last.speaker is None or not last.speaker.name:
-        return None
-    if len(_PARAGRAPH_START.findall(text, last.end, draft.start)) > _LAST_SPEAKER_PARAGRAPHS:
-        return None
-    return last
+def last_speaking(text: str, drafts: list[Draft]) -> Callable[[Draft], Draft | None]:
+    """A lookup over ``drafts``: for a draft, the quote that ends last before it starts,
+    when that one has a named speaker (read at the time of asking: speakers are found
+    as the drafts are gone through) and at most :data:`_LAST_SPEAKER_PARAGRAPHS`
+    paragraphs lie between them.  Sorted once: one lookup per quote, not one scan."""
+    # by end, the earliest start last; among equals the first of ``drafts`` last
+    ended = [
+        d
+        for _, d in sorted(
+            ((d.end, -d.start, -k), d) for k, d in enumerate(drafts) if d.region is not None
+        )
+    ]
+    ends = [d.end for d in ended]
+
+    def before(draft: Draft) -> Draft | None:
+        k = bisect.bisect_right(ends, draft.start)
+        if not k:
+            return None
+        last = ended[k - 1]
+        if last.speaker is None or not last.speaker.name:
+            return None
+        breaks = _PARAGRAPH_START.finditer(text, last.end, draft.start)
+        if len(list(islice(breaks, _LAST_SPEAKER_PARAGRAPHS + 1))) > _LAST_SPEAKER_PARAGRAPHS:
+            return None
+        return last
+
+    return before
 
 
 def _subject_of_previous_paragraph(
@@ -147,17 +178,11 @@ def _subject_of_previous_paragraph(
     """The subject of the main verb that ends the paragraph before a quote's own
     paragraph (``Lee is upbeat about the vote.``), when it is a name or he/she and that
     paragraph quotes no one."""
-    doc, text = view.doc, view.text
-    line_start = text.rfind("\n", 0, region.open_mark) + 1
-    before = text[:line_start].rstrip()
-    if text[line_start : region.open_mark].strip() or not before.endswith((".", "!", "?")):
+    closing = _closing_sentence_before(view, region)
+    if closing is None:
         return None  # words before the quote ("Here's Lee in 1992:") say whose it is
-    para_start = text.rfind("\n", 0, len(before)) + 1
-    end_tok = tokens_in(doc, len(before) - 1, len(before))
-    if not end_tok:
-        return None
-    sent = [t for t in view.sentence(end_tok[0].i) if t.idx >= para_start]
-    para = tokens_in(doc, para_start, len(before))
+    sent, para_start, end = closing
+    para = tokens_in(view.doc, para_start, end)
     if any(t.i in quoted for t in para):
         return None
     ids = {t.i for t in sent}
