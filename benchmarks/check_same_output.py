@@ -77,6 +77,9 @@ def _docs(name: str, arts: list[Any], nlp: Any, cache: Path, fresh: bool) -> lis
     for a in short:
         key.update(pipeline._nlp_text(a).encode())
     key.update(f"{spacy.__version__} {MODEL_NAME} {nlp.pipe_names}".encode())
+    # the tokenizer's rules are ours too (nlp.py): a change to them is a new parse
+    infix = getattr(nlp.tokenizer, "infix_finditer", None)
+    key.update(str(getattr(getattr(infix, "__self__", None), "pattern", "")).encode())
     path = cache / f"{name}-{key.hexdigest()[:16]}.pickle"
     if path.exists() and not fresh:
         blobs = pickle.loads(path.read_bytes())

@@ -49,6 +49,8 @@ def test_spacy_is_imported_only_to_parse() -> None:
         ("the “rigged”vote", ["the", "“", "rigged", "”", "vote"]),
         # an abbreviation keeps its stop, and an inch mark is no quotation mark
         ("in the U.S.”The", ["in", "the", "U.S.", "”", "The"]),
+        ('in the U.S."The', ["in", "the", "U.S.", '"', "The"]),
+        ('No."The', ["No", ".", '"', "The"]),
         ("a 5'10\" guard", ["a", "5'10", '"', "guard"]),
     ],
 )
