@@ -15,7 +15,7 @@ import pytest
 
 from saidwhen.errors import SaidwhenError
 from saidwhen.extract.speech import crf
-from saidwhen.extract.speech.crfsuite_model import CrfModel, read_model
+from saidwhen.extract.speech.crfsuite_model import CrfModel, _like_lengths, read_model
 from saidwhen.extract.speech.view import ArticleView
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
@@ -105,6 +105,37 @@ def test_viterbi_finds_the_best_path_of_each_sequence() -> None:
         assert lab == [labels[j] for j in want]
     assert model.tag_many(scores, []) == []
     assert model.tag([]) == []
+
+
+@pytest.mark.parametrize(
+    "lengths",
+    [
+        [4000] + [3] * 800,  # a transcript: one long paragraph and many short ones
+        [5, 0, 7, 5, 120, 1, 1, 60],
+        [50] * 3000,
+    ],
+)
+def test_sequences_are_decoded_in_groups_of_like_length(lengths: list[int]) -> None:
+    groups = _like_lengths(lengths)
+    assert sorted(i for g in groups for i in g) == [i for i, n in enumerate(lengths) if n]
+    for g in groups:
+        cells = max(lengths[i] for i in g) * len(g)
+        # padding no more than the tokens, and a bounded block unless one sequence is longer
+        assert len(g) == 1 or (cells <= 2 * sum(lengths[i] for i in g) and cells <= 1 << 16)
+
+
+def test_grouped_decoding_is_each_sequence_decoded_alone() -> None:
+    rng = np.random.default_rng(11)
+    labels = ("A", "B", "C", "D")
+    model = CrfModel(labels, {}, np.zeros((1, 4)), rng.normal(size=(4, 4)))
+    lengths = [300, 0, 2, 9, 2, 40, 1, 7, 2]
+    scores = rng.normal(size=(sum(lengths), 4))
+    starts = list(itertools.accumulate(lengths, initial=0))
+    alone = [
+        model._viterbi(scores[lo : lo + n], [n])[0] if n else []
+        for lo, n in zip(starts, lengths, strict=False)
+    ]
+    assert model.tag_many(scores, lengths) == alone
 
 
 def test_a_file_that_is_not_a_model_is_a_coded_error(tmp_path: Path) -> None:

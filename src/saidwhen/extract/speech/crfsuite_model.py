@@ -92,7 +92,22 @@ class CrfModel:
 
     def tag_many(self, scores: Floats, lengths: Sequence[int]) -> list[list[str]]:
         """The best labels of consecutive sequences of ``lengths`` tokens whose state
-        scores are the rows of ``scores``, each decoded as CRFsuite's Viterbi does."""
+        scores are the rows of ``scores``, each decoded as CRFsuite's Viterbi does.
+
+        Sequences of like length are decoded together: padding every paragraph to the
+        longest one of the article would cost (longest x paragraphs) memory, gigabytes
+        for a transcript of one long paragraph and many short ones."""
+        starts = np.cumsum(lengths, dtype=np.intp) - np.asarray(lengths, dtype=np.intp)
+        out: list[list[str]] = [[] for _ in lengths]
+        for group in _like_lengths(lengths):
+            rows = np.concatenate([np.arange(starts[i], starts[i] + lengths[i]) for i in group])
+            tags = self._viterbi(scores[rows], [lengths[i] for i in group])
+            for i, labels in zip(group, tags, strict=True):
+                out[i] = labels
+        return out
+
+    def _viterbi(self, scores: Floats, lengths: Sequence[int]) -> list[list[str]]:
+        """:meth:`tag_many` of sequences padded to the longest of them."""
         if not lengths:
             return []
         n_seq, longest = len(lengths), max(lengths)
@@ -136,6 +151,31 @@ class CrfModel:
         if not feats:
             return []
         return self.tag_many(self.scores(self.rows(feats)), [len(feats)])[0]
+
+
+_PADDED_CELLS = 1 << 16  # (position x sequence) cells decoded at once, past one sequence
+
+
+def _like_lengths(lengths: Sequence[int]) -> list[list[int]]:
+    """Indices of ``lengths`` in groups of like length, shortest first: a group pads at
+    most as many cells as it has tokens, and holds at most ``_PADDED_CELLS`` cells
+    unless one sequence alone is longer."""
+    groups: list[list[int]] = []
+    group: list[int] = []
+    tokens = 0
+    for i in sorted(range(len(lengths)), key=lengths.__getitem__):
+        n = lengths[i]
+        if n == 0:
+            continue
+        cells = n * (len(group) + 1)  # sorted: this one is the group's longest
+        if group and (cells > 2 * (tokens + n) or cells > _PADDED_CELLS):
+            groups.append(group)
+            group, tokens = [], 0
+        group.append(i)
+        tokens += n
+    if group:
+        groups.append(group)
+    return groups
 
 
 def read_model(path: str | Path) -> CrfModel:
