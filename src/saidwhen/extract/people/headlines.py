@@ -4,6 +4,7 @@ the article also gives in a name."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people.names import _ANY_GIVEN
@@ -50,6 +51,21 @@ def _in_title_case(line: str) -> bool:
             capitals += 1
         words += 1
     return words >= 4 and capitals >= 3
+
+
+def _headline_end(text: str) -> int:
+    """Where a title-case first line ends (0: none). Looser than :func:`_in_title_case`
+    (four in five long words capitalised, small words unchecked): it only keeps a
+    headline's names from being subjects for a later he/she, and was measured so."""
+    end = text.find("\n")
+    if end < 0:
+        return 0
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[:end])
+    if len(words) < 3:
+        return 0
+    capital = sum(w[:1].isupper() for w in words if len(w) > 3)
+    long = sum(len(w) > 3 for w in words)
+    return end if long and capital >= 0.8 * long else 0
 
 
 def _headline_runs_cut(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES, PAPER_WORDS, TITLES
 from saidwhen.extract.people.described import _Descriptions
 from saidwhen.extract.people.entity import _Entity
+from saidwhen.extract.people.headlines import _headline_end
 from saidwhen.extract.people.names import (
     _DOC_NOUNS,
     _MORE_FEMALE,
@@ -128,19 +129,6 @@ def _owner_of_words(root: Token) -> Token | None:
         )
     ]
     return owners[0] if owners else None
-
-
-def _headline_end(text: str) -> int:
-    """Where a title-case first line ends (0: none)."""
-    end = text.find("\n")
-    if end < 0:
-        return 0
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[:end])
-    if len(words) < 3:
-        return 0
-    capital = sum(w[:1].isupper() for w in words if len(w) > 3)
-    long = sum(len(w) > 3 for w in words)
-    return end if long and capital >= 0.8 * long else 0
 
 
 def _verbless_subject(tok: Token, start: int) -> bool:
