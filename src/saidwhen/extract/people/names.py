@@ -158,6 +158,8 @@ REGNAL_TITLES = frozenset(
 )
 _PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person", "ant")
 _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")
+# Parts of speech no role word has ("after", "for" end like "lawyer" and "actor")
+_NOT_ROLES = frozenset("ADJ ADP SCONJ CCONJ DET PRON PART ADV NUM AUX".split())
 
 
 def _stem(word: str) -> str:
@@ -708,7 +710,7 @@ def _personal(doc: Doc, i0: int, i: int, j: int, name_words: set[str]) -> bool:
 def _role_like(tok: Token) -> bool:
     """A word that names what someone is; the small model often tags "ecologist" a verb."""
     low = tok.lower_
-    if not tok.is_alpha or tok.tag_ in ("VBD", "VBZ", "VBG", "MD") or tok.pos_ == "ADJ":
+    if not tok.is_alpha or tok.tag_ in ("VBD", "VBZ", "VBG", "MD") or tok.pos_ in _NOT_ROLES:
         return False
     return low in ROLE_NOUNS or tok.pos_ == "NOUN" or low.endswith(_ROLE_SUFFIXES)
 
