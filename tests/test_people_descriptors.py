@@ -43,6 +43,20 @@ def _descriptors(nlp: Any, text: str, name: str) -> tuple[str, ...]:
             "coach",
             "hard for",
         ),
+        # a plural role said of two people is each one's role
+        (
+            "Mayor Tom Lee and Ana Ruiz, longtime rivals, met on Monday. Lee said it went well.",
+            "Ana Ruiz",
+            "longtime rival",
+            "rivals",
+        ),
+        # a year in apposition is no age
+        (
+            "Tom Lee, 2016, the coach of the year, said he was proud. Lee, 54, smiled.",
+            "Tom Lee",
+            "54-year-old",
+            "2016-year-old",
+        ),
     ],
 )
 def test_descriptors_are_titles_and_roles(
