@@ -56,14 +56,19 @@ The evidence, strongest first (the examples are made up):
    'reckless'" in Thursday's paper) said their other undated words that day, when
    told bare and in the simple past ("'I stand by it,' Ms. Ruiz said";
    not "told the Gazette", "in a statement", "says", nor words about "yesterday");
-9. yesterday's news: when the lead (its first paragraphs) reports the day before
-   the article ("faced questions on Tuesday" in Wednesday's paper), a quote still
-   undated, said in the simple past ("said", "told reporters"; not "says", "has
+9. yesterday's news: when the lead (its first paragraphs; of a story in one long
+   paragraph, its first sentences) reports the day before the article ("faced
+   questions on Tuesday" in Wednesday's paper), a quote still undated, said in the
+   simple past ("said", "told reporters", "pledged", "gushed about"; not "says", "has
    said", nor words written for the record, "said in a statement", nor the
    paper's own interview, "said in an interview", "told me"), was said that
    day (a day told next to another speaker's cue, "on Monday, the union said ...",
    "Over the weekend, Ruiz hit back ...", is that speaker's, not the story's; nor is
-   an older day told as part of a noun, "her account of the July 10 meeting"). These
+   an older day told as part of a noun, "her account of the July 10 meeting"). A lead
+   that tells the article's own day first ("today sought peace", then "Bush on
+   Tuesday said") reports that day, and once it dates words to that day ("Ruiz said
+   on Wednesday" in Wednesday's paper), a day before told later ("The council voted on
+   Tuesday") is an aside, not the day of the words after it. These
    run last and never spread to other quotes through 5 or 6 (nor do 7 and 8).
 
 An occasion the text sets up once and quotes from over several paragraphs ("At

@@ -156,7 +156,29 @@ def _date_all(
         thing = parsed is not None and _names_a_thing(parsed, t)
         if not (thing and not starts_from(when, rng, week)):
             days.append(_Day(t.start, when, rng, thing))
+    if not lead_day and _lead_says_today(out, text, sents, story, anchor):
+        days = []  # the story is of the article's day: a day before it told later is an aside
     return _yesterday_dated(out, text, sents, days, yesterday, lead_day)
+
+
+def _lead_says_today(
+    quotes: Sequence[Quote],
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> bool:
+    """The lead dates words to the article's own day by their attribution ("Albright said
+    on Tuesday that ..." in Tuesday's paper): the story reports that day."""
+    lead_end = lead_end_of(text)
+    today = anchor.isoformat()
+    for p in quotes:
+        if p.cue is None or p.cue.start >= lead_end or p.when != today:
+            continue
+        s, e = _sentence_of(sents, p.cue.start)
+        if any(s <= t.start < e and t.date == today and t.granularity == "day" for t in story):
+            return True
+    return False
 
 
 def _reactions_dated(

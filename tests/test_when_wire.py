@@ -1,0 +1,108 @@
+"""Quote dates in wire stories (made-up news; 2019-11-20 is a Wednesday): a story of one long
+paragraph, a day told of something else than a saying."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+NEWS_DAY = "2019-11-20"
+
+
+def _dated(nlp: Any, text: str, quoted: str) -> tuple[str | None, str]:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    found = [q for q in record.quotes if quoted in q.text]
+    (q,) = [q for q in found if q.kind != "indirect"] or found
+    return q.when, q.when_basis
+
+
+# a wire story whose paragraph breaks were lost: one paragraph of some 2,000 characters
+_ONE_PARAGRAPH = (
+    "The harbor dispute between the port authority and the fishermen's union took a sharper "
+    "turn Wednesday when the union's leader called the harbor master a coward and said the "
+    "strike could last into the spring. The harbor master, speaking at the port office, said "
+    "he saw little reason to hope for a settlement soon. At a news conference, Mayor Ana Ruiz "
+    'said the city "is still seeking a fair deal" for both sides. "We are not giving up on '
+    'this harbor," Ruiz said. Worries grew about the boats left idle at the north dock, where '
+    "the union says some forty trawlers are tied up. The port authority said the dock would stay "
+    "open to any boat that wanted to sail. Tom Ferrell, a captain who has fished the bay for "
+    'thirty years, said the boats would stay where they were. "Nobody sails until this is '
+    'settled," Ferrell said. The union has some 900 members along the coast, and most of them '
+    "have joined the strike. The fish market has been half empty for two weeks, and the "
+    "restaurants along the quay have cut their menus. The port authority says the strike has "
+    "cost the city more than a million dollars in fees. Its budget office expects the losses "
+    "to grow through the winter. Lena Okafor, who runs a seafood stall at the market, said her "
+    'sales had fallen by half. "I have never seen the market this quiet," Okafor said. The '
+    "union's lawyers filed a complaint with the state labor board last month, and the board "
+    "has yet to rule on it. A day earlier, dozens of trucks loaded with imported fish rolled "
+    "into the market from the south. Ruiz met this week with the union's leaders, but she told "
+    'reporters she had no offer to make. "I am speaking for the city and for no one else," '
+    "Ruiz said."
+)
+
+
+@pytest.mark.parametrize(
+    ("quoted", "when"),
+    [
+        # its lead is its first sentences: "A day earlier" far on is not the day the story reports
+        ("not giving up on this harbor", None),
+        ("Nobody sails until", None),
+        ("never seen the market", None),
+    ],
+)
+def test_a_story_of_one_paragraph(nlp: Any, quoted: str, when: str | None) -> None:
+    assert len(_ONE_PARAGRAPH) > 1500 and "\n" not in _ONE_PARAGRAPH
+    assert _dated(nlp, _ONE_PARAGRAPH, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # yesterday's news: any simple past is a saying of that day ("pledged", "gushed about")
+        (
+            "Mayor Ana Ruiz visited the flooded harbor on Tuesday for a hastily arranged tour.\n\n"
+            'She pledged "full cooperation" with the fishermen and gushed about their "courage."',
+            "full cooperation",
+            "2019-11-19",
+        ),
+        (
+            "Mayor Ana Ruiz visited the flooded harbor on Tuesday for a hastily arranged tour.\n\n"
+            'She pledged "full cooperation" with the fishermen and gushed about their "courage."',
+            "courage",
+            "2019-11-19",
+        ),
+        # ... not one told in the perfect
+        (
+            "Mayor Ana Ruiz visited the flooded harbor on Tuesday for a hastily arranged tour.\n\n"
+            'She had promised "full cooperation" with the fishermen.',
+            "full cooperation",
+            None,
+        ),
+        # the lead reports the article's own day first: a day before it is not the story's
+        (
+            "Mayor Ana Ruiz today promised to rebuild the harbor. Governor Tom Ferrell on Tuesday "
+            "said the state would pay for a new sea wall.\n\nThe storm flooded forty homes.\n\n"
+            '"We will not leave anyone behind," said Lena Okafor, a councilor.',
+            "leave anyone behind",
+            None,
+        ),
+        # ... and once the lead dates words to that day, a day before told later is an aside
+        (
+            "Mayor Ana Ruiz said on Wednesday that the harbor would reopen in the spring.\n\n"
+            '"The boats will be back," Ruiz told the fishermen at the town hall.\n\n'
+            "The storm flooded forty homes along the quay and sank a dozen trawlers. The sea "
+            "wall, built in 1952, gave way in two places, and the water reached the square before "
+            "dawn. Most of the families have moved in with relatives inland, and the school has "
+            "been closed since the weekend.\n\nThe council voted on Tuesday to close the fish "
+            'market for a month.\n\n"We will not leave anyone behind," said Lena Okafor, '
+            "a councilor.",
+            "leave anyone behind",
+            None,
+        ),
+    ],
+)
+def test_the_day_the_lead_reports(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
