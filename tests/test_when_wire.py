@@ -106,3 +106,32 @@ def test_a_story_of_one_paragraph(nlp: Any, quoted: str, when: str | None) -> No
 )
 def test_the_day_the_lead_reports(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # "has argued": some time before the article, not the account told just before
+        (
+            '"Too forced?" Ana Ruiz tweeted last December after the debate. On television, Ruiz '
+            'has argued that the harbor plan "makes no sense."',
+            "makes no sense",
+            None,
+        ),
+        (
+            '"Too forced?" Ana Ruiz tweeted last December after the debate. "The plan makes no '
+            'sense," Ruiz has often said.',
+            "makes no sense",
+            None,
+        ),
+        # ... but the account goes on in the simple past
+        (
+            '"Too forced?" Ana Ruiz tweeted last December after the debate. "The plan makes no '
+            'sense," Ruiz tweeted.',
+            "makes no sense",
+            "2018-12",
+        ),
+    ],
+)
+def test_the_present_perfect(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

@@ -102,6 +102,9 @@ own: a past weekday is resolved against it ("posted on Twitter Tuesday").
 Words said in the present ("Ruiz says", "Ferrell notes") are said to the piece,
 now: no date of their sentence or of the account before is theirs (a document's
 words, "says the letter signed by ...", keep the document's date).
+Words said in the present perfect ("Ruiz has argued", "have often said") were
+said some time before the article: only a date of their own sentence is theirs,
+not the account or the occasion told before.
 
 Without any of these the quote keeps ``when=None`` and ``when_basis="article
 date"``: the text says no more than that it was said by the article's date.

@@ -15,6 +15,7 @@ from saidwhen.extract.when.base import (
     _dated_free,
     _sentence_of,
     first_day,
+    said_before_now,
     starts_from,
 )
 from saidwhen.extract.when.evidence import (
@@ -299,6 +300,8 @@ def _at_occasion(text: str, sents: Sequence[tuple[int, int]], q: Quote, at: _Fra
         f"{text[max(0, q.cue.start - 20) : q.cue.start]} {q.cue.text}"
     ):
         return False
+    if said_before_now(text, q.cue):
+        return False  # "has argued": some time before the article, not there
     return _AUDIENCE.search(frame) is None
 
 

@@ -21,6 +21,7 @@ from saidwhen.extract.when.base import (
     doc_sentences,
     doc_text,
     first_day,
+    said_before_now,
     starts_after,
     starts_by,
     starts_from,
@@ -489,6 +490,9 @@ def _date_one(
         return replace(
             q, when=None, when_range=DateRange(start, anchor.isoformat()), when_basis="text"
         )
+    # 3a'. "has argued", "have said": some time before the article, no account's date
+    if q.cue and said_before_now(text, q.cue):
+        return replace(q, when=None, when_range=None, when_basis="article date")
     # 3b. "she had added": the account before it goes on ("had documented her
     # pregnancy from August": unless a date follows the cue at once).
     cue_start = q.cue.start if q.cue else at
