@@ -135,3 +135,40 @@ def test_the_day_the_lead_reports(nlp: Any, text: str, quoted: str, when: str | 
 )
 def test_the_present_perfect(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+# the lead tells of last week; the day before the article comes later, of the market
+_MARKET = (
+    "The harbor authority said last week that a diver had found two cracks in the new sea "
+    "wall. On Friday, the authority began warning boat owners about the cracks, which let "
+    "water through at high tide.\n\n"
+    "Most builders said the cracks would not delay their work on the quay, and the ferry "
+    "company said its boats would keep to their timetable through the winter.\n\n"
+    "The wall, the largest public work on the coast in forty years, was meant to protect the "
+    "fish market and the old town from the winter storms that flooded both twice in the last "
+    "decade. It cost more than its builders had promised and opened a year late.\n\n"
+    "Concern about the wall may have pushed the shares of Ferrell Marine down 5 percent "
+    "yesterday. Yesterday, the shares of Okafor Docks fell further.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # a day before the article told of something else two paragraphs back is an aside
+        (
+            _MARKET + "Most of the fall is being blamed on a weak quarter.\n\n"
+            '"We should not see any more cracks," said Tom Ferrell, a builder.',
+            "any more cracks",
+            None,
+        ),
+        # ... the paragraph after it goes on from it
+        (
+            _MARKET + '"We should not see any more cracks," said Tom Ferrell, a builder.',
+            "any more cracks",
+            "2019-11-19",
+        ),
+    ],
+)
+def test_an_aside_of_the_day_before(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

@@ -64,7 +64,10 @@ The evidence, strongest first (the examples are made up):
    paper's own interview, "said in an interview", "told me"), was said that
    day (a day told next to another speaker's cue, "on Monday, the union said ...",
    "Over the weekend, Ruiz hit back ...", is that speaker's, not the story's; nor is
-   an older day told as part of a noun, "her account of the July 10 meeting"). A lead
+   an older day told as part of a noun, "her account of the July 10 meeting"); a day told
+   after the lead dates the words within a paragraph of it, or of the words said that day
+   since ("Yesterday, the shares fell further." two paragraphs back is an aside), unless
+   it is the first past day the text tells (a lead of boilerplate). A lead
    that tells the article's own day first ("today sought peace", then "Bush on
    Tuesday said") reports that day, and once it dates words to that day ("Ruiz said
    on Wednesday" in Wednesday's paper), a day before told later ("The council voted on

@@ -284,7 +284,9 @@ def _yesterday_dated(
     """Quotes the text leaves undated, said ("said", "told") on the day before the article.
 
     When the lead reports that day, or the last day the narrative told before the quote is
-    that day ("follows the hearing Tuesday of three officials"). A pass of its own, after
+    that day ("follows the hearing Tuesday of three officials"), within a paragraph of it or
+    of the words said that day since (unless it is the first past day the text tells). A
+    pass of its own, after
     the others, so that this day never spreads to other quotes as if the text had dated
     them (through a channel, an account).
     """
@@ -293,7 +295,11 @@ def _yesterday_dated(
     # weekend, Ruiz hit back ..."): for them, not the story's day
     cues = sorted((p.cue.start, i) for i, p in enumerate(quotes) if p.cue and p.speaker)
     whose = [] if lead else [set() if d.thing else _whose_day(text, quotes, cues, d) for d in days]
+    said_then = -1  # where the last words said on the day before start
+    first = next((d for d in days if d.when and len(d.when) == 10 and d.when <= yesterday), None)
     for q in quotes:
+        if q.when == yesterday:
+            said_then = max(said_then, q.start)
         if q.when is not None or q.when_range is not None:
             out.append(q)
             continue
@@ -316,7 +322,17 @@ def _yesterday_dated(
                 ),
                 None,
             )
-        told = last is not None and last.when == yesterday
+        # ... within a paragraph of it or of the words said that day since ("Yesterday, the
+        # stock plunged further." two paragraphs before is an aside), unless it is the first
+        # past day the story tells (the lead's, after a lead of boilerplate)
+        told = (
+            last is not None
+            and last.when == yesterday
+            and (
+                last is first
+                or len(_BREAK.findall(text, max(last.pos, said_then), q.start)) <= _TOLD_GAP
+            )
+        )
         if not (lead or told):
             out.append(q)
             continue
@@ -329,8 +345,13 @@ def _yesterday_dated(
             continue
         if _said_then(text, q.cue, _outside(text, s, e, q)):
             q = replace(q, when=yesterday, when_range=None, when_basis="text")
+            said_then = max(said_then, q.start)
         out.append(q)
     return out
+
+
+_BREAK = re.compile(r"\n\s*")
+_TOLD_GAP = 1  # paragraph breaks from the day told, or the last words said that day
 
 
 @dataclass(frozen=True, slots=True)
