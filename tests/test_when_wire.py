@@ -172,3 +172,27 @@ _MARKET = (
 )
 def test_an_aside_of_the_day_before(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # the speaker's account dated in the sentence before: any saying verb tells it
+        (
+            "When Ana Ruiz announced the harbor plan in June, she called the old dock a ruin. A "
+            "month later, Ruiz visited the docks in Salem and explained why the fishermen would "
+            'like the plan. "There is no danger to the boats," Ruiz told reporters.',
+            "no danger to the boats",
+            "2019-07",
+        ),
+        (
+            "When Ana Ruiz announced the harbor plan in June, she called the old dock a ruin. A "
+            "month later, Ruiz visited the docks in Salem and insisted that the fishermen would "
+            'be paid. "There is no danger to the boats," Ruiz told reporters.',
+            "no danger to the boats",
+            "2019-07",
+        ),
+    ],
+)
+def test_the_account_just_told(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

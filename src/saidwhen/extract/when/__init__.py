@@ -39,7 +39,8 @@ The evidence, strongest first (the examples are made up):
    date of the speaker since ("Park asked Ruiz Wednesday ..." after her
    words of December: a new account; so for 6 too);
 6. the account just told: the speaker's communication dated in one of the
-   two sentences before ("In May 2015, Ruiz released a letter from Dr.
+   two sentences before (told by any saying verb: "A month later, Ruiz visited the
+   docks and explained why ..."; "In May 2015, Ruiz released a letter from Dr.
    Ferrell" -> "'...,' Ferrell wrote"; "According to a 2018 survey by
    Lee"; "he told me on Friday" then "He said ...": the same pronoun
    telling), unless the attribution names another audience or channel
