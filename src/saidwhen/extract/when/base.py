@@ -193,7 +193,7 @@ _EVENT_NOUN = (
 _COMMUNICATION = re.compile(
     r"\b(?:said|says|told|tells|revealed|testified|wrote|writes|stated|announced|acknowledged|"
     r"admitted|tweeted|posted|released|published|issued|recalled|described|called|explained|"
-    r"insisted|argued|declared|claimed|warned|noted|responded|replied|asked|boasted|"
+    r"insisted|argued|declared|claimed|warned|noted|responded|replied|boasted|"
     r"letter|statement|interview|testimony|speech|call|according|report|survey|study|poll)\b",
     re.I,
 )
