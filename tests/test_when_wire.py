@@ -196,3 +196,27 @@ def test_an_aside_of_the_day_before(nlp: Any, text: str, quoted: str, when: str 
 )
 def test_the_account_just_told(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # "later" in a relative clause is that clause's, not the saying's
+        (
+            "The harbor formally reopened on Tuesday at a ceremony in Salem.\n\nMayor Ana Ruiz "
+            'cut the ribbon. "Hallelujah," exclaimed Ruiz, who as a child fled the island and '
+            "later became a citizen.",
+            "Hallelujah",
+            "2019-11-19",
+        ),
+        # ... the saying's own "later" is after the day told (a range: no day of its own)
+        (
+            "The harbor formally reopened on Tuesday at a ceremony in Salem.\n\nMayor Ana Ruiz "
+            'cut the ribbon. "Hallelujah," Ruiz said later.',
+            "Hallelujah",
+            None,
+        ),
+    ],
+)
+def test_later_of_a_relative_clause(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text")

@@ -17,7 +17,8 @@ The evidence, strongest first (the examples are made up):
    nor the date of the other clause ("She left in 2000, but she said ...");
    "this week" ends on the article's day;
 3. the narrative: "she later revealed" is after the last date told (outside
-   quotes) and before the article (or undated, when what came just before
+   quotes; not the "later" of a relative clause, "Ruiz, who later became a citizen")
+   and before the article (or undated, when what came just before
    is); "she had added" (past perfect) continues the speaker's account
    before it (but "he said later" after words said "at a rally last week" is
    at that rally still); "X added", "the statement continued" go on from the speaker's

@@ -426,6 +426,10 @@ def _closing(p: Quote) -> bool:
     return p.kind == "indirect" and p.cue is not None and p.cue.start >= p.end
 
 
+# "exclaimed Albright, who as a child fled and later became a citizen": that clause's "later"
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:]*", re.I)
+
+
 def _date_one(
     q: Quote,
     i: int,
@@ -483,7 +487,7 @@ def _date_one(
         return replace(q, when=when, when_range=rng, when_basis="text")
     frame = _outside(text, s, e, q)
     # 3a. "later": after the last date told before it, by the article date.
-    if _LATER.search(frame):
+    if _LATER.search(_RELATIVE.sub(" ", frame)):
         # "'...,' Ruiz said at a rally last week" then "'...,' he said later": at it still
         own = _own(done, q)
         if (
