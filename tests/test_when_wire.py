@@ -220,3 +220,14 @@ def test_the_account_just_told(nlp: Any, text: str, quoted: str, when: str | Non
 )
 def test_later_of_a_relative_clause(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text")
+
+
+def test_an_occasion_attended(nlp: Any) -> None:
+    """ "who attended a rally last Wednesday": the speaker is placed at it."""
+    text = (
+        "The mayor's plan to close the fish market has split the harbor town.\n\n"
+        "Lena Okafor, a fishmonger who attended a council rally last Wednesday in Salem, counts "
+        'herself among its critics.\n\n"It is a disgrace to the town," Okafor said. "We will '
+        'fight it."'
+    )
+    assert _dated(nlp, text, "We will fight it") == ("2019-11-13", "text")

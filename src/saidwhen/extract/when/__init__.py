@@ -77,7 +77,8 @@ The evidence, strongest first (the examples are made up):
    run last and never spread to other quotes through 5 or 6 (nor do 7 and 8).
 
 An occasion the text sets up once and quotes from over several paragraphs ("At
-a council hearing last week, ...", "during a September hearing", "Lee said after
+a council hearing last week, ...", "during a September hearing", "who attended a
+rally last Wednesday", "Lee said after
 the game" that the lead dated, "In an interview ..." in a lead that tells of the
 weekend) holds for the quotes still undated after it: words said in the past
 tense (not "says", "in a statement", "in an interview": another one, "before

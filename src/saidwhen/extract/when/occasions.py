@@ -50,7 +50,9 @@ _BEFORE_IT = re.compile(
 )
 # where the words were said ("at a rally", "during a September hearing", "in his testimony",
 # "after the game"), not what they were about ("an account of the July 10 meeting")
-_SETTING = re.compile(r"\b(?:at|during|in|after|following|from)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_SETTING = re.compile(
+    r"\b(?:at|during|in|after|following|from|attend(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){0,4}$", re.I
+)
 _BREAK = re.compile(r"\n\s*")
 _OCCASION_GAP = 2  # paragraphs from the last words said at it
 _NEAR_BEFORE = 25  # "last week's hearing", "that October appropriations hearing"
