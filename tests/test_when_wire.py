@@ -231,3 +231,34 @@ def test_an_occasion_attended(nlp: Any) -> None:
         'fight it."'
     )
     assert _dated(nlp, text, "We will fight it") == ("2019-11-13", "text")
+
+
+_TWO_RALLIES = (
+    "The mayor's plan to close the fish market has split the harbor towns.\n\n"
+    "For its supporters, the plan is a way to save the port. Lena Okafor, a fishmonger who "
+    "attended a council rally last week in Dover, counts herself among them.\n\n"
+    '"It is the only way to keep the boats," Okafor said.\n\n'
+    "In Salem last Wednesday, Mayor Ana Ruiz's rally at the union hall was choreographed to show "
+    "strength. Flags were handed out to the crowd.\n\n"
+    '"We will not let the market die," Ruiz said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("quoted", "when", "when_range"),
+    [
+        # a sentence that opens at the occasion sets it up ("In Salem last Wednesday, Mayor
+        # Ana Ruiz's rally ...")
+        ("market die", "2019-11-13", None),
+        # ... and its day is another place's: not the day of the rally in Dover last week
+        ("keep the boats", None, ("2019-11-11", "2019-11-17")),
+    ],
+)
+def test_the_rallies_of_two_places(
+    nlp: Any, quoted: str, when: str | None, when_range: tuple[str, str] | None
+) -> None:
+    from saidwhen.pipeline import extract
+
+    (q,) = [q for q in extract(_TWO_RALLIES, NEWS_DAY, nlp=nlp).quotes if quoted in q.text]
+    got = (q.when_range.start, q.when_range.end) if q.when_range else None
+    assert (q.when, got) == (when, when_range)

@@ -86,8 +86,11 @@ the interview"), by speakers the text places there (named where it is set up,
 quoted there, answering: "responded"; or the attribution names it: "the other
 witness at the hearing"), within two paragraphs of the last words said there and
 until another date is told (the occasion's day told again, or the range it lies in,
-"the weekend", is back at it). An occasion dated by a range ("the debate over the
-weekend") takes the day the text gives it elsewhere ("the Saturday debate"). A
+"the weekend", is back at it). A sentence that opens at an occasion sets it up too
+("In Salem last Wednesday, Ruiz's rally at the union hall ..."). An occasion dated by a
+range ("the debate over the weekend") takes the day the text gives it elsewhere ("the
+Saturday debate"), not the day of one held at another place ("a rally last week in
+Dover", then "In Salem last Wednesday, Ruiz's rally"). A
 speaker placed at another occasion only (a pull quote of theirs from it, set among
 another occasion's quotes) takes that one's date.
 
