@@ -262,3 +262,28 @@ def test_the_rallies_of_two_places(
     (q,) = [q for q in extract(_TWO_RALLIES, NEWS_DAY, nlp=nlp).quotes if quoted in q.text]
     got = (q.when_range.start, q.when_range.end) if q.when_range else None
     assert (q.when, got) == (when, when_range)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # "last night" in words that go on from the speaker's words of the day told: the night
+        # before that day, not words said the next day
+        (
+            'At a rally at the fairgrounds on Tuesday, Ana Ruiz said, "We will win this county."'
+            '\n\nShe explained the headline by saying: "It was because last night when I got home '
+            'I wrote a letter to the voters."',
+            "last night when I got home",
+            "2019-11-19",
+        ),
+        # ... but the words of another, told after a day, speak of that day as yesterday
+        (
+            "On Tuesday, Ana Ruiz accused the council of lying about the harbor.\n\n"
+            '"Her statements yesterday were false," the council\'s statement read.',
+            "statements yesterday",
+            "2019-11-20",
+        ),
+    ],
+)
+def test_last_night_at_the_occasion(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

@@ -26,7 +26,9 @@ The evidence, strongest first (the examples are made up):
    letter", "the statement read") is dated where the text dated it ("a Nov. 5
    letter"); words that say "yesterday" of the day the narrative told just
    before were said the next day ("On Thursday, Ruiz accused them." then
-   "'... her statements yesterday ...,' the statement read"); the sentence
+   "'... her statements yesterday ...,' the statement read"; not words going on from the
+   speaker's words of that day, "At a rally Tuesday, Ruiz said ..." then "... last night
+   when I got home ..."); the sentence
    after pointing back ("That's the view Ferrell gave on May 14");
 4. an event the attribution points back to: "during the call" is the call
    the text dated before ("the March 21 call"); a definite event never dated

@@ -430,6 +430,14 @@ def _closing(p: Quote) -> bool:
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:]*", re.I)
 
 
+def _said_that_day(q: Quote, done: Sequence[Quote], next_day: str) -> bool:
+    """The speaker's words just before were said on the day told ("At a rally yesterday, Beck
+    said, ..."): these go on there, and their "last night" is the night before it."""
+    own = _own(done, q)
+    day = (dt.date.fromisoformat(next_day) - dt.timedelta(days=1)).isoformat()
+    return bool(own) and own[-1].when == day and q.start - own[-1].end <= _ACCOUNT_GAP
+
+
 def _date_one(
     q: Quote,
     i: int,
@@ -549,7 +557,7 @@ def _date_one(
     # 3e. Words that speak of "yesterday" the day the narrative just told were said the next
     # day ("On Thursday, Ruiz accused them." "'... her statements yesterday ...'").
     next_day = _day_after_told(text, sents, q, timexes, anchor)
-    if next_day is not None:
+    if next_day is not None and not _said_that_day(q, done, next_day):
         return replace(q, when=next_day, when_range=None, when_basis="text")
     # 3f. The sentence after points back to the words: "That's the view Ferrell gave on
     # Nov. 14."
