@@ -287,3 +287,33 @@ def test_the_rallies_of_two_places(
 )
 def test_last_night_at_the_occasion(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+def test_a_date_of_the_speaker() -> None:
+    """A date the parse hangs on the speaker ("said Tom Ferrell, strategist for her campaign
+    four years ago") is of the speaker's past, not the saying's; one hung on where the words
+    were said ("at a campaign stop this week") is the saying's."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from saidwhen.extract.when.clauses import _dates_a_thing
+    from saidwhen.model import Timex
+
+    words = ["Tom", "Ferrell", ",", "strategist", "four", "years", "ago", ",", "said", "it"]
+    heads = [1, 8, 1, 1, 5, 6, 1, 8, 8, 8]
+    deps = ["compound", "nsubj", "punct", "appos", "nummod", "npadvmod", "advmod", "punct"]
+    deps += ["ROOT", "dobj"]
+    pos = ["PROPN", "PROPN", "PUNCT", "NOUN", "NUM", "NOUN", "ADV", "PUNCT", "VERB", "PRON"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    ago = doc[4:7]
+    t = Timex(ago.text, ago.start_char, ago.end_char, "DATE", "2015", date="2015")
+    assert _dates_a_thing(doc, t)
+    # ... hung on a place where the words were said: the saying's
+    words = ["said", "it", "at", "a", "stop", "this", "week"]
+    heads = [0, 0, 0, 4, 2, 6, 4]
+    deps = ["ROOT", "dobj", "prep", "det", "pobj", "det", "npadvmod"]
+    pos = ["VERB", "PRON", "ADP", "DET", "NOUN", "DET", "NOUN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    week = doc[5:7]
+    t = Timex(week.text, week.start_char, week.end_char, "DATE", "2019-W47")
+    assert not _dates_a_thing(doc, t)

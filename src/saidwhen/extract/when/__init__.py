@@ -13,6 +13,7 @@ The evidence, strongest first (the examples are made up):
    statement issued Oct. 25" dates its words), nor the main verb's date for
    words in a relative clause ("now left with the loans Ms. Ruiz sought"), nor
    a date that qualifies a thing ("Ruiz's 2008 campaign", "a deputy in 2012")
+   or the speaker ("said Lee, a strategist for her campaign four years ago")
    or sits in the words reported ("noted that Ferrell looked tired in 1984"),
    nor the date of the other clause ("She left in 2000, but she said ...");
    "this week" ends on the article's day;
