@@ -58,6 +58,10 @@ _OPENERS = frozenset(
     """.split()
 )
 
+# words that open an adverbial clause: '"...," after Lee announced it' is no report of the
+# quote ("as" is: '"...," as Lee put it')
+_SUBORDINATORS = frozenset("after before when whenever because since until unless once if".split())
+
 # the words of a subject noun phrase, however long ("the Post's senior politics editor")
 _NOMINAL_WORDS = frozenset(("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM"))
 
@@ -86,6 +90,8 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
         return None  # the quote closed its sentence: what follows is a new one
     if quoted.endswith(("!", "?")) and after[:1].isupper() and after.lower() in _OPENERS:
         return None  # '"...!" After the rally, he went on': a new sentence, not "X asked"
+    if quoted.endswith(("!", "?")) and after[:1].isupper() and _introduced(doc, region):
+        return None  # 'telling her, "...!" She replied': the quote had its cue before it
     if first_word is not None and first_word.lower_ in NEW_CLAUSE:
         return None  # ``saying, "...," but he denied ...``: a new clause, not this quote's cue
     # "...," the clause that follows is the report whatever its verb ("he surmised")
@@ -93,9 +99,15 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
     open_clause = tail.endswith(",") or (tail.endswith(("?", "!")) and after[:1].islower())
     words = 0
     nominal = True  # every word so far of one noun phrase ("the Post's senior editor Ana Ruiz")
+    # '"...," after Lee announced it': that clause's verb reports nothing; a cue may follow
+    # it ('"...," when asked, Lee said')
+    adverbial = first_word is not None and first_word.lower_ in _SUBORDINATORS
     for tok in toks:
         if tok.text in SENT_END or tok.text in ('"', "“", "”") or tok.text.startswith("\n"):
             break
+        if adverbial:
+            adverbial = tok.text != ","
+            continue
         if tok.tag_ == "VBN" and tok.dep_ == "acl" and region.start <= tok.head.idx < region.end:
             continue  # "... the interests" shared by both towns, he warned: a modifier
         if is_speech_verb(tok) or (open_clause and _loose_cue(tok)):
@@ -111,6 +123,16 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
         if words > _MAX_APPOSITIVE_WORDS:
             break
     return None
+
+
+def _introduced(doc: Doc, region: QuoteRegion) -> bool:
+    """``telling her, "..."`` / ``she wrote: "..."``: a speech verb and a comma or colon
+    right before the opening mark."""
+    window = window_tokens(doc, max(0, region.open_mark - 80), region.open_mark)
+    before = [t for t in window if not t.is_space]
+    if len(before) < 2 or before[-1].text not in (",", ":"):
+        return False
+    return any(is_speech_verb(t) for t in before[-4:-1])
 
 
 def _cue_before(
@@ -224,13 +246,13 @@ def nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token
                 and nxt.head.pos_ in ("NOUN", "PROPN")
                 and verb.i < nxt.head.i <= nxt.i + 4
             ):
-                return nxt.head
+                return _owned(nxt.head)
             if nxt.lower_ in ("one", "another"):
                 return nxt
         if nxt is not None and nxt.pos_ in ("PROPN", "NOUN") and nxt.ent_type_ != "DATE":
             while nxt.dep_ in ("compound", "flat") and verb.i < nxt.head.i <= nxt.i + 4:
                 nxt = nxt.head  # "said Robin Maynard": the name's head
-            return nxt
+            return _owned(nxt)
         return None
     if (inverted := _inverted_opening(view, verb)) is not None:
         return inverted
@@ -248,6 +270,13 @@ def nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token
             break
         k -= 1
     return None
+
+
+def _owned(noun: Token) -> Token:
+    """``said the mayor's introducer, X``: not the owner but the noun it owns speaks."""
+    while noun.dep_ == "poss" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
 
 
 def _inverted_opening(view: ArticleView, verb: Token) -> Token | None:
