@@ -373,7 +373,7 @@ SPEECH_NOUNS = frozenset(
     announcement claim assertion statement admission allegation insistence warning
     promise pledge testimony acknowledgment acknowledgement denial suggestion
     contention argument assurance revelation prediction accusation complaint boast
-    declaration concession confession report
+    declaration concession confession report point
     """.split()
 )
 
@@ -405,7 +405,12 @@ def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list
         if clause is None:
             continue
         content = trim(doc, [t for t in subtree(clause) if t.lower_ != "that" or t.i > clause.i])
-        source = [t for t in subtree(owner) if t.dep_ != "case" and t.i < noun.i]
+        # the owner before the noun ("Lee's announcement"), or its agent after it
+        source = [
+            t
+            for t in subtree(owner)
+            if t.dep_ != "case" and not t.is_space and (t.i < noun.i) == (owner.i < noun.i)
+        ]
         c_span, k_span, s_span = _span(doc, content), _span(doc, [noun]), _span(doc, source)
         if c_span is None or k_span is None or s_span is None or len(content) < 3:
             continue
@@ -423,6 +428,8 @@ def _owner(noun: Token) -> Token | None:
     poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in _OWNERS]
     if poss:
         return poss[0]
+    if (by := _by_agent(noun)) is not None:
+        return by
     k = noun.i - 1
     while k > 0 and noun.i - k <= 4 and noun.doc[k].pos_ in ("ADJ", "NUM", "ADV"):
         k -= 1
@@ -432,9 +439,25 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
+def _by_agent(noun: Token) -> Token | None:
+    """``a statement by actor Ana Ruiz``: the noun's agent (the parser may hang the
+    ``by`` phrase on the verb the noun is the object of)."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is None or nxt.lower_ != "by":
+        return None
+    if nxt.head.i != noun.i and not (noun.dep_ == "dobj" and nxt.head.i == noun.head.i):
+        return None
+    agents = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ in _OWNERS]
+    return agents[0] if agents else None
+
+
 def _that_clause(noun: Token) -> Token | None:
     """The clause a noun of saying reports: ``announcement that X`` (X), ``testimony
-    that concluded X`` (X)."""
+    that concluded X`` (X); also where the parser hung the clause of an object noun on
+    the verb (``knocked a statement by X that ...``, ``did not rebut X's point, that
+    ...``)."""
+    if (hung := _clause_on_verb(noun)) is not None:
+        return hung
     for c in noun.children:
         if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < noun.i:
             continue
@@ -447,6 +470,29 @@ def _that_clause(noun: Token) -> Token | None:
         said = [k for k in c.children if k.dep_ == "ccomp" and k.i > c.i]
         if marks[0].dep_ == "nsubj" and said:
             return said[0]
+    return None
+
+
+def _clause_on_verb(noun: Token) -> Token | None:
+    """The ``that`` clause right after an object noun of saying (past its ``by`` phrase,
+    a comma or a phrase of time) that the parser made the verb's own complement."""
+    if noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    by = _by_agent(noun)
+    between = set(range(noun.i + 1, by.head.right_edge.i + 1)) if by is not None else set()
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i < noun.i:
+            continue
+        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"]
+        if not marks:
+            return None
+        gap = [
+            t
+            for t in noun.doc[noun.i + 1 : marks[0].i]
+            if t.i not in between and t.text != "," and t.ent_type_ not in ("DATE", "TIME")
+        ]
+        return None if gap else c
     return None
 
 
