@@ -26,6 +26,7 @@ from saidwhen.extract.speech.rules import (
     find_cause_reports,
     find_gerund_reports,
     find_noun_reports,
+    find_opening_participles,
     find_phrase_then_clause,
     find_reported,
     find_source_insertions,
@@ -284,6 +285,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         *find_phrase_then_clause(view, people),
         *find_gerund_reports(view, people),
         *find_cause_reports(view, people),
+        *find_opening_participles(view, people),
     ]:
         if not any(_same_report(q, r) or (q.start < r.end and r.start < q.end) for q in out):
             out.append(r)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from saidwhen.extract.speech.lexicon import (
     AS_INSERTION_VERBS,
+    CLAUSE_VERBS,
     MIN_CUE_COUNT,
     MIN_CUE_RATE,
     OBJ_DEPS,
@@ -40,6 +41,7 @@ from saidwhen.extract.speech.syntax import (
     cue_tokens,
     governing_cue,
     line_after,
+    noun_phrase,
     source_tokens,
     subtree,
     trim,
@@ -58,6 +60,7 @@ __all__ = [
     "find_cause_reports",
     "find_gerund_reports",
     "find_noun_reports",
+    "find_opening_participles",
     "find_phrase_then_clause",
     "find_reported",
     "find_source_insertions",
@@ -575,6 +578,42 @@ def find_gerund_reports(view: ArticleView, people: Resolver | None = None) -> li
         return subtree(gerunds[0]) if gerunds else []
 
     return _verb_frames(view, people, _GERUND_VERBS, said, shortest=2)
+
+
+def find_opening_participles(view: ArticleView, people: Resolver | None = None) -> list[Draft]:
+    """``Claiming the criticism is designed to pressure the jury, Ortiz told ...``: a
+    participle of saying that opens the sentence reports the clause up to the comma
+    before the main clause, for that clause's subject.  The tagger reads ``Insisting
+    that ...`` but not the clause without "that" (which the parser often takes for
+    the subject of the clause's own verb); the merge adds these where it found
+    nothing."""
+    resolve = _resolver(people)
+    doc, text = view.doc, view.text
+    out: list[Draft] = []
+    first = bisect.bisect_left(view.idx, view.start)
+    for verb in _tokens_with(view, first, CLAUSE_VERBS):
+        start = view.sent_start[verb.i]
+        if verb.tag_ != "VBG" or verb.i != start or verb.i in view.quoted:
+            continue
+        root = doc[start].sent.root
+        subjects = [c for c in root.children if c.dep_ in SUBJ_DEPS and verb.i < c.i < root.i]
+        if not subjects or root.pos_ not in ("VERB", "AUX"):
+            continue
+        comma = subjects[0].left_edge.i - 1
+        if doc[comma].text != ",":
+            continue
+        words = [t for t in doc[verb.i + 1 : comma] if t.i not in view.quoted]
+        if words and words[0].lower_ == "that":
+            words = words[1:]
+        if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words):
+            continue  # a noun phrase ("Citing a poll, ..."): not a clause said
+        content = trim(doc, words)
+        source = trim(doc, noun_phrase(subjects[0]))
+        c_span, k_span, s_span = _span(doc, content), _span(doc, [verb]), _span(doc, source)
+        if c_span is None or k_span is None or s_span is None or len(content) < 3:
+            continue
+        out.append(_reported(text, resolve, c_span, k_span, s_span))
+    return out
 
 
 # verbs that say what something is due to: "attributed the rally to the ruling"
