@@ -15,6 +15,7 @@ from saidwhen.extract.speech.frames import (
     heard_in_passing,
     settle_sources,
     split_next_acts,
+    split_that_clauses,
 )
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
@@ -314,6 +315,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         out.append(r)
     settle_sources(view, people, out)
     out = split_next_acts(view, [q for q in out if not heard_in_passing(view, q)])
+    out = split_that_clauses(view, out)
     return sorted(out, key=lambda q: (q.start, q.end))
 
 
