@@ -100,3 +100,35 @@ def test_after_the_cue_the_owned_noun_speaks_not_its_owner(
     found = [q for q in run(text, nlp).quotes if q.text == words]
     assert found and found[0].speaker is not None
     assert found[0].speaker.mention == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "mention"),
+    [
+        # the parser takes the capitalised verb for part of the name
+        (
+            '"We continue to pray," Ana Ruiz said. She called the soldiers occupiers. '
+            'Replied State Department deputy spokesman Tom Hale, "We have not really '
+            'analyzed the statement in detail."\n',
+            "We have not really analyzed the statement in detail.",
+            "Tom Hale",
+            "State Department deputy spokesman Tom Hale",
+        ),
+        ('Said Ellis: "We will not pay."\n', "We will not pay.", "Ellis", "Ellis"),
+    ],
+)
+def test_a_sentence_opening_on_its_cue_names_the_speaker_after_it(
+    nlp: Any, text: str, words: str, speaker: str, mention: str
+) -> None:
+    found = [q for q in run(text, nlp).quotes if q.text == words]
+    assert found and found[0].speaker is not None
+    assert (who(found[0]), found[0].speaker.mention) == (speaker, mention)
+
+
+def test_a_long_name_with_for_before_the_cue_is_the_speaker(nlp: Any) -> None:
+    text = (
+        'Monarchists hope to defeat the republic at the referendum. "The phony war has '
+        'finished," Australians for a Constitutional Monarchy executive director Kerry '
+        "Jones said.\n"
+    )
+    assert ("The phony war has finished", "Kerry Jones") in _quoted(text, nlp)

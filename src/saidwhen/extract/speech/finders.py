@@ -45,6 +45,7 @@ __all__ = [
     "find_said_after_fragment",
     "introduces",
     "nearby_subject",
+    "opens_on_cue",
     "owner_of_next_sentence",
     "set_apart",
 ]
@@ -117,7 +118,7 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
             return tok
         if not tok.is_punct and not tok.is_space:
             words += 1
-            nominal = nominal and tok.pos_ in _NOMINAL_WORDS
+            nominal = nominal and (tok.pos_ in _NOMINAL_WORDS or _joins_name(tok))
         if words > 6 and not nominal and "," not in doc_text(doc)[region.outer_end : tok.idx]:
             break  # past a plain subject; an appositive ("X, a strategist, said") may be longer
         if words > _MAX_APPOSITIVE_WORDS:
@@ -133,6 +134,18 @@ def _introduced(doc: Doc, region: QuoteRegion) -> bool:
     if len(before) < 2 or before[-1].text not in (",", ":"):
         return False
     return any(is_speech_verb(t) for t in before[-4:-1])
+
+
+def _joins_name(tok: Token) -> bool:
+    """``Australians for a Constitutional Monarchy``, ``Secretary of State``: "of" or
+    "for" inside a name, between capitalised words."""
+    doc = tok.doc
+    if tok.lower_ not in ("of", "for") or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    if nxt.lower_ in ("a", "an", "the") and tok.i + 2 < len(doc):
+        nxt = doc[tok.i + 2]
+    return doc[tok.i - 1].text[:1].isupper() and nxt.text[:1].isupper()
 
 
 def _cue_before(
@@ -158,6 +171,8 @@ def _cue_before(
     if acc is not None:
         return acc[1], acc[0], acc[1]  # "according to X": X speaks
     bare = [t for t in toks if not t.is_space]
+    if (inverted := _opening_cue(bare, quoted)) is not None:
+        return inverted[0], None, inverted[1]
     if bare and bare[-1].text == ":" and (by := _statement_by(bare, quoted)) is not None:
         return by[0], None, by[1]
     if bare and bare[-1].text == ":" and (rep := _as_reported(bare, quoted)) is not None:
@@ -185,6 +200,40 @@ def _cue_before(
         if toks[-2].pos_ in ("PROPN", "NOUN", "PRON"):  # "Smith: "...""
             return colon, Span(":", colon.idx, colon.idx + 1), toks[-2]
     return None
+
+
+# past forms of verbs of saying whose lemma cutting "-ed" or "-s" does not give
+_IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak"}
+
+
+def opens_on_cue(tok: Token) -> bool:
+    """``Said Ellis: "..."``, ``Replied State Department spokesman Tom Hale, "..."``: a
+    verb of saying that opens its sentence, before its speaker (tagged a verb, or a
+    name: the parser often takes the capitalised verb for part of one)."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    opens = prev is None or prev.text in SENT_END or prev.is_quote or "\n" in prev.text
+    if not opens or not tok.text[:1].isupper():
+        return False
+    if tok.pos_ == "VERB" and is_speech_verb(tok):
+        return True
+    word = tok.lower_
+    forms = {_IRREGULAR_PAST.get(word, ""), word[:-2], word[:-1], word[:-3] + "y"}
+    return bool(forms & SPEECH_VERBS)
+
+
+def _opening_cue(bare: list[Token], quoted: frozenset[int]) -> tuple[Token, Token] | None:
+    """The cue and speaker of a sentence that opens on its verb of saying
+    (:func:`opens_on_cue`), its speaker's name running up to the comma or colon
+    before the quote."""
+    if len(bare) < 3 or bare[-1].text not in (",", ":") or bare[0].i in quoted:
+        return None
+    if not opens_on_cue(bare[0]):
+        return None
+    names = [t for t in bare[1:-1] if t.pos_ in ("PROPN", "NOUN")]
+    if not names or any(t.pos_ in ("VERB", "AUX") for t in bare[1:-1]):
+        return None
+    return bare[0], names[-1]
 
 
 def _in_the_words_of(
@@ -283,9 +332,7 @@ def _inverted_opening(view: ArticleView, verb: Token) -> Token | None:
     """``Said Ellis: "..."`` / ``Added Smith, "..."``: a sentence that opens on the cue
     verb names its speaker right after it (the parser may take the name for an object)."""
     doc = view.doc
-    prev = doc[verb.i - 1] if verb.i > 0 else None
-    opens = prev is None or prev.text in SENT_END or "\n" in prev.text
-    if not opens or not verb.text[:1].isupper() or verb.i + 1 >= len(doc):
+    if not opens_on_cue(verb) or verb.i + 1 >= len(doc):
         return None
     name = doc[verb.i + 1]
     proper = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.text[:1].isupper())
