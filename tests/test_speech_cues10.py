@@ -132,3 +132,23 @@ def test_a_long_name_with_for_before_the_cue_is_the_speaker(nlp: Any) -> None:
         "Jones said.\n"
     )
     assert ("The phony war has finished", "Kerry Jones") in _quoted(text, nlp)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser hangs "by Castro" on the last word named
+        (
+            'Labeled "worms" and "traitors" by Ruiz, many were not able to visit their '
+            "relatives for years.\n",
+            "Ruiz",
+        ),
+        # no passive: "by any measure" is no agent
+        ('Tom Lee called the plan "a disaster" by any measure.\n', "Tom Lee"),
+    ],
+)
+def test_the_agent_of_a_passive_naming_verb_said_the_words(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    fragments = {who(q) for q in run(text, nlp).quotes if q.kind == "fragment"}
+    assert fragments == {speaker}

@@ -9,6 +9,7 @@ from saidwhen.extract._reported_cues import CUE_PREPS
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
     CUE_CHANNELS,
+    DESCRIBING_VERBS,
     EDGE_WORDS,
     NO_SOURCE,
     OBJECT_CONTROL,
@@ -404,6 +405,8 @@ def cue_subject(
             participle modifying a noun is said by that noun.
         steps: how many verbs up the walk goes.
     """
+    if verb.lemma_ in _NAMING_VERBS and (agent := _agent(verb)) is not None:
+        return agent  # "labeled 'worms' by Castro", "the plan was called 'a disaster' by Lee"
     tok = verb
     for _ in range(steps):
         subs = [
@@ -455,6 +458,27 @@ def cue_subject(
             tok = head.head
         else:
             return None
+    return None
+
+
+# verbs that name or judge what they are said of: their "by" agent is who said it
+_NAMING_VERBS = DESCRIBING_VERBS | frozenset("call label dub term name".split())
+
+
+def _agent(verb: Token) -> Token | None:
+    """The ``by`` agent of a passive verb (the parser may hang it on the verb's object:
+    ``labeled "worms" and "traitors" by Castro``)."""
+    if verb.tag_ != "VBN":
+        return None
+    for by in verb.subtree:
+        if by.lower_ != "by" or by.i < verb.i or by.dep_ not in ("agent", "prep"):
+            continue
+        head = by.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        objs = [g for g in by.children if g.dep_ == "pobj"]
+        if head.i == verb.i and objs:
+            return objs[0]
     return None
 
 
