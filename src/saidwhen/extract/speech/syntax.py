@@ -452,12 +452,38 @@ def cue_subject(
             and report(tok)
         ):
             tok = head.head
+        elif (place := _past_place_clause(tok)) is not None:
+            tok = place
         elif tok.dep_ in climb:
             tok = head
         elif through_prep and tok.dep_ == "pcomp" and head.dep_ == "prep":
             tok = head.head
         else:
             return None
+    return None
+
+
+def _past_place_clause(tok: Token) -> Token | None:
+    """``protesters marched outside the stadium where the Panthers played, chanting
+    "..."``: a participle after a comma (or "while") that the parser hung on a clause
+    of place or time belongs to the clause that names the place; the verb of that
+    clause."""
+    head = tok.head
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i < head.i:
+        return None
+    if head.dep_ not in ("relcl", "ccomp", "advcl"):
+        return None
+    if tok.i == 0 or tok.doc[tok.i - 1].text not in (",", "while", "-", "—", "–"):
+        return None
+    if not any(c.tag_ == "WRB" and c.lower_ in ("where", "when") for c in head.children):
+        return None
+    up = head.head
+    for _ in range(4):
+        if up.pos_ in ("VERB", "AUX"):
+            return up
+        if up.head.i == up.i:
+            return None
+        up = up.head
     return None
 
 
