@@ -152,3 +152,13 @@ def test_the_agent_of_a_passive_naming_verb_said_the_words(
 ) -> None:
     fragments = {who(q) for q in run(text, nlp).quotes if q.kind == "fragment"}
     assert fragments == {speaker}
+
+
+def test_a_finite_cue_the_parser_hung_on_its_subject_keeps_that_subject(nlp: Any) -> None:
+    # the parser took "Mr. Doyle" for the sentence's root and "called" for a modifier
+    text = (
+        "But Smith Barney's Mr. Doyle, who yesterday trimmed his Anheuser earnings "
+        'projection to $2.95 a share from $3.10, called the market\'s reaction "justified."\n'
+    )
+    fragments = [(q.text, who(q)) for q in run(text, nlp).quotes if q.kind == "fragment"]
+    assert fragments == [("justified.", "Doyle")]

@@ -443,6 +443,15 @@ def cue_subject(
             objs = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
             if objs:
                 return objs[-1]  # "led some to question": the object speaks
+        if (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBD"
+            and head.dep_ == "ROOT"
+            and head.pos_ in _NOMINAL
+        ):
+            # "Mr. Doyle, who trimmed his forecast, called it "justified"": the parser hung
+            # the finite verb on its subject, which it took for the sentence's root
+            return head
         if participle_of_noun and tok.dep_ == "acl" and head.pos_ in _NOMINAL:
             return head if tok.tag_ in ("VBG", "VBN") else None
         if (
