@@ -345,7 +345,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         if (cut := _time_tail(span)) < end:
             return self.entity_at(start, cut)  # "Tano this week"
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
-            ante = root.head.head
+            ante = noun_before_comma(root, names_only=True) or root.head.head
             found = self.entity_at(ante.idx, ante.idx + len(ante))
             if root.lower_ == "which" and found is not None and found.type == "person":
                 # "..., Ruiz told Lane, which meant ...": "which" is no person; it takes
@@ -500,3 +500,37 @@ class PeopleIndex(_Descriptions, _Pronouns):
         if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.dep_ == "ROOT":
             return 2
         return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1
+
+
+def noun_before_comma(rel: Token, *, names_only: bool = False) -> Token | None:
+    """What a relative pronoun after a comma stands for: the noun right before the comma
+    (``..., Patti Lane and Stevie Ward, who joked``: the parser may hang the clause on
+    the head of the list or on a noun further back), or what a name in a phrase there
+    belongs to (``Sen. Jeff Flake, Republican of Arizona, who``: the senator, not the
+    state; ``nervous Democrats on Capitol Hill, who``).  ``names_only``: a proper name
+    or nothing."""
+    doc = rel.doc
+    k = rel.i - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    k -= 1
+    while k > 0 and doc[k].pos_ == "ADV":
+        k -= 1  # "demonstrators here, who"
+    near = doc[k]
+    if near.pos_ not in (("PROPN",) if names_only else ("NOUN", "PROPN")):
+        return None
+    while near.dep_ in ("compound", "flat") and near.i < near.head.i < rel.i:
+        near = near.head
+    prep = near.head
+    if (
+        near.pos_ == "PROPN"
+        and near.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("PROPN", "NOUN")
+    ):
+        near = prep.head
+        while near.dep_ == "appos" and near.head.i < near.i:
+            near = near.head  # "Jeff Flake, Republican of Arizona, who"
+        if names_only and near.pos_ != "PROPN":
+            return None
+    return near

@@ -611,6 +611,8 @@ def _date_one(
         for p in reversed(done):
             if p.start >= q.start or p.speaker is None or p.speaker.name != q.speaker.name:
                 continue
+            if p.kind == "indirect" and p.continues is not None:
+                continue  # "... and that ...": the second clause of a report before
             # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on,
             # in the same channel (a podcast then a newsletter are two occasions)
             other_channel = q.channel and p.channel and q.channel != p.channel
