@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -331,8 +332,17 @@ def _name_as_told(
     if outside and max(len(_core(w)) for w, _ in outside) >= 2:
         forms = outside
     # (a form in the body before one in a headline: "Francois Hollande Says ..." over the
-    # body's "François Hollande")
-    best = max(forms, key=lambda f: (len(f[0]), not any(lo <= f[1] < hi for lo, hi in titles)))[0]
+    # body's "François Hollande"; of two forms as full, the one given more often: a slip
+    # "Hilary Clinton" once, "Hillary Clinton" thrice)
+    given = Counter(tuple(w) for w, _ in forms)
+    best = max(
+        forms,
+        key=lambda f: (
+            len(f[0]),
+            not any(lo <= f[1] < hi for lo, hi in titles),
+            given[tuple(f[0])],
+        ),
+    )[0]
     if best != ent.tokens:
         ent.tokens = list(best)
 

@@ -85,6 +85,9 @@ def pull_quote_paragraphs(text: str, quoted: list[tuple[int, int]]) -> list[tupl
     return out
 
 
+# What sets an apposition off after a name ("Tom Lee, a fisherman", "Lee - a fisherman -")
+_APPOS_MARKS = frozenset(",-–—(")
+
 _AGED = re.compile(r"(?i)the\s+(\d{1,3})\s*-\s*year\s*-\s*old")
 
 
@@ -258,7 +261,9 @@ class PeopleIndex(_Descriptions, _Pronouns):
                             for e in self._entities
                             if e.named and not e.org_named and gender is None
                         }
-                    ok = low[-1] not in surnames
+                    # (and only after the full name: a "Chao" before "Rulan Chao Pian" is
+                    # her father)
+                    ok = low[-1] not in surnames and ent.last_before(at) >= 0
                 ok = ok and not _other_generation(words, ent.tokens)
             if ok:
                 last = ent.last_before(at)
@@ -353,13 +358,18 @@ class PeopleIndex(_Descriptions, _Pronouns):
         for s, e, x in inside:  # the name that heads the span
             if s <= root.idx < e:
                 return x
+        text = doc_text(doc)
+        for s, e, x in inside[:1]:
+            # "Deborah Reynolds - Santilli's girlfriend and co-host -": a person's name
+            # opening the span, then what she is
+            if s == start and x.type == "person" and text[e:end].lstrip()[:1] in _APPOS_MARKS:
+                return x
         for child in root.children:  # "Her partner, ecologist Priya Raman"
             if child.dep_ == "appos":
                 lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
                 for s, _e, x in inside:
                     if lo <= s < hi and s <= child.idx + len(child):
                         return x
-        text = doc_text(doc)
         for s, e, x in inside:
             # a name closing the span: ", Dick Clark Productions,", "China's ambassador
             # to Britain Liu Xiaming", "Wikileaks editor-in-chief Kristinn Hrafnsson"
@@ -370,9 +380,12 @@ class PeopleIndex(_Descriptions, _Pronouns):
                     last.root.dep_ == "pobj" and last.root.head.head.i == root.i
                 ):
                     return x
-        for _s, e, x in self._mentions_in(end - self._longest, start + 1):
-            if end <= e:
-                return x
+        # a longer mention holding the span, unless the span is a name that owns it
+        # ("Galois'" of "Galois' cousin, Gabriel Demante" is not the cousin)
+        if not (root.dep_ == "poss" and root.pos_ == "PROPN"):
+            for _s, e, x in self._mentions_in(end - self._longest, start + 1):
+                if end <= e:
+                    return x
         if root.pos_ == "PRON":
             names = [m for m in inside if text[m[0] : m[1]].lower() not in PRONOUNS]
             if names:

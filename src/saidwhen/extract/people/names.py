@@ -172,14 +172,17 @@ def _core(words: list[str]) -> list[str]:
 
 
 def _first_surname(low: list[str], ent_low: list[str]) -> bool:
-    """ "Acosta" or "Melba Acosta" for "Melba Acosta Febo": a given name and two surnames,
-    the first of which names the person alone (not "Paul" of "John Paul Jones")."""
+    """ "Acosta" or "Melba Acosta" for "Melba Acosta Febo", "Sada" for "Carlos Manuel Sada
+    Solana": given names and two surnames, the first of which names the person alone (not
+    "Paul" of "John Paul Jones")."""
     return (
-        len(ent_low) == 3
-        and ent_low[0] in _ANY_GIVEN
-        and ent_low[1] not in _ANY_GIVEN
-        and len(ent_low[1]) > 2
-        and low in ([ent_low[1]], ent_low[:2])
+        len(ent_low) in (3, 4)
+        and ent_low[-2] not in _ANY_GIVEN
+        and len(ent_low[-2]) > 2
+        # (a given name first, or none the lexicon knows but a surname last, no role:
+        # not "Wells Fargo CEO")
+        and (ent_low[0] in _ANY_GIVEN or (len(low) == 1 and ent_low[-1] not in _PERSON_NOUNS))
+        and low in ([ent_low[-2]], ent_low[:-1])
     )
 
 
@@ -239,7 +242,7 @@ def _same_person(low: list[str], ent_low: list[str]) -> bool:
         )
     if n >= 2:
         return ent_low[0] in (low[-1], low[0]) or (n == 3 and _first_surname(ent_low, low))
-    if m == 3 and _first_surname(low, ent_low):
+    if m in (3, 4) and _first_surname(low, ent_low):
         return True
     # a surname alone, or a first name alone ("Tom"; "Liu" for "Liu Xiaming")
     return low[0] in (ent_low[-1], ent_low[0])
@@ -658,8 +661,18 @@ def _name_start(
     return start
 
 
+# Sentence openers the tagger may take for a name's first word ("First Tano went ...")
+_OPENER_WORDS = frozenset(
+    """
+    first then now also still even only just yet though although unlike like
+    meanwhile perhaps indeed instead besides top next last once while whereas
+    """.split()
+)
+
+
 def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
-    """Skip a sentence opener that is no name ("Hosting Cook at ...", "Asked, Lee said")."""
+    """Skip a sentence opener that is no name ("Hosting Cook at ...", "Asked, Lee said",
+    "First Tano went ...")."""
     first = doc[i]
     if (
         j - i >= 2
@@ -671,6 +684,7 @@ def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
         and (
             first.lower_.endswith("ing")
             or first.tag_ in ("VBG", "VBN", "VB", "VBD")
+            or first.lower_ in _OPENER_WORDS
             or (first.lower_ in common and first.lower_ not in TITLES)
         )
     ):
