@@ -92,6 +92,17 @@ CASES = [
         "Tadeo Ramiro Quilez Oyarzun",
         id="the-first-of-two-surnames-after-two-given-names",
     ),
+    pytest.param(
+        "Former Miss Universe Alicia Vega spoke in Dayton on Monday.\n\n"
+        '"The plan will fail," Vega said.',
+        "Alicia Vega",
+        id="a-contest-title",
+    ),
+    pytest.param(
+        'Miss Mary Jane Holt spoke in Dayton on Monday.\n\n"The plan will fail," Holt said.',
+        "Mary Jane Holt",
+        id="a-miss-before-two-given-names",
+    ),
 ]
 
 
@@ -198,6 +209,12 @@ def test_a_name_with_and_without_accents_is_one_person(nlp: Any) -> None:
             '"It was the only way to save the boardwalk," Kinnersly said.',
             "Dale Kinnersley",
             id="a-surname-misspelt-once",
+        ),
+        pytest.param(
+            "Reporter Elise Marrot wrote to the aide on Tuesday.\n\n"
+            '"She was great, well done," Marott said.',
+            "Elise Marrot",
+            id="a-letter-doubled-in-the-wrong-place",
         ),
         pytest.param(
             "Marta Ellison spoke to the crowd. The Ellisons have run the diner since 1980.\n\n"

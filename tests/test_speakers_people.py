@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from saidwhen.pipeline import extract
 from tests.test_attribution import run, who
 
 
@@ -363,3 +364,23 @@ def test_according_to_a_man_makes_him_the_one_who_goes_on(nlp: Any) -> None:
         nlp,
     )
     assert _speaker_of(rec, "We are broke") == "Bob Klein"
+
+
+@pytest.mark.parametrize(
+    ("said_by", "name"),
+    [
+        pytest.param(
+            "Marian Hollis, an English professor at Grant University in Dayton, and a "
+            "co-editor of a book on the genre",
+            "Marian Hollis",
+            id="a-second-role-after-the-apposition",
+        ),
+        pytest.param("Tom Lee and a friend", "Tom Lee and a friend", id="a-second-person"),
+    ],
+)
+def test_a_role_joined_to_the_apposition_is_no_second_speaker(
+    nlp: Any, said_by: str, name: str
+) -> None:
+    text = f'"The novel looks at ordinary working women," said {said_by}.'
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker] == [name]

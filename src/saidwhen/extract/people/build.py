@@ -374,10 +374,16 @@ def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:
     return out
 
 
+_DOUBLED = re.compile(r"(\w)\1")
+
+
 def _one_slip(a: str, b: str) -> bool:
-    """One letter added, dropped, changed, or two neighbours swapped ("Labbot", "Labott")."""
+    """One letter added, dropped, changed, two neighbours swapped ("Labott", "Laobtt") or
+    a letter doubled in the wrong place ("Labbot", "Labott")."""
     if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False
+    if len(a) == len(b) and _DOUBLED.sub(r"\1", a) == _DOUBLED.sub(r"\1", b):
+        return True
     if len(a) == len(b):
         diff = [k for k in range(len(a)) if a[k] != b[k]]
         return len(diff) == 1 or (

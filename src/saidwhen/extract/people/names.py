@@ -650,7 +650,15 @@ def _name_start(
         if doc[k].lower_ in _ANY_GIVEN:
             first = k - 2 if doc[k - 1].text == "-" else k  # "Eva-Marie Persson"
             before = doc[start:first]
-            if (start > 0 and doc[start - 1].lower_ == "of") or all(
+            # (after "of" of a title, or a contest's "Miss": "Miss Universe Alicia Vega")
+            after_title = start > 0 and (
+                doc[start - 1].lower_ == "of"
+                or (
+                    doc[start - 1].lower_ in ("miss", "mister")
+                    and not any(t.lower_ in _ANY_GIVEN for t in before)
+                )
+            )
+            if after_title or all(
                 t.lower_ in common
                 # (a given name is none: "Peter Charles L'Enfant")
                 or (t.lower_.endswith(_ROLE_SUFFIXES) and t.lower_ not in _ANY_GIVEN)

@@ -111,6 +111,14 @@ def _joint_name(
         return None
     if any(m.pos_ not in ("PROPN", "NOUN", "PRON") for m in members):
         return None  # "Vance and has aides" (a slip for "his"): no second person
+    appos = [c.i for c in root.children if c.dep_ == "appos" and c.i > root.i]
+    if appos and any(
+        m.i > min(appos)
+        and m.text.islower()
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in m.children)
+        for m in members[1:]
+    ):
+        return None  # "Suzanne Lee, a professor at Yale, and a co-editor of ...": one person
     if root.text.islower() and all(
         m.text.islower() and not any(c.dep_ in ("det", "poss") for c in m.children)
         for m in members[1:]
