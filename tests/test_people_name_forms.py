@@ -338,6 +338,17 @@ def test_a_name_then_what_they_are_between_dashes_is_that_person(nlp: Any) -> No
     ]
 
 
+def test_a_hyphen_after_a_name_sets_off_no_apposition(nlp: Any) -> None:
+    text = (
+        "Pro-Vance super PAC Priorities Ohio Action announced a small ad buy this week.\n\n"
+        "Ana Vance spoke in Toledo on Monday."
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "indirect"] != [
+        "Ana Vance"
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -368,3 +379,20 @@ def test_a_name_owning_a_longer_mention_is_not_its_person(nlp: Any) -> None:
     start = text.index("Galvan's cousin")
     owner = index.entity_at(start, start + len("Galvan's"))
     assert owner is None or owner.name != "Tomas Lemaire"
+
+
+def test_a_place_after_a_name_is_where_they_are_from(nlp: Any) -> None:
+    """ "Bronislaw Tarek of Poland" (the tagger calls it a body), said "Tarek" later: the
+    person Bronislaw Tarek; a body's name with "of" stays whole."""
+    text = (
+        "At the library, the foreign ministers of Bronislaw Tarek of Poland and Istvan "
+        "Bartha of Hungary signed the papers. A coalition of groups, among them Students "
+        "For Life of America, wrote to them.\n\n"
+        '"It is a great day for Poland," Tarek said. "We are home," Bartha said.'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [
+        "Bronislaw Tarek",
+        "Istvan Bartha",
+    ]
+    assert "Students For Life" not in {p.name for p in rec.people}

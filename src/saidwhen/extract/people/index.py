@@ -362,7 +362,15 @@ class PeopleIndex(_Descriptions, _Pronouns):
         for s, e, x in inside[:1]:
             # "Deborah Reynolds - Santilli's girlfriend and co-host -": a person's name
             # opening the span, then what she is
-            if s == start and x.type == "person" and text[e:end].lstrip()[:1] in _APPOS_MARKS:
+            rest = text[e:end]
+            mark = rest.lstrip()[:1]
+            # (a dash or a bracket set off by a space: not "Pro-Clinton")
+            if (
+                s == start
+                and x.type == "person"
+                and mark in _APPOS_MARKS
+                and (mark == "," or rest[:1].isspace())
+            ):
                 return x
         for child in root.children:  # "Her partner, ecologist Priya Raman"
             if child.dep_ == "appos":
