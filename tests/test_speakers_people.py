@@ -384,3 +384,30 @@ def test_a_role_joined_to_the_apposition_is_no_second_speaker(
     text = f'"The novel looks at ordinary working women," said {said_by}.'
     rec = extract(text, "2021-03-02", nlp=nlp)
     assert [q.speaker.name for q in rec.quotes if q.speaker] == [name]
+
+
+def test_the_source_is_the_last_source_described_before_it(nlp: Any) -> None:
+    rec = extract(
+        "The mayor was asked to step aside, one highly placed source said.\n\n"
+        "Another highly placed source said the mayor's son met him on Friday. The source "
+        'said the son "laid out the choice" for his father.',
+        "2021-03-02",
+        nlp=nlp,
+    )
+    said = [q for q in rec.quotes if q.speaker and q.kind == "fragment"]
+    assert [q.speaker.name for q in said] == ["Another highly placed source"]
+
+
+def test_a_name_set_beside_the_place_of_a_title_is_the_titled_person(nlp: Any) -> None:
+    """ "The U.S. ambassador to Poland, Dan Fried, who was then on the National Security
+    Council, said ...": the parser hangs the name on the place; the speaker is Fried, not
+    the council named in his relative clause."""
+    rec = extract(
+        "The alliance met in Madrid.\n\n"
+        "The U.S. ambassador to Poland, Dan Fried, who was then on the National Security "
+        'Council, said Friday that he remembered being asked to help "turn this wish into '
+        'a policy."',
+        "2021-03-02",
+        nlp=nlp,
+    )
+    assert {q.speaker.name for q in rec.quotes if q.speaker} == {"Dan Fried"}

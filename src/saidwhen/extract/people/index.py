@@ -372,8 +372,11 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 and (mark == "," or rest[:1].isspace())
             ):
                 return x
-        for child in root.children:  # "Her partner, ecologist Priya Raman"
-            if child.dep_ == "appos":
+        # "Her partner, ecologist Priya Raman"; "The ambassador to Poland, Dan Fried, who
+        # ..." (the parser sets the name beside the place)
+        placed = [g for c in root.children if c.dep_ == "prep" for g in c.children]
+        for child in [*root.children, *(g for p in placed for g in p.children)]:
+            if child.dep_ == "appos" and (child.head.i == root.i or child.pos_ == "PROPN"):
                 lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
                 for s, _e, x in inside:
                     if lo <= s < hi and s <= child.idx + len(child):

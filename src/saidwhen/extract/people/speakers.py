@@ -20,10 +20,12 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
     """Every quote's speaker named by the person (or body) its mention refers to, with its type.
 
     A description seen first as "an insider" and later as "the insider" is
-    one unnamed source, named by its first mention.
+    one unnamed source, named by its first mention: the last "a"/"another"/"one"
+    description of that head before it ("One source said ... Another highly placed
+    source said ... the source said": the second).
     """
     out = []
-    unnamed: dict[str, str] = {}  # head word -> the first description's words
+    unnamed: dict[str, str] = {}  # head word -> the last indefinite description's words
     for q in quotes:
         sp = q.speaker
         if sp is None:
@@ -48,12 +50,15 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         name, kind, head = cleaned
         name = _owner_named(doc, sp.start, sp.end, name, people)
         first = name.split()[0].lower()
-        if kind != "organisation" and first in ("a", "an"):
-            unnamed.setdefault(head, name)
+        if kind != "organisation" and first in _INDEFINITE:
+            unnamed[head] = name
         elif kind != "organisation" and first == "the" and head in unnamed:
             name = unnamed[head]
         out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
     return out
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
 def _named_through_debris(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity | None:
