@@ -411,3 +411,32 @@ def test_a_name_set_beside_the_place_of_a_title_is_the_titled_person(nlp: Any) -
         nlp=nlp,
     )
     assert {q.speaker.name for q in rec.quotes if q.speaker} == {"Dan Fried"}
+
+
+UNNAMED_THEN_PRONOUN = (
+    "Ferrocorp said its new valve has a flaw. Richard Alvey, a Ferrocorp spokesman, said "
+    "the company found it last week.\n\n"
+    "Lindmark said it has stopped shipping a pump that uses the valve. A Lindmark "
+    "spokeswoman said the company told customers Monday about the flaw.\n\n"
+    "Lindmark has no plans to recall its pumps, the spokeswoman said. "
+    '"We don\'t look at this as a major problem for us," she said.\n\n'
+    '"We haven\'t changed our schedules in any way," said a Torvik spokesman. To switch to '
+    'another maker\'s valves "would not be an option," he said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        pytest.param("We don't look", "A Lindmark spokeswoman", id="she-after-the-spokeswoman"),
+        pytest.param("would not be", "a Torvik spokesman", id="he-after-a-spokesman"),
+    ],
+)
+def test_a_pronoun_speaking_after_an_unnamed_source_is_that_source(
+    nlp: Any, words: str, name: str
+) -> None:
+    """A he/she speaking just after an unnamed source of that gender is the source, not
+    a man named earlier (Richard Alvey) nor no one."""
+    rec = extract(UNNAMED_THEN_PRONOUN, "2021-03-02", nlp=nlp)
+    (q,) = [q for q in rec.quotes if q.text.startswith(words)]
+    assert q.speaker is not None and q.speaker.name == name
