@@ -440,3 +440,26 @@ def test_a_pronoun_speaking_after_an_unnamed_source_is_that_source(
     rec = extract(UNNAMED_THEN_PRONOUN, "2021-03-02", nlp=nlp)
     (q,) = [q for q in rec.quotes if q.text.startswith(words)]
     assert q.speaker is not None and q.speaker.name == name
+
+
+def test_a_name_after_its_owner_and_a_conjunction_is_still_the_subject(nlp: Any) -> None:
+    """ "But Smith Barney's Mr. Doyle, who ..., called ...": the parser makes the name
+    the sentence's root; Doyle is its subject, whom the next "he" takes up (not the
+    analyst of the paragraph before)."""
+    rec = extract(
+        '"Kessler is the biggest guy in the bar," said Joseph J. Doyle, an analyst with '
+        "Smith Barney, Harris Upham amp Co.\n\n"
+        "Prudential-Bache Securities Inc. analyst George E. Thompson downplayed the "
+        "importance of the announcement. Mr. Thompson calls discounting \"a loser's game "
+        'for anyone." Mr. Thompson noted that the disappointing earnings, which fell five '
+        "cents a share short of his own projections, contributed to the sell-off.\n\n"
+        "But Smith Barney's Mr. Doyle, who yesterday trimmed his 1990 Kessler earnings "
+        "projection to $2.95 a share from $3.10, called the market's reaction "
+        '"justified." While the third-quarter earnings were a "moderate disappointment," '
+        'he said, "the real bad news is the intensity of price competition" in the '
+        "premium-beer sector.",
+        "2021-03-02",
+        nlp=nlp,
+    )
+    (q,) = [q for q in rec.quotes if q.text.startswith("the real bad news")]
+    assert q.speaker is not None and q.speaker.name == "Joseph J. Doyle"

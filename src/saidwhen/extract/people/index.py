@@ -146,11 +146,20 @@ def _verbless_subject(tok: Token, start: int) -> bool:
     if tok.dep_ != "ROOT" or tok.pos_ != "PROPN":
         return False
     sent = tok.sent
+    # nothing but its title ("Gov."), a conjunction or its owner ("But Smith Barney's
+    # Mr. Doyle, who ..., called") before it: not "Said Ruiz: ..."
+    owner = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
     lead = [
         t
         for t in tok.doc[sent.start : start]
-        if not (t.is_punct or t.is_space or (t.head.i == tok.i and t.lower_ in TITLES))
-    ]  # nothing but its title ("Gov.") before it: not "Said Ruiz: ..."
+        if not (
+            t.is_punct
+            or t.is_space
+            or t.i in owner
+            or (t.dep_ == "cc" and t.i == sent.start)
+            or (t.head.i == tok.i and t.lower_ in TITLES)
+        )
+    ]
     return not lead and any(t.pos_ in ("VERB", "AUX") for t in tok.subtree if t.i > tok.i)
 
 
