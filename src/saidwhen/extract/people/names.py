@@ -12,6 +12,9 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
+import numpy.typing as npt
+
 from saidwhen.extract.lexicon import (
     FEMALE_NAMES,
     MALE_NAMES,
@@ -216,11 +219,13 @@ def lowered_at(doc: Doc, words: frozenset[str]) -> list[int]:
     one pass over an array instead of a Token object for every token of the article."""
     wanted = _HASHES.get(words)
     if wanted is None:  # a string's hash is the same in every vocabulary
-        wanted = _HASHES[words] = frozenset(doc.vocab.strings[w] for w in words)
-    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted]
+        hashes = sorted(doc.vocab.strings[w] for w in words)
+        wanted = _HASHES[words] = np.array(hashes, dtype=np.uint64)
+    lower = doc.to_array("LOWER")
+    return np.flatnonzero(np.isin(lower, wanted)).tolist()
 
 
-_HASHES: dict[frozenset[str], frozenset[int]] = {}
+_HASHES: dict[frozenset[str], npt.NDArray[np.uint64]] = {}
 
 
 def _same_person(low: list[str], ent_low: list[str]) -> bool:
@@ -687,7 +692,7 @@ def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
     hi = text.find("\n", doc[j - 1].idx)
     hi = len(text) if hi < 0 else hi
     line = text[lo:hi]
-    if len(line.split()) > 1 and not any(c.islower() for c in line):
+    if len(line.split()) > 1 and not any(map(str.islower, line)):
         return True
     return (
         not text[lo : doc[i].idx].strip()
