@@ -12,9 +12,6 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Literal
 
-import numpy as np
-import numpy.typing as npt
-
 from saidwhen.extract.lexicon import (
     FEMALE_NAMES,
     MALE_NAMES,
@@ -219,13 +216,11 @@ def lowered_at(doc: Doc, words: frozenset[str]) -> list[int]:
     one pass over an array instead of a Token object for every token of the article."""
     wanted = _HASHES.get(words)
     if wanted is None:  # a string's hash is the same in every vocabulary
-        hashes = sorted(doc.vocab.strings[w] for w in words)
-        wanted = _HASHES[words] = np.array(hashes, dtype=np.uint64)
-    lower = doc.to_array("LOWER")
-    return np.flatnonzero(np.isin(lower, wanted)).tolist()
+        wanted = _HASHES[words] = frozenset(doc.vocab.strings[w] for w in words)
+    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted]
 
 
-_HASHES: dict[frozenset[str], npt.NDArray[np.uint64]] = {}
+_HASHES: dict[frozenset[str], frozenset[int]] = {}
 
 
 def _same_person(low: list[str], ent_low: list[str]) -> bool:

@@ -174,11 +174,8 @@ class ArticleView:
         name = names.__getitem__
         texts = tuple(map(name, orth))
         # HEAD is an offset from the token, stored unsigned
-        head = tuple((arr[:, 6].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist())
-        kids: list[list[int]] = [[] for _ in range(n)]
-        for j, h in enumerate(head):
-            if h != j:
-                kids[h].append(j)
+        heads = arr[:, 6].astype(np.int64) + np.arange(n, dtype=np.int64)
+        head = tuple(heads.tolist())
         regions = tuple(find_quote_regions(text, start))
         token_regions = token_quote_regions(regions, idx)
         inside = [False] * n
@@ -194,12 +191,11 @@ class ArticleView:
         lemma_l = tuple(map(lemmas.__getitem__, lemma))
         poses = tuple(map(name, pos))
         deps = tuple(map(name, dep))
-        children = tuple(map(tuple, kids))
+        children = _grouped(heads, heads != np.arange(n))
         frames = _frames(doc, texts, lowers, poses, deps, head, children)
         is_space = tuple(map(bool, space))
-        where: dict[str, list[int]] = {}
-        for i, w in enumerate(lowers):
-            where.setdefault(w, []).append(i)
+        words, word_of = factors["lower"]
+        where = dict(zip(words, map(list, _grouped(word_of, None, len(words))), strict=True))
         return cls(
             doc=doc,
             text=text,
@@ -248,6 +244,18 @@ def _sentence_bounds(
     starts = np.maximum.accumulate(np.where(first, at, 0))
     ends = np.append(np.flatnonzero(first)[1:], n)[np.cumsum(first) - 1]
     return tuple(starts.tolist()), tuple(ends.tolist())
+
+
+def _grouped(
+    of: npt.NDArray[Any], keep: npt.NDArray[np.bool_] | None, groups: int | None = None
+) -> tuple[tuple[int, ...], ...]:
+    """For each group ``g`` (``len(of)`` groups unless told), the indices ``i`` in order with
+    ``of[i] == g`` (and ``keep[i]``): a token's children, a word's places."""
+    at = np.arange(len(of)) if keep is None else np.flatnonzero(keep)
+    key = of[at]
+    order = at[np.argsort(key, kind="stable")].tolist()
+    ends = np.cumsum(np.bincount(key, minlength=len(of) if groups is None else groups)).tolist()
+    return tuple(tuple(order[a:b]) for a, b in zip([0, *ends], ends, strict=False))
 
 
 def _subject_pos(
