@@ -104,3 +104,20 @@ def test_shared_example_end_to_end(nlp: Any, shared_example: Any) -> None:
     assert blog is not None and bleeding is not None
     assert (blog.when, blog.when_basis) == ("2020-10-28", "text")
     assert (bleeding.when, bleeding.when_range) == (None, later)
+
+
+def test_event_words_and_purpose_clause_actor(nlp: Any) -> None:
+    """A closing mark the parser moved into the next sentence is no part of its event; a
+    purpose clause ("to announce") is its verb's subject's act. Written fresh."""
+    text = (
+        'Lee wrote, "We will open the pier soon."\n\n'
+        "In May, Ana Ruiz took to the radio to announce that the pier had closed."
+    )
+    doc = nlp(text)
+    found = {
+        e.predicate.text: e
+        for e in find_events(doc, find_timexes(text, ANCHOR, doc=doc), None, ANCHOR)
+    }
+    assert found["took"].text.startswith("In May")
+    assert found["announce"].actor == "Ana Ruiz"
+    assert found["announce"].when == "2020-05"

@@ -158,9 +158,23 @@ def _spread(verb: Token, follow: tuple[str, ...] = _SPREAD, depth: int = 2) -> l
 def _subject(verb: Token) -> Token | None:
     """The actor: the subject of the verb or of the verbs it is conjoined with; a
     passive's subject too ("was hospitalised")."""
+    # "advcl": "took to Twitter to announce" (a purpose clause has its verb's subject)
     return cue_subject(
-        verb, subjects=_SUBJECTS, control=None, climb=("conj", "xcomp"), through_prep=False
+        verb,
+        subjects=_SUBJECTS,
+        control=None,
+        climb=("conj", "xcomp", "advcl"),
+        through_prep=False,
     )
+
+
+def _stranded(tok: Token) -> bool:
+    """A space, or a closing quotation mark the parser moved into the next sentence
+    ('... a grant report."' + 'In January, ...'): no part of the event's words."""
+    if tok.is_space:
+        return True
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.is_quote and (bool(tok.whitespace_) or (after is not None and after.is_space))
 
 
 def _event(
@@ -180,6 +194,8 @@ def _event(
             actor = doc_text(subj.doc)[left:right]
     sent = verb.sent  # Token.sent builds a Span each time: compare indices instead
     words = [t for t in verb.subtree if sent.start <= t.i < sent.end]
+    while len(words) > 1 and _stranded(words[0]):
+        words.pop(0)
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     clause = re.sub(r"\s+", " ", doc_text(verb.doc)[start:end]).strip()
     if len(clause) > _MAX_TEXT:

@@ -60,6 +60,9 @@ TITLES = frozenset(
     """.split()
 )
 
+# The titles that say only courtesy, no office: no descriptor of who someone is.
+COURTESY_TITLES = frozenset("mr mr. mrs mrs. ms ms. miss mx mx.".split())
+
 # Nouns that describe a person's role; a definite "the senator" may refer to a person.
 ROLE_NOUNS = frozenset(
     """

@@ -7,7 +7,13 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import FEMALE_NAMES, MALE_NAMES, PAPER_WORDS, TITLES
+from saidwhen.extract.lexicon import (
+    COURTESY_TITLES,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    PAPER_WORDS,
+    TITLES,
+)
 from saidwhen.extract.people.described import _Descriptions
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.headlines import _headline_end
@@ -315,7 +321,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 Person(
                     ent.name,
                     spans,
-                    tuple(dict.fromkeys(ent.descriptors)),
+                    tuple(d for d in dict.fromkeys(ent.descriptors) if d not in COURTESY_TITLES),
                     ent.gender if ent.type == "person" else None,
                     aliases=tuple(aliases),
                     type=ent.type,

@@ -158,6 +158,9 @@ REGNAL_TITLES = frozenset(
 )
 _PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person", "ant")
 _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")
+# Parts of speech no role word has ("after", "for" end like "lawyer" and "actor")
+_NOT_ROLES = frozenset("ADJ ADP SCONJ CCONJ DET PRON PART ADV NUM AUX".split())
+_NOT_ROLE_ENTS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
 
 
 def _stem(word: str) -> str:
@@ -708,9 +711,16 @@ def _personal(doc: Doc, i0: int, i: int, j: int, name_words: set[str]) -> bool:
 def _role_like(tok: Token) -> bool:
     """A word that names what someone is; the small model often tags "ecologist" a verb."""
     low = tok.lower_
-    if not tok.is_alpha or tok.tag_ in ("VBD", "VBZ", "VBG", "MD") or tok.pos_ == "ADJ":
+    if not tok.is_alpha or tok.tag_ in ("VBD", "VBZ", "VBG", "MD") or tok.pos_ in _NOT_ROLES:
         return False
+    if tok.ent_type_ in _NOT_ROLE_ENTS:
+        return False  # "last week", "5%": no one
     return low in ROLE_NOUNS or tok.pos_ == "NOUN" or low.endswith(_ROLE_SUFFIXES)
+
+
+def _one(tok: Token) -> str:
+    """A role word as said of one person: "rivals Ana Ruiz and Tom Lee" makes each a rival."""
+    return tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_
 
 
 def _left_descriptors(doc: Doc, i: int) -> list[str]:
@@ -723,7 +733,7 @@ def _left_descriptors(doc: Doc, i: int) -> list[str]:
     if role.head.i < i and role.dep_ == "appos" and role.head.pos_ == "PROPN":
         # "Lee Research, the firm Dana Lee founded": the firm is not what Dana Lee is
         return []
-    words = [doc[i - 1].lower_]
+    words = [_one(doc[i - 1])]
     k = i - 2
     while k >= 0 and len(words) < 3 and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
         starts = k == 0 or doc[k - 1].is_space or doc[k].is_sent_start
@@ -740,16 +750,21 @@ def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
     out = []
     # (not when the noun is itself in apposition to another name: "Lee Research, the
     # firm Dana Lee founded" is parsed so)
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.dep_ != "appos":
-        noun = head.head
+    noun = head.head
+    if head.dep_ == "appos" and noun.pos_ == "NOUN" and noun.dep_ != "appos" and _role_like(noun):
         mods = [t.lower_ for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
-        out.append(" ".join([*mods, noun.lower_]))
+        out.append(" ".join([*mods, _one(noun)]))
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= j:
-            mods = [t.lower_ for t in child.lefts if t.pos_ in ("NOUN", "ADJ")]
-            out.append(" ".join([*mods, child.lower_]))
+            if _role_like(child):
+                mods = [t.lower_ for t in child.lefts if t.pos_ in ("NOUN", "ADJ")]
+                out.append(" ".join([*mods, _one(child)]))
         elif (
-            child.dep_ == "appos" and child.like_num and child.i >= j and child.nbor(-1).text == ","
+            child.dep_ == "appos"
+            and child.text.isdigit()
+            and 0 < int(child.text) < 120  # an age, not "Trump, 2016"
+            and child.i >= j
+            and child.nbor(-1).text == ","
         ):
             out.append(f"{child.text}-year-old")
     return out
