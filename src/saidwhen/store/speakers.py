@@ -296,7 +296,10 @@ def first_names_match(a: str, b: str) -> bool:
 
 
 def _name_rank(form: str, count: int, person: bool) -> tuple[int, int, int]:
-    parts = split_name(form) if person else None
+    if not person:  # a body's forms differ by case, a generic word or an acronym
+        words = sum(1 for w in form.split() if w.casefold() not in ("the", "a", "an"))
+        return 0, count, words  # ("Big Machine Records" over "Big Machine")
+    parts = split_name(form)
     full = int(parts is not None and parts.first is not None)
     words = len(parts.display.split()) if parts is not None else 0
     return full, count, words
@@ -455,16 +458,16 @@ class PersonRegistry:
         gender) while there is exactly one, whenever either came; otherwise for itself."""
         if entry.first is not None:
             return entry
+        words = entry._words()
         full = [
             c
             for c in self._by_surname.get(entry.surname, ())
             if c.first and (entry.gender is None or c.gender in (None, entry.gender))
         ]
-        if len(full) == 1:
-            return full[0]
-        desc = entry._words()
-        if len(full) > 1 and desc:  # namesakes: the one the descriptions fit best
-            scored = sorted(((len(desc & c._words()), c.id, c) for c in full), key=lambda t: -t[0])
+        if len(full) == 1 and (full[0].first not in _REGNAL or full[0].first in words):
+            return full[0]  # but "George" alone is no King George: a given name, not his alone
+        if len(full) > 1 and words:  # namesakes: the one the descriptions fit best
+            scored = sorted(((len(words & c._words()), c.id, c) for c in full), key=lambda t: -t[0])
             if scored[0][0] > 0 and scored[1][0] < scored[0][0]:
                 return scored[0][2]
         return entry
