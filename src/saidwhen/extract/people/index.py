@@ -195,6 +195,9 @@ class PeopleIndex(_Descriptions, _Pronouns):
         # mention start -> (in quote, subject: 2 of a main clause, 1 of another, 0 none)
         self._flags: dict[int, tuple[bool, int]] = {}
         self._entities: list[_Entity] = []
+        # (name words, an entity's core words, either a body's name) -> do they match:
+        # _entity_for asks it of every entity for every name, the same pairs again and again
+        self._same_names: dict[tuple[tuple[str, ...], tuple[str, ...], bool], bool] = {}
         self._by_span: dict[tuple[int, int], _Entity] = {}
         # (start, end, entity), kept in order of start so that a stretch of text is a
         # slice found by bisection (see _mentions_in), not a scan of every mention
@@ -236,6 +239,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         ("Elena Tano").
         """
         low = _core([w.lower() for w in words])
+        low_key = tuple(low)
         suffix = {w.lower().rstrip(".") for w in words} & _SUFFIXES
         best: _Entity | None = None
         best_last = -1
@@ -265,10 +269,14 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 continue
             if gender is not None and _gender_of_name(ent) not in (gender, None):
                 continue
-            if org_named or ent.org_named:
-                ok = _same_body(low, ent_low)
-            else:
-                ok = _same_person(low, ent_low)
+            body = org_named or ent.org_named
+            key = (low_key, tuple(ent_low), body)
+            same = self._same_names.get(key)
+            if same is None:
+                same = _same_body(low, ent_low) if body else _same_person(low, ent_low)
+                self._same_names[key] = same
+            ok = same
+            if not body:
                 if ok and low[-1] != ent_low[-1] and _first_surname(low, ent_low):
                     if surnames is None:
                         surnames = {
@@ -359,7 +367,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         if (cut := _time_tail(span)) < end:
             return self.entity_at(start, cut)  # "Tano this week"
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
-            ante = root.head.head
+            ante = noun_before_comma(root, names_only=True) or root.head.head
             found = self.entity_at(ante.idx, ante.idx + len(ante))
             if root.lower_ == "which" and found is not None and found.type == "person":
                 # "..., Ruiz told Lane, which meant ...": "which" is no person; it takes
@@ -533,3 +541,37 @@ class PeopleIndex(_Descriptions, _Pronouns):
         if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.dep_ == "ROOT":
             return 2
         return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1
+
+
+def noun_before_comma(rel: Token, *, names_only: bool = False) -> Token | None:
+    """What a relative pronoun after a comma stands for: the noun right before the comma
+    (``..., Patti Lane and Stevie Ward, who joked``: the parser may hang the clause on
+    the head of the list or on a noun further back), or what a name in a phrase there
+    belongs to (``Sen. Jeff Flake, Republican of Arizona, who``: the senator, not the
+    state; ``nervous Democrats on Capitol Hill, who``).  ``names_only``: a proper name
+    or nothing."""
+    doc = rel.doc
+    k = rel.i - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    k -= 1
+    while k > 0 and doc[k].pos_ == "ADV":
+        k -= 1  # "demonstrators here, who"
+    near = doc[k]
+    if near.pos_ not in (("PROPN",) if names_only else ("NOUN", "PROPN")):
+        return None
+    while near.dep_ in ("compound", "flat") and near.i < near.head.i < rel.i:
+        near = near.head
+    prep = near.head
+    if (
+        near.pos_ == "PROPN"
+        and near.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("PROPN", "NOUN")
+    ):
+        near = prep.head
+        while near.dep_ == "appos" and near.head.i < near.i:
+            near = near.head  # "Jeff Flake, Republican of Arizona, who"
+        if names_only and near.pos_ != "PROPN":
+            return None
+    return near

@@ -712,7 +712,7 @@ def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
     hi = text.find("\n", doc[j - 1].idx)
     hi = len(text) if hi < 0 else hi
     line = text[lo:hi]
-    if len(line.split()) > 1 and not any(c.islower() for c in line):
+    if len(line.split()) > 1 and not any(map(str.islower, line)):
         return True
     return (
         not text[lo : doc[i].idx].strip()

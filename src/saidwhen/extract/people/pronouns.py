@@ -300,7 +300,7 @@ class _Pronouns:
                 continue
             if skip and id(ent) in skip:
                 continue
-            if any(lo <= s < hi and not lo <= at < hi for lo, hi in self._pulled):
+            if self._pulled and any(lo <= s < hi and not lo <= at < hi for lo, hi in self._pulled):
                 continue  # a pull quote: set into the text, no part of its thread
             quoted, subject = self._flags[s]
             if frame and (quoted != in_quote or (in_quote and at - s > 600)):

@@ -122,8 +122,14 @@ def decode(
         pieces = (
             _parenthetical(view, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
         )
-        if pieces is not None and (
-            chosen is None or any(p.start <= chosen.start and chosen.end <= p.end for p in pieces)
+        if (
+            pieces is not None
+            and (
+                chosen is None
+                or any(p.start <= chosen.start and chosen.end <= p.end for p in pieces)
+                # "The nostalgia, he noted, may be ...": not the next sentence's quote
+                or any(t.text in (".", "!", "?") for t in doc[cue.end : chosen.start])
+            )
         ):
             out.extend((cue, src, piece) for piece in pieces)
             continue
@@ -163,7 +169,7 @@ def decode(
 def _rules_content(view: ArticleView, cue: TaggedSpan, rules: Sequence[Draft]) -> TaggedSpan | None:
     """The content the rules found for this cue (the same words of the cue, a source)."""
     doc = view.doc
-    k_s, k_e = _char_span(doc, cue)
+    k_s, k_e = _char_span(view, cue)
     for r in rules:
         if r.cue is None or r.speaker is None or (r.cue.start, r.cue.end) != (k_s, k_e):
             continue
@@ -354,9 +360,12 @@ def _content_rank(
     return (sent_of(cue) != sent_of(con), _gap(cue, con), -(con.end - con.start))
 
 
-def _char_span(doc: Doc, span: TaggedSpan) -> tuple[int, int]:
-    toks = [t for t in doc[span.start : span.end] if not t.is_space]
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+def _char_span(view: ArticleView, span: TaggedSpan) -> tuple[int, int]:
+    """The characters from the span's first token that is no white space to its last."""
+    space = view.is_space
+    lo = next(i for i in range(span.start, span.end) if not space[i])
+    hi = next(i for i in range(span.end - 1, lo - 1, -1) if not space[i])
+    return view.idx[lo], view.idx[hi] + len(view.texts[hi])
 
 
 def find_tagged(
@@ -387,7 +396,7 @@ def find_tagged(
         cues = [s for s in spans if s.role == "CUE"]
         for cue, src, con in decode(view, spans, rules):
             con = content_bounds(view, cue, con)
-            c_s, c_e = _char_span(doc, con)
+            c_s, c_e = _char_span(view, con)
             if (c_s, c_e) in seen:
                 continue
             if src is None and not _rules_have_source(rules, c_s, c_e):
@@ -397,20 +406,20 @@ def find_tagged(
                 src = _owner_after(view, con) or src
             if (inner := _inner_report(doc, cue, con)) is not None:
                 cue, src, con = inner
-                c_s, c_e = _char_span(doc, con)
+                c_s, c_e = _char_span(view, con)
             elif (src is None or _nobody(doc, src)) and (
                 closing := _closing_report(doc, cue, con, src is not None)
             ) is not None:
                 cue, src, con = closing
-                c_s, c_e = _char_span(doc, con)
+                c_s, c_e = _char_span(view, con)
             con = edges(view, con)
             src = None if src is None else edges(view, src)
-            c_s, c_e = _char_span(doc, con)
+            c_s, c_e = _char_span(view, con)
             seen.add((c_s, c_e))
-            k_s, k_e = _char_span(doc, cue)
+            k_s, k_e = _char_span(view, cue)
             speaker = None
             if src is not None:
-                s_s, s_e = _char_span(doc, src)
+                s_s, s_e = _char_span(view, src)
                 mention = text[s_s:s_e]
                 name = resolve(s_s, s_e) if resolve is not None else None
                 speaker = Speaker(name=name or mention, mention=mention, start=s_s, end=s_e)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -33,7 +33,19 @@ __all__ = [
     "window_tokens",
 ]
 
-_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "HEAD", "IDX", "IS_SPACE", "IS_TITLE")
+_ATTRS = (
+    "ORTH",
+    "LOWER",
+    "LEMMA",
+    "POS",
+    "TAG",
+    "DEP",
+    "HEAD",
+    "IDX",
+    "IS_SPACE",
+    "IS_TITLE",
+    "SENT_START",
+)
 # the first attributes are ids of strings: the names of their codes in ``ArticleView.factors``
 _FACTORS = ("orth", "lower", "lemma", "pos", "tag", "dep")
 # the dependents that decide a token's frame, in the order they are tried
@@ -158,15 +170,12 @@ class ArticleView:
                 lemmas = dict(zip(ids.tolist(), got, strict=True))
             factors[attr] = (tuple(got), codes.reshape(n).astype(np.intp))
         cols = arr.T.tolist()
-        orth, lower, lemma, pos, tag, dep, _, idx, space, title = cols
+        orth, lower, lemma, pos, tag, dep, _, idx, space, title, _ = cols
         name = names.__getitem__
         texts = tuple(map(name, orth))
         # HEAD is an offset from the token, stored unsigned
-        head = tuple((arr[:, 6].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist())
-        kids: list[list[int]] = [[] for _ in range(n)]
-        for j, h in enumerate(head):
-            if h != j:
-                kids[h].append(j)
+        heads = arr[:, 6].astype(np.int64) + np.arange(n, dtype=np.int64)
+        head = tuple(heads.tolist())
         regions = tuple(find_quote_regions(text, start))
         token_regions = token_quote_regions(regions, idx)
         inside = [False] * n
@@ -176,21 +185,17 @@ class ArticleView:
         for t in texts:
             p += "\n" in t
             para.append(p)
-        sent_start, sent_end = [0] * n, [0] * n
-        for sent in doc.sents:
-            sent_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
-            sent_end[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
+        sent_start, sent_end = _sentence_bounds(arr[:, 10])
         quoted = tuple(inside)
         lowers = tuple(map(name, lower))
         lemma_l = tuple(map(lemmas.__getitem__, lemma))
         poses = tuple(map(name, pos))
         deps = tuple(map(name, dep))
-        children = tuple(map(tuple, kids))
+        children = _grouped(heads, heads != np.arange(n))
         frames = _frames(doc, texts, lowers, poses, deps, head, children)
         is_space = tuple(map(bool, space))
-        where: dict[str, list[int]] = {}
-        for i, w in enumerate(lowers):
-            where.setdefault(w, []).append(i)
+        words, word_of = factors["lower"]
+        where = dict(zip(words, map(list, _grouped(word_of, None, len(words))), strict=True))
         return cls(
             doc=doc,
             text=text,
@@ -212,8 +217,8 @@ class ArticleView:
             is_title=tuple(map(bool, title)),
             para=tuple(para),
             paragraphs=_paragraphs(text, idx, is_space, start),
-            sent_start=tuple(sent_start),
-            sent_end=tuple(sent_end),
+            sent_start=sent_start,
+            sent_end=sent_end,
             frames=frames,
             cues=_cue_records(lowers, lemma_l, frames, quoted, poses, deps, children, factors),
             where=where,
@@ -224,6 +229,33 @@ class ArticleView:
         """The cue-lexicon keys of token ``i`` (:func:`lexicon.cue_keys`)."""
         subj = _subject_pos(i, self.pos, self.dep, self.children)
         return cue_keys(self.lower[i], self.lemma[i], self.frames[i], self.in_quotes[i], subj)
+
+
+def _sentence_bounds(
+    sent_start: npt.NDArray[Any],
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The first token of each token's sentence and the token after its last, from the
+    SENT_START column as ``Doc.sents`` reads it (a sentence starts where the value is 1),
+    without making a Span per sentence."""
+    n = len(sent_start)
+    first = sent_start == 1
+    first[:1] = True
+    at = np.arange(n)
+    starts = np.maximum.accumulate(np.where(first, at, 0))
+    ends = np.append(np.flatnonzero(first)[1:], n)[np.cumsum(first) - 1]
+    return tuple(starts.tolist()), tuple(ends.tolist())
+
+
+def _grouped(
+    of: npt.NDArray[Any], keep: npt.NDArray[np.bool_] | None, groups: int | None = None
+) -> tuple[tuple[int, ...], ...]:
+    """For each group ``g`` (``len(of)`` groups unless told), the indices ``i`` in order with
+    ``of[i] == g`` (and ``keep[i]``): a token's children, a word's places."""
+    at = np.arange(len(of)) if keep is None else np.flatnonzero(keep)
+    key = of[at]
+    order = at[np.argsort(key, kind="stable")].tolist()
+    ends = np.cumsum(np.bincount(key, minlength=len(of) if groups is None else groups)).tolist()
+    return tuple(tuple(order[a:b]) for a, b in zip([0, *ends], ends, strict=False))
 
 
 def _subject_pos(
