@@ -1,9 +1,13 @@
-"""The bank-people measure on hand-built attributions (no spaCy, no bank)."""
+"""The bank-people measure on hand-built attributions (no spaCy, no bank), and its command."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from saidwhen.cli import main
 from saidwhen.eval.bank_people import Attributed, format_scores, gold_identity, score_identities
 
 
@@ -53,3 +57,17 @@ def test_kept_whole_and_apart() -> None:
 def test_nothing_to_score_is_no_failure() -> None:
     s = score_identities([])
     assert (s["kept_whole"], s["kept_apart"], s["false_merges"]) == (1.0, 1.0, 0)
+
+
+def test_cli_refuses_to_pin_floors_on_other_data(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["eval", "bank-people", "--data-dir", str(tmp_path), "--write-floors", "f.json"],
+    )
+    assert result.exit_code == 2 and "realnews-dev alone" in result.output
+
+
+def test_cli_names_a_directory_without_articles(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", "bank-people", "--data-dir", str(tmp_path)])
+    assert result.exit_code != 0 and str(tmp_path) in result.output
+    assert "Traceback" not in result.output
