@@ -89,14 +89,14 @@ def decode(
 
     assigned: dict[int, list[TaggedSpan]] = {}
     for con in contents:
-        ranked = sorted(cues, key=lambda c: (sent_of(c) != sent_of(con), _gap(c, con), c.start))
-        ranked = [c for c in ranked if not _line_between(doc, c, con)]
-        if not ranked:
+        # (a cue of another sentence further than MAX_CONTENT_GAP is never taken: left out
+        # before ranking, so that a long paragraph is not every cue for every content)
+        near = [c for c in cues if sent_of(c) == sent_of(con) or _gap(c, con) <= MAX_CONTENT_GAP]
+        ranked = sorted(near, key=lambda c: (sent_of(c) != sent_of(con), _gap(c, con), c.start))
+        best = next((c for c in ranked if not _line_between(view, c, con)), None)
+        if best is None:
             continue
-        cue = ranked[0]
-        if sent_of(cue) != sent_of(con) and _gap(cue, con) > MAX_CONTENT_GAP:
-            continue
-        assigned.setdefault(cue.start, []).append(con)
+        assigned.setdefault(best.start, []).append(con)
     out: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
     closings: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
     for cue in cues:
@@ -177,22 +177,23 @@ def _rules_content(view: ArticleView, cue: TaggedSpan, rules: Sequence[Draft]) -
         if span is None or span.start < cue.end:
             continue
         body = _trimmed(doc, span.start, span.end)
-        if body is not None and not _line_between(doc, cue, body):
+        if body is not None and not _line_between(view, cue, body):
             return body
     return None
 
 
-def _line_between(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> bool:
+def _line_between(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> bool:
     """A line break between a cue and the words after it that no colon announces:
     "The readers wrote in." is not the report of the next paragraph's quotation."""
-    if con.start < cue.end:
-        return False
-    gap = doc[cue.end : con.start]
-    breaks = [t.i for t in gap if "\n" in t.text]
-    if not breaks:
-        return False
-    before = [t for t in doc[cue.end : breaks[0]] if not t.is_space]
-    return not (before and before[-1].text == ":")
+    if con.start < cue.end or view.para[con.start - 1] == view.para[cue.end - 1]:
+        return False  # (view.para counts the tokens holding a line break)
+    k = cue.end
+    while "\n" not in view.texts[k]:
+        k += 1  # the first break
+    k -= 1
+    while k >= cue.end and view.is_space[k]:
+        k -= 1
+    return not (k >= cue.end and view.texts[k] == ":")
 
 
 def _reports(doc: Doc, cue: TaggedSpan) -> bool:
