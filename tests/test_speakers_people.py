@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from saidwhen.pipeline import extract
 from tests.test_attribution import run, who
 
 
@@ -363,3 +364,102 @@ def test_according_to_a_man_makes_him_the_one_who_goes_on(nlp: Any) -> None:
         nlp,
     )
     assert _speaker_of(rec, "We are broke") == "Bob Klein"
+
+
+@pytest.mark.parametrize(
+    ("said_by", "name"),
+    [
+        pytest.param(
+            "Marian Hollis, an English professor at Grant University in Dayton, and a "
+            "co-editor of a book on the genre",
+            "Marian Hollis",
+            id="a-second-role-after-the-apposition",
+        ),
+        pytest.param("Tom Lee and a friend", "Tom Lee and a friend", id="a-second-person"),
+    ],
+)
+def test_a_role_joined_to_the_apposition_is_no_second_speaker(
+    nlp: Any, said_by: str, name: str
+) -> None:
+    text = f'"The novel looks at ordinary working women," said {said_by}.'
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.speaker] == [name]
+
+
+def test_the_source_is_the_last_source_described_before_it(nlp: Any) -> None:
+    rec = extract(
+        "The mayor was asked to step aside, one highly placed source said.\n\n"
+        "Another highly placed source said the mayor's son met him on Friday. The source "
+        'said the son "laid out the choice" for his father.',
+        "2021-03-02",
+        nlp=nlp,
+    )
+    said = [q for q in rec.quotes if q.speaker and q.kind == "fragment"]
+    assert [q.speaker.name for q in said] == ["Another highly placed source"]
+
+
+def test_a_name_set_beside_the_place_of_a_title_is_the_titled_person(nlp: Any) -> None:
+    """ "The U.S. ambassador to Poland, Dan Fried, who was then on the National Security
+    Council, said ...": the parser hangs the name on the place; the speaker is Fried, not
+    the council named in his relative clause."""
+    rec = extract(
+        "The alliance met in Madrid.\n\n"
+        "The U.S. ambassador to Poland, Dan Fried, who was then on the National Security "
+        'Council, said Friday that he remembered being asked to help "turn this wish into '
+        'a policy."',
+        "2021-03-02",
+        nlp=nlp,
+    )
+    assert {q.speaker.name for q in rec.quotes if q.speaker} == {"Dan Fried"}
+
+
+UNNAMED_THEN_PRONOUN = (
+    "Ferrocorp said its new valve has a flaw. Richard Alvey, a Ferrocorp spokesman, said "
+    "the company found it last week.\n\n"
+    "Lindmark said it has stopped shipping a pump that uses the valve. A Lindmark "
+    "spokeswoman said the company told customers Monday about the flaw.\n\n"
+    "Lindmark has no plans to recall its pumps, the spokeswoman said. "
+    '"We don\'t look at this as a major problem for us," she said.\n\n'
+    '"We haven\'t changed our schedules in any way," said a Torvik spokesman. To switch to '
+    'another maker\'s valves "would not be an option," he said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        pytest.param("We don't look", "A Lindmark spokeswoman", id="she-after-the-spokeswoman"),
+        pytest.param("would not be", "a Torvik spokesman", id="he-after-a-spokesman"),
+    ],
+)
+def test_a_pronoun_speaking_after_an_unnamed_source_is_that_source(
+    nlp: Any, words: str, name: str
+) -> None:
+    """A he/she speaking just after an unnamed source of that gender is the source, not
+    a man named earlier (Richard Alvey) nor no one."""
+    rec = extract(UNNAMED_THEN_PRONOUN, "2021-03-02", nlp=nlp)
+    (q,) = [q for q in rec.quotes if q.text.startswith(words)]
+    assert q.speaker is not None and q.speaker.name == name
+
+
+def test_a_name_after_its_owner_and_a_conjunction_is_still_the_subject(nlp: Any) -> None:
+    """ "But Smith Barney's Mr. Doyle, who ..., called ...": the parser makes the name
+    the sentence's root; Doyle is its subject, whom the next "he" takes up (not the
+    analyst of the paragraph before)."""
+    rec = extract(
+        '"Kessler is the biggest guy in the bar," said Joseph J. Doyle, an analyst with '
+        "Smith Barney, Harris Upham amp Co.\n\n"
+        "Prudential-Bache Securities Inc. analyst George E. Thompson downplayed the "
+        "importance of the announcement. Mr. Thompson calls discounting \"a loser's game "
+        'for anyone." Mr. Thompson noted that the disappointing earnings, which fell five '
+        "cents a share short of his own projections, contributed to the sell-off.\n\n"
+        "But Smith Barney's Mr. Doyle, who yesterday trimmed his 1990 Kessler earnings "
+        "projection to $2.95 a share from $3.10, called the market's reaction "
+        '"justified." While the third-quarter earnings were a "moderate disappointment," '
+        'he said, "the real bad news is the intensity of price competition" in the '
+        "premium-beer sector.",
+        "2021-03-02",
+        nlp=nlp,
+    )
+    (q,) = [q for q in rec.quotes if q.text.startswith("the real bad news")]
+    assert q.speaker is not None and q.speaker.name == "Joseph J. Doyle"

@@ -23,7 +23,7 @@ SPEECH_VERBS = frozenset(
     """
     press remember issue release shoot fire hit push snap bark fume rail scoff sneer
     gripe vent tease chide scold rebut rebuke lash thunder roar yell holler bellow
-    groan moan whine
+    groan moan whine chant
     say tell write add reveal explain share note claim insist state announce argue
     ask answer reply respond tweet post comment admit acknowledge warn declare
     confirm deny suggest recall continue conclude remark joke quip shout scream

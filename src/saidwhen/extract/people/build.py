@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -194,7 +195,13 @@ def find_people(
     titled = _title_case_lines(doc_text(doc))
     runs_found = _owners_in_body_names(doc, _name_runs(doc))
     name_runs = _headline_runs_cut(doc, runs_found, titled, common)
-    name_runs = [_without_home(doc, i, j) for i, j in name_runs]
+    # (and the names that say something: "Tarek said")
+    speakers = {
+        t.lower_
+        for t in doc
+        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.lemma_.lower() in _SAYS
+    }
+    name_runs = [_without_home(doc, i, j, name_words | speakers) for i, j in name_runs]
     name_runs = [part for i, j in name_runs for part in _body_then_person(doc, i, j)]
     alone = _standalone_labels(doc, name_runs)
     runs = []
@@ -331,8 +338,17 @@ def _name_as_told(
     if outside and max(len(_core(w)) for w, _ in outside) >= 2:
         forms = outside
     # (a form in the body before one in a headline: "Francois Hollande Says ..." over the
-    # body's "François Hollande")
-    best = max(forms, key=lambda f: (len(f[0]), not any(lo <= f[1] < hi for lo, hi in titles)))[0]
+    # body's "François Hollande"; of two forms as full, the one given more often: a slip
+    # "Hilary Clinton" once, "Hillary Clinton" thrice)
+    given = Counter(tuple(w) for w, _ in forms)
+    best = max(
+        forms,
+        key=lambda f: (
+            len(f[0]),
+            not any(lo <= f[1] < hi for lo, hi in titles),
+            given[tuple(f[0])],
+        ),
+    )[0]
     if best != ent.tokens:
         ent.tokens = list(best)
 
@@ -364,10 +380,16 @@ def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:
     return out
 
 
+_DOUBLED = re.compile(r"(\w)\1")
+
+
 def _one_slip(a: str, b: str) -> bool:
-    """One letter added, dropped, changed, or two neighbours swapped ("Labbot", "Labott")."""
+    """One letter added, dropped, changed, two neighbours swapped ("Labott", "Laobtt") or
+    a letter doubled in the wrong place ("Labbot", "Labott")."""
     if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5 or a[0] != b[0]:
         return False
+    if len(a) == len(b) and _DOUBLED.sub(r"\1", a) == _DOUBLED.sub(r"\1", b):
+        return True
     if len(a) == len(b):
         diff = [k for k in range(len(a)) if a[k] != b[k]]
         return len(diff) == 1 or (
@@ -380,14 +402,25 @@ def _one_slip(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
-def _without_home(doc: Doc, i: int, j: int) -> tuple[int, int]:
+def _without_home(doc: Doc, i: int, j: int, name_words: set[str]) -> tuple[int, int]:
     """A person's name run without the place it says they are from ("Tom Harlan of
-    Texas", "Greta L. Ollin of Ohio"): the run cut before "of"."""
+    Texas", "Greta L. Ollin of Ohio", "Janos Varga of Hungary"): the run cut before "of".
+    ``name_words``: the words the tagger puts in a person's name somewhere in the article,
+    or that are the subject of a verb of saying."""
     for k in range(i + 2, j - 1):
+        if doc[k].lower_ != "of":
+            continue
+        if (doc[k - 1].ent_type_ == "PERSON" or doc[i].lower_ in _ANY_GIVEN) and all(
+            t.ent_type_ in _PLACE_LABELS for t in doc[k + 1 : j]
+        ):
+            return i, k
+        # a surname of a person's name elsewhere, then a place the tagger may not know
+        # ("Bronislaw Tarek of Poland", labelled a body here; "Tarek said" later), and no
+        # word of a body's name in the run
         if (
-            doc[k].lower_ == "of"
-            and (doc[k - 1].ent_type_ == "PERSON" or doc[i].lower_ in _ANY_GIVEN)
-            and all(t.ent_type_ in _PLACE_LABELS for t in doc[k + 1 : j])
+            doc[k - 1].lower_ in name_words
+            and not any(t.lower_ in _ORG_WORDS for t in doc[i:j])
+            and all(t.text[:1].isupper() or t.lower_ == "the" for t in doc[k + 1 : j])
         ):
             return i, k
     return i, j

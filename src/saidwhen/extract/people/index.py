@@ -91,6 +91,9 @@ def pull_quote_paragraphs(text: str, quoted: list[tuple[int, int]]) -> list[tupl
     return out
 
 
+# What sets an apposition off after a name ("Tom Lee, a fisherman", "Lee - a fisherman -")
+_APPOS_MARKS = frozenset(",-–—(")
+
 _AGED = re.compile(r"(?i)the\s+(\d{1,3})\s*-\s*year\s*-\s*old")
 
 
@@ -143,11 +146,20 @@ def _verbless_subject(tok: Token, start: int) -> bool:
     if tok.dep_ != "ROOT" or tok.pos_ != "PROPN":
         return False
     sent = tok.sent
+    # nothing but its title ("Gov."), a conjunction or its owner ("But Smith Barney's
+    # Mr. Doyle, who ..., called") before it: not "Said Ruiz: ..."
+    owner = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
     lead = [
         t
         for t in tok.doc[sent.start : start]
-        if not (t.is_punct or t.is_space or (t.head.i == tok.i and t.lower_ in TITLES))
-    ]  # nothing but its title ("Gov.") before it: not "Said Ruiz: ..."
+        if not (
+            t.is_punct
+            or t.is_space
+            or t.i in owner
+            or (t.dep_ == "cc" and t.i == sent.start)
+            or (t.head.i == tok.i and t.lower_ in TITLES)
+        )
+    ]
     return not lead and any(t.pos_ in ("VERB", "AUX") for t in tok.subtree if t.i > tok.i)
 
 
@@ -264,7 +276,9 @@ class PeopleIndex(_Descriptions, _Pronouns):
                             for e in self._entities
                             if e.named and not e.org_named and gender is None
                         }
-                    ok = low[-1] not in surnames
+                    # (and only after the full name: a "Chao" before "Rulan Chao Pian" is
+                    # her father)
+                    ok = low[-1] not in surnames and ent.last_before(at) >= 0
                 ok = ok and not _other_generation(words, ent.tokens)
             if ok:
                 last = ent.last_before(at)
@@ -345,7 +359,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         if (cut := _time_tail(span)) < end:
             return self.entity_at(start, cut)  # "Tano this week"
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
-            ante = root.head.head
+            ante = noun_before_comma(root, names_only=True) or root.head.head
             found = self.entity_at(ante.idx, ante.idx + len(ante))
             if root.lower_ == "which" and found is not None and found.type == "person":
                 # "..., Ruiz told Lane, which meant ...": "which" is no person; it takes
@@ -359,13 +373,29 @@ class PeopleIndex(_Descriptions, _Pronouns):
         for s, e, x in inside:  # the name that heads the span
             if s <= root.idx < e:
                 return x
-        for child in root.children:  # "Her partner, ecologist Priya Raman"
-            if child.dep_ == "appos":
+        text = doc_text(doc)
+        for s, e, x in inside[:1]:
+            # "Deborah Reynolds - Santilli's girlfriend and co-host -": a person's name
+            # opening the span, then what she is
+            rest = text[e:end]
+            mark = rest.lstrip()[:1]
+            # (a dash or a bracket set off by a space: not "Pro-Clinton")
+            if (
+                s == start
+                and x.type == "person"
+                and mark in _APPOS_MARKS
+                and (mark == "," or rest[:1].isspace())
+            ):
+                return x
+        # "Her partner, ecologist Priya Raman"; "The ambassador to Poland, Dan Fried, who
+        # ..." (the parser sets the name beside the place)
+        placed = [g for c in root.children if c.dep_ == "prep" for g in c.children]
+        for child in [*root.children, *(g for p in placed for g in p.children)]:
+            if child.dep_ == "appos" and (child.head.i == root.i or child.pos_ == "PROPN"):
                 lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
                 for s, _e, x in inside:
                     if lo <= s < hi and s <= child.idx + len(child):
                         return x
-        text = doc_text(doc)
         for s, e, x in inside:
             # a name closing the span: ", Dick Clark Productions,", "China's ambassador
             # to Britain Liu Xiaming", "Wikileaks editor-in-chief Kristinn Hrafnsson"
@@ -376,9 +406,12 @@ class PeopleIndex(_Descriptions, _Pronouns):
                     last.root.dep_ == "pobj" and last.root.head.head.i == root.i
                 ):
                     return x
-        for _s, e, x in self._mentions_in(end - self._longest, start + 1):
-            if end <= e:
-                return x
+        # a longer mention holding the span, unless the span is a name that owns it
+        # ("Galois'" of "Galois' cousin, Gabriel Demante" is not the cousin)
+        if not (root.dep_ == "poss" and root.pos_ == "PROPN"):
+            for _s, e, x in self._mentions_in(end - self._longest, start + 1):
+                if end <= e:
+                    return x
         if root.pos_ == "PRON":
             names = [m for m in inside if text[m[0] : m[1]].lower() not in PRONOUNS]
             if names:
@@ -500,3 +533,37 @@ class PeopleIndex(_Descriptions, _Pronouns):
         if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.dep_ == "ROOT":
             return 2
         return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1
+
+
+def noun_before_comma(rel: Token, *, names_only: bool = False) -> Token | None:
+    """What a relative pronoun after a comma stands for: the noun right before the comma
+    (``..., Patti Lane and Stevie Ward, who joked``: the parser may hang the clause on
+    the head of the list or on a noun further back), or what a name in a phrase there
+    belongs to (``Sen. Jeff Flake, Republican of Arizona, who``: the senator, not the
+    state; ``nervous Democrats on Capitol Hill, who``).  ``names_only``: a proper name
+    or nothing."""
+    doc = rel.doc
+    k = rel.i - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    k -= 1
+    while k > 0 and doc[k].pos_ == "ADV":
+        k -= 1  # "demonstrators here, who"
+    near = doc[k]
+    if near.pos_ not in (("PROPN",) if names_only else ("NOUN", "PROPN")):
+        return None
+    while near.dep_ in ("compound", "flat") and near.i < near.head.i < rel.i:
+        near = near.head
+    prep = near.head
+    if (
+        near.pos_ == "PROPN"
+        and near.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("PROPN", "NOUN")
+    ):
+        near = prep.head
+        while near.dep_ == "appos" and near.head.i < near.i:
+            near = near.head  # "Jeff Flake, Republican of Arizona, who"
+        if names_only and near.pos_ != "PROPN":
+            return None
+    return near

@@ -175,14 +175,17 @@ def _core(words: list[str]) -> list[str]:
 
 
 def _first_surname(low: list[str], ent_low: list[str]) -> bool:
-    """ "Acosta" or "Melba Acosta" for "Melba Acosta Febo": a given name and two surnames,
-    the first of which names the person alone (not "Paul" of "John Paul Jones")."""
+    """ "Acosta" or "Melba Acosta" for "Melba Acosta Febo", "Sada" for "Carlos Manuel Sada
+    Solana": given names and two surnames, the first of which names the person alone (not
+    "Paul" of "John Paul Jones")."""
     return (
-        len(ent_low) == 3
-        and ent_low[0] in _ANY_GIVEN
-        and ent_low[1] not in _ANY_GIVEN
-        and len(ent_low[1]) > 2
-        and low in ([ent_low[1]], ent_low[:2])
+        len(ent_low) in (3, 4)
+        and ent_low[-2] not in _ANY_GIVEN
+        and len(ent_low[-2]) > 2
+        # (a given name first, or none the lexicon knows but a surname last, no role:
+        # not "Wells Fargo CEO")
+        and (ent_low[0] in _ANY_GIVEN or (len(low) == 1 and ent_low[-1] not in _PERSON_NOUNS))
+        and low in ([ent_low[-2]], ent_low[:-1])
     )
 
 
@@ -242,7 +245,7 @@ def _same_person(low: list[str], ent_low: list[str]) -> bool:
         )
     if n >= 2:
         return ent_low[0] in (low[-1], low[0]) or (n == 3 and _first_surname(ent_low, low))
-    if m == 3 and _first_surname(low, ent_low):
+    if m in (3, 4) and _first_surname(low, ent_low):
         return True
     # a surname alone, or a first name alone ("Tom"; "Liu" for "Liu Xiaming")
     return low[0] in (ent_low[-1], ent_low[0])
@@ -650,7 +653,15 @@ def _name_start(
         if doc[k].lower_ in _ANY_GIVEN:
             first = k - 2 if doc[k - 1].text == "-" else k  # "Eva-Marie Persson"
             before = doc[start:first]
-            if (start > 0 and doc[start - 1].lower_ == "of") or all(
+            # (after "of" of a title, or a contest's "Miss": "Miss Universe Alicia Vega")
+            after_title = start > 0 and (
+                doc[start - 1].lower_ == "of"
+                or (
+                    doc[start - 1].lower_ in ("miss", "mister")
+                    and not any(t.lower_ in _ANY_GIVEN for t in before)
+                )
+            )
+            if after_title or all(
                 t.lower_ in common
                 # (a given name is none: "Peter Charles L'Enfant")
                 or (t.lower_.endswith(_ROLE_SUFFIXES) and t.lower_ not in _ANY_GIVEN)
@@ -661,8 +672,18 @@ def _name_start(
     return start
 
 
+# Sentence openers the tagger may take for a name's first word ("First Tano went ...")
+_OPENER_WORDS = frozenset(
+    """
+    first then now also still even only just yet though although unlike like
+    meanwhile perhaps indeed instead besides top next last once while whereas
+    """.split()
+)
+
+
 def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
-    """Skip a sentence opener that is no name ("Hosting Cook at ...", "Asked, Lee said")."""
+    """Skip a sentence opener that is no name ("Hosting Cook at ...", "Asked, Lee said",
+    "First Tano went ...")."""
     first = doc[i]
     if (
         j - i >= 2
@@ -674,6 +695,7 @@ def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
         and (
             first.lower_.endswith("ing")
             or first.tag_ in ("VBG", "VBN", "VB", "VBD")
+            or first.lower_ in _OPENER_WORDS
             or (first.lower_ in common and first.lower_ not in TITLES)
         )
     ):

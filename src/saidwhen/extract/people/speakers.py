@@ -6,9 +6,11 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS
+from saidwhen.extract.people.described import _KIN_WORDS
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.index import PeopleIndex
-from saidwhen.extract.people.names import _PERSON_NOUNS, _clean_mention, _same_person
+from saidwhen.extract.people.names import _PERSON_NOUNS, PRONOUNS, _clean_mention, _same_person
 from saidwhen.model import EntityType, Quote, Speaker
 from saidwhen.nlp import doc_text
 
@@ -20,14 +22,20 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
     """Every quote's speaker named by the person (or body) its mention refers to, with its type.
 
     A description seen first as "an insider" and later as "the insider" is
-    one unnamed source, named by its first mention.
+    one unnamed source, named by its first mention: the last "a"/"another"/"one"
+    description of that head before it ("One source said ... Another highly placed
+    source said ... the source said": the second).
     """
     out = []
-    unnamed: dict[str, str] = {}  # head word -> the first description's words
+    unnamed: dict[str, str] = {}  # head word -> the last indefinite description's words
+    last_unnamed: tuple[int, str, EntityType | None] | None = None  # see _unnamed_goes_on
     for q in quotes:
         sp = q.speaker
         if sp is None:
             out.append(q)
+            continue
+        if last_unnamed is not None and (named := _unnamed_goes_on(doc, sp, last_unnamed, people)):
+            out.append(replace(q, speaker=replace(sp, name=named[0], type=named[1])))
             continue
         joint = (
             _joint_name(doc, sp.start, sp.end, people)
@@ -39,6 +47,10 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             continue
         ent = people.entity_at(sp.start, sp.end) or _named_through_debris(doc, sp, people)
         if ent is not None:
+            if ent.type == "unnamed":
+                last_unnamed = (sp.end, ent.name, ent.type)
+            elif ent.type == "person":
+                last_unnamed = None
             out.append(replace(q, speaker=replace(sp, name=ent.name, type=ent.type)))
             continue
         cleaned = _clean_mention(doc, sp.start, sp.end)
@@ -48,12 +60,56 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         name, kind, head = cleaned
         name = _owner_named(doc, sp.start, sp.end, name, people)
         first = name.split()[0].lower()
-        if kind != "organisation" and first in ("a", "an"):
-            unnamed.setdefault(head, name)
+        if kind != "organisation" and first in _INDEFINITE:
+            unnamed[head] = name
         elif kind != "organisation" and first == "the" and head in unnamed:
             name = unnamed[head]
+        if kind == "unnamed":
+            last_unnamed = (sp.end, name, kind)
         out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
     return out
+
+
+# How far after an unnamed source's words a he/she may still be that source (characters),
+# and how long a source's description is at most (words)
+_UNNAMED_REACH = 600
+_SOURCE_WORDS = 6
+
+
+def _unnamed_goes_on(
+    doc: Doc,
+    sp: Speaker,
+    last: tuple[int, str, EntityType | None],
+    people: PeopleIndex,
+) -> tuple[str, EntityType | None] | None:
+    """ "An IBM spokeswoman said ... 'We see no problem,' she said": a he/she speaking
+    just after an unnamed source of its gender (or of none: "an official") is that
+    source, when no named person of that gender came between."""
+    text = doc_text(doc)
+    word = text[sp.start : sp.end].lower()
+    gender = PRONOUNS.get(word)
+    at, name, kind = last
+    if gender is None or word not in ("he", "she") or not 0 <= sp.start - at <= _UNNAMED_REACH:
+        return None
+    words = name.lower().split()
+    if (
+        words[0] not in _INDEFINITE | {"the"}
+        or words[-1] not in _PERSON_NOUNS
+        or words[-1] in _KIN_WORDS
+        or len(words) > _SOURCE_WORDS
+    ):
+        return None  # a source ("a Sun spokesman", "one official"), not "Elian's father"
+    head = words[-1]
+    said = "female" if head in FEMALE_WORDS else "male" if head in MALE_WORDS else None
+    if said not in (gender, None):
+        return None
+    for _s, _e, ent in people._mentions_in(at, sp.start):
+        if ent.type == "person" and ent.named and ent.gender in (gender, None):
+            return None  # someone else of that gender named since
+    return name, kind
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
 
 
 def _named_through_debris(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity | None:
@@ -111,6 +167,14 @@ def _joint_name(
         return None
     if any(m.pos_ not in ("PROPN", "NOUN", "PRON") for m in members):
         return None  # "Vance and has aides" (a slip for "his"): no second person
+    appos = [c.i for c in root.children if c.dep_ == "appos" and c.i > root.i]
+    if appos and any(
+        m.i > min(appos)
+        and m.text.islower()
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in m.children)
+        for m in members[1:]
+    ):
+        return None  # "Suzanne Lee, a professor at Yale, and a co-editor of ...": one person
     if root.text.islower() and all(
         m.text.islower() and not any(c.dep_ in ("det", "poss") for c in m.children)
         for m in members[1:]

@@ -122,8 +122,14 @@ def decode(
         pieces = (
             _parenthetical(view, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
         )
-        if pieces is not None and (
-            chosen is None or any(p.start <= chosen.start and chosen.end <= p.end for p in pieces)
+        if (
+            pieces is not None
+            and (
+                chosen is None
+                or any(p.start <= chosen.start and chosen.end <= p.end for p in pieces)
+                # "The nostalgia, he noted, may be ...": not the next sentence's quote
+                or any(t.text in (".", "!", "?") for t in doc[cue.end : chosen.start])
+            )
         ):
             out.extend((cue, src, piece) for piece in pieces)
             continue

@@ -17,8 +17,9 @@ from saidwhen.extract.speech.finders import (
     find_said_after_fragment,
     introduces,
     nearby_subject,
+    opens_on_cue,
 )
-from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, SENT_END
+from saidwhen.extract.speech.lexicon import CHANNEL_WORDS
 from saidwhen.extract.speech.nonquote import not_speech_regions
 from saidwhen.extract.speech.syntax import (
     according_to,
@@ -45,23 +46,6 @@ __all__ = [
 
 
 # the forms a sentence may open on before its speaker: "Said Ellis:", "Added Roe,"
-_OPENING_CUES = frozenset(
-    ("said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued")
-)
-
-
-def _opening_cue(tok: Token) -> bool:
-    """``Said Ellis: "..."``: a cue verb opening its sentence, before the speaker's name
-    (tagged a verb, or a name: "Said" is one too)."""
-    doc = tok.doc
-    opens = tok.i == 0 or doc[tok.i - 1].text in SENT_END or "\n" in doc[tok.i - 1].text
-    return (
-        opens
-        and tok.text[:1].isupper()
-        and (tok.lower_ in _OPENING_CUES or (tok.pos_ == "VERB" and is_speech_verb(tok)))
-    )
-
-
 def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False) -> Speaker:
     names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if subj.pos_ == "NOUN" and names:
@@ -71,7 +55,7 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
     else:
         s, e = np_span(doc, subj, whole)
         first = tokens_in(doc, s, s + 1)
-        if first and first[0].i < subj.i and _opening_cue(first[0]):
+        if first and first[0].i < subj.i and opens_on_cue(first[0]):
             s = doc[first[0].i + 1].idx  # "Said Ellis": the parser made the verb a compound
     mention = doc_text(doc)[s:e]
     name = people.resolve(s, e)

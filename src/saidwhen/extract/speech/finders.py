@@ -45,6 +45,7 @@ __all__ = [
     "find_said_after_fragment",
     "introduces",
     "nearby_subject",
+    "opens_on_cue",
     "owner_of_next_sentence",
     "set_apart",
 ]
@@ -57,6 +58,10 @@ _OPENERS = frozenset(
     yet still now once until despite although though with without for from by
     """.split()
 )
+
+# words that open an adverbial clause: '"...," after Lee announced it' is no report of the
+# quote ("as" is: '"...," as Lee put it')
+_SUBORDINATORS = frozenset("after before when whenever because since until unless once if".split())
 
 # the words of a subject noun phrase, however long ("the Post's senior politics editor")
 _NOMINAL_WORDS = frozenset(("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM"))
@@ -86,6 +91,8 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
         return None  # the quote closed its sentence: what follows is a new one
     if quoted.endswith(("!", "?")) and after[:1].isupper() and after.lower() in _OPENERS:
         return None  # '"...!" After the rally, he went on': a new sentence, not "X asked"
+    if quoted.endswith(("!", "?")) and after[:1].isupper() and _introduced(doc, region):
+        return None  # 'telling her, "...!" She replied': the quote had its cue before it
     if first_word is not None and first_word.lower_ in NEW_CLAUSE:
         return None  # ``saying, "...," but he denied ...``: a new clause, not this quote's cue
     # "...," the clause that follows is the report whatever its verb ("he surmised")
@@ -93,9 +100,15 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
     open_clause = tail.endswith(",") or (tail.endswith(("?", "!")) and after[:1].islower())
     words = 0
     nominal = True  # every word so far of one noun phrase ("the Post's senior editor Ana Ruiz")
+    # '"...," after Lee announced it': that clause's verb reports nothing; a cue may follow
+    # it ('"...," when asked, Lee said')
+    adverbial = first_word is not None and first_word.lower_ in _SUBORDINATORS
     for tok in toks:
         if tok.text in SENT_END or tok.text in ('"', "“", "”") or tok.text.startswith("\n"):
             break
+        if adverbial:
+            adverbial = tok.text != ","
+            continue
         if tok.tag_ == "VBN" and tok.dep_ == "acl" and region.start <= tok.head.idx < region.end:
             continue  # "... the interests" shared by both towns, he warned: a modifier
         if is_speech_verb(tok) or (open_clause and _loose_cue(tok)):
@@ -105,12 +118,34 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
             return tok
         if not tok.is_punct and not tok.is_space:
             words += 1
-            nominal = nominal and tok.pos_ in _NOMINAL_WORDS
+            nominal = nominal and (tok.pos_ in _NOMINAL_WORDS or _joins_name(tok))
         if words > 6 and not nominal and "," not in doc_text(doc)[region.outer_end : tok.idx]:
             break  # past a plain subject; an appositive ("X, a strategist, said") may be longer
         if words > _MAX_APPOSITIVE_WORDS:
             break
     return None
+
+
+def _introduced(doc: Doc, region: QuoteRegion) -> bool:
+    """``telling her, "..."`` / ``she wrote: "..."``: a speech verb and a comma or colon
+    right before the opening mark."""
+    window = window_tokens(doc, max(0, region.open_mark - 80), region.open_mark)
+    before = [t for t in window if not t.is_space]
+    if len(before) < 2 or before[-1].text not in (",", ":"):
+        return False
+    return any(is_speech_verb(t) for t in before[-4:-1])
+
+
+def _joins_name(tok: Token) -> bool:
+    """``Australians for a Constitutional Monarchy``, ``Secretary of State``: "of" or
+    "for" inside a name, between capitalised words."""
+    doc = tok.doc
+    if tok.lower_ not in ("of", "for") or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    if nxt.lower_ in ("a", "an", "the") and tok.i + 2 < len(doc):
+        nxt = doc[tok.i + 2]
+    return doc[tok.i - 1].text[:1].isupper() and nxt.text[:1].isupper()
 
 
 def _cue_before(
@@ -136,6 +171,8 @@ def _cue_before(
     if acc is not None:
         return acc[1], acc[0], acc[1]  # "according to X": X speaks
     bare = [t for t in toks if not t.is_space]
+    if (inverted := _opening_cue(bare, quoted)) is not None:
+        return inverted[0], None, inverted[1]
     if bare and bare[-1].text == ":" and (by := _statement_by(bare, quoted)) is not None:
         return by[0], None, by[1]
     if bare and bare[-1].text == ":" and (rep := _as_reported(bare, quoted)) is not None:
@@ -163,6 +200,40 @@ def _cue_before(
         if toks[-2].pos_ in ("PROPN", "NOUN", "PRON"):  # "Smith: "...""
             return colon, Span(":", colon.idx, colon.idx + 1), toks[-2]
     return None
+
+
+# past forms of verbs of saying whose lemma cutting "-ed" or "-s" does not give
+_IRREGULAR_PAST = {"said": "say", "wrote": "write", "told": "tell", "spoke": "speak"}
+
+
+def opens_on_cue(tok: Token) -> bool:
+    """``Said Ellis: "..."``, ``Replied State Department spokesman Tom Hale, "..."``: a
+    verb of saying that opens its sentence, before its speaker (tagged a verb, or a
+    name: the parser often takes the capitalised verb for part of one)."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    opens = prev is None or prev.text in SENT_END or prev.is_quote or "\n" in prev.text
+    if not opens or not tok.text[:1].isupper():
+        return False
+    if tok.pos_ == "VERB" and is_speech_verb(tok):
+        return True
+    word = tok.lower_
+    forms = {_IRREGULAR_PAST.get(word, ""), word[:-2], word[:-1], word[:-3] + "y"}
+    return bool(forms & SPEECH_VERBS)
+
+
+def _opening_cue(bare: list[Token], quoted: frozenset[int]) -> tuple[Token, Token] | None:
+    """The cue and speaker of a sentence that opens on its verb of saying
+    (:func:`opens_on_cue`), its speaker's name running up to the comma or colon
+    before the quote."""
+    if len(bare) < 3 or bare[-1].text not in (",", ":") or bare[0].i in quoted:
+        return None
+    if not opens_on_cue(bare[0]):
+        return None
+    names = [t for t in bare[1:-1] if t.pos_ in ("PROPN", "NOUN")]
+    if not names or any(t.pos_ in ("VERB", "AUX") for t in bare[1:-1]):
+        return None
+    return bare[0], names[-1]
 
 
 def _in_the_words_of(
@@ -224,13 +295,13 @@ def nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token
                 and nxt.head.pos_ in ("NOUN", "PROPN")
                 and verb.i < nxt.head.i <= nxt.i + 4
             ):
-                return nxt.head
+                return _owned(nxt.head)
             if nxt.lower_ in ("one", "another"):
                 return nxt
         if nxt is not None and nxt.pos_ in ("PROPN", "NOUN") and nxt.ent_type_ != "DATE":
             while nxt.dep_ in ("compound", "flat") and verb.i < nxt.head.i <= nxt.i + 4:
                 nxt = nxt.head  # "said Robin Maynard": the name's head
-            return nxt
+            return _owned(nxt)
         return None
     if (inverted := _inverted_opening(view, verb)) is not None:
         return inverted
@@ -250,13 +321,18 @@ def nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token
     return None
 
 
+def _owned(noun: Token) -> Token:
+    """``said the mayor's introducer, X``: not the owner but the noun it owns speaks."""
+    while noun.dep_ == "poss" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
 def _inverted_opening(view: ArticleView, verb: Token) -> Token | None:
     """``Said Ellis: "..."`` / ``Added Smith, "..."``: a sentence that opens on the cue
     verb names its speaker right after it (the parser may take the name for an object)."""
     doc = view.doc
-    prev = doc[verb.i - 1] if verb.i > 0 else None
-    opens = prev is None or prev.text in SENT_END or "\n" in prev.text
-    if not opens or not verb.text[:1].isupper() or verb.i + 1 >= len(doc):
+    if not opens_on_cue(verb) or verb.i + 1 >= len(doc):
         return None
     name = doc[verb.i + 1]
     proper = name.pos_ == "PROPN" or (name.pos_ == "NOUN" and name.text[:1].isupper())

@@ -63,6 +63,7 @@ __all__ = [
     "heard_in_passing",
     "settle_sources",
     "split_next_acts",
+    "split_that_clauses",
 ]
 
 
@@ -416,4 +417,49 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
                 is_indirect=True,
             )
         )
+    return out
+
+
+def split_that_clauses(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
+    """``Brooks has said that he would consider X and that he favored Y``: two clauses
+    of one verb of saying, each with its own "that", are two statements (a reader
+    lists them apart); the second ("and that ...") continues the first, with the same
+    source and cue."""
+    doc = view.doc
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if d.speaker is None or d.cue is None or not d.is_indirect:
+            continue
+        content = tokens_in(doc, d.start, d.end)
+        ids = {t.i for t in content}
+        for t in content:
+            if t.lower_ != "that" or t.dep_ != "mark" or t.i in view.quoted:
+                continue
+            second = t.head
+            if second.dep_ != "conj" or second.head.i not in ids or second.i < t.i:
+                continue
+            k = t.i - 1
+            while k in ids and doc[k].is_space:
+                k -= 1
+            if k not in ids or doc[k].lower_ not in ("and", "but"):
+                continue
+            first = trim(doc, [u for u in content if u.i < k])
+            # the second keeps its "and": together the two are the words of the whole
+            words = [u for u in content if u.i >= k]
+            if len(first) < 3 or len(words) < 3:
+                continue
+            d.end = first[-1].idx + len(first[-1])
+            rest = Draft(
+                words[0].idx,
+                words[-1].idx + len(words[-1]),
+                "indirect",
+                d.speaker,
+                d.cue,
+                channel=d.channel,
+                continues_draft=d,
+                is_indirect=True,
+            )
+            out.append(rest)
+            break
     return out

@@ -11,6 +11,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
+from saidwhen.extract.people.index import noun_before_comma
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.direct import make_speaker
 from saidwhen.extract.speech.lexicon import RELATIVE
@@ -207,28 +208,9 @@ def name_through_relative(view: ArticleView, people: PeopleIndex, speaker: Speak
     noun = toks[0].head.head
     if noun.i == toks[0].head.i or noun.pos_ not in ("NOUN", "PROPN"):
         return speaker
-    noun = _described(_before_comma(toks[0]) or noun)
+    noun = _described(noun_before_comma(toks[0]) or noun)
     s, e = np_span(view.doc, noun)
     return replace(speaker, name=people.resolve(s, e) or view.text[s:e])
-
-
-def _before_comma(rel: Token) -> Token | None:
-    """``..., Patti Lane and Stevie Ward, who joked``, ``demonstrators here, who``: the
-    noun right before the comma that opens the clause (the parser may hang the clause
-    on the head of the list or on a noun further back)."""
-    doc = rel.doc
-    k = rel.i - 1
-    if k < 1 or doc[k].text != ",":
-        return None
-    k -= 1
-    while k > 0 and doc[k].pos_ == "ADV":
-        k -= 1
-    near = doc[k]
-    if near.pos_ not in ("NOUN", "PROPN"):
-        return None
-    while near.dep_ in ("compound", "flat") and near.i < near.head.i < rel.i:
-        near = near.head
-    return near
 
 
 _NOUNS = ("NOUN", "PROPN")

@@ -15,6 +15,7 @@ from saidwhen.extract.speech.frames import (
     heard_in_passing,
     settle_sources,
     split_next_acts,
+    split_that_clauses,
 )
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
@@ -26,6 +27,7 @@ from saidwhen.extract.speech.rules import (
     find_cause_reports,
     find_gerund_reports,
     find_noun_reports,
+    find_opening_participles,
     find_phrase_then_clause,
     find_reported,
     find_source_insertions,
@@ -284,6 +286,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         *find_phrase_then_clause(view, people),
         *find_gerund_reports(view, people),
         *find_cause_reports(view, people),
+        *find_opening_participles(view, people),
     ]:
         if not any(_same_report(q, r) or (q.start < r.end and r.start < q.end) for q in out):
             out.append(r)
@@ -312,6 +315,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         out.append(r)
     settle_sources(view, people, out)
     out = split_next_acts(view, [q for q in out if not heard_in_passing(view, q)])
+    out = split_that_clauses(view, out)
     return sorted(out, key=lambda q: (q.start, q.end))
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from saidwhen.extract.speech.lexicon import (
     AS_INSERTION_VERBS,
+    CLAUSE_VERBS,
     MIN_CUE_COUNT,
     MIN_CUE_RATE,
     OBJ_DEPS,
@@ -40,6 +41,7 @@ from saidwhen.extract.speech.syntax import (
     cue_tokens,
     governing_cue,
     line_after,
+    noun_phrase,
     source_tokens,
     subtree,
     trim,
@@ -58,6 +60,7 @@ __all__ = [
     "find_cause_reports",
     "find_gerund_reports",
     "find_noun_reports",
+    "find_opening_participles",
     "find_phrase_then_clause",
     "find_reported",
     "find_source_insertions",
@@ -373,7 +376,7 @@ SPEECH_NOUNS = frozenset(
     announcement claim assertion statement admission allegation insistence warning
     promise pledge testimony acknowledgment acknowledgement denial suggestion
     contention argument assurance revelation prediction accusation complaint boast
-    declaration concession confession report
+    declaration concession confession report point
     """.split()
 )
 
@@ -405,7 +408,12 @@ def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list
         if clause is None:
             continue
         content = trim(doc, [t for t in subtree(clause) if t.lower_ != "that" or t.i > clause.i])
-        source = [t for t in subtree(owner) if t.dep_ != "case" and t.i < noun.i]
+        # the owner before the noun ("Lee's announcement"), or its agent after it
+        source = [
+            t
+            for t in subtree(owner)
+            if t.dep_ != "case" and not t.is_space and (t.i < noun.i) == (owner.i < noun.i)
+        ]
         c_span, k_span, s_span = _span(doc, content), _span(doc, [noun]), _span(doc, source)
         if c_span is None or k_span is None or s_span is None or len(content) < 3:
             continue
@@ -423,6 +431,8 @@ def _owner(noun: Token) -> Token | None:
     poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in _OWNERS]
     if poss:
         return poss[0]
+    if (by := _by_agent(noun)) is not None:
+        return by
     k = noun.i - 1
     while k > 0 and noun.i - k <= 4 and noun.doc[k].pos_ in ("ADJ", "NUM", "ADV"):
         k -= 1
@@ -432,9 +442,25 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
+def _by_agent(noun: Token) -> Token | None:
+    """``a statement by actor Ana Ruiz``: the noun's agent (the parser may hang the
+    ``by`` phrase on the verb the noun is the object of)."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is None or nxt.lower_ != "by":
+        return None
+    if nxt.head.i != noun.i and not (noun.dep_ == "dobj" and nxt.head.i == noun.head.i):
+        return None
+    agents = [c for c in nxt.children if c.dep_ == "pobj" and c.pos_ in _OWNERS]
+    return agents[0] if agents else None
+
+
 def _that_clause(noun: Token) -> Token | None:
     """The clause a noun of saying reports: ``announcement that X`` (X), ``testimony
-    that concluded X`` (X)."""
+    that concluded X`` (X); also where the parser hung the clause of an object noun on
+    the verb (``knocked a statement by X that ...``, ``did not rebut X's point, that
+    ...``)."""
+    if (hung := _clause_on_verb(noun)) is not None:
+        return hung
     for c in noun.children:
         if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < noun.i:
             continue
@@ -447,6 +473,29 @@ def _that_clause(noun: Token) -> Token | None:
         said = [k for k in c.children if k.dep_ == "ccomp" and k.i > c.i]
         if marks[0].dep_ == "nsubj" and said:
             return said[0]
+    return None
+
+
+def _clause_on_verb(noun: Token) -> Token | None:
+    """The ``that`` clause right after an object noun of saying (past its ``by`` phrase,
+    a comma or a phrase of time) that the parser made the verb's own complement."""
+    if noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    by = _by_agent(noun)
+    between = set(range(noun.i + 1, by.head.right_edge.i + 1)) if by is not None else set()
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i < noun.i:
+            continue
+        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"]
+        if not marks:
+            return None
+        gap = [
+            t
+            for t in noun.doc[noun.i + 1 : marks[0].i]
+            if t.i not in between and t.text != "," and t.ent_type_ not in ("DATE", "TIME")
+        ]
+        return None if gap else c
     return None
 
 
@@ -529,6 +578,42 @@ def find_gerund_reports(view: ArticleView, people: Resolver | None = None) -> li
         return subtree(gerunds[0]) if gerunds else []
 
     return _verb_frames(view, people, _GERUND_VERBS, said, shortest=2)
+
+
+def find_opening_participles(view: ArticleView, people: Resolver | None = None) -> list[Draft]:
+    """``Claiming the criticism is designed to pressure the jury, Ortiz told ...``: a
+    participle of saying that opens the sentence reports the clause up to the comma
+    before the main clause, for that clause's subject.  The tagger reads ``Insisting
+    that ...`` but not the clause without "that" (which the parser often takes for
+    the subject of the clause's own verb); the merge adds these where it found
+    nothing."""
+    resolve = _resolver(people)
+    doc, text = view.doc, view.text
+    out: list[Draft] = []
+    first = bisect.bisect_left(view.idx, view.start)
+    for verb in _tokens_with(view, first, CLAUSE_VERBS):
+        start = view.sent_start[verb.i]
+        if verb.tag_ != "VBG" or verb.i != start or verb.i in view.quoted:
+            continue
+        root = doc[start].sent.root
+        subjects = [c for c in root.children if c.dep_ in SUBJ_DEPS and verb.i < c.i < root.i]
+        if not subjects or root.pos_ not in ("VERB", "AUX"):
+            continue
+        comma = subjects[0].left_edge.i - 1
+        if doc[comma].text != ",":
+            continue
+        words = [t for t in doc[verb.i + 1 : comma] if t.i not in view.quoted]
+        if words and words[0].lower_ == "that":
+            words = words[1:]
+        if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words):
+            continue  # a noun phrase ("Citing a poll, ..."): not a clause said
+        content = trim(doc, words)
+        source = trim(doc, noun_phrase(subjects[0]))
+        c_span, k_span, s_span = _span(doc, content), _span(doc, [verb]), _span(doc, source)
+        if c_span is None or k_span is None or s_span is None or len(content) < 3:
+            continue
+        out.append(_reported(text, resolve, c_span, k_span, s_span))
+    return out
 
 
 # verbs that say what something is due to: "attributed the rally to the ruling"

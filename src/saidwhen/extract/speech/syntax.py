@@ -9,6 +9,7 @@ from saidwhen.extract._reported_cues import CUE_PREPS
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
     CUE_CHANNELS,
+    DESCRIBING_VERBS,
     EDGE_WORDS,
     NO_SOURCE,
     OBJECT_CONTROL,
@@ -404,6 +405,8 @@ def cue_subject(
             participle modifying a noun is said by that noun.
         steps: how many verbs up the walk goes.
     """
+    if verb.lemma_ in _NAMING_VERBS and (agent := _agent(verb)) is not None:
+        return agent  # "labeled 'worms' by Castro", "the plan was called 'a disaster' by Lee"
     tok = verb
     for _ in range(steps):
         subs = [
@@ -440,6 +443,15 @@ def cue_subject(
             objs = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
             if objs:
                 return objs[-1]  # "led some to question": the object speaks
+        if (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBD"
+            and head.dep_ == "ROOT"
+            and head.pos_ in _NOMINAL
+        ):
+            # "Mr. Doyle, who trimmed his forecast, called it "justified"": the parser hung
+            # the finite verb on its subject, which it took for the sentence's root
+            return head
         if participle_of_noun and tok.dep_ == "acl" and head.pos_ in _NOMINAL:
             return head if tok.tag_ in ("VBG", "VBN") else None
         if (
@@ -449,12 +461,59 @@ def cue_subject(
             and report(tok)
         ):
             tok = head.head
+        elif (place := _past_place_clause(tok)) is not None:
+            tok = place
         elif tok.dep_ in climb:
             tok = head
         elif through_prep and tok.dep_ == "pcomp" and head.dep_ == "prep":
             tok = head.head
         else:
             return None
+    return None
+
+
+def _past_place_clause(tok: Token) -> Token | None:
+    """``protesters marched outside the stadium where the Panthers played, chanting
+    "..."``: a participle after a comma (or "while") that the parser hung on a clause
+    of place or time belongs to the clause that names the place; the verb of that
+    clause."""
+    head = tok.head
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i < head.i:
+        return None
+    if head.dep_ not in ("relcl", "ccomp", "advcl"):
+        return None
+    if tok.i == 0 or tok.doc[tok.i - 1].text not in (",", "while", "-", "—", "–"):
+        return None
+    if not any(c.tag_ == "WRB" and c.lower_ in ("where", "when") for c in head.children):
+        return None
+    up = head.head
+    for _ in range(4):
+        if up.pos_ in ("VERB", "AUX"):
+            return up
+        if up.head.i == up.i:
+            return None
+        up = up.head
+    return None
+
+
+# verbs that name or judge what they are said of: their "by" agent is who said it
+_NAMING_VERBS = DESCRIBING_VERBS | frozenset("call label dub term name".split())
+
+
+def _agent(verb: Token) -> Token | None:
+    """The ``by`` agent of a passive verb (the parser may hang it on the verb's object:
+    ``labeled "worms" and "traitors" by Castro``)."""
+    if verb.tag_ != "VBN":
+        return None
+    for by in verb.subtree:
+        if by.lower_ != "by" or by.i < verb.i or by.dep_ not in ("agent", "prep"):
+            continue
+        head = by.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        objs = [g for g in by.children if g.dep_ == "pobj"]
+        if head.i == verb.i and objs:
+            return objs[0]
     return None
 
 

@@ -13,11 +13,13 @@ The evidence, strongest first (the examples are made up):
    statement issued Oct. 25" dates its words), nor the main verb's date for
    words in a relative clause ("now left with the loans Ms. Ruiz sought"), nor
    a date that qualifies a thing ("Ruiz's 2008 campaign", "a deputy in 2012")
+   or the speaker ("said Lee, a strategist for her campaign four years ago")
    or sits in the words reported ("noted that Ferrell looked tired in 1984"),
    nor the date of the other clause ("She left in 2000, but she said ...");
    "this week" ends on the article's day;
 3. the narrative: "she later revealed" is after the last date told (outside
-   quotes) and before the article (or undated, when what came just before
+   quotes; not the "later" of a relative clause, "Ruiz, who later became a citizen")
+   and before the article (or undated, when what came just before
    is); "she had added" (past perfect) continues the speaker's account
    before it (but "he said later" after words said "at a rally last week" is
    at that rally still); "X added", "the statement continued" go on from the speaker's
@@ -25,7 +27,9 @@ The evidence, strongest first (the examples are made up):
    letter", "the statement read") is dated where the text dated it ("a Nov. 5
    letter"); words that say "yesterday" of the day the narrative told just
    before were said the next day ("On Thursday, Ruiz accused them." then
-   "'... her statements yesterday ...,' the statement read"); the sentence
+   "'... her statements yesterday ...,' the statement read"; not words going on from the
+   speaker's words of that day, "At a rally Tuesday, Ruiz said ..." then "... last night
+   when I got home ..."); the sentence
    after pointing back ("That's the view Ferrell gave on May 14");
 4. an event the attribution points back to: "during the call" is the call
    the text dated before ("the March 21 call"); a definite event never dated
@@ -39,7 +43,8 @@ The evidence, strongest first (the examples are made up):
    date of the speaker since ("Park asked Ruiz Wednesday ..." after her
    words of December: a new account; so for 6 too);
 6. the account just told: the speaker's communication dated in one of the
-   two sentences before ("In May 2015, Ruiz released a letter from Dr.
+   two sentences before (told by any saying verb: "A month later, Ruiz visited the
+   docks and explained why ..."; "In May 2015, Ruiz released a letter from Dr.
    Ferrell" -> "'...,' Ferrell wrote"; "According to a 2018 survey by
    Lee"; "he told me on Friday" then "He said ...": the same pronoun
    telling), unless the attribution names another audience or channel
@@ -56,18 +61,27 @@ The evidence, strongest first (the examples are made up):
    'reckless'" in Thursday's paper) said their other undated words that day, when
    told bare and in the simple past ("'I stand by it,' Ms. Ruiz said";
    not "told the Gazette", "in a statement", "says", nor words about "yesterday");
-9. yesterday's news: when the lead (its first paragraphs) reports the day before
-   the article ("faced questions on Tuesday" in Wednesday's paper), a quote still
-   undated, said in the simple past ("said", "told reporters"; not "says", "has
+9. yesterday's news: when the lead (its first paragraphs; of a story in one long
+   paragraph, its first sentences) reports the day before the article ("faced
+   questions on Tuesday" in Wednesday's paper), a quote still undated, said in the
+   simple past ("said", "told reporters", "pledged", "gushed about"; not "says", "has
    said", nor words written for the record, "said in a statement", nor the
    paper's own interview, "said in an interview", "told me"), was said that
    day (a day told next to another speaker's cue, "on Monday, the union said ...",
    "Over the weekend, Ruiz hit back ...", is that speaker's, not the story's; nor is
-   an older day told as part of a noun, "her account of the July 10 meeting"). These
+   an older day told as part of a noun, "her account of the July 10 meeting"); a day told
+   after the lead dates the words within a paragraph of it, or of the words said that day
+   since ("Yesterday, the shares fell further." two paragraphs back is an aside), unless
+   it is the first past day the text tells (a lead of boilerplate). A lead
+   that tells the article's own day first ("today sought peace", then "Bush on
+   Tuesday said") reports that day, and once it dates words to that day ("Ruiz said
+   on Wednesday" in Wednesday's paper), a day before told later ("The council voted on
+   Tuesday") is an aside, not the day of the words after it. These
    run last and never spread to other quotes through 5 or 6 (nor do 7 and 8).
 
 An occasion the text sets up once and quotes from over several paragraphs ("At
-a council hearing last week, ...", "during a September hearing", "Lee said after
+a council hearing last week, ...", "during a September hearing", "who attended a
+rally last Wednesday", "Lee said after
 the game" that the lead dated, "In an interview ..." in a lead that tells of the
 weekend) holds for the quotes still undated after it: words said in the past
 tense (not "says", "in a statement", "in an interview": another one, "before
@@ -75,8 +89,11 @@ the interview"), by speakers the text places there (named where it is set up,
 quoted there, answering: "responded"; or the attribution names it: "the other
 witness at the hearing"), within two paragraphs of the last words said there and
 until another date is told (the occasion's day told again, or the range it lies in,
-"the weekend", is back at it). An occasion dated by a range ("the debate over the
-weekend") takes the day the text gives it elsewhere ("the Saturday debate"). A
+"the weekend", is back at it). A sentence that opens at an occasion sets it up too
+("In Salem last Wednesday, Ruiz's rally at the union hall ..."). An occasion dated by a
+range ("the debate over the weekend") takes the day the text gives it elsewhere ("the
+Saturday debate"), not the day of one held at another place ("a rally last week in
+Dover", then "In Salem last Wednesday, Ruiz's rally"). A
 speaker placed at another occasion only (a pull quote of theirs from it, set among
 another occasion's quotes) takes that one's date.
 
@@ -97,6 +114,9 @@ own: a past weekday is resolved against it ("posted on Twitter Tuesday").
 Words said in the present ("Ruiz says", "Ferrell notes") are said to the piece,
 now: no date of their sentence or of the account before is theirs (a document's
 words, "says the letter signed by ...", keep the document's date).
+Words said in the present perfect ("Ruiz has argued", "have often said") were
+said some time before the article: only a date of their own sentence is theirs,
+not the account or the occasion told before.
 
 Without any of these the quote keeps ``when=None`` and ``when_basis="article
 date"``: the text says no more than that it was said by the article's date.

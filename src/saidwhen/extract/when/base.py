@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.timexes import period_range
-from saidwhen.model import DateRange, Timex
+from saidwhen.model import DateRange, Span, Timex
 from saidwhen.nlp import doc_text as nlp_doc_text
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 _LATER = re.compile(r"\b(?:later|afterwards?|subsequently|since\s+then)\b", re.I)
 _PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|then\s+)?$", re.I)
+_HAS = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+ly\s+|also\s+|long\s+|often\s+)?$", re.I)
 _CHANNEL_WORDS = re.compile(
     r"blog|instagram|twitter|tweet|facebook|medium|interview|statement|podcast|post|video|"
     r"letter|e-?mail|speech|press\s+conference|briefing|show|radio|tv|television",
@@ -109,6 +110,15 @@ def _sentence_of(sents: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
     return pos, pos
 
 
+def said_before_now(text: str, cue: Span) -> bool:
+    """The cue is in the present perfect ("has argued", "have often said"): said some time
+    before the article, on no occasion the text dates."""
+    return bool(
+        _HAS.search(text, max(0, cue.start - 24), cue.start)
+        or re.match(r"(?:has|have)\s", cue.text, re.I)
+    )
+
+
 _SINCE = re.compile(r"\b(?:since|from|starting)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 
 
@@ -182,7 +192,8 @@ _EVENT_NOUN = (
 
 _COMMUNICATION = re.compile(
     r"\b(?:said|says|told|tells|revealed|testified|wrote|writes|stated|announced|acknowledged|"
-    r"admitted|tweeted|posted|released|published|issued|recalled|described|called|"
+    r"admitted|tweeted|posted|released|published|issued|recalled|described|called|explained|"
+    r"insisted|argued|declared|claimed|warned|noted|responded|replied|boasted|"
     r"letter|statement|interview|testimony|speech|call|according|report|survey|study|poll)\b",
     re.I,
 )

@@ -79,6 +79,14 @@ def _dates_a_thing(doc: Doc, t: Timex, speaker: str = "") -> bool:
     root = span.root
     if root.dep_ in _PREMODIFIER and root.head.pos_ in ("NOUN", "PROPN"):
         return _SAYING_NOUN.fullmatch(root.head.text) is None
+    if (
+        root.dep_ in ("advmod", "npadvmod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.dep_ in ("nsubj", "nsubjpass", "appos")
+    ):
+        # "said Brett Lee, a strategist for her campaign four years ago": the speaker's past
+        # (not "at a campaign stop this week": where the words were said)
+        return _SAYING_NOUN.fullmatch(root.head.text) is None
     # "an aide in 2012": a year of a person's or a thing's story (a day may be misattached)
     if root.dep_ == "pobj" and t.granularity in _COARSE:
         noun = root.head.head

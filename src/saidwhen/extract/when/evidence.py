@@ -42,7 +42,9 @@ _PAST_CUE = re.compile(
     r"(?:said|told|added|wrote|testified|stated|explained|noted|continued|recalled|"
     r"insisted|argued|warned|replied|asked|declared|announced|answered|acknowledged|"
     r"admitted|conceded|remarked|responded|commented|cautioned|urged|stressed|described|"
-    r"revealed|joked|quipped|(?:say|tell|add|not|explain)ing)",
+    r"revealed|joked|quipped|(?:say|tell|add|not|explain)ing|spoke|"
+    # any other regular simple past a cue may be ("gushed about", "pledged", "pronounced")
+    r"[a-z]{3,}ed)",
     re.I,
 )
 _BEFORE_NOW = re.compile(
@@ -105,6 +107,8 @@ def _event_date(
 
 _LEAD_PARAGRAPHS = 3
 _LEAD_CHARS = 700
+_LEAD_MAX = 1500  # a text of one long paragraph (a wire story without its breaks)
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:\w+\s+){0,2}$")
@@ -122,6 +126,10 @@ def lead_end_of(text: str) -> int:
     intro), and at least its first characters."""
     breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
     end = breaks[_LEAD_PARAGRAPHS - 1] if len(breaks) >= _LEAD_PARAGRAPHS else len(text)
+    if end > _LEAD_MAX:
+        # paragraphs too long to be a lead: its first sentences, up to _LEAD_CHARS
+        m = _SENTENCE_END.search(text, _LEAD_CHARS)
+        end = m.end() if m is not None and m.end() < end else end
     return max(end, _LEAD_CHARS)
 
 
@@ -134,6 +142,8 @@ def _news_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> str | Non
             break
         if _since_clause(text, t):
             continue
+        if t.granularity == "day" and t.date == anchor.isoformat():
+            return None  # the lead reports the article's own day ("today sought peace")
         if t.granularity == "day" and t.date and week <= t.date < anchor.isoformat():
             return t.date
     return None

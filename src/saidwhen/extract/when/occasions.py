@@ -15,6 +15,7 @@ from saidwhen.extract.when.base import (
     _dated_free,
     _sentence_of,
     first_day,
+    said_before_now,
     starts_from,
 )
 from saidwhen.extract.when.evidence import (
@@ -49,7 +50,11 @@ _BEFORE_IT = re.compile(
 )
 # where the words were said ("at a rally", "during a September hearing", "in his testimony",
 # "after the game"), not what they were about ("an account of the July 10 meeting")
-_SETTING = re.compile(r"\b(?:at|during|in|after|following|from)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_SETTING = re.compile(
+    r"\b(?:at|during|in|after|following|from|attend(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){0,4}$", re.I
+)
+# "In Buena Park last Wednesday, Clinton's rally at a union hall ...": the sentence opens at it
+_OPENING_SETTING = re.compile(r"\s*(?:In|At)\s+[^.;,]{1,60},\s+(?:[\w'’-]+\s+){0,3}$")
 _BREAK = re.compile(r"\n\s*")
 _OCCASION_GAP = 2  # paragraphs from the last words said at it
 _NEAR_BEFORE = 25  # "last week's hearing", "that October appropriations hearing"
@@ -126,9 +131,11 @@ def _occasion_frames(
         pos, end = m.start(), m.end()
         if pos in quoted:
             continue
-        if not _SETTING.search(text, max(0, pos - 50), pos):
-            continue
         s, e = _sentence_of(sents, pos)
+        if not (
+            _SETTING.search(text, max(0, pos - 50), pos) or _OPENING_SETTING.match(text, s, pos)
+        ):
+            continue
         cues = bisect.bisect_left(cue_starts, e) > bisect.bisect_left(cue_starts, s)
         date = None
         # the first (in the text's order) date next to it: ending just before, starting
@@ -267,7 +274,11 @@ def _refined(
             found = re.finditer(rf"\b{re.escape(f.noun)}\b", text, re.I)
             mentions[f.noun] = [m.start() for m in found]
         days: set[str] = set()
+        here = _places_near(text, f.pos)
         for pos in mentions[f.noun]:
+            there = _places_near(text, pos)
+            if here and there and not here & there:
+                continue  # "a rally last week in Salinas", "In Buena Park, Clinton's rally"
             a = bisect.bisect_left(ends, (pos - _NEAR_BEFORE, -1))
             b = bisect.bisect_right(ends, (pos, len(free)))
             for _, k in ends[a:b]:  # "the Saturday debate", "Saturday's debate"
@@ -277,6 +288,16 @@ def _refined(
         if len(days) == 1:
             out[i] = _Frame(f.pos, (days.pop(), None), f.noun)
     return out
+
+
+_IN_PLACE = re.compile(r"\b[Ii]n\s+(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b")
+_PLACE_REACH = 60  # characters around an occasion's mention where its place is told
+
+
+def _places_near(text: str, pos: int) -> set[str]:
+    """The places told next to a mention of an occasion ("in Salinas", "In Buena Park")."""
+    a, b = max(0, pos - _PLACE_REACH), min(len(text), pos + _PLACE_REACH)
+    return {m.group("place") for m in _IN_PLACE.finditer(text, a, b)}
 
 
 _ANOTHER = re.compile(rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,2}}?{_OCCASION_NOUN}\b", re.I)
@@ -299,6 +320,8 @@ def _at_occasion(text: str, sents: Sequence[tuple[int, int]], q: Quote, at: _Fra
         f"{text[max(0, q.cue.start - 20) : q.cue.start]} {q.cue.text}"
     ):
         return False
+    if said_before_now(text, q.cue):
+        return False  # "has argued": some time before the article, not there
     return _AUDIENCE.search(frame) is None
 
 

@@ -21,6 +21,7 @@ from saidwhen.extract.when.base import (
     doc_sentences,
     doc_text,
     first_day,
+    said_before_now,
     starts_after,
     starts_by,
     starts_from,
@@ -156,7 +157,29 @@ def _date_all(
         thing = parsed is not None and _names_a_thing(parsed, t)
         if not (thing and not starts_from(when, rng, week)):
             days.append(_Day(t.start, when, rng, thing))
+    if not lead_day and _lead_says_today(out, text, sents, story, anchor):
+        days = []  # the story is of the article's day: a day before it told later is an aside
     return _yesterday_dated(out, text, sents, days, yesterday, lead_day)
+
+
+def _lead_says_today(
+    quotes: Sequence[Quote],
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> bool:
+    """The lead dates words to the article's own day by their attribution ("Albright said
+    on Tuesday that ..." in Tuesday's paper): the story reports that day."""
+    lead_end = lead_end_of(text)
+    today = anchor.isoformat()
+    for p in quotes:
+        if p.cue is None or p.cue.start >= lead_end or p.when != today:
+            continue
+        s, e = _sentence_of(sents, p.cue.start)
+        if any(s <= t.start < e and t.date == today and t.granularity == "day" for t in story):
+            return True
+    return False
 
 
 def _reactions_dated(
@@ -261,7 +284,9 @@ def _yesterday_dated(
     """Quotes the text leaves undated, said ("said", "told") on the day before the article.
 
     When the lead reports that day, or the last day the narrative told before the quote is
-    that day ("follows the hearing Tuesday of three officials"). A pass of its own, after
+    that day ("follows the hearing Tuesday of three officials"), within a paragraph of it or
+    of the words said that day since (unless it is the first past day the text tells). A
+    pass of its own, after
     the others, so that this day never spreads to other quotes as if the text had dated
     them (through a channel, an account).
     """
@@ -270,7 +295,11 @@ def _yesterday_dated(
     # weekend, Ruiz hit back ..."): for them, not the story's day
     cues = sorted((p.cue.start, i) for i, p in enumerate(quotes) if p.cue and p.speaker)
     whose = [] if lead else [set() if d.thing else _whose_day(text, quotes, cues, d) for d in days]
+    said_then = -1  # where the last words said on the day before start
+    first = next((d for d in days if d.when and len(d.when) == 10 and d.when <= yesterday), None)
     for q in quotes:
+        if q.when == yesterday:
+            said_then = max(said_then, q.start)
         if q.when is not None or q.when_range is not None:
             out.append(q)
             continue
@@ -293,7 +322,17 @@ def _yesterday_dated(
                 ),
                 None,
             )
-        told = last is not None and last.when == yesterday
+        # ... within a paragraph of it or of the words said that day since ("Yesterday, the
+        # stock plunged further." two paragraphs before is an aside), unless it is the first
+        # past day the story tells (the lead's, after a lead of boilerplate)
+        told = (
+            last is not None
+            and last.when == yesterday
+            and (
+                last is first
+                or len(_BREAK.findall(text, max(last.pos, said_then), q.start)) <= _TOLD_GAP
+            )
+        )
         if not (lead or told):
             out.append(q)
             continue
@@ -306,8 +345,13 @@ def _yesterday_dated(
             continue
         if _said_then(text, q.cue, _outside(text, s, e, q)):
             q = replace(q, when=yesterday, when_range=None, when_basis="text")
+            said_then = max(said_then, q.start)
         out.append(q)
     return out
+
+
+_BREAK = re.compile(r"\n\s*")
+_TOLD_GAP = 1  # paragraph breaks from the day told, or the last words said that day
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,6 +426,18 @@ def _closing(p: Quote) -> bool:
     return p.kind == "indirect" and p.cue is not None and p.cue.start >= p.end
 
 
+# "exclaimed Albright, who as a child fled and later became a citizen": that clause's "later"
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:]*", re.I)
+
+
+def _said_that_day(q: Quote, done: Sequence[Quote], next_day: str) -> bool:
+    """The speaker's words just before were said on the day told ("At a rally yesterday, Beck
+    said, ..."): these go on there, and their "last night" is the night before it."""
+    own = _own(done, q)
+    day = (dt.date.fromisoformat(next_day) - dt.timedelta(days=1)).isoformat()
+    return bool(own) and own[-1].when == day and q.start - own[-1].end <= _ACCOUNT_GAP
+
+
 def _date_one(
     q: Quote,
     i: int,
@@ -439,7 +495,7 @@ def _date_one(
         return replace(q, when=when, when_range=rng, when_basis="text")
     frame = _outside(text, s, e, q)
     # 3a. "later": after the last date told before it, by the article date.
-    if _LATER.search(frame):
+    if _LATER.search(_RELATIVE.sub(" ", frame)):
         # "'...,' Ruiz said at a rally last week" then "'...,' he said later": at it still
         own = _own(done, q)
         if (
@@ -467,6 +523,9 @@ def _date_one(
         return replace(
             q, when=None, when_range=DateRange(start, anchor.isoformat()), when_basis="text"
         )
+    # 3a'. "has argued", "have said": some time before the article, no account's date
+    if q.cue and said_before_now(text, q.cue):
+        return replace(q, when=None, when_range=None, when_basis="article date")
     # 3b. "she had added": the account before it goes on ("had documented her
     # pregnancy from August": unless a date follows the cue at once).
     cue_start = q.cue.start if q.cue else at
@@ -498,7 +557,7 @@ def _date_one(
     # 3e. Words that speak of "yesterday" the day the narrative just told were said the next
     # day ("On Thursday, Ruiz accused them." "'... her statements yesterday ...'").
     next_day = _day_after_told(text, sents, q, timexes, anchor)
-    if next_day is not None:
+    if next_day is not None and not _said_that_day(q, done, next_day):
         return replace(q, when=next_day, when_range=None, when_basis="text")
     # 3f. The sentence after points back to the words: "That's the view Ferrell gave on
     # Nov. 14."
@@ -552,6 +611,8 @@ def _date_one(
         for p in reversed(done):
             if p.start >= q.start or p.speaker is None or p.speaker.name != q.speaker.name:
                 continue
+            if p.kind == "indirect" and p.continues is not None:
+                continue  # "... and that ...": the second clause of a report before
             # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on,
             # in the same channel (a podcast then a newsletter are two occasions)
             other_channel = q.channel and p.channel and q.channel != p.channel
