@@ -195,9 +195,6 @@ class PeopleIndex(_Descriptions, _Pronouns):
         # mention start -> (in quote, subject: 2 of a main clause, 1 of another, 0 none)
         self._flags: dict[int, tuple[bool, int]] = {}
         self._entities: list[_Entity] = []
-        # (name words, an entity's core words, either a body's name) -> do they match:
-        # _entity_for asks it of every entity for every name, the same pairs again and again
-        self._same_names: dict[tuple[tuple[str, ...], tuple[str, ...], bool], bool] = {}
         self._by_span: dict[tuple[int, int], _Entity] = {}
         # (start, end, entity), kept in order of start so that a stretch of text is a
         # slice found by bisection (see _mentions_in), not a scan of every mention
@@ -239,7 +236,6 @@ class PeopleIndex(_Descriptions, _Pronouns):
         ("Elena Tano").
         """
         low = _core([w.lower() for w in words])
-        low_key = tuple(low)
         suffix = {w.lower().rstrip(".") for w in words} & _SUFFIXES
         best: _Entity | None = None
         best_last = -1
@@ -269,14 +265,10 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 continue
             if gender is not None and _gender_of_name(ent) not in (gender, None):
                 continue
-            body = org_named or ent.org_named
-            key = (low_key, tuple(ent_low), body)
-            same = self._same_names.get(key)
-            if same is None:
-                same = _same_body(low, ent_low) if body else _same_person(low, ent_low)
-                self._same_names[key] = same
-            ok = same
-            if not body:
+            if org_named or ent.org_named:
+                ok = _same_body(low, ent_low)
+            else:
+                ok = _same_person(low, ent_low)
                 if ok and low[-1] != ent_low[-1] and _first_surname(low, ent_low):
                     if surnames is None:
                         surnames = {

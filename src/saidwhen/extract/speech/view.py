@@ -50,6 +50,8 @@ _ATTRS = (
 _FACTORS = ("orth", "lower", "lemma", "pos", "tag", "dep")
 # the dependents that decide a token's frame, in the order they are tried
 _FRAME_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "prep", "agent")
+_FRAME_RANK = {d: k for k, d in enumerate(_FRAME_DEPS)}
+_CHAINED = frozenset(("parataxis", "advcl", "conj"))  # a "parataxis" frame, after their head
 
 
 Ints = npt.NDArray[np.intp]
@@ -174,8 +176,11 @@ class ArticleView:
         name = names.__getitem__
         texts = tuple(map(name, orth))
         # HEAD is an offset from the token, stored unsigned
-        heads = arr[:, 6].astype(np.int64) + np.arange(n, dtype=np.int64)
-        head = tuple(heads.tolist())
+        head = tuple((arr[:, 6].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist())
+        kids: list[list[int]] = [[] for _ in range(n)]
+        for j, h in enumerate(head):
+            if h != j:
+                kids[h].append(j)
         regions = tuple(find_quote_regions(text, start))
         token_regions = token_quote_regions(regions, idx)
         inside = [False] * n
@@ -191,11 +196,12 @@ class ArticleView:
         lemma_l = tuple(map(lemmas.__getitem__, lemma))
         poses = tuple(map(name, pos))
         deps = tuple(map(name, dep))
-        children = _grouped(heads, heads != np.arange(n))
+        children = tuple(map(tuple, kids))
         frames = _frames(doc, texts, lowers, poses, deps, head, children)
         is_space = tuple(map(bool, space))
-        words, word_of = factors["lower"]
-        where = dict(zip(words, map(list, _grouped(word_of, None, len(words))), strict=True))
+        where: dict[str, list[int]] = {}
+        for i, w in enumerate(lowers):
+            where.setdefault(w, []).append(i)
         return cls(
             doc=doc,
             text=text,
@@ -246,18 +252,6 @@ def _sentence_bounds(
     return tuple(starts.tolist()), tuple(ends.tolist())
 
 
-def _grouped(
-    of: npt.NDArray[Any], keep: npt.NDArray[np.bool_] | None, groups: int | None = None
-) -> tuple[tuple[int, ...], ...]:
-    """For each group ``g`` (``len(of)`` groups unless told), the indices ``i`` in order with
-    ``of[i] == g`` (and ``keep[i]``): a token's children, a word's places."""
-    at = np.arange(len(of)) if keep is None else np.flatnonzero(keep)
-    key = of[at]
-    order = at[np.argsort(key, kind="stable")].tolist()
-    ends = np.cumsum(np.bincount(key, minlength=len(of) if groups is None else groups)).tolist()
-    return tuple(tuple(order[a:b]) for a, b in zip([0, *ends], ends, strict=False))
-
-
 def _subject_pos(
     i: int, pos: tuple[str, ...], dep: tuple[str, ...], children: tuple[tuple[int, ...], ...]
 ) -> str:
@@ -287,10 +281,11 @@ def _frames(
                 for c in kids
             ):
                 frame = "noun_that"
-            else:
-                deps = {dep[c] for c in kids}
-                frame = next((d for d in _FRAME_DEPS if d in deps), "none")
-        if frame == "none" and dep[i] in ("parataxis", "advcl", "conj") and head[i] < i:
+            else:  # the first of _FRAME_DEPS among the children's
+                ranks = [_FRAME_RANK[d] for c in kids if (d := dep[c]) in _FRAME_RANK]
+                if ranks:
+                    frame = _FRAME_DEPS[min(ranks)]
+        if frame == "none" and dep[i] in _CHAINED and head[i] < i:
             frame = "parataxis"
         out.append(frame)
     return tuple(out)
