@@ -135,3 +135,40 @@ def realnews(
         click.echo(f"\n{seconds:.1f} s", err=True)
     if floors_path is not None:
         write_floors(floors_path, metrics, FLOOR_KEYS, comment=_REALNEWS_COMMENT)
+
+
+@eval_group.command("bank-people")
+@click.option(
+    "--data-dir",
+    "data_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A realnews gold directory (repeat for several; default: ../shared/data/realnews-dev).",
+)
+@click.option("--errors", is_flag=True, help="List the people split and merged.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@write_floors_option
+def bank_people(
+    data_dirs: tuple[Path, ...], errors: bool, as_json: bool, floors_path: Path | None
+) -> None:
+    """Score the quote bank's people across articles (one person per real person).
+
+    Ingests the articles of every --data-dir into one temporary bank and
+    prints the share of people quoted in several articles kept as one bank
+    person, and of namesakes (people of one surname) kept apart.
+    """
+    from saidwhen.eval.bank_people import FLOOR_COMMENT, FLOOR_KEYS, format_scores, run_bank_people
+
+    if floors_path is not None and data_dirs:
+        raise click.UsageError("--write-floors pins realnews-dev alone: give no --data-dir")
+    started = time.perf_counter()
+    with coded_errors():
+        result = run_bank_people(data_dirs)
+    seconds = time.perf_counter() - started
+    if as_json:
+        click.echo(json.dumps(result, indent=1, ensure_ascii=False))
+    else:
+        click.echo(format_scores(result, errors=errors))
+        click.echo(f"\n{seconds:.1f} s", err=True)
+    if floors_path is not None:
+        write_floors(floors_path, result, FLOOR_KEYS, comment=FLOOR_COMMENT)

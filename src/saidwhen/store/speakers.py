@@ -39,11 +39,15 @@ __all__ = [
     "NameParts",
     "PersonEntry",
     "PersonRegistry",
+    "acronym",
+    "body_base",
     "canonical_name",
     "description_fits",
     "descriptor_words",
     "looks_like_name",
+    "proper_name",
     "split_name",
+    "unmangle",
 ]
 
 _FEMALE_TITLES = {"ms", "mrs", "miss", "madam", "dame", "lady"}
@@ -96,6 +100,9 @@ _TITLES = (
         "pope",
     }
 )
+# A title before a single given name, which is then no surname ("Queen Rania", "Pope Leo")
+_REGNAL = {"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "emir"}
+_TITLES |= _REGNAL | {"sheikh"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"}
 _PARTICLES = {
     "de",
@@ -133,6 +140,26 @@ def _key(token: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
+_MOJIBAKE = re.compile("[ÃÂÅÄ][\u0080-\u00bf\u0152-\u2122]|â€")
+
+
+def unmangle(text: str) -> str:
+    """UTF-8 read as Windows-1252 and written back ("JosÃ©" for "José"), undone; other
+    text as it is.
+
+    >>> unmangle("JosÃ© MartÃ­nez"), unmangle("Ã…sa")
+    ('José Martínez', 'Åsa')
+    """
+    if not _MOJIBAKE.search(text):
+        return text
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return text
+
+
 @functools.lru_cache(maxsize=65536)
 def split_name(name: str) -> NameParts | None:
     """First name, surname and gender hint of a person's name; None if it has no name word.
@@ -140,16 +167,23 @@ def split_name(name: str) -> NameParts | None:
     >>> split_name("Sen. Elizabeth Warren")
     NameParts(first='elizabeth', surname='warren', display='Elizabeth Warren', gender=None)
     """
-    tokens = _TOKEN.findall(name)
+    tokens = _TOKEN.findall(unmangle(name))
     gender: str | None = None
-    while tokens and _key(tokens[0]) in _TITLES:
+    if len(tokens) == 1 and _key(tokens[0]) in _SUFFIXES:
+        return None
+    while len(tokens) > 1 and _key(tokens[-1]) in _SUFFIXES:
+        tokens.pop()
+    while len(tokens) > 1 and _key(tokens[0]) in _TITLES:  # "Mr. King": King is the name
+        if _key(tokens[0]) in _REGNAL and len(tokens) == 2:
+            # "King Hussein": a given name, not a surname, so the title stays as its first
+            return NameParts(_key(tokens[0]), _key(tokens[1]), " ".join(tokens), gender)
         title = _key(tokens.pop(0))
         if title in _FEMALE_TITLES:
             gender = "female"
         elif title in _MALE_TITLES:
             gender = "male"
-    while tokens and _key(tokens[-1]) in _SUFFIXES:
-        tokens.pop()
+    if tokens and _key(tokens[0]) in _TITLES and gender is None:
+        return None  # a title alone ("the President"), but "Mr. King" is a name
     tokens = [t for t in tokens if _key(t)]
     if not tokens:
         return None
@@ -203,6 +237,56 @@ def description_fits(description: str, entry: PersonEntry) -> bool:
     return head in known or (head.endswith("s") and head[:-1] in known)
 
 
+# Last words a body's name goes without in another article ("Big Machine Records",
+# "Big Machine"); keys as :func:`_key` gives them.
+GENERIC_BODY_WORDS = frozenset(
+    "records inc corp co ltd llc plc group media company corporation incorporated".split()
+)
+_JOINING = {"of", "and", "for", "the", "on", "in", "&"}
+
+
+def body_base(key: str) -> str | None:
+    """A body's key without its generic last words, if two or more words are left:
+    "big machine records" -> "big machine"; "volkswagen group" stays itself (one word
+    left could be anyone's surname); None for one word."""
+    words = key.split()
+    if words and words[-1] in _JOINING:
+        return None
+    while len(words) > 2 and words[-1] in GENERIC_BODY_WORDS:
+        words.pop()
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def acronym(name: str) -> str | None:
+    """The acronym of a body's long name (three or more capitalised words): "National
+    Aeronautics and Space Administration" -> "nasa"; None otherwise."""
+    words = [t for t in _TOKEN.findall(name) if _key(t) not in _JOINING]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(_key(w)[:1] for w in words)
+
+
+def proper_name(name: str) -> bool:
+    """A body's proper name: every word capitalised, joining words and a leading
+    determiner aside ("the Harbor Fish Co." yes, "the harbor council" no)."""
+    words = [t for t in _TOKEN.findall(name) if _key(t) not in _JOINING | _DETERMINERS]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _plain(e: PersonEntry) -> bool:
+    # a body, or a surname alone nothing else is known of
+    return e.first is None and e.gender is None and not e.descriptors
+
+
+def _regnal(descriptors: Iterable[str]) -> str | None:
+    """The regnal title a descriptor is alone ("king", "the queen"), if any."""
+    for d in descriptors:
+        words = [_key(t) for t in _TOKEN.findall(d) if _key(t) not in _DETERMINERS]
+        if len(words) == 1 and words[0] in _REGNAL:
+            return words[0]
+    return None
+
+
 def first_names_match(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -212,7 +296,10 @@ def first_names_match(a: str, b: str) -> bool:
 
 
 def _name_rank(form: str, count: int, person: bool) -> tuple[int, int, int]:
-    parts = split_name(form) if person else None
+    if not person:  # a body's forms differ by case, a generic word or an acronym
+        words = sum(1 for w in form.split() if w.casefold() not in ("the", "a", "an"))
+        return 0, count, words  # ("Big Machine Records" over "Big Machine")
+    parts = split_name(form)
     full = int(parts is not None and parts.first is not None)
     words = len(parts.display.split()) if parts is not None else 0
     return full, count, words
@@ -306,11 +393,41 @@ class PersonRegistry:
         self._groups: dict[str, PersonEntry] = {}  # a group's name always resolves alike
         self._by_id: dict[int, PersonEntry] = {}
         self._surnames: set[str] = set()  # where a full-named person came or changed
+        self._bodies: dict[str, PersonEntry] = {}  # a body by its name's base (body_base)
+        self._acronyms: dict[str, list[PersonEntry]] = {}  # long-named bodies by acronym
         for e in entries:
             self._add(e)
         self._surnames.clear()
 
+    def _body_form(self, name: str, key: str) -> PersonEntry | None:
+        """The body a name is another form of: without a generic last word ("Big Machine",
+        "Big Machine Records"), or its acronym ("NASA"), where one body alone fits."""
+        if not proper_name(name):  # "a spokesman for the company": a description
+            return None
+        base = body_base(key)
+        if base is not None and (found := self._bodies.get(base)) is not None:
+            return found
+        acr = acronym(name)
+        if acr is not None:  # the long form of a short one
+            if not self._acronyms.get(acr):
+                for e in self._by_surname.get(acr, ()):
+                    if _plain(e):
+                        self._acronyms[acr] = [e]  # a second long form stays apart
+                        return e
+        elif len(key) >= 2 and key.isalpha() and name.strip().isupper():
+            claim = self._acronyms.get(key, ())
+            if len(claim) == 1:  # the short form of one long one
+                return claim[0]
+        return None
+
     def _add(self, entry: PersonEntry) -> None:
+        if _plain(entry) and proper_name(entry.name):
+            base = body_base(entry.surname)
+            if base is not None:
+                self._bodies.setdefault(base, entry)
+            acr = acronym(entry.name)
+            if acr is not None and entry not in self._acronyms.get(acr, []):
+                self._acronyms.setdefault(acr, []).append(entry)
         self._surnames.add(entry.surname)
         self._by_surname[entry.surname].append(entry)
         self._by_id[entry.id] = entry
@@ -341,16 +458,16 @@ class PersonRegistry:
         gender) while there is exactly one, whenever either came; otherwise for itself."""
         if entry.first is not None:
             return entry
+        words = entry._words()
         full = [
             c
             for c in self._by_surname.get(entry.surname, ())
             if c.first and (entry.gender is None or c.gender in (None, entry.gender))
         ]
-        if len(full) == 1:
-            return full[0]
-        desc = entry._words()
-        if len(full) > 1 and desc:  # namesakes: the one the descriptions fit best
-            scored = sorted(((len(desc & c._words()), c.id, c) for c in full), key=lambda t: -t[0])
+        if len(full) == 1 and (full[0].first not in _REGNAL or full[0].first in words):
+            return full[0]  # but "George" alone is no King George: a given name, not his alone
+        if len(full) > 1 and words:  # namesakes: the one the descriptions fit best
+            scored = sorted(((len(words & c._words()), c.id, c) for c in full), key=lambda t: -t[0])
             if scored[0][0] > 0 and scored[1][0] < scored[0][0]:
                 return scored[0][2]
         return entry
@@ -408,6 +525,12 @@ class PersonRegistry:
         parts = split_name(name)
         if parts is None:
             return None
+        descriptors = tuple(descriptors)
+        if parts.first is None and descriptors and (reign := _regnal(descriptors)) is not None:
+            # "Hussein", "the king": King Hussein, never the surname of a Saddam Hussein
+            name = f"{reign.capitalize()} {parts.display}"
+            parts = split_name(name)
+            assert parts is not None
         cached = self._full.get(name)
         if cached is not None:
             entry = cached
@@ -492,12 +615,16 @@ class PersonRegistry:
         return found
 
     def _group(self, name: str) -> PersonEntry | None:
+        name = unmangle(name)
         key = " ".join(_key(t) for t in _TOKEN.findall(name) if _key(t) not in ("the", "a", "an"))
         if not key:
             return None
         for e in self._by_surname.get(key, ()):
-            if e.first is None and e.gender is None and not e.descriptors:  # the plain one
+            if _plain(e):
                 return e
+        found = self._body_form(name, key)
+        if found is not None:
+            return found
         entry = PersonEntry(self._next_id, name.strip(), None, key)
         entry.aliases.add(name)
         self._dirty[entry.id] = entry
