@@ -65,3 +65,11 @@ def test_descriptors_are_titles_and_roles(
     descriptors = _descriptors(nlp, text, name)
     assert kept in descriptors
     assert not any(dropped in d for d in descriptors)
+
+
+@pytest.mark.parametrize("mark", ["²", "³"])
+def test_a_note_mark_in_apposition_is_no_age(nlp: Any, mark: str) -> None:
+    """A superscript note mark the parser sets beside a name ("Tom Lee, ², smiled") is a
+    digit to str.isdigit but no number int() reads: no age, and no crash."""
+    text = f"Tom Lee, {mark}, smiled on Monday. Lee, 54, said so."
+    assert _descriptors(nlp, text, "Tom Lee") == ("54-year-old",)

@@ -317,3 +317,29 @@ def test_a_date_of_the_speaker() -> None:
     week = doc[5:7]
     t = Timex(week.text, week.start_char, week.end_char, "DATE", "2019-W47")
     assert not _dates_a_thing(doc, t)
+
+
+@pytest.mark.parametrize(
+    ("after", "when", "when_range"),
+    [
+        # a month after the mention of the rally tells no place: the Thursday rally is the one
+        # of last week
+        ("In March the council had voted to close it.", "2019-11-14", None),
+        # ... but another place does: that Thursday rally is not the one in Dover
+        ("In Salem the council had voted to close it.", None, ("2019-11-11", "2019-11-17")),
+    ],
+)
+def test_the_place_of_a_rally_is_no_month(
+    nlp: Any, after: str, when: str | None, when_range: tuple[str, str] | None
+) -> None:
+    from saidwhen.pipeline import extract
+
+    text = (
+        "The mayor's plan to close the fish market has split the harbor town.\n\n"
+        "Lena Okafor, a fishmonger who attended a council rally last week in Dover, counts "
+        'herself among its critics.\n\n"It is the only way to keep the boats," Okafor said.\n\n'
+        f"The Thursday rally drew a big crowd. {after}"
+    )
+    (q,) = [q for q in extract(text, NEWS_DAY, nlp=nlp).quotes if "keep the boats" in q.text]
+    got = (q.when_range.start, q.when_range.end) if q.when_range else None
+    assert (q.when, got) == (when, when_range)

@@ -783,7 +783,8 @@ def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
                 out.append(" ".join([*mods, _one(child)]))
         elif (
             child.dep_ == "appos"
-            and child.text.isdigit()
+            # (isdecimal: "²", a note's mark, is a digit int() cannot read)
+            and child.text.isdecimal()
             and 0 < int(child.text) < 120  # an age, not "Trump, 2016"
             and child.i >= j
             and child.nbor(-1).text == ","

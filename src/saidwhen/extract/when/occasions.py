@@ -290,7 +290,12 @@ def _refined(
     return out
 
 
-_IN_PLACE = re.compile(r"\b[Ii]n\s+(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b")
+# (not a month or a day of the week: "In March the council voted" tells no place)
+_IN_PLACE = re.compile(
+    r"\b[Ii]n\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\b"
+)
 _PLACE_REACH = 60  # characters around an occasion's mention where its place is told
 
 

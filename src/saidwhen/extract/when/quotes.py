@@ -296,6 +296,7 @@ def _yesterday_dated(
     cues = sorted((p.cue.start, i) for i, p in enumerate(quotes) if p.cue and p.speaker)
     whose = [] if lead else [set() if d.thing else _whose_day(text, quotes, cues, d) for d in days]
     said_then = -1  # where the last words said on the day before start
+    breaks = [m.start() for m in _BREAK.finditer(text)]  # counted by bisection, per quote
     first = next((d for d in days if d.when and len(d.when) == 10 and d.when <= yesterday), None)
     for q in quotes:
         if q.when == yesterday:
@@ -330,7 +331,9 @@ def _yesterday_dated(
             and last.when == yesterday
             and (
                 last is first
-                or len(_BREAK.findall(text, max(last.pos, said_then), q.start)) <= _TOLD_GAP
+                or bisect.bisect_left(breaks, q.start)
+                - bisect.bisect_left(breaks, max(last.pos, said_then))
+                <= _TOLD_GAP
             )
         )
         if not (lead or told):
