@@ -93,7 +93,8 @@ def _unnamed_goes_on(
         return None
     words = name.lower().split()
     if (
-        words[0] not in _INDEFINITE | {"the"}
+        not words
+        or words[0] not in _INDEFINITE | {"the"}
         or words[-1] not in _PERSON_NOUNS
         or words[-1] in _KIN_WORDS
         or len(words) > _SOURCE_WORDS

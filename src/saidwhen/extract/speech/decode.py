@@ -362,10 +362,11 @@ def _content_rank(
 
 
 def _char_span(view: ArticleView, span: TaggedSpan) -> tuple[int, int]:
-    """The characters from the span's first token that is no white space to its last."""
+    """The characters from the span's first token that is no white space to its last
+    (a span of white space only: its own characters, never an error)."""
     space = view.is_space
-    lo = next(i for i in range(span.start, span.end) if not space[i])
-    hi = next(i for i in range(span.end - 1, lo - 1, -1) if not space[i])
+    lo = next((i for i in range(span.start, span.end) if not space[i]), span.start)
+    hi = next((i for i in range(span.end - 1, lo - 1, -1) if not space[i]), lo)
     return view.idx[lo], view.idx[hi] + len(view.texts[hi])
 
 

@@ -600,7 +600,7 @@ def find_opening_participles(view: ArticleView, people: Resolver | None = None) 
         if not subjects or root.pos_ not in ("VERB", "AUX"):
             continue
         comma = subjects[0].left_edge.i - 1
-        if doc[comma].text != ",":
+        if comma <= verb.i or doc[comma].text != ",":  # (doc[-1] is the last token)
             continue
         words = [t for t in doc[verb.i + 1 : comma] if t.i not in view.quoted]
         if words and words[0].lower_ == "that":

@@ -26,6 +26,9 @@ _CHANNEL_WORDS = re.compile(
     re.I,
 )
 
+# A line break and the white space after it: where one paragraph ends and the next starts.
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
 
 @dataclass(frozen=True, slots=True)
 class _Dated:

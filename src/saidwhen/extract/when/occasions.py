@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.when.base import (
+    PARAGRAPH_BREAK,
     Spans,
     _dated_free,
     _sentence_of,
@@ -55,7 +56,6 @@ _SETTING = re.compile(
 )
 # "In Buena Park last Wednesday, Clinton's rally at a union hall ...": the sentence opens at it
 _OPENING_SETTING = re.compile(r"\s*(?:In|At)\s+[^.;,]{1,60},\s+(?:[\w'’-]+\s+){0,3}$")
-_BREAK = re.compile(r"\n\s*")
 _OCCASION_GAP = 2  # paragraphs from the last words said at it
 _NEAR_BEFORE = 25  # "last week's hearing", "that October appropriations hearing"
 _NEAR_AFTER = 48  # "a rally in Dover last week", "a speech at the state fair in July"
@@ -243,7 +243,7 @@ def _placed_by_name(
         if m is None or written(q):
             continue
         place = places[m.group("place")]
-        far = len(_BREAK.findall(text, place.pos, q.start)) > _OCCASION_GAP
+        far = len(PARAGRAPH_BREAK.findall(text, place.pos, q.start)) > _OCCASION_GAP
         if place.pos > q.start or (far and not place.dateline):
             continue
         if _dated_sentence(timexes, s, e, q):
@@ -368,7 +368,7 @@ def _occasions_dated(
             continue
         key = _key(frames[k])
         since = last.get(k, frames[k].pos)
-        if len(_BREAK.findall(text, since, q.start)) > _OCCASION_GAP:
+        if len(PARAGRAPH_BREAK.findall(text, since, q.start)) > _OCCASION_GAP:
             continue  # paragraphs away from it: the narrative has moved on
         if q.when or q.when_range or q.when_basis != "article date":
             if (q.when, q.when_range) == frames[k].date:

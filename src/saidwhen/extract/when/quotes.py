@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from saidwhen.extract.when.base import (
     _LATER,
     _PERFECT,
+    PARAGRAPH_BREAK,
     Spans,
     _Dated,
     _sentence_of,
@@ -296,7 +297,7 @@ def _yesterday_dated(
     cues = sorted((p.cue.start, i) for i, p in enumerate(quotes) if p.cue and p.speaker)
     whose = [] if lead else [set() if d.thing else _whose_day(text, quotes, cues, d) for d in days]
     said_then = -1  # where the last words said on the day before start
-    breaks = [m.start() for m in _BREAK.finditer(text)]  # counted by bisection, per quote
+    breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]  # counted by bisection, per quote
     first = next((d for d in days if d.when and len(d.when) == 10 and d.when <= yesterday), None)
     for q in quotes:
         if q.when == yesterday:
@@ -353,7 +354,6 @@ def _yesterday_dated(
     return out
 
 
-_BREAK = re.compile(r"\n\s*")
 _TOLD_GAP = 1  # paragraph breaks from the day told, or the last words said that day
 
 
@@ -430,7 +430,7 @@ def _closing(p: Quote) -> bool:
 
 
 # "exclaimed Albright, who as a child fled and later became a citizen": that clause's "later"
-_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:]*", re.I)
+_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:]*", re.I)
 
 
 def _said_that_day(q: Quote, done: Sequence[Quote], next_day: str) -> bool:
@@ -498,7 +498,7 @@ def _date_one(
         return replace(q, when=when, when_range=rng, when_basis="text")
     frame = _outside(text, s, e, q)
     # 3a. "later": after the last date told before it, by the article date.
-    if _LATER.search(_RELATIVE.sub(" ", frame)):
+    if _LATER.search(_RELATIVE_CLAUSE.sub(" ", frame)):
         # "'...,' Ruiz said at a rally last week" then "'...,' he said later": at it still
         own = _own(done, q)
         if (
