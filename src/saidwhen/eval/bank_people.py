@@ -222,7 +222,7 @@ def _body_match(pred: str, gold: str) -> bool:
 def _attributed(
     gold: list[dict[str, Any]],
     records: Sequence[Any],
-    occ: dict[tuple[str, int, int], tuple[int, str | None]],
+    occ: dict[tuple[str, int, int], int | None],
 ) -> list[Attributed]:
     score = load_scorer()
     out = []
@@ -246,8 +246,8 @@ def _attributed(
             name, gname = pq["speaker"], gq.get("speaker")
             if not name or not gname:
                 continue
-            found = occ.get((g["_id"], pq["start"], pq["end"]))
-            if found is None or found[0] is None:
+            pid = occ.get((g["_id"], pq["start"], pq["end"]))
+            if pid is None:
                 continue
             body = pq["type"] not in (None, "person")
             # the gold name's own forms (not its alternatives: a description the
@@ -255,7 +255,7 @@ def _attributed(
             if (score.speaker_ok(name, gname) and _same_first(name, gname)) or (
                 body and _body_match(name, gname)
             ):
-                out.append(Attributed(gname, g["_id"], found[0], body))
+                out.append(Attributed(gname, g["_id"], pid, body))
     return out
 
 
@@ -286,11 +286,10 @@ def run_bank_people(
         conn = sqlite3.connect(path)
         try:
             occ = {
-                (ext, s, e): (pid, name)
-                for ext, s, e, pid, name in conn.execute(
-                    "SELECT a.ext_id, o.start, o.end, o.speaker_id, p.name FROM occurrences o"
+                (ext, s, e): pid
+                for ext, s, e, pid in conn.execute(
+                    "SELECT a.ext_id, o.start, o.end, o.speaker_id FROM occurrences o"
                     " JOIN articles a ON a.id = o.article_id"
-                    " LEFT JOIN people p ON p.id = o.speaker_id"
                 )
             }
             names = dict(conn.execute("SELECT id, name FROM people"))

@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from saidwhen.extract.people.names import same_nickname
+from saidwhen.extract.people.names import same_nickname, unmangle
 
 __all__ = [
     "NameParts",
@@ -138,26 +138,6 @@ def _key(token: str) -> str:
     if key.isascii():
         return key
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
-
-
-_MOJIBAKE = re.compile("[ÃÂÅÄ][\u0080-\u00bf\u0152-\u2122]|â€")
-
-
-def unmangle(text: str) -> str:
-    """UTF-8 read as Windows-1252 and written back ("JosÃ©" for "José"), undone; other
-    text as it is.
-
-    >>> unmangle("JosÃ© MartÃ­nez"), unmangle("Ã…sa")
-    ('José Martínez', 'Åsa')
-    """
-    if not _MOJIBAKE.search(text):
-        return text
-    for codec in ("cp1252", "latin-1"):
-        try:
-            return text.encode(codec).decode("utf-8")
-        except UnicodeError:
-            continue
-    return text
 
 
 @functools.lru_cache(maxsize=65536)

@@ -139,7 +139,7 @@ class _Descriptions:
 
         def token_at(self, start: int, end: int) -> Token: ...
 
-        def _mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, _Entity]]: ...
+        def mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, _Entity]]: ...
 
     def _described(self, root: Token, at: int) -> _Entity | None:
         """The entity a description ("the fisherman", "the company") refers to."""
@@ -305,7 +305,7 @@ class _Descriptions:
             if tok.dep_ == "appos" or (tok.dep_ in ("attr", "compound")):
                 continue  # "Lee, her husband,", "Lee is my husband": the named one
             lo, hi = poss[0].idx, tok.idx + len(tok)
-            if any(lo < e for _, e, _ in self._mentions_in(lo - self._longest, hi)):
+            if any(lo < e for _, e, _ in self.mentions_in(lo - self._longest, hi)):
                 continue  # a name's mention ("Her Majesty"), or a noun joined to one
             if (known := self._described(tok, lo)) is not None and known.type == "person":
                 continue  # "Trump's son Eric ... his son": the son named
@@ -357,7 +357,7 @@ class _Descriptions:
             return described
         prev = doc[sent.start - 1].sent
         gender = _roles_gender({root.lemma_.lower()})
-        for s, _, ent in self._mentions_in(prev.start_char, sent.start_char):
+        for s, _, ent in self.mentions_in(prev.start_char, sent.start_char):
             quoted, level = self._flags.get(s, (False, 0))
             if level and not quoted and ent.type == "person" and ent.named:
                 if ent.gender in (gender, None) or gender is None:

@@ -197,7 +197,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         self._entities: list[_Entity] = []
         self._by_span: dict[tuple[int, int], _Entity] = {}
         # (start, end, entity), kept in order of start so that a stretch of text is a
-        # slice found by bisection (see _mentions_in), not a scan of every mention
+        # slice found by bisection (see mentions_in), not a scan of every mention
         self._mention_starts: list[tuple[int, int, _Entity]] = []
         self._longest = 0  # the longest mention's length: how far back one may start
         self._doers: dict[str, list[tuple[int, int, int]]] = {}  # see _Descriptions._doer
@@ -335,7 +335,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
             )
         return out
 
-    def _mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, _Entity]]:
+    def mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, _Entity]]:
         """The mentions that start in ``lo:hi``, in text order."""
         m = self._mention_starts
         a = bisect.bisect_left(m, lo, key=_start)
@@ -369,7 +369,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
                     return None
                 return self.entity_at(subj[0].idx, subj[0].idx + len(subj[0]))
             return found
-        inside = [m for m in self._mentions_in(start, end) if m[1] <= end]
+        inside = [m for m in self.mentions_in(start, end) if m[1] <= end]
         for s, e, x in inside:  # the name that heads the span
             if s <= root.idx < e:
                 return x
@@ -409,7 +409,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         # a longer mention holding the span, unless the span is a name that owns it
         # ("Galois'" of "Galois' cousin, Gabriel Demante" is not the cousin)
         if not (root.dep_ == "poss" and root.pos_ == "PROPN"):
-            for _s, e, x in self._mentions_in(end - self._longest, start + 1):
+            for _s, e, x in self.mentions_in(end - self._longest, start + 1):
                 if end <= e:
                     return x
         if root.pos_ == "PRON":

@@ -366,13 +366,17 @@ def _is_name_token(tok: Token) -> bool:
         # "O'Malley", "O’Rourke", "L'Enfant": the tagger often takes the curly ones for nouns
         or (tok.pos_ in ("PROPN", "NOUN") and _ELIDED.fullmatch(tok.text) is not None)
         # "PeÃ±a": "Peña" read in the wrong encoding, as some pages are
-        or (tok.pos_ == "PROPN" and tok.text[:1].isupper() and _unmangled(tok.text).isalpha())
+        or (tok.pos_ == "PROPN" and tok.text[:1].isupper() and unmangle(tok.text).isalpha())
     )
 
 
-def _unmangled(text: str) -> str:
+def unmangle(text: str) -> str:
     """UTF-8 text that was decoded as Windows-1252, repaired ("PeÃ±a" -> "Peña"); other
-    text as it is."""
+    text as it is (the article's names here, the quote bank's speakers too).
+
+    >>> unmangle("JosÃ© MartÃ­nez"), unmangle("Ã…sa"), unmangle("Åsa")
+    ('José Martínez', 'Åsa', 'Åsa')
+    """
     if text.isascii():
         return text
     text = unicodedata.normalize("NFC", text)  # (an "Ã" may come as "A" and a tilde)
@@ -461,7 +465,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                 elif (
                     not doc[j].whitespace_
                     and not doc[j].text.isascii()
-                    and _unmangled(doc[j].text + doc[j + 1].text).isalpha()
+                    and unmangle(doc[j].text + doc[j + 1].text).isalpha()
                 ):
                     j += 1  # "JosÃ" + "©": "José" mangled and cut in two
                 elif _bridge(doc, j) is not None:

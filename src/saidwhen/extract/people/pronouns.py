@@ -67,7 +67,7 @@ class _Pronouns:
 
         def entity_at(self, start: int, end: int) -> _Entity | None: ...
 
-        def _mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, _Entity]]: ...
+        def mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, _Entity]]: ...
 
         def _in_quote(self, pos: int) -> bool: ...
 
@@ -234,7 +234,7 @@ class _Pronouns:
         prev = doc[sent.start - 1].sent
         lo = prev.start_char
         found: dict[int, _Entity] = {}
-        for s, _, ent in self._mentions_in(lo, pron.idx):
+        for s, _, ent in self.mentions_in(lo, pron.idx):
             if ent.type != "person":
                 continue
             quoted, subject = self._flags[s]
@@ -259,7 +259,7 @@ class _Pronouns:
             return None
         best: tuple[float, int, _Entity] | None = None
         sent_start = pron.sent.start_char
-        for s, _, ent in self._mentions_in(at - window, at):
+        for s, _, ent in self.mentions_in(at - window, at):
             if ent.type != "organisation":
                 continue
             quoted, subject = self._flags[s]
@@ -295,7 +295,7 @@ class _Pronouns:
         ``(start, end, entity, subject level)``, before it, in its quote frame, of its
         gender or of none known."""
         in_quote = self._in_quote(at)
-        for s, e, ent in self._mentions_in(at - window, at):
+        for s, e, ent in self.mentions_in(at - window, at):
             if ent.type != "person":
                 continue
             if skip and id(ent) in skip:

@@ -104,7 +104,7 @@ def _unnamed_goes_on(
     said = "female" if head in FEMALE_WORDS else "male" if head in MALE_WORDS else None
     if said not in (gender, None):
         return None
-    for _s, _e, ent in people._mentions_in(at, sp.start):
+    for _s, _e, ent in people.mentions_in(at, sp.start):
         if ent.type == "person" and ent.named and ent.gender in (gender, None):
             return None  # someone else of that gender named since
     return name, kind
