@@ -253,7 +253,7 @@ def find_people(
         gendered, key=lambda rg: (-len(rg[0][2]), rg[1] is None, rg[0][0])
     ):
         start = doc[i].idx
-        ent = index._entity_for(words, start, org_named, gender)
+        ent = index._entity_for(words, start, org_named, gender, titled=bool(titles))
         forms.setdefault(id(ent), []).append((words, start))
         _vote(ent, doc, i, j, bool(titles), name_words)
         ent.mentions.append((start, doc[j - 1].idx + len(doc[j - 1])))
