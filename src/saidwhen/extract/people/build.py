@@ -48,6 +48,7 @@ from saidwhen.extract.people.names import (
     _standalone_labels,
     _stem,
     lowered_at,
+    unglued,
 )
 from saidwhen.extract.people.resolver import PronounModel, Trace
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
@@ -236,7 +237,7 @@ def find_people(
         else:
             words = [w for w in doc[w0:j].text.split() if w not in ("'s", "’s")]
             words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-        words = [w.strip("()") for w in words if w.strip("()")]
+        words = unglued([w.strip("()") for w in words if w.strip("()")])
         if all(w.lower() in TITLES or f"{w.lower()}." in TITLES for w in words):
             continue  # "Lt" of "Lt. Col. Ann Vick", split by the tokenizer: no one
         if _described_role(doc, i, j):

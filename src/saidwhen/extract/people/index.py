@@ -32,6 +32,7 @@ from saidwhen.extract.people.names import (
     _same_body,
     _same_person,
     _time_tail,
+    unglued,
 )
 from saidwhen.extract.people.pronouns import _Pronouns
 from saidwhen.extract.people.resolver import DEFAULT_MODEL, PronounModel, Trace
@@ -471,7 +472,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
     def _by_name_words(self, span: SpacySpan) -> _Entity | None:
         """The person whose name holds a mention's capitalised words that the parser
         did not take for a name ("says Early." after "Chris Early"): the last one named."""
-        words = [t.text for t in span if not t.is_punct]
+        words = unglued([t.text for t in span if not t.is_punct])  # not "9:52PMBush"
         if not words or len(words) > 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
             return None
         low = _core([w.lower() for w in words])
