@@ -364,6 +364,11 @@ def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:
     }
     # the words of every longer name (a given name alone is no slip: "Maria", "Marin")
     known = {w for r in runs if len(r[2]) >= 2 for w in r[2]}
+    # by first letter and length: _one_slip holds for no other pair (a word is not
+    # compared with every surname of the article)
+    by_start: dict[tuple[str, int], list[str]] = {}
+    for s in surnames:
+        by_start.setdefault((s[0], len(s)), []).append(s)
     out = []
     for i, j, words, descriptors, titles, org in runs:
         if (
@@ -373,7 +378,13 @@ def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:
             and words[0].lower() not in _ANY_GIVEN
         ):
             # (not a family: "the Clintons" is no slip for "Bill Clinton")
-            near = [s for s in surnames if _one_slip(words[0], s) and words[0] != f"{s}s"]
+            w, size = words[0], len(words[0])
+            near = [
+                s
+                for k in (size - 1, size, size + 1)
+                for s in by_start.get((w[:1], k), ())
+                if _one_slip(w, s) and w != f"{s}s"
+            ]
             if len(near) == 1:
                 words = near
         out.append((i, j, words, descriptors, titles, org))
