@@ -70,8 +70,9 @@ _SAYS = frozenset("say tell add explain note write ask reply recall".split())
 
 def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[str]) -> None:
     """Add one mention's evidence of what the entity is to its votes."""
-    low = [t.lower_ for t in doc[i:j]]
-    labels = [t.ent_type_ for t in doc[i:j]]
+    toks = list(doc[i:j])  # (one Span and one Token each, not two)
+    low = [t.lower_ for t in toks]
+    labels = [t.ent_type_ for t in toks]
     v = ent.votes
     last = labels[-1]
     if len(low) >= 2 and all(lab == "PERSON" for lab in labels):

@@ -9,6 +9,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import numpy as np
+import numpy.typing as npt
+
 from saidwhen.extract.lexicon import (
     COURTESY_TITLES,
     FEMALE_NAMES,
@@ -108,6 +111,15 @@ def _gender_of_name(ent: _Entity) -> Gender | None:
     return "female" if female > male else "male" if male > female else None
 
 
+def _sentence_starts(doc: Doc) -> tuple[list[int], npt.NDArray[np.bool_]]:
+    """Each token's character offset, and whether it starts a sentence (a SENT_START of
+    1, and the first token), as ``Doc.sents`` reads the parse."""
+    arr = doc.to_array(["IDX", "SENT_START"])
+    first = arr[:, 1] == 1
+    first[:1] = True
+    return arr[:, 0].tolist(), first
+
+
 _NOT_INITIALS = ("and", "of", "the", "&", "for")  # as _same_body reads an acronym
 _tokens_of = operator.attrgetter("tokens")
 
@@ -138,7 +150,8 @@ class _NameKeys:
     def _keys(core: list[str]) -> Iterable[str]:
         yield from core
         yield from _unaccented(core)
-        yield "\0" + _initials(core)
+        if len(core) > 1:  # (one word's initial is no acronym of two letters or more)
+            yield "\0" + _initials(core)
 
     def _file(self, ent: _Entity) -> None:
         at = len(self._ents)
@@ -165,9 +178,11 @@ class _NameKeys:
             self._file(ent)
         if not low:
             return list(entities)
-        keys = {*low, *_unaccented(low), _initials(low)}
+        keys = {*low, *_unaccented(low)}
         if len(low) == 1:
             keys.add("\0" + low[0])
+        else:
+            keys.add(_initials(low))
         found = set(self._always)
         for key in keys:
             found.update(self._by_key.get(key, ()))
@@ -535,10 +550,10 @@ class PeopleIndex(_Descriptions, _Pronouns):
     def sentence_of(self, pos: int) -> int:
         """The number of the sentence the character at ``pos`` is in."""
         if not self._tok_starts:
-            for n, sent in enumerate(self._doc.sents):
-                for tok in sent:
-                    self._tok_starts.append(tok.idx)
-                    self._tok_sent.append(n)
+            # (from the arrays, as Doc.sents reads them: no Token object per token)
+            idx, first = _sentence_starts(self._doc)
+            self._tok_starts = idx
+            self._tok_sent = (np.cumsum(first) - 1).tolist()
         k = bisect.bisect_right(self._tok_starts, pos) - 1
         return self._tok_sent[max(0, k)]
 
@@ -547,8 +562,9 @@ class PeopleIndex(_Descriptions, _Pronouns):
         a sentence that the parser runs over a paragraph break (after a closing quote)
         counts as two."""
         if not self._unit_marks[0]:
+            idx, first = _sentence_starts(self._doc)
             self._unit_marks = (
-                [sent.start_char for sent in self._doc.sents],
+                [i for i, f in zip(idx, first.tolist(), strict=True) if f],
                 [m.start() for m in re.finditer("\n", doc_text(self._doc))],
             )
         starts, breaks = self._unit_marks
