@@ -68,3 +68,43 @@ def test_a_nested_report_of_saying_keeps_its_speaker(nlp: Any) -> None:
         run("Instead, Rosa Ortega said, her manager told her he had booked a room.\n", nlp)
     )
     assert ("he had booked a room", "her manager") in reports
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The richest families would see their incomes go up by as much as 12 percent, "
+            "according to the Harbor Institute, more than twice what it projected for those "
+            "in the middle.\n",
+            "The richest families would see their incomes go up by as much as 12 percent",
+            "the Harbor Institute",
+        ),
+        (
+            "Hale's relatives, including his wife, watched the police videos on Thursday, "
+            "according to their lawyers, and said they came away with \"more questions than "
+            'answers."\n',
+            "Hale's relatives, including his wife, watched the police videos on Thursday",
+            "their lawyers",
+        ),
+    ],
+)
+def test_according_to_gives_the_words_the_tagger_read_as_an_act(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    reports = _reports(run(text, nlp))
+    assert any(t.startswith(words) and s == speaker for t, s in reports), reports
+    # "would see", "watched": acts told by the source, not reports of the families
+    assert not any(s in ("The richest families",) or t.startswith("the police") for t, s in reports)
+
+
+def test_a_noun_of_saying_inside_another_report_stays_its_owners(nlp: Any) -> None:
+    reports = _reports(
+        run(
+            "Despite Hale's continued insistence that he was at the refuge as a reporter, a "
+            "judge kept him in jail after hearing clips of Hale's radio show - proof, the "
+            "government argued, of Hale's part in the occupation.\n",
+            nlp,
+        )
+    )
+    assert any(t.endswith("he was at the refuge as a reporter") and s == "Hale" for t, s in reports)
