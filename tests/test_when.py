@@ -331,6 +331,15 @@ NEWS_DAY = "2019-11-20"
             "a dry cake",
             None,
         ),
+        # the date of a cue set between the two halves of a quote is the saying's
+        (
+            "Some of her posts draw fire.\n\n\u201cIn other news,\u201d Ana Ruiz tweeted last "
+            "January, \u201cthe harbor board wins a full-throated endorsement from its own "
+            "chairman,\u201d after board spokesman Tom Lee expressed his support for his boss "
+            "online.",
+            "In other news",
+            "2019-01",
+        ),
         # a channel word that is not how the words came does not date them
         (
             'In a Nov. 5 letter, the teachers offered tutoring. "The gap will only grow," Ms. '
