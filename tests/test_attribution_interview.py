@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.test_attribution import run
+from saidwhen.extract.speech.interview import _Holders
+from tests.test_attribution import run, who
 
 QA = (
     "Harbour master Ana Ruiz has run the port of Velo for ten years. Ruiz spoke to us "
@@ -162,3 +163,69 @@ def test_rhetorical_questions_make_no_q_and_a(text: str, nlp: Any) -> None:
     assert not any(
         q.text.startswith("The council") or q.text.startswith("The harbour") for q in rec.quotes
     )
+
+
+# Questions in a feature story, answered by its narrator, not by anyone interviewed.
+FEATURE = (
+    "Police interviewed three witnesses after the fire at the harbor on Monday.\n\n"
+    "What would you do if your home burned down?\n\n"
+    "For Ana Ruiz, the answer was simple. She moved in with her sister.\n\n"
+    "Can you rebuild a life in a week?\n\n"
+    "The council thinks so. It approved a fund on Tuesday, Mayor Tom Lee said.\n"
+)
+
+# An interview whose narration between answers names who says its words.
+NARRATED_QA = (
+    "Wikinews interviewed Ana Ruiz, the harbor master, about the plan.\n\n"
+    "Why do you oppose the sale?\n\n"
+    "We built this harbor. I will not sell it to a fund.\n\n"
+    "What do you say to the buyers?\n\n"
+    "The buyers have not answered. Their lawyer, Tom Lee, said on Monday that the offer "
+    "stands.\n\n"
+    "Will you talk to them?\n\n"
+    "I will talk to anyone who wants to keep the boats here. My door is open.\n"
+)
+
+
+def test_a_feature_answering_its_own_questions_is_no_q_and_a(nlp: Any) -> None:
+    rec = run(FEATURE, nlp)
+    assert not any(q.kind == "direct" for q in rec.quotes)
+    assert any(q.text.startswith("It approved a fund") and who(q) == "Tom Lee" for q in rec.quotes)
+
+
+def test_a_paragraph_naming_its_speaker_is_no_answer(nlp: Any) -> None:
+    rec = run(NARRATED_QA, nlp)
+    got = {(q.kind, q.text[:20], who(q)) for q in rec.quotes}
+    assert ("direct", "We built this harbor", "Ana Ruiz") in got
+    assert ("direct", "I will talk to anyon", "Ana Ruiz") in got
+    assert ("indirect", "that the offer stand", "Tom Lee") in got
+    assert not any(q.kind == "direct" and "Tom Lee" in q.text for q in rec.quotes)
+
+
+def test_a_long_q_and_a_gives_every_answer(nlp: Any) -> None:
+    pairs = [
+        f"What do you make of pier {k}?\n\nI think pier {k} is sound and we will keep it."
+        for k in range(60)
+    ]
+    rec = run("Wikinews interviewed Ana Ruiz about the piers.\n\n" + "\n\n".join(pairs), nlp)
+    answers = [q for q in rec.quotes if q.kind == "direct"]
+    assert [q.text for q in answers] == [p.split("\n\n")[1] for p in pairs]
+    assert {who(q) for q in answers} == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize(
+    ("spans", "pos", "rank"),
+    [
+        ([], 5, None),
+        ([(0, 4), (10, 20)], 4, None),  # the end is outside
+        ([(0, 4), (10, 20)], 10, 1),
+        ([(10, 40), (12, 15)], 13, 0),  # both hold it: the first given
+        ([(12, 15), (10, 40)], 13, 0),
+        ([(12, 15), (10, 40)], 30, 1),  # a long span starting well before
+        ([(0, 100), (50, 52), (60, 62)], 99, 0),
+    ],
+)
+def test_holders_give_the_first_span_holding_a_position(
+    spans: list[tuple[int, int]], pos: int, rank: int | None
+) -> None:
+    assert _Holders(spans).first_holding(pos) == rank

@@ -22,6 +22,8 @@ summary per candidate, ``Clinton: needs a win in Iowa``, is no dialogue).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -54,6 +56,7 @@ _NOT_SPEAKERS = frozenset(
 # Words of someone speaking for themselves: a dialogue has them, a summary does not.
 _WORD = re.compile(r"\w+")
 _PERSONAL = frozenset("i me my we us our you your".split())
+_FIRST_PERSON = frozenset("i me my mine we us our ours".split())
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "EVENT"})
 # An introduction announcing an interview layout; "said in an interview" only tells
 # where a news story's quotes come from.
@@ -137,8 +140,11 @@ def question_turns(view: ArticleView) -> list[Turn]:
     """The questions of an interview printed without labels; [] unless the layout is one.
 
     The introduction before the first question must announce an interview, there must
-    be two questions each followed by a paragraph that is no question, and one of them
-    must ask "you": rhetorical questions in a news story do neither.
+    be two questions each followed by a paragraph that is no question, one of them
+    must ask "you", and a third of those answers at least must speak in the first
+    person: rhetorical questions in a news story or a feature do neither ("What would
+    you do if your home burned down?" answered by the narrator's "For Ana Ruiz, the
+    answer was simple.").
     """
     text = view.text
     paras = paragraphs(text, view.start)
@@ -147,31 +153,41 @@ def question_turns(view: ArticleView) -> list[Turn]:
         para = text[s:e].rstrip()
         if para.endswith("?") and not _QUOTE_MARKS & set(para) and ":" not in para[:40]:
             asks.append(k)
-    answered = [k for k in asks if k + 1 < len(paras) and k + 1 not in asks]
+    asked = set(asks)
+    answered = [k for k in asks if k + 1 < len(paras) and k + 1 not in asked]
     if len(answered) < 2:
         return []
     if next(_announcements(text, view.start, paras[asks[0]][0]), None) is None:
         return []
-    words = (w.lower() for k in asks for w in _WORD.findall(text[paras[k][0] : paras[k][1]]))
-    if not _SECOND_PERSON.intersection(words):
+    if not _SECOND_PERSON.intersection(_words(text, [paras[k] for k in asks])):
+        return []
+    spoken = sum(bool(_FIRST_PERSON.intersection(_words(text, [paras[k + 1]]))) for k in answered)
+    if 3 * spoken < len(answered):
         return []
     return [Turn(paras[k][0], paras[k][0], paras[k][0], paras[k][1], "question") for k in asks]
+
+
+def _words(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
+    """The words of ``text`` in these spans, in lower case."""
+    for s, e in spans:
+        for w in _WORD.findall(text, s, e):
+            yield w.lower()
 
 
 def _unlabelled_answers(view: ArticleView, found: list[Turn]) -> list[tuple[int, int]]:
     """Paragraphs with no label right after a question: the answer to it."""
     out: list[tuple[int, int]] = []
     questions = {t.label_start for t in found if t.role == "question"}
-    labelled = {t.label_start for t in found}
+    labels = sorted(t.label_start for t in found)  # (a paragraph's label by bisection)
     after_question = False
     for p_start, p_end in paragraphs(view.text, view.start):
-        label_at = next((t.label_start for t in found if p_start <= t.label_start < p_end), None)
-        if label_at is not None:
-            after_question = label_at in questions
+        k = bisect.bisect_left(labels, p_start)
+        if k < len(labels) and labels[k] < p_end:
+            after_question = labels[k] in questions
             continue
         para = view.text[p_start:p_end].rstrip()
         # a heading between answers ("On the budget") is nobody's words
-        if after_question and label_at not in labelled and para[-1:] in _SENTENCE_END:
+        if after_question and para[-1:] in _SENTENCE_END:
             out.append((p_start, p_end))
     return out
 
@@ -200,14 +216,34 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
     # with no named turn the answers are the interviewee's, named or not; in a
     # transcript of several names an unlabelled paragraph is anyone's
     if interviewee is not None or not named:
+        # a paragraph that names who says its words ("..., Mayor Tom Lee said") is the
+        # article's narration, not an answer (but "I told the board" is one)
+        told = sorted(
+            d.speaker.start
+            for d in drafts
+            if d.speaker is not None
+            and d.cue is not None
+            and d.speaker.mention.lower() not in _PERSONAL
+        )
         for s, e in _unlabelled_answers(view, found):
             while e > s and text[e - 1].isspace():
                 e -= 1
+            if bisect.bisect_left(told, e) > bisect.bisect_left(told, s):
+                continue
             if not _QUOTE_MARKS & set(text[s:e]):
                 new.append(Draft(s, e, "direct", speaker=interviewee, inherited=True))
     if not new:
         return drafts
-    kept = [d for d in drafts if not any(n.start < d.end and d.start < n.end for n in new)]
+    # the drafts that overlap a turn give way (found by bisection over the turns, in
+    # text order: a scan of every turn for every draft grew with the square of them)
+    spans = sorted((n.start, n.end) for n in new)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))
+    kept = [
+        d
+        for d in drafts
+        if not ((k := bisect.bisect_left(starts, d.end)) and reach[k - 1] > d.start)
+    ]
     return kept + new
 
 
@@ -252,6 +288,8 @@ def _announced(view: ArticleView, persons: list[Person], first: int) -> tuple[bo
     it.  An interviewee described but not named ("a bar owner") gives no one."""
     doc = view.doc
     owner = {(s.start, s.end): (p.name, s) for p in persons for s in p.mentions}
+    held = _Holders(list(owner))
+    values = list(owner.values())
     announced = False
     for m in _announcements(view.text, view.start, first):
         announced = True
@@ -262,10 +300,34 @@ def _announced(view: ArticleView, persons: list[Person], first: int) -> tuple[bo
         for tok in [
             t for h in _interviewed(span[-1] if span else None) for t in _named_in(h)
         ] + after:
-            for (s, e), (name, mention) in owner.items():
-                if s <= tok.idx < e:
-                    return True, Speaker(name, mention.text, mention.start, mention.end)
+            rank = held.first_holding(tok.idx)
+            if rank is not None:
+                name, mention = values[rank]
+                return True, Speaker(name, mention.text, mention.start, mention.end)
     return announced, None
+
+
+class _Holders:
+    """Character spans, asked which one holds a position: the first in their order,
+    found by bisection over their starts (not by a scan of every span for each word
+    asked, which grew with the square of a long introduction)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted((s, rank, e) for rank, (s, e) in enumerate(spans))
+        self._starts = [s for s, _, _ in self._spans]
+        self._longest = max((e - s for s, e in spans), default=0)
+
+    def first_holding(self, pos: int) -> int | None:
+        """The rank (place in the list given) of the first span with ``start <= pos < end``."""
+        best = None
+        k = bisect.bisect_right(self._starts, pos)
+        # only a span starting within the longest span's length of ``pos`` can hold it
+        while k > 0 and self._starts[k - 1] > pos - self._longest:
+            k -= 1
+            _, rank, end = self._spans[k]
+            if pos < end and (best is None or rank < best):
+                best = rank
+        return best
 
 
 def _interviewed(tok: Token | None) -> list[Token]:
