@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from saidwhen.extract.speech.interview import _Holders
+from saidwhen.extract.speech.interview import _Holders, _Overlaps
 from tests.test_attribution import run, who
 
 QA = (
@@ -229,3 +229,22 @@ def test_holders_give_the_first_span_holding_a_position(
     spans: list[tuple[int, int]], pos: int, rank: int | None
 ) -> None:
     assert _Holders(spans).first_holding(pos) == rank
+
+
+@pytest.mark.parametrize(
+    ("spans", "start", "end", "hit"),
+    [
+        ([], 0, 10, False),
+        ([(10, 20)], 0, 10, False),  # touching is no overlap
+        ([(10, 20)], 20, 30, False),
+        ([(10, 20)], 19, 30, True),
+        ([(10, 20), (30, 40)], 20, 30, False),
+        ([(0, 100), (30, 40)], 50, 60, True),  # a long span that started well before
+        ([(30, 40), (0, 5)], 4, 6, True),  # given out of order
+    ],
+)
+def test_overlaps_tell_a_range_overlapping_any_span(
+    spans: list[tuple[int, int]], start: int, end: int, hit: bool
+) -> None:
+    assert _Overlaps(spans).any(start, end) is hit
+    assert hit == any(s < end and start < e for s, e in spans)

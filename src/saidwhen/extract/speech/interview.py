@@ -234,17 +234,8 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
                 new.append(Draft(s, e, "direct", speaker=interviewee, inherited=True))
     if not new:
         return drafts
-    # the drafts that overlap a turn give way (found by bisection over the turns, in
-    # text order: a scan of every turn for every draft grew with the square of them)
-    spans = sorted((n.start, n.end) for n in new)
-    starts = [s for s, _ in spans]
-    reach = list(itertools.accumulate((e for _, e in spans), max))
-    kept = [
-        d
-        for d in drafts
-        if not ((k := bisect.bisect_left(starts, d.end)) and reach[k - 1] > d.start)
-    ]
-    return kept + new
+    in_turn = _Overlaps([(n.start, n.end) for n in new])
+    return [d for d in drafts if not in_turn.any(d.start, d.end)] + new
 
 
 def _interviewee(
@@ -305,6 +296,20 @@ def _announced(view: ArticleView, persons: list[Person], first: int) -> tuple[bo
                 name, mention = values[rank]
                 return True, Speaker(name, mention.text, mention.start, mention.end)
     return announced, None
+
+
+class _Overlaps:
+    """Character spans, asked whether any overlaps a range: by bisection over their
+    starts (a scan of every turn for every draft grew with the square of them)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._reach = list(itertools.accumulate((e for _, e in spans), max))
+
+    def any(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self._starts, end)  # the spans starting before ``end``
+        return k > 0 and self._reach[k - 1] > start
 
 
 class _Holders:
