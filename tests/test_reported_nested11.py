@@ -22,7 +22,7 @@ def _reports(rec: Any) -> list[tuple[str, str | None]]:
     [
         (
             "Rather, Mr. Ortega said, Dunmore intends to bid for the coming Oregon ferry "
-            "contract and is seeking new uses for the boats overseas, where \"there is great "
+            'contract and is seeking new uses for the boats overseas, where "there is great '
             "demand for small craft.\" He wouldn't elaborate.\n",
             "Ortega",
             "Dunmore",
@@ -34,7 +34,7 @@ def _reports(rec: Any) -> list[tuple[str, str | None]]:
             "Hale",
         ),
         (
-            "Ana Ortega runs the mill. Ortega also said the tapes were \"unclear\" and that "
+            'Ana Ortega runs the mill. Ortega also said the tapes were "unclear" and that '
             "the footage released Monday by Hale's family did not show whether he had "
             "something in his pocket.\n",
             "Ana Ortega",
@@ -55,8 +55,8 @@ def test_an_act_inside_what_a_source_says_is_part_of_its_words(
 def test_a_sourceless_report_inside_a_closing_source_is_the_sources(nlp: Any) -> None:
     reports = _reports(
         run(
-            "The governor was expected to order harbor pilots to use \"the least force "
-            "needed\" to stop barges from the north, a state official said.\n",
+            'The governor was expected to order harbor pilots to use "the least force '
+            'needed" to stop barges from the north, a state official said.\n',
             nlp,
         )
     )
@@ -82,7 +82,7 @@ def test_a_nested_report_of_saying_keeps_its_speaker(nlp: Any) -> None:
         ),
         (
             "Hale's relatives, including his wife, watched the police videos on Thursday, "
-            "according to their lawyers, and said they came away with \"more questions than "
+            'according to their lawyers, and said they came away with "more questions than '
             'answers."\n',
             "Hale's relatives, including his wife, watched the police videos on Thursday",
             "their lawyers",
@@ -108,3 +108,30 @@ def test_a_noun_of_saying_inside_another_report_stays_its_owners(nlp: Any) -> No
         )
     )
     assert any(t.endswith("he was at the refuge as a reporter") and s == "Hale" for t, s in reports)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The new ferry, the mayor said in a statement, will carry 400 cars.\n", "the mayor"),
+        ("The new ferry, Ruiz said in a statement, will carry 400 cars.\n", "Ruiz"),
+        (
+            "The new ferry, a city spokesman said on Monday, will carry 400 cars.\n",
+            "a city spokesman",
+        ),
+        ("The bakers, the union said in a letter, were paid well.\n", "the union"),
+    ],
+)
+def test_a_source_set_into_the_sentence_with_its_cues_modifiers(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    reports = _reports(run(text, nlp))
+    # both pieces of the words are the source's; the subject before the comma is no source
+    assert len(reports) == 2 and all(s == speaker for _, s in reports), reports
+
+
+def test_an_apposition_before_a_verb_with_an_object_is_no_set_in_source(nlp: Any) -> None:
+    reports = _reports(
+        run("Carlos Ruiz, a Republican, described himself as a devout baker, not a rebel.\n", nlp)
+    )
+    assert all(s == "Carlos Ruiz" for _, s in reports), reports
