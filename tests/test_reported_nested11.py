@@ -135,3 +135,29 @@ def test_an_apposition_before_a_verb_with_an_object_is_no_set_in_source(nlp: Any
         run("Carlos Ruiz, a Republican, described himself as a devout baker, not a rebel.\n", nlp)
     )
     assert all(s == "Carlos Ruiz" for _, s in reports), reports
+
+
+@pytest.mark.parametrize(
+    ("text", "not_words"),
+    [
+        (
+            "Ruiz seems to see the problem: she told the Herald that her task is to prove to "
+            "voters that she is tough enough to lead.\n",
+            "Ruiz seems to see the problem",
+        ),
+        (
+            "It is an unlikely turn; the mayor's team says she will go on with the tour.\n",
+            "It is an unlikely turn",
+        ),
+        (
+            "Hale seems to see his problem on farm policy \u2014 he told the Herald that his "
+            "task is to prove to voters that he is tough enough to lead.\n",
+            "Hale seems to see his problem on farm policy",
+        ),
+    ],
+)
+def test_a_clause_before_a_colon_or_dash_is_not_the_words_of_the_source_after_it(
+    nlp: Any, text: str, not_words: str
+) -> None:
+    reports = _reports(run(text, nlp))
+    assert not any(t.startswith(not_words) for t, _ in reports), reports

@@ -100,9 +100,9 @@ def decode(
     out: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
     closings: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
     for cue in cues:
-        cands = assigned.get(cue.start, [])
-        chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
         src = _subject_source(doc, cue, sources, cues)
+        cands = [c for c in assigned.get(cue.start, []) if not _announced_before(doc, c, cue, src)]
+        chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
         if src is None:
             # not a source after both the cue and its words ("... called it "immaterial")
             # and Gannett reportedly laid off ...": another clause's
@@ -384,6 +384,17 @@ def _other_piece(
         if adjacent(con):
             return con
     return None
+
+
+def _announced_before(doc: Doc, con: TaggedSpan, cue: TaggedSpan, src: TaggedSpan | None) -> bool:
+    """``Ruiz sees the problem: she told the Herald that ...``: a clause before a colon,
+    a semicolon or a dash is not the words of a source and cue after it."""
+    end = min(cue.start, src.start) if src is not None else cue.start
+    if con.end > end:
+        return False
+    between = [t.text for t in doc[con.end : end]]
+    # a dash right before the source opens a new clause too ("... security — he told the AP")
+    return any(t in (":", ";") for t in between) or between in (["—"], ["–"], ["--"])
 
 
 def _content_rank(
