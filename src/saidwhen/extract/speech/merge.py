@@ -97,18 +97,33 @@ class _ByStart:
 
 
 class _BySpeaker:
-    """The drafts whose speaker mention starts inside a range, sorted again after a
-    speaker changes (``stale``)."""
+    """The drafts whose speaker mention starts inside a range, found by bisection; a
+    draft whose speaker changes is filed again (``moved``), not the whole list sorted
+    again (that grew with the square of the drafts)."""
 
     def __init__(self, drafts: list[Draft]) -> None:
         self.drafts = drafts
-        self.stale = True
-        self.keys: list[tuple[int, int]] = []
+        self.at: dict[int, list[int]] = {}
+        for i, d in enumerate(drafts):
+            self.at.setdefault(id(d), []).append(i)
+        # the speaker start each draft is filed under, and (start, draft) in order
+        self.filed = [d.speaker.start if d.speaker else None for d in drafts]
+        self.keys = sorted((s, i) for i, s in enumerate(self.filed) if s is not None)
+
+    def moved(self, draft: Draft) -> None:
+        """File ``draft`` again after its speaker changed."""
+        new = draft.speaker.start if draft.speaker else None
+        for i in self.at[id(draft)]:
+            old = self.filed[i]
+            if old == new:
+                continue
+            if old is not None:
+                del self.keys[bisect.bisect_left(self.keys, (old, i))]
+            if new is not None:
+                bisect.insort(self.keys, (new, i))
+            self.filed[i] = new
 
     def between(self, start: int, end: int) -> list[Draft]:
-        if self.stale:
-            self.keys = sorted((d.speaker.start, i) for i, d in enumerate(self.drafts) if d.speaker)
-            self.stale = False
         lo = bisect.bisect_left(self.keys, (start, -1))
         hi = bisect.bisect_right(self.keys, (end, len(self.drafts)))
         return [self.drafts[i] for _, i in self.keys[lo:hi]]
@@ -142,13 +157,13 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
                     continue  # a report inside the quote: words of the quote, not its cue
                 if d.speaker is None and q.speaker is not None:
                     d.speaker, d.cue = q.speaker, q.cue or d.cue
-                    spoken.stale = True
+                    spoken.moved(d)
                 elif d.speaker and q.speaker and _covers(q.speaker, d.speaker):
                     # the same source as a fuller noun phrase ("Smith, a strategist,")
                     d.speaker = Speaker(
                         d.speaker.name, q.speaker.mention, q.speaker.start, q.speaker.end
                     )
-                    spoken.stale = True
+                    spoken.moved(d)
                     if q.cue is not None and d.cue is not None and _covers(q.cue, d.cue):
                         d.cue = q.cue
             continue
@@ -174,7 +189,7 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
                 d.continues_draft = ind
                 if q.speaker is not None and not d.said_after and not _own_report(view, q, d):
                     d.speaker, d.cue = q.speaker, q.cue  # one attribution
-                    spoken.stale = True
+                    spoken.moved(d)
         out.append(ind)
     _unlink_quotes_with_their_own_cue(out)
     return out
@@ -257,9 +272,12 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
     out = list(tagged)
     # of the rules' readings of a report the tagger found no source for, the one that
     # reads its words ("confirmed that its approach uses X", not "its approach uses X")
+    # (the readings overlapping a range found by bisection, in list order: a scan of
+    # every tagged report for every rule grew with the square of the reports)
+    rules_at, tagged_at = _ByStart(rules), _ByStart(tagged)
     best = {
         id(t): min(
-            (r for r in rules if r.speaker is not None and t.start < r.end and r.start < t.end),
+            (r for r in rules_at.overlapping(t.start, t.end) if r.speaker is not None),
             key=lambda r: abs(r.start - t.start) + abs(r.end - t.end),
             default=None,
         )
@@ -267,7 +285,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         if t.speaker is None
     }
     for r in rules:
-        over = [t for t in tagged if t.start < r.end and r.start < t.end]
+        over = tagged_at.overlapping(r.start, r.end)
         if not over and r.speaker is not None and view.text[r.start : r.end].startswith("that "):
             out.append(r)  # "she shared on Instagram that ...": the surest frame of all
         elif (
