@@ -331,6 +331,13 @@ NEWS_DAY = "2019-11-20"
             "a dry cake",
             None,
         ),
+        # "minutes later": still the day told last
+        (
+            "On March 3, Ana Ruiz met the harbor board. Minutes later, she sent an email "
+            "saying, \u201cdone.\u201d",
+            "done",
+            "2019-03-03",
+        ),
         # the date of a cue set between the two halves of a quote is the saying's
         (
             "Some of her posts draw fire.\n\n\u201cIn other news,\u201d Ana Ruiz tweeted last "
@@ -545,6 +552,29 @@ def test_the_day_is_of_those_placed_at_it(
     text = added if added.startswith(_LEAD) else _DEBATE + added
     record = extract(text, NEWS_DAY, nlp=nlp)
     (q,) = [q for q in record.quotes if quoted in q.text and q.kind != "indirect"]
+    assert (q.when, q.when_basis) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("headline", "when"),
+    [
+        # a round-up of the year's words: its undated words were said that year
+        ("9 Of The Sharpest Things Mayors Said In 2019", "2019"),
+        ("The Best Quotes Of 2018 From City Hall", "2018"),
+        # a headline of one saying is no round-up
+        ("Mayor Tom Lee Said In 2018 That The Pier Would Close", None),
+    ],
+)
+def test_a_round_up_of_the_year(nlp: Any, headline: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    text = (
+        f"{headline}\n\n"
+        "Mayors gave us plenty to think about, from the harbor to the buses.\n\n"
+        '"We cannot pay for two new piers," Ana Ruiz said of the harbor plan.'
+    )
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if "two new piers" in q.text]
     assert (q.when, q.when_basis) == (when, "text" if when else "article date")
 
 

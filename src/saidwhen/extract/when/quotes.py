@@ -161,7 +161,36 @@ def _date_all(
             days.append(_Day(t.start, when, rng, thing))
     if not lead_day and _lead_says_today(out, text, sents, story, anchor):
         days = []  # the story is of the article's day: a day before it told later is an aside
-    return _yesterday_dated(out, text, sents, days, yesterday, lead_day, parsed)
+    out = _yesterday_dated(out, text, sents, days, yesterday, lead_day, parsed)
+    return _round_up_dated(text, out, anchor)
+
+
+# a headline that gathers words said in a year ("17 Things Latinos Said In 2015", "The Best
+# Quotes Of 2015")
+_ROUND_UP = re.compile(
+    r"\b(?:things|quotes|quotations|moments)\b(?:.{0,60}?\b(?:said|says)\b)?"
+    r".{0,40}?\b(?:in|of)\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+_HEADLINE_CHARS = 200
+
+
+def _round_up_dated(text: str, quotes: Sequence[Quote], anchor: dt.date) -> list[Quote]:
+    """A round-up of the year's words (its headline: "Things Latinos Said In 2015"): the
+    words it leaves undated were said in that year, by the article's day."""
+    head = text.lstrip()
+    end = head.find("\n")
+    head = head[: end if end >= 0 else len(head)]
+    m = _ROUND_UP.search(head) if len(head) <= _HEADLINE_CHARS else None
+    if m is None or int(m.group("year")) > anchor.year:
+        return list(quotes)
+    year = m.group("year")
+    return [
+        replace(q, when=year, when_range=None, when_basis="text")
+        if q.when is None and q.when_range is None and q.when_basis == "article date"
+        else q
+        for q in quotes
+    ]
 
 
 def _lead_says_today(
@@ -525,6 +554,12 @@ def _closing(p: Quote) -> bool:
     return p.kind == "indirect" and p.cue is not None and p.cue.start >= p.end
 
 
+# "Minutes later", "an hour later": no day has passed
+_SAME_DAY = re.compile(
+    r"\b(?:(?:seconds|minutes|moments|hours)|(?:a|an|one|two|three|few)\s+(?:few\s+)?"
+    r"(?:seconds?|minutes?|moments?|hours?))\s+later\b",
+    re.I,
+)
 # "exclaimed Albright, who as a child fled and later became a citizen": that clause's "later"
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:]*", re.I)
 
@@ -619,6 +654,9 @@ def _date_one(
         start = first_day(last.when, last.when_range) if last else None
         if last is not None and start is None:
             return replace(q, when=None, when_range=None, when_basis="article date")
+        if last is not None and last.when and len(last.when) == 10 and _SAME_DAY.search(frame):
+            # "Minutes later, she sent an email": still the day told last
+            return replace(q, when=last.when, when_range=None, when_basis="text")
         return replace(
             q, when=None, when_range=DateRange(start, anchor.isoformat()), when_basis="text"
         )
