@@ -101,6 +101,22 @@ def test_continuation_inherits() -> None:
     assert (out[1].when, out[1].when_basis) == ("2021-04-05", "text")
 
 
+def test_a_title_in_anothers_report_is_no_account_of_the_speaker() -> None:
+    # the speaker given to a quoted title in another's report ("films like 'Taken'") does
+    # not carry that report's date to the speaker's own words further on
+    text = (
+        "At the shows, which began on Monday, the networks plan to unveil remakes of films "
+        'like "Taken."\n\nCritics are tired of them. '
+        '"It is irresistible," said Tom Lee, the head of a studio.'
+    )
+    report = quote(text, "to unveil remakes of films", "plan", speaker="the networks")
+    title = quote(text, "Taken.", "plan", speaker="Tom Lee", kind="fragment", continues=0)
+    words = quote(text, "It is irresistible,", "said", speaker="Tom Lee", kind="direct")
+    out = dated(text, [report, title, words])
+    assert out[1].when == "2021-04-05"
+    assert (out[2].when, out[2].when_basis) == (None, "article date")
+
+
 def test_past_perfect_continues_the_account() -> None:
     text = '"It was hard," he said on Monday. "We had no choice," he had added.'
     first = quote(text, "It was hard,", "said", kind="direct")

@@ -53,7 +53,6 @@ from saidwhen.extract.when.evidence import (
     _occasion,
     _occasion_goes_on,
     _outside,
-    _own,
     _said_then,
     _same_audience,
     _since_clause,
@@ -136,11 +135,10 @@ def _date_all(
     said = Spans([(q.start, q.end) for q in quotes])
     story = [t for t in free if t.start not in said]
     parsed = None if isinstance(doc, str) or not hasattr(doc, "char_span") else doc
-    out: list[Quote] = []
+    so_far = _SaidSoFar()
     for i, q in enumerate(quotes):
-        dated = _date_one(q, i, out, text, sents, free, told, limit, story, parsed)
-        out.append(dated)
-    out = _headings_dated(text, out)
+        so_far.append(_date_one(q, i, so_far, text, sents, free, told, limit, story, parsed))
+    out = _headings_dated(text, so_far)
     if anchor == dt.date.min:  # no day before it
         return out
     out = _occasions_dated(text, sents, out, free, story, anchor)
@@ -564,10 +562,67 @@ _SAME_DAY = re.compile(
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:]*", re.I)
 
 
-def _said_that_day(q: Quote, done: Sequence[Quote], next_day: str) -> bool:
+def _in_anothers_report(p: Quote, done: Sequence[Quote]) -> bool:
+    """``p`` is quoted words inside a report ``done`` holds whose speaker is not p's."""
+    if p.kind != "fragment" or p.continues is None or not 0 <= p.continues < len(done):
+        return False
+    report = done[p.continues].speaker
+    return report is None or p.speaker is None or report.name != p.speaker.name
+
+
+class _SaidSoFar(list[Quote]):
+    """The quotes dated so far, in text order, with what each next quote asks of them kept at
+    hand, so that a text's quotes are dated in about linear time: each speaker's quotes, and
+    how far the quotes up to each one reach."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._reach: list[int] = []  # _reach[k]: the furthest end of self[: k + 1]
+        self._main: list[Quote] = []  # not continuations
+        self._by_speaker: dict[str, list[Quote]] = {}  # every quote of each named speaker
+        self._main_by_speaker: dict[str, list[Quote]] = {}
+
+    def append(self, q: Quote) -> None:
+        super().append(q)
+        self._reach.append(max(self._reach[-1], q.end) if self._reach else q.end)
+        name = q.speaker.name if q.speaker is not None else None
+        if name is not None:
+            self._by_speaker.setdefault(name, []).append(q)
+        if q.continues is None:
+            self._main.append(q)
+            if name is not None:
+                self._main_by_speaker.setdefault(name, []).append(q)
+
+    def holding(self, pos: int) -> Quote | None:
+        """The last quote whose words hold ``pos`` ("she said that she had asked ..."), not
+        a report closed by its source ("he said, '...', prosecutors said")."""
+        for k in range(len(self) - 1, -1, -1):
+            if self._reach[k] <= pos:
+                return None  # none of the quotes up to it reaches so far
+            p = self[k]
+            if p.start <= pos < p.end and not _closing(p):
+                return p
+        return None
+
+    def of_speaker(self, name: str) -> list[Quote]:
+        """The speaker's quotes so far, continuations too."""
+        return self._by_speaker.get(name, [])
+
+    def own(self, q: Quote) -> list[Quote]:
+        """The quotes of the same speaker before ``q``, not continuations (all, when the
+        speaker is unknown)."""
+        name = q.speaker.name if q.speaker else None
+        found = self._main if name is None else self._main_by_speaker.get(name, [])
+        k = len(found)
+        while k and found[k - 1].start >= q.start:
+            k -= 1
+        return found if k == len(found) else found[:k]
+
+
+def _said_that_day(q: Quote, done: _SaidSoFar, next_day: str) -> bool:
     """The speaker's words just before were said on the day told ("At a rally yesterday, Beck
     said, ..."): these go on there, and their "last night" is the night before it."""
-    own = _own(done, q)
+    own = done.own(q)
     day = (dt.date.fromisoformat(next_day) - dt.timedelta(days=1)).isoformat()
     return bool(own) and own[-1].when == day and q.start - own[-1].end <= _ACCOUNT_GAP
 
@@ -575,7 +630,7 @@ def _said_that_day(q: Quote, done: Sequence[Quote], next_day: str) -> bool:
 def _date_one(
     q: Quote,
     i: int,
-    done: Sequence[Quote],
+    done: _SaidSoFar,
     text: str,
     sents: Sequence[tuple[int, int]],
     timexes: Sequence[Timex],
@@ -590,9 +645,9 @@ def _date_one(
     at = q.cue.start if q.cue else q.start
     # A cue inside another quote ("she said that she had asked ...") is that quote's;
     # not inside a report closed by its source ("he said, "...", prosecutors said").
-    for p in reversed(done):
-        if q.cue and p.start <= q.cue.start < p.end and p is not q and not _closing(p):
-            return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
+    p = done.holding(q.cue.start) if q.cue else None
+    if p is not None:
+        return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     if q.cue is not None and _PRESENT_SAY.match(q.cue.text):
         # "Lee says that ...: Ferrell, in 2013, asked ...": words said to the
         # piece, now; a document speaks in the present too ("says the letter signed by ...")
@@ -631,7 +686,7 @@ def _date_one(
     # 3a. "later": after the last date told before it, by the article date.
     if _LATER.search(_RELATIVE_CLAUSE.sub(" ", frame)):
         # "'...,' Ruiz said at a rally last week" then "'...,' he said later": at it still
-        own = _own(done, q)
+        own = done.own(q)
         if (
             own
             and q.start - own[-1].end <= _ACCOUNT_GAP
@@ -647,7 +702,7 @@ def _date_one(
             d for d in told if d.pos < at and starts_by(d.when, d.when_range, anchor.isoformat())
         ]
         before += [
-            _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range) for p in _own(done, q)
+            _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range) for p in done.own(q)
         ]
         before = [d for d in before if d.pos < at]
         last = max(before, key=lambda d: d.pos) if before else None
@@ -678,7 +733,7 @@ def _date_one(
         if soon:
             when, rng = timex_when(soon[0], anchor, text)
             return replace(q, when=when, when_range=rng, when_basis="text")
-        own = _own(done, q)
+        own = done.own(q)
         if own:  # the speaker's account goes on, dated or not
             p = own[-1]
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
@@ -745,11 +800,13 @@ def _date_one(
     # 6. The speaker's account goes on from their quote just before ("... noting she had
     # lost 'every single vote.'" then "'...,' Ruiz said").
     if q.speaker is not None and q.speaker.name:
-        for p in reversed(done):
-            if p.start >= q.start or p.speaker is None or p.speaker.name != q.speaker.name:
+        for p in reversed(done.of_speaker(q.speaker.name)):
+            if p.start >= q.start:
                 continue
             if p.kind == "indirect" and p.continues is not None:
                 continue  # "... and that ...": the second clause of a report before
+            if _in_anothers_report(p, done):
+                continue  # a title quoted in a report of no one's or someone else's
             # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on,
             # in the same channel (a podcast then a newsletter are two occasions)
             other_channel = q.channel and p.channel and q.channel != p.channel
