@@ -10,11 +10,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.lexicon import FRAGMENT_CUES
 from saidwhen.extract.when.base import (
     _CHANNEL_WORDS,
     _COMMUNICATION,
     _DOCUMENT,
     _EVENT_NOUN,
+    Spans,
     _dated_free,
     _sentence_of,
 )
@@ -276,3 +278,20 @@ def _pointed_back(
             if dated is not None:
                 return dated
     return None
+
+
+def _acts_in(doc: Doc, names: set[str], a: int, b: int, said: Spans) -> bool:
+    """One of the speaker's ``names``, outside the quoted words ``said``, is the subject of a
+    past act in ``a:b`` that is no saying ("Albright accepted the papers", "Rawlings, who
+    watched the ceremony", "there in the back was Garcia"): the text places them there."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    for t in span if span is not None else ():
+        if t.text not in names or t.idx in said:
+            continue
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            verb = t.head
+        else:
+            verb = next((c for c in t.children if c.dep_ == "relcl"), t)
+        if verb.i != t.i and verb.tag_ == "VBD" and verb.lemma_.lower() not in FRAGMENT_CUES:
+            return True
+    return False

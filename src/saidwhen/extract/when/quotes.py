@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import FRAGMENT_CUES
 from saidwhen.extract.when.base import (
     _LATER,
     _PERFECT,
@@ -20,6 +19,7 @@ from saidwhen.extract.when.base import (
     _Dated,
     _sentence_of,
     _within_paragraphs,
+    around,
     doc_sentences,
     doc_text,
     first_day,
@@ -30,6 +30,7 @@ from saidwhen.extract.when.base import (
     timex_when,
 )
 from saidwhen.extract.when.clauses import (
+    _acts_in,
     _dates_a_thing,
     _in_reported,
     _names_a_thing,
@@ -141,7 +142,7 @@ def _date_all(
     out = _headings_dated(text, so_far)
     if anchor == dt.date.min:  # no day before it
         return out
-    out = _occasions_dated(text, sents, out, free, story, anchor)
+    out = _occasions_dated(text, sents, out, free, story, anchor, parsed)
     out = _reactions_dated(out, text, sents, story, anchor)
     out = _lead_speakers_dated(out, text, sents, story, anchor)
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
@@ -402,7 +403,6 @@ _SCENE = re.compile(
 )
 # the body a speaker speaks for ("a vice president at Blue Origin", "the head of Ceres Robotics")
 _AFFILIATION = re.compile(r"\b(?:at|of|from)\s+(?:the\s+)?(?P<body>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
-_SCENE_REACH = 1500  # characters of the paragraphs around a quote looked at
 
 
 class _TheDay:
@@ -441,16 +441,12 @@ class _TheDay:
         if any(_word(w).search(self.lead) for w in words):
             return True
         text = self.text
-        # the quote's paragraph and the one before it
-        here = text.rfind("\n", 0, q.start) + 1
-        a = max(text.rfind("\n", 0, len(text[:here].rstrip())) + 1, q.start - _SCENE_REACH)
-        b = text.find("\n", q.end)
-        b = min(len(text) if b < 0 else b, q.end + _SCENE_REACH)
+        a, here, b = around(text, q.start, q.end)  # the quote's paragraph and the one before
         if any(m.start() not in self.said for m in _SCENE.finditer(text, a, b)):
             return True
         if bisect.bisect_left(self.days, b) > bisect.bisect_left(self.days, a):
             return True
-        if self.parsed is not None and self._acts(set(words), a, b):
+        if self.parsed is not None and _acts_in(self.parsed, set(words), a, b, self.said):
             return True
         before = text[a:here]
         frame = _outside(text, s, e, q)
@@ -459,22 +455,6 @@ class _TheDay:
             and (_word(m.group("body")).search(self.lead) or _word(m.group("body")).search(before))
             for m in _AFFILIATION.finditer(frame)
         )
-
-    def _acts(self, words: set[str], a: int, b: int) -> bool:
-        """One of the speaker's names in ``a:b`` is the subject of a past act that is no
-        saying ("Albright accepted", "Rawlings, who watched ...")."""
-        assert self.parsed is not None
-        span = self.parsed.char_span(a, b, alignment_mode="expand")
-        for t in span if span is not None else ():
-            if t.text not in words or t.idx in self.said:
-                continue
-            if t.dep_ in ("nsubj", "nsubjpass"):
-                verb = t.head
-            else:
-                verb = next((c for c in t.children if c.dep_ == "relcl"), t)
-            if verb.i != t.i and verb.tag_ == "VBD" and verb.lemma_.lower() not in FRAGMENT_CUES:
-                return True
-        return False
 
 
 _TOLD_GAP = 1  # paragraph breaks from the day told, or the last words said that day
