@@ -48,6 +48,7 @@ from saidwhen.extract.people.names import (
     _standalone_labels,
     _stem,
     lowered_at,
+    unglued,
 )
 from saidwhen.extract.people.resolver import PronounModel, Trace
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
@@ -70,8 +71,9 @@ _SAYS = frozenset("say tell add explain note write ask reply recall".split())
 
 def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[str]) -> None:
     """Add one mention's evidence of what the entity is to its votes."""
-    low = [t.lower_ for t in doc[i:j]]
-    labels = [t.ent_type_ for t in doc[i:j]]
+    toks = list(doc[i:j])  # (one Span and one Token each, not two)
+    low = [t.lower_ for t in toks]
+    labels = [t.ent_type_ for t in toks]
     v = ent.votes
     last = labels[-1]
     if len(low) >= 2 and all(lab == "PERSON" for lab in labels):
@@ -236,7 +238,7 @@ def find_people(
         else:
             words = [w for w in doc[w0:j].text.split() if w not in ("'s", "’s")]
             words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-        words = [w.strip("()") for w in words if w.strip("()")]
+        words = unglued([w.strip("()") for w in words if w.strip("()")])
         if all(w.lower() in TITLES or f"{w.lower()}." in TITLES for w in words):
             continue  # "Lt" of "Lt. Col. Ann Vick", split by the tokenizer: no one
         if _described_role(doc, i, j):
@@ -253,7 +255,7 @@ def find_people(
         gendered, key=lambda rg: (-len(rg[0][2]), rg[1] is None, rg[0][0])
     ):
         start = doc[i].idx
-        ent = index._entity_for(words, start, org_named, gender)
+        ent = index._entity_for(words, start, org_named, gender, titled=bool(titles))
         forms.setdefault(id(ent), []).append((words, start))
         _vote(ent, doc, i, j, bool(titles), name_words)
         ent.mentions.append((start, doc[j - 1].idx + len(doc[j - 1])))
@@ -364,6 +366,11 @@ def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:
     }
     # the words of every longer name (a given name alone is no slip: "Maria", "Marin")
     known = {w for r in runs if len(r[2]) >= 2 for w in r[2]}
+    # by first letter and length: _one_slip holds for no other pair (a word is not
+    # compared with every surname of the article)
+    by_start: dict[tuple[str, int], list[str]] = {}
+    for s in surnames:
+        by_start.setdefault((s[0], len(s)), []).append(s)
     out = []
     for i, j, words, descriptors, titles, org in runs:
         if (
@@ -373,7 +380,13 @@ def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:
             and words[0].lower() not in _ANY_GIVEN
         ):
             # (not a family: "the Clintons" is no slip for "Bill Clinton")
-            near = [s for s in surnames if _one_slip(words[0], s) and words[0] != f"{s}s"]
+            w, size = words[0], len(words[0])
+            near = [
+                s
+                for k in (size - 1, size, size + 1)
+                for s in by_start.get((w[:1], k), ())
+                if _one_slip(w, s) and w != f"{s}s"
+            ]
             if len(near) == 1:
                 words = near
         out.append((i, j, words, descriptors, titles, org))

@@ -4,8 +4,13 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
 
 from saidwhen.extract.lexicon import (
     COURTESY_TITLES,
@@ -24,6 +29,7 @@ from saidwhen.extract.people.names import (
     _RELATIVE,
     _SUFFIXES,
     PRONOUNS,
+    REGNAL_TITLES,
     Gender,
     _core,
     _first_surname,
@@ -31,6 +37,8 @@ from saidwhen.extract.people.names import (
     _same_body,
     _same_person,
     _time_tail,
+    _unaccented,
+    unglued,
 )
 from saidwhen.extract.people.pronouns import _Pronouns
 from saidwhen.extract.people.resolver import DEFAULT_MODEL, PronounModel, Trace
@@ -103,6 +111,84 @@ def _gender_of_name(ent: _Entity) -> Gender | None:
     female = ent.female + (first in FEMALE_NAMES or first in _MORE_FEMALE)
     male = ent.male + (first in MALE_NAMES or first in _MORE_MALE)
     return "female" if female > male else "male" if male > female else None
+
+
+def _sentence_starts(doc: Doc) -> tuple[list[int], npt.NDArray[np.bool_]]:
+    """Each token's character offset, and whether it starts a sentence (a SENT_START of
+    1, and the first token), as ``Doc.sents`` reads the parse."""
+    arr = doc.to_array(["IDX", "SENT_START"])
+    first = arr[:, 1] == 1
+    first[:1] = True
+    return arr[:, 0].tolist(), first
+
+
+_NOT_INITIALS = ("and", "of", "the", "&", "for")  # as _same_body reads an acronym
+_tokens_of = operator.attrgetter("tokens")
+
+
+def _initials(core: list[str]) -> str:
+    return "".join(w[:1] for w in core if w not in _NOT_INITIALS)
+
+
+class _NameKeys:
+    """The entities a name may be, for :meth:`PeopleIndex._entity_for`: ``_same_person``
+    and ``_same_body`` match no two names that share no word (accents aside), but for an
+    acronym and the initials of a name.  So a name is compared only with the entities
+    that share a word or initials with it, not with every one of the article (quadratic
+    in the people of a long article).  Kept in step with the entity list it is asked
+    about: entities appended are added, and a list replaced or an entity renamed
+    (``tokens`` assigned) makes it start again."""
+
+    __slots__ = ("_always", "_by_key", "_ents", "_list", "_tokens")
+
+    def __init__(self) -> None:
+        self._list: list[_Entity] | None = None
+        self._ents: list[_Entity] = []
+        self._tokens: list[list[str]] = []  # the name each entity was filed under
+        self._by_key: dict[str, list[int]] = {}  # word or "\0" + initials -> positions
+        self._always: list[int] = []  # entities of no name words: asked every time
+
+    @staticmethod
+    def _keys(core: list[str]) -> Iterable[str]:
+        yield from core
+        yield from _unaccented(core)
+        if len(core) > 1:  # (one word's initial is no acronym of two letters or more)
+            yield "\0" + _initials(core)
+
+    def _file(self, ent: _Entity) -> None:
+        at = len(self._ents)
+        self._ents.append(ent)
+        self._tokens.append(ent.tokens)
+        core = ent.core()
+        if not core:
+            self._always.append(at)
+        for key in set(self._keys(core)):
+            self._by_key.setdefault(key, []).append(at)
+
+    def candidates(self, entities: list[_Entity], low: list[str]) -> list[_Entity]:
+        """The entities (in list order) that the name words ``low`` (lower case, no
+        suffix) may be; all of them for a name of no words."""
+        if (
+            entities is not self._list
+            or len(entities) < len(self._ents)
+            or any(map(operator.is_not, entities, self._ents))
+            or any(map(operator.is_not, map(_tokens_of, self._ents), self._tokens))
+        ):
+            self._list, self._ents, self._tokens = entities, [], []
+            self._by_key, self._always = {}, []
+        for ent in entities[len(self._ents) :]:
+            self._file(ent)
+        if not low:
+            return list(entities)
+        keys = {*low, *_unaccented(low)}
+        if len(low) == 1:
+            keys.add("\0" + low[0])
+        else:
+            keys.add(_initials(low))
+        found = set(self._always)
+        for key in keys:
+            found.update(self._by_key.get(key, ()))
+        return [self._ents[p] for p in sorted(found)]
 
 
 # What someone wrote, whose proper-noun compound is its writer ("a Ledger article"),
@@ -195,6 +281,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         # mention start -> (in quote, subject: 2 of a main clause, 1 of another, 0 none)
         self._flags: dict[int, tuple[bool, int]] = {}
         self._entities: list[_Entity] = []
+        self._name_keys = _NameKeys()  # which entities _entity_for compares a name with
         self._by_span: dict[tuple[int, int], _Entity] = {}
         # (start, end, entity), kept in order of start so that a stretch of text is a
         # slice found by bisection (see mentions_in), not a scan of every mention
@@ -226,7 +313,12 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 ent.aliases.append(alias)
 
     def _entity_for(
-        self, words: list[str], at: int, org_named: bool, gender: Gender | None = None
+        self,
+        words: list[str],
+        at: int,
+        org_named: bool,
+        gender: Gender | None = None,
+        titled: bool = False,
     ) -> _Entity:
         """The entity these name words refer to, or a new one.
 
@@ -252,7 +344,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 for e in self._entities
                 if e.named and len(e.core()) > 1 and e.core()[-1] == low[0]
             }
-        for ent in self._entities:
+        for ent in self._name_keys.candidates(self._entities, low):
             if not ent.named or (len(papers) > 1 and id(ent) in papers):
                 continue
             ent_low = ent.core()
@@ -288,13 +380,26 @@ class PeopleIndex(_Descriptions, _Pronouns):
                     # name over a body's ("Maria Vance", not "Team Vance")
                     last = 10_000_000 - min(s for s, _ in ent.mentions)
                     last += 20_000_000 * _personal_name(ent)
-                    # unless only the other one was named in this paragraph before it
-                    para = self._doc_text.rfind("\n", 0, at) + 1
-                    last += 40_000_000 * (
-                        _personal_name(ent)
-                        and not acronym
-                        and any(para <= s < at for s, _ in ent.mentions)
-                    )
+                    # unless only the other one was named in this paragraph before it,
+                    # or was the subject of a main clause in the paragraph before ("Bill
+                    # Clinton told ... / '...,' Clinton said" after Hillary Clinton; but
+                    # "Governor Tano" is whom the title names)
+                    if _personal_name(ent) and not acronym:
+                        para, before = self._paragraphs_before(at)
+                        if any(para <= s < at for s, _ in ent.mentions):
+                            last += 80_000_000
+                        elif not titled and any(
+                            before <= s < para
+                            and not self._in_quote(s)
+                            and self._is_subject_at(s, e) == 2
+                            and self.token_at(s, e).dep_ != "poss"  # "Eric Trump's comments"
+                            for s, e in ent.mentions
+                        ):
+                            last += 40_000_000
+                    if len(ent.tokens) == 2 and ent.tokens[0].lower() in REGNAL_TITLES:
+                        # a bare "Hussein" after "King Hussein" and "Saddam Hussein": the
+                        # whole name of the one, only the surname of the other
+                        last += 30_000_000
                 if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
                     last += 1_000_000  # "Adler Jr." is Samuel Elroy Adler Jr., not Peter Adler
                 if best is None or last > best_last:
@@ -307,6 +412,15 @@ class PeopleIndex(_Descriptions, _Pronouns):
         ):
             best.tokens = list(words)
         return best
+
+    def _paragraphs_before(self, at: int) -> tuple[int, int]:
+        """Where the paragraph holding ``at`` starts, and where the one before it starts."""
+        text = self._doc_text
+        para = text.rfind("\n", 0, at) + 1
+        end = para - 1
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        return para, (text.rfind("\n", 0, end) + 1 if end > 0 else para)
 
     # -- queries -------------------------------------------------------------
     def persons(self) -> list[Person]:
@@ -443,7 +557,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
     def _by_name_words(self, span: SpacySpan) -> _Entity | None:
         """The person whose name holds a mention's capitalised words that the parser
         did not take for a name ("says Early." after "Chris Early"): the last one named."""
-        words = [t.text for t in span if not t.is_punct]
+        words = unglued([t.text for t in span if not t.is_punct])  # not "9:52PMBush"
         if not words or len(words) > 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
             return None
         low = _core([w.lower() for w in words])
@@ -465,10 +579,10 @@ class PeopleIndex(_Descriptions, _Pronouns):
     def sentence_of(self, pos: int) -> int:
         """The number of the sentence the character at ``pos`` is in."""
         if not self._tok_starts:
-            for n, sent in enumerate(self._doc.sents):
-                for tok in sent:
-                    self._tok_starts.append(tok.idx)
-                    self._tok_sent.append(n)
+            # (from the arrays, as Doc.sents reads them: no Token object per token)
+            idx, first = _sentence_starts(self._doc)
+            self._tok_starts = idx
+            self._tok_sent = (np.cumsum(first) - 1).tolist()
         k = bisect.bisect_right(self._tok_starts, pos) - 1
         return self._tok_sent[max(0, k)]
 
@@ -477,8 +591,9 @@ class PeopleIndex(_Descriptions, _Pronouns):
         a sentence that the parser runs over a paragraph break (after a closing quote)
         counts as two."""
         if not self._unit_marks[0]:
+            idx, first = _sentence_starts(self._doc)
             self._unit_marks = (
-                [sent.start_char for sent in self._doc.sents],
+                [i for i, f in zip(idx, first.tolist(), strict=True) if f],
                 [m.start() for m in re.finditer("\n", doc_text(self._doc))],
             )
         starts, breaks = self._unit_marks
