@@ -442,6 +442,8 @@ _FILLER = (
             None,
         ),
         (_LEAD + '"Can I speak?" Tom Ferrell tearfully asked.', "Can I speak?", "2019-11-19"),
+        # words tweeted in the lead, as its news went on (unlike a statement)
+        (_LEAD + '"Wrong again," Tom Ferrell tweeted.', "Wrong again", "2019-11-19"),
         (_LEAD + '"We had hoped," Tom Ferrell previously said.', "We had hoped", None),
         # the tense of other words the sentence quotes is theirs, not the saying's
         (
@@ -551,6 +553,8 @@ _DEBATE = (
             "fish somewhere else",
             None,
         ),
+        # a tweet after the lead is written, dated by nothing the text tells
+        ('"Ruiz won the night," Harbor Freight Lines tweeted.', "won the night", None),
         # ... by the body they speak for, named in the lead
         (
             '"The plan keeps our barges moving," said Lena Okafor, a vice president at '

@@ -375,7 +375,7 @@ def _yesterday_dated(
         if not (lead or told):
             out.append(q)
             continue
-        if q.cue is None or written(q):
+        if q.cue is None or (written(q) and not (scene is not None and scene.live(q))):
             out.append(q)
             continue
         s, e = _sentence_of(sents, q.cue.start)
@@ -402,6 +402,7 @@ _SCENE = re.compile(
     re.I,
 )
 # the body a speaker speaks for ("a vice president at Blue Origin", "the head of Ceres Robotics")
+_TWEETED = re.compile(r"\btweet\w*|\btwitter\b", re.I)
 _AFFILIATION = re.compile(r"\b(?:at|of|from)\s+(?:the\s+)?(?P<body>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
 
 
@@ -427,10 +428,20 @@ class _TheDay:
         parsed: Doc | None,
     ) -> None:
         self.text = text
-        self.lead = text[: lead_end_of(text)]
+        self.lead_end = lead_end_of(text)
+        self.lead = text[: self.lead_end]
         self.said = Spans([(q.start, q.end) for q in quotes if q.kind != "indirect"])
         self.days = [d.pos for d in days if d.when == day]  # in text order
         self.parsed = parsed
+
+    def live(self, q: Quote) -> bool:
+        """Words tweeted as the lead's news went on ('"...," Axelrod tweeted after Clinton
+        argued' in the lead): of that day, unlike a statement or an email."""
+        return (
+            q.cue is not None
+            and q.cue.start < self.lead_end
+            and _TWEETED.search(f"{q.cue.text} {q.channel or ''}") is not None
+        )
 
     def places(self, q: Quote, s: int, e: int, that_day: set[str]) -> bool:
         """Whether the text places the speaker of ``q`` (its attribution at ``s:e``) there."""
