@@ -598,6 +598,39 @@ def test_a_round_up_of_the_year(nlp: Any, headline: str, when: str | None) -> No
     assert (q.when, q.when_basis) == (when, "text" if when else "article date")
 
 
+_CAPTIONED = (
+    "DOVER - It was a striking sight at the polling place on primary day.\n\n"
+    '"We each have our own opinion," Tom Ferrell said.\n\n'
+    "Ferrell retired from the post office last year, and Ana Ruiz has sat on the school "
+    "board for ten years.\n\n"
+    "{caption}\n\n"
+    '"I am just glad they are voting," Ferrell said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "when"),
+    [
+        # a caption shows the speakers there on a day: their bare words are of that day
+        (
+            "Tom Ferrell and Ana Ruiz stand in front of a polling place in Dover on Monday.",
+            "2019-11-18",
+        ),
+        # not a sentence of the past ("stood"), nor one of saying ("says")
+        ("Tom Ferrell and Ana Ruiz stood in front of a polling place in Dover on Monday.", None),
+        ("Tom Ferrell says he voted in Dover on Monday.", None),
+        ("Tom Ferrell and Ana Ruiz will stand at a polling place in Dover on Monday.", None),
+    ],
+)
+def test_a_caption_shows_the_day(nlp: Any, caption: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(_CAPTIONED.format(caption=caption), NEWS_DAY, nlp=nlp)
+    for quoted in ("our own opinion", "glad they are voting"):
+        (q,) = [q for q in record.quotes if quoted in q.text]
+        assert (q.when, q.when_basis) == (when, "text" if when else "article date")
+
+
 # The occasion of a quote told by the sentences around it (2019-11-20 is a Wednesday).
 @pytest.mark.parametrize(
     ("text", "quoted", "when"),

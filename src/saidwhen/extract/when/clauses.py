@@ -295,3 +295,47 @@ def _acts_in(doc: Doc, names: set[str], a: int, b: int, said: Spans) -> bool:
         if verb.i != t.i and verb.tag_ == "VBD" and verb.lemma_.lower() not in FRAGMENT_CUES:
             return True
     return False
+
+
+def _shown_on(
+    doc: Doc,
+    sents: Sequence[tuple[int, int]],
+    quotes: Sequence[Quote],
+    story: Sequence[Timex],
+    week: str,
+    anchor: dt.date,
+) -> dict[str, str]:
+    """The speakers a caption shows somewhere on a day of the past week: in a sentence that
+    tells the day (outside anyone's words), the subjects of a present-tense verb that is no
+    saying ("Jim Bennett and Sandy Paradis stand in front of a polling location ... on
+    Tuesday."). A surname two speakers share goes to the one the caption names in full."""
+    by_surname: dict[str, set[str]] = {}
+    for q in quotes:
+        if q.speaker is not None and q.speaker.name:
+            by_surname.setdefault(q.speaker.name.split()[-1], set()).add(q.speaker.name)
+    said = Spans([(q.start, q.end) for q in quotes])
+    out: dict[str, str] = {}
+    for t in story:
+        if t.granularity != "day" or not t.date or not week <= t.date < anchor.isoformat():
+            continue
+        if t.start in said:
+            continue
+        s, e = _sentence_of(sents, t.start)
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for subj in span if span is not None else ():
+            verb = subj.head
+            # (a bare "stand" with a subject is the present too, however tagged)
+            if subj.dep_ not in ("nsubj", "nsubjpass") or verb.tag_ not in ("VB", "VBP", "VBZ"):
+                continue
+            if verb.lemma_.lower() in FRAGMENT_CUES or any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children
+            ):
+                continue  # a saying, or "will stand trial on Monday"
+            for w in subj.subtree:  # "Bennett and Sandy Paradis": each conjunct
+                names = by_surname.get(w.text, set())
+                full = " ".join([c.text for c in w.lefts if c.dep_ == "compound"] + [w.text])
+                if len(names) > 1 and full in names:
+                    names = {full}
+                if len(names) == 1:
+                    out.setdefault(next(iter(names)), t.date)
+    return out

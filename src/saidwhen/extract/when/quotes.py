@@ -36,6 +36,7 @@ from saidwhen.extract.when.clauses import (
     _names_a_thing,
     _other_clause,
     _pointed_back,
+    _shown_on,
 )
 from saidwhen.extract.when.evidence import (
     _ACCOUNT_GAP,
@@ -144,7 +145,7 @@ def _date_all(
         return out
     out = _occasions_dated(text, sents, out, free, story, anchor, parsed)
     out = _reactions_dated(out, text, sents, story, anchor)
-    out = _lead_speakers_dated(out, text, sents, story, anchor)
+    out = _lead_speakers_dated(out, text, sents, story, anchor, parsed)
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
     lead_day = _news_day(text, story, anchor) == yesterday
     # the dates the narrative tells, in text order ("the hearing Tuesday of three officials")
@@ -255,11 +256,14 @@ def _lead_speakers_dated(
     sents: Sequence[tuple[int, int]],
     story: Sequence[Timex],
     anchor: dt.date,
+    parsed: Doc | None = None,
 ) -> list[Quote]:
     """A speaker whose words the lead dates by their own attribution to a day of the past
     week ("Ruiz on Tuesday called the plan 'reckless'") said their other words that the
     text leaves undated, in the simple past, that day ("'I stand by it,' Ms.
-    Ruiz said"); not words written for the record, nor the paper's own interview."""
+    Ruiz said"); not words written for the record, nor the paper's own interview. So did
+    a speaker a caption shows somewhere on such a day ("Ruiz and Lee stand in front of a
+    polling place in Dover on Tuesday."), when the lead dates none of their words."""
     lead_end = lead_end_of(text)
     week = (anchor - dt.timedelta(days=7)).isoformat()
     days: dict[str, str] = {}
@@ -270,6 +274,9 @@ def _lead_speakers_dated(
         lead = p.cue.start < lead_end and p.continues is None and not written(p)
         if lead and _told_day(text, sents, story, p, week, anchor):
             days.setdefault(p.speaker.name, p.when)
+    if parsed is not None:
+        for name, shown in _shown_on(parsed, sents, quotes, story, week, anchor).items():
+            days.setdefault(name, shown)
     out = list(quotes)
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.continues is not None or q.cue is None:
