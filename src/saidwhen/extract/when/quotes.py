@@ -19,7 +19,6 @@ from saidwhen.extract.when.base import (
     _Dated,
     _sentence_of,
     _within_paragraphs,
-    around,
     doc_sentences,
     doc_text,
     first_day,
@@ -30,7 +29,6 @@ from saidwhen.extract.when.base import (
     timex_when,
 )
 from saidwhen.extract.when.clauses import (
-    _acts_in,
     _dates_a_thing,
     _in_reported,
     _names_a_thing,
@@ -161,7 +159,7 @@ def _date_all(
             days.append(_Day(t.start, when, rng, thing))
     if not lead_day and _lead_says_today(out, text, sents, story, anchor):
         days = []  # the story is of the article's day: a day before it told later is an aside
-    out = _yesterday_dated(out, text, sents, days, yesterday, lead_day, parsed)
+    out = _yesterday_dated(out, text, sents, days, yesterday, lead_day)
     return _round_up_dated(text, out, anchor)
 
 
@@ -317,12 +315,11 @@ def _yesterday_dated(
     days: Sequence[_Day],
     yesterday: str,
     lead: bool,
-    parsed: Doc | None = None,
 ) -> list[Quote]:
     """Quotes the text leaves undated, said ("said", "told") on the day before the article.
 
-    When the lead reports that day, by speakers the text places at it (see
-    :class:`_TheDay`), or the last day the narrative told before the quote is
+    When the lead reports that day (and written words only when tweeted in the lead as
+    its news went on), or the last day the narrative told before the quote is
     that day ("follows the hearing Tuesday of three officials"), within a paragraph of it or
     of the words said that day since (unless it is the first past day the text tells). A
     pass of its own, after
@@ -336,14 +333,11 @@ def _yesterday_dated(
     whose = [] if lead else [set() if d.thing else _whose_day(text, quotes, cues, d) for d in days]
     said_then = -1  # where the last words said on the day before start
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]  # counted by bisection, per quote
-    scene = _TheDay(text, quotes, days, yesterday, parsed) if lead else None
-    that_day: set[str] = set()  # the speakers whose words are of that day so far
+    lead_end = lead_end_of(text)
     first = next((d for d in days if d.when and len(d.when) == 10 and d.when <= yesterday), None)
     for q in quotes:
         if q.when == yesterday:
             said_then = max(said_then, q.start)
-            if q.speaker is not None and q.speaker.name:
-                that_day.add(q.speaker.name)
         if q.when is not None or q.when_range is not None:
             out.append(q)
             continue
@@ -382,97 +376,31 @@ def _yesterday_dated(
         if not (lead or told):
             out.append(q)
             continue
-        if q.cue is None or (written(q) and not (scene is not None and scene.live(q))):
+        if q.cue is None or (written(q) and not (lead and _tweeted_in_lead(q, lead_end))):
             out.append(q)
             continue
         s, e = _sentence_of(sents, q.cue.start)
         if _OWN_INTERVIEW.search(_outside(text, s, e, q)):
             out.append(q)  # the paper's own interview, which it does not date
             continue
-        if scene is not None and not (told or scene.places(q, s, e, that_day)):
-            out.append(q)  # a reaction of someone the text never places at the day's news
-            continue
         if _said_then(text, q.cue, _outside(text, s, e, q)):
             q = replace(q, when=yesterday, when_range=None, when_basis="text")
             said_then = max(said_then, q.start)
-            if q.speaker is not None and q.speaker.name:
-                that_day.add(q.speaker.name)
         out.append(q)
     return out
 
 
-# where the day's news happened, and who was there ("the debate", "the crowd", "on the scene")
-_SCENE = re.compile(
-    r"\b(?:hearing|testimony|(?:press|news)\s+conference|conference\s+call|game|match|speech|"
-    r"meeting|debate|rally|town\s+hall|briefing|summit|forum|ceremony|convention|event|protest|"
-    r"vigil|service|funeral|concert|crowd|audience|spin\s+room|stage|podium|scene)s?\b",
-    re.I,
-)
-# the body a speaker speaks for ("a vice president at Blue Origin", "the head of Ceres Robotics")
 _TWEETED = re.compile(r"\btweet\w*|\btwitter\b", re.I)
-_AFFILIATION = re.compile(r"\b(?:at|of|from)\s+(?:the\s+)?(?P<body>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
 
 
-class _TheDay:
-    """Who the text places at the day the lead reports, for its undated words.
-
-    A speaker named in the lead, or quoted that day already, was there; so was one the
-    quote's paragraph or the one before places there: a scene of that day told outside
-    anyone's words ("In the spin room after the debate", "who watched the ceremony", "a
-    doctor on the scene"), that day told again, an act of theirs other than speaking
-    ("Albright accepted the papers", "Tompkins tossed a football"), or the body they speak
-    for named in the lead or just before ("a vice president at Blue Origin"). Anyone else
-    ("said Ana Ruiz, a former aide who runs a consultancy", "Lee, a longtime ally, warned")
-    reacts to the news, by the article's day: the text does not say when.
-    """
-
-    def __init__(
-        self,
-        text: str,
-        quotes: Sequence[Quote],
-        days: Sequence[_Day],
-        day: str,
-        parsed: Doc | None,
-    ) -> None:
-        self.text = text
-        self.lead_end = lead_end_of(text)
-        self.lead = text[: self.lead_end]
-        self.said = Spans([(q.start, q.end) for q in quotes if q.kind != "indirect"])
-        self.days = [d.pos for d in days if d.when == day]  # in text order
-        self.parsed = parsed
-
-    def live(self, q: Quote) -> bool:
-        """Words tweeted as the lead's news went on ('"...," Axelrod tweeted after Clinton
-        argued' in the lead): of that day, unlike a statement or an email."""
-        return (
-            q.cue is not None
-            and q.cue.start < self.lead_end
-            and _TWEETED.search(f"{q.cue.text} {q.channel or ''}") is not None
-        )
-
-    def places(self, q: Quote, s: int, e: int, that_day: set[str]) -> bool:
-        """Whether the text places the speaker of ``q`` (its attribution at ``s:e``) there."""
-        name = q.speaker.name if q.speaker else None
-        if not name or name in that_day:
-            return True
-        words = [w for w in re.findall(r"[\w'’-]+", name) if len(w) > 2 and w[0].isupper()]
-        if any(_word(w).search(self.lead) for w in words):
-            return True
-        text = self.text
-        a, here, b = around(text, q.start, q.end)  # the quote's paragraph and the one before
-        if any(m.start() not in self.said for m in _SCENE.finditer(text, a, b)):
-            return True
-        if bisect.bisect_left(self.days, b) > bisect.bisect_left(self.days, a):
-            return True
-        if self.parsed is not None and _acts_in(self.parsed, set(words), a, b, self.said):
-            return True
-        before = text[a:here]
-        frame = _outside(text, s, e, q)
-        return any(
-            m.group("body") not in name
-            and (_word(m.group("body")).search(self.lead) or _word(m.group("body")).search(before))
-            for m in _AFFILIATION.finditer(frame)
-        )
+def _tweeted_in_lead(q: Quote, lead_end: int) -> bool:
+    """Words tweeted as the lead's news went on ('"...," Axelrod tweeted after Clinton
+    argued' in the lead): of that day, unlike a statement or an email."""
+    return (
+        q.cue is not None
+        and q.cue.start < lead_end
+        and _TWEETED.search(f"{q.cue.text} {q.channel or ''}") is not None
+    )
 
 
 _TOLD_GAP = 1  # paragraph breaks from the day told, or the last words said that day
