@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.test_attribution import run
 
 QA = (
@@ -109,3 +111,54 @@ def test_a_lone_label_is_a_heading_not_a_speaker(nlp: Any) -> None:
     )
     assert all(q.kind == "indirect" for q in rec.quotes)
     assert not any(q.text == "Ana Ruiz" for q in rec.quotes)
+
+
+# A Q&A page whose questions lost their bold type: no labels, only the questions' "?".
+UNLABELLED_QA = (
+    "Ferry captain tells the Velo Courier about the strike\n\n"
+    "Friday, May 3, 2024\n\n"
+    "Captain Ana Ruiz has sailed the Velo ferry for twenty years. On Tuesday she sat "
+    "down with the Courier to talk about the strike.\n\n"
+    "Why did your crew stop work?\n\n"
+    "The owners cut our pay twice in one winter. Nobody could live on it.\n\n"
+    "On the future\n\n"
+    "Will you sail again this summer?\n\n"
+    "I hope so. The island needs the boat more than the owners do.\n\n"
+    "We will be back when the contract is fair.\n"
+)
+
+# A news story with rhetorical questions and quotes from an interview: no Q&A layout.
+RHETORICAL = (
+    "The ferry strike entered its second week on Monday.\n\n"
+    "Captain Ana Ruiz said in an interview that the crew would hold out.\n\n"
+    "Will the island run out of fuel?\n\n"
+    "The harbour office says stocks last a month.\n\n"
+    "And who pays for the delay?\n\n"
+    "The council has not decided.\n"
+)
+
+
+def test_answers_of_an_unlabelled_q_and_a_are_the_interviewees(nlp: Any) -> None:
+    rec = run(UNLABELLED_QA, nlp)
+    got = {(q.text, q.speaker.name if q.speaker else None) for q in rec.quotes}
+    assert (
+        "The owners cut our pay twice in one winter. Nobody could live on it.",
+        "Ana Ruiz",
+    ) in got
+    assert ("We will be back when the contract is fair.", "Ana Ruiz") in got
+    assert not any("Why did your crew" in q.text or q.text == "On the future" for q in rec.quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        RHETORICAL,
+        # an interview announced, but its questions ask nobody ("you")
+        RHETORICAL.replace("said in an interview that", "sat down with us. She said"),
+    ],
+)
+def test_rhetorical_questions_make_no_q_and_a(text: str, nlp: Any) -> None:
+    rec = run(text, nlp)
+    assert not any(
+        q.text.startswith("The council") or q.text.startswith("The harbour") for q in rec.quotes
+    )

@@ -48,6 +48,7 @@ from saidwhen.extract.people.names import (
     _standalone_labels,
     _stem,
     lowered_at,
+    unglued,
 )
 from saidwhen.extract.people.resolver import PronounModel, Trace
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
@@ -237,7 +238,7 @@ def find_people(
         else:
             words = [w for w in doc[w0:j].text.split() if w not in ("'s", "’s")]
             words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-        words = [w.strip("()") for w in words if w.strip("()")]
+        words = unglued([w.strip("()") for w in words if w.strip("()")])
         if all(w.lower() in TITLES or f"{w.lower()}." in TITLES for w in words):
             continue  # "Lt" of "Lt. Col. Ann Vick", split by the tokenizer: no one
         if _described_role(doc, i, j):
@@ -254,7 +255,7 @@ def find_people(
         gendered, key=lambda rg: (-len(rg[0][2]), rg[1] is None, rg[0][0])
     ):
         start = doc[i].idx
-        ent = index._entity_for(words, start, org_named, gender)
+        ent = index._entity_for(words, start, org_named, gender, titled=bool(titles))
         forms.setdefault(id(ent), []).append((words, start))
         _vote(ent, doc, i, j, bool(titles), name_words)
         ent.mentions.append((start, doc[j - 1].idx + len(doc[j - 1])))

@@ -27,14 +27,43 @@ _EDGES = "\"'“”‘’()[]{}.,:;!?*"
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """The lines set in title case (a headline, a caption, a subhead): char spans."""
+    """The lines set in title case (a headline, a caption, a subhead): char spans; and
+    a title glued to the end of a line of page text (a live blog's entry: "... 11:19PM
+    Donald Trump And Marco Rubio Miss The Mark")."""
     out = []
     lo = 0
     for line in text.split("\n"):
         if len(line) <= _TITLE_CHARS and _in_title_case(line):
             out.append((lo, lo + len(line)))
+        elif (tail := _title_tail(line)) < len(line):
+            out.append((lo + tail, lo + len(line)))
         lo += len(line) + 1
     return out
+
+
+def _title_tail(line: str) -> int:
+    """Where a title that ends the line starts (``len(line)``: none): its words as in
+    :func:`_in_title_case`, with a small word capitalised inside it ("And", "The"),
+    which no sentence does, and no closing stop."""
+    if line.rstrip()[-1:] in (".", "!", "?", ":", ";", ",", '"', "”"):
+        return len(line)
+    words = list(re.finditer(r"\S+", line))
+    start = len(line)
+    capitals = small = count = 0
+    for m in reversed(words):
+        w = m.group().strip(_EDGES)
+        if not w[:1].isalpha() or (w[0].islower() and w not in _TITLE_SMALL):
+            break
+        if not w.isalpha() and "-" not in w and "'" not in w and "’" not in w:
+            break  # page text glued on ("11:19PMDonald")
+        if w[0].isupper() and w.lower() in _TITLE_SMALL and count:
+            small += 1
+        capitals += w[0].isupper() and len(w) >= 4
+        count += 1
+        start = m.start()
+    if count >= 4 and capitals >= 3 and small and start > 0:
+        return start
+    return len(line)
 
 
 def _in_title_case(line: str) -> bool:

@@ -29,6 +29,7 @@ from saidwhen.extract.people.names import (
     _RELATIVE,
     _SUFFIXES,
     PRONOUNS,
+    REGNAL_TITLES,
     Gender,
     _core,
     _first_surname,
@@ -37,6 +38,7 @@ from saidwhen.extract.people.names import (
     _same_person,
     _time_tail,
     _unaccented,
+    unglued,
 )
 from saidwhen.extract.people.pronouns import _Pronouns
 from saidwhen.extract.people.resolver import DEFAULT_MODEL, PronounModel, Trace
@@ -311,7 +313,12 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 ent.aliases.append(alias)
 
     def _entity_for(
-        self, words: list[str], at: int, org_named: bool, gender: Gender | None = None
+        self,
+        words: list[str],
+        at: int,
+        org_named: bool,
+        gender: Gender | None = None,
+        titled: bool = False,
     ) -> _Entity:
         """The entity these name words refer to, or a new one.
 
@@ -373,13 +380,26 @@ class PeopleIndex(_Descriptions, _Pronouns):
                     # name over a body's ("Maria Vance", not "Team Vance")
                     last = 10_000_000 - min(s for s, _ in ent.mentions)
                     last += 20_000_000 * _personal_name(ent)
-                    # unless only the other one was named in this paragraph before it
-                    para = self._doc_text.rfind("\n", 0, at) + 1
-                    last += 40_000_000 * (
-                        _personal_name(ent)
-                        and not acronym
-                        and any(para <= s < at for s, _ in ent.mentions)
-                    )
+                    # unless only the other one was named in this paragraph before it,
+                    # or was the subject of a main clause in the paragraph before ("Bill
+                    # Clinton told ... / '...,' Clinton said" after Hillary Clinton; but
+                    # "Governor Tano" is whom the title names)
+                    if _personal_name(ent) and not acronym:
+                        para, before = self._paragraphs_before(at)
+                        if any(para <= s < at for s, _ in ent.mentions):
+                            last += 80_000_000
+                        elif not titled and any(
+                            before <= s < para
+                            and not self._in_quote(s)
+                            and self._is_subject_at(s, e) == 2
+                            and self.token_at(s, e).dep_ != "poss"  # "Eric Trump's comments"
+                            for s, e in ent.mentions
+                        ):
+                            last += 40_000_000
+                    if len(ent.tokens) == 2 and ent.tokens[0].lower() in REGNAL_TITLES:
+                        # a bare "Hussein" after "King Hussein" and "Saddam Hussein": the
+                        # whole name of the one, only the surname of the other
+                        last += 30_000_000
                 if suffix and suffix <= {w.lower().rstrip(".") for w in ent.tokens}:
                     last += 1_000_000  # "Adler Jr." is Samuel Elroy Adler Jr., not Peter Adler
                 if best is None or last > best_last:
@@ -392,6 +412,15 @@ class PeopleIndex(_Descriptions, _Pronouns):
         ):
             best.tokens = list(words)
         return best
+
+    def _paragraphs_before(self, at: int) -> tuple[int, int]:
+        """Where the paragraph holding ``at`` starts, and where the one before it starts."""
+        text = self._doc_text
+        para = text.rfind("\n", 0, at) + 1
+        end = para - 1
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        return para, (text.rfind("\n", 0, end) + 1 if end > 0 else para)
 
     # -- queries -------------------------------------------------------------
     def persons(self) -> list[Person]:
@@ -528,7 +557,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
     def _by_name_words(self, span: SpacySpan) -> _Entity | None:
         """The person whose name holds a mention's capitalised words that the parser
         did not take for a name ("says Early." after "Chris Early"): the last one named."""
-        words = [t.text for t in span if not t.is_punct]
+        words = unglued([t.text for t in span if not t.is_punct])  # not "9:52PMBush"
         if not words or len(words) > 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
             return None
         low = _core([w.lower() for w in words])

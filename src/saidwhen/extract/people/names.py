@@ -343,6 +343,26 @@ for _k, _group in enumerate(NICKNAMES):
         _NICKNAME_GROUPS.setdefault(_name, set()).add(_k)
 
 
+# a name's word with page text glued before it: a time ("9:52PMBush"), or a run of
+# capitalised words with no space ("LevineFlagShareLikeReplyAni", a live blog's buttons)
+_GLUED_TAIL = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?$")
+_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def unglued(words: list[str]) -> list[str]:
+    """The name words from the last one with page text glued before it: that word's
+    own tail ("Ani" of "LevineFlagShareLikeReplyAni"); "McDonald", "KellyAnne" and
+    "RealClearPolitics" stay as they are."""
+    for k in range(len(words) - 1, -1, -1):
+        tail = _GLUED_TAIL.search(words[k])
+        if tail is None or tail.start() == 0:
+            continue
+        head = words[k][: tail.start()]
+        if any(c.isdigit() for c in head) or len(_HUMP.findall(words[k])) >= 3:
+            return [words[k][tail.start() :], *words[k + 1 :]]
+    return words
+
+
 def _initial(a: str, b: str) -> bool:
     return (len(a) <= 2 and a.rstrip(".") == b[:1]) or (len(b) <= 2 and b.rstrip(".") == a[:1])
 

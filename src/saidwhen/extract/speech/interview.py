@@ -9,6 +9,11 @@ transcript opens each turn with a quotation mark and closes only the last one:
 the marks are the article's, the turns still the labels').  An answer with no label
 of its own (the paragraph after a question) is the interviewee's.
 
+A page whose questions lost their bold type on the way to plain text has no labels
+at all: an introduction that announces an interview ("Wikinews interviews ...",
+"sat down with ..."), then questions (paragraphs ending in "?") each followed by
+its answer.  That layout is read too, questions as unlabelled ``question`` turns.
+
 The layout is read only where it is one: at least two labelled turns, so that
 a heading such as ``Update: ...`` or ``Profile: Ana Ruiz`` is not a speaker,
 and, without questions, turns that speak in the first or second person (a
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,12 +32,12 @@ from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.quotes import paragraphs
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView, window_tokens
-from saidwhen.model import Span, Speaker
+from saidwhen.model import Person, Span, Speaker
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-__all__ = ["Turn", "interview_drafts", "turns"]
+__all__ = ["Turn", "interview_drafts", "question_turns", "turns"]
 
 _QUESTION = frozenset({"q", "question", "interviewer"})
 _ANSWER = frozenset({"a", "answer"})
@@ -49,6 +55,17 @@ _NOT_SPEAKERS = frozenset(
 _WORD = re.compile(r"\w+")
 _PERSONAL = frozenset("i me my we us our you your".split())
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "EVENT"})
+# An introduction announcing an interview layout; "said in an interview" only tells
+# where a news story's quotes come from.
+_ANNOUNCES = re.compile(
+    r"\b(?:interview(?:s|ed|ing)?|Q ?& ?A|sat down with|spoke (?:to|with)"
+    r"|talk(?:s|ed) (?:to|with))\b",
+    re.IGNORECASE,
+)
+_TOLD_WHERE = re.compile(r"\b(?:in|during|from|to) (?:an?|the|his|her|their) (?:\w+ ){0,2}$", re.I)
+_PHRASE_ENDS = frozenset({"ADP", "PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PART"})
+_SENTENCE_END = frozenset('.!?…"”’)')
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +133,31 @@ def turns(view: ArticleView) -> list[Turn]:
     return found
 
 
+def question_turns(view: ArticleView) -> list[Turn]:
+    """The questions of an interview printed without labels; [] unless the layout is one.
+
+    The introduction before the first question must announce an interview, there must
+    be two questions each followed by a paragraph that is no question, and one of them
+    must ask "you": rhetorical questions in a news story do neither.
+    """
+    text = view.text
+    paras = paragraphs(text, view.start)
+    asks: list[int] = []
+    for k, (s, e) in enumerate(paras):
+        para = text[s:e].rstrip()
+        if para.endswith("?") and not _QUOTE_MARKS & set(para) and ":" not in para[:40]:
+            asks.append(k)
+    answered = [k for k in asks if k + 1 < len(paras) and k + 1 not in asks]
+    if len(answered) < 2:
+        return []
+    if next(_announcements(text, view.start, paras[asks[0]][0]), None) is None:
+        return []
+    words = (w.lower() for k in asks for w in _WORD.findall(text[paras[k][0] : paras[k][1]]))
+    if not _SECOND_PERSON.intersection(words):
+        return []
+    return [Turn(paras[k][0], paras[k][0], paras[k][0], paras[k][1], "question") for k in asks]
+
+
 def _unlabelled_answers(view: ArticleView, found: list[Turn]) -> list[tuple[int, int]]:
     """Paragraphs with no label right after a question: the answer to it."""
     out: list[tuple[int, int]] = []
@@ -127,7 +169,9 @@ def _unlabelled_answers(view: ArticleView, found: list[Turn]) -> list[tuple[int,
         if label_at is not None:
             after_question = label_at in questions
             continue
-        if after_question and label_at not in labelled:
+        para = view.text[p_start:p_end].rstrip()
+        # a heading between answers ("On the budget") is nobody's words
+        if after_question and label_at not in labelled and para[-1:] in _SENTENCE_END:
             out.append((p_start, p_end))
     return out
 
@@ -138,8 +182,8 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
     A turn's words in quotation marks are left to the quote finders; a report
     the rules read into a turn (``Ruiz: we will`` as reported speech) gives way.
     """
-    found = turns(view)
-    if not any(t.role != "question" for t in found):
+    found = turns(view) or question_turns(view)
+    if not found:
         return drafts
     text = view.text
     named = Counter(text[t.label_start : t.colon].strip() for t in found if t.role == "named")
@@ -153,7 +197,9 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
         speaker = _label_speaker(view, people, t) if t.role == "named" else interviewee
         cue = Span(":", t.colon, t.colon + 1)
         new.append(Draft(t.start, t.end, "direct", speaker=speaker, cue=cue))
-    if interviewee is not None:
+    # with no named turn the answers are the interviewee's, named or not; in a
+    # transcript of several names an unlabelled paragraph is anyone's
+    if interviewee is not None or not named:
         for s, e in _unlabelled_answers(view, found):
             while e > s and text[e - 1].isspace():
                 e -= 1
@@ -168,23 +214,102 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
 def _interviewee(
     view: ArticleView, people: PeopleIndex, found: list[Turn], n_named: int
 ) -> Speaker | None:
-    """Who answers the unlabelled and ``A:`` turns: the one named speaker, or with no
-    named turn, the person the introduction (before the first turn) names most."""
+    """Who answers the unlabelled and ``A:`` turns: the one named speaker; with no
+    named turn, the person the introduction says is interviewed ("Wikinews spoke with
+    Ana Ruiz"), else the person it names most.  An interview announced of someone
+    unnamed ("one of the bar's owners") has no interviewee to give."""
     if n_named == 1:
         return _label_speaker(view, people, next(t for t in found if t.role == "named"))
     if n_named > 1:
         return None  # a transcript of several speakers: an unlabelled turn is anyone's
     first = found[0].label_start
+    persons = [p for p in people.persons() if p.type == "person"]
+    announced, who = _announced(view, persons, first)
+    if announced:
+        return who
     best: tuple[int, int] = (0, 0)
-    who = None
-    for k, person in enumerate(people.persons()):
+    for k, person in enumerate(persons):
         before = [m for m in person.mentions if m.start < first]
         if (len(before), -k) > best:
-            best, who = (len(before), -k), (person.name, before[-1])
-    if who is None:
-        return None
-    name, mention = who
-    return Speaker(name, mention.text, mention.start, mention.end)
+            best, who = (
+                (len(before), -k),
+                Speaker(person.name, before[-1].text, before[-1].start, before[-1].end),
+            )
+    return who
+
+
+def _announcements(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The words in ``text[lo:hi]`` that announce an interview layout."""
+    for m in _ANNOUNCES.finditer(text, lo, hi):
+        if not _TOLD_WHERE.search(text, max(lo, m.start() - 40), m.start()):
+            yield m
+
+
+def _announced(view: ArticleView, persons: list[Person], first: int) -> tuple[bool, Speaker | None]:
+    """(whether the introduction announces an interview, the person it names as the
+    interviewee): the object of "interviews", "spoke with", "an interview with", or the
+    subject of "interviewed by", when a person's name is (or stands in apposition to)
+    it.  An interviewee described but not named ("a bar owner") gives no one."""
+    doc = view.doc
+    owner = {(s.start, s.end): (p.name, s) for p in persons for s in p.mentions}
+    announced = False
+    for m in _announcements(view.text, view.start, first):
+        announced = True
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        # a headline's parse is often wrong ("Wikinews interviews" as a noun): the noun
+        # phrase right after the announcing word stands in for the object
+        after = _words_after(doc, m.end())
+        for tok in [
+            t for h in _interviewed(span[-1] if span else None) for t in _named_in(h)
+        ] + after:
+            for (s, e), (name, mention) in owner.items():
+                if s <= tok.idx < e:
+                    return True, Speaker(name, mention.text, mention.start, mention.end)
+    return announced, None
+
+
+def _interviewed(tok: Token | None) -> list[Token]:
+    """Who may be the one interviewed, best first: the object of the announcing verb
+    (the noun after its "with"/"to"; the subject of its passive); after "spoke
+    with"/"sat down with" someone not named ("spoke to us"), the verb's subject."""
+    if tok is None:
+        return []
+    verb = tok.head if tok.lower_ in ("with", "to") else tok
+    found: list[Token] = []
+    if tok.lower_ in ("with", "to"):
+        found += [c for c in tok.children if c.dep_ == "pobj"]
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            found.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("with", "to"):
+            found += [g for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
+        found.append(verb.head)  # "Jack Herrick, founder, interviewed by Wikinews"
+    if verb.lemma_ != "interview":
+        found += [c for c in verb.children if c.dep_ == "nsubj"]
+    return found
+
+
+def _words_after(doc: Doc, pos: int) -> list[Token]:
+    """The words of the noun phrase that starts at ``pos``, up to a preposition, a
+    verb or punctuation ("Ana Ruiz on the strike" -> Ana Ruiz)."""
+    out: list[Token] = []
+    for tok in window_tokens(doc, pos, pos + 80):
+        if tok.pos_ in _PHRASE_ENDS or len(out) == 6 or "\n" in tok.text_with_ws:
+            break
+        out.append(tok)
+    return out
+
+
+def _named_in(head: Token) -> list[Token]:
+    """The tokens of ``head``'s noun phrase that may be a name: itself and the nouns in
+    apposition, compound or conjoined with it, not those of its prepositions."""
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ in ("appos", "compound", "conj", "flat")]
+    return out
 
 
 def _label_speaker(view: ArticleView, people: PeopleIndex, turn: Turn) -> Speaker | None:
