@@ -22,7 +22,7 @@ def _reports(rec: Any) -> list[tuple[str, str | None]]:
     [
         (
             "Rather, Mr. Ortega said, Dunmore intends to bid for the coming Oregon ferry "
-            "contract and is seeking new uses for the boats overseas, where \"there is great "
+            'contract and is seeking new uses for the boats overseas, where "there is great '
             "demand for small craft.\" He wouldn't elaborate.\n",
             "Ortega",
             "Dunmore",
@@ -34,7 +34,7 @@ def _reports(rec: Any) -> list[tuple[str, str | None]]:
             "Hale",
         ),
         (
-            "Ana Ortega runs the mill. Ortega also said the tapes were \"unclear\" and that "
+            'Ana Ortega runs the mill. Ortega also said the tapes were "unclear" and that '
             "the footage released Monday by Hale's family did not show whether he had "
             "something in his pocket.\n",
             "Ana Ortega",
@@ -55,8 +55,8 @@ def test_an_act_inside_what_a_source_says_is_part_of_its_words(
 def test_a_sourceless_report_inside_a_closing_source_is_the_sources(nlp: Any) -> None:
     reports = _reports(
         run(
-            "The governor was expected to order harbor pilots to use \"the least force "
-            "needed\" to stop barges from the north, a state official said.\n",
+            'The governor was expected to order harbor pilots to use "the least force '
+            'needed" to stop barges from the north, a state official said.\n',
             nlp,
         )
     )
@@ -82,7 +82,7 @@ def test_a_nested_report_of_saying_keeps_its_speaker(nlp: Any) -> None:
         ),
         (
             "Hale's relatives, including his wife, watched the police videos on Thursday, "
-            "according to their lawyers, and said they came away with \"more questions than "
+            'according to their lawyers, and said they came away with "more questions than '
             'answers."\n',
             "Hale's relatives, including his wife, watched the police videos on Thursday",
             "their lawyers",

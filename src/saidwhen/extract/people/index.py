@@ -24,6 +24,7 @@ from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.headlines import _headline_end
 from saidwhen.extract.people.names import (
     _DOC_NOUNS,
+    _ENVOYS,
     _MORE_FEMALE,
     _MORE_MALE,
     _RELATIVE,
@@ -515,9 +516,12 @@ class PeopleIndex(_Descriptions, _Pronouns):
             # to Britain Liu Xiaming", "Wikileaks editor-in-chief Kristinn Hrafnsson"
             if not text[e:end].strip(" ,"):
                 last = doc.char_span(s, e, alignment_mode="expand")
-                # not "a spokesman for the port"; but "envoy to Velo Tom Ortiz" in an apposition
-                if last is not None and not (
-                    last.root.dep_ == "pobj" and last.root.head.head.i == root.i
+                # not "a spokesman for the port"; but "envoy to Velo Tom Ortiz" in an
+                # apposition, and a person named after the place of a title ("Ambassador
+                # to the United Nations Samantha Power"; not "a spokesman for Ana Ruiz")
+                if last is not None and (
+                    not (last.root.dep_ == "pobj" and last.root.head.head.i == root.i)
+                    or (x.type == "person" and _named_after_place(doc, last))
                 ):
                     return x
         # a longer mention holding the span, unless the span is a name that owns it
@@ -682,3 +686,18 @@ def noun_before_comma(rel: Token, *, names_only: bool = False) -> Token | None:
         if names_only and near.pos_ != "PROPN":
             return None
     return near
+
+
+def _named_after_place(doc: Doc, name: SpacySpan) -> bool:
+    """A person's name that follows a place or body's name in one phrase after an
+    envoy's title: "Ambassador to the United Nations | Samantha Power", "envoy to Syria
+    | Ana Ruiz" (not "supporters of Democrat Hillary Clinton")."""
+    prep = name.root.head
+    if prep.lower_ not in ("to", "for") or prep.head.lower_ not in _ENVOYS:
+        return False
+    left = name.root.left_edge.i
+    before = [t for t in doc[left : name.start] if t.lower_ != "the"]
+    # (not a title of the name's own: "a representative for Mr. Pinchuk")
+    return bool(before) and all(
+        (t.pos_ == "PROPN" or t.is_title) and t.lower_ not in TITLES for t in before
+    )
