@@ -187,7 +187,17 @@ def _pairs(
 ) -> tuple[list[str], Ints]:
     """``left|right`` of each token, as distinct values and codes."""
     (lv, lc), (rv, rc) = left, right
-    pair_ids, codes = np.unique(lc * len(rv) + rc, return_inverse=True)
+    keys = lc * len(rv) + rc
+    size = len(lv) * len(rv)
+    if size <= 4 * len(keys) + 1024:
+        # np.unique's result without its sort: a flag per possible pair, and each
+        # present pair's rank among them
+        seen = np.zeros(size, dtype=bool)
+        seen[keys] = True
+        pair_ids = np.flatnonzero(seen)
+        codes = (np.cumsum(seen, dtype=np.intp) - 1)[keys]
+    else:
+        pair_ids, codes = np.unique(keys, return_inverse=True)
     values = [f"{lv[p // len(rv)]}|{rv[p % len(rv)]}" for p in pair_ids.tolist()]
     return values, codes.reshape(len(lc)).astype(np.intp)
 

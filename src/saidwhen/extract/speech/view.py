@@ -174,12 +174,14 @@ class ArticleView:
         factors: dict[str, tuple[tuple[str, ...], Ints]] = {}
         for col, attr in enumerate(_FACTORS):
             ids, codes = np.unique(arr[:, col], return_inverse=True)
-            got = [
-                names[k] if k in names else names.setdefault(k, strings[k]) for k in ids.tolist()
-            ]
+            id_list = ids.tolist()
+            for k in id_list:
+                if k not in names:
+                    names[k] = strings[k]
+            got = list(map(names.__getitem__, id_list))
             if attr == "lemma":
                 got = [g.lower() for g in got]
-                lemmas = dict(zip(ids.tolist(), got, strict=True))
+                lemmas = dict(zip(id_list, got, strict=True))
             factors[attr] = (tuple(got), codes.reshape(n).astype(np.intp))
         cols = arr.T.tolist()
         orth, lower, lemma, pos, tag, dep, _, idx, space, title, _ = cols
