@@ -237,8 +237,9 @@ def outer_reporter(
     while tok.head.i != tok.i:
         nested = nested or tok.dep_ == "ccomp"
         tok = tok.head
-        if "\n" in text[min(tok.idx, verb.idx) : max(tok.idx, verb.idx)]:
-            return None
+        between = text[min(tok.idx, verb.idx) : max(tok.idx, verb.idx)]
+        if "\n" in between or ";" in between:
+            return None  # (a semicolon joins two sentences: "Iraq said ...; Lee called")
         if nested and tok.i not in quoted and is_speech_verb(tok):
             subj = subject_of(tok, quoted)
             if subj is None or fragment.start <= subj.idx < fragment.end:
