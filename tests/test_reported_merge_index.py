@@ -36,18 +36,29 @@ def test_overlapping_is_a_scan_in_list_order(ds: list[Draft], start: int, length
     assert _ids(_ByStart(ds).overlapping(start, end)) == _ids(scan)
 
 
-@given(drafts(), st.integers(0, 110), st.integers(0, 40), st.integers(0, 100))
-def test_speakers_between_follow_a_changed_speaker(
-    ds: list[Draft], start: int, length: int, moved: int
+@given(
+    drafts(),
+    st.integers(0, 110),
+    st.integers(0, 40),
+    st.lists(st.tuples(st.integers(0, 11), st.one_of(st.none(), st.integers(0, 100))), max_size=6),
+)
+def test_speakers_between_follow_changed_speakers(
+    ds: list[Draft], start: int, length: int, moves: list[tuple[int, int | None]]
 ) -> None:
     index = _BySpeaker(ds)
     index.between(0, 0)
-    if ds:  # a speaker taken over from a report
-        ds[0].speaker = Speaker(None, "y", moved, moved + 1)
-        index.stale = True
+    for k, moved in moves:  # speakers taken over from reports (or, here, dropped)
+        if k < len(ds):
+            ds[k].speaker = None if moved is None else Speaker(None, "y", moved, moved + 1)
+            index.moved(ds[k])
     end = start + length
-    found = {id(d) for d in index.between(start, end)}
-    assert found == {id(d) for d in ds if d.speaker and start <= d.speaker.start <= end}
+    # in order of the speaker's start, then of the list
+    scan = sorted(
+        (d.speaker.start, i)
+        for i, d in enumerate(ds)
+        if d.speaker and start <= d.speaker.start <= end
+    )
+    assert _ids(index.between(start, end)) == [id(ds[i]) for _, i in scan]
 
 
 def test_a_speaker_past_the_reports_first_word_cannot_be_its_only_words() -> None:

@@ -331,6 +331,15 @@ NEWS_DAY = "2019-11-20"
             "a dry cake",
             None,
         ),
+        # the date of a cue set between the two halves of a quote is the saying's
+        (
+            "Some of her posts draw fire.\n\n\u201cIn other news,\u201d Ana Ruiz tweeted last "
+            "January, \u201cthe harbor board wins a full-throated endorsement from its own "
+            "chairman,\u201d after board spokesman Tom Lee expressed his support for his boss "
+            "online.",
+            "In other news",
+            "2019-01",
+        ),
         # a channel word that is not how the words came does not date them
         (
             'In a Nov. 5 letter, the teachers offered tutoring. "The gap will only grow," Ms. '
@@ -460,6 +469,83 @@ def test_lead_day_dates_the_reactions(nlp: Any, text: str, quoted: str, when: st
     found = [q for q in record.quotes if quoted in q.text]  # the fragment and its sentence
     assert found
     assert {(q.when, q.when_basis) for q in found} == {(when, "text" if when else "article date")}
+
+
+# Yesterday's news told over many paragraphs: the lead's day dates the words of those the
+# text places at it, not the reactions of others it quotes further on.
+_DEBATE = (
+    "The two candidates for mayor, Ana Ruiz and Tom Ferrell, clashed over the harbor budget "
+    "at a debate on Tuesday night, and Harbor Freight Lines backed the plan.\n\n"
+    '"The harbor is broke," Ruiz said.\n\n'
+    '"The harbor pays for itself," Ferrell said.\n\n'
+    "The harbor budget has grown by a third in five years, and its debts have doubled. "
+    "The ferries carry some four thousand riders a day across the bay, most of them "
+    "commuters who live on the islands and work in the old town.\n\n"
+    "The city hired a new harbor master two years ago, and the post of deputy has been "
+    "empty since the spring. Its dredging contract runs out at the end of the year, and "
+    "the council has yet to pick a firm to take it over.\n\n"
+    "The old town's merchants want the piers rebuilt before the tourist season, and the "
+    "fishermen want the fuel dock kept open through the winter.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("added", "quoted", "when"),
+    [
+        # named in the lead: there
+        ('"We cannot pay for two new piers," Ruiz said.', "two new piers", "2019-11-19"),
+        # a reaction of someone the text never places there: by the article's day
+        (
+            '"She won the night on the numbers," said Lena Okafor, a former aide to the '
+            "mayor who runs a consulting firm.",
+            "won the night",
+            None,
+        ),
+        # ... placed there by the scene ("the crowd in the hall")
+        (
+            'The crowd in the hall cheered every answer. "She won the night on the numbers," '
+            "said Lena Okafor.",
+            "won the night",
+            "2019-11-19",
+        ),
+        # ... by an act of theirs that day, not a saying
+        (
+            'Lena Okafor handed out leaflets at the door. "She won the night on the numbers," '
+            "Okafor said.",
+            "won the night",
+            "2019-11-19",
+        ),
+        # ... by the day told again (of a lead that tells of no occasion)
+        (
+            _LEAD + "Mayor Ana Ruiz signed the order.\n\n" + _FILLER + "The pier was still "
+            'busy on Tuesday evening. "We will fish somewhere else," said Lena Okafor.',
+            "fish somewhere else",
+            "2019-11-19",
+        ),
+        (
+            _LEAD + "Mayor Ana Ruiz signed the order.\n\n" + _FILLER + '"We will fish '
+            'somewhere else," said Lena Okafor.',
+            "fish somewhere else",
+            None,
+        ),
+        # ... by the body they speak for, named in the lead
+        (
+            '"The plan keeps our barges moving," said Lena Okafor, a vice president at '
+            "Harbor Freight Lines.",
+            "barges moving",
+            "2019-11-19",
+        ),
+    ],
+)
+def test_the_day_is_of_those_placed_at_it(
+    nlp: Any, added: str, quoted: str, when: str | None
+) -> None:
+    from saidwhen.pipeline import extract
+
+    text = added if added.startswith(_LEAD) else _DEBATE + added
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if quoted in q.text and q.kind != "indirect"]
+    assert (q.when, q.when_basis) == (when, "text" if when else "article date")
 
 
 # The occasion of a quote told by the sentences around it (2019-11-20 is a Wednesday).

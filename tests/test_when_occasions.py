@@ -145,6 +145,16 @@ def when(q: Quote) -> str | None:
             "cannot run on hope",
             WEEK,
         ),
+        # ... but one named where this occasion is set up was there, whatever else they said
+        # at another occasion quoted further on
+        (
+            "Senator Mara Quist coined the phrase during a Saturday rally in Dover.\n\n"
+            "“The trains cannot run on hope,” she said then.\n\n"
+            "Quist also spoke at a rally Monday in Salem.\n\n"
+            "“The plan saves nothing,” Quist said Monday.",
+            "cannot run on hope",
+            "2019-11-16",
+        ),
         # "said later" after words said at a dated occasion: later at it
         (
             "“The voters are with us,” Senator Mara Quist said at a rally in Ohio last week.\n\n"

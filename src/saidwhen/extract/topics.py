@@ -78,8 +78,10 @@ def mark_topics(doc: Doc, quotes: Iterable[Quote]) -> list[Quote]:
 
 def is_topic(doc: Doc, quote: Quote) -> bool:
     """Whether an indirect record's content names what was talked about (module docstring)."""
+    if quote.cue is None or quote.cue.text in (":", "according to"):
+        return False
     content = _words(doc, quote.start, quote.end)
-    if not content or quote.cue is None or quote.cue.text in (":", "according to"):
+    if not content:
         return False
     if len(content) == 1 and content[0].lower_ in _CUT_OFF:
         return False  # "responded that": a clause the parser cut off, not a topic

@@ -25,6 +25,7 @@ from saidwhen.extract.people.headlines import _headline_runs_cut, _title_case_li
 from saidwhen.extract.people.index import PeopleIndex
 from saidwhen.extract.people.names import (
     _ANY_GIVEN,
+    _ENVOYS,
     _GIVEN_NAMES,
     _MORE_FEMALE,
     _MORE_MALE,
@@ -71,8 +72,9 @@ _SAYS = frozenset("say tell add explain note write ask reply recall".split())
 
 def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[str]) -> None:
     """Add one mention's evidence of what the entity is to its votes."""
-    low = [t.lower_ for t in doc[i:j]]
-    labels = [t.ent_type_ for t in doc[i:j]]
+    toks = list(doc[i:j])  # (one Span and one Token each, not two)
+    low = [t.lower_ for t in toks]
+    labels = [t.ent_type_ for t in toks]
     v = ent.votes
     last = labels[-1]
     if len(low) >= 2 and all(lab == "PERSON" for lab in labels):
@@ -204,6 +206,14 @@ def find_people(
     }
     name_runs = [_without_home(doc, i, j, name_words | speakers) for i, j in name_runs]
     name_runs = [part for i, j in name_runs for part in _body_then_person(doc, i, j)]
+    envoys: dict[int, int] = {}  # a person's run -> where their envoy's title starts
+    split = []
+    for i, j in name_runs:
+        parts, title_at = _place_then_person(doc, i, j, common)
+        if title_at is not None:
+            envoys[parts[-1][0]] = title_at
+        split.extend(parts)
+    name_runs = split
     alone = _standalone_labels(doc, name_runs)
     runs = []
     for i0, j in name_runs:
@@ -220,6 +230,9 @@ def find_people(
         if i > i0 and i0 >= 2 and doc[i0 - 1].lower_ == "of" and doc[i0 - 2].lower_ in TITLES:
             lo = i0 - 2  # "Secretary of State Mike Pompeo": the whole title
         descriptors = [" ".join(t.lower_ for t in doc[lo:i])] if i > i0 else []
+        if i0 in envoys:  # "Ambassador to the United Nations Ana Ruiz"
+            titles.append(doc[envoys[i0]].lower_)
+            descriptors.append(" ".join(t.lower_ for t in doc[envoys[i0] : i0]))
         if i == i0 and (before := _titles_before(doc, i0)):
             # "Gov. Eric Holcomb", "Lt. Col. Ann Vick": abbreviated titles the run did not
             # take in
@@ -242,6 +255,8 @@ def find_people(
             continue  # "Lt" of "Lt. Col. Ann Vick", split by the tokenizer: no one
         if _described_role(doc, i, j):
             continue  # "one neo-bank CEO": a description, not a name
+        if doc[j - 1].lower_ in _ENVOYS and j < len(doc) and doc[j].lower_ in ("to", "for"):
+            continue  # "Special Envoy to Syria ...": a title, not a name
         if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
     runs.extend(_untagged_surnames(doc, runs, common))
@@ -365,6 +380,11 @@ def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:
     }
     # the words of every longer name (a given name alone is no slip: "Maria", "Marin")
     known = {w for r in runs if len(r[2]) >= 2 for w in r[2]}
+    # by first letter and length: _one_slip holds for no other pair (a word is not
+    # compared with every surname of the article)
+    by_start: dict[tuple[str, int], list[str]] = {}
+    for s in surnames:
+        by_start.setdefault((s[0], len(s)), []).append(s)
     out = []
     for i, j, words, descriptors, titles, org in runs:
         if (
@@ -374,7 +394,13 @@ def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:
             and words[0].lower() not in _ANY_GIVEN
         ):
             # (not a family: "the Clintons" is no slip for "Bill Clinton")
-            near = [s for s in surnames if _one_slip(words[0], s) and words[0] != f"{s}s"]
+            w, size = words[0], len(words[0])
+            near = [
+                s
+                for k in (size - 1, size, size + 1)
+                for s in by_start.get((w[:1], k), ())
+                if _one_slip(w, s) and w != f"{s}s"
+            ]
             if len(near) == 1:
                 words = near
         out.append((i, j, words, descriptors, titles, org))
@@ -445,6 +471,47 @@ def _body_then_person(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
         ):
             return [(i, k), (k, j)]
     return [(i, j)]
+
+
+_NAME_PARTICLES = frozenset("de del della da di van von der bin ibn al le la".split())
+
+
+def _place_then_person(
+    doc: Doc, i: int, j: int, common: set[str]
+) -> tuple[list[tuple[int, int]], int | None]:
+    """An envoy's place run into their name ("Ambassador to the United Nations Ana
+    Ruiz", "envoy to Syria Staffan de Mistura": the tagger labels one run) as two runs,
+    the place's and the person's (two words, or three after a given name or with a
+    particle), with where the envoy's title starts; else the run, None.  The name
+    part is tagged a person's, opens on a given name, or holds no word the article
+    writes in lower case ("Republican National Convention" is no one)."""
+    k = i - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in ("to", "for") or doc[k - 1].lower_ not in _ENVOYS:
+        return [(i, j)], None
+    words = doc[i:j]
+    if len(words) < 3 or not all(
+        t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES for t in words
+    ):
+        return [(i, j)], None
+    cut = j - 2
+    while cut - 1 > i and (
+        doc[cut].lower_ in _NAME_PARTICLES or doc[cut - 1].lower_ in _NAME_PARTICLES
+    ):
+        cut -= 1
+    if cut - 1 > i and doc[cut - 1].lower_ in _ANY_GIVEN:
+        cut -= 1
+    name = [t for t in doc[cut:j] if t.lower_ not in _NAME_PARTICLES]
+    if any(t.lower_ in TITLES for t in doc[i:cut]):
+        return [(i, j)], None  # "a representative for Mr. Tom Keller": his own title
+    if not (
+        any(t.ent_type_ == "PERSON" for t in name)
+        or doc[cut].lower_ in _ANY_GIVEN
+        or not any(t.lower_ in common or t.lower_ in _ORG_WORDS for t in name)
+    ):
+        return [(i, j)], None
+    return [(i, cut), (cut, j)], k - 1
 
 
 def _said_gender(doc: Doc, i: int, j: int) -> Gender | None:

@@ -4,8 +4,13 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
 
 from saidwhen.extract.lexicon import (
     COURTESY_TITLES,
@@ -19,6 +24,7 @@ from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.headlines import _headline_end
 from saidwhen.extract.people.names import (
     _DOC_NOUNS,
+    _ENVOYS,
     _MORE_FEMALE,
     _MORE_MALE,
     _RELATIVE,
@@ -32,6 +38,7 @@ from saidwhen.extract.people.names import (
     _same_body,
     _same_person,
     _time_tail,
+    _unaccented,
     unglued,
 )
 from saidwhen.extract.people.pronouns import _Pronouns
@@ -105,6 +112,84 @@ def _gender_of_name(ent: _Entity) -> Gender | None:
     female = ent.female + (first in FEMALE_NAMES or first in _MORE_FEMALE)
     male = ent.male + (first in MALE_NAMES or first in _MORE_MALE)
     return "female" if female > male else "male" if male > female else None
+
+
+def _sentence_starts(doc: Doc) -> tuple[list[int], npt.NDArray[np.bool_]]:
+    """Each token's character offset, and whether it starts a sentence (a SENT_START of
+    1, and the first token), as ``Doc.sents`` reads the parse."""
+    arr = doc.to_array(["IDX", "SENT_START"])
+    first = arr[:, 1] == 1
+    first[:1] = True
+    return arr[:, 0].tolist(), first
+
+
+_NOT_INITIALS = ("and", "of", "the", "&", "for")  # as _same_body reads an acronym
+_tokens_of = operator.attrgetter("tokens")
+
+
+def _initials(core: list[str]) -> str:
+    return "".join(w[:1] for w in core if w not in _NOT_INITIALS)
+
+
+class _NameKeys:
+    """The entities a name may be, for :meth:`PeopleIndex._entity_for`: ``_same_person``
+    and ``_same_body`` match no two names that share no word (accents aside), but for an
+    acronym and the initials of a name.  So a name is compared only with the entities
+    that share a word or initials with it, not with every one of the article (quadratic
+    in the people of a long article).  Kept in step with the entity list it is asked
+    about: entities appended are added, and a list replaced or an entity renamed
+    (``tokens`` assigned) makes it start again."""
+
+    __slots__ = ("_always", "_by_key", "_ents", "_list", "_tokens")
+
+    def __init__(self) -> None:
+        self._list: list[_Entity] | None = None
+        self._ents: list[_Entity] = []
+        self._tokens: list[list[str]] = []  # the name each entity was filed under
+        self._by_key: dict[str, list[int]] = {}  # word or "\0" + initials -> positions
+        self._always: list[int] = []  # entities of no name words: asked every time
+
+    @staticmethod
+    def _keys(core: list[str]) -> Iterable[str]:
+        yield from core
+        yield from _unaccented(core)
+        if len(core) > 1:  # (one word's initial is no acronym of two letters or more)
+            yield "\0" + _initials(core)
+
+    def _file(self, ent: _Entity) -> None:
+        at = len(self._ents)
+        self._ents.append(ent)
+        self._tokens.append(ent.tokens)
+        core = ent.core()
+        if not core:
+            self._always.append(at)
+        for key in set(self._keys(core)):
+            self._by_key.setdefault(key, []).append(at)
+
+    def candidates(self, entities: list[_Entity], low: list[str]) -> list[_Entity]:
+        """The entities (in list order) that the name words ``low`` (lower case, no
+        suffix) may be; all of them for a name of no words."""
+        if (
+            entities is not self._list
+            or len(entities) < len(self._ents)
+            or any(map(operator.is_not, entities, self._ents))
+            or any(map(operator.is_not, map(_tokens_of, self._ents), self._tokens))
+        ):
+            self._list, self._ents, self._tokens = entities, [], []
+            self._by_key, self._always = {}, []
+        for ent in entities[len(self._ents) :]:
+            self._file(ent)
+        if not low:
+            return list(entities)
+        keys = {*low, *_unaccented(low)}
+        if len(low) == 1:
+            keys.add("\0" + low[0])
+        else:
+            keys.add(_initials(low))
+        found = set(self._always)
+        for key in keys:
+            found.update(self._by_key.get(key, ()))
+        return [self._ents[p] for p in sorted(found)]
 
 
 # What someone wrote, whose proper-noun compound is its writer ("a Ledger article"),
@@ -197,6 +282,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         # mention start -> (in quote, subject: 2 of a main clause, 1 of another, 0 none)
         self._flags: dict[int, tuple[bool, int]] = {}
         self._entities: list[_Entity] = []
+        self._name_keys = _NameKeys()  # which entities _entity_for compares a name with
         self._by_span: dict[tuple[int, int], _Entity] = {}
         # (start, end, entity), kept in order of start so that a stretch of text is a
         # slice found by bisection (see mentions_in), not a scan of every mention
@@ -259,7 +345,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 for e in self._entities
                 if e.named and len(e.core()) > 1 and e.core()[-1] == low[0]
             }
-        for ent in self._entities:
+        for ent in self._name_keys.candidates(self._entities, low):
             if not ent.named or (len(papers) > 1 and id(ent) in papers):
                 continue
             ent_low = ent.core()
@@ -430,9 +516,12 @@ class PeopleIndex(_Descriptions, _Pronouns):
             # to Britain Liu Xiaming", "Wikileaks editor-in-chief Kristinn Hrafnsson"
             if not text[e:end].strip(" ,"):
                 last = doc.char_span(s, e, alignment_mode="expand")
-                # not "a spokesman for the port"; but "envoy to Velo Tom Ortiz" in an apposition
-                if last is not None and not (
-                    last.root.dep_ == "pobj" and last.root.head.head.i == root.i
+                # not "a spokesman for the port"; but "envoy to Velo Tom Ortiz" in an
+                # apposition, and a person named after the place of a title ("Ambassador
+                # to the United Nations Samantha Power"; not "a spokesman for Ana Ruiz")
+                if last is not None and (
+                    not (last.root.dep_ == "pobj" and last.root.head.head.i == root.i)
+                    or (x.type == "person" and _named_after_place(doc, last))
                 ):
                     return x
         # a longer mention holding the span, unless the span is a name that owns it
@@ -494,10 +583,10 @@ class PeopleIndex(_Descriptions, _Pronouns):
     def sentence_of(self, pos: int) -> int:
         """The number of the sentence the character at ``pos`` is in."""
         if not self._tok_starts:
-            for n, sent in enumerate(self._doc.sents):
-                for tok in sent:
-                    self._tok_starts.append(tok.idx)
-                    self._tok_sent.append(n)
+            # (from the arrays, as Doc.sents reads them: no Token object per token)
+            idx, first = _sentence_starts(self._doc)
+            self._tok_starts = idx
+            self._tok_sent = (np.cumsum(first) - 1).tolist()
         k = bisect.bisect_right(self._tok_starts, pos) - 1
         return self._tok_sent[max(0, k)]
 
@@ -506,8 +595,9 @@ class PeopleIndex(_Descriptions, _Pronouns):
         a sentence that the parser runs over a paragraph break (after a closing quote)
         counts as two."""
         if not self._unit_marks[0]:
+            idx, first = _sentence_starts(self._doc)
             self._unit_marks = (
-                [sent.start_char for sent in self._doc.sents],
+                [i for i, f in zip(idx, first.tolist(), strict=True) if f],
                 [m.start() for m in re.finditer("\n", doc_text(self._doc))],
             )
         starts, breaks = self._unit_marks
@@ -596,3 +686,18 @@ def noun_before_comma(rel: Token, *, names_only: bool = False) -> Token | None:
         if names_only and near.pos_ != "PROPN":
             return None
     return near
+
+
+def _named_after_place(doc: Doc, name: SpacySpan) -> bool:
+    """A person's name that follows a place or body's name in one phrase after an
+    envoy's title: "Ambassador to the United Nations | Samantha Power", "envoy to Syria
+    | Ana Ruiz" (not "supporters of Democrat Hillary Clinton")."""
+    prep = name.root.head
+    if prep.lower_ not in ("to", "for") or prep.head.lower_ not in _ENVOYS:
+        return False
+    left = name.root.left_edge.i
+    before = [t for t in doc[left : name.start] if t.lower_ != "the"]
+    # (not a title of the name's own: "a representative for Mr. Pinchuk")
+    return bool(before) and all(
+        (t.pos_ == "PROPN" or t.is_title) and t.lower_ not in TITLES for t in before
+    )

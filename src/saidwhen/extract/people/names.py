@@ -122,6 +122,11 @@ _MORE_MALE = frozenset(
 # every given name known, for where a name starts (not for the tagger's features)
 _ANY_GIVEN = _GIVEN_NAMES | _MORE_FEMALE | _MORE_MALE
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Titles of those sent to or speaking for a place ("Ambassador to the United Nations").
+_ENVOYS = frozenset(
+    "ambassador ambassadors envoy emissary representative delegate consul attache "
+    "attaché liaison commissioner coordinator".split()
+)
 # Labels that never make a name a person's: spaCy's and the folded ones of
 # saidwhen.extract.names (PLACE).
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "PLACE", "NORP"}

@@ -199,8 +199,10 @@ def token_table(view: ArticleView) -> TokenTable:
     dep, head = view.dep, view.head
     # children in text order, as ``Token.children`` gives them
     child_deps: list[list[str]] = [[] for _ in range(n)]
-    for j in range(n):
-        if head[j] != j and dep[j] in _CHILD_DEPS:
+    dep_values, dep_codes = view.factors["dep"]
+    wanted = np.array([d in _CHILD_DEPS for d in dep_values], dtype=bool)
+    for j in np.flatnonzero(wanted[dep_codes]).tolist():
+        if head[j] != j:
             child_deps[head[j]].append(dep[j])
     buckets: dict[tuple[int, int] | None, str] = {}
     rate = []

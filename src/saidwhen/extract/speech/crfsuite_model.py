@@ -158,8 +158,9 @@ _PADDED_CELLS = 1 << 16  # (position x sequence) cells decoded at once, past one
 
 def _like_lengths(lengths: Sequence[int]) -> list[list[int]]:
     """Indices of ``lengths`` in groups of like length, shortest first: a group pads at
-    most as many cells as it has tokens, and holds at most ``_PADDED_CELLS`` cells
-    unless one sequence alone is longer."""
+    most three cells for each of its tokens (fewer, longer groups: each position decoded
+    costs some numpy calls, whatever the group's width), and holds at most
+    ``_PADDED_CELLS`` cells unless one sequence alone is longer."""
     groups: list[list[int]] = []
     group: list[int] = []
     tokens = 0
@@ -168,7 +169,7 @@ def _like_lengths(lengths: Sequence[int]) -> list[list[int]]:
         if n == 0:
             continue
         cells = n * (len(group) + 1)  # sorted: this one is the group's longest
-        if group and (cells > 2 * (tokens + n) or cells > _PADDED_CELLS):
+        if group and (cells > 4 * (tokens + n) or cells > _PADDED_CELLS):
             groups.append(group)
             group, tokens = [], 0
         group.append(i)

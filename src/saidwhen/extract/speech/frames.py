@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
+    "cue_head",
     "find_as_reports",
     "find_clause_reports",
     "heard_in_passing",
@@ -241,7 +242,8 @@ def find_as_reports(
     return _frames(view, people, DESCRIBING_VERBS, _as_object, ("dobj", "prep"), taken)
 
 
-def _cue_head(view: ArticleView, cue: Span) -> Token | None:
+def cue_head(view: ArticleView, cue: Span) -> Token | None:
+    """The head token of a cue span ("said" of "has also said"), None for no token."""
     toks = tokens_in(view.doc, cue.start, cue.end)
     ids = {t.i for t in toks}
     heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
@@ -256,7 +258,7 @@ def _whole_subject(view: ArticleView, report: Draft, mention: list[Token]) -> li
         t.dep_ in ("relcl", "acl") and t.right_edge.i > last for t in mention
     ):
         return []
-    verb = _cue_head(view, report.cue)
+    verb = cue_head(view, report.cue)
     subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS] if verb is not None else []
     ids = {t.i for t in mention}
     if not subj or subj[0].i not in ids or subj[0].right_edge.i <= mention[-1].i:
@@ -317,7 +319,7 @@ def settle_sources(view: ArticleView, people: Resolver | None, drafts: list[Draf
             continue
         source: list[Token] = []
         if d.speaker is None:
-            verb = _cue_head(view, d.cue)
+            verb = cue_head(view, d.cue)
             subj = shared_subject(verb) if verb is not None else None
             if subj is not None and subj.i not in view.quoted:
                 source = trim(doc, after_break(noun_phrase(subj)))
@@ -337,7 +339,7 @@ def heard_in_passing(view: ArticleView, report: Draft) -> bool:
     not what anyone stated (unlike ``The Post has learned that ...``, a claim)."""
     if report.cue is None:
         return False
-    verb = _cue_head(view, report.cue)
+    verb = cue_head(view, report.cue)
     if verb is None or verb.lemma_.lower() not in RECEIVING_VERBS or verb.tag_ != "VBG":
         return False
     return verb.dep_ in ("pcomp", "advcl") and verb.left_edge.i >= verb.i - 1
@@ -397,7 +399,7 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
         if not len(content):
             continue
         ids = {t.i for t in tokens_in(doc, d.speaker.start, d.speaker.end)}
-        verb = _next_act(content, ids, _cue_head(view, d.cue))
+        verb = _next_act(content, ids, cue_head(view, d.cue))
         if verb is None or verb.i in view.quoted:
             continue
         cue = cue_tokens(verb)

@@ -9,6 +9,7 @@ every token many times; they read these plain lists instead, filled from
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -48,6 +49,13 @@ _ATTRS = (
 )
 # the first attributes are ids of strings: the names of their codes in ``ArticleView.factors``
 _FACTORS = ("orth", "lower", "lemma", "pos", "tag", "dep")
+# The string of each id the articles' columns hold, kept from one article to the next:
+# an id is its string's hash, the same in every vocabulary, and reading the string
+# store costs more than a dict (emptied between two articles past this size).
+_STRINGS: dict[int, str] = {}
+_STRINGS_MAX = 1 << 17
+# A token's cue record depends on five strings only: each combination looked up once
+_cue_record = functools.lru_cache(maxsize=1 << 15)(cue_record)
 # the dependents that decide a token's frame, in the order they are tried
 _FRAME_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "prep", "agent")
 _FRAME_RANK = {d: k for k, d in enumerate(_FRAME_DEPS)}
@@ -157,9 +165,11 @@ class ArticleView:
         n = len(doc)
         arr = doc.to_array(list(_ATTRS))
         strings = doc.vocab.strings
-        # each distinct string id read once from the string store; per attribute, the
-        # distinct values and the code of each token's value among them
-        names: dict[int, str] = {}
+        # each distinct string id read once from the string store (see _STRINGS); per
+        # attribute, the distinct values and the code of each token's value among them
+        names = _STRINGS
+        if len(names) > _STRINGS_MAX:
+            names.clear()
         lemmas: dict[int, str] = {}
         factors: dict[str, tuple[tuple[str, ...], Ints]] = {}
         for col, attr in enumerate(_FACTORS):
@@ -321,7 +331,7 @@ def _cue_records(
     known_lemma = np.array([f"~{m}" in CUE_FORMS for m in lemmas], dtype=bool)
     for i in np.flatnonzero(known_word[word_of] | known_lemma[lemma_of]).tolist():
         subj = _subject_pos(i, pos, dep, children)
-        out[i] = cue_record(lower[i], lemma[i], frames[i], quoted[i], subj)
+        out[i] = _cue_record(lower[i], lemma[i], frames[i], quoted[i], subj)
     return tuple(out)
 
 

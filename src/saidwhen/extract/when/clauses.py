@@ -132,7 +132,9 @@ def _in_reported(doc: Doc, t: Timex, q: Quote) -> bool:
     x = span.root if span is not None else None
     while x is not None and x.head.i != x.i:
         if x.dep_ == "ccomp":
-            return True
+            # '"...," Lee tweeted last May, "..."': the parse may hang the cue on the
+            # second half's verb; a date of the cue itself is the saying's
+            return q.cue is None or not q.cue.start <= x.idx < q.cue.end
         x = x.head
     return False
 

@@ -392,7 +392,8 @@ def _occasions_dated(
         # others there, outside the quote's own paragraph (a pull quote's "X said")
         a, e = _paragraph(text, quotes[i].start)
         here = {n for pos, n in present.get(_key(frames[k]), []) if not a <= pos < e}
-        if name and name not in here:
+        # named where this one is set up ("Trump coined it during a Saturday rally"): there
+        if name and name not in here and not _named_at(text, name, opened.get(_key(frames[k]), [])):
             elsewhere = [
                 key
                 for key, said in present.items()
@@ -445,8 +446,7 @@ def _placed(
     name = q.speaker.name if q.speaker else None
     if not name or name in quoted or q.cue is None or _CROWD.search(name):
         return True  # (the crowd, the audience: there by what they are)
-    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
-    if any(surname.search(text, *_paragraph(text, pos)) for pos in openers):
+    if _named_at(text, name, openers):
         return True
     s, e = _sentence_of(sents, q.cue.start)
     frame = _outside(text, s, e, q)
@@ -455,6 +455,12 @@ def _placed(
         or _REPLY.search(frame)
         or re.search(rf"\b{at.noun}\b", frame, re.I)
     )
+
+
+def _named_at(text: str, name: str, openers: Sequence[int]) -> bool:
+    """The speaker's surname is in a paragraph where the occasion is set up."""
+    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    return any(surname.search(text, *_paragraph(text, pos)) for pos in openers)
 
 
 def _names_occasion(text: str, sents: Sequence[tuple[int, int]], q: Quote) -> bool:

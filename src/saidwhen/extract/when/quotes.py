@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.lexicon import FRAGMENT_CUES
 from saidwhen.extract.when.base import (
     _LATER,
     _PERFECT,
@@ -160,7 +161,7 @@ def _date_all(
             days.append(_Day(t.start, when, rng, thing))
     if not lead_day and _lead_says_today(out, text, sents, story, anchor):
         days = []  # the story is of the article's day: a day before it told later is an aside
-    return _yesterday_dated(out, text, sents, days, yesterday, lead_day)
+    return _yesterday_dated(out, text, sents, days, yesterday, lead_day, parsed)
 
 
 def _lead_says_today(
@@ -281,10 +282,12 @@ def _yesterday_dated(
     days: Sequence[_Day],
     yesterday: str,
     lead: bool,
+    parsed: Doc | None = None,
 ) -> list[Quote]:
     """Quotes the text leaves undated, said ("said", "told") on the day before the article.
 
-    When the lead reports that day, or the last day the narrative told before the quote is
+    When the lead reports that day, by speakers the text places at it (see
+    :class:`_TheDay`), or the last day the narrative told before the quote is
     that day ("follows the hearing Tuesday of three officials"), within a paragraph of it or
     of the words said that day since (unless it is the first past day the text tells). A
     pass of its own, after
@@ -298,10 +301,14 @@ def _yesterday_dated(
     whose = [] if lead else [set() if d.thing else _whose_day(text, quotes, cues, d) for d in days]
     said_then = -1  # where the last words said on the day before start
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]  # counted by bisection, per quote
+    scene = _TheDay(text, quotes, days, yesterday, parsed) if lead else None
+    that_day: set[str] = set()  # the speakers whose words are of that day so far
     first = next((d for d in days if d.when and len(d.when) == 10 and d.when <= yesterday), None)
     for q in quotes:
         if q.when == yesterday:
             said_then = max(said_then, q.start)
+            if q.speaker is not None and q.speaker.name:
+                that_day.add(q.speaker.name)
         if q.when is not None or q.when_range is not None:
             out.append(q)
             continue
@@ -347,11 +354,100 @@ def _yesterday_dated(
         if _OWN_INTERVIEW.search(_outside(text, s, e, q)):
             out.append(q)  # the paper's own interview, which it does not date
             continue
+        if scene is not None and not (told or scene.places(q, s, e, that_day)):
+            out.append(q)  # a reaction of someone the text never places at the day's news
+            continue
         if _said_then(text, q.cue, _outside(text, s, e, q)):
             q = replace(q, when=yesterday, when_range=None, when_basis="text")
             said_then = max(said_then, q.start)
+            if q.speaker is not None and q.speaker.name:
+                that_day.add(q.speaker.name)
         out.append(q)
     return out
+
+
+# where the day's news happened, and who was there ("the debate", "the crowd", "on the scene")
+_SCENE = re.compile(
+    r"\b(?:hearing|testimony|(?:press|news)\s+conference|conference\s+call|game|match|speech|"
+    r"meeting|debate|rally|town\s+hall|briefing|summit|forum|ceremony|convention|event|protest|"
+    r"vigil|service|funeral|concert|crowd|audience|spin\s+room|stage|podium|scene)s?\b",
+    re.I,
+)
+# the body a speaker speaks for ("a vice president at Blue Origin", "the head of Ceres Robotics")
+_AFFILIATION = re.compile(r"\b(?:at|of|from)\s+(?:the\s+)?(?P<body>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
+_SCENE_REACH = 1500  # characters of the paragraphs around a quote looked at
+
+
+class _TheDay:
+    """Who the text places at the day the lead reports, for its undated words.
+
+    A speaker named in the lead, or quoted that day already, was there; so was one the
+    quote's paragraph or the one before places there: a scene of that day told outside
+    anyone's words ("In the spin room after the debate", "who watched the ceremony", "a
+    doctor on the scene"), that day told again, an act of theirs other than speaking
+    ("Albright accepted the papers", "Tompkins tossed a football"), or the body they speak
+    for named in the lead or just before ("a vice president at Blue Origin"). Anyone else
+    ("said Ana Ruiz, a former aide who runs a consultancy", "Lee, a longtime ally, warned")
+    reacts to the news, by the article's day: the text does not say when.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        quotes: Sequence[Quote],
+        days: Sequence[_Day],
+        day: str,
+        parsed: Doc | None,
+    ) -> None:
+        self.text = text
+        self.lead = text[: lead_end_of(text)]
+        self.said = Spans([(q.start, q.end) for q in quotes if q.kind != "indirect"])
+        self.days = [d.pos for d in days if d.when == day]  # in text order
+        self.parsed = parsed
+
+    def places(self, q: Quote, s: int, e: int, that_day: set[str]) -> bool:
+        """Whether the text places the speaker of ``q`` (its attribution at ``s:e``) there."""
+        name = q.speaker.name if q.speaker else None
+        if not name or name in that_day:
+            return True
+        words = [w for w in re.findall(r"[\w'’-]+", name) if len(w) > 2 and w[0].isupper()]
+        if any(_word(w).search(self.lead) for w in words):
+            return True
+        text = self.text
+        # the quote's paragraph and the one before it
+        here = text.rfind("\n", 0, q.start) + 1
+        a = max(text.rfind("\n", 0, len(text[:here].rstrip())) + 1, q.start - _SCENE_REACH)
+        b = text.find("\n", q.end)
+        b = min(len(text) if b < 0 else b, q.end + _SCENE_REACH)
+        if any(m.start() not in self.said for m in _SCENE.finditer(text, a, b)):
+            return True
+        if bisect.bisect_left(self.days, b) > bisect.bisect_left(self.days, a):
+            return True
+        if self.parsed is not None and self._acts(set(words), a, b):
+            return True
+        before = text[a:here]
+        frame = _outside(text, s, e, q)
+        return any(
+            m.group("body") not in name
+            and (_word(m.group("body")).search(self.lead) or _word(m.group("body")).search(before))
+            for m in _AFFILIATION.finditer(frame)
+        )
+
+    def _acts(self, words: set[str], a: int, b: int) -> bool:
+        """One of the speaker's names in ``a:b`` is the subject of a past act that is no
+        saying ("Albright accepted", "Rawlings, who watched ...")."""
+        assert self.parsed is not None
+        span = self.parsed.char_span(a, b, alignment_mode="expand")
+        for t in span if span is not None else ():
+            if t.text not in words or t.idx in self.said:
+                continue
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                verb = t.head
+            else:
+                verb = next((c for c in t.children if c.dep_ == "relcl"), t)
+            if verb.i != t.i and verb.tag_ == "VBD" and verb.lemma_.lower() not in FRAGMENT_CUES:
+                return True
+        return False
 
 
 _TOLD_GAP = 1  # paragraph breaks from the day told, or the last words said that day
