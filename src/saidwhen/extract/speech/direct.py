@@ -7,7 +7,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
-from saidwhen.extract.people.names import _PERSON_NOUNS
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.finders import (
     FINDERS,
@@ -123,8 +122,6 @@ def _attribute_region(
     if found is None:
         return draft
     verb, cue, subj, draft.said_after = found
-    if (quotee := _quoted_person(verb, region)) is not None:
-        subj = quotee  # "'...,' he quoted one analyst": the analyst said it
     if fragment and subj is not None and region.start <= subj.idx < region.end:
         return draft  # the quoted words are the speaker, not what was said
     inverted = False
@@ -140,19 +137,6 @@ def _attribute_region(
         draft.speaker = _with_description(doc, make_speaker(doc, people, subj, inverted), verb)
     draft.channel = channel_of(view.tokens_of(CHANNEL_WORDS, *view.sentence_range(verb.i)))
     return draft
-
-
-def _quoted_person(verb: Token, region: QuoteRegion) -> Token | None:
-    """The person a cue "quoted" takes as its object ("he quoted one analyst", "the paper
-    quoted Ruiz as saying"), outside the quote: the one who said the words."""
-    if verb.lemma_.lower() != "quote" or verb.pos_ != "VERB":
-        return None
-    for c in verb.children:
-        if c.dep_ != "dobj" or region.start <= c.idx < region.end:
-            continue
-        if c.pos_ == "PROPN" or (c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_NOUNS):
-            return c
-    return None
 
 
 def _with_description(doc: Doc, speaker: Speaker, verb: Token) -> Speaker:
