@@ -108,3 +108,56 @@ def test_a_noun_of_saying_inside_another_report_stays_its_owners(nlp: Any) -> No
         )
     )
     assert any(t.endswith("he was at the refuge as a reporter") and s == "Hale" for t, s in reports)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The new ferry, the mayor said in a statement, will carry 400 cars.\n", "the mayor"),
+        ("The new ferry, Ruiz said in a statement, will carry 400 cars.\n", "Ruiz"),
+        (
+            "The new ferry, a city spokesman said on Monday, will carry 400 cars.\n",
+            "a city spokesman",
+        ),
+        ("The bakers, the union said in a letter, were paid well.\n", "the union"),
+    ],
+)
+def test_a_source_set_into_the_sentence_with_its_cues_modifiers(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    reports = _reports(run(text, nlp))
+    # both pieces of the words are the source's; the subject before the comma is no source
+    assert len(reports) == 2 and all(s == speaker for _, s in reports), reports
+
+
+def test_an_apposition_before_a_verb_with_an_object_is_no_set_in_source(nlp: Any) -> None:
+    reports = _reports(
+        run("Carlos Ruiz, a Republican, described himself as a devout baker, not a rebel.\n", nlp)
+    )
+    assert all(s == "Carlos Ruiz" for _, s in reports), reports
+
+
+@pytest.mark.parametrize(
+    ("text", "not_words"),
+    [
+        (
+            "Ruiz seems to see the problem: she told the Herald that her task is to prove to "
+            "voters that she is tough enough to lead.\n",
+            "Ruiz seems to see the problem",
+        ),
+        (
+            "It is an unlikely turn; the mayor's team says she will go on with the tour.\n",
+            "It is an unlikely turn",
+        ),
+        (
+            "Hale seems to see his problem on farm policy \u2014 he told the Herald that his "
+            "task is to prove to voters that he is tough enough to lead.\n",
+            "Hale seems to see his problem on farm policy",
+        ),
+    ],
+)
+def test_a_clause_before_a_colon_or_dash_is_not_the_words_of_the_source_after_it(
+    nlp: Any, text: str, not_words: str
+) -> None:
+    reports = _reports(run(text, nlp))
+    assert not any(t.startswith(not_words) for t, _ in reports), reports

@@ -155,6 +155,19 @@ def when(q: Quote) -> str | None:
             "cannot run on hope",
             "2019-11-16",
         ),
+        # one the text shows there ("Yet there in the back was Ferrell"), after the crowd's
+        # replies, which keep the occasion going
+        (
+            "At a rally last week, Senator Mara Quist attacked the plan.\n\n"
+            '"Do we pay for it?" Quist asked.\n\n'
+            '"Nooooo!"\n\n'
+            '"Or do we fix the old pier?"\n\n'
+            '"Yesssss!"\n\n'
+            "The dock workers roared. Yet there in the back was Tom Ferrell, a crane driver.\n\n"
+            '"It is like a cheerleading contest," Ferrell said.',
+            "cheerleading contest",
+            WEEK,
+        ),
         # "said later" after words said at a dated occasion: later at it
         (
             "“The voters are with us,” Senator Mara Quist said at a rally in Ohio last week.\n\n"

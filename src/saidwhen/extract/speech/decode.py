@@ -100,9 +100,9 @@ def decode(
     out: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
     closings: list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]] = []
     for cue in cues:
-        cands = assigned.get(cue.start, [])
-        chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
         src = _subject_source(doc, cue, sources, cues)
+        cands = [c for c in assigned.get(cue.start, []) if not _announced_before(doc, c, cue, src)]
+        chosen = min(cands, key=lambda c: _content_rank(cue, c, sent_of)) if cands else None
         if src is None:
             # not a source after both the cue and its words ("... called it "immaterial")
             # and Gannett reportedly laid off ...": another clause's
@@ -122,6 +122,8 @@ def decode(
         pieces = (
             _parenthetical(view, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
         )
+        if pieces is None and (set_in := _set_in_source(view, cue, src, cues)) is not None:
+            src, pieces = set_in
         if (
             pieces is not None
             and (
@@ -322,6 +324,35 @@ def _parenthetical(
     return first, second
 
 
+def _set_in_source(
+    view: ArticleView, cue: TaggedSpan, src: TaggedSpan | None, cues: Sequence[TaggedSpan]
+) -> tuple[TaggedSpan, tuple[TaggedSpan, TaggedSpan]] | None:
+    """``The new ferry, the mayor said in a statement, will carry 400 cars``: a source the
+    tagger ran back over the subject before it ("The new ferry, the mayor") is the part
+    after the comma, set into the sentence with its cue, when the words after the cue's
+    comma are a predicate missing that subject ("will carry ...")."""
+    if src is None or src.end != cue.start:
+        return None
+    doc = view.doc
+    verb = span_root(doc, cue)
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not is_speech_verb(verb):
+        return None
+    comma = next((k for k in range(cue.end, len(doc)) if doc[k].text in INTERRUPTERS), len(doc))
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") and c.i < comma for c in verb.children):
+        return None  # "Lee, a Republican, described himself as ...": no cue set in
+    commas = [k for k in range(src.start, src.end) if doc[k].text in INTERRUPTERS]
+    if not commas or commas[-1] + 1 >= src.end:
+        return None
+    inner = TaggedSpan(src.role, commas[-1] + 1, src.end)
+    pieces = _parenthetical(view, cue, inner, cues)
+    if pieces is None:
+        return None
+    words = [t for t in doc[pieces[1].start : pieces[1].end] if not t.is_quote]
+    if not words or words[0].pos_ not in ("AUX", "VERB"):
+        return None
+    return inner, pieces
+
+
 def _other_piece(
     view: ArticleView,
     cue: TaggedSpan,
@@ -353,6 +384,17 @@ def _other_piece(
         if adjacent(con):
             return con
     return None
+
+
+def _announced_before(doc: Doc, con: TaggedSpan, cue: TaggedSpan, src: TaggedSpan | None) -> bool:
+    """``Ruiz sees the problem: she told the Herald that ...``: a clause before a colon,
+    a semicolon or a dash is not the words of a source and cue after it."""
+    end = min(cue.start, src.start) if src is not None else cue.start
+    if con.end > end:
+        return False
+    between = [t.text for t in doc[con.end : end]]
+    # a dash right before the source opens a new clause too ("... security — he told the AP")
+    return any(t in (":", ";") for t in between) or between in (["—"], ["–"], ["--"])
 
 
 def _content_rank(

@@ -28,6 +28,16 @@ _CHANNEL_WORDS = re.compile(
 
 # A line break and the white space after it: where one paragraph ends and the next starts.
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_AROUND_REACH = 1500  # characters of the paragraphs around a quote looked at
+
+
+def around(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """The paragraph of the words at ``start:end`` and the one before it: where that one
+    starts, where theirs starts, where theirs ends (no further than a reach either way)."""
+    here = text.rfind("\n", 0, start) + 1
+    a = max(text.rfind("\n", 0, len(text[:here].rstrip())) + 1, start - _AROUND_REACH)
+    b = text.find("\n", end)
+    return a, here, min(len(text) if b < 0 else b, end + _AROUND_REACH)
 
 
 @dataclass(frozen=True, slots=True)

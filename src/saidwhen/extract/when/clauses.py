@@ -10,11 +10,13 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.lexicon import FRAGMENT_CUES
 from saidwhen.extract.when.base import (
     _CHANNEL_WORDS,
     _COMMUNICATION,
     _DOCUMENT,
     _EVENT_NOUN,
+    Spans,
     _dated_free,
     _sentence_of,
 )
@@ -276,3 +278,64 @@ def _pointed_back(
             if dated is not None:
                 return dated
     return None
+
+
+def _acts_in(doc: Doc, names: set[str], a: int, b: int, said: Spans) -> bool:
+    """One of the speaker's ``names``, outside the quoted words ``said``, is the subject of a
+    past act in ``a:b`` that is no saying ("Albright accepted the papers", "Rawlings, who
+    watched the ceremony", "there in the back was Garcia"): the text places them there."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    for t in span if span is not None else ():
+        if t.text not in names or t.idx in said:
+            continue
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            verb = t.head
+        else:
+            verb = next((c for c in t.children if c.dep_ == "relcl"), t)
+        if verb.i != t.i and verb.tag_ == "VBD" and verb.lemma_.lower() not in FRAGMENT_CUES:
+            return True
+    return False
+
+
+def _shown_on(
+    doc: Doc,
+    sents: Sequence[tuple[int, int]],
+    quotes: Sequence[Quote],
+    story: Sequence[Timex],
+    week: str,
+    anchor: dt.date,
+) -> dict[str, str]:
+    """The speakers a caption shows somewhere on a day of the past week: in a sentence that
+    tells the day (outside anyone's words), the subjects of a present-tense verb that is no
+    saying ("Jim Bennett and Sandy Paradis stand in front of a polling location ... on
+    Tuesday."). A surname two speakers share goes to the one the caption names in full."""
+    by_surname: dict[str, set[str]] = {}
+    for q in quotes:
+        if q.speaker is not None and q.speaker.name:
+            by_surname.setdefault(q.speaker.name.split()[-1], set()).add(q.speaker.name)
+    said = Spans([(q.start, q.end) for q in quotes])
+    out: dict[str, str] = {}
+    for t in story:
+        if t.granularity != "day" or not t.date or not week <= t.date < anchor.isoformat():
+            continue
+        if t.start in said:
+            continue
+        s, e = _sentence_of(sents, t.start)
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for subj in span if span is not None else ():
+            verb = subj.head
+            # (a bare "stand" with a subject is the present too, however tagged)
+            if subj.dep_ not in ("nsubj", "nsubjpass") or verb.tag_ not in ("VB", "VBP", "VBZ"):
+                continue
+            if verb.lemma_.lower() in FRAGMENT_CUES or any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children
+            ):
+                continue  # a saying, or "will stand trial on Monday"
+            for w in subj.subtree:  # "Bennett and Sandy Paradis": each conjunct
+                names = by_surname.get(w.text, set())
+                full = " ".join([c.text for c in w.lefts if c.dep_ == "compound"] + [w.text])
+                if len(names) > 1 and full in names:
+                    names = {full}
+                if len(names) == 1:
+                    out.setdefault(next(iter(names)), t.date)
+    return out

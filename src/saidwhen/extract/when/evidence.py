@@ -210,18 +210,6 @@ _ACCOUNT_GAP = 300  # characters between two quotes of one account
 _ACCOUNT_REACH = 1500  # ... when the later one names no audience or channel of its own
 
 
-def _own(done: Sequence[Quote], q: Quote) -> list[Quote]:
-    """The earlier quotes of the same speaker (all, when the speaker is unknown)."""
-    name = q.speaker.name if q.speaker else None
-    return [
-        p
-        for p in done
-        if p.continues is None
-        and p.start < q.start
-        and (name is None or (p.speaker is not None and p.speaker.name == name))
-    ]
-
-
 # a passage between quotation marks of at least three words: someone's words, not the narrative
 _OPENING = re.compile(r"(?:''|[\"“‘'])$")
 _CLOSING = re.compile(r"[,.;:!?…]?(?:''|[\"”’'])")

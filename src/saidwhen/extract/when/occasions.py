@@ -15,10 +15,12 @@ from saidwhen.extract.when.base import (
     Spans,
     _dated_free,
     _sentence_of,
+    around,
     first_day,
     said_before_now,
     starts_from,
 )
+from saidwhen.extract.when.clauses import _acts_in
 from saidwhen.extract.when.evidence import (
     _AUDIENCE,
     _BEFORE_NOW,
@@ -32,7 +34,7 @@ from saidwhen.extract.when.evidence import (
 from saidwhen.model import DateRange, Quote, Timex
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Doc
 
 _OCCASION_NOUN = (
     r"(?:hearing|testimony|interview|press\s+conference|news\s+conference|game|match|speech|"
@@ -337,6 +339,7 @@ def _occasions_dated(
     free: Sequence[Timex],
     story: Sequence[Timex],
     anchor: dt.date,
+    parsed: Doc | None = None,
 ) -> list[Quote]:
     """Undated quotes the narrative places at the dated occasion it last set up.
 
@@ -347,6 +350,7 @@ def _occasions_dated(
     another occasion only (a pull quote from it) takes that one's date.
     """
     frames, places = _occasion_frames(text, sents, quotes, free, story, anchor)
+    said = Spans([(q.start, q.end) for q in quotes if q.kind != "indirect"])
     quotes = _placed_by_name(text, sents, quotes, places, free)  # the place named wins
     out = list(quotes)
     if not any(f.date for f in frames):
@@ -354,6 +358,7 @@ def _occasions_dated(
     at: dict[int, int] = {}  # quote index -> frame index: placed there
     stray: dict[int, int] = {}  # ... not placed there: maybe at another occasion
     last: dict[int, int] = {}  # frame index -> where the narrative was last at it
+    going_on: dict[int, int] = {}  # continuation index -> frame index: words going on there
     # an occasion (its noun and date, however often told) -> (where, who) quoted there
     present: dict[_Key, list[tuple[int, str]]] = {}
     starts = [f.pos for f in frames]  # in text order
@@ -364,12 +369,24 @@ def _occasions_dated(
     for i, q in enumerate(quotes):
         pos = q.cue.start if q.cue else q.start
         k = bisect.bisect_left(starts, min(pos, q.start)) - 1  # the last frame before it
-        if k < 0 or frames[k].date is None or q.continues is not None:
+        if k < 0 or frames[k].date is None:
             continue
         key = _key(frames[k])
         since = last.get(k, frames[k].pos)
         if len(PARAGRAPH_BREAK.findall(text, since, q.start)) > _OCCASION_GAP:
             continue  # paragraphs away from it: the narrative has moved on
+        if q.continues is not None:
+            if (
+                going_on.get(q.continues, at.get(q.continues)) == k
+                or (
+                    q.when,
+                    q.when_range,
+                )
+                == frames[k].date
+            ):
+                going_on[i] = k
+                last[k] = q.start  # words going on there ('"Yesssss!"' after '"Nooooo!"')
+            continue
         if q.when or q.when_range or q.when_basis != "article date":
             if (q.when, q.when_range) == frames[k].date:
                 last[k] = q.start
@@ -379,7 +396,7 @@ def _occasions_dated(
             continue
         there = {n for _, n in present.get(key, [])}
         openers = opened.get(key, [])
-        if _placed(text, sents, q, frames[k], there, openers):
+        if _placed(text, sents, q, frames[k], there, openers) or _acts_there(parsed, text, q, said):
             at[i] = k
             last[k] = q.start
             present.setdefault(key, []).extend((q.start, n) for n in _names(q))
@@ -455,6 +472,17 @@ def _placed(
         or _REPLY.search(frame)
         or re.search(rf"\b{at.noun}\b", frame, re.I)
     )
+
+
+def _acts_there(doc: Doc | None, text: str, q: Quote, said: Spans) -> bool:
+    """In the quote's paragraph or the one before, the speaker does something there other
+    than speak ("Yet there in the back was Garcia", "Lee handed out leaflets")."""
+    name = q.speaker.name if q.speaker else None
+    if doc is None or not name:
+        return False
+    names = {w for w in re.findall(r"[\w'’-]+", name) if len(w) > 2 and w[0].isupper()}
+    a, _, b = around(text, q.start, q.end)
+    return bool(names) and _acts_in(doc, names, a, b, said)
 
 
 def _named_at(text: str, name: str, openers: Sequence[int]) -> bool:

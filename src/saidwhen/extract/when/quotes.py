@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import FRAGMENT_CUES
 from saidwhen.extract.when.base import (
     _LATER,
     _PERFECT,
@@ -35,6 +34,7 @@ from saidwhen.extract.when.clauses import (
     _names_a_thing,
     _other_clause,
     _pointed_back,
+    _shown_on,
 )
 from saidwhen.extract.when.evidence import (
     _ACCOUNT_GAP,
@@ -53,7 +53,6 @@ from saidwhen.extract.when.evidence import (
     _occasion,
     _occasion_goes_on,
     _outside,
-    _own,
     _said_then,
     _same_audience,
     _since_clause,
@@ -136,16 +135,15 @@ def _date_all(
     said = Spans([(q.start, q.end) for q in quotes])
     story = [t for t in free if t.start not in said]
     parsed = None if isinstance(doc, str) or not hasattr(doc, "char_span") else doc
-    out: list[Quote] = []
+    so_far = _SaidSoFar()
     for i, q in enumerate(quotes):
-        dated = _date_one(q, i, out, text, sents, free, told, limit, story, parsed)
-        out.append(dated)
-    out = _headings_dated(text, out)
+        so_far.append(_date_one(q, i, so_far, text, sents, free, told, limit, story, parsed))
+    out = _headings_dated(text, so_far)
     if anchor == dt.date.min:  # no day before it
         return out
-    out = _occasions_dated(text, sents, out, free, story, anchor)
+    out = _occasions_dated(text, sents, out, free, story, anchor, parsed)
     out = _reactions_dated(out, text, sents, story, anchor)
-    out = _lead_speakers_dated(out, text, sents, story, anchor)
+    out = _lead_speakers_dated(out, text, sents, story, anchor, parsed)
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
     lead_day = _news_day(text, story, anchor) == yesterday
     # the dates the narrative tells, in text order ("the hearing Tuesday of three officials")
@@ -161,7 +159,36 @@ def _date_all(
             days.append(_Day(t.start, when, rng, thing))
     if not lead_day and _lead_says_today(out, text, sents, story, anchor):
         days = []  # the story is of the article's day: a day before it told later is an aside
-    return _yesterday_dated(out, text, sents, days, yesterday, lead_day, parsed)
+    out = _yesterday_dated(out, text, sents, days, yesterday, lead_day)
+    return _round_up_dated(text, out, anchor)
+
+
+# a headline that gathers words said in a year ("17 Things Latinos Said In 2015", "The Best
+# Quotes Of 2015")
+_ROUND_UP = re.compile(
+    r"\b(?:things|quotes|quotations|moments)\b(?:.{0,60}?\b(?:said|says)\b)?"
+    r".{0,40}?\b(?:in|of)\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+_HEADLINE_CHARS = 200
+
+
+def _round_up_dated(text: str, quotes: Sequence[Quote], anchor: dt.date) -> list[Quote]:
+    """A round-up of the year's words (its headline: "Things Latinos Said In 2015"): the
+    words it leaves undated were said in that year, by the article's day."""
+    head = text.lstrip()
+    end = head.find("\n")
+    head = head[: end if end >= 0 else len(head)]
+    m = _ROUND_UP.search(head) if len(head) <= _HEADLINE_CHARS else None
+    if m is None or int(m.group("year")) > anchor.year:
+        return list(quotes)
+    year = m.group("year")
+    return [
+        replace(q, when=year, when_range=None, when_basis="text")
+        if q.when is None and q.when_range is None and q.when_basis == "article date"
+        else q
+        for q in quotes
+    ]
 
 
 def _lead_says_today(
@@ -227,11 +254,14 @@ def _lead_speakers_dated(
     sents: Sequence[tuple[int, int]],
     story: Sequence[Timex],
     anchor: dt.date,
+    parsed: Doc | None = None,
 ) -> list[Quote]:
     """A speaker whose words the lead dates by their own attribution to a day of the past
     week ("Ruiz on Tuesday called the plan 'reckless'") said their other words that the
     text leaves undated, in the simple past, that day ("'I stand by it,' Ms.
-    Ruiz said"); not words written for the record, nor the paper's own interview."""
+    Ruiz said"); not words written for the record, nor the paper's own interview. So did
+    a speaker a caption shows somewhere on such a day ("Ruiz and Lee stand in front of a
+    polling place in Dover on Tuesday."), when the lead dates none of their words."""
     lead_end = lead_end_of(text)
     week = (anchor - dt.timedelta(days=7)).isoformat()
     days: dict[str, str] = {}
@@ -242,6 +272,9 @@ def _lead_speakers_dated(
         lead = p.cue.start < lead_end and p.continues is None and not written(p)
         if lead and _told_day(text, sents, story, p, week, anchor):
             days.setdefault(p.speaker.name, p.when)
+    if parsed is not None:
+        for name, shown in _shown_on(parsed, sents, quotes, story, week, anchor).items():
+            days.setdefault(name, shown)
     out = list(quotes)
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.continues is not None or q.cue is None:
@@ -282,12 +315,11 @@ def _yesterday_dated(
     days: Sequence[_Day],
     yesterday: str,
     lead: bool,
-    parsed: Doc | None = None,
 ) -> list[Quote]:
     """Quotes the text leaves undated, said ("said", "told") on the day before the article.
 
-    When the lead reports that day, by speakers the text places at it (see
-    :class:`_TheDay`), or the last day the narrative told before the quote is
+    When the lead reports that day (and written words only when tweeted in the lead as
+    its news went on), or the last day the narrative told before the quote is
     that day ("follows the hearing Tuesday of three officials"), within a paragraph of it or
     of the words said that day since (unless it is the first past day the text tells). A
     pass of its own, after
@@ -301,14 +333,11 @@ def _yesterday_dated(
     whose = [] if lead else [set() if d.thing else _whose_day(text, quotes, cues, d) for d in days]
     said_then = -1  # where the last words said on the day before start
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]  # counted by bisection, per quote
-    scene = _TheDay(text, quotes, days, yesterday, parsed) if lead else None
-    that_day: set[str] = set()  # the speakers whose words are of that day so far
+    lead_end = lead_end_of(text)
     first = next((d for d in days if d.when and len(d.when) == 10 and d.when <= yesterday), None)
     for q in quotes:
         if q.when == yesterday:
             said_then = max(said_then, q.start)
-            if q.speaker is not None and q.speaker.name:
-                that_day.add(q.speaker.name)
         if q.when is not None or q.when_range is not None:
             out.append(q)
             continue
@@ -347,107 +376,31 @@ def _yesterday_dated(
         if not (lead or told):
             out.append(q)
             continue
-        if q.cue is None or written(q):
+        if q.cue is None or (written(q) and not (lead and _tweeted_in_lead(q, lead_end))):
             out.append(q)
             continue
         s, e = _sentence_of(sents, q.cue.start)
         if _OWN_INTERVIEW.search(_outside(text, s, e, q)):
             out.append(q)  # the paper's own interview, which it does not date
             continue
-        if scene is not None and not (told or scene.places(q, s, e, that_day)):
-            out.append(q)  # a reaction of someone the text never places at the day's news
-            continue
         if _said_then(text, q.cue, _outside(text, s, e, q)):
             q = replace(q, when=yesterday, when_range=None, when_basis="text")
             said_then = max(said_then, q.start)
-            if q.speaker is not None and q.speaker.name:
-                that_day.add(q.speaker.name)
         out.append(q)
     return out
 
 
-# where the day's news happened, and who was there ("the debate", "the crowd", "on the scene")
-_SCENE = re.compile(
-    r"\b(?:hearing|testimony|(?:press|news)\s+conference|conference\s+call|game|match|speech|"
-    r"meeting|debate|rally|town\s+hall|briefing|summit|forum|ceremony|convention|event|protest|"
-    r"vigil|service|funeral|concert|crowd|audience|spin\s+room|stage|podium|scene)s?\b",
-    re.I,
-)
-# the body a speaker speaks for ("a vice president at Blue Origin", "the head of Ceres Robotics")
-_AFFILIATION = re.compile(r"\b(?:at|of|from)\s+(?:the\s+)?(?P<body>[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)")
-_SCENE_REACH = 1500  # characters of the paragraphs around a quote looked at
+_TWEETED = re.compile(r"\btweet\w*|\btwitter\b", re.I)
 
 
-class _TheDay:
-    """Who the text places at the day the lead reports, for its undated words.
-
-    A speaker named in the lead, or quoted that day already, was there; so was one the
-    quote's paragraph or the one before places there: a scene of that day told outside
-    anyone's words ("In the spin room after the debate", "who watched the ceremony", "a
-    doctor on the scene"), that day told again, an act of theirs other than speaking
-    ("Albright accepted the papers", "Tompkins tossed a football"), or the body they speak
-    for named in the lead or just before ("a vice president at Blue Origin"). Anyone else
-    ("said Ana Ruiz, a former aide who runs a consultancy", "Lee, a longtime ally, warned")
-    reacts to the news, by the article's day: the text does not say when.
-    """
-
-    def __init__(
-        self,
-        text: str,
-        quotes: Sequence[Quote],
-        days: Sequence[_Day],
-        day: str,
-        parsed: Doc | None,
-    ) -> None:
-        self.text = text
-        self.lead = text[: lead_end_of(text)]
-        self.said = Spans([(q.start, q.end) for q in quotes if q.kind != "indirect"])
-        self.days = [d.pos for d in days if d.when == day]  # in text order
-        self.parsed = parsed
-
-    def places(self, q: Quote, s: int, e: int, that_day: set[str]) -> bool:
-        """Whether the text places the speaker of ``q`` (its attribution at ``s:e``) there."""
-        name = q.speaker.name if q.speaker else None
-        if not name or name in that_day:
-            return True
-        words = [w for w in re.findall(r"[\w'’-]+", name) if len(w) > 2 and w[0].isupper()]
-        if any(_word(w).search(self.lead) for w in words):
-            return True
-        text = self.text
-        # the quote's paragraph and the one before it
-        here = text.rfind("\n", 0, q.start) + 1
-        a = max(text.rfind("\n", 0, len(text[:here].rstrip())) + 1, q.start - _SCENE_REACH)
-        b = text.find("\n", q.end)
-        b = min(len(text) if b < 0 else b, q.end + _SCENE_REACH)
-        if any(m.start() not in self.said for m in _SCENE.finditer(text, a, b)):
-            return True
-        if bisect.bisect_left(self.days, b) > bisect.bisect_left(self.days, a):
-            return True
-        if self.parsed is not None and self._acts(set(words), a, b):
-            return True
-        before = text[a:here]
-        frame = _outside(text, s, e, q)
-        return any(
-            m.group("body") not in name
-            and (_word(m.group("body")).search(self.lead) or _word(m.group("body")).search(before))
-            for m in _AFFILIATION.finditer(frame)
-        )
-
-    def _acts(self, words: set[str], a: int, b: int) -> bool:
-        """One of the speaker's names in ``a:b`` is the subject of a past act that is no
-        saying ("Albright accepted", "Rawlings, who watched ...")."""
-        assert self.parsed is not None
-        span = self.parsed.char_span(a, b, alignment_mode="expand")
-        for t in span if span is not None else ():
-            if t.text not in words or t.idx in self.said:
-                continue
-            if t.dep_ in ("nsubj", "nsubjpass"):
-                verb = t.head
-            else:
-                verb = next((c for c in t.children if c.dep_ == "relcl"), t)
-            if verb.i != t.i and verb.tag_ == "VBD" and verb.lemma_.lower() not in FRAGMENT_CUES:
-                return True
-        return False
+def _tweeted_in_lead(q: Quote, lead_end: int) -> bool:
+    """Words tweeted as the lead's news went on ('"...," Axelrod tweeted after Clinton
+    argued' in the lead): of that day, unlike a statement or an email."""
+    return (
+        q.cue is not None
+        and q.cue.start < lead_end
+        and _TWEETED.search(f"{q.cue.text} {q.channel or ''}") is not None
+    )
 
 
 _TOLD_GAP = 1  # paragraph breaks from the day told, or the last words said that day
@@ -525,14 +478,77 @@ def _closing(p: Quote) -> bool:
     return p.kind == "indirect" and p.cue is not None and p.cue.start >= p.end
 
 
+# "Minutes later", "an hour later": no day has passed
+_SAME_DAY = re.compile(
+    r"\b(?:(?:seconds|minutes|moments|hours)|(?:a|an|one|two|three|few)\s+(?:few\s+)?"
+    r"(?:seconds?|minutes?|moments?|hours?))\s+later\b",
+    re.I,
+)
 # "exclaimed Albright, who as a child fled and later became a citizen": that clause's "later"
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:]*", re.I)
 
 
-def _said_that_day(q: Quote, done: Sequence[Quote], next_day: str) -> bool:
+def _in_anothers_report(p: Quote, done: Sequence[Quote]) -> bool:
+    """``p`` is quoted words inside a report ``done`` holds whose speaker is not p's."""
+    if p.kind != "fragment" or p.continues is None or not 0 <= p.continues < len(done):
+        return False
+    report = done[p.continues].speaker
+    return report is None or p.speaker is None or report.name != p.speaker.name
+
+
+class _SaidSoFar(list[Quote]):
+    """The quotes dated so far, in text order, with what each next quote asks of them kept at
+    hand, so that a text's quotes are dated in about linear time: each speaker's quotes, and
+    how far the quotes up to each one reach."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._reach: list[int] = []  # _reach[k]: the furthest end of self[: k + 1]
+        self._main: list[Quote] = []  # not continuations
+        self._by_speaker: dict[str, list[Quote]] = {}  # every quote of each named speaker
+        self._main_by_speaker: dict[str, list[Quote]] = {}
+
+    def append(self, q: Quote) -> None:
+        super().append(q)
+        self._reach.append(max(self._reach[-1], q.end) if self._reach else q.end)
+        name = q.speaker.name if q.speaker is not None else None
+        if name is not None:
+            self._by_speaker.setdefault(name, []).append(q)
+        if q.continues is None:
+            self._main.append(q)
+            if name is not None:
+                self._main_by_speaker.setdefault(name, []).append(q)
+
+    def holding(self, pos: int) -> Quote | None:
+        """The last quote whose words hold ``pos`` ("she said that she had asked ..."), not
+        a report closed by its source ("he said, '...', prosecutors said")."""
+        for k in range(len(self) - 1, -1, -1):
+            if self._reach[k] <= pos:
+                return None  # none of the quotes up to it reaches so far
+            p = self[k]
+            if p.start <= pos < p.end and not _closing(p):
+                return p
+        return None
+
+    def of_speaker(self, name: str) -> list[Quote]:
+        """The speaker's quotes so far, continuations too."""
+        return self._by_speaker.get(name, [])
+
+    def own(self, q: Quote) -> list[Quote]:
+        """The quotes of the same speaker before ``q``, not continuations (all, when the
+        speaker is unknown)."""
+        name = q.speaker.name if q.speaker else None
+        found = self._main if name is None else self._main_by_speaker.get(name, [])
+        k = len(found)
+        while k and found[k - 1].start >= q.start:
+            k -= 1
+        return found if k == len(found) else found[:k]
+
+
+def _said_that_day(q: Quote, done: _SaidSoFar, next_day: str) -> bool:
     """The speaker's words just before were said on the day told ("At a rally yesterday, Beck
     said, ..."): these go on there, and their "last night" is the night before it."""
-    own = _own(done, q)
+    own = done.own(q)
     day = (dt.date.fromisoformat(next_day) - dt.timedelta(days=1)).isoformat()
     return bool(own) and own[-1].when == day and q.start - own[-1].end <= _ACCOUNT_GAP
 
@@ -540,7 +556,7 @@ def _said_that_day(q: Quote, done: Sequence[Quote], next_day: str) -> bool:
 def _date_one(
     q: Quote,
     i: int,
-    done: Sequence[Quote],
+    done: _SaidSoFar,
     text: str,
     sents: Sequence[tuple[int, int]],
     timexes: Sequence[Timex],
@@ -555,9 +571,9 @@ def _date_one(
     at = q.cue.start if q.cue else q.start
     # A cue inside another quote ("she said that she had asked ...") is that quote's;
     # not inside a report closed by its source ("he said, "...", prosecutors said").
-    for p in reversed(done):
-        if q.cue and p.start <= q.cue.start < p.end and p is not q and not _closing(p):
-            return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
+    p = done.holding(q.cue.start) if q.cue else None
+    if p is not None:
+        return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     if q.cue is not None and _PRESENT_SAY.match(q.cue.text):
         # "Lee says that ...: Ferrell, in 2013, asked ...": words said to the
         # piece, now; a document speaks in the present too ("says the letter signed by ...")
@@ -596,7 +612,7 @@ def _date_one(
     # 3a. "later": after the last date told before it, by the article date.
     if _LATER.search(_RELATIVE_CLAUSE.sub(" ", frame)):
         # "'...,' Ruiz said at a rally last week" then "'...,' he said later": at it still
-        own = _own(done, q)
+        own = done.own(q)
         if (
             own
             and q.start - own[-1].end <= _ACCOUNT_GAP
@@ -612,13 +628,16 @@ def _date_one(
             d for d in told if d.pos < at and starts_by(d.when, d.when_range, anchor.isoformat())
         ]
         before += [
-            _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range) for p in _own(done, q)
+            _Dated(p.cue.start if p.cue else p.start, p.when, p.when_range) for p in done.own(q)
         ]
         before = [d for d in before if d.pos < at]
         last = max(before, key=lambda d: d.pos) if before else None
         start = first_day(last.when, last.when_range) if last else None
         if last is not None and start is None:
             return replace(q, when=None, when_range=None, when_basis="article date")
+        if last is not None and last.when and len(last.when) == 10 and _SAME_DAY.search(frame):
+            # "Minutes later, she sent an email": still the day told last
+            return replace(q, when=last.when, when_range=None, when_basis="text")
         return replace(
             q, when=None, when_range=DateRange(start, anchor.isoformat()), when_basis="text"
         )
@@ -640,7 +659,7 @@ def _date_one(
         if soon:
             when, rng = timex_when(soon[0], anchor, text)
             return replace(q, when=when, when_range=rng, when_basis="text")
-        own = _own(done, q)
+        own = done.own(q)
         if own:  # the speaker's account goes on, dated or not
             p = own[-1]
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
@@ -707,11 +726,13 @@ def _date_one(
     # 6. The speaker's account goes on from their quote just before ("... noting she had
     # lost 'every single vote.'" then "'...,' Ruiz said").
     if q.speaker is not None and q.speaker.name:
-        for p in reversed(done):
-            if p.start >= q.start or p.speaker is None or p.speaker.name != q.speaker.name:
+        for p in reversed(done.of_speaker(q.speaker.name)):
+            if p.start >= q.start:
                 continue
             if p.kind == "indirect" and p.continues is not None:
                 continue  # "... and that ...": the second clause of a report before
+            if _in_anothers_report(p, done):
+                continue  # a title quoted in a report of no one's or someone else's
             # a quoted word, not a reported act ("who lobbied on Thursday for ..."), goes on,
             # in the same channel (a podcast then a newsletter are two occasions)
             other_channel = q.channel and p.channel and q.channel != p.channel
