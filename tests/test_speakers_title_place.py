@@ -69,3 +69,26 @@ def test_the_envoys_title_is_a_descriptor(nlp: Any) -> None:
     assert not any(
         p.name.startswith(("United", "Ambassador")) and p.type == "person" for p in rec.people
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # two roles of one person joined by "and"
+        (
+            'French historian and professor Marc Lamont Hale commented, "This is a good day."',
+            "This is a good day.",
+            "Marc Lamont Hale",
+        ),
+        # two speakers: a body and a person
+        (
+            "Police and Mayor Ana Ruiz said the road would reopen.",
+            "the road would reopen",
+            "Police and Ana Ruiz",
+        ),
+    ],
+)
+def test_roles_joined_to_a_name(nlp: Any, text: str, words: str, speaker: str) -> None:
+    rec = extract(text, "2021-05-03", nlp=nlp)
+    found = {q.text: q.speaker.name if q.speaker else None for q in rec.quotes}
+    assert found[words] == speaker, found

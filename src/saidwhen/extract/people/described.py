@@ -104,6 +104,13 @@ def _roles_gender(roles: set[str]) -> Gender | None:
     return None
 
 
+def _other_office(ent: _Entity, root: Token) -> bool:
+    """Whether ``ent`` holds an office other than the one a description names ("Mayor
+    Ann Cole" is no "the fisherman")."""
+    words = {w.rstrip(".") for d in ent.descriptors for w in d.split()}
+    return bool(words & TITLES) and root.lemma_.lower() not in words
+
+
 class _Descriptions:
     """The description half of :class:`~saidwhen.extract.people.index.PeopleIndex`:
     the index's state and methods that it uses are declared here for the type checker."""
@@ -347,8 +354,13 @@ class _Descriptions:
         one it describes when that one was last named far back ("star Selenis Leyva
         opened up ... The actress explained", an actress named items before); not for
         an office ("the president")."""
-        if root.dep_ not in ("nsubj", "nsubjpass") or described.last_before(at) > at - _FAR:
+        if root.dep_ not in ("nsubj", "nsubjpass"):
             return described
+        last = described.last_before(at)
+        # named near by: in this paragraph, not far back (a newcomer in a paragraph since
+        # takes the description over: "actor Tom Reyes ... \n\n star Marco Diaz ...
+        # the actor held")
+        near = last > at - _FAR and "\n" not in self._doc_text[last:at]
         if root.lemma_.lower() in TITLES:
             return described  # an office has one holder: "the president" named far back
         doc = self._doc
@@ -360,6 +372,10 @@ class _Descriptions:
         for s, _, ent in self.mentions_in(prev.start_char, sent.start_char):
             quoted, level = self._flags.get(s, (False, 0))
             if level and not quoted and ent.type == "person" and ent.named:
+                if last > at - _FAR and (
+                    near or min(m for m, _ in ent.mentions) < last or _other_office(ent, root)
+                ):
+                    break  # named near by, and no newcomer since: the one described
                 if ent.gender in (gender, None) or gender is None:
                     return ent
                 break

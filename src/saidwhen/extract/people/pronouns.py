@@ -36,6 +36,29 @@ def _depth(tok: Token) -> int:
     return n
 
 
+# the links from a verb down to its objects and the subjects of the clauses it takes:
+# "he told Lee", "he declared Cruz anointed", "she said Lee would win" (not a predicate
+# noun, "he was the mayor", an apposition or a possessor, which may be the subject
+# itself, nor a name deep in a modifier, "he told X at the event where Trump spoke")
+_ARGUMENT_LINKS = frozenset(
+    {"dobj", "dative", "nsubj", "nsubjpass", "ccomp", "xcomp", "conj", "pobj", "prep"}
+)
+
+
+def _below(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` is an argument of ``verb`` or of a clause it takes."""
+    n = 0
+    while tok.i != verb.i and n < 50:
+        if (
+            tok.dep_ not in _ARGUMENT_LINKS
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "as")  # "he served as Director"
+            or (tok.dep_ == "conj" and tok.pos_ not in ("NOUN", "PROPN"))  # a clause's own
+        ):
+            return False
+        tok, n = tok.head, n + 1
+    return tok.i == verb.i
+
+
 # A list item is short: "He called the protesters thugs." (in tokens)
 _LIST_ITEM_TOKENS = 22
 
@@ -131,11 +154,15 @@ class _Pronouns:
 
     def _objects_of_verb(self, pron: Token) -> frozenset[int]:
         """The people a subject pronoun's verb takes as its object or addressee ("he
-        told Hannity", "she spoke to Lee"): not who the pronoun is."""
-        if pron.dep_ != "nsubj":
+        told Hannity", "she spoke to Lee"), or names later in the clause it governs
+        ("he declared Cruz anointed", "she said Lee would win"): not who the pronoun
+        is (a subject is not named again below it; a predicate noun, "he was the
+        mayor", or an apposition, "he, the mayor,", may be it)."""
+        if pron.dep_ not in ("nsubj", "nsubjpass"):
             return frozenset()
+        verb = pron.head
         out = set()
-        for c in pron.head.children:
+        for c in verb.children:
             if c.dep_ in ("dobj", "dative"):
                 objs = [c]
             elif c.dep_ == "prep" and c.lower_ in ("to", "with"):
@@ -145,6 +172,16 @@ class _Pronouns:
             for o in objs:
                 if o.pos_ == "PROPN" and (ent := self.entity_at(o.idx, o.idx + len(o))):
                     out.add(id(ent))
+        # (the parser may run a sentence over a paragraph break)
+        end = self._doc_text.find("\n", pron.idx)
+        end = min(pron.sent.end_char, len(self._doc_text) if end < 0 else end)
+        for t in verb.subtree:
+            if t.i <= pron.i or t.idx >= end or t.pos_ != "PROPN" or self._in_quote(t.idx):
+                continue
+            if t.dep_ in ("compound", "flat") or not _below(t, verb):
+                continue
+            if (ent := self.entity_at(t.idx, t.idx + len(t))) and ent.type == "person":
+                out.add(id(ent))
         return frozenset(out)
 
     def _list_subject(self, pron: Token, gender: Gender) -> _Entity | None:

@@ -50,6 +50,8 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
     names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if subj.pos_ == "NOUN" and names:
         subj = names[0]  # "Her partner, ecologist Priya Raman, said"
+    elif (stacked := _stacked_title_name(subj)) is not None:
+        subj = stacked  # "American academic and professor Marc Hill commented"
     if subj.dep_ == "poss" or subj.lower_ in PRONOUNS:
         s, e = subj.idx, subj.idx + len(subj)
     else:
@@ -66,6 +68,21 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
     ):
         name = mention
     return Speaker(name, mention, s, e)
+
+
+def _stacked_title_name(subj: Token) -> Token | None:
+    """The name that a bare singular role is joined to by "and" ("academic and professor
+    Marc Hill": one person of two roles); not two speakers ("Police and Mayor Ana Ruiz",
+    "the council and Ana Ruiz")."""
+    if subj.pos_ not in ("NOUN", "ADJ") or subj.tag_ not in ("NN", "JJ"):
+        return None
+    if any(c.dep_ in ("det", "poss", "nummod") for c in subj.children):
+        return None
+    conj = [c for c in subj.children if c.dep_ == "conj"]
+    cc = [c for c in subj.children if c.dep_ == "cc"]
+    if len(conj) != 1 or [c.lower_ for c in cc] != ["and"] or conj[0].pos_ != "PROPN":
+        return None
+    return conj[0] if conj[0].ent_type_ == "PERSON" else None
 
 
 # a line that ends in a signature, ``"..." ― Jane Roe``, then a line break
@@ -237,8 +254,9 @@ def outer_reporter(
     while tok.head.i != tok.i:
         nested = nested or tok.dep_ == "ccomp"
         tok = tok.head
-        if "\n" in text[min(tok.idx, verb.idx) : max(tok.idx, verb.idx)]:
-            return None
+        between = text[min(tok.idx, verb.idx) : max(tok.idx, verb.idx)]
+        if "\n" in between or ";" in between:
+            return None  # (a semicolon joins two sentences: "Iraq said ...; Lee called")
         if nested and tok.i not in quoted and is_speech_verb(tok):
             subj = subject_of(tok, quoted)
             if subj is None or fragment.start <= subj.idx < fragment.end:
@@ -283,7 +301,7 @@ def direct_drafts(
             else None
         )
         draft = _attribute_region(view, people, region, limit, floor, split_from, in_quotes, titles)
-        last = drafts[-1] if drafts else None
+        last = _thread_of(text, drafts, region)
         if _is_subhead(text, region) and draft.cue is None:
             drafts.append(draft)  # a new section: not the quote before it going on
             continue
@@ -304,6 +322,32 @@ def direct_drafts(
         drafts.append(draft)
     _name_subheads(text, drafts)
     return drafts
+
+
+def _thread_of(text: str, drafts: list[Draft], region: QuoteRegion) -> Draft | None:
+    """The quote a quote ``region`` with no cue goes on from: the last one, or, when
+    ``region`` opens a later paragraph and the last one is a fragment in a paragraph
+    that a quote opens (a block quote's ``a doctor had typed "homicidal ideation."``),
+    that paragraph's quote: the block goes on, not the words it quotes."""
+    last = drafts[-1] if drafts else None
+    if last is None or last.kind != "fragment" or last.region is None:
+        return last
+    if last.region.paragraph == region.paragraph:
+        return last
+    para = last.region.paragraph
+    for d in reversed(drafts[:-1]):
+        if d.region is None or d.region.paragraph != para:
+            return last
+        if d.kind == "direct":
+            line = text.rfind("\n", 0, d.region.open_mark) + 1
+            opens = not text[line : d.region.open_mark].strip()
+            return d if opens and _other_speaker(d, last) else last
+    return last
+
+
+def _other_speaker(a: Draft, b: Draft) -> bool:
+    """Whether two drafts have speakers, of different names."""
+    return bool(a.speaker and b.speaker and a.speaker.name and a.speaker.name != b.speaker.name)
 
 
 # A subhead quoting someone: a line of a few words that is nothing but a quote.

@@ -10,8 +10,10 @@ from dataclasses import replace
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.people.index import noun_before_comma
+from saidwhen.extract.people.names import _ANY_BODY_NOUNS, _PERSON_NOUNS
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.direct import make_speaker
 from saidwhen.extract.speech.lexicon import RELATIVE
@@ -210,7 +212,40 @@ def name_through_relative(view: ArticleView, people: PeopleIndex, speaker: Speak
         return speaker
     noun = _described(noun_before_comma(toks[0]) or noun)
     s, e = np_span(view.doc, noun)
-    return replace(speaker, name=people.resolve(s, e) or view.text[s:e])
+    name = people.resolve(s, e)
+    if name is None and _bare_thing(noun):
+        # "Bundy says to Santilli on camera, who responds": a thing is no "who"; the
+        # person named last before it in the sentence is
+        name = _person_before(view, people, noun)
+    return replace(speaker, name=name or view.text[s:e])
+
+
+# nouns a "who" may stand for: people and the bodies of people
+_WHO_NOUNS = _PERSON_NOUNS | _ANY_BODY_NOUNS | FEMALE_WORDS | MALE_WORDS
+
+
+def _bare_thing(noun: Token) -> bool:
+    """A singular noun with no determiner or owner ("on camera", "on air"), that names
+    no person: no one a "who" is said of ("an architect who", "a refugee who" may be)."""
+    return (
+        noun.tag_ == "NN"
+        and noun.lemma_.lower() not in _WHO_NOUNS
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children)
+    )
+
+
+def _person_before(view: ArticleView, people: PeopleIndex, noun: Token) -> str | None:
+    """The person last named before ``noun`` in its sentence."""
+    doc = view.doc
+    for k in range(noun.i - 1, noun.sent.start - 1, -1):
+        tok = doc[k]
+        if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "flat"):
+            continue
+        s, e = np_span(doc, tok)
+        ent = people.entity_at(s, e)
+        if ent is not None and ent.type == "person":
+            return ent.name
+    return None
 
 
 _NOUNS = ("NOUN", "PROPN")
