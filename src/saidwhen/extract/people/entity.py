@@ -3,6 +3,7 @@ mentions, descriptors, aliases and the evidence for its gender and type."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -32,9 +33,29 @@ class _Entity:
     # head_words, asked tens of thousands of times per article, with what it was made of
     _heads_of: tuple[tuple[object, ...], frozenset[str]] | None = field(default=None, repr=False)
 
+    # the mentions in text order, with the list and how many of it they were sorted from
+    _sorted_of: tuple[list[tuple[int, int]], int, list[tuple[int, int]]] | None = field(
+        default=None, repr=False
+    )
+
+    def by_start(self) -> list[tuple[int, int]]:
+        """The mentions in text order (those appended since the last call filed in by
+        bisection: asked for every mention of a name, a scan of them all grew with the
+        square of the mentions)."""
+        got = self._sorted_of
+        if got is None or got[0] is not self.mentions or got[1] > len(self.mentions):
+            got = (self.mentions, 0, [])
+        _, filed, ordered = got
+        for m in self.mentions[filed:]:
+            bisect.insort(ordered, m)
+        self._sorted_of = (self.mentions, len(self.mentions), ordered)
+        return ordered
+
     def last_before(self, at: int) -> int:
         """Where this entity was last mentioned before ``at`` (-1: not yet)."""
-        return max((s for s, _ in self.mentions if s < at), default=-1)
+        ordered = self.by_start()
+        k = bisect.bisect_left(ordered, (at,))
+        return ordered[k - 1][0] if k else -1
 
     @property
     def name(self) -> str:

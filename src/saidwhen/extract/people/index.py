@@ -379,7 +379,8 @@ class PeopleIndex(_Descriptions, _Pronouns):
                     # a bare surname two people share: the one named first, the story's
                     # (also for a surname before both: a headline's "Tano"); a person's
                     # name over a body's ("Maria Vance", not "Team Vance")
-                    last = 10_000_000 - min(s for s, _ in ent.mentions)
+                    ordered = ent.by_start()
+                    last = 10_000_000 - ordered[0][0]
                     last += 20_000_000 * _personal_name(ent)
                     # unless only the other one was named in this paragraph before it,
                     # or was the subject of a main clause in the paragraph before ("Bill
@@ -387,14 +388,19 @@ class PeopleIndex(_Descriptions, _Pronouns):
                     # "Governor Tano" is whom the title names)
                     if _personal_name(ent) and not acronym:
                         para, before = self._paragraphs_before(at)
-                        if any(para <= s < at for s, _ in ent.mentions):
+                        lo, mid, hi = (
+                            bisect.bisect_left(ordered, (p,)) for p in (before, para, at)
+                        )
+                        if mid < hi:
                             last += 80_000_000
-                        elif not titled and any(
-                            before <= s < para
-                            and not self._in_quote(s)
-                            and self._is_subject_at(s, e) == 2
-                            and self.token_at(s, e).dep_ != "poss"  # "Eric Trump's comments"
-                            for s, e in ent.mentions
+                        elif (
+                            not titled
+                            and any(
+                                not self._in_quote(s)
+                                and self._is_subject_at(s, e) == 2
+                                and self.token_at(s, e).dep_ != "poss"  # "Eric Trump's comments"
+                                for s, e in ordered[lo:mid]
+                            )
                         ):
                             last += 40_000_000
                     if len(ent.tokens) == 2 and ent.tokens[0].lower() in REGNAL_TITLES:

@@ -337,7 +337,10 @@ def _set_in_source(
     verb = span_root(doc, cue)
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or not is_speech_verb(verb):
         return None
-    comma = next((k for k in range(cue.end, len(doc)) if doc[k].text in INTERRUPTERS), len(doc))
+    # (no further than the verb's last dependent: a scan to the end of the article for
+    # every cue grew with the square of a paragraph without commas)
+    last = verb.right_edge.i + 1
+    comma = next((k for k in range(cue.end, last) if doc[k].text in INTERRUPTERS), len(doc))
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") and c.i < comma for c in verb.children):
         return None  # "Lee, a Republican, described himself as ...": no cue set in
     commas = [k for k in range(src.start, src.end) if doc[k].text in INTERRUPTERS]
