@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from saidwhen.extract.speech.interview import _Holders, _Overlaps
+from saidwhen.extract.speech.interview import _Holders
+from saidwhen.extract.speech.types import ByStart, Draft
 from tests.test_attribution import run, who
 
 QA = (
@@ -246,5 +247,6 @@ def test_holders_give_the_first_span_holding_a_position(
 def test_overlaps_tell_a_range_overlapping_any_span(
     spans: list[tuple[int, int]], start: int, end: int, hit: bool
 ) -> None:
-    assert _Overlaps(spans).any(start, end) is hit
+    drafts = [Draft(s, e, "direct") for s, e in spans]
+    assert bool(ByStart(drafts).overlapping(start, end)) is hit
     assert hit == any(s < end and start < e for s, e in spans)

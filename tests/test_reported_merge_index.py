@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from saidwhen.extract.speech.merge import _BySpeaker, _ByStart, _frame_reach
-from saidwhen.extract.speech.types import Draft
+from saidwhen.extract.speech.merge import _BySpeaker, _frame_reach
+from saidwhen.extract.speech.types import ByStart, Draft
 from saidwhen.model import Speaker
 
 
@@ -33,7 +33,7 @@ def _ids(ds: list[Draft]) -> list[int]:
 def test_overlapping_is_a_scan_in_list_order(ds: list[Draft], start: int, length: int) -> None:
     end = start + length
     scan = [d for d in ds if d.start < end and start < d.end]
-    assert _ids(_ByStart(ds).overlapping(start, end)) == _ids(scan)
+    assert _ids(ByStart(ds).overlapping(start, end)) == _ids(scan)
 
 
 @given(

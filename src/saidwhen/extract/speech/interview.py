@@ -23,7 +23,6 @@ summary per candidate, ``Clinton: needs a win in Iowa``, is no dialogue).
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -32,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.quotes import paragraphs
-from saidwhen.extract.speech.types import Draft
+from saidwhen.extract.speech.types import ByStart, Draft
 from saidwhen.extract.speech.view import ArticleView, window_tokens
 from saidwhen.model import Person, Span, Speaker
 
@@ -234,8 +233,8 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
                 new.append(Draft(s, e, "direct", speaker=interviewee, inherited=True))
     if not new:
         return drafts
-    in_turn = _Overlaps([(n.start, n.end) for n in new])
-    return [d for d in drafts if not in_turn.any(d.start, d.end)] + new
+    in_turn = ByStart(new)
+    return [d for d in drafts if not in_turn.overlapping(d.start, d.end)] + new
 
 
 def _interviewee(
@@ -296,20 +295,6 @@ def _announced(view: ArticleView, persons: list[Person], first: int) -> tuple[bo
                 name, mention = values[rank]
                 return True, Speaker(name, mention.text, mention.start, mention.end)
     return announced, None
-
-
-class _Overlaps:
-    """Character spans, asked whether any overlaps a range: by bisection over their
-    starts (a scan of every turn for every draft grew with the square of them)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self._starts = [s for s, _ in spans]
-        self._reach = list(itertools.accumulate((e for _, e in spans), max))
-
-    def any(self, start: int, end: int) -> bool:
-        k = bisect.bisect_left(self._starts, end)  # the spans starting before ``end``
-        return k > 0 and self._reach[k - 1] > start
 
 
 class _Holders:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 
 from saidwhen.extract.people import PeopleIndex
@@ -34,7 +33,7 @@ from saidwhen.extract.speech.rules import (
     find_source_insertions,
 )
 from saidwhen.extract.speech.syntax import channel_of, is_speech_verb
-from saidwhen.extract.speech.types import Draft
+from saidwhen.extract.speech.types import ByStart, Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Span, Speaker
 from saidwhen.nlp import doc_text
@@ -78,24 +77,6 @@ def _frame_reach(text: str, q: Draft) -> int:
     return len(text)
 
 
-class _ByStart:
-    """The drafts overlapping a range, in list order, found by bisection (the drafts'
-    offsets do not change while the reports are merged)."""
-
-    def __init__(self, drafts: list[Draft]) -> None:
-        self.drafts = drafts
-        self.order = sorted(range(len(drafts)), key=lambda i: (drafts[i].start, i))
-        self.starts = [drafts[i].start for i in self.order]
-        # the greatest end up to each place in start order: ends before a range stop there
-        self.reach = list(itertools.accumulate((drafts[i].end for i in self.order), max))
-
-    def overlapping(self, start: int, end: int) -> list[Draft]:
-        hi = bisect.bisect_left(self.starts, end)
-        lo = bisect.bisect_right(self.reach, start, 0, hi)
-        found = sorted(i for i in self.order[lo:hi] if start < self.drafts[i].end)
-        return [self.drafts[i] for i in found]
-
-
 class _BySpeaker:
     """The drafts whose speaker mention starts inside a range, found by bisection; a
     draft whose speaker changes is filed again (``moved``), not the whole list sorted
@@ -135,7 +116,7 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
     out = list(drafts)
     seen: set[tuple[int, int]] = set()
     by_cue: dict[tuple[int, int], Draft] = {}
-    overlap = _ByStart(drafts)
+    overlap = ByStart(drafts)
     spoken = _BySpeaker(drafts)
     for q in reported:
         if (q.start, q.end) in seen:
@@ -274,7 +255,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
     # reads its words ("confirmed that its approach uses X", not "its approach uses X")
     # (the readings overlapping a range found by bisection, in list order: a scan of
     # every tagged report for every rule grew with the square of the reports)
-    rules_at, tagged_at = _ByStart(rules), _ByStart(tagged)
+    rules_at, tagged_at = ByStart(rules), ByStart(tagged)
     best = {
         id(t): min(
             (r for r in rules_at.overlapping(t.start, t.end) if r.speaker is not None),
@@ -352,8 +333,8 @@ def _without_acts_in_reports(
     said = [_says(view, q) for q in reports]
     # the reports of saying and the "according to" readings that may hold a report, by
     # bisection (a scan of every one for every report grew with the square of them)
-    saying = _ByStart([q for q, says in zip(reports, said, strict=True) if says])
-    according = _ByStart([r for r in readings if r.speaker and _according(r)])
+    saying = ByStart([q for q, says in zip(reports, said, strict=True) if says])
+    according = ByStart([r for r in readings if r.speaker and _according(r)])
     given: dict[int, bool] = {}  # a reading that one of the reports gives already
     out: list[Draft] = []
     added: set[int] = set()

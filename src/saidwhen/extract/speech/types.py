@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.model import Quote, QuoteKind, Span, Speaker
 
 __all__ = [
+    "ByStart",
     "Draft",
     "TaggedSpan",
 ]
@@ -60,3 +63,21 @@ class TaggedSpan:
     role: str
     start: int
     end: int
+
+
+class ByStart:
+    """The drafts overlapping a range, in list order, found by bisection (the drafts'
+    offsets must not change while it is asked)."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.drafts = drafts
+        self.order = sorted(range(len(drafts)), key=lambda i: (drafts[i].start, i))
+        self.starts = [drafts[i].start for i in self.order]
+        # the greatest end up to each place in start order: ends before a range stop there
+        self.reach = list(itertools.accumulate((drafts[i].end for i in self.order), max))
+
+    def overlapping(self, start: int, end: int) -> list[Draft]:
+        hi = bisect.bisect_left(self.starts, end)
+        lo = bisect.bisect_right(self.reach, start, 0, hi)
+        found = sorted(i for i in self.order[lo:hi] if start < self.drafts[i].end)
+        return [self.drafts[i] for i in found]

@@ -35,7 +35,11 @@ def around(text: str, start: int, end: int) -> tuple[int, int, int]:
     """The paragraph of the words at ``start:end`` and the one before it: where that one
     starts, where theirs starts, where theirs ends (no further than a reach either way)."""
     here = text.rfind("\n", 0, start) + 1
-    a = max(text.rfind("\n", 0, len(text[:here].rstrip())) + 1, start - _AROUND_REACH)
+    # where the paragraph before ends (not len(text[:here].rstrip()): a copy per quote)
+    end_before = here
+    while end_before and text[end_before - 1].isspace():
+        end_before -= 1
+    a = max(text.rfind("\n", 0, end_before) + 1, start - _AROUND_REACH)
     b = text.find("\n", end)
     return a, here, min(len(text) if b < 0 else b, end + _AROUND_REACH)
 
