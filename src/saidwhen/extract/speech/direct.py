@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.lexicon import COURTESY_TITLES, TITLES
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.finders import (
@@ -61,6 +62,7 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
         first = tokens_in(doc, s, s + 1)
         if first and first[0].i < subj.i and opens_on_cue(first[0]):
             s = doc[first[0].i + 1].idx  # "Said Ellis": the parser made the verb a compound
+    e = _past_abbreviated_title(doc_text(doc), e)
     mention = doc_text(doc)[s:e]
     name = people.resolve(s, e)
     if (
@@ -70,6 +72,21 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
     ):
         name = mention
     return Speaker(name, mention, s, e)
+
+
+# a title cut short at its period and the name after it ("Navy Capt. Jeff Davis", which
+# the sentence splitter may end at "Capt.")
+_TITLE_THEN_NAME = re.compile(r"\.(?:[^\S\n]+[A-Z][\w'’-]*){1,3}")
+
+
+def _past_abbreviated_title(text: str, end: int) -> int:
+    """The end of a mention that stops at an abbreviated title's period, moved past the
+    name that follows it ("said Pentagon spokesman Navy Capt. Jeff Davis")."""
+    word = text[max(0, end - 6) : end].split()[-1:] if end else []
+    if not word or f"{word[0].lower()}." not in TITLES or word[0].lower() in COURTESY_TITLES:
+        return end
+    m = _TITLE_THEN_NAME.match(text, end)
+    return m.end() if m else end
 
 
 def _stacked_title_name(subj: Token) -> Token | None:
@@ -158,6 +175,8 @@ def _attribute_region(
         draft.owned = True
         if not _own_words(verb, subj, *owned):
             verb, cue, subj = owned[0], None, owned[1]
+    if (named := _name_hung_on(verb)) is not None and (subj is None or subj.i < named.i):
+        subj = named  # '"Cruz," Beck joked': the parse took the name for part of the verb
     inverted = False
     if subj is None and cue is None:
         subj = nearby_subject(view, verb, region)
@@ -274,6 +293,17 @@ def _reported_on(noun: Token, owner: Token, quoted: frozenset[int]) -> bool:
             if subj is not None and subj.i not in (noun.i, owner.i):
                 return True
     return False
+
+
+def _name_hung_on(verb: Token) -> Token | None:
+    """The name right before a cue verb that the parse hangs on the verb as a compound
+    ("Beck joked" read as one word), which is the verb's subject."""
+    if verb.i == 0 or verb.pos_ != "VERB":
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.dep_ != "compound" or prev.head.i != verb.i or prev.pos_ != "PROPN":
+        return None
+    return prev
 
 
 def _own_words(verb: Token, subj: Token | None, noun: Token, owner: Token) -> bool:
