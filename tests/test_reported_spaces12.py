@@ -118,3 +118,36 @@ def test_the_next_act_after_before_is_a_statement_of_its_own(nlp: Any) -> None:
         ("the bridge was safe", "The mayor", "said"),
         ("that the river would never flood", "The mayor", "claiming"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            "GLEN PARK, Ore. - Rallying hundreds of service workers who are struggling to get "
+            "by, Ana Ruiz tried here last week to empathize with their frustrations and "
+            "promised to deliver change.\n",
+            "Ana Ruiz",
+            "Ana Ruiz",
+        ),
+        (
+            "WASHINGTON -- President Lee, dedicating the National Museum of Ferries on "
+            "Saturday, said it would tell a story of the sea.\n",
+            "Lee",
+            "President Lee",
+        ),
+        (
+            "MYRTLE BEACH, S.C. - Sen. Tom Keller (R-Tex.) continued his onslaught against Ana "
+            "Ruiz on Saturday, casting her as a false conservative and questioning her "
+            "judgment.\n",
+            "Tom Keller",
+            "Sen. Tom Keller (R-Tex",
+        ),
+    ],
+)
+def test_the_dateline_is_no_source(nlp: Any, text: str, speaker: str, mention: str) -> None:
+    rec = run(text, nlp)
+    reports = [q for q in rec.quotes if q.kind == "indirect"]
+    assert reports, rec.quotes
+    for q in reports:
+        assert q.speaker is not None and (q.speaker.name, q.speaker.mention) == (speaker, mention)

@@ -36,6 +36,7 @@ from saidwhen.extract.speech.syntax import (
     noun_phrase,
     span_root,
     trim,
+    without_dateline,
 )
 from saidwhen.extract.speech.types import Draft, TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
@@ -276,7 +277,7 @@ def _subject_phrase(
     subj = _tagged_cue_subject(doc, cue, cues)
     if subj is None or subj.lower_ in NO_SOURCE:
         return None
-    toks = trim(doc, noun_phrase(subj))
+    toks = without_dateline(trim(doc, noun_phrase(subj)))
     if not toks:
         return None
     span = TaggedSpan("SRC", toks[0].i, toks[-1].i + 1)
