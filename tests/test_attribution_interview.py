@@ -270,8 +270,7 @@ DESCRIBED_QA = (
         (DESCRIBED_QA, "one of the owners of a family harbor in Velo"),
         # only the headline describes them
         (
-            "An interview with the owners of a harbor\n\n"
-            + DESCRIBED_QA.split("\n\n", 2)[2],
+            "An interview with the owners of a harbor\n\n" + DESCRIBED_QA.split("\n\n", 2)[2],
             "the owners of a harbor",
         ),
     ],
