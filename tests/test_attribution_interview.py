@@ -311,3 +311,19 @@ def test_an_answer_in_the_first_person_is_an_answer_though_it_reports_others(
     got = {(q.kind, q.text[:20], who(q)) for q in rec.quotes}
     assert ("direct", "I will talk to anyon", "Ana Ruiz") in got
     assert not any(q.kind == "direct" and q.text.startswith("The buyers") for q in rec.quotes)
+
+
+def test_an_answer_quoting_someone_is_the_interviewees_and_a_quoting_question_no_answer(
+    nlp: Any,
+) -> None:
+    text = PRONOUN_QA.replace(
+        "Boats, mostly. We share one with three other teams.\n",
+        "Boats, mostly. My captain says “no boat, no reef,” and we share one with three "
+        "other teams.\n\n"
+        "Would a motto like “no boat, no reef” help you raise money?\n\n"
+        "I doubt it. Money follows results.\n",
+    )
+    rec = run(text, nlp)
+    answers = [q for q in rec.quotes if q.kind == "direct"]
+    assert [q.text[:14] for q in answers] == ["The reef near ", "Boats, mostly.", "I doubt it. Mo"]
+    assert {who(q) for q in answers} == {"Lena Okafor"}

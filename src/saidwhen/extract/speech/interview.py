@@ -192,7 +192,13 @@ def _unlabelled_answers(view: ArticleView, found: list[Turn]) -> list[tuple[int,
         para = view.text[p_start:p_end].rstrip()
         # a heading between answers ("On the budget") is nobody's words, nor is a
         # photo's caption ("The pier in 1990. Image: Ana Ruiz.")
-        if after_question and para[-1:] in _SENTENCE_END and not _CREDIT.search(para):
+        # a question with quotation marks in it is no answer either
+        if (
+            after_question
+            and para[-1:] in _SENTENCE_END
+            and para[-1] != "?"
+            and not _CREDIT.search(para)
+        ):
             out.append((p_start, p_end))
     return out
 
@@ -238,7 +244,7 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
                 text, s, e
             ):
                 continue
-            if not _QUOTE_MARKS & set(text[s:e]):
+            if text[s] not in _QUOTE_MARKS:  # (quotes inside an answer are in its words)
                 new.append(Draft(s, e, "direct", speaker=interviewee, inherited=True))
     if not new:
         return drafts
