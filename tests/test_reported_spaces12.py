@@ -151,3 +151,16 @@ def test_the_dateline_is_no_source(nlp: Any, text: str, speaker: str, mention: s
     assert reports, rec.quotes
     for q in reports:
         assert q.speaker is not None and (q.speaker.name, q.speaker.mention) == (speaker, mention)
+
+
+def test_a_hyphen_after_a_capitalised_source_is_no_dateline(nlp: Any) -> None:
+    # "NBC ... Ex-FBI": no dateline, so NBC stays the source the next paragraph's quote
+    # goes on from
+    rec = run(
+        "The ferry sank.\n\nNBC reported that night Ex-FBI chief Ana Ruiz testifies the "
+        'ferry attack was gang-linked crime.\n\n"The hearing was closed but Mayor Tom '
+        "Keller spoke to reporters afterwards and said this conflicted with earlier "
+        "accounts.\n",
+        nlp,
+    )
+    assert [who(q) for q in rec.quotes if q.kind == "direct"] == ["NBC"]

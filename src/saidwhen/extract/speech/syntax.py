@@ -487,7 +487,11 @@ def _dateline_dash(tok: Token) -> int | None:
         first -= 1
     if tok.i - first > 8 or not (doc[first].is_alpha and doc[first].is_upper):
         return None
-    return next((t.i for t in doc[first : first + 8] if t.text in _DASHES), None)
+    # a dash set apart by spaces, not the hyphen of "CNN reported Ex-CIA chief ..."
+    return next(
+        (t.i for t in doc[first : first + 8] if t.text in _DASHES and doc[t.i - 1].whitespace_),
+        None,
+    )
 
 
 def _past_dateline(subj: Token) -> list[Token]:
