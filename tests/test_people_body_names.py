@@ -96,3 +96,19 @@ def test_a_company_short_form_is_one_body_with_its_full_name(nlp: Any) -> None:
     bodies = [p for p in rec.people if "Vell" in p.name]
     assert [p.name for p in bodies] == ["Vell-Marten Cos."]
     assert {m.text for m in bodies[0].mentions} >= {"Vell-Marten Cos.", "Vell-Marten", "Vell"}
+
+
+def test_a_person_is_not_the_short_form_of_a_body_named_after_her(nlp: Any) -> None:
+    """ "Maria Ostrander" after "the Maria Ostrander Foundation" is the photographer, not
+    the foundation: her quote is hers, and the foundation stays a body."""
+    rec = extract(
+        "The Maria Ostrander Foundation gave the museum 150 of her photographs on Monday.\n\n"
+        'Maria Ostrander took them in the 1970s. "I shot what I could afford," Ostrander '
+        "told a radio host in 1998.",
+        "2021-03-02",
+        nlp=nlp,
+    )
+    (q,) = [q for q in rec.quotes if q.text.startswith("I shot")]
+    assert q.speaker is not None and q.speaker.name == "Maria Ostrander"
+    kinds = {p.name: p.type for p in rec.people}
+    assert kinds.get("the Maria Ostrander Foundation") == "organisation"

@@ -23,6 +23,8 @@ from saidwhen.extract.people.described import _Descriptions
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.headlines import _headline_end
 from saidwhen.extract.people.names import (
+    _ANY_GIVEN,
+    _CORPORATE_LOW,
     _DOC_NOUNS,
     _ENVOYS,
     _MORE_FEMALE,
@@ -233,6 +235,13 @@ def _author_of_work(root: Token) -> Token | None:
     return None
 
 
+def _company_of(low: list[str], ent_low: list[str]) -> bool:
+    """Is ``ent_low`` the name ``low`` with a company's suffix ("Orla Data Corp.")?"""
+    return ent_low[: len(low)] == low and all(
+        w.rstrip(".") in _CORPORATE_LOW for w in ent_low[len(low) :]
+    )
+
+
 def _named_example(root: Token) -> Token | None:
     """The one person a group is given by ("advisers like Ana Ruiz", "critics, including
     Ana Ruiz,", "critics such as Ana Ruiz"), else None: the words are hers."""
@@ -403,7 +412,16 @@ class PeopleIndex(_Descriptions, _Pronouns):
             if gender is not None and _gender_of_name(ent) not in (gender, None):
                 continue
             if org_named or ent.org_named:
-                ok = _same_body(low, ent_low)
+                # (a person's full name is not the short form of a body named after
+                # them: "Maria Lee" of "the Maria Lee Foundation"; but "Orla Data" of
+                # "Orla Data Corp.")
+                ok = _same_body(low, ent_low) and (
+                    org_named
+                    or len(low) < 2
+                    or low[0] not in _ANY_GIVEN
+                    or low == ent_low
+                    or _company_of(low, ent_low)
+                )
             else:
                 ok = _same_person(low, ent_low)
                 if ok and low[-1] != ent_low[-1] and _first_surname(low, ent_low):
