@@ -114,9 +114,7 @@ def _channels_told(
         if q.channel and q.continues is None:
             at = q.cue.start if q.cue else q.start
             s, e = _sentence_of(sents, at)
-            named = any(
-                k in _channel_key(_outside(text, s, e, q)) for k in _channel_key(q.channel)
-            )
+            named = any(k in _channel_key(_outside(text, s, e, q)) for k in _channel_key(q.channel))
             p = last.get(name)
             # a document is quoted on and on ("the doctors stated" after "in a letter"); a
             # post, a show, an interview go on only just after
