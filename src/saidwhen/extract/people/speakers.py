@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS
+from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, TITLES
 from saidwhen.extract.people.described import _KIN_WORDS
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.index import PeopleIndex
@@ -45,7 +45,11 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         if joint is not None:
             out.append(replace(q, speaker=replace(sp, name=joint[0], type=joint[1])))
             continue
-        ent = people.entity_at(sp.start, sp.end) or _named_through_debris(doc, sp, people)
+        ent = (
+            _named_after_title(doc, sp, people)
+            or people.entity_at(sp.start, sp.end)
+            or _named_through_debris(doc, sp, people)
+        )
         if ent is not None:
             if ent.type == "unnamed":
                 last_unnamed = (sp.end, ent.name, ent.type)
@@ -139,6 +143,23 @@ def _named_through_debris(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity
 
 
 _DEBRIS = "\"'<>=/;:.,#*[]{}()|"
+
+# an abbreviated title and the name after it, inside a mention ("Army Capt. Dana Ruiz")
+_TITLE_DOT = re.compile(r"(?:^|\s)([A-Z][a-z]{1,4})\.\s+(?=[A-Z])")
+
+
+def _named_after_title(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity | None:
+    """The person named after an abbreviated title in a mention ("Army Capt. Dana Ruiz"),
+    when the index also holds the words before the period as a name of their own."""
+    mention = doc_text(doc)[sp.start : sp.end]
+    m = _TITLE_DOT.search(mention)
+    if m is None or f"{m.group(1).lower()}." not in TITLES:
+        return None
+    whole = people.entity_at(sp.start, sp.end)
+    if whole is None or m.group(1).lower() not in (w.lower().rstrip(".") for w in whole.tokens):
+        return None  # the index knows whom the whole mention names
+    ent = people.entity_at(sp.start + m.end(), sp.end)
+    return ent if ent is not None and ent.type == "person" else None
 
 
 # "Mrs. Clinton's campaign": an owner named by an honorific and a surname

@@ -62,9 +62,10 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
         first = tokens_in(doc, s, s + 1)
         if first and first[0].i < subj.i and opens_on_cue(first[0]):
             s = doc[first[0].i + 1].idx  # "Said Ellis": the parser made the verb a compound
-    e = _past_abbreviated_title(doc_text(doc), e)
+    cut, e = e, _past_abbreviated_title(doc_text(doc), e)
     mention = doc_text(doc)[s:e]
-    name = people.resolve(s, e)
+    # (the name after the title, when the index took the title for one: "Army Capt")
+    name = (people.resolve(cut + 2, e) if e > cut else None) or people.resolve(s, e)
     if (
         name is None
         and mention.lower() not in PRONOUNS
