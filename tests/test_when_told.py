@@ -144,3 +144,32 @@ _LETTER = (
 )
 def test_a_channel_carried_on(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # a reply goes on from the words it answers, when the text dated them
+        (
+            'On Nov. 4, Mayor Ana Ruiz wrote to the harbor board: "Pay the fishermen now."\n\n'
+            'Tom Ferrell, the board\'s chairman, shot back: "We will not pay a cent."',
+            "We will not pay",
+            "2019-11-04",
+        ),
+        (
+            'In a letter on Nov. 4, Ruiz told Ferrell that the port "belongs to the town." '
+            'He replied that it was "a matter for the courts."',
+            "a matter for the courts",
+            "2019-11-04",
+        ),
+        # ... not a reply to words the text leaves undated
+        (
+            'Mayor Ana Ruiz wrote to the harbor board: "Pay the fishermen now."\n\n'
+            'Tom Ferrell, the board\'s chairman, shot back: "We will not pay a cent."',
+            "We will not pay",
+            None,
+        ),
+    ],
+)
+def test_a_reply(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
