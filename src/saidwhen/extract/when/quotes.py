@@ -56,6 +56,7 @@ from saidwhen.extract.when.evidence import (
     _outside,
     _said_then,
     _same_audience,
+    _same_words_dated,
     _since_clause,
     _updated_day,
     _weekday_until,
@@ -177,7 +178,7 @@ def _date_all(
     so_far = _SaidSoFar()
     for i, q in enumerate(quotes):
         so_far.append(_date_one(q, i, so_far, text, sents, free, told, limit, story, parsed))
-    out = _headings_dated(text, so_far)
+    out = _same_words_dated(_headings_dated(text, so_far))
     if anchor == dt.date.min:  # no day before it
         return out
     out = _occasions_dated(text, sents, out, free, story, anchor, parsed)
