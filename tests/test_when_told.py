@@ -195,6 +195,14 @@ _FILLER = (
             "We will vote it down",
             "2019-11-04",
         ),
+        # ... not the same words written now, in the present, in another channel
+        (
+            'On Nov. 4, Mayor Ana Ruiz told a radio show: "The deal is a gift to the rich."\n\n'
+            + _FILLER * 6
+            + '"The deal is a gift to the rich and nothing else," she writes in her newsletter.',
+            "and nothing else",
+            None,
+        ),
         # ... not a word or two another quote happens to share
         (
             'On Nov. 4, Mayor Ana Ruiz called the harbor deal "a gift."\n\n'

@@ -552,11 +552,14 @@ def _same_words_dated(quotes: Sequence[Quote]) -> list[Quote]:
             q = quotes[i]
             if q.when or q.when_range or q.when_basis != "article date" or q.continues is not None:
                 continue
+            if q.cue is not None and _PRESENT_SAY.match(q.cue.text):
+                continue  # "she writes" now, in her newsletter, what she said in a podcast
             same = [
                 quotes[j]
                 for j in dated
                 if len(min(form(i), form(j), key=len).split()) >= _SAME_WORDS_MIN
                 and (form(i) in form(j) or form(j) in form(i))
+                and not (q.channel and quotes[j].channel and q.channel != quotes[j].channel)
             ]
             if same:
                 p = min(same, key=lambda p: abs(p.start - q.start))
