@@ -250,3 +250,80 @@ def test_overlaps_tell_a_range_overlapping_any_span(
     drafts = [Draft(s, e, "direct") for s, e in spans]
     assert bool(ByStart(drafts).overlapping(start, end)) is hit
     assert hit == any(s < end and start < e for s, e in spans)
+
+
+# An interview whose introduction describes the one interviewed without naming her.
+DESCRIBED_QA = (
+    "Harbor owner talks about the ferry strike\n\n"
+    "Wikinews interviewed one of the owners of a family harbor in Velo about the strike "
+    "that stopped the ferries.\n\n"
+    "How long has the harbor been yours?\n\n"
+    "Since my father died. We have run it for thirty years.\n\n"
+    "Do you side with the crews?\n\n"
+    "I do. Our crews are paid too little.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (DESCRIBED_QA, "one of the owners of a family harbor in Velo"),
+        # only the headline describes them
+        (
+            "An interview with the owners of a harbor\n\n" + DESCRIBED_QA.split("\n\n", 2)[2],
+            "the owners of a harbor",
+        ),
+    ],
+)
+def test_a_described_interviewee_answers_under_the_description(
+    text: str, speaker: str, nlp: Any
+) -> None:
+    rec = run(text, nlp)
+    answers = [q for q in rec.quotes if q.kind == "direct"]
+    assert [q.text[:12] for q in answers] == ["Since my fat", "I do. Our cr"]
+    assert {who(q) for q in answers} == {speaker}
+
+
+# The introduction names the interviewee, then a pronoun announces the talk; a caption
+# sits between a question and its answer; an answer reports others' words too.
+PRONOUN_QA = (
+    "Marine biologist Lena Okafor studies the reefs of the northern bay.\n\n"
+    "She discusses her work with the Harbor Gazette.\n\n"
+    "What drew you to corals?\n\n"
+    "The reef near Velo. Divers keep saying it is dying, and I wanted to know why.\n\n"
+    "What do you need now?\n\n"
+    "A diver at the reef in May. Image: Tom Keller.\n\n"
+    "Boats, mostly. We share one with three other teams.\n"
+)
+
+
+def test_a_pronoun_announces_the_interviewee_and_captions_are_no_answers(nlp: Any) -> None:
+    rec = run(PRONOUN_QA, nlp)
+    answers = [q for q in rec.quotes if q.kind == "direct"]
+    assert [q.text[:14] for q in answers] == ["The reef near ", "Boats, mostly."]
+    assert {who(q) for q in answers} == {"Lena Okafor"}
+
+
+def test_an_answer_in_the_first_person_is_an_answer_though_it_reports_others(
+    nlp: Any,
+) -> None:
+    rec = run(NARRATED_QA.replace("My door is open.", "Tom Lee said the offer stands."), nlp)
+    got = {(q.kind, q.text[:20], who(q)) for q in rec.quotes}
+    assert ("direct", "I will talk to anyon", "Ana Ruiz") in got
+    assert not any(q.kind == "direct" and q.text.startswith("The buyers") for q in rec.quotes)
+
+
+def test_an_answer_quoting_someone_is_the_interviewees_and_a_quoting_question_no_answer(
+    nlp: Any,
+) -> None:
+    text = PRONOUN_QA.replace(
+        "Boats, mostly. We share one with three other teams.\n",
+        "Boats, mostly. My captain says “no boat, no reef,” and we share one with three "
+        "other teams.\n\n"
+        "Would a motto like “no boat, no reef” help you raise money?\n\n"
+        "I doubt it. Money follows results.\n",
+    )
+    rec = run(text, nlp)
+    answers = [q for q in rec.quotes if q.kind == "direct"]
+    assert [q.text[:14] for q in answers] == ["The reef near ", "Boats, mostly.", "I doubt it. Mo"]
+    assert {who(q) for q in answers} == {"Lena Okafor"}

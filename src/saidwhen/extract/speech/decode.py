@@ -36,6 +36,7 @@ from saidwhen.extract.speech.syntax import (
     noun_phrase,
     span_root,
     trim,
+    without_dateline,
 )
 from saidwhen.extract.speech.types import Draft, TaggedSpan
 from saidwhen.extract.speech.view import ArticleView
@@ -276,7 +277,7 @@ def _subject_phrase(
     subj = _tagged_cue_subject(doc, cue, cues)
     if subj is None or subj.lower_ in NO_SOURCE:
         return None
-    toks = trim(doc, noun_phrase(subj))
+    toks = without_dateline(trim(doc, noun_phrase(subj)))
     if not toks:
         return None
     span = TaggedSpan("SRC", toks[0].i, toks[-1].i + 1)
@@ -415,6 +416,29 @@ def _char_span(view: ArticleView, span: TaggedSpan) -> tuple[int, int]:
     return view.idx[lo], view.idx[hi] + len(view.texts[hi])
 
 
+def _joined_over_spaces(view: ArticleView, spans: Sequence[TaggedSpan]) -> list[TaggedSpan]:
+    """Spans of one role that only white space inside a line parts, as one span: the
+    tagger, trained on single spaces, often stops at a page's no-break or double space
+    ("responded that\xa0the website cites ...": the content was "that")."""
+    out: list[TaggedSpan] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.role == span.role
+            and last.end < span.start
+            and all(_inline_space(view, k) for k in range(last.end, span.start))
+        ):
+            out[-1] = TaggedSpan(span.role, last.start, span.end)
+        else:
+            out.append(span)
+    return out
+
+
+def _inline_space(view: ArticleView, k: int) -> bool:
+    return view.is_space[k] and "\n" not in view.texts[k]
+
+
 def find_tagged(
     view: ArticleView,
     people: Any = None,
@@ -439,7 +463,8 @@ def find_tagged(
     out: list[Draft] = []
     seen: set[tuple[int, int]] = set()
     rules = find_reported(view) if rules is None else rules
-    for spans in tag_doc(view, tagger, rules):
+    for tagged in tag_doc(view, tagger, rules):
+        spans = _joined_over_spaces(view, tagged)
         cues = [s for s in spans if s.role == "CUE"]
         for cue, src, con in decode(view, spans, rules):
             con = content_bounds(view, cue, con)

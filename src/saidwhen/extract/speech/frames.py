@@ -350,8 +350,9 @@ def _next_act(content: Span_, speaker_ids: set[int], cue: Token | None) -> Token
     words, though it is the source's next act: conjoined to the words' main verb
     (``said the plan was late and urged a vote``), conjoined to a verb inside them in the
     cue's own form (``saying he has been a pioneer in promoting women and calling him
-    "a feminist"``), or a participle set off by a comma (``denied that a shakeup is
-    coming, explaining that ...``)."""
+    "a feminist"``), a participle set off by a comma (``denied that a shakeup is
+    coming, explaining that ...``) or brought by "before" or "after" (``said the
+    deadlock had kept them safe before claiming that ...``)."""
     roots = [
         t
         for t in content
@@ -382,7 +383,19 @@ def _next_act(content: Span_, speaker_ids: set[int], cue: Token | None) -> Token
             and v.right_edge.i >= content.end - 2
         ):
             return v
+        if (
+            v.dep_ == "pcomp"
+            and v.tag_ == "VBG"
+            and v.head.i == v.i - 1
+            and v.head.lower_ in _NEXT_TIME
+            and v.right_edge.i >= max(t.i for t in content if not (t.is_punct or t.is_space))
+        ):
+            return v  # "said the deadlock had "kept us safe" before claiming that ..."
     return None
+
+
+# prepositions that bring the source's next act ("before claiming that ...")
+_NEXT_TIME = frozenset(("before", "after"))
 
 
 def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:

@@ -61,12 +61,17 @@ _NOT_PEOPLE = frozenset({"GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "EVENT"})
 # where a news story's quotes come from.
 _ANNOUNCES = re.compile(
     r"\b(?:interview(?:s|ed|ing)?|Q ?& ?A|sat down with|spoke (?:to|with)"
-    r"|talk(?:s|ed) (?:to|with))\b",
+    r"|talk(?:s|ed) (?:to|with)|discuss(?:es|ed)? (?:[\w’']+ ){0,4}with)\b",
     re.IGNORECASE,
 )
 _TOLD_WHERE = re.compile(r"\b(?:in|during|from|to) (?:an?|the|his|her|their) (?:\w+ ){0,2}$", re.I)
 _PHRASE_ENDS = frozenset({"ADP", "PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PART"})
 _SENTENCE_END = frozenset('.!?…"”’)')
+# Prepositions that tell who a described interviewee is, not what they talk about.
+_WHOSE = frozenset({"of", "in", "at", "from"})
+# A photo's credit ends its caption.
+_CREDIT = re.compile(r"\b(?:Image|Photo|Picture|Credit)s?: [^.\n]{1,80}\.?$")
+_THIRD_PERSON = frozenset({"he", "him", "she", "her"})
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 
 
@@ -185,8 +190,15 @@ def _unlabelled_answers(view: ArticleView, found: list[Turn]) -> list[tuple[int,
             after_question = labels[k] in questions
             continue
         para = view.text[p_start:p_end].rstrip()
-        # a heading between answers ("On the budget") is nobody's words
-        if after_question and para[-1:] in _SENTENCE_END:
+        # a heading between answers ("On the budget") is nobody's words, nor is a
+        # photo's caption ("The pier in 1990. Image: Ana Ruiz.")
+        # a question with quotation marks in it is no answer either
+        if (
+            after_question
+            and para[-1:] in _SENTENCE_END
+            and para[-1] != "?"
+            and not _CREDIT.search(para)
+        ):
             out.append((p_start, p_end))
     return out
 
@@ -216,7 +228,8 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
     # transcript of several names an unlabelled paragraph is anyone's
     if interviewee is not None or not named:
         # a paragraph that names who says its words ("..., Mayor Tom Lee said") is the
-        # article's narration, not an answer (but "I told the board" is one)
+        # article's narration, not an answer (but "I told the board" is one, and so is
+        # one that says "I" or "we" besides)
         told = sorted(
             d.speaker.start
             for d in drafts
@@ -227,14 +240,23 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
         for s, e in _unlabelled_answers(view, found):
             while e > s and text[e - 1].isspace():
                 e -= 1
-            if bisect.bisect_left(told, e) > bisect.bisect_left(told, s):
+            if bisect.bisect_left(told, e) > bisect.bisect_left(told, s) and not _speaks_itself(
+                text, s, e
+            ):
                 continue
-            if not _QUOTE_MARKS & set(text[s:e]):
+            if text[s] not in _QUOTE_MARKS:  # (quotes inside an answer are in its words)
                 new.append(Draft(s, e, "direct", speaker=interviewee, inherited=True))
     if not new:
         return drafts
     in_turn = ByStart(new)
     return [d for d in drafts if not in_turn.overlapping(d.start, d.end)] + new
+
+
+def _speaks_itself(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` speaks in the first person outside quotation marks:
+    an answer may report others ("some folks believe ..."), narration does not say "I"."""
+    outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text[start:end])
+    return bool(_FIRST_PERSON.intersection(_words(outside, [(0, len(outside))])))
 
 
 def _interviewee(
@@ -281,20 +303,53 @@ def _announced(view: ArticleView, persons: list[Person], first: int) -> tuple[bo
     held = _Holders(list(owner))
     values = list(owner.values())
     announced = False
+    described: list[list[Token]] = []
     for m in _announcements(view.text, view.start, first):
         announced = True
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         # a headline's parse is often wrong ("Wikinews interviews" as a noun): the noun
         # phrase right after the announcing word stands in for the object
         after = _words_after(doc, m.end())
-        for tok in [
-            t for h in _interviewed(span[-1] if span else None) for t in _named_in(h)
-        ] + after:
+        heads = _interviewed(span[-1] if span else None)
+        for tok in [t for h in heads for t in _named_in(h)] + after:
             rank = held.first_holding(tok.idx)
             if rank is not None:
                 name, mention = values[rank]
                 return True, Speaker(name, mention.text, mention.start, mention.end)
-    return announced, None
+        # "He now discusses his work with Wikinews": the people stage resolves "he"
+        third = [h for h in heads if h.lower_ in _THIRD_PERSON]
+        if third:
+            t = third[0]
+            return True, Speaker(None, t.text, t.idx, t.idx + len(t))
+        described += [_described(h) for h in heads if h.pos_ in ("NOUN", "NUM")] + [after]
+    # no one named: the fullest description of the one interviewed ("one of the owners
+    # of a New York City bar" over the headline's "New York bar owner")
+    best = max(described, key=len, default=[])
+    if not best or not any(t.pos_ == "NOUN" for t in best):
+        return announced, None
+    s, e = best[0].idx, best[-1].idx + len(best[-1])
+    return announced, Speaker(view.text[s:e], view.text[s:e], s, e)
+
+
+def _described(head: Token) -> list[Token]:
+    """The words of the noun phrase ``head`` heads, with its "of", "in", "at" and "from"
+    phrases ("the owners of a dungeon") but not what the interview is about ("about
+    the cocktail")."""
+    keep = [head]
+    todo = [head]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if (
+                c.dep_ in ("det", "amod", "compound", "nummod", "poss", "case", "nmod")
+                or (c.dep_ == "prep" and c.lower_ in _WHOSE)
+                or (c.dep_ == "pobj" and t.lower_ in _WHOSE)
+            ):
+                keep.append(c)
+                todo.append(c)
+    keep.sort(key=lambda t: t.i)
+    lo, hi = keep[0].i, keep[-1].i + 1
+    return [t for t in head.doc[lo:hi] if not t.is_space]
 
 
 class _Holders:
@@ -327,6 +382,8 @@ def _interviewed(tok: Token | None) -> list[Token]:
     if tok is None:
         return []
     verb = tok.head if tok.lower_ in ("with", "to") else tok
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        verb = verb.head  # "discusses his work with Wikinews"
     found: list[Token] = []
     if tok.lower_ in ("with", "to"):
         found += [c for c in tok.children if c.dep_ == "pobj"]

@@ -123,7 +123,7 @@ CLAUSE_VERBS = frozenset(
     say tell claim insist argue warn admit acknowledge deny add note state report announce
     confirm explain maintain contend assert write allege concede disclose reveal declare
     stress emphasize emphasise boast complain testify tweet reply respond reiterate convey
-    promise pledge vow predict swear imply
+    promise pledge vow predict swear imply observe
     """.split()
 )
 # Verbs of saying that want what was said after a phrase of time ("said at the time
@@ -150,7 +150,7 @@ DESCRIBING_VERBS = frozenset(
 NOT_AS_DESCRIPTION = frozenset("part well result such usual ever always".split())
 # Verbs of a source set into the sentence with "As": "As X reports, ...", "As X put it".
 AS_INSERTION_VERBS = frozenset(
-    ("report", "note", "write", "explain", "say", "tell", "point", "put")
+    "report note write explain say tell point put observe argue predict warn suggest".split()
 )
 # Acts of saying a report's source may go on to, after "and" ("said the lottery favoured
 # millers and identified two bakeries as its winners"): a report of their own.
@@ -158,7 +158,7 @@ NEXT_ACTS = frozenset(
     """
     add note call urge identify warn insist predict recommend demand praise criticize
     criticise blame accuse vow promise pledge describe dismiss deny acknowledge swear imply
-    explain argue announce suggest
+    explain argue announce suggest claim assert declare
     """.split()
 )
 # Verbs of coming to know: the subject receives the words, it does not say them.

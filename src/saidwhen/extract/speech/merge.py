@@ -279,6 +279,9 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
             out.append(r)
     for r in find_source_insertions(view, people):
         if not any(q.start < r.end and r.start < q.end for q in out):
+            # "As Ms. Lee put it in a letter to Tom Hale in July, ...": no words of their
+            # own in the insertion's cue ("Tom Hale in July", cue "put it in a letter to")
+            out = [q for q in out if not (r.cue is not None and _within(q, r.cue.start, r.start))]
             out.append(r)
     for r in [
         *find_phrase_then_clause(view, people),
@@ -316,6 +319,13 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
     out = split_that_clauses(view, out)
     out = _without_acts_in_reports(view, out, rules)
     return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _within(report: Draft, start: int, end: int) -> bool:
+    """Whether a report's words and cue lie between ``start`` and ``end``."""
+    cue = report.cue
+    inside = start <= report.start and report.end <= end
+    return inside and (cue is None or (start <= cue.start and cue.end <= end))
 
 
 def _without_acts_in_reports(

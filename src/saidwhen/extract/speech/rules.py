@@ -299,6 +299,24 @@ _INSERTION_WORDS = ("per", "as", "reports", "reported", "writes", "wrote")
 _SOURCE_ENTS = frozenset(("ORG", "PERSON", "NORP", "GPE"))
 
 
+_OPENERS = frozenset(("CCONJ", "ADV", "INTJ", "ADP", "NOUN", "PUNCT", "SPACE"))
+
+
+def _opens(sent: Span_, tok: Token) -> bool:
+    """Whether ``tok`` opens its sentence but for a short opener: "But as X notes, ...",
+    "Of course, as X observed, ..." (no clause of its own before it)."""
+    before = [t for t in sent if t.i < tok.i and not t.is_space]
+    words = [t for t in before if not t.is_punct]
+    if not before:
+        return True
+    last = before[-1]
+    return (
+        len(words) <= 2
+        and all(t.pos_ in _OPENERS for t in before)
+        and (last.text == "," or last.pos_ in ("CCONJ", "ADV"))
+    )
+
+
 def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[Token]] | None:
     """The cue, source and content of one source insertion, or None."""
     doc = tok.doc
@@ -311,15 +329,18 @@ def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[
         source = list(doc[objs[0].left_edge.i : objs[0].right_edge.i + 1])
         content = [t for t in toks if not tok.i <= t.i <= source[-1].i]
         return [tok], source, content
-    if tok.i == sent.start and tok.lower_ == "as":
-        verb = next((t for t in toks[1:7] if t.pos_ == "VERB"), None)
+    if tok.lower_ == "as" and _opens(sent, tok):
+        verb = tok.head if tok.dep_ == "mark" and tok.i < tok.head.i <= tok.i + 12 else None
+        if verb is None or verb.pos_ != "VERB":
+            after = [t for t in toks if t.i > tok.i]
+            verb = next((t for t in after[:6] if t.pos_ == "VERB"), None)
         if verb is None or verb.lemma_.lower() not in AS_INSERTION_VERBS:
             return None
         if verb.lemma_ == "put" and (verb.i + 1 >= sent.end or doc[verb.i + 1].lower_ != "it"):
             return None  # "As X put it, ...", not "As X put the phone down"
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         comma = next((t for t in toks if t.i > verb.i and t.text == ","), None)
-        if not subj or comma is None or comma.i - verb.i > 12:
+        if not subj or comma is None or comma.i - verb.i > 16:
             return None
         # "As X put it in a letter to Y in March, ...": what lies between is the verb's
         if comma.i - verb.i > 3 and any(
@@ -327,7 +348,11 @@ def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[
         ):
             return None
         source = list(doc[subj[0].left_edge.i : subj[0].right_edge.i + 1])
-        return [tok, verb], source, [t for t in toks if t.i > comma.i]
+        cue = [tok, verb, *(c for c in verb.children if c.dep_ == "prt" and c.i < comma.i)]
+        # the words run to the end of the sentence, not into a paragraph it ran on into
+        words = [t for t in toks if t.i > comma.i]
+        cut = next((k for k, t in enumerate(words) if "\n" in doc[t.i - 1].text_with_ws), None)
+        return cue, source, words if cut is None else words[:cut]
     if (
         prev is not None
         and prev.text == ","
@@ -355,7 +380,7 @@ def find_source_insertions(view: ArticleView, people: Resolver | None = None) ->
     first = bisect.bisect_left(view.idx, view.start)
     for tok in view.tokens_of(_INSERTION_WORDS, first, len(doc)):
         at_start = view.sent_start[tok.i] == tok.i
-        if not at_start and (tok.lower_ == "as" or doc[tok.i - 1].text != ","):
+        if not at_start and tok.lower_ != "as" and doc[tok.i - 1].text != ",":
             continue  # the frames below open the sentence or follow a comma
         found = _insertion(view.sentence(tok.i), tok)
         if found is None:

@@ -49,6 +49,7 @@ __all__ = [
     "subject_of",
     "subtree",
     "trim",
+    "without_dateline",
 ]
 
 
@@ -321,7 +322,8 @@ def source_tokens(tok: Token) -> list[Token]:
                 return trim(tok.doc, noun_phrase(objs[0]))
     for child in tok.children:
         if child.dep_ in SUBJ_DEPS:
-            return trim(tok.doc, noun_phrase(child))
+            for subj in _past_dateline(child):
+                return without_dateline(trim(tok.doc, noun_phrase(subj)))
     if tok.pos_ in ("NOUN", "PROPN"):
         for child in tok.children:
             if child.dep_ == "poss":
@@ -338,7 +340,7 @@ def source_tokens(tok: Token) -> list[Token]:
     )
     if gov is not None:
         if gov.dep_ in SUBJ_DEPS:
-            return trim(tok.doc, subtree(gov))
+            return without_dateline(trim(tok.doc, subtree(gov)))
         return [gov]
     return []
 
@@ -420,6 +422,7 @@ def cue_subject(
         ]
         if len(subs) > 1 and subs[0].tag_ in ("WP", "WDT") and subs[1].pos_ in _NOMINAL:
             subs = subs[1:]  # "Pruitt, who Lane called a liar": "who" is the one called
+        subs = [u for c in subs for u in _past_dateline(c)]
         if subs:
             return min(subs, key=lambda c: abs(c.i - tok.i)) if nearest else subs[0]
         if tok.i == verb.i and (inverted := _inverted_object(tok, quoted)) is not None:
@@ -470,6 +473,44 @@ def cue_subject(
         else:
             return None
     return None
+
+
+_DASHES = frozenset(("-", "--", "—", "–"))
+
+
+def _dateline_dash(tok: Token) -> int | None:
+    """The dash that ends the dateline opening ``tok``'s paragraph ("BUENA PARK, Calif. -",
+    "WASHINGTON --"), when ``tok`` lies within 8 tokens of it; None without one."""
+    doc = tok.doc
+    first = tok.i
+    while first > 0 and tok.i - first <= 8 and "\n" not in doc[first - 1].text_with_ws:
+        first -= 1
+    if tok.i - first > 8 or not (doc[first].is_alpha and doc[first].is_upper):
+        return None
+    # a dash set apart by spaces, not the hyphen of "CNN reported Ex-CIA chief ..."
+    return next(
+        (t.i for t in doc[first : first + 8] if t.text in _DASHES and doc[t.i - 1].whitespace_),
+        None,
+    )
+
+
+def _past_dateline(subj: Token) -> list[Token]:
+    """A subject that is the dateline ("BUENA PARK, Calif. - Rallying workers, Ana Ruiz
+    promised ..."; "WASHINGTON -- President Lee, ..., said") is no one: [] or the
+    noun the parser set beside it after the dash; [subj] for any other subject."""
+    dash = _dateline_dash(subj.left_edge)
+    if dash is None or subj.i > dash:
+        return [subj]
+    return [c for c in subj.children if c.dep_ == "appos" and c.i > dash]
+
+
+def without_dateline(toks: list[Token]) -> list[Token]:
+    """A source's words without the dateline the parser ran into them ("S.C. - Sen. Tom
+    Keller")."""
+    dash = _dateline_dash(toks[0]) if toks else None
+    if dash is None or not toks[0].i < dash < toks[-1].i:
+        return toks
+    return [t for t in toks if t.i > dash]
 
 
 def _past_place_clause(tok: Token) -> Token | None:
