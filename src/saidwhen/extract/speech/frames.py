@@ -27,9 +27,11 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.speech.lexicon import (
     CLAUSE_VERBS,
+    COMPARING_VERBS,
     DESCRIBING_VERBS,
     DIRECTIVE_PREPS,
     DIRECTIVE_VERBS,
+    NAMING_VERBS,
     NEGATIONS,
     NEXT_ACTS,
     NO_SOURCE,
@@ -231,15 +233,52 @@ def _as_object(verb: Token) -> list[Token] | None:
         head = nouns[-1]
     if head.lower_ in NOT_AS_DESCRIPTION or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
+    if verb.lemma_ == "cast" and head.pos_ == "PROPN":
+        return None  # "cast Lee as Hamlet": a part in a play, no description
     return list(doc[obj.left_edge.i : end + 1])
+
+
+# the parts after a verb of naming or comparing that say what its object is or is like
+_NAMED_DEPS = frozenset(("dobj", "oprd", "ccomp", "xcomp"))
+# "called it quits", "called it a day": idioms, no description of the object
+_NOT_NAMED = frozenset(("quits", "day", "night"))
+
+
+def _named(verb: Token) -> list[Token] | None:
+    """``the lifeguards the real heroes of the summer`` (of ``called the lifeguards the
+    real heroes ...``): a verb of naming with its object and what it names the object;
+    ``the ferry fare to highway robbery`` (of ``compared the ferry fare to ...``): a
+    verb of comparing with its object and the ``to`` phrase."""
+    args = [c for c in verb.children if c.i > verb.i and c.dep_ in _NAMED_DEPS]
+    if not args or args[0].left_edge.i != verb.i + 1:
+        return None  # "called on Friday for ...", "called back": no object right after
+    if args[0].pos_ not in ("NOUN", "PROPN", "PRON", "VERB", "DET"):
+        return None
+    doc = verb.doc
+    end = max(a.right_edge.i for a in args)
+    if verb.lemma_.lower() in COMPARING_VERBS:
+        # the "to" phrase, on the verb or (as the parse may hang it) inside the object
+        to = [c for c in verb.children if c.lower_ == "to" and c.i > args[0].i]
+        to += [c for c in args[0].children if c.lower_ == "to" and c.dep_ == "prep"]
+        if not to or to[0].dep_ != "prep":
+            return None  # "compared notes", "compared with last year"
+        end = max(end, to[0].right_edge.i)
+    elif len(args) < 2 or any(t.lower_ in _NOT_NAMED for t in args[1].subtree):
+        return None  # "called the harbour master": no name given
+    return list(doc[args[0].left_edge.i : end + 1])
 
 
 def find_as_reports(
     view: ArticleView, people: Resolver | None = None, taken: Collection[int] = ()
 ) -> list[Draft]:
     """``Kim described the plan as a disaster``, ``Varga has kept branding the warden
-    as a "tin baron"``: what a verb of describing or judging says its object is."""
-    return _frames(view, people, DESCRIBING_VERBS, _as_object, ("dobj", "prep"), taken)
+    as a "tin baron"``: what a verb of describing or judging says its object is; ``Kim
+    called the plan a disaster``, ``Kim compared the plan to a shipwreck``: what a verb
+    of naming or comparing says it is or is like."""
+    return [
+        *_frames(view, people, DESCRIBING_VERBS, _as_object, ("dobj", "prep"), taken),
+        *_frames(view, people, NAMING_VERBS | COMPARING_VERBS, _named, tuple(_NAMED_DEPS), taken),
+    ]
 
 
 def cue_head(view: ArticleView, cue: Span) -> Token | None:
