@@ -337,3 +337,24 @@ def test_naming_and_comparing_say_what_the_object_is(
 def test_naming_and_comparing_without_a_statement(nlp: Any, text: str) -> None:
     view = ArticleView.build(nlp(text))
     assert find_as_reports(view) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # the parse took "show" for a noun
+        (
+            "The row deepened after leaked ledgers from the 2009 harbour audit show he "
+            "had moved the ferry money to a private account.",
+            "leaked ledgers",
+        ),
+        # the parse hung "showing" on "were"
+        (
+            "There were also emails that night showing that harbour officials knew the "
+            "pier was unsafe.",
+            "emails",
+        ),
+    ],
+)
+def test_what_shows_it_is_the_noun_phrase_before(nlp: Any, text: str, mention: str) -> None:
+    assert mention in [m for _, m, _ in _reports(text, nlp)]

@@ -346,6 +346,46 @@ def _without_time(toks: list[Token]) -> list[Token]:
     return kept if kept and kept[-1].is_alpha and kept[-1].pos_ != "DET" else toks
 
 
+# what records, polls and papers do ("documents show", "emails showing that")
+_SHOWING = frozenset("show shows showed shown showing reveal reveals revealed revealing".split())
+_NOUNISH = frozenset(("NOUN", "PROPN", "ADJ", "NUM", "DET"))
+
+
+def _shower(verb: Token) -> list[Token]:
+    """``leaked documents from his 1995 tax return`` (of ``after leaked documents from his
+    1995 tax return show he took a loss``), ``emails that night`` (of ``There were also
+    emails that night showing that ...``): the noun phrase right before a verb of showing
+    that the parse gave no subject (it took "show" for a noun, or hung it on "were")."""
+    doc = verb.doc
+    if verb.lower_ not in _SHOWING or verb.i == 0 or doc[verb.i - 1].pos_ != "NOUN":
+        return []
+    if verb.pos_ == "NOUN" and verb.dep_ in ("pobj", "dobj", "nsubj", "conj", "appos", "attr"):
+        return []  # "went on the talk shows": a noun indeed
+
+    def in_phrase(prev: Token, nxt: Token) -> bool:
+        if prev.pos_ in _NOUNISH or prev.tag_ in ("PRP$", "POS") or prev.dep_ == "det":
+            return True
+        if prev.tag_ == "VBN":
+            return nxt.pos_ in ("NOUN", "ADJ")  # "leaked documents"
+        return prev.lower_ in ("of", "from") and nxt.i < verb.i
+
+    k = verb.i
+    while k > 0 and in_phrase(doc[k - 1], doc[k]):
+        k -= 1
+    words = list(doc[k : verb.i])
+    while words and words[0].pos_ == "ADP":
+        words = words[1:]
+    # the first noun phrase: its words up to its first run of nouns ("emails", not
+    # "emails that night"; "leaked documents" of "... from his tax return")
+    nouns = [j for j, t in enumerate(words) if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return []
+    end = nouns[0]
+    while end + 1 < len(words) and words[end + 1].pos_ in ("NOUN", "PROPN"):
+        end += 1
+    return trim(doc, words[: end + 1])
+
+
 def settle_sources(view: ArticleView, people: Resolver | None, drafts: list[Draft]) -> None:
     """The source mentions of the reports, settled after tagging: a report read without a
     source gets the subject it shares with the clause it hangs from
@@ -362,6 +402,8 @@ def settle_sources(view: ArticleView, people: Resolver | None, drafts: list[Draf
             subj = shared_subject(verb) if verb is not None else None
             if subj is not None and subj.i not in view.quoted:
                 source = trim(doc, after_break(noun_phrase(subj)))
+            elif verb is not None:
+                source = [t for t in _shower(verb) if t.i not in view.quoted]
         else:
             mention = list(tokens_in(doc, d.speaker.start, d.speaker.end))
             cut = _relative_alone(_without_time(mention)) if mention else mention
