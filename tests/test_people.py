@@ -154,4 +154,4 @@ def test_a_body_is_named_as_the_article_spells_it(records: dict[str, ArticleReco
     rec = records["acronym"]
     assert _speakers(rec) == [("Coastal Safety Administration", "organisation")]  # "CSA said"
     said = {q.speaker.name for q in rec.quotes if q.kind == "indirect" and q.speaker}
-    assert {"the Pentagon", "Harbor Freight"} <= said  # "the" kept, "Co." dropped
+    assert {"the Pentagon", "Harbor Freight Co."} <= said  # "the" kept, the fullest name

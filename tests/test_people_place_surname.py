@@ -58,3 +58,34 @@ def test_a_place_one_goes_to_is_no_person(votes: dict[str, float], settled: str 
     ent = _Entity(tokens=["Maya", "Jordan"])
     ent.votes.update(votes)
     assert _settle_type(ent) == settled
+
+
+@pytest.mark.parametrize(
+    ("votes", "kind"),
+    [
+        # named often, labelled a person most times and a town a few times: a person
+        ({"person_full": 2.0, "person": 14.5, "place": 8.0, "in_place": 1.0}, "person"),
+        # labelled a town more often than a person: a place
+        ({"person": 3.0, "place": 6.0}, None),
+        # described as a body ("the label that owns her music, Velo Sound"): the person
+        # labels weigh no more than four against it
+        ({"person": 8.0, "org": 6.0}, "organisation"),
+    ],
+)
+def test_person_labels_against_place_labels(votes: dict[str, float], kind: str | None) -> None:
+    from saidwhen.extract.people.build import _settle_type
+    from saidwhen.extract.people.entity import _Entity
+
+    ent = _Entity(tokens=["Evan", "Marlowe"], votes=dict(votes))
+    assert _settle_type(ent) == kind
+
+
+def test_a_full_name_said_only_inside_a_quote_is_a_person(nlp: Any) -> None:
+    """One capital word inside a quote is no one ("Bread is patience"); a full name the
+    tagger reads as a person's is someone, though only the speaker names him."""
+    rec = run(
+        "Ana Ruiz runs the ferry line across the bay.\n\n"
+        '"I learned the trade from Orin Vale, who ran the boats before me," Ruiz said.\n',
+        nlp,
+    )
+    assert "Orin Vale" in {p.name for p in rec.people if p.type == "person"}

@@ -16,7 +16,6 @@ from saidwhen.extract.lexicon import (
     FEMALE_WORDS,
     MALE_NAMES,
     MALE_WORDS,
-    PAPER_WORDS,
     ROLE_NOUNS,
     TITLES,
 )
@@ -147,7 +146,9 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     place, channel = v.get("place", 0.0), v.get("channel", 0.0)
     if channel > max(person, org):
         return None
-    if person > 0 and person >= org and person >= place:
+    # (the cap weighs a person's labels against a body's description, not against a place:
+    # "Evan Marlowe ... Marlowe" that the tagger now and then takes for a town)
+    if person > 0 and person >= org and v.get("person", 0.0) >= place:
         return "person"
     if v.get("person_strong", 0.0) and person >= org and not v.get("in_place"):
         # "Valeska Paris, an Australian woman ... Paris claims": a person by what the
@@ -218,9 +219,8 @@ def find_people(
     runs = []
     for i0, j in name_runs:
         i0 = _opener_end(doc, i0, j, common)
-        org_named = doc[j - 1].lower_ in _ORG_WORDS or any(
-            t.lower_ in ("of", "for") for t in doc[i0:j]
-        )
+        last = doc[j - 2] if j - i0 >= 2 and doc[j - 1].text == "." else doc[j - 1]
+        org_named = last.lower_ in _ORG_WORDS or any(t.lower_ in ("of", "for") for t in doc[i0:j])
         i = i0 if org_named else _name_start(doc, i0, j, common, alone)
         if i > i0 and not _personal(doc, i0, i, j, name_words):
             i = i0  # "BBC Radio" is a body's name, not "Radio" described as BBC
@@ -302,6 +302,7 @@ def find_people(
         if (
             kind is not None
             and not ent.votes.get("person_strong")
+            and not ent.votes.get("person_full")  # (not a full name: "met Orin Vale")
             and all(index._in_quote(s0) for s0, _ in ent.mentions)
             and len(ent.mentions) < 2
         ):
@@ -606,31 +607,48 @@ def _untagged_surnames(
     return out
 
 
-_CORPORATE = frozenset({"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc"})
-
-
 def _body_name(doc: Doc, ent: _Entity) -> list[str]:
-    """A body's name as the article uses it: no "Co." or "Inc." after it ("McClatchy"),
-    and with "the" before it when the article mostly writes it so ("the Pentagon")."""
+    """A body's name as the article uses it: the fullest form, "Co." or "Inc." after it
+    too ("Vell Data Corp."), with "the" before it when the article mostly writes it so
+    ("the Pentagon")."""
     words = list(ent.tokens)
-    while len(words) > 1 and words[-1].lower().rstrip(",") in _CORPORATE:
-        words.pop()
     text = doc_text(doc)
     if len(words) >= 2 and words[0].isupper() and words[0].isalpha() and len(words[0]) <= 5:
-        rest = " ".join(words[1:])  # "HRN Pentagon correspondent": the Pentagon, named alone too
-        if len(re.findall(rf"\b{re.escape(rest)}\b", text)) > len(ent.mentions) // 2 + 1:
+        # "HRN Pentagon correspondent": the Pentagon, named alone too (alone: not after
+        # another capitalised word, as "News" of "Fox News" is no "NBC News")
+        rest = " ".join(words[1:])
+        alone = sum(
+            not _after_capital(text, m.start())
+            for m in re.finditer(rf"\b{re.escape(rest)}\b", text)
+        )
+        if alone >= 2 and 2 * alone > len(ent.mentions):
             words = words[1:]
-    if words[0].lower() == "the" or (len(words) > 2 and words[-1].lower() not in PAPER_WORDS):
-        return words  # (a newspaper goes by "the" as the article writes it)
-    heads = []  # mentions that head their noun phrase, not "White House press secretary"
+    if words[0].lower() == "the":
+        return words
+    # "the" as the article mostly writes it before the name ("the Pentagon", "the
+    # nonpartisan Congressional Budget Office"), counted over the mentions that head their
+    # noun phrase (not "White House press secretary")
+    heads = with_the = 0
     for s, e in ent.mentions:
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None and span.root.dep_ != "compound":
-            heads.append(s)
-    with_the = sum(text[max(0, s - 4) : s].lower() == "the " for s in heads)
-    if heads and 2 * with_the > len(heads):
+        if span is None or span.root.dep_ == "compound":
+            continue
+        heads += 1
+        with_the += text[max(0, s - 4) : s].lower() == "the " or any(
+            c.dep_ == "det" and c.lower_ == "the" and c.i < span.start for c in span.root.lefts
+        )
+    if heads and 2 * with_the > heads:
         return ["the", *words]
     return words
+
+
+def _after_capital(text: str, at: int) -> bool:
+    """Does a capitalised word other than "The" come right before ``text[at]``?"""
+    before = text[max(0, at - 40) : at]
+    if not before.endswith(" "):
+        return False
+    word = before.split()[-1] if before.split() else ""
+    return word[:1].isupper() and word not in ("The", "A", "An")
 
 
 def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:

@@ -23,6 +23,8 @@ from saidwhen.extract.people.described import _Descriptions
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.headlines import _headline_end
 from saidwhen.extract.people.names import (
+    _ANY_GIVEN,
+    _CORPORATE_LOW,
     _DOC_NOUNS,
     _ENVOYS,
     _MORE_FEMALE,
@@ -153,6 +155,8 @@ class _NameKeys:
     def _keys(core: list[str]) -> Iterable[str]:
         yield from core
         yield from _unaccented(core)
+        if core and "-" in core[0]:
+            yield core[0].split("-", 1)[0]  # "Anheuser" of "Anheuser-Busch"
         if len(core) > 1:  # (one word's initial is no acronym of two letters or more)
             yield "\0" + _initials(core)
 
@@ -204,6 +208,55 @@ _SAID_NOUNS = _WRITTEN_NOUNS | frozenset(
     rebuttal explanation complaint warning promise pledge announcement address interview
     """.split()
 )
+
+
+# Work that someone made and that reports what they found ("a survey by Ana Ruiz")
+_WORK_NOUNS = _WRITTEN_NOUNS | frozenset(
+    "survey study analysis research poll review test paper assessment investigation".split()
+)
+
+
+def _author_of_work(root: Token) -> Token | None:
+    """The maker of a work named after "by" ("a 2018 survey by Ana Ruiz of ...", "research
+    conducted by the Hale Institute"), else None: the work speaks for its maker."""
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in _WORK_NOUNS:
+        return None
+    for c in root.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":  # "conducted by", "carried out by"
+            by = [a for a in c.children if a.dep_ == "agent"]
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            by = [c]
+        else:
+            continue
+        for prep in by:
+            for who in prep.children:
+                if who.dep_ == "pobj" and who.pos_ == "PROPN":
+                    return who
+    return None
+
+
+def _company_of(low: list[str], ent_low: list[str]) -> bool:
+    """Is ``ent_low`` the name ``low`` with a company's suffix ("Orla Data Corp.")?"""
+    return ent_low[: len(low)] == low and all(
+        w.rstrip(".") in _CORPORATE_LOW for w in ent_low[len(low) :]
+    )
+
+
+def _named_example(root: Token) -> Token | None:
+    """The one person a group is given by ("advisers like Ana Ruiz", "critics, including
+    Ana Ruiz,", "critics such as Ana Ruiz"), else None: the words are hers."""
+    if root.tag_ not in ("NNS", "NNPS"):
+        return None
+    for prep in root.children:
+        if prep.dep_ != "prep" or not (
+            prep.lower_ in ("like", "including")
+            or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
+        ):
+            continue
+        names = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        if len(names) == 1 and not any(c.dep_ == "conj" for c in names[0].children):
+            return names[0]
+    return None
 
 
 def _owner_of_words(root: Token) -> Token | None:
@@ -359,7 +412,16 @@ class PeopleIndex(_Descriptions, _Pronouns):
             if gender is not None and _gender_of_name(ent) not in (gender, None):
                 continue
             if org_named or ent.org_named:
-                ok = _same_body(low, ent_low)
+                # (a person's full name is not the short form of a body named after
+                # them: "Maria Lee" of "the Maria Lee Foundation"; but "Orla Data" of
+                # "Orla Data Corp.")
+                ok = _same_body(low, ent_low) and (
+                    org_named
+                    or len(low) < 2
+                    or low[0] not in _ANY_GIVEN
+                    or low == ent_low
+                    or _company_of(low, ent_low)
+                )
             else:
                 ok = _same_person(low, ent_low)
                 if ok and low[-1] != ent_low[-1] and _first_surname(low, ent_low):
@@ -494,6 +556,11 @@ class PeopleIndex(_Descriptions, _Pronouns):
         for s, e, x in inside:  # the name that heads the span
             if s <= root.idx < e:
                 return x
+        example = _named_example(root)
+        if example is not None:
+            found = self.entity_at(example.idx, example.idx + len(example))
+            if found is not None and found.named and found.type == "person":
+                return found
         text = doc_text(doc)
         for s, e, x in inside[:1]:
             # "Deborah Reynolds - Santilli's girlfriend and co-host -": a person's name
@@ -541,6 +608,11 @@ class PeopleIndex(_Descriptions, _Pronouns):
             if names:
                 return names[0][2]
             return self._recent_body(root) if root.lower_ in ("it", "they") else None
+        author = _author_of_work(root)
+        if author is not None:
+            found = self.entity_at(author.idx, author.idx + len(author))
+            if found is not None and found.named and found.type in ("person", "organisation"):
+                return found
         owner = _owner_of_words(root)
         if owner is not None:
             # "his response", "Ruiz's remarks": the words speak for their owner

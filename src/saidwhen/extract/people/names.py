@@ -35,7 +35,7 @@ RANKS = frozenset("lt col gen sgt capt maj adm cpl pvt lieutenant colonel genera
 # Words that make a proper-noun run an organisation's name.
 _ORG_WORDS = frozenset(
     """
-    inc inc. corp corp. co co. llc ltd ltd. plc party campaign committee house senate
+    inc inc. corp corp. co co. cos cos. llc ltd ltd. plc party campaign committee house senate
     news post times journal university college association foundation institute
     council department agency authority ministry office commission service services
     group records productions studios research partners capital bank company
@@ -47,6 +47,9 @@ _ORG_WORDS = frozenset(
     chronicle gazette sports
     """.split()
 )
+# What closes a company's full name ("Vell Data Corp.", "Anheuser-Busch Cos.")
+_CORPORATE_SUFFIXES = frozenset("Inc. Corp. Co. Cos. Ltd. LLC PLC Inc Corp Co Cos Ltd".split())
+_CORPORATE_LOW = frozenset("inc corp co cos ltd llc plc".split())
 # Nouns that refer back to an organisation ("the company said").
 _ORG_NOUNS = frozenset(
     """
@@ -259,13 +262,25 @@ def _same_person(low: list[str], ent_low: list[str]) -> bool:
 def _same_body(low: list[str], ent_low: list[str]) -> bool:
     """Do these name words name the body ``ent_low``: the same words, the name without
     its organisation word ("Big Machine" for "Big Machine Records"), or its acronym."""
+    # (without the "the" a body's name takes from the article's use: "the Harlow Institute")
+    low, ent_low = (
+        [w for k, w in enumerate(low) if k or w != "the"],
+        [w for k, w in enumerate(ent_low) if k or w != "the"],
+    )
     short, long_ = sorted((low, ent_low), key=len)
+    if not short:
+        return False
     if short == long_:
         return True
     if long_[: len(short)] == short and all(w in _ORG_WORDS for w in long_[len(short) :]):
         return True
     if len(short) == 1 and short[0] in PAPER_WORDS and long_[-1] == short[0]:
         return True  # "the Times" of "The New York Times"
+    if len(short) == 1 and long_[0].startswith(f"{short[0]}-") and len(short[0]) >= 4:
+        return True  # "Anheuser" of "Anheuser-Busch"
+    if len(long_) >= 2 and long_[-1].rstrip(".") in _CORPORATE_LOW:
+        # "Vell" or "Vell Data" for "Vell Data Corp.": a company goes by its first word
+        return short == long_[:-1] or (len(short) == 1 and short[0] == long_[0])
     if len(short) == 1 and len(short[0]) >= 2:
         initials = "".join(w[0] for w in long_ if w not in ("and", "of", "the", "&", "for"))
         return short[0] == initials
@@ -482,7 +497,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             and not doc[i].is_sent_start
             and _bridge(doc, i) is not None
         )
-        if _is_name_token(doc[i]) or plural_head or _surname_he(doc, i):
+        if _is_name_token(doc[i]) or plural_head or _surname_he(doc, i) or _acronym_opens(doc, i):
             j = i
             while j + 1 < n:
                 if _is_name_token(doc[j + 1]) and doc[j].whitespace_:
@@ -529,11 +544,37 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                 j -= 1  # "interviewed Dana Ruiz Tuesday": the day is no part of her name
             while j > i + 1 and doc[j].text in _POST_NOMINALS:
                 j -= 1  # "Jane Okafor OBE", "Tom Hale MP": letters after the name
+            if j + 1 < n and doc[j].whitespace_ and doc[j + 1].text in _CORPORATE_SUFFIXES:
+                j += 1  # "Vell Data Corp.": the company's full name
+            if (
+                j > i
+                and doc[j].text in _CORPORATE_SUFFIXES
+                and j + 1 < n
+                and doc[j + 1].text == "."
+                and not doc[j].whitespace_
+            ):
+                j += 1  # (the tokenizer's "Cos" ".")
             runs.extend(_twice_named(doc, i, j + 1))
             i = j + 1
         else:
             i += 1
     return runs
+
+
+def _acronym_opens(doc: Doc, i: int) -> bool:
+    """An acronym the parser took for a common noun, opening a body's name that the
+    tagger reads as one ("the SITE Intelligence Group")."""
+    tok = doc[i]
+    return (
+        i + 1 < len(doc)
+        and tok.text.isupper()
+        and tok.text.isalpha()
+        and 2 <= len(tok.text) <= 6
+        and tok.ent_type_ == "ORG"
+        and bool(tok.whitespace_)
+        and doc[i + 1].ent_iob_ == "I"
+        and _is_name_token(doc[i + 1])
+    )
 
 
 def _after_particles(doc: Doc, j: int) -> int | None:
@@ -613,17 +654,29 @@ def _surname_he(doc: Doc, i: int) -> bool:
 
 def _bridge(doc: Doc, j: int) -> int | None:
     """The next name word after "of"/"for" in a body's name ("Office of the Inspector
-    General", "Nurses for Clean Water"); None when ``doc[j]`` ends no such name part."""
+    General", "Nurses for Clean Water"), or after an "and" that goes on such a name; None
+    when ``doc[j]`` ends no such name part."""
     left = doc[j]
-    if j + 2 >= len(doc) or doc[j + 1].lower_ not in ("of", "for") or not left.whitespace_:
+    if j + 2 >= len(doc) or not left.whitespace_:
         return None
     # "Office for the Western District of New York": a body's name goes on after a bridge
     bridged = any(t.lower_ in ("of", "for") for t in doc[max(0, j - 4) : j])
+    if doc[j + 1].lower_ == "and":
+        # "Center for Media and Public Affairs": an "and" inside a body's name that the
+        # tagger reads as one
+        inside = all(t.ent_iob_ == "I" and t.ent_type_ == "ORG" for t in doc[j + 1 : j + 3])
+        return j + 2 if bridged and inside and _is_name_token(doc[j + 2]) else None
+    if doc[j + 1].lower_ not in ("of", "for"):
+        return None
     plural = left.tag_ in ("NNPS", "NNS") and left.text[:1].isupper()
     if left.lower_ not in _ORG_WORDS and not plural and not bridged:
         return None
     k = j + 2
-    if doc[k].lower_ == "the" and k + 1 < len(doc):
+    if k + 1 < len(doc) and (
+        doc[k].lower_ == "the"
+        # "Committee for a Responsible Budget", as the tagger reads it
+        or (doc[k].lower_ in ("a", "an") and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == "ORG")
+    ):
         k += 1
     return k if _is_name_token(doc[k]) else None
 
@@ -674,7 +727,13 @@ def _name_start(
     if all(t.lower_ in _SUFFIXES for t in doc[start:j]):
         start = prev  # "Martin Luther King Jr.": "King" is his name here, not a title
     # "Velo Tom Ortiz": a place or body named alone elsewhere, before two more names
-    if alone and j - start >= 3 and alone.get(doc[start].text) in ("PLACE", "ORG"):
+    # (a word of its own: not "Vell" of "Vell-Marten")
+    if (
+        alone
+        and j - start >= 3
+        and doc[start].whitespace_
+        and alone.get(doc[start].text) in ("PLACE", "ORG")
+    ):
         start += 1
     # "State Mike Pompeo" (from "Secretary of State"), "Superintendent Jennifer McCormick":
     # a known given name after words that are none starts the name

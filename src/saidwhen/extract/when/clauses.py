@@ -41,6 +41,8 @@ def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
     of = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
     if _conjuncts(of, words.root):
         return True  # "She left in 2000, but she said ...": the date is the other clause's
+    if _of_topic(span.root, words.root):
+        return True  # "she said, referring to the vote on Tuesday": what she spoke of
     if (
         said is not None
         and of.pos_ in ("VERB", "AUX")
@@ -229,6 +231,20 @@ def _setting(noun: Token, verb: Token) -> bool:
     return True
 
 
+# what the words were about, not where they were said ("referring to", "alluding to")
+_OF_TOPIC = frozenset({"refer", "allude"})
+
+
+def _of_topic(x: Token, said: Token) -> bool:
+    """``x`` is in a participle of the saying that tells what it was about ("said, referring
+    to the community, standing now at 17 percent")."""
+    while x.head.i != x.i and x.i != said.i:
+        if x.dep_ == "advcl" and x.head.i == said.i:
+            return x.lemma_.lower() in _OF_TOPIC
+        x = x.head
+    return False
+
+
 def _clause(token: Token) -> Token | None:
     """The head of the relative or participial clause the token is in, if any."""
     x = token
@@ -242,6 +258,8 @@ def _clause(token: Token) -> Token | None:
 _POINTS_BACK = re.compile(
     r"\s*[\"“”']?\s*(?:that|this|those|these|such)(?:'s|’s|\s+(?:is|was|are|were))\b", re.I
 )
+# an opening mark before "This is ...": the sentence is quoted words, not the narrative's
+_OPENS_QUOTE = re.compile(r"^\s*(?:[“‘]|''\w|[\"']\w)")
 _VIEW = re.compile(
     r"\b(?:view|words?|remarks?|comments?|message|claim|promise|pitch|mouthed|voiced|put\s+it)\b",
     re.I,
@@ -261,8 +279,9 @@ def _pointed_back(
         return None
     _, e = _sentence_of(sents, q.end - 1)
     after = sents[bisect.bisect_left(sents, (e, -1)) :][:1]
-    if not after or not _POINTS_BACK.match(text, after[0][0], after[0][1]):
-        return None
+    m = _POINTS_BACK.match(text, after[0][0], after[0][1]) if after else None
+    if m is None or _OPENS_QUOTE.search(m.group(0)):
+        return None  # ('"This is a campaign of slogans," said Lee': the speaker's own words)
     a, b = after[0]
     sentence = text[a:b]
     # "... by Ana Ruiz on Nov. 14", "That was her message to voters on Monday"; not "That

@@ -166,6 +166,9 @@ def _account_date(
     surname = name.split()[-1] if name else ""
     if len(surname) < 3:
         return None
+    # the sentences before the words, when they open before their attribution ('"I am the
+    # one ... Will be such fun!" Trump tweeted': not the quote's own sentences)
+    s = min(s, _sentence_of(sents, q.start)[0])
     k = bisect.bisect_right(sents, s, key=lambda x: x[1])  # the sentences ending by s
     for a, b in reversed(sents[max(0, k - 2) : k]):
         lo = bisect.bisect_left(timexes, a, key=lambda t: t.start)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.when.base import (
+    _DOCUMENT,
     _LATER,
     _PERFECT,
     PARAGRAPH_BREAK,
@@ -87,11 +88,49 @@ def date_quotes(
     channels = {q.channel for q in quotes if q.channel}
     topics = {c for c in channels if _spoken_of(lower, spans, c.lower())}
     working = [replace(q, channel=None) if q.channel in topics else q for q in quotes]
+    working = _channels_told(text, _within_paragraphs(text, doc_sentences(doc)), working)
     dated = _date_all(doc, text, working, timexes, anchor)
     return [
         d if d.channel == q.channel else replace(d, channel=q.channel)
         for d, q in zip(dated, quotes, strict=True)
     ]
+
+
+_DOCUMENT_CHANNEL = re.compile(rf"\b(?:{_DOCUMENT}|video|recording)\b", re.I)
+
+
+def _channels_told(
+    text: str, sents: Sequence[tuple[int, int]], quotes: Sequence[Quote]
+) -> list[Quote]:
+    """The quotes with the channel only where the text tells it: in the attribution (outside
+    the quoted words), or going on from the speaker's words just before in it ("'...,'
+    Ruiz wrote on her blog. '...,' she added"); not a channel carried on from words said
+    long before ("In another tweet, Lee called ..." does not make Lee's later words at a
+    rally a tweet)."""
+    out: list[Quote] = []
+    last: dict[str, Quote] = {}  # each speaker's last quote, with the channel kept
+    for q in quotes:
+        name = q.speaker.name if q.speaker is not None and q.speaker.name else ""
+        if q.channel and q.continues is None:
+            at = q.cue.start if q.cue else q.start
+            s, e = _sentence_of(sents, at)
+            named = any(k in _channel_key(_outside(text, s, e, q)) for k in _channel_key(q.channel))
+            p = last.get(name)
+            # a document is quoted on and on ("the doctors stated" after "in a letter"); a
+            # post, a show, an interview go on only just after
+            near = (
+                p is not None
+                and p.channel == q.channel
+                and (q.start - p.end <= _ACCOUNT_GAP or _DOCUMENT_CHANNEL.search(q.channel))
+            )
+            if not (named or near):
+                q = replace(q, channel=None)
+        elif q.continues is not None and 0 <= q.continues < len(out):
+            q = replace(q, channel=out[q.continues].channel)
+        out.append(q)
+        if name:
+            last[name] = q
+    return out
 
 
 def _spoken_of(lower: str, spans: Spans, channel: str) -> bool:

@@ -1,0 +1,146 @@
+"""Quote dates: what the attribution tells and what it only seems to (made-up news;
+2019-11-20 is a Wednesday): a sentence after that is the speaker's own words, a date in
+what the words were about, the account before words of several sentences, a channel
+carried on from words said long before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+NEWS_DAY = "2019-11-20"
+
+
+def _dated(nlp: Any, text: str, quoted: str) -> tuple[str | None, str]:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    found = [q for q in record.quotes if quoted in q.text]
+    (q,) = [q for q in found if q.kind != "indirect"] or found
+    return q.when, q.when_basis
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # the next sentence is the speaker's next quote, not the narrative pointing back:
+        # its "This is" and its speaker's past ("the 2008 nominee") do not date the words
+        (
+            '"No candidate has a plan for the harbor," said Tom Ferrell, a port analyst.\n\n'
+            '"This is a campaign of slogans," said Ferrell, who advised Ana Ruiz, the 2008 '
+            "nominee.",
+            "No candidate has a plan",
+            None,
+        ),
+        # ... a sentence of the narrative that points back still does
+        (
+            '"We will win," Ruiz said. That was her message to voters on Monday.',
+            "We will win",
+            "2019-11-18",
+        ),
+    ],
+)
+def test_the_sentence_after(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # "referring to ..., standing now at": what the words were about, not when
+        (
+            "Mayor Ana Ruiz told the Gazette in an interview on Monday that the port would "
+            'grow.\n\n"There is a real revolution in this town," Ruiz said, referring to the '
+            "harbor trade, standing now at a third of all jobs.",
+            "real revolution",
+            "2019-11-18",
+        ),
+        (
+            '"The vote was a mistake," Ruiz said, referring to the council vote on Monday.',
+            "The vote was a mistake",
+            None,
+        ),
+        # ... but a date of the saying itself still counts
+        (
+            '"The vote was a mistake," Ruiz said on Monday.',
+            "The vote was a mistake",
+            "2019-11-18",
+        ),
+    ],
+)
+def test_what_the_words_were_about(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # the account told just before words of several sentences, whose cue comes last:
+        # the two sentences before are the narrative's, not the quote's own
+        (
+            "The strike has closed the north dock. The fish market has been half empty for "
+            "weeks, and the restaurants along the quay have cut their menus.\n\n"
+            "The port authority says the losses have passed a million dollars. Its budget "
+            "office expects them to grow through the winter.\n\n"
+            "Most of the boats have stayed tied up since the first day of the strike, and "
+            "some forty trawlers wait at the north dock for the ice to be delivered.\n\n"
+            "Mayor Ana Ruiz told reporters on Nov. 4 that the port was not for sale.\n\n"
+            '"We will not sell it. The port belongs to the town. We will keep it," '
+            "Ruiz said.",
+            "We will not sell",
+            "2019-11-04",
+        ),
+        # ... a date inside the quoted words is not the account's
+        (
+            "Mayor Ana Ruiz spoke about the harbor.\n\n"
+            '"We met on Monday. The port belongs to the town. We will keep it," Ruiz said.',
+            "We met on Monday",
+            None,
+        ),
+    ],
+)
+def test_the_account_before_a_long_quote(
+    nlp: Any, text: str, quoted: str, when: str | None
+) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+# a story of yesterday's rally; the mayor once tweeted about the governor: her words at the
+# rally are no tweet, and were said the day before the article
+_RALLY = (
+    "Mayor Ana Ruiz rallied dock workers in Salem on Tuesday as the strike entered its "
+    "third week.\n\n"
+    'In a tweet, Ruiz has called the governor "a coward who hides from the harbor."\n\n'
+    "The strike has closed the north dock, and the fish market has been half empty for "
+    "weeks. The restaurants along the quay have cut their menus, and the ferry to the "
+    "islands runs only twice a day.\n\n"
+    "The port authority says the losses have passed a million dollars. Its budget office "
+    "expects them to grow through the winter, and the harbor master sees little reason to "
+    "hope for a settlement soon.\n\n"
+    "Most of the boats have stayed tied up since the first day of the strike, and some "
+    "forty trawlers wait at the north dock for the ice to be delivered again.\n\n"
+    '"We will stay out until the port pays a fair wage," Ruiz said.'
+)
+
+# a letter the doctors wrote on Monday, quoted on and on: a document's words go on
+_LETTER = (
+    "A group of doctors wrote to the port authority on Monday, asking it to test the "
+    'workers for lead. "The water at the north dock is unsafe," the doctors wrote in the '
+    "letter.\n\n"
+    "The authority has not answered. Its budget office expects losses to grow.\n\n"
+    "The strike has closed the north dock, and the fish market has been half empty.\n\n"
+    "Most of the boats have stayed tied up since the first day of the strike.\n\n"
+    '"Every week of delay puts children at risk," the doctors stated.'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        (_RALLY, "We will stay out", "2019-11-19"),
+        (_LETTER, "Every week of delay", "2019-11-18"),
+    ],
+)
+def test_a_channel_carried_on(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
