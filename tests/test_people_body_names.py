@@ -21,6 +21,13 @@ CASES = [
         id="the-before-a-long-name",
     ),
     pytest.param(
+        "The plank on trade drew fire from unions on Monday.\n\n"
+        '"The plank stays as written," the Democrat platform committee said in a statement.',
+        "The plank stays",
+        "the Democrat platform committee",
+        id="the-before-a-body-no-name-run-holds",
+    ),
+    pytest.param(
         "Rivermouth Shipping Group cut two routes on Monday.\n\n"
         '"The winter fares do not cover the fuel," Rivermouth Shipping Group said.',
         "The winter fares",

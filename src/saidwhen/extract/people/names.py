@@ -933,9 +933,6 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
     if not text or not toks:
         return None
     propn = root.pos_ == "PROPN"
-    if propn and toks[0].lower_ == "the" and len(toks) > 3:
-        # "the Swedish Prosecution Authority" is named without it; "the Pentagon" with it
-        text = text[len(toks[0].text) :].lstrip()
     head = root.lemma_.lower()
     if (
         root.ent_type_ in _PLACE_LABELS
