@@ -273,3 +273,88 @@ def test_a_next_act_inside_the_words_is_split_off(
     words = [w for w, _, _ in _reports(text, nlp)]
     assert first in words
     assert any(w.startswith(second) for w in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "mention"),
+    [
+        # a verb of naming: the object and what it is named, no "as"
+        (
+            "At the quay, Ana Ruiz called the new ferry timetables a gift to the lorry firms.",
+            "the new ferry timetables a gift to the lorry firms",
+            "Ana Ruiz",
+        ),
+        (
+            "The harbour master dubbed the dredging plan a slow-motion shipwreck.",
+            "the dredging plan a slow-motion shipwreck",
+            "The harbour master",
+        ),
+        # a verb of comparing: the object and the "to" phrase, on the verb or the object
+        (
+            "Tobin Ferraro compared raising the bridge toll to taxing the tide.",
+            "raising the bridge toll to taxing the tide",
+            "Tobin Ferraro",
+        ),
+        (
+            "Ines Varga likened the rebuilt pier to a stranded whale.",
+            "the rebuilt pier to a stranded whale",
+            "Ines Varga",
+        ),
+        # casting with "as", a verb of describing
+        (
+            "Councillor Lena Ortiz pressed on Monday, casting the warden as a friend of the "
+            "smugglers.",
+            "the warden as a friend of the smugglers",
+            "Councillor Lena Ortiz",
+        ),
+    ],
+)
+def test_naming_and_comparing_say_what_the_object_is(
+    nlp: Any, text: str, words: str, mention: str
+) -> None:
+    view = ArticleView.build(nlp(text))
+    found = [
+        (view.text[d.start : d.end], d.speaker.mention if d.speaker else None)
+        for d in find_as_reports(view)
+    ]
+    assert found == [(words, mention)]
+    assert (words, mention) in [(w, m) for w, m, _ in _reports(text, nlp)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called the harbour master on Friday.",
+        "The mayor called the police to the pier.",
+        "The rowers called it quits in May.",
+        "Ticket sales rose 5 percent compared with last year.",
+        "Residents compared notes after the storm.",
+        "The mayor compared the two plans in a letter to the board.",
+        "The ferry firm, called Tidewater, was sold.",
+        "The director cast Lena Ortiz as Portia in the summer play.",
+    ],
+)
+def test_naming_and_comparing_without_a_statement(nlp: Any, text: str) -> None:
+    view = ArticleView.build(nlp(text))
+    assert find_as_reports(view) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # the parse took "show" for a noun
+        (
+            "The row deepened after leaked ledgers from the 2009 harbour audit show he "
+            "had moved the ferry money to a private account.",
+            "leaked ledgers",
+        ),
+        # the parse hung "showing" on "were"
+        (
+            "There were also emails that night showing that harbour officials knew the "
+            "pier was unsafe.",
+            "emails",
+        ),
+    ],
+)
+def test_what_shows_it_is_the_noun_phrase_before(nlp: Any, text: str, mention: str) -> None:
+    assert mention in [m for _, m, _ in _reports(text, nlp)]

@@ -27,9 +27,11 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.speech.lexicon import (
     CLAUSE_VERBS,
+    COMPARING_VERBS,
     DESCRIBING_VERBS,
     DIRECTIVE_PREPS,
     DIRECTIVE_VERBS,
+    NAMING_VERBS,
     NEGATIONS,
     NEXT_ACTS,
     NO_SOURCE,
@@ -231,15 +233,52 @@ def _as_object(verb: Token) -> list[Token] | None:
         head = nouns[-1]
     if head.lower_ in NOT_AS_DESCRIPTION or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
+    if verb.lemma_ == "cast" and head.pos_ == "PROPN":
+        return None  # "cast Lee as Hamlet": a part in a play, no description
     return list(doc[obj.left_edge.i : end + 1])
+
+
+# the parts after a verb of naming or comparing that say what its object is or is like
+_NAMED_DEPS = frozenset(("dobj", "oprd", "ccomp", "xcomp"))
+# "called it quits", "called it a day": idioms, no description of the object
+_NOT_NAMED = frozenset(("quits", "day", "night"))
+
+
+def _named(verb: Token) -> list[Token] | None:
+    """``the lifeguards the real heroes of the summer`` (of ``called the lifeguards the
+    real heroes ...``): a verb of naming with its object and what it names the object;
+    ``the ferry fare to highway robbery`` (of ``compared the ferry fare to ...``): a
+    verb of comparing with its object and the ``to`` phrase."""
+    args = [c for c in verb.children if c.i > verb.i and c.dep_ in _NAMED_DEPS]
+    if not args or args[0].left_edge.i != verb.i + 1:
+        return None  # "called on Friday for ...", "called back": no object right after
+    if args[0].pos_ not in ("NOUN", "PROPN", "PRON", "VERB", "DET"):
+        return None
+    doc = verb.doc
+    end = max(a.right_edge.i for a in args)
+    if verb.lemma_.lower() in COMPARING_VERBS:
+        # the "to" phrase, on the verb or (as the parse may hang it) inside the object
+        to = [c for c in verb.children if c.lower_ == "to" and c.i > args[0].i]
+        to += [c for c in args[0].children if c.lower_ == "to" and c.dep_ == "prep"]
+        if not to or to[0].dep_ != "prep":
+            return None  # "compared notes", "compared with last year"
+        end = max(end, to[0].right_edge.i)
+    elif len(args) < 2 or any(t.lower_ in _NOT_NAMED for t in args[1].subtree):
+        return None  # "called the harbour master": no name given
+    return list(doc[args[0].left_edge.i : end + 1])
 
 
 def find_as_reports(
     view: ArticleView, people: Resolver | None = None, taken: Collection[int] = ()
 ) -> list[Draft]:
     """``Kim described the plan as a disaster``, ``Varga has kept branding the warden
-    as a "tin baron"``: what a verb of describing or judging says its object is."""
-    return _frames(view, people, DESCRIBING_VERBS, _as_object, ("dobj", "prep"), taken)
+    as a "tin baron"``: what a verb of describing or judging says its object is; ``Kim
+    called the plan a disaster``, ``Kim compared the plan to a shipwreck``: what a verb
+    of naming or comparing says it is or is like."""
+    return [
+        *_frames(view, people, DESCRIBING_VERBS, _as_object, ("dobj", "prep"), taken),
+        *_frames(view, people, NAMING_VERBS | COMPARING_VERBS, _named, tuple(_NAMED_DEPS), taken),
+    ]
 
 
 def cue_head(view: ArticleView, cue: Span) -> Token | None:
@@ -307,6 +346,46 @@ def _without_time(toks: list[Token]) -> list[Token]:
     return kept if kept and kept[-1].is_alpha and kept[-1].pos_ != "DET" else toks
 
 
+# what records, polls and papers do ("documents show", "emails showing that")
+_SHOWING = frozenset("show shows showed shown showing reveal reveals revealed revealing".split())
+_NOUNISH = frozenset(("NOUN", "PROPN", "ADJ", "NUM", "DET"))
+
+
+def _shower(verb: Token) -> list[Token]:
+    """``leaked documents from his 1995 tax return`` (of ``after leaked documents from his
+    1995 tax return show he took a loss``), ``emails that night`` (of ``There were also
+    emails that night showing that ...``): the noun phrase right before a verb of showing
+    that the parse gave no subject (it took "show" for a noun, or hung it on "were")."""
+    doc = verb.doc
+    if verb.lower_ not in _SHOWING or verb.i == 0 or doc[verb.i - 1].pos_ != "NOUN":
+        return []
+    if verb.pos_ == "NOUN" and verb.dep_ in ("pobj", "dobj", "nsubj", "conj", "appos", "attr"):
+        return []  # "went on the talk shows": a noun indeed
+
+    def in_phrase(prev: Token, nxt: Token) -> bool:
+        if prev.pos_ in _NOUNISH or prev.tag_ in ("PRP$", "POS") or prev.dep_ == "det":
+            return True
+        if prev.tag_ == "VBN":
+            return nxt.pos_ in ("NOUN", "ADJ")  # "leaked documents"
+        return prev.lower_ in ("of", "from") and nxt.i < verb.i
+
+    k = verb.i
+    while k > 0 and in_phrase(doc[k - 1], doc[k]):
+        k -= 1
+    words = list(doc[k : verb.i])
+    while words and words[0].pos_ == "ADP":
+        words = words[1:]
+    # the first noun phrase: its words up to its first run of nouns ("emails", not
+    # "emails that night"; "leaked documents" of "... from his tax return")
+    nouns = [j for j, t in enumerate(words) if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return []
+    end = nouns[0]
+    while end + 1 < len(words) and words[end + 1].pos_ in ("NOUN", "PROPN"):
+        end += 1
+    return trim(doc, words[: end + 1])
+
+
 def settle_sources(view: ArticleView, people: Resolver | None, drafts: list[Draft]) -> None:
     """The source mentions of the reports, settled after tagging: a report read without a
     source gets the subject it shares with the clause it hangs from
@@ -323,6 +402,8 @@ def settle_sources(view: ArticleView, people: Resolver | None, drafts: list[Draf
             subj = shared_subject(verb) if verb is not None else None
             if subj is not None and subj.i not in view.quoted:
                 source = trim(doc, after_break(noun_phrase(subj)))
+            elif verb is not None:
+                source = [t for t in _shower(verb) if t.i not in view.quoted]
         else:
             mention = list(tokens_in(doc, d.speaker.start, d.speaker.end))
             cut = _relative_alone(_without_time(mention)) if mention else mention

@@ -14,6 +14,7 @@ __all__ = [
     "AS_INSERTION_VERBS",
     "CHANNEL_WORDS",
     "CLAUSE_VERBS",
+    "COMPARING_VERBS",
     "CUE_CHANNELS",
     "CUE_FORMS",
     "DESCRIBING_VERBS",
@@ -25,6 +26,7 @@ __all__ = [
     "INTERRUPTERS",
     "MIN_CUE_COUNT",
     "MIN_CUE_RATE",
+    "NAMING_VERBS",
     "NEGATIONS",
     "NEW_CLAUSE",
     "NEXT_ACTS",
@@ -143,9 +145,13 @@ DESCRIBING_VERBS = frozenset(
     """
     describe portray paint brand label characterize characterise depict denounce deride
     hail tout pound attack slam blast decry condemn mock ridicule lambaste castigate dismiss
-    introduce praise criticize criticise refer
+    introduce praise criticize criticise refer cast
     """.split()
 )
+# Verbs that say what their object is with no "as" ("called the plan a disaster").
+NAMING_VERBS = frozenset("call dub label brand term".split())
+# Verbs that say what their object is like through "to" ("likened the fare to robbery").
+COMPARING_VERBS = frozenset(("compare", "liken"))
 # "as part of", "as well", "as a result": ``as`` with no description of the object
 NOT_AS_DESCRIPTION = frozenset("part well result such usual ever always".split())
 # Verbs of a source set into the sentence with "As": "As X reports, ...", "As X put it".
