@@ -21,6 +21,13 @@ CASES = [
         id="the-before-a-long-name",
     ),
     pytest.param(
+        "The plank on trade drew fire from unions on Monday.\n\n"
+        '"The plank stays as written," the Democrat platform committee said in a statement.',
+        "The plank stays",
+        "the Democrat platform committee",
+        id="the-before-a-body-no-name-run-holds",
+    ),
+    pytest.param(
         "Rivermouth Shipping Group cut two routes on Monday.\n\n"
         '"The winter fares do not cover the fuel," Rivermouth Shipping Group said.',
         "The winter fares",
@@ -112,3 +119,17 @@ def test_a_person_is_not_the_short_form_of_a_body_named_after_her(nlp: Any) -> N
     assert q.speaker is not None and q.speaker.name == "Maria Ostrander"
     kinds = {p.name: p.type for p in rec.people}
     assert kinds.get("the Maria Ostrander Foundation") == "organisation"
+
+
+def test_a_bridge_before_a_name_does_not_open_it_to_a_body(nlp: Any) -> None:
+    """ "words for Tom Ortega of Valley News": the "for" before the name is no part of
+    a body's name, so the name stops before "of" (a body's own bridge still joins:
+    "the Office for the Western District of Ohio")."""
+    rec = extract(
+        "The mayor had kind words for Tom Ortega of Valley News, who will chair the forum.\n\n"
+        '"I will ask about the bridge first," Ortega said.',
+        "2021-03-02",
+        nlp=nlp,
+    )
+    (q,) = [q for q in rec.quotes if q.text.startswith("I will ask")]
+    assert q.speaker is not None and q.speaker.name == "Tom Ortega"

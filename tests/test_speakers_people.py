@@ -443,6 +443,23 @@ def test_a_pronoun_speaking_after_an_unnamed_source_is_that_source(
     assert q.speaker is not None and q.speaker.name == name
 
 
+def test_a_source_described_after_its_head_noun_is_the_one_who_goes_on(nlp: Any) -> None:
+    """ "A reporter for a French news agency called it ..." then "..., he said": the
+    source's head noun is "reporter", not the agency's name after "for" (realnews-polnear
+    tuning trap, written fresh)."""
+    rec = extract(
+        "Truck kills dozens in Nice.\n\n"
+        "The driver, Tarek Bouzid, drove into the crowd. Police shot him dead at the "
+        "scene.\n\n"
+        'A reporter for a French news agency called it "absolute chaos."\n\n'
+        '"We saw people hit and bits of debris flying around," he said.\n',
+        "2016-07-15",
+        nlp=nlp,
+    )
+    (q,) = [q for q in rec.quotes if q.text.startswith("We saw")]
+    assert q.speaker is not None and q.speaker.name == "A reporter for a French news agency"
+
+
 def test_a_name_after_its_owner_and_a_conjunction_is_still_the_subject(nlp: Any) -> None:
     """ "But Smith Barney's Mr. Doyle, who ..., called ...": the parser makes the name
     the sentence's root; Doyle is its subject, whom the next "he" takes up (not the

@@ -229,6 +229,17 @@ def test_the_speaker_the_lead_dates(nlp: Any, text: str, quoted: str, when: str 
             "The following day",
             "2019-05-04",
         ),
+        # "the previous night", "the night before": the night before the day told
+        (
+            "On Thursday, Ruiz was asked about what she had said the previous night.",
+            "the previous night",
+            "2019-11-13TNI",
+        ),
+        (
+            "The vote failed on May 3. The night before, he quit.",
+            "The night before",
+            "2019-05-02TNI",
+        ),
         # "the day after the election" names its own day
         ("He quit the day after the election.", "the day after", None),
     ],

@@ -144,3 +144,75 @@ _LETTER = (
 )
 def test_a_channel_carried_on(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # a reply goes on from the words it answers, when the text dated them
+        (
+            'On Nov. 4, Mayor Ana Ruiz wrote to the harbor board: "Pay the fishermen now."\n\n'
+            'Tom Ferrell, the board\'s chairman, shot back: "We will not pay a cent."',
+            "We will not pay",
+            "2019-11-04",
+        ),
+        (
+            'In a letter on Nov. 4, Ruiz told Ferrell that the port "belongs to the town." '
+            'He replied that it was "a matter for the courts."',
+            "a matter for the courts",
+            "2019-11-04",
+        ),
+        # ... not a reply to words the text leaves undated
+        (
+            'Mayor Ana Ruiz wrote to the harbor board: "Pay the fishermen now."\n\n'
+            'Tom Ferrell, the board\'s chairman, shot back: "We will not pay a cent."',
+            "We will not pay",
+            None,
+        ),
+    ],
+)
+def test_a_reply(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+_FILLER = (
+    "The strike has closed the north dock, and the fish market has been half empty for "
+    "weeks. The restaurants along the quay have cut their menus, and the ferry to the "
+    "islands runs only twice a day. Most of the boats have stayed tied up since the first "
+    "day of the strike, and some forty trawlers wait at the north dock for ice.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # words quoted twice, once dated: one saying
+        (
+            'On Nov. 4, Mayor Ana Ruiz called the harbor deal "a gift to the rich."\n\n'
+            + _FILLER * 6
+            + '"The deal is a gift to the rich and nothing else. We will vote it down," '
+            "Ruiz said.",
+            "We will vote it down",
+            "2019-11-04",
+        ),
+        # ... not the same words written now, in the present, in another channel
+        (
+            'On Nov. 4, Mayor Ana Ruiz told a radio show: "The deal is a gift to the rich."\n\n'
+            + _FILLER * 6
+            + '"The deal is a gift to the rich and nothing else," she writes in her newsletter.',
+            "and nothing else",
+            None,
+        ),
+        # ... not a word or two another quote happens to share
+        (
+            'On Nov. 4, Mayor Ana Ruiz called the harbor deal "a gift."\n\n'
+            + _FILLER * 6
+            + '"The deal is a gift to the rich and nothing else. We will vote it down," '
+            "Ruiz said.",
+            "We will vote it down",
+            None,
+        ),
+    ],
+)
+def test_the_same_words_quoted_again(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

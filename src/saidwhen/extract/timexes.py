@@ -836,13 +836,16 @@ _ANAPHOR_REACH = 5000  # characters (a few pages' paragraphs): further back, no 
 
 
 def _day_anaphor(m: re.Match[str], ctx: _Ctx) -> _Val | None:
-    """ "The day before,", "the next day": a day from the day mentioned before."""
+    """ "The day before,", "the next day", "the previous night": a day from the day mentioned
+    before."""
     step = -1 if (_g(m, "rel") or _g(m, "rel2")).lower() in ("before", "previous") else 1
     for t in reversed(ctx.found):
         if t.start < m.start() and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value[:10]):
             if m.start() - t.end > _ANAPHOR_REACH:  # the last day told, if not pages back
                 return None
             d = dt.date.fromisoformat(t.value[:10]) + dt.timedelta(days=step)
+            if (_g(m, "unit") or _g(m, "unit2")).lower() == "night":
+                return _Val("TIME", f"{d.isoformat()}TNI", "part of day")  # "the previous night"
             return _Val("DATE", d.isoformat(), "day")
     return None
 
@@ -1162,7 +1165,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (_rx(r"(?:the|a)\s+(?P<rel>following|next|previous)\s+month"), _month_anaphor),
     (
         _rx(
-            r"the\s+(?P<rel>following|next|previous)\s+day|the\s+day\s+(?P<rel2>before|after)(?=\s*[,.;])"
+            r"the\s+(?P<rel>following|next|previous)\s+(?P<unit>day|night)"
+            r"|the\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[,.;])"
         ),
         _day_anaphor,
     ),
@@ -1224,7 +1228,7 @@ _RULE_NEEDS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("day", "month", "year", "week"),),  # _anaphor
     (("time",),),  # _anaphor: "at the time"
     (("month",),),  # _month_anaphor
-    (("day",),),  # _day_anaphor
+    (("day", "night"),),  # _day_anaphor
 )
 # fmt: on
 assert len(_RULE_NEEDS) == len(_RULES)

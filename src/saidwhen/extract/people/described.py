@@ -244,8 +244,14 @@ class _Descriptions:
         roles = {lemma, *(c.lemma_.lower() for c in root.conjuncts)}
         if best is None and _is_role(roles) and not plural and not poss:
             # "said the actor" with no actor named, "the former actress and minister
-            # said": the person in view
-            return self._recent(at, _roles_gender(roles))
+            # said": the person in view, if not of another gender than its own he/she
+            # tells ("The former senator began her speech")
+            subject = root.dep_ in ("nsubj", "nsubjpass")
+            found = self._recent(at, _roles_gender(roles), subject=subject)
+            told = self._own_pronoun(root)
+            if found is not None and told is not None and found.gender not in (told, None):
+                found = self._recent(at, told, subject=subject)
+            return found
         if best is None:  # a description before the name: "Velo's ambassador ... Kano said"
             after = [
                 (min(s for s, _ in e.mentions), e)
@@ -294,6 +300,21 @@ class _Descriptions:
                 return gender
             if tok.ent_type_ == "PERSON" or self._by_span.get((tok.idx, tok.idx + len(tok))):
                 return None  # someone named between: the pronoun may be theirs
+        return None
+
+    def _own_pronoun(self, root: Token) -> Gender | None:
+        """The gender of the his/her a subject description's clause gives it ("The former
+        senator began her speech"; not an object, "the businessman had praised her"),
+        when no one is named before it in the clause."""
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for tok in root.head.subtree:
+            if tok.i <= root.i:
+                continue
+            if tok.dep_ == "poss" and (gender := PRONOUNS.get(tok.lower_)) is not None:
+                return gender
+            if tok.ent_type_ == "PERSON" or self._by_span.get((tok.idx, tok.idx + len(tok))):
+                return None
         return None
 
     def add_relatives(self) -> None:

@@ -508,8 +508,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                     and unmangle(doc[j].text + doc[j + 1].text).isalpha()
                 ):
                     j += 1  # "JosÃ" + "©": "José" mangled and cut in two
-                elif _bridge(doc, j) is not None:
-                    j = _bridge(doc, j) or j
+                elif (k := _bridge(doc, j, i)) is not None:
+                    j = k
                 elif (
                     j + 4 < n
                     and doc[j + 1].text == "("
@@ -652,15 +652,17 @@ def _surname_he(doc: Doc, i: int) -> bool:
     )
 
 
-def _bridge(doc: Doc, j: int) -> int | None:
+def _bridge(doc: Doc, j: int, start: int | None = None) -> int | None:
     """The next name word after "of"/"for" in a body's name ("Office of the Inspector
     General", "Nurses for Clean Water"), or after an "and" that goes on such a name; None
-    when ``doc[j]`` ends no such name part."""
+    when ``doc[j]`` ends no such name part.  ``start``: where the run began (a bridge
+    before a person's name, "words for Chris Wallace of ...", is none of its own)."""
     left = doc[j]
     if j + 2 >= len(doc) or not left.whitespace_:
         return None
     # "Office for the Western District of New York": a body's name goes on after a bridge
-    bridged = any(t.lower_ in ("of", "for") for t in doc[max(0, j - 4) : j])
+    lo = max(0, j - 4) if start is None or left.ent_type_ != "PERSON" else max(start, j - 4)
+    bridged = any(t.lower_ in ("of", "for") for t in doc[lo:j])
     if doc[j + 1].lower_ == "and":
         # "Center for Media and Public Affairs": an "and" inside a body's name that the
         # tagger reads as one
@@ -931,9 +933,6 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
     if not text or not toks:
         return None
     propn = root.pos_ == "PROPN"
-    if propn and toks[0].lower_ == "the" and len(toks) > 3:
-        # "the Swedish Prosecution Authority" is named without it; "the Pentagon" with it
-        text = text[len(toks[0].text) :].lstrip()
     head = root.lemma_.lower()
     if (
         root.ent_type_ in _PLACE_LABELS

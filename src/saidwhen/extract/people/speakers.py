@@ -92,6 +92,10 @@ def _unnamed_goes_on(
     if gender is None or word not in ("he", "she") or not 0 <= sp.start - at <= _UNNAMED_REACH:
         return None
     words = name.lower().split()
+    # "a reporter for Agence France-Presse", "a spokesman for the ambulance service": the
+    # head noun comes before the phrase that says whose
+    of = next((k for k, w in enumerate(words) if k > 1 and w in _SOURCE_PREPS), len(words))
+    words = words[:of]
     if (
         not words
         or words[0] not in _INDEFINITE | {"the"}
@@ -111,6 +115,8 @@ def _unnamed_goes_on(
 
 
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
+# the words that open what follows a source's head noun ("a spokesman for the service")
+_SOURCE_PREPS = frozenset({"for", "of", "at", "with", "from", "in", "on"})
 
 
 def _named_through_debris(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity | None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.lexicon import COURTESY_TITLES, TITLES
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.finders import (
@@ -21,6 +22,7 @@ from saidwhen.extract.speech.finders import (
 )
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS
 from saidwhen.extract.speech.nonquote import not_speech_regions
+from saidwhen.extract.speech.rules import SPEECH_NOUNS
 from saidwhen.extract.speech.syntax import (
     according_to,
     channel_of,
@@ -42,6 +44,7 @@ __all__ = [
     "make_speaker",
     "outer_reporter",
     "outer_source",
+    "words_owner",
 ]
 
 
@@ -59,6 +62,7 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
         first = tokens_in(doc, s, s + 1)
         if first and first[0].i < subj.i and opens_on_cue(first[0]):
             s = doc[first[0].i + 1].idx  # "Said Ellis": the parser made the verb a compound
+    e = _past_abbreviated_title(doc_text(doc), e)
     mention = doc_text(doc)[s:e]
     name = people.resolve(s, e)
     if (
@@ -68,6 +72,21 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
     ):
         name = mention
     return Speaker(name, mention, s, e)
+
+
+# a title cut short at its period and the name after it ("Navy Capt. Jeff Davis", which
+# the sentence splitter may end at "Capt.")
+_TITLE_THEN_NAME = re.compile(r"\.(?:[^\S\n]+[A-Z][\w'’-]*){1,3}")
+
+
+def _past_abbreviated_title(text: str, end: int) -> int:
+    """The end of a mention that stops at an abbreviated title's period, moved past the
+    name that follows it ("said Pentagon spokesman Navy Capt. Jeff Davis")."""
+    word = text[max(0, end - 6) : end].split()[-1:] if end else []
+    if not word or f"{word[0].lower()}." not in TITLES or word[0].lower() in COURTESY_TITLES:
+        return end
+    m = _TITLE_THEN_NAME.match(text, end)
+    return m.end() if m else end
 
 
 def _stacked_title_name(subj: Token) -> Token | None:
@@ -122,7 +141,9 @@ def _attribute_region(
             found = finder(site)
             if found is not None:
                 break
-    if found is not None and finder in (find_after, find_said_after_fragment):
+    if (dashed := _set_between_dashes(view, region, quoted)) is not None:
+        found = dashed  # 'O'Malley lamented her gaffes - "..." - Democrats said': O'Malley's
+    elif found is not None and finder in (find_after, find_said_after_fragment):
         # 'he said, "...," the office said': the verb that opens the quote is its
         # speaker's; the one after it reports the whole sentence
         inner = find_before(site)
@@ -136,11 +157,26 @@ def _attribute_region(
     if found is None and not fragment and split_from is None:
         # a title in the lead-in ('On "Face the Nation," Sanders said') quotes no one
         found = _lead_in_subject(view, people, region, quoted - titles)
+    if found is None and (owned := words_owner(view, region, quoted)) is not None:
+        found = owned[0], None, owned[1], False  # "his criticism was: "...""
+        draft.owned = not _reported_on(*owned, quoted)
     if found is None:
         return draft
     verb, cue, subj, draft.said_after = found
     if fragment and subj is not None and region.start <= subj.idx < region.end:
         return draft  # the quoted words are the speaker, not what was said
+    if (
+        verb.idx < region.open_mark
+        and (owned := words_owner(view, region, quoted)) is not None
+        and not _reported_on(*owned, quoted)
+    ):
+        # "Sanders pushed his promise of "...", "According to aides, her slogans - like
+        # "..." - sound tired": the noun's owner says the words
+        draft.owned = True
+        if not _own_words(verb, subj, *owned):
+            verb, cue, subj = owned[0], None, owned[1]
+    if (named := _name_hung_on(verb)) is not None and (subj is None or subj.i < named.i):
+        subj = named  # '"Cruz," Beck joked': the parse took the name for part of the verb
     inverted = False
     if subj is None and cue is None:
         subj = nearby_subject(view, verb, region)
@@ -150,10 +186,140 @@ def _attribute_region(
     # only carries it (PolNeAR gives the outer source; readers ask who said it)
     draft.cue = cue or cue_span(doc, verb)
     draft.cue_token = verb.i
-    if subj is not None:
+    if subj is not None and draft.owned and subj.dep_ == "poss" and subj.pos_ != "PRON":
+        draft.speaker = _owner(doc, people, subj)
+    elif subj is not None:
         draft.speaker = _with_description(doc, make_speaker(doc, people, subj, inverted), verb)
     draft.channel = channel_of(view.tokens_of(CHANNEL_WORDS, *view.sentence_range(verb.i)))
     return draft
+
+
+# Nouns for words someone said, whose owner ("Trump's statement", "her messages") says
+# the quote they introduce
+_WORDS_NOUNS = SPEECH_NOUNS | frozenset(
+    """
+    remark comment criticism message assumption quote quip line tweet post slogan refrain
+    mantra description characterization question answer reply response retort joke vow
+    charge plea demand word
+    """.split()
+)
+# what stands between such a noun and the quote: "statement about "...", "messages - like
+# ''...''", "claim that "..."", "vow: "..."" (not nothing: "called his comments "toxic"",
+# "the ministry's claim "is false"" say what someone else thinks of the words)
+_OWNED_GAP = re.compile(r"\s*(?:[-—–―:]\s*)?(?:(?:about|of|that|like)\s+)?")
+# or a copula: "His assumption, stated on TV, was that "..."", "his criticism was the
+# president's choice: ''...''"
+_OWNED_COPULA = re.compile(
+    r"(?:,[^,\"“”\n]{1,80},)?\s+(?:is|was|are|were|has been|had been)\s+"
+    r"(?:that\s+|[^\"“”:\n]{0,60}:\s*)"
+)
+# how far before the quote such a noun may be (characters)
+_OWNED_REACH = 200
+
+
+def words_owner(
+    view: ArticleView, region: QuoteRegion, quoted: frozenset[int]
+) -> tuple[Token, Token] | None:
+    """``Trump's statement about "thousands of shootings"``, ``His assumption was that
+    "..."``: a quote introduced by a noun of saying that someone owns is the owner's, not
+    that of the sentence's verb ("Politifact ruled that ..."). The noun and the owner."""
+    doc, text = view.doc, view.text
+    lo = max(text.rfind("\n", 0, region.open_mark) + 1, region.open_mark - _OWNED_REACH)
+    toks = [t for t in window_tokens(doc, lo, region.open_mark) if t.i not in quoted]
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].text in (".", "!", "?") or toks[k].is_quote:
+            toks = toks[k + 1 :]  # this sentence, after any quote of its own
+            break
+    for noun in reversed(toks):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _WORDS_NOUNS:
+            continue
+        gap = text[noun.idx + len(noun) : region.open_mark]
+        if not gap.strip() or not (_OWNED_GAP.fullmatch(gap) or _OWNED_COPULA.fullmatch(gap)):
+            continue
+        owner = [
+            c
+            for c in noun.children
+            if c.dep_ == "poss"
+            and c.i not in quoted
+            and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in ("his", "her", "their"))
+        ]
+        return (noun, owner[0]) if owner else None
+    return None
+
+
+_DASHES = ("-", "—", "–", "―")
+
+
+def _set_between_dashes(
+    view: ArticleView, region: QuoteRegion, quoted: frozenset[int]
+) -> Found | None:
+    """A quote set between dashes into a sentence (``When Trump wrapped up — "..." — the
+    balloons fell``, ``She touted his record—"..."—and promised``) illustrates the phrase
+    before it: the subject of that phrase's clause says it, not the subject of the words
+    after it."""
+    doc, text = view.doc, view.text
+    before = text[: region.open_mark].rstrip()
+    if not before.endswith(_DASHES) or not text[region.outer_end :].lstrip(" ").startswith(_DASHES):
+        return None
+    toks = [
+        t
+        for t in window_tokens(doc, max(0, len(before) - 120), len(before) - 1)
+        if not t.is_space and not t.is_punct
+    ]
+    if not toks or toks[-1].i in quoted or "\n" in text[toks[-1].idx : region.open_mark]:
+        return None
+    tok = toks[-1]
+    for _ in range(6):  # up to the clause whose subject does it
+        if tok.pos_ in ("VERB", "AUX") and (subj := subject_of(tok, quoted)) is not None:
+            return tok, None, subj, False
+        if tok.head.i == tok.i or tok.head.i > tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _reported_on(noun: Token, owner: Token, quoted: frozenset[int]) -> bool:
+    """``Politifact ruled that Trump's statement about "..." is true``: a speaker of its own
+    reports on a named owner's words (realnews annotators give them to Trump, PolNeAR to
+    the outer source, Politifact: the outer reading is kept, which PolNeAR's gate holds)."""
+    if owner.pos_ == "PRON":
+        return False
+    tok, clause = noun, False
+    while tok.head.i != tok.i:
+        clause = clause or tok.dep_ == "ccomp"  # what a verb says or finds
+        tok = tok.head
+        if clause and tok.pos_ in ("VERB", "AUX"):
+            subj = subject_of(tok, quoted)
+            if subj is not None and subj.i not in (noun.i, owner.i):
+                return True
+    return False
+
+
+def _name_hung_on(verb: Token) -> Token | None:
+    """The name right before a cue verb that the parse hangs on the verb as a compound
+    ("Beck joked" read as one word), which is the verb's subject."""
+    if verb.i == 0 or verb.pos_ != "VERB":
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.dep_ != "compound" or prev.head.i != verb.i or prev.pos_ != "PROPN":
+        return None
+    return prev
+
+
+def _own_words(verb: Token, subj: Token | None, noun: Token, owner: Token) -> bool:
+    """``Trump said in his statement: "..."``, ``Sanders pushed his promise of "..."``:
+    the cue's subject owns the words itself (a his/her/their in what the verb governs)."""
+    if subj is None or subj.i == noun.i or owner.pos_ != "PRON":
+        return False
+    return any(a.i == verb.i for a in noun.ancestors)
+
+
+def _owner(doc: Doc, people: PeopleIndex, owner: Token) -> Speaker:
+    """The speaker a possessor names, its whole noun phrase without the "'s" ("Mr. Trump",
+    "an inspector general")."""
+    s, e = owner.left_edge.idx, owner.idx + len(owner)
+    mention = doc_text(doc)[s:e]
+    return Speaker(people.resolve(s, e) or mention, mention, s, e)
 
 
 def _with_description(doc: Doc, speaker: Speaker, verb: Token) -> Speaker:
@@ -321,6 +487,7 @@ def direct_drafts(
         # (see find_quotes): otherwise it is a scare quote or a name in quotes.
         drafts.append(draft)
     _name_subheads(text, drafts)
+    _name_pulled(text, drafts)
     return drafts
 
 
@@ -383,5 +550,34 @@ def _name_subheads(text: str, drafts: list[Draft]) -> None:
             # or a quoted phrase of the article is in it ("bandit formations" in
             # "U.S.-controlled bandit formations")
             if words and (words in said or (said.count(" ") >= 1 and f" {said} " in f" {words} ")):
+                d.speaker, d.cue = other.speaker, other.cue
+                break
+
+
+# how many words a pulled quote shares with the quote it repeats, at least
+_PULLED_WORDS = 6
+
+
+def _name_pulled(text: str, drafts: list[Draft]) -> None:
+    """A quote with no cue and no speaker that the article gives again with its speaker
+    (a pull quote set into the text, signed or not: ""I worry that ...\nDean Baker,
+    Center for ..."" and later ""I worry that ...," said Dean Baker") is that speaker's."""
+    said = [
+        (" ".join(re.findall(r"\w+", text[d.start : d.end].lower())), d)
+        for d in drafts
+        if d.speaker is not None and d.cue is not None
+    ]
+    for d in drafts:
+        if d.kind != "direct" or d.speaker is not None or d.cue is not None:
+            continue
+        if d.continues_draft is not None:
+            continue
+        words = " ".join(re.findall(r"\w+", text[d.start : d.end].lower()))
+        if len(words.split()) < _PULLED_WORDS:
+            continue
+        for other_words, other in said:
+            if other is d or len(other_words.split()) < _PULLED_WORDS:
+                continue
+            if f" {other_words} " in f" {words} " or f" {words} " in f" {other_words} ":
                 d.speaker, d.cue = other.speaker, other.cue
                 break

@@ -168,7 +168,8 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
             if q.start <= d.start and d.end <= q.end + 2:
                 d.kind = "fragment"
                 d.continues_draft = ind
-                if q.speaker is not None and not d.said_after and not _own_report(view, q, d):
+                own = d.said_after or d.owned or _own_report(view, q, d)
+                if q.speaker is not None and not own:
                     d.speaker, d.cue = q.speaker, q.cue  # one attribution
                     spoken.moved(d)
         out.append(ind)

@@ -37,6 +37,7 @@ class Draft:
     inherited: bool = False
     is_indirect: bool = False
     said_after: bool = False  # a fragment followed by its own ``," he said``
+    owned: bool = False  # words of a noun's owner (``Trump's claim that "..."``)
 
     def to_quote(
         self, text: str, repeat_of: int | None = None, continues: int | None = None

@@ -14,7 +14,8 @@ The evidence, strongest first (the examples are made up):
    words in a relative clause ("now left with the loans Ms. Ruiz sought"), nor
    a date that qualifies a thing ("Ruiz's 2008 campaign", "a deputy in 2012")
    or the speaker ("said Lee, a strategist for her campaign four years ago")
-   or sits in the words reported ("noted that Ferrell looked tired in 1984"),
+   or sits in the words reported ("noted that Ferrell looked tired in 1984") or in
+   what they were about ("said, referring to the vote on Tuesday"),
    nor the date of the other clause ("She left in 2000, but she said ...");
    "this week" ends on the article's day;
 3. the narrative: "she later revealed" is after the last date told (outside
@@ -30,7 +31,9 @@ The evidence, strongest first (the examples are made up):
    "'... her statements yesterday ...,' the statement read"; not words going on from the
    speaker's words of that day, "At a rally Tuesday, Ruiz said ..." then "... last night
    when I got home ..."); the sentence
-   after pointing back ("That's the view Ferrell gave on May 14");
+   after pointing back ("That's the view Ferrell gave on May 14"; not the speaker's
+   next quote, '"This is a campaign of slogans," said Lee, who advised the 2008
+   nominee');
 4. an event the attribution points back to: "during the call" is the call
    the text dated before ("the March 21 call"); a definite event never dated
    ("earlier in the show"), or a press event ("in a conference call with
@@ -41,9 +44,15 @@ The evidence, strongest first (the examples are made up):
    date (a channel word that is not how the words came, "a signer of the
    letter, told the Gazette", is none), unless the narrative has told another
    date of the speaker since ("Park asked Ruiz Wednesday ..." after her
-   words of December: a new account; so for 6 too);
+   words of December: a new account; so for 6 too); a channel counts only where
+   the text tells it, in the attribution outside the quoted words or going on from
+   the speaker's words just before in it, and a document's or a recording's ("the
+   doctors stated" long after "in a letter") however far on; a post, a show or an
+   interview named long before is no channel of the speaker's later words ("In
+   another tweet, Lee called ..." does not make her words at a rally a tweet);
 6. the account just told: the speaker's communication dated in one of the
-   two sentences before (told by any saying verb: "A month later, Ruiz visited the
+   two sentences before the words (before the quote, when its cue comes after
+   sentences of its own; told by any saying verb: "A month later, Ruiz visited the
    docks and explained why ..."; "In May 2015, Ruiz released a letter from Dr.
    Ferrell" -> "'...,' Ferrell wrote"; "According to a 2018 survey by
    Lee"; "he told me on Friday" then "He said ...": the same pronoun
@@ -78,6 +87,12 @@ The evidence, strongest first (the examples are made up):
    on Wednesday" in Wednesday's paper), a day before told later ("The council voted on
    Tuesday") is an aside, not the day of the words after it. These
    run last and never spread to other quotes through 5 or 6 (nor do 7 and 8).
+
+A reply ("Lee shot back", "she replied to him") that nothing above dates takes the date
+of the other speaker's words just before it, when the text dated them. Words one speaker
+said that the text quotes twice, once dated ("saying she had made a 'poor choice of
+words'" on Tuesday, then "'... That was a poor choice of words ...,' she wrote"), are one
+saying: the undated quote takes the date (three words at least).
 
 An occasion the text sets up once and quotes from over several paragraphs ("At
 a council hearing last week, ...", "during a September hearing", "who attended a

@@ -521,6 +521,57 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
     return out
 
 
+_SAME_WORDS_MIN = 3  # words of the shorter quote: "poor choice of words", not "true"
+
+
+def _same_words_dated(quotes: Sequence[Quote]) -> list[Quote]:
+    """Words the text quotes twice, once dated ("saying she had made a 'poor choice of
+    words'" on Tuesday, then "'... That was a poor choice of words ...,' Clinton wrote"):
+    one saying, the undated quote of the same speaker takes the date."""
+    out = list(quotes)
+    forms: dict[int, str] = {}
+
+    def form(k: int) -> str:
+        if k not in forms:
+            forms[k] = f" {normalise(quotes[k].text)} "
+        return forms[k]
+
+    by_speaker: dict[str, list[int]] = {}
+    for k, p in enumerate(quotes):
+        if p.kind != "indirect" and p.speaker is not None and p.speaker.name:
+            by_speaker.setdefault(p.speaker.name, []).append(k)
+    for ks in by_speaker.values():
+        dated = [
+            k
+            for k in ks
+            if quotes[k].when_basis == "text" and (quotes[k].when or quotes[k].when_range)
+        ]
+        if not dated:
+            continue
+        for i in ks:
+            q = quotes[i]
+            if q.when or q.when_range or q.when_basis != "article date" or q.continues is not None:
+                continue
+            if q.cue is not None and _PRESENT_SAY.match(q.cue.text):
+                continue  # "she writes" now, in her newsletter, what she said in a podcast
+            same = [
+                quotes[j]
+                for j in dated
+                if len(min(form(i), form(j), key=len).split()) >= _SAME_WORDS_MIN
+                and (form(i) in form(j) or form(j) in form(i))
+                and not (q.channel and quotes[j].channel and q.channel != quotes[j].channel)
+            ]
+            if same:
+                p = min(same, key=lambda p: abs(p.start - q.start))
+                out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis="text")
+    for i, q in enumerate(out):  # continuations follow
+        if q.continues is not None and 0 <= q.continues < i and q.when_basis == "article date":
+            p = out[q.continues]
+            if p is not quotes[q.continues] and (p.when or p.when_range):
+                out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
+    return out
+
+
 def _same_speaker(q: Quote, p: Quote) -> bool:
     """Both quotes are known to be one person's ("No," one says; "no money," says another)."""
     return bool(q.speaker and p.speaker and q.speaker.name and q.speaker.name == p.speaker.name)

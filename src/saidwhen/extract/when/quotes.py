@@ -56,6 +56,7 @@ from saidwhen.extract.when.evidence import (
     _outside,
     _said_then,
     _same_audience,
+    _same_words_dated,
     _since_clause,
     _updated_day,
     _weekday_until,
@@ -177,7 +178,7 @@ def _date_all(
     so_far = _SaidSoFar()
     for i, q in enumerate(quotes):
         so_far.append(_date_one(q, i, so_far, text, sents, free, told, limit, story, parsed))
-    out = _headings_dated(text, so_far)
+    out = _same_words_dated(_headings_dated(text, so_far))
     if anchor == dt.date.min:  # no day before it
         return out
     out = _occasions_dated(text, sents, out, free, story, anchor, parsed)
@@ -584,6 +585,35 @@ class _SaidSoFar(list[Quote]):
         return found if k == len(found) else found[:k]
 
 
+# a reply to the words before ("shot back", "replied", "fired back", "retorted")
+_ANSWERS = re.compile(
+    r"(?:\w+ly\s+)?(?:repl(?:ied|ies)|retort(?:ed|s)|shot\s+back|fired\s+back|hit\s+back|"
+    r"answered|responded|countered)\b",
+    re.I,
+)
+
+
+def _answered(q: Quote, done: _SaidSoFar) -> Quote | None:
+    """The other speaker's quote just before, dated by the text, that ``q`` answers ("'Look
+    at all these supporters,' Paradis said. '...,' Bennett shot back.")."""
+    if q.cue is None or q.speaker is None or not _ANSWERS.match(q.cue.text):
+        return None
+    k = len(done)
+    while k and done[k - 1].start >= q.start:
+        k -= 1
+    while k and done[k - 1].continues is not None:
+        k -= 1  # the other speaker's words, from where they begin
+    if not k:
+        return None
+    p = done[k - 1]
+    if p.speaker is None or p.speaker.name == q.speaker.name or p.when_basis != "text":
+        return None
+    last = max(x.end for x in done[k - 1 :] if x.start < q.start)
+    if q.start - last > _ACCOUNT_GAP or not (p.when or p.when_range):
+        return None
+    return p
+
+
 def _said_that_day(q: Quote, done: _SaidSoFar, next_day: str) -> bool:
     """The speaker's words just before were said on the day told ("At a rally yesterday, Beck
     said, ..."): these go on there, and their "last night" is the night before it."""
@@ -787,6 +817,11 @@ def _date_one(
             ):
                 return replace(q, when=p.when, when_range=p.when_range, when_basis="text")
             break
+    # 7. "Lee shot back", "she replied to him": the exchange of the other speaker's words
+    # just before, when the text dated them.
+    asked = _answered(q, done)
+    if asked is not None and asked.when != anchor.isoformat():
+        return replace(q, when=asked.when, when_range=asked.when_range, when_basis="text")
     return replace(q, when=None, when_range=None, when_basis="article date")
 
 

@@ -1,0 +1,23 @@
+"""A speaker's mention that the sentence splitter ends at an abbreviated title's period
+("said Pentagon spokesman Navy Capt." then "Jeff Davis, who ...") runs on to the name
+after it (realnews-polnear-train3 trap, written fresh)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.test_attribution import run, who
+
+
+@pytest.mark.parametrize("title", ["Navy Capt.", "Lt.", "Sgt."])
+def test_the_name_after_an_abbreviated_title_speaks(nlp: Any, title: str) -> None:
+    text = (
+        "Experts doubt more strikes.\n\n"
+        "\"I don't see how one attack would change our operations. We are already at war "
+        f'with them," said Pentagon spokesman {title} Jeff Davis, who was asked about '
+        "strategy.\n"
+    )
+    (q,) = [q for q in run(text, nlp).quotes if q.kind == "direct"]
+    assert who(q) == "Jeff Davis"
