@@ -179,6 +179,21 @@ def _owner_named(doc: Doc, start: int, end: int, name: str, people: PeopleIndex)
     return name.replace(m.group(), ent.name, 1)
 
 
+def stacked_title_name(subj: Token) -> Token | None:
+    """The name that a bare singular role is joined to by "and" ("academic and professor
+    Marc Hill": one person of two roles); not two speakers ("Police and Mayor Ana Ruiz",
+    "the council and Ana Ruiz")."""
+    if subj.pos_ not in ("NOUN", "ADJ") or subj.tag_ not in ("NN", "JJ"):
+        return None
+    if any(c.dep_ in ("det", "poss", "nummod") for c in subj.children):
+        return None
+    conj = [c for c in subj.children if c.dep_ == "conj"]
+    cc = [c for c in subj.children if c.dep_ == "cc"]
+    if len(conj) != 1 or [c.lower_ for c in cc] != ["and"] or conj[0].pos_ != "PROPN":
+        return None
+    return conj[0] if conj[0].ent_type_ == "PERSON" else None
+
+
 def _joint_name(
     doc: Doc, start: int, end: int, people: PeopleIndex
 ) -> tuple[str, EntityType] | None:
@@ -188,6 +203,11 @@ def _joint_name(
     if span is None or len(span) == 0:
         return None
     root = span.root
+    if (person := stacked_title_name(root)) is not None:
+        # "American academic and professor Marc Hill": one person of two roles
+        ent = people.entity_at(person.left_edge.idx, person.idx + len(person))
+        if ent is not None and ent.type == "person":
+            return ent.name, "person"
     if root.pos_ not in ("PROPN", "NOUN"):
         return None
     members = [root, *(c for c in root.conjuncts if start <= c.idx and c.idx + len(c) <= end)]
