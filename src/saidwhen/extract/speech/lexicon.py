@@ -100,7 +100,8 @@ NEW_CLAUSE = frozenset({"but", "and", "while", "although", "though", "yet"})
 
 
 NO_NAME = frozenset(
-    "i me we us you he him she her they them it who which that this these those".split()
+    "i me we us you he him she her they them it who which that this these those "
+    "my our your his its their mine ours yours theirs".split()
 )
 
 
