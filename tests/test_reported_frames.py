@@ -278,15 +278,15 @@ def test_a_next_act_inside_the_words_is_split_off(
 @pytest.mark.parametrize(
     ("text", "words", "mention"),
     [
-        # a verb of naming: the object and what it is named, no "as"
+        # a verb of naming: what it names its object, no "as" (the object goes with the cue)
         (
-            "At the quay, Ana Ruiz called the new ferry timetables a gift to the lorry firms.",
-            "the new ferry timetables a gift to the lorry firms",
+            "At the quay, Ana Ruiz called the new timetables a cruel joke on the islanders.",
+            "a cruel joke on the islanders",
             "Ana Ruiz",
         ),
         (
             "The harbour master dubbed the dredging plan a slow-motion shipwreck.",
-            "the dredging plan a slow-motion shipwreck",
+            "a slow-motion shipwreck",
             "The harbour master",
         ),
         # a verb of comparing: the object and the "to" phrase, on the verb or the object
@@ -318,7 +318,14 @@ def test_naming_and_comparing_say_what_the_object_is(
         for d in find_as_reports(view)
     ]
     assert found == [(words, mention)]
-    assert (words, mention) in [(w, m) for w, m, _ in _reports(text, nlp)]
+    # in the pipeline, the tagger's reading of the same words (object and all) may stand
+    assert any(words in w and m == mention for w, m, _ in _reports(text, nlp))
+
+
+def test_a_verb_of_namings_cue_takes_its_object(nlp: Any) -> None:
+    view = ArticleView.build(nlp("Ana Ruiz called the new timetables a gift to the lorry firms."))
+    cues = [d.cue.text for d in find_as_reports(view) if d.cue is not None]
+    assert cues == ["called the new timetables"]
 
 
 @pytest.mark.parametrize(

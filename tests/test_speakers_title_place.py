@@ -80,6 +80,12 @@ def test_the_envoys_title_is_a_descriptor(nlp: Any) -> None:
             "This is a good day.",
             "Marc Lamont Hale",
         ),
+        # the same, the roles read as an adjective and the speaker given as the whole phrase
+        (
+            'American academic and professor Marc Lamont Hale said the vote was "a scandal."',
+            "a scandal.",
+            "Marc Lamont Hale",
+        ),
         # two speakers: a body and a person
         (
             "Police and Mayor Ana Ruiz said the road would reopen.",

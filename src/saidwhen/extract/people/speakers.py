@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS
+from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, TITLES
 from saidwhen.extract.people.described import _KIN_WORDS
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.index import PeopleIndex
@@ -45,7 +45,11 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         if joint is not None:
             out.append(replace(q, speaker=replace(sp, name=joint[0], type=joint[1])))
             continue
-        ent = people.entity_at(sp.start, sp.end) or _named_through_debris(doc, sp, people)
+        ent = (
+            _named_after_title(doc, sp, people)
+            or people.entity_at(sp.start, sp.end)
+            or _named_through_debris(doc, sp, people)
+        )
         if ent is not None:
             if ent.type == "unnamed":
                 last_unnamed = (sp.end, ent.name, ent.type)
@@ -140,6 +144,23 @@ def _named_through_debris(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity
 
 _DEBRIS = "\"'<>=/;:.,#*[]{}()|"
 
+# an abbreviated title and the name after it, inside a mention ("Army Capt. Dana Ruiz")
+_TITLE_DOT = re.compile(r"(?:^|\s)([A-Z][a-z]{1,4})\.\s+(?=[A-Z])")
+
+
+def _named_after_title(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity | None:
+    """The person named after an abbreviated title in a mention ("Army Capt. Dana Ruiz"),
+    when the index also holds the words before the period as a name of their own."""
+    mention = doc_text(doc)[sp.start : sp.end]
+    m = _TITLE_DOT.search(mention)
+    if m is None or f"{m.group(1).lower()}." not in TITLES:
+        return None
+    whole = people.entity_at(sp.start, sp.end)
+    if whole is None or m.group(1).lower() not in (w.lower().rstrip(".") for w in whole.tokens):
+        return None  # the index knows whom the whole mention names
+    ent = people.entity_at(sp.start + m.end(), sp.end)
+    return ent if ent is not None and ent.type == "person" else None
+
 
 # "Mrs. Clinton's campaign": an owner named by an honorific and a surname
 _HONORIFIC_OWNER = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? [A-Z][\w’'-]+(?=['’]s?\b)")
@@ -158,6 +179,21 @@ def _owner_named(doc: Doc, start: int, end: int, name: str, people: PeopleIndex)
     return name.replace(m.group(), ent.name, 1)
 
 
+def stacked_title_name(subj: Token) -> Token | None:
+    """The name that a bare singular role is joined to by "and" ("academic and professor
+    Marc Hill": one person of two roles); not two speakers ("Police and Mayor Ana Ruiz",
+    "the council and Ana Ruiz")."""
+    if subj.pos_ not in ("NOUN", "ADJ") or subj.tag_ not in ("NN", "JJ"):
+        return None
+    if any(c.dep_ in ("det", "poss", "nummod") for c in subj.children):
+        return None
+    conj = [c for c in subj.children if c.dep_ == "conj"]
+    cc = [c for c in subj.children if c.dep_ == "cc"]
+    if len(conj) != 1 or [c.lower_ for c in cc] != ["and"] or conj[0].pos_ != "PROPN":
+        return None
+    return conj[0] if conj[0].ent_type_ == "PERSON" else None
+
+
 def _joint_name(
     doc: Doc, start: int, end: int, people: PeopleIndex
 ) -> tuple[str, EntityType] | None:
@@ -167,6 +203,11 @@ def _joint_name(
     if span is None or len(span) == 0:
         return None
     root = span.root
+    if (person := stacked_title_name(root)) is not None:
+        # "American academic and professor Marc Hill": one person of two roles
+        ent = people.entity_at(person.left_edge.idx, person.idx + len(person))
+        if ent is not None and ent.type == "person":
+            return ent.name, "person"
     if root.pos_ not in ("PROPN", "NOUN"):
         return None
     members = [root, *(c for c in root.conjuncts if start <= c.idx and c.idx + len(c) <= end)]

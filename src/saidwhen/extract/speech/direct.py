@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import COURTESY_TITLES, TITLES
 from saidwhen.extract.people import PRONOUNS, PeopleIndex
+from saidwhen.extract.people.speakers import stacked_title_name
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.finders import (
     FINDERS,
@@ -53,7 +54,7 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
     names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if subj.pos_ == "NOUN" and names:
         subj = names[0]  # "Her partner, ecologist Priya Raman, said"
-    elif (stacked := _stacked_title_name(subj)) is not None:
+    elif (stacked := stacked_title_name(subj)) is not None:
         subj = stacked  # "American academic and professor Marc Hill commented"
     if subj.dep_ == "poss" or subj.lower_ in PRONOUNS:
         s, e = subj.idx, subj.idx + len(subj)
@@ -62,9 +63,10 @@ def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False
         first = tokens_in(doc, s, s + 1)
         if first and first[0].i < subj.i and opens_on_cue(first[0]):
             s = doc[first[0].i + 1].idx  # "Said Ellis": the parser made the verb a compound
-    e = _past_abbreviated_title(doc_text(doc), e)
+    cut, e = e, _past_abbreviated_title(doc_text(doc), e)
     mention = doc_text(doc)[s:e]
-    name = people.resolve(s, e)
+    # (the name after the title, when the index took the title for one: "Army Capt")
+    name = (people.resolve(cut + 2, e) if e > cut else None) or people.resolve(s, e)
     if (
         name is None
         and mention.lower() not in PRONOUNS
@@ -87,21 +89,6 @@ def _past_abbreviated_title(text: str, end: int) -> int:
         return end
     m = _TITLE_THEN_NAME.match(text, end)
     return m.end() if m else end
-
-
-def _stacked_title_name(subj: Token) -> Token | None:
-    """The name that a bare singular role is joined to by "and" ("academic and professor
-    Marc Hill": one person of two roles); not two speakers ("Police and Mayor Ana Ruiz",
-    "the council and Ana Ruiz")."""
-    if subj.pos_ not in ("NOUN", "ADJ") or subj.tag_ not in ("NN", "JJ"):
-        return None
-    if any(c.dep_ in ("det", "poss", "nummod") for c in subj.children):
-        return None
-    conj = [c for c in subj.children if c.dep_ == "conj"]
-    cc = [c for c in subj.children if c.dep_ == "cc"]
-    if len(conj) != 1 or [c.lower_ for c in cc] != ["and"] or conj[0].pos_ != "PROPN":
-        return None
-    return conj[0] if conj[0].ent_type_ == "PERSON" else None
 
 
 # a line that ends in a signature, ``"..." ― Jane Roe``, then a line break

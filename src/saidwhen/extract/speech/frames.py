@@ -136,7 +136,10 @@ def _frames(
         content = trim(doc, words)
         if len(content) < 2 or _across_paragraphs(text, [*content, *source]):
             continue
-        drafted = reported_draft(text, resolve, content, cue_tokens(verb), source)
+        cue = cue_tokens(verb)
+        if lemma[i] in NAMING_VERBS and cue[-1].i < content[0].i:
+            cue = [*cue, *trim(doc, list(doc[cue[-1].i + 1 : content[0].i]))]  # + the object
+        drafted = reported_draft(text, resolve, content, cue, source)
         if drafted is not None:
             out.append(drafted)
     return out
@@ -245,10 +248,10 @@ _NOT_NAMED = frozenset(("quits", "day", "night"))
 
 
 def _named(verb: Token) -> list[Token] | None:
-    """``the lifeguards the real heroes of the summer`` (of ``called the lifeguards the
-    real heroes ...``): a verb of naming with its object and what it names the object;
-    ``the ferry fare to highway robbery`` (of ``compared the ferry fare to ...``): a
-    verb of comparing with its object and the ``to`` phrase."""
+    """``the real heroes of the summer`` (of ``called the lifeguards the real heroes of
+    the summer``): what a verb of naming names its object (the object goes with the cue,
+    as PolNeAR marks it); ``the ferry fare to highway robbery`` (of ``compared the ferry
+    fare to ...``): a verb of comparing with its object and the ``to`` phrase."""
     args = [c for c in verb.children if c.i > verb.i and c.dep_ in _NAMED_DEPS]
     if not args or args[0].left_edge.i != verb.i + 1:
         return None  # "called on Friday for ...", "called back": no object right after
@@ -263,9 +266,11 @@ def _named(verb: Token) -> list[Token] | None:
         if not to or to[0].dep_ != "prep":
             return None  # "compared notes", "compared with last year"
         end = max(end, to[0].right_edge.i)
-    elif len(args) < 2 or any(t.lower_ in _NOT_NAMED for t in args[1].subtree):
+        return list(doc[args[0].left_edge.i : end + 1])
+    if len(args) < 2 or any(t.lower_ in _NOT_NAMED for t in args[1].subtree):
         return None  # "called the harbour master": no name given
-    return list(doc[args[0].left_edge.i : end + 1])
+    # the name alone: PolNeAR's cue takes the object ("branded North Korea")
+    return list(doc[args[1].left_edge.i : end + 1])
 
 
 def find_as_reports(
