@@ -265,7 +265,7 @@ def _interviewee(
     """Who answers the unlabelled and ``A:`` turns: the one named speaker; with no
     named turn, the person the introduction says is interviewed ("Wikinews spoke with
     Ana Ruiz"), else the person it names most.  An interview announced of someone
-    unnamed ("one of the bar's owners") has no interviewee to give."""
+    unnamed is that description's ("one of the bar's owners")."""
     if n_named == 1:
         return _label_speaker(view, people, next(t for t in found if t.role == "named"))
     if n_named > 1:
@@ -297,7 +297,9 @@ def _announced(view: ArticleView, persons: list[Person], first: int) -> tuple[bo
     """(whether the introduction announces an interview, the person it names as the
     interviewee): the object of "interviews", "spoke with", "an interview with", or the
     subject of "interviewed by", when a person's name is (or stands in apposition to)
-    it.  An interviewee described but not named ("a bar owner") gives no one."""
+    it; a "he"/"she" subject ("He discusses his work with Wikinews") for the people
+    stage to resolve; with no one named, the fullest description of the one
+    interviewed ("one of the owners of a bar")."""
     doc = view.doc
     owner = {(s.start, s.end): (p.name, s) for p in persons for s in p.mentions}
     held = _Holders(list(owner))
