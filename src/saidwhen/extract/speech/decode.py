@@ -8,6 +8,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +68,41 @@ def _gap(a: TaggedSpan, b: TaggedSpan) -> int:
     return max(0, max(a.start, b.start) - min(a.end, b.end))
 
 
+class _CuesNear:
+    """The cues a content may go to: of its sentence, or at most :data:`MAX_CONTENT_GAP`
+    tokens from it; found by where the cues start, not by a scan of all the paragraph's
+    cues for each content (a paragraph of a thousand sentences has thousands)."""
+
+    def __init__(
+        self, cues: Sequence[TaggedSpan], sent_start: Sequence[int], sent_end: Sequence[int]
+    ) -> None:
+        self.cues, self.sent_start, self.sent_end = cues, sent_start, sent_end
+        self.order = sorted(range(len(cues)), key=lambda k: cues[k].start)
+        self.starts = [cues[k].start for k in self.order]
+        self.longest = max((c.end - c.start for c in cues), default=0)
+
+    def of(self, con: TaggedSpan) -> list[TaggedSpan]:
+        """The cues near ``con``, in the order of the cue list."""
+        sent = self.sent_start[con.start]
+        windows = (
+            (sent, self.sent_end[con.start] - 1),
+            (con.start - MAX_CONTENT_GAP - self.longest, con.end + MAX_CONTENT_GAP),
+        )
+        found = {
+            self.order[x]
+            for lo, hi in windows
+            for x in range(
+                bisect.bisect_left(self.starts, lo), bisect.bisect_right(self.starts, hi)
+            )
+        }
+        return [
+            self.cues[k]
+            for k in sorted(found)
+            if self.sent_start[self.cues[k].start] == sent
+            or _gap(self.cues[k], con) <= MAX_CONTENT_GAP
+        ]
+
+
 def decode(
     view: ArticleView, spans: Sequence[TaggedSpan], rules: Sequence[Draft] = ()
 ) -> list[tuple[TaggedSpan, TaggedSpan | None, TaggedSpan]]:
@@ -89,10 +125,11 @@ def decode(
         return view.sent_start[s.start]
 
     assigned: dict[int, list[TaggedSpan]] = {}
+    cues_near = _CuesNear(cues, view.sent_start, view.sent_end)
     for con in contents:
         # (a cue of another sentence further than MAX_CONTENT_GAP is never taken: left out
         # before ranking, so that a long paragraph is not every cue for every content)
-        near = [c for c in cues if sent_of(c) == sent_of(con) or _gap(c, con) <= MAX_CONTENT_GAP]
+        near = cues_near.of(con)
         ranked = sorted(near, key=lambda c: (sent_of(c) != sent_of(con), _gap(c, con), c.start))
         best = next((c for c in ranked if not _line_between(view, c, con)), None)
         if best is None:

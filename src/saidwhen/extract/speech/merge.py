@@ -278,12 +278,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         ):
             out = [t for t in out if t not in over]
             out.append(r)
-    for r in find_source_insertions(view, people):
-        if not any(q.start < r.end and r.start < q.end for q in out):
-            # "As Ms. Lee put it in a letter to Tom Hale in July, ...": no words of their
-            # own in the insertion's cue ("Tom Hale in July", cue "put it in a letter to")
-            out = [q for q in out if not (r.cue is not None and _within(q, r.cue.start, r.start))]
-            out.append(r)
+    out = _with_insertions(out, find_source_insertions(view, people))
     for r in [
         *find_phrase_then_clause(view, people),
         *find_gerund_reports(view, people),
@@ -320,6 +315,56 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
     out = split_that_clauses(view, out)
     out = _without_acts_in_reports(view, out, rules)
     return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def _with_insertions(reports: list[Draft], insertions: list[Draft]) -> list[Draft]:
+    """The reports with each source insertion that overlaps none of them, in turn; an
+    insertion drops the reports inside its cue: "As Ms. Lee put it in a letter to Tom Hale
+    in July, ..." ("Tom Hale in July", cue "put it in a letter to") has no words of their
+    own. (The reports near an insertion found by bisection, not by a scan of all.)"""
+    kept = _Kept(reports)
+    for r in insertions:
+        if kept.overlapping(r.start, r.end):
+            continue
+        if r.cue is not None:
+            for q in kept.overlapping(r.cue.start - 1, r.start + 1):
+                if _within(q, r.cue.start, r.start):
+                    kept.drop(q)
+        kept.add(r)
+    return kept.drafts()
+
+
+class _Kept:
+    """Drafts to which drafts are added and from which they are dropped, with those
+    overlapping a range found by bisection; in list order, the added ones last."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.first, self.at = drafts, ByStart(drafts)
+        self.added: list[Draft] = []
+        self.added_at: list[tuple[int, int]] = []  # (start, place in added), sorted
+        self.longest = 0  # of the added drafts
+        self.dropped: set[int] = set()  # ids
+
+    def overlapping(self, start: int, end: int) -> list[Draft]:
+        lo = bisect.bisect_left(self.added_at, (start - self.longest, -1))
+        hi = bisect.bisect_left(self.added_at, (end, -1))
+        added = [self.added[k] for _, k in sorted(self.added_at[lo:hi], key=lambda x: x[1])]
+        return [
+            d
+            for d in self.at.overlapping(start, end) + added
+            if id(d) not in self.dropped and d.start < end and start < d.end
+        ]
+
+    def drop(self, draft: Draft) -> None:
+        self.dropped.add(id(draft))
+
+    def add(self, draft: Draft) -> None:
+        bisect.insort(self.added_at, (draft.start, len(self.added)))
+        self.added.append(draft)
+        self.longest = max(self.longest, draft.end - draft.start)
+
+    def drafts(self) -> list[Draft]:
+        return [d for d in self.first + self.added if id(d) not in self.dropped]
 
 
 def _within(report: Draft, start: int, end: int) -> bool:
