@@ -230,8 +230,27 @@ def words_owner(
             and c.i not in quoted
             and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in ("his", "her", "their"))
         ]
+        if owner and gap.strip() == ":" and _acted_on(noun, owner[0], quoted):
+            return None
         return (noun, owner[0]) if owner else None
     return None
+
+
+def _acted_on(noun: Token, owner: Token, quoted: frozenset[int]) -> bool:
+    """``replied to Lee's criticism: "..."``, ``rejected the council's demand: "..."``: the
+    noun is what a verb of another subject acts on, and the words after the colon are that
+    subject's (not the named owner's)."""
+    if owner.pos_ == "PRON":
+        return False  # ("said in his statement: "..."": his own, as _own_words reads it)
+    x = noun
+    while x.dep_ in ("pobj", "prep") and x.head.i != x.i:
+        x = x.head
+    if x.dep_ == "dobj":
+        x = x.head
+    if x.i == noun.i or x.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = subject_of(x, quoted)
+    return subj is not None and subj.i != owner.i
 
 
 _DASHES = ("-", "—", "–", "―")

@@ -300,12 +300,15 @@ _SOURCE_ENTS = frozenset(("ORG", "PERSON", "NORP", "GPE"))
 
 
 _OPENERS = frozenset(("CCONJ", "ADV", "INTJ", "ADP", "NOUN", "PUNCT", "SPACE"))
+_OPENER_TOKENS = 8  # "Of course, as": two words, their punctuation and spaces
 
 
 def _opens(sent: Span_, tok: Token) -> bool:
     """Whether ``tok`` opens its sentence but for a short opener: "But as X notes, ...",
     "Of course, as X observed, ..." (no clause of its own before it)."""
-    before = [t for t in sent if t.i < tok.i and not t.is_space]
+    if tok.i - sent.start > _OPENER_TOKENS:
+        return False  # (a clause before it; and no scan of a long sentence for each "as")
+    before = [t for t in tok.doc[sent.start : tok.i] if not t.is_space]
     words = [t for t in before if not t.is_punct]
     if not before:
         return True
@@ -320,8 +323,10 @@ def _opens(sent: Span_, tok: Token) -> bool:
 def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[Token]] | None:
     """The cue, source and content of one source insertion, or None."""
     doc = tok.doc
-    toks = [t for t in sent if not t.is_space]
     prev = doc[tok.i - 1] if tok.i > sent.start else None
+    if tok.lower_ == "as" and not _opens(sent, tok):
+        return None  # (before the sentence's tokens are listed: any "as" comes here)
+    toks = [t for t in sent if not t.is_space]
     if tok.lower_ == "per" and (prev is None or prev.text == ","):
         objs = [c for c in tok.children if c.dep_ == "pobj"]
         if not objs or not (objs[0].pos_ == "PROPN" or objs[0].ent_type_ in _SOURCE_ENTS):
@@ -338,6 +343,10 @@ def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[
             return None
         if verb.lemma_ == "put" and (verb.i + 1 >= sent.end or doc[verb.i + 1].lower_ != "it"):
             return None  # "As X put it, ...", not "As X put the phone down"
+        if verb.lemma_ not in ("put", "tell") and any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") and c.i < verb.i + 17 for c in verb.children
+        ):
+            return None  # "As X observed the boats, ...": "as" of time, the verb has its object
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         comma = next((t for t in toks if t.i > verb.i and t.text == ","), None)
         if not subj or comma is None or comma.i - verb.i > 16:
