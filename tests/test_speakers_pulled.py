@@ -6,6 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from saidwhen.extract.speech.direct import _name_pulled
+from saidwhen.extract.speech.types import Draft
+from saidwhen.model import Span, Speaker
 from tests.test_attribution import run, who
 
 TEXT = (
@@ -22,3 +27,27 @@ TEXT = (
 def test_a_pull_quote_is_the_speaker_of_the_words_given_again(nlp: Any) -> None:
     qs = [q for q in run(TEXT, nlp).quotes if q.text.startswith("I worry")]
     assert [who(q) for q in qs] == ["Dana Lee", "Dana Lee"]
+
+
+@pytest.mark.parametrize(
+    ("pulled", "attributed", "named"),
+    [
+        # the pull quote is part of the words given later
+        ("we will rebuild the pier by May", "we will rebuild the pier by May and open it", True),
+        # the words given later are part of the pull quote
+        ("so we will rebuild the pier by May and open it", "we will rebuild the pier by May", True),
+        # six words shared, but neither holds the other
+        ("we will rebuild the pier by May", "then we will rebuild the pier by June", False),
+        # fewer than six words
+        ("rebuild the pier by May", "we will rebuild the pier by May", False),
+    ],
+)
+def test_a_pull_quote_is_matched_by_words_held_either_way(
+    pulled: str, attributed: str, named: bool
+) -> None:
+    text = f"{pulled} || {attributed}"
+    first = Draft(0, len(pulled), "direct")
+    second = Draft(len(pulled) + 4, len(text), "direct")
+    second.speaker, second.cue = Speaker("Ana Ruiz", "Ruiz", 0, 4), Span("said", 0, 4)
+    _name_pulled(text, [first, second])
+    assert (first.speaker is not None) is named

@@ -568,22 +568,40 @@ def _name_pulled(text: str, drafts: list[Draft]) -> None:
     """A quote with no cue and no speaker that the article gives again with its speaker
     (a pull quote set into the text, signed or not: ""I worry that ...\nDean Baker,
     Center for ..."" and later ""I worry that ...," said Dean Baker") is that speaker's."""
-    said = [
-        (" ".join(re.findall(r"\w+", text[d.start : d.end].lower())), d)
-        for d in drafts
-        if d.speaker is not None and d.cue is not None
-    ]
+    said: list[tuple[list[str], Draft]] = []
+    # runs of _PULLED_WORDS words -> the attributed quotes holding them / opening with them,
+    # so that a speakerless quote is compared only with quotes sharing a run
+    holding: dict[tuple[str, ...], list[int]] = {}
+    opening: dict[tuple[str, ...], list[int]] = {}
+    for d in drafts:
+        if d.speaker is None or d.cue is None:
+            continue
+        words = re.findall(r"\w+", text[d.start : d.end].lower())
+        if len(words) < _PULLED_WORDS:
+            continue
+        k = len(said)
+        said.append((words, d))
+        for run in {
+            tuple(words[i : i + _PULLED_WORDS]) for i in range(len(words) - _PULLED_WORDS + 1)
+        }:
+            holding.setdefault(run, []).append(k)
+        opening.setdefault(tuple(words[:_PULLED_WORDS]), []).append(k)
     for d in drafts:
         if d.kind != "direct" or d.speaker is not None or d.cue is not None:
             continue
         if d.continues_draft is not None:
             continue
-        words = " ".join(re.findall(r"\w+", text[d.start : d.end].lower()))
-        if len(words.split()) < _PULLED_WORDS:
+        words = re.findall(r"\w+", text[d.start : d.end].lower())
+        if len(words) < _PULLED_WORDS:
             continue
-        for other_words, other in said:
-            if other is d or len(other_words.split()) < _PULLED_WORDS:
-                continue
-            if f" {other_words} " in f" {words} " or f" {words} " in f" {other_words} ":
+        runs = {tuple(words[i : i + _PULLED_WORDS]) for i in range(len(words) - _PULLED_WORDS + 1)}
+        ks = set(holding.get(tuple(words[:_PULLED_WORDS]), ()))  # quotes that hold it
+        for run in runs:
+            ks.update(opening.get(run, ()))  # quotes it holds
+        joined = f" {' '.join(words)} "
+        for k in sorted(ks):
+            other_words, other = said[k]
+            other_joined = f" {' '.join(other_words)} "
+            if other_joined in joined or joined in other_joined:
                 d.speaker, d.cue = other.speaker, other.cue
                 break
