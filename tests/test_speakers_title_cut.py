@@ -12,7 +12,7 @@ import pytest
 from tests.test_attribution import run, who
 
 
-@pytest.mark.parametrize("title", ["Navy Capt.", "Lt.", "Sgt."])
+@pytest.mark.parametrize("title", ["Navy Capt.", "Lt.", "Sgt.", "Sgt. Maj."])
 def test_the_name_after_an_abbreviated_title_speaks(nlp: Any, title: str) -> None:
     text = (
         "Experts doubt more strikes.\n\n"

@@ -53,7 +53,7 @@ FRAGMENT_CUES = SPEECH_VERBS | frozenset(
 TITLES = frozenset(
     """
     mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sen sen. rep rep. gov gov. gen
-    gen. lt lt. col col. sgt sgt. capt capt. rev rev. sir dame lord lady hon hon.
+    gen. lt lt. col col. sgt sgt. maj. capt capt. rev rev. sir dame lord lady hon hon.
     judge justice president senator governor representative congressman
     congresswoman mayor secretary minister chancellor sheriff chief speaker
     ambassador general pope king queen prince princess vice commissioner

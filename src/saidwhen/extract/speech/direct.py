@@ -84,11 +84,15 @@ _TITLE_THEN_NAME = re.compile(r"\.(?:[^\S\n]+[A-Z][\w'’-]*){1,3}")
 def _past_abbreviated_title(text: str, end: int) -> int:
     """The end of a mention that stops at an abbreviated title's period, moved past the
     name that follows it ("said Pentagon spokesman Navy Capt. Jeff Davis")."""
-    word = text[max(0, end - 6) : end].split()[-1:] if end else []
-    if not word or f"{word[0].lower()}." not in TITLES or word[0].lower() in COURTESY_TITLES:
-        return end
-    m = _TITLE_THEN_NAME.match(text, end)
-    return m.end() if m else end
+    for _ in range(3):  # titles in a row: "Sgt. Maj. Tom Lee"
+        word = text[max(0, end - 6) : end].split()[-1:] if end else []
+        if not word or f"{word[0].lower()}." not in TITLES or word[0].lower() in COURTESY_TITLES:
+            return end
+        m = _TITLE_THEN_NAME.match(text, end)
+        if not m:
+            return end
+        end = m.end()
+    return end
 
 
 # a line that ends in a signature, ``"..." ― Jane Roe``, then a line break
