@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from saidwhen.extract.speech.closing import _trimmed
 from saidwhen.extract.speech.lexicon import (
     CUE_CHANNELS,
+    DASHES,
     EDGE_WORDS,
     QUOTE_CHARS,
     WHEN_ENTS,
@@ -100,14 +101,11 @@ def _after_announcement(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> 
             if any(is_speech_verb(t) for t in doc[con.start : k]):
                 return TaggedSpan("CON", k + 1, con.end)
             break
-        dash = doc[k].text in _DASHES and bool(doc[k - 1].whitespace_)
+        dash = doc[k].text in DASHES and bool(doc[k - 1].whitespace_)
         if dash and k + 1 in opens and _closes_at_end(view, k + 1, con):
             # 'Neither man was swayed - "Born rich," Elkins said': the quotation alone
             return TaggedSpan("CON", k + 1, con.end)
     return con
-
-
-_DASHES = frozenset({"-", "--", "—", "–"})
 
 
 def _closes_at_end(view: ArticleView, opening: int, con: TaggedSpan) -> bool:
@@ -161,7 +159,7 @@ def _before_dashed_report(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedS
         (
             k
             for k in range(con.start + 1, con.end - 1)
-            if doc[k].text in _DASHES and doc[k - 1].whitespace_  # not "well-connected"
+            if doc[k].text in DASHES and doc[k - 1].whitespace_  # not "well-connected"
         ),
         None,
     )

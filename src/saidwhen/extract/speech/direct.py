@@ -21,7 +21,7 @@ from saidwhen.extract.speech.finders import (
     nearby_subject,
     opens_on_cue,
 )
-from saidwhen.extract.speech.lexicon import CHANNEL_WORDS
+from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, DASHES
 from saidwhen.extract.speech.nonquote import not_speech_regions
 from saidwhen.extract.speech.rules import SPEECH_NOUNS
 from saidwhen.extract.speech.syntax import (
@@ -257,9 +257,6 @@ def _acted_on(noun: Token, owner: Token, quoted: frozenset[int]) -> bool:
     return subj is not None and subj.i != owner.i
 
 
-_DASHES = ("-", "—", "–", "―")
-
-
 def _set_between_dashes(
     view: ArticleView, region: QuoteRegion, quoted: frozenset[int]
 ) -> Found | None:
@@ -269,7 +266,7 @@ def _set_between_dashes(
     after it."""
     doc, text = view.doc, view.text
     before = text[: region.open_mark].rstrip()
-    if not before.endswith(_DASHES) or not text[region.outer_end :].lstrip(" ").startswith(_DASHES):
+    if not before.endswith(DASHES) or not text[region.outer_end :].lstrip(" ").startswith(DASHES):
         return None
     toks = [
         t

@@ -17,6 +17,7 @@ __all__ = [
     "COMPARING_VERBS",
     "CUE_CHANNELS",
     "CUE_FORMS",
+    "DASHES",
     "DESCRIBING_VERBS",
     "DIRECTIVE_PREPS",
     "DIRECTIVE_VERBS",
@@ -97,6 +98,10 @@ RELATIVE = frozenset({"who", "which", "that"})
 
 
 NEW_CLAUSE = frozenset({"but", "and", "while", "although", "though", "yet"})
+
+
+# Dashes that set words apart (a dash between spaces, not the hyphen of "well-connected").
+DASHES = ("-", "--", "—", "–", "―")
 
 
 NO_NAME = frozenset(

@@ -9,6 +9,7 @@ from saidwhen.extract._reported_cues import CUE_PREPS
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
     CUE_CHANNELS,
+    DASHES,
     DESCRIBING_VERBS,
     EDGE_WORDS,
     NO_SOURCE,
@@ -475,9 +476,6 @@ def cue_subject(
     return None
 
 
-_DASHES = frozenset(("-", "--", "—", "–"))
-
-
 def _dateline_dash(tok: Token) -> int | None:
     """The dash that ends the dateline opening ``tok``'s paragraph ("BUENA PARK, Calif. -",
     "WASHINGTON --"), when ``tok`` lies within 8 tokens of it; None without one."""
@@ -489,7 +487,7 @@ def _dateline_dash(tok: Token) -> int | None:
         return None
     # a dash set apart by spaces, not the hyphen of "CNN reported Ex-CIA chief ..."
     return next(
-        (t.i for t in doc[first : first + 8] if t.text in _DASHES and doc[t.i - 1].whitespace_),
+        (t.i for t in doc[first : first + 8] if t.text in DASHES and doc[t.i - 1].whitespace_),
         None,
     )
 
