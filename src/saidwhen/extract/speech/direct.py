@@ -215,7 +215,10 @@ def words_owner(
     "..."``: a quote introduced by a noun of saying that someone owns is the owner's, not
     that of the sentence's verb ("Politifact ruled that ..."). The noun and the owner."""
     doc, text = view.doc, view.text
-    lo = max(text.rfind("\n", 0, region.open_mark) + 1, region.open_mark - _OWNED_REACH)
+    lo = max(
+        text.rfind("\n", max(0, region.open_mark - _OWNED_REACH), region.open_mark) + 1,
+        region.open_mark - _OWNED_REACH,
+    )
     toks = [t for t in window_tokens(doc, lo, region.open_mark) if t.i not in quoted]
     for k in range(len(toks) - 1, -1, -1):
         if toks[k].text in (".", "!", "?") or toks[k].is_quote:
@@ -265,12 +268,18 @@ def _set_between_dashes(
     before it: the subject of that phrase's clause says it, not the subject of the words
     after it."""
     doc, text = view.doc, view.text
-    before = text[: region.open_mark].rstrip()
-    if not before.endswith(DASHES) or not text[region.outer_end :].lstrip(" ").startswith(DASHES):
+    # (walked over white space, not copies of the text around each quote)
+    end = region.open_mark
+    while end and text[end - 1].isspace():
+        end -= 1
+    after = region.outer_end
+    while after < len(text) and text[after] == " ":
+        after += 1
+    if not text.endswith(DASHES, max(0, end - 2), end) or not text.startswith(DASHES, after):
         return None
     toks = [
         t
-        for t in window_tokens(doc, max(0, len(before) - 120), len(before) - 1)
+        for t in window_tokens(doc, max(0, end - 120), end - 1)
         if not t.is_space and not t.is_punct
     ]
     if not toks or toks[-1].i in quoted or "\n" in text[toks[-1].idx : region.open_mark]:
