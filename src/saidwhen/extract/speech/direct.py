@@ -36,6 +36,7 @@ from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in, window_tokens
 from saidwhen.model import Span, Speaker
 from saidwhen.nlp import doc_text
+from saidwhen.normalise import SameWords, WordRuns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -578,40 +579,15 @@ def _name_pulled(text: str, drafts: list[Draft]) -> None:
     """A quote with no cue and no speaker that the article gives again with its speaker
     (a pull quote set into the text, signed or not: ""I worry that ...\nDean Baker,
     Center for ..."" and later ""I worry that ...," said Dean Baker") is that speaker's."""
-    said: list[tuple[list[str], Draft]] = []
-    # runs of _PULLED_WORDS words -> the attributed quotes holding them / opening with them,
-    # so that a speakerless quote is compared only with quotes sharing a run
-    holding: dict[tuple[str, ...], list[int]] = {}
-    opening: dict[tuple[str, ...], list[int]] = {}
-    for d in drafts:
-        if d.speaker is None or d.cue is None:
-            continue
-        words = re.findall(r"\w+", text[d.start : d.end].lower())
-        if len(words) < _PULLED_WORDS:
-            continue
-        k = len(said)
-        said.append((words, d))
-        for run in {
-            tuple(words[i : i + _PULLED_WORDS]) for i in range(len(words) - _PULLED_WORDS + 1)
-        }:
-            holding.setdefault(run, []).append(k)
-        opening.setdefault(tuple(words[:_PULLED_WORDS]), []).append(k)
-    for d in drafts:
+    forms = SameWords([text[d.start : d.end] for d in drafts])
+    said = [k for k, d in enumerate(drafts) if d.speaker is not None and d.cue is not None]
+    holding = WordRuns(forms, said, _PULLED_WORDS)
+    for i, d in enumerate(drafts):
         if d.kind != "direct" or d.speaker is not None or d.cue is not None:
             continue
         if d.continues_draft is not None:
             continue
-        words = re.findall(r"\w+", text[d.start : d.end].lower())
-        if len(words) < _PULLED_WORDS:
-            continue
-        runs = {tuple(words[i : i + _PULLED_WORDS]) for i in range(len(words) - _PULLED_WORDS + 1)}
-        ks = set(holding.get(tuple(words[:_PULLED_WORDS]), ()))  # quotes that hold it
-        for run in runs:
-            ks.update(opening.get(run, ()))  # quotes it holds
-        joined = f" {' '.join(words)} "
-        for k in sorted(ks):
-            other_words, other = said[k]
-            other_joined = f" {' '.join(other_words)} "
-            if other_joined in joined or joined in other_joined:
-                d.speaker, d.cue = other.speaker, other.cue
+        for j in holding.candidates(i):
+            if forms.same(i, j, _PULLED_WORDS):
+                d.speaker, d.cue = drafts[j].speaker, drafts[j].cue
                 break

@@ -23,7 +23,7 @@ from saidwhen.extract.when.base import (
 )
 from saidwhen.extract.when.clauses import _group_told, _not_the_account
 from saidwhen.model import DateRange, Quote, Span, Timex
-from saidwhen.normalise import normalise
+from saidwhen.normalise import SameWords, WordRuns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -481,14 +481,14 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
     (a single word too: "pirates" over "Half of these pirates never paid," she wrote), by the
     same speaker."""
     out = list(quotes)
-    forms = _Forms(quotes)
+    forms = SameWords([q.text for q in quotes])
     # the quotes the text dates, by where they start
     dated = sorted(
         (p.start, j)
         for j, p in enumerate(quotes)
         if p.when_basis == "text" and (p.when or p.when_range)
     )
-    holding = _Holding(forms, [j for _, j in dated], 2)
+    holding = WordRuns(forms, [j for _, j in dated], 2)
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.kind == "indirect":
             continue
@@ -512,39 +512,12 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
 _SAME_WORDS_MIN = 3  # words of the shorter quote: "poor choice of words", not "true"
 
 
-class _Forms:
-    """The quotes' normal forms, made when first needed, with a space at each end: one
-    holds another only word for word ("poor choice of words" in "a poor choice of words
-    indeed", not "art" in "party")."""
-
-    def __init__(self, quotes: Sequence[Quote]) -> None:
-        self.quotes = quotes
-        self._forms: dict[int, str] = {}
-
-    def __call__(self, k: int) -> str:
-        if k not in self._forms:
-            self._forms[k] = f" {normalise(self.quotes[k].text)} "
-        return self._forms[k]
-
-    def same(self, i: int, j: int, min_words: int) -> bool:
-        """Do quotes ``i`` and ``j`` say the same words, the shorter of ``min_words`` words at
-        least, inside the other?"""
-        a, b = self(i), self(j)
-        return len(min(a, b, key=len).split()) >= min_words and (a in b or b in a)
-
-    def grams(self, k: int, n: int) -> set[tuple[str, ...]]:
-        """The runs of ``n`` words of quote ``k``: a quote inside another has all of its
-        runs in it."""
-        w = self(k).split()
-        return {tuple(w[x : x + n]) for x in range(len(w) - n + 1)}
-
-
 def _same_words_dated(quotes: Sequence[Quote]) -> list[Quote]:
     """Words the text quotes twice, once dated ("saying she had made a 'poor choice of
     words'" on Tuesday, then "'... That was a poor choice of words ...,' Clinton wrote"):
     one saying, the undated quote of the same speaker takes the date."""
     out = list(quotes)
-    forms = _Forms(quotes)
+    forms = SameWords([q.text for q in quotes])
     by_speaker: dict[str, list[int]] = {}
     for k, p in enumerate(quotes):
         if p.kind != "indirect" and p.speaker is not None and p.speaker.name:
@@ -557,7 +530,7 @@ def _same_words_dated(quotes: Sequence[Quote]) -> list[Quote]:
         ]
         if not dated:
             continue
-        holding = _Holding(forms, dated, _SAME_WORDS_MIN)
+        holding = WordRuns(forms, dated, _SAME_WORDS_MIN)
         for i in ks:
             q = quotes[i]
             if q.when or q.when_range or q.when_basis != "article date" or q.continues is not None:
@@ -579,38 +552,6 @@ def _same_words_dated(quotes: Sequence[Quote]) -> list[Quote]:
             if p is not quotes[q.continues] and (p.when or p.when_range):
                 out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     return out
-
-
-class _Holding:
-    """The quotes of ``among`` that may hold a quote's words or lie inside them, when the
-    shorter has ``n`` words at least: found by their runs of ``n`` words, not by comparing
-    each quote with every other one (a long transcript of one speaker has thousands)."""
-
-    def __init__(self, forms: _Forms, among: Sequence[int], n: int) -> None:
-        self.forms, self.n = forms, n
-        self.by_gram: dict[tuple[str, ...], list[int]] = {}
-        for j in among:
-            for g in forms.grams(j, n):
-                self.by_gram.setdefault(g, []).append(j)
-        # each quote under its rarest run: a quote inside quote i has it among i's runs
-        self.by_key: dict[tuple[str, ...], list[int]] = {}
-        for j in among:
-            grams = forms.grams(j, n)
-            if grams:
-                key = min(sorted(grams), key=lambda g: len(self.by_gram[g]))
-                self.by_key.setdefault(key, []).append(j)
-
-    def candidates(self, i: int) -> list[int]:
-        """The quotes to compare with quote ``i``, by index."""
-        grams = self.forms.grams(i, self.n)
-        if not grams:
-            return []
-        found: set[int] = set()
-        rarest = min(sorted(grams), key=lambda g: len(self.by_gram.get(g, ())))
-        found.update(self.by_gram.get(rarest, ()))  # the quotes that may hold i
-        for g in grams:
-            found.update(self.by_key.get(g, ()))  # those that may lie inside i
-        return sorted(found)
 
 
 def _same_speaker(q: Quote, p: Quote) -> bool:
