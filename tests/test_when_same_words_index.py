@@ -7,8 +7,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from saidwhen.extract.when.evidence import _Forms, _Holding, _same_words_dated
+from saidwhen.extract.when.evidence import _same_words_dated
 from saidwhen.model import Quote, Span, Speaker
+from saidwhen.normalise import SameWords, WordRuns
 
 _WORDS = ["the", "pier", "is", "open", "Pier", "closed", "now", "boats", "don't"]
 
@@ -37,9 +38,9 @@ def quotes(draw: st.DrawFn) -> list[Quote]:
 
 @given(quotes(), st.integers(1, 3))
 def test_candidates_hold_every_quote_a_scan_finds(qs: list[Quote], n: int) -> None:
-    forms = _Forms(qs)
+    forms = SameWords([q.text for q in qs])
     among = [j for j, q in enumerate(qs) if q.when]
-    holding = _Holding(forms, among, n)
+    holding = WordRuns(forms, among, n)
     for i in range(len(qs)):
         scan = {j for j in among if j != i and forms.same(i, j, n)}
         assert scan <= set(holding.candidates(i))
@@ -55,8 +56,8 @@ def test_distinct_quotes_are_compared_with_a_few_only() -> None:
         for k in range(300)
         for d, dated in ((0, True), (100, False))
     ]
-    forms = _Forms(qs)
-    holding = _Holding(forms, [j for j, q in enumerate(qs) if q.when], 3)
+    forms = SameWords([q.text for q in qs])
+    holding = WordRuns(forms, [j for j, q in enumerate(qs) if q.when], 3)
     assert max(len(holding.candidates(i)) for i in range(len(qs))) <= 2
     out = _same_words_dated(qs)
     # "the boats of fleet 7 sail south today" holds no dated quote's words: none dated
