@@ -264,6 +264,26 @@ def test_a_content_stops_before_a_contrasting_clause_of_its_cue(nlp: Any) -> Non
         ),
         # "they" after things is no one
         ("The prices rose in May. They said the prices would fall.\n", None),
+        # a plural body, before a subject that is a thing in a quote
+        (
+            "Nine harbor groups wrote to the mayor. The groups who signed the letter say "
+            "\u201cyour office is failing the port.\u201d They ask her to say that the "
+            "sale will stop.\n",
+            "The groups",
+        ),
+        # the authors, before the results they found
+        (
+            "The authors say the results confirm a shortage of iodine.\n\n"
+            "They call for a law on salt.\n",
+            "The authors",
+        ),
+        # a body named by a word the tagger knows no type of
+        (
+            "After the debate Portwatch did a check on the mayor\u2019s claim. They published "
+            "the results, "
+            "announcing that the claim was false.\n",
+            "Portwatch",
+        ),
     ],
 )
 def test_they_is_the_group_of_people_that_was_the_subject_before(

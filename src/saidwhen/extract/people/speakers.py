@@ -8,9 +8,16 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, TITLES
 from saidwhen.extract.people.described import _KIN_WORDS
+from saidwhen.extract.people.headlines import _headline_end
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.index import PeopleIndex
-from saidwhen.extract.people.names import _PERSON_NOUNS, PRONOUNS, _clean_mention, _same_person
+from saidwhen.extract.people.names import (
+    _ANY_BODY_NOUNS,
+    _PERSON_NOUNS,
+    PRONOUNS,
+    _clean_mention,
+    _same_person,
+)
 from saidwhen.model import EntityType, Quote, Speaker
 from saidwhen.nlp import doc_text
 
@@ -254,16 +261,34 @@ def _they_joint(
     if span is None or len(span) != 1 or span[0].lower_ != "they":
         return None
     they = span[0]
+    headline = _headline_end(doc_text(doc))  # its subject is no "they" of the story below
     for k in range(they.i - 1, max(-1, they.i - 60), -1):
         t = doc[k]
+        if t.idx < headline:
+            break
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
             edge = t.right_edge
             joint = _joint_name(doc, t.left_edge.idx, edge.idx + len(edge), people)
-            if joint is None and _people_noun(t):
-                # "The lawmakers, however, failed to answer. Instead, they ...": that group
+            if joint is not None:
+                return joint
+            if _people_noun(t) or (t.tag_ == "NNS" and t.lemma_.lower() in _ANY_BODY_NOUNS):
+                # "The lawmakers, however, failed to answer. Instead, they ...": that group;
+                # "the groups who wrote to her say ... They ask"
                 cleaned = _clean_mention(doc, t.left_edge.idx, edge.idx + len(edge))
                 return (cleaned[0], "group") if cleaned is not None else None
-            return joint
+            if t.pos_ == "PROPN":
+                # "Politifact did a check ... they announced": a body named
+                ent = people.entity_at(t.idx, t.idx + len(t))
+                if ent is not None and ent.type == "organisation":
+                    return ent.name, "organisation"
+                if ent is None and (
+                    t.ent_type_ == "ORG"
+                    or (not t.ent_type_ and not t.is_sent_start and doc[t.i - 1].pos_ != "PUNCT")
+                ):
+                    lo = min((c.idx for c in t.children if c.dep_ == "compound"), default=t.idx)
+                    return doc_text(doc)[lo : t.idx + len(t)], "organisation"
+            # a person or a thing ("the results confirm ...", "your campaign is") says
+            # nothing as "they": an earlier subject may
     return None
 
 
@@ -277,6 +302,8 @@ def _people_noun(tok: Token) -> bool:
 
 _PEOPLE_ENDINGS = (
     "maker",
+    "author",
+    "researcher",
     "ist",
     "ian",
     "worker",
