@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, TITLES
 from saidwhen.extract.people.described import _KIN_WORDS
-from saidwhen.extract.people.headlines import _headline_end
 from saidwhen.extract.people.entity import _Entity
+from saidwhen.extract.people.headlines import _headline_end
 from saidwhen.extract.people.index import PeopleIndex
 from saidwhen.extract.people.names import (
     _ANY_BODY_NOUNS,

@@ -382,7 +382,11 @@ def _headline_label(view: ArticleView, people: PeopleIndex, at: int) -> Speaker 
     if m is None:
         return None
     toks = [t for t in window_tokens(view.doc, m.start(1), m.end(1)) if not t.is_punct]
-    if not toks or len(toks) > 5 or not all(t.text[:1].isupper() or t.lower_ == "the" for t in toks):
+    if (
+        not toks
+        or len(toks) > 5
+        or not all(t.text[:1].isupper() or t.lower_ == "the" for t in toks)
+    ):
         return None
     if any(t.lower_ in _NOT_SPEAKERS for t in toks):
         return None  # "Exclusive: An interview with ..."
