@@ -318,3 +318,14 @@ def test_a_claim_of_cause_keeps_its_adverbs_in_the_cue_and_stops_at_a_dash(nlp: 
 def test_a_preposition_of_the_cue_is_no_part_of_what_was_said(nlp: Any) -> None:
     reports = _reports(run("Holt pressed Lee about how he would bring the jobs back.\n", nlp))
     assert reports == [("how he would bring the jobs back", "Holt")]
+
+
+def test_it_after_a_body_named_by_its_noun_is_that_body(nlp: Any) -> None:
+    rec = run(
+        "The listing of the boat drew thousands of views on Monday.\n\n"
+        '"No one here knew the seller," the company wrote in its statement.\n\n'
+        'It added, "We want no part in the sale of this boat."\n',
+        nlp,
+    )
+    (quote,) = [q for q in rec.quotes if q.text.startswith("We want")]
+    assert who(quote) == "the company"

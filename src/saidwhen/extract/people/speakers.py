@@ -57,6 +57,9 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             or people.entity_at(sp.start, sp.end)
             or _named_through_debris(doc, sp, people)
         )
+        if ent is None and (body := _it_body(doc, sp.start, sp.end, people)) is not None:
+            out.append(replace(q, speaker=replace(sp, name=body[0], type=body[1])))
+            continue
         if ent is not None:
             if ent.type == "unnamed":
                 last_unnamed = (sp.end, ent.name, ent.type)
@@ -289,6 +292,32 @@ def _they_joint(
                     return doc_text(doc)[lo : t.idx + len(t)], "organisation"
             # a person or a thing ("the results confirm ...", "your campaign is") says
             # nothing as "they": an earlier subject may
+    return None
+
+
+def _it_body(doc: Doc, start: int, end: int, people: PeopleIndex) -> tuple[str, EntityType] | None:
+    """ "it" that no body named before stands for: the last subject before it that is a
+    body by its noun ("the company wrote in its statement. It added, ..."), within a
+    sentence or two, not a headline's."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].lower_ != "it":
+        return None
+    it = span[0]
+    headline = _headline_end(doc_text(doc))
+    for k in range(it.i - 1, max(-1, it.i - 60), -1):
+        t = doc[k]
+        if t.idx < headline:
+            break
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.tag_ != "NN":
+            continue
+        if t.lemma_.lower() not in _ANY_BODY_NOUNS:
+            continue
+        edge = t.right_edge
+        ent = people.entity_at(t.left_edge.idx, edge.idx + len(edge))
+        if ent is not None and ent.named:
+            return ent.name, ent.type
+        cleaned = _clean_mention(doc, t.left_edge.idx, edge.idx + len(edge))
+        return (cleaned[0], "organisation") if cleaned is not None else None
     return None
 
 
