@@ -112,3 +112,13 @@ def test_a_statement_by_someone_before_a_colon_is_theirs(nlp: Any) -> None:
     qs = [q for q in run(STATEMENT_BY, nlp).quotes if q.text.startswith("If you look")]
     assert len(qs) == 1
     assert who(qs[0]) == "Ruiz"
+
+
+def test_a_signature_the_parse_runs_on_to_the_next_line_is_the_name(nlp: Any) -> None:
+    text = (
+        "The harbor board and the fishers have argued for a year.\n\n"
+        "“So far it is the fishers: 1, the board: 0. But it is a long game.” - Tom Keller\n\n"
+        "Writing in a blog post, Keller called the dispute a small war.\n"
+    )
+    (quote,) = [q for q in run(text, nlp).quotes if q.text.startswith("So far")]
+    assert who(quote) == "Tom Keller"
