@@ -329,3 +329,24 @@ def test_it_after_a_body_named_by_its_noun_is_that_body(nlp: Any) -> None:
     )
     (quote,) = [q for q in rec.quotes if q.text.startswith("We want")]
     assert who(quote) == "the company"
+
+
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [
+        ("the groups who wrote to her on Monday", "the groups"),
+        ("fishermen who have worked with Ana Ruiz", "fishermen"),
+        # two people, a relative clause after the first: both still speak
+        ("Tom Keller, who wrote to her on Monday, and Dana Lee", "Tom Keller and Dana Lee"),
+    ],
+)
+def test_a_speaker_is_named_by_its_noun_not_by_whom_its_relative_clause_names(
+    nlp: Any, subject: str, speaker: str
+) -> None:
+    rec = run(
+        "Mayor Ana Ruiz wants to sell the old pier.\n\n"
+        f"But {subject} say they are “deeply worried about the pier.”\n",
+        nlp,
+    )
+    (fragment,) = [q for q in rec.quotes if q.kind == "fragment"]
+    assert who(fragment) == speaker
