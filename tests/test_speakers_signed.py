@@ -122,3 +122,15 @@ def test_a_signature_the_parse_runs_on_to_the_next_line_is_the_name(nlp: Any) ->
     )
     (quote,) = [q for q in run(text, nlp).quotes if q.text.startswith("So far")]
     assert who(quote) == "Tom Keller"
+
+
+def test_a_quote_resumed_after_a_photo_caption_goes_on(nlp: Any) -> None:
+    text = (
+        "The port will not get the old ferry.\n\n"
+        "Mayor Ana Ruiz said, “The harbor put a great deal of work into its bid. I am "
+        "disappointed that the ministry did not choose us.\n\n"
+        "The ferry at the pier in 1990. Image: Tom Keller.\n\n"
+        "“However, the ferry's old engine will soon stand in our museum.”\n"
+    )
+    (quote,) = [q for q in run(text, nlp).quotes if q.text.startswith("However")]
+    assert who(quote) == "Ana Ruiz"

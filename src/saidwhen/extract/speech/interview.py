@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.quotes import paragraphs
+from saidwhen.extract.speech.lexicon import PHOTO_CREDIT
 from saidwhen.extract.speech.types import ByStart, Draft
 from saidwhen.extract.speech.view import ArticleView, window_tokens
 from saidwhen.model import Person, Span, Speaker
@@ -69,8 +70,6 @@ _PHRASE_ENDS = frozenset({"ADP", "PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PART
 _SENTENCE_END = frozenset('.!?…"”’)')
 # Prepositions that tell who a described interviewee is, not what they talk about.
 _WHOSE = frozenset({"of", "in", "at", "from"})
-# A photo's credit ends its caption.
-_CREDIT = re.compile(r"\b(?:Image|Photo|Picture|Credit)s?: [^.\n]{1,80}\.?$")
 _THIRD_PERSON = frozenset({"he", "him", "she", "her"})
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 
@@ -227,7 +226,7 @@ def _unlabelled_answers(view: ArticleView, found: list[Turn]) -> list[tuple[int,
             after_question
             and para[-1:] in _SENTENCE_END
             and para[-1] != "?"
-            and not _CREDIT.search(para)
+            and not PHOTO_CREDIT.search(para)
         ):
             out.append((p_start, p_end))
     return out
