@@ -263,8 +263,8 @@ def _owner_of_words(root: Token) -> Token | None:
     """The owner of a noun for what was said ("his" of "his response", "Ledger" of "a
     Ledger article"), else None."""
     lemma = root.lemma_.lower()
-    if root.pos_ != "NOUN" or lemma not in _SAID_NOUNS:
-        return None
+    if root.pos_ != "NOUN" or (lemma not in _SAID_NOUNS and lemma not in _WORK_NOUNS):
+        return None  # (a work speaks for its owner too: "PC World's analysis concluded")
     owners = [
         c
         for c in root.children
