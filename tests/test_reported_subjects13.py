@@ -6,6 +6,9 @@ source of a report whose parse lost the subject of its verb.
   :func:`saidwhen.extract.speech.syntax.cue_subject` takes the root noun;
 * a second participle of saying conjoined deep inside what the first one reports
   ("saying that the plan ... - and arguing that ..."): the same source's next act;
+* a verb of saying left with no subject at all, a person named before it in its
+  paragraph (the parse hung the name on a dateline or a headline):
+  :func:`saidwhen.extract.speech.syntax.lost_subject`;
 * words quoted right after the cue ("said "there is ...""): a report too, the quote its
   fragment (:func:`saidwhen.extract.speech.merge.merge_reported`).
 """
@@ -105,3 +108,18 @@ def test_a_quote_set_off_by_a_comma_is_no_report(nlp: Any) -> None:
     )
     rec = run(text, nlp)
     assert [q.kind for q in rec.quotes if "no captain" in q.text] == ["direct"]
+
+
+def test_a_name_the_parse_hung_on_a_headline_is_the_lost_subject(nlp: Any) -> None:
+    # the parse ran the headline into the dateline and made the mayor its object; "said"
+    # was left with no subject
+    text = (
+        "Harbour museum will tell of 'storms and calm'\n\n"
+        "PORT ELLIS -- Mayor Dana Whitfield, dedicating the National Museum of Harbour "
+        "History and Culture on Saturday, said it would tell a harbour story, one of "
+        "''storms and calm, one of loss, but also of hope.''\n"
+    )
+    assert _report(run(text, nlp), "it would tell a harbour story") == (
+        "Dana Whitfield",
+        "Mayor Dana Whitfield",
+    )
