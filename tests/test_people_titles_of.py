@@ -129,3 +129,61 @@ def test_a_day_that_owns_a_memo_is_not_its_author(nlp: Any) -> None:
     )
     (q,) = [q for q in rec.quotes if q.kind != "indirect" and q.text.startswith("aimed")]
     assert q.speaker is not None and "Thursday" not in q.speaker.name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "who"),
+    [
+        pytest.param(
+            "Ana Ruiz spoke in Leeds on Monday. Eleven groups wrote to her on Thursday. "
+            "The groups who wrote to her on Thursday want a clear answer.",
+            "The groups who wrote to her on Thursday",
+            None,
+            id="a-pronoun-in-a-relative-clause",
+        ),
+        pytest.param(
+            "Ana Ruiz spoke in Leeds on Monday. The farmers who met Ana Ruiz want a clear answer.",
+            "The farmers who met Ana Ruiz",
+            None,
+            id="a-name-in-a-relative-clause",
+        ),
+        pytest.param(
+            "The Tamsin Review is read widely. The results of the Iodine Survey published "
+            "in the Tamsin Review show a gap.",
+            "The results of the Iodine Survey published in the Tamsin Review",
+            None,
+            id="where-a-study-appeared",
+        ),
+        pytest.param(
+            "The Pentagon spoke on Monday. A statement issued by the Pentagon on Monday said no.",
+            "A statement issued by the Pentagon",
+            "the Pentagon",
+            id="the-maker-of-a-statement",
+        ),
+        pytest.param(
+            "Harlow Media Group runs the awards. The company that runs the awards, Harlow "
+            "Media Group, said no.",
+            "The company that runs the awards, Harlow Media Group",
+            "Harlow Media Group",
+            id="an-apposition-after-a-relative-clause",
+        ),
+        pytest.param(
+            "Ana Ruiz spoke in Leeds on Monday about a speech Ana Ruiz gave last year.",
+            "a speech Ana Ruiz",
+            "Ana Ruiz",
+            id="the-subject-of-a-relative-clause",
+        ),
+    ],
+)
+def test_a_name_in_a_clause_on_the_head_is_not_the_mention(
+    nlp: Any, text: str, mention: str, who: str | None
+) -> None:
+    """ "The groups who wrote to her": the groups, not the woman they wrote to; but the
+    agent that issued a statement, an apposition and the subject of the clause are."""
+    doc = nlp(text)
+    start = text.index(mention)
+    found = find_people(doc).entity_at(start, start + len(mention))
+    if who is None:
+        assert found is None or ("Ruiz" not in found.name and "Review" not in found.name)
+    else:
+        assert found is not None and found.name == who

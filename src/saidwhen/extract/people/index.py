@@ -578,8 +578,10 @@ class PeopleIndex(_Descriptions, _Pronouns):
         for s, e, x in inside:
             # a name closing the span: ", Dick Clark Productions,", "China's ambassador
             # to Britain Liu Xiaming", "Wikileaks editor-in-chief Kristinn Hrafnsson"
-            if not text[e:end].strip(" ,"):
+            if not text[e:end].strip(" ,") and text[s:e].lower() not in PRONOUNS:
                 last = doc.char_span(s, e, alignment_mode="expand")
+                if last is not None and _in_clause(last.root, root):
+                    continue
                 # not "a spokesman for the port"; but "envoy to Velo Tom Ortiz" in an
                 # apposition, and a person named after the place of a title ("Ambassador
                 # to the United Nations Samantha Power"; not "a spokesman for Ana Ruiz")
@@ -759,6 +761,30 @@ def noun_before_comma(rel: Token, *, names_only: bool = False) -> Token | None:
         if names_only and near.pos_ != "PROPN":
             return None
     return near
+
+
+def _in_clause(tok: Token, head: Token) -> bool:
+    """Is ``tok`` inside a clause on a word below ``head``: a relative clause ("the groups
+    who wrote to | her", "the man who met | Ana Ruiz") or a participle's ("a study
+    published in | the Medical Journal"), but not as the agent that made what it
+    describes ("a statement issued by | the Pentagon"; not "seen by Sky News"), nor
+    before its verb, nor after a comma in it (the parser hangs an apposition there:
+    "The company that runs the AMAs, | Dick Clark Productions")?"""
+    name, prev = tok, tok
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD")):
+            # (VBD: the tagger's slip for a participle; a name before the verb is its
+            # subject, who may well speak: "a speech Mrs. Clinton gave")
+            if name.i < tok.i:
+                return False
+            doc = tok.doc
+            if any(t.text == "," for t in doc[tok.left_edge.i : name.left_edge.i]):
+                return False
+            if tok.dep_ == "relcl":
+                return True
+            return not (prev.dep_ == "agent" and tok.lemma_.lower() not in _READ_VERBS)
+        prev, tok = tok, tok.head
+    return False
 
 
 def _reader_of(name: SpacySpan) -> bool:
