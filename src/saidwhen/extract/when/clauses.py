@@ -245,6 +245,14 @@ def _of_topic(x: Token, said: Token) -> bool:
     return False
 
 
+def _aside(doc: Doc, t: Timex) -> bool:
+    """The date tells of something else than the narrative's step: a thing ("a speech by Ada
+    Voss in 1830"), a relative or participial clause ("Ali, who died three months ago", "the
+    curfew it put in place Thursday")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and (_dates_a_thing(doc, t) or _clause(span.root) is not None)
+
+
 def _clause(token: Token) -> Token | None:
     """The head of the relative or participial clause the token is in, if any."""
     x = token

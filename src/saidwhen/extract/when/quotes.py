@@ -30,6 +30,7 @@ from saidwhen.extract.when.base import (
     timex_when,
 )
 from saidwhen.extract.when.clauses import (
+    _aside,
     _dates_a_thing,
     _in_reported,
     _names_a_thing,
@@ -64,6 +65,7 @@ from saidwhen.extract.when.evidence import (
     written,
 )
 from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated
+from saidwhen.extract.timexes import period_range
 from saidwhen.model import DateRange, Quote, Timex
 
 if TYPE_CHECKING:
@@ -196,7 +198,7 @@ def _date_all(
             continue
         thing = parsed is not None and _names_a_thing(parsed, t)
         if not (thing and not starts_from(when, rng, week)):
-            days.append(_Day(t.start, when, rng, thing))
+            days.append(_Day(t.start, when, rng, thing, parsed is not None and _aside(parsed, t)))
     if not lead_day and _lead_says_today(out, text, sents, story, anchor):
         days = []  # the story is of the article's day: a day before it told later is an aside
     out = _yesterday_dated(out, text, sents, days, yesterday, lead_day)
@@ -416,6 +418,13 @@ def _yesterday_dated(
         if not (lead or told):
             out.append(q)
             continue
+        if lead and name and _told_older(days, breaks, at, yesterday):
+            # the narrative has gone back to another time ("They first met in 2007 ..."), and
+            # the speaker is not one the lead reports on
+            surname = _word(name.split()[-1])
+            if not surname.search(text, 0, lead_end):
+                out.append(q)
+                continue
         if q.cue is None or (written(q) and not (lead and _tweeted_in_lead(q, lead_end))):
             out.append(q)
             continue
@@ -446,6 +455,25 @@ def _tweeted_in_lead(q: Quote, lead_end: int) -> bool:
 _TOLD_GAP = 1  # paragraph breaks from the day told, or the last words said that day
 
 
+def _told_older(days: Sequence[_Day], breaks: Sequence[int], at: int, yesterday: str) -> bool:
+    """The last date the narrative told before ``at``, within a paragraph of it, ended before
+    the lead's day ("They first met in 2007 ..." then "'...,' said Rhodes"): words told there
+    are not of the day's news. ``days`` and ``breaks`` in text order."""
+    k = bisect.bisect_left(days, at, key=lambda d: d.pos)
+    if not k:
+        return False
+    last = days[k - 1]
+    if last.thing or last.aside:
+        return False
+    if bisect.bisect_left(breaks, at) - bisect.bisect_left(breaks, last.pos) > _TOLD_GAP:
+        return False
+    end = last.when_range.end if last.when_range else None
+    if last.when:
+        span = period_range(last.when)
+        end = span.end if span else last.when
+    return end is not None and end < yesterday
+
+
 @dataclass(frozen=True, slots=True)
 class _Day:
     """A date the narrative tells at ``pos``; ``thing``: as part of a noun ("the Saturday
@@ -455,6 +483,7 @@ class _Day:
     when: str | None
     when_range: DateRange | None
     thing: bool
+    aside: bool = False  # in a clause about something else ("Ali, who died in June")
 
 
 def _whose_day(
