@@ -987,12 +987,11 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
         _this_pod,
     ),
     (_rx(r"(?P<pod>overnight|mid[\s-]afternoon)"), _this_pod),
-    # Weekdays: "last Tuesday", "Friday morning", "10 p.m. Wednesday" (above); not the name
-    # of a day of primaries, "Super Tuesday", which only world knowledge dates.
+    # Weekdays: "last Tuesday", "Friday morning", "10 p.m. Wednesday" (above).
     (
         _rx(
             rf"{_MOD}(?:(?P<rel>last|this|next|this\s+past|the\s+previous|the\s+following|"
-            rf"the\s+coming|coming|past|previous)\s+)?(?<!Super\s)(?P<wd>{_WEEKDAY})(?!s)"
+            rf"the\s+coming|coming|past|previous)\s+)?(?P<wd>{_WEEKDAY})(?!s)"
             rf"(?:\s+(?P<pod>morning|afternoon|evening|night)|(?:\s+at)?\s+(?P<clock>{_CLOCK}))?"
         ),
         _weekday,
