@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.timexes import period_range
 from saidwhen.extract.when.base import (
     _DOCUMENT,
     _LATER,
@@ -65,7 +66,6 @@ from saidwhen.extract.when.evidence import (
     written,
 )
 from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated
-from saidwhen.extract.timexes import period_range
 from saidwhen.model import DateRange, Quote, Timex
 
 if TYPE_CHECKING:
@@ -420,9 +420,9 @@ def _yesterday_dated(
             continue
         if lead and name and _told_older(days, breaks, at, yesterday):
             # the narrative has gone back to another time ("They first met in 2007 ..."), and
-            # the speaker is not one the lead reports on
+            # the speaker is not one the lead reports on (named in it before the words)
             surname = _word(name.split()[-1])
-            if not surname.search(text, 0, lead_end):
+            if not surname.search(text, 0, min(lead_end, text.rfind("\n", 0, q.start) + 1)):
                 out.append(q)
                 continue
         if q.cue is None or (written(q) and not (lead and _tweeted_in_lead(q, lead_end))):
