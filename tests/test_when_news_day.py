@@ -115,3 +115,34 @@ def test_a_caption_names_its_subject(nlp: Any, text: str, quoted: str, when: str
 )
 def test_a_date_line(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # a bare year in the attribution of the speaker's letter dated just before: the same
+        # account, told more finely
+        (
+            "Ana Ruiz has endorsed Tom Ferrell for governor.\n\n"
+            "The announcement came in a letter from Ruiz, sent to supporters on Monday.\n\n"
+            '"I have decided to support Tom Ferrell," Ruiz wrote.\n\n'
+            "She then listed the qualities she wants in a governor in 2019:\n\n"
+            '"He must know the harbor and the people who work on it."',
+            "He must know the harbor",
+            "2019-11-18",
+        ),
+        # ... "earlier this year" tells a time of its own
+        (
+            "Ana Ruiz has endorsed Tom Ferrell for governor.\n\n"
+            "The announcement came in a letter from Ruiz, sent to supporters on Monday.\n\n"
+            '"I have decided to support Tom Ferrell," Ruiz wrote.\n\n'
+            '"He must know the harbor," Ruiz said at a forum earlier this year.',
+            "He must know the harbor",
+            "2019",
+        ),
+    ],
+)
+def test_a_year_of_an_account_dated_finely(
+    nlp: Any, text: str, quoted: str, when: str | None
+) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text")

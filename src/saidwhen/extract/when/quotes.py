@@ -643,6 +643,36 @@ def _answered(q: Quote, done: _SaidSoFar) -> Quote | None:
     return p
 
 
+def _finer_account(
+    q: Quote,
+    done: _SaidSoFar,
+    when: str | None,
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    told: Sequence[_Dated],
+    at: int,
+) -> Quote | None:
+    """The speaker's words just before, dated to a day within the year or month the
+    attribution tells ("a letter ... sent out Friday", then "He then listed the qualities of a
+    nominee in 2016:"): the same account, told more finely."""
+    if not when or len(when) not in (4, 7):
+        return None
+    own = done.own(q)
+    if not own:
+        return None
+    p = own[-1]
+    if (
+        p.when_basis != "text"
+        or not p.when
+        or len(p.when) != 10
+        or not p.when.startswith(when)
+        or q.start - p.end > _ACCOUNT_REACH
+        or _moved_on(text, sents, told, p, at)
+    ):
+        return None
+    return p
+
+
 def _said_that_day(q: Quote, done: _SaidSoFar, next_day: str) -> bool:
     """The speaker's words just before were said on the day told ("At a rally yesterday, Beck
     said, ..."): these go on there, and their "last night" is the night before it."""
@@ -705,6 +735,10 @@ def _date_one(
     if here:
         t = min(here, key=lambda t: abs(t.start - at))
         when, rng = timex_when(t, anchor, text)
+        # (a year by its number only: "earlier this year" tells a time of its own)
+        finer = _finer_account(q, done, when, text, sents, told, at) if t.text.isdigit() else None
+        if finer is not None:
+            return replace(q, when=finer.when, when_range=None, when_basis="text")
         return replace(q, when=when, when_range=rng, when_basis="text")
     frame = _outside(text, s, e, q)
     # 3a. "later": after the last date told before it, by the article date.
