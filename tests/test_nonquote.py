@@ -158,6 +158,21 @@ def test_a_heading_that_names_a_term_is_not_a_quote(nlp: Any) -> None:
     assert found["We were never told"] is None  # a clause: someone's words
 
 
+def test_a_long_line_of_names_is_narration_not_a_headline(nlp: Any) -> None:
+    # mostly capitalised words, but far longer than a headline: a title in it is still
+    # the narration's (the test looks only near the quote, so a long paragraph of
+    # quoted titles costs no more per quote)
+    given = "Ana Tomas Lena Omar Priya Jonas Mira Raul Dana Elias Nora Ivan Tara".split()
+    surnames = "Okafor Tano Lund Varga Ellis Hale Ferrell Marsh Quill Brandt Osei Kowal".split()
+    crew = ", ".join(f"{g} {s}" for g in given[:8] for s in surnames[:3])
+    text = f'Producers {crew} renewed "Copper Bay" for a third season.\n'
+    assert len(text) > 300
+    assert reasons(text, nlp)["Copper Bay"] == "a title the narration names"
+    # and a short line in Title Case is a headline, its quote no title of the narration
+    head = 'Networks Renew Shows: "Copper Bay" Returns\n\nIt was a hit.\n'
+    assert reasons(head, nlp)["Copper Bay"] != "a title the narration names"
+
+
 def test_a_title_inside_a_quote_that_goes_on_is_part_of_it(nlp: Any) -> None:
     text = (
         "Part of the debate:\n\n"

@@ -467,19 +467,21 @@ def _title_in_narration(view: ArticleView, region: QuoteRegion) -> bool:
     if region.close_mark is None or region.continues_previous:
         return False
     text = view.text
-    line_start = text.rfind("\n", 0, region.open_mark) + 1
-    lead = text[line_start : region.open_mark].rstrip()
-    if lead.endswith(":"):
+    # the last character before the mark on its line ("" when the quote opens it)
+    k = region.open_mark
+    while k and text[k - 1] != "\n" and text[k - 1].isspace():
+        k -= 1
+    lead = text[k - 1] if k and text[k - 1] != "\n" else ""
+    if lead == ":":
         return False  # 'one message: "Dump Trump."'
     if text[region.start : region.end].rstrip().endswith((".", "!", "?")) and (
-        not lead or lead.endswith((".", "!", "?", "”", '"', "'"))
+        not lead or lead in (".", "!", "?", "”", '"', "'")
     ):
         return False  # a sentence of its own: '... Burton said. "Donald Trump."'
-    line_end = text.find("\n", region.outer_end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    long_words = [w for w in _WORD.findall(line) if len(w) > 3]
+    line = _short_line(text, region.open_mark, region.outer_end)
+    long_words = [w for w in _WORD.findall(line or "") if len(w) > 3]
     if len(long_words) > 2 and sum(w[0].isupper() for w in long_words) > 0.8 * len(long_words):
-        return False
+        return False  # a headline's words
     lo = bisect.bisect_left(view.idx, region.open_mark)
     hi = bisect.bisect_left(view.idx, region.outer_end)
     inner = [i for i in range(lo, hi) if not view.is_space[i] and view.idx[i] >= region.start]
@@ -500,3 +502,19 @@ def _title_in_narration(view: ArticleView, region: QuoteRegion) -> bool:
         i = view.head[i]
     after = [k for k in range(hi, min(hi + 8, len(view.idx))) if not view.is_space[k]][:4]
     return not any(view.pos[k] == "VERB" and view.lemma[k] in SPEECH_VERBS for k in after)
+
+
+# a headline is short (characters); a longer line is narration
+_HEADLINE_CHARS = 300
+
+
+def _short_line(text: str, start: int, end: int) -> str | None:
+    """The line holding ``text[start:end]`` when it is at most ``_HEADLINE_CHARS`` long,
+    else None (looked for only that far: a region's checks stay local in a long line)."""
+    lo = text.rfind("\n", max(0, end - _HEADLINE_CHARS - 1), start)
+    if lo < 0 and end > _HEADLINE_CHARS:
+        return None
+    hi = text.find("\n", end, lo + 2 + _HEADLINE_CHARS)
+    if hi < 0:
+        hi = len(text)
+    return text[lo + 1 : hi] if hi - lo - 1 <= _HEADLINE_CHARS else None
