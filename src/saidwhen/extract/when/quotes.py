@@ -264,6 +264,7 @@ def _reactions_dated(
     attribution ("Mayor Lee said Friday that ..."), another speaker's words said then
     ("Judge Ferrell said it would be 'unwise'") are of that day too."""
     out = list(quotes)
+    starts = [q.start for q in quotes]
     week = (anchor - dt.timedelta(days=7)).isoformat()
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.continues is not None or q.cue is None:
@@ -271,9 +272,10 @@ def _reactions_dated(
         if written(q) or q.speaker is None:
             continue
         a = text.rfind("\n", 0, q.start) + 1
+        # (the quotes are in text order: only the paragraph's are looked at)
         before = [
             p
-            for p in out[:i]
+            for p in out[bisect.bisect_left(starts, a, 0, i) : i]
             if p.start >= a
             and p.cue is not None
             and p.continues is None
