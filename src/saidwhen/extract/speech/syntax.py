@@ -690,6 +690,38 @@ def lost_subject(verb: Token) -> Token | None:
             continue
         if all(t.i == tok.i or tok.i in {a.i for a in t.ancestors} for t in span):
             return tok
+    return _person_before(verb, start)
+
+
+# how far back a person named before a verb that lost its subject may be
+_PERSON_REACH = 25
+
+
+def _person_before(verb: Token, start: int) -> Token | None:
+    """``WASHINGTON -- President Obama, opening the museum on Saturday, said ...``,
+    ``Speaking for the defence, Tom Lee, SC, said that ...``: the nearest person's name
+    before a verb of saying that the parse left without a subject (it hung the name on
+    a dateline or an opening participle), in its paragraph, with no clause of its own
+    between them; not a name that is an object ("a letter to Tom Lee ... said")."""
+    doc = verb.doc
+    for k in range(verb.i - 1, max(start, verb.i - _PERSON_REACH) - 1, -1):
+        tok = doc[k]
+        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+        ):
+            return None  # a clause with a subject of its own comes between
+        if tok.ent_type_ != "PERSON" or (k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I"):
+            continue  # (a name's last word)
+        head = tok
+        for _ in range(4):
+            if head.dep_ not in ("conj", "appos", "compound") or head.head.i == head.i:
+                break
+            head = head.head
+        if head.dep_ in ("pobj", "dobj", "poss", "dative", "attr") and not _line_between(
+            head, head.head
+        ):
+            return None  # (an object of a headline's verb is the parse running over a line)
+        return tok
     return None
 
 
