@@ -327,3 +327,32 @@ def test_an_answer_quoting_someone_is_the_interviewees_and_a_quoting_question_no
     answers = [q for q in rec.quotes if q.kind == "direct"]
     assert [q.text[:14] for q in answers] == ["The reef near ", "Boats, mostly.", "I doubt it. Mo"]
     assert {who(q) for q in answers} == {"Lena Okafor"}
+
+
+# A heading that names the one interviewed before its colon and a nickname after "with";
+# the interviewer's prompts without a question mark, one before the first question.
+NICKNAMED_QA = (
+    "Tom Keller: An interview with the ‘Harbor Poet’\n\n"
+    "Monday, May 4, 2015\n\n"
+    "You have written a lot about the ferries lately.\n\n"
+    "The ferries are my town. I grew up on the pier and I still take the boat each day.\n\n"
+    "What do the crews think of your poems?\n\n"
+    "Some of them read them aloud in the galley, which is more than I hoped for.\n\n"
+    "You have been at it for thirty years, but only the ferry poems made your name.\n\n"
+    "How does that feel?\n\n"
+    "It is funny. I wrote better poems about my father and nobody read them.\n"
+)
+
+
+def test_a_heading_label_names_the_interviewee_and_prompts_are_questions(nlp: Any) -> None:
+    rec = run(NICKNAMED_QA, nlp)
+    answers = [q for q in rec.quotes if q.kind == "direct"]
+    assert [q.text[:14] for q in answers] == ["The ferries ar", "Some of them r", "It is funny. I"]
+    assert {who(q) for q in answers} == {"Tom Keller"}
+
+
+def test_a_heading_label_of_a_paper_names_the_interviewee(nlp: Any) -> None:
+    text = NICKNAMED_QA.replace("Tom Keller: An interview", "The Velo Gazette: An interview")
+    rec = run(text, nlp)
+    answers = [q for q in rec.quotes if q.kind == "direct"]
+    assert answers and {who(q) for q in answers} == {"the Velo Gazette"}

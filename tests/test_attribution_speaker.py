@@ -298,6 +298,13 @@ def test_inverted_subject_after_a_phrase_that_follows_the_quote(nlp: Any) -> Non
             "her",
             "In her words",
         ),
+        # a name and a title in apposition to the owner, a comma before the mark
+        (
+            "The boat sank in May, and in the words of the harbor master, Tom Keller, QC, "
+            '"The crew had no chance at all in that storm."\n',
+            "Tom Keller",
+            "in the words of",
+        ),
     ],
 )
 def test_in_the_words_of_names_the_speaker(nlp: Any, text: str, speaker: str, cue: str) -> None:

@@ -264,6 +264,26 @@ def test_a_content_stops_before_a_contrasting_clause_of_its_cue(nlp: Any) -> Non
         ),
         # "they" after things is no one
         ("The prices rose in May. They said the prices would fall.\n", None),
+        # a plural body, before a subject that is a thing in a quote
+        (
+            "Nine harbor groups wrote to the mayor. The groups who signed the letter say "
+            "\u201cyour office is failing the port.\u201d They ask her to say that the "
+            "sale will stop.\n",
+            "The groups",
+        ),
+        # the authors, before the results they found
+        (
+            "The authors say the results confirm a shortage of iodine.\n\n"
+            "They call for a law on salt.\n",
+            "The authors",
+        ),
+        # a body named by a word the tagger knows no type of
+        (
+            "After the debate Portwatch did a check on the mayor\u2019s claim. They published "
+            "the results, "
+            "announcing that the claim was false.\n",
+            "Portwatch",
+        ),
     ],
 )
 def test_they_is_the_group_of_people_that_was_the_subject_before(
@@ -298,3 +318,35 @@ def test_a_claim_of_cause_keeps_its_adverbs_in_the_cue_and_stops_at_a_dash(nlp: 
 def test_a_preposition_of_the_cue_is_no_part_of_what_was_said(nlp: Any) -> None:
     reports = _reports(run("Holt pressed Lee about how he would bring the jobs back.\n", nlp))
     assert reports == [("how he would bring the jobs back", "Holt")]
+
+
+def test_it_after_a_body_named_by_its_noun_is_that_body(nlp: Any) -> None:
+    rec = run(
+        "The listing of the boat drew thousands of views on Monday.\n\n"
+        '"No one here knew the seller," the company wrote in its statement.\n\n'
+        'It added, "We want no part in the sale of this boat."\n',
+        nlp,
+    )
+    (quote,) = [q for q in rec.quotes if q.text.startswith("We want")]
+    assert who(quote) == "the company"
+
+
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [
+        ("the groups who wrote to her on Monday", "the groups"),
+        ("fishermen who have worked with Ana Ruiz", "fishermen"),
+        # two people, a relative clause after the first: both still speak
+        ("Tom Keller, who wrote to her on Monday, and Dana Lee", "Tom Keller and Dana Lee"),
+    ],
+)
+def test_a_speaker_is_named_by_its_noun_not_by_whom_its_relative_clause_names(
+    nlp: Any, subject: str, speaker: str
+) -> None:
+    rec = run(
+        "Mayor Ana Ruiz wants to sell the old pier.\n\n"
+        f"But {subject} say they are “deeply worried about the pier.”\n",
+        nlp,
+    )
+    (fragment,) = [q for q in rec.quotes if q.kind == "fragment"]
+    assert who(fragment) == speaker

@@ -112,3 +112,25 @@ def test_a_statement_by_someone_before_a_colon_is_theirs(nlp: Any) -> None:
     qs = [q for q in run(STATEMENT_BY, nlp).quotes if q.text.startswith("If you look")]
     assert len(qs) == 1
     assert who(qs[0]) == "Ruiz"
+
+
+def test_a_signature_the_parse_runs_on_to_the_next_line_is_the_name(nlp: Any) -> None:
+    text = (
+        "The harbor board and the fishers have argued for a year.\n\n"
+        "“So far it is the fishers: 1, the board: 0. But it is a long game.” - Tom Keller\n\n"
+        "Writing in a blog post, Keller called the dispute a small war.\n"
+    )
+    (quote,) = [q for q in run(text, nlp).quotes if q.text.startswith("So far")]
+    assert who(quote) == "Tom Keller"
+
+
+def test_a_quote_resumed_after_a_photo_caption_goes_on(nlp: Any) -> None:
+    text = (
+        "The port will not get the old ferry.\n\n"
+        "Mayor Ana Ruiz said, “The harbor put a great deal of work into its bid. I am "
+        "disappointed that the ministry did not choose us.\n\n"
+        "The ferry at the pier in 1990. Image: Tom Keller.\n\n"
+        "“However, the ferry's old engine will soon stand in our museum.”\n"
+    )
+    (quote,) = [q for q in run(text, nlp).quotes if q.text.startswith("However")]
+    assert who(quote) == "Ana Ruiz"

@@ -141,7 +141,9 @@ def test_reported_speaker_names(nlp: Any, text: str, names: list[str]) -> None:
     assert got == names
 
 
-@pytest.mark.parametrize("words", ["Tano's remarks", "Tano's letter", "his response"])
+@pytest.mark.parametrize(
+    "words", ["Tano's remarks", "Tano's letter", "his response", "Tano's recent analysis"]
+)
 def test_what_was_said_speaks_for_its_owner(nlp: Any, words: str) -> None:
     text = f"Paul Tano spoke in Ohio on Monday.\n\nLater, {words} angered the union."
     at = text.index(words)

@@ -9,8 +9,15 @@ from typing import TYPE_CHECKING
 from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, TITLES
 from saidwhen.extract.people.described import _KIN_WORDS
 from saidwhen.extract.people.entity import _Entity
+from saidwhen.extract.people.headlines import _headline_end
 from saidwhen.extract.people.index import PeopleIndex
-from saidwhen.extract.people.names import _PERSON_NOUNS, PRONOUNS, _clean_mention, _same_person
+from saidwhen.extract.people.names import (
+    _ANY_BODY_NOUNS,
+    _PERSON_NOUNS,
+    PRONOUNS,
+    _clean_mention,
+    _same_person,
+)
 from saidwhen.model import EntityType, Quote, Speaker
 from saidwhen.nlp import doc_text
 
@@ -34,8 +41,10 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         if sp is None:
             out.append(q)
             continue
+        whole = sp
+        sp = _without_relative(doc, sp)  # named by its noun, not by whom its clause names
         if last_unnamed is not None and (named := _unnamed_goes_on(doc, sp, last_unnamed, people)):
-            out.append(replace(q, speaker=replace(sp, name=named[0], type=named[1])))
+            out.append(replace(q, speaker=replace(whole, name=named[0], type=named[1])))
             continue
         joint = (
             _joint_name(doc, sp.start, sp.end, people)
@@ -43,23 +52,26 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             or _pair_joint(doc, sp.start, sp.end, people)
         )
         if joint is not None:
-            out.append(replace(q, speaker=replace(sp, name=joint[0], type=joint[1])))
+            out.append(replace(q, speaker=replace(whole, name=joint[0], type=joint[1])))
             continue
         ent = (
             _named_after_title(doc, sp, people)
             or people.entity_at(sp.start, sp.end)
             or _named_through_debris(doc, sp, people)
         )
+        if ent is None and (body := _it_body(doc, sp.start, sp.end, people)) is not None:
+            out.append(replace(q, speaker=replace(whole, name=body[0], type=body[1])))
+            continue
         if ent is not None:
             if ent.type == "unnamed":
                 last_unnamed = (sp.end, ent.name, ent.type)
             elif ent.type == "person":
                 last_unnamed = None
-            out.append(replace(q, speaker=replace(sp, name=ent.name, type=ent.type)))
+            out.append(replace(q, speaker=replace(whole, name=ent.name, type=ent.type)))
             continue
         cleaned = _clean_mention(doc, sp.start, sp.end)
         if cleaned is None:
-            out.append(replace(q, speaker=replace(sp, type=None)))
+            out.append(replace(q, speaker=replace(whole, type=None)))
             continue
         name, kind, head = cleaned
         name = _owner_named(doc, sp.start, sp.end, name, people)
@@ -70,8 +82,41 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             name = unnamed[head]
         if kind == "unnamed":
             last_unnamed = (sp.end, name, kind)
-        out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
+        out.append(replace(q, speaker=replace(whole, name=name, type=kind)))
     return out
+
+
+def _without_relative(doc: Doc, sp: Speaker) -> Speaker:
+    """The mention up to the relative clause after its noun ("the groups who wrote to her
+    on Thursday" -> "the groups"): the clause may name someone else, not who speaks."""
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return sp
+    root = span.root
+    rel = [
+        c
+        for c in root.rights
+        if c.dep_ == "relcl" and span.start < c.left_edge.i and c.left_edge.i < span.end
+    ]
+    if (
+        not rel
+        or any(c.dep_ in ("conj", "appos") and c.i > rel[0].i for c in root.children)
+        or any(t.dep_ == "appos" for t in rel[0].subtree)
+    ):
+        return sp  # (two people, "Ruiz, who ..., and Lee"; a name after it, "..., Dick Clark")
+    lemma = root.lemma_.lower()
+    if not (
+        root.pos_ == "PROPN"
+        or lemma in _PERSON_NOUNS
+        or (lemma in _ANY_BODY_NOUNS)
+        or (root.tag_ == "NNS" and _people_noun(root))
+    ):
+        return sp  # "a speech Mrs. Clinton gave": the words of the one the clause names
+    cut = rel[0].left_edge
+    end = doc[cut.i - 1]
+    while end.i > root.i and (end.is_punct or end.is_space):
+        end = doc[end.i - 1]
+    return replace(sp, start=sp.start, end=end.idx + len(end))
 
 
 # How far after an unnamed source's words a he/she may still be that source (characters),
@@ -254,16 +299,60 @@ def _they_joint(
     if span is None or len(span) != 1 or span[0].lower_ != "they":
         return None
     they = span[0]
+    headline = _headline_end(doc_text(doc))  # its subject is no "they" of the story below
     for k in range(they.i - 1, max(-1, they.i - 60), -1):
         t = doc[k]
+        if t.idx < headline:
+            break
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN"):
             edge = t.right_edge
             joint = _joint_name(doc, t.left_edge.idx, edge.idx + len(edge), people)
-            if joint is None and _people_noun(t):
-                # "The lawmakers, however, failed to answer. Instead, they ...": that group
+            if joint is not None:
+                return joint
+            if _people_noun(t) or (t.tag_ == "NNS" and t.lemma_.lower() in _ANY_BODY_NOUNS):
+                # "The lawmakers, however, failed to answer. Instead, they ...": that group;
+                # "the groups who wrote to her say ... They ask"
                 cleaned = _clean_mention(doc, t.left_edge.idx, edge.idx + len(edge))
                 return (cleaned[0], "group") if cleaned is not None else None
-            return joint
+            if t.pos_ == "PROPN":
+                # "Politifact did a check ... they announced": a body named
+                ent = people.entity_at(t.idx, t.idx + len(t))
+                if ent is not None and ent.type == "organisation":
+                    return ent.name, "organisation"
+                if ent is None and (
+                    t.ent_type_ == "ORG"
+                    or (not t.ent_type_ and not t.is_sent_start and doc[t.i - 1].pos_ != "PUNCT")
+                ):
+                    lo = min((c.idx for c in t.children if c.dep_ == "compound"), default=t.idx)
+                    return doc_text(doc)[lo : t.idx + len(t)], "organisation"
+            # a person or a thing ("the results confirm ...", "your campaign is") says
+            # nothing as "they": an earlier subject may
+    return None
+
+
+def _it_body(doc: Doc, start: int, end: int, people: PeopleIndex) -> tuple[str, EntityType] | None:
+    """ "it" that no body named before stands for: the last subject before it that is a
+    body by its noun ("the company wrote in its statement. It added, ..."), within a
+    sentence or two, not a headline's."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].lower_ != "it":
+        return None
+    it = span[0]
+    headline = _headline_end(doc_text(doc))
+    for k in range(it.i - 1, max(-1, it.i - 60), -1):
+        t = doc[k]
+        if t.idx < headline:
+            break
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "NOUN" or t.tag_ != "NN":
+            continue
+        if t.lemma_.lower() not in _ANY_BODY_NOUNS:
+            continue
+        edge = t.right_edge
+        ent = people.entity_at(t.left_edge.idx, edge.idx + len(edge))
+        if ent is not None and ent.named:
+            return ent.name, ent.type
+        cleaned = _clean_mention(doc, t.left_edge.idx, edge.idx + len(edge))
+        return (cleaned[0], "organisation") if cleaned is not None else None
     return None
 
 
@@ -277,6 +366,8 @@ def _people_noun(tok: Token) -> bool:
 
 _PEOPLE_ENDINGS = (
     "maker",
+    "author",
+    "researcher",
     "ist",
     "ian",
     "worker",

@@ -21,7 +21,7 @@ from saidwhen.extract.speech.finders import (
     nearby_subject,
     opens_on_cue,
 )
-from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, DASHES
+from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, DASHES, PHOTO_CREDIT
 from saidwhen.extract.speech.nonquote import not_speech_regions
 from saidwhen.extract.speech.rules import SPEECH_NOUNS
 from saidwhen.extract.speech.syntax import (
@@ -490,7 +490,9 @@ def direct_drafts(
             continue
         if last is not None and last.region is not None:
             same_cue = draft.cue_token is not None and draft.cue_token == last.cue_token
-            near = region.paragraph - last.region.paragraph <= 1
+            near = region.paragraph - last.region.paragraph <= 1 or _captions_between(
+                text, last.region.outer_end, region.open_mark
+            )
             if (
                 same_cue
                 or region.continues_previous
@@ -506,6 +508,20 @@ def direct_drafts(
     _name_subheads(text, drafts)
     _name_pulled(text, drafts)
     return drafts
+
+
+# how far apart two quotes with only photo captions between them may be (characters)
+_CAPTIONS_REACH = 400
+
+
+def _captions_between(text: str, end: int, start: int) -> bool:
+    """Whether only photos' captions ("In 2008, the shuttles await. Image: NASA.") stand
+    between two quotes, in paragraphs of their own: a quote resumed after one goes on."""
+    if start - end > _CAPTIONS_REACH:
+        return False
+    paras = [p.strip() for p in text[end:start].split("\n")]
+    inner = [p for p in paras[1:-1] if p]
+    return bool(inner) and not paras[-1] and all(PHOTO_CREDIT.search(p) for p in inner)
 
 
 def _thread_of(text: str, drafts: list[Draft], region: QuoteRegion) -> Draft | None:

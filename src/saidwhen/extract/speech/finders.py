@@ -244,13 +244,18 @@ def _in_the_words_of(
     toks = [t for t in window_tokens(doc, max(floor, open_mark - 120), open_mark) if not t.is_space]
     while toks and toks[-1].text in (",", ":"):
         toks.pop()
-    for tok in reversed(toks[-8:]):
+    # (an owner with a name and a title in apposition: "in the words of the Crown
+    # prosecutor, Mark Tedeschi, QC,")
+    for tok in reversed(toks[-14:]):
         if tok.lower_ != "words" or tok.head.lower_ != "in":
             continue
         of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
         owners = [g for c in of for g in c.children if g.dep_ == "pobj"]
         owners += [c for c in tok.children if c.dep_ == "poss"]
-        if not owners or owners[0].i in quoted or tok.right_edge.i != toks[-1].i:
+        edge = tok.right_edge
+        while edge.is_punct and edge.i > tok.i:  # (the comma before the mark hangs on it)
+            edge = edge.doc[edge.i - 1]
+        if not owners or owners[0].i in quoted or edge.i != toks[-1].i:
             return None
         last = of[0] if of else tok
         text = doc_text(doc)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.quotes import paragraphs
+from saidwhen.extract.speech.lexicon import PHOTO_CREDIT
 from saidwhen.extract.speech.types import ByStart, Draft
 from saidwhen.extract.speech.view import ArticleView, window_tokens
 from saidwhen.model import Person, Span, Speaker
@@ -69,8 +70,6 @@ _PHRASE_ENDS = frozenset({"ADP", "PUNCT", "VERB", "AUX", "SCONJ", "CCONJ", "PART
 _SENTENCE_END = frozenset('.!?…"”’)')
 # Prepositions that tell who a described interviewee is, not what they talk about.
 _WHOSE = frozenset({"of", "in", "at", "from"})
-# A photo's credit ends its caption.
-_CREDIT = re.compile(r"\b(?:Image|Photo|Picture|Credit)s?: [^.\n]{1,80}\.?$")
 _THIRD_PERSON = frozenset({"he", "him", "she", "her"})
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 
@@ -168,7 +167,37 @@ def question_turns(view: ArticleView) -> list[Turn]:
     spoken = sum(bool(_FIRST_PERSON.intersection(_words(text, [paras[k + 1]]))) for k in answered)
     if 3 * spoken < len(answered):
         return []
+    asks = sorted(asks + _prompts(text, paras, asked))
     return [Turn(paras[k][0], paras[k][0], paras[k][0], paras[k][1], "question") for k in asks]
+
+
+# An interviewer's prompt is short: "You have a long career in poetry." (in words)
+_PROMPT_WORDS = 30
+
+
+def _prompts(text: str, paras: list[tuple[int, int]], asked: set[int]) -> list[int]:
+    """The interviewer's prompts without a question mark ("You have received a good deal
+    of attention recently."): a short paragraph that says "you" and not "I" or "we",
+    with no quotation marks, not right after a question (there it is the answer, "You'd
+    serve it with pie."), before an answer in the first person or a question."""
+    out = []
+    for k in range(len(paras) - 1):
+        if k in asked or k - 1 in asked:
+            continue
+        s, e = paras[k]
+        para = text[s:e].rstrip()
+        words = list(_words(text, [(s, e)]))
+        if (
+            len(words) > _PROMPT_WORDS
+            or not para.endswith(".")
+            or _QUOTE_MARKS & set(para)
+            or not _SECOND_PERSON.intersection(words)
+            or _FIRST_PERSON.intersection(words)
+        ):
+            continue
+        if k + 1 in asked or _FIRST_PERSON.intersection(_words(text, [paras[k + 1]])):
+            out.append(k)
+    return out
 
 
 def _words(text: str, spans: list[tuple[int, int]]) -> Iterator[str]:
@@ -197,7 +226,7 @@ def _unlabelled_answers(view: ArticleView, found: list[Turn]) -> list[tuple[int,
             after_question
             and para[-1:] in _SENTENCE_END
             and para[-1] != "?"
-            and not _CREDIT.search(para)
+            and not PHOTO_CREDIT.search(para)
         ):
             out.append((p_start, p_end))
     return out
@@ -272,7 +301,7 @@ def _interviewee(
         return None  # a transcript of several speakers: an unlabelled turn is anyone's
     first = found[0].label_start
     persons = [p for p in people.persons() if p.type == "person"]
-    announced, who = _announced(view, persons, first)
+    announced, who = _announced(view, people, persons, first)
     if announced:
         return who
     best: tuple[int, int] = (0, 0)
@@ -293,7 +322,9 @@ def _announcements(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _announced(view: ArticleView, persons: list[Person], first: int) -> tuple[bool, Speaker | None]:
+def _announced(
+    view: ArticleView, people: PeopleIndex, persons: list[Person], first: int
+) -> tuple[bool, Speaker | None]:
     """(whether the introduction announces an interview, the person it names as the
     interviewee): the object of "interviews", "spoke with", "an interview with", or the
     subject of "interviewed by", when a person's name is (or stands in apposition to)
@@ -308,6 +339,9 @@ def _announced(view: ArticleView, persons: list[Person], first: int) -> tuple[bo
     described: list[list[Token]] = []
     for m in _announcements(view.text, view.start, first):
         announced = True
+        labelled = _headline_label(view, people, m.start())
+        if labelled is not None:
+            return True, labelled
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         # a headline's parse is often wrong ("Wikinews interviews" as a noun): the noun
         # phrase right after the announcing word stands in for the object
@@ -331,6 +365,37 @@ def _announced(view: ArticleView, persons: list[Person], first: int) -> tuple[bo
         return announced, None
     s, e = best[0].idx, best[-1].idx + len(best[-1])
     return announced, Speaker(view.text[s:e], view.text[s:e], s, e)
+
+
+# "Ana Ruiz: An interview with the harbor's poet": the words before the colon of a
+# paragraph whose announcement follows it (a name, capitalised, no sentence)
+_HEADLINE_LABEL = re.compile(r"([A-Z][^\n:.?!\"“”]{1,50}?)\s*:\s*(?:an?\s+|the\s+)?$", re.I)
+
+
+def _headline_label(view: ArticleView, people: PeopleIndex, at: int) -> Speaker | None:
+    """Who a heading "Ana Ruiz: An interview with the 'Harbor Poet'" says is interviewed:
+    the name before the colon, not the nickname after "with"."""
+    text = view.text
+    lo = text.rfind("\n", view.start, at) + 1 or view.start
+    m = _HEADLINE_LABEL.fullmatch(text, max(lo, view.start), at)
+    if m is None:
+        return None
+    toks = [t for t in window_tokens(view.doc, m.start(1), m.end(1)) if not t.is_punct]
+    if (
+        not toks
+        or len(toks) > 5
+        or not all(t.text[:1].isupper() or t.lower_ == "the" for t in toks)
+    ):
+        return None
+    if any(t.lower_ in _NOT_SPEAKERS for t in toks):
+        return None  # "Exclusive: An interview with ..."
+    if toks[0].lower_ == "the" and len(toks) > 1:
+        toks = toks[1:]
+    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+    name = people.resolve(s, e)
+    if name is None and not any(t.pos_ == "PROPN" for t in toks):
+        return None
+    return Speaker(name or text[s:e], text[s:e], s, e)
 
 
 def _described(head: Token) -> list[Token]:

@@ -7,6 +7,8 @@ often a word, in a syntactic frame, was an attribution cue in PolNeAR train.
 
 from __future__ import annotations
 
+import re
+
 from saidwhen.extract._reported_cues import CUE_RATES
 from saidwhen.extract.lexicon import CHANNEL_WORDS, FRAGMENT_CUES, SPEECH_VERBS
 
@@ -266,3 +268,7 @@ def cue_record(
         if rec is not None:
             return rec[0], rec[1]
     return None
+
+
+# A photo's credit ends its caption ("The pier in 1990. Image: Ana Ruiz.")
+PHOTO_CREDIT = re.compile(r"\b(?:Image|Photo|Picture|Credit)s?: [^.\n]{1,80}\.?$")

@@ -55,8 +55,21 @@ def sign_off(doc: Doc, region: QuoteRegion) -> tuple[Span, Token] | None:
     if not after or after[0].pos_ not in ("PROPN", "NOUN"):
         return None
     head = after[0]
-    while head.dep_ in ("compound", "flat") and head.i < head.head.i <= head.i + 4:
+    while (
+        head.dep_ in ("compound", "flat")
+        and head.i < head.head.i <= head.i + 4
+        and "\n" not in text[head.idx : head.head.idx]
+    ):
         head = head.head
+    if head.dep_ in ("compound", "flat") and head.head.i > head.i:
+        # the parse ran the name on to the next line ("- Ana Ruiz\nWriting in ..."): the
+        # name is the run of proper nouns on the signed line
+        while (
+            head.i + 1 < len(doc)
+            and doc[head.i + 1].pos_ == "PROPN"
+            and "\n" not in text[head.idx : doc[head.i + 1].idx]
+        ):
+            head = doc[head.i + 1]
     return Span(text[dash_at], dash_at, dash_at + 1), head
 
 
