@@ -456,7 +456,7 @@ def _next_act(content: Span_, speaker_ids: set[int], cue: Token | None) -> Token
     for v in content:
         if (
             v.pos_ != "VERB"
-            or v.lemma_.lower() not in NEXT_ACTS
+            or not _next_act_verb(v)
             or v.i <= content.start
             or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
             or speaker_ids & {t.i for t in v.subtree}
@@ -484,6 +484,15 @@ def _next_act(content: Span_, speaker_ids: set[int], cue: Token | None) -> Token
         ):
             return v  # "said the deadlock had "kept us safe" before claiming that ..."
     return None
+
+
+def _next_act_verb(verb: Token) -> bool:
+    """A verb of saying that may be a source's next act; a verb of describing only with
+    what it says its object is ("and slammed the hearings as a "disgrace"")."""
+    lemma = verb.lemma_.lower()
+    if lemma in NEXT_ACTS:
+        return True
+    return lemma in DESCRIBING_VERBS and _as_object(verb) is not None
 
 
 # prepositions that bring the source's next act ("before claiming that ...")
@@ -524,6 +533,10 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
                 "indirect",
                 d.speaker,
                 Span(text=text[k[0] : k[1]], start=k[0], end=k[1]),
+                # a description goes on from the statement (dated with it); a verb of
+                # saying is a statement of its own (PolNeAR dev: linked, content exact
+                # F1 0.6209 -> 0.6181)
+                continues_draft=None if verb.lemma_.lower() in NEXT_ACTS else d,
                 is_indirect=True,
             )
         )
