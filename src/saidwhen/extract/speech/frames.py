@@ -505,6 +505,7 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
     before the "and"; the act is a report of its own, by the same source."""
     doc, text = view.doc, view.text
     out: list[Draft] = []
+    starts = sorted(e.start for e in drafts)  # (a split act starts after its cue)
     for d in drafts:
         out.append(d)
         if d.speaker is None or d.cue is None or not d.is_indirect:
@@ -523,7 +524,8 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
             continue
         d.end = first[-1].idx + len(first[-1])
         w0, w1 = words[0].idx, words[-1].idx + len(words[-1])
-        if any(e is not d and w0 <= e.start < w1 for e in drafts):
+        at = bisect.bisect_left(starts, w0)
+        if at < len(starts) and starts[at] < w1:
             continue  # the act is a report already ("... and called the plan a "mess."")
         k = (cue[0].idx, cue[-1].idx + len(cue[-1]))
         out.append(
