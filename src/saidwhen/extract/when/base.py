@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.people.names import _SUFFIXES
 from saidwhen.extract.timexes import period_range
 from saidwhen.model import DateRange, Span, Timex
 from saidwhen.nlp import doc_text as nlp_doc_text
@@ -226,3 +227,12 @@ def _dated_free(t: Timex, anchor: dt.date) -> tuple[str | None, DateRange | None
     if start is None or start > anchor.isoformat():
         return None
     return when, rng
+
+
+def surname_of(name: str) -> str:
+    """The speaker's surname as the text writes it: the name's last word but a suffix
+    ("Biden" of "Joseph R. Biden Jr."); "" for no name."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _SUFFIXES:
+        words.pop()
+    return words[-1].rstrip(",") if words else ""

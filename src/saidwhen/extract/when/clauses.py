@@ -19,6 +19,7 @@ from saidwhen.extract.when.base import (
     Spans,
     _dated_free,
     _sentence_of,
+    surname_of,
 )
 from saidwhen.model import DateRange, Quote, Span, Timex
 
@@ -292,7 +293,7 @@ def _pointed_back(
     anchor: dt.date,
 ) -> tuple[str | None, DateRange | None] | None:
     """The date of the next sentence when it names the speaker and points back to the words."""
-    surname = q.speaker.name.split()[-1] if q.speaker and q.speaker.name else ""
+    surname = surname_of(q.speaker.name) if q.speaker and q.speaker.name else ""
     if len(surname) < 3:
         return None
     _, e = _sentence_of(sents, q.end - 1)
@@ -349,7 +350,7 @@ def _shown_on(
     by_surname: dict[str, set[str]] = {}
     for q in quotes:
         if q.speaker is not None and q.speaker.name:
-            by_surname.setdefault(q.speaker.name.split()[-1], set()).add(q.speaker.name)
+            by_surname.setdefault(surname_of(q.speaker.name), set()).add(q.speaker.name)
     said = Spans([(q.start, q.end) for q in quotes])
     out: dict[str, str] = {}
     for t in story:

@@ -20,6 +20,7 @@ from saidwhen.extract.when.base import (
     PARAGRAPH_BREAK,
     _dated_free,
     _sentence_of,
+    surname_of,
 )
 from saidwhen.extract.when.clauses import _group_told, _not_the_account
 from saidwhen.model import DateRange, Quote, Span, Timex
@@ -173,7 +174,7 @@ def _account_date(
     ``timexes`` are in text order (found by bisection: this runs for every quote).
     """
     name = q.speaker.name if q.speaker else None
-    surname = name.split()[-1] if name else ""
+    surname = surname_of(name) if name else ""
     if len(surname) < 3:
         return None
     # the sentences before the words, when they open before their attribution ('"I am the

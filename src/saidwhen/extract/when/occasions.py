@@ -19,6 +19,7 @@ from saidwhen.extract.when.base import (
     first_day,
     said_before_now,
     starts_from,
+    surname_of,
 )
 from saidwhen.extract.when.clauses import _acts_in
 from saidwhen.extract.when.evidence import (
@@ -487,7 +488,7 @@ def _acts_there(doc: Doc | None, text: str, q: Quote, said: Spans) -> bool:
 
 def _named_at(text: str, name: str, openers: Sequence[int]) -> bool:
     """The speaker's surname is in a paragraph where the occasion is set up."""
-    surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+    surname = re.compile(rf"\b{re.escape(surname_of(name))}\b")
     return any(surname.search(text, *_paragraph(text, pos)) for pos in openers)
 
 

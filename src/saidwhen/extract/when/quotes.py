@@ -28,6 +28,7 @@ from saidwhen.extract.when.base import (
     starts_after,
     starts_by,
     starts_from,
+    surname_of,
     timex_when,
 )
 from saidwhen.extract.when.clauses import (
@@ -423,7 +424,7 @@ def _yesterday_dated(
         if lead and name and _told_older(days, breaks, at, yesterday):
             # the narrative has gone back to another time ("They first met in 2007 ..."), and
             # the speaker is not one the lead reports on (named in it before the words)
-            surname = _word(name.split()[-1])
+            surname = _word(surname_of(name))
             if not surname.search(text, 0, min(lead_end, text.rfind("\n", 0, q.start) + 1)):
                 out.append(q)
                 continue
@@ -527,7 +528,7 @@ def _moved_on(
     between = [d for d in told[a:b] if (d.when, d.when_range) != (p.when, p.when_range)]
     if not between:
         return False
-    surname = _word(name.split()[-1])
+    surname = _word(surname_of(name))
     return any(surname.search(text, *_sentence_of(sents, d.pos)) for d in between)
 
 
