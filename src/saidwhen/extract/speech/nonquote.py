@@ -259,10 +259,10 @@ def not_speech(
         return "a stage direction"  # "(CROSSTALK)", "(Laughter.)" in a quoted transcript
     mark = max(bisect.bisect_right(view.idx, region.open_mark) - 1, 0)
     lo = view.sent_start[mark]
-    line = view.text.rfind("\n", 0, region.open_mark) + 1
-    before = [
-        i for i in range(max(lo, mark - 16), mark) if not view.is_space[i] and view.idx[i] >= line
-    ]
+    first = max(lo, mark - 16)
+    # (a line break looked for only back to the first word looked at)
+    line = view.text.rfind("\n", view.idx[first], region.open_mark) + 1
+    before = [i for i in range(first, mark) if not view.is_space[i] and view.idx[i] >= line]
     # only the clause the quote is in: "X, who dubbed Y a liar, said "..."" names
     # nothing; a comma or colon right before the mark opens the quote ("sayings such
     # as, "...""), a full stop there ends the sentence before ("his second term. "...")
@@ -431,17 +431,25 @@ def _before_name_noun(
     return None
 
 
+# a heading's line before its quote: white space and a section's number ("6. ")
+_HEADING_LEAD = re.compile(r"(?:^|\n)[^\S\n]*(?:\d{1,2}[.)])?[^\S\n]*\Z")
+# the rest of a line that ends with the quote
+_LINE_REST = re.compile(r"[^\S\n]*(?:\n|\Z)")
+
+
 def _heading_name(view: ArticleView, region: QuoteRegion) -> str | None:
     """A heading line that is only a noun phrase in quotes (``6. "The Gordon problem"``)
     whose words the article uses elsewhere as the name of a thing (``the "Giuliani
     problem"``): a section named after a term, not a quote of someone."""
     text = view.text
-    line_start = text.rfind("\n", 0, region.open_mark) + 1
+    # only a number, or nothing, before the mark on its line, and nothing after the quote
+    # (matched near the marks: a long line is no heading)
+    opened = _HEADING_LEAD.search(text, max(0, region.open_mark - 64), region.open_mark)
+    if opened is None or _LINE_REST.match(text, region.outer_end) is None:
+        return None
+    line_start = opened.start() + (text[opened.start()] == "\n")
     line_end = text.find("\n", region.outer_end)
     line_end = len(text) if line_end < 0 else line_end
-    lead = text[line_start : region.open_mark].strip()
-    if re.fullmatch(r"(\d{1,2}[.)])?", lead) is None or text[region.outer_end : line_end].strip():
-        return None
     lo = bisect.bisect_left(view.idx, region.start)
     hi = bisect.bisect_left(view.idx, region.end)
     if any(view.pos[i] in ("VERB", "AUX") for i in range(lo, hi)):
