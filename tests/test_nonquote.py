@@ -66,6 +66,21 @@ LABELS = [
         "Fewer Forms, More Beds",
     ),
     ('He rejected what has been portrayed as a "shadow" budget of the city.\n', "shadow"),
+    # titles the narration uses as nouns, with no one saying them
+    (
+        '"Harbor Lights," a drama that first aired in 1994, will return next year.\n',
+        "Harbor Lights",
+    ),
+    (
+        'Mr. Ortiz said the budget was fine. "Night Garden" has been a surprise hit.\n',
+        "Night Garden",
+    ),
+    ('The network renewed "Copper Bay" for a third season.\n', "Copper Bay"),
+    (
+        'The governor likes "The Long Field," while his deputy watches cooking shows.\n',
+        "The Long Field",
+    ),
+    ('Studios are reviving "Iron Coast" and "Paper Moon" this year.\n', "Paper Moon"),
 ]
 
 SPEECH = [
@@ -96,6 +111,12 @@ SPEECH = [
     ),
     ('Lin sees the issues as "plainly black and white."\n', "plainly black and white"),
     ('Lin ended the speech with "Never Give Up!" and left.\n', "Never Give Up!"),
+    # words in Title Case that someone says
+    ('"Hallelujah," Ruiz exclaimed when the deal closed.\n', "Hallelujah"),
+    ('Critics described the show as "Television Comfort Food."\n', "Television Comfort Food"),
+    ('Ruiz referred to the agency as the "Paper Castle" for years.\n', "Paper Castle"),
+    ("There was one word she would not say: ''Tom Reyes.''\n", "Tom Reyes"),
+    ('"We have one enemy," Lee told the crowd. "Tom Reyes."\n', "Tom Reyes"),
 ]
 
 

@@ -61,22 +61,24 @@ def test_a_place_one_goes_to_is_no_person(votes: dict[str, float], settled: str 
 
 
 @pytest.mark.parametrize(
-    ("votes", "kind"),
+    ("votes", "descriptors", "kind"),
     [
         # named often, labelled a person most times and a town a few times: a person
-        ({"person_full": 2.0, "person": 14.5, "place": 8.0, "in_place": 1.0}, "person"),
+        ({"person_full": 2.0, "person": 14.5, "place": 8.0, "in_place": 1.0}, [], "person"),
         # labelled a town more often than a person: a place
-        ({"person": 3.0, "place": 6.0}, None),
+        ({"person": 3.0, "place": 6.0}, [], None),
         # described as a body ("the label that owns her music, Velo Sound"): the person
         # labels weigh no more than four against it
-        ({"person": 8.0, "org": 6.0}, "organisation"),
+        ({"person": 8.0, "org": 6.0}, ["label"], "organisation"),
     ],
 )
-def test_person_labels_against_place_labels(votes: dict[str, float], kind: str | None) -> None:
+def test_person_labels_against_place_labels(
+    votes: dict[str, float], descriptors: list[str], kind: str | None
+) -> None:
     from saidwhen.extract.people.build import _settle_type
     from saidwhen.extract.people.entity import _Entity
 
-    ent = _Entity(tokens=["Evan", "Marlowe"], votes=dict(votes))
+    ent = _Entity(tokens=["Evan", "Marlowe"], votes=dict(votes), descriptors=list(descriptors))
     assert _settle_type(ent) == kind
 
 

@@ -30,13 +30,14 @@ def _speaker_of(rec: Any, words: str, kind: str | None = None) -> str | None:
             "deliver",
             "Lena Ortiz",
         ),
-        # a relative clause stays the outer report's, as PolNeAR gives it (the real-news
-        # annotators would give the judge: the two disagree, the rule follows PolNeAR)
+        # words quoted right after the cue of a relative clause are that clause's report
+        # (the real-news annotators give the judge; PolNeAR the outer source: since session
+        # 13 such a report is kept, and PolNeAR dev's end-to-end and triples rose with it)
         (
             'And, in a clip that Judge Mara Quinn called "distasteful," Hollis expressed '
             'a desire to "shut the harbour for good."\n',
             "distasteful",
-            "Hollis",
+            "Mara Quinn",
         ),
         # what is said stays the reporter's (news annotators give the outer source)
         (

@@ -48,6 +48,7 @@ from saidwhen.extract.people.names import (
     _standalone_labels,
     _stem,
     lowered_at,
+    title_of,
     unglued,
 )
 from saidwhen.extract.people.resolver import PronounModel, Trace
@@ -141,8 +142,13 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     person, org = v.get("person", 0.0), v.get("org", 0.0)
     # "The group that owns her music, Big Machine": described as a body, which the
     # tagger's labels (often PERSON for a two-word name) do not outweigh
-    person = min(person, v.get("person_strong", 0.0) + 4)
-    org += 5 * sum(1 for d in ent.descriptors if d and _stem(d.split()[-1]) in _ORG_NOUNS)
+    # (a descriptor's head noun: "ceo" of "ceo of the harbour council")
+    described = sum(
+        1 for d in ent.descriptors if d and _stem(d.split(" of ")[0].split()[-1]) in _ORG_NOUNS
+    )
+    if described or ent.org_named:
+        person = min(person, v.get("person_strong", 0.0) + 4)
+    org += 5 * described
     place, channel = v.get("place", 0.0), v.get("channel", 0.0)
     if channel > max(person, org):
         return None
@@ -222,13 +228,24 @@ def find_people(
         last = doc[j - 2] if j - i0 >= 2 and doc[j - 1].text == "." else doc[j - 1]
         org_named = last.lower_ in _ORG_WORDS or any(t.lower_ in ("of", "for") for t in doc[i0:j])
         i = i0 if org_named else _name_start(doc, i0, j, common, alone)
-        if i > i0 and not _personal(doc, i0, i, j, name_words):
+        title_at = title_of(doc, i0)
+        # (a title "of" it before a name of two words or more: "Minister of Education
+        # Stefania Giannini"; but "President of CNN Worldwide" is a body's)
+        if (
+            i > i0
+            and not (title_at is not None and j - i >= 2)
+            and not _personal(doc, i0, i, j, name_words)
+        ):
             i = i0  # "BBC Radio" is a body's name, not "Radio" described as BBC
         front = [t for t in doc[i0:i] if t.text[:1].isupper() or t.lower_ in TITLES]
         titles = [t.lower_ for t in front if t.lower_ in TITLES]
         lo = i0
         if i > i0 and i0 >= 2 and doc[i0 - 1].lower_ == "of" and doc[i0 - 2].lower_ in TITLES:
-            lo = i0 - 2  # "Secretary of State Mike Pompeo": the whole title
+            title_at = i0 - 2  # "Secretary of State Mike Pompeo": the whole title
+        if i > i0 and title_at is not None:
+            # (and "CEO of the Refugee Council Enver Solomon"): a person's title
+            lo = title_at
+            titles.append(doc[title_at].lower_)
         descriptors = [" ".join(t.lower_ for t in doc[lo:i])] if i > i0 else []
         if i0 in envoys:  # "Ambassador to the United Nations Ana Ruiz"
             titles.append(doc[envoys[i0]].lower_)

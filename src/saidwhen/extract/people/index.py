@@ -17,6 +17,7 @@ from saidwhen.extract.lexicon import (
     FEMALE_NAMES,
     MALE_NAMES,
     PAPER_WORDS,
+    ROLE_NOUNS,
     TITLES,
 )
 from saidwhen.extract.people.described import _Descriptions
@@ -25,12 +26,14 @@ from saidwhen.extract.people.headlines import _headline_end
 from saidwhen.extract.people.names import (
     _ANY_GIVEN,
     _CORPORATE_LOW,
-    _DOC_NOUNS,
     _ENVOYS,
     _MORE_FEMALE,
     _MORE_MALE,
     _RELATIVE,
+    _SAID_NOUNS,
     _SUFFIXES,
+    _WORK_NOUNS,
+    _WRITTEN_NOUNS,
     PRONOUNS,
     REGNAL_TITLES,
     Gender,
@@ -196,24 +199,9 @@ class _NameKeys:
         return [self._ents[p] for p in sorted(found)]
 
 
-# What someone wrote, whose proper-noun compound is its writer ("a Ledger article"),
-# unlike "a Fox interview", which Fox did not give
-_WRITTEN_NOUNS = _DOC_NOUNS | frozenset(
-    "missive essay column book memoir op-ed article story editorial".split()
-)
-# What someone said or wrote, whose owner ("his response", "Ruiz's letter") said it
-_SAID_NOUNS = _WRITTEN_NOUNS | frozenset(
-    """
-    response answer reply remark comment word speech testimony claim argument retort
-    rebuttal explanation complaint warning promise pledge announcement address interview
-    """.split()
-)
-
-
-# Work that someone made and that reports what they found ("a survey by Ana Ruiz")
-_WORK_NOUNS = _WRITTEN_NOUNS | frozenset(
-    "survey study analysis research poll review test paper assessment investigation".split()
-)
+# Verbs whose agent only came by a document ("a letter seen by Sky News", "a memo
+# obtained by the Post"): not who wrote it
+_READ_VERBS = frozenset("see obtain review receive acquire read".split())
 
 
 def _author_of_work(root: Token) -> Token | None:
@@ -223,6 +211,8 @@ def _author_of_work(root: Token) -> Token | None:
         return None
     for c in root.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":  # "conducted by", "carried out by"
+            if c.lemma_.lower() in _READ_VERBS:
+                continue  # "a letter seen by Sky News": not Sky News's
             by = [a for a in c.children if a.dep_ == "agent"]
         elif c.dep_ == "prep" and c.lower_ == "by":
             by = [c]
@@ -261,10 +251,11 @@ def _named_example(root: Token) -> Token | None:
 
 def _owner_of_words(root: Token) -> Token | None:
     """The owner of a noun for what was said ("his" of "his response", "Ledger" of "a
-    Ledger article"), else None."""
+    Ledger article") or of a work that reports what they found ("PC World's analysis",
+    "The Verge's review"), else None."""
     lemma = root.lemma_.lower()
     if root.pos_ != "NOUN" or (lemma not in _SAID_NOUNS and lemma not in _WORK_NOUNS):
-        return None  # (a work speaks for its owner too: "PC World's analysis concluded")
+        return None
     owners = [
         c
         for c in root.children
@@ -587,14 +578,20 @@ class PeopleIndex(_Descriptions, _Pronouns):
         for s, e, x in inside:
             # a name closing the span: ", Dick Clark Productions,", "China's ambassador
             # to Britain Liu Xiaming", "Wikileaks editor-in-chief Kristinn Hrafnsson"
-            if not text[e:end].strip(" ,"):
+            if not text[e:end].strip(" ,") and text[s:e].lower() not in PRONOUNS:
                 last = doc.char_span(s, e, alignment_mode="expand")
+                if last is not None and _in_clause(last.root, root):
+                    continue
                 # not "a spokesman for the port"; but "envoy to Velo Tom Ortiz" in an
                 # apposition, and a person named after the place of a title ("Ambassador
                 # to the United Nations Samantha Power"; not "a spokesman for Ana Ruiz")
-                if last is not None and (
-                    not (last.root.dep_ == "pobj" and last.root.head.head.i == root.i)
-                    or (x.type == "person" and _named_after_place(doc, last))
+                if (
+                    last is not None
+                    and not _reader_of(last)
+                    and (
+                        not (last.root.dep_ == "pobj" and last.root.head.head.i == root.i)
+                        or (x.type == "person" and _named_after_place(doc, last))
+                    )
                 ):
                     return x
         # a longer mention holding the span, unless the span is a name that owns it
@@ -766,12 +763,54 @@ def noun_before_comma(rel: Token, *, names_only: bool = False) -> Token | None:
     return near
 
 
+def _in_clause(tok: Token, head: Token) -> bool:
+    """Is ``tok`` inside a clause on a word below ``head``: a relative clause ("the groups
+    who wrote to | her", "the man who met | Ana Ruiz") or a participle's ("a study
+    published in | the Medical Journal"), but not as the agent that made what it
+    describes ("a statement issued by | the Pentagon"; not "seen by Sky News"), nor
+    before its verb, nor after a comma in it (the parser hangs an apposition there:
+    "The company that runs the AMAs, | Dick Clark Productions")?"""
+    name, prev = tok, tok
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD")):
+            # (VBD: the tagger's slip for a participle; a name before the verb is its
+            # subject, who may well speak: "a speech Mrs. Clinton gave")
+            if name.i < tok.i:
+                return False
+            doc = tok.doc
+            if any(t.text == "," for t in doc[tok.left_edge.i : name.left_edge.i]):
+                return False
+            if tok.dep_ == "relcl":
+                return True
+            return not (prev.dep_ == "agent" and tok.lemma_.lower() not in _READ_VERBS)
+        prev, tok = tok, tok.head
+    return False
+
+
+def _reader_of(name: SpacySpan) -> bool:
+    """A name that is the agent of a participle of reading or getting: "a letter seen by
+    | Sky News", "papers obtained by | our correspondent"."""
+    by = name.root.head
+    return (
+        name.root.dep_ == "pobj"
+        and by.lower_ == "by"
+        and by.head.tag_ == "VBN"
+        and by.head.lemma_.lower() in _READ_VERBS
+    )
+
+
 def _named_after_place(doc: Doc, name: SpacySpan) -> bool:
     """A person's name that follows a place or body's name in one phrase after an
-    envoy's title: "Ambassador to the United Nations | Samantha Power", "envoy to Syria
-    | Ana Ruiz" (not "supporters of Democrat Hillary Clinton")."""
+    envoy's title or a title "of" it: "Ambassador to the United Nations | Samantha
+    Power", "envoy to Syria | Ana Ruiz", "Governor of Washington | Chris Gregoire",
+    "CEO of the Refugee Council | Enver Solomon" (not "supporters of Democrat Hillary
+    Clinton")."""
     prep = name.root.head
-    if prep.lower_ not in ("to", "for") or prep.head.lower_ not in _ENVOYS:
+    title = prep.head.lower_
+    if not (
+        (prep.lower_ in ("to", "for") and title in _ENVOYS)
+        or (prep.lower_ == "of" and (title in TITLES or title in ROLE_NOUNS))
+    ):
         return False
     left = name.root.left_edge.i
     before = [t for t in doc[left : name.start] if t.lower_ != "the"]

@@ -138,6 +138,26 @@ _NON_NAME_LABELS = _PLACE_LABELS | {"DATE", "TIME", "MONEY", "PERCENT", "CARDINA
 _DOC_NOUNS = frozenset(
     "statement letter release post tweet memo report filing email message note".split()
 )
+# What someone wrote, whose proper-noun compound is its writer ("a Ledger article"),
+# unlike "a Fox interview", which Fox did not give
+_WRITTEN_NOUNS = _DOC_NOUNS | frozenset(
+    "missive essay column book memoir op-ed article story editorial".split()
+)
+# What someone said or wrote, whose owner ("his response", "Ruiz's letter") said it
+_SAID_NOUNS = _WRITTEN_NOUNS | frozenset(
+    """
+    response answer reply remark comment word speech testimony claim argument retort
+    rebuttal explanation complaint warning promise pledge announcement address interview
+    """.split()
+)
+
+
+# Work that someone made and that reports what they found ("a survey by Ana Ruiz")
+_WORK_NOUNS = _WRITTEN_NOUNS | frozenset(
+    "survey study analysis research poll review test paper assessment investigation".split()
+)
+
+
 _NOUN_GENDER: dict[str, Gender] = {
     **{w: "female" for w in ("actress", "congresswoman", "chairwoman", "spokeswoman", "woman")},
     **{w: "male" for w in ("actor", "congressman", "chairman", "spokesman", "man")},
@@ -759,7 +779,38 @@ def _name_start(
             ):
                 start = first  # "Superintendent Jennifer McCormick", "Administrator Jim ..."
             break
+    else:
+        if start == i and j - i >= 3 and title_of(doc, i) is not None:
+            # "Minister of Education Stefania Giannini", "CEO of the Refugee Council Enver
+            # Solomon": a title's body or place, then a name whose given name the lexicon
+            # does not know: the last two words (and a particle before them)
+            cut = j - 2
+            while cut - 1 > i and doc[cut - 1].lower_ in _NAME_PARTICLES:
+                cut -= 1
+            words = [t for t in doc[cut:j] if t.lower_ not in _NAME_PARTICLES]
+            if all(
+                t.text[:1].isupper()
+                and t.is_alpha
+                and t.lower_ not in _ORG_WORDS
+                and t.lower_ not in common
+                for t in words
+            ):
+                start = cut
     return start
+
+
+def title_of(doc: Doc, i: int) -> int | None:
+    """Where the title is that ``doc[i]`` follows after "of" (and "the"): "Minister of
+    | Education ...", "CEO of the | Refugee Council ..."; else None."""
+    k = i - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
+        return None
+    title = doc[k - 1]
+    if title.text[:1].isupper() and (title.lower_ in TITLES or title.lower_ in ROLE_NOUNS):
+        return title.i
+    return None
 
 
 # Sentence openers the tagger may take for a name's first word ("First Tano went ...")
@@ -906,7 +957,17 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
     root = span.root
     if root.pos_ == "PRON" or root.lower_ in _RELATIVE:
         return None
-    if root.lemma_.lower() in _DOC_NOUNS:
+    lemma = root.lemma_.lower()
+    if lemma in _SAID_NOUNS or lemma in _WORK_NOUNS:
+        # "PC World's analysis", "Ruiz's letter": the words speak for their owner
+        # (not a day's: "Thursday's memo from the panel")
+        for owner in (
+            c
+            for c in root.children
+            if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
+        ):
+            return _clean_mention(doc, owner.left_edge.idx, owner.idx + len(owner))
+    if lemma in _DOC_NOUNS:
         # "a statement from the White House", "a report by Bloomberg": who issued it
         for prep in (c for c in root.children if c.lower_ in ("from", "by")):
             for who in (c for c in prep.children if c.dep_ == "pobj" and c.idx + len(c) <= end):

@@ -314,7 +314,12 @@ def _subject_phrase(
     subj = _tagged_cue_subject(doc, cue, cues)
     if subj is None or subj.lower_ in NO_SOURCE:
         return None
-    toks = without_dateline(trim(doc, noun_phrase(subj)))
+    toks = noun_phrase(subj)
+    if subj.i < cue.start:
+        # a subject before its cue ends there (the parse may hang the cue and its words
+        # on the subject: "Ana Ruiz, who ran the campaign, called it "childish"")
+        toks = [t for t in toks if t.i < cue.start]
+    toks = without_dateline(trim(doc, toks))
     if not toks:
         return None
     span = TaggedSpan("SRC", toks[0].i, toks[-1].i + 1)

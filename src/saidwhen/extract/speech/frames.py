@@ -312,8 +312,14 @@ def _whole_subject(view: ArticleView, report: Draft, mention: list[Token]) -> li
 
 def _relative_alone(toks: list[Token]) -> list[Token]:
     """A relative pronoun the parse gave a phrase of the clause (``which in the wake of
-    the drought``): the pronoun alone is the mention."""
+    the drought``): the pronoun alone is the mention; but a second subject of its verb
+    there is the one who speaks (``Pruitt, who Lane on Wednesday called ...``: "who" is
+    the one called)."""
     if len(toks) > 1 and toks[0].lower_ in ("who", "which") and toks[0].dep_ in SUBJ_DEPS:
+        ids = {t.i for t in toks}
+        other = [t for t in toks[1:] if t.dep_ in SUBJ_DEPS and t.head.i == toks[0].head.i]
+        if other and other[0].pos_ in ("PROPN", "NOUN", "PRON"):
+            return [t for t in noun_phrase(other[0]) if t.i in ids] or toks[:1]
         return toks[:1]
     return toks
 

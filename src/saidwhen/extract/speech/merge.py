@@ -132,7 +132,10 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
         # own ("called it "a disaster"") is kept, as news annotators mark it.
         text = doc_text(doc)
         covered = sum(_alnum(text, max(d.start, q.start), min(d.end, q.end)) for d in inside)
-        if inside and covered >= _alnum(text, q.start, q.end):
+        # (words quoted right after the cue, "said "there is ..."", are the report's own
+        # words in marks: a fragment of it, and the report stays)
+        whole = inside and covered >= _alnum(text, q.start, q.end)
+        if whole and not all(d.kind == "fragment" and q.start <= d.start for d in inside):
             for d in inside:  # the indirect reading may know the speaker better
                 if q.cue is not None and d.start <= q.cue.start < d.end:
                     continue  # a report inside the quote: words of the quote, not its cue

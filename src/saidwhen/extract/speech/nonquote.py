@@ -306,7 +306,10 @@ def not_speech(
         return "a title after a preposition"
     if any(w in _WORKS for w in words):
         return "a title among works"
-    return _before_name_noun(view, region, titled, labels)
+    reason = _before_name_noun(view, region, titled, labels)
+    if reason is None and labels and _title_in_narration(view, region):
+        return "a title the narration names"
+    return reason
 
 
 def _prep_before(view: ArticleView, before: list[int]) -> int | None:
@@ -451,3 +454,49 @@ def _heading_name(view: ArticleView, region: QuoteRegion) -> str | None:
         if not line_start <= m.start() < line_end:
             return "a heading naming a term"
     return None
+
+
+def _title_in_narration(view: ArticleView, region: QuoteRegion) -> bool:
+    """Words in Title Case that the narration uses as a noun, with no one saying them:
+    ``''Friends'' has been a hit``, ``films like "Taken"``, ``she likes "Veep"``. A
+    speaker's words in capitals have a verb of saying above them or right after them
+    (``"Hallelujah," Ana exclaimed``, ``called him "Stalinist"``) or a speaker's label
+    (``referred to the US as the "Great Satan"``); a line in Title Case (a headline)
+    says nothing by its capitals; a quote that is its own sentence is someone's words.
+    """
+    if region.close_mark is None or region.continues_previous:
+        return False
+    text = view.text
+    line_start = text.rfind("\n", 0, region.open_mark) + 1
+    lead = text[line_start : region.open_mark].rstrip()
+    if lead.endswith(":"):
+        return False  # 'one message: "Dump Trump."'
+    if text[region.start : region.end].rstrip().endswith((".", "!", "?")) and (
+        not lead or lead.endswith((".", "!", "?", "”", '"', "'"))
+    ):
+        return False  # a sentence of its own: '... Burton said. "Donald Trump."'
+    line_end = text.find("\n", region.outer_end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    long_words = [w for w in _WORD.findall(line) if len(w) > 3]
+    if len(long_words) > 2 and sum(w[0].isupper() for w in long_words) > 0.8 * len(long_words):
+        return False
+    lo = bisect.bisect_left(view.idx, region.open_mark)
+    hi = bisect.bisect_left(view.idx, region.outer_end)
+    inner = [i for i in range(lo, hi) if not view.is_space[i] and view.idx[i] >= region.start]
+    top = next((i for i in inner if not lo <= view.head[i] < hi), None)
+    if top is None:
+        return False  # the quote is a sentence of its own
+    verb_seen = False
+    i = view.head[top]
+    for _ in range(64):  # up the tree to the root (a guard against a cycle)
+        if view.lemma[i] in SPEECH_VERBS:
+            return False
+        if view.pos[i] in ("VERB", "AUX"):
+            verb_seen = True
+        elif not verb_seen and view.lower[i] == "as" and view.pos[i] in ("ADP", "SCONJ"):
+            return False  # a label someone gives: 'described Ruiz as a "Rising Star"'
+        if view.head[i] == i:
+            break
+        i = view.head[i]
+    after = [k for k in range(hi, min(hi + 8, len(view.idx))) if not view.is_space[k]][:4]
+    return not any(view.pos[k] == "VERB" and view.lemma[k] in SPEECH_VERBS for k in after)

@@ -428,6 +428,10 @@ def cue_subject(
             return min(subs, key=lambda c: abs(c.i - tok.i)) if nearest else subs[0]
         if tok.i == verb.i and (inverted := _inverted_object(tok, quoted)) is not None:
             return inverted
+        if tok.dep_ == "acl" and (root := _nominal_root(tok)) is not None:
+            # "Mr. Doyle, who trimmed his forecast, called it "justified"": the parser hung
+            # the finite verb on a noun before it, and the sentence on its subject
+            return root
         if passive == "agent":
             agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
             if agents:
@@ -447,15 +451,6 @@ def cue_subject(
             objs = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i]
             if objs:
                 return objs[-1]  # "led some to question": the object speaks
-        if (
-            tok.dep_ == "acl"
-            and tok.tag_ == "VBD"
-            and head.dep_ == "ROOT"
-            and head.pos_ in _NOMINAL
-        ):
-            # "Mr. Doyle, who trimmed his forecast, called it "justified"": the parser hung
-            # the finite verb on its subject, which it took for the sentence's root
-            return head
         if participle_of_noun and tok.dep_ == "acl" and head.pos_ in _NOMINAL:
             return head if tok.tag_ in ("VBG", "VBN") else None
         if (
@@ -465,6 +460,8 @@ def cue_subject(
             and report(tok)
         ):
             tok = head.head
+        elif report is not None and (outer := _next_act_of(tok)) is not None:
+            tok = outer
         elif (place := _past_place_clause(tok)) is not None:
             tok = place
         elif tok.dep_ in climb:
@@ -474,6 +471,51 @@ def cue_subject(
         else:
             return None
     return None
+
+
+# what a verb the parse took for a participle has after it when it is finite ("called
+# Trump's statements "childish"", "named "Veep" as his top show")
+_FINITE_OBJECTS = frozenset(("dobj", "oprd", "ccomp", "xcomp"))
+
+
+def _next_act_of(verb: Token) -> Token | None:
+    """``Lee pushed back, saying that the bill was stalled by mistrust - and arguing that
+    ...``: a participle of saying conjoined to a verb deep in what an earlier participle
+    of saying reports (the parse ran the second act into the first one's words) is the
+    same source's next act; that earlier participle (None else)."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or not is_speech_verb(verb):
+        return None
+    clause = verb.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head
+    outer = clause.head
+    if clause.i == verb.head.i or clause.dep_ != "ccomp" or outer.i > clause.i:
+        return None  # (conjoined right to the clause: ``report``'s reading)
+    return outer if outer.tag_ == verb.tag_ and is_speech_verb(outer) else None
+
+
+def _nominal_root(verb: Token) -> Token | None:
+    """``Stuart Lee, who ran the 2012 campaign, called it "childish"``, ``Ana Ruiz, for
+    example, named "Veep" as her show``: a sentence the parse rooted in its subject noun,
+    the finite verb hung as a participle (``acl``) on that noun or on a noun after it,
+    right after a comma; the root noun (None else).  A participle of the past takes its
+    own object ("called it ..."), no agent: "Lee, praised by all, ..." is no act of his."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBN") or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if verb.tag_ == "VBN" and (
+        not any(c.dep_ in _FINITE_OBJECTS and c.i > verb.i for c in verb.children)
+        or any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+    ):
+        return None
+    root = verb.head
+    for _ in range(8):
+        if root.dep_ == "ROOT":
+            break
+        root = root.head
+    if root.dep_ != "ROOT" or root.pos_ not in _NOMINAL or root.i > verb.i:
+        return None
+    return root
 
 
 def _dateline_dash(tok: Token) -> int | None:
@@ -648,6 +690,38 @@ def lost_subject(verb: Token) -> Token | None:
             continue
         if all(t.i == tok.i or tok.i in {a.i for a in t.ancestors} for t in span):
             return tok
+    return _person_before(verb, start)
+
+
+# how far back a person named before a verb that lost its subject may be
+_PERSON_REACH = 25
+
+
+def _person_before(verb: Token, start: int) -> Token | None:
+    """``WASHINGTON -- President Obama, opening the museum on Saturday, said ...``,
+    ``Speaking for the defence, Tom Lee, SC, said that ...``: the nearest person's name
+    before a verb of saying that the parse left without a subject (it hung the name on
+    a dateline or an opening participle), in its paragraph, with no clause of its own
+    between them; not a name that is an object ("a letter to Tom Lee ... said")."""
+    doc = verb.doc
+    for k in range(verb.i - 1, max(start, verb.i - _PERSON_REACH) - 1, -1):
+        tok = doc[k]
+        if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+        ):
+            return None  # a clause with a subject of its own comes between
+        if tok.ent_type_ != "PERSON" or (k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I"):
+            continue  # (a name's last word)
+        head = tok
+        for _ in range(4):
+            if head.dep_ not in ("conj", "appos", "compound") or head.head.i == head.i:
+                break
+            head = head.head
+        if head.dep_ in ("pobj", "dobj", "poss", "dative", "attr") and not _line_between(
+            head, head.head
+        ):
+            return None  # (an object of a headline's verb is the parse running over a line)
+        return tok
     return None
 
 

@@ -212,6 +212,16 @@ def _conjuncts(a: Token, b: Token) -> bool:
     return False
 
 
+def _and_theirs(x: Token) -> list[Token]:
+    """``x`` and the nouns joined to it by "and" ("Bennett and Sandy Paradis", "Lee, Ruiz
+    and Park")."""
+    out, k = [x], 0
+    while k < len(out):
+        out += [c for c in out[k].children if c.dep_ == "conj"]
+        k += 1
+    return out
+
+
 def _conjoined(x: Token) -> list[Token]:
     """The clauses joined to ``x`` by "and"/"but": its conjuncts and the ones it is of."""
     out = [c for c in x.children if c.dep_ == "conj"]
@@ -243,6 +253,14 @@ def _of_topic(x: Token, said: Token) -> bool:
             return x.lemma_.lower() in _OF_TOPIC
         x = x.head
     return False
+
+
+def _aside(doc: Doc, t: Timex) -> bool:
+    """The date tells of something else than the narrative's step: a thing ("a speech by Ada
+    Voss in 1830"), a relative or participial clause ("Ali, who died three months ago", "the
+    curfew it put in place Thursday")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and (_dates_a_thing(doc, t) or _clause(span.root) is not None)
 
 
 def _clause(token: Token) -> Token | None:
@@ -350,7 +368,9 @@ def _shown_on(
                 c.dep_ in ("aux", "auxpass") for c in verb.children
             ):
                 continue  # a saying, or "will stand trial on Monday"
-            for w in subj.subtree:  # "Bennett and Sandy Paradis": each conjunct
+            # "Bennett and Sandy Paradis": each conjunct (not a name inside the subject,
+            # "Rubio's poor showings on Tuesday have ...")
+            for w in _and_theirs(subj):
                 names = by_surname.get(w.text, set())
                 full = " ".join([c.text for c in w.lefts if c.dep_ == "compound"] + [w.text])
                 if len(names) > 1 and full in names:

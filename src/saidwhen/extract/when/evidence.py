@@ -118,6 +118,16 @@ def _since_clause(text: str, t: Timex) -> bool:
     )
 
 
+def _own_line(text: str, t: Timex) -> bool:
+    """The date is a line of its own ("Wednesday, April 13, 2011" under the headline): the
+    page's date line, not a day the lead tells of."""
+    a = text.rfind("\n", 0, t.start) + 1
+    b = text.find("\n", t.end)
+    return not text[a : t.start].strip(" \t.,") and not text[
+        t.end : b if b >= 0 else len(text)
+    ].strip(" \t.,")
+
+
 def lead_end_of(text: str) -> int:
     """Where the lead ends: its first paragraphs, however short (a caption, a one-line
     intro), and at least its first characters."""
@@ -137,7 +147,7 @@ def _news_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> str | Non
     for t in timexes:
         if t.start >= lead_end:
             break
-        if _since_clause(text, t):
+        if _since_clause(text, t) or _own_line(text, t):
             continue
         if t.granularity == "day" and t.date == anchor.isoformat():
             return None  # the lead reports the article's own day ("today sought peace")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.timexes import period_range
 from saidwhen.extract.when.base import (
     _DOCUMENT,
     _LATER,
@@ -30,6 +31,7 @@ from saidwhen.extract.when.base import (
     timex_when,
 )
 from saidwhen.extract.when.clauses import (
+    _aside,
     _dates_a_thing,
     _in_reported,
     _names_a_thing,
@@ -196,7 +198,7 @@ def _date_all(
             continue
         thing = parsed is not None and _names_a_thing(parsed, t)
         if not (thing and not starts_from(when, rng, week)):
-            days.append(_Day(t.start, when, rng, thing))
+            days.append(_Day(t.start, when, rng, thing, parsed is not None and _aside(parsed, t)))
     if not lead_day and _lead_says_today(out, text, sents, story, anchor):
         days = []  # the story is of the article's day: a day before it told later is an aside
     out = _yesterday_dated(out, text, sents, days, yesterday, lead_day)
@@ -416,6 +418,13 @@ def _yesterday_dated(
         if not (lead or told):
             out.append(q)
             continue
+        if lead and name and _told_older(days, breaks, at, yesterday):
+            # the narrative has gone back to another time ("They first met in 2007 ..."), and
+            # the speaker is not one the lead reports on (named in it before the words)
+            surname = _word(name.split()[-1])
+            if not surname.search(text, 0, min(lead_end, text.rfind("\n", 0, q.start) + 1)):
+                out.append(q)
+                continue
         if q.cue is None or (written(q) and not (lead and _tweeted_in_lead(q, lead_end))):
             out.append(q)
             continue
@@ -446,6 +455,25 @@ def _tweeted_in_lead(q: Quote, lead_end: int) -> bool:
 _TOLD_GAP = 1  # paragraph breaks from the day told, or the last words said that day
 
 
+def _told_older(days: Sequence[_Day], breaks: Sequence[int], at: int, yesterday: str) -> bool:
+    """The last date the narrative told before ``at``, within a paragraph of it, ended before
+    the lead's day ("They first met in 2007 ..." then "'...,' said Rhodes"): words told there
+    are not of the day's news. ``days`` and ``breaks`` in text order."""
+    k = bisect.bisect_left(days, at, key=lambda d: d.pos)
+    if not k:
+        return False
+    last = days[k - 1]
+    if last.thing or last.aside:
+        return False
+    if bisect.bisect_left(breaks, at) - bisect.bisect_left(breaks, last.pos) > _TOLD_GAP:
+        return False
+    end = last.when_range.end if last.when_range else None
+    if last.when:
+        span = period_range(last.when)
+        end = span.end if span else last.when
+    return end is not None and end < yesterday
+
+
 @dataclass(frozen=True, slots=True)
 class _Day:
     """A date the narrative tells at ``pos``; ``thing``: as part of a noun ("the Saturday
@@ -455,6 +483,7 @@ class _Day:
     when: str | None
     when_range: DateRange | None
     thing: bool
+    aside: bool = False  # in a clause about something else ("Ali, who died in June")
 
 
 def _whose_day(
@@ -614,6 +643,36 @@ def _answered(q: Quote, done: _SaidSoFar) -> Quote | None:
     return p
 
 
+def _finer_account(
+    q: Quote,
+    done: _SaidSoFar,
+    when: str | None,
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    told: Sequence[_Dated],
+    at: int,
+) -> Quote | None:
+    """The speaker's words just before, dated to a day within the year or month the
+    attribution tells ("a letter ... sent out Friday", then "He then listed the qualities of a
+    nominee in 2016:"): the same account, told more finely."""
+    if not when or len(when) not in (4, 7):
+        return None
+    own = done.own(q)
+    if not own:
+        return None
+    p = own[-1]
+    if (
+        p.when_basis != "text"
+        or not p.when
+        or len(p.when) != 10
+        or not p.when.startswith(when)
+        or q.start - p.end > _ACCOUNT_REACH
+        or _moved_on(text, sents, told, p, at)
+    ):
+        return None
+    return p
+
+
 def _said_that_day(q: Quote, done: _SaidSoFar, next_day: str) -> bool:
     """The speaker's words just before were said on the day told ("At a rally yesterday, Beck
     said, ..."): these go on there, and their "last night" is the night before it."""
@@ -676,6 +735,10 @@ def _date_one(
     if here:
         t = min(here, key=lambda t: abs(t.start - at))
         when, rng = timex_when(t, anchor, text)
+        # (a year by its number only: "earlier this year" tells a time of its own)
+        finer = _finer_account(q, done, when, text, sents, told, at) if t.text.isdigit() else None
+        if finer is not None:
+            return replace(q, when=finer.when, when_range=None, when_basis="text")
         return replace(q, when=when, when_range=rng, when_basis="text")
     frame = _outside(text, s, e, q)
     # 3a. "later": after the last date told before it, by the article date.
