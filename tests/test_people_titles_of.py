@@ -42,6 +42,13 @@ CASES = [
         id="governor-of-a-state",
     ),
     pytest.param(
+        "The wards will open in May.\n\n"
+        '"The wards are ready," said Minister for Health Aoife Brannigan on Monday.',
+        "The wards are ready",
+        "Aoife Brannigan",
+        id="minister-for-a-field",
+    ),
+    pytest.param(
         "Browsers keep changing places.\n\n"
         "The Ledger's recent analysis of its own web traffic found that "
         '"the old browser is still the most used one at work."',
@@ -59,6 +66,18 @@ def test_the_speaker_is_named_without_the_title_of_a_body(
     rec = extract(text, "2021-03-02", nlp=nlp)
     (q,) = [q for q in rec.quotes if q.kind != "indirect" and q.text.startswith(words)]
     assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Governor of New South Wales said "no" on Monday.',
+        'The Mayor of Salt Lake City said "no" on Monday.',
+    ],
+)
+def test_a_place_after_a_title_is_no_person(nlp: Any, text: str) -> None:
+    """ "Governor of New South Wales": the place's last words are nobody's name."""
+    assert not [p for p in find_people(nlp(text)).persons() if p.type == "person"]
 
 
 def test_a_title_of_a_body_is_a_descriptor_of_the_person(nlp: Any) -> None:

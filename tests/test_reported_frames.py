@@ -203,6 +203,16 @@ def test_a_sources_next_act_of_saying_is_a_report_of_its_own(nlp: Any) -> None:
     assert ("the canal would save time and help farmers", "Pell", "Pell") in reports
 
 
+def test_a_next_act_already_found_is_not_listed_twice(nlp: Any) -> None:
+    rec = run(
+        "The vote was close.\n\n"
+        'Mayor Tom Lee said he likes "The Long Field" and called the plan a "Big Mistake."\n',
+        nlp,
+    )
+    plans = [q.text for q in rec.quotes if q.kind == "indirect" and "the plan" in q.text]
+    assert len(plans) == 1 and plans[0].startswith("the plan a")
+
+
 def test_an_urging_in_a_second_clause_is_read(nlp: Any) -> None:
     reports = _reports(
         "A guild of retired chefs, alarmed that the county is refusing hot meals to hikers "

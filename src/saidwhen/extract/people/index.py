@@ -803,13 +803,14 @@ def _named_after_place(doc: Doc, name: SpacySpan) -> bool:
     """A person's name that follows a place or body's name in one phrase after an
     envoy's title or a title "of" it: "Ambassador to the United Nations | Samantha
     Power", "envoy to Syria | Ana Ruiz", "Governor of Washington | Chris Gregoire",
+    "Minister for Health | Simon Hale",
     "CEO of the Refugee Council | Enver Solomon" (not "supporters of Democrat Hillary
     Clinton")."""
     prep = name.root.head
     title = prep.head.lower_
     if not (
         (prep.lower_ in ("to", "for") and title in _ENVOYS)
-        or (prep.lower_ == "of" and (title in TITLES or title in ROLE_NOUNS))
+        or (prep.lower_ in ("of", "for") and (title in TITLES or title in ROLE_NOUNS))
     ):
         return False
     left = name.root.left_edge.i

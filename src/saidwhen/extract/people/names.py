@@ -766,6 +766,7 @@ def _name_start(
             # (after "of" of a title, or a contest's "Miss": "Miss Universe Alicia Vega")
             after_title = start > 0 and (
                 doc[start - 1].lower_ == "of"
+                or (start == i and title_of(doc, start) is not None)
                 or (
                     doc[start - 1].lower_ in ("miss", "mister")
                     and not any(t.lower_ in _ANY_GIVEN for t in before)
@@ -788,11 +789,13 @@ def _name_start(
             while cut - 1 > i and doc[cut - 1].lower_ in _NAME_PARTICLES:
                 cut -= 1
             words = [t for t in doc[cut:j] if t.lower_ not in _NAME_PARTICLES]
+            # (not a place's name: "Governor of New South Wales", "Mayor of Salt Lake City")
             if all(
                 t.text[:1].isupper()
                 and t.is_alpha
                 and t.lower_ not in _ORG_WORDS
                 and t.lower_ not in common
+                and t.ent_type_ not in _PLACE_LABELS
                 for t in words
             ):
                 start = cut
@@ -800,12 +803,13 @@ def _name_start(
 
 
 def title_of(doc: Doc, i: int) -> int | None:
-    """Where the title is that ``doc[i]`` follows after "of" (and "the"): "Minister of
-    | Education ...", "CEO of the | Refugee Council ..."; else None."""
+    """Where the title is that ``doc[i]`` follows after "of" or "for" (and "the"):
+    "Minister of | Education ...", "CEO of the | Refugee Council ...", "Minister for |
+    Health ..."; else None."""
     k = i - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
-    if k < 1 or doc[k].lower_ != "of":
+    if k < 1 or doc[k].lower_ not in ("of", "for"):
         return None
     title = doc[k - 1]
     if title.text[:1].isupper() and (title.lower_ in TITLES or title.lower_ in ROLE_NOUNS):

@@ -513,11 +513,14 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
         if len(first) < 2 or len(words) < 2:
             continue
         d.end = first[-1].idx + len(first[-1])
+        w0, w1 = words[0].idx, words[-1].idx + len(words[-1])
+        if any(e is not d and w0 <= e.start < w1 for e in drafts):
+            continue  # the act is a report already ("... and called the plan a "mess."")
         k = (cue[0].idx, cue[-1].idx + len(cue[-1]))
         out.append(
             Draft(
-                words[0].idx,
-                words[-1].idx + len(words[-1]),
+                w0,
+                w1,
                 "indirect",
                 d.speaker,
                 Span(text=text[k[0] : k[1]], start=k[0], end=k[1]),
