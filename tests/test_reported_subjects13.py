@@ -9,6 +9,8 @@ source of a report whose parse lost the subject of its verb.
 * a verb of saying left with no subject at all, a person named before it in its
   paragraph (the parse hung the name on a dateline or a headline):
   :func:`saidwhen.extract.speech.syntax.lost_subject`;
+* "said A and slammed X as Y": a verb of describing with what it says its object is, the
+  source's next act (:func:`saidwhen.extract.speech.frames.split_next_acts`);
 * words quoted right after the cue ("said "there is ...""): a report too, the quote its
   fragment (:func:`saidwhen.extract.speech.merge.merge_reported`).
 """
@@ -123,3 +125,32 @@ def test_a_name_the_parse_hung_on_a_headline_is_the_lost_subject(nlp: Any) -> No
         "Dana Whitfield",
         "Mayor Dana Whitfield",
     )
+
+
+def test_a_description_after_and_is_the_sources_next_act(nlp: Any) -> None:
+    # "and slammed X as Y": a verb of describing with what it says its object is ends the
+    # first report and is one of its own, by the same source, going on from the first
+    text = (
+        "The ferry inquiry went into its third week on Tuesday.\n\n"
+        "At the harbour office, Mayor Dana Whitfield said she had read part of the day's "
+        'testimony and slammed the ongoing ferry inquiry as a "circus."\n'
+    )
+    rec = run(text, nlp)
+    reports = [q for q in rec.quotes if q.kind == "indirect"]
+    assert [(q.text, q.cue.text if q.cue else None) for q in reports] == [
+        ("she had read part of the day's testimony", "said"),
+        ('the ongoing ferry inquiry as a "circus', "slammed"),
+    ]
+    assert all(q.speaker is not None and q.speaker.name == "Dana Whitfield" for q in reports)
+    assert reports[1].continues == rec.quotes.index(reports[0])
+
+
+def test_a_bare_criticism_after_and_stays_in_the_words(nlp: Any) -> None:
+    # "slammed the inquiry" says no more than that she criticised it: no report of its own
+    text = (
+        "The ferry inquiry went into its third week on Tuesday.\n\n"
+        "At the harbour office, Mayor Dana Whitfield said she had read part of the day's "
+        "testimony and slammed the ongoing ferry inquiry.\n"
+    )
+    rec = run(text, nlp)
+    assert [q.cue.text for q in rec.quotes if q.kind == "indirect" and q.cue] == ["said"]

@@ -456,7 +456,7 @@ def _next_act(content: Span_, speaker_ids: set[int], cue: Token | None) -> Token
     for v in content:
         if (
             v.pos_ != "VERB"
-            or v.lemma_.lower() not in NEXT_ACTS
+            or not _next_act_verb(v)
             or v.i <= content.start
             or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
             or speaker_ids & {t.i for t in v.subtree}
@@ -486,6 +486,15 @@ def _next_act(content: Span_, speaker_ids: set[int], cue: Token | None) -> Token
     return None
 
 
+def _next_act_verb(verb: Token) -> bool:
+    """A verb of saying that may be a source's next act; a verb of describing only with
+    what it says its object is ("and slammed the hearings as a "disgrace"")."""
+    lemma = verb.lemma_.lower()
+    if lemma in NEXT_ACTS:
+        return True
+    return lemma in DESCRIBING_VERBS and _as_object(verb) is not None
+
+
 # prepositions that bring the source's next act ("before claiming that ...")
 _NEXT_TIME = frozenset(("before", "after"))
 
@@ -496,6 +505,7 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
     before the "and"; the act is a report of its own, by the same source."""
     doc, text = view.doc, view.text
     out: list[Draft] = []
+    starts = sorted(e.start for e in drafts)  # (a split act starts after its cue)
     for d in drafts:
         out.append(d)
         if d.speaker is None or d.cue is None or not d.is_indirect:
@@ -514,7 +524,8 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
             continue
         d.end = first[-1].idx + len(first[-1])
         w0, w1 = words[0].idx, words[-1].idx + len(words[-1])
-        if any(e is not d and w0 <= e.start < w1 for e in drafts):
+        at = bisect.bisect_left(starts, w0)
+        if at < len(starts) and starts[at] < w1:
             continue  # the act is a report already ("... and called the plan a "mess."")
         k = (cue[0].idx, cue[-1].idx + len(cue[-1]))
         out.append(
@@ -524,6 +535,10 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
                 "indirect",
                 d.speaker,
                 Span(text=text[k[0] : k[1]], start=k[0], end=k[1]),
+                # a description goes on from the statement (dated with it); a verb of
+                # saying is a statement of its own (PolNeAR dev: linked, content exact
+                # F1 0.6209 -> 0.6181)
+                continues_draft=None if verb.lemma_.lower() in NEXT_ACTS else d,
                 is_indirect=True,
             )
         )
