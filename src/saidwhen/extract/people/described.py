@@ -127,6 +127,7 @@ class _Descriptions:
     _doers: dict[str, list[tuple[int, int, int]]]
     _doers_filed: int
     _undone: list[tuple[int, int]]  # mentions not yet filed under their verbs
+    _by_lemma: dict[str, list[int]] | None = None  # see _lemma_positions
 
     if TYPE_CHECKING:
 
@@ -491,9 +492,11 @@ class _Descriptions:
         lemma = root.lemma_.lower()
         if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES):
             return None  # "the agreement" is no source
-        for k in range(root.i - 1, max(-1, root.i - 1500), -1):
+        at = self._lemma_positions(lemma)
+        lo = bisect.bisect_left(at, root.i - 1499)
+        for k in reversed(at[lo : bisect.bisect_left(at, root.i, lo=lo)]):
             tok = self._doc[k]
-            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+            if tok.pos_ != "NOUN":
                 continue
             if not any(
                 (c.dep_ == "det" and c.lower_ in ("a", "an"))
@@ -521,6 +524,22 @@ class _Descriptions:
             self._add_mention(ent, root.left_edge.idx, root.idx + len(root))
             return ent
         return None
+
+    def _lemma_positions(self, lemma: str) -> list[int]:
+        """The indices of the tokens whose lower-case lemma is ``lemma``, in text order:
+        indexed once per article (a walk back over 1,500 tokens for each description
+        built a Token object for each)."""
+        if self._by_lemma is None:
+            strings = self._doc.vocab.strings
+            lowered: dict[int, str] = {}
+            by_lemma: dict[str, list[int]] = {}
+            for i, h in enumerate(self._doc.to_array("LEMMA").tolist()):
+                low = lowered.get(h)
+                if low is None:
+                    low = lowered[h] = strings[h].lower()
+                by_lemma.setdefault(low, []).append(i)
+            self._by_lemma = by_lemma
+        return self._by_lemma.get(lemma, [])
 
     def _author(self, root: Token, at: int) -> _Entity | None:
         """Who wrote "the statement": the subject that issued the last one ("X said in a

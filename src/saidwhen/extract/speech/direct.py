@@ -572,17 +572,20 @@ def _name_subheads(text: str, drafts: list[Draft]) -> None:
     """A subhead without a cue quotes words the article gives in full elsewhere ("this
     alarming mortality rate constitutes an emergency," the doctors wrote), or holds a
     phrase quoted elsewhere: it is that quote's speaker's."""
-    for d in drafts:
+    forms = SameWords([text[d.start : d.end] for d in drafts])  # the package's "same words"
+    for i, d in enumerate(drafts):
         if d.region is None or d.cue is not None or not _is_subhead(text, d.region):
             continue
-        words = " ".join(re.findall(r"\w+", text[d.start : d.end].lower()))
-        for other in drafts:
+        words = forms(i)
+        if not words.strip():
+            continue
+        for j, other in enumerate(drafts):
             if other is d or other.speaker is None or other.cue is None:
                 continue
-            said = " ".join(re.findall(r"\w+", text[other.start : other.end].lower()))
-            # or a quoted phrase of the article is in it ("bandit formations" in
-            # "U.S.-controlled bandit formations")
-            if words and (words in said or (said.count(" ") >= 1 and f" {said} " in f" {words} ")):
+            said = forms(j)
+            # or a quoted phrase of the article (two words at least) is in it ("bandit
+            # formations" in "U.S.-controlled bandit formations")
+            if words in said or (said.count(" ") >= 3 and said in words):
                 d.speaker, d.cue = other.speaker, other.cue
                 break
 

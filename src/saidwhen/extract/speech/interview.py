@@ -270,7 +270,7 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
             while e > s and text[e - 1].isspace():
                 e -= 1
             if bisect.bisect_left(told, e) > bisect.bisect_left(told, s) and not _speaks_itself(
-                text, s, e
+                view, s, e
             ):
                 continue
             if text[s] not in _QUOTE_MARKS:  # (quotes inside an answer are in its words)
@@ -281,11 +281,14 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
     return [d for d in drafts if not in_turn.overlapping(d.start, d.end)] + new
 
 
-def _speaks_itself(text: str, start: int, end: int) -> bool:
+def _speaks_itself(view: ArticleView, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` speaks in the first person outside quotation marks:
-    an answer may report others ("some folks believe ..."), narration does not say "I"."""
-    outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text[start:end])
-    return bool(_FIRST_PERSON.intersection(_words(outside, [(0, len(outside))])))
+    an answer may report others ("some folks believe ..."), narration does not say "I".
+    (The view knows which tokens are quoted; its arrays, no Token built per word.)"""
+    lo = bisect.bisect_left(view.idx, start)
+    hi = bisect.bisect_left(view.idx, end, lo=lo)
+    lower, quoted = view.lower, view.quoted
+    return any(lower[i] in _FIRST_PERSON and i not in quoted for i in range(lo, hi))
 
 
 def _interviewee(
