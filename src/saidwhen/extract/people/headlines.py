@@ -82,13 +82,18 @@ def _in_title_case(line: str) -> bool:
     return words >= 4 and capitals >= 3
 
 
+# a first line longer than this is a paragraph, not a headline (and is not read again
+# for every "it" and "they" of a long one-paragraph page)
+_MAX_HEADLINE = 300
+
+
 def _headline_end(text: str) -> int:
     """Where a title-case first line ends (0: none). Looser than :func:`_in_title_case`
     (four in five long words capitalised, small words unchecked): it only keeps a
     headline's names from being subjects for a later he/she, and was measured so."""
-    end = text.find("\n")
+    end = text.find("\n", 0, _MAX_HEADLINE + 1)
     if end < 0:
-        return 0
+        return 0  # (no line break, or a first line too long to be a headline)
     words = re.findall(r"[A-Za-z][\w'’-]*", text[:end])
     if len(words) < 3:
         return 0
