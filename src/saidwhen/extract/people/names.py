@@ -993,7 +993,7 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
     last = [t for t in span if t.idx < cut and not t.is_space]
     if len(last) > 1 and last[-1].dep_ == "case":
         cut = last[-1].idx  # "Ruiz's", owner of "announcement": Ruiz
-    text = doc_text(doc)[start:cut].strip(" ,")
+    text = doc_text(doc)[start:cut].strip(" ,-–—")
     toks = [t for t in span if t.idx < cut]
     if not text or not toks:
         return None

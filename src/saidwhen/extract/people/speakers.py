@@ -41,10 +41,8 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         if sp is None:
             out.append(q)
             continue
-        whole = sp
-        sp = _without_relative(doc, sp)  # named by its noun, not by whom its clause names
         if last_unnamed is not None and (named := _unnamed_goes_on(doc, sp, last_unnamed, people)):
-            out.append(replace(q, speaker=replace(whole, name=named[0], type=named[1])))
+            out.append(replace(q, speaker=replace(sp, name=named[0], type=named[1])))
             continue
         joint = (
             _joint_name(doc, sp.start, sp.end, people)
@@ -52,7 +50,7 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             or _pair_joint(doc, sp.start, sp.end, people)
         )
         if joint is not None:
-            out.append(replace(q, speaker=replace(whole, name=joint[0], type=joint[1])))
+            out.append(replace(q, speaker=replace(sp, name=joint[0], type=joint[1])))
             continue
         ent = (
             _named_after_title(doc, sp, people)
@@ -60,18 +58,18 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             or _named_through_debris(doc, sp, people)
         )
         if ent is None and (body := _it_body(doc, sp.start, sp.end, people)) is not None:
-            out.append(replace(q, speaker=replace(whole, name=body[0], type=body[1])))
+            out.append(replace(q, speaker=replace(sp, name=body[0], type=body[1])))
             continue
         if ent is not None:
             if ent.type == "unnamed":
                 last_unnamed = (sp.end, ent.name, ent.type)
             elif ent.type == "person":
                 last_unnamed = None
-            out.append(replace(q, speaker=replace(whole, name=ent.name, type=ent.type)))
+            out.append(replace(q, speaker=replace(sp, name=ent.name, type=ent.type)))
             continue
         cleaned = _clean_mention(doc, sp.start, sp.end)
         if cleaned is None:
-            out.append(replace(q, speaker=replace(whole, type=None)))
+            out.append(replace(q, speaker=replace(sp, type=None)))
             continue
         name, kind, head = cleaned
         name = _owner_named(doc, sp.start, sp.end, name, people)
@@ -82,41 +80,8 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             name = unnamed[head]
         if kind == "unnamed":
             last_unnamed = (sp.end, name, kind)
-        out.append(replace(q, speaker=replace(whole, name=name, type=kind)))
+        out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
     return out
-
-
-def _without_relative(doc: Doc, sp: Speaker) -> Speaker:
-    """The mention up to the relative clause after its noun ("the groups who wrote to her
-    on Thursday" -> "the groups"): the clause may name someone else, not who speaks."""
-    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
-    if span is None or len(span) < 3:
-        return sp
-    root = span.root
-    rel = [
-        c
-        for c in root.rights
-        if c.dep_ == "relcl" and span.start < c.left_edge.i and c.left_edge.i < span.end
-    ]
-    if (
-        not rel
-        or any(c.dep_ in ("conj", "appos") and c.i > rel[0].i for c in root.children)
-        or any(t.dep_ == "appos" for t in rel[0].subtree)
-    ):
-        return sp  # (two people, "Ruiz, who ..., and Lee"; a name after it, "..., Dick Clark")
-    lemma = root.lemma_.lower()
-    if not (
-        root.pos_ == "PROPN"
-        or lemma in _PERSON_NOUNS
-        or (lemma in _ANY_BODY_NOUNS)
-        or (root.tag_ == "NNS" and _people_noun(root))
-    ):
-        return sp  # "a speech Mrs. Clinton gave": the words of the one the clause names
-    cut = rel[0].left_edge
-    end = doc[cut.i - 1]
-    while end.i > root.i and (end.is_punct or end.is_space):
-        end = doc[end.i - 1]
-    return replace(sp, start=sp.start, end=end.idx + len(end))
 
 
 # How far after an unnamed source's words a he/she may still be that source (characters),
