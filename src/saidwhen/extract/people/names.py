@@ -851,18 +851,26 @@ def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
 def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
     """A name that is a whole line: page furniture ("Sponsored Ads") or a byline; or
     one in a subhead set in capitals ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT"), whose
-    words run a body's name into the model's."""
+    words run a body's name into the model's. Only the line's first and last
+    :data:`_LINE_REACH` characters around the name are read: a longer line is a
+    paragraph, neither furniture nor a subhead (and is not read again per name)."""
     text = doc_text(doc)
-    lo = text.rfind("\n", 0, doc[i].idx) + 1
-    hi = text.find("\n", doc[j - 1].idx)
-    hi = len(text) if hi < 0 else hi
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+    k = text.rfind("\n", max(0, start - _LINE_REACH), start)
+    if k < 0 and start > _LINE_REACH:
+        return False
+    m = text.find("\n", end, end + _LINE_REACH)
+    if m < 0 and len(text) - end > _LINE_REACH:
+        return False
+    lo, hi = k + 1, (len(text) if m < 0 else m)
     line = text[lo:hi]
     if len(line.split()) > 1 and not any(map(str.islower, line)):
         return True
-    return (
-        not text[lo : doc[i].idx].strip()
-        and not text[doc[j - 1].idx + len(doc[j - 1]) : hi].strip()
-    )
+    return not text[lo:start].strip() and not text[end:hi].strip()
+
+
+# how far from a name its line's ends are looked for (characters)
+_LINE_REACH = 300
 
 
 def _personal(doc: Doc, i0: int, i: int, j: int, name_words: set[str]) -> bool:
