@@ -49,6 +49,19 @@ def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
     return out
 
 
+def line_near(text: str, start: int, end: int, reach: int) -> tuple[int, int] | None:
+    """The line holding ``text[start:end]`` as (start, end), when its ends lie within
+    ``reach`` characters of it; else None. Looked for only that far: a check on a long
+    line stays local, however many times it runs on the line."""
+    k = text.rfind("\n", max(0, start - reach), start)
+    if k < 0 and start > reach:
+        return None
+    m = text.find("\n", end, end + reach)
+    if m < 0 and len(text) - end > reach:
+        return None
+    return k + 1, (len(text) if m < 0 else m)
+
+
 def _kind(text: str, pos: int, mark: str) -> MarkKind:
     before = text[pos - 1] if pos > 0 else ""
     after = text[pos + len(mark)] if pos + len(mark) < len(text) else ""

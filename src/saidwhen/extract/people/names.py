@@ -19,6 +19,7 @@ from saidwhen.extract.lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
+from saidwhen.extract.quotes import line_near
 from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
 
@@ -49,7 +50,7 @@ _ORG_WORDS = frozenset(
 )
 # What closes a company's full name ("Vell Data Corp.", "Anheuser-Busch Cos.")
 _CORPORATE_SUFFIXES = frozenset("Inc. Corp. Co. Cos. Ltd. LLC PLC Inc Corp Co Cos Ltd".split())
-_CORPORATE_LOW = frozenset("inc corp co cos ltd llc plc".split())
+_CORPORATE_LOW = frozenset(w.lower().rstrip(".") for w in _CORPORATE_SUFFIXES)
 # Nouns that refer back to an organisation ("the company said").
 _ORG_NOUNS = frozenset(
     """
@@ -856,13 +857,10 @@ def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
     paragraph, neither furniture nor a subhead (and is not read again per name)."""
     text = doc_text(doc)
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-    k = text.rfind("\n", max(0, start - _LINE_REACH), start)
-    if k < 0 and start > _LINE_REACH:
+    bounds = line_near(text, start, end, _LINE_REACH)
+    if bounds is None:
         return False
-    m = text.find("\n", end, end + _LINE_REACH)
-    if m < 0 and len(text) - end > _LINE_REACH:
-        return False
-    lo, hi = k + 1, (len(text) if m < 0 else m)
+    lo, hi = bounds
     line = text[lo:hi]
     if len(line.split()) > 1 and not any(map(str.islower, line)):
         return True

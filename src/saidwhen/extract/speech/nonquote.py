@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import CHANNEL_WORDS, SPEECH_VERBS
+from saidwhen.extract.quotes import line_near
 from saidwhen.extract.speech.lexicon import TITLE_CONTEXT
 
 if TYPE_CHECKING:
@@ -519,10 +520,7 @@ _HEADLINE_CHARS = 300
 def _short_line(text: str, start: int, end: int) -> str | None:
     """The line holding ``text[start:end]`` when it is at most ``_HEADLINE_CHARS`` long,
     else None (looked for only that far: a region's checks stay local in a long line)."""
-    lo = text.rfind("\n", max(0, end - _HEADLINE_CHARS - 1), start)
-    if lo < 0 and end > _HEADLINE_CHARS:
+    bounds = line_near(text, start, end, _HEADLINE_CHARS)
+    if bounds is None or bounds[1] - bounds[0] > _HEADLINE_CHARS:
         return None
-    hi = text.find("\n", end, lo + 2 + _HEADLINE_CHARS)
-    if hi < 0:
-        hi = len(text)
-    return text[lo + 1 : hi] if hi - lo - 1 <= _HEADLINE_CHARS else None
+    return text[bounds[0] : bounds[1]]
