@@ -92,8 +92,11 @@ _REALNEWS_COMMENT = (
 @eval_group.command("realnews")
 @click.option(
     "--data-dir",
+    "data_dirs",
+    multiple=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="The gold articles (default: ../shared/data/realnews-dev).",
+    help="The gold articles (default: ../shared/data/realnews-dev); repeat to score several "
+    "as one set.  Our own annotations of PolNeAR articles: annotations/realnews-polnear/*.",
 )
 @click.option("--errors", is_flag=True, help="List misses, false quotes, wrong speakers and dates.")
 @click.option("--by-article", is_flag=True, help="The scorer's figures for each article.")
@@ -105,7 +108,7 @@ _REALNEWS_COMMENT = (
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @write_floors_option
 def realnews(
-    data_dir: Path | None,
+    data_dirs: tuple[Path, ...],
     errors: bool,
     by_article: bool,
     pred_dir: Path | None,
@@ -123,7 +126,7 @@ def realnews(
     started = time.perf_counter()
     with coded_errors():
         metrics, printout, _ = run_realnews(
-            data_dir, errors=errors, by_article=by_article, pred_dir=pred_dir
+            data_dirs or None, errors=errors, by_article=by_article, pred_dir=pred_dir
         )
     seconds = time.perf_counter() - started
     if printout:

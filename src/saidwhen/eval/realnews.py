@@ -21,6 +21,7 @@ import io
 import json
 import re
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from saidwhen.errors import SaidwhenError
 from saidwhen.eval.report import metric
 from saidwhen.eval.shared import load_module, shared_dir
+from saidwhen.eval.standoff import unpack, write_gold_dir
 from saidwhen.model import Article, ArticleRecord
 
 if TYPE_CHECKING:
@@ -88,7 +90,11 @@ def load_scorer(eval_dir: Path | None = None) -> ModuleType:
 
 
 def load_gold(data_dir: Path | None = None) -> list[dict[str, Any]]:
-    """Every gold article of the directory, in name order."""
+    """Every gold article of the directory, in name order, with its text.
+
+    A standoff file (our own annotations of a text in ``../shared``, see
+    :mod:`saidwhen.eval.standoff`) comes back whole, its text read in place.
+    """
     data_dir = data_dir or default_data_dir()
     paths = sorted(data_dir.glob("*.json"))
     if not paths:
@@ -96,7 +102,7 @@ def load_gold(data_dir: Path | None = None) -> list[dict[str, Any]]:
     out = []
     for p in paths:
         try:
-            out.append(json.loads(p.read_text(encoding="utf-8")))
+            out.append(unpack(json.loads(p.read_text(encoding="utf-8"))))
         except (OSError, json.JSONDecodeError) as err:
             raise SaidwhenError(f"cannot read gold article {p}: {err}") from None
     return out
@@ -148,7 +154,7 @@ def _metrics(score: ModuleType, tot: dict[str, int]) -> dict[str, Any]:
 
 
 def run_realnews(
-    data_dir: Path | None = None,
+    data_dir: Path | Sequence[Path] | None = None,
     *,
     nlp: Language | None = None,
     errors: bool = False,
@@ -158,23 +164,29 @@ def run_realnews(
     """Extract every article and score it; returns (metrics, scorer's printout, records).
 
     The printout holds the scorer's ``--errors`` and ``--by-article`` lines when asked.
+    Several directories are scored as one set: the gold files, standoff ones
+    made whole, are written to one temporary directory for the scorer.
     """
     from saidwhen.pipeline import extract_articles
 
     score = load_scorer()
-    data_dir = data_dir or default_data_dir()
-    gold = load_gold(data_dir)
+    dirs = [data_dir] if isinstance(data_dir, Path) else list(data_dir or [default_data_dir()])
+    gold, sources = [], []
+    for d in dirs:
+        for g in load_gold(d):
+            gold.append(g)
+            sources.append(str(d / f"{g['name']}.json"))
+    names = [g["name"] for g in gold]
+    if len(set(names)) != len(names):
+        raise SaidwhenError("the same article name in two gold directories")
     arts = [
-        Article(
-            text=g["text"],
-            date=dt.date.fromisoformat(g["date"]),
-            id=g["name"],
-            source=str(data_dir / f"{g['name']}.json"),
-        )
-        for g in gold
+        Article(text=g["text"], date=dt.date.fromisoformat(g["date"]), id=g["name"], source=src)
+        for g, src in zip(gold, sources, strict=True)
     ]
     records = list(extract_articles(arts, nlp))
     with contextlib.ExitStack() as stack:
+        gold_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="gold-")))
+        write_gold_dir(gold, gold_dir)
         if pred_dir is None:
             pred_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="realnews-")))
         pred_dir.mkdir(parents=True, exist_ok=True)
@@ -185,10 +197,10 @@ def run_realnews(
             )
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            tot = score.score_system(str(data_dir), str(pred_dir), by_article, errors)
+            tot = score.score_system(str(gold_dir), str(pred_dir), by_article, errors)
     tot["docs"] = len(gold)
     metrics = _metrics(score, tot)
-    metrics["data"] = data_dir.name  # the summary names the set scored (--data-dir)
+    metrics["data"] = "+".join(d.name for d in dirs)  # the summary names the sets scored
     return metrics, out.getvalue(), records
 
 

@@ -1,0 +1,76 @@
+"""Standoff gold files: our annotations of shared texts, stored without the texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from saidwhen.errors import SaidwhenError
+from saidwhen.eval.standoff import is_standoff, main, pack, unpack
+
+TEXT = (
+    "Rain at last.\n\nThe farmer said it was \u201cabout time\u201d and that the crop would live.\n"
+)
+
+
+def _gold() -> dict[str, object]:
+    start = TEXT.index("about time")
+    rep = TEXT.index("it was")
+    return {
+        "name": "rain",
+        "source_path": "polnear train/text/rain.txt",
+        "date": "2016-05-02",
+        "text": TEXT,
+        "quotes": [
+            {"text": "about time", "start": start, "end": start + 10, "kind": "fragment",
+             "speaker": "the farmer", "when": "article date"},
+            {"text": TEXT[rep : rep + 20], "start": rep, "end": rep + 20, "kind": "indirect",
+             "speaker": "the farmer", "when": "article date", "note": "cut short on purpose"},
+        ],
+        "not_quotes": [],
+    }  # fmt: skip
+
+
+@pytest.fixture
+def data_root(tmp_path: Path) -> Path:
+    (tmp_path / "polnear" / "train" / "text").mkdir(parents=True)
+    (tmp_path / "polnear" / "train" / "text" / "rain.txt").write_text(TEXT, encoding="utf-8")
+    return tmp_path
+
+
+def test_pack_keeps_no_text_of_the_article() -> None:
+    doc = pack(_gold())
+    dumped = json.dumps(doc)
+    assert is_standoff(doc)
+    assert "farmer said" not in dumped and "about time" not in dumped
+    assert doc["text_from"] == "polnear/train/text/rain.txt"
+    assert [q["start"] for q in doc["quotes"]] == [q["start"] for q in _gold()["quotes"]]  # type: ignore[index]
+
+
+def test_unpack_gives_back_the_gold_file(data_root: Path) -> None:
+    back = unpack(pack(_gold()), data_root)
+    assert back["text"] == TEXT
+    assert [q["text"] for q in back["quotes"]] == ["about time", TEXT[TEXT.index("it was") :][:20]]
+    assert back["quotes"][1]["note"] == "cut short on purpose"
+
+
+def test_a_changed_source_is_refused(data_root: Path) -> None:
+    doc = pack(_gold())
+    (data_root / "polnear" / "train" / "text" / "rain.txt").write_text(TEXT + "x", encoding="utf-8")
+    with pytest.raises(SaidwhenError, match="sha256"):
+        unpack(doc, data_root)
+
+
+def test_a_gold_file_with_its_text_is_left_alone() -> None:
+    assert unpack(_gold()) == _gold()
+
+
+def test_pack_refuses_offsets_that_miss_their_words(tmp_path: Path) -> None:
+    gold = _gold()
+    gold["quotes"][0]["start"] += 1  # type: ignore[index]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "rain.json").write_text(json.dumps(gold), encoding="utf-8")
+    with pytest.raises(SystemExit, match="do not give"):
+        main(["pack", str(tmp_path / "in"), str(tmp_path / "out")])
