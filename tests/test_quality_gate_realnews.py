@@ -1,11 +1,14 @@
 """The realnews quality gate: speakers as people on real news, never below the pinned floors.
 
-One pipeline run over realnews-dev per session.  The gold articles live in
-``../shared``; when they are missing the gate fails (a CI without the data
-must not pass silently), unless ``SAIDWHEN_SKIP_SHARED=1`` says that the
-machine has no shared data on purpose.  Raise floors with ``saidwhen eval
-realnews --write-floors tests/floors/realnews_dev.json`` in the change that
-improves them.
+One pipeline run per set and session: realnews-dev (real pages, in
+``../shared``) and our own realnews-polnear annotations (PolNeAR train
+articles, ``annotations/realnews-polnear/p7``-``p10``, their texts read from
+``../shared``).  When the shared data is missing the gate fails (a CI
+without the data must not pass silently), unless ``SAIDWHEN_SKIP_SHARED=1``
+says that the machine has no shared data on purpose.  Raise floors with
+``saidwhen eval realnews --write-floors tests/floors/realnews_dev.json`` (and
+with the four ``--data-dir annotations/realnews-polnear/pN`` for
+``realnews_polnear.json``) in the change that improves them.
 """
 
 from __future__ import annotations
@@ -24,16 +27,23 @@ from saidwhen.eval.realnews import (
     prediction,
     run_realnews,
 )
+from saidwhen.eval.shared import shared_dir
 from tests.conftest import assert_holds_floor, floors_file, require_shared
 
-DOC = floors_file("realnews_dev.json")
-FLOORS: dict[str, float] = DOC["floors"]
+ANNOTATIONS = Path(__file__).resolve().parents[1] / "annotations" / "realnews-polnear"
+# floors file -> (the gold directories scored as one set, their articles)
+GATES: dict[str, tuple[tuple[Path, ...], int]] = {
+    "realnews_dev.json": ((default_data_dir(),), 24),
+    "realnews_polnear.json": (tuple(ANNOTATIONS / s for s in ("p7", "p8", "p9", "p10")), 56),
+}
+FLOORS: dict[str, dict[str, float]] = {name: floors_file(name)["floors"] for name in GATES}
 
 
-def test_floors_file_pins_every_gate_figure() -> None:
-    assert "Raising" in DOC["_comment"]
-    assert set(FLOOR_KEYS) == set(FLOORS)
-    assert all(0.0 <= v <= 1.0 for v in FLOORS.values())
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_floors_file_pins_every_gate_figure(name: str) -> None:
+    assert "Raising" in floors_file(name)["_comment"]
+    assert set(FLOOR_KEYS) == set(FLOORS[name])
+    assert all(0.0 <= v <= 1.0 for v in FLOORS[name].values())
 
 
 def test_prediction_gives_the_person_and_a_date() -> None:
@@ -52,25 +62,29 @@ def test_prediction_gives_the_person_and_a_date() -> None:
     assert [q["when"] for q in pred["quotes"]] == ["2020-02-24/2020-03-01", "2020-02-28"]
 
 
-@pytest.fixture(scope="module")
-def realnews_metrics() -> dict[str, Any]:
+@pytest.fixture(scope="module", params=sorted(GATES))
+def realnews_metrics(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
+    name: str = request.param
     require_shared(default_eval_dir() / "score.py", "the realnews scorer")
     require_shared(default_data_dir(), "the realnews-dev data")
-    metrics, _, records = run_realnews()
+    require_shared(shared_dir() / "data" / "polnear", "the PolNeAR texts")
+    metrics, _, records = run_realnews(GATES[name][0])
     assert len(records) == metrics["docs"]
-    return metrics
+    return name, metrics
 
 
 @pytest.mark.slow
-def test_every_article_scored(realnews_metrics: dict[str, Any]) -> None:
-    assert realnews_metrics["docs"] == 24
-    assert realnews_metrics["counts"]["missing"] == 0
+def test_every_article_scored(realnews_metrics: tuple[str, dict[str, Any]]) -> None:
+    name, metrics = realnews_metrics
+    assert metrics["docs"] == GATES[name][1]
+    assert metrics["counts"]["missing"] == 0
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("key", sorted(FLOORS))
-def test_metric_holds_its_floor(realnews_metrics: dict[str, Any], key: str) -> None:
-    assert_holds_floor(realnews_metrics, key, FLOORS[key], FLOOR_TOLERANCE)
+@pytest.mark.parametrize("key", FLOOR_KEYS)
+def test_metric_holds_its_floor(realnews_metrics: tuple[str, dict[str, Any]], key: str) -> None:
+    name, metrics = realnews_metrics
+    assert_holds_floor(metrics, key, FLOORS[name][key], FLOOR_TOLERANCE)
 
 
 def test_the_command_scores_a_made_up_article(tmp_path: Path) -> None:
