@@ -118,3 +118,26 @@ def test_the_command_scores_a_made_up_article(tmp_path: Path) -> None:
     assert "gold: 1 articles" in summary.output  # the set scored, not "realnews-dev"
     assert metrics["direct"]["f1"] == 1.0
     assert metrics["speaker"] == {"accuracy": 1.0, "exact": 1.0}  # "Ruiz", canonical
+
+
+def test_errors_list_reported_statements_given_to_the_wrong_person(tmp_path: Path) -> None:
+    """The scorer counts them but does not list them; ``--errors`` does."""
+    import contextlib
+    import io
+
+    from saidwhen.eval.realnews import _print_indirect_speakers, load_scorer
+
+    require_shared(default_eval_dir() / "score.py", "the realnews scorer")
+    text = "The mayor said the bridge would reopen in May. Ruiz said taxes would fall."
+    said = [("the bridge would reopen in May", "the mayor"), ("taxes would fall", "Ana Ruiz")]
+    gold = {"name": "g", "date": "2021-03-01", "text": text, "quotes": [
+        {"text": t, "start": text.index(t), "end": text.index(t) + len(t), "kind": "indirect",
+         "speaker": who, "when": "article date"} for t, who in said]}  # fmt: skip
+    pred = {"quotes": [{**q, "speaker": "Ana Ruiz"} for q in gold["quotes"]]}  # type: ignore[union-attr]
+    (tmp_path / "g.json").write_text(json.dumps(pred), encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        _print_indirect_speakers(load_scorer(), [gold], tmp_path)
+    assert out.getvalue().splitlines() == [
+        "  [g] WRONG SPEAKER indirect 'Ana Ruiz' for 'the mayor': 'the bridge would reopen in May'"
+    ]

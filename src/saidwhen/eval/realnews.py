@@ -198,10 +198,28 @@ def run_realnews(
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             tot = score.score_system(str(gold_dir), str(pred_dir), by_article, errors)
+            if errors:
+                _print_indirect_speakers(score, gold, pred_dir)
     tot["docs"] = len(gold)
     metrics = _metrics(score, tot)
     metrics["data"] = "+".join(d.name for d in dirs)  # the summary names the sets scored
     return metrics, out.getvalue(), records
+
+
+def _print_indirect_speakers(score: ModuleType, gold: list[dict[str, Any]], pred_dir: Path) -> None:
+    """The reported statements found with a wrong speaker, which the scorer counts but
+    does not list, matched by the scorer's own rules."""
+    for g in gold:
+        text = score.Text(g["text"])
+        pred = json.loads((pred_dir / f"{g['name']}.json").read_text(encoding="utf-8"))
+        golds = [dict(q) for q in g["quotes"] if q["kind"] == "indirect"]
+        preds = [q for q in pred["quotes"] if q.get("kind") == "indirect"]
+        score.spans(text, golds)
+        score.spans(text, preds)
+        for gq, pq in score.match(golds, preds):
+            if not score.speaker_ok(pq.get("speaker"), gq["speaker"], gq.get("speaker_alt", ())):
+                who = f"{pq.get('speaker')!r} for {gq['speaker']!r}"
+                print(f"  [{g['name']}] WRONG SPEAKER indirect {who}: {gq['text'][:70]!r}")
 
 
 def format_metrics(metrics: dict[str, Any]) -> str:
