@@ -47,10 +47,22 @@ def count(db: Path) -> int:
         return 0
 
 
+def _as_from_a_terminal() -> None:
+    # A shell starts background jobs with Ctrl-C ignored, and an ignored SIGINT is
+    # inherited: under `make test &` the ingest would never see the Ctrl-C sent here.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
     cmd = [*SAIDWHEN, "ingest", str(corpus), "--db", str(db), "--workers", "2", "--no-progress"]
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        cmd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_as_from_a_terminal,
+    )
 
 
 def running(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
@@ -210,7 +222,11 @@ def test_ctrl_c_while_the_workers_start_prints_no_traceback(tmp_path: Path) -> N
     cmd = [*SAIDWHEN, "ingest", str(corpus), "--db", str(tmp_path / "b.db"), "--workers", "2"]
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
     proc = subprocess.Popen(
-        [*cmd, "--no-progress"], env=env, stderr=subprocess.PIPE, start_new_session=True
+        [*cmd, "--no-progress"],
+        env=env,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=_as_from_a_terminal,
     )
     deadline = time.monotonic() + 60
     while _fork_server(proc.pid) is None and time.monotonic() < deadline:
