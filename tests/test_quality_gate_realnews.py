@@ -62,6 +62,23 @@ def test_prediction_gives_the_person_and_a_date() -> None:
     assert [q["when"] for q in pred["quotes"]] == ["2020-02-24/2020-03-01", "2020-02-28"]
 
 
+@pytest.mark.parametrize(
+    ("when_range", "written"),
+    [
+        (["2018-06-01", "2018-08-31"], "2018-06/2018-08"),  # "last summer": whole months
+        (["2018-12-01", "2019-02-28"], "2018-12/2019-02"),  # over the new year
+        (["2020-02-01", "2020-02-29"], "2020-02"),  # one whole month is the month
+        (["2018-06-01", "2018-08-30"], "2018-06-01/2018-08-30"),  # not whole months
+        (["2018-06-04", "2018-06-10"], "2018-06-04/2018-06-10"),  # a week
+        (["2018-06-05", "2018-06-05"], "2018-06-05"),
+    ],
+)
+def test_a_range_of_whole_months_is_written_in_months(when_range: list[str], written: str) -> None:
+    rec = {"date": "2020-03-02", "quotes": [{"text": "a", "start": 0, "end": 1, "kind": "direct",
+           "when": None, "when_range": when_range, "speaker": None}]}  # fmt: skip
+    assert prediction("n", rec)["quotes"][0]["when"] == written
+
+
 @pytest.fixture(scope="module", params=sorted(GATES))
 def realnews_metrics(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
     name: str = request.param

@@ -1,7 +1,7 @@
 """Quote dates: what the attribution tells and what it only seems to (made-up news;
 2019-11-20 is a Wednesday): a sentence after that is the speaker's own words, a date in
 what the words were about, the account before words of several sentences, a channel
-carried on from words said long before."""
+carried on from words said long before, "said then"."""
 
 from __future__ import annotations
 
@@ -215,4 +215,35 @@ _FILLER = (
     ],
 )
 def test_the_same_words_quoted_again(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+LEVY = "The council voted on the levy in March 2015. Mayor Ana Ruiz was against it.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # "said then", "at the time": the time the narrative told last, an event's too
+        (
+            "Mayor Ana Ruiz praised the harbor on Monday. Her praise echoed words she used at "
+            'a Nov. 2 rally in Dover.\n\n"The harbor is our future," she said then.',
+            "The harbor is our future",
+            "2019-11-02",
+        ),
+        (LEVY + '"We cannot afford it," Ruiz said at the time.', "We cannot afford it", "2015-03"),
+        # words between the cue and "back then": the audience
+        (
+            LEVY + '"We cannot afford it," Ruiz told reporters back then.',
+            "We cannot afford it",
+            "2015-03",
+        ),
+        # "then" of the speaker's title, after a comma, or "then-Mayor": not when
+        (LEVY + '"We cannot afford it," said Ruiz, then a councilor.', "We cannot afford it", None),
+        (LEVY + '"We cannot afford it," said then-Mayor Tom Ferrell.', "We cannot afford it", None),
+        # nothing told before: the words stay undated
+        ('"We cannot afford it," Ruiz said at the time.', "We cannot afford it", None),
+    ],
+)
+def test_said_then(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")

@@ -30,6 +30,7 @@ from saidwhen.errors import SaidwhenError
 from saidwhen.eval.report import metric
 from saidwhen.eval.shared import load_module, shared_dir
 from saidwhen.eval.standoff import unpack, write_gold_dir
+from saidwhen.extract.timexes import period_range
 from saidwhen.model import Article, ArticleRecord
 
 if TYPE_CHECKING:
@@ -109,11 +110,28 @@ def load_gold(data_dir: Path | None = None) -> list[dict[str, Any]]:
 
 
 def _when(q: dict[str, Any]) -> str:
+    """The scorer's notation of a quote's date: a day, a month, a range, or "article date".
+
+    A range of whole months is written in months, as the annotation writes a season
+    ("last summer": ``2015-06/2015-08``, not ``2015-06-01/2015-08-31``).
+
+    Example:
+        >>> _when({"when": None, "when_range": ["2015-06-01", "2015-08-31"]})
+        '2015-06/2015-08'
+        >>> _when({"when": None, "when_range": ["2015-06-01", "2015-06-30"]})
+        '2015-06'
+        >>> _when({"when": None, "when_range": ["2015-06-02", "2015-08-31"]})
+        '2015-06-02/2015-08-31'
+    """
     when, rng = q.get("when"), q.get("when_range")
     if when and _ISO.match(when):
         return str(when)
     if rng and rng[0] and rng[1]:
-        return str(rng[0]) if rng[0] == rng[1] else f"{rng[0]}/{rng[1]}"
+        lo, hi = str(rng[0]), str(rng[1])
+        first, last = period_range(lo[:7]), period_range(hi[:7])
+        if first is not None and last is not None and (first.start, last.end) == (lo, hi):
+            lo, hi = lo[:7], hi[:7]  # whole months
+        return lo if lo == hi else f"{lo}/{hi}"
     return "article date"
 
 

@@ -21,11 +21,12 @@ The evidence, strongest first (the examples are made up):
 3. the narrative: "she later revealed" is after the last date told (outside
    quotes; not the "later" of a relative clause, "Ruiz, who later became a citizen")
    and before the article (or undated, when what came just before
-   is); "she had added" (past perfect) continues the speaker's account
-   before it (but "he said later" after words said "at a rally last week" is
-   at that rally still); "X added", "the statement continued" go on from the speaker's
-   quote just before, dated or not; a document as the speaker ("says the
-   letter", "the statement read") is dated where the text dated it ("a Nov. 5
+   is); "she said then", "he told reporters at the time" is at the last time told
+   before (an event's: "the words she used at a Nov. 2 rally"); "she had added" (past
+   perfect) continues the speaker's account before it (but "he said later" after words
+   said "at a rally last week" is at that rally still); "X added", "the statement
+   continued" go on from the speaker's quote just before, dated or not; a document as
+   the speaker ("says the letter", "the statement read") is dated where the text dated it ("a Nov. 5
    letter"); words that say "yesterday" of the day the narrative told just
    before were said the next day ("On Thursday, Ruiz accused them." then
    "'... her statements yesterday ...,' the statement read"; not words going on from the

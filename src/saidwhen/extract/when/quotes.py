@@ -556,6 +556,11 @@ _SAME_DAY = re.compile(
     r"(?:seconds?|minutes?|moments?|hours?))\s+later\b",
     re.I,
 )
+# "said then", "told reporters at the time" (not "said Lee, then a senator": a comma between)
+_THEN = re.compile(
+    r"(?:\s+[\w'’]+){0,2}?\s+(?:back\s+)?(?:then|at\s+(?:the|that)\s+time)\b(?![\w-])", re.I
+)
+_THEN_REACH = 40  # characters after the cue
 # "exclaimed Albright, who as a child fled and later became a citizen": that clause's "later"
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom|whose|which)\b[^,;:]*", re.I)
 
@@ -776,7 +781,22 @@ def _date_one(
         return replace(
             q, when=None, when_range=DateRange(start, anchor.isoformat()), when_basis="text"
         )
-    # 3a'. "has argued", "have said": some time before the article, no account's date
+    # 3a'. "he said then", "she wrote at the time": the time the narrative told last, an
+    # event's too ("those Lee made at a May 4 rally ... '...,' she said then")
+    if q.cue is not None and _THEN.match(text, q.cue.end, q.cue.end + _THEN_REACH):
+        last = max(
+            (
+                d
+                for d in told
+                if at - _ACCOUNT_REACH <= d.pos < at
+                and starts_by(d.when, d.when_range, anchor.isoformat())
+            ),
+            key=lambda d: d.pos,
+            default=None,
+        )
+        if last is not None:
+            return replace(q, when=last.when, when_range=last.when_range, when_basis="text")
+    # 3a''. "has argued", "have said": some time before the article, no account's date
     if q.cue and said_before_now(text, q.cue):
         return replace(q, when=None, when_range=None, when_basis="article date")
     # 3b. "she had added": the account before it goes on ("had documented her
