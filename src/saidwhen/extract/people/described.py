@@ -158,6 +158,8 @@ class _Descriptions:
         owners = {id(o) for c in poss if (o := self._by_span.get((c.idx, c.idx + len(c))))}
         lemma = root.lemma_.lower()
         plural = root.tag_ in ("NNS", "NNPS")
+        # "his campaign" is not Weaver, its "campaign manager": a body is no person
+        body_noun = lemma in _ORG_NOUNS and lemma not in _PERSON_NOUNS
         # what kind of body or person: "production company", "Jordanian government"
         words = {
             _stem(t.lower_)
@@ -195,6 +197,8 @@ class _Descriptions:
         best: tuple[float, _Entity] | None = None
         for ent in self._entities:
             if (plural and ent.type == "person") or id(ent) in owners:
+                continue
+            if body_noun and ent.type == "person":
                 continue
             heads = ent.head_words()
             stems = {_stem(w) for w in heads}
@@ -259,7 +263,7 @@ class _Descriptions:
                 for e in self._entities
                 if (lemma in e.head_words() or root.lower_ in e.head_words())
                 and id(e) not in owners
-                and not (plural and e.type == "person")
+                and not ((plural or body_noun) and e.type == "person")
             ]
             after = [a for a in after if at < a[0] < at + 1500]
             if after:

@@ -1,0 +1,43 @@
+"""Reported speech given to the right one (session 14): classes of error seen on real
+news, each with hand-made sentences (never text from the evaluation sets)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.test_attribution import run, who
+
+
+def _report(rec: Any, start: str) -> Any:
+    (q,) = [q for q in rec.quotes if q.kind == "indirect" and q.text.startswith(start)]
+    return q
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # the body speaks before its manager is named
+        (
+            "Ana Ruiz raised $4 million in March, her campaign announced on Friday. "
+            '"We are thrilled," said Tom Hale, Ruiz\'s campaign manager.\n',
+            "Ana Ruiz raised",
+        ),
+        # and after
+        (
+            '"We are thrilled," said Tom Hale, Ruiz\'s campaign manager.\n\n'
+            "Her campaign said she ended March with $2 million in the bank.\n",
+            "she ended March",
+        ),
+        (
+            "Pia Lund, the ministry's press officer, took questions on Monday.\n\n"
+            "The ministry said the bridge would reopen in June.\n",
+            "the bridge would reopen",
+        ),
+    ],
+)
+def test_a_body_is_not_the_person_who_works_for_it(nlp: Any, text: str, start: str) -> None:
+    q = _report(run(text, nlp), start)
+    assert who(q) not in ("Tom Hale", "Pia Lund")
+    assert (who(q) or "").split()[-1] in ("campaign", "ministry")
