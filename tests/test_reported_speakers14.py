@@ -41,3 +41,28 @@ def test_a_body_is_not_the_person_who_works_for_it(nlp: Any, text: str, start: s
     q = _report(run(text, nlp), start)
     assert who(q) not in ("Tom Hale", "Pia Lund")
     assert (who(q) or "").split()[-1] in ("campaign", "ministry")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        # three verbs of one subject: the parse may make the first a clause of the second
+        (
+            "Mayor Ana Ruiz summed up the budget as “reckless,” denounced its authors and "
+            "said the council should vote again.\n",
+            "the council should",
+            "Ana Ruiz",
+        ),
+        # the subject hung on the auxiliary of a relative clause
+        (
+            "The plan suits the mayor, Carl Moss, who is by all accounts enjoying his new "
+            "post and is saying he will not step down.\n",
+            "he will not step down",
+            "Carl Moss",
+        ),
+    ],
+)
+def test_a_subject_the_parse_put_elsewhere_is_found(
+    nlp: Any, text: str, start: str, speaker: str
+) -> None:
+    assert who(_report(run(text, nlp), start)) == speaker
