@@ -66,3 +66,18 @@ def test_a_subject_the_parse_put_elsewhere_is_found(
     nlp: Any, text: str, start: str, speaker: str
 ) -> None:
     assert who(_report(run(text, nlp), start)) == speaker
+
+
+def test_a_document_of_an_owned_body_is_the_bodys(nlp: Any) -> None:
+    """ "Ruiz's campaign sent out an email ... the email said": the campaign wrote it, not
+    Ruiz; "her campaign" after it is the same body."""
+    rec = run(
+        "Ana Ruiz lost the primary on Tuesday.\n\n"
+        "Ruiz's campaign sent out an email appeal that looked ahead. "
+        '"We need to win the states ahead," the email said.\n\n'
+        "Her campaign also said she would campaign in Ohio.\n",
+        nlp,
+    )
+    (q,) = [q for q in rec.quotes if q.text.startswith("We need")]
+    assert who(q) == "Ruiz's campaign"
+    assert who(_report(rec, "she would campaign")) == "Ruiz's campaign"
