@@ -158,6 +158,8 @@ class _Descriptions:
         owners = {id(o) for c in poss if (o := self._by_span.get((c.idx, c.idx + len(c))))}
         lemma = root.lemma_.lower()
         plural = root.tag_ in ("NNS", "NNPS")
+        # "his campaign" is not Weaver, its "campaign manager": a body is no person
+        body_noun = lemma in _ORG_NOUNS and lemma not in _PERSON_NOUNS
         # what kind of body or person: "production company", "Jordanian government"
         words = {
             _stem(t.lower_)
@@ -195,6 +197,8 @@ class _Descriptions:
         best: tuple[float, _Entity] | None = None
         for ent in self._entities:
             if (plural and ent.type == "person") or id(ent) in owners:
+                continue
+            if body_noun and ent.type == "person":
                 continue
             heads = ent.head_words()
             stems = {_stem(w) for w in heads}
@@ -259,7 +263,7 @@ class _Descriptions:
                 for e in self._entities
                 if (lemma in e.head_words() or root.lower_ in e.head_words())
                 and id(e) not in owners
-                and not (plural and e.type == "person")
+                and not ((plural or body_noun) and e.type == "person")
             ]
             after = [a for a in after if at < a[0] < at + 1500]
             if after:
@@ -525,6 +529,23 @@ class _Descriptions:
             return ent
         return None
 
+    def _owned_body(self, noun: Token) -> _Entity | None:
+        """The body an owner's name gives ("Ruiz's campaign", "the Senate's committee"),
+        as an unnamed body of that name (the same one each time it is met)."""
+        if not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children):
+            return None
+        ent = self._unnamed.get(noun.i)
+        if ent is None:
+            lo, hi = noun.left_edge.idx, noun.idx + len(noun)
+            cleaned = _clean_mention(self._doc, lo, hi)
+            if cleaned is None:
+                return None
+            ent = _Entity(tokens=cleaned[0].split(), type="organisation", named=False)
+            self._unnamed[noun.i] = ent
+            self._entities.append(ent)
+            self._add_mention(ent, lo, hi)
+        return ent
+
     def _lemma_positions(self, lemma: str) -> list[int]:
         """The indices of the tokens whose lower-case lemma is ``lemma``, in text order:
         indexed once per article (a walk back over 1,500 tokens for each description
@@ -579,6 +600,8 @@ class _Descriptions:
                 found = self._by_span.get((s0.idx, s0.idx + len(s0)))
             else:
                 found = self.entity_at(s0.left_edge.idx, s0.idx + len(s0))
+                if found is None and s0.lemma_.lower() in _ORG_NOUNS:
+                    found = self._owned_body(s0)  # "Ruiz's campaign": the body, not Ruiz
                 for t in s0.subtree if found is None else ():
                     # a misparsed subject ("The company flat-out denied"): its noun
                     if t.pos_ in ("NOUN", "PROPN") and t.i != s0.i:

@@ -218,10 +218,15 @@ def name_through_relative(view: ArticleView, people: PeopleIndex, speaker: Speak
     if speaker.mention.lower() not in RELATIVE:
         return speaker
     toks = window_tokens(view.doc, speaker.start, speaker.end)
-    if len(toks) != 1 or toks[0].head.dep_ != "relcl":
+    if len(toks) != 1:
         return speaker
-    noun = toks[0].head.head
-    if noun.i == toks[0].head.i or noun.pos_ not in ("NOUN", "PROPN"):
+    clause = toks[0].head
+    if clause.dep_ in ("aux", "auxpass"):
+        clause = clause.head  # "who is by all accounts enjoying": "who" hung on "is"
+    if clause.dep_ != "relcl":
+        return speaker
+    noun = clause.head
+    if noun.i == clause.i or noun.pos_ not in ("NOUN", "PROPN"):
         return speaker
     noun = _described(noun_before_comma(toks[0]) or noun)
     s, e = np_span(view.doc, noun)

@@ -664,10 +664,39 @@ def shared_subject(verb: Token) -> Token | None:
             return None
     else:
         return lost_subject(verb)
-    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = _clause_subjects(head)
     if not subj or subj[0].lower_ in NO_SOURCE or subj[0].i in (t.i for t in verb.subtree):
         return None
     return subj[0]
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of ``verb``'s clause, with two the parse put elsewhere: on its
+    auxiliary (``who is by all accounts enjoying it and is saying ...``: "who" hangs on
+    "is") and, for a verb with none, on a clause before it that no conjunction opens
+    (``Lee summed up the plan, denounced it and said ...``: the parse made "summed" a
+    clause of "denounced", not the first of three verbs of one subject, whose subject
+    is the one who says)."""
+    deps = ("nsubj", "nsubjpass")
+    subj = [c for c in verb.children if c.dep_ in deps]
+    subj += [
+        g
+        for a in verb.children
+        if a.dep_ in ("aux", "auxpass")
+        for g in a.children
+        if g.dep_ in deps
+    ]
+    if subj:
+        return subj
+    for c in verb.children:
+        if (
+            c.dep_ in ("advcl", "ccomp")
+            and c.i < verb.i
+            and c.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(m.dep_ == "mark" or m.tag_ == "WRB" for m in c.children)
+        ):
+            return [g for g in c.children if g.dep_ in deps]
+    return []
 
 
 def lost_subject(verb: Token) -> Token | None:
