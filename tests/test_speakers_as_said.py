@@ -71,3 +71,29 @@ def test_an_as_clause_that_reports_nothing_keeps_the_reporter(nlp: Any, text: st
     frags = [q for q in run(text, nlp).quotes if q.kind == "fragment"]
     assert frags
     assert all(who(q) == "Tina Sol" for q in frags)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the sentence before ends on a clause of time whose verb is passive
+        (
+            "''Exports rose by the most in four years,'' Paula Menk, a trade adviser to "
+            "the governor and former head of the port authority, wrote after the trade "
+            "figures were released. ''This is real progress for workers.''\n",
+            "Paula Menk",
+        ),
+        # ... or on a clause of time whose subject only spoke before
+        (
+            '"We have a path to the nomination," added the campaign manager Rosa Vint, '
+            'speaking to reporters after the governor spoke. "It runs through Ohio."\n',
+            "Rosa Vint",
+        ),
+    ],
+)
+def test_a_clause_of_time_closing_the_sentence_before_is_not_its_report(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    qs = [q for q in run(text, nlp).quotes if q.kind == "direct"]
+    assert len(qs) == 2
+    assert [who(q) for q in qs] == [speaker, speaker]

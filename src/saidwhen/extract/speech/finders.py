@@ -405,6 +405,8 @@ def _cue_in_sentence_before(
         return None, None
     toks = [t for t in view.sentence(end_tok[0].i) if t.i < end_tok[0].i]
     for tok in reversed(toks[-4:]):  # the cue must close that sentence
+        if _not_a_report(tok):
+            continue
         if is_speech_verb(tok) and (subj := subject_of(tok, quoted)) is not None:
             if subj.lower_ in RELATIVE or tok.dep_ == "relcl":
                 # ``said Smith, who spoke on condition of anonymity.``, ``said Smith at
@@ -413,6 +415,17 @@ def _cue_in_sentence_before(
                 return None, None
             return tok, subj
     return _report_sentence(view, toks, quoted)
+
+
+def _not_a_report(verb: Token) -> bool:
+    """``wrote after the figures were released.``: a passive verb (what was released is
+    no speaker) or the verb of a clause of time or cause closes the sentence, not its
+    report."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children
+    )
 
 
 def _report_sentence(
