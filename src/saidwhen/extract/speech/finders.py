@@ -65,6 +65,9 @@ _OPENERS = frozenset(
 # quote ("as" is: '"...," as Lee put it')
 _SUBORDINATORS = frozenset("after before when whenever because since until unless once if".split())
 
+# what opens a relative clause on the quote's own last words, never its cue
+_RELATIVE_AFTER = frozenset(("which", "whose", "where"))
+
 # the words of a subject noun phrase, however long ("the Post's senior politics editor")
 _NOMINAL_WORDS = frozenset(("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM"))
 
@@ -97,6 +100,8 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
         return None  # 'telling her, "...!" She replied': the quote had its cue before it
     if first_word is not None and first_word.lower_ in NEW_CLAUSE:
         return None  # ``saying, "...," but he denied ...``: a new clause, not this quote's cue
+    if first_word is not None and first_word.lower_ in _RELATIVE_AFTER:
+        return None  # ``"... through California," which votes in June``: about its last word
     # "...," the clause that follows is the report whatever its verb ("he surmised")
     tail = doc_text(doc)[region.start : region.outer_end].rstrip("'’”\" ")
     open_clause = tail.endswith(",") or (tail.endswith(("?", "!")) and after[:1].islower())

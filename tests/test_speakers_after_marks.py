@@ -1,7 +1,9 @@
-"""A quoted fragment closed by an "as" clause that names a speaker (``called it "a
-giveaway," as Senator Dunn said``) is that speaker's, whoever reports the sentence
-around it; hand-built sentences (written fresh, after an error class of the real-news
-tuning sets)."""
+"""What after a quote names its speaker and what does not, on hand-built sentences
+(written fresh, after error classes of the real-news tuning sets): a fragment closed by
+an "as" clause that names a speaker (``called it "a giveaway," as Senator Dunn said``)
+is that speaker's, whoever reports the sentence around it; a passive verb or a clause
+of time closing the sentence before a quote is no report of it; a relative clause after
+the closing mark is no cue."""
 
 from __future__ import annotations
 
@@ -97,3 +99,16 @@ def test_a_clause_of_time_closing_the_sentence_before_is_not_its_report(
     qs = [q for q in run(text, nlp).quotes if q.kind == "direct"]
     assert len(qs) == 2
     assert [who(q) for q in qs] == [speaker, speaker]
+
+
+def test_a_relative_clause_after_the_marks_is_no_cue(nlp: Any) -> None:
+    # "which votes in May" is about the quote's last word, not who said it
+    rec = run(
+        "''The board is in good shape whatever happens in Ohio,'' said Lena Park, a "
+        "senior adviser to the campaign. ''We could gain ground in Iowa, and we have real "
+        "chances all the way through Oregon,'' which votes May 17. Still, Ms. Park "
+        "conceded, ''we need big wins.''\n",
+        nlp,
+    )
+    qs = [q for q in rec.quotes if q.kind == "direct" and q.text.startswith("We could")]
+    assert [who(q) for q in qs] == ["Lena Park"]
