@@ -104,6 +104,16 @@ def _roles_gender(roles: set[str]) -> Gender | None:
     return None
 
 
+def _shares_head(ent: _Entity, root: Token) -> bool:
+    """Whether a description's noun is one of the entity's words (:meth:`head_words`);
+    a body's noun never names a person ("the campaign" is not its "campaign manager")."""
+    lemma = root.lemma_.lower()
+    if ent.type == "person" and lemma in _ORG_NOUNS:
+        return False
+    heads = ent.head_words()
+    return lemma in heads or root.lower_ in heads
+
+
 def _other_office(ent: _Entity, root: Token) -> bool:
     """Whether ``ent`` holds an office other than the one a description names ("Mayor
     Ann Cole" is no "the fisherman")."""
@@ -198,7 +208,7 @@ class _Descriptions:
                 continue
             heads = ent.head_words()
             stems = {_stem(w) for w in heads}
-            named = lemma in heads or root.lower_ in heads
+            named = _shares_head(ent, root)
             # "the company", "the production company": the last body named (not
             # "the board", "the ministry": a body of that name, else no one named)
             is_body = not named and (
@@ -257,7 +267,7 @@ class _Descriptions:
             after = [
                 (min(s for s, _ in e.mentions), e)
                 for e in self._entities
-                if (lemma in e.head_words() or root.lower_ in e.head_words())
+                if _shares_head(e, root)
                 and id(e) not in owners
                 and not (plural and e.type == "person")
             ]
@@ -579,7 +589,8 @@ class _Descriptions:
                 found = self._by_span.get((s0.idx, s0.idx + len(s0)))
             else:
                 found = self.entity_at(s0.left_edge.idx, s0.idx + len(s0))
-                for t in s0.subtree if found is None else ():
+                of_body = s0.lemma_.lower() in _ORG_NOUNS  # "Ruiz's campaign": not Ruiz
+                for t in s0.subtree if found is None and not of_body else ():
                     # a misparsed subject ("The company flat-out denied"): its noun
                     if t.pos_ in ("NOUN", "PROPN") and t.i != s0.i:
                         found = self.entity_at(t.left_edge.idx, t.idx + len(t))
