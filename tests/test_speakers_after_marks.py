@@ -3,7 +3,8 @@
 an "as" clause that names a speaker (``called it "a giveaway," as Senator Dunn said``)
 is that speaker's, whoever reports the sentence around it; a passive verb or a clause
 of time closing the sentence before a quote is no report of it; a relative clause after
-the closing mark is no cue."""
+the closing mark is no cue, nor a given name that looks like a verb of saying cut short
+("Sarah" is no "say")."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from saidwhen.extract.speech.finders import opens_on_cue
 from tests.test_attribution import run, who
 
 
@@ -112,3 +114,40 @@ def test_a_relative_clause_after_the_marks_is_no_cue(nlp: Any) -> None:
     )
     qs = [q for q in rec.quotes if q.kind == "direct" and q.text.startswith("We could")]
     assert [who(q) for q in qs] == ["Lena Park"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    # a given name that only looks like a verb of saying cut short ("Sarah" -> "say",
+    # "Warner" -> "warn")
+    ["Sarah Holm", "Warner Fisk"],
+)
+def test_a_name_after_the_marks_is_no_cue_verb(nlp: Any, name: str) -> None:
+    rec = run(
+        f'"We will not accept another delay of the vote by the council," {name}, a '
+        "housing advocate for the city's Tenant Union, said on Monday.\n",
+        nlp,
+    )
+    qs = [q for q in rec.quotes if q.kind == "direct"]
+    assert [who(q) for q in qs] == [name]
+    assert qs[0].speaker is not None
+    assert qs[0].speaker.mention.startswith(name)
+
+
+@pytest.mark.parametrize(
+    ("word", "cue"),
+    [
+        ("Said", True),
+        ("Says", True),
+        ("Added", True),
+        ("Argued", True),
+        ("Replied", True),
+        ("Sarah", False),
+        ("Warner", False),
+        ("Addison", False),
+    ],
+)
+def test_a_capitalised_opening_word_is_a_cue(nlp: Any, word: str, cue: bool) -> None:
+    doc = nlp(f'"We won." {word} Lane Ortiz, a coach.')
+    tok = next(t for t in doc if t.text == word)
+    assert opens_on_cue(tok) is cue

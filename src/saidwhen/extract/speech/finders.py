@@ -225,7 +225,13 @@ def opens_on_cue(tok: Token) -> bool:
     if tok.pos_ == "VERB" and is_speech_verb(tok):
         return True
     word = tok.lower_
-    forms = {_IRREGULAR_PAST.get(word, ""), word[:-2], word[:-1], word[:-3] + "y"}
+    forms = {_IRREGULAR_PAST.get(word, "")}
+    if word.endswith(("ed", "es")):
+        forms.add(word[:-2])  # "Added", "Wishes"
+    if word.endswith(("d", "s")):
+        forms.add(word[:-1])  # "Argued", "Says"
+    if word.endswith(("ied", "ies")):
+        forms.add(word[:-3] + "y")  # "Replied" (not "Sarah": "say")
     return bool(forms & SPEECH_VERBS)
 
 
