@@ -156,3 +156,18 @@ def test_a_body_noun_names_no_person(nlp: Any, text: str, words: str) -> None:
     qs = [q for q in run(text, nlp).quotes if q.text.startswith(words)]
     assert qs
     assert who(qs[0]) not in ("Tom Reyes", "Lee Park")
+
+
+def test_the_company_is_no_legislature(nlp: Any) -> None:
+    # the senate is named most, but a senate is no company
+    rec = run(
+        "The Ohio Senate passed the bill on Friday after a long debate. The Ohio Senate "
+        "later adjourned. The measure drew protests from employers such as Brightline "
+        'Foods, which opposed the bill. "We urge other firms to join us," the company '
+        "wrote.\n",
+        nlp,
+    )
+    qs = [q for q in rec.quotes if q.text.startswith("We urge")]
+    assert qs
+    assert who(qs[0]) != "the Ohio Senate"
+    assert "Senate" not in (who(qs[0]) or "")

@@ -114,6 +114,21 @@ def _shares_head(ent: _Entity, root: Token) -> bool:
     return lemma in heads or root.lower_ in heads
 
 
+# what a company is called in a description ("the company", "the firm")
+_COMPANY_NOUNS = frozenset("company firm startup maker retailer chain label".split())
+# the last word of a body's name that says it is no company ("Missouri Senate",
+# "Justice Department", "Democratic Party")
+_NO_COMPANY = (_ORG_NOUNS - _ANY_BODY_NOUNS) | frozenset(
+    "senate house assembly congress parliament legislature university school".split()
+)
+
+
+def _other_kind(ent: _Entity, lemma: str) -> bool:
+    """Whether a body's name says it is of another kind than a company description
+    ("the company" is not the "Missouri Senate")."""
+    return lemma in _COMPANY_NOUNS and bool(ent.tokens) and ent.tokens[-1].lower() in _NO_COMPANY
+
+
 def _other_office(ent: _Entity, root: Token) -> bool:
     """Whether ``ent`` holds an office other than the one a description names ("Mayor
     Ann Cole" is no "the fisherman")."""
@@ -218,6 +233,7 @@ class _Descriptions:
                 and not plural
                 and words - {_stem(lemma)} <= stems
                 and lemma in _ANY_BODY_NOUNS
+                and not _other_kind(ent, lemma)
             )
             if not (named or is_body):
                 continue  # checked first: the mentions are read only for a candidate
