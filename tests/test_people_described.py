@@ -132,3 +132,42 @@ def test_every_agent_noun_is_looked_up_under_its_verb(verb: str) -> None:
     forms = [stem + "er", stem + "or", verb + "sman", verb + "erman", verb + verb[-1] + "er"]
     for noun in forms:
         assert (verb in _agent_verbs(noun)) is _agent_noun(noun, verb), noun
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the manager's descriptor holds "campaign": "the campaign" is still a body
+        (
+            '"We will win Ohio," said Tom Reyes, the Harris campaign manager. The campaign '
+            'later said in a statement that it was "confident" of a win.\n',
+            "confident",
+        ),
+        # ... nor a person named after it
+        (
+            "Harris's campaign sent supporters an email on Monday. \"We need everyone to "
+            'step up now," the email said. Campaign manager Lee Park wrote in a memo that '
+            'the race was "close."\n',
+            "We need everyone",
+        ),
+    ],
+)
+def test_a_body_noun_names_no_person(nlp: Any, text: str, words: str) -> None:
+    qs = [q for q in run(text, nlp).quotes if q.text.startswith(words)]
+    assert qs
+    assert who(qs[0]) not in ("Tom Reyes", "Lee Park")
+
+
+def test_the_company_is_no_legislature(nlp: Any) -> None:
+    # the senate is named most, but a senate is no company
+    rec = run(
+        "The Ohio Senate passed the bill on Friday after a long debate. The Ohio Senate "
+        "later adjourned. The measure drew protests from employers such as Brightline "
+        'Foods, which opposed the bill. "We urge other firms to join us," the company '
+        "wrote.\n",
+        nlp,
+    )
+    qs = [q for q in rec.quotes if q.text.startswith("We urge")]
+    assert qs
+    assert who(qs[0]) != "the Ohio Senate"
+    assert "Senate" not in (who(qs[0]) or "")

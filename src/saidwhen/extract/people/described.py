@@ -104,6 +104,31 @@ def _roles_gender(roles: set[str]) -> Gender | None:
     return None
 
 
+def _shares_head(ent: _Entity, root: Token) -> bool:
+    """Whether a description's noun is one of the entity's words (:meth:`head_words`);
+    a body's noun never names a person ("the campaign" is not its "campaign manager")."""
+    lemma = root.lemma_.lower()
+    if ent.type == "person" and lemma in _ORG_NOUNS and lemma not in _PERSON_NOUNS:
+        return False
+    heads = ent.head_words()
+    return lemma in heads or root.lower_ in heads
+
+
+# what a company is called in a description ("the company", "the firm")
+_COMPANY_NOUNS = frozenset("company firm startup maker retailer chain label".split())
+# the last word of a body's name that says it is no company ("Missouri Senate",
+# "Justice Department", "Democratic Party")
+_NO_COMPANY = (_ORG_NOUNS - _ANY_BODY_NOUNS) | frozenset(
+    "senate house assembly congress parliament legislature university school".split()
+)
+
+
+def _other_kind(ent: _Entity, lemma: str) -> bool:
+    """Whether a body's name says it is of another kind than a company description
+    ("the company" is not the "Missouri Senate")."""
+    return lemma in _COMPANY_NOUNS and bool(ent.tokens) and ent.tokens[-1].lower() in _NO_COMPANY
+
+
 def _other_office(ent: _Entity, root: Token) -> bool:
     """Whether ``ent`` holds an office other than the one a description names ("Mayor
     Ann Cole" is no "the fisherman")."""
@@ -158,8 +183,6 @@ class _Descriptions:
         owners = {id(o) for c in poss if (o := self._by_span.get((c.idx, c.idx + len(c))))}
         lemma = root.lemma_.lower()
         plural = root.tag_ in ("NNS", "NNPS")
-        # "his campaign" is not Weaver, its "campaign manager": a body is no person
-        body_noun = lemma in _ORG_NOUNS and lemma not in _PERSON_NOUNS
         # what kind of body or person: "production company", "Jordanian government"
         words = {
             _stem(t.lower_)
@@ -198,11 +221,9 @@ class _Descriptions:
         for ent in self._entities:
             if (plural and ent.type == "person") or id(ent) in owners:
                 continue
-            if body_noun and ent.type == "person":
-                continue
             heads = ent.head_words()
             stems = {_stem(w) for w in heads}
-            named = lemma in heads or root.lower_ in heads
+            named = _shares_head(ent, root)
             # "the company", "the production company": the last body named (not
             # "the board", "the ministry": a body of that name, else no one named)
             is_body = not named and (
@@ -212,6 +233,7 @@ class _Descriptions:
                 and not plural
                 and words - {_stem(lemma)} <= stems
                 and lemma in _ANY_BODY_NOUNS
+                and not _other_kind(ent, lemma)
             )
             if not (named or is_body):
                 continue  # checked first: the mentions are read only for a candidate
@@ -261,9 +283,9 @@ class _Descriptions:
             after = [
                 (min(s for s, _ in e.mentions), e)
                 for e in self._entities
-                if (lemma in e.head_words() or root.lower_ in e.head_words())
+                if _shares_head(e, root)
                 and id(e) not in owners
-                and not ((plural or body_noun) and e.type == "person")
+                and not (plural and e.type == "person")
             ]
             after = [a for a in after if at < a[0] < at + 1500]
             if after:
@@ -600,9 +622,10 @@ class _Descriptions:
                 found = self._by_span.get((s0.idx, s0.idx + len(s0)))
             else:
                 found = self.entity_at(s0.left_edge.idx, s0.idx + len(s0))
-                if found is None and s0.lemma_.lower() in _ORG_NOUNS:
-                    found = self._owned_body(s0)  # "Ruiz's campaign": the body, not Ruiz
-                for t in s0.subtree if found is None else ():
+                of_body = s0.lemma_.lower() in _ORG_NOUNS  # "Ruiz's campaign": not Ruiz
+                if found is None and of_body:
+                    found = self._owned_body(s0)  # the campaign, as a body of its own
+                for t in s0.subtree if found is None and not of_body else ():
                     # a misparsed subject ("The company flat-out denied"): its noun
                     if t.pos_ in ("NOUN", "PROPN") and t.i != s0.i:
                         found = self.entity_at(t.left_edge.idx, t.idx + len(t))

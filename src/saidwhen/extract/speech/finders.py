@@ -1,10 +1,11 @@
 """Where the cue of a quoted region is: the finders of :data:`FINDERS`, in order.
 
 :func:`saidwhen.extract.speech.direct.direct_drafts` tries them on each quoted
-region and keeps the first cue found: after the closing mark, the verb a
-fragment hangs from, before the opening mark in the same sentence, a lead
-paragraph ending in a colon, the report that ends the sentence before, the
-sentence after that gives the quote away.  Each returns the cue verb (or a cue
+region and keeps the first cue found: after the closing mark (for a fragment, a
+plain ``he said`` or an ``as X said`` clause), the verb a fragment hangs from,
+before the opening mark in the same sentence, a lead paragraph ending in a colon,
+the report that ends the sentence before, the sentence after that gives the quote
+away.  Each returns the cue verb (or a cue
 that is no verb, "according to") and the speaker's token.
 """
 
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.lexicon import (
+    AS_INSERTION_VERBS,
     FRAGMENT_CUES,
     NEW_CLAUSE,
     RELATIVE,
@@ -63,6 +65,9 @@ _OPENERS = frozenset(
 # quote ("as" is: '"...," as Lee put it')
 _SUBORDINATORS = frozenset("after before when whenever because since until unless once if".split())
 
+# what opens a relative clause on the quote's own last words, never its cue
+_RELATIVE_AFTER = frozenset(("which", "whose", "where"))
+
 # the words of a subject noun phrase, however long ("the Post's senior politics editor")
 _NOMINAL_WORDS = frozenset(("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM"))
 
@@ -95,6 +100,8 @@ def _cue_after(doc: Doc, region: QuoteRegion, limit: int) -> Token | None:
         return None  # 'telling her, "...!" She replied': the quote had its cue before it
     if first_word is not None and first_word.lower_ in NEW_CLAUSE:
         return None  # ``saying, "...," but he denied ...``: a new clause, not this quote's cue
+    if first_word is not None and first_word.lower_ in _RELATIVE_AFTER:
+        return None  # ``"... through California," which votes in June``: about its last word
     # "...," the clause that follows is the report whatever its verb ("he surmised")
     tail = doc_text(doc)[region.start : region.outer_end].rstrip("'’”\" ")
     open_clause = tail.endswith(",") or (tail.endswith(("?", "!")) and after[:1].islower())
@@ -218,7 +225,13 @@ def opens_on_cue(tok: Token) -> bool:
     if tok.pos_ == "VERB" and is_speech_verb(tok):
         return True
     word = tok.lower_
-    forms = {_IRREGULAR_PAST.get(word, ""), word[:-2], word[:-1], word[:-3] + "y"}
+    forms = {_IRREGULAR_PAST.get(word, "")}
+    if word.endswith(("ed", "es")):
+        forms.add(word[:-2])  # "Added", "Wishes"
+    if word.endswith(("d", "s")):
+        forms.add(word[:-1])  # "Argued", "Says"
+    if word.endswith(("ied", "ies")):
+        forms.add(word[:-3] + "y")  # "Replied" (not "Sarah": "say")
     return bool(forms & SPEECH_VERBS)
 
 
@@ -403,6 +416,8 @@ def _cue_in_sentence_before(
         return None, None
     toks = [t for t in view.sentence(end_tok[0].i) if t.i < end_tok[0].i]
     for tok in reversed(toks[-4:]):  # the cue must close that sentence
+        if _not_a_report(tok):
+            continue
         if is_speech_verb(tok) and (subj := subject_of(tok, quoted)) is not None:
             if subj.lower_ in RELATIVE or tok.dep_ == "relcl":
                 # ``said Smith, who spoke on condition of anonymity.``, ``said Smith at
@@ -411,6 +426,17 @@ def _cue_in_sentence_before(
                 return None, None
             return tok, subj
     return _report_sentence(view, toks, quoted)
+
+
+def _not_a_report(verb: Token) -> bool:
+    """``wrote after the figures were released.``: a passive verb (what was released is
+    no speaker) or the verb of a clause of time or cause closes the sentence, not its
+    report."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children
+    )
 
 
 def _report_sentence(
@@ -570,6 +596,44 @@ def _said_after_fragment(
     return verb, subj
 
 
+# how many words an "as" insertion may hold before its verb ("as the host Ana Ruiz
+# said", "as a senior adviser to the governor put it")
+_AS_REACH = 9
+
+
+def _as_said_after(
+    doc: Doc, region: QuoteRegion, limit: int, quoted: frozenset[int]
+) -> tuple[Token, Token] | None:
+    """``called it "a giveaway," as Senator Lee said``, ``"a lifeline," as Ruiz put
+    it``, ``claim that "...," as Lee did``: an "as" clause set right after the closing
+    mark names the one whose words these are, whoever reports the sentence."""
+    text = doc_text(doc)
+    after = re.match(r"""(?:[^\S\n]|['’”"])*(,?)[^\S\n]*as\s""", text[region.outer_end : limit])
+    if after is None:
+        return None
+    if not (after.group(1) or text[region.start : region.outer_end].rstrip("'’”\" ").endswith(",")):
+        return None  # '"open" as in free': no insertion set off by a comma
+    toks = [t for t in window_tokens(doc, region.outer_end, limit) if not t.is_space]
+    toks = [t for t in toks if not t.is_punct or t.text == ","]
+    if toks and toks[0].text == ",":
+        toks = toks[1:]
+    if not toks or toks[0].lower_ != "as":
+        return None
+    for tok in toks[1 : 1 + _AS_REACH]:
+        if tok.text == ",":
+            return None
+        said = tok.lemma_ in AS_INSERTION_VERBS or is_speech_verb(tok) or tok.lemma_ == "do"
+        if tok.pos_ not in ("VERB", "AUX") or not said:
+            continue
+        if not any(c.i == toks[0].i for c in tok.children):
+            return None  # the "as" belongs to something else ("as much as ... said")
+        subj = subject_of(tok, quoted)
+        if subj is None or not toks[0].i < subj.i < tok.i:
+            return None
+        return tok, subj
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Site:
     """A quoted region as the cue finders read it."""
@@ -599,6 +663,11 @@ def find_after(site: Site) -> Found | None:
 
 def find_said_after_fragment(site: Site) -> Found | None:
     said = _said_after_fragment(site.view.doc, site.region, site.limit, site.quoted)
+    return (said[0], None, said[1], True) if said is not None else None
+
+
+def _find_as_said_after(site: Site) -> Found | None:
+    said = _as_said_after(site.view.doc, site.region, site.limit, site.quoted)
     return (said[0], None, said[1], True) if said is not None else None
 
 
@@ -657,6 +726,7 @@ def _find_sentence_after(site: Site) -> Found | None:
 FINDERS: tuple[tuple[str, bool, bool, bool, Callable[[Site], Found | None]], ...] = (
     ("after the closing mark", True, False, True, find_after),
     ('fragment, then ", he said"', False, True, True, find_said_after_fragment),
+    ('fragment, then ", as X said"', False, True, True, _find_as_said_after),
     ("the verb a fragment hangs from", False, True, True, _find_governing_verb),
     ("before the opening mark", True, True, True, find_before),
     ("a lead paragraph ending in a colon", True, False, True, _find_lead_paragraph),
