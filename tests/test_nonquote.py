@@ -46,6 +46,9 @@ NAMES = [
     # past the channel that owns the show
     ('"We will win," Lin said on KTV\'s "Morning Report."\n', "Morning Report"),
     ('In an interview on KTV\'s "Morning Report," Lin said it would pass.\n', "Morning Report"),
+    # the programme that heard it: told "X", speaking to "X"
+    ('"We will win," Lin told "Morning Report" on Monday.\n', "Morning Report"),
+    ('Speaking to KTV\'s "Morning Report," Lin said the budget would pass.\n', "Morning Report"),
     ('The so-called "experts" disagree.\n', "experts"),
     ('The form had id="4471" in its header.\n', "4471"),
 ]
@@ -59,6 +62,7 @@ LABELS = [
     # names and nicknames given to things
     ('The three envoys were known as the "Wise Men" in the capital.\n', "Wise Men"),
     ('Her deputy had dubbed the budget gap as "the Harlow hole."\n', "the Harlow hole"),
+    ('The mayor made no reference to "Sleepy Sam" in her speech.\n', "Sleepy Sam"),
     # terms, slogans, labels
     ('Reyes said she never used the term "wise men" herself.\n', "wise men"),
     (
@@ -111,6 +115,9 @@ SPEECH = [
     ),
     ('Lin sees the issues as "plainly black and white."\n', "plainly black and white"),
     ('Lin ended the speech with "Never Give Up!" and left.\n', "Never Give Up!"),
+    # "to" before a verb is no preposition; a hearer named before the words is no title
+    ('Lin urged voters to "Stay Home" on Friday.\n', "Stay Home"),
+    ('Lin told reporters "Never Again" after the vote.\n', "Never Again"),
     # words in Title Case that someone says
     ('"Hallelujah," Ruiz exclaimed when the deal closed.\n', "Hallelujah"),
     ('Critics described the show as "Television Comfort Food."\n', "Television Comfort Food"),
@@ -192,3 +199,21 @@ def test_names_never_reach_the_quote_bank(nlp: Any) -> None:
     )
     texts = [q.text.strip(" ,") for q in rec.quotes if q.kind != "indirect"]
     assert texts == ["I never expected this"]
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        (
+            '"We will cut the tax," Mayor Ana Lin told "Morning Report" on Monday.\n',
+            "Morning Report",
+        ),
+        ('"We will cut the tax," Mayor Ana Lin said on "Morning Report."\n', "Morning Report"),
+        ('"We will cut the tax," Mayor Ana Lin said on Monday.\n', None),
+    ],
+)
+def test_a_programme_a_quote_was_said_on_is_its_channel(
+    text: str, channel: str | None, nlp: Any
+) -> None:
+    rec = extract(text, "2021-05-04", nlp=nlp)
+    assert [(q.text, q.channel) for q in rec.quotes] == [("We will cut the tax", channel)]

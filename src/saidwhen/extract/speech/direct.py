@@ -22,7 +22,7 @@ from saidwhen.extract.speech.finders import (
     opens_on_cue,
 )
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, DASHES, PHOTO_CREDIT
-from saidwhen.extract.speech.nonquote import not_speech_regions
+from saidwhen.extract.speech.nonquote import CHANNEL_TITLE, not_speech_regions
 from saidwhen.extract.speech.rules import SPEECH_NOUNS
 from saidwhen.extract.speech.syntax import (
     according_to,
@@ -507,7 +507,23 @@ def direct_drafts(
         drafts.append(draft)
     _name_subheads(text, drafts)
     _name_pulled(text, drafts)
+    _channels_from_titles(
+        view, drafts, [r for r, why in zip(regions, names, strict=True) if why == CHANNEL_TITLE]
+    )
     return drafts
+
+
+def _channels_from_titles(view: ArticleView, drafts: list[Draft], shows: list[QuoteRegion]) -> None:
+    """A quote said on or to a programme in its cue's sentence (``told "Morning Report"``)
+    was said there: the programme is its channel, when no channel word gave one."""
+    for d in drafts:
+        if d.channel is not None or d.cue_token is None or not shows:
+            continue
+        lo, hi = view.sentence_range(d.cue_token)
+        first, end = view.idx[lo], view.idx[hi - 1] + len(view.texts[hi - 1])
+        show = next((r for r in shows if first <= r.open_mark < end), None)
+        if show is not None:
+            d.channel = view.text[show.start : show.end].rstrip(".,;:")
 
 
 # how far apart two quotes with only photo captions between them may be (characters)

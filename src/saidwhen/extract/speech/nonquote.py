@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from saidwhen.extract.quotes import QuoteRegion
     from saidwhen.extract.speech.view import ArticleView
 
-__all__ = ["not_speech", "not_speech_regions"]
+__all__ = ["CHANNEL_TITLE", "not_speech", "not_speech_regions"]
+
+# the reason given to the programme a quote was said on or to: also the quote's channel
+CHANNEL_TITLE = "a title naming a channel or a work"
 
 # words that name what follows wherever they stand in the clause before it
 # ("Ruiz had dubbed the envoy's role ... as "the Ortiz problem"")
@@ -180,7 +183,9 @@ _WORKS = frozenset(
 )
 # prepositions before a title ("an episode of "DWTS"", "said on "DWTS""); not "as",
 # which introduces a fragment ("described the call as "improper"")
-_TITLE_PREPS = frozenset(["on", "of", "from", "with", "in", "at", "for", "into", "onto", "about"])
+_TITLE_PREPS = frozenset(
+    ["on", "of", "from", "with", "in", "at", "for", "into", "onto", "about", "to"]
+)
 # "chants of "Trump, Trump"": what follows is said
 _SPOKEN_NOUNS = frozenset(
     ["chant", "chants", "cry", "cries", "shout", "shouts", "shouting", "chorus", "refrain", "words"]
@@ -302,7 +307,9 @@ def not_speech(
     prep = _prep_before(view, before) if last is not None and last == before[-1] else None
     after_prep = prep is not None
     if after_prep and not spoken and prep is not None and _channel_title(view, prep):
-        return "a title naming a channel or a work"
+        return CHANNEL_TITLE
+    if last is not None and last == before[-1] and view.lemma[last] == "tell":
+        return CHANNEL_TITLE  # told "Morning Report": who heard it
     if labels and after_prep and not spoken:
         return "a title after a preposition"
     if any(w in _WORKS for w in words):
@@ -328,10 +335,11 @@ def _prep_before(view: ArticleView, before: list[int]) -> int | None:
 
 
 def _channel_title(view: ArticleView, prep: int) -> bool:
-    """A title after ``on``/``with``/``of`` hanging from a saying or a channel: ``said
-    on "Meet the Press"``, ``an interview with "Fox News Sunday"``, ``the author of
-    "Going Viral"`` (not ``a clip from "X"``, ``fans of "X"``, ``talking about "X"``)."""
-    if view.lower[prep] not in ("on", "with", "of"):
+    """A title after ``on``/``with``/``of``/``to`` hanging from a saying or a channel:
+    ``said on "Meet the Press"``, ``an interview with "Fox News Sunday"``, ``the author
+    of "Going Viral"``, ``speaking to KTV's "Morning Report"`` (not ``a clip from "X"``,
+    ``fans of "X"``, ``talking about "X"``)."""
+    if view.lower[prep] not in ("on", "with", "of", "to"):
         return False
     head = view.head[prep]
     return head != prep and (
