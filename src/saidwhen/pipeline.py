@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.errors import ExtractionError
 from saidwhen.extract.events import find_events
+from saidwhen.extract.memo import forget_article
 from saidwhen.extract.people import find_people, name_speakers
 from saidwhen.extract.speech import find_quotes
 from saidwhen.extract.speech.view import ArticleView
@@ -52,16 +53,19 @@ def _nlp_text(article: Article) -> str:
 
 def record_from_doc(article: Article, doc: Doc, *, keep_text: bool = False) -> ArticleRecord:
     """Run every extraction stage over a parsed article."""
-    # one view (and one pairing of quotation marks) for the people and the quotes
-    view = ArticleView.build(doc, article.body_start)
-    people = find_people(doc, view.regions)
-    quotes = find_quotes(doc, people, start=article.body_start, view=view)
-    quotes = name_speakers(doc, quotes, people)
-    quotes = mark_topics(doc, quotes)
-    timexes = find_timexes(article.text, article.date, start=article.body_start, doc=doc)
-    quotes = date_quotes(doc, quotes, timexes, article.date)
-    events = find_events(doc, timexes, people, article.date)
-    return _record(article, quotes, people.persons(), timexes, events, keep_text=keep_text)
+    try:
+        # one view (and one pairing of quotation marks) for the people and the quotes
+        view = ArticleView.build(doc, article.body_start)
+        people = find_people(doc, view.regions)
+        quotes = find_quotes(doc, people, start=article.body_start, view=view)
+        quotes = name_speakers(doc, quotes, people)
+        quotes = mark_topics(doc, quotes)
+        timexes = find_timexes(article.text, article.date, start=article.body_start, doc=doc)
+        quotes = date_quotes(doc, quotes, timexes, article.date)
+        events = find_events(doc, timexes, people, article.date)
+        return _record(article, quotes, people.persons(), timexes, events, keep_text=keep_text)
+    finally:
+        forget_article()  # no parse outlives its article in a cache
 
 
 def _record(

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from saidwhen.extract.memo import per_article
 from saidwhen.extract.quotes import find_quote_regions
 from saidwhen.extract.speech.syntax import cue_subject
 from saidwhen.extract.when import first_day, timex_when
@@ -156,7 +156,7 @@ def _spread(verb: Token, follow: tuple[str, ...] = _SPREAD, depth: int = 2) -> l
     return out
 
 
-@functools.lru_cache(maxsize=1024)  # asked again for a verb of two events (see syntax.span_root)
+@per_article  # asked again for a verb of two events
 def _subject(verb: Token) -> Token | None:
     """The actor: the subject of the verb or of the verbs it is conjoined with; a
     passive's subject too ("was hospitalised")."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from saidwhen.extract._reported_cues import CUE_PREPS
+from saidwhen.extract.memo import per_article
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
     CUE_CHANNELS,
@@ -347,11 +347,8 @@ def source_tokens(tok: Token) -> list[Token]:
     return []
 
 
-# Pure in the parse, and asked again and again for the same cue or token by the rules
-# (span_root 14,650 times on PolNeAR dev, 12,799 of them a repeat): each answer is kept.
-# A Token hashes and compares by its doc and position; the few entries left hold the
-# last docs alive.
-@functools.lru_cache(maxsize=1024)
+# asked again and again for the same cue or token by the rules (see extract/memo.py)
+@per_article
 def span_root(doc: Doc, span: TaggedSpan) -> Token:
     """The token of ``span`` whose head lies outside it (the first such)."""
     for tok in doc[span.start : span.end]:
@@ -524,7 +521,7 @@ def _nominal_root(verb: Token) -> Token | None:
     return root
 
 
-@functools.lru_cache(maxsize=1024)  # (see span_root)
+@per_article
 def _dateline_dash(tok: Token) -> int | None:
     """The dash that ends the dateline opening ``tok``'s paragraph ("BUENA PARK, Calif. -",
     "WASHINGTON --"), when ``tok`` lies within 8 tokens of it; None without one."""

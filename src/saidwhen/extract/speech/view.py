@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from saidwhen.extract.memo import per_article
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions, paragraphs
 from saidwhen.extract.speech.lexicon import CUE_FORMS, SUBJ_DEPS, cue_keys, cue_record
 from saidwhen.extract.speech.syntax import line_before
@@ -365,9 +366,8 @@ def _paragraphs(
     return tuple(out)
 
 
-# asked again for the same spans by the rules (15,934 of 24,657 times on PolNeAR dev):
-# each answer is kept; the few entries left hold the last docs alive
-@functools.lru_cache(maxsize=1024)
+# asked again for the same spans by the rules (15,934 of 24,657 times on PolNeAR dev)
+@per_article
 def tokens_in(doc: Doc, start: int, end: int) -> Span:
     """The tokens that overlap characters ``start:end`` (a Span: its tokens are built
     only as they are read, so a caller that stops early pays for what it read)."""
