@@ -180,6 +180,15 @@ def test_a_long_line_of_names_is_narration_not_a_headline(nlp: Any) -> None:
     assert reasons(head, nlp)["Copper Bay"] != "a title the narration names"
 
 
+def test_a_headline_capitalises_words_it_quotes(nlp: Any) -> None:
+    # every word of a headline is capitalised: after a preposition, its quote is no title
+    text = "Pastor Urges Voters to Turn From ‘Boasters’ and ‘Liars’\n\nHe spoke.\n"
+    assert reasons(text, nlp) == {"Boasters": None, "Liars": None}
+    # a programme after a saying is still one
+    head = 'Mayor Lin Says on "Morning Report" Budget Will Pass\n\nShe spoke.\n'
+    assert reasons(head, nlp)["Morning Report"] == "a title naming a channel or a work"
+
+
 def test_a_title_inside_a_quote_that_goes_on_is_part_of_it(nlp: Any) -> None:
     text = (
         "Part of the debate:\n\n"

@@ -58,3 +58,26 @@ def test_offsets_skip_header() -> None:
     text = 'date 2020-01-01 "not a quote" because the header is skipped\n"Real," he said.'
     regions = find_quote_regions(text, start=text.index("\n") + 1)
     assert [text[r.start : r.end] for r in regions] == ["Real"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline quotes with single marks (AP style); the body's single marks are not
+        (
+            "Mayor Vows to ‘Fix Every Road’ Before ‘Next Winter’\nShe said ‘no’ twice.\n",
+            ["Fix Every Road", "Next Winter"],
+        ),
+        ("Lin’s Plan Is ‘A Bad Joke,’ Rival Says\nBody.\n", ["A Bad Joke"]),
+        ("Coach Says Team Is 'Ready to Win'\nBody.\n", ["Ready to Win"]),
+        # apostrophes: possessives, elisions, a plural possessive with nothing open
+        ("The Smiths’ Farm Hosts Rock ’n’ Roll Night in the ’90s Style\n", []),
+        ("Ortiz's Deal Wins 'Big' in the Jones' Town\nBody.\n", ["Big"]),
+        # a headline with double marks keeps its single marks as a quote's inner ones
+        ('Lin: "They Said ‘Never’ to Us"\nBody.\n', ["They Said ‘Never’ to Us"]),
+        # a long first line is no headline
+        ("Body text ‘quoted’ " + "and more words " * 25 + "\n", []),
+    ],
+)
+def test_headline_single_marks(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected

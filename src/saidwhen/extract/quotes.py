@@ -22,6 +22,11 @@ _OPEN_ONLY = {"“", "„", "‟", "«", "``"}
 _CLOSE_ONLY = {"”", "»"}
 _OPENERS_BEFORE = set(" \t\n([{—–-/:;") | {""}
 _CLOSERS_AFTER = set(" \t\n)]},.;:!?—–-…") | {""}
+# A headline quotes with single marks (AP style: Guns Are 'A Crisis,' Dean Says); a
+# single mark elsewhere is an apostrophe or a quote inside a quote. ("''" is NYT's double.)
+_SINGLE_MARKS = re.compile(r"[‘’]|(?<!')'(?!')")
+# a headline is one short line (characters)
+_HEADLINE_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +86,39 @@ def _kind(text: str, pos: int, mark: str) -> MarkKind:
     return "either"
 
 
+def _single_kind(text: str, pos: int) -> MarkKind | None:
+    """A single mark that opens (before a word, after a space) or closes (after a word,
+    before a space or punctuation); None for an apostrophe (``Trump’s``, ``rock ’n’ roll``)."""
+    mark = text[pos]
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + 1] if pos + 1 < len(text) else ""
+    if mark != "’" and (before in _OPENERS_BEFORE or before.isspace()) and after.strip():
+        return "open"
+    if mark != "‘" and before.strip() and (after in _CLOSERS_AFTER or after.isspace()):
+        return "close"
+    return None
+
+
+def _headline_regions(text: str, p_start: int, p_end: int) -> list[QuoteRegion]:
+    """The single-quoted regions of a headline line with no double marks: each opening
+    mark paired with the next closing one (a closing mark with none open is an
+    apostrophe: ``the Smiths’ house``)."""
+    if p_end - p_start > _HEADLINE_CHARS or _MARKS.search(text, p_start, p_end):
+        return []
+    out: list[QuoteRegion] = []
+    open_at: int | None = None
+    for m in _SINGLE_MARKS.finditer(text, p_start, p_end):
+        kind = _single_kind(text, m.start())
+        if kind == "open" and open_at is None:
+            open_at = m.start()
+        elif kind == "close" and open_at is not None:
+            s, e = _trim(text, open_at + 1, m.start())
+            if e > s:
+                out.append(QuoteRegion(s, e, open_at, m.start(), 0))
+            open_at = None
+    return out
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -90,10 +128,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_quote_regions(text: str, start: int = 0) -> list[QuoteRegion]:
-    """Every quoted region in ``text[start:]``, in text order."""
+    """Every quoted region in ``text[start:]``, in text order; in its first line (a
+    headline), single marks quote too."""
     regions: list[QuoteRegion] = []
     left_open = False
     for p_index, (p_start, p_end) in enumerate(paragraphs(text, start)):
+        if p_index == 0:
+            regions.extend(_headline_regions(text, p_start, p_end))
         marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, p_start, p_end)]
         kinds = [_kind(text, pos, mark) for pos, mark in marks]
         first_region = True

@@ -310,6 +310,8 @@ def not_speech(
         return CHANNEL_TITLE
     if last is not None and last == before[-1] and view.lemma[last] == "tell":
         return CHANNEL_TITLE  # told "Morning Report": who heard it
+    if _in_headline(text, region):
+        return None  # a headline capitalises every word: its capitals name nothing
     if labels and after_prep and not spoken:
         return "a title after a preposition"
     if any(w in _WORKS for w in words):
@@ -495,10 +497,8 @@ def _title_in_narration(view: ArticleView, region: QuoteRegion) -> bool:
         not lead or lead in (".", "!", "?", "”", '"', "'")
     ):
         return False  # a sentence of its own: '... Burton said. "Donald Trump."'
-    line = _short_line(text, region.open_mark, region.outer_end)
-    long_words = [w for w in _WORD.findall(line or "") if len(w) > 3]
-    if len(long_words) > 2 and sum(w[0].isupper() for w in long_words) > 0.8 * len(long_words):
-        return False  # a headline's words
+    if _in_headline(text, region):
+        return False
     lo = bisect.bisect_left(view.idx, region.open_mark)
     hi = bisect.bisect_left(view.idx, region.outer_end)
     inner = [i for i in range(lo, hi) if not view.is_space[i] and view.idx[i] >= region.start]
@@ -519,6 +519,13 @@ def _title_in_narration(view: ArticleView, region: QuoteRegion) -> bool:
         i = view.head[i]
     after = [k for k in range(hi, min(hi + 8, len(view.idx))) if not view.is_space[k]][:4]
     return not any(view.pos[k] == "VERB" and view.lemma[k] in SPEECH_VERBS for k in after)
+
+
+def _in_headline(text: str, region: QuoteRegion) -> bool:
+    """Whether ``region`` is in a headline: a short line of capitalised words."""
+    line = _short_line(text, region.open_mark, region.outer_end)
+    long_words = [w for w in _WORD.findall(line or "") if len(w) > 3]
+    return len(long_words) > 2 and sum(w[0].isupper() for w in long_words) > 0.8 * len(long_words)
 
 
 # a headline is short (characters); a longer line is narration
