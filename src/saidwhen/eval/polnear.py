@@ -72,6 +72,44 @@ def articles_from_gold(gold: list[dict[str, Any]]) -> list[Article]:
     ]
 
 
+_SINGLE_OPENING = frozenset("'\u2018\u201a\u201b\u2039")
+
+
+def without_single_marked(text: str, rec: dict[str, Any]) -> dict[str, Any]:
+    r"""The record without the quotes a headline sets in single marks.
+
+    PolNeAR's scorer counts as direct quotes only the regions between double marks
+    (its ``polnear.py``: "Double quotation marks only"), so a headline's quote in
+    single marks (``Guns Are 'A Crisis,' Dean Says``), which saidwhen gives and the
+    realnews annotations count, is outside what it scores. The ``continues`` links
+    are renumbered.
+
+    Example:
+        >>> text = "Guns Are 'A Crisis,' Dean Says\n\nHe said, \"Yes.\""
+        >>> quotes = [{"kind": "fragment", "start": text.index("A C"), "continues": None},
+        ...           {"kind": "direct", "start": text.index("Yes"), "continues": None}]
+        >>> [q["start"] for q in without_single_marked(text, {"quotes": quotes})["quotes"]]
+        [42]
+    """
+    line_end = text.find("\n")
+    first_line = len(text) if line_end < 0 else line_end
+    keep: dict[int, int] = {}  # old index -> new
+    for k, q in enumerate(rec["quotes"]):
+        start = q["start"]
+        headline = q["kind"] != "indirect" and 0 < start < first_line
+        if not (headline and text[start - 1] in _SINGLE_OPENING):
+            keep[k] = len(keep)
+    if len(keep) == len(rec["quotes"]):
+        return rec
+    quotes = []
+    for k in keep:
+        q = dict(rec["quotes"][k])
+        if q.get("continues") is not None:
+            q["continues"] = keep.get(q["continues"])
+        quotes.append(q)
+    return {**rec, "quotes": quotes}
+
+
 def run_split(
     split: str = "dev",
     data_dir: Path | None = None,
@@ -94,7 +132,8 @@ def run_split(
     stats: Counter[str] = Counter()
     pred = {}
     for g, rec in zip(gold, records, strict=True):
-        quotes, attributions = run_saidwhen.convert(g["text"], rec.to_dict(), stats)
+        doc = without_single_marked(g["text"], rec.to_dict())
+        quotes, attributions = run_saidwhen.convert(g["text"], doc, stats)
         pred[g["filename"]] = {"quotes": quotes, "attributions": attributions}
     if errors_path is not None:
         with open(errors_path, "w", encoding="utf-8") as fh:
