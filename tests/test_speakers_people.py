@@ -165,6 +165,33 @@ def test_a_description_before_the_name_is_the_person_named_next(nlp: Any) -> Non
     assert not [p for p in rec.people if p.name in ("Lt", "Col")]
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "not_speaker"),
+    [
+        # the body a spokesman speaks for is no role: not its secretary named next
+        (
+            "The Treasury issued new rules on Monday.\n\nA Treasury spokeswoman said the "
+            "agency would not comment on the case. On Friday, Treasury Secretary Ines "
+            "Brandt promised a review.\n",
+            "the agency would not",
+            "Ines Brandt",
+        ),
+        (
+            "The Navy recalled two ships on Monday.\n\nA Navy spokeswoman said the ships "
+            "were safe. On Friday, Navy Secretary Paul Cole ordered a review.\n",
+            "the ships were safe",
+            "Paul Cole",
+        ),
+    ],
+)
+def test_a_spokesman_is_not_the_head_of_the_body_named_next(
+    nlp: Any, text: str, words: str, not_speaker: str
+) -> None:
+    speaker = _speaker_of(run(text, nlp), words)
+    assert speaker is not None and "spokeswoman" in speaker
+    assert speaker != not_speaker
+
+
 def test_an_indefinite_source_stays_unnamed_when_the_next_name_is_someone_else(
     nlp: Any,
 ) -> None:

@@ -214,8 +214,11 @@ class _Descriptions:
         ):
             if dets & {"a", "an"} and not plural:
                 # "a career Army officer who ..." then "Lt. Col. Ann Vick told ...": the
-                # person named next with that description
-                return self._named_next(at, words)
+                # person named next with that description; a person's noun must be the
+                # one named ("A Treasury spokesman" is not "Treasury Secretary Lew"),
+                # a document's author may share its other words ("a campaign memo")
+                person = lemma in _PERSON_NOUNS or lemma.endswith(_PERSON_SUFFIXES)
+                return self._named_next(at, {_stem(lemma)} if person else words)
             return None  # "a spokesman", "officials": a new source, not one named before
         best: tuple[float, _Entity] | None = None
         for ent in self._entities:
