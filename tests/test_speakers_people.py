@@ -192,6 +192,41 @@ def test_a_spokesman_is_not_the_head_of_the_body_named_next(
     assert speaker != not_speaker
 
 
+_LOWE = "Democratic front-runner Ann Lowe spoke in Iowa on Monday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "right"),
+    [
+        # a description of another party is not the one named before or after it
+        (
+            _LOWE + "The Republican front-runner said the plan would cut rates.\n",
+            "the plan",
+            "Ann Lowe",
+            False,
+        ),
+        (
+            _LOWE + "The Democratic front-runner said the plan would cut rates.\n",
+            "the plan",
+            "Ann Lowe",
+            True,
+        ),
+        (
+            "Bills like it fail often.\n\nIn Ohio, a tax bill faced poor prospects after the "
+            "state's Republican governor suggested he would not sign it.\n\nDemocratic Gov. "
+            "Paul Brandt of Kansas praised the vote on Tuesday.\n",
+            "he would not sign",
+            "Paul Brandt",
+            False,
+        ),
+    ],
+)
+def test_a_description_of_another_party_is_not_the_person(
+    nlp: Any, text: str, words: str, speaker: str, right: bool
+) -> None:
+    assert (_speaker_of(run(text, nlp), words) == speaker) is right
+
+
 def test_an_indefinite_source_stays_unnamed_when_the_next_name_is_someone_else(
     nlp: Any,
 ) -> None:

@@ -59,6 +59,10 @@ _FAR = 600
 # what says a role was held, not held now: "the former president" is not President Ruiz
 _FORMER = frozenset({"former", "ex", "onetime", "one-time", "erstwhile"})
 
+# a party a description or a name's title gives: "the Republican governor" is not
+# "Democratic Gov. Paul Brandt"
+_PARTIES = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}
+
 
 def _agent_noun(noun: str, verb: str) -> bool:
     """Whether ``noun`` names one who does ``verb``: "fisherman" of "fish", "founder" of
@@ -191,6 +195,7 @@ class _Descriptions:
         }
         words.add(_stem(lemma))
         dets = {c.lower_ for c in root.children if c.dep_ == "det"}
+        party = {_PARTIES[t.lower_] for t in root.lefts if t.lower_ in _PARTIES}
         former = any(c.dep_ == "amod" and c.lower_ in _FORMER for c in root.children)
         if any(c.dep_ == "nummod" and c.lower_ == "one" for c in root.children):
             dets.add("a")  # "one neo-bank CEO": one of many, a new source
@@ -242,6 +247,8 @@ class _Descriptions:
                 continue  # checked first: the mentions are read only for a candidate
             if former and named and not self._held_formerly(ent, at):
                 continue  # "President Ruiz" is no "former president"
+            if named and self._other_party(ent, party):
+                continue
             # the last mention, a subject counted nearer: the likelier antecedent
             last = max(
                 (
@@ -289,6 +296,7 @@ class _Descriptions:
                 if _shares_head(e, root)
                 and id(e) not in owners
                 and not (plural and e.type == "person")
+                and not self._other_party(e, party)
             ]
             after = [a for a in after if at < a[0] < at + 1500]
             if after:
@@ -431,6 +439,20 @@ class _Descriptions:
                     return ent
                 break
         return described
+
+    def _other_party(self, ent: _Entity, party: set[str]) -> bool:
+        """Whether the person's names give a party and none of ``party``, the parties a
+        description gives ("the state's Republican governor", then "Democratic Gov.
+        Paul Brandt")."""
+        if not party or ent.type != "person":
+            return False
+        found: set[str] = set()
+        for s, e in ent.mentions:
+            tok = self.token_at(s, e)
+            found |= {
+                _PARTIES[t.lower_] for t in tok.subtree if t.i < tok.i and t.lower_ in _PARTIES
+            }
+        return bool(found) and not found & party
 
     def _held_formerly(self, ent: _Entity, at: int) -> bool:
         """Whether the article gave a person a role as held before ("former President
