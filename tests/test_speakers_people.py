@@ -543,3 +543,30 @@ def test_a_name_after_its_owner_and_a_conjunction_is_still_the_subject(nlp: Any)
     )
     (q,) = [q for q in rec.quotes if q.text.startswith("the real bad news")]
     assert q.speaker is not None and q.speaker.name == "Joseph J. Doyle"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # what unnamed sources know is part of their name; the clauses of that are not
+        (
+            "People briefed on the talks held in Oslo said a deal was close.\n",
+            "a deal was close",
+            "People briefed on the talks",
+        ),
+        (
+            "Two officials familiar with the contract signed by the city in May said the "
+            "terms would change.\n",
+            "the terms would",
+            "Two officials familiar with the contract",
+        ),
+        # a clause after the people themselves is still cut
+        (
+            "Two workers who attended the meeting said the plant would close.\n",
+            "the plant would",
+            "Two workers",
+        ),
+    ],
+)
+def test_unnamed_sources_keep_what_they_know(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(run(text, nlp), words) == speaker

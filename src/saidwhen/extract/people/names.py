@@ -958,6 +958,23 @@ def _time_tail(span: SpacySpan) -> int:
     return span.end_char
 
 
+def _knows_of(root: Token, child: Token) -> bool:
+    """Whether ``child`` tells how unnamed people know what they say: a participle or
+    adjective with a preposition after a plural person noun ("people briefed on the
+    talks", "officials familiar with the plan")."""
+    lemma = root.lemma_.lower()
+    return (
+        root.pos_ == "NOUN"
+        and root.tag_ == "NNS"
+        and (lemma in _PERSON_NOUNS or lemma == "people" or lemma.endswith(_PERSON_SUFFIXES))
+        and (
+            (child.dep_ == "acl" and child.tag_ in ("VBN", "VBD"))
+            or (child.dep_ == "amod" and child.i > root.i)
+        )
+        and any(c.dep_ == "prep" for c in child.children)
+    )
+
+
 def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str] | None:
     """A name for a mention no entity holds: the words of its head phrase, without a
     trailing apposition or clause ("Apple, a giant industrial producer," -> "Apple")."""
@@ -985,17 +1002,26 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
                     return _clean_mention(
                         doc, who.left_edge.idx, who.right_edge.idx + len(who.right_edge)
                     )
+    # "people briefed on the talks", "officials familiar with the server": unnamed
+    # sources keep what they know (and when: "veterans interviewed this week"), without
+    # the clauses of that ("the talks held in ...")
+    known = [c for c in root.rights if _knows_of(root, c)]
+    told = {t.i for k in known for t in k.subtree}
     cut = end
     for t in span:
         if t.i > root.i and t.text in (",", "(", "—", "–"):
             cut = t.idx
             break
-        if t.i > root.i and t.ent_type_ in ("DATE", "TIME"):
+        if t.i > root.i and t.ent_type_ in ("DATE", "TIME") and t.i not in told:
             cut = _time_tail(span)
             break
     for child in root.rights:
-        if child.dep_ in ("relcl", "acl") and child.left_edge.idx < cut:
+        if child.dep_ in ("relcl", "acl") and child.left_edge.idx < cut and child not in known:
             cut = child.left_edge.idx
+    for what in (o for k in known for p in k.children if p.dep_ == "prep" for o in p.children):
+        for child in what.rights:
+            if child.dep_ in ("relcl", "acl") and child.left_edge.idx < cut:
+                cut = child.left_edge.idx
     last = [t for t in span if t.idx < cut and not t.is_space]
     if len(last) > 1 and last[-1].dep_ == "case":
         cut = last[-1].idx  # "Ruiz's", owner of "announcement": Ruiz
