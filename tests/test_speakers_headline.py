@@ -55,6 +55,17 @@ def test_headline_colon_names_the_speaker(nlp: Any) -> None:
     assert who(q) == "Nadia Okafor"
 
 
+def test_a_clause_before_a_colon_is_no_name(nlp: Any) -> None:
+    # a verb outside the lexicon makes the words before the colon a clause, not a label
+    rec = run(
+        "Nadia Okafor Endorses Sam Lee: Toll Plan Is ‘A Disaster’ For Schools.\n\n"
+        "RIVERTON — State treasurer Nadia Okafor urged lawmakers on Tuesday to drop the "
+        'plan, and backed Sam Lee for mayor. "It would empty the school fund," Okafor said.\n',
+        nlp,
+    )
+    assert all("Endorses" not in q.speaker.mention for q in rec.quotes if q.speaker)
+
+
 @pytest.mark.parametrize(
     "headline",
     [

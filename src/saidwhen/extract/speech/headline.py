@@ -38,8 +38,10 @@ _HEADLINE_CUES = frozenset(
 # a word of a name inside it, never its first ("Board of Elections", "Charles de Gaulle")
 _NAME_INNER = frozenset("of de del della da van von der la le".split())
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
-# a name in a headline is short
+# a name in a headline is short; one before a colon shorter ("Ruiz Endorses Lee: ..."
+# is a headline's clause)
 _MOST_NAME_WORDS = 5
+_MOST_LABEL_WORDS = 3
 
 
 def _cue_lemma(word: str) -> str | None:
@@ -83,7 +85,7 @@ def _speaker(people: PeopleIndex, text: str, run: list[re.Match[str]]) -> Speake
         name = people.resolve(m.start(), end) or _named(people, text[m.start() : end])
         if name is not None:
             return Speaker(name, text[m.start() : end], m.start(), end)
-    if len(run) > 3:
+    if len(run) > _MOST_LABEL_WORDS:
         return None
     s = run[0].start()
     return Speaker(text[s:end], text[s:end], s, end)
@@ -144,7 +146,7 @@ def headline_cue(
         if (
             head
             and head[0].start() == lo
-            and len(head) <= _MOST_NAME_WORDS
+            and len(head) <= _MOST_LABEL_WORDS
             and not text[head[-1].end() : colon].strip()
             and not any(g.strip() for g in gaps)
             and all(_name_word(m.group(), k > 0) for k, m in enumerate(head))
