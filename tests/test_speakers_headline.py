@@ -95,3 +95,17 @@ def test_other_first_lines_are_left_to_the_parse(nlp: Any, headline: str) -> Non
 )
 def test_headline_verb_forms(word: str, lemma: str | None) -> None:
     assert _cue_lemma(word) == lemma
+
+
+def test_a_headline_quote_is_no_interview_turn(nlp: Any) -> None:
+    # the article is a dialogue of "Name:" turns, but the headline's "Name: '...'" quotes
+    # a few words of its own: they, not the whole line, are the quote
+    rec = run(
+        "Nadia Okafor: ‘It Is Not A Tax’ To Ask Drivers For Tolls.\n\n"
+        "Nadia Okafor: I want the new tolls in place by the spring.\n\n"
+        "Sam Lee: We will see about that, and I think we will vote it down.\n",
+        nlp,
+    )
+    first = [q for q in rec.quotes if q.start < 60 and q.kind != "indirect"]
+    assert [q.text for q in first] == ["It Is Not A Tax"]
+    assert who(first[0]) == "Nadia Okafor"
