@@ -36,6 +36,9 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
     out = []
     unnamed: dict[str, str] = {}  # head word -> the last indefinite description's words
     last_unnamed: tuple[int, str, EntityType | None] | None = None  # see _unnamed_goes_on
+    persons: dict[str, EntityType | None] = {}
+    if any(q.speaker is not None for q in quotes):
+        persons = {p.name: p.type for p in people.persons()}
     for q in quotes:
         sp = q.speaker
         if sp is None:
@@ -59,6 +62,11 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         )
         if ent is None and (body := _it_body(doc, sp.start, sp.end, people)) is not None:
             out.append(replace(q, speaker=replace(sp, name=body[0], type=body[1])))
+            continue
+        if ent is None and sp.name is not None and sp.name != sp.mention and sp.name in persons:
+            # a name found for a mention the index does not hold (a headline's "Lopez",
+            # read from its words: speech/headline) stands when it is someone's
+            out.append(replace(q, speaker=replace(sp, type=persons[sp.name])))
             continue
         if ent is not None:
             if ent.type == "unnamed":

@@ -104,7 +104,7 @@ def find_quotes(
             last = speaking_before(d)
             attribute_lone_paragraph(view, people, d, d.region, quoted, last)
     for d in drafts:
-        if d.owned:
+        if d.owned or d.headline:
             continue  # 'Trump\'s claim that "..."': the owner's words, whoever reports them
         if d.kind == "fragment" and d.continues_draft is not None and d.continues_draft.is_indirect:
             # a fragment of reported speech: "according to X" there names the source too

@@ -21,6 +21,7 @@ from saidwhen.extract.speech.finders import (
     nearby_subject,
     opens_on_cue,
 )
+from saidwhen.extract.speech.headline import headline_cue
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, DASHES, PHOTO_CREDIT
 from saidwhen.extract.speech.nonquote import CHANNEL_TITLE, not_speech_regions
 from saidwhen.extract.speech.rules import SPEECH_NOUNS
@@ -126,6 +127,11 @@ def _attribute_region(
     if fragment and split_from is not None:
         fragment = False  # "X," she said, "and y": the second half of a split quote
     draft = Draft(region.start, region.end, "fragment" if fragment else "direct", region=region)
+    if (head := headline_cue(view, people, region)) is not None:
+        # a headline's capitals mislead the parse: its words name the speaker
+        draft.cue_token, draft.cue, draft.speaker = head
+        draft.headline = True
+        return draft
     site = Site(view, region, limit, floor, quoted)
     found = None
     for _name, for_direct, for_fragment, for_split, finder in FINDERS:

@@ -250,6 +250,8 @@ def interview_drafts(view: ArticleView, people: PeopleIndex, drafts: list[Draft]
         # marks are the article's, around the whole turn
         if t.role == "question" or (not t.quoted and _QUOTE_MARKS & set(text[t.start : t.end])):
             continue
+        if any(t.start <= r.open_mark < t.end and text[r.open_mark] in "‘'" for r in view.regions):
+            continue  # a headline's single marks: "Ruiz: 'It Is Not A Tax' To ..."
         speaker = _label_speaker(view, people, t) if t.role == "named" else interviewee
         cue = Span(":", t.colon, t.colon + 1)
         new.append(Draft(t.start, t.end, "direct", speaker=speaker, cue=cue))

@@ -137,7 +137,7 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
         whole = inside and covered >= _alnum(text, q.start, q.end)
         if whole and not all(d.kind == "fragment" and q.start <= d.start for d in inside):
             for d in inside:  # the indirect reading may know the speaker better
-                if q.cue is not None and d.start <= q.cue.start < d.end:
+                if (q.cue is not None and d.start <= q.cue.start < d.end) or d.headline:
                     continue  # a report inside the quote: words of the quote, not its cue
                 if d.speaker is None and q.speaker is not None:
                     d.speaker, d.cue = q.speaker, q.cue or d.cue
@@ -172,7 +172,10 @@ def merge_reported(view: ArticleView, drafts: list[Draft], reported: list[Draft]
                 d.kind = "fragment"
                 d.continues_draft = ind
                 own = d.said_after or d.owned or _own_report(view, q, d)
-                if q.speaker is not None and not own:
+                if d.headline and d.speaker is not None:
+                    # the headline's words name the speaker better than its parse
+                    ind.speaker, ind.cue = d.speaker, ind.cue or d.cue
+                elif q.speaker is not None and not own:
                     d.speaker, d.cue = q.speaker, q.cue  # one attribution
                     spoken.moved(d)
         out.append(ind)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from saidwhen.extract.quotes import QuoteRegion
     from saidwhen.extract.speech.view import ArticleView
 
-__all__ = ["CHANNEL_TITLE", "not_speech", "not_speech_regions"]
+__all__ = ["CHANNEL_TITLE", "in_headline", "not_speech", "not_speech_regions"]
 
 # the reason given to the programme a quote was said on or to: also the quote's channel
 CHANNEL_TITLE = "a title naming a channel or a work"
@@ -310,7 +310,7 @@ def not_speech(
         return CHANNEL_TITLE
     if last is not None and last == before[-1] and view.lemma[last] == "tell":
         return CHANNEL_TITLE  # told "Morning Report": who heard it
-    if _in_headline(text, region):
+    if in_headline(text, region):
         return None  # a headline capitalises every word: its capitals name nothing
     if labels and after_prep and not spoken:
         return "a title after a preposition"
@@ -497,7 +497,7 @@ def _title_in_narration(view: ArticleView, region: QuoteRegion) -> bool:
         not lead or lead in (".", "!", "?", "”", '"', "'")
     ):
         return False  # a sentence of its own: '... Burton said. "Donald Trump."'
-    if _in_headline(text, region):
+    if in_headline(text, region):
         return False
     lo = bisect.bisect_left(view.idx, region.open_mark)
     hi = bisect.bisect_left(view.idx, region.outer_end)
@@ -521,7 +521,7 @@ def _title_in_narration(view: ArticleView, region: QuoteRegion) -> bool:
     return not any(view.pos[k] == "VERB" and view.lemma[k] in SPEECH_VERBS for k in after)
 
 
-def _in_headline(text: str, region: QuoteRegion) -> bool:
+def in_headline(text: str, region: QuoteRegion) -> bool:
     """Whether ``region`` is in a headline: a short line of capitalised words."""
     line = _short_line(text, region.open_mark, region.outer_end)
     long_words = [w for w in _WORD.findall(line or "") if len(w) > 3]

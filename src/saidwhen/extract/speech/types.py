@@ -38,6 +38,7 @@ class Draft:
     is_indirect: bool = False
     said_after: bool = False  # a fragment followed by its own ``," he said``
     owned: bool = False  # words of a noun's owner (``Trump's claim that "..."``)
+    headline: bool = False  # cue and speaker read from a headline's words (:mod:`headline`)
 
     def to_quote(
         self, text: str, repeat_of: int | None = None, continues: int | None = None
