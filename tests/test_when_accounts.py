@@ -7,16 +7,7 @@ from typing import Any
 
 import pytest
 
-NEWS_DAY = "2019-11-20"
-
-
-def _dated(nlp: Any, text: str, quoted: str) -> tuple[str | None, str]:
-    from saidwhen.pipeline import extract
-
-    record = extract(text, NEWS_DAY, nlp=nlp)
-    found = [q for q in record.quotes if quoted in q.text]
-    (q,) = [q for q in found if q.kind != "indirect"] or found
-    return q.when, q.when_basis
+from tests.when_helpers import NEWS_DAY, dated
 
 
 @pytest.mark.parametrize(
@@ -44,7 +35,7 @@ def _dated(nlp: Any, text: str, quoted: str) -> tuple[str | None, str]:
     ],
 )
 def test_a_date_of_another_clause(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -88,7 +79,7 @@ def test_a_date_of_another_clause(nlp: Any, text: str, quoted: str, when: str | 
     ],
 )
 def test_a_new_account_of_the_speaker(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 # a lead of its own, so that the day told later is not the lead's
@@ -136,7 +127,7 @@ _LEAD = (
     ],
 )
 def test_the_day_of_anothers_words(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -171,7 +162,7 @@ def test_the_day_of_anothers_words(nlp: Any, text: str, quoted: str, when: str |
     ],
 )
 def test_present_tense_and_email(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 # the lead dates the mayor's words to Monday, two days before the article
@@ -211,7 +202,7 @@ _MONDAY = (
     ],
 )
 def test_the_speaker_the_lead_dates(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -258,7 +249,7 @@ def test_words_at_the_rally_the_day_before(nlp: Any) -> None:
         "On Friday morning, Ana Ruiz spoke to farmers in Salem.\n\nThe day before, at a rally "
         'in Dover, Tom Ferrell waved a flag for her.\n\n"We need her on the council," he said.'
     )
-    assert _dated(nlp, text, "We need her") == ("2019-11-14", "text")
+    assert dated(nlp, text, "We need her") == ("2019-11-14", "text")
 
 
 @pytest.mark.parametrize(
@@ -282,7 +273,7 @@ def test_words_at_the_rally_the_day_before(nlp: Any) -> None:
     ],
 )
 def test_a_channel_spoken_of(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 def test_a_subheading_sums_up_the_words_below(nlp: Any) -> None:
@@ -344,7 +335,7 @@ def test_a_short_paragraph_is_no_subheading_over_another_speaker(
     ],
 )
 def test_one_post(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -374,7 +365,7 @@ def test_one_post(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     ],
 )
 def test_a_group_that_spoke_up(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 def test_later_than_the_last_past_date(nlp: Any) -> None:
@@ -402,7 +393,7 @@ def test_the_day_of_the_debate_over_the_weekend(nlp: Any) -> None:
         "the hour, and the video went around town. Soon the whole harbor had seen "
         "it.\n\nVoters who watched the Saturday debate said they did not mind."
     )
-    assert _dated(nlp, text, "father ran") == ("2019-11-16", "text")
+    assert dated(nlp, text, "father ran") == ("2019-11-16", "text")
 
 
 @pytest.mark.parametrize(
@@ -451,7 +442,7 @@ def test_the_day_of_the_debate_over_the_weekend(nlp: Any) -> None:
     ],
 )
 def test_the_place_of_an_occasion(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 def test_the_crowd_is_at_the_occasion(nlp: Any) -> None:
@@ -459,7 +450,7 @@ def test_the_crowd_is_at_the_occasion(nlp: Any) -> None:
         "At a town hall in Dover on Monday, Ana Ruiz talked about the new bridge.\n\n"
         '"Who will fix the roads?" Ruiz asked.\n\n"We will!" the crowd yelled back.'
     )
-    assert _dated(nlp, text, "We will!") == ("2019-11-18", "text")
+    assert dated(nlp, text, "We will!") == ("2019-11-18", "text")
 
 
 def test_an_occasion_dated_after_its_place(nlp: Any) -> None:
@@ -470,4 +461,4 @@ def test_an_occasion_dated_after_its_place(nlp: Any) -> None:
         'harbor open" '
         "and said she would not bend."
     )
-    assert _dated(nlp, text, "keep the harbor open") == ("2019-07", "text")
+    assert dated(nlp, text, "keep the harbor open") == ("2019-07", "text")

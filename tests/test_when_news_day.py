@@ -8,17 +8,7 @@ from typing import Any
 
 import pytest
 
-NEWS_DAY = "2019-11-20"
-
-
-def _dated(nlp: Any, text: str, quoted: str) -> tuple[str | None, str]:
-    from saidwhen.pipeline import extract
-
-    record = extract(text, NEWS_DAY, nlp=nlp)
-    found = [q for q in record.quotes if quoted in q.text]
-    (q,) = [q for q in found if q.kind != "indirect"] or found
-    return q.when, q.when_basis
-
+from tests.when_helpers import dated
 
 _LEAD = (
     "Mayors meet over the harbor.\n\n"
@@ -59,7 +49,7 @@ _LEAD = (
     ],
 )
 def test_a_history_after_the_lead(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -86,7 +76,7 @@ def test_a_history_after_the_lead(nlp: Any, text: str, quoted: str, when: str | 
     ],
 )
 def test_a_caption_names_its_subject(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -114,7 +104,7 @@ def test_a_caption_names_its_subject(nlp: Any, text: str, quoted: str, when: str
     ],
 )
 def test_a_date_line(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -145,4 +135,4 @@ def test_a_date_line(nlp: Any, text: str, quoted: str, when: str | None) -> None
 def test_a_year_of_an_account_dated_finely(
     nlp: Any, text: str, quoted: str, when: str | None
 ) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text")
+    assert dated(nlp, text, quoted) == (when, "text")

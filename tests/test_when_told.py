@@ -9,16 +9,7 @@ from typing import Any
 
 import pytest
 
-NEWS_DAY = "2019-11-20"
-
-
-def _dated(nlp: Any, text: str, quoted: str) -> tuple[str | None, str]:
-    from saidwhen.pipeline import extract
-
-    record = extract(text, NEWS_DAY, nlp=nlp)
-    found = [q for q in record.quotes if quoted in q.text]
-    (q,) = [q for q in found if q.kind != "indirect"] or found
-    return q.when, q.when_basis
+from tests.when_helpers import dated
 
 
 @pytest.mark.parametrize(
@@ -42,7 +33,7 @@ def _dated(nlp: Any, text: str, quoted: str) -> tuple[str | None, str]:
     ],
 )
 def test_the_sentence_after(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -70,7 +61,7 @@ def test_the_sentence_after(nlp: Any, text: str, quoted: str, when: str | None) 
     ],
 )
 def test_what_the_words_were_about(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -103,7 +94,7 @@ def test_what_the_words_were_about(nlp: Any, text: str, quoted: str, when: str |
 def test_the_account_before_a_long_quote(
     nlp: Any, text: str, quoted: str, when: str | None
 ) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 # a story of yesterday's rally; the mayor once tweeted about the governor: her words at the
@@ -143,7 +134,7 @@ _LETTER = (
     ],
 )
 def test_a_channel_carried_on(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -172,7 +163,7 @@ def test_a_channel_carried_on(nlp: Any, text: str, quoted: str, when: str | None
     ],
 )
 def test_a_reply(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 _FILLER = (
@@ -215,7 +206,7 @@ _FILLER = (
     ],
 )
 def test_the_same_words_quoted_again(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 LEVY = "The council voted on the levy in March 2015. Mayor Ana Ruiz was against it.\n\n"
@@ -246,4 +237,4 @@ LEVY = "The council voted on the levy in March 2015. Mayor Ana Ruiz was against 
     ],
 )
 def test_said_then(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")

@@ -7,17 +7,7 @@ from typing import Any
 
 import pytest
 
-NEWS_DAY = "2019-11-20"
-
-
-def _dated(nlp: Any, text: str, quoted: str) -> tuple[str | None, str]:
-    from saidwhen.pipeline import extract
-
-    record = extract(text, NEWS_DAY, nlp=nlp)
-    found = [q for q in record.quotes if quoted in q.text]
-    (q,) = [q for q in found if q.kind != "indirect"] or found
-    return q.when, q.when_basis
-
+from tests.when_helpers import NEWS_DAY, dated
 
 # a wire story whose paragraph breaks were lost: one paragraph of some 2,000 characters
 _ONE_PARAGRAPH = (
@@ -55,7 +45,7 @@ _ONE_PARAGRAPH = (
 )
 def test_a_story_of_one_paragraph(nlp: Any, quoted: str, when: str | None) -> None:
     assert len(_ONE_PARAGRAPH) > 1500 and "\n" not in _ONE_PARAGRAPH
-    assert _dated(nlp, _ONE_PARAGRAPH, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, _ONE_PARAGRAPH, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -105,7 +95,7 @@ def test_a_story_of_one_paragraph(nlp: Any, quoted: str, when: str | None) -> No
     ],
 )
 def test_the_day_the_lead_reports(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -134,7 +124,7 @@ def test_the_day_the_lead_reports(nlp: Any, text: str, quoted: str, when: str | 
     ],
 )
 def test_the_present_perfect(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 # the lead tells of last week; the day before the article comes later, of the market
@@ -171,7 +161,7 @@ _MARKET = (
     ],
 )
 def test_an_aside_of_the_day_before(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -195,7 +185,7 @@ def test_an_aside_of_the_day_before(nlp: Any, text: str, quoted: str, when: str 
     ],
 )
 def test_the_account_just_told(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(
@@ -219,7 +209,7 @@ def test_the_account_just_told(nlp: Any, text: str, quoted: str, when: str | Non
     ],
 )
 def test_later_of_a_relative_clause(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text")
+    assert dated(nlp, text, quoted) == (when, "text")
 
 
 def test_an_occasion_attended(nlp: Any) -> None:
@@ -230,7 +220,7 @@ def test_an_occasion_attended(nlp: Any) -> None:
         'herself among its critics.\n\n"It is a disgrace to the town," Okafor said. "We will '
         'fight it."'
     )
-    assert _dated(nlp, text, "We will fight it") == ("2019-11-13", "text")
+    assert dated(nlp, text, "We will fight it") == ("2019-11-13", "text")
 
 
 _TWO_RALLIES = (
@@ -286,7 +276,7 @@ def test_the_rallies_of_two_places(
     ],
 )
 def test_last_night_at_the_occasion(nlp: Any, text: str, quoted: str, when: str | None) -> None:
-    assert _dated(nlp, text, quoted) == (when, "text" if when else "article date")
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
 
 
 def test_a_date_of_the_speaker() -> None:

@@ -1,0 +1,19 @@
+"""The date of a quote in made-up news, for the tests of ``saidwhen.extract.when``
+(2019-11-20 is a Wednesday, so "Tuesday" is the day before)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+NEWS_DAY = "2019-11-20"
+
+
+def dated(nlp: Any, text: str, quoted: str) -> tuple[str | None, str]:
+    """``when`` and ``when_basis`` of the one quote holding ``quoted`` (its direct or
+    fragment record when a report holds the words too)."""
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    found = [q for q in record.quotes if quoted in q.text]
+    (q,) = [q for q in found if q.kind != "indirect"] or found
+    return q.when, q.when_basis
