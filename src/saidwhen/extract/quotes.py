@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["QuoteRegion", "find_quote_regions", "paragraphs"]
+__all__ = ["HEADLINE_CHARS", "QuoteRegion", "find_quote_regions", "line_near", "paragraphs"]
 
 MarkKind = Literal["open", "close", "either"]
 
@@ -25,8 +25,9 @@ _CLOSERS_AFTER = set(" \t\n)]},.;:!?—–-…") | {""}
 # A headline quotes with single marks (AP style: Guns Are 'A Crisis,' Dean Says); a
 # single mark elsewhere is an apostrophe or a quote inside a quote. ("''" is NYT's double.)
 _SINGLE_MARKS = re.compile(r"[‘’]|(?<!')'(?!')")
-# a headline is one short line (characters)
-_HEADLINE_CHARS = 300
+# A headline (a subhead, a caption, a line of page furniture) is one short line: a longer
+# line is a paragraph (characters; every test of "is this line a headline" reads it)
+HEADLINE_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ def _headline_regions(text: str, p_start: int, p_end: int) -> list[QuoteRegion]:
     """The single-quoted regions of a headline line with no double marks: each opening
     mark paired with the next closing one (a closing mark with none open is an
     apostrophe: ``the Smiths’ house``)."""
-    if p_end - p_start > _HEADLINE_CHARS or _MARKS.search(text, p_start, p_end):
+    if p_end - p_start > HEADLINE_CHARS or _MARKS.search(text, p_start, p_end):
         return []
     out: list[QuoteRegion] = []
     open_at: int | None = None

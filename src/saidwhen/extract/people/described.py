@@ -15,13 +15,13 @@ from saidwhen.extract.people.names import (
     _NOUN_GENDER,
     _ORG_NOUNS,
     _PERSON_NOUNS,
-    _PERSON_SUFFIXES,
     _PLACE_LABELS,
     PRONOUNS,
     Gender,
     _clean_mention,
     _stem,
     lowered_at,
+    person_noun,
 )
 from saidwhen.nlp import doc_text
 
@@ -222,8 +222,7 @@ class _Descriptions:
                 # person named next with that description; a person's noun must be the
                 # one named ("A Treasury spokesman" is not "Treasury Secretary Lew"),
                 # a document's author may share its other words ("a campaign memo")
-                person = lemma in _PERSON_NOUNS or lemma.endswith(_PERSON_SUFFIXES)
-                return self._named_next(at, {_stem(lemma)} if person else words)
+                return self._named_next(at, {_stem(lemma)} if person_noun(lemma) else words)
             return None  # "a spokesman", "officials": a new source, not one named before
         best: tuple[float, _Entity] | None = None
         for ent in self._entities:
@@ -524,7 +523,7 @@ class _Descriptions:
     def _people_body(self, lemma: str) -> _Entity | None:
         """The one body of the article named after the people in it ("Nurses for Clean
         Water", "Parents Against the Mine") that plural people ("the nurses") are."""
-        if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES):
+        if not person_noun(lemma):
             return None
         bodies = [
             e
@@ -541,7 +540,7 @@ class _Descriptions:
         """ "the spokesperson" after "a spokesperson who ...": one unnamed source, named
         by its first, indefinite description."""
         lemma = root.lemma_.lower()
-        if lemma not in _PERSON_NOUNS and not lemma.endswith(_PERSON_SUFFIXES):
+        if not person_noun(lemma):
             return None  # "the agreement" is no source
         at = self._lemma_positions(lemma)
         lo = bisect.bisect_left(at, root.i - 1499)

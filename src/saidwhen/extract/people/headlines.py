@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people.names import _ANY_GIVEN
+from saidwhen.extract.quotes import HEADLINE_CHARS
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ _TITLE_SMALL = frozenset(
 )
 
 
-_TITLE_CHARS = 300  # a headline or a caption is short
 _EDGES = "\"'“”‘’()[]{}.,:;!?*"
 
 
@@ -33,7 +33,7 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     out = []
     lo = 0
     for line in text.split("\n"):
-        if len(line) <= _TITLE_CHARS and _in_title_case(line):
+        if len(line) <= HEADLINE_CHARS and _in_title_case(line):
             out.append((lo, lo + len(line)))
         elif (tail := _title_tail(line)) < len(line):
             out.append((lo + tail, lo + len(line)))
@@ -82,16 +82,12 @@ def _in_title_case(line: str) -> bool:
     return words >= 4 and capitals >= 3
 
 
-# a first line longer than this is a paragraph, not a headline (and is not read again
-# for every "it" and "they" of a long one-paragraph page)
-_MAX_HEADLINE = 300
-
-
 def _headline_end(text: str) -> int:
     """Where a title-case first line ends (0: none). Looser than :func:`_in_title_case`
     (four in five long words capitalised, small words unchecked): it only keeps a
     headline's names from being subjects for a later he/she, and was measured so."""
-    end = text.find("\n", 0, _MAX_HEADLINE + 1)
+    # (a longer first line is a paragraph, and is not read again for each "it", "they")
+    end = text.find("\n", 0, HEADLINE_CHARS + 1)
     if end < 0:
         return 0  # (no line break, or a first line too long to be a headline)
     words = re.findall(r"[A-Za-z][\w'’-]*", text[:end])

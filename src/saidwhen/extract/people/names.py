@@ -19,7 +19,7 @@ from saidwhen.extract.lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
-from saidwhen.extract.quotes import line_near
+from saidwhen.extract.quotes import HEADLINE_CHARS, line_near
 from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
 
@@ -186,6 +186,14 @@ REGNAL_TITLES = frozenset(
     "king queen prince princess pope duke duchess emperor empress sultan sheikh".split()
 )
 _PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person", "ant")
+
+
+def person_noun(lemma: str) -> bool:
+    """Whether a noun's lemma names a person: a role ("spokesman", "voter") or a
+    person's ending ("economist", "historian")."""
+    return lemma in _PERSON_NOUNS or lemma.endswith(_PERSON_SUFFIXES)
+
+
 _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")
 # Parts of speech no role word has ("after", "for" end like "lawyer" and "actor")
 _NOT_ROLES = frozenset("ADJ ADP SCONJ CCONJ DET PRON PART ADV NUM AUX".split())
@@ -852,12 +860,12 @@ def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
 def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
     """A name that is a whole line: page furniture ("Sponsored Ads") or a byline; or
     one in a subhead set in capitals ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT"), whose
-    words run a body's name into the model's. Only the line's first and last
-    :data:`_LINE_REACH` characters around the name are read: a longer line is a
-    paragraph, neither furniture nor a subhead (and is not read again per name)."""
+    words run a body's name into the model's. Only ``HEADLINE_CHARS`` characters on
+    each side of the name are read: a longer line is a paragraph, neither furniture
+    nor a subhead (and is not read again per name)."""
     text = doc_text(doc)
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-    bounds = line_near(text, start, end, _LINE_REACH)
+    bounds = line_near(text, start, end, HEADLINE_CHARS)
     if bounds is None:
         return False
     lo, hi = bounds
@@ -865,10 +873,6 @@ def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
     if len(line.split()) > 1 and not any(map(str.islower, line)):
         return True
     return not text[lo:start].strip() and not text[end:hi].strip()
-
-
-# how far from a name its line's ends are looked for (characters)
-_LINE_REACH = 300
 
 
 def _personal(doc: Doc, i0: int, i: int, j: int, name_words: set[str]) -> bool:
@@ -966,7 +970,7 @@ def _knows_of(root: Token, child: Token) -> bool:
     return (
         root.pos_ == "NOUN"
         and root.tag_ == "NNS"
-        and (lemma in _PERSON_NOUNS or lemma == "people" or lemma.endswith(_PERSON_SUFFIXES))
+        and (person_noun(lemma) or lemma == "people")
         and (
             (child.dep_ == "acl" and child.tag_ in ("VBN", "VBD"))
             or (child.dep_ == "amod" and child.i > root.i)

@@ -32,7 +32,7 @@ _HEADLINE_CUES = frozenset(
     tout defend dismiss reject praise mock attack criticize criticise question ask argue
     predict promise pledge declare announce suggest complain boast concede rebuke lash
     chide scold hail decry denounce condemn blame brand label dub quote tweet write add
-    find rule concede reveal confirm explain stress recall
+    find rule reveal confirm explain stress recall
     """.split()
 )
 # a word of a name inside it, never its first ("Board of Elections", "Charles de Gaulle")

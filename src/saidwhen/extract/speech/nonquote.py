@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import CHANNEL_WORDS, SPEECH_VERBS
-from saidwhen.extract.quotes import line_near
+from saidwhen.extract.quotes import HEADLINE_CHARS, line_near
 from saidwhen.extract.speech.lexicon import TITLE_CONTEXT
 
 if TYPE_CHECKING:
@@ -528,14 +528,10 @@ def in_headline(text: str, region: QuoteRegion) -> bool:
     return len(long_words) > 2 and sum(w[0].isupper() for w in long_words) > 0.8 * len(long_words)
 
 
-# a headline is short (characters); a longer line is narration
-_HEADLINE_CHARS = 300
-
-
 def _short_line(text: str, start: int, end: int) -> str | None:
-    """The line holding ``text[start:end]`` when it is at most ``_HEADLINE_CHARS`` long,
+    """The line holding ``text[start:end]`` when it is at most ``HEADLINE_CHARS`` long,
     else None (looked for only that far: a region's checks stay local in a long line)."""
-    bounds = line_near(text, start, end, _HEADLINE_CHARS)
-    if bounds is None or bounds[1] - bounds[0] > _HEADLINE_CHARS:
+    bounds = line_near(text, start, end, HEADLINE_CHARS)
+    if bounds is None or bounds[1] - bounds[0] > HEADLINE_CHARS:
         return None
     return text[bounds[0] : bounds[1]]
