@@ -139,24 +139,34 @@ def test_the_command_scores_a_made_up_article(tmp_path: Path) -> None:
     assert metrics["speaker"] == {"accuracy": 1.0, "exact": 1.0}  # "Ruiz", canonical
 
 
-def test_errors_list_reported_statements_given_to_the_wrong_person(tmp_path: Path) -> None:
+def test_errors_list_wrong_reported_speakers_and_inexact_names(tmp_path: Path) -> None:
     """The scorer counts them but does not list them; ``--errors`` does."""
     import contextlib
     import io
 
-    from saidwhen.eval.realnews import _print_indirect_speakers, load_scorer
+    from saidwhen.eval.realnews import _print_speaker_errors, load_scorer
 
     require_shared(default_eval_dir() / "score.py", "the realnews scorer")
-    text = "The mayor said the bridge would reopen in May. Ruiz said taxes would fall."
-    said = [("the bridge would reopen in May", "the mayor"), ("taxes would fall", "Ana Ruiz")]
+    text = (
+        "The mayor said the bridge would reopen in May. Ruiz said taxes would fall. "
+        '"We are ready," said Mayor Tom Lee. "Soon," Ruiz added.'
+    )
+    said = [
+        ("the bridge would reopen in May", "the mayor", "indirect"),
+        ("taxes would fall", "Ana Ruiz", "indirect"),
+        ("We are ready,", "Tom Lee", "direct"),
+        ("Soon,", "Ana Ruiz", "direct"),
+    ]
     gold = {"name": "g", "date": "2021-03-01", "text": text, "quotes": [
-        {"text": t, "start": text.index(t), "end": text.index(t) + len(t), "kind": "indirect",
-         "speaker": who, "when": "article date"} for t, who in said]}  # fmt: skip
-    pred = {"quotes": [{**q, "speaker": "Ana Ruiz"} for q in gold["quotes"]]}  # type: ignore[union-attr]
+        {"text": t, "start": text.index(t), "end": text.index(t) + len(t), "kind": kind,
+         "speaker": who, "when": "article date"} for t, who, kind in said]}  # fmt: skip
+    given = ["Ana Ruiz", "Ana Ruiz", "Mayor Tom Lee", "Ana Ruiz"]
+    pred = {"quotes": [{**q, "speaker": who} for q, who in zip(gold["quotes"], given, strict=True)]}  # type: ignore[union-attr]
     (tmp_path / "g.json").write_text(json.dumps(pred), encoding="utf-8")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        _print_indirect_speakers(load_scorer(), [gold], tmp_path)
+        _print_speaker_errors(load_scorer(), [gold], tmp_path)
     assert out.getvalue().splitlines() == [
-        "  [g] WRONG SPEAKER indirect 'Ana Ruiz' for 'the mayor': 'the bridge would reopen in May'"
+        "  [g] NOT EXACT NAME 'Mayor Tom Lee' for 'Tom Lee': 'We are ready,'",
+        "  [g] WRONG SPEAKER indirect 'Ana Ruiz' for 'the mayor': 'the bridge would reopen in May'",
     ]

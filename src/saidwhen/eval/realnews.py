@@ -217,27 +217,34 @@ def run_realnews(
         with contextlib.redirect_stdout(out):
             tot = score.score_system(str(gold_dir), str(pred_dir), by_article, errors)
             if errors:
-                _print_indirect_speakers(score, gold, pred_dir)
+                _print_speaker_errors(score, gold, pred_dir)
     tot["docs"] = len(gold)
     metrics = _metrics(score, tot)
     metrics["data"] = "+".join(d.name for d in dirs)  # the summary names the sets scored
     return metrics, out.getvalue(), records
 
 
-def _print_indirect_speakers(score: ModuleType, gold: list[dict[str, Any]], pred_dir: Path) -> None:
-    """The reported statements found with a wrong speaker, which the scorer counts but
-    does not list, matched by the scorer's own rules."""
+def _print_speaker_errors(score: ModuleType, gold: list[dict[str, Any]], pred_dir: Path) -> None:
+    """What the scorer counts but does not list, matched by its own rules: reported
+    statements found with a wrong speaker, and direct quotes whose speaker is the right
+    person under a name that is not the gold's canonical one."""
     for g in gold:
         text = score.Text(g["text"])
         pred = json.loads((pred_dir / f"{g['name']}.json").read_text(encoding="utf-8"))
-        golds = [dict(q) for q in g["quotes"] if q["kind"] == "indirect"]
-        preds = [q for q in pred["quotes"] if q.get("kind") == "indirect"]
-        score.spans(text, golds)
-        score.spans(text, preds)
-        for gq, pq in score.match(golds, preds):
-            if not score.speaker_ok(pq.get("speaker"), gq["speaker"], gq.get("speaker_alt", ())):
-                who = f"{pq.get('speaker')!r} for {gq['speaker']!r}"
-                print(f"  [{g['name']}] WRONG SPEAKER indirect {who}: {gq['text'][:70]!r}")
+        for kinds in (score.DIRECT, {"indirect"}):
+            golds = [dict(q) for q in g["quotes"] if q["kind"] in kinds]
+            preds = [q for q in pred["quotes"] if q.get("kind", "direct") in kinds]
+            score.spans(text, golds)
+            score.spans(text, preds)
+            for gq, pq in score.match(golds, preds):
+                said, alts = pq.get("speaker"), gq.get("speaker_alt", ())
+                who = f"{said!r} for {gq['speaker']!r}"
+                right = score.speaker_ok(said, gq["speaker"], alts)
+                if "indirect" in kinds:
+                    if not right:
+                        print(f"  [{g['name']}] WRONG SPEAKER indirect {who}: {gq['text'][:70]!r}")
+                elif right and score.tokens(said) != score.tokens(gq["speaker"]):
+                    print(f"  [{g['name']}] NOT EXACT NAME {who}: {gq['text'][:70]!r}")
 
 
 def format_metrics(metrics: dict[str, Any]) -> str:
