@@ -17,6 +17,7 @@ from saidwhen.extract.speech.frames import (
     split_next_acts,
     split_that_clauses,
 )
+from saidwhen.extract.speech.headline import headline_reports
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
     CLAUSE_VERBS,
@@ -290,6 +291,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         *find_gerund_reports(view, people),
         *find_cause_reports(view, people),
         *find_opening_participles(view, people),
+        *headline_reports(view, people),
     ]:
         if not any(_same_report(q, r) or (q.start < r.end and r.start < q.end) for q in out):
             out.append(r)
