@@ -43,6 +43,8 @@ _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 # is a headline's clause)
 _MOST_NAME_WORDS = 5
 _MOST_LABEL_WORDS = 3
+# the end of a sentence inside a line ("the tax. Lee", not "Mr. Lee" or "U.S. Lee")
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?] ")
 
 
 def _cue_lemma(word: str) -> str | None:
@@ -190,8 +192,10 @@ def headline_reports(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         lo += 1
     hi = text.find("\n", lo)
     hi = len(text) if hi < 0 else hi
-    if not lo < hi <= lo + HEADLINE_CHARS or hi == len(text):
+    if not lo < hi <= lo + HEADLINE_CHARS or not text[hi:].strip():
         return []  # no line of its own before the body
+    if _SENTENCE_END.search(text, lo, hi):
+        return []  # sentences, not a headline ("Take the tax. Lee says that ...")
     words = list(_WORD.finditer(text, lo, hi))
     verbs = [k for k, m in enumerate(words) if k > 0 and _cue_lemma(m.group()) is not None]
     out: list[Draft] = []

@@ -286,12 +286,15 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
             out = [t for t in out if t not in over]
             out.append(r)
     out = _with_insertions(out, find_source_insertions(view, people))
+    for r in headline_reports(view, people):
+        # the headline's words name its speaker better than the tagger's parse of it
+        out = [q for q in out if not (q.start < r.end and r.start < q.end)]
+        out.append(r)
     for r in [
         *find_phrase_then_clause(view, people),
         *find_gerund_reports(view, people),
         *find_cause_reports(view, people),
         *find_opening_participles(view, people),
-        *headline_reports(view, people),
     ]:
         if not any(_same_report(q, r) or (q.start < r.end and r.start < q.end) for q in out):
             out.append(r)
