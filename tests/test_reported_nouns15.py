@@ -10,15 +10,11 @@ from typing import Any
 import pytest
 
 from saidwhen.extract.speech.rules import find_noun_reports
-from saidwhen.extract.speech.view import ArticleView
+from tests.test_reported_reasons15 import found_by
 
 
 def _found(text: str, nlp: Any) -> list[tuple[str, str | None]]:
-    view = ArticleView.build(nlp(text))
-    return [
-        (view.text[d.start : d.end], d.speaker.mention if d.speaker else None)
-        for d in find_noun_reports(view)
-    ]
+    return found_by(find_noun_reports, text, nlp)
 
 
 @pytest.mark.parametrize(

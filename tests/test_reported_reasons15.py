@@ -5,20 +5,28 @@ reason with another preposition, nor a verb that judges nothing, nor a negated v
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from saidwhen.extract.speech.frames import find_as_reports
+from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView
 
 
-def _found(text: str, nlp: Any) -> list[tuple[str, str | None]]:
+def found_by(
+    finder: Callable[[ArticleView], list[Draft]], text: str, nlp: Any
+) -> list[tuple[str, str | None]]:
+    """(words, source mention) of each report ``finder`` reads in ``text``."""
     view = ArticleView.build(nlp(text))
     return [
-        (view.text[d.start : d.end], d.speaker.mention if d.speaker else None)
-        for d in find_as_reports(view)
+        (view.text[d.start : d.end], d.speaker.mention if d.speaker else None) for d in finder(view)
     ]
+
+
+def _found(text: str, nlp: Any) -> list[tuple[str, str | None]]:
+    return found_by(find_as_reports, text, nlp)
 
 
 @pytest.mark.parametrize(
