@@ -38,6 +38,7 @@ from saidwhen.extract.speech.lexicon import (
     NO_SOURCE,
     NOT_AS_DESCRIPTION,
     PROMISE_VERBS,
+    REASON_VERBS,
     RECEIVING_VERBS,
     SUBJ_DEPS,
     WHEN_ENTS,
@@ -274,16 +275,36 @@ def _named(verb: Token) -> list[Token] | None:
     return list(doc[args[1].left_edge.i : end + 1])
 
 
+def _with_reason(verb: Token) -> list[Token] | None:
+    """``the mayor for closing the pier`` (of ``criticized the mayor for closing the
+    pier``): a verb of judging's object and the reason right after it, as the realnews
+    sets and PolNeAR mark the words."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objs:
+        return None
+    doc, obj = verb.doc, objs[0]
+    k = obj.right_edge.i + 1
+    if k >= len(doc) or doc[k].lower_ != REASON_VERBS.get(verb.lemma_.lower()):
+        return None
+    if doc[k].head.i not in (verb.i, obj.i) or doc[k].dep_ != "prep":
+        return None
+    if not any(c.dep_ in ("pobj", "pcomp") for c in doc[k].children):
+        return None
+    return list(doc[obj.left_edge.i : doc[k].right_edge.i + 1])
+
+
 def find_as_reports(
     view: ArticleView, people: Resolver | None = None, taken: Collection[int] = ()
 ) -> list[Draft]:
     """``Kim described the plan as a disaster``, ``Varga has kept branding the warden
     as a "tin baron"``: what a verb of describing or judging says its object is; ``Kim
     called the plan a disaster``, ``Kim compared the plan to a shipwreck``: what a verb
-    of naming or comparing says it is or is like."""
+    of naming or comparing says it is or is like; ``Kim criticized the mayor for closing
+    the pier``: a verb of judging's object and its reason."""
     return [
         *_frames(view, people, DESCRIBING_VERBS, _as_object, ("dobj", "prep"), taken),
         *_frames(view, people, NAMING_VERBS | COMPARING_VERBS, _named, tuple(_NAMED_DEPS), taken),
+        *_frames(view, people, frozenset(REASON_VERBS), _with_reason, ("dobj",), taken),
     ]
 
 

@@ -15,14 +15,15 @@ import re
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.people import PeopleIndex
-from saidwhen.extract.quotes import QuoteRegion
+from saidwhen.extract.quotes import HEADLINE_CHARS, QuoteRegion
 from saidwhen.extract.speech.nonquote import in_headline
+from saidwhen.extract.speech.types import Draft
 from saidwhen.model import Span, Speaker
 
 if TYPE_CHECKING:
     from saidwhen.extract.speech.view import ArticleView
 
-__all__ = ["headline_cue"]
+__all__ = ["headline_cue", "headline_reports"]
 
 # Verbs a headline reports speech with (their lemmas); a headline writes them in the
 # present's third person: Says, Tells, Slams, Denies, Pushes
@@ -42,6 +43,8 @@ _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 # is a headline's clause)
 _MOST_NAME_WORDS = 5
 _MOST_LABEL_WORDS = 3
+# the end of a sentence inside a line ("the tax. Lee", not "Mr. Lee" or "U.S. Lee")
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?] ")
 
 
 def _cue_lemma(word: str) -> str | None:
@@ -174,6 +177,128 @@ def _colon_found(
     if speaker is None or tok is None:
         return None
     return tok, Span(":", colon, colon + 1), speaker
+
+
+def headline_reports(view: ArticleView, people: PeopleIndex) -> list[Draft]:
+    """The reported statements of the article's headline, read from its words as
+    :func:`headline_cue` reads a quote's: ``Ruiz Urges Council to Drop Fare Rise`` (the
+    words after the verb), ``Fare Rise Is Unfair, Ruiz Says`` (the words before the name),
+    ``Ruiz Wades In, Urges Council to ...`` (the name that opens the line), ``Ruiz: Fare
+    Rise Is Unfair`` (a known name before a colon); a second verb after a comma is a
+    second statement (``Ruiz Slams Fare Rise, Urges Council to ...``)."""
+    text = view.text
+    lo = view.start
+    while lo < len(text) and text[lo].isspace():
+        lo += 1
+    hi = text.find("\n", lo)
+    hi = len(text) if hi < 0 else hi
+    if not lo < hi <= lo + HEADLINE_CHARS or not text[hi:].strip():
+        return []  # no line of its own before the body
+    if _SENTENCE_END.search(text, lo, hi):
+        return []  # sentences, not a headline ("Take the tax. Lee says that ...")
+    words = list(_WORD.finditer(text, lo, hi))
+    verbs = [k for k, m in enumerate(words) if k > 0 and _cue_lemma(m.group()) is not None]
+    out: list[Draft] = []
+    for n, k in enumerate(verbs):
+        verb = words[k]
+        gap = text[words[k - 1].end() : verb.start()].strip()
+        if out and gap not in (",", ":"):
+            continue  # a verb inside the words said ("Ruiz Says Lee Claims ...")
+        run = _run_before(words, k, text)
+        later = [
+            j
+            for j in verbs[n + 1 :]
+            if text[words[j - 1].end() : words[j].start()].strip() in (",", ":")
+        ]
+        end = words[later[0]].start() if later else hi
+        start = words[k + 1].start() if k + 1 < len(words) else end
+        if run and run[-1].group().endswith(("'s", "’s")):
+            continue  # "Lee's Claims About ...": a noun
+        if run:
+            speaker = _speaker(people, text, run)
+            if text[lo : run[0].start()].rstrip(" '’\"”").endswith(","):
+                start, end = lo, run[0].start()  # "Fare Rise Is Unfair, Ruiz Says"
+        elif gap in (",", ":"):
+            # "Ruiz Slams X, Urges Y": the same speaker; "Ruiz Wades In, Urges Y": the
+            # name that opens the line
+            speaker = out[-1].speaker if out else _opening_name(people, text, words)
+        else:
+            continue
+        span = _trimmed(text, start, end)
+        if speaker is None or span is None:
+            continue
+        word = verb.group().rstrip(".")
+        cue = Span(word, verb.start(), verb.start() + len(word))
+        out.append(_headline_draft(span, speaker, cue, _token_at(view, verb.start())))
+    if not out:
+        out = _colon_report(view, people, words, lo, hi)
+    return out
+
+
+def _colon_report(
+    view: ArticleView, people: PeopleIndex, words: list[re.Match[str]], lo: int, hi: int
+) -> list[Draft]:
+    """``Ruiz: Fare Rise Is Unfair``: a headline opening on a known name and a colon."""
+    text = view.text
+    colon = text.find(":", lo, hi)
+    head = [m for m in words if m.end() <= colon]
+    if (
+        colon < 0
+        or not head
+        or len(head) > _MOST_LABEL_WORDS
+        or text[lo : head[0].start()].strip()
+        or text[head[-1].end() : colon].strip()
+        or any(text[a.end() : b.start()].strip() for a, b in itertools.pairwise(head))
+        or not all(_name_word(m.group(), k > 0) for k, m in enumerate(head))
+    ):
+        return []
+    speaker = _known(people, text, head[0].start(), head[-1].end())
+    span = _trimmed(text, colon + 1, hi)
+    if speaker is None or span is None:
+        return []
+    cue = Span(":", colon, colon + 1)
+    return [_headline_draft(span, speaker, cue, _token_at(view, colon))]
+
+
+def _opening_name(people: PeopleIndex, text: str, words: list[re.Match[str]]) -> Speaker | None:
+    """The known name that opens the headline ("Ruiz" of ``Ruiz Wades In, Urges ...``):
+    its longest run of first words that names someone of the article."""
+    for n in range(min(_MOST_LABEL_WORDS, len(words)), 0, -1):
+        head = words[:n]
+        if all(not text[a.end() : b.start()].strip() for a, b in itertools.pairwise(head)):
+            found = _known(people, text, head[0].start(), head[-1].end())
+            if found is not None:
+                return found
+    return None
+
+
+def _known(people: PeopleIndex, text: str, start: int, end: int) -> Speaker | None:
+    """The speaker a name of the headline stands for, when the article knows it."""
+    name = people.resolve(start, end) or _named(people, text[start:end])
+    return Speaker(name, text[start:end], start, end) if name is not None else None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` without the spaces and the commas, colons and stops at its
+    edges; None when fewer than two words are left."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
+        end -= 1
+    return (start, end) if len(text[start:end].split()) >= 2 else None
+
+
+def _headline_draft(span: tuple[int, int], speaker: Speaker, cue: Span, token: int | None) -> Draft:
+    return Draft(
+        span[0],
+        span[1],
+        "indirect",
+        speaker,
+        cue,
+        cue_token=token,
+        is_indirect=True,
+        headline=True,
+    )
 
 
 def _token_at(view: ArticleView, at: int) -> int | None:

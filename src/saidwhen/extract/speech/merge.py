@@ -17,6 +17,7 @@ from saidwhen.extract.speech.frames import (
     split_next_acts,
     split_that_clauses,
 )
+from saidwhen.extract.speech.headline import headline_reports
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
     CLAUSE_VERBS,
@@ -285,6 +286,10 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
             out = [t for t in out if t not in over]
             out.append(r)
     out = _with_insertions(out, find_source_insertions(view, people))
+    for r in headline_reports(view, people):
+        # the headline's words name its speaker better than the tagger's parse of it
+        out = [q for q in out if not (q.start < r.end and r.start < q.end)]
+        out.append(r)
     for r in [
         *find_phrase_then_clause(view, people),
         *find_gerund_reports(view, people),
