@@ -32,6 +32,7 @@ from saidwhen.extract.speech.lexicon import (
 )
 from saidwhen.extract.speech.rules import find_reported
 from saidwhen.extract.speech.syntax import (
+    can_speak,
     cue_subject,
     is_speech_verb,
     noun_phrase,
@@ -156,7 +157,18 @@ def decode(
                 and _gap(s, cue) <= MAX_SOURCE_GAP
                 and (after is None or s.start < after)
             ]
-            src = min(near, key=lambda s: (_gap(s, cue), s.start)) if near else None
+            # one that can speak before a nearer place or thing ("Raleigh, N.C.-based
+            # Salix ... terminated a merger, citing ...": the tagger marked "Raleigh";
+            # "... he said, according to audio provided to the paper": the audio only
+            # carries his words, as for a direct quote)
+            src = (
+                min(
+                    near,
+                    key=lambda s: (not can_speak(span_root(doc, s)), _gap(s, cue), s.start),
+                )
+                if near
+                else None
+            )
         pieces = (
             _parenthetical(view, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
         )
@@ -258,8 +270,21 @@ def _tagged_cue_subject(doc: Doc, cue: TaggedSpan, cues: Sequence[TaggedSpan]) -
         outer = tok.head.head.i
         return any(c.start <= outer < c.end for c in cues)
 
+    verb = span_root(doc, cue)
+    if not is_speech_verb(verb) and not any(c.dep_ == "dobj" for c in verb.children):
+        # "as the talks ended stating that ...": the tagger ran the verb the participle
+        # hangs from into the cue; the participle of saying is the cue's verb (not after
+        # an object: "used his speech to offer", "spent hours reflecting on")
+        verb = next(
+            (
+                t
+                for t in doc[cue.start : cue.end]
+                if t.head.i == verb.i and t.tag_ == "VBG" and is_speech_verb(t)
+            ),
+            verb,
+        )
     return cue_subject(
-        span_root(doc, cue),
+        verb,
         subjects=("nsubj",),
         nearest=True,
         passive="agent",

@@ -27,6 +27,7 @@ from saidwhen.extract.speech.lexicon import (
 )
 from saidwhen.extract.speech.syntax import (
     according_to,
+    can_speak,
     is_speech_verb,
     owner_of_sentence_before,
     subject_of,
@@ -193,19 +194,23 @@ def _cue_before(
     if best is not None:
         return best, None, None
     opens_sentence = doc_text(doc)[region.start : region.start + 1].isupper()
-    if toks and toks[-1].text == "," and len(toks) >= 2 and opens_sentence:
+    # the words up to the mark, past white space on the line ("resisted:  "...""); not
+    # a line that ends before the quote ("Here are the highlights:" then a quoted subhead)
+    if bare and "\n" in doc_text(doc)[bare[-1].idx : region.open_mark]:
+        bare = []
+    if bare and bare[-1].text == "," and len(bare) >= 2 and opens_sentence:
         # "The crowd chanted back at him, "Send them home"": the clause's verb, whatever it is
-        for tok in reversed(toks[:-1]):
+        for tok in reversed(bare[:-1]):
             if tok.pos_ == "VERB" and tok.tag_ != "VBN" and (subj := subject_of(tok, quoted)):
                 return tok, None, subj
-    if toks and toks[-1].text == ":" and len(toks) >= 2:
-        colon = toks[-1]
+    if bare and bare[-1].text == ":" and len(bare) >= 2:
+        colon = bare[-1]
         # "Kasich resisted: "..."": the clause's verb and subject introduce the quote
-        for tok in reversed(toks[:-1]):
+        for tok in reversed(bare[:-1]):
             if tok.pos_ == "VERB" and (subj := subject_of(tok, quoted)) is not None:
                 return tok, None, subj
-        if toks[-2].pos_ in ("PROPN", "NOUN", "PRON"):  # "Smith: "...""
-            return colon, Span(":", colon.idx, colon.idx + 1), toks[-2]
+        if bare[-2].pos_ in ("PROPN", "NOUN", "PRON"):  # "Smith: "...""
+            return colon, Span(":", colon.idx, colon.idx + 1), bare[-2]
     return None
 
 
@@ -331,8 +336,8 @@ def nearby_subject(view: ArticleView, verb: Token, region: QuoteRegion) -> Token
         tok = doc[k]
         depth += tok.text == ")"
         depth -= tok.text == "("
-        if depth <= 0 and tok.pos_ in ("PROPN", "PRON") and tok.text != "(":
-            return tok
+        if depth <= 0 and tok.pos_ in ("PROPN", "PRON") and tok.text != "(" and can_speak(tok):
+            return tok  # (not a place on the way: "visited Laredo, Texas and explained")
         if (depth <= 0 and tok.pos_ in ("VERB", "AUX")) or tok.text in (",", ";"):
             break
         k -= 1
@@ -387,7 +392,10 @@ def _subject_before_insertion(view: ArticleView, verb: Token) -> Token | None:
         cand = doc[j - 1]
         if cand.pos_ == "ADV" and j - 2 > start:
             k = j - 2
-            continue
+            if doc[k].text == "," and doc[k - 1].pos_ in ("PROPN", "PRON", "NOUN"):
+                cand = doc[k - 1]  # "Sanders, meanwhile, who sits at zero, said"
+            else:
+                continue
         if cand.pos_ not in ("PROPN", "PRON", "NOUN"):
             return None
         m = cand.i

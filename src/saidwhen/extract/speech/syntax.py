@@ -6,7 +6,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from saidwhen.extract._reported_cues import CUE_PREPS
+from saidwhen.extract._source_heads import SOURCE_HEADS
 from saidwhen.extract.memo import per_article
+from saidwhen.extract.people.names import person_noun
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
     CUE_CHANNELS,
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "according_to",
     "after_break",
+    "can_speak",
     "channel_of",
     "contiguous",
     "cue_span",
@@ -366,6 +369,33 @@ Control = Literal["lexicon", "before"]
 _NOMINAL = ("PROPN", "NOUN", "PRON")
 
 
+def can_speak(tok: Token) -> bool:
+    """Whether a noun phrase's head can be a speaker: a person, a body, a group, a
+    document, a name, a pronoun for one; not a place named on the way ("in Laredo,
+    Texas"), nor a thing or an event ("the meeting", "a rally", "his plan")
+    that PolNeAR's annotators never or rarely made a Source (:mod:`_source_heads`).
+    Only nouns and places are judged; any other word may stand for people ("both",
+    "four more", "it")."""
+    if tok.ent_type_ in ("PERSON", "ORG"):
+        return True
+    if tok.ent_type_ == "PLACE":
+        # a people ("Democrats"), a state as the subject or owner of an act ("North
+        # Korea's claims"); not a place named on the way ("Raleigh, N.C.-based ...")
+        return tok.tag_ in ("NNPS", "NNS") or tok.dep_ in ("nsubj", "nsubjpass", "poss")
+    if tok.pos_ != "NOUN":
+        return True  # (a pronoun may stand for a body: "it wants to release ...")
+    lemma = tok.lemma_.lower()
+    if tok.lower_ in SOURCE_HEADS or lemma in SOURCE_HEADS or person_noun(lemma):
+        return True
+    # "a wide array of artists", "a handful of senators": the people the noun counts
+    return any(
+        g.dep_ == "pobj" and can_speak(g)
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+    )
+
+
 def _line_between(a: Token, b: Token) -> bool:
     """A line break between two tokens: the parser ran a sentence over a subhead
     ("Slower growth ahead" then "Lee had said, ...")."""
@@ -414,6 +444,10 @@ def cue_subject(
     if verb.lemma_ in _NAMING_VERBS and (agent := _agent(verb)) is not None:
         return agent  # "labeled 'worms' by Castro", "the plan was called 'a disaster' by Lee"
     tok = verb
+    # a subject reached by climbing that cannot speak ("He sent an email as the meeting
+    # began vowing to ...": the parse hung the participle on the wrong clause): kept
+    # only if no clause further up has one that can
+    fallback: Token | None = None
     for _ in range(steps):
         subs = [
             c
@@ -428,7 +462,10 @@ def cue_subject(
             subs = subs[1:]  # "Pruitt, who Lane called a liar": "who" is the one called
         subs = [u for c in subs for u in _past_dateline(c)]
         if subs:
-            return min(subs, key=lambda c: abs(c.i - tok.i)) if nearest else subs[0]
+            subj = min(subs, key=lambda c: abs(c.i - tok.i)) if nearest else subs[0]
+            if tok.i == verb.i or can_speak(subj):
+                return subj
+            fallback = fallback or subj
         if tok.i == verb.i and (inverted := _inverted_object(tok, quoted)) is not None:
             return inverted
         if tok.dep_ == "acl" and (root := _nominal_root(tok)) is not None:
@@ -440,12 +477,12 @@ def cue_subject(
             if agents:
                 return agents[0]  # "asked by a reporter"
             if any(c.dep_ == "nsubjpass" for c in tok.children):
-                return None  # "she was asked", "it is expected": not who speaks
+                return fallback  # "she was asked", "it is expected": not who speaks
             if tok.tag_ == "VBN":
-                return None  # a passive's subject is the one asked, not the asker
+                return fallback  # a passive's subject is the one asked, not the asker
         head = tok.head
         if head.i == tok.i:
-            return None
+            break
         if tok.dep_ == "xcomp" and control == "lexicon" and head.lemma_ in OBJECT_CONTROL:
             objs = [c for c in head.children if c.dep_ == "dobj" and c.i not in quoted]
             if objs and objs[0].pos_ in _NOMINAL:
@@ -455,7 +492,7 @@ def cue_subject(
             if objs:
                 return objs[-1]  # "led some to question": the object speaks
         if participle_of_noun and tok.dep_ == "acl" and head.pos_ in _NOMINAL:
-            return head if tok.tag_ in ("VBG", "VBN") else None
+            return head if tok.tag_ in ("VBG", "VBN") else fallback
         if (
             report is not None
             and tok.dep_ in ("conj", "advcl")
@@ -472,8 +509,8 @@ def cue_subject(
         elif through_prep and tok.dep_ == "pcomp" and head.dep_ == "prep":
             tok = head.head
         else:
-            return None
-    return None
+            break
+    return fallback
 
 
 # what a verb the parse took for a participle has after it when it is finite ("called
