@@ -540,6 +540,13 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                 elif (k := _bridge(doc, j, i)) is not None:
                     j = k
                 elif (
+                    j + 2 < n
+                    and not doc[j].whitespace_
+                    and doc[j + 1].text == "\xa0"
+                    and _is_name_token(doc[j + 2])
+                ):
+                    j += 2  # "James\xa0Comey": a web page's no-break space, a token of its own
+                elif (
                     j + 4 < n
                     and doc[j + 1].text == "("
                     and _is_name_token(doc[j + 2])
