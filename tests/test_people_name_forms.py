@@ -22,8 +22,7 @@ CASES = [
         id="a-no-break-space-inside-a-name",
     ),
     pytest.param(
-        "Mayor Liesl\xa0Andor\xa0Kertesz cut the ribbon.\n\n"
-        '"The bridge is ours," Kertesz said.',
+        'Mayor Liesl\xa0Andor\xa0Kertesz cut the ribbon.\n\n"The bridge is ours," Kertesz said.',
         "Liesl Andor Kertesz",
         id="no-break-spaces-inside-a-name",
     ),
