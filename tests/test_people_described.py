@@ -171,3 +171,21 @@ def test_the_company_is_no_legislature(nlp: Any) -> None:
     assert qs
     assert who(qs[0]) != "the Ohio Senate"
     assert "Senate" not in (who(qs[0]) or "")
+
+
+@pytest.mark.parametrize(
+    ("lead", "company"),
+    [
+        (
+            "The measure drew protests from employers such as Vantrell, which opposed the bill.",
+            "Vantrell",
+        ),
+        ("Shoppers turned to Quillmart, which cut its prices in June.", "Quillmart"),
+        ("Analysts watched Norvane Holdings, which makes rail parts.", "Norvane Holdings"),
+    ],
+)
+def test_a_name_a_which_clause_describes_is_the_company(nlp: Any, lead: str, company: str) -> None:
+    # "which" says a thing, not a person: the name is the body "the company" refers to
+    rec = run(f'{lead} "We urge other firms to join us," the company wrote.\n', nlp)
+    (q,) = [q for q in rec.quotes if q.text.startswith("We urge")]
+    assert who(q) == company
