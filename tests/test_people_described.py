@@ -189,3 +189,39 @@ def test_a_name_a_which_clause_describes_is_the_company(nlp: Any, lead: str, com
     rec = run(f'{lead} "We urge other firms to join us," the company wrote.\n', nlp)
     (q,) = [q for q in rec.quotes if q.text.startswith("We urge")]
     assert who(q) == company
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "A Hale campaign memo went out as the polls closed. "
+            '"Ohio is next," campaign manager Rosa Ibarra wrote. '
+            '"We have staff in every county," the memo stated.\n',
+            "Rosa Ibarra",
+            id="the-memo-of-the-one-who-wrote",
+        ),
+        pytest.param(
+            '"The plant will close in May," plant manager Tom Reyes wrote to staff. '
+            '"Every worker will be paid to the end," the letter said.\n',
+            "Tom Reyes",
+            id="the-letter-of-the-one-who-wrote",
+        ),
+    ],
+)
+def test_a_document_no_one_issued_is_its_writers(nlp: Any, text: str, speaker: str) -> None:
+    qs = [q for q in run(text, nlp).quotes if q.text.startswith(("We have", "Every worker"))]
+    assert qs
+    assert who(qs[0]) == speaker
+
+
+def test_a_document_is_no_writers_from_far_before(nlp: Any) -> None:
+    # the one who wrote is a page away: the statement is no one's named
+    text = (
+        'Rosa Ibarra wrote to the council in March. "The roads are unsafe," she wrote.\n\n'
+        + "The council met again in June and July to discuss the roads and the budget. " * 12
+        + '\n\n"We will act soon," the statement said.\n'
+    )
+    qs = [q for q in run(text, nlp).quotes if q.text.startswith("We will act")]
+    assert qs
+    assert who(qs[0]) != "Rosa Ibarra"

@@ -655,4 +655,19 @@ class _Descriptions:
                         found = self.entity_at(t.left_edge.idx, t.idx + len(t))
                         break
             return found  # the nearest issued one decides, found or not
+        # "Mook wrote. '...,' the memo stated": no one issued it; the one who wrote just
+        # before did
+        return self._writer(at)
+
+    def _writer(self, at: int, reach: int = 600) -> _Entity | None:
+        """The person last said to write, up to ``reach`` characters before ``at``."""
+        self._index_doers()
+        spans = self._doers.get("write", [])
+        for k in range(bisect.bisect_left(spans, at, key=_first) - 1, -1, -1):
+            s, _order, e = spans[k]
+            if s < at - reach:
+                break
+            ent = self._by_span.get((s, e))
+            if ent is not None and ent.type == "person":
+                return ent
         return None
