@@ -225,3 +225,19 @@ def test_a_document_is_no_writers_from_far_before(nlp: Any) -> None:
     qs = [q for q in run(text, nlp).quotes if q.text.startswith("We will act")]
     assert qs
     assert who(qs[0]) != "Rosa Ibarra"
+
+
+@pytest.mark.parametrize(
+    ("lead", "description"),
+    [
+        ("As usual, it was Dan Hale who drew the crowds.", "the Republican front-runner"),
+        ("As usual, it was Dan Hale who drew the crowds.", "the GOP frontrunner"),
+        ("Dan Hale held his seat for a decade.", "the incumbent"),
+        ("Dan Hale hosted the debate on Tuesday.", "the moderator"),
+    ],
+)
+def test_a_race_role_is_the_person_in_view(nlp: Any, lead: str, description: str) -> None:
+    # roles of a race or a debate, mined from PolNeAR's sources: people, like "the senator"
+    rec = run(f'{lead} Appearing on Fox, {description} said the plan "will fail."\n', nlp)
+    (q,) = [q for q in rec.quotes if q.text.startswith("will fail")]
+    assert who(q) == "Dan Hale"

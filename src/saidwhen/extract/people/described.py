@@ -287,6 +287,8 @@ class _Descriptions:
             told = self._own_pronoun(root)
             if found is not None and told is not None and found.gender not in (told, None):
                 found = self._recent(at, told, subject=subject)
+            if found is not None and self._other_party(found, party):
+                return None  # "the Republican front-runner" is not the Democrat in view
             return found
         if best is None:  # a description before the name: "Velo's ambassador ... Kano said"
             after = [
@@ -394,12 +396,14 @@ class _Descriptions:
         span = doc[det[0].i : tok.i + 1]
         words = {w for t in span for w in re.split(r"[-–]", t.lower_) if w}
         former = bool(words & _FORMER)
+        party = {_PARTIES[w] for w in words if w in _PARTIES}
         ents = [
             e
             for e in self._entities
             if e.type == "person"
             and any(w in words for d in e.descriptors for w in d.split())
             and not (former and not self._held_formerly(e, span.start_char))
+            and not self._other_party(e, party)
         ]
         if len(ents) == 1:
             found = self._in_view_over(ents[0], tok, span.start_char)
