@@ -241,3 +241,28 @@ def test_a_race_role_is_the_person_in_view(nlp: Any, lead: str, description: str
     rec = run(f'{lead} Appearing on Fox, {description} said the plan "will fail."\n', nlp)
     (q,) = [q for q in rec.quotes if q.text.startswith("will fail")]
     assert who(q) == "Dan Hale"
+
+
+@pytest.mark.parametrize(
+    ("lead", "description", "speaker"),
+    [
+        pytest.param(
+            "In reply, Hale’s lawyers cited three rulings from the 1990s.",
+            "the lawyers",
+            "Hale’s lawyers",
+            id="plural-after-an-owners-group",
+        ),
+        pytest.param(
+            "Ortiz's advisers met in Columbus on Monday.",
+            "the advisers",
+            "Ortiz's advisers",
+            id="plural-after-an-owners-group-straight",
+        ),
+    ],
+)
+def test_a_group_goes_on_under_its_owners_name(
+    nlp: Any, lead: str, description: str, speaker: str
+) -> None:
+    rec = run(f'{lead} {OTHERS}These rulings, {description} said, "settle the matter."\n', nlp)
+    (q,) = [q for q in rec.quotes if q.text.startswith("settle")]
+    assert who(q) == speaker

@@ -269,8 +269,8 @@ class _Descriptions:
                 best = (score, ent)
         if best is None and lemma in _DOC_NOUNS and not plural:
             return self._author(root, at)
-        if best is None and not poss and not plural:
-            source = self._unnamed_source(root)
+        if best is None and not poss:
+            source = self._unnamed_source(root, plural)
             if source is not None:
                 return source
         if best is None and not plural and root.pos_ == "NOUN":
@@ -540,9 +540,10 @@ class _Descriptions:
         ]
         return bodies[0] if len(bodies) == 1 else None
 
-    def _unnamed_source(self, root: Token) -> _Entity | None:
+    def _unnamed_source(self, root: Token, plural: bool = False) -> _Entity | None:
         """ "the spokesperson" after "a spokesperson who ...": one unnamed source, named
-        by its first, indefinite description."""
+        by its first, indefinite description; ``plural``: "the lawyers" after "Cruz's
+        lawyers", a group named by its owner."""
         lemma = root.lemma_.lower()
         if not person_noun(lemma):
             return None  # "the agreement" is no source
@@ -550,10 +551,10 @@ class _Descriptions:
         lo = bisect.bisect_left(at, root.i - 1499)
         for k in reversed(at[lo : bisect.bisect_left(at, root.i, lo=lo)]):
             tok = self._doc[k]
-            if tok.pos_ != "NOUN":
+            if tok.pos_ != "NOUN" or (tok.tag_ in ("NNS", "NNPS")) != plural:
                 continue
             if not any(
-                (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                (c.dep_ == "det" and c.lower_ in ("a", "an") and not plural)
                 or (c.dep_ == "poss" and c.pos_ == "PROPN")  # "Amina Diallo's source"
                 for c in tok.children
             ):
