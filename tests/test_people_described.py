@@ -266,3 +266,36 @@ def test_a_group_goes_on_under_its_owners_name(
     rec = run(f'{lead} {OTHERS}These rulings, {description} said, "settle the matter."\n', nlp)
     (q,) = [q for q in rec.quotes if q.text.startswith("settle")]
     assert who(q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "In court papers, Ortiz's public defense counsel asked for three years, calling "
+            'the thefts "a cry for help."\n\nPublic defender Nora Vale wrote that Ortiz '
+            "had lost his job.\n",
+            "Nora Vale",
+            id="a-modifier-of-both",
+        ),
+        pytest.param(
+            "Mayor Dan Hale's right-hand woman told staff on Monday that the plan was "
+            '"a cry for help."\n\nRosa Ibarra, the deputy chairwoman of his campaign, '
+            "wrote to donors too.\n",
+            "Rosa Ibarra",
+            id="a-womans-role",
+        ),
+        pytest.param(
+            "In court papers, Ortiz's public defense counsel asked for three years, calling "
+            'the thefts "a cry for help."\n\nJudge Nora Vale wrote that Ortiz had lost his '
+            "job.\n",
+            "Ortiz's public defense counsel",
+            id="nothing-alike-no-one-named",
+        ),
+    ],
+)
+def test_a_description_before_the_name_said_in_other_words(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    (q,) = [q for q in run(text, nlp).quotes if q.text.startswith("a cry")]
+    assert who(q) == speaker

@@ -118,6 +118,31 @@ def _shares_head(ent: _Entity, root: Token) -> bool:
     return lemma in heads or root.lower_ in heads
 
 
+def _told_alike(ent: _Entity, root: Token) -> bool:
+    """Whether a person's description before their name says what their own descriptor
+    says in other words: a modifier of both ("Lazar's public defense counsel", then
+    "public defender Ana Ruiz") or a woman's or man's role ("Clinton's right-hand woman",
+    then "vice chairwoman Ana Ruiz")."""
+    if ent.type != "person":
+        return False
+    heads = ent.head_words()
+    lemma = root.lemma_.lower()
+    if lemma in ("woman", "man") and any(
+        h.endswith(lemma) and (lemma == "woman" or not h.endswith("woman")) for h in heads
+    ):
+        return True
+    mods = {
+        c.lower_
+        for c in root.subtree  # (and a modifier's modifier: "public" of "public defense")
+        if c.i < root.i
+        and c.dep_ in ("amod", "compound")
+        and c.is_alpha
+        and c.is_lower
+        and len(c) > 3
+    }
+    return bool((mods - _FORMER) & heads)
+
+
 # what a company is called in a description ("the company", "the firm")
 _COMPANY_NOUNS = frozenset("company firm startup maker retailer chain label".split())
 # the last word of a body's name that says it is no company ("Missouri Senate",
@@ -294,7 +319,7 @@ class _Descriptions:
             after = [
                 (min(s for s, _ in e.mentions), e)
                 for e in self._entities
-                if _shares_head(e, root)
+                if (_shares_head(e, root) or (not plural and _told_alike(e, root)))
                 and id(e) not in owners
                 and not (plural and e.type == "person")
                 and not self._other_party(e, party)
