@@ -233,11 +233,10 @@ def test_a_document_is_no_writers_from_far_before(nlp: Any) -> None:
         ("As usual, it was Dan Hale who drew the crowds.", "the Republican front-runner"),
         ("As usual, it was Dan Hale who drew the crowds.", "the GOP frontrunner"),
         ("Dan Hale held his seat for a decade.", "the incumbent"),
-        ("Dan Hale hosted the debate on Tuesday.", "the moderator"),
     ],
 )
 def test_a_race_role_is_the_person_in_view(nlp: Any, lead: str, description: str) -> None:
-    # roles of a race or a debate, mined from PolNeAR's sources: people, like "the senator"
+    # roles of a race, mined from PolNeAR's sources: people, like "the senator"
     rec = run(f'{lead} Appearing on Fox, {description} said the plan "will fail."\n', nlp)
     (q,) = [q for q in rec.quotes if q.text.startswith("will fail")]
     assert who(q) == "Dan Hale"
@@ -298,4 +297,79 @@ def test_a_description_before_the_name_said_in_other_words(
     nlp: Any, text: str, speaker: str
 ) -> None:
     (q,) = [q for q in run(text, nlp).quotes if q.text.startswith("a cry")]
+    assert who(q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "A coalition, Friends of the Valley, marched in Elton on Monday.\n\n"
+            "The supporters said the mine would poison the river.\n",
+            "the mine would poison",
+            "The supporters",
+            id="other-people-are-not-the-body",
+        ),
+        pytest.param(
+            "A coalition, Nurses for Clean Water, wrote to the council on Monday.\n\n"
+            "The nurses said the river was unsafe.\n",
+            "the river was unsafe",
+            "Nurses for Clean Water",
+            id="its-own-people-are-the-body",
+        ),
+        pytest.param(
+            "A coalition, Doctors for Safe Camps, wrote to the council on Monday.\n\n"
+            "The physicians said the camp was unsafe.\n",
+            "the camp was unsafe",
+            "Doctors for Safe Camps",
+            id="people-of-its-trade-are-the-body",
+        ),
+    ],
+)
+def test_plural_people_are_the_body_of_their_kind(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    qs = [q for q in run(text, nlp).quotes if q.text.startswith(words)]
+    assert qs
+    assert (who(qs[0]) or "").lower() == speaker.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the owner's campaign and a team are no person described in other words
+        pytest.param(
+            'Senator Dan Hale\'s campaign said the race was "a cry for help."\n\n'
+            "Presidential candidate Rosa Ibarra spoke in Lima.\n",
+            "Senator Dan Hale's campaign",
+            id="a-campaign-is-no-person",
+        ),
+        # a noun's modifier is not the person's ("campaign manager", "campaign chairman")
+        pytest.param(
+            'Hale\'s campaign manager called the race "a cry for help."\n\n'
+            "Campaign chairman Tom Reyes spoke in Lima.\n",
+            "Hale's campaign manager",
+            id="a-nouns-modifier-says-nothing",
+        ),
+    ],
+)
+def test_a_description_before_the_name_needs_a_persons_noun_and_adjective(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    (q,) = [q for q in run(text, nlp).quotes if q.text.startswith("a cry")]
+    assert who(q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # heads of PolNeAR's sources that no person noun covered: a person's word before
+        # the name, not part of it
+        ('Counsel Ana Ruiz filed the papers. "We will appeal," Ruiz said.\n', "Ana Ruiz"),
+        ('Staffer Ana Ruiz knocked on doors. "We will win," Ruiz said.\n', "Ana Ruiz"),
+        ('Speechwriter Ana Ruiz wrote the text. "It took a week," Ruiz said.\n', "Ana Ruiz"),
+    ],
+)
+def test_mined_person_nouns_are_no_part_of_a_name(nlp: Any, text: str, speaker: str) -> None:
+    (q,) = [q for q in run(text, nlp).quotes if q.kind == "direct"]
     assert who(q) == speaker

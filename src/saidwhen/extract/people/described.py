@@ -118,27 +118,31 @@ def _shares_head(ent: _Entity, root: Token) -> bool:
     return lemma in heads or root.lower_ in heads
 
 
+def _trade(lemma: str) -> bool:
+    """Whether a noun names a trade or a role ("physician", "pediatrician", "senator"),
+    not what people do or think ("supporter", "critic")."""
+    return lemma in ROLE_NOUNS or lemma.endswith(("ist", "ian"))
+
+
 def _told_alike(ent: _Entity, root: Token) -> bool:
     """Whether a person's description before their name says what their own descriptor
     says in other words: a modifier of both ("Lazar's public defense counsel", then
     "public defender Ana Ruiz") or a woman's or man's role ("Clinton's right-hand woman",
     then "vice chairwoman Ana Ruiz")."""
-    if ent.type != "person":
-        return False
-    heads = ent.head_words()
     lemma = root.lemma_.lower()
+    if ent.type != "person" or not person_noun(lemma):
+        return False  # (not "the executive team", "Rubio's campaign")
+    heads = ent.head_words()
     if lemma in ("woman", "man") and any(
         h.endswith(lemma) and (lemma == "woman" or not h.endswith("woman")) for h in heads
     ):
         return True
+    # an adjective, not a noun's ("Trump's campaign manager" is not "campaign chairman
+    # Chad Sweet"), also a modifier's ("public" of "public defense")
     mods = {
         c.lower_
-        for c in root.subtree  # (and a modifier's modifier: "public" of "public defense")
-        if c.i < root.i
-        and c.dep_ in ("amod", "compound")
-        and c.is_alpha
-        and c.is_lower
-        and len(c) > 3
+        for c in root.subtree
+        if c.i < root.i and c.dep_ == "amod" and c.is_alpha and c.is_lower and len(c) > 3
     }
     return bool((mods - _FORMER) & heads)
 
@@ -251,8 +255,8 @@ class _Descriptions:
             return None  # "a spokesman", "officials": a new source, not one named before
         best: tuple[float, _Entity] | None = None
         for ent in self._entities:
-            if (plural and ent.type == "person") or id(ent) in owners:
-                continue
+            if (plural and ent.type in ("person", "unnamed")) or id(ent) in owners:
+                continue  # (an unnamed source is one: "a senior adviser" is no "advisers")
             heads = ent.head_words()
             stems = {_stem(w) for w in heads}
             named = _shares_head(ent, root)
@@ -562,6 +566,12 @@ class _Descriptions:
             and e.tokens[0][:1].isupper()
             and e.tokens[0].lower().endswith("s")
             and _stem(e.tokens[0].lower()) in _PERSON_NOUNS
+            # its people are these, or of a trade as they are ("the physicians" of "Doctors
+            # for ..."): "the supporters" are not "Friends of the Valley"
+            and (
+                _stem(e.tokens[0].lower()) == _stem(lemma)
+                or (_stem(e.tokens[0].lower()) in ROLE_NOUNS and _trade(lemma))
+            )
         ]
         return bodies[0] if len(bodies) == 1 else None
 
@@ -572,6 +582,8 @@ class _Descriptions:
         lemma = root.lemma_.lower()
         if not person_noun(lemma):
             return None  # "the agreement" is no source
+        if plural and any(c.dep_ in ("relcl", "acl") for c in root.children):
+            return None  # "the voters who backed Ruiz": a group its clause makes, not one before
         at = self._lemma_positions(lemma)
         lo = bisect.bisect_left(at, root.i - 1499)
         for k in reversed(at[lo : bisect.bisect_left(at, root.i, lo=lo)]):

@@ -68,7 +68,8 @@ _ANY_BODY_NOUNS = frozenset(
     publisher broadcaster newspaper paper outlet chain network studio bank team club
     """.split()
 )
-# Nouns whose "the X" may refer to a person or a group of people.
+# Nouns whose "the X" may refer to a person or a group of people (the last lines: heads
+# of PolNeAR train's sources, three times or more, that no other word here covered).
 _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     """
     insider source official officials spokesperson spokesman spokeswoman
@@ -77,6 +78,10 @@ _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     resident residents employee worker workers leader leaders expert experts
     member members critic critics supporter supporters friend friends neighbor
     neighbour colleague partner founder cofounder co-founder chief head
+    voter admirer opponent rival delegate superdelegate donor backer
+    conservative liberal progressive moderate independent observer pundit
+    commentator operative staffer speechwriter protester demonstrator
+    respondent investigator defender citizen fundraiser counsel neurosurgeon
     """.split()
 )
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
