@@ -281,6 +281,11 @@ def _joint_name(
             return ent.name, "person"
     if root.pos_ not in ("PROPN", "NOUN"):
         return None
+    if root.tag_ == "NNS":
+        # "nuclear experts Ana Ruiz and Tom Lee": the two named in apposition to their role
+        named = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if named and named[0].conjuncts:
+            root = named[0]
     members = [root, *(c for c in root.conjuncts if start <= c.idx and c.idx + len(c) <= end)]
     if len(members) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in root.children):
         return None
