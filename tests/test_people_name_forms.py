@@ -16,6 +16,17 @@ from saidwhen.pipeline import extract
 
 CASES = [
     pytest.param(
+        "Health director Oren\xa0Baltik toured the new clinic, which opened on Monday.\n\n"
+        '"The beds are already full," Baltik said.',
+        "Oren Baltik",
+        id="a-no-break-space-inside-a-name",
+    ),
+    pytest.param(
+        'Mayor Liesl\xa0Andor\xa0Kertesz cut the ribbon.\n\n"The bridge is ours," Kertesz said.',
+        "Liesl Andor Kertesz",
+        id="no-break-spaces-inside-a-name",
+    ),
+    pytest.param(
         "Former mayor Declan O'Farrell opened the bridge on Friday.\n\n"
         '"It took nine years," O\'Farrell said.',
         "Declan O'Farrell",

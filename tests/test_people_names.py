@@ -63,6 +63,19 @@ CASES = [
         id="two-people-speaking-together-are-one-speaker",
     ),
     pytest.param(
+        '"The wells are drying up," analysts Rosa Vint and Carl Ebner wrote in May.',
+        "direct",
+        ["Rosa Vint and Carl Ebner"],
+        id="two-people-named-after-their-role-are-one-speaker",
+    ),
+    pytest.param(
+        "\u201cThe wells are drying up,\u201d nuclear experts Rosa Vint and Carla Ebner-Sandoval "
+        "of Boston's Institute for Water Security wrote in September.",
+        "direct",
+        ["Rosa Vint and Carla Ebner-Sandoval"],
+        id="two-people-named-after-their-role-and-their-body",
+    ),
+    pytest.param(
         "Flood researcher K.T. Ambler has studied the river for years.\n\n"
         '"You would not have had the flood without the dam," Ambler said.',
         "direct",

@@ -81,6 +81,7 @@ ROLE_NOUNS = frozenset(
     student mother father wife husband daughter son sister brother widow mogul
     tycoon magnate businessperson star personality
     whip chair admiral advocate archbishop cardinal republican democrat
+    runner frontrunner front-runner contender incumbent
     """.split()
 )
 

@@ -117,8 +117,21 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
         v["person_strong"] = v.get("person_strong", 0.0) + 2
     if any(w in _ORG_WORDS for w in low) or "of" in low[1:] or "for" in low[1:]:
         v["org"] = v.get("org", 0.0) + 3  # "Office of the Inspector General"
+    if _which_clause(head):
+        # "Monsanto, which opposed the bill": a thing, not a person; with the tagger's ORG,
+        # a body (a place's label outweighs it: "Ohio, which votes")
+        v["org"] = v.get("org", 0.0) + 1
     if any(w in CHANNEL_WORDS for w in low):
         v["channel"] = v.get("channel", 0.0) + 3
+
+
+def _which_clause(head: Token) -> bool:
+    """Whether a relative clause opened by "which" describes the name ``head`` ends."""
+    return head.n_rights > 0 and any(
+        c.dep_ == "relcl"
+        and any(w.lower_ == "which" and w.dep_ in ("nsubj", "nsubjpass") for w in c.children)
+        for c in head.rights
+    )
 
 
 # nouns that say a name in apposition to them is a person's: "Tano's wife, Marta"

@@ -118,6 +118,35 @@ def _shares_head(ent: _Entity, root: Token) -> bool:
     return lemma in heads or root.lower_ in heads
 
 
+def _trade(lemma: str) -> bool:
+    """Whether a noun names a trade or a role ("physician", "pediatrician", "senator"),
+    not what people do or think ("supporter", "critic")."""
+    return lemma in ROLE_NOUNS or lemma.endswith(("ist", "ian"))
+
+
+def _told_alike(ent: _Entity, root: Token) -> bool:
+    """Whether a person's description before their name says what their own descriptor
+    says in other words: a modifier of both ("Lazar's public defense counsel", then
+    "public defender Ana Ruiz") or a woman's or man's role ("Clinton's right-hand woman",
+    then "vice chairwoman Ana Ruiz")."""
+    lemma = root.lemma_.lower()
+    if ent.type != "person" or not person_noun(lemma):
+        return False  # (not "the executive team", "Rubio's campaign")
+    heads = ent.head_words()
+    if lemma in ("woman", "man") and any(
+        h.endswith(lemma) and (lemma == "woman" or not h.endswith("woman")) for h in heads
+    ):
+        return True
+    # an adjective, not a noun's ("Trump's campaign manager" is not "campaign chairman
+    # Chad Sweet"), also a modifier's ("public" of "public defense")
+    mods = {
+        c.lower_
+        for c in root.subtree
+        if c.i < root.i and c.dep_ == "amod" and c.is_alpha and c.is_lower and len(c) > 3
+    }
+    return bool((mods - _FORMER) & heads)
+
+
 # what a company is called in a description ("the company", "the firm")
 _COMPANY_NOUNS = frozenset("company firm startup maker retailer chain label".split())
 # the last word of a body's name that says it is no company ("Missouri Senate",
@@ -226,8 +255,8 @@ class _Descriptions:
             return None  # "a spokesman", "officials": a new source, not one named before
         best: tuple[float, _Entity] | None = None
         for ent in self._entities:
-            if (plural and ent.type == "person") or id(ent) in owners:
-                continue
+            if (plural and ent.type in ("person", "unnamed")) or id(ent) in owners:
+                continue  # (an unnamed source is one: "a senior adviser" is no "advisers")
             heads = ent.head_words()
             stems = {_stem(w) for w in heads}
             named = _shares_head(ent, root)
@@ -269,8 +298,8 @@ class _Descriptions:
                 best = (score, ent)
         if best is None and lemma in _DOC_NOUNS and not plural:
             return self._author(root, at)
-        if best is None and not poss and not plural:
-            source = self._unnamed_source(root)
+        if best is None and not poss:
+            source = self._unnamed_source(root, plural)
             if source is not None:
                 return source
         if best is None and not plural and root.pos_ == "NOUN":
@@ -287,12 +316,14 @@ class _Descriptions:
             told = self._own_pronoun(root)
             if found is not None and told is not None and found.gender not in (told, None):
                 found = self._recent(at, told, subject=subject)
+            if found is not None and self._other_party(found, party):
+                return None  # "the Republican front-runner" is not the Democrat in view
             return found
         if best is None:  # a description before the name: "Velo's ambassador ... Kano said"
             after = [
                 (min(s for s, _ in e.mentions), e)
                 for e in self._entities
-                if _shares_head(e, root)
+                if (_shares_head(e, root) or (not plural and _told_alike(e, root)))
                 and id(e) not in owners
                 and not (plural and e.type == "person")
                 and not self._other_party(e, party)
@@ -394,12 +425,14 @@ class _Descriptions:
         span = doc[det[0].i : tok.i + 1]
         words = {w for t in span for w in re.split(r"[-–]", t.lower_) if w}
         former = bool(words & _FORMER)
+        party = {_PARTIES[w] for w in words if w in _PARTIES}
         ents = [
             e
             for e in self._entities
             if e.type == "person"
             and any(w in words for d in e.descriptors for w in d.split())
             and not (former and not self._held_formerly(e, span.start_char))
+            and not self._other_party(e, party)
         ]
         if len(ents) == 1:
             found = self._in_view_over(ents[0], tok, span.start_char)
@@ -533,23 +566,32 @@ class _Descriptions:
             and e.tokens[0][:1].isupper()
             and e.tokens[0].lower().endswith("s")
             and _stem(e.tokens[0].lower()) in _PERSON_NOUNS
+            # its people are these, or of a trade as they are ("the physicians" of "Doctors
+            # for ..."): "the supporters" are not "Friends of the Valley"
+            and (
+                _stem(e.tokens[0].lower()) == _stem(lemma)
+                or (_stem(e.tokens[0].lower()) in ROLE_NOUNS and _trade(lemma))
+            )
         ]
         return bodies[0] if len(bodies) == 1 else None
 
-    def _unnamed_source(self, root: Token) -> _Entity | None:
+    def _unnamed_source(self, root: Token, plural: bool = False) -> _Entity | None:
         """ "the spokesperson" after "a spokesperson who ...": one unnamed source, named
-        by its first, indefinite description."""
+        by its first, indefinite description; ``plural``: "the lawyers" after "Cruz's
+        lawyers", a group named by its owner."""
         lemma = root.lemma_.lower()
         if not person_noun(lemma):
             return None  # "the agreement" is no source
+        if plural and any(c.dep_ in ("relcl", "acl") for c in root.children):
+            return None  # "the voters who backed Ruiz": a group its clause makes, not one before
         at = self._lemma_positions(lemma)
         lo = bisect.bisect_left(at, root.i - 1499)
         for k in reversed(at[lo : bisect.bisect_left(at, root.i, lo=lo)]):
             tok = self._doc[k]
-            if tok.pos_ != "NOUN":
+            if tok.pos_ != "NOUN" or (tok.tag_ in ("NNS", "NNPS")) != plural:
                 continue
             if not any(
-                (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                (c.dep_ == "det" and c.lower_ in ("a", "an") and not plural)
                 or (c.dep_ == "poss" and c.pos_ == "PROPN")  # "Amina Diallo's source"
                 for c in tok.children
             ):
@@ -655,4 +697,19 @@ class _Descriptions:
                         found = self.entity_at(t.left_edge.idx, t.idx + len(t))
                         break
             return found  # the nearest issued one decides, found or not
+        # "Mook wrote. '...,' the memo stated": no one issued it; the one who wrote just
+        # before did
+        return self._writer(at)
+
+    def _writer(self, at: int, reach: int = 600) -> _Entity | None:
+        """The person last said to write, up to ``reach`` characters before ``at``."""
+        self._index_doers()
+        spans = self._doers.get("write", [])
+        for k in range(bisect.bisect_left(spans, at, key=_first) - 1, -1, -1):
+            s, _order, e = spans[k]
+            if s < at - reach:
+                break
+            ent = self._by_span.get((s, e))
+            if ent is not None and ent.type == "person":
+                return ent
         return None

@@ -73,7 +73,10 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
                 last_unnamed = (sp.end, ent.name, ent.type)
             elif ent.type == "person":
                 last_unnamed = None
-            out.append(replace(q, speaker=replace(sp, name=ent.name, type=ent.type)))
+            name = ent.name
+            if ent.type == "organisation":
+                name = _campaign_named(doc, sp.start, sp.end, name, people)
+            out.append(replace(q, speaker=replace(sp, name=name, type=ent.type)))
             continue
         cleaned = _clean_mention(doc, sp.start, sp.end)
         if cleaned is None:
@@ -81,6 +84,8 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             continue
         name, kind, head = cleaned
         name = _owner_named(doc, sp.start, sp.end, name, people)
+        if kind == "organisation":
+            name = _campaign_named(doc, sp.start, sp.end, name, people)
         first = name.split()[0].lower()
         if kind != "organisation" and first in _INDEFINITE:
             unnamed[head] = name
@@ -197,6 +202,54 @@ def _owner_named(doc: Doc, start: int, end: int, name: str, people: PeopleIndex)
     return name.replace(m.group(), ent.name, 1)
 
 
+# "Clinton's campaign", "Sanders’ campaign": a candidate's campaign named by its owner
+_OWNED_CAMPAIGN = re.compile(r"(?:.*\s)?([A-Z][\w’'-]*?)(?:['’]s|['’]) campaign")
+_OWNER_PRONOUNS = frozenset({"his", "her"})
+
+
+def _campaign_named(doc: Doc, start: int, end: int, name: str, people: PeopleIndex) -> str:
+    """A candidate's campaign under the name the article gives it as a body of its own:
+    "his campaign" or "Clinton's campaign" is "the Clinton campaign" when the article
+    writes "Clinton campaign" ("the Clinton campaign said", "Clinton campaign manager Ana
+    Ruiz"); "his campaign" is its owner's campaign as the article writes it, if it does."""
+    m = _OWNED_CAMPAIGN.fullmatch(name)
+    surname = m.group(1) if m else None
+    if surname is None and name.lower() in {f"{p} campaign" for p in _OWNER_PRONOUNS}:
+        owner = _pronoun_owner(doc, start, end, people)
+        if owner is None:
+            return name
+        core = owner.core()
+        surname = next((w for w in reversed(owner.tokens) if core and w.lower() == core[-1]), None)
+        if surname is None:
+            return name
+        if _compound_campaign(doc, surname):
+            return f"the {surname} campaign"
+        said = re.search(rf"\b{re.escape(surname)}(?:['’]s|['’]) campaign\b", doc_text(doc))
+        # (a campaign the article never gives its owner's name: the he/she may be wrong)
+        return said.group() if said is not None else name
+    if surname is None or not _compound_campaign(doc, surname):
+        return name
+    return f"the {surname} campaign"
+
+
+def _compound_campaign(doc: Doc, surname: str) -> bool:
+    """Whether the article writes "<surname> campaign", the surname as the noun's
+    modifier ("the Clinton campaign", "a Clinton campaign memo")."""
+    return re.search(rf"\b{re.escape(surname)} campaign\b", doc_text(doc)) is not None
+
+
+def _pronoun_owner(doc: Doc, start: int, end: int, people: PeopleIndex) -> _Entity | None:
+    """The person whose "his"/"her" owns the noun of the mention ``start:end``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for c in span.root.children:
+        if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS:
+            ent = people.entity_at(c.idx, c.idx + len(c))
+            return ent if ent is not None and ent.type == "person" else None
+    return None
+
+
 def stacked_title_name(subj: Token) -> Token | None:
     """The name that a bare singular role is joined to by "and" ("academic and professor
     Marc Hill": one person of two roles); not two speakers ("Police and Mayor Ana Ruiz",
@@ -228,6 +281,11 @@ def _joint_name(
             return ent.name, "person"
     if root.pos_ not in ("PROPN", "NOUN"):
         return None
+    if root.tag_ == "NNS":
+        # "nuclear experts Ana Ruiz and Tom Lee": the two named in apposition to their role
+        named = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if named and named[0].conjuncts:
+            root = named[0]
     members = [root, *(c for c in root.conjuncts if start <= c.idx and c.idx + len(c) <= end)]
     if len(members) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in root.children):
         return None
