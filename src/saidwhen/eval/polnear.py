@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "articles_from_gold",
+    "as_polnear_sources",
     "default_data_dir",
     "default_eval_dir",
     "load_scorer",
@@ -110,6 +111,33 @@ def without_single_marked(text: str, rec: dict[str, Any]) -> dict[str, Any]:
     return {**rec, "quotes": quotes}
 
 
+def as_polnear_sources(rec: dict[str, Any]) -> dict[str, Any]:
+    """The record with each nested report given to the one who reports it.
+
+    PolNeAR annotates only the outermost attribution (its guidelines, "No nested
+    attributions": in "Reardon criticized Mr. Lamport for saying that ...", "we only
+    annotate the outermost attribution (the one with Reardon as the source), and
+    ignore the nested attribution to Mr. Lamport"), so its source for words that
+    saidwhen gives to an inner ``speaker`` is their ``reported_by``, its cue the
+    ``reported_cue``.
+
+    Example:
+        >>> by = {"name": "Prosecutors", "mention": "Prosecutors", "start": 0, "end": 11}
+        >>> q = {"speaker": {"name": "Hale"}, "reported_by": by, "cue": None}
+        >>> as_polnear_sources({"quotes": [q]})["quotes"][0]["speaker"]["name"]
+        'Prosecutors'
+    """
+    if not any(q.get("reported_by") for q in rec["quotes"]):
+        return rec
+    quotes = [
+        {**q, "speaker": q["reported_by"], "cue": q.get("reported_cue") or q["cue"]}
+        if q.get("reported_by")
+        else q
+        for q in rec["quotes"]
+    ]
+    return {**rec, "quotes": quotes}
+
+
 def run_split(
     split: str = "dev",
     data_dir: Path | None = None,
@@ -132,7 +160,7 @@ def run_split(
     stats: Counter[str] = Counter()
     pred = {}
     for g, rec in zip(gold, records, strict=True):
-        doc = without_single_marked(g["text"], rec.to_dict())
+        doc = as_polnear_sources(without_single_marked(g["text"], rec.to_dict()))
         quotes, attributions = run_saidwhen.convert(g["text"], doc, stats)
         pred[g["filename"]] = {"quotes": quotes, "attributions": attributions}
     if errors_path is not None:

@@ -62,6 +62,7 @@ from saidwhen.extract.speech.merge import (
     merge_reported,
     reported_speech,
 )
+from saidwhen.extract.speech.nesting import nest
 from saidwhen.extract.speech.syntax import cue_span
 from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Quote
@@ -115,6 +116,7 @@ def find_quotes(
             elif not d.said_after and (outer := outer_reporter(view, d, quoted)) is not None:
                 d.cue, d.speaker = cue_span(doc, outer[0]), make_speaker(doc, people, outer[1])
     drafts = [d for d in drafts if d.cue is not None or d.kind != "fragment"]
+    nest(view, people, drafts, quoted)
     drafts.sort(key=lambda d: (d.start, d.end))
     carry_channels(drafts)
     index = {id(d): i for i, d in enumerate(drafts)}
@@ -135,6 +137,8 @@ def find_quotes(
             seen_reports.setdefault(report, i)
         if d.speaker is not None:
             d.speaker = name_through_relative(view, people, d.speaker)
+        if d.reported_by is not None:
+            d.reported_by = name_through_relative(view, people, d.reported_by)
         if d.speaker is not None and d.speaker.name and d.speaker.name.lower() in NO_NAME:
             d.speaker = replace(d.speaker, name=None)  # "they" names nobody
         cont = index.get(id(d.continues_draft)) if d.continues_draft is not None else None
