@@ -48,6 +48,14 @@ def _one(quotes: list[Quote], words: str) -> Quote:
             "the Herald",
             "quoted",
         ),
+        (  # words a noun names, with their owner, inside a report
+            'Mark Lee said he agreed with Ana Ruiz\'s claim that the mayor "lied" about '
+            "the ferry.\n",
+            "lied",
+            "Ana Ruiz",
+            "Mark Lee",
+            "said",
+        ),
         (  # reported speech inside reported speech
             "Ana Ruiz said Mark Lee told her he had booked a room at the harbor inn.\n",
             "he had booked a room",
@@ -77,6 +85,11 @@ def test_a_nested_report_is_the_inner_speakers_passed_on_by_the_outer(
         (  # the report that holds another: its words are the outer speaker's own
             "Ana Ruiz said Mark Lee told her he had booked a room at the harbor inn.\n",
             "Mark Lee told her",
+            "Ana Ruiz",
+        ),
+        (  # a word quoted in a report: the reporter's
+            'Ana Ruiz said that the mayor had "lied" about the ferry.\n',
+            "lied",
             "Ana Ruiz",
         ),
         (  # an infinitive names an act, not words: "proposed to"

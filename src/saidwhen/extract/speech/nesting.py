@@ -47,6 +47,8 @@ __all__ = ["inner_report", "nest"]
 # prepositions that hang a verb of saying on a verb whose object says it: "quoted Lee as
 # saying", "criticized Lee for saying", "accused Lee of saying"
 _SAYING_PREPS = frozenset(("as", "for", "of"))
+_NOMINAL = ("NOUN", "PROPN")
+_NOUN_CLAUSES = frozenset(("acl", "ccomp", "prep"))
 
 
 def nest(
@@ -60,13 +62,20 @@ def nest(
         verb = _cue_token(doc, d)
         if verb is None:
             continue
-        # a quoted fragment stays its cue's: annotators give a word quoted inside a
+        # a quoted phrase stays its cue's: annotators give a word quoted inside a
         # nested report now to the inner speaker, now to the outer one
-        inner = (
-            None
-            if d.kind == "fragment"
-            else inner_report(view, people, verb, d.start, d.end, quoted)
-        )
+        inner = inner_report(view, people, verb, d.start, d.end, quoted)
+        if (
+            inner is not None
+            and d.kind == "fragment"
+            and inner[0].pos_ not in _NOMINAL
+            and not _said_as(inner[0])
+        ):
+            # a quoted fragment inside a report of a report stays its cue's, unless a
+            # noun names its owner's words ("found no fault with Trump's criticism that
+            # Bush "lied"") or the report is "quoted Lee as saying": annotators give a
+            # word quoted after a nested verb now to the inner speaker, now to the outer
+            inner = None
         if inner is not None and not _within(inner[1], d.speaker.start, d.speaker.end):
             report, subj = inner
             d.reported_by, d.reported_cue = d.speaker, d.cue
@@ -110,11 +119,14 @@ def _from_above(doc: Doc, speaker: Speaker, verb: Token) -> bool:
 
 
 def _cue_token(doc: Doc, d: Draft) -> Token | None:
-    if d.cue_token is not None:
-        return doc[d.cue_token]
+    """The cue's head word (read from its span: a step after the cue was found may have
+    moved the cue, "fragments of reported speech take the outer source")."""
     assert d.cue is not None
-    toks = tokens_in(doc, d.cue.start, d.cue.end)
-    return min(toks, key=lambda t: len(list(t.ancestors))) if toks else None
+    toks = list(tokens_in(doc, d.cue.start, d.cue.end))
+    toks = [t for t in toks if is_speech_verb(t)] or toks  # "closed stating": "stating"
+    if toks:
+        return min(toks, key=lambda t: len(list(t.ancestors)))
+    return doc[d.cue_token] if d.cue_token is not None else None
 
 
 def _within(tok: Token, start: int, end: int) -> bool:
@@ -162,10 +174,11 @@ def _may_report(
     them: outside the quotation marks, before the words and not parted from them by a
     colon or semicolon ("a candidate who promised deportation: "...""), and not by an
     infinitive, which names an act ("proposed to "dismantle" it", "pushed her to be
-    "stronger"")."""
+    "stronger""); a noun holds only the words its clause or preposition gives ("Ruiz's
+    claim that ...", not a judgement of them: "called Ruiz's remarks "unfair"")."""
     if tok.i in quoted or tok.idx >= start:
         return False
-    if below.dep_ == "xcomp":
+    if below.dep_ == "xcomp" or (tok.pos_ in _NOMINAL and below.dep_ not in _NOUN_CLAUSES):
         return False
     return not any(c in view.text[tok.idx : start] for c in ":;")
 
@@ -183,7 +196,7 @@ def _own_speaker(
     """Who speaks through ``tok`` when it reports words with a speaker of its own: the
     subject of a verb of saying (or the object of "quoted Lee as saying"), the owner
     of a noun for words ("Trump's claim")."""
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if tok.pos_ in _NOMINAL:
         if tok.lemma_.lower() not in WORDS_NOUNS:
             return None
         owners = [c for c in tok.children if c.dep_ == "poss" and c.i not in quoted]
