@@ -105,6 +105,42 @@ def test_no_report_inside_keeps_the_speaker(nlp: Any, text: str, words: str, spe
     assert _by(q) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "reported_by"),
+    [
+        (  # a report in a relative clause inside reported speech
+            "Dana Hale reported that the ferry company paid a settlement to a pilot who "
+            "said the captain had ignored the storm warnings.\n",
+            "the captain had ignored the storm warnings",
+            "a pilot",
+            "Dana Hale",
+        ),
+        (
+            "The Herald reported that the port paid a fine to a sailor who claimed the "
+            "crane had failed twice.\n",
+            "the crane had failed twice",
+            "a sailor",
+            "the Herald",
+        ),
+    ],
+)
+def test_a_report_set_inside_reported_speech_is_a_record_of_its_own(
+    nlp: Any, text: str, words: str, speaker: str, reported_by: str
+) -> None:
+    reports = [q for q in run(text, nlp).quotes if q.kind == "indirect"]
+    q = _one(reports, words)
+    assert (who(q), _by(q)) == (speaker, reported_by)
+    # the outer record keeps the words whole
+    assert any(o.start < q.start and q.end <= o.end and o.reported_by is None for o in reports)
+
+
+def test_the_report_that_is_the_words_is_no_record_of_its_own(nlp: Any) -> None:
+    text = "Dana Hale said two pilots said they had seen the storm coming.\n"
+    reports = [q for q in run(text, nlp).quotes if q.kind == "indirect"]
+    assert [who(q) for q in reports if q.text.startswith("two pilots")] == ["Dana Hale"]
+    assert not any(q.text.startswith("they had seen") and _by(q) for q in reports)
+
+
 def test_polnear_is_given_the_outer_report() -> None:
     """PolNeAR annotates only the outermost attribution: its source and cue."""
     by = {"name": "Prosecutors", "mention": "Prosecutors", "start": 0, "end": 11, "type": None}
@@ -112,9 +148,20 @@ def test_polnear_is_given_the_outer_report() -> None:
     inner = {"name": "Dana Hale", "mention": "Dana Hale", "start": 21, "end": 30, "type": None}
     told = {"text": "told", "start": 31, "end": 35}
     plain = {"speaker": inner, "cue": told, "reported_by": None, "reported_cue": None}
-    nested = {**plain, "reported_by": by, "reported_cue": cue}
+    plain = {**plain, "kind": "direct", "start": 40, "end": 60}
+    nested = {**plain, "reported_by": by, "reported_cue": cue, "start": 70, "end": 90}
     out = as_polnear_sources({"quotes": [plain, nested]})["quotes"]
     assert [(q["speaker"]["name"], q["cue"]["text"]) for q in out] == [
         ("Dana Hale", "told"),
         ("Prosecutors", "say"),
     ]
+
+
+def test_polnear_is_not_given_a_report_inside_another_record() -> None:
+    """Its content is part of the outer record's: PolNeAR has no nested attribution."""
+    sp = {"name": "Hale", "mention": "Hale", "start": 0, "end": 4, "type": None}
+    outer = {"kind": "indirect", "start": 10, "end": 80, "speaker": sp, "continues": None}
+    inner = {**outer, "start": 40, "end": 80, "reported_by": sp}
+    after = {**outer, "start": 90, "end": 99, "continues": 1}
+    out = as_polnear_sources({"quotes": [outer, inner, after]})["quotes"]
+    assert [(q["start"], q["continues"]) for q in out] == [(10, None), (90, None)]

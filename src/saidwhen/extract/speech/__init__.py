@@ -62,7 +62,7 @@ from saidwhen.extract.speech.merge import (
     merge_reported,
     reported_speech,
 )
-from saidwhen.extract.speech.nesting import nest
+from saidwhen.extract.speech.nesting import inner_drafts, nest
 from saidwhen.extract.speech.syntax import cue_span
 from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Quote
@@ -117,6 +117,7 @@ def find_quotes(
                 d.cue, d.speaker = cue_span(doc, outer[0]), make_speaker(doc, people, outer[1])
     drafts = [d for d in drafts if d.cue is not None or d.kind != "fragment"]
     nest(view, people, drafts, quoted)
+    drafts += inner_drafts(view, people, drafts, quoted)
     drafts.sort(key=lambda d: (d.start, d.end))
     carry_channels(drafts)
     index = {id(d): i for i, d in enumerate(drafts)}

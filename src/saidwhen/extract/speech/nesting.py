@@ -30,15 +30,15 @@ import itertools
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.speech.direct import WORDS_NOUNS, make_speaker, outer_source, reporter_of
-from saidwhen.extract.speech.lexicon import NO_SOURCE
+from saidwhen.extract.speech.lexicon import CLAUSE_VERBS, NO_SOURCE
 from saidwhen.extract.speech.syntax import cue_span, cue_subject, is_speech_verb, np_span
+from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import tokens_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from saidwhen.extract.people import PeopleIndex
-    from saidwhen.extract.speech.types import Draft
     from saidwhen.extract.speech.view import ArticleView
     from saidwhen.model import Span, Speaker
 
@@ -49,6 +49,9 @@ __all__ = ["inner_report", "nest"]
 _SAYING_PREPS = frozenset(("as", "for", "of"))
 _NOMINAL = ("NOUN", "PROPN")
 _NOUN_CLAUSES = frozenset(("acl", "ccomp", "prep"))
+# verbs whose clause is what was said, for a report inside reported speech (not "believe",
+# "realize": what someone thinks is part of the words that report it)
+_CLAUSE_REPORTS = CLAUSE_VERBS | frozenset(("advise", "indicate", "suggest"))
 
 
 def nest(
@@ -116,6 +119,63 @@ def _from_above(doc: Doc, speaker: Speaker, verb: Token) -> bool:
         return False
     head = min(toks, key=lambda t: len(list(t.ancestors))).head
     return any(a.i == head.i for a in verb.ancestors)
+
+
+def inner_drafts(
+    view: ArticleView, people: PeopleIndex, drafts: list[Draft], quoted: frozenset[int]
+) -> list[Draft]:
+    """The reports set inside reported speech that no draft holds yet, as drafts of their
+    own: in "Sherman reported that Fox paid a booker who said Ailes had harassed her",
+    "Ailes had harassed her" is the booker's, reported by Sherman; not the report the
+    words are ("Klein said two women said they ...": Klein's record holds it)."""
+    doc = view.doc
+    have = {(d.start, d.end) for d in drafts}
+    out: list[Draft] = []
+    for d in drafts:
+        if d.kind != "indirect" or d.cue is None or d.speaker is None or d.reported_by:
+            continue
+        toks = tokens_in(doc, d.start, d.end)
+        if not toks:
+            continue
+        # the report that is the whole of the words ("Klein said two women said they had
+        # ...") is what the outer record reports: annotators keep the one record
+        main = min(toks, key=lambda t: len(list(t.ancestors)))
+        for tok in toks:
+            if tok.i in quoted or tok.pos_ != "VERB" or tok.lemma_ not in _CLAUSE_REPORTS:
+                continue
+            if tok.i == main.i:
+                continue
+            clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+            if len(clauses) != 1:
+                continue
+            span = _clause_span(clauses[0])
+            if span is None or span[1] > d.end or span in have:
+                continue
+            if not _may_report(view, tok, clauses[0], span[0], quoted):
+                continue
+            subj = _own_speaker(view, people, tok, quoted)
+            if (
+                subj is None
+                or span[0] <= subj.idx < span[1]
+                or _within(subj, d.speaker.start, d.speaker.end)
+            ):
+                continue
+            inner = Draft(*span, "indirect", make_speaker(doc, people, subj), cue_span(doc, tok))
+            inner.cue_token, inner.is_indirect = tok.i, True
+            inner.reported_by, inner.reported_cue = d.speaker, d.cue
+            have.add(span)
+            out.append(inner)
+    return out
+
+
+def _clause_span(clause: Token) -> tuple[int, int] | None:
+    """A reported clause's characters, without its "that" and a final mark."""
+    toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
 def _cue_token(doc: Doc, d: Draft) -> Token | None:
@@ -203,8 +263,10 @@ def _own_speaker(
         return owners[0] if owners and _speaks(view, people, owners[0]) else None
     if tok.pos_ not in ("VERB", "AUX") or not is_speech_verb(tok):
         return None
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
-        return None  # "the platform should reiterate ...": what someone would say
+    if tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+        # "asked her to say that ...", "the platform should reiterate ...": what
+        # someone would say, not what was said
+        return None
     if _said_as(tok):
         verb = tok.head.head
         for _ in range(4):  # "slammed Lee as out of touch for saying": up to the verb
