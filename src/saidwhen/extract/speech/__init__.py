@@ -24,7 +24,10 @@
    the interviewee's;
 5. quotes still without a speaker (:mod:`lone`): a signed line, a report in
    the paragraph before; fragments of reported speech take the outer source;
-6. channels carried on, repeats marked; a relative pronoun as the speaker
+6. reports inside reports (:mod:`nesting`): the inner speaker speaks, the
+   outer one is ``reported_by``; a report set inside reported speech that no
+   draft holds becomes one;
+7. channels carried on, repeats marked; a relative pronoun as the speaker
    ("an officer who said") is named by its noun
    (:func:`lone.name_through_relative`); records built.
 

@@ -19,9 +19,16 @@ once its cue and speaker are chosen (:func:`nest`):
 
 A verb inside the words that reports no one's words ("X said he wants to talk
 to Y") is not between the cue and the words: only an ancestor of the words
-in the parse is.  PolNeAR annotates only the outermost report (its
-guidelines: "No nested attributions"); :mod:`saidwhen.eval.polnear` gives it
-``reported_by`` where there is one.
+in the parse is.  A quoted phrase keeps its cue's speaker (annotators give a
+word quoted after a nested verb now to the inner speaker, now to the outer),
+unless a noun names its owner's words or the frame is "quoted Lee as saying".
+
+A report set inside reported speech that no draft holds ("paid a pilot who
+said ...") becomes a draft of its own (:func:`inner_drafts`).
+
+PolNeAR annotates only the outermost report (its guidelines: "No nested
+attributions"); :mod:`saidwhen.eval.polnear` gives it ``reported_by`` and
+``reported_cue`` where there are, and leaves the inner drafts out.
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ if TYPE_CHECKING:
     from saidwhen.extract.speech.view import ArticleView
     from saidwhen.model import Span, Speaker
 
-__all__ = ["inner_report", "nest"]
+__all__ = ["inner_drafts", "inner_report", "nest"]
 
 # prepositions that hang a verb of saying on a verb whose object says it: "quoted Lee as
 # saying", "criticized Lee for saying", "accused Lee of saying"
@@ -65,8 +72,6 @@ def nest(
         verb = _cue_token(doc, d)
         if verb is None:
             continue
-        # a quoted phrase stays its cue's: annotators give a word quoted inside a
-        # nested report now to the inner speaker, now to the outer one
         inner = inner_report(view, people, verb, d.start, d.end, quoted)
         if (
             inner is not None
