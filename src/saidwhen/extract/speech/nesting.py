@@ -134,7 +134,8 @@ def inner_drafts(
     "Ailes had harassed her" is the booker's, reported by Sherman; not the report the
     words are ("Klein said two women said they ...": Klein's record holds it)."""
     doc = view.doc
-    have = {(d.start, d.end) for d in drafts}
+    # what a report or a whole quote holds (a quoted phrase may sit inside a new report)
+    have = {(d.start, d.end) for d in drafts if d.kind != "fragment"}
     out: list[Draft] = []
     for d in drafts:
         if d.kind != "indirect" or d.cue is None or d.speaker is None or d.reported_by:
@@ -154,7 +155,7 @@ def inner_drafts(
             if len(clauses) != 1:
                 continue
             span = _clause_span(clauses[0])
-            if span is None or span[1] > d.end or span in have:
+            if span is None or span[1] > d.end or _held(span, have, d):
                 continue
             if not _may_report(view, tok, clauses[0], span[0], quoted):
                 continue
@@ -171,6 +172,18 @@ def inner_drafts(
             have.add(span)
             out.append(inner)
     return out
+
+
+def _held(span: tuple[int, int], have: set[tuple[int, int]], outer: Draft) -> bool:
+    """Whether a record other than the outer one already holds most of the clause
+    ("that his actions were ..." for "his actions were ...", a quote for its words)."""
+    start, end = span
+    for s, e in have:
+        if (s, e) == (outer.start, outer.end):
+            continue
+        if min(e, end) - max(s, start) > (end - start) / 2:
+            return True
+    return False
 
 
 def _clause_span(clause: Token) -> tuple[int, int] | None:
@@ -285,8 +298,15 @@ def _own_speaker(
         (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted), None
     )
     if subj is None:
+        # (not the object of "urged Democrats to moderate ... and to say": one urged)
         subj = cue_subject(
-            tok, quoted=quoted, climb=("conj",), passive="agent", through_prep=False, steps=2
+            tok,
+            quoted=quoted,
+            climb=("conj",),
+            passive="agent",
+            control=None,
+            through_prep=False,
+            steps=2,
         )
     return subj if subj is not None and _speaks(view, people, subj) else None
 
