@@ -16,7 +16,7 @@ run redoes that work, overwriting its files)::
 
 Rows of a work are tied together by ``work`` and ``seq`` (the article's
 place in the work); quotes keep their place ``i`` in the article. Every
-column of :data:`SCHEMAS` is documented in the README ("Parquet output").
+column of :data:`SCHEMAS` is documented in the README ("On a cluster: Ray, Parquet shards").
 """
 
 from __future__ import annotations

@@ -104,7 +104,7 @@ class Trace:
 HAND = PronounModel(None, "hand")
 # What an index ranks with unless told: the hand-weighted score.  The learned weights
 # tie with it on GUM (cross-validated) and lose speakers on held-out real news (see
-# README), so they stay an option (``find_people(doc, model=load_model())``).
+# docs/history.md), so they stay an option (``find_people(doc, model=load_model())``).
 DEFAULT_MODEL = HAND
 
 
