@@ -133,6 +133,10 @@ class Quote(_Pickled):
     repeat_of: int | None = None
     continues: int | None = None
     topic: bool = False  # indirect content naming what was talked about ("addressed her critics")
+    # who passes the words on when they are a report inside a report ("prosecutors say he
+    # told an agent ...": the speaker is he, reported_by the prosecutors)
+    reported_by: Speaker | None = None
+    reported_cue: Span | None = None  # the words by which reported_by reports ("say")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -149,6 +153,8 @@ class Quote(_Pickled):
             "repeat_of": self.repeat_of,
             "continues": self.continues,
             "topic": self.topic,
+            "reported_by": self.reported_by.to_dict() if self.reported_by else None,
+            "reported_cue": self.reported_cue.to_dict() if self.reported_cue else None,
         }
 
 

@@ -221,13 +221,17 @@ def _shift_span(span: Span, base: int) -> Span:
 
 
 def _shift_quote(q: Quote, base: int, n_before: int) -> Quote:
-    sp = q.speaker
+    sp, by = q.speaker, q.reported_by
     return dataclasses.replace(
         q,
         start=q.start + base,
         end=q.end + base,
         speaker=dataclasses.replace(sp, start=sp.start + base, end=sp.end + base) if sp else None,
+        reported_by=(
+            dataclasses.replace(by, start=by.start + base, end=by.end + base) if by else None
+        ),
         cue=_shift_span(q.cue, base) if q.cue else None,
+        reported_cue=_shift_span(q.reported_cue, base) if q.reported_cue else None,
         repeat_of=None if q.repeat_of is None else q.repeat_of + n_before,
         continues=None if q.continues is None else q.continues + n_before,
     )

@@ -54,6 +54,7 @@ def schemas() -> dict[str, Any]:
     s, i32, i64, b = pa.string(), pa.int32(), pa.int64(), pa.bool_()
     head = [("work", s), ("seq", i32)]
     span = pa.struct([("text", s), ("start", i32), ("end", i32)])
+    speaker = pa.struct([("name", s), ("mention", s), ("start", i32), ("end", i32), ("type", s)])
     return {
         "articles": pa.schema(
             [*head, ("key", s), ("content_hash", s), ("id", s), ("date", s), ("title", s),
@@ -66,7 +67,8 @@ def schemas() -> dict[str, Any]:
              ("cue_end", i32),
              ("channel", s), ("when", s), ("when_start", s), ("when_end", s), ("when_basis", s),
              ("has_range", b), ("repeat_of", i32), ("continues", i32), ("topic", b),
-             ("article_date", s)]
+             ("article_date", s), ("reported_by", speaker),
+             ("reported_cue", span)]
         ),
         "people": pa.schema(
             [*head, ("name", s), ("gender", s), ("descriptors", pa.list_(s)),
@@ -131,7 +133,9 @@ def _rows(work: Work, res: Result) -> dict[str, list[dict[str, Any]]]:
                  "when_start": r.start if r else None, "when_end": r.end if r else None,
                  "when_basis": q.when_basis, "has_range": r is not None,
                  "repeat_of": q.repeat_of, "continues": q.continues, "topic": q.topic,
-                 "article_date": date}
+                 "article_date": date,
+                 "reported_by": q.reported_by.to_dict() if q.reported_by else None,
+                 "reported_cue": q.reported_cue.to_dict() if q.reported_cue else None}
             )  # fmt: skip
         for p in rec.people:
             t["people"].append(
@@ -266,6 +270,8 @@ def read_work_records(
                 channel=q["channel"], when=q["when"],
                 when_range=_range(q, "when_start", "when_end"), when_basis=q["when_basis"],
                 repeat_of=q["repeat_of"], continues=q["continues"], topic=q["topic"],
+                reported_by=Speaker(**by) if (by := q.get("reported_by")) else None,
+                reported_cue=Span(**rc) if (rc := q.get("reported_cue")) else None,
             )
             for q in sorted(quotes.get(s, []), key=lambda q: q["i"])
         )  # fmt: skip

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "articles_from_gold",
+    "as_polnear_sources",
     "default_data_dir",
     "default_eval_dir",
     "load_scorer",
@@ -93,20 +94,74 @@ def without_single_marked(text: str, rec: dict[str, Any]) -> dict[str, Any]:
     """
     line_end = text.find("\n")
     first_line = len(text) if line_end < 0 else line_end
-    keep: dict[int, int] = {}  # old index -> new
+    drop = set()
     for k, q in enumerate(rec["quotes"]):
         start = q["start"]
         headline = q["kind"] != "indirect" and 0 < start < first_line
-        if not (headline and text[start - 1] in _SINGLE_OPENING):
-            keep[k] = len(keep)
-    if len(keep) == len(rec["quotes"]):
+        if headline and text[start - 1] in _SINGLE_OPENING:
+            drop.add(k)
+    return _without(rec, drop)
+
+
+def _without(rec: dict[str, Any], drop: set[int]) -> dict[str, Any]:
+    """The record without the quotes of these indices, its ``continues`` links renumbered."""
+    if not drop:
         return rec
+    keep: dict[int, int] = {}  # old index -> new
+    for k in range(len(rec["quotes"])):
+        if k not in drop:
+            keep[k] = len(keep)
     quotes = []
     for k in keep:
         q = dict(rec["quotes"][k])
         if q.get("continues") is not None:
             q["continues"] = keep.get(q["continues"])
         quotes.append(q)
+    return {**rec, "quotes": quotes}
+
+
+def as_polnear_sources(rec: dict[str, Any]) -> dict[str, Any]:
+    """The record with each nested report given to the one who reports it.
+
+    PolNeAR annotates only the outermost attribution (its guidelines, "No nested
+    attributions": in "Reardon criticized Mr. Lamport for saying that ...", "we only
+    annotate the outermost attribution (the one with Reardon as the source), and
+    ignore the nested attribution to Mr. Lamport"), so its source for words that
+    saidwhen gives to an inner ``speaker`` is their ``reported_by``, its cue the
+    ``reported_cue``; and a nested report inside the reported speech of another
+    record is left out (it is part of that record's content).
+
+    Example:
+        >>> by = {"name": "Prosecutors", "mention": "Prosecutors", "start": 0, "end": 11}
+        >>> q = {"kind": "direct", "start": 30, "end": 40, "cue": None,
+        ...      "speaker": {"name": "Hale"}, "reported_by": by}
+        >>> as_polnear_sources({"quotes": [q]})["quotes"][0]["speaker"]["name"]
+        'Prosecutors'
+    """
+    if not any(q.get("reported_by") for q in rec["quotes"]):
+        return rec
+    # a report nested in another record's reported speech is part of that record's
+    # content for PolNeAR, not an attribution of its own
+    reports = [(q["start"], q["end"]) for q in rec["quotes"] if q["kind"] == "indirect"]
+    rec = _without(
+        rec,
+        {
+            k
+            for k, q in enumerate(rec["quotes"])
+            if q["kind"] == "indirect"
+            and q.get("reported_by")
+            and any(
+                s <= q["start"] < q["end"] <= e and e - s > q["end"] - q["start"]
+                for s, e in reports
+            )
+        },
+    )
+    quotes = [
+        {**q, "speaker": q["reported_by"], "cue": q.get("reported_cue") or q["cue"]}
+        if q.get("reported_by")
+        else q
+        for q in rec["quotes"]
+    ]
     return {**rec, "quotes": quotes}
 
 
@@ -132,7 +187,7 @@ def run_split(
     stats: Counter[str] = Counter()
     pred = {}
     for g, rec in zip(gold, records, strict=True):
-        doc = without_single_marked(g["text"], rec.to_dict())
+        doc = as_polnear_sources(without_single_marked(g["text"], rec.to_dict()))
         quotes, attributions = run_saidwhen.convert(g["text"], doc, stats)
         pred[g["filename"]] = {"quotes": quotes, "attributions": attributions}
     if errors_path is not None:

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 
 def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Quote]:
-    """Every quote's speaker named by the person (or body) its mention refers to, with its type.
+    """Every quote's speaker named by the person (or body) its mention refers to, with its type;
+    the one who reports a nested report (``reported_by``) named the same way.
 
     A description seen first as "an insider" and later as "the insider" is
     one unnamed source, named by its first mention: the last "a"/"another"/"one"
@@ -94,6 +95,12 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         if kind == "unnamed":
             last_unnamed = (sp.end, name, kind)
         out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
+    if any(q.reported_by is not None for q in out):
+        # the reporters named as speakers of their own, in text order
+        at = [k for k, q in enumerate(out) if q.reported_by is not None]
+        asked = [replace(out[k], speaker=out[k].reported_by, reported_by=None) for k in at]
+        for k, reporter in zip(at, name_speakers(doc, asked, people), strict=True):
+            out[k] = replace(out[k], reported_by=reporter.speaker)
     return out
 
 

@@ -24,7 +24,10 @@
    the interviewee's;
 5. quotes still without a speaker (:mod:`lone`): a signed line, a report in
    the paragraph before; fragments of reported speech take the outer source;
-6. channels carried on, repeats marked; a relative pronoun as the speaker
+6. reports inside reports (:mod:`nesting`): the inner speaker speaks, the
+   outer one is ``reported_by``; a report set inside reported speech that no
+   draft holds becomes one;
+7. channels carried on, repeats marked; a relative pronoun as the speaker
    ("an officer who said") is named by its noun
    (:func:`lone.name_through_relative`); records built.
 
@@ -62,6 +65,7 @@ from saidwhen.extract.speech.merge import (
     merge_reported,
     reported_speech,
 )
+from saidwhen.extract.speech.nesting import inner_drafts, nest
 from saidwhen.extract.speech.syntax import cue_span
 from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Quote
@@ -115,6 +119,8 @@ def find_quotes(
             elif not d.said_after and (outer := outer_reporter(view, d, quoted)) is not None:
                 d.cue, d.speaker = cue_span(doc, outer[0]), make_speaker(doc, people, outer[1])
     drafts = [d for d in drafts if d.cue is not None or d.kind != "fragment"]
+    nest(view, people, drafts, quoted)
+    drafts += inner_drafts(view, people, drafts, quoted)
     drafts.sort(key=lambda d: (d.start, d.end))
     carry_channels(drafts)
     index = {id(d): i for i, d in enumerate(drafts)}
@@ -135,6 +141,8 @@ def find_quotes(
             seen_reports.setdefault(report, i)
         if d.speaker is not None:
             d.speaker = name_through_relative(view, people, d.speaker)
+        if d.reported_by is not None:
+            d.reported_by = name_through_relative(view, people, d.reported_by)
         if d.speaker is not None and d.speaker.name and d.speaker.name.lower() in NO_NAME:
             d.speaker = replace(d.speaker, name=None)  # "they" names nobody
         cont = index.get(id(d.continues_draft)) if d.continues_draft is not None else None

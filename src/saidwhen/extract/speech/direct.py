@@ -43,10 +43,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
+    "WORDS_NOUNS",
     "direct_drafts",
     "make_speaker",
     "outer_reporter",
     "outer_source",
+    "reporter_of",
     "words_owner",
 ]
 
@@ -194,7 +196,7 @@ def _attribute_region(
 
 # Nouns for words someone said, whose owner ("Trump's statement", "her messages") says
 # the quote they introduce
-_WORDS_NOUNS = SPEECH_NOUNS | frozenset(
+WORDS_NOUNS = SPEECH_NOUNS | frozenset(
     """
     remark comment criticism message assumption quote quip line tweet post slogan refrain
     mantra description characterization question answer reply response retort joke vow
@@ -232,7 +234,7 @@ def words_owner(
             toks = toks[k + 1 :]  # this sentence, after any quote of its own
             break
     for noun in reversed(toks):
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _WORDS_NOUNS:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in WORDS_NOUNS:
             continue
         gap = text[noun.idx + len(noun) : region.open_mark]
         if not gap.strip() or not (_OWNED_GAP.fullmatch(gap) or _OWNED_COPULA.fullmatch(gap)):
@@ -437,8 +439,21 @@ def outer_reporter(
     cue = doc.char_span(report.cue.start, report.cue.end, alignment_mode="expand")
     if cue is None:
         return None
+    found = reporter_of(view, cue.root, quoted)
+    if found is None or fragment.start <= found[1].idx < fragment.end:
+        return None
+    return found
+
+
+def reporter_of(
+    view: ArticleView, verb: Token, quoted: frozenset[int]
+) -> tuple[Token, Token] | None:
+    """The verb of saying whose reported clause holds ``verb``, and its subject, in the
+    same paragraph and sentence: ``Ortega said her manager told her ...`` gives "said"
+    and "Ortega" for "told"."""
+    doc = view.doc
     text = doc_text(doc)
-    verb = tok = cue.root
+    tok = verb
     nested = False
     while tok.head.i != tok.i:
         nested = nested or tok.dep_ == "ccomp"
@@ -448,9 +463,7 @@ def outer_reporter(
             return None  # (a semicolon joins two sentences: "Iraq said ...; Lee called")
         if nested and tok.i not in quoted and is_speech_verb(tok):
             subj = subject_of(tok, quoted)
-            if subj is None or fragment.start <= subj.idx < fragment.end:
-                return None
-            return tok, subj
+            return None if subj is None else (tok, subj)
     return None
 
 

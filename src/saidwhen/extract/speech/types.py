@@ -39,6 +39,8 @@ class Draft:
     said_after: bool = False  # a fragment followed by its own ``," he said``
     owned: bool = False  # words of a noun's owner (``Trump's claim that "..."``)
     headline: bool = False  # cue and speaker read from a headline's words (:mod:`headline`)
+    reported_by: Speaker | None = None  # the outer speaker of a nested report (:mod:`nesting`)
+    reported_cue: Span | None = None  # and its cue
 
     def to_quote(
         self, text: str, repeat_of: int | None = None, continues: int | None = None
@@ -55,6 +57,8 @@ class Draft:
             channel=self.channel,
             repeat_of=repeat_of,
             continues=continues,
+            reported_by=self.reported_by,
+            reported_cue=self.reported_cue,
         )
 
 
