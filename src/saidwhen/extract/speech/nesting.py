@@ -38,7 +38,13 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.speech.direct import WORDS_NOUNS, make_speaker, outer_source, reporter_of
 from saidwhen.extract.speech.lexicon import CLAUSE_VERBS, NO_SOURCE
-from saidwhen.extract.speech.syntax import cue_span, cue_subject, is_speech_verb, np_span
+from saidwhen.extract.speech.syntax import (
+    cue_span,
+    cue_subject,
+    highest,
+    is_speech_verb,
+    np_span,
+)
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import tokens_in
 
@@ -122,7 +128,7 @@ def _from_above(doc: Doc, speaker: Speaker, verb: Token) -> bool:
     toks = tokens_in(doc, speaker.start, speaker.end)
     if not toks:
         return False
-    head = min(toks, key=lambda t: len(list(t.ancestors))).head
+    head = highest(toks).head
     return any(a.i == head.i for a in verb.ancestors)
 
 
@@ -145,7 +151,7 @@ def inner_drafts(
             continue
         # the report that is the whole of the words ("Klein said two women said they had
         # ...") is what the outer record reports: annotators keep the one record
-        main = min(toks, key=lambda t: len(list(t.ancestors)))
+        main = highest(toks)
         for tok in toks:
             if tok.i in quoted or tok.pos_ != "VERB" or tok.lemma_ not in _CLAUSE_REPORTS:
                 continue
@@ -203,7 +209,7 @@ def _cue_token(doc: Doc, d: Draft) -> Token | None:
     toks = list(tokens_in(doc, d.cue.start, d.cue.end))
     toks = [t for t in toks if is_speech_verb(t)] or toks  # "closed stating": "stating"
     if toks:
-        return min(toks, key=lambda t: len(list(t.ancestors)))
+        return highest(toks)
     return doc[d.cue_token] if d.cue_token is not None else None
 
 
@@ -227,7 +233,7 @@ def inner_report(
     words = [t for t in tokens_in(doc, start, end) if not t.is_space and not t.is_punct]
     if not words:
         return None
-    root = min(words, key=lambda t: len(list(t.ancestors)))
+    root = highest(words)
     top = cue.head if _set_into(cue) else cue
     chain = [root, *root.ancestors]
     if top.i not in {t.i for t in chain}:
