@@ -271,7 +271,7 @@ def test_a_group_goes_on_under_its_owners_name(
     ("text", "speaker"),
     [
         pytest.param(
-            "In court papers, Ortiz's public defense counsel asked for three years, calling "
+            "In a filing last week, Ortiz's public defense counsel sought probation, calling "
             'the thefts "a cry for help."\n\nPublic defender Nora Vale wrote that Ortiz '
             "had lost his job.\n",
             "Nora Vale",
@@ -285,7 +285,7 @@ def test_a_group_goes_on_under_its_owners_name(
             id="a-womans-role",
         ),
         pytest.param(
-            "In court papers, Ortiz's public defense counsel asked for three years, calling "
+            "In a filing last week, Ortiz's public defense counsel sought probation, calling "
             'the thefts "a cry for help."\n\nJudge Nora Vale wrote that Ortiz had lost his '
             "job.\n",
             "Ortiz's public defense counsel",

@@ -57,8 +57,8 @@ def _one(quotes: list[Quote], words: str) -> Quote:
             "said",
         ),
         (  # reported speech inside reported speech
-            "Ana Ruiz said Mark Lee told her he had booked a room at the harbor inn.\n",
-            "he had booked a room",
+            "Ana Ruiz said Mark Lee had warned her that the ferry would be sold by June.\n",
+            "that the ferry would be sold",
             "Mark Lee",
             "Ana Ruiz",
             "said",
@@ -83,8 +83,8 @@ def test_a_nested_report_is_the_inner_speakers_passed_on_by_the_outer(
             "Mark Lee",
         ),
         (  # the report that holds another: its words are the outer speaker's own
-            "Ana Ruiz said Mark Lee told her he had booked a room at the harbor inn.\n",
-            "Mark Lee told her",
+            "Ana Ruiz said Mark Lee had warned her that the ferry would be sold by June.\n",
+            "Mark Lee had warned her",
             "Ana Ruiz",
         ),
         (  # a word quoted in a report: the reporter's
@@ -92,10 +92,10 @@ def test_a_nested_report_is_the_inner_speakers_passed_on_by_the_outer(
             "lied",
             "Ana Ruiz",
         ),
-        (  # an infinitive names an act, not words: "proposed to"
-            'Critics say Mark Lee had proposed to "dismantle" the ferry service.\n',
-            "dismantle",
-            "Critics",
+        (  # an infinitive names an act, not words: "sought to"
+            'Opponents argue that Mark Lee had sought to "gut" the ferry service.\n',
+            "gut",
+            "Opponents",
         ),
     ],
 )

@@ -8,10 +8,10 @@ text from the evaluation sets.
   the council meeting ended stating ...") is said by the subject further up;
 * of the tagged sources near a cue with no subject of its own, one that can speak
   comes before a nearer place;
-* "Ruiz resisted:  "..."": the clause before a colon introduces the quote, however
+* "Ortiz refused:  "..."": the clause before a colon introduces the quote, however
   much white space on the line between them (not a line that ends on the colon:
-  "Here are the highlights:" then a quoted subhead);
-* "Hale, meanwhile, who sits at ..., said": the name before an adverb and a relative
+  "Some of the key moments:" then a quoted subhead);
+* "Vale, meanwhile, who sits on ..., said": the name before an adverb and a relative
   clause set off by commas is the subject.
 """
 
@@ -136,30 +136,29 @@ def test_heads_kept_by_count_and_rate(tmp_path: Any) -> None:
 @pytest.mark.parametrize("space", [" ", "  ", "\u00a0 "])
 def test_the_clause_before_a_colon_introduces_the_quote(nlp: Any, space: str) -> None:
     text = (
-        "The ferry strike entered its second week.\n\n"
-        'The union also pushed for a ban. Mayor Ana Ruiz could "do some kind of order," '
-        f'said Tom Hale, president of the union. Ruiz resisted:{space}"Mayors do not have '
-        'the power to end a strike."\n'
+        "The bus drivers walked out for a third day.\n\n"
+        'Their union asked for talks at once. Transit chief Lena Ortiz could "sit down with '
+        f'us tomorrow," said Omar Vale, who leads the drivers. Ortiz refused:{space}"Transit '
+        'chiefs do not bargain in the street."\n'
     )
-    assert _speakers(run(text, nlp), "Mayors do not have") == {"Ruiz"}
+    assert _speakers(run(text, nlp), "Transit chiefs do not") == {"Ortiz"}
 
 
 def test_a_name_before_an_adverb_and_a_relative_clause_speaks(nlp: Any) -> None:
     text = (
-        "Ana Ruiz has 31 votes in the council, a body in which her chief rival Tom Hale "
-        "serves. Hale, meanwhile, who sits at zero such votes, said that fact speaks "
-        'volumes about which of the two candidates is "ready to fix the ferries."\n'
+        "Mayor Lena Ortiz backed the plan on Tuesday. Omar Vale, meanwhile, who sits on the "
+        'harbour board, said the plan is "too close to the builders."\n'
     )
     rec = run(text, nlp)
     (frag,) = [q for q in rec.quotes if q.kind == "fragment"]
-    assert frag.speaker is not None and frag.speaker.name == "Tom Hale"
+    assert frag.speaker is not None and frag.speaker.name == "Omar Vale"
 
 
 def test_a_quoted_subhead_after_a_colon_line_is_not_the_lines(nlp: Any) -> None:
     text = (
-        "The council questioned Ana Ruiz for five hours on Monday.\n\n"
-        "Here are some of the highlights:\n\n"
-        '"My plans have been delayed"\n\n'
-        'Ruiz told the council, "I feared the delay. My plans have been delayed."\n'
+        "Inspectors questioned Omar Vale for two hours on Friday.\n\n"
+        "Some of the key moments:\n\n"
+        '"The cables are worn"\n\n'
+        'Vale told the inspectors, "We checked every span. The cables are worn."\n'
     )
-    assert "the highlights" not in _speakers(run(text, nlp), "My plans have been delayed")
+    assert "the key moments" not in _speakers(run(text, nlp), "The cables are worn")

@@ -94,7 +94,7 @@ def without_single_marked(text: str, rec: dict[str, Any]) -> dict[str, Any]:
     """
     line_end = text.find("\n")
     first_line = len(text) if line_end < 0 else line_end
-    drop = set()
+    drop: set[int] = set()
     for k, q in enumerate(rec["quotes"]):
         start = q["start"]
         headline = q["kind"] != "indirect" and 0 < start < first_line

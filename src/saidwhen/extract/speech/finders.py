@@ -28,6 +28,7 @@ from saidwhen.extract.speech.lexicon import (
 from saidwhen.extract.speech.syntax import (
     according_to,
     can_speak,
+    highest,
     is_speech_verb,
     owner_of_sentence_before,
     subject_of,
@@ -528,7 +529,7 @@ def _governing_verb(doc: Doc, region: QuoteRegion) -> Token | None:
     toks = tokens_in(doc, region.start, region.end)
     if not toks:
         return None
-    root = min(toks, key=lambda t: len(list(t.ancestors)))
+    root = highest(toks)
     # the outermost one: "she revealed that she had asked ... "no matter how""
     found: list[Token] = []
     text = doc_text(doc)

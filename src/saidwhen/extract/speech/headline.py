@@ -85,9 +85,8 @@ def _speaker(people: PeopleIndex, text: str, run: list[re.Match[str]]) -> Speake
     last = run[-1].group()
     end = run[-1].end() - (len(last) > 2 and last.endswith("."))  # "Finds." but "Jr."
     for m in run:
-        name = people.resolve(m.start(), end) or _named(people, text[m.start() : end])
-        if name is not None:
-            return Speaker(name, text[m.start() : end], m.start(), end)
+        if (found := _known(people, text, m.start(), end)) is not None:
+            return found
     if len(run) > _MOST_LABEL_WORDS:
         return None
     s = run[0].start()
@@ -143,19 +142,25 @@ def headline_cue(
                 return _found(view, people, verb, run)
     # NAME: '...': a name that opens the line, then a colon
     colon = text.find(":", lo, region.open_mark)
-    if colon > 0:
-        head = [m for m in words if m.end() <= colon]
-        gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(head)]
-        if (
-            head
-            and head[0].start() == lo
-            and len(head) <= _MOST_LABEL_WORDS
-            and not text[head[-1].end() : colon].strip()
-            and not any(g.strip() for g in gaps)
-            and all(_name_word(m.group(), k > 0) for k, m in enumerate(head))
-        ):
-            return _colon_found(view, people, colon, head)
+    if colon > 0 and (head := _label(text, words, lo, colon)):
+        return _colon_found(view, people, colon, head)
     return None
+
+
+def _label(text: str, words: list[re.Match[str]], lo: int, colon: int) -> list[re.Match[str]]:
+    """The words of a name that opens the line at ``lo`` and ends at ``colon`` ("Ruiz"
+    of ``Ruiz: ...``); none when the words before the colon are no short name."""
+    head = [m for m in words if m.end() <= colon]
+    if (
+        head
+        and head[0].start() == lo
+        and len(head) <= _MOST_LABEL_WORDS
+        and not text[head[-1].end() : colon].strip()
+        and not any(text[a.end() : b.start()].strip() for a, b in itertools.pairwise(head))
+        and all(_name_word(m.group(), k > 0) for k, m in enumerate(head))
+    ):
+        return head
+    return []
 
 
 def _found(
@@ -165,8 +170,13 @@ def _found(
     tok = _token_at(view, verb.start())
     if speaker is None or tok is None:
         return None
+    return tok, _verb_cue(verb), speaker
+
+
+def _verb_cue(verb: re.Match[str]) -> Span:
+    """A headline verb as a cue, without a stop after it ("Says." of a last word)."""
     word = verb.group().rstrip(".")
-    return tok, Span(word, verb.start(), verb.start() + len(word)), speaker
+    return Span(word, verb.start(), verb.start() + len(word))
 
 
 def _colon_found(
@@ -227,9 +237,7 @@ def headline_reports(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         span = _trimmed(text, start, end)
         if speaker is None or span is None:
             continue
-        word = verb.group().rstrip(".")
-        cue = Span(word, verb.start(), verb.start() + len(word))
-        out.append(_headline_draft(span, speaker, cue, _token_at(view, verb.start())))
+        out.append(_headline_draft(span, speaker, _verb_cue(verb), _token_at(view, verb.start())))
     if not out:
         out = _colon_report(view, people, words, lo, hi)
     return out
@@ -241,16 +249,8 @@ def _colon_report(
     """``Ruiz: Fare Rise Is Unfair``: a headline opening on a known name and a colon."""
     text = view.text
     colon = text.find(":", lo, hi)
-    head = [m for m in words if m.end() <= colon]
-    if (
-        colon < 0
-        or not head
-        or len(head) > _MOST_LABEL_WORDS
-        or text[lo : head[0].start()].strip()
-        or text[head[-1].end() : colon].strip()
-        or any(text[a.end() : b.start()].strip() for a, b in itertools.pairwise(head))
-        or not all(_name_word(m.group(), k > 0) for k, m in enumerate(head))
-    ):
+    head = _label(text, words, lo, colon) if colon >= 0 else []
+    if not head:
         return []
     speaker = _known(people, text, head[0].start(), head[-1].end())
     span = _trimmed(text, colon + 1, hi)

@@ -38,7 +38,13 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.speech.direct import WORDS_NOUNS, make_speaker, outer_source, reporter_of
 from saidwhen.extract.speech.lexicon import CLAUSE_VERBS, NO_SOURCE
-from saidwhen.extract.speech.syntax import cue_span, cue_subject, is_speech_verb, np_span
+from saidwhen.extract.speech.syntax import (
+    cue_span,
+    cue_subject,
+    highest,
+    is_speech_verb,
+    np_span,
+)
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import tokens_in
 
@@ -49,12 +55,12 @@ if TYPE_CHECKING:
     from saidwhen.extract.speech.view import ArticleView
     from saidwhen.model import Span, Speaker
 
-__all__ = ["inner_drafts", "inner_report", "nest"]
+__all__ = ["inner_drafts", "nest"]
 
 # prepositions that hang a verb of saying on a verb whose object says it: "quoted Lee as
 # saying", "criticized Lee for saying", "accused Lee of saying"
 _SAYING_PREPS = frozenset(("as", "for", "of"))
-_NOMINAL = ("NOUN", "PROPN")
+_NOUNS = ("NOUN", "PROPN")
 _NOUN_CLAUSES = frozenset(("acl", "ccomp", "prep"))
 # verbs whose clause is what was said, for a report inside reported speech (not "believe",
 # "realize": what someone thinks is part of the words that report it)
@@ -72,11 +78,11 @@ def nest(
         verb = _cue_token(doc, d)
         if verb is None:
             continue
-        inner = inner_report(view, people, verb, d.start, d.end, quoted)
+        inner = _inner_report(view, people, verb, d.start, d.end, quoted)
         if (
             inner is not None
             and d.kind == "fragment"
-            and inner[0].pos_ not in _NOMINAL
+            and inner[0].pos_ not in _NOUNS
             and not _said_as(inner[0])
         ):
             # a quoted fragment inside a report of a report stays its cue's, unless a
@@ -85,10 +91,7 @@ def nest(
             # word quoted after a nested verb now to the inner speaker, now to the outer
             inner = None
         if inner is not None and not _within(inner[1], d.speaker.start, d.speaker.end):
-            report, subj = inner
-            d.reported_by, d.reported_cue = d.speaker, d.cue
-            d.speaker = make_speaker(doc, people, subj)
-            d.cue, d.cue_token = cue_span(doc, report), report.i
+            _pass_on(doc, people, d, *inner)
             continue
         own = _own_speaker(view, people, verb, quoted) if _said_as(verb) else None
         if (
@@ -98,9 +101,7 @@ def nest(
         ):
             # "the Herald quoted Lee as saying": the walk from the cue climbed to the one
             # who quotes, though the cue's object says it
-            d.reported_by, d.reported_cue = d.speaker, d.cue
-            d.speaker = make_speaker(doc, people, own)
-            d.cue, d.cue_token = cue_span(doc, verb), verb.i
+            _pass_on(doc, people, d, verb, own)
             continue
         outer = _outer(view, verb, quoted)
         if (
@@ -109,6 +110,14 @@ def nest(
             and not _within(outer[1], d.speaker.start, d.speaker.end)
         ):
             d.reported_by, d.reported_cue = make_speaker(doc, people, outer[1]), outer[0]
+
+
+def _pass_on(doc: Doc, people: PeopleIndex, d: Draft, report: Token, speaker: Token) -> None:
+    """Make the draft's speaker and cue the ones who pass the words on, and ``speaker``,
+    by ``report``, the one who said them."""
+    d.reported_by, d.reported_cue = d.speaker, d.cue
+    d.speaker = make_speaker(doc, people, speaker)
+    d.cue, d.cue_token = cue_span(doc, report), report.i
 
 
 def _said_as(verb: Token) -> bool:
@@ -122,7 +131,7 @@ def _from_above(doc: Doc, speaker: Speaker, verb: Token) -> bool:
     toks = tokens_in(doc, speaker.start, speaker.end)
     if not toks:
         return False
-    head = min(toks, key=lambda t: len(list(t.ancestors))).head
+    head = highest(toks).head
     return any(a.i == head.i for a in verb.ancestors)
 
 
@@ -145,7 +154,7 @@ def inner_drafts(
             continue
         # the report that is the whole of the words ("Klein said two women said they had
         # ...") is what the outer record reports: annotators keep the one record
-        main = min(toks, key=lambda t: len(list(t.ancestors)))
+        main = highest(toks)
         for tok in toks:
             if tok.i in quoted or tok.pos_ != "VERB" or tok.lemma_ not in _CLAUSE_REPORTS:
                 continue
@@ -203,15 +212,16 @@ def _cue_token(doc: Doc, d: Draft) -> Token | None:
     toks = list(tokens_in(doc, d.cue.start, d.cue.end))
     toks = [t for t in toks if is_speech_verb(t)] or toks  # "closed stating": "stating"
     if toks:
-        return min(toks, key=lambda t: len(list(t.ancestors)))
+        return highest(toks)
     return doc[d.cue_token] if d.cue_token is not None else None
 
 
 def _within(tok: Token, start: int, end: int) -> bool:
+    """Whether the token is part of the mention at ``start:end``."""
     return start <= tok.idx < end or tok.idx <= start < tok.idx + len(tok)
 
 
-def inner_report(
+def _inner_report(
     view: ArticleView,
     people: PeopleIndex,
     cue: Token,
@@ -227,7 +237,7 @@ def inner_report(
     words = [t for t in tokens_in(doc, start, end) if not t.is_space and not t.is_punct]
     if not words:
         return None
-    root = min(words, key=lambda t: len(list(t.ancestors)))
+    root = highest(words)
     top = cue.head if _set_into(cue) else cue
     chain = [root, *root.ancestors]
     if top.i not in {t.i for t in chain}:
@@ -256,7 +266,7 @@ def _may_report(
     claim that ...", not a judgement of them: "called Ruiz's remarks "unfair"")."""
     if tok.i in quoted or tok.idx >= start:
         return False
-    if below.dep_ == "xcomp" or (tok.pos_ in _NOMINAL and below.dep_ not in _NOUN_CLAUSES):
+    if below.dep_ == "xcomp" or (tok.pos_ in _NOUNS and below.dep_ not in _NOUN_CLAUSES):
         return False
     return not any(c in view.text[tok.idx : start] for c in ":;")
 
@@ -274,7 +284,7 @@ def _own_speaker(
     """Who speaks through ``tok`` when it reports words with a speaker of its own: the
     subject of a verb of saying (or the object of "quoted Lee as saying"), the owner
     of a noun for words ("Trump's claim")."""
-    if tok.pos_ in _NOMINAL:
+    if tok.pos_ in _NOUNS:
         if tok.lemma_.lower() not in WORDS_NOUNS:
             return None
         owners = [c for c in tok.children if c.dep_ == "poss" and c.i not in quoted]

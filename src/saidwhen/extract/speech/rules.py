@@ -416,6 +416,7 @@ SPEECH_NOUNS = frozenset(
 # Nouns of saying whose "to" clause is what was said ("his pledge to repeal the tax", "her
 # call to close the pier"); in PolNeAR train, with an owner: promise 7/12, pledge 3/4.
 SPEECH_TO_NOUNS = frozenset("promise pledge vow call plea appeal demand threat".split())
+_REPORT_NOUNS = SPEECH_NOUNS | SPEECH_TO_NOUNS
 
 
 def _tokens_with(view: ArticleView, first: int, lemmas: Collection[str]) -> Iterator[Token]:
@@ -435,12 +436,8 @@ def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list
     doc, text = view.doc, view.text
     out: list[Draft] = []
     first = bisect.bisect_left(view.idx, view.start)
-    for noun in _tokens_with(view, first, SPEECH_NOUNS | SPEECH_TO_NOUNS):
-        if (
-            noun.lemma_.lower() not in SPEECH_NOUNS | SPEECH_TO_NOUNS
-            or noun.pos_ != "NOUN"
-            or noun.i in view.quoted
-        ):
+    for noun in _tokens_with(view, first, _REPORT_NOUNS):
+        if noun.pos_ != "NOUN" or noun.i in view.quoted:
             continue
         owner = _owner(noun)
         if owner is None:

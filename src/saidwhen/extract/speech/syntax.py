@@ -40,6 +40,7 @@ __all__ = [
     "cue_subject",
     "cue_tokens",
     "governing_cue",
+    "highest",
     "is_speech_verb",
     "line_after",
     "line_before",
@@ -348,6 +349,12 @@ def source_tokens(tok: Token) -> list[Token]:
             return without_dateline(trim(tok.doc, subtree(gov)))
         return [gov]
     return []
+
+
+def highest(toks: Iterable[Token]) -> Token:
+    """The token of ``toks`` nearest the root of the parse (the first of those as near):
+    the head of words that need not make one subtree."""
+    return min(toks, key=lambda t: len(list(t.ancestors)))
 
 
 # asked again and again for the same cue or token by the rules (see extract/memo.py)
