@@ -42,6 +42,10 @@ def _reported(headline: str, nlp: Any) -> list[tuple[str | None, str, str | None
         ("Vance Wades In, Urges Council to Drop Fare.", "Council to Drop Fare", "Urges"),
         # a colon after a name the article knows
         ("Vance: Ferry Fare Will Rise By Spring.", "Ferry Fare Will Rise By Spring", ":"),
+        # a title's abbreviation before the name ends no sentence
+        ("Sen. Vance Urges Council to Drop Fare Rise.", "Council to Drop Fare Rise", "Urges"),
+        ("Mrs. Vance Urges Council to Drop Fare Rise.", "Council to Drop Fare Rise", "Urges"),
+        ("Gov. Vance Urges Council to Drop Fare Rise.", "Council to Drop Fare Rise", "Urges"),
     ],
 )
 def test_headline_statement_is_read_from_its_words(

@@ -14,6 +14,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.lexicon import TITLES
 from saidwhen.extract.people import PeopleIndex
 from saidwhen.extract.quotes import HEADLINE_CHARS, QuoteRegion
 from saidwhen.extract.speech.nonquote import in_headline
@@ -43,8 +44,18 @@ _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 # is a headline's clause)
 _MOST_NAME_WORDS = 5
 _MOST_LABEL_WORDS = 3
-# the end of a sentence inside a line ("the tax. Lee", not "Mr. Lee" or "U.S. Lee")
-_SENTENCE_END = re.compile(r"[a-z]{2}[.!?] ")
+# the end of a sentence inside a line ("the tax. Lee", not "Mr. Lee" or "U.S. Lee"; nor a
+# title, "Sen. Lee", which _holds_sentence_end looks up)
+_SENTENCE_END = re.compile(r"([^\W\d_]*[a-z]{2})[.!?] ")
+
+
+def _holds_sentence_end(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] ends a sentence before its end: a word of two lower-case
+    letters or more and a stop, other than a title's abbreviation ("Gov. Lee Says")."""
+    return any(
+        m.group(1).lower() not in TITLES and m.group(1).lower() + "." not in TITLES
+        for m in _SENTENCE_END.finditer(text, lo, hi)
+    )
 
 
 def _cue_lemma(word: str) -> str | None:
@@ -204,7 +215,7 @@ def headline_reports(view: ArticleView, people: PeopleIndex) -> list[Draft]:
     hi = len(text) if hi < 0 else hi
     if not lo < hi <= lo + HEADLINE_CHARS or not text[hi:].strip():
         return []  # no line of its own before the body
-    if _SENTENCE_END.search(text, lo, hi):
+    if _holds_sentence_end(text, lo, hi):
         return []  # sentences, not a headline ("Take the tax. Lee says that ...")
     words = list(_WORD.finditer(text, lo, hi))
     verbs = [k for k, m in enumerate(words) if k > 0 and _cue_lemma(m.group()) is not None]
