@@ -122,6 +122,23 @@ def test_a_quote_carried_by_several_articles_is_reported_while_none_has_it_first
         assert row["reported_by"] == expected
 
 
+SECOND = "The clerk kept a second ledger"
+SELF_TEXT = f'Mara Quill said she told a clerk, "{SECOND}."'
+
+
+def own_words() -> Quote:
+    return reported(SELF_TEXT, SECOND, by="Mara Quill", by_mention="Mara Quill", cue="said")
+
+
+def test_a_speaker_recounting_their_own_words_has_them_on_the_record(tmp_path: Path) -> None:
+    with Store(tmp_path / "bank.db") as store:
+        store.add([article("a", "2024-03-01", [own_words()])])
+        (row,) = search(store.conn, "second ledger")
+        assert row["reported_by"] is None
+        (occ,) = quote_occurrences(store.conn, row["id"])
+        assert occ["reported_by"]["name"] == "Mara Quill"  # kept as extracted
+
+
 def _version_5_bank(path: Path) -> None:
     """A bank as saidwhen wrote it before schema 6: occurrences without a reporter."""
     with Store(path) as store:
@@ -224,6 +241,7 @@ def test_bank_load_and_bank_merge_carry_the_reporter(tmp_path: Path) -> None:
             article("a", "2024-03-01", [reported()]),
             article("b", "2024-03-02", [reported(by="harbour inspectors")], outlet="Tide"),
             article("c", "2024-03-03", [quote(PLAIN, "Mara Quill", first_hand.index(PLAIN))]),
+            article("d", "2024-03-04", [own_words()]),
         ],
     )
     load(out, tmp_path / "bank.db")
@@ -236,3 +254,4 @@ def test_bank_load_and_bank_merge_carry_the_reporter(tmp_path: Path) -> None:
     assert merged[LOGS]["reported_by"] == "harbour inspectors"
     assert merged[LOGS]["n_occurrences"] == 2 and merged[LOGS]["speaker"] == "Mara Quill"
     assert merged[PLAIN]["reported_by"] is None
+    assert merged[SECOND]["reported_by"] is None  # her own words

@@ -16,7 +16,7 @@ import pytest
 
 from saidwhen.store import Store
 from tests.store_helpers import quote, record
-from tests.test_store_reported import TEXT, reported
+from tests.test_store_reported import SELF_TEXT, TEXT, own_words, reported
 from tests.test_web_api import get, run_server
 from tests.test_web_pages import text_of
 
@@ -36,6 +36,7 @@ def build(root: Path) -> Path:
             ("logs", "2024-03-01", TEXT, reported()),
             ("tide", "2024-03-02", HOSTILE_TEXT, hostile),
             ("night", "2024-03-03", PLAIN_TEXT, plain),
+            ("own", "2024-03-04", SELF_TEXT, own_words()),
         ]:
             r = dataclasses.replace(record(id, date, [q], "Bay News"), title=f"On {id}", text=text)
             store.add([r])
@@ -84,9 +85,12 @@ def test_a_card_and_the_article_say_who_reports_it(base: str, words: str, shown:
         assert "<script>alert(3)" not in html and "<i>dock" not in html  # escaped
 
 
-def test_a_quote_on_the_record_says_nothing_of_the_kind(base: str) -> None:
-    page = get(base, "/", text="night crossing")[2]
+@pytest.mark.parametrize("words", ["night crossing", "second ledger"])  # her own words
+def test_a_quote_on_the_record_says_nothing_of_the_kind(base: str, words: str) -> None:
+    page = get(base, "/", text=words)[2]
     assert "Mara Quill" in text_of(page) and "reported by" not in text_of(page)
+    article = get(base, f"/articles/{_hit(base, words)['article_id']}")[2]
+    assert "Mara Quill" in text_of(article) and "reported by" not in text_of(article)
 
 
 # -- in a real browser (Debian's chromium, as tests/test_web_browser.py) ---------------------

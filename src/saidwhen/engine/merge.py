@@ -104,7 +104,9 @@ def _quote(rows: list[dict[str, Any]], canon: dict[str, str]) -> dict[str, Any]:
     ranked = sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))
     said = sorted(r["said"] for r in rows)
     # as the bank's search: reported by someone only while no article has it first hand
-    reporters = Counter(r["reported_by"] for r in rows)
+    # a speaker recounting their own words has them on the record
+    reporters = Counter(r["reported_by"] if r["reported_by"] != r["speaker"] else None
+                        for r in rows)  # fmt: skip
     reporter = None
     if None not in reporters:
         reporter = min(reporters, key=lambda n: (-reporters[n], n))

@@ -79,21 +79,30 @@ def has_reported(conn: sqlite3.Connection) -> bool:
     return int(conn.execute("PRAGMA user_version").fetchone()[0]) >= 6
 
 
+# An occurrence's words passed on by someone other than its speaker (a speaker who recounts
+# their own words, "he said he told them ...", has them on the record): that someone.
+_BY_OTHER = (
+    "CASE WHEN o.reported_mention IS NOT NULL"
+    " AND (o.reported_by IS NULL OR o.reported_by IS NOT p.name)"
+    " THEN coalesce(o.reported_by, o.reported_mention) END"
+)
+
+
 def quote_reporter(conn: sqlite3.Connection, quote_id: int) -> str | None:
     """Who passes the quote on, when no occurrence gives it first hand: the most frequent
-    reporter (ties: by name). None when any article has the speaker on the record: the
-    words are then theirs, whoever else also relayed them."""
+    reporter other than the speaker (ties: by name). None when any article has the speaker
+    on the record: the words are then theirs, whoever else also relayed them."""
     if not has_reported(conn):
         return None
-    first_hand, reporter = conn.execute(
-        "SELECT count(*) - count(reported_mention),"
-        " (SELECT coalesce(reported_by, reported_mention) AS r FROM occurrences"
-        "  WHERE quote_id = ?1 AND reported_mention IS NOT NULL"
-        "  GROUP BY r ORDER BY count(*) DESC, r LIMIT 1)"
-        " FROM occurrences WHERE quote_id = ?1",
+    rows = conn.execute(
+        f"SELECT {_BY_OTHER} AS r, count(*) AS n FROM occurrences o"
+        " LEFT JOIN people p ON p.id = o.speaker_id WHERE o.quote_id = ?"
+        " GROUP BY r ORDER BY n DESC, r",
         (quote_id,),
-    ).fetchone()
-    return None if first_hand else reporter
+    ).fetchall()
+    if any(r is None for r, _ in rows):
+        return None
+    return str(rows[0][0]) if rows else None
 
 
 def find_people(conn: sqlite3.Connection, name: str) -> list[int]:
