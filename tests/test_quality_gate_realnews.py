@@ -37,6 +37,11 @@ GATES: dict[str, tuple[tuple[Path, ...], int]] = {
     "realnews_polnear.json": (tuple(ANNOTATIONS / s for s in ("p7", "p8", "p9", "p10")), 56),
     # fresh in session 14 (scored once at its end), a gate like the others since
     "realnews_polnear_p11_p12.json": ((ANNOTATIONS / "p11", ANNOTATIONS / "p12"), 28),
+    # fresh in session 15 (scored once after its first round of rules was merged)
+    "realnews_polnear_p13_p16.json": (
+        tuple(ANNOTATIONS / s for s in ("p13", "p14", "p15", "p16")),
+        56,
+    ),
 }
 FLOORS: dict[str, dict[str, float]] = {name: floors_file(name)["floors"] for name in GATES}
 
