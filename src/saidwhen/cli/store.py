@@ -169,13 +169,30 @@ def _format(rows: list[dict[str, Any]], fmt: str, columns: tuple[str, ...]) -> s
         w.writeheader()
         w.writerows(flat)
         return buf.getvalue()
-    widths = {c: min(40, max([len(c)] + [len(f[c]) for f in flat])) for c in columns[:-1]}
+    # the speaker wider: "Mara Quill (reported by harbour inspectors)" must be read whole
+    widths = {
+        c: min(60 if c == "speaker" else 40, max([len(c)] + [len(f[c]) for f in flat]))
+        for c in columns[:-1]
+    }
     lines = [" | ".join(c.ljust(widths.get(c, 0)) for c in columns).rstrip()]
     lines.append("-" * len(lines[0]))
     for f in flat:
         cells = [f[c][: widths[c]].ljust(widths[c]) for c in columns[:-1]]
         lines.append(" | ".join([*cells, f[columns[-1]]]))
     return printable("\n".join(lines) + "\n")
+
+
+def reported_speaker(speaker: str | None, reported_by: str | None) -> str | None:
+    """The speaker as a reader should see them: "Lazar (reported by prosecutors)".
+
+    >>> reported_speaker("Lazar", "prosecutors")
+    'Lazar (reported by prosecutors)'
+    >>> reported_speaker("Lazar", None)
+    'Lazar'
+    """
+    if not reported_by:
+        return speaker
+    return f"{speaker or 'unknown'} (reported by {reported_by})"
 
 
 def _cell(value: Any) -> str:
@@ -238,9 +255,13 @@ def search(
             limit=limit,
         )
     columns: tuple[str, ...] = _COLUMNS
+    if fmt == "table":  # the words are not the speaker's on the record: say who passes them on
+        rows = [{**r, "speaker": reported_speaker(r["speaker"], r["reported_by"])} for r in rows]
+    elif fmt == "csv":
+        columns = (*_COLUMNS[:2], "reported_by", *_COLUMNS[2:])
     if topics and fmt in ("table", "csv"):  # topics asked for: a column shows which rows are
         rows = [{**r, "kind": "topic" if r["topic"] else r["kind"]} for r in rows]
-        columns = (*_COLUMNS[:-1], "kind", _COLUMNS[-1])
+        columns = (*columns[:-1], "kind", columns[-1])
     click.echo(_format(rows, fmt, columns), nl=False)
 
 

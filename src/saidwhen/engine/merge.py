@@ -12,8 +12,9 @@ The same steps as the SQLite writer, as a map-reduce over ``P`` hash partitions:
 3. *map*: each occurrence sent to the partition of its group;
 4. *reduce*: one row per quote: the longest form in characters (ties: the
    first in sorted order), first and last dates, speakers by count (ties:
-   by name), topic while every occurrence is one; each task writes its
-   part of ``merged/quotes``.
+   by name), topic while every occurrence is one, who passes it on while
+   no occurrence gives it first hand; each task writes its part of
+   ``merged/quotes``.
 
 Speakers' names go through :class:`~saidwhen.store.speakers.PersonRegistry`
 in sorted order (longest names first), so "Obama" joins "Barack Obama"
@@ -102,6 +103,13 @@ def _quote(rows: list[dict[str, Any]], canon: dict[str, str]) -> dict[str, Any]:
     speakers = Counter(canon.get(r["speaker"], r["speaker"]) for r in rows if r["speaker"])
     ranked = sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))
     said = sorted(r["said"] for r in rows)
+    # as the bank's search: reported by someone only while no article has it first hand
+    # a speaker recounting their own words has them on the record
+    reporters = Counter(r["reported_by"] if r["reported_by"] != r["speaker"] else None
+                        for r in rows)  # fmt: skip
+    reporter = None
+    if None not in reporters:
+        reporter = min(reporters, key=lambda n: (-reporters[n], n))
     return {
         "quote": rows[0]["cluster"],
         "text": text,
@@ -114,13 +122,15 @@ def _quote(rows: list[dict[str, Any]], canon: dict[str, str]) -> dict[str, Any]:
         "n_speakers": len(ranked),
         "speakers": [{"name": n, "count": c} for n, c in ranked],
         "topic": all(r["topic"] for r in rows),
+        "reported_by": reporter,
         "forms": forms[:_FORMS],
     }
 
 
-# An occurrence as the stages pass it: (work, seq, qhash, said, text, kind, speaker, topic)
-Occ = tuple[str, int, int, str, str, str, str | None, bool]
-_COLUMNS = ["work", "seq", "qhash", "said", "text", "kind", "speaker", "topic"]
+# An occurrence as the stages pass it: (work, seq, qhash, said, text, kind, speaker, topic,
+# reported_by: the reporter's name, or its mention when unresolved)
+Occ = tuple[str, int, int, str, str, str, str | None, bool, str | None]
+_COLUMNS = ["work", "seq", "qhash", "said", "text", "kind", "speaker", "topic", "reported_by"]
 
 
 def _occurrences(out: str, files: list[str]) -> list[Occ]:
@@ -132,7 +142,12 @@ def _occurrences(out: str, files: list[str]) -> list[Occ]:
     rows: list[Occ] = []
     for path in files:  # ParquetFile: no pyarrow.dataset (and pandas) to import
         with filesys.open_input_file(path) as src:
-            cols = pq.ParquetFile(src).read(columns=_COLUMNS).to_pydict()
+            f = pq.ParquetFile(src)
+            names = set(f.schema_arrow.names)  # shards older than reported_by lack it
+            cols = f.read(columns=[c for c in _COLUMNS if c in names]).to_pydict()
+        n = len(cols["work"])
+        by = cols.get("reported_by", [None] * n)
+        cols["reported_by"] = [b and (b["name"] or b["mention"]) for b in by]
         rows.extend(zip(*(cols[c] for c in _COLUMNS), strict=True))
     return rows
 
@@ -197,7 +212,7 @@ def map_occurrences(
 
 def reduce_quotes(out: str, k: int, canon: dict[str, str], *buckets: list[Occ]) -> int:
     """Step 4: one row per quote of this partition, written as ``merged/quotes/part-K``."""
-    keys = ("work", "seq", "cluster", "said", "text", "kind", "speaker", "topic")
+    keys = ("work", "seq", "cluster", "said", "text", "kind", "speaker", "topic", "reported_by")
     groups: dict[int, list[dict[str, Any]]] = {}
     for b in buckets:
         for o in b:
@@ -290,7 +305,7 @@ def merged_schema(name: str) -> Any:
          ("n_occurrences", pa.int32()), ("n_articles", pa.int32()), ("speaker", s),
          ("n_speakers", pa.int32()),
          ("speakers", pa.list_(pa.struct([("name", s), ("count", pa.int32())]))),
-         ("topic", pa.bool_()), ("forms", pa.list_(s))]
+         ("topic", pa.bool_()), ("forms", pa.list_(s)), ("reported_by", s)]
     )  # fmt: skip
     pschema = pa.schema([("name", s), ("aliases", pa.list_(s)), ("n_occurrences", pa.int32())])
     return qschema if name == "quotes" else pschema

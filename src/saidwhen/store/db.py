@@ -445,7 +445,9 @@ class _BatchWriter:
                 (qid, dropped.id),
             )
             self.occ = [
-                (*o[:6], kept.id, *o[7:17], None) if o[0] == qid and o[6] == dropped.id else o
+                (*o[:6], kept.id, *o[7:17], None, *o[18:])
+                if o[0] == qid and o[6] == dropped.id
+                else o
                 for o in self.occ
             ]
             self.pairs.discard((qid, dropped.id))
@@ -605,6 +607,7 @@ class _BatchWriter:
                 q.when_basis,
                 int(q.topic),
                 named_id,
+                *_reported(q),
             )
         )
         self.stats.occurrences += 1
@@ -689,7 +692,9 @@ class _BatchWriter:
         cur.executemany(
             "INSERT INTO occurrences (quote_id, article_id, start, end, kind, text, speaker_id,"
             " mention, cue, cue_start, channel, said, when_, when_start, when_end, when_basis,"
-            " topic, named_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " topic, named_id, reported_by, reported_mention, reported_start, reported_end,"
+            " reported_type, reported_cue, reported_cue_start)"
+            f" VALUES ({', '.join('?' * 25)})",
             self.occ,
         )
         cur.executemany(
@@ -771,6 +776,22 @@ class _BatchWriter:
                 " n_speakers = (SELECT count(*) FROM quote_speakers s WHERE s.quote_id = quotes.id)"
                 " WHERE id IN (SELECT id FROM touched)"
             )
+
+
+def _reported(
+    q: Quote,
+) -> tuple[str | None, str | None, int | None, int | None, str | None, str | None, int | None]:
+    """The occurrence's reported_by columns: who passes the words on, and by which cue."""
+    by, rc = q.reported_by, q.reported_cue
+    return (
+        by.name if by else None,
+        by.mention if by else None,
+        by.start if by else None,
+        by.end if by else None,
+        by.type if by else None,
+        rc.text if rc else None,
+        rc.start if rc else None,
+    )
 
 
 def _name_aliases(mentions: Sequence[Span], most: int = 5) -> list[str]:

@@ -20,6 +20,8 @@ from saidwhen.store.search import (
     has_folded_words,
     has_topics,
     quote_row,
+    reported_columns,
+    reported_fields,
 )
 
 __all__ = [
@@ -322,19 +324,20 @@ def article_page(conn: sqlite3.Connection, aid: int) -> dict[str, Any] | None:
         *("occurrence", "quote", "start", "end", "kind", "text", "speaker_id", "speaker"),
         *("mention", "cue", "cue_start", "channel", "said", "when", "when_basis", "topic"),
     )
-    quotes = [
-        dict(zip(cols, r, strict=True))
-        for r in conn.execute(
-            "SELECT o.id, o.quote_id, o.start, o.end, o.kind, coalesce(o.text, q.text),"
-            " o.speaker_id, p.name, o.mention, o.cue, o.cue_start, o.channel, o.said, o.when_,"
-            f" o.when_basis, {topic} FROM occurrences o JOIN quotes q ON q.id = o.quote_id"
-            " LEFT JOIN people p ON p.id = o.speaker_id WHERE o.article_id = ?"
-            " ORDER BY o.start, o.id",
-            (aid,),
-        )
-    ]
-    for q in quotes:
+    quotes = []
+    for r in conn.execute(
+        "SELECT o.id, o.quote_id, o.start, o.end, o.kind, coalesce(o.text, q.text),"
+        " o.speaker_id, p.name, o.mention, o.cue, o.cue_start, o.channel, o.said, o.when_,"
+        f" o.when_basis, {topic}, {reported_columns(conn, 'o')} FROM occurrences o"
+        " JOIN quotes q ON q.id = o.quote_id"
+        " LEFT JOIN people p ON p.id = o.speaker_id WHERE o.article_id = ?"
+        " ORDER BY o.start, o.id",
+        (aid,),
+    ):
+        q = dict(zip(cols, r[: len(cols)], strict=True))
         q["topic"] = bool(q["topic"])
+        q.update(reported_fields(r[len(cols) :]))
+        quotes.append(q)
     return {
         "id": aid,
         "article": ext_id,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,9 +24,13 @@ __all__ = [
     "find_people",
     "fts_query",
     "has_folded_words",
+    "has_reported",
     "has_topics",
     "quote_occurrences",
+    "quote_reporter",
     "quote_row",
+    "reported_columns",
+    "reported_fields",
     "search",
     "speakers",
     "statements_only",
@@ -67,6 +71,38 @@ def has_topics(conn: sqlite3.Connection) -> bool:
 def _topic(conn: sqlite3.Connection, alias: str) -> str:
     """The SQL of a row's topic flag, 0 on a bank older than the flag."""
     return f"{alias}.topic" if has_topics(conn) else "0"
+
+
+def has_reported(conn: sqlite3.Connection) -> bool:
+    """Whether the bank keeps who passes words on (schema 6); on an older one no occurrence
+    is reported by anyone."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0]) >= 6
+
+
+# An occurrence's words passed on by someone other than its speaker (a speaker who recounts
+# their own words, "he said he told them ...", has them on the record): that someone.
+_BY_OTHER = (
+    "CASE WHEN o.reported_mention IS NOT NULL"
+    " AND (o.reported_by IS NULL OR o.reported_by IS NOT p.name)"
+    " THEN coalesce(o.reported_by, o.reported_mention) END"
+)
+
+
+def quote_reporter(conn: sqlite3.Connection, quote_id: int) -> str | None:
+    """Who passes the quote on, when no occurrence gives it first hand: the most frequent
+    reporter other than the speaker (ties: by name). None when any article has the speaker
+    on the record: the words are then theirs, whoever else also relayed them."""
+    if not has_reported(conn):
+        return None
+    rows = conn.execute(
+        f"SELECT {_BY_OTHER} AS r, count(*) AS n FROM occurrences o"
+        " LEFT JOIN people p ON p.id = o.speaker_id WHERE o.quote_id = ?"
+        " GROUP BY r ORDER BY n DESC, r",
+        (quote_id,),
+    ).fetchall()
+    if any(r is None for r, _ in rows):
+        return None
+    return str(rows[0][0]) if rows else None
 
 
 def find_people(conn: sqlite3.Connection, name: str) -> list[int]:
@@ -251,6 +287,7 @@ def quote_row(conn: sqlite3.Connection, row: tuple[Any, ...]) -> dict[str, Any]:
         "text": text,
         "kind": kind,
         "speaker": name,
+        "reported_by": quote_reporter(conn, qid),
         "first_seen": first,
         "last_seen": last,
         "occurrences": n,
@@ -300,15 +337,46 @@ def quote_occurrences(conn: sqlite3.Connection, quote_id: int) -> list[dict[str,
     rows = conn.execute(
         "SELECT a.ext_id, a.url, a.outlet, a.date, o.start, o.end, o.kind,"
         " coalesce(o.text, q.text), o.mention,"
-        f" o.cue, o.channel, o.said, o.when_, p.name, {_topic(conn, 'o')} FROM occurrences o"
+        f" o.cue, o.channel, o.said, o.when_, p.name, {_topic(conn, 'o')},"
+        f" {reported_columns(conn, 'o')} FROM occurrences o"
         " JOIN articles a ON a.id = o.article_id LEFT JOIN people p ON p.id = o.speaker_id"
         " JOIN quotes q ON q.id = o.quote_id WHERE o.quote_id = ? ORDER BY o.said, o.id",
         (quote_id,),
     )
-    out = [dict(zip(cols, r, strict=True)) for r in rows]
-    for o in out:
+    out = []
+    for r in rows:
+        o = dict(zip(cols, r[: len(cols)], strict=True))
         o["topic"] = bool(o["topic"])
+        o.update(reported_fields(r[len(cols) :]))
+        out.append(o)
     return out
+
+
+_REPORTED = (
+    "reported_by", "reported_mention", "reported_start", "reported_end", "reported_type",
+    "reported_cue", "reported_cue_start",
+)  # fmt: skip
+
+
+def reported_columns(conn: sqlite3.Connection, alias: str) -> str:
+    """The SQL of an occurrence's reported_by columns (NULLs on a bank older than them)."""
+    if has_reported(conn):
+        return ", ".join(f"{alias}.{c}" for c in _REPORTED)
+    return ", ".join(["NULL"] * len(_REPORTED))
+
+
+def reported_fields(values: Sequence[Any]) -> dict[str, Any]:
+    """``reported_by`` (name, mention, offsets, type) and ``reported_cue`` (text, offsets) of
+    an occurrence, from the values :func:`reported_columns` selects; None when not reported."""
+    name, mention, start, end, typ, cue, cue_start = values
+    return {
+        "reported_by": None
+        if mention is None
+        else {"name": name, "mention": mention, "start": start, "end": end, "type": typ},
+        "reported_cue": None
+        if cue is None
+        else {"text": cue, "start": cue_start, "end": cue_start + len(cue)},
+    }
 
 
 def statements_only(conn: sqlite3.Connection, alias: str = "s") -> str:
