@@ -361,3 +361,23 @@ def test_plural_people_are_the_body_of_their_kind(
 def test_mined_person_nouns_are_no_part_of_a_name(nlp: Any, text: str, speaker: str) -> None:
     (q,) = [q for q in run(text, nlp).quotes if q.kind == "direct"]
     assert who(q) == speaker
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "The host, Ann Cole, asked whether that was enough. Cole said the polls disagreed.",
+        'When Ann Cole brought up the polls, Vale disagreed.\n\n"Are they?" Cole asked.',
+    ],
+)
+def test_a_description_that_spoke_is_kept_for_the_next(nlp: Any, middle: str) -> None:
+    # "the Vermont senator said" took up Tom Vale: he is the one of a later "the
+    # senator", not the host who spoke last
+    text = (
+        "Tom Vale toured Elton on Monday.\n\n"
+        '"We gained ground this year," the Vermont senator said.\n\n'
+        f'{middle}\n\n"It is a start," the senator said.\n'
+    )
+    rec = run(text, nlp)
+    (q,) = [q for q in rec.quotes if q.text.startswith("It is a start")]
+    assert who(q) == "Tom Vale"

@@ -33,3 +33,23 @@ def test_pronoun_votes_after_a_name(nlp: Any, rival: str, gender: str) -> None:
     people = {p.name: p.gender for p in find_people(nlp(text)).persons()}
     assert people["Tom Vale"] == "male"
     assert people[rival] == gender
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        # a surname ending in -man is no role of a man, told again as "Feldman Ross"
+        (
+            "Rep. Dora Feldman Ross, the party's chair, opened the meeting. "
+            "Feldman Ross said the rules would stay.",
+            "Dora Feldman Ross",
+            None,
+        ),
+        # a role ending in -man still is: "the fisherman"
+        ("Alex Brand, a fisherman from the bay, said the catch was small.", "Alex Brand", "male"),
+        ("Alex Brand, a councilwoman, said the vote was close.", "Alex Brand", "female"),
+    ],
+)
+def test_name_words_are_no_roles(nlp: Any, text: str, name: str, gender: str | None) -> None:
+    people = {p.name: p.gender for p in find_people(nlp(text)).persons()}
+    assert people[name] == gender

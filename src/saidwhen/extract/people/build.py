@@ -350,6 +350,8 @@ def find_people(
     for ent in index._entities:
         if ent.type == "organisation":
             ent.tokens = _body_name(doc, ent)
+    # a word of someone's name is no role, whatever it ends in ("Wasserman", "Friedman")
+    name_parts = {t.lower() for e in index._entities if e.type == "person" for t in e.tokens}
     for ent in index._entities:
         if ent.type != "person":
             continue
@@ -357,9 +359,9 @@ def find_people(
         ent.female += 0.5 * (first in FEMALE_NAMES or first in _MORE_FEMALE)
         ent.male += 0.5 * (first in MALE_NAMES or first in _MORE_MALE)
         for d in ent.descriptors:
-            if d:
-                ent.female += _gendered(d.split()[-1], FEMALE_WORDS, "woman")
-                ent.male += _gendered(d.split()[-1], MALE_WORDS, "man")
+            if d and (word := d.split()[-1]) not in name_parts:
+                ent.female += _gendered(word, FEMALE_WORDS, "woman")
+                ent.male += _gendered(word, MALE_WORDS, "man")
     _vote_predicates(doc, index)
     _vote_pronouns(doc, index)
     index.add_relatives()

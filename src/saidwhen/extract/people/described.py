@@ -7,7 +7,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, TITLES
+from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, SPEECH_VERBS, TITLES
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
     _ANY_BODY_NOUNS,
@@ -430,15 +430,44 @@ class _Descriptions:
             e
             for e in self._entities
             if e.type == "person"
-            and any(w in words for d in e.descriptors for w in d.split())
+            and (
+                words & e.head_words()  # (a title told as its role: "Sen." is a senator)
+                if e.last_before(span.start_char) >= 0
+                # one named after it only from a heading, a line of one sentence ("Ten
+                # things the mayor said"): the text below tells who
+                else self._heading(tok)
+                and any(w in words for d in e.descriptors for w in d.split())
+            )
             and not (former and not self._held_formerly(e, span.start_char))
             and not self._other_party(e, party)
         ]
+        found = None
         if len(ents) == 1:
             found = self._in_view_over(ents[0], tok, span.start_char)
+        elif (
+            not ents
+            and tok.tag_ == "NN"
+            and tok.head.lemma_.lower() in SPEECH_VERBS
+            and not any(c.dep_ == "poss" for c in tok.children)
+        ):
+            # no one described so yet: the person "the Vermont senator said" stands for
+            # is then the senator of a later "the senator" (not whoever spoke last)
+            found = self.entity_at(span.start_char, span.end_char)
+            if found is not None and (
+                found.type != "person" or not found.named or found.last_before(span.start_char) < 0
+            ):
+                found = None  # (one named after it is no one it takes up)
+        if found is not None:
             self._add_mention(found, span.start_char, span.end_char)
             compounds = [t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
             found.descriptors.append(" ".join([*compounds, tok.lower_]))
+
+    def _heading(self, tok: Token) -> bool:
+        """Whether a token's sentence is a line of its own."""
+        text, sent = self._doc_text, tok.sent
+        lo = sent.start_char
+        hi = lo + len(sent.text.rstrip())  # (the parser keeps the line break in it)
+        return (lo == 0 or text[lo - 1] == "\n") and text[hi : hi + 1] in ("", "\n")
 
     def _in_view_over(self, described: _Entity, root: Token, at: int) -> _Entity:
         """The main subject of the sentence right before a subject description, over the
