@@ -77,6 +77,10 @@ _log = logging.getLogger("saidwhen.web")
 BACKLOG = 2048  # pending connections the kernel keeps (http.server's 5 stalled 16 clients)
 KEEP_ALIVE = 5  # seconds an idle keep-alive connection is kept open after a reply
 HEAD_TIMEOUT = 10  # seconds a client has to send a whole request head
+# bytes of a request head read before it is whole: room for issue 13's 60,000-character
+# query, which the app refuses naming the parameter (h11's own 16 KiB let it through
+# only when it came in one read, so a slow client got a hang-up); past it, a 400
+MAX_HEAD_BYTES = 64 * 1024
 
 
 class _Unreadable(Exception):
@@ -460,6 +464,7 @@ class BankServer:
             timeout_keep_alive=KEEP_ALIVE,
             backlog=BACKLOG,
             server_header=False,
+            h11_max_incomplete_event_size=MAX_HEAD_BYTES,
             access_log=not quiet,
             log_level="warning" if quiet else "info",
             log_config=None if quiet else uvicorn.config.LOGGING_CONFIG,
