@@ -229,12 +229,11 @@ def _campaign_named(doc: Doc, start: int, end: int, name: str, people: PeopleInd
         surname = next((w for w in reversed(owner.tokens) if core and w.lower() == core[-1]), None)
         if surname is None:
             return name
-        if _compound_campaign(doc, surname):
-            return f"the {surname} campaign"
-        said = re.search(rf"\b{re.escape(surname)}(?:['’]s|['’]) campaign\b", doc_text(doc))
-        # (a campaign the article never gives its owner's name: the he/she may be wrong)
-        return said.group() if said is not None else name
-    if surname is None or not _compound_campaign(doc, surname):
+        if not _compound_campaign(doc, surname):
+            said = re.search(rf"\b{re.escape(surname)}(?:['’]s|['’]) campaign\b", doc_text(doc))
+            # (a campaign the article never gives its owner's name: the he/she may be wrong)
+            return said.group() if said is not None else name
+    elif surname is None or not _compound_campaign(doc, surname):
         return name
     return f"the {surname} campaign"
 

@@ -161,13 +161,10 @@ def decode(
             # Salix ... terminated a merger, citing ...": the tagger marked "Raleigh";
             # "... he said, according to audio provided to the paper": the audio only
             # carries his words, as for a direct quote)
-            src = (
-                min(
-                    near,
-                    key=lambda s: (not can_speak(span_root(doc, s)), _gap(s, cue), s.start),
-                )
-                if near
-                else None
+            src = min(
+                near,
+                key=lambda s: (not can_speak(span_root(doc, s)), _gap(s, cue), s.start),
+                default=None,
             )
         pieces = (
             _parenthetical(view, cue, src, cues) if src is None or _gap(src, cue) == 0 else None
