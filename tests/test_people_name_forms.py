@@ -256,22 +256,27 @@ def test_an_owner_with_an_honorific_is_named_in_full(nlp: Any) -> None:
     assert {q.speaker.name for q in rec.quotes if q.speaker} == {"Helen Marsh's campaign"}
 
 
+_MANGLED = "Ramón Ibáñez".encode().decode("cp1252")
+
+
 @pytest.mark.parametrize(
-    "mangled",
+    ("written", "name"),
     [
-        "Ramón Ibáñez".encode().decode("cp1252"),
-        # the same, its "Ã" written as "A" and a combining tilde
-        unicodedata.normalize("NFD", "Ramón Ibáñez".encode().decode("cp1252")),
+        (_MANGLED, _MANGLED),
+        # the same, its "Ã" written as "A" and a combining tilde: named in composed letters
+        (unicodedata.normalize("NFD", _MANGLED), _MANGLED),
+        (unicodedata.normalize("NFD", "Inés Faundez"), "Inés Faundez"),
     ],
-    ids=["mangled", "mangled-decomposed"],
+    ids=["mangled", "mangled-decomposed", "decomposed"],
 )
-def test_a_name_read_in_the_wrong_encoding(nlp: Any, mangled: str) -> None:
-    surname = mangled.split()[1]
+def test_a_name_read_in_the_wrong_encoding(nlp: Any, written: str, name: str) -> None:
+    surname = written.split()[1]
     text = (
-        f'Mayor {mangled} opened the new bridge on Friday.\n\n"It took nine years," {surname} said.'
+        f'Mayor {written} opened the new bridge on Friday.\n\n"It took nine years," {surname} said.'
     )
     rec = extract(text, "2021-03-02", nlp=nlp)
-    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [mangled]
+    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [name]
+    assert [p.name for p in rec.people if p.type == "person"] == [name]
 
 
 def test_a_body_run_into_a_person_is_two(nlp: Any) -> None:

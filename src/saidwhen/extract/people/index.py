@@ -44,6 +44,7 @@ from saidwhen.extract.people.names import (
     _same_person,
     _time_tail,
     _unaccented,
+    composed,
     unglued,
 )
 from saidwhen.extract.people.pronouns import _Pronouns
@@ -515,7 +516,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
                     aliases.append(a)
             out.append(
                 Person(
-                    ent.name,
+                    composed(ent.name),
                     spans,
                     tuple(d for d in dict.fromkeys(ent.descriptors) if d not in COURTESY_TITLES),
                     ent.gender if ent.type == "person" else None,

@@ -17,6 +17,7 @@ from saidwhen.extract.people.names import (
     PRONOUNS,
     _clean_mention,
     _same_person,
+    composed,
 )
 from saidwhen.model import EntityType, Quote, Speaker
 from saidwhen.nlp import doc_text
@@ -101,7 +102,12 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         asked = [replace(out[k], speaker=out[k].reported_by, reported_by=None) for k in at]
         for k, reporter in zip(at, name_speakers(doc, asked, people), strict=True):
             out[k] = replace(out[k], reported_by=reporter.speaker)
-    return out
+    return [
+        replace(q, speaker=replace(sp, name=composed(sp.name)))
+        if (sp := q.speaker) is not None and sp.name is not None and not sp.name.isascii()
+        else q
+        for q in out
+    ]
 
 
 # How far after an unnamed source's words a he/she may still be that source (characters),
