@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from saidwhen.extract._known_names import KNOWN_NAMES
 from saidwhen.extract.lexicon import (
     CHANNEL_WORDS,
     FEMALE_NAMES,
@@ -351,7 +350,6 @@ def find_people(
     for ent in index._entities:
         if ent.type == "organisation":
             ent.tokens = _body_name(doc, ent)
-    _well_known_names(index)
     # a word of someone's name is no role, whatever it ends in ("Wasserman", "Friedman")
     name_parts = {t.lower() for e in index._entities if e.type == "person" for t in e.tokens}
     for ent in index._entities:
@@ -640,19 +638,6 @@ def _untagged_surnames(
         ):
             out.append((tok.i, tok.i + 1, [tok.text], [], [], False))
     return out
-
-
-def _well_known_names(index: PeopleIndex) -> None:
-    """A person the article calls by a bare surname and no one else bears ("Obama said")
-    gets the full name PolNeAR train almost always gives that surname ("Barack Obama"):
-    the name a reader knows, and the one a quote bank joins across articles."""
-    words = Counter(w.lower() for e in index._entities for w in e.tokens)
-    for ent in index._entities:
-        if ent.type != "person" or len(ent.tokens) != 1:
-            continue
-        key = ent.tokens[0].lower()
-        if key in KNOWN_NAMES and words[key] == 1:
-            ent.tokens = KNOWN_NAMES[key][0].split()
 
 
 def _body_name(doc: Doc, ent: _Entity) -> list[str]:
