@@ -152,6 +152,28 @@ def test_a_joint_speaker_is_a_group(nlp: Any) -> None:
     assert q.speaker is not None and q.speaker.type == "group"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "Ruth Ashby and Tom Leeming, economists at Carver College, wrote a book on ports."
+            '\n\nProfessors Leeming and Ashby argue that "ports made the cities."',
+            "Ruth Ashby and Tom Leeming",
+            id="the-order-they-were-first-named-together",
+        ),
+        pytest.param(
+            "Tom Leeming met Ruth Ashby in Leeds.\n\n"
+            'Ashby and Leeming argue that "ports made the cities."',
+            "Ruth Ashby and Tom Leeming",
+            id="never-named-together-before",
+        ),
+    ],
+)
+def test_a_joint_speaker_in_the_order_first_written(nlp: Any, text: str, name: str) -> None:
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    assert [q.speaker.name for q in rec.quotes if q.kind == "fragment" and q.speaker] == [name]
+
+
 def test_a_score_in_brackets_is_no_age(nlp: Any) -> None:
     rec = extract(_case("an-untagged-name-that-speaks-is-a-person"), "2021-03-02", nlp=nlp)
     (orkney,) = [p for p in rec.people if p.name == "Pell Orkney"]

@@ -318,19 +318,35 @@ def _joint_name(
         return None  # "the former actress and minister": one person, two roles
     text = doc_text(doc)
     names: list[str] = []
-    persons = 0
+    persons: list[_Entity] = []
     for m in sorted(members, key=lambda t: t.i):
         lo = min(t.idx for t in m.lefts) if m.n_lefts else m.idx
         lo = max(lo, start)
         ent = people.entity_at(lo, m.idx + len(m))
         if ent is not None and ent.type == "person":
             names.append(ent.name)
-            persons += 1
+            persons.append(ent)
         else:
             names.append(text[lo : m.idx + len(m)].strip(" ,"))
     if not persons:
         return None  # "the Russian and Syrian defense ministries", two bodies: left as they are
+    if len(persons) == len(names) == 2 and _first_joined(text, persons[1], persons[0]):
+        names.reverse()
     return " and ".join(names), "group"
+
+
+def _first_joined(text: str, a: _Entity, b: _Entity) -> bool:
+    """Whether the article first writes the pair as "a and b" rather than "b and a": two
+    people are named together in the order of their first joint mention ("Ruth Ash and
+    Tom Lee wrote ... Professors Lee and Ash argue" is "Ruth Ash and Tom Lee")."""
+    joined = [
+        (s1, first is a)
+        for first, second in ((a, b), (b, a))
+        for s1, e1 in first.mentions
+        for s2, _ in second.mentions
+        if text[e1:s2] == " and "
+    ]
+    return bool(joined) and min(joined)[1]
 
 
 def _they_joint(
