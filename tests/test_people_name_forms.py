@@ -279,6 +279,32 @@ def test_a_name_read_in_the_wrong_encoding(nlp: Any, written: str, name: str) ->
     assert [p.name for p in rec.people if p.type == "person"] == [name]
 
 
+def _read_wrong(name: str) -> str:
+    return name.encode().decode("cp1252")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        # read wrong twice: UTF-8 as Windows-1252, then that as Latin-1
+        _read_wrong("Nuria Basáñez").encode().decode("latin-1"),
+        # the same, decomposed, and a letter lost on the way: a control character stays
+        unicodedata.normalize(
+            "NFD", _read_wrong("Ramiro de Guzmán").encode().decode("latin-1").replace("¡", "")
+        ),
+    ],
+    ids=["read-wrong-twice", "a-letter-lost"],
+)
+def test_a_name_read_wrong_is_whole(nlp: Any, written: str) -> None:
+    text = (
+        f'"It took nine years," said {written}, the mayor of the town.\n\n'
+        '"It cost less than we planned," he added.'
+    )
+    rec = extract(text, "2021-03-02", nlp=nlp)
+    name = unicodedata.normalize("NFC", written)
+    assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [name] * 2
+
+
 def test_a_body_run_into_a_person_is_two(nlp: Any) -> None:
     text = (
         "Reporters spoke with Lakehead State University Simon Okafor about the flood.\n\n"

@@ -439,9 +439,28 @@ def _is_name_token(tok: Token) -> bool:
         or (tok.pos_ == "PROPN" and _INITIALS.fullmatch(tok.text) is not None)
         # "O'Malley", "O’Rourke", "L'Enfant": the tagger often takes the curly ones for nouns
         or (tok.pos_ in ("PROPN", "NOUN") and _ELIDED.fullmatch(tok.text) is not None)
-        # "PeÃ±a": "Peña" read in the wrong encoding, as some pages are
-        or (tok.pos_ == "PROPN" and tok.text[:1].isupper() and unmangle(tok.text).isalpha())
+        # "PeÃ±a": "Peña" read in the wrong encoding, as some pages are (which the tagger
+        # may take for a noun: "Paulo CarreÃ±o King")
+        or (
+            (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.text.isascii()))
+            and tok.text[:1].isupper()
+            and _mangled_letters(tok.text)
+        )
     )
+
+
+# C1 control characters: what a wrong decoding leaves where it had no letter for a byte
+_C1 = dict.fromkeys(range(0x80, 0xA0))
+
+
+def _mangled_letters(word: str) -> bool:
+    """Whether a word read in the wrong encoding is letters: once repaired ("PeÃ±a"), or
+    with a control character where a letter was lost ("JesÃ\x83Âos", read wrong twice).
+
+    >>> _mangled_letters("PeÃ±a"), _mangled_letters("JesÃ\x83Âos"), _mangled_letters("Ã·2")
+    (True, True, False)
+    """
+    return unmangle(word).translate(_C1).isalpha()
 
 
 def composed(name: str) -> str:
@@ -456,24 +475,32 @@ def composed(name: str) -> str:
 
 
 def unmangle(text: str) -> str:
-    """UTF-8 text that was decoded as Windows-1252, repaired ("PeÃ±a" -> "Peña"); other
-    text as it is (the article's names here, the quote bank's speakers too).
+    """UTF-8 text that was decoded as Windows-1252, repaired ("PeÃ±a" -> "Peña"), twice
+    when it was read wrong twice; other text as it is (the article's names here, the
+    quote bank's speakers too).
 
     >>> unmangle("JosÃ© MartÃ­nez"), unmangle("Ã…sa"), unmangle("Åsa")
     ('José Martínez', 'Åsa', 'Åsa')
+    >>> unmangle("BasÃ\x83Â¡Ã\x83Â±ez")
+    'Basáñez'
     """
     if text.isascii():
         return text
     text = composed(text)  # (an "Ã" may come as "A" and a tilde)
-    if not any(c in _MANGLED_LEADS for c in text):
-        return text
-    try:
-        return text.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+    for _ in range(2):
+        if not any(c in _MANGLED_LEADS for c in text):
+            break
+        text = _decoded_again(text)
+    return text
+
+
+def _decoded_again(text: str) -> str:
+    for wrong in ("cp1252", "latin-1"):
         try:
-            return text.encode("latin-1").decode("utf-8")
+            return text.encode(wrong).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
-            return text
+            pass
+    return text
 
 
 _MANGLED_LEADS = frozenset("ÃÂÅÄÐÑâ")
@@ -550,7 +577,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                 elif (
                     not doc[j].whitespace_
                     and not doc[j].text.isascii()
-                    and unmangle(doc[j].text + doc[j + 1].text).isalpha()
+                    and _mangled_letters(doc[j].text + doc[j + 1].text)
                 ):
                     j += 1  # "JosÃ" + "©": "José" mangled and cut in two
                 elif (k := _bridge(doc, j, i)) is not None:
