@@ -80,13 +80,6 @@ CASES = [
         "the Lindqvist Center for Media and Public Affairs",
         id="an-and-inside-a-body-name",
     ),
-    pytest.param(
-        "The request came from the watchdog group Citizens for Fairness and Ethics in Dayton "
-        '(CFED) in March.\n\nCFED said the records were "nowhere to be found."',
-        "nowhere to be found",
-        "Citizens for Fairness and Ethics in Dayton",
-        id="an-acronym-spelt-out-with-an-in",
-    ),
 ]
 
 

@@ -695,7 +695,7 @@ def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
         if not 2 <= len(acro) <= 6 or not acro.isalpha():
             continue
         for m in re.finditer(
-            rf"\b{acro[0]}[\w'’-]*(?:\s+(?:and|of|for|the|in|on|at|to|&)?\s*[A-Z][\w'’-]*)+", text
+            rf"\b{acro[0]}[\w'’-]*(?:\s+(?:and|of|for|the|&)?\s*[A-Z][\w'’-]*)+", text
         ):
             words = m.group().split()
             initials = "".join(w[0] for w in words if w[:1].isupper())
