@@ -408,7 +408,7 @@ def test_a_title_is_not_a_date(title: str) -> None:
 
 
 # Yesterday's news: a lead that reports the day before the article (2019-11-19, a Tuesday)
-# dates the undated reactions said then; not present "says", "has said", written statements,
+# dates the undated reactions said or written then; not present "says", "has said",
 # nor a story that only began that day ("since introduced on Tuesday").
 _LEAD = "The council voted on Tuesday to close the old pier. "
 # a lead of three paragraphs that reports no day
@@ -430,10 +430,16 @@ _FILLER = (
         ),
         (_LEAD + '"We were never asked," says Tom Ferrell.', "never asked", None),
         (_LEAD + "Tom Ferrell has said that the pier was safe.", "the pier was safe", None),
+        # words written on the day's news are of that day too
         (
             _LEAD + '"We were never asked," Tom Ferrell said in a statement.',
             "never asked",
-            None,
+            "2019-11-19",
+        ),
+        (
+            _LEAD + '"We were never asked," Tom Ferrell wrote on Facebook.',
+            "never asked",
+            "2019-11-19",
         ),
         (
             "The ads have drawn mockery since introduced on Tuesday. "
@@ -442,7 +448,6 @@ _FILLER = (
             None,
         ),
         (_LEAD + '"Can I speak?" Tom Ferrell tearfully asked.', "Can I speak?", "2019-11-19"),
-        # words tweeted in the lead, as its news went on (unlike a statement)
         (_LEAD + '"Wrong again," Tom Ferrell tweeted.', "Wrong again", "2019-11-19"),
         (_LEAD + '"We had hoped," Tom Ferrell previously said.', "We had hoped", None),
         # the tense of other words the sentence quotes is theirs, not the saying's
@@ -554,8 +559,8 @@ _DEBATE = (
             "fish somewhere else",
             "2019-11-19",
         ),
-        # a tweet after the lead is written, dated by nothing the text tells
-        ('"Ruiz won the night," Harbor Freight Lines tweeted.', "won the night", None),
+        # a tweet on the lead's news is of its day too
+        ('"Ruiz won the night," Harbor Freight Lines tweeted.', "won the night", "2019-11-19"),
         # ... by the body they speak for, named in the lead
         (
             '"The plan keeps our barges moving," said Lena Okafor, a vice president at '

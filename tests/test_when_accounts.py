@@ -263,12 +263,12 @@ def test_words_at_the_rally_the_day_before(nlp: Any) -> None:
             "known better",
             "2019-11-19",
         ),
-        # ... but "in an email" is how the words came
+        # ... and "in an email" is how the words came, on the day the lead reports
         (
             "Mayor Ana Ruiz faced angry voters on Tuesday at a town forum in Dover.\n\n"
             '"I should have known better than that," Ruiz said in an email.',
             "known better",
-            None,
+            "2019-11-19",
         ),
     ],
 )

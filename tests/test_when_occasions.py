@@ -53,6 +53,14 @@ def when(q: Quote) -> str | None:
             "I cannot see why",
             "2014",
         ),
+        # an address, dated by its year: the speaker's words in it, a paragraph on
+        (
+            "The mayor's stand was set out in a 2012 address Ana Ruiz gave to the harbor "
+            "guild.\n\n"
+            '"The docks are the town\'s front door," Ruiz said in her remarks.',
+            "front door",
+            "2012",
+        ),
         # a month: "during a September hearing"
         (
             "The plan has critics. “Fewer trains mean fewer riders,” said Lena Okafor, a "

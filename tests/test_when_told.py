@@ -238,3 +238,24 @@ LEVY = "The council voted on the levy in March 2015. Mayor Ana Ruiz was against 
 )
 def test_said_then(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+# A date the parse hangs on the quote's own cue is its own, even where the quote sits in
+# another's report ("The hosts often report that ..., as the host Jo Park said in April").
+_HOSTS = (
+    'The hosts often report that the storm was "the worst in decades," as Ana Ruiz recently '
+    'did, or that the harbor is run by "people who never fished a day," as the host Jo Park '
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        (_HOSTS + "said in April while touring the docks.", "never fished a day", "2019-04"),
+        (_HOSTS + "said on Tuesday.", "never fished a day", "2019-11-19"),
+        # a date that is not the cue's stays the report's (undated here)
+        (_HOSTS + "said while touring the docks in April.", "never fished a day", None),
+    ],
+)
+def test_a_date_on_the_own_cue(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")

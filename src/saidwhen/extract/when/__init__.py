@@ -4,7 +4,8 @@ The evidence, strongest first (the examples are made up):
 
 1. a continuation (``continues`` set) was said when the quote it continues was,
    and so is a quote whose cue lies inside another ("she said that she had
-   asked ...");
+   asked ..."), unless the parse hangs a date on the quote's own cue ("the hosts
+   report that ... '...,' as the host Jo Park said in April");
 2. a date in the attribution sentence, outside anyone's quoted words and no
    later than the article ("On May 3, she wrote on her blog that ..."; "Now,
    in a post, she wrote ..."; "since last spring" is a range from then to the
@@ -74,8 +75,8 @@ The evidence, strongest first (the examples are made up):
 9. yesterday's news: when the lead (its first paragraphs; of a story in one long
    paragraph, its first sentences) reports the day before the article ("faced
    questions on Tuesday" in Wednesday's paper), a quote still undated, said in the
-   simple past ("said", "told reporters", "pledged", "gushed about"; not "says", "has
-   said", nor words written for the record, "said in a statement", nor the
+   simple past ("said", "told reporters", "pledged", "gushed about", "said in a
+   statement", "wrote on Facebook"; not "says", "has said", nor the
    paper's own interview, "said in an interview", "told me"), was said that
    day (a day told next to another speaker's cue, "on Monday, the union said ...",
    "Over the weekend, Ruiz hit back ...", is that speaker's, not the story's; nor is

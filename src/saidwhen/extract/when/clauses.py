@@ -136,12 +136,26 @@ def _in_reported(doc: Doc, t: Timex, q: Quote) -> bool:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     x = span.root if span is not None else None
     while x is not None and x.head.i != x.i:
+        if q.cue is not None and q.cue.start <= x.idx < q.cue.end:
+            return False  # "as Lee said in April": the date hangs on the cue itself
         if x.dep_ == "ccomp":
             # '"...," Lee tweeted last May, "..."': the parse may hang the cue on the
             # second half's verb; a date of the cue itself is the saying's
             return q.cue is None or not q.cue.start <= x.idx < q.cue.end
         x = x.head
     return False
+
+
+def on_the_cue(doc: Doc, t: Timex, cue: Span) -> bool:
+    """The date hangs on the cue's verb itself ("wrote in September", "as Lee said in April
+    while ...", "said Tuesday"): when the saying was, whatever quote or report it sits in."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or words is None:
+        return False
+    root = span.root
+    of = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    return of.i == words.root.i and root.dep_ in ("pobj", "npadvmod", "advmod", "obl")
 
 
 def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:

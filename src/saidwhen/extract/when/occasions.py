@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 _OCCASION_NOUNS = (
     *("hearing", "testimony", "interview", r"press\s+conference", r"news\s+conference"),
     *("game", "match", "speech", "meeting", "debate", "rally", r"town\s+hall", "briefing"),
-    *("summit", "forum"),
+    *("summit", "forum", "address"),
 )
 _OCCASION_NOUN = f"(?:{'|'.join(_OCCASION_NOUNS)})"
 # (the look-ahead at the nouns' first letters lets the scan of a whole article pass over

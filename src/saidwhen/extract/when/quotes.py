@@ -39,6 +39,7 @@ from saidwhen.extract.when.clauses import (
     _other_clause,
     _pointed_back,
     _shown_on,
+    on_the_cue,
 )
 from saidwhen.extract.when.evidence import (
     _ACCOUNT_GAP,
@@ -363,8 +364,8 @@ def _yesterday_dated(
 ) -> list[Quote]:
     """Quotes the text leaves undated, said ("said", "told") on the day before the article.
 
-    When the lead reports that day (and written words only when tweeted in the lead as
-    its news went on), or the last day the narrative told before the quote is
+    When the lead reports that day (words written then too: a statement, an email, a post
+    on the day's news), or the last day the narrative told before the quote is
     that day ("follows the hearing Tuesday of three officials"), within a paragraph of it or
     of the words said that day since (unless it is the first past day the text tells). A
     pass of its own, after
@@ -428,7 +429,7 @@ def _yesterday_dated(
             if not surname.search(text, 0, min(lead_end, text.rfind("\n", 0, q.start) + 1)):
                 out.append(q)
                 continue
-        if q.cue is None or (written(q) and not (lead and _tweeted_in_lead(q, lead_end))):
+        if q.cue is None:
             out.append(q)
             continue
         s, e = _sentence_of(sents, q.cue.start)
@@ -440,19 +441,6 @@ def _yesterday_dated(
             said_then = max(said_then, q.start)
         out.append(q)
     return out
-
-
-_TWEETED = re.compile(r"\btweet\w*|\btwitter\b", re.I)
-
-
-def _tweeted_in_lead(q: Quote, lead_end: int) -> bool:
-    """Words tweeted as the lead's news went on ('"...," Axelrod tweeted after Clinton
-    argued' in the lead): of that day, unlike a statement or an email."""
-    return (
-        q.cue is not None
-        and q.cue.start < lead_end
-        and _TWEETED.search(f"{q.cue.text} {q.channel or ''}") is not None
-    )
 
 
 _TOLD_GAP = 1  # paragraph breaks from the day told, or the last words said that day
@@ -689,6 +677,29 @@ def _said_that_day(q: Quote, done: _SaidSoFar, next_day: str) -> bool:
     return bool(own) and own[-1].when == day and q.start - own[-1].end <= _ACCOUNT_GAP
 
 
+def _on_own_cue(
+    doc: Doc,
+    text: str,
+    q: Quote,
+    sents: Sequence[tuple[int, int]],
+    timexes: Sequence[Timex],
+    anchor: dt.date,
+) -> tuple[str | None, DateRange | None] | None:
+    """The date the parse hangs on the quote's cue verb, outside the quoted words and no
+    later than the article."""
+    if q.cue is None:
+        return None
+    for t in _starting_in(timexes, *_sentence_of(sents, q.cue.start)):
+        if q.start <= t.start < q.end or t.value == "PRESENT_REF":
+            continue
+        when, rng = timex_when(t, anchor)
+        if (when, rng) == (None, None) or starts_after(when, rng, anchor.isoformat()):
+            continue
+        if on_the_cue(doc, t, q.cue):
+            return timex_when(t, anchor, text)
+    return None
+
+
 def _date_one(
     q: Quote,
     i: int,
@@ -701,15 +712,20 @@ def _date_one(
     story: Sequence[Timex] = (),
     parsed: Doc | None = None,
 ) -> Quote:
+    # A continuation is said when the quote it continues was; a cue inside another quote
+    # ("she said that she had asked ...") is that quote's; not inside a report closed by
+    # its source ("he said, "...", prosecutors said").
+    held = done.holding(q.cue.start) if q.cue else None
     if q.continues is not None and 0 <= q.continues < len(done):
-        prev = done[q.continues]
-        return replace(q, when=prev.when, when_range=prev.when_range, when_basis=prev.when_basis)
+        held = done[q.continues]
+    if held is not None:
+        # unless the parse hangs a date on the quote's own cue ("'...,' two experts wrote
+        # in September" joined to a report before, "as Lee said in April" inside another's)
+        mine = None if parsed is None else _on_own_cue(parsed, text, q, sents, timexes, anchor)
+        if mine is not None:
+            return replace(q, when=mine[0], when_range=mine[1], when_basis="text")
+        return replace(q, when=held.when, when_range=held.when_range, when_basis=held.when_basis)
     at = q.cue.start if q.cue else q.start
-    # A cue inside another quote ("she said that she had asked ...") is that quote's;
-    # not inside a report closed by its source ("he said, "...", prosecutors said").
-    p = done.holding(q.cue.start) if q.cue else None
-    if p is not None:
-        return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     if q.cue is not None and _PRESENT_SAY.match(q.cue.text):
         # "Lee says that ...: Ferrell, in 2013, asked ...": words said to the
         # piece, now; a document speaks in the present too ("says the letter signed by ...")
