@@ -16,10 +16,13 @@ from saidwhen.extract.people.names import (
     _ORG_NOUNS,
     _PERSON_NOUNS,
     _PLACE_LABELS,
+    ISSUING_VERBS,
     PRONOUNS,
     Gender,
     _clean_mention,
+    _issuer_start,
     _stem,
+    issuer_word,
     lowered_at,
     person_noun,
 )
@@ -694,11 +697,16 @@ class _Descriptions:
                 return None  # "the statement obtained by the Ledger": not the Ledger's
             for agent in (c for c in acl.children if c.dep_ == "agent"):
                 for who in (c for c in agent.children if c.dep_ == "pobj"):
-                    return self.entity_at(who.left_edge.idx, who.idx + len(who))
+                    return self.entity_at(_issuer_start(who), who.idx + len(who))
             return None
         for k in range(root.i - 1, max(-1, root.i - 600), -1):
             tok = doc[k]
-            if tok.lemma_.lower() != lemma or tok.dep_ in ("nsubj", "nsubjpass"):
+            if tok.lemma_.lower() != lemma:
+                continue
+            if (issuer := issuer_word(tok)) is not None:
+                # "A report released by the academies noted ... the report concluded"
+                return self.entity_at(_issuer_start(issuer), issuer.idx + len(issuer))
+            if tok.dep_ in ("nsubj", "nsubjpass"):
                 continue  # "The statement claimed": look for the one that was issued
             if tok.dep_ != "dobj" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
@@ -731,14 +739,20 @@ class _Descriptions:
         return self._writer(at)
 
     def _writer(self, at: int, reach: int = 600) -> _Entity | None:
-        """The person last said to write, up to ``reach`` characters before ``at``."""
+        """The person or body last said to write, issue or announce something, up to
+        ``reach`` characters before ``at``: "Mook wrote. '...,' the memo stated", "the
+        state party announced ... '...,' the release said"."""
         self._index_doers()
-        spans = self._doers.get("write", [])
-        for k in range(bisect.bisect_left(spans, at, key=_first) - 1, -1, -1):
-            s, _order, e = spans[k]
-            if s < at - reach:
-                break
-            ent = self._by_span.get((s, e))
-            if ent is not None and ent.type == "person":
-                return ent
-        return None
+        best: tuple[int, int, _Entity] | None = None
+        for verb in ISSUING_VERBS:
+            spans = self._doers.get(verb, [])
+            for k in range(bisect.bisect_left(spans, at, key=_first) - 1, -1, -1):
+                s, order, e = spans[k]
+                if s < at - reach:
+                    break
+                ent = self._by_span.get((s, e))
+                if ent is not None and ent.type in ("person", "organisation"):
+                    if best is None or (s, order) > best[:2]:
+                        best = (s, order, ent)
+                    break
+        return best[2] if best else None
