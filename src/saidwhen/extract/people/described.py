@@ -12,6 +12,7 @@ from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
     _ANY_BODY_NOUNS,
     _DOC_NOUNS,
+    _ISSUED_NOUNS,
     _NOUN_GENDER,
     _ORG_NOUNS,
     _PERSON_NOUNS,
@@ -299,8 +300,8 @@ class _Descriptions:
                 score = last - 100_000 + 10_000 * len(words & stems) + 200 * seen
             if best is None or score > best[0]:
                 best = (score, ent)
-        if best is None and lemma in _DOC_NOUNS and not plural:
-            return self._author(root, at)
+        if best is None and lemma in _ISSUED_NOUNS and not plural:
+            return self._author(root, at, nearest=lemma in _DOC_NOUNS)
         if best is None and not poss:
             source = self._unnamed_source(root, plural)
             if source is not None:
@@ -682,9 +683,10 @@ class _Descriptions:
             self._by_lemma = by_lemma
         return self._by_lemma.get(lemma, [])
 
-    def _author(self, root: Token, at: int) -> _Entity | None:
+    def _author(self, root: Token, at: int, nearest: bool = True) -> _Entity | None:
         """Who wrote "the statement": the subject that issued the last one ("X said in a
-        statement", "X released a statement")."""
+        statement", "X released a statement"); with ``nearest``, else the one last said
+        to write or announce something."""
         doc = self._doc
         lemma = root.lemma_.lower()
         for body in (c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
@@ -708,6 +710,11 @@ class _Descriptions:
                 return self.entity_at(_issuer_start(issuer), issuer.idx + len(issuer))
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 continue  # "The statement claimed": look for the one that was issued
+            if not nearest and not (
+                tok.dep_ == "dobj" and tok.head.lemma_.lower() in ISSUING_VERBS
+            ):
+                continue  # a learned document is its issuer's ("X released a poll"), not
+                # any subject's ("Lee leads in the poll", "Lee said on the website")
             if tok.dep_ != "dobj" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
             ):
@@ -736,7 +743,7 @@ class _Descriptions:
             return found  # the nearest issued one decides, found or not
         # "Mook wrote. '...,' the memo stated": no one issued it; the one who wrote just
         # before did
-        return self._writer(at)
+        return self._writer(at) if nearest else None
 
     def _writer(self, at: int, reach: int = 600) -> _Entity | None:
         """The person or body last said to write, issue or announce something, up to
