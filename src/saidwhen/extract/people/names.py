@@ -182,7 +182,8 @@ def issuer_word(root: Token) -> Token | None:
     """The word of a document's own phrase that names who issued it, else None: an
     issuing verb's "by" agent or subject ("a report issued by the ministry", "figures
     that the campaign released"), anywhere in the phrase, since the parser may hang the
-    verb on a noun after the document's ("a report about immigrants issued by X").
+    verb on a noun after the document's ("a report about immigrants issued by X"); for
+    a document's noun, also "from" or "by" ("a statement from the ministry").
 
     Example:
         "figures her campaign released Friday" -> the "campaign" token
@@ -204,6 +205,18 @@ def issuer_word(root: Token) -> Token | None:
                         return who
             elif c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP"):
                 return c
+    if root.lemma_.lower() in _ISSUED_NOUNS:
+        # "a statement from the White House", "a report by Bloomberg" (not "exit polls
+        # from the primary": a name, or a noun that can speak)
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+            for who in (c for c in prep.children if c.dep_ == "pobj"):
+                low = who.lemma_.lower()
+                if who.pos_ == "PROPN" or (
+                    who.pos_ == "NOUN"
+                    and low not in _ISSUED_NOUNS
+                    and (person_noun(low) or low in _ORG_NOUNS or low in SOURCE_HEADS)
+                ):
+                    return who
     return None
 
 
@@ -1060,20 +1073,8 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
             if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
         ):
             return _clean_mention(doc, owner.left_edge.idx, owner.idx + len(owner))
-    if lemma in _ISSUED_NOUNS:
-        # "a statement from the White House", "a report by Bloomberg": who issued it (not
-        # "exit polls from the primary")
-        for prep in (c for c in root.children if c.lower_ in ("from", "by")):
-            for who in (c for c in prep.children if c.dep_ == "pobj" and c.idx + len(c) <= end):
-                low = who.lemma_.lower()
-                if who.pos_ == "PROPN" or (
-                    who.pos_ == "NOUN"
-                    and low not in _ISSUED_NOUNS
-                    and (person_noun(low) or low in _ORG_NOUNS or low in SOURCE_HEADS)
-                ):
-                    return _clean_mention(
-                        doc, who.left_edge.idx, who.right_edge.idx + len(who.right_edge)
-                    )
+    if lemma in _ISSUED_NOUNS and (who := issuer_word(root)) is not None and who.idx < end:
+        return _clean_mention(doc, who.left_edge.idx, who.right_edge.idx + len(who.right_edge))
     # "people briefed on the talks", "officials familiar with the server": unnamed
     # sources keep what they know (and when: "veterans interviewed this week"), without
     # the clauses of that ("the talks held in ...")
