@@ -89,31 +89,32 @@ def test_issuer_word(nlp: Any, phrase: str, issuer: str | None) -> None:
     assert (found.text if found is not None else None) == issuer
 
 
-def test_a_document_keeps_its_name_with_no_issuer_in_view(nlp: Any) -> None:
-    # no one announced, released or wrote anything: the statement stays the speaker
-    text = (
-        "The river rose two feet overnight and the bridge was closed.\n\n"
-        '"Stay away from the banks," the statement said.\n'
-    )
-    qs = [q for q in run(text, nlp).quotes if q.text.startswith("Stay away")]
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "The river rose two feet overnight and the bridge was closed.\n\n"
+            '"Stay away from the banks," the statement said.\n',
+            "the statement",
+            id="no-one-issued-anything",
+        ),
+        pytest.param(
+            # a video (learned from PolNeAR) speaks for an issuer the article names with
+            # it, not for whoever announced something last
+            "Ana Ruiz announced her run for mayor on Friday.\n\n"
+            '"Stay away from the banks," the video said.\n',
+            "the video",
+            id="a-learned-document-is-not-the-last-announcers",
+        ),
+    ],
+)
+def test_a_document_with_no_issuer_stays_the_speaker(nlp: Any, text: str, speaker: str) -> None:
+    rec = run(text, nlp)
+    qs = [q for q in rec.quotes if q.text.startswith("Stay away")]
     assert qs
-    assert who(qs[0]) == "the statement"
-    names = {p.name for p in run(text, nlp).people}
-    assert "the statement" not in names or all(
-        p.type != "person" for p in run(text, nlp).people if p.name == "the statement"
-    )
-
-
-def test_a_learned_document_is_not_the_last_announcers(nlp: Any) -> None:
-    # a video (a document learned from PolNeAR) speaks for an issuer the article names
-    # with it, not for whoever announced something last
-    text = (
-        "Ana Ruiz announced her run for mayor on Friday.\n\n"
-        '"The buses are late every day," the video said.\n'
-    )
-    qs = [q for q in run(text, nlp).quotes if q.text.startswith("The buses")]
-    assert qs
-    assert who(qs[0]) != "Ana Ruiz"
+    assert who(qs[0]) == speaker
+    assert qs[0].speaker is not None and qs[0].speaker.type != "person"
+    assert all(p.type != "person" for p in rec.people if p.name == speaker)
 
 
 def test_learned_documents_are_neither_people_nor_bodies() -> None:
