@@ -24,6 +24,16 @@ from tests.test_attribution import run, who
             id="the-release-of-the-body-that-announced",
         ),
         pytest.param(
+            "On Monday the Tarn Valley Farmers Union announced that the fair was off. "
+            '"The barns are flooded," the release said.\n\n'
+            + "The fair has run every August since 1950 and draws crowds from three towns. " * 10
+            + '\n\n"We will be back next year," the release added.\n',
+            "We will be back",
+            "the Tarn Valley Farmers Union",
+            "organisation",
+            id="the-release-again-is-the-same-bodys",
+        ),
+        pytest.param(
             "Ana Ruiz announced her run for mayor on Friday. "
             '"I will fix the buses first," the statement said.\n',
             "I will fix",

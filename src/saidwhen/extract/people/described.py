@@ -709,7 +709,12 @@ class _Descriptions:
                 # "A report released by the academies noted ... the report concluded"
                 return self.entity_at(_issuer_start(issuer), issuer.idx + len(issuer))
             if tok.dep_ in ("nsubj", "nsubjpass"):
-                continue  # "The statement claimed": look for the one that was issued
+                # "'...,' the release said. ... '...,' the release added": the one the
+                # same document was before, else look for the one that was issued
+                before = self.entity_at(tok.left_edge.idx, tok.idx + len(tok))
+                if before is not None and before.type in ("person", "organisation"):
+                    return before
+                continue
             if not nearest and not (
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in ISSUING_VERBS
             ):
