@@ -12,14 +12,18 @@ from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
     _ANY_BODY_NOUNS,
     _DOC_NOUNS,
+    _ISSUED_NOUNS,
     _NOUN_GENDER,
     _ORG_NOUNS,
     _PERSON_NOUNS,
     _PLACE_LABELS,
+    ISSUING_VERBS,
     PRONOUNS,
     Gender,
     _clean_mention,
+    _issuer_start,
     _stem,
+    issuer_word,
     lowered_at,
     person_noun,
 )
@@ -296,8 +300,8 @@ class _Descriptions:
                 score = last - 100_000 + 10_000 * len(words & stems) + 200 * seen
             if best is None or score > best[0]:
                 best = (score, ent)
-        if best is None and lemma in _DOC_NOUNS and not plural:
-            return self._author(root, at)
+        if best is None and lemma in _ISSUED_NOUNS and not plural:
+            return self._author(root, at, nearest=lemma in _DOC_NOUNS)
         if best is None and not poss:
             source = self._unnamed_source(root, plural)
             if source is not None:
@@ -679,9 +683,10 @@ class _Descriptions:
             self._by_lemma = by_lemma
         return self._by_lemma.get(lemma, [])
 
-    def _author(self, root: Token, at: int) -> _Entity | None:
+    def _author(self, root: Token, at: int, nearest: bool = True) -> _Entity | None:
         """Who wrote "the statement": the subject that issued the last one ("X said in a
-        statement", "X released a statement")."""
+        statement", "X released a statement"); with ``nearest``, else the one last said
+        to write or announce something."""
         doc = self._doc
         lemma = root.lemma_.lower()
         for body in (c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
@@ -694,12 +699,27 @@ class _Descriptions:
                 return None  # "the statement obtained by the Ledger": not the Ledger's
             for agent in (c for c in acl.children if c.dep_ == "agent"):
                 for who in (c for c in agent.children if c.dep_ == "pobj"):
-                    return self.entity_at(who.left_edge.idx, who.idx + len(who))
+                    return self.entity_at(_issuer_start(who), who.idx + len(who))
             return None
         for k in range(root.i - 1, max(-1, root.i - 600), -1):
             tok = doc[k]
-            if tok.lemma_.lower() != lemma or tok.dep_ in ("nsubj", "nsubjpass"):
-                continue  # "The statement claimed": look for the one that was issued
+            if tok.lemma_.lower() != lemma:
+                continue
+            if (issuer := issuer_word(tok)) is not None:
+                # "A report released by the academies noted ... the report concluded"
+                return self.entity_at(_issuer_start(issuer), issuer.idx + len(issuer))
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                # "'...,' the release said. ... '...,' the release added": the one the
+                # same document was before, else look for the one that was issued
+                before = self.entity_at(tok.left_edge.idx, tok.idx + len(tok))
+                if before is not None and before.type in ("person", "organisation"):
+                    return before
+                continue
+            if not nearest and not (
+                tok.dep_ == "dobj" and tok.head.lemma_.lower() in ISSUING_VERBS
+            ):
+                continue  # a learned document is its issuer's ("X released a poll"), not
+                # any subject's ("Lee leads in the poll", "Lee said on the website")
             if tok.dep_ != "dobj" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children
             ):
@@ -728,17 +748,23 @@ class _Descriptions:
             return found  # the nearest issued one decides, found or not
         # "Mook wrote. '...,' the memo stated": no one issued it; the one who wrote just
         # before did
-        return self._writer(at)
+        return self._writer(at) if nearest else None
 
     def _writer(self, at: int, reach: int = 600) -> _Entity | None:
-        """The person last said to write, up to ``reach`` characters before ``at``."""
+        """The person or body last said to write, issue or announce something, up to
+        ``reach`` characters before ``at``: "Mook wrote. '...,' the memo stated", "the
+        state party announced ... '...,' the release said"."""
         self._index_doers()
-        spans = self._doers.get("write", [])
-        for k in range(bisect.bisect_left(spans, at, key=_first) - 1, -1, -1):
-            s, _order, e = spans[k]
-            if s < at - reach:
-                break
-            ent = self._by_span.get((s, e))
-            if ent is not None and ent.type == "person":
-                return ent
-        return None
+        best: tuple[int, int, _Entity] | None = None
+        for verb in ISSUING_VERBS:
+            spans = self._doers.get(verb, [])
+            for k in range(bisect.bisect_left(spans, at, key=_first) - 1, -1, -1):
+                s, order, e = spans[k]
+                if s < at - reach:
+                    break
+                ent = self._by_span.get((s, e))
+                if ent is not None and ent.type in ("person", "organisation"):
+                    if best is None or (s, order) > best[:2]:
+                        best = (s, order, ent)
+                    break
+        return best[2] if best else None

@@ -39,12 +39,14 @@ from saidwhen.extract.people.names import (
     Gender,
     _core,
     _first_surname,
+    _issuer_start,
     _other_generation,
     _same_body,
     _same_person,
     _time_tail,
     _unaccented,
     composed,
+    issuer_word,
     unglued,
 )
 from saidwhen.extract.people.pronouns import _Pronouns
@@ -637,6 +639,12 @@ class PeopleIndex(_Descriptions, _Pronouns):
         if author is not None:
             found = self.entity_at(author.idx, author.idx + len(author))
             if found is not None and found.named and found.type in ("person", "organisation"):
+                return found
+        issuer = issuer_word(root) if root.pos_ == "NOUN" else None
+        if issuer is not None:
+            # "figures released Thursday by Crowdpac", "figures her campaign released"
+            found = self.entity_at(_issuer_start(issuer), issuer.idx + len(issuer))
+            if found is not None and found.type in ("person", "organisation"):
                 return found
         owner = _owner_of_words(root)
         if owner is not None:
