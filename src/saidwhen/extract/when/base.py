@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -227,6 +228,13 @@ def _dated_free(t: Timex, anchor: dt.date) -> tuple[str | None, DateRange | None
     if start is None or start > anchor.isoformat():
         return None
     return when, rng
+
+
+@functools.lru_cache(maxsize=256)
+def _word(word: str) -> re.Pattern[str]:
+    """The word, whole, as a pattern (compiled once per word: a pattern made
+    anew for each quote overflows ``re``'s own cache, which then compiles again)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
 
 
 def surname_of(name: str) -> str:

@@ -20,6 +20,7 @@ from saidwhen.extract.when.base import (
     PARAGRAPH_BREAK,
     _dated_free,
     _sentence_of,
+    _word,
     surname_of,
 )
 from saidwhen.extract.when.clauses import _group_told, _not_the_account
@@ -193,7 +194,7 @@ def _account_date(
         if not dated:
             continue
         sentence = text[a:b]
-        named = re.search(rf"\b{re.escape(surname)}\b", sentence)
+        named = _word(surname).search(sentence)
         # "he told me on Friday" then "He said ...": the same pronoun, telling
         he = _PRONOUN.match(text, q.cue.start - 4, q.cue.start) if q.cue else None
         if he and re.search(rf"\b{he.group(1)}\s+{_TELLING}", sentence, re.I):

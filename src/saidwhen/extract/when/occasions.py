@@ -15,6 +15,7 @@ from saidwhen.extract.when.base import (
     Spans,
     _dated_free,
     _sentence_of,
+    _word,
     around,
     first_day,
     said_before_now,
@@ -495,7 +496,7 @@ def _acts_there(doc: Doc | None, text: str, q: Quote, said: Spans) -> bool:
 
 def _named_at(text: str, name: str, openers: Sequence[int]) -> bool:
     """The speaker's surname is in a paragraph where the occasion is set up."""
-    surname = re.compile(rf"\b{re.escape(surname_of(name))}\b")
+    surname = _word(surname_of(name))
     return any(surname.search(text, *_paragraph(text, pos)) for pos in openers)
 
 

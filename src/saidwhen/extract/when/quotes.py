@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,6 +20,7 @@ from saidwhen.extract.when.base import (
     _Dated,
     _sentence_of,
     _within_paragraphs,
+    _word,
     doc_sentences,
     doc_text,
     first_day,
@@ -526,12 +526,6 @@ def _starting_in(timexes: Sequence[Timex], s: int, e: int) -> Sequence[Timex]:
     return timexes[a : bisect.bisect_left(timexes, e, lo=a, key=lambda t: t.start)]
 
 
-@functools.lru_cache(maxsize=256)
-def _word(word: str) -> re.Pattern[str]:
-    """The word, whole, as a pattern (compiled once per word)."""
-    return re.compile(rf"\b{re.escape(word)}\b")
-
-
 def _closing(p: Quote) -> bool:
     """Whether ``p`` is a report whose cue follows its words ("..., prosecutors said"):
     it tells when the source told of them, not when what it tells of was said."""
@@ -865,7 +859,8 @@ def _date_one(
     # 4c. The same speaker in the same channel as an earlier dated quote.
     # a channel word in the attribution that is not how the words came ("a signer of the
     # letter, told the Gazette") is not the quote's channel
-    via = _frame_channel(frame)
+    # (a channel named in it is among its channel words: read it only then)
+    via = _frame_channel(frame) if _channel_key(frame) else set()
     channel = (_channel_key(q.channel or "") - (_channel_key(frame) - via)) or via
     if channel:
         weak = None
