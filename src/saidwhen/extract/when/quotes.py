@@ -720,8 +720,12 @@ def _date_one(
         held = done[q.continues]
     if held is not None:
         # unless the parse hangs a date on the quote's own cue ("'...,' two experts wrote
-        # in September" joined to a report before, "as Lee said in April" inside another's)
-        mine = None if parsed is None else _on_own_cue(parsed, text, q, sents, timexes, anchor)
+        # in September" joined to a report before, "as Lee said in April" inside another's);
+        # a cue the two share was weighed for the first ("said in 2015" told more finely)
+        own_cue = q.cue is not None and (held.cue is None or held.cue.start != q.cue.start)
+        mine = None
+        if parsed is not None and own_cue:
+            mine = _on_own_cue(parsed, text, q, sents, timexes, anchor)
         if mine is not None:
             return replace(q, when=mine[0], when_range=mine[1], when_basis="text")
         return replace(q, when=held.when, when_range=held.when_range, when_basis=held.when_basis)
