@@ -19,6 +19,7 @@ from saidwhen.extract.when.base import (
     PARAGRAPH_BREAK,
     Spans,
     _Dated,
+    _dated_free,
     _sentence_of,
     _within_paragraphs,
     doc_sentences,
@@ -692,10 +693,7 @@ def _on_own_cue(
     for t in _starting_in(timexes, *_sentence_of(sents, q.cue.start)):
         if q.start <= t.start < q.end or t.value == "PRESENT_REF":
             continue
-        when, rng = timex_when(t, anchor)
-        if (when, rng) == (None, None) or starts_after(when, rng, anchor.isoformat()):
-            continue
-        if on_the_cue(doc, t, q.cue):
+        if _dated_free(t, anchor) is not None and on_the_cue(doc, t, q.cue):
             return timex_when(t, anchor, text)
     return None
 
