@@ -137,11 +137,11 @@ def _in_reported(doc: Doc, t: Timex, q: Quote) -> bool:
     x = span.root if span is not None else None
     while x is not None and x.head.i != x.i:
         if q.cue is not None and q.cue.start <= x.idx < q.cue.end:
-            return False  # "as Lee said in April": the date hangs on the cue itself
+            # "as Lee said in April", '"...," Lee tweeted last May, "..."' (the parse may
+            # hang the cue on the second half's verb): a date of the cue is the saying's
+            return False
         if x.dep_ == "ccomp":
-            # '"...," Lee tweeted last May, "..."': the parse may hang the cue on the
-            # second half's verb; a date of the cue itself is the saying's
-            return q.cue is None or not q.cue.start <= x.idx < q.cue.end
+            return True
         x = x.head
     return False
 
