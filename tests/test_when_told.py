@@ -255,6 +255,27 @@ _HOSTS = (
         (_HOSTS + "said on Tuesday.", "never fished a day", "2019-11-19"),
         # a date that is not the cue's stays the report's (undated here)
         (_HOSTS + "said while touring the docks in April.", "never fished a day", None),
+        # words joined to a report before, under a dated cue of their own
+        (
+            'Harbor engineers said on Monday that the seawall is "too low for the storms to '
+            'come," as two of them wrote in September.',
+            "too low for the storms",
+            "2019-09",
+        ),
+        # ... but a quote's second half shares its cue, and its date (the year the letter
+        # before tells more finely)
+        (
+            '"The pier is failing," Ruiz wrote to the council on March 3, 2015. "We will win," '
+            'Ruiz said in 2015, "and the harbor is ours."',
+            "and the harbor is ours",
+            "2015-03-03",
+        ),
+        # ... and words with no cue of their own go on from those they follow
+        (
+            'Ruiz said on Monday: "We will win." "The harbor is ours."',
+            "The harbor is ours",
+            "2019-11-18",
+        ),
     ],
 )
 def test_a_date_on_the_own_cue(nlp: Any, text: str, quoted: str, when: str | None) -> None:

@@ -5,7 +5,8 @@ The evidence, strongest first (the examples are made up):
 1. a continuation (``continues`` set) was said when the quote it continues was,
    and so is a quote whose cue lies inside another ("she said that she had
    asked ..."), unless the parse hangs a date on the quote's own cue ("the hosts
-   report that ... '...,' as the host Jo Park said in April");
+   report that ... '...,' as the host Jo Park said in April"; not a cue the two
+   share, whose date the first weighed);
 2. a date in the attribution sentence, outside anyone's quoted words and no
    later than the article ("On May 3, she wrote on her blog that ..."; "Now,
    in a post, she wrote ..."; "since last spring" is a range from then to the

@@ -39,7 +39,7 @@ def _other_clause(doc: Doc, t: Timex, cue: Span) -> bool:
     if span is None or words is None:
         return False
     said = _clause(words.root)
-    of = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    of = _modified(span.root)
     if _conjuncts(of, words.root):
         return True  # "She left in 2000, but she said ...": the date is the other clause's
     if _of_topic(span.root, words.root):
@@ -137,11 +137,11 @@ def _in_reported(doc: Doc, t: Timex, q: Quote) -> bool:
     x = span.root if span is not None else None
     while x is not None and x.head.i != x.i:
         if q.cue is not None and q.cue.start <= x.idx < q.cue.end:
-            return False  # "as Lee said in April": the date hangs on the cue itself
+            # "as Lee said in April", '"...," Lee tweeted last May, "..."' (the parse may
+            # hang the cue on the second half's verb): a date of the cue is the saying's
+            return False
         if x.dep_ == "ccomp":
-            # '"...," Lee tweeted last May, "..."': the parse may hang the cue on the
-            # second half's verb; a date of the cue itself is the saying's
-            return q.cue is None or not q.cue.start <= x.idx < q.cue.end
+            return True
         x = x.head
     return False
 
@@ -154,8 +154,17 @@ def on_the_cue(doc: Doc, t: Timex, cue: Span) -> bool:
     if span is None or words is None:
         return False
     root = span.root
-    of = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
-    return of.i == words.root.i and root.dep_ in ("pobj", "npadvmod", "advmod", "obl")
+    return _modified(root).i == words.root.i and root.dep_ in _ON_A_VERB
+
+
+# how a date hangs on the verb it dates: "in April", "Tuesday", "recently"
+_ON_A_VERB = ("pobj", "npadvmod", "advmod", "obl")
+
+
+def _modified(root: Token) -> Token:
+    """The word a date's phrase modifies: the word its preposition hangs on ("said" of
+    "said in April"), else its head."""
+    return root.head.head if root.dep_ == "pobj" else root.head
 
 
 def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
@@ -167,7 +176,7 @@ def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return False
-    of = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    of = _modified(span.root)
     if _COMMUNICATION.fullmatch(of.text) is None and any(
         _COMMUNICATION.fullmatch(w.text) and _conjuncts(of, w) for w in _conjoined(of)
     ):
@@ -197,7 +206,7 @@ def _group_told(doc: Doc, t: Timex) -> bool:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return False
-    verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    verb = _modified(span.root)
     return verb.lemma_ in _GROUP_VERBS and any(
         c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") for c in verb.children
     )

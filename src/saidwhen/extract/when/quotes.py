@@ -18,6 +18,7 @@ from saidwhen.extract.when.base import (
     PARAGRAPH_BREAK,
     Spans,
     _Dated,
+    _dated_free,
     _sentence_of,
     _within_paragraphs,
     _word,
@@ -686,10 +687,7 @@ def _on_own_cue(
     for t in _starting_in(timexes, *_sentence_of(sents, q.cue.start)):
         if q.start <= t.start < q.end or t.value == "PRESENT_REF":
             continue
-        when, rng = timex_when(t, anchor)
-        if (when, rng) == (None, None) or starts_after(when, rng, anchor.isoformat()):
-            continue
-        if on_the_cue(doc, t, q.cue):
+        if _dated_free(t, anchor) is not None and on_the_cue(doc, t, q.cue):
             return timex_when(t, anchor, text)
     return None
 
@@ -714,8 +712,12 @@ def _date_one(
         held = done[q.continues]
     if held is not None:
         # unless the parse hangs a date on the quote's own cue ("'...,' two experts wrote
-        # in September" joined to a report before, "as Lee said in April" inside another's)
-        mine = None if parsed is None else _on_own_cue(parsed, text, q, sents, timexes, anchor)
+        # in September" joined to a report before, "as Lee said in April" inside another's);
+        # a cue the two share was weighed for the first ("said in 2015" told more finely)
+        own_cue = q.cue is not None and (held.cue is None or held.cue.start != q.cue.start)
+        mine = None
+        if parsed is not None and own_cue:
+            mine = _on_own_cue(parsed, text, q, sents, timexes, anchor)
         if mine is not None:
             return replace(q, when=mine[0], when_range=mine[1], when_basis="text")
         return replace(q, when=held.when, when_range=held.when_range, when_basis=held.when_basis)
