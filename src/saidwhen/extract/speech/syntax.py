@@ -475,6 +475,8 @@ def cue_subject(
             fallback = fallback or subj
         if tok.i == verb.i and (inverted := _inverted_object(tok, quoted)) is not None:
             return inverted
+        if tok.i == verb.i and not subs and (named := _named_before_who(tok)) is not None:
+            return named
         if tok.dep_ == "acl" and (root := _nominal_root(tok)) is not None:
             # "Mr. Doyle, who trimmed his forecast, called it "justified"": the parser hung
             # the finite verb on a noun before it, and the sentence on its subject
@@ -518,6 +520,24 @@ def cue_subject(
         else:
             break
     return fallback
+
+
+def _named_before_who(verb: Token) -> Token | None:
+    """``Lee, meanwhile, who sits on the board, said ...``: the parse made the relative
+    clause a clause of the verb, with both the name and "who" its subjects; the name
+    is the verb's subject."""
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "advcl") or c.i > verb.i:
+            continue
+        subs = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if (
+            len(subs) == 2
+            and subs[0].pos_ in ("PROPN", "NOUN")
+            and subs[1].tag_ == "WP"
+            and subs[0].i < subs[1].i
+        ):
+            return subs[0]
+    return None
 
 
 # what a verb the parse took for a participle has after it when it is finite ("called
