@@ -3,7 +3,12 @@ source a parse put elsewhere.
 
 * "X, meanwhile, who ..., said ...": the parse made the relative clause a clause of the
   verb of saying, with the name and "who" both its subjects; the name speaks
-  (:func:`saidwhen.extract.speech.syntax.cue_subject`).
+  (:func:`saidwhen.extract.speech.syntax.cue_subject`);
+* a source whose head cannot speak and names no one ("opened a rally blasting X": the
+  tagger took "rally") gives way to the nearest subject up the parse from the cue that
+  can (:func:`saidwhen.extract.speech.syntax.speaking_subject_above`, applied by
+  :func:`saidwhen.extract.speech.frames.settle_sources`); "according to" keeps what it
+  names.
 """
 
 from __future__ import annotations
@@ -47,3 +52,48 @@ def test_a_name_before_who_speaks_when_the_parse_hung_the_clause_on_the_verb(
 ) -> None:
     said, _ = _report(run(_OPENING + sentence + "\n", nlp), words)
     assert said is not None and said.endswith(name)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "mention"),
+    [
+        (
+            "On Tuesday, the mayor opened a harbour rally blasting the ferry board for "
+            "raising fares in the winter.",
+            "the ferry board for raising fares",
+            "the mayor",
+        ),
+        (
+            # the object of "according to" is the source, whatever its head
+            "The town was the fourth to close its pier this year, according to a county "
+            "database tracking such closures.",
+            "the fourth to close its pier",
+            "a county database tracking such closures",
+        ),
+    ],
+)
+def test_a_source_that_cannot_speak_gives_way_to_a_subject_above_that_can(
+    nlp: Any, sentence: str, words: str, mention: str
+) -> None:
+    assert _report(run(_OPENING + sentence + "\n", nlp), words)[1] == mention
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mute", "found"),
+    [
+        ("The mayor opened a rally blasting the board for raising fares.", "rally", "mayor"),
+        # a subject inside quotation marks is no source of the sentence's reports
+        ('"The mayor opened a rally blasting the board," Lee wrote.', "rally", "lee"),
+    ],
+)
+def test_speaking_subject_above(nlp: Any, sentence: str, mute: str, found: str | None) -> None:
+    from saidwhen.extract.speech.syntax import speaking_subject_above
+    from saidwhen.extract.speech.view import ArticleView
+
+    view = ArticleView.build(nlp(sentence))
+    doc = view.doc
+    cue = next(t for t in doc if t.lower_ == "blasting")
+    head = next(t for t in doc if t.lower_ == mute)
+    words = (cue.idx + len(cue.text) + 1, cue.idx + len(cue.text) + 10)  # "the board"
+    subj = speaking_subject_above(cue, head, words, view.quoted)
+    assert (subj.text.lower() if subj is not None else None) == found

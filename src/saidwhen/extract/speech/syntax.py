@@ -51,6 +51,7 @@ __all__ = [
     "shared_subject",
     "source_tokens",
     "span_root",
+    "speaking_subject_above",
     "speech_report",
     "subject_of",
     "subtree",
@@ -401,6 +402,37 @@ def can_speak(tok: Token) -> bool:
         if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children
     )
+
+
+# pronouns that stand for no speaker of their own ("which", "that" of a relative clause)
+_NO_SPEAKER_PRONOUNS = frozenset(("it", "this", "that", "what", "which", "who"))
+
+
+def speaking_subject_above(
+    cue: Token, mute: Token, words: tuple[int, int], quoted: frozenset[int] = frozenset()
+) -> Token | None:
+    """For a source whose head ``mute`` cannot speak, the nearest subject up the parse
+    from ``cue`` that can: "the senator opened a rally blasting X" (not "rally"), "he
+    told the AP that his task is to prove ..." (not "his task").  Not a subject inside
+    the words (character range ``words``) or quotation marks, not one whose phrase
+    holds ``mute``, not a second subject of ``mute``'s verb (the tokenizer cut "ex-wife"
+    into three); none for "according to" (its object is what it names)."""
+    if cue.lower_ == "according":
+        return None
+    above = {a.i for a in mute.ancestors}
+    for verb in cue.ancestors:
+        for c in verb.children:
+            if (
+                c.dep_ in ("nsubj", "nsubjpass")
+                and can_speak(c)
+                and c.lower_ not in _NO_SPEAKER_PRONOUNS
+                and not words[0] <= c.idx < words[1]
+                and c.i not in quoted
+                and c.i not in above
+                and not (mute.dep_ in ("nsubj", "nsubjpass") and c.head.i == mute.head.i)
+            ):
+                return c
+    return None
 
 
 def _line_between(a: Token, b: Token) -> bool:
