@@ -8,7 +8,9 @@ source a parse put elsewhere.
   tagger took "rally") gives way to the nearest subject up the parse from the cue that
   can (:func:`saidwhen.extract.speech.syntax.speaking_subject_above`, applied by
   :func:`saidwhen.extract.speech.frames.settle_sources`); "according to" keeps what it
-  names.
+  names;
+* "both", "both of whom" as a source: the last pair named together before it, as "the
+  couple" is (:func:`saidwhen.extract.people.speakers._pair_joint`).
 """
 
 from __future__ import annotations
@@ -97,3 +99,26 @@ def test_speaking_subject_above(nlp: Any, sentence: str, mute: str, found: str |
     words = (cue.idx + len(cue.text) + 1, cue.idx + len(cue.text) + 10)  # "the board"
     subj = speaking_subject_above(cue, head, words, view.quoted)
     assert (subj.text.lower() if subj is not None else None) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "The debate turned to fares between Ortiz and Whitfield, both daughters of "
+            "ferry pilots.\n\nAnd both vowed to cut fares before the summer.\n",
+            "to cut fares",
+            "Ortiz and Whitfield",
+        ),
+        (
+            "The mayor said she had consulted Judge Ana Ruiz and scholar Tom Hale at the "
+            "county college, both of whom advised her that the order was lawful.\n",
+            "the order was lawful",
+            "Ana Ruiz and Tom Hale",
+        ),
+    ],
+)
+def test_both_is_the_pair_named_before(nlp: Any, text: str, words: str, name: str) -> None:
+    rec = run(_OPENING + text, nlp)
+    said = [q.speaker.name for q in rec.quotes if q.text.startswith(words) and q.speaker]
+    assert said == [name]
