@@ -23,6 +23,14 @@ def who(q: Quote) -> str | None:
     return q.speaker.name if q.speaker else None
 
 
+def report_source(rec: ArticleRecord, words: str) -> tuple[str | None, str | None]:
+    """The (name, mention) of the source of the first report holding ``words``."""
+    found = [q for q in rec.quotes if q.kind == "indirect" and words in q.text]
+    assert found, [q.text for q in rec.quotes]
+    sp = found[0].speaker
+    return (sp.name, sp.mention) if sp is not None else (None, None)
+
+
 def test_speaker_after_quote_and_inverted_order(nlp: Any) -> None:
     rec = run(
         'Senator Maria Lopez spoke first. "We will pass this bill," Lopez said.\n\n'

@@ -21,15 +21,8 @@ from typing import Any
 
 import pytest
 
+from tests.test_attribution import report_source as _report
 from tests.test_attribution import run
-
-
-def _report(rec: Any, words: str) -> tuple[str | None, str | None]:
-    """The (name, mention) of the source of the report holding ``words``."""
-    found = [q for q in rec.quotes if q.kind == "indirect" and words in q.text]
-    assert found, [q.text for q in rec.quotes]
-    sp = found[0].speaker
-    return (sp.name, sp.mention) if sp is not None else (None, None)
 
 
 @pytest.mark.parametrize(

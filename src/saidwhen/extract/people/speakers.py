@@ -453,12 +453,15 @@ def _pair_joint(
     doc: Doc, start: int, end: int, people: PeopleIndex, reach: int = 1000
 ) -> tuple[str, EntityType] | None:
     """ "the couple" after "Teigen and Legend share two children" is those two: the last
-    pair of people named together ("X and Y") before it."""
+    pair of people named together ("X and Y") before it; so is "both" ("both of whom")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.root.lemma_.lower() not in _PAIR_NOUNS:
+    if span is None:
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in span.root.children):
-        return None
+    if span.root.lower_ != "both":  # ("both", "both of whom": the pair itself)
+        if span.root.lemma_.lower() not in _PAIR_NOUNS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in span.root.children):
+            return None
     for k in range(span.start - 1, -1, -1):
         tok = doc[k]
         if start - tok.idx > reach:

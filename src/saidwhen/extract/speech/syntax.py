@@ -53,6 +53,7 @@ __all__ = [
     "shared_subject",
     "source_tokens",
     "span_root",
+    "speaking_subject_above",
     "speech_report",
     "subject_of",
     "subtree",
@@ -427,6 +428,37 @@ def can_speak(tok: Token) -> bool:
     )
 
 
+# pronouns that stand for no speaker of their own ("which", "that" of a relative clause)
+_NO_SPEAKER_PRONOUNS = frozenset(("it", "this", "that", "what", "which", "who"))
+
+
+def speaking_subject_above(
+    cue: Token, mute: Token, words: tuple[int, int], quoted: frozenset[int] = frozenset()
+) -> Token | None:
+    """For a source whose head ``mute`` cannot speak, the nearest subject up the parse
+    from ``cue`` that can: "the senator opened a rally blasting X" (not "rally"), "he
+    told the AP that his task is to prove ..." (not "his task").  Not a subject inside
+    the words (character range ``words``) or quotation marks, not one whose phrase
+    holds ``mute``, not a second subject of ``mute``'s verb (the tokenizer cut "ex-wife"
+    into three); none for "according to" (its object is what it names)."""
+    if cue.lower_ == "according":
+        return None
+    above = {a.i for a in mute.ancestors}
+    for verb in cue.ancestors:
+        for c in verb.children:
+            if (
+                c.dep_ in ("nsubj", "nsubjpass")
+                and can_speak(c)
+                and c.lower_ not in _NO_SPEAKER_PRONOUNS
+                and not words[0] <= c.idx < words[1]
+                and c.i not in quoted
+                and c.i not in above
+                and not (mute.dep_ in ("nsubj", "nsubjpass") and c.head.i == mute.head.i)
+            ):
+                return c
+    return None
+
+
 def _line_between(a: Token, b: Token) -> bool:
     """A line break between two tokens: the parser ran a sentence over a subhead
     ("Slower growth ahead" then "Lee had said, ...")."""
@@ -499,6 +531,8 @@ def cue_subject(
             fallback = fallback or subj
         if tok.i == verb.i and (inverted := _inverted_object(tok, quoted)) is not None:
             return inverted
+        if tok.i == verb.i and not subs and (named := _named_before_who(tok)) is not None:
+            return named
         if tok.dep_ == "acl" and (root := _nominal_root(tok)) is not None:
             # "Mr. Doyle, who trimmed his forecast, called it "justified"": the parser hung
             # the finite verb on a noun before it, and the sentence on its subject
@@ -542,6 +576,24 @@ def cue_subject(
         else:
             break
     return fallback
+
+
+def _named_before_who(verb: Token) -> Token | None:
+    """``Lee, meanwhile, who sits on the board, said ...``: the parse made the relative
+    clause a clause of the verb, with both the name and "who" its subjects; the name
+    is the verb's subject."""
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "advcl") or c.i > verb.i:
+            continue
+        subs = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if (
+            len(subs) == 2
+            and subs[0].pos_ in ("PROPN", "NOUN")
+            and subs[1].tag_ == "WP"
+            and subs[0].i < subs[1].i
+        ):
+            return subs[0]
+    return None
 
 
 # what a verb the parse took for a participle has after it when it is finite ("called
