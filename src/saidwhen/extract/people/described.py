@@ -35,10 +35,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-# "the letter signed by twelve nurses": verbs whose agent wrote the document
-_AUTHORED = frozenset("sign co-sign cosign write issue release send author".split())
-
-
 # nouns for a person's role, or for a woman or a man ("the first lady")
 _ROLES = ROLE_NOUNS | FEMALE_WORDS | MALE_WORDS
 
@@ -706,7 +702,7 @@ class _Descriptions:
                 return self._described(body, at)
         for acl in (c for c in root.children if c.dep_ == "acl"):
             # "the letter signed by twelve nurses" says whose it is
-            if acl.lemma_.lower() not in _AUTHORED:
+            if acl.lemma_.lower() not in ISSUING_VERBS:
                 return None  # "the statement obtained by the Ledger": not the Ledger's
             for agent in (c for c in acl.children if c.dep_ == "agent"):
                 for who in (c for c in agent.children if c.dep_ == "pobj"):
