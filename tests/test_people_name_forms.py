@@ -277,6 +277,10 @@ def test_a_name_read_in_the_wrong_encoding(nlp: Any, written: str, name: str) ->
     rec = extract(text, "2021-03-02", nlp=nlp)
     assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [name]
     assert [p.name for p in rec.people if p.type == "person"] == [name]
+    # its other names too ("Mayor Ibáñez", "Faundez")
+    (person,) = (p for p in rec.people if p.type == "person")
+    assert person.aliases
+    assert all(unicodedata.is_normalized("NFC", a) for a in person.aliases)
 
 
 def _read_wrong(name: str) -> str:
