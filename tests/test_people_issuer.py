@@ -66,6 +66,14 @@ from tests.test_attribution import run, who
             "organisation",
             id="issued-by-hung-on-a-noun-inside-the-phrase",
         ),
+        pytest.param(
+            "Ana Ruiz runs the clinic on Elm Street.\n\n"
+            '"We need two more nurses," the letter signed by her said.\n',
+            "We need",
+            "Ana Ruiz",
+            "person",
+            id="signed-by-a-pronoun",
+        ),
     ],
 )
 def test_a_document_speaks_for_its_issuer(
