@@ -704,10 +704,8 @@ class _Descriptions:
             # "the letter signed by twelve nurses" says whose it is
             if acl.lemma_.lower() not in ISSUING_VERBS:
                 return None  # "the statement obtained by the Ledger": not the Ledger's
-            for agent in (c for c in acl.children if c.dep_ == "agent"):
-                for who in (c for c in agent.children if c.dep_ == "pobj"):
-                    return self.entity_at(_issuer_start(who), who.idx + len(who))
-            return None
+            who = issuer_word(root)
+            return None if who is None else self.entity_at(_issuer_start(who), who.idx + len(who))
         for k in range(root.i - 1, max(-1, root.i - 600), -1):
             tok = doc[k]
             if tok.lemma_.lower() != lemma:

@@ -201,7 +201,7 @@ def issuer_word(root: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ == "agent":
                 for who in c.children:
-                    if who.dep_ == "pobj" and who.pos_ in ("PROPN", "NOUN"):
+                    if who.dep_ == "pobj" and who.pos_ in ("PROPN", "NOUN", "PRON"):
                         return who
             elif c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP"):
                 return c
