@@ -66,6 +66,14 @@ from tests.test_attribution import run, who
             "organisation",
             id="issued-by-hung-on-a-noun-inside-the-phrase",
         ),
+        pytest.param(
+            "Ana Ruiz runs the clinic on Elm Street.\n\n"
+            '"We need two more nurses," the letter signed by her said.\n',
+            "We need",
+            "Ana Ruiz",
+            "person",
+            id="signed-by-a-pronoun",
+        ),
     ],
 )
 def test_a_document_speaks_for_its_issuer(
@@ -85,6 +93,7 @@ def test_a_document_speaks_for_its_issuer(
         ("the report that the ministry published last week", "ministry"),
         ("the letter the mayor sent", "mayor"),
         ("a letter signed by twelve nurses", "nurses"),
+        ("a letter signed by her", "her"),
         ("a report about the farms published by the Hale Institute", "Institute"),
         # not the document's: a clause of another noun, a verb of reading
         ("the report that says the bill signed by the mayor is void", None),

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from saidwhen.extract.people import find_people
-from saidwhen.extract.people.names import _lower_case_words, _name_runs
+from saidwhen.extract.people.names import _decoded_wrong, _lower_case_words, _name_runs
 from saidwhen.nlp import parse
 from saidwhen.pipeline import extract
 
@@ -277,6 +277,10 @@ def test_a_name_read_in_the_wrong_encoding(nlp: Any, written: str, name: str) ->
     rec = extract(text, "2021-03-02", nlp=nlp)
     assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [name]
     assert [p.name for p in rec.people if p.type == "person"] == [name]
+    # its other names too ("Mayor Ibáñez", "Faundez")
+    (person,) = (p for p in rec.people if p.type == "person")
+    assert person.aliases
+    assert all(unicodedata.is_normalized("NFC", a) for a in person.aliases)
 
 
 def _read_wrong(name: str) -> str:
@@ -303,6 +307,22 @@ def test_a_name_read_wrong_is_whole(nlp: Any, written: str) -> None:
     rec = extract(text, "2021-03-02", nlp=nlp)
     name = unicodedata.normalize("NFC", written)
     assert [q.speaker.name for q in rec.quotes if q.speaker and q.kind == "direct"] == [name] * 2
+
+
+@pytest.mark.parametrize(
+    ("word", "wrong"),
+    [
+        (_MANGLED.split()[1], True),
+        (unicodedata.normalize("NFD", _MANGLED.split()[1]), True),
+        ("Carre\x83o", True),  # a control character where a letter was lost
+        # accented words written right: a noun the tagger sees is not a name for them
+        ("Piñatas", False),
+        (unicodedata.normalize("NFD", "Entrées"), False),
+        ("Ferry", False),
+    ],
+)
+def test_a_word_decoded_wrong(word: str, wrong: bool) -> None:
+    assert _decoded_wrong(word) is wrong
 
 
 def test_a_body_run_into_a_person_is_two(nlp: Any) -> None:

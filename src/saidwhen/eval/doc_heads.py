@@ -28,8 +28,8 @@ __all__ = ["count_issued", "main", "render_module"]
 
 # Keep nouns issued at least this often ...
 MIN_COUNT = 3
-# ... at least this share of their uses as a noun ("ad" 37/187 and "statement" 51/320
-# stay; "campaign" 44/1878, a body anyway, and "bill" 12/188 ... see the module)
+# ... at least this share of their uses as a noun ("ad" 37/187, "statement" 51/320 and
+# "measure" 3/88 stay; "campaign" 44/1878, a body anyway, would not)
 MIN_RATE = 0.025
 # what a document is done to when it is issued (PolNeAR's texts: "released a
 # statement", "sent an email", "aired an ad", "filed a lawsuit", "put out a video")

@@ -30,11 +30,9 @@ from saidwhen.extract.people.names import (
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Token
-
-
-# "the letter signed by twelve nurses": verbs whose agent wrote the document
-_AUTHORED = frozenset("sign co-sign cosign write issue release send author".split())
 
 
 # nouns for a person's role, or for a woman or a man ("the first lady")
@@ -536,15 +534,24 @@ class _Descriptions:
         """The person last said to do what ``noun`` names ("Lee, who has fished the bay"
         or "Lee founded the firm", then "the fisherman", "the founder"): the subject of the
         verb, or the name a relative clause of that verb describes."""
+        return self._last_doer(_agent_verbs(noun), at, ("person",))
+
+    def _last_doer(
+        self, verbs: Iterable[str], at: int, types: tuple[str, ...], reach: int | None = None
+    ) -> _Entity | None:
+        """The entity of one of ``types`` last filed before ``at`` (no further back than
+        ``reach`` characters) as the subject of one of ``verbs`` (see :meth:`_index_doers`)."""
         self._index_doers()
         best: tuple[int, int, _Entity] | None = None
-        for verb in _agent_verbs(noun):
+        for verb in verbs:
             spans = self._doers.get(verb, [])
-            # the last mention before ``at`` that is still a person's (types settle late)
+            # the last mention before ``at`` that is still of a type (types settle late)
             for k in range(bisect.bisect_left(spans, at, key=_first) - 1, -1, -1):
                 s, order, e = spans[k]
+                if reach is not None and s < at - reach:
+                    break
                 ent = self._by_span.get((s, e))
-                if ent is not None and ent.type == "person":
+                if ent is not None and ent.type in types:
                     if best is None or (s, order) > best[:2]:
                         best = (s, order, ent)
                     break
@@ -695,12 +702,10 @@ class _Descriptions:
                 return self._described(body, at)
         for acl in (c for c in root.children if c.dep_ == "acl"):
             # "the letter signed by twelve nurses" says whose it is
-            if acl.lemma_.lower() not in _AUTHORED:
+            if acl.lemma_.lower() not in ISSUING_VERBS:
                 return None  # "the statement obtained by the Ledger": not the Ledger's
-            for agent in (c for c in acl.children if c.dep_ == "agent"):
-                for who in (c for c in agent.children if c.dep_ == "pobj"):
-                    return self.entity_at(_issuer_start(who), who.idx + len(who))
-            return None
+            who = issuer_word(root)
+            return None if who is None else self.entity_at(_issuer_start(who), who.idx + len(who))
         for k in range(root.i - 1, max(-1, root.i - 600), -1):
             tok = doc[k]
             if tok.lemma_.lower() != lemma:
@@ -754,17 +759,4 @@ class _Descriptions:
         """The person or body last said to write, issue or announce something, up to
         ``reach`` characters before ``at``: "Mook wrote. '...,' the memo stated", "the
         state party announced ... '...,' the release said"."""
-        self._index_doers()
-        best: tuple[int, int, _Entity] | None = None
-        for verb in ISSUING_VERBS:
-            spans = self._doers.get(verb, [])
-            for k in range(bisect.bisect_left(spans, at, key=_first) - 1, -1, -1):
-                s, order, e = spans[k]
-                if s < at - reach:
-                    break
-                ent = self._by_span.get((s, e))
-                if ent is not None and ent.type in ("person", "organisation"):
-                    if best is None or (s, order) > best[:2]:
-                        best = (s, order, ent)
-                    break
-        return best[2] if best else None
+        return self._last_doer(ISSUING_VERBS, at, ("person", "organisation"), reach)

@@ -510,15 +510,16 @@ class PeopleIndex(_Descriptions, _Pronouns):
             if ent.type != "person" and not ent.aliases:
                 continue
             spans = tuple(Span(text[s:e], s, e) for s, e in sorted(ent.mentions))
-            seen = {ent.name.lower()}
+            name = composed(ent.name)
+            seen = {name.lower()}
             aliases = []
-            for a in ent.aliases:  # names and descriptions, not pronouns
+            for a in map(composed, ent.aliases):  # names and descriptions, not pronouns
                 if a.lower() not in seen and a.lower() not in PRONOUNS:
                     seen.add(a.lower())
                     aliases.append(a)
             out.append(
                 Person(
-                    composed(ent.name),
+                    name,
                     spans,
                     tuple(d for d in dict.fromkeys(ent.descriptors) if d not in COURTESY_TITLES),
                     ent.gender if ent.type == "person" else None,

@@ -201,7 +201,7 @@ def issuer_word(root: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ == "agent":
                 for who in c.children:
-                    if who.dep_ == "pobj" and who.pos_ in ("PROPN", "NOUN"):
+                    if who.dep_ == "pobj" and who.pos_ in ("PROPN", "NOUN", "PRON"):
                         return who
             elif c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP"):
                 return c
@@ -505,7 +505,7 @@ def _is_name_token(tok: Token) -> bool:
         # "PeÃ±a": "Peña" read in the wrong encoding, as some pages are (which the tagger
         # may take for a noun: "Paulo CarreÃ±o King")
         or (
-            (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.text.isascii()))
+            (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and _decoded_wrong(tok.text)))
             and tok.text[:1].isupper()
             and _mangled_letters(tok.text)
         )
@@ -524,6 +524,19 @@ def _mangled_letters(word: str) -> bool:
     (True, True, False)
     """
     return unmangle(word).translate(_C1).isalpha()
+
+
+def _decoded_wrong(word: str) -> bool:
+    """Whether a word shows a wrong decoding: one :func:`unmangle` repairs, or a control
+    character left for a lost letter (a noun with an accent, "Piñatas", is just a noun).
+
+    >>> _decoded_wrong("CarreÃ±o"), _decoded_wrong("JesÃ\x83Âos"), _decoded_wrong("Piñatas")
+    (True, True, False)
+    """
+    if word.isascii():
+        return False
+    word = composed(word)
+    return unmangle(word) != word or word.translate(_C1) != word
 
 
 def composed(name: str) -> str:
