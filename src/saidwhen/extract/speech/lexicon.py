@@ -53,6 +53,7 @@ __all__ = [
     "cue_keys",
     "cue_record",
     "in_lexicon",
+    "likely_cue",
 ]
 
 
@@ -285,6 +286,12 @@ def cue_record(
         if rec is not None:
             return rec[0], rec[1]
     return None
+
+
+def likely_cue(rec: tuple[int, int] | None) -> bool:
+    """Whether a cue record (:func:`cue_record`) says its word, in its frame, was mostly a
+    cue in PolNeAR train, and often enough to trust."""
+    return rec is not None and rec[0] >= MIN_CUE_COUNT and rec[0] / rec[1] >= MIN_CUE_RATE
 
 
 # A photo's credit ends its caption ("The pier in 1990. Image: Ana Ruiz.")

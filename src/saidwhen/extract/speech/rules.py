@@ -29,11 +29,10 @@ from typing import TYPE_CHECKING, Protocol
 from saidwhen.extract.speech.lexicon import (
     AS_INSERTION_VERBS,
     CLAUSE_VERBS,
-    MIN_CUE_COUNT,
-    MIN_CUE_RATE,
     OBJ_DEPS,
     SUBJ_DEPS,
     TIME_CLAUSE_VERBS,
+    likely_cue,
 )
 from saidwhen.extract.speech.syntax import (
     after_break,
@@ -90,8 +89,7 @@ def _is_candidate(view: ArticleView, i: int) -> bool:
         return False
     if pos == "PUNCT" and view.texts[i] != ":":
         return False
-    rec = view.cues[i]
-    return rec is not None and rec[0] >= MIN_CUE_COUNT and rec[0] / rec[1] >= MIN_CUE_RATE
+    return likely_cue(view.cues[i])
 
 
 def _content_tokens(tok: Token, cue: Sequence[Token], source: Sequence[Token]) -> list[Token]:
