@@ -134,11 +134,32 @@ def test_a_report_set_inside_reported_speech_is_a_record_of_its_own(
     assert any(o.start < q.start and q.end <= o.end and o.reported_by is None for o in reports)
 
 
-def test_the_report_that_is_the_words_is_no_record_of_its_own(nlp: Any) -> None:
-    text = "Dana Hale said two pilots said they had seen the storm coming.\n"
+@pytest.mark.parametrize(
+    ("text", "outer", "words", "speaker", "reported_by"),
+    [
+        (  # the report is the whole of the outer words: a record of its own as well
+            "Dana Hale said Ana Ruiz told the board that the ferry had been late all week.\n",
+            "Ana Ruiz told the board",
+            "that the ferry had been late all week",
+            "Ana Ruiz",
+            "Dana Hale",
+        ),
+        (
+            "The Gazette reported that Omar Diaz warned the council that the dam was leaking.\n",
+            "that Omar Diaz warned the council",
+            "that the dam was leaking",
+            "Omar Diaz",
+            "the Gazette",
+        ),
+    ],
+)
+def test_the_report_that_is_the_words_is_a_record_too(
+    nlp: Any, text: str, outer: str, words: str, speaker: str, reported_by: str
+) -> None:
     reports = [q for q in run(text, nlp).quotes if q.kind == "indirect"]
-    assert [who(q) for q in reports if q.text.startswith("two pilots")] == ["Dana Hale"]
-    assert not any(q.text.startswith("they had seen") and _by(q) for q in reports)
+    assert _by(_one(reports, outer)) is None  # the outer record keeps the words whole
+    q = _one(reports, words)
+    assert (who(q), _by(q)) == (speaker, reported_by)
 
 
 def test_polnear_is_given_the_outer_report() -> None:

@@ -140,8 +140,8 @@ def inner_drafts(
 ) -> list[Draft]:
     """The reports set inside reported speech that no draft holds yet, as drafts of their
     own: in "Sherman reported that Fox paid a booker who said Ailes had harassed her",
-    "Ailes had harassed her" is the booker's, reported by Sherman; not the report the
-    words are ("Klein said two women said they ...": Klein's record holds it)."""
+    "Ailes had harassed her" is the booker's, reported by Sherman; so is the report that
+    is the whole of the words ("Klein said two women said they ...": theirs, by Klein)."""
     doc = view.doc
     # what a report or a whole quote holds (a quoted phrase may sit inside a new report)
     have = {(d.start, d.end) for d in drafts if d.kind != "fragment"}
@@ -153,12 +153,9 @@ def inner_drafts(
         if not toks:
             continue
         # the report that is the whole of the words ("Klein said two women said they had
-        # ...") is what the outer record reports: annotators keep the one record
-        main = highest(toks)
+        # ...") is a record too: annotators keep both the outer and the inner one
         for tok in toks:
             if tok.i in quoted or tok.pos_ != "VERB" or tok.lemma_ not in _CLAUSE_REPORTS:
-                continue
-            if tok.i == main.i:
                 continue
             clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
             if len(clauses) != 1:
