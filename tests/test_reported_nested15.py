@@ -186,3 +186,29 @@ def test_polnear_is_not_given_a_report_inside_another_record() -> None:
     after = {**outer, "start": 90, "end": 99, "continues": 1}
     out = as_polnear_sources({"quotes": [outer, inner, after]})["quotes"]
     assert [(q["start"], q["continues"]) for q in out] == [(10, None), (90, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (  # a participle that the parse hangs from the reported verb
+            "Sen. Dana Hale, meanwhile, warned that the strike could delay the harbor "
+            "works, remarking that it put into sharp relief the need to renew the contract.\n",
+            "that the strike could delay the harbor works",
+            "it put into sharp relief the need to renew the contract",
+        ),
+        (  # hung from the cue itself: already two records
+            "Omar Diaz said the ferry was late, noting that the pier had been closed for a week.\n",
+            "the ferry was late",
+            "that the pier had been closed for a week",
+        ),
+    ],
+)
+def test_words_that_run_on_into_a_next_statement_are_two_records(
+    nlp: Any, text: str, first: str, second: str
+) -> None:
+    reports = [q for q in run(text, nlp).quotes if q.kind == "indirect"]
+    assert [q.text for q in reports] == [first, second]
+    assert reports[0].speaker is not None and reports[1].speaker is not None
+    assert reports[0].speaker.name == reports[1].speaker.name
+    assert _by(reports[1]) is None
