@@ -134,11 +134,32 @@ def test_a_report_set_inside_reported_speech_is_a_record_of_its_own(
     assert any(o.start < q.start and q.end <= o.end and o.reported_by is None for o in reports)
 
 
-def test_the_report_that_is_the_words_is_no_record_of_its_own(nlp: Any) -> None:
-    text = "Dana Hale said two pilots said they had seen the storm coming.\n"
+@pytest.mark.parametrize(
+    ("text", "outer", "words", "speaker", "reported_by"),
+    [
+        (  # the report is the whole of the outer words: a record of its own as well
+            "Dana Hale said Ana Ruiz told the board that the ferry had been late all week.\n",
+            "Ana Ruiz told the board",
+            "that the ferry had been late all week",
+            "Ana Ruiz",
+            "Dana Hale",
+        ),
+        (
+            "The Gazette reported that Omar Diaz warned the council that the dam was leaking.\n",
+            "that Omar Diaz warned the council",
+            "that the dam was leaking",
+            "Omar Diaz",
+            "the Gazette",
+        ),
+    ],
+)
+def test_the_report_that_is_the_words_is_a_record_too(
+    nlp: Any, text: str, outer: str, words: str, speaker: str, reported_by: str
+) -> None:
     reports = [q for q in run(text, nlp).quotes if q.kind == "indirect"]
-    assert [who(q) for q in reports if q.text.startswith("two pilots")] == ["Dana Hale"]
-    assert not any(q.text.startswith("they had seen") and _by(q) for q in reports)
+    assert _by(_one(reports, outer)) is None  # the outer record keeps the words whole
+    q = _one(reports, words)
+    assert (who(q), _by(q)) == (speaker, reported_by)
 
 
 def test_polnear_is_given_the_outer_report() -> None:
@@ -165,3 +186,29 @@ def test_polnear_is_not_given_a_report_inside_another_record() -> None:
     after = {**outer, "start": 90, "end": 99, "continues": 1}
     out = as_polnear_sources({"quotes": [outer, inner, after]})["quotes"]
     assert [(q["start"], q["continues"]) for q in out] == [(10, None), (90, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (  # a participle that the parse hangs from the reported verb
+            "Sen. Dana Hale, meanwhile, warned that the strike could delay the harbor "
+            "works, remarking that it put into sharp relief the need to renew the contract.\n",
+            "that the strike could delay the harbor works",
+            "it put into sharp relief the need to renew the contract",
+        ),
+        (  # hung from the cue itself: already two records
+            "Omar Diaz said the ferry was late, noting that the pier had been closed for a week.\n",
+            "the ferry was late",
+            "that the pier had been closed for a week",
+        ),
+    ],
+)
+def test_words_that_run_on_into_a_next_statement_are_two_records(
+    nlp: Any, text: str, first: str, second: str
+) -> None:
+    reports = [q for q in run(text, nlp).quotes if q.kind == "indirect"]
+    assert [q.text for q in reports] == [first, second]
+    assert reports[0].speaker is not None and reports[1].speaker is not None
+    assert reports[0].speaker.name == reports[1].speaker.name
+    assert _by(reports[1]) is None

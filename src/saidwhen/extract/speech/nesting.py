@@ -36,6 +36,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+from saidwhen.extract._reported_cues import CUE_RATES
 from saidwhen.extract.speech.direct import WORDS_NOUNS, make_speaker, outer_source, reporter_of
 from saidwhen.extract.speech.lexicon import CLAUSE_VERBS, NO_SOURCE, likely_cue
 from saidwhen.extract.speech.syntax import (
@@ -62,6 +63,9 @@ __all__ = ["inner_drafts", "nest"]
 _SAYING_PREPS = frozenset(("as", "for", "of"))
 _NOUNS = ("NOUN", "PROPN")
 _NOUN_CLAUSES = frozenset(("acl", "ccomp", "prep"))
+# a verb outside the list heads a reported clause when PolNeAR train has it a cue with a
+# clause this often ("remarked that")
+_MIN_CUES, _MIN_RATE = 5, 0.5
 # verbs whose clause is what was said, for a report inside reported speech (not "believe",
 # "realize": what someone thinks is part of the words that report it)
 _CLAUSE_REPORTS = CLAUSE_VERBS | frozenset(("advise", "indicate", "suggest"))
@@ -164,8 +168,8 @@ def inner_drafts(
 ) -> list[Draft]:
     """The reports set inside reported speech that no draft holds yet, as drafts of their
     own: in "Sherman reported that Fox paid a booker who said Ailes had harassed her",
-    "Ailes had harassed her" is the booker's, reported by Sherman; not the report the
-    words are ("Klein said two women said they ...": Klein's record holds it)."""
+    "Ailes had harassed her" is the booker's, reported by Sherman; so is the report that
+    is the whole of the words ("Klein said two women said they ...": theirs, by Klein)."""
     doc = view.doc
     # what a report or a whole quote holds (a quoted phrase may sit inside a new report)
     have = {(d.start, d.end) for d in drafts if d.kind != "fragment"}
@@ -177,12 +181,9 @@ def inner_drafts(
         if not toks:
             continue
         # the report that is the whole of the words ("Klein said two women said they had
-        # ...") is what the outer record reports: annotators keep the one record
-        main = highest(toks)
+        # ...") is a record too: annotators keep both the outer and the inner one
         for tok in toks:
-            if tok.i in quoted or tok.pos_ != "VERB" or tok.lemma_ not in _CLAUSE_REPORTS:
-                continue
-            if tok.i == main.i:
+            if tok.i in quoted or tok.pos_ != "VERB" or not _reports_clause(tok):
                 continue
             clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
             if len(clauses) != 1:
@@ -193,6 +194,16 @@ def inner_drafts(
             if not _may_report(view, tok, clauses[0], span[0], quoted):
                 continue
             subj = _own_speaker(view, people, tok, quoted)
+            same = subj is None or _within(subj, d.speaker.start, d.speaker.end)
+            if same and (cut := _run_on(tok, d)) is not None:
+                # "warned that the vote could fail, noting that ...": the words ran on
+                # into the speaker's next statement, a record of its own
+                d.end = cut
+                more = Draft(*span, "indirect", d.speaker, cue_span(doc, tok))
+                more.cue_token, more.is_indirect = tok.i, True
+                have.add(span)
+                out.append(more)
+                break
             if (
                 subj is None
                 or span[0] <= subj.idx < span[1]
@@ -205,6 +216,31 @@ def inner_drafts(
             have.add(span)
             out.append(inner)
     return out
+
+
+def _reports_clause(tok: Token) -> bool:
+    """A verb of saying whose clause is what was said: listed, or in PolNeAR train
+    mostly a cue in its frame ("remarked that", "estimated that")."""
+    if tok.lemma_ in _CLAUSE_REPORTS:
+        return True
+    lemma = tok.lemma_.lower()
+    rec = CUE_RATES.get(f"~{lemma}|ccomp") or CUE_RATES.get(f"{lemma}|ccomp")
+    return rec is not None and rec[0] >= _MIN_CUES and rec[0] >= rec[1] * _MIN_RATE
+
+
+def _run_on(tok: Token, outer: Draft) -> int | None:
+    """Where the outer words end when ``tok``, a participle of saying inside them set
+    off by a comma and with no subject of its own, starts the speaker's next statement
+    (the parse hangs it from the reported verb): the end of the words before the comma."""
+    doc = tok.doc
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i < 2 or doc[tok.i - 1].text != ",":
+        return None
+    last = tok.right_edge
+    if not outer.start <= tok.head.idx < outer.end or last.idx + len(last) < outer.end:
+        return None  # not the last part of the words
+    before = doc[tok.i - 2]
+    end = before.idx + len(before)
+    return end if end > outer.start else None
 
 
 def _held(span: tuple[int, int], have: set[tuple[int, int]], outer: Draft) -> bool:
