@@ -42,6 +42,11 @@ GATES: dict[str, tuple[tuple[Path, ...], int]] = {
         tuple(ANNOTATIONS / s for s in ("p13", "p14", "p15", "p16")),
         56,
     ),
+    # fresh in session 16 (scored once after both its rounds of rules were merged)
+    "realnews_polnear_p17_p20.json": (
+        tuple(ANNOTATIONS / s for s in ("p17", "p18", "p19", "p20")),
+        56,
+    ),
 }
 FLOORS: dict[str, dict[str, float]] = {name: floors_file(name)["floors"] for name in GATES}
 
