@@ -69,3 +69,16 @@ def test_a_fragment_after_a_rare_cue_stays_the_outer_speakers(
 )
 def test_likely_cue(rec: tuple[int, int] | None, likely: bool) -> None:
     assert likely_cue(rec) is likely
+
+
+@pytest.mark.parametrize(
+    ("rec", "likely"),
+    [
+        ((4, 5), False),  # under the count asked
+        ((5, 11), False),  # under the rate asked
+        ((5, 10), True),
+    ],
+)
+def test_likely_cue_with_its_own_thresholds(rec: tuple[int, int], likely: bool) -> None:
+    # a verb heading a clause inside reported words asks more of the lexicon
+    assert likely_cue(rec, count=5, rate=0.5) is likely

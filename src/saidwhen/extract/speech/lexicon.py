@@ -288,10 +288,13 @@ def cue_record(
     return None
 
 
-def likely_cue(rec: tuple[int, int] | None) -> bool:
+def likely_cue(
+    rec: tuple[int, int] | None, count: int = MIN_CUE_COUNT, rate: float = MIN_CUE_RATE
+) -> bool:
     """Whether a cue record (:func:`cue_record`) says its word, in its frame, was mostly a
-    cue in PolNeAR train, and often enough to trust."""
-    return rec is not None and rec[0] >= MIN_CUE_COUNT and rec[0] / rec[1] >= MIN_CUE_RATE
+    cue in PolNeAR train (at least ``rate`` of the time), and often enough to trust (at
+    least ``count`` times)."""
+    return rec is not None and rec[0] >= count and rec[0] / rec[1] >= rate
 
 
 # A photo's credit ends its caption ("The pier in 1990. Image: Ana Ruiz.")

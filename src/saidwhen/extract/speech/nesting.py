@@ -225,7 +225,7 @@ def _reports_clause(tok: Token) -> bool:
         return True
     lemma = tok.lemma_.lower()
     rec = CUE_RATES.get(f"~{lemma}|ccomp") or CUE_RATES.get(f"{lemma}|ccomp")
-    return rec is not None and rec[0] >= _MIN_CUES and rec[0] >= rec[1] * _MIN_RATE
+    return likely_cue(rec, _MIN_CUES, _MIN_RATE)
 
 
 def _run_on(tok: Token, outer: Draft) -> int | None:

@@ -429,7 +429,7 @@ def can_speak(tok: Token) -> bool:
 
 
 # pronouns that stand for no speaker of their own ("which", "that" of a relative clause)
-_NO_SPEAKER_PRONOUNS = frozenset(("it", "this", "that", "what", "which", "who"))
+_NO_SPEAKER_PRONOUNS = NO_SOURCE | frozenset(("which", "who"))
 
 
 def speaking_subject_above(
