@@ -115,3 +115,24 @@ def test_both_is_the_pair_named_before(nlp: Any, text: str, words: str, name: st
     rec = run(_OPENING + text, nlp)
     said = [q.speaker.name for q in rec.quotes if q.text.startswith(words) and q.speaker]
     assert said == [name]
+
+
+@pytest.mark.parametrize(("quoted", "found"), [(frozenset(), "Lee"), (frozenset((0, 1)), None)])
+def test_a_name_before_who_inside_quotation_marks_is_no_subject(
+    quoted: frozenset[int], found: str | None
+) -> None:
+    # a parse built by hand: "Lee, who sits there, said": both subjects of "sits", a
+    # clause of "said", which has none
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from saidwhen.extract.speech.syntax import _named_before_who
+
+    words = ["Lee", ",", "who", "sits", "there", ",", "said", "."]
+    heads = [3, 3, 3, 6, 3, 6, 6, 6]
+    deps = ["nsubj", "punct", "nsubj", "ccomp", "advmod", "punct", "ROOT", "punct"]
+    pos = ["PROPN", "PUNCT", "PRON", "VERB", "ADV", "PUNCT", "VERB", "PUNCT"]
+    tags = ["NNP", ",", "WP", "VBZ", "RB", ",", "VBD", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    named = _named_before_who(doc[6], quoted)
+    assert (named.text if named is not None else None) == found

@@ -531,7 +531,7 @@ def cue_subject(
             fallback = fallback or subj
         if tok.i == verb.i and (inverted := _inverted_object(tok, quoted)) is not None:
             return inverted
-        if tok.i == verb.i and not subs and (named := _named_before_who(tok)) is not None:
+        if tok.i == verb.i and not subs and (named := _named_before_who(tok, quoted)) is not None:
             return named
         if tok.dep_ == "acl" and (root := _nominal_root(tok)) is not None:
             # "Mr. Doyle, who trimmed his forecast, called it "justified"": the parser hung
@@ -578,10 +578,11 @@ def cue_subject(
     return fallback
 
 
-def _named_before_who(verb: Token) -> Token | None:
+def _named_before_who(verb: Token, quoted: frozenset[int]) -> Token | None:
     """``Lee, meanwhile, who sits on the board, said ...``: the parse made the relative
     clause a clause of the verb, with both the name and "who" its subjects; the name
-    is the verb's subject."""
+    is the verb's subject (not one inside quotation marks, ``quoted``, as no subject
+    the walk takes is)."""
     for c in verb.children:
         if c.dep_ not in ("ccomp", "advcl") or c.i > verb.i:
             continue
@@ -591,6 +592,7 @@ def _named_before_who(verb: Token) -> Token | None:
             and subs[0].pos_ in ("PROPN", "NOUN")
             and subs[1].tag_ == "WP"
             and subs[0].i < subs[1].i
+            and subs[0].i not in quoted
         ):
             return subs[0]
     return None
