@@ -707,9 +707,10 @@ def _date_one(
     # A continuation is said when the quote it continues was; a cue inside another quote
     # ("she said that she had asked ...") is that quote's; not inside a report closed by
     # its source ("he said, "...", prosecutors said").
-    held = done.holding(q.cue.start) if q.cue else None
     if q.continues is not None and 0 <= q.continues < len(done):
-        held = done[q.continues]
+        held: Quote | None = done[q.continues]
+    else:
+        held = done.holding(q.cue.start) if q.cue else None
     if held is not None:
         # unless the parse hangs a date on the quote's own cue ("'...,' two experts wrote
         # in September" joined to a report before, "as Lee said in April" inside another's);
