@@ -28,7 +28,8 @@ def _found(text: str, nlp: Any) -> list[tuple[str, str | None]]:
             "Tom Reed",
         ),
         (
-            "The book repeated an allegation from his first wife, Ana Ruiz, that Mr. Kim had sold the boat.",
+            "The book repeated an allegation from his first wife, Ana Ruiz, that Mr. Kim had "
+            "sold the boat.",
             "Mr. Kim had sold the boat",
             "his first wife, Ana Ruiz,",
         ),
