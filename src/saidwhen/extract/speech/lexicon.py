@@ -192,7 +192,10 @@ COMPARING_VERBS = frozenset(("compare", "liken"))
 NOT_AS_DESCRIPTION = frozenset("part well result such usual ever always".split())
 # Verbs of a source set into the sentence with "As": "As X reports, ...", "As X put it".
 AS_INSERTION_VERBS = frozenset(
-    "report note write explain say tell point put observe argue predict warn suggest".split()
+    """
+    report note write explain say tell point put observe argue predict warn suggest
+    acknowledge admit concede
+    """.split()
 )
 # Acts of saying a report's source may go on to, after "and" ("said the lottery favoured
 # millers and identified two bakeries as its winners"): a report of their own.

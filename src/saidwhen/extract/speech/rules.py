@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Protocol
 from saidwhen.extract.speech.lexicon import (
     AS_INSERTION_VERBS,
     CLAUSE_VERBS,
+    DASHES,
     OBJ_DEPS,
     SUBJ_DEPS,
     TIME_CLAUSE_VERBS,
@@ -318,10 +319,34 @@ def _opens(sent: Span_, tok: Token) -> bool:
     )
 
 
+def _closing_as(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[Token]] | None:
+    """``The fares rose in May, as the harbour board has admitted.``: an "as" clause of
+    saying that closes the sentence after a comma; the words before it are what was said."""
+    doc, verb = tok.doc, tok.head
+    if tok.dep_ != "mark" or not tok.i < verb.i <= tok.i + 8 or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in AS_INSERTION_VERBS or verb.lemma_ == "put":
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None  # "as she explained how ...": the verb has its own object
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    end = max(verb.right_edge.i, verb.i) + 1
+    if not subj or any(not (t.is_punct or t.is_space) for t in doc[end : sent.end]):
+        return None  # the sentence goes on past the "as" clause
+    source = list(doc[subj[0].left_edge.i : subj[0].right_edge.i + 1])
+    words = [t for t in sent if t.i < tok.i - 1 and not t.is_space]
+    cut = max((k + 1 for k, t in enumerate(words) if "\n" in t.text_with_ws), default=0)
+    return [tok, verb], source, words[cut:]
+
+
 def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[Token]] | None:
     """The cue, source and content of one source insertion, or None."""
     doc = tok.doc
     prev = doc[tok.i - 1] if tok.i > sent.start else None
+    if tok.lower_ == "as" and prev is not None and prev.text in (",", *DASHES):
+        closing = _closing_as(sent, tok)
+        if closing is not None:
+            return closing
     if tok.lower_ == "as" and not _opens(sent, tok):
         return None  # (before the sentence's tokens are listed: any "as" comes here)
     toks = [t for t in sent if not t.is_space]
