@@ -29,6 +29,7 @@ from saidwhen.extract.memo import per_article
 from saidwhen.extract.speech.lexicon import (
     CLAUSE_VERBS,
     COMPARING_VERBS,
+    DASHES,
     DESCRIBING_VERBS,
     DIRECTIVE_PREPS,
     DIRECTIVE_VERBS,
@@ -55,6 +56,7 @@ from saidwhen.extract.speech.syntax import (
     speaking_subject_above,
     subtree,
     trim,
+    without_dateline,
 )
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in
@@ -100,10 +102,11 @@ def _frames(
     said: Callable[[Token], list[Token] | None],
     needs: tuple[str, ...],
     taken: Collection[int],
+    after: bool = True,
 ) -> list[Draft]:
     """Reports of the verbs of ``lemmas`` (outside quotes, not negated, not in ``taken``,
-    with a source of their own and a dependent ``needs`` after them) whose words ``said``
-    finds."""
+    with a source of their own and a dependent ``needs`` after them, or before them when
+    not ``after``) whose words ``said`` finds."""
     resolve = people.resolve if people is not None else None
     doc, text = view.doc, view.text
     lemma, pos, dep, children = view.lemma, view.pos, view.dep, view.children
@@ -114,7 +117,7 @@ def _frames(
         for i in range(first, len(doc))
         if lemma[i] in lemmas
         and pos[i] == "VERB"
-        and any(dep[c] in needs and c > i for c in children[i])
+        and any(dep[c] in needs and (c > i) == after for c in children[i])
         and i not in view.quoted
         and i not in taken
     ]
@@ -196,14 +199,50 @@ def _directed(verb: Token) -> list[Token] | None:
     return subtree(clauses[0])  # the "to" clause, as PolNeAR marks it
 
 
+# What may follow a verb of saying that closes its sentence: when, where and to whom
+# ("..., the board told the paper on Tuesday.")
+_CLOSING_DEPS = frozenset(("prep", "npadvmod", "advmod", "dative", "punct"))
+
+
+def _closed(verb: Token) -> list[Token] | None:
+    """``the bridge will close in May`` (of ``The bridge will close in May, the board
+    said on Tuesday.``): the words before a verb of saying that closes its sentence, its
+    subject after a comma between them, however the parser hung the two clauses."""
+    doc, sent = verb.doc, verb.sent
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    comma = subj[0].left_edge.i - 1 if subj else 0
+    if comma <= sent.start or doc[comma].text not in (",", *DASHES):
+        return None
+    rest = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+    told = verb.lemma_ == "tell"  # "..., the board told the paper"
+    if any(c.dep_ not in _CLOSING_DEPS and not (told and c.dep_ == "dobj") for c in rest):
+        return None
+    end = max((c.right_edge.i for c in rest), default=verb.i) + 1
+    while end < sent.end and (doc[end].is_space or doc[end].is_quote):
+        end += 1
+    if end < sent.end and doc[end].text not in (".", "!", "?", *DASHES):
+        return None  # "The plan, Kim said, would fail": the words go on after the cue
+    # from the line the report is on (a heading the parse ran in stays out), past a dateline
+    lo = max((k + 1 for k in range(sent.start, comma) if "\n" in doc[k].text_with_ws), default=0)
+    words = without_dateline(trim(doc, list(doc[max(lo, sent.start) : comma])))
+    if any(t.is_quote for t in words) or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None  # quoted words are direct speech, read elsewhere
+    ids = {t.i for t in words}
+    if any(t.dep_ == "advcl" and t.head.i == verb.i and t.head.i not in ids for t in words):
+        return None  # "When the funds ran out, Kim said enough": a clause of the saying's time
+    return words
+
+
 def find_clause_reports(
     view: ArticleView, people: Resolver | None = None, taken: Collection[int] = ()
 ) -> list[Draft]:
     """``(her bakery later admitted that she had burned the rye)``, ``Brantle, who has
     vowed to paint every lighthouse``: a verb of saying and its ``that`` clause, a verb
-    of promising and its ``to`` clause."""
+    of promising and its ``to`` clause; ``The pier will close, the board said.``: the
+    words before a verb of saying that closes the sentence."""
     return [
         *_frames(view, people, CLAUSE_VERBS, _clause, ("ccomp",), taken),
+        *_frames(view, people, CLAUSE_VERBS, _closed, ("nsubj",), taken, after=False),
         *_frames(view, people, PROMISE_VERBS, _promised, ("xcomp",), taken),
         *_frames(view, people, DIRECTIVE_VERBS, _directed, ("xcomp",), taken),
     ]

@@ -317,6 +317,9 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         if any(q.speaker is not None for q in same):
             continue
         out = [q for q in out if q not in same]  # the tagger's reading knew no owner
+        words = [q for q in same if q.start <= r.start and r.end <= q.end]
+        if words:  # ... but its words, learned from PolNeAR ("that ..."), stand
+            r.start, r.end = words[0].start, words[0].end
         # "Lee's announcement that the firms had reached a deal": "had reached" is
         # no report of its own
         out = [q for q in out if not _inside(q, r) or _says(view, q)]

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Protocol
 from saidwhen.extract.speech.lexicon import (
     AS_INSERTION_VERBS,
     CLAUSE_VERBS,
+    DASHES,
     OBJ_DEPS,
     SUBJ_DEPS,
     TIME_CLAUSE_VERBS,
@@ -318,10 +319,34 @@ def _opens(sent: Span_, tok: Token) -> bool:
     )
 
 
+def _closing_as(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[Token]] | None:
+    """``The fares rose in May, as the harbour board has admitted.``: an "as" clause of
+    saying that closes the sentence after a comma; the words before it are what was said."""
+    doc, verb = tok.doc, tok.head
+    if tok.dep_ != "mark" or not tok.i < verb.i <= tok.i + 8 or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in AS_INSERTION_VERBS or verb.lemma_ == "put":
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None  # "as she explained how ...": the verb has its own object
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    end = max(verb.right_edge.i, verb.i) + 1
+    if not subj or any(not (t.is_punct or t.is_space) for t in doc[end : sent.end]):
+        return None  # the sentence goes on past the "as" clause
+    source = list(doc[subj[0].left_edge.i : subj[0].right_edge.i + 1])
+    words = [t for t in sent if t.i < tok.i - 1 and not t.is_space]
+    cut = max((k + 1 for k, t in enumerate(words) if "\n" in t.text_with_ws), default=0)
+    return [tok, verb], source, words[cut:]
+
+
 def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[Token]] | None:
     """The cue, source and content of one source insertion, or None."""
     doc = tok.doc
     prev = doc[tok.i - 1] if tok.i > sent.start else None
+    if tok.lower_ == "as" and prev is not None and prev.text in (",", *DASHES):
+        closing = _closing_as(sent, tok)
+        if closing is not None:
+            return closing
     if tok.lower_ == "as" and not _opens(sent, tok):
         return None  # (before the sentence's tokens are listed: any "as" comes here)
     toks = [t for t in sent if not t.is_space]
@@ -429,7 +454,8 @@ def _tokens_with(view: ArticleView, first: int, lemmas: Collection[str]) -> Iter
 def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list[Draft]:
     """Reports made with a noun of saying and its owner: ``Lee's May 2 announcement
     that the firms had reached a deal``, ``Marsh's testimony that concluded there was
-    ...``.  Not among the tagger's features: the merge adds them."""
+    ...``, ``an admission from Lee that ...``, ``Lee's argument was that ...``.  Not
+    among the tagger's features: the merge adds them."""
     resolve = _resolver(people)
     doc, text = view.doc, view.text
     out: list[Draft] = []
@@ -440,9 +466,11 @@ def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list
         owner = _owner(noun)
         if owner is None:
             continue
-        clause = _that_clause(noun)
-        if clause is None and noun.lemma_.lower() in SPEECH_TO_NOUNS:
-            clause = _to_clause(noun)
+        if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in noun.children):
+            continue  # "Lee's best argument is that ...": what might be said (PolNeAR dev)
+        clause = _that_clause(noun) or _copular_clause(noun)
+        if clause is None and noun.lemma_.lower() in SPEECH_TO_NOUNS and owner.i < noun.i:
+            clause = _to_clause(noun)  # "his pledge to ...", not "pledges from him to ..."
         if clause is None:
             continue
         content = trim(doc, [t for t in subtree(clause) if t.lower_ != "that" or t.i > clause.i])
@@ -452,7 +480,13 @@ def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list
             for t in subtree(owner)
             if t.dep_ != "case" and not t.is_space and (t.i < noun.i) == (owner.i < noun.i)
         ]
-        c_span, k_span, s_span = _span(doc, content), _span(doc, [noun]), _span(doc, source)
+        # PolNeAR's cue takes a "from" agent's preposition ("an admission from"), not "by"
+        cue = (
+            [noun, doc[noun.i + 1]]
+            if owner.i > noun.i and doc[noun.i + 1].lower_ == "from"
+            else [noun]
+        )
+        c_span, k_span, s_span = _span(doc, content), _span(doc, cue), _span(doc, source)
         if c_span is None or k_span is None or s_span is None or len(content) < 3:
             continue
         out.append(_reported(text, resolve, c_span, k_span, s_span))
@@ -481,10 +515,12 @@ def _owner(noun: Token) -> Token | None:
 
 
 def _by_agent(noun: Token) -> Token | None:
-    """``a statement by actor Ana Ruiz``: the noun's agent (the parser may hang the
-    ``by`` phrase on the verb the noun is the object of)."""
+    """``a statement by actor Ana Ruiz``, ``an admission from the mayor``: the noun's agent
+    (the parser may hang the ``by`` phrase on the verb the noun is the object of).  In
+    PolNeAR train a noun of saying with a ``from`` agent and a ``that`` clause was a cue
+    each time (allegation, admission, complaint, advice: 4 of 4)."""
     nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-    if nxt is None or nxt.lower_ != "by":
+    if nxt is None or nxt.lower_ not in ("by", "from"):
         return None
     if nxt.head.i != noun.i and not (noun.dep_ == "dobj" and nxt.head.i == noun.head.i):
         return None
@@ -524,6 +560,21 @@ def _that_clause(noun: Token) -> Token | None:
         said = [k for k in c.children if k.dep_ == "ccomp" and k.i > c.i]
         if marks[0].dep_ == "nsubj" and said:
             return said[0]
+    return None
+
+
+def _copular_clause(noun: Token) -> Token | None:
+    """``Lee's argument on Sunday was that X`` (X): the ``that`` clause a noun of saying
+    is equated with.  In PolNeAR train, with an owner, a cue each time (argument,
+    claim, contention, suggestion, point: 6 of 6)."""
+    be = noun.head
+    if noun.dep_ != "nsubj" or be.lemma_ != "be" or be.i < noun.i:
+        return None
+    for c in be.children:
+        if c.dep_ == "ccomp" and c.i > be.i:
+            marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"]
+            if marks and marks[0].i == c.left_edge.i:
+                return c
     return None
 
 
