@@ -553,11 +553,13 @@ _DEBATE = (
             "fish somewhere else",
             "2019-11-19",
         ),
+        # a reaction to a day's act (a vote), not at an occasion the lead sets: new to the
+        # article (annotations/BRIEF.md, rule 3)
         (
             _LEAD + "Mayor Ana Ruiz signed the order.\n\n" + _FILLER + '"We will fish '
             'somewhere else," said Lena Okafor.',
             "fish somewhere else",
-            "2019-11-19",
+            None,
         ),
         # a tweet on the lead's news is of its day too
         ('"Ruiz won the night," Harbor Freight Lines tweeted.', "won the night", "2019-11-19"),
@@ -1063,3 +1065,59 @@ def test_another_speakers_speech(
     start = doc[6].idx
     t = Timex("1910", start, start + 4, "DATE", "1910", date="1910", granularity="year")
     assert _dates_a_thing(doc, t, speaker) is expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "when"),
+    [
+        # the lead sets the story at an occasion of speaking: its undated words were said there
+        ("The two candidates for sheriff traded barbs in a debate on Tuesday night.", "2019-11-19"),
+        (
+            "Harbor officials took questions at a meeting on Tuesday in the old customs hall.",
+            "2019-11-19",
+        ),
+        (
+            "The port hired two new pilots on Tuesday. Its director took questions in a "
+            "conference call with reporters.",
+            "2019-11-19",
+        ),
+        # a day's act or happening, not an occasion: the words quoted are reactions, new to the
+        # article (annotations/BRIEF.md, rule 3)
+        ("The harbor board approved the sale of the ferry line on Tuesday.", None),
+        ("A storm flooded the lower town on Tuesday, and the ferries stopped running.", None),
+        # a debate the lead is about, not one the words were said at
+        ("A storm on Tuesday renewed the long debate over the sea wall.", None),
+    ],
+)
+def test_the_lead_day_dates_words_only_at_an_occasion(
+    nlp: Any, lead: str, when: str | None
+) -> None:
+    from saidwhen.pipeline import extract
+
+    text = lead + "\n\n" + _FILLER + '"We have waited too long for this," said Lena Okafor.'
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if "waited too long" in q.text]
+    assert (q.when, q.when_basis) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("asking", "when"),
+    [
+        # the question put to the speaker that day: the answer is of that day
+        ("On Tuesday, Lena Okafor asked Ruiz whether the ferry would run.", "2019-11-19"),
+        # a question put to someone else: her account of March goes on
+        ("On Tuesday, Lena Okafor asked Tom Ferrell whether the ferry would run.", "2019-03"),
+    ],
+)
+def test_an_answer_to_a_question_put_that_day(nlp: Any, asking: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    text = (
+        _FILLER
+        + 'In March, Ana Ruiz said, "The ferry will run all winter."\n\n'
+        + asking
+        + '\n\n"It will run, whatever it costs," Ruiz said.'
+    )
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if "whatever it costs" in q.text]
+    assert (q.when, q.when_basis) == (when, "text" if when else "article date")

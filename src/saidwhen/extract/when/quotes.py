@@ -68,7 +68,7 @@ from saidwhen.extract.when.evidence import (
     lead_end_of,
     written,
 )
-from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated
+from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated, lead_at_occasion
 from saidwhen.model import DateRange, Quote, Timex
 
 if TYPE_CHECKING:
@@ -190,7 +190,11 @@ def _date_all(
     out = _reactions_dated(out, text, sents, story, anchor)
     out = _lead_speakers_dated(out, text, sents, story, anchor, parsed)
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
-    lead_day = _news_day(text, story, anchor) == yesterday
+    # the lead's day is the day of the story's words only when the lead sets them at an
+    # occasion (a debate, a rally, a call with reporters); words quoted on a day's act or
+    # happening (a merger announced, an attack) are reactions, new to the article
+    news = _news_day(text, story, anchor) == yesterday
+    lead_day = news and lead_at_occasion(text)
     # the dates the narrative tells, in text order ("the hearing Tuesday of three officials")
     # (not an older event named as a thing: "his account of the July 10 meeting")
     week = (anchor - dt.timedelta(days=7)).isoformat()
@@ -204,7 +208,7 @@ def _date_all(
             days.append(_Day(t.start, when, rng, thing, parsed is not None and _aside(parsed, t)))
     if not lead_day and _lead_says_today(out, text, sents, story, anchor):
         days = []  # the story is of the article's day: a day before it told later is an aside
-    out = _yesterday_dated(out, text, sents, days, yesterday, lead_day)
+    out = _yesterday_dated(out, text, sents, days, yesterday, lead_day, reactions=news)
     return _round_up_dated(text, out, anchor)
 
 
@@ -362,14 +366,16 @@ def _yesterday_dated(
     days: Sequence[_Day],
     yesterday: str,
     lead: bool,
+    reactions: bool = False,
 ) -> list[Quote]:
     """Quotes the text leaves undated, said ("said", "told") on the day before the article.
 
-    When the lead reports that day (words written then too: a statement, an email, a post
-    on the day's news), or the last day the narrative told before the quote is
-    that day ("follows the hearing Tuesday of three officials"), within a paragraph of it or
-    of the words said that day since (unless it is the first past day the text tells). A
-    pass of its own, after
+    When the lead reports that day at an occasion of speaking (``lead``: words written then
+    too: a statement, an email, a post on the day's news), or the last day the narrative
+    told before the quote is that day ("follows the hearing Tuesday of three officials"),
+    within a paragraph of it or of the words said that day since (unless it is the first past
+    day the text tells, and not the day of the lead's act the words react to:
+    ``reactions``). A pass of its own, after
     the others, so that this day never spreads to other quotes as if the text had dated
     them (through a channel, an account).
     """
@@ -382,6 +388,8 @@ def _yesterday_dated(
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]  # counted by bisection, per quote
     lead_end = lead_end_of(text)
     first = next((d for d in days if d.when and len(d.when) == 10 and d.when <= yesterday), None)
+    if reactions and not lead:
+        first = None  # the lead's own day, of an act the words react to: no boilerplate's
     for q in quotes:
         if q.when == yesterday:
             said_then = max(said_then, q.start)
@@ -613,10 +621,18 @@ _ANSWERS = re.compile(
 )
 
 
-def _answered(q: Quote, done: _SaidSoFar) -> Quote | None:
+# a question put to someone ("Okafor asked Ruiz whether ...", "pressed her on")
+_ASKS = re.compile(r"(?:\w+ly\s+)?(?:ask(?:ed|s)?|question(?:ed|s)?|press(?:ed|es)?)\b", re.I)
+
+
+def _answered(q: Quote, done: _SaidSoFar, text: str = "") -> Quote | None:
     """The other speaker's quote just before, dated by the text, that ``q`` answers ("'Look
-    at all these supporters,' Paradis said. '...,' Bennett shot back.")."""
-    if q.cue is None or q.speaker is None or not _ANSWERS.match(q.cue.text):
+    at all these supporters,' Paradis said. '...,' Bennett shot back."), or the question
+    put to the speaker just before ("On Tuesday, Okafor asked Ruiz whether ..." then
+    "'...,' Ruiz said")."""
+    if q.cue is None or q.speaker is None:
+        return None
+    if not _ANSWERS.match(q.cue.text) and not _asked(q, done, text):
         return None
     k = len(done)
     while k and done[k - 1].start >= q.start:
@@ -632,6 +648,20 @@ def _answered(q: Quote, done: _SaidSoFar) -> Quote | None:
     if q.start - last > _ACCOUNT_GAP or not (p.when or p.when_range):
         return None
     return p
+
+
+def _asked(q: Quote, done: _SaidSoFar, text: str) -> bool:
+    """The words just before are a question put to ``q``'s speaker, named after the asking
+    verb ("Okafor asked Ruiz whether ...")."""
+    k = len(done)
+    while k and done[k - 1].start >= q.start:
+        k -= 1
+    if not k or q.speaker is None or not q.speaker.name:
+        return False
+    p = done[k - 1]
+    if p.cue is None or not _ASKS.match(p.cue.text):
+        return False
+    return _word(surname_of(q.speaker.name)).search(text, p.cue.end, p.start) is not None
 
 
 def _finer_account(
@@ -919,7 +949,7 @@ def _date_one(
             break
     # 7. "Lee shot back", "she replied to him": the exchange of the other speaker's words
     # just before, when the text dated them.
-    asked = _answered(q, done)
+    asked = _answered(q, done, text)
     if asked is not None and asked.when != anchor.isoformat():
         return replace(q, when=asked.when, when_range=asked.when_range, when_basis="text")
     return replace(q, when=None, when_range=None, when_basis="article date")
