@@ -1084,6 +1084,8 @@ def test_another_speakers_speech(
         # a day's act or happening, not an occasion: the words quoted are reactions, new to the
         # article (annotations/BRIEF.md, rule 3)
         ("The harbor board approved the sale of the ferry line on Tuesday.", None),
+        # ... but the one the lead shows acting that day said their words then
+        ("Lena Okafor closed her bait shop on the old pier on Tuesday.", "2019-11-19"),
         ("A storm flooded the lower town on Tuesday, and the ferries stopped running.", None),
         # a debate the lead is about, not one the words were said at
         ("A storm on Tuesday renewed the long debate over the sea wall.", None),

@@ -388,8 +388,11 @@ def _yesterday_dated(
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]  # counted by bisection, per quote
     lead_end = lead_end_of(text)
     first = next((d for d in days if d.when and len(d.when) == 10 and d.when <= yesterday), None)
+    act: tuple[int, int] | None = None  # the sentence of the lead's act, that day
     if reactions and not lead:
         first = None  # the lead's own day, of an act the words react to: no boilerplate's
+        day = next((d for d in days if d.when == yesterday and d.pos < lead_end), None)
+        act = _sentence_of(sents, day.pos) if day is not None else None
     for q in quotes:
         if q.when == yesterday:
             said_then = max(said_then, q.start)
@@ -428,10 +431,13 @@ def _yesterday_dated(
                 <= _TOLD_GAP
             )
         )
-        if not (lead or told):
+        # the one the lead shows acting that day ("Ruiz rallied dock workers on Tuesday")
+        # said their words then; the others' are reactions
+        actor = bool(act and name and _word(surname_of(name)).search(text, *act))
+        if not (lead or told or actor):
             out.append(q)
             continue
-        if lead and name and _told_older(days, breaks, at, yesterday):
+        if (lead or actor) and name and _told_older(days, breaks, at, yesterday):
             # the narrative has gone back to another time ("They first met in 2007 ..."), and
             # the speaker is not one the lead reports on (named in it before the words)
             surname = _word(surname_of(name))
