@@ -1123,3 +1123,41 @@ def test_an_answer_to_a_question_put_that_day(nlp: Any, asking: str, when: str |
     record = extract(text, NEWS_DAY, nlp=nlp)
     (q,) = [q for q in record.quotes if "whatever it costs" in q.text]
     assert (q.when, q.when_basis) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("frame", "quoted", "when"),
+    [
+        # the paper's reporting frame dates the words it covers, as its range (BRIEF rule 2)
+        (
+            "The Gazette interviewed a dozen fishermen over the past week.",
+            "nets come up empty",
+            DateRange("2019-11-13", "2019-11-20"),
+        ),
+        (
+            "In interviews this week, fishermen at the north dock were gloomy.",
+            "nets come up empty",
+            DateRange("2019-11-18", "2019-11-20"),
+        ),
+        # ... not words written for the record
+        ("The Gazette interviewed a dozen fishermen over the past week.", "fuel prices", None),
+        # a week told of something else is no frame
+        ("The fishermen voted over the past week to strike.", "nets come up empty", None),
+    ],
+)
+def test_the_reporting_frame_dates_its_interviews(
+    nlp: Any, frame: str, quoted: str, when: DateRange | None
+) -> None:
+    from saidwhen.pipeline import extract
+
+    text = (
+        _FILLER
+        + frame
+        + "\n\n"
+        + '"Our nets come up empty every morning," said Tom Ferrell, who fishes for cod.\n\n'
+        + 'The port authority blamed the fuel prices. "We cannot lower fuel prices," it said '
+        + "in a statement."
+    )
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if quoted in q.text and q.kind != "indirect"]
+    assert (q.when, q.when_range) == (None, when)

@@ -189,6 +189,7 @@ def _date_all(
     out = _occasions_dated(text, sents, out, free, story, anchor, parsed)
     out = _reactions_dated(out, text, sents, story, anchor)
     out = _lead_speakers_dated(out, text, sents, story, anchor, parsed)
+    out = _reporting_dated(out, text, sents, story, anchor)
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
     # the lead's day is the day of the story's words only when the lead sets them at an
     # occasion (a debate, a rally, a call with reporters); words quoted on a day's act or
@@ -210,6 +211,61 @@ def _date_all(
         days = []  # the story is of the article's day: a day before it told later is an aside
     out = _yesterday_dated(out, text, sents, days, yesterday, lead_day, reactions=news)
     return _round_up_dated(text, out, anchor)
+
+
+# the paper's own reporting ("Politico interviewed nearly 20 senators over the past week",
+# "in interviews this week", "voters surveyed in recent days")
+_REPORTING = re.compile(
+    r"\b(?:interviewed|(?:in|during)\s+(?:\w+\s+)?interviews|surveyed|polled|"
+    r"(?:spoke|talked)\s+(?:with|to))\b",
+    re.I,
+)
+
+
+def _reporting_dated(
+    quotes: Sequence[Quote],
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> list[Quote]:
+    """The article's reporting frame ("interviewed nearly 20 senators over the past week")
+    dates the words it covers, the ones after it the text leaves undated, as its range
+    (annotations/BRIEF.md, rule 2); not words written for the record (a statement, a
+    tweet)."""
+    frame = None
+    for t in story:
+        when, rng = timex_when(t, anchor)
+        if rng is None or when is not None or not rng.start or rng.start >= anchor.isoformat():
+            continue
+        s, e = _sentence_of(sents, t.start)
+        m = _REPORTING.search(text, s, e)
+        if m is not None and abs(m.start() - t.start) <= _REPORTING_REACH:
+            trailing = _TRAILING.fullmatch(t.text)
+            if trailing is not None:  # "over the past week": the seven days up to the article
+                days = _TRAILING_DAYS[trailing.group(1).lower()]
+                rng = DateRange((anchor - dt.timedelta(days=days)).isoformat(), anchor.isoformat())
+            frame = (s, rng)
+            break
+    if frame is None:
+        return list(quotes)
+    start, rng = frame
+    return [
+        replace(q, when=None, when_range=rng, when_basis="text")
+        if q.start >= start
+        and q.when is None
+        and q.when_range is None
+        and q.when_basis == "article date"
+        and q.cue is not None
+        and not written(q)
+        else q
+        for q in quotes
+    ]
+
+
+_REPORTING_REACH = 80  # characters between the reporting verb and its period
+_TRAILING = re.compile(r"(?:the\s+)?past\s+(week|month)", re.I)
+_TRAILING_DAYS = {"week": 7, "month": 30}
 
 
 # a headline that gathers words said in a year ("17 Things Latinos Said In 2015", "The Best
