@@ -672,6 +672,14 @@ def test_a_caption_shows_the_day(nlp: Any, caption: str, when: str | None) -> No
             "pier is unsafe",
             "2019-11-18",
         ),
+        # ... a name's document ("Okafor's letter makes the case: ...")
+        (
+            "Lena Okafor's letter, emailed to the council on Monday, asks for a new pier. The "
+            "board has not answered. Two schools closed last year. The ferry runs twice a day. "
+            'Okafor\'s letter makes a plain case: "The pier is unsafe."',
+            "pier is unsafe",
+            "2019-11-18",
+        ),
         # a document never dated dates nothing
         (
             'The company denied it in a statement. "We were surprised," the statement read.',
