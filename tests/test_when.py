@@ -1089,6 +1089,11 @@ def test_another_speakers_speech(
             "conference call with reporters.",
             "2019-11-19",
         ),
+        # (an occasion named at some length: "during their first public harbor budget hearing")
+        (
+            "Pier owners spoke during their first public harbor budget hearing on Tuesday.",
+            "2019-11-19",
+        ),
         # a day's act or happening, not an occasion: the words quoted are reactions, new to the
         # article (annotations/BRIEF.md, rule 3)
         ("The harbor board approved the sale of the ferry line on Tuesday.", None),

@@ -64,7 +64,7 @@ _BEFORE_IT = re.compile(
 # where the words were said ("at a rally", "during a September hearing", "in his testimony",
 # "after the game"), not what they were about ("an account of the July 10 meeting")
 _SETTING = re.compile(
-    r"\b(?:at|during|in|after|following|from|attend(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){0,4}$", re.I
+    r"\b(?:at|during|in|after|following|from|attend(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){0,5}$", re.I
 )
 # "In Buena Park last Wednesday, Clinton's rally at a union hall ...": the sentence opens at it
 _OPENING_SETTING = re.compile(r"\s*(?:In|At)\s+[^.;,]{1,60},\s+(?:[\w'’-]+\s+){0,3}$")
