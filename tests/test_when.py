@@ -1089,6 +1089,13 @@ def test_another_speakers_speech(
             "conference call with reporters.",
             "2019-11-19",
         ),
+        # ... in the paragraph the lead runs into (the first attribution names it)
+        (
+            "The port hired two new pilots on Tuesday. "
+            + _FILLER[: _FILLER.index("\n\n") + 2] * 3
+            + "Its director took questions in a conference call with reporters.",
+            "2019-11-19",
+        ),
         # (an occasion named at some length: "during their first public harbor budget hearing")
         (
             "Pier owners spoke during their first public harbor budget hearing on Tuesday.",

@@ -521,7 +521,9 @@ def lead_at_occasion(text: str) -> bool:
     """The lead sets the story at an occasion of speaking ("squared off in a debate
     Thursday night", "said in a conference call with reporters"), not at an act or a happening
     (a merger announced, a vote, an attack), to which the words quoted are reactions."""
-    end = lead_end_of(text)
+    # through the paragraph the lead ends at or in: its first attribution often names the
+    # occasion ("..., Clarke said in a conference call with media")
+    end = _paragraph(text, lead_end_of(text))[1]
     return _EVENT_NEW.search(text, 0, end) is not None or _sets_occasion(text, 0, end)
 
 
