@@ -347,6 +347,22 @@ NEWS_DAY = "2019-11-20"
             "a dry cake",
             None,
         ),
+        # "later on the same show": the occasion of the words just before goes on, dated or
+        # not, not after the last date told
+        (
+            "The bakery has sold bread since May. Ana Ruiz told a radio show that flour was "
+            'cheap. "We bake at night," she said.\n\nSpeaking later on the same show, Tom '
+            'Lee said the bakery was "a gift to the town."',
+            "a gift to the town",
+            None,
+        ),
+        (
+            'On Sunday, Ana Ruiz told a radio show that flour was cheap. "We bake at night," '
+            "she said.\n\nSpeaking later on the same show, Tom Lee said the bakery was "
+            '"a gift to the town."',
+            "a gift to the town",
+            "2019-11-17",
+        ),
         # "minutes later": still the day told last
         (
             "On March 3, Ana Ruiz met the harbor board. Minutes later, she sent an email "

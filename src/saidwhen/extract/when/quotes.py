@@ -784,6 +784,9 @@ def _on_own_cue(
     return None
 
 
+_SAME_OCCASION = re.compile(r"\b(?:on|in|at|during)\s+the\s+same\s+(?!day\b|time\b)\w+", re.I)
+
+
 def _date_one(
     q: Quote,
     i: int,
@@ -854,6 +857,15 @@ def _date_one(
             return replace(q, when=finer.when, when_range=None, when_basis="text")
         return replace(q, when=when, when_range=rng, when_basis="text")
     frame = _outside(text, s, e, q)
+    # 3a0. "later on the same show", "in the same interview": the occasion of the words just
+    # before goes on, dated or not (another speaker's too)
+    if _SAME_OCCASION.search(frame):
+        k = len(done)
+        while k and done[k - 1].start >= q.start:
+            k -= 1
+        p = done[k - 1] if k else None
+        if p is not None and q.start - p.end <= _ACCOUNT_REACH:
+            return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     # 3a. "later": after the last date told before it, by the article date.
     if _LATER.search(_RELATIVE_CLAUSE.sub(" ", frame)):
         # "'...,' Ruiz said at a rally last week" then "'...,' he said later": at it still
