@@ -78,8 +78,8 @@ def test_the_same_quote_from_three_outlets_is_merged(ingested: tuple[Path, objec
     conn = connect(db, readonly=True)
     (row,) = search(conn, "commuters rain boat")
     assert row["occurrences"] == 3
-    # the Gazette (2024-05-14) tells of the council's vote "on Monday" and gives the words
-    # to its chair: said at the vote, a day before the earliest article
+    # the Gazette (2024-05-14) tells of the council's meeting "on Monday" and gives the words
+    # to its chair: said at the meeting, a day before the earliest article
     assert row["first_seen"] == "2024-05-13"
     assert row["speaker"] == "Marta Quillon" and not row["conflict"]
     assert "Coast Wire" in row["outlets"]

@@ -347,6 +347,22 @@ NEWS_DAY = "2019-11-20"
             "a dry cake",
             None,
         ),
+        # "later on the same show": the occasion of the words just before goes on, dated or
+        # not, not after the last date told
+        (
+            "The bakery has sold bread since May. Ana Ruiz told a radio show that flour was "
+            'cheap. "We bake at night," she said.\n\nSpeaking later on the same show, Tom '
+            'Lee said the bakery was "a gift to the town."',
+            "a gift to the town",
+            None,
+        ),
+        (
+            'On Sunday, Ana Ruiz told a radio show that flour was cheap. "We bake at night," '
+            "she said.\n\nSpeaking later on the same show, Tom Lee said the bakery was "
+            '"a gift to the town."',
+            "a gift to the town",
+            "2019-11-17",
+        ),
         # "minutes later": still the day told last
         (
             "On March 3, Ana Ruiz met the harbor board. Minutes later, she sent an email "
@@ -553,11 +569,13 @@ _DEBATE = (
             "fish somewhere else",
             "2019-11-19",
         ),
+        # a reaction to a day's act (a vote), not at an occasion the lead sets: new to the
+        # article (annotations/BRIEF.md, rule 3)
         (
             _LEAD + "Mayor Ana Ruiz signed the order.\n\n" + _FILLER + '"We will fish '
             'somewhere else," said Lena Okafor.',
             "fish somewhere else",
-            "2019-11-19",
+            None,
         ),
         # a tweet on the lead's news is of its day too
         ('"Ruiz won the night," Harbor Freight Lines tweeted.', "won the night", "2019-11-19"),
@@ -667,6 +685,14 @@ def test_a_caption_shows_the_day(nlp: Any, caption: str, when: str | None) -> No
         (
             "The council published a report on the pier on Monday. Repairs began. "
             '"The pier is unsafe," the report said.',
+            "pier is unsafe",
+            "2019-11-18",
+        ),
+        # ... a name's document ("Okafor's letter makes the case: ...")
+        (
+            "Lena Okafor's letter, emailed to the council on Monday, asks for a new pier. The "
+            "board has not answered. Two schools closed last year. The ferry runs twice a day. "
+            'Okafor\'s letter makes a plain case: "The pier is unsafe."',
             "pier is unsafe",
             "2019-11-18",
         ),
@@ -1063,3 +1089,111 @@ def test_another_speakers_speech(
     start = doc[6].idx
     t = Timex("1910", start, start + 4, "DATE", "1910", date="1910", granularity="year")
     assert _dates_a_thing(doc, t, speaker) is expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "when"),
+    [
+        # the lead sets the story at an occasion of speaking: its undated words were said there
+        ("The two candidates for sheriff traded barbs in a debate on Tuesday night.", "2019-11-19"),
+        (
+            "Harbor officials took questions at a meeting on Tuesday in the old customs hall.",
+            "2019-11-19",
+        ),
+        (
+            "The port hired two new pilots on Tuesday. Its director took questions in a "
+            "conference call with reporters.",
+            "2019-11-19",
+        ),
+        # ... in the paragraph the lead runs into (the first attribution names it)
+        (
+            "The port hired two new pilots on Tuesday. "
+            + _FILLER[: _FILLER.index("\n\n") + 2] * 3
+            + "Its director took questions in a conference call with reporters.",
+            "2019-11-19",
+        ),
+        # (an occasion named at some length: "during their first public harbor budget hearing")
+        (
+            "Pier owners spoke during their first public harbor budget hearing on Tuesday.",
+            "2019-11-19",
+        ),
+        # a day's act or happening, not an occasion: the words quoted are reactions, new to the
+        # article (annotations/BRIEF.md, rule 3)
+        ("The harbor board approved the sale of the ferry line on Tuesday.", None),
+        # ... but the one the lead shows acting that day said their words then
+        ("Lena Okafor closed her bait shop on the old pier on Tuesday.", "2019-11-19"),
+        ("A storm flooded the lower town on Tuesday, and the ferries stopped running.", None),
+        # a debate the lead is about, not one the words were said at
+        ("A storm on Tuesday renewed the long debate over the sea wall.", None),
+    ],
+)
+def test_the_lead_day_dates_words_only_at_an_occasion(
+    nlp: Any, lead: str, when: str | None
+) -> None:
+    from saidwhen.pipeline import extract
+
+    text = lead + "\n\n" + _FILLER + '"We have waited too long for this," said Lena Okafor.'
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if "waited too long" in q.text]
+    assert (q.when, q.when_basis) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("asking", "when"),
+    [
+        # the question put to the speaker that day: the answer is of that day
+        ("On Tuesday, Lena Okafor asked Ruiz whether the ferry would run.", "2019-11-19"),
+        # a question put to someone else: her account of March goes on
+        ("On Tuesday, Lena Okafor asked Tom Ferrell whether the ferry would run.", "2019-03"),
+    ],
+)
+def test_an_answer_to_a_question_put_that_day(nlp: Any, asking: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    text = (
+        _FILLER
+        + 'In March, Ana Ruiz said, "The ferry will run all winter."\n\n'
+        + asking
+        + '\n\n"It will run, whatever it costs," Ruiz said.'
+    )
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if "whatever it costs" in q.text]
+    assert (q.when, q.when_basis) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("frame", "quoted", "when"),
+    [
+        # the paper's reporting frame dates the words it covers, as its range (BRIEF rule 2)
+        (
+            "The Gazette interviewed a dozen fishermen over the past week.",
+            "nets come up empty",
+            DateRange("2019-11-13", "2019-11-20"),
+        ),
+        (
+            "In interviews this week, fishermen at the north dock were gloomy.",
+            "nets come up empty",
+            DateRange("2019-11-18", "2019-11-20"),
+        ),
+        # ... not words written for the record
+        ("The Gazette interviewed a dozen fishermen over the past week.", "fuel prices", None),
+        # a week told of something else is no frame
+        ("The fishermen voted over the past week to strike.", "nets come up empty", None),
+    ],
+)
+def test_the_reporting_frame_dates_its_interviews(
+    nlp: Any, frame: str, quoted: str, when: DateRange | None
+) -> None:
+    from saidwhen.pipeline import extract
+
+    text = (
+        _FILLER
+        + frame
+        + "\n\n"
+        + '"Our nets come up empty every morning," said Tom Ferrell, who fishes for cod.\n\n'
+        + 'The port authority blamed the fuel prices. "We cannot lower fuel prices," it said '
+        + "in a statement."
+    )
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if quoted in q.text and q.kind != "indirect"]
+    assert (q.when, q.when_range) == (None, when)

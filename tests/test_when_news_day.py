@@ -86,7 +86,8 @@ def test_a_caption_names_its_subject(nlp: Any, text: str, quoted: str, when: str
         (
             "Harbor town opens its new pier\n\n"
             "Wednesday, November 20, 2019\n\n"
-            "The town of Dover opened its new pier on Tuesday after two years of work.\n\n"
+            "The town of Dover opened its new pier at a rally on Tuesday after two years of "
+            "work.\n\n"
             "The pier replaces one the storms of the last winter broke in two.\n\n"
             "Its builders had to drive the piles deeper than planned.\n\n"
             '"This is a great day for the harbor," Mayor Ana Ruiz said.',

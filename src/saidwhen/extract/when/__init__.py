@@ -20,7 +20,9 @@ The evidence, strongest first (the examples are made up):
    what they were about ("said, referring to the vote on Tuesday"),
    nor the date of the other clause ("She left in 2000, but she said ...");
    "this week" ends on the article's day;
-3. the narrative: "she later revealed" is after the last date told (outside
+3. the narrative: "later on the same show", "in the same interview" goes on at the
+   occasion of the words just before (anyone's), dated or not; "she later revealed" is
+   after the last date told (outside
    quotes; not the "later" of a relative clause, "Ruiz, who later became a citizen")
    and before the article (or undated, when what came just before
    is); "she said then", "he told reporters at the time" is at the last time told
@@ -74,25 +76,37 @@ The evidence, strongest first (the examples are made up):
    told bare and in the simple past ("'I stand by it,' Ms. Ruiz said";
    not "told the Gazette", "in a statement", "says", nor words about "yesterday");
 9. yesterday's news: when the lead (its first paragraphs; of a story in one long
-   paragraph, its first sentences) reports the day before the article ("faced
-   questions on Tuesday" in Wednesday's paper), a quote still undated, said in the
+   paragraph, its first sentences) reports the day before the article at an occasion
+   of speaking ("squared off in a debate on Tuesday night", "during their committee
+   hearing Tuesday", "in a conference call with reporters" in Wednesday's paper), a
+   quote still undated, said in the
    simple past ("said", "told reporters", "pledged", "gushed about", "said in a
    statement", "wrote on Facebook"; not "says", "has said", nor the
    paper's own interview, "said in an interview", "told me"), was said that
    day (a day told next to another speaker's cue, "on Monday, the union said ...",
    "Over the weekend, Ruiz hit back ...", is that speaker's, not the story's; nor is
-   an older day told as part of a noun, "her account of the July 10 meeting"); a day told
+   an older day told as part of a noun, "her account of the July 10 meeting"). A lead
+   that reports a day's act or happening, not an occasion ("the board approved the sale
+   on Tuesday", "a storm flooded the town on Tuesday"), dates only the words of the one
+   it shows acting that day; the others' are reactions, of the article's day
+   (annotations/BRIEF.md, rule 3). A day told
    after the lead dates the words within a paragraph of it, or of the words said that day
    since ("Yesterday, the shares fell further." two paragraphs back is an aside), unless
-   it is the first past day the text tells (a lead of boilerplate). A lead
+   it is the first past day the text tells (a lead of boilerplate; not the day of the
+   lead's act the words react to). A lead
    that tells the article's own day first ("today sought peace", then "Bush on
    Tuesday said") reports that day, and once it dates words to that day ("Ruiz said
    on Wednesday" in Wednesday's paper), a day before told later ("The council voted on
    Tuesday") is an aside, not the day of the words after it. These
    run last and never spread to other quotes through 5 or 6 (nor do 7 and 8).
 
-A reply ("Lee shot back", "she replied to him") that nothing above dates takes the date
-of the other speaker's words just before it, when the text dated them. Words one speaker
+A reply ("Lee shot back", "she replied to him"), or the answer to a question put to the
+speaker just before ("On Tuesday, Okafor asked Ruiz whether ..." then "'...,' Ruiz
+said"), that nothing above dates takes the date of the other speaker's words just before
+it, when the text dated them. The article's reporting frame ("Politico interviewed nearly
+20 senators over the past week", "in interviews this week") dates the spoken words after
+it that nothing above dates, as its range ("the past week": the seven days up to the
+article; rule 2 of annotations/BRIEF.md). Words one speaker
 said that the text quotes twice, once dated ("saying she had made a 'poor choice of
 words'" on Tuesday, then "'... That was a poor choice of words ...,' she wrote"), are one
 saying: the undated quote takes the date (three words at least).

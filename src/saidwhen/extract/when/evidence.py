@@ -290,8 +290,10 @@ def _occasion_goes_on(q: Quote, done: Sequence[Quote]) -> Quote | None:
 # "says the letter signed by ...", "the statement read": the document as the speaker
 _DOC_WORDS = r"(?:[\w'’-]+\s+){0,2}?"
 _DOC_AFTER = re.compile(rf"\s*(?:the|this|that)\s+{_DOC_WORDS}(?P<noun>{_DOCUMENT})\b", re.I)
+# (a name's: "Hoff's letter makes the case: ...")
 _DOC_BEFORE = re.compile(
-    rf"\b(?:the|this|that|its|their|his|her)\s+{_DOC_WORDS}(?P<noun>{_DOCUMENT})\s+$", re.I
+    rf"(?:\b(?:the|this|that|its|their|his|her)\s+|\w['’]s\s+){_DOC_WORDS}(?P<noun>{_DOCUMENT})\s+$",
+    re.I,
 )
 
 

@@ -26,6 +26,7 @@ from saidwhen.extract.when.clauses import _acts_in
 from saidwhen.extract.when.evidence import (
     _AUDIENCE,
     _BEFORE_NOW,
+    _EVENT_NEW,
     _PRESENT_SAY,
     _news_day,
     _outside,
@@ -63,7 +64,7 @@ _BEFORE_IT = re.compile(
 # where the words were said ("at a rally", "during a September hearing", "in his testimony",
 # "after the game"), not what they were about ("an account of the July 10 meeting")
 _SETTING = re.compile(
-    r"\b(?:at|during|in|after|following|from|attend(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){0,4}$", re.I
+    r"\b(?:at|during|in|after|following|from|attend(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){0,5}$", re.I
 )
 # "In Buena Park last Wednesday, Clinton's rally at a union hall ...": the sentence opens at it
 _OPENING_SETTING = re.compile(r"\s*(?:In|At)\s+[^.;,]{1,60},\s+(?:[\w'’-]+\s+){0,3}$")
@@ -503,10 +504,27 @@ def _named_at(text: str, name: str, openers: Sequence[int]) -> bool:
 def _names_occasion(text: str, sents: Sequence[tuple[int, int]], q: Quote) -> bool:
     """The quote's attribution says at which occasion the words were said ("at a rally")."""
     s, e = _sentence_of(sents, q.cue.start if q.cue else q.start)
-    frame = _outside(text, s, e, q)
+    return _sets_occasion(_outside(text, s, e, q))
+
+
+def _sets_occasion(text: str, start: int = 0, end: int | None = None) -> bool:
+    """``text[start:end]`` says where words were said: "at a rally", "in a debate Thursday
+    night", "during the hearing" (not what they were about: "the debate on migrants")."""
+    end = len(text) if end is None else end
     return any(
-        _SETTING.search(frame, max(0, m.start() - 50), m.start()) for m in _OCCASION.finditer(frame)
+        _SETTING.search(text, max(start, m.start() - 50), m.start())
+        for m in _OCCASION.finditer(text, start, end)
     )
+
+
+def lead_at_occasion(text: str) -> bool:
+    """The lead sets the story at an occasion of speaking ("squared off in a debate
+    Thursday night", "said in a conference call with reporters"), not at an act or a happening
+    (a merger announced, a vote, an attack), to which the words quoted are reactions."""
+    # through the paragraph the lead ends at or in: its first attribution often names the
+    # occasion ("..., Clarke said in a conference call with media")
+    end = _paragraph(text, lead_end_of(text))[1]
+    return _EVENT_NEW.search(text, 0, end) is not None or _sets_occasion(text, 0, end)
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:

@@ -68,7 +68,7 @@ from saidwhen.extract.when.evidence import (
     lead_end_of,
     written,
 )
-from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated
+from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated, lead_at_occasion
 from saidwhen.model import DateRange, Quote, Timex
 
 if TYPE_CHECKING:
@@ -189,8 +189,13 @@ def _date_all(
     out = _occasions_dated(text, sents, out, free, story, anchor, parsed)
     out = _reactions_dated(out, text, sents, story, anchor)
     out = _lead_speakers_dated(out, text, sents, story, anchor, parsed)
+    out = _reporting_dated(out, text, sents, story, anchor)
     yesterday = (anchor - dt.timedelta(days=1)).isoformat()
-    lead_day = _news_day(text, story, anchor) == yesterday
+    # the lead's day is the day of the story's words only when the lead sets them at an
+    # occasion (a debate, a rally, a call with reporters); words quoted on a day's act or
+    # happening (a merger announced, an attack) are reactions, new to the article
+    news = _news_day(text, story, anchor) == yesterday
+    lead_day = news and lead_at_occasion(text)
     # the dates the narrative tells, in text order ("the hearing Tuesday of three officials")
     # (not an older event named as a thing: "his account of the July 10 meeting")
     week = (anchor - dt.timedelta(days=7)).isoformat()
@@ -204,8 +209,63 @@ def _date_all(
             days.append(_Day(t.start, when, rng, thing, parsed is not None and _aside(parsed, t)))
     if not lead_day and _lead_says_today(out, text, sents, story, anchor):
         days = []  # the story is of the article's day: a day before it told later is an aside
-    out = _yesterday_dated(out, text, sents, days, yesterday, lead_day)
+    out = _yesterday_dated(out, text, sents, days, yesterday, lead_day, reactions=news)
     return _round_up_dated(text, out, anchor)
+
+
+# the paper's own reporting ("Politico interviewed nearly 20 senators over the past week",
+# "in interviews this week", "voters surveyed in recent days")
+_REPORTING = re.compile(
+    r"\b(?:interviewed|(?:in|during)\s+(?:\w+\s+)?interviews|surveyed|polled|"
+    r"(?:spoke|talked)\s+(?:with|to))\b",
+    re.I,
+)
+
+
+def _reporting_dated(
+    quotes: Sequence[Quote],
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    story: Sequence[Timex],
+    anchor: dt.date,
+) -> list[Quote]:
+    """The article's reporting frame ("interviewed nearly 20 senators over the past week")
+    dates the words it covers, the ones after it the text leaves undated, as its range
+    (annotations/BRIEF.md, rule 2); not words written for the record (a statement, a
+    tweet)."""
+    frame = None
+    for t in story:
+        when, rng = timex_when(t, anchor)
+        if rng is None or when is not None or not rng.start or rng.start >= anchor.isoformat():
+            continue
+        s, e = _sentence_of(sents, t.start)
+        m = _REPORTING.search(text, s, e)
+        if m is not None and abs(m.start() - t.start) <= _REPORTING_REACH:
+            trailing = _TRAILING.fullmatch(t.text)
+            if trailing is not None:  # "over the past week": the seven days up to the article
+                days = _TRAILING_DAYS[trailing.group(1).lower()]
+                rng = DateRange((anchor - dt.timedelta(days=days)).isoformat(), anchor.isoformat())
+            frame = (s, rng)
+            break
+    if frame is None:
+        return list(quotes)
+    start, rng = frame
+    return [
+        replace(q, when=None, when_range=rng, when_basis="text")
+        if q.start >= start
+        and q.when is None
+        and q.when_range is None
+        and q.when_basis == "article date"
+        and q.cue is not None
+        and not written(q)
+        else q
+        for q in quotes
+    ]
+
+
+_REPORTING_REACH = 80  # characters between the reporting verb and its period
+_TRAILING = re.compile(r"(?:the\s+)?past\s+(week|month)", re.I)
+_TRAILING_DAYS = {"week": 7, "month": 30}
 
 
 # a headline that gathers words said in a year ("17 Things Latinos Said In 2015", "The Best
@@ -362,14 +422,16 @@ def _yesterday_dated(
     days: Sequence[_Day],
     yesterday: str,
     lead: bool,
+    reactions: bool = False,
 ) -> list[Quote]:
     """Quotes the text leaves undated, said ("said", "told") on the day before the article.
 
-    When the lead reports that day (words written then too: a statement, an email, a post
-    on the day's news), or the last day the narrative told before the quote is
-    that day ("follows the hearing Tuesday of three officials"), within a paragraph of it or
-    of the words said that day since (unless it is the first past day the text tells). A
-    pass of its own, after
+    When the lead reports that day at an occasion of speaking (``lead``: words written then
+    too: a statement, an email, a post on the day's news), or the last day the narrative
+    told before the quote is that day ("follows the hearing Tuesday of three officials"),
+    within a paragraph of it or of the words said that day since (unless it is the first past
+    day the text tells, and not the day of the lead's act the words react to:
+    ``reactions``). A pass of its own, after
     the others, so that this day never spreads to other quotes as if the text had dated
     them (through a channel, an account).
     """
@@ -382,6 +444,11 @@ def _yesterday_dated(
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]  # counted by bisection, per quote
     lead_end = lead_end_of(text)
     first = next((d for d in days if d.when and len(d.when) == 10 and d.when <= yesterday), None)
+    act: tuple[int, int] | None = None  # the sentence of the lead's act, that day
+    if reactions and not lead:
+        first = None  # the lead's own day, of an act the words react to: no boilerplate's
+        day = next((d for d in days if d.when == yesterday and d.pos < lead_end), None)
+        act = _sentence_of(sents, day.pos) if day is not None else None
     for q in quotes:
         if q.when == yesterday:
             said_then = max(said_then, q.start)
@@ -420,10 +487,13 @@ def _yesterday_dated(
                 <= _TOLD_GAP
             )
         )
-        if not (lead or told):
+        # the one the lead shows acting that day ("Ruiz rallied dock workers on Tuesday")
+        # said their words then; the others' are reactions
+        actor = bool(act and name and _word(surname_of(name)).search(text, *act))
+        if not (lead or told or actor):
             out.append(q)
             continue
-        if lead and name and _told_older(days, breaks, at, yesterday):
+        if (lead or actor) and name and _told_older(days, breaks, at, yesterday):
             # the narrative has gone back to another time ("They first met in 2007 ..."), and
             # the speaker is not one the lead reports on (named in it before the words)
             surname = _word(surname_of(name))
@@ -613,10 +683,18 @@ _ANSWERS = re.compile(
 )
 
 
-def _answered(q: Quote, done: _SaidSoFar) -> Quote | None:
+# a question put to someone ("Okafor asked Ruiz whether ...", "pressed her on")
+_ASKS = re.compile(r"(?:\w+ly\s+)?(?:ask(?:ed|s)?|question(?:ed|s)?|press(?:ed|es)?)\b", re.I)
+
+
+def _answered(q: Quote, done: _SaidSoFar, text: str = "") -> Quote | None:
     """The other speaker's quote just before, dated by the text, that ``q`` answers ("'Look
-    at all these supporters,' Paradis said. '...,' Bennett shot back.")."""
-    if q.cue is None or q.speaker is None or not _ANSWERS.match(q.cue.text):
+    at all these supporters,' Paradis said. '...,' Bennett shot back."), or the question
+    put to the speaker just before ("On Tuesday, Okafor asked Ruiz whether ..." then
+    "'...,' Ruiz said")."""
+    if q.cue is None or q.speaker is None:
+        return None
+    if not _ANSWERS.match(q.cue.text) and not _asked(q, done, text):
         return None
     k = len(done)
     while k and done[k - 1].start >= q.start:
@@ -632,6 +710,20 @@ def _answered(q: Quote, done: _SaidSoFar) -> Quote | None:
     if q.start - last > _ACCOUNT_GAP or not (p.when or p.when_range):
         return None
     return p
+
+
+def _asked(q: Quote, done: _SaidSoFar, text: str) -> bool:
+    """The words just before are a question put to ``q``'s speaker, named after the asking
+    verb ("Okafor asked Ruiz whether ...")."""
+    k = len(done)
+    while k and done[k - 1].start >= q.start:
+        k -= 1
+    if not k or q.speaker is None or not q.speaker.name:
+        return False
+    p = done[k - 1]
+    if p.cue is None or not _ASKS.match(p.cue.text):
+        return False
+    return _word(surname_of(q.speaker.name)).search(text, p.cue.end, p.start) is not None
 
 
 def _finer_account(
@@ -690,6 +782,9 @@ def _on_own_cue(
         if _dated_free(t, anchor) is not None and on_the_cue(doc, t, q.cue):
             return timex_when(t, anchor, text)
     return None
+
+
+_SAME_OCCASION = re.compile(r"\b(?:on|in|at|during)\s+the\s+same\s+(?!day\b|time\b)\w+", re.I)
 
 
 def _date_one(
@@ -762,6 +857,15 @@ def _date_one(
             return replace(q, when=finer.when, when_range=None, when_basis="text")
         return replace(q, when=when, when_range=rng, when_basis="text")
     frame = _outside(text, s, e, q)
+    # 3a0. "later on the same show", "in the same interview": the occasion of the words just
+    # before goes on, dated or not (another speaker's too)
+    if _SAME_OCCASION.search(frame):
+        k = len(done)
+        while k and done[k - 1].start >= q.start:
+            k -= 1
+        p = done[k - 1] if k else None
+        if p is not None and q.start - p.end <= _ACCOUNT_REACH:
+            return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     # 3a. "later": after the last date told before it, by the article date.
     if _LATER.search(_RELATIVE_CLAUSE.sub(" ", frame)):
         # "'...,' Ruiz said at a rally last week" then "'...,' he said later": at it still
@@ -919,7 +1023,7 @@ def _date_one(
             break
     # 7. "Lee shot back", "she replied to him": the exchange of the other speaker's words
     # just before, when the text dated them.
-    asked = _answered(q, done)
+    asked = _answered(q, done, text)
     if asked is not None and asked.when != anchor.isoformat():
         return replace(q, when=asked.when, when_range=asked.when_range, when_basis="text")
     return replace(q, when=None, when_range=None, when_basis="article date")
