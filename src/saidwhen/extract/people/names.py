@@ -84,6 +84,7 @@ _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     conservative liberal progressive moderate independent observer pundit
     commentator operative staffer speechwriter protester demonstrator
     respondent investigator defender citizen fundraiser counsel neurosurgeon
+    marine veteran
     """.split()
 )
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
@@ -504,8 +505,12 @@ def _is_name_token(tok: Token) -> bool:
         or (tok.pos_ in ("PROPN", "NOUN") and _ELIDED.fullmatch(tok.text) is not None)
         # "PeÃ±a": "Peña" read in the wrong encoding, as some pages are (which the tagger
         # may take for a noun: "Paulo CarreÃ±o King")
+        # (or for a verb: "TomÃ¡s Regalado", a given name the tagger labels a person's)
         or (
-            (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and _decoded_wrong(tok.text)))
+            (
+                tok.pos_ == "PROPN"
+                or (_decoded_wrong(tok.text) and (tok.pos_ == "NOUN" or tok.ent_type_ == "PERSON"))
+            )
             and tok.text[:1].isupper()
             and _mangled_letters(tok.text)
         )
@@ -673,6 +678,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                     and _is_name_token(doc[j + 4])
                 ):
                     j += 4  # "Coach (Frank) Vogel": a name put in by the writer
+                elif (k := _nickname_end(doc, j)) is not None:
+                    j = k  # "John “Tig” Tiegen": a nickname in quotation marks
                 elif (
                     j + 2 < n
                     and doc[j + 1].text == "-"
@@ -714,6 +721,28 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
+
+
+_NICK_OPEN = frozenset({"“", '"', "``", "''", "‘", "'"})
+_NICK_CLOSE = frozenset({"”", '"', "''", "’", "'"})
+
+
+def _nickname_end(doc: Doc, j: int) -> int | None:
+    """The surname after a quoted nickname between a given name and it ("John “Tig”
+    Tiegen", "Lloyd ''Bud'' Cole"), else None: the run goes on to the surname."""
+    k = j + 1
+    if k + 3 >= len(doc) or not doc[j].whitespace_ or doc[k].text not in _NICK_OPEN:
+        return None
+    end = k + 1
+    while end < min(k + 4, len(doc)) and _is_name_token(doc[end]):
+        end += 1
+    if end == k + 1 or end + 1 >= len(doc) or doc[end].text not in _NICK_CLOSE:
+        return None
+    # (marks tight around the nickname, a space on each side: not a quote that opens
+    # after a name, "Lee “Gone” said")
+    if doc[k].whitespace_ or doc[end - 1].whitespace_ or not doc[end].whitespace_:
+        return None
+    return end + 1 if _is_name_token(doc[end + 1]) and doc[end + 1].pos_ == "PROPN" else None
 
 
 def _acronym_opens(doc: Doc, i: int) -> bool:
@@ -1090,19 +1119,23 @@ def _time_tail(span: SpacySpan) -> int:
 
 def _knows_of(root: Token, child: Token) -> bool:
     """Whether ``child`` tells how unnamed people know what they say: a participle or
-    adjective with a preposition after a plural person noun ("people briefed on the
-    talks", "officials familiar with the plan")."""
+    adjective with a preposition after a person noun ("people briefed on the talks",
+    "officials familiar with the plan", "a source involved in the deal", "one Democrat
+    familiar with the talks")."""
     lemma = root.lemma_.lower()
     return (
-        root.pos_ == "NOUN"
-        and root.tag_ == "NNS"
-        and (person_noun(lemma) or lemma == "people")
+        (root.pos_ == "NOUN" or (root.pos_ == "PROPN" and root.lower_ in _PARTY_MEMBERS))
+        and (person_noun(lemma) or lemma in ("people", "person") or lemma in _PARTY_MEMBERS)
         and (
             (child.dep_ == "acl" and child.tag_ in ("VBN", "VBD"))
             or (child.dep_ == "amod" and child.i > root.i)
         )
         and any(c.dep_ == "prep" for c in child.children)
     )
+
+
+# a party's member as an unnamed source's head ("one Democrat familiar with ...")
+_PARTY_MEMBERS = frozenset("democrat democrats republican republicans".split())
 
 
 def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str] | None:

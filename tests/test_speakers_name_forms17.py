@@ -1,0 +1,86 @@
+"""The exact name of the person behind a quote, as the article itself gives it.
+
+A quoted nickname inside a name is no part of it and does not cut it ("Carl
+“Buzz” Hendry" is Carl Hendry); a second role joined by "and" after an apposition
+is the same person ("Dana Pruitt, the front-runner and current poll leader"), and
+so are two roles before one name ("former Gov. and party Chairman Ned Harlow");
+a work by two or three people speaks for all of them ("Ana Ruiz and Tom Lee",
+"Ana Ruiz, Tom Lee and Eva Hart"); an unnamed source keeps what it knows of ("a
+source involved in the fund's creation"); a relative named right after the kin
+word is that name ("his nephew Karim el Sayed").  Made-up articles run through the
+real pipeline, with the names their quotes' speakers must get."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen.pipeline import extract
+
+CASES = [
+    pytest.param(
+        "Former Marine Carl “Buzz” Hendry spoke at the rally on Monday.\n\n"
+        '"We were left alone out there," Hendry said.',
+        "We were left alone out there",
+        "Carl Hendry",
+        id="a-quoted-nickname-inside-the-name",
+    ),
+    pytest.param(
+        '"We will win this state," said Dana Pruitt, the front-runner in the state and '
+        "current poll leader in the county.",
+        "We will win this state",
+        "Dana Pruitt",
+        id="an-apposition-goes-on-after-and",
+    ),
+    pytest.param(
+        'The plans are "plainly reckless," said Tom Varga, senior director of budget policy '
+        "at the Tully Center, and a Republican who led the committee staff for years.",
+        "plainly reckless",
+        "Tom Varga",
+        id="and-a-role-with-a-relative-clause",
+    ),
+    pytest.param(
+        "Former Gov. Ray Dunn spoke first on Tuesday.\n\n"
+        '"He has the touch with voters," said former Ohio Gov. and party Chairman Ned '
+        "Harlow.",
+        "He has the touch with voters",
+        "Ned Harlow",
+        id="two-roles-before-one-name",
+    ),
+    pytest.param(
+        "According to a 2014 study by economists Ana Ruiz and Tom Lee, the slump was "
+        '"the end of the mill towns."',
+        "the end of the mill towns.",
+        "Ana Ruiz and Tom Lee",
+        id="a-study-by-two-economists",
+    ),
+    pytest.param(
+        "A study by Ana Ruiz, Tom Lee and Eva Hart found that the tolls "
+        '"drove trade away from the port."',
+        "drove trade away from the port.",
+        "Ana Ruiz, Tom Lee and Eva Hart",
+        id="a-study-by-three-as-a-list",
+    ),
+    pytest.param(
+        '"It is a way to take part without backing him," says a source involved in the '
+        "fund's creation.",
+        "It is a way to take part without backing him",
+        "a source involved in the fund's creation",
+        id="a-source-keeps-what-it-knows-of",
+    ),
+    pytest.param(
+        "Hamid Sayed was on his way to a conference in Cairo.\n\n"
+        '"He was happy to be going home," his nephew Karim el Sayed added.',
+        "He was happy to be going home",
+        "Karim el Sayed",
+        id="a-relative-named-after-the-kin-word",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), CASES)
+def test_the_exact_name(nlp: Any, text: str, words: str, speaker: str) -> None:
+    rec = extract(text, "2021-05-03", nlp=nlp)
+    found = {q.text: q.speaker.name if q.speaker else None for q in rec.quotes}
+    assert found.get(words) == speaker, found
