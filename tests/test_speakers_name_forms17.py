@@ -5,7 +5,8 @@ A quoted nickname inside a name is no part of it and does not cut it ("Carl
 is the same person ("Dana Pruitt, the front-runner and current poll leader"), and
 so are two roles before one name ("former Gov. and party Chairman Ned Harlow");
 a work by two or three people speaks for all of them ("Ana Ruiz and Tom Lee",
-"Ana Ruiz, Tom Lee and Eva Hart"); an unnamed source keeps what it knows of ("a
+"Ana Ruiz, Tom Lee and Eva Hart"), and so do "She and Jack Orr", "two members,
+Ana Ruiz and Tom Lee," and two bodies named together; an unnamed source keeps what it knows of ("a
 source involved in the fund's creation"); a relative named right after the kin
 word is that name ("his nephew Karim el Sayed").  Made-up articles run through the
 real pipeline, with the names their quotes' speakers must get."""
@@ -20,7 +21,7 @@ from saidwhen.pipeline import extract
 
 CASES = [
     pytest.param(
-        "Former Marine Carl “Buzz” Hendry spoke at the rally on Monday.\n\n"
+        "Retired pilot Carl “Buzz” Hendry spoke at the rally on Monday.\n\n"
         '"We were left alone out there," Hendry said.',
         "We were left alone out there",
         "Carl Hendry",
@@ -61,6 +62,26 @@ CASES = [
         "drove trade away from the port.",
         "Ana Ruiz, Tom Lee and Eva Hart",
         id="a-study-by-three-as-a-list",
+    ),
+    pytest.param(
+        "Rep. Nora Vance spoke on Monday. She and Jack Orr, a former state official, "
+        'called the plan "the least bad option we have."',
+        "the least bad option we have.",
+        "Nora Vance and Jack Orr",
+        id="she-and-a-name",
+    ),
+    pytest.param(
+        "In addition to Mr. Hale, two Republican members of Congress from Texas, Ana Ruiz "
+        'and Tom Lee, have said the tolls "have to go."',
+        "have to go.",
+        "Ana Ruiz and Tom Lee",
+        id="a-role-then-the-names-it-lists",
+    ),
+    pytest.param(
+        'The Harbour Gazette and the Valley Post each called it "a rough week" for the mayor.',
+        "a rough week",
+        "the Harbour Gazette and the Valley Post",
+        id="two-bodies-by-their-names",
     ),
     pytest.param(
         '"It is a way to take part without backing him," says a source involved in the '

@@ -298,14 +298,30 @@ def _joint_name(
         ent = people.entity_at(person.left_edge.idx, person.idx + len(person))
         if ent is not None and ent.type == "person":
             return ent.name, "person"
-    if root.pos_ not in ("PROPN", "NOUN"):
-        return None
+    if root.pos_ not in ("PROPN", "NOUN") and root.lower_ not in ("he", "she"):
+        return None  # (but "She and Jack Goldsmith, a former official,")
+    role: Token | None = None
     if root.tag_ == "NNS":
         # "nuclear experts Ana Ruiz and Tom Lee": the two named in apposition to their role
         named = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        listed = [c for c in root.conjuncts if c.i > root.i]
         if named and named[0].conjuncts:
             root = named[0]
-    members = [root, *(c for c in root.conjuncts if start <= c.idx and c.idx + len(c) <= end)]
+        elif (
+            len(listed) >= 2
+            and all(c.pos_ == "PROPN" for c in listed)
+            and doc[listed[0].left_edge.i - 1].text == ","
+        ):
+            # "two members of Congress, Ana Ruiz and Tom Lee,": the parser's list of three
+            role, root = root, listed[0]
+    members = [
+        root,
+        *(
+            c
+            for c in root.conjuncts
+            if start <= c.idx and c.idx + len(c) <= end and (role is None or c.i != role.i)
+        ),
+    ]
     # (the "and" of a list of three hangs on the one before last: "Ruiz, Lee and Hart")
     if len(members) < 2 or not any(
         c.dep_ == "cc" and c.lower_ == "and" for m in members for c in m.children
@@ -328,6 +344,7 @@ def _joint_name(
     text = doc_text(doc)
     names: list[str] = []
     persons: list[_Entity] = []
+    bodies: list[str] = []
     for m in sorted(members, key=lambda t: t.i):
         lo = min(t.idx for t in m.lefts) if m.n_lefts else m.idx
         lo = max(lo, start)
@@ -337,6 +354,11 @@ def _joint_name(
             persons.append(ent)
         else:
             names.append(text[lo : m.idx + len(m)].strip(" ,"))
+            if ent is not None and ent.type == "organisation" and ent.named and m.pos_ == "PROPN":
+                bodies.append(ent.name)
+    if not persons and len(bodies) == len(names):
+        # "Fox News and NBC News": two bodies by their names
+        return f"{', '.join(bodies[:-1])} and {bodies[-1]}", "group"
     if not persons:
         return None  # "the Russian and Syrian defense ministries", two bodies: left as they are
     if len(persons) == len(names) == 2 and _first_joined(text, persons[1], persons[0]):
