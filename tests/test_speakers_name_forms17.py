@@ -6,10 +6,13 @@ is the same person ("Dana Pruitt, the front-runner and current poll leader"), an
 so are two roles before one name ("former Gov. and party Chairman Ned Harlow");
 a work by two or three people speaks for all of them ("Ana Ruiz and Tom Lee",
 "Ana Ruiz, Tom Lee and Eva Hart"), and so do "She and Jack Orr", "two members,
-Ana Ruiz and Tom Lee," and two bodies named together; an unnamed source keeps what it knows of ("a
-source involved in the fund's creation"); a relative named right after the kin
-word is that name ("his nephew Karim el Sayed").  Made-up articles run through the
-real pipeline, with the names their quotes' speakers must get."""
+Ana Ruiz and Tom Lee," and two bodies named together.  A body's name holds its
+adjectives ("the Republican Jewish Coalition"), the small words its acronym skips
+("... Ethics in Washington (CREW)") and a list that closes it ("of Sciences,
+Engineering and Medicine").  An unnamed source keeps what it knows of ("a source
+involved in the fund's creation"); a relative named right after the kin word is
+that name ("his nephew Karim el Sayed").  Made-up articles run through the real
+pipeline, with the names their quotes' speakers must get."""
 
 from __future__ import annotations
 
@@ -82,6 +85,26 @@ CASES = [
         "a rough week",
         "the Harbour Gazette and the Valley Post",
         id="two-bodies-by-their-names",
+    ),
+    pytest.param(
+        'The Republican Jewish Coalition said the ad was "plainly offensive."',
+        "plainly offensive.",
+        "the Republican Jewish Coalition",
+        id="a-bodys-name-opens-on-an-adjective",
+    ),
+    pytest.param(
+        "The request came from the watchdog group Citizens for Responsibility and Ethics in "
+        'Washington (CREW). CREW had asked for "records of every account."',
+        "records of every account.",
+        "Citizens for Responsibility and Ethics in Washington",
+        id="an-acronym-spelt-out-over-in",
+    ),
+    pytest.param(
+        "A report released on Monday by the National Academies of Sciences, Engineering and "
+        'Medicine said that "integration increases over time."',
+        "integration increases over time.",
+        "the National Academies of Sciences, Engineering and Medicine",
+        id="a-bodys-name-closing-on-a-list",
     ),
     pytest.param(
         '"It is a way to take part without backing him," says a source involved in the '

@@ -693,6 +693,12 @@ def _after_capital(text: str, at: int) -> bool:
     return word[:1].isupper() and word not in ("The", "A", "An")
 
 
+# the small words between the capitalised words an acronym spells ("Citizens for
+# Responsibility and Ethics in Washington", "Committee on Foreign Investment in the
+# United States")
+_ACRONYM_GLUE = "(?:and|of|for|the|&|in|on|at|to)"
+
+
 def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
     """Name a body known by its acronym by the words the article spells it out with
     ("CBP": "Customs and Border Protection"), taking in the mentions of those words."""
@@ -704,7 +710,7 @@ def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
         if not 2 <= len(acro) <= 6 or not acro.isalpha():
             continue
         for m in re.finditer(
-            rf"\b{acro[0]}[\w'’-]*(?:\s+(?:and|of|for|the|&)?\s*[A-Z][\w'’-]*)+", text
+            rf"\b{acro[0]}[\w'’-]*(?:\s+(?:{_ACRONYM_GLUE}\s+){{0,2}}[A-Z][\w'’-]*)+", text
         ):
             words = m.group().split()
             initials = "".join(w[0] for w in words if w[:1].isupper())

@@ -47,7 +47,7 @@ _ORG_WORDS = frozenset(
     team fund trust society organization organisation coalition alliance
     systems technologies technology labs laboratories industries holdings airlines
     motors pharmaceuticals solutions enterprises ventures magazine tribune herald
-    chronicle gazette sports
+    chronicle gazette sports academies
     """.split()
 )
 # What closes a company's full name ("Vell Data Corp.", "Anheuser-Busch Cos.")
@@ -649,10 +649,18 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             and not doc[i].is_sent_start
             and _bridge(doc, i) is not None
         )
-        if _is_name_token(doc[i]) or plural_head or _surname_he(doc, i) or _acronym_opens(doc, i):
+        if (
+            _is_name_token(doc[i])
+            or plural_head
+            or _surname_he(doc, i)
+            or _acronym_opens(doc, i)
+            or _body_adjective(doc, i)
+        ):
             j = i
             while j + 1 < n:
-                if _is_name_token(doc[j + 1]) and doc[j].whitespace_:
+                if (_is_name_token(doc[j + 1]) or _body_adjective(doc, j + 1)) and doc[
+                    j
+                ].whitespace_:
                     j += 1
                 elif (
                     not doc[j].whitespace_
@@ -662,6 +670,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                     j += 1  # "JosÃ" + "©": "José" mangled and cut in two
                 elif (k := _bridge(doc, j, i)) is not None:
                     j = k
+                elif (k := _listed_fields(doc, i, j)) is not None:
+                    j = k  # "the National Academies of Sciences, Engineering and Medicine"
                 elif (
                     j + 2 < n
                     and not doc[j].whitespace_
@@ -742,6 +752,53 @@ def _nickname_end(doc: Doc, j: int) -> int | None:
     if doc[k].whitespace_ or doc[end - 1].whitespace_ or not doc[end].whitespace_:
         return None
     return end + 1 if _is_name_token(doc[end + 1]) and doc[end + 1].pos_ == "PROPN" else None
+
+
+def _listed_fields(doc: Doc, i: int, j: int) -> int | None:
+    """The last word of a list that closes a body's name after its "of" or "for" ("of
+    Sciences, Engineering and Medicine", "of Alcohol, Tobacco, Firearms and
+    Explosives"): one word a field, each joined to the one before it, the last by "and";
+    else None."""
+    if not any(t.lower_ in ("of", "for") for t in doc[i:j]):
+        return None
+    k, fields = j, 0
+    while (
+        k + 2 < len(doc)
+        and doc[k + 1].text == ","
+        and _is_name_token(doc[k + 2])
+        and doc[k + 2].dep_ == "conj"
+    ):
+        k, fields = k + 2, fields + 1
+    at = k + 1
+    if at + 1 < len(doc) and doc[at].text == ",":
+        at += 1  # (the serial comma)
+    if (
+        fields
+        and at + 1 < len(doc)
+        and doc[at].lower_ == "and"
+        and _is_name_token(doc[at + 1])
+        and doc[at + 1].dep_ == "conj"
+    ):
+        return at + 1
+    return None
+
+
+def _body_adjective(doc: Doc, i: int) -> bool:
+    """A capitalised adjective inside a body's name, which the tagger reads as one
+    ("the Republican Jewish Coalition", "the Democratic Senatorial Campaign Committee"):
+    a word of the name, not a description of the body."""
+    tok = doc[i]
+    return (
+        tok.pos_ == "ADJ"
+        and tok.ent_type_ == "ORG"
+        and tok.text[:1].isupper()
+        and tok.is_alpha
+        and bool(tok.whitespace_)
+        and i + 1 < len(doc)
+        and doc[i + 1].ent_type_ == "ORG"
+        and doc[i + 1].ent_iob_ == "I"
+        and doc[i + 1].text[:1].isupper()
+    )
 
 
 def _acronym_opens(doc: Doc, i: int) -> bool:
