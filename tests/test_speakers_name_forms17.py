@@ -87,6 +87,13 @@ CASES = [
         id="two-bodies-by-their-names",
     ),
     pytest.param(
+        "“The new tolls would drive trade from the port,” economists Ana Ruiz and Tom Lee "
+        "of the Elm Institute wrote in May. “Whether the port can recover is unknown.”",
+        "Whether the port can recover is unknown.",
+        "Ana Ruiz and Tom Lee",
+        id="the-next-quote-of-two-named-together",
+    ),
+    pytest.param(
         'The Republican Jewish Coalition said the ad was "plainly offensive."',
         "plainly offensive.",
         "the Republican Jewish Coalition",

@@ -53,6 +53,11 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             continue
         joint = (
             _joint_name(doc, sp.start, sp.end, people)
+            or (
+                _joint_name(doc, sp.start, wider, people)
+                if (wider := _pair_end(doc, sp.start, sp.end)) != sp.end
+                else None
+            )
             or _they_joint(doc, sp.start, sp.end, people)
             or _pair_joint(doc, sp.start, sp.end, people)
         )
@@ -365,6 +370,19 @@ def _joint_name(
         names.reverse()
     # ("Ana Ruiz, Tom Lee and Eva Hart": a list as the article writes one)
     return f"{', '.join(names[:-1])} and {names[-1]}", "group"
+
+
+def _pair_end(doc: Doc, start: int, end: int) -> int:
+    """Where the names joined to a mention's name end ("David Albright" of "David
+    Albright and Serena Kelleher wrote", a mention the quote after theirs took up):
+    the last name's end; else ``end``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.root.pos_ != "PROPN" or span.root.dep_ == "conj":
+        return end
+    names = [c for c in span.root.conjuncts if c.idx >= end]
+    if not names or not all(c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in names):
+        return end
+    return names[-1].idx + len(names[-1])
 
 
 def _after_roles(members: list[Token], people: PeopleIndex) -> _Entity | None:
