@@ -658,9 +658,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         ):
             j = i
             while j + 1 < n:
-                if (_is_name_token(doc[j + 1]) or _body_adjective(doc, j + 1)) and doc[
-                    j
-                ].whitespace_:
+                word = _is_name_token(doc[j + 1]) or _body_adjective(doc, j + 1)
+                if word and doc[j].whitespace_:
                     j += 1
                 elif (
                     not doc[j].whitespace_
