@@ -3,7 +3,8 @@
 A quoted nickname inside a name is no part of it and does not cut it ("Carl
 “Buzz” Hendry" is Carl Hendry); a second role joined by "and" after an apposition
 is the same person ("Dana Pruitt, the front-runner and current poll leader"), and
-so are two roles before one name ("former Gov. and party Chairman Ned Harlow");
+so are two roles before one name ("former Gov. and party Chairman Ned Harlow",
+"former officer and Marine Carl Hendry");
 a work by two or three people speaks for all of them ("Ana Ruiz and Tom Lee",
 "Ana Ruiz, Tom Lee and Eva Hart"), and so do "She and Jack Orr", "two members,
 Ana Ruiz and Tom Lee," and two bodies named together.  A body's name holds its
@@ -29,6 +30,13 @@ CASES = [
         "We were left alone out there",
         "Carl Hendry",
         id="a-quoted-nickname-inside-the-name",
+    ),
+    pytest.param(
+        "As the paper reported, former police officer and Marine Carl Hendry found both "
+        'plans wanting. "Nobody asked us," Hendry said.',
+        "Nobody asked us",
+        "Carl Hendry",
+        id="a-role-after-and-before-a-name",
     ),
     pytest.param(
         '"We will win this state," said Dana Pruitt, the front-runner in the state and '

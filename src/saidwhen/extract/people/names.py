@@ -986,6 +986,8 @@ def _name_start(
             after_title = start > 0 and (
                 doc[start - 1].lower_ == "of"
                 or (start == i and title_of(doc, start) is not None)
+                # "former operative and Marine John Tiegen": one more role of a list
+                or (start == i and _after_role_and(doc, start))
                 or (
                     doc[start - 1].lower_ in ("miss", "mister")
                     and not any(t.lower_ in _ANY_GIVEN for t in before)
@@ -1019,6 +1021,15 @@ def _name_start(
             ):
                 start = cut
     return start
+
+
+def _after_role_and(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` follows "and" after a lower-case role ("a former operative and
+    Marine ...", "a lawyer and Democrat ..."): the words from it are roles too."""
+    if i < 2 or doc[i - 1].lower_ != "and":
+        return False
+    role = doc[i - 2]
+    return role.pos_ == "NOUN" and role.text.islower() and person_noun(role.lemma_.lower())
 
 
 def title_of(doc: Doc, i: int) -> int | None:
