@@ -2,8 +2,9 @@
 
 The story's person (the one named first) keeps a bare surname, unless the other
 was named in the same paragraph before it, or was the subject of the paragraph
-before; and a regnal name ("King Omar") is the whole name of its bearer, so a bare
-"Omar" is the king's when another person only has it as a surname.  Made-up
+before (over paragraphs of nothing but quotation: her words running on); and a
+regnal name ("King Omar") is the whole name of its bearer, so a bare "Omar" is the
+king's when another person only has it as a surname.  Made-up
 articles run through the real pipeline, with the names their quotes' speakers
 must get."""
 
@@ -35,6 +36,16 @@ CASES = [
         ["I do not answer to cartoons"],
         "Hal Brook",
         id="an-object-in-the-paragraph-before-is-no-subject",
+    ),
+    pytest.param(
+        "Three men died in the fire, among them the dock worker Tom Marsh.\n\n"
+        "Lena Marsh, mother of the dock worker Tom Marsh, rejected the report.\n\n"
+        '"They lied to me at the funeral," Marsh said.\n\n'
+        '"They still lie about it, every day."\n\n'
+        '"There is no excuse for any of it," Marsh said last week.',
+        ["They lied to me at the funeral", "There is no excuse for any of it"],
+        "Lena Marsh",
+        id="the-paragraph-before-skips-a-quote-running-on",
     ),
     pytest.param(
         "Velo's Aziz Omar called the envoy a liar on Thursday. After a meeting with King "

@@ -179,6 +179,14 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     return None
 
 
+_NICKNAME = re.compile(r"(?:“|\"|``|''|‘|')[^\s“”\"']+(?:”|\"|''|’|')")
+
+
+def _nickname(word: str) -> bool:
+    """A word that is a nickname in quotation marks ("“Tig”", "''Bud''")."""
+    return _NICKNAME.fullmatch(word) is not None
+
+
 def _described_role(doc: Doc, i: int, j: int) -> bool:
     """A run of one role word ("CEO") under lower-case modifiers that make it a
     description ("one neo-bank CEO", "a former CFO"): nobody's name."""
@@ -280,7 +288,8 @@ def find_people(
         else:
             words = [w for w in doc[w0:j].text.split() if w not in ("'s", "’s")]
             words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
-        words = unglued([w.strip("()") for w in words if w.strip("()")])
+        # (a nickname in quotation marks is no part of the name: "John “Tig” Tiegen")
+        words = unglued([w.strip("()") for w in words if w.strip("()") and not _nickname(w)])
         if all(w.lower() in TITLES or f"{w.lower()}." in TITLES for w in words):
             continue  # "Lt" of "Lt. Col. Ann Vick", split by the tokenizer: no one
         if _described_role(doc, i, j):
@@ -684,6 +693,12 @@ def _after_capital(text: str, at: int) -> bool:
     return word[:1].isupper() and word not in ("The", "A", "An")
 
 
+# the small words between the capitalised words an acronym spells ("Citizens for
+# Responsibility and Ethics in Washington", "Committee on Foreign Investment in the
+# United States")
+_ACRONYM_GLUE = "(?:and|of|for|the|&|in|on|at|to)"
+
+
 def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
     """Name a body known by its acronym by the words the article spells it out with
     ("CBP": "Customs and Border Protection"), taking in the mentions of those words."""
@@ -695,7 +710,7 @@ def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
         if not 2 <= len(acro) <= 6 or not acro.isalpha():
             continue
         for m in re.finditer(
-            rf"\b{acro[0]}[\w'’-]*(?:\s+(?:and|of|for|the|&)?\s*[A-Z][\w'’-]*)+", text
+            rf"\b{acro[0]}[\w'’-]*(?:\s+(?:{_ACRONYM_GLUE}\s+){{0,2}}[A-Z][\w'’-]*)+", text
         ):
             words = m.group().split()
             initials = "".join(w[0] for w in words if w[:1].isupper())

@@ -402,6 +402,11 @@ class _Descriptions:
                 continue
             if tok.dep_ == "appos" or (tok.dep_ in ("attr", "compound")):
                 continue  # "Lee, her husband,", "Lee is my husband": the named one
+            nxt = tok.i + 1
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1  # (a page's no-break space: "his nephew\xa0Ali Soheil")
+            if nxt < len(doc) and self.mentions_in(doc[nxt].idx, doc[nxt].idx + 1):
+                continue  # "his nephew Ali Soheil": the named one
             lo, hi = poss[0].idx, tok.idx + len(tok)
             if any(lo < e for _, e, _ in self.mentions_in(lo - self._longest, hi)):
                 continue  # a name's mention ("Her Majesty"), or a noun joined to one

@@ -303,6 +303,10 @@ def _personal_name(ent: _Entity) -> bool:
     return bool(ent.votes.get("person_strong") or ent.votes.get("person_full"))
 
 
+# How many paragraphs of nothing but quotation "the paragraph before" looks back over
+_QUOTED_RUN = 3
+
+
 class PeopleIndex(_Descriptions, _Pronouns):
     """The people of one article; ``resolve`` maps a mention span to a canonical name."""
 
@@ -493,13 +497,36 @@ class PeopleIndex(_Descriptions, _Pronouns):
         return best
 
     def _paragraphs_before(self, at: int) -> tuple[int, int]:
-        """Where the paragraph holding ``at`` starts, and where the one before it starts."""
+        """Where the paragraph holding ``at`` starts, and where the one before it starts:
+        the one before the paragraphs of nothing but quotation that come between (a
+        speaker's words running on: "'...,' Smith said. / '...' / '...,' Smith said")."""
         text = self._doc_text
-        para = text.rfind("\n", 0, at) + 1
-        end = para - 1
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        return para, (text.rfind("\n", 0, end) + 1 if end > 0 else para)
+        para = start = text.rfind("\n", 0, at) + 1
+        for _ in range(_QUOTED_RUN + 1):
+            end = start - 1
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+            if end <= 0:
+                return para, start
+            start = text.rfind("\n", 0, end) + 1
+            if not self._all_quoted(start, end):
+                break
+        return para, start
+
+    def _all_quoted(self, start: int, end: int) -> bool:
+        """Whether the text ``start:end`` is quotation, with no word outside it."""
+        text = self._doc_text
+        k = bisect.bisect_right(self._quote_starts, start) - 1
+        pos, covered = start, False
+        for q0, q1 in self._quoted[max(k, 0) :]:
+            if q0 >= end:
+                break
+            if q1 <= pos:
+                continue
+            if any(c.isalnum() for c in text[pos:q0]):
+                return False
+            covered, pos = True, max(pos, q1)
+        return covered and not any(c.isalnum() for c in text[pos:end])
 
     # -- queries -------------------------------------------------------------
     def persons(self) -> list[Person]:

@@ -47,7 +47,7 @@ _ORG_WORDS = frozenset(
     team fund trust society organization organisation coalition alliance
     systems technologies technology labs laboratories industries holdings airlines
     motors pharmaceuticals solutions enterprises ventures magazine tribune herald
-    chronicle gazette sports
+    chronicle gazette sports academies
     """.split()
 )
 # What closes a company's full name ("Vell Data Corp.", "Anheuser-Busch Cos.")
@@ -504,8 +504,12 @@ def _is_name_token(tok: Token) -> bool:
         or (tok.pos_ in ("PROPN", "NOUN") and _ELIDED.fullmatch(tok.text) is not None)
         # "PeÃ±a": "Peña" read in the wrong encoding, as some pages are (which the tagger
         # may take for a noun: "Paulo CarreÃ±o King")
+        # (or for a verb: "TomÃ¡s Regalado", a given name the tagger labels a person's)
         or (
-            (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and _decoded_wrong(tok.text)))
+            (
+                tok.pos_ == "PROPN"
+                or (_decoded_wrong(tok.text) and (tok.pos_ == "NOUN" or tok.ent_type_ == "PERSON"))
+            )
             and tok.text[:1].isupper()
             and _mangled_letters(tok.text)
         )
@@ -645,10 +649,17 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             and not doc[i].is_sent_start
             and _bridge(doc, i) is not None
         )
-        if _is_name_token(doc[i]) or plural_head or _surname_he(doc, i) or _acronym_opens(doc, i):
+        if (
+            _is_name_token(doc[i])
+            or plural_head
+            or _surname_he(doc, i)
+            or _acronym_opens(doc, i)
+            or _body_adjective(doc, i)
+        ):
             j = i
             while j + 1 < n:
-                if _is_name_token(doc[j + 1]) and doc[j].whitespace_:
+                word = _is_name_token(doc[j + 1]) or _body_adjective(doc, j + 1)
+                if word and doc[j].whitespace_:
                     j += 1
                 elif (
                     not doc[j].whitespace_
@@ -658,6 +669,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                     j += 1  # "JosÃ" + "©": "José" mangled and cut in two
                 elif (k := _bridge(doc, j, i)) is not None:
                     j = k
+                elif (k := _listed_fields(doc, i, j)) is not None:
+                    j = k  # "the National Academies of Sciences, Engineering and Medicine"
                 elif (
                     j + 2 < n
                     and not doc[j].whitespace_
@@ -673,6 +686,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                     and _is_name_token(doc[j + 4])
                 ):
                     j += 4  # "Coach (Frank) Vogel": a name put in by the writer
+                elif (k := _nickname_end(doc, j)) is not None:
+                    j = k  # "John “Tig” Tiegen": a nickname in quotation marks
                 elif (
                     j + 2 < n
                     and doc[j + 1].text == "-"
@@ -714,6 +729,75 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
+
+
+_NICK_OPEN = frozenset({"“", '"', "``", "''", "‘", "'"})
+_NICK_CLOSE = frozenset({"”", '"', "''", "’", "'"})
+
+
+def _nickname_end(doc: Doc, j: int) -> int | None:
+    """The surname after a quoted nickname between a given name and it ("John “Tig”
+    Tiegen", "Lloyd ''Bud'' Cole"), else None: the run goes on to the surname."""
+    k = j + 1
+    if k + 3 >= len(doc) or not doc[j].whitespace_ or doc[k].text not in _NICK_OPEN:
+        return None
+    end = k + 1
+    while end < min(k + 4, len(doc)) and _is_name_token(doc[end]):
+        end += 1
+    if end == k + 1 or end + 1 >= len(doc) or doc[end].text not in _NICK_CLOSE:
+        return None
+    # (marks tight around the nickname, a space on each side: not a quote that opens
+    # after a name, "Lee “Gone” said")
+    if doc[k].whitespace_ or doc[end - 1].whitespace_ or not doc[end].whitespace_:
+        return None
+    return end + 1 if _is_name_token(doc[end + 1]) and doc[end + 1].pos_ == "PROPN" else None
+
+
+def _listed_fields(doc: Doc, i: int, j: int) -> int | None:
+    """The last word of a list that closes a body's name after its "of" or "for" ("of
+    Sciences, Engineering and Medicine", "of Alcohol, Tobacco, Firearms and
+    Explosives"): one word a field, each joined to the one before it, the last by "and";
+    else None."""
+    if not any(t.lower_ in ("of", "for") for t in doc[i:j]):
+        return None
+    k, fields = j, 0
+    while (
+        k + 2 < len(doc)
+        and doc[k + 1].text == ","
+        and _is_name_token(doc[k + 2])
+        and doc[k + 2].dep_ == "conj"
+    ):
+        k, fields = k + 2, fields + 1
+    at = k + 1
+    if at + 1 < len(doc) and doc[at].text == ",":
+        at += 1  # (the serial comma)
+    if (
+        fields
+        and at + 1 < len(doc)
+        and doc[at].lower_ == "and"
+        and _is_name_token(doc[at + 1])
+        and doc[at + 1].dep_ == "conj"
+    ):
+        return at + 1
+    return None
+
+
+def _body_adjective(doc: Doc, i: int) -> bool:
+    """A capitalised adjective inside a body's name, which the tagger reads as one
+    ("the Republican Jewish Coalition", "the Democratic Senatorial Campaign Committee"):
+    a word of the name, not a description of the body."""
+    tok = doc[i]
+    return (
+        tok.pos_ == "ADJ"
+        and tok.ent_type_ == "ORG"
+        and tok.text[:1].isupper()
+        and tok.is_alpha
+        and bool(tok.whitespace_)
+        and i + 1 < len(doc)
+        and doc[i + 1].ent_type_ == "ORG"
+        and doc[i + 1].ent_iob_ == "I"
+        and doc[i + 1].text[:1].isupper()
+    )
 
 
 def _acronym_opens(doc: Doc, i: int) -> bool:
@@ -902,6 +986,8 @@ def _name_start(
             after_title = start > 0 and (
                 doc[start - 1].lower_ == "of"
                 or (start == i and title_of(doc, start) is not None)
+                # "former operative and Marine John Tiegen": one more role of a list
+                or (start == i and _after_role_and(doc, start))
                 or (
                     doc[start - 1].lower_ in ("miss", "mister")
                     and not any(t.lower_ in _ANY_GIVEN for t in before)
@@ -935,6 +1021,15 @@ def _name_start(
             ):
                 start = cut
     return start
+
+
+def _after_role_and(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` follows "and" after a lower-case role ("a former operative and
+    Marine ...", "a lawyer and Democrat ..."): the words from it are roles too."""
+    if i < 2 or doc[i - 1].lower_ != "and":
+        return False
+    role = doc[i - 2]
+    return role.pos_ == "NOUN" and role.text.islower() and person_noun(role.lemma_.lower())
 
 
 def title_of(doc: Doc, i: int) -> int | None:
@@ -1090,19 +1185,23 @@ def _time_tail(span: SpacySpan) -> int:
 
 def _knows_of(root: Token, child: Token) -> bool:
     """Whether ``child`` tells how unnamed people know what they say: a participle or
-    adjective with a preposition after a plural person noun ("people briefed on the
-    talks", "officials familiar with the plan")."""
+    adjective with a preposition after a person noun ("people briefed on the talks",
+    "officials familiar with the plan", "a source involved in the deal", "one Democrat
+    familiar with the talks")."""
     lemma = root.lemma_.lower()
     return (
-        root.pos_ == "NOUN"
-        and root.tag_ == "NNS"
-        and (person_noun(lemma) or lemma == "people")
+        (root.pos_ == "NOUN" or (root.pos_ == "PROPN" and root.lower_ in _PARTY_MEMBERS))
+        and (person_noun(lemma) or lemma in ("people", "person") or lemma in _PARTY_MEMBERS)
         and (
             (child.dep_ == "acl" and child.tag_ in ("VBN", "VBD"))
             or (child.dep_ == "amod" and child.i > root.i)
         )
         and any(c.dep_ == "prep" for c in child.children)
     )
+
+
+# a party's member as an unnamed source's head ("one Democrat familiar with ...")
+_PARTY_MEMBERS = frozenset("democrat democrats republican republicans".split())
 
 
 def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str] | None:

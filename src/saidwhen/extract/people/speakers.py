@@ -10,7 +10,7 @@ from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, TITLES
 from saidwhen.extract.people.described import _KIN_WORDS
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.headlines import _headline_end
-from saidwhen.extract.people.index import PeopleIndex
+from saidwhen.extract.people.index import PeopleIndex, _author_of_work
 from saidwhen.extract.people.names import (
     _ANY_BODY_NOUNS,
     _PERSON_NOUNS,
@@ -18,6 +18,8 @@ from saidwhen.extract.people.names import (
     _clean_mention,
     _same_person,
     composed,
+    issuer_word,
+    person_noun,
 )
 from saidwhen.model import EntityType, Quote, Speaker
 from saidwhen.nlp import doc_text
@@ -51,6 +53,11 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             continue
         joint = (
             _joint_name(doc, sp.start, sp.end, people)
+            or (
+                _joint_name(doc, sp.start, wider, people)
+                if (wider := _pair_end(doc, sp.start, sp.end)) != sp.end
+                else None
+            )
             or _they_joint(doc, sp.start, sp.end, people)
             or _pair_joint(doc, sp.start, sp.end, people)
         )
@@ -286,39 +293,63 @@ def _joint_name(
     if span is None or len(span) == 0:
         return None
     root = span.root
+    who = _author_of_work(root) or (issuer_word(root) if root.pos_ == "NOUN" else None)
+    if who is not None and who.conjuncts:
+        # "a study by economists Ana Ruiz and Tom Lee": the two who wrote it
+        end = who.right_edge.idx + len(who.right_edge)
+        return _joint_name(doc, who.left_edge.idx, end, people)
     if (person := stacked_title_name(root)) is not None:
         # "American academic and professor Marc Hill": one person of two roles
         ent = people.entity_at(person.left_edge.idx, person.idx + len(person))
         if ent is not None and ent.type == "person":
             return ent.name, "person"
-    if root.pos_ not in ("PROPN", "NOUN"):
-        return None
+    if root.pos_ not in ("PROPN", "NOUN") and root.lower_ not in ("he", "she"):
+        return None  # (but "She and Jack Goldsmith, a former official,")
+    role: Token | None = None
     if root.tag_ == "NNS":
         # "nuclear experts Ana Ruiz and Tom Lee": the two named in apposition to their role
         named = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        listed = [c for c in root.conjuncts if c.i > root.i]
         if named and named[0].conjuncts:
             root = named[0]
-    members = [root, *(c for c in root.conjuncts if start <= c.idx and c.idx + len(c) <= end)]
-    if len(members) < 2 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in root.children):
+        elif (
+            len(listed) >= 2
+            and all(c.pos_ == "PROPN" for c in listed)
+            and doc[listed[0].left_edge.i - 1].text == ","
+        ):
+            # "two members of Congress, Ana Ruiz and Tom Lee,": the parser's list of three
+            role, root = root, listed[0]
+    members = [
+        root,
+        *(
+            c
+            for c in root.conjuncts
+            if start <= c.idx and c.idx + len(c) <= end and (role is None or c.i != role.i)
+        ),
+    ]
+    # (the "and" of a list of three hangs on the one before last: "Ruiz, Lee and Hart")
+    if len(members) < 2 or not any(
+        c.dep_ == "cc" and c.lower_ == "and" for m in members for c in m.children
+    ):
         return None
     if any(m.pos_ not in ("PROPN", "NOUN", "PRON") for m in members):
         return None  # "Vance and has aides" (a slip for "his"): no second person
     appos = [c.i for c in root.children if c.dep_ == "appos" and c.i > root.i]
-    if appos and any(
-        m.i > min(appos)
-        and m.text.islower()
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in m.children)
-        for m in members[1:]
-    ):
-        return None  # "Suzanne Lee, a professor at Yale, and a co-editor of ...": one person
+    if appos and any(m.i > min(appos) and _second_role(m) for m in members[1:]):
+        # "Suzanne Lee, a professor at Yale, and a co-editor of ...", "Lee, the front-runner
+        # and current poll leader", "..., and a Republican who ...": one person
+        return None
     if root.text.islower() and all(
         m.text.islower() and not any(c.dep_ in ("det", "poss") for c in m.children)
         for m in members[1:]
     ):
         return None  # "the former actress and minister": one person, two roles
+    if (joined := _after_roles(members, people)) is not None:
+        return joined.name, "person"
     text = doc_text(doc)
     names: list[str] = []
     persons: list[_Entity] = []
+    bodies: list[str] = []
     for m in sorted(members, key=lambda t: t.i):
         lo = min(t.idx for t in m.lefts) if m.n_lefts else m.idx
         lo = max(lo, start)
@@ -328,11 +359,56 @@ def _joint_name(
             persons.append(ent)
         else:
             names.append(text[lo : m.idx + len(m)].strip(" ,"))
+            if ent is not None and ent.type == "organisation" and ent.named and m.pos_ == "PROPN":
+                bodies.append(ent.name)
+    if not persons and len(bodies) == len(names):
+        # "Fox News and NBC News": two bodies by their names
+        return f"{', '.join(bodies[:-1])} and {bodies[-1]}", "group"
     if not persons:
         return None  # "the Russian and Syrian defense ministries", two bodies: left as they are
     if len(persons) == len(names) == 2 and _first_joined(text, persons[1], persons[0]):
         names.reverse()
-    return " and ".join(names), "group"
+    # ("Ana Ruiz, Tom Lee and Eva Hart": a list as the article writes one)
+    return f"{', '.join(names[:-1])} and {names[-1]}", "group"
+
+
+def _pair_end(doc: Doc, start: int, end: int) -> int:
+    """Where the names joined to a mention's name end ("David Albright" of "David
+    Albright and Serena Kelleher wrote", a mention the quote after theirs took up):
+    the last name's end; else ``end``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.root.pos_ != "PROPN" or span.root.dep_ == "conj":
+        return end
+    names = [c for c in span.root.conjuncts if c.idx >= end]
+    if not names or not all(c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in names):
+        return end
+    return names[-1].idx + len(names[-1])
+
+
+def _after_roles(members: list[Token], people: PeopleIndex) -> _Entity | None:
+    """The person named after roles joined by "and" ("former Gov. and party Chairman Ed
+    Rendell", "former operative and Marine John Tiegen"): one person of two roles, not
+    the last governor named and Rendell."""
+    *roles, last = sorted(members, key=lambda t: t.i)
+    if not all(
+        (r.lower_ in TITLES or person_noun(r.lemma_.lower()))
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in r.children)
+        and r.ent_type_ != "PERSON"
+        for r in roles
+    ):
+        return None
+    ent = people.entity_at(last.left_edge.idx, last.idx + len(last))
+    return ent if ent is not None and ent.type == "person" and ent.named else None
+
+
+def _second_role(member: Token) -> bool:
+    """A conjunct after an apposition that goes on saying what the person is: a noun
+    with "a"/"an" ("and a Republican who ...") or a bare lower-case one ("and current
+    poll leader"), not a name or someone's ("and his wife", "and the mayor")."""
+    dets = [c.lower_ for c in member.children if c.dep_ in ("det", "poss")]
+    if dets:
+        return dets[0] in ("a", "an")
+    return member.text.islower() and member.pos_ == "NOUN"
 
 
 def _first_joined(text: str, a: _Entity, b: _Entity) -> bool:
