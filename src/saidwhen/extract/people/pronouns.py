@@ -5,9 +5,11 @@ view, in the pronoun's quote frame and of its gender, ranked by the hand-weighte
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.lexicon import SPEECH_VERBS
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
     MAIN_SUBJECT_BONUS,
@@ -79,6 +81,8 @@ class _Pronouns:
     _flags: dict[int, tuple[bool, int]]
     _mention_starts: list[tuple[int, int, _Entity]]
     _pulled: list[tuple[int, int]]
+    _quoted: list[tuple[int, int]]
+    _quote_starts: list[int]
     _doc_text: str
     _list_items: dict[str, int]  # "he" -> how many list items it opens
     # gender -> (the _names_added it was counted at, the person named most often): the
@@ -182,7 +186,31 @@ class _Pronouns:
                 continue
             if (ent := self.entity_at(t.idx, t.idx + len(t))) and ent.type == "person":
                 out.add(id(ent))
+        if verb.lemma_.lower() in SPEECH_VERBS:
+            out.update(self._named_in_own_quote(pron, verb))
         return frozenset(out)
+
+    def _named_in_own_quote(self, pron: Token, verb: Token) -> set[int]:
+        """The people named by name inside the quote a "he said" is the cue of (the quote
+        closing right before it, or opening right after its verb): a speaker does not
+        name themselves ("'... whether Senator Lee's message could win ...,' he said" is
+        not Lee's)."""
+        text = self._doc_text
+        out: set[int] = set()
+        k = bisect.bisect_right(self._quote_starts, pron.idx) - 1
+        regions = []
+        if k >= 0 and 0 <= pron.idx - self._quoted[k][1] <= 4:
+            regions.append(self._quoted[k])
+        after = verb.idx + len(verb)
+        if k + 1 < len(self._quoted) and 0 <= self._quoted[k + 1][0] - after <= 4:
+            regions.append(self._quoted[k + 1])
+        for lo, hi in regions:
+            for s, e, ent in self.mentions_in(lo, hi):
+                if ent.type != "person" or text[s:e].lower() in PRONOUNS:
+                    continue
+                if self.token_at(s, e).dep_ != "compound":  # (not "Lee supporters")
+                    out.add(id(ent))
+        return out
 
     def _list_subject(self, pron: Token, gender: Gender) -> _Entity | None:
         """The article's main person for a "He said ..." that makes up a short paragraph of
