@@ -61,6 +61,9 @@ def _below(tok: Token, verb: Token) -> bool:
     return tok.i == verb.i
 
 
+# Verbs that go on with what was said: their he/she is the one who spoke last
+_GOING_ON = frozenset({"add", "continue"})
+
 # A list item is short: "He called the protesters thugs." (in tokens)
 _LIST_ITEM_TOKENS = 22
 
@@ -115,6 +118,8 @@ class _Pronouns:
         newcomer = None if in_quote else self._introduced_before(token, gender)
         if newcomer is None and not in_quote:
             newcomer = self._named_after(token, gender) or self._list_subject(token, gender)
+        if newcomer is None and not in_quote:
+            newcomer = self._goes_on_speaking(token, gender, skip)
         if newcomer is not None and id(newcomer) in skip:
             newcomer = None
         if self._model.weights is None and self._trace is None:
@@ -155,6 +160,34 @@ class _Pronouns:
             return newcomer or found
         order = sorted(cands, key=lambda k: cands[k][1][-1][0], reverse=True)
         return cands[rank(self._model, feats, order)][0]
+
+    def _goes_on_speaking(
+        self, pron: Token, gender: Gender, skip: frozenset[int], reach: int = 1000
+    ) -> _Entity | None:
+        """The one who spoke last, for a "he added" ("Lee said ... Ruiz, who ..., fits the
+        bill, he added"): a verb that goes on with what was said takes up the subject of
+        the last verb of saying before it (outside quotes; a he/she there is settled,
+        in text order), of its gender, over the subjects between; none when that verb
+        names no subject ("..., saying ...")."""
+        if pron.dep_ != "nsubj" or pron.head.lemma_.lower() not in _GOING_ON:
+            return None
+        doc = self._doc
+        for k in range(pron.head.i - 1, -1, -1):
+            verb = doc[k]
+            if pron.idx - verb.idx > reach:
+                return None
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            if self._in_quote(verb.idx) or any(lo <= verb.idx < hi for lo, hi in self._pulled):
+                continue  # (a pull quote is no part of the thread)
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                return None
+            ent = self.entity_at(subj[0].left_edge.idx, subj[0].idx + len(subj[0]))
+            if ent is None or ent.type != "person" or id(ent) in skip:
+                return None
+            return ent if ent.gender in (gender, None) else None
+        return None
 
     def _objects_of_verb(self, pron: Token) -> frozenset[int]:
         """The people a subject pronoun's verb takes as its object or addressee ("he
