@@ -136,6 +136,35 @@ def test_a_document_with_no_issuer_stays_the_speaker(nlp: Any, text: str, speake
     assert all(p.type != "person" for p in rec.people if p.name == speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        pytest.param(
+            "Poll: Ruiz and Lee in dead heat in Velo.\n\nAna Ruiz and Tom Lee are virtually "
+            "deadlocked in Velo, the biggest prize of the season, according to a new poll.\n\n"
+            "The survey, conducted by the Orla Institute, finds Ruiz with a small lead.\n\n"
+            "The poll also shows that most voters want the buses fixed first.\n",
+            "most voters want",
+            id="a-poll-after-a-headline-poll-colon-name",
+        ),
+        pytest.param(
+            "Survey: Ruiz and Lee in dead heat in Velo.\n\nAna Ruiz and Tom Lee are virtually "
+            "deadlocked in Velo, the biggest prize of the season, according to a new survey.\n\n"
+            "The survey also found that most voters want the buses fixed first.\n",
+            "most voters want",
+            id="a-survey-after-a-headline-survey-colon-name",
+        ),
+    ],
+)
+def test_a_document_is_no_person_it_names(nlp: Any, text: str, words: str) -> None:
+    """ "The poll" is never a person, whatever words were read as someone's descriptors
+    (a headline "Poll: Ruiz ..." gave Ruiz "poll")."""
+    rec = run(text, nlp)
+    qs = [q for q in rec.quotes if words in q.text]
+    assert qs
+    assert qs[0].speaker is not None and qs[0].speaker.type != "person", qs[0].speaker
+
+
 def test_learned_documents_are_neither_people_nor_bodies() -> None:
     from collections import Counter
 

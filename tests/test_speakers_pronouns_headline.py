@@ -13,7 +13,7 @@ from saidwhen.extract.people import find_people
 
 BODY = (
     "Scenes from Tom Vale's rally at the Elton arena Tuesday will keep the writer Sam Reed, "
-    "who teaches at Elton College, awake at night.\n"
+    "a teacher at Elton College, awake at night.\n"
     "It wasn't just the cries from the crowd that rattled Reed. It wasn't even that he "
     "heard so many of them.\n"
 )

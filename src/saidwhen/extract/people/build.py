@@ -817,5 +817,13 @@ def _link_pronouns_and_roles(doc: Doc, index: PeopleIndex) -> None:
             ent = index.pronoun_target(tok)
             if ent is not None:
                 index._add_mention(ent, tok.idx, tok.idx + len(tok))
-        elif tok.lower_ in ROLE_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+        elif (
+            tok.lower_ in ROLE_NOUNS
+            and tok.pos_ == "NOUN"
+            and (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                # "the nominee's support ... is": the owner of a subject, a subject too
+                or (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))
+            )
+        ):
             index.link_role(tok)

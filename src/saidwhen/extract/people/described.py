@@ -112,9 +112,12 @@ def _roles_gender(roles: set[str]) -> Gender | None:
 
 def _shares_head(ent: _Entity, root: Token) -> bool:
     """Whether a description's noun is one of the entity's words (:meth:`head_words`);
-    a body's noun never names a person ("the campaign" is not its "campaign manager")."""
+    a body's noun never names a person ("the campaign" is not its "campaign manager"),
+    nor does a document's ("the poll" is no one's descriptor read off "Poll: Ruiz ...")."""
     lemma = root.lemma_.lower()
     if ent.type == "person" and lemma in _ORG_NOUNS and lemma not in _PERSON_NOUNS:
+        return False
+    if ent.type == "person" and lemma in _ISSUED_NOUNS:
         return False
     heads = ent.head_words()
     return lemma in heads or root.lower_ in heads

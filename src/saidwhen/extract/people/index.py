@@ -782,7 +782,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         if _verbless_subject(tok, span.start):
             return 2
         if tok.dep_ not in ("nsubj", "nsubjpass"):
-            return 0
+            return 1 if _who_subject(tok) else 0
         verb = tok.head
         while verb.dep_ in ("conj", "aux", "auxpass") and verb.head.i != verb.i:
             verb = verb.head
@@ -791,6 +791,19 @@ class PeopleIndex(_Descriptions, _Pronouns):
         if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.dep_ == "ROOT":
             return 2
         return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1
+
+
+def _who_subject(tok: Token) -> bool:
+    """Whether a name is the subject of a relative clause on it or on its apposition
+    ("there was Tom Lee, who said ...", "thanks to Ana Ruiz, a delegate who dressed up
+    ..."): the one the clause is about, as a subject is."""
+    nouns = [tok, *(c for c in tok.rights if c.dep_ == "appos")]
+    return any(
+        c.dep_ == "relcl"
+        and any(w.dep_ in ("nsubj", "nsubjpass") and w.lower_ in ("who", "that") for w in c.lefts)
+        for n in nouns
+        for c in n.rights
+    )
 
 
 def noun_before_comma(rel: Token, *, names_only: bool = False) -> Token | None:

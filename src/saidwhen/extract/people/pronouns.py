@@ -5,9 +5,11 @@ view, in the pronoun's quote frame and of its gender, ranked by the hand-weighte
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.lexicon import SPEECH_VERBS
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
     MAIN_SUBJECT_BONUS,
@@ -59,6 +61,9 @@ def _below(tok: Token, verb: Token) -> bool:
     return tok.i == verb.i
 
 
+# Verbs that go on with what was said: their he/she is the one who spoke last
+_GOING_ON = frozenset({"add", "continue"})
+
 # A list item is short: "He called the protesters thugs." (in tokens)
 _LIST_ITEM_TOKENS = 22
 
@@ -79,6 +84,8 @@ class _Pronouns:
     _flags: dict[int, tuple[bool, int]]
     _mention_starts: list[tuple[int, int, _Entity]]
     _pulled: list[tuple[int, int]]
+    _quoted: list[tuple[int, int]]
+    _quote_starts: list[int]
     _doc_text: str
     _list_items: dict[str, int]  # "he" -> how many list items it opens
     # gender -> (the _names_added it was counted at, the person named most often): the
@@ -111,6 +118,8 @@ class _Pronouns:
         newcomer = None if in_quote else self._introduced_before(token, gender)
         if newcomer is None and not in_quote:
             newcomer = self._named_after(token, gender) or self._list_subject(token, gender)
+        if newcomer is None and not in_quote:
+            newcomer = self._goes_on_speaking(token, gender, skip)
         if newcomer is not None and id(newcomer) in skip:
             newcomer = None
         if self._model.weights is None and self._trace is None:
@@ -152,6 +161,34 @@ class _Pronouns:
         order = sorted(cands, key=lambda k: cands[k][1][-1][0], reverse=True)
         return cands[rank(self._model, feats, order)][0]
 
+    def _goes_on_speaking(
+        self, pron: Token, gender: Gender, skip: frozenset[int], reach: int = 1000
+    ) -> _Entity | None:
+        """The one who spoke last, for a "he added" ("Lee said ... Ruiz, who ..., fits the
+        bill, he added"): a verb that goes on with what was said takes up the subject of
+        the last verb of saying before it (outside quotes; a he/she there is settled,
+        in text order), of its gender, over the subjects between; none when that verb
+        names no subject ("..., saying ...")."""
+        if pron.dep_ != "nsubj" or pron.head.lemma_.lower() not in _GOING_ON:
+            return None
+        doc = self._doc
+        for k in range(pron.head.i - 1, -1, -1):
+            verb = doc[k]
+            if pron.idx - verb.idx > reach:
+                return None
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            if self._in_quote(verb.idx) or any(lo <= verb.idx < hi for lo, hi in self._pulled):
+                continue  # (a pull quote is no part of the thread)
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                return None
+            ent = self.entity_at(subj[0].left_edge.idx, subj[0].idx + len(subj[0]))
+            if ent is None or ent.type != "person" or id(ent) in skip:
+                return None
+            return ent if ent.gender in (gender, None) else None
+        return None
+
     def _objects_of_verb(self, pron: Token) -> frozenset[int]:
         """The people a subject pronoun's verb takes as its object or addressee ("he
         told Hannity", "she spoke to Lee"), or names later in the clause it governs
@@ -182,7 +219,31 @@ class _Pronouns:
                 continue
             if (ent := self.entity_at(t.idx, t.idx + len(t))) and ent.type == "person":
                 out.add(id(ent))
+        if verb.lemma_.lower() in SPEECH_VERBS:
+            out.update(self._named_in_own_quote(pron, verb))
         return frozenset(out)
+
+    def _named_in_own_quote(self, pron: Token, verb: Token) -> set[int]:
+        """The people named by name inside the quote a "he said" is the cue of (the quote
+        closing right before it, or opening right after its verb): a speaker does not
+        name themselves ("'... whether Senator Lee's message could win ...,' he said" is
+        not Lee's)."""
+        text = self._doc_text
+        out: set[int] = set()
+        k = bisect.bisect_right(self._quote_starts, pron.idx) - 1
+        regions = []
+        if k >= 0 and 0 <= pron.idx - self._quoted[k][1] <= 4:
+            regions.append(self._quoted[k])
+        after = verb.idx + len(verb)
+        if k + 1 < len(self._quoted) and 0 <= self._quoted[k + 1][0] - after <= 4:
+            regions.append(self._quoted[k + 1])
+        for lo, hi in regions:
+            for s, e, ent in self.mentions_in(lo, hi):
+                if ent.type != "person" or text[s:e].lower() in PRONOUNS:
+                    continue
+                if self.token_at(s, e).dep_ != "compound":  # (not "Lee supporters")
+                    out.add(id(ent))
+        return out
 
     def _list_subject(self, pron: Token, gender: Gender) -> _Entity | None:
         """The article's main person for a "He said ..." that makes up a short paragraph of

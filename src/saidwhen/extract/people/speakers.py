@@ -425,6 +425,11 @@ def _first_joined(text: str, a: _Entity, b: _Entity) -> bool:
     return bool(joined) and min(joined)[1]
 
 
+# How far back (tokens) a "they" looks for a joint subject, and for a group or a body
+_JOINT_REACH = 150
+_GROUP_REACH = 60
+
+
 def _they_joint(
     doc: Doc, start: int, end: int, people: PeopleIndex
 ) -> tuple[str, EntityType] | None:
@@ -435,7 +440,7 @@ def _they_joint(
         return None
     they = span[0]
     headline = _headline_end(doc_text(doc))  # its subject is no "they" of the story below
-    for k in range(they.i - 1, max(-1, they.i - 60), -1):
+    for k in range(they.i - 1, max(-1, they.i - _JOINT_REACH), -1):
         t = doc[k]
         if t.idx < headline:
             break
@@ -444,6 +449,11 @@ def _they_joint(
             joint = _joint_name(doc, t.left_edge.idx, edge.idx + len(edge), people)
             if joint is not None:
                 return joint
+            if they.i - k > _GROUP_REACH:
+                # two people named together are taken up further on than a group's noun
+                # or a body ("Ana Ruiz and Tom Lee ... published a book. They compare ...
+                # Lee told me. Still, they identify ...")
+                continue
             if _people_noun(t) or (t.tag_ == "NNS" and t.lemma_.lower() in _ANY_BODY_NOUNS):
                 # "The lawmakers, however, failed to answer. Instead, they ...": that group;
                 # "the groups who wrote to her say ... They ask"
