@@ -65,6 +65,8 @@ def check_offsets(text: str, rec: Any) -> None:
 )
 # found by this test: a person's appositive noun began in the blanked date line
 @example(body='"\n\n" \U000c7904g¹a\U000e1047k Ann Lee', date=dt.date(2000, 1, 1), header=True)
+# found by this test: the week before an article dated 0001-01-02 is off the calendar
+@example(body='"', date=dt.date(1, 1, 2), header=False)
 def test_random_text_quotes_and_dates_keep_their_offsets(
     nlp: Any, body: str, date: dt.date, header: bool
 ) -> None:

@@ -177,6 +177,13 @@ def timex_when(
     return None, None
 
 
+def days_before(anchor: dt.date, days: int) -> str:
+    """The ISO day ``days`` before ``anchor``; the calendar's first day when that is before
+    it (a made-up date in year 1 must not raise)."""
+    step = dt.timedelta(days=days)
+    return (max(anchor, dt.date.min + step) - step).isoformat()
+
+
 def first_day(when: str | None, rng: DateRange | None) -> str | None:
     """The first day a date may be: "2020-08" -> "2020-08-01"."""
     if when:

@@ -21,6 +21,7 @@ from saidwhen.extract.when.base import (
     _dated_free,
     _sentence_of,
     _word,
+    days_before,
     surname_of,
 )
 from saidwhen.extract.when.clauses import _group_told, _not_the_account
@@ -145,7 +146,7 @@ def lead_end_of(text: str) -> int:
 def _news_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> str | None:
     """The day the lead reports ("was voted off on Monday"), when in the week before."""
     lead_end = lead_end_of(text)
-    week = (max(anchor, dt.date.min + dt.timedelta(days=7)) - dt.timedelta(days=7)).isoformat()
+    week = days_before(anchor, 7)
     for t in timexes:
         if t.start >= lead_end:
             break
@@ -358,7 +359,7 @@ def _day_after_told(
     if not days:
         return None
     day = dt.date.fromisoformat(days[-1].date or "")
-    if not anchor - dt.timedelta(days=7) <= day < anchor:
+    if not days_before(anchor, 7) <= day.isoformat() < anchor.isoformat():
         return None
     return (day + dt.timedelta(days=1)).isoformat()
 
@@ -379,7 +380,7 @@ def _updated_day(text: str, timexes: Sequence[Timex], anchor: dt.date) -> dt.dat
         and t.granularity == "day"
         and _EMBED_SIGNATURE.search(text, max(0, t.start - 40), t.start)
     ]
-    later = [d for d in days if anchor < d <= anchor + dt.timedelta(days=_UPDATE_DAYS)]
+    later = [d for d in days if anchor < d and (d - anchor).days <= _UPDATE_DAYS]
     return max(later, default=None)
 
 

@@ -17,6 +17,7 @@ from saidwhen.extract.when.base import (
     _sentence_of,
     _word,
     around,
+    days_before,
     first_day,
     said_before_now,
     starts_from,
@@ -98,7 +99,7 @@ class _Place:
 def _lead_period(text: str, story: Sequence[Timex], anchor: dt.date) -> _Frame | None:
     """The day or weekend of the past week the lead tells of ("spent the weekend watching")."""
     lead_end = lead_end_of(text)
-    week = (anchor - dt.timedelta(days=7)).isoformat()
+    week = days_before(anchor, 7)
     for t in story:
         if t.start >= lead_end:
             break
@@ -191,7 +192,7 @@ def _occasion_frames(
     # another date told, outside any occasion: the narrative has moved on; the day of an
     # occasion of the past week told again ("Saturday's went badly" after "the
     # Saturday debate") is back at it
-    week = (anchor - dt.timedelta(days=7)).isoformat()
+    week = days_before(anchor, 7)
     recent = [f for f in frames if f.noun and f.date and starts_from(*f.date, week)]
     for t in story:
         date = _dated_free(t, anchor) if t.start not in used else None

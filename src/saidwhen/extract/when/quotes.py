@@ -22,6 +22,7 @@ from saidwhen.extract.when.base import (
     _sentence_of,
     _within_paragraphs,
     _word,
+    days_before,
     doc_sentences,
     doc_text,
     first_day,
@@ -190,7 +191,7 @@ def _date_all(
     out = _reactions_dated(out, text, sents, story, anchor)
     out = _lead_speakers_dated(out, text, sents, story, anchor, parsed)
     out = _reporting_dated(out, text, sents, story, anchor)
-    yesterday = (anchor - dt.timedelta(days=1)).isoformat()
+    yesterday = days_before(anchor, 1)
     # the lead's day is the day of the story's words only when the lead sets them at an
     # occasion (a debate, a rally, a call with reporters); words quoted on a day's act or
     # happening (a merger announced, an attack) are reactions, new to the article
@@ -198,7 +199,7 @@ def _date_all(
     lead_day = news and lead_at_occasion(text)
     # the dates the narrative tells, in text order ("the hearing Tuesday of three officials")
     # (not an older event named as a thing: "his account of the July 10 meeting")
-    week = (anchor - dt.timedelta(days=7)).isoformat()
+    week = days_before(anchor, 7)
     days = []
     for t in story:
         when, rng = timex_when(t, anchor)
@@ -244,7 +245,7 @@ def _reporting_dated(
             trailing = _TRAILING.fullmatch(t.text)
             if trailing is not None:  # "over the past week": the seven days up to the article
                 days = _TRAILING_DAYS[trailing.group(1).lower()]
-                rng = DateRange((anchor - dt.timedelta(days=days)).isoformat(), anchor.isoformat())
+                rng = DateRange(days_before(anchor, days), anchor.isoformat())
             frame = (s, rng)
             break
     if frame is None:
@@ -328,7 +329,7 @@ def _reactions_dated(
     ("Judge Ferrell said it would be 'unwise'") are of that day too."""
     out = list(quotes)
     starts = [q.start for q in quotes]
-    week = (anchor - dt.timedelta(days=7)).isoformat()
+    week = days_before(anchor, 7)
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.continues is not None or q.cue is None:
             continue
@@ -370,7 +371,7 @@ def _lead_speakers_dated(
     a speaker a caption shows somewhere on such a day ("Ruiz and Lee stand in front of a
     polling place in Dover on Tuesday."), when the lead dates none of their words."""
     lead_end = lead_end_of(text)
-    week = (anchor - dt.timedelta(days=7)).isoformat()
+    week = days_before(anchor, 7)
     days: dict[str, str] = {}
     for p in quotes:
         if p.speaker is None or not p.speaker.name or p.cue is None or not p.when:
