@@ -106,7 +106,8 @@ said"), that nothing above dates takes the date of the other speaker's words jus
 it, when the text dated them. The article's reporting frame ("Politico interviewed nearly
 20 senators over the past week", "in interviews this week") dates the spoken words after
 it that nothing above dates, as its range ("the past week": the seven days up to the
-article; rule 2 of annotations/BRIEF.md). Words one speaker
+article; rule 2 of annotations/BRIEF.md), not words told to another outlet ("told CNN")
+or said at an occasion or through a channel of their own ("at a rally"). Words one speaker
 said that the text quotes twice, once dated ("saying she had made a 'poor choice of
 words'" on Tuesday, then "'... That was a poor choice of words ...,' she wrote"), are one
 saying: the undated quote takes the date (three words at least).

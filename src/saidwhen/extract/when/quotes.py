@@ -45,6 +45,7 @@ from saidwhen.extract.when.clauses import (
 from saidwhen.extract.when.evidence import (
     _ACCOUNT_GAP,
     _ACCOUNT_REACH,
+    _NAMED_AUDIENCE,
     _OWN_INTERVIEW,
     _PRESENT_SAY,
     _YESTERDAY,
@@ -68,7 +69,12 @@ from saidwhen.extract.when.evidence import (
     lead_end_of,
     written,
 )
-from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated, lead_at_occasion
+from saidwhen.extract.when.occasions import (
+    _names_occasion,
+    _occasions_dated,
+    _sets_occasion,
+    lead_at_occasion,
+)
 from saidwhen.model import DateRange, Quote, Timex
 
 if TYPE_CHECKING:
@@ -258,9 +264,23 @@ def _reporting_dated(
         and q.when_basis == "article date"
         and q.cue is not None
         and not written(q)
+        and _to_the_paper(q, text, sents)
         else q
         for q in quotes
     ]
+
+
+def _to_the_paper(q: Quote, text: str, sents: Sequence[tuple[int, int]]) -> bool:
+    """Words the attribution leaves to the paper's reporting: not told to another outlet or
+    person ("told CNN"), nor said at an occasion or through a channel of their own ("at a
+    rally", "on Fox News"), other than the paper's interview ("said in an interview")."""
+    s, e = _sentence_of(sents, q.cue.start if q.cue else q.start)
+    frame = _outside(text, s, e, q)
+    if _NAMED_AUDIENCE.search(frame):
+        return False
+    if _OWN_INTERVIEW.search(frame):
+        return True
+    return not _frame_channel(frame) and not _sets_occasion(frame)
 
 
 _REPORTING_REACH = 80  # characters between the reporting verb and its period
