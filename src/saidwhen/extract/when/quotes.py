@@ -680,6 +680,14 @@ class _SaidSoFar(list[Quote]):
                 return p
         return None
 
+    def before(self, q: Quote) -> int:
+        """How many of the quotes so far start before ``q``: ``self[k - 1]`` is the words
+        just before it (anyone's)."""
+        k = len(self)
+        while k and self[k - 1].start >= q.start:
+            k -= 1
+        return k
+
     def of_speaker(self, name: str) -> list[Quote]:
         """The speaker's quotes so far, continuations too."""
         return self._by_speaker.get(name, [])
@@ -707,7 +715,7 @@ _ANSWERS = re.compile(
 _ASKS = re.compile(r"(?:\w+ly\s+)?(?:ask(?:ed|s)?|question(?:ed|s)?|press(?:ed|es)?)\b", re.I)
 
 
-def _answered(q: Quote, done: _SaidSoFar, text: str = "") -> Quote | None:
+def _answered(q: Quote, done: _SaidSoFar, text: str) -> Quote | None:
     """The other speaker's quote just before, dated by the text, that ``q`` answers ("'Look
     at all these supporters,' Paradis said. '...,' Bennett shot back."), or the question
     put to the speaker just before ("On Tuesday, Okafor asked Ruiz whether ..." then
@@ -716,9 +724,7 @@ def _answered(q: Quote, done: _SaidSoFar, text: str = "") -> Quote | None:
         return None
     if not _ANSWERS.match(q.cue.text) and not _asked(q, done, text):
         return None
-    k = len(done)
-    while k and done[k - 1].start >= q.start:
-        k -= 1
+    k = done.before(q)
     while k and done[k - 1].continues is not None:
         k -= 1  # the other speaker's words, from where they begin
     if not k:
@@ -735,9 +741,7 @@ def _answered(q: Quote, done: _SaidSoFar, text: str = "") -> Quote | None:
 def _asked(q: Quote, done: _SaidSoFar, text: str) -> bool:
     """The words just before are a question put to ``q``'s speaker, named after the asking
     verb ("Okafor asked Ruiz whether ...")."""
-    k = len(done)
-    while k and done[k - 1].start >= q.start:
-        k -= 1
+    k = done.before(q)
     if not k or q.speaker is None or not q.speaker.name:
         return False
     p = done[k - 1]
@@ -880,9 +884,7 @@ def _date_one(
     # 3a0. "later on the same show", "in the same interview": the occasion of the words just
     # before goes on, dated or not (another speaker's too)
     if _SAME_OCCASION.search(frame):
-        k = len(done)
-        while k and done[k - 1].start >= q.start:
-            k -= 1
+        k = done.before(q)
         p = done[k - 1] if k else None
         if p is not None and q.start - p.end <= _ACCOUNT_REACH:
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
