@@ -363,6 +363,14 @@ NEWS_DAY = "2019-11-20"
             "a gift to the town",
             "2019-11-17",
         ),
+        # "in the same vein": the same thought, not the same occasion
+        (
+            'On Sunday, Ana Ruiz told a radio show that flour was cheap. "We bake at night," '
+            "she said.\n\nIn the same vein, Tom Lee said the bakery was "
+            '"a gift to the town."',
+            "a gift to the town",
+            None,
+        ),
         # "minutes later": still the day told last
         (
             "On March 3, Ana Ruiz met the harbor board. Minutes later, she sent an email "

@@ -21,7 +21,8 @@ The evidence, strongest first (the examples are made up):
    nor the date of the other clause ("She left in 2000, but she said ...");
    "this week" ends on the article's day;
 3. the narrative: "later on the same show", "in the same interview" goes on at the
-   occasion of the words just before (anyone's), dated or not; "she later revealed" is
+   occasion of the words just before (anyone's), dated or not (not "in the same vein":
+   the same thought); "she later revealed" is
    after the last date told (outside
    quotes; not the "later" of a relative clause, "Ruiz, who later became a citizen")
    and before the article (or undated, when what came just before

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.timexes import period_range
 from saidwhen.extract.when.base import (
+    _CHANNEL_WORDS,
     _DOCUMENT,
     _LATER,
     _PERFECT,
@@ -70,6 +71,7 @@ from saidwhen.extract.when.evidence import (
     written,
 )
 from saidwhen.extract.when.occasions import (
+    _OCCASION_NOUN,
     _names_occasion,
     _occasions_dated,
     _sets_occasion,
@@ -808,7 +810,13 @@ def _on_own_cue(
     return None
 
 
-_SAME_OCCASION = re.compile(r"\b(?:on|in|at|during)\s+the\s+same\s+(?!day\b|time\b)\w+", re.I)
+# "later on the same show", "in the same interview": an occasion or a channel of speaking,
+# not "in the same vein", "on the same issue" (the same thought, said anywhere)
+_SAME_OCCASION = re.compile(
+    rf"\b(?:on|in|at|during)\s+the\s+same\s+(?:{_OCCASION_NOUN}|{_CHANNEL_WORDS.pattern}|"
+    r"stage|program(?:me)?|call|event|session|episode|appearance|broadcast)s?\b",
+    re.I,
+)
 
 
 def _date_one(
