@@ -12,6 +12,7 @@ import pytest
 
 from saidwhen.extract.speech.rules import find_noun_reports
 from saidwhen.extract.speech.view import ArticleView
+from tests.test_attribution import run
 from tests.test_reported_reasons15 import found_by
 
 
@@ -76,3 +77,28 @@ def test_from_agent_is_part_of_the_cue(nlp: Any, sentence: str, cue: str) -> Non
 )
 def test_no_report_without_a_said_clause_of_its_own(nlp: Any, sentence: str) -> None:
     assert _found(sentence, nlp) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "owner"),
+    [
+        (
+            "The pier stays shut.\n\nCouncil member Ted Rao's argument was that the town "
+            "should sell the pier first.\n",
+            "argument",
+            "Council member Ted Rao",
+        ),
+        (
+            "The ferry is late again.\n\nThe harbour master's point was that the crew had "
+            "been cut twice this year.\n",
+            "point",
+            "The harbour master",
+        ),
+    ],
+)
+def test_equated_noun_report_is_one_record(nlp: Any, text: str, cue: str, owner: str) -> None:
+    # the tagger may read the noun itself as the source, with "was" as its cue
+    reported = [q for q in run(text, nlp).quotes if q.kind == "indirect"]
+    assert len(reported) == 1
+    assert reported[0].cue is not None and reported[0].cue.text == cue
+    assert reported[0].speaker is not None and reported[0].speaker.mention == owner

@@ -363,6 +363,14 @@ NEWS_DAY = "2019-11-20"
             "a gift to the town",
             "2019-11-17",
         ),
+        # "in the same vein": the same thought, not the same occasion
+        (
+            'On Sunday, Ana Ruiz told a radio show that flour was cheap. "We bake at night," '
+            "she said.\n\nIn the same vein, Tom Lee said the bakery was "
+            '"a gift to the town."',
+            "a gift to the town",
+            None,
+        ),
         # "minutes later": still the day told last
         (
             "On March 3, Ana Ruiz met the harbor board. Minutes later, she sent an email "
@@ -1197,3 +1205,30 @@ def test_the_reporting_frame_dates_its_interviews(
     record = extract(text, NEWS_DAY, nlp=nlp)
     (q,) = [q for q in record.quotes if quoted in q.text and q.kind != "indirect"]
     assert (q.when, q.when_range) == (None, when)
+
+
+@pytest.mark.parametrize(
+    ("attribution", "covered"),
+    [
+        # the paper's own interview is its reporting
+        ("said Tom Ferrell in an interview", True),
+        ("said Tom Ferrell", True),
+        # ... not words told to another outlet, nor said at an occasion of their own
+        ("Tom Ferrell told Channel Five", False),
+        ("Tom Ferrell said at a rally in the harbour", False),
+        ("Tom Ferrell said on his radio show", False),
+    ],
+)
+def test_the_reporting_frame_leaves_words_said_elsewhere(
+    nlp: Any, attribution: str, covered: bool
+) -> None:
+    from saidwhen.pipeline import extract
+
+    text = (
+        _FILLER
+        + "The Gazette interviewed a dozen fishermen over the past week.\n\n"
+        + f'"Our nets come up empty every morning," {attribution}.'
+    )
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if "nets come up empty" in q.text]
+    assert (q.when_range is not None) == covered, q

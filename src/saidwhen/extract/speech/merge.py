@@ -313,8 +313,10 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         ):
             out.append(r)
     for r in find_noun_reports(view, people):
-        same = [q for q in out if _same_report(q, r)]
-        if any(q.speaker is not None for q in same):
+        # a reading whose source is the noun itself ("Lee's argument" of "Lee's argument
+        # was that ...") is this report with the wrong cue ("was")
+        same = [q for q in out if _same_report(q, r) or _source_holds(q, r.cue)]
+        if any(q.speaker is not None and not _source_holds(q, r.cue) for q in same):
             continue
         out = [q for q in out if q not in same]  # the tagger's reading knew no owner
         words = [q for q in same if q.start <= r.start and r.end <= q.end]
@@ -462,6 +464,12 @@ def _same_report(a: Draft, b: Draft) -> bool:
     if (a.start, a.end) == (b.start, b.end):
         return True
     return a.cue is not None and b.cue is not None and _overlap(a.cue, b.cue)
+
+
+def _source_holds(q: Draft, cue: Span | None) -> bool:
+    """Whether ``q``'s source mention holds ``cue`` (a noun of saying)."""
+    s = q.speaker
+    return s is not None and cue is not None and s.start <= cue.start and cue.end <= s.end
 
 
 def _overlap(a: Span, b: Span) -> bool:

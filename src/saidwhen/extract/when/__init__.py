@@ -21,7 +21,8 @@ The evidence, strongest first (the examples are made up):
    nor the date of the other clause ("She left in 2000, but she said ...");
    "this week" ends on the article's day;
 3. the narrative: "later on the same show", "in the same interview" goes on at the
-   occasion of the words just before (anyone's), dated or not; "she later revealed" is
+   occasion of the words just before (anyone's), dated or not (not "in the same vein":
+   the same thought); "she later revealed" is
    after the last date told (outside
    quotes; not the "later" of a relative clause, "Ruiz, who later became a citizen")
    and before the article (or undated, when what came just before
@@ -106,7 +107,8 @@ said"), that nothing above dates takes the date of the other speaker's words jus
 it, when the text dated them. The article's reporting frame ("Politico interviewed nearly
 20 senators over the past week", "in interviews this week") dates the spoken words after
 it that nothing above dates, as its range ("the past week": the seven days up to the
-article; rule 2 of annotations/BRIEF.md). Words one speaker
+article; rule 2 of annotations/BRIEF.md), not words told to another outlet ("told CNN")
+or said at an occasion or through a channel of their own ("at a rally"). Words one speaker
 said that the text quotes twice, once dated ("saying she had made a 'poor choice of
 words'" on Tuesday, then "'... That was a poor choice of words ...,' she wrote"), are one
 saying: the undated quote takes the date (three words at least).

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.timexes import period_range
 from saidwhen.extract.when.base import (
+    _CHANNEL_WORDS,
     _DOCUMENT,
     _LATER,
     _PERFECT,
@@ -46,6 +47,7 @@ from saidwhen.extract.when.clauses import (
 from saidwhen.extract.when.evidence import (
     _ACCOUNT_GAP,
     _ACCOUNT_REACH,
+    _NAMED_AUDIENCE,
     _OWN_INTERVIEW,
     _PRESENT_SAY,
     _YESTERDAY,
@@ -69,7 +71,13 @@ from saidwhen.extract.when.evidence import (
     lead_end_of,
     written,
 )
-from saidwhen.extract.when.occasions import _names_occasion, _occasions_dated, lead_at_occasion
+from saidwhen.extract.when.occasions import (
+    _OCCASION_NOUN,
+    _names_occasion,
+    _occasions_dated,
+    _sets_occasion,
+    lead_at_occasion,
+)
 from saidwhen.model import DateRange, Quote, Timex
 
 if TYPE_CHECKING:
@@ -259,9 +267,23 @@ def _reporting_dated(
         and q.when_basis == "article date"
         and q.cue is not None
         and not written(q)
+        and _to_the_paper(q, text, sents)
         else q
         for q in quotes
     ]
+
+
+def _to_the_paper(q: Quote, text: str, sents: Sequence[tuple[int, int]]) -> bool:
+    """Words the attribution leaves to the paper's reporting: not told to another outlet or
+    person ("told CNN"), nor said at an occasion or through a channel of their own ("at a
+    rally", "on Fox News"), other than the paper's interview ("said in an interview")."""
+    s, e = _sentence_of(sents, q.cue.start if q.cue else q.start)
+    frame = _outside(text, s, e, q)
+    if _NAMED_AUDIENCE.search(frame):
+        return False
+    if _OWN_INTERVIEW.search(frame):
+        return True
+    return not _frame_channel(frame) and not _sets_occasion(frame)
 
 
 _REPORTING_REACH = 80  # characters between the reporting verb and its period
@@ -661,6 +683,14 @@ class _SaidSoFar(list[Quote]):
                 return p
         return None
 
+    def before(self, q: Quote) -> int:
+        """How many of the quotes so far start before ``q``: ``self[k - 1]`` is the words
+        just before it (anyone's)."""
+        k = len(self)
+        while k and self[k - 1].start >= q.start:
+            k -= 1
+        return k
+
     def of_speaker(self, name: str) -> list[Quote]:
         """The speaker's quotes so far, continuations too."""
         return self._by_speaker.get(name, [])
@@ -688,7 +718,7 @@ _ANSWERS = re.compile(
 _ASKS = re.compile(r"(?:\w+ly\s+)?(?:ask(?:ed|s)?|question(?:ed|s)?|press(?:ed|es)?)\b", re.I)
 
 
-def _answered(q: Quote, done: _SaidSoFar, text: str = "") -> Quote | None:
+def _answered(q: Quote, done: _SaidSoFar, text: str) -> Quote | None:
     """The other speaker's quote just before, dated by the text, that ``q`` answers ("'Look
     at all these supporters,' Paradis said. '...,' Bennett shot back."), or the question
     put to the speaker just before ("On Tuesday, Okafor asked Ruiz whether ..." then
@@ -697,9 +727,7 @@ def _answered(q: Quote, done: _SaidSoFar, text: str = "") -> Quote | None:
         return None
     if not _ANSWERS.match(q.cue.text) and not _asked(q, done, text):
         return None
-    k = len(done)
-    while k and done[k - 1].start >= q.start:
-        k -= 1
+    k = done.before(q)
     while k and done[k - 1].continues is not None:
         k -= 1  # the other speaker's words, from where they begin
     if not k:
@@ -716,9 +744,7 @@ def _answered(q: Quote, done: _SaidSoFar, text: str = "") -> Quote | None:
 def _asked(q: Quote, done: _SaidSoFar, text: str) -> bool:
     """The words just before are a question put to ``q``'s speaker, named after the asking
     verb ("Okafor asked Ruiz whether ...")."""
-    k = len(done)
-    while k and done[k - 1].start >= q.start:
-        k -= 1
+    k = done.before(q)
     if not k or q.speaker is None or not q.speaker.name:
         return False
     p = done[k - 1]
@@ -785,7 +811,13 @@ def _on_own_cue(
     return None
 
 
-_SAME_OCCASION = re.compile(r"\b(?:on|in|at|during)\s+the\s+same\s+(?!day\b|time\b)\w+", re.I)
+# "later on the same show", "in the same interview": an occasion or a channel of speaking,
+# not "in the same vein", "on the same issue" (the same thought, said anywhere)
+_SAME_OCCASION = re.compile(
+    rf"\b(?:on|in|at|during)\s+the\s+same\s+(?:{_OCCASION_NOUN}|{_CHANNEL_WORDS.pattern}|"
+    r"stage|program(?:me)?|call|event|session|episode|appearance|broadcast)s?\b",
+    re.I,
+)
 
 
 def _date_one(
@@ -861,9 +893,7 @@ def _date_one(
     # 3a0. "later on the same show", "in the same interview": the occasion of the words just
     # before goes on, dated or not (another speaker's too)
     if _SAME_OCCASION.search(frame):
-        k = len(done)
-        while k and done[k - 1].start >= q.start:
-            k -= 1
+        k = done.before(q)
         p = done[k - 1] if k else None
         if p is not None and q.start - p.end <= _ACCOUNT_REACH:
             return replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
