@@ -280,3 +280,38 @@ _HOSTS = (
 )
 def test_a_date_on_the_own_cue(nlp: Any, text: str, quoted: str, when: str | None) -> None:
     assert dated(nlp, text, quoted) == (when, "text" if when else "article date")
+
+
+# the debate two days before the article (Monday, in Wednesday's paper): words said after it,
+# a paragraph on from the words the text dated to it, are of that day; a reaction to a
+# primary won that day, with no words dated to it, is new to the article
+_DEBATE = (
+    "The feud is so open that Ana Ruiz was asked about it during the debate on Monday night "
+    "in Dover. She said she had not read the letter, and when asked whether she was stoking it, "
+    'she said, "I hope not."\n\nBut she added that some of the dock owners were "sharks" who '
+    'wanted a fight. The "anger is like nothing I have seen," she told Jo Park of Radio Dover '
+    'after the debate, "and I hope we can calm it."'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        (_DEBATE, "I hope not", "2019-11-18"),
+        (_DEBATE, "and I hope we can calm it", "2019-11-18"),
+        (
+            "Ana Ruiz won the primary on Monday. She took most of the delegates.\n\n"
+            '"It was a narrow win," Tom Ferrell, a port analyst, told reporters.',
+            "It was a narrow win",
+            None,
+        ),
+        (
+            "Ana Ruiz won the primary on Monday.\n\n"
+            '"It was a narrow win," said Tom Ferrell, a port analyst.',
+            "It was a narrow win",
+            None,
+        ),
+    ],
+)
+def test_two_days_before(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert dated(nlp, text, quoted) == (when, "text" if when else "article date")

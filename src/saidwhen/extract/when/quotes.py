@@ -454,7 +454,8 @@ def _yesterday_dated(
     told before the quote is that day ("follows the hearing Tuesday of three officials"),
     within a paragraph of it or of the words said that day since (unless it is the first past
     day the text tells, and not the day of the lead's act the words react to:
-    ``reactions``). A pass of its own, after
+    ``reactions``); or the day before that, told just before as a day of speaking (words
+    the text dated to it since, within a paragraph). A pass of its own, after
     the others, so that this day never spreads to other quotes as if the text had dated
     them (through a channel, an account).
     """
@@ -468,6 +469,10 @@ def _yesterday_dated(
     lead_end = lead_end_of(text)
     first = next((d for d in days if d.when and len(d.when) == 10 and d.when <= yesterday), None)
     act: tuple[int, int] | None = None  # the sentence of the lead's act, that day
+    # a day told just before the words, the day before the article or the one before it
+    # (Thursday's paper: "told a radio host on Tuesday", then "'...,' he said")
+    recent = (yesterday, days_before(dt.date.fromisoformat(yesterday), 1))
+    said_before = -1  # where the last words said the day before that start
     if reactions and not lead:
         first = None  # the lead's own day, of an act the words react to: no boilerplate's
         day = next((d for d in days if d.when == yesterday and d.pos < lead_end), None)
@@ -475,6 +480,8 @@ def _yesterday_dated(
     for q in quotes:
         if q.when == yesterday:
             said_then = max(said_then, q.start)
+        elif q.when == recent[1]:
+            said_before = max(said_before, q.start)
         if q.when is not None or q.when_range is not None:
             out.append(q)
             continue
@@ -509,6 +516,14 @@ def _yesterday_dated(
                 - bisect.bisect_left(breaks, max(last.pos, said_then))
                 <= _TOLD_GAP
             )
+        ) or (
+            # two days before, only as a day of speaking: words the text dated to it since
+            # it was told, within a paragraph (not a primary the words react to)
+            last is not None
+            and last.when == recent[1]
+            and said_before > last.pos
+            and bisect.bisect_left(breaks, q.start) - bisect.bisect_left(breaks, said_before)
+            <= _TOLD_GAP
         )
         # the one the lead shows acting that day ("Ruiz rallied dock workers on Tuesday")
         # said their words then; the others' are reactions
@@ -531,8 +546,12 @@ def _yesterday_dated(
             out.append(q)  # the paper's own interview, which it does not date
             continue
         if _said_then(text, q.cue, _outside(text, s, e, q)):
-            q = replace(q, when=yesterday, when_range=None, when_basis="text")
-            said_then = max(said_then, q.start)
+            said_on = last.when if told and not lead and last is not None else yesterday
+            q = replace(q, when=said_on, when_range=None, when_basis="text")
+            if said_on == yesterday:
+                said_then = max(said_then, q.start)
+            else:
+                said_before = max(said_before, q.start)
         out.append(q)
     return out
 
