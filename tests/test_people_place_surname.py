@@ -91,3 +91,33 @@ def test_a_full_name_said_only_inside_a_quote_is_a_person(nlp: Any) -> None:
         nlp,
     )
     assert "Orin Vale" in {p.name for p in rec.people if p.type == "person"}
+
+
+@pytest.mark.parametrize(
+    ("votes", "descriptors", "org_named", "kind"),
+    [
+        # a given name or title and a body's descriptor gathered beside it ("party
+        # committee chairman Ivo Brandt" leaves "committee"): the name says a person
+        ({"person_full": 1.0, "person": 3.0, "person_strong": 2.0}, ["publisher"], False, "person"),
+        ({"person": 21.0, "person_strong": 4.0}, ["committee", "authority"], False, "person"),
+        # the tagger also labelled the name a body: the descriptor still counts
+        ({"person": 3.0, "person_strong": 2.0, "org": 1.0}, ["publisher"], False, "organisation"),
+        # a body's word in the name ("Ivo Brandt Group"): the descriptor still counts
+        ({"person": 3.0, "person_strong": 2.0}, ["group"], True, "organisation"),
+        # no given name nor title: a body by its description ("Velo Sound, the label")
+        ({"person_full": 2.0, "person": 4.0}, ["label"], False, "organisation"),
+    ],
+)
+def test_a_body_descriptor_against_a_persons_own_name(
+    votes: dict[str, float], descriptors: list[str], org_named: bool, kind: str
+) -> None:
+    from saidwhen.extract.people.build import _settle_type
+    from saidwhen.extract.people.entity import _Entity
+
+    ent = _Entity(
+        tokens=["Ivo", "Brandt"],
+        votes=dict(votes),
+        descriptors=list(descriptors),
+        org_named=org_named,
+    )
+    assert _settle_type(ent) == kind

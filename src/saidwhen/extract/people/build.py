@@ -159,6 +159,11 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     described = sum(
         1 for d in ent.descriptors if d and _stem(d.split(" of ")[0].split()[-1]) in _ORG_NOUNS
     )
+    if v.get("person_strong", 0.0) and not v.get("org", 0.0) and not ent.org_named:
+        # a given name or a title, and nothing in the name of a body: the descriptors,
+        # gathered from around the name, were another's ("Trump campaign chairman Paul
+        # Manafort" leaves "campaign"; "Eurasia Group, a risk company")
+        described = 0
     if described or ent.org_named:
         person = min(person, v.get("person_strong", 0.0) + 4)
     org += 5 * described
