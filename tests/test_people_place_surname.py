@@ -121,3 +121,31 @@ def test_a_body_descriptor_against_a_persons_own_name(
         org_named=org_named,
     )
     assert _settle_type(ent) == kind
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "deps", "subject"),
+    [
+        # "Vell himself was pleased": the surname tagged a verb, parsed as the subject
+        (
+            ["Vell", "himself", "was", "pleased"],
+            ["VERB", "PRON", "AUX", "ADJ"],
+            ["nsubj", "dobj", "ROOT", "acomp"],
+            True,
+        ),
+        # before a noun it is a modifier, not the subject ("Vell senior adviser Ann Roe")
+        (["Vell", "adviser", "spoke"], ["VERB", "NOUN", "VERB"], ["nsubj", "dobj", "ROOT"], False),
+        # an object the tagger calls a verb stays out
+        (["They", "Vell", "often"], ["PRON", "VERB", "ADV"], ["nsubj", "dobj", "advmod"], False),
+    ],
+)
+def test_a_surname_tagged_a_verb_as_subject(
+    nlp: Any, words: list[str], pos: list[str], deps: list[str], subject: bool
+) -> None:
+    from spacy.tokens import Doc as SpacyDoc
+
+    from saidwhen.extract.people.build import _verb_for_subject
+
+    doc = SpacyDoc(nlp.vocab, words=words, pos=pos, deps=deps, heads=[0] * len(words))
+    at = 1 if words[0] == "They" else 0
+    assert _verb_for_subject(doc, at) is subject
