@@ -91,3 +91,61 @@ def test_a_full_name_said_only_inside_a_quote_is_a_person(nlp: Any) -> None:
         nlp,
     )
     assert "Orin Vale" in {p.name for p in rec.people if p.type == "person"}
+
+
+@pytest.mark.parametrize(
+    ("votes", "descriptors", "org_named", "kind"),
+    [
+        # a given name or title and a body's descriptor gathered beside it ("party
+        # committee chairman Ivo Brandt" leaves "committee"): the name says a person
+        ({"person_full": 1.0, "person": 3.0, "person_strong": 2.0}, ["publisher"], False, "person"),
+        ({"person": 21.0, "person_strong": 4.0}, ["committee", "authority"], False, "person"),
+        # the tagger also labelled the name a body: the descriptor still counts
+        ({"person": 3.0, "person_strong": 2.0, "org": 1.0}, ["publisher"], False, "organisation"),
+        # a body's word in the name ("Ivo Brandt Group"): the descriptor still counts
+        ({"person": 3.0, "person_strong": 2.0}, ["group"], True, "organisation"),
+        # no given name nor title: a body by its description ("Velo Sound, the label")
+        ({"person_full": 2.0, "person": 4.0}, ["label"], False, "organisation"),
+    ],
+)
+def test_a_body_descriptor_against_a_persons_own_name(
+    votes: dict[str, float], descriptors: list[str], org_named: bool, kind: str
+) -> None:
+    from saidwhen.extract.people.build import _settle_type
+    from saidwhen.extract.people.entity import _Entity
+
+    ent = _Entity(
+        tokens=["Ivo", "Brandt"],
+        votes=dict(votes),
+        descriptors=list(descriptors),
+        org_named=org_named,
+    )
+    assert _settle_type(ent) == kind
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "deps", "subject"),
+    [
+        # "Vell himself was pleased": the surname tagged a verb, parsed as the subject
+        (
+            ["Vell", "himself", "was", "pleased"],
+            ["VERB", "PRON", "AUX", "ADJ"],
+            ["nsubj", "dobj", "ROOT", "acomp"],
+            True,
+        ),
+        # before a noun it is a modifier, not the subject ("Vell senior adviser Ann Roe")
+        (["Vell", "adviser", "spoke"], ["VERB", "NOUN", "VERB"], ["nsubj", "dobj", "ROOT"], False),
+        # an object the tagger calls a verb stays out
+        (["They", "Vell", "often"], ["PRON", "VERB", "ADV"], ["nsubj", "dobj", "advmod"], False),
+    ],
+)
+def test_a_surname_tagged_a_verb_as_subject(
+    nlp: Any, words: list[str], pos: list[str], deps: list[str], subject: bool
+) -> None:
+    from spacy.tokens import Doc as SpacyDoc
+
+    from saidwhen.extract.people.build import _verb_for_subject
+
+    doc = SpacyDoc(nlp.vocab, words=words, pos=pos, deps=deps, heads=[0] * len(words))
+    at = 1 if words[0] == "They" else 0
+    assert _verb_for_subject(doc, at) is subject

@@ -159,6 +159,11 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     described = sum(
         1 for d in ent.descriptors if d and _stem(d.split(" of ")[0].split()[-1]) in _ORG_NOUNS
     )
+    if v.get("person_strong", 0.0) and not v.get("org", 0.0) and not ent.org_named:
+        # a given name or a title, and nothing in the name of a body: the descriptors,
+        # gathered from around the name, were another's ("Trump campaign chairman Paul
+        # Manafort" leaves "campaign"; "Eurasia Group, a risk company")
+        described = 0
     if described or ent.org_named:
         person = min(person, v.get("person_strong", 0.0) + 4)
     org += 5 * described
@@ -622,6 +627,12 @@ def _titles_before(doc: Doc, i: int) -> list[str]:
     return out
 
 
+def _verb_for_subject(doc: Doc, i: int) -> bool:
+    """A word tagged a verb that the parse makes a subject, before no noun or adjective."""
+    after = doc[i + 1].pos_ if i + 1 < len(doc) else ""
+    return doc[i].dep_ in ("nsubj", "nsubjpass") and after not in ("NOUN", "PROPN", "ADJ")
+
+
 def _untagged_surnames(
     doc: Doc, runs: list[tuple[int, int, list[str], list[str], list[str], bool]], common: set[str]
 ) -> list[tuple[int, int, list[str], list[str], list[str], bool]]:
@@ -641,7 +652,9 @@ def _untagged_surnames(
         tok = doc[i]
         if (
             tok.i not in covered
-            and tok.pos_ in ("NOUN", "PROPN")
+            # (or a subject the tagger took for a verb: "Trump himself was delighted",
+            # "Trump" tagged VB; not one before a noun: "Trump senior adviser Ann Vick")
+            and (tok.pos_ in ("NOUN", "PROPN") or _verb_for_subject(doc, tok.i))
             and tok.ent_type_ not in _PLACE_LABELS
             and not (tok.is_sent_start and tok.lower_ in common)
         ):
