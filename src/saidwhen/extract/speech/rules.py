@@ -321,7 +321,8 @@ def _opens(sent: Span_, tok: Token) -> bool:
 
 def _closing_as(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[Token]] | None:
     """``The fares rose in May, as the harbour board has admitted.``: an "as" clause of
-    saying that closes the sentence after a comma; the words before it are what was said."""
+    saying that closes the sentence after a comma, or is set in it between two commas or
+    dashes; the words around it are what was said."""
     doc, verb = tok.doc, tok.head
     if tok.dep_ != "mark" or not tok.i < verb.i <= tok.i + 8 or verb.pos_ != "VERB":
         return None
@@ -331,12 +332,26 @@ def _closing_as(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list
         return None  # "as she explained how ...": the verb has its own object
     subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     end = max(verb.right_edge.i, verb.i) + 1
-    if not subj or any(not (t.is_punct or t.is_space) for t in doc[end : sent.end]):
-        return None  # the sentence goes on past the "as" clause
+    if not subj:
+        return None
+    rest = [t for t in doc[end : sent.end] if not t.is_space]
+    after: list[Token] = []
+    if any(not t.is_punct for t in rest):
+        # "Kim -- as the board noted -- rode on": set between commas or dashes, the
+        # clause reports the words on both sides ("..., and she ...": a new clause stays out)
+        if rest[0].text != doc[tok.i - 1].text or doc[tok.i - 1].text not in (",", *DASHES):
+            return None  # the sentence goes on past the "as" clause
+        if _opens(sent, tok):
+            return None  # "Of course, as Kim noted, ...": the source opens the sentence
+        if subj[0].morph.get("Person", []) in (["1"], ["2"]):
+            return None  # "..., as you pointed out, ...": a speaker's own words to a listener
+        after = rest[1:]
+        if not after or after[0].pos_ == "CCONJ" or any("\n" in t.text_with_ws for t in after[:-1]):
+            after = []
     source = list(doc[subj[0].left_edge.i : subj[0].right_edge.i + 1])
     words = [t for t in sent if t.i < tok.i - 1 and not t.is_space]
     cut = max((k + 1 for k, t in enumerate(words) if "\n" in t.text_with_ws), default=0)
-    return [tok, verb], source, words[cut:]
+    return [tok, verb], source, [*words[cut:], *after]
 
 
 def _insertion(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list[Token]] | None:
