@@ -47,6 +47,11 @@ GATES: dict[str, tuple[tuple[Path, ...], int]] = {
         tuple(ANNOTATIONS / s for s in ("p17", "p18", "p19", "p20")),
         56,
     ),
+    # fresh in session 17 (scored once after both its rounds of rules were merged)
+    "realnews_polnear_p21_p24.json": (
+        tuple(ANNOTATIONS / s for s in ("p21", "p22", "p23", "p24")),
+        56,
+    ),
 }
 FLOORS: dict[str, dict[str, float]] = {name: floors_file(name)["floors"] for name in GATES}
 
