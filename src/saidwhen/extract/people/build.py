@@ -48,6 +48,7 @@ from saidwhen.extract.people.names import (
     _standalone_labels,
     _stem,
     lowered_at,
+    quoted_nickname,
     title_of,
     unglued,
 )
@@ -184,14 +185,6 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     return None
 
 
-_NICKNAME = re.compile(r"(?:“|\"|``|''|‘|')[^\s“”\"']+(?:”|\"|''|’|')")
-
-
-def _nickname(word: str) -> bool:
-    """A word that is a nickname in quotation marks ("“Tig”", "''Bud''")."""
-    return _NICKNAME.fullmatch(word) is not None
-
-
 def _described_role(doc: Doc, i: int, j: int) -> bool:
     """A run of one role word ("CEO") under lower-case modifiers that make it a
     description ("one neo-bank CEO", "a former CFO"): nobody's name."""
@@ -294,7 +287,7 @@ def find_people(
             words = [w for w in doc[w0:j].text.split() if w not in ("'s", "’s")]
             words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
         # (a nickname in quotation marks is no part of the name: "John “Tig” Tiegen")
-        words = unglued([w.strip("()") for w in words if w.strip("()") and not _nickname(w)])
+        words = unglued([w.strip("()") for w in words if w.strip("()") and not quoted_nickname(w)])
         if all(w.lower() in TITLES or f"{w.lower()}." in TITLES for w in words):
             continue  # "Lt" of "Lt. Col. Ann Vick", split by the tokenizer: no one
         if _described_role(doc, i, j):

@@ -733,6 +733,17 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
 
 _NICK_OPEN = frozenset({"“", '"', "``", "''", "‘", "'"})
 _NICK_CLOSE = frozenset({"”", '"', "''", "’", "'"})
+# a nickname as one word of a name's text, marks included ("“Tig”", "''Bud''")
+_QUOTED_NICKNAME = re.compile(
+    "(?:{})[^\\s“”\"']+(?:{})".format(
+        "|".join(map(re.escape, sorted(_NICK_OPEN))), "|".join(map(re.escape, sorted(_NICK_CLOSE)))
+    )
+)
+
+
+def quoted_nickname(word: str) -> bool:
+    """Whether a word of a name's text is a nickname in quotation marks ("“Tig”")."""
+    return _QUOTED_NICKNAME.fullmatch(word) is not None
 
 
 def _nickname_end(doc: Doc, j: int) -> int | None:

@@ -331,7 +331,7 @@ def _closing_as(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], list
     if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
         return None  # "as she explained how ...": the verb has its own object
     subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    end = max(verb.right_edge.i, verb.i) + 1
+    end = verb.right_edge.i + 1
     if not subj:
         return None
     rest = [t for t in doc[end : sent.end] if not t.is_space]

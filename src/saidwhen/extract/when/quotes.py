@@ -469,9 +469,9 @@ def _yesterday_dated(
     lead_end = lead_end_of(text)
     first = next((d for d in days if d.when and len(d.when) == 10 and d.when <= yesterday), None)
     act: tuple[int, int] | None = None  # the sentence of the lead's act, that day
-    # a day told just before the words, the day before the article or the one before it
-    # (Thursday's paper: "told a radio host on Tuesday", then "'...,' he said")
-    recent = (yesterday, days_before(dt.date.fromisoformat(yesterday), 1))
+    # the day before that, told just before the words as a day of speaking (Thursday's
+    # paper: "told a radio host on Tuesday", then "'...,' he said")
+    day_before = days_before(dt.date.fromisoformat(yesterday), 1)
     said_before = -1  # where the last words said the day before that start
     if reactions and not lead:
         first = None  # the lead's own day, of an act the words react to: no boilerplate's
@@ -480,7 +480,7 @@ def _yesterday_dated(
     for q in quotes:
         if q.when == yesterday:
             said_then = max(said_then, q.start)
-        elif q.when == recent[1]:
+        elif q.when == day_before:
             said_before = max(said_before, q.start)
         if q.when is not None or q.when_range is not None:
             out.append(q)
@@ -520,7 +520,7 @@ def _yesterday_dated(
             # two days before, only as a day of speaking: words the text dated to it since
             # it was told, within a paragraph (not a primary the words react to)
             last is not None
-            and last.when == recent[1]
+            and last.when == day_before
             and said_before > last.pos
             and bisect.bisect_left(breaks, q.start) - bisect.bisect_left(breaks, said_before)
             <= _TOLD_GAP
