@@ -140,6 +140,32 @@ def realnews(
         write_floors(floors_path, metrics, FLOOR_KEYS, comment=_REALNEWS_COMMENT)
 
 
+@eval_group.command("agreement")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The first annotation (a realnews gold directory, standoff or whole).",
+)
+@click.option(
+    "--second",
+    "second_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The second annotator's speakers and dates (annotations/agreement/SET).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def agreement(gold_dir: Path, second_dir: Path, as_json: bool) -> None:
+    """How far two annotators agree on speakers and dates (the ceiling of eval realnews)."""
+    from saidwhen.eval.agreement import agreement as measure
+    from saidwhen.eval.agreement import format_agreement
+
+    with coded_errors():
+        m = measure(gold_dir, second_dir)
+    click.echo(json.dumps(m, indent=1) if as_json else format_agreement(m))
+
+
 @eval_group.command("bank-people")
 @click.option(
     "--data-dir",
