@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["cross_validate", "examples", "fit", "main"]
+__all__ = ["cross_validate", "cross_validate_by_set", "examples", "fit", "main", "ranked_right"]
 
 # One pronoun: each candidate's features, and whether it is the pronoun's person.
 Example = list[tuple[list[float], bool]]
@@ -93,7 +93,7 @@ def realnews_examples(data_dir: Path, nlp: Language) -> list[Example]:
         rows = {(s, e): cands for s, e, cands in trace.rows}
         for q in quotes:
             sp = q.speaker
-            if sp is None or (sp.start, sp.end) not in rows:
+            if sp is None or (sp.start, sp.end) not in rows or not gold["quotes"]:
                 continue
             best = max(
                 gold["quotes"],
@@ -177,6 +177,52 @@ def cross_validate(
     return out
 
 
+def ranked_right(data: Sequence[Example], weights: Sequence[float]) -> tuple[int, int]:
+    """How many of the pronouns the hand score and ``weights`` give a right candidate,
+    ranked on the recorded features (the later choices of the index left as they were)."""
+    hand_at = FEATURES.index("hand_choice")
+    hand = learned = 0
+    for ex in data:
+        hand += any(r and f[hand_at] == 1 for f, r in ex)
+        scores = [sum(w * x for w, x in zip(weights, f, strict=True)) for f, _ in ex]
+        learned += ex[scores.index(max(scores))][1]
+    return hand, learned
+
+
+def cross_validate_by_set(
+    gum: Sequence[Sequence[Example]],
+    news: dict[str, list[Example]],
+    folds: int = 5,
+    c: float = 1.0,
+    without: frozenset[str] = frozenset(),
+) -> list[dict[str, Any]]:
+    """Leave one group out: GUM's documents in ``folds`` folds (as :func:`cross_validate`)
+    and each realnews set on its own, each ranked with weights learned on all the others."""
+    groups = {
+        f"gum {k}": [ex for n, exs in enumerate(gum) if n % folds == k for ex in exs]
+        for k in range(folds)
+    } | dict(news)
+    out = []
+    for name, test in groups.items():
+        train = [ex for other, exs in groups.items() if other != name for ex in exs]
+        hand, learned = ranked_right(test, fit(train, c, without))
+        out.append({"group": name, "pronouns": len(test), "hand": hand, "learned": learned})
+    return out
+
+
+def _print_by_set(rows: Sequence[dict[str, Any]]) -> None:
+    print("group            pronouns  hand  learned")
+    for r in rows:
+        print(f"{r['group']:<16} {r['pronouns']:>8}  {r['hand']:>4}  {r['learned']:>7}")
+    for kind in ("gum", "news"):
+        part = [r for r in rows if r["group"].startswith("gum ") == (kind == "gum")]
+        n = sum(r["pronouns"] for r in part)
+        if n:
+            hand, learned = (sum(r[k] for r in part) for k in ("hand", "learned"))
+            shares = f"({hand / n:.4f} / {learned / n:.4f})"
+            print(f"all {kind:<12} {n:>8}  {hand:>4}  {learned:>7}  {shares}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--folds", type=int, default=5)
@@ -192,13 +238,24 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--without", action="append", default=[], choices=FEATURES, help="a feature left out"
     )
     ap.add_argument("--dry-run", action="store_true", help="cross-validate, write nothing")
+    ap.add_argument(
+        "--by-set",
+        action="store_true",
+        help="cross-validate leaving out one realnews set (or GUM fold) at a time, "
+        "on the recorded candidates; write nothing",
+    )
     args = ap.parse_args(argv)
     from saidwhen.nlp import load_nlp
 
     nlp = load_nlp()
     docs = load_docs(nlp=nlp)
     without = frozenset(args.without)
-    extra = [ex for d in args.realnews for ex in realnews_examples(Path(d), nlp)]
+    news = {d: realnews_examples(Path(d), nlp) for d in args.realnews}
+    extra = [ex for exs in news.values() for ex in exs]
+    if args.by_set:
+        gum = [examples(g, d) for g, d in docs]
+        _print_by_set(cross_validate_by_set(gum, news, args.folds, args.C, without))
+        return
     rows = cross_validate(docs, args.folds, args.C, extra=extra, without=without)
     print("fold  docs  pronouns  hand    learned")
     for r in rows:

@@ -150,14 +150,14 @@ class _Pronouns:
             return None
         for _, ms in cands.values():
             ms.sort()
-        feats = candidate_features(self, token, gender, cands, newcomer)
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        found = newcomer or self._recent(token.idx, gender, skip=skip, frame=frame, subject=subject)
+        feats = candidate_features(self, token, gender, cands, newcomer, found)
         if self._trace is not None:
             seen = [(feats[k], cands[k][0].mentions) for k in cands]
             self._trace.rows.append((token.idx, token.idx + len(token), seen))
         if self._model.weights is None:
-            subject = token.dep_ in ("nsubj", "nsubjpass")
-            found = self._recent(token.idx, gender, skip=skip, frame=frame, subject=subject)
-            return newcomer or found
+            return found
         order = sorted(cands, key=lambda k: cands[k][1][-1][0], reverse=True)
         return cands[rank(self._model, feats, order)][0]
 

@@ -70,7 +70,7 @@ FEATURES = (
     "possessor",  # its last mention owns a noun ("Ruiz's mother ... she")
     "same_verb",  # subject of the verb the pronoun is the object of ("Ruiz saw her")
     "kilochars",  # the distance in thousands of characters (up to 8)
-    "hand_choice",  # the hand-weighted score's choice
+    "hand_choice",  # the hand rules' choice
     "hand_margin",  # its hand-weighted score below the best one's, in thousands
     # the same for a pronoun that is the subject of a speech verb ("he said"): a speaker
     # is the one who spoke last more often than the article's main person
@@ -103,8 +103,9 @@ class Trace:
 
 HAND = PronounModel(None, "hand")
 # What an index ranks with unless told: the hand-weighted score.  The learned weights
-# tie with it on GUM (cross-validated) and lose speakers on held-out real news (see
-# docs/history.md), so they stay an option (``find_people(doc, model=load_model())``).
+# win 3 of GUM's 889 pronouns (cross-validated) and tie on the realnews tuning sets held
+# out one at a time (see docs/history.md), so they stay an option
+# (``find_people(doc, model=load_model())``).
 DEFAULT_MODEL = HAND
 
 
@@ -146,9 +147,11 @@ def candidate_features(
     gender: Gender | None,
     cands: dict[int, tuple[_Entity, list[tuple[int, int]]]],
     newcomer: _Entity | None,
+    hand_choice: _Entity | None,
 ) -> dict[int, list[float]]:
     """The feature vector of each candidate (by ``id`` of its entity); ``cands`` maps
-    each to its entity and its mentions before the pronoun (in text order)."""
+    each to its entity and its mentions before the pronoun (in text order);
+    ``hand_choice`` is the hand rules' answer."""
     at = pron.idx
     p_sent = index.sentence_of(at)
     order = sorted(cands, key=lambda k: cands[k][1][-1][0], reverse=True)
@@ -167,7 +170,7 @@ def candidate_features(
         for k, (ent, ms) in cands.items()
     }
     hand_top = max(hand.values())
-    hand_pick = id(newcomer) if newcomer is not None else max(hand, key=lambda k: hand[k])
+    hand_pick = id(hand_choice) if hand_choice is not None else max(hand, key=lambda k: hand[k])
     p_dep = pron.dep_
     said = float(p_dep in _SUBJECTS and pron.head.lemma_.lower() in SPEECH_VERBS)
     text = doc_text(index._doc)
