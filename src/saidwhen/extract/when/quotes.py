@@ -219,6 +219,9 @@ def _date_all(
     if not lead_day and _lead_says_today(out, text, sents, story, anchor):
         days = []  # the story is of the article's day: a day before it told later is an aside
     out = _yesterday_dated(out, text, sents, days, yesterday, lead_day, reactions=news)
+    # words quoted again (a headline, a subheading, a fragment of a quote given whole) are
+    # one saying with the words the passes above dated
+    out = _same_words_dated(_headings_dated(text, out))
     return _round_up_dated(text, out, anchor)
 
 

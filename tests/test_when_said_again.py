@@ -1,0 +1,58 @@
+"""Words quoted twice (a headline over the story, a fragment of words given whole below) are
+one saying: the copy takes the date the text gives the words, however late the pass that
+dates them (the lead's occasion, the day the story tells).
+
+Made-up articles, end to end. 2019-11-20 is a Wednesday, so "Tuesday" is 2019-11-19.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.when_helpers import NEWS_DAY
+
+_DEBATE = (
+    "Mayor Ana Ruiz and her two rivals squared off in a debate on Tuesday night, the last "
+    "before the harbor vote.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # a headline quoting words the lead's debate dates
+        (
+            "Ruiz: Harbor Plan Is \u2018A Costly Mistake\u2019\n\n"
+            + _DEBATE
+            + '"The harbor plan is a costly mistake," Ruiz said. "We cannot pay for it."',
+            "A Costly Mistake",
+            "2019-11-19",
+        ),
+        # a fragment in the lead of the words quoted whole further on
+        (
+            "Ruiz Hits Rivals Over Harbor\n\n"
+            + _DEBATE
+            + 'Ruiz called the plan "a costly mistake for the town" and left early.\n\n'
+            + '"This harbor plan is a costly mistake for the town," Ruiz said. "We cannot '
+            'pay for it."',
+            "a costly mistake for the town",
+            "2019-11-19",
+        ),
+        # other words in the headline, not said below: the article's day
+        (
+            "Ruiz: Harbor Plan \u2018Needs Daylight\u2019\n\n"
+            + _DEBATE
+            + '"The harbor plan is a costly mistake," Ruiz said. "We cannot pay for it."',
+            "Needs Daylight",
+            None,
+        ),
+    ],
+)
+def test_words_said_again(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if q.text.strip(".,") == quoted]
+    assert (q.when, q.when_basis) == (when, "text" if when else "article date")
