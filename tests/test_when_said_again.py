@@ -1,6 +1,7 @@
 """Words quoted twice (a headline over the story, a fragment of words given whole below) are
 one saying: the copy takes the date the text gives the words, however late the pass that
-dates them (the lead's occasion, the day the story tells).
+dates them (the lead's occasion, the day the story tells). A document dates the words it
+speaks, not the words of those who speak of it.
 
 Made-up articles, end to end. 2019-11-20 is a Wednesday, so "Tuesday" is 2019-11-19.
 """
@@ -55,4 +56,34 @@ def test_words_said_again(nlp: Any, text: str, quoted: str, when: str | None) ->
 
     record = extract(text, NEWS_DAY, nlp=nlp)
     (q,) = [q for q in record.quotes if q.text.strip(".,") == quoted]
+    assert (q.when, q.when_basis) == (when, "text" if when else "article date")
+
+
+_AUDIT = "The council's audit report was published on Monday, after a year's work.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # the report speaks: its words are of the day it came out
+        (
+            _AUDIT + '"The harbor staff failed the town," said the report.',
+            "harbor staff",
+            "2019-11-18",
+        ),
+        # the report is what the mayor spoke of: her words are new to the article
+        (
+            _AUDIT + "Mayor Ana Ruiz said the report was unfair to the harbor staff.",
+            "unfair to the harbor staff",
+            None,
+        ),
+    ],
+)
+def test_a_document_speaks_or_is_spoken_of(
+    nlp: Any, text: str, quoted: str, when: str | None
+) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if quoted in q.text]
     assert (q.when, q.when_basis) == (when, "text" if when else "article date")

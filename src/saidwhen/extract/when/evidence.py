@@ -307,7 +307,9 @@ def _document_date(
     m = _DOC_AFTER.match(text, q.cue.end, min(len(text), q.cue.end + 40)) or _DOC_BEFORE.search(
         text, max(0, q.cue.start - 40), q.cue.start
     )
-    if m is None:
+    # the document must be the one speaking, outside the words said: in "Lee said the
+    # report was wrong" the report is what Lee spoke of
+    if m is None or q.start <= m.start("noun") < q.end:
         return None
     return _mention_date(text, m.group("noun"), min(q.start, q.cue.start), 0, timexes, anchor)
 
