@@ -87,3 +87,28 @@ def test_a_document_speaks_or_is_spoken_of(
     record = extract(text, NEWS_DAY, nlp=nlp)
     (q,) = [q for q in record.quotes if quoted in q.text]
     assert (q.when, q.when_basis) == (when, "text" if when else "article date")
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # "she continued" goes on from her words at the rally, not from the flood they were about
+        (
+            '"We will rebuild the harbor," Ana Ruiz said at a rally last week, talking about the '
+            '2008 flood.\n\n"It will take years, and we will not stop," she continued.',
+            "2019-11-11/2019-11-17",
+        ),
+        (
+            '"We will rebuild the harbor," Ana Ruiz said at a rally in May, talking about the '
+            '2008 flood.\n\n"It will take years, and we will not stop," she continued.',
+            "2019-05",
+        ),
+    ],
+)
+def test_words_go_on_from_words_not_from_a_topic(nlp: Any, text: str, when: str) -> None:
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if q.text.startswith("It will take years")]
+    got = f"{q.when_range.start}/{q.when_range.end}" if q.when_range else q.when
+    assert got == when

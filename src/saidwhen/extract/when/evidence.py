@@ -278,8 +278,8 @@ def _occasion_goes_on(q: Quote, done: Sequence[Quote]) -> Quote | None:
     if q.cue is None or not _GOES_ON.match(q.cue.text) or q.speaker is None:
         return None
     for p in reversed(done):
-        if p.start >= q.start:
-            continue
+        if p.start >= q.start or p.topic:
+            continue  # (what was talked about is not words that go on: "talking about X")
         if p.speaker is None or p.speaker.name != q.speaker.name:
             return None  # another speaker came between
         if q.start - p.end > _ACCOUNT_GAP:
