@@ -112,3 +112,37 @@ def test_words_go_on_from_words_not_from_a_topic(nlp: Any, text: str, when: str)
     (q,) = [q for q in record.quotes if q.text.startswith("It will take years")]
     got = f"{q.when_range.start}/{q.when_range.end}" if q.when_range else q.when
     assert got == when
+
+
+_WORDS = "The harbor belongs to the town."
+_LETTER = f'Ana Ruiz proposes new wording: "{_WORDS}"\n\n'
+
+
+@pytest.mark.parametrize(
+    ("told", "channel", "when"),
+    [
+        # the words of her letter, dated where the text tells of her letter, after them
+        ("Ruiz's letter, emailed on Monday, asks for a vote.", "letter", "2019-11-18"),
+        ("Ruiz's letter, emailed on Monday, asks for a vote.", "her letter", "2019-11-18"),
+        # another's letter dated: not hers
+        ("Lee's letter, emailed on Monday, asks for a vote.", "letter", None),
+        # words not given as a document's
+        ("Ruiz's letter, emailed on Monday, asks for a vote.", None, None),
+        ("Ruiz's letter, emailed on Monday, asks for a vote.", "interview", None),
+    ],
+)
+def test_a_document_dated_after_its_words(told: str, channel: str | None, when: str | None) -> None:
+    import datetime as dt
+
+    from saidwhen.extract.when.evidence import _document_date
+    from saidwhen.model import Quote, Span, Speaker, Timex
+
+    text = _LETTER + told
+    start = text.index(_WORDS)
+    cue = Span("proposes", text.index("proposes"), text.index("proposes") + 8)
+    speaker = Speaker("Ana Ruiz", "Ana Ruiz", 0, 8)
+    q = Quote(_WORDS, start, start + len(_WORDS), "direct", speaker, cue, channel)
+    m = text.index("Monday")
+    monday = Timex("Monday", m, m + 6, "DATE", "2019-11-18", date="2019-11-18", granularity="day")
+    got = _document_date(text, q, [monday], dt.date(2019, 11, 20))
+    assert got == (None if when is None else (when, None))

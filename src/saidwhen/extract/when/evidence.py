@@ -309,9 +309,23 @@ def _document_date(
     )
     # the document must be the one speaking, outside the words said: in "Lee said the
     # report was wrong" the report is what Lee spoke of
-    if m is None or q.start <= m.start("noun") < q.end:
+    if m is not None and not q.start <= m.start("noun") < q.end:
+        return _mention_date(text, m.group("noun"), min(q.start, q.cue.start), 0, timexes, anchor)
+    # words the text gives as the speaker's document (the channel: "Hoff proposes in her
+    # letter ..."), dated where the text tells of that document, before the words or after
+    # ("A letter ... calls for ...", then "Hoff's letter, emailed on Thursday"): annotations
+    # BRIEF.md, rule 1
+    d = re.search(rf"\b{_DOCUMENT}\b", q.channel or "", re.I)
+    surname = surname_of(q.speaker.name) if q.speaker and q.speaker.name else ""
+    if d is None or len(surname) < 3:
         return None
-    return _mention_date(text, m.group("noun"), min(q.start, q.cue.start), 0, timexes, anchor)
+    noun = d.group(0)
+    told = re.compile(rf"\b{re.escape(surname)}\b(?:['’]s)?\s+(?:[\w'’-]+\s+){{0,2}}{noun}\b", re.I)
+    for x in told.finditer(text):
+        dated = _mention_date(text, noun, x.end(), x.end() - len(noun), timexes, anchor)
+        if dated is not None:
+            return dated
+    return None
 
 
 _AFTER_MENTION = 40  # "a letter posted on Twitter Tuesday"
