@@ -146,3 +146,41 @@ def test_a_document_dated_after_its_words(told: str, channel: str | None, when: 
     monday = Timex("Monday", m, m + 6, "DATE", "2019-11-18", date="2019-11-18", granularity="day")
     got = _document_date(text, q, [monday], dt.date(2019, 11, 20))
     assert got == (None if when is None else (when, None))
+
+
+_TWEET = 'Ana Ruiz tweeted, "Thank you Dover! #Ruiz2019" '
+
+
+@pytest.mark.parametrize(
+    ("after", "when"),
+    [
+        # a sentence broken inside the words goes on after them, to its date
+        ("on Monday afternoon. Her post showed the pier.", "2019-11-18"),
+        # the date of the next sentence is not the tweet's
+        ("Her rival spoke on Monday afternoon.", None),
+    ],
+)
+def test_a_sentence_broken_inside_the_words(after: str, when: str | None) -> None:
+    import datetime as dt
+
+    from saidwhen.extract.when.quotes import _date_one, _SaidSoFar
+    from saidwhen.model import Quote, Span, Speaker, Timex
+
+    text = _TWEET + after
+    words = "Thank you Dover! #Ruiz2019"
+    start = text.index(words)
+    bang = text.index("!") + 1
+    # the sentence splitter's cut after "!", inside the words; the sentence after the words
+    # ends at the full stop, or at the closing mark when another sentence follows
+    stop = text.index(".", bang) + 1 if after.startswith("on ") else text.index('"', bang) + 1
+    sents = [(0, bang), (bang + 1, stop), (stop + 1, len(text))]
+    cue = Span("tweeted", 9, 16)
+    q = Quote(
+        words, start, start + len(words), "direct", Speaker("Ana Ruiz", "Ana Ruiz", 0, 8), cue
+    )
+    m = text.index("Monday")
+    monday = Timex(
+        "Monday afternoon", m, m + 16, "DATE", "2019-11-18", date="2019-11-18", granularity="day"
+    )
+    got = _date_one(q, 0, _SaidSoFar(), text, sents, [monday], [], dt.date(2019, 11, 20))
+    assert got.when == when

@@ -883,6 +883,12 @@ def _date_one(
     s, e = _sentence_of(sents, at)
     if q.cue is None:  # the sentence of the quote itself
         s, e = _sentence_of(sents, q.start)
+    if q.cue is not None and q.cue.end <= q.start < e < q.end:
+        # the sentence goes on after the words, broken inside them ('tweeted, "Thank you
+        # Dover! #Ruiz" on Friday afternoon')
+        s2, e2 = _sentence_of(sents, q.end - 1)
+        if q.start < s2 < q.end:
+            e = max(e, e2)
     # 2. A date in the attribution sentence, outside the quoted words, nearest the cue.
     # Words already said: never a date after the article's ("will speak next spring").
     here = [
