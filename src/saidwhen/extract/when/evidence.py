@@ -278,8 +278,8 @@ def _occasion_goes_on(q: Quote, done: Sequence[Quote]) -> Quote | None:
     if q.cue is None or not _GOES_ON.match(q.cue.text) or q.speaker is None:
         return None
     for p in reversed(done):
-        if p.start >= q.start:
-            continue
+        if p.start >= q.start or p.topic:
+            continue  # (what was talked about is not words that go on: "talking about X")
         if p.speaker is None or p.speaker.name != q.speaker.name:
             return None  # another speaker came between
         if q.start - p.end > _ACCOUNT_GAP:
@@ -307,9 +307,25 @@ def _document_date(
     m = _DOC_AFTER.match(text, q.cue.end, min(len(text), q.cue.end + 40)) or _DOC_BEFORE.search(
         text, max(0, q.cue.start - 40), q.cue.start
     )
-    if m is None:
+    # the document must be the one speaking, outside the words said: in "Lee said the
+    # report was wrong" the report is what Lee spoke of
+    if m is not None and not q.start <= m.start("noun") < q.end:
+        return _mention_date(text, m.group("noun"), min(q.start, q.cue.start), 0, timexes, anchor)
+    # words the text gives as the speaker's document (the channel: "Hoff proposes in her
+    # letter ..."), dated where the text tells of that document, before the words or after
+    # ("A letter ... calls for ...", then "Hoff's letter, emailed on Thursday"): annotations
+    # BRIEF.md, rule 1
+    d = re.search(rf"\b{_DOCUMENT}\b", q.channel or "", re.I)
+    surname = surname_of(q.speaker.name) if q.speaker and q.speaker.name else ""
+    if d is None or len(surname) < 3:
         return None
-    return _mention_date(text, m.group("noun"), min(q.start, q.cue.start), 0, timexes, anchor)
+    noun = d.group(0)
+    told = re.compile(rf"\b{re.escape(surname)}\b(?:['’]s)?\s+(?:[\w'’-]+\s+){{0,2}}{noun}\b", re.I)
+    for x in told.finditer(text):
+        dated = _mention_date(text, noun, x.end(), x.end() - len(noun), timexes, anchor)
+        if dated is not None:
+            return dated
+    return None
 
 
 _AFTER_MENTION = 40  # "a letter posted on Twitter Tuesday"

@@ -219,6 +219,9 @@ def _date_all(
     if not lead_day and _lead_says_today(out, text, sents, story, anchor):
         days = []  # the story is of the article's day: a day before it told later is an aside
     out = _yesterday_dated(out, text, sents, days, yesterday, lead_day, reactions=news)
+    # words quoted again (a headline, a subheading, a fragment of a quote given whole) are
+    # one saying with the words the passes above dated
+    out = _same_words_dated(_headings_dated(text, out))
     return _round_up_dated(text, out, anchor)
 
 
@@ -880,6 +883,12 @@ def _date_one(
     s, e = _sentence_of(sents, at)
     if q.cue is None:  # the sentence of the quote itself
         s, e = _sentence_of(sents, q.start)
+    if q.cue is not None and q.cue.end <= q.start < e < q.end:
+        # the sentence goes on after the words, broken inside them ('tweeted, "Thank you
+        # Dover! #Ruiz" on Friday afternoon')
+        s2, e2 = _sentence_of(sents, q.end - 1)
+        if q.start < s2 < q.end:
+            e = max(e, e2)
     # 2. A date in the attribution sentence, outside the quoted words, nearest the cue.
     # Words already said: never a date after the article's ("will speak next spring").
     here = [
