@@ -2,7 +2,9 @@
 
 "'...,' said a longtime adviser to Lee, who declined to be named. '...'": both quotes are
 the adviser's, and both take the fullest words of the one mention ("a longtime adviser to
-Lee"), not the shorter span the second quote was read from.  Made-up articles run through
+Lee"), not the shorter span the second quote was read from.  A body's website speaks for
+the body, named with the "the" the article writes before it ("the Hale Institute website"
+is the Hale Institute's).  Made-up articles run through
 the real pipeline, with the names their quotes' speakers must get."""
 
 from __future__ import annotations
@@ -44,6 +46,25 @@ CASES = [
         "Lord, have mercy on them",
         "Osman Abu Laban",
         id="a-named-person-is-not-changed",
+    ),
+    pytest.param(
+        "The Hale Institute released its figures on Monday.\n\n"
+        '"Growth is slowing," the Hale Institute website says.',
+        "Growth is slowing",
+        "the Hale Institute",
+        id="a-bodys-website-speaks-for-it",
+    ),
+    pytest.param(
+        '"We will not back down," the Sierra Club website said on Tuesday.',
+        "We will not back down",
+        "the Sierra Club",
+        id="the-before-a-name-only-seen-before-a-noun",
+    ),
+    pytest.param(
+        'Sierra Club members met on Monday. "We will not back down," the Sierra Club website said.',
+        "We will not back down",
+        "Sierra Club",
+        id="no-the-when-the-article-writes-none",
     ),
 ]
 
