@@ -676,16 +676,23 @@ def _body_name(doc: Doc, ent: _Entity) -> list[str]:
     # "the" as the article mostly writes it before the name ("the Pentagon", "the
     # nonpartisan Congressional Budget Office"), counted over the mentions that head their
     # noun phrase (not "White House press secretary")
-    heads = with_the = 0
+    heads = with_the = owned = owned_the = 0
     for s, e in ent.mentions:
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or span.root.dep_ == "compound":
+        if span is None:
+            continue
+        after_the = text[max(0, s - 4) : s].lower() == "the "
+        if span.root.dep_ == "compound":
+            # (named only before another noun: "the Hale Institute website" is the Hale
+            # Institute's, the "the" the name's as well)
+            owned += 1
+            owned_the += after_the
             continue
         heads += 1
-        with_the += text[max(0, s - 4) : s].lower() == "the " or any(
+        with_the += after_the or any(
             c.dep_ == "det" and c.lower_ == "the" and c.i < span.start for c in span.root.lefts
         )
-    if heads and 2 * with_the > heads:
+    if (heads and 2 * with_the > heads) or (not heads and owned and 2 * owned_the > owned):
         return ["the", *words]
     return words
 

@@ -154,7 +154,7 @@ _ISSUED_NOUNS = _DOC_NOUNS | frozenset(DOC_HEADS)
 # What someone wrote, whose proper-noun compound is its writer ("a Ledger article"),
 # unlike "a Fox interview", which Fox did not give
 _WRITTEN_NOUNS = _DOC_NOUNS | frozenset(
-    "missive essay column book memoir op-ed article story editorial".split()
+    "missive essay column book memoir op-ed article story editorial website readout".split()
 )
 # What someone said or wrote, whose owner ("his response", "Ruiz's letter") said it
 _SAID_NOUNS = _WRITTEN_NOUNS | frozenset(

@@ -103,6 +103,7 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         if kind == "unnamed":
             last_unnamed = (sp.end, name, kind)
         out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
+    out = _one_mention_one_name(out)
     if any(q.reported_by is not None for q in out):
         # the reporters named as speakers of their own, in text order
         at = [k for k, q in enumerate(out) if q.reported_by is not None]
@@ -115,6 +116,36 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         else q
         for q in out
     ]
+
+
+def _one_mention_one_name(quotes: list[Quote]) -> list[Quote]:
+    """Quotes an unnamed source's one mention gives named alike, by its fullest words: "'...,'
+    said a longtime adviser to Lee, who declined to be named. '...'": the second quote's
+    speaker, read from a shorter span of the same mention, is "a longtime adviser to Lee"
+    too."""
+    fullest: dict[int, str] = {}
+    for q in quotes:
+        sp = q.speaker
+        if sp is not None and sp.type == "unnamed" and sp.name is not None:
+            had = fullest.get(sp.start)
+            if had is None or _words_extend(sp.name, had):
+                fullest[sp.start] = sp.name
+    return [
+        replace(q, speaker=replace(sp, name=name))
+        if (sp := q.speaker) is not None
+        and sp.type == "unnamed"
+        and sp.name is not None
+        and (name := fullest.get(sp.start, sp.name)) != sp.name
+        and _words_extend(name, sp.name)
+        else q
+        for q in quotes
+    ]
+
+
+def _words_extend(longer: str, shorter: str) -> bool:
+    """``longer`` is ``shorter`` with more words after it ("a longtime adviser to Lee")."""
+    a, b = longer.lower().split(), shorter.lower().split()
+    return len(a) > len(b) and a[: len(b)] == b
 
 
 # How far after an unnamed source's words a he/she may still be that source (characters),
