@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from saidwhen.extract.when.learned import FEATURES, MODEL_PATH, tracing
+from saidwhen.extract.when.learned import FEATURES, MARGIN, MODEL_PATH, tracing
 
 __all__ = ["cross_validate", "fit", "labelled_rows", "main"]
 
@@ -111,25 +111,31 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = _L2) -> np.ndarray:
     return w
 
 
-def _picks(w: np.ndarray, rows: Sequence[Row]) -> dict[str, str | None]:
-    """Each quote's pick by the weights: the key of its best-scoring row above zero."""
-    best: dict[str, tuple[float, int] | None] = {}
+def _picks(w: np.ndarray | None, rows: Sequence[Row]) -> dict[str, int | None]:
+    """Each quote's pick (a row's index, or None: the article's day): the best candidate
+    when the weights are sure of it (above :data:`MARGIN`), the article's day when sure of
+    none, else (and without weights) the hand rules' verdict."""
+    groups: dict[str, list[int]] = {}
     for n, r in enumerate(rows):
-        score = float(np.dot(w, r[2]))
-        cur = best.setdefault(r[1], None)
-        if score > 0 and (cur is None or score > cur[0]):
-            best[r[1]] = (score, n)
-    return {k: None if v is None else str(v[1]) for k, v in best.items()}
+        groups.setdefault(r[1], []).append(n)
+    out: dict[str, int | None] = {}
+    for key, ns in groups.items():
+        rule = next((n for n in ns if rows[n][4]), None)
+        if w is None:
+            out[key] = rule
+            continue
+        score, best = max((float(np.dot(w, rows[n][2])), n) for n in ns)
+        out[key] = best if score > MARGIN else None if score < -MARGIN else rule
+    return out
 
 
 def _right(rows: Sequence[Row], pick: dict[str, int | None]) -> int:
-    """Quotes whose pick (a row's index, or None: the article's day) is the gold."""
-    right = 0
-    for key in {r[1] for r in rows}:
-        mine = [n for n, r in enumerate(rows) if r[1] == key]
-        gold = next((n for n in mine if rows[n][3]), None)
-        right += int(pick[key] == gold)
-    return right
+    """Quotes whose pick is the gold."""
+    gold: dict[str, int | None] = {r[1]: None for r in rows}
+    for n, r in enumerate(rows):
+        if r[3]:
+            gold[r[1]] = n
+    return sum(int(pick[k] == g) for k, g in gold.items())
 
 
 def cross_validate(rows: Sequence[Row], l2: float = _L2) -> list[tuple[str, int, int, int]]:
@@ -139,12 +145,8 @@ def cross_validate(rows: Sequence[Row], l2: float = _L2) -> list[tuple[str, int,
         train = [r for r in rows if r[0] != held]
         test = [r for r in rows if r[0] == held]
         w = fit(np.array([r[2] for r in train]), np.array([r[3] for r in train], float), l2)
-        model = {k: None if v is None else int(v) for k, v in _picks(w, test).items()}
-        rules: dict[str, int | None] = {r[1]: None for r in test}
-        for n, r in enumerate(test):
-            if r[4]:
-                rules[r[1]] = n
-        out.append((held, len(rules), _right(test, model), _right(test, rules)))
+        rules = _picks(None, test)
+        out.append((held, len(rules), _right(test, _picks(w, test)), _right(test, rules)))
     return out
 
 

@@ -49,7 +49,7 @@ from saidwhen.extract.when.evidence import (
 from saidwhen.extract.when.occasions import _OCCASION, _sets_occasion, lead_at_occasion
 from saidwhen.model import Quote, Timex
 
-__all__ = ["FEATURES", "MODEL_PATH", "WhenModel", "choose_days", "load_model", "tracing"]
+__all__ = ["FEATURES", "MARGIN", "MODEL_PATH", "WhenModel", "choose_days", "load_model", "tracing"]
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "when_learned.json"
 
@@ -97,6 +97,7 @@ _REACTION = re.compile(
     r"shot\s+back|hit\s+back|countered|statement|tweet\w*)\b",
     re.I,
 )
+MARGIN = 1.0  # log-odds: nearer zero, the hand rules' verdict stands (leave-one-set-out)
 _CAP_AGE = 2.0
 _CAP_PARAGRAPHS = 10
 _CAP_DAYS = 6
@@ -167,8 +168,9 @@ def choose_days(
     """``after`` (the hand rules' dates) with each open choice between the article's day and
     a past day made by the stored model; ``before``: the quotes as their own evidence and
     the occasions dated them, before those rules."""
-    model = load_model()
     trace = _TRACE.get()
+    # (training reads the features alone: no weights, which may be stale)
+    model = load_model() if trace is None else None
     if model is None and trace is None:
         return list(after)
     today = anchor.isoformat()
@@ -260,13 +262,12 @@ def choose_days(
                 trace.append((q.start, q.end, text[q.start : q.end], cand, feats, ruled))
             if model is not None:
                 score = model.score(feats)
-                if score > 0 and (best is None or score > best[0]):
+                if best is None or score > best[0]:
                     best = (score, cand)
-        if model is None:
-            continue
-        if best is not None:
+        # the model overrides the hand rules' verdict (one of its features) only when sure
+        if best is not None and best[0] > MARGIN:
             out[i] = replace(r, when=best[1], when_range=None, when_basis="text")
-        else:
+        elif best is not None and best[0] < -MARGIN:
             out[i] = replace(r, when=None, when_range=None, when_basis="article date")
     # a continuation goes with the words it continues
     for i, q in enumerate(before):
