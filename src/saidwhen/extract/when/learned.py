@@ -36,9 +36,12 @@ from saidwhen.extract.when.base import (
     timex_when,
 )
 from saidwhen.extract.when.evidence import (
+    _BEFORE_NOW,
     _NAMED_AUDIENCE,
+    _OLDER,
     _OWN_INTERVIEW,
     _PRESENT_SAY,
+    _YESTERDAY,
     _frame_channel,
     _news_day,
     _outside,
@@ -47,7 +50,7 @@ from saidwhen.extract.when.evidence import (
     written,
 )
 from saidwhen.extract.when.occasions import _OCCASION, _sets_occasion, lead_at_occasion
-from saidwhen.model import Quote, Timex
+from saidwhen.model import Quote, Span, Timex
 
 __all__ = ["FEATURES", "MARGIN", "MODEL_PATH", "WhenModel", "choose_days", "load_model", "tracing"]
 
@@ -90,6 +93,7 @@ FEATURES = (
     "candidates",  # how many candidate days (/4)
 )
 
+_AUX = re.compile(r"\b(?:has|have|had|would|will|'s|’s|'ve|’ve)\s+(?:\w+ly\s+)?$", re.I)
 _HAS = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+ly\s+|also\s+|long\s+|often\s+)?$", re.I)
 _HAD = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|then\s+)?$", re.I)
 _REACTION = re.compile(
@@ -146,6 +150,20 @@ def tracing() -> Iterator[list[TraceRow]]:
         _TRACE.reset(token)
 
 
+def _other_time(text: str, cue: Span, frame: str) -> bool:
+    """Words said now ("says") or some time before ("has said", "had told", "previously
+    said"): the article's day or a date of their own, never the story's (the package
+    docstring)."""
+    before = text[max(0, cue.start - 20) : cue.start]
+    return bool(
+        _BEFORE_NOW.search(f"{before} {cue.text}")
+        or _PRESENT_SAY.search(f"{cue.text} {frame}")
+        or _AUX.search(before)
+        or re.match(r"(?:has|have|had)\s", cue.text, re.I)
+        or _OLDER.search(frame)
+    )
+
+
 def _days(story: Sequence[Timex], anchor: dt.date) -> list[tuple[int, str]]:
     """The past days the narrative tells, in text order, with where."""
     today = anchor.isoformat()
@@ -187,6 +205,7 @@ def choose_days(
     news = _news_day(text, story, anchor) == days_before(anchor, 1)
     own = [q for q in before if q.cue is not None and q.continues is None]
     own_dated = [q.when for q in own if q.when and len(q.when) == 10]
+    lead_today = any(p.when == today and p.cue and p.cue.start < lead_end for p in own)
     share_dated = len(own_dated) / len(own) if own else 0.0
     distinct = min(len({w for _, w in days}), _CAP_DAYS) / _CAP_DAYS
     tops = sorted({w for w in own_dated if w < today and w >= week}, key=own_dated.count)
@@ -206,10 +225,22 @@ def choose_days(
         cands = list(dict.fromkeys(c for c in (ruled, lead_day, last, top) if c is not None))
         if not cands:
             continue
-        par = bisect.bisect_left(breaks, q.start)
-        prev_start = breaks[par - 2] if par >= 2 else 0
         s, e = _sentence_of(sents, at)
         frame = _outside(text, s, e, q) if q.cue is not None else ""
+        if q.cue is not None and _other_time(text, q.cue, frame):
+            continue
+        # the paper's own interview, words about "yesterday", and (unless the rules date
+        # them) words told to another audience or in a channel of their own are no
+        # story's words (the package docstring)
+        if _OWN_INTERVIEW.search(frame) or _YESTERDAY.search(text, q.start, q.end):
+            continue
+        if ruled is None and (_NAMED_AUDIENCE.search(frame) or _frame_channel(frame)):
+            continue
+        if ruled is None and lead_today:
+            continue  # the lead reports the article's day: a day before told later is an aside
+        par = bisect.bisect_left(breaks, q.start)
+        prev_start = breaks[par - 2] if par >= 2 else 0
+        lead_to = min(lead_par, breaks[par - 1] if par >= 1 else 0)
         name = q.speaker.name if q.speaker is not None and q.speaker.name else ""
         cue_left = text[max(0, at - 20) : at] if q.cue is not None else ""
         quote_feats = [
@@ -217,7 +248,8 @@ def choose_days(
             float(news),
             float(_OCCASION.search(text, prev_start, q.start) is not None),
             float(_sets_occasion(frame)),
-            float(bool(name) and _word(surname_of(name)).search(text, 0, lead_par) is not None),
+            # named in the lead before the words' own paragraph
+            float(bool(name) and _word(surname_of(name)).search(text, 0, lead_to) is not None),
             float(q.cue is not None and _said_then(text, q.cue, frame)),
             float(q.cue is not None and _PRESENT_SAY.search(f"{q.cue.text} {frame}") is not None),
             float(_HAS.search(cue_left) is not None),
