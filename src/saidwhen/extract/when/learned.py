@@ -77,12 +77,8 @@ FEATURES = (
     "frame_occasion",  # the attribution names where the words were said ("at a rally")
     "speaker_in_lead",  # the speaker's surname in the lead
     "simple_past",  # "said", "told reporters"
-    "present",  # "says", "notes"
-    "perfect",  # "has said", "have argued"
-    "past_perfect",  # "had said"
     "written",  # a statement, a tweet, an email
     "reaction_word",  # "responded", "reacted", "in response", a spokesman
-    "own_interview",  # the paper's interview ("said in an interview", "told me")
     "named_audience",  # told to another outlet or person ("told CNN")
     "channel",  # a channel in the attribution ("on Fox News", "in a post")
     "no_cue",  # no cue (a headline's words, a pull quote)
@@ -93,9 +89,9 @@ FEATURES = (
     "candidates",  # how many candidate days (/4)
 )
 
-_AUX = re.compile(r"\b(?:has|have|had|would|will|'s|’s|'ve|’ve)\s+(?:\w+ly\s+)?$", re.I)
-_HAS = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+ly\s+|also\s+|long\s+|often\s+)?$", re.I)
-_HAD = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+|then\s+)?$", re.I)
+_AUX = re.compile(
+    r"\b(?:has|have|had|would|will|'s|’s|'ve|’ve)\s+(?:\w+ly\s+|also\s+|long\s+|then\s+)?$", re.I
+)
 _REACTION = re.compile(
     r"\b(?:respond\w*|react\w*|in\s+response|spokes(?:man|woman|person)|fired\s+back|"
     r"shot\s+back|hit\s+back|countered|statement|tweet\w*)\b",
@@ -242,7 +238,6 @@ def choose_days(
         prev_start = breaks[par - 2] if par >= 2 else 0
         lead_to = min(lead_par, breaks[par - 1] if par >= 1 else 0)
         name = q.speaker.name if q.speaker is not None and q.speaker.name else ""
-        cue_left = text[max(0, at - 20) : at] if q.cue is not None else ""
         quote_feats = [
             float(occasion),
             float(news),
@@ -251,12 +246,8 @@ def choose_days(
             # named in the lead before the words' own paragraph
             float(bool(name) and _word(surname_of(name)).search(text, 0, lead_to) is not None),
             float(q.cue is not None and _said_then(text, q.cue, frame)),
-            float(q.cue is not None and _PRESENT_SAY.search(f"{q.cue.text} {frame}") is not None),
-            float(_HAS.search(cue_left) is not None),
-            float(_HAD.search(cue_left) is not None),
             float(written(q)),
             float(_REACTION.search(frame) is not None),
-            float(_OWN_INTERVIEW.search(frame) is not None),
             float(_NAMED_AUDIENCE.search(frame) is not None),
             float(bool(_frame_channel(frame))),
             float(q.cue is None),
