@@ -152,6 +152,13 @@ Words said in the present perfect ("Ruiz has argued", "have often said") were
 said some time before the article: only a date of their own sentence is theirs,
 not the account or the occasion told before.
 
+Between the story's day and the article's, for words that nothing of their own dates and
+that no convention above keeps from the story's day, a learned choice decides
+(:mod:`saidwhen.extract.when.learned`): the candidates are the day the passes of 7-9 give,
+the lead's past day, the last past day told before the words and the day most quotes are
+dated to; weights learned on the tuning sets' gold take a candidate, or the article's day,
+when sure, and leave the passes' verdict (one of their features) otherwise.
+
 Without any of these the quote keeps ``when=None`` and ``when_basis="article
 date"``: the text says no more than that it was said by the article's date.
 Timex dates inside quoted words date what is said, not the saying, and are

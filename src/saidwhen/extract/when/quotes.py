@@ -71,6 +71,7 @@ from saidwhen.extract.when.evidence import (
     lead_end_of,
     written,
 )
+from saidwhen.extract.when.learned import choose_days
 from saidwhen.extract.when.occasions import (
     _OCCASION_NOUN,
     _names_occasion,
@@ -196,6 +197,7 @@ def _date_all(
     if anchor == dt.date.min:  # no day before it
         return out
     out = _occasions_dated(text, sents, out, free, story, anchor, parsed)
+    own = out  # before the passes that choose between the story's day and the article's
     out = _reactions_dated(out, text, sents, story, anchor)
     out = _lead_speakers_dated(out, text, sents, story, anchor, parsed)
     out = _reporting_dated(out, text, sents, story, anchor)
@@ -219,6 +221,7 @@ def _date_all(
     if not lead_day and _lead_says_today(out, text, sents, story, anchor):
         days = []  # the story is of the article's day: a day before it told later is an aside
     out = _yesterday_dated(out, text, sents, days, yesterday, lead_day, reactions=news)
+    out = choose_days(own, out, text, sents, story, anchor)
     # words quoted again (a headline, a subheading, a fragment of a quote given whole) are
     # one saying with the words the passes above dated
     out = _same_words_dated(_headings_dated(text, out))

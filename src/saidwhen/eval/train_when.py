@@ -1,0 +1,195 @@
+"""Learn the choice between the story's event day and the article's day
+(:mod:`saidwhen.extract.when.learned`) from the realnews tuning sets' gold, and say honestly
+how well it does.
+
+Each tuning set (realnews-dev and our PolNeAR sets p7-p20; never the check set) is
+extracted with :func:`~saidwhen.extract.when.learned.tracing`: every open choice gives a
+candidate day and its features.  A choice is labelled by the gold ``when`` of the direct
+quote it matches (overlapping by half, as the scorer matches): 1 when the gold is the
+candidate day, 0 when it is the article's day; other gold dates teach nothing.  An
+L2-regularised logistic regression (Newton's method, numpy: deterministic) gives the
+weights.  The figure to trust is leave-one-set-out: each set's choices made with weights
+learned on the others, beside the hand rules' verdict on the same choices.
+
+    python -m saidwhen.eval.train_when [--sets DIR ...] [--rows FILE] [--dry-run]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from saidwhen.extract.when.learned import FEATURES, MARGIN, MODEL_PATH, tracing
+
+__all__ = ["cross_validate", "fit", "labelled_rows", "main"]
+
+_ANNOTATIONS = Path(__file__).resolve().parents[3] / "annotations" / "realnews-polnear"
+TUNING = tuple(f"p{k}" for k in range(7, 21))
+_L2 = 1.0
+_STEPS = 25
+
+# (set, the quote's key, features of one candidate day, label, the hand rules' pick)
+Row = tuple[str, str, list[float], int, int]
+_INDIRECT = FEATURES.index("indirect")
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return inter / shorter if shorter > 0 and inter > 0 else 0.0
+
+
+def _gold_when(gold: dict[str, Any], start: int, end: int, said: str, indirect: bool) -> str | None:
+    """The gold ``when`` of the direct quote the words match: by offsets, else by text."""
+    words = " ".join(said.split())
+    best, when = 0.0, None
+    for g in gold["quotes"]:
+        if g.get("kind") == "indirect" or not g.get("when"):
+            continue
+        s, e = g.get("start"), g.get("end")
+        ov = _overlap((start, end), (s, e)) if s is not None and e is not None else 0.0
+        if ov >= 0.5 and ov > best:
+            best, when = ov, g["when"]
+    if when is None and not indirect:
+        for g in gold["quotes"]:
+            text = " ".join(str(g.get("text", "")).split())
+            if g.get("kind") != "indirect" and g.get("when") and words and (words in text):
+                return str(g["when"])
+    return when
+
+
+def labelled_rows(name: str, data_dir: Path) -> list[Row]:
+    """The labelled choices of one tuning set: one row per candidate day of a quote whose
+    gold is the article's day or one of its candidates."""
+    from saidwhen.eval.realnews import load_gold
+    from saidwhen.model import Article
+    from saidwhen.nlp import load_nlp
+    from saidwhen.pipeline import extract_articles
+
+    gold = load_gold(data_dir)
+    arts = [
+        Article(text=g["text"], date=dt.date.fromisoformat(g["date"]), id=g["name"]) for g in gold
+    ]
+    out: list[Row] = []
+    with tracing() as trace:
+        seen = 0
+        for g, _rec in zip(gold, extract_articles(arts, load_nlp()), strict=True):
+            quotes: dict[str, list[tuple[str, list[float], str | None]]] = {}
+            whens: dict[str, str | None] = {}
+            for start, end, said, cand, feats, ruled in trace[seen:]:
+                key = f"{g['name']}:{start}"
+                if key not in whens:
+                    whens[key] = _gold_when(g, start, end, said, feats[_INDIRECT] > 0)
+                quotes.setdefault(key, []).append((cand, feats, ruled))
+            seen = len(trace)
+            for key, cands in quotes.items():
+                when = whens[key]
+                art = when in ("article date", g["date"])
+                if not art and when not in {c for c, _, _ in cands}:
+                    continue  # neither choice is right: nothing to learn
+                for cand, feats, ruled in cands:
+                    out.append((name, key, feats, int(cand == when), int(cand == ruled)))
+    return out
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = _L2) -> np.ndarray:
+    """Weights of an L2-regularised logistic regression (the bias, column 0, not shrunk)."""
+    w = np.zeros(x.shape[1])
+    reg = np.full(x.shape[1], l2)
+    reg[0] = 1e-6
+    for _ in range(_STEPS):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) + reg * w
+        hess = (x.T * (p * (1 - p))) @ x + np.diag(reg)
+        w = w - np.linalg.solve(hess, grad)
+    return w
+
+
+def _picks(w: np.ndarray | None, rows: Sequence[Row]) -> dict[str, int | None]:
+    """Each quote's pick (a row's index, or None: the article's day): the best candidate
+    when the weights are sure of it (above :data:`MARGIN`), the article's day when sure of
+    none, else (and without weights) the hand rules' verdict."""
+    groups: dict[str, list[int]] = {}
+    for n, r in enumerate(rows):
+        groups.setdefault(r[1], []).append(n)
+    out: dict[str, int | None] = {}
+    for key, ns in groups.items():
+        rule = next((n for n in ns if rows[n][4]), None)
+        if w is None:
+            out[key] = rule
+            continue
+        score, best = max((float(np.dot(w, rows[n][2])), n) for n in ns)
+        out[key] = best if score > MARGIN else None if score < -MARGIN else rule
+    return out
+
+
+def _right(rows: Sequence[Row], pick: dict[str, int | None]) -> int:
+    """Quotes whose pick is the gold."""
+    gold: dict[str, int | None] = {r[1]: None for r in rows}
+    for n, r in enumerate(rows):
+        if r[3]:
+            gold[r[1]] = n
+    return sum(int(pick[k] == g) for k, g in gold.items())
+
+
+def cross_validate(rows: Sequence[Row], l2: float = _L2) -> list[tuple[str, int, int, int]]:
+    """Leave one set out: (set, quotes, right by the model, right by the hand rules)."""
+    out = []
+    for held in sorted({r[0] for r in rows}):
+        train = [r for r in rows if r[0] != held]
+        test = [r for r in rows if r[0] == held]
+        w = fit(np.array([r[2] for r in train]), np.array([r[3] for r in train], float), l2)
+        rules = _picks(None, test)
+        out.append((held, len(rules), _right(test, _picks(w, test)), _right(test, rules)))
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--rows", type=Path, help="keep (or read back) the labelled choices here")
+    ap.add_argument("--dry-run", action="store_true", help="report, do not write the weights")
+    ap.add_argument("--l2", type=float, default=_L2)
+    args = ap.parse_args(argv)
+    rows: list[Row]
+    if args.rows is not None and args.rows.exists():
+        rows = [(s, k, f, lab, r) for s, k, f, lab, r in json.loads(args.rows.read_text())]
+    else:
+        from saidwhen.eval.realnews import default_data_dir
+
+        sets = [("realnews-dev", default_data_dir())] + [(p, _ANNOTATIONS / p) for p in TUNING]
+        rows = [r for name, d in sets for r in labelled_rows(name, d)]
+        if args.rows is not None:
+            args.rows.write_text(json.dumps(rows))
+    if any(len(r[2]) != len(FEATURES) for r in rows):
+        raise SystemExit("the rows' features are not learned.FEATURES: extract them again")
+    cv = cross_validate(rows, args.l2)
+    n = sum(c[1] for c in cv)
+    m = sum(c[2] for c in cv)
+    h = sum(c[3] for c in cv)
+    for name, k, mk, hk in cv:
+        print(f"{name:13} {k:4} choices  model {mk / k:.3f}  rules {hk / k:.3f}")
+    print(f"{'all':13} {n:4} choices  model {m / n:.3f}  rules {h / n:.3f} (leave one set out)")
+    w = fit(np.array([r[2] for r in rows]), np.array([r[3] for r in rows], float), args.l2)
+    for f, v in zip(FEATURES, w, strict=True):
+        print(f"  {f:22} {v:+.3f}")
+    if not args.dry_run:
+        data = {
+            "features": list(FEATURES),
+            "weights": [round(float(v), 4) for v in w],
+            "trained_on": ["realnews-dev", *TUNING],
+            "choices": n,
+            "cv_model": round(m / n, 4),
+            "cv_rules": round(h / n, 4),
+        }
+        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH}")
+
+
+if __name__ == "__main__":
+    main()

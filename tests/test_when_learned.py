@@ -1,0 +1,83 @@
+"""The learned choice between the story's event day and the article's day
+(``saidwhen.extract.when.learned``): made-up news, 2019-11-20 a Wednesday."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from saidwhen.errors import SaidwhenError
+from saidwhen.extract.when.learned import FEATURES, MODEL_PATH, load_model, tracing
+from tests.when_helpers import NEWS_DAY, dated
+
+_DEBATE = (
+    "Rivals clash over the harbor.\n\n"
+    "Mayor Ana Ruiz and her challenger, Tom Ferrell, squared off in a televised debate on "
+    "Tuesday night at the Dover high school.\n\n"
+    "The two sparred over the cost of dredging the harbor and the town's pension fund.\n\n"
+    '"The harbor is silting up while the mayor waits," Ferrell said.\n\n'
+    "Ruiz defended her record on the docks and the budget.\n\n"
+    '"We balanced four budgets in a row without raising a single fee," Ruiz said.\n\n'
+    '"I will not apologize for being careful with your money," she added.'
+)
+
+_REACTION = (
+    "Council sells the old ferry terminal.\n\n"
+    "The Dover council approved the sale of the old ferry terminal to a hotel chain on "
+    "Tuesday, ending a fight of six years.\n\n"
+    "Neighbors who had fought the sale were dismayed.\n\n"
+    '"This is a sad day for the people who use the waterfront," said Jo Park, who leads '
+    "a tenants' group, in a statement.\n\n"
+    "The hotel chain's spokesman welcomed the vote.\n\n"
+    '"We look forward to opening the doors in two years," the spokesman, Sam Lee, said '
+    "in an email."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "when"),
+    [
+        # an article framed by one event: the words said there take its day
+        (_DEBATE, "The harbor is silting up", "2019-11-19"),
+        (_DEBATE, "We balanced four budgets", "2019-11-19"),
+        (_DEBATE, "I will not apologize", "2019-11-19"),
+        # a day's act and the reactions to it: new to the article, of its day
+        (_REACTION, "This is a sad day", None),
+        (_REACTION, "We look forward", None),
+    ],
+)
+def test_event_day_or_article_day(nlp: Any, text: str, quoted: str, when: str | None) -> None:
+    assert dated(nlp, text, quoted)[0] == when
+
+
+def test_stored_weights_match_the_features() -> None:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == FEATURES
+    model = load_model()
+    assert model is not None
+    assert len(model.weights) == len(FEATURES)
+    assert data["cv_model"] >= data["cv_rules"]  # kept only while it beats the hand rules
+
+
+def test_stale_weights_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "when.json"
+    path.write_text(json.dumps({"features": ["bias"], "weights": [0.0]}), encoding="utf-8")
+    with pytest.raises(SaidwhenError, match="retrain"):
+        load_model(str(path))
+
+
+def test_no_weights_leave_the_rules(tmp_path: Path) -> None:
+    assert load_model(str(tmp_path / "none.json")) is None
+
+
+def test_tracing_collects_each_candidate(nlp: Any) -> None:
+    from saidwhen.pipeline import extract
+
+    with tracing() as rows:
+        extract(_DEBATE, NEWS_DAY, nlp=nlp)
+    assert rows
+    assert all(len(feats) == len(FEATURES) for *_, feats, _ruled in rows)
+    assert {cand for _s, _e, _t, cand, _f, _r in rows} == {"2019-11-19"}
