@@ -22,6 +22,7 @@ from saidwhen.extract.speech.syntax import (
     cue_subject,
     is_speech_verb,
     np_span,
+    speaking_owner,
     subject_of,
 )
 from saidwhen.extract.speech.types import Draft
@@ -229,6 +230,7 @@ def name_through_relative(view: ArticleView, people: PeopleIndex, speaker: Speak
     if noun.i == clause.i or noun.pos_ not in ("NOUN", "PROPN"):
         return speaker
     noun = _described(noun_before_comma(toks[0]) or noun)
+    noun = speaking_owner(noun) or noun  # "Lee's plan, which calls for": Lee's
     s, e = np_span(view.doc, noun)
     name = people.resolve(s, e)
     if name is None and _bare_thing(noun):

@@ -10,7 +10,7 @@ import numpy as np
 from saidwhen.extract._reported_cues import CUE_PREPS
 from saidwhen.extract._source_heads import SOURCE_HEADS
 from saidwhen.extract.memo import per_article
-from saidwhen.extract.people.names import person_noun
+from saidwhen.extract.people.names import people_noun, person_noun
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
     CUE_CHANNELS,
@@ -53,6 +53,7 @@ __all__ = [
     "shared_subject",
     "source_tokens",
     "span_root",
+    "speaking_owner",
     "speaking_subject_above",
     "speech_report",
     "subject_of",
@@ -426,6 +427,32 @@ def can_speak(tok: Token) -> bool:
         if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children
     )
+
+
+# owners that may speak through what they own: a pronoun for a person or a body
+_OWNER_PRONOUNS = frozenset("his her their its".split())
+
+
+def speaking_owner(head: Token) -> Token | None:
+    """The owner a thing speaks for: "Mr. Lee's eyes welled ... and urged", "according
+    to her tax plan", "the mayor's report noted" (the owner, not the eyes, the plan, the
+    report); None for a person or a body ("Lee's campaign", "her spokesman" speak for
+    themselves) or an owner that cannot speak ("the plan's cost")."""
+    if (
+        head.pos_ != "NOUN"
+        or head.ent_type_ in ("PERSON", "ORG")
+        or people_noun(head.lemma_.lower())
+        or people_noun(head.lower_)
+        # "her biggest boosters", "his backers": agents, plural
+        or (head.tag_ == "NNS" and head.lemma_.lower().endswith(("er", "or")))
+    ):
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.pos_ == "PRON":
+        return owner if owner.lower_ in _OWNER_PRONOUNS else None
+    return owner if owner.pos_ in ("PROPN", "NOUN") and can_speak(owner) else None
 
 
 # pronouns that stand for no speaker of their own ("which", "that" of a relative clause)
