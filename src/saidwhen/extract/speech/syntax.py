@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = [
+    "a_share",
     "according_to",
     "after_break",
     "can_speak",
@@ -453,6 +454,22 @@ def speaking_owner(head: Token) -> Token | None:
     if owner.pos_ == "PRON":
         return owner if owner.lower_ in _OWNER_PRONOUNS else None
     return owner if owner.pos_ in ("PROPN", "NOUN") and can_speak(owner) else None
+
+
+# nouns for a share of a group: "70 percent of voters", "the bulk of it", "the majority"
+_SHARE_NOUNS = frozenset(
+    "percent percentage bulk majority minority half third quarter share plurality most".split()
+)
+
+
+def a_share(head: Token) -> bool:
+    """Whether a source's head counts a share of a group rather than naming anyone: a
+    number ("47 said"), a percentage, "the bulk", "the majority", "most"."""
+    return (
+        head.like_num
+        or head.ent_type_ in ("PERCENT", "CARDINAL")
+        or head.lemma_.lower() in _SHARE_NOUNS
+    )
 
 
 # pronouns that stand for no speaker of their own ("which", "that" of a relative clause)
