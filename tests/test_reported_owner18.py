@@ -75,3 +75,36 @@ def test_people_and_bodies_speak_for_themselves(
 ) -> None:
     said, _ = _report(run(_OPENING + sentence + "\n", nlp), words)
     assert said is not None and said.endswith(mention)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "name"),
+    [
+        # a thing before "for <person>, who": the person
+        (
+            "That kind of friendly stance toward ferry owners is hardly an anomaly for "
+            "Celia Brandt, who criticized the harbour board in 2019 for cutting night "
+            "crossings.",
+            "the harbour board",
+            "Celia Brandt",
+        ),
+        (
+            "Such a stance is hardly an anomaly for Dana Ruiz, who criticized the harbour "
+            "board in 2019 for cutting night crossings.",
+            "the harbour board",
+            "Dana Ruiz",
+        ),
+        # a person noun before "of <person>, who": the person it names
+        (
+            "Gov. Tom Hale of Maine, a former backer of Sen. Dana Ruiz, who has since called "
+            "on islanders to back Brandt, said the race was over.",
+            "to back Brandt",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_who_after_a_person_named_after_a_thing_is_the_person(
+    nlp: Any, sentence: str, words: str, name: str
+) -> None:
+    said, _ = _report(run(_OPENING + sentence + "\n", nlp), words)
+    assert said == name
