@@ -108,3 +108,21 @@ def test_who_after_a_person_named_after_a_thing_is_the_person(
 ) -> None:
     said, _ = _report(run(_OPENING + sentence + "\n", nlp), words)
     assert said == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She has also called on the state to tax the fuel that powers the cruise ships and "
+        "proposed a night ferry for commuters.",
+        "Brandt has also called on the council to cut the subsidy that funds the cruise "
+        "terminal and proposed a night ferry for commuters.",
+    ],
+)
+def test_a_thing_a_relative_pronoun_stands_for_gives_way_to_the_subject_above(
+    nlp: Any, sentence: str
+) -> None:
+    # the parse hangs "proposed" on the relative clause: the thing cannot propose; the
+    # mention stays "that", as PolNeAR marks it
+    said, mention = _report(run(_OPENING + sentence + "\n", nlp), "a night ferry")
+    assert (said, mention) == ("Celia Brandt", "that")
