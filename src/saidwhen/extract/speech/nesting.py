@@ -139,7 +139,7 @@ def shares_pass_on(view: ArticleView, drafts: list[Draft]) -> None:
         toks = tokens_in(doc, d.speaker.start, d.speaker.end)
         if not toks or not a_share(highest(toks)):
             continue
-        by, cue = d.reported_by, d.reported_cue or d.cue
+        by = d.reported_by
         if by is None:
             outer = [
                 r
@@ -148,9 +148,8 @@ def shares_pass_on(view: ArticleView, drafts: list[Draft]) -> None:
             ]
             by = outer[-1].speaker if outer else None
         if by is not None and not a_share(highest(tokens_in(doc, by.start, by.end))):
-            # (the share's verb is rarely a report: "the bulk of it attacking X, according
-            # to Y" is Y's, by "according to")
-            d.speaker, d.cue, d.reported_by, d.reported_cue = by, cue, None, None
+            # (a reporter set stays: PolNeAR reads its attribution from it)
+            d.speaker = by
 
 
 def _says_on(view: ArticleView, verb: Token) -> bool:
