@@ -47,6 +47,7 @@ from saidwhen.extract.people.names import (
     _unaccented,
     composed,
     issuer_word,
+    people_noun,
     unglued,
 )
 from saidwhen.extract.people.pronouns import _Pronouns
@@ -831,6 +832,9 @@ def noun_before_comma(rel: Token, *, names_only: bool = False) -> Token | None:
         and near.dep_ == "pobj"
         and prep.dep_ == "prep"
         and prep.head.pos_ in ("PROPN", "NOUN")
+        # "an anomaly for Kaine, who": a person, not a thing ("a backer of Ted Cruz, who":
+        # the backer)
+        and (near.ent_type_ != "PERSON" or people_noun(prep.head.lemma_.lower()))
     ):
         near = prep.head
         while near.dep_ == "appos" and near.head.i < near.i:

@@ -75,7 +75,7 @@ _ANY_BODY_NOUNS = frozenset(
 _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     """
     insider source official officials spokesperson spokesman spokeswoman
-    representative witness fisherman farmer man woman boy girl guard guards
+    representative rep witness fisherman farmer man woman boy girl guard guards
     doctors physicians doctor nurse nurses victim suspect defendant plaintiff
     resident residents employee worker workers leader leaders expert experts
     member members critic critics supporter supporters friend friends neighbor
@@ -260,6 +260,12 @@ def person_noun(lemma: str) -> bool:
     """Whether a noun's lemma names a person: a role ("spokesman", "voter") or a
     person's ending ("economist", "historian")."""
     return lemma in _PERSON_NOUNS or lemma.endswith(_PERSON_SUFFIXES)
+
+
+def people_noun(lemma: str) -> bool:
+    """Whether a noun's lemma names a person or a body of people ("aide", "campaign",
+    "the company"), not a thing ("plan", "report", "eyes")."""
+    return person_noun(lemma) or lemma in _ORG_NOUNS
 
 
 _ROLE_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "man", "woman", "person")

@@ -65,7 +65,7 @@ from saidwhen.extract.speech.merge import (
     merge_reported,
     reported_speech,
 )
-from saidwhen.extract.speech.nesting import inner_drafts, nest
+from saidwhen.extract.speech.nesting import inner_drafts, nest, shares_pass_on
 from saidwhen.extract.speech.syntax import cue_span
 from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Quote
@@ -121,6 +121,7 @@ def find_quotes(
     drafts = [d for d in drafts if d.cue is not None or d.kind != "fragment"]
     nest(view, people, drafts, quoted)
     drafts += inner_drafts(view, people, drafts, quoted)
+    shares_pass_on(view, drafts)
     drafts.sort(key=lambda d: (d.start, d.end))
     carry_channels(drafts)
     index = {id(d): i for i, d in enumerate(drafts)}

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Collection
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.memo import per_article
@@ -51,8 +52,10 @@ from saidwhen.extract.speech.syntax import (
     cue_tokens,
     highest,
     noun_phrase,
+    np_span,
     shared_subject,
     source_tokens,
+    speaking_owner,
     speaking_subject_above,
     subtree,
     trim,
@@ -60,7 +63,7 @@ from saidwhen.extract.speech.syntax import (
 )
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in
-from saidwhen.model import Span
+from saidwhen.model import Span, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -492,6 +495,8 @@ def settle_sources(view: ArticleView, people: Resolver | None, drafts: list[Draf
         if source and not _across_paragraphs(text, source):
             span = (source[0].idx, source[-1].idx + len(source[-1]))
             d.speaker = source_speaker(text, resolve, span)
+        if d.speaker is not None:
+            d.speaker = _named_by_owner(view, resolve, d.speaker)
 
 
 def _speaking_instead(view: ArticleView, report: Draft, source: list[Token]) -> list[Token]:
@@ -512,6 +517,25 @@ def _speaking_instead(view: ArticleView, report: Draft, source: list[Token]) -> 
     words = (report.start, report.end)
     subj = speaking_subject_above(verb, head, words, view.quoted)
     return trim(view.doc, after_break(noun_phrase(subj))) if subj is not None else []
+
+
+def _named_by_owner(
+    view: ArticleView, resolve: Callable[[int, int], str | None] | None, speaker: Speaker
+) -> Speaker:
+    """A source that is a thing someone owns speaks for its owner
+    (:func:`syntax.speaking_owner`): "her tax plan" is named by "her".  The mention stays
+    (PolNeAR's annotators mark the thing as the source); a mention that names someone
+    already stays as it is."""
+    if speaker.name != speaker.mention:
+        return speaker
+    toks = tokens_in(view.doc, speaker.start, speaker.end)
+    owner = speaking_owner(highest(toks)) if toks else None
+    if owner is None:
+        return speaker
+    s, e = np_span(view.doc, owner)
+    s = max(s, speaker.start)
+    name = resolve(s, e) if resolve is not None else None
+    return replace(speaker, name=name or view.text[s:e])
 
 
 def _own_subject(verb: Token, subj: Token) -> bool:

@@ -18,10 +18,13 @@ from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.direct import make_speaker
 from saidwhen.extract.speech.lexicon import RELATIVE
 from saidwhen.extract.speech.syntax import (
+    can_speak,
     cue_span,
     cue_subject,
     is_speech_verb,
     np_span,
+    speaking_owner,
+    speaking_subject_above,
     subject_of,
 )
 from saidwhen.extract.speech.types import Draft
@@ -229,6 +232,11 @@ def name_through_relative(view: ArticleView, people: PeopleIndex, speaker: Speak
     if noun.i == clause.i or noun.pos_ not in ("NOUN", "PROPN"):
         return speaker
     noun = _described(noun_before_comma(toks[0]) or noun)
+    noun = speaking_owner(noun) or noun  # "Lee's plan, which calls for": Lee's
+    if toks[0].lower_ != "who" and not can_speak(noun):
+        # "attack the oil that funds X and proposed ...": the parse made a thing the
+        # subject of the next verb; a subject further up that can speak is the speaker
+        noun = speaking_subject_above(clause, noun, (0, 0), view.quoted) or noun
     s, e = np_span(view.doc, noun)
     name = people.resolve(s, e)
     if name is None and _bare_thing(noun):

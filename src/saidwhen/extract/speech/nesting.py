@@ -40,6 +40,7 @@ from saidwhen.extract._reported_cues import CUE_RATES
 from saidwhen.extract.speech.direct import WORDS_NOUNS, make_speaker, outer_source, reporter_of
 from saidwhen.extract.speech.lexicon import CLAUSE_VERBS, NO_SOURCE, likely_cue
 from saidwhen.extract.speech.syntax import (
+    a_share,
     cue_span,
     cue_subject,
     highest,
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from saidwhen.extract.speech.view import ArticleView
     from saidwhen.model import Span, Speaker
 
-__all__ = ["inner_drafts", "nest"]
+__all__ = ["inner_drafts", "nest", "shares_pass_on"]
 
 # prepositions that hang a verb of saying on a verb whose object says it: "quoted Lee as
 # saying", "criticized Lee for saying", "accused Lee of saying"
@@ -124,6 +125,31 @@ def nest(
             and not _within(outer[1], d.speaker.start, d.speaker.end)
         ):
             d.reported_by, d.reported_cue = make_speaker(doc, people, outer[1]), outer[0]
+
+
+def shares_pass_on(view: ArticleView, drafts: list[Draft]) -> None:
+    """A share of a group inside a report speaks through the one who reports it: "a poll
+    found that 70 percent of voters said they ...", "the bulk of it ..., according to X"
+    are the poll's, X's: the reporter speaks (``reported_by``, else the report whose words
+    hold the draft; in place)."""
+    doc = view.doc
+    reports = [r for r in drafts if r.kind == "indirect" and r.speaker is not None]
+    for d in reports:
+        assert d.speaker is not None
+        toks = tokens_in(doc, d.speaker.start, d.speaker.end)
+        if not toks or not a_share(highest(toks)):
+            continue
+        by = d.reported_by
+        if by is None:
+            outer = [
+                r
+                for r in reports
+                if r.start <= d.start and d.end <= r.end and (r.start, r.end) != (d.start, d.end)
+            ]
+            by = outer[-1].speaker if outer else None
+        if by is not None and not a_share(highest(tokens_in(doc, by.start, by.end))):
+            # (a reporter set stays: PolNeAR reads its attribution from it)
+            d.speaker = by
 
 
 def _says_on(view: ArticleView, verb: Token) -> bool:

@@ -10,7 +10,7 @@ import numpy as np
 from saidwhen.extract._reported_cues import CUE_PREPS
 from saidwhen.extract._source_heads import SOURCE_HEADS
 from saidwhen.extract.memo import per_article
-from saidwhen.extract.people.names import person_noun
+from saidwhen.extract.people.names import people_noun, person_noun
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
     CUE_CHANNELS,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = [
+    "a_share",
     "according_to",
     "after_break",
     "can_speak",
@@ -53,6 +54,7 @@ __all__ = [
     "shared_subject",
     "source_tokens",
     "span_root",
+    "speaking_owner",
     "speaking_subject_above",
     "speech_report",
     "subject_of",
@@ -425,6 +427,48 @@ def can_speak(tok: Token) -> bool:
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children
+    )
+
+
+# owners that may speak through what they own: a pronoun for a person or a body
+_OWNER_PRONOUNS = frozenset("his her their its".split())
+
+
+def speaking_owner(head: Token) -> Token | None:
+    """The owner a thing speaks for: "Mr. Lee's eyes welled ... and urged", "according
+    to her tax plan", "the mayor's report noted" (the owner, not the eyes, the plan, the
+    report); None for a person or a body ("Lee's campaign", "her spokesman" speak for
+    themselves) or an owner that cannot speak ("the plan's cost")."""
+    if (
+        head.pos_ != "NOUN"
+        or head.ent_type_ in ("PERSON", "ORG")
+        or people_noun(head.lemma_.lower())
+        or people_noun(head.lower_)
+        # "her biggest boosters", "his backers": agents, plural
+        or (head.tag_ == "NNS" and head.lemma_.lower().endswith(("er", "or")))
+    ):
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.pos_ == "PRON":
+        return owner if owner.lower_ in _OWNER_PRONOUNS else None
+    return owner if owner.pos_ in ("PROPN", "NOUN") and can_speak(owner) else None
+
+
+# nouns for a share of a group: "70 percent of voters", "the bulk of it", "the majority"
+_SHARE_NOUNS = frozenset(
+    "percent percentage bulk majority minority half third quarter share plurality most".split()
+)
+
+
+def a_share(head: Token) -> bool:
+    """Whether a source's head counts a share of a group rather than naming anyone: a
+    number ("47 said"), a percentage, "the bulk", "the majority", "most"."""
+    return (
+        head.like_num
+        or head.ent_type_ in ("PERCENT", "CARDINAL")
+        or head.lemma_.lower() in _SHARE_NOUNS
     )
 
 
