@@ -41,9 +41,10 @@ _DEBATE = (
             "a costly mistake for the town",
             "2019-11-19",
         ),
-        # other words in the headline, not said below: the article's day
+        # other words in the headline, of someone not at the debate, not said below: the
+        # article's day (Ruiz's own headline words would be the debate's, the event-day choice)
         (
-            "Ruiz: Harbor Plan \u2018Needs Daylight\u2019\n\n"
+            "Council Clerk: Harbor Plan \u2018Needs Daylight\u2019\n\n"
             + _DEBATE
             + '"The harbor plan is a costly mistake," Ruiz said. "We cannot pay for it."',
             "Needs Daylight",
