@@ -204,7 +204,10 @@ def choose_days(
     lead_today = any(p.when == today and p.cue and p.cue.start < lead_end for p in own)
     share_dated = len(own_dated) / len(own) if own else 0.0
     distinct = min(len({w for _, w in days}), _CAP_DAYS) / _CAP_DAYS
-    tops = sorted({w for w in own_dated if w < today and w >= week}, key=own_dated.count)
+    # the most told day, the later on a tie (a set's order changes with the hash seed)
+    tops = sorted(
+        {w for w in own_dated if w < today and w >= week}, key=lambda w: (own_dated.count(w), w)
+    )
     top = tops[-1] if tops else None
     out = list(after)
     for i, (q, r) in enumerate(zip(before, after, strict=True)):
