@@ -43,13 +43,12 @@ from saidwhen.extract.when.evidence import (
     _PRESENT_SAY,
     _YESTERDAY,
     _frame_channel,
-    _news_day,
     _outside,
     _said_then,
     lead_end_of,
     written,
 )
-from saidwhen.extract.when.occasions import _OCCASION, _sets_occasion, lead_at_occasion
+from saidwhen.extract.when.occasions import _OCCASION, _sets_occasion
 from saidwhen.model import Quote, Span, Timex
 
 __all__ = ["FEATURES", "MARGIN", "MODEL_PATH", "WhenModel", "choose_days", "load_model", "tracing"]
@@ -178,10 +177,14 @@ def choose_days(
     sents: Sequence[tuple[int, int]],
     story: Sequence[Timex],
     anchor: dt.date,
+    *,
+    news: bool,
+    occasion: bool,
 ) -> list[Quote]:
     """``after`` (the hand rules' dates) with each open choice between the article's day and
     a past day made by the stored model; ``before``: the quotes as their own evidence and
-    the occasions dated them, before those rules."""
+    the occasions dated them, before those rules. ``news``: the lead reports the day before
+    the article; ``occasion``: at an occasion of speaking (both as the rules found them)."""
     trace = _TRACE.get()
     # (training reads the features alone: no weights, which may be stale)
     model = load_model() if trace is None else None
@@ -197,8 +200,6 @@ def choose_days(
     lead_par = text.find("\n", lead_end)
     lead_par = len(text) if lead_par < 0 else lead_par
     lead_day = next((w for p, w in days if p < lead_par and w >= week), None)
-    occasion = lead_at_occasion(text)
-    news = _news_day(text, story, anchor) == days_before(anchor, 1)
     own = [q for q in before if q.cue is not None and q.continues is None]
     own_dated = [q.when for q in own if q.when and len(q.when) == 10]
     lead_today = any(p.when == today and p.cue and p.cue.start < lead_end for p in own)

@@ -206,7 +206,8 @@ def _date_all(
     # occasion (a debate, a rally, a call with reporters); words quoted on a day's act or
     # happening (a merger announced, an attack) are reactions, new to the article
     news = _news_day(text, story, anchor) == yesterday
-    lead_day = news and lead_at_occasion(text)
+    occasion = lead_at_occasion(text)
+    lead_day = news and occasion
     # the dates the narrative tells, in text order ("the hearing Tuesday of three officials")
     # (not an older event named as a thing: "his account of the July 10 meeting")
     week = days_before(anchor, 7)
@@ -221,7 +222,7 @@ def _date_all(
     if not lead_day and _lead_says_today(out, text, sents, story, anchor):
         days = []  # the story is of the article's day: a day before it told later is an aside
     out = _yesterday_dated(out, text, sents, days, yesterday, lead_day, reactions=news)
-    out = choose_days(own, out, text, sents, story, anchor)
+    out = choose_days(own, out, text, sents, story, anchor, news=news, occasion=occasion)
     # words quoted again (a headline, a subheading, a fragment of a quote given whole) are
     # one saying with the words the passes above dated
     out = _same_words_dated(_headings_dated(text, out))
