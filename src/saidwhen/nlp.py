@@ -123,11 +123,11 @@ def parse_many(
         if len(text) <= chunk_chars:
             short.append((i, text))
         else:
-            parts = list(_pipe(nlp, _chunks(text, chunk_chars), 4))
+            parts = list(nlp.pipe(_chunks(text, chunk_chars), batch_size=4))
             # chunks are consecutive slices, so the joined Doc has the same text
             pending[i] = SpacyDoc.from_docs(parts, ensure_whitespace=False)
             pending[i].user_data[_TEXT_KEY] = text
-    docs = _pipe(nlp, (t for _, t in short), batch_size)
+    docs = nlp.pipe((t for _, t in short), batch_size=batch_size)
     short_iter = iter(short)
     for doc in docs:
         i, text = next(short_iter)
@@ -139,15 +139,6 @@ def parse_many(
     while order in pending:
         yield pending.pop(order)
         order += 1
-
-
-def _pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
-    sel = os.environ.get("SAIDWHEN_SELECTIVE")
-    if sel is None:
-        return nlp.pipe(texts, batch_size=batch_size)
-    from saidwhen.selective import pipe
-
-    return pipe(nlp, texts, batch_size, int(sel))
 
 
 def doc_text(doc: Doc) -> str:
