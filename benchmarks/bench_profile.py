@@ -1,6 +1,7 @@
 """Where extraction spends its CPU: the parse, each stage, the output, against a plain parse.
 
-    python benchmarks/bench_profile.py [--split train] [--limit 200] [--top 0] [--repeat 1] [--json]
+    python benchmarks/bench_profile.py [--split train] [--limit 200] [--top 0] [--repeat 1]
+                                       [--components] [--json]
 
 Two measurements on the same PolNeAR articles, each in its own subprocess
 pinned to one core (``taskset -c 0`` when it exists, single-threaded BLAS):
@@ -13,6 +14,9 @@ pinned to one core (``taskset -c 0`` when it exists, single-threaded BLAS):
   the steps of :data:`STEPS` inside the stages (the speech view, the rules,
   the CRF's features, its scores and Viterbi search ...), timed the same way. With
   ``--top N`` a cProfile of the extraction prints its N costliest functions.
+  With ``--components`` the texts are parsed once more, one pipeline component
+  at a time over all of them (the tokenizer, tok2vec, tagger, parser ...), each
+  timed on its own.
 * **commands**: the CPU of ``saidwhen extract FILE --format jsonl`` on a JSONL
   file of the same articles, against the baseline: a process that loads the
   same pipeline (``saidwhen.nlp.load_nlp``), reads the same file and runs a
@@ -146,7 +150,24 @@ def time_steps() -> dict[str, float]:
     return spent
 
 
-def stages(jsonl: Path, top: int) -> dict[str, Any]:
+def time_components(nlp: Any, texts: list[str], batch_size: int = 4) -> dict[str, float]:
+    """CPU seconds of each of ``nlp``'s components over all ``texts``, run one component
+    at a time (``nlp.pipe`` interleaves them, so their shares cannot be told apart there)."""
+    spent: dict[str, float] = {}
+    t0 = time.process_time()
+    docs = [nlp.make_doc(t) for t in texts]
+    spent["tokenizer"] = time.process_time() - t0
+    for name, proc in nlp.pipeline:
+        t0 = time.process_time()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [proc(doc) for doc in docs]
+        spent[name] = time.process_time() - t0
+    return {k: round(v, 3) for k, v in spent.items()}
+
+
+def stages(jsonl: Path, top: int, components: bool = False) -> dict[str, Any]:
     """Parse, then every stage timed separately (CPU seconds); runs in this process."""
     import cProfile
     import pstats
@@ -158,9 +179,11 @@ def stages(jsonl: Path, top: int) -> dict[str, Any]:
 
     articles = list(read_paths([jsonl], None, []))
     nlp = load_nlp()
+    texts = list(map(pipeline._nlp_text, articles))
     cpu = time.process_time()
-    docs = list(parse_many(nlp, map(pipeline._nlp_text, articles)))
+    docs = list(parse_many(nlp, texts))
     parse_s = time.process_time() - cpu
+    comps = time_components(nlp, texts) if components else {}
 
     spent = time_stages(pipeline)
     steps = time_steps()
@@ -188,6 +211,7 @@ def stages(jsonl: Path, top: int) -> dict[str, Any]:
         "articles": len(articles),
         "chars": sum(len(a.text) for a in articles),
         "parse_s": round(parse_s, 2),
+        "components_s": comps,
         "stages_s": {k: round(v, 3) for k, v in spent.items()},
         "steps_s": {k: round(v, 3) for k, v in steps.items()},
         "extract_s": round(extract_s, 2),
@@ -247,11 +271,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--top", type=int, default=0, help="print a cProfile of the N costliest")
     ap.add_argument("--repeat", type=int, default=1, help="run the commands N times")
+    ap.add_argument("--components", action="store_true", help="time each spaCy component")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--stages-of", type=Path, help=argparse.SUPPRESS)  # the stages child
     args = ap.parse_args()
     if args.stages_of:
-        print(json.dumps(stages(args.stages_of, args.top)))
+        print(json.dumps(stages(args.stages_of, args.top, args.components)))
         return
 
     env = {**os.environ, **ONE_CORE_ENV}
@@ -261,6 +286,7 @@ def main() -> None:
         arts = _articles(args.split, args.limit)
         jsonl.write_text("".join(json.dumps(a) + "\n" for a in arts), encoding="utf-8")
         child = [*pin, sys.executable, __file__, "--stages-of", str(jsonl), "--top", str(args.top)]
+        child += ["--components"] if args.components else []
         prof = json.loads(subprocess.run(child, env=env, check=True, stdout=subprocess.PIPE).stdout)
         cmds = commands(jsonl, len(arts), env, pin, args.repeat)
     result = {"split": args.split, "stages": prof, "commands": cmds}
@@ -275,6 +301,11 @@ def main() -> None:
     rows.append(("write jsonl", prof["write_s"]))
     for name, sec in rows:
         print(f"{name:<16}{sec:>8.2f}{sec / total:>8.1%}")
+    comps = prof["components_s"]
+    if comps:
+        print("the parse again, one component at a time (share of the parse):")
+        for name, sec in comps.items():
+            print(f"  {name:<32}{sec:>8.2f}{sec / sum(comps.values()):>8.1%}")
     print("of which, inside the stages above:")
     for name, sec in prof["steps_s"].items():
         print(f"  {name:<32}{sec:>8.2f}")
