@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from saidwhen.extract.people import find_people
 from saidwhen.extract.people.names import issuer_word
 from tests.test_attribution import run, who
 
@@ -73,6 +74,14 @@ from tests.test_attribution import run, who
             "Ana Ruiz",
             "person",
             id="signed-by-a-pronoun",
+        ),
+        pytest.param(
+            "The Ruiz campaign sent a fundraising email on Tuesday asking for money.\n\n"
+            '"Friend, we can still win this race," the email said.\n',
+            "Friend, we",
+            "The Ruiz campaign",
+            "organisation",
+            id="the-email-a-campaign-named-by-its-owner-sent",
         ),
     ],
 )
@@ -175,3 +184,17 @@ def test_learned_documents_are_neither_people_nor_bodies() -> None:
     # issued often enough: a document; a person or a body never is; a noun seldom issued
     # for how often it is written is not
     assert set(_kept(issued, nouns)) == {"report"}
+
+
+def test_a_document_whose_phrase_the_parser_ran_on_is_its_issuers(nlp: Any) -> None:
+    """ "the email read" parsed as one noun phrase ("read" a noun, the phrase's head): the
+    mention's own noun heads it, and the email is the campaign's that sent it."""
+    text = (
+        "The Ruiz campaign sent a fundraising email on Tuesday asking for money.\n\n"
+        '"Friend, let me be blunt. We can still win this race," the email read.'
+    )
+    doc = nlp(text)
+    at = text.index("the email")
+    assert doc.char_span(at, at + len("the email")).root.pos_ == "DET"  # the misparse
+    found = find_people(doc).entity_at(at, at + len("the email"))
+    assert found is not None and found.name == "The Ruiz campaign"

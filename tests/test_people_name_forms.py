@@ -114,6 +114,20 @@ CASES = [
         "Mary Jane Holt",
         id="a-miss-before-two-given-names",
     ),
+    pytest.param(
+        "Tom Brandvold praises, doubts the harbor plan.\n\n"
+        "Thomas Brandvold, the former harbor master, spoke at the council on Monday.\n\n"
+        '"The plan is bold," Brandvold said.',
+        "Thomas Brandvold",
+        id="a-sentence-case-headline-short-form-gives-way-to-the-body",
+    ),
+    pytest.param(
+        "Harbor master Tom Brandvold spoke at the council on Monday.\n\n"
+        "Thomas Brandvold has run the harbor since 1990.\n\n"
+        '"The plan is bold," Brandvold said.',
+        "Thomas Brandvold",
+        id="the-given-name-in-full-over-its-short-form-given-first",
+    ),
 ]
 
 

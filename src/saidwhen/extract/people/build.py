@@ -45,6 +45,7 @@ from saidwhen.extract.people.names import (
     _name_start,
     _opener_end,
     _personal,
+    _short_form,
     _standalone_labels,
     _stem,
     lowered_at,
@@ -398,10 +399,18 @@ def _name_as_told(
     # body's "François Hollande"; of two forms as full, the one given more often: a slip
     # "Hilary Clinton" once, "Hillary Clinton" thrice)
     given = Counter(tuple(w) for w, _ in forms)
+    firsts = {w[0].lower() for w, _ in forms if len(w) >= 2}
+
+    def formal(words: list[str]) -> bool:
+        # "Kenneth Starr" over "Ken Starr" (the fullest name: its given name in full)
+        low = words[0].lower()
+        return len(words) < 2 or not any(len(f) > len(low) and _short_form(f, low) for f in firsts)
+
     best = max(
         forms,
         key=lambda f: (
             len(f[0]),
+            formal(f[0]),
             not any(lo <= f[1] < hi for lo, hi in titles),
             given[tuple(f[0])],
         ),

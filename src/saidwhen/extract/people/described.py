@@ -666,9 +666,10 @@ class _Descriptions:
         return None
 
     def _owned_body(self, noun: Token) -> _Entity | None:
-        """The body an owner's name gives ("Ruiz's campaign", "the Senate's committee"),
-        as an unnamed body of that name (the same one each time it is met)."""
-        if not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children):
+        """The body an owner's name gives ("Ruiz's campaign", "the Senate's committee",
+        "the Cruz campaign"), as an unnamed body of that name (the same one each time it
+        is met)."""
+        if not any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in noun.children):
             return None
         ent = self._unnamed.get(noun.i)
         if ent is None:

@@ -589,6 +589,13 @@ class PeopleIndex(_Descriptions, _Pronouns):
         if span is None or len(span) == 0:
             return None
         root = span.root
+        if root.pos_ == "DET":
+            # the parser hung the phrase on a word after it ("the email read" taken for
+            # one noun phrase): its own noun heads it
+            nouns = [
+                t for t in span if t.pos_ in ("NOUN", "PROPN") and not start <= t.head.idx < end
+            ]
+            root = nouns[-1] if nouns else root
         if (cut := _time_tail(span)) < end:
             return self.entity_at(start, cut)  # "Tano this week"
         if root.lower_ in _RELATIVE and root.head.dep_ == "relcl":
