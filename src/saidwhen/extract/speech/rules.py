@@ -430,8 +430,11 @@ def _set_in_show(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], lis
     show" for a noun phrase."""
     doc = tok.doc
     lo = next(
-        (k + 1 for k in range(tok.i - 1, max(sent.start, tok.i - _SHOW_REACH) - 1, -1)
-         if doc[k].text == ","),
+        (
+            k + 1
+            for k in range(tok.i - 1, max(sent.start, tok.i - _SHOW_REACH) - 1, -1)
+            if doc[k].text == ","
+        ),
         None,
     )
     if lo is None or lo >= tok.i:
@@ -468,11 +471,7 @@ def find_source_insertions(view: ArticleView, people: Resolver | None = None) ->
     first = bisect.bisect_left(view.idx, view.start)
     for tok in view.tokens_of(_INSERTION_WORDS, first, len(doc)):
         at_start = view.sent_start[tok.i] == tok.i
-        if (
-            not at_start
-            and tok.lower_ not in ("as", *_SHOW_WORDS)
-            and doc[tok.i - 1].text != ","
-        ):
+        if not at_start and tok.lower_ not in ("as", *_SHOW_WORDS) and doc[tok.i - 1].text != ",":
             continue  # the frames below open the sentence or follow a comma
         found = _insertion(view.sentence(tok.i), tok)
         if found is None:
