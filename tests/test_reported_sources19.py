@@ -38,9 +38,15 @@ from tests.test_attribution import report_source, run
             "insured for $3 million",
             "court filings",
         ),
+        (
+            "The pilot had flown 2,000 hours with the carrier, the airline said on Friday. "
+            "He had no known political ties, the airline added, and had passed all checks.\n",
+            "He had no known political ties",
+            "the airline",
+        ),
     ],
 )
-def test_what_documents_show_set_in(nlp: Any, text: str, words: str, source: str) -> None:
+def test_subject_and_verb_set_in(nlp: Any, text: str, words: str, source: str) -> None:
     assert report_source(run(text, nlp), words)[1] == source
 
 
