@@ -886,7 +886,32 @@ def lost_subject(verb: Token) -> Token | None:
             continue
         if all(t.i == tok.i or tok.i in {a.i for a in t.ancestors} for t in span):
             return tok
-    return _person_before(verb, start)
+    return _person_before(verb, start) or _subject_before(verb, start)
+
+
+def _subject_before(verb: Token, start: int) -> Token | None:
+    """The speaker of a verb of saying the parse left without a subject, read from the
+    words just before it: ``Mr. Ruiz, whose firm builds boats, said``, where the parse
+    made the name the subject of a clause before the verb ("builds" hung on "said"), and
+    ``In a talk with two hosts, the Ohio senator stated``, where it hung the noun phrase
+    on a name before it.  A subject of a clause before the verb comes first; then a noun
+    phrase ending at the verb whose head can speak and is no one's object."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "ccomp" and start <= c.i < verb.i and c.tag_ in ("VBD", "VBZ", "VBP"):
+            subs = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            # (a clause that opens with a name: "Lee, whose ..., uses")
+            if subs and subs[0].left_edge.i == c.left_edge.i and subs[0].pos_ == "PROPN":
+                return subs[0] if can_speak(subs[0]) else None
+    k = verb.i - 1
+    if k <= start:
+        return None
+    tok = doc[k]
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("appos", "conj", "ROOT", "npadvmod"):
+        return None
+    if not any(c.dep_ == "det" and c.i == tok.left_edge.i for c in tok.children):
+        return None
+    return tok if can_speak(tok) else None
 
 
 # how far back a person named before a verb that lost its subject may be
