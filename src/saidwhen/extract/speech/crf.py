@@ -462,7 +462,8 @@ def labels_from_spans(
         spans: ``(role, attribution id, [(first token, last token + 1), ...])``;
             each piece of a discontinuous span starts with ``B``.
     """
-    pos = {i: k for k, i in enumerate(seq)}
+    # (a whole doc's range, as the rules' roles ask, needs no table of positions)
+    pos: Any = range(len(seq)) if seq == range(len(seq)) else {i: k for k, i in enumerate(seq)}
     role_at: list[str | None] = [None] * len(seq)
     piece_at: list[tuple[int, int] | None] = [None] * len(seq)
     for role, ident, pieces in sorted(spans, key=lambda s: ROLES.index(s[0])):
@@ -471,14 +472,13 @@ def labels_from_spans(
                 if i in pos:
                     role_at[pos[i]] = role
                     piece_at[pos[i]] = (ident, n)
-    labels = []
-    for k, here in enumerate(role_at):
-        if here is None:
-            labels.append("O")
-        elif k > 0 and role_at[k - 1] == here and piece_at[k - 1] == piece_at[k]:
-            labels.append(f"I-{here}")
+    labels = ["O"] * len(seq)
+    for k in (k for k, here in enumerate(role_at) if here is not None):
+        here = role_at[k]
+        if k > 0 and role_at[k - 1] == here and piece_at[k - 1] == piece_at[k]:
+            labels[k] = f"I-{here}"
         else:
-            labels.append(f"B-{here}")
+            labels[k] = f"B-{here}"
     return labels
 
 
@@ -535,6 +535,9 @@ def _template_rows(template: str, attrs: dict[str, int]) -> dict[Any, int]:
     }
 
 
+_SCORED_AT_ONCE = 4096  # tokens whose weights are gathered at once (by 50 columns, 7 labels)
+
+
 class Tagger:
     """The trained CRF (:class:`~saidwhen.extract.speech.crfsuite_model.CrfModel`) and,
     per feature template, the model's row of each value it knows (made on first use from
@@ -549,9 +552,9 @@ class Tagger:
         :func:`sequence_columns` over them)."""
         n = sum(lengths)
         state = self.model.state
-        scores = np.zeros((n, len(self.model.labels)))
-        # column by column: a token's weights add up in the order of its features, as in crfsuite
-        for c in columns:
+        # the model's row of each token's value of each column
+        at_rows = np.empty((len(columns), n), dtype=np.intp)
+        for k, c in enumerate(columns):
             rows = self._rows.get(c.template)
             if rows is None:
                 rows = self._rows[c.template] = _template_rows(c.template, self.model.attrs)
@@ -559,8 +562,17 @@ class Tagger:
             # the tokens without a value (index -1)
             found = np.zeros(len(c.values) + 1, dtype=np.intp)
             found[:-1] = np.fromiter(map(rows.get, c.values, repeat(0)), np.intp, len(c.values))
-            at = np.arange(n) if c.index is None else c.index
-            scores += state.take(found.take(at), axis=0)
+            if c.index is None:
+                at_rows[k] = found[:n]
+            else:
+                found.take(c.index, out=at_rows[k])
+        # a token's weights add up in the order of its features, as in crfsuite (a
+        # reduction over the first axis adds its rows one after another); some tokens
+        # at a time, to bound the gathered weights
+        scores = np.empty((n, len(self.model.labels)))
+        for lo in range(0, n, _SCORED_AT_ONCE):
+            hi = lo + _SCORED_AT_ONCE
+            np.add.reduce(state.take(at_rows[:, lo:hi], axis=0), axis=0, out=scores[lo:hi])
         return self.model.tag_many(scores, lengths)
 
     def tag(self, feats: Sequence[Sequence[str]]) -> list[str]:
