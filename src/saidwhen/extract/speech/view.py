@@ -253,10 +253,13 @@ class ArticleView:
         return cue_keys(self.lower[i], self.lemma[i], self.frames[i], self.in_quotes[i], subj)
 
 
-@per_article
-def _built(doc: Doc) -> list[ArticleView]:
-    """The views built of ``doc`` while its article is extracted (emptied with the rest)."""
+def _views_of(doc: Doc) -> list[ArticleView]:
     return []
+
+
+# The views built of a doc while its article is extracted (emptied with the rest; a
+# caller that never forgets its articles, an evaluation, holds the last few docs only).
+_built = per_article(_views_of, maxsize=4)
 
 
 def article_view(doc: Doc) -> ArticleView:
