@@ -545,27 +545,47 @@ class Tagger:
 
     def __init__(self, model: CrfModel) -> None:
         self.model = model
-        self._rows: dict[str, dict[Any, int]] = {}
+        self._rows: dict[tuple[str, ...], tuple[dict[Any, int], Ints]] = {}
+
+    def _joint_rows(self, templates: tuple[str, ...]) -> tuple[dict[Any, int], Ints]:
+        """For templates over the same values ("w={}", "-1:w={}" ...): the place of each
+        value the model knows for any of them, and the model's rows of each place, one
+        column per template (a last place of zeros, row 0, for the others)."""
+        got = self._rows.get(templates)
+        if got is None:
+            each = [_template_rows(t, self.model.attrs) for t in templates]
+            place = {v: k for k, v in enumerate(dict.fromkeys(v for rows in each for v in rows))}
+            table = np.zeros((len(place) + 1, len(templates)), dtype=np.intp)
+            for j, rows in enumerate(each):
+                for v, row in rows.items():
+                    table[place[v], j] = row
+            got = self._rows[templates] = (place, table)
+        return got
 
     def tag_columns(self, columns: Sequence[Column], lengths: Sequence[int]) -> list[list[str]]:
         """The labels of consecutive sequences of ``lengths`` tokens (columns of
         :func:`sequence_columns` over them)."""
         n = sum(lengths)
         state = self.model.state
-        # the model's row of each token's value of each column
+        # the model's row of each token's value of each column; the columns over the same
+        # values (a word, its neighbours' words) look each value up once
         at_rows = np.empty((len(columns), n), dtype=np.intp)
+        shared: dict[int, list[int]] = {}
         for k, c in enumerate(columns):
-            rows = self._rows.get(c.template)
-            if rows is None:
-                rows = self._rows[c.template] = _template_rows(c.template, self.model.attrs)
-            # each value's row (0, zeros, for one the model never saw), then row 0 for
-            # the tokens without a value (index -1)
-            found = np.zeros(len(c.values) + 1, dtype=np.intp)
-            found[:-1] = np.fromiter(map(rows.get, c.values, repeat(0)), np.intp, len(c.values))
-            if c.index is None:
-                at_rows[k] = found[:n]
-            else:
-                found.take(c.index, out=at_rows[k])
+            shared.setdefault(id(c.values), []).append(k)
+        for ks in shared.values():
+            values = columns[ks[0]].values
+            place, table = self._joint_rows(tuple(columns[k].template for k in ks))
+            # each value's rows, then row 0 for the tokens without a value (index -1)
+            at = np.full(len(values) + 1, -1, dtype=np.intp)
+            at[:-1] = np.fromiter(map(place.get, values, repeat(-1)), np.intp, len(values))
+            found = table.take(at, axis=0)
+            for j, k in enumerate(ks):
+                index = columns[k].index
+                if index is None:
+                    at_rows[k] = found[:n, j]
+                else:
+                    found[:, j].take(index, out=at_rows[k])
         # a token's weights add up in the order of its features, as in crfsuite (a
         # reduction over the first axis adds its rows one after another); some tokens
         # at a time, to bound the gathered weights
