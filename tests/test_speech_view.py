@@ -119,3 +119,18 @@ def test_paragraphs_are_the_lines_of_the_text(
     doc = nlp(text)
     view = ArticleView.build(doc, start)
     assert [[doc[i].text for i in p] for p in view.paragraphs] == expected
+
+
+def test_article_view_is_the_view_built_for_the_article(nlp: Any) -> None:
+    from saidwhen.extract.memo import forget_article
+    from saidwhen.extract.speech.view import article_view
+
+    doc = nlp("The keeper said the pier would reopen.\n\nShe was sure of it.")
+    forget_article()
+    built = ArticleView.build(doc, 4)
+    assert article_view(doc) is built  # the stages read the same arrays
+    forget_article()
+    fresh = article_view(doc)  # after its article: a view of its own, built once
+    assert fresh is not built and fresh.start == 0 and fresh.head == built.head
+    assert article_view(doc) is fresh
+    forget_article()

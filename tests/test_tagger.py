@@ -131,6 +131,10 @@ def test_paragraphs_split_at_blank_lines(nlp: Any) -> None:
 )
 def test_labels_from_spans(spans: Any, labels: list[str]) -> None:
     assert crf.labels_from_spans([0, 1, 2, 3], spans) == labels
+    assert crf.labels_from_spans(range(4), spans) == labels  # a whole doc, as the rules'
+    # a sequence further on in the doc reads the spans at its own tokens
+    shifted = [(r, n, [(lo + 5, hi + 5) for lo, hi in p]) for r, n, p in spans]
+    assert crf.labels_from_spans((5, 6, 7, 8), shifted) == labels
 
 
 def test_spans_from_labels_round_trip() -> None:

@@ -25,6 +25,7 @@ import numpy as np
 from saidwhen.extract.memo import per_article
 from saidwhen.extract.quotes import find_quote_regions
 from saidwhen.extract.speech.syntax import cue_subject
+from saidwhen.extract.speech.view import article_view
 from saidwhen.extract.when import first_day, timex_when
 from saidwhen.model import DateRange, Event, Span, Timex
 from saidwhen.nlp import doc_text
@@ -194,8 +195,9 @@ def _event(
             actor = resolve(left, right) or resolve(subj.idx, subj.idx + len(subj))
         if actor is None and subj.pos_ != "PRON":
             actor = doc_text(subj.doc)[left:right]
-    sent = verb.sent  # Token.sent builds a Span each time: compare indices instead
-    words = [t for t in verb.subtree if sent.start <= t.i < sent.end]
+    # (Token.sent builds a Span each time: the view's sentence bounds instead)
+    lo, hi = article_view(verb.doc).sentence_range(verb.i)
+    words = [t for t in verb.subtree if lo <= t.i < hi]
     while len(words) > 1 and _stranded(words[0]):
         words.pop(0)
     start, end = words[0].idx, words[-1].idx + len(words[-1])

@@ -21,9 +21,9 @@ T = TypeVar("T")
 _CACHES: list[functools._lru_cache_wrapper[Any]] = []
 
 
-def per_article(fn: Callable[..., T]) -> functools._lru_cache_wrapper[T]:
-    """``fn`` with its answers kept until :func:`forget_article` (1,024 at most)."""
-    cached = functools.lru_cache(maxsize=1024)(fn)
+def per_article(fn: Callable[..., T], maxsize: int = 1024) -> functools._lru_cache_wrapper[T]:
+    """``fn`` with its answers kept until :func:`forget_article` (``maxsize`` at most)."""
+    cached = functools.lru_cache(maxsize=maxsize)(fn)
     _CACHES.append(cached)
     return cached
 

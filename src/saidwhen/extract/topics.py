@@ -31,6 +31,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.speech.view import article_view
 from saidwhen.model import Quote
 
 if TYPE_CHECKING:
@@ -106,8 +107,11 @@ def _words(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _tops(toks: Sequence[Token]) -> list[Token]:
     """The content's own heads: its tokens governed from outside it."""
+    if not toks:
+        return []
+    head = article_view(toks[0].doc).head
     ids = {t.i for t in toks}
-    return [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    return [t for t in toks if head[t.i] not in ids or head[t.i] == t.i]
 
 
 def cue_word(doc: Doc, quote: Quote, content: Sequence[Token]) -> Token | None:

@@ -55,6 +55,7 @@ from saidwhen.extract.people.names import (
 )
 from saidwhen.extract.people.resolver import PronounModel, Trace
 from saidwhen.extract.quotes import QuoteRegion, find_quote_regions
+from saidwhen.extract.speech.view import article_view
 from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
 
@@ -226,10 +227,11 @@ def find_people(
     runs_found = _owners_in_body_names(doc, _name_runs(doc))
     name_runs = _headline_runs_cut(doc, runs_found, titled, common)
     # (and the names that say something: "Tarek said")
+    v = article_view(doc)
     speakers = {
-        t.lower_
-        for t in doc
-        if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.lemma_.lower() in _SAYS
+        v.lower[i]
+        for i in range(len(doc))
+        if v.dep[i] == "nsubj" and v.pos[i] == "PROPN" and v.lemma[v.head[i]] in _SAYS
     }
     name_runs = [_without_home(doc, i, j, name_words | speakers) for i, j in name_runs]
     name_runs = [part for i, j in name_runs for part in _body_then_person(doc, i, j)]

@@ -27,6 +27,7 @@ from saidwhen.extract.people.names import (
     lowered_at,
     person_noun,
 )
+from saidwhen.extract.speech.view import article_view
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -474,9 +475,10 @@ class _Descriptions:
 
     def _heading(self, tok: Token) -> bool:
         """Whether a token's sentence is a line of its own."""
-        text, sent = self._doc_text, tok.sent
-        lo = sent.start_char
-        hi = lo + len(sent.text.rstrip())  # (the parser keeps the line break in it)
+        text, view = self._doc_text, article_view(tok.doc)
+        a, b = view.sentence_range(tok.i)
+        lo, end = view.idx[a], view.idx[b - 1] + len(view.texts[b - 1])
+        hi = lo + len(text[lo:end].rstrip())  # (the parser keeps the line break in it)
         return (lo == 0 or text[lo - 1] == "\n") and text[hi : hi + 1] in ("", "\n")
 
     def _in_view_over(self, described: _Entity, root: Token, at: int) -> _Entity:

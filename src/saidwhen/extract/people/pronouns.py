@@ -25,6 +25,7 @@ from saidwhen.extract.people.resolver import (
     candidate_features,
     rank,
 )
+from saidwhen.extract.speech.view import article_view
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -211,7 +212,9 @@ class _Pronouns:
                     out.add(id(ent))
         # (the parser may run a sentence over a paragraph break)
         end = self._doc_text.find("\n", pron.idx)
-        end = min(pron.sent.end_char, len(self._doc_text) if end < 0 else end)
+        view = article_view(self._doc)
+        last = view.sent_end[pron.i] - 1  # the last token of its sentence
+        end = min(view.idx[last] + len(view.texts[last]), len(self._doc_text) if end < 0 else end)
         for t in verb.subtree:
             if t.i <= pron.i or t.idx >= end or t.pos_ != "PROPN" or self._in_quote(t.idx):
                 continue
@@ -325,12 +328,11 @@ class _Pronouns:
         """The one person of the pronoun's gender first named, outside a subject, in the
         sentence right before ("filmed by Dale's wife, Rena Dale. In it she pleads"): the
         newcomer, when no one who may be he or she is a subject in between."""
-        doc = self._doc
-        sent = pron.sent
-        if sent.start == 0 or any(PRONOUNS.get(t.lower_) for t in doc[sent.start : pron.i]):
+        view = article_view(self._doc)
+        first = view.sent_start[pron.i]
+        if first == 0 or any(PRONOUNS.get(w) for w in view.lower[first : pron.i]):
             return None
-        prev = doc[sent.start - 1].sent
-        lo = prev.start_char
+        lo = view.idx[view.sent_start[first - 1]]  # where the sentence before starts
         found: dict[int, _Entity] = {}
         for s, _, ent in self.mentions_in(lo, pron.idx):
             if ent.type != "person":
@@ -356,7 +358,8 @@ class _Pronouns:
         if self._in_quote(at):
             return None
         best: tuple[float, int, _Entity] | None = None
-        sent_start = pron.sent.start_char
+        view = article_view(self._doc)
+        sent_start = view.idx[view.sent_start[pron.i]]
         for s, _, ent in self.mentions_in(at - window, at):
             if ent.type != "organisation":
                 continue

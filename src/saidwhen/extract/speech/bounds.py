@@ -54,9 +54,9 @@ def _without_channel(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tag
     if con.start < cue.end:
         return con
     for k in range(con.start + 2, con.end - 1):
-        prep = doc[k]
-        if prep.dep_ != "prep" or prep.lower_ not in _CHANNEL_PREPS or k in view.quoted:
+        if view.dep[k] != "prep" or view.lower[k] not in _CHANNEL_PREPS or k in view.quoted:
             continue
+        prep = doc[k]
         objs = [c for c in prep.children if c.dep_ == "pobj"]
         if not objs or objs[0].lower_ not in CUE_CHANNELS:
             continue
@@ -97,11 +97,12 @@ def _after_announcement(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> 
         return con
     opens = {lo for lo, _ in view.regions_from(con.start + 2, con.end)}
     for k in range(con.start + 1, con.end - 1):
-        if doc[k].text == ":" and k + 1 in opens:
+        text = view.texts[k]
+        if text == ":" and k + 1 in opens:
             if any(is_speech_verb(t) for t in doc[con.start : k]):
                 return TaggedSpan("CON", k + 1, con.end)
             break
-        dash = doc[k].text in DASHES and bool(doc[k - 1].whitespace_)
+        dash = text in DASHES and bool(doc[k - 1].whitespace_)
         if dash and k + 1 in opens and _closes_at_end(view, k + 1, con):
             # 'Neither man was swayed - "Born rich," Elkins said': the quotation alone
             return TaggedSpan("CON", k + 1, con.end)
@@ -123,7 +124,7 @@ def content_bounds(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> Tagge
     con = _after_announcement(view, cue, con)
     con = _without_addressee(view.doc, cue, _before_next_quote(view, cue, con))
     con = _quotation_alone(view, con)
-    con = _before_dashed_report(view.doc, cue, con)
+    con = _before_dashed_report(view, cue, con)
     con = _without_cue_words(view.doc, cue, _past_quote(view, cue, con))
     con = _without_cue_clause(view.doc, cue, con)
     return _without_channel(view, cue, con)
@@ -150,16 +151,17 @@ def _without_addressee(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan
     return TaggedSpan("CON", lo, con.end)
 
 
-def _before_dashed_report(doc: Doc, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
+def _before_dashed_report(view: ArticleView, cue: TaggedSpan, con: TaggedSpan) -> TaggedSpan:
     """A content cut at a dash after which someone else says something: 'urged the
     mayor to act -- a delay the councilor said would cost millions'."""
     if con.start < cue.end:
         return con
+    doc, texts = view.doc, view.texts
     dash = next(
         (
             k
             for k in range(con.start + 1, con.end - 1)
-            if doc[k].text in DASHES and doc[k - 1].whitespace_  # not "well-connected"
+            if texts[k] in DASHES and doc[k - 1].whitespace_  # not "well-connected"
         ),
         None,
     )

@@ -462,7 +462,8 @@ def labels_from_spans(
         spans: ``(role, attribution id, [(first token, last token + 1), ...])``;
             each piece of a discontinuous span starts with ``B``.
     """
-    pos = {i: k for k, i in enumerate(seq)}
+    # (a whole doc's range, as the rules' roles ask, needs no table of positions)
+    pos: Any = range(len(seq)) if seq == range(len(seq)) else {i: k for k, i in enumerate(seq)}
     role_at: list[str | None] = [None] * len(seq)
     piece_at: list[tuple[int, int] | None] = [None] * len(seq)
     for role, ident, pieces in sorted(spans, key=lambda s: ROLES.index(s[0])):
@@ -471,14 +472,13 @@ def labels_from_spans(
                 if i in pos:
                     role_at[pos[i]] = role
                     piece_at[pos[i]] = (ident, n)
-    labels = []
-    for k, here in enumerate(role_at):
-        if here is None:
-            labels.append("O")
-        elif k > 0 and role_at[k - 1] == here and piece_at[k - 1] == piece_at[k]:
-            labels.append(f"I-{here}")
+    labels = ["O"] * len(seq)
+    for k in (k for k, here in enumerate(role_at) if here is not None):
+        here = role_at[k]
+        if k > 0 and role_at[k - 1] == here and piece_at[k - 1] == piece_at[k]:
+            labels[k] = f"I-{here}"
         else:
-            labels.append(f"B-{here}")
+            labels[k] = f"B-{here}"
     return labels
 
 
@@ -535,6 +535,9 @@ def _template_rows(template: str, attrs: dict[str, int]) -> dict[Any, int]:
     }
 
 
+_SCORED_AT_ONCE = 4096  # tokens whose weights are gathered at once (by 50 columns, 7 labels)
+
+
 class Tagger:
     """The trained CRF (:class:`~saidwhen.extract.speech.crfsuite_model.CrfModel`) and,
     per feature template, the model's row of each value it knows (made on first use from
@@ -542,25 +545,54 @@ class Tagger:
 
     def __init__(self, model: CrfModel) -> None:
         self.model = model
-        self._rows: dict[str, dict[Any, int]] = {}
+        self._rows: dict[tuple[str, ...], tuple[dict[Any, int], Ints]] = {}
+
+    def _joint_rows(self, templates: tuple[str, ...]) -> tuple[dict[Any, int], Ints]:
+        """For templates over the same values ("w={}", "-1:w={}" ...): the place of each
+        value the model knows for any of them, and the model's rows of each place, one
+        column per template (a last place of zeros, row 0, for the others)."""
+        got = self._rows.get(templates)
+        if got is None:
+            each = [_template_rows(t, self.model.attrs) for t in templates]
+            place = {v: k for k, v in enumerate(dict.fromkeys(v for rows in each for v in rows))}
+            table = np.zeros((len(place) + 1, len(templates)), dtype=np.intp)
+            for j, rows in enumerate(each):
+                for v, row in rows.items():
+                    table[place[v], j] = row
+            got = self._rows[templates] = (place, table)
+        return got
 
     def tag_columns(self, columns: Sequence[Column], lengths: Sequence[int]) -> list[list[str]]:
         """The labels of consecutive sequences of ``lengths`` tokens (columns of
         :func:`sequence_columns` over them)."""
         n = sum(lengths)
         state = self.model.state
-        scores = np.zeros((n, len(self.model.labels)))
-        # column by column: a token's weights add up in the order of its features, as in crfsuite
-        for c in columns:
-            rows = self._rows.get(c.template)
-            if rows is None:
-                rows = self._rows[c.template] = _template_rows(c.template, self.model.attrs)
-            # each value's row (0, zeros, for one the model never saw), then row 0 for
-            # the tokens without a value (index -1)
-            found = np.zeros(len(c.values) + 1, dtype=np.intp)
-            found[:-1] = np.fromiter(map(rows.get, c.values, repeat(0)), np.intp, len(c.values))
-            at = np.arange(n) if c.index is None else c.index
-            scores += state.take(found.take(at), axis=0)
+        # the model's row of each token's value of each column; the columns over the same
+        # values (a word, its neighbours' words) look each value up once
+        at_rows = np.empty((len(columns), n), dtype=np.intp)
+        shared: dict[int, list[int]] = {}
+        for k, c in enumerate(columns):
+            shared.setdefault(id(c.values), []).append(k)
+        for ks in shared.values():
+            values = columns[ks[0]].values
+            place, table = self._joint_rows(tuple(columns[k].template for k in ks))
+            # each value's rows, then row 0 for the tokens without a value (index -1)
+            at = np.full(len(values) + 1, -1, dtype=np.intp)
+            at[:-1] = np.fromiter(map(place.get, values, repeat(-1)), np.intp, len(values))
+            found = table.take(at, axis=0)
+            for j, k in enumerate(ks):
+                index = columns[k].index
+                if index is None:
+                    at_rows[k] = found[:n, j]
+                else:
+                    found[:, j].take(index, out=at_rows[k])
+        # a token's weights add up in the order of its features, as in crfsuite (a
+        # reduction over the first axis adds its rows one after another); some tokens
+        # at a time, to bound the gathered weights
+        scores = np.empty((n, len(self.model.labels)))
+        for lo in range(0, n, _SCORED_AT_ONCE):
+            hi = lo + _SCORED_AT_ONCE
+            np.add.reduce(state.take(at_rows[:, lo:hi], axis=0), axis=0, out=scores[lo:hi])
         return self.model.tag_many(scores, lengths)
 
     def tag(self, feats: Sequence[Sequence[str]]) -> list[str]:

@@ -561,7 +561,9 @@ def heard_in_passing(view: ArticleView, report: Draft) -> bool:
     return verb.dep_ in ("pcomp", "advcl") and verb.left_edge.i >= verb.i - 1
 
 
-def _next_act(content: Span_, speaker_ids: set[int], cue: Token | None) -> Token | None:
+def _next_act(
+    view: ArticleView, content: Span_, speaker_ids: set[int], cue: Token | None
+) -> Token | None:
     """A verb of saying with no subject of its own that the parse hung inside a report's
     words, though it is the source's next act: conjoined to the words' main verb
     (``said the plan was late and urged a vote``), conjoined to a verb inside them in the
@@ -569,25 +571,25 @@ def _next_act(content: Span_, speaker_ids: set[int], cue: Token | None) -> Token
     "a feminist"``), a participle set off by a comma (``denied that a shakeup is
     coming, explaining that ...``) or brought by "before" or "after" (``said the
     deadlock had kept them safe before claiming that ...``)."""
-    roots = [
-        t
-        for t in content
-        if not content.start <= t.head.i < content.end and t.pos_ in ("VERB", "AUX")
-    ]
+    doc = content.doc
+    head, pos = view.head, view.pos
+    lo, hi = content.start, content.end
+    roots = [i for i in range(lo, hi) if not lo <= head[i] < hi and pos[i] in ("VERB", "AUX")]
     if len(roots) != 1:
         return None
-    doc = content.doc
-    for v in content:
+    for k in range(lo, hi):
+        if pos[k] != "VERB":
+            continue
+        v = doc[k]
         if (
-            v.pos_ != "VERB"
-            or not _next_act_verb(v)
+            not _next_act_verb(v)
             or v.i <= content.start
             or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
             or speaker_ids & {t.i for t in v.subtree}
         ):
             continue
         conj = v.dep_ == "conj" and any(c.dep_ == "cc" and c.i == v.i - 1 for c in v.head.children)
-        if conj and v.head.i == roots[0].i:
+        if conj and v.head.i == roots[0]:
             return v
         if conj and cue is not None and v.tag_ == cue.tag_ and v.tag_ in ("VBG", "VBD"):
             return v
@@ -638,7 +640,7 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
         if not len(content):
             continue
         ids = {t.i for t in tokens_in(doc, d.speaker.start, d.speaker.end)}
-        verb = _next_act(content, ids, cue_head(view, d.cue))
+        verb = _next_act(view, content, ids, cue_head(view, d.cue))
         if verb is None or verb.i in view.quoted:
             continue
         cue = cue_tokens(verb)
@@ -681,10 +683,11 @@ def split_that_clauses(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
         if d.speaker is None or d.cue is None or not d.is_indirect:
             continue
         content = tokens_in(doc, d.start, d.end)
-        ids = {t.i for t in content}
-        for t in content:
-            if t.lower_ != "that" or t.dep_ != "mark" or t.i in view.quoted:
+        ids = set(range(content.start, content.end))
+        for i in range(content.start, content.end):
+            if view.lower[i] != "that" or view.dep[i] != "mark" or i in view.quoted:
                 continue
+            t = doc[i]
             second = t.head
             if second.dep_ != "conj" or second.head.i not in ids or second.i < t.i:
                 continue

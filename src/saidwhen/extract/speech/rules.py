@@ -221,7 +221,8 @@ def find_reported(view: ArticleView, people: Resolver | None = None) -> list[Dra
     out: list[Draft] = []
     seen: set[tuple[int, int]] = set()
     first = bisect.bisect_left(view.idx, start)
-    cands = [doc[i] for i in range(first, len(doc)) if _is_candidate(view, i)]
+    cues = view.cues  # (a token without a cue record is none: the cheap test first)
+    cands = [doc[i] for i in range(first, len(doc)) if cues[i] and _is_candidate(view, i)]
     # "declined to say whether ...", "went on to say that ...": one cue over both verbs
     joined = {t.i: governing_cue(t) for t in cands}
     absorbed = {g[0].i for g in joined.values() if g}

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArticleView",
+    "article_view",
     "in_quotes",
     "quoted_tokens",
     "tokens_in",
@@ -215,7 +216,7 @@ class ArticleView:
             where.setdefault(w, []).append(i)
         frames = _frames(doc, lowers, poses, deps, head, factors, where)
         is_space = tuple(map(bool, space))
-        return cls(
+        view = cls(
             doc=doc,
             text=text,
             start=start,
@@ -243,11 +244,30 @@ class ArticleView:
             where=where,
             factors=factors,
         )
+        _built(doc).append(view)
+        return view
 
     def cue_keys(self, i: int) -> tuple[str, ...]:
         """The cue-lexicon keys of token ``i`` (:func:`lexicon.cue_keys`)."""
         subj = _subject_pos(i, self.pos, self.dep, self.children)
         return cue_keys(self.lower[i], self.lemma[i], self.frames[i], self.in_quotes[i], subj)
+
+
+def _views_of(doc: Doc) -> list[ArticleView]:
+    return []
+
+
+# The views built of a doc while its article is extracted (emptied with the rest; a
+# caller that never forgets its articles, an evaluation, holds the last few docs only).
+_built = per_article(_views_of, maxsize=4)
+
+
+def article_view(doc: Doc) -> ArticleView:
+    """The view of ``doc`` built for its article, else a new one: the stages that get only
+    the parse read its token arrays (``head``, ``lower``, ``pos`` ...) instead of a Token
+    each (``start``, ``regions`` and ``paragraphs`` are those of the first view built)."""
+    built = _built(doc)
+    return built[0] if built else ArticleView.build(doc)
 
 
 def _sentence_bounds(

@@ -519,7 +519,7 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
         for j, p in enumerate(quotes)
         if p.when_basis == "text" and (p.when or p.when_range)
     )
-    holding = WordRuns(forms, [j for _, j in dated], 2)
+    holding: WordRuns | None = None  # made for the first quote that stands alone
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.kind == "indirect":
             continue
@@ -527,6 +527,8 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
         if not alone and not _heading_line(text, q):
             continue
         if alone:  # (anywhere: the quotes that share its runs of two words)
+            if holding is None:
+                holding = WordRuns(forms, [j for _, j in dated], 2)
             near = sorted(holding.candidates(i), key=lambda j: (quotes[j].start, j))
         else:
             below = _paragraphs_on(text, q.end, _HEADING_REACH)
