@@ -57,6 +57,11 @@ GATES: dict[str, tuple[tuple[Path, ...], int]] = {
         tuple(ANNOTATIONS / f"p{k}" for k in range(25, 33)),
         112,
     ),
+    # fresh in session 19 (scored once at its start and once after all its merges)
+    "realnews_polnear_p33_p40.json": (
+        tuple(ANNOTATIONS / f"p{k}" for k in range(33, 41)),
+        112,
+    ),
 }
 FLOORS: dict[str, dict[str, float]] = {name: floors_file(name)["floors"] for name in GATES}
 
