@@ -259,13 +259,14 @@ def choose_days(
         par = bisect.bisect_left(breaks, q.start)
         prev_start = breaks[par - 2] if par >= 2 else 0
         # the lead before the words' own paragraph (for a headline's words, the lead below)
-        lead_from = breaks[0] if par == 0 and breaks else 0
-        lead_to = lead_par if par == 0 else min(lead_par, breaks[par - 1])
+        heading = par == 0 and bool(breaks) and lead_par > breaks[0]
+        lead_from = breaks[0] if heading else 0
+        lead_to = lead_par if heading else min(lead_par, breaks[par - 1] if par >= 1 else 0)
         name = q.speaker.name if q.speaker is not None and q.speaker.name else ""
         in_lead = (
             bool(name) and _word(surname_of(name)).search(text, lead_from, lead_to) is not None
         )
-        if ruled is None and par == 0 and not in_lead:
+        if ruled is None and heading and not in_lead:
             continue  # a headline's words of someone the lead does not name: new (rule 3)
         quote_feats = [
             float(occasion),
