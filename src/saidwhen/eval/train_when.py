@@ -13,8 +13,9 @@ them), as the scorer counts them.  The figure to trust is leave-one-set-out: eac
 choices made with weights learned on the others, beside the hand rules' verdict on the
 same choices, counted by choice and by quote.
 
-p21-p24 stay out (session 19): trained with them (433 choices), leave-one-set-out rose
-(0.823 -> 0.831 of 716 quotes) but the check set's dates fell (0.777 -> 0.772).
+p21-p24 stay out (session 19): trained with them (431 choices, 713 quotes; leave one set
+out 0.826 against the rules' 0.802, the model below the rules on p22 and p23), the check
+set's dates fell (p25-p32: 0.781 -> 0.774).
 
     python -m saidwhen.eval.train_when [--rows FILE] [--dry-run] [--by-choice] [--l2 X]
 """
