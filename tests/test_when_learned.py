@@ -7,10 +7,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from saidwhen.errors import SaidwhenError
-from saidwhen.extract.when.learned import FEATURES, MODEL_PATH, load_model, tracing
+from saidwhen.eval.train_when import cross_validate, fit
+from saidwhen.extract.when.learned import FEATURES, MODEL_PATH, _dated_with, load_model, tracing
+from saidwhen.model import Quote
 from tests.when_helpers import NEWS_DAY, dated
 
 _DEBATE = (
@@ -79,5 +82,46 @@ def test_tracing_collects_each_candidate(nlp: Any) -> None:
     with tracing() as rows:
         extract(_DEBATE, NEWS_DAY, nlp=nlp)
     assert rows
-    assert all(len(feats) == len(FEATURES) for *_, feats, _ruled in rows)
-    assert {cand for _s, _e, _t, cand, _f, _r in rows} == {"2019-11-19"}
+    assert all(len(feats) == len(FEATURES) for *_, feats, _ruled, _n in rows)
+    assert {cand for _s, _e, _t, cand, _f, _r, _n in rows} == {"2019-11-19"}
+    assert all(n >= 1 for *_, n in rows)  # a choice dates its own words at least
+
+
+@pytest.mark.parametrize(
+    ("continues", "lines"),
+    [
+        ((None, None, None), [1, 1, 1]),
+        ((None, 0, None), [2, 0, 1]),
+        ((None, 0, 1), [3, 0, 0]),  # a chain: all three take the first one's date
+        ((None, None, 0), [2, 1, 0]),
+    ],
+)
+def test_dated_with_counts_each_choice_s_quotes(
+    continues: tuple[int | None, ...], lines: list[int]
+) -> None:
+    quotes = [
+        Quote(text="x", start=10 * k, end=10 * k + 5, kind="direct", continues=c)
+        for k, c in enumerate(continues)
+    ]
+    assert _dated_with(quotes) == lines
+
+
+def test_fit_weighs_a_row_as_its_copies() -> None:
+    x = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 1.0], [1.0, 0.0]])
+    y = np.array([0.0, 1.0, 0.0, 1.0])
+    weighed = fit(x[:3], y[:3], weight=np.array([2.0, 1.0, 1.0]))
+    copied = fit(np.vstack([x[:3], x[:1]]), np.append(y[:3], 0.0))
+    assert np.allclose(weighed, copied)
+
+
+def test_cross_validation_counts_choices_and_quotes() -> None:
+    # two sets, one choice each (two candidate rows), the first dating three quotes
+    rows = [
+        ("a", "a:1", [1.0, 1.0], 1, 1, 3),
+        ("a", "a:1", [1.0, 0.0], 0, 0, 3),
+        ("b", "b:1", [1.0, 1.0], 1, 1, 1),
+        ("b", "b:1", [1.0, 0.0], 0, 0, 1),
+    ]
+    cv = {name: counts for name, *counts in cross_validate(rows)}
+    assert cv["a"][0] == 1 and cv["a"][3] == 3
+    assert cv["a"][2] == 1 and cv["a"][5] == 3  # the rules' pick is the gold

@@ -101,8 +101,9 @@ _CAP_AGE = 2.0
 _CAP_PARAGRAPHS = 10
 _CAP_DAYS = 6
 
-# (quote start, quote end, quote text, candidate day, features, the hand rules' day or None)
-TraceRow = tuple[int, int, str, str, list[float], str | None]
+# (quote start, quote end, quote text, candidate day, features, the hand rules' day or None,
+# the quotes the choice dates: the words and those that continue them)
+TraceRow = tuple[int, int, str, str, list[float], str | None, int]
 _TRACE: contextvars.ContextVar[list[TraceRow] | None] = contextvars.ContextVar(
     "when_learned_trace", default=None
 )
@@ -170,6 +171,20 @@ def _days(story: Sequence[Timex], anchor: dt.date) -> list[tuple[int, str]]:
     return out
 
 
+def _dated_with(quotes: Sequence[Quote]) -> list[int]:
+    """For each quote, how many quotes take its date: itself and those that continue it,
+    however far the chain goes (the last loop of :func:`choose_days`)."""
+    head = list(range(len(quotes)))
+    for i, q in enumerate(quotes):
+        j = q.continues
+        if j is not None and 0 <= j < i:
+            head[i] = head[j]
+    n = [0] * len(quotes)
+    for h in head:
+        n[h] += 1
+    return n
+
+
 def choose_days(
     before: Sequence[Quote],
     after: Sequence[Quote],
@@ -211,6 +226,7 @@ def choose_days(
     )
     top = tops[-1] if tops else None
     out = list(after)
+    dates = _dated_with(before) if trace is not None else []
     for i, (q, r) in enumerate(zip(before, after, strict=True)):
         if q.when or q.when_range or q.when_basis != "article date" or q.continues is not None:
             continue
@@ -238,17 +254,26 @@ def choose_days(
             continue
         if ruled is None and lead_today:
             continue  # the lead reports the article's day: a day before told later is an aside
+        if ruled is None and q.cue is None:
+            continue  # a headline's or a pull quote's words: one such choice in the tuning gold
         par = bisect.bisect_left(breaks, q.start)
         prev_start = breaks[par - 2] if par >= 2 else 0
-        lead_to = min(lead_par, breaks[par - 1] if par >= 1 else 0)
+        # the lead before the words' own paragraph (for a headline's words, the lead below)
+        heading = par == 0 and bool(breaks) and lead_par > breaks[0]
+        lead_from = breaks[0] if heading else 0
+        lead_to = lead_par if heading else min(lead_par, breaks[par - 1] if par >= 1 else 0)
         name = q.speaker.name if q.speaker is not None and q.speaker.name else ""
+        in_lead = (
+            bool(name) and _word(surname_of(name)).search(text, lead_from, lead_to) is not None
+        )
+        if ruled is None and heading and not in_lead:
+            continue  # a headline's words of someone the lead does not name: new (rule 3)
         quote_feats = [
             float(occasion),
             float(news),
             float(_OCCASION.search(text, prev_start, q.start) is not None),
             float(_sets_occasion(frame)),
-            # named in the lead before the words' own paragraph
-            float(bool(name) and _word(surname_of(name)).search(text, 0, lead_to) is not None),
+            float(in_lead),
             float(q.cue is not None and _said_then(text, q.cue, frame)),
             float(written(q)),
             float(_REACTION.search(frame) is not None),
@@ -286,7 +311,7 @@ def choose_days(
                 *quote_feats,
             ]
             if trace is not None:
-                trace.append((q.start, q.end, text[q.start : q.end], cand, feats, ruled))
+                trace.append((q.start, q.end, text[q.start : q.end], cand, feats, ruled, dates[i]))
             if model is not None:
                 score = model.score(feats)
                 if best is None or score > best[0]:
