@@ -83,6 +83,28 @@ from tests.test_attribution import run, who
             "organisation",
             id="the-email-a-campaign-named-by-its-owner-sent",
         ),
+        pytest.param(
+            "A Hale Institute study found that rents rose by a third in March.\n",
+            "that rents rose",
+            "Hale Institute",
+            "organisation",
+            id="a-study-named-by-its-maker",
+        ),
+        pytest.param(
+            "Rents rose by a third in March, according to new Hale Institute research.\n",
+            "Rents rose",
+            "Hale Institute",
+            "organisation",
+            id="research-named-by-its-maker",
+        ),
+        pytest.param(
+            # a poll is its own source: the pollster's name is part of the poll's
+            "A Gallup poll found that most voters back the bill.\n",
+            "that most voters",
+            "A Gallup poll",
+            "unnamed",
+            id="a-poll-keeps-its-own-words",
+        ),
     ],
 )
 def test_a_document_speaks_for_its_issuer(

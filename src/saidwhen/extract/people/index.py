@@ -33,7 +33,6 @@ from saidwhen.extract.people.names import (
     _SAID_NOUNS,
     _SUFFIXES,
     _WORK_NOUNS,
-    _WRITTEN_NOUNS,
     PRONOUNS,
     REGNAL_TITLES,
     Gender,
@@ -256,7 +255,7 @@ def _named_example(root: Token) -> Token | None:
 def _owner_of_words(root: Token) -> Token | None:
     """The owner of a noun for what was said ("his" of "his response", "Ledger" of "a
     Ledger article") or of a work that reports what they found ("PC World's analysis",
-    "The Verge's review"), else None."""
+    "The Verge's review", "new Crowdpac research"), else None."""
     lemma = root.lemma_.lower()
     if root.pos_ != "NOUN" or (lemma not in _SAID_NOUNS and lemma not in _WORK_NOUNS):
         return None
@@ -269,7 +268,8 @@ def _owner_of_words(root: Token) -> Token | None:
             and c.pos_ == "PROPN"
             and c.i == root.i - 1
             and root.tag_ == "NN"
-            and lemma in _WRITTEN_NOUNS
+            and lemma in _WORK_NOUNS
+            and lemma != "poll"  # "the AP-GfK poll" is its own source
         )
     ]
     return owners[0] if owners else None

@@ -69,10 +69,19 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             or people.entity_at(sp.start, sp.end)
             or _named_through_debris(doc, sp, people)
         )
+        plural = ent is not None and _plural_for_one(doc, sp, ent)
+        if plural:
+            ent = None  # "The lawyers" keep their own words, not a person's name
         if ent is None and (body := _it_body(doc, sp.start, sp.end, people)) is not None:
             out.append(replace(q, speaker=replace(sp, name=body[0], type=body[1])))
             continue
-        if ent is None and sp.name is not None and sp.name != sp.mention and sp.name in persons:
+        if (
+            ent is None
+            and not plural
+            and sp.name is not None
+            and sp.name != sp.mention
+            and sp.name in persons
+        ):
             # a name found for a mention the index does not hold (a headline's "Lopez",
             # read from its words: speech/headline) stands when it is someone's
             out.append(replace(q, speaker=replace(sp, type=persons[sp.name])))
@@ -116,6 +125,26 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         else q
         for q in out
     ]
+
+
+def _plural_for_one(doc: Doc, sp: Speaker, ent: _Entity) -> bool:
+    """Number agreement: a plural noun mention ("The lawyers", "the sources") never takes
+    the name of one person or of one unnamed source, unless it names that one in its own
+    words ("advisers like Dana Kell")."""
+    if ent.type not in _ONE_KINDS:
+        return False
+    whole = (sp.start, sp.end)
+    if any(sp.start <= s and e <= sp.end and (s, e) != whole for s, e in ent.mentions):
+        return False
+    cleaned = _clean_mention(doc, sp.start, sp.end)
+    if cleaned is None or cleaned[1] != "group":
+        return False
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    # a common noun's plural, not a name the tagger took for one ("Sanders")
+    return span is not None and span.root.tag_ == "NNS" and span.root.text.islower()
+
+
+_ONE_KINDS = frozenset(("person", "unnamed"))
 
 
 def _one_mention_one_name(quotes: list[Quote]) -> list[Quote]:
