@@ -301,6 +301,11 @@ def _reported(
 # and taking it here too lowered PolNeAR dev's content and triples)
 _SET_IN_WORDS = ("show", "shows", "showed", "added", "adds", "noted", "argues", "argued")
 _INSERTION_WORDS = ("per", "as", "reports", "reported", "writes", "wrote", *_SET_IN_WORDS)
+# insertion words not held to opening a sentence or following a comma ("as ...", a verb
+# set in after its subject)
+_ANYWHERE_WORDS = frozenset(("as", *_SET_IN_WORDS))
+# how many words a subject set in before its verb may have ("campaign finance records")
+_SET_IN_REACH = 6
 _SOURCE_ENTS = frozenset(("ORG", "PERSON", "NORP", "GPE"))
 
 
@@ -459,10 +464,6 @@ def _set_in_subject(sent: Span_, tok: Token) -> tuple[list[Token], list[Token], 
     return [tok], source, [*words[cut:], *after]
 
 
-# how many words a subject set in before its verb may have ("campaign finance records")
-_SET_IN_REACH = 6
-
-
 def find_source_insertions(view: ArticleView, people: Resolver | None = None) -> list[Draft]:
     """Reports whose source is set into the sentence: ``..., per the health agency,
     ...``, ``As Ana Ruiz reports, ...``, ``..., reports Reuters.``.  Not among the
@@ -474,7 +475,7 @@ def find_source_insertions(view: ArticleView, people: Resolver | None = None) ->
     first = bisect.bisect_left(view.idx, view.start)
     for tok in view.tokens_of(_INSERTION_WORDS, first, len(doc)):
         at_start = view.sent_start[tok.i] == tok.i
-        if not at_start and tok.lower_ not in ("as", *_SET_IN_WORDS) and doc[tok.i - 1].text != ",":
+        if not at_start and tok.lower_ not in _ANYWHERE_WORDS and doc[tok.i - 1].text != ",":
             continue  # the frames below open the sentence or follow a comma
         found = _insertion(view.sentence(tok.i), tok)
         if found is None:
