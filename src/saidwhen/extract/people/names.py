@@ -21,6 +21,8 @@ from saidwhen.extract.lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
+from saidwhen.extract.memo import per_article
+from saidwhen.extract.people.columns import Columns, columns
 from saidwhen.extract.quotes import HEADLINE_CHARS, line_near
 from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
@@ -490,36 +492,48 @@ def _initial(a: str, b: str) -> bool:
     return (len(a) <= 2 and a.rstrip(".") == b[:1]) or (len(b) <= 2 and b.rstrip(".") == a[:1])
 
 
-def _is_name_token(tok: Token) -> bool:
+@functools.lru_cache(maxsize=1 << 14)
+def _name_word(text: str, pos: str, ent_type: str) -> bool:
+    """Whether a token (its text, ``pos_`` and ``ent_type_``) may be a word of a name;
+    every such word opens with a capital letter."""
     return bool(
         (
-            tok.pos_ == "PROPN"
-            and tok.text[:1].isupper()
-            and (tok.text.isalpha() or (tok.text.replace("-", "").isalpha() and "-" in tok.text))
+            pos == "PROPN"
+            and text[:1].isupper()
+            and (text.isalpha() or (text.replace("-", "").isalpha() and "-" in text))
         )
         or (
-            tok.text[:1].isupper()
-            and tok.text.rstrip(".").isalpha()
-            and len(tok.text) <= 3
-            and tok.text.endswith(".")
-            and tok.pos_ == "PROPN"
+            text[:1].isupper()
+            and text.rstrip(".").isalpha()
+            and len(text) <= 3
+            and text.endswith(".")
+            and pos == "PROPN"
         )
         # initials for a given name: "J.J. MacNab", "P.J. Fleck"
-        or (tok.pos_ == "PROPN" and _INITIALS.fullmatch(tok.text) is not None)
+        or (pos == "PROPN" and _INITIALS.fullmatch(text) is not None)
         # "O'Malley", "O’Rourke", "L'Enfant": the tagger often takes the curly ones for nouns
-        or (tok.pos_ in ("PROPN", "NOUN") and _ELIDED.fullmatch(tok.text) is not None)
+        or (pos in ("PROPN", "NOUN") and _ELIDED.fullmatch(text) is not None)
         # "PeÃ±a": "Peña" read in the wrong encoding, as some pages are (which the tagger
         # may take for a noun: "Paulo CarreÃ±o King")
         # (or for a verb: "TomÃ¡s Regalado", a given name the tagger labels a person's)
         or (
-            (
-                tok.pos_ == "PROPN"
-                or (_decoded_wrong(tok.text) and (tok.pos_ == "NOUN" or tok.ent_type_ == "PERSON"))
-            )
-            and tok.text[:1].isupper()
-            and _mangled_letters(tok.text)
+            (pos == "PROPN" or (_decoded_wrong(text) and (pos == "NOUN" or ent_type == "PERSON")))
+            and text[:1].isupper()
+            and _mangled_letters(text)
         )
     )
+
+
+def _name_words_of(doc: Doc) -> tuple[bool, ...]:
+    c = columns(doc)
+    return tuple(
+        t[:1].isupper() and _name_word(t, p, e)
+        for t, p, e in zip(c.text, c.pos, c.ent_type, strict=True)
+    )
+
+
+# per token, whether it may be a word of a name (:func:`_name_word`), once per article
+_name_words = per_article(_name_words_of, maxsize=4)
 
 
 # C1 control characters: what a wrong decoding leaves where it had no letter for a byte
@@ -618,15 +632,15 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _COMPOUND_ENDS = frozenset("era led style like born made run based backed type".split())
 
 
-def _syllable_name(doc: Doc, i: int, j: int) -> bool:
-    """``doc[j]`` is the capitalised first syllable of a hyphenated given name after a
-    surname (``Kim Jong-un``), the second in lower case: ``doc[j+1:j+3]`` is ``-un``."""
-    if j == i or j + 2 >= len(doc) or doc[j + 1].text != "-":
+def _syllable_name(c: Columns, i: int, j: int) -> bool:
+    """Token ``j`` is the capitalised first syllable of a hyphenated given name after a
+    surname (``Kim Jong-un``), the second in lower case: tokens ``j+1:j+3`` are ``-un``."""
+    if j == i or j + 2 >= c.n or c.text[j + 1] != "-":
         return False
-    first, second = doc[j].text, doc[j + 2].text
+    first, second = c.text[j], c.text[j + 2]
     return (
-        not doc[j].whitespace_
-        and not doc[j + 1].whitespace_
+        not c.space[j]
+        and not c.space[j + 1]
         and len(first) <= 4
         and first.isalpha()
         and second.isalpha()
@@ -640,97 +654,87 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of maximal proper-noun runs (candidate names); "Eva-Marie" holds together."""
     runs = []
     i = 0
-    n = len(doc)
-    # every way into a run needs a capital first letter: skip the rest without a Token each
-    text = doc_text(doc)
-    capital = [text[k].isupper() for k in doc.to_array("IDX").tolist()]
+    c = columns(doc)
+    n, text, space = c.n, c.text, c.space
+    name = _name_words(doc)
     while i < n:
-        if not capital[i]:
+        # every way into a run needs a capital first letter
+        if not text[i][:1].isupper():
             i += 1
             continue
         # "Nurses for Clean Water": a capitalised plural inside a sentence opens a body's name
-        plural_head = (
-            doc[i].tag_ == "NNS"
-            and doc[i].text[:1].isupper()
-            and not doc[i].is_sent_start
-            and _bridge(doc, i) is not None
-        )
+        plural_head = c.tag[i] == "NNS" and not c.first[i] and _bridge(c, name, i) is not None
         if (
-            _is_name_token(doc[i])
+            name[i]
             or plural_head
-            or _surname_he(doc, i)
-            or _acronym_opens(doc, i)
-            or _body_adjective(doc, i)
+            or _surname_he(c, name, i)
+            or _acronym_opens(c, name, i)
+            or _body_adjective(c, i)
         ):
             j = i
             while j + 1 < n:
-                word = _is_name_token(doc[j + 1]) or _body_adjective(doc, j + 1)
-                if word and doc[j].whitespace_:
+                word = name[j + 1] or _body_adjective(c, j + 1)
+                if word and space[j]:
                     j += 1
                 elif (
-                    not doc[j].whitespace_
-                    and not doc[j].text.isascii()
-                    and _mangled_letters(doc[j].text + doc[j + 1].text)
+                    not space[j]
+                    and not text[j].isascii()
+                    and _mangled_letters(text[j] + text[j + 1])
                 ):
                     j += 1  # "JosÃ" + "©": "José" mangled and cut in two
-                elif (k := _bridge(doc, j, i)) is not None:
+                elif (k := _bridge(c, name, j, i)) is not None:
                     j = k
-                elif (k := _listed_fields(doc, i, j)) is not None:
+                elif (k := _listed_fields(c, name, i, j)) is not None:
                     j = k  # "the National Academies of Sciences, Engineering and Medicine"
-                elif (
-                    j + 2 < n
-                    and not doc[j].whitespace_
-                    and doc[j + 1].text == "\xa0"
-                    and _is_name_token(doc[j + 2])
-                ):
+                elif j + 2 < n and not space[j] and text[j + 1] == "\xa0" and name[j + 2]:
                     j += 2  # "James\xa0Comey": a web page's no-break space, a token of its own
                 elif (
                     j + 4 < n
-                    and doc[j + 1].text == "("
-                    and _is_name_token(doc[j + 2])
-                    and doc[j + 3].text == ")"
-                    and _is_name_token(doc[j + 4])
+                    and text[j + 1] == "("
+                    and name[j + 2]
+                    and text[j + 3] == ")"
+                    and name[j + 4]
                 ):
                     j += 4  # "Coach (Frank) Vogel": a name put in by the writer
-                elif (k := _nickname_end(doc, j)) is not None:
+                elif (k := _nickname_end(c, name, j)) is not None:
                     j = k  # "John “Tig” Tiegen": a nickname in quotation marks
                 elif (
                     j + 2 < n
-                    and doc[j + 1].text == "-"
-                    and not doc[j].whitespace_
-                    and not doc[j + 1].whitespace_
-                    and _is_name_token(doc[j + 2])
+                    and text[j + 1] == "-"
+                    and not space[j]
+                    and not space[j + 1]
+                    and name[j + 2]
                 ):
                     j += 2
-                elif _syllable_name(doc, i, j):
+                elif _syllable_name(c, i, j):
                     j += 2  # "Ban Ki-moon", "Moon Jae-in": a given name of two syllables
                 elif (
                     j + 2 < n
-                    and _INITIAL.fullmatch(doc[j + 1].text)
-                    and doc[j].whitespace_
-                    and doc[j + 1].whitespace_
-                    and _is_name_token(doc[j + 2])
+                    and _INITIAL.fullmatch(text[j + 1])
+                    and space[j]
+                    and space[j + 1]
+                    and name[j + 2]
                 ):
                     j += 2  # "Julie A. Diaz": a middle initial the tagger took for a noun
-                elif (k := _after_particles(doc, j)) is not None:
+                elif (k := _after_particles(c, name, j)) is not None:
                     j = k  # "Ursula von der Leyen", "Jean d'Alembert"
                 else:
                     break
-            while j > i and doc[j].lower_ in _WEEKDAYS:
+            while j > i and c.lower[j] in _WEEKDAYS:
                 j -= 1  # "interviewed Dana Ruiz Tuesday": the day is no part of her name
-            while j > i + 1 and doc[j].text in _POST_NOMINALS:
+            while j > i + 1 and text[j] in _POST_NOMINALS:
                 j -= 1  # "Jane Okafor OBE", "Tom Hale MP": letters after the name
-            if j + 1 < n and doc[j].whitespace_ and doc[j + 1].text in _CORPORATE_SUFFIXES:
+            if j + 1 < n and space[j] and text[j + 1] in _CORPORATE_SUFFIXES:
                 j += 1  # "Vell Data Corp.": the company's full name
             if (
                 j > i
-                and doc[j].text in _CORPORATE_SUFFIXES
+                and text[j] in _CORPORATE_SUFFIXES
                 and j + 1 < n
-                and doc[j + 1].text == "."
-                and not doc[j].whitespace_
+                and text[j + 1] == "."
+                and not space[j]
             ):
                 j += 1  # (the tokenizer's "Cos" ".")
-            runs.extend(_twice_named(doc, i, j + 1))
+            runs.extend(_twice_named(c, i, j + 1))
             i = j + 1
         else:
             i += 1
@@ -752,140 +756,126 @@ def quoted_nickname(word: str) -> bool:
     return _QUOTED_NICKNAME.fullmatch(word) is not None
 
 
-def _nickname_end(doc: Doc, j: int) -> int | None:
+def _nickname_end(c: Columns, name: tuple[bool, ...], j: int) -> int | None:
     """The surname after a quoted nickname between a given name and it ("John “Tig”
     Tiegen", "Lloyd ''Bud'' Cole"), else None: the run goes on to the surname."""
     k = j + 1
-    if k + 3 >= len(doc) or not doc[j].whitespace_ or doc[k].text not in _NICK_OPEN:
+    if k + 3 >= c.n or not c.space[j] or c.text[k] not in _NICK_OPEN:
         return None
     end = k + 1
-    while end < min(k + 4, len(doc)) and _is_name_token(doc[end]):
+    while end < min(k + 4, c.n) and name[end]:
         end += 1
-    if end == k + 1 or end + 1 >= len(doc) or doc[end].text not in _NICK_CLOSE:
+    if end == k + 1 or end + 1 >= c.n or c.text[end] not in _NICK_CLOSE:
         return None
     # (marks tight around the nickname, a space on each side: not a quote that opens
     # after a name, "Lee “Gone” said")
-    if doc[k].whitespace_ or doc[end - 1].whitespace_ or not doc[end].whitespace_:
+    if c.space[k] or c.space[end - 1] or not c.space[end]:
         return None
-    return end + 1 if _is_name_token(doc[end + 1]) and doc[end + 1].pos_ == "PROPN" else None
+    return end + 1 if name[end + 1] and c.pos[end + 1] == "PROPN" else None
 
 
-def _listed_fields(doc: Doc, i: int, j: int) -> int | None:
+def _listed_fields(c: Columns, name: tuple[bool, ...], i: int, j: int) -> int | None:
     """The last word of a list that closes a body's name after its "of" or "for" ("of
     Sciences, Engineering and Medicine", "of Alcohol, Tobacco, Firearms and
     Explosives"): one word a field, each joined to the one before it, the last by "and";
     else None."""
-    if not any(t.lower_ in ("of", "for") for t in doc[i:j]):
+    if not any(w in ("of", "for") for w in c.lower[i:j]):
         return None
+    n, text = c.n, c.text
     k, fields = j, 0
-    while (
-        k + 2 < len(doc)
-        and doc[k + 1].text == ","
-        and _is_name_token(doc[k + 2])
-        and doc[k + 2].dep_ == "conj"
-    ):
+    while k + 2 < n and text[k + 1] == "," and name[k + 2] and c.dep[k + 2] == "conj":
         k, fields = k + 2, fields + 1
     at = k + 1
-    if at + 1 < len(doc) and doc[at].text == ",":
+    if at + 1 < n and text[at] == ",":
         at += 1  # (the serial comma)
-    if (
-        fields
-        and at + 1 < len(doc)
-        and doc[at].lower_ == "and"
-        and _is_name_token(doc[at + 1])
-        and doc[at + 1].dep_ == "conj"
-    ):
+    if fields and at + 1 < n and c.lower[at] == "and" and name[at + 1] and c.dep[at + 1] == "conj":
         return at + 1
     return None
 
 
-def _body_adjective(doc: Doc, i: int) -> bool:
+def _body_adjective(c: Columns, i: int) -> bool:
     """A capitalised adjective inside a body's name, which the tagger reads as one
     ("the Republican Jewish Coalition", "the Democratic Senatorial Campaign Committee"):
     a word of the name, not a description of the body."""
-    tok = doc[i]
     return (
-        tok.pos_ == "ADJ"
-        and tok.ent_type_ == "ORG"
-        and tok.text[:1].isupper()
-        and tok.is_alpha
-        and bool(tok.whitespace_)
-        and i + 1 < len(doc)
-        and doc[i + 1].ent_type_ == "ORG"
-        and doc[i + 1].ent_iob_ == "I"
-        and doc[i + 1].text[:1].isupper()
+        c.pos[i] == "ADJ"
+        and c.ent_type[i] == "ORG"
+        and c.text[i][:1].isupper()
+        and c.alpha[i]
+        and c.space[i]
+        and i + 1 < c.n
+        and c.ent_type[i + 1] == "ORG"
+        and c.inside[i + 1]
+        and c.text[i + 1][:1].isupper()
     )
 
 
-def _acronym_opens(doc: Doc, i: int) -> bool:
+def _acronym_opens(c: Columns, name: tuple[bool, ...], i: int) -> bool:
     """An acronym the parser took for a common noun, opening a body's name that the
     tagger reads as one ("the SITE Intelligence Group")."""
-    tok = doc[i]
+    text = c.text[i]
     return (
-        i + 1 < len(doc)
-        and tok.text.isupper()
-        and tok.text.isalpha()
-        and 2 <= len(tok.text) <= 6
-        and tok.ent_type_ == "ORG"
-        and bool(tok.whitespace_)
-        and doc[i + 1].ent_iob_ == "I"
-        and _is_name_token(doc[i + 1])
+        i + 1 < c.n
+        and text.isupper()
+        and text.isalpha()
+        and 2 <= len(text) <= 6
+        and c.ent_type[i] == "ORG"
+        and c.space[i]
+        and c.inside[i + 1]
+        and name[i + 1]
     )
 
 
-def _after_particles(doc: Doc, j: int) -> int | None:
-    """The name word after the lower-case particles that follow ``doc[j]`` ("von der
+def _after_particles(c: Columns, name: tuple[bool, ...], j: int) -> int | None:
+    """The name word after the lower-case particles that follow token ``j`` ("von der
     Leyen", "al-Karim", "d'Alembert"), else None."""
-    n = len(doc)
+    n, text, space = c.n, c.text, c.space
     k = j + 1
-    if not doc[j].whitespace_ or k >= n:
+    if not space[j] or k >= n:
         return None
-    if _ELIDED_PARTICLE.fullmatch(doc[k].text) and doc[k].pos_ in ("PROPN", "NOUN"):
+    if _ELIDED_PARTICLE.fullmatch(text[k]) and c.pos[k] in ("PROPN", "NOUN"):
         return k
     seen = 0
-    while k < n and doc[k].text in _NAME_PARTICLES and seen < 2:
+    while k < n and text[k] in _NAME_PARTICLES and seen < 2:
         seen += 1
-        if k + 2 < n and doc[k + 1].text == "-" and not doc[k].whitespace_:
-            if not doc[k + 1].whitespace_ and _is_name_token(doc[k + 2]):
+        if k + 2 < n and text[k + 1] == "-" and not space[k]:
+            if not space[k + 1] and name[k + 2]:
                 return k + 2  # "al-Karim"
             return None
-        if not doc[k].whitespace_:
+        if not space[k]:
             return None
         k += 1
-    if seen and k < n and _is_name_token(doc[k]) and doc[k].text[:1].isupper():
+    if seen and k < n and name[k] and text[k][:1].isupper():
         return k
     return None
 
 
-def _twice_named(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+def _twice_named(c: Columns, i: int, j: int) -> list[tuple[int, int]]:
     """A run that gives one name twice ("Daniel Bernoulli Daniel Bernoulli", a heading run
     into the first line; "Otto Jespersen Jens Otto Harry Jespersen") as two runs: cut
     after an earlier word the same as the run's last (no letters: "FRS" aside)."""
     out: list[tuple[int, int]] = []
+    text, space = c.text, c.space
     todo = [(i, j)]  # the pieces still to cut, leftmost last (a loop: a run may be long)
     while todo:
         i, j = todo.pop()
         last = j - 1
-        while last > i and doc[last].text.isupper() and len(doc[last].text) > 1:
+        while last > i and text[last].isupper() and len(text[last]) > 1:
             last -= 1
         # "Holt Holt": a heading's name run into a sentence that opens with it
         twice = next(
-            (
-                k
-                for k in range(i, last)
-                if doc[k].text == doc[k + 1].text and doc[k].whitespace_ and doc[k].is_alpha
-            ),
+            (k for k in range(i, last) if text[k] == text[k + 1] and space[k] and c.alpha[k]),
             None,
         )
         if twice is not None:
             todo += [(twice + 1, j), (i, twice + 1)]
             continue
-        surname = doc[last].text
+        surname = text[last]
         again = next(
             (
                 k
                 for k in range(i + 1, last - 1)
-                if doc[k].text == surname and doc[k].whitespace_ and doc[k + 1].text[:1].isupper()
+                if text[k] == surname and space[k] and text[k + 1][:1].isupper()
             ),
             None,
         )
@@ -897,52 +887,57 @@ def _twice_named(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
     return out
 
 
-def _surname_he(doc: Doc, i: int) -> bool:
+def _surname_he(c: Columns, name: tuple[bool, ...], i: int) -> bool:
     """ "He Jianxiong": the surname He, not the pronoun, before a person's given name."""
     return (
-        doc[i].text == "He"
-        and i + 1 < len(doc)
-        and bool(doc[i].whitespace_)
-        and doc[i + 1].ent_type_ == "PERSON"
-        and _is_name_token(doc[i + 1])
+        c.text[i] == "He"
+        and i + 1 < c.n
+        and c.space[i]
+        and c.ent_type[i + 1] == "PERSON"
+        and name[i + 1]
     )
 
 
-def _bridge(doc: Doc, j: int, start: int | None = None) -> int | None:
+def _surname_he_at(doc: Doc, i: int) -> bool:
+    """:func:`_surname_he` of token ``i`` of ``doc``."""
+    return _surname_he(columns(doc), _name_words(doc), i)
+
+
+def _bridge(c: Columns, name: tuple[bool, ...], j: int, start: int | None = None) -> int | None:
     """The next name word after "of"/"for" in a body's name ("Office of the Inspector
     General", "Nurses for Clean Water"), or after an "and" that goes on such a name; None
-    when ``doc[j]`` ends no such name part.  ``start``: where the run began (a bridge
+    when token ``j`` ends no such name part.  ``start``: where the run began (a bridge
     before a person's name, "words for Chris Wallace of ...", is none of its own)."""
-    left = doc[j]
-    if j + 2 >= len(doc) or not left.whitespace_:
+    if j + 2 >= c.n or not c.space[j]:
         return None
+    low = c.lower
     # "Office for the Western District of New York": a body's name goes on after a bridge
-    lo = max(0, j - 4) if start is None or left.ent_type_ != "PERSON" else max(start, j - 4)
-    bridged = any(t.lower_ in ("of", "for") for t in doc[lo:j])
-    if doc[j + 1].lower_ == "and":
+    lo = max(0, j - 4) if start is None or c.ent_type[j] != "PERSON" else max(start, j - 4)
+    bridged = any(w in ("of", "for") for w in low[lo:j])
+    if low[j + 1] == "and":
         # "Center for Media and Public Affairs": an "and" inside a body's name that the
         # tagger reads as one
-        inside = all(t.ent_iob_ == "I" and t.ent_type_ == "ORG" for t in doc[j + 1 : j + 3])
-        return j + 2 if bridged and inside and _is_name_token(doc[j + 2]) else None
-    if doc[j + 1].lower_ not in ("of", "for"):
+        inside = all(c.inside[k] and c.ent_type[k] == "ORG" for k in (j + 1, j + 2))
+        return j + 2 if bridged and inside and name[j + 2] else None
+    if low[j + 1] not in ("of", "for"):
         return None
-    plural = left.tag_ in ("NNPS", "NNS") and left.text[:1].isupper()
-    if left.lower_ not in _ORG_WORDS and not plural and not bridged:
+    plural = c.tag[j] in ("NNPS", "NNS") and c.text[j][:1].isupper()
+    if low[j] not in _ORG_WORDS and not plural and not bridged:
         return None
     k = j + 2
-    if k + 1 < len(doc) and (
-        doc[k].lower_ == "the"
+    if k + 1 < c.n and (
+        low[k] == "the"
         # "Committee for a Responsible Budget", as the tagger reads it
-        or (doc[k].lower_ in ("a", "an") and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == "ORG")
+        or (low[k] in ("a", "an") and c.inside[k] and c.ent_type[k] == "ORG")
     ):
         k += 1
-    return k if _is_name_token(doc[k]) else None
+    return k if name[k] else None
 
 
 def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
     """A word in front of a name that says what the person is, not who."""
     low = tok.lower_
-    if _surname_he(tok.doc, tok.i):
+    if _surname_he_at(tok.doc, tok.i):
         return False
     if low in TITLES or low in _PERSON_NOUNS or _stem(low) in _PERSON_NOUNS:
         # "Lawyers Fiona Marsh and Derek Hale" (a plural role too), "Majority Whip Tom
@@ -1079,7 +1074,7 @@ def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
     first = doc[i]
     if (
         j - i >= 2
-        and not _surname_he(doc, i)
+        and not _surname_he_at(doc, i)
         and (first.is_sent_start or i == 0)
         and first.lower_ not in _GIVEN_NAMES
         # "Grant Young, a strategist, said": a given name the tagger puts in a person's name
