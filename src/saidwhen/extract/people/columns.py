@@ -34,6 +34,7 @@ class Columns:
         space: whether a space follows (``bool(whitespace_)``).
         alpha: ``is_alpha``.
         first: ``is_sent_start`` as a truth value.
+        where: the indices of the tokens of each lower-case word.
     """
 
     n: int
@@ -47,6 +48,7 @@ class Columns:
     space: tuple[bool, ...]
     alpha: tuple[bool, ...]
     first: tuple[bool, ...]
+    where: dict[str, list[int]]
 
 
 def _build(doc: Doc) -> Columns:
@@ -71,6 +73,7 @@ def _build(doc: Doc) -> Columns:
         space=tuple(map(bool, space)),
         alpha=tuple(map(bool, alpha)),
         first=tuple(k == 1 for k in first),
+        where=view.where,
     )
 
 

@@ -332,14 +332,9 @@ def _unaccented_word(word: str) -> str:
 
 def lowered_at(doc: Doc, words: frozenset[str]) -> list[int]:
     """The indices of the tokens whose lower-case form is one of ``words``, in text order:
-    one pass over an array instead of a Token object for every token of the article."""
-    wanted = _HASHES.get(words)
-    if wanted is None:  # a string's hash is the same in every vocabulary
-        wanted = _HASHES[words] = frozenset(doc.vocab.strings[w] for w in words)
-    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted]
-
-
-_HASHES: dict[frozenset[str], frozenset[int]] = {}
+    read off the article's index of its words, not a Token object for every token."""
+    where = columns(doc).where
+    return sorted(i for w in words.intersection(where) for i in where[w])
 
 
 def _same_person(low: list[str], ent_low: list[str]) -> bool:
