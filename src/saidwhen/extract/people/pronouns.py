@@ -62,6 +62,14 @@ def _below(tok: Token, verb: Token) -> bool:
     return tok.i == verb.i
 
 
+# The most :meth:`_Pronouns._hand_score` adds to a mention's start
+_REACH = (
+    max(0, SUBJECT_BONUS)
+    + max(0, MAIN_SUBJECT_BONUS)
+    + max(0, 10 * SALIENCE)
+    + max(0, -UNKNOWN_GENDER_COST)
+)
+
 # Verbs that go on with what was said: their he/she is the one who spoke last
 _GOING_ON = frozenset({"add", "continue"})
 
@@ -391,12 +399,14 @@ class _Pronouns:
         window: int = 8000,
         skip: frozenset[int] = frozenset(),
         frame: bool = True,
+        latest_first: bool = False,
     ) -> Iterator[tuple[int, int, _Entity, int]]:
         """The mentions of people a pronoun (or a description) at ``at`` may take up:
         ``(start, end, entity, subject level)``, before it, in its quote frame, of its
-        gender or of none known."""
+        gender or of none known; in text order, or the other way with ``latest_first``."""
         in_quote = self._in_quote(at)
-        for s, e, ent in self.mentions_in(at - window, at):
+        found = self.mentions_in(at - window, at)
+        for s, e, ent in reversed(found) if latest_first else found:
             if ent.type != "person":
                 continue
             if skip and id(ent) in skip:
@@ -428,10 +438,17 @@ class _Pronouns:
         Lee took the stand, he said"); a subject takes up the last one's thread.
         """
         best: tuple[float, int, int, _Entity] | None = None
-        subjects: list[tuple[int, int, _Entity]] = []
-        for s, e, ent, level in self._candidate_mentions(at, gender, window, skip, frame):
+        subjects: list[tuple[int, int, _Entity]] = []  # latest first
+        # The best is the first mention of the highest score, a score its start and at
+        # most _REACH more: read latest first, the mentions that start too early to reach
+        # the best so far are not scored (nor are their subjects, all before the best)
+        for s, e, ent, level in self._candidate_mentions(
+            at, gender, window, skip, frame, latest_first=True
+        ):
+            if best is not None and s + _REACH < best[0]:
+                break
             score = self._hand_score(s, ent, level, gender, at)
-            if best is None or score > best[0]:
+            if best is None or score >= best[0]:
                 best = (score, s, level, ent)
             if subject and level and not (gender and ent.gender is None and _weak(ent)):
                 subjects.append((s, e, ent))
@@ -443,7 +460,7 @@ class _Pronouns:
         # of Hobbs' breadth-first, left-to-right search
         unit = self.unit_of(best[1])
         latest: tuple[int, int, int, _Entity] | None = None  # (sentence, -depth, -start, entity)
-        for s, e, ent in subjects:
+        for s, e, ent in reversed(subjects):
             if s > best[1] and (u := self.unit_of(s)) > unit:
                 key = (u, -_depth(self.token_at(s, e)), -s, ent)
                 if latest is None or key[:3] > latest[:3]:
