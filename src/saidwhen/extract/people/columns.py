@@ -34,6 +34,7 @@ class Columns:
         space: whether a space follows (``bool(whitespace_)``).
         alpha: ``is_alpha``.
         first: ``is_sent_start`` as a truth value.
+        idx, head, children, lemma, is_space: the view's (``ArticleView``).
         where: the indices of the tokens of each lower-case word.
     """
 
@@ -48,6 +49,11 @@ class Columns:
     space: tuple[bool, ...]
     alpha: tuple[bool, ...]
     first: tuple[bool, ...]
+    idx: tuple[int, ...]
+    head: tuple[int, ...]
+    children: tuple[tuple[int, ...], ...]
+    lemma: tuple[str, ...]
+    is_space: tuple[bool, ...]
     where: dict[str, list[int]]
 
 
@@ -73,6 +79,11 @@ def _build(doc: Doc) -> Columns:
         space=tuple(map(bool, space)),
         alpha=tuple(map(bool, alpha)),
         first=tuple(k == 1 for k in first),
+        idx=view.idx,
+        head=view.head,
+        children=view.children,
+        lemma=view.lemma,
+        is_space=view.is_space,
         where=view.where,
     )
 

@@ -929,36 +929,41 @@ def _bridge(c: Columns, name: tuple[bool, ...], j: int, start: int | None = None
     return k if name[k] else None
 
 
-def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
-    """A word in front of a name that says what the person is, not who."""
-    low = tok.lower_
-    if _surname_he_at(tok.doc, tok.i):
+def _is_descriptor_word(
+    c: Columns, name: tuple[bool, ...], k: int, last_label: str, common: set[str]
+) -> bool:
+    """A word (token ``k``) in front of a name that says what the person is, not who."""
+    low = c.lower[k]
+    if _surname_he(c, name, k):
         return False
     if low in TITLES or low in _PERSON_NOUNS or _stem(low) in _PERSON_NOUNS:
         # "Lawyers Fiona Marsh and Derek Hale" (a plural role too), "Majority Whip Tom
         # Harlan", "Ranking Democrat Nora Vale"
         return True
-    if low in _GIVEN_NAMES or (low in _ANY_GIVEN and tok.ent_type_ == "PERSON"):
+    label = c.ent_type[k]
+    if low in _GIVEN_NAMES or (low in _ANY_GIVEN and label == "PERSON"):
         return False  # (also "Grant Young", though the article grants a loan)
-    if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
+    if low.endswith(("ator", "dent")) and k + 2 < c.n and c.alpha[k + 2]:
         return True  # "Administrator Tom Lee", "Superintendent ...": a role in front
-    if tok.is_sent_start and (low in common or low.endswith(_PERSON_SUFFIXES)):
+    if c.first[k] and (low in common or low.endswith(_PERSON_SUFFIXES)):
         # "Defenseman Jonas Brodin", "Fisherman Sam Ortiz": a common word as an opener
         return True
-    if last_label == "PERSON" and tok.ent_type_ not in ("", "PERSON"):
+    if last_label == "PERSON" and label not in ("", "PERSON"):
         return True  # "Browns", "White House", "Ukraine" before a person's name
     # "DL", "CEO": a short all-capital word that is not an initial
-    return tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 4
+    text = c.text[k]
+    return text.isupper() and text.isalpha() and 2 <= len(text) <= 4
 
 
 def _standalone_labels(doc: Doc, runs: list[tuple[int, int]]) -> dict[str, str]:
     """Words that stand alone as a name run somewhere in the article, with their
     most frequent label ("Ukraine": PLACE)."""
     seen: dict[str, dict[str, int]] = {}
+    col = columns(doc)
     for i, j in runs:
         if j - i == 1:
-            lab = doc[i].ent_type_ or "-"
-            c = seen.setdefault(doc[i].text, {})
+            lab = col.ent_type[i] or "-"
+            c = seen.setdefault(col.text[i], {})
             c[lab] = c.get(lab, 0) + 1
     return {w: max(c, key=lambda k: c[k]) for w, c in seen.items()}
 
@@ -967,44 +972,42 @@ def _name_start(
     doc: Doc, i: int, j: int, common: set[str], alone: dict[str, str] | None = None
 ) -> int:
     """Where a person's name starts in the run ``doc[i:j]`` (after titles, roles, bodies)."""
+    c = columns(doc)
+    name = _name_words(doc)
+    low = c.lower
     start = prev = i
-    last_label = doc[j - 1].ent_type_
+    last_label = c.ent_type[j - 1]
     for k in range(i, j - 1):
-        if _is_descriptor_word(doc[k], last_label, common):
+        if _is_descriptor_word(c, name, k, last_label, common):
             start, prev = k + 1, start
-    if all(t.lower_ in _SUFFIXES for t in doc[start:j]):
+    if all(w in _SUFFIXES for w in low[start:j]):
         start = prev  # "Martin Luther King Jr.": "King" is his name here, not a title
     # "Velo Tom Ortiz": a place or body named alone elsewhere, before two more names
     # (a word of its own: not "Vell" of "Vell-Marten")
-    if (
-        alone
-        and j - start >= 3
-        and doc[start].whitespace_
-        and alone.get(doc[start].text) in ("PLACE", "ORG")
-    ):
+    if alone and j - start >= 3 and c.space[start] and alone.get(c.text[start]) in ("PLACE", "ORG"):
         start += 1
     # "State Mike Pompeo" (from "Secretary of State"), "Superintendent Jennifer McCormick":
     # a known given name after words that are none starts the name
     for k in range(start + 1, j - 1):
-        if doc[k].lower_ in _ANY_GIVEN:
-            first = k - 2 if doc[k - 1].text == "-" else k  # "Eva-Marie Persson"
-            before = doc[start:first]
+        if low[k] in _ANY_GIVEN:
+            first = k - 2 if c.text[k - 1] == "-" else k  # "Eva-Marie Persson"
+            before = low[start:first]
             # (after "of" of a title, or a contest's "Miss": "Miss Universe Alicia Vega")
             after_title = start > 0 and (
-                doc[start - 1].lower_ == "of"
+                low[start - 1] == "of"
                 or (start == i and title_of(doc, start) is not None)
                 # "former operative and Marine John Tiegen": one more role of a list
                 or (start == i and _after_role_and(doc, start))
                 or (
-                    doc[start - 1].lower_ in ("miss", "mister")
-                    and not any(t.lower_ in _ANY_GIVEN for t in before)
+                    low[start - 1] in ("miss", "mister")
+                    and not any(w in _ANY_GIVEN for w in before)
                 )
             )
             if after_title or all(
-                t.lower_ in common
+                w in common
                 # (a given name is none: "Peter Charles L'Enfant")
-                or (t.lower_.endswith(_ROLE_SUFFIXES) and t.lower_ not in _ANY_GIVEN)
-                for t in before
+                or (w.endswith(_ROLE_SUFFIXES) and w not in _ANY_GIVEN)
+                for w in before
             ):
                 start = first  # "Superintendent Jennifer McCormick", "Administrator Jim ..."
             break
@@ -1014,17 +1017,17 @@ def _name_start(
             # Solomon": a title's body or place, then a name whose given name the lexicon
             # does not know: the last two words (and a particle before them)
             cut = j - 2
-            while cut - 1 > i and doc[cut - 1].lower_ in _NAME_PARTICLES:
+            while cut - 1 > i and low[cut - 1] in _NAME_PARTICLES:
                 cut -= 1
-            words = [t for t in doc[cut:j] if t.lower_ not in _NAME_PARTICLES]
+            words = [k for k in range(cut, j) if low[k] not in _NAME_PARTICLES]
             # (not a place's name: "Governor of New South Wales", "Mayor of Salt Lake City")
             if all(
-                t.text[:1].isupper()
-                and t.is_alpha
-                and t.lower_ not in _ORG_WORDS
-                and t.lower_ not in common
-                and t.ent_type_ not in _PLACE_LABELS
-                for t in words
+                c.text[k][:1].isupper()
+                and c.alpha[k]
+                and low[k] not in _ORG_WORDS
+                and low[k] not in common
+                and c.ent_type[k] not in _PLACE_LABELS
+                for k in words
             ):
                 start = cut
     return start
@@ -1043,14 +1046,15 @@ def title_of(doc: Doc, i: int) -> int | None:
     """Where the title is that ``doc[i]`` follows after "of" or "for" (and "the"):
     "Minister of | Education ...", "CEO of the | Refugee Council ...", "Minister for |
     Health ..."; else None."""
+    c = columns(doc)
     k = i - 1
-    if k >= 0 and doc[k].lower_ == "the":
+    if k >= 0 and c.lower[k] == "the":
         k -= 1
-    if k < 1 or doc[k].lower_ not in ("of", "for"):
+    if k < 1 or c.lower[k] not in ("of", "for"):
         return None
-    title = doc[k - 1]
-    if title.text[:1].isupper() and (title.lower_ in TITLES or title.lower_ in ROLE_NOUNS):
-        return title.i
+    title = c.lower[k - 1]
+    if c.text[k - 1][:1].isupper() and (title in TITLES or title in ROLE_NOUNS):
+        return k - 1
     return None
 
 
@@ -1066,19 +1070,20 @@ _OPENER_WORDS = frozenset(
 def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
     """Skip a sentence opener that is no name ("Hosting Cook at ...", "Asked, Lee said",
     "First Tano went ...")."""
-    first = doc[i]
+    c = columns(doc)
+    low = c.lower[i]
     if (
         j - i >= 2
         and not _surname_he_at(doc, i)
-        and (first.is_sent_start or i == 0)
-        and first.lower_ not in _GIVEN_NAMES
+        and (c.first[i] or i == 0)
+        and low not in _GIVEN_NAMES
         # "Grant Young, a strategist, said": a given name the tagger puts in a person's name
-        and not (first.lower_ in _ANY_GIVEN and first.ent_type_ == "PERSON")
+        and not (low in _ANY_GIVEN and c.ent_type[i] == "PERSON")
         and (
-            first.lower_.endswith("ing")
-            or first.tag_ in ("VBG", "VBN", "VB", "VBD")
-            or first.lower_ in _OPENER_WORDS
-            or (first.lower_ in common and first.lower_ not in TITLES)
+            low.endswith("ing")
+            or c.tag[i] in ("VBG", "VBN", "VB", "VBD")
+            or low in _OPENER_WORDS
+            or (low in common and low not in TITLES)
         )
     ):
         return i + 1
@@ -1092,7 +1097,8 @@ def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
     each side of the name are read: a longer line is a paragraph, neither furniture
     nor a subhead (and is not read again per name)."""
     text = doc_text(doc)
-    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+    c = columns(doc)
+    start, end = c.idx[i], c.idx[j - 1] + len(c.text[j - 1])
     bounds = line_near(text, start, end, HEADLINE_CHARS)
     if bounds is None:
         return False
@@ -1105,74 +1111,93 @@ def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
 
 def _personal(doc: Doc, i0: int, i: int, j: int, name_words: set[str]) -> bool:
     """Does the tail ``doc[i:j]`` of a run cut at ``i`` look like a person's name?"""
-    if any(t.lower_ in TITLES or t.lower_ in ROLE_NOUNS for t in doc[i0:i]):
+    c = columns(doc)
+    if any(w in TITLES or w in ROLE_NOUNS for w in c.lower[i0:i]):
         return True
     return any(
-        t.ent_type_ == "PERSON" or t.lower_ in name_words or t.lower_ in _GIVEN_NAMES
-        for t in doc[i:j]
+        c.ent_type[k] == "PERSON" or c.lower[k] in name_words or c.lower[k] in _GIVEN_NAMES
+        for k in range(i, j)
     )
 
 
-def _role_like(tok: Token) -> bool:
-    """A word that names what someone is; the small model often tags "ecologist" a verb."""
-    low = tok.lower_
-    if not tok.is_alpha or tok.tag_ in ("VBD", "VBZ", "VBG", "MD") or tok.pos_ in _NOT_ROLES:
+def _role_like(c: Columns, k: int) -> bool:
+    """A word (token ``k``) that names what someone is; the small model often tags
+    "ecologist" a verb."""
+    low, pos = c.lower[k], c.pos[k]
+    if not c.alpha[k] or c.tag[k] in ("VBD", "VBZ", "VBG", "MD") or pos in _NOT_ROLES:
         return False
-    if tok.ent_type_ in _NOT_ROLE_ENTS:
+    if c.ent_type[k] in _NOT_ROLE_ENTS:
         return False  # "last week", "5%": no one
-    return low in ROLE_NOUNS or tok.pos_ == "NOUN" or low.endswith(_ROLE_SUFFIXES)
+    return low in ROLE_NOUNS or pos == "NOUN" or low.endswith(_ROLE_SUFFIXES)
 
 
-def _one(tok: Token) -> str:
-    """A role word as said of one person: "rivals Ana Ruiz and Tom Lee" makes each a rival."""
-    return tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_
+def _one(c: Columns, k: int) -> str:
+    """A role word (token ``k``) as said of one person: "rivals Ana Ruiz and Tom Lee"
+    makes each a rival."""
+    return c.lemma[k] if c.tag[k] == "NNS" else c.lower[k]
 
 
 def _left_descriptors(doc: Doc, i: int) -> list[str]:
     """The words right before a name that say who they are ("marine biologist Dana Okafor")."""
-    if i == 0 or not _role_like(doc[i - 1]) or not doc[i - 1].text.islower():
+    c = columns(doc)
+    r = i - 1
+    if i == 0 or not _role_like(c, r) or not c.text[r].islower():
         return []
-    role = doc[i - 1]
-    if role.head.i < i - 1 and role.dep_ not in ("compound", "appos", "amod"):
+    head, dep = c.head[r], c.dep[r]
+    if head < r and dep not in ("compound", "appos", "amod"):
         return []  # "the first time Ortiz had ...": a noun of the clause before, no role
-    if role.head.i < i and role.dep_ == "appos" and role.head.pos_ == "PROPN":
+    if head < i and dep == "appos" and c.pos[head] == "PROPN":
         # "Lee Research, the firm Dana Lee founded": the firm is not what Dana Lee is
         return []
-    words = [_one(doc[i - 1])]
+    words = [_one(c, r)]
     k = i - 2
-    while k >= 0 and len(words) < 3 and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
-        starts = k == 0 or doc[k - 1].is_space or doc[k].is_sent_start
-        if doc[k].text[:1].isupper() and not starts:
+    while k >= 0 and len(words) < 3 and c.alpha[k] and c.pos[k] in ("NOUN", "ADJ", "PROPN"):
+        starts = k == 0 or c.is_space[k - 1] or c.first[k]
+        if c.text[k][:1].isupper() and not starts:
             break  # a capitalised word inside a sentence is a name, not a role
-        words.insert(0, doc[k].lower_)
+        words.insert(0, c.lower[k])
         k -= 1
     return [" ".join(words)]
 
 
 def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
     """ "her husband, singer John Legend", "John Legend, a singer," and "Lee, 42, a fisherman"."""
-    head = doc[j - 1]
+    c = columns(doc)
+    head = j - 1
     out = []
     # (not when the noun is itself in apposition to another name: "Lee Research, the
     # firm Dana Lee founded" is parsed so)
-    noun = head.head
-    if head.dep_ == "appos" and noun.pos_ == "NOUN" and noun.dep_ != "appos" and _role_like(noun):
-        mods = [t.lower_ for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
-        out.append(" ".join([*mods, _one(noun)]))
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= j:
-            if _role_like(child):
-                mods = [t.lower_ for t in child.lefts if t.pos_ in ("NOUN", "ADJ")]
-                out.append(" ".join([*mods, _one(child)]))
+    noun = c.head[head]
+    if (
+        c.dep[head] == "appos"
+        and c.pos[noun] == "NOUN"
+        and c.dep[noun] != "appos"
+        and _role_like(c, noun)
+    ):
+        mods = [
+            c.lower[t]
+            for t in c.children[noun]
+            if t < noun and c.dep[t] == "compound" and c.pos[t] == "NOUN"
+        ]
+        out.append(" ".join([*mods, _one(c, noun)]))
+    for child in c.children[head]:
+        if c.dep[child] == "appos" and c.pos[child] == "NOUN" and child >= j:
+            if _role_like(c, child):
+                mods = [
+                    c.lower[t]
+                    for t in c.children[child]
+                    if t < child and c.pos[t] in ("NOUN", "ADJ")
+                ]
+                out.append(" ".join([*mods, _one(c, child)]))
         elif (
-            child.dep_ == "appos"
+            c.dep[child] == "appos"
             # (isdecimal: "²", a note's mark, is a digit int() cannot read)
-            and child.text.isdecimal()
-            and 0 < int(child.text) < 120  # an age, not "Trump, 2016"
-            and child.i >= j
-            and child.nbor(-1).text == ","
+            and c.text[child].isdecimal()
+            and 0 < int(c.text[child]) < 120  # an age, not "Trump, 2016"
+            and child >= j
+            and c.text[child - 1] == ","
         ):
-            out.append(f"{child.text}-year-old")
+            out.append(f"{c.text[child]}-year-old")
     return out
 
 
