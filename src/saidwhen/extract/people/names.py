@@ -1014,6 +1014,7 @@ def _name_start(
                 t.lower_ in common
                 # (a given name is none: "Peter Charles L'Enfant")
                 or (t.lower_.endswith(_ROLE_SUFFIXES) and t.lower_ not in _ANY_GIVEN)
+                or t.text == "-"  # "Secretary-Treasurer Gary Vell": a title in two
                 for t in before
             ):
                 start = first  # "Superintendent Jennifer McCormick", "Administrator Jim ..."

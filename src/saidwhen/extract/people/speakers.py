@@ -68,6 +68,7 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             _named_after_title(doc, sp, people)
             or people.entity_at(sp.start, sp.end)
             or _named_through_debris(doc, sp, people)
+            or _named_last(doc, sp, people)
         )
         plural = ent is not None and _plural_for_one(doc, sp, ent)
         if plural:
@@ -153,12 +154,28 @@ def _one_mention_one_name(quotes: list[Quote]) -> list[Quote]:
     speaker, read from a shorter span of the same mention, is "a longtime adviser to Lee"
     too."""
     fullest: dict[int, str] = {}
+    persons: dict[int, Speaker] = {}  # a mention's start -> the longest span named a person
     for q in quotes:
         sp = q.speaker
         if sp is not None and sp.type == "unnamed" and sp.name is not None:
             had = fullest.get(sp.start)
             if had is None or _words_extend(sp.name, had):
                 fullest[sp.start] = sp.name
+        if sp is not None and sp.type == "person":
+            longest = persons.get(sp.start)
+            if longest is None or sp.end > longest.end:
+                persons[sp.start] = sp
+    # ("said Oversight ranking Democrat Ana Ruiz. '...'": the next quote's speaker, read
+    # from the span's first word alone, is the person the whole span names)
+    quotes = [
+        replace(q, speaker=replace(sp, name=whole.name, type=whole.type))
+        if (sp := q.speaker) is not None
+        and sp.type != "person"
+        and (whole := persons.get(sp.start)) is not None
+        and sp.end < whole.end
+        else q
+        for q in quotes
+    ]
     return [
         replace(q, speaker=replace(sp, name=name))
         if (sp := q.speaker) is not None
@@ -246,6 +263,33 @@ def _named_through_debris(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity
 
 
 _DEBRIS = "\"'<>=/;:.,#*[]{}()|"
+# what may stand between a name that closes a mention and the mention's end: a party and
+# state ("(D-Md.)")
+_NAME_CLOSE = re.compile(r"\s*(?:\([^()]{1,12}\))?\s*")
+
+
+def _named_last(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity | None:
+    """The person whose name closes a mention of titles and roles the parser took for a
+    clause ("Oversight ranking Democrat Ana Ruiz (D-Md.)": "ranking" a verb heading the
+    phrase): a person named after words that hold no preposition, conjunction, pronoun or
+    punctuation, only names, nouns, adjectives and participles."""
+    inside = people.mentions_in(sp.start, sp.end)
+    if not inside:
+        return None
+    s, e, ent = inside[-1]
+    if s == sp.start or ent.type != "person" or len(ent.tokens) < 2:
+        return None
+    if not _NAME_CLOSE.fullmatch(doc_text(doc), e, sp.end):
+        return None
+    span = doc.char_span(sp.start, s, alignment_mode="expand")
+    if span is None or not all(
+        t.pos_ in _TITLE_POS or t.tag_ == "VBG" or t.text == "-" for t in span if t.idx < s
+    ):
+        return None
+    return ent
+
+
+_TITLE_POS = frozenset(("PROPN", "NOUN", "ADJ"))
 
 # an abbreviated title and the name after it, inside a mention ("Army Capt. Dana Ruiz")
 _TITLE_DOT = re.compile(r"(?:^|\s)([A-Z][a-z]{1,4})\.\s+(?=[A-Z])")
