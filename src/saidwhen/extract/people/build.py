@@ -718,7 +718,11 @@ def _body_name(doc: Doc, ent: _Entity) -> list[str]:
     # nonpartisan Congressional Budget Office"), counted over the mentions that head their
     # noun phrase (not "White House press secretary")
     heads = with_the = owned = owned_the = 0
-    for s, e in ent.mentions:
+    # (over the mentions of the name in full: a shorter form says nothing of the "the"
+    # before it, "at State", "Miami" of "the Miami Herald")
+    whole = " ".join(words)
+    full = [(s, e) for s, e in ent.mentions if " ".join(text[s:e].split()) == whole]
+    for s, e in full or ent.mentions:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
