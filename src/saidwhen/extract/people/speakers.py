@@ -647,11 +647,20 @@ def _pair_joint(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    if span.root.lower_ != "both":  # ("both", "both of whom": the pair itself)
-        if span.root.lemma_.lower() not in _PAIR_NOUNS:
+    root = span.root
+    role = None  # a plural role both of the pair hold ("the committee chairmen")
+    if root.lower_ != "both":  # ("both", "both of whom": the pair itself)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
             return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in span.root.children):
-            return None
+        if root.lemma_.lower() not in _PAIR_NOUNS and not (
+            # "the two lawmakers": people counted two
+            root.tag_ == "NNS"
+            and person_noun(root.lemma_.lower())
+            and any(c.dep_ == "nummod" and c.lower_ == "two" for c in root.children)
+        ):
+            if root.tag_ != "NNS" or not person_noun(root.lemma_.lower()):
+                return None
+            role = root.lemma_.lower()
     for k in range(span.start - 1, -1, -1):
         tok = doc[k]
         if start - tok.idx > reach:
@@ -660,6 +669,11 @@ def _pair_joint(
         if tok.pos_ != "PROPN" or len(conj) != 1 or tok.dep_ == "conj":
             continue
         last = conj[0]
+        if role is not None and not all(
+            (x := people.entity_at(t.idx, t.idx + len(t))) is not None and role in x.head_words()
+            for t in (tok, last)
+        ):
+            return None  # the last pair named together, not both described so
         joint = _joint_name(doc, tok.left_edge.idx, last.idx + len(last), people)
         if joint is not None and " and " in joint[0] and joint[0].count(" and ") == 1:
             return joint
