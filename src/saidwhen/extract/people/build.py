@@ -442,13 +442,27 @@ def _name_as_told(
     if (
         len(best) == 2
         and best[0].lower() in REGNAL_TITLES
-        and any(w == best[1:] and not index._in_quote(s) for w, s in forms)
+        and any(
+            w == best[1:] and not index._in_quote(s) and not _after_title(index, s)
+            for w, s in forms
+        )
+        # (and no one else's name has the word: "Omar" of "King Omar" and "Aziz Omar")
+        and not any(
+            other is not ent and best[1].lower() in other.core() for other in index._entities
+        )
     ):
         # "Pope Francis" ... "Francis said": the article names him without the title too,
         # and a name is given without titles
         best = best[1:]
     if best != ent.tokens:
         ent.tokens = list(best)
+
+
+def _after_title(index: PeopleIndex, at: int) -> bool:
+    """Whether a regnal title ("King") is the word right before ``at``: a run that
+    left out the title its name has there."""
+    before = doc_text(index._doc)[max(0, at - 12) : at].split()
+    return bool(before) and before[-1].lower() in REGNAL_TITLES
 
 
 def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:
@@ -735,7 +749,12 @@ def _body_name(doc: Doc, ent: _Entity) -> list[str]:
             continue
         heads += 1
         with_the += after_the or any(
-            c.dep_ == "det" and c.lower_ == "the" and c.i < span.start for c in span.root.lefts
+            c.dep_ == "det"
+            and c.lower_ == "the"
+            and c.i < span.start
+            # (only adjectives between: not "the watchdog group Citizens for ...")
+            and all(t.pos_ in ("ADJ", "ADV") for t in doc[c.i + 1 : span.start])
+            for c in span.root.lefts
         )
     if (heads and 2 * with_the > heads) or (not heads and owned and 2 * owned_the > owned):
         return ["the", *words]

@@ -273,13 +273,16 @@ def _named_last(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity | None:
     clause ("Oversight ranking Democrat Ana Ruiz (D-Md.)": "ranking" a verb heading the
     phrase): a person named after words that hold no preposition, conjunction, pronoun or
     punctuation, only names, nouns, adjectives and participles."""
-    inside = people.mentions_in(sp.start, sp.end)
-    if not inside:
+    text = doc_text(doc)
+    closing = [
+        (s, ent)
+        for s, e, ent in people.mentions_in(sp.start, sp.end)
+        if _NAME_CLOSE.fullmatch(text, e, sp.end)
+    ]
+    if not closing:
         return None
-    s, e, ent = inside[-1]
+    s, ent = closing[0]
     if s == sp.start or ent.type != "person" or len(ent.tokens) < 2:
-        return None
-    if not _NAME_CLOSE.fullmatch(doc_text(doc), e, sp.end):
         return None
     span = doc.char_span(sp.start, s, alignment_mode="expand")
     if span is None or not all(
