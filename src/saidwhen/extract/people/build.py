@@ -748,13 +748,16 @@ def _body_name(doc: Doc, ent: _Entity) -> list[str]:
             owned_the += after_the
             continue
         heads += 1
-        with_the += after_the or any(
-            c.dep_ == "det"
-            and c.lower_ == "the"
-            and c.i < span.start
-            # (only adjectives between: not "the watchdog group Citizens for ...")
-            and all(t.pos_ in ("ADJ", "ADV") for t in doc[c.i + 1 : span.start])
-            for c in span.root.lefts
+        with_the += (
+            after_the
+            or any(
+                c.dep_ == "det"
+                and c.lower_ == "the"
+                and c.i < span.start
+                # (only adjectives between: not "the watchdog group Citizens for ...")
+                and all(t.pos_ in ("ADJ", "ADV") for t in doc[c.i + 1 : span.start])
+                for c in span.root.lefts
+            )
         )
     if (heads and 2 * with_the > heads) or (not heads and owned and 2 * owned_the > owned):
         return ["the", *words]
