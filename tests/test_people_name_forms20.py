@@ -64,6 +64,12 @@ CASES = [
         ["the Labor Department"],
         id="the-counted-over-the-full-name-not-a-short-form",
     ),
+    pytest.param(
+        '"It was not a serious plan," said one Republican familiar with the negotiations, '
+        'who added that the governor seemed "rattled" by the vote.',
+        ["one Republican familiar with the negotiations"] * 2,
+        id="a-who-after-a-speakers-comma-is-that-speaker",
+    ),
 ]
 
 

@@ -114,6 +114,7 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             last_unnamed = (sp.end, name, kind)
         out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
     out = _one_mention_one_name(out)
+    out = _relative_after_speaker(doc, out)
     if any(q.reported_by is not None for q in out):
         # the reporters named as speakers of their own, in text order
         at = [k for k, q in enumerate(out) if q.reported_by is not None]
@@ -186,6 +187,33 @@ def _one_mention_one_name(quotes: list[Quote]) -> list[Quote]:
         else q
         for q in quotes
     ]
+
+
+def _relative_after_speaker(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """A "who" right after the comma that closes another quote's speaker ("..., said one
+    Democrat familiar with the talks, who added that ...") is that speaker, however the
+    parser hung the clause (on "talks")."""
+    text = doc_text(doc)
+    named = [
+        sp
+        for q in quotes
+        if (sp := q.speaker) is not None and sp.name is not None and sp.type is not None
+    ]
+    out = []
+    for q in quotes:
+        sp = q.speaker
+        if sp is not None and sp.mention.lower() == "who":
+            m = _COMMA_BEFORE.search(text, max(0, sp.start - 8), sp.start)
+            # (the speaker's span may end at the comma or run on over the clause)
+            before = [o for o in named if m is not None and o.start < m.start() <= o.end]
+            if before:
+                o = max(before, key=lambda o: o.start)
+                q = replace(q, speaker=replace(sp, name=o.name, type=o.type))
+        out.append(q)
+    return out
+
+
+_COMMA_BEFORE = re.compile(r"\s*,\s*$")
 
 
 def _words_extend(longer: str, shorter: str) -> bool:
