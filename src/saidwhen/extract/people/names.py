@@ -1007,6 +1007,7 @@ def _name_start(
                 w in common
                 # (a given name is none: "Peter Charles L'Enfant")
                 or (w.endswith(_ROLE_SUFFIXES) and w not in _ANY_GIVEN)
+                or w == "-"  # "Secretary-Treasurer Gary Vell": a title in two
                 for w in before
             ):
                 start = first  # "Superintendent Jennifer McCormick", "Administrator Jim ..."

@@ -68,6 +68,7 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             _named_after_title(doc, sp, people)
             or people.entity_at(sp.start, sp.end)
             or _named_through_debris(doc, sp, people)
+            or _named_last(doc, sp, people)
         )
         plural = ent is not None and _plural_for_one(doc, sp, ent)
         if plural:
@@ -113,6 +114,7 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             last_unnamed = (sp.end, name, kind)
         out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
     out = _one_mention_one_name(out)
+    out = _relative_after_speaker(doc, out)
     if any(q.reported_by is not None for q in out):
         # the reporters named as speakers of their own, in text order
         at = [k for k, q in enumerate(out) if q.reported_by is not None]
@@ -153,12 +155,28 @@ def _one_mention_one_name(quotes: list[Quote]) -> list[Quote]:
     speaker, read from a shorter span of the same mention, is "a longtime adviser to Lee"
     too."""
     fullest: dict[int, str] = {}
+    persons: dict[int, Speaker] = {}  # a mention's start -> the longest span named a person
     for q in quotes:
         sp = q.speaker
         if sp is not None and sp.type == "unnamed" and sp.name is not None:
             had = fullest.get(sp.start)
             if had is None or _words_extend(sp.name, had):
                 fullest[sp.start] = sp.name
+        if sp is not None and sp.type == "person":
+            longest = persons.get(sp.start)
+            if longest is None or sp.end > longest.end:
+                persons[sp.start] = sp
+    # ("said Oversight ranking Democrat Ana Ruiz. '...'": the next quote's speaker, read
+    # from the span's first word alone, is the person the whole span names)
+    quotes = [
+        replace(q, speaker=replace(sp, name=whole.name, type=whole.type))
+        if (sp := q.speaker) is not None
+        and sp.type != "person"
+        and (whole := persons.get(sp.start)) is not None
+        and sp.end < whole.end
+        else q
+        for q in quotes
+    ]
     return [
         replace(q, speaker=replace(sp, name=name))
         if (sp := q.speaker) is not None
@@ -169,6 +187,33 @@ def _one_mention_one_name(quotes: list[Quote]) -> list[Quote]:
         else q
         for q in quotes
     ]
+
+
+def _relative_after_speaker(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """A "who" right after the comma that closes another quote's speaker ("..., said one
+    Democrat familiar with the talks, who added that ...") is that speaker, however the
+    parser hung the clause (on "talks")."""
+    text = doc_text(doc)
+    named = [
+        sp
+        for q in quotes
+        if (sp := q.speaker) is not None and sp.name is not None and sp.type is not None
+    ]
+    out = []
+    for q in quotes:
+        sp = q.speaker
+        if sp is not None and sp.mention.lower() == "who":
+            m = _COMMA_BEFORE.search(text, max(0, sp.start - 8), sp.start)
+            # (the speaker's span may end at the comma or run on over the clause)
+            before = [o for o in named if m is not None and o.start < m.start() <= o.end]
+            if before:
+                o = max(before, key=lambda o: o.start)
+                q = replace(q, speaker=replace(sp, name=o.name, type=o.type))
+        out.append(q)
+    return out
+
+
+_COMMA_BEFORE = re.compile(r"\s*,\s*$")
 
 
 def _words_extend(longer: str, shorter: str) -> bool:
@@ -246,6 +291,36 @@ def _named_through_debris(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity
 
 
 _DEBRIS = "\"'<>=/;:.,#*[]{}()|"
+# what may stand between a name that closes a mention and the mention's end: a party and
+# state ("(D-Md.)")
+_NAME_CLOSE = re.compile(r"\s*(?:\([^()]{1,12}\))?\s*")
+
+
+def _named_last(doc: Doc, sp: Speaker, people: PeopleIndex) -> _Entity | None:
+    """The person whose name closes a mention of titles and roles the parser took for a
+    clause ("Oversight ranking Democrat Ana Ruiz (D-Md.)": "ranking" a verb heading the
+    phrase): a person named after words that hold no preposition, conjunction, pronoun or
+    punctuation, only names, nouns, adjectives and participles."""
+    text = doc_text(doc)
+    closing = [
+        (s, ent)
+        for s, e, ent in people.mentions_in(sp.start, sp.end)
+        if _NAME_CLOSE.fullmatch(text, e, sp.end)
+    ]
+    if not closing:
+        return None
+    s, ent = closing[0]
+    if s == sp.start or ent.type != "person" or len(ent.tokens) < 2:
+        return None
+    span = doc.char_span(sp.start, s, alignment_mode="expand")
+    if span is None or not all(
+        t.pos_ in _TITLE_POS or t.tag_ == "VBG" or t.text == "-" for t in span if t.idx < s
+    ):
+        return None
+    return ent
+
+
+_TITLE_POS = frozenset(("PROPN", "NOUN", "ADJ"))
 
 # an abbreviated title and the name after it, inside a mention ("Army Capt. Dana Ruiz")
 _TITLE_DOT = re.compile(r"(?:^|\s)([A-Z][a-z]{1,4})\.\s+(?=[A-Z])")
@@ -603,11 +678,20 @@ def _pair_joint(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    if span.root.lower_ != "both":  # ("both", "both of whom": the pair itself)
-        if span.root.lemma_.lower() not in _PAIR_NOUNS:
+    root = span.root
+    role = None  # a plural role both of the pair hold ("the committee chairmen")
+    if root.lower_ != "both":  # ("both", "both of whom": the pair itself)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
             return None
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in span.root.children):
-            return None
+        if root.lemma_.lower() not in _PAIR_NOUNS and not (
+            # "the two lawmakers": people counted two
+            root.tag_ == "NNS"
+            and person_noun(root.lemma_.lower())
+            and any(c.dep_ == "nummod" and c.lower_ == "two" for c in root.children)
+        ):
+            if root.tag_ != "NNS" or not person_noun(root.lemma_.lower()):
+                return None
+            role = root.lemma_.lower()
     for k in range(span.start - 1, -1, -1):
         tok = doc[k]
         if start - tok.idx > reach:
@@ -616,6 +700,11 @@ def _pair_joint(
         if tok.pos_ != "PROPN" or len(conj) != 1 or tok.dep_ == "conj":
             continue
         last = conj[0]
+        if role is not None and not all(
+            (x := people.entity_at(t.idx, t.idx + len(t))) is not None and role in x.head_words()
+            for t in (tok, last)
+        ):
+            return None  # the last pair named together, not both described so
         joint = _joint_name(doc, tok.left_edge.idx, last.idx + len(last), people)
         if joint is not None and " and " in joint[0] and joint[0].count(" and ") == 1:
             return joint
