@@ -31,6 +31,13 @@ from tests.test_reported_nested15 import _by, _one
             "Mark Lee",
             "Dana Hale",
         ),
+        (  # an agent after the noun, and a gerund opening the words
+            "Dana Hale dismissed the criticism from Mark Lee that closing the harbor "
+            "office made the town less safe.\n",
+            "closing the harbor office",
+            "Mark Lee",
+            "Dana Hale",
+        ),
         (  # a "to" clause on a noun of saying
             "Dana Hale mocked Mark Lee's claim to have rebuilt the harbor in a year.\n",
             "to have rebuilt the harbor",

@@ -66,6 +66,7 @@ __all__ = ["inner_drafts", "nest", "shares_pass_on"]
 # saying", "criticized Lee for saying", "accused Lee of saying"
 _SAYING_PREPS = frozenset(("as", "for", "of"))
 _NOUNS = ("NOUN", "PROPN")
+_VERBS = ("VERB", "AUX")
 _NOUN_CLAUSES = frozenset(("acl", "ccomp", "prep"))
 # a verb outside the list heads a reported clause when PolNeAR train has it a cue with a
 # clause this often ("remarked that")
@@ -279,8 +280,6 @@ def _owned_inside(
         if span is None or span[1] > outer.end or span[0] < outer.start or _held(span, have, outer):
             continue
         speaker = make_speaker(doc, people, owner)
-        if speaker.name is not None and speaker.name == outer.speaker.name:
-            continue
         cue = Span(noun.text, noun.idx, noun.idx + len(noun))
         inner = Draft(*span, "indirect", speaker, cue)
         inner.cue_token, inner.is_indirect = noun.i, True
@@ -310,7 +309,8 @@ def _loose_noun_report(noun: Token, end: int) -> tuple[Token, list[Token]] | Non
         if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ".;:":
             return None
         k += 1
-    if k + 1 >= len(doc) or doc[k].lower_ != "that" or doc[k + 1].pos_ in ("VERB", "AUX"):
+    after = doc[k + 1] if k + 1 < len(doc) else None
+    if after is None or doc[k].lower_ != "that" or (after.pos_ in _VERBS and after.tag_ != "VBG"):
         return None
     words = [t for t in doc[k + 1 :] if t.idx < end and not t.is_space]
     while words and words[-1].is_punct:
