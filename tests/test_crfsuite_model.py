@@ -146,3 +146,37 @@ def test_a_file_that_is_not_a_model_is_a_coded_error(tmp_path: Path) -> None:
     bad.write_text("not a model at all, but long enough for a header" * 2, encoding="utf-8")
     with pytest.raises(SaidwhenError, match="CRF1d"):
         read_model(bad)
+
+
+def _paths(head: list[int], deps: list[str], rate: list[str], lemma: list[str]) -> list[Any]:
+    frame = ["none"] * len(head)
+    factors = [crf._factor(v) for v in (deps, rate, lemma, frame)]
+    kinds, kind = crf._cue_paths(head, *factors)
+    assert len(set(kinds)) == len(kinds)  # each distinct path once, as _factor gives them
+    return [kinds[k] for k in kind.tolist()]
+
+
+def test_cue_paths_of_a_hand_built_tree() -> None:
+    # 1 is the root, 2 a likely cue (rate "3") whose object 3 has 4 and 5 below it;
+    # 6 a second root; 0 hangs from the root
+    head = [1, 1, 1, 2, 3, 4, 6]
+    deps = ["nsubj", "ROOT", "ccomp", "dobj", "prep", "pobj", "ROOT"]
+    rate = ["x", "x", "3", "x", "0", "1", "x"]
+    lemma = ["we", "be", "say", "it", "of", "plan", "ok"]
+    root = ("path=root",)
+    below = [crf._path_feats("3", "dobj", "R", "say", d, "none") for d in range(3)]
+    assert _paths(head, deps, rate, lemma) == [root, root, root, *below, root]
+
+
+def test_cue_paths_beyond_reach_are_far() -> None:
+    # a chain of 11 tokens, each the child of the one before: 8 steps up and more is far
+    head = [0, *range(10)]
+    paths = _paths(head, ["dep"] * 11, ["x"] * 11, ["w"] * 11)
+    assert paths == [("path=root",)] * 8 + [("path=far",)] * 3
+
+
+def test_cue_paths_left_of_the_cue_and_of_an_empty_doc() -> None:
+    # "Smith said": the subject left of its cue
+    paths = _paths([1, 1], ["nsubj", "ROOT"], ["x", "5"], ["smith", "say"])
+    assert paths == [crf._path_feats("5", "nsubj", "L", "say", 0, "none"), ("path=root",)]
+    assert _paths([], [], [], []) == []

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 
 from saidwhen.extract.speech.lexicon import SUBJ_DEPS, cue_keys, cue_record
-from saidwhen.extract.speech.view import ArticleView
+from saidwhen.extract.speech.view import ArticleView, _children, _groups
 
 TEXTS = [
     'date 2021-03-02\n\nThe harbour master said on Monday that "the ferry will sail."\n\n'
@@ -37,6 +38,10 @@ def test_token_lists_match_the_tokens(nlp: Any, text: str) -> None:
     assert view.idx == tuple(t.idx for t in doc)
     assert view.is_space == tuple(t.is_space for t in doc)
     assert view.is_title == tuple(t.is_title for t in doc)
+    where: dict[str, list[int]] = {}
+    for t in doc:
+        where.setdefault(t.lower_, []).append(t.i)
+    assert view.where == where
 
 
 @pytest.mark.parametrize("text", TEXTS[:2])
@@ -134,3 +139,29 @@ def test_article_view_is_the_view_built_for_the_article(nlp: Any) -> None:
     assert fresh is not built and fresh.start == 0 and fresh.head == built.head
     assert article_view(doc) is fresh
     forget_article()
+
+
+@pytest.mark.parametrize(
+    ("heads", "children"),
+    [
+        ([0], [()]),
+        ([1, 1, 1], [(), (0, 2), ()]),
+        # a second root, and children on both sides, in text order
+        ([2, 2, 2, 3, 5, 3, 5], [(), (), (0, 1), (5,), (), (4, 6), ()]),
+        ([], []),
+    ],
+)
+def test_children_from_heads(heads: list[int], children: list[tuple[int, ...]]) -> None:
+    assert _children(np.array(heads, dtype=np.intp)) == tuple(children)
+
+
+@pytest.mark.parametrize(
+    ("codes", "groups"),
+    [
+        ([0, 1, 0, 2, 1, 0], [[0, 2, 5], [1, 4], [3]]),
+        ([0], [[0]]),
+        ([], []),
+    ],
+)
+def test_groups_of_codes(codes: list[int], groups: list[list[int]]) -> None:
+    assert _groups(np.array(codes, dtype=np.intp)) == groups

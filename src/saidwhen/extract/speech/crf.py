@@ -221,10 +221,10 @@ def token_table(view: ArticleView) -> TokenTable:
         if got is None:
             got = buckets[rec] = _rate_bucket(rec)
         rate.append(got)
-    paths = _cue_paths(head, dep, rate, view.lemma, view.frames)
     f = view.factors
     lower, lemma, pos, tag, deps = f["lower"], f["lemma"], f["pos"], f["tag"], f["dep"]
     rates = _factor(rate)
+    frames = _factor(view.frames)
     heads = np.array(head, dtype=np.intp)
     at_head = heads if n else np.zeros(0, dtype=np.intp)
     h_pos = (pos[0], pos[1][at_head])
@@ -246,7 +246,7 @@ def token_table(view: ArticleView) -> TokenTable:
         Column("d|hl={}", *_pairs(deps, h_lemma)),
         Column("q={}", ("0", "1"), np.array(view.in_quotes, dtype=np.intp)),
         Column("rate={}", *rates),
-        Column("frame={}", *_factor(view.frames)),
+        Column("frame={}", *frames),
         _flags("sent_start", n, set(sent_of)),
         _flags("sent_end", n, {e - 1 for e in sent_end}),
         _flags("title", n, (i for i, t in enumerate(view.is_title) if t)),
@@ -259,7 +259,7 @@ def token_table(view: ArticleView) -> TokenTable:
     # the head's cue rate: the subject and complement of a likely cue
     columns.append(Column("hrate={}", *_pairs((rates[0], rates[1][at_head]), deps)))
     # a path is one feature, or four under a likely cue
-    kinds, kind = _factor(paths)
+    kinds, kind = _cue_paths(head, deps, rates, lemma, frames)
     columns.append(Column("{}", [p[0] for p in kinds], kind))
     four = np.array([len(p) > 1 for p in kinds], dtype=bool)
     below = np.where(four[kind], kind, -1) if n else kind
@@ -352,54 +352,84 @@ def _rows(columns: Sequence[Column]) -> list[list[str]]:
 
 # How far up the tree the path to a likely cue is followed.
 _PATH_DEPTH = 8
-_FAR = (-2, -1, _PATH_DEPTH)
 
 
 def _cue_paths(
     head: Sequence[int],
-    dep: Sequence[str],
-    rate: Sequence[str],
-    lemma: Sequence[str],
-    frame: Sequence[str],
-) -> list[tuple[str, ...]]:
+    dep: tuple[Sequence[str], Ints],
+    rate: tuple[Sequence[str], Ints],
+    lemma: tuple[Sequence[str], Ints],
+    frame: tuple[Sequence[str], Ints],
+) -> tuple[list[tuple[str, ...]], Ints]:
     """Where each token hangs from the nearest likely cue above it: its subject, its clause ...
 
     Content is mostly a complement subtree of the cue, the source its subject
     subtree; the dependency of the branch and the side of the cue tell which.
-    A token's path is its head's one step longer, so each is walked once.
+    ``dep``, ``rate``, ``lemma`` and ``frame`` are distinct values and each token's
+    code among them; the paths likewise (as :func:`_factor` gives them), each
+    distinct one rendered once.  All tokens climb one step at a time together,
+    each stopping at the root or below a likely cue, at most :data:`_PATH_DEPTH` up.
     """
-    likely = [r not in ("x", "0", "1") for r in rate]
-    # per token: (the cue, or -1 for the root; the token below it on the path; depth)
-    found: list[tuple[int, int, int] | None] = [None] * len(head)
-    for i in range(len(head)):
-        chain: list[int] = []
-        j, got = i, found[i]
-        while got is None and len(chain) < _PATH_DEPTH:
-            h = head[j]
-            if h == j:
-                got = found[j] = (-1, j, 0)
-            elif likely[h]:
-                got = found[j] = (h, j, 0)
-            else:
-                chain.append(j)
-                j = h
-                got = found[j]
-        if got is None:  # nothing within reach (the tokens between are walked on their own)
-            found[i] = _FAR
-            continue
-        for c in reversed(chain):
-            got = (got[0], got[1], got[2] + 1)
-            found[c] = got
-    out: list[tuple[str, ...]] = []
-    for i, (anc, child, depth) in enumerate(found):  # type: ignore[misc]
-        if depth >= _PATH_DEPTH:
-            out.append(("path=far",))
-        elif anc < 0:
-            out.append(("path=root",))
+    n = len(head)
+    if not n:
+        return [], np.zeros(0, dtype=np.intp)
+    (dep_v, dep_c), (rate_v, rate_c), (frame_v, frame_c) = dep, rate, frame
+    # lemmas are lowered: two codes may share one
+    lemma_v, lemma_c = _factor(lemma[0])
+    lemma_c = lemma_c[lemma[1]]
+    heads = np.asarray(head, dtype=np.intp)
+    likely = np.array([r not in ("x", "0", "1") for r in rate_v], dtype=bool)[rate_c]
+    # per token: the cue (-1 for the root, -2 out of reach), the token below it, the depth
+    anc = np.full(n, -2, dtype=np.intp)
+    below = np.zeros(n, dtype=np.intp)
+    depth = np.zeros(n, dtype=np.intp)
+    climbing, at = np.arange(n), np.arange(n)
+    for d in range(_PATH_DEPTH):
+        up = heads[at]
+        root = up == at
+        stop = root | likely[up]
+        settled = climbing[stop]
+        anc[settled] = np.where(root[stop], -1, up[stop])
+        below[settled] = at[stop]
+        depth[settled] = d
+        climbing, at = climbing[~stop], up[~stop]
+    # what a path's features read, as one number: far and root apart
+    cue = np.maximum(anc, 0)
+    parts = (
+        rate_c[cue],
+        dep_c[below],
+        (np.arange(n) > anc).astype(np.intp),
+        lemma_c[cue],
+        np.minimum(depth, 3),
+        frame_c[cue],
+    )
+    dims = (len(rate_v), len(dep_v), 2, len(lemma_v), 4, len(frame_v))
+    key = np.where(anc < 0, anc, np.ravel_multi_index(parts, dims))
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    # the distinct paths in the order they first come, as _factor orders them
+    order = np.argsort(first, kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    kinds: list[tuple[str, ...]] = []
+    for i in first[order].tolist():
+        a = int(anc[i])
+        if a == -2:
+            kinds.append(("path=far",))
+        elif a == -1:
+            kinds.append(("path=root",))
         else:
-            side = "L" if i < anc else "R"
-            out.append(_path_feats(rate[anc], dep[child], side, lemma[anc], depth, frame[anc]))
-    return out
+            side = "L" if i < a else "R"
+            kinds.append(
+                _path_feats(
+                    rate_v[rate_c[a]],
+                    dep_v[dep_c[below[i]]],
+                    side,
+                    lemma_v[lemma_c[a]],
+                    int(depth[i]),
+                    frame_v[frame_c[a]],
+                )
+            )
+    return kinds, rank[inverse.reshape(n)]
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -190,11 +190,8 @@ class ArticleView:
         name = names.__getitem__
         texts = tuple(map(name, orth))
         # HEAD is an offset from the token, stored unsigned
-        head = tuple((arr[:, 6].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist())
-        kids: list[list[int]] = [[] for _ in range(n)]
-        for j, h in enumerate(head):
-            if h != j:
-                kids[h].append(j)
+        heads = arr[:, 6].astype(np.intp) + np.arange(n, dtype=np.intp)
+        head = tuple(heads.tolist())
         regions = tuple(find_quote_regions(text, start))
         token_regions = token_quote_regions(regions, idx)
         inside = [False] * n
@@ -210,10 +207,8 @@ class ArticleView:
         lemma_l = tuple(map(lemmas.__getitem__, lemma))
         poses = tuple(map(name, pos))
         deps = tuple(map(name, dep))
-        children = tuple(map(tuple, kids))
-        where: dict[str, list[int]] = {}
-        for i, w in enumerate(lowers):
-            where.setdefault(w, []).append(i)
+        children = _children(heads)
+        where = dict(zip(factors["lower"][0], _groups(factors["lower"][1]), strict=True))
         frames = _frames(doc, lowers, poses, deps, head, factors, where)
         is_space = tuple(map(bool, space))
         view = cls(
@@ -268,6 +263,32 @@ def article_view(doc: Doc) -> ArticleView:
     each (``start``, ``regions`` and ``paragraphs`` are those of the first view built)."""
     built = _built(doc)
     return built[0] if built else ArticleView.build(doc)
+
+
+def _groups(codes: Ints) -> list[list[int]]:
+    """The indices of each code's items in ascending order, one list per code ``0 ...
+    codes.max()`` (a stable sort, not an append per item)."""
+    order = np.argsort(codes, kind="stable").tolist()
+    ends = np.cumsum(np.bincount(codes)).tolist()
+    return [order[a:b] for a, b in zip([0, *ends][:-1], ends, strict=True)]
+
+
+def _children(heads: Ints) -> tuple[tuple[int, ...], ...]:
+    """Each token's children in text order (``Token.children``), from each token's head
+    (its own for a root)."""
+    n = len(heads)
+    out: list[tuple[int, ...]] = [()] * n
+    dependents = np.flatnonzero(heads != np.arange(n))
+    if not len(dependents):
+        return tuple(out)
+    by_head = dependents[np.argsort(heads[dependents], kind="stable")].tolist()
+    counts = np.bincount(heads[dependents], minlength=n)
+    ends = np.cumsum(counts)
+    has = counts > 0
+    starts, stops = (ends - counts)[has].tolist(), ends[has].tolist()
+    for h, a, b in zip(np.flatnonzero(has).tolist(), starts, stops, strict=True):
+        out[h] = tuple(by_head[a:b])
+    return tuple(out)
 
 
 def _sentence_bounds(
