@@ -290,29 +290,33 @@ def test_a_subheading_sums_up_the_words_below(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "quoted"),
+    ("text", "quoted", "when"),
     [
-        # a short paragraph of one speaker's words is no subheading over another's
+        # a short paragraph of one speaker's words is no subheading over another's (the
+        # words said where the day before tells the speaker are of that day: the learned
+        # choice)
         (
             'Ruiz took questions on Monday at city hall.\n\n"No," Ruiz said.\n\n'
             'Ferrell spoke next. "There is no money, no plan and no will," Tom Ferrell '
             "said on Nov. 2.",
             "No",
+            "2019-11-18",
         ),
         (
             'Ruiz took questions at city hall.\n\n"Yes," Ruiz said.\n\nFerrell wrote back. '
             '"Yes, we will, and soon," Tom Ferrell said in a 2015 letter.',
             "Yes",
+            None,
         ),
     ],
 )
 def test_a_short_paragraph_is_no_subheading_over_another_speaker(
-    nlp: Any, text: str, quoted: str
+    nlp: Any, text: str, quoted: str, when: str | None
 ) -> None:
     from saidwhen.pipeline import extract
 
     (q,) = [q for q in extract(text, NEWS_DAY, nlp=nlp).quotes if q.text == quoted]
-    assert (q.when, q.when_basis) == (None, "article date")
+    assert (q.when, q.when_basis) == (when, "text" if when else "article date")
 
 
 @pytest.mark.parametrize(

@@ -125,3 +125,41 @@ def test_cross_validation_counts_choices_and_quotes() -> None:
     cv = {name: counts for name, *counts in cross_validate(rows)}
     assert cv["a"][0] == 1 and cv["a"][3] == 3
     assert cv["a"][2] == 1 and cv["a"][5] == 3  # the rules' pick is the gold
+
+
+_COMMENT = (
+    "Mayor unveils a harbor plan.\n\n"
+    "Mayor Ana Ruiz on Tuesday defended her costly plan for the harbor.\n\n"
+    '"The harbor is our future," Ruiz said.\n\n'
+    '"It is a bold plan, but the numbers are thin," said Lee Park, an analyst at the '
+    "Dover Institute."
+)
+_RALLY = _COMMENT.replace("harbor.", "harbor before a rally of dock workers.")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "feature", "value"),
+    [
+        # the speaker named where the day is told; at an occasion or not
+        (_RALLY, "The harbor is our future", "speaker_with_day", 1.0),
+        (_RALLY, "The harbor is our future", "day_at_occasion", 1.0),
+        (_COMMENT, "The harbor is our future", "speaker_with_day", 1.0),
+        (_COMMENT, "The harbor is our future", "day_at_occasion", 0.0),
+        (_COMMENT, "The harbor is our future", "speaker_new", 0.0),
+        (_COMMENT, "The harbor is our future", "commentator", 0.0),
+        # a source brought in to comment, named nowhere before
+        (_COMMENT, "It is a bold plan", "speaker_with_day", 0.0),
+        (_COMMENT, "It is a bold plan", "speaker_new", 1.0),
+        (_COMMENT, "It is a bold plan", "commentator", 1.0),
+    ],
+)
+def test_features_of_the_speaker_and_the_day(
+    nlp: Any, text: str, quoted: str, feature: str, value: float
+) -> None:
+    from saidwhen.pipeline import extract
+
+    with tracing() as rows:
+        extract(text, NEWS_DAY, nlp=nlp)
+    feats = [f for _s, _e, said, _c, f, _r, _n in rows if said.startswith(quoted)]
+    assert len(feats) == 1
+    assert feats[0][FEATURES.index(feature)] == value

@@ -19,6 +19,7 @@ from saidwhen.extract.lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
+from saidwhen.extract.people.columns import Columns, columns
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.headlines import _headline_runs_cut, _title_case_lines
 from saidwhen.extract.people.index import PeopleIndex
@@ -60,7 +61,7 @@ from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 
 # A name run: first token, end token, its words, descriptors, titles, a body's name
@@ -75,9 +76,9 @@ _SAYS = frozenset("say tell add explain note write ask reply recall".split())
 
 def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[str]) -> None:
     """Add one mention's evidence of what the entity is to its votes."""
-    toks = list(doc[i:j])  # (one Span and one Token each, not two)
-    low = [t.lower_ for t in toks]
-    labels = [t.ent_type_ for t in toks]
+    c = columns(doc)
+    low = list(c.lower[i:j])
+    labels = list(c.ent_type[i:j])
     v = ent.votes
     last = labels[-1]
     if len(low) >= 2 and all(lab == "PERSON" for lab in labels):
@@ -98,8 +99,8 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
             v["org"] = v.get("org", 0.0) + 1
     elif last in _PLACE_LABELS:
         v["place"] = v.get("place", 0.0) + 1
-    end = doc[j - 1]
-    if end.dep_ == "pobj" and end.head.lower_ in _PLACE_PREPS:
+    head = j - 1
+    if c.dep[head] == "pobj" and c.lower[c.head[head]] in _PLACE_PREPS:
         v["in_place"] = v.get("in_place", 0.0) + 1  # "in Paris", "to Jordan"
     if titles:
         v["person"] = v.get("person", 0.0) + 2
@@ -109,22 +110,21 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
         v["person_strong"] = v.get("person_strong", 0.0) + 2
     if last == "" and set(low) & name_words:
         v["person"] = v.get("person", 0.0) + 0.5
-    head = doc[j - 1]
     if (
         not any(labels)
-        and (j == len(doc) or doc[j].lower_ not in ("of", "for"))
-        and head.dep_ == "nsubj"
-        and head.head.lemma_.lower() in _SAYS
+        and (j == c.n or c.lower[j] not in ("of", "for"))
+        and c.dep[head] == "nsubj"
+        and c.lemma[c.head[head]] in _SAYS
         and not any(w in _ORG_WORDS for w in low)
     ):
         # "Opelka said", "says Early": an untagged name that speaks is likelier a person
         v["person"] = v.get("person", 0.0) + 1
-    if _called_a_person(head):
+    if _called_a_person(c, head):
         v["person"] = v.get("person", 0.0) + 2
         v["person_strong"] = v.get("person_strong", 0.0) + 2
     if any(w in _ORG_WORDS for w in low) or "of" in low[1:] or "for" in low[1:]:
         v["org"] = v.get("org", 0.0) + 3  # "Office of the Inspector General"
-    if _which_clause(head):
+    if _which_clause(c, head):
         # "Monsanto, which opposed the bill": a thing, not a person; with the tagger's ORG,
         # a body (a place's label outweighs it: "Ohio, which votes")
         v["org"] = v.get("org", 0.0) + 1
@@ -150,12 +150,14 @@ def _owned_by_body(doc: Doc, i: int, j: int) -> bool:
     )
 
 
-def _which_clause(head: Token) -> bool:
-    """Whether a relative clause opened by "which" describes the name ``head`` ends."""
-    return head.n_rights > 0 and any(
-        c.dep_ == "relcl"
-        and any(w.lower_ == "which" and w.dep_ in ("nsubj", "nsubjpass") for w in c.children)
-        for c in head.rights
+def _which_clause(c: Columns, head: int) -> bool:
+    """Whether a relative clause opened by "which" describes the name token ``head`` ends."""
+    dep = c.dep
+    return any(
+        r > head
+        and dep[r] == "relcl"
+        and any(c.lower[w] == "which" and dep[w] in ("nsubj", "nsubjpass") for w in c.children[r])
+        for r in c.children[head]
     )
 
 
@@ -163,14 +165,16 @@ def _which_clause(head: Token) -> bool:
 _PERSON_APPOS = _PERSON_NOUNS | FEMALE_WORDS | MALE_WORDS
 
 
-def _called_a_person(head: Token) -> bool:
-    """A name in apposition with a noun for a person, either way round ("his wife,
-    Marta", "Marta, his wife,"): a person, whatever the tagger says."""
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
-        return head.head.lemma_.lower() in _PERSON_APPOS
-    return head.n_rights > 0 and any(
-        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_APPOS
-        for c in head.rights
+def _called_a_person(c: Columns, head: int) -> bool:
+    """A name (its last token ``head``) in apposition with a noun for a person, either
+    way round ("his wife, Marta", "Marta, his wife,"): a person, whatever the tagger
+    says."""
+    up = c.head[head]
+    if c.dep[head] == "appos" and c.pos[up] == "NOUN" and up < head:
+        return c.lemma[up] in _PERSON_APPOS
+    return any(
+        r > head and c.dep[r] == "appos" and c.pos[r] == "NOUN" and c.lemma[r] in _PERSON_APPOS
+        for r in c.children[head]
     )
 
 
@@ -212,7 +216,7 @@ def _settle_type(ent: _Entity) -> EntityType | None:
 def _described_role(doc: Doc, i: int, j: int) -> bool:
     """A run of one role word ("CEO") under lower-case modifiers that make it a
     description ("one neo-bank CEO", "a former CFO"): nobody's name."""
-    if j - i != 1 or doc[i].lower_ not in ROLE_NOUNS:
+    if j - i != 1 or columns(doc).lower[i] not in ROLE_NOUNS:
         return False
     mods = [c for c in doc[i].lefts if c.dep_ in ("nummod", "compound", "amod", "det")]
     return any(c.dep_ != "det" and c.text[:1].islower() for c in mods) or any(
@@ -266,11 +270,13 @@ def find_people(
         split.extend(parts)
     name_runs = split
     alone = _standalone_labels(doc, name_runs)
+    c = columns(doc)
+    low = c.lower
     runs = []
     for i0, j in name_runs:
         i0 = _opener_end(doc, i0, j, common)
-        last = doc[j - 2] if j - i0 >= 2 and doc[j - 1].text == "." else doc[j - 1]
-        org_named = last.lower_ in _ORG_WORDS or any(t.lower_ in ("of", "for") for t in doc[i0:j])
+        last = j - 2 if j - i0 >= 2 and c.text[j - 1] == "." else j - 1
+        org_named = low[last] in _ORG_WORDS or any(w in ("of", "for") for w in low[i0:j])
         i = i0 if org_named else _name_start(doc, i0, j, common, alone)
         title_at = title_of(doc, i0)
         # (a title "of" it before a name of two words or more: "Minister of Education
@@ -281,19 +287,18 @@ def find_people(
             and not _personal(doc, i0, i, j, name_words)
         ):
             i = i0  # "BBC Radio" is a body's name, not "Radio" described as BBC
-        front = [t for t in doc[i0:i] if t.text[:1].isupper() or t.lower_ in TITLES]
-        titles = [t.lower_ for t in front if t.lower_ in TITLES]
+        titles = [w for w in low[i0:i] if w in TITLES]
         lo = i0
-        if i > i0 and i0 >= 2 and doc[i0 - 1].lower_ == "of" and doc[i0 - 2].lower_ in TITLES:
+        if i > i0 and i0 >= 2 and low[i0 - 1] == "of" and low[i0 - 2] in TITLES:
             title_at = i0 - 2  # "Secretary of State Mike Pompeo": the whole title
         if i > i0 and title_at is not None:
             # (and "CEO of the Refugee Council Enver Solomon"): a person's title
             lo = title_at
-            titles.append(doc[title_at].lower_)
-        descriptors = [" ".join(t.lower_ for t in doc[lo:i])] if i > i0 else []
+            titles.append(low[title_at])
+        descriptors = [" ".join(low[lo:i])] if i > i0 else []
         if i0 in envoys:  # "Ambassador to the United Nations Ana Ruiz"
-            titles.append(doc[envoys[i0]].lower_)
-            descriptors.append(" ".join(t.lower_ for t in doc[envoys[i0] : i0]))
+            titles.append(low[envoys[i0]])
+            descriptors.append(" ".join(low[envoys[i0] : i0]))
         if i == i0 and (before := _titles_before(doc, i0)):
             # "Gov. Eric Holcomb", "Lt. Col. Ann Vick": abbreviated titles the run did not
             # take in
@@ -302,10 +307,10 @@ def find_people(
         # "Prince Andrew", "Queen Elizabeth II": the title stays in a name of one given name
         # (and stays a descriptor: "the prince")
         w0 = i
-        regnal = i > i0 and doc[i - 1].lower_ in REGNAL_TITLES
-        if regnal and sum(t.lower_ not in _SUFFIXES for t in doc[i:j]) == 1:
+        regnal = i > i0 and low[i - 1] in REGNAL_TITLES
+        if regnal and sum(w not in _SUFFIXES for w in low[i:j]) == 1:
             w0 = i - 1
-        if org_named and any(t.tag_ == "POS" for t in doc[i : j - 1]):
+        if org_named and "POS" in c.tag[i : j - 1]:
             # "NASA's Office of the Inspector General": the possessive is part of the name
             words = doc[i:j].text.replace(" 's", "'s").replace(" ’s", "’s").split()
         else:
@@ -317,7 +322,7 @@ def find_people(
             continue  # "Lt" of "Lt. Col. Ann Vick", split by the tokenizer: no one
         if _described_role(doc, i, j):
             continue  # "one neo-bank CEO": a description, not a name
-        if doc[j - 1].lower_ in _ENVOYS and j < len(doc) and doc[j].lower_ in ("to", "for"):
+        if low[j - 1] in _ENVOYS and j < c.n and low[j] in ("to", "for"):
             continue  # "Special Envoy to Syria ...": a title, not a name
         if words and not _alone_on_line(doc, i0, j):
             runs.append((i, j, words, descriptors, titles, org_named))
@@ -330,25 +335,25 @@ def find_people(
     for (i, j, words, descriptors, titles, org_named), gender in sorted(
         gendered, key=lambda rg: (-len(rg[0][2]), rg[1] is None, rg[0][0])
     ):
-        start = doc[i].idx
+        start = c.idx[i]
         ent = index._entity_for(words, start, org_named, gender, titled=bool(titles))
         forms.setdefault(id(ent), []).append((words, start))
         _vote(ent, doc, i, j, bool(titles), name_words)
-        ent.mentions.append((start, doc[j - 1].idx + len(doc[j - 1])))
+        ent.mentions.append((start, c.idx[j - 1] + len(c.text[j - 1])))
         ent.descriptors.extend(descriptors)
         ent.descriptors.extend(_left_descriptors(doc, i))
         ent.descriptors.extend(_appositive_descriptors(doc, i, j))
-        head = doc[j - 1]
+        up = c.head[j - 1]
         if (
-            head.dep_ == "appos"
-            and head.head.pos_ == "NOUN"
-            and head.head.i < i
-            and head.head.dep_ != "appos"
+            c.dep[j - 1] == "appos"
+            and c.pos[up] == "NOUN"
+            and up < i
+            and c.dep[up] != "appos"
             # not a transcript's label before a name: "HOLLIS: Governor Vance, did you"
-            and not any(t.text == ":" for t in doc[head.head.i : i])
+            and ":" not in c.text[up:i]
         ):
             # "The group that owns her music, Big Machine, says": the group is Big Machine
-            noun = head.head
+            noun = doc[up]
             left = noun.left_edge.i
             while left < noun.i and (doc[left].is_space or doc[left].is_punct):
                 left += 1  # not white space (a blanked date line) or quotation marks
@@ -530,20 +535,22 @@ def _without_home(doc: Doc, i: int, j: int, name_words: set[str]) -> tuple[int, 
     Texas", "Greta L. Ollin of Ohio", "Janos Varga of Hungary"): the run cut before "of".
     ``name_words``: the words the tagger puts in a person's name somewhere in the article,
     or that are the subject of a verb of saying."""
+    c = columns(doc)
+    low = c.lower
     for k in range(i + 2, j - 1):
-        if doc[k].lower_ != "of":
+        if low[k] != "of":
             continue
-        if (doc[k - 1].ent_type_ == "PERSON" or doc[i].lower_ in _ANY_GIVEN) and all(
-            t.ent_type_ in _PLACE_LABELS for t in doc[k + 1 : j]
+        if (c.ent_type[k - 1] == "PERSON" or low[i] in _ANY_GIVEN) and all(
+            e in _PLACE_LABELS for e in c.ent_type[k + 1 : j]
         ):
             return i, k
         # a surname of a person's name elsewhere, then a place the tagger may not know
         # ("Bronislaw Tarek of Poland", labelled a body here; "Tarek said" later), and no
         # word of a body's name in the run
         if (
-            doc[k - 1].lower_ in name_words
-            and not any(t.lower_ in _ORG_WORDS for t in doc[i:j])
-            and all(t.text[:1].isupper() or t.lower_ == "the" for t in doc[k + 1 : j])
+            low[k - 1] in name_words
+            and not any(w in _ORG_WORDS for w in low[i:j])
+            and all(c.text[m][:1].isupper() or low[m] == "the" for m in range(k + 1, j))
         ):
             return i, k
     return i, j
@@ -552,7 +559,7 @@ def _without_home(doc: Doc, i: int, j: int, name_words: set[str]) -> tuple[int, 
 def _body_then_person(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
     """A body's name run into a person's ("Washington State University Simon Ortiz", a
     caption or a byline without a comma) as two runs: the body's, then the person's."""
-    if j - i < 4 or not any(t.lower_ in _ORG_WORDS for t in doc[i : j - 2]):
+    if j - i < 4 or not any(w in _ORG_WORDS for w in columns(doc).lower[i : j - 2]):
         return [(i, j)]
     for k in (j - 2, j - 3):
         if k <= i + 1:
@@ -581,10 +588,11 @@ def _place_then_person(
     particle), with where the envoy's title starts; else the run, None.  The name
     part is tagged a person's, opens on a given name, or holds no word the article
     writes in lower case ("Republican National Convention" is no one)."""
+    low = columns(doc).lower
     k = i - 1
-    if k >= 0 and doc[k].lower_ == "the":
+    if k >= 0 and low[k] == "the":
         k -= 1
-    if k < 1 or doc[k].lower_ not in ("to", "for") or doc[k - 1].lower_ not in _ENVOYS:
+    if k < 1 or low[k] not in ("to", "for") or low[k - 1] not in _ENVOYS:
         return [(i, j)], None
     words = doc[i:j]
     if len(words) < 3 or not all(
@@ -613,9 +621,10 @@ def _place_then_person(
 def _said_gender(doc: Doc, i: int, j: int) -> Gender | None:
     """The gender of the he/she that a bare surname's own words take up: "Ortiz said
     she would ..." is the woman of two Ortizes."""
-    head = doc[j - 1]
-    if j - i != 1 or head.dep_ != "nsubj" or head.head.lemma_.lower() not in _SAYS:
+    c = columns(doc)
+    if j - i != 1 or c.dep[j - 1] != "nsubj" or c.lemma[c.head[j - 1]] not in _SAYS:
         return None
+    head = doc[j - 1]
     for clause in head.head.children:
         if clause.dep_ == "ccomp" and clause.i > head.i:
             subj = [c for c in clause.children if c.dep_ == "nsubj"]
@@ -660,15 +669,16 @@ def _owners_in_body_names(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[i
 def _titles_before(doc: Doc, i: int) -> list[str]:
     """The abbreviated titles right before ``doc[i]`` ("Lt. Col.", split "Lt", ".")
     in lower case, with their dots."""
+    c = columns(doc)
     out: list[str] = []
     k = i - 1
     while k >= 0 and len(out) < 3:
-        tok = doc[k]
-        if tok.text == "." and k > 0 and f"{doc[k - 1].lower_}." in TITLES:
-            out.insert(0, f"{doc[k - 1].lower_}.")
+        text = c.text[k]
+        if text == "." and k > 0 and f"{c.lower[k - 1]}." in TITLES:
+            out.insert(0, f"{c.lower[k - 1]}.")
             k -= 2
-        elif tok.lower_ in TITLES and tok.text[:1].isupper() and tok.text.endswith("."):
-            out.insert(0, tok.lower_)
+        elif c.lower[k] in TITLES and text[:1].isupper() and text.endswith("."):
+            out.insert(0, c.lower[k])
             k -= 1
         else:
             break

@@ -7,6 +7,8 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, SPEECH_VERBS, TITLES
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
@@ -111,17 +113,17 @@ def _roles_gender(roles: set[str]) -> Gender | None:
     return None
 
 
-def _shares_head(ent: _Entity, root: Token) -> bool:
-    """Whether a description's noun is one of the entity's words (:meth:`head_words`);
-    a body's noun never names a person ("the campaign" is not its "campaign manager"),
-    nor does a document's ("the poll" is no one's descriptor read off "Poll: Ruiz ...")."""
-    lemma = root.lemma_.lower()
+def _shares_word(ent: _Entity, lemma: str, lower: str) -> bool:
+    """Whether a description's noun (its lower-case lemma and form) is one of the
+    entity's words (:meth:`head_words`); a body's noun never names a person ("the
+    campaign" is not its "campaign manager"), nor does a document's ("the poll" is no
+    one's descriptor read off "Poll: Ruiz ...")."""
     if ent.type == "person" and lemma in _ORG_NOUNS and lemma not in _PERSON_NOUNS:
         return False
     if ent.type == "person" and lemma in _ISSUED_NOUNS:
         return False
     heads = ent.head_words()
-    return lemma in heads or root.lower_ in heads
+    return lemma in heads or lower in heads
 
 
 def _trade(lemma: str) -> bool:
@@ -130,12 +132,12 @@ def _trade(lemma: str) -> bool:
     return lemma in ROLE_NOUNS or lemma.endswith(("ist", "ian"))
 
 
-def _told_alike(ent: _Entity, root: Token) -> bool:
-    """Whether a person's description before their name says what their own descriptor
-    says in other words: a modifier of both ("Lazar's public defense counsel", then
-    "public defender Ana Ruiz") or a woman's or man's role ("Clinton's right-hand woman",
-    then "vice chairwoman Ana Ruiz")."""
-    lemma = root.lemma_.lower()
+def _told_alike(ent: _Entity, lemma: str, mods: frozenset[str]) -> bool:
+    """Whether a person's description before their name (its noun's lemma, and the
+    adjectives before it, :func:`_told_mods`) says what their own descriptor says in
+    other words: a modifier of both ("Lazar's public defense counsel", then "public
+    defender Ana Ruiz") or a woman's or man's role ("Clinton's right-hand woman", then
+    "vice chairwoman Ana Ruiz")."""
     if ent.type != "person" or not person_noun(lemma):
         return False  # (not "the executive team", "Rubio's campaign")
     heads = ent.head_words()
@@ -143,14 +145,19 @@ def _told_alike(ent: _Entity, root: Token) -> bool:
         h.endswith(lemma) and (lemma == "woman" or not h.endswith("woman")) for h in heads
     ):
         return True
-    # an adjective, not a noun's ("Trump's campaign manager" is not "campaign chairman
-    # Chad Sweet"), also a modifier's ("public" of "public defense")
+    return bool(mods & heads)
+
+
+def _told_mods(root: Token) -> frozenset[str]:
+    """The adjectives before a description's noun that :func:`_told_alike` compares: an
+    adjective, not a noun's ("Trump's campaign manager" is not "campaign chairman Chad
+    Sweet"), also a modifier's ("public" of "public defense"), not "former"."""
     mods = {
         c.lower_
         for c in root.subtree
         if c.i < root.i and c.dep_ == "amod" and c.is_alpha and c.is_lower and len(c) > 3
     }
-    return bool((mods - _FORMER) & heads)
+    return frozenset(mods - _FORMER)
 
 
 # what a company is called in a description ("the company", "the firm")
@@ -260,25 +267,21 @@ class _Descriptions:
                 return self._named_next(at, {_stem(lemma)} if person_noun(lemma) else words)
             return None  # "a spokesman", "officials": a new source, not one named before
         best: tuple[float, _Entity] | None = None
+        low = root.lower_
+        # "the company", "the production company": the last body named (not "the board",
+        # "the ministry": a body of that name, else no one named)
+        body_noun = not poss and lemma in _ORG_NOUNS and not plural and lemma in _ANY_BODY_NOUNS
         for ent in self._entities:
             if (plural and ent.type in ("person", "unnamed")) or id(ent) in owners:
                 continue  # (an unnamed source is one: "a senior adviser" is no "advisers")
-            heads = ent.head_words()
-            stems = {_stem(w) for w in heads}
-            named = _shares_head(ent, root)
-            # "the company", "the production company": the last body named (not
-            # "the board", "the ministry": a body of that name, else no one named)
-            is_body = not named and (
-                not poss
-                and lemma in _ORG_NOUNS
-                and ent.type == "organisation"
-                and not plural
-                and words - {_stem(lemma)} <= stems
-                and lemma in _ANY_BODY_NOUNS
-                and not _other_kind(ent, lemma)
-            )
-            if not (named or is_body):
+            named = _shares_word(ent, lemma, low)
+            if not named and not (
+                body_noun and ent.type == "organisation" and not _other_kind(ent, lemma)
+            ):
                 continue  # checked first: the mentions are read only for a candidate
+            stems = {_stem(w) for w in ent.head_words()}
+            if not named and not words - {_stem(lemma)} <= stems:
+                continue
             if former and named and not self._held_formerly(ent, at):
                 continue  # "President Ruiz" is no "former president"
             if named and self._other_party(ent, party):
@@ -326,10 +329,13 @@ class _Descriptions:
                 return None  # "the Republican front-runner" is not the Democrat in view
             return found
         if best is None:  # a description before the name: "Velo's ambassador ... Kano said"
+            told_mods = frozenset() if plural else _told_mods(root)
             after = [
                 (min(s for s, _ in e.mentions), e)
                 for e in self._entities
-                if (_shares_head(e, root) or (not plural and _told_alike(e, root)))
+                if (
+                    _shares_word(e, lemma, low) or (not plural and _told_alike(e, lemma, told_mods))
+                )
                 and id(e) not in owners
                 and not (plural and e.type == "person")
                 and not self._other_party(e, party)
@@ -570,20 +576,24 @@ class _Descriptions:
     def _index_doers(self) -> None:
         """File the mentions added since the last call under the verbs they do (see
         :meth:`_doer`): each mention is read once, not once a description."""
+        if not self._undone:
+            return
+        view = article_view(self._doc)
+        dep, kids = view.dep, view.children
         for s, e in self._undone:
-            tok = self.token_at(s, e)
+            k = self.token_at(s, e).i
             # "Lee, who has fished ...", "Lee founded ... and runs ..."
             verbs = [
                 v
-                for v in tok.children
-                if v.dep_ == "relcl"
-                and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in v.children)
+                for v in kids[k]
+                if dep[v] == "relcl"
+                and any(dep[c] == "nsubj" and view.tag[c] == "WP" for c in kids[v])
             ]
-            if tok.dep_ == "nsubj":
-                verbs.append(tok.head)
-            verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj"]
+            if dep[k] == "nsubj":
+                verbs.append(view.head[k])
+            verbs += [c for v in list(verbs) for c in kids[v] if dep[c] == "conj"]
             self._doers_filed += 1
-            for lemma in {v.lemma_.lower() for v in verbs if v.pos_ == "VERB"}:
+            for lemma in {view.lemma[v] for v in verbs if view.pos[v] == "VERB"}:
                 bisect.insort_right(
                     self._doers.setdefault(lemma, []), (s, self._doers_filed, e), key=_first
                 )
@@ -687,19 +697,18 @@ class _Descriptions:
 
     def _lemma_positions(self, lemma: str) -> list[int]:
         """The indices of the tokens whose lower-case lemma is ``lemma``, in text order:
-        indexed once per article (a walk back over 1,500 tokens for each description
-        built a Token object for each)."""
+        read off the view's codes of the article's lemmas, once per lemma (a walk back over
+        1,500 tokens for each description built a Token object for each)."""
         if self._by_lemma is None:
-            strings = self._doc.vocab.strings
-            lowered: dict[int, str] = {}
-            by_lemma: dict[str, list[int]] = {}
-            for i, h in enumerate(self._doc.to_array("LEMMA").tolist()):
-                low = lowered.get(h)
-                if low is None:
-                    low = lowered[h] = strings[h].lower()
-                by_lemma.setdefault(low, []).append(i)
-            self._by_lemma = by_lemma
-        return self._by_lemma.get(lemma, [])
+            self._by_lemma = {}
+        got = self._by_lemma.get(lemma)
+        if got is None:
+            values, codes = article_view(self._doc).factors["lemma"]
+            # (two lemmas may lower to one: "Say" and "say")
+            wanted = [k for k, v in enumerate(values) if v == lemma]
+            got = np.flatnonzero(np.isin(codes, wanted)).tolist() if wanted else []
+            self._by_lemma[lemma] = got
+        return got
 
     def _author(self, root: Token, at: int, nearest: bool = True) -> _Entity | None:
         """Who wrote "the statement": the subject that issued the last one ("X said in a

@@ -145,17 +145,18 @@ class _NameKeys:
     acronym and the initials of a name.  So a name is compared only with the entities
     that share a word or initials with it, not with every one of the article (quadratic
     in the people of a long article).  Kept in step with the entity list it is asked
-    about: entities appended are added, and a list replaced or an entity renamed
-    (``tokens`` assigned) makes it start again."""
+    about: entities appended are added, an entity renamed (``tokens`` assigned) is filed
+    again under its new name alone, and a list replaced makes it start again."""
 
-    __slots__ = ("_always", "_by_key", "_ents", "_list", "_tokens")
+    __slots__ = ("_always", "_by_key", "_ents", "_keys_at", "_list", "_tokens")
 
     def __init__(self) -> None:
         self._list: list[_Entity] | None = None
         self._ents: list[_Entity] = []
         self._tokens: list[list[str]] = []  # the name each entity was filed under
+        self._keys_at: list[set[str]] = []  # and its keys
         self._by_key: dict[str, list[int]] = {}  # word or "\0" + initials -> positions
-        self._always: list[int] = []  # entities of no name words: asked every time
+        self._always: set[int] = set()  # entities of no name words: asked every time
 
     @staticmethod
     def _keys(core: list[str]) -> Iterable[str]:
@@ -167,14 +168,26 @@ class _NameKeys:
             yield "\0" + _initials(core)
 
     def _file(self, ent: _Entity) -> None:
-        at = len(self._ents)
         self._ents.append(ent)
         self._tokens.append(ent.tokens)
-        core = ent.core()
+        self._keys_at.append(set())
+        self._file_keys(len(self._ents) - 1)
+
+    def _file_keys(self, at: int) -> None:
+        core = self._ents[at].core()
         if not core:
-            self._always.append(at)
-        for key in set(self._keys(core)):
+            self._always.add(at)
+        keys = self._keys_at[at] = set(self._keys(core))
+        for key in keys:
             self._by_key.setdefault(key, []).append(at)
+
+    def _refile(self, at: int) -> None:
+        """File the entity at ``at`` under the keys of the name it has now."""
+        for key in self._keys_at[at]:
+            self._by_key[key].remove(at)
+        self._always.discard(at)
+        self._tokens[at] = self._ents[at].tokens
+        self._file_keys(at)
 
     def candidates(self, entities: list[_Entity], low: list[str]) -> list[_Entity]:
         """The entities (in list order) that the name words ``low`` (lower case, no
@@ -183,10 +196,13 @@ class _NameKeys:
             entities is not self._list
             or len(entities) < len(self._ents)
             or any(map(operator.is_not, entities, self._ents))
-            or any(map(operator.is_not, map(_tokens_of, self._ents), self._tokens))
         ):
-            self._list, self._ents, self._tokens = entities, [], []
-            self._by_key, self._always = {}, []
+            self._list, self._ents, self._tokens, self._keys_at = entities, [], [], []
+            self._by_key, self._always = {}, set()
+        elif any(map(operator.is_not, map(_tokens_of, self._ents), self._tokens)):
+            for at, ent in enumerate(self._ents):
+                if ent.tokens is not self._tokens[at]:
+                    self._refile(at)
         for ent in entities[len(self._ents) :]:
             self._file(ent)
         if not low:
@@ -376,7 +392,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
             self._longest = max(self._longest, end - start)
             level = 0 if start < self._headline_end else self._is_subject_at(start, end)
             self._flags[start] = (self._in_quote(start), level)
-            alias = doc_text(self._doc)[start:end]
+            alias = self._doc_text[start:end]
             self._names_added += alias.lower() not in PRONOUNS  # see _Pronouns._list_subject
             if alias not in ent.aliases:
                 ent.aliases.append(alias)

@@ -21,6 +21,8 @@ from saidwhen.extract.lexicon import (
     ROLE_NOUNS,
     TITLES,
 )
+from saidwhen.extract.memo import per_article
+from saidwhen.extract.people.columns import Columns, columns
 from saidwhen.extract.quotes import HEADLINE_CHARS, line_near
 from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
@@ -330,14 +332,9 @@ def _unaccented_word(word: str) -> str:
 
 def lowered_at(doc: Doc, words: frozenset[str]) -> list[int]:
     """The indices of the tokens whose lower-case form is one of ``words``, in text order:
-    one pass over an array instead of a Token object for every token of the article."""
-    wanted = _HASHES.get(words)
-    if wanted is None:  # a string's hash is the same in every vocabulary
-        wanted = _HASHES[words] = frozenset(doc.vocab.strings[w] for w in words)
-    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted]
-
-
-_HASHES: dict[frozenset[str], frozenset[int]] = {}
+    read off the article's index of its words, not a Token object for every token."""
+    where = columns(doc).where
+    return sorted(i for w in words.intersection(where) for i in where[w])
 
 
 def _same_person(low: list[str], ent_low: list[str]) -> bool:
@@ -490,36 +487,48 @@ def _initial(a: str, b: str) -> bool:
     return (len(a) <= 2 and a.rstrip(".") == b[:1]) or (len(b) <= 2 and b.rstrip(".") == a[:1])
 
 
-def _is_name_token(tok: Token) -> bool:
+@functools.lru_cache(maxsize=1 << 14)
+def _name_word(text: str, pos: str, ent_type: str) -> bool:
+    """Whether a token (its text, ``pos_`` and ``ent_type_``) may be a word of a name;
+    every such word opens with a capital letter."""
     return bool(
         (
-            tok.pos_ == "PROPN"
-            and tok.text[:1].isupper()
-            and (tok.text.isalpha() or (tok.text.replace("-", "").isalpha() and "-" in tok.text))
+            pos == "PROPN"
+            and text[:1].isupper()
+            and (text.isalpha() or (text.replace("-", "").isalpha() and "-" in text))
         )
         or (
-            tok.text[:1].isupper()
-            and tok.text.rstrip(".").isalpha()
-            and len(tok.text) <= 3
-            and tok.text.endswith(".")
-            and tok.pos_ == "PROPN"
+            text[:1].isupper()
+            and text.rstrip(".").isalpha()
+            and len(text) <= 3
+            and text.endswith(".")
+            and pos == "PROPN"
         )
         # initials for a given name: "J.J. MacNab", "P.J. Fleck"
-        or (tok.pos_ == "PROPN" and _INITIALS.fullmatch(tok.text) is not None)
+        or (pos == "PROPN" and _INITIALS.fullmatch(text) is not None)
         # "O'Malley", "O’Rourke", "L'Enfant": the tagger often takes the curly ones for nouns
-        or (tok.pos_ in ("PROPN", "NOUN") and _ELIDED.fullmatch(tok.text) is not None)
+        or (pos in ("PROPN", "NOUN") and _ELIDED.fullmatch(text) is not None)
         # "PeÃ±a": "Peña" read in the wrong encoding, as some pages are (which the tagger
         # may take for a noun: "Paulo CarreÃ±o King")
         # (or for a verb: "TomÃ¡s Regalado", a given name the tagger labels a person's)
         or (
-            (
-                tok.pos_ == "PROPN"
-                or (_decoded_wrong(tok.text) and (tok.pos_ == "NOUN" or tok.ent_type_ == "PERSON"))
-            )
-            and tok.text[:1].isupper()
-            and _mangled_letters(tok.text)
+            (pos == "PROPN" or (_decoded_wrong(text) and (pos == "NOUN" or ent_type == "PERSON")))
+            and text[:1].isupper()
+            and _mangled_letters(text)
         )
     )
+
+
+def _name_words_of(doc: Doc) -> tuple[bool, ...]:
+    c = columns(doc)
+    return tuple(
+        t[:1].isupper() and _name_word(t, p, e)
+        for t, p, e in zip(c.text, c.pos, c.ent_type, strict=True)
+    )
+
+
+# per token, whether it may be a word of a name (:func:`_name_word`), once per article
+_name_words = per_article(_name_words_of, maxsize=4)
 
 
 # C1 control characters: what a wrong decoding leaves where it had no letter for a byte
@@ -618,15 +627,15 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _COMPOUND_ENDS = frozenset("era led style like born made run based backed type".split())
 
 
-def _syllable_name(doc: Doc, i: int, j: int) -> bool:
-    """``doc[j]`` is the capitalised first syllable of a hyphenated given name after a
-    surname (``Kim Jong-un``), the second in lower case: ``doc[j+1:j+3]`` is ``-un``."""
-    if j == i or j + 2 >= len(doc) or doc[j + 1].text != "-":
+def _syllable_name(c: Columns, i: int, j: int) -> bool:
+    """Token ``j`` is the capitalised first syllable of a hyphenated given name after a
+    surname (``Kim Jong-un``), the second in lower case: tokens ``j+1:j+3`` are ``-un``."""
+    if j == i or j + 2 >= c.n or c.text[j + 1] != "-":
         return False
-    first, second = doc[j].text, doc[j + 2].text
+    first, second = c.text[j], c.text[j + 2]
     return (
-        not doc[j].whitespace_
-        and not doc[j + 1].whitespace_
+        not c.space[j]
+        and not c.space[j + 1]
         and len(first) <= 4
         and first.isalpha()
         and second.isalpha()
@@ -640,97 +649,87 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of maximal proper-noun runs (candidate names); "Eva-Marie" holds together."""
     runs = []
     i = 0
-    n = len(doc)
-    # every way into a run needs a capital first letter: skip the rest without a Token each
-    text = doc_text(doc)
-    capital = [text[k].isupper() for k in doc.to_array("IDX").tolist()]
+    c = columns(doc)
+    n, text, space = c.n, c.text, c.space
+    name = _name_words(doc)
     while i < n:
-        if not capital[i]:
+        # every way into a run needs a capital first letter
+        if not text[i][:1].isupper():
             i += 1
             continue
         # "Nurses for Clean Water": a capitalised plural inside a sentence opens a body's name
-        plural_head = (
-            doc[i].tag_ == "NNS"
-            and doc[i].text[:1].isupper()
-            and not doc[i].is_sent_start
-            and _bridge(doc, i) is not None
-        )
+        plural_head = c.tag[i] == "NNS" and not c.first[i] and _bridge(c, name, i) is not None
         if (
-            _is_name_token(doc[i])
+            name[i]
             or plural_head
-            or _surname_he(doc, i)
-            or _acronym_opens(doc, i)
-            or _body_adjective(doc, i)
+            or _surname_he(c, name, i)
+            or _acronym_opens(c, name, i)
+            or _body_adjective(c, i)
         ):
             j = i
             while j + 1 < n:
-                word = _is_name_token(doc[j + 1]) or _body_adjective(doc, j + 1)
-                if word and doc[j].whitespace_:
+                word = name[j + 1] or _body_adjective(c, j + 1)
+                if word and space[j]:
                     j += 1
                 elif (
-                    not doc[j].whitespace_
-                    and not doc[j].text.isascii()
-                    and _mangled_letters(doc[j].text + doc[j + 1].text)
+                    not space[j]
+                    and not text[j].isascii()
+                    and _mangled_letters(text[j] + text[j + 1])
                 ):
                     j += 1  # "JosÃ" + "©": "José" mangled and cut in two
-                elif (k := _bridge(doc, j, i)) is not None:
+                elif (k := _bridge(c, name, j, i)) is not None:
                     j = k
-                elif (k := _listed_fields(doc, i, j)) is not None:
+                elif (k := _listed_fields(c, name, i, j)) is not None:
                     j = k  # "the National Academies of Sciences, Engineering and Medicine"
-                elif (
-                    j + 2 < n
-                    and not doc[j].whitespace_
-                    and doc[j + 1].text == "\xa0"
-                    and _is_name_token(doc[j + 2])
-                ):
+                elif j + 2 < n and not space[j] and text[j + 1] == "\xa0" and name[j + 2]:
                     j += 2  # "James\xa0Comey": a web page's no-break space, a token of its own
                 elif (
                     j + 4 < n
-                    and doc[j + 1].text == "("
-                    and _is_name_token(doc[j + 2])
-                    and doc[j + 3].text == ")"
-                    and _is_name_token(doc[j + 4])
+                    and text[j + 1] == "("
+                    and name[j + 2]
+                    and text[j + 3] == ")"
+                    and name[j + 4]
                 ):
                     j += 4  # "Coach (Frank) Vogel": a name put in by the writer
-                elif (k := _nickname_end(doc, j)) is not None:
+                elif (k := _nickname_end(c, name, j)) is not None:
                     j = k  # "John “Tig” Tiegen": a nickname in quotation marks
                 elif (
                     j + 2 < n
-                    and doc[j + 1].text == "-"
-                    and not doc[j].whitespace_
-                    and not doc[j + 1].whitespace_
-                    and _is_name_token(doc[j + 2])
+                    and text[j + 1] == "-"
+                    and not space[j]
+                    and not space[j + 1]
+                    and name[j + 2]
                 ):
                     j += 2
-                elif _syllable_name(doc, i, j):
+                elif _syllable_name(c, i, j):
                     j += 2  # "Ban Ki-moon", "Moon Jae-in": a given name of two syllables
                 elif (
                     j + 2 < n
-                    and _INITIAL.fullmatch(doc[j + 1].text)
-                    and doc[j].whitespace_
-                    and doc[j + 1].whitespace_
-                    and _is_name_token(doc[j + 2])
+                    and _INITIAL.fullmatch(text[j + 1])
+                    and space[j]
+                    and space[j + 1]
+                    and name[j + 2]
                 ):
                     j += 2  # "Julie A. Diaz": a middle initial the tagger took for a noun
-                elif (k := _after_particles(doc, j)) is not None:
+                elif (k := _after_particles(c, name, j)) is not None:
                     j = k  # "Ursula von der Leyen", "Jean d'Alembert"
                 else:
                     break
-            while j > i and doc[j].lower_ in _WEEKDAYS:
+            while j > i and c.lower[j] in _WEEKDAYS:
                 j -= 1  # "interviewed Dana Ruiz Tuesday": the day is no part of her name
-            while j > i + 1 and doc[j].text in _POST_NOMINALS:
+            while j > i + 1 and text[j] in _POST_NOMINALS:
                 j -= 1  # "Jane Okafor OBE", "Tom Hale MP": letters after the name
-            if j + 1 < n and doc[j].whitespace_ and doc[j + 1].text in _CORPORATE_SUFFIXES:
+            if j + 1 < n and space[j] and text[j + 1] in _CORPORATE_SUFFIXES:
                 j += 1  # "Vell Data Corp.": the company's full name
             if (
                 j > i
-                and doc[j].text in _CORPORATE_SUFFIXES
+                and text[j] in _CORPORATE_SUFFIXES
                 and j + 1 < n
-                and doc[j + 1].text == "."
-                and not doc[j].whitespace_
+                and text[j + 1] == "."
+                and not space[j]
             ):
                 j += 1  # (the tokenizer's "Cos" ".")
-            runs.extend(_twice_named(doc, i, j + 1))
+            runs.extend(_twice_named(c, i, j + 1))
             i = j + 1
         else:
             i += 1
@@ -752,140 +751,126 @@ def quoted_nickname(word: str) -> bool:
     return _QUOTED_NICKNAME.fullmatch(word) is not None
 
 
-def _nickname_end(doc: Doc, j: int) -> int | None:
+def _nickname_end(c: Columns, name: tuple[bool, ...], j: int) -> int | None:
     """The surname after a quoted nickname between a given name and it ("John “Tig”
     Tiegen", "Lloyd ''Bud'' Cole"), else None: the run goes on to the surname."""
     k = j + 1
-    if k + 3 >= len(doc) or not doc[j].whitespace_ or doc[k].text not in _NICK_OPEN:
+    if k + 3 >= c.n or not c.space[j] or c.text[k] not in _NICK_OPEN:
         return None
     end = k + 1
-    while end < min(k + 4, len(doc)) and _is_name_token(doc[end]):
+    while end < min(k + 4, c.n) and name[end]:
         end += 1
-    if end == k + 1 or end + 1 >= len(doc) or doc[end].text not in _NICK_CLOSE:
+    if end == k + 1 or end + 1 >= c.n or c.text[end] not in _NICK_CLOSE:
         return None
     # (marks tight around the nickname, a space on each side: not a quote that opens
     # after a name, "Lee “Gone” said")
-    if doc[k].whitespace_ or doc[end - 1].whitespace_ or not doc[end].whitespace_:
+    if c.space[k] or c.space[end - 1] or not c.space[end]:
         return None
-    return end + 1 if _is_name_token(doc[end + 1]) and doc[end + 1].pos_ == "PROPN" else None
+    return end + 1 if name[end + 1] and c.pos[end + 1] == "PROPN" else None
 
 
-def _listed_fields(doc: Doc, i: int, j: int) -> int | None:
+def _listed_fields(c: Columns, name: tuple[bool, ...], i: int, j: int) -> int | None:
     """The last word of a list that closes a body's name after its "of" or "for" ("of
     Sciences, Engineering and Medicine", "of Alcohol, Tobacco, Firearms and
     Explosives"): one word a field, each joined to the one before it, the last by "and";
     else None."""
-    if not any(t.lower_ in ("of", "for") for t in doc[i:j]):
+    if not any(w in ("of", "for") for w in c.lower[i:j]):
         return None
+    n, text = c.n, c.text
     k, fields = j, 0
-    while (
-        k + 2 < len(doc)
-        and doc[k + 1].text == ","
-        and _is_name_token(doc[k + 2])
-        and doc[k + 2].dep_ == "conj"
-    ):
+    while k + 2 < n and text[k + 1] == "," and name[k + 2] and c.dep[k + 2] == "conj":
         k, fields = k + 2, fields + 1
     at = k + 1
-    if at + 1 < len(doc) and doc[at].text == ",":
+    if at + 1 < n and text[at] == ",":
         at += 1  # (the serial comma)
-    if (
-        fields
-        and at + 1 < len(doc)
-        and doc[at].lower_ == "and"
-        and _is_name_token(doc[at + 1])
-        and doc[at + 1].dep_ == "conj"
-    ):
+    if fields and at + 1 < n and c.lower[at] == "and" and name[at + 1] and c.dep[at + 1] == "conj":
         return at + 1
     return None
 
 
-def _body_adjective(doc: Doc, i: int) -> bool:
+def _body_adjective(c: Columns, i: int) -> bool:
     """A capitalised adjective inside a body's name, which the tagger reads as one
     ("the Republican Jewish Coalition", "the Democratic Senatorial Campaign Committee"):
     a word of the name, not a description of the body."""
-    tok = doc[i]
     return (
-        tok.pos_ == "ADJ"
-        and tok.ent_type_ == "ORG"
-        and tok.text[:1].isupper()
-        and tok.is_alpha
-        and bool(tok.whitespace_)
-        and i + 1 < len(doc)
-        and doc[i + 1].ent_type_ == "ORG"
-        and doc[i + 1].ent_iob_ == "I"
-        and doc[i + 1].text[:1].isupper()
+        c.pos[i] == "ADJ"
+        and c.ent_type[i] == "ORG"
+        and c.text[i][:1].isupper()
+        and c.alpha[i]
+        and c.space[i]
+        and i + 1 < c.n
+        and c.ent_type[i + 1] == "ORG"
+        and c.inside[i + 1]
+        and c.text[i + 1][:1].isupper()
     )
 
 
-def _acronym_opens(doc: Doc, i: int) -> bool:
+def _acronym_opens(c: Columns, name: tuple[bool, ...], i: int) -> bool:
     """An acronym the parser took for a common noun, opening a body's name that the
     tagger reads as one ("the SITE Intelligence Group")."""
-    tok = doc[i]
+    text = c.text[i]
     return (
-        i + 1 < len(doc)
-        and tok.text.isupper()
-        and tok.text.isalpha()
-        and 2 <= len(tok.text) <= 6
-        and tok.ent_type_ == "ORG"
-        and bool(tok.whitespace_)
-        and doc[i + 1].ent_iob_ == "I"
-        and _is_name_token(doc[i + 1])
+        i + 1 < c.n
+        and text.isupper()
+        and text.isalpha()
+        and 2 <= len(text) <= 6
+        and c.ent_type[i] == "ORG"
+        and c.space[i]
+        and c.inside[i + 1]
+        and name[i + 1]
     )
 
 
-def _after_particles(doc: Doc, j: int) -> int | None:
-    """The name word after the lower-case particles that follow ``doc[j]`` ("von der
+def _after_particles(c: Columns, name: tuple[bool, ...], j: int) -> int | None:
+    """The name word after the lower-case particles that follow token ``j`` ("von der
     Leyen", "al-Karim", "d'Alembert"), else None."""
-    n = len(doc)
+    n, text, space = c.n, c.text, c.space
     k = j + 1
-    if not doc[j].whitespace_ or k >= n:
+    if not space[j] or k >= n:
         return None
-    if _ELIDED_PARTICLE.fullmatch(doc[k].text) and doc[k].pos_ in ("PROPN", "NOUN"):
+    if _ELIDED_PARTICLE.fullmatch(text[k]) and c.pos[k] in ("PROPN", "NOUN"):
         return k
     seen = 0
-    while k < n and doc[k].text in _NAME_PARTICLES and seen < 2:
+    while k < n and text[k] in _NAME_PARTICLES and seen < 2:
         seen += 1
-        if k + 2 < n and doc[k + 1].text == "-" and not doc[k].whitespace_:
-            if not doc[k + 1].whitespace_ and _is_name_token(doc[k + 2]):
+        if k + 2 < n and text[k + 1] == "-" and not space[k]:
+            if not space[k + 1] and name[k + 2]:
                 return k + 2  # "al-Karim"
             return None
-        if not doc[k].whitespace_:
+        if not space[k]:
             return None
         k += 1
-    if seen and k < n and _is_name_token(doc[k]) and doc[k].text[:1].isupper():
+    if seen and k < n and name[k] and text[k][:1].isupper():
         return k
     return None
 
 
-def _twice_named(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+def _twice_named(c: Columns, i: int, j: int) -> list[tuple[int, int]]:
     """A run that gives one name twice ("Daniel Bernoulli Daniel Bernoulli", a heading run
     into the first line; "Otto Jespersen Jens Otto Harry Jespersen") as two runs: cut
     after an earlier word the same as the run's last (no letters: "FRS" aside)."""
     out: list[tuple[int, int]] = []
+    text, space = c.text, c.space
     todo = [(i, j)]  # the pieces still to cut, leftmost last (a loop: a run may be long)
     while todo:
         i, j = todo.pop()
         last = j - 1
-        while last > i and doc[last].text.isupper() and len(doc[last].text) > 1:
+        while last > i and text[last].isupper() and len(text[last]) > 1:
             last -= 1
         # "Holt Holt": a heading's name run into a sentence that opens with it
         twice = next(
-            (
-                k
-                for k in range(i, last)
-                if doc[k].text == doc[k + 1].text and doc[k].whitespace_ and doc[k].is_alpha
-            ),
+            (k for k in range(i, last) if text[k] == text[k + 1] and space[k] and c.alpha[k]),
             None,
         )
         if twice is not None:
             todo += [(twice + 1, j), (i, twice + 1)]
             continue
-        surname = doc[last].text
+        surname = text[last]
         again = next(
             (
                 k
                 for k in range(i + 1, last - 1)
-                if doc[k].text == surname and doc[k].whitespace_ and doc[k + 1].text[:1].isupper()
+                if text[k] == surname and space[k] and text[k + 1][:1].isupper()
             ),
             None,
         )
@@ -897,78 +882,88 @@ def _twice_named(doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
     return out
 
 
-def _surname_he(doc: Doc, i: int) -> bool:
+def _surname_he(c: Columns, name: tuple[bool, ...], i: int) -> bool:
     """ "He Jianxiong": the surname He, not the pronoun, before a person's given name."""
     return (
-        doc[i].text == "He"
-        and i + 1 < len(doc)
-        and bool(doc[i].whitespace_)
-        and doc[i + 1].ent_type_ == "PERSON"
-        and _is_name_token(doc[i + 1])
+        c.text[i] == "He"
+        and i + 1 < c.n
+        and c.space[i]
+        and c.ent_type[i + 1] == "PERSON"
+        and name[i + 1]
     )
 
 
-def _bridge(doc: Doc, j: int, start: int | None = None) -> int | None:
+def _surname_he_at(doc: Doc, i: int) -> bool:
+    """:func:`_surname_he` of token ``i`` of ``doc``."""
+    return _surname_he(columns(doc), _name_words(doc), i)
+
+
+def _bridge(c: Columns, name: tuple[bool, ...], j: int, start: int | None = None) -> int | None:
     """The next name word after "of"/"for" in a body's name ("Office of the Inspector
     General", "Nurses for Clean Water"), or after an "and" that goes on such a name; None
-    when ``doc[j]`` ends no such name part.  ``start``: where the run began (a bridge
+    when token ``j`` ends no such name part.  ``start``: where the run began (a bridge
     before a person's name, "words for Chris Wallace of ...", is none of its own)."""
-    left = doc[j]
-    if j + 2 >= len(doc) or not left.whitespace_:
+    if j + 2 >= c.n or not c.space[j]:
         return None
+    low = c.lower
     # "Office for the Western District of New York": a body's name goes on after a bridge
-    lo = max(0, j - 4) if start is None or left.ent_type_ != "PERSON" else max(start, j - 4)
-    bridged = any(t.lower_ in ("of", "for") for t in doc[lo:j])
-    if doc[j + 1].lower_ == "and":
+    lo = max(0, j - 4) if start is None or c.ent_type[j] != "PERSON" else max(start, j - 4)
+    bridged = any(w in ("of", "for") for w in low[lo:j])
+    if low[j + 1] == "and":
         # "Center for Media and Public Affairs": an "and" inside a body's name that the
         # tagger reads as one
-        inside = all(t.ent_iob_ == "I" and t.ent_type_ == "ORG" for t in doc[j + 1 : j + 3])
-        return j + 2 if bridged and inside and _is_name_token(doc[j + 2]) else None
-    if doc[j + 1].lower_ not in ("of", "for"):
+        inside = all(c.inside[k] and c.ent_type[k] == "ORG" for k in (j + 1, j + 2))
+        return j + 2 if bridged and inside and name[j + 2] else None
+    if low[j + 1] not in ("of", "for"):
         return None
-    plural = left.tag_ in ("NNPS", "NNS") and left.text[:1].isupper()
-    if left.lower_ not in _ORG_WORDS and not plural and not bridged:
+    plural = c.tag[j] in ("NNPS", "NNS") and c.text[j][:1].isupper()
+    if low[j] not in _ORG_WORDS and not plural and not bridged:
         return None
     k = j + 2
-    if k + 1 < len(doc) and (
-        doc[k].lower_ == "the"
+    if k + 1 < c.n and (
+        low[k] == "the"
         # "Committee for a Responsible Budget", as the tagger reads it
-        or (doc[k].lower_ in ("a", "an") and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == "ORG")
+        or (low[k] in ("a", "an") and c.inside[k] and c.ent_type[k] == "ORG")
     ):
         k += 1
-    return k if _is_name_token(doc[k]) else None
+    return k if name[k] else None
 
 
-def _is_descriptor_word(tok: Token, last_label: str, common: set[str]) -> bool:
-    """A word in front of a name that says what the person is, not who."""
-    low = tok.lower_
-    if _surname_he(tok.doc, tok.i):
+def _is_descriptor_word(
+    c: Columns, name: tuple[bool, ...], k: int, last_label: str, common: set[str]
+) -> bool:
+    """A word (token ``k``) in front of a name that says what the person is, not who."""
+    low = c.lower[k]
+    if _surname_he(c, name, k):
         return False
     if low in TITLES or low in _PERSON_NOUNS or _stem(low) in _PERSON_NOUNS:
         # "Lawyers Fiona Marsh and Derek Hale" (a plural role too), "Majority Whip Tom
         # Harlan", "Ranking Democrat Nora Vale"
         return True
-    if low in _GIVEN_NAMES or (low in _ANY_GIVEN and tok.ent_type_ == "PERSON"):
+    label = c.ent_type[k]
+    if low in _GIVEN_NAMES or (low in _ANY_GIVEN and label == "PERSON"):
         return False  # (also "Grant Young", though the article grants a loan)
-    if low.endswith(("ator", "dent")) and tok.i + 2 < len(tok.doc) and tok.nbor(2).is_alpha:
+    if low.endswith(("ator", "dent")) and k + 2 < c.n and c.alpha[k + 2]:
         return True  # "Administrator Tom Lee", "Superintendent ...": a role in front
-    if tok.is_sent_start and (low in common or low.endswith(_PERSON_SUFFIXES)):
+    if c.first[k] and (low in common or low.endswith(_PERSON_SUFFIXES)):
         # "Defenseman Jonas Brodin", "Fisherman Sam Ortiz": a common word as an opener
         return True
-    if last_label == "PERSON" and tok.ent_type_ not in ("", "PERSON"):
+    if last_label == "PERSON" and label not in ("", "PERSON"):
         return True  # "Browns", "White House", "Ukraine" before a person's name
     # "DL", "CEO": a short all-capital word that is not an initial
-    return tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 4
+    text = c.text[k]
+    return text.isupper() and text.isalpha() and 2 <= len(text) <= 4
 
 
 def _standalone_labels(doc: Doc, runs: list[tuple[int, int]]) -> dict[str, str]:
     """Words that stand alone as a name run somewhere in the article, with their
     most frequent label ("Ukraine": PLACE)."""
     seen: dict[str, dict[str, int]] = {}
+    col = columns(doc)
     for i, j in runs:
         if j - i == 1:
-            lab = doc[i].ent_type_ or "-"
-            c = seen.setdefault(doc[i].text, {})
+            lab = col.ent_type[i] or "-"
+            c = seen.setdefault(col.text[i], {})
             c[lab] = c.get(lab, 0) + 1
     return {w: max(c, key=lambda k: c[k]) for w, c in seen.items()}
 
@@ -977,45 +972,43 @@ def _name_start(
     doc: Doc, i: int, j: int, common: set[str], alone: dict[str, str] | None = None
 ) -> int:
     """Where a person's name starts in the run ``doc[i:j]`` (after titles, roles, bodies)."""
+    c = columns(doc)
+    name = _name_words(doc)
+    low = c.lower
     start = prev = i
-    last_label = doc[j - 1].ent_type_
+    last_label = c.ent_type[j - 1]
     for k in range(i, j - 1):
-        if _is_descriptor_word(doc[k], last_label, common):
+        if _is_descriptor_word(c, name, k, last_label, common):
             start, prev = k + 1, start
-    if all(t.lower_ in _SUFFIXES for t in doc[start:j]):
+    if all(w in _SUFFIXES for w in low[start:j]):
         start = prev  # "Martin Luther King Jr.": "King" is his name here, not a title
     # "Velo Tom Ortiz": a place or body named alone elsewhere, before two more names
     # (a word of its own: not "Vell" of "Vell-Marten")
-    if (
-        alone
-        and j - start >= 3
-        and doc[start].whitespace_
-        and alone.get(doc[start].text) in ("PLACE", "ORG")
-    ):
+    if alone and j - start >= 3 and c.space[start] and alone.get(c.text[start]) in ("PLACE", "ORG"):
         start += 1
     # "State Mike Pompeo" (from "Secretary of State"), "Superintendent Jennifer McCormick":
     # a known given name after words that are none starts the name
     for k in range(start + 1, j - 1):
-        if doc[k].lower_ in _ANY_GIVEN:
-            first = k - 2 if doc[k - 1].text == "-" else k  # "Eva-Marie Persson"
-            before = doc[start:first]
+        if low[k] in _ANY_GIVEN:
+            first = k - 2 if c.text[k - 1] == "-" else k  # "Eva-Marie Persson"
+            before = low[start:first]
             # (after "of" of a title, or a contest's "Miss": "Miss Universe Alicia Vega")
             after_title = start > 0 and (
-                doc[start - 1].lower_ == "of"
+                low[start - 1] == "of"
                 or (start == i and title_of(doc, start) is not None)
                 # "former operative and Marine John Tiegen": one more role of a list
                 or (start == i and _after_role_and(doc, start))
                 or (
-                    doc[start - 1].lower_ in ("miss", "mister")
-                    and not any(t.lower_ in _ANY_GIVEN for t in before)
+                    low[start - 1] in ("miss", "mister")
+                    and not any(w in _ANY_GIVEN for w in before)
                 )
             )
             if after_title or all(
-                t.lower_ in common
+                w in common
                 # (a given name is none: "Peter Charles L'Enfant")
-                or (t.lower_.endswith(_ROLE_SUFFIXES) and t.lower_ not in _ANY_GIVEN)
-                or t.text == "-"  # "Secretary-Treasurer Gary Vell": a title in two
-                for t in before
+                or (w.endswith(_ROLE_SUFFIXES) and w not in _ANY_GIVEN)
+                or w == "-"  # "Secretary-Treasurer Gary Vell": a title in two
+                for w in before
             ):
                 start = first  # "Superintendent Jennifer McCormick", "Administrator Jim ..."
             break
@@ -1025,17 +1018,17 @@ def _name_start(
             # Solomon": a title's body or place, then a name whose given name the lexicon
             # does not know: the last two words (and a particle before them)
             cut = j - 2
-            while cut - 1 > i and doc[cut - 1].lower_ in _NAME_PARTICLES:
+            while cut - 1 > i and low[cut - 1] in _NAME_PARTICLES:
                 cut -= 1
-            words = [t for t in doc[cut:j] if t.lower_ not in _NAME_PARTICLES]
+            words = [k for k in range(cut, j) if low[k] not in _NAME_PARTICLES]
             # (not a place's name: "Governor of New South Wales", "Mayor of Salt Lake City")
             if all(
-                t.text[:1].isupper()
-                and t.is_alpha
-                and t.lower_ not in _ORG_WORDS
-                and t.lower_ not in common
-                and t.ent_type_ not in _PLACE_LABELS
-                for t in words
+                c.text[k][:1].isupper()
+                and c.alpha[k]
+                and low[k] not in _ORG_WORDS
+                and low[k] not in common
+                and c.ent_type[k] not in _PLACE_LABELS
+                for k in words
             ):
                 start = cut
     return start
@@ -1054,14 +1047,15 @@ def title_of(doc: Doc, i: int) -> int | None:
     """Where the title is that ``doc[i]`` follows after "of" or "for" (and "the"):
     "Minister of | Education ...", "CEO of the | Refugee Council ...", "Minister for |
     Health ..."; else None."""
+    c = columns(doc)
     k = i - 1
-    if k >= 0 and doc[k].lower_ == "the":
+    if k >= 0 and c.lower[k] == "the":
         k -= 1
-    if k < 1 or doc[k].lower_ not in ("of", "for"):
+    if k < 1 or c.lower[k] not in ("of", "for"):
         return None
-    title = doc[k - 1]
-    if title.text[:1].isupper() and (title.lower_ in TITLES or title.lower_ in ROLE_NOUNS):
-        return title.i
+    title = c.lower[k - 1]
+    if c.text[k - 1][:1].isupper() and (title in TITLES or title in ROLE_NOUNS):
+        return k - 1
     return None
 
 
@@ -1077,19 +1071,20 @@ _OPENER_WORDS = frozenset(
 def _opener_end(doc: Doc, i: int, j: int, common: set[str]) -> int:
     """Skip a sentence opener that is no name ("Hosting Cook at ...", "Asked, Lee said",
     "First Tano went ...")."""
-    first = doc[i]
+    c = columns(doc)
+    low = c.lower[i]
     if (
         j - i >= 2
-        and not _surname_he(doc, i)
-        and (first.is_sent_start or i == 0)
-        and first.lower_ not in _GIVEN_NAMES
+        and not _surname_he_at(doc, i)
+        and (c.first[i] or i == 0)
+        and low not in _GIVEN_NAMES
         # "Grant Young, a strategist, said": a given name the tagger puts in a person's name
-        and not (first.lower_ in _ANY_GIVEN and first.ent_type_ == "PERSON")
+        and not (low in _ANY_GIVEN and c.ent_type[i] == "PERSON")
         and (
-            first.lower_.endswith("ing")
-            or first.tag_ in ("VBG", "VBN", "VB", "VBD")
-            or first.lower_ in _OPENER_WORDS
-            or (first.lower_ in common and first.lower_ not in TITLES)
+            low.endswith("ing")
+            or c.tag[i] in ("VBG", "VBN", "VB", "VBD")
+            or low in _OPENER_WORDS
+            or (low in common and low not in TITLES)
         )
     ):
         return i + 1
@@ -1103,7 +1098,8 @@ def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
     each side of the name are read: a longer line is a paragraph, neither furniture
     nor a subhead (and is not read again per name)."""
     text = doc_text(doc)
-    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+    c = columns(doc)
+    start, end = c.idx[i], c.idx[j - 1] + len(c.text[j - 1])
     bounds = line_near(text, start, end, HEADLINE_CHARS)
     if bounds is None:
         return False
@@ -1116,74 +1112,93 @@ def _alone_on_line(doc: Doc, i: int, j: int) -> bool:
 
 def _personal(doc: Doc, i0: int, i: int, j: int, name_words: set[str]) -> bool:
     """Does the tail ``doc[i:j]`` of a run cut at ``i`` look like a person's name?"""
-    if any(t.lower_ in TITLES or t.lower_ in ROLE_NOUNS for t in doc[i0:i]):
+    c = columns(doc)
+    if any(w in TITLES or w in ROLE_NOUNS for w in c.lower[i0:i]):
         return True
     return any(
-        t.ent_type_ == "PERSON" or t.lower_ in name_words or t.lower_ in _GIVEN_NAMES
-        for t in doc[i:j]
+        c.ent_type[k] == "PERSON" or c.lower[k] in name_words or c.lower[k] in _GIVEN_NAMES
+        for k in range(i, j)
     )
 
 
-def _role_like(tok: Token) -> bool:
-    """A word that names what someone is; the small model often tags "ecologist" a verb."""
-    low = tok.lower_
-    if not tok.is_alpha or tok.tag_ in ("VBD", "VBZ", "VBG", "MD") or tok.pos_ in _NOT_ROLES:
+def _role_like(c: Columns, k: int) -> bool:
+    """A word (token ``k``) that names what someone is; the small model often tags
+    "ecologist" a verb."""
+    low, pos = c.lower[k], c.pos[k]
+    if not c.alpha[k] or c.tag[k] in ("VBD", "VBZ", "VBG", "MD") or pos in _NOT_ROLES:
         return False
-    if tok.ent_type_ in _NOT_ROLE_ENTS:
+    if c.ent_type[k] in _NOT_ROLE_ENTS:
         return False  # "last week", "5%": no one
-    return low in ROLE_NOUNS or tok.pos_ == "NOUN" or low.endswith(_ROLE_SUFFIXES)
+    return low in ROLE_NOUNS or pos == "NOUN" or low.endswith(_ROLE_SUFFIXES)
 
 
-def _one(tok: Token) -> str:
-    """A role word as said of one person: "rivals Ana Ruiz and Tom Lee" makes each a rival."""
-    return tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_
+def _one(c: Columns, k: int) -> str:
+    """A role word (token ``k``) as said of one person: "rivals Ana Ruiz and Tom Lee"
+    makes each a rival."""
+    return c.lemma[k] if c.tag[k] == "NNS" else c.lower[k]
 
 
 def _left_descriptors(doc: Doc, i: int) -> list[str]:
     """The words right before a name that say who they are ("marine biologist Dana Okafor")."""
-    if i == 0 or not _role_like(doc[i - 1]) or not doc[i - 1].text.islower():
+    c = columns(doc)
+    r = i - 1
+    if i == 0 or not _role_like(c, r) or not c.text[r].islower():
         return []
-    role = doc[i - 1]
-    if role.head.i < i - 1 and role.dep_ not in ("compound", "appos", "amod"):
+    head, dep = c.head[r], c.dep[r]
+    if head < r and dep not in ("compound", "appos", "amod"):
         return []  # "the first time Ortiz had ...": a noun of the clause before, no role
-    if role.head.i < i and role.dep_ == "appos" and role.head.pos_ == "PROPN":
+    if head < i and dep == "appos" and c.pos[head] == "PROPN":
         # "Lee Research, the firm Dana Lee founded": the firm is not what Dana Lee is
         return []
-    words = [_one(doc[i - 1])]
+    words = [_one(c, r)]
     k = i - 2
-    while k >= 0 and len(words) < 3 and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
-        starts = k == 0 or doc[k - 1].is_space or doc[k].is_sent_start
-        if doc[k].text[:1].isupper() and not starts:
+    while k >= 0 and len(words) < 3 and c.alpha[k] and c.pos[k] in ("NOUN", "ADJ", "PROPN"):
+        starts = k == 0 or c.is_space[k - 1] or c.first[k]
+        if c.text[k][:1].isupper() and not starts:
             break  # a capitalised word inside a sentence is a name, not a role
-        words.insert(0, doc[k].lower_)
+        words.insert(0, c.lower[k])
         k -= 1
     return [" ".join(words)]
 
 
 def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
     """ "her husband, singer John Legend", "John Legend, a singer," and "Lee, 42, a fisherman"."""
-    head = doc[j - 1]
+    c = columns(doc)
+    head = j - 1
     out = []
     # (not when the noun is itself in apposition to another name: "Lee Research, the
     # firm Dana Lee founded" is parsed so)
-    noun = head.head
-    if head.dep_ == "appos" and noun.pos_ == "NOUN" and noun.dep_ != "appos" and _role_like(noun):
-        mods = [t.lower_ for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
-        out.append(" ".join([*mods, _one(noun)]))
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= j:
-            if _role_like(child):
-                mods = [t.lower_ for t in child.lefts if t.pos_ in ("NOUN", "ADJ")]
-                out.append(" ".join([*mods, _one(child)]))
+    noun = c.head[head]
+    if (
+        c.dep[head] == "appos"
+        and c.pos[noun] == "NOUN"
+        and c.dep[noun] != "appos"
+        and _role_like(c, noun)
+    ):
+        mods = [
+            c.lower[t]
+            for t in c.children[noun]
+            if t < noun and c.dep[t] == "compound" and c.pos[t] == "NOUN"
+        ]
+        out.append(" ".join([*mods, _one(c, noun)]))
+    for child in c.children[head]:
+        if c.dep[child] == "appos" and c.pos[child] == "NOUN" and child >= j:
+            if _role_like(c, child):
+                mods = [
+                    c.lower[t]
+                    for t in c.children[child]
+                    if t < child and c.pos[t] in ("NOUN", "ADJ")
+                ]
+                out.append(" ".join([*mods, _one(c, child)]))
         elif (
-            child.dep_ == "appos"
+            c.dep[child] == "appos"
             # (isdecimal: "²", a note's mark, is a digit int() cannot read)
-            and child.text.isdecimal()
-            and 0 < int(child.text) < 120  # an age, not "Trump, 2016"
-            and child.i >= j
-            and child.nbor(-1).text == ","
+            and c.text[child].isdecimal()
+            and 0 < int(c.text[child]) < 120  # an age, not "Trump, 2016"
+            and child >= j
+            and c.text[child - 1] == ","
         ):
-            out.append(f"{child.text}-year-old")
+            out.append(f"{c.text[child]}-year-old")
     return out
 
 

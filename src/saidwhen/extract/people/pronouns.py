@@ -25,18 +25,32 @@ from saidwhen.extract.people.resolver import (
     candidate_features,
     rank,
 )
-from saidwhen.extract.speech.view import article_view
+from saidwhen.extract.speech.view import ArticleView, article_view
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-def _depth(tok: Token) -> int:
-    """How many heads up a token is from its sentence's root."""
+def _depth(head: tuple[int, ...], tok: int) -> int:
+    """How many heads up token ``tok`` is from its sentence's root (``head``: the view's)."""
     n = 0
-    while tok.head.i != tok.i and n < 50:
-        tok, n = tok.head, n + 1
+    while head[tok] != tok and n < 50:
+        tok, n = head[tok], n + 1
     return n
+
+
+def _subtree(kids: tuple[tuple[int, ...], ...], i: int, out: list[int]) -> list[int]:
+    """``Token.subtree`` of token ``i`` as indices, in its order (the left children's
+    subtrees, the token, the right children's), appended to ``out``; ``kids``: the
+    view's children."""
+    for c in kids[i]:
+        if c < i:
+            _subtree(kids, c, out)
+    out.append(i)
+    for c in kids[i]:
+        if c > i:
+            _subtree(kids, c, out)
+    return out
 
 
 # the links from a verb down to its objects and the subjects of the clauses it takes:
@@ -48,19 +62,28 @@ _ARGUMENT_LINKS = frozenset(
 )
 
 
-def _below(tok: Token, verb: Token) -> bool:
-    """Whether ``tok`` is an argument of ``verb`` or of a clause it takes."""
+def _below(view: ArticleView, tok: int, verb: int) -> bool:
+    """Whether token ``tok`` is an argument of token ``verb`` or of a clause it takes."""
     n = 0
-    while tok.i != verb.i and n < 50:
+    while tok != verb and n < 50:
+        dep = view.dep[tok]
         if (
-            tok.dep_ not in _ARGUMENT_LINKS
-            or (tok.dep_ == "pobj" and tok.head.lower_ == "as")  # "he served as Director"
-            or (tok.dep_ == "conj" and tok.pos_ not in ("NOUN", "PROPN"))  # a clause's own
+            dep not in _ARGUMENT_LINKS
+            or (dep == "pobj" and view.lower[view.head[tok]] == "as")  # "he served as Director"
+            or (dep == "conj" and view.pos[tok] not in ("NOUN", "PROPN"))  # a clause's own
         ):
             return False
-        tok, n = tok.head, n + 1
-    return tok.i == verb.i
+        tok, n = view.head[tok], n + 1
+    return tok == verb
 
+
+# The most :meth:`_Pronouns._hand_score` adds to a mention's start
+_REACH = (
+    max(0, SUBJECT_BONUS)
+    + max(0, MAIN_SUBJECT_BONUS)
+    + max(0, 10 * SALIENCE)
+    + max(0, -UNKNOWN_GENDER_COST)
+)
 
 # Verbs that go on with what was said: their he/she is the one who spoke last
 _GOING_ON = frozenset({"add", "continue"})
@@ -196,34 +219,37 @@ class _Pronouns:
         ("he declared Cruz anointed", "she said Lee would win"): not who the pronoun
         is (a subject is not named again below it; a predicate noun, "he was the
         mayor", or an apposition, "he, the mayor,", may be it)."""
-        if pron.dep_ not in ("nsubj", "nsubjpass"):
+        view = article_view(self._doc)
+        p = pron.i
+        if view.dep[p] not in ("nsubj", "nsubjpass"):
             return frozenset()
-        verb = pron.head
+        dep, kids, idx, texts = view.dep, view.children, view.idx, view.texts
+        verb = view.head[p]
         out = set()
-        for c in verb.children:
-            if c.dep_ in ("dobj", "dative"):
+        for c in kids[verb]:
+            if dep[c] in ("dobj", "dative"):
                 objs = [c]
-            elif c.dep_ == "prep" and c.lower_ in ("to", "with"):
-                objs = [g for g in c.children if g.dep_ == "pobj"]
+            elif dep[c] == "prep" and view.lower[c] in ("to", "with"):
+                objs = [g for g in kids[c] if dep[g] == "pobj"]
             else:
                 continue
             for o in objs:
-                if o.pos_ == "PROPN" and (ent := self.entity_at(o.idx, o.idx + len(o))):
+                at = idx[o]
+                if view.pos[o] == "PROPN" and (ent := self.entity_at(at, at + len(texts[o]))):
                     out.add(id(ent))
         # (the parser may run a sentence over a paragraph break)
-        end = self._doc_text.find("\n", pron.idx)
-        view = article_view(self._doc)
-        last = view.sent_end[pron.i] - 1  # the last token of its sentence
-        end = min(view.idx[last] + len(view.texts[last]), len(self._doc_text) if end < 0 else end)
-        for t in verb.subtree:
-            if t.i <= pron.i or t.idx >= end or t.pos_ != "PROPN" or self._in_quote(t.idx):
+        end = self._doc_text.find("\n", idx[p])
+        last = view.sent_end[p] - 1  # the last token of its sentence
+        end = min(idx[last] + len(texts[last]), len(self._doc_text) if end < 0 else end)
+        for t in _subtree(kids, verb, []):
+            if t <= p or idx[t] >= end or view.pos[t] != "PROPN" or self._in_quote(idx[t]):
                 continue
-            if t.dep_ in ("compound", "flat") or not _below(t, verb):
+            if dep[t] in ("compound", "flat") or not _below(view, t, verb):
                 continue
-            if (ent := self.entity_at(t.idx, t.idx + len(t))) and ent.type == "person":
+            if (ent := self.entity_at(idx[t], idx[t] + len(texts[t]))) and ent.type == "person":
                 out.add(id(ent))
-        if verb.lemma_.lower() in SPEECH_VERBS:
-            out.update(self._named_in_own_quote(pron, verb))
+        if view.lemma[verb] in SPEECH_VERBS:
+            out.update(self._named_in_own_quote(pron, pron.head))
         return frozenset(out)
 
     def _named_in_own_quote(self, pron: Token, verb: Token) -> set[int]:
@@ -391,12 +417,14 @@ class _Pronouns:
         window: int = 8000,
         skip: frozenset[int] = frozenset(),
         frame: bool = True,
+        latest_first: bool = False,
     ) -> Iterator[tuple[int, int, _Entity, int]]:
         """The mentions of people a pronoun (or a description) at ``at`` may take up:
         ``(start, end, entity, subject level)``, before it, in its quote frame, of its
-        gender or of none known."""
+        gender or of none known; in text order, or the other way with ``latest_first``."""
         in_quote = self._in_quote(at)
-        for s, e, ent in self.mentions_in(at - window, at):
+        found = self.mentions_in(at - window, at)
+        for s, e, ent in reversed(found) if latest_first else found:
             if ent.type != "person":
                 continue
             if skip and id(ent) in skip:
@@ -428,10 +456,17 @@ class _Pronouns:
         Lee took the stand, he said"); a subject takes up the last one's thread.
         """
         best: tuple[float, int, int, _Entity] | None = None
-        subjects: list[tuple[int, int, _Entity]] = []
-        for s, e, ent, level in self._candidate_mentions(at, gender, window, skip, frame):
+        subjects: list[tuple[int, int, _Entity]] = []  # latest first
+        # The best is the first mention of the highest score, a score its start and at
+        # most _REACH more: read latest first, the mentions that start too early to reach
+        # the best so far are not scored (nor are their subjects, all before the best)
+        for s, e, ent, level in self._candidate_mentions(
+            at, gender, window, skip, frame, latest_first=True
+        ):
+            if best is not None and s + _REACH < best[0]:
+                break
             score = self._hand_score(s, ent, level, gender, at)
-            if best is None or score > best[0]:
+            if best is None or score >= best[0]:
                 best = (score, s, level, ent)
             if subject and level and not (gender and ent.gender is None and _weak(ent)):
                 subjects.append((s, e, ent))
@@ -442,10 +477,11 @@ class _Pronouns:
         # the latest sentence's subject highest in its tree, then the first: the order
         # of Hobbs' breadth-first, left-to-right search
         unit = self.unit_of(best[1])
+        head = article_view(self._doc).head
         latest: tuple[int, int, int, _Entity] | None = None  # (sentence, -depth, -start, entity)
-        for s, e, ent in subjects:
+        for s, e, ent in reversed(subjects):
             if s > best[1] and (u := self.unit_of(s)) > unit:
-                key = (u, -_depth(self.token_at(s, e)), -s, ent)
+                key = (u, -_depth(head, self.token_at(s, e).i), -s, ent)
                 if latest is None or key[:3] > latest[:3]:
                     latest = key
         return latest[3] if latest is not None else best[3]

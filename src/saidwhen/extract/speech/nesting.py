@@ -34,11 +34,13 @@ attributions"); :mod:`saidwhen.eval.polnear` gives it ``reported_by`` and
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from saidwhen.extract._reported_cues import CUE_RATES
 from saidwhen.extract.speech.direct import WORDS_NOUNS, make_speaker, outer_source, reporter_of
 from saidwhen.extract.speech.lexicon import CLAUSE_VERBS, NO_SOURCE, likely_cue
+from saidwhen.extract.speech.rules import SPEECH_TO_NOUNS, noun_report, owner_of
 from saidwhen.extract.speech.syntax import (
     a_share,
     cue_span,
@@ -49,13 +51,14 @@ from saidwhen.extract.speech.syntax import (
 )
 from saidwhen.extract.speech.types import Draft
 from saidwhen.extract.speech.view import tokens_in
+from saidwhen.model import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from saidwhen.extract.people import PeopleIndex
     from saidwhen.extract.speech.view import ArticleView
-    from saidwhen.model import Span, Speaker
+    from saidwhen.model import Speaker
 
 __all__ = ["inner_drafts", "nest", "shares_pass_on"]
 
@@ -63,6 +66,7 @@ __all__ = ["inner_drafts", "nest", "shares_pass_on"]
 # saying", "criticized Lee for saying", "accused Lee of saying"
 _SAYING_PREPS = frozenset(("as", "for", "of"))
 _NOUNS = ("NOUN", "PROPN")
+_VERBS = ("VERB", "AUX")
 _NOUN_CLAUSES = frozenset(("acl", "ccomp", "prep"))
 # a verb outside the list heads a reported clause when PolNeAR train has it a cue with a
 # clause this often ("remarked that")
@@ -70,6 +74,8 @@ _MIN_CUES, _MIN_RATE = 5, 0.5
 # verbs whose clause is what was said, for a report inside reported speech (not "believe",
 # "realize": what someone thinks is part of the words that report it)
 _CLAUSE_REPORTS = CLAUSE_VERBS | frozenset(("advise", "indicate", "suggest"))
+# nouns for words whose owner said them, for a report inside another report's words
+_OWNED_NOUNS = WORDS_NOUNS | SPEECH_TO_NOUNS
 
 # verbs PolNeAR train reads as cues whose quoted word news annotators give the reporter:
 # thinking ("lawmakers who think they can "starve" schools") and portraying ("said Lee
@@ -241,7 +247,75 @@ def inner_drafts(
             inner.reported_by, inner.reported_cue = d.speaker, d.cue
             have.add(span)
             out.append(inner)
+        out += _owned_inside(view, people, d, toks, have, quoted)
     return out
+
+
+def _owned_inside(
+    view: ArticleView,
+    people: PeopleIndex,
+    outer: Draft,
+    toks: Iterable[Token],
+    have: set[tuple[int, int]],
+    quoted: frozenset[int],
+) -> list[Draft]:
+    """The reports a noun of saying gives its owner inside another report's words: in
+    "Biden rubbished Trump's claim that he understands workers", "he understands
+    workers" is Trump's, reported by Biden (annotators keep both)."""
+    doc = view.doc
+    assert outer.speaker is not None
+    out: list[Draft] = []
+    for noun in toks:
+        if noun.pos_ != "NOUN" or noun.i in quoted or noun.lemma_.lower() not in _OWNED_NOUNS:
+            continue
+        parts = noun_report(noun) or _loose_noun_report(noun, outer.end)
+        if parts is None:
+            continue
+        owner, words = parts
+        if owner.i in quoted or not _speaks(view, people, owner):
+            continue
+        if _within(owner, outer.speaker.start, outer.speaker.end):
+            continue
+        span = (words[0].idx, words[-1].idx + len(words[-1])) if words else None
+        if span is None or span[1] > outer.end or span[0] < outer.start or _held(span, have, outer):
+            continue
+        speaker = make_speaker(doc, people, owner)
+        cue = Span(noun.text, noun.idx, noun.idx + len(noun))
+        inner = Draft(*span, "indirect", speaker, cue)
+        inner.cue_token, inner.is_indirect = noun.i, True
+        inner.reported_by, inner.reported_cue = outer.speaker, outer.cue
+        have.add(span)
+        out.append(inner)
+    return out
+
+
+def _loose_noun_report(noun: Token, end: int) -> tuple[Token, list[Token]] | None:
+    """A noun of saying's owner and words where the parse did not hang a clause on the
+    noun: its ``to`` clause ("Korea's claim to have tested"), or the words after a
+    ``that`` right after it or its agent, which the parser often reads as a relative
+    pronoun ("attacks from Bush that he was not a conservative"), up to ``end``; not a
+    relative clause ("the statement that was issued")."""
+    owner = owner_of(noun)
+    if owner is None:
+        return None
+    doc = noun.doc
+    if owner.i < noun.i:
+        for c in noun.rights:
+            if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return owner, list(c.subtree)
+    # the first "that" past the noun and its agent, with no verb between
+    k = noun.i + 1
+    while k < min(len(doc), noun.i + 12) and doc[k].lower_ != "that":
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ".;:":
+            return None
+        k += 1
+    after = doc[k + 1] if k + 1 < len(doc) else None
+    if after is None or doc[k].lower_ != "that" or (after.pos_ in _VERBS and after.tag_ != "VBG"):
+        return None
+    words = [t for t in doc[k + 1 :] if t.idx < end and not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    return (owner, words) if len(words) >= 3 else None
 
 
 def _reports_clause(tok: Token) -> bool:

@@ -65,8 +65,11 @@ __all__ = [
     "find_phrase_then_clause",
     "find_reported",
     "find_source_insertions",
+    "noun_report",
+    "owner_of",
     "reported_draft",
     "source_speaker",
+    "to_clause",
 ]
 
 
@@ -526,17 +529,10 @@ def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list
     for noun in _tokens_with(view, first, _REPORT_NOUNS):
         if noun.pos_ != "NOUN" or noun.i in view.quoted:
             continue
-        owner = _owner(noun)
-        if owner is None:
+        parts = noun_report(noun)
+        if parts is None:
             continue
-        if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in noun.children):
-            continue  # "Lee's best argument is that ...": what might be said (PolNeAR dev)
-        clause = _that_clause(noun) or _copular_clause(noun)
-        if clause is None and noun.lemma_.lower() in SPEECH_TO_NOUNS and owner.i < noun.i:
-            clause = _to_clause(noun)  # "his pledge to ...", not "pledges from him to ..."
-        if clause is None:
-            continue
-        content = trim(doc, [t for t in subtree(clause) if t.lower_ != "that" or t.i > clause.i])
+        owner, content = parts
         # the owner before the noun ("Lee's announcement"), or its agent after it
         source = [
             t
@@ -556,10 +552,27 @@ def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list
     return out
 
 
+def noun_report(noun: Token) -> tuple[Token, list[Token]] | None:
+    """A noun of saying's owner and the words it reports: ``Lee's announcement that X``
+    (Lee, X), ``his pledge to repeal the tax`` (his, to repeal the tax)."""
+    owner = owner_of(noun)
+    if owner is None:
+        return None
+    if any(c.dep_ == "amod" and c.tag_ == "JJS" for c in noun.children):
+        return None  # "Lee's best argument is that ...": what might be said (PolNeAR dev)
+    clause = _that_clause(noun) or _copular_clause(noun)
+    if clause is None and noun.lemma_.lower() in SPEECH_TO_NOUNS and owner.i < noun.i:
+        clause = to_clause(noun)  # "his pledge to ...", not "pledges from him to ..."
+    if clause is None:
+        return None
+    words = [t for t in subtree(clause) if t.lower_ != "that" or t.i > clause.i]
+    return owner, trim(noun.doc, words)
+
+
 _OWNERS = frozenset({"PROPN", "PRON", "NOUN"})
 
 
-def _owner(noun: Token) -> Token | None:
+def owner_of(noun: Token) -> Token | None:
     """Who owns a noun of saying: ``Lee's announcement``, ``his claim``, also where the
     parser took ``Marsh's earlier testimony`` apart (``Marsh`` an object, ``'s`` a case
     marker before the noun's modifiers)."""
@@ -591,7 +604,7 @@ def _by_agent(noun: Token) -> Token | None:
     return agents[0] if agents else None
 
 
-def _to_clause(noun: Token) -> Token | None:
+def to_clause(noun: Token) -> Token | None:
     """``to repeal the tax`` of ``his pledge to repeal the tax``: the noun's ``to`` clause."""
     for c in noun.children:
         if (

@@ -69,6 +69,11 @@ FEATURES = (
     "paragraphs_since_day",  # paragraphs since it was last told (at most 10, /10)
     "speaker_said_then",  # another quote of the speaker dated to it by its own words
     "share_dated_cand",  # of the quotes dated by their own words, the share on it
+    "speaker_with_day",  # the speaker named in a sentence that tells it
+    "day_at_occasion",  # a sentence that tells it names an occasion ("Tuesday's debate")
+    "day_told",  # how often the narrative tells it (at most 4, /4)
+    "other_day_since",  # another day (or the article's) told since it was last told
+    "near_dated_cand",  # words dated to it by their own in this paragraph or the one before
     # the words
     "lead_at_occasion",  # the lead sets the story at an occasion of speaking
     "news_yesterday",  # the lead reports the day before the article
@@ -86,6 +91,11 @@ FEATURES = (
     "share_dated",  # the share of quotes dated by their own words
     "distinct_days",  # past days the article tells (at most 6, /6)
     "candidates",  # how many candidate days (/4)
+    "speaker_new",  # the speaker not named before the words' sentence: a source brought in
+    "commentator",  # the attribution describes an analyst, an expert, a professor ...
+    "near_dated_today",  # words dated to the article's day by their own, this paragraph or before
+    "speaker_today",  # the speaker's other words dated to the article's day by their own
+    "speaker_quotes",  # how many quotes the speaker has (at most 5, /5)
 )
 
 _AUX = re.compile(
@@ -100,6 +110,15 @@ MARGIN = 1.0  # log-odds: nearer zero, the hand rules' verdict stands (leave-one
 _CAP_AGE = 2.0
 _CAP_PARAGRAPHS = 10
 _CAP_DAYS = 6
+_CAP_TOLD = 4
+_CAP_QUOTES = 5
+# a source brought in to comment: "said Lee Ruiz, an analyst at the Dover Institute"
+_COMMENTATOR = re.compile(
+    r"\b(?:analyst|expert|professor|strategist|pollster|consultant|scholar|fellow|researcher|"
+    r"economist|historian|specialist|observer|director|institute|university|college|center|"
+    r"think\s+tank)s?\b",
+    re.I,
+)
 
 # (quote start, quote end, quote text, candidate day, features, the hand rules' day or None,
 # the quotes the choice dates: the words and those that continue them)
@@ -171,6 +190,26 @@ def _days(story: Sequence[Timex], anchor: dt.date) -> list[tuple[int, str]]:
     return out
 
 
+# a capitalised word after a surname makes it part of a longer name ("Ferrell Marine", "the
+# Clinton Foundation"), a weekday does not ("Ruiz Tuesday")
+_LONGER_NAME = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]")
+_THE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _person_in(surname: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """The surname names the person in ``text[start:end]``: not a body named after them
+    ("the Ferrell campaign", "Ferrell Marine")."""
+    return any(
+        not _LONGER_NAME.match(text, m.end())
+        and not _THE.search(text, max(0, m.start() - 5), m.start())
+        for m in surname.finditer(text, start, end)
+    )
+
+
+def _said_by(q: Quote, name: str) -> bool:
+    return bool(name) and q.speaker is not None and q.speaker.name == name
+
+
 def _dated_with(quotes: Sequence[Quote]) -> list[int]:
     """For each quote, how many quotes take its date: itself and those that continue it,
     however far the chain goes (the last loop of :func:`choose_days`)."""
@@ -209,6 +248,8 @@ def choose_days(
     week = days_before(anchor, 7)
     days = _days(story, anchor)
     day_pos = [d[0] for d in days]
+    # where a day is told: a past one or the article's own
+    told_any = day_pos + [t.start for t in story if timex_when(t, anchor)[0] == today]
     breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
     n_par = len(breaks) + 1
     lead_end = lead_end_of(text)
@@ -263,9 +304,8 @@ def choose_days(
         lead_from = breaks[0] if heading else 0
         lead_to = lead_par if heading else min(lead_par, breaks[par - 1] if par >= 1 else 0)
         name = q.speaker.name if q.speaker is not None and q.speaker.name else ""
-        in_lead = (
-            bool(name) and _word(surname_of(name)).search(text, lead_from, lead_to) is not None
-        )
+        said = _word(surname_of(name)) if name else None
+        in_lead = said is not None and said.search(text, lead_from, lead_to) is not None
         if ruled is None and heading and not in_lead:
             continue  # a headline's words of someone the lead does not name: new (rule 3)
         quote_feats = [
@@ -285,10 +325,17 @@ def choose_days(
             share_dated,
             distinct,
             len(cands) / 4,
+            float(said is not None and said.search(text, 0, s) is None),
+            float(_COMMENTATOR.search(frame) is not None),
+            float(any(prev_start <= p.start < q.start and p.when == today for p in own)),
+            float(any(_said_by(p, name) and p.when == today for p in own)),
+            min(sum(_said_by(p, name) for p in before), _CAP_QUOTES) / _CAP_QUOTES,
         ]
         best: tuple[float, str] | None = None
         for cand in cands:
-            told_at = [p for p, w in days if w == cand and p < q.start]
+            told = [p for p, w in days if w == cand]
+            told_at = [p for p in told if p < q.start]
+            told_in = [_sentence_of(sents, p) for p in told]
             since = par - bisect.bisect_left(breaks, told_at[-1]) if told_at else _CAP_PARAGRAPHS
             feats = [
                 1.0,
@@ -300,14 +347,17 @@ def choose_days(
                 min((anchor - dt.date.fromisoformat(cand)).days / 7, _CAP_AGE),
                 float(since <= 1),
                 min(since, _CAP_PARAGRAPHS) / _CAP_PARAGRAPHS,
-                float(
-                    bool(name)
-                    and any(
-                        p.speaker is not None and p.speaker.name == name and p.when == cand
-                        for p in own
-                    )
-                ),
+                float(any(_said_by(p, name) and p.when == cand for p in own)),
                 own_dated.count(cand) / len(own_dated) if own_dated else 0.0,
+                float(said is not None and any(_person_in(said, text, a, b) for a, b in told_in)),
+                float(any(_OCCASION.search(text, a, b) for a, b in told_in)),
+                min(len(told), _CAP_TOLD) / _CAP_TOLD,
+                # another day told between its last telling and the words
+                float(
+                    bool(told_at)
+                    and any(told_at[-1] < p < q.start and p not in told for p in told_any)
+                ),
+                float(any(prev_start <= p.start < q.start and p.when == cand for p in own)),
                 *quote_feats,
             ]
             if trace is not None:
