@@ -78,6 +78,64 @@ CASES = [
         ["Tomas Reyl"],
         id="a-quote-after-a-question-about-him-is-his",
     ),
+    # session 20: the exact name (titles, owners and roles the parser ran in; the
+    # article's "the"; the pair for "the two lawmakers")
+    pytest.param(
+        'Pope Benedict visited Lisbon on Sunday.\n\n"The poor come first," Benedict said at '
+        "the cathedral.",
+        ["Benedict"],
+        id="a-regnal-title-dropped-when-the-article-names-him-bare",
+    ),
+    pytest.param(
+        'King Harald opened the bridge in Oslo on Sunday.\n\n"The fjord is ours," King '
+        "Harald said.",
+        ["King Harald"],
+        id="a-regnal-title-kept-when-never-dropped",
+    ),
+    pytest.param(
+        '"They have wasted a year on this," said Finance ranking Republican Maria Velline '
+        '(R-Ohio). "They should stop."',
+        ["Maria Velline", "Maria Velline"],
+        id="roles-the-parser-read-as-a-clause-before-a-name",
+    ),
+    pytest.param(
+        '"We had a big issue with the trade part," United Dock Workers Secretary-Treasurer '
+        "Gary Holmberg said.",
+        ["Gary Holmberg"],
+        id="a-hyphenated-title",
+    ),
+    pytest.param(
+        "Senator Ana Velt and Senator Tom Brask sent a letter to the agency on Monday.\n\n"
+        '"We expect an answer by Friday," the two lawmakers wrote.',
+        ["Ana Velt and Tom Brask"],
+        id="the-two-lawmakers-are-the-pair",
+    ),
+    pytest.param(
+        "Finance Committee Chairman Ana Velt (R-Ohio) and Budget Committee Chairman Tom "
+        "Brask (R-Iowa) sent the referral to the agency on Monday.\n\n"
+        '"The numbers do not add up," the committee chairmen wrote.',
+        ["Ana Velt and Tom Brask"],
+        id="a-plural-role-both-of-the-pair-hold",
+    ),
+    pytest.param(
+        "Ana Velt and Tom Brask sent the referral to the agency on Monday.\n\n"
+        '"The numbers do not add up," the committee chairmen wrote.',
+        ["the committee chairmen"],
+        id="a-plural-role-the-pair-is-not-given",
+    ),
+    pytest.param(
+        "Ruiz worked at Labor for years, and Labor kept her files. The Labor Department "
+        'said on Monday that Labor had released them all.\n\n"We have released every '
+        'page," the Labor Department said in a statement.',
+        ["the Labor Department"],
+        id="the-counted-over-the-full-name-not-a-short-form",
+    ),
+    pytest.param(
+        '"It was not a serious plan," said one Republican familiar with the negotiations, '
+        'who added that the governor seemed "rattled" by the vote.',
+        ["one Republican familiar with the negotiations"] * 2,
+        id="a-who-after-a-speakers-comma-is-that-speaker",
+    ),
 ]
 
 # reported speech: the speaker of each indirect statement

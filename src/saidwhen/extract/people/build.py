@@ -743,9 +743,12 @@ def _body_name(doc: Doc, ent: _Entity) -> list[str]:
     # noun phrase (not "White House press secretary")
     heads = with_the = owned = owned_the = 0
     # (over the mentions of the name in full: a shorter form says nothing of the "the"
-    # before it, "at State", "Miami" of "the Miami Herald")
+    # before it, "at State", "Miami" of "the Miami Herald"; but a body called mostly by
+    # its acronym, "CSA said", is named without it, as before)
     whole = " ".join(words)
     full = [(s, e) for s, e in ent.mentions if " ".join(text[s:e].split()) == whole]
+    if any(text[s:e].isupper() for s, e in ent.mentions):
+        full = []
     for s, e in full or ent.mentions:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
