@@ -812,12 +812,17 @@ def subject_of(verb: Token, quoted: frozenset[int] = frozenset()) -> Token | Non
 def shared_subject(verb: Token) -> Token | None:
     """The subject a cue without one shares with the clause it hangs from: ``Two guards were
     charged with forging records, stating they had ...`` (a comma participle), ``Lopez was
-    forced into a retreat and said that ...`` (conjoined to a passive); else lost_subject."""
+    forced into a retreat and said that ...`` (conjoined to a passive), ``Noting that ..., Lee
+    said`` and ``was fined after claiming that ...`` (:func:`_participle_clause_head`); else
+    lost_subject."""
     doc = verb.doc
+    opened = _participle_clause_head(verb)
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i:
         if verb.left_edge.i != verb.i or verb.i == 0 or doc[verb.i - 1].text != ",":
             return None
         head = verb.head
+    elif opened is not None:
+        head = opened
     elif (
         verb.dep_ == "conj"
         and verb.head.i < verb.i
@@ -835,6 +840,24 @@ def shared_subject(verb: Token) -> Token | None:
     if not subj or subj[0].lower_ in NO_SOURCE or subj[0].i in (t.i for t in verb.subtree):
         return None
     return subj[0]
+
+
+def _participle_clause_head(verb: Token) -> Token | None:
+    """The clause whose subject a participle of saying with no subject of its own shares:
+    the one it opens, set off by a comma (``Noting that ..., Lee said ...``), or the one a
+    preposition ties it to (``Lee was fined after claiming that ...``)."""
+    if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.i == verb.i - 1:
+        # "was suspended after slamming ...": the one who does the clause's act
+        return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
+    clause, head = verb, verb.head
+    if clause.dep_ != "advcl" or clause.left_edge.i != verb.sent.start or head.i <= clause.i:
+        return None
+    if not any(t.text == "," for t in verb.doc[clause.right_edge.i : head.i]):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _clause_subjects(verb: Token) -> list[Token]:
