@@ -1,0 +1,452 @@
+"""A learned second look at the speaker of each direct quote and fragment.
+
+After :func:`~saidwhen.extract.people.speakers.name_speakers`, each quote's candidates are
+the speaker the hand rules named, the people and bodies of the
+:class:`~saidwhen.extract.people.index.PeopleIndex` mentioned in its paragraph or the one
+before or after, and the speakers of the quotes before and after it.  Each candidate gets
+the general :data:`FEATURES` below (no word of any one article); a conditional logit
+(weights in ``data/speaker_rank.json``, learned from the realnews tuning sets' gold by
+``python -m saidwhen.eval.train_speaker``) scores them, and the best one replaces the
+rules' speaker only when it scores the stored margin above it, or when the rules named
+nobody.  Without stored weights the rules' speaker stands.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import contextvars
+import functools
+import json
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from saidwhen.errors import SaidwhenError
+from saidwhen.extract._doc_heads import DOC_HEADS
+from saidwhen.extract._source_heads import SOURCE_HEADS
+from saidwhen.extract.lexicon import SPEECH_VERBS
+from saidwhen.extract.people.names import PRONOUNS, composed, people_noun
+from saidwhen.model import Quote, Speaker
+from saidwhen.nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from saidwhen.extract.people.entity import _Entity
+    from saidwhen.extract.people.index import PeopleIndex
+
+__all__ = [
+    "FEATURES",
+    "MARGIN",
+    "MODEL_PATH",
+    "SpeakerModel",
+    "load_model",
+    "rank_speakers",
+    "tracing",
+]
+
+MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "speaker_rank.json"
+
+# The features of one candidate speaker of one quote, in the order of the stored weights.
+FEATURES = (
+    "bias",
+    # the quote
+    "rules_missing",  # the rules named nobody (or only an unresolved pronoun)
+    "no_cue",  # no cue: a run of a speech's quotes, a headline's words
+    "bare_paragraph",  # nothing but quoted words in the quote's paragraph
+    # the rules' choice
+    "rules",  # the rules chose it
+    "rules_x_org",  # ... an organisation
+    "rules_x_description",  # ... an unnamed source or a group, named by a description
+    "rules_x_no_entity",  # ... words that are no entity of the article ("a message")
+    "rules_x_no_cue",  # ... for a quote without a cue
+    "rules_x_far",  # ... its mention outside the quote's paragraph and the one before
+    "rules_x_pronoun",  # ... through a pronoun ("he said")
+    # the quotes around
+    "prev_speaker",  # the previous quote's speaker (by the rules)
+    "next_speaker",  # the next quote's speaker
+    "prev_x_nobody_between",  # ... and no other person or body named since that quote
+    "prev_x_bare",  # ... and the quote's paragraph is nothing but quoted words
+    "prev_x_no_cue",  # ... and the quote has no cue
+    "run_share",  # the share of the three quotes before whose speaker it is
+    "continued",  # the speaker of the quote this one continues
+    # where it is mentioned
+    "same_sentence",  # mentioned (outside quotes) in the quote's sentence
+    "same_paragraph",  # in the quote's paragraph
+    "paragraph_before",
+    "paragraph_after",
+    "sentences_away",  # sentences from the nearest mention (at most 6, /6)
+    "after_quote",  # its nearest mention comes after the quote
+    "nearest",  # it owns the mention outside quotes nearest the quote
+    "last_named",  # the last person or body mentioned outside quotes before the quote
+    "speech_subject",  # a near mention is the subject of a speech verb
+    "subject",  # a near mention is the subject of another verb
+    "only_quoted",  # near, but only inside quoted words
+    "in_quote",  # mentioned inside the quote itself
+    # what it is
+    "person",
+    "organisation",
+    "description",  # an unnamed source or a group
+    "no_entity",  # words that are no entity of the article
+    "mentions",  # log of its mentions in the article (/3)
+    "in_lead",  # mentioned in the headline or the lead
+    "gender_agrees",  # a he/she cue of the candidate's gender
+    "gender_clash",  # a he/she cue of the other gender
+    # the head of its mention (the nearest, for an entity)
+    "head_source_rate",  # how often the word heads a source in PolNeAR train
+    "head_document",  # a document that speaks ("report", "email"), mined from PolNeAR train
+    "head_people_noun",  # names a person or a body of people ("aide", "campaign")
+    "head_proper",  # a proper noun
+    "long_mention",  # more than five words
+)
+
+MARGIN = 1.0  # how far the best must score above the rules' speaker (leave-one-set-out)
+_CAP_SENTENCES = 6
+_RUN = 3
+_LONG_MENTION = 5
+_LEAD_PARAGRAPHS = 2  # a headline and the lead
+_BREAK = re.compile(r"\n\s*")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_DIRECT = frozenset({"direct", "fragment"})
+_KINDS = frozenset({"person", "organisation", "unnamed", "group"})
+_PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+
+# (quote start, quote end, quote text, candidate name, features)
+TraceRow = tuple[int, int, str, str, list[float]]
+_TRACE: contextvars.ContextVar[list[TraceRow] | None] = contextvars.ContextVar(
+    "speaker_rank_trace", default=None
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerModel:
+    """Weights over :data:`FEATURES`; a candidate's score is their dot product."""
+
+    weights: tuple[float, ...]
+    margin: float = MARGIN
+
+    def score(self, feats: Sequence[float]) -> float:
+        return math.fsum(w * f for w, f in zip(self.weights, feats, strict=True))
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(path: str = str(MODEL_PATH)) -> SpeakerModel | None:
+    """The stored weights, or None when there are none (the rules' speakers then stand)."""
+    p = Path(path)
+    if not p.exists():
+        return None
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise SaidwhenError(f"cannot read the speaker weights {p}: {err}") from None
+    if tuple(data.get("features", ())) != FEATURES:
+        raise SaidwhenError(f"{p}: its features are not speaker_rank.FEATURES (retrain)")
+    return SpeakerModel(tuple(float(w) for w in data["weights"]), float(data.get("margin", MARGIN)))
+
+
+@contextlib.contextmanager
+def tracing() -> Iterator[list[TraceRow]]:
+    """Collect every quote's candidates and features (for training)."""
+    rows: list[TraceRow] = []
+    token = _TRACE.set(rows)
+    try:
+        yield rows
+    finally:
+        _TRACE.reset(token)
+
+
+@dataclass(slots=True)
+class _Cand:
+    """One candidate: its name, its entity (None: words of the rules or of a quote near),
+    and a speaker to give the quote."""
+
+    name: str
+    ent: _Entity | None
+    speaker: Speaker
+
+
+class _Article:
+    """What every quote of one article asks: paragraphs, quoted stretches, mentions."""
+
+    def __init__(self, doc: Doc, quotes: Sequence[Quote], people: PeopleIndex) -> None:
+        self.text = doc_text(doc)
+        self.people = people
+        self.breaks = [m.start() for m in _BREAK.finditer(self.text)]
+        spans = sorted((q.start, q.end) for q in quotes if q.kind in _DIRECT)
+        self.quoted = spans
+        self.quoted_starts = [s for s, _ in spans]
+        self.lead_end = (
+            self.breaks[_LEAD_PARAGRAPHS - 1] if len(self.breaks) >= _LEAD_PARAGRAPHS else 0
+        )
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_left(self.breaks, pos)
+
+    def paragraph_span(self, k: int) -> tuple[int, int]:
+        lo = self.breaks[k - 1] if 0 < k <= len(self.breaks) else 0
+        hi = self.breaks[k] if k < len(self.breaks) else len(self.text)
+        return max(0, lo), hi
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quoted_starts, pos) - 1
+        return k >= 0 and pos < self.quoted[k][1]
+
+    def bare(self, k: int) -> bool:
+        """Nothing but quoted words (and punctuation) in paragraph ``k``."""
+        lo, hi = self.paragraph_span(k)
+        a = bisect.bisect_left(self.quoted_starts, lo)
+        pos, rest = lo, []
+        for s, e in self.quoted[a:]:
+            if s >= hi:
+                break
+            rest.append(self.text[pos:s])
+            pos = max(pos, e)
+        rest.append(self.text[pos:hi])
+        return not any(c.isalnum() for part in rest for c in part)
+
+
+def _name_of(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker is not None else None
+
+
+def _is_pronoun(words: str) -> bool:
+    return words.strip().lower() in PRONOUNS
+
+
+def _features(
+    art: _Article,
+    q: Quote,
+    cand: _Cand,
+    *,
+    rules_name: str | None,
+    rules_far: bool,
+    prev: Quote | None,
+    next_: Quote | None,
+    run: Sequence[str | None],
+    continued: str | None,
+    named_between: set[str],
+    last_named: str | None,
+    nearest: str | None,
+    cue_gender: str | None,
+) -> list[float]:
+    people = art.people
+    par = art.paragraph(q.start)
+    sent = people.sentence_of(q.start)
+    ent = cand.ent
+    is_rules = cand.name == rules_name
+    rules_type = q.speaker.type if q.speaker is not None else None
+    bare = art.bare(par)
+    no_cue = q.cue is None
+    same_sent = same_par = before = after = speech_subj = subj = only_quoted = inside = False
+    away = _CAP_SENTENCES
+    after_quote = False
+    best_dist = None
+    mentions = 0
+    in_lead = False
+    if ent is not None:
+        mentions = len(ent.mentions)
+        lo, _ = art.paragraph_span(max(0, par - 1))
+        _, hi = art.paragraph_span(par + 1)
+        outside_near = False
+        for s, e in ent.by_start():
+            if s < art.lead_end:
+                in_lead = True
+            if q.start <= s < q.end:
+                inside = True
+                continue
+            if not lo <= s < hi:
+                continue
+            if art.in_quote(s):
+                only_quoted = True
+                continue
+            outside_near = True
+            p = art.paragraph(s)
+            same_par |= p == par
+            before |= p == par - 1
+            after |= p == par + 1
+            d = abs(people.sentence_of(s) - sent)
+            same_sent |= d == 0
+            if best_dist is None or d < best_dist:
+                best_dist, after_quote = d, s >= q.end
+            tok = people.token_at(s, e)
+            if tok.dep_ in _SUBJECTS:
+                if tok.head.lemma_.lower() in SPEECH_VERBS:
+                    speech_subj = True
+                else:
+                    subj = True
+        only_quoted = only_quoted and not outside_near
+        if best_dist is not None:
+            away = min(best_dist, _CAP_SENTENCES)
+    elif cand.speaker.end > cand.speaker.start and q.speaker is not None and is_rules:
+        p = art.paragraph(cand.speaker.start)
+        same_par, before = p == par, p == par - 1
+    ctype = ent.type if ent is not None else cand.speaker.type
+    prev_sp = prev is not None and prev.speaker is not None and prev.speaker.name == cand.name
+    next_sp = next_ is not None and next_.speaker is not None and next_.speaker.name == cand.name
+    gender = ent.gender if ent is not None and ent.type == "person" else None
+    csp = cand.speaker
+    head = people.token_at(csp.start, csp.end) if csp.end > csp.start else None
+    word = head.lower_ if head is not None else ""
+    lemma = head.lemma_.lower() if head is not None else ""
+    told, seen = SOURCE_HEADS.get(word) or SOURCE_HEADS.get(lemma) or (0, 1)
+    return [
+        1.0,
+        float(rules_name is None),
+        float(no_cue),
+        float(bare),
+        float(is_rules),
+        float(is_rules and rules_type == "organisation"),
+        float(is_rules and rules_type in ("unnamed", "group")),
+        float(is_rules and ent is None),
+        float(is_rules and no_cue),
+        float(is_rules and rules_far),
+        float(is_rules and q.speaker is not None and _is_pronoun(q.speaker.mention)),
+        float(prev_sp),
+        float(next_sp),
+        float(prev_sp and not (named_between - {cand.name})),
+        float(prev_sp and bare),
+        float(prev_sp and no_cue),
+        sum(r == cand.name for r in run) / _RUN,
+        float(continued == cand.name),
+        float(same_sent),
+        float(same_par),
+        float(before),
+        float(after),
+        away / _CAP_SENTENCES,
+        float(after_quote),
+        float(cand.name == nearest),
+        float(cand.name == last_named),
+        float(speech_subj),
+        float(subj),
+        float(only_quoted),
+        float(inside),
+        float(ctype == "person"),
+        float(ctype == "organisation"),
+        float(ctype in ("unnamed", "group")),
+        float(ent is None),
+        math.log1p(mentions) / 3,
+        float(in_lead),
+        float(cue_gender is not None and gender == cue_gender),
+        float(cue_gender is not None and gender is not None and gender != cue_gender),
+        told / seen,
+        float(word in DOC_HEADS or lemma in DOC_HEADS),
+        float(bool(lemma) and people_noun(lemma)),
+        float(head is not None and head.pos_ == "PROPN"),
+        float(len(csp.mention.split()) > _LONG_MENTION),
+    ]
+
+
+def _entity_speaker(ent: _Entity, art: _Article, at: int) -> Speaker:
+    """The entity as a speaker, with its mention nearest ``at`` outside quotes."""
+    ms = [m for m in ent.by_start() if not art.in_quote(m[0])] or ent.by_start()
+    s, e = min(ms, key=lambda m: abs(m[0] - at))
+    return Speaker(composed(ent.name), art.text[s:e], s, e, ent.type)
+
+
+def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Quote]:
+    """``quotes`` with the speaker of a direct quote or fragment replaced where the stored
+    model is sure another candidate said it."""
+    trace = _TRACE.get()
+    model = load_model() if trace is None else None
+    if (model is None and trace is None) or not quotes:
+        return quotes
+    art = _Article(doc, quotes, people)
+    direct = [k for k, q in enumerate(quotes) if q.kind in _DIRECT]
+    out = list(quotes)
+    for n, k in enumerate(direct):
+        q = quotes[k]
+        prev = quotes[direct[n - 1]] if n > 0 else None
+        next_ = quotes[direct[n + 1]] if n + 1 < len(direct) else None
+        sp = q.speaker
+        rules_name = (
+            sp.name
+            if sp is not None and sp.name and not (sp.type is None and _is_pronoun(sp.name))
+            else None
+        )
+        par = art.paragraph(q.start)
+        lo, _ = art.paragraph_span(max(0, par - 1))
+        _, hi = art.paragraph_span(par + 1)
+        cands: dict[str, _Cand] = {}
+        if rules_name is not None and sp is not None:
+            ent = people.entity_at(sp.start, sp.end) if sp.end > sp.start else None
+            if ent is not None and composed(ent.name) != rules_name:
+                ent = None
+            cands[rules_name] = _Cand(rules_name, ent, sp)
+        for _s, _e, ent in people.mentions_in(lo, hi):
+            name = composed(ent.name)
+            if name not in cands and ent.type in _KINDS:
+                cands[name] = _Cand(name, ent, _entity_speaker(ent, art, q.start))
+        for other in (prev, next_):
+            osp = other.speaker if other is not None else None
+            if osp is not None and osp.name and osp.name not in cands and osp.type is not None:
+                ent = people.entity_at(osp.start, osp.end) if osp.end > osp.start else None
+                if ent is not None and composed(ent.name) != osp.name:
+                    ent = None
+                cands[osp.name] = _Cand(osp.name, ent, osp)
+        if not cands:
+            continue
+        since = prev.end if prev is not None else 0
+        between = [
+            (s, composed(ent.name))
+            for s, _e, ent in people.mentions_in(since, q.start)
+            if ent.type in _KINDS and not art.in_quote(s)
+        ]
+        named_between = {name for _, name in between}
+        before_q = people.mentions_in(max(0, q.start - 2000), q.start)
+        last_named = next(
+            (composed(ent.name) for s, _e, ent in reversed(before_q) if not art.in_quote(s)),
+            None,
+        )
+        rules_far = sp is not None and (
+            sp.end <= sp.start or art.paragraph(sp.start) not in (par, par - 1)
+        )
+        mention = sp.mention.strip().lower() if sp is not None else ""
+        cue_gender = _PRONOUN_GENDER.get(mention)
+        run = [_name_of(quotes[direct[j]]) for j in range(max(0, n - _RUN), n)]
+        c = q.continues
+        continued = _name_of(quotes[c]) if c is not None and 0 <= c < len(quotes) else None
+        near = [
+            (min(abs(s - q.start), abs(s - q.end)), composed(ent.name))
+            for s, _e, ent in people.mentions_in(lo, hi)
+            if not art.in_quote(s) and not q.start <= s < q.end and ent.type in _KINDS
+        ]
+        nearest = min(near)[1] if near else None
+        best: tuple[float, _Cand] | None = None
+        rules_score: float | None = None
+        for cand in cands.values():
+            feats = _features(
+                art,
+                q,
+                cand,
+                rules_name=rules_name,
+                rules_far=rules_far,
+                prev=prev,
+                next_=next_,
+                run=run,
+                continued=continued,
+                named_between=named_between,
+                last_named=last_named,
+                nearest=nearest,
+                cue_gender=cue_gender,
+            )
+            if trace is not None:
+                trace.append((q.start, q.end, q.text, cand.name, feats))
+            if model is not None:
+                score = model.score(feats)
+                if cand.name == rules_name:
+                    rules_score = score
+                if best is None or score > best[0]:
+                    best = (score, cand)
+        # nobody is never right: without the rules' speaker the best candidate speaks
+        if (
+            model is not None
+            and best is not None
+            and best[1].name != rules_name
+            and (rules_score is None or best[0] - rules_score > model.margin)
+        ):
+            out[k] = replace(q, speaker=best[1].speaker)
+    return out
