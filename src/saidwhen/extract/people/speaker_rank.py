@@ -19,6 +19,7 @@ import contextvars
 import functools
 import json
 import math
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -130,7 +131,7 @@ class SpeakerModel:
     margin: float = MARGIN
 
     def score(self, feats: Sequence[float]) -> float:
-        return math.fsum(w * f for w, f in zip(self.weights, feats, strict=True))
+        return float(sum(map(operator.mul, self.weights, feats)))
 
 
 @functools.lru_cache(maxsize=2)
@@ -182,6 +183,52 @@ class _Article:
         self.lead_end = (
             self.breaks[_LEAD_PARAGRAPHS - 1] if len(self.breaks) >= _LEAD_PARAGRAPHS else 0
         )
+        # a mention is asked about by every quote near it, for each of its candidates
+        self._mentions: dict[tuple[int, int], tuple[bool, int, int, int]] = {}
+        self._heads: dict[tuple[int, int], tuple[float, float, float, float]] = {}
+        self._names: dict[int, str] = {}
+
+    def name(self, ent: _Entity) -> str:
+        """The entity's name as quotes give it (asked for each of its mentions)."""
+        got = self._names.get(id(ent))
+        if got is None:
+            got = self._names[id(ent)] = composed(ent.name)
+        return got
+
+    def mention(self, start: int, end: int) -> tuple[bool, int, int, int]:
+        """(in quoted words, paragraph, sentence, subject: 2 of a speech verb, 1 of another
+        verb, 0 none) of a mention."""
+        got = self._mentions.get((start, end))
+        if got is None:
+            tok = self.people.token_at(start, end)
+            subj = 0
+            if tok.dep_ in _SUBJECTS:
+                subj = 2 if tok.head.lemma_.lower() in SPEECH_VERBS else 1
+            got = (
+                self.in_quote(start),
+                self.paragraph(start),
+                self.people.sentence_of(start),
+                subj,
+            )
+            self._mentions[start, end] = got
+        return got
+
+    def head(self, start: int, end: int) -> tuple[float, float, float, float]:
+        """The head word of a mention: how often it heads a source in PolNeAR train,
+        whether it is a document, a people noun, a proper noun."""
+        got = self._heads.get((start, end))
+        if got is None:
+            tok = self.people.token_at(start, end)
+            word, lemma = tok.lower_, tok.lemma_.lower()
+            told, seen = SOURCE_HEADS.get(word) or SOURCE_HEADS.get(lemma) or (0, 1)
+            got = (
+                told / seen,
+                float(word in DOC_HEADS or lemma in DOC_HEADS),
+                float(bool(lemma) and people_noun(lemma)),
+                float(tok.pos_ == "PROPN"),
+            )
+            self._heads[start, end] = got
+        return got
 
     def paragraph(self, pos: int) -> int:
         return bisect.bisect_left(self.breaks, pos)
@@ -224,6 +271,7 @@ def _features(
     *,
     rules_name: str | None,
     rules_far: bool,
+    bare: bool,
     prev: Quote | None,
     next_: Quote | None,
     run: Sequence[str | None],
@@ -239,7 +287,6 @@ def _features(
     ent = cand.ent
     is_rules = cand.name == rules_name
     rules_type = q.speaker.type if q.speaker is not None else None
-    bare = art.bare(par)
     no_cue = q.cue is None
     same_sent = same_par = before = after = speech_subj = subj = only_quoted = inside = False
     away = _CAP_SENTENCES
@@ -252,32 +299,28 @@ def _features(
         lo, _ = art.paragraph_span(max(0, par - 1))
         _, hi = art.paragraph_span(par + 1)
         outside_near = False
-        for s, e in ent.by_start():
-            if s < art.lead_end:
-                in_lead = True
+        ordered = ent.by_start()
+        in_lead = bool(ordered) and ordered[0][0] < art.lead_end
+        k = bisect.bisect_left(ordered, (q.start,))
+        inside = k < len(ordered) and ordered[k][0] < q.end
+        a = bisect.bisect_left(ordered, (lo,))
+        for s, e in ordered[a : bisect.bisect_left(ordered, (hi,), lo=a)]:
             if q.start <= s < q.end:
-                inside = True
                 continue
-            if not lo <= s < hi:
-                continue
-            if art.in_quote(s):
+            quoted, p, sn, sj = art.mention(s, e)
+            if quoted:
                 only_quoted = True
                 continue
             outside_near = True
-            p = art.paragraph(s)
             same_par |= p == par
             before |= p == par - 1
             after |= p == par + 1
-            d = abs(people.sentence_of(s) - sent)
+            d = abs(sn - sent)
             same_sent |= d == 0
             if best_dist is None or d < best_dist:
                 best_dist, after_quote = d, s >= q.end
-            tok = people.token_at(s, e)
-            if tok.dep_ in _SUBJECTS:
-                if tok.head.lemma_.lower() in SPEECH_VERBS:
-                    speech_subj = True
-                else:
-                    subj = True
+            speech_subj |= sj == 2
+            subj |= sj == 1
         only_quoted = only_quoted and not outside_near
         if best_dist is not None:
             away = min(best_dist, _CAP_SENTENCES)
@@ -289,10 +332,7 @@ def _features(
     next_sp = next_ is not None and next_.speaker is not None and next_.speaker.name == cand.name
     gender = ent.gender if ent is not None and ent.type == "person" else None
     csp = cand.speaker
-    head = people.token_at(csp.start, csp.end) if csp.end > csp.start else None
-    word = head.lower_ if head is not None else ""
-    lemma = head.lemma_.lower() if head is not None else ""
-    told, seen = SOURCE_HEADS.get(word) or SOURCE_HEADS.get(lemma) or (0, 1)
+    heads = art.head(csp.start, csp.end) if csp.end > csp.start else (0.0, 0.0, 0.0, 0.0)
     return [
         1.0,
         float(rules_name is None),
@@ -332,19 +372,34 @@ def _features(
         float(in_lead),
         float(cue_gender is not None and gender == cue_gender),
         float(cue_gender is not None and gender is not None and gender != cue_gender),
-        told / seen,
-        float(word in DOC_HEADS or lemma in DOC_HEADS),
-        float(bool(lemma) and people_noun(lemma)),
-        float(head is not None and head.pos_ == "PROPN"),
+        *heads,
         float(len(csp.mention.split()) > _LONG_MENTION),
     ]
 
 
 def _entity_speaker(ent: _Entity, art: _Article, at: int) -> Speaker:
-    """The entity as a speaker, with its mention nearest ``at`` outside quotes."""
-    ms = [m for m in ent.by_start() if not art.in_quote(m[0])] or ent.by_start()
-    s, e = min(ms, key=lambda m: abs(m[0] - at))
-    return Speaker(composed(ent.name), art.text[s:e], s, e, ent.type)
+    """The entity as a speaker, with its mention nearest ``at`` outside quotes (else its
+    nearest; the earlier on a tie)."""
+    ordered = ent.by_start()
+    k = bisect.bisect_left(ordered, (at,))
+    for free in (True, False):
+        left = next(
+            (j for j in range(k - 1, -1, -1) if not free or not art.in_quote(ordered[j][0])), None
+        )
+        right = next(
+            (j for j in range(k, len(ordered)) if not free or not art.in_quote(ordered[j][0])), None
+        )
+        if left is not None:
+            while left > 0 and ordered[left - 1][0] == ordered[left][0]:
+                left -= 1  # of mentions at one start, the shortest (the first in order)
+        if left is not None and (right is None or at - ordered[left][0] <= ordered[right][0] - at):
+            s, e = ordered[left]
+        elif right is not None:
+            s, e = ordered[right]
+        else:
+            continue
+        return Speaker(composed(ent.name), art.text[s:e], s, e, ent.type)
+    return Speaker(composed(ent.name), "", at, at, ent.type)  # (no entity lacks mentions)
 
 
 def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Quote]:
@@ -373,32 +428,32 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         cands: dict[str, _Cand] = {}
         if rules_name is not None and sp is not None:
             ent = people.entity_at(sp.start, sp.end) if sp.end > sp.start else None
-            if ent is not None and composed(ent.name) != rules_name:
+            if ent is not None and art.name(ent) != rules_name:
                 ent = None
             cands[rules_name] = _Cand(rules_name, ent, sp)
         for _s, _e, ent in people.mentions_in(lo, hi):
-            name = composed(ent.name)
+            name = art.name(ent)
             if name not in cands and ent.type in _KINDS:
                 cands[name] = _Cand(name, ent, _entity_speaker(ent, art, q.start))
         for other in (prev, next_):
             osp = other.speaker if other is not None else None
             if osp is not None and osp.name and osp.name not in cands and osp.type is not None:
                 ent = people.entity_at(osp.start, osp.end) if osp.end > osp.start else None
-                if ent is not None and composed(ent.name) != osp.name:
+                if ent is not None and art.name(ent) != osp.name:
                     ent = None
                 cands[osp.name] = _Cand(osp.name, ent, osp)
         if not cands:
             continue
         since = prev.end if prev is not None else 0
         between = [
-            (s, composed(ent.name))
+            (s, art.name(ent))
             for s, _e, ent in people.mentions_in(since, q.start)
             if ent.type in _KINDS and not art.in_quote(s)
         ]
         named_between = {name for _, name in between}
         before_q = people.mentions_in(max(0, q.start - 2000), q.start)
         last_named = next(
-            (composed(ent.name) for s, _e, ent in reversed(before_q) if not art.in_quote(s)),
+            (art.name(ent) for s, _e, ent in reversed(before_q) if not art.in_quote(s)),
             None,
         )
         rules_far = sp is not None and (
@@ -410,11 +465,12 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         c = q.continues
         continued = _name_of(quotes[c]) if c is not None and 0 <= c < len(quotes) else None
         near = [
-            (min(abs(s - q.start), abs(s - q.end)), composed(ent.name))
+            (min(abs(s - q.start), abs(s - q.end)), art.name(ent))
             for s, _e, ent in people.mentions_in(lo, hi)
             if not art.in_quote(s) and not q.start <= s < q.end and ent.type in _KINDS
         ]
         nearest = min(near)[1] if near else None
+        bare = art.bare(par)
         best: tuple[float, _Cand] | None = None
         rules_score: float | None = None
         for cand in cands.values():
@@ -424,6 +480,7 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
                 cand,
                 rules_name=rules_name,
                 rules_far=rules_far,
+                bare=bare,
                 prev=prev,
                 next_=next_,
                 run=run,
@@ -448,5 +505,15 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             and best[1].name != rules_name
             and (rules_score is None or best[0] - rules_score > model.margin)
         ):
-            out[k] = replace(q, speaker=best[1].speaker)
+            # the words that attribute the quote stay its mention ("he", "a message"): who
+            # is behind them changes, not where the text names the source; words that
+            # nothing attributes get no mention (their speaker is read from around them)
+            who = best[1].speaker
+            where = sp if sp is not None and sp.end > sp.start else None
+            out[k] = replace(
+                q,
+                speaker=replace(where, name=who.name, type=who.type)
+                if where is not None
+                else Speaker(who.name, "", q.start, q.start, who.type),
+            )
     return out
