@@ -104,7 +104,7 @@ def _row(key: str, right: int, rules: bool, score: float) -> Row:
     feats = [0.0] * len(FEATURES)
     feats[FEATURES.index("rules")] = float(rules)
     feats[FEATURES.index("bias")] = score
-    return ("set", key, feats, right, right, key)
+    return ("set", key, feats, right, right, "Ana Ruiz" if rules else "Tom Ferrell")
 
 
 def test_fit_ranks_the_right_candidate_first() -> None:

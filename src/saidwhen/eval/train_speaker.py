@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from saidwhen.extract.people.speaker_rank import FEATURES, MODEL_PATH, tracing
+from saidwhen.extract.people.speaker_rank import FEATURES, MODEL_PATH, part_of, tracing
 
 __all__ = ["cross_validate", "decide", "fit", "labelled_rows", "main"]
 
@@ -126,7 +126,10 @@ def decide(w: np.ndarray | None, rows: Sequence[Row], margin: float) -> dict[str
             continue
         scores = {n: float(all_scores[n]) for n in ns}
         best = max(ns, key=lambda n: (scores[n], -n))
-        take = best != rule and (rule is None or scores[best] - scores[rule] > margin)
+        take = best != rule and (
+            rule is None
+            or (scores[best] - scores[rule] > margin and not part_of(rows[best][5], rows[rule][5]))
+        )
         out[key] = best if take else rule
     return out
 

@@ -31,6 +31,8 @@ from saidwhen.extract._doc_heads import DOC_HEADS
 from saidwhen.extract._source_heads import SOURCE_HEADS
 from saidwhen.extract.lexicon import SPEECH_VERBS
 from saidwhen.extract.people.names import PRONOUNS, composed, people_noun
+from saidwhen.extract.speech.direct import _SUBHEAD_WORDS
+from saidwhen.extract.speech.lexicon import QUOTE_CHARS
 from saidwhen.model import Quote, Speaker
 from saidwhen.nlp import doc_text
 
@@ -46,6 +48,7 @@ __all__ = [
     "MODEL_PATH",
     "SpeakerModel",
     "load_model",
+    "part_of",
     "rank_speakers",
     "tracing",
 ]
@@ -111,6 +114,7 @@ _RUN = 3
 _LONG_MENTION = 5
 _LEAD_PARAGRAPHS = 2  # a headline and the lead
 _BREAK = re.compile(r"\n\s*")
+_WORDS = re.compile(r"\w+(?:['’.-]\w+)*")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _DIRECT = frozenset({"direct", "fragment"})
 _KINDS = frozenset({"person", "organisation", "unnamed", "group"})
@@ -254,6 +258,28 @@ class _Article:
             pos = max(pos, e)
         rest.append(self.text[pos:hi])
         return not any(c.isalnum() for part in rest for c in part)
+
+
+def part_of(name: str, whole: str) -> bool:
+    """Whether ``name`` is ``whole`` or named inside it: one of a pair ("Tom Keller and Dana
+    Lee"), the body of a source ("a Lindmark spokeswoman"), which the rules' speaker keeps."""
+    words = _WORDS.findall(whole.lower())
+    part = _WORDS.findall(name.lower())
+    return bool(part) and any(words[i : i + len(part)] == part for i in range(len(words)))
+
+
+def _subhead(text: str, q: Quote) -> bool:
+    """A quote that is a whole line of a few words without a sentence's end: a subhead,
+    which the quote finder names only when its words are said in full (speech.direct)."""
+    a = text.rfind("\n", 0, q.start) + 1
+    b = text.find("\n", q.end)
+    line = text[a : len(text) if b < 0 else b].strip().strip(QUOTE_CHARS)
+    words = q.text.strip()
+    return (
+        line == words
+        and 0 < len(words.split()) <= _SUBHEAD_WORDS
+        and not words.endswith(tuple(".?!,;:"))
+    )
 
 
 def _name_of(q: Quote) -> str | None:
@@ -471,6 +497,13 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         ]
         nearest = min(near)[1] if near else None
         bare = art.bare(par)
+        # the rules named someone else than the index reads their own mention as (a "he"
+        # going on from an unnamed source): that reading is theirs on purpose
+        own = (
+            people.entity_at(sp.start, sp.end)
+            if sp is not None and rules_name is not None and sp.end > sp.start
+            else None
+        )
         best: tuple[float, _Cand] | None = None
         rules_score: float | None = None
         for cand in cands.values():
@@ -502,7 +535,9 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         if (
             model is not None
             and best is not None
-            and best[1].name != rules_name
+            and (rules_name is None or not part_of(best[1].name, rules_name))
+            and (rules_name is not None or not _subhead(art.text, q))
+            and not (best[1].ent is not None and best[1].ent is own)
             and (rules_score is None or best[0] - rules_score > model.margin)
         ):
             # the words that attribute the quote stay its mention ("he", "a message"): who
