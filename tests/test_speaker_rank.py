@@ -131,8 +131,15 @@ def test_decide_overrides_only_past_the_margin(
     assert decide(w, rows, margin)["q"] == pick
 
 
-def test_decide_without_the_rules_takes_the_best() -> None:
-    rows = [_row("q", 0, False, -5.0), _row("q", 1, False, -3.0)]
+@pytest.mark.parametrize(
+    ("other", "pick"),
+    [
+        (-5.0, 1),  # the best leads the next by 2: it speaks
+        (-3.5, None),  # by 0.5: the words keep no speaker
+    ],
+)
+def test_decide_without_the_rules_takes_a_clear_best(other: float, pick: int | None) -> None:
+    rows = [_row("q", 0, False, other), _row("q", 1, False, -3.0)]
     w = np.zeros(len(FEATURES))
     w[FEATURES.index("bias")] = 1.0
-    assert decide(w, rows, 8.0)["q"] == 1
+    assert decide(w, rows, 8.0)["q"] == pick

@@ -25,7 +25,13 @@ from typing import Any
 
 import numpy as np
 
-from saidwhen.extract.people.speaker_rank import FEATURES, MODEL_PATH, part_of, tracing
+from saidwhen.extract.people.speaker_rank import (
+    FEATURES,
+    FILL_GAP,
+    MODEL_PATH,
+    part_of,
+    tracing,
+)
 
 __all__ = ["cross_validate", "decide", "fit", "labelled_rows", "main"]
 
@@ -126,9 +132,11 @@ def decide(w: np.ndarray | None, rows: Sequence[Row], margin: float) -> dict[str
             continue
         scores = {n: float(all_scores[n]) for n in ns}
         best = max(ns, key=lambda n: (scores[n], -n))
+        second = max((scores[n] for n in ns if n != best), default=-np.inf)
         take = best != rule and (
-            rule is None
-            or (scores[best] - scores[rule] > margin and not part_of(rows[best][5], rows[rule][5]))
+            scores[best] - second >= FILL_GAP
+            if rule is None
+            else scores[best] - scores[rule] > margin and not part_of(rows[best][5], rows[rule][5])
         )
         out[key] = best if take else rule
     return out

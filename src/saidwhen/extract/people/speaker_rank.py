@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FEATURES",
+    "FILL_GAP",
     "MARGIN",
     "MODEL_PATH",
     "SpeakerModel",
@@ -108,6 +109,10 @@ FEATURES = (
     "long_mention",  # more than five words
 )
 
+# Words the rules name nobody for are given the best candidate only when it leads the next
+# by this much: on the tuning sets (leave one set out) 10 of 14 such picks are right, 18 of
+# 36 without it; a quote the text leaves open keeps no speaker.
+FILL_GAP = 1.0
 MARGIN = 1.0  # how far the best must score above the rules' speaker (leave-one-set-out)
 _CAP_SENTENCES = 6
 _RUN = 3
@@ -505,6 +510,7 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             else None
         )
         best: tuple[float, _Cand] | None = None
+        second = -math.inf
         rules_score: float | None = None
         for cand in cands.values():
             feats = _features(
@@ -530,15 +536,21 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
                 if cand.name == rules_name:
                     rules_score = score
                 if best is None or score > best[0]:
+                    second = best[0] if best is not None else second
                     best = (score, cand)
-        # nobody is never right: without the rules' speaker the best candidate speaks
+                else:
+                    second = max(second, score)
         if (
             model is not None
             and best is not None
             and (rules_name is None or not part_of(best[1].name, rules_name))
             and (rules_name is not None or not _subhead(art.text, q))
             and not (best[1].ent is not None and best[1].ent is own)
-            and (rules_score is None or best[0] - rules_score > model.margin)
+            and (
+                best[0] - rules_score > model.margin
+                if rules_score is not None
+                else best[0] - second >= FILL_GAP
+            )
         ):
             # the words that attribute the quote stay its mention ("he", "a message"): who
             # is behind them changes, not where the text names the source; words that
