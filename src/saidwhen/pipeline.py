@@ -13,6 +13,7 @@ from saidwhen.errors import ExtractionError
 from saidwhen.extract.events import find_events
 from saidwhen.extract.memo import forget_article
 from saidwhen.extract.people import find_people, name_speakers
+from saidwhen.extract.people.speaker_rank import rank_speakers
 from saidwhen.extract.speech import find_quotes
 from saidwhen.extract.speech.view import ArticleView
 from saidwhen.extract.timexes import find_timexes
@@ -59,6 +60,7 @@ def record_from_doc(article: Article, doc: Doc, *, keep_text: bool = False) -> A
         people = find_people(doc, view.regions)
         quotes = find_quotes(doc, people, start=article.body_start, view=view)
         quotes = name_speakers(doc, quotes, people)
+        quotes = rank_speakers(doc, quotes, people)
         quotes = mark_topics(doc, quotes)
         timexes = find_timexes(article.text, article.date, start=article.body_start, doc=doc)
         quotes = date_quotes(doc, quotes, timexes, article.date)
