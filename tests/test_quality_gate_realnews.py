@@ -62,6 +62,11 @@ GATES: dict[str, tuple[tuple[Path, ...], int]] = {
         tuple(ANNOTATIONS / f"p{k}" for k in range(33, 41)),
         112,
     ),
+    # fresh in session 20 (scored once at its start and once after all its merges)
+    "realnews_polnear_p41_p48.json": (
+        tuple(ANNOTATIONS / f"p{k}" for k in range(41, 49)),
+        112,
+    ),
 }
 FLOORS: dict[str, dict[str, float]] = {name: floors_file(name)["floors"] for name in GATES}
 
