@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from saidwhen.eval.tuning import TUNING, tuning_rows
 from saidwhen.extract.people.speaker_rank import (
     FEATURES,
     FILL_GAP,
@@ -35,8 +36,6 @@ from saidwhen.extract.people.speaker_rank import (
 
 __all__ = ["cross_validate", "decide", "fit", "labelled_rows", "main"]
 
-_ANNOTATIONS = Path(__file__).resolve().parents[3] / "annotations" / "realnews-polnear"
-TUNING = tuple(f"p{k}" for k in range(7, 33))
 _L2 = 1.0
 _STEPS = 25
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 8.0)
@@ -192,16 +191,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--l2", type=float, default=_L2)
     ap.add_argument("--margin", type=float, help="a fixed margin (default: chosen by sets)")
     args = ap.parse_args(argv)
-    rows: list[Row]
-    if args.rows is not None and args.rows.exists():
-        rows = [(s, k, f, lab, ex, c) for s, k, f, lab, ex, c in json.loads(args.rows.read_text())]
-    else:
-        from saidwhen.eval.realnews import default_data_dir
-
-        sets = [("realnews-dev", default_data_dir())] + [(p, _ANNOTATIONS / p) for p in TUNING]
-        rows = [r for name, d in sets for r in labelled_rows(name, d)]
-        if args.rows is not None:
-            args.rows.write_text(json.dumps(rows))
+    rows: list[Row] = tuning_rows(args.rows, labelled_rows)
     if any(len(r[2]) != len(FEATURES) for r in rows):
         raise SystemExit("the rows' features are not speaker_rank.FEATURES: extract them again")
     margin, cv = cross_validate(rows, args.l2, args.margin)

@@ -34,12 +34,11 @@ from typing import Any
 
 import numpy as np
 
+from saidwhen.eval.tuning import tuning_rows
 from saidwhen.extract.when.learned import FEATURES, MARGIN, MODEL_PATH, tracing
 
 __all__ = ["cross_validate", "fit", "labelled_rows", "main"]
 
-_ANNOTATIONS = Path(__file__).resolve().parents[3] / "annotations" / "realnews-polnear"
-TUNING = tuple(f"p{k}" for k in range(7, 33))
 # the sets the weights learn from (the module docstring)
 TRAIN = frozenset({"realnews-dev", *(f"p{k}" for k in range(7, 21))})
 _L2 = 1.0
@@ -200,16 +199,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--by-choice", action="store_true", help="each choice weighs one")
     ap.add_argument("--train-all", action="store_true", help="learn from every tuning set")
     args = ap.parse_args(argv)
-    rows: list[Row]
-    if args.rows is not None and args.rows.exists():
-        rows = [(s, k, f, lab, r, n) for s, k, f, lab, r, n in json.loads(args.rows.read_text())]
-    else:
-        from saidwhen.eval.realnews import default_data_dir
-
-        sets = [("realnews-dev", default_data_dir())] + [(p, _ANNOTATIONS / p) for p in TUNING]
-        rows = [r for name, d in sets for r in labelled_rows(name, d)]
-        if args.rows is not None:
-            args.rows.write_text(json.dumps(rows))
+    rows: list[Row] = tuning_rows(args.rows, labelled_rows)
     if any(len(r[2]) != len(FEATURES) for r in rows):
         raise SystemExit("the rows' features are not learned.FEATURES: extract them again")
     train = None if args.train_all else TRAIN

@@ -14,14 +14,13 @@ saidwhen.eval.train_resolver``), and scoring them is a plain sum.
 from __future__ import annotations
 
 import functools
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from saidwhen.errors import SaidwhenError
 from saidwhen.extract.lexicon import SPEECH_VERBS
+from saidwhen.extract.weights import read_weights
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -112,29 +111,10 @@ DEFAULT_MODEL = HAND
 @functools.lru_cache(maxsize=2)
 def load_model(path: str = str(MODEL_PATH)) -> PronounModel:
     """The stored weights, read once per process."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise SaidwhenError(f"{path}: cannot read the pronoun resolver's weights: {exc}") from exc
-    if not isinstance(data, dict):
-        raise SaidwhenError(f"{path}: the pronoun resolver's weights are not a JSON object")
-    names = data.get("features")
-    if not isinstance(names, list) or tuple(names) != FEATURES:
-        raise SaidwhenError(
-            f"{path}: weights for other features than the code's; retrain with "
-            "python -m saidwhen.eval.train_resolver"
-        )
-    weights = data.get("weights")
-    if (
-        not isinstance(weights, list)
-        or len(weights) != len(FEATURES)
-        or not all(isinstance(w, (int, float)) and math.isfinite(w) for w in weights)
-    ):
-        raise SaidwhenError(
-            f"{path}: the pronoun resolver needs one number per feature ({len(FEATURES)}); "
-            "retrain with python -m saidwhen.eval.train_resolver"
-        )
-    return PronounModel(tuple(float(w) for w in weights), str(data.get("stamp", "")))
+    read = read_weights(path, FEATURES, "pronoun resolver", "saidwhen.eval.train_resolver")
+    assert read is not None  # not optional
+    weights, data = read
+    return PronounModel(weights, str(data.get("stamp", "")))
 
 
 _SUBJECTS = ("nsubj", "nsubjpass")

@@ -17,7 +17,6 @@ import bisect
 import contextlib
 import contextvars
 import functools
-import json
 import math
 import operator
 import re
@@ -26,13 +25,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from saidwhen.errors import SaidwhenError
 from saidwhen.extract._doc_heads import DOC_HEADS
 from saidwhen.extract._source_heads import SOURCE_HEADS
 from saidwhen.extract.lexicon import SPEECH_VERBS
 from saidwhen.extract.people.names import PRONOUNS, composed, people_noun
 from saidwhen.extract.speech.direct import _SUBHEAD_WORDS
 from saidwhen.extract.speech.lexicon import QUOTE_CHARS
+from saidwhen.extract.weights import read_weights
 from saidwhen.model import Quote, Speaker
 from saidwhen.nlp import doc_text
 
@@ -146,16 +145,13 @@ class SpeakerModel:
 @functools.lru_cache(maxsize=2)
 def load_model(path: str = str(MODEL_PATH)) -> SpeakerModel | None:
     """The stored weights, or None when there are none (the rules' speakers then stand)."""
-    p = Path(path)
-    if not p.exists():
+    read = read_weights(
+        path, FEATURES, "speaker re-ranking", "saidwhen.eval.train_speaker", optional=True
+    )
+    if read is None:
         return None
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as err:
-        raise SaidwhenError(f"cannot read the speaker weights {p}: {err}") from None
-    if tuple(data.get("features", ())) != FEATURES:
-        raise SaidwhenError(f"{p}: its features are not speaker_rank.FEATURES (retrain)")
-    return SpeakerModel(tuple(float(w) for w in data["weights"]), float(data.get("margin", MARGIN)))
+    weights, data = read
+    return SpeakerModel(weights, float(data.get("margin", MARGIN)))
 
 
 @contextlib.contextmanager

@@ -19,14 +19,13 @@ import contextlib
 import contextvars
 import datetime as dt
 import functools
-import json
 import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from saidwhen.errors import SaidwhenError
+from saidwhen.extract.weights import read_weights
 from saidwhen.extract.when.base import (
     PARAGRAPH_BREAK,
     _sentence_of,
@@ -142,16 +141,10 @@ class WhenModel:
 @functools.lru_cache(maxsize=2)
 def load_model(path: str = str(MODEL_PATH)) -> WhenModel | None:
     """The stored weights, or None when there are none (the hand rules then decide)."""
-    p = Path(path)
-    if not p.exists():
-        return None
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as err:
-        raise SaidwhenError(f"cannot read the quote-date weights {p}: {err}") from None
-    if tuple(data.get("features", ())) != FEATURES:
-        raise SaidwhenError(f"{p}: its features are not learned.FEATURES (retrain)")
-    return WhenModel(tuple(float(w) for w in data["weights"]))
+    read = read_weights(
+        path, FEATURES, "quote-date choice", "saidwhen.eval.train_when", optional=True
+    )
+    return None if read is None else WhenModel(read[0])
 
 
 @contextlib.contextmanager

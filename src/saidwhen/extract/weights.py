@@ -1,0 +1,44 @@
+"""Reading a learned component's stored weights (one reader for the pronoun ranking, the
+quote-date choice and the speaker re-ranking): a JSON object whose ``features`` must be the
+code's and whose ``weights`` hold one finite number per feature."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from saidwhen.errors import SaidwhenError
+
+
+def read_weights(
+    path: str | Path, features: tuple[str, ...], what: str, trainer: str, *, optional: bool = False
+) -> tuple[tuple[float, ...], dict[str, Any]] | None:
+    """The weights at ``path`` and the whole stored object; None when ``optional`` and there
+    is no file. ``what`` names the component and ``trainer`` its training module in errors."""
+    p = Path(path)
+    if optional and not p.exists():
+        return None
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SaidwhenError(f"{p}: cannot read the {what}'s weights: {exc}") from None
+    if not isinstance(data, dict):
+        raise SaidwhenError(f"{p}: the {what}'s weights are not a JSON object")
+    names = data.get("features")
+    if not isinstance(names, list) or tuple(names) != features:
+        raise SaidwhenError(
+            f"{p}: weights for other features than the code's; retrain with python -m {trainer}"
+        )
+    weights = data.get("weights")
+    if (
+        not isinstance(weights, list)
+        or len(weights) != len(features)
+        or not all(isinstance(w, (int, float)) and math.isfinite(w) for w in weights)
+    ):
+        raise SaidwhenError(
+            f"{p}: the {what} needs one number per feature ({len(features)}); "
+            f"retrain with python -m {trainer}"
+        )
+    return tuple(float(w) for w in weights), data
