@@ -8,8 +8,9 @@ gold as the shared scorer matches (``score.spans`` and ``score.match``: overlap 
 half the shorter span), and a candidate is labelled right when the scorer's ``speaker_ok``
 accepts it.  An L2-regularised conditional logit over each quote's candidates (Newton's
 method, numpy: deterministic) gives the weights.  The figure to trust is leave-one-set-out:
-each set's quotes decided with weights learned on the others (and the margin chosen on the
-others), beside the rules' speakers on the same quotes.
+each set's quotes decided with weights learned on the others, beside the rules' speakers on
+the same quotes.  The margin (one number for all sets) is the one whose held-out decisions
+are best over all sets, each set included: the figure is a little optimistic for it.
 
     python -m saidwhen.eval.train_speaker [--rows FILE] [--dry-run] [--l2 X]
 """

@@ -312,7 +312,12 @@ def _loose_noun_report(noun: Token, end: int) -> tuple[Token, list[Token]] | Non
     after = doc[k + 1] if k + 1 < len(doc) else None
     if after is None or doc[k].lower_ != "that" or (after.pos_ in _VERBS and after.tag_ != "VBG"):
         return None
-    words = [t for t in doc[k + 1 :] if t.idx < end and not t.is_space]
+    words = []
+    for t in doc[k + 1 :]:
+        if t.idx >= end:
+            break
+        if not t.is_space:
+            words.append(t)
     while words and words[-1].is_punct:
         words.pop()
     return (owner, words) if len(words) >= 3 else None
