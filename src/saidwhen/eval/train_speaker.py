@@ -18,7 +18,6 @@ are best over all sets, each set included: the figure is a little optimistic for
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from saidwhen.eval.tuning import TUNING, tuning_rows
+from saidwhen.eval.tuning import TUNING, traced_articles, tuning_rows
 from saidwhen.extract.people.speaker_rank import (
     FEATURES,
     FILL_GAP,
@@ -49,39 +48,28 @@ _RULES = FEATURES.index("rules")
 def labelled_rows(name: str, data_dir: Path) -> list[Row]:
     """The candidates of every direct quote of one set that matches a gold quote with a
     speaker, labelled by the scorer's rule."""
-    from saidwhen.eval.realnews import load_gold, load_scorer
-    from saidwhen.model import Article
-    from saidwhen.nlp import load_nlp
-    from saidwhen.pipeline import extract_articles
+    from saidwhen.eval.realnews import load_scorer
 
     score = load_scorer()
-    gold = load_gold(data_dir)
-    arts = [
-        Article(text=g["text"], date=dt.date.fromisoformat(g["date"]), id=g["name"]) for g in gold
-    ]
     out: list[Row] = []
-    with tracing() as trace:
-        seen = 0
-        for g, rec in zip(gold, extract_articles(arts, load_nlp()), strict=True):
-            rows = trace[seen:]
-            seen = len(trace)
-            text = score.Text(g["text"])
-            golds = [dict(q) for q in g["quotes"] if q["kind"] in score.DIRECT]
-            preds: list[dict[str, Any]] = [
-                {"text": q.text, "start": q.start, "end": q.end}
-                for q in rec.quotes
-                if q.kind in score.DIRECT
-            ]
-            score.spans(text, golds)
-            score.spans(text, preds)
-            by_start = {p["start"]: gq for gq, p in score.match(golds, preds)}
-            for start, _end, _said, cand, feats in rows:
-                gq = by_start.get(start)
-                if gq is None or gq.get("speaker") is None:
-                    continue
-                ok = score.speaker_ok(cand, gq["speaker"], gq.get("speaker_alt", ()))
-                exact = score.tokens(cand) == score.tokens(gq["speaker"])
-                out.append((name, f"{g['name']}:{start}", feats, int(ok), int(exact), cand))
+    for g, rec, rows in traced_articles(data_dir, tracing):
+        text = score.Text(g["text"])
+        golds = [dict(q) for q in g["quotes"] if q["kind"] in score.DIRECT]
+        preds: list[dict[str, Any]] = [
+            {"text": q.text, "start": q.start, "end": q.end}
+            for q in rec.quotes
+            if q.kind in score.DIRECT
+        ]
+        score.spans(text, golds)
+        score.spans(text, preds)
+        by_start = {p["start"]: gq for gq, p in score.match(golds, preds)}
+        for start, _end, _said, cand, feats in rows:
+            gq = by_start.get(start)
+            if gq is None or gq.get("speaker") is None:
+                continue
+            ok = score.speaker_ok(cand, gq["speaker"], gq.get("speaker_alt", ()))
+            exact = score.tokens(cand) == score.tokens(gq["speaker"])
+            out.append((name, f"{g['name']}:{start}", feats, int(ok), int(exact), cand))
     return out
 
 

@@ -26,7 +26,6 @@ check set's dates 710 against 713 of 920 (``--train-all`` learns from every set)
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from saidwhen.eval.tuning import tuning_rows
+from saidwhen.eval.tuning import traced_articles, tuning_rows
 from saidwhen.extract.when.learned import FEATURES, MARGIN, MODEL_PATH, tracing
 
 __all__ = ["cross_validate", "fit", "labelled_rows", "main"]
@@ -80,34 +79,22 @@ def _gold_when(gold: dict[str, Any], start: int, end: int, said: str, indirect: 
 def labelled_rows(name: str, data_dir: Path) -> list[Row]:
     """The labelled choices of one tuning set: one row per candidate day of a quote whose
     gold is the article's day or one of its candidates."""
-    from saidwhen.eval.realnews import load_gold
-    from saidwhen.model import Article
-    from saidwhen.nlp import load_nlp
-    from saidwhen.pipeline import extract_articles
-
-    gold = load_gold(data_dir)
-    arts = [
-        Article(text=g["text"], date=dt.date.fromisoformat(g["date"]), id=g["name"]) for g in gold
-    ]
     out: list[Row] = []
-    with tracing() as trace:
-        seen = 0
-        for g, _rec in zip(gold, extract_articles(arts, load_nlp()), strict=True):
-            quotes: dict[str, list[tuple[str, list[float], str | None, int]]] = {}
-            whens: dict[str, str | None] = {}
-            for start, end, said, cand, feats, ruled, lines in trace[seen:]:
-                key = f"{g['name']}:{start}"
-                if key not in whens:
-                    whens[key] = _gold_when(g, start, end, said, feats[_INDIRECT] > 0)
-                quotes.setdefault(key, []).append((cand, feats, ruled, lines))
-            seen = len(trace)
-            for key, cands in quotes.items():
-                when = whens[key]
-                art = when in ("article date", g["date"])
-                if not art and when not in {c for c, _, _, _ in cands}:
-                    continue  # neither choice is right: nothing to learn
-                for cand, feats, ruled, lines in cands:
-                    out.append((name, key, feats, int(cand == when), int(cand == ruled), lines))
+    for g, _rec, traced in traced_articles(data_dir, tracing):
+        quotes: dict[str, list[tuple[str, list[float], str | None, int]]] = {}
+        whens: dict[str, str | None] = {}
+        for start, end, said, cand, feats, ruled, lines in traced:
+            key = f"{g['name']}:{start}"
+            if key not in whens:
+                whens[key] = _gold_when(g, start, end, said, feats[_INDIRECT] > 0)
+            quotes.setdefault(key, []).append((cand, feats, ruled, lines))
+        for key, cands in quotes.items():
+            when = whens[key]
+            art = when in ("article date", g["date"])
+            if not art and when not in {c for c, _, _, _ in cands}:
+                continue  # neither choice is right: nothing to learn
+            for cand, feats, ruled, lines in cands:
+                out.append((name, key, feats, int(cand == when), int(cand == ruled), lines))
     return out
 
 

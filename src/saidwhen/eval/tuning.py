@@ -1,12 +1,20 @@
-"""The realnews tuning sets the learned components are trained on, and their labelled rows
-kept in a file between runs (extracting every set takes minutes)."""
+"""The realnews tuning sets the learned components are trained on: each article extracted
+with its traced rows, and the labelled rows kept in a file between runs (extracting every set
+takes minutes)."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from saidwhen.model import ArticleRecord
+
+_Row = TypeVar("_Row")
 
 ANNOTATIONS = Path(__file__).resolve().parents[3] / "annotations" / "realnews-polnear"
 # realnews-dev and our PolNeAR sets p7-p32; p33 onwards are check and fresh sets
@@ -27,3 +35,25 @@ def tuning_rows(
     if cache is not None:
         cache.write_text(json.dumps(rows))
     return rows
+
+
+def traced_articles(
+    data_dir: Path, tracing: Callable[[], contextlib.AbstractContextManager[list[_Row]]]
+) -> Iterator[tuple[dict[str, Any], ArticleRecord, list[_Row]]]:
+    """Every gold article of ``data_dir`` with saidwhen's record of it and the rows a
+    component's ``tracing`` collected while that article was extracted."""
+    from saidwhen.eval.realnews import load_gold
+    from saidwhen.model import Article
+    from saidwhen.nlp import load_nlp
+    from saidwhen.pipeline import extract_articles
+
+    gold = load_gold(data_dir)
+    arts = [
+        Article(text=g["text"], date=dt.date.fromisoformat(g["date"]), id=g["name"]) for g in gold
+    ]
+    with tracing() as trace:
+        seen = 0
+        for g, rec in zip(gold, extract_articles(arts, load_nlp()), strict=True):
+            rows = trace[seen:]
+            seen = len(trace)
+            yield g, rec, rows

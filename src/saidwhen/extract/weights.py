@@ -1,15 +1,21 @@
-"""Reading a learned component's stored weights (one reader for the pronoun ranking, the
-quote-date choice and the speaker re-ranking): a JSON object whose ``features`` must be the
-code's and whose ``weights`` hold one finite number per feature."""
+"""What the learned components (the pronoun ranking, the quote-date choice, the speaker
+re-ranking) share: reading their stored weights (a JSON object whose ``features`` must be the
+code's and whose ``weights`` hold one finite number per feature), and collecting their rows
+for training."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import json
 import math
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from saidwhen.errors import SaidwhenError
+
+_Row = TypeVar("_Row")
 
 
 def read_weights(
@@ -42,3 +48,15 @@ def read_weights(
             f"retrain with python -m {trainer}"
         )
     return tuple(float(w) for w in weights), data
+
+
+@contextlib.contextmanager
+def collecting(var: contextvars.ContextVar[list[_Row] | None]) -> Iterator[list[_Row]]:
+    """A learned component's rows for training: ``var`` holds a fresh list while the block
+    runs (the component appends to it when set), then is reset."""
+    rows: list[_Row] = []
+    token = var.set(rows)
+    try:
+        yield rows
+    finally:
+        var.reset(token)

@@ -20,7 +20,7 @@ import functools
 import math
 import operator
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +31,7 @@ from saidwhen.extract.lexicon import SPEECH_VERBS
 from saidwhen.extract.people.names import PRONOUNS, composed, people_noun
 from saidwhen.extract.speech.direct import _SUBHEAD_WORDS
 from saidwhen.extract.speech.lexicon import QUOTE_CHARS
-from saidwhen.extract.weights import read_weights
+from saidwhen.extract.weights import collecting, read_weights
 from saidwhen.model import Quote, Speaker
 from saidwhen.nlp import doc_text
 
@@ -154,15 +154,9 @@ def load_model(path: str = str(MODEL_PATH)) -> SpeakerModel | None:
     return SpeakerModel(weights, float(data.get("margin", MARGIN)))
 
 
-@contextlib.contextmanager
-def tracing() -> Iterator[list[TraceRow]]:
+def tracing() -> contextlib.AbstractContextManager[list[TraceRow]]:
     """Collect every quote's candidates and features (for training)."""
-    rows: list[TraceRow] = []
-    token = _TRACE.set(rows)
-    try:
-        yield rows
-    finally:
-        _TRACE.reset(token)
+    return collecting(_TRACE)
 
 
 @dataclass(slots=True)

@@ -21,11 +21,11 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from saidwhen.extract.weights import read_weights
+from saidwhen.extract.weights import collecting, read_weights
 from saidwhen.extract.when.base import (
     PARAGRAPH_BREAK,
     _sentence_of,
@@ -147,15 +147,9 @@ def load_model(path: str = str(MODEL_PATH)) -> WhenModel | None:
     return None if read is None else WhenModel(read[0])
 
 
-@contextlib.contextmanager
-def tracing() -> Iterator[list[TraceRow]]:
+def tracing() -> contextlib.AbstractContextManager[list[TraceRow]]:
     """Collect every choice's features (for training): ``with tracing() as rows: ...``."""
-    rows: list[TraceRow] = []
-    token = _TRACE.set(rows)
-    try:
-        yield rows
-    finally:
-        _TRACE.reset(token)
+    return collecting(_TRACE)
 
 
 def _other_time(text: str, cue: Span, frame: str) -> bool:
