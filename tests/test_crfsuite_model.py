@@ -180,3 +180,14 @@ def test_cue_paths_left_of_the_cue_and_of_an_empty_doc() -> None:
     paths = _paths([1, 1], ["nsubj", "ROOT"], ["x", "5"], ["smith", "say"])
     assert paths == [crf._path_feats("5", "nsubj", "L", "say", 0, "none"), ("path=root",)]
     assert _paths([], [], [], []) == []
+
+
+def test_child_columns_are_the_kinds_of_children_in_text_order(nlp: Any) -> None:
+    doc = nlp("The mayor said that the bridge, which she built, would reopen in May.")
+    view = ArticleView.build(doc)
+    columns = crf._child_deps(view.heads, view.factors["dep"])
+    for t in doc:
+        kinds = [c.dep_ for c in t.children if c.dep_ in crf._CHILD_DEPS]
+        got = [c.values[c.index[t.i]] for c in columns if c.index is not None and c.index[t.i] >= 0]
+        assert got == kinds, t.text
+    assert any(c.index is not None and (c.index >= 0).sum() for c in columns[1:])

@@ -165,3 +165,30 @@ def test_children_from_heads(heads: list[int], children: list[tuple[int, ...]]) 
 )
 def test_groups_of_codes(codes: list[int], groups: list[list[int]]) -> None:
     assert _groups(np.array(codes, dtype=np.intp)) == groups
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_arrays_match_the_tokens(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    view = ArticleView.build(doc)
+    assert view.heads.tolist() == [t.head.i for t in doc]
+    assert view.sentence_starts.tolist() == [s.start for s in doc.sents]
+    assert view.titles.tolist() == [t.i for t in doc if t.is_title]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nets were cut,  two fishermen claimed.\n\nThe keeper warned.  ",
+        " A  lone  word\n",
+        "x",
+    ],
+)
+def test_token_range_is_the_expanded_char_span(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    view = ArticleView.build(doc)
+    for start in range(-1, len(text) + 2):
+        for end in range(start + 1, len(text) + 2):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            want = None if span is None else (span.start, span.end)
+            assert view.token_range(start, end) == want, (start, end)

@@ -17,6 +17,7 @@ same columns as the strings the model is trained on.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import itertools
@@ -113,23 +114,34 @@ class Column:
     index: Ints | None = None
 
 
-def _sparse(template: str, n: int, found: Iterable[tuple[int, Any]]) -> Column:
-    """A column of ``n`` tokens, valued only at the ``(token, value)`` pairs ``found``."""
-    index = np.full(n, -1, dtype=np.intp)
-    code: dict[Any, int] = {}
-    at, codes = [], []
-    for i, v in found:
-        at.append(i)
-        codes.append(code.setdefault(v, len(code)))
-    index[at] = codes
-    return Column(template, list(code), index)
-
-
-def _flags(template: str, n: int, where: Iterable[int]) -> Column:
+def _flags(template: str, n: int, where: Ints | Iterable[int]) -> Column:
     """A feature without a value, present at the tokens ``where``."""
     index = np.full(n, -1, dtype=np.intp)
-    index[list(where)] = 0
+    index[where if isinstance(where, np.ndarray) else list(where)] = 0
     return Column(template, (True,), index)
+
+
+def _child_deps(heads: Ints, deps: tuple[Sequence[str], Ints]) -> list[Column]:
+    """``c={}``: the dependency of each token's first, second ... child of a kind in
+    :data:`_CHILD_DEPS`, in text order (as ``Token.children`` gives them); one column per
+    rank, up to the most such children any token has."""
+    dep_values, dep_codes = deps
+    n = len(heads)
+    wanted = np.array([d in _CHILD_DEPS for d in dep_values], dtype=bool)
+    kids = np.flatnonzero(wanted[dep_codes] & (heads != np.arange(n))) if n else heads
+    # by head, each head's children in text order, and each one's rank among them
+    kids = kids[np.argsort(heads[kids], kind="stable")]
+    of = heads[kids]
+    new = np.ones(len(kids), dtype=bool)
+    new[1:] = of[1:] != of[:-1]
+    first = np.flatnonzero(new)
+    rank = np.arange(len(kids)) - np.repeat(first, np.diff(np.append(first, len(kids))))
+    out = []
+    for k in range(int(rank.max()) + 1 if len(kids) else 0):
+        index = np.full(n, -1, dtype=np.intp)
+        index[of[rank == k]] = dep_codes[kids[rank == k]]
+        out.append(Column("c={}", dep_values, index))
+    return out
 
 
 class _Rendered(dict[Any, "str | None"]):
@@ -205,27 +217,14 @@ def _pairs(
 def token_table(view: ArticleView) -> TokenTable:
     """The :class:`TokenTable` of an article."""
     n = len(view.texts)
-    sent_of, sent_end = view.sent_start, view.sent_end
-    dep, head = view.dep, view.head
-    # children in text order, as ``Token.children`` gives them
-    child_deps: list[list[str]] = [[] for _ in range(n)]
-    dep_values, dep_codes = view.factors["dep"]
-    wanted = np.array([d in _CHILD_DEPS for d in dep_values], dtype=bool)
-    for j in np.flatnonzero(wanted[dep_codes]).tolist():
-        if head[j] != j:
-            child_deps[head[j]].append(dep[j])
-    buckets: dict[tuple[int, int] | None, str] = {}
-    rate = []
-    for rec in view.cues:
-        got = buckets.get(rec)
-        if got is None:
-            got = buckets[rec] = _rate_bucket(rec)
-        rate.append(got)
+    heads = view.heads
     f = view.factors
     lower, lemma, pos, tag, deps = f["lower"], f["lemma"], f["pos"], f["tag"], f["dep"]
-    rates = _factor(rate)
+    # each distinct cue record's rate bucket, then the buckets' codes by token
+    recs, rec_of = _factor(view.cues)
+    rate_values, rate_of = _factor([_rate_bucket(rec) for rec in recs])
+    rates = (rate_values, rate_of[rec_of])
     frames = _factor(view.frames)
-    heads = np.array(head, dtype=np.intp)
     at_head = heads if n else np.zeros(0, dtype=np.intp)
     h_pos = (pos[0], pos[1][at_head])
     h_lemma = (lemma[0], lemma[1][at_head])
@@ -247,19 +246,16 @@ def token_table(view: ArticleView) -> TokenTable:
         Column("q={}", ("0", "1"), np.array(view.in_quotes, dtype=np.intp)),
         Column("rate={}", *rates),
         Column("frame={}", *frames),
-        _flags("sent_start", n, set(sent_of)),
-        _flags("sent_end", n, {e - 1 for e in sent_end}),
-        _flags("title", n, (i for i, t in enumerate(view.is_title) if t)),
+        _flags("sent_start", n, view.sentence_starts),
+        _flags("sent_end", n, np.append(view.sentence_starts[1:], n) - 1 if n else ()),
+        _flags("title", n, view.titles),
     ]
-    parents = [i for i, c in enumerate(child_deps) if c]
-    for k in range(max(map(len, child_deps), default=0)):
-        kth = ((i, child_deps[i][k]) for i in parents if len(child_deps[i]) > k)
-        columns.append(_sparse("c={}", n, kth))
+    columns += _child_deps(heads, deps)
     columns.append(Column("gl={}", lemma[0], g_lemma))
     # the head's cue rate: the subject and complement of a likely cue
     columns.append(Column("hrate={}", *_pairs((rates[0], rates[1][at_head]), deps)))
     # a path is one feature, or four under a likely cue
-    kinds, kind = _cue_paths(head, deps, rates, lemma, frames)
+    kinds, kind = _cue_paths(heads, deps, rates, lemma, frames)
     columns.append(Column("{}", [p[0] for p in kinds], kind))
     four = np.array([len(p) > 1 for p in kinds], dtype=bool)
     below = np.where(four[kind], kind, -1) if n else kind
@@ -355,7 +351,7 @@ _PATH_DEPTH = 8
 
 
 def _cue_paths(
-    head: Sequence[int],
+    head: Sequence[int] | Ints,
     dep: tuple[Sequence[str], Ints],
     rate: tuple[Sequence[str], Ints],
     lemma: tuple[Sequence[str], Ints],
@@ -452,7 +448,6 @@ def rule_roles(view: ArticleView, rules: Sequence[Draft] | None = None) -> list[
     ``find_reported``'s output when the caller has it already.
     """
     spans: list[tuple[str, int, list[tuple[int, int]]]] = []
-    doc = view.doc
     found = find_reported(view) if rules is None else rules
     for n, q in enumerate(found):
         parts = [("CON", q.start, q.end)]
@@ -461,10 +456,10 @@ def rule_roles(view: ArticleView, rules: Sequence[Draft] | None = None) -> list[
         if q.speaker is not None:
             parts.append(("SRC", q.speaker.start, q.speaker.end))
         for role, s, e in parts:
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is not None:
-                spans.append((role, n, [(span.start, span.end)]))
-    return labels_from_spans(range(len(doc)), spans)
+            got = view.token_range(s, e)
+            if got is not None:
+                spans.append((role, n, [got]))
+    return labels_from_spans(range(len(view.texts)), spans)
 
 
 def sequence_features(
@@ -488,28 +483,33 @@ def labels_from_spans(
     """BIO labels for one sequence from gold spans.
 
     Args:
-        seq: the token indices of the sequence.
+        seq: the token indices of the sequence, ascending.
         spans: ``(role, attribution id, [(first token, last token + 1), ...])``;
             each piece of a discontinuous span starts with ``B``.
     """
-    # (a whole doc's range, as the rules' roles ask, needs no table of positions)
-    pos: Any = range(len(seq)) if seq == range(len(seq)) else {i: k for k, i in enumerate(seq)}
-    role_at: list[str | None] = [None] * len(seq)
-    piece_at: list[tuple[int, int] | None] = [None] * len(seq)
+    m = len(seq)
+    # per position: the role (its place in ROLES, -1 for none), the attribution, the piece
+    role_at = np.full(m, -1, dtype=np.intp)
+    ident_at = np.full(m, -1, dtype=np.intp)
+    piece_at = np.full(m, -1, dtype=np.intp)
     for role, ident, pieces in sorted(spans, key=lambda s: ROLES.index(s[0])):
+        r = ROLES.index(role)
         for n, (lo, hi) in enumerate(pieces):
-            for i in range(lo, hi):
-                if i in pos:
-                    role_at[pos[i]] = role
-                    piece_at[pos[i]] = (ident, n)
-    labels = ["O"] * len(seq)
-    for k in (k for k, here in enumerate(role_at) if here is not None):
-        here = role_at[k]
-        if k > 0 and role_at[k - 1] == here and piece_at[k - 1] == piece_at[k]:
-            labels[k] = f"I-{here}"
-        else:
-            labels[k] = f"B-{here}"
-    return labels
+            a, b = bisect.bisect_left(seq, lo), bisect.bisect_left(seq, hi)
+            role_at[a:b], ident_at[a:b], piece_at[a:b] = r, ident, n
+    cont = np.zeros(m, dtype=np.intp)
+    if m:
+        cont[1:] = (
+            (role_at[1:] == role_at[:-1])
+            & (ident_at[1:] == ident_at[:-1])
+            & (piece_at[1:] == piece_at[:-1])
+        )
+    codes = np.where(role_at < 0, 0, 1 + 2 * role_at + cont)
+    return list(map(_BIO.__getitem__, codes.tolist()))
+
+
+# the label of each code of labels_from_spans: "O", then B and I of each role
+_BIO = ("O", *(f"{bio}-{role}" for role in ROLES for bio in "BI"))
 
 
 def spans_from_labels(seq: Sequence[int], labels: Sequence[str]) -> list[TaggedSpan]:

@@ -103,6 +103,9 @@ class ArticleView:
         factors: for ``orth``, ``lower``, ``lemma``, ``pos``, ``tag`` and ``dep``, the
             distinct values in the article and the code of each token's value among
             them (a feature is looked up once per value, not once per token).
+        heads: ``head`` as an array.
+        sentence_starts: the first token of each sentence, in text order.
+        titles: the indices of the tokens that are ``is_title``.
     """
 
     doc: Doc
@@ -131,6 +134,9 @@ class ArticleView:
     cues: tuple[tuple[int, int] | None, ...]
     where: dict[str, list[int]]
     factors: dict[str, tuple[tuple[str, ...], Ints]]
+    heads: Ints
+    sentence_starts: Ints
+    titles: Ints
 
     def regions_from(self, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
         """The ``token_regions`` that open at a token in ``lo:hi``, in text order (found
@@ -142,6 +148,19 @@ class ArticleView:
     def sentence(self, i: int) -> SpacySpan:
         """The sentence of token ``i`` (``Token.sent`` walks the whole sentence each time)."""
         return self.doc[self.sent_start[i] : self.sent_end[i]]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """``(first, last + 1)``: the tokens that overlap characters ``start:end``, as
+        ``Doc.char_span(start, end, alignment_mode="expand")`` finds them (None where it
+        finds none), read from the offsets without a Span or a Token."""
+        size = len(self.text)
+        if not (0 <= start < size and 0 <= end - 1 < size):
+            return None
+        idx = self.idx
+        first = bisect.bisect_right(idx, start) - 1
+        if start == idx[first] + len(self.texts[first]):
+            first += 1  # the white space after a token is no part of it
+        return first, bisect.bisect_right(idx, end - 1)
 
     def sentence_range(self, i: int) -> tuple[int, int]:
         """``(first, last + 1)``: the token indices of the sentence of token ``i``."""
@@ -201,7 +220,7 @@ class ArticleView:
         orth_values, orth_codes = factors["orth"]
         breaks = np.array(["\n" in t for t in orth_values], dtype=bool)
         para = np.cumsum(breaks[orth_codes]).tolist()
-        sent_start, sent_end = _sentence_bounds(arr[:, 10])
+        firsts, sent_start, sent_end = _sentence_bounds(arr[:, 10])
         quoted = tuple(inside)
         lowers = tuple(map(name, lower))
         lemma_l = tuple(map(lemmas.__getitem__, lemma))
@@ -238,6 +257,9 @@ class ArticleView:
             cues=_cue_records(lowers, lemma_l, frames, quoted, poses, deps, children, factors),
             where=where,
             factors=factors,
+            heads=heads,
+            sentence_starts=firsts,
+            titles=np.flatnonzero(arr[:, 9]),
         )
         _built(doc).append(view)
         return view
@@ -293,17 +315,18 @@ def _children(heads: Ints) -> tuple[tuple[int, ...], ...]:
 
 def _sentence_bounds(
     sent_start: npt.NDArray[Any],
-) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The first token of each token's sentence and the token after its last, from the
-    SENT_START column as ``Doc.sents`` reads it (a sentence starts where the value is 1),
-    without making a Span per sentence."""
+) -> tuple[Ints, tuple[int, ...], tuple[int, ...]]:
+    """The first token of each sentence, and of each token's sentence the first token and
+    the token after its last, from the SENT_START column as ``Doc.sents`` reads it (a
+    sentence starts where the value is 1), without making a Span per sentence."""
     n = len(sent_start)
     first = sent_start == 1
     first[:1] = True
     at = np.arange(n)
     starts = np.maximum.accumulate(np.where(first, at, 0))
-    ends = np.append(np.flatnonzero(first)[1:], n)[np.cumsum(first) - 1]
-    return tuple(starts.tolist()), tuple(ends.tolist())
+    firsts = np.flatnonzero(first)
+    ends = np.append(firsts[1:], n)[np.cumsum(first) - 1]
+    return firsts, tuple(starts.tolist()), tuple(ends.tolist())
 
 
 def _subject_pos(
