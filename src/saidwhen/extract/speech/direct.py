@@ -633,14 +633,18 @@ def _name_pulled(text: str, drafts: list[Draft]) -> None:
     """A quote with no cue and no speaker that the article gives again with its speaker
     (a pull quote set into the text, signed or not: ""I worry that ...\nDean Baker,
     Center for ..."" and later ""I worry that ...," said Dean Baker") is that speaker's."""
+    bare = [
+        i
+        for i, d in enumerate(drafts)
+        if d.kind == "direct" and d.speaker is None and d.cue is None and d.continues_draft is None
+    ]
+    if not bare:
+        return  # (most articles: the index of the others' words is not built)
     forms = SameWords([text[d.start : d.end] for d in drafts])
     said = [k for k, d in enumerate(drafts) if d.speaker is not None and d.cue is not None]
     holding = WordRuns(forms, said, _PULLED_WORDS)
-    for i, d in enumerate(drafts):
-        if d.kind != "direct" or d.speaker is not None or d.cue is not None:
-            continue
-        if d.continues_draft is not None:
-            continue
+    for i in bare:
+        d = drafts[i]
         for j in holding.candidates(i):
             if forms.same(i, j, _PULLED_WORDS):
                 d.speaker, d.cue = drafts[j].speaker, drafts[j].cue
