@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from saidwhen.extract.speech.lexicon import SUBJ_DEPS, cue_keys, cue_record
-from saidwhen.extract.speech.view import ArticleView, _children, _groups
+from saidwhen.extract.speech.view import ArticleView, _children, _groups, _subject_pos_of
 
 TEXTS = [
     'date 2021-03-02\n\nThe harbour master said on Monday that "the ferry will sail."\n\n'
@@ -192,3 +192,12 @@ def test_token_range_is_the_expanded_char_span(nlp: Any, text: str) -> None:
             span = doc.char_span(start, end, alignment_mode="expand")
             want = None if span is None else (span.start, span.end)
             assert view.token_range(start, end) == want, (start, end)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_subject_pos_of_every_token(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    view = ArticleView.build(doc)
+    want = [next((c.pos_ for c in t.children if c.dep_ in SUBJ_DEPS), "x") for t in doc]
+    assert _subject_pos_of(view.heads, view.factors) == want
+    assert ("x" in want and len(set(want)) > 1) or not want  # some tokens have a subject

@@ -191,23 +191,25 @@ class ArticleView:
         names = _STRINGS
         if len(names) > _STRINGS_MAX:
             names.clear()
-        lemmas: dict[int, str] = {}
         factors: dict[str, tuple[tuple[str, ...], Ints]] = {}
+        # per attribute, each token's string: the distinct ones taken by code (an
+        # array's take, not a dict lookup per token)
+        per_token: dict[str, tuple[str, ...]] = {}
         for col, attr in enumerate(_FACTORS):
             ids, codes = np.unique(arr[:, col], return_inverse=True)
             id_list = ids.tolist()
-            for k in id_list:
-                if k not in names:
-                    names[k] = strings[k]
+            for k in set(id_list).difference(names):
+                names[k] = strings[k]
             got = list(map(names.__getitem__, id_list))
             if attr == "lemma":
                 got = [g.lower() for g in got]
-                lemmas = dict(zip(id_list, got, strict=True))
-            factors[attr] = (tuple(got), codes.reshape(n).astype(np.intp))
-        cols = arr.T.tolist()
-        orth, lower, lemma, pos, tag, dep, _, idx, space, title, _ = cols
-        name = names.__getitem__
-        texts = tuple(map(name, orth))
+            codes = codes.reshape(n).astype(np.intp)
+            factors[attr] = (tuple(got), codes)
+            distinct = np.empty(len(got), dtype=object)
+            distinct[:] = got
+            per_token[attr] = tuple(distinct.take(codes).tolist())
+        idx = arr[:, 7].tolist()
+        texts = per_token["orth"]
         # HEAD is an offset from the token, stored unsigned
         heads = arr[:, 6].astype(np.intp) + np.arange(n, dtype=np.intp)
         head = tuple(heads.tolist())
@@ -222,14 +224,12 @@ class ArticleView:
         para = np.cumsum(breaks[orth_codes]).tolist()
         firsts, sent_start, sent_end = _sentence_bounds(arr[:, 10])
         quoted = tuple(inside)
-        lowers = tuple(map(name, lower))
-        lemma_l = tuple(map(lemmas.__getitem__, lemma))
-        poses = tuple(map(name, pos))
-        deps = tuple(map(name, dep))
+        lowers, lemma_l = per_token["lower"], per_token["lemma"]
+        poses, deps = per_token["pos"], per_token["dep"]
         children = _children(heads)
         where = dict(zip(factors["lower"][0], _groups(factors["lower"][1]), strict=True))
         frames = _frames(doc, lowers, poses, deps, head, factors, where)
-        is_space = tuple(map(bool, space))
+        is_space = tuple(arr[:, 8].astype(bool).tolist())
         view = cls(
             doc=doc,
             text=text,
@@ -242,19 +242,19 @@ class ArticleView:
             lower=lowers,
             lemma=lemma_l,
             pos=poses,
-            tag=tuple(map(name, tag)),
+            tag=per_token["tag"],
             dep=deps,
             head=head,
             children=children,
             idx=tuple(idx),
             is_space=is_space,
-            is_title=tuple(map(bool, title)),
+            is_title=tuple(arr[:, 9].astype(bool).tolist()),
             para=tuple(para),
-            paragraphs=_paragraphs(text, idx, is_space, start),
+            paragraphs=_paragraphs(text, idx, np.flatnonzero(arr[:, 8] == 0), start),
             sent_start=sent_start,
             sent_end=sent_end,
             frames=frames,
-            cues=_cue_records(lowers, lemma_l, frames, quoted, poses, deps, children, factors),
+            cues=_cue_records(lowers, lemma_l, frames, quoted, heads, factors),
             where=where,
             factors=factors,
             heads=heads,
@@ -399,34 +399,55 @@ def _cue_records(
     lemma: tuple[str, ...],
     frames: tuple[str, ...],
     quoted: tuple[bool, ...],
-    pos: tuple[str, ...],
-    dep: tuple[str, ...],
-    children: tuple[tuple[int, ...], ...],
+    heads: Ints,
     factors: dict[str, tuple[tuple[str, ...], Ints]],
 ) -> tuple[tuple[int, int] | None, ...]:
     """The cue record of every token; only the tokens whose word or lemma the lexicon
     knows (each distinct one looked up once) are read."""
-    out: list[tuple[int, int] | None] = [None] * len(lower)
+    n = len(lower)
+    out: list[tuple[int, int] | None] = [None] * n
     (words, word_of), (lemmas, lemma_of) = factors["lower"], factors["lemma"]
     known_word = np.array([w in CUE_FORMS for w in words], dtype=bool)
-    known_lemma = np.array([f"~{m}" in CUE_FORMS for m in lemmas], dtype=bool)
-    for i in np.flatnonzero(known_word[word_of] | known_lemma[lemma_of]).tolist():
-        subj = _subject_pos(i, pos, dep, children)
-        out[i] = _cue_record(lower[i], lemma[i], frames[i], quoted[i], subj)
+    known_lemma = np.array([m in _CUE_LEMMAS for m in lemmas], dtype=bool)
+    cands = np.flatnonzero(known_word[word_of] | known_lemma[lemma_of]).tolist()
+    if not cands:
+        return tuple(out)
+    subj = _subject_pos_of(heads, factors)
+    for i in cands:
+        out[i] = _cue_record(lower[i], lemma[i], frames[i], quoted[i], subj[i])
     return tuple(out)
 
 
-def _paragraphs(
-    text: str, idx: list[int], space: tuple[bool, ...], start: int
-) -> tuple[tuple[int, ...], ...]:
+# the lemmas of the cue lexicon (its keys ``~lemma``)
+_CUE_LEMMAS = frozenset(f[1:] for f in CUE_FORMS if f.startswith("~"))
+
+
+def _subject_pos_of(heads: Ints, factors: dict[str, tuple[tuple[str, ...], Ints]]) -> list[str]:
+    """:func:`_subject_pos` of every token: the part of speech of its first child (in
+    text order) of a dependency in ``SUBJ_DEPS``, ``x`` without one."""
+    n = len(heads)
+    (dep_values, dep_of), (pos_values, pos_of) = factors["dep"], factors["pos"]
+    is_subj = np.array([d in SUBJ_DEPS for d in dep_values], dtype=bool)
+    subj = np.flatnonzero(is_subj[dep_of] & (heads != np.arange(n)))
+    # the first subject of each head: subjects come in text order
+    owners, first = np.unique(heads[subj], return_index=True)
+    code = np.full(n, len(pos_values), dtype=np.intp)
+    code[owners] = pos_of[subj[first]]
+    names = np.empty(len(pos_values) + 1, dtype=object)
+    names[:] = [*pos_values, "x"]
+    return names.take(code).tolist()  # type: ignore[no-any-return]
+
+
+def _paragraphs(text: str, idx: list[int], words: Ints, start: int) -> tuple[tuple[int, ...], ...]:
     """Token indices of each paragraph (:func:`saidwhen.extract.quotes.paragraphs`), white
-    space left out, from character ``start`` on."""
+    space left out (``words``: the indices of the tokens that are not), from character
+    ``start`` on."""
     out = []
     for p_start, p_end in paragraphs(text, start):
         lo, hi = bisect.bisect_left(idx, p_start), bisect.bisect_left(idx, p_end)
-        toks = tuple(i for i in range(lo, hi) if not space[i])
-        if toks:
-            out.append(toks)
+        a, b = np.searchsorted(words, (lo, hi)).tolist()
+        if a < b:
+            out.append(tuple(words[a:b].tolist()))
     return tuple(out)
 
 
