@@ -191,3 +191,26 @@ def test_child_columns_are_the_kinds_of_children_in_text_order(nlp: Any) -> None
         got = [c.values[c.index[t.i]] for c in columns if c.index is not None and c.index[t.i] >= 0]
         assert got == kinds, t.text
     assert any(c.index is not None and (c.index >= 0).sum() for c in columns[1:])
+
+
+def test_pairs_render_each_value_as_left_bar_right() -> None:
+    left, right = ("nsubj", "dobj"), ("say", "|", "plan")
+    pairs = crf.Pairs(left, right, np.array([0, 4, 5], dtype=np.intp))
+    assert list(pairs) == ["nsubj|say", "dobj||", "dobj|plan"]
+    assert pairs[1:] == ["dobj||", "dobj|plan"]
+    assert len(pairs) == 3
+
+
+def test_pair_rows_are_the_rows_of_the_rendered_pairs(nlp: Any) -> None:
+    view = ArticleView.build(nlp("The mayor said the bridge would reopen, officials told us."))
+    deps, lemma = view.factors["dep"], view.factors["lemma"]
+    values, codes = crf._pairs(deps, (lemma[0], lemma[1][view.heads]))
+    assert isinstance(values, crf.Pairs) and len(codes) == len(view.texts)
+    tagger = crf.load_tagger()
+    known = crf._template_rows("d|hl={}", tagger.model.attrs)
+    got = tagger.pair_rows("d|hl={}", values).tolist()
+    assert got == [known.get(v, 0) for v in values]
+    assert any(got) and not all(got)  # some pairs the model knows, some it does not
+    # a left value with a bar in it: the pairs are rendered as they are
+    rendered, _ = crf._pairs((("a|b", "c"), codes * 0), lemma)
+    assert rendered == [f"a|b|{lemma[0][k]}" for k in sorted(set(lemma[1].tolist()))]

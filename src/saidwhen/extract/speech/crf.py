@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MODEL_PATH",
     "ROLES",
+    "Pairs",
     "TaggedSpan",
     "Tagger",
     "TokenTable",
@@ -194,9 +195,37 @@ def _factor(values: Sequence[T]) -> tuple[list[T], Ints]:
     return distinct, np.fromiter(map(code.__getitem__, values), np.intp, len(values))
 
 
+class Pairs(Sequence[str]):
+    """The distinct values ``left|right`` of a column of pairs, rendered only when read:
+    the tagger looks the pairs up by their two parts (:meth:`Tagger.pair_rows`), and
+    renders none of those the model does not know (most of them).
+
+    ``ids`` are the pairs' numbers ``l * len(right) + r``, ascending; no ``left`` value
+    holds a ``|``, so that a feature string splits into its pair at its first one.
+    """
+
+    __slots__ = ("ids", "left", "right")
+
+    def __init__(self, left: Sequence[str], right: Sequence[str], ids: Ints) -> None:
+        self.left, self.right, self.ids = left, right, ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, k: int) -> str: ...
+    @overload
+    def __getitem__(self, k: slice) -> list[str]: ...
+    def __getitem__(self, k: int | slice) -> str | list[str]:
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        left, right = divmod(int(self.ids[k]), len(self.right))
+        return f"{self.left[left]}|{self.right[right]}"
+
+
 def _pairs(
     left: tuple[Sequence[str], Ints], right: tuple[Sequence[str], Ints]
-) -> tuple[list[str], Ints]:
+) -> tuple[Sequence[str], Ints]:
     """``left|right`` of each token, as distinct values and codes."""
     (lv, lc), (rv, rc) = left, right
     keys = lc * len(rv) + rc
@@ -210,8 +239,11 @@ def _pairs(
         codes = (np.cumsum(seen, dtype=np.intp) - 1)[keys]
     else:
         pair_ids, codes = np.unique(keys, return_inverse=True)
-    values = [f"{lv[p // len(rv)]}|{rv[p % len(rv)]}" for p in pair_ids.tolist()]
-    return values, codes.reshape(len(lc)).astype(np.intp)
+    codes = codes.reshape(len(lc)).astype(np.intp)
+    if any("|" in v for v in lv):
+        values = [f"{lv[p // len(rv)]}|{rv[p % len(rv)]}" for p in pair_ids.tolist()]
+        return values, codes
+    return Pairs(lv, rv, pair_ids.astype(np.intp)), codes
 
 
 def token_table(view: ArticleView) -> TokenTable:
@@ -576,6 +608,41 @@ class Tagger:
     def __init__(self, model: CrfModel) -> None:
         self.model = model
         self._rows: dict[tuple[str, ...], tuple[dict[Any, int], Ints]] = {}
+        self._pairs: dict[str, tuple[dict[str, int], dict[str, int], Ints, Ints]] = {}
+
+    def pair_rows(self, template: str, pairs: Pairs) -> Ints:
+        """The model's row of each of ``pairs`` under ``template`` (0 for a feature it does
+        not know), found by the two parts of each pair: no pair is rendered."""
+        got = self._pairs.get(template)
+        if got is None:
+            lefts: dict[str, int] = {}
+            rights: dict[str, int] = {}
+            known = []
+            for value, row in _template_rows(template, self.model.attrs).items():
+                left, sep, right = value.partition("|")
+                if sep:
+                    known.append(
+                        (
+                            lefts.setdefault(left, len(lefts)),
+                            rights.setdefault(right, len(rights)),
+                            row,
+                        )
+                    )
+            table = np.array(sorted(known), dtype=np.intp).reshape(-1, 3)
+            keys = table[:, 0] * len(rights) + table[:, 1]
+            got = self._pairs[template] = (lefts, rights, keys, table[:, 2].copy())
+        lefts, rights, keys, rows = got
+        if not len(keys):
+            return np.zeros(len(pairs), dtype=np.intp)
+        left = np.fromiter(map(lefts.get, pairs.left, repeat(-1)), np.intp, len(pairs.left))
+        right = np.fromiter(map(rights.get, pairs.right, repeat(-1)), np.intp, len(pairs.right))
+        # each pair's parts as the model numbers them (-1: a part it never saw)
+        a = left[pairs.ids // len(pairs.right)]
+        b = right[pairs.ids % len(pairs.right)]
+        key = a * len(rights) + b
+        at = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
+        hit = (a >= 0) & (b >= 0) & (keys[at] == key)
+        return np.where(hit, rows[at], 0)
 
     def _joint_rows(self, templates: tuple[str, ...]) -> tuple[dict[Any, int], Ints]:
         """For templates over the same values ("w={}", "-1:w={}" ...): the place of each
@@ -605,11 +672,17 @@ class Tagger:
             shared.setdefault(id(c.values), []).append(k)
         for ks in shared.values():
             values = columns[ks[0]].values
-            place, table = self._joint_rows(tuple(columns[k].template for k in ks))
-            # each value's rows, then row 0 for the tokens without a value (index -1)
-            at = np.full(len(values) + 1, -1, dtype=np.intp)
-            at[:-1] = np.fromiter(map(place.get, values, repeat(-1)), np.intp, len(values))
-            found = table.take(at, axis=0)
+            templates = tuple(columns[k].template for k in ks)
+            if isinstance(values, Pairs):
+                # (each value's rows, then row 0 for the tokens without a value, index -1)
+                found = np.zeros((len(values) + 1, len(ks)), dtype=np.intp)
+                for j, template in enumerate(templates):
+                    found[:-1, j] = self.pair_rows(template, values)
+            else:
+                place, table = self._joint_rows(templates)
+                at = np.full(len(values) + 1, -1, dtype=np.intp)
+                at[:-1] = np.fromiter(map(place.get, values, repeat(-1)), np.intp, len(values))
+                found = table.take(at, axis=0)
             for j, k in enumerate(ks):
                 index = columns[k].index
                 if index is None:
