@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 from saidwhen.extract._reported_cues import CUE_RATES
 from saidwhen.extract.speech.direct import WORDS_NOUNS, make_speaker, outer_source, reporter_of
 from saidwhen.extract.speech.lexicon import CLAUSE_VERBS, NO_SOURCE, likely_cue
-from saidwhen.extract.speech.rules import SPEECH_TO_NOUNS, noun_report, owner_of
+from saidwhen.extract.speech.rules import SPEECH_TO_NOUNS, noun_report, owner_of, to_clause
 from saidwhen.extract.speech.syntax import (
     a_share,
     cue_span,
@@ -299,14 +299,12 @@ def _loose_noun_report(noun: Token, end: int) -> tuple[Token, list[Token]] | Non
     if owner is None:
         return None
     doc = noun.doc
-    if owner.i < noun.i:
-        for c in noun.rights:
-            if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                return owner, list(c.subtree)
+    if owner.i < noun.i and (clause := to_clause(noun)) is not None:
+        return owner, list(clause.subtree)
     # the first "that" past the noun and its agent, with no verb between
     k = noun.i + 1
     while k < min(len(doc), noun.i + 12) and doc[k].lower_ != "that":
-        if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in ".;:":
+        if doc[k].pos_ in _VERBS or doc[k].text in ".;:":
             return None
         k += 1
     after = doc[k + 1] if k + 1 < len(doc) else None
@@ -454,7 +452,7 @@ def _own_speaker(
             return None
         owners = [c for c in tok.children if c.dep_ == "poss" and c.i not in quoted]
         return owners[0] if owners and _speaks(view, people, owners[0]) else None
-    if tok.pos_ not in ("VERB", "AUX") or not is_speech_verb(tok):
+    if tok.pos_ not in _VERBS or not is_speech_verb(tok):
         return None
     if tok.dep_ == "xcomp" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
         # "asked her to say that ...", "the platform should reiterate ...": what

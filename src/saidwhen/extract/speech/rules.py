@@ -605,12 +605,12 @@ def _by_agent(noun: Token) -> Token | None:
 
 
 def to_clause(noun: Token) -> Token | None:
-    """``to repeal the tax`` of ``his pledge to repeal the tax``: the noun's ``to`` clause."""
+    """``to repeal the tax`` of ``his pledge to repeal the tax``, ``to have tested`` of
+    ``Korea's claim to have tested``: the noun's ``to`` clause."""
     for c in noun.children:
         if (
             c.dep_ == "acl"
             and c.i > noun.i
-            and c.tag_ == "VB"
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ):
             return c
