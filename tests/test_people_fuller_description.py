@@ -36,6 +36,20 @@ from tests.test_attribution import run, who
             id="only-the-words-up-to-the-head",
         ),
         pytest.param(
+            "In March a Velo County ballot commission heard the case.\n\n"
+            '"The papers are in order," the commission said.\n',
+            "The papers",
+            "Velo County ballot commission",
+            id="an-indefinite-name-without-its-article",
+        ),
+        pytest.param(
+            "The Velo Board of Elections met on Friday.\n\n"
+            '"The papers are in order," the board said.\n',
+            "The papers",
+            "the Velo Board of Elections",
+            id="a-name-is-not-cut-before-its-end",
+        ),
+        pytest.param(
             # a title is no part of a name ("Mrs. Ruiz's campaign")
             "Mrs. Ruiz's mayoral campaign opened an office on Friday.\n\n"
             '"We are ahead," the mayoral campaign said.\n',

@@ -132,6 +132,8 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
 
 
 _PHRASE_DETS = frozenset({"the", "this", "that", "these", "those"})
+# a noun's tag and those of the same number, common or proper
+_SAME_NUMBER = {"NN": ("NN", "NNP"), "NNS": ("NNS", "NNPS")}
 
 
 def _fuller_before(doc: Doc, sp: Speaker, name: str, people: PeopleIndex) -> str | None:
@@ -147,6 +149,7 @@ def _fuller_before(doc: Doc, sp: Speaker, name: str, people: PeopleIndex) -> str
     words = [t for t in doc[root.left_edge.i : root.i] if t.dep_ != "det"]
     if (
         root.pos_ != "NOUN"
+        or root.tag_ not in _SAME_NUMBER
         or not name.lower().startswith("the ")
         or root.left_edge.lower_ not in _PHRASE_DETS
         or any(t.pos_ == "PRON" or t.dep_ == "poss" for t in words)
@@ -159,9 +162,13 @@ def _fuller_before(doc: Doc, sp: Speaker, name: str, people: PeopleIndex) -> str
         if i >= root.i:
             break
         tok = doc[i]
-        if tok.pos_ != "NOUN" or tok.tag_ != root.tag_:
-            continue
+        if tok.tag_ not in _SAME_NUMBER[root.tag_] or (
+            tok.pos_ == "PROPN" and any(c.dep_ == "prep" for c in tok.rights)
+        ):
+            continue  # (not "Velo Board" of "the Velo Board of Elections")
         phrase = [t for t in doc[tok.left_edge.i : tok.i + 1] if not t.is_space]
+        if phrase[0].lower_ in ("a", "an") and len(phrase) > 1 and phrase[1].pos_ == "PROPN":
+            phrase = phrase[1:]  # "a Velo ballot commission": "Velo ballot commission"
         if any(
             t.pos_ == "PRON" or t.is_quote or t.text in ",;:()" or t.lower_.rstrip(".") in TITLES
             for t in phrase
