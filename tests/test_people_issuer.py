@@ -105,6 +105,22 @@ from tests.test_attribution import run, who
             "unnamed",
             id="a-poll-keeps-its-own-words",
         ),
+        pytest.param(
+            "To sell the tours, Ana Ruiz released a short video that said, "
+            '"Every lake here is warm by June."\n',
+            "Every lake",
+            "Ana Ruiz",
+            "person",
+            id="a-new-document-of-the-one-who-released-it",
+        ),
+        pytest.param(
+            "Tom Vale, the ferry's owner, wrote to the council in a March email. "
+            'The message, sent to every member, called the new fees "ruinous."\n',
+            "ruinous",
+            "Tom Vale",
+            "person",
+            id="a-document-sent-by-no-one-named-is-the-writers-before",
+        ),
     ],
 )
 def test_a_document_speaks_for_its_issuer(

@@ -264,7 +264,10 @@ class _Descriptions:
                 # person named next with that description; a person's noun must be the
                 # one named ("A Treasury spokesman" is not "Treasury Secretary Lew"),
                 # a document's author may share its other words ("a campaign memo")
-                return self._named_next(at, {_stem(lemma)} if person_noun(lemma) else words)
+                found = self._named_next(at, {_stem(lemma)} if person_noun(lemma) else words)
+                if found is None and lemma in _ISSUED_NOUNS:
+                    found = self._issued_here(root, at)
+                return found
             return None  # "a spokesman", "officials": a new source, not one named before
         best: tuple[float, _Entity] | None = None
         low = root.lower_
@@ -710,6 +713,22 @@ class _Descriptions:
             self._by_lemma[lemma] = got
         return got
 
+    def _issued_here(self, root: Token, at: int) -> _Entity | None:
+        """Who issued a new document, by its own sentence: the body its compound names
+        ("a campaign ad" after the campaign), or the subject of the verb that issues it
+        ("Ruiz released a video that said"); else None."""
+        for body in (c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"):
+            if body.lemma_.lower() in _ORG_NOUNS:
+                return self._described(body, at)
+        verb = root.head
+        if root.dep_ != "dobj" or verb.lemma_.lower() not in ISSUING_VERBS:
+            return None
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+        if not subj:
+            return None
+        found = self.entity_at(_issuer_start(subj[0]), subj[0].idx + len(subj[0]))
+        return found if found is not None and found.type in ("person", "organisation") else None
+
     def _author(self, root: Token, at: int, nearest: bool = True) -> _Entity | None:
         """Who wrote "the statement": the subject that issued the last one ("X said in a
         statement", "X released a statement"); with ``nearest``, else the one last said
@@ -725,7 +744,10 @@ class _Descriptions:
             if acl.lemma_.lower() not in ISSUING_VERBS:
                 return None  # "the statement obtained by the Ledger": not the Ledger's
             who = issuer_word(root)
-            return None if who is None else self.entity_at(_issuer_start(who), who.idx + len(who))
+            if who is not None:
+                return self.entity_at(_issuer_start(who), who.idx + len(who))
+            # "Ruiz wrote in an email. The message, sent to Lee, ...": issued, by no one
+            # named in its own words: by the one before
         for k in range(root.i - 1, max(-1, root.i - 600), -1):
             tok = doc[k]
             if tok.lemma_.lower() != lemma:

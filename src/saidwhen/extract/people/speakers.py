@@ -103,6 +103,8 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             continue
         name, kind, head = cleaned
         name = _owner_named(doc, sp.start, sp.end, name, people)
+        if kind in ("organisation", "group"):
+            name = _fuller_before(doc, sp, name, people) or name
         if kind == "organisation":
             name = _campaign_named(doc, sp.start, sp.end, name, people)
         first = name.split()[0].lower()
@@ -127,6 +129,60 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         else q
         for q in out
     ]
+
+
+_PHRASE_DETS = frozenset({"the", "this", "that", "these", "those"})
+# a noun's tag and those of the same number, common or proper
+_SAME_NUMBER = {"NN": ("NN", "NNP"), "NNS": ("NNS", "NNPS")}
+
+
+def _fuller_before(doc: Doc, sp: Speaker, name: str, people: PeopleIndex) -> str | None:
+    """A body's definite description ("the editorial board", "the Lee campaign") named by
+    the fullest phrase before it with the same head noun and its words ("The Daily Star
+    editorial board", "the Tom Lee presidential campaign"), else None: the article's
+    fullest name for it. Only the words up to the head are taken, so the head stays the
+    last word; with several bodies of that noun, the nearest one decides which."""
+    span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    words = [t for t in doc[root.left_edge.i : root.i] if t.dep_ != "det"]
+    if (
+        root.pos_ != "NOUN"
+        or root.tag_ not in _SAME_NUMBER
+        or not name.lower().startswith("the ")
+        or root.left_edge.lower_ not in _PHRASE_DETS
+        or any(t.pos_ == "PRON" or t.dep_ == "poss" for t in words)
+        or any(t.i > root.i and not t.is_punct for t in span)  # "the board of Velo"
+    ):
+        return None
+    own = {t.lower_ for t in words if not t.is_punct}
+    found: list[list[Token]] = []
+    for i in people._lemma_positions(root.lemma_.lower()):
+        if i >= root.i:
+            break
+        tok = doc[i]
+        if tok.tag_ not in _SAME_NUMBER[root.tag_] or (
+            tok.pos_ == "PROPN" and any(c.dep_ == "prep" for c in tok.rights)
+        ):
+            continue  # (not "Velo Board" of "the Velo Board of Elections")
+        phrase = [t for t in doc[tok.left_edge.i : tok.i + 1] if not t.is_space]
+        if phrase[0].lower_ in ("a", "an") and len(phrase) > 1 and phrase[1].pos_ == "PROPN":
+            phrase = phrase[1:]  # "a Velo ballot commission": "Velo ballot commission"
+        if any(
+            t.pos_ == "PRON" or t.is_quote or t.text in ",;:()" or t.lower_.rstrip(".") in TITLES
+            for t in phrase
+        ):
+            continue  # (not "Mrs. Lee's campaign": a title is no part of a name)
+        low = {t.lower_ for t in phrase}
+        if own <= low and len(low - own - _PHRASE_DETS) > 1:
+            found.append(phrase)
+    if not found:
+        return None
+    near = {t.lower_ for t in found[-1]}
+    best = max((f for f in found if near <= {t.lower_ for t in f}), key=len)
+    text = doc_text(doc)[best[0].idx : best[-1].idx + len(best[-1])]
+    return text if best[0].lower_ in _PHRASE_DETS or best[0].pos_ == "PROPN" else None
 
 
 def _plural_for_one(doc: Doc, sp: Speaker, ent: _Entity) -> bool:
