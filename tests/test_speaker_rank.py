@@ -11,12 +11,13 @@ import numpy as np
 import pytest
 
 from saidwhen.errors import SaidwhenError
-from saidwhen.eval.train_speaker import Row, decide, fit
+from saidwhen.eval.train_speaker import Row, _article_starts, decide, fit
 from saidwhen.extract.people import speaker_rank
 from saidwhen.extract.people.speaker_rank import (
     FEATURES,
     MODEL_PATH,
     SpeakerModel,
+    choose,
     load_model,
     tracing,
 )
@@ -100,11 +101,11 @@ def test_no_weights_leave_the_rules(tmp_path: Path) -> None:
     assert load_model(str(tmp_path / "none.json")) is None
 
 
-def _row(key: str, right: int, rules: bool, score: float) -> Row:
+def _row(key: str, right: int, rules: bool, score: float, barred: bool = False) -> Row:
     feats = [0.0] * len(FEATURES)
     feats[FEATURES.index("rules")] = float(rules)
     feats[FEATURES.index("bias")] = score
-    return ("set", key, feats, right, right, "Ana Ruiz" if rules else "Tom Ferrell")
+    return ("set", key, feats, right, right, "Ana Ruiz" if rules else "Tom Ferrell", barred)
 
 
 def test_fit_ranks_the_right_candidate_first() -> None:
@@ -143,3 +144,43 @@ def test_decide_without_the_rules_takes_a_clear_best(other: float, pick: int | N
     w = np.zeros(len(FEATURES))
     w[FEATURES.index("bias")] = 1.0
     assert decide(w, rows, 8.0)["q"] == pick
+
+
+@pytest.mark.parametrize(
+    ("scores", "rules", "barred", "pick"),
+    [
+        ([0.0, 3.0], 0, [False, False], 1),  # 3 above the rules': taken
+        ([0.0, 3.0], 0, [False, True], 0),  # barred (the rules' own entity): the rules stand
+        ([0.0, 0.5], 0, [False, False], 0),  # within the margin
+        ([-3.0, 0.0], None, [False, False], 1),  # nobody named, a clear best
+        ([-3.0, 0.0], None, [False, True], None),  # ... but barred (a subhead): nobody
+        ([], None, [], None),
+    ],
+)
+def test_choose(
+    scores: list[float], rules: int | None, barred: list[bool], pick: int | None
+) -> None:
+    assert choose(scores, rules, barred, 1.0) == pick
+
+
+def test_decide_never_takes_a_barred_candidate() -> None:
+    rows = [_row("q", 0, True, 0.0), _row("q", 1, False, 9.0, barred=True)]
+    w = np.zeros(len(FEATURES))
+    w[FEATURES.index("bias")] = 1.0
+    assert decide(w, rows, 1.0)["q"] == 0
+
+
+def test_rows_of_a_later_segment_find_their_quotes() -> None:
+    from saidwhen.model import Quote
+
+    def quote(start: int, words: str) -> Quote:
+        return Quote(text=words, start=start, end=start + len(words), kind="direct")
+
+    quotes = [quote(10, "We build."), quote(30, "No more."), quote(100_040, "We build.")]
+    feats: list[float] = []
+    rows = [
+        (10, 19, "We build.", "A", feats, False),
+        (10, 19, "We build.", "B", feats, False),
+        (40, 49, "We build.", "A", feats, False),  # the second segment's, counted from it
+    ]
+    assert _article_starts(rows, quotes) == [10, 10, 100_040]

@@ -1,7 +1,7 @@
 """Learn the second look at a quote's speaker (:mod:`saidwhen.extract.people.speaker_rank`)
 from the realnews tuning sets' gold, and say honestly how well it does.
 
-Each tuning set (realnews-dev and our PolNeAR sets p7-p32; never the check set) is
+Each tuning set (realnews-dev and our PolNeAR sets p7-p40; never the check set) is
 extracted with :func:`~saidwhen.extract.people.speaker_rank.tracing`: every direct quote
 and fragment gives its candidate speakers and their features.  A quote is matched to the
 gold as the shared scorer matches (``score.spans`` and ``score.match``: overlap of at least
@@ -21,18 +21,16 @@ import argparse
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from saidwhen.eval.tuning import TUNING, traced_articles, tuning_rows
-from saidwhen.extract.people.speaker_rank import (
-    FEATURES,
-    FILL_GAP,
-    MODEL_PATH,
-    part_of,
-    tracing,
-)
+from saidwhen.extract.people.speaker_rank import FEATURES, MODEL_PATH, choose, tracing
+
+if TYPE_CHECKING:
+    from saidwhen.extract.people.speaker_rank import TraceRow
+    from saidwhen.model import Quote
 
 __all__ = ["cross_validate", "decide", "fit", "labelled_rows", "main"]
 
@@ -40,8 +38,9 @@ _L2 = 1.0
 _STEPS = 25
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 8.0)
 
-# (set, the quote's key, features of one candidate, right by speaker_ok, exact name, name)
-Row = tuple[str, str, list[float], int, int, str]
+# (set, the quote's key, features of one candidate, right by speaker_ok, exact name, name,
+# never to be taken)
+Row = tuple[str, str, list[float], int, int, str, bool]
 _RULES = FEATURES.index("rules")
 
 
@@ -63,13 +62,34 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
         score.spans(text, golds)
         score.spans(text, preds)
         by_start = {p["start"]: gq for gq, p in score.match(golds, preds)}
-        for start, _end, _said, cand, feats in rows:
-            gq = by_start.get(start)
+        starts = _article_starts(rows, [q for q in rec.quotes if q.kind in score.DIRECT])
+        for (*_, cand, feats, barred), at in zip(rows, starts, strict=True):
+            gq = by_start.get(at) if at is not None else None
             if gq is None or gq.get("speaker") is None:
                 continue
             ok = score.speaker_ok(cand, gq["speaker"], gq.get("speaker_alt", ()))
             exact = score.tokens(cand) == score.tokens(gq["speaker"])
-            out.append((name, f"{g['name']}:{start}", feats, int(ok), int(exact), cand))
+            out.append((name, f"{g['name']}:{at}", feats, int(ok), int(exact), cand, barred))
+    return out
+
+
+def _article_starts(rows: Sequence[TraceRow], quotes: Sequence[Quote]) -> list[int | None]:
+    """Each traced row's quote's start in the whole article: a long article is extracted in
+    segments, whose rows count from the segment's start, so rows are matched to the record's
+    quotes (in order, by their words) rather than by offset."""
+    out: list[int | None] = []
+    j = 0
+    last: tuple[int, int] | None = None
+    at: int | None = None
+    for start, end, said, *_ in rows:
+        if (start, end) != last:
+            last, at = (start, end), None
+            for k in range(j, len(quotes)):
+                q = quotes[k]
+                if q.text == said and q.end - q.start == end - start and q.start >= start:
+                    at, j = q.start, k + 1
+                    break
+        out.append(at)
     return out
 
 
@@ -108,25 +128,18 @@ def _groups(rows: Sequence[Row]) -> dict[str, list[int]]:
 
 
 def decide(w: np.ndarray | None, rows: Sequence[Row], margin: float) -> dict[str, int | None]:
-    """Each quote's pick (a row's index, None: nobody): the best candidate when it scores
-    ``margin`` above the rules' candidate or the rules have none, else (and without
-    weights) the rules'."""
+    """Each quote's pick (a row's index, None: nobody) by run time's
+    :func:`~saidwhen.extract.people.speaker_rank.choose` (without weights: the rules')."""
     out: dict[str, int | None] = {}
     all_scores = np.array([r[2] for r in rows]) @ w if w is not None else None
     for key, ns in _groups(rows).items():
-        rule = next((n for n in ns if rows[n][2][_RULES] > 0), None)
+        rule = next((k for k, n in enumerate(ns) if rows[n][2][_RULES] > 0), None)
         if all_scores is None:
-            out[key] = rule
+            out[key] = ns[rule] if rule is not None else None
             continue
-        scores = {n: float(all_scores[n]) for n in ns}
-        best = max(ns, key=lambda n: (scores[n], -n))
-        second = max((scores[n] for n in ns if n != best), default=-np.inf)
-        take = best != rule and (
-            scores[best] - second >= FILL_GAP
-            if rule is None
-            else scores[best] - scores[rule] > margin and not part_of(rows[best][5], rows[rule][5])
-        )
-        out[key] = best if take else rule
+        scores = [float(all_scores[n]) for n in ns]
+        pick = choose(scores, rule, [rows[n][6] for n in ns], margin)
+        out[key] = ns[pick] if pick is not None else None
     return out
 
 

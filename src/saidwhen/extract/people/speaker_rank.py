@@ -29,9 +29,11 @@ from saidwhen.extract._doc_heads import DOC_HEADS
 from saidwhen.extract._source_heads import SOURCE_HEADS
 from saidwhen.extract.lexicon import SPEECH_VERBS
 from saidwhen.extract.people.names import PRONOUNS, composed, people_noun
-from saidwhen.extract.speech.direct import _SUBHEAD_WORDS
+from saidwhen.extract.speech.direct import subhead_line
 from saidwhen.extract.speech.lexicon import QUOTE_CHARS
 from saidwhen.extract.weights import collecting, read_weights
+from saidwhen.extract.when.base import PARAGRAPH_BREAK
+from saidwhen.extract.when.evidence import lead_end_of
 from saidwhen.model import Quote, Speaker
 from saidwhen.nlp import doc_text
 
@@ -47,6 +49,7 @@ __all__ = [
     "MARGIN",
     "MODEL_PATH",
     "SpeakerModel",
+    "choose",
     "load_model",
     "part_of",
     "rank_speakers",
@@ -116,16 +119,14 @@ MARGIN = 1.0  # how far the best must score above the rules' speaker (leave-one-
 _CAP_SENTENCES = 6
 _RUN = 3
 _LONG_MENTION = 5
-_LEAD_PARAGRAPHS = 2  # a headline and the lead
-_BREAK = re.compile(r"\n\s*")
 _WORDS = re.compile(r"\w+(?:['’.-]\w+)*")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _DIRECT = frozenset({"direct", "fragment"})
 _KINDS = frozenset({"person", "organisation", "unnamed", "group"})
 _PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 
-# (quote start, quote end, quote text, candidate name, features)
-TraceRow = tuple[int, int, str, str, list[float]]
+# (quote start, quote end, quote text, candidate name, features, never to be taken)
+TraceRow = tuple[int, int, str, str, list[float], bool]
 _TRACE: contextvars.ContextVar[list[TraceRow] | None] = contextvars.ContextVar(
     "speaker_rank_trace", default=None
 )
@@ -172,16 +173,11 @@ class _Cand:
 class _Article:
     """What every quote of one article asks: paragraphs, quoted stretches, mentions."""
 
-    def __init__(self, doc: Doc, quotes: Sequence[Quote], people: PeopleIndex) -> None:
+    def __init__(self, doc: Doc, people: PeopleIndex) -> None:
         self.text = doc_text(doc)
         self.people = people
-        self.breaks = [m.start() for m in _BREAK.finditer(self.text)]
-        spans = sorted((q.start, q.end) for q in quotes if q.kind in _DIRECT)
-        self.quoted = spans
-        self.quoted_starts = [s for s, _ in spans]
-        self.lead_end = (
-            self.breaks[_LEAD_PARAGRAPHS - 1] if len(self.breaks) >= _LEAD_PARAGRAPHS else 0
-        )
+        self.breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(self.text)]
+        self.lead_end = lead_end_of(self.text)
         # a mention is asked about by every quote near it, for each of its candidates
         self._mentions: dict[tuple[int, int], tuple[bool, int, int, int]] = {}
         self._heads: dict[tuple[int, int], tuple[float, float, float, float]] = {}
@@ -238,21 +234,11 @@ class _Article:
         return max(0, lo), hi
 
     def in_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.quoted_starts, pos) - 1
-        return k >= 0 and pos < self.quoted[k][1]
+        return self.people._in_quote(pos)
 
     def bare(self, k: int) -> bool:
         """Nothing but quoted words (and punctuation) in paragraph ``k``."""
-        lo, hi = self.paragraph_span(k)
-        a = bisect.bisect_left(self.quoted_starts, lo)
-        pos, rest = lo, []
-        for s, e in self.quoted[a:]:
-            if s >= hi:
-                break
-            rest.append(self.text[pos:s])
-            pos = max(pos, e)
-        rest.append(self.text[pos:hi])
-        return not any(c.isalnum() for part in rest for c in part)
+        return self.people._all_quoted(*self.paragraph_span(k))
 
 
 def part_of(name: str, whole: str) -> bool:
@@ -264,17 +250,32 @@ def part_of(name: str, whole: str) -> bool:
 
 
 def _subhead(text: str, q: Quote) -> bool:
-    """A quote that is a whole line of a few words without a sentence's end: a subhead,
-    which the quote finder names only when its words are said in full (speech.direct)."""
-    a = text.rfind("\n", 0, q.start) + 1
-    b = text.find("\n", q.end)
-    line = text[a : len(text) if b < 0 else b].strip().strip(QUOTE_CHARS)
-    words = q.text.strip()
-    return (
-        line == words
-        and 0 < len(words.split()) <= _SUBHEAD_WORDS
-        and not words.endswith(tuple(".?!,;:"))
-    )
+    """A subhead in quotation marks, which the quote finder names only when its words are
+    said in full (speech.direct)."""
+    lo, hi = q.start, q.end
+    while lo > 0 and text[lo - 1] in QUOTE_CHARS:
+        lo -= 1
+    while hi < len(text) and text[hi] in QUOTE_CHARS:
+        hi += 1
+    return subhead_line(text, lo, hi, q.start, q.end)
+
+
+def choose(
+    scores: Sequence[float], rules: int | None, barred: Sequence[bool], margin: float
+) -> int | None:
+    """The candidate a quote is given (an index of ``scores``; None: nobody): the best when
+    it may be taken and scores ``margin`` above the rules' candidate ``rules``, or, when the
+    rules have none, :data:`FILL_GAP` above the next; else the rules'.  Run time and the
+    trainer decide by it alike."""
+    if not scores:
+        return rules
+    best = max(range(len(scores)), key=lambda n: (scores[n], -n))
+    if best == rules or barred[best]:
+        return rules
+    if rules is None:
+        second = max((v for n, v in enumerate(scores) if n != best), default=-math.inf)
+        return best if scores[best] - second >= FILL_GAP else None
+    return best if scores[best] - scores[rules] > margin else rules
 
 
 def _name_of(q: Quote) -> str | None:
@@ -430,7 +431,7 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
     model = load_model() if trace is None else None
     if (model is None and trace is None) or not quotes:
         return quotes
-    art = _Article(doc, quotes, people)
+    art = _Article(doc, people)
     direct = [k for k, q in enumerate(quotes) if q.kind in _DIRECT]
     out = list(quotes)
     for n, k in enumerate(direct):
@@ -499,10 +500,11 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             if sp is not None and rules_name is not None and sp.end > sp.start
             else None
         )
-        best: tuple[float, _Cand] | None = None
-        second = -math.inf
-        rules_score: float | None = None
-        for cand in cands.values():
+        subhead = rules_name is None and _subhead(art.text, q)
+        listed = list(cands.values())
+        scores: list[float] = []
+        barred: list[bool] = []
+        for cand in listed:
             feats = _features(
                 art,
                 q,
@@ -519,33 +521,27 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
                 nearest=nearest,
                 cue_gender=cue_gender,
             )
-            if trace is not None:
-                trace.append((q.start, q.end, q.text, cand.name, feats))
-            if model is not None:
-                score = model.score(feats)
-                if cand.name == rules_name:
-                    rules_score = score
-                if best is None or score > best[0]:
-                    second = best[0] if best is not None else second
-                    best = (score, cand)
-                else:
-                    second = max(second, score)
-        if (
-            model is not None
-            and best is not None
-            and (rules_name is None or not part_of(best[1].name, rules_name))
-            and (rules_name is not None or not _subhead(art.text, q))
-            and not (best[1].ent is not None and best[1].ent is own)
-            and (
-                best[0] - rules_score > model.margin
-                if rules_score is not None
-                else best[0] - second >= FILL_GAP
+            # never taken: a part of the rules' speaker, the entity their own mention is
+            # read as, a speaker for a subhead nobody is named for
+            bar = (
+                (rules_name is not None and part_of(cand.name, rules_name))
+                or (cand.ent is not None and cand.ent is own)
+                or subhead
             )
-        ):
+            barred.append(bar)
+            if trace is not None:
+                trace.append((q.start, q.end, q.text, cand.name, feats, bar))
+            if model is not None:
+                scores.append(model.score(feats))
+        if model is None:
+            continue
+        rules_at = next((n for n, c in enumerate(listed) if c.name == rules_name), None)
+        pick = choose(scores, rules_at, barred, model.margin)
+        if pick is not None and pick != rules_at:
             # the words that attribute the quote stay its mention ("he", "a message"): who
             # is behind them changes, not where the text names the source; words that
             # nothing attributes get no mention (their speaker is read from around them)
-            who = best[1].speaker
+            who = listed[pick].speaker
             where = sp if sp is not None and sp.end > sp.start else None
             out[k] = replace(
                 q,

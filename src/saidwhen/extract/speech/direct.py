@@ -49,6 +49,7 @@ __all__ = [
     "outer_reporter",
     "outer_source",
     "reporter_of",
+    "subhead_line",
     "words_owner",
 ]
 
@@ -594,12 +595,18 @@ def _is_subhead(text: str, region: QuoteRegion) -> bool:
     (a line "Alarming mortality rate" between two paragraphs): a subhead."""
     if region.close_mark is None or region.continues_previous:
         return False  # a quote running over paragraphs ("(CROSSTALK.)" in a transcript)
-    line_start = text.rfind("\n", 0, region.open_mark) + 1
-    line_end = text.find("\n", region.outer_end)
+    return subhead_line(text, region.open_mark, region.outer_end, region.start, region.end)
+
+
+def subhead_line(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """Whether the words ``start:end``, quoted by the marks ``lo:hi``, are a subhead: the
+    whole line, a few words without a sentence's end."""
+    line_start = text.rfind("\n", 0, lo) + 1
+    line_end = text.find("\n", hi)
     line_end = len(text) if line_end < 0 else line_end
-    if text[line_start : region.open_mark].strip() or text[region.outer_end : line_end].strip():
+    if text[line_start:lo].strip() or text[hi:line_end].strip():
         return False
-    words = text[region.start : region.end].strip()
+    words = text[start:end].strip()
     return 0 < len(words.split()) <= _SUBHEAD_WORDS and not words.endswith(tuple(".?!,;:"))
 
 
