@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from saidwhen.extract.memo import per_article
 
 if TYPE_CHECKING:
@@ -63,10 +65,12 @@ def _build(doc: Doc) -> Columns:
 
     view = article_view(doc)
     arr = doc.to_array(["ENT_TYPE", "ENT_IOB", "SPACY", "IS_ALPHA", "SENT_START"])
-    ent_ids, iob, space, alpha, first = arr.T.tolist()
-    strings = doc.vocab.strings
-    labels = {h: strings[h] for h in set(ent_ids)}
-    ent_type = tuple(map(labels.__getitem__, ent_ids))
+    # each token's label taken from the distinct ones by code, the flags compared as
+    # arrays (not a Python step per token)
+    ids, codes = np.unique(arr[:, 0], return_inverse=True)
+    labels = np.empty(len(ids), dtype=object)
+    labels[:] = [doc.vocab.strings[h] for h in ids.tolist()]
+    ent_type = tuple(labels.take(codes.reshape(len(doc))).tolist())
     return Columns(
         n=len(doc),
         text=view.texts,
@@ -75,10 +79,10 @@ def _build(doc: Doc) -> Columns:
         tag=view.tag,
         dep=view.dep,
         ent_type=ent_type,
-        inside=tuple(k == _INSIDE for k in iob),
-        space=tuple(map(bool, space)),
-        alpha=tuple(map(bool, alpha)),
-        first=tuple(k == 1 for k in first),
+        inside=tuple((arr[:, 1] == _INSIDE).tolist()),
+        space=tuple(arr[:, 2].astype(bool).tolist()),
+        alpha=tuple(arr[:, 3].astype(bool).tolist()),
+        first=tuple((arr[:, 4] == 1).tolist()),
         idx=view.idx,
         head=view.head,
         children=view.children,

@@ -260,7 +260,10 @@ def _in_the_words_of(
 ) -> tuple[Token, Span, Token] | None:
     """``in the words of X: "..."`` / ``in her words, "..."`` right before the opening
     mark: X speaks, without a verb."""
-    toks = [t for t in window_tokens(doc, max(floor, open_mark - 120), open_mark) if not t.is_space]
+    lo = max(floor, open_mark - 120)
+    if "words" not in doc_text(doc)[max(lo, 0) : open_mark + 5].lower():
+        return None  # (most quotes: no token of the window need be made)
+    toks = [t for t in window_tokens(doc, lo, open_mark) if not t.is_space]
     while toks and toks[-1].text in (",", ":"):
         toks.pop()
     # (an owner with a name and a title in apposition: "in the words of the Crown
@@ -711,11 +714,11 @@ def owner_of_next_sentence(view: ArticleView, since: int, last: int) -> tuple[To
     """The cue and speaker's tokens of the sentence after token ``last`` when it gives the
     words before it to a speaker ("That's the view voiced by X"); none when more than two
     line breaks lie between token ``since`` and it."""
-    doc = view.doc
-    nxt = view.sent_end[last]
-    while nxt < len(doc) and doc[nxt].is_space:
+    nxt, space = view.sent_end[last], view.is_space
+    while nxt < len(space) and space[nxt]:
         nxt += 1
-    if nxt >= len(doc) or doc[since:nxt].text.count("\n") > 2:
+    # (the text of tokens since:nxt, read from the offsets: no Token, no Span's text)
+    if nxt >= len(space) or view.text[view.idx[since] : view.idx[nxt]].count("\n") > 2:
         return None
     return owner_of_sentence_before(view.sentence(nxt))
 
