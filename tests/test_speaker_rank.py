@@ -184,3 +184,40 @@ def test_rows_of_a_later_segment_find_their_quotes() -> None:
         (40, 49, "We build.", "A", feats, False),  # the second segment's, counted from it
     ]
     assert _article_starts(rows, quotes) == [10, 10, 100_040]
+
+
+_TOLD = (
+    "Mayor Ana Ruiz met the editor Tom Ferrell at the town hall on Monday.\n\n"
+    '"We will build the bridge next spring," Ruiz told Ferrell.\n\n'
+    '"Prices will rise by a tenth," the report said.'
+)
+
+
+def test_features_of_an_addressee_and_a_thing(nlp: Any) -> None:
+    from saidwhen.pipeline import extract
+
+    with tracing() as rows:
+        extract(_TOLD, "2019-11-20", nlp=nlp)
+    told = _feats(rows, "We will build", "Tom Ferrell")
+    assert told["cue_object"] == 1.0  # the one told, not the one who speaks
+    assert told["object"] == 1.0
+    speaker = _feats(rows, "We will build", "Ana Ruiz")
+    assert speaker["cue_object"] == 0.0
+    assert speaker["speech_subject"] == 1.0
+    thing = [r for r in rows if r[2].startswith("Prices") and r[4][FEATURES.index("rules")]]
+    assert thing, [(r[2][:10], r[3]) for r in rows]
+    assert dict(zip(FEATURES, thing[0][4], strict=True))["rules_x_thing"] == 1.0
+
+
+def test_a_paragraph_labelled_by_its_speaker(nlp: Any) -> None:
+    from saidwhen.pipeline import extract
+
+    text = (
+        "Ana Ruiz and Tom Ferrell argued about the bridge at the council.\n\n"
+        'Ruiz: "We will build the bridge next spring."\n\n'
+        'Ferrell: "It will cost us twice the plan."'
+    )
+    with tracing() as rows:
+        extract(text, "2019-11-20", nlp=nlp)
+    assert _feats(rows, "We will build", "Ana Ruiz")["label"] == 1.0
+    assert _feats(rows, "We will build", "Tom Ferrell")["label"] == 0.0
