@@ -109,14 +109,6 @@ FEATURES = (
     "head_people_noun",  # names a person or a body of people ("aide", "campaign")
     "head_proper",  # a proper noun
     "long_mention",  # more than five words
-    # what the words around say of it
-    "object",  # a mention in the quote's sentence is an object ("told Hewitt"), none a subject
-    "cue_object",  # ... the object of the quote's cue ("said to", "told")
-    "possessor",  # a near mention owns a noun ("Trump's campaign"), none is a subject
-    "rules_x_object",  # the rules' words are an object
-    "rules_x_thing",  # the rules' words name no person or body (no name, no people noun)
-    "label",  # it labels the quote's paragraph ("Ruiz: ...")
-    "prev_x_run",  # the previous speaker, and the paragraphs before are bare quotes too
 )
 
 # Words the rules name nobody for are given the best candidate only when it leads the next
@@ -129,10 +121,6 @@ _RUN = 3
 _LONG_MENTION = 5
 _WORDS = re.compile(r"\w+(?:['’.-]\w+)*")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_OBJECTS = frozenset({"dobj", "dative", "iobj"})
-# a noun after these is one spoken to or about ("in an interview with Hewitt"); "according
-# to" and "by" name a source
-_ADDRESSED = frozenset({"to", "with", "at", "against", "about"})
 _DIRECT = frozenset({"direct", "fragment"})
 _KINDS = frozenset({"person", "organisation", "unnamed", "group"})
 _PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -191,7 +179,7 @@ class _Article:
         self.breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(self.text)]
         self.lead_end = lead_end_of(self.text)
         # a mention is asked about by every quote near it, for each of its candidates
-        self._mentions: dict[tuple[int, int], tuple[bool, int, int, int, int]] = {}
+        self._mentions: dict[tuple[int, int], tuple[bool, int, int, int]] = {}
         self._heads: dict[tuple[int, int], tuple[float, float, float, float]] = {}
         self._names: dict[int, str] = {}
 
@@ -202,30 +190,20 @@ class _Article:
             got = self._names[id(ent)] = composed(ent.name)
         return got
 
-    def mention(self, start: int, end: int) -> tuple[bool, int, int, int, int]:
+    def mention(self, start: int, end: int) -> tuple[bool, int, int, int]:
         """(in quoted words, paragraph, sentence, subject: 2 of a speech verb, 1 of another
-        verb, 0 none, -1 an owner; the token it is the object of, else -1) of a mention."""
+        verb, 0 none) of a mention."""
         got = self._mentions.get((start, end))
         if got is None:
             tok = self.people.token_at(start, end)
-            subj, obj = 0, -1
-            dep = tok.dep_
-            if dep in _SUBJECTS:
+            subj = 0
+            if tok.dep_ in _SUBJECTS:
                 subj = 2 if tok.head.lemma_.lower() in SPEECH_VERBS else 1
-            elif dep == "poss":
-                subj = -1
-            elif dep in _OBJECTS:
-                obj = tok.head.i
-            elif dep == "pobj" and tok.head.lower_ in _ADDRESSED:
-                prep = tok.head
-                if not (prep.lower_ == "to" and prep.head.lower_ == "according"):
-                    obj = prep.head.i
             got = (
                 self.in_quote(start),
                 self.paragraph(start),
                 self.people.sentence_of(start),
                 subj,
-                obj,
             )
             self._mentions[start, end] = got
         return got
@@ -324,10 +302,6 @@ def _features(
     last_named: str | None,
     nearest: str | None,
     cue_gender: str | None,
-    cue_at: int,
-    rules_object: bool,
-    label: str | None,
-    run_bare: bool,
 ) -> list[float]:
     people = art.people
     par = art.paragraph(q.start)
@@ -337,7 +311,6 @@ def _features(
     rules_type = q.speaker.type if q.speaker is not None else None
     no_cue = q.cue is None
     same_sent = same_par = before = after = speech_subj = subj = only_quoted = inside = False
-    sent_obj = sent_subj = cue_obj = owner = False
     away = _CAP_SENTENCES
     after_quote = False
     best_dist = None
@@ -356,7 +329,7 @@ def _features(
         for s, e in ordered[a : bisect.bisect_left(ordered, (hi,), lo=a)]:
             if q.start <= s < q.end:
                 continue
-            quoted, p, sn, sj, ob = art.mention(s, e)
+            quoted, p, sn, sj = art.mention(s, e)
             if quoted:
                 only_quoted = True
                 continue
@@ -370,11 +343,6 @@ def _features(
                 best_dist, after_quote = d, s >= q.end
             speech_subj |= sj == 2
             subj |= sj == 1
-            owner |= sj == -1
-            if d == 0:
-                sent_subj |= sj > 0
-                sent_obj |= ob >= 0
-                cue_obj |= ob >= 0 and ob == cue_at
         only_quoted = only_quoted and not outside_near
         if best_dist is not None:
             away = min(best_dist, _CAP_SENTENCES)
@@ -428,36 +396,7 @@ def _features(
         float(cue_gender is not None and gender is not None and gender != cue_gender),
         *heads,
         float(len(csp.mention.split()) > _LONG_MENTION),
-        float(sent_obj and not sent_subj),
-        float(cue_obj),
-        float(owner and not (subj or speech_subj)),
-        float(is_rules and rules_object),
-        float(is_rules and _thing(ctype, heads, csp.mention)),
-        float(label == cand.name),
-        float(prev_sp and run_bare),
     ]
-
-
-def _thing(ctype: str | None, heads: Sequence[float], words: str) -> bool:
-    """Words that name no person or body: no person or organisation, no proper noun, no
-    people noun, no pronoun ("the rationale", "a marketing video")."""
-    return (
-        ctype not in ("person", "organisation")
-        and not heads[2]
-        and not heads[3]
-        and not _is_pronoun(words)
-    )
-
-
-def _label(art: _Article, par: int) -> str | None:
-    """The entity named at the head of paragraph ``par`` before a colon ("Ruiz: ...")."""
-    lo, hi = art.paragraph_span(par)
-    while lo < hi and art.text[lo].isspace():
-        lo += 1
-    for s, e, ent in art.people.mentions_in(lo, min(hi, lo + 80)):
-        if s == lo and art.text[e : e + 1] == ":" and ent.type in _KINDS:
-            return art.name(ent)
-    return None
 
 
 def _entity_speaker(ent: _Entity, art: _Article, at: int) -> Speaker:
@@ -554,12 +493,6 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         ]
         nearest = min(near)[1] if near else None
         bare = art.bare(par)
-        run_bare = bare and par > 0 and art.bare(par - 1)
-        cue_at = people.token_at(q.cue.start, q.cue.end).i if q.cue is not None else -2
-        rules_object = (
-            sp is not None and sp.end > sp.start and art.mention(sp.start, sp.end)[4] >= 0
-        )
-        label = _label(art, par)
         # the rules named someone else than the index reads their own mention as (a "he"
         # going on from an unnamed source): that reading is theirs on purpose
         own = (
@@ -587,10 +520,6 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
                 last_named=last_named,
                 nearest=nearest,
                 cue_gender=cue_gender,
-                cue_at=cue_at,
-                rules_object=rules_object,
-                label=label,
-                run_bare=run_bare,
             )
             # never taken: a part of the rules' speaker, the entity their own mention is
             # read as, a speaker for a subhead nobody is named for
