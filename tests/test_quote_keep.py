@@ -35,7 +35,9 @@ def _traced(text: str, nlp: Any) -> dict[str, dict[str, float]]:
 
 def test_features_of_a_title_and_of_speech(nlp: Any) -> None:
     got = _traced(
-        'Critics loved the film "Winter Light" this year.\n\n"We will win," Lin said.\n', nlp
+        "Budget talks.\n\n"
+        'Critics loved the film "Winter Light" this year.\n\n"We will win," Lin said.\n',
+        nlp,
     )
     title = got["Winter Light"]
     assert title["rule_title"] == 1.0
@@ -75,7 +77,7 @@ def _model(**weights: float) -> KeepModel:
     ],
 )
 def test_a_model_drops_only_when_sure(nlp: Any, weights: dict[str, float], want: str) -> None:
-    text = '"We will win," Lin said.\n'
+    text = 'Budget talks.\n\n"We will win," Lin said.\n'
     view = ArticleView.build(nlp(text))
     with using(_model(**weights)):
         assert not_speech_regions(view, list(view.regions)) == [want]

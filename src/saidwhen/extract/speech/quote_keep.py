@@ -95,7 +95,6 @@ FEATURES = (
     "noun_after",  # a noun right after the closing mark (a modifier)
     "in_headline",
     "bare_paragraph",  # nothing but the quote in its paragraph
-    "inside",  # interrupts a quote that goes on after it
     "repeated",  # the same words quoted elsewhere in the article
     "quotes_in_article",  # log(1 + quoted regions) / 4
 )
@@ -203,14 +202,23 @@ def review(
         counts[k] = counts.get(k, 0) + 1
     out = list(reasons)
     for n, r in enumerate(regions):
-        if reasons[n] in FIXED:
+        if reasons[n] in FIXED or inside[n] or _first_line(view, r):
+            # inside a quote that goes on, or in the headline (whose quoted words are
+            # mostly someone's), the rules' reading stands
             continue
-        feats = features(view, r, reasons[n], inside[n], counts[keys[n]] > 1, len(regions))
+        feats = features(view, r, reasons[n], counts[keys[n]] > 1, len(regions))
         if trace is not None:
             trace.append((r.start, r.end, reasons[n], feats))
         if model is not None:
             out[n] = model.decide(reasons[n], feats)
     return out
+
+
+def _first_line(view: ArticleView, region: QuoteRegion) -> bool:
+    text, first = view.text, view.start
+    while first < region.open_mark and text[first].isspace():
+        first += 1
+    return text.find("\n", first, region.open_mark) < 0
 
 
 def _key(text: str, region: QuoteRegion) -> str:
@@ -221,7 +229,6 @@ def features(
     view: ArticleView,
     region: QuoteRegion,
     reason: str | None,
-    inside: bool,
     repeated: bool,
     n_regions: int,
 ) -> list[float]:
@@ -260,7 +267,6 @@ def features(
     put("short_capitals", short and all(w[0].isupper() for w in words))
     put("unclosed", region.close_mark is None)
     put("continued", region.continues_previous)
-    put("inside", inside)
     put("repeated", repeated)
     put("quotes_in_article", math.log1p(n_regions) / 4)
     put("in_headline", in_headline(text, region))
