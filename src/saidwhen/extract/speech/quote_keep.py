@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import SPEECH_VERBS
+from saidwhen.extract.speech.nonquote import _WORD, in_headline
 from saidwhen.extract.weights import collecting, read_weights
 
 if TYPE_CHECKING:
@@ -119,7 +120,6 @@ _PHRASE_DEPS = frozenset(
 )
 _CALLED = frozenset(["called", "dubbed", "named", "labeled", "labelled", "termed", "nicknamed"])
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
-_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 
 # (region start, region end, the rules' reason, features)
 TraceRow = tuple[int, int, str | None, list[float]]
@@ -233,8 +233,6 @@ def features(
     n_regions: int,
 ) -> list[float]:
     """The :data:`FEATURES` of one region."""
-    from saidwhen.extract.speech.nonquote import in_headline
-
     f = [0.0] * _N
     text = view.text
     quoted = text[region.start : region.end]
