@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,16 +22,18 @@ TUNING = tuple(f"p{k}" for k in range(7, 41))
 
 
 def tuning_rows(
-    cache: Path | None, labelled_rows: Callable[[str, Path], list[Any]]
+    cache: Path | None,
+    labelled_rows: Callable[[str, Path], list[Any]],
+    sets: Sequence[str] = TUNING,
 ) -> list[tuple[Any, ...]]:
-    """Every tuning set's rows by ``labelled_rows(name, data_dir)``, read back from ``cache``
-    when it exists, written there when it does not."""
+    """Every tuning set's rows by ``labelled_rows(name, data_dir)`` (realnews-dev and
+    ``sets``), read back from ``cache`` when it exists, written there when it does not."""
     if cache is not None and cache.exists():
         return [tuple(r) for r in json.loads(cache.read_text())]
     from saidwhen.eval.realnews import default_data_dir
 
-    sets = [("realnews-dev", default_data_dir())] + [(p, ANNOTATIONS / p) for p in TUNING]
-    rows = [tuple(r) for name, d in sets for r in labelled_rows(name, d)]
+    dirs = [("realnews-dev", default_data_dir())] + [(p, ANNOTATIONS / p) for p in sets]
+    rows = [tuple(r) for name, d in dirs for r in labelled_rows(name, d)]
     if cache is not None:
         cache.write_text(json.dumps(rows))
     return rows

@@ -227,10 +227,12 @@ def not_speech_regions(
             they add is one the annotators listed as not a quote (11 of 11).
     """
     reasons: list[str | None] = []
+    insides: list[bool] = []
     for k, r in enumerate(regions):
         prev = regions[k - 1] if k else None
         # inside a quote that goes on, a title is part of someone's words
         inside = prev is not None and prev.close_mark is None and prev.paragraph == r.paragraph
+        insides.append(inside)
         reasons.append(not_speech(view, r, labels=labels, inside=inside))
     if not labels:
         return reasons
@@ -244,7 +246,9 @@ def not_speech_regions(
         key = _key(view.text, r)
         if reasons[k] is None and key in named and len(key.split()) <= _MAX_TERM_WORDS:
             reasons[k] = "the same words are a name elsewhere"
-    return reasons
+    from saidwhen.extract.speech import quote_keep  # (it reads this module's helpers)
+
+    return quote_keep.review(view, regions, reasons, insides, quote_keep.load_model())
 
 
 def not_speech(
