@@ -33,7 +33,7 @@ from saidwhen.extract.speech.rules import (
     find_reported,
     find_source_insertions,
 )
-from saidwhen.extract.speech.syntax import channel_of, is_speech_verb
+from saidwhen.extract.speech.syntax import channel_of, highest, is_speech_verb
 from saidwhen.extract.speech.types import ByStart, Draft
 from saidwhen.extract.speech.view import ArticleView, tokens_in
 from saidwhen.model import Span, Speaker
@@ -488,14 +488,18 @@ def _cue_tokens(view: ArticleView, reports: list[Draft]) -> set[int]:
 
 
 def _says_who(view: ArticleView, report: Draft) -> bool:
-    """Whether a sure frame's report is said by someone named or a person's pronoun: "Ana
-    Ruiz told her that ...", "Lee urged members to ...", "Lee slammed X for ...", not "a
-    scan revealed that ...".  (Only verbs with a clause, as before: realnews tuning sets,
-    10 nested reports fewer found or with their speaker, 1 more.)"""
+    """Whether a sure frame's report is said by someone named or a person's pronoun, the
+    head of its source: "Ana Ruiz told her that ...", "Lee urged members to ...", "Lee
+    slammed X for ...", not "a scan revealed that ...", "Lee's tweets accusing X of ...".
+    (Only verbs with a clause, as before: on the realnews tuning sets 10 nested reports
+    fewer found or with their speaker, 1 more.)"""
     if report.speaker is None or report.cue is None:
         return False
     toks = tokens_in(view.doc, report.speaker.start, report.speaker.end)
-    return any(t.pos_ == "PROPN" or t.lower_ in PERSONAL_SUBJECTS for t in toks)
+    if not toks:
+        return False
+    head = highest(toks)  # (not "Lee's tweets")
+    return head.pos_ == "PROPN" or head.lower_ in PERSONAL_SUBJECTS
 
 
 def _nested(inner: Draft, outer: Draft) -> bool:
