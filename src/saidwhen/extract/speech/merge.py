@@ -498,8 +498,9 @@ def _says_who(view: ArticleView, report: Draft) -> bool:
     toks = tokens_in(view.doc, report.speaker.start, report.speaker.end)
     if not toks:
         return False
-    head = highest(toks)  # (not "Lee's tweets")
-    return head.pos_ == "PROPN" or head.lower_ in PERSONAL_SUBJECTS
+    head = highest(toks)  # (not "Lee's tweets"; "the curator, Ines Varga" by its apposition)
+    named = [head, *(c for c in head.children if c.dep_ == "appos")]
+    return any(t.pos_ == "PROPN" or t.lower_ in PERSONAL_SUBJECTS for t in named)
 
 
 def _nested(inner: Draft, outer: Draft) -> bool:
