@@ -67,6 +67,11 @@ GATES: dict[str, tuple[tuple[Path, ...], int]] = {
         tuple(ANNOTATIONS / f"p{k}" for k in range(41, 49)),
         112,
     ),
+    # fresh in session 21 (scored once at its start and once after all its merges)
+    "realnews_polnear_p49_p56.json": (
+        tuple(ANNOTATIONS / f"p{k}" for k in range(49, 57)),
+        102,
+    ),
 }
 FLOORS: dict[str, dict[str, float]] = {name: floors_file(name)["floors"] for name in GATES}
 
