@@ -260,6 +260,23 @@ def _subhead(text: str, q: Quote) -> bool:
     return subhead_line(text, lo, hi, q.start, q.end)
 
 
+def _passed_on(nested: Sequence[Quote], q: Quote, rules_name: str | None) -> set[str]:
+    """Speakers of the reports around ``q`` (of ``nested``: reports someone passes on)
+    that ``rules_name`` passes on."""
+    if rules_name is None:
+        return set()
+    return {
+        r.speaker.name
+        for r in nested
+        if r.start <= q.start
+        and q.end <= r.end
+        and r.speaker is not None
+        and r.speaker.name
+        and r.reported_by is not None
+        and r.reported_by.name == rules_name
+    }
+
+
 def choose(
     scores: Sequence[float], rules: int | None, barred: Sequence[bool], margin: float
 ) -> int | None:
@@ -433,6 +450,7 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         return quotes
     art = _Article(doc, people)
     direct = [k for k, q in enumerate(quotes) if q.kind in _DIRECT]
+    nested = [r for r in quotes if r.kind == "indirect" and r.reported_by is not None]
     out = list(quotes)
     for n, k in enumerate(direct):
         q = quotes[k]
@@ -501,6 +519,7 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
             else None
         )
         subhead = rules_name is None and _subhead(art.text, q)
+        passed_on = _passed_on(nested, q, rules_name)
         listed = list(cands.values())
         scores: list[float] = []
         barred: list[bool] = []
@@ -522,11 +541,14 @@ def rank_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
                 cue_gender=cue_gender,
             )
             # never taken: a part of the rules' speaker, the entity their own mention is
-            # read as, a speaker for a subhead nobody is named for
+            # read as, a speaker for a subhead nobody is named for, the source of a report
+            # the rules' speaker passes on around the words (news annotators give the outer
+            # source: "Lee said that Ruiz called it "a mess"" is Lee's)
             bar = (
                 (rules_name is not None and part_of(cand.name, rules_name))
                 or (cand.ent is not None and cand.ent is own)
                 or subhead
+                or cand.name in passed_on
             )
             barred.append(bar)
             if trace is not None:

@@ -491,8 +491,8 @@ def _says_who(view: ArticleView, report: Draft) -> bool:
     """Whether a sure frame's report is said by someone named or a person's pronoun, the
     head of its source: "Ana Ruiz told her that ...", "Lee urged members to ...", "Lee
     slammed X for ...", not "a scan revealed that ...", "Lee's tweets accusing X of ...".
-    (Only verbs with a clause, as before: on the realnews tuning sets 10 nested reports
-    fewer found or with their speaker, 1 more.)"""
+    Any sure frame counts, not only a verb with a clause: on the realnews tuning sets 10
+    more nested reports found with their speaker, 1 fewer."""
     if report.speaker is None or report.cue is None:
         return False
     toks = tokens_in(view.doc, report.speaker.start, report.speaker.end)
