@@ -182,7 +182,10 @@ def _fuller_before(doc: Doc, sp: Speaker, name: str, people: PeopleIndex) -> str
     near = {t.lower_ for t in found[-1]}
     best = max((f for f in found if near <= {t.lower_ for t in f}), key=len)
     text = doc_text(doc)[best[0].idx : best[-1].idx + len(best[-1])]
-    return text if best[0].lower_ in _PHRASE_DETS or best[0].pos_ == "PROPN" else None
+    if best[0].lower_ in _PHRASE_DETS:
+        # one body, one name: "The" opening a sentence is the same "the"
+        return best[0].lower_ + text[len(best[0].text) :]
+    return text if best[0].pos_ == "PROPN" else None
 
 
 def _plural_for_one(doc: Doc, sp: Speaker, ent: _Entity) -> bool:
