@@ -16,4 +16,4 @@ def test_lemma_positions_are_the_tokens_of_that_lemma(nlp: Any, lemma: str) -> N
         "The spokesman said later that the Harbor board had agreed.\n"
     )
     index = find_people(doc)
-    assert index._lemma_positions(lemma) == [t.i for t in doc if t.lemma_.lower() == lemma]
+    assert index.lemma_positions(lemma) == [t.i for t in doc if t.lemma_.lower() == lemma]

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from saidwhen.eval.tuning import TUNING, traced_articles, tuning_rows
+from saidwhen.eval.tuning import TUNING, logistic_fit, traced_articles, tuning_rows
 from saidwhen.extract.speech.quote_keep import (
     FEATURES,
     MODEL_PATH,
@@ -118,15 +118,7 @@ def _span(score: Any, text: Any, raw: str, start: int, end: int) -> Any:
 def fit(x: np.ndarray, y: np.ndarray, l2: float = _L2) -> np.ndarray:
     """Weights of an L2-regularised logistic regression of ``y`` on ``x`` (the bias, the
     first column, not regularised)."""
-    w = np.zeros(x.shape[1])
-    reg = np.full(x.shape[1], l2)
-    reg[0] = 0.0
-    for _ in range(_STEPS):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        grad = x.T @ (p - y) + reg * w
-        hess = (x.T * (p * (1 - p))) @ x + np.diag(reg + 1e-9)
-        w = w - np.linalg.solve(hess, grad)
-    return w
+    return logistic_fit(x, y, l2, _STEPS, ridge=1e-9)
 
 
 def _regions(rows: Sequence[Row]) -> list[Row]:

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from saidwhen.eval.tuning import traced_articles, tuning_rows
+from saidwhen.eval.tuning import logistic_fit, traced_articles, tuning_rows
 from saidwhen.extract.when.learned import FEATURES, MARGIN, MODEL_PATH, tracing
 
 __all__ = ["cross_validate", "fit", "labelled_rows", "main"]
@@ -104,16 +104,7 @@ def fit(
 ) -> np.ndarray:
     """Weights of an L2-regularised logistic regression (the bias, column 0, not shrunk);
     ``weight``: each row's share of the loss (the quotes its choice dates)."""
-    sw = np.ones(x.shape[0]) if weight is None else weight
-    w = np.zeros(x.shape[1])
-    reg = np.full(x.shape[1], l2)
-    reg[0] = 1e-6
-    for _ in range(_STEPS):
-        p = 1 / (1 + np.exp(-(x @ w)))
-        grad = x.T @ (sw * (p - y)) + reg * w
-        hess = (x.T * (sw * p * (1 - p))) @ x + np.diag(reg)
-        w = w - np.linalg.solve(hess, grad)
-    return w
+    return logistic_fit(x, y, l2, _STEPS, weight=weight, bias_l2=1e-6)
 
 
 def _picks(w: np.ndarray | None, rows: Sequence[Row]) -> dict[str, int | None]:

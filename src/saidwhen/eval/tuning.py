@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import numpy as np
+
 if TYPE_CHECKING:
     from saidwhen.model import ArticleRecord
 
@@ -19,6 +21,31 @@ _Row = TypeVar("_Row")
 ANNOTATIONS = Path(__file__).resolve().parents[3] / "annotations" / "realnews-polnear"
 # realnews-dev and our PolNeAR sets p7-p40; p41 onwards are check and fresh sets
 TUNING = tuple(f"p{k}" for k in range(7, 41))
+
+
+def logistic_fit(
+    x: np.ndarray,
+    y: np.ndarray,
+    l2: float,
+    steps: int,
+    *,
+    weight: np.ndarray | None = None,
+    bias_l2: float = 0.0,
+    ridge: float = 0.0,
+) -> np.ndarray:
+    """Weights of an L2-regularised logistic regression of ``y`` on ``x`` by Newton's method
+    (deterministic): the bias, column 0, shrunk by ``bias_l2`` only; ``weight``, each row's
+    share of the loss; ``ridge`` added to the Hessian's diagonal."""
+    sw = np.ones(x.shape[0]) if weight is None else weight
+    w = np.zeros(x.shape[1])
+    reg = np.full(x.shape[1], l2)
+    reg[0] = bias_l2
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        grad = x.T @ (sw * (p - y)) + reg * w
+        hess = (x.T * (sw * p * (1 - p))) @ x + np.diag(reg + ridge)
+        w = w - np.linalg.solve(hess, grad)
+    return w
 
 
 def tuning_rows(

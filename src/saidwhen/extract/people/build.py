@@ -370,7 +370,7 @@ def find_people(
             kind is not None
             and not ent.votes.get("person_strong")
             and not ent.votes.get("person_full")  # (not a full name: "met Orin Vale")
-            and all(index._in_quote(s0) for s0, _ in ent.mentions)
+            and all(index.in_quote(s0) for s0, _ in ent.mentions)
             and len(ent.mentions) < 2
         ):
             kind = None  # "Bread is patience": a capital word inside a quote, once
@@ -421,7 +421,7 @@ def _name_as_told(
     if ent.org_named or not forms:
         return
     forms = sorted(forms, key=lambda f: f[1])
-    outside = [f for f in forms if not index._in_quote(f[1])]
+    outside = [f for f in forms if not index.in_quote(f[1])]
     if outside and max(len(_core(w)) for w, _ in outside) >= 2:
         forms = outside
     # (a form in the body before one in a headline: "Francois Hollande Says ..." over the
@@ -448,8 +448,7 @@ def _name_as_told(
         len(best) == 2
         and best[0].lower() in REGNAL_TITLES
         and any(
-            w == best[1:] and not index._in_quote(s) and not _after_title(index, s)
-            for w, s in forms
+            w == best[1:] and not index.in_quote(s) and not _after_title(index, s) for w, s in forms
         )
         # (and no one else's name has the word: "Omar" of "King Omar" and "Aziz Omar")
         and not any(
@@ -851,7 +850,7 @@ def _vote_predicates(doc: Doc, index: PeopleIndex) -> None:
     """A name said to be a woman or a man tells the person's gender ("Omar is one of the
     first two Muslim women elected", "Lee is a father of three")."""
     for s, e, ent in index._mention_starts:
-        if ent.type != "person" or index._in_quote(s):
+        if ent.type != "person" or index.in_quote(s):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_ != "be":

@@ -198,7 +198,7 @@ class _Descriptions:
     _doers: dict[str, list[tuple[int, int, int]]]
     _doers_filed: int
     _undone: list[tuple[int, int]]  # mentions not yet filed under their verbs
-    _by_lemma: dict[str, list[int]] | None = None  # see _lemma_positions
+    _by_lemma: dict[str, list[int]] | None = None  # see lemma_positions
 
     if TYPE_CHECKING:
 
@@ -647,7 +647,7 @@ class _Descriptions:
             return None  # "the agreement" is no source
         if plural and any(c.dep_ in ("relcl", "acl") for c in root.children):
             return None  # "the voters who backed Ruiz": a group its clause makes, not one before
-        at = self._lemma_positions(lemma)
+        at = self.lemma_positions(lemma)
         lo = bisect.bisect_left(at, root.i - 1499)
         for k in reversed(at[lo : bisect.bisect_left(at, root.i, lo=lo)]):
             tok = self._doc[k]
@@ -698,7 +698,7 @@ class _Descriptions:
             self._add_mention(ent, lo, hi)
         return ent
 
-    def _lemma_positions(self, lemma: str) -> list[int]:
+    def lemma_positions(self, lemma: str) -> list[int]:
         """The indices of the tokens whose lower-case lemma is ``lemma``, in text order:
         read off the view's codes of the article's lemmas, once per lemma (a walk back over
         1,500 tokens for each description built a Token object for each)."""

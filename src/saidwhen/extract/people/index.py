@@ -391,7 +391,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
             self._undone.append((start, end))
             self._longest = max(self._longest, end - start)
             level = 0 if start < self._headline_end else self._is_subject_at(start, end)
-            self._flags[start] = (self._in_quote(start), level)
+            self._flags[start] = (self.in_quote(start), level)
             alias = self._doc_text[start:end]
             self._names_added += alias.lower() not in PRONOUNS  # see _Pronouns._list_subject
             if alias not in ent.aliases:
@@ -489,7 +489,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
                         elif (
                             not titled
                             and any(
-                                not self._in_quote(s)
+                                not self.in_quote(s)
                                 and self._is_subject_at(s, e) == 2
                                 and self.token_at(s, e).dep_ != "poss"  # "Eric Trump's comments"
                                 for s, e in ordered[lo:mid]
@@ -526,11 +526,11 @@ class PeopleIndex(_Descriptions, _Pronouns):
             if end <= 0:
                 return para, start
             start = text.rfind("\n", 0, end) + 1
-            if not self._all_quoted(start, end):
+            if not self.all_quoted(start, end):
                 break
         return para, start
 
-    def _all_quoted(self, start: int, end: int) -> bool:
+    def all_quoted(self, start: int, end: int) -> bool:
         """Whether the text ``start:end`` is quotation, with no word outside it."""
         text = self._doc_text
         k = bisect.bisect_right(self._quote_starts, start) - 1
@@ -779,7 +779,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
             self._roots[(start, end)] = tok
         return tok
 
-    def _in_quote(self, pos: int) -> bool:
+    def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quote_starts, pos) - 1
         return k >= 0 and pos < self._quoted[k][1]
 

@@ -123,7 +123,7 @@ class _Pronouns:
 
         def mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, _Entity]]: ...
 
-        def _in_quote(self, pos: int) -> bool: ...
+        def in_quote(self, pos: int) -> bool: ...
 
         def sentence_of(self, pos: int) -> int: ...
 
@@ -138,7 +138,7 @@ class _Pronouns:
             return None
         skip = self._objects_of_verb(token)
         subject = token.dep_ in ("nsubj", "nsubjpass")
-        in_quote = self._in_quote(token.idx)
+        in_quote = self.in_quote(token.idx)
         newcomer = None if in_quote else self._introduced_before(token, gender)
         if newcomer is None and not in_quote:
             newcomer = self._named_after(token, gender) or self._list_subject(token, gender)
@@ -202,7 +202,7 @@ class _Pronouns:
                 return None
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
                 continue
-            if self._in_quote(verb.idx) or any(lo <= verb.idx < hi for lo, hi in self._pulled):
+            if self.in_quote(verb.idx) or any(lo <= verb.idx < hi for lo, hi in self._pulled):
                 continue  # (a pull quote is no part of the thread)
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:
@@ -242,7 +242,7 @@ class _Pronouns:
         last = view.sent_end[p] - 1  # the last token of its sentence
         end = min(idx[last] + len(texts[last]), len(self._doc_text) if end < 0 else end)
         for t in _subtree(kids, verb, []):
-            if t <= p or idx[t] >= end or view.pos[t] != "PROPN" or self._in_quote(idx[t]):
+            if t <= p or idx[t] >= end or view.pos[t] != "PROPN" or self.in_quote(idx[t]):
                 continue
             if dep[t] in ("compound", "flat") or not _below(view, t, verb):
                 continue
@@ -327,7 +327,7 @@ class _Pronouns:
             sent.start == pron.i
             and sent.end_char >= end - 1
             and len(sent) <= _LIST_ITEM_TOKENS
-            and not self._in_quote(pron.idx)
+            and not self.in_quote(pron.idx)
         )
 
     def _named_after(self, pron: Token, gender: Gender) -> _Entity | None:
@@ -381,7 +381,7 @@ class _Pronouns:
         """The organisation an "it said" or "they said" stands for: the last one named
         outside quotes, unless a plural subject ("the doctors") came between for "they"."""
         at = pron.idx
-        if self._in_quote(at):
+        if self.in_quote(at):
             return None
         best: tuple[float, int, _Entity] | None = None
         view = article_view(self._doc)
@@ -422,7 +422,7 @@ class _Pronouns:
         """The mentions of people a pronoun (or a description) at ``at`` may take up:
         ``(start, end, entity, subject level)``, before it, in its quote frame, of its
         gender or of none known; in text order, or the other way with ``latest_first``."""
-        in_quote = self._in_quote(at)
+        in_quote = self.in_quote(at)
         found = self.mentions_in(at - window, at)
         for s, e, ent in reversed(found) if latest_first else found:
             if ent.type != "person":

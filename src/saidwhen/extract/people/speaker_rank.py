@@ -234,11 +234,11 @@ class _Article:
         return max(0, lo), hi
 
     def in_quote(self, pos: int) -> bool:
-        return self.people._in_quote(pos)
+        return self.people.in_quote(pos)
 
     def bare(self, k: int) -> bool:
         """Nothing but quoted words (and punctuation) in paragraph ``k``."""
-        return self.people._all_quoted(*self.paragraph_span(k))
+        return self.people.all_quoted(*self.paragraph_span(k))
 
 
 def part_of(name: str, whole: str) -> bool:

@@ -158,7 +158,7 @@ def _fuller_before(doc: Doc, sp: Speaker, name: str, people: PeopleIndex) -> str
         return None
     own = {t.lower_ for t in words if not t.is_punct}
     found: list[list[Token]] = []
-    for i in people._lemma_positions(root.lemma_.lower()):
+    for i in people.lemma_positions(root.lemma_.lower()):
         if i >= root.i:
             break
         tok = doc[i]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from saidwhen.extract.quotes import QuoteRegion
     from saidwhen.extract.speech.view import ArticleView
 
-__all__ = ["CHANNEL_TITLE", "in_headline", "not_speech", "not_speech_regions"]
+__all__ = ["CHANNEL_TITLE", "WORD", "in_headline", "not_speech", "not_speech_regions"]
 
 # the reason given to the programme a quote was said on or to: also the quote's channel
 CHANNEL_TITLE = "a title naming a channel or a work"
@@ -201,7 +201,7 @@ _MAX_TITLE_WORDS = 8
 _MAX_NAMED_TITLE_WORDS = 12
 # a term named once is a term wherever it is quoted again ("three amigos")
 _MAX_TERM_WORDS = 4
-_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 
 
 # the reasons that make the quoted words a name wherever else they are quoted
@@ -287,7 +287,7 @@ def not_speech(
         default=-1,
     )
     before = before[cut + 1 :]
-    words = [view.lower[i] for i in before if _WORD.fullmatch(view.texts[i])]
+    words = [view.lower[i] for i in before if WORD.fullmatch(view.texts[i])]
     # the word before the mark, past a comma: 'her documentary, "13th,"'
     last = next((i for i in reversed(before) if view.pos[i] != "PUNCT"), None)
     prev = view.lower[last] if last is not None else ""
@@ -528,7 +528,7 @@ def _title_in_narration(view: ArticleView, region: QuoteRegion) -> bool:
 def in_headline(text: str, region: QuoteRegion) -> bool:
     """Whether ``region`` is in a headline: a short line of capitalised words."""
     line = _short_line(text, region.open_mark, region.outer_end)
-    long_words = [w for w in _WORD.findall(line or "") if len(w) > 3]
+    long_words = [w for w in WORD.findall(line or "") if len(w) > 3]
     return len(long_words) > 2 and sum(w[0].isupper() for w in long_words) > 0.8 * len(long_words)
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import SPEECH_VERBS
-from saidwhen.extract.speech.nonquote import _WORD, in_headline
+from saidwhen.extract.speech.nonquote import WORD, in_headline
 from saidwhen.extract.weights import collecting, read_weights
 
 if TYPE_CHECKING:
@@ -249,7 +249,7 @@ def features(
             if reason == _SCARE
             else "rule_label"
         )
-    words = _WORD.findall(quoted)
+    words = WORD.findall(quoted)
     put("words", math.log1p(len(words)) / 3)
     put("one_word", len(words) == 1)
     put("two_three_words", 2 <= len(words) <= 3)
