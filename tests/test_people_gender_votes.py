@@ -53,3 +53,29 @@ def test_pronoun_votes_after_a_name(nlp: Any, rival: str, gender: str) -> None:
 def test_name_words_are_no_roles(nlp: Any, text: str, name: str, gender: str | None) -> None:
     people = {p.name: p.gender for p in find_people(nlp(text)).persons()}
     assert people[name] == gender
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        # a speaker's quoted "she" is about someone else: it tells nothing of Sasha Korin
+        (
+            'Sasha Korin watched the vote from the back row. "She should never have run," '
+            "Korin said of the mayor.",
+            "Sasha Korin",
+            None,
+        ),
+        # the quote names the woman it goes on about: its "she" tells her gender
+        (
+            'Tom Vale spoke first. "I have known Sasha Korin for years. She is honest," '
+            "Vale said.",
+            "Sasha Korin",
+            "female",
+        ),
+    ],
+)
+def test_quoted_pronoun_votes_only_for_a_quoted_name(
+    nlp: Any, text: str, name: str, gender: str | None
+) -> None:
+    people = {p.name: p.gender for p in find_people(nlp(text)).persons()}
+    assert people[name] == gender

@@ -872,7 +872,8 @@ _PRONOUNS_AND_ROLES = frozenset(("he", "she", "him", "her", "his")) | ROLE_NOUNS
 def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
     """A he/she right after the only person in view tells that person's gender, unless a
     given name, a title or an earlier pronoun told it ("Hillary" is no "he" in a passage
-    about another man whom the pronouns go on naming)."""
+    about another man whom the pronouns go on naming); a quoted one only for a person
+    named in a quote."""
     starts = [m for m in index._mention_starts if m[2].type == "person"]
     keys = [s for s, _, _ in starts]  # sorted: the mentions are kept in text order
     sents = list(doc.sents)
@@ -884,10 +885,11 @@ def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
         gender = PRONOUNS[tok.lower_]
         sent = sents[bisect.bisect_right(sent_starts, i) - 1]
         lo = sent.start_char - 400
-        seen = {
-            id(e): e
-            for _, _, e in starts[bisect.bisect_left(keys, lo) : bisect.bisect_left(keys, tok.idx)]
-        }
+        window = starts[bisect.bisect_left(keys, lo) : bisect.bisect_left(keys, tok.idx)]
+        if index.in_quote(tok.idx):
+            # a speaker's "she" is about someone the quote names, not about the speaker
+            window = [m for m in window if index.in_quote(m[0])]
+        seen = {id(e): e for _, _, e in window}
         if len(seen) == 1:
             (ent,) = seen.values()
             if ent.female != ent.male:
