@@ -33,6 +33,7 @@ from saidwhen.extract.people.names import (
     _ORG_WORDS,
     _PERSON_NOUNS,
     _PLACE_LABELS,
+    _SAID_NOUNS,
     _SUFFIXES,
     PRONOUNS,
     REGNAL_TITLES,
@@ -100,7 +101,14 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
     elif last in _PLACE_LABELS:
         v["place"] = v.get("place", 0.0) + 1
     head = j - 1
-    if c.dep[head] == "pobj" and c.lower[c.head[head]] in _PLACE_PREPS:
+    if (
+        c.dep[head] == "pobj"
+        and c.lower[c.head[head]] in _PLACE_PREPS
+        # (not an owner: "to Vell's firing", the parse's object of "to"; nor the sender or
+        # the addressee of words: "an email from Ana Vell", "a letter to Vell")
+        and not (j < c.n and c.lower[j] in ("'s", "’s"))
+        and c.lemma[c.head[c.head[head]]] not in _SAID_NOUNS
+    ):
         v["in_place"] = v.get("in_place", 0.0) + 1  # "in Paris", "to Jordan"
     if titles:
         v["person"] = v.get("person", 0.0) + 2
@@ -119,6 +127,19 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
     ):
         # "Opelka said", "says Early": an untagged name that speaks is likelier a person
         v["person"] = v.get("person", 0.0) + 1
+    if (
+        len(low) == 1
+        and len(ent.tokens) >= 2
+        and ent.tokens[-1].lower() == low[0]
+        and last in _PLACE_LABELS
+        and c.dep[head] == "nsubj"
+        and c.lemma[c.head[head]] in _SAYS
+    ):
+        # "Neera Tanden ... Tanden wrote": the surname of a full name, speaking, is a
+        # person's, whatever place the tagger takes it for (a place that speaks, "Russia
+        # said", is not the last word of a longer name of it)
+        v["person"] = v.get("person", 0.0) + 1
+        v["person_strong"] = v.get("person_strong", 0.0) + 2
     if _called_a_person(c, head):
         v["person"] = v.get("person", 0.0) + 2
         v["person_strong"] = v.get("person_strong", 0.0) + 2
