@@ -149,3 +149,97 @@ def test_a_surname_tagged_a_verb_as_subject(
     doc = SpacyDoc(nlp.vocab, words=words, pos=pos, deps=deps, heads=[0] * len(words))
     at = 1 if words[0] == "They" else 0
     assert _verb_for_subject(doc, at) is subject
+
+
+def _voted(nlp: Any, words: list[str], heads: list[int], deps: list[str], **kw: Any) -> Any:
+    """The votes of one mention, ``kw["at"]`` (token range), of an entity ``kw["tokens"]``,
+    in a hand-parsed sentence whose name tokens the tagger labelled ``kw["label"]``."""
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Span as SpacySpan
+
+    from saidwhen.extract.people.build import _vote
+    from saidwhen.extract.people.entity import _Entity
+
+    lemmas = [w.lower() for w in words]
+    for k, lemma in kw.get("lemmas", {}).items():
+        lemmas[k] = lemma
+    doc = SpacyDoc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    i, j = kw["at"]
+    doc.ents = [SpacySpan(doc, i, j, label=kw["label"])]
+    ent = _Entity(tokens=kw["tokens"])
+    _vote(ent, doc, i, j, titles=False, name_words=set())
+    return ent.votes
+
+
+def test_the_surname_of_a_full_name_that_speaks_is_a_person(nlp: Any) -> None:
+    """ "Nadia Vell ... Vell wrote", the tagger calling "Vell" a place each time: the
+    surname of a longer name that speaks is a person's; "Velo said" (a place's one-word
+    name) gains nothing."""
+    from saidwhen.extract.people.build import _settle_type
+    from saidwhen.extract.people.entity import _Entity
+
+    words, heads, deps = (
+        ["Vell", "wrote", "back", "."],
+        [1, 1, 1, 1],
+        ["nsubj", "ROOT", "advmod", "punct"],
+    )
+    votes = _voted(
+        nlp,
+        words,
+        heads,
+        deps,
+        at=(0, 1),
+        label="GPE",
+        tokens=["Nadia", "Vell"],
+        lemmas={1: "write"},
+    )
+    assert votes.get("person_strong")
+    ent = _Entity(tokens=["Nadia", "Vell"])
+    ent.votes.update(votes)
+    ent.votes["place"] = ent.votes.get("place", 0.0) + 3
+    assert _settle_type(ent) == "person"
+    town = _voted(
+        nlp, words, heads, deps, at=(0, 1), label="GPE", tokens=["Vell"], lemmas={1: "write"}
+    )
+    assert not town.get("person_strong")
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "at", "in_place"),
+    [
+        # "moved to Vell": a place one goes to
+        (
+            ["She", "moved", "to", "Vell", "."],
+            [1, 1, 1, 2, 1],
+            ["nsubj", "ROOT", "prep", "pobj", "punct"],
+            (3, 4),
+            True,
+        ),
+        # "an email from Vell": the sender of words
+        (
+            ["an", "email", "from", "Vell", "."],
+            [1, 1, 1, 2, 1],
+            ["det", "ROOT", "prep", "pobj", "punct"],
+            (3, 4),
+            False,
+        ),
+        # "tied it to Vell's firing": the owner, taken by the parse for the object of "to"
+        (
+            ["tied", "it", "to", "Vell", "'s", "firing"],
+            [0, 0, 0, 2, 3, 2],
+            ["ROOT", "dobj", "prep", "pobj", "case", "pobj"],
+            (3, 4),
+            False,
+        ),
+    ],
+)
+def test_a_place_one_is_in_or_goes_to(
+    nlp: Any,
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    at: tuple[int, int],
+    in_place: bool,
+) -> None:
+    votes = _voted(nlp, words, heads, deps, at=at, label="GPE", tokens=["Nadia", "Vell"])
+    assert bool(votes.get("in_place")) is in_place

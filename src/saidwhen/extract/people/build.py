@@ -33,6 +33,7 @@ from saidwhen.extract.people.names import (
     _ORG_WORDS,
     _PERSON_NOUNS,
     _PLACE_LABELS,
+    _SAID_NOUNS,
     _SUFFIXES,
     PRONOUNS,
     REGNAL_TITLES,
@@ -100,7 +101,14 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
     elif last in _PLACE_LABELS:
         v["place"] = v.get("place", 0.0) + 1
     head = j - 1
-    if c.dep[head] == "pobj" and c.lower[c.head[head]] in _PLACE_PREPS:
+    if (
+        c.dep[head] == "pobj"
+        and c.lower[c.head[head]] in _PLACE_PREPS
+        # (not an owner: "to Vell's firing", the parse's object of "to"; nor the sender or
+        # the addressee of words: "an email from Ana Vell", "a letter to Vell")
+        and not (j < c.n and c.lower[j] in ("'s", "’s"))
+        and c.lemma[c.head[c.head[head]]] not in _SAID_NOUNS
+    ):
         v["in_place"] = v.get("in_place", 0.0) + 1  # "in Paris", "to Jordan"
     if titles:
         v["person"] = v.get("person", 0.0) + 2
@@ -119,6 +127,19 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
     ):
         # "Opelka said", "says Early": an untagged name that speaks is likelier a person
         v["person"] = v.get("person", 0.0) + 1
+    if (
+        len(low) == 1
+        and len(ent.tokens) >= 2
+        and ent.tokens[-1].lower() == low[0]
+        and last in _PLACE_LABELS
+        and c.dep[head] == "nsubj"
+        and c.lemma[c.head[head]] in _SAYS
+    ):
+        # "Neera Tanden ... Tanden wrote": the surname of a full name, speaking, is a
+        # person's, whatever place the tagger takes it for (a place that speaks, "Russia
+        # said", is not the last word of a longer name of it)
+        v["person"] = v.get("person", 0.0) + 1
+        v["person_strong"] = v.get("person_strong", 0.0) + 2
     if _called_a_person(c, head):
         v["person"] = v.get("person", 0.0) + 2
         v["person_strong"] = v.get("person_strong", 0.0) + 2
@@ -213,6 +234,30 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     return None
 
 
+def _named_after_someone(c: Columns, i: int, j: int, common: set[str]) -> bool:
+    """Whether the run ``i:j`` is a thing named after someone, whose name is the run
+    without its last word ("the Ana Vell Show", "the Tano Train"): under a "the" of its
+    own (a person's name takes none), its last word one the article also writes in lower
+    case (or a channel's word) and no body's, the rest a given name and more or one word
+    the tagger calls a person's ("the Vell Foundation" is a body's name, whole)."""
+    head = j - 1
+    if c.lower[i] == "the":
+        i += 1  # (a title's capital "The" the run took in)
+    if not (
+        j - i >= 2
+        and i > 0
+        and c.lower[i - 1] == "the"
+        and c.head[i - 1] == head
+        and (c.lower[head] in common or c.lower[head] in CHANNEL_WORDS)
+        and c.lower[head] not in _ORG_WORDS
+    ):
+        return False
+    rest = c.lower[i:head]
+    if len(rest) == 1:
+        return c.ent_type[i] == "PERSON"
+    return rest[0] in _ANY_GIVEN and not any(w in _ORG_WORDS for w in rest)
+
+
 def _described_role(doc: Doc, i: int, j: int) -> bool:
     """A run of one role word ("CEO") under lower-case modifiers that make it a
     description ("one neo-bank CEO", "a former CFO"): nobody's name."""
@@ -276,6 +321,9 @@ def find_people(
     for i0, j in name_runs:
         i0 = _opener_end(doc, i0, j, common)
         last = j - 2 if j - i0 >= 2 and c.text[j - 1] == "." else j - 1
+        if _named_after_someone(c, i0, j, common):
+            j -= 1  # "the Ana Vell Show": Ana Vell
+            last = j - 1
         org_named = low[last] in _ORG_WORDS or any(w in ("of", "for") for w in low[i0:j])
         i = i0 if org_named else _name_start(doc, i0, j, common, alone)
         title_at = title_of(doc, i0)
