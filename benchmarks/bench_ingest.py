@@ -6,8 +6,9 @@ tree, one after the other: ``nlp.pipe`` of saidwhen's pipeline
 (``saidwhen.nlp.load_nlp``) with 1 and 2 processes, then ``saidwhen ingest``
 with 1 and 2 workers. Printed for each: wall time, articles per second, the
 CPU seconds of the whole tree and of its first process alone (the ingest
-parent, which writes the bank), articles per CPU second and the peak resident
-memory of the tree (sampled every 0.1 s); then the ratios of the issue's
+parent, which writes the bank), articles per CPU second, the peak resident
+memory of the tree (sampled every 0.1 s) and, of the parent's CPU seconds,
+those of its imports and of its writes to the bank; then the ratios of the issue's
 targets (``--workers 2`` against ``nlp.pipe`` with 2 processes, >= 0.8, and
 against ``--workers 1``, >= 1.8x) by wall time, which is what they mean, and by
 CPU seconds, which other work on the machine does not change (2 x the CPU of 1
@@ -47,15 +48,28 @@ for doc in nlp.pipe(texts, batch_size=16, n_process=int(sys.argv[2])):
     n += len(doc)
 print(n)
 """
-# ``saidwhen ingest`` as the CLI runs it, then this process's own CPU seconds on stderr.
+# ``saidwhen ingest`` as the CLI runs it, then this process's own CPU seconds on stderr:
+# all of them, those of its imports, and those of the bank's writes (``Store.add``, timed
+# here by wrapping it: the library has no timer of its own)
 INGEST = """
-import resource, sys
+import resource, sys, time
+def cpu():
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
 from saidwhen.cli import main
+from saidwhen.store.db import Store
+imports, writes, add = cpu(), [0.0], Store.add
+def timed_add(self, *args, **kwargs):
+    t = time.thread_time()
+    try:
+        return add(self, *args, **kwargs)
+    finally:
+        writes[0] += time.thread_time() - t
+Store.add = timed_add
 try:
     main(sys.argv[1:], prog_name="saidwhen")
 finally:
-    ru = resource.getrusage(resource.RUSAGE_SELF)
-    print(f"parent cpu {ru.ru_utime + ru.ru_stime:.3f}", file=sys.stderr)
+    print(f"parent cpu {cpu():.3f} imports {imports:.3f} writes {writes[0]:.3f}", file=sys.stderr)
 """
 
 
@@ -171,22 +185,24 @@ def main() -> None:
               f" load average {os.getloadavg()[0]:.1f}")  # fmt: skip
         print(
             f"{'variant':<28} {'wall s':>7} {'art/s':>6} {'cpu s':>7} {'parent':>7} "
-            f"{'art/cpu-s':>9} {'peak MB':>8}"
+            f"{'art/cpu-s':>9} {'peak MB':>8} {'imports':>7} {'writes':>7}"
         )
         n = args.articles
         rows: dict[str, tuple[float, float]] = {}  # variant -> least (wall s, tree cpu s)
 
-        def show(name: str, secs: float, cpu: float, parent: float | None, peak: int) -> None:
+        def show(name: str, secs: float, cpu: float, parent: list[float], peak: int) -> None:
             old = rows.get(name, (secs, cpu))
             rows[name] = (min(old[0], secs), min(old[1], cpu))
-            own = f"{parent:>7.1f}" if parent is not None else f"{'':>7}"
+            own, parts = (f"{parent[0]:>7.1f}", "".join(f" {x:>7.2f}" for x in parent[1:])) if (
+                parent
+            ) else (f"{'':>7}", "")  # fmt: skip
             print(f"{name:<28} {secs:>7.1f} {n / secs:>6.2f} {cpu:>7.1f} {own} {n / cpu:>9.2f} "
-                  f"{peak / 1e6:>8.0f}", flush=True)  # fmt: skip
+                  f"{peak / 1e6:>8.0f}{parts}", flush=True)  # fmt: skip
 
         for _ in range(args.repeat):  # the variants in turn, so that load shifts hit all
             for k in sorted(set(map(int, args.pipe.split(",")))):
                 secs, cpu, peak, _err = measure([sys.executable, "-c", PIPE, str(corpus), str(k)])
-                show(f"nlp.pipe n_process={k}", secs, cpu, None, peak)
+                show(f"nlp.pipe n_process={k}", secs, cpu, [], peak)
             for k in map(int, args.workers.split(",")):
                 db = Path(tmp) / f"bank{k}.db"
                 for old in Path(tmp).glob(f"bank{k}.db*"):  # a fresh bank each time
@@ -195,8 +211,14 @@ def main() -> None:
                        "--workers", str(k), "--no-progress"]  # fmt: skip
                 secs, cpu, peak, err = measure(cmd)
                 lines = err.strip().splitlines()
+                # "parent cpu T imports I writes W"
                 parent = next(
-                    (float(x.split()[-1]) for x in lines if x.startswith("parent cpu")), None
+                    (
+                        [float(v) for v in x.split()[2::2]]
+                        for x in lines
+                        if x.startswith("parent cpu")
+                    ),
+                    [],
                 )
                 show(f"saidwhen ingest --workers {k}", secs, cpu, parent, peak)
                 print("   ", lines[0] if lines else "")
