@@ -102,8 +102,8 @@ class Trace:
 
 HAND = PronounModel(None, "hand")
 # What an index ranks with unless told: the hand-weighted score.  The learned weights
-# win 3 of GUM's 889 pronouns (cross-validated) and tie on the realnews tuning sets held
-# out one at a time (see docs/history.md), so they stay an option
+# win 2 of GUM's 889 pronouns (cross-validated) and lose 5 of 1794 on the realnews tuning
+# sets held out one at a time (see docs/history.md), so they stay an option
 # (``find_people(doc, model=load_model())``).
 DEFAULT_MODEL = HAND
 
