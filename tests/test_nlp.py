@@ -52,6 +52,9 @@ def test_spacy_is_imported_only_to_parse() -> None:
         ('in the U.S."The', ["in", "the", "U.S.", '"', "The"]),
         ('No."The', ["No", ".", '"', "The"]),
         ("a 5'10\" guard", ["a", "5'10", '"', "guard"]),
+        # a speaker's label glued to a straight mark; a clock time keeps its colon
+        ('Ada Okoro:"We won."', ["Ada", "Okoro", ":", '"', "We", "won", ".", '"']),
+        ("at 10:30 today", ["at", "10:30", "today"]),
     ],
 )
 def test_a_quotation_mark_glued_to_a_word_is_a_token(

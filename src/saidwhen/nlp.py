@@ -46,7 +46,7 @@ def _load(name: str) -> Language:
 
 # A quotation mark typed with no space after it ('win,”Clinton said', 'No.”The') is
 # one token to spaCy, which hides the cue's subject from the speech rules. Split it
-# off, with the comma or full stop before it; "U.S.”" keeps its abbreviation, and
+# off, with the comma, full stop or colon before it; "U.S.”" keeps its abbreviation, and
 # a straight mark only splits between punctuation and a word (not the inch of 5'10").
 _GLUED_QUOTES = (
     r"(?<=\w)[,!?](?=[“”])",
@@ -54,7 +54,8 @@ _GLUED_QUOTES = (
     r"[“”]",
     r"(?<=\w)[,!?](?=\"[A-Za-z])",
     r"(?<=[A-Za-z0-9][a-z0-9])\.(?=\"[A-Za-z])",
-    r"(?<=[,!?.])\"(?=[A-Za-z])",
+    r"(?<=[,!?.:])\"(?=[A-Za-z])",
+    r"(?<=[A-Za-z]):(?=\"[A-Za-z])",  # 'Clinton:"We will', a label glued to its quote
 )
 
 
