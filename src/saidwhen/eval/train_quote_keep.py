@@ -20,7 +20,6 @@ drop margin held at :data:`DROP` unless asked.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +35,7 @@ from saidwhen.extract.speech.quote_keep import (
     tracing,
     using,
 )
+from saidwhen.extract.weights import write_weights
 
 __all__ = ["cross_validate", "fit", "labelled_rows", "main"]
 
@@ -217,8 +217,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"  margins: drop {drop}, keep {keep}")
     if not args.dry_run:
         data = {
-            "features": list(FEATURES),
-            "weights": [round(float(v), 4) for v in w],
             "drop": drop if math.isfinite(drop) else 1e9,
             "keep": keep if math.isfinite(keep) else 1e9,
             "trained_on": ["realnews-dev", *SETS],
@@ -226,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "cv_model_f1": round(_f1(tm), 4),
             "cv_rules_f1": round(_f1(th), 4),
         }
-        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        write_weights(MODEL_PATH, FEATURES, w, data)
         print(f"wrote {MODEL_PATH}")
 
 

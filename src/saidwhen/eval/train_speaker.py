@@ -18,7 +18,6 @@ are best over all sets, each set included: the figure is a little optimistic for
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ import numpy as np
 
 from saidwhen.eval.tuning import TUNING, traced_articles, tuning_rows
 from saidwhen.extract.people.speaker_rank import FEATURES, MODEL_PATH, choose, tracing
+from saidwhen.extract.weights import write_weights
 
 if TYPE_CHECKING:
     from saidwhen.extract.people.speaker_rank import TraceRow
@@ -214,8 +214,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"  margin {margin:+.1f}")
     if not args.dry_run:
         data = {
-            "features": list(FEATURES),
-            "weights": [round(float(v), 4) for v in w],
             "margin": margin,
             "trained_on": ["realnews-dev", *TUNING],
             "quotes": n,
@@ -224,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "cv_model_exact": round(me / n, 4),
             "cv_rules_exact": round(he / n, 4),
         }
-        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        write_weights(MODEL_PATH, FEATURES, w, data)
         print(f"wrote {MODEL_PATH}")
 
 
