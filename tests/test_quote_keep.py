@@ -17,6 +17,7 @@ from saidwhen.extract.speech.quote_keep import (
     FEATURES,
     LEARNED,
     KeepModel,
+    Lines,
     load_model,
     tracing,
     using,
@@ -126,3 +127,28 @@ def test_weights_for_other_features_are_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps({"features": ["bias"], "weights": [1.0]}))
     with pytest.raises(SaidwhenError, match="other features"):
         load_model(str(path))
+
+
+_LINES = 'ab\n" "\nc'  # a line of two letters, one of a quoted blank, one of a letter
+
+
+@pytest.mark.parametrize(
+    ("pos", "start", "end"),
+    [(0, 0, 2), (2, 0, 2), (3, 3, 6), (5, 3, 6), (7, 7, 8), (8, 7, 8)],
+)
+def test_the_line_holding_an_offset(pos: int, start: int, end: int) -> None:
+    lines = Lines.of(_LINES)
+    assert (lines.start(pos), lines.end(pos)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "want"),
+    [(0, 3, True), (3, 6, False), (6, 8, True), (7, 7, False), (5, 3, False)],
+)
+def test_words_between_two_offsets(start: int, end: int, want: bool) -> None:
+    assert Lines.of(_LINES).has_words(start, end) is want
+
+
+def test_a_quote_on_the_first_line_is_left_to_the_rules(nlp: Any) -> None:
+    got = _traced('"Ready" for spring\n\nCritics loved the film "Winter Light" this year.\n', nlp)
+    assert list(got) == ["Winter Light"]
