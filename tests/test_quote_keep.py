@@ -30,7 +30,7 @@ def _traced(text: str, nlp: Any) -> dict[str, dict[str, float]]:
     with using(None), tracing() as rows:
         not_speech_regions(view, list(view.regions))
     return {
-        text[s:e].strip(" ,."): dict(zip(FEATURES, feats, strict=True)) for s, e, _, feats in rows
+        text[s:e].strip(" ,."): dict(zip(FEATURES, f, strict=True)) for s, e, _, _, f in rows
     }
 
 

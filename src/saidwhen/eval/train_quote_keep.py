@@ -27,7 +27,13 @@ from typing import Any
 
 import numpy as np
 
-from saidwhen.eval.tuning import TUNING, logistic_fit, traced_articles, tuning_rows
+from saidwhen.eval.tuning import (
+    TUNING,
+    article_starts,
+    logistic_fit,
+    traced_articles,
+    tuning_rows,
+)
 from saidwhen.extract.speech.quote_keep import (
     FEATURES,
     MODEL_PATH,
@@ -65,7 +71,7 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
     score = load_scorer()
     kept: dict[tuple[str, int], int] = {}
     with using(KeepModel((1.0,) + (0.0,) * (len(FEATURES) - 1), keep=0.0)):
-        for g, rec, _rows in traced_articles(data_dir, tracing):
+        for g, rec, rows in traced_articles(data_dir, tracing):
             text = score.Text(g["text"])
             preds = [
                 {"text": q.text, "start": q.start, "end": q.end}
@@ -73,10 +79,10 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
                 if q.kind in score.DIRECT
             ]
             score.spans(text, preds)
-            for r in _rows:
-                kept[g["name"], r[0]] = _covered(
-                    score, _span(score, text, g["text"], r[0], r[1]), [p["_span"] for p in preds]
-                )
+            for row, at in zip(rows, article_starts(g["text"], rows), strict=True):
+                if at is not None:
+                    span = _span(score, text, g["text"], at, at + row[1] - row[0])
+                    kept[g["name"], at] = _covered(score, span, [p["_span"] for p in preds])
     out: list[Row] = []
     with using(None):
         for g, rec, rows in traced_articles(data_dir, tracing):
@@ -91,19 +97,23 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
             score.spans(text, preds)
             matched = len(score.match(golds, preds))
             out.append((name, g["name"], -1, -1, None, [], matched, len(preds), len(golds)))
-            for start, end, reason, feats in rows:
-                span = _span(score, text, g["text"], start, end)
+            for (start, end, _, reason, feats), at in zip(
+                rows, article_starts(g["text"], rows), strict=True
+            ):
+                if at is None:
+                    continue
+                span = _span(score, text, g["text"], at, at + end - start)
                 out.append(
                     (
                         name,
                         g["name"],
-                        start,
-                        end,
+                        at,
+                        at + end - start,
                         reason,
                         feats,
                         _covered(score, span, [q["_span"] for q in golds]),
                         _covered(score, span, [p["_span"] for p in preds]),
-                        kept.get((g["name"], start), 0),
+                        kept.get((g["name"], at), 0),
                     )
                 )
     return out

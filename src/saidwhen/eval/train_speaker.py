@@ -20,17 +20,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from saidwhen.eval.tuning import TUNING, traced_articles, tuning_rows
+from saidwhen.eval.tuning import TUNING, article_starts, traced_articles, tuning_rows
 from saidwhen.extract.people.speaker_rank import FEATURES, MODEL_PATH, choose, tracing
 from saidwhen.extract.weights import write_weights
-
-if TYPE_CHECKING:
-    from saidwhen.extract.people.speaker_rank import TraceRow
-    from saidwhen.model import Quote
 
 __all__ = ["cross_validate", "decide", "fit", "labelled_rows", "main"]
 
@@ -62,7 +58,7 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
         score.spans(text, golds)
         score.spans(text, preds)
         by_start = {p["start"]: gq for gq, p in score.match(golds, preds)}
-        starts = _article_starts(rows, [q for q in rec.quotes if q.kind in score.DIRECT])
+        starts = article_starts(g["text"], rows)
         for (*_, cand, feats, barred), at in zip(rows, starts, strict=True):
             gq = by_start.get(at) if at is not None else None
             if gq is None or gq.get("speaker") is None:
@@ -70,26 +66,6 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
             ok = score.speaker_ok(cand, gq["speaker"], gq.get("speaker_alt", ()))
             exact = score.tokens(cand) == score.tokens(gq["speaker"])
             out.append((name, f"{g['name']}:{at}", feats, int(ok), int(exact), cand, barred))
-    return out
-
-
-def _article_starts(rows: Sequence[TraceRow], quotes: Sequence[Quote]) -> list[int | None]:
-    """Each traced row's quote's start in the whole article: a long article is extracted in
-    segments, whose rows count from the segment's start, so rows are matched to the record's
-    quotes (in order, by their words) rather than by offset."""
-    out: list[int | None] = []
-    j = 0
-    last: tuple[int, int] | None = None
-    at: int | None = None
-    for start, end, said, *_ in rows:
-        if (start, end) != last:
-            last, at = (start, end), None
-            for k in range(j, len(quotes)):
-                q = quotes[k]
-                if q.text == said and q.end - q.start == end - start and q.start >= start:
-                    at, j = q.start, k + 1
-                    break
-        out.append(at)
     return out
 
 

@@ -123,8 +123,8 @@ _PHRASE_DEPS = frozenset(
 _CALLED = frozenset(["called", "dubbed", "named", "labeled", "labelled", "termed", "nicknamed"])
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 
-# (region start, region end, the rules' reason, features)
-TraceRow = tuple[int, int, str | None, list[float]]
+# (region start, region end, its words, the rules' reason, features)
+TraceRow = tuple[int, int, str, str | None, list[float]]
 _TRACE: contextvars.ContextVar[list[TraceRow] | None] = contextvars.ContextVar(
     "quote_keep_trace", default=None
 )
@@ -212,7 +212,7 @@ def review(
             continue
         feats = features(view, r, reasons[n], counts[keys[n]] > 1, len(regions), lines)
         if trace is not None:
-            trace.append((r.start, r.end, reasons[n], feats))
+            trace.append((r.start, r.end, view.text[r.start : r.end], reasons[n], feats))
         if model is not None:
             out[n] = model.decide(reasons[n], feats)
     return out
