@@ -19,6 +19,7 @@ from saidwhen.extract.speech.quote_keep import (
     KeepModel,
     Lines,
     load_model,
+    review,
     tracing,
     using,
 )
@@ -29,9 +30,7 @@ def _traced(text: str, nlp: Any) -> dict[str, dict[str, float]]:
     view = ArticleView.build(nlp(text))
     with using(None), tracing() as rows:
         not_speech_regions(view, list(view.regions))
-    return {
-        text[s:e].strip(" ,."): dict(zip(FEATURES, f, strict=True)) for s, e, _, _, f in rows
-    }
+    return {text[s:e].strip(" ,."): dict(zip(FEATURES, f, strict=True)) for s, e, _, _, f in rows}
 
 
 def test_features_of_a_title_and_of_speech(nlp: Any) -> None:
@@ -152,3 +151,20 @@ def test_words_between_two_offsets(start: int, end: int, want: bool) -> None:
 def test_a_quote_on_the_first_line_is_left_to_the_rules(nlp: Any) -> None:
     got = _traced('"Ready" for spring\n\nCritics loved the film "Winter Light" this year.\n', nlp)
     assert list(got) == ["Winter Light"]
+
+
+def test_the_same_words_quoted_again_are_a_repeat(nlp: Any) -> None:
+    got = _traced(
+        'Budget talks.\n\nCritics called it "the plan" on Monday.\n\n'
+        'Lee called it "plan" too, and "a sham" once.\n',
+        nlp,
+    )
+    assert got["the plan"]["repeated"] == got["plan"]["repeated"] == 1.0  # "the" aside
+    assert got["a sham"]["repeated"] == 0.0
+
+
+def test_regions_without_words_are_no_repeat(nlp: Any) -> None:
+    view = ArticleView.build(nlp('Budget talks.\n\nLee said "we won" and Tom said "we lost".\n'))
+    with using(None), tracing() as rows:
+        review(view, view.regions, [None, None], [False, False], ["", ""], None)
+    assert [feats[FEATURES.index("repeated")] for *_, feats in rows] == [0.0, 0.0]

@@ -189,16 +189,17 @@ def review(
     regions: Sequence[QuoteRegion],
     reasons: list[str | None],
     inside: Sequence[bool],
+    keys: Sequence[str],
     model: KeepModel | None,
 ) -> list[str | None]:
-    """``reasons`` after the model's look (and the rows traced, when tracing)."""
+    """``reasons`` after the model's look (and the rows traced, when tracing); ``keys``:
+    each region's :func:`~saidwhen.extract.speech.nonquote.words_key`."""
     trace = _TRACE.get()
     chosen = _USING.get()
     if chosen is not _UNSET:
         model = chosen
     if model is None and trace is None:
         return reasons
-    keys = [_key(view.text, r) for r in regions]
     counts: dict[str, int] = {}
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
@@ -210,7 +211,9 @@ def review(
             # inside a quote that goes on, or in the headline (whose quoted words are
             # mostly someone's), the rules' reading stands
             continue
-        feats = features(view, r, reasons[n], counts[keys[n]] > 1, len(regions), lines)
+        # (regions without words, "..." or " ", are no repeat of one another)
+        repeated = counts[keys[n]] > 1 and keys[n] != ""
+        feats = features(view, r, reasons[n], repeated, len(regions), lines)
         if trace is not None:
             trace.append((r.start, r.end, view.text[r.start : r.end], reasons[n], feats))
         if model is not None:
@@ -256,10 +259,6 @@ class Lines:
     def has_words(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds a letter or a digit."""
         return end > start and self.alnum[end] > self.alnum[start]
-
-
-def _key(text: str, region: QuoteRegion) -> str:
-    return " ".join(re.findall(r"\w+", text[region.start : region.end].lower()))
 
 
 def features(
