@@ -198,7 +198,7 @@ def review(
     chosen = _USING.get()
     if chosen is not _UNSET:
         model = chosen
-    if model is None and trace is None:
+    if (model is None and trace is None) or not regions:
         return reasons
     counts: dict[str, int] = {}
     for k in keys:
@@ -211,7 +211,7 @@ def review(
             # inside a quote that goes on, or in the headline (whose quoted words are
             # mostly someone's), the rules' reading stands
             continue
-        # (regions without words, "..." or " ", are no repeat of one another)
+        # (regions without words share the key "": no repeat of one another)
         repeated = counts[keys[n]] > 1 and keys[n] != ""
         feats = features(view, r, reasons[n], repeated, len(regions), lines)
         if trace is not None:
