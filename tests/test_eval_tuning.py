@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from saidwhen.eval.tuning import ANNOTATIONS, TUNING, tuning_rows
+from saidwhen.eval.tuning import ANNOTATIONS, TUNING, article_starts, tuning_rows
+from saidwhen.nlp import cut_points
+from saidwhen.pipeline import SEGMENT_CHARS
 
 
 def test_rows_are_labelled_per_set_then_read_back(tmp_path: Path) -> None:
@@ -29,3 +31,23 @@ def test_rows_are_labelled_per_set_then_read_back(tmp_path: Path) -> None:
 
 def test_check_and_fresh_sets_are_not_tuning() -> None:
     assert "p48" in TUNING and "p49" not in TUNING and "p57" not in TUNING
+
+
+def test_rows_of_a_long_article_are_placed_in_their_segments() -> None:
+    filler = "The river rose above the old mark after the storm.\n\n"
+    half = filler * (SEGMENT_CHARS // len(filler) // 2)
+    text = half + 'Lin said "yes" to it.\n\n' + half + 'Tom said "no" again.\n\n' + half
+    bases = [lo for lo, _ in cut_points(text, 0, SEGMENT_CHARS)]
+    assert len(bases) == 2  # "no" falls in the second segment
+    yes, no = text.index("yes"), text.index('no"')
+    rows = [
+        (yes, yes + 3, "yes", "a feature"),
+        (no - bases[1], no - bases[1] + 2, "no", "a feature"),
+        (5, 9, "nowhere", "a feature"),  # words at no segment's offset
+    ]
+    assert article_starts(text, rows) == [yes, no, None]
+
+
+def test_rows_of_a_short_article_keep_their_offsets() -> None:
+    text = 'Lin said "yes" and "yes" again.'
+    assert article_starts(text, [(10, 13, "yes"), (20, 23, "yes")]) == [10, 20]

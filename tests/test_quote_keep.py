@@ -17,7 +17,9 @@ from saidwhen.extract.speech.quote_keep import (
     FEATURES,
     LEARNED,
     KeepModel,
+    Lines,
     load_model,
+    review,
     tracing,
     using,
 )
@@ -28,9 +30,7 @@ def _traced(text: str, nlp: Any) -> dict[str, dict[str, float]]:
     view = ArticleView.build(nlp(text))
     with using(None), tracing() as rows:
         not_speech_regions(view, list(view.regions))
-    return {
-        text[s:e].strip(" ,."): dict(zip(FEATURES, feats, strict=True)) for s, e, _, feats in rows
-    }
+    return {text[s:e].strip(" ,."): dict(zip(FEATURES, f, strict=True)) for s, e, _, _, f in rows}
 
 
 def test_features_of_a_title_and_of_speech(nlp: Any) -> None:
@@ -126,3 +126,45 @@ def test_weights_for_other_features_are_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps({"features": ["bias"], "weights": [1.0]}))
     with pytest.raises(SaidwhenError, match="other features"):
         load_model(str(path))
+
+
+_LINES = 'ab\n" "\nc'  # a line of two letters, one of a quoted blank, one of a letter
+
+
+@pytest.mark.parametrize(
+    ("pos", "start", "end"),
+    [(0, 0, 2), (2, 0, 2), (3, 3, 6), (5, 3, 6), (7, 7, 8), (8, 7, 8)],
+)
+def test_the_line_holding_an_offset(pos: int, start: int, end: int) -> None:
+    lines = Lines.of(_LINES)
+    assert (lines.start(pos), lines.end(pos)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "want"),
+    [(0, 3, True), (3, 6, False), (6, 8, True), (7, 7, False), (5, 3, False)],
+)
+def test_words_between_two_offsets(start: int, end: int, want: bool) -> None:
+    assert Lines.of(_LINES).has_words(start, end) is want
+
+
+def test_a_quote_on_the_first_line_is_left_to_the_rules(nlp: Any) -> None:
+    got = _traced('"Ready" for spring\n\nCritics loved the film "Winter Light" this year.\n', nlp)
+    assert list(got) == ["Winter Light"]
+
+
+def test_the_same_words_quoted_again_are_a_repeat(nlp: Any) -> None:
+    got = _traced(
+        'Budget talks.\n\nCritics called it "the plan" on Monday.\n\n'
+        'Lee called it "plan" too, and "a sham" once.\n',
+        nlp,
+    )
+    assert got["the plan"]["repeated"] == got["plan"]["repeated"] == 1.0  # "the" aside
+    assert got["a sham"]["repeated"] == 0.0
+
+
+def test_regions_without_words_are_no_repeat(nlp: Any) -> None:
+    view = ArticleView.build(nlp('Budget talks.\n\nLee said "we won" and Tom said "we lost".\n'))
+    with using(None), tracing() as rows:
+        review(view, view.regions, [None, None], [False, False], ["", ""], None)
+    assert [feats[FEATURES.index("repeated")] for *_, feats in rows] == [0.0, 0.0]

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from saidwhen.errors import SaidwhenError
-from saidwhen.eval.train_speaker import Row, _article_starts, decide, fit
+from saidwhen.eval.train_speaker import Row, decide, fit
 from saidwhen.extract.people import speaker_rank
 from saidwhen.extract.people.speaker_rank import (
     FEATURES,
@@ -168,19 +168,3 @@ def test_decide_never_takes_a_barred_candidate() -> None:
     w = np.zeros(len(FEATURES))
     w[FEATURES.index("bias")] = 1.0
     assert decide(w, rows, 1.0)["q"] == 0
-
-
-def test_rows_of_a_later_segment_find_their_quotes() -> None:
-    from saidwhen.model import Quote
-
-    def quote(start: int, words: str) -> Quote:
-        return Quote(text=words, start=start, end=start + len(words), kind="direct")
-
-    quotes = [quote(10, "We build."), quote(30, "No more."), quote(100_040, "We build.")]
-    feats: list[float] = []
-    rows = [
-        (10, 19, "We build.", "A", feats, False),
-        (10, 19, "We build.", "B", feats, False),
-        (40, 49, "We build.", "A", feats, False),  # the second segment's, counted from it
-    ]
-    assert _article_starts(rows, quotes) == [10, 10, 100_040]

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from saidwhen.errors import SaidwhenError
 from saidwhen.eval.gum import GumDoc, gold_pronouns, load_docs, score_doc
 from saidwhen.extract.people.resolver import FEATURES, HAND, MODEL_PATH, PronounModel, Trace
+from saidwhen.extract.weights import write_weights
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -296,11 +296,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "by_set_news_hand": sum(r["hand"] for r in held_out),
         "by_set_news_learned": sum(r["learned"] for r in held_out),
     }
-    MODEL_PATH.write_text(
-        json.dumps({"features": list(FEATURES), "weights": list(weights), "stamp": stamp}, indent=1)
-        + "\n",
-        encoding="utf-8",
-    )
+    write_weights(MODEL_PATH, FEATURES, weights, {"stamp": stamp})
     print(f"wrote {MODEL_PATH}")
 
 

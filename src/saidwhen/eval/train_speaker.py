@@ -18,19 +18,15 @@ are best over all sets, each set included: the figure is a little optimistic for
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from saidwhen.eval.tuning import TUNING, traced_articles, tuning_rows
+from saidwhen.eval.tuning import TUNING, article_starts, traced_articles, tuning_rows
 from saidwhen.extract.people.speaker_rank import FEATURES, MODEL_PATH, choose, tracing
-
-if TYPE_CHECKING:
-    from saidwhen.extract.people.speaker_rank import TraceRow
-    from saidwhen.model import Quote
+from saidwhen.extract.weights import write_weights
 
 __all__ = ["cross_validate", "decide", "fit", "labelled_rows", "main"]
 
@@ -62,7 +58,7 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
         score.spans(text, golds)
         score.spans(text, preds)
         by_start = {p["start"]: gq for gq, p in score.match(golds, preds)}
-        starts = _article_starts(rows, [q for q in rec.quotes if q.kind in score.DIRECT])
+        starts = article_starts(g["text"], rows)
         for (*_, cand, feats, barred), at in zip(rows, starts, strict=True):
             gq = by_start.get(at) if at is not None else None
             if gq is None or gq.get("speaker") is None:
@@ -70,26 +66,6 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
             ok = score.speaker_ok(cand, gq["speaker"], gq.get("speaker_alt", ()))
             exact = score.tokens(cand) == score.tokens(gq["speaker"])
             out.append((name, f"{g['name']}:{at}", feats, int(ok), int(exact), cand, barred))
-    return out
-
-
-def _article_starts(rows: Sequence[TraceRow], quotes: Sequence[Quote]) -> list[int | None]:
-    """Each traced row's quote's start in the whole article: a long article is extracted in
-    segments, whose rows count from the segment's start, so rows are matched to the record's
-    quotes (in order, by their words) rather than by offset."""
-    out: list[int | None] = []
-    j = 0
-    last: tuple[int, int] | None = None
-    at: int | None = None
-    for start, end, said, *_ in rows:
-        if (start, end) != last:
-            last, at = (start, end), None
-            for k in range(j, len(quotes)):
-                q = quotes[k]
-                if q.text == said and q.end - q.start == end - start and q.start >= start:
-                    at, j = q.start, k + 1
-                    break
-        out.append(at)
     return out
 
 
@@ -214,8 +190,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"  margin {margin:+.1f}")
     if not args.dry_run:
         data = {
-            "features": list(FEATURES),
-            "weights": [round(float(v), 4) for v in w],
             "margin": margin,
             "trained_on": ["realnews-dev", *TUNING],
             "quotes": n,
@@ -224,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "cv_model_exact": round(me / n, 4),
             "cv_rules_exact": round(he / n, 4),
         }
-        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        write_weights(MODEL_PATH, FEATURES, w, data)
         print(f"wrote {MODEL_PATH}")
 
 

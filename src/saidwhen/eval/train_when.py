@@ -29,7 +29,6 @@ stays.  ``--train`` learns from the sets named only (the others still scored).
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from saidwhen.eval.tuning import logistic_fit, traced_articles, tuning_rows
+from saidwhen.extract.weights import write_weights
 from saidwhen.extract.when.learned import FEATURES, MARGIN, MODEL_PATH, tracing
 
 __all__ = ["cross_validate", "fit", "labelled_rows", "main"]
@@ -199,8 +199,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"  {f:22} {v:+.3f}")
     if not args.dry_run:
         data = {
-            "features": list(FEATURES),
-            "weights": [round(float(v), 4) for v in w],
             "trained_on": sorted({r[0] for r in rows if train is None or r[0] in train}),
             "choices": n,
             "cv_model": round(m / n, 4),
@@ -210,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "cv_rules_quotes": round(hq / nq, 4),
             "by_lines": not args.by_choice,
         }
-        MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        write_weights(MODEL_PATH, FEATURES, w, data)
         print(f"wrote {MODEL_PATH}")
 
 

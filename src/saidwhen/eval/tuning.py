@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -64,6 +64,29 @@ def tuning_rows(
     if cache is not None:
         cache.write_text(json.dumps(rows))
     return rows
+
+
+def article_starts(text: str, rows: Iterable[Sequence[Any]]) -> list[int | None]:
+    """Each traced row's start in the whole article ``text`` (read from its start, as
+    :func:`traced_articles` reads it).  An article longer than ``SEGMENT_CHARS`` is
+    extracted in segments whose rows count from the segment's start: each row, ``(start,
+    end, the words there, ...)`` in the order traced, is placed in the first segment, from
+    the last row's on, that holds its words there (None when none does)."""
+    from saidwhen.nlp import cut_points
+    from saidwhen.pipeline import SEGMENT_CHARS
+
+    bases = [lo for lo, _ in cut_points(text, 0, SEGMENT_CHARS)]
+    out: list[int | None] = []
+    k = 0
+    for start, end, words, *_ in rows:
+        at = next(
+            (j for j in range(k, len(bases)) if text[start + bases[j] : end + bases[j]] == words),
+            None,
+        )
+        if at is not None:
+            k = at
+        out.append(None if at is None else start + bases[at])
+    return out
 
 
 def traced_articles(

@@ -1,7 +1,7 @@
 """What the learned components (the pronoun ranking, the quote-date choice, the speaker
-re-ranking) share: reading their stored weights (a JSON object whose ``features`` must be the
-code's and whose ``weights`` hold one finite number per feature), and collecting their rows
-for training."""
+re-ranking, the look at quoted words) share: their stored weights (a JSON object whose
+``features`` must be the code's and whose ``weights`` hold one finite number per feature),
+written by their trainers and read back, and collecting their rows for training."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import contextlib
 import contextvars
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -48,6 +48,23 @@ def read_weights(
             f"retrain with python -m {trainer}"
         )
     return tuple(float(w) for w in weights), data
+
+
+def write_weights(
+    path: str | Path,
+    features: Iterable[str],
+    weights: Iterable[float],
+    extra: Mapping[str, Any] | None = None,
+) -> None:
+    """Store ``weights`` (one per feature, rounded to four places) at ``path`` as
+    :func:`read_weights` reads them, followed by ``extra`` (what they were trained on, their
+    figures)."""
+    data = {
+        "features": list(features),
+        "weights": [round(float(w), 4) for w in weights],
+        **(extra or {}),
+    }
+    Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 @contextlib.contextmanager

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from saidwhen.extract.quotes import QuoteRegion
     from saidwhen.extract.speech.view import ArticleView
 
-__all__ = ["CHANNEL_TITLE", "WORD", "in_headline", "not_speech", "not_speech_regions"]
+__all__ = ["CHANNEL_TITLE", "WORD", "in_headline", "not_speech", "not_speech_regions", "words_key"]
 
 # the reason given to the programme a quote was said on or to: also the quote's channel
 CHANNEL_TITLE = "a title naming a channel or a work"
@@ -236,19 +236,15 @@ def not_speech_regions(
         reasons.append(not_speech(view, r, labels=labels, inside=inside))
     if not labels:
         return reasons
-    named = {
-        _key(view.text, r)
-        for r, why in zip(regions, reasons, strict=True)
-        if why in _NAMING_REASONS
-    }
+    keys = [words_key(view.text, r) for r in regions]
+    named = {key for key, why in zip(keys, reasons, strict=True) if why in _NAMING_REASONS}
     named.discard("")
-    for k, r in enumerate(regions):
-        key = _key(view.text, r)
+    for k, key in enumerate(keys):
         if reasons[k] is None and key in named and len(key.split()) <= _MAX_TERM_WORDS:
             reasons[k] = "the same words are a name elsewhere"
     from saidwhen.extract.speech import quote_keep  # (it reads this module's helpers)
 
-    return quote_keep.review(view, regions, reasons, insides, quote_keep.load_model())
+    return quote_keep.review(view, regions, reasons, insides, keys, quote_keep.load_model())
 
 
 def not_speech(
@@ -355,8 +351,9 @@ def _channel_title(view: ArticleView, prep: int) -> bool:
     )
 
 
-def _key(text: str, region: QuoteRegion) -> str:
-    """The region's words, lower case, without a leading "the"."""
+def words_key(text: str, region: QuoteRegion) -> str:
+    """The region's words, lower case, without a leading "the": the same words quoted
+    again have the same key ("" for a region without any)."""
     words = re.findall(r"\w+", text[region.start : region.end].lower())
     return " ".join(words[1:] if words[:1] == ["the"] else words)
 
@@ -469,7 +466,7 @@ def _heading_name(view: ArticleView, region: QuoteRegion) -> str | None:
     hi = bisect.bisect_left(view.idx, region.end)
     if any(view.pos[i] in ("VERB", "AUX") for i in range(lo, hi)):
         return None  # a clause: words someone said
-    key = _key(text, region)
+    key = words_key(text, region)
     if not key:
         return None
     pattern = r"\bthe\W{0,3}" + r"\W+".join(re.escape(w) for w in key.split()) + r"\b"

@@ -16,6 +16,7 @@ import bisect
 import contextlib
 import contextvars
 import functools
+import itertools
 import math
 import operator
 import re
@@ -37,6 +38,7 @@ __all__ = [
     "LEARNED",
     "MODEL_PATH",
     "KeepModel",
+    "Lines",
     "features",
     "load_model",
     "tracing",
@@ -121,8 +123,8 @@ _PHRASE_DEPS = frozenset(
 _CALLED = frozenset(["called", "dubbed", "named", "labeled", "labelled", "termed", "nicknamed"])
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our", "my", "your"])
 
-# (region start, region end, the rules' reason, features)
-TraceRow = tuple[int, int, str | None, list[float]]
+# (region start, region end, its words, the rules' reason, features)
+TraceRow = tuple[int, int, str, str | None, list[float]]
 _TRACE: contextvars.ContextVar[list[TraceRow] | None] = contextvars.ContextVar(
     "quote_keep_trace", default=None
 )
@@ -187,42 +189,76 @@ def review(
     regions: Sequence[QuoteRegion],
     reasons: list[str | None],
     inside: Sequence[bool],
+    keys: Sequence[str],
     model: KeepModel | None,
 ) -> list[str | None]:
-    """``reasons`` after the model's look (and the rows traced, when tracing)."""
+    """``reasons`` after the model's look (and the rows traced, when tracing); ``keys``:
+    each region's :func:`~saidwhen.extract.speech.nonquote.words_key`."""
     trace = _TRACE.get()
     chosen = _USING.get()
     if chosen is not _UNSET:
         model = chosen
-    if model is None and trace is None:
+    if (model is None and trace is None) or not regions:
         return reasons
-    keys = [_key(view.text, r) for r in regions]
     counts: dict[str, int] = {}
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
+    lines = Lines.of(view.text)
+    headline_end = _headline_end(view, lines)
     out = list(reasons)
     for n, r in enumerate(regions):
-        if reasons[n] in FIXED or inside[n] or _first_line(view, r):
+        if reasons[n] in FIXED or inside[n] or r.open_mark <= headline_end:
             # inside a quote that goes on, or in the headline (whose quoted words are
             # mostly someone's), the rules' reading stands
             continue
-        feats = features(view, r, reasons[n], counts[keys[n]] > 1, len(regions))
+        # (regions without words share the key "": no repeat of one another)
+        repeated = counts[keys[n]] > 1 and keys[n] != ""
+        feats = features(view, r, reasons[n], repeated, len(regions), lines)
         if trace is not None:
-            trace.append((r.start, r.end, reasons[n], feats))
+            trace.append((r.start, r.end, view.text[r.start : r.end], reasons[n], feats))
         if model is not None:
             out[n] = model.decide(reasons[n], feats)
     return out
 
 
-def _first_line(view: ArticleView, region: QuoteRegion) -> bool:
-    text, first = view.text, view.start
-    while first < region.open_mark and text[first].isspace():
-        first += 1
-    return text.find("\n", first, region.open_mark) < 0
+def _headline_end(view: ArticleView, lines: Lines) -> int:
+    """Where the body's first line (its headline) ends.  (A long article is extracted in
+    segments: a later segment's body starts at 0, so its first line is taken for one too.)"""
+    body = view.text[view.start :]
+    return lines.end(view.start + len(body) - len(body.lstrip()))
 
 
-def _key(text: str, region: QuoteRegion) -> str:
-    return " ".join(re.findall(r"\w+", text[region.start : region.end].lower()))
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """An article's line breaks and running count of letters and digits: what a region's
+    line holds is looked up rather than scanned (a long line with many quotes stays
+    linear)."""
+
+    size: int
+    breaks: list[int]  # where each "\n" is
+    alnum: list[int]  # the letters and digits before each offset
+
+    @classmethod
+    def of(cls, text: str) -> Lines:
+        return cls(
+            len(text),
+            [m.start() for m in re.finditer("\n", text)],
+            list(itertools.accumulate(map(str.isalnum, text), initial=0)),
+        )
+
+    def start(self, pos: int) -> int:
+        """Where the line holding ``pos`` starts."""
+        k = bisect.bisect_left(self.breaks, pos)
+        return self.breaks[k - 1] + 1 if k else 0
+
+    def end(self, pos: int) -> int:
+        """The first line break at or after ``pos`` (the text's end when there is none)."""
+        k = bisect.bisect_left(self.breaks, pos)
+        return self.breaks[k] if k < len(self.breaks) else self.size
+
+    def has_words(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a letter or a digit."""
+        return end > start and self.alnum[end] > self.alnum[start]
 
 
 def features(
@@ -231,8 +267,9 @@ def features(
     reason: str | None,
     repeated: bool,
     n_regions: int,
+    lines: Lines,
 ) -> list[float]:
-    """The :data:`FEATURES` of one region."""
+    """The :data:`FEATURES` of one region (``lines``: those of ``view.text``)."""
     f = [0.0] * _N
     text = view.text
     quoted = text[region.start : region.end]
@@ -276,16 +313,15 @@ def features(
         put("proper", sum(view.pos[i] == "PROPN" for i in inner) / len(inner))
         put("has_verb", any(view.pos[i] in ("VERB", "AUX") for i in inner))
         put("has_subject", any(view.dep[i] in ("nsubj", "nsubjpass") for i in inner))
-        verb = any(view.pos[i] in ("VERB", "AUX") for i in inner)
+        verb = f[_INDEX["has_verb"]] > 0
         put("short_lower", short and not verb and all(w[0].islower() for w in words))
 
     mark = max(bisect.bisect_right(view.idx, region.open_mark) - 1, 0)
     sent_lo = view.sent_start[mark]
     before = [i for i in range(max(sent_lo, mark - 4), mark) if not view.is_space[i]]
     before = [i for i in before if view.idx[i] < region.open_mark]
-    line = text.rfind("\n", 0, region.open_mark) + 1
-    ahead = text[max(line, view.idx[sent_lo] if sent_lo < len(view.idx) else 0) : region.open_mark]
-    put("own_sentence", not any(c.isalnum() for c in ahead))
+    line = lines.start(region.open_mark)
+    put("own_sentence", not lines.has_words(max(line, view.idx[sent_lo]), region.open_mark))
     if before:
         b = before[-1]
         word = view.lower[b]
@@ -355,12 +391,11 @@ def features(
     )
     if not f[_INDEX["own_sentence"]] and not said:
         put("fragment_no_speech")
-    para = text.rfind("\n", 0, region.open_mark) + 1
-    para_end = text.find("\n", region.outer_end)
-    rest = (
-        text[para : region.open_mark] + text[region.outer_end : para_end if para_end >= 0 else None]
+    put(
+        "bare_paragraph",
+        not lines.has_words(line, region.open_mark)
+        and not lines.has_words(region.outer_end, lines.end(region.outer_end)),
     )
-    put("bare_paragraph", not any(c.isalnum() for c in rest))
     return f
 
 
