@@ -72,6 +72,11 @@ GATES: dict[str, tuple[tuple[Path, ...], int]] = {
         tuple(ANNOTATIONS / f"p{k}" for k in range(49, 57)),
         102,
     ),
+    # fresh in session 22 (scored once at its start and once after all its merges)
+    "realnews_polnear_p57_p64.json": (
+        tuple(ANNOTATIONS / f"p{k}" for k in range(57, 65)),
+        48,
+    ),
 }
 FLOORS: dict[str, dict[str, float]] = {name: floors_file(name)["floors"] for name in GATES}
 
