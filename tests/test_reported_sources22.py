@@ -1,7 +1,9 @@
 """Sources of reports (issue 10, session 22), on hand-built sentences written fresh: a verb
 of saying conjoined to a participle shares the subject the participle shares ("...,
 praising X and calling for Y"); two source mentions are one source when the people index
-gives them one entity, and two personal pronoun mentions it knows nothing of are not."""
+gives them one entity, and two personal pronoun mentions it knows nothing of are not; a
+verb PolNeAR train mostly reads as a cue, conjoined after a report's words, is its source's
+next act ("said the pier was safe and asked residents to ...")."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import pytest
 from saidwhen.extract.speech.merge import _same_source
 from saidwhen.extract.speech.syntax import shared_subject
 from saidwhen.model import Speaker
+from tests.test_attribution import run, who
 
 
 @pytest.mark.parametrize(
@@ -88,3 +91,37 @@ def test_one_source_is_one_entity(
     known: dict[tuple[int, int], object], a: Speaker, b: Speaker, same: bool
 ) -> None:
     assert _same_source(_People(known), a, b) is same  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (  # "ask" is no listed next act; PolNeAR train reads it mostly as a cue
+            "Mayor Ruiz said on Tuesday that the pier was safe and asked residents to "
+            "return to the beach.\n",
+            "the pier was safe",
+            "residents to return to the beach",
+        ),
+        (
+            "The coach said after the game that his players had been tired and told "
+            "reporters that the team would rest on Sunday.\n",
+            "his players had been tired",
+            "the team would rest on Sunday",
+        ),
+    ],
+)
+def test_a_verb_read_as_a_cue_is_the_sources_next_act(
+    nlp: Any, text: str, first: str, second: str
+) -> None:
+    quotes = [q for q in run(text, nlp).quotes if q.kind == "indirect"]
+    one = [q for q in quotes if first in q.text]
+    two = [q for q in quotes if second in q.text]
+    assert one and two, [(q.text, who(q)) for q in quotes]
+    assert second not in one[0].text  # the first report ends before the next act
+    assert who(one[0]) == who(two[0])
+
+
+def test_a_verb_not_read_as_a_cue_stays_in_the_words(nlp: Any) -> None:
+    text = "Mayor Ruiz said on Tuesday that the pier was safe and reopened the beach.\n"
+    quotes = [q for q in run(text, nlp).quotes if q.kind == "indirect"]
+    assert len(quotes) == 1, [(q.text, who(q)) for q in quotes]
