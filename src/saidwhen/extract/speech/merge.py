@@ -308,7 +308,7 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         nests = _says_who(view, r)
         if not any(
             _same_report(q, r)
-            or (q.start < r.end and r.start < q.end and not (nests and _nested(r, q)))
+            or (q.start < r.end and r.start < q.end and not (nests and _nested(people, r, q)))
             for q in out
         ):
             out.append(r)
@@ -503,15 +503,25 @@ def _says_who(view: ArticleView, report: Draft) -> bool:
     return any(t.pos_ == "PROPN" or t.lower_ in PERSONAL_SUBJECTS for t in named)
 
 
-def _nested(inner: Draft, outer: Draft) -> bool:
+def _nested(people: PeopleIndex, inner: Draft, outer: Draft) -> bool:
     """Whether a report, its source and cue lie inside what another source reports (the
     same source's next act inside its own words, "Lee said he had watched it and slammed
     the hearings as a "disgrace"", is one statement, or two by :func:`split_next_acts`)."""
     a, b = inner.speaker, outer.speaker
-    if a is not None and b is not None and a.name == b.name:
+    if a is not None and b is not None and _same_source(people, a, b):
         return False
     parts = [p for p in (inner.speaker, inner.cue) if p is not None]
     return _inside(inner, outer) and all(outer.start <= p.start for p in parts)
+
+
+def _same_source(people: PeopleIndex, a: Speaker, b: Speaker) -> bool:
+    """Whether two source mentions are one source: the same entity of the article's
+    people index; where it does not know one of them, the same name, but for a personal
+    pronoun ("he" and "he" may be two men)."""
+    ent_a, ent_b = people.entity_at(a.start, a.end), people.entity_at(b.start, b.end)
+    if ent_a is not None and ent_b is not None:
+        return ent_a is ent_b
+    return a.name == b.name and a.mention.lower() not in PERSONAL_SUBJECTS
 
 
 def _inside(inner: Draft, outer: Draft) -> bool:

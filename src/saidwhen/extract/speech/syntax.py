@@ -837,6 +837,11 @@ def shared_subject(verb: Token) -> Token | None:
     else:
         return lost_subject(verb)
     subj = _clause_subjects(head)
+    if not subj and verb.dep_ == "conj" and head.i != verb.i:
+        # "..., criticizing the pipeline and calling for a ban": the second verb shares
+        # whatever subject the first one shares
+        first = shared_subject(head)
+        subj = [first] if first is not None else []
     if not subj or subj[0].lower_ in NO_SOURCE or subj[0].i in (t.i for t in verb.subtree):
         return None
     return subj[0]
