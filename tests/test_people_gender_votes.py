@@ -67,8 +67,7 @@ def test_name_words_are_no_roles(nlp: Any, text: str, name: str, gender: str | N
         ),
         # the quote names the woman it goes on about: its "she" tells her gender
         (
-            'Tom Vale spoke first. "I have known Sasha Korin for years. She is honest," '
-            "Vale said.",
+            'Tom Vale spoke first. "I have known Sasha Korin for years. She is honest," Vale said.',
             "Sasha Korin",
             "female",
         ),

@@ -223,6 +223,22 @@ def test_the_surname_of_a_full_name_that_speaks_is_a_person(nlp: Any) -> None:
             (3, 4),
             False,
         ),
+        # "a speech in Vell": words said in a place; the place is one they were said in
+        (
+            ["a", "speech", "in", "Vell", "."],
+            [1, 1, 1, 2, 1],
+            ["det", "ROOT", "prep", "pobj", "punct"],
+            (3, 4),
+            True,
+        ),
+        # "a letter to Vell": the addressee of words
+        (
+            ["a", "letter", "to", "Vell", "."],
+            [1, 1, 1, 2, 1],
+            ["det", "ROOT", "prep", "pobj", "punct"],
+            (3, 4),
+            False,
+        ),
         # "tied it to Vell's firing": the owner, taken by the parse for the object of "to"
         (
             ["tied", "it", "to", "Vell", "'s", "firing"],

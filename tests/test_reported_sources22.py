@@ -85,6 +85,9 @@ def _sp(name: str, mention: str, start: int) -> Speaker:
         # one known, one not: by the name
         ({(0, 3): _LEE}, _sp("Lee", "Lee", 0), _sp("Lee", "Lee", 40), True),
         ({(0, 3): _LEE}, _sp("Lee", "Lee", 0), _sp("he", "he", 40), False),
+        # a pronoun named "Lee" is no surer a match on either side
+        ({}, _sp("Lee", "Lee", 0), _sp("Lee", "he", 40), False),
+        ({}, _sp("Lee", "he", 0), _sp("Lee", "Lee", 40), False),
     ],
 )
 def test_one_source_is_one_entity(

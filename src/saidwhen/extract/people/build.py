@@ -107,7 +107,9 @@ def _vote(ent: _Entity, doc: Doc, i: int, j: int, titles: bool, name_words: set[
         # (not an owner: "to Vell's firing", the parse's object of "to"; nor the sender or
         # the addressee of words: "an email from Ana Vell", "a letter to Vell")
         and not (j < c.n and c.lower[j] in ("'s", "’s"))
-        and c.lemma[c.head[c.head[head]]] not in _SAID_NOUNS
+        and not (
+            c.lower[c.head[head]] in ("from", "to") and c.lemma[c.head[c.head[head]]] in _SAID_NOUNS
+        )
     ):
         v["in_place"] = v.get("in_place", 0.0) + 1  # "in Paris", "to Jordan"
     if titles:

@@ -521,7 +521,7 @@ def _same_source(people: PeopleIndex, a: Speaker, b: Speaker) -> bool:
     ent_a, ent_b = people.entity_at(a.start, a.end), people.entity_at(b.start, b.end)
     if ent_a is not None and ent_b is not None:
         return ent_a is ent_b
-    return a.name == b.name and a.mention.lower() not in PERSONAL_SUBJECTS
+    return a.name == b.name and not {a.mention.lower(), b.mention.lower()} & PERSONAL_SUBJECTS
 
 
 def _inside(inner: Draft, outer: Draft) -> bool:
