@@ -236,30 +236,6 @@ def _settle_type(ent: _Entity) -> EntityType | None:
     return None
 
 
-def _named_after_someone(c: Columns, i: int, j: int, common: set[str]) -> bool:
-    """Whether the run ``i:j`` is a thing named after someone, whose name is the run
-    without its last word ("the Ana Vell Show", "the Tano Train"): under a "the" of its
-    own (a person's name takes none), its last word one the article also writes in lower
-    case (or a channel's word) and no body's, the rest a given name and more or one word
-    the tagger calls a person's ("the Vell Foundation" is a body's name, whole)."""
-    head = j - 1
-    if c.lower[i] == "the":
-        i += 1  # (a title's capital "The" the run took in)
-    if not (
-        j - i >= 2
-        and i > 0
-        and c.lower[i - 1] == "the"
-        and c.head[i - 1] == head
-        and (c.lower[head] in common or c.lower[head] in CHANNEL_WORDS)
-        and c.lower[head] not in _ORG_WORDS
-    ):
-        return False
-    rest = c.lower[i:head]
-    if len(rest) == 1:
-        return c.ent_type[i] == "PERSON"
-    return rest[0] in _ANY_GIVEN and not any(w in _ORG_WORDS for w in rest)
-
-
 def _described_role(doc: Doc, i: int, j: int) -> bool:
     """A run of one role word ("CEO") under lower-case modifiers that make it a
     description ("one neo-bank CEO", "a former CFO"): nobody's name."""
@@ -323,9 +299,6 @@ def find_people(
     for i0, j in name_runs:
         i0 = _opener_end(doc, i0, j, common)
         last = j - 2 if j - i0 >= 2 and c.text[j - 1] == "." else j - 1
-        if _named_after_someone(c, i0, j, common):
-            j -= 1  # "the Ana Vell Show": Ana Vell
-            last = j - 1
         org_named = low[last] in _ORG_WORDS or any(w in ("of", "for") for w in low[i0:j])
         i = i0 if org_named else _name_start(doc, i0, j, common, alone)
         title_at = title_of(doc, i0)
