@@ -49,6 +49,8 @@ NAMES = [
     # the programme that heard it: told "X", speaking to "X"
     ('"We will win," Lin told "Morning Report" on Monday.\n', "Morning Report"),
     ('Speaking to KTV\'s "Morning Report," Lin said the budget would pass.\n', "Morning Report"),
+    ('"We will win," Lin told KTV\'s "Morning Report" on Monday.\n', "Morning Report"),
+    ('Lin told Radio Delta\'s "Noon" that the budget would pass.\n', "Noon"),
     ('The so-called "experts" disagree.\n', "experts"),
     ('The form had id="4471" in its header.\n', "4471"),
 ]
@@ -70,6 +72,9 @@ LABELS = [
         "Fewer Forms, More Beds",
     ),
     ('He rejected what has been portrayed as a "shadow" budget of the city.\n', "shadow"),
+    # a document's classification marking
+    ('The ministry deemed nine of the memos "top secret" last week.\n', "top secret"),
+    ('Most of the files were only "confidential," the auditor wrote.\n', "confidential"),
     # titles the narration uses as nouns, with no one saying them
     (
         '"Harbor Lights," a drama that first aired in 1994, will return next year.\n',

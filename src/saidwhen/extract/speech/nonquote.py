@@ -33,6 +33,18 @@ __all__ = ["CHANNEL_TITLE", "WORD", "in_headline", "not_speech", "not_speech_reg
 # the reason given to the programme a quote was said on or to: also the quote's channel
 CHANNEL_TITLE = "a title naming a channel or a work"
 
+# a document's classification, quoted as the marking it bears ("emails deemed "top secret"")
+_MARKINGS = frozenset(
+    [
+        "top secret",
+        "secret",
+        "confidential",
+        "classified",
+        "unclassified",
+        "sensitive but unclassified",
+        "for official use only",
+    ]
+)
 # words that name what follows wherever they stand in the clause before it
 # ("Ruiz had dubbed the envoy's role ... as "the Ortiz problem"")
 _NAMING_VERBS = frozenset(
@@ -297,6 +309,8 @@ def not_speech(
         return None
     if labels and (label := _label(view, before, words)) is not None:
         return label
+    if labels and words_key(text, region) in _MARKINGS:
+        return "a classification marking"
     if (heading := _heading_name(view, region)) is not None:
         return heading
     if not titled:
@@ -308,8 +322,8 @@ def not_speech(
     after_prep = prep is not None
     if after_prep and not spoken and prep is not None and _channel_title(view, prep):
         return CHANNEL_TITLE
-    if last is not None and last == before[-1] and view.lemma[last] == "tell":
-        return CHANNEL_TITLE  # told "Morning Report": who heard it
+    if last is not None and last == before[-1] and _told(view, before):
+        return CHANNEL_TITLE  # told (KTV's) "Morning Report": who heard it
     if in_headline(text, region):
         return None  # a headline capitalises every word: its capitals name nothing
     if labels and after_prep and not spoken:
@@ -325,15 +339,28 @@ def not_speech(
 def _prep_before(view: ArticleView, before: list[int]) -> int | None:
     """The preposition a title follows, right before it or past its owner: ``on "X"``,
     ``on CNN's "X"``."""
+    k = _owner_start(view, before)
+    if k < 0 or view.pos[before[k]] != "ADP" or view.lower[before[k]] not in _TITLE_PREPS:
+        return None
+    return before[k]
+
+
+def _owner_start(view: ArticleView, before: list[int]) -> int:
+    """Where in ``before`` the words right before a title end, past a possessive owner
+    (``CNN's "X"``: the word before ``CNN``); the last position when there is none."""
     k = len(before) - 1
-    if view.tag[before[k]] == "POS":  # "CNN's": back over the owner's name
+    if view.tag[before[k]] == "POS":
         k -= 1
         while k > 0 and view.pos[before[k - 1]] == "PROPN":
             k -= 1
         k -= 1
-    if k < 0 or view.pos[before[k]] != "ADP" or view.lower[before[k]] not in _TITLE_PREPS:
-        return None
-    return before[k]
+    return k
+
+
+def _told(view: ArticleView, before: list[int]) -> bool:
+    """The title is who was told: ``told "Morning Report"``, ``told ABC's "Today"``."""
+    k = _owner_start(view, before)
+    return k >= 0 and view.lemma[before[k]] == "tell"
 
 
 def _channel_title(view: ArticleView, prep: int) -> bool:
