@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from saidwhen.errors import SaidwhenError
 from saidwhen.eval.gum import GumDoc, gold_pronouns, load_docs, score_doc
 from saidwhen.extract.people.resolver import FEATURES, HAND, MODEL_PATH, PronounModel, Trace
-from saidwhen.extract.weights import write_weights
+from saidwhen.extract.weights import dot, write_weights
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -184,7 +184,7 @@ def ranked_right(data: Sequence[Example], weights: Sequence[float]) -> tuple[int
     hand = learned = 0
     for ex in data:
         hand += any(r and f[hand_at] == 1 for f, r in ex)
-        scores = [sum(w * x for w, x in zip(weights, f, strict=True)) for f, _ in ex]
+        scores = [dot(weights, f) for f, _ in ex]
         learned += ex[scores.index(max(scores))][1]
     return hand, learned
 

@@ -18,7 +18,6 @@ import contextvars
 import functools
 import itertools
 import math
-import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import SPEECH_VERBS
 from saidwhen.extract.speech.nonquote import WORD, in_headline
-from saidwhen.extract.weights import collecting, read_weights
+from saidwhen.extract.weights import collecting, dot, read_weights
 
 if TYPE_CHECKING:
     from saidwhen.extract.quotes import QuoteRegion
@@ -140,7 +139,7 @@ class KeepModel:
     keep: float = math.inf  # keep a region the rules drop above keep
 
     def score(self, feats: Sequence[float]) -> float:
-        return float(sum(map(operator.mul, self.weights, feats)))
+        return dot(self.weights, feats)
 
     def decide(self, reason: str | None, feats: Sequence[float]) -> str | None:
         """The region's reason after the model's look."""
