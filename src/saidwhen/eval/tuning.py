@@ -7,7 +7,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -64,6 +65,14 @@ def tuning_rows(
     if cache is not None:
         cache.write_text(json.dumps(rows))
     return rows
+
+
+def say_left_out(name: str, left_out: Mapping[str, int]) -> None:
+    """Print (to stderr) how many rows of set ``name`` a trainer leaves out, by why: a row
+    it cannot place or label is counted, not dropped silently."""
+    said = ", ".join(f"{n} {why}" for why, n in left_out.items() if n)
+    if said:
+        print(f"{name}: left out {said}", file=sys.stderr)
 
 
 def article_starts(text: str, rows: Iterable[Sequence[Any]]) -> list[int | None]:
