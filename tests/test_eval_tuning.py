@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from saidwhen.eval.tuning import ANNOTATIONS, TUNING, article_starts, tuning_rows
+import pytest
+
+from saidwhen.eval.tuning import ANNOTATIONS, TUNING, article_starts, say_left_out, tuning_rows
 from saidwhen.nlp import cut_points
 from saidwhen.pipeline import SEGMENT_CHARS
 
@@ -51,3 +53,9 @@ def test_rows_of_a_long_article_are_placed_in_their_segments() -> None:
 def test_rows_of_a_short_article_keep_their_offsets() -> None:
     text = 'Lin said "yes" and "yes" again.'
     assert article_starts(text, [(10, 13, "yes"), (20, 23, "yes")]) == [10, 20]
+
+
+def test_rows_left_out_are_said(capsys: pytest.CaptureFixture[str]) -> None:
+    say_left_out("p7", {"rows not placed": 2, "rows without gold": 0})
+    say_left_out("p8", {"rows not placed": 0})
+    assert capsys.readouterr().err == "p7: left out 2 rows not placed\n"

@@ -17,13 +17,12 @@ from saidwhen.extract.speech.quote_keep import (
     FEATURES,
     LEARNED,
     KeepModel,
-    Lines,
     load_model,
     review,
     tracing,
     using,
 )
-from saidwhen.extract.speech.view import ArticleView
+from saidwhen.extract.speech.view import ArticleView, Lines
 
 
 def _traced(text: str, nlp: Any) -> dict[str, dict[str, float]]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from saidwhen.extract.speech.merge import _same_source
+from saidwhen.extract.people.index import same_speaker
 from saidwhen.extract.speech.syntax import shared_subject
 from saidwhen.model import Speaker
 from tests.test_attribution import run, who
@@ -93,7 +93,7 @@ def _sp(name: str, mention: str, start: int) -> Speaker:
 def test_one_source_is_one_entity(
     known: dict[tuple[int, int], object], a: Speaker, b: Speaker, same: bool
 ) -> None:
-    assert _same_source(_People(known), a, b) is same  # type: ignore[arg-type]
+    assert same_speaker(a, b, _People(known)) is same  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

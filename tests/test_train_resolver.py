@@ -53,3 +53,10 @@ def test_each_set_is_ranked_by_weights_learned_without_it() -> None:
     assert [r["hand"] for r in rows] == [1, 0, 0, 1]
     # the other groups teach "the one in the sentence": every pronoun right
     assert all(r["learned"] == r["pronouns"] for r in rows)
+
+
+def test_news_only_ranks_the_news_sets_alone_with_the_same_weights() -> None:
+    gum = [[HAND_RIGHT], [HAND_WRONG]]
+    news = {"a": [HAND_WRONG] * 3, "b": [HAND_WRONG, HAND_RIGHT]}
+    every = cross_validate_by_set(gum, news, folds=2)
+    assert cross_validate_by_set(gum, news, folds=2, news_only=True) == every[2:]

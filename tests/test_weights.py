@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from saidwhen.errors import SaidwhenError
-from saidwhen.extract.weights import read_weights, write_weights
+from saidwhen.extract.weights import dot, read_weights, write_weights
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "saidwhen" / "data"
 
@@ -46,3 +46,10 @@ def test_each_stored_file_is_as_the_writer_writes_it(tmp_path: Path, name: str) 
     path = tmp_path / "w.json"
     write_weights(path, data.pop("features"), data.pop("weights"), data)
     assert path.read_text(encoding="utf-8") == stored
+
+
+def test_a_rows_score_is_the_dot_product_of_its_features() -> None:
+    assert dot((0.5, -2.0, 1.0), (2.0, 1.0, 0.0)) == -1.0
+    assert dot((), ()) == 0.0
+    with pytest.raises(ValueError):
+        dot((1.0, 2.0), (1.0,))  # a row of other features than the weights'

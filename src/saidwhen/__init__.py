@@ -9,6 +9,7 @@ Example:
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
@@ -24,7 +25,14 @@ from saidwhen.model import (
     Speaker,
     Timex,
 )
-from saidwhen.pipeline import extract, extract_articles
+from saidwhen.pipeline import extract_articles
+
+if TYPE_CHECKING:
+    from saidwhen.pipeline import extract
+else:
+    # the package of the stages, callable as pipeline.extract: the function bound here
+    # would hide the package from "import saidwhen.extract.timexes as t"
+    from saidwhen import extract
 
 logging.getLogger("saidwhen").addHandler(logging.NullHandler())
 

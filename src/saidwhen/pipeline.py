@@ -34,6 +34,7 @@ __all__ = [
     "extract_or_fail",
     "fewer_collections",
     "record_from_doc",
+    "segment_bounds",
 ]
 
 # A longer article is extracted in segments of at most this many characters, cut at
@@ -157,7 +158,7 @@ def _extract_long(article: Article, nlp: Language, *, keep_text: bool) -> Articl
     """One record for a long article, from its segments with their offsets moved back."""
     parts: list[ArticleRecord] = []
     bases: list[int] = []
-    for lo, hi in segments(article.text, article.body_start, SEGMENT_CHARS):
+    for lo, hi in segment_bounds(article.text, article.body_start):
         part = Article(
             text=article.text[lo:hi],
             date=article.date,
@@ -165,11 +166,19 @@ def _extract_long(article: Article, nlp: Language, *, keep_text: bool) -> Articl
             source=article.source,
             body_start=max(0, article.body_start - lo),
         )
-        if not part.text[part.body_start :].strip():
-            continue
         parts.append(record_from_doc(part, parse(nlp, _nlp_text(part))))
         bases.append(lo)
     return join_records(article, parts, bases, keep_text=keep_text)
+
+
+def segment_bounds(text: str, body_start: int = 0) -> list[tuple[int, int]]:
+    """Where the segments of a long article lie, ``(lo, hi)``, as it is extracted: cut
+    every :data:`SEGMENT_CHARS` past its header, without a segment that is header alone."""
+    return [
+        (lo, hi)
+        for lo, hi in segments(text, body_start, SEGMENT_CHARS)
+        if text[max(lo, body_start) : hi].strip()
+    ]
 
 
 def join_records(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import math
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from saidwhen.eval.tuning import (
     TUNING,
     article_starts,
     logistic_fit,
+    say_left_out,
     traced_articles,
     tuning_rows,
 )
@@ -70,6 +72,7 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
 
     score = load_scorer()
     kept: dict[tuple[str, int], int] = {}
+    left_out = Counter[str]()
     with using(KeepModel((1.0,) + (0.0,) * (len(FEATURES) - 1), keep=0.0)):
         for g, rec, rows in traced_articles(data_dir, tracing):
             text = score.Text(g["text"])
@@ -80,9 +83,11 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
             ]
             score.spans(text, preds)
             for row, at in zip(rows, article_starts(g["text"], rows), strict=True):
-                if at is not None:
-                    span = _span(score, text, g["text"], at, at + row[1] - row[0])
-                    kept[g["name"], at] = _covered(score, span, [p["_span"] for p in preds])
+                if at is None:
+                    left_out["regions not placed in their article (as the model kept them)"] += 1
+                    continue
+                span = _span(score, text, g["text"], at, at + row[1] - row[0])
+                kept[g["name"], at] = _covered(score, span, [p["_span"] for p in preds])
     out: list[Row] = []
     with using(None):
         for g, rec, rows in traced_articles(data_dir, tracing):
@@ -101,6 +106,7 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
                 rows, article_starts(g["text"], rows), strict=True
             ):
                 if at is None:
+                    left_out["regions not placed in their article"] += 1
                     continue
                 span = _span(score, text, g["text"], at, at + end - start)
                 out.append(
@@ -116,6 +122,7 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
                         kept.get((g["name"], at), 0),
                     )
                 )
+    say_left_out(name, left_out)
     return out
 
 

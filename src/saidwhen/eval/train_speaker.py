@@ -18,13 +18,20 @@ are best over all sets, each set included: the figure is a little optimistic for
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from saidwhen.eval.tuning import TUNING, article_starts, traced_articles, tuning_rows
+from saidwhen.eval.tuning import (
+    TUNING,
+    article_starts,
+    say_left_out,
+    traced_articles,
+    tuning_rows,
+)
 from saidwhen.extract.people.speaker_rank import FEATURES, MODEL_PATH, choose, tracing
 from saidwhen.extract.weights import write_weights
 
@@ -47,6 +54,7 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
 
     score = load_scorer()
     out: list[Row] = []
+    left_out = Counter[str]()
     for g, rec, rows in traced_articles(data_dir, tracing):
         text = score.Text(g["text"])
         golds = [dict(q) for q in g["quotes"] if q["kind"] in score.DIRECT]
@@ -60,12 +68,16 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
         by_start = {p["start"]: gq for gq, p in score.match(golds, preds)}
         starts = article_starts(g["text"], rows)
         for (*_, cand, feats, barred), at in zip(rows, starts, strict=True):
-            gq = by_start.get(at) if at is not None else None
-            if gq is None or gq.get("speaker") is None:
+            if at is None:
+                left_out["candidates not placed in their article"] += 1
                 continue
+            gq = by_start.get(at)
+            if gq is None or gq.get("speaker") is None:
+                continue  # no gold quote with a speaker: nothing to learn
             ok = score.speaker_ok(cand, gq["speaker"], gq.get("speaker_alt", ()))
             exact = score.tokens(cand) == score.tokens(gq["speaker"])
             out.append((name, f"{g['name']}:{at}", feats, int(ok), int(exact), cand, barred))
+    say_left_out(name, left_out)
     return out
 
 

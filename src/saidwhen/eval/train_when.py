@@ -40,13 +40,14 @@ gains are within the spread.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from saidwhen.eval.tuning import logistic_fit, traced_articles, tuning_rows
+from saidwhen.eval.tuning import logistic_fit, say_left_out, traced_articles, tuning_rows
 from saidwhen.extract.weights import write_weights
 from saidwhen.extract.when.learned import FEATURES, MARGIN, MODEL_PATH, tracing
 
@@ -92,6 +93,7 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
     """The labelled choices of one tuning set: one row per candidate day of a quote whose
     gold is the article's day or one of its candidates."""
     out: list[Row] = []
+    left_out = Counter[str]()
     for g, _rec, traced in traced_articles(data_dir, tracing):
         quotes: dict[str, list[tuple[str, list[float], str | None, int]]] = {}
         whens: dict[str, str | None] = {}
@@ -102,11 +104,16 @@ def labelled_rows(name: str, data_dir: Path) -> list[Row]:
             quotes.setdefault(key, []).append((cand, feats, ruled, lines))
         for key, cands in quotes.items():
             when = whens[key]
+            if when is None:
+                left_out["choices matching no dated gold quote"] += 1
+                continue
             art = when in ("article date", g["date"])
             if not art and when not in {c for c, _, _, _ in cands}:
-                continue  # neither choice is right: nothing to learn
+                left_out["choices whose gold day is neither choice"] += 1
+                continue  # nothing to learn
             for cand, feats, ruled, lines in cands:
                 out.append((name, key, feats, int(cand == when), int(cand == ruled), lines))
+    say_left_out(name, left_out)
     return out
 
 

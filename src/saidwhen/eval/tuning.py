@@ -7,7 +7,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -66,16 +67,24 @@ def tuning_rows(
     return rows
 
 
+def say_left_out(name: str, left_out: Mapping[str, int]) -> None:
+    """Print (to stderr) how many rows of set ``name`` a trainer leaves out, by why: a row
+    it cannot place or label is counted, not dropped silently."""
+    said = ", ".join(f"{n} {why}" for why, n in left_out.items() if n)
+    if said:
+        print(f"{name}: left out {said}", file=sys.stderr)
+
+
 def article_starts(text: str, rows: Iterable[Sequence[Any]]) -> list[int | None]:
     """Each traced row's start in the whole article ``text`` (read from its start, as
     :func:`traced_articles` reads it).  An article longer than ``SEGMENT_CHARS`` is
-    extracted in segments whose rows count from the segment's start: each row, ``(start,
+    extracted in segments (:func:`~saidwhen.pipeline.segment_bounds`, its text having no
+    header here) whose rows count from the segment's start: each row, ``(start,
     end, the words there, ...)`` in the order traced, is placed in the first segment, from
     the last row's on, that holds its words there (None when none does)."""
-    from saidwhen.nlp import cut_points
-    from saidwhen.pipeline import SEGMENT_CHARS
+    from saidwhen.pipeline import segment_bounds
 
-    bases = [lo for lo, _ in cut_points(text, 0, SEGMENT_CHARS)]
+    bases = [lo for lo, _ in segment_bounds(text)]
     out: list[int | None] = []
     k = 0
     for start, end, words, *_ in rows:

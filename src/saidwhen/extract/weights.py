@@ -1,7 +1,8 @@
 """What the learned components (the pronoun ranking, the quote-date choice, the speaker
 re-ranking, the look at quoted words) share: their stored weights (a JSON object whose
 ``features`` must be the code's and whose ``weights`` hold one finite number per feature),
-written by their trainers and read back, and collecting their rows for training."""
+written by their trainers and read back, a row's score (:func:`dot`), and collecting
+their rows for training."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import contextlib
 import contextvars
 import json
 import math
-from collections.abc import Iterable, Iterator, Mapping
+import operator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -65,6 +67,14 @@ def write_weights(
         **(extra or {}),
     }
     Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def dot(weights: Sequence[float], feats: Sequence[float]) -> float:
+    """A row's score: the dot product of the weights and its features (one per feature,
+    in the stored order)."""
+    if len(weights) != len(feats):
+        raise ValueError(f"{len(feats)} features for {len(weights)} weights")
+    return float(sum(map(operator.mul, weights, feats)))
 
 
 @contextlib.contextmanager

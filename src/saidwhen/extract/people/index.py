@@ -51,7 +51,8 @@ from saidwhen.extract.people.names import (
 )
 from saidwhen.extract.people.pronouns import _Pronouns
 from saidwhen.extract.people.resolver import DEFAULT_MODEL, PronounModel, Trace
-from saidwhen.model import Person, Span
+from saidwhen.extract.speech.lexicon import PERSONAL_SUBJECTS
+from saidwhen.model import Person, Span, Speaker
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -815,6 +816,24 @@ class PeopleIndex(_Descriptions, _Pronouns):
         if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.dep_ == "ROOT":
             return 2
         return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1
+
+
+def same_speaker(a: Speaker, b: Speaker, people: PeopleIndex | None = None) -> bool:
+    """Whether two speaker mentions are one speaker.
+
+    While the quotes are found (``people``, the article's index): the same entity where
+    the index knows both mentions; else the same name, but for a personal pronoun ("he"
+    and "he" may be two men; a "he" the index does not know at its span is no surer a
+    match for being named "Lee").  Without the index (the quotes of a record, each
+    speaker named by it): the same known name.
+    """
+    if people is None:
+        return bool(a.name) and a.name == b.name
+    ent_a, ent_b = people.entity_at(a.start, a.end), people.entity_at(b.start, b.end)
+    if ent_a is not None and ent_b is not None:
+        return ent_a is ent_b
+    pronoun = {a.mention.lower(), b.mention.lower()} & PERSONAL_SUBJECTS
+    return a.name == b.name and not pronoun
 
 
 def _who_subject(tok: Token) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import SPEECH_VERBS
-from saidwhen.extract.weights import read_weights
+from saidwhen.extract.weights import dot, read_weights
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ def rank(model: PronounModel, feats: dict[int, list[float]], order: list[int]) -
     weights = model.weights
     best, best_score = order[0], -math.inf
     for k in order:
-        score = sum(w * x for w, x in zip(weights, feats[k], strict=True))
+        score = dot(weights, feats[k])
         if score > best_score:
             best, best_score = k, score
     return best

@@ -18,7 +18,6 @@ import contextlib
 import contextvars
 import functools
 import math
-import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -31,7 +30,7 @@ from saidwhen.extract.lexicon import SPEECH_VERBS
 from saidwhen.extract.people.names import PRONOUNS, composed, people_noun
 from saidwhen.extract.speech.direct import subhead_line
 from saidwhen.extract.speech.lexicon import QUOTE_CHARS
-from saidwhen.extract.weights import collecting, read_weights
+from saidwhen.extract.weights import collecting, dot, read_weights
 from saidwhen.extract.when.base import PARAGRAPH_BREAK
 from saidwhen.extract.when.evidence import lead_end_of
 from saidwhen.model import Quote, Speaker
@@ -140,7 +139,7 @@ class SpeakerModel:
     margin: float = MARGIN
 
     def score(self, feats: Sequence[float]) -> float:
-        return float(sum(map(operator.mul, self.weights, feats)))
+        return dot(self.weights, feats)
 
 
 @functools.lru_cache(maxsize=2)

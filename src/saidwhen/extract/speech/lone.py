@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS
 from saidwhen.extract.people import PeopleIndex
-from saidwhen.extract.people.index import noun_before_comma
+from saidwhen.extract.people.index import noun_before_comma, same_speaker
 from saidwhen.extract.people.names import _ANY_BODY_NOUNS, _PERSON_NOUNS
 from saidwhen.extract.quotes import QuoteRegion
 from saidwhen.extract.speech.direct import make_speaker
@@ -152,7 +152,7 @@ def attribute_lone_paragraph(
         subj = _subject_of_previous_paragraph(view, region, quoted)
         if subj is not None:
             speaker = make_speaker(doc, people, subj)
-            if speaker.name == last.speaker.name:
+            if same_speaker(speaker, last.speaker, people):
                 draft.speaker = speaker
 
 

@@ -6,6 +6,7 @@ import bisect
 import re
 
 from saidwhen.extract.people import PeopleIndex
+from saidwhen.extract.people.index import same_speaker
 from saidwhen.extract.speech.decode import find_tagged
 from saidwhen.extract.speech.finders import set_apart
 from saidwhen.extract.speech.frames import (
@@ -508,20 +509,10 @@ def _nested(people: PeopleIndex, inner: Draft, outer: Draft) -> bool:
     same source's next act inside its own words, "Lee said he had watched it and slammed
     the hearings as a "disgrace"", is one statement, or two by :func:`split_next_acts`)."""
     a, b = inner.speaker, outer.speaker
-    if a is not None and b is not None and _same_source(people, a, b):
+    if a is not None and b is not None and same_speaker(a, b, people):
         return False
     parts = [p for p in (inner.speaker, inner.cue) if p is not None]
     return _inside(inner, outer) and all(outer.start <= p.start for p in parts)
-
-
-def _same_source(people: PeopleIndex, a: Speaker, b: Speaker) -> bool:
-    """Whether two source mentions are one source: the same entity of the article's
-    people index; where it does not know one of them, the same name, but for a personal
-    pronoun ("he" and "he" may be two men)."""
-    ent_a, ent_b = people.entity_at(a.start, a.end), people.entity_at(b.start, b.end)
-    if ent_a is not None and ent_b is not None:
-        return ent_a is ent_b
-    return a.name == b.name and not {a.mention.lower(), b.mention.lower()} & PERSONAL_SUBJECTS
 
 
 def _inside(inner: Draft, outer: Draft) -> bool:

@@ -16,10 +16,7 @@ import bisect
 import contextlib
 import contextvars
 import functools
-import itertools
 import math
-import operator
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import SPEECH_VERBS
 from saidwhen.extract.speech.nonquote import WORD, in_headline
-from saidwhen.extract.weights import collecting, read_weights
+from saidwhen.extract.weights import collecting, dot, read_weights
 
 if TYPE_CHECKING:
     from saidwhen.extract.quotes import QuoteRegion
@@ -38,7 +35,6 @@ __all__ = [
     "LEARNED",
     "MODEL_PATH",
     "KeepModel",
-    "Lines",
     "features",
     "load_model",
     "tracing",
@@ -140,7 +136,7 @@ class KeepModel:
     keep: float = math.inf  # keep a region the rules drop above keep
 
     def score(self, feats: Sequence[float]) -> float:
-        return float(sum(map(operator.mul, self.weights, feats)))
+        return dot(self.weights, feats)
 
     def decide(self, reason: str | None, feats: Sequence[float]) -> str | None:
         """The region's reason after the model's look."""
@@ -203,8 +199,7 @@ def review(
     counts: dict[str, int] = {}
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
-    lines = Lines.of(view.text)
-    headline_end = _headline_end(view, lines)
+    headline_end = _headline_end(view)
     out = list(reasons)
     for n, r in enumerate(regions):
         if reasons[n] in FIXED or inside[n] or r.open_mark <= headline_end:
@@ -213,7 +208,7 @@ def review(
             continue
         # (regions without words share the key "": no repeat of one another)
         repeated = counts[keys[n]] > 1 and keys[n] != ""
-        feats = features(view, r, reasons[n], repeated, len(regions), lines)
+        feats = features(view, r, reasons[n], repeated, len(regions))
         if trace is not None:
             trace.append((r.start, r.end, view.text[r.start : r.end], reasons[n], feats))
         if model is not None:
@@ -221,44 +216,11 @@ def review(
     return out
 
 
-def _headline_end(view: ArticleView, lines: Lines) -> int:
+def _headline_end(view: ArticleView) -> int:
     """Where the body's first line (its headline) ends.  (A long article is extracted in
     segments: a later segment's body starts at 0, so its first line is taken for one too.)"""
     body = view.text[view.start :]
-    return lines.end(view.start + len(body) - len(body.lstrip()))
-
-
-@dataclass(frozen=True, slots=True)
-class Lines:
-    """An article's line breaks and running count of letters and digits: what a region's
-    line holds is looked up rather than scanned (a long line with many quotes stays
-    linear)."""
-
-    size: int
-    breaks: list[int]  # where each "\n" is
-    alnum: list[int]  # the letters and digits before each offset
-
-    @classmethod
-    def of(cls, text: str) -> Lines:
-        return cls(
-            len(text),
-            [m.start() for m in re.finditer("\n", text)],
-            list(itertools.accumulate(map(str.isalnum, text), initial=0)),
-        )
-
-    def start(self, pos: int) -> int:
-        """Where the line holding ``pos`` starts."""
-        k = bisect.bisect_left(self.breaks, pos)
-        return self.breaks[k - 1] + 1 if k else 0
-
-    def end(self, pos: int) -> int:
-        """The first line break at or after ``pos`` (the text's end when there is none)."""
-        k = bisect.bisect_left(self.breaks, pos)
-        return self.breaks[k] if k < len(self.breaks) else self.size
-
-    def has_words(self, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` holds a letter or a digit."""
-        return end > start and self.alnum[end] > self.alnum[start]
+    return view.lines.end(view.start + len(body) - len(body.lstrip()))
 
 
 def features(
@@ -267,11 +229,10 @@ def features(
     reason: str | None,
     repeated: bool,
     n_regions: int,
-    lines: Lines,
 ) -> list[float]:
-    """The :data:`FEATURES` of one region (``lines``: those of ``view.text``)."""
+    """The :data:`FEATURES` of one region."""
     f = [0.0] * _N
-    text = view.text
+    text, lines = view.text, view.lines
     quoted = text[region.start : region.end]
 
     def put(name: str, value: float | bool = 1.0) -> None:

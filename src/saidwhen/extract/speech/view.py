@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArticleView",
+    "Lines",
     "article_view",
     "in_quotes",
     "quoted_tokens",
@@ -72,6 +75,39 @@ def _opening(region: tuple[int, int]) -> int:
 
 
 @dataclass(frozen=True, slots=True)
+class Lines:
+    """An article's line breaks and running count of letters and digits: what a region's
+    line holds is looked up rather than scanned (a long line with many quotes stays
+    linear)."""
+
+    size: int
+    breaks: list[int]  # where each "\n" is
+    alnum: list[int]  # the letters and digits before each offset
+
+    @classmethod
+    def of(cls, text: str) -> Lines:
+        return cls(
+            len(text),
+            [m.start() for m in re.finditer("\n", text)],
+            list(itertools.accumulate(map(str.isalnum, text), initial=0)),
+        )
+
+    def start(self, pos: int) -> int:
+        """Where the line holding ``pos`` starts."""
+        k = bisect.bisect_left(self.breaks, pos)
+        return self.breaks[k - 1] + 1 if k else 0
+
+    def end(self, pos: int) -> int:
+        """The first line break at or after ``pos`` (the text's end when there is none)."""
+        k = bisect.bisect_left(self.breaks, pos)
+        return self.breaks[k] if k < len(self.breaks) else self.size
+
+    def has_words(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a letter or a digit."""
+        return end > start and self.alnum[end] > self.alnum[start]
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleView:
     """One parsed article as the speech steps read it.
 
@@ -106,6 +142,7 @@ class ArticleView:
         heads: ``head`` as an array.
         sentence_starts: the first token of each sentence, in text order.
         titles: the indices of the tokens that are ``is_title``.
+        lines: the text's line breaks and letters (:class:`Lines`).
     """
 
     doc: Doc
@@ -137,6 +174,7 @@ class ArticleView:
     heads: Ints
     sentence_starts: Ints
     titles: Ints
+    lines: Lines
 
     def regions_from(self, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
         """The ``token_regions`` that open at a token in ``lo:hi``, in text order (found
@@ -260,6 +298,7 @@ class ArticleView:
             heads=heads,
             sentence_starts=firsts,
             titles=np.flatnonzero(arr[:, 9]),
+            lines=Lines.of(text),
         )
         _built(doc).append(view)
         return view

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.people.index import same_speaker
 from saidwhen.extract.when.base import (
     _CHANNEL_WORDS,
     _COMMUNICATION,
@@ -534,7 +535,14 @@ def _headings_dated(text: str, quotes: Sequence[Quote]) -> list[Quote]:
             below = _paragraphs_on(text, q.end, _HEADING_REACH)
             a = bisect.bisect_left(dated, (q.end, -1))
             b = bisect.bisect_left(dated, (below, -1))
-            near = [j for _, j in dated[a:b] if _same_speaker(q, quotes[j])]
+            # (by the same speaker: "No," one says; "no money," says another)
+            near = [
+                j
+                for _, j in dated[a:b]
+                if q.speaker is not None
+                and (who := quotes[j].speaker) is not None
+                and same_speaker(q.speaker, who)
+            ]
         same = [quotes[j] for j in near if j != i and forms.same(i, j, 2 if alone else 1)]
         if same:
             p = min(same, key=lambda p: abs(p.start - q.start))
@@ -585,11 +593,6 @@ def _same_words_dated(quotes: Sequence[Quote]) -> list[Quote]:
             if p is not quotes[q.continues] and (p.when or p.when_range):
                 out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     return out
-
-
-def _same_speaker(q: Quote, p: Quote) -> bool:
-    """Both quotes are known to be one person's ("No," one says; "no money," says another)."""
-    return bool(q.speaker and p.speaker and q.speaker.name and q.speaker.name == p.speaker.name)
 
 
 def _paragraphs_on(text: str, pos: int, n: int) -> int:
