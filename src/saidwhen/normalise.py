@@ -74,7 +74,8 @@ class WordRuns:
         for j in among:
             grams = forms.grams(j, n)
             if grams:
-                key = min(sorted(grams), key=lambda g: len(self.by_gram[g]))
+                # (the rarest, the first in sorted order of those as rare: no sort needed)
+                key = min(grams, key=lambda g: (len(self.by_gram[g]), g))
                 self.by_key.setdefault(key, []).append(j)
 
     def candidates(self, i: int) -> list[int]:
@@ -83,7 +84,7 @@ class WordRuns:
         if not grams:
             return []
         found: set[int] = set()
-        rarest = min(sorted(grams), key=lambda g: len(self.by_gram.get(g, ())))
+        rarest = min(grams, key=lambda g: (len(self.by_gram.get(g, ())), g))
         found.update(self.by_gram.get(rarest, ()))  # the quotes that may hold i
         for g in grams:
             found.update(self.by_key.get(g, ()))  # those that may lie inside i

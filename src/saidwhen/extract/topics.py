@@ -99,10 +99,13 @@ def is_topic(doc: Doc, quote: Quote) -> bool:
 
 def _words(doc: Doc, start: int, end: int) -> list[Token]:
     """The tokens of ``doc[start:end]`` (character offsets) without punctuation."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    view = article_view(doc)
+    got = view.token_range(start, end)
+    if got is None:
         return []
-    return [t for t in span if not t.is_punct and t.text not in _QUOTE_MARKS]
+    # (read from the view's columns: a Token made only for the words kept)
+    punct, texts = view.is_punct, view.texts
+    return [doc[i] for i in range(*got) if not punct[i] and texts[i] not in _QUOTE_MARKS]
 
 
 def _tops(toks: Sequence[Token]) -> list[Token]:

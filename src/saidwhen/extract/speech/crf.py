@@ -584,17 +584,30 @@ def feature_stamp(doc: Doc) -> str:
     return digest.hexdigest()[:16]
 
 
-def _template_rows(template: str, attrs: dict[str, int]) -> dict[Any, int]:
-    """The model's row of each value of ``template`` that renders to a feature it knows."""
+def _template_rows(
+    template: str, attrs: dict[str, int], ordered: Sequence[str] | None = None
+) -> dict[Any, int]:
+    """The model's row of each value of ``template`` that renders to a feature it knows
+    (``ordered``: the feature strings of ``attrs`` sorted, where the caller has them:
+    those of one prefix are then found by bisection, not by a scan of all)."""
     if "{}" not in template:
         return {True: attrs[template]} if template in attrs else {}
     prefix, _, suffix = template.partition("{}")
     lo = len(prefix)
-    return {
-        a[lo : len(a) - len(suffix)]: row
-        for a, row in attrs.items()
-        if a.startswith(prefix) and a.endswith(suffix) and len(a) >= lo + len(suffix)
-    }
+    if ordered is None:
+        return {
+            a[lo : len(a) - len(suffix)]: row
+            for a, row in attrs.items()
+            if a.startswith(prefix) and a.endswith(suffix) and len(a) >= lo + len(suffix)
+        }
+    out: dict[Any, int] = {}
+    for k in range(bisect.bisect_left(ordered, prefix), len(ordered)):
+        a = ordered[k]
+        if not a.startswith(prefix):
+            break
+        if a.endswith(suffix) and len(a) >= lo + len(suffix):
+            out[a[lo : len(a) - len(suffix)]] = attrs[a]
+    return out
 
 
 _SCORED_AT_ONCE = 4096  # tokens whose weights are gathered at once (by 50 columns, 7 labels)
@@ -609,6 +622,19 @@ class Tagger:
         self.model = model
         self._rows: dict[tuple[str, ...], tuple[dict[Any, int], Ints]] = {}
         self._pairs: dict[str, tuple[dict[str, int], dict[str, int], Ints, Ints]] = {}
+        self._known: dict[str, dict[Any, int]] = {}
+        self._ordered: list[str] | None = None
+
+    def template_rows(self, template: str) -> dict[Any, int]:
+        """:func:`_template_rows` of the model, each template's once per process (a
+        template goes into several groups of :meth:`_joint_rows`)."""
+        got = self._known.get(template)
+        if got is None:
+            if self._ordered is None:
+                self._ordered = sorted(self.model.attrs)
+            got = _template_rows(template, self.model.attrs, self._ordered)
+            self._known[template] = got
+        return got
 
     def pair_rows(self, template: str, pairs: Pairs) -> Ints:
         """The model's row of each of ``pairs`` under ``template`` (0 for a feature it does
@@ -618,7 +644,7 @@ class Tagger:
             lefts: dict[str, int] = {}
             rights: dict[str, int] = {}
             known = []
-            for value, row in _template_rows(template, self.model.attrs).items():
+            for value, row in self.template_rows(template).items():
                 left, sep, right = value.partition("|")
                 if sep:
                     known.append(
@@ -650,7 +676,7 @@ class Tagger:
         column per template (a last place of zeros, row 0, for the others)."""
         got = self._rows.get(templates)
         if got is None:
-            each = [_template_rows(t, self.model.attrs) for t in templates]
+            each = [self.template_rows(t) for t in templates]
             place = {v: k for k, v in enumerate(dict.fromkeys(v for rows in each for v in rows))}
             table = np.zeros((len(place) + 1, len(templates)), dtype=np.intp)
             for j, rows in enumerate(each):

@@ -51,6 +51,7 @@ _ATTRS = (
     "IS_SPACE",
     "IS_TITLE",
     "SENT_START",
+    "IS_PUNCT",
 )
 # the first attributes are ids of strings: the names of their codes in ``ArticleView.factors``
 _FACTORS = ("orth", "lower", "lemma", "pos", "tag", "dep")
@@ -126,7 +127,8 @@ class ArticleView:
         head: per token, the index of its head (its own for a root).
         children: per token, the indices of its children in text order.
         idx: per token, its character offset.
-        is_space, is_title: per token, ``is_space`` and ``is_title``.
+        is_space, is_title, is_punct: per token, ``is_space``, ``is_title`` and
+            ``is_punct``.
         para: the paragraph number of each token (a token with a line break opens one).
         paragraphs: the token indices of each paragraph from ``start`` on, white space
             left out.
@@ -163,6 +165,7 @@ class ArticleView:
     idx: tuple[int, ...]
     is_space: tuple[bool, ...]
     is_title: tuple[bool, ...]
+    is_punct: tuple[bool, ...]
     para: tuple[int, ...]
     paragraphs: tuple[tuple[int, ...], ...]
     sent_start: tuple[int, ...]
@@ -287,6 +290,7 @@ class ArticleView:
             idx=tuple(idx),
             is_space=is_space,
             is_title=tuple(arr[:, 9].astype(bool).tolist()),
+            is_punct=tuple(arr[:, 11].astype(bool).tolist()),
             para=tuple(para),
             paragraphs=_paragraphs(text, idx, np.flatnonzero(arr[:, 8] == 0), start),
             sent_start=sent_start,

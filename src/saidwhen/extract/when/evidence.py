@@ -571,13 +571,15 @@ def _same_words_dated(quotes: Sequence[Quote]) -> list[Quote]:
         ]
         if not dated:
             continue
-        holding = WordRuns(forms, dated, _SAME_WORDS_MIN)
+        holding: WordRuns | None = None  # made for the first quote to date
         for i in ks:
             q = quotes[i]
             if q.when or q.when_range or q.when_basis != "article date" or q.continues is not None:
                 continue
             if q.cue is not None and _PRESENT_SAY.match(q.cue.text):
                 continue  # "she writes" now, in her newsletter, what she said in a podcast
+            if holding is None:
+                holding = WordRuns(forms, dated, _SAME_WORDS_MIN)
             same = [
                 quotes[j]
                 for j in holding.candidates(i)
