@@ -890,6 +890,9 @@ def _vote_predicates(doc: Doc, index: PeopleIndex) -> None:
 
 _GENDERED_PRONOUNS = frozenset(w for w, g in PRONOUNS.items() if g is not None)
 _PRONOUNS_AND_ROLES = frozenset(("he", "she", "him", "her", "his")) | ROLE_NOUNS
+# where a "the senator" is linked to its person: a subject, or an object ("to caricature
+# the Texas senator as ...": then a later "the senator" is his)
+_LINKED_ROLE_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj"))
 
 
 def _vote_pronouns(doc: Doc, index: PeopleIndex) -> None:
@@ -938,9 +941,9 @@ def _link_pronouns_and_roles(doc: Doc, index: PeopleIndex) -> None:
             tok.lower_ in ROLE_NOUNS
             and tok.pos_ == "NOUN"
             and (
-                tok.dep_ in ("nsubj", "nsubjpass")
+                tok.dep_ in _LINKED_ROLE_DEPS
                 # "the nominee's support ... is": the owner of a subject, a subject too
-                or (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))
+                or (tok.dep_ == "poss" and tok.head.dep_ in _LINKED_ROLE_DEPS)
             )
         ):
             index.link_role(tok)

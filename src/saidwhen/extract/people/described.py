@@ -69,6 +69,34 @@ _FORMER = frozenset({"former", "ex", "onetime", "one-time", "erstwhile"})
 _PARTIES = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}
 
 
+# what a plain description of someone calls them, their gender only ("the woman")
+_PLAIN_PEOPLE = frozenset({"man", "woman"})
+
+
+def _personal(tok: Token) -> Gender | bool | None:
+    """Whether an indefinite subject names a person, with the gender it tells: a
+    person's noun ("a cashier ... she has heard": female), one a "who" clause describes,
+    a nationality or faith ("another Muslim"); False for none of these."""
+    told: Gender | None = _NOUN_GENDER.get(tok.lemma_.lower())
+    for t in tok.head.subtree:
+        if t.i > tok.i and t.pos_ == "PRON" and (g := PRONOUNS.get(t.lower_)) is not None:
+            told = told or g
+            break
+    who = any(
+        c.dep_ == "relcl" and any(g.tag_ == "WP" and g.lower_ == "who" for g in c.children)
+        for c in tok.children
+    )
+    if person_noun(tok.lemma_.lower()) or who or tok.ent_type_ == "NORP" or told is not None:
+        return told
+    return False
+
+
+def _place_words(tokens: Iterable[Token]) -> set[str]:
+    """The lower-case words of the places among ``tokens`` ("the Texas senator"), not a
+    party's ("Republican", which the tagger may call a place)."""
+    return {t.lower_ for t in tokens if t.ent_type_ == "PLACE" and t.lower_ not in _PARTIES}
+
+
 def _agent_noun(noun: str, verb: str) -> bool:
     """Whether ``noun`` names one who does ``verb``: "fisherman" of "fish", "founder" of
     "found", "owner" of "own", "baker" of "bake", "runner" of "run"."""
@@ -239,6 +267,7 @@ class _Descriptions:
         dets = {c.lower_ for c in root.children if c.dep_ == "det"}
         party = {_PARTIES[t.lower_] for t in root.lefts if t.lower_ in _PARTIES}
         former = any(c.dep_ == "amod" and c.lower_ in _FORMER for c in root.children)
+        places = _place_words(t for t in root.subtree if t.i < root.i)
         if any(c.dep_ == "nummod" and c.lower_ == "one" for c in root.children):
             dets.add("a")  # "one neo-bank CEO": one of many, a new source
         members = [
@@ -289,6 +318,10 @@ class _Descriptions:
                 continue  # "President Ruiz" is no "former president"
             if named and self._other_party(ent, party):
                 continue
+            # "the New Jersey governor": not "former Florida governor Jeb Bush"
+            homes = self._homes(ent, at) if named and places else set()
+            if homes and not homes & places:
+                continue
             # the last mention, a subject counted nearer: the likelier antecedent
             last = max(
                 (
@@ -301,7 +334,7 @@ class _Descriptions:
             if last < 0:
                 continue
             if named:
-                score = last + 10_000 * len(words & stems)
+                score = last + 10_000 * (len(words & stems) + bool(homes))
             else:
                 # the body the article is about (named most often so far) over a passer-by
                 seen = sum(1 for s, _ in ent.mentions if s < at)
@@ -328,6 +361,22 @@ class _Descriptions:
             told = self._own_pronoun(root)
             if found is not None and told is not None and found.gender not in (told, None):
                 found = self._recent(at, told, subject=subject)
+            if lemma in _PLAIN_PEOPLE and dets & {"the"}:
+                # "a middle-aged cashier was shaken ... said the woman": the unnamed one
+                # met since the person in view was last named (not a he/she: the
+                # cashier's own "she" may have been read as that person's)
+                text = self._doc_text
+                since = max(
+                    (
+                        s
+                        for s, e in (found.mentions if found is not None else ())
+                        if s < at and text[s:e].lower() not in PRONOUNS
+                    ),
+                    default=-1,
+                )
+                source = self._indefinite_before(root, _NOUN_GENDER.get(lemma), since)
+                if source is not None:
+                    return source
             if found is not None and self._other_party(found, party):
                 return None  # "the Republican front-runner" is not the Democrat in view
             return found
@@ -443,7 +492,9 @@ class _Descriptions:
             return
         doc = self._doc
         span = doc[det[0].i : tok.i + 1]
-        words = {w for t in span for w in re.split(r"[-–]", t.lower_) if w}
+        subject = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")
+        # (not its "the": a descriptor "the former mayor of X" shares that with any)
+        words = {w for t in span[1:] for w in re.split(r"[-–]", t.lower_) if w}
         former = bool(words & _FORMER)
         party = {_PARTIES[w] for w in words if w in _PARTIES}
         ents = [
@@ -460,27 +511,52 @@ class _Descriptions:
             )
             and not (former and not self._held_formerly(e, span.start_char))
             and not self._other_party(e, party)
+            # an object shares its noun, not only a modifier ("serving as the de facto
+            # campaign manager" is not "campaign chairman Paul Manafort")
+            and (subject or tok.lower_ in e.head_words())
         ]
         found = None
         if len(ents) == 1:
             found = self._in_view_over(ents[0], tok, span.start_char)
-        elif (
-            not ents
-            and tok.tag_ == "NN"
-            and tok.head.lemma_.lower() in SPEECH_VERBS
-            and not any(c.dep_ == "poss" for c in tok.children)
-        ):
+        elif not ents and tok.tag_ == "NN" and not any(c.dep_ == "poss" for c in tok.children):
             # no one described so yet: the person "the Vermont senator said" stands for
             # is then the senator of a later "the senator" (not whoever spoke last)
+            spoke = subject and tok.head.lemma_.lower() in SPEECH_VERBS
             found = self.entity_at(span.start_char, span.end_char)
             if found is not None and (
                 found.type != "person" or not found.named or found.last_before(span.start_char) < 0
             ):
                 found = None  # (one named after it is no one it takes up)
+            if found is not None and not spoke and not self._main_person(found, tok):
+                found = None
         if found is not None:
             self._add_mention(found, span.start_char, span.end_char)
             compounds = [t.lower_ for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
             found.descriptors.append(" ".join([*compounds, tok.lower_]))
+
+    def _main_person(self, ent: _Entity, tok: Token) -> bool:
+        """Whether a role met elsewhere than as a speaker ("to caricature the Texas
+        senator", "talk about the candidate's plan") is safely the person in view: the one
+        named most often before it, and, but for a possessive, not its own clause's subject
+        ("she's to the left of the Vermont senator" is no senator she)."""
+        at = tok.idx
+        seen = {
+            id(e): n
+            for e in self._entities
+            if e.type == "person" and (n := sum(1 for s, _ in e.mentions if s < at))
+        }
+        if seen.get(id(ent), 0) < max(seen.values(), default=0):
+            return False
+        if tok.dep_ == "poss":
+            return True
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        return not any(
+            self.entity_at(c.idx, c.idx + len(c)) is ent
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+        )
 
     def _heading(self, tok: Token) -> bool:
         """Whether a token's sentence is a line of its own."""
@@ -535,6 +611,18 @@ class _Descriptions:
                 _PARTIES[t.lower_] for t in tok.subtree if t.i < tok.i and t.lower_ in _PARTIES
             }
         return bool(found) and not found & party
+
+    def _homes(self, ent: _Entity, at: int) -> set[str]:
+        """The places the article puts before a person's name up to ``at`` ("New Jersey
+        Gov. Chris Christie", "former Florida governor Jeb Bush"): their lower-case words."""
+        found: set[str] = set()
+        if ent.type != "person":
+            return found
+        for s, e in ent.mentions:
+            if s < at:
+                tok = self.token_at(s, e)
+                found |= _place_words(t for t in tok.subtree if t.i < tok.i)
+        return found
 
     def _held_formerly(self, ent: _Entity, at: int) -> bool:
         """Whether the article gave a person a role as held before ("former President
@@ -659,24 +747,62 @@ class _Descriptions:
                 for c in tok.children
             ):
                 continue
-            ent = self._unnamed.get(tok.i)
-            if ent is None:
-                edge = tok.right_edge
-                lo = tok.left_edge.idx
-                for c in tok.children:
-                    if c.dep_ == "poss" and c.pos_ == "PROPN":
-                        # "a Radio Sahel reporter Amina Diallo's source": from the owner's name
-                        lo = next((s for s, e, _ in self._mention_starts if s <= c.idx < e), lo)
-                cleaned = _clean_mention(self._doc, lo, edge.idx + len(edge))
-                if cleaned is None:
-                    return None
-                name, kind, _ = cleaned
-                ent = _Entity(tokens=name.split(), type=kind, named=False)
-                ent.descriptors.append(lemma)
-                self._unnamed[tok.i] = ent
-                self._entities.append(ent)
-                self._add_mention(ent, tok.left_edge.idx, tok.idx + len(tok))
-            self._add_mention(ent, root.left_edge.idx, root.idx + len(root))
+            return self._unnamed_at(tok, root)
+        return None
+
+    def _unnamed_at(self, tok: Token, root: Token) -> _Entity | None:
+        """The unnamed source first described at ``tok`` ("a spokesperson who ..."), made
+        once, with ``root`` (its later description) added as a mention of it."""
+        ent = self._unnamed.get(tok.i)
+        if ent is None:
+            edge = tok.right_edge
+            lo = tok.left_edge.idx
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ == "PROPN":
+                    # "a Radio Sahel reporter Amina Diallo's source": from the owner's name
+                    lo = next((s for s, e, _ in self._mention_starts if s <= c.idx < e), lo)
+            cleaned = _clean_mention(self._doc, lo, edge.idx + len(edge))
+            if cleaned is None:
+                return None
+            name, kind, _ = cleaned
+            ent = _Entity(tokens=name.split(), type=kind, named=False)
+            ent.descriptors.append(tok.lemma_.lower())
+            self._unnamed[tok.i] = ent
+            self._entities.append(ent)
+            self._add_mention(ent, tok.left_edge.idx, tok.idx + len(tok))
+        self._add_mention(ent, root.left_edge.idx, root.idx + len(root))
+        return ent
+
+    def _indefinite_before(
+        self, root: Token, gender: Gender | None, since: int, reach: int = 400
+    ) -> _Entity | None:
+        """The unnamed person a plain "the woman", "the man" takes up: the last one met
+        as the indefinite subject of a clause ("a middle-aged cashier was shaken", "One
+        woman adopted from Iran did not learn", "Another worshiper ... said") after
+        ``since`` (a character offset) and within ``reach`` tokens, of no other gender;
+        as one unnamed source, named by that description."""
+        doc = self._doc
+        for k in range(root.i - 1, max(-1, root.i - reach), -1):
+            tok = doc[k]
+            if tok.idx <= since:
+                return None
+            if (
+                tok.dep_ not in ("nsubj", "nsubjpass")
+                or tok.tag_ not in ("NN", "NNP")
+                or not any(
+                    (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+                    or (c.dep_ == "nummod" and c.lower_ == "one")
+                    for c in tok.children
+                )
+                or self.mentions_in(tok.idx, tok.idx + len(tok))
+            ):
+                continue
+            told = _personal(tok)
+            if told is False or (told and gender and told != gender):
+                continue
+            ent = self._unnamed_at(tok, root)
+            if ent is not None and ent.type == "organisation":
+                ent.type = "unnamed"  # ("Another Muslim": capitalised, one person)
             return ent
         return None
 
