@@ -1,0 +1,95 @@
+"""Reported statements the frames read after tagging find where the parse misleads the
+tagger (issue 10, session 23), on made-up sentences: a verb of saying whose "that"
+clause the parser hung elsewhere, and a clause that opens on a longer subject phrase.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen.extract.speech.frames import find_clause_reports, find_misread_that
+from saidwhen.extract.speech.view import ArticleView
+from tests.test_attribution import run, who
+
+
+def _read(finder: Any, text: str, nlp: Any) -> list[tuple[str, str | None, str | None]]:
+    view = ArticleView.build(nlp(text))
+    return [
+        (view.text[d.start : d.end], d.speaker.mention if d.speaker else None, d.cue.text)
+        for d in finder(view)
+        if d.cue is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "source"),
+    [
+        # a phrase of place between the verb and its clause
+        (
+            "The council disclosed in court that it asked for the return of the ledgers "
+            "in a letter Friday.",
+            "it asked for the return of the ledgers in a letter Friday",
+            "The council",
+        ),
+        # the one told and a phrase of occasion between them
+        (
+            "The harbour master told her in a meeting that the ferry would stop running in May.",
+            "the ferry would stop running in May",
+            "The harbour master",
+        ),
+    ],
+)
+def test_a_that_clause_after_a_phrase_is_the_verbs_words(
+    nlp: Any, text: str, words: str, source: str
+) -> None:
+    found = _read(find_misread_that, text, nlp)
+    assert (words, source) in [(w, s) for w, s, _ in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz worked late so that her staff could leave early.",
+        # the one who learns receives the words
+        "Tom Hale learned in a meeting that the ferry would stop running in May.",
+        # a denied saying states nothing
+        "Tom Hale did not say in the meeting that the ferry would stop running.",
+        # no verb of saying before the clause
+        "The crew painted the hull in the spring that the ferry sank.",
+    ],
+)
+def test_no_report_where_no_one_says_the_clause(nlp: Any, text: str) -> None:
+    assert _read(find_misread_that, text, nlp) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the clause opens on its subject's whole phrase, a relative clause in it
+        (
+            "That official said the open hostility the mayor faced from the board "
+            "hampered her plans for the pier.",
+            "the open hostility the mayor faced from the board hampered her plans for the pier",
+        ),
+    ],
+)
+def test_a_clause_opening_on_a_long_subject_is_said(nlp: Any, text: str, words: str) -> None:
+    assert words in [w for w, _, _ in _read(find_clause_reports, text, nlp)]
+
+
+def test_an_infinitive_of_saying_reports_no_clause_of_its_own(nlp: Any) -> None:
+    # "her call to admit its plan is wrong": what she called for, not a statement
+    text = "The crew complained that the board ignored her call to admit its plan is wrong."
+    assert "its plan is wrong" not in [w for w, _, _ in _read(find_clause_reports, text, nlp)]
+
+
+def test_the_misread_clause_is_a_statement_of_the_article(nlp: Any) -> None:
+    rec = run(
+        "Port news.\n\nThe council disclosed in court that it asked for the return of the "
+        "ledgers in a letter Friday.\n",
+        nlp,
+    )
+    reports = [(q.text, who(q)) for q in rec.quotes if q.kind == "indirect"]
+    assert reports == [("it asked for the return of the ledgers in a letter Friday", "The council")]
