@@ -9,7 +9,11 @@ from typing import Any
 
 import pytest
 
-from saidwhen.extract.speech.frames import find_clause_reports, find_misread_that
+from saidwhen.extract.speech.frames import (
+    find_as_reports,
+    find_clause_reports,
+    find_misread_that,
+)
 from saidwhen.extract.speech.view import ArticleView
 from tests.test_attribution import run, who
 
@@ -93,3 +97,45 @@ def test_the_misread_clause_is_a_statement_of_the_article(nlp: Any) -> None:
     )
     reports = [(q.text, who(q)) for q in rec.quotes if q.kind == "indirect"]
     assert reports == [("it asked for the return of the ledgers in a letter Friday", "The council")]
+
+
+def _parsed(nlp: Any, rows: list[tuple[str, str, int, str, str]]) -> Any:
+    """A parse given by hand, word by word: (word, part of speech, head, dependency,
+    lemma); the parse the tagger once gave a sentence of the news."""
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][0] != "." for i in range(len(rows))]
+    return Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        pos=[r[1] for r in rows],
+        heads=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        lemmas=[r[4] for r in rows],
+    )
+
+
+def test_a_reason_the_parse_hung_on_the_object_is_said(nlp: Any) -> None:
+    # "of" under "Hale", so the object's phrase runs to the sentence's end
+    doc = _parsed(
+        nlp,
+        [
+            ("She", "PRON", 1, "nsubj", "she"),
+            ("accused", "VERB", 1, "ROOT", "accuse"),
+            ("rival", "NOUN", 4, "compound", "rival"),
+            ("Tom", "PROPN", 4, "compound", "Tom"),
+            ("Hale", "PROPN", 1, "dobj", "Hale"),
+            ("of", "ADP", 4, "prep", "of"),
+            ("hiding", "VERB", 5, "pcomp", "hide"),
+            ("the", "DET", 8, "det", "the"),
+            ("logs", "NOUN", 6, "dobj", "log"),
+            (".", "PUNCT", 1, "punct", "."),
+        ],
+    )
+    found = [
+        (doc.text[d.start : d.end], d.cue.text if d.cue else None)
+        for d in find_as_reports(ArticleView.build(doc))
+    ]
+    assert found == [("rival Tom Hale of hiding the logs", "accused")]

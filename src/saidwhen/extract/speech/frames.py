@@ -446,8 +446,14 @@ def _with_reason(verb: Token) -> list[Token] | None:
     if not objs:
         return None
     doc, obj = verb.doc, objs[0]
+    word = REASON_VERBS.get(verb.lemma_.lower())
     k = obj.right_edge.i + 1
-    if k >= len(doc) or doc[k].lower_ != REASON_VERBS.get(verb.lemma_.lower()):
+    # the parse may hang the reason on the object ("accused Ana Ruiz of showing support
+    # for the mayor": "of" under "Ruiz", the object's phrase running to its end)
+    held = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == word and c.i > obj.i]
+    if held and held[0].i == min((c.i for c in obj.children if c.i > obj.i), default=-1):
+        k = held[0].i
+    if k >= len(doc) or doc[k].lower_ != word:
         return None
     if doc[k].head.i not in (verb.i, obj.i) or doc[k].dep_ != "prep":
         return None
