@@ -62,6 +62,8 @@ def test_a_that_clause_after_a_phrase_is_the_verbs_words(
         "Tom Hale did not say in the meeting that the ferry would stop running.",
         # no verb of saying before the clause
         "The crew painted the hull in the spring that the ferry sank.",
+        # a noun of degree's own clause, under a denied need
+        "The mayor does not need to prove her strength to the extent that Tom Hale did.",
     ],
 )
 def test_no_report_where_no_one_says_the_clause(nlp: Any, text: str) -> None:

@@ -177,10 +177,16 @@ def _clause(verb: Token) -> list[Token] | None:
             return subtree(c)
         if subj and subj[0].i == c.left_edge.i and c.right_edge.i - c.left_edge.i >= 3:
             return subtree(c)  # "said he would run again", not "said he told them"
-        if subj and subj[0].left_edge.i == c.left_edge.i and verb.tag_ in _FINITE:
+        if subj and subj[0].left_edge.i == c.left_edge.i and _finite_said(verb):
             return subtree(c)  # "That person said the hostility he faced hurt him"
-        # (not an infinitive's: "her call to admit his stance is wrong" is no statement)
     return None
+
+
+def _finite_said(verb: Token) -> bool:
+    """A finite verb with a subject of its own: not an infinitive ("her call to admit its
+    plan is wrong" is no statement), nor a verb conjoined to another's subject, whose
+    source the next act reads (:func:`split_next_acts`)."""
+    return verb.tag_ in _FINITE and any(c.dep_ in SUBJ_DEPS for c in verb.children)
 
 
 def _promised(verb: Token) -> list[Token] | None:
@@ -269,6 +275,9 @@ def find_clause_reports(
 # court that", "said before attending the town hall that")
 _BEFORE_THAT = frozenset(("ADP", "DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADV", "PART"))
 _THAT_REACH = 8  # words between the verb and "that"
+# nouns of degree, time and manner whose "that" clause is their own ("to the extent
+# that", "the day that", "in a way that")
+_OWN_THAT = frozenset("extent degree time day moment year way manner place reason".split())
 
 
 def _says_clause(verb: Token) -> bool:
@@ -301,6 +310,8 @@ def _that_head(that: Token) -> Token | None:
     place, time or channel: a verb, or a noun of saying; None when a possessive stands
     between ("seeking evidence of his father's assertion that": the assertion's)."""
     doc = that.doc
+    if that.i and doc[that.i - 1].lemma_.lower() in _OWN_THAT:
+        return None  # "to the extent that Obama did": the noun's clause
     for j in range(that.i - 1, max(that.sent.start, that.i - _THAT_REACH) - 1, -1):
         tok = doc[j]
         if tok.pos_ == "VERB":
@@ -342,7 +353,12 @@ def find_misread_that(
                 if t.dep_ != "case" and not t.is_space and (t.i < head.i) == (owner.i < head.i)
             ]
             cue = [head]
-        elif _negated(head) or not _says_clause(head) or head.lemma_.lower() in RECEIVING_VERBS:
+        elif (
+            _negated(head)
+            or (head.dep_ == "xcomp" and _negated(head.head))  # "does not need to show"
+            or not _says_clause(head)
+            or head.lemma_.lower() in RECEIVING_VERBS
+        ):
             continue
         else:
             source, cue = source_tokens(head), cue_tokens(head)
