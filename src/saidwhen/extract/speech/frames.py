@@ -44,9 +44,16 @@ from saidwhen.extract.speech.lexicon import (
     RECEIVING_VERBS,
     SUBJ_DEPS,
     WHEN_ENTS,
+    cue_record,
     likely_cue,
 )
-from saidwhen.extract.speech.rules import Resolver, reported_draft, source_speaker
+from saidwhen.extract.speech.rules import (
+    SPEECH_NOUNS,
+    Resolver,
+    owner_of,
+    reported_draft,
+    source_speaker,
+)
 from saidwhen.extract.speech.syntax import (
     after_break,
     can_speak,
@@ -74,6 +81,7 @@ __all__ = [
     "cue_head",
     "find_as_reports",
     "find_clause_reports",
+    "find_misread_that",
     "heard_in_passing",
     "settle_sources",
     "split_next_acts",
@@ -82,6 +90,7 @@ __all__ = [
 
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
 def _negated(verb: Token) -> bool:
@@ -168,7 +177,16 @@ def _clause(verb: Token) -> list[Token] | None:
             return subtree(c)
         if subj and subj[0].i == c.left_edge.i and c.right_edge.i - c.left_edge.i >= 3:
             return subtree(c)  # "said he would run again", not "said he told them"
+        if subj and subj[0].left_edge.i == c.left_edge.i and _finite_said(verb):
+            return subtree(c)  # "That person said the hostility he faced hurt him"
     return None
+
+
+def _finite_said(verb: Token) -> bool:
+    """A finite verb with a subject of its own: not an infinitive ("her call to admit its
+    plan is wrong" is no statement), nor a verb conjoined to another's subject, whose
+    source the next act reads (:func:`split_next_acts`)."""
+    return verb.tag_ in _FINITE and any(c.dep_ in SUBJ_DEPS for c in verb.children)
 
 
 def _promised(verb: Token) -> list[Token] | None:
@@ -252,6 +270,121 @@ def find_clause_reports(
     ]
 
 
+# What may stand between a verb of saying and the "that" of its clause: the one told
+# and a phrase of place, time or channel ("told her in a debate that", "disclosed in
+# court that", "said before attending the town hall that")
+_BEFORE_THAT = frozenset(("ADP", "DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADV", "PART"))
+_THAT_REACH = 8  # words between the verb and "that"
+# nouns of degree, time and manner whose "that" clause is their own ("to the extent
+# that", "the day that", "in a way that")
+_OWN_THAT = frozenset("extent degree time day moment year way manner place reason".split())
+
+
+def _says_clause(verb: Token) -> bool:
+    """Whether a verb reports its "that" clause: one of CLAUSE_VERBS, or a word PolNeAR
+    train mostly reads as a cue with a clause ("noting", "reminding", "argued")."""
+    if verb.lemma_.lower() in CLAUSE_VERBS:
+        return True
+    rec = cue_record(verb.lower_, verb.lemma_.lower(), "ccomp", False, "x")
+    return likely_cue(rec, count=3, rate=0.6)
+
+
+def _that_clause_words(that: Token) -> list[Token]:
+    """The clause a "that" opens, to its end: its head's subtree after it, or where the
+    parse took "that" for a preposition or a relative word ("noting that at one point
+    he had trailed"), up to the sentence's end or a semicolon, colon or dash."""
+    doc = that.doc
+    head = that.head
+    if that.dep_ == "mark" and head.i > that.i:
+        return [t for t in subtree(head) if t.i > that.i]
+    out = []
+    for t in doc[that.i + 1 : that.sent.end]:
+        if t.text in (";", ":", *DASHES):
+            break
+        out.append(t)
+    return out
+
+
+def _that_head(that: Token) -> Token | None:
+    """The verb or noun of saying a "that" follows, past the one told and a phrase of
+    place, time or channel: a verb, or a noun of saying; None when a possessive stands
+    between ("seeking evidence of his father's assertion that": the assertion's)."""
+    doc = that.doc
+    if that.i and doc[that.i - 1].lemma_.lower() in _OWN_THAT:
+        return None  # "to the extent that Obama did": the noun's clause
+    for j in range(that.i - 1, max(that.sent.start, that.i - _THAT_REACH) - 1, -1):
+        tok = doc[j]
+        if tok.pos_ == "VERB":
+            return tok
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+            return tok
+        if tok.pos_ not in _BEFORE_THAT or tok.is_punct or tok.dep_ == "case":
+            return None
+    return None
+
+
+def find_misread_that(
+    view: ArticleView, people: Resolver | None = None, taken: Collection[int] = ()
+) -> list[Draft]:
+    """``he said, noting that at one point he had trailed by 50 points``, ``told her in a
+    debate that she should ...``: a verb of saying whose "that" clause the parser did
+    not make its complement (it read "that" as a preposition, or hung the clause on
+    the noun of a phrase between them); a noun of saying and its owner likewise
+    ("his father's assertion that ...").  The clause must hold a subject and a finite
+    verb of its own."""
+    resolve = people.resolve if people is not None else None
+    doc, text = view.doc, view.text
+    out: list[Draft] = []
+    first = bisect.bisect_left(view.idx, view.start)
+    for k in range(first, len(doc)):
+        if view.lower[k] != "that" or view.pos[k] != "SCONJ" or k in view.quoted:
+            continue
+        that = doc[k]
+        head = _that_head(that)
+        if head is None or head.i in taken or head.i in view.quoted:
+            continue
+        if head.pos_ == "NOUN":  # "his father's assertion that ...": its owner's words
+            owner = owner_of(head)
+            if owner is None:
+                continue
+            source = [
+                t
+                for t in subtree(owner)
+                if t.dep_ != "case" and not t.is_space and (t.i < head.i) == (owner.i < head.i)
+            ]
+            cue = [head]
+        elif (
+            _negated(head)
+            or (head.dep_ == "xcomp" and _negated(head.head))  # "does not need to show"
+            or not _says_clause(head)
+            or head.lemma_.lower() in RECEIVING_VERBS
+        ):
+            continue
+        else:
+            source, cue = source_tokens(head), cue_tokens(head)
+            if not any(c.dep_ in SUBJ_DEPS for c in head.children) and not any(
+                t.pos_ in ("PROPN", "PRON") for t in source
+            ):
+                continue  # a subject reached through other verbs must name someone
+        words = _that_clause_words(that)
+        clause = [t for t in words if not t.is_punct]
+        if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in clause) and not any(
+            t.pos_ in ("PRON", "PROPN", "NOUN") for t in clause[:4]
+        ):
+            continue
+        if not any(t.tag_ in _FINITE for t in clause):
+            continue
+        if not source or (len(source) == 1 and source[0].lower_ in NO_SOURCE):
+            continue
+        content = trim(doc, words)
+        if len(content) < 3 or _across_paragraphs(text, [*content, *source]):
+            continue
+        drafted = reported_draft(text, resolve, content, cue, source)
+        if drafted is not None:
+            out.append(drafted)
+    return out
+
+
 def _as_object(verb: Token) -> list[Token] | None:
     """``the plan as a disaster``: the verb's object and the ``as`` phrase right after it
     that says what it is."""
@@ -329,8 +462,14 @@ def _with_reason(verb: Token) -> list[Token] | None:
     if not objs:
         return None
     doc, obj = verb.doc, objs[0]
+    word = REASON_VERBS.get(verb.lemma_.lower())
     k = obj.right_edge.i + 1
-    if k >= len(doc) or doc[k].lower_ != REASON_VERBS.get(verb.lemma_.lower()):
+    # the parse may hang the reason on the object ("accused Ana Ruiz of showing support
+    # for the mayor": "of" under "Ruiz", the object's phrase running to its end)
+    held = [c for c in obj.children if c.dep_ == "prep" and c.lower_ == word and c.i > obj.i]
+    if held and held[0].i == min((c.i for c in obj.children if c.i > obj.i), default=-1):
+        k = held[0].i
+    if k >= len(doc) or doc[k].lower_ != word:
         return None
     if doc[k].head.i not in (verb.i, obj.i) or doc[k].dep_ != "prep":
         return None

@@ -13,6 +13,7 @@ from saidwhen.extract.speech.frames import (
     cue_head,
     find_as_reports,
     find_clause_reports,
+    find_misread_that,
     heard_in_passing,
     settle_sources,
     split_next_acts,
@@ -312,6 +313,11 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
             or (q.start < r.end and r.start < q.end and not (nests and _nested(people, r, q)))
             for q in out
         ):
+            out.append(r)
+    for r in find_misread_that(view, people, taken):
+        # (only where nothing else reads the words: the parse that misread the clause
+        # is no sure guide to a report inside another's)
+        if not any(_same_report(q, r) or (q.start < r.end and r.start < q.end) for q in out):
             out.append(r)
     for r in find_noun_reports(view, people):
         # a reading whose source is the noun itself ("Lee's argument" of "Lee's argument
