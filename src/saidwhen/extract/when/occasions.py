@@ -31,6 +31,7 @@ from saidwhen.extract.when.evidence import (
     _PRESENT_SAY,
     _news_day,
     _outside,
+    _said_then,
     _since_clause,
     lead_end_of,
     written,
@@ -539,6 +540,7 @@ def _names(q: Quote) -> set[str]:
 
 _INTERVIEW = re.compile(r"\binterview\b", re.I)
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_NOT_SAID = re.compile(r"(?:refus|declin|fail|would\s+not|did\s+not|didn[’']t)", re.I)
 _WROTE = re.compile(r"\bwr(?:o|i)te", re.I)
 _INTERVIEW_WEEKS = 2  # how far back a range ("last week", "this week") may start
 
@@ -577,6 +579,8 @@ def _interview_days(
         frame = _outside(text, s, e, q)
         if not _INTERVIEW.search(frame) or _BEFORE_IT.search(frame):
             continue
+        if not _said_then(text, q.cue, frame) or _NOT_SAID.match(q.cue.text):
+            continue  # "refused to say in an interview", "would not rule out": nothing said there
         if not _dated_sentence(free, s, e, q):
             continue  # dated by the account around it, not where the interview is told
         audience = _AUDIENCE.search(frame)
