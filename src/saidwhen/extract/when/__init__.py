@@ -159,6 +159,14 @@ the lead's past day, the last past day told before the words and the day most qu
 dated to; weights learned on the tuning sets' gold take a candidate, or the article's day,
 when sure, and leave the passes' verdict (one of their features) otherwise.
 
+A speaker's interview of the past week that the text dates in the words' own sentence
+("Ruiz said in an interview on Friday that ...", "In a telephone interview last week,
+Ruiz said ...") is where the speaker's words still undated after all of the above were
+said, before it in the text or after (rule 1 of annotations/BRIEF.md: words said at an
+occasion take its date wherever the text gives it): said in the simple past, not written,
+not at another occasion ("at a rally") nor told to another audience ("told CNN" after an
+interview with the Gazette); a speaker with interviews of two days told keeps none.
+
 Without any of these the quote keeps ``when=None`` and ``when_basis="article
 date"``: the text says no more than that it was said by the article's date.
 Timex dates inside quoted words date what is said, not the saying, and are

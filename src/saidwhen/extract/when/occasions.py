@@ -31,6 +31,7 @@ from saidwhen.extract.when.evidence import (
     _PRESENT_SAY,
     _news_day,
     _outside,
+    _said_then,
     _since_clause,
     lead_end_of,
     written,
@@ -535,3 +536,108 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
 
 def _names(q: Quote) -> set[str]:
     return {q.speaker.name} if q.speaker and q.speaker.name else set()
+
+
+_INTERVIEW = re.compile(r"\binterview\b", re.I)
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_NOT_SAID = re.compile(r"(?:refus|declin|fail|would\s+not|did\s+not|didn[’']t)", re.I)
+_WROTE = re.compile(r"\bwr(?:o|i)te", re.I)
+_INTERVIEW_WEEKS = 2  # how far back a range ("last week", "this week") may start
+
+
+def _recent(date: _Date, anchor: dt.date) -> bool:
+    """A day of the past week, or a range of days ("last week") that starts in the last two
+    weeks and ends by the article: the interview the article reports, not an old one."""
+    when, rng = date
+    if when is not None:
+        return bool(_DAY.fullmatch(when)) and days_before(anchor, 7) <= when < anchor.isoformat()
+    if rng is None or not (rng.start and rng.end) or not _DAY.fullmatch(rng.start):
+        return False
+    today = anchor.isoformat()
+    return days_before(anchor, 7 * _INTERVIEW_WEEKS) <= rng.start < today and rng.end <= today
+
+
+def _interview_days(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    quotes: Sequence[Quote],
+    free: Sequence[Timex],
+    anchor: dt.date,
+) -> dict[str, tuple[_Date, str | None]]:
+    """Each speaker's one recent interview the text dates by the words' own sentence ("Ruiz
+    said in an interview on Friday that ...", "In a telephone interview last week, Ruiz
+    said ...", "told the Gazette in an interview Monday"): its date, and the audience named
+    there ("the Gazette"), by the speaker's name."""
+    told: dict[str, set[tuple[_Date, str | None]]] = {}
+    for q in quotes:
+        if not (q.speaker and q.speaker.name and q.cue and q.when_basis == "text"):
+            continue
+        date = (q.when, q.when_range)
+        if not _recent(date, anchor):
+            continue  # an older interview ("in a 1999 interview"): not the article's
+        s, e = _sentence_of(sents, q.cue.start)
+        frame = _outside(text, s, e, q)
+        if not _INTERVIEW.search(frame) or _BEFORE_IT.search(frame):
+            continue
+        if not _said_then(text, q.cue, frame) or _NOT_SAID.match(q.cue.text):
+            continue  # "refused to say in an interview", "would not rule out": nothing said there
+        if not _dated_sentence(free, s, e, q):
+            continue  # dated by the account around it, not where the interview is told
+        audience = _AUDIENCE.search(frame)
+        told.setdefault(q.speaker.name, set()).add(
+            (date, audience.group("who") if audience else None)
+        )
+    out: dict[str, tuple[_Date, str | None]] = {}
+    for name, seen in told.items():
+        # a day told wins over a range told elsewhere ("this week"); two days: which one?
+        days = {d for d in seen if d[0][0] is not None} or seen
+        if len({d for d, _ in days}) == 1:
+            out[name] = next(iter(days))
+    return out
+
+
+def interviews_dated(
+    text: str,
+    sents: Sequence[tuple[int, int]],
+    quotes: Sequence[Quote],
+    free: Sequence[Timex],
+    anchor: dt.date,
+) -> list[Quote]:
+    """A speaker's recent interview the text dates ("said in an interview on Friday") is where
+    their undated words in the article were said, before or after it (annotations/BRIEF.md,
+    rules 1 and 2: words said at an occasion take its date wherever the text gives it; a
+    frame of the paper's reporting, "last week", its range): words in the simple past, not
+    "says" or "has said", not written, not at another occasion ("at a rally") nor told to
+    another audience ("told CNN" after an interview with the Gazette).
+    """
+    told = _interview_days(text, sents, quotes, free, anchor)
+    if not told:
+        return list(quotes)
+    out = list(quotes)
+    dated: set[int] = set()
+    for i, q in enumerate(quotes):
+        if q.when or q.when_range or q.when_basis != "article date" or q.continues is not None:
+            continue
+        name = q.speaker.name if q.speaker else None
+        if name not in told or q.cue is None:
+            continue
+        (when, rng), who = told[name]
+        if _PRESENT_SAY.search(q.cue.text) or said_before_now(text, q.cue) or written(q):
+            continue
+        if _WROTE.search(q.cue.text):
+            continue  # written, not said in an interview ("wrote in an op-ed")
+        s, e = _sentence_of(sents, q.cue.start)
+        frame = _outside(text, s, e, q)
+        if _sets_occasion(frame) and not _INTERVIEW.search(frame):
+            continue  # "at a rally": another occasion
+        audience = _AUDIENCE.search(frame)
+        if audience is not None and audience.group("who") != who:
+            continue
+        out[i] = replace(q, when=when, when_range=rng, when_basis="text")
+        dated.add(i)
+    for i, q in enumerate(out):  # continuations follow
+        if q.continues in dated and not (q.when or q.when_range) and q.when_basis == "article date":
+            p = out[q.continues]
+            out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis="text")
+            dated.add(i)
+    return out

@@ -77,6 +77,7 @@ from saidwhen.extract.when.occasions import (
     _names_occasion,
     _occasions_dated,
     _sets_occasion,
+    interviews_dated,
     lead_at_occasion,
 )
 from saidwhen.model import DateRange, Quote, Timex
@@ -223,6 +224,8 @@ def _date_all(
         days = []  # the story is of the article's day: a day before it told later is an aside
     out = _yesterday_dated(out, text, sents, days, yesterday, lead_day, reactions=news)
     out = choose_days(own, out, text, sents, story, anchor, news=news, occasion=occasion)
+    # last: a speaker's dated interview dates only the words every pass above left undated
+    out = interviews_dated(text, sents, out, free, anchor)
     # words quoted again (a headline, a subheading, a fragment of a quote given whole) are
     # one saying with the words the passes above dated
     out = _same_words_dated(_headings_dated(text, out))
