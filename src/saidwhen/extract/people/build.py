@@ -421,7 +421,11 @@ def find_people(
         for d in ent.descriptors:
             if d and (word := d.split()[-1]) not in name_parts:
                 ent.female += _gendered(word, FEMALE_WORDS, "woman")
-                ent.male += _gendered(word, MALE_WORDS, "man")
+                # (an office in "-man" is said of women too, "spokesman Ana Ruiz": it
+                # weighs less than a woman's given name)
+                ent.male += _gendered(word, MALE_WORDS, "man") * (
+                    0.25 if word.endswith("man") and word != "man" else 1
+                )
     _vote_predicates(doc, index)
     _vote_pronouns(doc, index)
     index.add_relatives()

@@ -134,6 +134,8 @@ _MORE_MALE = frozenset(
 )
 # every given name known, for where a name starts (not for the tagger's features)
 _ANY_GIVEN = _GIVEN_NAMES | _MORE_FEMALE | _MORE_MALE
+
+
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Titles of those sent to or speaking for a place ("Ambassador to the United Nations").
 _ENVOYS = frozenset(
@@ -1183,7 +1185,7 @@ def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
         out.append(" ".join([*mods, _one(c, noun)]))
     for child in c.children[head]:
         if c.dep[child] == "appos" and c.pos[child] == "NOUN" and child >= j:
-            if _role_like(c, child):
+            if _role_like(c, child) and not _someone_elses(c, child):
                 mods = [
                     c.lower[t]
                     for t in c.children[child]
@@ -1200,6 +1202,15 @@ def _appositive_descriptors(doc: Doc, i: int, j: int) -> list[str]:
         ):
             out.append(f"{c.text[child]}-year-old")
     return out
+
+
+def _someone_elses(c: Columns, noun: int) -> bool:
+    """An appositive noun that names someone of the name's, not the name: "Dana Lee,
+    whose husband, ..." and "Lee’s son, Tom" (the parse makes "son" Lee's appositive)."""
+    if any(c.dep[t] == "poss" and c.lower[t] == "whose" for t in c.children[noun]):
+        return True
+    left = min([noun, *(t for t in c.children[noun] if t < noun)])
+    return left > 0 and c.text[left - 1] in ("’", "'", "’s", "'s")
 
 
 def _time_tail(span: SpacySpan) -> int:

@@ -97,6 +97,9 @@ def _weak(ent: _Entity) -> bool:
     return len(ent.tokens) == 1 and not ent.votes.get("person_strong")
 
 
+_REFLEXIVES = frozenset(("himself", "herself", "themselves", "itself"))
+
+
 class _Pronouns:
     """The pronoun half of :class:`~saidwhen.extract.people.index.PeopleIndex`: the
     index's state and methods that it uses are declared here for the type checker."""
@@ -136,7 +139,7 @@ class _Pronouns:
         gender = PRONOUNS.get(token.lower_)
         if gender is None:
             return None
-        skip = self._objects_of_verb(token)
+        skip = self._objects_of_verb(token) | self._subjects_of_own_clause(token)
         subject = token.dep_ in ("nsubj", "nsubjpass")
         in_quote = self.in_quote(token.idx)
         newcomer = None if in_quote else self._introduced_before(token, gender)
@@ -250,6 +253,39 @@ class _Pronouns:
                 out.add(id(ent))
         if view.lemma[verb] in SPEECH_VERBS:
             out.update(self._named_in_own_quote(pron, pron.head))
+        return frozenset(out)
+
+    def _subjects_of_own_clause(self, pron: Token) -> frozenset[int]:
+        """The people named as the subject of the clause an object him/her is in ("Brahms
+        and Hanslick made themselves known to him"): not who the pronoun is, which would
+        be "himself"; the clause is left no further than through its verb's complements."""
+        view = article_view(self._doc)
+        p = pron.i
+        dep, kids, idx, texts = view.dep, view.children, view.idx, view.texts
+        if view.lower[p] not in ("him", "her") or dep[p] not in ("dobj", "dative", "pobj"):
+            return frozenset()
+        t = view.head[p]
+        if dep[p] == "pobj":
+            t = view.head[t]
+        for _ in range(3):
+            subjects = [c for c in kids[t] if dep[c] in ("nsubj", "nsubjpass")]
+            # (a small clause's reflexive subject stands for the subject above it)
+            reflexive = any(view.lower[c] in _REFLEXIVES for c in subjects)
+            if subjects and not reflexive:
+                break
+            if dep[t] not in ("xcomp", "oprd", "acomp", "prep", "pobj", "dobj") and not (
+                reflexive and dep[t] == "ccomp"
+            ):
+                return frozenset()
+            t = view.head[t]
+        else:
+            return frozenset()
+        out = set()
+        while subjects:
+            s = subjects.pop()
+            subjects.extend(c for c in kids[s] if dep[c] == "conj")
+            if view.pos[s] == "PROPN" and (ent := self.entity_at(idx[s], idx[s] + len(texts[s]))):
+                out.add(id(ent))
         return frozenset(out)
 
     def _named_in_own_quote(self, pron: Token, verb: Token) -> set[int]:
