@@ -132,12 +132,18 @@ def nest(
             and not d.start <= outer[1].idx < d.end
             and not _within(outer[1], d.speaker.start, d.speaker.end)
         ):
-            if d.kind == "indirect" and verb.pos_ in _VERBS and not _says_on(view, verb):
+            if (
+                d.kind == "indirect"
+                and verb.pos_ in _VERBS
+                and view.cues[verb.i] is not None
+                and not _says_on(view, verb)
+            ):
                 # "Lee spoke with the envoy ..., according to a readout", "Ruiz claimed the
                 # label thought ...": an act or a thought that the outer source states is
                 # its statement, not one it passes on (a noun for words keeps its owner:
-                # "Lee's claim that ..., according to X"); inside the outer source's own
-                # report of it, it is no record at all
+                # "Lee's claim that ..., according to X"; a verb PolNeAR train never
+                # saw in its frame may be a sure frame: "had conveyed to X that ...");
+                # inside the outer source's own report of it, it is no record at all
                 acts.append(d)
                 d.speaker, d.cue = make_speaker(doc, people, outer[1]), outer[0]
                 d.cue_token = None
