@@ -89,10 +89,8 @@ _REPORTERS_WORD = frozenset(
 def nest(
     view: ArticleView, people: PeopleIndex, drafts: list[Draft], quoted: frozenset[int]
 ) -> None:
-    """Set each nested draft's inner ``speaker`` and outer ``reported_by`` (in place; an
-    act another source's report holds is dropped)."""
+    """Set each nested draft's inner ``speaker`` and outer ``reported_by`` (in place)."""
     doc = view.doc
-    acts: list[Draft] = []
     for d in drafts:
         if d.cue is None or d.speaker is None or d.headline or d.reported_by is not None:
             continue
@@ -132,38 +130,7 @@ def nest(
             and not d.start <= outer[1].idx < d.end
             and not _within(outer[1], d.speaker.start, d.speaker.end)
         ):
-            if (
-                d.kind == "indirect"
-                and verb.pos_ in _VERBS
-                and view.cues[verb.i] is not None
-                and not _says_on(view, verb)
-            ):
-                # "Lee spoke with the envoy ..., according to a readout", "Ruiz claimed the
-                # label thought ...": an act or a thought that the outer source states is
-                # its statement, not one it passes on (a noun for words keeps its owner:
-                # "Lee's claim that ..., according to X"; a verb PolNeAR train never
-                # saw in its frame may be a sure frame: "had conveyed to X that ...");
-                # inside the outer source's own report of it, it is no record at all
-                acts.append(d)
-                d.speaker, d.cue = make_speaker(doc, people, outer[1]), outer[0]
-                d.cue_token = None
-                continue
             d.reported_by, d.reported_cue = make_speaker(doc, people, outer[1]), outer[0]
-    for d in acts:
-        if _inside_report(d, drafts):
-            drafts.remove(d)
-
-
-def _inside_report(d: Draft, drafts: list[Draft]) -> bool:
-    """Whether another report's words hold the draft's (it is part of that report)."""
-    return any(
-        r is not d
-        and r.kind == "indirect"
-        and r.start <= d.start
-        and d.end <= r.end
-        and r.end - r.start > d.end - d.start
-        for r in drafts
-    )
 
 
 def shares_pass_on(view: ArticleView, drafts: list[Draft]) -> None:
