@@ -77,6 +77,11 @@ GATES: dict[str, tuple[tuple[Path, ...], int]] = {
         tuple(ANNOTATIONS / f"p{k}" for k in range(57, 65)),
         48,
     ),
+    # fresh in session 23 (scored once at its start and once after all its merges)
+    "realnews_polnear_p65_p72.json": (
+        tuple(ANNOTATIONS / f"p{k}" for k in range(65, 73)),
+        48,
+    ),
 }
 FLOORS: dict[str, dict[str, float]] = {name: floors_file(name)["floors"] for name in GATES}
 
