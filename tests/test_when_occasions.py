@@ -10,16 +10,10 @@ from typing import Any
 
 import pytest
 
-from saidwhen.model import Quote
+from tests.when_helpers import when
 
 NEWS_DAY = "2019-11-20"
 WEEK = "2019-11-11/2019-11-17"
-
-
-def when(q: Quote) -> str | None:
-    if q.when_range is not None:
-        return f"{q.when_range.start}/{q.when_range.end}"
-    return q.when
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from saidwhen.model import Quote
+from tests.when_helpers import when
 
 NEWS_DAY = "2019-11-20"
 FRIDAY = "2019-11-15"
@@ -27,12 +28,6 @@ _INTERVIEW = (
     "The pier was built in 1931 and has been patched many times since.\n\n"
     "Fishermen have asked for a wider berth for years.\n\n"
 )
-
-
-def when(q: Quote) -> str | None:
-    if q.when_range is not None:
-        return f"{q.when_range.start}/{q.when_range.end}"
-    return q.when
 
 
 @pytest.mark.parametrize(

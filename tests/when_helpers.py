@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from saidwhen.model import Quote
 
 NEWS_DAY = "2019-11-20"
 
@@ -17,3 +20,10 @@ def dated(nlp: Any, text: str, quoted: str) -> tuple[str | None, str]:
     found = [q for q in record.quotes if quoted in q.text]
     (q,) = [q for q in found if q.kind != "indirect"] or found
     return q.when, q.when_basis
+
+
+def when(q: Quote) -> str | None:
+    """A quote's day, or its range as ``START/END``."""
+    if q.when_range is not None:
+        return f"{q.when_range.start}/{q.when_range.end}"
+    return q.when
