@@ -584,22 +584,14 @@ def feature_stamp(doc: Doc) -> str:
     return digest.hexdigest()[:16]
 
 
-def _template_rows(
-    template: str, attrs: dict[str, int], ordered: Sequence[str] | None = None
-) -> dict[Any, int]:
+def _template_rows(template: str, attrs: dict[str, int], ordered: Sequence[str]) -> dict[Any, int]:
     """The model's row of each value of ``template`` that renders to a feature it knows
-    (``ordered``: the feature strings of ``attrs`` sorted, where the caller has them:
-    those of one prefix are then found by bisection, not by a scan of all)."""
+    (``ordered``: the feature strings of ``attrs`` sorted, so that those of one prefix are
+    found by bisection, not by a scan of all)."""
     if "{}" not in template:
         return {True: attrs[template]} if template in attrs else {}
     prefix, _, suffix = template.partition("{}")
     lo = len(prefix)
-    if ordered is None:
-        return {
-            a[lo : len(a) - len(suffix)]: row
-            for a, row in attrs.items()
-            if a.startswith(prefix) and a.endswith(suffix) and len(a) >= lo + len(suffix)
-        }
     out: dict[Any, int] = {}
     for k in range(bisect.bisect_left(ordered, prefix), len(ordered)):
         a = ordered[k]

@@ -51,6 +51,7 @@ from saidwhen.extract.speech.rules import (
     SPEECH_NOUNS,
     Resolver,
     owner_of,
+    owner_words,
     reported_draft,
     source_speaker,
 )
@@ -347,11 +348,7 @@ def find_misread_that(
             owner = owner_of(head)
             if owner is None:
                 continue
-            source = [
-                t
-                for t in subtree(owner)
-                if t.dep_ != "case" and not t.is_space and (t.i < head.i) == (owner.i < head.i)
-            ]
+            source = owner_words(owner, head)
             cue = [head]
         elif (
             _negated(head)

@@ -67,6 +67,7 @@ __all__ = [
     "find_source_insertions",
     "noun_report",
     "owner_of",
+    "owner_words",
     "reported_draft",
     "source_speaker",
     "to_clause",
@@ -533,12 +534,7 @@ def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list
         if parts is None:
             continue
         owner, content = parts
-        # the owner before the noun ("Lee's announcement"), or its agent after it
-        source = [
-            t
-            for t in subtree(owner)
-            if t.dep_ != "case" and not t.is_space and (t.i < noun.i) == (owner.i < noun.i)
-        ]
+        source = owner_words(owner, noun)
         # PolNeAR's cue takes a "from" agent's preposition ("an admission from"), not "by"
         cue = (
             [noun, doc[noun.i + 1]]
@@ -588,6 +584,17 @@ def owner_of(noun: Token) -> Token | None:
     if k > 0 and case.dep_ == "case" and case.head.i == k - 1 and case.head.pos_ in _OWNERS:
         return case.head
     return None
+
+
+def owner_words(owner: Token, noun: Token) -> list[Token]:
+    """The words that name a noun of saying's owner: before the noun ("Lee's
+    announcement"), or its agent after it ("an admission from the mayor"), without the
+    possessive or the preposition."""
+    return [
+        t
+        for t in subtree(owner)
+        if t.dep_ != "case" and not t.is_space and (t.i < noun.i) == (owner.i < noun.i)
+    ]
 
 
 def _by_agent(noun: Token) -> Token | None:

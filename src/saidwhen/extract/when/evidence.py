@@ -589,11 +589,19 @@ def _same_words_dated(quotes: Sequence[Quote]) -> list[Quote]:
             if same:
                 p = min(same, key=lambda p: abs(p.start - q.start))
                 out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis="text")
-    for i, q in enumerate(out):  # continuations follow
-        if q.continues is not None and 0 <= q.continues < i and q.when_basis == "article date":
-            p = out[q.continues]
-            if p is not quotes[q.continues] and (p.when or p.when_range):
-                out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
+    return continuations_follow(quotes, out)
+
+
+def continuations_follow(before: Sequence[Quote], out: list[Quote]) -> list[Quote]:
+    """A quote that goes on from one a pass dated (``out[j]``, no longer ``before[j]``)
+    takes its date, where the text gave it none of its own."""
+    for i, q in enumerate(out):
+        j = q.continues
+        if j is None or not 0 <= j < i or q.when_basis != "article date":
+            continue
+        p = out[j]
+        if p is not before[j] and (p.when or p.when_range) and not (q.when or q.when_range):
+            out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis=p.when_basis)
     return out
 
 

@@ -33,6 +33,7 @@ from saidwhen.extract.when.evidence import (
     _outside,
     _said_then,
     _since_clause,
+    continuations_follow,
     lead_end_of,
     written,
 )
@@ -614,7 +615,6 @@ def interviews_dated(
     if not told:
         return list(quotes)
     out = list(quotes)
-    dated: set[int] = set()
     for i, q in enumerate(quotes):
         if q.when or q.when_range or q.when_basis != "article date" or q.continues is not None:
             continue
@@ -634,10 +634,4 @@ def interviews_dated(
         if audience is not None and audience.group("who") != who:
             continue
         out[i] = replace(q, when=when, when_range=rng, when_basis="text")
-        dated.add(i)
-    for i, q in enumerate(out):  # continuations follow
-        if q.continues in dated and not (q.when or q.when_range) and q.when_basis == "article date":
-            p = out[q.continues]
-            out[i] = replace(q, when=p.when, when_range=p.when_range, when_basis="text")
-            dated.add(i)
-    return out
+    return continuations_follow(quotes, out)
