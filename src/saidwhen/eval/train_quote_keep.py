@@ -1,7 +1,7 @@
 """Learn the second look at quoted words (:mod:`saidwhen.extract.speech.quote_keep`) from the
 realnews tuning sets' gold, and say honestly how well it does.
 
-Each tuning set (realnews-dev and our PolNeAR sets p7-p56; never the check set) is
+Each tuning set (realnews-dev and our PolNeAR sets p7-p64; never the check set) is
 extracted twice with :func:`~saidwhen.extract.speech.quote_keep.tracing`: with the rules
 alone (each region's reason and features, and whether a direct quote or fragment came out
 of it) and with every region kept (whether one would come out of it).  A region is labelled

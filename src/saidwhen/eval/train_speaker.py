@@ -1,7 +1,7 @@
 """Learn the second look at a quote's speaker (:mod:`saidwhen.extract.people.speaker_rank`)
 from the realnews tuning sets' gold, and say honestly how well it does.
 
-Each tuning set (realnews-dev and our PolNeAR sets p7-p56; never the check set) is
+Each tuning set (realnews-dev and our PolNeAR sets p7-p64; never the check set) is
 extracted with :func:`~saidwhen.extract.people.speaker_rank.tracing`: every direct quote
 and fragment gives its candidate speakers and their features.  A quote is matched to the
 gold as the shared scorer matches (``score.spans`` and ``score.match``: overlap of at least
