@@ -74,3 +74,33 @@ def test_pack_refuses_offsets_that_miss_their_words(tmp_path: Path) -> None:
     (tmp_path / "in" / "rain.json").write_text(json.dumps(gold), encoding="utf-8")
     with pytest.raises(SystemExit, match="do not give"):
         main(["pack", str(tmp_path / "in"), str(tmp_path / "out")])
+
+
+def _page_gold() -> dict[str, object]:
+    gold = _gold()
+    gold["source_path"] = "scrapinghub/article-extraction-benchmark html/ab12.html.gz"
+    return gold
+
+
+def test_a_page_reads_its_body_from_the_article_extraction_ground_truth(tmp_path: Path) -> None:
+    (tmp_path / "article-extraction").mkdir()
+    truth = {"ab12": {"articleBody": TEXT, "url": "https://example.org/rain"}}
+    (tmp_path / "article-extraction" / "ground-truth.json").write_text(json.dumps(truth))
+    doc = pack(_page_gold())
+    assert doc["text_from"] == "article-extraction/ground-truth.json#ab12"
+    assert "farmer said" not in json.dumps(doc)
+    assert unpack(doc, tmp_path)["quotes"][0]["text"] == "about time"
+
+
+def test_a_page_missing_from_the_ground_truth_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "article-extraction").mkdir()
+    (tmp_path / "article-extraction" / "ground-truth.json").write_text("{}")
+    with pytest.raises(SaidwhenError, match="no articleBody for page ab12"):
+        unpack(pack(_page_gold()), tmp_path)
+
+
+def test_an_unknown_source_cannot_be_packed() -> None:
+    gold = _gold()
+    gold["source_path"] = "somewhere/else.txt"
+    with pytest.raises(SaidwhenError, match="neither"):
+        pack(gold)

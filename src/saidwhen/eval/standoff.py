@@ -6,8 +6,10 @@ PolNeAR's articles (``annotations/realnews-polnear/``) must not copy that
 text into the project, so they are stored *standoff*: the same JSON without
 ``text`` fields, with ``text_from`` (the article's path under
 ``shared/data``) and ``text_sha256`` (so that an edited source is noticed,
-not silently misread).  :func:`unpack` rebuilds the full gold file, reading
-the text in place, for the shared scorer.
+not silently misread).  A real page of ``shared/data/article-extraction`` has no text file:
+its text is the ground truth's ``articleBody`` (as for realnews-dev), named
+``article-extraction/ground-truth.json#SHA256``.  :func:`unpack` rebuilds the full gold
+file, reading the text in place, for the shared scorer.
 
     python -m saidwhen.eval.standoff pack GOLD_DIR OUT_DIR   # full gold files -> standoff
     python -m saidwhen.eval.standoff unpack DIR OUT_DIR      # standoff -> full gold files
@@ -40,17 +42,40 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_PAGES = "scrapinghub/article-extraction-benchmark"
+_PAGE_BODIES = "article-extraction/ground-truth.json"
+
+
 def _text_from(doc: dict[str, Any]) -> str:
-    """``polnear train/text/NAME.txt`` (how annotators name the source) -> a path under data/."""
+    """How annotators name the source -> where its text is under data/: ``polnear
+    train/text/NAME.txt`` is that file, a page ``scrapinghub/article-extraction-benchmark
+    html/SHA.html.gz`` its body in the article-extraction ground truth."""
     if doc.get("text_from"):
         return str(doc["text_from"])
     corpus, _, rest = str(doc.get("source_path", "")).partition(" ")
-    if corpus != "polnear" or not rest:
-        raise SaidwhenError(
-            f"{doc.get('name')}: source_path {doc.get('source_path')!r} "
-            "is not 'polnear SPLIT/text/NAME.txt'"
-        )
-    return f"polnear/{rest}"
+    if corpus == "polnear" and rest:
+        return f"polnear/{rest}"
+    if corpus == _PAGES and rest.startswith("html/") and rest.endswith(".html.gz"):
+        return f"{_PAGE_BODIES}#{rest[len('html/') : -len('.html.gz')]}"
+    raise SaidwhenError(
+        f"{doc.get('name')}: source_path {doc.get('source_path')!r} is neither "
+        f"'polnear SPLIT/text/NAME.txt' nor '{_PAGES} html/SHA.html.gz'"
+    )
+
+
+def _read_text(name: object, text_from: str, data_root: Path) -> str:
+    path_part, _, page = text_from.partition("#")
+    path = data_root / path_part
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise SaidwhenError(f"{name}: cannot read its text {path}: {err}") from None
+    if not page:
+        return raw
+    body = json.loads(raw).get(page, {}).get("articleBody")
+    if not isinstance(body, str):
+        raise SaidwhenError(f"{name}: {path} has no articleBody for page {page}")
+    return body
 
 
 def is_standoff(doc: dict[str, Any]) -> bool:
@@ -71,13 +96,11 @@ def unpack(doc: dict[str, Any], data_root: Path | None = None) -> dict[str, Any]
     """The full gold file: the article's text read from ``shared/data`` and each span's words."""
     if not is_standoff(doc):
         return doc
-    path = (data_root or shared_dir() / "data") / doc["text_from"]
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise SaidwhenError(f"{doc.get('name')}: cannot read its text {path}: {err}") from None
+    text = _read_text(doc.get("name"), doc["text_from"], data_root or shared_dir() / "data")
     if _sha(text) != doc["text_sha256"]:
-        raise SaidwhenError(f"{doc.get('name')}: {path} is not the text annotated (sha256 differs)")
+        raise SaidwhenError(
+            f"{doc.get('name')}: {doc['text_from']} is not the text annotated (sha256 differs)"
+        )
     out = {k: v for k, v in doc.items() if k not in ("text_from", "text_sha256", *_SPANS)}
     out["text"] = text
     for key in _SPANS:
