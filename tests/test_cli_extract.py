@@ -104,3 +104,34 @@ def test_table_without_topics_has_no_topic_note(tmp_path: Path) -> None:
         main, ["extract", write(tmp_path, "a.txt", ARTICLE), "--format", "table"]
     )
     assert "topic" not in result.output
+
+
+def test_table_wraps_a_long_speaker_and_names_a_repeat() -> None:
+    import datetime as dt
+
+    from saidwhen.io.writers import format_table
+    from saidwhen.model import ArticleRecord, Quote, Speaker
+
+    pair = Speaker("Marta Oyelaran-Whitfield and Jon Bex", "they", 0, 4, "person")
+    words = "The bridge stays shut until spring"
+    rec = ArticleRecord(
+        id="bridge",
+        date=dt.date(2022, 3, 1),
+        quotes=(
+            Quote(words, 10, 44, "direct", speaker=pair),
+            Quote(words, 90, 124, "direct", speaker=pair, repeat_of=0),
+        ),
+    )
+    rows = format_table(rec, width=100).splitlines()[3:-1]
+    assert [r.split(" | ")[0].strip() for r in rows] == [
+        "Marta",
+        "Oyelaran-Whitfield",
+        "and Jon Bex",
+        "Marta",
+        "Oyelaran-Whitfield",
+        "and Jon Bex",
+    ]
+    quote_cells = [r.split(" | ")[3] if r.count(" | ") == 3 else "" for r in rows]
+    assert quote_cells[:3] == [words, "", ""]
+    assert " ".join(c for c in quote_cells[3:] if c) == f"{words} (repeats an earlier row)"
+    assert all(len(r) <= 100 for r in rows)

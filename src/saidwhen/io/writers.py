@@ -73,13 +73,19 @@ def format_table(record: ArticleRecord, width: int | None = None) -> str:
         else:
             when = record.date.isoformat() + "*"
         body = textwrap.wrap(" ".join(q.text.split()), quote_w) or [""]
-        mark = "" if q.repeat_of is None else f" (repeats #{q.repeat_of})"
-        first = f"{_cell(speaker, sp_w):<{sp_w}} | {_cell(when, when_w):<{when_w}} | "
+        if q.repeat_of is not None:  # the table has no row numbers to point at
+            body = textwrap.wrap(" ".join(body) + " (repeats an earlier row)", quote_w)
+        # a long name (two speakers together) wraps like the quote instead of being cut
+        names = textwrap.wrap(" ".join(speaker.split()), sp_w, break_on_hyphens=False) or [""]
         kind = "topic" if q.topic else q.kind  # reported, but names what was talked about
-        lines.append(first + f"{kind:<{kind_w}} | {body[0]}{mark if len(body) == 1 else ''}")
-        pad = " " * sp_w + " | " + " " * when_w + " | " + " " * kind_w + " | "
-        for i, part in enumerate(body[1:], start=1):
-            lines.append(pad + part + (mark if i == len(body) - 1 else ""))
+        for i in range(max(len(body), len(names))):
+            cells = (
+                f"{names[i] if i < len(names) else '':<{sp_w}}",
+                f"{_cell(when, when_w) if i == 0 else '':<{when_w}}",
+                f"{kind if i == 0 else '':<{kind_w}}",
+                body[i] if i < len(body) else "",
+            )
+            lines.append(" | ".join(cells).rstrip())
     lines.append("* the article date: the text gives no earlier date")
     if any(q.topic for q in record.quotes):
         lines.append("topic: reported speech that names what was talked about, not what was said")
