@@ -215,6 +215,15 @@ def _directed(verb: Token) -> list[Token] | None:
             if g.dep_ in ("pobj", "dobj") and g.i > c.i
         ]
     clauses = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if not objs and not clauses:
+        # "implored state party delegates to unite": the parse made the one urged the
+        # subject of the "to" clause; the words from "to" on
+        for c in verb.children:
+            to = [a for a in c.children if a.dep_ == "aux" and a.lower_ == "to"]
+            subj = [s for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
+            if c.dep_ == "ccomp" and c.i > verb.i and to and subj and subj[0].i < to[0].i:
+                return [t for t in subtree(c) if t.i >= to[0].i]
+        return None
     if not objs or not clauses or clauses[0].i < objs[0].i:
         return None
     if not any(a.dep_ == "aux" and a.lower_ == "to" for a in clauses[0].children):
@@ -267,7 +276,7 @@ def find_clause_reports(
         *_frames(view, people, CLAUSE_VERBS, _clause, ("ccomp",), taken),
         *_frames(view, people, CLAUSE_VERBS, _closed, ("nsubj",), taken, after=False),
         *_frames(view, people, PROMISE_VERBS, _promised, ("xcomp",), taken),
-        *_frames(view, people, DIRECTIVE_VERBS, _directed, ("xcomp",), taken),
+        *_frames(view, people, DIRECTIVE_VERBS, _directed, ("xcomp", "ccomp"), taken),
     ]
 
 
@@ -275,7 +284,7 @@ def find_clause_reports(
 # and a phrase of place, time or channel ("told her in a debate that", "disclosed in
 # court that", "said before attending the town hall that")
 _BEFORE_THAT = frozenset(("ADP", "DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "ADV", "PART"))
-_THAT_REACH = 8  # words between the verb and "that"
+_THAT_REACH = 12  # words between the verb and "that" ("said in one of a series of tweets that")
 # nouns of degree, time and manner whose "that" clause is their own ("to the extent
 # that", "the day that", "in a way that")
 _OWN_THAT = frozenset("extent degree time day moment year way manner place reason".split())
@@ -392,6 +401,10 @@ def _as_object(verb: Token) -> list[Token] | None:
     if not objs:
         return None
     doc, obj = verb.doc, objs[0]
+    if len(objs) > 1 and objs[-1].left_edge.i == obj.right_edge.i + 1:
+        # "dismissed Wisconsin Gov. Scott Walker as ...": the parse cut one name into
+        # two objects side by side; the "as" follows the last
+        obj = objs[-1]
     k = obj.right_edge.i + 1
     while k < len(doc) and doc[k].is_space:
         # any space token spaCy kept apart ("beekeepers\xa0as": a page's no-break space);
@@ -416,7 +429,7 @@ def _as_object(verb: Token) -> list[Token] | None:
         return None
     if verb.lemma_ == "cast" and head.pos_ == "PROPN":
         return None  # "cast Lee as Hamlet": a part in a play, no description
-    return list(doc[obj.left_edge.i : end + 1])
+    return list(doc[objs[0].left_edge.i : end + 1])
 
 
 # the parts after a verb of naming or comparing that say what its object is or is like

@@ -123,7 +123,8 @@ OBJECT_CONTROL = frozenset(
 # offer", "pleaded with officers not to shoot", "called on her to resign").  Unlike
 # OBJECT_CONTROL (the one urged then speaks) the words here are the urger's.
 DIRECTIVE_VERBS = frozenset(
-    "urge implore beg plead ask order instruct encourage press call appeal advise".split()
+    "urge implore beg plead ask order instruct encourage press call appeal advise exhort dare "
+    "challenge".split()
 )
 # the preposition that brings the one urged, for the verbs of urging that need one
 DIRECTIVE_PREPS = {"plead": "with", "call": "on", "appeal": "to"}
