@@ -75,3 +75,48 @@ def test_a_parenthetical_speaker_is_a_main_subject(nlp: Any, text: str, level: i
 )
 def test_who_he_goes_on_with(nlp: Any, text: str, words: str, speaker: str) -> None:
     assert _speaker_of(run(text, nlp), words) == speaker
+
+
+def _he_after(nlp: Any, text: str) -> list[str | None]:
+    """The person each lower-case "he" of ``text`` is resolved to."""
+    from saidwhen.extract.people import find_people
+
+    doc = nlp(text)
+    people = find_people(doc)
+    return [
+        getattr(people.entity_at(t.idx, t.idx + len(t)), "name", None)
+        for t in doc
+        if t.text == "he"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # the one asked is the "he" of the question put to him
+        (
+            "The hearing opened late. Senator Tom Hale began by asking Dan Ruiz why he "
+            "had closed the mill.",
+            ["Dan Ruiz"],
+        ),
+        (
+            "Dan Ruiz spoke on Thursday. The host, Tom Hale, asked Ruiz about remarks he "
+            "had made the night before.",
+            ["Dan Ruiz"],
+        ),
+        # the person an opening "As for" sets as the topic
+        (
+            "Dan Ruiz skipped the debate. Tom Hale warned against a brokered convention. "
+            '"That would be a disaster," the senator said.\n\n'
+            "As for Ruiz, he said the vote was not over.",
+            ["Dan Ruiz"],
+        ),
+        # not the asker when the question is put to no one named
+        (
+            "Dan Ruiz spoke on Thursday. Tom Hale asked the crowd whether he should run.",
+            ["Tom Hale"],
+        ),
+    ],
+)
+def test_the_one_asked_or_set_as_topic(nlp: Any, text: str, who: list[str | None]) -> None:
+    assert _he_after(nlp, text) == who
