@@ -18,6 +18,7 @@ from saidwhen.extract.lexicon import (
     MALE_NAMES,
     PAPER_WORDS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     TITLES,
 )
 from saidwhen.extract.people.described import _Descriptions
@@ -796,12 +797,8 @@ class PeopleIndex(_Descriptions, _Pronouns):
             tok = tok.head
         if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
             tok = tok.head  # "Mr. Tano's plan is ...": the owner of the subject
-        elif (
-            tok.dep_ == "appos"
-            and tok.head.dep_ in ("nsubj", "nsubjpass")
-            and tok.head.pos_ == "NOUN"
-        ):
-            tok = tok.head  # "A third critic, councilman Dan Ortiz, was blunter"
+        elif tok.dep_ == "appos" and (noun := _subject_in_apposition(tok)) is not None:
+            tok = noun  # "A third critic, councilman Dan Ortiz, was blunter"
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
             return 2  # "According to treasurer Bob Klein, ...": the one who speaks
         if _verbless_subject(tok, span.start):
@@ -815,6 +812,8 @@ class PeopleIndex(_Descriptions, _Pronouns):
         # Tano was asked, his answer ..."), or of a clause inside it
         if verb.dep_ == "advcl" and verb.i < verb.head.i and verb.head.dep_ == "ROOT":
             return 2
+        if _parenthetical_saying(verb):
+            return 2  # "The levy, Hale said, was a mistake": the one who speaks
         return 2 if verb.dep_ == "ROOT" or verb.head.i == verb.i else 1
 
 
@@ -834,6 +833,44 @@ def same_speaker(a: Speaker, b: Speaker, people: PeopleIndex | None = None) -> b
         return ent_a is ent_b
     pronoun = {a.mention.lower(), b.mention.lower()} & PERSONAL_SUBJECTS
     return a.name == b.name and not pronoun
+
+
+def _subject_in_apposition(name: Token) -> Token | None:
+    """The common-noun subject a name stands in apposition to: "A third critic, councilman
+    Dan Ortiz, was blunter", through another apposition ("The other man, his cousin Tom
+    Lee, 40, said"), or hung by the parser on the last noun of the subject's phrase ("One
+    pastor backing Mr. Ruiz, Tom Lee of ..., said": the verb follows the name's phrase)."""
+    tok = name
+    while tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.i != name.i and tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok
+    doc = name.doc
+    k = name.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    verb = doc[k + 1]
+    while verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
+        verb = verb.head
+    for c in verb.children:
+        if (
+            c.dep_ in ("nsubj", "nsubjpass")
+            and c.pos_ == "NOUN"
+            and c.i < name.head.i <= c.right_edge.i
+        ):
+            return c
+    return None
+
+
+def _parenthetical_saying(verb: Token) -> bool:
+    """A verb of saying set into its main clause with a subject of its own ("The jabs,
+    Graham said, were unacceptable"): the main clause is what its subject said."""
+    return (
+        verb.dep_ == "parataxis"
+        and verb.head.dep_ == "ROOT"
+        and verb.lemma_.lower() in SPEECH_VERBS
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _who_subject(tok: Token) -> bool:

@@ -88,6 +88,10 @@ _REACH = (
 # Verbs that go on with what was said: their he/she is the one who spoke last
 _GOING_ON = frozenset({"add", "continue"})
 
+# Verbs of asking someone, and the links from them down into what was asked
+_ASKING = frozenset({"ask", "press", "question", "quiz"})
+_INTO_QUESTION = frozenset({"ccomp", "advcl", "relcl", "pcomp", "pobj", "prep", "conj", "xcomp"})
+
 # A list item is short: "He called the protesters thugs." (in tokens)
 _LIST_ITEM_TOKENS = 22
 
@@ -147,6 +151,8 @@ class _Pronouns:
             newcomer = self._named_after(token, gender) or self._list_subject(token, gender)
         if newcomer is None and not in_quote:
             newcomer = self._goes_on_speaking(token, gender, skip)
+        if newcomer is None and not in_quote:
+            newcomer = self._one_asked(token, gender) or self._topic_set(token, gender)
         if newcomer is not None and id(newcomer) in skip:
             newcomer = None
         if self._model.weights is None and self._trace is None:
@@ -214,6 +220,44 @@ class _Pronouns:
             if ent is None or ent.type != "person" or id(ent) in skip:
                 return None
             return ent if ent.gender in (gender, None) else None
+        return None
+
+    def _one_asked(self, pron: Token, gender: Gender) -> _Entity | None:
+        """The person asked, for a subject he/she in what they were asked ("Lee asked Ruiz
+        why he had left", "asked Ruiz about statements he made"): the question is about
+        the one it is put to."""
+        if pron.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        tok, n = pron.head, 0
+        while tok.lemma_.lower() not in _ASKING and n < 4 and tok.head.i != tok.i:
+            if tok.dep_ not in _INTO_QUESTION:
+                return None
+            tok, n = tok.head, n + 1
+        if tok.lemma_.lower() not in _ASKING or tok.i > pron.i:
+            return None
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" and c.i < pron.i:
+                ent = self.entity_at(c.idx, c.idx + len(c))
+                if ent is not None and ent.type == "person" and ent.gender in (gender, None):
+                    return ent
+        return None
+
+    def _topic_set(self, pron: Token, gender: Gender) -> _Entity | None:
+        """The person an opening "As for X," sets as the topic, for a subject he/she in the
+        same sentence ("As for Ruiz, he said he was not worried")."""
+        if pron.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        first = pron.sent.start
+        doc = self._doc
+        if first + 3 > pron.i or doc[first].lower_ != "as" or doc[first + 1].lower_ != "for":
+            return None
+        for t in doc[first + 2 : pron.i]:
+            if t.text == ",":
+                return None
+            if t.pos_ == "PROPN" and t.head.i == first + 1:
+                ent = self.entity_at(t.idx, t.idx + len(t))
+                if ent is not None and ent.type == "person" and ent.gender in (gender, None):
+                    return ent
         return None
 
     def _objects_of_verb(self, pron: Token) -> frozenset[int]:
