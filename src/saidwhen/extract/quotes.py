@@ -72,8 +72,13 @@ def _kind(text: str, pos: int, mark: str) -> MarkKind:
     before = text[pos - 1] if pos > 0 else ""
     after = text[pos + len(mark)] if pos + len(mark) < len(text) else ""
     if mark in _OPEN_ONLY:
-        # '"It is odd,“ said Lee': an opening mark set where the closing one belongs
-        typo = mark == "“" and before in ".,!?" and (after.isspace() or after == "")
+        # '"It is odd,“ said Lee', 'called it “odd“ in a tweet': an opening mark set where
+        # the closing one belongs, glued to the words it closes
+        typo = (
+            mark == "“"
+            and (before in ".,!?" or before.isalnum())
+            and (after.isspace() or after == "" or after in ",.;:")
+        )
         return "either" if typo else "open"
     if mark in _CLOSE_ONLY:
         return "close"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -525,7 +526,7 @@ def direct_drafts(
         # A fragment with no cue of its own is kept only if reported speech claims it
         # (see find_quotes): otherwise it is a scare quote or a name in quotes.
         drafts.append(draft)
-    _name_subheads(text, drafts)
+    _name_subheads(view, drafts)
     _name_pulled(text, drafts)
     _channels_from_titles(
         view, drafts, [r for r, why in zip(regions, names, strict=True) if why == CHANNEL_TITLE]
@@ -610,26 +611,88 @@ def subhead_line(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     return 0 < len(words.split()) <= _SUBHEAD_WORDS and not words.endswith(tuple(".?!,;:"))
 
 
-def _name_subheads(text: str, drafts: list[Draft]) -> None:
+def _name_subheads(view: ArticleView, drafts: list[Draft]) -> None:
     """A subhead without a cue quotes words the article gives in full elsewhere ("this
     alarming mortality rate constitutes an emergency," the doctors wrote), or holds a
-    phrase quoted elsewhere: it is that quote's speaker's."""
+    phrase quoted elsewhere: it is that quote's speaker's. So are two words or more quoted
+    inside a heading ("Ruiz 'glad to finish' race", a subtitle 'Lee blasts "a cruel
+    plan"') that are part of a quote the article gives with a cue."""
+    text = view.text
     forms = SameWords([text[d.start : d.end] for d in drafts])  # the package's "same words"
     for i, d in enumerate(drafts):
-        if d.region is None or d.cue is not None or not _is_subhead(text, d.region):
+        if d.region is None or d.cue is not None:
             continue
         words = forms(i)
+        heading = not _is_subhead(text, d.region)
+        if heading and (
+            d.kind != "fragment"  # (a heading's quote of its own is read as any other)
+            or d.speaker is not None
+            or len(words.split()) < _HEADING_ECHO_WORDS
+            or not _in_heading(text, d.region, view.start)
+            or _imperative(view, d.region)
+        ):
+            continue  # (a single word a heading quotes is mostly a scare quote: 'Unity')
         if not words.strip():
             continue
         for j, other in enumerate(drafts):
             if other is d or other.speaker is None or other.cue is None:
                 continue
             said = forms(j)
+            if heading:
+                # a heading quotes a part of the words ("'glad to finish'" of "we're glad
+                # to finish it"), not a whole slogan the body quotes too
+                if words in said and words != said:
+                    d.speaker, d.cue = other.speaker, other.cue
+                    break
             # or a quoted phrase of the article (two words at least) is in it ("bandit
             # formations" in "U.S.-controlled bandit formations")
-            if words in said or (said.count(" ") >= 3 and said in words):
+            elif words in said or (said.count(" ") >= 3 and said in words):
                 d.speaker, d.cue = other.speaker, other.cue
                 break
+
+
+# the words a heading quotes from the body, at least
+_HEADING_ECHO_WORDS = 2
+
+
+def _imperative(view: ArticleView, region: QuoteRegion) -> bool:
+    """Whether the quoted words open on a verb's bare form: a slogan ('feel the Bern',
+    'build the wall'), not words someone said of themselves."""
+    k = bisect.bisect_left(view.idx, region.start)
+    return k < len(view.idx) and view.tag[k] == "VB"
+
+
+# a heading: one of the body's first lines (a headline, a subtitle), or a line this short
+_HEADING_LINES = 3
+_HEADING_WORDS = 20
+_SUBHEAD_LINE_WORDS = 8
+
+
+def _in_heading(text: str, region: QuoteRegion, body: int) -> bool:
+    """Whether ``region`` lies in a heading: a line of one sentence at most
+    ``_HEADING_WORDS`` words long among the body's first ``_HEADING_LINES`` lines, or of
+    at most ``_SUBHEAD_LINE_WORDS`` words anywhere ('Wary of "total chaos."')."""
+    if region.close_mark is None or region.continues_previous:
+        return False
+    line_start = text.rfind("\n", 0, region.open_mark) + 1
+    line_end = text.find("\n", region.outer_end)
+    line_end = len(text) if line_end < 0 else line_end
+    words = text[line_start:line_end].split()
+    if len(words) > _HEADING_WORDS or _SENTENCE_INSIDE.search(text, line_start, line_end):
+        return False
+    if len(words) <= _SUBHEAD_LINE_WORDS:
+        return True
+    seen, at = 0, body  # the non-blank lines above it, counted up to _HEADING_LINES
+    while at < line_start and seen < _HEADING_LINES:
+        nxt = text.find("\n", at, line_start)
+        nxt = line_start if nxt < 0 else nxt
+        seen += bool(text[at:nxt].strip())
+        at = nxt + 1
+    return seen < _HEADING_LINES
+
+
+# a sentence ending before a line's end ("... the tax. Lee ...")
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?][’'\"”]?\s+[A-Z]")
 
 
 # how many words a pulled quote shares with the quote it repeats, at least

@@ -276,7 +276,7 @@ def not_speech(
     if re.fullmatch(r"\s*\([^()]*\)[\s.,]*", quoted):
         return "a stage direction"  # "(CROSSTALK)", "(Laughter.)" in a quoted transcript
     mark = max(bisect.bisect_right(view.idx, region.open_mark) - 1, 0)
-    lo = view.sent_start[mark]
+    lo = _clause_start(view, mark)
     first = max(lo, mark - 16)
     # (a line break looked for only back to the first word looked at)
     line = view.text.rfind("\n", view.idx[first], region.open_mark) + 1
@@ -334,6 +334,22 @@ def not_speech(
     if reason is None and labels and _title_in_narration(view, region):
         return "a title the narration names"
     return reason
+
+
+def _clause_start(view: ArticleView, mark: int) -> int:
+    """The first token of the sentence holding the opening mark ``mark``, or of the one
+    before when the splitter broke the sentence at the mark (``trashed Comey on MSNBC’s |
+    “Morning Joe,” calling it ...``: no stop, colon or line break before the mark)."""
+    lo = view.sent_start[mark]
+    if lo != mark or lo == 0:
+        return lo
+    k = lo - 1
+    while k > 0 and view.is_space[k] and "\n" not in view.texts[k]:
+        k -= 1
+    last = view.texts[k]
+    if "\n" in last or last[-1:] in (".", "!", "?", ":", ";", "”", '"', "'", "’", ")"):
+        return lo
+    return view.sent_start[k]
 
 
 def _prep_before(view: ArticleView, before: list[int]) -> int | None:
