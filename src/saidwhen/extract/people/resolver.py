@@ -102,7 +102,7 @@ class Trace:
 
 HAND = PronounModel(None, "hand")
 # What an index ranks with unless told: the hand-weighted score.  The learned weights
-# win 2 of GUM's 889 pronouns (cross-validated) and lose 5 of 1794 on the realnews tuning
+# win 3 of GUM's 889 pronouns (cross-validated) and lose 1 of 2316 on the realnews tuning
 # sets held out one at a time (see docs/history.md), so they stay an option
 # (``find_people(doc, model=load_model())``).
 DEFAULT_MODEL = HAND
