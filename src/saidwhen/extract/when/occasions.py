@@ -65,9 +65,14 @@ _BEFORE_IT = re.compile(
     re.I,
 )
 # where the words were said ("at a rally", "during a September hearing", "in his testimony",
-# "after the game"), not what they were about ("an account of the July 10 meeting")
+# "after the game"; "holding a rally", "gave a speech": the speaker's own occasion, held
+# already and its object: not "intends to deliver an address", "gave users a glimpse inside
+# the rally"), not what they were about ("an account of the July 10 meeting")
 _SETTING = re.compile(
-    r"\b(?:at|during|in|after|following|from|attend(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){0,5}$", re.I
+    r"\b(?:(?:at|during|in|after|following|from|attend(?:ed|ing|s)?)\s+(?:[\w'’-]+\s+){0,5}"
+    r"|(?:held|holding|host(?:ed|ing)|gave|giving|deliver(?:ed|ing))\s+"
+    r"(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2})$",
+    re.I,
 )
 # "In Buena Park last Wednesday, Clinton's rally at a union hall ...": the sentence opens at it
 _OPENING_SETTING = re.compile(r"\s*(?:In|At)\s+[^.;,]{1,60},\s+(?:[\w'’-]+\s+){0,3}$")
