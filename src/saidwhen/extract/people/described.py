@@ -26,6 +26,7 @@ from saidwhen.extract.people.names import (
     _issuer_start,
     _stem,
     issuer_word,
+    joint_issuer,
     lowered_at,
     person_noun,
 )
@@ -878,8 +879,9 @@ class _Descriptions:
             tok = doc[k]
             if tok.lemma_.lower() != lemma:
                 continue
-            if (issuer := issuer_word(tok)) is not None:
-                # "A report released by the academies noted ... the report concluded"
+            if (issuer := issuer_word(tok)) is not None and not joint_issuer(issuer):
+                # "A report released by the academies noted ... the report concluded" (not
+                # "a lawsuit filed by Ruiz and Lee": no one of them)
                 return self.entity_at(_issuer_start(issuer), issuer.idx + len(issuer))
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 # "'...,' the release said. ... '...,' the release added": the one the
@@ -906,6 +908,8 @@ class _Descriptions:
             if not subj:
                 continue
             s0 = subj[0]
+            if joint_issuer(s0):
+                return None  # "Ruiz and Lee filed a suit. The suit says": no one of them
             if s0.pos_ == "PRON":
                 found = self._by_span.get((s0.idx, s0.idx + len(s0)))
             else:

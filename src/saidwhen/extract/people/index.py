@@ -46,6 +46,7 @@ from saidwhen.extract.people.names import (
     _unaccented,
     composed,
     issuer_word,
+    joint_issuer,
     people_noun,
     unglued,
 )
@@ -658,6 +659,13 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 for s, _e, x in inside:
                     if lo <= s < hi and s <= child.idx + len(child):
                         return x
+        # a work's maker, before a name closing its phrase ("calculations by Ana Ruiz of
+        # the Hale Institute": hers, not the institute's)
+        author = _author_of_work(root)
+        if author is not None:
+            found = self.entity_at(author.idx, author.idx + len(author))
+            if found is not None and found.named and found.type in ("person", "organisation"):
+                return found
         for s, e, x in inside:
             # a name closing the span: ", Dick Clark Productions,", "China's ambassador
             # to Britain Liu Xiaming", "Wikileaks editor-in-chief Kristinn Hrafnsson"
@@ -688,14 +696,10 @@ class PeopleIndex(_Descriptions, _Pronouns):
             if names:
                 return names[0][2]
             return self._recent_body(root) if root.lower_ in ("it", "they") else None
-        author = _author_of_work(root)
-        if author is not None:
-            found = self.entity_at(author.idx, author.idx + len(author))
-            if found is not None and found.named and found.type in ("person", "organisation"):
-                return found
         issuer = issuer_word(root) if root.pos_ == "NOUN" else None
-        if issuer is not None:
-            # "figures released Thursday by Crowdpac", "figures her campaign released"
+        if issuer is not None and not joint_issuer(issuer):
+            # "figures released Thursday by Crowdpac", "figures her campaign released" (two
+            # issuers are no one entity: "a suit filed by Ruiz and Lee")
             found = self.entity_at(_issuer_start(issuer), issuer.idx + len(issuer))
             if found is not None and found.type in ("person", "organisation"):
                 return found
