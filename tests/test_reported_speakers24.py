@@ -60,3 +60,28 @@ def _speakers(text: str, words: str, nlp: Any) -> list[str | None]:
 )
 def test_a_document_speaks_for_who_issued_it(nlp: Any, text: str, words: str, speaker: str) -> None:
     assert _speakers(text, words, nlp) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a word inside a body's name is no kind of it ...
+        (
+            "The Campaign Legal Center has asked for the records. Mike Huckabee has given "
+            "paid speeches. Huckabee's campaign said he has not accepted any new gigs.",
+            "he has not accepted",
+            "Huckabee's campaign",
+        ),
+        # ... the word that heads it is
+        (
+            "The Federal Bureau of Investigation opened a case. The bureau said that it would "
+            "finish by May.",
+            "that it would finish",
+            "the Federal Bureau of Investigation",
+        ),
+    ],
+)
+def test_a_body_is_described_by_its_head_word(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    assert _speakers(text, words, nlp) == [speaker]

@@ -152,7 +152,29 @@ def _shares_word(ent: _Entity, lemma: str, lower: str) -> bool:
     if ent.type == "person" and lemma in _ISSUED_NOUNS:
         return False
     heads = ent.head_words()
-    return lemma in heads or lower in heads
+    if not (lemma in heads or lower in heads):
+        return False
+    if ent.type == "person" or _name_head(ent.tokens) in (lemma, lower):
+        return True
+    # a body's other words name no kind of it ("his campaign" is no "Campaign Legal
+    # Center"), its descriptors may
+    told = {w for d in ent.descriptors for w in re.split(r"[\s-]+", d.lower()) if w}
+    return lemma in told or lower in told
+
+
+# the words that end a body's head before what follows it ("Bank of Velo")
+_NAME_LINKS = frozenset("of for to on in at and &".split())
+
+
+def _name_head(tokens: list[str]) -> str:
+    """The lower-case word that says what kind of body a name is: its last word before a
+    linking word ("Bureau" of "Federal Bureau of Investigation", "Center" of "Campaign
+    Legal Center")."""
+    low = [w.lower() for w in tokens]
+    for k in range(1, len(low)):
+        if low[k] in _NAME_LINKS:
+            return low[k - 1]
+    return low[-1] if low else ""
 
 
 def _trade(lemma: str) -> bool:
