@@ -85,3 +85,28 @@ def test_a_body_is_described_by_its_head_word(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
     assert _speakers(text, words, nlp) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # some of someone's people are those people, not the one they belong to ...
+        (
+            "Senator Ana Ruiz changed her position on trade. Some of Ruiz's longtime allies "
+            "said they have come to accept it.",
+            "they have come to accept it",
+            "Some of Ruiz's longtime allies",
+        ),
+        # ... but one of them named in apposition is that one
+        (
+            "Senator Ana Ruiz changed her position on trade. One of her advisers, Tom Lee, "
+            "said the senator had not changed her mind.",
+            "the senator had not changed",
+            "Tom Lee",
+        ),
+    ],
+)
+def test_some_of_someones_people_speak_for_themselves(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    assert _speakers(text, words, nlp) == [speaker]

@@ -692,7 +692,21 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 if end <= e:
                     return x
         if root.pos_ == "PRON":
-            names = [m for m in inside if text[m[0] : m[1]].lower() not in PRONOUNS]
+            # "some of Ruiz's allies" are the allies, not Ruiz (but "one of his aides, Tom
+            # Lee" is Lee)
+            part_of = [
+                w
+                for p in root.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for w in p.children
+                if w.dep_ == "pobj" and w.pos_ == "NOUN"
+            ]
+            names = [
+                m
+                for m in inside
+                if text[m[0] : m[1]].lower() not in PRONOUNS
+                and not any(w.left_edge.idx <= m[0] < w.idx for w in part_of)
+            ]
             if names:
                 return names[0][2]
             return self._recent_body(root) if root.lower_ in ("it", "they") else None
