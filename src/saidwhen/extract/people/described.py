@@ -26,6 +26,7 @@ from saidwhen.extract.people.names import (
     _issuer_start,
     _stem,
     issuer_word,
+    joint_issuer,
     lowered_at,
     person_noun,
 )
@@ -151,7 +152,29 @@ def _shares_word(ent: _Entity, lemma: str, lower: str) -> bool:
     if ent.type == "person" and lemma in _ISSUED_NOUNS:
         return False
     heads = ent.head_words()
-    return lemma in heads or lower in heads
+    if not (lemma in heads or lower in heads):
+        return False
+    if ent.type == "person" or _name_head(ent.tokens) in (lemma, lower):
+        return True
+    # a body's other words name no kind of it ("his campaign" is no "Campaign Legal
+    # Center"), its descriptors may
+    told = {w for d in ent.descriptors for w in re.split(r"[\s-]+", d.lower()) if w}
+    return lemma in told or lower in told
+
+
+# the words that end a body's head before what follows it ("Bank of Velo")
+_NAME_LINKS = frozenset("of for to on in at and &".split())
+
+
+def _name_head(tokens: list[str]) -> str:
+    """The lower-case word that says what kind of body a name is: its last word before a
+    linking word ("Bureau" of "Federal Bureau of Investigation", "Center" of "Campaign
+    Legal Center")."""
+    low = [w.lower() for w in tokens]
+    for k in range(1, len(low)):
+        if low[k] in _NAME_LINKS:
+            return low[k - 1]
+    return low[-1] if low else ""
 
 
 def _trade(lemma: str) -> bool:
@@ -878,8 +901,9 @@ class _Descriptions:
             tok = doc[k]
             if tok.lemma_.lower() != lemma:
                 continue
-            if (issuer := issuer_word(tok)) is not None:
-                # "A report released by the academies noted ... the report concluded"
+            if (issuer := issuer_word(tok)) is not None and not joint_issuer(issuer):
+                # "A report released by the academies noted ... the report concluded" (not
+                # "a lawsuit filed by Ruiz and Lee": no one of them)
                 return self.entity_at(_issuer_start(issuer), issuer.idx + len(issuer))
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 # "'...,' the release said. ... '...,' the release added": the one the
@@ -906,6 +930,8 @@ class _Descriptions:
             if not subj:
                 continue
             s0 = subj[0]
+            if joint_issuer(s0):
+                return None  # "Ruiz and Lee filed a suit. The suit says": no one of them
             if s0.pos_ == "PRON":
                 found = self._by_span.get((s0.idx, s0.idx + len(s0)))
             else:

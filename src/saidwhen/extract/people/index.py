@@ -47,6 +47,7 @@ from saidwhen.extract.people.names import (
     _unaccented,
     composed,
     issuer_word,
+    joint_issuer,
     people_noun,
     unglued,
 )
@@ -659,6 +660,13 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 for s, _e, x in inside:
                     if lo <= s < hi and s <= child.idx + len(child):
                         return x
+        # a work's maker, before a name closing its phrase ("calculations by Ana Ruiz of
+        # the Hale Institute": hers, not the institute's)
+        author = _author_of_work(root)
+        if author is not None:
+            found = self.entity_at(author.idx, author.idx + len(author))
+            if found is not None and found.named and found.type in ("person", "organisation"):
+                return found
         for s, e, x in inside:
             # a name closing the span: ", Dick Clark Productions,", "China's ambassador
             # to Britain Liu Xiaming", "Wikileaks editor-in-chief Kristinn Hrafnsson"
@@ -685,18 +693,28 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 if end <= e:
                     return x
         if root.pos_ == "PRON":
-            names = [m for m in inside if text[m[0] : m[1]].lower() not in PRONOUNS]
+            # "some of Ruiz's allies" are the allies, not Ruiz (but "one of his aides, Tom
+            # Lee" is Lee)
+            part_of = [
+                w
+                for p in root.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for w in p.children
+                if w.dep_ == "pobj" and w.pos_ == "NOUN"
+            ]
+            names = [
+                m
+                for m in inside
+                if text[m[0] : m[1]].lower() not in PRONOUNS
+                and not any(w.left_edge.idx <= m[0] < w.idx for w in part_of)
+            ]
             if names:
                 return names[0][2]
             return self._recent_body(root) if root.lower_ in ("it", "they") else None
-        author = _author_of_work(root)
-        if author is not None:
-            found = self.entity_at(author.idx, author.idx + len(author))
-            if found is not None and found.named and found.type in ("person", "organisation"):
-                return found
         issuer = issuer_word(root) if root.pos_ == "NOUN" else None
-        if issuer is not None:
-            # "figures released Thursday by Crowdpac", "figures her campaign released"
+        if issuer is not None and not joint_issuer(issuer):
+            # "figures released Thursday by Crowdpac", "figures her campaign released" (two
+            # issuers are no one entity: "a suit filed by Ruiz and Lee")
             found = self.entity_at(_issuer_start(issuer), issuer.idx + len(issuer))
             if found is not None and found.type in ("person", "organisation"):
                 return found

@@ -172,14 +172,21 @@ _SAID_NOUNS = _WRITTEN_NOUNS | frozenset(
 
 # Work that someone made and that reports what they found ("a survey by Ana Ruiz")
 _WORK_NOUNS = _WRITTEN_NOUNS | frozenset(
-    "survey study analysis research poll review test paper assessment investigation".split()
+    """
+    survey study analysis research poll review test paper assessment investigation
+    calculation estimate projection tally count
+    """.split()
 )
 
 
 # Verbs whose subject or "by" agent issued a document ("a letter signed by twelve
-# nurses", "a report released by the institute", "figures her campaign released")
+# nurses", "a report released by the institute", "figures her campaign released",
+# "a declaration filed by the clerk", "documents he submitted")
 ISSUING_VERBS = frozenset(
-    "sign co-sign cosign write issue release send author announce publish post email tweet".split()
+    """
+    sign co-sign cosign write issue release send author announce publish post email tweet
+    file submit
+    """.split()
 )
 
 
@@ -207,9 +214,9 @@ def issuer_word(root: Token) -> Token | None:
             if c.dep_ == "agent":
                 for who in c.children:
                     if who.dep_ == "pobj" and who.pos_ in ("PROPN", "NOUN", "PRON"):
-                        return who
+                        return _named_as(who)
             elif c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP"):
-                return c
+                return _named_as(c)
     if root.lemma_.lower() in _ISSUED_NOUNS:
         # "a statement from the White House", "a report by Bloomberg" (not "exit polls
         # from the primary": a name, or a noun that can speak)
@@ -223,6 +230,24 @@ def issuer_word(root: Token) -> Token | None:
                 ):
                     return who
     return None
+
+
+def _named_as(who: Token) -> Token:
+    """The name a noun is given in its own phrase ("a former staffer named Ana Ruiz"),
+    else the noun itself."""
+    for acl in who.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in ("name", "call"):
+            continue
+        for name in acl.children:
+            if name.dep_ in ("oprd", "dobj", "attr") and name.pos_ == "PROPN":
+                return name
+    return who
+
+
+def joint_issuer(who: Token) -> bool:
+    """Whether an issuer :func:`issuer_word` found is one of several ("a suit filed by
+    Ana Ruiz and Tom Lee", however the parser joined them): no one entity."""
+    return bool(who.conjuncts) or any(t.dep_ in ("cc", "conj") for t in who.subtree)
 
 
 def _issuer_start(who: Token) -> int:
@@ -1268,7 +1293,10 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
             if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
         ):
             return _clean_mention(doc, owner.left_edge.idx, owner.idx + len(owner))
-    if lemma in _ISSUED_NOUNS and (who := issuer_word(root)) is not None and who.idx < end:
+    # a document's issuer; for another thing, only one its own clause says issued it
+    # ("figures her campaign released", "data released by the regulators")
+    issued = lemma in _ISSUED_NOUNS or (root.pos_ == "NOUN" and not people_noun(lemma))
+    if issued and (who := issuer_word(root)) is not None and who.idx < end:
         return _clean_mention(doc, who.left_edge.idx, who.right_edge.idx + len(who.right_edge))
     # "people briefed on the talks", "officials familiar with the server": unnamed
     # sources keep what they know (and when: "veterans interviewed this week"), without
