@@ -646,9 +646,12 @@ class _Descriptions:
         """The entity of one of ``types`` last filed before ``at`` (no further back than
         ``reach`` characters) as the subject of one of ``verbs`` (see :meth:`_index_doers`)."""
         self._index_doers()
+        doers = self._doers
+        if isinstance(verbs, frozenset) and len(verbs) > len(doers):
+            verbs = [v for v in doers if v in verbs]  # (the best does not hang on the order)
         best: tuple[int, int, _Entity] | None = None
         for verb in verbs:
-            spans = self._doers.get(verb, [])
+            spans = doers.get(verb, [])
             # the last mention before ``at`` that is still of a type (types settle late)
             for k in range(bisect.bisect_left(spans, at, key=_first) - 1, -1, -1):
                 s, order, e = spans[k]
