@@ -7,8 +7,6 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from saidwhen.extract.lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS, SPEECH_VERBS, TITLES
 from saidwhen.extract.people.entity import _Entity
 from saidwhen.extract.people.names import (
@@ -249,7 +247,6 @@ class _Descriptions:
     _doers: dict[str, list[tuple[int, int, int]]]
     _doers_filed: int
     _undone: list[tuple[int, int]]  # mentions not yet filed under their verbs
-    _by_lemma: dict[str, list[int]] | None = None  # see lemma_positions
 
     if TYPE_CHECKING:
 
@@ -672,9 +669,12 @@ class _Descriptions:
         """The entity of one of ``types`` last filed before ``at`` (no further back than
         ``reach`` characters) as the subject of one of ``verbs`` (see :meth:`_index_doers`)."""
         self._index_doers()
+        doers = self._doers
+        if isinstance(verbs, frozenset) and len(verbs) > len(doers):
+            verbs = [v for v in doers if v in verbs]  # (the best does not hang on the order)
         best: tuple[int, int, _Entity] | None = None
         for verb in verbs:
-            spans = self._doers.get(verb, [])
+            spans = doers.get(verb, [])
             # the last mention before ``at`` that is still of a type (types settle late)
             for k in range(bisect.bisect_left(spans, at, key=_first) - 1, -1, -1):
                 s, order, e = spans[k]
@@ -848,19 +848,10 @@ class _Descriptions:
         return ent
 
     def lemma_positions(self, lemma: str) -> list[int]:
-        """The indices of the tokens whose lower-case lemma is ``lemma``, in text order:
-        read off the view's codes of the article's lemmas, once per lemma (a walk back over
-        1,500 tokens for each description built a Token object for each)."""
-        if self._by_lemma is None:
-            self._by_lemma = {}
-        got = self._by_lemma.get(lemma)
-        if got is None:
-            values, codes = article_view(self._doc).factors["lemma"]
-            # (two lemmas may lower to one: "Say" and "say")
-            wanted = [k for k, v in enumerate(values) if v == lemma]
-            got = np.flatnonzero(np.isin(codes, wanted)).tolist() if wanted else []
-            self._by_lemma[lemma] = got
-        return got
+        """The indices of the tokens whose lower-case lemma is ``lemma``, in text order
+        (the view's index: a walk back over 1,500 tokens for each description built a
+        Token object for each)."""
+        return article_view(self._doc).lemma_where.get(lemma, [])
 
     def _issued_here(self, root: Token, at: int) -> _Entity | None:
         """Who issued a new document, by its own sentence: the body its compound names

@@ -26,7 +26,8 @@ def _swallowed_report(
     comma, and that report as ``(cue, source, content)``."""
     doc = view.doc
     end = view.sent_end[con.start]
-    if any(not (t.is_punct or t.is_space) for t in doc[con.end : end]):
+    punct, space = view.is_punct, view.is_space
+    if any(not (punct[i] or space[i]) for i in range(con.end, end)):
         return None
     for verb in reversed(doc[max(con.start, con.end - 8) : con.end]):
         if cue.start <= verb.i < cue.end or not is_speech_verb(verb):

@@ -128,9 +128,8 @@ def _frames(
     first = bisect.bisect_left(view.idx, view.start)
     cands = [
         i
-        for i in range(first, len(doc))
-        if lemma[i] in lemmas
-        and pos[i] == "VERB"
+        for i in view.with_lemmas(lemmas, first)
+        if pos[i] == "VERB"
         and any(dep[c] in needs and (c > i) == after for c in children[i])
         and i not in view.quoted
         and i not in taken

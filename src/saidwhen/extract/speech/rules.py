@@ -511,11 +511,10 @@ _REPORT_NOUNS = SPEECH_NOUNS | SPEECH_TO_NOUNS
 
 def _tokens_with(view: ArticleView, first: int, lemmas: Collection[str]) -> Iterator[Token]:
     """The tokens from ``first`` on whose lower-case lemma is one of ``lemmas`` (read from
-    the view's arrays: a Token built for every word was most of these rules' time)."""
-    doc, lemma = view.doc, view.lemma
-    for i in range(first, len(lemma)):
-        if lemma[i] in lemmas:
-            yield doc[i]
+    the view's index: a Token built for every word was most of these rules' time)."""
+    doc = view.doc
+    for i in view.with_lemmas(lemmas, first):
+        yield doc[i]
 
 
 def find_noun_reports(view: ArticleView, people: Resolver | None = None) -> list[Draft]:

@@ -12,7 +12,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -138,6 +138,7 @@ class ArticleView:
         cues: per token, ``(cue occurrences, all occurrences)`` in PolNeAR train of
             its most specific cue-lexicon key, or None.
         where: the indices of the tokens of each lower-case word.
+        lemma_where: the indices of the tokens of each lower-case lemma.
         factors: for ``orth``, ``lower``, ``lemma``, ``pos``, ``tag`` and ``dep``, the
             distinct values in the article and the code of each token's value among
             them (a feature is looked up once per value, not once per token).
@@ -173,6 +174,7 @@ class ArticleView:
     frames: tuple[str, ...]
     cues: tuple[tuple[int, int] | None, ...]
     where: dict[str, list[int]]
+    lemma_where: dict[str, list[int]]
     factors: dict[str, tuple[tuple[str, ...], Ints]]
     heads: Ints
     sentence_starts: Ints
@@ -219,6 +221,23 @@ class ArticleView:
                     found.append(at[k])
                     k += 1
         return [self.doc[i] for i in sorted(found)]
+
+    def with_lemmas(self, lemmas: Collection[str], lo: int = 0) -> list[int]:
+        """The indices from ``lo`` on of the tokens whose lower-case lemma is one of
+        ``lemmas``, in text order (through an index: rules that look for their verbs
+        over the whole article each built no Token and read no word they do not want)."""
+        where = self.lemma_where
+        if isinstance(lemmas, (set, frozenset)) and len(lemmas) < len(where):
+            keys: Iterable[str] = lemmas
+        else:
+            keys = [w for w in where if w in lemmas]
+        found: list[int] = []
+        for w in keys:
+            at = where.get(w)
+            if at:
+                found += at[bisect.bisect_left(at, lo) :] if lo else at
+        found.sort()
+        return found
 
     @classmethod
     def build(cls, doc: Doc, start: int = 0) -> ArticleView:
@@ -269,6 +288,11 @@ class ArticleView:
         poses, deps = per_token["pos"], per_token["dep"]
         children = _children(heads)
         where = dict(zip(factors["lower"][0], _groups(factors["lower"][1]), strict=True))
+        lemma_where: dict[str, list[int]] = {}
+        lemma_values, lemma_codes = factors["lemma"]
+        for m, at in zip(lemma_values, _groups(lemma_codes), strict=True):
+            # (two lemmas may lower to one: "Say" and "say")
+            lemma_where[m] = sorted(lemma_where[m] + at) if m in lemma_where else at
         frames = _frames(doc, lowers, poses, deps, head, factors, where)
         is_space = tuple(arr[:, 8].astype(bool).tolist())
         view = cls(
@@ -298,6 +322,7 @@ class ArticleView:
             frames=frames,
             cues=_cue_records(lowers, lemma_l, frames, quoted, heads, factors),
             where=where,
+            lemma_where=lemma_where,
             factors=factors,
             heads=heads,
             sentence_starts=firsts,

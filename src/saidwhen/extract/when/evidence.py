@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.memo import per_article
 from saidwhen.extract.people.index import same_speaker
 from saidwhen.extract.when.base import (
     _CHANNEL_WORDS,
@@ -240,11 +241,18 @@ _QUOTED = re.compile(
 def _outside(text: str, s: int, e: int, q: Quote) -> str:
     """The sentence without the quoted words (whose "later" belongs to the speaker), nor the
     other words it quotes ("'...,' he said, '... could have unfolded.'")."""
+    return _outside_of(text, s, e, q.start, q.end)
+
+
+# asked of the same quote by several of the date passes (40,039 times for 24,697 quotes
+# dated on PolNeAR dev and train)
+@per_article
+def _outside_of(text: str, s: int, e: int, start: int, end: int) -> str:
     # its own marks go with it, so that the others pair up
-    opening = _OPENING.search(text, max(0, q.start - 2), q.start)
-    closing = _CLOSING.match(text, q.end)
-    a = opening.start() if opening else q.start
-    b = closing.end() if closing else q.end
+    opening = _OPENING.search(text, max(0, start - 2), start)
+    closing = _CLOSING.match(text, end)
+    a = opening.start() if opening else start
+    b = closing.end() if closing else end
     frame = text[s : max(s, min(e, a))] + " " + text[min(e, max(s, b)) : e]
     return _QUOTED.sub(" ", frame)
 

@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -196,8 +197,20 @@ def _person_in(surname: re.Pattern[str], text: str, start: int, end: int) -> boo
     )
 
 
-def _said_by(q: Quote, name: str) -> bool:
-    return bool(name) and q.speaker is not None and q.speaker.name == name
+def _named_by(
+    said: re.Pattern[str], text: str, end: int, first: dict[re.Pattern[str], int]
+) -> bool:
+    """``said.search(text, 0, end) is not None`` (``said``: a word, :func:`_word`), from its
+    first match in the whole text (kept in ``first``): searched from the article's start
+    for each quote, a long article's quotes cost the square of its length."""
+    at = first.get(said)
+    if at is None:
+        m = said.search(text)
+        at = first[said] = m.end() if m is not None else len(text) + 1
+    if at <= end:
+        return True
+    # only a match that ``end`` cuts off can end there and not in the whole text ("\b")
+    return said.search(text, max(0, end - len(said.pattern)), end) is not None
 
 
 def _dated_with(quotes: Sequence[Quote]) -> list[int]:
@@ -255,6 +268,14 @@ def choose_days(
         {w for w in own_dated if w < today and w >= week}, key=lambda w: (own_dated.count(w), w)
     )
     top = tops[-1] if tops else None
+    # per speaker, the days of their own words and how many of the quotes are theirs
+    # (asked of every quote and candidate day: a loop over the quotes each time)
+    own_days: dict[str, set[str | None]] = {}
+    for p in own:
+        if p.speaker is not None and p.speaker.name:
+            own_days.setdefault(p.speaker.name, set()).add(p.when)
+    quoted = Counter(p.speaker.name for p in before if p.speaker is not None and p.speaker.name)
+    first_named: dict[re.Pattern[str], int] = {}
     out = list(after)
     dates = _dated_with(before) if trace is not None else []
     for i, (q, r) in enumerate(zip(before, after, strict=True)):
@@ -318,11 +339,11 @@ def choose_days(
             share_dated,
             distinct,
             len(cands) / 4,
-            float(said is not None and said.search(text, 0, s) is None),
+            float(said is not None and not _named_by(said, text, s, first_named)),
             float(_COMMENTATOR.search(frame) is not None),
             float(any(prev_start <= p.start < q.start and p.when == today for p in own)),
-            float(any(_said_by(p, name) and p.when == today for p in own)),
-            min(sum(_said_by(p, name) for p in before), _CAP_QUOTES) / _CAP_QUOTES,
+            float(today in own_days.get(name, ())),
+            min(quoted[name], _CAP_QUOTES) / _CAP_QUOTES,
         ]
         best: tuple[float, str] | None = None
         for cand in cands:
@@ -340,7 +361,7 @@ def choose_days(
                 min((anchor - dt.date.fromisoformat(cand)).days / 7, _CAP_AGE),
                 float(since <= 1),
                 min(since, _CAP_PARAGRAPHS) / _CAP_PARAGRAPHS,
-                float(any(_said_by(p, name) and p.when == cand for p in own)),
+                float(cand in own_days.get(name, ())),
                 own_dated.count(cand) / len(own_dated) if own_dated else 0.0,
                 float(said is not None and any(_person_in(said, text, a, b) for a, b in told_in)),
                 float(any(_OCCASION.search(text, a, b) for a, b in told_in)),

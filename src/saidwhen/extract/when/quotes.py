@@ -105,8 +105,9 @@ def date_quotes(
     channels = {q.channel for q in quotes if q.channel}
     topics = {c for c in channels if _spoken_of(lower, spans, c.lower())}
     working = [replace(q, channel=None) if q.channel in topics else q for q in quotes]
-    working = _channels_told(text, _within_paragraphs(text, doc_sentences(doc)), working)
-    dated = _date_all(doc, text, working, timexes, anchor)
+    sents = _within_paragraphs(text, doc_sentences(doc))
+    working = _channels_told(text, sents, working)
+    dated = _date_all(doc, text, working, timexes, anchor, sents)
     return [
         d if d.channel == q.channel else replace(d, channel=q.channel)
         for d, q in zip(dated, quotes, strict=True)
@@ -163,9 +164,14 @@ def _spoken_of(lower: str, spans: Spans, channel: str) -> bool:
 
 
 def _date_all(
-    doc: Doc | str, text: str, quotes: Sequence[Quote], timexes: Sequence[Timex], anchor: dt.date
+    doc: Doc | str,
+    text: str,
+    quotes: Sequence[Quote],
+    timexes: Sequence[Timex],
+    anchor: dt.date,
+    sents: Sequence[tuple[int, int]],
 ) -> list[Quote]:
-    sents = _within_paragraphs(text, doc_sentences(doc))
+    """The quotes dated; ``sents``: the article's sentences cut at paragraph breaks."""
     # An update (an embedded post dated after the article) tells of days up to its own;
     # yesterday's news stays the day before the article.
     updated = _updated_day(text, timexes, anchor)
