@@ -31,6 +31,7 @@ from saidwhen.eval.shared import shared_dir
 from tests.conftest import assert_holds_floor, floors_file, require_shared
 
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "annotations" / "realnews-polnear"
+PAGES = Path(__file__).resolve().parents[1] / "annotations" / "realnews-pages"
 # floors file -> (the gold directories scored as one set, their articles)
 GATES: dict[str, tuple[tuple[Path, ...], int]] = {
     "realnews_dev.json": ((default_data_dir(),), 24),
@@ -82,6 +83,9 @@ GATES: dict[str, tuple[tuple[Path, ...], int]] = {
         tuple(ANNOTATIONS / f"p{k}" for k in range(65, 73)),
         48,
     ),
+    # real pages of ../shared/data/article-extraction beside realnews-dev's, fresh in
+    # session 24 (scored once at its start and once after all its merges)
+    "realnews_pages_r1_r5.json": (tuple(PAGES / f"r{k}" for k in range(1, 6)), 36),
 }
 FLOORS: dict[str, dict[str, float]] = {name: floors_file(name)["floors"] for name in GATES}
 
@@ -132,6 +136,7 @@ def realnews_metrics(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any
     require_shared(default_eval_dir() / "score.py", "the realnews scorer")
     require_shared(default_data_dir(), "the realnews-dev data")
     require_shared(shared_dir() / "data" / "polnear", "the PolNeAR texts")
+    require_shared(shared_dir() / "data" / "article-extraction", "the article-extraction pages")
     metrics, _, records = run_realnews(GATES[name][0])
     assert len(records) == metrics["docs"]
     return name, metrics
