@@ -615,7 +615,7 @@ def _name_subheads(view: ArticleView, drafts: list[Draft]) -> None:
     """A subhead without a cue quotes words the article gives in full elsewhere ("this
     alarming mortality rate constitutes an emergency," the doctors wrote), or holds a
     phrase quoted elsewhere: it is that quote's speaker's. So are two words or more quoted
-    inside a heading ("Ruiz 'glad to finish' race", a subtitle 'Lee blasts "a cruel
+    inside a heading ("Ruiz 'proud of the crew' after race", a subtitle 'Lee blasts "a cruel
     plan"') that are part of a quote the article gives with a cue."""
     text = view.text
     forms = SameWords([text[d.start : d.end] for d in drafts])  # the package's "same words"
@@ -623,8 +623,9 @@ def _name_subheads(view: ArticleView, drafts: list[Draft]) -> None:
         if d.region is None or d.cue is not None:
             continue
         words = forms(i)
-        heading = not _is_subhead(text, d.region)
-        if heading and (
+        # a quote that is not a whole line is read only as words a heading quotes
+        subhead = _is_subhead(text, d.region)
+        if not subhead and (
             d.kind != "fragment"  # (a heading's quote of its own is read as any other)
             or d.speaker is not None
             or len(words.split()) < _HEADING_ECHO_WORDS
@@ -638,9 +639,9 @@ def _name_subheads(view: ArticleView, drafts: list[Draft]) -> None:
             if other is d or other.speaker is None or other.cue is None:
                 continue
             said = forms(j)
-            if heading:
-                # a heading quotes a part of the words ("'glad to finish'" of "we're glad
-                # to finish it"), not a whole slogan the body quotes too
+            if not subhead:
+                # a heading quotes a part of the words ("'proud of the crew'" of "I am
+                # proud of the crew we had"), not a whole slogan the body quotes too
                 if words in said and words != said:
                     d.speaker, d.cue = other.speaker, other.cue
                     break
@@ -656,7 +657,7 @@ _HEADING_ECHO_WORDS = 2
 
 
 def _imperative(view: ArticleView, region: QuoteRegion) -> bool:
-    """Whether the quoted words open on a verb's bare form: a slogan ('feel the Bern',
+    """Whether the quoted words open on a verb's bare form: a slogan ('fix every road',
     'build the wall'), not words someone said of themselves."""
     k = bisect.bisect_left(view.idx, region.start)
     return k < len(view.idx) and view.tag[k] == "VB"
