@@ -629,7 +629,7 @@ def _name_subheads(view: ArticleView, drafts: list[Draft]) -> None:
             d.kind != "fragment"  # (a heading's quote of its own is read as any other)
             or d.speaker is not None
             or len(words.split()) < _HEADING_ECHO_WORDS
-            or not _in_heading(text, d.region, view.start)
+            or not _in_heading(view, d.region)
             or _imperative(view, d.region)
         ):
             continue  # (a single word a heading quotes is mostly a scare quote: 'Unity')
@@ -669,15 +669,14 @@ _HEADING_WORDS = 20
 _SUBHEAD_LINE_WORDS = 8
 
 
-def _in_heading(text: str, region: QuoteRegion, body: int) -> bool:
+def _in_heading(view: ArticleView, region: QuoteRegion) -> bool:
     """Whether ``region`` lies in a heading: a line of one sentence at most
     ``_HEADING_WORDS`` words long among the body's first ``_HEADING_LINES`` lines, or of
     at most ``_SUBHEAD_LINE_WORDS`` words anywhere ('Wary of "total chaos."')."""
     if region.close_mark is None or region.continues_previous:
         return False
-    line_start = text.rfind("\n", 0, region.open_mark) + 1
-    line_end = text.find("\n", region.outer_end)
-    line_end = len(text) if line_end < 0 else line_end
+    text, body = view.text, view.start
+    line_start, line_end = view.lines.start(region.open_mark), view.lines.end(region.outer_end)
     words = text[line_start:line_end].split()
     if len(words) > _HEADING_WORDS or _SENTENCE_INSIDE.search(text, line_start, line_end):
         return False
