@@ -41,9 +41,9 @@ def test_an_opening_mark_glued_to_words_closes_them(text: str, expected: list[st
 # a heading's quoted words that the body quotes with a cue are that speaker's
 HEADING_ECHOES = [
     (
-        "Ortiz 'glad to finish' long race.\n\n"
-        'Dana Ortiz ended her campaign on Monday. "I am glad to finish this," Ortiz said.\n',
-        "glad to finish",
+        "Ortiz 'proud of the crew' after long race.\n\n"
+        'Dana Ortiz ended her campaign on Monday. "I am proud of the crew we had," Ortiz said.\n',
+        "proud of the crew",
         "Dana Ortiz",
     ),
 ]
@@ -60,11 +60,11 @@ def test_a_heading_echo_is_the_body_speakers(text: str, words: str, speaker: str
 # slogan the body quotes as it is: no one's words for the heading
 HEADING_SCARES = [
     (
-        "Ortiz 'glad to finish' long race.\n\nDana Ortiz ended her campaign on Monday.\n",
-        "glad to finish",
+        "Ortiz 'proud of the crew' after long race.\n\nDana Ortiz ended her campaign on Monday.\n",
+        "proud of the crew",
     ),
     (
-        "It is fine to 'fix every road,' but not at night.\n\n"
+        "Crowds at the fair chant 'fix every road' at Ortiz.\n\n"
         'Dana Ortiz sent voters a text: "Will you fix every road with me? Reply YES."\n',
         "fix every road",
     ),

@@ -10,6 +10,7 @@ import pytest
 
 from tests.test_attribution import run
 from tests.test_speakers_pronouns_near import _speaker_of
+from tests.test_speakers_pronouns_objects import _he
 
 # the speaker of a parenthetical "Hale said" against the subject of what he said
 PARENTHETICAL = (
@@ -77,19 +78,6 @@ def test_who_he_goes_on_with(nlp: Any, text: str, words: str, speaker: str) -> N
     assert _speaker_of(run(text, nlp), words) == speaker
 
 
-def _he_after(nlp: Any, text: str) -> list[str | None]:
-    """The person each lower-case "he" of ``text`` is resolved to."""
-    from saidwhen.extract.people import find_people
-
-    doc = nlp(text)
-    people = find_people(doc)
-    return [
-        getattr(people.entity_at(t.idx, t.idx + len(t)), "name", None)
-        for t in doc
-        if t.text == "he"
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "who"),
     [
@@ -116,7 +104,18 @@ def _he_after(nlp: Any, text: str) -> list[str | None]:
             "Dan Ruiz spoke on Thursday. Tom Hale asked the crowd whether he should run.",
             ["Tom Hale"],
         ),
+        # nor in a clause beside the question: a reason, what came next
+        (
+            "Dan Ruiz spoke on Thursday. Tom Hale asked Dan Ruiz to leave because he was "
+            "tired of the noise.",
+            ["Tom Hale"],
+        ),
+        (
+            "Dan Ruiz spoke on Thursday. Tom Hale asked Dan Ruiz a question, and he then "
+            "left the room.",
+            ["Tom Hale"],
+        ),
     ],
 )
 def test_the_one_asked_or_set_as_topic(nlp: Any, text: str, who: list[str | None]) -> None:
-    assert _he_after(nlp, text) == who
+    assert _he(nlp, text, "he") == who

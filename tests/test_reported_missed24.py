@@ -15,14 +15,7 @@ from saidwhen.extract.speech.frames import (
     find_clause_reports,
     find_misread_that,
 )
-from saidwhen.extract.speech.view import ArticleView
-
-
-def _read(finder: Any, text: str, nlp: Any) -> list[tuple[str, str | None]]:
-    view = ArticleView.build(nlp(text))
-    return [
-        (view.text[d.start : d.end], d.speaker.mention if d.speaker else None) for d in finder(view)
-    ]
+from tests.test_reported_reasons15 import found_by
 
 
 @pytest.mark.parametrize(
@@ -45,7 +38,7 @@ def _read(finder: Any, text: str, nlp: Any) -> list[tuple[str, str | None]]:
 def test_a_to_clause_of_urging_is_what_was_urged(
     nlp: Any, text: str, words: str, source: str
 ) -> None:
-    assert (words, source) in _read(find_clause_reports, text, nlp)
+    assert (words, source) in found_by(find_clause_reports, text, nlp)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +50,7 @@ def test_a_to_clause_of_urging_is_what_was_urged(
     ],
 )
 def test_no_urging_without_someone_urged(nlp: Any, text: str) -> None:
-    assert not [w for w, _ in _read(find_clause_reports, text, nlp) if w.startswith("to ")]
+    assert not [w for w, _ in found_by(find_clause_reports, text, nlp) if w.startswith("to ")]
 
 
 def test_a_name_cut_in_two_objects_is_still_what_is_described(nlp: Any) -> None:
@@ -65,7 +58,7 @@ def test_a_name_cut_in_two_objects_is_still_what_is_described(nlp: Any) -> None:
         "At the harbour hall, Ana Ruiz on Monday dismissed Harbour Master Tom Hale as "
         "an ineffective manager of the port."
     )
-    words = [w for w, _ in _read(find_as_reports, text, nlp)]
+    words = [w for w, _ in found_by(find_as_reports, text, nlp)]
     assert any(
         w.endswith("as an ineffective manager of the port") and "Tom Hale" in w for w in words
     )
@@ -76,5 +69,5 @@ def test_a_that_far_from_its_verb_of_saying(nlp: Any) -> None:
         "The harbour master said in one of a series of messages on Twitter that the ferry "
         "would stop running in May."
     )
-    found = _read(find_misread_that, text, nlp)
+    found = found_by(find_misread_that, text, nlp)
     assert ("the ferry would stop running in May", "The harbour master") in found

@@ -12,14 +12,14 @@ import pytest
 from saidwhen.extract.people import find_people
 
 
-def _he(nlp: Any, text: str) -> list[str | None]:
-    """The person each "He" of ``text`` is resolved to."""
+def _he(nlp: Any, text: str, word: str = "He") -> list[str | None]:
+    """The person each ``word`` ("He") of ``text`` is resolved to."""
     doc = nlp(text)
     people = find_people(doc)
     return [
         getattr(people.entity_at(t.idx, t.idx + len(t)), "name", None)
         for t in doc
-        if t.text == "He"
+        if t.text == word
     ]
 
 

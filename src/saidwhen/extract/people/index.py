@@ -855,7 +855,7 @@ def same_speaker(a: Speaker, b: Speaker, people: PeopleIndex | None = None) -> b
 
 def _subject_in_apposition(name: Token) -> Token | None:
     """The common-noun subject a name stands in apposition to: "A third critic, councilman
-    Dan Ortiz, was blunter", through another apposition ("The other man, his cousin Tom
+    Dan Ortiz, was blunter", through another apposition ("The last driver, her uncle Tom
     Lee, 40, said"), or hung by the parser on the last noun of the subject's phrase ("One
     pastor backing Mr. Ruiz, Tom Lee of ..., said": the verb follows the name's phrase)."""
     tok = name

@@ -88,9 +88,12 @@ _REACH = (
 # Verbs that go on with what was said: their he/she is the one who spoke last
 _GOING_ON = frozenset({"add", "continue"})
 
-# Verbs of asking someone, and the links from them down into what was asked
+# Verbs of asking someone, the links from them down into what was asked, and the links
+# that hang what was asked on the verb itself (not "asked Lee to stay because he was
+# tired", "asked Lee a question and he left": a clause beside the question)
 _ASKING = frozenset({"ask", "press", "question", "quiz"})
 _INTO_QUESTION = frozenset({"ccomp", "advcl", "relcl", "pcomp", "pobj", "prep", "conj", "xcomp"})
+_QUESTION_OF_ASKING = frozenset({"ccomp", "xcomp", "prep"})
 
 # A list item is short: "He called the protesters thugs." (in tokens)
 _LIST_ITEM_TOKENS = 22
@@ -228,12 +231,12 @@ class _Pronouns:
         the one it is put to."""
         if pron.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        tok, n = pron.head, 0
+        tok, n, link = pron.head, 0, ""
         while tok.lemma_.lower() not in _ASKING and n < 4 and tok.head.i != tok.i:
             if tok.dep_ not in _INTO_QUESTION:
                 return None
-            tok, n = tok.head, n + 1
-        if tok.lemma_.lower() not in _ASKING or tok.i > pron.i:
+            link, tok, n = tok.dep_, tok.head, n + 1
+        if tok.lemma_.lower() not in _ASKING or tok.i > pron.i or link not in _QUESTION_OF_ASKING:
             return None
         for c in tok.children:
             if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" and c.i < pron.i:

@@ -615,7 +615,7 @@ def _name_subheads(view: ArticleView, drafts: list[Draft]) -> None:
     """A subhead without a cue quotes words the article gives in full elsewhere ("this
     alarming mortality rate constitutes an emergency," the doctors wrote), or holds a
     phrase quoted elsewhere: it is that quote's speaker's. So are two words or more quoted
-    inside a heading ("Ruiz 'glad to finish' race", a subtitle 'Lee blasts "a cruel
+    inside a heading ("Ruiz 'proud of the crew' after race", a subtitle 'Lee blasts "a cruel
     plan"') that are part of a quote the article gives with a cue."""
     text = view.text
     forms = SameWords([text[d.start : d.end] for d in drafts])  # the package's "same words"
@@ -623,12 +623,13 @@ def _name_subheads(view: ArticleView, drafts: list[Draft]) -> None:
         if d.region is None or d.cue is not None:
             continue
         words = forms(i)
-        heading = not _is_subhead(text, d.region)
-        if heading and (
+        # a quote that is not a whole line is read only as words a heading quotes
+        subhead = _is_subhead(text, d.region)
+        if not subhead and (
             d.kind != "fragment"  # (a heading's quote of its own is read as any other)
             or d.speaker is not None
             or len(words.split()) < _HEADING_ECHO_WORDS
-            or not _in_heading(text, d.region, view.start)
+            or not _in_heading(view, d.region)
             or _imperative(view, d.region)
         ):
             continue  # (a single word a heading quotes is mostly a scare quote: 'Unity')
@@ -638,9 +639,9 @@ def _name_subheads(view: ArticleView, drafts: list[Draft]) -> None:
             if other is d or other.speaker is None or other.cue is None:
                 continue
             said = forms(j)
-            if heading:
-                # a heading quotes a part of the words ("'glad to finish'" of "we're glad
-                # to finish it"), not a whole slogan the body quotes too
+            if not subhead:
+                # a heading quotes a part of the words ("'proud of the crew'" of "I am
+                # proud of the crew we had"), not a whole slogan the body quotes too
                 if words in said and words != said:
                     d.speaker, d.cue = other.speaker, other.cue
                     break
@@ -656,7 +657,7 @@ _HEADING_ECHO_WORDS = 2
 
 
 def _imperative(view: ArticleView, region: QuoteRegion) -> bool:
-    """Whether the quoted words open on a verb's bare form: a slogan ('feel the Bern',
+    """Whether the quoted words open on a verb's bare form: a slogan ('fix every road',
     'build the wall'), not words someone said of themselves."""
     k = bisect.bisect_left(view.idx, region.start)
     return k < len(view.idx) and view.tag[k] == "VB"
@@ -668,15 +669,14 @@ _HEADING_WORDS = 20
 _SUBHEAD_LINE_WORDS = 8
 
 
-def _in_heading(text: str, region: QuoteRegion, body: int) -> bool:
+def _in_heading(view: ArticleView, region: QuoteRegion) -> bool:
     """Whether ``region`` lies in a heading: a line of one sentence at most
     ``_HEADING_WORDS`` words long among the body's first ``_HEADING_LINES`` lines, or of
     at most ``_SUBHEAD_LINE_WORDS`` words anywhere ('Wary of "total chaos."')."""
     if region.close_mark is None or region.continues_previous:
         return False
-    line_start = text.rfind("\n", 0, region.open_mark) + 1
-    line_end = text.find("\n", region.outer_end)
-    line_end = len(text) if line_end < 0 else line_end
+    text, body = view.text, view.start
+    line_start, line_end = view.lines.start(region.open_mark), view.lines.end(region.outer_end)
     words = text[line_start:line_end].split()
     if len(words) > _HEADING_WORDS or _SENTENCE_INSIDE.search(text, line_start, line_end):
         return False

@@ -215,7 +215,7 @@ def _directed(verb: Token) -> list[Token] | None:
         ]
     clauses = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
     if not objs and not clauses:
-        # "implored state party delegates to unite": the parse made the one urged the
+        # "implored the club's members to stay": the parse made the one urged the
         # subject of the "to" clause; the words from "to" on
         for c in verb.children:
             to = [a for a in c.children if a.dep_ == "aux" and a.lower_ == "to"]
@@ -401,7 +401,7 @@ def _as_object(verb: Token) -> list[Token] | None:
         return None
     doc, obj = verb.doc, objs[0]
     if len(objs) > 1 and objs[-1].left_edge.i == obj.right_edge.i + 1:
-        # "dismissed Wisconsin Gov. Scott Walker as ...": the parse cut one name into
+        # "dismissed Harbour Master Tom Hale as ...": the parse cut one name into
         # two objects side by side; the "as" follows the last
         obj = objs[-1]
     k = obj.right_edge.i + 1

@@ -338,8 +338,8 @@ def not_speech(
 
 def _clause_start(view: ArticleView, mark: int) -> int:
     """The first token of the sentence holding the opening mark ``mark``, or of the one
-    before when the splitter broke the sentence at the mark (``trashed Comey on MSNBC’s |
-    “Morning Joe,” calling it ...``: no stop, colon or line break before the mark)."""
+    before when the splitter broke the sentence at the mark (``mocked the plan on KTV’s |
+    “Noon,” calling it ...``: no stop, colon or line break before the mark)."""
     lo = view.sent_start[mark]
     if lo != mark or lo == 0:
         return lo
