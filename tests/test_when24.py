@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 
 from saidwhen.extract.when.occasions import _sets_occasion
-from tests.when_helpers import when
+from tests.when_helpers import assert_quote_dated
 
-NEWS_DAY = "2019-11-20"
 SATURDAY = "2019-11-16"
 
 _LEAD = (
@@ -68,12 +67,7 @@ _LEAD = (
 def test_an_occasion_the_speaker_holds_dates_the_words_said_there(
     nlp: Any, text: str, quoted: str, expected: str | None
 ) -> None:
-    from saidwhen.pipeline import extract
-
-    record = extract(text, NEWS_DAY, nlp=nlp)
-    (q,) = [q for q in record.quotes if quoted in q.text and q.kind != "indirect"]
-    assert when(q) == expected
-    assert q.when_basis == ("text" if expected else "article date")
+    assert_quote_dated(nlp, text, quoted, expected)
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 
 from saidwhen.model import Quote
-from tests.when_helpers import when
+from tests.when_helpers import NEWS_DAY, assert_quote_dated, when
 
-NEWS_DAY = "2019-11-20"
 FRIDAY = "2019-11-15"
 WEEK = "2019-11-11/2019-11-17"
 
@@ -76,12 +75,7 @@ _INTERVIEW = (
 def test_dated_interview_holds_for_the_speakers_words(
     nlp: Any, text: str, quoted: str, expected: str | None
 ) -> None:
-    from saidwhen.pipeline import extract
-
-    record = extract(text, NEWS_DAY, nlp=nlp)
-    (q,) = [q for q in record.quotes if quoted in q.text and q.kind != "indirect"]
-    assert when(q) == expected
-    assert q.when_basis == ("text" if expected else "article date")
+    assert_quote_dated(nlp, text, quoted, expected)
 
 
 # The pass itself, on quotes built by hand: each the words, the speaker, the cue, and the

@@ -27,3 +27,14 @@ def when(q: Quote) -> str | None:
     if q.when_range is not None:
         return f"{q.when_range.start}/{q.when_range.end}"
     return q.when
+
+
+def assert_quote_dated(nlp: Any, text: str, quoted: str, expected: str | None) -> None:
+    """The one direct quote or fragment holding ``quoted`` has the day or range ``expected``,
+    read from the text, or (``None``) the article date."""
+    from saidwhen.pipeline import extract
+
+    record = extract(text, NEWS_DAY, nlp=nlp)
+    (q,) = [q for q in record.quotes if quoted in q.text and q.kind != "indirect"]
+    assert when(q) == expected
+    assert q.when_basis == ("text" if expected else "article date")
