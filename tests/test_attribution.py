@@ -23,6 +23,13 @@ def who(q: Quote) -> str | None:
     return q.speaker.name if q.speaker else None
 
 
+def speaker_of(rec: ArticleRecord, words: str, kind: str | None = None) -> str | None:
+    """Who said the first quote (of ``kind``, any by default) that starts with ``words``."""
+    qs = [q for q in rec.quotes if q.text.startswith(words) and kind in (None, q.kind)]
+    assert qs, words
+    return who(qs[0])
+
+
 def report_source(rec: ArticleRecord, words: str) -> tuple[str | None, str | None]:
     """The (name, mention) of the source of the first report holding ``words``."""
     found = [q for q in rec.quotes if q.kind == "indirect" and words in q.text]

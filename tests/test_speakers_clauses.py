@@ -10,13 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_attribution import run, who
-
-
-def _speaker_of(rec: Any, words: str, kind: str | None = None) -> str | None:
-    qs = [q for q in rec.quotes if q.text.startswith(words) and kind in (None, q.kind)]
-    assert qs, words
-    return who(qs[0])
+from tests.test_attribution import run, speaker_of
 
 
 @pytest.mark.parametrize(
@@ -51,7 +45,7 @@ def _speaker_of(rec: Any, words: str, kind: str | None = None) -> str | None:
 def test_a_fragment_is_said_by_the_report_it_hangs_from(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
-    assert _speaker_of(run(text, nlp), words, "fragment") == speaker
+    assert speaker_of(run(text, nlp), words, "fragment") == speaker
 
 
 # a quote paragraph after a paragraph about the one who spoke last
@@ -80,7 +74,7 @@ def test_a_paragraph_about_the_last_speaker_hands_the_quote_on(
     nlp: Any, about: str, speaker: str | None
 ) -> None:
     rec = run(UPBEAT.format(about=about), nlp)
-    assert _speaker_of(rec, "Not only can we") == speaker
+    assert speaker_of(rec, "Not only can we") == speaker
 
 
 def test_a_quote_goes_on_from_a_fragment_named_later(nlp: Any) -> None:
@@ -95,7 +89,7 @@ def test_a_quote_goes_on_from_a_fragment_named_later(nlp: Any) -> None:
         "in his view.\n",
         nlp,
     )
-    assert _speaker_of(rec, "This is not a small mistake") == "Tom Brask"
+    assert speaker_of(rec, "This is not a small mistake") == "Tom Brask"
 
 
 def test_block_quotes_after_a_report_go_on_with_its_source(nlp: Any) -> None:
@@ -107,8 +101,8 @@ def test_block_quotes_after_a_report_go_on_with_its_source(nlp: Any) -> None:
         "gave the council.\n",
         nlp,
     )
-    assert _speaker_of(rec, "The hearing was closed") == "CNN"
-    assert _speaker_of(rec, "Ring said the testimony") == "CNN"
+    assert speaker_of(rec, "The hearing was closed") == "CNN"
+    assert speaker_of(rec, "Ring said the testimony") == "CNN"
 
 
 @pytest.mark.parametrize(
@@ -167,7 +161,7 @@ def test_block_quotes_after_a_report_go_on_with_its_source(nlp: Any) -> None:
     ],
 )
 def test_the_cue_verb_says_who_speaks(nlp: Any, text: str, words: str, speaker: str) -> None:
-    assert _speaker_of(run(text, nlp), words) == speaker
+    assert speaker_of(run(text, nlp), words) == speaker
 
 
 @pytest.mark.parametrize(
@@ -198,7 +192,7 @@ def test_the_cue_verb_says_who_speaks(nlp: Any, text: str, words: str, speaker: 
 def test_a_relative_pronoun_names_the_one_it_stands_for(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
-    assert _speaker_of(run(text, nlp), words, "indirect") == speaker
+    assert speaker_of(run(text, nlp), words, "indirect") == speaker
 
 
 @pytest.mark.parametrize(
@@ -217,4 +211,4 @@ def test_the_paragraph_before_a_lone_quote_ends_a_sentence(
 ) -> None:
     about = "Ellison is hopeful about the vote on Tuesday" + end
     rec = run(UPBEAT.format(about=about).replace(f"{end}\n\n", f"{end}{gap}"), nlp)
-    assert _speaker_of(rec, "Not only can we") == speaker
+    assert speaker_of(rec, "Not only can we") == speaker

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_attribution import run, who
+from tests.test_attribution import run, speaker_of
 
 LEAD = (
     "Protests continued in Millbrook on Thursday after the arrest of Ken Dale by wardens.\n\n"
@@ -34,12 +34,6 @@ NAMED_BEFORE = (
 )
 
 
-def _speaker_of(rec: Any, words: str) -> str | None:
-    qs = [q for q in rec.quotes if q.text.startswith(words)]
-    assert qs, words
-    return who(qs[0])
-
-
 @pytest.mark.parametrize(
     ("text", "words", "speaker"),
     [
@@ -58,7 +52,7 @@ def _speaker_of(rec: Any, words: str) -> str | None:
     ],
 )
 def test_a_pronoun_after_a_newcomer(nlp: Any, text: str, words: str, speaker: str) -> None:
-    assert _speaker_of(run(text, nlp), words) == speaker
+    assert speaker_of(run(text, nlp), words) == speaker
 
 
 def test_the_subject_wins_with_two_women_introduced(nlp: Any) -> None:
@@ -66,7 +60,7 @@ def test_the_subject_wins_with_two_women_introduced(nlp: Any) -> None:
         LEAD + "The video was filmed by Dale's wife, Rena Dale, and his sister, Mae Dale. "
         "In it she pleads with wardens.\n\n" + QUOTES
     )
-    assert _speaker_of(run(text, nlp), "Let him go") == "Ann Roberts"
+    assert speaker_of(run(text, nlp), "Let him go") == "Ann Roberts"
 
 
 def _typed(nlp: Any, words: list[str], mentions: list[tuple[int, int, str]]) -> str | None:
@@ -120,4 +114,4 @@ SHARED_SURNAME = (
     ("words", "speaker"), [("Let him go", "Rena Dale"), ("I have the paper here", "Ken Dale")]
 )
 def test_a_bare_surname_two_people_share(nlp: Any, words: str, speaker: str) -> None:
-    assert _speaker_of(run(SHARED_SURNAME, nlp), words) == speaker
+    assert speaker_of(run(SHARED_SURNAME, nlp), words) == speaker

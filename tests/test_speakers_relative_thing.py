@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.test_attribution import run, who
+from tests.test_attribution import run, speaker_of
 
 LEAD = (
     "Activist held over refuge march.\n\n"
@@ -17,19 +17,13 @@ LEAD = (
 )
 
 
-def _speaker_of(text: str, nlp: Any, words: str) -> str | None:
-    qs = [q for q in run(text, nlp).quotes if q.text.startswith(words)]
-    assert qs, words
-    return who(qs[0])
-
-
 def test_who_after_a_bare_thing(nlp: Any) -> None:
     text = (
         LEAD + "\"Let everybody know that they're to go to the Millbrook National Wildlife "
         'Refuge," Hunt says to Castellano on camera, who responds enthusiastically: '
         '"Okay!"\n'
     )
-    assert _speaker_of(text, nlp, "Okay") == "Tom Castellano"
+    assert speaker_of(run(text, nlp), "Okay") == "Tom Castellano"
 
 
 def test_who_after_a_person_noun(nlp: Any) -> None:
@@ -37,4 +31,4 @@ def test_who_after_a_person_noun(nlp: Any) -> None:
         "Mayor Ann Lee defended the budget on Tuesday. She would not pay an architect "
         'who said he was "cheated out of a year\'s work" on the new library.\n'
     )
-    assert _speaker_of(text, nlp, "cheated out") == "an architect"
+    assert speaker_of(run(text, nlp), "cheated out") == "an architect"

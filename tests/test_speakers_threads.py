@@ -8,14 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_attribution import run, who
-
-
-def _speaker_of(rec: Any, words: str) -> str | None:
-    qs = [q for q in rec.quotes if q.text.startswith(words)]
-    assert qs, words
-    return who(qs[0])
-
+from tests.test_attribution import run, speaker_of
 
 # "...," he continued: after a pull quote, "he" is the man the passage is about
 PULL_QUOTE = (
@@ -45,7 +38,7 @@ PULL_QUOTE = (
 def test_a_pull_quote_is_no_part_of_the_thread(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
-    assert _speaker_of(run(text, nlp), words) == speaker
+    assert speaker_of(run(text, nlp), words) == speaker
 
 
 # a quote with no cue after a sentence of its own paragraph about a named person
@@ -68,7 +61,7 @@ HEARING = (
     ],
 )
 def test_a_lead_in_sentence_names_who_speaks_next(nlp: Any, lead: str, speaker: str) -> None:
-    assert _speaker_of(run(HEARING.format(lead=lead), nlp), "What rockets") == speaker
+    assert speaker_of(run(HEARING.format(lead=lead), nlp), "What rockets") == speaker
 
 
 @pytest.mark.parametrize(
@@ -83,7 +76,7 @@ def test_a_subhead_is_not_the_subject_of_the_cue_below_it(nlp: Any, subhead: str
         'alone. They follow the harvest."\n',
         nlp,
     )
-    assert _speaker_of(rec, "Prices do not rise") == "Gabor Varga"
+    assert speaker_of(rec, "Prices do not rise") == "Gabor Varga"
 
 
 @pytest.mark.parametrize(
@@ -107,7 +100,7 @@ def test_a_subhead_is_not_the_subject_of_the_cue_below_it(nlp: Any, subhead: str
 def test_a_role_word_under_a_description_is_the_description(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
-    assert _speaker_of(run(text, nlp), words) == speaker
+    assert speaker_of(run(text, nlp), words) == speaker
 
 
 @pytest.mark.parametrize(
@@ -126,7 +119,7 @@ def test_a_subhead_in_capitals_names_no_one(nlp: Any, subhead: str, speaker: str
         f"from zero to 60 mph in five seconds, {name} says.\n",
         nlp,
     )
-    assert _speaker_of(rec, "The wagon will go") == speaker
+    assert speaker_of(rec, "The wagon will go") == speaker
 
 
 @pytest.mark.parametrize(
