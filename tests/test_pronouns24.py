@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_attribution import run
-from tests.test_speakers_pronouns_near import _speaker_of
+from tests.test_attribution import run, speaker_of
 from tests.test_speakers_pronouns_objects import _he
 
 # the speaker of a parenthetical "Hale said" against the subject of what he said
@@ -75,7 +74,7 @@ def test_a_parenthetical_speaker_is_a_main_subject(nlp: Any, text: str, level: i
     ],
 )
 def test_who_he_goes_on_with(nlp: Any, text: str, words: str, speaker: str) -> None:
-    assert _speaker_of(run(text, nlp), words) == speaker
+    assert speaker_of(run(text, nlp), words) == speaker
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_attribution import run
-from tests.test_speakers_pronouns_near import _speaker_of
+from tests.test_attribution import run, speaker_of
 
 # Hale is the main subject; the next sentence's only person subject is Ruiz, in a
 # clause under "there are pages"
@@ -35,4 +34,4 @@ SAME_SENTENCE = (
     [(LATER_SUBORDINATE, "Dan Ruiz"), (OWN_SENTENCE, "Dan Ruiz"), (SAME_SENTENCE, "Tom Hale")],
 )
 def test_the_latest_sentences_subject(nlp: Any, text: str, speaker: str) -> None:
-    assert _speaker_of(run(text, nlp), "We cannot wait") == speaker
+    assert speaker_of(run(text, nlp), "We cannot wait") == speaker
