@@ -102,5 +102,22 @@ def test_a_page_missing_from_the_ground_truth_is_refused(tmp_path: Path) -> None
 def test_an_unknown_source_cannot_be_packed() -> None:
     gold = _gold()
     gold["source_path"] = "somewhere/else.txt"
-    with pytest.raises(SaidwhenError, match="neither"):
+    with pytest.raises(SaidwhenError, match="none of"):
         pack(gold)
+
+
+def test_a_timeml_article_reads_the_words_of_its_text_element(tmp_path: Path) -> None:
+    marked = TEXT.replace("about time", '<TIMEX3 tid="t1">about time</TIMEX3>')
+    (tmp_path / "tempeval3-tbaq" / "TimeBank").mkdir(parents=True)
+    (tmp_path / "tempeval3-tbaq" / "TimeBank" / "rain.tml").write_text(
+        f"<TimeML><DCT>19980102</DCT>\n<TEXT>\n{marked}\n</TEXT>\n</TimeML>",
+        encoding="utf-8",
+    )
+    gold = _gold()
+    gold["text"] = TEXT.strip()
+    gold["source_path"] = "tempeval3-tbaq TimeBank/rain.tml"
+    doc = pack(gold)
+    assert doc["text_from"] == "tempeval3-tbaq/TimeBank/rain.tml#TEXT"
+    back = unpack(doc, tmp_path)
+    assert back["text"] == TEXT.strip()
+    assert back["quotes"][0]["text"] == "about time"

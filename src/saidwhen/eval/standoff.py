@@ -8,7 +8,9 @@ text into the project, so they are stored *standoff*: the same JSON without
 ``shared/data``) and ``text_sha256`` (so that an edited source is noticed,
 not silently misread).  A real page of ``shared/data/article-extraction`` has no text file:
 its text is the ground truth's ``articleBody`` (as for realnews-dev), named
-``article-extraction/ground-truth.json#SHA256``.  :func:`unpack` rebuilds the full gold
+``article-extraction/ground-truth.json#SHA256``.  A TempEval-3 newswire article's text is
+the words of its TimeML ``TEXT`` element without the markup, stripped, named
+``tempeval3-tbaq/TimeBank/NAME.tml#TEXT``.  :func:`unpack` rebuilds the full gold
 file, reading the text in place, for the shared scorer.
 
     python -m saidwhen.eval.standoff pack GOLD_DIR OUT_DIR   # full gold files -> standoff
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -44,6 +47,8 @@ def _sha(text: str) -> str:
 
 _PAGES = "scrapinghub/article-extraction-benchmark"
 _PAGE_BODIES = "article-extraction/ground-truth.json"
+_TIMEML = "tempeval3-tbaq"
+_TIMEML_TEXT = "TEXT"
 
 
 def _text_from(doc: dict[str, Any]) -> str:
@@ -57,9 +62,12 @@ def _text_from(doc: dict[str, Any]) -> str:
         return f"polnear/{rest}"
     if corpus == _PAGES and rest.startswith("html/") and rest.endswith(".html.gz"):
         return f"{_PAGE_BODIES}#{rest[len('html/') : -len('.html.gz')]}"
+    if corpus == _TIMEML and rest.endswith(".tml"):
+        return f"{_TIMEML}/{rest}#{_TIMEML_TEXT}"
     raise SaidwhenError(
-        f"{doc.get('name')}: source_path {doc.get('source_path')!r} is neither "
-        f"'polnear SPLIT/text/NAME.txt' nor '{_PAGES} html/SHA.html.gz'"
+        f"{doc.get('name')}: source_path {doc.get('source_path')!r} is none of "
+        f"'polnear SPLIT/text/NAME.txt', '{_PAGES} html/SHA.html.gz', "
+        f"'{_TIMEML} DIR/NAME.tml'"
     )
 
 
@@ -72,6 +80,11 @@ def _read_text(name: object, text_from: str, data_root: Path) -> str:
         raise SaidwhenError(f"{name}: cannot read its text {path}: {err}") from None
     if not page:
         return raw
+    if page == _TIMEML_TEXT and path.suffix == ".tml":
+        element = ET.fromstring(raw).find(_TIMEML_TEXT)
+        if element is None:
+            raise SaidwhenError(f"{name}: {path} has no {_TIMEML_TEXT} element")
+        return "".join(element.itertext()).strip()
     body = json.loads(raw).get(page, {}).get("articleBody")
     if not isinstance(body, str):
         raise SaidwhenError(f"{name}: {path} has no articleBody for page {page}")

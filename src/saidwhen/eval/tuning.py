@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 _Row = TypeVar("_Row")
 
 ANNOTATIONS = Path(__file__).resolve().parents[3] / "annotations" / "realnews-polnear"
-# realnews-dev and our PolNeAR sets p7-p64; p65 onwards are check and fresh sets
-TUNING = tuple(f"p{k}" for k in range(7, 65))
+# realnews-dev and our PolNeAR sets p7-p72; p73 onwards would be check and fresh sets
+TUNING = tuple(f"p{k}" for k in range(7, 73))
 
 
 def logistic_fit(
