@@ -103,6 +103,33 @@ def without_single_marked(text: str, rec: dict[str, Any]) -> dict[str, Any]:
     return _without(rec, drop)
 
 
+def without_closing_opened(text: str, rec: dict[str, Any]) -> dict[str, Any]:
+    r"""The record without the quotes that a closing mark opens.
+
+    A text may set "”" where the opening mark belongs (first on its line: ``”… the
+    train has left,” it wrote``); saidwhen reads it as the opening mark, as the
+    realnews annotators do, but PolNeAR's scorer pairs "”" only as a closing mark
+    (its ``polnear.py``: ``CLOSE_MARKS``), so such a quote is outside the direct
+    quotes it scores (its annotators mark the words as a content, mark included).
+
+    Example:
+        >>> text = "It was blunt.\n\n” … the ferry is late,” it said."
+        >>> quotes = [{"kind": "direct", "start": text.index("…"), "continues": None}]
+        >>> without_closing_opened(text, {"quotes": quotes})["quotes"]
+        []
+    """
+    drop: set[int] = set()
+    for k, q in enumerate(rec["quotes"]):
+        if q["kind"] == "indirect":
+            continue
+        mark = q["start"]
+        while mark > 0 and text[mark - 1] in " \t\u00a0":
+            mark -= 1
+        if text[mark - 1 : mark] == "\u201d":
+            drop.add(k)
+    return _without(rec, drop)
+
+
 def _without(rec: dict[str, Any], drop: set[int]) -> dict[str, Any]:
     """The record without the quotes of these indices, its ``continues`` links renumbered."""
     if not drop:
@@ -187,7 +214,8 @@ def run_split(
     stats: Counter[str] = Counter()
     pred = {}
     for g, rec in zip(gold, records, strict=True):
-        doc = as_polnear_sources(without_single_marked(g["text"], rec.to_dict()))
+        kept = without_single_marked(g["text"], rec.to_dict())
+        doc = as_polnear_sources(without_closing_opened(g["text"], kept))
         quotes, attributions = run_saidwhen.convert(g["text"], doc, stats)
         pred[g["filename"]] = {"quotes": quotes, "attributions": attributions}
     if errors_path is not None:

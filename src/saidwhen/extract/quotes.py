@@ -10,6 +10,7 @@ flip every later quote.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -80,6 +81,8 @@ def _kind(text: str, pos: int, mark: str) -> MarkKind:
             and (after.isspace() or after == "" or after in ",.;:")
         )
         return "either" if typo else "open"
+    if mark == "”" and _opens_as_typo(text, pos, after):
+        return "either"
     if mark in _CLOSE_ONLY:
         return "close"
     opens = before in _OPENERS_BEFORE or before.isspace()
@@ -90,6 +93,23 @@ def _kind(text: str, pos: int, mark: str) -> MarkKind:
     if closes and not opens:
         return "close"
     return "either"
+
+
+def _opens_as_typo(text: str, pos: int, after: str) -> bool:
+    """A closing mark set where the opening one belongs: first on its line ('”… the
+    train has left,” it wrote') or after a space and glued to the word it opens ('urged
+    aides ”to get close,”')."""
+    k = pos
+    while k and text[k - 1] != "\n" and (text[k - 1].isspace() or _format_char(text[k - 1])):
+        k -= 1  # (a direction mark, U+202A, may stand before it)
+    if k == 0 or text[k - 1] == "\n":
+        end = text.find("\n", pos)
+        return bool(text[pos + 1 : len(text) if end < 0 else end].strip())
+    return k < pos and after.isalnum()
+
+
+def _format_char(char: str) -> bool:
+    return unicodedata.category(char) == "Cf"
 
 
 def _single_kind(text: str, pos: int) -> MarkKind | None:
