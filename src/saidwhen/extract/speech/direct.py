@@ -523,6 +523,10 @@ def direct_drafts(
             if draft.speaker is None and draft.continues_draft is not None:
                 draft.speaker, draft.inherited = last.speaker, True
                 draft.cue = draft.cue or last.cue
+            elif draft.cue is None and _listed_with(text, last, draft):
+                # 'a "shock jock," "an entertainer," but also a "new-media journalist"':
+                # one cue says every fragment of the list
+                draft.cue, draft.cue_token, draft.speaker = last.cue, last.cue_token, last.speaker
         # A fragment with no cue of its own is kept only if reported speech claims it
         # (see find_quotes): otherwise it is a scare quote or a name in quotes.
         drafts.append(draft)
@@ -532,6 +536,24 @@ def direct_drafts(
         view, drafts, [r for r, why in zip(regions, names, strict=True) if why == CHANNEL_TITLE]
     )
     return drafts
+
+
+# what may stand between two quoted fragments of one list ("and", ", but also a")
+_LIST_GAP = re.compile(
+    r"[\s,]*(?:(?:and|or|but|nor)(?:\s+(?:also|not|even))?\s+)?(?:(?:an?|the)\s+)?"
+)
+
+
+def _listed_with(text: str, last: Draft, draft: Draft) -> bool:
+    """Whether the fragment ``draft``, which has no cue, is the next item of a list of
+    quoted words after the fragment ``last``, which has one: only a comma, a conjunction
+    and an article between them."""
+    if draft.kind != "fragment" or last.kind != "fragment" or last.region is None:
+        return False
+    if last.cue is None or last.speaker is None or draft.region is None:
+        return False
+    gap = text[last.region.outer_end : draft.region.open_mark]
+    return _LIST_GAP.fullmatch(gap) is not None
 
 
 def _channels_from_titles(view: ArticleView, drafts: list[Draft], shows: list[QuoteRegion]) -> None:
