@@ -1,15 +1,19 @@
 """Session 25's direct quotes, on made-up sentences: closing marks set where the opening
-ones belong, and fragments listed after one with a cue."""
+ones belong, fragments listed after one with a cue, chants and signs, and headlines cited
+with their bylines."""
 
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import pytest
 
 from saidwhen.extract.quotes import find_quote_regions
 from saidwhen.extract.speech.direct import _listed_with
+from saidwhen.extract.speech.nonquote import not_speech_regions
 from saidwhen.extract.speech.types import Draft
+from saidwhen.extract.speech.view import ArticleView
 from saidwhen.model import Span, Speaker
 
 
@@ -65,3 +69,66 @@ def test_a_fragment_listed_after_one_with_a_cue(text: str, listed: list[bool]) -
         said.append(_listed_with(text, last, draft))
         draft.cue, draft.speaker = last.cue, last.speaker  # the list goes on
     assert said == listed
+
+
+def reasons(text: str, nlp: Any) -> dict[str, str | None]:
+    view = ArticleView.build(nlp(text))
+    regions = list(view.regions)
+    found = not_speech_regions(view, regions)
+    return {text[r.start : r.end].strip(" ,."): why for r, why in zip(regions, found, strict=True)}
+
+
+# a crowd's chant named as such, or the words a sign, a hat or a shirt carries: a slogan;
+# a crowd or a person that chants or says the words speaks them
+CHANTS_AND_SIGNS = [
+    ('The hall broke into chants of "Fix the dock!" as Lee spoke.\n', "Fix the dock!", True),
+    ('Then came the loud chant "Four more years!" from the back.\n', "Four more years!", True),
+    ('About 40 workers marched outside, chanting "No deal, no vote."\n', "No deal, no vote", False),
+    ('Ruiz wore a hat reading "Harbor First" at the rally.\n', "Harbor First", True),
+    (
+        'Volunteers handed out bottles that said, "Vote Ruiz on Tuesday."\n',
+        "Vote Ruiz on Tuesday",
+        True,
+    ),
+    ('A man held a sign that read "Save the Pier" all day.\n', "Save the Pier", True),
+    ('Volunteers held banners proclaiming: "Save the pier!"\n', "Save the pier!", True),
+    ('The crowd chanted, "Fix the dock!" as Lee spoke.\n', "Fix the dock!", False),
+    ('The county\'s new sign read, "Slow down, save a life."\n', "Slow down, save a life", False),
+    ('Lee said, "Fix the dock," and left.\n', "Fix the dock", False),
+    ('Lee said the sign was "a bad joke" on Monday.\n', "a bad joke", False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "slogan"), CHANTS_AND_SIGNS)
+def test_chants_and_signs_are_no_ones_words(text: str, words: str, slogan: bool, nlp: Any) -> None:
+    assert (reasons(text, nlp)[words] is not None) == slogan
+
+
+# a story cited by its headline and byline at the head of its line (a roundup); words an
+# agent said, "by Lee", open no line
+BYLINES = [
+    (
+        'MOVING SHOP—"Gallery opens across from the pier," by the Post\'s Ann Lee: A gallery'
+        " is moving.\n",
+        "Gallery opens across from the pier",
+        True,
+    ),
+    (
+        '—"Ferry service to end in June," by Times\' Tom Hale: The ferry will stop.\n',
+        "Ferry service to end in June",
+        True,
+    ),
+    (
+        'Ruiz said the "ugliness of the remarks," by Lee last week, was a shame.\n',
+        "ugliness of the remarks",
+        False,
+    ),
+    ('"We will reopen the pier," Lee said on Monday.\n', "We will reopen the pier", False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "title"), BYLINES)
+def test_a_headline_cited_with_its_byline_is_a_title(
+    text: str, words: str, title: bool, nlp: Any
+) -> None:
+    assert (reasons("Lee spoke on Monday.\n\n" + text, nlp)[words] is not None) == title

@@ -101,7 +101,6 @@ SPEECH = [
     ('Lin criticised the budget, what she called "a raid on schools."\n', "a raid on schools"),
     ('Lin attacked the members of the "Old Guard" who oppose her.\n', "Old Guard"),
     ("Workers chanted, “Fair Pay Now,” outside the plant.\n", "Fair Pay Now"),
-    ('Supporters greeted her with chants of "Maria!" at the rally.\n', "Maria!"),
     ('"We will win," Lin said on the show.\n', "We will win"),
     (
         'Lin was known for telling aides "the budget comes first" at every meeting.\n',

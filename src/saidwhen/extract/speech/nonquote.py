@@ -307,6 +307,10 @@ def not_speech(
         return "a title"  # the film "Winter Light"; a long title after its noun
     if inside:
         return None
+    if _bylined(text, region):
+        return "a title with its byline"
+    if labels and (carried := _chant_or_sign(view, before)) is not None:
+        return carried
     if labels and (label := _label(view, before, words)) is not None:
         return label
     if labels and words_key(text, region) in _MARKINGS:
@@ -414,6 +418,65 @@ def _title_case(quoted: str, most: int = 0) -> bool:
         return False
     # a word may open with a digit ("13th", "4 Trump")
     return all(w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in _FUNCTION_WORDS)
+
+
+# a line's lead before a title it cites: a label in capitals, a dash ("MOVING SHOP—")
+_CITATION_LEAD = re.compile(r"[^\S\n]*(?:[A-Z][A-Z' ]*)?[—–-]*[^\S\n]*\Z")
+# after the title: its byline (", by Times' Ann Lee", ", by the Post's Ann Lee")
+_BYLINE = re.compile(r"[”\"']*,?[^\S\n]+by[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
+
+
+def _bylined(text: str, region: QuoteRegion) -> bool:
+    """A story cited by its headline and byline at the head of its line, as a roundup
+    lists the day's stories: ``MOVING SHOP—"Gallery opens uptown," by the Post's Ann
+    Lee: ...``. (Not the words an agent said, ``"the ugliness of it," by Lee``: the
+    words open no line.)"""
+    line = text.rfind("\n", max(0, region.open_mark - 64), region.open_mark) + 1
+    if not line and region.open_mark > 64:
+        return False
+    if _CITATION_LEAD.match(text, line, region.open_mark) is None:
+        return False
+    quoted = text[region.start : region.close_mark or region.end].rstrip()
+    after = _BYLINE.match(text, region.outer_end)
+    if after is None:
+        return False
+    return quoted.endswith(",") or after.group().lstrip("”\"'").startswith(",")
+
+
+# a crowd's chant, named as such ("chants of "...", "the chant "...""): a slogan
+_CHANT_NOUNS = frozenset(["chant", "chants"])
+# things that carry printed words ("a sign that read "...", "a hat reading "..."")
+_CARRIERS = frozenset(
+    """sign signs placard placards banner banners poster posters hat hats cap caps shirt
+    shirts t-shirt t-shirts bottle bottles sticker stickers button buttons billboard
+    billboards""".split()
+)
+_CARRIER_VERBS = frozenset(["read", "say", "proclaim", "bear", "declare"])
+
+
+def _chant_or_sign(view: ArticleView, before: list[int]) -> str | None:
+    """A crowd's chant or the words on a sign: ``chants of "Lock her up"``, ``the chant
+    "..."``, ``a hat reading "..."``, ``bottles that said, "..."``. A crowd that chants
+    (``the crowd chanted, "..."``, ``marched, chanting "..."``) speaks, as PolNeAR's
+    annotators read it too; so does a sign in a clause of its own, ``the agency's sign
+    read, "..."``, as the realnews annotators read it."""
+    words = [i for i in before if view.pos[i] != "PUNCT"][-4:]
+    if not words:
+        return None
+    for i in reversed(words):
+        if view.lower[i] in _CHANT_NOUNS and view.pos[i] == "NOUN":
+            return "a chant"
+        if view.lower[i] not in ("of", "to", "for") and view.pos[i] not in ("DET", "ADJ"):
+            break
+    last = words[-1]
+    if view.lemma[last] not in _CARRIER_VERBS or view.pos[last] not in ("VERB", "AUX"):
+        return None
+    k = len(words) - 2
+    if k >= 0 and view.lower[words[k]] in ("that", "which"):
+        k -= 1
+    elif view.tag[last] not in ("VBG", "VBN"):
+        return None  # "The agency's sign read, "...": the thing's own clause quotes it
+    return "words on a sign" if k >= 0 and view.lower[words[k]] in _CARRIERS else None
 
 
 def _label(view: ArticleView, before: list[int], words: list[str]) -> str | None:
