@@ -351,6 +351,7 @@ def find_people(
             runs.append((i, j, words, descriptors, titles, org_named))
     runs.extend(_untagged_surnames(doc, runs, common))
     runs = _misspelt_surnames(runs)
+    runs = _makers_cut(doc, runs)
     # Full names first, so that a bare surname joins the right person; then surnames
     # whose title says a gender ("Mr. Tano" is not "Elena Tano", named first)
     gendered = [(r, _title_gender(r[4]) or _said_gender(doc, r[0], r[1])) for r in runs]
@@ -494,6 +495,28 @@ def _after_title(index: PeopleIndex, at: int) -> bool:
     left out the title its name has there."""
     before = doc_text(index._doc)[max(0, at - 12) : at].split()
     return bool(before) and before[-1].lower() in REGNAL_TITLES
+
+
+def _makers_cut(doc: Doc, runs: list[_Run]) -> list[_Run]:
+    """A maker's name before its product's ("Google Stadia" where the article also writes
+    "Google's Stadia"): the run is the product's alone, so that the maker's own name
+    ("Google says ...") is not taken for the product's fuller name."""
+    text = doc_text(doc)
+    c = columns(doc)
+    out = []
+    for run in runs:
+        i, j, words, descriptors, titles, org_named = run
+        if (
+            j - i >= 2
+            and len(words) >= 2
+            and not titles
+            and words[0] == c.text[i]
+            and words[0][:1].isupper()
+            and re.search(rf"\b{re.escape(words[0])}['’]s {re.escape(words[1])}\b", text)
+        ):
+            run = (i + 1, j, words[1:], descriptors, titles, org_named)
+        out.append(run)
+    return out
 
 
 def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:

@@ -381,6 +381,11 @@ class _Descriptions:
             told = self._own_pronoun(root)
             if found is not None and told is not None and found.gender not in (told, None):
                 found = self._recent(at, told, subject=subject)
+            talked_of = self._named_in_own_clause(root) if subject else frozenset()
+            if found is not None and id(found) in talked_of:
+                # "The last man to run as a third party says he doubts Vance will run": not
+                # Vance, whom the description's own clause talks of
+                found = self._recent(at, told or _roles_gender(roles), skip=talked_of, subject=True)
             if lemma in _PLAIN_PEOPLE and dets & {"the"}:
                 # "a middle-aged cashier was shaken ... said the woman": the unnamed one
                 # met since the person in view was last named (not a he/she: the
@@ -453,6 +458,25 @@ class _Descriptions:
             if tok.ent_type_ == "PERSON" or self._by_span.get((tok.idx, tok.idx + len(tok))):
                 return None  # someone named between: the pronoun may be theirs
         return None
+
+    def _named_in_own_clause(self, root: Token) -> frozenset[int]:
+        """The ids of the entities named in the clause a subject description opens, after
+        the description itself: the ones it talks of, not the one it describes."""
+        verb = root.head
+        lo = root.right_edge.idx + len(root.right_edge)
+        hi = verb.right_edge.idx + len(verb.right_edge)
+        # (not in a clause on a word of it: "his comments, which drew criticism that Vance
+        # ...")
+        aside = [
+            (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+            for t in verb.subtree
+            if t.dep_ in ("relcl", "acl") and t.i > root.i
+        ]
+        return frozenset(
+            id(x)
+            for s, e, x in self.mentions_in(lo, hi)
+            if self._doc_text[s:e].lower() not in PRONOUNS and not any(a <= s < b for a, b in aside)
+        )
 
     def _own_pronoun(self, root: Token) -> Gender | None:
         """The gender of the his/her a subject description's clause gives it ("The former

@@ -1246,6 +1246,8 @@ def _time_tail(span: SpacySpan) -> int:
     doc = span.doc
     for t in span:
         if t.i > root.i and t.ent_type_ in ("DATE", "TIME"):
+            if t.i < t.head.i < span.end and t.head.pos_ in ("NOUN", "PROPN"):
+                continue  # a time that qualifies a noun after it ("that 2019 report")
             k = t.i
             while k - 1 > root.i and doc[k - 1].pos_ in ("ADP", "ADV", "DET", "ADJ"):
                 k -= 1

@@ -14,6 +14,7 @@ from saidwhen.extract.people.index import PeopleIndex, _author_of_work
 from saidwhen.extract.people.names import (
     _ANY_BODY_NOUNS,
     _PERSON_NOUNS,
+    _PLACE_LABELS,
     PRONOUNS,
     _clean_mention,
     _same_person,
@@ -648,7 +649,11 @@ def _they_joint(
                 # or a body ("Ana Ruiz and Tom Lee ... published a book. They compare ...
                 # Lee told me. Still, they identify ...")
                 continue
-            if _people_noun(t) or (t.tag_ == "NNS" and t.lemma_.lower() in _ANY_BODY_NOUNS):
+            if (
+                _people_noun(t)
+                or (t.tag_ == "NNS" and t.lemma_.lower() in _ANY_BODY_NOUNS)
+                or _party_or_nation(t)
+            ):
                 # "The lawmakers, however, failed to answer. Instead, they ...": that group;
                 # "the groups who wrote to her say ... They ask"
                 cleaned = _clean_mention(doc, t.left_edge.idx, edge.idx + len(edge))
@@ -667,6 +672,19 @@ def _they_joint(
             # a person or a thing ("the results confirm ...", "your campaign is") says
             # nothing as "they": an earlier subject may
     return None
+
+
+def _party_or_nation(tok: Token) -> bool:
+    """A plural party or nation named as a group, the subject of a main clause ("Several
+    senior Democrats cited ..."; not "a system that Republicans want"), not a country's
+    plural name ("the United States")."""
+    return (
+        tok.tag_ == "NNPS"
+        and tok.head.dep_ == "ROOT"
+        and tok.ent_type_ in _PLACE_LABELS
+        and tok.lower_.endswith("s")
+        and not any(c.dep_ == "compound" for c in tok.children)
+    )
 
 
 def _it_body(doc: Doc, start: int, end: int, people: PeopleIndex) -> tuple[str, EntityType] | None:
