@@ -1,0 +1,41 @@
+"""A speaker's exact canonical name (session 25, issue 10): a royal's title of birth
+kept, also where the name tagger leaves it out of the name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saidwhen.pipeline import extract
+
+CASES = [
+    pytest.param(
+        "The real Prince Edmund was busy on Monday. The host pressed Edmund on the point.\n\n"
+        '"I have no memory of that," Edmund said. "It never happened."',
+        "I have no memory of that",
+        "Prince Edmund",
+        id="a-prince-named-bare-too-keeps-his-title",
+    ),
+    pytest.param(
+        "Princess Maren of Velo opened the bridge on Friday. Maren thanked the builders.\n\n"
+        '"It took us six years," Maren said.',
+        "It took us six years",
+        "Princess Maren",
+        id="a-princess-too",
+    ),
+    pytest.param(
+        "Pope Tomas spoke to a radio station on Saturday.\n\n"
+        '"I did not see the letter," Tomas said.',
+        "I did not see the letter",
+        "Tomas",
+        id="an-office-still-goes-where-the-name-is-written-bare",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), CASES)
+def test_the_speaker_is_named_in_full(nlp: Any, text: str, words: str, speaker: str) -> None:
+    rec = extract(text, "2019-11-20", nlp=nlp)
+    found = {q.text: q.speaker.name if q.speaker else None for q in rec.quotes}
+    assert found[words] == speaker
