@@ -1,5 +1,6 @@
 """A speaker's exact canonical name (session 25, issue 10): a royal's title of birth
-kept, also where the name tagger leaves it out of the name."""
+kept, also where the name tagger leaves it out of the name; a given name the parser
+reads as a common word kept where the name tagger opens the name with it."""
 
 from __future__ import annotations
 
@@ -30,6 +31,14 @@ CASES = [
         "I did not see the letter",
         "Tomas",
         id="an-office-still-goes-where-the-name-is-written-bare",
+    ),
+    pytest.param(
+        "The party hopes to win Harwick.\n\n"
+        '"We have to win here," Will Tarrant, the chairman for the county party, said.\n\n'
+        '"Nobody will pay that," Tarrant said.',
+        "Nobody will pay that",
+        "Will Tarrant",
+        id="a-given-name-that-is-a-modal-verb",
     ),
 ]
 
