@@ -1,6 +1,7 @@
 """A speaker's exact canonical name (session 25, issue 10): a royal's title of birth
 kept, also where the name tagger leaves it out of the name; a given name the parser
-reads as a common word kept where the name tagger opens the name with it."""
+reads as a common word kept where the name tagger opens the name with it; a quote closed
+by two curly single marks ("’’") ends there, so the name after it is its speaker."""
 
 from __future__ import annotations
 
@@ -39,6 +40,14 @@ CASES = [
         "Nobody will pay that",
         "Will Tarrant",
         id="a-given-name-that-is-a-modal-verb",
+    ),
+    pytest.param(
+        "Groups that fight misinformation cried foul.\n\n"
+        "“It was an attempt to mislead voters,’’ Tom Varley, chief executive of the group, "
+        "told the radio station. “And I think it is wrong.”",
+        "And I think it is wrong.",
+        "Tom Varley",
+        id="two-curly-single-marks-close-a-quote",
     ),
 ]
 
