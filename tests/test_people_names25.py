@@ -49,6 +49,13 @@ CASES = [
         "Tom Varley",
         id="two-curly-single-marks-close-a-quote",
     ),
+    pytest.param(
+        "Harbour Board Chair Tom Varley’s office said the meeting would go ahead.\n\n"
+        "“We look forward to it,” Varley’s office said in a statement.",
+        "We look forward to it",
+        "Tom Varley’s office",
+        id="an-owner-by-surname-named-as-the-article-names-the-description-in-full",
+    ),
 ]
 
 
