@@ -331,8 +331,14 @@ def find_people(
         # (and stays a descriptor: "the prince")
         w0 = i
         regnal = i > i0 and low[i - 1] in REGNAL_TITLES
-        if regnal and sum(w not in _SUFFIXES for w in low[i:j]) == 1:
+        lone = sum(w not in _SUFFIXES for w in low[i:j]) == 1
+        if regnal and lone:
             w0 = i - 1
+        elif i == i0 and lone and _regnal_before(c, i):
+            # (the tagger left the title out of the run: "the real Prince Andrew")
+            w0 = i - 1
+            titles.append(low[w0])
+            descriptors.append(low[w0])
         if org_named and "POS" in c.tag[i : j - 1]:
             # "NASA's Office of the Inspector General": the possessive is part of the name
             words = doc[i:j].text.replace(" 's", "'s").replace(" ’s", "’s").split()
@@ -475,6 +481,8 @@ def _name_as_told(
     if (
         len(best) == 2
         and best[0].lower() in REGNAL_TITLES
+        # (a title of birth is how a royal is named: "Prince Andrew" ... "Andrew said")
+        and best[0].lower() not in _BIRTH_TITLES
         and any(
             w == best[1:] and not index.in_quote(s) and not _after_title(index, s) for w, s in forms
         )
@@ -488,6 +496,25 @@ def _name_as_told(
         best = best[1:]
     if best != ent.tokens:
         ent.tokens = list(best)
+
+
+# regnal titles one is born or married to, not an office held: the annotators keep them
+# in the name ("Prince Andrew"), while an office goes where the bare name is written
+# ("Pope Francis" ... "Francis said": "Francis")
+_BIRTH_TITLES = frozenset({"prince", "princess", "duke", "duchess"})
+
+
+def _regnal_before(c: Columns, i: int) -> bool:
+    """Whether a capitalised regnal title ("Prince") stands right before ``c.text[i]``,
+    parted from it by one space, in the sentence."""
+    k = i - 1
+    return (
+        k >= 0
+        and c.lower[k] in REGNAL_TITLES
+        and c.text[k][:1].isupper()
+        and c.space[k]
+        and not c.first[i]
+    )
 
 
 def _after_title(index: PeopleIndex, at: int) -> bool:

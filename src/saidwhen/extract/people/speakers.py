@@ -410,11 +410,31 @@ def _owner_named(doc: Doc, start: int, end: int, name: str, people: PeopleIndex)
     Clinton's campaign")."""
     m = _HONORIFIC_OWNER.search(doc_text(doc), start, end)
     if m is None or m.group() not in name:
-        return name
+        return _owner_in_full(doc, start, end, name, people)
     ent = people.entity_at(m.start(), m.end())
     if ent is None or ent.type != "person" or len(ent.tokens) < 2:
         return name
     return name.replace(m.group(), ent.name, 1)
+
+
+# "Ryan’s office": a description opening on its owner's bare surname
+_SURNAME_OWNER = re.compile(r"([A-Z][\w-]+)(['’]s?) (\S.*)")
+
+
+def _owner_in_full(doc: Doc, start: int, end: int, name: str, people: PeopleIndex) -> str:
+    """A description owned by a surname alone under the fuller form the article gives it
+    elsewhere ("Ryan’s office" is "Paul Ryan’s office" where the article writes that):
+    the fullest form of a description, as of a name."""
+    m = _SURNAME_OWNER.fullmatch(name)
+    if m is None:
+        return name
+    text = doc_text(doc)
+    at = text.find(m.group(1), start, end)
+    ent = people.entity_at(at, at + len(m.group(1))) if at >= 0 else None
+    if ent is None or ent.type != "person" or len(ent.tokens) < 2 or ent.tokens[-1] != m.group(1):
+        return name
+    fuller = rf"\b{re.escape(ent.name)}['’]s? {re.escape(m.group(3))}\b"
+    return f"{ent.name}{m.group(2)} {m.group(3)}" if re.search(fuller, text) else name
 
 
 # "Clinton's campaign", "Sanders’ campaign": a candidate's campaign named by its owner
