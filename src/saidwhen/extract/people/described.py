@@ -821,18 +821,30 @@ class _Descriptions:
         return ent
 
     def _indefinite_before(
-        self, root: Token, gender: Gender | None, since: int, reach: int = 400
+        self,
+        root: Token,
+        gender: Gender | None,
+        since: int,
+        reach: int = 400,
+        before_sentence: bool = False,
     ) -> _Entity | None:
         """The unnamed person a plain "the woman", "the man" takes up: the last one met
         as the indefinite subject of a clause ("a middle-aged cashier was shaken", "One
         woman adopted from Iran did not learn", "Another worshiper ... said") after
         ``since`` (a character offset) and within ``reach`` tokens, of no other gender;
-        as one unnamed source, named by that description."""
+        as one unnamed source, named by that description.  With ``before_sentence`` (for a
+        he/she), only the subject of a main clause before ``root``'s sentence whose noun
+        names a person (not one its own he/she would tell: "A video of ... she" is no one)."""
         doc = self._doc
+        first = root.sent.start
         for k in range(root.i - 1, max(-1, root.i - reach), -1):
             tok = doc[k]
             if tok.idx <= since:
                 return None
+            if before_sentence and (
+                k >= first or tok.head.dep_ != "ROOT" or not person_noun(tok.lemma_.lower())
+            ):
+                continue  # (a subordinate one, "when a reporter asked", is no topic)
             if (
                 tok.dep_ not in ("nsubj", "nsubjpass")
                 or tok.tag_ not in ("NN", "NNP")
