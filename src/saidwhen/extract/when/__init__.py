@@ -59,7 +59,8 @@ The evidence, strongest first (the examples are made up):
 6. the account just told: the speaker's communication dated in one of the
    two sentences before the words (before the quote, when its cue comes after
    sentences of its own; told by any saying verb: "A month later, Ruiz visited the
-   docks and explained why ..."; "In May 2015, Ruiz released a letter from Dr.
+   docks and explained why ..."; or by the date hanging on a verb of saying, "On
+   Saturday, Ruiz slammed the plan."; "In May 2015, Ruiz released a letter from Dr.
    Ferrell" -> "'...,' Ferrell wrote"; "According to a 2018 survey by
    Lee"; "he told me on Friday" then "He said ...": the same pronoun
    telling), unless the attribution names another audience or channel

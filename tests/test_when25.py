@@ -1,0 +1,76 @@
+"""A clue to a quote's date (session 25): the speaker's account told just before by a
+verb of saying the date hangs on ("On Saturday, Ruiz slammed the plan ...").
+
+Made-up articles, end to end (parse, quotes, timexes, dates). 2019-11-20 is a Wednesday:
+Saturday is 2019-11-16.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from saidwhen.extract.timexes import find_timexes
+from saidwhen.extract.when.clauses import said_on
+from tests.when_helpers import assert_quote_dated
+
+SATURDAY = "2019-11-16"
+
+_LEAD = (
+    "The county's harbor board will vote next month on a plan to close the old pier.\n\n"
+    "The pier has lost money for a decade, and its repairs would cost $4 million.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "expected"),
+    [
+        # the date hangs on a verb of saying the speaker did: their account, that day
+        (
+            _LEAD + "Mayor Ana Ruiz slammed the plan on Saturday at a meeting of fishermen.\n\n"
+            "“Nobody asked the people who work on that pier,” Ruiz said.",
+            "Nobody asked the people",
+            SATURDAY,
+        ),
+        (
+            _LEAD + "On Saturday, Councilor Tom Hale criticized the board for its haste.\n\n"
+            "“They want it gone before anyone can read the numbers,” Hale said.",
+            "before anyone can read",
+            SATURDAY,
+        ),
+        # another speaker's account: not theirs
+        (
+            _LEAD + "Mayor Ana Ruiz slammed the plan on Saturday at a meeting of fishermen.\n\n"
+            "“The numbers speak for themselves,” said Owen Pratt, the board's chairman.",
+            "speak for themselves",
+            None,
+        ),
+    ],
+)
+def test_an_account_told_by_a_verb_of_saying_dates_the_words_after_it(
+    nlp: Any, text: str, quoted: str, expected: str | None
+) -> None:
+    assert_quote_dated(nlp, text, quoted, expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Mayor Ana Ruiz slammed the plan on Saturday.", True),
+        ("On Saturday, Councilor Tom Hale criticized the board for its haste.", True),
+        ("Ruiz praised the fishermen at the meeting on Saturday.", True),
+        # a verb of thinking, an act, a date of a thing: no telling
+        ("Councilor Tom Hale feared on Saturday that the vote would come early.", False),
+        ("Councilor Tom Hale sold his boat on Saturday.", False),
+        ("Ruiz read Saturday's report on the pier.", False),
+    ],
+)
+def test_a_date_on_a_verb_of_saying(nlp: Any, sentence: str, expected: bool) -> None:
+    doc = nlp(sentence)
+    (t,) = [t for t in find_timexes(sentence, _ANCHOR, doc=doc) if "Saturday" in t.text]
+    assert said_on(doc, t) is expected
+
+
+_ANCHOR = dt.date(2019, 11, 20)
