@@ -1,5 +1,6 @@
-"""A clue to a quote's date (session 25): the speaker's account told just before by a
-verb of saying the date hangs on ("On Saturday, Ruiz slammed the plan ...").
+"""Two clues to a quote's date (session 25): the speaker's account told just before by a
+verb of saying the date hangs on ("On Saturday, Ruiz slammed the plan ..."), and "earlier
+this year" as the range from the year's first day to the day before the article.
 
 Made-up articles, end to end (parse, quotes, timexes, dates). 2019-11-20 is a Wednesday:
 Saturday is 2019-11-16.
@@ -13,7 +14,9 @@ from typing import Any
 import pytest
 
 from saidwhen.extract.timexes import find_timexes
+from saidwhen.extract.when.base import timex_when
 from saidwhen.extract.when.clauses import said_on
+from saidwhen.model import DateRange, Timex
 from tests.when_helpers import assert_quote_dated
 
 SATURDAY = "2019-11-16"
@@ -74,3 +77,43 @@ def test_a_date_on_a_verb_of_saying(nlp: Any, sentence: str, expected: bool) -> 
 
 
 _ANCHOR = dt.date(2019, 11, 20)
+
+
+def _timex(text: str, value: str, granularity: str) -> Timex:
+    return Timex(text, 0, len(text), "DATE", value, date=value, granularity=granularity)
+
+
+@pytest.mark.parametrize(
+    ("timex", "expected"),
+    [
+        # earlier in the period: from its first day to the day before the article
+        (
+            _timex("earlier this year", "2019", "year"),
+            (None, DateRange("2019-01-01", "2019-11-19")),
+        ),
+        (
+            _timex("earlier this month", "2019-11", "month"),
+            (None, DateRange("2019-11-01", "2019-11-19")),
+        ),
+        (
+            _timex("Earlier in the year", "2019", "year"),
+            (None, DateRange("2019-01-01", "2019-11-19")),
+        ),
+        # the period itself, or its first days: no more precise than the text
+        (_timex("this year", "2019", "year"), ("2019", None)),
+        (_timex("early this month", "2019-11", "month"), ("2019-11", None)),
+        (_timex("last year", "2018", "year"), ("2018", None)),
+    ],
+)
+def test_earlier_this_year_is_a_range_up_to_the_day_before(
+    timex: Timex, expected: tuple[str | None, DateRange | None]
+) -> None:
+    assert timex_when(timex, _ANCHOR) == expected
+
+
+def test_earlier_this_month_on_its_first_day_is_no_range() -> None:
+    # nothing of the month lies before the article's day: the month, as the text says
+    assert timex_when(_timex("earlier this month", "2019-11", "month"), dt.date(2019, 11, 1)) == (
+        "2019-11",
+        None,
+    )

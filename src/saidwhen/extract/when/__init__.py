@@ -19,7 +19,8 @@ The evidence, strongest first (the examples are made up):
    or sits in the words reported ("noted that Ferrell looked tired in 1984") or in
    what they were about ("said, referring to the vote on Tuesday"),
    nor the date of the other clause ("She left in 2000, but she said ...");
-   "this week" ends on the article's day;
+   "this week" ends on the article's day; "earlier this year" is a range from the
+   year's first day to the day before the article;
 3. the narrative: "later on the same show", "in the same interview" goes on at the
    occasion of the words just before (anyone's), dated or not (not "in the same vein":
    the same thought); "she later revealed" is
