@@ -1,6 +1,7 @@
-"""Two clues to a quote's date (session 25): the speaker's account told just before by a
-verb of saying the date hangs on ("On Saturday, Ruiz slammed the plan ..."), and "earlier
-this year" as the range from the year's first day to the day before the article.
+"""Clues to a quote's date (session 25): the speaker's account told just before by a verb
+of saying the date hangs on ("On Saturday, Ruiz slammed the plan ..."); "earlier this year"
+as the range from the year's first day to the day before the article; the paper's
+reporting frame told after the words it covers.
 
 Made-up articles, end to end (parse, quotes, timexes, dates). 2019-11-20 is a Wednesday:
 Saturday is 2019-11-16.
@@ -117,3 +118,40 @@ def test_earlier_this_month_on_its_first_day_is_no_range() -> None:
         "2019-11",
         None,
     )
+
+
+_WORDS = (
+    "“The nets come up empty every morning,” said Tom Ferrell, who fishes for cod.\n\n"
+    "The port authority blamed the fuel prices. “We cannot lower fuel prices,” it said in a "
+    "statement.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("frame", "quoted", "expected"),
+    [
+        # the paper's reporting told after the words it covers dates them as its range
+        (
+            "None of the fishermen I interviewed this week expected the catch to recover.",
+            "nets come up empty",
+            "2019-11-18/2019-11-20",
+        ),
+        (
+            "The Gazette interviewed a dozen fishermen over the past week.",
+            "nets come up empty",
+            "2019-11-13/2019-11-20",
+        ),
+        # ... not words written for the record
+        (
+            "None of the fishermen I interviewed this week expected the catch to recover.",
+            "lower fuel prices",
+            None,
+        ),
+        # a week told of something else is no frame
+        ("The fishermen voted this week to strike.", "nets come up empty", None),
+    ],
+)
+def test_a_reporting_frame_after_the_words_dates_them(
+    nlp: Any, frame: str, quoted: str, expected: str | None
+) -> None:
+    assert_quote_dated(nlp, _LEAD + _WORDS + frame, quoted, expected)

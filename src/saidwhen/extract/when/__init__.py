@@ -107,8 +107,9 @@ A reply ("Lee shot back", "she replied to him"), or the answer to a question put
 speaker just before ("On Tuesday, Okafor asked Ruiz whether ..." then "'...,' Ruiz
 said"), that nothing above dates takes the date of the other speaker's words just before
 it, when the text dated them. The article's reporting frame ("Politico interviewed nearly
-20 senators over the past week", "in interviews this week") dates the spoken words after
-it that nothing above dates, as its range ("the past week": the seven days up to the
+20 senators over the past week", "in interviews this week") dates the spoken words that
+nothing above dates, after it or before it ("none of the scholars I interviewed this week
+thought ..." after their words), as its range ("the past week": the seven days up to the
 article; rule 2 of annotations/BRIEF.md), not words told to another outlet ("told CNN")
 or said at an occasion or through a channel of their own ("at a rally"). Words one speaker
 said that the text quotes twice, once dated ("saying she had made a 'poor choice of
