@@ -93,16 +93,13 @@ def _timex(text: str, value: str, granularity: str) -> Timex:
             (None, DateRange("2019-01-01", "2019-11-19")),
         ),
         (
-            _timex("earlier this month", "2019-11", "month"),
-            (None, DateRange("2019-11-01", "2019-11-19")),
-        ),
-        (
             _timex("Earlier in the year", "2019", "year"),
             (None, DateRange("2019-01-01", "2019-11-19")),
         ),
         # the period itself, or its first days: no more precise than the text
         (_timex("this year", "2019", "year"), ("2019", None)),
-        (_timex("early this month", "2019-11", "month"), ("2019-11", None)),
+        (_timex("early this year", "2019", "year"), ("2019", None)),
+        (_timex("earlier this month", "2019-11", "month"), ("2019-11", None)),
         (_timex("last year", "2018", "year"), ("2018", None)),
     ],
 )
@@ -112,10 +109,10 @@ def test_earlier_this_year_is_a_range_up_to_the_day_before(
     assert timex_when(timex, _ANCHOR) == expected
 
 
-def test_earlier_this_month_on_its_first_day_is_no_range() -> None:
-    # nothing of the month lies before the article's day: the month, as the text says
-    assert timex_when(_timex("earlier this month", "2019-11", "month"), dt.date(2019, 11, 1)) == (
-        "2019-11",
+def test_earlier_this_year_on_its_first_day_is_no_range() -> None:
+    # nothing of the year lies before the article's day: the year, as the text says
+    assert timex_when(_timex("earlier this year", "2019", "year"), dt.date(2019, 1, 1)) == (
+        "2019",
         None,
     )
 

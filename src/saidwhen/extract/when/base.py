@@ -142,8 +142,9 @@ _SINCE = re.compile(r"\b(?:since|from|starting)\s+(?:early\s+|late\s+|mid-?)?$",
 
 
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d)?")
-# "earlier this year", "earlier in the month" (not "early this month": its first days)
-_EARLIER_THIS = re.compile(r"earlier\s+(?:this|in\s+the)\s+(?:year|month)", re.I)
+# "earlier this year", "earlier in the year" (not "early this year": its first months; nor
+# "earlier this month", which the annotators write as the month as often as the range)
+_EARLIER_THIS = re.compile(r"earlier\s+(?:this|in\s+the)\s+year", re.I)
 
 
 def timex_when(
@@ -166,7 +167,7 @@ def timex_when(
         return anchor.isoformat(), None
     if t.value in ("PAST_REF", "FUTURE_REF"):
         return None, None
-    if _EARLIER_THIS.fullmatch(t.text) and t.date and t.granularity in ("month", "year"):
+    if _EARLIER_THIS.fullmatch(t.text) and t.date and t.granularity == "year":
         # "earlier this year": from the year's first day to the day before the article
         days = period_range(t.value)
         if days is not None and days.start and days.start < anchor.isoformat():
