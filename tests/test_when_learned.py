@@ -129,7 +129,7 @@ def test_cross_validation_counts_choices_and_quotes() -> None:
 
 _COMMENT = (
     "Mayor unveils a harbor plan.\n\n"
-    "Mayor Ana Ruiz on Tuesday defended her costly plan for the harbor.\n\n"
+    "Mayor Ana Ruiz on Tuesday unveiled her costly plan for the harbor.\n\n"
     '"The harbor is our future," Ruiz said.\n\n'
     '"It is a bold plan, but the numbers are thin," said Lee Park, an analyst at the '
     "Dover Institute."

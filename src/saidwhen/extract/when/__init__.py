@@ -19,7 +19,8 @@ The evidence, strongest first (the examples are made up):
    or sits in the words reported ("noted that Ferrell looked tired in 1984") or in
    what they were about ("said, referring to the vote on Tuesday"),
    nor the date of the other clause ("She left in 2000, but she said ...");
-   "this week" ends on the article's day;
+   "this week" ends on the article's day; "earlier this year" is a range from the
+   year's first day to the day before the article;
 3. the narrative: "later on the same show", "in the same interview" goes on at the
    occasion of the words just before (anyone's), dated or not (not "in the same vein":
    the same thought); "she later revealed" is
@@ -59,7 +60,8 @@ The evidence, strongest first (the examples are made up):
 6. the account just told: the speaker's communication dated in one of the
    two sentences before the words (before the quote, when its cue comes after
    sentences of its own; told by any saying verb: "A month later, Ruiz visited the
-   docks and explained why ..."; "In May 2015, Ruiz released a letter from Dr.
+   docks and explained why ..."; or by the date hanging on a verb of saying, "On
+   Saturday, Ruiz slammed the plan."; "In May 2015, Ruiz released a letter from Dr.
    Ferrell" -> "'...,' Ferrell wrote"; "According to a 2018 survey by
    Lee"; "he told me on Friday" then "He said ...": the same pronoun
    telling), unless the attribution names another audience or channel
@@ -105,8 +107,9 @@ A reply ("Lee shot back", "she replied to him"), or the answer to a question put
 speaker just before ("On Tuesday, Okafor asked Ruiz whether ..." then "'...,' Ruiz
 said"), that nothing above dates takes the date of the other speaker's words just before
 it, when the text dated them. The article's reporting frame ("Politico interviewed nearly
-20 senators over the past week", "in interviews this week") dates the spoken words after
-it that nothing above dates, as its range ("the past week": the seven days up to the
+20 senators over the past week", "in interviews this week") dates the spoken words that
+nothing above dates, after it or before it ("none of the scholars I interviewed this week
+thought ..." after their words), as its range ("the past week": the seven days up to the
 article; rule 2 of annotations/BRIEF.md), not words told to another outlet ("told CNN")
 or said at an occasion or through a channel of their own ("at a rally"). Words one speaker
 said that the text quotes twice, once dated ("saying she had made a 'poor choice of

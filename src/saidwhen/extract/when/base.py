@@ -142,6 +142,9 @@ _SINCE = re.compile(r"\b(?:since|from|starting)\s+(?:early\s+|late\s+|mid-?)?$",
 
 
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d)?")
+# "earlier this year", "earlier in the year" (not "early this year": its first months; nor
+# "earlier this month", which the annotators write as the month as often as the range)
+_EARLIER_THIS = re.compile(r"earlier\s+(?:this|in\s+the)\s+year", re.I)
 
 
 def timex_when(
@@ -151,6 +154,7 @@ def timex_when(
 
     Durations, sets and vague references (PAST_REF, FUTURE_REF) give none. With
     the ``text``, "since last summer" is a range from then to the article date.
+    "Earlier this year" is the range from the year's first day to the day before.
     """
     if t.type not in ("DATE", "TIME"):
         return None, None
@@ -163,6 +167,11 @@ def timex_when(
         return anchor.isoformat(), None
     if t.value in ("PAST_REF", "FUTURE_REF"):
         return None, None
+    if _EARLIER_THIS.fullmatch(t.text) and t.date and t.granularity == "year":
+        # "earlier this year": from the year's first day to the day before the article
+        days = period_range(t.value)
+        if days is not None and days.start and days.start < anchor.isoformat():
+            return None, DateRange(days.start, days_before(anchor, 1))
     if t.date and t.granularity in ("month", "year") and _CALENDAR.fullmatch(t.value):
         # "a month earlier" is September, not the 28th: no more precise than the text
         return t.value, None

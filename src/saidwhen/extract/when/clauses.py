@@ -157,6 +157,27 @@ def on_the_cue(doc: Doc, t: Timex, cue: Span) -> bool:
     return _modified(root).i == words.root.i and root.dep_ in _ON_A_VERB
 
 
+# verbs of the speech lexicon that tell no act of saying when a date hangs on them:
+# thinking and feeling ("feared in May"), and acts that are speech only in a phrase ("shot
+# back", "fired back", "pressed")
+_NOT_A_SAYING = frozenset(
+    """believe think feel know hope fear worry expect estimate calculate figure guess begin
+    finish open continue remember press shoot fire hit push""".split()
+)
+_SAYING_VERBS = FRAGMENT_CUES - _NOT_A_SAYING
+
+
+def said_on(doc: Doc, t: Timex) -> bool:
+    """The date hangs on a verb of saying ("slammed the plan on Saturday", "praised the
+    crew at a hearing in June"): when an account was given, whatever the verb (the
+    lexicon's verbs that govern quoted words, not those of thinking)."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = _modified(span.root)
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _SAYING_VERBS
+
+
 # how a date hangs on the verb it dates: "in April", "Tuesday", "recently"
 _ON_A_VERB = ("pobj", "npadvmod", "advmod", "obl")
 

@@ -26,7 +26,7 @@ from saidwhen.extract.when.base import (
     days_before,
     surname_of,
 )
-from saidwhen.extract.when.clauses import _group_told, _not_the_account
+from saidwhen.extract.when.clauses import _group_told, _not_the_account, said_on
 from saidwhen.model import DateRange, Quote, Span, Timex
 from saidwhen.normalise import SameWords, WordRuns
 
@@ -202,7 +202,12 @@ def _account_date(
         he = _PRONOUN.match(text, q.cue.start - 4, q.cue.start) if q.cue else None
         if he and re.search(rf"\b{he.group(1)}\s+{_TELLING}", sentence, re.I):
             named = he
-        if named and _COMMUNICATION.search(sentence):
+        # told by a word of saying, or by a verb of saying the date hangs on ("On Saturday,
+        # Lee slammed the vote.")
+        if named and (
+            _COMMUNICATION.search(sentence)
+            or (parsed is not None and any(said_on(parsed, t) for t in dated))
+        ):
             if _other_occasion(frame, sentence):
                 return None
             return _dated_free(dated[0], anchor)

@@ -255,9 +255,10 @@ def _reporting_dated(
     anchor: dt.date,
 ) -> list[Quote]:
     """The article's reporting frame ("interviewed nearly 20 senators over the past week")
-    dates the words it covers, the ones after it the text leaves undated, as its range
-    (annotations/BRIEF.md, rule 2); not words written for the record (a statement, a
-    tweet)."""
+    dates the words it covers, the ones the text leaves undated, as its range
+    (annotations/BRIEF.md, rule 2): after it, and before it too ("none of the scholars I
+    interviewed this week thought ..." after their words); not words written for the
+    record (a statement, a tweet)."""
     frame = None
     for t in story:
         when, rng = timex_when(t, anchor)
@@ -270,15 +271,13 @@ def _reporting_dated(
             if trailing is not None:  # "over the past week": the seven days up to the article
                 days = _TRAILING_DAYS[trailing.group(1).lower()]
                 rng = DateRange(days_before(anchor, days), anchor.isoformat())
-            frame = (s, rng)
+            frame = rng
             break
     if frame is None:
         return list(quotes)
-    start, rng = frame
     return [
-        replace(q, when=None, when_range=rng, when_basis="text")
-        if q.start >= start
-        and q.when is None
+        replace(q, when=None, when_range=frame, when_basis="text")
+        if q.when is None
         and q.when_range is None
         and q.when_basis == "article date"
         and q.cue is not None
