@@ -690,15 +690,15 @@ def _nominal_root(verb: Token) -> Token | None:
 def _dateline_dash(tok: Token) -> int | None:
     """The dash that ends the dateline opening ``tok``'s paragraph ("BUENA PARK, Calif. -",
     "WASHINGTON --"), when ``tok`` lies within 8 tokens of it; None without one."""
-    doc = tok.doc
+    toks = doc_tokens(tok.doc)
     first = tok.i
-    while first > 0 and tok.i - first <= 8 and "\n" not in doc[first - 1].text_with_ws:
+    while first > 0 and tok.i - first <= 8 and "\n" not in toks[first - 1].text_with_ws:
         first -= 1
-    if tok.i - first > 8 or not (doc[first].is_alpha and doc[first].is_upper):
+    if tok.i - first > 8 or not (toks[first].is_alpha and toks[first].is_upper):
         return None
     # a dash set apart by spaces, not the hyphen of "CNN reported Ex-CIA chief ..."
     return next(
-        (t.i for t in doc[first : first + 8] if t.text in DASHES and doc[t.i - 1].whitespace_),
+        (t.i for t in toks[first : first + 8] if t.text in DASHES and toks[t.i - 1].whitespace_),
         None,
     )
 
