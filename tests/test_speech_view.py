@@ -201,3 +201,24 @@ def test_subject_pos_of_every_token(nlp: Any, text: str) -> None:
     want = [next((c.pos_ for c in t.children if c.dep_ in SUBJ_DEPS), "x") for t in doc]
     assert _subject_pos_of(view.heads, view.factors) == want
     assert ("x" in want and len(set(want)) > 1) or not want  # some tokens have a subject
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_span_text_is_the_spans_text(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    view = ArticleView.build(doc)
+    n = len(doc)
+    for lo in range(-1, n + 2):
+        for hi in range(lo - 1, n + 2):
+            assert view.span_text(lo, hi) == doc[max(0, lo) : max(0, hi)].text, (lo, hi)
+
+
+def test_a_line_break_between_two_tokens_is_read_from_the_text(nlp: Any) -> None:
+    from saidwhen.extract.speech.syntax import _line_between
+
+    doc = nlp("Slower growth ahead\n\nLee had said, at noon, that  the mill\r\nwould close.")
+    for a in doc:
+        for b in doc:
+            lo, hi = sorted((a.i, b.i))
+            said = any("\n" in t.text for t in doc[lo:hi] if t.is_space)
+            assert _line_between(a, b) == said, (a.i, b.i)

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-__all__ = ["forget_article", "per_article"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["doc_tokens", "forget_article", "per_article"]
 
 T = TypeVar("T")
 
@@ -32,3 +35,10 @@ def forget_article() -> None:
     """Drop every answer kept about the article just extracted."""
     for cache in _CACHES:
         cache.cache_clear()
+
+
+@per_article
+def doc_tokens(doc: Doc) -> list[Token]:
+    """Every Token of ``doc``, made once per article: ``doc[i]`` and a Span's tokens are
+    new objects each time they are read (a slice of this list is a list's slice)."""
+    return list(doc)

@@ -31,6 +31,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.memo import doc_tokens
 from saidwhen.extract.speech.view import article_view
 from saidwhen.model import Quote
 
@@ -105,7 +106,8 @@ def _words(doc: Doc, start: int, end: int) -> list[Token]:
         return []
     # (read from the view's columns: a Token made only for the words kept)
     punct, texts = view.is_punct, view.texts
-    return [doc[i] for i in range(*got) if not punct[i] and texts[i] not in _QUOTE_MARKS]
+    toks = doc_tokens(doc)
+    return [toks[i] for i in range(*got) if not punct[i] and texts[i] not in _QUOTE_MARKS]
 
 
 def _tops(toks: Sequence[Token]) -> list[Token]:

@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from saidwhen.extract.lexicon import (
     CHANNEL_WORDS,
     FEMALE_NAMES,
@@ -341,9 +343,9 @@ def find_people(
             descriptors.append(low[w0])
         if org_named and "POS" in c.tag[i : j - 1]:
             # "NASA's Office of the Inspector General": the possessive is part of the name
-            words = doc[i:j].text.replace(" 's", "'s").replace(" ’s", "’s").split()
+            words = v.span_text(i, j).replace(" 's", "'s").replace(" ’s", "’s").split()
         else:
-            words = [w for w in doc[w0:j].text.split() if w not in ("'s", "’s")]
+            words = [w for w in v.span_text(w0, j).split() if w not in ("'s", "’s")]
             words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
         # (a nickname in quotation marks is no part of the name: "John “Tig” Tiegen")
         words = unglued([w.strip("()") for w in words if w.strip("()") and not quoted_nickname(w)])
@@ -781,8 +783,10 @@ def _untagged_surnames(
     out: list[tuple[int, int, list[str], list[str], list[str], bool]] = []
     if not surnames:
         return out
-    wanted = {doc.vocab.strings[s] for s in surnames}
-    for i in [k for k, orth in enumerate(doc.to_array("ORTH").tolist()) if orth in wanted]:
+    # the tokens written as one of them, from the article's distinct words
+    values, codes = article_view(doc).factors["orth"]
+    wanted = [k for k, orth in enumerate(values) if orth in surnames]
+    for i in np.flatnonzero(np.isin(codes, wanted)).tolist():
         tok = doc[i]
         if (
             tok.i not in covered

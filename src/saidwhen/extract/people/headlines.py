@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from saidwhen.extract.people.names import _ANY_GIVEN
 from saidwhen.extract.quotes import HEADLINE_CHARS
+from saidwhen.extract.speech.view import article_view
 from saidwhen.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -113,11 +114,13 @@ def _headline_runs_cut(
     if not lines:
         return runs
 
+    view = article_view(doc)
+
     def titled(i: int) -> bool:
-        at = doc[i].idx
+        at = view.idx[i]
         return any(lo <= at < hi for lo, hi in lines)
 
-    named = {t.text for i, j in runs if not titled(i) for t in doc[i:j]}
+    named = {view.texts[k] for i, j in runs if not titled(i) for k in range(i, j)}
     out = []
     for i, j in runs:
         if not titled(i):

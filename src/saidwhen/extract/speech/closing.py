@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from saidwhen.extract.memo import doc_tokens
 from saidwhen.extract.speech.lexicon import INTERRUPTERS
 from saidwhen.extract.speech.syntax import is_speech_verb, span_root
 from saidwhen.extract.speech.types import TaggedSpan
@@ -29,7 +30,7 @@ def _swallowed_report(
     punct, space = view.is_punct, view.is_space
     if any(not (punct[i] or space[i]) for i in range(con.end, end)):
         return None
-    for verb in reversed(doc[max(con.start, con.end - 8) : con.end]):
+    for verb in reversed(doc_tokens(doc)[max(con.start, con.end - 8) : con.end]):
         if cue.start <= verb.i < cue.end or not is_speech_verb(verb):
             continue
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -229,7 +230,7 @@ _NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
 
 def _nobody(doc: Doc, src: TaggedSpan) -> bool:
     """A subject that says no one ("No one", "none of them"): nobody's claim."""
-    words = [t.lower_ for t in doc[src.start : src.end]]
+    words = [t.lower_ for t in doc_tokens(doc)[src.start : src.end]]
     return bool(words) and (words[0] in _NOBODY or words[0] == "no")
 
 
@@ -263,4 +264,4 @@ def _trimmed(doc: Doc, start: int, end: int) -> TaggedSpan | None:
 
 
 def has_word(doc: Doc, span: TaggedSpan) -> bool:
-    return any(t.is_alpha or t.is_digit for t in doc[span.start : span.end])
+    return any(t.is_alpha or t.is_digit for t in doc_tokens(doc)[span.start : span.end])

@@ -365,25 +365,27 @@ def _parenthetical(
     doc = view.doc
     lo = min(cue.start, src.start) if src is not None else cue.start
     hi = max(cue.end, src.end) if src is not None else cue.end
-    sent = doc[view.sent_start[cue.start] : view.sent_end[cue.start]]
+    # (the sentence's bounds and words from the view: no Span, no Token)
+    s_start, s_end = view.sent_start[cue.start], view.sent_end[cue.start]
+    texts = view.texts
     # the cue's own modifiers ("on Tuesday", "in a statement") run up to the comma
-    while hi < sent.end and doc[hi].text not in INTERRUPTERS and hi - cue.end < 6:
+    while hi < s_end and texts[hi] not in INTERRUPTERS and hi - cue.end < 6:
         hi += 1
-    if lo - 1 <= sent.start or hi >= sent.end - 1:
+    if lo - 1 <= s_start or hi >= s_end - 1:
         return None
-    if doc[lo - 1].text not in INTERRUPTERS or doc[hi].text not in INTERRUPTERS:
+    if texts[lo - 1] not in INTERRUPTERS or texts[hi] not in INTERRUPTERS:
         return None
-    begin = sent.start
-    outer = [c for c in cues if sent.start <= c.start and c.end < lo]
+    begin = s_start
+    outer = [c for c in cues if s_start <= c.start and c.end < lo]
     if outer:
         # "She said that the bridge, the mayor added, would close": the inner report
         # starts after the outer one's "that"
-        marks = [t.i for t in doc[outer[-1].end : lo - 1] if t.dep_ == "mark"]
+        marks = [k for k in range(outer[-1].end, lo - 1) if view.dep[k] == "mark"]
         if not marks:
             return None
         begin = marks[-1] + 1
     first = _trimmed(doc, begin, lo - 1)
-    second = _trimmed(doc, hi + 1, sent.end)
+    second = _trimmed(doc, hi + 1, s_end)
     if first is None or second is None or second.end - second.start < 2:
         return None
     return first, second
@@ -405,10 +407,11 @@ def _set_in_source(
     # (no further than the verb's last dependent: a scan to the end of the article for
     # every cue grew with the square of a paragraph without commas)
     last = verb.right_edge.i + 1
-    comma = next((k for k in range(cue.end, last) if doc[k].text in INTERRUPTERS), len(doc))
+    texts = view.texts
+    comma = next((k for k in range(cue.end, last) if texts[k] in INTERRUPTERS), len(doc))
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") and c.i < comma for c in verb.children):
         return None  # "Lee, a Republican, described himself as ...": no cue set in
-    commas = [k for k in range(src.start, src.end) if doc[k].text in INTERRUPTERS]
+    commas = [k for k in range(src.start, src.end) if texts[k] in INTERRUPTERS]
     if not commas or commas[-1] + 1 >= src.end:
         return None
     inner = TaggedSpan(src.role, commas[-1] + 1, src.end)

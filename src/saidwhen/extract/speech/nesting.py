@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from saidwhen.extract._reported_cues import CUE_RATES
+from saidwhen.extract.memo import doc_tokens
 from saidwhen.extract.speech.direct import WORDS_NOUNS, make_speaker, outer_source, reporter_of
 from saidwhen.extract.speech.lexicon import CLAUSE_VERBS, NO_SOURCE, likely_cue
 from saidwhen.extract.speech.rules import SPEECH_TO_NOUNS, noun_report, owner_of, to_clause
@@ -397,7 +398,8 @@ def _inner_report(
     with a speaker of its own outside the words.  ``according to X, Lee said "..."``:
     below the clause the source is set into."""
     doc = view.doc
-    words = [t for t in tokens_in(doc, start, end) if not t.is_space and not t.is_punct]
+    toks, at = doc_tokens(doc), view.token_range(start, end) or (0, 0)
+    words = [toks[i] for i in range(*at) if not view.is_space[i] and not view.is_punct[i]]
     if not words:
         return None
     root = highest(words)

@@ -26,6 +26,7 @@ import bisect
 from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from saidwhen.extract.memo import doc_tokens
 from saidwhen.extract.speech.lexicon import (
     AS_INSERTION_VERBS,
     CLAUSE_VERBS,
@@ -169,7 +170,7 @@ def _expand_to_quotes(
         if any(new_lo <= i <= new_hi for i in stop):
             continue
         lo, hi = new_lo, new_hi
-    return list(doc[lo : hi + 1])
+    return doc_tokens(doc)[lo : hi + 1]
 
 
 def _adjacent_quote(

@@ -9,7 +9,7 @@ import numpy as np
 
 from saidwhen.extract._reported_cues import CUE_PREPS
 from saidwhen.extract._source_heads import SOURCE_HEADS
-from saidwhen.extract.memo import per_article
+from saidwhen.extract.memo import doc_tokens, per_article
 from saidwhen.extract.people.names import people_noun, person_noun
 from saidwhen.extract.speech.lexicon import (
     CHANNEL_WORDS,
@@ -170,18 +170,18 @@ def channel_of(words: Iterable[Token]) -> str | None:
 
 def line_before(tok: Token) -> list[Token]:
     """The tokens between the start of ``tok``'s line and ``tok``, without spaces."""
-    doc, i = tok.doc, tok.i
-    while i > 0 and "\n" not in doc[i - 1].text and tok.i - i < 12:
+    toks, i = doc_tokens(tok.doc), tok.i
+    while i > 0 and "\n" not in toks[i - 1].text and tok.i - i < 12:
         i -= 1
-    return [t for t in doc[i : tok.i] if not t.is_space]
+    return [t for t in toks[i : tok.i] if not t.is_space]
 
 
 def line_after(tok: Token) -> list[Token]:
     """The tokens after ``tok`` up to the end of its line."""
-    doc, i = tok.doc, tok.i + 1
-    while i < len(doc) and "\n" not in doc[i].text:
+    toks, i = doc_tokens(tok.doc), tok.i + 1
+    while i < len(toks) and "\n" not in toks[i].text:
         i += 1
-    return list(doc[tok.i + 1 : i])
+    return toks[tok.i + 1 : i]
 
 
 def subtree(tok: Token) -> list[Token]:
@@ -269,7 +269,7 @@ def cue_tokens(tok: Token) -> list[Token]:
         lo -= 1
     while hi + 1 in ids:
         hi += 1
-    return list(tok.doc[lo : hi + 1])
+    return doc_tokens(tok.doc)[lo : hi + 1]
 
 
 def noun_phrase(head: Token) -> list[Token]:
@@ -388,7 +388,7 @@ def _tree_depths(doc: Doc) -> list[int]:
 @per_article
 def span_root(doc: Doc, span: TaggedSpan) -> Token:
     """The token of ``span`` whose head lies outside it (the first such)."""
-    for tok in doc[span.start : span.end]:
+    for tok in doc_tokens(doc)[span.start : span.end]:
         if not span.start <= tok.head.i < span.end or tok.head.i == tok.i:
             return tok
     return doc[span.start]
@@ -504,7 +504,9 @@ def _line_between(a: Token, b: Token) -> bool:
     """A line break between two tokens: the parser ran a sentence over a subhead
     ("Slower growth ahead" then "Lee had said, ...")."""
     lo, hi = sorted((a.i, b.i))
-    return any("\n" in t.text for t in a.doc[lo:hi] if t.is_space)
+    # (a line break is only ever in a white-space token: read the text between them)
+    toks = doc_tokens(a.doc)
+    return "\n" in doc_text(a.doc)[toks[lo].idx : toks[hi].idx]
 
 
 def cue_subject(
@@ -701,15 +703,15 @@ def _nominal_root(verb: Token) -> Token | None:
 def _dateline_dash(tok: Token) -> int | None:
     """The dash that ends the dateline opening ``tok``'s paragraph ("BUENA PARK, Calif. -",
     "WASHINGTON --"), when ``tok`` lies within 8 tokens of it; None without one."""
-    doc = tok.doc
+    toks = doc_tokens(tok.doc)
     first = tok.i
-    while first > 0 and tok.i - first <= 8 and "\n" not in doc[first - 1].text_with_ws:
+    while first > 0 and tok.i - first <= 8 and "\n" not in toks[first - 1].text_with_ws:
         first -= 1
-    if tok.i - first > 8 or not (doc[first].is_alpha and doc[first].is_upper):
+    if tok.i - first > 8 or not (toks[first].is_alpha and toks[first].is_upper):
         return None
     # a dash set apart by spaces, not the hyphen of "CNN reported Ex-CIA chief ..."
     return next(
-        (t.i for t in doc[first : first + 8] if t.text in DASHES and doc[t.i - 1].whitespace_),
+        (t.i for t in toks[first : first + 8] if t.text in DASHES and toks[t.i - 1].whitespace_),
         None,
     )
 

@@ -205,6 +205,14 @@ class ArticleView:
             first += 1  # the white space after a token is no part of it
         return first, bisect.bisect_right(idx, end - 1)
 
+    def span_text(self, lo: int, hi: int) -> str:
+        """``doc[lo:hi].text`` read from the offsets (a Span's text joins a new Token's
+        text for each of its tokens)."""
+        lo, hi = max(0, lo), min(hi, len(self.idx))
+        if lo >= hi:
+            return ""
+        return self.text[self.idx[lo] : self.idx[hi - 1] + len(self.texts[hi - 1])]
+
     def sentence_range(self, i: int) -> tuple[int, int]:
         """``(first, last + 1)``: the token indices of the sentence of token ``i``."""
         return self.sent_start[i], self.sent_end[i]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -136,7 +137,9 @@ def _own_line(text: str, t: Timex) -> bool:
 def lead_end_of(text: str) -> int:
     """Where the lead ends: its first paragraphs, however short (a caption, a one-line
     intro), and at least its first characters."""
-    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+    # (the first few paragraph breaks only: asked for each quote, of the whole text)
+    found = itertools.islice(PARAGRAPH_BREAK.finditer(text), _LEAD_PARAGRAPHS)
+    breaks = [m.end() for m in found]
     end = breaks[_LEAD_PARAGRAPHS - 1] if len(breaks) >= _LEAD_PARAGRAPHS else len(text)
     if end > _LEAD_MAX:
         # paragraphs too long to be a lead: its first sentences, up to _LEAD_CHARS
@@ -267,6 +270,11 @@ _VIA = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?P<ch>" + _CHANNEL_WORDS.pattern + r")|\b(?P<verb>tweet|post)\w*",
     re.I,
 )
+# The same patterns (in lower case) without re.I, for text in ASCII lower-cased first: the
+# same matches at the same places, several times faster than re.I trying both cases at
+# every letter
+_VIA_LOWER = re.compile(_VIA.pattern)
+_CHANNEL_LOWER = re.compile(_CHANNEL_WORDS.pattern)
 
 
 def _frame_channel(frame: str) -> set[str]:
@@ -274,6 +282,8 @@ def _frame_channel(frame: str) -> set[str]:
 
     Not a channel word elsewhere in it ("a signer of the letter, told the Gazette").
     """
+    if frame.isascii():
+        return {m.group("ch") or m.group("verb") for m in _VIA_LOWER.finditer(frame.lower())}
     return {(m.group("ch") or m.group("verb")).lower() for m in _VIA.finditer(frame)}
 
 
@@ -281,6 +291,8 @@ def _frame_channel(frame: str) -> set[str]:
 def _channel_key(s: str) -> frozenset[str]:
     # "her post" is the blog post or the photo post: the medium, when named, decides.
     # Cached: asked of every earlier quote's channel for each quote.
+    if s.isascii():
+        return frozenset(m.group(0) for m in _CHANNEL_LOWER.finditer(s.lower()))
     return frozenset(m.group(0).lower() for m in _CHANNEL_WORDS.finditer(s))
 
 
