@@ -733,14 +733,23 @@ def _next_act(
         if (
             not _next_act_verb(view, v)
             or v.i <= content.start
+            or _negated(v)  # "and would not name the firm" states nothing
             or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
             or speaker_ids & {t.i for t in v.subtree}
         ):
             continue
-        conj = v.dep_ == "conj" and any(c.dep_ == "cc" and c.i == v.i - 1 for c in v.head.children)
+        conj = v.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.i == v.left_edge.i - 1 for c in v.head.children
+        )  # ("and has voiced support": the conjunction before the verb's own auxiliary)
+        if conj and v.tag_ == "VB" and v.head.tag_ == "VB" and not _finite(v):
+            continue  # two bare verbs share one "can": "can cut prices and announce a sale"
         if conj and v.head.i == roots[0]:
             return v
         if conj and cue is not None and v.tag_ == cue.tag_ and v.tag_ in ("VBG", "VBD"):
+            return v
+        if conj and cue is not None and v.head.tag_ == "VB" and _finite(v) and _finite(cue):
+            # a finite verb is no coordinate of a bare one ("can be cheaper and cited
+            # a study", "wants to build a pier and has voiced support"): the cue's is
             return v
         if (
             v.dep_ == "advcl"
@@ -761,6 +770,12 @@ def _next_act(
     return None
 
 
+def _finite(verb: Token) -> bool:
+    """Whether a verb is finite, by its own form or by an auxiliary of its own ("has
+    said", "will vote")."""
+    return verb.tag_ in _FINITE or any(c.dep_ == "aux" and c.tag_ in _FINITE for c in verb.children)
+
+
 def _next_act_verb(view: ArticleView, verb: Token) -> bool:
     """A verb of saying that may be a source's next act: listed, or one with words of its
     own (a clause, a "to" clause) that PolNeAR train mostly reads as a cue in that frame
@@ -778,7 +793,7 @@ def _next_act_verb(view: ArticleView, verb: Token) -> bool:
 # how often, and how mostly, PolNeAR train read an unlisted verb as a cue in its frame
 # for it to be a source's next act
 _NEXT_CUES, _NEXT_RATE = 5, 0.5
-_NEXT_FRAMES = frozenset(("ccomp", "xcomp"))
+_NEXT_FRAMES = frozenset(("ccomp", "xcomp", "dobj"))
 
 
 # prepositions that bring the source's next act ("before claiming that ...")
@@ -804,7 +819,7 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
         if verb is None or verb.i in view.quoted:
             continue
         cue = cue_tokens(verb)
-        first = trim(doc, list(doc[content.start : verb.i - 1]))
+        first = trim(doc, list(doc[content.start : verb.left_edge.i - 1]))
         words = trim(doc, [t for t in verb.subtree if t.i > cue[-1].i])
         if len(first) < 2 or len(words) < 2:
             continue
