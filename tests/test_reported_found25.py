@@ -1,6 +1,7 @@
 """Reported statements found in session 25 (issue 10), on made-up sentences: a source's
 next act that the parse hung on a bare verb inside the words it reports ("said firms can
-be cheaper and cited a study").
+be cheaper and cited a study"); a verb of saying in a relative clause whose subject is
+the relative word ("a rule that he said would make it harder").
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from saidwhen.extract.speech.frames import find_relative_reports
+from saidwhen.extract.speech.view import ArticleView
 from tests.test_attribution import run
 
 
@@ -73,3 +76,52 @@ def test_a_negated_next_act_is_no_report(nlp: Any) -> None:
 )
 def test_parallel_verbs_stay_in_the_words(nlp: Any, text: str, words: str) -> None:
     assert words in [w for w, _ in _reports(text, nlp)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "source"),
+    [
+        # the relative word is the subject of what was said
+        (
+            "The fishermen oppose a harbor plan that Mayor Ana Ruiz said would save the old pier.",
+            "would save the old pier",
+            "Mayor Ana Ruiz",
+        ),
+        (
+            "The board voted for a budget which Tom Lee says has favored the richest families "
+            "over everyone else.",
+            "has favored the richest families over everyone else",
+            "Tom Lee",
+        ),
+    ],
+)
+def test_a_relative_clause_of_saying_reports_its_clause(
+    nlp: Any, text: str, words: str, source: str
+) -> None:
+    view = ArticleView.build(nlp(text))
+    found = [
+        (view.text[d.start : d.end], d.speaker.mention if d.speaker else None)
+        for d in find_relative_reports(view)
+    ]
+    assert (words, source) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the relative word is the object: what was raised, not a statement
+        "He cited the money that he says the club raised last year.",
+        "The board did not back a plan that Tom Lee never said would save the pier.",
+    ],
+)
+def test_no_relative_report_without_a_subject_gap(nlp: Any, text: str) -> None:
+    assert not find_relative_reports(ArticleView.build(nlp(text)))
+
+
+def test_a_relative_report_inside_the_same_sources_report(nlp: Any) -> None:
+    text = (
+        "Ana Ruiz accused the board of a breach of trust in trying to block a rule that "
+        "Ruiz said would make it harder to rebuild the pier."
+    )
+    found = [q.text for q in run(text, nlp).quotes if q.kind == "indirect"]
+    assert "would make it harder to rebuild the pier" in found

@@ -42,6 +42,7 @@ from saidwhen.extract.speech.lexicon import (
     PROMISE_VERBS,
     REASON_VERBS,
     RECEIVING_VERBS,
+    RELATIVE,
     SUBJ_DEPS,
     WHEN_ENTS,
     cue_record,
@@ -83,6 +84,7 @@ __all__ = [
     "find_as_reports",
     "find_clause_reports",
     "find_misread_that",
+    "find_relative_reports",
     "heard_in_passing",
     "settle_sources",
     "split_next_acts",
@@ -92,6 +94,7 @@ __all__ = [
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl"))
 
 
 def _negated(verb: Token) -> bool:
@@ -277,6 +280,52 @@ def find_clause_reports(
         *_frames(view, people, PROMISE_VERBS, _promised, ("xcomp",), taken),
         *_frames(view, people, DIRECTIVE_VERBS, _directed, ("xcomp", "ccomp"), taken),
     ]
+
+
+def find_relative_reports(
+    view: ArticleView, people: Resolver | None = None, taken: Collection[int] = ()
+) -> list[Draft]:
+    """``a rule change that he said would make it harder to ...``: a verb of saying in a
+    relative clause whose own clause has the relative word for its subject says that
+    clause, whatever report holds the noun (the same source's or another's).  Not ``the
+    money he says he raised`` (the word is the clause's object: what he raised, not a
+    statement)."""
+    resolve = people.resolve if people is not None else None
+    doc, text = view.doc, view.text
+    out: list[Draft] = []
+    first = bisect.bisect_left(view.idx, view.start)
+    for i in view.with_lemmas(CLAUSE_VERBS, first):
+        if view.dep[i] != "relcl" or view.pos[i] != "VERB" or i in view.quoted or i in taken:
+            continue
+        verb = doc[i]
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < i]
+        if not subj or _negated(verb):
+            continue
+        clause = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and c.i > i
+                and any(
+                    g.dep_ in ("nsubj", "nsubjpass") and g.i < i and g.lower_ in RELATIVE
+                    for g in c.children
+                )
+                # (no subject of its own: "that he says the club raised" is its object)
+                and not any(g.dep_ in _SUBJECTS and g.i > i for g in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        content = trim(doc, [t for t in subtree(clause) if t.i > i])
+        source = trim(doc, noun_phrase(subj[0]))
+        if len(content) < 2 or not source or source[0].lower_ in NO_SOURCE:
+            continue
+        drafted = reported_draft(text, resolve, content, cue_tokens(verb), source)
+        if drafted is not None:
+            out.append(drafted)
+    return out
 
 
 # What may stand between a verb of saying and the "that" of its clause: the one told
