@@ -1,7 +1,8 @@
 """Reported statements found in session 25 (issue 10), on made-up sentences: a source's
 next act that the parse hung on a bare verb inside the words it reports ("said firms can
 be cheaper and cited a study"); a verb of saying in a relative clause whose subject is
-the relative word ("a rule that he said would make it harder").
+the relative word ("a rule that he said would make it harder"); a second "that" clause
+the parse read as a determiner.
 """
 
 from __future__ import annotations
@@ -125,3 +126,15 @@ def test_a_relative_report_inside_the_same_sources_report(nlp: Any) -> None:
     )
     found = [q.text for q in run(text, nlp).quotes if q.kind == "indirect"]
     assert "would make it harder to rebuild the pier" in found
+
+
+def test_a_second_that_read_as_a_determiner_opens_a_second_statement(nlp: Any) -> None:
+    text = (
+        "Ana Ruiz, a prominent ally of Mr. Lee, said that she had seen several letters from "
+        "people planning acts of protest, and that talk of dissent in the board over Mr. Hale "
+        "masked the deep divisions among fishermen."
+    )
+    found = _reports(text, nlp)
+    first = "that she had seen several letters from people planning acts of protest"
+    assert (first, "said") in found
+    assert any(w.startswith("and that talk of dissent") for w, _ in found), found

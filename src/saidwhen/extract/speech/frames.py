@@ -904,15 +904,23 @@ def split_that_clauses(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         out.append(d)
-        if d.speaker is None or d.cue is None or not d.is_indirect:
-            continue
+        if d.cue is None or not d.is_indirect:
+            continue  # (a source not named yet is named for both later)
         content = tokens_in(doc, d.start, d.end)
         ids = set(range(content.start, content.end))
         for i in range(content.start, content.end):
-            if view.lower[i] != "that" or view.dep[i] != "mark" or i in view.quoted:
+            if view.lower[i] != "that" or i in view.quoted:
                 continue
             t = doc[i]
             second = t.head
+            if t.dep_ == "det" and view.lower[content.start] == "that":
+                # "said that A, and that talk of B masked C": after a first "that" clause,
+                # the parse read the second "that" as its subject's determiner
+                if second.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                second = second.head
+            elif t.dep_ != "mark":
+                continue
             if second.dep_ != "conj" or second.head.i not in ids or second.i < t.i:
                 continue
             k = t.i - 1
