@@ -1,8 +1,8 @@
 """Reported statements found in session 25 (issue 10), on made-up sentences: a source's
-next act that the parse hung on a bare verb inside the words it reports ("said firms can
-be cheaper and cited a study"); a verb of saying in a relative clause whose subject is
-the relative word ("a rule that he said would make it harder"); a second "that" clause
-the parse read as a determiner.
+next act that the parse hung on a bare verb inside the words it reports ("said the firm
+could cut prices and announced a plan"); a verb of saying in a relative clause whose
+subject is the relative word ("a rule that he said would make it harder"); a second
+"that" clause the parse read as a determiner.
 """
 
 from __future__ import annotations

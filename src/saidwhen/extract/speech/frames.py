@@ -797,8 +797,8 @@ def _next_act(
         if conj and cue is not None and v.tag_ == cue.tag_ and v.tag_ in ("VBG", "VBD"):
             return v
         if conj and cue is not None and v.head.tag_ == "VB" and _finite(v) and _finite(cue):
-            # a finite verb is no coordinate of a bare one ("can be cheaper and cited
-            # a study", "wants to build a pier and has voiced support"): the cue's is
+            # a finite verb is no coordinate of a bare one ("could cut prices and
+            # announced a plan", "wants to build a pier and has voiced support"): the cue's is
             return v
         if (
             v.dep_ == "advcl"
