@@ -790,8 +790,6 @@ def _next_act(
         conj = v.dep_ == "conj" and any(
             c.dep_ == "cc" and c.i == v.left_edge.i - 1 for c in v.head.children
         )  # ("and has voiced support": the conjunction before the verb's own auxiliary)
-        if conj and v.tag_ == "VB" and v.head.tag_ == "VB" and not _finite(v):
-            continue  # two bare verbs share one "can": "can cut prices and announce a sale"
         if conj and v.head.i == roots[0]:
             return v
         if conj and cue is not None and v.tag_ == cue.tag_ and v.tag_ in ("VBG", "VBD"):
