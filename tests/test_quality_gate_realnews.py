@@ -32,6 +32,7 @@ from tests.conftest import assert_holds_floor, floors_file, require_shared
 
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "annotations" / "realnews-polnear"
 PAGES = Path(__file__).resolve().parents[1] / "annotations" / "realnews-pages"
+NEWSWIRE = Path(__file__).resolve().parents[1] / "annotations" / "realnews-tbaq"
 # floors file -> (the gold directories scored as one set, their articles)
 GATES: dict[str, tuple[tuple[Path, ...], int]] = {
     "realnews_dev.json": ((default_data_dir(),), 24),
@@ -86,6 +87,9 @@ GATES: dict[str, tuple[tuple[Path, ...], int]] = {
     # real pages of ../shared/data/article-extraction beside realnews-dev's, fresh in
     # session 24 (scored once at its start and once after all its merges)
     "realnews_pages_r1_r5.json": (tuple(PAGES / f"r{k}" for k in range(1, 6)), 36),
+    # TempEval-3 newswire of 1989-2000, the check set of session 25 (scored once at its
+    # start and once after all its merges)
+    "realnews_tbaq_t1_t4.json": (tuple(NEWSWIRE / f"t{k}" for k in range(1, 5)), 32),
 }
 FLOORS: dict[str, dict[str, float]] = {name: floors_file(name)["floors"] for name in GATES}
 
