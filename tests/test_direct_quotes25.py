@@ -122,7 +122,7 @@ def test_chants_and_signs_are_no_ones_words(text: str, words: str, slogan: bool,
 # agent said, "by Lee", open no line
 BYLINES = [
     (
-        'MOVING SHOP—"Gallery opens across from the pier," by the Post\'s Ann Lee: A gallery'
+        'NEW IN TOWN—"Gallery opens across from the pier," by the Post\'s Ann Lee: A gallery'
         " is moving.\n",
         "Gallery opens across from the pier",
         True,
