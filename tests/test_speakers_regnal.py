@@ -1,6 +1,7 @@
 """A regnal title before a lone given name is part of how the person is named, unless
-the article also names the person by the given name alone ("Prince Tomas ... Tomas
-said"): then, as the annotation brief says, the name is given without the title."""
+it is an office and the article also names the person by the given name alone ("Pope
+Tomas ... Tomas said"): then, as the annotation brief says, the name is given without
+the title. A title of birth stays ("Prince Tomas", tests/test_people_names25.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ import pytest
 from saidwhen.pipeline import extract
 
 TEXT = (
-    "Prince Tomas of Velo spoke to a radio station on Saturday. "
+    "Pope Tomas of Velo spoke to a radio station on Saturday. "
     '"I did not see the letter," Tomas said. '
-    '"I remember the evening well," the prince added.\n\n'
+    '"I remember the evening well," the pope added.\n\n'
     'Mayor Ana Ruiz said: "The harbour reopens in May." '
     "Queen Maren II said the crown was grateful. "
     'Baker Sam Ortiz said, "Bread is up again."'
@@ -24,7 +25,7 @@ TEXT = (
     ("words", "speaker"),
     [
         ("I did not see the letter", "Tomas"),  # the given name alone: his name untitled
-        ("I remember the evening well", "Tomas"),  # "the prince" too
+        ("I remember the evening well", "Tomas"),  # "the pope" too
         ("The harbour reopens in May.", "Ana Ruiz"),  # other titles still go
         ("the crown was grateful", "Queen Maren II"),
     ],

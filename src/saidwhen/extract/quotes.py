@@ -18,9 +18,10 @@ __all__ = ["HEADLINE_CHARS", "QuoteRegion", "find_quote_regions", "line_near", "
 
 MarkKind = Literal["open", "close", "either"]
 
-_MARKS = re.compile(r"``|''|[\"“”„‟«»]")
-_OPEN_ONLY = {"“", "„", "‟", "«", "``"}
-_CLOSE_ONLY = {"”", "»"}
+# (two curly single marks are a double one: AP's '“It was odd,’’ Lee said')
+_MARKS = re.compile(r"``|''|‘‘|’’|[\"“”„‟«»]")
+_OPEN_ONLY = {"“", "„", "‟", "«", "``", "‘‘"}
+_CLOSE_ONLY = {"”", "»", "’’"}
 _OPENERS_BEFORE = set(" \t\n([{—–-/:;") | {""}
 _CLOSERS_AFTER = set(" \t\n)]},.;:!?—–-…") | {""}
 # A headline quotes with single marks (AP style: Guns Are 'A Crisis,' Dean Says); a

@@ -331,8 +331,14 @@ def find_people(
         # (and stays a descriptor: "the prince")
         w0 = i
         regnal = i > i0 and low[i - 1] in REGNAL_TITLES
-        if regnal and sum(w not in _SUFFIXES for w in low[i:j]) == 1:
+        lone = sum(w not in _SUFFIXES for w in low[i:j]) == 1
+        if regnal and lone:
             w0 = i - 1
+        elif i == i0 and lone and _regnal_before(c, i):
+            # (the tagger left the title out of the run: "the real Prince Andrew")
+            w0 = i - 1
+            titles.append(low[w0])
+            descriptors.append(low[w0])
         if org_named and "POS" in c.tag[i : j - 1]:
             # "NASA's Office of the Inspector General": the possessive is part of the name
             words = doc[i:j].text.replace(" 's", "'s").replace(" ’s", "’s").split()
@@ -351,6 +357,7 @@ def find_people(
             runs.append((i, j, words, descriptors, titles, org_named))
     runs.extend(_untagged_surnames(doc, runs, common))
     runs = _misspelt_surnames(runs)
+    runs = _makers_cut(doc, runs)
     # Full names first, so that a bare surname joins the right person; then surnames
     # whose title says a gender ("Mr. Tano" is not "Elena Tano", named first)
     gendered = [(r, _title_gender(r[4]) or _said_gender(doc, r[0], r[1])) for r in runs]
@@ -474,6 +481,8 @@ def _name_as_told(
     if (
         len(best) == 2
         and best[0].lower() in REGNAL_TITLES
+        # (a title of birth is how a royal is named: "Prince Andrew" ... "Andrew said")
+        and best[0].lower() not in _BIRTH_TITLES
         and any(
             w == best[1:] and not index.in_quote(s) and not _after_title(index, s) for w, s in forms
         )
@@ -489,11 +498,52 @@ def _name_as_told(
         ent.tokens = list(best)
 
 
+# regnal titles one is born or married to, not an office held: the annotators keep them
+# in the name ("Prince Andrew"), while an office goes where the bare name is written
+# ("Pope Francis" ... "Francis said": "Francis")
+_BIRTH_TITLES = frozenset({"prince", "princess", "duke", "duchess"})
+
+
+def _regnal_before(c: Columns, i: int) -> bool:
+    """Whether a capitalised regnal title ("Prince") stands right before ``c.text[i]``,
+    parted from it by one space, in the sentence."""
+    k = i - 1
+    return (
+        k >= 0
+        and c.lower[k] in REGNAL_TITLES
+        and c.text[k][:1].isupper()
+        and c.space[k]
+        and not c.first[i]
+    )
+
+
 def _after_title(index: PeopleIndex, at: int) -> bool:
     """Whether a regnal title ("King") is the word right before ``at``: a run that
     left out the title its name has there."""
     before = doc_text(index._doc)[max(0, at - 12) : at].split()
     return bool(before) and before[-1].lower() in REGNAL_TITLES
+
+
+def _makers_cut(doc: Doc, runs: list[_Run]) -> list[_Run]:
+    """A maker's name before its product's ("Google Stadia" where the article also writes
+    "Google's Stadia"): the run is the product's alone, so that the maker's own name
+    ("Google says ...") is not taken for the product's fuller name."""
+    text = doc_text(doc)
+    c = columns(doc)
+    out = []
+    for run in runs:
+        i, j, words, descriptors, titles, org_named = run
+        if (
+            j - i >= 2
+            and len(words) >= 2
+            and not titles
+            and words[0] == c.text[i]
+            and words[0][:1].isupper()
+            and re.search(rf"\b{re.escape(words[0])}['’]s {re.escape(words[1])}\b", text)
+        ):
+            run = (i + 1, j, words[1:], descriptors, titles, org_named)
+        out.append(run)
+    return out
 
 
 def _misspelt_surnames(runs: list[_Run]) -> list[_Run]:

@@ -381,6 +381,11 @@ class _Descriptions:
             told = self._own_pronoun(root)
             if found is not None and told is not None and found.gender not in (told, None):
                 found = self._recent(at, told, subject=subject)
+            talked_of = self._named_in_own_clause(root) if subject else frozenset()
+            if found is not None and id(found) in talked_of:
+                # "The last man to run as a third party says he doubts Vance will run": not
+                # Vance, whom the description's own clause talks of
+                found = self._recent(at, told or _roles_gender(roles), skip=talked_of, subject=True)
             if lemma in _PLAIN_PEOPLE and dets & {"the"}:
                 # "a middle-aged cashier was shaken ... said the woman": the unnamed one
                 # met since the person in view was last named (not a he/she: the
@@ -453,6 +458,25 @@ class _Descriptions:
             if tok.ent_type_ == "PERSON" or self._by_span.get((tok.idx, tok.idx + len(tok))):
                 return None  # someone named between: the pronoun may be theirs
         return None
+
+    def _named_in_own_clause(self, root: Token) -> frozenset[int]:
+        """The ids of the entities named in the clause a subject description opens, after
+        the description itself: the ones it talks of, not the one it describes."""
+        verb = root.head
+        lo = root.right_edge.idx + len(root.right_edge)
+        hi = verb.right_edge.idx + len(verb.right_edge)
+        # (not in a clause on a word of it: "his comments, which drew criticism that Vance
+        # ...")
+        aside = [
+            (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+            for t in verb.subtree
+            if t.dep_ in ("relcl", "acl") and t.i > root.i
+        ]
+        return frozenset(
+            id(x)
+            for s, e, x in self.mentions_in(lo, hi)
+            if self._doc_text[s:e].lower() not in PRONOUNS and not any(a <= s < b for a, b in aside)
+        )
 
     def _own_pronoun(self, root: Token) -> Gender | None:
         """The gender of the his/her a subject description's clause gives it ("The former
@@ -797,18 +821,30 @@ class _Descriptions:
         return ent
 
     def _indefinite_before(
-        self, root: Token, gender: Gender | None, since: int, reach: int = 400
+        self,
+        root: Token,
+        gender: Gender | None,
+        since: int,
+        reach: int = 400,
+        before_sentence: bool = False,
     ) -> _Entity | None:
         """The unnamed person a plain "the woman", "the man" takes up: the last one met
         as the indefinite subject of a clause ("a middle-aged cashier was shaken", "One
         woman adopted from Iran did not learn", "Another worshiper ... said") after
         ``since`` (a character offset) and within ``reach`` tokens, of no other gender;
-        as one unnamed source, named by that description."""
+        as one unnamed source, named by that description.  With ``before_sentence`` (for a
+        he/she), only the subject of a main clause before ``root``'s sentence whose noun
+        names a person (not one its own he/she would tell: "A video of ... she" is no one)."""
         doc = self._doc
+        first = root.sent.start
         for k in range(root.i - 1, max(-1, root.i - reach), -1):
             tok = doc[k]
             if tok.idx <= since:
                 return None
+            if before_sentence and (
+                k >= first or tok.head.dep_ != "ROOT" or not person_noun(tok.lemma_.lower())
+            ):
+                continue  # (a subordinate one, "when a reporter asked", is no topic)
             if (
                 tok.dep_ not in ("nsubj", "nsubjpass")
                 or tok.tag_ not in ("NN", "NNP")

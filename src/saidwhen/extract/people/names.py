@@ -673,6 +673,24 @@ def _syllable_name(c: Columns, i: int, j: int) -> bool:
     )
 
 
+def _given_by_tagger(c: Columns, name: tuple[bool, ...], i: int) -> bool:
+    """A capitalised word the parser reads as no proper noun ("Will" a modal) that the
+    name tagger opens a person's name with, inside a sentence: "said Will Doyle"."""
+    return (
+        i + 1 < c.n
+        and c.ent_type[i] == "PERSON"
+        and not c.inside[i]
+        and c.inside[i + 1]
+        and name[i + 1]
+        and c.space[i]
+        and not c.first[i]
+        and c.alpha[i]
+        and c.text[i][:1].isupper()
+        and c.text[i][1:].islower()
+        and c.lower[i] not in TITLES
+    )
+
+
 def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of maximal proper-noun runs (candidate names); "Eva-Marie" holds together."""
     runs = []
@@ -690,6 +708,7 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
         if (
             name[i]
             or plural_head
+            or _given_by_tagger(c, name, i)
             or _surname_he(c, name, i)
             or _acronym_opens(c, name, i)
             or _body_adjective(c, i)
@@ -1246,6 +1265,8 @@ def _time_tail(span: SpacySpan) -> int:
     doc = span.doc
     for t in span:
         if t.i > root.i and t.ent_type_ in ("DATE", "TIME"):
+            if t.i < t.head.i < span.end and t.head.pos_ in ("NOUN", "PROPN"):
+                continue  # a time that qualifies a noun after it ("that 2019 report")
             k = t.i
             while k - 1 > root.i and doc[k - 1].pos_ in ("ADP", "ADV", "DET", "ADJ"):
                 k -= 1

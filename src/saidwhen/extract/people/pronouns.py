@@ -141,6 +141,15 @@ class _Pronouns:
 
         def token_at(self, start: int, end: int) -> Token: ...
 
+        def _indefinite_before(
+            self,
+            root: Token,
+            gender: Gender | None,
+            since: int,
+            reach: int = 400,
+            before_sentence: bool = False,
+        ) -> _Entity | None: ...
+
     def pronoun_target(self, token: Token) -> _Entity | None:
         """The person a he/she pronoun most likely refers to."""
         gender = PRONOUNS.get(token.lower_)
@@ -156,6 +165,8 @@ class _Pronouns:
             newcomer = self._goes_on_speaking(token, gender, skip)
         if newcomer is None and not in_quote:
             newcomer = self._one_asked(token, gender) or self._topic_set(token, gender)
+        if newcomer is None and not in_quote:
+            newcomer = self._unnamed_newcomer(token, gender, skip)
         if newcomer is not None and id(newcomer) in skip:
             newcomer = None
         if self._model.weights is None and self._trace is None:
@@ -224,6 +235,28 @@ class _Pronouns:
                 return None
             return ent if ent.gender in (gender, None) else None
         return None
+
+    def _unnamed_newcomer(
+        self, pron: Token, gender: Gender, skip: frozenset[int]
+    ) -> _Entity | None:
+        """An unnamed person met as the indefinite subject of a main clause before the
+        pronoun's sentence ("At the clinic, a nurse was worried. 'It is bad,' she said"),
+        since the person of the pronoun's gender in view was last named, for a he/she that
+        says something: the one just described, as "the woman" takes it up
+        (:meth:`~saidwhen.extract.people.described._Descriptions._indefinite_before`)."""
+        if pron.dep_ not in ("nsubj", "nsubjpass") or pron.head.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        found = self._recent(pron.idx, gender, skip=skip, subject=True)
+        text = self._doc_text
+        since = max(
+            (
+                s
+                for s, e in (found.mentions if found is not None else ())
+                if s < pron.idx and text[s:e].lower() not in PRONOUNS
+            ),
+            default=-1,
+        )
+        return self._indefinite_before(pron, gender, since, before_sentence=True)
 
     def _one_asked(self, pron: Token, gender: Gender) -> _Entity | None:
         """The person asked, for a subject he/she in what they were asked ("Lee asked Ruiz

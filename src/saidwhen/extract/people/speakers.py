@@ -14,6 +14,7 @@ from saidwhen.extract.people.index import PeopleIndex, _author_of_work
 from saidwhen.extract.people.names import (
     _ANY_BODY_NOUNS,
     _PERSON_NOUNS,
+    _PLACE_LABELS,
     PRONOUNS,
     _clean_mention,
     _same_person,
@@ -409,11 +410,31 @@ def _owner_named(doc: Doc, start: int, end: int, name: str, people: PeopleIndex)
     Clinton's campaign")."""
     m = _HONORIFIC_OWNER.search(doc_text(doc), start, end)
     if m is None or m.group() not in name:
-        return name
+        return _owner_in_full(doc, start, end, name, people)
     ent = people.entity_at(m.start(), m.end())
     if ent is None or ent.type != "person" or len(ent.tokens) < 2:
         return name
     return name.replace(m.group(), ent.name, 1)
+
+
+# "Ryan’s office": a description opening on its owner's bare surname
+_SURNAME_OWNER = re.compile(r"([A-Z][\w-]+)(['’]s?) (\S.*)")
+
+
+def _owner_in_full(doc: Doc, start: int, end: int, name: str, people: PeopleIndex) -> str:
+    """A description owned by a surname alone under the fuller form the article gives it
+    elsewhere ("Ryan’s office" is "Paul Ryan’s office" where the article writes that):
+    the fullest form of a description, as of a name."""
+    m = _SURNAME_OWNER.fullmatch(name)
+    if m is None:
+        return name
+    text = doc_text(doc)
+    at = text.find(m.group(1), start, end)
+    ent = people.entity_at(at, at + len(m.group(1))) if at >= 0 else None
+    if ent is None or ent.type != "person" or len(ent.tokens) < 2 or ent.tokens[-1] != m.group(1):
+        return name
+    fuller = rf"\b{re.escape(ent.name)}['’]s? {re.escape(m.group(3))}\b"
+    return f"{ent.name}{m.group(2)} {m.group(3)}" if re.search(fuller, text) else name
 
 
 # "Clinton's campaign", "Sanders’ campaign": a candidate's campaign named by its owner
@@ -648,7 +669,11 @@ def _they_joint(
                 # or a body ("Ana Ruiz and Tom Lee ... published a book. They compare ...
                 # Lee told me. Still, they identify ...")
                 continue
-            if _people_noun(t) or (t.tag_ == "NNS" and t.lemma_.lower() in _ANY_BODY_NOUNS):
+            if (
+                _people_noun(t)
+                or (t.tag_ == "NNS" and t.lemma_.lower() in _ANY_BODY_NOUNS)
+                or _party_or_nation(t)
+            ):
                 # "The lawmakers, however, failed to answer. Instead, they ...": that group;
                 # "the groups who wrote to her say ... They ask"
                 cleaned = _clean_mention(doc, t.left_edge.idx, edge.idx + len(edge))
@@ -667,6 +692,19 @@ def _they_joint(
             # a person or a thing ("the results confirm ...", "your campaign is") says
             # nothing as "they": an earlier subject may
     return None
+
+
+def _party_or_nation(tok: Token) -> bool:
+    """A plural party or nation named as a group, the subject of a main clause ("Several
+    senior Democrats cited ..."; not "a system that Republicans want"), not a country's
+    plural name ("the United States")."""
+    return (
+        tok.tag_ == "NNPS"
+        and tok.head.dep_ == "ROOT"
+        and tok.ent_type_ in _PLACE_LABELS
+        and tok.lower_.endswith("s")
+        and not any(c.dep_ == "compound" for c in tok.children)
+    )
 
 
 def _it_body(doc: Doc, start: int, end: int, people: PeopleIndex) -> tuple[str, EntityType] | None:

@@ -58,8 +58,9 @@ __all__ = [
 # the forms a sentence may open on before its speaker: "Said Ellis:", "Added Roe,"
 def make_speaker(doc: Doc, people: PeopleIndex, subj: Token, whole: bool = False) -> Speaker:
     names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if subj.pos_ == "NOUN" and names:
-        subj = names[0]  # "Her partner, ecologist Priya Raman, said"
+    if subj.pos_ in ("NOUN", "NUM") and names:
+        # "Her partner, ecologist Priya Raman, said"; "One of the authors, Tom Hale, said"
+        subj = names[0]
     elif (stacked := stacked_title_name(subj)) is not None:
         subj = stacked  # "American academic and professor Marc Hill commented"
     if subj.dep_ == "poss" or subj.lower_ in PRONOUNS:

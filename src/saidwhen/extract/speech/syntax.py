@@ -654,10 +654,23 @@ def _next_act_of(verb: Token) -> Token | None:
     clause = verb.head
     while clause.dep_ == "conj" and clause.head.i < clause.i:
         clause = clause.head
+    if clause.i == verb.head.i and clause.dep_ in _NOUN_CLAUSE_DEPS:
+        # ("stating there was a benefit to having him in the race and chiding the press":
+        # conjoined to a gerund under a noun of the words, up to their clause)
+        for _ in range(6):
+            if clause.dep_ == "ccomp" or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        else:
+            return None
     outer = clause.head
     if clause.i == verb.head.i or clause.dep_ != "ccomp" or outer.i > clause.i:
         return None  # (conjoined right to the clause: ``report``'s reading)
     return outer if outer.tag_ == verb.tag_ and is_speech_verb(outer) else None
+
+
+# where a gerund the parse conjoined a next act to sits inside the words reported
+_NOUN_CLAUSE_DEPS = frozenset(("pcomp", "pobj"))
 
 
 def _nominal_root(verb: Token) -> Token | None:
