@@ -41,10 +41,10 @@ def test_a_maker_is_not_its_product(nlp: Any, text: str, words: str, source: str
     ("text", "words", "source"),
     [
         (
-            "Several senior Democrats with ties to the governor cited another debate. They "
-            "compared her problem to that of a former senator.",
-            "her problem to that of a former senator",
-            "Several senior Democrats with ties to the governor",
+            "Several senior Republicans close to the mayor pointed to an earlier vote. They "
+            "likened his trouble to that of a past governor.",
+            "his trouble to that of a past governor",
+            "Several senior Republicans close to the mayor",
         ),
         (
             "Republicans in the state senate met on Tuesday. They said the bill would pass "
@@ -62,9 +62,9 @@ def test_they_after_a_party_named_as_a_group(nlp: Any, text: str, words: str, so
     ("text", "words", "source"),
     [
         (
-            "For months, Ruiz had praised Vance, stating there was a benefit to having him "
-            'in the race and chiding the press for "the little game" of pitting them '
-            "against each other.",
+            "Through the spring, Ruiz had kindly praised Vance, noting there was a gain to "
+            'having him on the board and chiding the press for "a tired habit" of casting '
+            "rivals as foes.",
             "the press for",
             "Ruiz",
         ),
@@ -81,9 +81,9 @@ def test_a_next_act_conjoined_inside_the_words(
     [
         # a year qualifying a noun inside the description is no time closing it
         (
-            "Ana Ruiz and Tom Hale met on Monday. One of the authors of that 2019 report, "
-            "Tom Hale, said the board will at least test its findings.",
-            "the board will at least test",
+            "Ana Ruiz and Tom Hale met on Monday. One of the editors of that 2017 survey, "
+            "Tom Hale, said the city would at last act on its advice.",
+            "the city would at last act",
             "Tom Hale",
         ),
     ],
@@ -96,9 +96,9 @@ def test_a_description_named_in_apposition(nlp: Any, text: str, words: str, sour
     ("text", "words", "wrong"),
     [
         (
-            "Tom Hale may run again. The last man to mount a major third-party race for "
-            "governor says he doesn't think Hale will run.",
-            "he doesn't think Hale will run",
+            "Tom Hale may run again. The first man to win a recall vote in the county "
+            "claims he doubts Hale will enter the race.",
+            "he doubts Hale will enter",
             "Tom Hale",
         ),
     ],
@@ -113,8 +113,8 @@ def test_a_description_may_be_whom_a_clause_inside_its_words_names(nlp: Any) -> 
     # a name in a relative clause on a word of what it says is no one it talks of
     text = (
         "Ruiz has praised Vance, saying he was a stronger leader than Governor Tom Hale. "
-        '"I hope you find them," Ruiz told reporters. The Republican presidential nominee '
-        'for the May election later said he was being "sarcastic" in his comments, which '
-        "raised concerns and criticism that Ruiz was urging a foreign government to spy."
+        '"I hope you find them," Ruiz told reporters. The Republican nominee for the autumn '
+        'race later said he had been "joking" in his remarks, which drew alarm and claims '
+        "that Ruiz was asking a rival state to meddle."
     )
-    assert report_source(run(text, nlp), "he was being")[0] == "Ruiz"
+    assert report_source(run(text, nlp), "he had been")[0] == "Ruiz"
