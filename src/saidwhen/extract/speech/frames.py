@@ -42,6 +42,7 @@ from saidwhen.extract.speech.lexicon import (
     PROMISE_VERBS,
     REASON_VERBS,
     RECEIVING_VERBS,
+    RELATIVE,
     SUBJ_DEPS,
     WHEN_ENTS,
     cue_record,
@@ -83,6 +84,7 @@ __all__ = [
     "find_as_reports",
     "find_clause_reports",
     "find_misread_that",
+    "find_relative_reports",
     "heard_in_passing",
     "settle_sources",
     "split_next_acts",
@@ -92,6 +94,7 @@ __all__ = [
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl"))
 
 
 def _negated(verb: Token) -> bool:
@@ -277,6 +280,52 @@ def find_clause_reports(
         *_frames(view, people, PROMISE_VERBS, _promised, ("xcomp",), taken),
         *_frames(view, people, DIRECTIVE_VERBS, _directed, ("xcomp", "ccomp"), taken),
     ]
+
+
+def find_relative_reports(
+    view: ArticleView, people: Resolver | None = None, taken: Collection[int] = ()
+) -> list[Draft]:
+    """``a rule change that he said would make it harder to ...``: a verb of saying in a
+    relative clause whose own clause has the relative word for its subject says that
+    clause, whatever report holds the noun (the same source's or another's).  Not ``the
+    money he says he raised`` (the word is the clause's object: what he raised, not a
+    statement)."""
+    resolve = people.resolve if people is not None else None
+    doc, text = view.doc, view.text
+    out: list[Draft] = []
+    first = bisect.bisect_left(view.idx, view.start)
+    for i in view.with_lemmas(CLAUSE_VERBS, first):
+        if view.dep[i] != "relcl" or view.pos[i] != "VERB" or i in view.quoted or i in taken:
+            continue
+        verb = doc[i]
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < i]
+        if not subj or _negated(verb):
+            continue
+        clause = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and c.i > i
+                and any(
+                    g.dep_ in ("nsubj", "nsubjpass") and g.i < i and g.lower_ in RELATIVE
+                    for g in c.children
+                )
+                # (no subject of its own: "that he says the club raised" is its object)
+                and not any(g.dep_ in _SUBJECTS and g.i > i for g in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        content = trim(doc, [t for t in subtree(clause) if t.i > i])
+        source = trim(doc, noun_phrase(subj[0]))
+        if len(content) < 2 or not source or source[0].lower_ in NO_SOURCE:
+            continue
+        drafted = reported_draft(text, resolve, content, cue_tokens(verb), source)
+        if drafted is not None:
+            out.append(drafted)
+    return out
 
 
 # What may stand between a verb of saying and the "that" of its clause: the one told
@@ -733,14 +782,21 @@ def _next_act(
         if (
             not _next_act_verb(view, v)
             or v.i <= content.start
+            or _negated(v)  # "and would not name the firm" states nothing
             or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
             or speaker_ids & {t.i for t in v.subtree}
         ):
             continue
-        conj = v.dep_ == "conj" and any(c.dep_ == "cc" and c.i == v.i - 1 for c in v.head.children)
+        conj = v.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.i == v.left_edge.i - 1 for c in v.head.children
+        )  # ("and has voiced support": the conjunction before the verb's own auxiliary)
         if conj and v.head.i == roots[0]:
             return v
         if conj and cue is not None and v.tag_ == cue.tag_ and v.tag_ in ("VBG", "VBD"):
+            return v
+        if conj and cue is not None and v.head.tag_ == "VB" and _finite(v) and _finite(cue):
+            # a finite verb is no coordinate of a bare one ("could cut prices and
+            # announced a plan", "wants to build a pier and has voiced support"): the cue's is
             return v
         if (
             v.dep_ == "advcl"
@@ -761,6 +817,12 @@ def _next_act(
     return None
 
 
+def _finite(verb: Token) -> bool:
+    """Whether a verb is finite, by its own form or by an auxiliary of its own ("has
+    said", "will vote")."""
+    return verb.tag_ in _FINITE or any(c.dep_ == "aux" and c.tag_ in _FINITE for c in verb.children)
+
+
 def _next_act_verb(view: ArticleView, verb: Token) -> bool:
     """A verb of saying that may be a source's next act: listed, or one with words of its
     own (a clause, a "to" clause) that PolNeAR train mostly reads as a cue in that frame
@@ -778,7 +840,7 @@ def _next_act_verb(view: ArticleView, verb: Token) -> bool:
 # how often, and how mostly, PolNeAR train read an unlisted verb as a cue in its frame
 # for it to be a source's next act
 _NEXT_CUES, _NEXT_RATE = 5, 0.5
-_NEXT_FRAMES = frozenset(("ccomp", "xcomp"))
+_NEXT_FRAMES = frozenset(("ccomp", "xcomp", "dobj"))
 
 
 # prepositions that bring the source's next act ("before claiming that ...")
@@ -804,7 +866,7 @@ def split_next_acts(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
         if verb is None or verb.i in view.quoted:
             continue
         cue = cue_tokens(verb)
-        first = trim(doc, list(doc[content.start : verb.i - 1]))
+        first = trim(doc, list(doc[content.start : verb.left_edge.i - 1]))
         words = trim(doc, [t for t in verb.subtree if t.i > cue[-1].i])
         if len(first) < 2 or len(words) < 2:
             continue
@@ -840,15 +902,23 @@ def split_that_clauses(view: ArticleView, drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         out.append(d)
-        if d.speaker is None or d.cue is None or not d.is_indirect:
-            continue
+        if d.cue is None or not d.is_indirect:
+            continue  # (a source not named yet is named for both later)
         content = tokens_in(doc, d.start, d.end)
         ids = set(range(content.start, content.end))
         for i in range(content.start, content.end):
-            if view.lower[i] != "that" or view.dep[i] != "mark" or i in view.quoted:
+            if view.lower[i] != "that" or i in view.quoted:
                 continue
             t = doc[i]
             second = t.head
+            if t.dep_ == "det" and view.lower[content.start] == "that":
+                # "said that A, and that talk of B masked C": after a first "that" clause,
+                # the parse read the second "that" as its subject's determiner
+                if second.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                second = second.head
+            elif t.dep_ != "mark":
+                continue
             if second.dep_ != "conj" or second.head.i not in ids or second.i < t.i:
                 continue
             k = t.i - 1

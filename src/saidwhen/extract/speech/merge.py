@@ -14,6 +14,7 @@ from saidwhen.extract.speech.frames import (
     find_as_reports,
     find_clause_reports,
     find_misread_that,
+    find_relative_reports,
     heard_in_passing,
     settle_sources,
     split_next_acts,
@@ -313,6 +314,11 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
             or (q.start < r.end and r.start < q.end and not (nests and _nested(people, r, q)))
             for q in out
         ):
+            out.append(r)
+    for r in find_relative_reports(view, people, taken):
+        # a statement of its own inside any report, the same source's too ("accused the
+        # board of blocking a rule that he said would ...")
+        if not any(_same_report(q, r) for q in out):
             out.append(r)
     for r in find_misread_that(view, people, taken):
         # (only where nothing else reads the words: the parse that misread the clause
