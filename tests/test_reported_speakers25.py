@@ -12,83 +12,57 @@ import pytest
 
 from tests.test_attribution import report_source, run
 
-
-@pytest.mark.parametrize(
-    ("text", "words", "source"),
-    [
-        # the maker that owns a product named after it ("Halvik's Zentro")
-        (
-            "Zentro, Halvik's new video service, opens today. Halvik Zentro costs $10 a "
-            "month, and Halvik's Zentro has few games.\n\nHalvik says the service will work "
-            "on phones next year.",
-            "the service will work on phones",
-            "Halvik",
-        ),
-        # a two-word body's name with no product beside it stays whole
-        (
-            "Marlin Aerospace bid for the contract. Marlin said it submitted a proposal "
-            "that would use the new rocket.",
-            "it submitted a proposal",
-            "Marlin Aerospace",
-        ),
-    ],
-)
-def test_a_maker_is_not_its_product(nlp: Any, text: str, words: str, source: str) -> None:
-    assert report_source(run(text, nlp), words)[0] == source
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "source"),
-    [
-        (
-            "Several senior Republicans close to the mayor pointed to an earlier vote. They "
-            "likened his trouble to that of a past governor.",
-            "his trouble to that of a past governor",
-            "Several senior Republicans close to the mayor",
-        ),
-        (
-            "Republicans in the state senate met on Tuesday. They said the bill would pass "
-            "by the end of the month.",
-            "the bill would pass",
-            "Republicans in the state senate",
-        ),
-    ],
-)
-def test_they_after_a_party_named_as_a_group(nlp: Any, text: str, words: str, source: str) -> None:
-    assert report_source(run(text, nlp), words)[0] == source
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "source"),
-    [
-        (
-            "Through the spring, Ruiz had kindly praised Vance, noting there was a gain to "
-            'having him on the board and chiding the press for "a tired habit" of casting '
-            "rivals as foes.",
-            "the press for",
-            "Ruiz",
-        ),
-    ],
-)
-def test_a_next_act_conjoined_inside_the_words(
-    nlp: Any, text: str, words: str, source: str
-) -> None:
-    assert report_source(run(text, nlp), words)[0] == source
+# (the words of a report, who said them)
+SOURCES = [
+    pytest.param(
+        "Zentro, Halvik's new video service, opens today. Halvik Zentro costs $10 a "
+        "month, and Halvik's Zentro has few games.\n\nHalvik says the service will work "
+        "on phones next year.",
+        "the service will work on phones",
+        "Halvik",
+        id="the-maker-that-owns-a-product-named-after-it",
+    ),
+    pytest.param(
+        "Marlin Aerospace bid for the contract. Marlin said it submitted a proposal "
+        "that would use the new rocket.",
+        "it submitted a proposal",
+        "Marlin Aerospace",
+        id="a-two-word-body-with-no-product-beside-it-stays-whole",
+    ),
+    pytest.param(
+        "Several senior Republicans close to the mayor pointed to an earlier vote. They "
+        "likened his trouble to that of a past governor.",
+        "his trouble to that of a past governor",
+        "Several senior Republicans close to the mayor",
+        id="they-after-a-party-named-as-a-group",
+    ),
+    pytest.param(
+        "Republicans in the state senate met on Tuesday. They said the bill would pass "
+        "by the end of the month.",
+        "the bill would pass",
+        "Republicans in the state senate",
+        id="they-after-a-party-in-a-body",
+    ),
+    pytest.param(
+        "Through the spring, Ruiz had kindly praised Vance, noting there was a gain to "
+        'having him on the board and chiding the press for "a tired habit" of casting '
+        "rivals as foes.",
+        "the press for",
+        "Ruiz",
+        id="a-next-act-conjoined-inside-the-words",
+    ),
+    pytest.param(
+        "Ana Ruiz and Tom Hale met on Monday. One of the editors of that 2017 survey, "
+        "Tom Hale, said the city would at last act on its advice.",
+        "the city would at last act",
+        "Tom Hale",
+        id="a-year-inside-a-description-named-in-apposition-closes-nothing",
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "words", "source"),
-    [
-        # a year qualifying a noun inside the description is no time closing it
-        (
-            "Ana Ruiz and Tom Hale met on Monday. One of the editors of that 2017 survey, "
-            "Tom Hale, said the city would at last act on its advice.",
-            "the city would at last act",
-            "Tom Hale",
-        ),
-    ],
-)
-def test_a_description_named_in_apposition(nlp: Any, text: str, words: str, source: str) -> None:
+@pytest.mark.parametrize(("text", "words", "source"), SOURCES)
+def test_the_source_of_a_report(nlp: Any, text: str, words: str, source: str) -> None:
     assert report_source(run(text, nlp), words)[0] == source
 
 
