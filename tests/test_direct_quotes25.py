@@ -138,6 +138,7 @@ BYLINES = [
         False,
     ),
     ('"We will reopen the pier," Lee said on Monday.\n', "We will reopen the pier", False),
+    ('"We will know more," by Friday, Lee said.\n', "We will know more", False),
 ]
 
 

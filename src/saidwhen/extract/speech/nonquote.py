@@ -422,8 +422,9 @@ def _title_case(quoted: str, most: int = 0) -> bool:
 _CITATION_LEAD = re.compile(r"[^\S\n]*(?:[A-Z][A-Z' ]*)?[—–-]*[^\S\n]*\Z")
 # how far back the line's start is looked for: a lead is a short label
 _CITATION_LEAD_REACH = 64
-# after the title: its byline (", by Times' Ann Lee", ", by the Post's Ann Lee")
-_BYLINE = re.compile(r"[”\"']*,?[^\S\n]+by[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
+# after the title: its byline up to the colon before the story's summary (", by Times'
+# Ann Lee:", ", by the Post's Ann Lee:"); not a time, '"We will know," by Friday, Lee said'
+_BYLINE = re.compile(r"[”\"']*,?[^\S\n]+by[^\S\n]+(?:the[^\S\n]+)?[A-Z][^\n:]{0,60}:")
 
 
 def _bylined(text: str, region: QuoteRegion) -> bool:
