@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from saidwhen import extract
 from saidwhen.extract.quotes import find_quote_regions
 from saidwhen.extract.speech.direct import _listed_with
 from saidwhen.extract.speech.nonquote import not_speech_regions
@@ -55,6 +56,7 @@ LISTED = [
     ('was "timid" or even "lazy."', [True]),
     ('was "timid" and the council was "lazy."', [False]),
     ('was "timid." Then came "the vote."', [False]),
+    ('was "timid" and\n\n"lazy" on housing.', [False]),
 ]
 
 
@@ -69,6 +71,18 @@ def test_a_fragment_listed_after_one_with_a_cue(text: str, listed: list[bool]) -
         said.append(_listed_with(text, last, draft))
         draft.cue, draft.speaker = last.cue, last.speaker  # the list goes on
     assert said == listed
+
+
+def test_a_listed_fragment_is_said_by_the_first_ones_speaker(nlp: Any) -> None:
+    text = (
+        "The council met on Monday.\n\nAnn Lee, who speaks for the mayor, argued that he"
+        ' meant no harm: his posts were those of "a comic," "a showman" and "a critic of the'
+        ' council." The vote was put off.\n'
+    )
+    record = extract(text, "2021-05-04", nlp=nlp)
+    said = [(q.text, q.speaker.name if q.speaker else None) for q in record.quotes]
+    for words in ("a comic", "a showman", "a critic of the council."):
+        assert (words, "Ann Lee") in said
 
 
 def reasons(text: str, nlp: Any) -> dict[str, str | None]:
@@ -108,7 +122,7 @@ def test_chants_and_signs_are_no_ones_words(text: str, words: str, slogan: bool,
 # agent said, "by Lee", open no line
 BYLINES = [
     (
-        'MOVING SHOP—"Gallery opens across from the pier," by the Post\'s Ann Lee: A gallery'
+        'NEW IN TOWN—"Gallery opens across from the pier," by the Post\'s Ann Lee: A gallery'
         " is moving.\n",
         "Gallery opens across from the pier",
         True,
@@ -124,6 +138,7 @@ BYLINES = [
         False,
     ),
     ('"We will reopen the pier," Lee said on Monday.\n', "We will reopen the pier", False),
+    ('"We will know more," by Friday, Lee said.\n', "We will know more", False),
 ]
 
 

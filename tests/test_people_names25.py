@@ -42,11 +42,11 @@ CASES = [
         id="a-given-name-that-is-a-modal-verb",
     ),
     pytest.param(
-        "Groups that fight misinformation cried foul.\n\n"
-        "“It was an attempt to mislead voters,’’ Tom Varley, chief executive of the group, "
-        "told the radio station. “And I think it is wrong.”",
-        "And I think it is wrong.",
-        "Tom Varley",
+        "The ferry company's plan drew fire at once.\n\n"
+        "“The timetable makes no sense,’’ Ada Brook, who leads the riders' union, told a local "
+        "paper. “We will fight it at every meeting.”",
+        "The timetable makes no sense",
+        "Ada Brook",
         id="two-curly-single-marks-close-a-quote",
     ),
     pytest.param(

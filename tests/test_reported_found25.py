@@ -29,11 +29,11 @@ def _reports(text: str, nlp: Any) -> list[tuple[str, str | None]]:
     [
         # a finite verb after "and" is no coordinate of a bare one under "can" or "to"
         (
-            "Mayor Ana Ruiz has said she wants to build a new pier and has expressed "
-            "support for a ferry service.",
-            "she wants to build a new pier",
-            "support for a ferry service",
-            "has expressed",
+            "Mayor Ana Ruiz has said she hopes to reopen the old market and has voiced "
+            "backing for a night bus.",
+            "she hopes to reopen the old market",
+            "backing for a night bus",
+            "has voiced",
         ),
         (
             "Mayor Ana Ruiz said the firm could cut its prices and announced a plan to "
@@ -84,9 +84,9 @@ def test_parallel_verbs_stay_in_the_words(nlp: Any, text: str, words: str) -> No
             "Mayor Ana Ruiz",
         ),
         (
-            "The board voted for a budget which Tom Lee says has favored the richest families "
-            "over everyone else.",
-            "has favored the richest families over everyone else",
+            "The board voted for a budget which Tom Lee says has helped the largest landlords "
+            "at the expense of tenants.",
+            "has helped the largest landlords at the expense of tenants",
             "Tom Lee",
         ),
     ],
@@ -125,11 +125,11 @@ def test_a_relative_report_inside_the_same_sources_report(nlp: Any) -> None:
 
 def test_a_second_that_read_as_a_determiner_opens_a_second_statement(nlp: Any) -> None:
     text = (
-        "Ana Ruiz, a prominent ally of Mr. Lee, said that she had seen several letters from "
-        "people planning acts of protest, and that talk of dissent in the board over Mr. Hale "
-        "masked the deep divisions among fishermen."
+        "Ana Ruiz, a close adviser to Mr. Lee, said that she had received many calls from "
+        "tenants planning a rent strike, and that news of trouble in the union over Mr. Hale "
+        "obscured the wide splits among dockers."
     )
     found = _reports(text, nlp)
-    first = "that she had seen several letters from people planning acts of protest"
+    first = "that she had received many calls from tenants planning a rent strike"
     assert (first, "said") in found
-    assert any(w.startswith("and that talk of dissent") for w, _ in found), found
+    assert any(w.startswith("and that news of trouble") for w, _ in found), found

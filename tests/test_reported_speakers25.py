@@ -12,83 +12,57 @@ import pytest
 
 from tests.test_attribution import report_source, run
 
-
-@pytest.mark.parametrize(
-    ("text", "words", "source"),
-    [
-        # the maker that owns a product named after it ("Halvik's Zentro")
-        (
-            "Zentro, Halvik's new video service, opens today. Halvik Zentro costs $10 a "
-            "month, and Halvik's Zentro has few games.\n\nHalvik says the service will work "
-            "on phones next year.",
-            "the service will work on phones",
-            "Halvik",
-        ),
-        # a two-word body's name with no product beside it stays whole
-        (
-            "Marlin Aerospace bid for the contract. Marlin said it submitted a proposal "
-            "that would use the new rocket.",
-            "it submitted a proposal",
-            "Marlin Aerospace",
-        ),
-    ],
-)
-def test_a_maker_is_not_its_product(nlp: Any, text: str, words: str, source: str) -> None:
-    assert report_source(run(text, nlp), words)[0] == source
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "source"),
-    [
-        (
-            "Several senior Democrats with ties to the governor cited another debate. They "
-            "compared her problem to that of a former senator.",
-            "her problem to that of a former senator",
-            "Several senior Democrats with ties to the governor",
-        ),
-        (
-            "Republicans in the state senate met on Tuesday. They said the bill would pass "
-            "by the end of the month.",
-            "the bill would pass",
-            "Republicans in the state senate",
-        ),
-    ],
-)
-def test_they_after_a_party_named_as_a_group(nlp: Any, text: str, words: str, source: str) -> None:
-    assert report_source(run(text, nlp), words)[0] == source
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "source"),
-    [
-        (
-            "For months, Ruiz had praised Vance, stating there was a benefit to having him "
-            'in the race and chiding the press for "the little game" of pitting them '
-            "against each other.",
-            "the press for",
-            "Ruiz",
-        ),
-    ],
-)
-def test_a_next_act_conjoined_inside_the_words(
-    nlp: Any, text: str, words: str, source: str
-) -> None:
-    assert report_source(run(text, nlp), words)[0] == source
+# (the words of a report, who said them)
+SOURCES = [
+    pytest.param(
+        "Zentro, Halvik's new video service, opens today. Halvik Zentro costs $10 a "
+        "month, and Halvik's Zentro has few games.\n\nHalvik says the service will work "
+        "on phones next year.",
+        "the service will work on phones",
+        "Halvik",
+        id="the-maker-that-owns-a-product-named-after-it",
+    ),
+    pytest.param(
+        "Marlin Aerospace bid for the contract. Marlin said it submitted a proposal "
+        "that would use the new rocket.",
+        "it submitted a proposal",
+        "Marlin Aerospace",
+        id="a-two-word-body-with-no-product-beside-it-stays-whole",
+    ),
+    pytest.param(
+        "Several senior Republicans close to the mayor pointed to an earlier vote. They "
+        "likened his trouble to that of a past governor.",
+        "his trouble to that of a past governor",
+        "Several senior Republicans close to the mayor",
+        id="they-after-a-party-named-as-a-group",
+    ),
+    pytest.param(
+        "Republicans in the state senate met on Tuesday. They said the bill would pass "
+        "by the end of the month.",
+        "the bill would pass",
+        "Republicans in the state senate",
+        id="they-after-a-party-in-a-body",
+    ),
+    pytest.param(
+        "Through the spring, Ruiz had kindly praised Vance, noting there was a gain to "
+        'having him on the board and chiding the press for "a tired habit" of casting '
+        "rivals as foes.",
+        "the press for",
+        "Ruiz",
+        id="a-next-act-conjoined-inside-the-words",
+    ),
+    pytest.param(
+        "Ana Ruiz and Tom Hale met on Monday. One of the editors of that 2017 survey, "
+        "Tom Hale, said the city would at last act on its advice.",
+        "the city would at last act",
+        "Tom Hale",
+        id="a-year-inside-a-description-named-in-apposition-closes-nothing",
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "words", "source"),
-    [
-        # a year qualifying a noun inside the description is no time closing it
-        (
-            "Ana Ruiz and Tom Hale met on Monday. One of the authors of that 2019 report, "
-            "Tom Hale, said the board will at least test its findings.",
-            "the board will at least test",
-            "Tom Hale",
-        ),
-    ],
-)
-def test_a_description_named_in_apposition(nlp: Any, text: str, words: str, source: str) -> None:
+@pytest.mark.parametrize(("text", "words", "source"), SOURCES)
+def test_the_source_of_a_report(nlp: Any, text: str, words: str, source: str) -> None:
     assert report_source(run(text, nlp), words)[0] == source
 
 
@@ -96,9 +70,9 @@ def test_a_description_named_in_apposition(nlp: Any, text: str, words: str, sour
     ("text", "words", "wrong"),
     [
         (
-            "Tom Hale may run again. The last man to mount a major third-party race for "
-            "governor says he doesn't think Hale will run.",
-            "he doesn't think Hale will run",
+            "Tom Hale may run again. The first man to win a recall vote in the county "
+            "claims he doubts Hale will enter the race.",
+            "he doubts Hale will enter",
             "Tom Hale",
         ),
     ],
@@ -113,8 +87,8 @@ def test_a_description_may_be_whom_a_clause_inside_its_words_names(nlp: Any) -> 
     # a name in a relative clause on a word of what it says is no one it talks of
     text = (
         "Ruiz has praised Vance, saying he was a stronger leader than Governor Tom Hale. "
-        '"I hope you find them," Ruiz told reporters. The Republican presidential nominee '
-        'for the May election later said he was being "sarcastic" in his comments, which '
-        "raised concerns and criticism that Ruiz was urging a foreign government to spy."
+        '"I hope you find them," Ruiz told reporters. The Republican nominee for the autumn '
+        'race later said he had been "joking" in his remarks, which drew alarm and claims '
+        "that Ruiz was asking a rival state to meddle."
     )
-    assert report_source(run(text, nlp), "he was being")[0] == "Ruiz"
+    assert report_source(run(text, nlp), "he had been")[0] == "Ruiz"

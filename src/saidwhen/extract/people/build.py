@@ -532,6 +532,9 @@ def _makers_cut(doc: Doc, runs: list[_Run]) -> list[_Run]:
     ("Google says ...") is not taken for the product's fuller name."""
     text = doc_text(doc)
     c = columns(doc)
+    # (maker, product) -> whether the text writes "Maker's Product": looked for once a
+    # pair, not once a run (a name recurs all through an article; each look reads it all)
+    owned: dict[tuple[str, str], bool] = {}
     out = []
     for run in runs:
         i, j, words, descriptors, titles, org_named = run
@@ -541,9 +544,13 @@ def _makers_cut(doc: Doc, runs: list[_Run]) -> list[_Run]:
             and not titles
             and words[0] == c.text[i]
             and words[0][:1].isupper()
-            and re.search(rf"\b{re.escape(words[0])}['’]s {re.escape(words[1])}\b", text)
         ):
-            run = (i + 1, j, words[1:], descriptors, titles, org_named)
+            pair = (words[0], words[1])
+            if pair not in owned:
+                written = rf"\b{re.escape(pair[0])}['’]s {re.escape(pair[1])}\b"
+                owned[pair] = re.search(written, text) is not None
+            if owned[pair]:
+                run = (i + 1, j, words[1:], descriptors, titles, org_named)
         out.append(run)
     return out
 

@@ -836,14 +836,14 @@ class _Descriptions:
         he/she), only the subject of a main clause before ``root``'s sentence whose noun
         names a person (not one its own he/she would tell: "A video of ... she" is no one)."""
         doc = self._doc
-        first = root.sent.start
-        for k in range(root.i - 1, max(-1, root.i - reach), -1):
+        # (with before_sentence, from before root's sentence: its own tokens are never
+        # taken, and the walk stops at ``since`` just the same)
+        top = root.sent.start if before_sentence else root.i
+        for k in range(top - 1, max(-1, root.i - reach), -1):
             tok = doc[k]
             if tok.idx <= since:
                 return None
-            if before_sentence and (
-                k >= first or tok.head.dep_ != "ROOT" or not person_noun(tok.lemma_.lower())
-            ):
+            if before_sentence and (tok.head.dep_ != "ROOT" or not person_noun(tok.lemma_.lower())):
                 continue  # (a subordinate one, "when a reporter asked", is no topic)
             if (
                 tok.dep_ not in ("nsubj", "nsubjpass")

@@ -525,8 +525,8 @@ def direct_drafts(
                 draft.speaker, draft.inherited = last.speaker, True
                 draft.cue = draft.cue or last.cue
             elif draft.cue is None and _listed_with(text, last, draft):
-                # 'a "shock jock," "an entertainer," but also a "new-media journalist"':
-                # one cue says every fragment of the list
+                # 'the work of a "showman," "a performer," but also a "critic"': one cue
+                # says every fragment of the list
                 draft.cue, draft.cue_token, draft.speaker = last.cue, last.cue_token, last.speaker
         # A fragment with no cue of its own is kept only if reported speech claims it
         # (see find_quotes): otherwise it is a scare quote or a name in quotes.
@@ -553,6 +553,8 @@ def _listed_with(text: str, last: Draft, draft: Draft) -> bool:
         return False
     if last.cue is None or last.speaker is None or draft.region is None:
         return False
+    if draft.region.paragraph != last.region.paragraph:
+        return False  # (a list never runs on into the next paragraph)
     gap = text[last.region.outer_end : draft.region.open_mark]
     return _LIST_GAP.fullmatch(gap) is not None
 

@@ -94,6 +94,7 @@ __all__ = [
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+# a clause's own subject, "there" too ("there was a benefit")
 _SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl"))
 
 
@@ -175,7 +176,7 @@ def _clause(verb: Token) -> list[Token] | None:
         if c.dep_ != "ccomp" or c.i < verb.i:
             continue
         marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i]
-        subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl") and s.i < c.i]
+        subj = [s for s in c.children if s.dep_ in _SUBJECTS and s.i < c.i]
         if marks and subj and marks[0].i == c.left_edge.i:
             return subtree(c)
         if subj and subj[0].i == c.left_edge.i and c.right_edge.i - c.left_edge.i >= 3:
@@ -422,7 +423,7 @@ def find_misread_that(
                 continue  # a subject reached through other verbs must name someone
         words = _that_clause_words(that)
         clause = [t for t in words if not t.is_punct]
-        if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in clause) and not any(
+        if not any(t.dep_ in _SUBJECTS for t in clause) and not any(
             t.pos_ in ("PRON", "PROPN", "NOUN") for t in clause[:4]
         ):
             continue
@@ -783,7 +784,7 @@ def _next_act(
             not _next_act_verb(view, v)
             or v.i <= content.start
             or _negated(v)  # "and would not name the firm" states nothing
-            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children)
+            or any(c.dep_ in _SUBJECTS for c in v.children)
             or speaker_ids & {t.i for t in v.subtree}
         ):
             continue

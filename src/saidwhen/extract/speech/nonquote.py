@@ -50,6 +50,10 @@ _MARKINGS = frozenset(
 _NAMING_VERBS = frozenset(
     ["dubbed", "nicknamed", "titled", "entitled", "christened", "renamed", "trademarked"]
 )
+# boards that carry printed words ("a sign that read "..."", the slogan "..." on placards)
+_SIGN_NOUNS = frozenset(
+    ["sign", "signs", "placard", "placards", "banner", "banners", "poster", "posters"]
+)
 # nouns that, just before the mark, say the quoted words are a term, a slogan or a sign's text
 _TERM_NOUNS = frozenset(
     [
@@ -66,16 +70,9 @@ _TERM_NOUNS = frozenset(
         "motto",
         "hashtag",
         "catchphrase",
-        "sign",
-        "signs",
         "saying",
         "sayings",
-        "placard",
-        "placards",
-        "banner",
-        "banners",
-        "poster",
-        "posters",
+        *_SIGN_NOUNS,
     ]
 )
 # participles that apply a name or label when no speaker does the naming
@@ -198,7 +195,8 @@ _WORKS = frozenset(
 _TITLE_PREPS = frozenset(
     ["on", "of", "from", "with", "in", "at", "for", "into", "onto", "about", "to"]
 )
-# "chants of "Trump, Trump"": what follows is said
+# "cries of "Help!"": what follows is said (with ``labels``, a chant named as such is
+# read first as a slogan: _chant_or_sign)
 _SPOKEN_NOUNS = frozenset(
     ["chant", "chants", "cry", "cries", "shout", "shouts", "shouting", "chorus", "refrain", "words"]
 )
@@ -299,7 +297,7 @@ def not_speech(
     # the word before the mark, past a comma: 'her documentary, "13th,"'
     last = next((i for i in reversed(before) if view.pos[i] != "PUNCT"), None)
     prev = view.lower[last] if last is not None else ""
-    # "chants of "Bobby!"": an exclamation or a question is said, whatever its capitals
+    # "cries of "Bobby!"": an exclamation or a question is said, whatever its capitals
     titled = _title_case(quoted) and not quoted.rstrip(" ,.").endswith(("!", "?"))
     if prev == "called" and text[max(0, region.open_mark - 12) : region.open_mark].count("so-"):
         return "scare quotes"  # so-called "experts"
@@ -420,19 +418,23 @@ def _title_case(quoted: str, most: int = 0) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in words if w.lower() not in _FUNCTION_WORDS)
 
 
-# a line's lead before a title it cites: a label in capitals, a dash ("MOVING SHOP—")
+# a line's lead before a title it cites: a label in capitals, a dash ("NEW IN TOWN—")
 _CITATION_LEAD = re.compile(r"[^\S\n]*(?:[A-Z][A-Z' ]*)?[—–-]*[^\S\n]*\Z")
-# after the title: its byline (", by Times' Ann Lee", ", by the Post's Ann Lee")
-_BYLINE = re.compile(r"[”\"']*,?[^\S\n]+by[^\S\n]+(?:the[^\S\n]+)?[A-Z]")
+# how far back the line's start is looked for: a lead is a short label
+_CITATION_LEAD_REACH = 64
+# after the title: its byline up to the colon before the story's summary (", by Times'
+# Ann Lee:", ", by the Post's Ann Lee:"); not a time, '"We will know," by Friday, Lee said'
+_BYLINE = re.compile(r"[”\"']*,?[^\S\n]+by[^\S\n]+(?:the[^\S\n]+)?[A-Z][^\n:]{0,60}:")
 
 
 def _bylined(text: str, region: QuoteRegion) -> bool:
     """A story cited by its headline and byline at the head of its line, as a roundup
-    lists the day's stories: ``MOVING SHOP—"Gallery opens uptown," by the Post's Ann
+    lists the day's stories: ``NEW IN TOWN—"Gallery opens uptown," by the Post's Ann
     Lee: ...``. (Not the words an agent said, ``"the ugliness of it," by Lee``: the
     words open no line.)"""
-    line = text.rfind("\n", max(0, region.open_mark - 64), region.open_mark) + 1
-    if not line and region.open_mark > 64:
+    reach = _CITATION_LEAD_REACH
+    line = text.rfind("\n", max(0, region.open_mark - reach), region.open_mark) + 1
+    if not line and region.open_mark > reach:
         return False
     if _CITATION_LEAD.match(text, line, region.open_mark) is None:
         return False
@@ -446,10 +448,9 @@ def _bylined(text: str, region: QuoteRegion) -> bool:
 # a crowd's chant, named as such ("chants of "...", "the chant "...""): a slogan
 _CHANT_NOUNS = frozenset(["chant", "chants"])
 # things that carry printed words ("a sign that read "...", "a hat reading "..."")
-_CARRIERS = frozenset(
-    """sign signs placard placards banner banners poster posters hat hats cap caps shirt
-    shirts t-shirt t-shirts bottle bottles sticker stickers button buttons billboard
-    billboards""".split()
+_CARRIERS = _SIGN_NOUNS | frozenset(
+    """hat hats cap caps shirt shirts t-shirt t-shirts bottle bottles sticker stickers button
+    buttons billboard billboards""".split()
 )
 _CARRIER_VERBS = frozenset(["read", "say", "proclaim", "bear", "declare"])
 
