@@ -154,6 +154,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _nested(kinds: list[MarkKind], k: int) -> bool:
+    """Whether the opening mark ``k``, met while a quote is open, opens a quote inside it:
+    the next two marks can both close (the inner quote's, then the outer one's), and the one
+    after them does not close as well (``“We saw “Stop” signs,” Lee said``; not ``“We won.
+    “Next,” he said``, where the first quote lost its closing mark)."""
+    after = kinds[k + 1 : k + 4]
+    return len(after) >= 2 and "open" not in after[:2] and after[2:3] != ["close"]
+
+
 def find_quote_regions(text: str, start: int = 0) -> list[QuoteRegion]:
     """Every quoted region in ``text[start:]``, in text order; in its first line (a
     headline), single marks quote too."""
@@ -168,7 +177,11 @@ def find_quote_regions(text: str, start: int = 0) -> list[QuoteRegion]:
         reopened = left_open and bool(marks) and text[p_start : marks[0][0]].strip() == ""
         left_open = False
         open_at: tuple[int, str] | None = None
+        skip = 0
         for k, ((pos, mark), kind) in enumerate(zip(marks, kinds, strict=True)):
+            if skip:
+                skip -= 1  # the marks of a quote inside the quote that is open
+                continue
             if open_at is None:
                 if kind == "close":
                     continue  # a closing mark with nothing open: stray
@@ -177,6 +190,10 @@ def find_quote_regions(text: str, start: int = 0) -> list[QuoteRegion]:
                 if kind == "either" and k + 1 == len(kinds) and pos + len(mark) >= p_end - 1:
                     continue  # a lone mark at the paragraph's very end
                 open_at = (pos, mark)
+                continue
+            doubled = not text[open_at[0] + len(open_at[1]) : pos].strip()  # '"“We won,”"'
+            if kind == "open" and not doubled and _nested(kinds, k):
+                skip = 1  # '"He said "no" twice," Lee said': its words go on past the inner quote
                 continue
             if kind == "open":
                 # Two openings in a row: the first quote lost its closing mark.
