@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "articles_from_gold",
+    "as_polnear_pairing",
     "as_polnear_sources",
     "default_data_dir",
     "default_eval_dir",
@@ -130,6 +131,42 @@ def without_closing_opened(text: str, rec: dict[str, Any]) -> dict[str, Any]:
     return _without(rec, drop)
 
 
+def as_polnear_pairing(
+    text: str, rec: dict[str, Any], regions: list[tuple[int, int, bool]]
+) -> dict[str, Any]:
+    r"""The record with each quote that holds a quote of its own cut as PolNeAR pairs it.
+
+    saidwhen reads an opening mark met while a quote is open, the next two marks closing,
+    as a quote inside the open one (``"He yelled "Stop!" twice," she said``: one quote);
+    PolNeAR's scorer restarts the quote at the second opening mark (its ``polnear.py``,
+    ``quote_regions``, given here as ``regions``: opening mark, end past the closing mark,
+    closed), so the direct quote it scores is the inner one; its annotators' content is the
+    whole, so the attributions are built from the record as it was.
+
+    Example:
+        >>> text = 'Lee said, "He yelled "Stop!" twice," and left.'
+        >>> regions = [(text.index('"S'), text.index('!"') + 2, True)]
+        >>> q = {"kind": "direct", "text": 'He yelled "Stop!" twice',
+        ...      "start": text.index("He"), "end": text.index(',"')}
+        >>> as_polnear_pairing(text, {"quotes": [q]}, regions)["quotes"][0]["text"]
+        'Stop!'
+    """
+    quotes = []
+    for q in rec["quotes"]:
+        inner = [
+            (a, b)
+            for a, b, closed in regions
+            if closed and q["kind"] != "indirect" and q["start"] < a and b <= q["end"] + 1
+        ]
+        if inner:
+            a, b = inner[-1]
+            start = a + (2 if text[a : a + 2] in ("``", "''") else 1)
+            end = b - (2 if text[b - 2 : b] in ("``", "''") else 1)
+            q = {**q, "start": start, "end": end, "text": text[start:end]}
+        quotes.append(q)
+    return {**rec, "quotes": quotes}
+
+
 def _without(rec: dict[str, Any], drop: set[int]) -> dict[str, Any]:
     """The record without the quotes of these indices, its ``continues`` links renumbered."""
     if not drop:
@@ -216,7 +253,10 @@ def run_split(
     for g, rec in zip(gold, records, strict=True):
         kept = without_single_marked(g["text"], rec.to_dict())
         doc = as_polnear_sources(without_closing_opened(g["text"], kept))
-        quotes, attributions = run_saidwhen.convert(g["text"], doc, stats)
+        _, attributions = run_saidwhen.convert(g["text"], doc, stats)
+        # the direct quotes as its scorer pairs marks; the contents as its annotators read
+        paired = as_polnear_pairing(g["text"], doc, polnear.quote_regions(g["text"]))
+        quotes, _ = run_saidwhen.convert(g["text"], paired, Counter())
         pred[g["filename"]] = {"quotes": quotes, "attributions": attributions}
     if errors_path is not None:
         with open(errors_path, "w", encoding="utf-8") as fh:
