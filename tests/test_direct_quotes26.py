@@ -1,10 +1,15 @@
-"""Session 26's direct quotes, on made-up sentences: a quote inside a quote."""
+"""Session 26's direct quotes, on made-up sentences: a quote inside a quote, titles and
+chants listed after one another, a crowd named by its chant, a sign by what it demands."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 
 from saidwhen.extract.quotes import find_quote_regions
+from saidwhen.extract.speech.nonquote import not_speech_regions
+from saidwhen.extract.speech.view import ArticleView
 
 
 def regions(text: str) -> list[str]:
@@ -44,3 +49,57 @@ NESTED = [
 @pytest.mark.parametrize(("text", "expected"), NESTED)
 def test_a_quote_inside_a_quote_is_part_of_it(text: str, expected: list[str]) -> None:
     assert regions(text) == expected
+
+
+def reasons(text: str, nlp: Any) -> dict[str, str | None]:
+    view = ArticleView.build(nlp(text))
+    found = list(view.regions)
+    why = not_speech_regions(view, found)
+    return {text[r.start : r.end].strip(" ,."): w for r, w in zip(found, why, strict=True)}
+
+
+# the next item of a list of titles, in Title Case, is a title; the next chant a chant
+LISTED = [
+    (
+        "The studio revived shows like ''Harbor Lights,'' ''Night Ferry'' and, possibly,"
+        " ''Salt Road,'' with the old cast.\n",
+        {"Harbor Lights": True, "Night Ferry": True, "Salt Road": True},
+    ),
+    (
+        'Ms. Ortiz, who starred in "Dockside" and "Winter at the Pier," posted the clip.\n',
+        {"Dockside": True, "Winter at the Pier": True},
+    ),
+    (
+        'The street was full, with hundreds of fishermen chanting "Save the pier" and'
+        ' "No new tolls." Then it rained.\n',
+        {"Save the pier": True, "No new tolls": True},
+    ),
+    (
+        'Ms. Ortiz said the plan was "Reckless" and "Dangerous" on Monday.\n',
+        {"Reckless": False, "Dangerous": False},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED)
+def test_a_list_goes_on_as_it_began(text: str, expected: dict[str, bool], nlp: Any) -> None:
+    found = reasons(text, nlp)
+    assert {words: found[words] is not None for words in expected} == expected
+
+
+# a crowd named by its chant, a sign by what it demands: a slogan; a crowd that chants
+# as its own act speaks
+CHANTS_AND_SIGNS = [
+    ('Dozens of fishermen chanting "Save the pier!" blocked the road.\n', "Save the pier!", True),
+    ('Some of them carried signs demanding "Free the ferry" all day.\n', "Free the ferry", True),
+    ('Volunteers held banners urging "Vote on Tuesday" at the gate.\n', "Vote on Tuesday", True),
+    ('The fishermen marched to the hall, chanting "Save the pier!"\n', "Save the pier!", False),
+    ('The workers gathered while chanting, "No deal, no vote."\n', "No deal, no vote", False),
+    ('The fishermen chanted "Save the pier!" for an hour.\n', "Save the pier!", False),
+    ('Ruiz held up a sign and said "We will win" to the crowd.\n', "We will win", False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "slogan"), CHANTS_AND_SIGNS)
+def test_a_crowd_named_by_its_chant(text: str, words: str, slogan: bool, nlp: Any) -> None:
+    assert (reasons(text, nlp)[words] is not None) == slogan

@@ -24,7 +24,7 @@ from saidwhen.extract.speech.finders import (
 )
 from saidwhen.extract.speech.headline import headline_cue
 from saidwhen.extract.speech.lexicon import CHANNEL_WORDS, DASHES, PHOTO_CREDIT
-from saidwhen.extract.speech.nonquote import CHANNEL_TITLE, not_speech_regions
+from saidwhen.extract.speech.nonquote import CHANNEL_TITLE, listed_after, not_speech_regions
 from saidwhen.extract.speech.rules import SPEECH_NOUNS
 from saidwhen.extract.speech.syntax import (
     according_to,
@@ -539,24 +539,14 @@ def direct_drafts(
     return drafts
 
 
-# what may stand between two quoted fragments of one list ("and", ", but also a")
-_LIST_GAP = re.compile(
-    r"[\s,]*(?:(?:and|or|but|nor)(?:\s+(?:also|not|even))?\s+)?(?:(?:an?|the)\s+)?"
-)
-
-
 def _listed_with(text: str, last: Draft, draft: Draft) -> bool:
     """Whether the fragment ``draft``, which has no cue, is the next item of a list of
-    quoted words after the fragment ``last``, which has one: only a comma, a conjunction
-    and an article between them."""
+    quoted words after the fragment ``last``, which has one (:func:`listed_after`)."""
     if draft.kind != "fragment" or last.kind != "fragment" or last.region is None:
         return False
     if last.cue is None or last.speaker is None or draft.region is None:
         return False
-    if draft.region.paragraph != last.region.paragraph:
-        return False  # (a list never runs on into the next paragraph)
-    gap = text[last.region.outer_end : draft.region.open_mark]
-    return _LIST_GAP.fullmatch(gap) is not None
+    return listed_after(text, last.region, draft.region)
 
 
 def _channels_from_titles(view: ArticleView, drafts: list[Draft], shows: list[QuoteRegion]) -> None:

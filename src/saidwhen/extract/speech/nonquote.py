@@ -28,7 +28,17 @@ if TYPE_CHECKING:
     from saidwhen.extract.quotes import QuoteRegion
     from saidwhen.extract.speech.view import ArticleView
 
-__all__ = ["CHANNEL_TITLE", "WORD", "in_headline", "not_speech", "not_speech_regions", "words_key"]
+__all__ = [
+    "CHANNEL_TITLE",
+    "LIST_GAP",
+    "TITLE_REASONS",
+    "WORD",
+    "in_headline",
+    "listed_after",
+    "not_speech",
+    "not_speech_regions",
+    "words_key",
+]
 
 # the reason given to the programme a quote was said on or to: also the quote's channel
 CHANNEL_TITLE = "a title naming a channel or a work"
@@ -216,6 +226,37 @@ WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 
 # the reasons that make the quoted words a name wherever else they are quoted
 _NAMING_REASONS = frozenset(["a label", "a name given", "a term, slogan or sign"])
+# the reasons of a title: the next item of its list, in Title Case, is a title too
+TITLE_REASONS = frozenset(
+    [
+        "a title",
+        CHANNEL_TITLE,
+        "a title after a preposition",
+        "a title among works",
+        "a title naming a person",
+        "a title before a noun",
+        "a title the narration names",
+        "a title listed with another",
+    ]
+)
+# ... and those whose next item is the same thing whatever its capitals ('chanting "We
+# are here" and "Go home"')
+_LISTED_REASONS = frozenset(["a chant", "words on a sign"])
+# what may stand between two quoted items of one list (", and", ", but also a", "and,
+# potentially,"): the quotes around it are read alike
+LIST_GAP = re.compile(
+    r"[\s,]*(?:(?:and|or|but|nor)(?:\s+(?:also|not|even))?[\s,]+)?(?:[a-z]+ly,?\s+)?"
+    r"(?:(?:an?|the)\s+)?"
+)
+
+
+def listed_after(text: str, last: QuoteRegion, region: QuoteRegion) -> bool:
+    """Whether ``region`` is the next item of a list that ``last`` opens or goes on: in the
+    same paragraph, only a comma, a conjunction, an adverb and an article between them
+    (``"timid" and "lazy"``, ``''Taken'' and, potentially, ''Cruel Intentions''``)."""
+    if region.paragraph != last.paragraph:
+        return False  # (a list never runs on into the next paragraph)
+    return LIST_GAP.fullmatch(text, last.outer_end, region.open_mark) is not None
 
 
 def not_speech_regions(
@@ -244,6 +285,16 @@ def not_speech_regions(
         inside = prev is not None and prev.close_mark is None and prev.paragraph == r.paragraph
         insides.append(inside)
         reasons.append(not_speech(view, r, labels=labels, inside=inside))
+    for k in range(1, len(regions)):
+        # a title listed after a title ('films like ''The Exorcist,'' ''Taken'' and ...'), a
+        # chant after a chant: the words that name the first name the rest
+        why, r = reasons[k - 1], regions[k]
+        if reasons[k] is not None or insides[k] or not listed_after(view.text, regions[k - 1], r):
+            continue
+        if why in TITLE_REASONS and _title_case(view.text[r.start : r.end]):
+            reasons[k] = "a title listed with another"
+        elif why in _LISTED_REASONS:
+            reasons[k] = why
     if not labels:
         return reasons
     keys = [words_key(view.text, r) for r in regions]
@@ -457,10 +508,11 @@ _CARRIER_VERBS = frozenset(["read", "say", "proclaim", "bear", "declare"])
 
 def _chant_or_sign(view: ArticleView, before: list[int]) -> str | None:
     """A crowd's chant or the words on a sign: ``chants of "Lock her up"``, ``the chant
-    "..."``, ``a hat reading "..."``, ``bottles that said, "..."``. A crowd that chants
-    (``the crowd chanted, "..."``, ``marched, chanting "..."``) speaks, as PolNeAR's
-    annotators read it too; so does a sign in a clause of its own, ``the agency's sign
-    read, "..."``, as the realnews annotators read it."""
+    "..."``, ``fans chanting "..." blocked the road``, ``a hat reading "..."``, ``signs
+    demanding "..."``, ``bottles that said, "..."``. A crowd that chants (``the crowd
+    chanted, "..."``, ``marched, chanting "..."``) speaks, as PolNeAR's annotators read it
+    too; so does a sign in a clause of its own, ``the agency's sign read, "..."``, as the
+    realnews annotators read it."""
     words = [i for i in before if view.pos[i] != "PUNCT"][-4:]
     if not words:
         return None
@@ -470,6 +522,15 @@ def _chant_or_sign(view: ArticleView, before: list[int]) -> str | None:
         if view.lower[i] not in ("of", "to", "for") and view.pos[i] not in ("DET", "ADJ"):
             break
     last = words[-1]
+    if view.lemma[last] == "chant" and view.tag[last] == "VBG" and _names_crowd(view, last):
+        return "a chant"
+    if (
+        view.tag[last] in ("VBG", "VBN")
+        and len(words) > 1
+        and view.lower[words[-2]] in _CARRIERS
+        and view.pos[words[-2]] == "NOUN"
+    ):
+        return "words on a sign"  # "signs demanding "...", "a banner urging "...""
     if view.lemma[last] not in _CARRIER_VERBS or view.pos[last] not in ("VERB", "AUX"):
         return None
     k = len(words) - 2
@@ -478,6 +539,14 @@ def _chant_or_sign(view: ArticleView, before: list[int]) -> str | None:
     elif view.tag[last] not in ("VBG", "VBN"):
         return None  # "The agency's sign read, "...": the thing's own clause quotes it
     return "words on a sign" if k >= 0 and view.lower[words[k]] in _CARRIERS else None
+
+
+def _names_crowd(view: ArticleView, verb: int) -> bool:
+    """A participle that describes the crowd it follows, "Hundreds of fans chanting "..."
+    blocked the road", "with fans chanting "..."": the chant names who they are, no act of
+    theirs ("marched, chanting "..."", "while chanting, "..."" speak)."""
+    head = view.head[verb]
+    return view.dep[verb] == "acl" or (view.dep[verb] == "pcomp" and view.lower[head] == "with")
 
 
 def _label(view: ArticleView, before: list[int], words: list[str]) -> str | None:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from saidwhen.extract.lexicon import SPEECH_VERBS
-from saidwhen.extract.speech.nonquote import WORD, in_headline
+from saidwhen.extract.speech.nonquote import TITLE_REASONS, WORD, in_headline
 from saidwhen.extract.weights import collecting, dot, read_weights
 
 if TYPE_CHECKING:
@@ -98,17 +98,6 @@ FEATURES = (
     "quotes_in_article",  # log(1 + quoted regions) / 4
 )
 _N = len(FEATURES)
-_TITLE_REASONS = frozenset(
-    [
-        "a title",
-        "a title naming a channel or a work",
-        "a title after a preposition",
-        "a title among works",
-        "a title naming a person",
-        "a title before a noun",
-        "a title the narration names",
-    ]
-)
 _SCARE = "scare quotes"
 # reasons no learned look overrides: not words at all
 FIXED = frozenset(["markup", "a stage direction"])
@@ -242,7 +231,7 @@ def features(
     if reason is not None:
         put(
             "rule_title"
-            if reason in _TITLE_REASONS
+            if reason in TITLE_REASONS
             else "rule_scare"
             if reason == _SCARE
             else "rule_label"
