@@ -2,7 +2,8 @@
 (:mod:`saidwhen.extract.when.learned`) from the realnews tuning sets' gold, and say honestly
 how well it does.
 
-Each tuning set (realnews-dev and our PolNeAR sets p7-p64; never the check set) is
+Each tuning set (realnews-dev, our PolNeAR sets p7-p72, the pages r1-r5 and the newswire
+sets t1-t4: :data:`~saidwhen.eval.tuning.TUNING`; never the check set) is
 extracted with :func:`~saidwhen.extract.when.learned.tracing`: every open choice gives a
 candidate day and its features.  A choice is labelled by the gold ``when`` of the direct
 quote it matches (overlapping by half, as the scorer matches): 1 when the gold is the
