@@ -34,6 +34,12 @@ the day (or on the article's), the speaker's share of dated words on it, the nex
 words on it, 1606-1617.  A margin of 1.0 lost 13-43 quotes against 0.5.  None kept: the
 gains are within the spread.
 
+Session 26, with p41-p72, the pages r1-r5 and the newswire sets t1-t4 among the tuning sets
+(2780 quotes in the choices, rules 2118): learning from every set, 2284 right leave one set
+out (l2 0.03-30: 2241-2291), from realnews-dev and p7-p40 alone (the stored weights) 2302
+(l2 0.1: 2309); any one feature left out moved the every-set figure by -35 to +17, the
+eight that gained most left out together 2296: the weights stay.
+
     python -m saidwhen.eval.train_when [--rows FILE] [--dry-run] [--by-choice] [--l2 X]
         [--train SET ...]
 """
