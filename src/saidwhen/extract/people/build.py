@@ -195,10 +195,14 @@ def _called_a_person(c: Columns, head: int) -> bool:
     way round ("his wife, Marta", "Marta, his wife,"): a person, whatever the tagger
     says."""
     up = c.head[head]
-    if c.dep[head] == "appos" and c.pos[up] == "NOUN" and up < head:
+    # (a role the parser reads as a proper noun too: "Fiorina, the former HP CEO")
+    if c.dep[head] == "appos" and c.pos[up] in ("NOUN", "PROPN") and up < head:
         return c.lemma[up] in _PERSON_APPOS
     return any(
-        r > head and c.dep[r] == "appos" and c.pos[r] == "NOUN" and c.lemma[r] in _PERSON_APPOS
+        r > head
+        and c.dep[r] == "appos"
+        and c.pos[r] in ("NOUN", "PROPN")
+        and c.lemma[r] in _PERSON_APPOS
         for r in c.children[head]
     )
 
@@ -892,7 +896,8 @@ def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
         for m in re.finditer(
             rf"\b{acro[0]}[\w'’-]*(?:\s+(?:{_ACRONYM_GLUE}\s+){{0,2}}[A-Z][\w'’-]*)+", text
         ):
-            words = m.group().split()
+            # (not the possessive closing the last word: "the ... Service's decision")
+            words = re.sub(r"['’]s$", "", m.group()).split()
             initials = "".join(w[0] for w in words if w[:1].isupper())
             if initials[: len(acro)] != acro:
                 continue
