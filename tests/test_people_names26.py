@@ -147,3 +147,19 @@ def test_a_couple_speaking_together_is_written_as_the_article_does(nlp: Any) -> 
     assert names == {"Mark and Julia Brennan"}
     people = {p.name for p in find_people(nlp("Mark and Julia Brennan wrote.")).persons()}
     assert "Mark Brennan" in people
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'The U.S. Court of Appeals for the 3rd Circuit ruled on Monday that the law "cannot '
+            'stand."',
+            "the U.S. Court of Appeals for the 3rd Circuit",
+        ),
+    ],
+)
+def test_a_numbered_part_of_a_bodys_name_stays_in_it(nlp: Any, text: str, name: str) -> None:
+    """ "... for the 3rd Circuit": the ordinal and the words after it are the court's name."""
+    rec = extract(text, "2021-03-04", nlp=nlp)
+    assert {q.speaker.name for q in rec.quotes if q.speaker is not None} == {name}

@@ -979,7 +979,13 @@ def _bridge(c: Columns, name: tuple[bool, ...], j: int, start: int | None = None
         or (low[k] in ("a", "an") and c.inside[k] and c.ent_type[k] == "ORG")
     ):
         k += 1
+    if _ORDINAL.fullmatch(c.text[k]) and k + 1 < c.n and c.space[k] and name[k + 1]:
+        return k  # "Court of Appeals for the 3rd Circuit": a numbered part of its name
     return k if name[k] else None
+
+
+# "3rd", "11th": an ordinal in digits
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
 def _is_descriptor_word(
