@@ -687,11 +687,13 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 ):
                     return x
         # a longer mention holding the span, unless the span is a name that owns it
-        # ("Galois'" of "Galois' cousin, Gabriel Demante" is not the cousin)
-        if not (root.dep_ == "poss" and root.pos_ == "PROPN"):
-            for _s, e, x in self.mentions_in(end - self._longest, start + 1):
-                if end <= e:
-                    return x
+        # ("Galois'" of "Galois' cousin, Gabriel Demante" is not the cousin; but "Service"
+        # of "the Immigration and Naturalization Service's decision" is the service)
+        owns = root.dep_ == "poss" and root.pos_ == "PROPN"
+        owned = root.right_edge.idx + len(root.right_edge)  # (the possessive's end)
+        for s, e, x in self.mentions_in(end - self._longest, start + 1):
+            if end <= e and not (owns and (s == start or e > owned)):
+                return x
         if root.pos_ == "PRON":
             # "some of Ruiz's allies" are the allies, not Ruiz (but "one of his aides, Tom
             # Lee" is Lee)

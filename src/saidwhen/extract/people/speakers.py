@@ -583,6 +583,10 @@ def _joint_name(
         return None  # "the Russian and Syrian defense ministries", two bodies: left as they are
     if len(persons) == len(names) == 2 and _first_joined(text, persons[1], persons[0]):
         names.reverse()
+    first, second = names[0].split(), names[-1].split()
+    if len(names) == len(persons) == 2 and len(first) >= 2 and first[-1:] == second[-1:]:
+        # "Khizr and Ghazala Khan": a couple of one surname, as the article writes them
+        return f"{' '.join(first[:-1])} and {names[-1]}", "group"
     # ("Ana Ruiz, Tom Lee and Eva Hart": a list as the article writes one)
     return f"{', '.join(names[:-1])} and {names[-1]}", "group"
 
