@@ -556,8 +556,12 @@ def _makers_cut(doc: Doc, runs: list[_Run]) -> list[_Run]:
         ):
             pair = (words[0], words[1])
             if pair not in owned:
-                written = rf"\b{re.escape(pair[0])}['’]s {re.escape(pair[1])}\b"
-                owned[pair] = re.search(written, text) is not None
+                # the pattern is compiled only for a pair the text writes so at all (a
+                # new pattern per pair overflows ``re``'s cache: most of the cost)
+                owned[pair] = any(f"{pair[0]}{mark}s {pair[1]}" in text for mark in "'’") and (
+                    re.search(rf"\b{re.escape(pair[0])}['’]s {re.escape(pair[1])}\b", text)
+                    is not None
+                )
             if owned[pair]:
                 run = (i + 1, j, words[1:], descriptors, titles, org_named)
         out.append(run)

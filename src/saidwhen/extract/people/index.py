@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -125,13 +125,17 @@ def _gender_of_name(ent: _Entity) -> Gender | None:
     return "female" if female > male else "male" if male > female else None
 
 
-def _sentence_starts(doc: Doc) -> tuple[list[int], npt.NDArray[np.bool_]]:
+def _sentence_starts(doc: Doc) -> tuple[Sequence[int], npt.NDArray[np.bool_]]:
     """Each token's character offset, and whether it starts a sentence (a SENT_START of
-    1, and the first token), as ``Doc.sents`` reads the parse."""
-    arr = doc.to_array(["IDX", "SENT_START"])
-    first = arr[:, 1] == 1
-    first[:1] = True
-    return arr[:, 0].tolist(), first
+    1, and the first token), as ``Doc.sents`` reads the parse: the article view's columns,
+    not the parse's read again."""
+    # (imported here: the speech package reads the people's lexicon as it loads)
+    from saidwhen.extract.speech.view import article_view
+
+    view = article_view(doc)
+    first = np.zeros(len(view.idx), dtype=bool)
+    first[view.sentence_starts] = True
+    return view.idx, first
 
 
 _NOT_INITIALS = ("and", "of", "the", "&", "for")  # as _same_body reads an acronym
@@ -344,7 +348,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         self._names_added = 0
         self._model = model if model is not None else DEFAULT_MODEL
         self._trace = trace  # training: what the pronoun ranking saw
-        self._tok_starts: list[int] = []  # token char starts, and each token's sentence
+        self._tok_starts: Sequence[int] = []  # token char starts, and each token's sentence
         self._tok_sent: list[int] = []
         self._unit_marks: tuple[list[int], list[int]] = ([], [])  # see unit_of
         self._roots: dict[tuple[int, int], Token] = {}
