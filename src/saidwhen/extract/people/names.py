@@ -86,7 +86,7 @@ _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     conservative liberal progressive moderate independent observer pundit
     commentator operative staffer speechwriter protester demonstrator
     respondent investigator defender citizen fundraiser counsel neurosurgeon
-    allies associates surrogates
+    allies associates surrogates relative cousin parent grandparent
     """.split()
 )
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
