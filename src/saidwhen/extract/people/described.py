@@ -223,9 +223,12 @@ def _told_mods(root: Token) -> frozenset[str]:
 # what a company is called in a description ("the company", "the firm")
 _COMPANY_NOUNS = frozenset("company firm startup maker retailer chain label".split())
 # the last word of a body's name that says it is no company ("Missouri Senate",
-# "Justice Department", "Democratic Party")
+# "Justice Department", "Democratic Party", "the Stock Exchange")
 _NO_COMPANY = (_ORG_NOUNS - _ANY_BODY_NOUNS) | frozenset(
     "senate house assembly congress parliament legislature university school".split()
+    # a market and its figures ("the New York Stock Exchange", "the Nasdaq Composite
+    # Index") are named beside the companies that trade there
+    + "exchange index average".split()
 )
 
 
