@@ -72,6 +72,17 @@ _PARTIES = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}
 _PLAIN_PEOPLE = frozenset({"man", "woman"})
 
 
+def named_in_apposition(root: Token) -> Token | None:
+    """The proper name set in apposition to a description, beside its head or beside a
+    place or body the description names ("The director of the centre, Ina Kirsch,": the
+    parser hangs the name on "centre"), else None."""
+    placed = [g for c in root.children if c.dep_ == "prep" for g in c.children]
+    for child in [*root.children, *(g for p in placed for g in p.children)]:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > root.i:
+            return child
+    return None
+
+
 def _personal(tok: Token) -> Gender | bool | None:
     """Whether an indefinite subject names a person, with the gender it tells: a
     person's noun ("a cashier ... she has heard": female), one a "who" clause describes,
@@ -212,9 +223,12 @@ def _told_mods(root: Token) -> frozenset[str]:
 # what a company is called in a description ("the company", "the firm")
 _COMPANY_NOUNS = frozenset("company firm startup maker retailer chain label".split())
 # the last word of a body's name that says it is no company ("Missouri Senate",
-# "Justice Department", "Democratic Party")
+# "Justice Department", "Democratic Party", "the Stock Exchange")
 _NO_COMPANY = (_ORG_NOUNS - _ANY_BODY_NOUNS) | frozenset(
     "senate house assembly congress parliament legislature university school".split()
+    # a market and its figures ("the New York Stock Exchange", "the Nasdaq Composite
+    # Index") are named beside the companies that trade there
+    + "exchange index average".split()
 )
 
 
@@ -532,8 +546,8 @@ class _Descriptions:
         one of its words (and that word to their descriptors); a "former" role only to
         one who held it before."""
         det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
-        if not det:
-            return
+        if not det or named_in_apposition(tok) is not None:
+            return  # "The director of the centre, Ina Kirsch, said": the name tells who
         doc = self._doc
         span = doc[det[0].i : tok.i + 1]
         subject = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")

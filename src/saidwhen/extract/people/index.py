@@ -661,8 +661,11 @@ class PeopleIndex(_Descriptions, _Pronouns):
         for child in [*root.children, *(g for p in placed for g in p.children)]:
             if child.dep_ == "appos" and (child.head.i == root.i or child.pos_ == "PROPN"):
                 lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
-                for s, _e, x in inside:
+                for s, e, x in inside:
+                    # (not an owner's pronoun: "The other man, his cousin Tom Ash")
                     if lo <= s < hi and s <= child.idx + len(child):
+                        if text[s:e].lower() in PRONOUNS and e < hi:
+                            continue
                         return x
         # a work's maker, before a name closing its phrase ("calculations by Ana Ruiz of
         # the Hale Institute": hers, not the institute's)

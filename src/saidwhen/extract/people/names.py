@@ -86,7 +86,7 @@ _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     conservative liberal progressive moderate independent observer pundit
     commentator operative staffer speechwriter protester demonstrator
     respondent investigator defender citizen fundraiser counsel neurosurgeon
-    allies associates surrogates
+    allies associates surrogates relative cousin parent grandparent
     """.split()
 )
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
@@ -1352,6 +1352,16 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
             if child.dep_ in ("relcl", "acl") and child.left_edge.idx < cut:
                 cut = child.left_edge.idx
     last = [t for t in span if t.idx < cut and not t.is_space]
+    if (
+        len(last) > 1
+        and last[-1].dep_ == "acl"
+        and last[-1].tag_ in ("VBN", "VBG")
+        and last[-1].right_edge.idx >= cut
+    ):
+        # "the latest poll released Wednesday": not "the latest poll released" once the
+        # day is cut off
+        cut = last[-1].idx
+        last = last[:-1]
     if len(last) > 1 and last[-1].dep_ == "case":
         cut = last[-1].idx  # "Ruiz's", owner of "announcement": Ruiz
     text = doc_text(doc)[start:cut].strip(" ,-–—")
