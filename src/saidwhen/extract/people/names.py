@@ -23,7 +23,6 @@ from saidwhen.extract.lexicon import (
 )
 from saidwhen.extract.memo import per_article
 from saidwhen.extract.people.columns import Columns, columns
-from saidwhen.extract.people.given_names import EXTRA_FEMALE_NAMES, EXTRA_MALE_NAMES
 from saidwhen.extract.quotes import HEADLINE_CHARS, line_near
 from saidwhen.model import EntityType
 from saidwhen.nlp import doc_text
@@ -134,9 +133,6 @@ _MORE_MALE = frozenset(
     victor vladimir wade wallace warren wesley wilbur xavier yusuf zach
     """.split()
 )
-# and the wider lists of given_names (a he/she after "Carly Fiorina" or "Geoff Lee")
-_MORE_FEMALE = _MORE_FEMALE | EXTRA_FEMALE_NAMES
-_MORE_MALE = _MORE_MALE | EXTRA_MALE_NAMES
 # every given name known, for where a name starts (not for the tagger's features)
 _ANY_GIVEN = _GIVEN_NAMES | _MORE_FEMALE | _MORE_MALE
 
