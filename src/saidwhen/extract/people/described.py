@@ -70,6 +70,10 @@ _PARTIES = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}
 
 # what a plain description of someone calls them, their gender only ("the woman")
 _PLAIN_PEOPLE = frozenset({"man", "woman"})
+# a he/she a description's verb acts on ("chanted at him") is not the one it describes,
+# but for a reflexive ("the impostor praised himself")
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+_REFLEXIVE = frozenset({"himself", "herself"})
 
 
 def named_in_apposition(root: Token) -> Token | None:
@@ -468,6 +472,10 @@ class _Descriptions:
             cands += [t for t in doc[nxt].sent if t.dep_ in ("nsubj", "nsubjpass")][:1]
         for tok in cands:
             if tok.pos_ == "PRON" and (gender := PRONOUNS.get(tok.lower_)) is not None:
+                acts = tok.head.head if tok.dep_ == "pobj" else tok.head
+                if tok.dep_ in _OBJECT_DEPS and acts.i == verb.i and tok.lower_ not in _REFLEXIVE:
+                    # "The crowd chanted back at him": the one its verb acts on is another
+                    return None
                 return gender
             if tok.ent_type_ == "PERSON" or self._by_span.get((tok.idx, tok.idx + len(tok))):
                 return None  # someone named between: the pronoun may be theirs
