@@ -40,6 +40,15 @@ KEPT = [
     ("The weekly, in a long profile, described a mayor exhausted.", "a mayor exhausted"),
 ]  # fmt: skip
 
+# the one charged in court is no source of words; "charged X with", "charged that" stay
+CHARGES = [
+    ("Three clerks were charged with fraud on Monday.", None),
+    ("The harbour master has never been charged with any crime.", None),
+    ("Prosecutors charged the harbour master with theft.", "the harbour master with theft"),
+    ("The senator charged that the mayor had hidden the figures.",
+     "that the mayor had hidden the figures"),
+]  # fmt: skip
+
 
 @pytest.mark.parametrize("text", PEOPLE_ONLY)
 def test_topic_of_people_only_is_no_report(nlp: Any, text: str) -> None:
@@ -49,3 +58,8 @@ def test_topic_of_people_only_is_no_report(nlp: Any, text: str) -> None:
 @pytest.mark.parametrize(("text", "content"), KEPT, ids=[c for _, c in KEPT])
 def test_other_objects_stay(nlp: Any, text: str, content: str) -> None:
     assert content in [q.text for q in _reports(nlp, text)]
+
+
+@pytest.mark.parametrize(("text", "content"), CHARGES, ids=[t for t, _ in CHARGES])
+def test_charges_in_court(nlp: Any, text: str, content: str | None) -> None:
+    assert [q.text for q in _reports(nlp, text)] == ([content] if content else [])
