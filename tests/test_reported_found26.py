@@ -49,6 +49,14 @@ CHARGES = [
      "that the mayor had hidden the figures"),
 ]  # fmt: skip
 
+# a participle of a sure frame whose source is a noun that can speak
+PARTICIPLES = [
+    ("At the rally, speakers took turns urging the crowd to vote in the spring.",
+     "to vote in the spring", "speakers"),
+    ("The union ran an ad attacking the mayor as a friend of the developers.",
+     "the mayor as a friend of the developers", "ad"),
+]  # fmt: skip
+
 
 @pytest.mark.parametrize("text", PEOPLE_ONLY)
 def test_topic_of_people_only_is_no_report(nlp: Any, text: str) -> None:
@@ -63,3 +71,12 @@ def test_other_objects_stay(nlp: Any, text: str, content: str) -> None:
 @pytest.mark.parametrize(("text", "content"), CHARGES, ids=[t for t, _ in CHARGES])
 def test_charges_in_court(nlp: Any, text: str, content: str | None) -> None:
     assert [q.text for q in _reports(nlp, text)] == ([content] if content else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"), PARTICIPLES, ids=[c for _, c, _ in PARTICIPLES]
+)
+def test_participle_of_a_speaking_noun(nlp: Any, text: str, content: str, source: str) -> None:
+    found = [q for q in _reports(nlp, text) if q.text == content]
+    assert found, [q.text for q in _reports(nlp, text)]
+    assert found[0].speaker is not None and found[0].speaker.mention.endswith(source)

@@ -157,6 +157,7 @@ def _frames(
             verb.dep_ != "conj"
             and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
             and not any(t.pos_ in ("PROPN", "PRON") for t in source)
+            and not _speaking_participle(verb, source)
         ):
             continue  # a subject reached through other verbs must name someone
         content = trim(doc, words)
@@ -169,6 +170,16 @@ def _frames(
         if drafted is not None:
             out.append(drafted)
     return out
+
+
+def _speaking_participle(verb: Token, source: list[Token]) -> bool:
+    """A participle whose source is a noun that can speak: "parliamentary reports urging
+    ministers to ...", "speakers took turns urging the crowd to ...", "an ad attacking
+    the mayor as ..." (the frame says what was said; its source need not be named)."""
+    if verb.tag_ != "VBG" or not source:
+        return False
+    head = highest(source)
+    return head.pos_ == "NOUN" and can_speak(head)
 
 
 def _clause(verb: Token) -> list[Token] | None:
