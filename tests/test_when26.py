@@ -2,7 +2,8 @@
 where the parse ties it to the saying ("told the Gazette in 2013", "In 2010, Ruiz said");
 a year of the speaker's description or of a clause about something else ("said Lee, a
 strategist for her 2012 campaign", "said of the pier, which opened in 1971") is not when
-the words were said.
+the words were said; nor is the year of a sentence before that tells the speaker's story
+rather than an account ("moved to the harbor in 2011 and was soon called ...").
 
 Made-up articles, end to end (parse, quotes, timexes, dates). The article is of 2019-11-20.
 """
@@ -22,6 +23,32 @@ _LEAD = (
     "The county's harbor board will vote next month on a plan to close the old pier.\n\n"
     "The pier has lost money for a decade, and its repairs would cost $4 million.\n\n"
 )
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "expected"),
+    [
+        # the account told just before: a year on a verb of saying, or of a saying noun
+        (
+            _LEAD + "In 2012, Ana Ruiz told the council the pier could not be saved.\n\n"
+            "“Every winter it loses another piling,” Ruiz said.",
+            "loses another piling",
+            "2012",
+        ),
+        # a year of the speaker's story, near a word of saying: no account
+        (
+            _LEAD + "Sami Haddad moved to the harbor in 2011 and was soon called the best "
+            "fisherman in town.\n\n"
+            "“The fishermen here took me in,” Haddad said.",
+            "took me in",
+            None,
+        ),
+    ],
+)
+def test_a_year_tells_the_account_before_only_when_it_dates_a_saying(
+    nlp: Any, text: str, quoted: str, expected: str | None
+) -> None:
+    assert_quote_dated(nlp, text, quoted, expected)
 
 
 @pytest.mark.parametrize(

@@ -250,6 +250,14 @@ def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
     if span is None:
         return False
     of = _modified(span.root)
+    if t.granularity in _COARSE and not (
+        said_on(doc, t)
+        or any(_COMMUNICATION.fullmatch(w.text) for w in (span.root.head, of))
+        or _SAYING_NOUN.fullmatch(span.root.head.text)
+    ):
+        # "Sami came to Clarkston in 2011 after interviews with ...": a year of the
+        # speaker's story, not of an account
+        return True
     if _COMMUNICATION.fullmatch(of.text) is None and any(
         _COMMUNICATION.fullmatch(w.text) and _conjuncts(of, w) for w in _conjoined(of)
     ):
