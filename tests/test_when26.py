@@ -3,7 +3,9 @@ where the parse ties it to the saying ("told the Gazette in 2013", "In 2010, Rui
 a year of the speaker's description or of a clause about something else ("said Lee, a
 strategist for her 2012 campaign", "said of the pier, which opened in 1971") is not when
 the words were said; nor is the year of a sentence before that tells the speaker's story
-rather than an account ("moved to the harbor in 2011 and was soon called ...").
+rather than an account ("moved to the harbor in 2011 and was soon called ..."), nor one
+told next to an occasion but of something else ("came to the harbor in 2011 after
+interviews with ...").
 
 Made-up articles, end to end (parse, quotes, timexes, dates). The article is of 2019-11-20.
 """
@@ -46,6 +48,32 @@ _LEAD = (
     ],
 )
 def test_a_year_tells_the_account_before_only_when_it_dates_a_saying(
+    nlp: Any, text: str, quoted: str, expected: str | None
+) -> None:
+    assert_quote_dated(nlp, text, quoted, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "expected"),
+    [
+        # a year the parse ties to the occasion: the words said there
+        (
+            _LEAD + "In a 2007 address to the chamber, Ana Ruiz praised the pier.\n\n"
+            "“It is the heart of this town,” Ruiz said.",
+            "the heart of this town",
+            "2007",
+        ),
+        # a year of something else told next to an occasion: no occasion of that year
+        (
+            _LEAD + "Sami Haddad came to the harbor from Beirut in 2011 after interviews with "
+            "the port authority.\n\n"
+            "“The fishermen here took me in,” Haddad said.",
+            "took me in",
+            None,
+        ),
+    ],
+)
+def test_a_year_dates_an_occasion_only_when_tied_to_it(
     nlp: Any, text: str, quoted: str, expected: str | None
 ) -> None:
     assert_quote_dated(nlp, text, quoted, expected)

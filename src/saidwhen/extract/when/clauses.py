@@ -153,6 +153,27 @@ def _time_clause(x: Token) -> bool:
     )
 
 
+def dates_occasion(doc: Doc, t: Timex, start: int, end: int) -> bool:
+    """A year the parse ties to the occasion noun at ``start:end``: before it ("a 2007
+    address"), on it ("a speech in 1992", "an interview that year"), or on the verb it sets
+    or that gives it ("In 1992, in a speech at the lodge, he ...", "gave an address in
+    1865"); not a year of something else told next to it ("came to the town in 2011 after
+    interviews with ...")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    noun = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or noun is None:
+        return True
+    head = noun.root
+    root = span.root
+    of = root.head if root.dep_ in _PREMODIFIER else _modified(root)
+    if of.i == head.i:
+        return True
+    if head.dep_ == "dobj" and head.head.i == of.i:
+        return True  # "delivering his address in 1865"
+    prep = head.head if head.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in ("in", "at", "during") and prep.head.i == of.i
+
+
 def _names_a_thing(doc: Doc, t: Timex) -> bool:
     """The date is part of a noun's name: "the July 10 meeting", "a September conversation"."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
