@@ -116,7 +116,7 @@ def tied_to_cue(doc: Doc, t: Timex, cue: Span) -> bool:
     x = span.root
     while x.dep_ == "conj" and x.head.i != x.i:
         x = x.head  # "her 2008 and 2012 campaigns": as the first year
-    x = x.head if x.dep_ in _PREMODIFIER else _modified(x)
+    x = _premodified(x)
     # up from the date's word to the cue, through the phrases a saying holds
     while x.i != said.i:
         if x.head.i == x.i or not (x.dep_ in _HELD_BY_SAYING or _time_clause(x)):
@@ -164,14 +164,24 @@ def dates_occasion(doc: Doc, t: Timex, start: int, end: int) -> bool:
     if span is None or noun is None:
         return True
     head = noun.root
-    root = span.root
-    of = root.head if root.dep_ in _PREMODIFIER else _modified(root)
+    of = _premodified(span.root)
     if of.i == head.i:
         return True
     if head.dep_ == "dobj" and head.head.i == of.i:
         return True  # "delivering his address in 1865"
     prep = head.head if head.dep_ == "pobj" else None
     return prep is not None and prep.lower_ in ("in", "at", "during") and prep.head.i == of.i
+
+
+def _premodified(root: Token) -> Token:
+    """The word a date's phrase dates: the noun it stands before, through the words
+    between ("a 2014 Senate hearing"), else the word it modifies (:func:`_modified`)."""
+    if root.dep_ not in _PREMODIFIER:
+        return _modified(root)
+    x = root
+    while x.dep_ in _PREMODIFIER and x.head.i != x.i:
+        x = x.head
+    return x
 
 
 def _names_a_thing(doc: Doc, t: Timex) -> bool:
