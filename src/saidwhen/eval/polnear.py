@@ -137,17 +137,18 @@ def as_polnear_pairing(
     r"""The record with each quote that holds a quote of its own cut as PolNeAR pairs it.
 
     saidwhen reads an opening mark met while a quote is open, the next two marks closing,
-    as a quote inside the open one (``"He yelled "Stop!" twice," she said``: one quote);
-    PolNeAR's scorer restarts the quote at the second opening mark (its ``polnear.py``,
-    ``quote_regions``, given here as ``regions``: opening mark, end past the closing mark,
-    closed), so the direct quote it scores is the inner one; its annotators' content is the
-    whole, so the attributions are built from the record as it was.
+    as a quote inside the open one (``“He yelled “Stop!” twice,” she said``: one quote);
+    PolNeAR's scorer restarts the quote at the second opening mark and pairs straight marks
+    in turns (its ``polnear.py``, ``quote_regions``, given here as ``regions``: opening
+    mark, end past the closing mark, closed), so the direct quote it scores is the last
+    region it pairs inside ours (“Stop!” here); its annotators' content is the whole, so
+    the attributions are built from the record as it was.
 
     Example:
-        >>> text = 'Lee said, "He yelled "Stop!" twice," and left.'
-        >>> regions = [(text.index('"S'), text.index('!"') + 2, True)]
-        >>> q = {"kind": "direct", "text": 'He yelled "Stop!" twice',
-        ...      "start": text.index("He"), "end": text.index(',"')}
+        >>> text = "Lee said, “He yelled “Stop!” twice,” and left."
+        >>> regions = [(text.index("“S"), text.index("!”") + 2, True)]  # as the scorer pairs
+        >>> q = {"kind": "direct", "text": "He yelled “Stop!” twice",
+        ...      "start": text.index("He"), "end": text.index(",”")}
         >>> as_polnear_pairing(text, {"quotes": [q]}, regions)["quotes"][0]["text"]
         'Stop!'
     """
