@@ -111,7 +111,8 @@ def without_closing_opened(text: str, rec: dict[str, Any]) -> dict[str, Any]:
     train has left,” it wrote``); saidwhen reads it as the opening mark, as the
     realnews annotators do, but PolNeAR's scorer pairs "”" only as a closing mark
     (its ``polnear.py``: ``CLOSE_MARKS``), so such a quote is outside the direct
-    quotes it scores (its annotators mark the words as a content, mark included).
+    quotes it scores; its annotators mark the words as a content, mark included, so
+    the attributions keep it.
 
     Example:
         >>> text = "It was blunt.\n\n” … the ferry is late,” it said."
@@ -253,10 +254,10 @@ def run_split(
     pred = {}
     for g, rec in zip(gold, records, strict=True):
         kept = without_single_marked(g["text"], rec.to_dict())
-        doc = as_polnear_sources(without_closing_opened(g["text"], kept))
-        _, attributions = run_saidwhen.convert(g["text"], doc, stats)
-        # the direct quotes as its scorer pairs marks; the contents as its annotators read
-        paired = as_polnear_pairing(g["text"], doc, polnear.quote_regions(g["text"]))
+        # the contents as its annotators read them; the direct quotes as its scorer pairs marks
+        _, attributions = run_saidwhen.convert(g["text"], as_polnear_sources(kept), stats)
+        direct = as_polnear_sources(without_closing_opened(g["text"], kept))
+        paired = as_polnear_pairing(g["text"], direct, polnear.quote_regions(g["text"]))
         quotes, _ = run_saidwhen.convert(g["text"], paired, Counter())
         pred[g["filename"]] = {"quotes": quotes, "attributions": attributions}
     if errors_path is not None:
