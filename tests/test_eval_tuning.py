@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from saidwhen.eval.tuning import ANNOTATIONS, TUNING, article_starts, say_left_out, tuning_rows
+from saidwhen.eval.tuning import (
+    ANNOTATIONS,
+    TUNING,
+    article_starts,
+    say_left_out,
+    tuning_dir,
+    tuning_rows,
+)
 from saidwhen.nlp import cut_points
 from saidwhen.pipeline import SEGMENT_CHARS
 
@@ -33,6 +40,15 @@ def test_rows_are_labelled_per_set_then_read_back(tmp_path: Path) -> None:
 
 def test_check_and_fresh_sets_are_not_tuning() -> None:
     assert "p72" in TUNING and "p73" not in TUNING
+    assert "r5" in TUNING and "t4" in TUNING and "t5" not in TUNING
+
+
+def test_each_tuning_set_has_its_directory() -> None:
+    root = ANNOTATIONS.parent
+    assert tuning_dir("p7") == ANNOTATIONS / "p7"
+    assert tuning_dir("r1") == root / "realnews-pages" / "r1"
+    assert tuning_dir("t4") == root / "realnews-tbaq" / "t4"
+    assert all(tuning_dir(s).is_dir() for s in TUNING)
 
 
 def test_rows_of_a_long_article_are_placed_in_their_segments() -> None:

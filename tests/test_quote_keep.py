@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from saidwhen.errors import SaidwhenError
-from saidwhen.eval.train_quote_keep import Row, _counts, fit
+from saidwhen.eval.train_quote_keep import Row, _counts, cross_validate, fit
 from saidwhen.extract.speech.nonquote import not_speech_regions
 from saidwhen.extract.speech.quote_keep import (
     FEATURES,
@@ -167,3 +167,26 @@ def test_regions_without_words_are_no_repeat(nlp: Any) -> None:
     with using(None), tracing() as rows:
         review(view, view.regions, [None, None], [False, False], ["", ""], None)
     assert [feats[FEATURES.index("repeated")] for *_, feats in rows] == [0.0, 0.0]
+
+
+def _set(name: str, flagged_speech: int, flagged_not: int) -> list[Row]:
+    """A set of quoted regions the rules keep: ``flagged_*`` with a second feature on
+    (speech or not), beside three plain speech regions and one plain false quote."""
+    regions = [(1.0, 1)] * flagged_speech + [(1.0, 0)] * flagged_not
+    regions += [(0.0, 1)] * 3 + [(0.0, 0)]
+    gold = sum(g for _, g in regions)
+    totals: Row = (name, "a", -1, -1, None, [], gold, len(regions), gold)
+    return [totals] + [
+        (name, "a", k, k + 1, None, [1.0, f], g, 1, 1) for k, (f, g) in enumerate(regions)
+    ]
+
+
+def test_cross_validation_learns_only_from_the_sets_given() -> None:
+    # the flagged regions are false quotes in sets a and b, speech in c (three times as many)
+    rows = _set("a", 0, 4) + _set("b", 0, 4) + _set("c", 12, 0)
+    _, _, every = cross_validate(rows, drop=0.5)
+    _, _, some = cross_validate(rows, drop=0.5, train=frozenset("ab"))
+    held = {s: m for s, m, _ in every}["a"]
+    assert held == (3, 8, 3)  # learned mostly from c: the rules' decisions stand
+    held = {s: m for s, m, _ in some}["a"]
+    assert held == (3, 4, 3)  # learned from b alone: the four false quotes dropped

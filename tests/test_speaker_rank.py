@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from saidwhen.errors import SaidwhenError
-from saidwhen.eval.train_speaker import Row, decide, fit
+from saidwhen.eval.train_speaker import Row, cross_validate, decide, fit
 from saidwhen.extract.people import speaker_rank
 from saidwhen.extract.people.speaker_rank import (
     FEATURES,
@@ -168,3 +168,27 @@ def test_decide_never_takes_a_barred_candidate() -> None:
     w = np.zeros(len(FEATURES))
     w[FEATURES.index("bias")] = 1.0
     assert decide(w, rows, 1.0)["q"] == 0
+
+
+def _quote(name: str, key: str, rules_right: bool) -> list[Row]:
+    """A quote of set ``name`` with two candidates, the rules' and the previous speaker,
+    the rules' right or not."""
+    rules, prev = [0.0] * len(FEATURES), [0.0] * len(FEATURES)
+    rules[FEATURES.index("rules")] = 1.0
+    prev[FEATURES.index("prev_speaker")] = 1.0
+    r, p = int(rules_right), int(not rules_right)
+    return [
+        (name, f"{name}:{key}", rules, r, r, "Ana Ruiz", False),
+        (name, f"{name}:{key}", prev, p, p, "Tom Ferrell", False),
+    ]
+
+
+def test_cross_validation_learns_only_from_the_sets_given() -> None:
+    # in sets a and b the previous speaker is right, in c (three times as many) the rules
+    rows = [r for k in range(4) for s in "ab" for r in _quote(s, str(k), False)]
+    rows += [r for k in range(12) for r in _quote("c", str(k), True)]
+    _, every = cross_validate(rows, margin=0.0)
+    _, some = cross_validate(rows, margin=0.0, train=frozenset("ab"))
+    assert {c[0]: c[2] for c in every}["a"] == 0  # learned mostly from c
+    assert {c[0]: c[2] for c in some}["a"] == 4  # learned from b alone
+    assert {c[0]: c[3] for c in some}["a"] == 0  # the rules' figure is the same either way

@@ -17,7 +17,7 @@ from saidwhen.extract.people.speaker_rank import rank_speakers
 from saidwhen.extract.speech import find_quotes
 from saidwhen.extract.speech.view import ArticleView
 from saidwhen.extract.timexes import find_timexes
-from saidwhen.extract.topics import mark_topics
+from saidwhen.extract.topics import mark_topics, without_people_topics
 from saidwhen.extract.when import date_quotes
 from saidwhen.model import Article, ArticleRecord, Event, Person, Quote, Span, Timex
 from saidwhen.nlp import CHUNK_CHARS, load_nlp, parse, parse_many
@@ -65,6 +65,7 @@ def record_from_doc(article: Article, doc: Doc, *, keep_text: bool = False) -> A
         quotes = mark_topics(doc, quotes)
         timexes = find_timexes(article.text, article.date, start=article.body_start, doc=doc)
         quotes = date_quotes(doc, quotes, timexes, article.date)
+        quotes = without_people_topics(doc, quotes)
         events = find_events(doc, timexes, people, article.date)
         return _record(article, quotes, people.persons(), timexes, events, keep_text=keep_text)
     finally:

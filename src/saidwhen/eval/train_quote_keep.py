@@ -1,7 +1,8 @@
 """Learn the second look at quoted words (:mod:`saidwhen.extract.speech.quote_keep`) from the
 realnews tuning sets' gold, and say honestly how well it does.
 
-Each tuning set (realnews-dev and our PolNeAR sets p7-p64; never the check set) is
+Each tuning set (realnews-dev, our PolNeAR sets p7-p72, the pages r1-r5 and the newswire
+sets t1-t4: :data:`~saidwhen.eval.tuning.TUNING`; never the check set) is
 extracted twice with :func:`~saidwhen.extract.speech.quote_keep.tracing`: with the rules
 alone (each region's reason and features, and whether a direct quote or fragment came out
 of it) and with every region kept (whether one would come out of it).  A region is labelled
@@ -14,7 +15,8 @@ margins (dropping what the rules keep, keeping what they drop) are the ones whos
 decisions give the best F1 over all sets (the figure is a little optimistic for them), the
 drop margin held at :data:`DROP` unless asked.
 
-    python -m saidwhen.eval.train_quote_keep [--rows FILE] [--dry-run] [--l2 X]
+    python -m saidwhen.eval.train_quote_keep [--rows FILE] [--dry-run] [--l2 X] [--drop X]
+        [--train SET ...]
 """
 
 from __future__ import annotations
@@ -184,15 +186,21 @@ def _fit_rows(rows: Sequence[Row], l2: float) -> np.ndarray:
 
 
 def cross_validate(
-    rows: Sequence[Row], l2: float = _L2, drop: float | None = None
+    rows: Sequence[Row],
+    l2: float = _L2,
+    drop: float | None = None,
+    train: frozenset[str] | None = None,
 ) -> tuple[float, float, list[tuple[str, tuple[int, int, int], tuple[int, int, int]]]]:
-    """Leave one set out: each set's regions decided by weights learned on the others; the
-    margins (``drop`` unless given) those that decide the held-out regions best.  Returns
-    them and, per set, the (matched, predicted, gold) counts by the model and by the
-    rules."""
+    """Leave one set out: each set's regions decided by weights learned on the others (of
+    ``train`` only, when given); the margins (``drop`` unless given) those that decide the
+    held-out regions best.  Returns them and, per set, the (matched, predicted, gold) counts
+    by the model and by the rules."""
     sets = sorted({r[0] for r in rows})
     tests = {s: [r for r in rows if r[0] == s] for s in sets}
-    ws = {s: _fit_rows([r for r in rows if r[0] != s], l2) for s in sets}
+    ws = {
+        s: _fit_rows([r for r in rows if r[0] != s and (train is None or r[0] in train)], l2)
+        for s in sets
+    }
 
     def total(drop: float, keep: float) -> float:
         return _f1(_sum([_counts(tests[s], ws[s], drop, keep) for s in sets]))
@@ -215,11 +223,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument(
         "--drop", type=float, default=DROP, help="a fixed drop margin (a negative one: by sets)"
     )
+    ap.add_argument("--train", nargs="+", metavar="SET", help="learn from these sets only")
     args = ap.parse_args(argv)
     rows: list[Row] = tuning_rows(args.rows, labelled_rows)
     if any(r[2] >= 0 and len(r[5]) != len(FEATURES) for r in rows):
         raise SystemExit("the rows' features are not quote_keep.FEATURES: extract them again")
-    drop, keep, cv = cross_validate(rows, args.l2, args.drop if args.drop >= 0 else None)
+    train = frozenset(args.train) if args.train else None
+    drop, keep, cv = cross_validate(rows, args.l2, args.drop if args.drop >= 0 else None, train)
     for name, m, h in cv:
         print(f"{name:13} {m[2]:4} gold  direct F1 model {_f1(m):.3f}  rules {_f1(h):.3f}")
     tm, th = _sum([c[1] for c in cv]), _sum([c[2] for c in cv])
@@ -228,7 +238,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{'all':13} {tm[2]:4} gold  direct F1 model {_f1(tm):.3f}  rules {_f1(th):.3f}")
     print(f"  (matched, predicted): model {tm[:2]}  rules {th[:2]} (leave one set out)")
     print(f"  sets better {better}, worse {worse}")
-    w = _fit_rows(rows, args.l2)
+    learned = [r for r in rows if train is None or r[0] in train]
+    w = _fit_rows(learned, args.l2)
     for f, v in zip(FEATURES, w, strict=True):
         print(f"  {f:22} {v:+.3f}")
     print(f"  margins: drop {drop}, keep {keep}")
@@ -236,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         data = {
             "drop": drop if math.isfinite(drop) else 1e9,
             "keep": keep if math.isfinite(keep) else 1e9,
-            "trained_on": ["realnews-dev", *TUNING],
+            "trained_on": [s for s in ("realnews-dev", *TUNING) if s in {r[0] for r in learned}],
             "regions": len(_regions(rows)),
             "cv_model_f1": round(_f1(tm), 4),
             "cv_rules_f1": round(_f1(th), 4),

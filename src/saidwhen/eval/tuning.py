@@ -19,9 +19,20 @@ if TYPE_CHECKING:
 
 _Row = TypeVar("_Row")
 
-ANNOTATIONS = Path(__file__).resolve().parents[3] / "annotations" / "realnews-polnear"
-# realnews-dev and our PolNeAR sets p7-p72; p73 onwards would be check and fresh sets
-TUNING = tuple(f"p{k}" for k in range(7, 73))
+_ROOT = Path(__file__).resolve().parents[3] / "annotations"
+ANNOTATIONS = _ROOT / "realnews-polnear"
+# beside realnews-dev: our PolNeAR sets p7-p72 (p73 onwards would be check and fresh sets),
+# the real pages r1-r5 and the newswire sets t1-t4 (tbaq2, the check set, is not here)
+POLNEAR = tuple(f"p{k}" for k in range(7, 73))
+PAGES = tuple(f"r{k}" for k in range(1, 6))
+TBAQ = tuple(f"t{k}" for k in range(1, 5))
+TUNING = POLNEAR + PAGES + TBAQ
+_HOMES = {"p": "realnews-polnear", "r": "realnews-pages", "t": "realnews-tbaq"}
+
+
+def tuning_dir(name: str) -> Path:
+    """The annotation directory of the tuning set ``name`` ("p7", "r1", "t1")."""
+    return _ROOT / _HOMES[name[0]] / name
 
 
 def logistic_fit(
@@ -60,7 +71,7 @@ def tuning_rows(
         return [tuple(r) for r in json.loads(cache.read_text())]
     from saidwhen.eval.realnews import default_data_dir
 
-    dirs = [("realnews-dev", default_data_dir())] + [(p, ANNOTATIONS / p) for p in sets]
+    dirs = [("realnews-dev", default_data_dir())] + [(p, tuning_dir(p)) for p in sets]
     rows = [tuple(r) for name, d in dirs for r in labelled_rows(name, d)]
     if cache is not None:
         cache.write_text(json.dumps(rows))

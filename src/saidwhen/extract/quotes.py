@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from saidwhen.extract.memo import per_article
+
 __all__ = ["HEADLINE_CHARS", "QuoteRegion", "find_quote_regions", "line_near", "paragraphs"]
 
 MarkKind = Literal["open", "close", "either"]
@@ -166,6 +168,10 @@ def _nested(kinds: list[MarkKind], k: int) -> bool:
 def find_quote_regions(text: str, start: int = 0) -> list[QuoteRegion]:
     """Every quoted region in ``text[start:]``, in text order; in its first line (a
     headline), single marks quote too."""
+    return list(_paired(text, start))
+
+
+def _regions(text: str, start: int) -> tuple[QuoteRegion, ...]:
     regions: list[QuoteRegion] = []
     left_open = False
     for p_index, (p_start, p_end) in enumerate(paragraphs(text, start)):
@@ -219,4 +225,9 @@ def find_quote_regions(text: str, start: int = 0) -> list[QuoteRegion]:
                     QuoteRegion(s, e, open_at[0], None, p_index, reopened and first_region)
                 )
                 left_open = True
-    return regions
+    return tuple(regions)
+
+
+# The regions of an article's text are paired once while it is extracted: the speech
+# view and the events both ask (a pure function of the text; the same str, hashed once).
+_paired = per_article(_regions, maxsize=4)

@@ -195,10 +195,14 @@ def _called_a_person(c: Columns, head: int) -> bool:
     way round ("his wife, Marta", "Marta, his wife,"): a person, whatever the tagger
     says."""
     up = c.head[head]
-    if c.dep[head] == "appos" and c.pos[up] == "NOUN" and up < head:
+    # (a role the parser reads as a proper noun too: "Fiorina, the former HP CEO")
+    if c.dep[head] == "appos" and c.pos[up] in ("NOUN", "PROPN") and up < head:
         return c.lemma[up] in _PERSON_APPOS
     return any(
-        r > head and c.dep[r] == "appos" and c.pos[r] == "NOUN" and c.lemma[r] in _PERSON_APPOS
+        r > head
+        and c.dep[r] == "appos"
+        and c.pos[r] in ("NOUN", "PROPN")
+        and c.lemma[r] in _PERSON_APPOS
         for r in c.children[head]
     )
 
@@ -360,6 +364,7 @@ def find_people(
     runs.extend(_untagged_surnames(doc, runs, common))
     runs = _misspelt_surnames(runs)
     runs = _makers_cut(doc, runs)
+    runs = _shared_surnames(doc, runs)
     # Full names first, so that a bare surname joins the right person; then surnames
     # whose title says a gender ("Mr. Tano" is not "Elena Tano", named first)
     gendered = [(r, _title_gender(r[4]) or _said_gender(doc, r[0], r[1])) for r in runs]
@@ -371,6 +376,10 @@ def find_people(
         ent = index._entity_for(words, start, org_named, gender, titled=bool(titles))
         forms.setdefault(id(ent), []).append((words, start))
         _vote(ent, doc, i, j, bool(titles), name_words)
+        if j - i == 1 and words[0] == c.text[i] != words[-1] and c.ent_type[i] == "PERSON":
+            # (a given name the pair's surname completes: "Khizr" of "Khizr and Ghazala
+            # Khan" is a full name the tagger reads as a person's)
+            ent.votes["person_full"] = ent.votes.get("person_full", 0.0) + 1
         ent.mentions.append((start, c.idx[j - 1] + len(c.text[j - 1])))
         ent.descriptors.extend(descriptors)
         ent.descriptors.extend(_left_descriptors(doc, i))
@@ -547,10 +556,49 @@ def _makers_cut(doc: Doc, runs: list[_Run]) -> list[_Run]:
         ):
             pair = (words[0], words[1])
             if pair not in owned:
-                written = rf"\b{re.escape(pair[0])}['’]s {re.escape(pair[1])}\b"
-                owned[pair] = re.search(written, text) is not None
+                # the pattern is compiled only for a pair the text writes so at all (a
+                # new pattern per pair overflows ``re``'s cache: most of the cost)
+                owned[pair] = any(f"{pair[0]}{mark}s {pair[1]}" in text for mark in "'’") and (
+                    re.search(rf"\b{re.escape(pair[0])}['’]s {re.escape(pair[1])}\b", text)
+                    is not None
+                )
             if owned[pair]:
                 run = (i + 1, j, words[1:], descriptors, titles, org_named)
+        out.append(run)
+    return out
+
+
+def _shared_surnames(doc: Doc, runs: list[_Run]) -> list[_Run]:
+    """A lone given name joined by "and" to a full name takes its surname ("Khizr and
+    Ghazala Khan": Khizr Khan), unless the word is a surname the article names someone by
+    ("Trump and Mike Pence") or a place's or a body's."""
+    c = columns(doc)
+    surnames = {r[2][-1].lower() for r in runs if len(r[2]) >= 2}
+    alone = Counter(r[2][0].lower() for r in runs if len(r[2]) == 1)
+    starts = {r[0]: r for r in runs}
+    out = []
+    for run in runs:
+        i, j, words, descriptors, titles, org_named = run
+        nxt = starts.get(j + 1)
+        if (
+            nxt is not None
+            and len(words) == 1
+            and j - i == 1
+            and c.lower[j] == "and"
+            and not org_named
+            and not titles
+            and c.ent_type[i] in ("", "PERSON")
+            and words[0][:1].isupper()
+            and words[0].isalpha()
+            and (low := words[0].lower()) not in surnames
+            and alone[low] == 1  # (named once: not a surname said alone again)
+            and len(nxt[2]) == 2
+            and not nxt[5]
+            and not nxt[4]
+            and c.ent_type[nxt[0]] in ("", "PERSON")
+            and nxt[2][0].lower() != low
+        ):
+            run = (i, j, [words[0], nxt[2][-1]], descriptors, titles, org_named)
         out.append(run)
     return out
 
@@ -892,7 +940,8 @@ def _expand_acronyms(doc: Doc, index: PeopleIndex) -> None:
         for m in re.finditer(
             rf"\b{acro[0]}[\w'’-]*(?:\s+(?:{_ACRONYM_GLUE}\s+){{0,2}}[A-Z][\w'’-]*)+", text
         ):
-            words = m.group().split()
+            # (not the possessive closing the last word: "the ... Service's decision")
+            words = re.sub(r"['’]s$", "", m.group()).split()
             initials = "".join(w[0] for w in words if w[:1].isupper())
             if initials[: len(acro)] != acro:
                 continue

@@ -70,6 +70,21 @@ _PARTIES = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}
 
 # what a plain description of someone calls them, their gender only ("the woman")
 _PLAIN_PEOPLE = frozenset({"man", "woman"})
+# a he/she a description's verb acts on ("chanted at him") is not the one it describes,
+# but for a reflexive ("the impostor praised himself")
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+_REFLEXIVE = frozenset({"himself", "herself"})
+
+
+def named_in_apposition(root: Token) -> Token | None:
+    """The proper name set in apposition to a description, beside its head or beside a
+    place or body the description names ("The director of the centre, Ina Kirsch,": the
+    parser hangs the name on "centre"), else None."""
+    placed = [g for c in root.children if c.dep_ == "prep" for g in c.children]
+    for child in [*root.children, *(g for p in placed for g in p.children)]:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > root.i:
+            return child
+    return None
 
 
 def _personal(tok: Token) -> Gender | bool | None:
@@ -212,9 +227,12 @@ def _told_mods(root: Token) -> frozenset[str]:
 # what a company is called in a description ("the company", "the firm")
 _COMPANY_NOUNS = frozenset("company firm startup maker retailer chain label".split())
 # the last word of a body's name that says it is no company ("Missouri Senate",
-# "Justice Department", "Democratic Party")
+# "Justice Department", "Democratic Party", "the Stock Exchange")
 _NO_COMPANY = (_ORG_NOUNS - _ANY_BODY_NOUNS) | frozenset(
     "senate house assembly congress parliament legislature university school".split()
+    # a market and its figures ("the New York Stock Exchange", "the Nasdaq Composite
+    # Index") are named beside the companies that trade there
+    + "exchange index average".split()
 )
 
 
@@ -454,6 +472,10 @@ class _Descriptions:
             cands += [t for t in doc[nxt].sent if t.dep_ in ("nsubj", "nsubjpass")][:1]
         for tok in cands:
             if tok.pos_ == "PRON" and (gender := PRONOUNS.get(tok.lower_)) is not None:
+                acts = tok.head.head if tok.dep_ == "pobj" else tok.head
+                if tok.dep_ in _OBJECT_DEPS and acts.i == verb.i and tok.lower_ not in _REFLEXIVE:
+                    # "The crowd chanted back at him": the one its verb acts on is another
+                    return None
                 return gender
             if tok.ent_type_ == "PERSON" or self._by_span.get((tok.idx, tok.idx + len(tok))):
                 return None  # someone named between: the pronoun may be theirs
@@ -532,8 +554,8 @@ class _Descriptions:
         one of its words (and that word to their descriptors); a "former" role only to
         one who held it before."""
         det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
-        if not det:
-            return
+        if not det or named_in_apposition(tok) is not None:
+            return  # "The director of the centre, Ina Kirsch, said": the name tells who
         doc = self._doc
         span = doc[det[0].i : tok.i + 1]
         subject = tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass")

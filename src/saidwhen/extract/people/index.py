@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -125,13 +125,17 @@ def _gender_of_name(ent: _Entity) -> Gender | None:
     return "female" if female > male else "male" if male > female else None
 
 
-def _sentence_starts(doc: Doc) -> tuple[list[int], npt.NDArray[np.bool_]]:
+def _sentence_starts(doc: Doc) -> tuple[Sequence[int], npt.NDArray[np.bool_]]:
     """Each token's character offset, and whether it starts a sentence (a SENT_START of
-    1, and the first token), as ``Doc.sents`` reads the parse."""
-    arr = doc.to_array(["IDX", "SENT_START"])
-    first = arr[:, 1] == 1
-    first[:1] = True
-    return arr[:, 0].tolist(), first
+    1, and the first token), as ``Doc.sents`` reads the parse: the article view's columns,
+    not the parse's read again."""
+    # (imported here: the speech package reads the people's lexicon as it loads)
+    from saidwhen.extract.speech.view import article_view
+
+    view = article_view(doc)
+    first = np.zeros(len(view.idx), dtype=bool)
+    first[view.sentence_starts] = True
+    return view.idx, first
 
 
 _NOT_INITIALS = ("and", "of", "the", "&", "for")  # as _same_body reads an acronym
@@ -344,7 +348,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
         self._names_added = 0
         self._model = model if model is not None else DEFAULT_MODEL
         self._trace = trace  # training: what the pronoun ranking saw
-        self._tok_starts: list[int] = []  # token char starts, and each token's sentence
+        self._tok_starts: Sequence[int] = []  # token char starts, and each token's sentence
         self._tok_sent: list[int] = []
         self._unit_marks: tuple[list[int], list[int]] = ([], [])  # see unit_of
         self._roots: dict[tuple[int, int], Token] = {}
@@ -657,8 +661,11 @@ class PeopleIndex(_Descriptions, _Pronouns):
         for child in [*root.children, *(g for p in placed for g in p.children)]:
             if child.dep_ == "appos" and (child.head.i == root.i or child.pos_ == "PROPN"):
                 lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
-                for s, _e, x in inside:
+                for s, e, x in inside:
+                    # (not an owner's pronoun: "The other man, his cousin Tom Ash")
                     if lo <= s < hi and s <= child.idx + len(child):
+                        if text[s:e].lower() in PRONOUNS and e < hi:
+                            continue
                         return x
         # a work's maker, before a name closing its phrase ("calculations by Ana Ruiz of
         # the Hale Institute": hers, not the institute's)
@@ -687,11 +694,13 @@ class PeopleIndex(_Descriptions, _Pronouns):
                 ):
                     return x
         # a longer mention holding the span, unless the span is a name that owns it
-        # ("Galois'" of "Galois' cousin, Gabriel Demante" is not the cousin)
-        if not (root.dep_ == "poss" and root.pos_ == "PROPN"):
-            for _s, e, x in self.mentions_in(end - self._longest, start + 1):
-                if end <= e:
-                    return x
+        # ("Galois'" of "Galois' cousin, Gabriel Demante" is not the cousin; but "Service"
+        # of "the Immigration and Naturalization Service's decision" is the service)
+        owns = root.dep_ == "poss" and root.pos_ == "PROPN"
+        owned = root.right_edge.idx + len(root.right_edge)  # (the possessive's end)
+        for s, e, x in self.mentions_in(end - self._longest, start + 1):
+            if end <= e and not (owns and (s == start or e > owned)):
+                return x
         if root.pos_ == "PRON":
             # "some of Ruiz's allies" are the allies, not Ruiz (but "one of his aides, Tom
             # Lee" is Lee)

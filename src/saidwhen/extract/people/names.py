@@ -86,7 +86,7 @@ _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     conservative liberal progressive moderate independent observer pundit
     commentator operative staffer speechwriter protester demonstrator
     respondent investigator defender citizen fundraiser counsel neurosurgeon
-    allies associates surrogates
+    allies associates surrogates relative cousin parent grandparent
     """.split()
 )
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
@@ -734,10 +734,13 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                     j + 4 < n
                     and text[j + 1] == "("
                     and name[j + 2]
+                    and not text[j + 2].isupper()
                     and text[j + 3] == ")"
                     and name[j + 4]
                 ):
-                    j += 4  # "Coach (Frank) Vogel": a name put in by the writer
+                    # "Coach (Frank) Vogel": a name put in by the writer; but an acronym
+                    # closes the body's name it spells ("the Bureau (FBI) Lou Hale")
+                    j += 4
                 elif (k := _nickname_end(c, name, j)) is not None:
                     j = k  # "John “Tig” Tiegen": a nickname in quotation marks
                 elif (
@@ -764,6 +767,9 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
                     break
             while j > i and c.lower[j] in _WEEKDAYS:
                 j -= 1  # "interviewed Dana Ruiz Tuesday": the day is no part of her name
+            if j == i and c.lower[i] in _WEEKDAYS:
+                i += 1  # "a court Thursday refused": a day is no one
+                continue
             while j > i + 1 and text[j] in _POST_NOMINALS:
                 j -= 1  # "Jane Okafor OBE", "Tom Hale MP": letters after the name
             if j + 1 < n and space[j] and text[j + 1] in _CORPORATE_SUFFIXES:
@@ -973,7 +979,13 @@ def _bridge(c: Columns, name: tuple[bool, ...], j: int, start: int | None = None
         or (low[k] in ("a", "an") and c.inside[k] and c.ent_type[k] == "ORG")
     ):
         k += 1
+    if _ORDINAL.fullmatch(c.text[k]) and k + 1 < c.n and c.space[k] and name[k + 1]:
+        return k  # "Court of Appeals for the 3rd Circuit": a numbered part of its name
     return k if name[k] else None
+
+
+# "3rd", "11th": an ordinal in digits
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
 def _is_descriptor_word(
@@ -1340,6 +1352,16 @@ def _clean_mention(doc: Doc, start: int, end: int) -> tuple[str, EntityType, str
             if child.dep_ in ("relcl", "acl") and child.left_edge.idx < cut:
                 cut = child.left_edge.idx
     last = [t for t in span if t.idx < cut and not t.is_space]
+    if (
+        len(last) > 1
+        and last[-1].dep_ == "acl"
+        and last[-1].tag_ in ("VBN", "VBG")
+        and last[-1].right_edge.idx >= cut
+    ):
+        # "the latest poll released Wednesday": not "the latest poll released" once the
+        # day is cut off
+        cut = last[-1].idx
+        last = last[:-1]
     if len(last) > 1 and last[-1].dep_ == "case":
         cut = last[-1].idx  # "Ruiz's", owner of "announcement": Ruiz
     text = doc_text(doc)[start:cut].strip(" ,-–—")

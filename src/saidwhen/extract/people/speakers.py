@@ -39,7 +39,7 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
     source said ... the source said": the second).
     """
     out = []
-    unnamed: dict[str, str] = {}  # head word -> the last indefinite description's words
+    unnamed: dict[str, str] = {}  # head word and type -> the last indefinite description's words
     last_unnamed: tuple[int, str, EntityType | None] | None = None  # see _unnamed_goes_on
     persons: dict[str, EntityType | None] = {}
     if any(q.speaker is not None for q in quotes):
@@ -109,10 +109,12 @@ def name_speakers(doc: Doc, quotes: list[Quote], people: PeopleIndex) -> list[Qu
         if kind == "organisation":
             name = _campaign_named(doc, sp.start, sp.end, name, people)
         first = name.split()[0].lower()
+        # (one source and a group are not one: "a former official ... The officials said")
+        key = f"{head} {kind}"
         if kind != "organisation" and first in _INDEFINITE:
-            unnamed[head] = name
-        elif kind != "organisation" and first == "the" and head in unnamed:
-            name = unnamed[head]
+            unnamed[key] = name
+        elif kind != "organisation" and first == "the" and key in unnamed:
+            name = unnamed[key]
         if kind == "unnamed":
             last_unnamed = (sp.end, name, kind)
         out.append(replace(q, speaker=replace(sp, name=name, type=kind)))
@@ -583,6 +585,10 @@ def _joint_name(
         return None  # "the Russian and Syrian defense ministries", two bodies: left as they are
     if len(persons) == len(names) == 2 and _first_joined(text, persons[1], persons[0]):
         names.reverse()
+    first, second = names[0].split(), names[-1].split()
+    if len(names) == len(persons) == 2 and len(first) >= 2 and first[-1:] == second[-1:]:
+        # "Khizr and Ghazala Khan": a couple of one surname, as the article writes them
+        return f"{' '.join(first[:-1])} and {names[-1]}", "group"
     # ("Ana Ruiz, Tom Lee and Eva Hart": a list as the article writes one)
     return f"{', '.join(names[:-1])} and {names[-1]}", "group"
 

@@ -10,6 +10,7 @@ from saidwhen.extract.people.index import same_speaker
 from saidwhen.extract.speech.decode import find_tagged
 from saidwhen.extract.speech.finders import set_apart
 from saidwhen.extract.speech.frames import (
+    charged_with,
     cue_head,
     find_as_reports,
     find_clause_reports,
@@ -340,7 +341,8 @@ def reported_speech(view: ArticleView, people: PeopleIndex) -> list[Draft]:
         out = [q for q in out if not _inside(q, r) or _says(view, q)]
         out.append(r)
     settle_sources(view, people, out)
-    out = split_next_acts(view, [q for q in out if not heard_in_passing(view, q)])
+    out = [q for q in out if not heard_in_passing(view, q) and not charged_with(view, q)]
+    out = split_next_acts(view, out)
     out = split_that_clauses(view, out)
     out = _without_acts_in_reports(view, out, rules)
     return sorted(out, key=lambda q: (q.start, q.end))

@@ -34,6 +34,7 @@ from saidwhen.extract.speech.lexicon import (
     OBJ_DEPS,
     SUBJ_DEPS,
     TIME_CLAUSE_VERBS,
+    WHEN_ENTS,
     likely_cue,
 )
 from saidwhen.extract.speech.syntax import (
@@ -572,7 +573,12 @@ def owner_of(noun: Token) -> Token | None:
     """Who owns a noun of saying: ``Lee's announcement``, ``his claim``, also where the
     parser took ``Marsh's earlier testimony`` apart (``Marsh`` an object, ``'s`` a case
     marker before the noun's modifiers)."""
-    poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in _OWNERS]
+    # (a day owns no words: "Tuesday's declaration by Ford" is Ford's)
+    poss = [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" and c.pos_ in _OWNERS and c.ent_type_ not in WHEN_ENTS
+    ]
     if poss:
         return poss[0]
     if (by := _by_agent(noun)) is not None:

@@ -981,12 +981,39 @@ def _person_before(verb: Token, start: int) -> Token | None:
             if head.dep_ not in ("conj", "appos", "compound") or head.head.i == head.i:
                 break
             head = head.head
-        if head.dep_ in ("pobj", "dobj", "poss", "dative", "attr") and not _line_between(
-            head, head.head
+        if (
+            head.dep_ in ("pobj", "dobj", "poss", "dative", "attr")
+            and not _line_between(head, head.head)
+            and not _set_off_after_opener(tok, head, verb)
         ):
             return None  # (an object of a headline's verb is the parse running over a line)
         return tok
     return None
+
+
+# the links by which an opening phrase hangs on the verb it opens ("As part of his plea,",
+# "Alarmed by the unrest in Nevada,")
+_OPENER_DEPS = frozenset(("prep", "pobj", "advcl", "pcomp", "dobj", "npadvmod", "agent"))
+
+
+def _set_off_after_opener(name: Token, obj: Token, verb: Token) -> bool:
+    """``As part of his plea, Tom Lee, 44, said``: a name set off by a comma after the
+    opening phrase of its verb's sentence, which the parse joined to that phrase's last
+    noun (as an apposition or a conjunct), not the object itself ("a letter to Tom Lee")."""
+    first = name
+    while first.dep_ == "compound" and first.head.i > first.i:
+        first = first.head
+    if first.i == obj.i or min(t.i for t in first.subtree) != name.left_edge.i:
+        return False
+    left = name.left_edge.i
+    if left == 0 or name.doc[left - 1].text != ",":
+        return False
+    up = obj
+    while up.i != verb.i:
+        if up.dep_ not in _OPENER_DEPS or up.head.i == up.i or up.i > verb.i:
+            return False
+        up = up.head
+    return True
 
 
 # "That's the view voiced by X": nouns for what someone holds or says

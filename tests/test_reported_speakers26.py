@@ -1,0 +1,147 @@
+"""The speaker of reported statements on hand-built sentences (issue 10, written fresh,
+session 26).
+
+* a description with a name in apposition is that name, not the person last described
+  so: "The director of the Baltic Institute, Ina Kessler, said" (the parse may hang the
+  name on the institute) (:meth:`saidwhen.extract.people.described._Descriptions.link_role`); an
+  owner's pronoun inside the apposition names no one ("The other man, his cousin Abel
+  Marsh");
+* kin are people: "the girl's relatives" speak for themselves, not for the person the
+  owner stands for, and a "they" after them is them;
+* one unnamed source and a group are not one: "an engineer ... The engineers said";
+* a name set off by commas after the opening phrase of its verb's sentence is the
+  verb's subject, where the parse joined it to that phrase's last noun ("As a part of
+  his plea, Martin Lazaro, 44, said")
+  (:func:`saidwhen.extract.speech.syntax.lost_subject`);
+* "the company" is no stock exchange or index named beside it;
+* a participle left at the end of a source once its time is cut off goes with it
+  ("the latest poll released Wednesday": the latest poll).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.test_attribution import report_source as _report
+from tests.test_attribution import run
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Carl Ostrow, a planner, said the reservoir was half full.\n\n"
+            "The director of the Baltic Institute, Ina Kessler, said the pumps would "
+            "run through the night.\n",
+            "the pumps would run",
+            "Ina Kessler",
+        ),
+        (
+            "Carl Ostrow, a planner, said the reservoir was half full.\n\n"
+            "The director of the Nordic Forum, Mira Sandoval, who took office in May, "
+            "said the dredging would start soon.\n",
+            "the dredging would start",
+            "Mira Sandoval",
+        ),
+        (
+            "Nils Varga won the rally in the rain. The other man, his cousin Abel "
+            "Marsh, blamed the tyres for the crash.\n",
+            "the tyres",
+            "Abel Marsh",
+        ),
+    ],
+)
+def test_a_description_with_a_name_in_apposition_is_that_name(
+    nlp: Any, text: str, words: str, name: str
+) -> None:
+    assert _report(run(text, nlp), words)[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Tomas Greer, a cousin, spoke to reporters outside the court.\n\n"
+            "The girl's relatives in Denver said they would appeal the order.\n",
+            "they would appeal",
+            "The girl's relatives in Denver",
+        ),
+        (
+            "Tomas Greer, a cousin, spoke to reporters outside the court.\n\n"
+            "The girl's relatives in Denver have fought the order for months. Since the "
+            "hearing on Friday, they have said they will take the case further.\n",
+            "they will take the case",
+            "The girl's relatives in Denver",
+        ),
+    ],
+)
+def test_kin_speak_for_themselves(nlp: Any, text: str, words: str, name: str) -> None:
+    assert _report(run(text, nlp), words)[0] == name
+
+
+def test_one_unnamed_source_is_not_the_group_of_its_noun(nlp: Any) -> None:
+    text = (
+        "A senior engineer at the plant said the leak was small.\n\n"
+        "The engineers said the valves would be replaced in June.\n"
+    )
+    rec = run(text, nlp)
+    assert _report(rec, "the leak was small")[0] == "A senior engineer at the plant"
+    assert _report(rec, "the valves would be replaced")[0] == "The engineers"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "The hearing closed.\n\n"
+            "As a part of his plea, Martin Lazaro, 44, said that he defrauded nearly "
+            "100 investors.\n",
+            "he defrauded nearly 100 investors",
+            "Martin Lazaro",
+        ),
+        (
+            "The hearing closed.\n\n"
+            "As a part of her plea, Dora Vance, 39, said that she had taken the funds.\n",
+            "she had taken the funds",
+            "Dora Vance",
+        ),
+    ],
+)
+def test_a_name_set_off_after_an_opening_phrase_is_its_verbs_subject(
+    nlp: Any, text: str, words: str, name: str
+) -> None:
+    assert _report(run(text, nlp), words)[0] == name
+
+
+def test_the_company_is_no_stock_exchange(nlp: Any) -> None:
+    text = (
+        "Trading on the New York Stock Exchange was heavy on Friday. The New York Stock "
+        "Exchange halted trading twice. Shares of Arlo Devices Inc. fell $2 on the New "
+        "York Stock Exchange.\n\n"
+        "The company said orders had slowed in the third quarter.\n"
+    )
+    assert _report(run(text, nlp), "orders had slowed")[0] == "Arlo Devices Inc."
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        (
+            "Lopez leads by 5 points, according to the results of the latest Marlow "
+            "College poll released Wednesday.\n",
+            "Lopez leads by 5 points",
+            "the results of the latest Marlow College poll",
+        ),
+        (
+            "The deficit grew, according to figures released Tuesday.\n",
+            "The deficit grew",
+            "figures",
+        ),
+    ],
+)
+def test_a_participle_left_by_the_time_cut_off_a_source_goes_with_it(
+    nlp: Any, text: str, words: str, name: str
+) -> None:
+    assert _report(run(text, nlp), words)[0] == name
