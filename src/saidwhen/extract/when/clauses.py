@@ -101,6 +101,89 @@ def _dates_a_thing(doc: Doc, t: Timex, speaker: str = "") -> bool:
     return False
 
 
+def tied_to_cue(doc: Doc, t: Timex, cue: Span) -> bool:
+    """A year the parse ties to the saying: it hangs on the cue's verb, on a verb the cue
+    joins ("Eight years ago, he backed Ruiz and said ..."), or on what the cue's phrase
+    holds ("told the Gazette last year", "in a 2013 interview"); not on a description of the
+    speaker or a clause about something else ("said Lee, a strategist for her 2012
+    campaign", "said of the course, which opened in 1971", "who became a citizen in 2013").
+    """
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    words = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or words is None:
+        return False
+    said = words.root
+    x = span.root
+    while x.dep_ == "conj" and x.head.i != x.i:
+        x = x.head  # "her 2008 and 2012 campaigns": as the first year
+    x = _premodified(x)
+    # up from the date's word to the cue, through the phrases a saying holds
+    while x.i != said.i:
+        if x.head.i == x.i or not (x.dep_ in _HELD_BY_SAYING or _time_clause(x)):
+            break
+        x = x.head
+    if x.i == said.i:
+        return True
+    # down: the cue is joined to the verb the date hangs on
+    y = said
+    while y.i != x.i:
+        if y.dep_ not in _JOINS_SAYING or y.head.i == y.i:
+            return False
+        y = y.head
+    return True
+
+
+# how a phrase hangs on the saying that holds it ("told CNN last year", "in a 2013 video")
+_HELD_BY_SAYING = frozenset(
+    {"prep", "pobj", "dobj", "dative", "npadvmod", "advmod", "obl", "nsubj", "nsubjpass", "agent"}
+)
+# how a cue is joined to the verb or noun of its clause ("backed Ruiz and said", "a
+# statement saying", "It was three years ago that Lee said", "the 1992 convention, when
+# Lee called for ...")
+_JOINS_SAYING = frozenset(
+    {"conj", "advcl", "acl", "relcl", "ccomp", "dobj", "xcomp", "prep", "pobj"}
+)
+
+
+def _time_clause(x: Token) -> bool:
+    """``x`` heads a clause that sets the time of the verb above ("When Ali died in 1998,
+    Lee released a statement")."""
+    return x.dep_ == "advcl" and any(
+        c.dep_ == "advmod" and c.lower_ in ("when", "after") for c in x.children
+    )
+
+
+def dates_occasion(doc: Doc, t: Timex, start: int, end: int) -> bool:
+    """A year the parse ties to the occasion noun at ``start:end``: before it ("a 2007
+    address"), on it ("a speech in 1992", "an interview that year"), or on the verb it sets
+    or that gives it ("In 1992, in a speech at the lodge, he ...", "gave an address in
+    1865"); not a year of something else told next to it ("came to the town in 2011 after
+    interviews with ...")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    noun = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or noun is None:
+        return True
+    head = noun.root
+    of = _premodified(span.root)
+    if of.i == head.i:
+        return True
+    if head.dep_ == "dobj" and head.head.i == of.i:
+        return True  # "delivering his address in 1865"
+    prep = head.head if head.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in ("in", "at", "during") and prep.head.i == of.i
+
+
+def _premodified(root: Token) -> Token:
+    """The word a date's phrase dates: the noun it stands before, through the words
+    between ("a 2014 Senate hearing"), else the word it modifies (:func:`_modified`)."""
+    if root.dep_ not in _PREMODIFIER:
+        return _modified(root)
+    x = root
+    while x.dep_ in _PREMODIFIER and x.head.i != x.i:
+        x = x.head
+    return x
+
+
 def _names_a_thing(doc: Doc, t: Timex) -> bool:
     """The date is part of a noun's name: "the July 10 meeting", "a September conversation"."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -198,6 +281,14 @@ def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
     if span is None:
         return False
     of = _modified(span.root)
+    if t.granularity in _COARSE and not (
+        said_on(doc, t)
+        or any(_COMMUNICATION.fullmatch(w.text) for w in (span.root.head, of))
+        or _SAYING_NOUN.fullmatch(span.root.head.text)
+    ):
+        # "Sami came to Clarkston in 2011 after interviews with ...": a year of the
+        # speaker's story, not of an account
+        return True
     if _COMMUNICATION.fullmatch(of.text) is None and any(
         _COMMUNICATION.fullmatch(w.text) and _conjuncts(of, w) for w in _conjoined(of)
     ):

@@ -23,7 +23,7 @@ from saidwhen.extract.when.base import (
     starts_from,
     surname_of,
 )
-from saidwhen.extract.when.clauses import _acts_in
+from saidwhen.extract.when.clauses import _COARSE, _acts_in, dates_occasion
 from saidwhen.extract.when.evidence import (
     _AUDIENCE,
     _BEFORE_NOW,
@@ -126,6 +126,7 @@ def _occasion_frames(
     free: Sequence[Timex],
     story: Sequence[Timex],
     anchor: dt.date,
+    parsed: Doc | None = None,
 ) -> tuple[list[_Frame], dict[str, _Place]]:
     """Where the narrative moves to a dated occasion, and where it leaves it (another date);
     the places of the dated occasions ("a rally in Dover, Del.", the dateline's city).
@@ -166,6 +167,12 @@ def _occasion_frames(
         b = bisect.bisect_right(free, min(end + _NEAR_AFTER, e - 1), key=lambda t: t.start)
         near.update(range(a, max(a, b)))
         for k in sorted(near):
+            if (
+                parsed is not None
+                and free[k].granularity in _COARSE
+                and not dates_occasion(parsed, free[k], pos, end)
+            ):
+                continue  # a year of something else told next to it
             if (date := _dated_free(free[k], anchor)) is not None:
                 used.add(free[k].start)
                 break
@@ -367,7 +374,7 @@ def _occasions_dated(
     there: "responded", "the other witness at the hearing"). A speaker the text places at
     another occasion only (a pull quote from it) takes that one's date.
     """
-    frames, places = _occasion_frames(text, sents, quotes, free, story, anchor)
+    frames, places = _occasion_frames(text, sents, quotes, free, story, anchor, parsed)
     said = Spans([(q.start, q.end) for q in quotes if q.kind != "indirect"])
     quotes = _placed_by_name(text, sents, quotes, places, free)  # the place named wins
     out = list(quotes)

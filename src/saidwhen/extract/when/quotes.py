@@ -35,6 +35,7 @@ from saidwhen.extract.when.base import (
     timex_when,
 )
 from saidwhen.extract.when.clauses import (
+    _COARSE,
     _aside,
     _dates_a_thing,
     _in_reported,
@@ -43,6 +44,7 @@ from saidwhen.extract.when.clauses import (
     _pointed_back,
     _shown_on,
     on_the_cue,
+    tied_to_cue,
 )
 from saidwhen.extract.when.evidence import (
     _ACCOUNT_GAP,
@@ -915,6 +917,9 @@ def _date_one(
                 _dates_a_thing(parsed, t)
                 or _in_reported(parsed, t, q)
                 or (q.cue and _other_clause(parsed, t, q.cue))
+                # a year tells a speaker's or a thing's past unless the parse ties it to
+                # the saying
+                or (q.cue and t.granularity in _COARSE and not tied_to_cue(parsed, t, q.cue))
             )
         )
     ]
