@@ -44,6 +44,9 @@ KEPT = [
 CHARGES = [
     ("Three clerks were charged with fraud on Monday.", None),
     ("The harbour master has never been charged with any crime.", None),
+    # (a charge that is an act of speech: without the rule, a record of its words)
+    ("Two aides were charged with making false statements to the board.", None),
+    ("He was charged with inciting a riot after the speech.", None),
     ("Prosecutors charged the harbour master with theft.", "the harbour master with theft"),
     ("The senator charged that the mayor had hidden the figures.",
      "that the mayor had hidden the figures"),

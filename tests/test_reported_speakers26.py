@@ -4,8 +4,8 @@ session 26).
 * a description with a name in apposition is that name, not the person last described
   so: "The director of the Baltic Institute, Ina Kessler, said" (the parse may hang the
   name on the institute) (:meth:`saidwhen.extract.people.described._Descriptions.link_role`); an
-  owner's pronoun inside the apposition names no one ("The other man, his cousin Abel
-  Marsh");
+  owner's pronoun inside the apposition names no one ("The second driver, his brother
+  Abel Marsh");
 * kin are people: "the girl's relatives" speak for themselves, not for the person the
   owner stands for, and a "they" after them is them;
 * one unnamed source and a group are not one: "an engineer ... The engineers said";
@@ -27,57 +27,89 @@ import pytest
 from tests.test_attribution import report_source as _report
 from tests.test_attribution import run
 
+SOURCES = [
+    pytest.param(
+        "Carl Ostrow, a planner, said the reservoir was half full.\n\n"
+        "The director of the Baltic Institute, Ina Kessler, said the pumps would "
+        "run through the night.\n",
+        "the pumps would run",
+        "Ina Kessler",
+        id="a-name-in-apposition-to-a-description",
+    ),
+    pytest.param(
+        "Carl Ostrow, a planner, said the reservoir was half full.\n\n"
+        "The director of the Nordic Forum, Mira Sandoval, who took office in May, "
+        "said the dredging would start soon.\n",
+        "the dredging would start",
+        "Mira Sandoval",
+        id="a-name-in-apposition-before-a-relative-clause",
+    ),
+    # (passes without session 26's change too: a guard for the owner's pronoun)
+    pytest.param(
+        "Nils Varga won the rally in the rain. The second driver, his brother Abel "
+        "Marsh, blamed the tyres for the crash.\n",
+        "the tyres",
+        "Abel Marsh",
+        id="an-owners-pronoun-inside-the-apposition-names-no-one",
+    ),
+    pytest.param(
+        "Tomas Greer, a cousin, spoke to reporters outside the court.\n\n"
+        "The girl's relatives in Denver said they would appeal the order.\n",
+        "they would appeal",
+        "The girl's relatives in Denver",
+        id="kin-speak-for-themselves",
+    ),
+    pytest.param(
+        "Tomas Greer, a cousin, spoke to reporters outside the court.\n\n"
+        "The girl's relatives in Denver have fought the order for months. Since the "
+        "hearing on Friday, they have said they will take the case further.\n",
+        "they will take the case",
+        "The girl's relatives in Denver",
+        id="a-they-after-kin-is-them",
+    ),
+    pytest.param(
+        "The hearing closed.\n\n"
+        "As a part of his plea, Martin Lazaro, 44, said that he defrauded nearly "
+        "100 investors.\n",
+        "he defrauded nearly 100 investors",
+        "Martin Lazaro",
+        id="a-name-set-off-after-an-opening-phrase-is-its-verbs-subject",
+    ),
+    pytest.param(
+        "The hearing closed.\n\n"
+        "As a part of her plea, Dora Vance, 39, said that she had taken the funds.\n",
+        "she had taken the funds",
+        "Dora Vance",
+        id="a-name-set-off-after-an-opening-phrase-her",
+    ),
+    pytest.param(
+        "Trading on the New York Stock Exchange was heavy on Friday. The New York Stock "
+        "Exchange halted trading twice. Shares of Arlo Devices Inc. fell $2 on the New "
+        "York Stock Exchange.\n\n"
+        "The company said orders had slowed in the third quarter.\n",
+        "orders had slowed",
+        "Arlo Devices Inc.",
+        id="the-company-is-no-stock-exchange",
+    ),
+    pytest.param(
+        "Lopez leads by 5 points, according to the results of the latest Marlow "
+        "College poll released Wednesday.\n",
+        "Lopez leads by 5 points",
+        "the results of the latest Marlow College poll",
+        id="a-participle-left-by-the-time-cut-off-goes-with-it",
+    ),
+    # (passes without session 26's change too: a guard)
+    pytest.param(
+        "The deficit grew, according to figures released Tuesday.\n",
+        "The deficit grew",
+        "figures",
+        id="a-source-that-is-only-its-participle",
+    ),
+]
 
-@pytest.mark.parametrize(
-    ("text", "words", "name"),
-    [
-        (
-            "Carl Ostrow, a planner, said the reservoir was half full.\n\n"
-            "The director of the Baltic Institute, Ina Kessler, said the pumps would "
-            "run through the night.\n",
-            "the pumps would run",
-            "Ina Kessler",
-        ),
-        (
-            "Carl Ostrow, a planner, said the reservoir was half full.\n\n"
-            "The director of the Nordic Forum, Mira Sandoval, who took office in May, "
-            "said the dredging would start soon.\n",
-            "the dredging would start",
-            "Mira Sandoval",
-        ),
-        (
-            "Nils Varga won the rally in the rain. The other man, his cousin Abel "
-            "Marsh, blamed the tyres for the crash.\n",
-            "the tyres",
-            "Abel Marsh",
-        ),
-    ],
-)
-def test_a_description_with_a_name_in_apposition_is_that_name(
-    nlp: Any, text: str, words: str, name: str
-) -> None:
-    assert _report(run(text, nlp), words)[0] == name
 
-
-@pytest.mark.parametrize(
-    ("text", "words", "name"),
-    [
-        (
-            "Tomas Greer, a cousin, spoke to reporters outside the court.\n\n"
-            "The girl's relatives in Denver said they would appeal the order.\n",
-            "they would appeal",
-            "The girl's relatives in Denver",
-        ),
-        (
-            "Tomas Greer, a cousin, spoke to reporters outside the court.\n\n"
-            "The girl's relatives in Denver have fought the order for months. Since the "
-            "hearing on Friday, they have said they will take the case further.\n",
-            "they will take the case",
-            "The girl's relatives in Denver",
-        ),
-    ],
-)
-def test_kin_speak_for_themselves(nlp: Any, text: str, words: str, name: str) -> None:
+@pytest.mark.parametrize(("text", "words", "name"), SOURCES)
+def test_the_source_of_a_report(nlp: Any, text: str, words: str, name: str) -> None:
     assert _report(run(text, nlp), words)[0] == name
 
 
@@ -89,59 +121,3 @@ def test_one_unnamed_source_is_not_the_group_of_its_noun(nlp: Any) -> None:
     rec = run(text, nlp)
     assert _report(rec, "the leak was small")[0] == "A senior engineer at the plant"
     assert _report(rec, "the valves would be replaced")[0] == "The engineers"
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "name"),
-    [
-        (
-            "The hearing closed.\n\n"
-            "As a part of his plea, Martin Lazaro, 44, said that he defrauded nearly "
-            "100 investors.\n",
-            "he defrauded nearly 100 investors",
-            "Martin Lazaro",
-        ),
-        (
-            "The hearing closed.\n\n"
-            "As a part of her plea, Dora Vance, 39, said that she had taken the funds.\n",
-            "she had taken the funds",
-            "Dora Vance",
-        ),
-    ],
-)
-def test_a_name_set_off_after_an_opening_phrase_is_its_verbs_subject(
-    nlp: Any, text: str, words: str, name: str
-) -> None:
-    assert _report(run(text, nlp), words)[0] == name
-
-
-def test_the_company_is_no_stock_exchange(nlp: Any) -> None:
-    text = (
-        "Trading on the New York Stock Exchange was heavy on Friday. The New York Stock "
-        "Exchange halted trading twice. Shares of Arlo Devices Inc. fell $2 on the New "
-        "York Stock Exchange.\n\n"
-        "The company said orders had slowed in the third quarter.\n"
-    )
-    assert _report(run(text, nlp), "orders had slowed")[0] == "Arlo Devices Inc."
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "name"),
-    [
-        (
-            "Lopez leads by 5 points, according to the results of the latest Marlow "
-            "College poll released Wednesday.\n",
-            "Lopez leads by 5 points",
-            "the results of the latest Marlow College poll",
-        ),
-        (
-            "The deficit grew, according to figures released Tuesday.\n",
-            "The deficit grew",
-            "figures",
-        ),
-    ],
-)
-def test_a_participle_left_by_the_time_cut_off_a_source_goes_with_it(
-    nlp: Any, text: str, words: str, name: str
-) -> None:
-    assert _report(run(text, nlp), words)[0] == name

@@ -4,7 +4,7 @@ a year of the speaker's description or of a clause about something else ("said L
 strategist for her 2012 campaign", "said of the pier, which opened in 1971") is not when
 the words were said; nor is the year of a sentence before that tells the speaker's story
 rather than an account ("moved to the harbor in 2011 and was soon called ..."), nor one
-told next to an occasion but of something else ("came to the harbor in 2011 after
+told next to an occasion but of something else ("bought a boat in 2011 after
 interviews with ...").
 
 Made-up articles, end to end (parse, quotes, timexes, dates). The article is of 2019-11-20.
@@ -39,7 +39,7 @@ _LEAD = (
         ),
         # a year of the speaker's story, near a word of saying: no account
         (
-            _LEAD + "Sami Haddad moved to the harbor in 2011 and was soon called the best "
+            _LEAD + "Omar Haddad moved to the harbor in 2011 and was soon called the best "
             "fisherman in town.\n\n"
             "“The fishermen here took me in,” Haddad said.",
             "took me in",
@@ -65,8 +65,7 @@ def test_a_year_tells_the_account_before_only_when_it_dates_a_saying(
         ),
         # a year of something else told next to an occasion: no occasion of that year
         (
-            _LEAD + "Sami Haddad came to the harbor from Beirut in 2011 after interviews with "
-            "the port authority.\n\n"
+            _LEAD + "Omar Haddad bought a boat in 2011 after interviews with three banks.\n\n"
             "“The fishermen here took me in,” Haddad said.",
             "took me in",
             None,

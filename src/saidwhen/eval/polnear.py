@@ -111,7 +111,8 @@ def without_closing_opened(text: str, rec: dict[str, Any]) -> dict[str, Any]:
     train has left,” it wrote``); saidwhen reads it as the opening mark, as the
     realnews annotators do, but PolNeAR's scorer pairs "”" only as a closing mark
     (its ``polnear.py``: ``CLOSE_MARKS``), so such a quote is outside the direct
-    quotes it scores (its annotators mark the words as a content, mark included).
+    quotes it scores; its annotators mark the words as a content, mark included, so
+    the attributions keep it.
 
     Example:
         >>> text = "It was blunt.\n\n” … the ferry is late,” it said."
@@ -137,17 +138,18 @@ def as_polnear_pairing(
     r"""The record with each quote that holds a quote of its own cut as PolNeAR pairs it.
 
     saidwhen reads an opening mark met while a quote is open, the next two marks closing,
-    as a quote inside the open one (``"He yelled "Stop!" twice," she said``: one quote);
-    PolNeAR's scorer restarts the quote at the second opening mark (its ``polnear.py``,
-    ``quote_regions``, given here as ``regions``: opening mark, end past the closing mark,
-    closed), so the direct quote it scores is the inner one; its annotators' content is the
-    whole, so the attributions are built from the record as it was.
+    as a quote inside the open one (``“He yelled “Stop!” twice,” she said``: one quote);
+    PolNeAR's scorer restarts the quote at the second opening mark and pairs straight marks
+    in turns (its ``polnear.py``, ``quote_regions``, given here as ``regions``: opening
+    mark, end past the closing mark, closed), so the direct quote it scores is the last
+    region it pairs inside ours (“Stop!” here); its annotators' content is the whole, so
+    the attributions are built from the record as it was.
 
     Example:
-        >>> text = 'Lee said, "He yelled "Stop!" twice," and left.'
-        >>> regions = [(text.index('"S'), text.index('!"') + 2, True)]
-        >>> q = {"kind": "direct", "text": 'He yelled "Stop!" twice',
-        ...      "start": text.index("He"), "end": text.index(',"')}
+        >>> text = "Lee said, “He yelled “Stop!” twice,” and left."
+        >>> regions = [(text.index("“S"), text.index("!”") + 2, True)]  # as the scorer pairs
+        >>> q = {"kind": "direct", "text": "He yelled “Stop!” twice",
+        ...      "start": text.index("He"), "end": text.index(",”")}
         >>> as_polnear_pairing(text, {"quotes": [q]}, regions)["quotes"][0]["text"]
         'Stop!'
     """
@@ -252,10 +254,10 @@ def run_split(
     pred = {}
     for g, rec in zip(gold, records, strict=True):
         kept = without_single_marked(g["text"], rec.to_dict())
-        doc = as_polnear_sources(without_closing_opened(g["text"], kept))
-        _, attributions = run_saidwhen.convert(g["text"], doc, stats)
-        # the direct quotes as its scorer pairs marks; the contents as its annotators read
-        paired = as_polnear_pairing(g["text"], doc, polnear.quote_regions(g["text"]))
+        # the contents as its annotators read them; the direct quotes as its scorer pairs marks
+        _, attributions = run_saidwhen.convert(g["text"], as_polnear_sources(kept), stats)
+        direct = as_polnear_sources(without_closing_opened(g["text"], kept))
+        paired = as_polnear_pairing(g["text"], direct, polnear.quote_regions(g["text"]))
         quotes, _ = run_saidwhen.convert(g["text"], paired, Counter())
         pred[g["filename"]] = {"quotes": quotes, "attributions": attributions}
     if errors_path is not None:

@@ -573,16 +573,19 @@ def _shared_surnames(doc: Doc, runs: list[_Run]) -> list[_Run]:
     Ghazala Khan": Khizr Khan), unless the word is a surname the article names someone by
     ("Trump and Mike Pence") or a place's or a body's."""
     c = columns(doc)
-    surnames = {r[2][-1].lower() for r in runs if len(r[2]) >= 2}
-    alone = Counter(r[2][0].lower() for r in runs if len(r[2]) == 1)
-    starts = {r[0]: r for r in runs}
+    surnames = {words[-1].lower() for _, _, words, *_ in runs if len(words) >= 2}
+    alone = Counter(words[0].lower() for _, _, words, *_ in runs if len(words) == 1)
+    starts = {run[0]: run for run in runs}
     out = []
     for run in runs:
         i, j, words, descriptors, titles, org_named = run
         nxt = starts.get(j + 1)
+        if nxt is None:
+            out.append(run)
+            continue
+        next_start, _, next_words, _, next_titles, next_org_named = nxt
         if (
-            nxt is not None
-            and len(words) == 1
+            len(words) == 1
             and j - i == 1
             and c.lower[j] == "and"
             and not org_named
@@ -592,13 +595,13 @@ def _shared_surnames(doc: Doc, runs: list[_Run]) -> list[_Run]:
             and words[0].isalpha()
             and (low := words[0].lower()) not in surnames
             and alone[low] == 1  # (named once: not a surname said alone again)
-            and len(nxt[2]) == 2
-            and not nxt[5]
-            and not nxt[4]
-            and c.ent_type[nxt[0]] in ("", "PERSON")
-            and nxt[2][0].lower() != low
+            and len(next_words) == 2
+            and not next_org_named
+            and not next_titles
+            and c.ent_type[next_start] in ("", "PERSON")
+            and next_words[0].lower() != low
         ):
-            run = (i, j, [words[0], nxt[2][-1]], descriptors, titles, org_named)
+            run = (i, j, [words[0], next_words[-1]], descriptors, titles, org_named)
         out.append(run)
     return out
 

@@ -662,7 +662,7 @@ class PeopleIndex(_Descriptions, _Pronouns):
             if child.dep_ == "appos" and (child.head.i == root.i or child.pos_ == "PROPN"):
                 lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
                 for s, e, x in inside:
-                    # (not an owner's pronoun: "The other man, his cousin Tom Ash")
+                    # (not an owner's pronoun: "The second driver, his brother Tom Ash")
                     if lo <= s < hi and s <= child.idx + len(child):
                         if text[s:e].lower() in PRONOUNS and e < hi:
                             continue

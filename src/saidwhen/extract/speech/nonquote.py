@@ -253,7 +253,7 @@ LIST_GAP = re.compile(
 def listed_after(text: str, last: QuoteRegion, region: QuoteRegion) -> bool:
     """Whether ``region`` is the next item of a list that ``last`` opens or goes on: in the
     same paragraph, only a comma, a conjunction, an adverb and an article between them
-    (``"timid" and "lazy"``, ``''Taken'' and, potentially, ''Cruel Intentions''``)."""
+    (``"timid" and "lazy"``, ``''Low Tide'' and, possibly, ''Dry Dock''``)."""
     if region.paragraph != last.paragraph:
         return False  # (a list never runs on into the next paragraph)
     return LIST_GAP.fullmatch(text, last.outer_end, region.open_mark) is not None
@@ -286,7 +286,7 @@ def not_speech_regions(
         insides.append(inside)
         reasons.append(not_speech(view, r, labels=labels, inside=inside))
     for k in range(1, len(regions)):
-        # a title listed after a title ('films like ''The Exorcist,'' ''Taken'' and ...'), a
+        # a title listed after a title ('films like ''Low Tide,'' ''Dry Dock'' and ...'), a
         # chant after a chant: the words that name the first name the rest
         why, r = reasons[k - 1], regions[k]
         if reasons[k] is not None or insides[k] or not listed_after(view.text, regions[k - 1], r):

@@ -286,7 +286,7 @@ def _not_the_account(doc: Doc, t: Timex, speaker: str = "") -> bool:
         or any(_COMMUNICATION.fullmatch(w.text) for w in (span.root.head, of))
         or _SAYING_NOUN.fullmatch(span.root.head.text)
     ):
-        # "Sami came to Clarkston in 2011 after interviews with ...": a year of the
+        # "Haddad bought a boat in 2011 after interviews with ...": a year of the
         # speaker's story, not of an account
         return True
     if _COMMUNICATION.fullmatch(of.text) is None and any(
