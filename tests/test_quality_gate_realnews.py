@@ -90,6 +90,9 @@ GATES: dict[str, tuple[tuple[Path, ...], int]] = {
     # TempEval-3 newswire of 1989-2000, the check set of session 25 (scored once at its
     # start and once after all its merges)
     "realnews_tbaq_t1_t4.json": (tuple(NEWSWIRE / f"t{k}" for k in range(1, 5)), 32),
+    # 32 more of that newswire, the check set of session 26 (scored once at its start and
+    # once after all its merges)
+    "realnews_tbaq_u1_u4.json": (tuple(NEWSWIRE / f"u{k}" for k in range(1, 5)), 32),
 }
 FLOORS: dict[str, dict[str, float]] = {name: floors_file(name)["floors"] for name in GATES}
 
